@@ -1,0 +1,48 @@
+# Two commands: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+QM := resources/i18n/reflectdesk_es.qm resources/i18n/reflectdesk_en.qm
+
+.PHONY: run test lint typecheck pytest translations lupdate screenshots bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)
+
+run: $(STAMP) translations
+	$(VENV)/bin/reflectdesk
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+pytest: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+test: lint typecheck pytest
+
+# Re-extract every tr()/QT_TRANSLATE_NOOP string into the .ts sources.
+lupdate: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate $$(find src/reflectdesk -name '*.py' | sort) \
+		-ts resources/i18n/reflectdesk_es.ts resources/i18n/reflectdesk_en.ts -no-obsolete
+
+screenshots: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(PY) -m reflectdesk.gui.screenshots docs/screenshots
+
+bench: $(STAMP)
+	$(PY) benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache

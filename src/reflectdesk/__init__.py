@@ -1,0 +1,3 @@
+"""ReflectDesk: encrypted, offline-first practicum reflection journals."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Standard constructions from ``cryptography``; parameters in docs/vault-format.md."""

@@ -1,0 +1,314 @@
+"""The one error hierarchy of ReflectDesk.
+
+A leaf module: it imports nothing from the project but the translation marker.
+Every error carries a stable ``code`` (for logs, tests and the GUI), an English
+``message`` and ``hint`` marked for translation (context ``Errors``), and an
+``exit_code`` the CLI returns. Details that could contain journal text are never
+put into an error: only ids, counts and file names chosen by the user.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
+
+# Documented in docs/cli.md: the CLI exits with these.
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_USAGE = 2
+EXIT_AUTH = 3
+EXIT_NOT_FOUND = 4
+EXIT_VAULT = 5
+EXIT_INPUT = 6
+EXIT_BUNDLE = 7
+EXIT_IO = 8
+EXIT_CANCELLED = 9
+EXIT_NETWORK = 10
+
+
+class ReflectDeskError(Exception):
+    """Root of every error a user may see."""
+
+    code: ClassVar[str] = "error"
+    message: ClassVar[str] = QT_TRANSLATE_NOOP("Errors", "Something went wrong.")
+    hint: ClassVar[str] = QT_TRANSLATE_NOOP(
+        "Errors", "Try again. If it keeps happening, report it with the crash report."
+    )
+    exit_code: ClassVar[int] = EXIT_INTERNAL
+
+    def __init__(self, detail: str = "", **params: object) -> None:
+        # ``detail`` is a non-secret, untranslated specific (a file name, a field,
+        # an id); ``params`` fill ``{placeholders}`` in message and hint.
+        super().__init__(detail or self.code)
+        self.detail = detail
+        self.params = params
+
+    def __str__(self) -> str:
+        text = self.message.format(**self.params) if self.params else self.message
+        return f"{text} ({self.detail})" if self.detail else text
+
+
+# --- vault and keys ---------------------------------------------------------------
+class VaultError(ReflectDeskError):
+    code = "vault"
+    message = QT_TRANSLATE_NOOP("Errors", "The vault could not be used.")
+    exit_code = EXIT_VAULT
+
+
+class WrongPassphrase(VaultError):
+    code = "wrong_passphrase"
+    message = QT_TRANSLATE_NOOP("Errors", "The passphrase is not correct.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Check Caps Lock and the keyboard layout and try again, or use your recovery key.",
+    )
+    exit_code = EXIT_AUTH
+
+
+class WrongRecoveryKey(VaultError):
+    code = "wrong_recovery_key"
+    message = QT_TRANSLATE_NOOP("Errors", "The recovery key is not correct.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Type the key exactly as it was printed; spaces and dashes do not matter."
+    )
+    exit_code = EXIT_AUTH
+
+
+class VaultLocked(VaultError):
+    code = "vault_locked"
+    message = QT_TRANSLATE_NOOP("Errors", "The vault is locked.")
+    hint = QT_TRANSLATE_NOOP("Errors", "Unlock it with your passphrase first.")
+    exit_code = EXIT_AUTH
+
+
+class VaultNotFound(VaultError):
+    code = "vault_not_found"
+    message = QT_TRANSLATE_NOOP("Errors", "There is no vault in this folder.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Create one with 'init', or choose the folder that holds your vault."
+    )
+    exit_code = EXIT_NOT_FOUND
+
+
+class VaultExists(VaultError):
+    code = "vault_exists"
+    message = QT_TRANSLATE_NOOP("Errors", "A vault already exists in this folder.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Open it, or choose another folder for a new vault."
+    )
+
+
+class VaultCorrupt(VaultError):
+    code = "vault_corrupt"
+    message = QT_TRANSLATE_NOOP("Errors", "The vault header is damaged or incomplete.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Restore the vault folder from a backup. Nothing was changed.",
+    )
+
+
+class NotAVault(VaultError):
+    code = "not_a_vault"
+    message = QT_TRANSLATE_NOOP("Errors", "This file is not a ReflectDesk vault.")
+    hint = QT_TRANSLATE_NOOP("Errors", "Choose the folder that holds your ReflectDesk vault.")
+
+
+class VaultTooNew(VaultError):
+    code = "vault_too_new"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "This vault was written by a newer version of ReflectDesk."
+    )
+    hint = QT_TRANSLATE_NOOP("Errors", "Update ReflectDesk to open it. Nothing was changed.")
+
+
+class VaultInUse(VaultError):
+    code = "vault_in_use"
+    message = QT_TRANSLATE_NOOP("Errors", "This vault is already open in another window.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Switch to the window that has it open, or close it and try again."
+    )
+
+
+class RecordTampered(VaultError):
+    code = "record_tampered"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "A record in the vault failed its integrity check."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "The vault file was altered or damaged. Restore it from a backup."
+    )
+
+
+class StorageUnwritable(ReflectDeskError):
+    code = "storage_unwritable"
+    message = QT_TRANSLATE_NOOP("Errors", "ReflectDesk cannot write to the data folder.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Check that the folder exists, is not read-only and the disk is not full."
+    )
+    exit_code = EXIT_IO
+
+
+# --- user input --------------------------------------------------------------------
+class InputError(ReflectDeskError):
+    code = "input"
+    message = QT_TRANSLATE_NOOP("Errors", "The input is not valid.")
+    hint = QT_TRANSLATE_NOOP("Errors", "Correct it and try again.")
+    exit_code = EXIT_INPUT
+
+
+class NotFound(InputError):
+    code = "not_found"
+    message = QT_TRANSLATE_NOOP("Errors", "Nothing with this id was found.")
+    hint = QT_TRANSLATE_NOOP("Errors", "Check the id; listings show the ids that exist.")
+    exit_code = EXIT_NOT_FOUND
+
+
+class JournalNotFound(NotFound):
+    code = "journal_not_found"
+    message = QT_TRANSLATE_NOOP("Errors", "There is no journal with this id.")
+    hint = QT_TRANSLATE_NOOP("Errors", "See the ids with 'journal list'.")
+
+
+class EntryNotFound(NotFound):
+    code = "entry_not_found"
+    message = QT_TRANSLATE_NOOP("Errors", "There is no entry with this id.")
+    hint = QT_TRANSLATE_NOOP("Errors", "See the ids with 'entry list'.")
+
+
+class AttachmentNotFound(NotFound):
+    code = "attachment_not_found"
+    message = QT_TRANSLATE_NOOP("Errors", "There is no attachment with this id.")
+    hint = QT_TRANSLATE_NOOP("Errors", "See an entry's attachments with 'entry show'.")
+
+
+class AttachmentTooLarge(InputError):
+    code = "attachment_too_large"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The attachment is larger than the limit of {limit_mb} MB."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Reduce the file (for example, export the photo smaller) and attach it again."
+    )
+
+
+class FileUnreadable(InputError):
+    code = "file_unreadable"
+    message = QT_TRANSLATE_NOOP("Errors", "The file could not be read.")
+    hint = QT_TRANSLATE_NOOP("Errors", "Check that the file exists and that you may read it.")
+    exit_code = EXIT_IO
+
+
+class InvalidQuery(InputError):
+    code = "invalid_query"
+    message = QT_TRANSLATE_NOOP("Errors", "The search could not be understood.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        'Check quotes and parentheses. Use "two words" for a phrase, word* for a prefix, '
+        "and AND, OR, NOT between words.",
+    )
+
+
+class WeakPassphrase(InputError):
+    code = "weak_passphrase"
+    message = QT_TRANSLATE_NOOP("Errors", "The passphrase is too short.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Use at least {min_length} characters; several unrelated words work well."
+    )
+
+
+class InvalidValue(InputError):
+    code = "invalid_value"
+    message = QT_TRANSLATE_NOOP("Errors", "A value is not valid.")
+    hint = QT_TRANSLATE_NOOP("Errors", "Check the value named in the message and try again.")
+
+
+class UnknownSection(InputError):
+    code = "unknown_section"
+    message = QT_TRANSLATE_NOOP("Errors", "This template has no section with that key.")
+    hint = QT_TRANSLATE_NOOP("Errors", "Valid keys: {valid}.")
+
+
+class TemplateInvalid(InputError):
+    code = "template_invalid"
+    message = QT_TRANSLATE_NOOP("Errors", "The template file is not valid.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Fix the field named in the message; docs/templates.md describes the format."
+    )
+
+
+class TemplateNotFound(NotFound):
+    code = "template_not_found"
+    message = QT_TRANSLATE_NOOP("Errors", "There is no template with this id.")
+    hint = QT_TRANSLATE_NOOP("Errors", "See the ids with 'templates list'.")
+
+
+class TaxonomyInvalid(InputError):
+    code = "taxonomy_invalid"
+    message = QT_TRANSLATE_NOOP("Errors", "The standards file is not valid.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Fix the field named in the message; docs/templates.md describes the format."
+    )
+
+
+# --- bundles and contacts -------------------------------------------------------------
+class BundleError(ReflectDeskError):
+    code = "bundle"
+    message = QT_TRANSLATE_NOOP("Errors", "The bundle could not be opened.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Ask the sender to export it again. Nothing was imported."
+    )
+    exit_code = EXIT_BUNDLE
+
+
+class ContactError(ReflectDeskError):
+    code = "contact"
+    message = QT_TRANSLATE_NOOP("Errors", "The contact card could not be used.")
+    hint = QT_TRANSLATE_NOOP("Errors", "Ask the person to send their card again.")
+    exit_code = EXIT_BUNDLE
+
+
+# --- other -----------------------------------------------------------------------------
+class Cancelled(ReflectDeskError):
+    code = "cancelled"
+    message = QT_TRANSLATE_NOOP("Errors", "The operation was cancelled.")
+    hint = QT_TRANSLATE_NOOP("Errors", "Nothing was changed.")
+    exit_code = EXIT_CANCELLED
+
+
+class NetworkError(ReflectDeskError):
+    code = "network"
+    message = QT_TRANSLATE_NOOP("Errors", "The server could not be reached.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Check the connection; ReflectDesk will retry on its own later."
+    )
+    exit_code = EXIT_NETWORK
+
+
+# --- templates and standards (leaf classes) ---------------------------------------------
+class TemplateIdReserved(TemplateInvalid):
+    code = "template_id_reserved"
+    message = QT_TRANSLATE_NOOP("Errors", "This template id belongs to a built-in template.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Choose another id for your template, for example with your university's prefix."
+    )
+
+
+class TemplateVersionExists(TemplateInvalid):
+    code = "template_version_exists"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "This template version was already imported with different content."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Raise the version number in the file and import it again."
+    )
+
+
+class TaxonomyVersionExists(TaxonomyInvalid):
+    code = "taxonomy_version_exists"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "This standards version was already loaded with different content."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Raise the version number in the file and load it again."
+    )

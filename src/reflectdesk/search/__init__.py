@@ -1,0 +1,1 @@
+"""The in-memory full-text index (never written to disk)."""

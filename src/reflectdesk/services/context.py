@@ -1,0 +1,36 @@
+"""What the services share while a vault is unlocked."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from reflectdesk.domain.model import Changes
+from reflectdesk.search.index import SearchIndex
+from reflectdesk.storage.attachments import AttachmentRepo
+from reflectdesk.storage.database import Database
+from reflectdesk.storage.documents import DocumentStore
+from reflectdesk.storage.entries import EntryRepo
+from reflectdesk.storage.journals import JournalRepo
+from reflectdesk.storage.profile import ProfileRepo
+from reflectdesk.vault.cipher import RecordCipher
+
+
+@dataclass
+class UnlockedState:
+    """Keys, repositories and the index; dropped as one on lock."""
+
+    db: Database
+    cipher: RecordCipher
+    index: SearchIndex
+    author: str
+    emit: Callable[[Changes], None]
+    write_lock: threading.RLock = field(default_factory=threading.RLock)
+
+    def __post_init__(self) -> None:
+        self.profile = ProfileRepo(self.db, self.cipher)
+        self.journals = JournalRepo(self.db, self.cipher)
+        self.entries = EntryRepo(self.db, self.cipher)
+        self.attachments = AttachmentRepo(self.db, self.cipher)
+        self.documents = DocumentStore(self.db, self.cipher)

@@ -1,0 +1,254 @@
+"""Entries: write, revise, read, restore, attach."""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import mimetypes
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Protocol
+
+from reflectdesk.domain.model import (
+    AttachmentInfo,
+    Changes,
+    Entry,
+    EntryContent,
+    EntrySummary,
+    Revision,
+    SearchFilters,
+)
+from reflectdesk.errors import (
+    AttachmentTooLarge,
+    EntryNotFound,
+    FileUnreadable,
+    InvalidValue,
+)
+from reflectdesk.search.index import IndexDoc
+from reflectdesk.services.context import UnlockedState
+from reflectdesk.storage.atomic import atomic_write
+from reflectdesk.storage.attachments import MAX_ATTACHMENT_BYTES
+
+log = logging.getLogger(__name__)
+
+MAX_TITLE = 500
+MAX_SECTION_CHARS = 200_000
+MAX_TAGS = 50
+
+
+class TemplateGate(Protocol):
+    """What entries need from the template service (kept apart to avoid a cycle)."""
+
+    def check_content(self, content: EntryContent) -> EntryContent: ...
+
+    def snapshot(self, template_id: str, version: int) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SectionDiff:
+    key: str
+    lines: tuple[str, ...]  # unified diff lines, "+", "-", " " prefixed
+
+
+def _normalise(content: EntryContent) -> EntryContent:
+    title = content.title.strip()
+    if len(title) > MAX_TITLE:
+        raise InvalidValue("title")
+    for key, text in content.sections.items():
+        if not key or len(text) > MAX_SECTION_CHARS:
+            raise InvalidValue(f"section:{key}")
+    tags: list[str] = []
+    for tag in content.tags:
+        tag = tag.strip()
+        if tag and tag.casefold() not in {t.casefold() for t in tags}:
+            tags.append(tag)
+    if len(tags) > MAX_TAGS:
+        raise InvalidValue("tags")
+    standards = tuple(dict.fromkeys(s.strip().upper() for s in content.standards if s.strip()))
+    return replace(content, title=title, tags=tuple(tags), standards=standards)
+
+
+def check_attachment_file(path: Path, max_bytes: int = MAX_ATTACHMENT_BYTES) -> int:
+    """Size of a file about to be attached, or the error a user should see."""
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise FileUnreadable(path.name) from exc
+    if not path.is_file() or not os.access(path, os.R_OK):
+        raise FileUnreadable(path.name)
+    if st.st_size > max_bytes:
+        raise AttachmentTooLarge(path.name, limit_mb=max_bytes // (1024 * 1024))
+    return st.st_size
+
+
+class EntryService:
+    def __init__(
+        self,
+        state: Callable[[], UnlockedState],
+        templates: Callable[[], TemplateGate | None] = lambda: None,
+    ) -> None:
+        self._state = state
+        self._templates = templates
+
+    # -- helpers ---------------------------------------------------------------------
+    def _prepare(self, content: EntryContent) -> EntryContent:
+        content = _normalise(content)
+        gate = self._templates()
+        if gate is not None:
+            content = gate.check_content(content)
+        return content
+
+    def _index(self, st: UnlockedState, entry: Entry, revisions: int) -> None:
+        st.index.upsert(
+            IndexDoc(
+                entry_id=entry.id,
+                journal_id=entry.journal_id,
+                created_ms=int(entry.created_at.timestamp() * 1000),
+                updated_ms=int(entry.updated_at.timestamp() * 1000),
+                revisions=revisions,
+                content=entry.content,
+            )
+        )
+
+    def _with_attachments(self, st: UnlockedState, entry: Entry) -> Entry:
+        return replace(entry, attachments=tuple(st.attachments.list(entry.id)))
+
+    # -- writes ----------------------------------------------------------------------
+    def add(
+        self,
+        journal_id: str,
+        content: EntryContent,
+        attachments: Sequence[Path] = (),
+    ) -> Entry:
+        content = self._prepare(content)
+        for path in attachments:  # check before anything is stored
+            check_attachment_file(path)
+        st = self._state()
+        with st.write_lock:
+            entry = st.entries.create(journal_id, content, st.author)
+            gate = self._templates()
+            if gate is not None:
+                gate.snapshot(content.template_id, content.template_version)
+            infos = [self._attach_locked(st, entry.id, p) for p in attachments]
+            self._index(st, entry, 1)
+        st.emit(
+            Changes(
+                entries=frozenset({entry.id}),
+                journals=frozenset({journal_id}),
+                attachments=frozenset(i.id for i in infos),
+            )
+        )
+        return replace(entry, attachments=tuple(infos))
+
+    def edit(self, entry_id: str, content: EntryContent) -> Entry:
+        """A new revision, unless nothing changed (autosave calls this freely)."""
+        content = self._prepare(content)
+        st = self._state()
+        with st.write_lock:
+            current = st.entries.get(entry_id)
+            if current.head.content_hash == content.content_hash():
+                return self._with_attachments(st, current)
+            entry = st.entries.add_revision(entry_id, content, st.author)
+            gate = self._templates()
+            if gate is not None:
+                gate.snapshot(content.template_id, content.template_version)
+            self._index(st, entry, entry.head.seq)
+        st.emit(Changes(entries=frozenset({entry_id})))
+        return self._with_attachments(st, entry)
+
+    def restore(self, entry_id: str, revision_id: str) -> Entry:
+        """Make an old revision's content the head again, as a new revision."""
+        old = self._state().entries.revision(entry_id, revision_id)
+        return self.edit(entry_id, old.content)
+
+    def _attach_locked(self, st: UnlockedState, entry_id: str, path: Path) -> AttachmentInfo:
+        check_attachment_file(path)
+        media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        try:
+            with path.open("rb") as fh:
+                return st.attachments.add(entry_id, fh, path.name, media_type)
+        except OSError as exc:
+            raise FileUnreadable(path.name) from exc
+
+    def attach(self, entry_id: str, path: Path) -> AttachmentInfo:
+        st = self._state()
+        with st.write_lock:
+            if not st.entries.exists(entry_id):
+                raise EntryNotFound(entry_id)
+            info = self._attach_locked(st, entry_id, path)
+        st.emit(Changes(entries=frozenset({entry_id}), attachments=frozenset({info.id})))
+        return info
+
+    def remove_attachment(self, attachment_id: str) -> None:
+        st = self._state()
+        with st.write_lock:
+            info = st.attachments.info(attachment_id)
+            st.attachments.delete(attachment_id)
+        st.emit(Changes(entries=frozenset({info.entry_id}), attachments=frozenset({info.id})))
+
+    # -- reads -----------------------------------------------------------------------
+    def get(self, entry_id: str) -> Entry:
+        st = self._state()
+        return self._with_attachments(st, st.entries.get(entry_id))
+
+    def list(
+        self,
+        filters: SearchFilters | None = None,
+        sort: str = "date",
+        descending: bool = True,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[EntrySummary]:
+        return self._state().index.summaries(filters, sort, descending, limit, offset)
+
+    def count(self) -> int:
+        return len(self._state().index)
+
+    def history(self, entry_id: str) -> list[Revision]:
+        return self._state().entries.history(entry_id)
+
+    def revision(self, entry_id: str, revision_id: str) -> Revision:
+        return self._state().entries.revision(entry_id, revision_id)
+
+    def diff(self, entry_id: str, old_revision_id: str, new_revision_id: str) -> list[SectionDiff]:
+        """Per-section unified diffs between two revisions (title first)."""
+        a = self.revision(entry_id, old_revision_id).content
+        b = self.revision(entry_id, new_revision_id).content
+        out: list[SectionDiff] = []
+        pairs = [("title", a.title, b.title)]
+        keys = list(dict.fromkeys([*a.sections, *b.sections]))
+        pairs += [(k, a.sections.get(k, ""), b.sections.get(k, "")) for k in keys]
+        pairs += [
+            ("tags", "\n".join(a.tags), "\n".join(b.tags)),
+            ("standards", "\n".join(a.standards), "\n".join(b.standards)),
+        ]
+        for key, old, new in pairs:
+            if old == new:
+                continue
+            lines = difflib.unified_diff(
+                old.splitlines(), new.splitlines(), lineterm="", n=2
+            )
+            body = tuple(line for line in lines if not line.startswith(("---", "+++", "@@")))
+            out.append(SectionDiff(key, body))
+        return out
+
+    def attachment(self, attachment_id: str) -> AttachmentInfo:
+        return self._state().attachments.info(attachment_id)
+
+    def attachment_chunks(self, attachment_id: str) -> Iterator[bytes]:
+        return self._state().attachments.read_chunks(attachment_id)
+
+    def attachment_bytes(self, attachment_id: str) -> bytes:
+        """For showing an image inline: in memory only."""
+        return self._state().attachments.read_all(attachment_id)
+
+    def save_attachment_as(self, attachment_id: str, dest: Path) -> AttachmentInfo:
+        """Write a plaintext copy where the user asked, and only there (atomic)."""
+        st = self._state()
+        info = st.attachments.info(attachment_id)
+        data = st.attachments.read_all(attachment_id)
+        atomic_write(dest, data, mode=0o600)
+        log.info("attachment %s saved out on request", attachment_id)
+        return info

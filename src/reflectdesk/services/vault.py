@@ -1,0 +1,377 @@
+"""The vault session: create, open, unlock, lock, change passphrase, recover.
+
+This is the one object the CLI and the GUI hold. While locked it holds only the
+parsed header and the single-writer lock; unlocking builds an
+:class:`UnlockedState` (keys, repositories, search index) that ``lock`` drops.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from reflectdesk import __version__
+from reflectdesk.crypto import aead, kdf, recovery
+from reflectdesk.domain.model import Changes, Profile, Role, now_ms
+from reflectdesk.errors import (
+    InvalidValue,
+    NotAVault,
+    StorageUnwritable,
+    VaultCorrupt,
+    VaultExists,
+    VaultLocked,
+    VaultNotFound,
+    WeakPassphrase,
+    WrongPassphrase,
+    WrongRecoveryKey,
+)
+from reflectdesk.ids import uuid7
+from reflectdesk.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressSink, ignore_progress
+from reflectdesk.search.index import IndexDoc, SearchIndex
+from reflectdesk.services.context import UnlockedState
+from reflectdesk.services.entries import EntryService
+from reflectdesk.services.journals import JournalService
+from reflectdesk.services.search import SearchService
+from reflectdesk.storage.database import DB_NAME, Database
+from reflectdesk.storage.documents import DocumentStore
+from reflectdesk.storage.lockfile import VaultLock
+from reflectdesk.vault.header import HEADER_NAME, VaultHeader, WrappedKey, read_header, write_header
+
+log = logging.getLogger(__name__)
+
+MIN_PASSPHRASE = 10
+LOCK_NAME = "vault.lock"
+LANGS = ("es", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class NewProfile:
+    name: str
+    role: Role
+    lang: str = "es"
+    institution: str = ""
+
+
+def _slot_ad(vault_id: str, slot: str) -> bytes:
+    return f"RDSLOT1|{vault_id}|{slot}".encode()
+
+
+def check_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise WeakPassphrase(min_length=MIN_PASSPHRASE)
+
+
+class Vault:
+    def __init__(self, path: Path, header: VaultHeader, lock: VaultLock) -> None:
+        self.path = path
+        self._header = header
+        self._lock = lock
+        self._state: UnlockedState | None = None
+        self._subscribers: list[Callable[[Changes], None]] = []
+        self._sub_lock = threading.Lock()
+        self.journals = JournalService(self._unlocked)
+        self.entries = EntryService(self._unlocked, self._template_gate)
+        self.search = SearchService(self._unlocked)
+        self._templates: object | None = None
+
+    # -- lifecycle ------------------------------------------------------------------
+    @staticmethod
+    def exists(path: Path) -> bool:
+        return (path / HEADER_NAME).is_file()
+
+    @classmethod
+    def create(
+        cls,
+        path: Path,
+        passphrase: str,
+        profile: NewProfile,
+        kdf_params: kdf.KdfParams | None = None,
+        progress: ProgressSink = ignore_progress,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> tuple[Vault, str]:
+        """A new vault, unlocked, and its recovery key text (to show once)."""
+        check_passphrase(passphrase)
+        name = profile.name.strip()
+        if not name or len(name) > 200:
+            raise InvalidValue("name")
+        if profile.lang not in LANGS:
+            raise InvalidValue("lang")
+        if cls.exists(path):
+            raise VaultExists(str(path))
+        if path.exists() and not path.is_dir():
+            raise NotAVault(str(path))
+        try:
+            path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:
+            raise StorageUnwritable(str(path)) from exc
+        lock = VaultLock(path / LOCK_NAME)
+        lock.acquire()
+        try:
+            progress(Progress(0, 3, "calibrate"))
+            params = kdf_params or kdf.calibrate()
+            cancel.raise_if_cancelled()
+            progress(Progress(1, 3, "kdf"))
+            kek = kdf.derive_key(passphrase, params)
+            cancel.raise_if_cancelled()
+            vault_id = uuid7()
+            dek = os.urandom(32)
+            rec_raw = recovery.generate()
+            rec_salt = os.urandom(16)
+            p_nonce, p_wrapped = aead.wrap_key(kek, dek, _slot_ad(vault_id, "passphrase"))
+            r_nonce, r_wrapped = aead.wrap_key(
+                recovery.recovery_kek(rec_raw, rec_salt), dek, _slot_ad(vault_id, "recovery")
+            )
+            header = VaultHeader(
+                vault_id=vault_id,
+                created=int(time.time()),
+                app_version=__version__,
+                kdf=params,
+                passphrase_slot=WrappedKey(p_nonce, p_wrapped),
+                recovery_slot=WrappedKey(r_nonce, r_wrapped, rec_salt),
+            ).sealed(dek)
+            progress(Progress(2, 3, "create"))
+            db_path = path / DB_NAME
+            if db_path.exists():
+                # Left by an interrupted create: it has no header, so no key opens it.
+                db_path.rename(path / f"{DB_NAME}.orphaned-{int(time.time())}")
+            db = Database(db_path)
+            db.initialise(vault_id)
+            vault = cls(path, header, lock)
+            state = vault._make_state(db, dek, vault_id)
+            state.profile.create(uuid7(), name, profile.role, profile.lang, profile.institution)
+            # The header goes last: until it exists there is no vault to open.
+            write_header(path, header)
+            vault._state = state
+            progress(Progress(3, 3, "create"))
+        except BaseException:
+            lock.release()
+            raise
+        return vault, recovery.format_key(rec_raw)
+
+    @classmethod
+    def open(cls, path: Path) -> Vault:
+        """Read and check the header and take the single-writer lock; stays locked."""
+        if path.exists() and not path.is_dir():
+            raise NotAVault(str(path))
+        try:
+            header = read_header(path)
+        except FileNotFoundError:
+            if (path / DB_NAME).exists():
+                raise VaultCorrupt("header.missing") from None
+            raise VaultNotFound(str(path)) from None
+        lock = VaultLock(path / LOCK_NAME)
+        lock.acquire()
+        return cls(path, header, lock)
+
+    def close(self) -> None:
+        self.lock()
+        self._lock.release()
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- unlocking --------------------------------------------------------------------
+    @property
+    def is_unlocked(self) -> bool:
+        return self._state is not None
+
+    @property
+    def vault_id(self) -> str:
+        return self._header.vault_id
+
+    @property
+    def kdf_params(self) -> kdf.KdfParams:
+        return self._header.kdf
+
+    def unlock(
+        self,
+        passphrase: str,
+        progress: ProgressSink = ignore_progress,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> None:
+        if self._state is not None:
+            return
+        progress(Progress(0, 2, "kdf"))
+        kek = kdf.derive_key(passphrase, self._header.kdf)
+        slot = self._header.passphrase_slot
+        dek = aead.unwrap_key(kek, slot.nonce, slot.wrapped, _slot_ad(self.vault_id, "passphrase"))
+        if dek is None:
+            raise WrongPassphrase()
+        cancel.raise_if_cancelled()
+        self._open_with_dek(dek, progress, cancel)
+
+    def _recover_dek(self, recovery_text: str) -> bytes:
+        raw = recovery.parse_key(recovery_text)
+        slot = self._header.recovery_slot
+        dek = aead.unwrap_key(
+            recovery.recovery_kek(raw, slot.salt),
+            slot.nonce,
+            slot.wrapped,
+            _slot_ad(self.vault_id, "recovery"),
+        )
+        if dek is None:
+            raise WrongRecoveryKey()
+        return dek
+
+    def recover(
+        self,
+        recovery_text: str,
+        new_passphrase: str,
+        progress: ProgressSink = ignore_progress,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> None:
+        """Unlock with the recovery key and set a new passphrase."""
+        check_passphrase(new_passphrase)
+        dek = self._recover_dek(recovery_text)
+        self._header.verify(dek)
+        self._rewrap(dek, new_passphrase, progress)
+        if self._state is None:
+            self._open_with_dek(dek, progress, cancel)
+
+    def change_passphrase(
+        self, old: str, new: str, progress: ProgressSink = ignore_progress
+    ) -> None:
+        check_passphrase(new)
+        kek = kdf.derive_key(old, self._header.kdf)
+        slot = self._header.passphrase_slot
+        dek = aead.unwrap_key(kek, slot.nonce, slot.wrapped, _slot_ad(self.vault_id, "passphrase"))
+        if dek is None:
+            raise WrongPassphrase()
+        self._rewrap(dek, new, progress)
+
+    def _rewrap(self, dek: bytes, new_passphrase: str, progress: ProgressSink) -> None:
+        """Only the passphrase slot changes; every record stays as it is."""
+        progress(Progress(0, 1, "kdf"))
+        params = replace(self._header.kdf, salt=os.urandom(kdf.SALT_BYTES))
+        kek = kdf.derive_key(new_passphrase, params)
+        nonce, wrapped = aead.wrap_key(kek, dek, _slot_ad(self.vault_id, "passphrase"))
+        header = replace(
+            self._header, kdf=params, passphrase_slot=WrappedKey(nonce, wrapped)
+        ).sealed(dek)
+        write_header(self.path, header)
+        self._header = header
+        progress(Progress(1, 1, "kdf"))
+
+    def _make_state(self, db: Database, dek: bytes, vault_id: str) -> UnlockedState:
+        from reflectdesk.vault.cipher import RecordCipher
+
+        return UnlockedState(
+            db=db,
+            cipher=RecordCipher(dek, vault_id),
+            index=SearchIndex(),
+            author="",
+            emit=self._emit,
+        )
+
+    def _open_with_dek(self, dek: bytes, progress: ProgressSink, cancel: CancelToken) -> None:
+        self._header.verify(dek)
+        db = Database(self.path / DB_NAME)
+        try:
+            db.check_and_migrate(self.vault_id)
+            state = self._make_state(db, dek, self.vault_id)
+            state.author = state.profile.get().id
+            self._build_index(state, progress, cancel)
+        except BaseException:
+            db.close()
+            raise
+        self._state = state
+        self._emit(Changes(profile=True))
+
+    @staticmethod
+    def _build_index(state: UnlockedState, progress: ProgressSink, cancel: CancelToken) -> None:
+        total = state.entries.count()
+        counts = state.entries.revision_counts()
+        progress(Progress(0, total, "index"))
+        batch: list[IndexDoc] = []
+        done = 0
+        for head in state.entries.iter_heads():
+            batch.append(
+                IndexDoc(
+                    entry_id=head.entry_id,
+                    journal_id=head.journal_id,
+                    created_ms=head.created_at_ms,
+                    updated_ms=head.updated_at_ms,
+                    revisions=counts.get(head.entry_id, 1),
+                    content=head.revision.content,
+                )
+            )
+            if len(batch) >= 500:
+                state.index.add_many(batch)
+                done += len(batch)
+                batch.clear()
+                progress(Progress(done, total, "index"))
+                cancel.raise_if_cancelled()
+        state.index.add_many(batch)
+        progress(Progress(total, total, "index"))
+
+    def lock(self) -> None:
+        """Drop the keys, the index and every decrypted cache."""
+        state, self._state = self._state, None
+        if state is None:
+            return
+        with state.write_lock:
+            state.cipher.wipe()
+            state.index.close()
+            state.db.close()
+        self._templates = None
+        self._emit(Changes(locked=True))
+
+    # -- access -----------------------------------------------------------------------
+    def _unlocked(self) -> UnlockedState:
+        if self._state is None:
+            raise VaultLocked()
+        return self._state
+
+    def _template_gate(self) -> object | None:
+        return None
+
+    @property
+    def profile(self) -> Profile:
+        return self._unlocked().profile.get()
+
+    def update_profile(self, **changes: str) -> Profile:
+        st = self._unlocked()
+        with st.write_lock:
+            profile = st.profile.update(**changes)
+        self._emit(Changes(profile=True))
+        return profile
+
+    @property
+    def documents(self) -> DocumentStore:
+        return self._unlocked().documents
+
+    def integrity_check(self) -> str:
+        return self._unlocked().db.integrity_check()
+
+    # -- change notification ----------------------------------------------------------
+    def subscribe(self, callback: Callable[[Changes], None]) -> Callable[[], None]:
+        with self._sub_lock:
+            self._subscribers.append(callback)
+
+        def unsubscribe() -> None:
+            with self._sub_lock:
+                if callback in self._subscribers:
+                    self._subscribers.remove(callback)
+
+        return unsubscribe
+
+    def _emit(self, changes: Changes) -> None:
+        with self._sub_lock:
+            subscribers = list(self._subscribers)
+        for callback in subscribers:
+            try:
+                callback(changes)
+            except Exception:  # a broken view must not break a save
+                log.exception("change subscriber failed")
+
+
+def created_now() -> int:
+    return now_ms()

@@ -1,0 +1,1 @@
+"""The vault's key hierarchy and on-disk header (docs/vault-format.md)."""

@@ -1,0 +1,56 @@
+"""Seal and open JSON records bound to their place in the vault."""
+
+from __future__ import annotations
+
+import hmac
+import json
+from hashlib import sha256
+from typing import Any
+
+from reflectdesk.crypto.aead import derive_subkey, open_sealed, record_ad, seal
+from reflectdesk.errors import RecordTampered
+
+
+class RecordCipher:
+    """Holds the data key while the vault is unlocked. ``wipe`` drops it."""
+
+    __slots__ = ("_dek", "_tag_key", "vault_id")
+
+    def __init__(self, dek: bytes, vault_id: str) -> None:
+        self._dek: bytes | None = dek
+        self._tag_key = derive_subkey(dek, b"reflectdesk/blind-index/v1")
+        self.vault_id = vault_id
+
+    @property
+    def key(self) -> bytes:
+        if self._dek is None:
+            from reflectdesk.errors import VaultLocked
+
+            raise VaultLocked()
+        return self._dek
+
+    def seal_bytes(self, table: str, record_id: str, revision: int | str, data: bytes) -> bytes:
+        return seal(self.key, data, record_ad(self.vault_id, table, record_id, revision))
+
+    def open_bytes(self, table: str, record_id: str, revision: int | str, blob: bytes) -> bytes:
+        return open_sealed(self.key, blob, record_ad(self.vault_id, table, record_id, revision))
+
+    def seal_json(self, table: str, record_id: str, revision: int | str, obj: Any) -> bytes:
+        raw = json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return self.seal_bytes(table, record_id, revision, raw)
+
+    def open_json(self, table: str, record_id: str, revision: int | str, blob: bytes) -> Any:
+        raw = self.open_bytes(table, record_id, revision, blob)
+        try:
+            return json.loads(raw)
+        except ValueError:
+            raise RecordTampered(f"{table}.json") from None
+
+    def blind_tag(self, value: bytes) -> str:
+        """Keyed hash for equality lookups on a secret value (e.g. a contact's key)."""
+        return hmac.new(self._tag_key, value, sha256).hexdigest()
+
+    def wipe(self) -> None:
+        # Python cannot zero immutable bytes; dropping every reference is what we can do.
+        self._dek = None
+        self._tag_key = b""
