@@ -94,9 +94,7 @@ class VaultNotFound(VaultError):
 class VaultExists(VaultError):
     code = "vault_exists"
     message = QT_TRANSLATE_NOOP("Errors", "A vault already exists in this folder.")
-    hint = QT_TRANSLATE_NOOP(
-        "Errors", "Open it, or choose another folder for a new vault."
-    )
+    hint = QT_TRANSLATE_NOOP("Errors", "Open it, or choose another folder for a new vault.")
 
 
 class VaultCorrupt(VaultError):
@@ -132,9 +130,7 @@ class VaultInUse(VaultError):
 
 class RecordTampered(VaultError):
     code = "record_tampered"
-    message = QT_TRANSLATE_NOOP(
-        "Errors", "A record in the vault failed its integrity check."
-    )
+    message = QT_TRANSLATE_NOOP("Errors", "A record in the vault failed its integrity check.")
     hint = QT_TRANSLATE_NOOP(
         "Errors", "The vault file was altered or damaged. Restore it from a backup."
     )
@@ -255,9 +251,7 @@ class TaxonomyInvalid(InputError):
 class BundleError(ReflectDeskError):
     code = "bundle"
     message = QT_TRANSLATE_NOOP("Errors", "The bundle could not be opened.")
-    hint = QT_TRANSLATE_NOOP(
-        "Errors", "Ask the sender to export it again. Nothing was imported."
-    )
+    hint = QT_TRANSLATE_NOOP("Errors", "Ask the sender to export it again. Nothing was imported.")
     exit_code = EXIT_BUNDLE
 
 
@@ -299,9 +293,7 @@ class TemplateVersionExists(TemplateInvalid):
     message = QT_TRANSLATE_NOOP(
         "Errors", "This template version was already imported with different content."
     )
-    hint = QT_TRANSLATE_NOOP(
-        "Errors", "Raise the version number in the file and import it again."
-    )
+    hint = QT_TRANSLATE_NOOP("Errors", "Raise the version number in the file and import it again.")
 
 
 class TaxonomyVersionExists(TaxonomyInvalid):
@@ -309,6 +301,270 @@ class TaxonomyVersionExists(TaxonomyInvalid):
     message = QT_TRANSLATE_NOOP(
         "Errors", "This standards version was already loaded with different content."
     )
+    hint = QT_TRANSLATE_NOOP("Errors", "Raise the version number in the file and load it again.")
+
+
+# --- bundles (leaf classes, raised by reflectdesk.bundles) -------------------------------
+class BundleTooLarge(BundleError):
+    code = "bundle_too_large"
+    message = QT_TRANSLATE_NOOP("Errors", "The bundle is larger than the limit of {limit_mb} MB.")
     hint = QT_TRANSLATE_NOOP(
-        "Errors", "Raise the version number in the file and load it again."
+        "Errors", "Ask the sender to split it into smaller bundles. Nothing was imported."
+    )
+
+
+class NotABundle(BundleError):
+    code = "not_a_bundle"
+    message = QT_TRANSLATE_NOOP("Errors", "This file is not a ReflectDesk bundle.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Choose a .rdbundle file that someone sent you. Nothing was imported."
+    )
+
+
+class BundleHeaderInvalid(BundleError):
+    code = "bundle_header_invalid"
+    message = QT_TRANSLATE_NOOP("Errors", "The encryption header of the bundle is damaged.")
+
+
+class BundleHeaderTooLarge(BundleError):
+    code = "bundle_header_too_large"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The encryption header of the bundle is larger than ReflectDesk accepts."
+    )
+
+
+class BundleTooManyStanzas(BundleError):
+    code = "bundle_too_many_stanzas"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The bundle is encrypted to more keys than ReflectDesk accepts ({limit})."
+    )
+
+
+class BundleTooManyRecipients(BundleError):
+    code = "bundle_too_many_recipients"
+    message = QT_TRANSLATE_NOOP("Errors", "A bundle can be sent to at most {limit} people.")
+    hint = QT_TRANSLATE_NOOP("Errors", "Send it in several bundles. Nothing was exported.")
+
+
+class BundlePassphraseEncrypted(BundleError):
+    code = "bundle_passphrase_encrypted"
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The bundle is protected with a passphrase; ReflectDesk only opens bundles "
+        "encrypted to a key.",
+    )
+
+
+class BundleNoKeyRecipient(BundleError):
+    code = "bundle_no_key_recipient"
+    message = QT_TRANSLATE_NOOP("Errors", "The bundle is not encrypted to any ReflectDesk key.")
+
+
+class BundleNotForYou(BundleError):
+    code = "bundle_not_for_you"
+    message = QT_TRANSLATE_NOOP("Errors", "This bundle was not encrypted to your key.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Check that it was meant for you, or ask the sender to export it again to your "
+        "current contact card. Nothing was imported.",
+    )
+
+
+class BundleDecryptionFailed(BundleError):
+    code = "bundle_decryption_failed"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The bundle is damaged or incomplete: its encryption check failed."
+    )
+
+
+class BundleArchiveInvalid(BundleError):
+    code = "bundle_archive_invalid"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The contents of the bundle are damaged or not in the expected format."
+    )
+
+
+class BundleUnsafeName(BundleError):
+    code = "bundle_unsafe_name"
+    message = QT_TRANSLATE_NOOP("Errors", "The bundle contains a file name that is not allowed.")
+
+
+class BundleDuplicateName(BundleError):
+    code = "bundle_duplicate_name"
+    message = QT_TRANSLATE_NOOP("Errors", "The bundle contains the same file name twice.")
+
+
+class BundleTooManyFiles(BundleError):
+    code = "bundle_too_many_files"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The bundle contains more files than ReflectDesk accepts ({limit})."
+    )
+
+
+class BundleFileTooLarge(BundleError):
+    code = "bundle_file_too_large"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "A file in the bundle is larger than ReflectDesk accepts."
+    )
+
+
+class BundleCompressionSuspicious(BundleError):
+    code = "bundle_compression_suspicious"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "A file in the bundle is compressed suspiciously well (a possible zip bomb)."
+    )
+
+
+class BundleEntryUnsupported(BundleError):
+    code = "bundle_entry_unsupported"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The bundle contains a file stored in a way ReflectDesk does not accept."
+    )
+
+
+class BundleManifestMissing(BundleError):
+    code = "bundle_manifest_missing"
+    message = QT_TRANSLATE_NOOP("Errors", "The bundle has no signed list of its contents.")
+
+
+class BundleSignatureInvalid(BundleError):
+    code = "bundle_signature_invalid"
+    message = QT_TRANSLATE_NOOP("Errors", "The signature of the bundle is not valid.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The bundle was changed after it was signed, or is damaged. Nothing was imported.",
+    )
+
+
+class BundleAuthorRevoked(BundleError):
+    code = "bundle_author_revoked"
+    message = QT_TRANSLATE_NOOP("Errors", "The key that signed this bundle has been revoked.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Ask the sender for their new contact card. Nothing was imported."
+    )
+
+
+class BundleAuthorKeyMismatch(BundleError):
+    code = "bundle_author_key_mismatch"
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The bundle was signed with keys that do not match the ones you have for this contact.",
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Compare safety numbers with the sender before you trust it. Nothing was imported.",
+    )
+
+
+class BundleNotAddressedToYou(BundleError):
+    code = "bundle_not_addressed_to_you"
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "This bundle was not addressed to you: someone else re-encrypted it to your key.",
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Only its author can share it with you. Nothing was imported."
+    )
+
+
+class BundleHashMismatch(BundleError):
+    code = "bundle_hash_mismatch"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "A file in the bundle does not match its signed checksum."
+    )
+
+
+class BundleFileMissing(BundleError):
+    code = "bundle_file_missing"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "A file listed in the signed contents of the bundle is missing."
+    )
+
+
+class BundleFileUnlisted(BundleError):
+    code = "bundle_file_unlisted"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The bundle contains a file that is not in its signed list of contents."
+    )
+
+
+class BundleJsonTooLarge(BundleError):
+    code = "bundle_json_too_large"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "A data file in the bundle is larger than ReflectDesk accepts."
+    )
+
+
+class BundleJsonInvalid(BundleError):
+    code = "bundle_json_invalid"
+    message = QT_TRANSLATE_NOOP("Errors", "A data file in the bundle is not valid JSON.")
+
+
+class BundleSchemaInvalid(BundleError):
+    code = "bundle_schema_invalid"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "A data file in the bundle does not have the expected fields."
+    )
+
+
+class BundleVersionUnsupported(BundleError):
+    code = "bundle_version_unsupported"
+    message = QT_TRANSLATE_NOOP("Errors", "This bundle was made by a newer version of ReflectDesk.")
+    hint = QT_TRANSLATE_NOOP("Errors", "Update ReflectDesk to open it. Nothing was imported.")
+
+
+class BundleBuildInvalid(BundleError):
+    code = "bundle_build_invalid"
+    message = QT_TRANSLATE_NOOP("Errors", "The bundle could not be made from this content.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "This is a bug in ReflectDesk; please report it. Nothing was exported."
+    )
+
+
+# --- identities and contact cards (leaf classes, raised by reflectdesk.bundles) ----------
+class IdentityInvalid(ContactError):
+    code = "identity_invalid"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "Your stored key pair is damaged or in an unknown format."
+    )
+    hint = QT_TRANSLATE_NOOP("Errors", "Restore the vault from a backup.")
+
+
+class PublicKeyInvalid(ContactError):
+    code = "public_key_invalid"
+    message = QT_TRANSLATE_NOOP("Errors", "A public key is not valid.")
+
+
+class CardInvalid(ContactError):
+    code = "card_invalid"
+    message = QT_TRANSLATE_NOOP("Errors", "This is not a valid ReflectDesk contact card.")
+
+
+class CardSignatureInvalid(ContactError):
+    code = "card_signature_invalid"
+    message = QT_TRANSLATE_NOOP("Errors", "The signature of the contact card is not valid.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "The card was changed or damaged. Ask the person to send it again."
+    )
+
+
+class CardExpired(ContactError):
+    code = "card_expired"
+    message = QT_TRANSLATE_NOOP("Errors", "The contact card has expired.")
+    hint = QT_TRANSLATE_NOOP("Errors", "Ask the person for a new card.")
+
+
+class CardNotYetValid(ContactError):
+    code = "card_not_yet_valid"
+    message = QT_TRANSLATE_NOOP("Errors", "The contact card is dated in the future.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Check the date and time of this computer, or ask for a new card."
+    )
+
+
+class RevocationInvalid(ContactError):
+    code = "revocation_invalid"
+    message = QT_TRANSLATE_NOOP("Errors", "The key revocation is not valid.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "It was changed or damaged. Ask the person to send it again."
     )

@@ -72,9 +72,7 @@ def _norm_tag(tag: str) -> str:
 
 class SearchIndex:
     def __init__(self) -> None:
-        self._conn: sqlite3.Connection | None = sqlite3.connect(
-            ":memory:", check_same_thread=False
-        )
+        self._conn: sqlite3.Connection | None = sqlite3.connect(":memory:", check_same_thread=False)
         self._lock = threading.RLock()
         self._conn.execute("PRAGMA temp_store=MEMORY")
         self._conn.executescript(_SCHEMA)

@@ -227,9 +227,7 @@ class EntryService:
         for key, old, new in pairs:
             if old == new:
                 continue
-            lines = difflib.unified_diff(
-                old.splitlines(), new.splitlines(), lineterm="", n=2
-            )
+            lines = difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=2)
             body = tuple(line for line in lines if not line.startswith(("---", "+++", "@@")))
             out.append(SectionDiff(key, body))
         return out

@@ -31,7 +31,13 @@ from reflectdesk.errors import (
     WrongRecoveryKey,
 )
 from reflectdesk.ids import uuid7
-from reflectdesk.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressSink, ignore_progress
+from reflectdesk.progress import (
+    NEVER_CANCELLED,
+    CancelToken,
+    Progress,
+    ProgressSink,
+    ignore_progress,
+)
 from reflectdesk.search.index import IndexDoc, SearchIndex
 from reflectdesk.services.context import UnlockedState
 from reflectdesk.services.entries import EntryService

@@ -91,7 +91,7 @@ class Database:
                 tables = set(inspect(conn).get_table_names())
                 if "meta" not in tables:
                     raise NotAVault(self.path.name)
-                rows = dict(conn.execute(select(Meta.key, Meta.value)).tuples().all())
+                rows = dict(conn.execute(select(Meta.key, Meta.value)).all())
                 if rows.get("vault_id") != vault_id:
                     raise NotAVault("vault_id")
                 version = int(rows.get("schema_version", "0"))

@@ -181,14 +181,13 @@ class EntryRepo:
                     select(t.EntryRevision.entry_id, func.count()).group_by(
                         t.EntryRevision.entry_id
                     )
-                ).tuples()
+                )
             }
 
     def count(self) -> int:
         with self._db.session() as s:
             return int(
-                s.scalar(select(func.count()).select_from(t.Entry).where(t.Entry.deleted == 0))
-                or 0
+                s.scalar(select(func.count()).select_from(t.Entry).where(t.Entry.deleted == 0)) or 0
             )
 
     def iter_heads(self, batch: int = 500) -> Iterator[HeadRecord]:
@@ -200,7 +199,7 @@ class EntryRepo:
                 .where(t.Entry.deleted == 0)
                 .execution_options(yield_per=batch)
             )
-            for entry, rev in s.execute(q).tuples():
+            for entry, rev in s.execute(q):
                 yield HeadRecord(
                     entry_id=entry.id,
                     journal_id=entry.journal_id,

@@ -16,8 +16,15 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 SCHEMA_VERSION = 2
 # Tables each schema version introduced; migrations create what a file lacks.
 V1_TABLES = (
-    "meta", "profile", "secrets", "journals", "entries", "entry_revisions",
-    "attachments", "attachment_chunks", "documents",
+    "meta",
+    "profile",
+    "secrets",
+    "journals",
+    "entries",
+    "entry_revisions",
+    "attachments",
+    "attachment_chunks",
+    "documents",
 )
 
 

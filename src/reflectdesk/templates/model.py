@@ -118,6 +118,10 @@ class Template:
         """Every section key, nested ones included, in document order."""
         return [prompt.key for _, prompt in self.walk()]
 
+    def section_titles(self, lang: str = "es") -> list[tuple[str, str]]:
+        """(key, title in ``lang``) for every section, nested ones included."""
+        return [(prompt.key, prompt.title.get(lang)) for _, prompt in self.walk()]
+
     def prompt(self, key: str) -> Prompt | None:
         for _, prompt in self.walk():
             if prompt.key == key:

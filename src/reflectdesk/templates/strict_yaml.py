@@ -95,9 +95,9 @@ class _StrictLoader(yaml.SafeLoader):
             return join(base, str(index.value))
         return base  # a mapping key: report the mapping that holds it
 
-    def compose_node(self, parent: Node | None, index: object) -> Node | None:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: object) -> Node | None:
         path = self._path_for(parent, index)
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         line = int(event.start_mark.line) + 1
         if isinstance(event, AliasEvent):
             raise YamlProblem(line, path, "alias_not_allowed")
@@ -105,9 +105,9 @@ class _StrictLoader(yaml.SafeLoader):
             raise YamlProblem(line, path, "anchor_not_allowed")
         if getattr(event, "tag", None) is not None:
             raise YamlProblem(line, path, "tag_not_allowed")
-        if isinstance(event, MappingStartEvent | SequenceStartEvent):
-            if len(self._paths) + 1 > MAX_DEPTH:
-                raise YamlProblem(line, path, "too_deep")
+        nested = isinstance(event, MappingStartEvent | SequenceStartEvent)
+        if nested and len(self._paths) + 1 > MAX_DEPTH:
+            raise YamlProblem(line, path, "too_deep")
         self._paths.append(path)
         try:
             return super().compose_node(parent, index)  # type: ignore[arg-type]

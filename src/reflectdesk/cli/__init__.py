@@ -1,0 +1,1 @@
+"""``reflectdesk-cli``: the command-line front-end over the services."""

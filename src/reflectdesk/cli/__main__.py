@@ -1,0 +1,5 @@
+import sys
+
+from reflectdesk.cli.main import main
+
+sys.exit(main())

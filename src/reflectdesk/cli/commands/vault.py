@@ -1,0 +1,126 @@
+"""init, status, passphrase change, recover."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from reflectdesk.cli.context import CliContext, read_secret_file
+from reflectdesk.crypto.kdf import KdfParams
+from reflectdesk.domain.model import Role
+from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
+from reflectdesk.services.vault import NewProfile, Vault
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("init", help="create a new vault and profile")
+    p.add_argument("--name", required=True)
+    p.add_argument("--role", required=True, choices=[r.value for r in Role])
+    p.add_argument("--institution", default="")
+    p.add_argument("--profile-lang", dest="profile_lang", choices=["es", "en"], default=None)
+    # Explicit opt-in for test suites only: weak KDF parameters. Never a default.
+    p.add_argument("--insecure-test-kdf", action="store_true", help=argparse.SUPPRESS)
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("status", help="show the vault's profile and counts")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_status)
+
+    p = sub.add_parser("passphrase", help="passphrase commands")
+    psub = p.add_subparsers(dest="passphrase_cmd", required=True)
+    c = psub.add_parser("change", help="change the passphrase (re-wraps the data key)")
+    c.add_argument("--new-passphrase-file", default=None)
+    c.set_defaults(handler=cmd_passphrase_change)
+
+    p = sub.add_parser("recover", help="set a new passphrase with the recovery key")
+    p.add_argument("--recovery-key-file", required=True)
+    p.add_argument("--new-passphrase-file", default=None)
+    p.set_defaults(handler=cmd_recover)
+
+
+def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
+    passphrase = (
+        ctx.new_passphrase()
+        if not (args.passphrase_file or _env_has_passphrase())
+        else ctx.passphrase()
+    )
+    kdf = KdfParams.insecure_for_tests() if args.insecure_test_kdf else None
+    vault, recovery_key = Vault.create(
+        ctx.vault_dir,
+        passphrase,
+        NewProfile(
+            name=args.name,
+            role=Role(args.role),
+            lang=args.profile_lang or ctx.lang,
+            institution=args.institution,
+        ),
+        kdf_params=kdf,
+        progress=ctx.progress(),
+    )
+    vault.close()
+    ctx.say("Cli", QT_TRANSLATE_NOOP("Cli", "Vault created in {path}."), path=ctx.vault_dir)
+    ctx.say(
+        "Cli",
+        QT_TRANSLATE_NOOP(
+            "Cli",
+            "Your recovery key is shown only this once. Write it down or print it and keep "
+            "it somewhere safe; it is the only way back in if you forget your passphrase:",
+        ),
+    )
+    ctx.out.write(f"\n    {recovery_key}\n\n")
+    return 0
+
+
+def _env_has_passphrase() -> bool:
+    import os
+
+    return "REFLECTDESK_PASSPHRASE" in os.environ
+
+
+def cmd_status(args: argparse.Namespace, ctx: CliContext) -> int:
+    vault = ctx.open_vault()
+    profile = vault.profile
+    info = {
+        "vault": str(vault.path),
+        "vault_id": vault.vault_id,
+        "name": profile.name,
+        "role": profile.role.value,
+        "lang": profile.lang,
+        "journals": len(vault.journals.list()),
+        "entries": vault.entries.count(),
+        "kdf": {
+            "memory_kib": vault.kdf_params.memory_kib,
+            "iterations": vault.kdf_params.iterations,
+            "lanes": vault.kdf_params.lanes,
+        },
+    }
+    if args.json:
+        ctx.emit_json(info)
+    else:
+        for key, value in info.items():
+            ctx.out.write(f"{key}: {value}\n")
+    return 0
+
+
+def cmd_passphrase_change(args: argparse.Namespace, ctx: CliContext) -> int:
+    vault = Vault.open(ctx.vault_dir)
+    try:
+        old = ctx.passphrase()
+        new = ctx.new_passphrase()
+        vault.change_passphrase(old, new, progress=ctx.progress())
+    finally:
+        vault.close()
+    ctx.say("Cli", QT_TRANSLATE_NOOP("Cli", "Passphrase changed."))
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace, ctx: CliContext) -> int:
+    key_text = read_secret_file(Path(args.recovery_key_file))
+    vault = Vault.open(ctx.vault_dir)
+    try:
+        new = ctx.new_passphrase()
+        vault.recover(key_text, new, progress=ctx.progress())
+    finally:
+        vault.close()
+    ctx.say("Cli", QT_TRANSLATE_NOOP("Cli", "Vault recovered; the new passphrase is set."))
+    return 0

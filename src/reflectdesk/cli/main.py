@@ -1,0 +1,112 @@
+"""Entry point of ``reflectdesk-cli`` (and ``python -m reflectdesk.cli``).
+
+Exit codes (docs/cli.md): 0 ok, 1 internal error, 2 usage, 3 wrong passphrase or
+recovery key, 4 not found, 5 vault problem, 6 invalid input, 7 bundle or contact,
+8 file or disk, 9 cancelled, 10 network.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from reflectdesk import __version__
+from reflectdesk.cli.context import CliContext
+from reflectdesk.errors import EXIT_CANCELLED, EXIT_INTERNAL, EXIT_USAGE, ReflectDeskError
+from reflectdesk.i18n import Translator, detect_language
+from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
+
+log = logging.getLogger("reflectdesk.cli")
+
+
+def _command_modules() -> list[object]:
+    from reflectdesk.cli.commands import entries, journals, search, vault
+
+    modules: list[object] = [vault, journals, entries, search]
+    for name in ("templates", "identity", "contacts", "bundles", "sync"):
+        try:
+            modules.append(__import__(f"reflectdesk.cli.commands.{name}", fromlist=["register"]))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"reflectdesk.cli.commands.{name}":
+                raise
+    return modules
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # argparse's own wording, exit code 2, no traceback.
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="reflectdesk-cli",
+        description="ReflectDesk: encrypted practicum reflection journals.",
+    )
+    parser.add_argument("--version", action="version", version=f"ReflectDesk {__version__}")
+    parser.add_argument(
+        "--vault",
+        default=None,
+        help="vault folder (default: $REFLECTDESK_HOME or the user data folder)",
+    )
+    parser.add_argument(
+        "--passphrase-file",
+        default=None,
+        help="read the passphrase from this file (or $REFLECTDESK_PASSPHRASE)",
+    )
+    parser.add_argument("--lang", default=None, choices=["es", "en"], help="message language")
+    parser.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for module in _command_modules():
+        module.register(sub)  # type: ignore[attr-defined]
+    return parser
+
+
+def report_error(ctx: CliContext, err: ReflectDeskError) -> None:
+    message = ctx.tr("Errors", err.message, **err.params)
+    hint = ctx.tr("Errors", err.hint, **err.params)
+    label = ctx.tr("Cli", QT_TRANSLATE_NOOP("Cli", "Error"))
+    detail = f" ({err.detail})" if err.detail else ""
+    ctx.err.write(f"{label}: {message}{detail}\n{hint}\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    lang = detect_language(args.lang)
+    ctx = CliContext(args=args, tr=Translator(lang), lang=lang)
+    try:
+        code: int = args.handler(args, ctx)
+        return code
+    except ReflectDeskError as err:
+        log.debug("command failed: %s", err.code)
+        report_error(ctx, err)
+        return err.exit_code
+    except KeyboardInterrupt:
+        return EXIT_CANCELLED
+    except Exception as exc:
+        # Never a traceback for users; the type name only (messages may hold text).
+        if args.debug:
+            raise
+        ctx.err.write(
+            ctx.tr(
+                "Cli",
+                QT_TRANSLATE_NOOP(
+                    "Cli", "Internal error ({kind}). Nothing was changed; please report it."
+                ),
+                kind=type(exc).__name__,
+            )
+            + "\n"
+        )
+        return EXIT_INTERNAL
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Entries as Markdown and sanitised HTML: the one place Markdown becomes HTML."""

@@ -1,0 +1,1 @@
+"""Teaching-standards taxonomies as data (MBE 2021 built in)."""

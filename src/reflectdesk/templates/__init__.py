@@ -1,0 +1,1 @@
+"""Structured prompts: the template format, the built-in library and descriptive hints."""

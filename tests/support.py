@@ -1,0 +1,41 @@
+"""Helpers shared by tests (importable as ``tests.support``)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from reflectdesk.services.vault import Vault
+
+PASSPHRASE = "correct horse battery staple"
+REPO = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+
+
+@dataclass
+class CreatedVault:
+    vault: Vault
+    recovery_key: str
+    path: Path
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+def cli_env(vault_dir: Path, **extra: str) -> dict[str, str]:
+    """Environment for running the CLI as a real subprocess."""
+    env = dict(os.environ)
+    env.update(
+        REFLECTDESK_HOME=str(vault_dir),
+        REFLECTDESK_PASSPHRASE=PASSPHRASE,
+        REFLECTDESK_LANG="en",
+        PYTHONPATH=str(REPO / "src"),
+    )
+    env.update(extra)
+    return env
