@@ -92,7 +92,9 @@ def test_recover_sets_new_passphrase(created: CreatedVault) -> None:
 
 def test_wrong_recovery_key(created: CreatedVault, tmp_path: Path) -> None:
     other, other_key = Vault.create(
-        tmp_path / "other", PASSPHRASE, NewProfile("X", Role.STUDENT),
+        tmp_path / "other",
+        PASSPHRASE,
+        NewProfile("X", Role.STUDENT),
         kdf_params=created.vault.kdf_params.insecure_for_tests(),
     )
     other.close()

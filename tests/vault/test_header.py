@@ -14,7 +14,9 @@ from tests.support import PASSPHRASE, CreatedVault
 
 
 def _snapshot(path: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in path.iterdir() if p.is_file() and p.name != "vault.lock"}
+    return {
+        p.name: p.read_bytes() for p in path.iterdir() if p.is_file() and p.name != "vault.lock"
+    }
 
 
 def _closed(created: CreatedVault) -> Path:

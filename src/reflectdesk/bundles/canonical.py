@@ -44,6 +44,8 @@ MAX_SAFE_INT = 2**53 - 1
 _MAX_INT_DIGITS = 17  # "-9007199254740991"
 MAX_DEPTH = 32
 _BOM = b"\xef\xbb\xbf"
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 # --- canonical encoding -----------------------------------------------------------------
@@ -80,16 +82,26 @@ def _check_encodable(value: object, depth: int = 0) -> None:
     raise _NotCanonicalError(f"type {type(value).__name__} is not allowed")
 
 
-def canonical_json(value: JsonValue, *, error: ErrorClass = BundleJsonInvalid) -> bytes:
-    """The one canonical byte string of ``value`` (see the module docstring)."""
-    try:
-        _check_encodable(value)
-    except _NotCanonicalError as exc:
-        raise error(f"canonical JSON: {exc}") from None
+def canonical_json(
+    value: JsonValue, *, error: ErrorClass = BundleJsonInvalid, parsed: bool = False
+) -> bytes:
+    """The one canonical byte string of ``value`` (see the module docstring).
+
+    ``parsed=True`` skips the type walk for values that came from :func:`parse_json`,
+    which only produces allowed types and integers in range.
+    """
+    if not parsed:
+        try:
+            _check_encodable(value)
+        except _NotCanonicalError as exc:
+            raise error(f"canonical JSON: {exc}") from None
     text = json.dumps(
         value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
     )
-    return text.encode("utf-8")
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise error("canonical JSON: lone surrogate in a string") from None
 
 
 # --- strict reading ----------------------------------------------------------------------
@@ -158,13 +170,8 @@ def parse_json(
         raise invalid(f"{name}: nesting too deep") from None
     except ValueError:  # e.g. an integer literal beyond sys.get_int_max_str_digits()
         raise invalid(f"{name}: invalid number") from None
-    if require_canonical:
-        try:
-            _check_encodable(value)
-        except _NotCanonicalError as exc:
-            raise invalid(f"{name}: {exc}") from None
-        if canonical_json(value, error=invalid) != raw:
-            raise invalid(f"{name}: not in canonical form")
+    if require_canonical and canonical_json(value, error=invalid, parsed=True) != raw:
+        raise invalid(f"{name}: not in canonical form")
     return value
 
 
@@ -229,11 +236,9 @@ class Str(Spec):
             _fail(path, "too short")
         if self.pattern is not None and not self.pattern.fullmatch(value):
             _fail(path, "wrong format")
-        if self.single_line and any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):
+        if self.single_line and _CONTROL.search(value):
             _fail(path, "control character")
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
+        if not value.isascii() and _SURROGATE.search(value):  # isascii() is O(1)
             _fail(path, "lone surrogate")
 
 
@@ -323,7 +328,10 @@ class Array(Spec):
         for index, item in enumerate(value):
             self.item.check(item, f"{path}[{index}]")
         if self.unique:
-            seen = {json.dumps(item, sort_keys=True) for item in value}
+            seen = {
+                item if isinstance(item, str) else json.dumps(item, sort_keys=True)
+                for item in value
+            }
             if len(seen) != len(value):
                 _fail(path, "duplicate items")
 

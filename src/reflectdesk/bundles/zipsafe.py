@@ -71,7 +71,9 @@ class ZipPolicy:
     methods: frozenset[int] = frozenset({STORED, DEFLATED})
 
     @classmethod
-    def from_limits(cls, names: re.Pattern[str], limits: BundleLimits = DEFAULT_LIMITS) -> ZipPolicy:
+    def from_limits(
+        cls, names: re.Pattern[str], limits: BundleLimits = DEFAULT_LIMITS
+    ) -> ZipPolicy:
         return cls(
             names=names,
             max_files=limits.max_files,
@@ -151,9 +153,7 @@ def _parse_central(
     if total < _EOCD.size:
         raise BundleArchiveInvalid("too short to be a ZIP")
     eocd = total - _EOCD.size
-    sig, disk, cd_disk, n_here, n_total, cd_size, cd_offset, comment = _EOCD.unpack_from(
-        view, eocd
-    )
+    sig, disk, cd_disk, n_here, n_total, cd_size, cd_offset, comment = _EOCD.unpack_from(view, eocd)
     if sig != _EOCD_SIG or comment != 0:
         raise BundleArchiveInvalid("no end-of-archive record at the end (or a comment)")
     if 0xFFFF in (disk, cd_disk, n_here, n_total) or 0xFFFFFFFF in (cd_size, cd_offset):

@@ -63,9 +63,7 @@ def stored_zip(members: Sequence[tuple[str, Blob, int]]) -> list[Blob]:
         offset += len(local) + len(raw_name) + size
         if offset > _MAX_U32:
             raise ValueError("ZIP larger than 4 GiB")
-    eocd = _EOCD.pack(
-        b"PK\x05\x06", 0, 0, len(members), len(members), len(central), offset, 0
-    )
+    eocd = _EOCD.pack(b"PK\x05\x06", 0, 0, len(members), len(members), len(central), offset, 0)
     pieces.append(bytes(central))
     pieces.append(eocd)
     return pieces

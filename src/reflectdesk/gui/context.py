@@ -37,6 +37,8 @@ class AppContext:
     kdf_params: Callable[[], KdfParams | None] = calibrated_kdf
     #: Tests shorten auto-lock to milliseconds; ``None`` uses the minutes in the prefs.
     idle_timeout_ms: int | None = None
+    #: The pause after typing before an autosave.
+    autosave_ms: int = 1500
     #: Shared with the crash handler; set by the app.
     extras: dict[str, Any] = field(default_factory=dict)
 

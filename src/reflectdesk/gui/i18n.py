@@ -128,5 +128,5 @@ class PseudoTranslator(QTranslator):
         del context, disambiguation, n  # Qt fills %n itself afterwards
         return pseudo_translate(source_text)
 
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+    def isEmpty(self) -> bool:
         return False

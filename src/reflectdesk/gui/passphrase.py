@@ -52,7 +52,9 @@ class StrengthMeter(QWidget):
 
     def _advice_text(self, code: str) -> str:
         texts: dict[str, Callable[[], str]] = {
-            strength.TOO_SHORT: lambda: self.tr("Use at least %n characters.", "", strength.MIN_LENGTH),
+            strength.TOO_SHORT: lambda: self.tr(
+                "Use at least %n characters.", "", strength.MIN_LENGTH
+            ),
             strength.COMMON: lambda: self.tr(
                 "Avoid common passwords and everyday words such as “contraseña” or “colegio”."
             ),
@@ -98,7 +100,7 @@ class StrengthMeter(QWidget):
     def retranslate_ui(self) -> None:
         self._render(empty=self.bar.value() == 0)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
@@ -150,7 +152,7 @@ class NewPassphraseFields(QWidget):
         self.show_box.setAccessibleName(self.tr("Show passphrase"))
         self._update_mismatch()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)

@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from reflectdesk.errors import Cancelled
@@ -106,14 +107,20 @@ class TaskRunner(QObject):
         on_progress: Callable[[Progress], None] | None = None,
         writer: bool = False,
         name: str = "task",
+        owner: QObject | None = None,
     ) -> Task[T]:
+        """Run ``job``; the callbacks run on the GUI thread. With ``owner``, they are
+        skipped once that object is destroyed (a window closed while a search ran)."""
         task: Task[T] = Task(name, writer)
         relay = _Relay(self)  # owned by the runner until delivered, then deleteLater
         self._active.add(task)
         self._relays[task] = relay
 
+        def alive() -> bool:
+            return owner is None or shiboken6.isValid(owner)
+
         def deliver_progress(report: object) -> None:
-            if isinstance(report, Progress):
+            if isinstance(report, Progress) and alive():
                 task.progressed.emit(report)
                 if on_progress is not None:
                     on_progress(report)
@@ -122,7 +129,7 @@ class TaskRunner(QObject):
             self._finish(task)
             task.result = value
             try:
-                if on_result is not None:
+                if on_result is not None and alive():
                     on_result(value)  # type: ignore[arg-type]
                 task.succeeded.emit(value)
             finally:
@@ -134,7 +141,8 @@ class TaskRunner(QObject):
             task.error = exc
             try:
                 if on_error is not None:
-                    on_error(exc)
+                    if alive():
+                        on_error(exc)
                 else:
                     self._default_error(exc)
                 task.failed.emit(exc)
@@ -178,6 +186,10 @@ class TaskRunner(QObject):
             QCoreApplication.sendPostedEvents()
             QCoreApplication.processEvents()
         return ok and not self._active
+
+    def wait_for_writes(self, msecs: int = 30_000) -> bool:
+        """Block until queued writes ran (results are delivered later by the event loop)."""
+        return self._writer.waitForDone(msecs)
 
     def cancel_all(self) -> None:
         for task in list(self._active):

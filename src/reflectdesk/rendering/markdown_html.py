@@ -1,10 +1,14 @@
 """The one place Markdown becomes HTML.
 
-Journal text is Markdown. It becomes HTML here and nowhere else, in two steps:
+Journal text is Markdown. It becomes HTML here and nowhere else, in three steps:
 
-1. Python-Markdown converts it with raw HTML switched off: ``<b>`` or ``<script>``
-   typed in an answer is shown as text, never interpreted.
-2. ``nh3`` (ammonia) sanitises the result against a small allow-list, as a second
+1. Raw HTML in the text is escaped first (:func:`escape_raw_html`): ``<b>``,
+   ``<script>`` or a placeholder like ``<nombre>`` typed in an answer is shown as text,
+   never interpreted and never silently dropped.
+2. cmark-gfm (GitHub's C implementation of CommonMark, via ``cmarkgfm``; tables,
+   strikethrough, bare-URL links) converts it in safe mode, which also drops raw HTML
+   and ``javascript:``/``data:``-style link targets that reach it.
+3. ``nh3`` (ammonia) sanitises the result against a small allow-list, as a second
    wall: no scripts, event handlers, styles, frames, objects, forms or SVG; links
    only to ``http(s)``/``mailto`` and marked ``noopener noreferrer nofollow``;
    images only from ``attachment:<id>`` (the entry's own attachments), so nothing
@@ -17,18 +21,14 @@ it for every answer.
 from __future__ import annotations
 
 import re
-import threading
-import xml.etree.ElementTree as ET
 
-import markdown
+import cmarkgfm  # type: ignore[import-untyped]
 import nh3
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
 
 ALLOWED_TAGS: frozenset[str] = frozenset(
     {
         "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6",
-        "strong", "em", "b", "i", "del", "sup", "sub", "code", "pre", "blockquote",
+        "strong", "em", "b", "i", "del", "s", "sup", "sub", "code", "pre", "blockquote",
         "ul", "ol", "li", "dl", "dt", "dd",
         "table", "thead", "tbody", "tr", "th", "td",
         "a", "img", "section", "article", "header",
@@ -85,59 +85,123 @@ def sanitize_html(html: str) -> str:
     return _CLEANER.clean(html)
 
 
-class _HeadingShift(Treeprocessor):
-    """Moves headings written in an answer below the heading of the prompt they answer."""
+#: GitHub-flavoured Markdown extensions used on top of CommonMark.
+GFM_EXTENSIONS: tuple[str, ...] = ("table", "strikethrough", "autolink")
 
-    offset = 0
-
-    def run(self, root: ET.Element) -> None:
-        if not self.offset:
-            return
-        for element in root.iter():
-            tag = element.tag
-            if isinstance(tag, str) and len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
-                element.tag = f"h{min(6, int(tag[1]) + self.offset)}"
-
-
-class _NoRawHtml(Extension):
-    """Raw HTML in the text is escaped and shown, not passed through."""
-
-    def __init__(self, shifter: _HeadingShift) -> None:
-        super().__init__()
-        self._shifter = shifter
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-        md.treeprocessors.register(self._shifter, "reflectdesk_heading_shift", 1)
+_HEADING_TAG_RE = re.compile(r"<(/?)h([1-6])(?=[\s>])")
+_FENCE_RE = re.compile(r"^( {0,3})(`{3,}|~{3,})")
+_LIST_ITEM_RE = re.compile(r"^ {0,3}(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)")
+_INLINE_TOKEN_RE = re.compile(r"\\[\s\S]|`+|<")
+_AUTOLINK_RE = re.compile(
+    r"<(?:(?:https?|mailto):[^\s<>]*"
+    r"|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]{0,250}[A-Za-z0-9])?)>",
+    re.IGNORECASE,
+)
 
 
-class _Converter:
-    def __init__(self) -> None:
-        self.shifter = _HeadingShift()
-        self.md = markdown.Markdown(
-            extensions=["tables", "fenced_code", "sane_lists", _NoRawHtml(self.shifter)],
-            extension_configs={"tables": {"use_align_attribute": True}},
-            output_format="html",
-        )
+def _escape_inline(chunk: str) -> str:
+    """Backslash-escape every ``<`` of a run of Markdown text, except in code spans and
+    ``<https://...>``/``<name@host>`` autolinks."""
+    if "<" not in chunk:
+        return chunk
+    out: list[str] = []
+    pos = 0
+    for match in _INLINE_TOKEN_RE.finditer(chunk):
+        start = match.start()
+        if start < pos:
+            continue  # inside a code span or autolink already copied
+        token = match.group()
+        if token.startswith("\\"):
+            continue  # an escape: copied with the text around it
+        if token.startswith("`"):
+            closing = re.compile(rf"(?<!`){token}(?!`)").search(chunk, match.end())
+            if closing is not None:
+                out.append(chunk[pos : closing.end()])
+                pos = closing.end()
+            continue
+        autolink = _AUTOLINK_RE.match(chunk, start)
+        out.append(chunk[pos:start])
+        if autolink is not None:
+            out.append(autolink.group())
+            pos = autolink.end()
+        else:
+            out.append("\\<")
+            pos = start + 1
+    out.append(chunk[pos:])
+    return "".join(out)
 
-    def convert(self, text: str, heading_offset: int) -> str:
-        self.shifter.offset = heading_offset
-        try:
-            return self.md.reset().convert(text)
-        finally:
-            self.shifter.offset = 0
+
+def escape_raw_html(text: str) -> str:
+    """Make raw HTML in Markdown show as text: ``<b>`` becomes ``\\<b>``.
+
+    Fenced code blocks, indented code blocks (outside lists) and code spans are left
+    alone, so their ``<`` still shows as typed. Whatever this misses is dropped later
+    by the parser's safe mode and by the sanitiser: it can only cost looks, never safety.
+    """
+    if "<" not in text:
+        return text
+    out: list[str] = []
+    pending: list[str] = []  # lines of ordinary text, escaped together (code spans may wrap)
+    fence: str | None = None
+    previous_blank = True
+    in_list = False
+    in_indented_code = False
+
+    def flush() -> None:
+        if pending:
+            out.append(_escape_inline("\n".join(pending)))
+            pending.clear()
+
+    for line in text.split("\n"):
+        blank = not line.strip()
+        if fence is not None:
+            out.append(line)
+            stripped = line.strip()
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = None
+            continue
+        fence_match = _FENCE_RE.match(line)
+        if fence_match is not None:
+            flush()
+            fence = fence_match.group(2)
+            out.append(line)
+            previous_blank = False
+            continue
+        indented = line.startswith(("    ", "\t"))
+        if in_indented_code and (indented or blank):
+            out.append(line)
+            continue
+        in_indented_code = False
+        if indented and previous_blank and not in_list:
+            flush()
+            in_indented_code = True
+            out.append(line)
+            continue
+        if _LIST_ITEM_RE.match(line):
+            in_list = True
+        elif not blank and not indented and previous_blank:
+            in_list = False
+        if blank:
+            flush()
+            out.append(line)
+        else:
+            pending.append(line)
+        previous_blank = blank
+    flush()
+    return "\n".join(out)
 
 
-_local = threading.local()
+def _shift_headings(html: str, offset: int) -> str:
+    # Raw HTML never reaches the output, so every <hN> here is a Markdown heading.
+    return _HEADING_TAG_RE.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + offset)}", html)
 
 
-def _converter() -> _Converter:
-    converter: _Converter | None = getattr(_local, "converter", None)
-    if converter is None:
-        converter = _Converter()
-        _local.converter = converter
-    return converter
+def _to_html(text: str) -> str:
+    """CommonMark + GFM in cmark-gfm's safe mode (raw HTML and unsafe URLs dropped)."""
+    html: str = cmarkgfm.markdown_to_html_with_extensions(
+        text, options=0, extensions=list(GFM_EXTENSIONS)
+    )
+    return html
 
 
 def markdown_to_safe_html(text: str, *, heading_offset: int = 0) -> str:
@@ -148,5 +212,7 @@ def markdown_to_safe_html(text: str, *, heading_offset: int = 0) -> str:
     """
     if not text.strip():
         return ""
-    html = _converter().convert(text.replace("\x00", "\ufffd"), max(0, heading_offset))
-    return sanitize_html(html)
+    html = _to_html(escape_raw_html(text.replace("\x00", "\ufffd")))
+    if heading_offset > 0:
+        html = _shift_headings(html, heading_offset)
+    return sanitize_html(html).strip()

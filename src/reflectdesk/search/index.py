@@ -119,7 +119,10 @@ class SearchIndex:
 
     def add_many(self, docs: Iterable[IndexDoc]) -> None:
         with self._lock:
-            fts_rows, meta_rows, tag_rows, std_rows = [], [], [], []
+            fts_rows: list[tuple[object, ...]] = []
+            meta_rows: list[tuple[object, ...]] = []
+            tag_rows: list[tuple[int, str]] = []
+            std_rows: list[tuple[int, str]] = []
             for doc in docs:
                 if doc.entry_id in self._rowids:
                     self._remove_locked(doc.entry_id)
@@ -189,6 +192,7 @@ class SearchIndex:
     ) -> list[SearchHit]:
         match = to_fts(text)
         where, params = self._filter_sql(filters or SearchFilters())
+        # Only fixed fragments are interpolated; every value is a bound parameter.
         sql = (
             "SELECT m.entry_id, m.journal_id, m.title, "
             f"snippet(docs, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 16), "
@@ -225,6 +229,7 @@ class SearchIndex:
         where, params = self._filter_sql(filters or SearchFilters())
         order = SORT_COLUMNS.get(sort, SORT_COLUMNS["date"])
         direction = "DESC" if descending else "ASC"
+        # Only fixed fragments are interpolated; every value is a bound parameter.
         sql = (
             "SELECT m.entry_id, m.journal_id, m.title, m.template_id, m.tags, m.standards, "
             "m.event_date, m.created_ms, m.updated_ms, m.revisions FROM meta m "

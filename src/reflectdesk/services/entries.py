@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import difflib
 import logging
 import mimetypes
@@ -206,13 +207,15 @@ class EntryService:
     def count(self) -> int:
         return len(self._state().index)
 
-    def history(self, entry_id: str) -> list[Revision]:
+    def history(self, entry_id: str) -> builtins.list[Revision]:
         return self._state().entries.history(entry_id)
 
     def revision(self, entry_id: str, revision_id: str) -> Revision:
         return self._state().entries.revision(entry_id, revision_id)
 
-    def diff(self, entry_id: str, old_revision_id: str, new_revision_id: str) -> list[SectionDiff]:
+    def diff(
+        self, entry_id: str, old_revision_id: str, new_revision_id: str
+    ) -> builtins.list[SectionDiff]:
         """Per-section unified diffs between two revisions (title first)."""
         a = self.revision(entry_id, old_revision_id).content
         b = self.revision(entry_id, new_revision_id).content

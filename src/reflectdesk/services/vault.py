@@ -40,7 +40,7 @@ from reflectdesk.progress import (
 )
 from reflectdesk.search.index import IndexDoc, SearchIndex
 from reflectdesk.services.context import UnlockedState
-from reflectdesk.services.entries import EntryService
+from reflectdesk.services.entries import EntryService, TemplateGate
 from reflectdesk.services.journals import JournalService
 from reflectdesk.services.search import SearchService
 from reflectdesk.storage.database import DB_NAME, Database
@@ -149,7 +149,9 @@ class Vault:
             db.initialise(vault_id)
             vault = cls(path, header, lock)
             state = vault._make_state(db, dek, vault_id)
-            state.profile.create(uuid7(), name, profile.role, profile.lang, profile.institution)
+            profile_id = uuid7()
+            state.profile.create(profile_id, name, profile.role, profile.lang, profile.institution)
+            state.author = profile_id
             # The header goes last: until it exists there is no vault to open.
             write_header(path, header)
             vault._state = state
@@ -336,7 +338,7 @@ class Vault:
             raise VaultLocked()
         return self._state
 
-    def _template_gate(self) -> object | None:
+    def _template_gate(self) -> TemplateGate | None:
         return None
 
     @property

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, create_engine, event, inspect, select, text
+from sqlalchemy import Connection, create_engine, event, insert, inspect, select, text, update
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -75,7 +75,7 @@ class Database:
             with self.engine.begin() as conn:
                 Base.metadata.create_all(conn)
                 conn.execute(
-                    Meta.__table__.insert(),
+                    insert(Meta),
                     [
                         {"key": "vault_id", "value": vault_id},
                         {"key": "schema_version", "value": str(SCHEMA_VERSION)},
@@ -104,9 +104,7 @@ class Database:
                     MIGRATIONS[version](conn)
                     version += 1
                     conn.execute(
-                        Meta.__table__.update()
-                        .where(Meta.key == "schema_version")
-                        .values(value=str(version))
+                        update(Meta).where(Meta.key == "schema_version").values(value=str(version))
                     )
         except (DatabaseError, sqlite3.DatabaseError) as exc:
             if isinstance(exc, OperationalError) and "readonly" in str(exc):

@@ -70,7 +70,7 @@ class EntryRepo:
         revision_id: str | None = None,
     ) -> t.EntryRevision:
         rev_id = revision_id or uuid7()
-        doc = {
+        doc: dict[str, object] = {
             "content": content.to_json(),
             "parents": list(parents),
             "author": author,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from pathlib import Path
 from typing import IO
 
@@ -47,7 +48,7 @@ class VaultLock:
         self._handle = None
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows builds only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds only
     import msvcrt
 
     def _lock(handle: IO[bytes]) -> None:

@@ -1,0 +1,239 @@
+"""Benchmark: build and open a large bundle, side by side with the ``age`` binary.
+
+The bundle: 1,000 entries (~600 words of JSON each) and 100 MB of attachments
+(20 x 5 MB random bytes), from one author to one recipient. Reported:
+
+* build and open throughput (MB of bundle per second) next to ``age -r`` and
+  ``age -d -i`` encrypting and decrypting the very same ZIP (targets: ours >= 0.5x);
+* the peak RSS of the open step, measured in a child process with
+  ``resource.getrusage(RUSAGE_CHILDREN).ru_maxrss`` (target: <= 2 x bundle + 150 MB).
+
+Run: ``.venv/bin/python benchmarks/bench_bundle.py [--entries N] [--attachments N]
+[--attachment-mb N] [--repeat N]``. Needs ``age`` on PATH.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from reflectdesk.bundles import (
+    BundleKind,
+    BundleMeta,
+    Identity,
+    age_io,
+    attachment_path,
+    build_bundle,
+    entry_path,
+    open_bundle,
+)
+from reflectdesk.bundles.age_header import parse_header
+from reflectdesk.bundles.canonical import canonical_json
+from reflectdesk.ids import uuid7
+
+MB = 1_000_000
+_VOCABULARY = (
+    "pupils lesson reflect mentor feedback classroom planning assessment group task "
+    "questioning behaviour learning objective differentiation explanation worked example "
+    "observed noticed tried changed next time because although however evidence standard "
+    "reading writing number science timing transition praise routine support challenge"
+)
+WORDS = _VOCABULARY.split()
+
+
+def _entry(rng: random.Random, attachment: tuple[str, bytes] | None) -> tuple[str, bytes]:
+    entry_id = uuid7()
+    sections = [
+        [key, " ".join(rng.choice(WORDS) for _ in range(200))]
+        for key in ("context", "what-happened", "next-steps")
+    ]
+    content = {
+        "title": "Lesson " + " ".join(rng.choice(WORDS) for _ in range(5)),
+        "sections": sections,
+        "tags": ["practicum"],
+        "standards": ["TS2"],
+        "event_date": "2025-03-01",
+        "template_id": "free",
+        "template_version": 1,
+    }
+    stamp = "2025-03-01T10:00:00Z"
+    attachments = []
+    if attachment is not None:
+        att_id, data = attachment
+        attachments.append(
+            {
+                "id": att_id,
+                "filename": "photo.jpg",
+                "media_type": "image/jpeg",
+                "size": len(data),
+                "sha256": hashlib.sha256(data).hexdigest(),
+                "created_at": stamp,
+            }
+        )
+    doc = {
+        "format": "reflectdesk-entry",
+        "version": 1,
+        "id": entry_id,
+        "journal_id": "01890000-0000-7000-8000-000000000000",
+        "created_at": stamp,
+        "updated_at": stamp,
+        "revisions": [
+            {
+                "id": uuid7(),
+                "seq": 1,
+                "parent_ids": [],
+                "author": "bench",
+                "created_at": stamp,
+                "content_hash": hashlib.sha256(canonical_json(content)).hexdigest(),
+                "content": content,
+            }
+        ],
+        "attachments": attachments,
+    }
+    return entry_path(entry_id), json.dumps(doc).encode("utf-8")
+
+
+def make_files(entries: int, attachments: int, attachment_bytes: int) -> dict[str, bytes]:
+    rng = random.Random(5)
+    files: dict[str, bytes] = {}
+    blobs = [(uuid7(), os.urandom(attachment_bytes)) for _ in range(attachments)]
+    for index in range(entries):
+        attachment = blobs[index] if index < len(blobs) else None
+        path, data = _entry(rng, attachment)
+        files[path] = data
+    for att_id, data in blobs:
+        files[attachment_path(att_id)] = data
+    return files
+
+
+def _timed(fn: object, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()  # type: ignore[operator]
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _child_open(bundle: str, identity: str) -> None:
+    """Runs in a child process: read the bundle and open it, nothing else."""
+    reader = Identity.from_bytes(Path(identity).read_bytes())
+    data = Path(bundle).read_bytes()
+    opened = open_bundle(data, reader, lambda _key: None)
+    print(len(opened.entries), len(opened.attachments))
+
+
+def _measure_open(bundle: str, identity: str) -> None:
+    """Runs in a small child process that spawns the open step and reads its peak RSS.
+
+    Linux counts a child's memory before ``exec`` (inherited from the process that
+    spawned it) in ``RUSAGE_CHILDREN``; spawning from this small process keeps the
+    benchmark's own large buffers out of the figure.
+    """
+    child = [sys.executable, __file__, "--child-open", bundle, identity]
+    subprocess.run(child, check=True, capture_output=True)
+    print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=1000)
+    parser.add_argument("--attachments", type=int, default=20)
+    parser.add_argument("--attachment-mb", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--child-open", nargs=2, metavar=("BUNDLE", "IDENTITY"))
+    parser.add_argument("--measure-open", nargs=2, metavar=("BUNDLE", "IDENTITY"))
+    args = parser.parse_args()
+    if args.child_open:
+        _child_open(*args.child_open)
+        return
+    if args.measure_open:
+        _measure_open(*args.measure_open)
+        return
+    if shutil.which("age") is None:
+        sys.exit("the age binary is needed (apt-get install age)")
+
+    author, reader = Identity.generate(), Identity.generate()
+    files = make_files(args.entries, args.attachments, args.attachment_mb * MB)
+    content_mb = sum(len(v) for v in files.values()) / MB
+    meta = BundleMeta(BundleKind.JOURNAL)
+
+    with tempfile.TemporaryDirectory(prefix="rd-bench-") as tmp:
+        work = Path(tmp)
+        bundle = b""
+
+        def build() -> None:
+            nonlocal bundle
+            bundle = build_bundle(author, [reader.public], files, meta)
+
+        t_build = _timed(build, args.repeat)
+        size_mb = len(bundle) / MB
+        t_open = _timed(lambda: open_bundle(bundle, reader, lambda _k: None), args.repeat)
+
+        # The very same ZIP, for the age binary.
+        header = parse_header(bundle)
+        zip_bytes = age_io.decrypt(bundle, reader.age_identity, header)
+        zip_file, enc_file, out_file = work / "b.zip", work / "b.age", work / "out.zip"
+        zip_file.write_bytes(zip_bytes)
+        zip_mb = len(zip_bytes) / MB
+        del zip_bytes
+        id_file = work / "reader.txt"
+        id_file.write_text(reader.export_age_identity_text())
+        bundle_file = work / "b.rdbundle"
+        bundle_file.write_bytes(bundle)
+        secret_file = work / "reader.key"
+        secret_file.write_bytes(reader.to_bytes())
+
+        # Peak RSS of the open step, in a fresh child process.
+        measure = [sys.executable, __file__, "--measure-open", str(bundle_file), str(secret_file)]
+        start = time.perf_counter()
+        result = subprocess.run(measure, check=True, capture_output=True, text=True)
+        t_child = time.perf_counter() - start
+        peak_mb = int(result.stdout.strip()) * 1024 / MB
+        target_rss = 2 * size_mb + 150
+
+        age_enc = [
+            "age",
+            "-r",
+            author.public.age_recipient,
+            "-r",
+            reader.public.age_recipient,
+            "-o",
+            str(enc_file),
+            str(zip_file),
+        ]
+        age_dec = ["age", "-d", "-i", str(id_file), "-o", str(out_file), str(enc_file)]
+        t_age_enc = _timed(lambda: subprocess.run(age_enc, check=True), args.repeat)
+        t_age_dec = _timed(lambda: subprocess.run(age_dec, check=True), args.repeat)
+
+    build_rate, open_rate = size_mb / t_build, size_mb / t_open
+    age_enc_rate, age_dec_rate = zip_mb / t_age_enc, zip_mb / t_age_dec
+    print(f"content: {len(files)} files, {content_mb:.1f} MB; bundle {size_mb:.1f} MB")
+    print(f"{'step':<10}{'ours s':>9}{'ours MB/s':>11}{'age s':>8}{'age MB/s':>10}{'ratio':>7}")
+    print(
+        f"{'encrypt':<10}{t_build:>9.3f}{build_rate:>11.0f}{t_age_enc:>8.3f}"
+        f"{age_enc_rate:>10.0f}{build_rate / age_enc_rate:>7.2f}   (build_bundle vs age -r)"
+    )
+    print(
+        f"{'decrypt':<10}{t_open:>9.3f}{open_rate:>11.0f}{t_age_dec:>8.3f}"
+        f"{age_dec_rate:>10.0f}{open_rate / age_dec_rate:>7.2f}   (open_bundle vs age -d)"
+    )
+    print(
+        f"open in a child process: {t_child:.2f} s wall (incl. interpreter start), "
+        f"peak RSS {peak_mb:.0f} MB (target <= {target_rss:.0f} MB: "
+        f"{'ok' if peak_mb <= target_rss else 'OVER'})"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,2242 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AppController</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/controller.py" line="272"/>
+        <source>ReflectDesk</source>
+        <extracomment>Imported on a worker while the user types the passphrase.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/controller.py" line="273"/>
+        <source>Your new passphrase is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/controller.py" line="274"/>
+        <source>Use it from now on. Your recovery key still works, too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentRow</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="87"/>
+        <source>Save a copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="88"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="90"/>
+        <source>Save a copy of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="92"/>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="137"/>
+        <source>Attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="138"/>
+        <source>Attach a &amp;file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="139"/>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="189"/>
+        <source>Attach a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="140"/>
+        <source>No attachments. Photos appear here; files stay encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="194"/>
+        <source>Save a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="201"/>
+        <source>Save an unencrypted copy?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="203"/>
+        <source>The copy of “%1” will NOT be encrypted: anyone with access to the folder you choose can open it. Inside ReflectDesk the attachment stays encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="214"/>
+        <source>Remove attachment?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="215"/>
+        <source>Remove “%1” from this entry?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="267"/>
+        <source>Copy saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="268"/>
+        <source>Saved “%1”. Remember: this copy is not encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="240"/>
+        <source>Passphrase changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="241"/>
+        <source>Your new passphrase is set. Use it the next time you unlock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="261"/>
+        <source>Change passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="262"/>
+        <source>C&amp;urrent passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="263"/>
+        <source>Current passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="264"/>
+        <source>C&amp;hange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="265"/>
+        <source>Change the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="269"/>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/entries.py" line="177"/>
+        <location filename="../../src/reflectdesk/cli/commands/entries.py" line="306"/>
+        <source>Saved revision {seq}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/entries.py" line="314"/>
+        <source>Saved {name} to {path}. This copy is not encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/journals.py" line="47"/>
+        <source>No journals yet. Create one with &apos;journal create&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/search.py" line="40"/>
+        <source>No entries match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/templates.py" line="108"/>
+        <source>Suggested standards: {codes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/templates.py" line="131"/>
+        <source>Valid: {id} version {version}, {count} sections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/templates.py" line="143"/>
+        <source>Imported {id} version {version}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/templates.py" line="161"/>
+        <source>[?] not yet checked against the official text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/templates.py" line="179"/>
+        <source>Loaded {id} version {version}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/vault.py" line="61"/>
+        <source>Vault created in {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/vault.py" line="64"/>
+        <source>Your recovery key is shown only this once. Write it down or print it and keep it somewhere safe; it is the only way back in if you forget your passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/vault.py" line="113"/>
+        <source>Passphrase changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/vault.py" line="125"/>
+        <source>Vault recovered; the new passphrase is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/context.py" line="69"/>
+        <source>Passphrase: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/context.py" line="79"/>
+        <source>New passphrase: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/context.py" line="81"/>
+        <source>Repeat the new passphrase: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/main.py" line="72"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/main.py" line="99"/>
+        <source>Internal error ({kind}). Nothing was changed; please report it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CliContext</name>
+    <message>
+        <location filename="../../src/reflectdesk/cli/context.py" line="69"/>
+        <location filename="../../src/reflectdesk/cli/context.py" line="79"/>
+        <location filename="../../src/reflectdesk/cli/context.py" line="81"/>
+        <source>Cli</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmPage</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="522"/>
+        <source>That matches. Your vault is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="524"/>
+        <source>That does not match the key. Look at it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="539"/>
+        <source>Check your copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="540"/>
+        <source>So that you know the copy you kept is right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="542"/>
+        <source>From the copy you saved or printed, type group %1 and group %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="546"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="547"/>
+        <source>Group %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="548"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="549"/>
+        <source>Group %1 of the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/crash.py" line="118"/>
+        <source>ReflectDesk: unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/crash.py" line="121"/>
+        <source>Something unexpected went wrong. Your entries are saved and encrypted. You can keep working, or restart ReflectDesk if things look wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/crash.py" line="127"/>
+        <source>The report below holds no journal text: only the error type, where it happened in the program, and the versions. Copy it to send it to support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/crash.py" line="131"/>
+        <source>&amp;Copy report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/crash.py" line="132"/>
+        <source>Copy report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/crash.py" line="133"/>
+        <source>Error report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/crash.py" line="140"/>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CreatePage</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="282"/>
+        <source>My practicum journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="336"/>
+        <source>Cancelled. Nothing was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="342"/>
+        <source>The vault could not be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="349"/>
+        <source>Creating your vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="350"/>
+        <source>This takes a few seconds on purpose: it makes guessing slow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="353"/>
+        <source>ReflectDesk turns your passphrase into a key with Argon2id, tuned to this computer, and creates your encrypted vault and your recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="357"/>
+        <source>&amp;Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="358"/>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="359"/>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/dialogs.py" line="46"/>
+        <source>ReflectDesk</source>
+        <extracomment>Where unexpected exceptions go (the app points it at its crash handler).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EntryEditor</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="466"/>
+        <source>None chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="514"/>
+        <source>New entry: it is saved as soon as you write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="515"/>
+        <source>Editing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="516"/>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="517"/>
+        <source>Saved and encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="518"/>
+        <source>Not saved: see the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="522"/>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="523"/>
+        <source>&amp;Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="524"/>
+        <source>Template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="525"/>
+        <source>Ta&amp;gs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="526"/>
+        <source>Standards:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="527"/>
+        <source>A short title for this entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="528"/>
+        <source>Separated by commas, e.g. evaluation, 3rd grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="529"/>
+        <source>C&amp;hoose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="530"/>
+        <source>&amp;History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="531"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="532"/>
+        <source>Date of the experience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="533"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="534"/>
+        <source>Choose standards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="535"/>
+        <source>Revision history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="536"/>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="537"/>
+        <source>Prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EntryTableModel</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/entry_model.py" line="30"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/entry_model.py" line="31"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/entry_model.py" line="32"/>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/entry_model.py" line="33"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/entry_model.py" line="85"/>
+        <source>(untitled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="34"/>
+        <source>Something went wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="35"/>
+        <source>Try again. If it keeps happening, report it with the crash report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="55"/>
+        <source>The vault could not be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="61"/>
+        <source>The passphrase is not correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="62"/>
+        <source>Check Caps Lock and the keyboard layout and try again, or use your recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="71"/>
+        <source>The recovery key is not correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="72"/>
+        <source>Type the key exactly as it was printed; spaces and dashes do not matter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="80"/>
+        <source>The vault is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="81"/>
+        <source>Unlock it with your passphrase first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="87"/>
+        <source>There is no vault in this folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="88"/>
+        <source>Create one with &apos;init&apos;, or choose the folder that holds your vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="96"/>
+        <source>A vault already exists in this folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="97"/>
+        <source>Open it, or choose another folder for a new vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="102"/>
+        <source>The vault header is damaged or incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="103"/>
+        <source>Restore the vault folder from a backup. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="111"/>
+        <source>This file is not a ReflectDesk vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="112"/>
+        <source>Choose the folder that holds your ReflectDesk vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="117"/>
+        <source>This vault was written by a newer version of ReflectDesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="120"/>
+        <source>Update ReflectDesk to open it. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="125"/>
+        <source>This vault is already open in another window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="126"/>
+        <source>Switch to the window that has it open, or close it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="133"/>
+        <source>A record in the vault failed its integrity check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="134"/>
+        <source>The vault file was altered or damaged. Restore it from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="141"/>
+        <source>ReflectDesk cannot write to the data folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="142"/>
+        <source>Check that the folder exists, is not read-only and the disk is not full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="151"/>
+        <source>The input is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="152"/>
+        <source>Correct it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="158"/>
+        <source>Nothing with this id was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="159"/>
+        <source>Check the id; listings show the ids that exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="165"/>
+        <source>There is no journal with this id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="166"/>
+        <source>See the ids with &apos;journal list&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="171"/>
+        <source>There is no entry with this id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="172"/>
+        <source>See the ids with &apos;entry list&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="177"/>
+        <source>There is no attachment with this id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="178"/>
+        <source>See an entry&apos;s attachments with &apos;entry show&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="183"/>
+        <source>The attachment is larger than the limit of {limit_mb} MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="186"/>
+        <source>Reduce the file (for example, export the photo smaller) and attach it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="193"/>
+        <source>The file could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="194"/>
+        <source>Check that the file exists and that you may read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="200"/>
+        <source>The search could not be understood.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="201"/>
+        <source>Check quotes and parentheses. Use &quot;two words&quot; for a phrase, word* for a prefix, and AND, OR, NOT between words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="210"/>
+        <source>The passphrase is too short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="211"/>
+        <source>Use at least {min_length} characters; several unrelated words work well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="218"/>
+        <source>A value is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="219"/>
+        <source>Check the value named in the message and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="224"/>
+        <source>This template has no section with that key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="225"/>
+        <source>Valid keys: {valid}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="230"/>
+        <source>The template file is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="231"/>
+        <location filename="../../src/reflectdesk/errors.py" line="245"/>
+        <source>Fix the field named in the message; docs/templates.md describes the format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="238"/>
+        <source>There is no template with this id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="239"/>
+        <source>See the ids with &apos;templates list&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="244"/>
+        <source>The standards file is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="253"/>
+        <source>The bundle could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="254"/>
+        <source>Ask the sender to export it again. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="260"/>
+        <source>The contact card could not be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="261"/>
+        <source>Ask the person to send their card again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="268"/>
+        <source>The operation was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="269"/>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="275"/>
+        <source>The server could not be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="276"/>
+        <source>Check the connection; ReflectDesk will retry on its own later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="285"/>
+        <source>This template id belongs to a built-in template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="286"/>
+        <source>Choose another id for your template, for example with your university&apos;s prefix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="293"/>
+        <source>This template version was already imported with different content.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="296"/>
+        <source>Raise the version number in the file and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="301"/>
+        <source>This standards version was already loaded with different content.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="304"/>
+        <source>Raise the version number in the file and load it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="310"/>
+        <source>The bundle is larger than the limit of {limit_mb} MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="311"/>
+        <source>Ask the sender to split it into smaller bundles. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="318"/>
+        <source>This file is not a ReflectDesk bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="319"/>
+        <source>Choose a .rdbundle file that someone sent you. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="326"/>
+        <source>The encryption header of the bundle is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="331"/>
+        <source>The encryption header of the bundle is larger than ReflectDesk accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="338"/>
+        <source>The bundle is encrypted to more keys than ReflectDesk accepts ({limit}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="345"/>
+        <source>A bundle can be sent to at most {limit} people.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="346"/>
+        <source>Send it in several bundles. Nothing was exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="351"/>
+        <source>The bundle is protected with a passphrase; ReflectDesk only opens bundles encrypted to a key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="360"/>
+        <source>The bundle is not encrypted to any ReflectDesk key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="365"/>
+        <source>This bundle was not encrypted to your key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="366"/>
+        <source>Check that it was meant for you, or ask the sender to export it again to your current contact card. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="375"/>
+        <source>The bundle is damaged or incomplete: its encryption check failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="382"/>
+        <source>The contents of the bundle are damaged or not in the expected format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="389"/>
+        <source>The bundle contains a file name that is not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="394"/>
+        <source>The bundle contains the same file name twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="399"/>
+        <source>The bundle contains more files than ReflectDesk accepts ({limit}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="406"/>
+        <source>A file in the bundle is larger than ReflectDesk accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="413"/>
+        <source>A file in the bundle is compressed suspiciously well (a possible zip bomb).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="420"/>
+        <source>The bundle contains a file stored in a way ReflectDesk does not accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="427"/>
+        <source>The bundle has no signed list of its contents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="432"/>
+        <source>The signature of the bundle is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="433"/>
+        <source>The bundle was changed after it was signed, or is damaged. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="441"/>
+        <source>The key that signed this bundle has been revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="442"/>
+        <source>Ask the sender for their new contact card. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="449"/>
+        <source>The bundle was signed with keys that do not match the ones you have for this contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="453"/>
+        <source>Compare safety numbers with the sender before you trust it. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="461"/>
+        <source>This bundle was not addressed to you: someone else re-encrypted it to your key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="465"/>
+        <source>Only its author can share it with you. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="472"/>
+        <source>A file in the bundle does not match its signed checksum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="479"/>
+        <source>A file listed in the signed contents of the bundle is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="486"/>
+        <source>The bundle contains a file that is not in its signed list of contents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="493"/>
+        <source>A data file in the bundle is larger than ReflectDesk accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="500"/>
+        <source>A data file in the bundle is not valid JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="505"/>
+        <source>A data file in the bundle does not have the expected fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="512"/>
+        <source>This bundle was made by a newer version of ReflectDesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="513"/>
+        <source>Update ReflectDesk to open it. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="518"/>
+        <source>The bundle could not be made from this content.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="519"/>
+        <source>This is a bug in ReflectDesk; please report it. Nothing was exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="527"/>
+        <source>Your stored key pair is damaged or in an unknown format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="530"/>
+        <source>Restore the vault from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="535"/>
+        <source>A public key is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="540"/>
+        <source>This is not a valid ReflectDesk contact card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="545"/>
+        <source>The signature of the contact card is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="546"/>
+        <source>The card was changed or damaged. Ask the person to send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="553"/>
+        <source>The contact card has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="554"/>
+        <source>Ask the person for a new card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="559"/>
+        <source>The contact card is dated in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="560"/>
+        <source>Check the date and time of this computer, or ask for a new card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="567"/>
+        <source>The key revocation is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="568"/>
+        <source>It was changed or damaged. Ask the person to send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="603"/>
+        <source>Finish without checking?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="605"/>
+        <source>Your vault is created. If you have not saved the recovery key, you will not see it again. Continue without checking it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="630"/>
+        <source>ReflectDesk: first steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="632"/>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="633"/>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="634"/>
+        <source>Create my vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="635"/>
+        <source>Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="636"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="637"/>
+        <source>Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HintBanner</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="110"/>
+        <source>Observation notes work best when they describe only what was seen and heard. Some words may read as judgements (underlined): %1. Could you describe what happened instead?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="115"/>
+        <source>&amp;Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="116"/>
+        <source>Dismiss the hint</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/history.py" line="226"/>
+        <source>These two revisions are the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/history.py" line="235"/>
+        <source>Restore this revision?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/history.py" line="237"/>
+        <source>Revision %1 becomes the current text, as a new revision. Nothing is lost: the current text stays in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/history.py" line="268"/>
+        <source>Revision history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/history.py" line="269"/>
+        <source>&amp;Revisions (newest first):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/history.py" line="270"/>
+        <source>&amp;Compare with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/history.py" line="271"/>
+        <source>Re&amp;store this revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/history.py" line="272"/>
+        <source>Revisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/history.py" line="273"/>
+        <source>Compare with revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/history.py" line="274"/>
+        <source>Differences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/history.py" line="275"/>
+        <source>Restore this revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="89"/>
+        <source>Welcome to ReflectDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="90"/>
+        <source>Your practicum journal: private, structured, yours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="93"/>
+        <source>Everything you write stays on this computer, encrypted with a passphrase only you know. You decide what your mentor and your university see.
+
+Choose the language of the app. You can change it later in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="230"/>
+        <source>ReflectDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="231"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="232"/>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="233"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="234"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="236"/>
+        <source>&amp;New entry…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="237"/>
+        <source>New &amp;journal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="238"/>
+        <source>&amp;Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="239"/>
+        <source>&amp;History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="240"/>
+        <source>&amp;Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="241"/>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="242"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="243"/>
+        <source>Show &amp;preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="244"/>
+        <source>Go to &amp;sidebar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="245"/>
+        <source>Go to entry &amp;list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="246"/>
+        <source>Go to &amp;editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="247"/>
+        <source>&amp;About ReflectDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="258"/>
+        <source>Main toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="261"/>
+        <source>Choose an entry on the left, or start a new one with Ctrl+N.
+
+Ctrl+F searches, Ctrl+L locks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="265"/>
+        <source>Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="266"/>
+        <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="311"/>
+        <source>%n entries in total</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="402"/>
+        <source>My practicum journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="415"/>
+        <source>New journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="416"/>
+        <source>Name of the journal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="470"/>
+        <source>No entries match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="472"/>
+        <source>%n results</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="527"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="528"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="529"/>
+        <source>Standards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="569"/>
+        <source>About ReflectDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="571"/>
+        <source>ReflectDesk %1
+
+Encrypted, offline-first practicum reflection journals for initial teacher education.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseFields</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="147"/>
+        <source>New &amp;passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="148"/>
+        <source>&amp;Repeat it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="149"/>
+        <source>&amp;Show passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="150"/>
+        <source>New passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="151"/>
+        <source>Repeat the new passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="152"/>
+        <source>Show passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="174"/>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="224"/>
+        <source>Choose a passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="225"/>
+        <source>It encrypts everything you write. Nobody can reset it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="228"/>
+        <source>A passphrase is a password made of several words. Pick four or more words that have nothing to do with each other, and that you will remember.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="232"/>
+        <source>&amp;Create my vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePage</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="163"/>
+        <source>About you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="164"/>
+        <source>This shapes the app around what you do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="165"/>
+        <source>I am a…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="168"/>
+        <source>&amp;Student teacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="169"/>
+        <source>I write reflections on my practicum and share them when I choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="172"/>
+        <source>School &amp;mentor (profesor/a guía)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="173"/>
+        <source>I read my student teachers&apos; journals and give feedback.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="176"/>
+        <source>&amp;University educator or researcher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="177"/>
+        <source>I supervise students and build case studies from consented entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="184"/>
+        <source>Display &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="185"/>
+        <source>&amp;Institution (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="186"/>
+        <source>e.g. Camila Pérez</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="187"/>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="188"/>
+        <source>Institution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="191"/>
+        <source>Your name is stored encrypted. Others see it only in what you share with them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="33"/>
+        <source>Measuring this computer&apos;s speed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="34"/>
+        <source>Deriving the key from your passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="35"/>
+        <source>Creating your encrypted vault…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="36"/>
+        <source>Preparing search…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="37"/>
+        <source>Opening the vault…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="39"/>
+        <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/recover.py" line="70"/>
+        <source>Recover with your recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/recover.py" line="73"/>
+        <source>Type the recovery key you saved or printed when you created your vault, then choose a new passphrase. Your entries stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/recover.py" line="77"/>
+        <source>Recovery &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/recover.py" line="78"/>
+        <source>Recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/recover.py" line="79"/>
+        <source>&amp;Recover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/recover.py" line="80"/>
+        <source>Recover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/recover.py" line="83"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/recover.py" line="84"/>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="409"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="464"/>
+        <source>Recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="415"/>
+        <source>Save the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="417"/>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="430"/>
+        <source>ReflectDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="430"/>
+        <source>The PDF could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="433"/>
+        <source>Saved to %1. Print it, keep it safe, and delete the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="442"/>
+        <source>Sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="445"/>
+        <source>Your recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="446"/>
+        <source>Shown only now. Save it as a PDF or print it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="449"/>
+        <source>If you forget your passphrase, this key is the only way back into your journal. Nobody else has a copy, not even ReflectDesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="453"/>
+        <source>Save as &amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="454"/>
+        <source>P&amp;rint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="455"/>
+        <source>Save the recovery key as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="456"/>
+        <source>Print the recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="459"/>
+        <source>Keep it away from this computer, like a spare house key. Anyone with the key and your computer can read your journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RevisionListModel</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/history.py" line="84"/>
+        <source>Revision %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/search_panel.py" line="136"/>
+        <source>Search entries (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/search_panel.py" line="137"/>
+        <source>Search entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/search_panel.py" line="138"/>
+        <source>Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/search_panel.py" line="139"/>
+        <source>Show filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/search_panel.py" line="140"/>
+        <source>Filter by journal, tag, template, standard or date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/search_panel.py" line="141"/>
+        <source>&amp;Journal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/search_panel.py" line="142"/>
+        <source>T&amp;ag:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/search_panel.py" line="143"/>
+        <source>Te&amp;mplate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/search_panel.py" line="144"/>
+        <source>&amp;Standard:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/search_panel.py" line="145"/>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/search_panel.py" line="146"/>
+        <source>T&amp;o:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/search_panel.py" line="147"/>
+        <source>Filter by journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/search_panel.py" line="148"/>
+        <source>Filter by tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/search_panel.py" line="149"/>
+        <source>Filter by template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/search_panel.py" line="150"/>
+        <source>Filter by standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/search_panel.py" line="151"/>
+        <source>Filter from a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/search_panel.py" line="152"/>
+        <source>Filter up to a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/search_panel.py" line="153"/>
+        <source>From date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/search_panel.py" line="154"/>
+        <source>To date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/search_panel.py" line="165"/>
+        <source>All journals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/search_panel.py" line="166"/>
+        <source>All tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/search_panel.py" line="167"/>
+        <source>All templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/search_panel.py" line="168"/>
+        <source>All standards</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="123"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="124"/>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="125"/>
+        <source>&amp;Appearance:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="126"/>
+        <source>&amp;Text size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="127"/>
+        <source>Lock &amp;automatically after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="128"/>
+        <source>Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="130"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="136"/>
+        <source>As the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="131"/>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="132"/>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="137"/>
+        <source> pt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="138"/>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="139"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="140"/>
+        <source>&amp;Change passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="143"/>
+        <source>These settings are kept in a small unencrypted file on this computer. It holds no journal text and no names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="147"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="148"/>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="149"/>
+        <source>Text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="150"/>
+        <source>Lock automatically after, in minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="151"/>
+        <source>Change passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="85"/>
+        <source>All entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="86"/>
+        <source>Journals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="89"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="92"/>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="95"/>
+        <source>Standards (MBE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="104"/>
+        <source>Sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="105"/>
+        <source>Coming in a later version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="107"/>
+        <source>Inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="108"/>
+        <source>Outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="109"/>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="110"/>
+        <source>Case studies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="128"/>
+        <source>Journals, tags, templates and standards</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StandardsPicker</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="156"/>
+        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="159"/>
+        <source>Standards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="157"/>
+        <source>&amp;Search the standards:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="158"/>
+        <source>Search the standards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="162"/>
+        <source>%1. Suggested by the template in bold. Space or Enter ticks a standard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StrengthMeter</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="46"/>
+        <source>Very weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="47"/>
+        <source>Weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="48"/>
+        <source>Fair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="49"/>
+        <source>Strong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="50"/>
+        <source>Very strong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="56"/>
+        <source>Use at least %n characters.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="59"/>
+        <source>Avoid common passwords and everyday words such as “contraseña” or “colegio”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="61"/>
+        <source>Do not use your name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="63"/>
+        <source>Avoid keyboard runs and sequences such as “qwerty” or “1234”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="65"/>
+        <source>Avoid repeated characters and words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="66"/>
+        <source>Avoid years and dates: they are easy to guess.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="68"/>
+        <source>Add more unrelated words: four random words make a strong passphrase that is easy to remember.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="72"/>
+        <source>A strong passphrase. Make sure you can remember it: nobody can reset it for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="89"/>
+        <source>Strength: not entered yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="91"/>
+        <source>Several unrelated words, at least %n characters.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="95"/>
+        <source>Strength: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TemplateChooser</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/template_chooser.py" line="139"/>
+        <source>New entry: choose a template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/template_chooser.py" line="140"/>
+        <source>&amp;Find a template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/template_chooser.py" line="141"/>
+        <source>Find a template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/template_chooser.py" line="142"/>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockWindow</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="125"/>
+        <source>ReflectDesk: unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="126"/>
+        <source>Welcome back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="127"/>
+        <source>Your journal is encrypted. Enter your passphrase to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="128"/>
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="129"/>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="130"/>
+        <source>&amp;Forgot your passphrase?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="131"/>
+        <source>&amp;Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="132"/>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="133"/>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="134"/>
+        <source>Forgot your passphrase?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="135"/>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="136"/>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="155"/>
+        <source>Enter your passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ctx</name>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/templates.py" line="107"/>
+        <location filename="../../src/reflectdesk/cli/commands/templates.py" line="161"/>
+        <location filename="../../src/reflectdesk/cli/main.py" line="72"/>
+        <location filename="../../src/reflectdesk/cli/main.py" line="98"/>
+        <source>Cli</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/main.py" line="70"/>
+        <location filename="../../src/reflectdesk/cli/main.py" line="71"/>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

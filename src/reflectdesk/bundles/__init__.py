@@ -1,0 +1,91 @@
+"""The storage-free bundle and identity layer (docs/bundle-format.md).
+
+Works on bytes, keys and plain dataclasses: no database, no files except where a
+function takes a path. The import/export services build on it.
+"""
+
+from __future__ import annotations
+
+from reflectdesk.bundles.cards import (
+    CARD_EXTENSION,
+    Card,
+    Revocation,
+    card_qr_png,
+    card_qr_svg,
+    card_replaces,
+    make_card,
+    make_revocation,
+    parse_card,
+    parse_card_or_revocation,
+    parse_revocation,
+    safety_number,
+)
+from reflectdesk.bundles.container import (
+    BUNDLE_EXTENSION,
+    AuthorStatus,
+    BundleInspection,
+    OpenedBundle,
+    PinnedKey,
+    ResolveAuthor,
+    build_bundle,
+    bundle_file_name,
+    inspect_bundle,
+    open_bundle,
+    read_bundle_file,
+)
+from reflectdesk.bundles.keys import Identity, PublicIdentity, key_id_of
+from reflectdesk.bundles.limits import DEFAULT_LIMITS, BundleLimits
+from reflectdesk.bundles.manifest import (
+    BundleMeta,
+    FileRecord,
+    Manifest,
+    RecipientRecord,
+    attachment_path,
+    card_path,
+    entry_path,
+    record_path,
+)
+from reflectdesk.bundles.schemas import BundleKind, Consent, RecordType, RevocationReason
+
+__all__ = [
+    "BUNDLE_EXTENSION",
+    "CARD_EXTENSION",
+    "DEFAULT_LIMITS",
+    "AuthorStatus",
+    "BundleInspection",
+    "BundleKind",
+    "BundleLimits",
+    "BundleMeta",
+    "Card",
+    "Consent",
+    "FileRecord",
+    "Identity",
+    "Manifest",
+    "OpenedBundle",
+    "PinnedKey",
+    "PublicIdentity",
+    "RecipientRecord",
+    "RecordType",
+    "ResolveAuthor",
+    "Revocation",
+    "RevocationReason",
+    "attachment_path",
+    "build_bundle",
+    "bundle_file_name",
+    "card_path",
+    "card_qr_png",
+    "card_qr_svg",
+    "card_replaces",
+    "entry_path",
+    "inspect_bundle",
+    "key_id_of",
+    "make_card",
+    "make_revocation",
+    "open_bundle",
+    "parse_card",
+    "parse_card_or_revocation",
+    "parse_revocation",
+    "read_bundle_file",
+    "record_path",
+    "safety_number",
+]

@@ -1,0 +1,577 @@
+"""Build and open ``.rdbundle`` files: sign, zip, encrypt; and every check back, in order.
+
+Layers, innermost first (design notes §2, docs/bundle-format.md):
+
+1. content files: ``entries/<id>.json``, ``records/<id>.json``, ``attachments/<id>``,
+   ``cards/<key id>.rdcard``;
+2. ``manifest.json``: canonical JSON listing every file's SHA-256 and size, the
+   author, every recipient and the consent choices;
+3. ``manifest.json.minisig``: the author's minisign signature of the manifest;
+4. all of them in a stored ZIP;
+5. the ZIP encrypted with age to every recipient and the author.
+
+:func:`open_bundle` runs the import checks in this order, all in memory, and raises
+a specific :class:`~reflectdesk.errors.BundleError` at the first failure:
+size cap → age header pre-parse → decrypt → ZIP read with caps → manifest parsed →
+signature → author's pinned key → reader among the signed recipients → every file's
+hash and size, nothing unlisted or missing → JSON size caps and schemas.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import secrets
+import zlib
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from types import MappingProxyType
+from typing import TypeVar
+
+from reflectdesk.bundles import age_io, minisign
+from reflectdesk.bundles.age_header import AgeHeader, parse_header
+from reflectdesk.bundles.canonical import (
+    Blob,
+    JsonObject,
+    JsonValue,
+    as_object,
+    canonical_json,
+    format_timestamp,
+    parse_json,
+    validate,
+)
+from reflectdesk.bundles.cards import Card, parse_card
+from reflectdesk.bundles.keys import Identity, PublicIdentity
+from reflectdesk.bundles.limits import DEFAULT_LIMITS, BundleLimits
+from reflectdesk.bundles.manifest import (
+    ARCHIVE_NAME_RE,
+    ATTACHMENT_PATH_RE,
+    CARD_PATH_RE,
+    CONTENT_PATH_RE,
+    ENTRY_PATH_RE,
+    MANIFEST_NAME,
+    RECORD_PATH_RE,
+    SIGNATURE_NAME,
+    BundleMeta,
+    FileRecord,
+    Manifest,
+    RecipientRecord,
+    attachment_path,
+    new_manifest,
+)
+from reflectdesk.bundles.schemas import ENTRY, RECORD, RecordType
+from reflectdesk.bundles.zipsafe import ZipMember, ZipPolicy, read_zip
+from reflectdesk.bundles.zipwrite import stored_zip
+from reflectdesk.errors import (
+    BundleAuthorKeyMismatch,
+    BundleAuthorRevoked,
+    BundleBuildInvalid,
+    BundleError,
+    BundleFileMissing,
+    BundleFileTooLarge,
+    BundleFileUnlisted,
+    BundleHashMismatch,
+    BundleJsonTooLarge,
+    BundleManifestMissing,
+    BundleNotAddressedToYou,
+    BundleSchemaInvalid,
+    BundleSignatureInvalid,
+    BundleTooLarge,
+    BundleTooManyFiles,
+    BundleTooManyRecipients,
+    BundleVersionUnsupported,
+    ContactError,
+    FileUnreadable,
+)
+from reflectdesk.progress import (
+    NEVER_CANCELLED,
+    CancelToken,
+    Progress,
+    ProgressSink,
+    ignore_progress,
+)
+
+log = logging.getLogger(__name__)
+
+BUNDLE_EXTENSION = ".rdbundle"
+BUNDLE_MEDIA_TYPE = "application/vnd.reflectdesk.bundle"
+_PARALLEL_MIN_BYTES = 1024 * 1024
+_T = TypeVar("_T")
+
+
+# --- public values -------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class PinnedKey:
+    """What the contact store knows of a signing key (the lead's service fills it)."""
+
+    signing_key: bytes
+    age_recipient: str | None = None  # checked against the manifest's author when set
+    revoked: bool = False
+    verified: bool = False  # safety number compared
+    contact_id: str | None = None
+
+
+ResolveAuthor = Callable[[bytes], PinnedKey | None]
+
+
+class AuthorStatus(StrEnum):
+    SELF = "self"  # signed by the reader's own key
+    VERIFIED = "verified"  # a pinned contact whose safety number was compared
+    KNOWN = "known"  # a pinned contact, not (yet) verified
+    UNKNOWN = "unknown"  # no pinned key: preview only, the service decides
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedBundle:
+    """A bundle that passed every check. Views are read-only slices of one buffer."""
+
+    manifest: Manifest
+    author_status: AuthorStatus
+    pinned: PinnedKey | None
+    entries: Mapping[str, JsonObject]  # entry id -> validated entry document
+    records: Mapping[str, JsonObject]  # record id -> validated record document
+    cards: Mapping[str, Card]  # key id (hex) -> verified card
+    attachments: Mapping[str, memoryview]  # attachment id -> bytes (read-only view)
+    size: int  # of the encrypted file
+    trusted_comment: str
+
+    @property
+    def author(self) -> PublicIdentity:
+        return self.manifest.author
+
+    @property
+    def bundle_id(self) -> str:
+        return self.manifest.bundle_id
+
+
+@dataclass(frozen=True, slots=True)
+class BundleInspection:
+    """What can be told about a bundle; the second half only with a reader's key."""
+
+    size: int
+    header_bytes: int
+    stanza_count: int
+    stanza_types: tuple[str, ...]
+    x25519_stanzas: int
+    manifest: Manifest | None = None  # signature-checked against its own author key
+    addressed_to_reader: bool | None = None
+    files: tuple[FileRecord, ...] = field(default=())
+
+
+def bundle_file_name() -> str:
+    """A random name that tells couriers nothing: 32 hex digits + ``.rdbundle``."""
+    return f"{secrets.token_hex(16)}{BUNDLE_EXTENSION}"
+
+
+def read_bundle_file(path: str | Path, limits: BundleLimits = DEFAULT_LIMITS) -> bytes:
+    """Read a bundle file, refusing one over the size cap before reading it."""
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limits.max_bundle_bytes:
+                raise BundleTooLarge(f"{size} bytes", limit_mb=limits.max_bundle_mb)
+            data = handle.read(limits.max_bundle_bytes + 1)
+    except OSError as exc:
+        raise FileUnreadable(Path(path).name) from exc
+    if len(data) > limits.max_bundle_bytes:
+        raise BundleTooLarge(f"{len(data)} bytes", limit_mb=limits.max_bundle_mb)
+    return data
+
+
+# --- helpers -------------------------------------------------------------------------------
+def _parallel(fn: Callable[[Blob], _T], blobs: Sequence[Blob]) -> list[_T]:
+    """``fn`` over ``blobs``; big ones on threads (hashlib and zlib release the GIL)."""
+    big = [i for i, blob in enumerate(blobs) if len(blob) >= _PARALLEL_MIN_BYTES]
+    workers = min(4, os.cpu_count() or 1)
+    results: list[_T | None] = [None] * len(blobs)
+    if len(big) > 1 and workers > 1:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            for index, result in zip(big, pool.map(fn, [blobs[i] for i in big]), strict=True):
+                results[index] = result
+    for index, blob in enumerate(blobs):
+        if results[index] is None:
+            results[index] = fn(blob)
+    return [r for r in results if r is not None]
+
+
+def _sha256_crc(blob: Blob) -> tuple[str, int]:
+    return hashlib.sha256(blob).hexdigest(), zlib.crc32(blob)
+
+
+def _sha256(blob: Blob) -> str:
+    return hashlib.sha256(blob).hexdigest()
+
+
+def _trusted_comment(manifest: Manifest) -> str:
+    stamp = int(manifest.created.timestamp())
+    return f"timestamp:{stamp}\tfile:{MANIFEST_NAME}\tbundle:{manifest.bundle_id}"
+
+
+def _untrusted_comment(manifest: Manifest) -> str:
+    return f"ReflectDesk bundle manifest, signed {format_timestamp(manifest.created)}"
+
+
+@dataclass(slots=True)
+class _Contents:
+    entries: dict[str, JsonObject] = field(default_factory=dict)
+    records: dict[str, JsonObject] = field(default_factory=dict)
+    cards: dict[str, Card] = field(default_factory=dict)
+    attachments: dict[str, memoryview] = field(default_factory=dict)
+
+
+def _check_contents(
+    files: Mapping[str, Blob], manifest: Manifest, limits: BundleLimits
+) -> _Contents:
+    """Size caps, JSON strictness and schemas of every content file, and cross-checks."""
+    out = _Contents()
+    for path, data in files.items():
+        if match := ENTRY_PATH_RE.fullmatch(path):
+            entry = _load_json(path, data, limits)
+            _gate_document(entry, path)
+            validate(entry, ENTRY, name=path)
+            if entry["id"] != match.group(1):
+                raise BundleSchemaInvalid(f"{path}:$.id: does not match the file name")
+            _check_revisions(path, entry)
+            out.entries[match.group(1)] = entry
+        elif match := RECORD_PATH_RE.fullmatch(path):
+            record = _load_json(path, data, limits)
+            _gate_document(record, path)
+            if record.get("type") not in {t.value for t in RecordType}:
+                raise BundleVersionUnsupported(f"{path}: unknown record type")
+            validate(record, RECORD, name=path)
+            if record["id"] != match.group(1):
+                raise BundleSchemaInvalid(f"{path}:$.id: does not match the file name")
+            out.records[match.group(1)] = record
+        elif match := CARD_PATH_RE.fullmatch(path):
+            try:
+                card = parse_card(data, allow_expired=True, max_bytes=limits.max_card_bytes)
+            except ContactError as exc:
+                raise BundleSchemaInvalid(f"{path}: {exc.code}") from None
+            if card.key_id_hex != match.group(1):
+                raise BundleSchemaInvalid(f"{path}: does not match the file name")
+            out.cards[match.group(1)] = card
+        elif match := ATTACHMENT_PATH_RE.fullmatch(path):
+            view = memoryview(data).cast("B")
+            out.attachments[match.group(1)] = view if view.readonly else view.toreadonly()
+        else:  # pragma: no cover - names were allow-listed before
+            raise BundleSchemaInvalid(f"{path}: unexpected file")
+    for entry_id, entry in out.entries.items():
+        for ref in map(as_object, _items(entry["attachments"])):
+            listed = manifest.file(attachment_path(str(ref["id"])))
+            if listed is not None and (listed.size, listed.sha256) != (ref["size"], ref["sha256"]):
+                raise BundleSchemaInvalid(
+                    f"entries/{entry_id}.json:$.attachments: size or hash differs from the file"
+                )
+    return out
+
+
+def _items(value: JsonValue) -> list[JsonValue]:
+    return value if isinstance(value, list) else []
+
+
+def _load_json(path: str, data: Blob, limits: BundleLimits) -> JsonObject:
+    value = parse_json(data, max_bytes=limits.max_json_bytes, name=path)
+    if not isinstance(value, dict):
+        raise BundleSchemaInvalid(f"{path}:$: not an object")
+    return value
+
+
+def _gate_document(doc: JsonObject, path: str) -> None:
+    version = doc.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > 1:
+        raise BundleVersionUnsupported(f"{path}: version {version}")
+
+
+def _check_revisions(path: str, entry: JsonObject) -> None:
+    """Each revision's ``content_hash`` is SHA-256 of its content's canonical JSON."""
+    seen: set[object] = set()
+    for index, revision in enumerate(map(as_object, _items(entry["revisions"]))):
+        if revision["id"] in seen:
+            raise BundleSchemaInvalid(f"{path}:$.revisions[{index}].id: duplicate")
+        seen.add(revision["id"])
+        digest = hashlib.sha256(canonical_json(revision["content"], parsed=True)).hexdigest()
+        if digest != revision["content_hash"]:
+            raise BundleSchemaInvalid(f"{path}:$.revisions[{index}].content_hash: mismatch")
+
+
+# --- build -------------------------------------------------------------------------------
+def _unique_recipients(
+    author: Identity, recipients: Sequence[PublicIdentity], limits: BundleLimits
+) -> list[PublicIdentity]:
+    unique: dict[str, PublicIdentity] = {}
+    for recipient in recipients:
+        if recipient.age_recipient == author.public.age_recipient:
+            continue  # the author is always a recipient of the age layer
+        known = unique.get(recipient.age_recipient)
+        if known is not None and known.signing_key != recipient.signing_key:
+            raise BundleBuildInvalid("one age key listed with two signing keys")
+        unique[recipient.age_recipient] = recipient
+    # Leave room in the header for the author's stanza and age's grease stanza.
+    limit = min(limits.max_recipients, limits.max_stanzas - 2)
+    if len(unique) > limit:
+        raise BundleTooManyRecipients(f"{len(unique)} recipients", limit=limit)
+    return list(unique.values())
+
+
+def build_bundle(
+    author: Identity,
+    recipients: Sequence[PublicIdentity],
+    files: Mapping[str, Blob],
+    meta: BundleMeta,
+    *,
+    limits: BundleLimits = DEFAULT_LIMITS,
+    progress: ProgressSink = ignore_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> bytes:
+    """Sign, zip and encrypt ``files`` (content path -> bytes) from ``author`` to ``recipients``.
+
+    Raises :class:`BundleTooManyRecipients`, :class:`BundleTooManyFiles`,
+    :class:`BundleFileTooLarge`, :class:`BundleJsonTooLarge`, :class:`BundleTooLarge`
+    for caps the receiver would enforce, and :class:`BundleBuildInvalid` for content
+    the receiver would reject (a bug of the caller).
+    """
+    people = _unique_recipients(author, recipients, limits)
+    paths = sorted(files)
+    for path in paths:
+        if not CONTENT_PATH_RE.fullmatch(path):
+            raise BundleBuildInvalid(f"file name not allowed in a bundle: {path!r}")
+    if len(paths) + 2 > limits.max_files:
+        raise BundleTooManyFiles(f"{len(paths) + 2} files", limit=limits.max_files)
+    total = 0
+    for path in paths:
+        size = len(files[path])
+        if size > limits.max_file_bytes:
+            raise BundleFileTooLarge(f"{path}: {size} bytes")
+        if path.endswith(".json") and size > limits.max_json_bytes:
+            raise BundleJsonTooLarge(f"{path}: {size} bytes")
+        total += size
+    if total > limits.max_total_bytes:
+        raise BundleFileTooLarge(f"total {total} bytes")
+    entries = {m.group(1) for p in paths if (m := ENTRY_PATH_RE.fullmatch(p))}
+    for entry_id in meta.entry_consent:
+        if entry_id not in entries:
+            raise BundleBuildInvalid(f"consent for an entry not in the bundle: {entry_id}")
+    cancel.raise_if_cancelled()
+    progress(Progress(0, total, "bundle-hash"))
+    blobs = [files[p] for p in paths]
+    digests = _parallel(_sha256_crc, blobs)
+    records = tuple(
+        FileRecord(path, digest, len(blob))
+        for path, blob, (digest, _crc) in zip(paths, blobs, digests, strict=True)
+    )
+    manifest = new_manifest(
+        author.public, tuple(RecipientRecord.of(p) for p in people), records, meta
+    )
+    try:
+        manifest_bytes = Manifest.from_bytes(manifest.to_bytes(), limits).to_bytes()
+        _check_contents(dict(zip(paths, blobs, strict=True)), manifest, limits)
+    except BundleError as exc:
+        if isinstance(exc, BundleVersionUnsupported | BundleJsonTooLarge):
+            raise
+        raise BundleBuildInvalid(f"{exc.code}: {exc.detail}") from exc
+    cancel.raise_if_cancelled()
+    signature = minisign.sign(
+        manifest_bytes,
+        author,
+        trusted_comment=_trusted_comment(manifest),
+        untrusted_comment=_untrusted_comment(manifest),
+    )
+    members: list[tuple[str, Blob, int]] = [
+        (MANIFEST_NAME, manifest_bytes, zlib.crc32(manifest_bytes)),
+        (SIGNATURE_NAME, signature, zlib.crc32(signature)),
+    ]
+    members += [(p, b, crc) for p, b, (_d, crc) in zip(paths, blobs, digests, strict=True)]
+    pieces = stored_zip(members)
+    age_recipients = [author.public.pyrage_recipient] + [p.pyrage_recipient for p in people]
+    data = age_io.encrypt(pieces, age_recipients, progress=progress, cancel=cancel)
+    if len(data) > limits.max_bundle_bytes:
+        raise BundleTooLarge(f"{len(data)} bytes", limit_mb=limits.max_bundle_mb)
+    log.info(
+        "built bundle %s: kind=%s files=%d recipients=%d bytes=%d",
+        manifest.bundle_id,
+        manifest.kind.value,
+        len(paths),
+        len(people),
+        len(data),
+    )
+    return data
+
+
+# --- open --------------------------------------------------------------------------------
+@dataclass(slots=True)
+class _Decrypted:
+    header: AgeHeader
+    manifest: Manifest
+    signature: minisign.MinisignSignature
+    content: dict[str, ZipMember]
+
+
+def _decrypt_and_verify(
+    data: Blob,
+    reader: Identity,
+    limits: BundleLimits,
+    progress: ProgressSink,
+    cancel: CancelToken,
+) -> _Decrypted:
+    # 1. size cap, before anything else
+    if len(data) > limits.max_bundle_bytes:
+        raise BundleTooLarge(f"{len(data)} bytes", limit_mb=limits.max_bundle_mb)
+    # 2. the age header, pre-parsed from the raw bytes
+    header = parse_header(data, limits)
+    # 3. decrypt in memory
+    plaintext = age_io.decrypt(data, reader.age_identity, header, progress=progress, cancel=cancel)
+    # 4. the ZIP, read from memory with caps
+    members = read_zip(
+        memoryview(plaintext).toreadonly(),
+        ZipPolicy.from_limits(ARCHIVE_NAME_RE, limits),
+        cancel=cancel,
+    )
+    manifest_member = members.pop(MANIFEST_NAME, None)
+    signature_member = members.pop(SIGNATURE_NAME, None)
+    if manifest_member is None or signature_member is None:
+        raise BundleManifestMissing(MANIFEST_NAME if manifest_member is None else SIGNATURE_NAME)
+    # 5. the manifest (size-capped, canonical, schema) and its signature
+    manifest = Manifest.from_bytes(manifest_member.data, limits)
+    if len(signature_member.data) > limits.max_signature_bytes:
+        raise BundleSignatureInvalid("signature file too large")
+    signature = minisign.verify(
+        manifest_member.data,
+        signature_member.data,
+        minisign.MinisignPublicKey.of(manifest.author),
+    )
+    return _Decrypted(header, manifest, signature, members)
+
+
+def _check_author(
+    manifest: Manifest, reader: Identity, resolve_author: ResolveAuthor
+) -> tuple[AuthorStatus, PinnedKey | None]:
+    author = manifest.author
+    if author.signing_key == reader.public.signing_key:
+        if author.age_recipient != reader.public.age_recipient:
+            raise BundleAuthorKeyMismatch("signed with your key but another age key")
+        return AuthorStatus.SELF, None
+    pinned = resolve_author(author.signing_key)
+    if pinned is None:
+        return AuthorStatus.UNKNOWN, None
+    if pinned.revoked:
+        raise BundleAuthorRevoked(author.key_id_hex)
+    if pinned.signing_key != author.signing_key:
+        raise BundleAuthorKeyMismatch("signing key")
+    if pinned.age_recipient is not None and pinned.age_recipient != author.age_recipient:
+        raise BundleAuthorKeyMismatch("age recipient")
+    return (AuthorStatus.VERIFIED if pinned.verified else AuthorStatus.KNOWN), pinned
+
+
+def _check_files(manifest: Manifest, content: Mapping[str, ZipMember], cancel: CancelToken) -> None:
+    listed = {record.path: record for record in manifest.files}
+    for path in content:
+        if path not in listed:
+            raise BundleFileUnlisted(path)
+    for path in listed:
+        if path not in content:
+            raise BundleFileMissing(path)
+    for record in manifest.files:
+        if content[record.path].size != record.size:
+            raise BundleHashMismatch(f"{record.path}: size")
+    cancel.raise_if_cancelled()
+    paths = [record.path for record in manifest.files]
+    digests = _parallel(_sha256, [content[p].data for p in paths])
+    for record, digest in zip(manifest.files, digests, strict=True):
+        if digest != record.sha256:
+            raise BundleHashMismatch(record.path)
+
+
+def open_bundle(
+    data: Blob,
+    reader: Identity,
+    resolve_author: ResolveAuthor,
+    *,
+    limits: BundleLimits = DEFAULT_LIMITS,
+    progress: ProgressSink = ignore_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> OpenedBundle:
+    """Decrypt and check a bundle; see the module docstring for the order of checks.
+
+    ``resolve_author(signing_key)`` returns the pinned key of a contact or ``None``;
+    an unknown author is *not* an error (``author_status`` is ``UNKNOWN``), a revoked
+    or mismatching one is. Nothing is stored; the caller imports the result.
+    """
+    try:
+        opened = _decrypt_and_verify(data, reader, limits, progress, cancel)
+        manifest = opened.manifest
+        # 6. the author's pinned key
+        status, pinned = _check_author(manifest, reader, resolve_author)
+        # 7. this reader is among the signed recipients (else: re-encrypted by someone)
+        if not manifest.is_addressed_to(reader.public):
+            raise BundleNotAddressedToYou(manifest.bundle_id)
+        # 8. every file's hash and size, nothing unlisted or missing
+        _check_files(manifest, opened.content, cancel)
+        # 9. JSON size caps and schemas
+        contents = _check_contents(
+            {path: member.data for path, member in opened.content.items()}, manifest, limits
+        )
+    except BundleError as exc:
+        log.warning("bundle rejected: %s (%s)", exc.code, exc.detail)
+        raise
+    progress(Progress(1, 1, "bundle-open"))
+    log.info(
+        "opened bundle %s: kind=%s author=%s status=%s files=%d",
+        manifest.bundle_id,
+        manifest.kind.value,
+        manifest.author.key_id_hex,
+        status.value,
+        len(manifest.files),
+    )
+    return OpenedBundle(
+        manifest=manifest,
+        author_status=status,
+        pinned=pinned,
+        entries=MappingProxyType(contents.entries),
+        records=MappingProxyType(contents.records),
+        cards=MappingProxyType(contents.cards),
+        attachments=MappingProxyType(contents.attachments),
+        size=len(data),
+        trusted_comment=opened.signature.trusted_comment,
+    )
+
+
+def inspect_bundle(
+    data: Blob,
+    reader: Identity | None = None,
+    *,
+    limits: BundleLimits = DEFAULT_LIMITS,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> BundleInspection:
+    """What a bundle reveals: without a key, its header; with one, its signed manifest.
+
+    Raises the same errors as :func:`open_bundle` for the steps it runs, except that
+    not being addressed to ``reader`` is reported, not raised; no author is resolved.
+    """
+    if len(data) > limits.max_bundle_bytes:
+        raise BundleTooLarge(f"{len(data)} bytes", limit_mb=limits.max_bundle_mb)
+    header = parse_header(data, limits)
+    base = BundleInspection(
+        size=len(data),
+        header_bytes=header.header_length,
+        stanza_count=len(header.stanzas),
+        stanza_types=header.stanza_types,
+        x25519_stanzas=header.x25519_count,
+    )
+    if reader is None:
+        return base
+    opened = _decrypt_and_verify(data, reader, limits, ignore_progress, cancel)
+    _check_files(opened.manifest, opened.content, cancel)
+    return BundleInspection(
+        size=base.size,
+        header_bytes=base.header_bytes,
+        stanza_count=base.stanza_count,
+        stanza_types=base.stanza_types,
+        x25519_stanzas=base.x25519_stanzas,
+        manifest=opened.manifest,
+        addressed_to_reader=opened.manifest.is_addressed_to(reader.public),
+        files=opened.manifest.files,
+    )

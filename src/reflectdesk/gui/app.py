@@ -1,0 +1,112 @@
+"""``reflectdesk``: the desktop app's entry point.
+
+Shows the first window as early as possible: only Qt and tiny modules are imported
+here. ``REFLECTDESK_HOME`` overrides the data folder. ``REFLECTDESK_BENCH_EXIT_ON_SHOWN=1``
+prints ``REFLECTDESK_SHOWN <unix time>`` when the unlock window is first painted and
+quits (the startup benchmark uses it).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from reflectdesk import __version__
+from reflectdesk.gui import dialogs
+from reflectdesk.gui.context import AppContext
+from reflectdesk.gui.i18n import Translations, system_language
+from reflectdesk.gui.prefs import PrefsStore, default_data_dir
+from reflectdesk.gui.tasks import TaskRunner
+from reflectdesk.gui.theme import ThemeManager
+
+log = logging.getLogger(__name__)
+
+APP_ID = "cl.reflectdesk.ReflectDesk"
+
+
+def icon_dir() -> Path:
+    from reflectdesk.resources import resource_dir
+
+    return resource_dir() / "icons"
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256):
+        path = icon_dir() / f"reflectdesk-{size}.png"
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon
+
+
+def create_application(argv: Sequence[str]) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
+    app = QApplication(list(argv))
+    app.setApplicationName("ReflectDesk")
+    app.setApplicationDisplayName("ReflectDesk")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("ReflectDesk")
+    app.setOrganizationDomain("reflectdesk.cl")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def build_context(
+    app: QApplication, data_dir: Path | None = None, qm_dir: Path | None = None
+) -> AppContext:
+    """Everything a window needs; language and theme applied from the settings file."""
+    data_dir = data_dir or default_data_dir()
+    store = PrefsStore(data_dir)
+    prefs = store.load()
+    translations = Translations(qm_dir)
+    translations.set_language(prefs.language or system_language())
+    theme = ThemeManager(app)
+    theme.apply(prefs.theme, prefs.font_size)
+    runner = TaskRunner(app)
+    runner.error_handler = lambda exc: dialogs.show_error(QApplication.activeWindow(), exc)
+    return AppContext(
+        data_dir=data_dir,
+        prefs_store=store,
+        prefs=prefs,
+        runner=runner,
+        translations=translations,
+        theme=theme,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(
+        level=os.environ.get("REFLECTDESK_LOG", "WARNING").upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    bench = os.environ.get("REFLECTDESK_BENCH_EXIT_ON_SHOWN") == "1"
+    app = create_application(sys.argv if argv is None else argv)
+    ctx = build_context(app)
+
+    from reflectdesk.gui.controller import AppController
+
+    if not bench:
+        from reflectdesk.gui.crash import CrashHandler
+
+        crash = CrashHandler(app)
+        crash.install()
+        dialogs.unexpected_handler = crash.report_exception
+    controller = AppController(ctx, bench_exit=bench)
+    app.aboutToQuit.connect(controller.shutdown)
+    controller.start()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

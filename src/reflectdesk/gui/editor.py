@@ -1,0 +1,551 @@
+"""The entry editor: header (title, date, tags, standards), one guided field per prompt,
+attachments, a live preview, autosave and the descriptive-language hint."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QCompleter,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflectdesk.domain.model import Entry, EntryContent
+from reflectdesk.gui.attachments import AttachmentsPanel
+from reflectdesk.gui.autosave import AutoSaver, EntryRef, SaveState
+from reflectdesk.gui.catalog import Catalog
+from reflectdesk.gui.context import AppContext
+from reflectdesk.gui.dialogs import show_error
+from reflectdesk.gui.preview import PreviewBrowser, Section, preview_html
+from reflectdesk.gui.prompt_fields import PromptField
+from reflectdesk.gui.theme import accents
+from reflectdesk.templates.model import LocalizedText, Prompt, Template
+
+if TYPE_CHECKING:
+    from reflectdesk.services.vault import Vault
+
+log = logging.getLogger(__name__)
+
+PREVIEW_DELAY_MS = 300
+
+
+def fallback_template(content: EntryContent) -> Template:
+    """When the template an entry names is gone: its sections under their keys."""
+    keys = list(content.sections) or ["body"]
+    return Template(
+        id=content.template_id,
+        version=content.template_version,
+        name=LocalizedText(content.template_id, content.template_id),
+        description=LocalizedText("", ""),
+        prompts=tuple(Prompt(k, LocalizedText(k, k), LocalizedText("", "")) for k in keys),
+    )
+
+
+class TagCompleter(QCompleter):
+    """Completes the tag after the last comma."""
+
+    def splitPath(self, path: str) -> list[str]:
+        return [path.split(",")[-1].strip()]
+
+    def pathFromIndex(self, index: QModelIndex) -> str:
+        widget = self.widget()
+        text = widget.text() if isinstance(widget, QLineEdit) else ""
+        head = [t.strip() for t in text.split(",")[:-1] if t.strip()]
+        return ", ".join([*head, str(index.data())]) + ", "
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    return tuple(t.strip() for t in text.split(",") if t.strip())
+
+
+class HintBanner(QFrame):
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hintBanner")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.dismiss = QPushButton()
+        self.dismiss.setObjectName("dismissHint")
+        self.dismiss.clicked.connect(self.dismissed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignTop)
+        self.words: list[str] = []
+        self.restyle()
+        self.retranslate_ui()
+
+    def restyle(self) -> None:
+        a = accents()
+        self.setStyleSheet(
+            f"#hintBanner {{ background: {a.hint_bg}; border: 1px solid {a.hint_border};"
+            " border-radius: 6px; }"
+        )
+
+    def set_words(self, words: list[str]) -> None:
+        self.words = words
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        shown = ", ".join(f"“{w}”" for w in self.words[:4])
+        self.text.setText(
+            self.tr(
+                "Observation notes work best when they describe only what was seen and heard. "
+                "Some words may read as judgements (underlined): %1. Could you describe what "
+                "happened instead?"
+            ).replace("%1", shown)
+        )
+        self.dismiss.setText(self.tr("&Dismiss"))
+        self.dismiss.setAccessibleName(self.tr("Dismiss the hint"))
+
+
+class EntryEditor(QWidget):
+    saved = Signal(object)  # Entry
+    state_changed = Signal(str)
+    history_requested = Signal()
+
+    def __init__(
+        self, ctx: AppContext, vault: Vault, catalog: Catalog, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("entryEditor")
+        self.ctx = ctx
+        self.vault = vault
+        self.catalog = catalog
+        self.template: Template | None = None
+        self.fields: list[PromptField] = []
+        self.entry: Entry | None = None
+        self.standards: tuple[str, ...] = ()
+        self._loading = False
+        self._hints_dismissed = False
+
+        self.title = QLineEdit()
+        self.title.setObjectName("entryTitle")
+        self.title.setMaxLength(500)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.title.setFont(font)
+        self.date = QDateEdit()
+        self.date.setObjectName("entryDate")
+        self.date.setCalendarPopup(True)
+        self.template_name = QLabel()
+        self.template_name.setObjectName("templateName")
+        self.template_name.setWordWrap(True)
+        self.tags = QLineEdit()
+        self.tags.setObjectName("entryTags")
+        self.tag_model = QStringListModel(self)
+        completer = TagCompleter(self.tag_model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tags.setCompleter(completer)
+        self.standards_label = QLabel()
+        self.standards_label.setObjectName("standardsLabel")
+        self.standards_label.setWordWrap(True)
+        self.standards_button = QPushButton()
+        self.standards_button.setObjectName("chooseStandards")
+        self.history_button = QPushButton()
+        self.history_button.setObjectName("historyButton")
+        self.status = QLabel()
+        self.status.setObjectName("saveStatus")
+
+        self.labels = {k: QLabel() for k in ("title", "date", "template", "tags", "standards")}
+        self.labels["title"].setBuddy(self.title)
+        self.labels["date"].setBuddy(self.date)
+        self.labels["tags"].setBuddy(self.tags)
+        self.labels["standards"].setBuddy(self.standards_button)
+
+        header = QFormLayout()
+        header.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        header.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        header.addRow(self.labels["title"], self.title)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.date)
+        date_row.addSpacing(12)
+        date_row.addWidget(self.labels["template"])
+        date_row.addWidget(self.template_name, 1)
+        header.addRow(self.labels["date"], date_row)
+        header.addRow(self.labels["tags"], self.tags)
+        std_row = QHBoxLayout()
+        std_row.addWidget(self.standards_label, 1)
+        std_row.addWidget(self.standards_button)
+        header.addRow(self.labels["standards"], std_row)
+
+        self.banner = HintBanner()
+        self.banner.hide()
+        self.banner.dismissed.connect(self.dismiss_hints)
+
+        self.fields_box = QWidget()
+        self.fields_box.setObjectName("fieldsBox")
+        self.fields_layout = QVBoxLayout(self.fields_box)
+        self.fields_layout.setContentsMargins(4, 4, 12, 4)
+        self.attachments = AttachmentsPanel(ctx.runner, vault, self.ensure_entry)
+        self.attachments.changed.connect(self._attachments_changed)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.fields_box)
+        body_layout.addWidget(self.attachments)
+        body_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("fieldsScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(body)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.preview = PreviewBrowser()
+        self.preview.image_source = self._image_bytes
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.scroll)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.history_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(header)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(bottom)
+
+        self.saver = AutoSaver(ctx.runner, vault, ctx.autosave_ms, parent=self)
+        self.saver.state_changed.connect(self._state_changed)
+        self.saver.saved.connect(self._saved)
+        self.saver.failed.connect(lambda exc: show_error(self, exc))
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.update_preview)
+
+        self.title.textEdited.connect(self._changed)
+        self.date.dateChanged.connect(self._changed)
+        self.tags.textEdited.connect(self._changed)
+        self.standards_button.clicked.connect(self.choose_standards)
+        self.history_button.clicked.connect(self.history_requested)
+        self.title.editingFinished.connect(self.saver.flush)
+        self.tags.editingFinished.connect(self.saver.flush)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+        self.retranslate_ui()
+        self.setEnabled(False)
+
+    # -- loading ------------------------------------------------------------------------
+    @property
+    def lang(self) -> str:
+        return self.ctx.language
+
+    @property
+    def entry_id(self) -> str | None:
+        return self.saver.entry_id
+
+    def set_known_tags(self, tags: list[str]) -> None:
+        self.tag_model.setStringList(tags)
+
+    def open_entry(self, entry: Entry) -> None:
+        content = entry.content
+        template = self.catalog.template(content.template_id, content.template_version)
+        template = template or self.catalog.template(content.template_id)
+        self._load(template or fallback_template(content), content, entry)
+        self.saver.attach(entry.journal_id, entry.id, self.snapshot)
+
+    def new_entry(self, journal_id: str, template: Template) -> None:
+        today = date.today()
+        self._load(template, EntryContent(event_date=today), None)
+        self.saver.attach(journal_id, None, self.snapshot)
+        self.title.setFocus()
+
+    def _load(self, template: Template, content: EntryContent, entry: Entry | None) -> None:
+        self._loading = True
+        try:
+            self.entry = entry
+            self.template = template
+            self._hints_dismissed = False
+            self.title.setText(content.title)
+            d = content.event_date or (entry.created_at.date() if entry else date.today())
+            self.date.setDate(QDate(d.year, d.month, d.day))
+            self.tags.setText(", ".join(content.tags))
+            self.standards = content.standards
+            self._show_standards()
+            self._build_fields(template, content)
+            self.template_name.setText(template.name.get(self.lang))
+            self.attachments.set_attachments(entry.attachments if entry else ())
+            self.preview.clear_cache()
+            self.setEnabled(True)
+        finally:
+            self._loading = False
+        self.update_preview()
+        self._update_banner()
+
+    def _build_fields(self, template: Template, content: EntryContent) -> None:
+        for field in self.fields:
+            field.setParent(None)
+            field.deleteLater()
+        self.fields = []
+        finder = None
+        if any(template.is_descriptive(k) for k in template.section_keys()):
+
+            def finder(text: str, key: str) -> list:  # type: ignore[type-arg]
+                return (
+                    self.catalog.hints(text, template, key) if template.is_descriptive(key) else []
+                )
+
+        parents: dict[int, PromptField] = {}
+        known = set(template.section_keys())
+        for depth, prompt in template.walk():
+            field = PromptField(
+                prompt, depth, self.lang, bool(content.sections.get(prompt.key)), finder
+            )
+            field.set_text(content.sections.get(prompt.key, ""))
+            field.changed.connect(self._changed)
+            field.hints_changed_callback = self._update_banner
+            if field.edit is not None:
+                field.edit.focus_left.connect(self.saver.flush)
+            if depth and depth - 1 in parents:
+                parents[depth - 1].children_layout.addWidget(field)
+            else:
+                self.fields_layout.addWidget(field)
+            parents[depth] = field
+            self.fields.append(field)
+        for key, text in content.sections.items():
+            if key not in known:  # the template lost this section: keep the text editable
+                prompt = Prompt(key, LocalizedText(key, key), LocalizedText("", ""))
+                field = PromptField(prompt, 0, self.lang, True, None)
+                field.set_text(text)
+                field.changed.connect(self._changed)
+                self.fields_layout.addWidget(field)
+                self.fields.append(field)
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = [
+            self.title,
+            self.date,
+            self.tags,
+            self.standards_button,
+            *(f.edit for f in self.fields if f.edit is not None),
+            self.attachments.attach_button,
+            self.history_button,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # -- content ------------------------------------------------------------------------
+    def snapshot(self) -> EntryContent:
+        q = self.date.date()
+        template = self.template
+        sections = {f.key: f.text() for f in self.fields if f.edit is not None and f.text().strip()}
+        return EntryContent(
+            title=self.title.text(),
+            sections=sections,
+            tags=parse_tags(self.tags.text()),
+            standards=self.standards,
+            event_date=date(q.year(), q.month(), q.day()),
+            template_id=template.id if template else "free",
+            template_version=template.version if template else 1,
+        )
+
+    def field(self, key: str) -> PromptField | None:
+        for field in self.fields:
+            if field.key == key:
+                return field
+        return None
+
+    def _changed(self) -> None:
+        if self._loading:
+            return
+        self.saver.mark_dirty()
+        self._preview_timer.start()
+
+    def flush(self) -> None:
+        self.saver.flush()
+
+    def ensure_entry(self) -> EntryRef | None:
+        """The entry's reference, creating the entry first if it was never saved."""
+        if self.saver.entry_id is None and self.saver.state == SaveState.CLEAN:
+            self.saver.mark_dirty()
+        self.saver.flush()
+        return self.saver._ref
+
+    def clear(self) -> None:
+        """Forget the entry: widgets emptied, so nothing of it stays on screen."""
+        self.saver.detach()
+        self._loading = True
+        try:
+            self.entry = None
+            self.template = None
+            self.title.clear()
+            self.tags.clear()
+            self.standards = ()
+            self.standards_label.clear()
+            for field in self.fields:
+                if field.edit is not None:
+                    field.edit.clear()
+                field.setParent(None)
+                field.deleteLater()
+            self.fields = []
+            self.attachments.clear()
+            self.preview.clear()
+            self.preview.clear_cache()
+            self.banner.hide()
+            self.template_name.clear()
+        finally:
+            self._loading = False
+        self.setEnabled(False)
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if (
+            old is not None
+            and self.isAncestorOf(old)
+            and (new is None or not self.isAncestorOf(new))
+        ):
+            self.saver.flush()
+
+    def _saved(self, entry: Entry) -> None:
+        if self.saver.entry_id == entry.id:
+            self.entry = entry
+        self.saved.emit(entry)
+
+    def _attachments_changed(self) -> None:
+        self.preview.clear_cache()
+        self._preview_timer.start()
+
+    def _image_bytes(self, attachment_id: str) -> bytes | None:
+        if self.entry is None or all(a.id != attachment_id for a in self.entry.attachments):
+            rows = self.attachments.rows
+            if attachment_id not in rows:
+                return None
+        try:
+            return self.vault.entries.attachment_bytes(attachment_id)
+        except Exception:  # a missing image must not break the preview
+            log.info("preview image %s unavailable", attachment_id)
+            return None
+
+    # -- standards ----------------------------------------------------------------------
+    def choose_standards(self) -> None:
+        from reflectdesk.gui.standards_picker import StandardsPicker
+
+        taxonomy = self.catalog.taxonomy()
+        if taxonomy is None:
+            return
+        suggested = self.template.standards if self.template else ()
+        picker = StandardsPicker(taxonomy, self.lang, self.standards, suggested, self)
+        picker.accepted.connect(lambda: self.set_standards(tuple(picker.selected())))
+        picker.finished.connect(picker.deleteLater)
+        picker.open()
+        self.picker = picker
+
+    def set_standards(self, codes: tuple[str, ...]) -> None:
+        if codes == self.standards:
+            return
+        self.standards = codes
+        self._show_standards()
+        self._changed()
+
+    def _show_standards(self) -> None:
+        taxonomy = self.catalog.taxonomy()
+        if not self.standards:
+            self.standards_label.setText(self.tr("None chosen"))
+            return
+        labels = [taxonomy.label(c, self.lang) if taxonomy else c for c in self.standards]
+        self.standards_label.setText("; ".join(labels))
+        self.standards_label.setToolTip("\n".join(labels))
+
+    # -- preview and hints ----------------------------------------------------------------
+    def set_preview_visible(self, visible: bool) -> None:
+        self.preview.setVisible(visible)
+        if visible:
+            self.update_preview()
+
+    def update_preview(self) -> None:
+        if not self.preview.isVisible() and self.preview.isHidden():
+            return
+        sections: list[Section] = [
+            (f.depth, f.prompt.title.get(self.lang), f.text()) for f in self.fields
+        ]
+        bar = self.preview.verticalScrollBar()
+        position = bar.value()
+        self.preview.setHtml(preview_html(self.title.text(), sections))
+        bar.setValue(position)
+
+    def _update_banner(self) -> None:
+        words: list[str] = []
+        for field in self.fields:
+            for hint in field.hints:
+                if hint.word.casefold() not in {w.casefold() for w in words}:
+                    words.append(hint.word)
+        show = bool(words) and not self._hints_dismissed
+        if show:
+            self.banner.set_words(words)
+        self.banner.setVisible(show)
+
+    def dismiss_hints(self) -> None:
+        self._hints_dismissed = True
+        for field in self.fields:
+            field.set_hints_enabled(False)
+        self.banner.hide()
+
+    # -- text -------------------------------------------------------------------------------
+    def _state_changed(self, state: str) -> None:
+        self.status.setText(self._state_text(state))
+        self.status.setAccessibleName(self.status.text())
+        self.state_changed.emit(state)
+
+    def _state_text(self, state: str) -> str:
+        return {
+            SaveState.CLEAN.value: self.tr("New entry: it is saved as soon as you write."),
+            SaveState.DIRTY.value: self.tr("Editing…"),
+            SaveState.SAVING.value: self.tr("Saving…"),
+            SaveState.SAVED.value: self.tr("Saved and encrypted"),
+            SaveState.FAILED.value: self.tr("Not saved: see the message"),
+        }.get(state, "")
+
+    def retranslate_ui(self) -> None:
+        self.labels["title"].setText(self.tr("&Title:"))
+        self.labels["date"].setText(self.tr("&Date:"))
+        self.labels["template"].setText(self.tr("Template:"))
+        self.labels["tags"].setText(self.tr("Ta&gs:"))
+        self.labels["standards"].setText(self.tr("Standards:"))
+        self.title.setPlaceholderText(self.tr("A short title for this entry"))
+        self.tags.setPlaceholderText(self.tr("Separated by commas, e.g. evaluation, 3rd grade"))
+        self.standards_button.setText(self.tr("C&hoose…"))
+        self.history_button.setText(self.tr("&History…"))
+        self.title.setAccessibleName(self.tr("Title"))
+        self.date.setAccessibleName(self.tr("Date of the experience"))
+        self.tags.setAccessibleName(self.tr("Tags"))
+        self.standards_button.setAccessibleName(self.tr("Choose standards"))
+        self.history_button.setAccessibleName(self.tr("Revision history"))
+        self.preview.setAccessibleName(self.tr("Preview"))
+        self.scroll.setAccessibleName(self.tr("Prompts"))
+        self.status.setText(self._state_text(self.saver.state.value))
+        if self.template is not None:
+            self.template_name.setText(self.template.name.get(self.lang))
+        for field in self.fields:
+            field.set_language(self.lang)
+        self._show_standards()
+        self._preview_timer.start()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self.banner.restyle()
+        super().changeEvent(event)

@@ -1,0 +1,285 @@
+"""Revision history: every revision of an entry, a diff of any two, restore as new."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflectdesk.domain.model import Entry, Revision
+from reflectdesk.gui.context import AppContext
+from reflectdesk.gui.dialogs import show_error
+from reflectdesk.gui.theme import accents
+from reflectdesk.progress import CancelToken, ProgressSink
+
+if TYPE_CHECKING:
+    from reflectdesk.services.entries import SectionDiff
+    from reflectdesk.services.vault import Vault
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RevisionListModel(QAbstractListModel):
+    """Newest first."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._revisions: list[Revision] = []
+
+    def set_revisions(self, revisions: list[Revision]) -> None:
+        self.beginResetModel()
+        self._revisions = sorted(revisions, key=lambda r: r.seq, reverse=True)
+        self.endResetModel()
+
+    def revision(self, row: int) -> Revision | None:
+        return self._revisions[row] if 0 <= row < len(self._revisions) else None
+
+    def revisions(self) -> list[Revision]:
+        return list(self._revisions)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._revisions)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._revisions)):
+            return None
+        revision = self._revisions[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._label(revision)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return revision.content.title
+        if role == ID_ROLE:
+            return revision.id
+        return None
+
+    def _label(self, revision: Revision) -> str:
+        when = QLocale().toString(
+            revision.created_at.astimezone().replace(tzinfo=None), QLocale.FormatType.ShortFormat
+        )
+        return self.tr("Revision %1 · %2").replace("%1", str(revision.seq)).replace("%2", when)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def retranslate(self) -> None:
+        if self._revisions:
+            self.dataChanged.emit(self.index(0), self.index(len(self._revisions) - 1))
+
+
+def diff_html(diffs: list[SectionDiff], section_title: Callable[[str], str], same: str) -> str:
+    if not diffs:
+        return f"<p><i>{html.escape(same)}</i></p>"
+    a = accents()
+    parts: list[str] = []
+    for diff in diffs:
+        parts.append(f"<h3>{html.escape(section_title(diff.key))}</h3>")
+        rows = []
+        for line in diff.lines:
+            mark, text = (line[:1], line[1:]) if line else (" ", "")
+            if mark == "+":
+                style = f"background-color:{a.added_bg}"
+            elif mark == "-":
+                style = f"background-color:{a.removed_bg}; text-decoration: line-through"
+            else:
+                style = ""
+            shown = html.escape(text) or "&nbsp;"
+            rows.append(
+                f"<tr><td width='16'><b>{html.escape(mark.strip())}</b></td>"
+                f"<td style='{style}'>{shown}</td></tr>"
+            )
+        parts.append(
+            "<table width='100%' cellspacing='0' cellpadding='2'>" + "".join(rows) + "</table>"
+        )
+    return "\n".join(parts)
+
+
+class HistoryDialog(QDialog):
+    restored = Signal(object)  # the Entry with the new head
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        vault: Vault,
+        entry_id: str,
+        section_title: Callable[[str], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyDialog")
+        self.ctx = ctx
+        self.vault = vault
+        self.entry_id = entry_id
+        self._section_title = section_title
+        self.resize(860, 560)
+        self.model_ = RevisionListModel()
+        self.list = QListView()
+        self.list.setObjectName("revisionList")
+        self.list.setModel(self.model_)
+        self.list_label = QLabel()
+        self.list_label.setBuddy(self.list)
+        self.compare = QComboBox()
+        self.compare.setObjectName("compareWith")
+        self.compare.setModel(self.model_)
+        self.compare_label = QLabel()
+        self.compare_label.setBuddy(self.compare)
+        self.diff = QTextBrowser()
+        self.diff.setObjectName("diffView")
+        self.diff.setOpenLinks(False)
+        self.restore_button = QPushButton()
+        self.restore_button.setObjectName("restoreButton")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.rejected.connect(self.reject)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list_label)
+        left_layout.addWidget(self.list)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        compare_row = QHBoxLayout()
+        compare_row.addWidget(self.compare_label)
+        compare_row.addWidget(self.compare, 1)
+        right_layout.addLayout(compare_row)
+        right_layout.addWidget(self.diff, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.buttons)
+        self.list.selectionModel().currentChanged.connect(self._selected)
+        self.compare.currentIndexChanged.connect(lambda _i: self.show_diff())
+        self.restore_button.clicked.connect(self.confirm_restore)
+        self.retranslate_ui()
+        self.reload()
+
+    def reload(self) -> None:
+        self.model_.set_revisions(self.vault.entries.history(self.entry_id))
+        if self.model_.rowCount():
+            self.list.setCurrentIndex(self.model_.index(0))
+            self.compare.setCurrentIndex(1 if self.model_.rowCount() > 1 else 0)
+        self.show_diff()
+
+    def selected_revision(self) -> Revision | None:
+        return self.model_.revision(self.list.currentIndex().row())
+
+    def compared_revision(self) -> Revision | None:
+        return self.model_.revision(self.compare.currentIndex())
+
+    def _selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = current.row()
+        # By default compare with the revision just before the one selected.
+        if row + 1 < self.model_.rowCount():
+            self.compare.setCurrentIndex(row + 1)
+        self.show_diff()
+        head = self.model_.revision(0)
+        selected = self.model_.revision(row)
+        self.restore_button.setEnabled(
+            selected is not None and head is not None and selected.id != head.id
+        )
+
+    def show_diff(self) -> None:
+        new = self.selected_revision()
+        old = self.compared_revision()
+        if new is None or old is None:
+            self.diff.clear()
+            return
+        if old.seq > new.seq:
+            old, new = new, old
+        diffs = self.vault.entries.diff(self.entry_id, old.id, new.id)
+        self.diff.setHtml(
+            diff_html(diffs, self._section_title, self.tr("These two revisions are the same."))
+        )
+
+    def confirm_restore(self) -> None:
+        revision = self.selected_revision()
+        if revision is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Restore this revision?"),
+            self.tr(
+                "Revision %1 becomes the current text, as a new revision. Nothing is lost: the "
+                "current text stays in the history."
+            ).replace("%1", str(revision.seq)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.accepted.connect(lambda: self.restore(revision.id))
+        box.open()
+        self._box = box
+
+    def restore(self, revision_id: str) -> None:
+        vault = self.vault
+        entry_id = self.entry_id
+
+        def job(progress: ProgressSink, cancel: CancelToken) -> Entry:
+            return vault.entries.restore(entry_id, revision_id)
+
+        def done(entry: Entry) -> None:
+            self.reload()
+            self.restored.emit(entry)
+
+        self.ctx.runner.submit(
+            job,
+            on_result=done,
+            on_error=lambda exc: show_error(self, exc),
+            writer=True,
+            name="write:restore",
+            owner=self,
+        )
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Revision history"))
+        self.list_label.setText(self.tr("&Revisions (newest first):"))
+        self.compare_label.setText(self.tr("&Compare with:"))
+        self.restore_button.setText(self.tr("Re&store this revision"))
+        self.list.setAccessibleName(self.tr("Revisions"))
+        self.compare.setAccessibleName(self.tr("Compare with revision"))
+        self.diff.setAccessibleName(self.tr("Differences"))
+        self.restore_button.setAccessibleName(self.tr("Restore this revision"))
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        if close is not None:
+            close.setAccessibleName(close.text().replace("&", ""))
+        self.model_.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+            self.show_diff()
+        super().changeEvent(event)

@@ -1,0 +1,608 @@
+"""The main window: sidebar, search and entry list, editor; menus, shortcuts, status."""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflectdesk import __version__
+from reflectdesk.domain.model import Changes, Entry, EntrySummary, SearchFilters, SearchHit
+from reflectdesk.errors import InvalidQuery, ReflectDeskError, VaultLocked
+from reflectdesk.gui.catalog import Catalog
+from reflectdesk.gui.context import AppContext
+from reflectdesk.gui.dialogs import show_error
+from reflectdesk.gui.editor import EntryEditor
+from reflectdesk.gui.entry_list import EntryListView
+from reflectdesk.gui.entry_model import ID_ROLE, EntryTableModel
+from reflectdesk.gui.i18n import error_texts
+from reflectdesk.gui.search_model import ID_ROLE as HIT_ID_ROLE
+from reflectdesk.gui.search_model import SearchResultsModel, SnippetDelegate
+from reflectdesk.gui.search_panel import SearchPanel
+from reflectdesk.gui.sidebar import Sidebar
+from reflectdesk.progress import CancelToken, ProgressSink
+
+if TYPE_CHECKING:
+    from reflectdesk.services.vault import Vault
+
+log = logging.getLogger(__name__)
+
+SEARCH_LIMIT = 100
+DEFAULT_TEMPLATE = "alact"
+
+
+def summary_of(entry: Entry) -> EntrySummary:
+    c = entry.content
+    return EntrySummary(
+        id=entry.id,
+        journal_id=entry.journal_id,
+        title=c.title,
+        template_id=c.template_id,
+        tags=c.tags,
+        standards=c.standards,
+        event_date=c.event_date,
+        created_at=entry.created_at,
+        updated_at=entry.updated_at,
+        revision_count=entry.head.seq,
+    )
+
+
+class _ChangeRelay(QObject):
+    """The vault calls subscribers on whichever thread wrote; this hops to the GUI."""
+
+    changed = Signal(object)
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    closed = Signal()
+    autolock_changed = Signal()
+
+    def __init__(self, ctx: AppContext, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.ctx = ctx
+        self.vault = vault
+        self.catalog = Catalog.for_vault(vault)
+        self._closing = False
+        self._search_seq = 0
+        self._pending_changes: set[str] = set()
+        self._journals_changed = False
+        self._last_template = DEFAULT_TEMPLATE
+        self.dialogs: dict[str, QWidget] = {}
+
+        # -- widgets ------------------------------------------------------------------------
+        self.sidebar = Sidebar()
+        self.search = SearchPanel()
+        self.model = EntryTableModel(vault.entries.list, self._template_name)
+        self.list = EntryListView()
+        self.list.setModel(self.model)
+        self.list.configure_columns()
+        self.results_model = SearchResultsModel()
+        self.results = QListView()
+        self.results.setObjectName("searchResults")
+        self.results.setModel(self.results_model)
+        self.results.setItemDelegate(SnippetDelegate(self.results))
+        self.results.setUniformItemSizes(True)
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.list)
+        self.list_stack.addWidget(self.results)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(6, 6, 6, 6)
+        middle_layout.addWidget(self.search)
+        middle_layout.addWidget(self.list_stack, 1)
+        middle_layout.addWidget(self.count_label)
+
+        self.editor = EntryEditor(ctx, vault, self.catalog)
+        self.placeholder = QLabel()
+        self.placeholder.setObjectName("editorPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setMargin(24)
+        self.editor_stack = QStackedWidget()
+        self.editor_stack.addWidget(self.placeholder)
+        self.editor_stack.addWidget(self.editor)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.editor_stack)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(2, 4)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([210, 470, 720])
+        self.setCentralWidget(self.splitter)
+
+        self._make_actions()
+
+        # -- wiring -------------------------------------------------------------------------
+        self.relay = _ChangeRelay(self)
+        self.relay.changed.connect(self._on_changes, Qt.ConnectionType.QueuedConnection)
+        self._unsubscribe = vault.subscribe(self.relay.changed.emit)
+        self._changes_timer = QTimer(self)
+        self._changes_timer.setSingleShot(True)
+        self._changes_timer.setInterval(50)
+        self._changes_timer.timeout.connect(self._apply_changes)
+        self.sidebar.filter_selected.connect(self._sidebar_filter)
+        self.search.query_changed.connect(self.run_search)
+        self.search.filters_changed.connect(self._filters_changed)
+        self.search.field.installEventFilter(self)
+        self.list.selectionModel().currentRowChanged.connect(self._list_current)
+        self.list.activated.connect(lambda _i: self.focus_editor())
+        self.results.selectionModel().currentChanged.connect(self._result_current)
+        self.results.activated.connect(lambda _i: self.focus_editor())
+        self.editor.history_requested.connect(self.show_history)
+        self.editor.saved.connect(self._entry_saved)
+
+        self.retranslate_ui()
+        self.populate()
+        self.model.reload()
+        self._update_count()
+        self.resize(1280, 800)
+        if self.model.rowCount():
+            self.list.selectRow(0)
+        self.list.setFocus()
+
+    # -- actions ---------------------------------------------------------------------------
+    def _action(self, name: str, shortcut: QKeySequence | str | None, slot: Any) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        self.new_entry_action = self._action(
+            "newEntry", QKeySequence.StandardKey.New, self.new_entry
+        )
+        self.new_journal_action = self._action("newJournal", "Ctrl+Shift+N", self.new_journal)
+        self.find_action = self._action("find", QKeySequence.StandardKey.Find, self.focus_search)
+        self.history_action = self._action("history", "Ctrl+H", self.show_history)
+        self.lock_action = self._action("lock", "Ctrl+L", self.lock_requested.emit)
+        self.settings_action = self._action("settings", "Ctrl+,", self.show_settings)
+        self.quit_action = self._action("quit", QKeySequence.StandardKey.Quit, self.close)
+        self.preview_action = self._action("preview", "Ctrl+Shift+P", self._toggle_preview)
+        self.preview_action.setCheckable(True)
+        self.preview_action.setChecked(True)
+        self.focus_sidebar_action = self._action("focusSidebar", "Ctrl+1", self.sidebar.setFocus)
+        self.focus_list_action = self._action("focusList", "Ctrl+2", self.focus_list)
+        self.focus_editor_action = self._action("focusEditor", "Ctrl+3", self.focus_editor)
+        self.about_action = self._action("about", None, self.show_about)
+
+        self.file_menu = self.menuBar().addMenu("")
+        self.file_menu.addActions([self.new_entry_action, self.new_journal_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.lock_action, self.quit_action])
+        self.edit_menu = self.menuBar().addMenu("")
+        self.edit_menu.addActions([self.find_action, self.history_action])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.settings_action)
+        self.view_menu = self.menuBar().addMenu("")
+        self.view_menu.addActions(
+            [
+                self.preview_action,
+                self.focus_sidebar_action,
+                self.focus_list_action,
+                self.focus_editor_action,
+            ]
+        )
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addActions([self.new_entry_action, self.history_action])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.settings_action, self.lock_action])
+        self.addToolBar(self.toolbar)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("ReflectDesk"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        texts = {
+            self.new_entry_action: self.tr("&New entry…"),
+            self.new_journal_action: self.tr("New &journal…"),
+            self.find_action: self.tr("&Find"),
+            self.history_action: self.tr("&History…"),
+            self.lock_action: self.tr("&Lock"),
+            self.settings_action: self.tr("&Settings…"),
+            self.quit_action: self.tr("&Quit"),
+            self.preview_action: self.tr("Show &preview"),
+            self.focus_sidebar_action: self.tr("Go to &sidebar"),
+            self.focus_list_action: self.tr("Go to entry &list"),
+            self.focus_editor_action: self.tr("Go to &editor"),
+            self.about_action: self.tr("&About ReflectDesk"),
+        }
+        for action, text in texts.items():
+            action.setText(text)
+            plain = text.replace("&", "").rstrip("…")
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{plain} ({shortcut})" if shortcut else plain)
+        for button in self.toolbar.findChildren(QWidget):
+            action = getattr(button, "defaultAction", lambda: None)()
+            if isinstance(action, QAction):
+                button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        self.placeholder.setText(
+            self.tr(
+                "Choose an entry on the left, or start a new one with Ctrl+N.\n\n"
+                "Ctrl+F searches, Ctrl+L locks."
+            )
+        )
+        self.list.setAccessibleName(self.tr("Entries"))
+        self.results.setAccessibleName(self.tr("Search results"))
+        self.model.retranslate()
+        self._update_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.catalog.invalidate()
+            self.retranslate_ui()
+            self.populate()
+        super().changeEvent(event)
+
+    # -- data --------------------------------------------------------------------------------
+    def _template_name(self, template_id: str) -> str:
+        return self.catalog.name(template_id, self.ctx.language)
+
+    def populate(self) -> None:
+        """Sidebar and filter options from the vault (journals, tags, templates, standards)."""
+        lang = self.ctx.language
+        journals = [(j.id, j.title) for j in self.vault.journals.list()]
+        tags = self.vault.search.tags()
+        templates = [(s.id, s.name) for s in self.catalog.summaries(lang)]
+        taxonomy = self.catalog.taxonomy()
+        domains = []
+        standards: list[tuple[str, str]] = []
+        if taxonomy is not None:
+            for domain in taxonomy.domains:
+                children = [(s.code, s.title.get(lang)) for s in domain.standards]
+                domains.append((domain.code, domain.title.get(lang), children))
+                standards += [(code, f"{code} {title}") for code, title in children]
+        self.sidebar.set_journals(journals)
+        self.sidebar.set_tags(tags)
+        self.sidebar.set_templates(templates)
+        self.sidebar.set_standards(domains)
+        self.search.set_options("journal", journals)
+        self.search.set_options("tag", [(t, t) for t, _n in tags])
+        self.search.set_options("template", templates)
+        self.search.set_options("standard", standards)
+        self.editor.set_known_tags([t for t, _n in tags])
+
+    def _update_count(self) -> None:
+        try:
+            total = self.vault.entries.count()
+        except VaultLocked:
+            return
+        self.count_label.setText(self.tr("%n entries in total", "", total))
+
+    # -- list and selection ------------------------------------------------------------------
+    def _list_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        entry_id = self.model.data(self.model.index(current.row(), 0), ID_ROLE)
+        if entry_id:
+            self.open_entry(str(entry_id))
+
+    def _result_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        entry_id = current.data(HIT_ID_ROLE)
+        if entry_id:
+            self.open_entry(str(entry_id))
+
+    def open_entry(self, entry_id: str) -> None:
+        if self.editor.entry_id == entry_id:
+            return
+        try:
+            entry = self.vault.entries.get(entry_id)
+        except ReflectDeskError as exc:
+            show_error(self, exc)
+            return
+        self.editor.open_entry(entry)
+        self.editor_stack.setCurrentWidget(self.editor)
+
+    def select_entry(self, entry_id: str) -> None:
+        row = self.model.row_of(entry_id)
+        if row >= 0:
+            self.list.selectionModel().blockSignals(True)
+            self.list.selectRow(row)
+            self.list.selectionModel().blockSignals(False)
+            self.list.scrollTo(self.model.index(row, 0))
+
+    def focus_list(self) -> None:
+        (self.results if self.list_stack.currentWidget() is self.results else self.list).setFocus()
+
+    def focus_editor(self) -> None:
+        if self.editor_stack.currentWidget() is not self.editor:
+            return
+        for field in self.editor.fields:
+            if field.edit is not None:
+                field.edit.setFocus()
+                return
+        self.editor.title.setFocus()
+
+    def focus_search(self) -> None:
+        self.search.focus_search()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search.field and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key == Qt.Key.Key_Down:
+                self.focus_list()
+                view = (
+                    self.results if self.list_stack.currentWidget() is self.results else self.list
+                )
+                if not view.currentIndex().isValid() and view.model().rowCount():
+                    view.setCurrentIndex(view.model().index(0, 0))
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.search.field.clear()
+                self.search.flush()
+                self.focus_list()
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- new entries and journals ---------------------------------------------------------
+    def current_journal_id(self) -> str | None:
+        journal_id = self.search.filters().journal_id
+        if journal_id:
+            return journal_id
+        if self.editor.entry is not None:
+            return self.editor.entry.journal_id
+        journals = self.vault.journals.list()
+        return journals[0].id if journals else None
+
+    def new_entry(self) -> None:
+        from reflectdesk.gui.template_chooser import TemplateChooser
+
+        chooser = TemplateChooser(
+            self.catalog.summaries(self.ctx.language), self._last_template, self
+        )
+        chooser.accepted.connect(lambda: self.start_entry(chooser.selected_id() or "free"))
+        chooser.finished.connect(chooser.deleteLater)
+        self.dialogs["templates"] = chooser
+        chooser.open()
+
+    def start_entry(self, template_id: str) -> None:
+        """Open an empty entry of ``template_id``; it is created on the first save."""
+        template = self.catalog.template(template_id)
+        journal_id = self.current_journal_id()
+        if journal_id is None:
+            journal_id = self.vault.journals.create(self.tr("My practicum journal")).id
+        if template is None:
+            return
+        self._last_template = template_id
+        self.list.selectionModel().blockSignals(True)
+        self.list.clearSelection()
+        self.list.selectionModel().blockSignals(False)
+        self.editor.new_entry(journal_id, template)
+        self.editor_stack.setCurrentWidget(self.editor)
+
+    def new_journal(self) -> None:
+        dialog = QInputDialog(self)
+        dialog.setObjectName("newJournalDialog")
+        dialog.setWindowTitle(self.tr("New journal"))
+        dialog.setLabelText(self.tr("Name of the journal:"))
+        dialog.textValueSelected.connect(self._create_journal)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialogs["journal"] = dialog
+        dialog.open()
+
+    def _create_journal(self, title: str) -> None:
+        if not title.strip():
+            return
+        try:
+            self.vault.journals.create(title)
+        except ReflectDeskError as exc:
+            show_error(self, exc)
+
+    # -- search and filters ------------------------------------------------------------------
+    def _sidebar_filter(self, kind: str, value: str | None) -> None:
+        if kind == "all":
+            self.search.set_filter("journal", None)
+        else:
+            self.search.set_filter(kind, value)
+
+    def _filters_changed(self, filters: SearchFilters) -> None:
+        self.model.set_filters(filters)
+        if self.search.text():
+            self.run_search(self.search.text())
+
+    def run_search(self, text: str) -> None:
+        self._search_seq += 1
+        seq = self._search_seq
+        self.search.show_message("")
+        if not text:
+            self.list_stack.setCurrentWidget(self.list)
+            self.results_model.set_hits([])
+            return
+        filters = self.search.filters()
+        search = self.vault.search
+
+        def job(progress: ProgressSink, cancel: CancelToken) -> list[SearchHit]:
+            return search.query(text, filters, SEARCH_LIMIT)
+
+        self.ctx.runner.submit(
+            job,
+            on_result=lambda hits: self._show_hits(seq, hits),
+            on_error=lambda exc: self._search_failed(seq, exc),
+            name="search",
+            owner=self,
+        )
+
+    def _show_hits(self, seq: int, hits: list[SearchHit]) -> None:
+        if seq != self._search_seq or self._closing:
+            return
+        self.results_model.set_hits(hits)
+        self.list_stack.setCurrentWidget(self.results)
+        if not hits:
+            self.search.show_message(self.tr("No entries match."))
+        else:
+            self.search.show_message(self.tr("%n results", "", len(hits)))
+
+    def _search_failed(self, seq: int, exc: BaseException) -> None:
+        if seq != self._search_seq or self._closing or isinstance(exc, VaultLocked):
+            return
+        if isinstance(exc, InvalidQuery):
+            message, hint = error_texts(exc)
+            self.search.show_message(f"{message} {hint}")
+            return
+        show_error(self, exc)
+
+    # -- changes from the vault ---------------------------------------------------------------
+    def _on_changes(self, changes: Changes) -> None:
+        if self._closing or changes.locked:
+            return
+        self._pending_changes |= set(changes.entries)
+        self._journals_changed |= bool(changes.journals)
+        self._changes_timer.start()
+
+    def _apply_changes(self) -> None:
+        if self._closing or not self.vault.is_unlocked:
+            return
+        ids, self._pending_changes = self._pending_changes, set()
+        journals, self._journals_changed = self._journals_changed, False
+        reload = False
+        for entry_id in ids:
+            if entry_id not in self.model.loaded_ids():
+                reload = True
+                continue
+            try:
+                self.model.update_summary(summary_of(self.vault.entries.get(entry_id)))
+            except ReflectDeskError:
+                reload = True
+        if reload:
+            current = self.editor.entry_id
+            self.model.reload()
+            if current:
+                self.select_entry(current)
+        if ids or journals:
+            self.populate()
+            self._update_count()
+        if ids and self.search.text():
+            self.run_search(self.search.text())
+
+    def _entry_saved(self, entry: Entry) -> None:
+        if self.model.row_of(entry.id) < 0:
+            self._pending_changes.add(entry.id)
+            self._changes_timer.start()
+
+    # -- dialogs -------------------------------------------------------------------------------
+    def section_title(self, key: str) -> str:
+        fixed = {
+            "title": self.tr("Title"),
+            "tags": self.tr("Tags"),
+            "standards": self.tr("Standards"),
+        }
+        if key in fixed:
+            return fixed[key]
+        template = self.editor.template
+        prompt = template.prompt(key) if template is not None else None
+        return prompt.title.get(self.ctx.language) if prompt is not None else key
+
+    def show_history(self) -> None:
+        from reflectdesk.gui.history import HistoryDialog
+
+        self.editor.flush()
+        entry_id = self.editor.entry_id
+        if entry_id is None:
+            return
+        # The save just queued runs first on the writer queue; wait for it to be visible.
+        self.ctx.runner.wait_for_writes(5000)
+        dialog = HistoryDialog(self.ctx, self.vault, entry_id, self.section_title, self)
+        dialog.restored.connect(self._restored)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialogs["history"] = dialog
+        dialog.open()
+
+    def _restored(self, entry: Entry) -> None:
+        if self.editor.entry_id == entry.id:
+            self.editor.saver.detach()
+            self.editor.open_entry(entry)
+
+    def show_settings(self) -> None:
+        from reflectdesk.gui.settings import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self.vault, self)
+        dialog.autolock_changed.connect(self.autolock_changed)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialogs["settings"] = dialog
+        dialog.open()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About ReflectDesk"),
+            self.tr(
+                "ReflectDesk %1\n\nEncrypted, offline-first practicum reflection journals for "
+                "initial teacher education."
+            ).replace("%1", __version__),
+        )
+
+    def _toggle_preview(self, checked: bool) -> None:
+        self.editor.set_preview_visible(checked)
+
+    # -- closing and locking ------------------------------------------------------------------
+    def prepare_to_close(self) -> None:
+        """Queue the pending save, then wipe what is on screen (lock or quit)."""
+        if self._closing:
+            return
+        self._closing = True
+        self._unsubscribe()
+        self.editor.flush()
+        self.editor.clear()
+        self.results_model.set_hits([])
+        self.model.clear()
+        for dialog in list(self.dialogs.values()):
+            with contextlib.suppress(RuntimeError):  # already deleted
+                dialog.close()
+        self.dialogs.clear()
+
+    def save_geometry(self) -> None:
+        geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
+        try:
+            self.ctx.update_prefs(window_geometry=geometry)
+        except ReflectDeskError:
+            log.warning("window geometry not saved")
+
+    def restore_geometry(self) -> None:
+        if self.ctx.prefs.window_geometry:
+            try:
+                raw = base64.b64decode(self.ctx.prefs.window_geometry, validate=True)
+            except ValueError:
+                return
+            self.restoreGeometry(QByteArray(raw))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_geometry()
+        self.prepare_to_close()
+        # A pending save completes before the window goes away.
+        self.ctx.runner.wait_for_writes(30_000)
+        super().closeEvent(event)
+        self.closed.emit()

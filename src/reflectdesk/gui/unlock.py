@@ -1,0 +1,215 @@
+"""The unlock window: small, shown first, importing nothing heavy.
+
+It only collects the passphrase and shows progress or errors; the controller opens
+the vault (after a worker has imported the services) and unlocks it on a worker.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QPaintEvent, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflectdesk.gui.theme import accents
+from reflectdesk.progress import Progress
+
+
+def progress_label(code: str) -> str:
+    """The translated name of a core progress step."""
+    from PySide6.QtCore import QCoreApplication
+
+    labels = {
+        "calibrate": QCoreApplication.translate("Progress", "Measuring this computer's speed…"),
+        "kdf": QCoreApplication.translate("Progress", "Deriving the key from your passphrase…"),
+        "create": QCoreApplication.translate("Progress", "Creating your encrypted vault…"),
+        "index": QCoreApplication.translate("Progress", "Preparing search…"),
+        "open": QCoreApplication.translate("Progress", "Opening the vault…"),
+    }
+    return labels.get(code, QCoreApplication.translate("Progress", "Working…"))
+
+
+class UnlockWindow(QWidget):
+    unlock_requested = Signal(str)
+    recover_requested = Signal()
+    retry_requested = Signal()
+    first_painted = Signal(float)  # time.time() of the first paint (startup benchmark)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("unlockWindow")
+        self._painted = False
+        self._vault_error = False
+        self.heading = QLabel()
+        self.heading.setObjectName("heading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.label = QLabel()
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setMinimumWidth(280)
+        self.label.setBuddy(self.passphrase)
+        self.unlock_button = QPushButton()
+        self.unlock_button.setObjectName("unlockButton")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.setAutoDefault(True)
+        self.forgot_button = QPushButton()
+        self.forgot_button.setObjectName("forgotButton")
+        self.forgot_button.setFlat(True)
+        self.retry_button = QPushButton()
+        self.retry_button.setObjectName("retryButton")
+        self.retry_button.hide()
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(8)
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.hide()
+
+        row = QHBoxLayout()
+        row.addWidget(self.passphrase, 1)
+        row.addWidget(self.unlock_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.forgot_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.retry_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.setSpacing(10)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.intro)
+        layout.addSpacing(6)
+        layout.addWidget(self.label)
+        layout.addLayout(row)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(460)
+
+        self.unlock_button.clicked.connect(self._submit)
+        self.passphrase.returnPressed.connect(self._submit)
+        self.forgot_button.clicked.connect(self.recover_requested)
+        self.retry_button.clicked.connect(self.retry_requested)
+        QShortcut(QKeySequence(Qt.Key.Key_F1), self, self.recover_requested.emit)
+        self.setTabOrder(self.passphrase, self.unlock_button)
+        self.setTabOrder(self.unlock_button, self.forgot_button)
+        self.setTabOrder(self.forgot_button, self.retry_button)
+        self.retranslate_ui()
+
+    # -- text ------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("ReflectDesk: unlock"))
+        self.heading.setText(self.tr("Welcome back"))
+        self.intro.setText(self.tr("Your journal is encrypted. Enter your passphrase to open it."))
+        self.label.setText(self.tr("&Passphrase:"))
+        self.unlock_button.setText(self.tr("&Unlock"))
+        self.forgot_button.setText(self.tr("&Forgot your passphrase?"))
+        self.retry_button.setText(self.tr("&Try again"))
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.unlock_button.setAccessibleName(self.tr("Unlock"))
+        self.forgot_button.setAccessibleName(self.tr("Forgot your passphrase?"))
+        self.retry_button.setAccessibleName(self.tr("Try again"))
+        self.progress.setAccessibleName(self.tr("Progress"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit(time.time())
+
+    # -- state -----------------------------------------------------------------------
+    def _submit(self) -> None:
+        if not self.unlock_button.isEnabled():
+            return
+        text = self.passphrase.text()
+        if not text:
+            self.show_error(self.tr("Enter your passphrase."), "")
+            return
+        self.unlock_requested.emit(text)
+
+    def set_busy(self, busy: bool, label_code: str = "") -> None:
+        enabled = not busy and not self._vault_error
+        self.passphrase.setEnabled(not busy and not self._vault_error)
+        self.unlock_button.setEnabled(enabled)
+        self.forgot_button.setEnabled(enabled)
+        self.progress.setVisible(busy)
+        if busy:
+            self.error.hide()
+            self.progress.setRange(0, 0)
+            self.status.setText(progress_label(label_code or "open"))
+        else:
+            self.status.setText("")
+
+    def set_progress(self, report: Progress) -> None:
+        self.status.setText(progress_label(report.label_code))
+        if report.total:
+            self.progress.setRange(0, report.total)
+            self.progress.setValue(report.done)
+        else:
+            self.progress.setRange(0, 0)
+
+    def show_error(self, message: str, hint: str) -> None:
+        self.error.setText(f"<b>{_escape(message)}</b><br>{_escape(hint)}" if hint else message)
+        self.error.setStyleSheet(f"color: {accents().error_text};")
+        self.error.setAccessibleName(message)
+        self.error.show()
+
+    def wrong_passphrase(self, message: str, hint: str) -> None:
+        self.set_busy(False)
+        self.show_error(message, hint)
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+
+    def set_vault_error(self, message: str, hint: str) -> None:
+        """The vault cannot be opened at all (in use, damaged…): explain, offer a retry."""
+        self._vault_error = True
+        self.set_busy(False)
+        self.show_error(message, hint)
+        self.retry_button.show()
+        self.retry_button.setFocus()
+
+    def clear_vault_error(self) -> None:
+        self._vault_error = False
+        self.retry_button.hide()
+        self.error.hide()
+        self.set_busy(False)
+
+    def reset(self) -> None:
+        """Forget the passphrase typed and any message (after unlock, on lock)."""
+        self.passphrase.clear()
+        self.error.hide()
+        self.set_busy(False)
+        self.passphrase.setFocus()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

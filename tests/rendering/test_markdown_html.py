@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+import threading
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reflectdesk.rendering.markdown_html import (
+    escape_raw_html,
+    markdown_to_safe_html,
+    sanitize_html,
+)
+from tests.rendering.html_audit import audit
+
+
+def test_common_markdown() -> None:
+    html = markdown_to_safe_html(
+        "Texto **fuerte**, *énfasis* y `código`.\n\n"
+        "- uno\n- dos\n\n"
+        "3. tres\n4. cuatro\n\n"
+        "> cita\n\n"
+        "| a | b |\n|:--|--:|\n| 1 | 2 |\n\n"
+        "```\nx < y\n```\n"
+    )
+    assert "<strong>fuerte</strong>" in html
+    assert "<em>énfasis</em>" in html
+    assert "<code>código</code>" in html
+    assert "<ul>" in html and "<li>uno</li>" in html
+    assert '<ol start="3">' in html
+    assert "<blockquote>" in html
+    assert '<th align="left">a</th>' in html
+    assert "x &lt; y" in html
+
+
+def test_raw_html_is_shown_as_text() -> None:
+    assert markdown_to_safe_html("a <b>b</b>") == "<p>a &lt;b&gt;b&lt;/b&gt;</p>"
+
+
+def test_headings_can_be_shifted_down() -> None:
+    assert markdown_to_safe_html("# Uno", heading_offset=2) == "<h3>Uno</h3>"
+    assert markdown_to_safe_html("###### Seis", heading_offset=3) == "<h6>Seis</h6>"
+    assert markdown_to_safe_html("# Uno") == "<h1>Uno</h1>"
+
+
+def test_empty_text() -> None:
+    assert markdown_to_safe_html("   \n") == ""
+
+
+def test_links_get_safe_rel_and_relative_urls_are_dropped() -> None:
+    html = markdown_to_safe_html("[a](https://a.cl) [b](/local) [c](#frag)")
+    assert html.count('rel="noopener noreferrer nofollow"') == 3
+    assert 'href="https://a.cl"' in html
+    assert "/local" not in html
+    assert "#frag" not in html
+
+
+def test_sanitize_keeps_only_the_allow_list() -> None:
+    assert sanitize_html('<p class="x" style="color:red" id="y">t</p>') == "<p>t</p>"
+    assert sanitize_html("<script>alert(1)</script>ok") == "ok"
+    assert sanitize_html('<th align="justify">x</th>') in ("<th>x</th>", "x")
+
+
+def test_thread_safe() -> None:
+    results: list[str] = []
+
+    def work(n: int) -> None:
+        for _ in range(30):
+            results.append(markdown_to_safe_html(f"# T{n}\n\n**{n}**", heading_offset=n % 3))
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 120
+    for n in range(4):
+        expected = f"<h{1 + n % 3}>T{n}</h{1 + n % 3}>\n<p><strong>{n}</strong></p>"
+        assert results.count(expected) == 30
+
+
+def test_placeholders_and_tags_typed_as_text_are_never_lost() -> None:
+    assert markdown_to_safe_html("Escribe <nombre del estudiante> aquí") == (
+        "<p>Escribe &lt;nombre del estudiante&gt; aquí</p>"
+    )
+    html = markdown_to_safe_html("<table>\n<tr><td>x</td></tr>\n</table>")
+    assert "&lt;table&gt;" in html and "&lt;td&gt;x&lt;/td&gt;" in html
+    assert markdown_to_safe_html("x < y, 3<4") == "<p>x &lt; y, 3&lt;4</p>"
+
+
+def test_code_keeps_its_angle_brackets_verbatim() -> None:
+    assert escape_raw_html("`<b>` and ``a ` <i> ``") == "`<b>` and ``a ` <i> ``"
+    fenced = "```html\n<div class=x>\n```\n<p>"
+    assert escape_raw_html(fenced) == "```html\n<div class=x>\n```\n\\<p>"
+    html = markdown_to_safe_html(fenced)
+    assert "<pre><code>&lt;div class=x&gt;\n</code></pre>" in html
+    assert html.endswith("<p>&lt;p&gt;</p>")
+    indented = "Texto.\n\n    <code indentado>\n\nMás."
+    assert "<pre><code>&lt;code indentado&gt;\n</code></pre>" in markdown_to_safe_html(indented)
+
+
+def test_list_continuations_are_text_not_code() -> None:
+    html = markdown_to_safe_html("- item\n\n    <b>continúa</b>")
+    assert "<p>&lt;b&gt;continúa&lt;/b&gt;</p>" in html
+
+
+def test_autolinks_still_work_but_not_for_unsafe_schemes() -> None:
+    html = markdown_to_safe_html("<https://www.cpeip.cl> <ana@uni.cl> <javascript:alert(1)>")
+    assert 'href="https://www.cpeip.cl"' in html
+    assert 'href="mailto:ana@uni.cl"' in html
+    assert "&lt;javascript:alert(1)&gt;" in html
+    assert 'href="javascript' not in html
+
+
+def test_gfm_extras() -> None:
+    html = markdown_to_safe_html("~~tachado~~ y www.mineduc.cl")
+    assert "<del>tachado</del>" in html
+    assert 'href="http://www.mineduc.cl"' in html
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("<>/`*_[]()!#\\-~|:=\"' \n\tabcjsvrpt0123456789&;.@")),
+        max_size=120,
+    )
+)
+def test_any_text_renders_safely(text: str) -> None:
+    assert audit(markdown_to_safe_html(text)) == []

@@ -1,0 +1,122 @@
+"""Non-negotiable 3: journal text, titles, tags, names and attachments never reach
+the disk unencrypted. Every CLI command runs as a real process with its own temp
+dir; then every file under the vault dir and the temp dir (database, WAL, SHM,
+journal, lock, logs, temp files) is scanned for the canaries, raw and UTF-16."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from tests.support import PYTHON, cli_env
+
+CANARY = "CANARYx7f3aQ"
+CANARIES = {
+    "name": f"Camila {CANARY}name",
+    "journal": f"Diario {CANARY}journal",
+    "title": f"Título {CANARY}title",
+    "section": f"Reflexión {CANARY}section ñandú",
+    "tag": f"{CANARY}tag",
+    "standard": f"{CANARY}std",
+    "attachment": f"{CANARY}attachment-bytes",
+    "filename": f"{CANARY}file.txt",
+    "markdown": f"{CANARY}markdown",
+    "edit": f"{CANARY}edit",
+}
+
+
+def _encodings(text: str) -> list[bytes]:
+    return [text.encode(enc) for enc in ("utf-8", "utf-16-le", "utf-16-be")]
+
+
+def _scan(roots: list[Path]) -> list[str]:
+    needles = [(label, b) for label, t in CANARIES.items() for b in _encodings(t)]
+    needles += [("canary", b) for b in _encodings(CANARY)]
+    hits = []
+    for root in roots:
+        for path in root.rglob("*"):
+            if not path.is_file():
+                continue
+            data = path.read_bytes()
+            for label, needle in needles:
+                if needle in data:
+                    hits.append(f"{path.relative_to(root)}: {label}")
+    return hits
+
+
+def test_canaries_never_reach_disk(tmp_path: Path) -> None:
+    vault_dir = tmp_path / "vault"
+    tmp_dir = tmp_path / "tmp"
+    outside = tmp_path / "outside"  # the user's own files and explicit exports
+    tmp_dir.mkdir()
+    outside.mkdir()
+    env = cli_env(vault_dir, TMPDIR=str(tmp_dir), TEMP=str(tmp_dir), TMP=str(tmp_dir))
+
+    def run(*argv: str, **extra: str) -> str:
+        proc = subprocess.run(
+            [PYTHON, "-m", "reflectdesk.cli", *argv],
+            env={**env, **extra},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert proc.returncode == 0, (argv, proc.stderr)
+        return proc.stdout
+
+    out = run("init", "--name", CANARIES["name"], "--role", "student", "--insecure-test-kdf")
+    recovery = next(line.strip() for line in out.splitlines() if line.count("-") == 13)
+    jid = run("journal", "create", CANARIES["journal"]).strip()
+    attachment = outside / CANARIES["filename"]
+    attachment.write_text(CANARIES["attachment"] * 2000)
+    md = outside / "nota.md"
+    md.write_text(f"# {CANARIES['title']}\n\n{CANARIES['markdown']} texto\n")
+    eid = run(
+        "entry",
+        "add",
+        "--journal",
+        jid,
+        "--title",
+        CANARIES["title"],
+        "--section",
+        f"body={CANARIES['section']}",
+        "--tag",
+        CANARIES["tag"],
+        "--standard",
+        CANARIES["standard"],
+        "--attach",
+        str(attachment),
+    ).strip()
+    run("entry", "add", "--journal", jid, "--from-markdown", str(md))
+    run("entry", "edit", eid, "--section", f"body={CANARIES['edit']}", "--tag", CANARIES["tag"])
+    run("journal", "list", "--json")
+    run("entry", "list", "--json")
+    shown = json.loads(run("entry", "show", eid, "--format", "json"))
+    run("entry", "show", eid, "--format", "md")
+    history = json.loads(run("entry", "history", eid, "--json"))
+    run("entry", "diff", eid, history[0]["id"], history[1]["id"])
+    run("entry", "restore", eid, history[0]["id"])
+    run("search", "reflexion", "--json")
+    run("search", f"{CANARY}section", "--tag", CANARIES["tag"])
+    run("status", "--json")
+    run("attachment", "get", shown["attachments"][0]["id"], "-o", str(outside / "copy.txt"))
+    newpass = outside / "new.txt"
+    newpass.write_text("changed passphrase 1\n")
+    run("passphrase", "change", "--new-passphrase-file", str(newpass))
+    keyfile = outside / "key.txt"
+    keyfile.write_text(recovery)
+    newpass.write_text("recovered passphrase 2\n")
+    run("recover", "--recovery-key-file", str(keyfile), "--new-passphrase-file", str(newpass))
+    # A failing command must not spill either.
+    subprocess.run(
+        [PYTHON, "-m", "reflectdesk.cli", "search", f'"{CANARY}'],
+        env={**env, "REFLECTDESK_PASSPHRASE": "recovered passphrase 2"},
+        capture_output=True,
+        timeout=120,
+    )
+
+    files = sorted(p.name for p in vault_dir.iterdir())
+    assert "vault.db" in files and "vault.rdh" in files
+    assert _scan([vault_dir, tmp_dir]) == []
+    # The scan itself can find what it looks for: the user's own file holds the canary.
+    assert _scan([outside])
