@@ -6,6 +6,7 @@ journal, lock, logs, temp files) is scanned for the canaries, raw and UTF-16."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -115,6 +116,10 @@ def test_canaries_never_reach_disk(tmp_path: Path) -> None:
         timeout=120,
     )
 
+    if os.name == "posix":
+        modes = {p.name: p.stat().st_mode & 0o777 for p in vault_dir.iterdir()}
+        assert all(m == 0o600 for m in modes.values()), modes
+        assert vault_dir.stat().st_mode & 0o777 == 0o700
     files = sorted(p.name for p in vault_dir.iterdir())
     assert "vault.db" in files and "vault.rdh" in files
     assert _scan([vault_dir, tmp_dir]) == []

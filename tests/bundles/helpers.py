@@ -18,12 +18,13 @@ from reflectdesk.bundles import (
     BundleMeta,
     Identity,
     PublicIdentity,
+    age_io,
     attachment_path,
     build_bundle,
     entry_path,
+    minisign,
     record_path,
 )
-from reflectdesk.bundles import age_io, minisign
 from reflectdesk.bundles.age_header import parse_header
 from reflectdesk.bundles.canonical import JsonObject, canonical_json
 from reflectdesk.bundles.zipsafe import STORED
@@ -162,5 +163,7 @@ def zipfile_bytes(entries: Sequence[tuple[str, bytes]], *, compression: int = ST
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=compression) as archive:
         for name, data in entries:
-            archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data)
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = compression
+            archive.writestr(info, data)
     return buffer.getvalue()

@@ -164,7 +164,8 @@ def test_header_size_cap() -> None:
 
 
 def test_scrypt_stanza_is_refused_before_decrypting() -> None:
-    encrypted = pyrage.passphrase.encrypt(b"x", "hunter2")
+    # A real passphrase-encrypted file (the CCTV "scrypt" vector, made by age).
+    encrypted = next(v for v in VECTORS if v.name == "scrypt").body
     with pytest.raises(BundlePassphraseEncrypted):
         parse_header(encrypted)
 

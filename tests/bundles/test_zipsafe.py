@@ -93,17 +93,16 @@ def test_zipfile_stored_and_deflated_are_read() -> None:
         "./manifest.json",
         "manifest.json\x00.txt",
         "manifest.json\n",
-        "",
     ],
 )
 def test_unsafe_names(name: str) -> None:
-    raw = zip_of([(name, b"x")]) if name else zip_of([("x", b"x")]).replace(b"\x01\x00x", b"\x00\x00x")
-    with pytest.raises((BundleUnsafeName, BundleArchiveInvalid)):
-        read_zip(raw, ANY_NAME)
+    with pytest.raises(BundleUnsafeName):
+        read_zip(zip_of([(name, b"x")]), ANY_NAME)
 
 
 def test_names_outside_the_allow_list() -> None:
-    for name in ("evil.exe", f"entries/{UUID}.JSON", f"entries/{UUID.upper()}.json", "x/manifest.json"):
+    upper = "0189ABCD-0000-7000-8000-00000000000A"
+    for name in ("evil.exe", f"entries/{UUID}.JSON", f"entries/{upper}.json", "x/manifest.json"):
         with pytest.raises(BundleUnsafeName):
             read_zip(zip_of([(name, b"x")]), POLICY)
 
@@ -113,9 +112,7 @@ def test_duplicate_names_in_the_central_directory() -> None:
         read_zip(zip_of([(A, b"1"), (A, b"2")]), POLICY)
 
 
-@pytest.mark.parametrize(
-    "other", ["MANIFEST.JSON", "Manifest.json", "manifest.json\u0301"[:-1] + "\uff4e" * 0 + "manifeſt.json"]
-)
+@pytest.mark.parametrize("other", ["MANIFEST.JSON", "Manifest.json", "manife\u017ft.json"])
 def test_names_that_differ_only_by_case_or_normalisation(other: str) -> None:
     raw = zipfile_bytes([("manifest.json", b"{}"), (other, b"{}")])
     with pytest.raises(BundleDuplicateName):
@@ -196,7 +193,9 @@ def test_directory_attribute_is_refused() -> None:
         read_zip(_zip_with_info(info), POLICY)
 
 
-@pytest.mark.parametrize(("flag", "what"), [(0x1, "encrypted"), (0x40, "encrypted"), (0x8, "descriptor")])
+@pytest.mark.parametrize(
+    ("flag", "what"), [(0x1, "encrypted"), (0x40, "encrypted"), (0x8, "descriptor")]
+)
 def test_encrypted_and_descriptor_flags_are_refused(flag: int, what: str) -> None:
     raw = bytearray(zip_of([(A, b"hello")]))
     for sig, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):

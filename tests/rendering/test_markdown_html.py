@@ -126,3 +126,11 @@ def test_gfm_extras() -> None:
 )
 def test_any_text_renders_safely(text: str) -> None:
     assert audit(markdown_to_safe_html(text)) == []
+
+
+def test_escaping_respects_backslashes_already_written() -> None:
+    assert escape_raw_html(r"a \<b> c") == r"a \<b> c"  # already escaped by the writer
+    assert escape_raw_html(r"a \\<b> c") == r"a \\\<b> c"  # an escaped backslash, then a tag
+    assert markdown_to_safe_html(r"a \\<b> c") == "<p>a \\&lt;b&gt; c</p>"
+    # Same rules on the slower path used when a code span is present.
+    assert escape_raw_html(r"`x` \<b> \\<i>") == r"`x` \<b> \\\<i>"

@@ -9,7 +9,7 @@ from reflectdesk.search.index import IndexDoc, SearchIndex
 
 def _doc(eid: str, title: str, body: str, **kw: object) -> IndexDoc:
     content = EntryContent(title=title, sections={"body": body}, **kw)  # type: ignore[arg-type]
-    return IndexDoc(eid, "j1", 1_700_000_000_000, 1_700_000_000_000, 1, content)
+    return IndexDoc.from_content(eid, "j1", 1_700_000_000_000, 1_700_000_000_000, 1, content)
 
 
 @pytest.fixture
@@ -110,6 +110,32 @@ def test_upsert_replaces_and_remove(index: SearchIndex) -> None:
 def test_malformed_query_is_a_clear_error(index: SearchIndex) -> None:
     with pytest.raises(InvalidQuery):
         index.search('"unclosed')
+
+
+def test_sharded_index_answers_like_one(index: SearchIndex) -> None:
+    sharded = SearchIndex(shards=3)
+    docs = [
+        _doc(f"e{i}", f"Título {i}", f"reflexión número {i} sobre el aula", tags=(f"t{i % 4}",),
+             event_date=date(2026, 1, 1 + i % 28))
+        for i in range(60)
+    ]
+    single = SearchIndex()
+    single.add_many(docs)
+    sharded.bulk_load(iter(docs), batch=7)
+    assert len(sharded) == 60
+    assert {h.entry_id for h in sharded.search("reflexion", limit=100)} == {
+        h.entry_id for h in single.search("reflexion", limit=100)
+    }
+    for sort in ("date", "title", "updated"):
+        for desc in (True, False):
+            assert [s.id for s in sharded.summaries(sort=sort, descending=desc)] == [
+                s.id for s in single.summaries(sort=sort, descending=desc)
+            ]
+    page = [s.id for s in sharded.summaries(limit=10, offset=20)]
+    assert page == [s.id for s in single.summaries()][20:30]
+    assert sharded.all_tags() == single.all_tags()
+    sharded.remove("e1")
+    assert "e1" not in {h.entry_id for h in sharded.search("reflexion", limit=100)}
 
 
 def test_index_is_memory_only(index: SearchIndex) -> None:

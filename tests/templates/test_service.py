@@ -276,3 +276,15 @@ def test_with_the_real_vault_store(vault: object, tmp_path: Path) -> None:
     assert again.html(old, "es") == before
     assert again.versions("ucsc-semanal") == [1, 2]
     assert [i.name for i in store.list(SNAPSHOT_KIND)] == ["ucsc-semanal@1"]
+
+
+def test_unreadable_stored_documents_do_not_break_the_library(
+    service: TemplateService, store: MemoryDocumentStore
+) -> None:
+    store.put(TEMPLATE_KIND, "broken", b"format: [unclosed")
+    store.put(SNAPSHOT_KIND, "gibbs@1", b"not: a template")
+    assert len(service.list("es")) == 13
+    with pytest.raises(TemplateNotFound):
+        service.get("broken")
+    # The damaged snapshot is ignored; the built-in version 1 still serves.
+    assert service.get("gibbs", 1).origin is TemplateOrigin.BUILTIN

@@ -26,7 +26,7 @@ import secrets
 import zlib
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
@@ -183,19 +183,22 @@ def read_bundle_file(path: str | Path, limits: BundleLimits = DEFAULT_LIMITS) ->
 
 
 # --- helpers -------------------------------------------------------------------------------
-def _parallel(fn: Callable[[Blob], _T], blobs: Sequence[Blob]) -> list[_T]:
-    """``fn`` over ``blobs``; big ones on threads (hashlib and zlib release the GIL)."""
-    big = [i for i, blob in enumerate(blobs) if len(blob) >= _PARALLEL_MIN_BYTES]
+def _hash_all(fn: Callable[[Blob], _T], blobs: Mapping[str, Blob]) -> dict[str, _T]:
+    """``fn`` over ``blobs``, big ones on worker threads (hashlib and zlib release the GIL).
+
+    Call it while this thread has nothing else to do: a worker needs the GIL back after
+    each buffer, and a busy Python thread here would make it wait (a GIL convoy).
+    """
+    big = [path for path, blob in blobs.items() if len(blob) >= _PARALLEL_MIN_BYTES]
     workers = min(4, os.cpu_count() or 1)
-    results: list[_T | None] = [None] * len(blobs)
+    out: dict[str, _T] = {}
     if len(big) > 1 and workers > 1:
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            for index, result in zip(big, pool.map(fn, [blobs[i] for i in big]), strict=True):
-                results[index] = result
-    for index, blob in enumerate(blobs):
-        if results[index] is None:
-            results[index] = fn(blob)
-    return [r for r in results if r is not None]
+            out.update(zip(big, pool.map(fn, [blobs[path] for path in big]), strict=True))
+    for path, blob in blobs.items():
+        if path not in out:
+            out[path] = fn(blob)
+    return out
 
 
 def _sha256_crc(blob: Blob) -> tuple[str, int]:
@@ -223,12 +226,10 @@ class _Contents:
     attachments: dict[str, memoryview] = field(default_factory=dict)
 
 
-def _check_contents(
-    files: Mapping[str, Blob], manifest: Manifest, limits: BundleLimits
-) -> _Contents:
-    """Size caps, JSON strictness and schemas of every content file, and cross-checks."""
+def _load_contents(documents: Mapping[str, Blob], limits: BundleLimits) -> _Contents:
+    """Size caps, JSON strictness and schemas of entries, records and cards."""
     out = _Contents()
-    for path, data in files.items():
+    for path, data in documents.items():
         if match := ENTRY_PATH_RE.fullmatch(path):
             entry = _load_json(path, data, limits)
             _gate_document(entry, path)
@@ -254,19 +255,25 @@ def _check_contents(
             if card.key_id_hex != match.group(1):
                 raise BundleSchemaInvalid(f"{path}: does not match the file name")
             out.cards[match.group(1)] = card
-        elif match := ATTACHMENT_PATH_RE.fullmatch(path):
-            view = memoryview(data).cast("B")
-            out.attachments[match.group(1)] = view if view.readonly else view.toreadonly()
         else:  # pragma: no cover - names were allow-listed before
             raise BundleSchemaInvalid(f"{path}: unexpected file")
-    for entry_id, entry in out.entries.items():
+    return out
+
+
+def _cross_check(contents: _Contents, manifest: Manifest) -> None:
+    """An entry's reference to an attachment in the bundle matches its size and hash."""
+    for entry_id, entry in contents.entries.items():
         for ref in map(as_object, _items(entry["attachments"])):
             listed = manifest.file(attachment_path(str(ref["id"])))
             if listed is not None and (listed.size, listed.sha256) != (ref["size"], ref["sha256"]):
                 raise BundleSchemaInvalid(
                     f"entries/{entry_id}.json:$.attachments: size or hash differs from the file"
                 )
-    return out
+
+
+def _readonly(data: Blob) -> memoryview:
+    view = memoryview(data).cast("B")
+    return view if view.readonly else view.toreadonly()
 
 
 def _items(value: JsonValue) -> list[JsonValue]:
@@ -357,21 +364,22 @@ def build_bundle(
             raise BundleBuildInvalid(f"consent for an entry not in the bundle: {entry_id}")
     cancel.raise_if_cancelled()
     progress(Progress(0, total, "bundle-hash"))
-    blobs = [files[p] for p in paths]
-    digests = _parallel(_sha256_crc, blobs)
-    records = tuple(
-        FileRecord(path, digest, len(blob))
-        for path, blob, (digest, _crc) in zip(paths, blobs, digests, strict=True)
-    )
+    attachments = {p: files[p] for p in paths if ATTACHMENT_PATH_RE.fullmatch(p)}
+    documents = {p: files[p] for p in paths if p not in attachments}
+    try:
+        contents = _load_contents(documents, limits)
+    except BundleError as exc:  # the receiver would reject it: a bug of the caller
+        raise BundleBuildInvalid(f"{exc.code}: {exc.detail}") from exc
+    cancel.raise_if_cancelled()
+    digests = _hash_all(_sha256_crc, {**documents, **attachments})
+    records = tuple(FileRecord(p, digests[p][0], len(files[p])) for p in paths)
     manifest = new_manifest(
         author.public, tuple(RecipientRecord.of(p) for p in people), records, meta
     )
     try:
         manifest_bytes = Manifest.from_bytes(manifest.to_bytes(), limits).to_bytes()
-        _check_contents(dict(zip(paths, blobs, strict=True)), manifest, limits)
+        _cross_check(contents, manifest)
     except BundleError as exc:
-        if isinstance(exc, BundleVersionUnsupported | BundleJsonTooLarge):
-            raise
         raise BundleBuildInvalid(f"{exc.code}: {exc.detail}") from exc
     cancel.raise_if_cancelled()
     signature = minisign.sign(
@@ -384,7 +392,7 @@ def build_bundle(
         (MANIFEST_NAME, manifest_bytes, zlib.crc32(manifest_bytes)),
         (SIGNATURE_NAME, signature, zlib.crc32(signature)),
     ]
-    members += [(p, b, crc) for p, b, (_d, crc) in zip(paths, blobs, digests, strict=True)]
+    members += [(p, files[p], digests[p][1]) for p in paths]
     pieces = stored_zip(members)
     age_recipients = [author.public.pyrage_recipient] + [p.pyrage_recipient for p in people]
     data = age_io.encrypt(pieces, age_recipients, progress=progress, cancel=cancel)
@@ -425,11 +433,10 @@ def _decrypt_and_verify(
     # 3. decrypt in memory
     plaintext = age_io.decrypt(data, reader.age_identity, header, progress=progress, cancel=cancel)
     # 4. the ZIP, read from memory with caps
-    members = read_zip(
-        memoryview(plaintext).toreadonly(),
-        ZipPolicy.from_limits(ARCHIVE_NAME_RE, limits),
-        cancel=cancel,
-    )
+    # Every member is covered by SHA-256 in the signed manifest (or is the manifest or
+    # its signature), so the CRC-32 of stored members adds nothing and is skipped.
+    policy = replace(ZipPolicy.from_limits(ARCHIVE_NAME_RE, limits), verify_stored_crc=False)
+    members = read_zip(memoryview(plaintext).toreadonly(), policy, cancel=cancel)
     manifest_member = members.pop(MANIFEST_NAME, None)
     signature_member = members.pop(SIGNATURE_NAME, None)
     if manifest_member is None or signature_member is None:
@@ -466,7 +473,20 @@ def _check_author(
     return (AuthorStatus.VERIFIED if pinned.verified else AuthorStatus.KNOWN), pinned
 
 
-def _check_files(manifest: Manifest, content: Mapping[str, ZipMember], cancel: CancelToken) -> None:
+def _verify_files(
+    manifest: Manifest,
+    content: Mapping[str, ZipMember],
+    limits: BundleLimits,
+    cancel: CancelToken,
+    *,
+    load: bool = True,
+) -> _Contents:
+    """Steps 8 and 9: hashes and sizes against the manifest, then JSON and schemas.
+
+    Entries, records and cards are parsed only once their own hash has matched;
+    attachments (never parsed) are hashed last, in parallel. Errors keep the
+    documented order: a hash error wins over a JSON or schema error.
+    """
     listed = {record.path: record for record in manifest.files}
     for path in content:
         if path not in listed:
@@ -478,11 +498,31 @@ def _check_files(manifest: Manifest, content: Mapping[str, ZipMember], cancel: C
         if content[record.path].size != record.size:
             raise BundleHashMismatch(f"{record.path}: size")
     cancel.raise_if_cancelled()
-    paths = [record.path for record in manifest.files]
-    digests = _parallel(_sha256, [content[p].data for p in paths])
-    for record, digest in zip(manifest.files, digests, strict=True):
-        if digest != record.sha256:
-            raise BundleHashMismatch(record.path)
+    attachments = {p: content[p].data for p in listed if ATTACHMENT_PATH_RE.fullmatch(p)}
+    documents = {p: content[p].data for p in listed if p not in attachments}
+    contents = _Contents()
+    deferred: BundleError | None = None
+    for path, data in documents.items():
+        if _sha256(data) != listed[path].sha256:
+            raise BundleHashMismatch(path)
+    if load:
+        try:
+            contents = _load_contents(documents, limits)
+        except BundleError as exc:  # reported after the attachments' hashes
+            deferred = exc
+    cancel.raise_if_cancelled()
+    for path, digest in _hash_all(_sha256, attachments).items():
+        if digest != listed[path].sha256:
+            raise BundleHashMismatch(path)
+    if deferred is not None:
+        raise deferred
+    if load:
+        for path, data in attachments.items():
+            match = ATTACHMENT_PATH_RE.fullmatch(path)
+            assert match is not None
+            contents.attachments[match.group(1)] = _readonly(data)
+        _cross_check(contents, manifest)
+    return contents
 
 
 def open_bundle(
@@ -508,12 +548,9 @@ def open_bundle(
         # 7. this reader is among the signed recipients (else: re-encrypted by someone)
         if not manifest.is_addressed_to(reader.public):
             raise BundleNotAddressedToYou(manifest.bundle_id)
-        # 8. every file's hash and size, nothing unlisted or missing
-        _check_files(manifest, opened.content, cancel)
+        # 8. every file's hash and size, nothing unlisted or missing;
         # 9. JSON size caps and schemas
-        contents = _check_contents(
-            {path: member.data for path, member in opened.content.items()}, manifest, limits
-        )
+        contents = _verify_files(manifest, opened.content, limits, cancel)
     except BundleError as exc:
         log.warning("bundle rejected: %s (%s)", exc.code, exc.detail)
         raise
@@ -564,7 +601,7 @@ def inspect_bundle(
     if reader is None:
         return base
     opened = _decrypt_and_verify(data, reader, limits, ignore_progress, cancel)
-    _check_files(opened.manifest, opened.content, cancel)
+    _verify_files(opened.manifest, opened.content, limits, cancel, load=False)
     return BundleInspection(
         size=base.size,
         header_bytes=base.header_bytes,

@@ -69,6 +69,9 @@ class ZipPolicy:
     max_total_bytes: int
     max_ratio: int
     methods: frozenset[int] = frozenset({STORED, DEFLATED})
+    # A caller that checks a cryptographic hash of every member may skip CRC-32 of
+    # stored members (deflated ones are always checked: it guards the inflater).
+    verify_stored_crc: bool = True
 
     @classmethod
     def from_limits(
@@ -211,8 +214,8 @@ def _parse_central(
         if disk_start != 0 or comment_len != 0:
             raise BundleArchiveInvalid(f"{label}: disk number or entry comment")
         if made_by >> 8 == _HOST_UNIX:
-            mode = external >> 16
-            if mode and not stat.S_ISREG(mode):
+            file_type = stat.S_IFMT(external >> 16)  # 0: no type given (Python's zipfile)
+            if file_type not in (0, stat.S_IFREG):
                 raise BundleEntryUnsupported(f"{label}: symlink, directory or special file")
         if external & (_DOS_DIRECTORY | _WIN_REPARSE_POINT):
             raise BundleEntryUnsupported(f"{label}: directory or reparse point attribute")
@@ -319,7 +322,8 @@ def read_zip(
         cancel.raise_if_cancelled()
         raw = view[entry.data_start : entry.data_start + entry.csize]
         content: memoryview | bytes = raw if entry.method == STORED else _inflate(raw, entry)
-        if zlib.crc32(content) != entry.crc:
+        check_crc = entry.method != STORED or policy.verify_stored_crc
+        if check_crc and zlib.crc32(content) != entry.crc:
             raise BundleArchiveInvalid(f"{entry.name}: CRC-32")
         members[entry.name] = ZipMember(
             entry.name, entry.method, entry.usize, entry.csize, entry.crc, content

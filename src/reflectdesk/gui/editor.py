@@ -156,7 +156,6 @@ class EntryEditor(QWidget):
         self.tags.setCompleter(completer)
         self.standards_label = QLabel()
         self.standards_label.setObjectName("standardsLabel")
-        self.standards_label.setWordWrap(True)
         self.standards_button = QPushButton()
         self.standards_button.setObjectName("chooseStandards")
         self.history_button = QPushButton()
@@ -466,8 +465,9 @@ class EntryEditor(QWidget):
             self.standards_label.setText(self.tr("None chosen"))
             return
         labels = [taxonomy.label(c, self.lang) if taxonomy else c for c in self.standards]
-        self.standards_label.setText("; ".join(labels))
+        self.standards_label.setText(", ".join(self.standards))
         self.standards_label.setToolTip("\n".join(labels))
+        self.standards_label.setAccessibleDescription("; ".join(labels))
 
     # -- preview and hints ----------------------------------------------------------------
     def set_preview_visible(self, visible: bool) -> None:

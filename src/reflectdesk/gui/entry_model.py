@@ -74,6 +74,7 @@ class EntryTableModel(QAbstractTableModel):
         self._rows: list[_Row] = []
         self._by_id: dict[str, int] = {}
         self._exhausted = False
+        self._fetching = False  # views and testers may ask again from inside a signal
         self.filters = SearchFilters()
         self.sort_column = COL_DATE
         self.descending = True
@@ -94,45 +95,56 @@ class EntryTableModel(QAbstractTableModel):
             offset,
         )
 
-    def reload(self) -> None:
-        """Start over with the current filters and sort, keeping as many rows loaded."""
-        wanted = max(self._page, len(self._rows))
+    def reload(self, keep_loaded: bool = True) -> None:
+        """Start over with the current filters and sort (as many rows as were loaded)."""
+        wanted = max(self._page, len(self._rows) if keep_loaded else 0)
         self.beginResetModel()
         summaries = self._fetch(0, wanted)
         self._rows = [_Row(s, self._cells(s)) for s in summaries]
         self._by_id = {r.summary.id: i for i, r in enumerate(self._rows)}
         self._exhausted = len(summaries) < wanted
-        self.endResetModel()
+        self._end_reset()
+
+    def _end_reset(self) -> None:
+        # Nobody may fetch from inside the reset notification; views fetch right after.
+        self._fetching = True
+        try:
+            self.endResetModel()
+        finally:
+            self._fetching = False
 
     def clear(self) -> None:
         self.beginResetModel()
         self._rows = []
         self._by_id = {}
         self._exhausted = True
-        self.endResetModel()
+        self._end_reset()
 
     def set_filters(self, filters: SearchFilters) -> None:
         self.filters = filters
-        self._rows = []
-        self.reload()
+        self.reload(keep_loaded=False)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and not self._fetching
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted:
+        if parent.isValid() or self._exhausted or self._fetching:
             return
-        summaries = self._fetch(len(self._rows), self._page)
-        self._exhausted = len(summaries) < self._page
-        fresh = [s for s in summaries if s.id not in self._by_id]
-        if not fresh:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-        for s in fresh:
-            self._by_id[s.id] = len(self._rows)
-            self._rows.append(_Row(s, self._cells(s)))
-        self.endInsertRows()
+        self._fetching = True
+        try:
+            summaries = self._fetch(len(self._rows), self._page)
+            self._exhausted = len(summaries) < self._page
+            fresh = [s for s in summaries if s.id not in self._by_id]
+            if not fresh:
+                return
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            for s in fresh:
+                self._by_id[s.id] = len(self._rows)
+                self._rows.append(_Row(s, self._cells(s)))
+            self.endInsertRows()
+        finally:
+            self._fetching = False
 
     def update_summary(self, summary: EntrySummary) -> bool:
         """Refresh one loaded row in place; False if it is not loaded."""
@@ -204,5 +216,4 @@ class EntryTableModel(QAbstractTableModel):
             return
         self.sort_column = column
         self.descending = order == Qt.SortOrder.DescendingOrder
-        self._rows = []
-        self.reload()
+        self.reload(keep_loaded=False)

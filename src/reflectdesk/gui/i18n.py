@@ -33,22 +33,28 @@ def system_language() -> str:
     return "en" if name.startswith("en") else "es"
 
 
+#: Translators this module installed, whichever ``Translations`` did it: a new
+#: instance (tests, screenshots) must not leave an old language behind.
+_INSTALLED: list[QTranslator] = []
+
+
 class Translations:
     """The app's translators; ``set_language`` swaps them at once."""
 
     def __init__(self, qm_dir: Path | None = None) -> None:
         self.qm_dir = qm_dir or default_qm_dir()
         self.language = "en"
-        self._installed: list[QTranslator] = []
+        self._installed = _INSTALLED
+
+    def _remove_all(self) -> None:
+        for translator in self._installed:
+            QCoreApplication.removeTranslator(translator)
+        self._installed.clear()
 
     def set_language(self, language: str) -> None:
         if language not in LANGUAGES:
             language = "es"
-        app = QCoreApplication.instance()
-        for translator in self._installed:
-            if app is not None:
-                QCoreApplication.removeTranslator(translator)
-        self._installed.clear()
+        self._remove_all()
         self.language = language
         QLocale.setDefault(QLocale(LOCALES[language]))
         own = QTranslator()
@@ -67,9 +73,8 @@ class Translations:
 
     def install_extra(self, translator: QTranslator) -> None:
         """For the pseudo-locale in tests and screenshots."""
-        for existing in self._installed:
-            QCoreApplication.removeTranslator(existing)
-        self._installed = [translator]
+        self._remove_all()
+        self._installed.append(translator)
         QCoreApplication.installTranslator(translator)
 
 

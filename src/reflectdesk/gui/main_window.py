@@ -264,7 +264,11 @@ class MainWindow(QMainWindow):
         self._update_count()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
+        if (
+            event.type() == QEvent.Type.LanguageChange
+            and not self._closing
+            and self.vault.is_unlocked
+        ):
             self.catalog.invalidate()
             self.retranslate_ui()
             self.populate()

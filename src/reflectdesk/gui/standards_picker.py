@@ -44,8 +44,13 @@ class FoldingFilter(QSortFilterProxyModel):
         self.needle = ""
 
     def set_needle(self, text: str) -> None:
-        self.needle = fold(text.strip())
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9; invalidateFilter is deprecated
+            self.beginFilterChange()
+            self.needle = fold(text.strip())
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            self.needle = fold(text.strip())
+            self.invalidateFilter()
 
     def filterAcceptsRow(
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import time
+import weakref
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -115,6 +116,15 @@ class TaskRunner(QObject):
         relay = _Relay(self)  # owned by the runner until delivered, then deleteLater
         self._active.add(task)
         self._relays[task] = relay
+        # The relay's slots must not keep the runner alive: the runner owns the relay.
+        runner_ref = weakref.ref(self)
+
+        def finish() -> None:
+            runner = runner_ref()
+            if runner is not None:
+                runner._finish(task)
+            else:
+                task.done = True
 
         def alive() -> bool:
             return owner is None or shiboken6.isValid(owner)
@@ -126,7 +136,7 @@ class TaskRunner(QObject):
                     on_progress(report)
 
         def deliver_result(value: object) -> None:
-            self._finish(task)
+            finish()
             task.result = value
             try:
                 if on_result is not None and alive():
@@ -136,7 +146,7 @@ class TaskRunner(QObject):
                 task.finished.emit()
 
         def deliver_error(exc: object) -> None:
-            self._finish(task)
+            finish()
             assert isinstance(exc, BaseException)
             task.error = exc
             try:
@@ -144,7 +154,9 @@ class TaskRunner(QObject):
                     if alive():
                         on_error(exc)
                 else:
-                    self._default_error(exc)
+                    runner = runner_ref()
+                    if runner is not None:
+                        runner._default_error(exc)
                 task.failed.emit(exc)
             finally:
                 task.finished.emit()

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
     QFormLayout,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -37,6 +39,7 @@ from reflectdesk.gui.dialogs import message_box, show_error
 from reflectdesk.gui.i18n import error_texts
 from reflectdesk.gui.passphrase import NewPassphraseFields
 from reflectdesk.gui.recovery_sheet import key_groups
+from reflectdesk.gui.theme import accents
 from reflectdesk.gui.unlock import progress_label
 from reflectdesk.progress import CancelToken, Progress, ProgressSink
 
@@ -261,6 +264,7 @@ class CreatePage(QWizardPage):
         layout.addStretch(1)
         self.task: Any = None
         self.done = False
+        self.setCommitPage(True)  # once created, there is no way back to change the passphrase
         self.retranslate_ui()
 
     def initializePage(self) -> None:
@@ -297,7 +301,6 @@ class CreatePage(QWizardPage):
             vault.journals.create(journal_title)
             return vault, key
 
-        wizard.set_busy(True)
         self.task = self.ctx.runner.submit(
             create,
             on_result=self._created,
@@ -319,7 +322,7 @@ class CreatePage(QWizardPage):
         wizard = self.wizard()
         assert isinstance(wizard, FirstRunWizard)
         wizard.vault, wizard.recovery_key = result
-        wizard.set_busy(False, created=True)
+        wizard.mark_created()
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.completeChanged.emit()
@@ -327,9 +330,6 @@ class CreatePage(QWizardPage):
 
     def _failed(self, exc: BaseException) -> None:
         self.task = None
-        wizard = self.wizard()
-        if isinstance(wizard, FirstRunWizard):
-            wizard.set_busy(False)
         from reflectdesk.errors import Cancelled, ReflectDeskError
 
         if isinstance(exc, Cancelled):
@@ -357,6 +357,7 @@ class CreatePage(QWizardPage):
         self.retry.setText(self.tr("&Try again"))
         self.retry.setAccessibleName(self.tr("Try again"))
         self.progress.setAccessibleName(self.tr("Progress"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Next >"))
 
     def changeEvent(self, event: QEvent) -> None:
         _retranslating(self, event)
@@ -368,15 +369,7 @@ class RecoveryPage(QWizardPage):
         super().__init__()
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.key_label = QLabel()
-        self.key_label.setObjectName("recoveryKey")
-        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        mono.setPointSizeF(mono.pointSizeF() * 1.35)
-        self.key_label.setFont(mono)
-        self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.key_label.setMargin(12)
-        self.key_label.setStyleSheet("border: 1px solid palette(mid); border-radius: 6px;")
+        self.key_view = KeyGrid()
         self.pdf_button = QPushButton()
         self.pdf_button.setObjectName("savePdf")
         self.print_button = QPushButton()
@@ -391,7 +384,7 @@ class RecoveryPage(QWizardPage):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
-        layout.addWidget(self.key_label)
+        layout.addWidget(self.key_view)
         layout.addLayout(buttons)
         layout.addWidget(self.saved_label)
         layout.addWidget(self.warning)
@@ -405,8 +398,7 @@ class RecoveryPage(QWizardPage):
         return wizard.recovery_key if isinstance(wizard, FirstRunWizard) else ""
 
     def initializePage(self) -> None:
-        self.key_label.setText(format_key_for_display(self._key()))
-        self.key_label.setAccessibleName(self.tr("Recovery key"))
+        self.key_view.set_key(self._key())
 
     def ask_pdf_path(self) -> str:
         """The file to write (a method so that tests can answer for the user)."""
@@ -460,18 +452,54 @@ class RecoveryPage(QWizardPage):
                 "and your computer can read your journal."
             )
         )
-        if self._key():
-            self.key_label.setAccessibleName(self.tr("Recovery key"))
+        self.key_view.setAccessibleName(self.tr("Recovery key"))
 
     def changeEvent(self, event: QEvent) -> None:
         _retranslating(self, event)
         super().changeEvent(event)
 
 
-def format_key_for_display(key: str) -> str:
-    groups = key_groups(key)
-    rows = [groups[i : i + 4] for i in range(0, len(groups), 4)]
-    return "\n".join("  ".join(row) for row in rows)
+class KeyGrid(QFrame):
+    """The key's groups in two rows of seven, each numbered (the user types two back)."""
+
+    COLUMNS = 7
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recoveryKey")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(16, 12, 16, 12)
+        self.grid.setHorizontalSpacing(18)
+        self.grid.setVerticalSpacing(2)
+        self.groups: list[QLabel] = []
+
+    def set_key(self, key: str) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.groups = []
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(max(mono.pointSizeF(), 10) * 1.35)
+        for index, group in enumerate(key_groups(key)):
+            row, col = divmod(index, self.COLUMNS)
+            number = QLabel(str(index + 1))
+            number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            number.setStyleSheet(f"color: {accents().muted_text};")
+            label = QLabel(group)
+            label.setFont(mono)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.grid.addWidget(number, row * 2, col)
+            self.grid.addWidget(label, row * 2 + 1, col)
+            self.groups.append(label)
+        self.setAccessibleDescription(" ".join(key_groups(key)))
+
+    def clear(self) -> None:
+        self.set_key("")
+        self.setAccessibleDescription("")
 
 
 def _norm(text: str) -> str:
@@ -585,13 +613,9 @@ class FirstRunWizard(QWizard):
         self.finished.connect(self._finished)
         self.retranslate_ui()
 
-    def set_busy(self, busy: bool, created: bool = False) -> None:
-        if created:
-            self.setOption(QWizard.WizardOption.NoCancelButton, True)
-        cancel = self.button(QWizard.WizardButton.CancelButton)
-        if cancel is not None and not created:
-            cancel.setEnabled(True)
-        del busy
+    def mark_created(self) -> None:
+        """From here on there is a vault: no cancelling, no going back."""
+        self.setOption(QWizard.WizardOption.NoCancelButton, True)
 
     def reject(self) -> None:
         if self.create_page.task is not None:
@@ -618,7 +642,7 @@ class FirstRunWizard(QWizard):
     def _finish_with_vault(self) -> None:
         vault = self.vault
         self.recovery_key = ""
-        self.recovery_page.key_label.clear()
+        self.recovery_page.key_view.clear()
         QWizard.accept(self)
         if vault is not None:
             self.vault_ready.emit(vault)

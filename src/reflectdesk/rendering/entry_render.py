@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
-from reflectdesk.rendering.markdown_html import markdown_to_safe_html, sanitize_html
+from reflectdesk.rendering.markdown_html import markdown_to_html_unsanitized, sanitize_html
 from reflectdesk.standards.model import Taxonomy
 from reflectdesk.templates.model import Lang, Prompt, Template, normalize_lang
 
@@ -202,7 +202,7 @@ def render_html(
         if block.body is None:
             parts.append(f"<p><em>{html.escape(_label('no_answer', code))}</em></p>")
         elif block.body:
-            parts.append(markdown_to_safe_html(block.body, heading_offset=block.level))
+            parts.append(markdown_to_html_unsanitized(block.body, heading_offset=block.level))
     parts.append("</article>")
-    # Every piece is already safe; one more pass costs little and guards the assembly.
+    # The one sanitising pass for the whole article: answers and the assembly alike.
     return sanitize_html("\n".join(parts))

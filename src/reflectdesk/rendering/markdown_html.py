@@ -99,11 +99,25 @@ _AUTOLINK_RE = re.compile(
 )
 
 
+_BARE_LT_RE = re.compile(r"(\\*)<")
+
+
+def _escape_bare(match: re.Match[str]) -> str:
+    slashes = match.group(1)
+    if len(slashes) % 2:  # already escaped by the writer
+        return match.group()
+    if _AUTOLINK_RE.match(match.string, match.end(1)):
+        return match.group()
+    return f"{slashes}\\<"
+
+
 def _escape_inline(chunk: str) -> str:
     """Backslash-escape every ``<`` of a run of Markdown text, except in code spans and
     ``<https://...>``/``<name@host>`` autolinks."""
     if "<" not in chunk:
         return chunk
+    if "`" not in chunk:  # no code spans: one regex pass
+        return _BARE_LT_RE.sub(_escape_bare, chunk)
     out: list[str] = []
     pos = 0
     for match in _INLINE_TOKEN_RE.finditer(chunk):
@@ -204,15 +218,22 @@ def _to_html(text: str) -> str:
     return html
 
 
+def markdown_to_html_unsanitized(text: str, *, heading_offset: int = 0) -> str:
+    """Steps 1 and 2 only. The caller MUST pass the result through :func:`sanitize_html`
+    (the entry renderer sanitises a whole article once instead of every answer)."""
+    if not text.strip():
+        return ""
+    html = _to_html(escape_raw_html(text.replace("\x00", "\ufffd")))
+    if heading_offset > 0:
+        html = _shift_headings(html, heading_offset)
+    return html.strip()
+
+
 def markdown_to_safe_html(text: str, *, heading_offset: int = 0) -> str:
     """Markdown → sanitised HTML fragment. Safe to show in any HTML view.
 
     ``heading_offset`` pushes the text's own headings down (``# x`` becomes ``<h3>``
     with an offset of 2), so an answer cannot out-rank the prompt it answers.
     """
-    if not text.strip():
-        return ""
-    html = _to_html(escape_raw_html(text.replace("\x00", "\ufffd")))
-    if heading_offset > 0:
-        html = _shift_headings(html, heading_offset)
-    return sanitize_html(html).strip()
+    html = markdown_to_html_unsanitized(text, heading_offset=heading_offset)
+    return sanitize_html(html).strip() if html else ""

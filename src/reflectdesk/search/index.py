@@ -1,17 +1,25 @@
 """An in-memory SQLite FTS5 index of every entry's head revision.
 
 Built after unlock from decrypted revisions, kept current on every write, and
-dropped on lock. It lives in a ``:memory:`` database with ``temp_store=MEMORY``:
+dropped on lock. It lives in ``:memory:`` databases with ``temp_store=MEMORY``:
 nothing of it reaches the disk. It also serves the entry list (summaries with
 filters and sorting), so listing 10,000 entries needs no decryption.
+
+Large vaults are split into shards (one in-memory database each, entries routed
+by id) so the index builds on every core at unlock: SQLite tokenises with the GIL
+released. Queries ask every shard and merge by rank. Each shard's FTS table uses
+the shard's ``meta`` table as external content, so the text is held once.
 """
 
 from __future__ import annotations
 
-import json
+import heapq
+import os
+import queue
 import sqlite3
 import threading
-from collections.abc import Iterable
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,10 +36,6 @@ from reflectdesk.errors import InvalidQuery
 from reflectdesk.search.query import to_fts
 
 _SCHEMA = """
-CREATE VIRTUAL TABLE docs USING fts5(
-    title, body, tags, standards,
-    tokenize = 'unicode61 remove_diacritics 2'
-);
 CREATE TABLE meta(
     rowid INTEGER PRIMARY KEY,
     entry_id TEXT NOT NULL UNIQUE,
@@ -41,12 +45,18 @@ CREATE TABLE meta(
     sort_date TEXT NOT NULL,
     created_ms INTEGER NOT NULL,
     updated_ms INTEGER NOT NULL,
+    revisions INTEGER NOT NULL,
     title TEXT NOT NULL,
+    body TEXT NOT NULL,
     tags TEXT NOT NULL,
-    standards TEXT NOT NULL,
-    revisions INTEGER NOT NULL
+    standards TEXT NOT NULL
 );
 CREATE INDEX meta_journal ON meta(journal_id);
+CREATE VIRTUAL TABLE docs USING fts5(
+    title, body, tags, standards,
+    content = 'meta', content_rowid = 'rowid',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
 CREATE TABLE doc_tags(rowid INTEGER NOT NULL, tag TEXT NOT NULL);
 CREATE INDEX doc_tags_tag ON doc_tags(tag);
 CREATE TABLE doc_std(rowid INTEGER NOT NULL, code TEXT NOT NULL);
@@ -54,6 +64,10 @@ CREATE INDEX doc_std_code ON doc_std(code);
 """
 
 SORT_COLUMNS = {"date": "m.sort_date", "title": "m.title COLLATE NOCASE", "updated": "m.updated_ms"}
+_SEP = "\n"  # tags and standards are stored newline-joined: the tokenizer splits there
+_BM25 = "bm25(docs, 8.0, 1.0, 4.0, 2.0)"
+SHARD_THRESHOLD = 2000
+_ASCII_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")  # below this, one shard: ranking statistics stay exact
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,160 +77,324 @@ class IndexDoc:
     created_ms: int
     updated_ms: int
     revisions: int
-    content: EntryContent
+    title: str
+    body: str
+    tags: tuple[str, ...]
+    standards: tuple[str, ...]
+    template_id: str
+    event_date: str | None  # ISO date
+
+    @classmethod
+    def from_content(
+        cls,
+        entry_id: str,
+        journal_id: str,
+        created_ms: int,
+        updated_ms: int,
+        revisions: int,
+        content: EntryContent,
+    ) -> IndexDoc:
+        return cls(
+            entry_id=entry_id,
+            journal_id=journal_id,
+            created_ms=created_ms,
+            updated_ms=updated_ms,
+            revisions=revisions,
+            title=content.title,
+            body=content.body_text,
+            tags=content.tags,
+            standards=content.standards,
+            template_id=content.template_id,
+            event_date=content.event_date.isoformat() if content.event_date else None,
+        )
 
 
 def _norm_tag(tag: str) -> str:
     return tag.strip().casefold()
 
 
-class SearchIndex:
-    def __init__(self) -> None:
-        self._conn: sqlite3.Connection | None = sqlite3.connect(":memory:", check_same_thread=False)
-        self._lock = threading.RLock()
-        self._conn.execute("PRAGMA temp_store=MEMORY")
-        self._conn.executescript(_SCHEMA)
-        self._next_rowid = 1
-        self._rowids: dict[str, int] = {}
+def _filter_sql(f: SearchFilters) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if f.journal_id:
+        clauses.append("m.journal_id = ?")
+        params.append(f.journal_id)
+    if f.template_id:
+        clauses.append("m.template_id = ?")
+        params.append(f.template_id)
+    if f.tag:
+        clauses.append("m.rowid IN (SELECT rowid FROM doc_tags WHERE tag = ?)")
+        params.append(_norm_tag(f.tag))
+    if f.standard:
+        clauses.append("m.rowid IN (SELECT rowid FROM doc_std WHERE code = ?)")
+        params.append(f.standard.strip().upper())
+    if f.date_from:
+        clauses.append("m.sort_date >= ?")
+        params.append(f.date_from.isoformat())
+    if f.date_to:
+        clauses.append("m.sort_date <= ?")
+        params.append(f.date_to.isoformat())
+    return (" AND " + " AND ".join(clauses)) if clauses else "", params
 
-    @property
-    def conn(self) -> sqlite3.Connection:
-        if self._conn is None:
-            raise RuntimeError("index closed")
-        return self._conn
+
+def _summary(r: tuple[object, ...]) -> EntrySummary:
+    return EntrySummary(
+        id=str(r[0]),
+        journal_id=str(r[1]),
+        title=str(r[2]),
+        template_id=str(r[3]),
+        tags=tuple(str(r[4]).split(_SEP)) if r[4] else (),
+        standards=tuple(str(r[5]).split(_SEP)) if r[5] else (),
+        event_date=date.fromisoformat(str(r[6])) if r[6] else None,
+        created_at=ms_to_datetime(int(r[7])),  # type: ignore[call-overload]
+        updated_at=ms_to_datetime(int(r[8])),  # type: ignore[call-overload]
+        revision_count=int(r[9]),  # type: ignore[call-overload]
+    )
+
+
+class _Shard:
+    """One in-memory database: meta rows, the FTS table over them, tag tables."""
+
+    def __init__(self) -> None:
+        self.conn = sqlite3.connect(":memory:", check_same_thread=False)
+        self.conn.execute("PRAGMA temp_store=MEMORY")
+        self.conn.executescript(_SCHEMA)
+        self.lock = threading.RLock()
+        self.rowids: dict[str, int] = {}
+        self._next = 1
 
     def close(self) -> None:
-        with self._lock:
-            if self._conn is not None:
-                self._conn.close()
-                self._conn = None
-            self._rowids.clear()
-
-    def __len__(self) -> int:
-        return len(self._rowids)
-
-    # -- writes ------------------------------------------------------------------------
-    def _rows(self, doc: IndexDoc, rowid: int) -> tuple[tuple[object, ...], tuple[object, ...]]:
-        c = doc.content
-        created = ms_to_datetime(doc.created_ms).date().isoformat()
-        sort_date = c.event_date.isoformat() if c.event_date else created
-        fts = (rowid, c.title, c.body_text, " ".join(c.tags), " ".join(c.standards))
-        meta = (
-            rowid,
-            doc.entry_id,
-            doc.journal_id,
-            c.template_id,
-            c.event_date.isoformat() if c.event_date else None,
-            sort_date,
-            doc.created_ms,
-            doc.updated_ms,
-            c.title,
-            json.dumps(list(c.tags), ensure_ascii=False),
-            json.dumps(list(c.standards)),
-            doc.revisions,
-        )
-        return fts, meta
+        with self.lock:
+            self.conn.close()
+            self.rowids.clear()
 
     def add_many(self, docs: Iterable[IndexDoc]) -> None:
-        with self._lock:
-            fts_rows: list[tuple[object, ...]] = []
-            meta_rows: list[tuple[object, ...]] = []
-            tag_rows: list[tuple[int, str]] = []
-            std_rows: list[tuple[int, str]] = []
-            for doc in docs:
-                if doc.entry_id in self._rowids:
-                    self._remove_locked(doc.entry_id)
-                rowid = self._next_rowid
-                self._next_rowid += 1
-                self._rowids[doc.entry_id] = rowid
-                fts, meta = self._rows(doc, rowid)
-                fts_rows.append(fts)
-                meta_rows.append(meta)
-                tag_rows.extend((rowid, _norm_tag(t)) for t in doc.content.tags)
-                std_rows.extend((rowid, s.strip().upper()) for s in doc.content.standards)
+        with self.lock:
+            meta: list[tuple[object, ...]] = []
+            tags: list[tuple[int, str]] = []
+            stds: list[tuple[int, str]] = []
+            first = self._next
+            for d in docs:
+                if d.entry_id in self.rowids:
+                    self._remove_locked(d.entry_id)
+                rowid = self._next
+                self._next += 1
+                self.rowids[d.entry_id] = rowid
+                created = ms_to_datetime(d.created_ms).date().isoformat()
+                meta.append(
+                    (
+                        rowid, d.entry_id, d.journal_id, d.template_id, d.event_date,
+                        d.event_date or created, d.created_ms, d.updated_ms, d.revisions,
+                        d.title, d.body, _SEP.join(d.tags), _SEP.join(d.standards),
+                    )
+                )  # fmt: skip
+                tags.extend((rowid, _norm_tag(t)) for t in d.tags)
+                stds.extend((rowid, s.strip().upper()) for s in d.standards)
             with self.conn:
                 self.conn.executemany(
-                    "INSERT INTO docs(rowid, title, body, tags, standards) VALUES (?,?,?,?,?)",
-                    fts_rows,
+                    "INSERT INTO meta VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", meta
                 )
-                self.conn.executemany(
-                    "INSERT INTO meta VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", meta_rows
+                self.conn.execute(
+                    "INSERT INTO docs(rowid, title, body, tags, standards) "
+                    "SELECT rowid, title, body, tags, standards FROM meta WHERE rowid >= ?",
+                    (first,),
                 )
-                self.conn.executemany("INSERT INTO doc_tags VALUES (?,?)", tag_rows)
-                self.conn.executemany("INSERT INTO doc_std VALUES (?,?)", std_rows)
-
-    def upsert(self, doc: IndexDoc) -> None:
-        self.add_many([doc])
+                self.conn.executemany("INSERT INTO doc_tags VALUES (?,?)", tags)
+                self.conn.executemany("INSERT INTO doc_std VALUES (?,?)", stds)
 
     def _remove_locked(self, entry_id: str) -> None:
-        rowid = self._rowids.pop(entry_id, None)
+        rowid = self.rowids.pop(entry_id, None)
         if rowid is None:
             return
         with self.conn:
-            self.conn.execute("DELETE FROM docs WHERE rowid = ?", (rowid,))
+            # External content: FTS needs the old values to remove its postings.
+            self.conn.execute(
+                "INSERT INTO docs(docs, rowid, title, body, tags, standards) "
+                "SELECT 'delete', rowid, title, body, tags, standards FROM meta WHERE rowid = ?",
+                (rowid,),
+            )
             self.conn.execute("DELETE FROM meta WHERE rowid = ?", (rowid,))
             self.conn.execute("DELETE FROM doc_tags WHERE rowid = ?", (rowid,))
             self.conn.execute("DELETE FROM doc_std WHERE rowid = ?", (rowid,))
 
     def remove(self, entry_id: str) -> None:
-        with self._lock:
+        with self.lock:
             self._remove_locked(entry_id)
 
-    # -- reads -------------------------------------------------------------------------
-    @staticmethod
-    def _filter_sql(f: SearchFilters) -> tuple[str, list[object]]:
-        clauses: list[str] = []
-        params: list[object] = []
-        if f.journal_id:
-            clauses.append("m.journal_id = ?")
-            params.append(f.journal_id)
-        if f.template_id:
-            clauses.append("m.template_id = ?")
-            params.append(f.template_id)
-        if f.tag:
-            clauses.append("m.rowid IN (SELECT rowid FROM doc_tags WHERE tag = ?)")
-            params.append(_norm_tag(f.tag))
-        if f.standard:
-            clauses.append("m.rowid IN (SELECT rowid FROM doc_std WHERE code = ?)")
-            params.append(f.standard.strip().upper())
-        if f.date_from:
-            clauses.append("m.sort_date >= ?")
-            params.append(f.date_from.isoformat())
-        if f.date_to:
-            clauses.append("m.sort_date <= ?")
-            params.append(f.date_to.isoformat())
-        return (" AND " + " AND ".join(clauses)) if clauses else "", params
+    def search(self, match: str, filters: SearchFilters, limit: int) -> list[SearchHit]:
+        where, params = _filter_sql(filters)
+        # Rank first, then make snippets for the few rows shown: snippet() is the
+        # costly part and would otherwise run for every matching row.
+        ranked_sql = (
+            f"SELECT docs.rowid, {_BM25} AS r FROM docs JOIN meta m ON m.rowid = docs.rowid "
+            f"WHERE docs MATCH ?{where} ORDER BY r LIMIT ?"
+        )
+        with self.lock:
+            try:
+                ranked = self.conn.execute(ranked_sql, [match, *params, limit]).fetchall()
+                if not ranked:
+                    return []
+                marks = ",".join("?" * len(ranked))
+                rows = self.conn.execute(
+                    "SELECT docs.rowid, m.entry_id, m.journal_id, m.title, m.event_date, "
+                    f"m.template_id, snippet(docs, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', "
+                    "'…', 16) FROM docs JOIN meta m ON m.rowid = docs.rowid "
+                    f"WHERE docs MATCH ? AND docs.rowid IN ({marks})",
+                    [match, *(r[0] for r in ranked)],
+                ).fetchall()
+            except sqlite3.OperationalError as exc:
+                raise InvalidQuery("fts") from exc
+        by_rowid = {r[0]: r for r in rows}
+        return [
+            SearchHit(
+                entry_id=by_rowid[rowid][1],
+                journal_id=by_rowid[rowid][2],
+                title=by_rowid[rowid][3],
+                snippet=by_rowid[rowid][6],
+                rank=float(rank),
+                event_date=date.fromisoformat(by_rowid[rowid][4]) if by_rowid[rowid][4] else None,
+                template_id=by_rowid[rowid][5],
+            )
+            for rowid, rank in ranked
+            if rowid in by_rowid
+        ]
 
+    def summaries(
+        self, filters: SearchFilters, sort: str, descending: bool, limit: int | None
+    ) -> list[tuple[object, ...]]:
+        where, params = _filter_sql(filters)
+        order = SORT_COLUMNS.get(sort, SORT_COLUMNS["date"])
+        direction = "DESC" if descending else "ASC"
+        sql = (
+            "SELECT m.entry_id, m.journal_id, m.title, m.template_id, m.tags, m.standards, "
+            "m.event_date, m.created_ms, m.updated_ms, m.revisions, "
+            f"{order.split(' ')[0]} AS sort_key FROM meta m WHERE 1=1{where} "
+            f"ORDER BY {order} {direction}, m.entry_id {direction}"
+        )
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        with self.lock:
+            return self.conn.execute(sql, params).fetchall()
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        with self.lock:
+            return self.conn.execute("SELECT tag, count(*) FROM doc_tags GROUP BY tag").fetchall()
+
+
+class SearchIndex:
+    def __init__(self, shards: int = 1) -> None:
+        self._shards = [_Shard() for _ in range(max(1, shards))]
+        self._closed = False
+
+    @classmethod
+    def for_size(cls, expected_entries: int) -> SearchIndex:
+        cores = os.cpu_count() or 1
+        return cls(min(cores, 4) if expected_entries >= SHARD_THRESHOLD else 1)
+
+    def _shard(self, entry_id: str) -> _Shard:
+        if len(self._shards) == 1:
+            return self._shards[0]
+        return self._shards[zlib.crc32(entry_id.encode()) % len(self._shards)]
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise RuntimeError("index closed")
+
+    def close(self) -> None:
+        self._closed = True
+        for shard in self._shards:
+            shard.close()
+
+    def __len__(self) -> int:
+        return sum(len(s.rowids) for s in self._shards)
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The first shard's connection (tests inspect that it is memory-only)."""
+        return self._shards[0].conn
+
+    # -- writes ------------------------------------------------------------------------
+    def add_many(self, docs: Iterable[IndexDoc]) -> None:
+        self._check_open()
+        groups: dict[int, list[IndexDoc]] = {}
+        for d in docs:
+            groups.setdefault(self._shards.index(self._shard(d.entry_id)), []).append(d)
+        for i, group in groups.items():
+            self._shards[i].add_many(group)
+
+    def upsert(self, doc: IndexDoc) -> None:
+        self.add_many([doc])
+
+    def remove(self, entry_id: str) -> None:
+        self._check_open()
+        self._shard(entry_id).remove(entry_id)
+
+    def bulk_load(self, docs: Iterator[IndexDoc], batch: int = 250) -> int:
+        """Fill the shards in parallel while ``docs`` is produced (decrypted) here."""
+        self._check_open()
+        if len(self._shards) == 1:
+            count = 0
+            pending: list[IndexDoc] = []
+            for d in docs:
+                pending.append(d)
+                if len(pending) >= batch:
+                    self._shards[0].add_many(pending)
+                    count += len(pending)
+                    pending = []
+            self._shards[0].add_many(pending)
+            return count + len(pending)
+        queues: list[queue.Queue[list[IndexDoc] | None]] = [
+            queue.Queue(maxsize=8) for _ in self._shards
+        ]
+        errors: list[BaseException] = []
+
+        def work(shard: _Shard, q: queue.Queue[list[IndexDoc] | None]) -> None:
+            while (items := q.get()) is not None:
+                if not errors:
+                    try:
+                        shard.add_many(items)
+                    except BaseException as exc:  # surfaced to the caller below
+                        errors.append(exc)
+
+        threads = [
+            threading.Thread(target=work, args=(s, q), name="index-shard", daemon=True)
+            for s, q in zip(self._shards, queues, strict=True)
+        ]
+        for t in threads:
+            t.start()
+        buffers: list[list[IndexDoc]] = [[] for _ in self._shards]
+        count = 0
+        try:
+            for d in docs:
+                i = self._shards.index(self._shard(d.entry_id))
+                buffers[i].append(d)
+                count += 1
+                if len(buffers[i]) >= batch:
+                    queues[i].put(buffers[i])
+                    buffers[i] = []
+        finally:
+            for i, q in enumerate(queues):
+                if buffers[i]:
+                    q.put(buffers[i])
+                q.put(None)
+            for t in threads:
+                t.join()
+        if errors:
+            raise errors[0]
+        return count
+
+    # -- reads -------------------------------------------------------------------------
     def search(
         self, text: str, filters: SearchFilters | None = None, limit: int = 50
     ) -> list[SearchHit]:
+        self._check_open()
         match = to_fts(text)
-        where, params = self._filter_sql(filters or SearchFilters())
-        # Only fixed fragments are interpolated; every value is a bound parameter.
-        sql = (
-            "SELECT m.entry_id, m.journal_id, m.title, "
-            f"snippet(docs, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 16), "
-            "bm25(docs, 8.0, 1.0, 4.0, 2.0) AS rank, m.event_date, m.template_id "
-            "FROM docs JOIN meta m ON m.rowid = docs.rowid "
-            f"WHERE docs MATCH ?{where} ORDER BY rank LIMIT ?"
-        )
-        with self._lock:
-            try:
-                rows = self.conn.execute(sql, [match, *params, limit]).fetchall()
-            except sqlite3.OperationalError as exc:
-                raise InvalidQuery("fts") from exc
-        return [
-            SearchHit(
-                entry_id=r[0],
-                journal_id=r[1],
-                title=r[2],
-                snippet=r[3],
-                rank=float(r[4]),
-                event_date=date.fromisoformat(r[5]) if r[5] else None,
-                template_id=r[6],
-            )
-            for r in rows
-        ]
+        hits: list[SearchHit] = []
+        for shard in self._shards:
+            hits.extend(shard.search(match, filters or SearchFilters(), limit))
+        hits.sort(key=lambda h: h.rank)
+        return hits[:limit]
 
     def summaries(
         self,
@@ -226,41 +404,30 @@ class SearchIndex:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[EntrySummary]:
-        where, params = self._filter_sql(filters or SearchFilters())
-        order = SORT_COLUMNS.get(sort, SORT_COLUMNS["date"])
-        direction = "DESC" if descending else "ASC"
-        # Only fixed fragments are interpolated; every value is a bound parameter.
-        sql = (
-            "SELECT m.entry_id, m.journal_id, m.title, m.template_id, m.tags, m.standards, "
-            "m.event_date, m.created_ms, m.updated_ms, m.revisions FROM meta m "
-            f"WHERE 1=1{where} ORDER BY {order} {direction}, m.rowid {direction}"
-        )
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params += [limit, offset]
-        with self._lock:
-            rows = self.conn.execute(sql, params).fetchall()
-        return [
-            EntrySummary(
-                id=r[0],
-                journal_id=r[1],
-                title=r[2],
-                template_id=r[3],
-                tags=tuple(json.loads(r[4])),
-                standards=tuple(json.loads(r[5])),
-                event_date=date.fromisoformat(r[6]) if r[6] else None,
-                created_at=ms_to_datetime(r[7]),
-                updated_at=ms_to_datetime(r[8]),
-                revision_count=r[9],
-            )
-            for r in rows
+        self._check_open()
+        want = None if limit is None else offset + limit
+        per_shard = [
+            s.summaries(filters or SearchFilters(), sort, descending, want) for s in self._shards
         ]
+        if len(per_shard) == 1:
+            rows = per_shard[0]
+        else:
+
+            def key(r: tuple[object, ...]) -> tuple[object, object]:
+                # The same order SQLite used in each shard (NOCASE folds ASCII only).
+                sort_key = r[10]
+                if sort == "title":
+                    sort_key = str(sort_key).translate(_ASCII_FOLD)
+                return (sort_key, r[0])
+
+            rows = list(heapq.merge(*per_shard, key=key, reverse=descending))
+        end = None if limit is None else offset + limit
+        return [_summary(r) for r in rows[offset:end]]
 
     def all_tags(self) -> list[tuple[str, int]]:
-        with self._lock:
-            return [
-                (str(t), int(n))
-                for t, n in self.conn.execute(
-                    "SELECT tag, count(*) FROM doc_tags GROUP BY tag ORDER BY tag"
-                )
-            ]
+        self._check_open()
+        counts: dict[str, int] = {}
+        for shard in self._shards:
+            for tag, n in shard.tag_counts():
+                counts[tag] = counts.get(tag, 0) + n
+        return sorted(counts.items())

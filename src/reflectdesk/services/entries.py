@@ -103,7 +103,7 @@ class EntryService:
 
     def _index(self, st: UnlockedState, entry: Entry, revisions: int) -> None:
         st.index.upsert(
-            IndexDoc(
+            IndexDoc.from_content(
                 entry_id=entry.id,
                 journal_id=entry.journal_id,
                 created_ms=int(entry.created_at.timestamp() * 1000),

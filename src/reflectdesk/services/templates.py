@@ -134,9 +134,13 @@ class TemplateService:
                 payload = self._store.get(SNAPSHOT_KIND, name)
             except NotFound:
                 return None
-            doc = parse_template(
-                payload, f"vault:{SNAPSHOT_KIND}/{name}", origin=TemplateOrigin.SNAPSHOT
-            )
+            try:
+                doc = parse_template(
+                    payload, f"vault:{SNAPSHOT_KIND}/{name}", origin=TemplateOrigin.SNAPSHOT
+                )
+            except TemplateInvalid as exc:
+                log.warning("snapshot %s is unreadable: %s", name, exc)
+                return None
             if (doc.template.id, doc.template.version) != (template_id, version):
                 log.warning("snapshot %s holds another template version; ignored", name)
                 return None

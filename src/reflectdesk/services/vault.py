@@ -11,7 +11,7 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -296,28 +296,17 @@ class Vault:
     @staticmethod
     def _build_index(state: UnlockedState, progress: ProgressSink, cancel: CancelToken) -> None:
         total = state.entries.count()
-        counts = state.entries.revision_counts()
+        state.index = SearchIndex.for_size(total)
         progress(Progress(0, total, "index"))
-        batch: list[IndexDoc] = []
-        done = 0
-        for head in state.entries.iter_heads():
-            batch.append(
-                IndexDoc(
-                    entry_id=head.entry_id,
-                    journal_id=head.journal_id,
-                    created_ms=head.created_at_ms,
-                    updated_ms=head.updated_at_ms,
-                    revisions=counts.get(head.entry_id, 1),
-                    content=head.revision.content,
-                )
-            )
-            if len(batch) >= 500:
-                state.index.add_many(batch)
-                done += len(batch)
-                batch.clear()
-                progress(Progress(done, total, "index"))
-                cancel.raise_if_cancelled()
-        state.index.add_many(batch)
+
+        def docs() -> Iterator[IndexDoc]:
+            for done, doc in enumerate(state.entries.iter_head_docs(), 1):
+                yield doc
+                if done % 500 == 0:
+                    progress(Progress(done, total, "index"))
+                    cancel.raise_if_cancelled()
+
+        state.index.bulk_load(docs())
         progress(Progress(total, total, "index"))
 
     def lock(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -72,6 +73,8 @@ class Database:
 
     def initialise(self, vault_id: str) -> None:
         try:
+            # Owner-only before the first byte: SQLite gives -wal/-shm the same mode.
+            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
             with self.engine.begin() as conn:
                 Base.metadata.create_all(conn)
                 conn.execute(
@@ -81,7 +84,7 @@ class Database:
                         {"key": "schema_version", "value": str(SCHEMA_VERSION)},
                     ],
                 )
-        except OperationalError as exc:
+        except (OperationalError, OSError) as exc:
             raise StorageUnwritable(str(self.path.parent)) from exc
 
     def check_and_migrate(self, vault_id: str) -> None:

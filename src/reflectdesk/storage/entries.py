@@ -16,6 +16,7 @@ from reflectdesk.domain.model import (
 )
 from reflectdesk.errors import EntryNotFound, JournalNotFound, RecordTampered
 from reflectdesk.ids import uuid7
+from reflectdesk.search.index import IndexDoc
 from reflectdesk.storage import schema as t
 from reflectdesk.storage.database import Database
 from reflectdesk.vault.cipher import RecordCipher
@@ -189,6 +190,39 @@ class EntryRepo:
             return int(
                 s.scalar(select(func.count()).select_from(t.Entry).where(t.Entry.deleted == 0)) or 0
             )
+
+    def iter_head_docs(self) -> Iterator[IndexDoc]:
+        """Every live entry's head as an index document: the unlock hot path.
+
+        Plain Core rows and the JSON straight into :class:`IndexDoc` (no ORM objects,
+        no intermediate dataclasses): this runs for every entry at every unlock.
+        """
+        counts = self.revision_counts()
+        e, r = t.Entry.__table__, t.EntryRevision.__table__
+        q = (
+            select(e.c.id, e.c.journal_id, e.c.created_at, e.c.updated_at, r.c.id, r.c.seq,
+                   r.c.blob)
+            .join(r, r.c.id == e.c.head_revision_id)
+            .where(e.c.deleted == 0)
+        )  # fmt: skip
+        with self._db.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=500).execute(q)
+            for entry_id, journal_id, created, updated, rev_id, seq, blob in result:
+                doc = self._cipher.open_json(TABLE, f"{entry_id}/{rev_id}", seq, blob)
+                c = doc["content"]
+                yield IndexDoc(
+                    entry_id=entry_id,
+                    journal_id=journal_id,
+                    created_ms=created,
+                    updated_ms=updated,
+                    revisions=counts.get(entry_id, 1),
+                    title=c.get("title", ""),
+                    body="\n\n".join(v for _, v in c.get("sections", []) if v),
+                    tags=tuple(c.get("tags", ())),
+                    standards=tuple(c.get("standards", ())),
+                    template_id=c.get("template_id", "free"),
+                    event_date=c.get("event_date"),
+                )
 
     def iter_heads(self, batch: int = 500) -> Iterator[HeadRecord]:
         """Every live entry's head revision, decrypted, in batches (index build)."""
