@@ -275,3 +275,20 @@ def test_inflate_uses_a_hard_bound(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(zlib, "decompressobj", Spy)
     read_zip(zipfile_bytes([(A, b"abc" * 100), (B, b"")], compression=DEFLATED), POLICY)
     assert calls == [301, 1]
+
+
+def test_local_headers_hidden_from_the_central_directory_are_found() -> None:
+    # Two local entries with the same name, only one listed in the central directory:
+    # a reader that trusts the directory alone would miss the second (and a tool that
+    # scans local headers would see a duplicate). The layout check refuses it.
+    first = zip_of([(A, b"listed")])
+    hidden = zip_of([(A, b"hidden")])
+    local_end = first.index(b"PK\x01\x02")
+    directory = first[local_end:]
+    tail = hidden[: hidden.index(b"PK\x01\x02")]
+    raw = first[:local_end] + tail + directory
+    fixed = bytearray(raw)
+    # Point the end record at the moved central directory so only the layout is wrong.
+    struct.pack_into("<L", fixed, len(fixed) - 22 + 16, local_end + len(tail))
+    with pytest.raises(BundleArchiveInvalid, match="last entry"):
+        read_zip(bytes(fixed), POLICY)

@@ -110,11 +110,9 @@ class _RejectError(ValueError):
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, JsonValue]]) -> JsonObject:
-    out: JsonObject = {}
-    for key, value in pairs:
-        if key in out:
-            raise _RejectError("duplicate key")
-        out[key] = value
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        raise _RejectError("duplicate key")
     return out
 
 

@@ -111,6 +111,8 @@ def make_card(
     now: datetime | None = None,
 ) -> bytes:
     """A signed card for ``identity``; with ``previous``, also signed by the old key."""
+    if valid_for <= timedelta(0):
+        raise CardInvalid("validity must be positive")
     created = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     public = identity.public
     body: JsonObject = {
@@ -133,8 +135,6 @@ def make_card(
     if previous is not None:
         doc["previous_signature"] = _b64(previous.sign(message))
     validate(doc, CARD, name="card", error=CardInvalid)
-    if valid_for <= timedelta(0):
-        raise CardInvalid("validity must be positive")
     raw = canonical_json(doc, error=CardInvalid)
     if len(raw) > DEFAULT_LIMITS.max_card_bytes:
         raise CardInvalid("card too large")

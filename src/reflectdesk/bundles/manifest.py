@@ -25,7 +25,7 @@ from reflectdesk.bundles.canonical import (
     parse_timestamp,
     validate,
 )
-from reflectdesk.bundles.keys import PublicIdentity, key_id_of
+from reflectdesk.bundles.keys import PublicIdentity
 from reflectdesk.bundles.limits import DEFAULT_LIMITS, BundleLimits
 from reflectdesk.bundles.schemas import (
     MANIFEST,
@@ -272,7 +272,3 @@ def new_manifest(
         entry_consent=meta.entry_consent,
         files=tuple(sorted(files, key=lambda f: f.path)),
     )
-
-
-def key_id_hex(signing_key: bytes) -> str:
-    return key_id_of(signing_key).hex()

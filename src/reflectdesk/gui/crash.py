@@ -15,6 +15,7 @@ import threading
 import traceback
 from types import TracebackType
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -184,14 +185,10 @@ class CrashHandler(QObject):
         self.crashed.emit(text)
 
     def _show(self, report: str) -> None:
-        if self._dialog is not None and self._dialog.isVisible():
-            self._dialog.report += "\n\n" + report
-            self._dialog.text.setPlainText(self._dialog.report)
+        dialog = self._dialog
+        if dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible():
+            dialog.report += "\n\n" + report
+            dialog.text.setPlainText(dialog.report)
             return
         self._dialog = CrashDialog(report)
-        self._dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._dialog.destroyed.connect(self._forget)
         self._dialog.show()
-
-    def _forget(self) -> None:
-        self._dialog = None

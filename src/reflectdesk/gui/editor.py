@@ -206,6 +206,7 @@ class EntryEditor(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(body)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes field to field
         self.preview = PreviewBrowser()
         self.preview.image_source = self._image_bytes
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -322,6 +323,7 @@ class EntryEditor(QWidget):
                 parents[depth - 1].children_layout.addWidget(field)
             else:
                 self.fields_layout.addWidget(field)
+            field.show()  # at once, not on the next event-loop pass: Tab must find it
             parents[depth] = field
             self.fields.append(field)
         for key, text in content.sections.items():
@@ -331,6 +333,7 @@ class EntryEditor(QWidget):
                 field.set_text(text)
                 field.changed.connect(self._changed)
                 self.fields_layout.addWidget(field)
+                field.show()
                 self.fields.append(field)
         self._set_tab_order()
 

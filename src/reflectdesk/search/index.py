@@ -66,8 +66,8 @@ CREATE INDEX doc_std_code ON doc_std(code);
 SORT_COLUMNS = {"date": "m.sort_date", "title": "m.title COLLATE NOCASE", "updated": "m.updated_ms"}
 _SEP = "\n"  # tags and standards are stored newline-joined: the tokenizer splits there
 _BM25 = "bm25(docs, 8.0, 1.0, 4.0, 2.0)"
-SHARD_THRESHOLD = 2000
-_ASCII_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")  # below this, one shard: ranking statistics stay exact
+SHARD_THRESHOLD = 2000  # below this, one shard: ranking statistics stay exact
+_ASCII_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 @dataclass(frozen=True, slots=True)

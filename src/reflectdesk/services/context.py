@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from reflectdesk.domain.model import Changes
 from reflectdesk.search.index import SearchIndex
+from reflectdesk.services.templates import TemplateService
 from reflectdesk.storage.attachments import AttachmentRepo
 from reflectdesk.storage.database import Database
 from reflectdesk.storage.documents import DocumentStore
@@ -34,3 +35,4 @@ class UnlockedState:
         self.entries = EntryRepo(self.db, self.cipher)
         self.attachments = AttachmentRepo(self.db, self.cipher)
         self.documents = DocumentStore(self.db, self.cipher)
+        self.templates = TemplateService(self.documents)

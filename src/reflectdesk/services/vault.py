@@ -43,6 +43,7 @@ from reflectdesk.services.context import UnlockedState
 from reflectdesk.services.entries import EntryService, TemplateGate
 from reflectdesk.services.journals import JournalService
 from reflectdesk.services.search import SearchService
+from reflectdesk.services.templates import TemplateService
 from reflectdesk.storage.database import DB_NAME, Database
 from reflectdesk.storage.documents import DocumentStore
 from reflectdesk.storage.lockfile import VaultLock
@@ -83,7 +84,6 @@ class Vault:
         self.journals = JournalService(self._unlocked)
         self.entries = EntryService(self._unlocked, self._template_gate)
         self.search = SearchService(self._unlocked)
-        self._templates: object | None = None
 
     # -- lifecycle ------------------------------------------------------------------
     @staticmethod
@@ -318,7 +318,6 @@ class Vault:
             state.cipher.wipe()
             state.index.close()
             state.db.close()
-        self._templates = None
         self._emit(Changes(locked=True))
 
     # -- access -----------------------------------------------------------------------
@@ -328,7 +327,16 @@ class Vault:
         return self._state
 
     def _template_gate(self) -> TemplateGate | None:
-        return None
+        return self._state.templates if self._state is not None else None
+
+    @property
+    def templates(self) -> TemplateService:
+        """Templates, standards and rendering (built-ins plus this vault's own)."""
+        return self._unlocked().templates
+
+    @property
+    def render(self) -> TemplateService:
+        return self._unlocked().templates
 
     @property
     def profile(self) -> Profile:

@@ -110,22 +110,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     c.set_defaults(handler=cmd_attachment_get)
 
 
-def _section_titles(vault: Vault, template_id: str, version: int | None) -> dict[str, str]:
-    templates = getattr(vault, "templates", None)
-    if templates is None:
-        return {"body": "body"}
-    template = templates.get(template_id, version)
-    return dict(template.section_titles())
+def _section_titles(
+    vault: Vault, template_id: str, version: int | None, lang: str
+) -> dict[str, str]:
+    return dict(vault.templates.get(template_id, version).section_titles(lang))
 
 
-def _apply(args: argparse.Namespace, vault: Vault, base: EntryContent) -> EntryContent:
+def _apply(
+    args: argparse.Namespace, vault: Vault, base: EntryContent, lang: str
+) -> EntryContent:
     sections = dict(base.sections)
     title = base.title
     template_id = base.template_id
     version: int | None = base.template_version
     if getattr(args, "template", None) and args.template != base.template_id:
         template_id, version = args.template, None
-    titles = _section_titles(vault, template_id, version)
+    titles = _section_titles(vault, template_id, version, lang)
     if args.from_markdown:
         try:
             text = Path(args.from_markdown).read_text(encoding="utf-8")
@@ -142,9 +142,7 @@ def _apply(args: argparse.Namespace, vault: Vault, base: EntryContent) -> EntryC
         sections[key.strip()] = text.replace("\\n", "\n")
     if args.title is not None:
         title = args.title
-    templates = getattr(vault, "templates", None)
-    if templates is not None:
-        version = templates.get(template_id, version).version
+    version = vault.templates.get(template_id, version).version
     return replace(
         base,
         title=title,
@@ -161,7 +159,7 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
     vault = ctx.open_vault()
     journal = vault.journals.resolve(args.journal)
     base = EntryContent(template_id=args.template or "free", event_date=date.today())
-    content = _apply(args, vault, base)
+    content = _apply(args, vault, base, ctx.lang)
     entry = vault.entries.add(journal.id, content, [Path(a) for a in args.attach])
     ctx.out.write(entry.id + "\n")
     return 0
@@ -170,7 +168,7 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_edit(args: argparse.Namespace, ctx: CliContext) -> int:
     vault = ctx.open_vault()
     current = vault.entries.get(args.id)
-    content = _apply(args, vault, current.content)
+    content = _apply(args, vault, current.content, ctx.lang)
     entry = vault.entries.edit(args.id, content)
     for path in args.attach:
         vault.entries.attach(entry.id, Path(path))
@@ -222,31 +220,17 @@ def entry_json(entry: Entry, revision: Revision) -> dict[str, Any]:
     }
 
 
-def plain_markdown(content: EntryContent) -> str:
-    parts = [f"# {content.title}"] if content.title else []
-    for key, text in content.sections.items():
-        if text.strip():
-            parts.append(f"## {key}\n\n{text.strip()}")
-    return "\n\n".join(parts) + "\n"
-
-
 def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     vault = ctx.open_vault()
     entry = vault.entries.get(args.id)
     revision = vault.entries.revision(args.id, args.revision) if args.revision else entry.head
     content = revision.content
-    renderer = getattr(vault, "render", None)
     if args.format == "json":
         ctx.emit_json(entry_json(entry, revision))
     elif args.format == "html":
-        if renderer is None:
-            raise InvalidValue("format:html")
-        ctx.out.write(renderer.html(content, ctx.lang) + "\n")
-    elif args.format == "md" or renderer is None:
-        text = renderer.markdown(content, ctx.lang) if renderer else plain_markdown(content)
-        ctx.out.write(text)
+        ctx.out.write(vault.render.html(content, ctx.lang) + "\n")
     else:
-        ctx.out.write(renderer.markdown(content, ctx.lang))
+        ctx.out.write(vault.render.markdown(content, ctx.lang))
     if args.format in ("text",):
         meta = [
             f"id: {entry.id}",
