@@ -31,8 +31,10 @@ def test_every_control_has_an_accessible_name(
     assert problems == {}
 
 
-def focus_of(window: QWidget) -> QWidget | None:
-    return QApplication.focusWidget()
+def activate(qtbot: QtBot, window: QWidget) -> None:
+    QApplication.processEvents()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
 
 
 def test_keyboard_only_write_search_lock(qtbot: QtBot, ctx: AppContext, unlocked: Vault) -> None:
@@ -70,7 +72,7 @@ def test_keyboard_only_write_search_lock(qtbot: QtBot, ctx: AppContext, unlocked
     qtbot.keyClick(first.edit, Qt.Key.Key_Tab)  # leaving the field saves
     qtbot.waitUntil(lambda: not window.editor.saver.pending, timeout=5000)
     assert any(e.title == "Con teclado" for e in unlocked.entries.list())
-    print("DBG", QApplication.focusWidget(), QApplication.activeWindow(), QApplication.activePopupWidget(), QApplication.activeModalWidget())
+    activate(qtbot, window)  # offscreen Qt forgets the active window when a dialog is deleted
 
     # Ctrl+F, type, Down into the results, Enter opens the entry in the editor.
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
