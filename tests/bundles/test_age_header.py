@@ -24,7 +24,8 @@ from reflectdesk.errors import (
     NotABundle,
 )
 
-TESTDATA = Path("/work/shared/cctv-age/testdata")
+# The C2SP/CCTV age vectors, vendored as their README allows (cctv_age/SOURCE.md).
+TESTDATA = Path(__file__).parent / "cctv_age" / "testdata"
 X25519_PREFIX = "AGE-SECRET-KEY-1"
 
 
@@ -66,7 +67,7 @@ def _load(path: Path) -> Vector:
     )
 
 
-VECTORS = [_load(p) for p in sorted(TESTDATA.iterdir())] if TESTDATA.is_dir() else []
+VECTORS = [_load(p) for p in sorted(TESTDATA.iterdir())]
 
 
 def _decrypt(vector: Vector) -> bytes:

@@ -385,7 +385,7 @@ def test_manifest_checks(alice: Identity, bob: Identity, change: object, error: 
 # --- the age layer ---------------------------------------------------------------------------
 def test_scrypt_stanza(bob: Identity) -> None:
     # The CCTV "scrypt" vector: a real passphrase-encrypted age file.
-    raw = Path("/work/shared/cctv-age/testdata/scrypt").read_bytes()
+    raw = (Path(__file__).parent / "cctv_age" / "testdata" / "scrypt").read_bytes()
     encrypted = raw.partition(b"\n\n")[2]
     with pytest.raises(BundlePassphraseEncrypted):
         open_bundle(encrypted, bob, unknown)

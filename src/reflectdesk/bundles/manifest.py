@@ -125,9 +125,11 @@ class Manifest:
     entry_consent: Mapping[str, Consent]
     files: tuple[FileRecord, ...]
     version: int = MANIFEST_VERSION
+    _by_path: Mapping[str, FileRecord] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "entry_consent", _frozen(self.entry_consent))
+        object.__setattr__(self, "_by_path", MappingProxyType({f.path: f for f in self.files}))
 
     def to_json(self) -> JsonObject:
         return {
@@ -156,10 +158,7 @@ class Manifest:
         return canonical_json(self.to_json())
 
     def file(self, path: str) -> FileRecord | None:
-        for record in self.files:
-            if record.path == path:
-                return record
-        return None
+        return self._by_path.get(path)
 
     def is_addressed_to(self, public: PublicIdentity) -> bool:
         """Whether ``public`` is the author or one of the signed recipients."""

@@ -20,6 +20,7 @@ import sqlite3
 import threading
 import zlib
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 
@@ -191,9 +192,7 @@ class _Shard:
                 tags.extend((rowid, _norm_tag(t)) for t in d.tags)
                 stds.extend((rowid, s.strip().upper()) for s in d.standards)
             with self.conn:
-                self.conn.executemany(
-                    "INSERT INTO meta VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", meta
-                )
+                self.conn.executemany("INSERT INTO meta VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", meta)
                 self.conn.execute(
                     "INSERT INTO docs(rowid, title, body, tags, standards) "
                     "SELECT rowid, title, body, tags, standards FROM meta WHERE rowid >= ?",
@@ -221,43 +220,51 @@ class _Shard:
         with self.lock:
             self._remove_locked(entry_id)
 
-    def search(self, match: str, filters: SearchFilters, limit: int) -> list[SearchHit]:
+    def rank(self, match: str, filters: SearchFilters, limit: int) -> list[tuple[float, int]]:
+        """The best ``limit`` rows as (bm25, rowid); cheap next to making snippets."""
         where, params = _filter_sql(filters)
-        # Rank first, then make snippets for the few rows shown: snippet() is the
-        # costly part and would otherwise run for every matching row.
-        ranked_sql = (
-            f"SELECT docs.rowid, {_BM25} AS r FROM docs JOIN meta m ON m.rowid = docs.rowid "
+        join = " JOIN meta m ON m.rowid = docs.rowid" if where else ""
+        sql = (
+            f"SELECT {_BM25} AS r, docs.rowid FROM docs{join} "
             f"WHERE docs MATCH ?{where} ORDER BY r LIMIT ?"
         )
         with self.lock:
             try:
-                ranked = self.conn.execute(ranked_sql, [match, *params, limit]).fetchall()
-                if not ranked:
-                    return []
-                marks = ",".join("?" * len(ranked))
-                rows = self.conn.execute(
-                    "SELECT docs.rowid, m.entry_id, m.journal_id, m.title, m.event_date, "
-                    f"m.template_id, snippet(docs, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', "
-                    "'…', 16) FROM docs JOIN meta m ON m.rowid = docs.rowid "
-                    f"WHERE docs MATCH ? AND docs.rowid IN ({marks})",
-                    [match, *(r[0] for r in ranked)],
-                ).fetchall()
+                return self.conn.execute(sql, [match, *params, limit]).fetchall()
             except sqlite3.OperationalError as exc:
                 raise InvalidQuery("fts") from exc
+
+    def hits(self, match: str, ranked: list[tuple[float, int]]) -> list[SearchHit]:
+        """Snippets and row facts for rows already chosen by :meth:`rank`."""
+        if not ranked:
+            return []
+        marks = ",".join("?" * len(ranked))
+        with self.lock:
+            rows = self.conn.execute(
+                "SELECT docs.rowid, m.entry_id, m.journal_id, m.title, m.event_date, "
+                f"m.template_id, snippet(docs, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', "
+                "'…', 16) FROM docs JOIN meta m ON m.rowid = docs.rowid "
+                f"WHERE docs MATCH ? AND docs.rowid IN ({marks})",
+                [match, *(rowid for _, rowid in ranked)],
+            ).fetchall()
         by_rowid = {r[0]: r for r in rows}
-        return [
-            SearchHit(
-                entry_id=by_rowid[rowid][1],
-                journal_id=by_rowid[rowid][2],
-                title=by_rowid[rowid][3],
-                snippet=by_rowid[rowid][6],
-                rank=float(rank),
-                event_date=date.fromisoformat(by_rowid[rowid][4]) if by_rowid[rowid][4] else None,
-                template_id=by_rowid[rowid][5],
+        out = []
+        for rank, rowid in ranked:
+            r = by_rowid.get(rowid)
+            if r is None:
+                continue
+            out.append(
+                SearchHit(
+                    entry_id=r[1],
+                    journal_id=r[2],
+                    title=r[3],
+                    snippet=r[6],
+                    rank=float(rank),
+                    event_date=date.fromisoformat(r[4]) if r[4] else None,
+                    template_id=r[5],
+                )
             )
-            for rowid, rank in ranked
-            if rowid in by_rowid
-        ]
+        return out
 
     def summaries(
         self, filters: SearchFilters, sort: str, descending: bool, limit: int | None
@@ -286,6 +293,7 @@ class SearchIndex:
     def __init__(self, shards: int = 1) -> None:
         self._shards = [_Shard() for _ in range(max(1, shards))]
         self._closed = False
+        self._pool = ThreadPoolExecutor(max_workers=len(self._shards), thread_name_prefix="fts")
 
     @classmethod
     def for_size(cls, expected_entries: int) -> SearchIndex:
@@ -303,6 +311,7 @@ class SearchIndex:
 
     def close(self) -> None:
         self._closed = True
+        self._pool.shutdown(wait=True)
         for shard in self._shards:
             shard.close()
 
@@ -388,13 +397,25 @@ class SearchIndex:
     def search(
         self, text: str, filters: SearchFilters | None = None, limit: int = 50
     ) -> list[SearchHit]:
+        """Rank in every shard, keep the global best ``limit``, then make snippets
+        only for those (shards work in parallel: SQLite runs without the GIL)."""
         self._check_open()
         match = to_fts(text)
-        hits: list[SearchHit] = []
-        for shard in self._shards:
-            hits.extend(shard.search(match, filters or SearchFilters(), limit))
+        f = filters or SearchFilters()
+        if len(self._shards) == 1:
+            shard = self._shards[0]
+            return shard.hits(match, shard.rank(match, f, limit))
+        ranked = list(self._pool.map(lambda s: s.rank(match, f, limit), self._shards))
+        best = heapq.nsmallest(
+            limit, ((r, rowid, i) for i, rows in enumerate(ranked) for r, rowid in rows)
+        )
+        chosen: list[list[tuple[float, int]]] = [[] for _ in self._shards]
+        for r, rowid, i in best:
+            chosen[i].append((r, rowid))
+        parts = self._pool.map(lambda i: self._shards[i].hits(match, chosen[i]), range(len(chosen)))
+        hits = [h for part in parts for h in part]
         hits.sort(key=lambda h: h.rank)
-        return hits[:limit]
+        return hits
 
     def summaries(
         self,
