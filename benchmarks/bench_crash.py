@@ -17,11 +17,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reflectdesk.crypto.kdf import KdfParams  # noqa: E402
-from reflectdesk.domain.model import Role  # noqa: E402
-from reflectdesk.services.vault import NewProfile, Vault  # noqa: E402
-from tests.support import PASSPHRASE  # noqa: E402
-from tests.test_crash_safety import kill_once, verify  # noqa: E402
+from reflectdesk.crypto.kdf import KdfParams
+from reflectdesk.domain.model import Role
+from reflectdesk.services.vault import NewProfile, Vault
+from tests.support import PASSPHRASE
+from tests.test_crash_safety import kill_once, verify
 
 
 def main() -> None:
@@ -33,7 +33,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         vault_dir = Path(tmp) / "vault"
         vault, _ = Vault.create(
-            vault_dir, PASSPHRASE, NewProfile("C", Role.STUDENT),
+            vault_dir,
+            PASSPHRASE,
+            NewProfile("C", Role.STUDENT),
             kdf_params=KdfParams.insecure_for_tests(),
         )
         vault.journals.create("Diario")

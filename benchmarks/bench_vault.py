@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import PASSPHRASE, QUERIES, build, make_content  # noqa: E402
+from corpus import PASSPHRASE, QUERIES, build, make_content
 
 OUT = Path(__file__).resolve().parent / "out"
 
@@ -68,7 +68,9 @@ def bench_unlock(vault_dir: Path, runs: int) -> dict[str, float]:
     for _ in range(runs):
         proc = subprocess.run(
             [sys.executable, "-c", CHILD, str(vault_dir), PASSPHRASE, json.dumps(QUERIES)],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         )
         results.append(json.loads(proc.stdout))
     return {
@@ -88,8 +90,14 @@ def plaintext_index(vault_dir: Path, db_path: Path) -> sqlite3.Connection:
     rows = []
     for s in vault.entries.list():
         e = vault.entries.get(s.id)
-        rows.append((e.content.title, e.content.body_text, " ".join(e.content.tags),
-                     " ".join(e.content.standards)))
+        rows.append(
+            (
+                e.content.title,
+                e.content.body_text,
+                " ".join(e.content.tags),
+                " ".join(e.content.standards),
+            )
+        )
     vault.close()
     conn = sqlite3.connect(db_path)
     conn.execute(

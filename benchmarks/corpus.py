@@ -48,16 +48,42 @@ EN = (
     "me to consider my students and build a respectful organised environment"
 ).split()
 TAGS = [
-    "fracciones", "evaluación", "clima-de-aula", "inclusión", "lectura", "grupos",
-    "retroalimentación", "planificación", "lesson-study", "ronda", "feedback", "questioning",
+    "fracciones",
+    "evaluación",
+    "clima-de-aula",
+    "inclusión",
+    "lectura",
+    "grupos",
+    "retroalimentación",
+    "planificación",
+    "lesson-study",
+    "ronda",
+    "feedback",
+    "questioning",
 ]
 STANDARDS = [f"{d}{n}" for d, n in zip("AAABBBCCCDDD", range(1, 13), strict=True)]
 TEMPLATES = ["gibbs", "alact", "rolfe", "free", "learning-round", "critical-incident"]
 QUERIES = [
-    "reflexion", "evaluacion formativa", '"ticket de salida"', "fraccion*", "mentor",
-    "grupos AND material", "inclusion OR diversidad", "clima NOT ingles", "feedback",
-    '"exit ticket"', "question*", "lesson study", "planificacion objetivo", "apoderados",
-    "insegura", "pizarra", "wait time", "convivencia escolar", "estrateg*", "nervous",
+    "reflexion",
+    "evaluacion formativa",
+    '"ticket de salida"',
+    "fraccion*",
+    "mentor",
+    "grupos AND material",
+    "inclusion OR diversidad",
+    "clima NOT ingles",
+    "feedback",
+    '"exit ticket"',
+    "question*",
+    "lesson study",
+    "planificacion objetivo",
+    "apoderados",
+    "insegura",
+    "pizarra",
+    "wait time",
+    "convivencia escolar",
+    "estrateg*",
+    "nervous",
 ]
 
 
@@ -96,7 +122,9 @@ def build(out: Path, entries: int, seed: int = 2026) -> Path:
         return vault_dir
     rng = random.Random(seed)
     vault, _ = Vault.create(
-        vault_dir, PASSPHRASE, NewProfile("Bench", Role.STUDENT),
+        vault_dir,
+        PASSPHRASE,
+        NewProfile("Bench", Role.STUDENT),
         kdf_params=KdfParams.insecure_for_tests(),
     )
     journals = [vault.journals.create(f"Práctica {i}").id for i in range(1, 5)]
