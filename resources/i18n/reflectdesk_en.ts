@@ -52,7 +52,7 @@
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="138"/>
-        <source>Attach a &amp;file…</source>
+        <source>Attach a fi&amp;le…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -105,42 +105,42 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="240"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="241"/>
         <source>Passphrase changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="241"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="242"/>
         <source>Your new passphrase is set. Use it the next time you unlock.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="261"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="263"/>
         <source>Change passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="262"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="264"/>
         <source>C&amp;urrent passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="263"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="265"/>
         <source>Current passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="264"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="266"/>
         <source>C&amp;hange</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="265"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="267"/>
         <source>Change the passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="269"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="271"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -148,13 +148,13 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/entries.py" line="177"/>
-        <location filename="../../src/reflectdesk/cli/commands/entries.py" line="306"/>
+        <location filename="../../src/reflectdesk/cli/commands/entries.py" line="175"/>
+        <location filename="../../src/reflectdesk/cli/commands/entries.py" line="290"/>
         <source>Saved revision {seq}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/entries.py" line="314"/>
+        <location filename="../../src/reflectdesk/cli/commands/entries.py" line="298"/>
         <source>Saved {name} to {path}. This copy is not encrypted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -252,39 +252,39 @@
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="522"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="550"/>
         <source>That matches. Your vault is ready.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="524"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="552"/>
         <source>That does not match the key. Look at it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="539"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="567"/>
         <source>Check your copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="540"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="568"/>
         <source>So that you know the copy you kept is right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="542"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="570"/>
         <source>From the copy you saved or printed, type group %1 and group %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="546"/>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="547"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="574"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="575"/>
         <source>Group %1:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="548"/>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="549"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="576"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="577"/>
         <source>Group %1 of the recovery key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -292,37 +292,37 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash.py" line="118"/>
+        <location filename="../../src/reflectdesk/gui/crash.py" line="119"/>
         <source>ReflectDesk: unexpected error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash.py" line="121"/>
+        <location filename="../../src/reflectdesk/gui/crash.py" line="122"/>
         <source>Something unexpected went wrong. Your entries are saved and encrypted. You can keep working, or restart ReflectDesk if things look wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash.py" line="127"/>
+        <location filename="../../src/reflectdesk/gui/crash.py" line="128"/>
         <source>The report below holds no journal text: only the error type, where it happened in the program, and the versions. Copy it to send it to support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash.py" line="131"/>
-        <source>&amp;Copy report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../src/reflectdesk/gui/crash.py" line="132"/>
-        <source>Copy report</source>
+        <source>Co&amp;py report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/crash.py" line="133"/>
+        <source>Copy report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/crash.py" line="134"/>
         <source>Error report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash.py" line="140"/>
+        <location filename="../../src/reflectdesk/gui/crash.py" line="141"/>
         <source>Copied</source>
         <translation type="unfinished"></translation>
     </message>
@@ -330,7 +330,7 @@
 <context>
     <name>CreatePage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="282"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="286"/>
         <source>My practicum journal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -374,6 +374,11 @@
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="360"/>
+        <source>&amp;Next &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Dialogs</name>
@@ -387,112 +392,112 @@
 <context>
     <name>EntryEditor</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="466"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="468"/>
         <source>None chosen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="514"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="517"/>
         <source>New entry: it is saved as soon as you write.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="515"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="518"/>
         <source>Editing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="516"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="519"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="517"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="520"/>
         <source>Saved and encrypted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="518"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="521"/>
         <source>Not saved: see the message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="522"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="525"/>
         <source>&amp;Title:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="523"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="526"/>
         <source>&amp;Date:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="524"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="527"/>
         <source>Template:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="525"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="528"/>
         <source>Ta&amp;gs:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="526"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="529"/>
         <source>Standards:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="527"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="530"/>
         <source>A short title for this entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="528"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="531"/>
         <source>Separated by commas, e.g. evaluation, 3rd grade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="529"/>
-        <source>C&amp;hoose…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="530"/>
-        <source>&amp;History…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="531"/>
-        <source>Title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="532"/>
-        <source>Date of the experience</source>
+        <source>&amp;Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="533"/>
-        <source>Tags</source>
+        <source>H&amp;istory…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="534"/>
-        <source>Choose standards</source>
+        <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="535"/>
-        <source>Revision history</source>
+        <source>Date of the experience</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="536"/>
-        <source>Preview</source>
+        <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="537"/>
+        <source>Choose standards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="538"/>
+        <source>Revision history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="539"/>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="540"/>
         <source>Prompts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -520,7 +525,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/entry_model.py" line="85"/>
+        <location filename="../../src/reflectdesk/gui/entry_model.py" line="86"/>
         <source>(untitled)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1122,47 +1127,47 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="603"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="627"/>
         <source>Finish without checking?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="605"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="629"/>
         <source>Your vault is created. If you have not saved the recovery key, you will not see it again. Continue without checking it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="630"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="654"/>
         <source>ReflectDesk: first steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="632"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="656"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="633"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="657"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="634"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="658"/>
         <source>Create my vault</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="635"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="659"/>
         <source>Finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="636"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="660"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="637"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="661"/>
         <source>Help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1176,7 +1181,7 @@
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="115"/>
-        <source>&amp;Dismiss</source>
+        <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1214,7 +1219,7 @@
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/history.py" line="270"/>
-        <source>&amp;Compare with:</source>
+        <source>Com&amp;pare with:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1246,17 +1251,17 @@
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="89"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="92"/>
         <source>Welcome to ReflectDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="90"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="93"/>
         <source>Your practicum journal: private, structured, yours.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="93"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="96"/>
         <source>Everything you write stays on this computer, encrypted with a passphrase only you know. You decide what your mentor and your university see.
 
 Choose the language of the app. You can change it later in Settings.</source>
@@ -1266,114 +1271,114 @@ Choose the language of the app. You can change it later in Settings.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="230"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="226"/>
         <source>ReflectDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="231"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="227"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="232"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="228"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="233"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="229"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="234"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="230"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="236"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="232"/>
         <source>&amp;New entry…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="237"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="233"/>
         <source>New &amp;journal…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="238"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="234"/>
         <source>&amp;Find</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="239"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="235"/>
         <source>&amp;History…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="240"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="236"/>
         <source>&amp;Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="241"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="237"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="242"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="238"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="243"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="239"/>
         <source>Show &amp;preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="244"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="240"/>
         <source>Go to &amp;sidebar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="245"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="241"/>
         <source>Go to entry &amp;list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="246"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="242"/>
         <source>Go to &amp;editor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="247"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="243"/>
         <source>&amp;About ReflectDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="258"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="254"/>
         <source>Main toolbar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="261"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="257"/>
         <source>Choose an entry on the left, or start a new one with Ctrl+N.
 
 Ctrl+F searches, Ctrl+L locks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="265"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="261"/>
         <source>Entries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="266"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="262"/>
         <source>Search results</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="311"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="310"/>
         <source>%n entries in total</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1381,27 +1386,27 @@ Ctrl+F searches, Ctrl+L locks.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="402"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="401"/>
         <source>My practicum journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="415"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="414"/>
         <source>New journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="416"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="415"/>
         <source>Name of the journal:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="470"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="469"/>
         <source>No entries match.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="472"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="471"/>
         <source>%n results</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1409,27 +1414,27 @@ Ctrl+F searches, Ctrl+L locks.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="527"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="523"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="528"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="524"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="529"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="525"/>
         <source>Standards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="569"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="565"/>
         <source>About ReflectDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="571"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="567"/>
         <source>ReflectDesk %1
 
 Encrypted, offline-first practicum reflection journals for initial teacher education.</source>
@@ -1439,37 +1444,37 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>NewPassphraseFields</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="147"/>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="149"/>
         <source>New &amp;passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="148"/>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="150"/>
         <source>&amp;Repeat it:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="149"/>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="151"/>
         <source>&amp;Show passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="150"/>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="152"/>
         <source>New passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="151"/>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="153"/>
         <source>Repeat the new passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="152"/>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="154"/>
         <source>Show passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="174"/>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="176"/>
         <source>The two passphrases differ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1477,22 +1482,22 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="224"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="227"/>
         <source>Choose a passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="225"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="228"/>
         <source>It encrypts everything you write. Nobody can reset it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="228"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="231"/>
         <source>A passphrase is a password made of several words. Pick four or more words that have nothing to do with each other, and that you will remember.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="232"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="235"/>
         <source>&amp;Create my vault</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1500,77 +1505,77 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>ProfilePage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="163"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="166"/>
         <source>About you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="164"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="167"/>
         <source>This shapes the app around what you do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="165"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="168"/>
         <source>I am a…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="168"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="171"/>
         <source>&amp;Student teacher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="169"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="172"/>
         <source>I write reflections on my practicum and share them when I choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="172"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="175"/>
         <source>School &amp;mentor (profesor/a guía)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="173"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="176"/>
         <source>I read my student teachers&apos; journals and give feedback.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="176"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="179"/>
         <source>&amp;University educator or researcher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="177"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="180"/>
         <source>I supervise students and build case studies from consented entries.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="184"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="187"/>
         <source>Display &amp;name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="185"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="188"/>
         <source>&amp;Institution (optional):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="186"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="189"/>
         <source>e.g. Camila Pérez</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="187"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="190"/>
         <source>Display name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="188"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="191"/>
         <source>Institution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="191"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="194"/>
         <source>Your name is stored encrypted. Others see it only in what you share with them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1611,42 +1616,42 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="70"/>
+        <location filename="../../src/reflectdesk/gui/recover.py" line="71"/>
         <source>Recover with your recovery key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="73"/>
+        <location filename="../../src/reflectdesk/gui/recover.py" line="74"/>
         <source>Type the recovery key you saved or printed when you created your vault, then choose a new passphrase. Your entries stay as they are.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="77"/>
+        <location filename="../../src/reflectdesk/gui/recover.py" line="78"/>
         <source>Recovery &amp;key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="78"/>
+        <location filename="../../src/reflectdesk/gui/recover.py" line="79"/>
         <source>Recovery key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="79"/>
-        <source>&amp;Recover</source>
+        <location filename="../../src/reflectdesk/gui/recover.py" line="80"/>
+        <source>Re&amp;cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="80"/>
+        <location filename="../../src/reflectdesk/gui/recover.py" line="81"/>
         <source>Recover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="83"/>
+        <location filename="../../src/reflectdesk/gui/recover.py" line="84"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="84"/>
+        <location filename="../../src/reflectdesk/gui/recover.py" line="85"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1654,79 +1659,102 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="409"/>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="464"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="455"/>
         <source>Recovery key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="415"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="407"/>
         <source>Save the recovery key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="417"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="409"/>
         <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="430"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="422"/>
         <source>ReflectDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="430"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="422"/>
         <source>The PDF could not be written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="433"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="425"/>
         <source>Saved to %1. Print it, keep it safe, and delete the file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="442"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="434"/>
         <source>Sent to the printer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="445"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="437"/>
         <source>Your recovery key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="446"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="438"/>
         <source>Shown only now. Save it as a PDF or print it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="449"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="441"/>
         <source>If you forget your passphrase, this key is the only way back into your journal. Nobody else has a copy, not even ReflectDesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="453"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="445"/>
         <source>Save as &amp;PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="454"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="446"/>
         <source>P&amp;rint…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="455"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="447"/>
         <source>Save the recovery key as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="456"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="448"/>
         <source>Print the recovery key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="459"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="451"/>
         <source>Keep it away from this computer, like a spare house key. Anyone with the key and your computer can read your journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoverySheet</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/recovery_sheet.py" line="35"/>
+        <location filename="../../src/reflectdesk/gui/recovery_sheet.py" line="97"/>
+        <source>ReflectDesk recovery key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/recovery_sheet.py" line="44"/>
+        <source>This key opens your ReflectDesk vault if you forget your passphrase. Anyone who has it and your computer can read your journal: keep this page somewhere safe, away from the computer, and do not photograph it or send it by e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/recovery_sheet.py" line="75"/>
+        <source>Written on {date}. Spaces and dashes do not matter when you type it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/recovery_sheet.py" line="116"/>
+        <source>Print the recovery key</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1787,7 +1815,7 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="145"/>
-        <source>&amp;From:</source>
+        <source>F&amp;rom:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1880,7 +1908,7 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="127"/>
-        <source>Lock &amp;automatically after:</source>
+        <source>Loc&amp;k automatically after:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2021,23 +2049,23 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>StandardsPicker</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="156"/>
-        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="159"/>
+        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="161"/>
+        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="164"/>
         <source>Standards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="157"/>
+        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="162"/>
         <source>&amp;Search the standards:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="158"/>
+        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="163"/>
         <source>Search the standards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="162"/>
+        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="167"/>
         <source>%1. Suggested by the template in bold. Space or Enter ticks a standard.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2045,32 +2073,32 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="46"/>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="48"/>
         <source>Very weak</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="47"/>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="49"/>
         <source>Weak</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="48"/>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="50"/>
         <source>Fair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="49"/>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="51"/>
         <source>Strong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="50"/>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="52"/>
         <source>Very strong</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="56"/>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="58"/>
         <source>Use at least %n characters.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2078,47 +2106,47 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="59"/>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="61"/>
         <source>Avoid common passwords and everyday words such as “contraseña” or “colegio”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="61"/>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="63"/>
         <source>Do not use your name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="63"/>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="65"/>
         <source>Avoid keyboard runs and sequences such as “qwerty” or “1234”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="65"/>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="67"/>
         <source>Avoid repeated characters and words.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="66"/>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="68"/>
         <source>Avoid years and dates: they are easy to guess.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="68"/>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="70"/>
         <source>Add more unrelated words: four random words make a strong passphrase that is easy to remember.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="72"/>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="74"/>
         <source>A strong passphrase. Make sure you can remember it: nobody can reset it for you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="89"/>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="91"/>
         <source>Strength: not entered yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="91"/>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="93"/>
         <source>Several unrelated words, at least %n characters.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2126,7 +2154,7 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="95"/>
+        <location filename="../../src/reflectdesk/gui/passphrase.py" line="97"/>
         <source>Strength: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -135,7 +135,7 @@ class AttachmentsPanel(QWidget):
 
     def retranslate_ui(self) -> None:
         self.heading.setText(self.tr("Attachments"))
-        self.attach_button.setText(self.tr("Attach a &file…"))
+        self.attach_button.setText(self.tr("Attach a fi&le…"))
         self.attach_button.setAccessibleName(self.tr("Attach a file"))
         self.empty.setText(self.tr("No attachments. Photos appear here; files stay encrypted."))
 

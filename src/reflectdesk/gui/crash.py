@@ -129,7 +129,7 @@ class CrashDialog(QDialog):
                 "happened in the program, and the versions. Copy it to send it to support."
             )
         )
-        self.copy_button.setText(self.tr("&Copy report"))
+        self.copy_button.setText(self.tr("Co&py report"))
         self.copy_button.setAccessibleName(self.tr("Copy report"))
         self.text.setAccessibleName(self.tr("Error report"))
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)

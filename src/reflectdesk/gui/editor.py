@@ -112,7 +112,7 @@ class HintBanner(QFrame):
                 "happened instead?"
             ).replace("%1", shown)
         )
-        self.dismiss.setText(self.tr("&Dismiss"))
+        self.dismiss.setText(self.tr("Dismiss"))
         self.dismiss.setAccessibleName(self.tr("Dismiss the hint"))
 
 
@@ -529,8 +529,8 @@ class EntryEditor(QWidget):
         self.labels["standards"].setText(self.tr("Standards:"))
         self.title.setPlaceholderText(self.tr("A short title for this entry"))
         self.tags.setPlaceholderText(self.tr("Separated by commas, e.g. evaluation, 3rd grade"))
-        self.standards_button.setText(self.tr("C&hoose…"))
-        self.history_button.setText(self.tr("&History…"))
+        self.standards_button.setText(self.tr("&Choose…"))
+        self.history_button.setText(self.tr("H&istory…"))
         self.title.setAccessibleName(self.tr("Title"))
         self.date.setAccessibleName(self.tr("Date of the experience"))
         self.tags.setAccessibleName(self.tr("Tags"))

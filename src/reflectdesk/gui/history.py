@@ -267,7 +267,7 @@ class HistoryDialog(QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Revision history"))
         self.list_label.setText(self.tr("&Revisions (newest first):"))
-        self.compare_label.setText(self.tr("&Compare with:"))
+        self.compare_label.setText(self.tr("Com&pare with:"))
         self.restore_button.setText(self.tr("Re&store this revision"))
         self.list.setAccessibleName(self.tr("Revisions"))
         self.compare.setAccessibleName(self.tr("Compare with revision"))

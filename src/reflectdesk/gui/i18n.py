@@ -117,7 +117,9 @@ def pseudo_translate(text: str, stretch: float = 0.4) -> str:
     out.append(text[pos:].translate(_ACCENTS))
     body = "".join(out)
     pad = max(1, round(len(text) * stretch) - 2)
-    return f"[{body}{'~' * pad}]"
+    # Long paddings break like words do, so wrapped labels can still wrap.
+    padding = "".join("~" if i % 7 < 6 or i == pad - 1 else " " for i in range(pad))
+    return f"[{body}{padding}]"
 
 
 class PseudoTranslator(QTranslator):

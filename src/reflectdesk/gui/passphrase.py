@@ -33,6 +33,8 @@ class StrengthMeter(QWidget):
         self.advice = QLabel()
         self.advice.setObjectName("strengthAdvice")
         self.advice.setWordWrap(True)
+        # Room for the usual advice, so the window does not jump while someone types.
+        self.advice.setMinimumHeight(self.advice.fontMetrics().lineSpacing() * 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.bar)
@@ -189,3 +191,14 @@ class NewPassphraseFields(QWidget):
     def clear(self) -> None:
         self.passphrase.clear()
         self.confirm.clear()
+
+
+def fit_height(window: QWidget) -> None:
+    """Grow a dialog when wrapped text needs more lines (top-level windows do not do
+    height-for-width on their own)."""
+    layout = window.layout()
+    if layout is None:
+        return
+    need = layout.totalHeightForWidth(window.width())
+    if need > window.height():
+        window.resize(window.width(), need)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflectdesk.gui.passphrase import NewPassphraseFields
+from reflectdesk.gui.passphrase import NewPassphraseFields, fit_height
 from reflectdesk.gui.theme import accents
 
 
@@ -63,6 +63,7 @@ class RecoveryDialog(QDialog):
         layout.addWidget(self.buttons)
         self.key.textChanged.connect(self._update)
         self.fields.changed.connect(self._update)
+        self.fields.changed.connect(lambda: fit_height(self))
         self.retranslate_ui()
         self._update()
 
@@ -76,7 +77,7 @@ class RecoveryDialog(QDialog):
         )
         self.key_label.setText(self.tr("Recovery &key:"))
         self.key.setAccessibleName(self.tr("Recovery key"))
-        self.recover_button.setText(self.tr("&Recover"))
+        self.recover_button.setText(self.tr("Re&cover"))
         self.recover_button.setAccessibleName(self.tr("Recover"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         if cancel is not None:
@@ -111,6 +112,7 @@ class RecoveryDialog(QDialog):
         self.error.setText(f"{message} {hint}".strip())
         self.error.setStyleSheet(f"color: {accents().error_text};")
         self.error.show()
+        fit_height(self)
         self.key.setFocus()
 
     def done(self, result: int) -> None:

@@ -18,10 +18,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("RecoverySheet", text)
-
-
 def key_groups(key: str) -> list[str]:
     return [group for group in key.split("-") if group]
 
@@ -36,7 +32,7 @@ def draw_sheet(painter: QPainter, page: QRectF, key: str) -> None:
     title_font.setPointSizeF(20)
     title_font.setBold(True)
     painter.setFont(title_font)
-    title = _t("ReflectDesk recovery key")
+    title = QCoreApplication.translate("RecoverySheet", "ReflectDesk recovery key")
     rect = painter.boundingRect(QRectF(page.left(), y, width, 1e6), Qt.TextFlag.TextWordWrap, title)
     painter.drawText(rect, Qt.TextFlag.TextWordWrap, title)
     y = rect.bottom() + 20
@@ -45,10 +41,11 @@ def draw_sheet(painter: QPainter, page: QRectF, key: str) -> None:
     body_font.setPointSizeF(11)
     body_font.setBold(False)
     painter.setFont(body_font)
-    intro = _t(
+    intro = QCoreApplication.translate(
+        "RecoverySheet",
         "This key opens your ReflectDesk vault if you forget your passphrase. Anyone who has "
         "it and your computer can read your journal: keep this page somewhere safe, away "
-        "from the computer, and do not photograph it or send it by e-mail."
+        "from the computer, and do not photograph it or send it by e-mail.",
     )
     rect = painter.boundingRect(QRectF(page.left(), y, width, 1e6), Qt.TextFlag.TextWordWrap, intro)
     painter.drawText(rect, Qt.TextFlag.TextWordWrap, intro)
@@ -75,9 +72,9 @@ def draw_sheet(painter: QPainter, page: QRectF, key: str) -> None:
     y += rows * row_h * 1.8 + 30
 
     painter.setFont(body_font)
-    footer = _t("Written on {date}. Spaces and dashes do not matter when you type it.").format(
-        date=date.today().isoformat()
-    )
+    footer = QCoreApplication.translate(
+        "RecoverySheet", "Written on {date}. Spaces and dashes do not matter when you type it."
+    ).format(date=date.today().isoformat())
     rect = painter.boundingRect(
         QRectF(page.left(), y, width, 1e6), Qt.TextFlag.TextWordWrap, footer
     )
@@ -97,7 +94,7 @@ def _paint(device: QPagedPaintDevice, key: str) -> None:
 
 def save_pdf(path: Path, key: str) -> None:
     writer = QPdfWriter(str(path))
-    writer.setTitle(_t("ReflectDesk recovery key"))
+    writer.setTitle(QCoreApplication.translate("RecoverySheet", "ReflectDesk recovery key"))
     writer.setCreator("ReflectDesk")
     writer.setPageLayout(
         QPageLayout(
@@ -116,7 +113,7 @@ def print_sheet(parent: QWidget | None, key: str) -> bool:
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_t("Print the recovery key"))
+    dialog.setWindowTitle(QCoreApplication.translate("RecoverySheet", "Print the recovery key"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
     _paint(printer, key)

@@ -142,7 +142,7 @@ class SearchPanel(QWidget):
         self.labels["tag"].setText(self.tr("T&ag:"))
         self.labels["template"].setText(self.tr("Te&mplate:"))
         self.labels["standard"].setText(self.tr("&Standard:"))
-        self.from_check.setText(self.tr("&From:"))
+        self.from_check.setText(self.tr("F&rom:"))
         self.to_check.setText(self.tr("T&o:"))
         self.journal.setAccessibleName(self.tr("Filter by journal"))
         self.tag.setAccessibleName(self.tr("Filter by tag"))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from reflectdesk.gui.context import AppContext
 from reflectdesk.gui.dialogs import message_box, show_error
 from reflectdesk.gui.i18n import error_texts
-from reflectdesk.gui.passphrase import NewPassphraseFields
+from reflectdesk.gui.passphrase import NewPassphraseFields, fit_height
 from reflectdesk.gui.prefs import AUTOLOCK_MAX_MINUTES
 from reflectdesk.gui.theme import accents
 from reflectdesk.progress import CancelToken, ProgressSink
@@ -124,7 +124,7 @@ class SettingsDialog(QDialog):
         self.labels["language"].setText(self.tr("&Language:"))
         self.labels["theme"].setText(self.tr("&Appearance:"))
         self.labels["font"].setText(self.tr("&Text size:"))
-        self.labels["autolock"].setText(self.tr("Lock &automatically after:"))
+        self.labels["autolock"].setText(self.tr("Loc&k automatically after:"))
         self.labels["passphrase"].setText(self.tr("Passphrase:"))
         names = {
             "system": self.tr("As the system"),
@@ -198,6 +198,7 @@ class ChangePassphraseDialog(QDialog):
         layout.addWidget(self.buttons)
         self.current.textChanged.connect(self._update)
         self.fields.changed.connect(self._update)
+        self.fields.changed.connect(lambda: fit_height(self))
         self.setMinimumWidth(480)
         self.retranslate_ui()
         self._update()
@@ -254,6 +255,7 @@ class ChangePassphraseDialog(QDialog):
         self.error.setText(f"{message} {hint}")
         self.error.setStyleSheet(f"color: {accents().error_text};")
         self.error.show()
+        fit_height(self)
         self.current.selectAll()
         self.current.setFocus()
 
