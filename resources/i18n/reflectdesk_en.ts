@@ -1,23 +1,23 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="en_US">
+<TS version="2.1" language="en_GB">
 <context>
     <name>AppController</name>
     <message>
         <location filename="../../src/reflectdesk/gui/controller.py" line="272"/>
         <source>ReflectDesk</source>
         <extracomment>Imported on a worker while the user types the passphrase.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>ReflectDesk</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/controller.py" line="273"/>
         <source>Your new passphrase is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your new passphrase is set.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/controller.py" line="274"/>
         <source>Use it from now on. Your recovery key still works, too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Use it from now on. Your recovery key still works, too.</translation>
     </message>
 </context>
 <context>
@@ -25,22 +25,22 @@
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="87"/>
         <source>Save a copy…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save a copy…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="88"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="90"/>
         <source>Save a copy of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Save a copy of %1</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="92"/>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove %1</translation>
     </message>
 </context>
 <context>
@@ -48,58 +48,58 @@
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="137"/>
         <source>Attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>Attachments</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="138"/>
         <source>Attach a fi&amp;le…</source>
-        <translation type="unfinished"></translation>
+        <translation>Attach a fi&amp;le…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="139"/>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="189"/>
         <source>Attach a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Attach a file</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="140"/>
         <source>No attachments. Photos appear here; files stay encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>No attachments. Photos appear here; files stay encrypted.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="194"/>
         <source>Save a copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Save a copy</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="201"/>
         <source>Save an unencrypted copy?</source>
-        <translation type="unfinished"></translation>
+        <translation>Save an unencrypted copy?</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="203"/>
         <source>The copy of “%1” will NOT be encrypted: anyone with access to the folder you choose can open it. Inside ReflectDesk the attachment stays encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>The copy of “%1” will NOT be encrypted: anyone with access to the folder you choose can open it. Inside ReflectDesk the attachment stays encrypted.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="214"/>
         <source>Remove attachment?</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove attachment?</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="215"/>
         <source>Remove “%1” from this entry?</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove “%1” from this entry?</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="267"/>
         <source>Copy saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy saved</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="268"/>
         <source>Saved “%1”. Remember: this copy is not encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved “%1”. Remember: this copy is not encrypted.</translation>
     </message>
 </context>
 <context>
@@ -107,42 +107,42 @@
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="241"/>
         <source>Passphrase changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase changed</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="242"/>
         <source>Your new passphrase is set. Use it the next time you unlock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your new passphrase is set. Use it the next time you unlock.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="263"/>
         <source>Change passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Change passphrase</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="264"/>
         <source>C&amp;urrent passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;urrent passphrase:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="265"/>
         <source>Current passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Current passphrase</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="266"/>
         <source>C&amp;hange</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;hange</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="267"/>
         <source>Change the passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Change the passphrase</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="271"/>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progress</translation>
     </message>
 </context>
 <context>
@@ -151,92 +151,92 @@
         <location filename="../../src/reflectdesk/cli/commands/entries.py" line="175"/>
         <location filename="../../src/reflectdesk/cli/commands/entries.py" line="290"/>
         <source>Saved revision {seq}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved revision {seq}.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/entries.py" line="298"/>
         <source>Saved {name} to {path}. This copy is not encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved {name} to {path}. This copy is not encrypted.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/journals.py" line="47"/>
         <source>No journals yet. Create one with &apos;journal create&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>No journals yet. Create one with &apos;journal create&apos;.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/search.py" line="40"/>
         <source>No entries match.</source>
-        <translation type="unfinished"></translation>
+        <translation>No entries match.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/templates.py" line="108"/>
         <source>Suggested standards: {codes}</source>
-        <translation type="unfinished"></translation>
+        <translation>Suggested standards: {codes}</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/templates.py" line="131"/>
         <source>Valid: {id} version {version}, {count} sections.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valid: {id} version {version}, {count} sections.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/templates.py" line="143"/>
         <source>Imported {id} version {version}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported {id} version {version}.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/templates.py" line="161"/>
         <source>[?] not yet checked against the official text</source>
-        <translation type="unfinished"></translation>
+        <translation>[?] not yet checked against the official text</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/templates.py" line="179"/>
         <source>Loaded {id} version {version}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Loaded {id} version {version}.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/vault.py" line="61"/>
         <source>Vault created in {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vault created in {path}.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/vault.py" line="64"/>
         <source>Your recovery key is shown only this once. Write it down or print it and keep it somewhere safe; it is the only way back in if you forget your passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Your recovery key is shown only this once. Write it down or print it and keep it somewhere safe; it is the only way back in if you forget your passphrase:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/vault.py" line="113"/>
         <source>Passphrase changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase changed.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/vault.py" line="125"/>
         <source>Vault recovered; the new passphrase is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vault recovered; the new passphrase is set.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/context.py" line="69"/>
         <source>Passphrase: </source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase: </translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/context.py" line="79"/>
         <source>New passphrase: </source>
-        <translation type="unfinished"></translation>
+        <translation>New passphrase: </translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/context.py" line="81"/>
         <source>Repeat the new passphrase: </source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat the new passphrase: </translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/main.py" line="72"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Error</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/main.py" line="99"/>
         <source>Internal error ({kind}). Nothing was changed; please report it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Internal error ({kind}). Nothing was changed; please report it.</translation>
     </message>
 </context>
 <context>
@@ -246,7 +246,7 @@
         <location filename="../../src/reflectdesk/cli/context.py" line="79"/>
         <location filename="../../src/reflectdesk/cli/context.py" line="81"/>
         <source>Cli</source>
-        <translation type="unfinished"></translation>
+        <translation>Cli</translation>
     </message>
 </context>
 <context>
@@ -254,39 +254,39 @@
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="550"/>
         <source>That matches. Your vault is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>That matches. Your vault is ready.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="552"/>
         <source>That does not match the key. Look at it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>That does not match the key. Look at it again.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="567"/>
         <source>Check your copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Check your copy</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="568"/>
         <source>So that you know the copy you kept is right.</source>
-        <translation type="unfinished"></translation>
+        <translation>So that you know the copy you kept is right.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="570"/>
         <source>From the copy you saved or printed, type group %1 and group %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>From the copy you saved or printed, type group %1 and group %2.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="574"/>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="575"/>
         <source>Group %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Group %1:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="576"/>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="577"/>
         <source>Group %1 of the recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Group %1 of the recovery key</translation>
     </message>
 </context>
 <context>
@@ -294,37 +294,37 @@
     <message>
         <location filename="../../src/reflectdesk/gui/crash.py" line="119"/>
         <source>ReflectDesk: unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation>ReflectDesk: unexpected error</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/crash.py" line="122"/>
         <source>Something unexpected went wrong. Your entries are saved and encrypted. You can keep working, or restart ReflectDesk if things look wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Something unexpected went wrong. Your entries are saved and encrypted. You can keep working, or restart ReflectDesk if things look wrong.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/crash.py" line="128"/>
         <source>The report below holds no journal text: only the error type, where it happened in the program, and the versions. Copy it to send it to support.</source>
-        <translation type="unfinished"></translation>
+        <translation>The report below holds no journal text: only the error type, where it happened in the program, and the versions. Copy it to send it to support.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/crash.py" line="132"/>
         <source>Co&amp;py report</source>
-        <translation type="unfinished"></translation>
+        <translation>Co&amp;py report</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/crash.py" line="133"/>
         <source>Copy report</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy report</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/crash.py" line="134"/>
         <source>Error report</source>
-        <translation type="unfinished"></translation>
+        <translation>Error report</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/crash.py" line="141"/>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Copied</translation>
     </message>
 </context>
 <context>
@@ -332,52 +332,52 @@
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="286"/>
         <source>My practicum journal</source>
-        <translation type="unfinished"></translation>
+        <translation>My practicum journal</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="336"/>
         <source>Cancelled. Nothing was created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled. Nothing was created.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="342"/>
         <source>The vault could not be created.</source>
-        <translation type="unfinished"></translation>
+        <translation>The vault could not be created.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="349"/>
         <source>Creating your vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Creating your vault</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="350"/>
         <source>This takes a few seconds on purpose: it makes guessing slow.</source>
-        <translation type="unfinished"></translation>
+        <translation>This takes a few seconds on purpose: it makes guessing slow.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="353"/>
         <source>ReflectDesk turns your passphrase into a key with Argon2id, tuned to this computer, and creates your encrypted vault and your recovery key.</source>
-        <translation type="unfinished"></translation>
+        <translation>ReflectDesk turns your passphrase into a key with Argon2id, tuned to this computer, and creates your encrypted vault and your recovery key.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="357"/>
         <source>&amp;Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Try again</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="358"/>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Try again</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="359"/>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progress</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="360"/>
         <source>&amp;Next &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Next &gt;</translation>
     </message>
 </context>
 <context>
@@ -386,7 +386,7 @@
         <location filename="../../src/reflectdesk/gui/dialogs.py" line="46"/>
         <source>ReflectDesk</source>
         <extracomment>Where unexpected exceptions go (the app points it at its crash handler).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>ReflectDesk</translation>
     </message>
 </context>
 <context>
@@ -394,112 +394,112 @@
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="468"/>
         <source>None chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>None chosen</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="517"/>
         <source>New entry: it is saved as soon as you write.</source>
-        <translation type="unfinished"></translation>
+        <translation>New entry: it is saved as soon as you write.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="518"/>
         <source>Editing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Editing…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="519"/>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="520"/>
         <source>Saved and encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved and encrypted</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="521"/>
         <source>Not saved: see the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: see the message</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="525"/>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Title:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="526"/>
         <source>&amp;Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Date:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="527"/>
         <source>Template:</source>
-        <translation type="unfinished"></translation>
+        <translation>Template:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="528"/>
         <source>Ta&amp;gs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta&amp;gs:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="529"/>
         <source>Standards:</source>
-        <translation type="unfinished"></translation>
+        <translation>Standards:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="530"/>
         <source>A short title for this entry</source>
-        <translation type="unfinished"></translation>
+        <translation>A short title for this entry</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="531"/>
         <source>Separated by commas, e.g. evaluation, 3rd grade</source>
-        <translation type="unfinished"></translation>
+        <translation>Separated by commas, e.g. evaluation, 3rd grade</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="532"/>
         <source>&amp;Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Choose…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="533"/>
         <source>H&amp;istory…</source>
-        <translation type="unfinished"></translation>
+        <translation>H&amp;istory…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="534"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Title</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="535"/>
         <source>Date of the experience</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of the experience</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="536"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="537"/>
         <source>Choose standards</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose standards</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="538"/>
         <source>Revision history</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision history</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="539"/>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="540"/>
         <source>Prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompts</translation>
     </message>
 </context>
 <context>
@@ -507,27 +507,27 @@
     <message>
         <location filename="../../src/reflectdesk/gui/entry_model.py" line="30"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/entry_model.py" line="31"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Title</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/entry_model.py" line="32"/>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Template</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/entry_model.py" line="33"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/entry_model.py" line="86"/>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(untitled)</translation>
     </message>
 </context>
 <context>
@@ -535,593 +535,593 @@
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="34"/>
         <source>Something went wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Something went wrong.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="35"/>
         <source>Try again. If it keeps happening, report it with the crash report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Try again. If it keeps happening, report it with the crash report.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="55"/>
         <source>The vault could not be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>The vault could not be used.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="61"/>
         <source>The passphrase is not correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>The passphrase is not correct.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="62"/>
         <source>Check Caps Lock and the keyboard layout and try again, or use your recovery key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check Caps Lock and the keyboard layout and try again, or use your recovery key.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="71"/>
         <source>The recovery key is not correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>The recovery key is not correct.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="72"/>
         <source>Type the key exactly as it was printed; spaces and dashes do not matter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the key exactly as it was printed; spaces and dashes do not matter.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="80"/>
         <source>The vault is locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>The vault is locked.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="81"/>
         <source>Unlock it with your passphrase first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock it with your passphrase first.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="87"/>
         <source>There is no vault in this folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no vault in this folder.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="88"/>
         <source>Create one with &apos;init&apos;, or choose the folder that holds your vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Create one with &apos;init&apos;, or choose the folder that holds your vault.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="96"/>
         <source>A vault already exists in this folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>A vault already exists in this folder.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="97"/>
         <source>Open it, or choose another folder for a new vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Open it, or choose another folder for a new vault.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="102"/>
         <source>The vault header is damaged or incomplete.</source>
-        <translation type="unfinished"></translation>
+        <translation>The vault header is damaged or incomplete.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="103"/>
         <source>Restore the vault folder from a backup. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore the vault folder from a backup. Nothing was changed.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="111"/>
         <source>This file is not a ReflectDesk vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>This file is not a ReflectDesk vault.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="112"/>
         <source>Choose the folder that holds your ReflectDesk vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the folder that holds your ReflectDesk vault.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="117"/>
         <source>This vault was written by a newer version of ReflectDesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>This vault was written by a newer version of ReflectDesk.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="120"/>
         <source>Update ReflectDesk to open it. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Update ReflectDesk to open it. Nothing was changed.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="125"/>
         <source>This vault is already open in another window.</source>
-        <translation type="unfinished"></translation>
+        <translation>This vault is already open in another window.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="126"/>
         <source>Switch to the window that has it open, or close it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Switch to the window that has it open, or close it and try again.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="133"/>
         <source>A record in the vault failed its integrity check.</source>
-        <translation type="unfinished"></translation>
+        <translation>A record in the vault failed its integrity check.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="134"/>
         <source>The vault file was altered or damaged. Restore it from a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>The vault file was altered or damaged. Restore it from a backup.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="141"/>
         <source>ReflectDesk cannot write to the data folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>ReflectDesk cannot write to the data folder.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="142"/>
         <source>Check that the folder exists, is not read-only and the disk is not full.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check that the folder exists, is not read-only and the disk is not full.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="151"/>
         <source>The input is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>The input is not valid.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="152"/>
         <source>Correct it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Correct it and try again.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="158"/>
         <source>Nothing with this id was found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing with this id was found.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="159"/>
         <source>Check the id; listings show the ids that exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the id; listings show the ids that exist.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="165"/>
         <source>There is no journal with this id.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no journal with this id.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="166"/>
         <source>See the ids with &apos;journal list&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>See the ids with &apos;journal list&apos;.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="171"/>
         <source>There is no entry with this id.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no entry with this id.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="172"/>
         <source>See the ids with &apos;entry list&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>See the ids with &apos;entry list&apos;.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="177"/>
         <source>There is no attachment with this id.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no attachment with this id.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="178"/>
         <source>See an entry&apos;s attachments with &apos;entry show&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>See an entry&apos;s attachments with &apos;entry show&apos;.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="183"/>
         <source>The attachment is larger than the limit of {limit_mb} MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>The attachment is larger than the limit of {limit_mb} MB.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="186"/>
         <source>Reduce the file (for example, export the photo smaller) and attach it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reduce the file (for example, export the photo smaller) and attach it again.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="193"/>
         <source>The file could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file could not be read.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="194"/>
         <source>Check that the file exists and that you may read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check that the file exists and that you may read it.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="200"/>
         <source>The search could not be understood.</source>
-        <translation type="unfinished"></translation>
+        <translation>The search could not be understood.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="201"/>
         <source>Check quotes and parentheses. Use &quot;two words&quot; for a phrase, word* for a prefix, and AND, OR, NOT between words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check quotes and parentheses. Use &quot;two words&quot; for a phrase, word* for a prefix, and AND, OR, NOT between words.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="210"/>
         <source>The passphrase is too short.</source>
-        <translation type="unfinished"></translation>
+        <translation>The passphrase is too short.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="211"/>
         <source>Use at least {min_length} characters; several unrelated words work well.</source>
-        <translation type="unfinished"></translation>
+        <translation>Use at least {min_length} characters; several unrelated words work well.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="218"/>
         <source>A value is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>A value is not valid.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="219"/>
         <source>Check the value named in the message and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the value named in the message and try again.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="224"/>
         <source>This template has no section with that key.</source>
-        <translation type="unfinished"></translation>
+        <translation>This template has no section with that key.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="225"/>
         <source>Valid keys: {valid}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valid keys: {valid}.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="230"/>
         <source>The template file is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>The template file is not valid.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="231"/>
         <location filename="../../src/reflectdesk/errors.py" line="245"/>
         <source>Fix the field named in the message; docs/templates.md describes the format.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fix the field named in the message; docs/templates.md describes the format.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="238"/>
         <source>There is no template with this id.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no template with this id.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="239"/>
         <source>See the ids with &apos;templates list&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>See the ids with &apos;templates list&apos;.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="244"/>
         <source>The standards file is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>The standards file is not valid.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="253"/>
         <source>The bundle could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>The bundle could not be opened.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="254"/>
         <source>Ask the sender to export it again. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ask the sender to export it again. Nothing was imported.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="260"/>
         <source>The contact card could not be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>The contact card could not be used.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="261"/>
         <source>Ask the person to send their card again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ask the person to send their card again.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="268"/>
         <source>The operation was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>The operation was cancelled.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="269"/>
         <source>Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing was changed.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="275"/>
         <source>The server could not be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server could not be reached.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="276"/>
         <source>Check the connection; ReflectDesk will retry on its own later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the connection; ReflectDesk will retry on its own later.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="285"/>
         <source>This template id belongs to a built-in template.</source>
-        <translation type="unfinished"></translation>
+        <translation>This template id belongs to a built-in template.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="286"/>
         <source>Choose another id for your template, for example with your university&apos;s prefix.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose another id for your template, for example with your university&apos;s prefix.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="293"/>
         <source>This template version was already imported with different content.</source>
-        <translation type="unfinished"></translation>
+        <translation>This template version was already imported with different content.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="296"/>
         <source>Raise the version number in the file and import it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Raise the version number in the file and import it again.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="301"/>
         <source>This standards version was already loaded with different content.</source>
-        <translation type="unfinished"></translation>
+        <translation>This standards version was already loaded with different content.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="304"/>
         <source>Raise the version number in the file and load it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Raise the version number in the file and load it again.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="310"/>
         <source>The bundle is larger than the limit of {limit_mb} MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>The bundle is larger than the limit of {limit_mb} MB.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="311"/>
         <source>Ask the sender to split it into smaller bundles. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ask the sender to split it into smaller bundles. Nothing was imported.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="318"/>
         <source>This file is not a ReflectDesk bundle.</source>
-        <translation type="unfinished"></translation>
+        <translation>This file is not a ReflectDesk bundle.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="319"/>
         <source>Choose a .rdbundle file that someone sent you. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a .rdbundle file that someone sent you. Nothing was imported.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="326"/>
         <source>The encryption header of the bundle is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>The encryption header of the bundle is damaged.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="331"/>
         <source>The encryption header of the bundle is larger than ReflectDesk accepts.</source>
-        <translation type="unfinished"></translation>
+        <translation>The encryption header of the bundle is larger than ReflectDesk accepts.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="338"/>
         <source>The bundle is encrypted to more keys than ReflectDesk accepts ({limit}).</source>
-        <translation type="unfinished"></translation>
+        <translation>The bundle is encrypted to more keys than ReflectDesk accepts ({limit}).</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="345"/>
         <source>A bundle can be sent to at most {limit} people.</source>
-        <translation type="unfinished"></translation>
+        <translation>A bundle can be sent to at most {limit} people.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="346"/>
         <source>Send it in several bundles. Nothing was exported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Send it in several bundles. Nothing was exported.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="351"/>
         <source>The bundle is protected with a passphrase; ReflectDesk only opens bundles encrypted to a key.</source>
-        <translation type="unfinished"></translation>
+        <translation>The bundle is protected with a passphrase; ReflectDesk only opens bundles encrypted to a key.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="360"/>
         <source>The bundle is not encrypted to any ReflectDesk key.</source>
-        <translation type="unfinished"></translation>
+        <translation>The bundle is not encrypted to any ReflectDesk key.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="365"/>
         <source>This bundle was not encrypted to your key.</source>
-        <translation type="unfinished"></translation>
+        <translation>This bundle was not encrypted to your key.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="366"/>
         <source>Check that it was meant for you, or ask the sender to export it again to your current contact card. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check that it was meant for you, or ask the sender to export it again to your current contact card. Nothing was imported.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="375"/>
         <source>The bundle is damaged or incomplete: its encryption check failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The bundle is damaged or incomplete: its encryption check failed.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="382"/>
         <source>The contents of the bundle are damaged or not in the expected format.</source>
-        <translation type="unfinished"></translation>
+        <translation>The contents of the bundle are damaged or not in the expected format.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="389"/>
         <source>The bundle contains a file name that is not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>The bundle contains a file name that is not allowed.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="394"/>
         <source>The bundle contains the same file name twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>The bundle contains the same file name twice.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="399"/>
         <source>The bundle contains more files than ReflectDesk accepts ({limit}).</source>
-        <translation type="unfinished"></translation>
+        <translation>The bundle contains more files than ReflectDesk accepts ({limit}).</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="406"/>
         <source>A file in the bundle is larger than ReflectDesk accepts.</source>
-        <translation type="unfinished"></translation>
+        <translation>A file in the bundle is larger than ReflectDesk accepts.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="413"/>
         <source>A file in the bundle is compressed suspiciously well (a possible zip bomb).</source>
-        <translation type="unfinished"></translation>
+        <translation>A file in the bundle is compressed suspiciously well (a possible zip bomb).</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="420"/>
         <source>The bundle contains a file stored in a way ReflectDesk does not accept.</source>
-        <translation type="unfinished"></translation>
+        <translation>The bundle contains a file stored in a way ReflectDesk does not accept.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="427"/>
         <source>The bundle has no signed list of its contents.</source>
-        <translation type="unfinished"></translation>
+        <translation>The bundle has no signed list of its contents.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="432"/>
         <source>The signature of the bundle is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>The signature of the bundle is not valid.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="433"/>
         <source>The bundle was changed after it was signed, or is damaged. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>The bundle was changed after it was signed, or is damaged. Nothing was imported.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="441"/>
         <source>The key that signed this bundle has been revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>The key that signed this bundle has been revoked.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="442"/>
         <source>Ask the sender for their new contact card. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ask the sender for their new contact card. Nothing was imported.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="449"/>
         <source>The bundle was signed with keys that do not match the ones you have for this contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>The bundle was signed with keys that do not match the ones you have for this contact.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="453"/>
         <source>Compare safety numbers with the sender before you trust it. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare safety numbers with the sender before you trust it. Nothing was imported.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="461"/>
         <source>This bundle was not addressed to you: someone else re-encrypted it to your key.</source>
-        <translation type="unfinished"></translation>
+        <translation>This bundle was not addressed to you: someone else re-encrypted it to your key.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="465"/>
         <source>Only its author can share it with you. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only its author can share it with you. Nothing was imported.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="472"/>
         <source>A file in the bundle does not match its signed checksum.</source>
-        <translation type="unfinished"></translation>
+        <translation>A file in the bundle does not match its signed checksum.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="479"/>
         <source>A file listed in the signed contents of the bundle is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>A file listed in the signed contents of the bundle is missing.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="486"/>
         <source>The bundle contains a file that is not in its signed list of contents.</source>
-        <translation type="unfinished"></translation>
+        <translation>The bundle contains a file that is not in its signed list of contents.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="493"/>
         <source>A data file in the bundle is larger than ReflectDesk accepts.</source>
-        <translation type="unfinished"></translation>
+        <translation>A data file in the bundle is larger than ReflectDesk accepts.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="500"/>
         <source>A data file in the bundle is not valid JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>A data file in the bundle is not valid JSON.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="505"/>
         <source>A data file in the bundle does not have the expected fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>A data file in the bundle does not have the expected fields.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="512"/>
         <source>This bundle was made by a newer version of ReflectDesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>This bundle was made by a newer version of ReflectDesk.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="513"/>
         <source>Update ReflectDesk to open it. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Update ReflectDesk to open it. Nothing was imported.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="518"/>
         <source>The bundle could not be made from this content.</source>
-        <translation type="unfinished"></translation>
+        <translation>The bundle could not be made from this content.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="519"/>
         <source>This is a bug in ReflectDesk; please report it. Nothing was exported.</source>
-        <translation type="unfinished"></translation>
+        <translation>This is a bug in ReflectDesk; please report it. Nothing was exported.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="527"/>
         <source>Your stored key pair is damaged or in an unknown format.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your stored key pair is damaged or in an unknown format.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="530"/>
         <source>Restore the vault from a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore the vault from a backup.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="535"/>
         <source>A public key is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>A public key is not valid.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="540"/>
         <source>This is not a valid ReflectDesk contact card.</source>
-        <translation type="unfinished"></translation>
+        <translation>This is not a valid ReflectDesk contact card.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="545"/>
         <source>The signature of the contact card is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>The signature of the contact card is not valid.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="546"/>
         <source>The card was changed or damaged. Ask the person to send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>The card was changed or damaged. Ask the person to send it again.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="553"/>
         <source>The contact card has expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>The contact card has expired.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="554"/>
         <source>Ask the person for a new card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ask the person for a new card.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="559"/>
         <source>The contact card is dated in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>The contact card is dated in the future.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="560"/>
         <source>Check the date and time of this computer, or ask for a new card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the date and time of this computer, or ask for a new card.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="567"/>
         <source>The key revocation is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>The key revocation is not valid.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="568"/>
         <source>It was changed or damaged. Ask the person to send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>It was changed or damaged. Ask the person to send it again.</translation>
     </message>
 </context>
 <context>
@@ -1129,47 +1129,47 @@
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="627"/>
         <source>Finish without checking?</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish without checking?</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="629"/>
         <source>Your vault is created. If you have not saved the recovery key, you will not see it again. Continue without checking it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Your vault is created. If you have not saved the recovery key, you will not see it again. Continue without checking it?</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="654"/>
         <source>ReflectDesk: first steps</source>
-        <translation type="unfinished"></translation>
+        <translation>ReflectDesk: first steps</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="656"/>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="657"/>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Next</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="658"/>
         <source>Create my vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Create my vault</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="659"/>
         <source>Finish</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="660"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="661"/>
         <source>Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Help</translation>
     </message>
 </context>
 <context>
@@ -1177,17 +1177,17 @@
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="110"/>
         <source>Observation notes work best when they describe only what was seen and heard. Some words may read as judgements (underlined): %1. Could you describe what happened instead?</source>
-        <translation type="unfinished"></translation>
+        <translation>Observation notes work best when they describe only what was seen and heard. Some words may read as judgements (underlined): %1. Could you describe what happened instead?</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="115"/>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Dismiss</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="116"/>
         <source>Dismiss the hint</source>
-        <translation type="unfinished"></translation>
+        <translation>Dismiss the hint</translation>
     </message>
 </context>
 <context>
@@ -1195,57 +1195,57 @@
     <message>
         <location filename="../../src/reflectdesk/gui/history.py" line="226"/>
         <source>These two revisions are the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>These two revisions are the same.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/history.py" line="235"/>
         <source>Restore this revision?</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore this revision?</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/history.py" line="237"/>
         <source>Revision %1 becomes the current text, as a new revision. Nothing is lost: the current text stays in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision %1 becomes the current text, as a new revision. Nothing is lost: the current text stays in the history.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/history.py" line="268"/>
         <source>Revision history</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision history</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/history.py" line="269"/>
         <source>&amp;Revisions (newest first):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Revisions (newest first):</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/history.py" line="270"/>
         <source>Com&amp;pare with:</source>
-        <translation type="unfinished"></translation>
+        <translation>Com&amp;pare with:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/history.py" line="271"/>
         <source>Re&amp;store this revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;store this revision</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/history.py" line="272"/>
         <source>Revisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisions</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/history.py" line="273"/>
         <source>Compare with revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Compare with revision</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/history.py" line="274"/>
         <source>Differences</source>
-        <translation type="unfinished"></translation>
+        <translation>Differences</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/history.py" line="275"/>
         <source>Restore this revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore this revision</translation>
     </message>
 </context>
 <context>
@@ -1253,19 +1253,21 @@
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="92"/>
         <source>Welcome to ReflectDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcome to ReflectDesk</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="93"/>
         <source>Your practicum journal: private, structured, yours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your practicum journal: private, structured, yours.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="96"/>
         <source>Everything you write stays on this computer, encrypted with a passphrase only you know. You decide what your mentor and your university see.
 
 Choose the language of the app. You can change it later in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Everything you write stays on this computer, encrypted with a passphrase only you know. You decide what your mentor and your university see.
+
+Choose the language of the app. You can change it later in Settings.</translation>
     </message>
 </context>
 <context>
@@ -1273,172 +1275,176 @@ Choose the language of the app. You can change it later in Settings.</source>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="226"/>
         <source>ReflectDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>ReflectDesk</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="227"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="228"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edit</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="229"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;View</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="230"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="232"/>
         <source>&amp;New entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New entry…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="233"/>
         <source>New &amp;journal…</source>
-        <translation type="unfinished"></translation>
+        <translation>New &amp;journal…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="234"/>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Find</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="235"/>
         <source>&amp;History…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;History…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="236"/>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lock</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="237"/>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Settings…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="238"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quit</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="239"/>
         <source>Show &amp;preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Show &amp;preview</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="240"/>
         <source>Go to &amp;sidebar</source>
-        <translation type="unfinished"></translation>
+        <translation>Go to &amp;sidebar</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="241"/>
         <source>Go to entry &amp;list</source>
-        <translation type="unfinished"></translation>
+        <translation>Go to entry &amp;list</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="242"/>
         <source>Go to &amp;editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Go to &amp;editor</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="243"/>
         <source>&amp;About ReflectDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;About ReflectDesk</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="254"/>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Main toolbar</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="257"/>
         <source>Choose an entry on the left, or start a new one with Ctrl+N.
 
 Ctrl+F searches, Ctrl+L locks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose an entry on the left, or start a new one with Ctrl+N.
+
+Ctrl+F searches, Ctrl+L locks.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="261"/>
         <source>Entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Entries</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="262"/>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Search results</translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/reflectdesk/gui/main_window.py" line="310"/>
         <source>%n entries in total</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entry in total</numerusform>
+            <numerusform>%n entries in total</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="401"/>
         <source>My practicum journal</source>
-        <translation type="unfinished"></translation>
+        <translation>My practicum journal</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="414"/>
         <source>New journal</source>
-        <translation type="unfinished"></translation>
+        <translation>New journal</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="415"/>
         <source>Name of the journal:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name of the journal:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="469"/>
         <source>No entries match.</source>
-        <translation type="unfinished"></translation>
+        <translation>No entries match.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/reflectdesk/gui/main_window.py" line="471"/>
         <source>%n results</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="523"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Title</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="524"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="525"/>
         <source>Standards</source>
-        <translation type="unfinished"></translation>
+        <translation>Standards</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="565"/>
         <source>About ReflectDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>About ReflectDesk</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="567"/>
         <source>ReflectDesk %1
 
 Encrypted, offline-first practicum reflection journals for initial teacher education.</source>
-        <translation type="unfinished"></translation>
+        <translation>ReflectDesk %1
+
+Encrypted, offline-first practicum reflection journals for initial teacher education.</translation>
     </message>
 </context>
 <context>
@@ -1446,37 +1452,37 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="149"/>
         <source>New &amp;passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>New &amp;passphrase:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="150"/>
         <source>&amp;Repeat it:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Repeat it:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="151"/>
         <source>&amp;Show passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Show passphrase</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="152"/>
         <source>New passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>New passphrase</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="153"/>
         <source>Repeat the new passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat the new passphrase</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="154"/>
         <source>Show passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Show passphrase</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="176"/>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>The two passphrases differ.</translation>
     </message>
 </context>
 <context>
@@ -1484,22 +1490,22 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="227"/>
         <source>Choose a passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a passphrase</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="228"/>
         <source>It encrypts everything you write. Nobody can reset it.</source>
-        <translation type="unfinished"></translation>
+        <translation>It encrypts everything you write. Nobody can reset it.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="231"/>
         <source>A passphrase is a password made of several words. Pick four or more words that have nothing to do with each other, and that you will remember.</source>
-        <translation type="unfinished"></translation>
+        <translation>A passphrase is a password made of several words. Pick four or more words that have nothing to do with each other, and that you will remember.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="235"/>
         <source>&amp;Create my vault</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Create my vault</translation>
     </message>
 </context>
 <context>
@@ -1507,77 +1513,77 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="166"/>
         <source>About you</source>
-        <translation type="unfinished"></translation>
+        <translation>About you</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="167"/>
         <source>This shapes the app around what you do.</source>
-        <translation type="unfinished"></translation>
+        <translation>This shapes the app around what you do.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="168"/>
         <source>I am a…</source>
-        <translation type="unfinished"></translation>
+        <translation>I am a…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="171"/>
         <source>&amp;Student teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Student teacher</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="172"/>
         <source>I write reflections on my practicum and share them when I choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>I write reflections on my practicum and share them when I choose.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="175"/>
         <source>School &amp;mentor (profesor/a guía)</source>
-        <translation type="unfinished"></translation>
+        <translation>School &amp;mentor (profesor/a guía)</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="176"/>
         <source>I read my student teachers&apos; journals and give feedback.</source>
-        <translation type="unfinished"></translation>
+        <translation>I read my student teachers&apos; journals and give feedback.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="179"/>
         <source>&amp;University educator or researcher</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;University educator or researcher</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="180"/>
         <source>I supervise students and build case studies from consented entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>I supervise students and build case studies from consented entries.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="187"/>
         <source>Display &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Display &amp;name:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="188"/>
         <source>&amp;Institution (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Institution (optional):</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="189"/>
         <source>e.g. Camila Pérez</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Camila Pérez</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="190"/>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Display name</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="191"/>
         <source>Institution</source>
-        <translation type="unfinished"></translation>
+        <translation>Institution</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="194"/>
         <source>Your name is stored encrypted. Others see it only in what you share with them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your name is stored encrypted. Others see it only in what you share with them.</translation>
     </message>
 </context>
 <context>
@@ -1585,32 +1591,32 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="33"/>
         <source>Measuring this computer&apos;s speed…</source>
-        <translation type="unfinished"></translation>
+        <translation>Measuring this computer&apos;s speed…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="34"/>
         <source>Deriving the key from your passphrase…</source>
-        <translation type="unfinished"></translation>
+        <translation>Deriving the key from your passphrase…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="35"/>
         <source>Creating your encrypted vault…</source>
-        <translation type="unfinished"></translation>
+        <translation>Creating your encrypted vault…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="36"/>
         <source>Preparing search…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparing search…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="37"/>
         <source>Opening the vault…</source>
-        <translation type="unfinished"></translation>
+        <translation>Opening the vault…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="39"/>
         <source>Working…</source>
-        <translation type="unfinished"></translation>
+        <translation>Working…</translation>
     </message>
 </context>
 <context>
@@ -1618,42 +1624,42 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     <message>
         <location filename="../../src/reflectdesk/gui/recover.py" line="71"/>
         <source>Recover with your recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Recover with your recovery key</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/recover.py" line="74"/>
         <source>Type the recovery key you saved or printed when you created your vault, then choose a new passphrase. Your entries stay as they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the recovery key you saved or printed when you created your vault, then choose a new passphrase. Your entries stay as they are.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/recover.py" line="78"/>
         <source>Recovery &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Recovery &amp;key:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/recover.py" line="79"/>
         <source>Recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Recovery key</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/recover.py" line="80"/>
         <source>Re&amp;cover</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;cover</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/recover.py" line="81"/>
         <source>Recover</source>
-        <translation type="unfinished"></translation>
+        <translation>Recover</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/recover.py" line="84"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/recover.py" line="85"/>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progress</translation>
     </message>
 </context>
 <context>
@@ -1661,77 +1667,77 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="455"/>
         <source>Recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Recovery key</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="407"/>
         <source>Save the recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the recovery key</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="409"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="422"/>
         <source>ReflectDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>ReflectDesk</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="422"/>
         <source>The PDF could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>The PDF could not be written.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="425"/>
         <source>Saved to %1. Print it, keep it safe, and delete the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved to %1. Print it, keep it safe, and delete the file.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="434"/>
         <source>Sent to the printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sent to the printer.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="437"/>
         <source>Your recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Your recovery key</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="438"/>
         <source>Shown only now. Save it as a PDF or print it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Shown only now. Save it as a PDF or print it.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="441"/>
         <source>If you forget your passphrase, this key is the only way back into your journal. Nobody else has a copy, not even ReflectDesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>If you forget your passphrase, this key is the only way back into your journal. Nobody else has a copy, not even ReflectDesk.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="445"/>
         <source>Save as &amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as &amp;PDF…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="446"/>
         <source>P&amp;rint…</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;rint…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="447"/>
         <source>Save the recovery key as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the recovery key as PDF</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="448"/>
         <source>Print the recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Print the recovery key</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="451"/>
         <source>Keep it away from this computer, like a spare house key. Anyone with the key and your computer can read your journal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep it away from this computer, like a spare house key. Anyone with the key and your computer can read your journal.</translation>
     </message>
 </context>
 <context>
@@ -1740,22 +1746,22 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
         <location filename="../../src/reflectdesk/gui/recovery_sheet.py" line="35"/>
         <location filename="../../src/reflectdesk/gui/recovery_sheet.py" line="97"/>
         <source>ReflectDesk recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>ReflectDesk recovery key</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/recovery_sheet.py" line="44"/>
         <source>This key opens your ReflectDesk vault if you forget your passphrase. Anyone who has it and your computer can read your journal: keep this page somewhere safe, away from the computer, and do not photograph it or send it by e-mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>This key opens your ReflectDesk vault if you forget your passphrase. Anyone who has it and your computer can read your journal: keep this page somewhere safe, away from the computer, and do not photograph it or send it by e-mail.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/recovery_sheet.py" line="75"/>
         <source>Written on {date}. Spaces and dashes do not matter when you type it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Written on {date}. Spaces and dashes do not matter when you type it.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/recovery_sheet.py" line="116"/>
         <source>Print the recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Print the recovery key</translation>
     </message>
 </context>
 <context>
@@ -1763,7 +1769,7 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     <message>
         <location filename="../../src/reflectdesk/gui/history.py" line="84"/>
         <source>Revision %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision %1 · %2</translation>
     </message>
 </context>
 <context>
@@ -1771,117 +1777,117 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="136"/>
         <source>Search entries (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Search entries (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="137"/>
         <source>Search entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Search entries</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="138"/>
         <source>Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Filters</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="139"/>
         <source>Show filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Show filters</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="140"/>
         <source>Filter by journal, tag, template, standard or date</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by journal, tag, template, standard or date</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="141"/>
         <source>&amp;Journal:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Journal:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="142"/>
         <source>T&amp;ag:</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;ag:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="143"/>
         <source>Te&amp;mplate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Te&amp;mplate:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="144"/>
         <source>&amp;Standard:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Standard:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="145"/>
         <source>F&amp;rom:</source>
-        <translation type="unfinished"></translation>
+        <translation>F&amp;rom:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="146"/>
         <source>T&amp;o:</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;o:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="147"/>
         <source>Filter by journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by journal</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="148"/>
         <source>Filter by tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by tag</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="149"/>
         <source>Filter by template</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by template</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="150"/>
         <source>Filter by standard</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by standard</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="151"/>
         <source>Filter from a date</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter from a date</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="152"/>
         <source>Filter up to a date</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter up to a date</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="153"/>
         <source>From date</source>
-        <translation type="unfinished"></translation>
+        <translation>From date</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="154"/>
         <source>To date</source>
-        <translation type="unfinished"></translation>
+        <translation>To date</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="165"/>
         <source>All journals</source>
-        <translation type="unfinished"></translation>
+        <translation>All journals</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="166"/>
         <source>All tags</source>
-        <translation type="unfinished"></translation>
+        <translation>All tags</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="167"/>
         <source>All templates</source>
-        <translation type="unfinished"></translation>
+        <translation>All templates</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="168"/>
         <source>All standards</source>
-        <translation type="unfinished"></translation>
+        <translation>All standards</translation>
     </message>
 </context>
 <context>
@@ -1889,98 +1895,98 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="123"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="124"/>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Language:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="125"/>
         <source>&amp;Appearance:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Appearance:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="126"/>
         <source>&amp;Text size:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Text size:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="127"/>
         <source>Loc&amp;k automatically after:</source>
-        <translation type="unfinished"></translation>
+        <translation>Loc&amp;k automatically after:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="128"/>
         <source>Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="130"/>
         <location filename="../../src/reflectdesk/gui/settings.py" line="136"/>
         <source>As the system</source>
-        <translation type="unfinished"></translation>
+        <translation>As the system</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="131"/>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Light</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="132"/>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dark</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="137"/>
         <source> pt</source>
-        <translation type="unfinished"></translation>
+        <translation> pt</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="138"/>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Never</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="139"/>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="140"/>
         <source>&amp;Change passphrase…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Change passphrase…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="143"/>
         <source>These settings are kept in a small unencrypted file on this computer. It holds no journal text and no names.</source>
-        <translation type="unfinished"></translation>
+        <translation>These settings are kept in a small unencrypted file on this computer. It holds no journal text and no names.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="147"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Language</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="148"/>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>Appearance</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="149"/>
         <source>Text size</source>
-        <translation type="unfinished"></translation>
+        <translation>Text size</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="150"/>
         <source>Lock automatically after, in minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock automatically after, in minutes</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="151"/>
         <source>Change passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Change passphrase</translation>
     </message>
 </context>
 <context>
@@ -1988,62 +1994,62 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     <message>
         <location filename="../../src/reflectdesk/gui/sidebar.py" line="85"/>
         <source>All entries</source>
-        <translation type="unfinished"></translation>
+        <translation>All entries</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/sidebar.py" line="86"/>
         <source>Journals</source>
-        <translation type="unfinished"></translation>
+        <translation>Journals</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/sidebar.py" line="89"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/sidebar.py" line="92"/>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Templates</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/sidebar.py" line="95"/>
         <source>Standards (MBE)</source>
-        <translation type="unfinished"></translation>
+        <translation>Standards (MBE)</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/sidebar.py" line="104"/>
         <source>Sharing</source>
-        <translation type="unfinished"></translation>
+        <translation>Sharing</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/sidebar.py" line="105"/>
         <source>Coming in a later version</source>
-        <translation type="unfinished"></translation>
+        <translation>Coming in a later version</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/sidebar.py" line="107"/>
         <source>Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Inbox</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/sidebar.py" line="108"/>
         <source>Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Outbox</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/sidebar.py" line="109"/>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacts</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/sidebar.py" line="110"/>
         <source>Case studies</source>
-        <translation type="unfinished"></translation>
+        <translation>Case studies</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/sidebar.py" line="128"/>
         <source>Journals, tags, templates and standards</source>
-        <translation type="unfinished"></translation>
+        <translation>Journals, tags, templates and standards</translation>
     </message>
 </context>
 <context>
@@ -2052,22 +2058,22 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
         <location filename="../../src/reflectdesk/gui/standards_picker.py" line="161"/>
         <location filename="../../src/reflectdesk/gui/standards_picker.py" line="164"/>
         <source>Standards</source>
-        <translation type="unfinished"></translation>
+        <translation>Standards</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/standards_picker.py" line="162"/>
         <source>&amp;Search the standards:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Search the standards:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/standards_picker.py" line="163"/>
         <source>Search the standards</source>
-        <translation type="unfinished"></translation>
+        <translation>Search the standards</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/standards_picker.py" line="167"/>
         <source>%1. Suggested by the template in bold. Space or Enter ticks a standard.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. Suggested by the template in bold. Space or Enter ticks a standard.</translation>
     </message>
 </context>
 <context>
@@ -2075,88 +2081,88 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="48"/>
         <source>Very weak</source>
-        <translation type="unfinished"></translation>
+        <translation>Very weak</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="49"/>
         <source>Weak</source>
-        <translation type="unfinished"></translation>
+        <translation>Weak</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="50"/>
         <source>Fair</source>
-        <translation type="unfinished"></translation>
+        <translation>Fair</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="51"/>
         <source>Strong</source>
-        <translation type="unfinished"></translation>
+        <translation>Strong</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="52"/>
         <source>Very strong</source>
-        <translation type="unfinished"></translation>
+        <translation>Very strong</translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="58"/>
         <source>Use at least %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Use at least %n character.</numerusform>
+            <numerusform>Use at least %n characters.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="61"/>
         <source>Avoid common passwords and everyday words such as “contraseña” or “colegio”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avoid common passwords and everyday words such as “contraseña” or “colegio”.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="63"/>
         <source>Do not use your name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Do not use your name.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="65"/>
         <source>Avoid keyboard runs and sequences such as “qwerty” or “1234”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avoid keyboard runs and sequences such as “qwerty” or “1234”.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="67"/>
         <source>Avoid repeated characters and words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avoid repeated characters and words.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="68"/>
         <source>Avoid years and dates: they are easy to guess.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avoid years and dates: they are easy to guess.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="70"/>
         <source>Add more unrelated words: four random words make a strong passphrase that is easy to remember.</source>
-        <translation type="unfinished"></translation>
+        <translation>Add more unrelated words: four random words make a strong passphrase that is easy to remember.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="74"/>
         <source>A strong passphrase. Make sure you can remember it: nobody can reset it for you.</source>
-        <translation type="unfinished"></translation>
+        <translation>A strong passphrase. Make sure you can remember it: nobody can reset it for you.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="91"/>
         <source>Strength: not entered yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Strength: not entered yet</translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="93"/>
         <source>Several unrelated words, at least %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Several unrelated words, at least %n character.</numerusform>
+            <numerusform>Several unrelated words, at least %n characters.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="97"/>
         <source>Strength: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Strength: %1</translation>
     </message>
 </context>
 <context>
@@ -2164,22 +2170,22 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     <message>
         <location filename="../../src/reflectdesk/gui/template_chooser.py" line="139"/>
         <source>New entry: choose a template</source>
-        <translation type="unfinished"></translation>
+        <translation>New entry: choose a template</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/template_chooser.py" line="140"/>
         <source>&amp;Find a template:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Find a template:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/template_chooser.py" line="141"/>
         <source>Find a template</source>
-        <translation type="unfinished"></translation>
+        <translation>Find a template</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/template_chooser.py" line="142"/>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Templates</translation>
     </message>
 </context>
 <context>
@@ -2187,67 +2193,67 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="125"/>
         <source>ReflectDesk: unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>ReflectDesk: unlock</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="126"/>
         <source>Welcome back</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcome back</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="127"/>
         <source>Your journal is encrypted. Enter your passphrase to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your journal is encrypted. Enter your passphrase to open it.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="128"/>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passphrase:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="129"/>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unlock</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="130"/>
         <source>&amp;Forgot your passphrase?</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Forgot your passphrase?</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="131"/>
         <source>&amp;Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Try again</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="132"/>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="133"/>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="134"/>
         <source>Forgot your passphrase?</source>
-        <translation type="unfinished"></translation>
+        <translation>Forgot your passphrase?</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="135"/>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Try again</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="136"/>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progress</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="155"/>
         <source>Enter your passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter your passphrase.</translation>
     </message>
 </context>
 <context>
@@ -2258,13 +2264,13 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
         <location filename="../../src/reflectdesk/cli/main.py" line="72"/>
         <location filename="../../src/reflectdesk/cli/main.py" line="98"/>
         <source>Cli</source>
-        <translation type="unfinished"></translation>
+        <translation>Cli</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/main.py" line="70"/>
         <location filename="../../src/reflectdesk/cli/main.py" line="71"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Errors</translation>
     </message>
 </context>
 </TS>

@@ -1,23 +1,23 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="es_ES">
+<TS version="2.1" language="es_CL" sourcelanguage="en">
 <context>
     <name>AppController</name>
     <message>
         <location filename="../../src/reflectdesk/gui/controller.py" line="272"/>
         <source>ReflectDesk</source>
         <extracomment>Imported on a worker while the user types the passphrase.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>ReflectDesk</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/controller.py" line="273"/>
         <source>Your new passphrase is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu nueva frase de contraseña quedó configurada.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/controller.py" line="274"/>
         <source>Use it from now on. Your recovery key still works, too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Úsala desde ahora. Tu clave de recuperación también sigue sirviendo.</translation>
     </message>
 </context>
 <context>
@@ -25,22 +25,22 @@
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="87"/>
         <source>Save a copy…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar una copia…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="88"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="90"/>
         <source>Save a copy of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar una copia de %1</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="92"/>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar %1</translation>
     </message>
 </context>
 <context>
@@ -48,58 +48,58 @@
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="137"/>
         <source>Attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos adjuntos</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="138"/>
         <source>Attach a fi&amp;le…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ad&amp;juntar un archivo…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="139"/>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="189"/>
         <source>Attach a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntar un archivo</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="140"/>
         <source>No attachments. Photos appear here; files stay encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin archivos adjuntos. Las fotos se muestran aquí; los archivos quedan cifrados.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="194"/>
         <source>Save a copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar una copia</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="201"/>
         <source>Save an unencrypted copy?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Guardar una copia sin cifrar?</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="203"/>
         <source>The copy of “%1” will NOT be encrypted: anyone with access to the folder you choose can open it. Inside ReflectDesk the attachment stays encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>La copia de «%1» NO estará cifrada: cualquier persona con acceso a la carpeta que elijas podrá abrirla. Dentro de ReflectDesk el archivo adjunto sigue cifrado.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="214"/>
         <source>Remove attachment?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quitar el archivo adjunto?</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="215"/>
         <source>Remove “%1” from this entry?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quitar «%1» de esta entrada?</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="267"/>
         <source>Copy saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia guardada</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/attachments.py" line="268"/>
         <source>Saved “%1”. Remember: this copy is not encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardó «%1». Recuerda: esta copia no está cifrada.</translation>
     </message>
 </context>
 <context>
@@ -107,42 +107,42 @@
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="241"/>
         <source>Passphrase changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña cambiada</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="242"/>
         <source>Your new passphrase is set. Use it the next time you unlock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu nueva frase de contraseña quedó configurada. Úsala la próxima vez que desbloquees.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="263"/>
         <source>Change passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar frase de contraseña</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="264"/>
         <source>C&amp;urrent passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña &amp;actual:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="265"/>
         <source>Current passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña actual</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="266"/>
         <source>C&amp;hange</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cambiar</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="267"/>
         <source>Change the passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar la frase de contraseña</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="271"/>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso</translation>
     </message>
 </context>
 <context>
@@ -151,92 +151,92 @@
         <location filename="../../src/reflectdesk/cli/commands/entries.py" line="175"/>
         <location filename="../../src/reflectdesk/cli/commands/entries.py" line="290"/>
         <source>Saved revision {seq}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardó la revisión {seq}.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/entries.py" line="298"/>
         <source>Saved {name} to {path}. This copy is not encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardó {name} en {path}. Esta copia no está cifrada.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/journals.py" line="47"/>
         <source>No journals yet. Create one with &apos;journal create&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún no hay diarios. Crea uno con &apos;journal create&apos;.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/search.py" line="40"/>
         <source>No entries match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna entrada coincide.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/templates.py" line="108"/>
         <source>Suggested standards: {codes}</source>
-        <translation type="unfinished"></translation>
+        <translation>Estándares sugeridos: {codes}</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/templates.py" line="131"/>
         <source>Valid: {id} version {version}, {count} sections.</source>
-        <translation type="unfinished"></translation>
+        <translation>Válida: {id} versión {version}, {count} secciones.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/templates.py" line="143"/>
         <source>Imported {id} version {version}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se importó {id} versión {version}.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/templates.py" line="161"/>
         <source>[?] not yet checked against the official text</source>
-        <translation type="unfinished"></translation>
+        <translation>[?] aún no verificado con el texto oficial</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/templates.py" line="179"/>
         <source>Loaded {id} version {version}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se cargó {id} versión {version}.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/vault.py" line="61"/>
         <source>Vault created in {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bóveda creada en {path}.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/vault.py" line="64"/>
         <source>Your recovery key is shown only this once. Write it down or print it and keep it somewhere safe; it is the only way back in if you forget your passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu clave de recuperación se muestra solo esta vez. Anótala o imprímela y guárdala en un lugar seguro; es la única forma de volver a entrar si olvidas tu frase de contraseña:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/vault.py" line="113"/>
         <source>Passphrase changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña cambiada.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/vault.py" line="125"/>
         <source>Vault recovered; the new passphrase is set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bóveda recuperada; la nueva frase de contraseña quedó configurada.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/context.py" line="69"/>
         <source>Passphrase: </source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña: </translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/context.py" line="79"/>
         <source>New passphrase: </source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva frase de contraseña: </translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/context.py" line="81"/>
         <source>Repeat the new passphrase: </source>
-        <translation type="unfinished"></translation>
+        <translation>Repite la nueva frase de contraseña: </translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/main.py" line="72"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Error</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/main.py" line="99"/>
         <source>Internal error ({kind}). Nothing was changed; please report it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Error interno ({kind}). No se cambió nada; por favor, infórmalo.</translation>
     </message>
 </context>
 <context>
@@ -246,7 +246,7 @@
         <location filename="../../src/reflectdesk/cli/context.py" line="79"/>
         <location filename="../../src/reflectdesk/cli/context.py" line="81"/>
         <source>Cli</source>
-        <translation type="unfinished"></translation>
+        <translation>Cli</translation>
     </message>
 </context>
 <context>
@@ -254,39 +254,39 @@
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="550"/>
         <source>That matches. Your vault is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Coincide. Tu bóveda está lista.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="552"/>
         <source>That does not match the key. Look at it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>No coincide con la clave. Revísala otra vez.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="567"/>
         <source>Check your copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisa tu copia</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="568"/>
         <source>So that you know the copy you kept is right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para que sepas que la copia que guardaste está correcta.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="570"/>
         <source>From the copy you saved or printed, type group %1 and group %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde la copia que guardaste o imprimiste, escribe el grupo %1 y el grupo %2.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="574"/>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="575"/>
         <source>Group %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupo %1:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="576"/>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="577"/>
         <source>Group %1 of the recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupo %1 de la clave de recuperación</translation>
     </message>
 </context>
 <context>
@@ -294,37 +294,37 @@
     <message>
         <location filename="../../src/reflectdesk/gui/crash.py" line="119"/>
         <source>ReflectDesk: unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation>ReflectDesk: error inesperado</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/crash.py" line="122"/>
         <source>Something unexpected went wrong. Your entries are saved and encrypted. You can keep working, or restart ReflectDesk if things look wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algo inesperado salió mal. Tus entradas están guardadas y cifradas. Puedes seguir trabajando o reiniciar ReflectDesk si algo se ve raro.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/crash.py" line="128"/>
         <source>The report below holds no journal text: only the error type, where it happened in the program, and the versions. Copy it to send it to support.</source>
-        <translation type="unfinished"></translation>
+        <translation>El informe de abajo no contiene texto de tu diario: solo el tipo de error, dónde ocurrió en el programa y las versiones. Cópialo para enviarlo a soporte.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/crash.py" line="132"/>
         <source>Co&amp;py report</source>
-        <translation type="unfinished"></translation>
+        <translation>Co&amp;piar informe</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/crash.py" line="133"/>
         <source>Copy report</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar informe</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/crash.py" line="134"/>
         <source>Error report</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe de error</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/crash.py" line="141"/>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiado</translation>
     </message>
 </context>
 <context>
@@ -332,52 +332,52 @@
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="286"/>
         <source>My practicum journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Mi diario de práctica</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="336"/>
         <source>Cancelled. Nothing was created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelado. No se creó nada.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="342"/>
         <source>The vault could not be created.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo crear la bóveda.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="349"/>
         <source>Creating your vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Creando tu bóveda</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="350"/>
         <source>This takes a few seconds on purpose: it makes guessing slow.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esto tarda unos segundos a propósito: así adivinar es lento.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="353"/>
         <source>ReflectDesk turns your passphrase into a key with Argon2id, tuned to this computer, and creates your encrypted vault and your recovery key.</source>
-        <translation type="unfinished"></translation>
+        <translation>ReflectDesk convierte tu frase de contraseña en una clave con Argon2id, ajustado a este computador, y crea tu bóveda cifrada y tu clave de recuperación.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="357"/>
         <source>&amp;Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reintentar</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="358"/>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Reintentar</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="359"/>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="360"/>
         <source>&amp;Next &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Siguiente &gt;</translation>
     </message>
 </context>
 <context>
@@ -386,7 +386,7 @@
         <location filename="../../src/reflectdesk/gui/dialogs.py" line="46"/>
         <source>ReflectDesk</source>
         <extracomment>Where unexpected exceptions go (the app points it at its crash handler).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>ReflectDesk</translation>
     </message>
 </context>
 <context>
@@ -394,112 +394,112 @@
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="468"/>
         <source>None chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguno elegido</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="517"/>
         <source>New entry: it is saved as soon as you write.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrada nueva: se guarda apenas escribas.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="518"/>
         <source>Editing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Editando…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="519"/>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="520"/>
         <source>Saved and encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado y cifrado</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="521"/>
         <source>Not saved: see the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin guardar: revisa el mensaje</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="525"/>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Título:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="526"/>
         <source>&amp;Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fecha:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="527"/>
         <source>Template:</source>
-        <translation type="unfinished"></translation>
+        <translation>Plantilla:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="528"/>
         <source>Ta&amp;gs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Et&amp;iquetas:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="529"/>
         <source>Standards:</source>
-        <translation type="unfinished"></translation>
+        <translation>Estándares:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="530"/>
         <source>A short title for this entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Un título breve para esta entrada</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="531"/>
         <source>Separated by commas, e.g. evaluation, 3rd grade</source>
-        <translation type="unfinished"></translation>
+        <translation>Separadas por comas, p. ej. evaluación, 3° básico</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="532"/>
         <source>&amp;Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;legir…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="533"/>
         <source>H&amp;istory…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hist&amp;orial…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="534"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="535"/>
         <source>Date of the experience</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de la experiencia</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="536"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiquetas</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="537"/>
         <source>Choose standards</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir estándares</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="538"/>
         <source>Revision history</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial de revisiones</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="539"/>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vista previa</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="540"/>
         <source>Prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>Preguntas guía</translation>
     </message>
 </context>
 <context>
@@ -507,27 +507,27 @@
     <message>
         <location filename="../../src/reflectdesk/gui/entry_model.py" line="30"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/entry_model.py" line="31"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/entry_model.py" line="32"/>
         <source>Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Plantilla</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/entry_model.py" line="33"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiquetas</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/entry_model.py" line="86"/>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sin título)</translation>
     </message>
 </context>
 <context>
@@ -535,593 +535,593 @@
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="34"/>
         <source>Something went wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algo salió mal.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="35"/>
         <source>Try again. If it keeps happening, report it with the crash report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inténtalo de nuevo. Si sigue pasando, infórmalo junto con el informe de error.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="55"/>
         <source>The vault could not be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo usar la bóveda.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="61"/>
         <source>The passphrase is not correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>La frase de contraseña no es correcta.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="62"/>
         <source>Check Caps Lock and the keyboard layout and try again, or use your recovery key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisa las mayúsculas (Bloq Mayús) y la distribución del teclado e inténtalo de nuevo, o usa tu clave de recuperación.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="71"/>
         <source>The recovery key is not correct.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clave de recuperación no es correcta.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="72"/>
         <source>Type the key exactly as it was printed; spaces and dashes do not matter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe la clave tal como quedó impresa; los espacios y guiones no importan.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="80"/>
         <source>The vault is locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>La bóveda está bloqueada.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="81"/>
         <source>Unlock it with your passphrase first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero desbloquéala con tu frase de contraseña.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="87"/>
         <source>There is no vault in this folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay una bóveda en esta carpeta.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="88"/>
         <source>Create one with &apos;init&apos;, or choose the folder that holds your vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Crea una con &apos;init&apos; o elige la carpeta que contiene tu bóveda.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="96"/>
         <source>A vault already exists in this folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya existe una bóveda en esta carpeta.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="97"/>
         <source>Open it, or choose another folder for a new vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ábrela o elige otra carpeta para una bóveda nueva.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="102"/>
         <source>The vault header is damaged or incomplete.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cabecera de la bóveda está dañada o incompleta.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="103"/>
         <source>Restore the vault folder from a backup. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaura la carpeta de la bóveda desde un respaldo. No se cambió nada.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="111"/>
         <source>This file is not a ReflectDesk vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este archivo no es una bóveda de ReflectDesk.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="112"/>
         <source>Choose the folder that holds your ReflectDesk vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige la carpeta que contiene tu bóveda de ReflectDesk.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="117"/>
         <source>This vault was written by a newer version of ReflectDesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta bóveda fue escrita por una versión más nueva de ReflectDesk.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="120"/>
         <source>Update ReflectDesk to open it. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiza ReflectDesk para abrirla. No se cambió nada.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="125"/>
         <source>This vault is already open in another window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta bóveda ya está abierta en otra ventana.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="126"/>
         <source>Switch to the window that has it open, or close it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambia a la ventana que la tiene abierta, o ciérrala e inténtalo de nuevo.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="133"/>
         <source>A record in the vault failed its integrity check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un registro de la bóveda no pasó su verificación de integridad.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="134"/>
         <source>The vault file was altered or damaged. Restore it from a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo de la bóveda fue alterado o está dañado. Restáuralo desde un respaldo.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="141"/>
         <source>ReflectDesk cannot write to the data folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>ReflectDesk no puede escribir en la carpeta de datos.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="142"/>
         <source>Check that the folder exists, is not read-only and the disk is not full.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisa que la carpeta exista, que no sea de solo lectura y que el disco no esté lleno.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="151"/>
         <source>The input is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los datos ingresados no son válidos.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="152"/>
         <source>Correct it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrígelos e inténtalo de nuevo.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="158"/>
         <source>Nothing with this id was found.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontró nada con este identificador.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="159"/>
         <source>Check the id; listings show the ids that exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisa el identificador; los listados muestran los que existen.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="165"/>
         <source>There is no journal with this id.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay un diario con este identificador.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="166"/>
         <source>See the ids with &apos;journal list&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mira los identificadores con &apos;journal list&apos;.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="171"/>
         <source>There is no entry with this id.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay una entrada con este identificador.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="172"/>
         <source>See the ids with &apos;entry list&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mira los identificadores con &apos;entry list&apos;.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="177"/>
         <source>There is no attachment with this id.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay un archivo adjunto con este identificador.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="178"/>
         <source>See an entry&apos;s attachments with &apos;entry show&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mira los archivos adjuntos de una entrada con &apos;entry show&apos;.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="183"/>
         <source>The attachment is larger than the limit of {limit_mb} MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo adjunto supera el límite de {limit_mb} MB.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="186"/>
         <source>Reduce the file (for example, export the photo smaller) and attach it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reduce el archivo (por ejemplo, exporta la foto más pequeña) y adjúntalo de nuevo.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="193"/>
         <source>The file could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo leer el archivo.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="194"/>
         <source>Check that the file exists and that you may read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisa que el archivo exista y que tengas permiso para leerlo.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="200"/>
         <source>The search could not be understood.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo entender la búsqueda.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="201"/>
         <source>Check quotes and parentheses. Use &quot;two words&quot; for a phrase, word* for a prefix, and AND, OR, NOT between words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisa las comillas y los paréntesis. Usa &quot;dos palabras&quot; para una frase, palabra* para un prefijo, y Y, O, NO (o AND, OR, NOT) entre palabras.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="210"/>
         <source>The passphrase is too short.</source>
-        <translation type="unfinished"></translation>
+        <translation>La frase de contraseña es demasiado corta.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="211"/>
         <source>Use at least {min_length} characters; several unrelated words work well.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usa al menos {min_length} caracteres; varias palabras sin relación entre sí funcionan bien.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="218"/>
         <source>A value is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un valor no es válido.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="219"/>
         <source>Check the value named in the message and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisa el valor que indica el mensaje e inténtalo de nuevo.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="224"/>
         <source>This template has no section with that key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta plantilla no tiene una sección con esa clave.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="225"/>
         <source>Valid keys: {valid}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Claves válidas: {valid}.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="230"/>
         <source>The template file is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo de plantilla no es válido.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="231"/>
         <location filename="../../src/reflectdesk/errors.py" line="245"/>
         <source>Fix the field named in the message; docs/templates.md describes the format.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrige el campo que indica el mensaje; docs/templates.md describe el formato.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="238"/>
         <source>There is no template with this id.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay una plantilla con este identificador.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="239"/>
         <source>See the ids with &apos;templates list&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mira los identificadores con &apos;templates list&apos;.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="244"/>
         <source>The standards file is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo de estándares no es válido.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="253"/>
         <source>The bundle could not be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo abrir el paquete.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="254"/>
         <source>Ask the sender to export it again. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pide a quien lo envió que lo exporte de nuevo. No se importó nada.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="260"/>
         <source>The contact card could not be used.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo usar la tarjeta de contacto.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="261"/>
         <source>Ask the person to send their card again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pide a la persona que te envíe su tarjeta de nuevo.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="268"/>
         <source>The operation was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>La operación se canceló.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="269"/>
         <source>Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se cambió nada.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="275"/>
         <source>The server could not be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo conectar con el servidor.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="276"/>
         <source>Check the connection; ReflectDesk will retry on its own later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisa la conexión; ReflectDesk lo volverá a intentar por su cuenta más tarde.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="285"/>
         <source>This template id belongs to a built-in template.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este identificador pertenece a una plantilla incluida.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="286"/>
         <source>Choose another id for your template, for example with your university&apos;s prefix.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige otro identificador para tu plantilla, por ejemplo con el prefijo de tu universidad.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="293"/>
         <source>This template version was already imported with different content.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta versión de la plantilla ya se importó con otro contenido.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="296"/>
         <source>Raise the version number in the file and import it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sube el número de versión en el archivo e impórtalo de nuevo.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="301"/>
         <source>This standards version was already loaded with different content.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta versión de los estándares ya se cargó con otro contenido.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="304"/>
         <source>Raise the version number in the file and load it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sube el número de versión en el archivo y cárgalo de nuevo.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="310"/>
         <source>The bundle is larger than the limit of {limit_mb} MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>El paquete supera el límite de {limit_mb} MB.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="311"/>
         <source>Ask the sender to split it into smaller bundles. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pide a quien lo envió que lo divida en paquetes más pequeños. No se importó nada.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="318"/>
         <source>This file is not a ReflectDesk bundle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este archivo no es un paquete de ReflectDesk.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="319"/>
         <source>Choose a .rdbundle file that someone sent you. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige un archivo .rdbundle que alguien te haya enviado. No se importó nada.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="326"/>
         <source>The encryption header of the bundle is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cabecera de cifrado del paquete está dañada.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="331"/>
         <source>The encryption header of the bundle is larger than ReflectDesk accepts.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cabecera de cifrado del paquete es más grande de lo que ReflectDesk acepta.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="338"/>
         <source>The bundle is encrypted to more keys than ReflectDesk accepts ({limit}).</source>
-        <translation type="unfinished"></translation>
+        <translation>El paquete está cifrado para más claves de las que ReflectDesk acepta ({limit}).</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="345"/>
         <source>A bundle can be sent to at most {limit} people.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un paquete se puede enviar a un máximo de {limit} personas.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="346"/>
         <source>Send it in several bundles. Nothing was exported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envíalo en varios paquetes. No se exportó nada.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="351"/>
         <source>The bundle is protected with a passphrase; ReflectDesk only opens bundles encrypted to a key.</source>
-        <translation type="unfinished"></translation>
+        <translation>El paquete está protegido con una frase de contraseña; ReflectDesk solo abre paquetes cifrados para una clave.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="360"/>
         <source>The bundle is not encrypted to any ReflectDesk key.</source>
-        <translation type="unfinished"></translation>
+        <translation>El paquete no está cifrado para ninguna clave de ReflectDesk.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="365"/>
         <source>This bundle was not encrypted to your key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este paquete no fue cifrado para tu clave.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="366"/>
         <source>Check that it was meant for you, or ask the sender to export it again to your current contact card. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisa que estuviera dirigido a ti, o pide a quien lo envió que lo exporte de nuevo para tu tarjeta de contacto actual. No se importó nada.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="375"/>
         <source>The bundle is damaged or incomplete: its encryption check failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>El paquete está dañado o incompleto: falló su verificación de cifrado.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="382"/>
         <source>The contents of the bundle are damaged or not in the expected format.</source>
-        <translation type="unfinished"></translation>
+        <translation>El contenido del paquete está dañado o no tiene el formato esperado.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="389"/>
         <source>The bundle contains a file name that is not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>El paquete contiene un nombre de archivo que no está permitido.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="394"/>
         <source>The bundle contains the same file name twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>El paquete contiene dos veces el mismo nombre de archivo.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="399"/>
         <source>The bundle contains more files than ReflectDesk accepts ({limit}).</source>
-        <translation type="unfinished"></translation>
+        <translation>El paquete contiene más archivos de los que ReflectDesk acepta ({limit}).</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="406"/>
         <source>A file in the bundle is larger than ReflectDesk accepts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un archivo del paquete es más grande de lo que ReflectDesk acepta.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="413"/>
         <source>A file in the bundle is compressed suspiciously well (a possible zip bomb).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un archivo del paquete está comprimido de forma sospechosa (posible bomba zip).</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="420"/>
         <source>The bundle contains a file stored in a way ReflectDesk does not accept.</source>
-        <translation type="unfinished"></translation>
+        <translation>El paquete contiene un archivo guardado de una forma que ReflectDesk no acepta.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="427"/>
         <source>The bundle has no signed list of its contents.</source>
-        <translation type="unfinished"></translation>
+        <translation>El paquete no tiene una lista firmada de su contenido.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="432"/>
         <source>The signature of the bundle is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>La firma del paquete no es válida.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="433"/>
         <source>The bundle was changed after it was signed, or is damaged. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>El paquete se modificó después de firmarse o está dañado. No se importó nada.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="441"/>
         <source>The key that signed this bundle has been revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clave que firmó este paquete fue revocada.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="442"/>
         <source>Ask the sender for their new contact card. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pide a quien lo envió su nueva tarjeta de contacto. No se importó nada.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="449"/>
         <source>The bundle was signed with keys that do not match the ones you have for this contact.</source>
-        <translation type="unfinished"></translation>
+        <translation>El paquete se firmó con claves que no coinciden con las que tienes para este contacto.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="453"/>
         <source>Compare safety numbers with the sender before you trust it. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compara los números de seguridad con quien lo envió antes de confiar en él. No se importó nada.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="461"/>
         <source>This bundle was not addressed to you: someone else re-encrypted it to your key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este paquete no estaba dirigido a ti: otra persona lo volvió a cifrar para tu clave.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="465"/>
         <source>Only its author can share it with you. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo su autor/a puede compartirlo contigo. No se importó nada.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="472"/>
         <source>A file in the bundle does not match its signed checksum.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un archivo del paquete no coincide con su suma de verificación firmada.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="479"/>
         <source>A file listed in the signed contents of the bundle is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta un archivo que aparece en el contenido firmado del paquete.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="486"/>
         <source>The bundle contains a file that is not in its signed list of contents.</source>
-        <translation type="unfinished"></translation>
+        <translation>El paquete contiene un archivo que no está en su lista firmada de contenido.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="493"/>
         <source>A data file in the bundle is larger than ReflectDesk accepts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un archivo de datos del paquete es más grande de lo que ReflectDesk acepta.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="500"/>
         <source>A data file in the bundle is not valid JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un archivo de datos del paquete no es JSON válido.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="505"/>
         <source>A data file in the bundle does not have the expected fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un archivo de datos del paquete no tiene los campos esperados.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="512"/>
         <source>This bundle was made by a newer version of ReflectDesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este paquete se creó con una versión más nueva de ReflectDesk.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="513"/>
         <source>Update ReflectDesk to open it. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiza ReflectDesk para abrirlo. No se importó nada.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="518"/>
         <source>The bundle could not be made from this content.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo crear el paquete con este contenido.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="519"/>
         <source>This is a bug in ReflectDesk; please report it. Nothing was exported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es un error de ReflectDesk; por favor, infórmalo. No se exportó nada.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="527"/>
         <source>Your stored key pair is damaged or in an unknown format.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu par de claves guardado está dañado o tiene un formato desconocido.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="530"/>
         <source>Restore the vault from a backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaura la bóveda desde un respaldo.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="535"/>
         <source>A public key is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una clave pública no es válida.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="540"/>
         <source>This is not a valid ReflectDesk contact card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta no es una tarjeta de contacto válida de ReflectDesk.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="545"/>
         <source>The signature of the contact card is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>La firma de la tarjeta de contacto no es válida.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="546"/>
         <source>The card was changed or damaged. Ask the person to send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tarjeta se modificó o está dañada. Pide a la persona que la envíe de nuevo.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="553"/>
         <source>The contact card has expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tarjeta de contacto venció.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="554"/>
         <source>Ask the person for a new card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pide a la persona una tarjeta nueva.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="559"/>
         <source>The contact card is dated in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>La tarjeta de contacto tiene una fecha futura.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="560"/>
         <source>Check the date and time of this computer, or ask for a new card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisa la fecha y la hora de este computador o pide una tarjeta nueva.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="567"/>
         <source>The key revocation is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>La revocación de la clave no es válida.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="568"/>
         <source>It was changed or damaged. Ask the person to send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se modificó o está dañada. Pide a la persona que la envíe de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -1129,47 +1129,47 @@
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="627"/>
         <source>Finish without checking?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Terminar sin revisar?</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="629"/>
         <source>Your vault is created. If you have not saved the recovery key, you will not see it again. Continue without checking it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu bóveda ya está creada. Si no guardaste la clave de recuperación, no la volverás a ver. ¿Continuar sin revisarla?</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="654"/>
         <source>ReflectDesk: first steps</source>
-        <translation type="unfinished"></translation>
+        <translation>ReflectDesk: primeros pasos</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="656"/>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Atrás</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="657"/>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Siguiente</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="658"/>
         <source>Create my vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear mi bóveda</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="659"/>
         <source>Finish</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminar</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="660"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="661"/>
         <source>Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ayuda</translation>
     </message>
 </context>
 <context>
@@ -1177,17 +1177,17 @@
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="110"/>
         <source>Observation notes work best when they describe only what was seen and heard. Some words may read as judgements (underlined): %1. Could you describe what happened instead?</source>
-        <translation type="unfinished"></translation>
+        <translation>Las notas de observación funcionan mejor cuando describen solo lo que se vio y se escuchó. Algunas palabras pueden leerse como juicios (subrayadas): %1. ¿Podrías describir lo que ocurrió?</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="115"/>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Entendido</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/editor.py" line="116"/>
         <source>Dismiss the hint</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar la sugerencia</translation>
     </message>
 </context>
 <context>
@@ -1195,57 +1195,57 @@
     <message>
         <location filename="../../src/reflectdesk/gui/history.py" line="226"/>
         <source>These two revisions are the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Estas dos revisiones son iguales.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/history.py" line="235"/>
         <source>Restore this revision?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Restaurar esta revisión?</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/history.py" line="237"/>
         <source>Revision %1 becomes the current text, as a new revision. Nothing is lost: the current text stays in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>La revisión %1 pasa a ser el texto actual, como una revisión nueva. No se pierde nada: el texto actual queda en el historial.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/history.py" line="268"/>
         <source>Revision history</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial de revisiones</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/history.py" line="269"/>
         <source>&amp;Revisions (newest first):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Revisiones (la más reciente primero):</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/history.py" line="270"/>
         <source>Com&amp;pare with:</source>
-        <translation type="unfinished"></translation>
+        <translation>Com&amp;parar con:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/history.py" line="271"/>
         <source>Re&amp;store this revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;staurar esta revisión</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/history.py" line="272"/>
         <source>Revisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisiones</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/history.py" line="273"/>
         <source>Compare with revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparar con la revisión</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/history.py" line="274"/>
         <source>Differences</source>
-        <translation type="unfinished"></translation>
+        <translation>Diferencias</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/history.py" line="275"/>
         <source>Restore this revision</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar esta revisión</translation>
     </message>
 </context>
 <context>
@@ -1253,19 +1253,21 @@
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="92"/>
         <source>Welcome to ReflectDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Te damos la bienvenida a ReflectDesk</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="93"/>
         <source>Your practicum journal: private, structured, yours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu diario de práctica: privado, estructurado y tuyo.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="96"/>
         <source>Everything you write stays on this computer, encrypted with a passphrase only you know. You decide what your mentor and your university see.
 
 Choose the language of the app. You can change it later in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo lo que escribes queda en este computador, cifrado con una frase de contraseña que solo tú conoces. Tú decides qué ven tu profesor/a guía y tu universidad.
+
+Elige el idioma de la aplicación. Puedes cambiarlo después en Configuración.</translation>
     </message>
 </context>
 <context>
@@ -1273,172 +1275,176 @@ Choose the language of the app. You can change it later in Settings.</source>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="226"/>
         <source>ReflectDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>ReflectDesk</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="227"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="228"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="229"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ver</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="230"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ay&amp;uda</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="232"/>
         <source>&amp;New entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nueva entrada…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="233"/>
         <source>New &amp;journal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo &amp;diario…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="234"/>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="235"/>
         <source>&amp;History…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Historial…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="236"/>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bloquear</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="237"/>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Configuración…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="238"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="239"/>
         <source>Show &amp;preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar &amp;vista previa</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="240"/>
         <source>Go to &amp;sidebar</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir a la barra &amp;lateral</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="241"/>
         <source>Go to entry &amp;list</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir a la lista de &amp;entradas</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="242"/>
         <source>Go to &amp;editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Ir al edi&amp;tor</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="243"/>
         <source>&amp;About ReflectDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acerca de ReflectDesk</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="254"/>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Barra de herramientas principal</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="257"/>
         <source>Choose an entry on the left, or start a new one with Ctrl+N.
 
 Ctrl+F searches, Ctrl+L locks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige una entrada a la izquierda o empieza una nueva con Ctrl+N.
+
+Ctrl+F busca y Ctrl+L bloquea.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="261"/>
         <source>Entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Entradas</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="262"/>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultados de la búsqueda</translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/reflectdesk/gui/main_window.py" line="310"/>
         <source>%n entries in total</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entrada en total</numerusform>
+            <numerusform>%n entradas en total</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="401"/>
         <source>My practicum journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Mi diario de práctica</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="414"/>
         <source>New journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo diario</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="415"/>
         <source>Name of the journal:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre del diario:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="469"/>
         <source>No entries match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna entrada coincide.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/reflectdesk/gui/main_window.py" line="471"/>
         <source>%n results</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n resultado</numerusform>
+            <numerusform>%n resultados</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="523"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="524"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiquetas</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="525"/>
         <source>Standards</source>
-        <translation type="unfinished"></translation>
+        <translation>Estándares</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="565"/>
         <source>About ReflectDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de ReflectDesk</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/main_window.py" line="567"/>
         <source>ReflectDesk %1
 
 Encrypted, offline-first practicum reflection journals for initial teacher education.</source>
-        <translation type="unfinished"></translation>
+        <translation>ReflectDesk %1
+
+Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin conexión, para la formación inicial docente.</translation>
     </message>
 </context>
 <context>
@@ -1446,37 +1452,37 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="149"/>
         <source>New &amp;passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva &amp;frase de contraseña:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="150"/>
         <source>&amp;Repeat it:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Repítela:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="151"/>
         <source>&amp;Show passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mostrar la frase de contraseña</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="152"/>
         <source>New passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva frase de contraseña</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="153"/>
         <source>Repeat the new passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Repite la nueva frase de contraseña</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="154"/>
         <source>Show passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar la frase de contraseña</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="176"/>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
     </message>
 </context>
 <context>
@@ -1484,22 +1490,22 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="227"/>
         <source>Choose a passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige una frase de contraseña</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="228"/>
         <source>It encrypts everything you write. Nobody can reset it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cifra todo lo que escribes. Nadie puede restablecerla.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="231"/>
         <source>A passphrase is a password made of several words. Pick four or more words that have nothing to do with each other, and that you will remember.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una frase de contraseña es una contraseña hecha de varias palabras. Elige cuatro o más palabras que no tengan nada que ver entre sí y que puedas recordar.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="235"/>
         <source>&amp;Create my vault</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Crear mi bóveda</translation>
     </message>
 </context>
 <context>
@@ -1507,77 +1513,77 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="166"/>
         <source>About you</source>
-        <translation type="unfinished"></translation>
+        <translation>Sobre ti</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="167"/>
         <source>This shapes the app around what you do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Así la aplicación se adapta a lo que haces.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="168"/>
         <source>I am a…</source>
-        <translation type="unfinished"></translation>
+        <translation>Soy…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="171"/>
         <source>&amp;Student teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Estudiante en práctica (pedagogía)</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="172"/>
         <source>I write reflections on my practicum and share them when I choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribo reflexiones sobre mi práctica y las comparto cuando yo decido.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="175"/>
         <source>School &amp;mentor (profesor/a guía)</source>
-        <translation type="unfinished"></translation>
+        <translation>Profesor/a &amp;guía del centro de práctica</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="176"/>
         <source>I read my student teachers&apos; journals and give feedback.</source>
-        <translation type="unfinished"></translation>
+        <translation>Leo los diarios de mis estudiantes en práctica y les doy retroalimentación.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="179"/>
         <source>&amp;University educator or researcher</source>
-        <translation type="unfinished"></translation>
+        <translation>Académico/a o &amp;investigador/a universitario/a</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="180"/>
         <source>I supervise students and build case studies from consented entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Superviso estudiantes y construyo estudios de caso con entradas que tienen consentimiento.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="187"/>
         <source>Display &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre visible:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="188"/>
         <source>&amp;Institution (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation>Instit&amp;ución (opcional):</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="189"/>
         <source>e.g. Camila Pérez</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej. Camila Pérez</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="190"/>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre visible</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="191"/>
         <source>Institution</source>
-        <translation type="unfinished"></translation>
+        <translation>Institución</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="194"/>
         <source>Your name is stored encrypted. Others see it only in what you share with them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu nombre se guarda cifrado. Otras personas solo lo ven en lo que compartes con ellas.</translation>
     </message>
 </context>
 <context>
@@ -1585,32 +1591,32 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="33"/>
         <source>Measuring this computer&apos;s speed…</source>
-        <translation type="unfinished"></translation>
+        <translation>Midiendo la velocidad de este computador…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="34"/>
         <source>Deriving the key from your passphrase…</source>
-        <translation type="unfinished"></translation>
+        <translation>Derivando la clave a partir de tu frase de contraseña…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="35"/>
         <source>Creating your encrypted vault…</source>
-        <translation type="unfinished"></translation>
+        <translation>Creando tu bóveda cifrada…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="36"/>
         <source>Preparing search…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparando la búsqueda…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="37"/>
         <source>Opening the vault…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abriendo la bóveda…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="39"/>
         <source>Working…</source>
-        <translation type="unfinished"></translation>
+        <translation>Trabajando…</translation>
     </message>
 </context>
 <context>
@@ -1618,42 +1624,42 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     <message>
         <location filename="../../src/reflectdesk/gui/recover.py" line="71"/>
         <source>Recover with your recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Recuperar con tu clave de recuperación</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/recover.py" line="74"/>
         <source>Type the recovery key you saved or printed when you created your vault, then choose a new passphrase. Your entries stay as they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe la clave de recuperación que guardaste o imprimiste al crear tu bóveda y luego elige una nueva frase de contraseña. Tus entradas quedan tal como están.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/recover.py" line="78"/>
         <source>Recovery &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Clave de recuperación:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/recover.py" line="79"/>
         <source>Recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave de recuperación</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/recover.py" line="80"/>
         <source>Re&amp;cover</source>
-        <translation type="unfinished"></translation>
+        <translation>Recu&amp;perar</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/recover.py" line="81"/>
         <source>Recover</source>
-        <translation type="unfinished"></translation>
+        <translation>Recuperar</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/recover.py" line="84"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/recover.py" line="85"/>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso</translation>
     </message>
 </context>
 <context>
@@ -1661,77 +1667,77 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="455"/>
         <source>Recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave de recuperación</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="407"/>
         <source>Save the recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la clave de recuperación</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="409"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="422"/>
         <source>ReflectDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>ReflectDesk</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="422"/>
         <source>The PDF could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir el PDF.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="425"/>
         <source>Saved to %1. Print it, keep it safe, and delete the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardó en %1. Imprímela, guárdala en un lugar seguro y borra el archivo.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="434"/>
         <source>Sent to the printer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviada a la impresora.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="437"/>
         <source>Your recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu clave de recuperación</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="438"/>
         <source>Shown only now. Save it as a PDF or print it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se muestra solo ahora. Guárdala como PDF o imprímela.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="441"/>
         <source>If you forget your passphrase, this key is the only way back into your journal. Nobody else has a copy, not even ReflectDesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Si olvidas tu frase de contraseña, esta clave es la única forma de volver a entrar a tu diario. Nadie más tiene una copia, ni siquiera ReflectDesk.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="445"/>
         <source>Save as &amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar como &amp;PDF…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="446"/>
         <source>P&amp;rint…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imp&amp;rimir…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="447"/>
         <source>Save the recovery key as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la clave de recuperación como PDF</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="448"/>
         <source>Print the recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir la clave de recuperación</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="451"/>
         <source>Keep it away from this computer, like a spare house key. Anyone with the key and your computer can read your journal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guárdala lejos de este computador, como una copia de la llave de tu casa. Cualquiera que tenga la clave y tu computador puede leer tu diario.</translation>
     </message>
 </context>
 <context>
@@ -1740,22 +1746,22 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
         <location filename="../../src/reflectdesk/gui/recovery_sheet.py" line="35"/>
         <location filename="../../src/reflectdesk/gui/recovery_sheet.py" line="97"/>
         <source>ReflectDesk recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Clave de recuperación de ReflectDesk</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/recovery_sheet.py" line="44"/>
         <source>This key opens your ReflectDesk vault if you forget your passphrase. Anyone who has it and your computer can read your journal: keep this page somewhere safe, away from the computer, and do not photograph it or send it by e-mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta clave abre tu bóveda de ReflectDesk si olvidas tu frase de contraseña. Cualquiera que la tenga junto con tu computador puede leer tu diario: guarda esta hoja en un lugar seguro, lejos del computador, y no la fotografíes ni la envíes por correo electrónico.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/recovery_sheet.py" line="75"/>
         <source>Written on {date}. Spaces and dashes do not matter when you type it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anotada el {date}. Los espacios y guiones no importan al escribirla.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/recovery_sheet.py" line="116"/>
         <source>Print the recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir la clave de recuperación</translation>
     </message>
 </context>
 <context>
@@ -1763,7 +1769,7 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     <message>
         <location filename="../../src/reflectdesk/gui/history.py" line="84"/>
         <source>Revision %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisión %1 · %2</translation>
     </message>
 </context>
 <context>
@@ -1771,117 +1777,117 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="136"/>
         <source>Search entries (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar entradas (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="137"/>
         <source>Search entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar entradas</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="138"/>
         <source>Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtros</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="139"/>
         <source>Show filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar filtros</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="140"/>
         <source>Filter by journal, tag, template, standard or date</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por diario, etiqueta, plantilla, estándar o fecha</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="141"/>
         <source>&amp;Journal:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dia&amp;rio:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="142"/>
         <source>T&amp;ag:</source>
-        <translation type="unfinished"></translation>
+        <translation>Eti&amp;queta:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="143"/>
         <source>Te&amp;mplate:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Plantilla:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="144"/>
         <source>&amp;Standard:</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;stándar:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="145"/>
         <source>F&amp;rom:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Desde:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="146"/>
         <source>T&amp;o:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hasta:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="147"/>
         <source>Filter by journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por diario</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="148"/>
         <source>Filter by tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por etiqueta</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="149"/>
         <source>Filter by template</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por plantilla</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="150"/>
         <source>Filter by standard</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por estándar</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="151"/>
         <source>Filter from a date</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar desde una fecha</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="152"/>
         <source>Filter up to a date</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar hasta una fecha</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="153"/>
         <source>From date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de inicio</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="154"/>
         <source>To date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha de término</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="165"/>
         <source>All journals</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los diarios</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="166"/>
         <source>All tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las etiquetas</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="167"/>
         <source>All templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las plantillas</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/search_panel.py" line="168"/>
         <source>All standards</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los estándares</translation>
     </message>
 </context>
 <context>
@@ -1889,98 +1895,98 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="123"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Configuración</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="124"/>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Idioma:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="125"/>
         <source>&amp;Appearance:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Apariencia:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="126"/>
         <source>&amp;Text size:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tamaño del texto:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="127"/>
         <source>Loc&amp;k automatically after:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bloquear automáticamente tras:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="128"/>
         <source>Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="130"/>
         <location filename="../../src/reflectdesk/gui/settings.py" line="136"/>
         <source>As the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Como el sistema</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="131"/>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Clara</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="132"/>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Oscura</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="137"/>
         <source> pt</source>
-        <translation type="unfinished"></translation>
+        <translation> pt</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="138"/>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Nunca</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="139"/>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="140"/>
         <source>&amp;Change passphrase…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cambiar frase de contraseña…</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="143"/>
         <source>These settings are kept in a small unencrypted file on this computer. It holds no journal text and no names.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta configuración se guarda en un pequeño archivo sin cifrar en este computador. No contiene texto de tu diario ni nombres.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="147"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="148"/>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>Apariencia</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="149"/>
         <source>Text size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño del texto</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="150"/>
         <source>Lock automatically after, in minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear automáticamente después de estos minutos</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="151"/>
         <source>Change passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar frase de contraseña</translation>
     </message>
 </context>
 <context>
@@ -1988,62 +1994,62 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     <message>
         <location filename="../../src/reflectdesk/gui/sidebar.py" line="85"/>
         <source>All entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las entradas</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/sidebar.py" line="86"/>
         <source>Journals</source>
-        <translation type="unfinished"></translation>
+        <translation>Diarios</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/sidebar.py" line="89"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiquetas</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/sidebar.py" line="92"/>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Plantillas</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/sidebar.py" line="95"/>
         <source>Standards (MBE)</source>
-        <translation type="unfinished"></translation>
+        <translation>Estándares (MBE)</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/sidebar.py" line="104"/>
         <source>Sharing</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartir</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/sidebar.py" line="105"/>
         <source>Coming in a later version</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponible en una versión próxima</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/sidebar.py" line="107"/>
         <source>Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandeja de entrada</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/sidebar.py" line="108"/>
         <source>Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandeja de salida</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/sidebar.py" line="109"/>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactos</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/sidebar.py" line="110"/>
         <source>Case studies</source>
-        <translation type="unfinished"></translation>
+        <translation>Estudios de caso</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/sidebar.py" line="128"/>
         <source>Journals, tags, templates and standards</source>
-        <translation type="unfinished"></translation>
+        <translation>Diarios, etiquetas, plantillas y estándares</translation>
     </message>
 </context>
 <context>
@@ -2052,22 +2058,22 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
         <location filename="../../src/reflectdesk/gui/standards_picker.py" line="161"/>
         <location filename="../../src/reflectdesk/gui/standards_picker.py" line="164"/>
         <source>Standards</source>
-        <translation type="unfinished"></translation>
+        <translation>Estándares</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/standards_picker.py" line="162"/>
         <source>&amp;Search the standards:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar en los estándares:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/standards_picker.py" line="163"/>
         <source>Search the standards</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en los estándares</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/standards_picker.py" line="167"/>
         <source>%1. Suggested by the template in bold. Space or Enter ticks a standard.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. En negrita, los que sugiere la plantilla. Espacio o Intro marca un estándar.</translation>
     </message>
 </context>
 <context>
@@ -2075,88 +2081,88 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="48"/>
         <source>Very weak</source>
-        <translation type="unfinished"></translation>
+        <translation>Muy débil</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="49"/>
         <source>Weak</source>
-        <translation type="unfinished"></translation>
+        <translation>Débil</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="50"/>
         <source>Fair</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceptable</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="51"/>
         <source>Strong</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuerte</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="52"/>
         <source>Very strong</source>
-        <translation type="unfinished"></translation>
+        <translation>Muy fuerte</translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="58"/>
         <source>Use at least %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Usa al menos %n carácter.</numerusform>
+            <numerusform>Usa al menos %n caracteres.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="61"/>
         <source>Avoid common passwords and everyday words such as “contraseña” or “colegio”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Evita contraseñas comunes y palabras cotidianas como «contraseña» o «colegio».</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="63"/>
         <source>Do not use your name.</source>
-        <translation type="unfinished"></translation>
+        <translation>No uses tu nombre.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="65"/>
         <source>Avoid keyboard runs and sequences such as “qwerty” or “1234”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Evita secuencias del teclado o de números como «qwerty» o «1234».</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="67"/>
         <source>Avoid repeated characters and words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Evita repetir caracteres y palabras.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="68"/>
         <source>Avoid years and dates: they are easy to guess.</source>
-        <translation type="unfinished"></translation>
+        <translation>Evita años y fechas: son fáciles de adivinar.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="70"/>
         <source>Add more unrelated words: four random words make a strong passphrase that is easy to remember.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agrega más palabras sin relación entre sí: cuatro palabras al azar forman una frase de contraseña fuerte y fácil de recordar.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="74"/>
         <source>A strong passphrase. Make sure you can remember it: nobody can reset it for you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una frase de contraseña fuerte. Asegúrate de recordarla: nadie puede restablecerla por ti.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="91"/>
         <source>Strength: not entered yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortaleza: aún no escribes nada</translation>
     </message>
     <message numerus="yes">
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="93"/>
         <source>Several unrelated words, at least %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Varias palabras sin relación entre sí, al menos %n carácter.</numerusform>
+            <numerusform>Varias palabras sin relación entre sí, al menos %n caracteres.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/passphrase.py" line="97"/>
         <source>Strength: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortaleza: %1</translation>
     </message>
 </context>
 <context>
@@ -2164,22 +2170,22 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     <message>
         <location filename="../../src/reflectdesk/gui/template_chooser.py" line="139"/>
         <source>New entry: choose a template</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva entrada: elige una plantilla</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/template_chooser.py" line="140"/>
         <source>&amp;Find a template:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar una plantilla:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/template_chooser.py" line="141"/>
         <source>Find a template</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar una plantilla</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/template_chooser.py" line="142"/>
         <source>Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Plantillas</translation>
     </message>
 </context>
 <context>
@@ -2187,67 +2193,67 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="125"/>
         <source>ReflectDesk: unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>ReflectDesk: desbloquear</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="126"/>
         <source>Welcome back</source>
-        <translation type="unfinished"></translation>
+        <translation>Hola de nuevo</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="127"/>
         <source>Your journal is encrypted. Enter your passphrase to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu diario está cifrado. Escribe tu frase de contraseña para abrirlo.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="128"/>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Frase de contraseña:</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="129"/>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Desbloquear</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="130"/>
         <source>&amp;Forgot your passphrase?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿&amp;Olvidaste tu frase de contraseña?</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="131"/>
         <source>&amp;Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reintentar</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="132"/>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Frase de contraseña</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="133"/>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloquear</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="134"/>
         <source>Forgot your passphrase?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Olvidaste tu frase de contraseña?</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="135"/>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Reintentar</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="136"/>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/gui/unlock.py" line="155"/>
         <source>Enter your passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe tu frase de contraseña.</translation>
     </message>
 </context>
 <context>
@@ -2258,13 +2264,13 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
         <location filename="../../src/reflectdesk/cli/main.py" line="72"/>
         <location filename="../../src/reflectdesk/cli/main.py" line="98"/>
         <source>Cli</source>
-        <translation type="unfinished"></translation>
+        <translation>Cli</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/main.py" line="70"/>
         <location filename="../../src/reflectdesk/cli/main.py" line="71"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Errors</translation>
     </message>
 </context>
 </TS>

@@ -568,3 +568,141 @@ class RevocationInvalid(ContactError):
     hint = QT_TRANSLATE_NOOP(
         "Errors", "It was changed or damaged. Ask the person to send it again."
     )
+
+
+# --- sharing: identity, contacts, export and import (leaf classes, raised by services) ----
+class ReadOnlyEntry(InputError):
+    code = "read_only_entry"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "This entry was received from someone else and cannot be changed."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Only its author can change it. Comment on it, or copy what you need."
+    )
+
+
+class EntryNotExportable(InputError):
+    code = "entry_not_exportable"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "This entry was received from someone else; only its author can share it."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Choose entries from your own journals. Nothing was exported."
+    )
+
+
+class ContactNotFound(NotFound):
+    code = "contact_not_found"
+    message = QT_TRANSLATE_NOOP("Errors", "There is no contact with this id.")
+    hint = QT_TRANSLATE_NOOP("Errors", "See the ids with 'contact list'.")
+
+
+class RecipientRevoked(InputError):
+    code = "recipient_revoked"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "This contact's key has been revoked; nothing can be sent to it."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Ask the person for their new contact card. Nothing was exported."
+    )
+
+
+class ConfirmationRequired(InputError):
+    code = "confirmation_required"
+    message = QT_TRANSLATE_NOOP("Errors", "This step needs your confirmation.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Read what was shown, then run the command again with --yes. Nothing was changed."
+    )
+
+
+class ContactKeyChanged(ContactError):
+    code = "contact_key_changed"
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "This card has other keys than the ones you have for this contact, and the old key "
+        "did not sign it.",
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Compare the safety number with the person (in person or by phone) before you "
+        "accept it. Nothing was changed.",
+    )
+
+
+class ContactSameName(ContactError):
+    code = "contact_same_name"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "You already have a contact with this name but with other keys."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "It may be a new card of the same person or someone else. Compare the safety "
+        "number with the person before you accept it. Nothing was changed.",
+    )
+
+
+class CardKeyRevoked(ContactError):
+    code = "card_key_revoked"
+    message = QT_TRANSLATE_NOOP("Errors", "The key on this card has been revoked.")
+    hint = QT_TRANSLATE_NOOP("Errors", "Ask the person for a card with their new key.")
+
+
+class CardOutdated(ContactError):
+    code = "card_outdated"
+    message = QT_TRANSLATE_NOOP("Errors", "You already have a newer card for this contact.")
+    hint = QT_TRANSLATE_NOOP("Errors", "Nothing was changed.")
+
+
+class SafetyNumberMismatch(ContactError):
+    code = "safety_number_mismatch"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The safety number you entered does not match this contact's."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Do not mark the contact verified. Check that you both opened the right contact, "
+        "then compare again.",
+    )
+
+
+class UnknownSender(BundleError):
+    code = "unknown_sender"
+    message = QT_TRANSLATE_NOOP("Errors", "The sender of this bundle is not one of your contacts.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Compare the safety number shown with the sender (in person or by phone), then "
+        "confirm the import. Nothing was imported.",
+    )
+
+
+class BundleSenderCardMissing(BundleError):
+    code = "bundle_sender_card_missing"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The bundle does not carry the contact card of its unknown sender."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Import the sender's contact card first, then the bundle again. Nothing was imported.",
+    )
+
+
+class BundleForeignEntry(BundleError):
+    code = "bundle_foreign_entry"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The bundle would change an entry that belongs to someone else."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Only the author of an entry can send new versions of it. Nothing was imported."
+    )
+
+
+class BundleIdConflict(BundleError):
+    code = "bundle_id_conflict"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The bundle reuses an id that stands for something else in your vault."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Ask the sender to export it again, and report it if it happens again. "
+        "Nothing was imported.",
+    )

@@ -90,14 +90,20 @@ def clipped_texts(root: QWidget) -> list[str]:
             continue
         if isinstance(widget, QLabel) and widget.text() and widget.pixmap().isNull():
             rect = widget.contentsRect()
-            margin = widget.margin() * 2 + widget.indent() if widget.indent() > 0 else widget.margin() * 2
+            margin = (
+                widget.margin() * 2 + widget.indent()
+                if widget.indent() > 0
+                else widget.margin() * 2
+            )
             if widget.wordWrap():
                 need = widget.heightForWidth(widget.width())
                 if need > widget.height() + 1:
                     problems.append(f"{describe(widget)}: {need}px > {widget.height()}px high")
             elif widget.textFormat() != Qt.TextFormat.RichText and "<" not in widget.text():
                 metrics = widget.fontMetrics()
-                need = max(metrics.horizontalAdvance(line) for line in _plain(widget.text()).split("\n"))
+                need = max(
+                    metrics.horizontalAdvance(line) for line in _plain(widget.text()).split("\n")
+                )
                 if need > rect.width() - margin + 1:
                     problems.append(f"{describe(widget)}: {need}px > {rect.width()}px wide")
         elif isinstance(widget, QAbstractButton) and widget.text():

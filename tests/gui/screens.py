@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from reflectdesk.crypto import recovery
 from reflectdesk.gui.context import AppContext
-from reflectdesk.gui.crash import CrashDialog
+from reflectdesk.gui.crash_dialog import CrashDialog
 from reflectdesk.gui.main_window import MainWindow
 from reflectdesk.gui.recover import RecoveryDialog
 from reflectdesk.gui.unlock import UnlockWindow
@@ -95,6 +95,7 @@ def walk_app(qtbot: QtBot, ctx: AppContext, vault: Vault, check: Check) -> None:
     field = window.editor.field("teacher")
     assert field is not None
     field.set_text("Una clase excelente.")
+    field.check_hints()  # instead of waiting for the pause after typing
     settle(qtbot)
     assert window.editor.banner.isVisible()
     check("observation", window)

@@ -24,7 +24,9 @@ from tests.gui.helpers import type_text
 
 
 def message_boxes() -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
 
 
 def start_locked(qtbot: QtBot, ctx: AppContext) -> AppController:
@@ -47,9 +49,12 @@ def test_damaged_vault_is_explained(qtbot: QtBot, ctx: AppContext) -> None:
     assert message in window.error.text() and hint in window.error.text()
     assert "Traceback" not in window.error.text()
     assert not window.unlock_button.isEnabled()
+    controller.shutdown()
 
 
-def test_vault_open_elsewhere_is_explained(qtbot: QtBot, make_ctx: Callable[..., AppContext]) -> None:
+def test_vault_open_elsewhere_is_explained(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext]
+) -> None:
     ctx = make_ctx("es")
     vault, _key = create_vault(ctx)  # this "other window" keeps the single-writer lock
     try:
@@ -64,6 +69,7 @@ def test_vault_open_elsewhere_is_explained(qtbot: QtBot, make_ctx: Callable[...,
         window.retry_button.click()  # the other window closed: now it opens
         qtbot.waitUntil(lambda: controller.vault is not None, timeout=10_000)
         assert window.unlock_button.isEnabled()
+        controller.shutdown()
     finally:
         vault.close()
 

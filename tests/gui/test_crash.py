@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reflectdesk.errors import RecordTampered
-from reflectdesk.gui.crash import CrashDialog, CrashHandler, build_report
+from reflectdesk.gui.crash import CrashHandler, build_report
+from reflectdesk.gui.crash_dialog import CrashDialog
 
 SECRET = "Hoy Martina lloró en la sala"
 
@@ -54,8 +55,8 @@ def test_hooks_show_a_dialog(qtbot: QtBot) -> None:
         thread = threading.Thread(target=worker)
         thread.start()
         thread.join()
-        qtbot.waitUntil(lambda: handler._dialog is not None)  # noqa: SLF001
-        dialog = handler._dialog  # noqa: SLF001
+        qtbot.waitUntil(lambda: handler._dialog is not None)
+        dialog = handler._dialog
         assert isinstance(dialog, CrashDialog)
         qtbot.waitUntil(lambda: "ValueError" in dialog.report)
         assert SECRET not in dialog.report

@@ -83,7 +83,9 @@ def test_entry_model_over_a_real_vault(qtmodeltester: ModelTester, unlocked: Vau
 
 def test_search_results_model(qtmodeltester: ModelTester) -> None:
     model = SearchResultsModel()
-    hit = SearchHit("e1", "j", "Título", "una \x02reflexión\x03 corta", -1.0, date(2026, 3, 1), "free")
+    hit = SearchHit(
+        "e1", "j", "Título", "una \x02reflexión\x03 corta", -1.0, date(2026, 3, 1), "free"
+    )
     model.set_hits([hit, hit])
     qtmodeltester.check(model)
     assert "\x02" not in model.data(model.index(0), Qt.ItemDataRole.AccessibleTextRole)

@@ -38,7 +38,7 @@ def test_revisions_form_a_chain(vault: Vault, journal_id: str) -> None:
     assert (
         history[0].content_hash == EntryContent(title="uno", sections={"body": "a"}).content_hash()
     )
-    assert history[0].author == vault.profile.id
+    assert history[0].author == vault.identity.info().key_id  # revisions record the key
 
 
 def test_unchanged_edit_makes_no_revision(vault: Vault, journal_id: str) -> None:

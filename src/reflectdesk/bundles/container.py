@@ -27,7 +27,6 @@ import zlib
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
@@ -66,6 +65,7 @@ from reflectdesk.bundles.manifest import (
 from reflectdesk.bundles.schemas import ENTRY, RECORD, RecordType
 from reflectdesk.bundles.zipsafe import ZipMember, ZipPolicy, read_zip
 from reflectdesk.bundles.zipwrite import stored_zip
+from reflectdesk.domain.model import AuthorStatus as AuthorStatus  # re-exported
 from reflectdesk.errors import (
     BundleAuthorKeyMismatch,
     BundleAuthorRevoked,
@@ -116,13 +116,6 @@ class PinnedKey:
 
 
 ResolveAuthor = Callable[[bytes], PinnedKey | None]
-
-
-class AuthorStatus(StrEnum):
-    SELF = "self"  # signed by the reader's own key
-    VERIFIED = "verified"  # a pinned contact whose safety number was compared
-    KNOWN = "known"  # a pinned contact, not (yet) verified
-    UNKNOWN = "unknown"  # no pinned key: preview only, the service decides
 
 
 @dataclass(frozen=True, slots=True)

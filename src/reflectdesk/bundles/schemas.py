@@ -24,6 +24,7 @@ from reflectdesk.bundles.canonical import (
     Timestamp,
 )
 from reflectdesk.bundles.limits import MiB
+from reflectdesk.domain.model import Consent as Consent  # re-exported: the wire values
 from reflectdesk.domain.model import Role
 
 UUID_PATTERN = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
@@ -54,12 +55,6 @@ class BundleKind(StrEnum):
     CONSENT_WITHDRAWAL = "consent-withdrawal"  # signed consent-withdrawal records
     TEMPLATE = "template"  # template records
     CARD = "card"  # contact cards (for example a cohort's)
-
-
-class Consent(StrEnum):
-    READ = "read"  # may be read by the recipients, nothing more
-    RESEARCH = "research"  # may be used in case studies / research
-    RESEARCH_PSEUDONYMISED = "research-pseudonymised"  # only after pseudonymisation
 
 
 class RecordType(StrEnum):

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
@@ -21,6 +22,23 @@ class Role(StrEnum):
 class Space(StrEnum):
     OWN = "own"
     RECEIVED = "received"
+
+
+class Consent(StrEnum):
+    """What the recipients of an entry may do with it (chosen per bundle and per entry)."""
+
+    READ = "read"  # may be read by the recipients, nothing more
+    RESEARCH = "research"  # may be used in case studies / research
+    RESEARCH_PSEUDONYMISED = "research-pseudonymised"  # only after pseudonymisation
+
+
+class AuthorStatus(StrEnum):
+    """Who signed a bundle, as far as this vault knows."""
+
+    SELF = "self"  # signed by the reader's own key
+    VERIFIED = "verified"  # a pinned contact whose safety number was compared
+    KNOWN = "known"  # a pinned contact, not (yet) verified
+    UNKNOWN = "unknown"  # no pinned key: preview only, the service decides
 
 
 def now_ms() -> int:
@@ -207,3 +225,211 @@ class Changes:
     contacts: frozenset[str] = frozenset()
     profile: bool = False
     locked: bool = False
+
+
+# --- identities, contacts and bundles -----------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class IdentityInfo:
+    """The public half of this profile's key pair (what a contact card carries)."""
+
+    key_id: str  # 16 lowercase hex digits
+    age_recipient: str  # "age1…"
+    signing_key: str  # Ed25519 public key, standard base64
+    minisign_key_id: str  # how ``minisign`` prints the key id
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CardData:
+    """A verified contact card as plain data (the service checked its signatures)."""
+
+    name: str
+    role: Role
+    institution: str
+    age_recipient: str
+    signing_key: bytes  # Ed25519 public key, 32 bytes
+    key_id: str
+    created: datetime
+    expires: datetime
+    raw: bytes = field(repr=False)  # the exact .rdcard bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    id: str
+    card: CardData
+    verified: bool  # the safety number was compared
+    revoked: bool
+    key_changed: bool  # keys changed without the old key's signature; check again
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def name(self) -> str:
+        return self.card.name
+
+    @property
+    def key_id(self) -> str:
+        return self.card.key_id
+
+
+class CardAction(StrEnum):
+    """What importing a contact card (or a revocation) does."""
+
+    NEW = "new"  # a new contact, unverified
+    UNCHANGED = "unchanged"  # the same card is already pinned
+    RENEWAL = "renewal"  # a newer card signed by the pinned key: replaced quietly
+    ROTATION = "rotation"  # new keys signed by the pinned key: replaced quietly
+    OUTDATED = "outdated"  # an older card than the pinned one: nothing changes
+    KEY_CHANGE = "key-change"  # other keys for a chosen contact, not signed by it: warn
+    SAME_NAME = "same-name"  # a new key under the name of an existing contact: warn
+    REVOKED_KEY = "revoked-key"  # a card for a key that was revoked: refused
+    REVOCATION = "revocation"  # a revocation of a contact's key
+    REVOCATION_UNKNOWN = "revocation-unknown"  # a revocation of a key we do not know
+
+
+@dataclass(frozen=True, slots=True)
+class CardPreview:
+    """What a card would do, shown before it is imported (contacts page, CLI)."""
+
+    action: CardAction
+    name: str  # empty for a revocation
+    role: Role | None
+    institution: str
+    key_id: str
+    safety_number: str  # between this profile and the card's keys
+    contact_id: str | None  # the contact concerned, if any
+    expires: datetime | None
+    expired: bool
+
+    @property
+    def needs_confirmation(self) -> bool:
+        return self.action in (CardAction.KEY_CHANGE, CardAction.SAME_NAME)
+
+
+@dataclass(frozen=True, slots=True)
+class CardImportResult:
+    action: CardAction
+    contact: Contact | None  # None when nothing was stored
+
+
+class EntryImportStatus(StrEnum):
+    NEW = "new"
+    UPDATED = "updated"  # new revisions
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True, slots=True)
+class IncomingEntry:
+    """One entry of a bundle, as the import preview lists it."""
+
+    entry_id: str
+    title: str  # of the newest revision in the bundle
+    status: EntryImportStatus
+    revisions: int  # in the bundle
+    new_revisions: int
+    attachments: int  # carried by the bundle
+    consent: Consent
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPreview:
+    """Everything the import dialog shows before the user confirms; nothing is stored."""
+
+    bundle_id: str
+    kind: str
+    created: datetime
+    size: int
+    author_key_id: str
+    author_name: str  # from the pinned contact, else from the card in the bundle ("" if none)
+    author_status: AuthorStatus
+    contact_id: str | None  # the pinned contact, if any
+    safety_number: str | None  # set when the sender is unknown: compare it first
+    same_name_contacts: tuple[str, ...]  # unknown sender named like these contacts: warn
+    has_sender_card: bool
+    consent: Consent  # the bundle's default
+    entries: tuple[IncomingEntry, ...]
+    attachments: int
+    attachment_bytes: int
+    attachments_omitted: int  # listed by an entry but not carried (exported without them)
+    withdrawals: tuple[str, ...]  # entry ids whose research consent is withdrawn
+    skipped_records: int  # record types this version does not import yet
+    already_imported: bool
+
+    @property
+    def needs_confirmation(self) -> bool:
+        return self.author_status is AuthorStatus.UNKNOWN and not self.already_imported
+
+    def count(self, status: EntryImportStatus) -> int:
+        return sum(1 for e in self.entries if e.status is status)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    bundle_id: str
+    already_imported: bool
+    contact_id: str | None  # the sender's contact (None for your own bundle)
+    contact_added: bool
+    journal_ids: tuple[str, ...]
+    entries_new: tuple[str, ...]
+    entries_updated: tuple[str, ...]
+    entries_unchanged: int
+    conflicted: tuple[str, ...]  # entries now holding concurrent revisions
+    revisions_added: int
+    attachments_added: int
+    withdrawals: int
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    """What the export wizard collects."""
+
+    recipients: tuple[str, ...]  # contact ids; you are always a recipient too
+    entry_ids: tuple[str, ...] = ()
+    journal_id: str | None = None  # every entry of this journal (besides ``entry_ids``)
+    consent: Consent = Consent.READ
+    entry_consent: Mapping[str, Consent] = field(default_factory=dict)
+    attachments: bool = True
+    history: bool = False  # every revision, not only the current one
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "entry_consent", MappingProxyType(dict(self.entry_consent)))
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    bundle_id: str
+    path: Path
+    size: int
+    kind: str
+    entry_ids: tuple[str, ...]
+    attachments: int
+    recipients: tuple[str, ...]  # contact ids
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentRecord:
+    """A consent statement for one entry, as sent or received (or its withdrawal)."""
+
+    id: str
+    entry_id: str
+    level: Consent | None  # None: research consent withdrawn
+    direction: str  # "out" (given by you) | "in" (received)
+    bundle_id: str
+    contact_ids: tuple[str, ...]  # the recipients (out) or the author (in)
+    stated_at: datetime  # when the author stated it (the bundle's or record's time)
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.level is None
+
+
+@dataclass(frozen=True, slots=True)
+class BundleLogItem:
+    bundle_id: str
+    direction: str  # "in" | "out"
+    kind: str
+    at: datetime
+    contact_ids: tuple[str, ...]
+    entry_ids: tuple[str, ...]
+    imported: bool  # for "out": also imported back here (your own bundle)

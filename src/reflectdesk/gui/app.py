@@ -14,7 +14,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -50,7 +49,6 @@ def create_application(argv: Sequence[str]) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
     app = QApplication(list(argv))
     app.setApplicationName("ReflectDesk")
     app.setApplicationDisplayName("ReflectDesk")
@@ -66,6 +64,10 @@ def build_context(
     app: QApplication, data_dir: Path | None = None, qm_dir: Path | None = None
 ) -> AppContext:
     """Everything a window needs; language and theme applied from the settings file."""
+    from reflectdesk.gui import qtcompat
+
+    if not hasattr(app, "_singleton_guard"):
+        app._singleton_guard = qtcompat.install(app)  # type: ignore[attr-defined]
     data_dir = data_dir or default_data_dir()
     store = PrefsStore(data_dir)
     prefs = store.load()

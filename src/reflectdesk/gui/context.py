@@ -35,11 +35,11 @@ class AppContext:
     translations: Translations
     theme: ThemeManager
     kdf_params: Callable[[], KdfParams | None] = calibrated_kdf
-    #: Tests shorten auto-lock to milliseconds; ``None`` uses the minutes in the prefs.
+    # Tests shorten auto-lock to milliseconds; ``None`` uses the minutes in the prefs.
     idle_timeout_ms: int | None = None
-    #: The pause after typing before an autosave.
+    # The pause after typing before an autosave.
     autosave_ms: int = 1500
-    #: Shared with the crash handler; set by the app.
+    # Shared with the crash handler; set by the app.
     extras: dict[str, Any] = field(default_factory=dict)
 
     @property

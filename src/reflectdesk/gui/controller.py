@@ -7,6 +7,7 @@ the main window module only after unlock.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import time
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Imported on a worker while the user types the passphrase.
+# Imported on a worker while the user types the passphrase.
 PRELOAD_MODULES = (
     "sqlalchemy",
     "cryptography.hazmat.primitives.kdf.argon2",
@@ -53,9 +54,13 @@ def preload_and_open(path: Path) -> Any:
             importlib.import_module(name)
         from reflectdesk.services.templates import TemplateService
         from reflectdesk.services.vault import Vault
+        from reflectdesk.templates.descriptive import find_evaluative_words
 
+        # Parse the built-in templates and standards, compile the hint pattern: cached,
+        # so the main window does not pay for them on the GUI thread.
         TemplateService(None).standards()
         TemplateService(None).list("es")
+        find_evaluative_words("warm")
         log.debug("preloaded services in %.0f ms", (time.perf_counter() - start) * 1000)
         cancel.raise_if_cancelled()
         return Vault.open(path)
@@ -81,9 +86,7 @@ class AppController(QObject):
         self._opening = False
         self._pending_unlock: str | None = None
         self._shutting_down = False
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
+        self._filtering = False
 
     # -- start ------------------------------------------------------------------------
     def start(self) -> None:
@@ -289,9 +292,18 @@ class AppController(QObject):
         window.raise_()
         window.activateWindow()
         self._apply_autolock()
+        # Modules, templates and the index are built for good: move them out of the
+        # garbage collector's way so that its pauses stay short while someone types.
+        gc.collect()
+        gc.freeze()
         self.main_window_shown.emit(window)
 
     def _apply_autolock(self) -> None:
+        app = QApplication.instance()
+        if app is not None and not self._filtering:
+            # Installed once something is unlocked: every event passes through it.
+            app.installEventFilter(self.idle)
+            self._filtering = True
         self.idle.set_timeout(self.ctx.autolock_ms() if self.main_window is not None else 0)
 
     def auto_lock(self) -> None:

@@ -14,21 +14,14 @@ import sys
 import threading
 import traceback
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal, qVersion
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QObject, Signal, qVersion
 
 from reflectdesk import __version__
+
+if TYPE_CHECKING:
+    from reflectdesk.gui.crash_dialog import CrashDialog
 
 log = logging.getLogger(__name__)
 
@@ -90,57 +83,6 @@ def build_report(
     return "\n".join(lines)
 
 
-class CrashDialog(QDialog):
-    def __init__(self, report: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.report = report
-        self.setObjectName("crashDialog")
-        self.setMinimumWidth(520)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.privacy = QLabel()
-        self.privacy.setWordWrap(True)
-        self.text = QPlainTextEdit(report)
-        self.text.setReadOnly(True)
-        self.text.setMinimumHeight(200)
-        self.copy_button = QPushButton()
-        self.copy_button.clicked.connect(self.copy_report)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.text)
-        layout.addWidget(self.privacy)
-        layout.addWidget(self.buttons)
-        self.retranslate_ui()
-
-    def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("ReflectDesk: unexpected error"))
-        self.intro.setText(
-            self.tr(
-                "Something unexpected went wrong. Your entries are saved and encrypted. "
-                "You can keep working, or restart ReflectDesk if things look wrong."
-            )
-        )
-        self.privacy.setText(
-            self.tr(
-                "The report below holds no journal text: only the error type, where it "
-                "happened in the program, and the versions. Copy it to send it to support."
-            )
-        )
-        self.copy_button.setText(self.tr("Co&py report"))
-        self.copy_button.setAccessibleName(self.tr("Copy report"))
-        self.text.setAccessibleName(self.tr("Error report"))
-        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
-        if close is not None:
-            close.setAccessibleName(close.text().replace("&", ""))
-
-    def copy_report(self) -> None:
-        QGuiApplication.clipboard().setText(self.report)
-        self.copy_button.setText(self.tr("Copied"))
-
-
 class CrashHandler(QObject):
     """Installs the hooks and shows one dialog at a time on the GUI thread."""
 
@@ -148,7 +90,8 @@ class CrashHandler(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.crashed.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        # From a worker thread Qt queues the call to the GUI thread by itself.
+        self.crashed.connect(self._show)
         self._dialog: CrashDialog | None = None
         self.reports: list[str] = []
 
@@ -185,6 +128,10 @@ class CrashHandler(QObject):
         self.crashed.emit(text)
 
     def _show(self, report: str) -> None:
+        import shiboken6
+
+        from reflectdesk.gui.crash_dialog import CrashDialog
+
         dialog = self._dialog
         if dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible():
             dialog.report += "\n\n" + report

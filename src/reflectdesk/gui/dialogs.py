@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from reflectdesk.errors import Cancelled, ReflectDeskError
 from reflectdesk.gui.i18n import error_texts
 
-#: Where unexpected exceptions go (the app points it at its crash handler).
+# Where unexpected exceptions go (the app points it at its crash handler).
 unexpected_handler: Callable[[BaseException], None] | None = None
 
 

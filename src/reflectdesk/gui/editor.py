@@ -133,6 +133,7 @@ class EntryEditor(QWidget):
         self.fields: list[PromptField] = []
         self.entry: Entry | None = None
         self.standards: tuple[str, ...] = ()
+        self.template_key: tuple[str, int, str] | None = None
         self._loading = False
         self._hints_dismissed = False
 
@@ -292,10 +293,32 @@ class EntryEditor(QWidget):
             self.setEnabled(True)
         finally:
             self._loading = False
-        self.update_preview()
+        # Rendered a moment later: moving through the list stays quick.
+        self._preview_timer.start()
         self._update_banner()
 
+    def _can_reuse(self, template: Template, content: EntryContent) -> bool:
+        """The same template laid out the same way: only the texts change (fast)."""
+        if self.template_key != (template.id, template.version, self.lang) or not self.fields:
+            return False
+        known = set(template.section_keys())
+        if any(key not in known for key in content.sections):
+            return False
+        for field in self.fields:
+            if field.key not in known:
+                return False
+            if field.prompt.prompts and (field.edit is None) == bool(
+                content.sections.get(field.key)
+            ):
+                return False
+        return True
+
     def _build_fields(self, template: Template, content: EntryContent) -> None:
+        if self._can_reuse(template, content):
+            for field in self.fields:
+                field.load_text(content.sections.get(field.key, ""))
+            return
+        self.template_key = (template.id, template.version, self.lang)
         for field in self.fields:
             field.setParent(None)
             field.deleteLater()
@@ -310,6 +333,8 @@ class EntryEditor(QWidget):
 
         parents: dict[int, PromptField] = {}
         known = set(template.section_keys())
+        # Built while hidden and shown once: one polish and layout pass, not one per field.
+        self.fields_box.hide()
         for depth, prompt in template.walk():
             field = PromptField(
                 prompt, depth, self.lang, bool(content.sections.get(prompt.key)), finder
@@ -323,7 +348,6 @@ class EntryEditor(QWidget):
                 parents[depth - 1].children_layout.addWidget(field)
             else:
                 self.fields_layout.addWidget(field)
-            field.show()  # at once, not on the next event-loop pass: Tab must find it
             parents[depth] = field
             self.fields.append(field)
         for key, text in content.sections.items():
@@ -333,8 +357,9 @@ class EntryEditor(QWidget):
                 field.set_text(text)
                 field.changed.connect(self._changed)
                 self.fields_layout.addWidget(field)
-                field.show()
                 self.fields.append(field)
+        # Shown now, not on the next event-loop pass: Tab must find the fields at once.
+        self.fields_box.show()
         self._set_tab_order()
 
     def _set_tab_order(self) -> None:
@@ -404,6 +429,7 @@ class EntryEditor(QWidget):
                 field.setParent(None)
                 field.deleteLater()
             self.fields = []
+            self.template_key = None
             self.attachments.clear()
             self.preview.clear()
             self.preview.clear_cache()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from reflectdesk.gui.entry_model import COL_DATE, COL_TAGS, COL_TEMPLATE, COL_TITLE, SORT_KEYS
@@ -34,13 +34,27 @@ class EntryListView(QTableView):
 
     def configure_columns(self) -> None:
         header = self.horizontalHeader()
-        header.setSectionResizeMode(COL_DATE, QHeaderView.ResizeMode.ResizeToContents)
+        # Not ResizeToContents: that measures up to 1,000 rows on every reset.
+        header.setSectionResizeMode(COL_DATE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_TEMPLATE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_TAGS, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(COL_TEMPLATE, 120)
         header.resizeSection(COL_TAGS, 90)
         header.setSortIndicator(COL_DATE, Qt.SortOrder.DescendingOrder)
+        self.fit_date_column()
+
+    def fit_date_column(self) -> None:
+        """Wide enough for any date in the current language, and for the header."""
+        sample = QLocale().toString(QDate(2026, 12, 28), QLocale.FormatType.ShortFormat)
+        header = self.horizontalHeader()
+        model = self.model()
+        title = str(model.headerData(COL_DATE, Qt.Orientation.Horizontal)) if model else ""
+        width = max(
+            self.fontMetrics().horizontalAdvance(sample) + 16,
+            header.fontMetrics().horizontalAdvance(title) + 36,  # room for the sort arrow
+        )
+        header.resizeSection(COL_DATE, width)
 
     def _keep_sortable(self, column: int, order: Qt.SortOrder) -> None:
         """Only date and title sort; a click elsewhere puts the indicator back."""

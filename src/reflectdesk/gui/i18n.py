@@ -33,8 +33,8 @@ def system_language() -> str:
     return "en" if name.startswith("en") else "es"
 
 
-#: Translators this module installed, whichever ``Translations`` did it: a new
-#: instance (tests, screenshots) must not leave an old language behind.
+# Translators this module installed, whichever ``Translations`` did it: a new
+# instance (tests, screenshots) must not leave an old language behind.
 _INSTALLED: list[QTranslator] = []
 
 

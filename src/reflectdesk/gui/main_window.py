@@ -44,6 +44,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SEARCH_LIMIT = 100
+#: Up to this many entries the list is fetched on the GUI thread (a few ms); above, on a
+#: worker, so that 10,000 entries never freeze the window.
+SYNC_LIST_LIMIT = 1500
 DEFAULT_TEMPLATE = "alact"
 
 
@@ -90,7 +93,7 @@ class MainWindow(QMainWindow):
         # -- widgets ------------------------------------------------------------------------
         self.sidebar = Sidebar()
         self.search = SearchPanel()
-        self.model = EntryTableModel(vault.entries.list, self._template_name)
+        self.model = EntryTableModel(vault.entries.list, self._template_name, loader=self._loader)
         self.list = EntryListView()
         self.list.setModel(self.model)
         self.list.configure_columns()
@@ -154,14 +157,13 @@ class MainWindow(QMainWindow):
         self.results.activated.connect(lambda _i: self.focus_editor())
         self.editor.history_requested.connect(self.show_history)
         self.editor.saved.connect(self._entry_saved)
+        self.model.loaded.connect(self._list_loaded)
 
         self.retranslate_ui()
         self.populate()
-        self.model.reload()
-        self._update_count()
         self.resize(1280, 800)
-        if self.model.rowCount():
-            self.list.selectRow(0)
+        self._first_load = True
+        self.model.reload()
         self.list.setFocus()
 
     # -- actions ---------------------------------------------------------------------------
@@ -261,6 +263,7 @@ class MainWindow(QMainWindow):
         self.list.setAccessibleName(self.tr("Entries"))
         self.results.setAccessibleName(self.tr("Search results"))
         self.model.retranslate()
+        self.list.fit_date_column()
         self._update_count()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -302,6 +305,27 @@ class MainWindow(QMainWindow):
         self.search.set_options("standard", standards)
         self.editor.set_known_tags([t for t, _n in tags])
 
+    def _loader(self) -> Any:
+        """How the entry list is fetched: here when small, on a worker when large."""
+        if self._closing or self.vault.entries.count() <= SYNC_LIST_LIMIT:
+            return None
+
+        def load(fetch: Any, deliver: Any) -> None:
+            self.ctx.runner.submit(
+                lambda _p, _c: fetch(), on_result=deliver, name="list-entries", owner=self
+            )
+
+        return load
+
+    def _list_loaded(self) -> None:
+        self._update_count()
+        current = self.editor.entry_id
+        if current is not None:
+            self.select_entry(current)
+        elif self._first_load and self.model.rowCount():
+            self.list.selectRow(0)
+        self._first_load = False
+
     def _update_count(self) -> None:
         try:
             total = self.vault.entries.count()
@@ -334,6 +358,7 @@ class MainWindow(QMainWindow):
     def select_entry(self, entry_id: str) -> None:
         row = self.model.row_of(entry_id)
         if row >= 0:
+            self.model.show_row(row)
             self.list.selectionModel().blockSignals(True)
             self.list.selectRow(row)
             self.list.selectionModel().blockSignals(False)
@@ -494,7 +519,7 @@ class MainWindow(QMainWindow):
         journals, self._journals_changed = self._journals_changed, False
         reload = False
         for entry_id in ids:
-            if entry_id not in self.model.loaded_ids():
+            if self.model.row_of(entry_id) < 0:
                 reload = True
                 continue
             try:
@@ -502,10 +527,7 @@ class MainWindow(QMainWindow):
             except ReflectDeskError:
                 reload = True
         if reload:
-            current = self.editor.entry_id
-            self.model.reload()
-            if current:
-                self.select_entry(current)
+            self.model.reload()  # the selection follows in _list_loaded
         if ids or journals:
             self.populate()
             self._update_count()

@@ -14,8 +14,6 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from reflectdesk.storage.atomic import atomic_write
-
 log = logging.getLogger(__name__)
 
 SETTINGS_NAME = "settings.json"
@@ -100,6 +98,8 @@ class PrefsStore:
             return Prefs()
 
     def save(self, prefs: Prefs) -> None:
+        from reflectdesk.storage.atomic import atomic_write  # not needed to start up
+
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         data = json.dumps(
             {"format": 1, **asdict(prefs.validated())}, indent=2, sort_keys=True

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFocusEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QSizePolicy,
@@ -98,12 +99,23 @@ class PromptField(QFrame):
         self.guidance.setObjectName("promptGuidance")
         self.guidance.setWordWrap(True)
         self.guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.guidance.setStyleSheet(f"color: {accents().muted_text};")
+        self.guidance.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # muted, no style sheet
         groups_only = bool(prompt.prompts) and not has_text
         self.edit: MarkdownEdit | None = None if groups_only else MarkdownEdit()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12 if depth else 0, 6, 0, 6)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 6, 0, 6)
+        outer.setSpacing(9)
+        if depth:
+            # A thin bar on the left shows the nesting (a palette colour: no style sheet).
+            bar = QFrame()
+            bar.setFixedWidth(3)
+            bar.setAutoFillBackground(True)
+            bar.setBackgroundRole(QPalette.ColorRole.Mid)
+            outer.addWidget(bar)
+        layout = QVBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
+        outer.addLayout(layout, 1)
         layout.addWidget(self.title)
         layout.addWidget(self.guidance)
         if self.edit is not None:
@@ -111,9 +123,6 @@ class PromptField(QFrame):
             self.title.setBuddy(self.edit)
             layout.addWidget(self.edit)
             self.edit.textChanged.connect(self.changed)
-        if depth:
-            self.setFrameShape(QFrame.Shape.NoFrame)
-            self.setStyleSheet(f"#prompt_{prompt.key} {{ border-left: 3px solid palette(mid); }}")
         self.children_layout = QVBoxLayout()
         self.children_layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.children_layout)
@@ -143,13 +152,22 @@ class PromptField(QFrame):
     def text(self) -> str:
         return self.edit.toPlainText() if self.edit is not None else ""
 
+    def load_text(self, text: str) -> None:
+        """New text of another entry: hints back on (they may have been dismissed)."""
+        self.hints_enabled = self._hint_finder is not None
+        self.set_text(text)
+
     def set_text(self, text: str) -> None:
+        """Replace the text (no ``changed``); hints are checked after a short pause."""
         if self.edit is not None:
             self.edit.blockSignals(True)
             self.edit.setPlainText(text)
             self.edit.blockSignals(False)
             self.edit._fit()
-            self.check_hints()
+            self._hints = []
+            self.edit.setExtraSelections([])
+            if self._hint_finder is not None:
+                self._hint_timer.start()
 
     # -- descriptive hints ------------------------------------------------------------------
     @property

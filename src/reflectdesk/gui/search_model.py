@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from PySide6.QtCore import (
@@ -11,11 +10,10 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
-    QRectF,
     QSize,
     Qt,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from reflectdesk.domain.model import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
@@ -30,14 +28,6 @@ Index = QModelIndex | QPersistentModelIndex
 
 def plain_snippet(snippet: str) -> str:
     return snippet.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
-
-
-def snippet_html(snippet: str, match_bg: str) -> str:
-    """Escape first, then turn the core's markers into highlight spans."""
-    escaped = html.escape(snippet.replace("\n", " "))
-    return escaped.replace(
-        HIGHLIGHT_START, f'<span style="background-color:{match_bg}; font-weight:600">'
-    ).replace(HIGHLIGHT_END, "</span>")
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -85,25 +75,29 @@ class SearchResultsModel(QAbstractListModel):
         )
 
 
-class SnippetDelegate(QStyledItemDelegate):
-    """Title (bold) and date on one line, the highlighted snippet below (two lines)."""
+def snippet_segments(snippet: str) -> list[tuple[str, bool]]:
+    """``a \x02b\x03 c`` → [("a ", False), ("b", True), (" c", False)]."""
+    segments: list[tuple[str, bool]] = []
+    highlighted = False
+    current = ""
+    for char in snippet.replace("\n", " "):
+        if char in (HIGHLIGHT_START, HIGHLIGHT_END):
+            if current:
+                segments.append((current, highlighted))
+            current = ""
+            highlighted = char == HIGHLIGHT_START
+        else:
+            current += char
+    if current:
+        segments.append((current, highlighted))
+    return segments
 
-    def _document(
-        self, option: QStyleOptionViewItem, index: QModelIndex, width: float
-    ) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setDocumentMargin(4)
-        title = html.escape(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
-        when = html.escape(str(index.data(DATE_ROLE) or ""))
-        snippet = snippet_html(str(index.data(SNIPPET_ROLE) or ""), accents().match_bg)
-        muted = accents().muted_text
-        doc.setHtml(
-            f"<div><b>{title}</b> <span style='color:{muted}'>{when}</span></div>"
-            f"<div>{snippet}</div>"
-        )
-        doc.setTextWidth(width)
-        return doc
+
+class SnippetDelegate(QStyledItemDelegate):
+    """Title (bold) and date on the first line, the snippet below with its matches
+    highlighted. Drawn directly with the painter: fast enough for results as you type."""
+
+    PADDING = 6
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
@@ -113,17 +107,56 @@ class SnippetDelegate(QStyledItemDelegate):
         style = widget.style() if isinstance(widget, QWidget) else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        doc = self._document(opt, index, opt.rect.width())
-        context = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        colours = accents()
+        rect = opt.rect.adjusted(self.PADDING, self.PADDING // 2, -self.PADDING, 0)
         painter.save()
-        painter.translate(opt.rect.topLeft())
-        painter.setClipRect(QRectF(0, 0, opt.rect.width(), opt.rect.height()))
-        doc.documentLayout().draw(painter, context)
+        painter.setClipRect(opt.rect)
+        bold = QFont(opt.font)
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        line = metrics.lineSpacing()
+        when = str(index.data(DATE_ROLE) or "")
+        when_width = opt.fontMetrics.horizontalAdvance(when) + self.PADDING if when else 0
+        title = metrics.elidedText(
+            str(index.data(Qt.ItemDataRole.DisplayRole) or ""),
+            Qt.TextElideMode.ElideRight,
+            max(0, rect.width() - when_width),
+        )
+        painter.setPen(opt.palette.color(text_role))
+        painter.setFont(bold)
+        baseline = rect.top() + metrics.ascent()
+        painter.drawText(rect.left(), baseline, title)
+        painter.setFont(opt.font)
+        if when:
+            if not selected:
+                painter.setPen(QColor(colours.muted_text))
+            painter.drawText(rect.right() - when_width + self.PADDING, baseline, when)
+        plain = opt.fontMetrics
+        x = rect.left()
+        y = rect.top() + line + self.PADDING // 2
+        baseline = y + plain.ascent()
+        right = rect.right()
+        for text, highlighted in snippet_segments(str(index.data(SNIPPET_ROLE) or "")):
+            width = plain.horizontalAdvance(text)
+            if x + width > right:
+                text = plain.elidedText(text, Qt.TextElideMode.ElideRight, right - x)
+                width = plain.horizontalAdvance(text)
+            if highlighted and not selected:
+                painter.fillRect(x, y, width, plain.height(), QColor(colours.match_bg))
+            painter.setPen(opt.palette.color(text_role))
+            if highlighted:
+                painter.setFont(bold)
+                painter.drawText(x, baseline, text)
+                painter.setFont(opt.font)
+            else:
+                painter.drawText(x, baseline, text)
+            x += width
+            if x >= right:
+                break
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         line = option.fontMetrics.lineSpacing()
-        return QSize(200, line * 3 + 12)
+        return QSize(200, line * 2 + self.PADDING * 2)

@@ -64,6 +64,9 @@ class _Relay(QObject):
 class _Runnable(QRunnable):
     def __init__(self, job: Job[Any], relay: _Relay, token: CancelToken) -> None:
         super().__init__()
+        # Freed by Python on the GUI thread, never by the pool on the worker thread:
+        # PySide's wrapper must not be torn down without the GIL.
+        self.setAutoDelete(False)
         self._job = job
         self._relay = relay
         self._token = token
@@ -96,7 +99,8 @@ class TaskRunner(QObject):
         self._writer.setMaxThreadCount(1)
         self._active: set[Task[Any]] = set()
         self._relays: dict[Task[Any], _Relay] = {}
-        #: Called with errors of jobs submitted without ``on_error`` (set by the app).
+        self._runnables: dict[Task[Any], _Runnable] = {}
+        # Called with errors of jobs submitted without ``on_error`` (set by the app).
         self.error_handler: Callable[[BaseException], None] | None = None
 
     def submit(
@@ -165,12 +169,14 @@ class TaskRunner(QObject):
         relay.result.connect(deliver_result)
         relay.error.connect(deliver_error)
         runnable = _Runnable(job, relay, task.cancel_token)
+        self._runnables[task] = runnable
         (self._writer if writer else self._pool).start(runnable)
         return task
 
     def _finish(self, task: Task[Any]) -> None:
         task.done = True
         self._active.discard(task)
+        self._runnables.pop(task, None)
         relay = self._relays.pop(task, None)
         if relay is not None:
             relay.deleteLater()

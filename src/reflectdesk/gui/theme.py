@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -106,30 +105,39 @@ def accents(palette: QPalette | None = None) -> Accents:
 
 
 class ThemeManager:
-    """Applies a theme and a font size to the running application."""
+    """Applies a theme and a font size to the running application.
+
+    "system" leaves Qt's platform look alone (it follows the desktop's light or dark
+    mode by itself); "light" and "dark" set the Fusion style and our palettes. The
+    original look is remembered the first time we change it, to go back to "system".
+    """
 
     def __init__(self, app: QApplication) -> None:
         self._app = app
-        self._style = app.style().name()
-        self._palette = QPalette(app.palette())
-        self._font = QFont(app.font())
+        self._original: tuple[str, QPalette] | None = None
+        self._font: QFont | None = None
         self.theme = "system"
         self.font_size = 0
 
     def apply(self, theme: str, font_size: int = 0) -> None:
         theme = theme if theme in THEMES else "system"
-        self.theme = theme
-        self.font_size = font_size
-        hints = QGuiApplication.styleHints()
         if theme == "system":
-            system_dark = hints.colorScheme() == Qt.ColorScheme.Dark
-            self._app.setStyle("Fusion" if system_dark else self._style)
-            palette = _palette(DARK, "#6e7681") if system_dark else QPalette(self._palette)
+            if self._original is not None and self.theme != "system":
+                style, palette = self._original
+                self._app.setStyle(style)
+                self._app.setPalette(palette)
         else:
+            if self._original is None:
+                self._original = (self._app.style().name(), QPalette(self._app.palette()))
             self._app.setStyle("Fusion")
-            palette = _palette(DARK, "#6e7681") if theme == "dark" else _palette(LIGHT, "#8c959f")
-        self._app.setPalette(palette)
-        font = QFont(self._font)
-        if font_size > 0:
-            font.setPointSize(font_size)
-        self._app.setFont(font)
+            dark = theme == "dark"
+            self._app.setPalette(_palette(DARK, "#6e7681") if dark else _palette(LIGHT, "#8c959f"))
+        self.theme = theme
+        if font_size > 0 or self._font is not None:
+            if self._font is None:
+                self._font = QFont(self._app.font())
+            font = QFont(self._font)
+            if font_size > 0:
+                font.setPointSize(font_size)
+            self._app.setFont(font)
+        self.font_size = font_size

@@ -6,10 +6,14 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from reflectdesk.bundles.keys import Identity
 from reflectdesk.domain.model import Changes
 from reflectdesk.search.index import SearchIndex
 from reflectdesk.services.templates import TemplateService
 from reflectdesk.storage.attachments import AttachmentRepo
+from reflectdesk.storage.bundle_log import BundleLogRepo
+from reflectdesk.storage.consents import ConsentRepo
+from reflectdesk.storage.contacts import ContactRepo
 from reflectdesk.storage.database import Database
 from reflectdesk.storage.documents import DocumentStore
 from reflectdesk.storage.entries import EntryRepo
@@ -28,6 +32,7 @@ class UnlockedState:
     author: str
     emit: Callable[[Changes], None]
     write_lock: threading.RLock = field(default_factory=threading.RLock)
+    identity: Identity | None = None  # this profile's key pair, loaded at unlock
 
     def __post_init__(self) -> None:
         self.profile = ProfileRepo(self.db, self.cipher)
@@ -36,3 +41,6 @@ class UnlockedState:
         self.attachments = AttachmentRepo(self.db, self.cipher)
         self.documents = DocumentStore(self.db, self.cipher)
         self.templates = TemplateService(self.documents)
+        self.contacts = ContactRepo(self.db, self.cipher)
+        self.consents = ConsentRepo(self.db, self.cipher)
+        self.bundle_log = BundleLogRepo(self.db, self.cipher)

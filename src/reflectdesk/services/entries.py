@@ -20,12 +20,14 @@ from reflectdesk.domain.model import (
     EntrySummary,
     Revision,
     SearchFilters,
+    Space,
 )
 from reflectdesk.errors import (
     AttachmentTooLarge,
     EntryNotFound,
     FileUnreadable,
     InvalidValue,
+    ReadOnlyEntry,
 )
 from reflectdesk.search.index import IndexDoc
 from reflectdesk.services.context import UnlockedState
@@ -113,6 +115,13 @@ class EntryService:
             )
         )
 
+    @staticmethod
+    def _check_writable(st: UnlockedState, entry_id: str) -> None:
+        """Received entries (another author's, imported from a bundle) are read-only."""
+        where = st.entries.locations([entry_id]).get(entry_id)
+        if where is not None and where.space is not Space.OWN:
+            raise ReadOnlyEntry(entry_id)
+
     def _with_attachments(self, st: UnlockedState, entry: Entry) -> Entry:
         return replace(entry, attachments=tuple(st.attachments.list(entry.id)))
 
@@ -128,6 +137,8 @@ class EntryService:
             check_attachment_file(path)
         st = self._state()
         with st.write_lock:
+            if st.journals.get(journal_id).space is not Space.OWN:
+                raise ReadOnlyEntry(journal_id)
             entry = st.entries.create(journal_id, content, st.author)
             gate = self._templates()
             if gate is not None:
@@ -148,6 +159,7 @@ class EntryService:
         content = self._prepare(content)
         st = self._state()
         with st.write_lock:
+            self._check_writable(st, entry_id)
             current = st.entries.get(entry_id)
             if current.head.content_hash == content.content_hash():
                 return self._with_attachments(st, current)
@@ -178,6 +190,7 @@ class EntryService:
         with st.write_lock:
             if not st.entries.exists(entry_id):
                 raise EntryNotFound(entry_id)
+            self._check_writable(st, entry_id)
             info = self._attach_locked(st, entry_id, path)
         st.emit(Changes(entries=frozenset({entry_id}), attachments=frozenset({info.id})))
         return info
@@ -186,6 +199,7 @@ class EntryService:
         st = self._state()
         with st.write_lock:
             info = st.attachments.info(attachment_id)
+            self._check_writable(st, info.entry_id)
             st.attachments.delete(attachment_id)
         st.emit(Changes(entries=frozenset({info.entry_id}), attachments=frozenset({info.id})))
 

@@ -39,8 +39,11 @@ from reflectdesk.progress import (
     ignore_progress,
 )
 from reflectdesk.search.index import IndexDoc, SearchIndex
+from reflectdesk.services.bundles import BundleService
+from reflectdesk.services.contacts import ContactService
 from reflectdesk.services.context import UnlockedState
 from reflectdesk.services.entries import EntryService, TemplateGate
+from reflectdesk.services.identity import IdentityService, load_or_create_identity
 from reflectdesk.services.journals import JournalService
 from reflectdesk.services.search import SearchService
 from reflectdesk.services.templates import TemplateService
@@ -84,6 +87,10 @@ class Vault:
         self.journals = JournalService(self._unlocked)
         self.entries = EntryService(self._unlocked, self._template_gate)
         self.search = SearchService(self._unlocked)
+        # Sharing: this profile's key pair, contacts, and bundles in and out.
+        self.identity = IdentityService(self._unlocked)
+        self.contacts = ContactService(self._unlocked)
+        self.bundles = BundleService(self._unlocked, self.contacts)
 
     # -- lifecycle ------------------------------------------------------------------
     @staticmethod
@@ -151,7 +158,8 @@ class Vault:
             state = vault._make_state(db, dek, vault_id)
             profile_id = uuid7()
             state.profile.create(profile_id, name, profile.role, profile.lang, profile.institution)
-            state.author = profile_id
+            # The key pair (age + Ed25519), sealed in the vault; revisions record its key id.
+            state.author = load_or_create_identity(state).public.key_id_hex
             # The header goes last: until it exists there is no vault to open.
             write_header(path, header)
             vault._state = state
@@ -285,7 +293,8 @@ class Vault:
         try:
             db.check_and_migrate(self.vault_id)
             state = self._make_state(db, dek, self.vault_id)
-            state.author = state.profile.get().id
+            # Made here for vaults created before identities existed.
+            state.author = load_or_create_identity(state).public.key_id_hex
             self._build_index(state, progress, cancel)
         except BaseException:
             db.close()

@@ -1,0 +1,345 @@
+"""Contacts: import cards and revocations, compare safety numbers, mark verified.
+
+The rules for a card (``preview_card`` says which applies, ``import_card`` does it):
+
+* a key you do not know → a **new** contact, unverified;
+* the same signing key, a newer card → a **renewal**, replaced quietly (it is
+  signed by the pinned key); a **rotation** (new keys, the card also signed by the
+  pinned key as ``previous_signing_key``) likewise; the contact stays as verified as
+  it was;
+* an older card than the pinned one → **outdated**, nothing changes;
+* a card you import *for* a chosen contact (``replaces=``) whose keys differ and are
+  not signed by the pinned key → a **key change**: refused unless confirmed, then
+  pinned with ``verified`` cleared and ``key_changed`` set until checked again;
+* a new key under the name of a contact you have → **same name**: refused unless
+  confirmed, then a separate, unverified contact (never a silent re-pin: the name
+  proves nothing, and replacing the pinned keys would let anyone who knows a name
+  take over the contact);
+* a card for a revoked key is refused; a revocation (signed by the key it
+  withdraws) marks that contact revoked.
+"""
+
+from __future__ import annotations
+
+import builtins
+import logging
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from reflectdesk.bundles import (
+    DEFAULT_LIMITS,
+    Card,
+    PinnedKey,
+    PublicIdentity,
+    Revocation,
+    card_replaces,
+    parse_card,
+    parse_card_or_revocation,
+    safety_number,
+)
+from reflectdesk.domain.model import (
+    CardAction,
+    CardData,
+    CardImportResult,
+    CardPreview,
+    Changes,
+    Contact,
+)
+from reflectdesk.errors import (
+    CardInvalid,
+    CardKeyRevoked,
+    ContactKeyChanged,
+    ContactNotFound,
+    ContactSameName,
+    FileUnreadable,
+    RecipientRevoked,
+    SafetyNumberMismatch,
+)
+from reflectdesk.services.context import UnlockedState
+from reflectdesk.services.identity import load_or_create_identity
+
+log = logging.getLogger(__name__)
+
+
+def card_data(card: Card) -> CardData:
+    return CardData(
+        name=card.name,
+        role=card.role,
+        institution=card.institution,
+        age_recipient=card.public.age_recipient,
+        signing_key=card.public.signing_key,
+        key_id=card.key_id_hex,
+        created=card.created,
+        expires=card.expires,
+        raw=card.raw,
+    )
+
+
+def public_of(contact: Contact) -> PublicIdentity:
+    return PublicIdentity(contact.card.age_recipient, contact.card.signing_key)
+
+
+def _pinned_card(contact: Contact) -> Card:
+    return parse_card(contact.card.raw, allow_expired=True)
+
+
+def _name_key(name: str) -> str:
+    return unicodedata.normalize("NFKC", name).casefold().strip()
+
+
+def read_card_file(path: Path) -> bytes:
+    """A card or revocation file, refusing one over the size cap before reading it."""
+    limit = DEFAULT_LIMITS.max_card_bytes
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise FileUnreadable(path.name) from exc
+    if len(data) > limit:
+        raise CardInvalid("card too large")
+    return data
+
+
+@dataclass(frozen=True, slots=True)
+class _CardPlan:
+    preview: CardPreview
+    card: Card | None
+    contact: Contact | None
+
+
+class ContactService:
+    def __init__(self, state: Callable[[], UnlockedState]) -> None:
+        self._state = state
+
+    # -- reads ---------------------------------------------------------------------------
+    def list(self) -> list[Contact]:
+        return self._state().contacts.list()
+
+    def get(self, contact_id: str) -> Contact:
+        return self._state().contacts.get(contact_id)
+
+    def resolve(self, ref: str) -> Contact:
+        """A contact by id, key id, id prefix (6+ characters) or unique name (for the CLI)."""
+        contacts = self.list()
+        for c in contacts:
+            if ref in (c.id, c.key_id):
+                return c
+        by_prefix = [c for c in contacts if len(ref) >= 6 and c.id.startswith(ref)]
+        if len(by_prefix) == 1:
+            return by_prefix[0]
+        by_name = [c for c in contacts if _name_key(c.name) == _name_key(ref)]
+        if len(by_name) == 1:
+            return by_name[0]
+        raise ContactNotFound(ref if len(ref) <= 64 else ref[:64])
+
+    def by_signing_key(self, signing_key: bytes) -> Contact | None:
+        return self._state().contacts.by_signing_key(signing_key)
+
+    def pinned_key(self, signing_key: bytes) -> PinnedKey | None:
+        """What ``open_bundle`` checks a bundle's author against."""
+        contact = self.by_signing_key(signing_key)
+        if contact is None:
+            return None
+        return PinnedKey(
+            signing_key=contact.card.signing_key,
+            age_recipient=contact.card.age_recipient,
+            revoked=contact.revoked,
+            verified=contact.verified,
+            contact_id=contact.id,
+        )
+
+    def safety_number(self, contact_id: str) -> str:
+        """60 digits in 12 groups: the same on your screen and on the contact's."""
+        st = self._state()
+        contact = st.contacts.get(contact_id)
+        return safety_number(load_or_create_identity(st).public, public_of(contact))
+
+    def recipient_keys(
+        self, contact_ids: tuple[str, ...]
+    ) -> builtins.list[tuple[Contact, PublicIdentity]]:
+        """The keys to encrypt to; a revoked contact cannot be a recipient."""
+        out: builtins.list[tuple[Contact, PublicIdentity]] = []
+        seen: set[str] = set()
+        for contact_id in contact_ids:
+            contact = self.get(contact_id)
+            if contact.revoked:
+                raise RecipientRevoked(contact.id)
+            if contact.id not in seen:
+                seen.add(contact.id)
+                out.append((contact, public_of(contact)))
+        return out
+
+    # -- cards ---------------------------------------------------------------------------
+    def _plan(self, data: bytes, replaces: str | None) -> _CardPlan:
+        st = self._state()
+        me = load_or_create_identity(st).public
+        doc = parse_card_or_revocation(data)
+        if isinstance(doc, Revocation):
+            return self._plan_revocation(doc, me)
+        card = doc
+        if card.public.signing_key == me.signing_key:
+            raise CardInvalid("this is your own card")
+        repo = st.contacts
+
+        def preview(action: CardAction, contact: Contact | None) -> _CardPlan:
+            return _CardPlan(
+                CardPreview(
+                    action=action,
+                    name=card.name,
+                    role=card.role,
+                    institution=card.institution,
+                    key_id=card.key_id_hex,
+                    safety_number=safety_number(me, card.public),
+                    contact_id=contact.id if contact else None,
+                    expires=card.expires,
+                    expired=card.is_expired(),
+                ),
+                card,
+                contact,
+            )
+
+        pinned = repo.by_signing_key(card.public.signing_key)
+        if pinned is not None and pinned.revoked:
+            return preview(CardAction.REVOKED_KEY, pinned)
+        if replaces is not None:
+            target = repo.get(replaces)
+            if pinned is not None and pinned.id != target.id:
+                raise CardInvalid("these keys belong to another contact")
+            if pinned is None:
+                quiet = not target.revoked and card_replaces(_pinned_card(target), card)
+                return preview(CardAction.ROTATION if quiet else CardAction.KEY_CHANGE, target)
+        if pinned is not None:
+            old = _pinned_card(pinned)
+            if old.raw == card.raw:
+                return preview(CardAction.UNCHANGED, pinned)
+            if card.created < old.created:
+                return preview(CardAction.OUTDATED, pinned)
+            if card_replaces(old, card):
+                return preview(CardAction.RENEWAL, pinned)
+            return preview(CardAction.KEY_CHANGE, pinned)  # pragma: no cover - same key
+        if card.previous_signing_key is not None:
+            previous = repo.by_signing_key(card.previous_signing_key)
+            if (
+                previous is not None
+                and not previous.revoked
+                and card_replaces(_pinned_card(previous), card)
+            ):
+                return preview(CardAction.ROTATION, previous)
+        name = _name_key(card.name)
+        for other in repo.list():
+            if not other.revoked and _name_key(other.name) == name:
+                return preview(CardAction.SAME_NAME, other)
+        return preview(CardAction.NEW, None)
+
+    def _plan_revocation(self, revocation: Revocation, me: PublicIdentity) -> _CardPlan:
+        contact = self.by_signing_key(revocation.public.signing_key)
+        action = CardAction.REVOCATION if contact is not None else CardAction.REVOCATION_UNKNOWN
+        return _CardPlan(
+            CardPreview(
+                action=action,
+                name=contact.name if contact else "",
+                role=contact.card.role if contact else None,
+                institution=contact.card.institution if contact else "",
+                key_id=revocation.public.key_id_hex,
+                safety_number=safety_number(me, revocation.public),
+                contact_id=contact.id if contact else None,
+                expires=None,
+                expired=False,
+            ),
+            None,
+            contact,
+        )
+
+    def preview_card(self, data: bytes, *, replaces: str | None = None) -> CardPreview:
+        """What importing ``data`` (a card or a revocation) would do; nothing is stored.
+
+        Raises the card errors (``CardInvalid``, ``CardSignatureInvalid``,
+        ``CardExpired``, ``CardNotYetValid``, ``RevocationInvalid``).
+        """
+        return self._plan(data, replaces).preview
+
+    def import_card(
+        self, data: bytes, *, replaces: str | None = None, confirm: bool = False
+    ) -> CardImportResult:
+        """Import a card or a revocation following the rules in the module docstring.
+
+        A key change or a same-name card raises ``ContactKeyChanged`` /
+        ``ContactSameName`` unless ``confirm`` (the user compared the safety number
+        or accepted the warning); a card for a revoked key raises ``CardKeyRevoked``.
+        """
+        st = self._state()
+        with st.write_lock:
+            plan = self._plan(data, replaces)
+            action, card, contact = plan.preview.action, plan.card, plan.contact
+            result: Contact | None = contact
+            if action is CardAction.REVOKED_KEY:
+                raise CardKeyRevoked(plan.preview.key_id)
+            if action is CardAction.KEY_CHANGE and not confirm:
+                raise ContactKeyChanged(plan.preview.key_id)
+            if action is CardAction.SAME_NAME and not confirm:
+                raise ContactSameName(plan.preview.key_id)
+            if action in (CardAction.NEW, CardAction.SAME_NAME):
+                assert card is not None
+                result = st.contacts.add(card_data(card))
+            elif action in (CardAction.RENEWAL, CardAction.ROTATION):
+                assert card is not None and contact is not None
+                result = st.contacts.replace_card(
+                    contact.id,
+                    card_data(card),
+                    verified=contact.verified,
+                    key_changed=contact.key_changed,
+                )
+            elif action is CardAction.KEY_CHANGE:
+                assert card is not None and contact is not None
+                result = st.contacts.replace_card(
+                    contact.id, card_data(card), verified=False, key_changed=True
+                )
+            elif action is CardAction.REVOCATION and contact is not None:
+                result = st.contacts.set_flags(contact.id, revoked=True, verified=False)
+        log.info("card imported: %s (key %s)", action.value, plan.preview.key_id)
+        if result is not None and action not in (CardAction.UNCHANGED, CardAction.OUTDATED):
+            st.emit(Changes(contacts=frozenset({result.id})))
+        return CardImportResult(action, result)
+
+    def import_card_file(
+        self, path: Path, *, replaces: str | None = None, confirm: bool = False
+    ) -> CardImportResult:
+        return self.import_card(read_card_file(path), replaces=replaces, confirm=confirm)
+
+    # -- trust -----------------------------------------------------------------------------
+    def verify(self, contact_id: str, safety_number_text: str | None = None) -> Contact:
+        """Mark verified once the safety numbers were compared.
+
+        With ``safety_number_text`` (what the other screen shows; spaces ignored) it is
+        checked first, and a mismatch raises ``SafetyNumberMismatch``.
+        """
+        st = self._state()
+        with st.write_lock:
+            contact = st.contacts.get(contact_id)
+            if contact.revoked:
+                raise CardKeyRevoked(contact.key_id)
+            if safety_number_text is not None:
+                given = "".join(ch for ch in safety_number_text if not ch.isspace())
+                expected = self.safety_number(contact_id).replace(" ", "")
+                if given != expected:
+                    raise SafetyNumberMismatch(contact.id)
+            contact = st.contacts.set_flags(contact_id, verified=True, key_changed=False)
+        st.emit(Changes(contacts=frozenset({contact_id})))
+        return contact
+
+    def unverify(self, contact_id: str) -> Contact:
+        st = self._state()
+        with st.write_lock:
+            contact = st.contacts.set_flags(contact_id, verified=False)
+        st.emit(Changes(contacts=frozenset({contact_id})))
+        return contact
+
+    def revoke(self, contact_id: str) -> Contact:
+        """Stop trusting this contact's key: its bundles are refused, nothing is sent to it."""
+        st = self._state()
+        with st.write_lock:
+            contact = st.contacts.set_flags(contact_id, revoked=True, verified=False)
+        st.emit(Changes(contacts=frozenset({contact_id})))
+        return contact

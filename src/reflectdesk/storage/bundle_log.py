@@ -1,0 +1,98 @@
+"""The bundle log: every bundle exported or imported, so an import is done once.
+
+The row id is the bundle id (plaintext, as in the bundle's own manifest); the
+direction and time are plaintext; who it went to or came from and which entries it
+carried are sealed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+
+from reflectdesk.domain.model import BundleLogItem, ms_to_datetime, now_ms
+from reflectdesk.errors import RecordTampered
+from reflectdesk.storage import schema as t
+from reflectdesk.storage.database import Database
+from reflectdesk.storage.entries import ImportBatch, batch_session
+from reflectdesk.vault.cipher import RecordCipher
+
+TABLE = "bundle_log"
+IN = "in"
+OUT = "out"
+
+
+class BundleLogRepo:
+    def __init__(self, db: Database, cipher: RecordCipher) -> None:
+        self._db = db
+        self._cipher = cipher
+
+    def _seal(self, row_id: str, direction: str, doc: dict[str, object]) -> bytes:
+        return self._cipher.seal_json(TABLE, row_id, direction, doc)
+
+    def record(
+        self,
+        bundle_id: str,
+        direction: str,
+        *,
+        kind: str,
+        contact_ids: Sequence[str],
+        entry_ids: Sequence[str],
+        batch: ImportBatch | None = None,
+    ) -> None:
+        """Log a bundle; importing one you exported marks that row as imported too."""
+        doc: dict[str, object] = {
+            "kind": kind,
+            "contacts": list(contact_ids),
+            "entries": list(entry_ids),
+            "imported": direction == IN,
+        }
+        with batch_session(self._db, batch) as s:
+            row = s.get(t.BundleLog, bundle_id)
+            if row is None:
+                s.add(
+                    t.BundleLog(
+                        id=bundle_id,
+                        direction=direction,
+                        created_at=now_ms(),
+                        blob=self._seal(bundle_id, direction, doc),
+                    )
+                )
+                s.flush()
+            elif direction == IN and row.direction == OUT:
+                old = self._cipher.open_json(TABLE, row.id, row.direction, row.blob)
+                old["imported"] = True
+                row.blob = self._seal(row.id, row.direction, old)
+                s.flush()
+
+    def get(self, bundle_id: str) -> BundleLogItem | None:
+        with self._db.session() as s:
+            row = s.get(t.BundleLog, bundle_id)
+            return None if row is None else self._to_domain(row)
+
+    def imported(self, bundle_id: str) -> bool:
+        item = self.get(bundle_id)
+        return item is not None and item.imported
+
+    def list(self, direction: str | None = None) -> list[BundleLogItem]:
+        with self._db.session() as s:
+            q = select(t.BundleLog).order_by(t.BundleLog.created_at, t.BundleLog.id)
+            if direction is not None:
+                q = q.where(t.BundleLog.direction == direction)
+            return [self._to_domain(r) for r in s.scalars(q)]
+
+    def _to_domain(self, row: t.BundleLog) -> BundleLogItem:
+        doc = self._cipher.open_json(TABLE, row.id, row.direction, row.blob)
+        try:
+            return BundleLogItem(
+                bundle_id=row.id,
+                direction=row.direction,
+                kind=str(doc["kind"]),
+                at=ms_to_datetime(row.created_at),
+                contact_ids=tuple(str(c) for c in doc["contacts"]),
+                entry_ids=tuple(str(e) for e in doc["entries"]),
+                imported=bool(doc["imported"]),
+            )
+        except (KeyError, ValueError, TypeError):
+            raise RecordTampered("bundle_log.shape") from None

@@ -1,0 +1,736 @@
+"""Bundles through the services: export, preview, import; idempotent, order-independent,
+transactional (nothing stored unless every check passed), read-only received entries."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import os
+import random
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from reflectdesk.bundles import (
+    BundleKind,
+    BundleMeta,
+    Identity,
+    PublicIdentity,
+    build_bundle,
+    card_path,
+    entry_path,
+    make_card,
+    record_path,
+)
+from reflectdesk.bundles.canonical import JsonObject, canonical_json
+from reflectdesk.bundles.zipsafe import DEFLATED
+from reflectdesk.crypto.kdf import KdfParams
+from reflectdesk.domain.model import (
+    AuthorStatus,
+    Changes,
+    Consent,
+    EntryContent,
+    EntryImportStatus,
+    ExportRequest,
+    Role,
+    Space,
+)
+from reflectdesk.errors import (
+    BundleAuthorKeyMismatch,
+    BundleAuthorRevoked,
+    BundleCompressionSuspicious,
+    BundleDecryptionFailed,
+    BundleDuplicateName,
+    BundleError,
+    BundleForeignEntry,
+    BundleHashMismatch,
+    BundleIdConflict,
+    BundleJsonTooLarge,
+    BundleNotAddressedToYou,
+    BundleNotForYou,
+    BundlePassphraseEncrypted,
+    BundleSenderCardMissing,
+    BundleTooManyStanzas,
+    BundleUnsafeName,
+    Cancelled,
+    EntryNotExportable,
+    InvalidValue,
+    NotABundle,
+    ReadOnlyEntry,
+    RecipientRevoked,
+    UnknownSender,
+)
+from reflectdesk.progress import CancelToken, Progress
+from reflectdesk.services.vault import NewProfile, Vault
+from tests.bundles.helpers import encrypt_to, resign, unpack, zip_of, zipfile_bytes
+from tests.support import PASSPHRASE
+
+CCTV = Path(__file__).resolve().parents[1] / "bundles" / "cctv_age" / "testdata"
+FLIPS = 1000
+TRUNCATIONS = 100
+
+
+# --- helpers (also used by the CLI and canary tests) ---------------------------------------
+def new_vault(path: Path, name: str, role: Role = Role.MENTOR) -> Vault:
+    vault, _ = Vault.create(
+        path, PASSPHRASE, NewProfile(name, role, "es"), kdf_params=KdfParams.insecure_for_tests()
+    )
+    return vault
+
+
+def table_digest(vault_dir: Path) -> dict[str, str]:
+    """A digest of every table's rows (read through a separate read-only connection)."""
+    conn = sqlite3.connect(f"file:{vault_dir / 'vault.db'}?mode=ro", uri=True)
+    try:
+        tables = [
+            r[0]
+            for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+        ]
+        out = {}
+        for table in tables:
+            digest = hashlib.sha256()
+            for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2"):  # noqa: S608
+                digest.update(repr(row).encode())
+            out[table] = digest.hexdigest()
+        return out
+    finally:
+        conn.close()
+
+
+def clone_vault(vault: Vault, source: Path, target: Path) -> Vault:
+    """An unlocked copy of ``vault`` (same keys): a second reader of the same bundles."""
+    vault._unlocked().db.checkpoint()
+    target.mkdir(mode=0o700)
+    for name in ("vault.rdh", "vault.db"):
+        shutil.copy2(source / name, target / name)
+    copy = Vault.open(target)
+    copy.unlock(PASSPHRASE)
+    return copy
+
+
+def exchange_cards(a: Vault, b: Vault) -> tuple[str, str]:
+    """Both import the other's card: (b's contact id at a, a's contact id at b)."""
+    at_a = a.contacts.import_card(b.identity.card()).contact
+    at_b = b.contacts.import_card(a.identity.card()).contact
+    assert at_a is not None and at_b is not None
+    return at_a.id, at_b.id
+
+
+@dataclass
+class Pair:
+    student: Vault
+    mentor: Vault
+    mentor_dir: Path
+    mentor_at_student: str  # contact id of the mentor in the student's vault
+    student_at_mentor: str
+    journal_id: str
+    out: Path
+
+
+@pytest.fixture
+def mentor(tmp_path: Path) -> Iterator[Vault]:
+    vault = new_vault(tmp_path / "mentor", "Ana Mentor")
+    yield vault
+    vault.close()
+
+
+@pytest.fixture
+def pair(vault: Vault, mentor: Vault, tmp_path: Path) -> Pair:
+    to_mentor, to_student = exchange_cards(vault, mentor)
+    journal = vault.journals.create("Práctica II")
+    out = tmp_path / "out"
+    out.mkdir()
+    return Pair(vault, mentor, tmp_path / "mentor", to_mentor, to_student, journal.id, out)
+
+
+def export(p: Pair, **kw: object) -> Path:
+    request = ExportRequest(recipients=(p.mentor_at_student,), **kw)  # type: ignore[arg-type]
+    return p.student.bundles.export(request, p.out).path
+
+
+def craft(
+    author: Vault,
+    to: list[PublicIdentity],
+    files: dict[str, bytes],
+    *,
+    card: bool = True,
+    meta: BundleMeta | None = None,
+) -> bytes:
+    """A bundle made with the pure layer and ``author``'s real keys (for odd content)."""
+    identity = author.identity.key_pair()
+    files = dict(files)
+    if card:
+        files[card_path(identity.public.key_id_hex)] = author.identity.card()
+    return build_bundle(identity, to, files, meta or BundleMeta(BundleKind.JOURNAL))
+
+
+def entry_file(
+    entry_id: str, revisions: list[tuple[str, int, list[str], str]], journal: str
+) -> bytes:
+    """An entry document with revisions (id, seq, parents, title)."""
+    revs = []
+    for rev_id, seq, parents, title in revisions:
+        content = EntryContent(title=title, sections={"body": f"texto {title}"}).to_json()
+        revs.append(
+            {
+                "id": rev_id,
+                "seq": seq,
+                "parent_ids": parents,
+                "author": "x",
+                "created_at": "2025-03-01T10:00:00Z",
+                "content_hash": hashlib.sha256(canonical_json(content)).hexdigest(),
+                "content": content,
+            }
+        )
+    doc = {
+        "format": "reflectdesk-entry",
+        "version": 1,
+        "id": entry_id,
+        "journal_id": journal,
+        "created_at": "2025-03-01T10:00:00Z",
+        "updated_at": "2025-03-01T10:00:00Z",
+        "revisions": revs,
+        "attachments": [],
+    }
+    return json.dumps(doc).encode()
+
+
+def entry_state(vault: Vault) -> dict[str, object]:
+    """Everything order-independence is about: heads, flags, revisions, consent."""
+    st = vault._unlocked()
+    state: dict[str, object] = {}
+    with st.db.engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT id, head_revision_id, head_seq, conflicted, created_at, updated_at "
+            "FROM entries ORDER BY id"
+        ).all()
+    for entry_id, head, seq, conflicted, created, updated in rows:
+        history = vault.entries.history(entry_id)
+        current = vault.bundles.current_consent(entry_id)
+        state[entry_id] = (
+            head,
+            seq,
+            conflicted,
+            created,
+            updated,
+            sorted((r.id, r.parent_ids, r.content_hash, r.author) for r in history),
+            None if current is None else (current.level, current.bundle_id),
+        )
+    return state
+
+
+# --- the happy path ------------------------------------------------------------------------
+def test_round_trip_keeps_ids_and_received_entries_are_read_only(
+    pair: Pair, tmp_path: Path
+) -> None:
+    s, m = pair.student, pair.mentor
+    photo = tmp_path / "foto.jpg"
+    photo.write_bytes(os.urandom(1024 * 1024 * 2 + 17))  # three sealed chunks
+    one = s.entries.add(
+        pair.journal_id, EntryContent(title="Fracciones", sections={"body": "hola"}), [photo]
+    )
+    s.entries.edit(one.id, EntryContent(title="Fracciones II", sections={"body": "hola 2"}))
+    two = s.entries.add(pair.journal_id, EntryContent(title="Lectura", sections={"body": "x"}))
+    changes: list[Changes] = []
+    m.subscribe(changes.append)
+    path = export(pair, journal_id=pair.journal_id, history=True, consent=Consent.RESEARCH)
+    assert path.parent == pair.out and len(path.name) == 32 + len(".rdbundle")
+    assert path.stat().st_mode & 0o777 == 0o600
+    result = m.bundles.import_bundle(path)
+    assert set(result.entries_new) == {one.id, two.id} and result.revisions_added == 3
+    assert result.attachments_added == 1 and result.contact_id == pair.student_at_mentor
+    # Same entry, revision and attachment ids, parents, authors and hashes.
+    for entry_id in (one.id, two.id):
+        assert [
+            (r.id, r.seq, r.parent_ids, r.author, r.content_hash, r.content)
+            for r in m.entries.history(entry_id)
+        ] == [
+            (r.id, r.seq, r.parent_ids, r.author, r.content_hash, r.content)
+            for r in s.entries.history(entry_id)
+        ]
+    got = m.entries.get(one.id)
+    assert got.content.title == "Fracciones II"
+    (att,) = got.attachments
+    assert att == s.entries.get(one.id).attachments[0]
+    assert m.entries.attachment_bytes(att.id) == photo.read_bytes()
+    # The received space: one read-only journal for this author.
+    journal = m.journals.get(got.journal_id)
+    assert (journal.space, journal.author_contact_id, journal.title) == (
+        Space.RECEIVED,
+        pair.student_at_mentor,
+        "Camila Pérez",
+    )
+    assert {h.entry_id for h in m.search.query("fracciones")} == {one.id}
+    with pytest.raises(ReadOnlyEntry):
+        m.entries.edit(one.id, EntryContent(title="cambiado"))
+    with pytest.raises(ReadOnlyEntry):
+        m.entries.attach(one.id, photo)
+    with pytest.raises(ReadOnlyEntry):
+        m.entries.remove_attachment(att.id)
+    with pytest.raises(ReadOnlyEntry):
+        m.entries.add(journal.id, EntryContent(title="mío"))
+    with pytest.raises(EntryNotExportable):
+        m.bundles.export(ExportRequest(recipients=(), entry_ids=(one.id,)), tmp_path)
+    assert changes[-1].entries == {one.id, two.id} and changes[-1].journals == {journal.id}
+    # Logged on both sides.
+    assert [(i.direction, i.bundle_id) for i in s.bundles.log()] == [("out", result.bundle_id)]
+    assert [(i.direction, i.bundle_id) for i in m.bundles.log()] == [("in", result.bundle_id)]
+
+
+def test_preview_says_what_import_would_do_and_stores_nothing(pair: Pair) -> None:
+    s, m = pair.student, pair.mentor
+    one = s.entries.add(pair.journal_id, EntryContent(title="Uno"))
+    two = s.entries.add(pair.journal_id, EntryContent(title="Dos"))
+    path = export(
+        pair,
+        entry_ids=(one.id, two.id),
+        consent=Consent.READ,
+        entry_consent={two.id: Consent.RESEARCH_PSEUDONYMISED},
+    )
+    before = table_digest(pair.mentor_dir)
+    preview = m.bundles.preview(path)
+    assert table_digest(pair.mentor_dir) == before
+    assert preview.author_status is AuthorStatus.KNOWN and preview.safety_number is None
+    assert (preview.author_name, preview.contact_id) == ("Camila Pérez", pair.student_at_mentor)
+    assert preview.count(EntryImportStatus.NEW) == 2 and not preview.already_imported
+    assert {e.entry_id: e.consent for e in preview.entries} == {
+        one.id: Consent.READ,
+        two.id: Consent.RESEARCH_PSEUDONYMISED,
+    }
+    m.contacts.verify(pair.student_at_mentor)
+    assert m.bundles.preview(path).author_status is AuthorStatus.VERIFIED
+    m.bundles.import_bundle(path)
+    again = m.bundles.preview(path)
+    assert again.already_imported and again.count(EntryImportStatus.UNCHANGED) == 2
+
+
+def test_unknown_sender_needs_the_safety_number_first(
+    vault: Vault, mentor: Vault, tmp_path: Path
+) -> None:
+    to_mentor = vault.contacts.import_card(mentor.identity.card()).contact
+    assert to_mentor is not None
+    journal = vault.journals.create("Práctica")
+    entry = vault.entries.add(journal.id, EntryContent(title="Hola"))
+    path = vault.bundles.export(
+        ExportRequest(recipients=(to_mentor.id,), entry_ids=(entry.id,)), tmp_path
+    ).path
+    before = table_digest(tmp_path / "mentor")
+    preview = mentor.bundles.preview(path)
+    assert preview.author_status is AuthorStatus.UNKNOWN and preview.needs_confirmation
+    assert preview.author_name == "Camila Pérez" and preview.has_sender_card
+    assert preview.safety_number == vault.contacts.safety_number(to_mentor.id)
+    with pytest.raises(UnknownSender):
+        mentor.bundles.import_bundle(path)
+    assert table_digest(tmp_path / "mentor") == before
+    result = mentor.bundles.import_bundle(path, confirm_unknown_sender=True)
+    assert result.contact_added and result.entries_new == (entry.id,)
+    contact = mentor.contacts.get(result.contact_id or "")
+    assert (contact.name, contact.verified) == ("Camila Pérez", False)
+    assert contact.card.signing_key == vault.identity.public().signing_key
+
+
+def test_unknown_sender_without_a_card_is_refused(
+    vault: Vault, mentor: Vault, tmp_path: Path
+) -> None:
+    eid = "01890000-0000-7000-8000-000000000001"
+    files = {entry_path(eid): entry_file(eid, [(_rid(1), 1, [], "a")], _rid(99))}
+    path = tmp_path / "b.rdbundle"
+    path.write_bytes(craft(vault, [mentor.identity.public()], files, card=False))
+    before = table_digest(tmp_path / "mentor")
+    assert not mentor.bundles.preview(path).has_sender_card
+    with pytest.raises(BundleSenderCardMissing):
+        mentor.bundles.import_bundle(path, confirm_unknown_sender=True)
+    assert table_digest(tmp_path / "mentor") == before
+
+
+def test_importing_twice_changes_nothing(pair: Pair) -> None:
+    s, m = pair.student, pair.mentor
+    entry = s.entries.add(pair.journal_id, EntryContent(title="Uno"))
+    path = export(pair, entry_ids=(entry.id,))
+    m.bundles.import_bundle(path)
+    before = table_digest(pair.mentor_dir)
+    again = m.bundles.import_bundle(path)
+    assert again.already_imported and again.revisions_added == 0
+    assert table_digest(pair.mentor_dir) == before
+    # Another bundle with the same revisions: entries unchanged (by revision id).
+    other = export(pair, entry_ids=(entry.id,))
+    result = m.bundles.import_bundle(other)
+    assert (result.entries_new, result.entries_updated, result.entries_unchanged) == ((), (), 1)
+    after = table_digest(pair.mentor_dir)
+    assert {k for k in after if after[k] != before[k]} <= {"bundle_log", "consents"}
+
+
+def test_your_own_bundle_imports_as_unchanged(pair: Pair) -> None:
+    s = pair.student
+    entry = s.entries.add(pair.journal_id, EntryContent(title="Uno"))
+    path = export(pair, entry_ids=(entry.id,))
+    preview = s.bundles.preview(path)
+    assert preview.author_status is AuthorStatus.SELF and not preview.needs_confirmation
+    result = s.bundles.import_bundle(path)
+    assert result.entries_unchanged == 1 and result.contact_id is None
+    assert s.bundles.import_bundle(path).already_imported
+    assert len(s.entries.history(entry.id)) == 1
+
+
+# --- order independence and concurrent revisions --------------------------------------------
+def _rid(n: int) -> str:
+    return f"01890000-0000-7000-8000-{n:012d}"
+
+
+def test_successive_revisions_in_any_order_give_the_same_state(pair: Pair, tmp_path: Path) -> None:
+    s = pair.student
+    kept = s.entries.add(pair.journal_id, EntryContent(title="v1"))
+    bundles = [export(pair, entry_ids=(kept.id,))]
+    s.entries.edit(kept.id, EntryContent(title="v2"))
+    late = s.entries.add(pair.journal_id, EntryContent(title="otra"))
+    # Without history: each bundle carries only the head (its parent never travels).
+    bundles.append(
+        export(
+            pair,
+            entry_ids=(kept.id, late.id),
+            entry_consent={kept.id: Consent.RESEARCH},
+        )
+    )
+    s.entries.edit(kept.id, EntryContent(title="v3"))
+    s.entries.edit(late.id, EntryContent(title="otra 2"))
+    bundles.append(export(pair, entry_ids=(kept.id, late.id), history=True))
+    states = []
+    for n, order in enumerate(itertools.permutations(range(3))):
+        reader = clone_vault(pair.mentor, pair.mentor_dir, tmp_path / f"reader{n}")
+        try:
+            for i in order:
+                reader.bundles.import_bundle(bundles[i])
+                reader.bundles.import_bundle(bundles[i])  # and again: nothing changes
+            states.append(entry_state(reader))
+            assert reader.entries.get(kept.id).content.title == "v3"
+            assert reader.entries.get(late.id).content.title == "otra 2"
+        finally:
+            reader.close()
+    assert all(state == states[0] for state in states)
+    heads = {eid: v[0] for eid, v in states[0].items()}  # type: ignore[index]
+    assert heads == {
+        kept.id: s.entries.get(kept.id).head.id,
+        late.id: s.entries.get(late.id).head.id,
+    }
+    assert all(v[2] == 0 for v in states[0].values())  # type: ignore[index]  # no conflict
+
+
+def test_concurrent_revisions_are_kept_and_flagged(pair: Pair, tmp_path: Path) -> None:
+    s, m = pair.student, pair.mentor
+    eid, base, left, right = _rid(1), _rid(2), _rid(3), _rid(4)
+    to = [m.identity.public()]
+    first = entry_file(eid, [(base, 1, [], "base"), (left, 2, [base], "left")], _rid(9))
+    second = entry_file(eid, [(base, 1, [], "base"), (right, 2, [base], "right")], _rid(9))
+    paths = []
+    for n, doc in enumerate((first, second)):
+        path = tmp_path / f"fork{n}.rdbundle"
+        path.write_bytes(craft(s, to, {entry_path(eid): doc}))
+        paths.append(path)
+    other = clone_vault(m, pair.mentor_dir, tmp_path / "other")
+    m.bundles.import_bundle(paths[0])
+    result = m.bundles.import_bundle(paths[1])
+    assert result.conflicted == (eid,)
+    assert {r.id for r in m.entries.history(eid)} == {base, left, right}  # both kept
+    assert m.entries.get(eid).head.id == right  # the highest (seq, id), deterministically
+    try:
+        other.bundles.import_bundle(paths[1])
+        other.bundles.import_bundle(paths[0])
+        assert entry_state(other) == entry_state(m)
+    finally:
+        other.close()
+
+
+# --- consent ---------------------------------------------------------------------------------
+def test_consent_per_entry_and_its_withdrawal_in_any_order(pair: Pair, tmp_path: Path) -> None:
+    s, m = pair.student, pair.mentor
+    other = clone_vault(m, pair.mentor_dir, tmp_path / "other")
+    one = s.entries.add(pair.journal_id, EntryContent(title="Uno"))
+    two = s.entries.add(pair.journal_id, EntryContent(title="Dos"))
+    sent = export(
+        pair,
+        entry_ids=(one.id, two.id),
+        consent=Consent.RESEARCH,
+        entry_consent={two.id: Consent.RESEARCH_PSEUDONYMISED},
+    )
+    withdrawal = s.bundles.withdraw_consent([one.id], [pair.mentor_at_student], pair.out).path
+    mine = s.bundles.current_consent(one.id)
+    assert mine is not None and mine.withdrawn and mine.direction == "out"
+    assert [r.level for r in s.bundles.consents(two.id)] == [Consent.RESEARCH_PSEUDONYMISED]
+    preview = m.bundles.preview(withdrawal)
+    assert preview.kind == "consent-withdrawal" and preview.withdrawals == (one.id,)
+    m.bundles.import_bundle(sent)
+    current = m.bundles.current_consent(one.id)
+    assert current is not None and current.level is Consent.RESEARCH
+    result = m.bundles.import_bundle(withdrawal)
+    assert result.withdrawals == 1
+    current = m.bundles.current_consent(one.id)
+    assert current is not None and current.withdrawn
+    two_now = m.bundles.current_consent(two.id)
+    assert two_now is not None and two_now.level is Consent.RESEARCH_PSEUDONYMISED
+    # The withdrawal arriving first gives the same answer.
+    try:
+        other.bundles.import_bundle(withdrawal)
+        other.bundles.import_bundle(sent)
+        late = other.bundles.current_consent(one.id)
+        assert late is not None and late.withdrawn
+    finally:
+        other.close()
+
+
+# --- export rules ---------------------------------------------------------------------------
+def test_export_rules(pair: Pair, tmp_path: Path) -> None:
+    s = pair.student
+    entry = s.entries.add(pair.journal_id, EntryContent(title="Uno"))
+    with pytest.raises(InvalidValue):
+        s.bundles.export(ExportRequest(recipients=(pair.mentor_at_student,)), tmp_path)
+    with pytest.raises(InvalidValue):
+        export(pair, entry_ids=(entry.id,), entry_consent={_rid(5): Consent.RESEARCH})
+    target = tmp_path / "named.rdbundle"
+    result = s.bundles.export(
+        ExportRequest(recipients=(pair.mentor_at_student,), entry_ids=(entry.id,)), target
+    )
+    assert result.path == target and target.stat().st_size == result.size
+    s.contacts.revoke(pair.mentor_at_student)
+    with pytest.raises(RecipientRevoked):
+        export(pair, entry_ids=(entry.id,))
+
+
+def test_export_without_attachments_lists_them_as_omitted(pair: Pair, tmp_path: Path) -> None:
+    s, m = pair.student, pair.mentor
+    photo = tmp_path / "foto.jpg"
+    photo.write_bytes(b"\xff\xd8 jpeg")
+    entry = s.entries.add(pair.journal_id, EntryContent(title="Uno"), [photo])
+    path = export(pair, entry_ids=(entry.id,), attachments=False)
+    preview = m.bundles.preview(path)
+    assert (preview.attachments, preview.attachments_omitted) == (0, 0)
+    m.bundles.import_bundle(path)
+    assert m.entries.get(entry.id).attachments == ()
+
+
+# --- refused: author, reader, vault clashes -------------------------------------------------
+def test_revoked_author_is_refused(pair: Pair) -> None:
+    entry = pair.student.entries.add(pair.journal_id, EntryContent(title="Uno"))
+    path = export(pair, entry_ids=(entry.id,))
+    pair.mentor.contacts.revoke(pair.student_at_mentor)
+    before = table_digest(pair.mentor_dir)
+    with pytest.raises(BundleAuthorRevoked):
+        pair.mentor.bundles.import_bundle(path)
+    assert table_digest(pair.mentor_dir) == before
+
+
+def test_author_keys_must_match_the_pinned_contact(
+    vault: Vault, mentor: Vault, tmp_path: Path
+) -> None:
+    # The mentor pinned the student's signing key with another age key (a card made with
+    # the student's real signing key and a stranger's age key).
+    raw = bytearray(vault.identity.key_pair().to_bytes())
+    stranger = str(Identity.generate().age_identity).encode()
+    forged = Identity.from_bytes(bytes(raw[:45]) + bytes([len(stranger)]) + stranger)
+    card = make_card(forged, name="Camila Pérez", role=Role.STUDENT)
+    mentor.contacts.import_card(card)
+    to_mentor = vault.contacts.import_card(mentor.identity.card()).contact
+    assert to_mentor is not None
+    journal = vault.journals.create("P")
+    entry = vault.entries.add(journal.id, EntryContent(title="Uno"))
+    path = vault.bundles.export(
+        ExportRequest(recipients=(to_mentor.id,), entry_ids=(entry.id,)), tmp_path
+    ).path
+    with pytest.raises(BundleAuthorKeyMismatch):
+        mentor.bundles.import_bundle(path)
+
+
+def test_not_for_you_and_re_encrypted_to_a_third_person(pair: Pair, tmp_path: Path) -> None:
+    entry = pair.student.entries.add(pair.journal_id, EntryContent(title="Uno"))
+    path = export(pair, entry_ids=(entry.id,))
+    third = new_vault(tmp_path / "third", "Tercera")
+    try:
+        third.contacts.import_card(pair.student.identity.card())
+        with pytest.raises(BundleNotForYou):
+            third.bundles.import_bundle(path)
+        # The mentor decrypts it and re-encrypts the untouched ZIP to the third person.
+        members = unpack(path.read_bytes(), pair.mentor.identity.key_pair())
+        forwarded = tmp_path / "forwarded.rdbundle"
+        forwarded.write_bytes(encrypt_to(zip_of(members), [third.identity.public()]))
+        before = table_digest(tmp_path / "third")
+        with pytest.raises(BundleNotAddressedToYou):
+            third.bundles.import_bundle(forwarded)
+        assert table_digest(tmp_path / "third") == before
+    finally:
+        third.close()
+
+
+def test_an_entry_of_someone_else_cannot_be_changed(pair: Pair, tmp_path: Path) -> None:
+    s, m = pair.student, pair.mentor
+    own = m.journals.create("Mío")
+    mine = m.entries.add(own.id, EntryContent(title="del mentor"))
+    path = tmp_path / "foreign.rdbundle"
+    doc = entry_file(mine.id, [(_rid(7), 9, [mine.head.id], "robado")], own.id)
+    path.write_bytes(craft(s, [m.identity.public()], {entry_path(mine.id): doc}))
+    before = table_digest(pair.mentor_dir)
+    with pytest.raises(BundleForeignEntry):
+        m.bundles.import_bundle(path)
+    # A revision id that is already another entry's.
+    clash = entry_file(_rid(8), [(mine.head.id, 1, [], "x")], own.id)
+    path.write_bytes(craft(s, [m.identity.public()], {entry_path(_rid(8)): clash}))
+    with pytest.raises(BundleIdConflict):
+        m.bundles.import_bundle(path)
+    assert table_digest(pair.mentor_dir) == before
+    assert m.entries.get(mine.id).content.title == "del mentor"
+
+
+# --- bad input: a specific error, nothing stored --------------------------------------------
+def _members(p: Pair) -> dict[str, bytes]:
+    entry = p.student.entries.add(p.journal_id, EntryContent(title="Uno", sections={"b": "x"}))
+    return unpack(export(p, entry_ids=(entry.id,)).read_bytes(), p.mentor.identity.key_pair())
+
+
+def _manifest(members: dict[str, bytes]) -> JsonObject:
+    value = json.loads(members["manifest.json"])
+    assert isinstance(value, dict)
+    return value
+
+
+def _rehash(manifest: JsonObject, members: dict[str, bytes]) -> JsonObject:
+    manifest["files"] = [
+        {"path": k, "sha256": hashlib.sha256(v).hexdigest(), "size": len(v)}
+        for k, v in sorted(members.items())
+        if not k.startswith("manifest.json")
+    ]
+    return manifest
+
+
+def _bad_variants(p: Pair) -> dict[str, tuple[bytes, type[BundleError]]]:
+    members = _members(p)
+    to = [p.mentor.identity.public()]
+    author = p.student.identity.key_pair()
+    data = encrypt_to(zip_of(members), to)
+    items = list(members.items())
+    entry = next(k for k in members if k.startswith("entries/"))
+    flipped = bytearray(data)
+    flipped[len(flipped) // 2] ^= 0x40
+    wrong_hash = dict(members)
+    wrong_hash[entry] = members[entry].replace(b'"Uno"', b'"Dos"')
+    big = dict(members)
+    doc = json.loads(members[entry])
+    doc["padding"] = "x" * (2 * 1024 * 1024)
+    big[entry] = json.dumps(doc).encode()
+    big = resign(big, _rehash(_manifest(big), big), author)
+    bomb = zipfile_bytes(
+        [*items, ("attachments/01890000-0000-7000-8000-0000000000ff", b"\0" * 2_000_000)],
+        compression=DEFLATED,
+    )
+    scrypt = (CCTV / "scrypt").read_bytes().partition(b"\n\n")[2]
+    crowd = [Identity.generate().public for _ in range(70)]
+    return {
+        "flipped byte": (bytes(flipped), BundleDecryptionFailed),
+        "truncated": (data[: len(data) - 100], BundleDecryptionFailed),
+        "not a bundle": (b"PK\x03\x04 just a zip" + b"\0" * 64, NotABundle),
+        "scrypt stanza": (scrypt, BundlePassphraseEncrypted),
+        "too many stanzas": (encrypt_to(zip_of(members), [*to, *crowd]), BundleTooManyStanzas),
+        "hash mismatch": (encrypt_to(zip_of(wrong_hash), to), BundleHashMismatch),
+        "duplicate name": (encrypt_to(zip_of([*items, items[-1]]), to), BundleDuplicateName),
+        "path traversal": (
+            encrypt_to(zip_of([*items, ("../entries/x.json", b"{}")]), to),
+            BundleUnsafeName,
+        ),
+        "zip bomb": (encrypt_to(bomb, to), BundleCompressionSuspicious),
+        "oversized JSON": (encrypt_to(zip_of(big), to), BundleJsonTooLarge),
+    }
+
+
+def test_bad_input_is_refused_with_a_specific_error_and_nothing_stored(
+    pair: Pair, tmp_path: Path
+) -> None:
+    variants = _bad_variants(pair)
+    before = table_digest(pair.mentor_dir)
+    for label, (data, error) in variants.items():
+        path = tmp_path / f"{label.replace(' ', '-')}.rdbundle"
+        path.write_bytes(data)
+        with pytest.raises(error) as info:
+            pair.mentor.bundles.import_bundle(path, confirm_unknown_sender=True)
+        assert type(info.value) is error, label
+        assert table_digest(pair.mentor_dir) == before, label
+
+
+def test_tamper_sweep_through_the_service(pair: Pair, tmp_path: Path) -> None:
+    s, m = pair.student, pair.mentor
+    photo = tmp_path / "foto.jpg"
+    photo.write_bytes(random.Random(1).randbytes(70_000))  # two STREAM chunks
+    entry = s.entries.add(pair.journal_id, EntryContent(title="Uno"), [photo])
+    data = export(pair, entry_ids=(entry.id,)).read_bytes()
+    m.bundles.preview(pair.out / next(p.name for p in pair.out.iterdir()))  # it is valid
+    m.contacts.verify(pair.student_at_mentor)
+    st = m._unlocked()
+    st.db.checkpoint()
+    before = table_digest(pair.mentor_dir)
+    rng = random.Random(20250301)
+    variants: list[bytes] = []
+    for _ in range(FLIPS):
+        mutated = bytearray(data)
+        mutated[rng.randrange(len(data))] ^= rng.randrange(1, 256)
+        variants.append(bytes(mutated))
+    variants += [data[:n] for n in rng.sample(range(len(data)), TRUNCATIONS)]
+    target = tmp_path / "variant.rdbundle"
+    codes: dict[str, int] = {}
+    for variant in variants:
+        target.write_bytes(variant)
+        try:
+            m.bundles.import_bundle(target, confirm_unknown_sender=True)
+        except BundleError as exc:
+            codes[exc.code] = codes.get(exc.code, 0) + 1
+        else:
+            raise AssertionError("a corrupted bundle was imported")
+    assert sum(codes.values()) == FLIPS + TRUNCATIONS
+    assert {"bundle_decryption_failed", "bundle_header_invalid"} <= set(codes)
+    assert table_digest(pair.mentor_dir) == before
+    assert m.entries.count() == 0 and not m.journals.list()
+
+
+def test_cancel_rolls_everything_back(pair: Pair, tmp_path: Path) -> None:
+    s, m = pair.student, pair.mentor
+    photos = []
+    for n in range(3):
+        photo = tmp_path / f"foto{n}.jpg"
+        photo.write_bytes(os.urandom(300_000))
+        photos.append(photo)
+    entry = s.entries.add(pair.journal_id, EntryContent(title="Uno"), photos)
+    path = export(pair, entry_ids=(entry.id,))
+    token = CancelToken()
+
+    def progress(p: Progress) -> None:
+        if p.label_code == "import-attachments" and p.done > 0:
+            token.cancel()
+
+    before = table_digest(pair.mentor_dir)
+    with pytest.raises(Cancelled):
+        m.bundles.import_bundle(path, progress=progress, cancel=token)
+    assert table_digest(pair.mentor_dir) == before
+    assert m.entries.count() == 0
+    assert m.bundles.import_bundle(path).entries_new == (entry.id,)
+    assert len(m.entries.get(entry.id).attachments) == 3
+
+
+def test_records_this_version_does_not_import_are_counted(pair: Pair, tmp_path: Path) -> None:
+    s, m = pair.student, pair.mentor
+    record_id = _rid(11)
+    record = {
+        "format": "reflectdesk-record",
+        "version": 1,
+        "id": record_id,
+        "type": "comment",
+        "created_at": "2025-03-01T10:00:00Z",
+        "author": "x",
+        "refs": [],
+        "body": {"text": "hola"},
+    }
+    path = tmp_path / "r.rdbundle"
+    files = {record_path(record_id): json.dumps(record).encode()}
+    path.write_bytes(craft(s, [m.identity.public()], files))
+    assert m.bundles.preview(path).skipped_records == 1
+    m.bundles.import_bundle(path)
+    assert m.bundles.import_bundle(path).already_imported

@@ -1,0 +1,96 @@
+"""The profile's key pair: made with the vault, sealed in it, exported on request."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reflectdesk.bundles import Identity, parse_card, parse_revocation
+from reflectdesk.domain.model import EntryContent, Role
+from reflectdesk.errors import InvalidValue
+from reflectdesk.services.vault import Vault
+from tests.support import PASSPHRASE, CreatedVault
+
+
+def test_created_with_the_vault_and_stable_across_unlocks(created: CreatedVault) -> None:
+    vault = created.vault
+    info = vault.identity.info()
+    assert len(info.key_id) == 16 and info.age_recipient.startswith("age1")
+    vault.lock()
+    vault.unlock(PASSPHRASE)
+    assert vault.identity.info() == info
+    assert vault.identity.public().key_id_hex == info.key_id
+
+
+def test_private_keys_are_sealed_in_the_vault(created: CreatedVault) -> None:
+    secret = created.vault.identity.key_pair()
+    seed_and_age = secret.to_bytes()[13:]
+    age_secret = secret.export_age_identity_text().splitlines()[-1].encode()
+    created.vault.close()
+    for path in created.path.iterdir():
+        data = path.read_bytes()
+        assert seed_and_age[:32] not in data
+        assert age_secret not in data
+        assert age_secret.lower() not in data
+
+
+def test_an_older_vault_gets_a_key_pair_at_unlock(created: CreatedVault) -> None:
+    created.vault.close()
+    with sqlite3.connect(created.path / "vault.db") as conn:  # as before identities existed
+        conn.execute("DELETE FROM secrets WHERE id = 'identity'")
+    conn.close()
+    vault = Vault.open(created.path)
+    try:
+        vault.unlock(PASSPHRASE)
+        first = vault.identity.info()
+        vault.lock()
+        vault.unlock(PASSPHRASE)
+        assert vault.identity.info() == first  # stored the first time, not made again
+    finally:
+        vault.close()
+
+
+def test_revisions_record_the_signing_key_id(vault: Vault) -> None:
+    journal = vault.journals.create("Práctica")
+    entry = vault.entries.add(journal.id, EntryContent(title="uno"))
+    edited = vault.entries.edit(entry.id, EntryContent(title="dos"))
+    key_id = vault.identity.info().key_id
+    assert [r.author for r in vault.entries.history(edited.id)] == [key_id, key_id]
+
+
+def test_exports(vault: Vault, tmp_path: Path) -> None:
+    age_file = tmp_path / "id.txt"
+    vault.identity.export_age_identity(age_file)
+    assert age_file.stat().st_mode & 0o777 == 0o600
+    text = age_file.read_text()
+    assert vault.identity.info().age_recipient in text and "AGE-SECRET-KEY-1" in text
+    pub = tmp_path / "pub.key"
+    vault.identity.export_minisign_public_key(pub)
+    assert pub.read_text().startswith(
+        f"untrusted comment: minisign public key {vault.identity.info().minisign_key_id}\n"
+    )
+
+
+def test_card_carries_the_profile_and_both_keys(vault: Vault, tmp_path: Path) -> None:
+    out = tmp_path / "me.rdcard"
+    raw = vault.identity.export_card(
+        out, institution="UC", valid_days=30, qr_svg=tmp_path / "q.svg", qr_png=tmp_path / "q.png"
+    )
+    card = parse_card(out.read_bytes())
+    assert raw == out.read_bytes()
+    assert (card.name, card.role, card.institution) == ("Camila Pérez", Role.STUDENT, "UC")
+    assert card.public == vault.identity.public()
+    assert (card.expires - card.created).days == 30
+    assert (tmp_path / "q.svg").read_text().startswith("<svg")
+    assert (tmp_path / "q.png").read_bytes().startswith(b"\x89PNG")
+    assert parse_card(vault.identity.card()).institution == "Liceo Bicentenario"
+    with pytest.raises(InvalidValue):
+        vault.identity.card(valid_days=0)
+
+
+def test_revocation_is_signed_by_the_key(vault: Vault) -> None:
+    revocation = parse_revocation(vault.identity.revocation())
+    assert revocation.public == vault.identity.public()
+    assert isinstance(vault.identity.key_pair(), Identity)
