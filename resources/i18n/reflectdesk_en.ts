@@ -4,18 +4,17 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/controller.py" line="272"/>
+        <location filename="../../src/reflectdesk/gui/controller.py" line="275"/>
         <source>ReflectDesk</source>
-        <extracomment>Imported on a worker while the user types the passphrase.</extracomment>
         <translation>ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/controller.py" line="273"/>
+        <location filename="../../src/reflectdesk/gui/controller.py" line="276"/>
         <source>Your new passphrase is set.</source>
         <translation>Your new passphrase is set.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/controller.py" line="274"/>
+        <location filename="../../src/reflectdesk/gui/controller.py" line="277"/>
         <source>Use it from now on. Your recovery key still works, too.</source>
         <translation>Use it from now on. Your recovery key still works, too.</translation>
     </message>
@@ -238,6 +237,211 @@
         <source>Internal error ({kind}). Nothing was changed; please report it.</source>
         <translation>Internal error ({kind}). Nothing was changed; please report it.</translation>
     </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="27"/>
+        <source>From: you ({key_id})</source>
+        <translation>From: you ({key_id})</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="28"/>
+        <source>From: {name}, verified ({key_id})</source>
+        <translation>From: {name}, verified ({key_id})</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="29"/>
+        <source>From: {name}, a contact NOT verified yet ({key_id})</source>
+        <translation>From: {name}, a contact NOT verified yet ({key_id})</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="32"/>
+        <source>From: {name}, who is NOT one of your contacts ({key_id})</source>
+        <translation>From: {name}, who is NOT one of your contacts ({key_id})</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="106"/>
+        <source>Wrote a bundle of {entries} entries and {attachments} attachments to {path}.</source>
+        <translation>Wrote a bundle of {entries} entries and {attachments} attachments to {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="143"/>
+        <source>Wrote the withdrawal of research consent for {entries} entries to {path}. Send it to the same people as before.</source>
+        <translation>Wrote the withdrawal of research consent for {entries} entries to {path}. Send it to the same people as before.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="202"/>
+        <source>Compare this safety number with the sender (in person or by phone) before you import:</source>
+        <translation>Compare this safety number with the sender (in person or by phone) before you import:</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="212"/>
+        <source>WARNING: you have a contact with this name but other keys ({ids}).</source>
+        <translation>WARNING: you have a contact with this name but other keys ({ids}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="220"/>
+        <source>Bundle {bundle_id} ({kind}): {new} new, {updated} updated, {unchanged} unchanged entries; {attachments} attachments; consent: {consent}.</source>
+        <translation>Bundle {bundle_id} ({kind}): {new} new, {updated} updated, {unchanged} unchanged entries; {attachments} attachments; consent: {consent}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="238"/>
+        <source>Research consent withdrawn for {count} entries.</source>
+        <translation>Research consent withdrawn for {count} entries.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="242"/>
+        <source>This bundle was already imported.</source>
+        <translation>This bundle was already imported.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="262"/>
+        <source>{size} bytes, encrypted to {x25519} keys ({stanzas} header stanzas).</source>
+        <translation>{size} bytes, encrypted to {x25519} keys ({stanzas} header stanzas).</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="285"/>
+        <source>Import it?</source>
+        <translation>Import it?</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="292"/>
+        <source>Imported: {new} new and {updated} updated entries, {attachments} attachments.</source>
+        <translation>Imported: {new} new and {updated} updated entries, {attachments} attachments.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="303"/>
+        <source>The sender was added as a contact ({id}), not verified yet.</source>
+        <translation>The sender was added as a contact ({id}), not verified yet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="312"/>
+        <source>{count} entries now hold concurrent versions; both were kept.</source>
+        <translation>{count} entries now hold concurrent versions; both were kept.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="18"/>
+        <source>New contact (not verified yet).</source>
+        <translation>New contact (not verified yet).</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="19"/>
+        <source>You already have this card.</source>
+        <translation>You already have this card.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="20"/>
+        <source>A newer card of a contact, signed by their key.</source>
+        <translation>A newer card of a contact, signed by their key.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="21"/>
+        <source>New keys of a contact, signed by their previous key.</source>
+        <translation>New keys of a contact, signed by their previous key.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="24"/>
+        <source>You already have a newer card for this contact; nothing changes.</source>
+        <translation>You already have a newer card for this contact; nothing changes.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="27"/>
+        <source>WARNING: other keys for this contact, not signed by the keys you have. Compare the safety number with the person before you accept them.</source>
+        <translation>WARNING: other keys for this contact, not signed by the keys you have. Compare the safety number with the person before you accept them.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="32"/>
+        <source>WARNING: you already have a contact with this name but other keys. It will be added as a separate contact; compare the safety number with the person first.</source>
+        <translation>WARNING: you already have a contact with this name but other keys. It will be added as a separate contact; compare the safety number with the person first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="37"/>
+        <source>The key on this card was revoked.</source>
+        <translation>The key on this card was revoked.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="38"/>
+        <source>A revocation: this contact&apos;s keys will no longer be trusted.</source>
+        <translation>A revocation: this contact&apos;s keys will no longer be trusted.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="41"/>
+        <source>A revocation of keys you do not have; nothing changes.</source>
+        <translation>A revocation of keys you do not have; nothing changes.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="114"/>
+        <source>Key id: {key_id}</source>
+        <translation>Key id: {key_id}</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="115"/>
+        <source>Safety number:</source>
+        <translation>Safety number:</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="128"/>
+        <source>Accept this card?</source>
+        <translation>Accept this card?</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="145"/>
+        <source>No contacts yet. Import a card with &apos;contact import&apos;.</source>
+        <translation>No contacts yet. Import a card with &apos;contact import&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="150"/>
+        <source>verified</source>
+        <translation>verified</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="152"/>
+        <source>revoked</source>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="154"/>
+        <source>keys changed</source>
+        <translation>keys changed</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="185"/>
+        <source>Compare this safety number with the one {name} sees (in person or by phone):</source>
+        <translation>Compare this safety number with the one {name} sees (in person or by phone):</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="193"/>
+        <source>Do the numbers match exactly?</source>
+        <translation>Do the numbers match exactly?</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="197"/>
+        <source>{name} is verified.</source>
+        <translation>{name} is verified.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="206"/>
+        <source>{name}&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
+        <translation>{name}&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="70"/>
+        <source>Wrote your secret age key to {path}. Anyone with this file can read the bundles sent to you: keep it private and delete it when you are done.</source>
+        <translation>Wrote your secret age key to {path}. Anyone with this file can read the bundles sent to you: keep it private and delete it when you are done.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="83"/>
+        <source>Wrote your minisign public key to {path}.</source>
+        <translation>Wrote your minisign public key to {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="99"/>
+        <source>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them (&apos;contact safety-number&apos;).</source>
+        <translation>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them (&apos;contact safety-number&apos;).</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="114"/>
+        <source>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys.</source>
+        <translation>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys.</translation>
+    </message>
 </context>
 <context>
     <name>CliContext</name>
@@ -292,37 +496,37 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash.py" line="119"/>
+        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="44"/>
         <source>ReflectDesk: unexpected error</source>
         <translation>ReflectDesk: unexpected error</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash.py" line="122"/>
+        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="47"/>
         <source>Something unexpected went wrong. Your entries are saved and encrypted. You can keep working, or restart ReflectDesk if things look wrong.</source>
         <translation>Something unexpected went wrong. Your entries are saved and encrypted. You can keep working, or restart ReflectDesk if things look wrong.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash.py" line="128"/>
+        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="53"/>
         <source>The report below holds no journal text: only the error type, where it happened in the program, and the versions. Copy it to send it to support.</source>
         <translation>The report below holds no journal text: only the error type, where it happened in the program, and the versions. Copy it to send it to support.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash.py" line="132"/>
+        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="57"/>
         <source>Co&amp;py report</source>
         <translation>Co&amp;py report</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash.py" line="133"/>
+        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="58"/>
         <source>Copy report</source>
         <translation>Copy report</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash.py" line="134"/>
+        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="59"/>
         <source>Error report</source>
         <translation>Error report</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash.py" line="141"/>
+        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="66"/>
         <source>Copied</source>
         <translation>Copied</translation>
     </message>
@@ -385,119 +589,118 @@
     <message>
         <location filename="../../src/reflectdesk/gui/dialogs.py" line="46"/>
         <source>ReflectDesk</source>
-        <extracomment>Where unexpected exceptions go (the app points it at its crash handler).</extracomment>
         <translation>ReflectDesk</translation>
     </message>
 </context>
 <context>
     <name>EntryEditor</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="468"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="536"/>
         <source>None chosen</source>
         <translation>None chosen</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="517"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="585"/>
         <source>New entry: it is saved as soon as you write.</source>
         <translation>New entry: it is saved as soon as you write.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="518"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="586"/>
         <source>Editing…</source>
         <translation>Editing…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="519"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="587"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="520"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="588"/>
         <source>Saved and encrypted</source>
         <translation>Saved and encrypted</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="521"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="589"/>
         <source>Not saved: see the message</source>
         <translation>Not saved: see the message</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="525"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="593"/>
         <source>&amp;Title:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="526"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="594"/>
         <source>&amp;Date:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="527"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="595"/>
         <source>Template:</source>
         <translation>Template:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="528"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="596"/>
         <source>Ta&amp;gs:</source>
         <translation>Ta&amp;gs:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="529"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="597"/>
         <source>Standards:</source>
         <translation>Standards:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="530"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="598"/>
         <source>A short title for this entry</source>
         <translation>A short title for this entry</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="531"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="599"/>
         <source>Separated by commas, e.g. evaluation, 3rd grade</source>
         <translation>Separated by commas, e.g. evaluation, 3rd grade</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="532"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="600"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Choose…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="533"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="601"/>
         <source>H&amp;istory…</source>
         <translation>H&amp;istory…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="534"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="602"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="535"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="603"/>
         <source>Date of the experience</source>
         <translation>Date of the experience</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="536"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="604"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="537"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="605"/>
         <source>Choose standards</source>
         <translation>Choose standards</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="538"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="606"/>
         <source>Revision history</source>
         <translation>Revision history</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="539"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="607"/>
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="540"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="608"/>
         <source>Prompts</source>
         <translation>Prompts</translation>
     </message>
@@ -505,28 +708,29 @@
 <context>
     <name>EntryTableModel</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/entry_model.py" line="30"/>
+        <location filename="../../src/reflectdesk/gui/entry_model.py" line="32"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/entry_model.py" line="31"/>
+        <location filename="../../src/reflectdesk/gui/entry_model.py" line="33"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/entry_model.py" line="32"/>
+        <location filename="../../src/reflectdesk/gui/entry_model.py" line="34"/>
         <source>Template</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/entry_model.py" line="33"/>
+        <location filename="../../src/reflectdesk/gui/entry_model.py" line="35"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/entry_model.py" line="86"/>
+        <location filename="../../src/reflectdesk/gui/entry_model.py" line="99"/>
         <source>(untitled)</source>
+        <extracomment>``loader(fetch, deliver)`` runs ``fetch`` somewhere and calls ``deliver`` with the rows on the GUI thread; ``None`` means: right here. Emitted on the GUI thread each time a (re)load has been applied.</extracomment>
         <translation>(untitled)</translation>
     </message>
 </context>
@@ -820,6 +1024,7 @@
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="269"/>
+        <location filename="../../src/reflectdesk/errors.py" line="653"/>
         <source>Nothing was changed.</source>
         <translation>Nothing was changed.</translation>
     </message>
@@ -1123,6 +1328,141 @@
         <source>It was changed or damaged. Ask the person to send it again.</source>
         <translation>It was changed or damaged. Ask the person to send it again.</translation>
     </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="576"/>
+        <source>This entry was received from someone else and cannot be changed.</source>
+        <translation>This entry was received from someone else and cannot be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="579"/>
+        <source>Only its author can change it. Comment on it, or copy what you need.</source>
+        <translation>Only its author can change it. Comment on it, or copy what you need.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="586"/>
+        <source>This entry was received from someone else; only its author can share it.</source>
+        <translation>This entry was received from someone else; only its author can share it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="589"/>
+        <source>Choose entries from your own journals. Nothing was exported.</source>
+        <translation>Choose entries from your own journals. Nothing was exported.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="596"/>
+        <source>There is no contact with this id.</source>
+        <translation>There is no contact with this id.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="597"/>
+        <source>See the ids with &apos;contact list&apos;.</source>
+        <translation>See the ids with &apos;contact list&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="602"/>
+        <source>This contact&apos;s key has been revoked; nothing can be sent to it.</source>
+        <translation>This contact&apos;s key has been revoked; nothing can be sent to it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="605"/>
+        <source>Ask the person for their new contact card. Nothing was exported.</source>
+        <translation>Ask the person for their new contact card. Nothing was exported.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="612"/>
+        <source>This step needs your confirmation.</source>
+        <translation>This step needs your confirmation.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="613"/>
+        <source>Read what was shown, then run the command again with --yes. Nothing was changed.</source>
+        <translation>Read what was shown, then run the command again with --yes. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="620"/>
+        <source>This card has other keys than the ones you have for this contact, and the old key did not sign it.</source>
+        <translation>This card has other keys than the ones you have for this contact, and the old key did not sign it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="625"/>
+        <source>Compare the safety number with the person (in person or by phone) before you accept it. Nothing was changed.</source>
+        <translation>Compare the safety number with the person (in person or by phone) before you accept it. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="634"/>
+        <source>You already have a contact with this name but with other keys.</source>
+        <translation>You already have a contact with this name but with other keys.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="637"/>
+        <source>It may be a new card of the same person or someone else. Compare the safety number with the person before you accept it. Nothing was changed.</source>
+        <translation>It may be a new card of the same person or someone else. Compare the safety number with the person before you accept it. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="646"/>
+        <source>The key on this card has been revoked.</source>
+        <translation>The key on this card has been revoked.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="647"/>
+        <source>Ask the person for a card with their new key.</source>
+        <translation>Ask the person for a card with their new key.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="652"/>
+        <source>You already have a newer card for this contact.</source>
+        <translation>You already have a newer card for this contact.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="658"/>
+        <source>The safety number you entered does not match this contact&apos;s.</source>
+        <translation>The safety number you entered does not match this contact&apos;s.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="661"/>
+        <source>Do not mark the contact verified. Check that you both opened the right contact, then compare again.</source>
+        <translation>Do not mark the contact verified. Check that you both opened the right contact, then compare again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="670"/>
+        <source>The sender of this bundle is not one of your contacts.</source>
+        <translation>The sender of this bundle is not one of your contacts.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="671"/>
+        <source>Compare the safety number shown with the sender (in person or by phone), then confirm the import. Nothing was imported.</source>
+        <translation>Compare the safety number shown with the sender (in person or by phone), then confirm the import. Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="680"/>
+        <source>The bundle does not carry the contact card of its unknown sender.</source>
+        <translation>The bundle does not carry the contact card of its unknown sender.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="683"/>
+        <source>Import the sender&apos;s contact card first, then the bundle again. Nothing was imported.</source>
+        <translation>Import the sender&apos;s contact card first, then the bundle again. Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="691"/>
+        <source>The bundle would change an entry that belongs to someone else.</source>
+        <translation>The bundle would change an entry that belongs to someone else.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="694"/>
+        <source>Only the author of an entry can send new versions of it. Nothing was imported.</source>
+        <translation>Only the author of an entry can send new versions of it. Nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="701"/>
+        <source>The bundle reuses an id that stands for something else in your vault.</source>
+        <translation>The bundle reuses an id that stands for something else in your vault.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="704"/>
+        <source>Ask the sender to export it again, and report it if it happens again. Nothing was imported.</source>
+        <translation>Ask the sender to export it again, and report it if it happens again. Nothing was imported.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
@@ -1175,17 +1515,17 @@
 <context>
     <name>HintBanner</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="110"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="144"/>
         <source>Observation notes work best when they describe only what was seen and heard. Some words may read as judgements (underlined): %1. Could you describe what happened instead?</source>
         <translation>Observation notes work best when they describe only what was seen and heard. Some words may read as judgements (underlined): %1. Could you describe what happened instead?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="115"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="149"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="116"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="150"/>
         <source>Dismiss the hint</source>
         <translation>Dismiss the hint</translation>
     </message>
@@ -1273,97 +1613,98 @@ Choose the language of the app. You can change it later in Settings.</translatio
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="226"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="228"/>
         <source>ReflectDesk</source>
+        <extracomment>Up to this many entries the list is fetched on the GUI thread (a few ms); above, on a worker, so that 10,000 entries never freeze the window.</extracomment>
         <translation>ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="227"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="229"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="228"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="230"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="229"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="231"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="230"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="232"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="232"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="234"/>
         <source>&amp;New entry…</source>
         <translation>&amp;New entry…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="233"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="235"/>
         <source>New &amp;journal…</source>
         <translation>New &amp;journal…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="234"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="236"/>
         <source>&amp;Find</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="235"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="237"/>
         <source>&amp;History…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="236"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="238"/>
         <source>&amp;Lock</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="237"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="239"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="238"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="240"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="239"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="241"/>
         <source>Show &amp;preview</source>
         <translation>Show &amp;preview</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="240"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="242"/>
         <source>Go to &amp;sidebar</source>
         <translation>Go to &amp;sidebar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="241"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="243"/>
         <source>Go to entry &amp;list</source>
         <translation>Go to entry &amp;list</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="242"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="244"/>
         <source>Go to &amp;editor</source>
         <translation>Go to &amp;editor</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="243"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="245"/>
         <source>&amp;About ReflectDesk</source>
         <translation>&amp;About ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="254"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="256"/>
         <source>Main toolbar</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="257"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="259"/>
         <source>Choose an entry on the left, or start a new one with Ctrl+N.
 
 Ctrl+F searches, Ctrl+L locks.</source>
@@ -1372,17 +1713,17 @@ Ctrl+F searches, Ctrl+L locks.</source>
 Ctrl+F searches, Ctrl+L locks.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="261"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="263"/>
         <source>Entries</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="262"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="264"/>
         <source>Search results</source>
         <translation>Search results</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="310"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="334"/>
         <source>%n entries in total</source>
         <translation>
             <numerusform>%n entry in total</numerusform>
@@ -1390,27 +1731,27 @@ Ctrl+F searches, Ctrl+L locks.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="401"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="426"/>
         <source>My practicum journal</source>
         <translation>My practicum journal</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="414"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="439"/>
         <source>New journal</source>
         <translation>New journal</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="415"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="440"/>
         <source>Name of the journal:</source>
         <translation>Name of the journal:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="469"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="494"/>
         <source>No entries match.</source>
         <translation>No entries match.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="471"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="496"/>
         <source>%n results</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -1418,27 +1759,27 @@ Ctrl+F searches, Ctrl+L locks.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="523"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="545"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="524"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="546"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="525"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="547"/>
         <source>Standards</source>
         <translation>Standards</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="565"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="587"/>
         <source>About ReflectDesk</source>
         <translation>About ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="567"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="589"/>
         <source>ReflectDesk %1
 
 Encrypted, offline-first practicum reflection journals for initial teacher education.</source>
@@ -1589,32 +1930,32 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="33"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="37"/>
         <source>Measuring this computer&apos;s speed…</source>
         <translation>Measuring this computer&apos;s speed…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="34"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="38"/>
         <source>Deriving the key from your passphrase…</source>
         <translation>Deriving the key from your passphrase…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="35"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="39"/>
         <source>Creating your encrypted vault…</source>
         <translation>Creating your encrypted vault…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="36"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="40"/>
         <source>Preparing search…</source>
         <translation>Preparing search…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="37"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="41"/>
         <source>Opening the vault…</source>
         <translation>Opening the vault…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="39"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="43"/>
         <source>Working…</source>
         <translation>Working…</translation>
     </message>
@@ -2191,67 +2532,67 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="125"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="128"/>
         <source>ReflectDesk: unlock</source>
         <translation>ReflectDesk: unlock</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="126"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="129"/>
         <source>Welcome back</source>
         <translation>Welcome back</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="127"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="130"/>
         <source>Your journal is encrypted. Enter your passphrase to open it.</source>
         <translation>Your journal is encrypted. Enter your passphrase to open it.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="128"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="131"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="129"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="132"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="130"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="133"/>
         <source>&amp;Forgot your passphrase?</source>
         <translation>&amp;Forgot your passphrase?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="131"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="134"/>
         <source>&amp;Try again</source>
         <translation>&amp;Try again</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="132"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="135"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="133"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="136"/>
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="134"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="137"/>
         <source>Forgot your passphrase?</source>
         <translation>Forgot your passphrase?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="135"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="138"/>
         <source>Try again</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="136"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="139"/>
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="155"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="158"/>
         <source>Enter your passphrase.</source>
         <translation>Enter your passphrase.</translation>
     </message>
@@ -2259,6 +2600,12 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>ctx</name>
     <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="285"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="128"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="150"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="152"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="154"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="193"/>
         <location filename="../../src/reflectdesk/cli/commands/templates.py" line="107"/>
         <location filename="../../src/reflectdesk/cli/commands/templates.py" line="161"/>
         <location filename="../../src/reflectdesk/cli/main.py" line="72"/>

@@ -4,18 +4,17 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/controller.py" line="272"/>
+        <location filename="../../src/reflectdesk/gui/controller.py" line="275"/>
         <source>ReflectDesk</source>
-        <extracomment>Imported on a worker while the user types the passphrase.</extracomment>
         <translation>ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/controller.py" line="273"/>
+        <location filename="../../src/reflectdesk/gui/controller.py" line="276"/>
         <source>Your new passphrase is set.</source>
         <translation>Tu nueva frase de contraseña quedó configurada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/controller.py" line="274"/>
+        <location filename="../../src/reflectdesk/gui/controller.py" line="277"/>
         <source>Use it from now on. Your recovery key still works, too.</source>
         <translation>Úsala desde ahora. Tu clave de recuperación también sigue sirviendo.</translation>
     </message>
@@ -238,6 +237,211 @@
         <source>Internal error ({kind}). Nothing was changed; please report it.</source>
         <translation>Error interno ({kind}). No se cambió nada; por favor, infórmalo.</translation>
     </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="27"/>
+        <source>From: you ({key_id})</source>
+        <translation>De: ti ({key_id})</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="28"/>
+        <source>From: {name}, verified ({key_id})</source>
+        <translation>De: {name}, verificado/a ({key_id})</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="29"/>
+        <source>From: {name}, a contact NOT verified yet ({key_id})</source>
+        <translation>De: {name}, un contacto AÚN NO verificado ({key_id})</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="32"/>
+        <source>From: {name}, who is NOT one of your contacts ({key_id})</source>
+        <translation>De: {name}, que NO está entre tus contactos ({key_id})</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="106"/>
+        <source>Wrote a bundle of {entries} entries and {attachments} attachments to {path}.</source>
+        <translation>Se escribió un paquete con {entries} entradas y {attachments} archivos adjuntos en {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="143"/>
+        <source>Wrote the withdrawal of research consent for {entries} entries to {path}. Send it to the same people as before.</source>
+        <translation>Se escribió el retiro del consentimiento de investigación para {entries} entradas en {path}. Envíalo a las mismas personas que antes.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="202"/>
+        <source>Compare this safety number with the sender (in person or by phone) before you import:</source>
+        <translation>Compara este número de seguridad con quien lo envió (en persona o por teléfono) antes de importar:</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="212"/>
+        <source>WARNING: you have a contact with this name but other keys ({ids}).</source>
+        <translation>ADVERTENCIA: tienes un contacto con este nombre pero con otras claves ({ids}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="220"/>
+        <source>Bundle {bundle_id} ({kind}): {new} new, {updated} updated, {unchanged} unchanged entries; {attachments} attachments; consent: {consent}.</source>
+        <translation>Paquete {bundle_id} ({kind}): {new} entradas nuevas, {updated} actualizadas, {unchanged} sin cambios; {attachments} archivos adjuntos; consentimiento: {consent}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="238"/>
+        <source>Research consent withdrawn for {count} entries.</source>
+        <translation>Consentimiento de investigación retirado para {count} entradas.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="242"/>
+        <source>This bundle was already imported.</source>
+        <translation>Este paquete ya se importó.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="262"/>
+        <source>{size} bytes, encrypted to {x25519} keys ({stanzas} header stanzas).</source>
+        <translation>{size} bytes, cifrado para {x25519} claves ({stanzas} bloques en la cabecera).</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="285"/>
+        <source>Import it?</source>
+        <translation>¿Importarlo?</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="292"/>
+        <source>Imported: {new} new and {updated} updated entries, {attachments} attachments.</source>
+        <translation>Importado: {new} entradas nuevas y {updated} actualizadas, {attachments} archivos adjuntos.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="303"/>
+        <source>The sender was added as a contact ({id}), not verified yet.</source>
+        <translation>Quien lo envió se agregó como contacto ({id}), aún sin verificar.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="312"/>
+        <source>{count} entries now hold concurrent versions; both were kept.</source>
+        <translation>{count} entradas tienen ahora versiones simultáneas; se conservaron ambas.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="18"/>
+        <source>New contact (not verified yet).</source>
+        <translation>Contacto nuevo (aún sin verificar).</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="19"/>
+        <source>You already have this card.</source>
+        <translation>Ya tienes esta tarjeta.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="20"/>
+        <source>A newer card of a contact, signed by their key.</source>
+        <translation>Una tarjeta más reciente de un contacto, firmada con su clave.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="21"/>
+        <source>New keys of a contact, signed by their previous key.</source>
+        <translation>Claves nuevas de un contacto, firmadas con su clave anterior.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="24"/>
+        <source>You already have a newer card for this contact; nothing changes.</source>
+        <translation>Ya tienes una tarjeta más reciente de este contacto; no cambia nada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="27"/>
+        <source>WARNING: other keys for this contact, not signed by the keys you have. Compare the safety number with the person before you accept them.</source>
+        <translation>ADVERTENCIA: otras claves para este contacto, no firmadas con las claves que tienes. Compara el número de seguridad con la persona antes de aceptarlas.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="32"/>
+        <source>WARNING: you already have a contact with this name but other keys. It will be added as a separate contact; compare the safety number with the person first.</source>
+        <translation>ADVERTENCIA: ya tienes un contacto con este nombre pero con otras claves. Se agregará como un contacto aparte; primero compara el número de seguridad con la persona.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="37"/>
+        <source>The key on this card was revoked.</source>
+        <translation>La clave de esta tarjeta fue revocada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="38"/>
+        <source>A revocation: this contact&apos;s keys will no longer be trusted.</source>
+        <translation>Una revocación: las claves de este contacto dejarán de ser de confianza.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="41"/>
+        <source>A revocation of keys you do not have; nothing changes.</source>
+        <translation>Una revocación de claves que no tienes; no cambia nada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="114"/>
+        <source>Key id: {key_id}</source>
+        <translation>Identificador de clave: {key_id}</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="115"/>
+        <source>Safety number:</source>
+        <translation>Número de seguridad:</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="128"/>
+        <source>Accept this card?</source>
+        <translation>¿Aceptar esta tarjeta?</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="145"/>
+        <source>No contacts yet. Import a card with &apos;contact import&apos;.</source>
+        <translation>Aún no hay contactos. Importa una tarjeta con &apos;contact import&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="150"/>
+        <source>verified</source>
+        <translation>verificado</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="152"/>
+        <source>revoked</source>
+        <translation>revocado</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="154"/>
+        <source>keys changed</source>
+        <translation>claves cambiadas</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="185"/>
+        <source>Compare this safety number with the one {name} sees (in person or by phone):</source>
+        <translation>Compara este número de seguridad con el que ve {name} (en persona o por teléfono):</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="193"/>
+        <source>Do the numbers match exactly?</source>
+        <translation>¿Los números coinciden exactamente?</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="197"/>
+        <source>{name} is verified.</source>
+        <translation>{name} quedó verificado/a.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="206"/>
+        <source>{name}&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
+        <translation>Las claves de {name} están revocadas: sus paquetes se rechazan y no se le envía nada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="70"/>
+        <source>Wrote your secret age key to {path}. Anyone with this file can read the bundles sent to you: keep it private and delete it when you are done.</source>
+        <translation>Se escribió tu clave secreta age en {path}. Cualquiera con este archivo puede leer los paquetes que te envíen: mantenlo en privado y bórralo cuando termines.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="83"/>
+        <source>Wrote your minisign public key to {path}.</source>
+        <translation>Se escribió tu clave pública minisign en {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="99"/>
+        <source>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them (&apos;contact safety-number&apos;).</source>
+        <translation>Se escribió tu tarjeta de contacto en {path}. Entrégala a tus contactos y luego compara los números de seguridad con ellos (&apos;contact safety-number&apos;).</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="114"/>
+        <source>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys.</source>
+        <translation>Se escribió una revocación de tus claves en {path}. Los contactos que la importen dejarán de confiar en estas claves.</translation>
+    </message>
 </context>
 <context>
     <name>CliContext</name>
@@ -292,37 +496,37 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash.py" line="119"/>
+        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="44"/>
         <source>ReflectDesk: unexpected error</source>
         <translation>ReflectDesk: error inesperado</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash.py" line="122"/>
+        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="47"/>
         <source>Something unexpected went wrong. Your entries are saved and encrypted. You can keep working, or restart ReflectDesk if things look wrong.</source>
         <translation>Algo inesperado salió mal. Tus entradas están guardadas y cifradas. Puedes seguir trabajando o reiniciar ReflectDesk si algo se ve raro.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash.py" line="128"/>
+        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="53"/>
         <source>The report below holds no journal text: only the error type, where it happened in the program, and the versions. Copy it to send it to support.</source>
         <translation>El informe de abajo no contiene texto de tu diario: solo el tipo de error, dónde ocurrió en el programa y las versiones. Cópialo para enviarlo a soporte.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash.py" line="132"/>
+        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="57"/>
         <source>Co&amp;py report</source>
         <translation>Co&amp;piar informe</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash.py" line="133"/>
+        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="58"/>
         <source>Copy report</source>
         <translation>Copiar informe</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash.py" line="134"/>
+        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="59"/>
         <source>Error report</source>
         <translation>Informe de error</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash.py" line="141"/>
+        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="66"/>
         <source>Copied</source>
         <translation>Copiado</translation>
     </message>
@@ -385,119 +589,118 @@
     <message>
         <location filename="../../src/reflectdesk/gui/dialogs.py" line="46"/>
         <source>ReflectDesk</source>
-        <extracomment>Where unexpected exceptions go (the app points it at its crash handler).</extracomment>
         <translation>ReflectDesk</translation>
     </message>
 </context>
 <context>
     <name>EntryEditor</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="468"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="536"/>
         <source>None chosen</source>
         <translation>Ninguno elegido</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="517"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="585"/>
         <source>New entry: it is saved as soon as you write.</source>
         <translation>Entrada nueva: se guarda apenas escribas.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="518"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="586"/>
         <source>Editing…</source>
         <translation>Editando…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="519"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="587"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="520"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="588"/>
         <source>Saved and encrypted</source>
         <translation>Guardado y cifrado</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="521"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="589"/>
         <source>Not saved: see the message</source>
         <translation>Sin guardar: revisa el mensaje</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="525"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="593"/>
         <source>&amp;Title:</source>
         <translation>&amp;Título:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="526"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="594"/>
         <source>&amp;Date:</source>
         <translation>&amp;Fecha:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="527"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="595"/>
         <source>Template:</source>
         <translation>Plantilla:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="528"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="596"/>
         <source>Ta&amp;gs:</source>
         <translation>Et&amp;iquetas:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="529"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="597"/>
         <source>Standards:</source>
         <translation>Estándares:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="530"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="598"/>
         <source>A short title for this entry</source>
         <translation>Un título breve para esta entrada</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="531"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="599"/>
         <source>Separated by commas, e.g. evaluation, 3rd grade</source>
         <translation>Separadas por comas, p. ej. evaluación, 3° básico</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="532"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="600"/>
         <source>&amp;Choose…</source>
         <translation>E&amp;legir…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="533"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="601"/>
         <source>H&amp;istory…</source>
         <translation>Hist&amp;orial…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="534"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="602"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="535"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="603"/>
         <source>Date of the experience</source>
         <translation>Fecha de la experiencia</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="536"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="604"/>
         <source>Tags</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="537"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="605"/>
         <source>Choose standards</source>
         <translation>Elegir estándares</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="538"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="606"/>
         <source>Revision history</source>
         <translation>Historial de revisiones</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="539"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="607"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="540"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="608"/>
         <source>Prompts</source>
         <translation>Preguntas guía</translation>
     </message>
@@ -505,28 +708,29 @@
 <context>
     <name>EntryTableModel</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/entry_model.py" line="30"/>
+        <location filename="../../src/reflectdesk/gui/entry_model.py" line="32"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/entry_model.py" line="31"/>
+        <location filename="../../src/reflectdesk/gui/entry_model.py" line="33"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/entry_model.py" line="32"/>
+        <location filename="../../src/reflectdesk/gui/entry_model.py" line="34"/>
         <source>Template</source>
         <translation>Plantilla</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/entry_model.py" line="33"/>
+        <location filename="../../src/reflectdesk/gui/entry_model.py" line="35"/>
         <source>Tags</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/entry_model.py" line="86"/>
+        <location filename="../../src/reflectdesk/gui/entry_model.py" line="99"/>
         <source>(untitled)</source>
+        <extracomment>``loader(fetch, deliver)`` runs ``fetch`` somewhere and calls ``deliver`` with the rows on the GUI thread; ``None`` means: right here. Emitted on the GUI thread each time a (re)load has been applied.</extracomment>
         <translation>(sin título)</translation>
     </message>
 </context>
@@ -820,6 +1024,7 @@
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="269"/>
+        <location filename="../../src/reflectdesk/errors.py" line="653"/>
         <source>Nothing was changed.</source>
         <translation>No se cambió nada.</translation>
     </message>
@@ -1123,6 +1328,141 @@
         <source>It was changed or damaged. Ask the person to send it again.</source>
         <translation>Se modificó o está dañada. Pide a la persona que la envíe de nuevo.</translation>
     </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="576"/>
+        <source>This entry was received from someone else and cannot be changed.</source>
+        <translation>Esta entrada se recibió de otra persona y no se puede cambiar.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="579"/>
+        <source>Only its author can change it. Comment on it, or copy what you need.</source>
+        <translation>Solo su autor/a puede cambiarla. Coméntala o copia lo que necesites.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="586"/>
+        <source>This entry was received from someone else; only its author can share it.</source>
+        <translation>Esta entrada se recibió de otra persona; solo su autor/a puede compartirla.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="589"/>
+        <source>Choose entries from your own journals. Nothing was exported.</source>
+        <translation>Elige entradas de tus propios diarios. No se exportó nada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="596"/>
+        <source>There is no contact with this id.</source>
+        <translation>No hay un contacto con este identificador.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="597"/>
+        <source>See the ids with &apos;contact list&apos;.</source>
+        <translation>Mira los identificadores con &apos;contact list&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="602"/>
+        <source>This contact&apos;s key has been revoked; nothing can be sent to it.</source>
+        <translation>La clave de este contacto fue revocada; no se le puede enviar nada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="605"/>
+        <source>Ask the person for their new contact card. Nothing was exported.</source>
+        <translation>Pide a la persona su nueva tarjeta de contacto. No se exportó nada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="612"/>
+        <source>This step needs your confirmation.</source>
+        <translation>Este paso necesita tu confirmación.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="613"/>
+        <source>Read what was shown, then run the command again with --yes. Nothing was changed.</source>
+        <translation>Lee lo que se mostró y vuelve a ejecutar el comando con --yes. No se cambió nada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="620"/>
+        <source>This card has other keys than the ones you have for this contact, and the old key did not sign it.</source>
+        <translation>Esta tarjeta tiene claves distintas de las que tienes para este contacto, y la clave anterior no la firmó.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="625"/>
+        <source>Compare the safety number with the person (in person or by phone) before you accept it. Nothing was changed.</source>
+        <translation>Compara el número de seguridad con la persona (en persona o por teléfono) antes de aceptarla. No se cambió nada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="634"/>
+        <source>You already have a contact with this name but with other keys.</source>
+        <translation>Ya tienes un contacto con este nombre pero con otras claves.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="637"/>
+        <source>It may be a new card of the same person or someone else. Compare the safety number with the person before you accept it. Nothing was changed.</source>
+        <translation>Puede ser una tarjeta nueva de la misma persona o de otra. Compara el número de seguridad con la persona antes de aceptarla. No se cambió nada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="646"/>
+        <source>The key on this card has been revoked.</source>
+        <translation>La clave de esta tarjeta fue revocada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="647"/>
+        <source>Ask the person for a card with their new key.</source>
+        <translation>Pide a la persona una tarjeta con su clave nueva.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="652"/>
+        <source>You already have a newer card for this contact.</source>
+        <translation>Ya tienes una tarjeta más reciente de este contacto.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="658"/>
+        <source>The safety number you entered does not match this contact&apos;s.</source>
+        <translation>El número de seguridad que ingresaste no coincide con el de este contacto.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="661"/>
+        <source>Do not mark the contact verified. Check that you both opened the right contact, then compare again.</source>
+        <translation>No marques el contacto como verificado. Revisen que ambos abrieron el contacto correcto y vuelvan a comparar.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="670"/>
+        <source>The sender of this bundle is not one of your contacts.</source>
+        <translation>Quien envió este paquete no está entre tus contactos.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="671"/>
+        <source>Compare the safety number shown with the sender (in person or by phone), then confirm the import. Nothing was imported.</source>
+        <translation>Compara el número de seguridad que se muestra con quien lo envió (en persona o por teléfono) y luego confirma la importación. No se importó nada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="680"/>
+        <source>The bundle does not carry the contact card of its unknown sender.</source>
+        <translation>El paquete no trae la tarjeta de contacto de su remitente desconocido.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="683"/>
+        <source>Import the sender&apos;s contact card first, then the bundle again. Nothing was imported.</source>
+        <translation>Primero importa la tarjeta de contacto de quien lo envió y luego el paquete de nuevo. No se importó nada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="691"/>
+        <source>The bundle would change an entry that belongs to someone else.</source>
+        <translation>El paquete cambiaría una entrada que pertenece a otra persona.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="694"/>
+        <source>Only the author of an entry can send new versions of it. Nothing was imported.</source>
+        <translation>Solo el/la autor/a de una entrada puede enviar versiones nuevas de ella. No se importó nada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="701"/>
+        <source>The bundle reuses an id that stands for something else in your vault.</source>
+        <translation>El paquete reutiliza un identificador que corresponde a otra cosa en tu bóveda.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="704"/>
+        <source>Ask the sender to export it again, and report it if it happens again. Nothing was imported.</source>
+        <translation>Pide a quien lo envió que lo exporte de nuevo e infórmalo si vuelve a pasar. No se importó nada.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
@@ -1175,17 +1515,17 @@
 <context>
     <name>HintBanner</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="110"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="144"/>
         <source>Observation notes work best when they describe only what was seen and heard. Some words may read as judgements (underlined): %1. Could you describe what happened instead?</source>
         <translation>Las notas de observación funcionan mejor cuando describen solo lo que se vio y se escuchó. Algunas palabras pueden leerse como juicios (subrayadas): %1. ¿Podrías describir lo que ocurrió?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="115"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="149"/>
         <source>Dismiss</source>
         <translation>Entendido</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="116"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="150"/>
         <source>Dismiss the hint</source>
         <translation>Cerrar la sugerencia</translation>
     </message>
@@ -1273,97 +1613,98 @@ Elige el idioma de la aplicación. Puedes cambiarlo después en Configuración.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="226"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="228"/>
         <source>ReflectDesk</source>
+        <extracomment>Up to this many entries the list is fetched on the GUI thread (a few ms); above, on a worker, so that 10,000 entries never freeze the window.</extracomment>
         <translation>ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="227"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="229"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="228"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="230"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="229"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="231"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="230"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="232"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="232"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="234"/>
         <source>&amp;New entry…</source>
         <translation>&amp;Nueva entrada…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="233"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="235"/>
         <source>New &amp;journal…</source>
         <translation>Nuevo &amp;diario…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="234"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="236"/>
         <source>&amp;Find</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="235"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="237"/>
         <source>&amp;History…</source>
         <translation>&amp;Historial…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="236"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="238"/>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="237"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="239"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="238"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="240"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="239"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="241"/>
         <source>Show &amp;preview</source>
         <translation>Mostrar &amp;vista previa</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="240"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="242"/>
         <source>Go to &amp;sidebar</source>
         <translation>Ir a la barra &amp;lateral</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="241"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="243"/>
         <source>Go to entry &amp;list</source>
         <translation>Ir a la lista de &amp;entradas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="242"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="244"/>
         <source>Go to &amp;editor</source>
         <translation>Ir al edi&amp;tor</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="243"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="245"/>
         <source>&amp;About ReflectDesk</source>
         <translation>&amp;Acerca de ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="254"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="256"/>
         <source>Main toolbar</source>
         <translation>Barra de herramientas principal</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="257"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="259"/>
         <source>Choose an entry on the left, or start a new one with Ctrl+N.
 
 Ctrl+F searches, Ctrl+L locks.</source>
@@ -1372,17 +1713,17 @@ Ctrl+F searches, Ctrl+L locks.</source>
 Ctrl+F busca y Ctrl+L bloquea.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="261"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="263"/>
         <source>Entries</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="262"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="264"/>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="310"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="334"/>
         <source>%n entries in total</source>
         <translation>
             <numerusform>%n entrada en total</numerusform>
@@ -1390,27 +1731,27 @@ Ctrl+F busca y Ctrl+L bloquea.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="401"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="426"/>
         <source>My practicum journal</source>
         <translation>Mi diario de práctica</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="414"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="439"/>
         <source>New journal</source>
         <translation>Nuevo diario</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="415"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="440"/>
         <source>Name of the journal:</source>
         <translation>Nombre del diario:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="469"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="494"/>
         <source>No entries match.</source>
         <translation>Ninguna entrada coincide.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="471"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="496"/>
         <source>%n results</source>
         <translation>
             <numerusform>%n resultado</numerusform>
@@ -1418,27 +1759,27 @@ Ctrl+F busca y Ctrl+L bloquea.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="523"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="545"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="524"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="546"/>
         <source>Tags</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="525"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="547"/>
         <source>Standards</source>
         <translation>Estándares</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="565"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="587"/>
         <source>About ReflectDesk</source>
         <translation>Acerca de ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="567"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="589"/>
         <source>ReflectDesk %1
 
 Encrypted, offline-first practicum reflection journals for initial teacher education.</source>
@@ -1589,32 +1930,32 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="33"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="37"/>
         <source>Measuring this computer&apos;s speed…</source>
         <translation>Midiendo la velocidad de este computador…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="34"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="38"/>
         <source>Deriving the key from your passphrase…</source>
         <translation>Derivando la clave a partir de tu frase de contraseña…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="35"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="39"/>
         <source>Creating your encrypted vault…</source>
         <translation>Creando tu bóveda cifrada…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="36"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="40"/>
         <source>Preparing search…</source>
         <translation>Preparando la búsqueda…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="37"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="41"/>
         <source>Opening the vault…</source>
         <translation>Abriendo la bóveda…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="39"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="43"/>
         <source>Working…</source>
         <translation>Trabajando…</translation>
     </message>
@@ -2191,67 +2532,67 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="125"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="128"/>
         <source>ReflectDesk: unlock</source>
         <translation>ReflectDesk: desbloquear</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="126"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="129"/>
         <source>Welcome back</source>
         <translation>Hola de nuevo</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="127"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="130"/>
         <source>Your journal is encrypted. Enter your passphrase to open it.</source>
         <translation>Tu diario está cifrado. Escribe tu frase de contraseña para abrirlo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="128"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="131"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="129"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="132"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="130"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="133"/>
         <source>&amp;Forgot your passphrase?</source>
         <translation>¿&amp;Olvidaste tu frase de contraseña?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="131"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="134"/>
         <source>&amp;Try again</source>
         <translation>&amp;Reintentar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="132"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="135"/>
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="133"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="136"/>
         <source>Unlock</source>
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="134"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="137"/>
         <source>Forgot your passphrase?</source>
         <translation>¿Olvidaste tu frase de contraseña?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="135"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="138"/>
         <source>Try again</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="136"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="139"/>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="155"/>
+        <location filename="../../src/reflectdesk/gui/unlock.py" line="158"/>
         <source>Enter your passphrase.</source>
         <translation>Escribe tu frase de contraseña.</translation>
     </message>
@@ -2259,6 +2600,12 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
 <context>
     <name>ctx</name>
     <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="285"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="128"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="150"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="152"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="154"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="193"/>
         <location filename="../../src/reflectdesk/cli/commands/templates.py" line="107"/>
         <location filename="../../src/reflectdesk/cli/commands/templates.py" line="161"/>
         <location filename="../../src/reflectdesk/cli/main.py" line="72"/>

@@ -445,6 +445,25 @@ def test_concurrent_revisions_are_kept_and_flagged(pair: Pair, tmp_path: Path) -
         other.close()
 
 
+def test_a_gap_in_history_is_not_a_conflict(pair: Pair, tmp_path: Path) -> None:
+    s, m = pair.student, pair.mentor
+    entry = s.entries.add(pair.journal_id, EntryContent(title="v1"))
+    first = export(pair, entry_ids=(entry.id,))
+    s.entries.edit(entry.id, EntryContent(title="v2"))  # never sent
+    s.entries.edit(entry.id, EntryContent(title="v3"))
+    third = export(pair, entry_ids=(entry.id,))  # only v3, whose parent v2 never travels
+    other = clone_vault(m, pair.mentor_dir, tmp_path / "other")
+    try:
+        for reader, order in ((m, (first, third)), (other, (third, first))):
+            for path in order:
+                reader.bundles.import_bundle(path)
+            assert reader.entries.get(entry.id).content.title == "v3"
+        assert entry_state(m) == entry_state(other)
+        assert all(v[2] == 0 for v in entry_state(m).values())  # type: ignore[index]
+    finally:
+        other.close()
+
+
 # --- consent ---------------------------------------------------------------------------------
 def test_consent_per_entry_and_its_withdrawal_in_any_order(pair: Pair, tmp_path: Path) -> None:
     s, m = pair.student, pair.mentor
@@ -585,7 +604,7 @@ def test_an_entry_of_someone_else_cannot_be_changed(pair: Pair, tmp_path: Path) 
 
 # --- bad input: a specific error, nothing stored --------------------------------------------
 def _members(p: Pair) -> dict[str, bytes]:
-    entry = p.student.entries.add(p.journal_id, EntryContent(title="Uno", sections={"b": "x"}))
+    entry = p.student.entries.add(p.journal_id, EntryContent(title="Uno", sections={"body": "x"}))
     return unpack(export(p, entry_ids=(entry.id,)).read_bytes(), p.mentor.identity.key_pair())
 
 

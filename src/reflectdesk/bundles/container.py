@@ -25,11 +25,11 @@ import os
 import secrets
 import zlib
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from reflectdesk.bundles import age_io, minisign
 from reflectdesk.bundles.age_header import AgeHeader, parse_header
@@ -176,22 +176,39 @@ def read_bundle_file(path: str | Path, limits: BundleLimits = DEFAULT_LIMITS) ->
 
 
 # --- helpers -------------------------------------------------------------------------------
-def _hash_all(fn: Callable[[Blob], _T], blobs: Mapping[str, Blob]) -> dict[str, _T]:
-    """``fn`` over ``blobs``, big ones on worker threads (hashlib and zlib release the GIL).
+class _Hashing(Generic[_T]):
+    """``fn`` over ``blobs``, the big ones started at once on worker threads.
 
-    Call it while this thread has nothing else to do: a worker needs the GIL back after
-    each buffer, and a busy Python thread here would make it wait (a GIL convoy).
+    hashlib and zlib release the GIL on big buffers, so the workers run while this
+    thread validates JSON (import) or documents (build); :meth:`result` collects them
+    and computes the small ones here. Leaving the ``with`` block (even by an error)
+    cancels what has not started and waits for what has.
     """
-    big = [path for path, blob in blobs.items() if len(blob) >= _PARALLEL_MIN_BYTES]
-    workers = min(4, os.cpu_count() or 1)
-    out: dict[str, _T] = {}
-    if len(big) > 1 and workers > 1:
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            out.update(zip(big, pool.map(fn, [blobs[path] for path in big]), strict=True))
-    for path, blob in blobs.items():
-        if path not in out:
-            out[path] = fn(blob)
-    return out
+
+    def __init__(self, fn: Callable[[Blob], _T], blobs: Mapping[str, Blob]) -> None:
+        self._fn = fn
+        self._blobs = blobs
+        big = [path for path, blob in blobs.items() if len(blob) >= _PARALLEL_MIN_BYTES]
+        workers = min(4, os.cpu_count() or 1)
+        self._pool: ThreadPoolExecutor | None = None
+        self._futures: dict[str, Future[_T]] = {}
+        if len(big) > 1 and workers > 1:
+            self._pool = ThreadPoolExecutor(max_workers=min(workers, len(big)))
+            self._futures = {path: self._pool.submit(fn, blobs[path]) for path in big}
+
+    def __enter__(self) -> _Hashing[_T]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def result(self) -> dict[str, _T]:
+        out = {path: future.result() for path, future in self._futures.items()}
+        for path, blob in self._blobs.items():
+            if path not in out:
+                out[path] = self._fn(blob)
+        return out
 
 
 def _sha256_crc(blob: Blob) -> tuple[str, int]:
@@ -359,12 +376,13 @@ def build_bundle(
     progress(Progress(0, total, "bundle-hash"))
     attachments = {p: files[p] for p in paths if ATTACHMENT_PATH_RE.fullmatch(p)}
     documents = {p: files[p] for p in paths if p not in attachments}
-    try:
-        contents = _load_contents(documents, limits)
-    except BundleError as exc:  # the receiver would reject it: a bug of the caller
-        raise BundleBuildInvalid(f"{exc.code}: {exc.detail}") from exc
-    cancel.raise_if_cancelled()
-    digests = _hash_all(_sha256_crc, {**documents, **attachments})
+    with _Hashing(_sha256_crc, attachments) as hashing:  # runs while documents are checked
+        try:
+            contents = _load_contents(documents, limits)
+        except BundleError as exc:  # the receiver would reject it: a bug of the caller
+            raise BundleBuildInvalid(f"{exc.code}: {exc.detail}") from exc
+        cancel.raise_if_cancelled()
+        digests = {p: _sha256_crc(d) for p, d in documents.items()} | hashing.result()
     records = tuple(FileRecord(p, digests[p][0], len(files[p])) for p in paths)
     manifest = new_manifest(
         author.public, tuple(RecipientRecord.of(p) for p in people), records, meta
@@ -495,16 +513,20 @@ def _verify_files(
     documents = {p: content[p].data for p in listed if p not in attachments}
     contents = _Contents()
     deferred: BundleError | None = None
-    for path, data in documents.items():
-        if _sha256(data) != listed[path].sha256:
-            raise BundleHashMismatch(path)
-    if load:
-        try:
-            contents = _load_contents(documents, limits)
-        except BundleError as exc:  # reported after the attachments' hashes
-            deferred = exc
-    cancel.raise_if_cancelled()
-    for path, digest in _hash_all(_sha256, attachments).items():
+    # The attachments are hashed on worker threads while the documents are hashed and
+    # parsed here; the results are checked in the documented order all the same.
+    with _Hashing(_sha256, attachments) as hashing:
+        for path, data in documents.items():
+            if _sha256(data) != listed[path].sha256:
+                raise BundleHashMismatch(path)
+        if load:
+            try:
+                contents = _load_contents(documents, limits)
+            except BundleError as exc:  # reported after the attachments' hashes
+                deferred = exc
+        cancel.raise_if_cancelled()
+        digests = hashing.result()
+    for path, digest in digests.items():
         if digest != listed[path].sha256:
             raise BundleHashMismatch(path)
     if deferred is not None:

@@ -121,6 +121,7 @@ class AttachmentsPanel(QWidget):
         self.attach_button.setObjectName("attachButton")
         self.attach_button.clicked.connect(self.choose_file)
         self.empty = QLabel()
+        self.empty.setWordWrap(True)
         self.list_layout = QVBoxLayout()
         self.list_layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()

@@ -39,8 +39,9 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox | None
     if isinstance(exc, Cancelled):
         return None
     if not isinstance(exc, ReflectDeskError):
-        if unexpected_handler is not None:
-            unexpected_handler(exc)
+        if unexpected_handler is None:
+            raise exc  # no crash dialog installed (tests): let it surface
+        unexpected_handler(exc)
         return None
     message, hint = error_texts(exc)
     title = QCoreApplication.translate("Dialogs", "ReflectDesk")

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import itertools
 import logging
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QSize, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCompleter,
@@ -20,7 +21,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -54,6 +57,37 @@ def fallback_template(content: EntryContent) -> Template:
         description=LocalizedText("", ""),
         prompts=tuple(Prompt(k, LocalizedText(k, k), LocalizedText("", "")) for k in keys),
     )
+
+
+class CurrentPageStack(QStackedWidget):
+    """A stack as tall as the page shown, not as its tallest page."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(self._resize_pages)
+
+    def _resize_pages(self, current: int) -> None:
+        ignored, preferred = QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        for i in range(self.count()):
+            page = self.widget(i)
+            if page is not None:
+                shown = i == current
+                page.setSizePolicy(preferred, preferred if shown else ignored)
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+
+@dataclass(slots=True)
+class _Page:
+    widget: QWidget
+    fields: list[PromptField]
 
 
 class TagCompleter(QCompleter):
@@ -133,7 +167,7 @@ class EntryEditor(QWidget):
         self.fields: list[PromptField] = []
         self.entry: Entry | None = None
         self.standards: tuple[str, ...] = ()
-        self.template_key: tuple[str, int, str] | None = None
+        self.template_key: tuple[object, ...] | None = None
         self._loading = False
         self._hints_dismissed = False
 
@@ -190,16 +224,16 @@ class EntryEditor(QWidget):
         self.banner.hide()
         self.banner.dismissed.connect(self.dismiss_hints)
 
-        self.fields_box = QWidget()
-        self.fields_box.setObjectName("fieldsBox")
-        self.fields_layout = QVBoxLayout(self.fields_box)
-        self.fields_layout.setContentsMargins(4, 4, 12, 4)
+        # One page of fields per template layout seen (see _build_fields).
+        self.fields_stack = CurrentPageStack()
+        self.fields_stack.setObjectName("fieldsBox")
+        self._pages: dict[tuple[object, ...], _Page] = {}
         self.attachments = AttachmentsPanel(ctx.runner, vault, self.ensure_entry)
         self.attachments.changed.connect(self._attachments_changed)
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
-        body_layout.addWidget(self.fields_box)
+        body_layout.addWidget(self.fields_stack)
         body_layout.addWidget(self.attachments)
         body_layout.addStretch(1)
         self.scroll = QScrollArea()
@@ -215,6 +249,7 @@ class EntryEditor(QWidget):
         self.splitter.addWidget(self.preview)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([600, 400])
         self.splitter.setChildrenCollapsible(False)
 
         bottom = QHBoxLayout()
@@ -293,36 +328,44 @@ class EntryEditor(QWidget):
             self.setEnabled(True)
         finally:
             self._loading = False
-        # Rendered a moment later: moving through the list stays quick.
-        self._preview_timer.start()
+        self._preview_timer.stop()
+        self.update_preview()  # a few ms: never show the previous entry's text
         self._update_banner()
 
-    def _can_reuse(self, template: Template, content: EntryContent) -> bool:
-        """The same template laid out the same way: only the texts change (fast)."""
-        if self.template_key != (template.id, template.version, self.lang) or not self.fields:
-            return False
+    def _layout_key(self, template: Template, content: EntryContent) -> tuple[object, ...]:
+        """What decides which widgets an entry needs: the template version, which grouping
+        prompts have their own text, and sections the template lacks."""
         known = set(template.section_keys())
-        if any(key not in known for key in content.sections):
-            return False
-        for field in self.fields:
-            if field.key not in known:
-                return False
-            if field.prompt.prompts and (field.edit is None) == bool(
-                content.sections.get(field.key)
-            ):
-                return False
-        return True
+        grouping = tuple(
+            prompt.key
+            for _, prompt in template.walk()
+            if prompt.prompts and content.sections.get(prompt.key)
+        )
+        extra = tuple(key for key in content.sections if key not in known)
+        return (template.id, template.version, grouping, extra)
 
     def _build_fields(self, template: Template, content: EntryContent) -> None:
-        if self._can_reuse(template, content):
-            for field in self.fields:
-                field.load_text(content.sections.get(field.key, ""))
-            return
-        self.template_key = (template.id, template.version, self.lang)
+        """Show the fields for ``template``. Pages of fields are kept per layout, so moving
+        between entries of templates already seen only swaps pages and texts."""
+        key = self._layout_key(template, content)
+        page = self._pages.get(key)
+        if page is None:
+            page = self._new_page(template, content)
+            self._pages[key] = page
+            self.fields_stack.addWidget(page.widget)
+        self.fields = page.fields
         for field in self.fields:
-            field.setParent(None)
-            field.deleteLater()
-        self.fields = []
+            field.load_text(content.sections.get(field.key, ""))
+        self.template_key = key
+        self.fields_stack.setCurrentWidget(page.widget)
+        self.fields_stack._resize_pages(self.fields_stack.currentIndex())
+        self._set_tab_order()
+
+    def _new_page(self, template: Template, content: EntryContent) -> _Page:
+        widget = QWidget()
+        layout = QVBoxLayout(widget)
+        layout.setContentsMargins(4, 4, 12, 4)
+        fields: list[PromptField] = []
         finder = None
         if any(template.is_descriptive(k) for k in template.section_keys()):
 
@@ -333,13 +376,10 @@ class EntryEditor(QWidget):
 
         parents: dict[int, PromptField] = {}
         known = set(template.section_keys())
-        # Built while hidden and shown once: one polish and layout pass, not one per field.
-        self.fields_box.hide()
         for depth, prompt in template.walk():
             field = PromptField(
                 prompt, depth, self.lang, bool(content.sections.get(prompt.key)), finder
             )
-            field.set_text(content.sections.get(prompt.key, ""))
             field.changed.connect(self._changed)
             field.hints_changed_callback = self._update_banner
             if field.edit is not None:
@@ -347,20 +387,29 @@ class EntryEditor(QWidget):
             if depth and depth - 1 in parents:
                 parents[depth - 1].children_layout.addWidget(field)
             else:
-                self.fields_layout.addWidget(field)
+                layout.addWidget(field)
             parents[depth] = field
-            self.fields.append(field)
-        for key, text in content.sections.items():
+            fields.append(field)
+        for key in content.sections:
             if key not in known:  # the template lost this section: keep the text editable
                 prompt = Prompt(key, LocalizedText(key, key), LocalizedText("", ""))
                 field = PromptField(prompt, 0, self.lang, True, None)
-                field.set_text(text)
                 field.changed.connect(self._changed)
-                self.fields_layout.addWidget(field)
-                self.fields.append(field)
-        # Shown now, not on the next event-loop pass: Tab must find the fields at once.
-        self.fields_box.show()
-        self._set_tab_order()
+                layout.addWidget(field)
+                fields.append(field)
+        layout.addStretch(1)
+        return _Page(widget, fields)
+
+    def _drop_pages(self) -> None:
+        for page in self._pages.values():
+            for field in page.fields:
+                if field.edit is not None:
+                    field.edit.clear()
+            self.fields_stack.removeWidget(page.widget)
+            page.widget.deleteLater()
+        self._pages.clear()
+        self.fields = []
+        self.template_key = None
 
     def _set_tab_order(self) -> None:
         chain: list[QWidget] = [
@@ -423,13 +472,7 @@ class EntryEditor(QWidget):
             self.tags.clear()
             self.standards = ()
             self.standards_label.clear()
-            for field in self.fields:
-                if field.edit is not None:
-                    field.edit.clear()
-                field.setParent(None)
-                field.deleteLater()
-            self.fields = []
-            self.template_key = None
+            self._drop_pages()
             self.attachments.clear()
             self.preview.clear()
             self.preview.clear_cache()
@@ -567,8 +610,9 @@ class EntryEditor(QWidget):
         self.status.setText(self._state_text(self.saver.state.value))
         if self.template is not None:
             self.template_name.setText(self.template.name.get(self.lang))
-        for field in self.fields:
-            field.set_language(self.lang)
+        for page in self._pages.values():
+            for field in page.fields:
+                field.set_language(self.lang)
         self._show_standards()
         self._preview_timer.start()
 

@@ -25,7 +25,7 @@ class StrengthMeter(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bar = QProgressBar()
-        self.bar.setRange(0, 4)
+        self.bar.setRange(0, 5)
         self.bar.setTextVisible(False)
         self.bar.setMaximumHeight(10)
         self.verdict = QLabel()
@@ -78,7 +78,7 @@ class StrengthMeter(QWidget):
 
     def set_result(self, result: strength.Strength, empty: bool = False) -> None:
         self._result = result
-        self.bar.setValue(0 if empty else result.score + (1 if result.score < 4 else 0))
+        self.bar.setValue(0 if empty else result.score + 1)
         colours = accents()
         colour = colours.error_text if result.score < 2 else colours.ok_text
         if result.score == 2:

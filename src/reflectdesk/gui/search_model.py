@@ -134,17 +134,19 @@ class SnippetDelegate(QStyledItemDelegate):
                 painter.setPen(QColor(colours.muted_text))
             painter.drawText(rect.right() - when_width + self.PADDING, baseline, when)
         plain = opt.fontMetrics
+        strong = metrics  # matches are drawn bold: measure them bold
         x = rect.left()
         y = rect.top() + line + self.PADDING // 2
         baseline = y + plain.ascent()
         right = rect.right()
         for text, highlighted in snippet_segments(str(index.data(SNIPPET_ROLE) or "")):
-            width = plain.horizontalAdvance(text)
+            fm = strong if highlighted else plain
+            width = fm.horizontalAdvance(text)
             if x + width > right:
-                text = plain.elidedText(text, Qt.TextElideMode.ElideRight, right - x)
-                width = plain.horizontalAdvance(text)
+                text = fm.elidedText(text, Qt.TextElideMode.ElideRight, right - x)
+                width = fm.horizontalAdvance(text)
             if highlighted and not selected:
-                painter.fillRect(x, y, width, plain.height(), QColor(colours.match_bg))
+                painter.fillRect(x, y, width, fm.height(), QColor(colours.match_bg))
             painter.setPen(opt.palette.color(text_role))
             if highlighted:
                 painter.setFont(bold)

@@ -69,13 +69,21 @@ def standards_model(
     suggested_set = {c.upper() for c in suggested}
     for domain in taxonomy.domains:
         parent = QStandardItem(f"{domain.code}. {domain.title.get(lang)}")
-        parent.setData(fold(parent.text()), SEARCH_ROLE)
+        parent.setData(fold(f"{parent.text()} {domain.title.es} {domain.title.en}"), SEARCH_ROLE)
         parent.setSelectable(False)
         parent.setEditable(False)
         for standard in domain.standards:
             item = QStandardItem(f"{standard.code}  {standard.title.get(lang)}")
             item.setData(standard.code, CODE_ROLE)
-            text = " ".join([item.text(), *(d.text.get(lang) for d in standard.descriptors)])
+            # Both languages are searchable: people mix them.
+            text = " ".join(
+                [
+                    item.text(),
+                    standard.title.es,
+                    standard.title.en,
+                    *(d.text.get(lang) for d in standard.descriptors),
+                ]
+            )
             item.setData(fold(text), SEARCH_ROLE)
             item.setCheckable(True)
             item.setEditable(False)

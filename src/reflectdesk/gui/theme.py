@@ -51,8 +51,8 @@ LIGHT = {
 DARK = {
     R.Window: "#1e2227",
     R.WindowText: "#e6e8eb",
-    R.Base: "#16191d",
-    R.AlternateBase: "#22262c",
+    R.Base: "#262b31",  # fields lighter than the window: check boxes and inputs stand out
+    R.AlternateBase: "#2c3238",
     R.ToolTipBase: "#2b3036",
     R.ToolTipText: "#e6e8eb",
     R.PlaceholderText: "#8b949e",

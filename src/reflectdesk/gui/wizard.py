@@ -488,6 +488,7 @@ class KeyGrid(QFrame):
             number = QLabel(str(index + 1))
             number.setAlignment(Qt.AlignmentFlag.AlignCenter)
             number.setStyleSheet(f"color: {accents().muted_text};")
+            number.setContentsMargins(0, 10 if row else 0, 0, 0)  # a gap between the rows
             label = QLabel(group)
             label.setFont(mono)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -519,6 +520,10 @@ class ConfirmPage(QWizardPage):
         self.second = QLineEdit()
         self.second.setObjectName("confirmSecond")
         self.second.setMaxLength(8)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        for edit in (self.first, self.second):
+            edit.setFont(mono)
+            edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("M" * 9) + 16)
         self.first_label = QLabel()
         self.first_label.setBuddy(self.first)
         self.second_label = QLabel()

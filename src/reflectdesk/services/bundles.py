@@ -55,7 +55,6 @@ from reflectdesk.bundles import (
 )
 from reflectdesk.bundles.canonical import JsonObject, as_object, format_timestamp, parse_timestamp
 from reflectdesk.domain.model import (
-    AttachmentInfo,
     AuthorStatus,
     BundleLogItem,
     Changes,
@@ -97,7 +96,7 @@ from reflectdesk.services.identity import load_or_create_identity
 from reflectdesk.storage.atomic import atomic_write
 from reflectdesk.storage.bundle_log import IN, OUT
 from reflectdesk.storage.consents import NewConsent
-from reflectdesk.storage.entries import EntryImport, ImportBatch
+from reflectdesk.storage.entries import EntryImport, ExportedEntry, ImportBatch
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +110,10 @@ def inspect_file(path: Path) -> BundleInspection:
 
 def _ms(moment: datetime) -> int:
     return int(moment.timestamp() * 1000)
+
+
+def _workers() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
 
 
 # --- planning an import ----------------------------------------------------------------------
@@ -199,10 +202,8 @@ class BundleService:
             journal = st.journals.get(request.journal_id)
             if journal.space is not Space.OWN:
                 raise EntryNotExportable(journal.id)
-            in_journal = [
-                head.entry_id for head in st.entries.iter_heads() if head.journal_id == journal.id
-            ]
-            chosen += [e for e in sorted(in_journal) if e not in chosen]
+            known = set(chosen)
+            chosen += [e for e in st.entries.ids_in_journal(journal.id) if e not in known]
         if not chosen:
             raise InvalidValue("entries")
         self._own_entries(st, chosen)
@@ -211,11 +212,9 @@ class BundleService:
                 raise InvalidValue(f"consent:{entry_id}")
         return chosen
 
-    def _entry_document(
-        self, st: UnlockedState, entry_id: str, history: bool, attachments: Sequence[AttachmentInfo]
-    ) -> bytes:
-        entry = st.entries.get(entry_id)
-        revisions = st.entries.history(entry_id) if history else [entry.head]
+    @staticmethod
+    def _entry_document(item: ExportedEntry) -> bytes:
+        entry = item.entry
         doc = {
             "format": "reflectdesk-entry",
             "version": 1,
@@ -233,7 +232,7 @@ class BundleService:
                     "content_hash": r.content_hash,
                     "content": r.content.to_json(),
                 }
-                for r in revisions
+                for r in item.revisions
             ],
             "attachments": [
                 {
@@ -244,7 +243,7 @@ class BundleService:
                     "sha256": a.sha256,
                     "created_at": format_timestamp(a.created_at, millis=True),
                 }
-                for a in attachments
+                for a in entry.attachments
             ],
         }
         return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -315,17 +314,18 @@ class BundleService:
         entry_ids = self._select_entries(st, request)
         total = len(entry_ids)
         progress(Progress(0, total, "export-read"))
+        exported = st.entries.export_entries(
+            entry_ids, history=request.history, attachments=request.attachments
+        )
         files: dict[str, bytes] = {}
-        for done, entry_id in enumerate(entry_ids, 1):
-            cancel.raise_if_cancelled()
-            attachments = st.attachments.list(entry_id) if request.attachments else []
-            files[entry_path(entry_id)] = self._entry_document(
-                st, entry_id, request.history, attachments
-            )
-            for info in attachments:
-                files[attachment_path(info.id)] = st.attachments.read_all(info.id)
-            if done % 100 == 0:
-                progress(Progress(done, total, "export-read"))
+        with ThreadPoolExecutor(_workers()) as pool:  # AES-GCM releases the GIL
+            for done, item in enumerate(exported, 1):
+                cancel.raise_if_cancelled()
+                files[entry_path(item.entry.id)] = self._entry_document(item)
+                for info in item.entry.attachments:
+                    files[attachment_path(info.id)] = st.entries.attachment_data(info, pool)
+                if done % 100 == 0:
+                    progress(Progress(done, total, "export-read"))
         progress(Progress(total, total, "export-read"))
         stated = datetime.now(UTC).replace(microsecond=0)
         meta = BundleMeta(
@@ -693,8 +693,7 @@ class BundleService:
         contact = plan.contact
         added = False
         journal_ids: set[str] = set()
-        workers = max(1, min(4, (os.cpu_count() or 1)))
-        with st.entries.import_batch() as batch, ThreadPoolExecutor(workers) as pool:
+        with st.entries.import_batch() as batch, ThreadPoolExecutor(_workers()) as pool:
             if plan.status is AuthorStatus.UNKNOWN:
                 assert plan.sender_card is not None
                 contact = st.contacts.add(card_data(plan.sender_card), batch=batch)

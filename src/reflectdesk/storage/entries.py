@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 from collections import deque
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future
@@ -13,6 +14,7 @@ from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from reflectdesk.domain.model import (
+    AttachmentInfo,
     Entry,
     EntryContent,
     Revision,
@@ -69,17 +71,22 @@ class EntryRepo:
         return self._cipher.seal_json(TABLE, f"{entry_id}/{rev_id}", seq, rev_doc)
 
     def _open(self, row: t.EntryRevision) -> Revision:
-        doc = self._cipher.open_json(TABLE, f"{row.entry_id}/{row.id}", row.seq, row.blob)
+        return self._open_values(row.id, row.entry_id, row.seq, row.created_at, row.blob)
+
+    def _open_values(
+        self, rev_id: str, entry_id: str, seq: int, created_at: int, blob: bytes
+    ) -> Revision:
+        doc = self._cipher.open_json(TABLE, f"{entry_id}/{rev_id}", seq, blob)
         if not isinstance(doc, dict) or not isinstance(doc.get("content"), dict):
             raise RecordTampered("entry_revisions.shape")
         content = EntryContent.from_json(doc["content"])
         return Revision(
-            id=row.id,
-            entry_id=row.entry_id,
-            seq=row.seq,
+            id=rev_id,
+            entry_id=entry_id,
+            seq=seq,
             parent_ids=tuple(str(p) for p in doc.get("parents", [])),
             author=str(doc.get("author", "")),
-            created_at=ms_to_datetime(row.created_at),
+            created_at=ms_to_datetime(created_at),
             content_hash=str(doc.get("content_hash", "")),
             content=content,
         )
@@ -306,6 +313,115 @@ class EntryRepo:
                     out[att_id] = entry_id
         return out
 
+    # -- export to bundles (a few queries for many entries) ----------------------------
+    def export_entries(
+        self, entry_ids: Sequence[str], *, history: bool, attachments: bool
+    ) -> list[ExportedEntry]:
+        """Entries with their head (or every revision) and attachment metadata.
+
+        A handful of queries whatever the count (not one session per entry): the
+        export of a whole journal reads a thousand entries.
+        """
+        e, r, a = _table(t.Entry), _table(t.EntryRevision), _table(t.Attachment)
+        rows: dict[str, Any] = {}
+        revisions: dict[str, list[Revision]] = {i: [] for i in entry_ids}
+        infos: dict[str, list[AttachmentInfo]] = {i: [] for i in entry_ids}
+        with self._db.engine.connect() as conn:
+            for part in _parts(entry_ids):
+                for row in conn.execute(select(e).where(e.c.id.in_(part), e.c.deleted == 0)):
+                    rows[row.id] = row
+                q = select(r.c.id, r.c.entry_id, r.c.seq, r.c.created_at, r.c.blob)
+                if history:
+                    q = q.where(r.c.entry_id.in_(part))
+                else:
+                    heads = [rows[i].head_revision_id for i in part if i in rows]
+                    q = q.where(r.c.id.in_(heads))
+                for rev_id, entry_id, seq, created, blob in conn.execute(q):
+                    revisions[entry_id].append(
+                        self._open_values(rev_id, entry_id, seq, created, blob)
+                    )
+                if not attachments:
+                    continue
+                aq = (
+                    select(
+                        a.c.id, a.c.entry_id, a.c.chunk_count, a.c.size, a.c.created_at, a.c.blob
+                    )
+                    .where(a.c.entry_id.in_(part), a.c.deleted == 0, a.c.complete == 1)
+                    .order_by(a.c.created_at, a.c.id)
+                )
+                for att_id, entry_id, chunks, size, created, blob in conn.execute(aq):
+                    doc = self._cipher.open_json(META_TABLE, att_id, chunks, blob)
+                    infos[entry_id].append(
+                        AttachmentInfo(
+                            id=att_id,
+                            entry_id=entry_id,
+                            filename=str(doc["filename"]),
+                            media_type=str(doc["media_type"]),
+                            size=size,
+                            sha256=str(doc["sha256"]),
+                            created_at=ms_to_datetime(created),
+                        )
+                    )
+        out = []
+        for entry_id in entry_ids:
+            found = rows.get(entry_id)
+            if found is None:
+                raise EntryNotFound(entry_id)
+            revs = sorted(revisions[entry_id], key=lambda v: (v.seq, v.id))
+            head = next((v for v in revs if v.id == found.head_revision_id), None)
+            if head is None:
+                raise RecordTampered("entries.head")
+            entry = Entry(
+                id=entry_id,
+                journal_id=found.journal_id,
+                created_at=ms_to_datetime(found.created_at),
+                updated_at=ms_to_datetime(found.updated_at),
+                head=head,
+                attachments=tuple(infos[entry_id]),
+            )
+            out.append(ExportedEntry(entry, tuple(revs)))
+        return out
+
+    def ids_in_journal(self, journal_id: str) -> list[str]:
+        """The live entries of a journal, oldest first."""
+        e = _table(t.Entry)
+        with self._db.engine.connect() as conn:
+            q = (
+                select(e.c.id)
+                .where(e.c.journal_id == journal_id, e.c.deleted == 0)
+                .order_by(e.c.created_at, e.c.id)
+            )
+            return [str(entry_id) for (entry_id,) in conn.execute(q)]
+
+    def attachment_data(self, info: AttachmentInfo, pool: Executor | None = None) -> bytes:
+        """An attachment's bytes: its chunks in one query, opened on ``pool``, hash checked."""
+        c = _table(t.AttachmentChunk)
+        with self._db.engine.connect() as conn:
+            chunk_count = conn.execute(
+                select(_table(t.Attachment).c.chunk_count).where(
+                    _table(t.Attachment).c.id == info.id
+                )
+            ).scalar_one()
+            blobs = [
+                blob
+                for (blob,) in conn.execute(
+                    select(c.c.blob).where(c.c.attachment_id == info.id).order_by(c.c.idx)
+                )
+            ]
+        if len(blobs) != chunk_count:
+            raise RecordTampered("attachment_chunks.missing")
+
+        def open_chunk(idx: int) -> bytes:
+            rev = _chunk_ad_rev(idx, idx == chunk_count - 1)
+            return self._cipher.open_bytes(CHUNK_TABLE, info.id, rev, blobs[idx])
+
+        indices = range(chunk_count)
+        parts = list(pool.map(open_chunk, indices) if pool else map(open_chunk, indices))
+        data = b"".join(parts)
+        if len(data) != info.size or hashlib.sha256(data).hexdigest() != info.sha256:
+            raise RecordTampered("attachments.sha256")
+        return data
+
     @contextlib.contextmanager
     def import_batch(self) -> Iterator[ImportBatch]:
         """One transaction for a whole import: committed at the end, else rolled back."""
@@ -322,6 +438,12 @@ def _parts(ids: Collection[str]) -> Iterator[list[str]]:
 
 def _ms(moment: Any) -> int:
     return int(moment.timestamp() * 1000)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportedEntry:
+    entry: Entry  # its head and attachment metadata
+    revisions: tuple[Revision, ...]  # the head only, or every revision (oldest first)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,217 @@
+"""Identities, contacts and bundles through the CLI: two vaults (two REFLECTDESK_HOMEs),
+cards both ways, safety numbers, export, import, and the Debian age and minisign tools."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.bundles.helpers import need_tool
+from tests.services.test_bundles import table_digest
+from tests.support import CliResult
+
+Cli = Callable[..., CliResult]
+
+
+class Person:
+    """One vault, driven through the in-process CLI."""
+
+    def __init__(self, cli: Cli, home: Path, name: str, role: str) -> None:
+        self._cli = cli
+        self.home = home
+        r = self("init", "--name", name, "--role", role, "--insecure-test-kdf")
+        assert r.code == 0, r.err
+
+    def __call__(self, *argv: str) -> CliResult:
+        return self._cli(*argv, env={"REFLECTDESK_HOME": str(self.home)})
+
+    def ok(self, *argv: str) -> str:
+        r = self(*argv)
+        assert r.code == 0, (argv, r.err)
+        return r.out
+
+    def json(self, *argv: str) -> object:
+        return json.loads(self.ok(*argv))
+
+
+@pytest.fixture
+def student(cli: Cli, tmp_path: Path) -> Person:
+    return Person(cli, tmp_path / "student", "Camila Pérez", "student")
+
+
+@pytest.fixture
+def mentor(cli: Cli, tmp_path: Path) -> Person:
+    return Person(cli, tmp_path / "mentor", "Ana Mentor", "mentor")
+
+
+def give_card(source: Person, target: Person, tmp_path: Path) -> str:
+    card = tmp_path / f"{source.home.name}.rdcard"
+    source.ok("identity", "card", "-o", str(card))
+    return target.ok("contact", "import", str(card)).strip().splitlines()[-1]
+
+
+def test_student_to_mentor_round_trip(student: Person, mentor: Person, tmp_path: Path) -> None:
+    # Cards both ways, and the same safety number on both screens.
+    student_at_mentor = give_card(student, mentor, tmp_path)
+    mentor_at_student = give_card(mentor, student, tmp_path)
+    number_at_student = student.ok("contact", "safety-number", mentor_at_student).strip()
+    number_at_mentor = mentor.ok("contact", "safety-number", student_at_mentor).strip()
+    assert number_at_student == number_at_mentor and len(number_at_student) == 71
+    student.ok("contact", "verify", "Ana Mentor", "--safety-number", number_at_mentor)
+    mentor.ok("contact", "verify", student_at_mentor, "--safety-number", number_at_student)
+    listed = mentor.json("contact", "list", "--json")
+    assert [(c["name"], c["verified"]) for c in listed] == [("Camila Pérez", True)]  # type: ignore[index,union-attr]
+    # The student writes and exports.
+    journal = student.ok("journal", "create", "Práctica II").strip()
+    photo = tmp_path / "pizarra.jpg"
+    photo.write_bytes(b"\xff\xd8\xff fake jpeg " * 500)
+    one = student.ok(
+        "entry", "add", "--journal", journal, "--title", "Fracciones",
+        "--section", "body=Trabajamos en grupos.", "--attach", str(photo),
+    ).strip()  # fmt: skip
+    two = student.ok("entry", "add", "--journal", journal, "--title", "Lectura").strip()
+    student.ok("entry", "edit", two, "--title", "Lectura compartida")
+    out_dir = tmp_path / "usb"
+    out_dir.mkdir()
+    printed = student.ok(
+        "bundle", "export", "--to", "Ana Mentor", "--journal", "Práctica II",
+        "--consent", "research", "--entry-consent", f"{two}=research-pseudonymised",
+        "--with-history", "-o", str(out_dir),
+    )  # fmt: skip
+    bundle = Path(printed.strip().splitlines()[-1])
+    assert bundle.parent == out_dir and bundle.suffix == ".rdbundle"
+    # What the mentor can know before importing.
+    header_only = mentor.json("bundle", "inspect", str(bundle), "--json", "--header-only")
+    assert header_only["header"]["x25519_stanzas"] == 2 and header_only["preview"] is None  # type: ignore[index]
+    inspected = mentor.json("bundle", "inspect", str(bundle), "--json")
+    preview = inspected["preview"]  # type: ignore[index]
+    assert preview["author"]["status"] == "verified"
+    assert preview["counts"] == {"new": 2, "updated": 0, "unchanged": 0}
+    assert {e["id"]: e["consent"] for e in preview["entries"]} == {
+        one: "research",
+        two: "research-pseudonymised",
+    }
+    # Not a terminal and no --yes: a clear refusal, nothing stored.
+    before = table_digest(mentor.home)
+    refused = mentor("bundle", "import", str(bundle))
+    assert refused.code == 6 and "--yes" in refused.err
+    assert table_digest(mentor.home) == before
+    done = mentor("bundle", "import", str(bundle), "--yes")
+    assert done.code == 0 and "2 new" in done.out
+    # The entries are in the mentor's received space, read-only.
+    journals = mentor.json("journal", "list", "--json")
+    (received,) = [j for j in journals if j["space"] == "received"]  # type: ignore[union-attr,index]
+    entries = mentor.json("entry", "list", "--json")
+    assert {e["id"]: e["journal_id"] for e in entries} == {  # type: ignore[union-attr,index]
+        one: received["id"],
+        two: received["id"],
+    }
+    shown = mentor.json("entry", "show", one, "--format", "json")
+    assert (
+        shown["title"] == "Fracciones" and shown["attachments"][0]["size"] == photo.stat().st_size
+    )  # type: ignore[index]
+    assert len(mentor.json("entry", "history", two, "--json")) == 2  # type: ignore[arg-type]
+    denied = mentor("entry", "edit", one, "--title", "mío")
+    assert denied.code == 6 and "cannot be changed" in denied.err
+    # Importing again changes nothing.
+    before = table_digest(mentor.home)
+    again = mentor("bundle", "import", str(bundle), "--yes")
+    assert again.code == 0 and "already imported" in again.out
+    assert table_digest(mentor.home) == before
+    assert mentor.json("entry", "list", "--json") == entries
+    # And the other way: the mentor's own entry to the student.
+    mj = mentor.ok("journal", "create", "Notas").strip()
+    note = mentor.ok("entry", "add", "--journal", mj, "--title", "Para Camila").strip()
+    back = mentor.ok("bundle", "export", "--to", student_at_mentor, "--entries", note, "-o",
+                     str(out_dir / "back.rdbundle"))  # fmt: skip
+    assert student.ok("bundle", "import", back.strip().splitlines()[-1], "--yes")
+    assert {e["id"] for e in student.json("entry", "list", "--json")} == {one, two, note}  # type: ignore[union-attr,index]
+    logged = student.json("bundle", "log", "--json")
+    assert [r["direction"] for r in logged] == ["out", "in"]  # type: ignore[index,union-attr]
+
+
+def test_age_decrypts_and_minisign_verifies(
+    student: Person, mentor: Person, tmp_path: Path
+) -> None:
+    age, minisign = need_tool("age"), need_tool("minisign")
+    give_card(mentor, student, tmp_path)
+    journal = student.ok("journal", "create", "Práctica").strip()
+    entry = student.ok("entry", "add", "--journal", journal, "--title", "Hola").strip()
+    printed = student.ok("bundle", "export", "--to", "Ana Mentor", "--entries", entry, "-o",
+                         str(tmp_path))  # fmt: skip
+    bundle = printed.strip().splitlines()[-1]
+    for person, name in ((student, "student"), (mentor, "mentor")):  # author and recipient
+        identity = tmp_path / f"{name}-age.txt"
+        person.ok("identity", "export-age", str(identity))
+        assert identity.stat().st_mode & 0o777 == 0o600
+        plain = tmp_path / f"{name}.zip"
+        subprocess.run([age, "-d", "-i", str(identity), "-o", str(plain), bundle], check=True)
+        unpacked = tmp_path / f"{name}-unzipped"
+        with zipfile.ZipFile(plain) as archive:
+            archive.extractall(unpacked)
+        assert (unpacked / "entries" / f"{entry}.json").is_file()
+    public = tmp_path / "student.pub"
+    student.ok("identity", "export-minisign-pub", str(public))
+    verified = subprocess.run(
+        [minisign, "-V", "-p", str(public), "-m", "manifest.json"],
+        cwd=tmp_path / "mentor-unzipped",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert verified.returncode == 0, verified.stderr
+    assert "Signature and comment signature verified" in verified.stdout
+    shown = student.json("identity", "show", "--json")
+    assert shown["minisign_key_id"] in public.read_text()  # type: ignore[index]
+
+
+def test_unknown_sender_needs_yes_after_the_safety_number(
+    student: Person, mentor: Person, tmp_path: Path
+) -> None:
+    give_card(mentor, student, tmp_path)  # the mentor does not know the student
+    journal = student.ok("journal", "create", "Práctica").strip()
+    entry = student.ok("entry", "add", "--journal", journal, "--title", "Hola").strip()
+    bundle = student.ok("bundle", "export", "--to", "Ana Mentor", "--entries", entry, "-o",
+                        str(tmp_path)).strip().splitlines()[-1]  # fmt: skip
+    before = table_digest(mentor.home)
+    refused = mentor("bundle", "import", bundle)
+    assert refused.code == 7 and "not one of your contacts" in refused.err
+    number = refused.out.split("before you import:")[1].split()[:12]
+    assert len(number) == 12 and all(len(group) == 5 for group in number)
+    assert table_digest(mentor.home) == before
+    done = mentor("bundle", "import", bundle, "--yes")
+    assert done.code == 0 and "not verified yet" in done.out
+    (contact,) = mentor.json("contact", "list", "--json")  # type: ignore[misc]
+    assert (contact["name"], contact["verified"]) == ("Camila Pérez", False)
+    assert mentor.ok("contact", "safety-number", contact["id"]).split() == number
+
+
+def test_bad_files_and_key_changes_are_refused(
+    cli: Cli, student: Person, mentor: Person, tmp_path: Path
+) -> None:
+    junk = tmp_path / "junk.rdbundle"
+    junk.write_bytes(b"hello, this is not a bundle")
+    r = mentor("bundle", "import", str(junk), "--yes")
+    assert r.code == 7 and "not a ReflectDesk bundle" in r.err
+    r = mentor("bundle", "inspect", str(junk), "--header-only")
+    assert r.code == 7
+    contact = give_card(student, mentor, tmp_path)
+    other = Person(cli, tmp_path / "other", "Camila Pérez", "student")
+    card = tmp_path / "other.rdcard"
+    other.ok("identity", "card", "-o", str(card))
+    r = mentor("contact", "import", str(card), "--replaces", contact)
+    assert r.code == 7 and "WARNING" in r.out and "other keys" in r.err
+    r = mentor("contact", "import", str(card))  # same name, other keys
+    assert r.code == 7 and "contact with this name" in r.err
+    r = mentor("contact", "import", str(card), "--yes")
+    assert r.code == 0
+    assert len(mentor.json("contact", "list", "--json")) == 2  # type: ignore[arg-type]
+    r = mentor("contact", "verify", contact)
+    assert r.code == 6 and "--yes" in r.err
+    r = mentor("contact", "revoke", contact)
+    assert r.code == 0 and "revoked" in r.out

@@ -1,0 +1,75 @@
+"""Finding: filters on the list and on search results, results as you type."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pytestqt.qtbot import QtBot
+
+from reflectdesk.gui.context import AppContext
+from reflectdesk.gui.main_window import MainWindow
+from reflectdesk.services.vault import Vault
+
+
+def window_for(qtbot: QtBot, ctx: AppContext, vault: Vault) -> MainWindow:
+    window = MainWindow(ctx, vault)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def search(qtbot: QtBot, window: MainWindow, text: str) -> list[str]:
+    with qtbot.waitSignal(window.search.query_changed, timeout=3000):
+        window.search.field.setText(text)  # debounced: fires after the pause
+    qtbot.waitUntil(lambda: window.list_stack.currentWidget() is window.results, timeout=5000)
+    qtbot.waitUntil(lambda: not window.ctx.runner.pending, timeout=5000)
+    return [window.results_model.hit(r).title for r in range(window.results_model.rowCount())]  # type: ignore[union-attr]
+
+
+def test_filters_apply_to_list_and_search(qtbot: QtBot, ctx: AppContext, unlocked: Vault) -> None:
+    window = window_for(qtbot, ctx, unlocked)
+    assert window.model.total() == 3
+    window.search.set_filter("tag", "fracciones")
+    assert [window.model.summary(r).title for r in range(window.model.total())] == [  # type: ignore[union-attr]
+        "Primera clase de fracciones"
+    ]
+    window.search.set_filter("template", "learning-round")
+    assert window.model.total() == 1
+    window.search.set_filter("standard", "C7")
+    assert window.model.total() == 1
+    window.search.set_filter("journal", None)
+    window.search.set_dates(date(2026, 3, 11), date(2026, 3, 13))
+    assert [window.model.summary(0).title] == ["Observación de aula"]  # type: ignore[union-attr]
+    window.search.set_dates(None, None)
+    assert window.model.total() == 3
+
+    assert sorted(search(qtbot, window, "reflexion")) == ["Reflexión semanal"]
+    assert search(qtbot, window, "evaluacion") == ["Reflexión semanal"]  # tag and body
+    window.search.set_filter("tag", "fracciones")
+    qtbot.waitUntil(lambda: not window.ctx.runner.pending, timeout=5000)
+    assert window.results_model.rowCount() == 0
+    assert window.search.message.isVisible()
+    window.search.set_filter("journal", None)
+    assert search(qtbot, window, '"partes iguales" OR pizzas') == ["Primera clase de fracciones"]
+    window.prepare_to_close()
+
+
+def test_bad_query_is_explained_inline(qtbot: QtBot, ctx: AppContext, unlocked: Vault) -> None:
+    window = window_for(qtbot, ctx, unlocked)
+    window.search.field.setText('"sin cerrar')
+    window.search.flush()
+    qtbot.waitUntil(window.search.message.isVisible, timeout=5000)
+    assert "comillas" in window.search.message.text() or "quotes" in window.search.message.text()
+    window.prepare_to_close()
+
+
+def test_sidebar_filters_and_sorting(qtbot: QtBot, ctx: AppContext, unlocked: Vault) -> None:
+    window = window_for(qtbot, ctx, unlocked)
+    window.sidebar.select("template", "free")
+    assert window.model.total() == 1
+    window.sidebar.select("all", "")
+    assert window.model.total() == 3
+    window.list.sortByColumn(1, window.list.horizontalHeader().sortIndicatorOrder().AscendingOrder)
+    titles = [window.model.summary(r).title for r in range(3)]  # type: ignore[union-attr]
+    assert titles == sorted(titles, key=str.casefold)
+    window.prepare_to_close()
