@@ -45,58 +45,58 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="137"/>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="138"/>
         <source>Attachments</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="138"/>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="139"/>
         <source>Attach a fi&amp;le…</source>
         <translation>Attach a fi&amp;le…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="139"/>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="189"/>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="140"/>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="190"/>
         <source>Attach a file</source>
         <translation>Attach a file</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="140"/>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="141"/>
         <source>No attachments. Photos appear here; files stay encrypted.</source>
         <translation>No attachments. Photos appear here; files stay encrypted.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="194"/>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="195"/>
         <source>Save a copy</source>
         <translation>Save a copy</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="201"/>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="202"/>
         <source>Save an unencrypted copy?</source>
         <translation>Save an unencrypted copy?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="203"/>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="204"/>
         <source>The copy of “%1” will NOT be encrypted: anyone with access to the folder you choose can open it. Inside ReflectDesk the attachment stays encrypted.</source>
         <translation>The copy of “%1” will NOT be encrypted: anyone with access to the folder you choose can open it. Inside ReflectDesk the attachment stays encrypted.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="214"/>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="215"/>
         <source>Remove attachment?</source>
         <translation>Remove attachment?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="215"/>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="216"/>
         <source>Remove “%1” from this entry?</source>
         <translation>Remove “%1” from this entry?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="267"/>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="268"/>
         <source>Copy saved</source>
         <translation>Copy saved</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="268"/>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="269"/>
         <source>Saved “%1”. Remember: this copy is not encrypted.</source>
         <translation>Saved “%1”. Remember: this copy is not encrypted.</translation>
     </message>
@@ -456,39 +456,39 @@
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="550"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="555"/>
         <source>That matches. Your vault is ready.</source>
         <translation>That matches. Your vault is ready.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="552"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="557"/>
         <source>That does not match the key. Look at it again.</source>
         <translation>That does not match the key. Look at it again.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="567"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="572"/>
         <source>Check your copy</source>
         <translation>Check your copy</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="568"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="573"/>
         <source>So that you know the copy you kept is right.</source>
         <translation>So that you know the copy you kept is right.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="570"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="575"/>
         <source>From the copy you saved or printed, type group %1 and group %2.</source>
         <translation>From the copy you saved or printed, type group %1 and group %2.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="574"/>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="575"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="579"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="580"/>
         <source>Group %1:</source>
         <translation>Group %1:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="576"/>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="577"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="581"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="582"/>
         <source>Group %1 of the recovery key</source>
         <translation>Group %1 of the recovery key</translation>
     </message>
@@ -587,7 +587,7 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/dialogs.py" line="46"/>
+        <location filename="../../src/reflectdesk/gui/dialogs.py" line="47"/>
         <source>ReflectDesk</source>
         <translation>ReflectDesk</translation>
     </message>
@@ -595,112 +595,112 @@
 <context>
     <name>EntryEditor</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="536"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="537"/>
         <source>None chosen</source>
         <translation>None chosen</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="585"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="586"/>
         <source>New entry: it is saved as soon as you write.</source>
         <translation>New entry: it is saved as soon as you write.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="586"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="587"/>
         <source>Editing…</source>
         <translation>Editing…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="587"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="588"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="588"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="589"/>
         <source>Saved and encrypted</source>
         <translation>Saved and encrypted</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="589"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="590"/>
         <source>Not saved: see the message</source>
         <translation>Not saved: see the message</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="593"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="594"/>
         <source>&amp;Title:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="594"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="595"/>
         <source>&amp;Date:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="595"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="596"/>
         <source>Template:</source>
         <translation>Template:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="596"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="597"/>
         <source>Ta&amp;gs:</source>
         <translation>Ta&amp;gs:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="597"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="598"/>
         <source>Standards:</source>
         <translation>Standards:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="598"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="599"/>
         <source>A short title for this entry</source>
         <translation>A short title for this entry</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="599"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="600"/>
         <source>Separated by commas, e.g. evaluation, 3rd grade</source>
         <translation>Separated by commas, e.g. evaluation, 3rd grade</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="600"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="601"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Choose…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="601"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="602"/>
         <source>H&amp;istory…</source>
         <translation>H&amp;istory…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="602"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="603"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="603"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="604"/>
         <source>Date of the experience</source>
         <translation>Date of the experience</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="604"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="605"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="605"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="606"/>
         <source>Choose standards</source>
         <translation>Choose standards</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="606"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="607"/>
         <source>Revision history</source>
         <translation>Revision history</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="607"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="608"/>
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="608"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="609"/>
         <source>Prompts</source>
         <translation>Prompts</translation>
     </message>
@@ -1467,47 +1467,47 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="627"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="632"/>
         <source>Finish without checking?</source>
         <translation>Finish without checking?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="629"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="634"/>
         <source>Your vault is created. If you have not saved the recovery key, you will not see it again. Continue without checking it?</source>
         <translation>Your vault is created. If you have not saved the recovery key, you will not see it again. Continue without checking it?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="654"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="659"/>
         <source>ReflectDesk: first steps</source>
         <translation>ReflectDesk: first steps</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="656"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="661"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="657"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="662"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="658"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="663"/>
         <source>Create my vault</source>
         <translation>Create my vault</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="659"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="664"/>
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="660"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="665"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="661"/>
+        <location filename="../../src/reflectdesk/gui/wizard.py" line="666"/>
         <source>Help</source>
         <translation>Help</translation>
     </message>
@@ -1613,98 +1613,98 @@ Choose the language of the app. You can change it later in Settings.</translatio
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="228"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="229"/>
         <source>ReflectDesk</source>
         <extracomment>Up to this many entries the list is fetched on the GUI thread (a few ms); above, on a worker, so that 10,000 entries never freeze the window.</extracomment>
         <translation>ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="229"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="230"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="230"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="231"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="231"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="232"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="232"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="233"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="234"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="235"/>
         <source>&amp;New entry…</source>
         <translation>&amp;New entry…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="235"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="236"/>
         <source>New &amp;journal…</source>
         <translation>New &amp;journal…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="236"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="237"/>
         <source>&amp;Find</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="237"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="238"/>
         <source>&amp;History…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="238"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="239"/>
         <source>&amp;Lock</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="239"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="240"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="240"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="241"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="241"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="242"/>
         <source>Show &amp;preview</source>
         <translation>Show &amp;preview</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="242"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="243"/>
         <source>Go to &amp;sidebar</source>
         <translation>Go to &amp;sidebar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="243"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="244"/>
         <source>Go to entry &amp;list</source>
         <translation>Go to entry &amp;list</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="244"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="245"/>
         <source>Go to &amp;editor</source>
         <translation>Go to &amp;editor</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="245"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="246"/>
         <source>&amp;About ReflectDesk</source>
         <translation>&amp;About ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="256"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="257"/>
         <source>Main toolbar</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="259"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="260"/>
         <source>Choose an entry on the left, or start a new one with Ctrl+N.
 
 Ctrl+F searches, Ctrl+L locks.</source>
@@ -1713,17 +1713,17 @@ Ctrl+F searches, Ctrl+L locks.</source>
 Ctrl+F searches, Ctrl+L locks.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="263"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="264"/>
         <source>Entries</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="264"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="265"/>
         <source>Search results</source>
         <translation>Search results</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="334"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="339"/>
         <source>%n entries in total</source>
         <translation>
             <numerusform>%n entry in total</numerusform>
@@ -1731,27 +1731,27 @@ Ctrl+F searches, Ctrl+L locks.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="426"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="431"/>
         <source>My practicum journal</source>
         <translation>My practicum journal</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="439"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="444"/>
         <source>New journal</source>
         <translation>New journal</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="440"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="445"/>
         <source>Name of the journal:</source>
         <translation>Name of the journal:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="494"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="499"/>
         <source>No entries match.</source>
         <translation>No entries match.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="496"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="501"/>
         <source>%n results</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -1759,27 +1759,27 @@ Ctrl+F searches, Ctrl+L locks.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="545"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="550"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="546"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="551"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="547"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="552"/>
         <source>Standards</source>
         <translation>Standards</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="587"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="592"/>
         <source>About ReflectDesk</source>
         <translation>About ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="589"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="594"/>
         <source>ReflectDesk %1
 
 Encrypted, offline-first practicum reflection journals for initial teacher education.</source>
@@ -2396,23 +2396,23 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>StandardsPicker</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="161"/>
-        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="164"/>
+        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="169"/>
+        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="172"/>
         <source>Standards</source>
         <translation>Standards</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="162"/>
+        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="170"/>
         <source>&amp;Search the standards:</source>
         <translation>&amp;Search the standards:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="163"/>
+        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="171"/>
         <source>Search the standards</source>
         <translation>Search the standards</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="167"/>
+        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="175"/>
         <source>%1. Suggested by the template in bold. Space or Enter ticks a standard.</source>
         <translation>%1. Suggested by the template in bold. Space or Enter ticks a standard.</translation>
     </message>

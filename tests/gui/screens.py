@@ -20,9 +20,10 @@ Check = Callable[[str, QWidget], None]
 
 
 def settle(qtbot: QtBot) -> None:
-    QApplication.processEvents()
-    qtbot.wait(30)  # let layouts settle (a bounded pause, not a sync point)
-    QApplication.processEvents()
+    """Deliver posted events (layout requests, LanguageChange) until none are left."""
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
 
 
 def walk_wizard(qtbot: QtBot, ctx: AppContext, check: Check) -> None:

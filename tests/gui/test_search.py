@@ -73,3 +73,23 @@ def test_sidebar_filters_and_sorting(qtbot: QtBot, ctx: AppContext, unlocked: Va
     titles = [window.model.summary(r).title for r in range(3)]  # type: ignore[union-attr]
     assert titles == sorted(titles, key=str.casefold)
     window.prepare_to_close()
+
+
+def test_new_journal_appears_in_sidebar_and_filters(
+    qtbot: QtBot, ctx: AppContext, unlocked: Vault
+) -> None:
+    window = window_for(qtbot, ctx, unlocked)
+    window.new_journal()
+    dialog = window.dialogs["journal"]
+    dialog.setTextValue("Segundo semestre")  # type: ignore[attr-defined]
+    dialog.accept()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: window.search.journal.findText("Segundo semestre") >= 0, timeout=3000)
+    window.sidebar.select("journal", unlocked.journals.list()[-1].id)
+    assert window.model.total() == 0  # a new, empty journal
+    window.start_entry("free")  # lands in the journal chosen in the sidebar
+    field = window.editor.field("body")
+    assert field is not None and field.edit is not None
+    field.edit.setPlainText("Primera entrada del semestre.")
+    window.editor.flush()
+    qtbot.waitUntil(lambda: window.model.total() == 1, timeout=5000)
+    window.prepare_to_close()

@@ -159,7 +159,7 @@ def test_revocation_marks_the_contact_revoked(vault: Vault, mentor: Identity) ->
     with pytest.raises(CardKeyRevoked):
         vault.contacts.import_card(card_of(mentor))
     with pytest.raises(RecipientRevoked):
-        vault.contacts.recipient_keys((contact.id,))
+        vault.contacts.recipients((contact.id,))
     with pytest.raises(CardKeyRevoked):
         vault.contacts.verify(contact.id)
     unknown = vault.contacts.import_card(make_revocation(Identity.generate()))

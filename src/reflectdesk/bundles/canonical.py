@@ -207,6 +207,15 @@ def _fail(path: str, why: str) -> NoReturn:
     raise _InvalidError(path, why)
 
 
+def _within(prefix: str, exc: _InvalidError) -> NoReturn:
+    """Re-raise a nested failure with the path of where it happened.
+
+    Containers check their items with an empty path and add theirs only on failure,
+    so the valid case (every document) never formats a path string.
+    """
+    raise _InvalidError(prefix + exc.path, exc.why) from None
+
+
 class Spec:
     """A schema node; ``check`` raises :class:`_InvalidError` with the JSON path."""
 
@@ -323,8 +332,12 @@ class Array(Spec):
             _fail(path, "too many items")
         if len(value) < self.min_items:
             _fail(path, "too few items")
+        check = self.item.check
         for index, item in enumerate(value):
-            self.item.check(item, f"{path}[{index}]")
+            try:
+                check(item, "")
+            except _InvalidError as exc:
+                _within(f"{path}[{index}]", exc)
         if self.unique:
             seen = {
                 item if isinstance(item, str) else json.dumps(item, sort_keys=True)
@@ -344,7 +357,10 @@ class Pair(Spec):
         if not isinstance(value, list) or len(value) != len(self.items):
             _fail(path, f"not an array of {len(self.items)} items")
         for index, (spec, item) in enumerate(zip(self.items, value, strict=True)):
-            spec.check(item, f"{path}[{index}]")
+            try:
+                spec.check(item, "")
+            except _InvalidError as exc:
+                _within(f"{path}[{index}]", exc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,10 +377,16 @@ class Object(Spec):
         for key, spec in self.required.items():
             if key not in value:
                 _fail(f"{path}.{key}", "missing")
-            spec.check(value[key], f"{path}.{key}")
+            try:
+                spec.check(value[key], "")
+            except _InvalidError as exc:
+                _within(f"{path}.{key}", exc)
         for key, spec in self.optional.items():
             if key in value:
-                spec.check(value[key], f"{path}.{key}")
+                try:
+                    spec.check(value[key], "")
+                except _InvalidError as exc:
+                    _within(f"{path}.{key}", exc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,8 +401,14 @@ class MapOf(Spec):
         if len(value) > self.max_items:
             _fail(path, "too many items")
         for key, item in value.items():
-            self.key.check(key, f"{path}.<key>")
-            self.value.check(item, f"{path}.{_safe_key(key)}")
+            try:
+                self.key.check(key, "")
+            except _InvalidError as exc:
+                _within(f"{path}.<key>", exc)
+            try:
+                self.value.check(item, "")
+            except _InvalidError as exc:
+                _within(f"{path}.{_safe_key(key)}", exc)
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,6 +59,7 @@ _DOS_DIRECTORY = 0x10
 _WIN_REPARSE_POINT = 0x400
 _MAX_NAME_BYTES = 255
 _DRIVE = re.compile(r"[A-Za-z]:")
+_CONTROL = re.compile("[\x00-\x1f\x7f]")  # C0 controls and DEL
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +134,7 @@ def check_name_safety(name: str) -> None:
     """Reject names that could escape a folder or confuse a file system."""
     if not name or len(name.encode("utf-8")) > _MAX_NAME_BYTES:
         raise BundleUnsafeName("empty or too long name")
-    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in name):
+    if _CONTROL.search(name):
         raise BundleUnsafeName("control character in a name")
     if "\\" in name:
         raise BundleUnsafeName("backslash in a name")

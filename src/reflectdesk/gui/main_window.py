@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import gc
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -324,6 +325,10 @@ class MainWindow(QMainWindow):
             self.select_entry(current)
         elif self._first_load and self.model.rowCount():
             self.list.selectRow(0)
+        if self._first_load and self.model.total() > SYNC_LIST_LIMIT:
+            # A large list arrived after the window: keep it out of the collector's way
+            # too (see AppController.show_main).
+            gc.freeze()
         self._first_load = False
 
     def _update_count(self) -> None:

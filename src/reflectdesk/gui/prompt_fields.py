@@ -110,7 +110,7 @@ class PromptField(QFrame):
             bar = QFrame()
             bar.setFixedWidth(3)
             bar.setAutoFillBackground(True)
-            bar.setBackgroundRole(QPalette.ColorRole.Mid)
+            bar.setBackgroundRole(QPalette.ColorRole.PlaceholderText)
             outer.addWidget(bar)
         layout = QVBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)

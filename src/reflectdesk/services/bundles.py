@@ -47,7 +47,6 @@ from reflectdesk.bundles import (
     card_path,
     entry_path,
     inspect_bundle,
-    make_card,
     open_bundle,
     read_bundle_file,
     record_path,
@@ -92,11 +91,11 @@ from reflectdesk.progress import (
 from reflectdesk.search.index import IndexDoc
 from reflectdesk.services.contacts import ContactService, card_data, public_of
 from reflectdesk.services.context import UnlockedState
-from reflectdesk.services.identity import load_or_create_identity
+from reflectdesk.services.identity import load_or_create_identity, profile_card
 from reflectdesk.storage.atomic import atomic_write
 from reflectdesk.storage.bundle_log import IN, OUT
 from reflectdesk.storage.consents import NewConsent
-from reflectdesk.storage.entries import EntryImport, ExportedEntry, ImportBatch
+from reflectdesk.storage.entries import EntryImport, EntryLocation, ExportedEntry, ImportBatch
 
 log = logging.getLogger(__name__)
 
@@ -160,6 +159,22 @@ class _Plan:
     @property
     def status(self) -> AuthorStatus:
         return self.opened.author_status
+
+
+def _belongs_to_author(
+    where: EntryLocation | None, opened: OpenedBundle, contact: Contact | None
+) -> bool:
+    """Whether an entry held here (``None``: not held) is the bundle author's to update:
+    your own for your own bundle, else in the received journal of that contact."""
+    if where is None:
+        return True
+    if opened.author_status is AuthorStatus.SELF:
+        return where.space is Space.OWN
+    return (
+        contact is not None
+        and where.space is Space.RECEIVED
+        and where.author_contact_id == contact.id
+    )
 
 
 def _revision(entry_id: str, index: int, doc: JsonObject) -> Revision:
@@ -262,10 +277,7 @@ class BundleService:
         cancel: CancelToken,
     ) -> ExportResult:
         me = load_or_create_identity(st)
-        profile = st.profile.get()
-        files[card_path(me.public.key_id_hex)] = make_card(
-            me, name=profile.name, role=profile.role, institution=profile.institution
-        )
+        files[card_path(me.public.key_id_hex)] = profile_card(st)  # for unknown receivers
         publics = [public_of(c) for c in recipients]
         data = build_bundle(me, publics, files, meta, progress=progress, cancel=cancel)
         path = dest / bundle_file_name() if dest.is_dir() else dest
@@ -310,7 +322,7 @@ class BundleService:
         ``StorageUnwritable``.
         """
         st = self._state()
-        recipients = [c for c, _ in self._contacts.recipient_keys(request.recipients)]
+        recipients = self._contacts.recipients(request.recipients)
         entry_ids = self._select_entries(st, request)
         total = len(entry_ids)
         progress(Progress(0, total, "export-read"))
@@ -318,14 +330,25 @@ class BundleService:
             entry_ids, history=request.history, attachments=request.attachments
         )
         files: dict[str, bytes] = {}
-        with ThreadPoolExecutor(_workers()) as pool:  # AES-GCM releases the GIL
+        # Attachments are read on worker threads (SQLite, AES-GCM and SHA-256 release the
+        # GIL) while the entry documents are written here.
+        pool = ThreadPoolExecutor(_workers())
+        try:
+            reading = {
+                info.id: pool.submit(st.entries.attachment_data, info)
+                for item in exported
+                for info in item.entry.attachments
+            }
             for done, item in enumerate(exported, 1):
                 cancel.raise_if_cancelled()
                 files[entry_path(item.entry.id)] = self._entry_document(item)
-                for info in item.entry.attachments:
-                    files[attachment_path(info.id)] = st.entries.attachment_data(info, pool)
                 if done % 100 == 0:
                     progress(Progress(done, total, "export-read"))
+            for attachment_id, future in reading.items():
+                cancel.raise_if_cancelled()
+                files[attachment_path(attachment_id)] = future.result()
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
         progress(Progress(total, total, "export-read"))
         stated = datetime.now(UTC).replace(microsecond=0)
         meta = BundleMeta(
@@ -371,7 +394,7 @@ class BundleService:
         for research. Receivers record it (and later drop the entries from case studies).
         """
         st = self._state()
-        contacts = [c for c, _ in self._contacts.recipient_keys(tuple(recipients))]
+        contacts = self._contacts.recipients(tuple(recipients))
         chosen = list(dict.fromkeys(entry_ids))
         if not chosen:
             raise InvalidValue("entries")
@@ -423,15 +446,32 @@ class BundleService:
     def _plan(self, st: UnlockedState, opened: OpenedBundle) -> _Plan:
         """Everything the import would do, checked against the vault; stores nothing."""
         manifest = opened.manifest
-        status = opened.author_status
         contact: Contact | None = None
-        if status in (AuthorStatus.KNOWN, AuthorStatus.VERIFIED):
+        if opened.author_status in (AuthorStatus.KNOWN, AuthorStatus.VERIFIED):
             assert opened.pinned is not None and opened.pinned.contact_id is not None
             contact = st.contacts.get(opened.pinned.contact_id)
         sender_card = opened.cards.get(manifest.author.key_id_hex)
         if sender_card is not None and sender_card.public != manifest.author:
             sender_card = None
-        # Entries and their revisions, checked as the vault will hold them.
+        entries = self._plan_entries(st, opened, contact)
+        omitted = self._plan_attachments(st, opened, entries)
+        withdrawals, skipped = self._plan_records(st, opened, contact)
+        return _Plan(
+            opened=opened,
+            contact=contact,
+            sender_card=sender_card,
+            entries=entries,
+            withdrawals=withdrawals,
+            skipped_records=skipped,
+            omitted_attachments=omitted,
+            already_imported=st.bundle_log.imported(manifest.bundle_id),
+        )
+
+    @staticmethod
+    def _plan_entries(
+        st: UnlockedState, opened: OpenedBundle, contact: Contact | None
+    ) -> list[_EntryPlan]:
+        """Entries and revisions as the vault will hold them; who owns the ones held."""
         entries: list[_EntryPlan] = []
         all_revisions: dict[str, str] = {}
         for entry_id, doc in opened.entries.items():
@@ -451,23 +491,12 @@ class BundleService:
                     revisions=revisions,
                     new_revisions=(),
                     status=EntryImportStatus.NEW,
-                    consent=manifest.consent_for(entry_id),
+                    consent=opened.manifest.consent_for(entry_id),
                 )
             )
         locations = st.entries.locations([e.entry_id for e in entries])
         for plan in entries:
-            where = locations.get(plan.entry_id)
-            if where is None:
-                continue
-            if status is AuthorStatus.SELF:
-                mine = where.space is Space.OWN
-            else:
-                mine = (
-                    contact is not None
-                    and where.space is Space.RECEIVED
-                    and where.author_contact_id == contact.id
-                )
-            if not mine:
+            if not _belongs_to_author(locations.get(plan.entry_id), opened, contact):
                 raise BundleForeignEntry(plan.entry_id)
         stored = st.entries.stored_revisions(all_revisions)
         for plan in entries:
@@ -481,11 +510,19 @@ class BundleService:
             plan.new_revisions = tuple(fresh)
             if plan.entry_id in locations:
                 plan.status = EntryImportStatus.UPDATED if fresh else EntryImportStatus.UNCHANGED
-        # Attachments carried by the bundle and listed by their entry.
+        return entries
+
+    @staticmethod
+    def _plan_attachments(
+        st: UnlockedState, opened: OpenedBundle, entries: list[_EntryPlan]
+    ) -> int:
+        """The attachments carried and listed by their entry; returns how many were not
+        carried (an export without attachments)."""
         omitted = 0
         claimed: dict[str, str] = {}
         for plan in entries:
-            for ref in map(as_object, opened.entries[plan.entry_id]["attachments"]):  # type: ignore[arg-type]
+            refs = opened.entries[plan.entry_id]["attachments"]
+            for ref in map(as_object, refs):  # type: ignore[arg-type]
                 att_id = str(ref["id"])
                 if claimed.setdefault(att_id, plan.entry_id) != plan.entry_id:
                     raise BundleSchemaInvalid(f"attachments/{att_id}: listed by two entries")
@@ -506,17 +543,21 @@ class BundleService:
                 )
         owners = st.entries.attachment_owners(claimed)
         for plan in entries:
-            keep = []
             for att in plan.attachments:
                 owner = owners.get(att.attachment_id)
-                if owner is None:
-                    keep.append(att)
-                elif owner != plan.entry_id:
+                if owner is not None and owner != plan.entry_id:
                     raise BundleIdConflict(att.attachment_id)
-            plan.attachments = keep
-            if keep and plan.status is EntryImportStatus.UNCHANGED:
+            plan.attachments = [a for a in plan.attachments if a.attachment_id not in owners]
+            if plan.attachments and plan.status is EntryImportStatus.UNCHANGED:
                 plan.status = EntryImportStatus.UPDATED
-        # Records: consent withdrawals are imported; other types wait for their issue.
+        return omitted
+
+    @staticmethod
+    def _plan_records(
+        st: UnlockedState, opened: OpenedBundle, contact: Contact | None
+    ) -> tuple[list[tuple[str, datetime]], int]:
+        """Consent withdrawals (entry id, stated at), and how many records are skipped:
+        types this version does not import yet (comments, sign-offs: their issue)."""
         withdrawals: list[tuple[str, datetime]] = []
         skipped = 0
         for record_id, record in opened.records.items():
@@ -529,28 +570,11 @@ class BundleService:
             refs = [str(r) for r in record["refs"]]  # type: ignore[union-attr]
             places = st.entries.locations(refs)
             for entry_id in refs:
-                where = places.get(entry_id)
-                if status is AuthorStatus.SELF:
-                    mine = where is None or where.space is Space.OWN
-                else:
-                    mine = where is None or (
-                        contact is not None
-                        and where.space is Space.RECEIVED
-                        and where.author_contact_id == contact.id
-                    )
-                if not mine:
+                # Not held yet is fine: the entries may arrive later (any order).
+                if not _belongs_to_author(places.get(entry_id), opened, contact):
                     raise BundleForeignEntry(entry_id)
                 withdrawals.append((entry_id, stated))
-        return _Plan(
-            opened=opened,
-            contact=contact,
-            sender_card=sender_card,
-            entries=entries,
-            withdrawals=withdrawals,
-            skipped_records=skipped,
-            omitted_attachments=omitted,
-            already_imported=st.bundle_log.imported(manifest.bundle_id),
-        )
+        return withdrawals, skipped
 
     def preview(
         self,
@@ -661,8 +685,8 @@ class BundleService:
                 if plan.sender_card is None:
                     raise BundleSenderCardMissing(opened.author.key_id_hex)
             result, docs = self._store(st, plan, progress, cancel)
-        if docs:
-            st.index.add_many(docs)
+            if docs:  # committed: now the search index (under the lock, as edits do)
+                st.index.add_many(docs)
         st.emit(
             Changes(
                 entries=frozenset(result.entries_new + result.entries_updated),

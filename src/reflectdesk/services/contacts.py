@@ -156,19 +156,14 @@ class ContactService:
         contact = st.contacts.get(contact_id)
         return safety_number(load_or_create_identity(st).public, public_of(contact))
 
-    def recipient_keys(
-        self, contact_ids: tuple[str, ...]
-    ) -> builtins.list[tuple[Contact, PublicIdentity]]:
-        """The keys to encrypt to; a revoked contact cannot be a recipient."""
-        out: builtins.list[tuple[Contact, PublicIdentity]] = []
-        seen: set[str] = set()
-        for contact_id in contact_ids:
+    def recipients(self, contact_ids: tuple[str, ...]) -> builtins.list[Contact]:
+        """The contacts to encrypt to (once each); a revoked contact cannot be one."""
+        out: builtins.list[Contact] = []
+        for contact_id in dict.fromkeys(contact_ids):
             contact = self.get(contact_id)
             if contact.revoked:
                 raise RecipientRevoked(contact.id)
-            if contact.id not in seen:
-                seen.add(contact.id)
-                out.append((contact, public_of(contact)))
+            out.append(contact)
         return out
 
     # -- cards ---------------------------------------------------------------------------

@@ -54,6 +54,22 @@ def load_or_create_identity(st: UnlockedState) -> Identity:
         return identity
 
 
+def profile_card(
+    st: UnlockedState, *, institution: str | None = None, valid_days: int = DEFAULT_CARD_DAYS
+) -> bytes:
+    """A contact card signed now with the profile's name, role and institution."""
+    if not 1 <= valid_days <= MAX_CARD_DAYS:
+        raise InvalidValue("valid_days")
+    profile = st.profile.get()
+    return make_card(
+        load_or_create_identity(st),
+        name=profile.name,
+        role=profile.role,
+        institution=profile.institution if institution is None else institution.strip(),
+        valid_for=timedelta(days=valid_days),
+    )
+
+
 class IdentityService:
     def __init__(self, state: Callable[[], UnlockedState]) -> None:
         self._state = state
@@ -98,17 +114,7 @@ class IdentityService:
         valid_days: int = DEFAULT_CARD_DAYS,
     ) -> bytes:
         """A contact card signed now, with the profile's name, role and institution."""
-        if not 1 <= valid_days <= MAX_CARD_DAYS:
-            raise InvalidValue("valid_days")
-        st = self._state()
-        profile = st.profile.get()
-        return make_card(
-            load_or_create_identity(st),
-            name=profile.name,
-            role=profile.role,
-            institution=profile.institution if institution is None else institution.strip(),
-            valid_for=timedelta(days=valid_days),
-        )
+        return profile_card(self._state(), institution=institution, valid_days=valid_days)
 
     def export_card(
         self,
