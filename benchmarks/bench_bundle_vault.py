@@ -126,6 +126,14 @@ def _measure_import(mentor_dir: str, bundle: str) -> None:
     print(json.dumps(result))
 
 
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def _best_of(repeat: int, **steps: Callable[[], object]) -> dict[str, float]:
     best = dict.fromkeys(steps, float("inf"))
     for _ in range(repeat):
@@ -205,6 +213,9 @@ def main() -> None:
             args.repeat,
             age_enc=lambda: subprocess.run(age_enc, check=True),
             age_dec=lambda: subprocess.run(age_dec, check=True),
+            # The same, made durable like our writes (the output fsynced).
+            age_enc_sync=lambda: (subprocess.run(age_enc, check=True), _fsync(enc_file)),
+            age_dec_sync=lambda: (subprocess.run(age_dec, check=True), _fsync(dec_file)),
         )
         imports = []
         for n in range(args.repeat):
@@ -228,12 +239,14 @@ def main() -> None:
           f"MB/s of ZIP, MB = 10^6 bytes")  # fmt: skip
     print(f"{'step':<30}{'ours s':>8}{'MB/s':>8}{'age s':>8}{'MB/s':>8}{'ratio':>7}")
     row("export (services)", export_s, t["age_enc"], "vs age -r  (target >= 0.5)")
+    row("export (services)", export_s, t["age_enc_sync"], "vs age -r + fsync of its output")
     read_s = export_phases.at("bundle-hash")
     write_s = export_phases.at("bundle-write")
     row("  read from the vault", read_s, t["age_enc"], "decrypt entries + attachments")
     row("  build: sign, zip, encrypt", write_s - read_s, t["age_enc"], "build_bundle")
     row("  write (atomic, fsync)", export_s - write_s, t["age_enc"], "")
     row("import (services)", best["total_s"], t["age_dec"], "vs age -d  (target >= 0.5)")
+    row("import (services)", best["total_s"], t["age_dec_sync"], "vs age -d + fsync of its output")
     row("  open + checks + plan", best["open_plan_s"], t["age_dec"], "in memory, nothing stored")
     row("  store (1 transaction)", best["store_s"], t["age_dec"], "seal, insert, commit, index")
     target = 2 * size_mb + 150

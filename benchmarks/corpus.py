@@ -16,6 +16,7 @@ from pathlib import Path
 from reflectdesk.crypto.kdf import KdfParams
 from reflectdesk.domain.model import EntryContent, Role
 from reflectdesk.services.vault import NewProfile, Vault
+from reflectdesk.templates.builtin import builtin_template
 
 PASSPHRASE = "benchmark passphrase 2026"
 
@@ -87,11 +88,13 @@ QUERIES = [
 ]
 
 
-def entry_text(rng: random.Random, words: int = 600) -> tuple[str, dict[str, str]]:
+def entry_text(
+    rng: random.Random, words: int = 600, keys: list[str] | None = None
+) -> tuple[str, dict[str, str]]:
     vocab = ES if rng.random() < 0.6 else EN
     title = " ".join(rng.choice(vocab) for _ in range(rng.randint(3, 7))).capitalize()
     sections = {}
-    keys = ["description", "feelings", "evaluation", "analysis", "conclusion", "action"]
+    keys = keys or ["description", "feelings", "evaluation", "analysis", "conclusion", "action"]
     per = words // len(keys)
     for key in keys:
         sentences = []
@@ -105,14 +108,18 @@ def entry_text(rng: random.Random, words: int = 600) -> tuple[str, dict[str, str
 
 
 def make_content(rng: random.Random, day: date) -> EntryContent:
-    title, sections = entry_text(rng)
+    template = builtin_template(rng.choice(TEMPLATES))
+    # Answer the template's top-level prompts, as a writer would.
+    keys = [p.key for p in template.prompts][:6]
+    title, sections = entry_text(rng, keys=keys)
     return EntryContent(
         title=title,
         sections=sections,
         tags=tuple(rng.sample(TAGS, rng.randint(1, 3))),
         standards=tuple(rng.sample(STANDARDS, rng.randint(1, 3))),
         event_date=day,
-        template_id=rng.choice(TEMPLATES),
+        template_id=template.id,
+        template_version=template.version,
     )
 
 

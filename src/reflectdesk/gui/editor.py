@@ -222,6 +222,14 @@ class EntryEditor(QWidget):
 
         self.banner = HintBanner()
         self.banner.hide()
+        # Shown for entries someone sent you: they are read only (the service refuses
+        # edits too).
+        self.read_only_from: str | None = None
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setObjectName("readOnlyBanner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setMargin(8)
+        self.read_only_banner.hide()
         self.banner.dismissed.connect(self.dismiss_hints)
 
         # One page of fields per template layout seen (see _build_fields).
@@ -257,6 +265,7 @@ class EntryEditor(QWidget):
         bottom.addWidget(self.history_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.read_only_banner)
         layout.addLayout(header)
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
@@ -296,7 +305,9 @@ class EntryEditor(QWidget):
     def set_known_tags(self, tags: list[str]) -> None:
         self.tag_model.setStringList(tags)
 
-    def open_entry(self, entry: Entry) -> None:
+    def open_entry(self, entry: Entry, read_only_from: str | None = None) -> None:
+        """Show ``entry``; ``read_only_from`` names who sent it (received entries)."""
+        self.read_only_from = read_only_from
         content = entry.content
         template = self.catalog.template(content.template_id, content.template_version)
         template = template or self.catalog.template(content.template_id)
@@ -304,6 +315,7 @@ class EntryEditor(QWidget):
         self.saver.attach(entry.journal_id, entry.id, self.snapshot)
 
     def new_entry(self, journal_id: str, template: Template) -> None:
+        self.read_only_from = None
         today = date.today()
         self._load(template, EntryContent(event_date=today), None)
         self.saver.attach(journal_id, None, self.snapshot)
@@ -326,11 +338,43 @@ class EntryEditor(QWidget):
             self.attachments.set_attachments(entry.attachments if entry else ())
             self.preview.clear_cache()
             self.setEnabled(True)
+            self._apply_read_only()
         finally:
             self._loading = False
         self._preview_timer.stop()
         self.update_preview()  # a few ms: never show the previous entry's text
         self._update_banner()
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_from is not None
+
+    def _apply_read_only(self) -> None:
+        read_only = self.read_only
+        for edit in (self.title, self.tags):
+            edit.setReadOnly(read_only)
+        self.date.setReadOnly(read_only)
+        self.standards_button.setEnabled(not read_only)
+        for field in self.fields:
+            if field.edit is not None:
+                field.edit.setReadOnly(read_only)
+        self.attachments.attach_button.setEnabled(not read_only)
+        for row in self.attachments.rows.values():
+            row.remove_button.setEnabled(not read_only)
+        self.read_only_banner.setVisible(read_only)
+        self._show_read_only_banner()
+
+    def _show_read_only_banner(self) -> None:
+        if self.read_only_from is None:
+            return
+        a = accents()
+        self.read_only_banner.setStyleSheet(
+            f"#readOnlyBanner {{ background: {a.hint_bg}; border: 1px solid {a.hint_border};"
+            " border-radius: 6px; }"
+        )
+        text = self.tr("Received from %1 — read only").replace("%1", self.read_only_from)
+        self.read_only_banner.setText(text)
+        self.read_only_banner.setAccessibleName(text)
 
     def _layout_key(self, template: Template, content: EntryContent) -> tuple[object, ...]:
         """What decides which widgets an entry needs: the template version, which grouping
@@ -446,7 +490,7 @@ class EntryEditor(QWidget):
         return None
 
     def _changed(self) -> None:
-        if self._loading:
+        if self._loading or self.read_only:
             return
         self.saver.mark_dirty()
         self._preview_timer.start()
@@ -474,6 +518,8 @@ class EntryEditor(QWidget):
             self.standards_label.clear()
             self._drop_pages()
             self.attachments.clear()
+            self.read_only_from = None
+            self._apply_read_only()
             self.preview.clear()
             self.preview.clear_cache()
             self.banner.hide()
@@ -614,6 +660,7 @@ class EntryEditor(QWidget):
             for field in page.fields:
                 field.set_language(self.lang)
         self._show_standards()
+        self._show_read_only_banner()
         self._preview_timer.start()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -621,4 +668,5 @@ class EntryEditor(QWidget):
             self.retranslate_ui()
         elif event.type() == QEvent.Type.PaletteChange:
             self.banner.restyle()
+            self._show_read_only_banner()
         super().changeEvent(event)

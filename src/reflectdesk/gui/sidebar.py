@@ -1,7 +1,8 @@
 """The sidebar: journals, tags, templates, standards, and the sharing places.
 
-Choosing an item filters the entry list. Inbox, outbox, contacts and case studies
-are placeholders that later versions fill (kind ``sharing``).
+Choosing an item filters the entry list. "Received" lists the read-only journal of
+each person who sent you entries (kind ``journal``). Inbox, outbox and contacts open
+their pages (kind ``sharing``); case studies is a placeholder for a later version.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
 
-SECTIONS = ("journals", "tags", "templates", "standards", "sharing")
+SECTIONS = ("journals", "received", "tags", "templates", "standards", "sharing")
+ENABLED_SHARING = ("inbox", "outbox", "contacts")
 SHARING = ("inbox", "outbox", "contacts", "case_studies")
 
 
@@ -34,10 +36,11 @@ class Sidebar(QTreeView):
         self.setUniformRowHeights(True)
         self.setMinimumWidth(170)
         self._journals: list[tuple[str, str]] = []
+        self._received: list[tuple[str, str]] = []
         self._tags: list[tuple[str, int]] = []
         self._templates: list[tuple[str, str]] = []
         self._standards: list[tuple[str, str, list[tuple[str, str]]]] = []
-        self._expanded: set[str] = {"journals", "sharing"}
+        self._expanded: set[str] = {"journals", "received", "sharing"}
         self.selectionModel().currentChanged.connect(self._current_changed)
         self.expanded.connect(lambda i: self._expanded.add(str(i.data(VALUE_ROLE))))
         self.collapsed.connect(lambda i: self._expanded.discard(str(i.data(VALUE_ROLE))))
@@ -45,6 +48,11 @@ class Sidebar(QTreeView):
 
     def set_journals(self, journals: Sequence[tuple[str, str]]) -> None:
         self._journals = list(journals)
+        self.rebuild()
+
+    def set_received(self, journals: Sequence[tuple[str, str]]) -> None:
+        """The read-only journals of the people who sent you entries (id, their name)."""
+        self._received = list(journals)
         self.rebuild()
 
     def set_tags(self, tags: Sequence[tuple[str, int]]) -> None:
@@ -86,6 +94,16 @@ class Sidebar(QTreeView):
         journals = self._section("journals", self.tr("Journals"))
         for journal_id, title in self._journals:
             journals.appendRow(self._leaf(title, "journal", journal_id))
+        received = self._section("received", self.tr("Received"))
+        for journal_id, author in self._received:
+            received.appendRow(
+                self._leaf(
+                    author,
+                    "journal",
+                    journal_id,
+                    self.tr("Received from %1 (read only)").replace("%1", author),
+                )
+            )
         tags = self._section("tags", self.tr("Tags"))
         for tag, count in self._tags:
             tags.appendRow(self._leaf(f"{tag} ({count})", "tag", tag))
@@ -110,10 +128,12 @@ class Sidebar(QTreeView):
             "case_studies": self.tr("Case studies"),
         }
         for key in SHARING:
-            item = self._leaf(names[key], "sharing", key, soon)
-            item.setEnabled(False)
+            enabled = key in ENABLED_SHARING
+            item = self._leaf(names[key], "sharing", key, names[key] if enabled else soon)
+            item.setEnabled(enabled)
             sharing.appendRow(item)
-        for section in (journals, tags, templates, standards, sharing):
+        sections = [journals, received] if self._received else [journals]
+        for section in (*sections, tags, templates, standards, sharing):
             root.appendRow(section)
         for row in range(self.model_.rowCount()):
             index = self.model_.index(row, 0)

@@ -160,10 +160,9 @@ class EntryService:
         st = self._state()
         with st.write_lock:
             self._check_writable(st, entry_id)
-            current = st.entries.get(entry_id)
-            if current.head.content_hash == content.content_hash():
-                return self._with_attachments(st, current)
-            entry = st.entries.add_revision(entry_id, content, st.author)
+            entry, changed = st.entries.revise(entry_id, content, st.author)
+            if not changed:
+                return self._with_attachments(st, entry)
             gate = self._templates()
             if gate is not None:
                 gate.snapshot(content.template_id, content.template_version)

@@ -135,10 +135,73 @@ class EntryRepo:
             )
             s.flush()
             s.add(rev)
-        return self.get(entry_id)
+        # Built from what was just written: a save costs one transaction, no re-read.
+        return Entry(
+            id=entry_id,
+            journal_id=journal_id,
+            created_at=ms_to_datetime(ts),
+            updated_at=ms_to_datetime(ts),
+            head=self._revision_of(rev, entry_id, content, author, ()),
+        )
+
+    @staticmethod
+    def _revision_of(
+        row: t.EntryRevision,
+        entry_id: str,
+        content: EntryContent,
+        author: str,
+        parents: Sequence[str],
+    ) -> Revision:
+        return Revision(
+            id=row.id,
+            entry_id=entry_id,
+            seq=row.seq,
+            parent_ids=tuple(parents),
+            author=author,
+            created_at=ms_to_datetime(row.created_at),
+            content_hash=content.content_hash(),
+            content=content,
+        )
+
+    def revise(self, entry_id: str, content: EntryContent, author: str) -> tuple[Entry, bool]:
+        """A new head revision (parent: the current head) unless the content is the
+        same as the head's; one transaction either way. Returns (entry, changed)."""
+        ts = now_ms()
+        with self._db.session() as s:
+            entry = s.get(t.Entry, entry_id)
+            if entry is None or entry.deleted or entry.head_revision_id is None:
+                raise EntryNotFound(entry_id)
+            head_row = s.get(t.EntryRevision, entry.head_revision_id)
+            if head_row is None or head_row.entry_id != entry_id:
+                raise RecordTampered("entries.head")
+            head = self._open(head_row)
+            if head.content_hash == content.content_hash():
+                return self._entry_of(entry, head), False
+            seq = entry.head_seq + 1
+            rev = self._new_revision_row(entry_id, seq, content, author, (head.id,), ts)
+            s.add(rev)
+            s.execute(
+                update(t.Entry)
+                .where(t.Entry.id == entry_id)
+                .values(head_revision_id=rev.id, head_seq=seq, updated_at=ts)
+            )
+            entry.updated_at = ts
+            return self._entry_of(
+                entry, self._revision_of(rev, entry_id, content, author, (head.id,))
+            ), True
+
+    @staticmethod
+    def _entry_of(row: t.Entry, head: Revision) -> Entry:
+        return Entry(
+            id=row.id,
+            journal_id=row.journal_id,
+            created_at=ms_to_datetime(row.created_at),
+            updated_at=ms_to_datetime(row.updated_at),
+            head=head,
+        )
 
     def add_revision(self, entry_id: str, content: EntryContent, author: str) -> Entry:
-        """A new head revision whose parent is the current head."""
+        """A new head revision whose parent is the current head (even if unchanged)."""
         ts = now_ms()
         with self._db.session() as s:
             entry = s.get(t.Entry, entry_id)
@@ -153,7 +216,8 @@ class EntryRepo:
                 .where(t.Entry.id == entry_id)
                 .values(head_revision_id=rev.id, head_seq=seq, updated_at=ts)
             )
-        return self.get(entry_id)
+            entry.updated_at = ts
+            return self._entry_of(entry, self._revision_of(rev, entry_id, content, author, parents))
 
     def move(self, entry_id: str, journal_id: str) -> None:
         with self._db.session() as s:

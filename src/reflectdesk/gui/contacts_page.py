@@ -1,0 +1,594 @@
+"""The contacts page: your own card (with its QR code), the people you exchange with,
+the safety number to compare, and importing cards (file dialog or drag and drop).
+
+Card imports and "mark as verified" are tiny writes (a few ms) and run here; the
+service decides what a card does (new, renewal, key change…) and the page asks before
+anything that needs a confirmation.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflectdesk.domain.model import CardAction, CardPreview, Contact
+from reflectdesk.errors import ReflectDeskError
+from reflectdesk.gui.contact_model import (
+    REVOKED,
+    ContactTableModel,
+    role_text,
+    state_icon,
+    state_text,
+    trust_state,
+)
+from reflectdesk.gui.dialogs import message_box, show_error
+from reflectdesk.gui.qr_view import QrView, SafetyNumberLabel
+
+if TYPE_CHECKING:
+    from reflectdesk.services.vault import Vault
+
+log = logging.getLogger(__name__)
+
+CARD_SUFFIX = ".rdcard"
+
+
+def key_id_text(key_id: str) -> str:
+    """16 hex digits in groups of four, easier to read aloud."""
+    return " ".join(key_id[i : i + 4] for i in range(0, len(key_id), 4))
+
+
+def local_paths(event: QDragEnterEvent | QDropEvent, suffix: str) -> list[Path]:
+    mime = event.mimeData()
+    if mime is None or not mime.hasUrls():
+        return []
+    return [
+        Path(url.toLocalFile())
+        for url in mime.urls()
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(suffix)
+    ]
+
+
+def _wrap(label: QLabel) -> QLabel:
+    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return label
+
+
+class ContactsPage(QWidget):
+    contacts_changed = Signal()
+
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("contactsPage")
+        self.vault = vault
+        self.setAcceptDrops(True)
+        self.last_box: QMessageBox | None = None
+        self._card_svg = b""
+
+        # -- the list ------------------------------------------------------------------
+        self.heading = QLabel()
+        self.heading.setObjectName("contactsHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.intro = _wrap(QLabel())
+        self.model = ContactTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("contactsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.empty = _wrap(QLabel())
+        self.empty.setObjectName("contactsEmpty")
+        self.import_button = QPushButton()
+        self.import_button.setObjectName("importCard")
+        self.import_button.clicked.connect(self.choose_card)
+        left = QVBoxLayout()
+        left.addWidget(self.heading)
+        left.addWidget(self.intro)
+        left.addWidget(self.table, 1)
+        left.addWidget(self.empty)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.import_button)
+        buttons.addStretch(1)
+        left.addLayout(buttons)
+
+        # -- the selected contact --------------------------------------------------------
+        self.detail = QGroupBox()
+        self.detail.setObjectName("contactDetail")
+        self.detail_name = QLabel()
+        self.detail_name.setObjectName("contactName")
+        name_font = self.detail_name.font()
+        name_font.setPointSizeF(name_font.pointSizeF() * 1.2)
+        name_font.setBold(True)
+        self.detail_name.setFont(name_font)
+        _wrap(self.detail_name)
+        self.detail_role = _wrap(QLabel())
+        self.state_icon = QLabel()
+        self.state_label = _wrap(QLabel())
+        self.state_label.setObjectName("contactState")
+        self.detail_key = _wrap(QLabel())
+        self.detail_key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.safety_title = _wrap(QLabel())
+        self.safety = SafetyNumberLabel()
+        self.safety_help = _wrap(QLabel())
+        self.verify_button = QPushButton()
+        self.verify_button.setObjectName("verifyContact")
+        self.verify_button.clicked.connect(self.confirm_verify)
+        self.new_card_button = QPushButton()
+        self.new_card_button.setObjectName("replaceCard")
+        self.new_card_button.clicked.connect(self.choose_replacement_card)
+        self.no_selection = _wrap(QLabel())
+        state_row = QHBoxLayout()
+        state_row.addWidget(self.state_icon)
+        state_row.addWidget(self.state_label, 1)
+        detail_buttons = QHBoxLayout()
+        detail_buttons.addWidget(self.verify_button)
+        detail_buttons.addWidget(self.new_card_button)
+        detail_buttons.addStretch(1)
+        self.detail_body = QWidget()
+        body = QVBoxLayout(self.detail_body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.detail_name)
+        body.addWidget(self.detail_role)
+        body.addLayout(state_row)
+        body.addWidget(self.detail_key)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        body.addWidget(line)
+        body.addWidget(self.safety_title)
+        body.addWidget(self.safety)
+        body.addWidget(self.safety_help)
+        body.addLayout(detail_buttons)
+        body.addStretch(1)
+        detail_layout = QVBoxLayout(self.detail)
+        detail_layout.addWidget(self.no_selection)
+        detail_layout.addWidget(self.detail_body)
+
+        # -- my card -----------------------------------------------------------------------
+        self.my_card = QGroupBox()
+        self.my_card.setObjectName("myCard")
+        self.my_name = _wrap(QLabel())
+        self.my_name.setFont(name_font)
+        self.my_role = _wrap(QLabel())
+        self.my_key = _wrap(QLabel())
+        self.my_key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.qr = QrView()
+        self.qr_help = _wrap(QLabel())
+        self.save_card_button = QPushButton()
+        self.save_card_button.setObjectName("saveMyCard")
+        self.save_card_button.clicked.connect(self.save_my_card)
+        self.save_png_button = QPushButton()
+        self.save_png_button.setObjectName("saveQrPng")
+        self.save_png_button.clicked.connect(lambda: self.save_qr("png"))
+        self.save_svg_button = QPushButton()
+        self.save_svg_button.setObjectName("saveQrSvg")
+        self.save_svg_button.clicked.connect(lambda: self.save_qr("svg"))
+        mine = QVBoxLayout(self.my_card)
+        mine.addWidget(self.my_name)
+        mine.addWidget(self.my_role)
+        mine.addWidget(self.my_key)
+        mine.addWidget(self.qr, 1)
+        mine.addWidget(self.qr_help)
+        mine.addWidget(self.save_card_button)
+        qr_buttons = QHBoxLayout()
+        qr_buttons.addWidget(self.save_png_button)
+        qr_buttons.addWidget(self.save_svg_button)
+        mine.addLayout(qr_buttons)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.addLayout(left, 5)
+        layout.addWidget(self.detail, 4)
+        layout.addWidget(self.my_card, 3)
+
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.retranslate_ui()
+        self.refresh()
+
+    # -- data ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        current = self.current_contact()
+        try:
+            contacts = self.vault.contacts.list()
+        except ReflectDeskError as exc:
+            log.info("contacts unavailable: %s", type(exc).__name__)
+            return
+        self.model.set_contacts(contacts)
+        self.empty.setVisible(not contacts)
+        if current is not None:
+            self.select_contact(current.id)
+        elif contacts:
+            self.table.selectRow(0)
+        self._show_contact()
+        self._show_my_card()
+
+    def _show_my_card(self) -> None:
+        try:
+            profile = self.vault.profile
+            info = self.vault.identity.info()
+            card = self.vault.identity.card()
+        except ReflectDeskError as exc:
+            log.info("own card unavailable: %s", type(exc).__name__)
+            return
+        from reflectdesk.bundles import card_qr_svg
+
+        self._card_svg = card_qr_svg(card).encode("utf-8")
+        self.qr.set_svg(self._card_svg)
+        self.my_name.setText(profile.name)
+        self.my_role.setText(
+            ", ".join(t for t in (role_text(profile.role), profile.institution) if t)
+        )
+        self.my_key.setText(self.tr("Key: %1").replace("%1", key_id_text(info.key_id)))
+        self.my_key.setAccessibleName(self.my_key.text())
+
+    def current_contact(self) -> Contact | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.contact(rows[0].row()) if rows else None
+
+    def select_contact(self, contact_id: str) -> None:
+        row = self.model.row_of(contact_id)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show_contact()
+
+    def _show_contact(self) -> None:
+        contact = self.current_contact()
+        self.no_selection.setVisible(contact is None)
+        self.detail_body.setVisible(contact is not None)
+        if contact is None:
+            return
+        state = trust_state(contact)
+        self.detail_name.setText(contact.name)
+        self.detail_role.setText(
+            ", ".join(t for t in (role_text(contact.card.role), contact.card.institution) if t)
+        )
+        self.state_icon.setPixmap(state_icon(state).pixmap(20, 20))
+        self.state_label.setText(state_text(state))
+        self.state_label.setAccessibleName(state_text(state))
+        self.detail_key.setText(self.tr("Key: %1").replace("%1", key_id_text(contact.key_id)))
+        try:
+            self.safety.set_digits(self.vault.contacts.safety_number(contact.id))
+        except ReflectDeskError as exc:
+            show_error(self, exc)
+        self.safety.setAccessibleName(self.tr("Safety number with %1").replace("%1", contact.name))
+        if state == REVOKED:
+            self.safety_help.setText(
+                self.tr(
+                    "This contact's keys were revoked: bundles signed with them are refused "
+                    "and nothing can be sent to them."
+                )
+            )
+        elif contact.verified:
+            self.safety_help.setText(
+                self.tr("You compared this safety number with %1. It is verified.").replace(
+                    "%1", contact.name
+                )
+            )
+        else:
+            self.safety_help.setText(
+                self.tr(
+                    "%1 sees the same 60 digits on their screen. Compare them in person or by "
+                    "phone, then mark the contact as verified."
+                ).replace("%1", contact.name)
+            )
+        self.verify_button.setEnabled(state != REVOKED and not contact.verified)
+        self.new_card_button.setEnabled(state != REVOKED)
+
+    # -- importing cards ------------------------------------------------------------------
+    def ask_open_path(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import a contact card"),
+            str(Path.home()),
+            self.tr("Contact cards (*.rdcard)"),
+        )
+        return path
+
+    def ask_save_path(self, title: str, name: str, filters: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), filters)
+        return path
+
+    def choose_card(self) -> None:
+        path = self.ask_open_path()
+        if path:
+            self.import_card_file(Path(path))
+
+    def choose_replacement_card(self) -> None:
+        contact = self.current_contact()
+        path = self.ask_open_path()
+        if path and contact is not None:
+            self.import_card_file(Path(path), replaces=contact.id)
+
+    def import_card_file(self, path: Path, replaces: str | None = None) -> None:
+        from reflectdesk.services.contacts import read_card_file
+
+        try:
+            data = read_card_file(path)
+            preview = self.vault.contacts.preview_card(data, replaces=replaces)
+        except ReflectDeskError as exc:
+            self.last_box = show_error(self, exc)
+            return
+        if preview.needs_confirmation:
+            self._confirm_card(data, preview, replaces)
+            return
+        self._import_card(data, replaces, confirm=False)
+
+    def _confirm_card(self, data: bytes, preview: CardPreview, replaces: str | None) -> None:
+        if preview.action is CardAction.KEY_CHANGE:
+            text = self.tr("The keys of %1 have changed").replace("%1", preview.name)
+            info = self.tr(
+                "This card has other keys than the ones you have for %1, and it is not signed "
+                "by them. Someone may be pretending to be them. If you accept it, the contact "
+                "stays not verified until you compare the new safety number in person or by "
+                "phone."
+            ).replace("%1", preview.name)
+        else:
+            text = self.tr("You already have a contact called %1").replace("%1", preview.name)
+            info = self.tr(
+                "This card has other keys. A name proves nothing: it will be added as a "
+                "separate, not verified contact. Compare the safety number with the person "
+                "before you trust it."
+            )
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Check this card"), text)
+        box.setParent(self, box.windowFlags())
+        box.setObjectName("keyChangeWarning")
+        box.setInformativeText(info)
+        box.setDetailedText(preview.safety_number)
+        accept = box.addButton(self.tr("Accept, not verified"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        for button in (accept, cancel):
+            button.setAccessibleName(button.text().replace("&", ""))
+        box.setAccessibleName(text)
+
+        def done() -> None:
+            if box.clickedButton() is accept:
+                self._import_card(data, replaces, confirm=True)
+
+        box.finished.connect(done)
+        box.open()
+        self.last_box = box
+
+    def _import_card(self, data: bytes, replaces: str | None, confirm: bool) -> None:
+        try:
+            result = self.vault.contacts.import_card(data, replaces=replaces, confirm=confirm)
+        except ReflectDeskError as exc:
+            self.last_box = show_error(self, exc)
+            return
+        self.refresh()
+        if result.contact is not None:
+            self.select_contact(result.contact.id)
+        self.contacts_changed.emit()
+        name = result.contact.name if result.contact is not None else ""
+        texts = {
+            CardAction.NEW: self.tr(
+                "%1 was added. Compare the safety number with them before you trust it."
+            ),
+            CardAction.SAME_NAME: self.tr(
+                "%1 was added as a separate contact, not verified. Compare the safety number."
+            ),
+            CardAction.UNCHANGED: self.tr("You already have this card of %1."),
+            CardAction.RENEWAL: self.tr("%1's card was renewed (signed by their key)."),
+            CardAction.ROTATION: self.tr("%1 has new keys, signed by their previous key."),
+            CardAction.OUTDATED: self.tr("You already have a newer card of %1; nothing changed."),
+            CardAction.KEY_CHANGE: self.tr(
+                "%1's new keys were saved, not verified: compare the safety number again."
+            ),
+            CardAction.REVOCATION: self.tr(
+                "%1's keys are revoked: their bundles are refused and nothing is sent to them."
+            ),
+            CardAction.REVOCATION_UNKNOWN: self.tr(
+                "This revocation is for keys you do not have; nothing changed."
+            ),
+        }
+        text = texts.get(result.action, "").replace("%1", name)
+        if text:
+            self.last_box = message_box(
+                self, self.tr("Contact card"), text, icon=QMessageBox.Icon.Information
+            )
+
+    # -- verifying -----------------------------------------------------------------------
+    def confirm_verify(self) -> None:
+        contact = self.current_contact()
+        if contact is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Mark as verified"),
+            self.tr("Do you see exactly the same digits as %1?").replace("%1", contact.name),
+        )
+        box.setParent(self, box.windowFlags())
+        box.setObjectName("verifyConfirmation")
+        box.setInformativeText(
+            self.tr(
+                "Compare the safety number with %1 in person or by phone (not by e-mail or "
+                "chat: someone could change both). Mark as verified only if every digit "
+                "matches.\n\n%2"
+            )
+            .replace("%1", contact.name)
+            .replace("%2", self.safety.text())
+        )
+        yes = box.addButton(self.tr("They match: mark as verified"), QMessageBox.ButtonRole.YesRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        for button in (yes, cancel):
+            button.setAccessibleName(button.text().replace("&", ""))
+        box.setAccessibleName(box.text())
+        contact_id = contact.id
+
+        def done() -> None:
+            if box.clickedButton() is yes:
+                self.verify(contact_id)
+
+        box.finished.connect(done)
+        box.open()
+        self.last_box = box
+
+    def verify(self, contact_id: str) -> None:
+        try:
+            self.vault.contacts.verify(contact_id)
+        except ReflectDeskError as exc:
+            self.last_box = show_error(self, exc)
+            return
+        self.refresh()
+        self.select_contact(contact_id)
+        self.contacts_changed.emit()
+
+    # -- my card ---------------------------------------------------------------------------
+    def _file_stem(self) -> str:
+        try:
+            name = self.vault.profile.name
+        except ReflectDeskError:
+            name = "card"
+        safe = "".join(ch if ch.isalnum() else "-" for ch in name).strip("-")
+        return safe or "card"
+
+    def save_my_card(self) -> None:
+        path = self.ask_save_path(
+            self.tr("Save my card"),
+            self._file_stem() + CARD_SUFFIX,
+            self.tr("Contact cards (*.rdcard)"),
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != CARD_SUFFIX:
+            target = target.with_name(target.name + CARD_SUFFIX)
+        try:
+            self.vault.identity.export_card(target)
+        except ReflectDeskError as exc:
+            self.last_box = show_error(self, exc)
+            return
+        self.last_box = message_box(
+            self,
+            self.tr("Save my card"),
+            self.tr("Your card was saved to %1.").replace("%1", str(target)),
+            self.tr(
+                "Give this file to the people you will share with (USB stick, e-mail). It "
+                "holds only public keys. Then compare the safety number with each of them."
+            ),
+            icon=QMessageBox.Icon.Information,
+        )
+
+    def save_qr(self, kind: str) -> None:
+        filters = self.tr("PNG image (*.png)") if kind == "png" else self.tr("SVG image (*.svg)")
+        path = self.ask_save_path(
+            self.tr("Save my QR code"), f"{self._file_stem()}-qr.{kind}", filters
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != f".{kind}":
+            target = target.with_name(f"{target.name}.{kind}")
+        try:
+            card = self.vault.identity.card()
+            if kind == "png":
+                from reflectdesk.bundles import card_qr_png
+
+                card_qr_png(card, target)
+            else:
+                from reflectdesk.bundles import card_qr_svg
+                from reflectdesk.storage.atomic import atomic_write
+
+                atomic_write(target, card_qr_svg(card).encode("utf-8"), mode=0o644)
+        except ReflectDeskError as exc:
+            self.last_box = show_error(self, exc)
+        except OSError:
+            from reflectdesk.errors import StorageUnwritable
+
+            self.last_box = show_error(self, StorageUnwritable(target.name))
+
+    # -- drag and drop ----------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_paths(event, CARD_SUFFIX):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = local_paths(event, CARD_SUFFIX)
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        for path in paths:
+            self.import_card_file(path)
+
+    # -- text ----------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.heading.setText(self.tr("Contacts"))
+        self.intro.setText(
+            self.tr(
+                "The people you share entries with. Import their card (a .rdcard file: drop "
+                "it here), then compare the safety number with them once."
+            )
+        )
+        self.empty.setText(
+            self.tr("No contacts yet. Import the card of your mentor or your student.")
+        )
+        self.import_button.setText(self.tr("&Import a card…"))
+        self.import_button.setAccessibleName(self.tr("Import a contact card"))
+        self.table.setAccessibleName(self.tr("Contacts"))
+        self.detail.setTitle(self.tr("Selected contact"))
+        self.no_selection.setText(self.tr("Choose a contact to see their safety number."))
+        self.safety_title.setText(self.tr("Safety number"))
+        self.verify_button.setText(self.tr("&Mark as verified…"))
+        self.verify_button.setAccessibleName(self.tr("Mark as verified"))
+        self.new_card_button.setText(self.tr("&New card for this contact…"))
+        self.new_card_button.setAccessibleName(self.tr("Import a new card for this contact"))
+        self.my_card.setTitle(self.tr("My card"))
+        self.qr_help.setText(
+            self.tr("Your card as a QR code: it holds your name, role and public keys.")
+        )
+        self.qr.setAccessibleName(self.tr("QR code of my card"))
+        self.save_card_button.setText(self.tr("&Save my card…"))
+        self.save_card_button.setAccessibleName(self.tr("Save my card"))
+        self.save_png_button.setText(self.tr("QR as &PNG…"))
+        self.save_png_button.setAccessibleName(self.tr("Save the QR code as PNG"))
+        self.save_svg_button.setText(self.tr("QR as S&VG…"))
+        self.save_svg_button.setAccessibleName(self.tr("Save the QR code as SVG"))
+        self.model.retranslate()
+        if self.isVisible() or self.model.rowCount():
+            self._show_contact()
+            self._show_my_card()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def current_index(self) -> QModelIndex:
+        return self.table.currentIndex()
