@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from pytestqt.qtbot import QtBot
@@ -12,6 +14,7 @@ from reflectdesk.gui.context import AppContext
 from reflectdesk.gui.crash_dialog import CrashDialog
 from reflectdesk.gui.main_window import MainWindow
 from reflectdesk.gui.recover import RecoveryDialog
+from reflectdesk.gui.screenshots import make_partner
 from reflectdesk.gui.unlock import UnlockWindow
 from reflectdesk.gui.wizard import FirstRunWizard
 from reflectdesk.services.vault import Vault
@@ -58,6 +61,56 @@ def walk_wizard(qtbot: QtBot, ctx: AppContext, check: Check) -> None:
     check("wizard-confirm", wizard)
     wizard.recovery_key = ""
     wizard.hide()
+
+
+def walk_sharing(
+    qtbot: QtBot, ctx: AppContext, window: MainWindow, vault: Vault, check: Check
+) -> None:
+    """Import preview (unknown sender), contacts, every page of the export wizard, inbox
+    and outbox, with a real second vault."""
+    with tempfile.TemporaryDirectory(prefix="reflectdesk-partner-") as tmp:
+        partner, bundle = make_partner(Path(tmp), vault, ctx.language)
+        window.open_bundle(bundle)
+        dialog = window.dialogs["import"]
+        qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)  # type: ignore[attr-defined]
+        settle(qtbot)
+        check("import-preview", dialog)
+        dialog.compared.setChecked(True)  # type: ignore[attr-defined]
+        dialog.start_import()  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: dialog.result_ is not None, timeout=10_000)  # type: ignore[attr-defined]
+        settle(qtbot)
+        check("import-done", dialog)
+        dialog.accept()
+        window.show_sharing("contacts")
+        settle(qtbot)
+        check("contacts", window)
+        window.share_entries([s.id for s in vault.entries.list()][:2])
+        wizard = window.dialogs["export"]
+        settle(qtbot)
+        check("export-entries", wizard)
+        wizard.next()  # type: ignore[attr-defined]
+        for contact in vault.contacts.list():
+            wizard.recipients_page.model.set_checked(contact.id, True)  # type: ignore[attr-defined]
+        settle(qtbot)
+        check("export-recipients", wizard)
+        wizard.next()  # type: ignore[attr-defined]
+        settle(qtbot)
+        check("export-consent", wizard)
+        wizard.next()  # type: ignore[attr-defined]
+        wizard.save_page.folder.setText(tmp)  # type: ignore[attr-defined]
+        settle(qtbot)
+        check("export-save", wizard)
+        wizard.start_export()  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: wizard.result_ is not None, timeout=10_000)  # type: ignore[attr-defined]
+        settle(qtbot)
+        check("export-done", wizard)
+        wizard.accept()  # type: ignore[attr-defined]
+        for key in ("inbox", "outbox"):
+            window.show_sharing(key)
+            settle(qtbot)
+            check(key, window)
+        window.sidebar.select("all", "")
+        partner.close()  # type: ignore[attr-defined]
 
 
 def walk_app(qtbot: QtBot, ctx: AppContext, vault: Vault, check: Check) -> None:
@@ -130,6 +183,7 @@ def walk_app(qtbot: QtBot, ctx: AppContext, vault: Vault, check: Check) -> None:
     settle(qtbot)
     check("standards", window.editor.picker)
     window.editor.picker.close()
+    walk_sharing(qtbot, ctx, window, vault, check)
     crash = CrashDialog("ReflectDesk 0.1.0\nException: ValueError")
     qtbot.addWidget(crash)
     crash.show()

@@ -1,4 +1,4 @@
-"""``reflectdesk``: the desktop app's entry point.
+"""``reflectdesk [FILE.rdbundle | FILE.rdcard …]``: the desktop app's entry point.
 
 Shows the first window as early as possible: only Qt and tiny modules are imported
 here. ``REFLECTDESK_HOME`` overrides the data folder. ``REFLECTDESK_BENCH_EXIT_ON_SHOWN=1``
@@ -91,6 +91,14 @@ def build_context(
     )
 
 
+OPENABLE = (".rdbundle", ".rdcard")
+
+
+def files_to_open(args: Sequence[str]) -> list[Path]:
+    """Bundles and cards named on the command line (the desktop file passes ``%F``)."""
+    return [Path(a) for a in args if not a.startswith("-") and a.lower().endswith(OPENABLE)]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=os.environ.get("REFLECTDESK_LOG", "WARNING").upper(),
@@ -108,6 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         crash = CrashHandler(app)
         crash.install()
         dialogs.unexpected_handler = crash.report_exception
+    # ``reflectdesk FILE.rdbundle`` (a double click): the import preview after unlock.
+    ctx.extras["open_files"] = files_to_open(app.arguments()[1:])
     controller = AppController(ctx, bench_exit=bench)
     app.aboutToQuit.connect(controller.shutdown)
     controller.start()

@@ -297,6 +297,9 @@ class AppController(QObject):
         gc.collect()
         gc.freeze()
         self.main_window_shown.emit(window)
+        # Files given on the command line open once, after the first unlock.
+        for path in self.ctx.extras.pop("open_files", None) or []:
+            QTimer.singleShot(0, window, lambda p=path: window.open_file(p))
 
     def _apply_autolock(self) -> None:
         app = QApplication.instance()

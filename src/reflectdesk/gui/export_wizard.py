@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 from reflectdesk.domain.model import Consent, ExportRequest, ExportResult, Space
 from reflectdesk.errors import Cancelled, ReflectDeskError
 from reflectdesk.gui.contact_model import (
-    REVOKED,
     SEARCH_ROLE,
     UNVERIFIED,
     CheckItem,
@@ -130,7 +129,10 @@ class EntriesPage(QWizardPage):
         self.proxy.setFilterFixedString(text.casefold().strip())
 
     def _tick_shown(self, checked: bool) -> None:
-        rows = [self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in range(self.proxy.rowCount())]
+        rows = [
+            self.proxy.mapToSource(self.proxy.index(r, 0)).row()
+            for r in range(self.proxy.rowCount())
+        ]
         self.model.set_all(checked, rows)
 
     def whole_journal(self) -> bool:
@@ -197,11 +199,7 @@ class RecipientsPage(QWizardPage):
 
     def unverified_names(self) -> list[str]:
         chosen = set(self.model.checked_ids())
-        return [
-            c.name
-            for c in self.w.contacts
-            if c.id in chosen and trust_state(c) != "verified"
-        ]
+        return [c.name for c in self.w.contacts if c.id in chosen and trust_state(c) != "verified"]
 
     def _update(self) -> None:
         names = self.unverified_names()
@@ -441,7 +439,9 @@ class DonePage(QWizardPage):
 
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("Bundle created"))
-        self.setSubTitle(self.tr("Send this file any way you like: only the recipients can open it."))
+        self.setSubTitle(
+            self.tr("Send this file any way you like: only the recipients can open it.")
+        )
         self.path.setAccessibleName(self.tr("Where the bundle is"))
         self.open_folder.setText(self.tr("&Open the folder"))
         self.open_folder.setAccessibleName(self.tr("Open the folder"))
@@ -534,7 +534,9 @@ class ExportWizard(QWizard):
         return f"{event_date.isoformat()}  {title}" if event_date else title
 
     def _contact_label(self, contact: Any) -> str:
-        return f"{contact.name} — {role_text(contact.card.role)} · {state_text(trust_state(contact))}"
+        return (
+            f"{contact.name} — {role_text(contact.card.role)} · {state_text(trust_state(contact))}"
+        )
 
     def _contact_tip(self, contact: Any) -> str:
         if contact.revoked:
@@ -555,9 +557,7 @@ class ExportWizard(QWizard):
     def entry_ids(self) -> list[str]:
         journal_id = self.journal_id()
         if journal_id is not None:
-            return [
-                s.id for s in self.vault.entries.list() if s.journal_id == journal_id
-            ]
+            return [s.id for s in self.vault.entries.list() if s.journal_id == journal_id]
         if self.entries_page.whole_journal():
             return []
         return self.entries_page.model.checked_ids()
@@ -573,9 +573,7 @@ class ExportWizard(QWizard):
             entry_ids=() if journal_id is not None else tuple(ids),
             journal_id=journal_id,
             consent=self.consent_page.bundle_consent(),
-            entry_consent={
-                k: v for k, v in self.consent_page.overrides().items() if k in set(ids)
-            },
+            entry_consent={k: v for k, v in self.consent_page.overrides().items() if k in set(ids)},
             attachments=self.entries_page.attachments.isChecked(),
             history=self.entries_page.history.isChecked(),
         )

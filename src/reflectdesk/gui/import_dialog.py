@@ -207,7 +207,9 @@ class ImportDialog(QDialog):
         )
         self.import_button.setEnabled(can_import)
         self.cancel_button.setVisible(page != PAGE_DONE)
-        self.close_button.setVisible(page == PAGE_DONE or bool(preview and preview.already_imported))
+        self.close_button.setVisible(
+            page == PAGE_DONE or bool(preview and preview.already_imported)
+        )
 
     def _progress(self, report: Progress) -> None:
         if report.total:
@@ -300,11 +302,15 @@ class ImportDialog(QDialog):
         ]
         if preview.attachments_omitted:
             lines.append(
-                self.tr("%n attachments not included by the sender", "", preview.attachments_omitted)
+                self.tr(
+                    "%n attachments not included by the sender", "", preview.attachments_omitted
+                )
             )
         if preview.withdrawals:
             lines.append(
-                self.tr("%n entries whose research consent is withdrawn", "", len(preview.withdrawals))
+                self.tr(
+                    "%n entries whose research consent is withdrawn", "", len(preview.withdrawals)
+                )
             )
         if preview.skipped_records:
             lines.append(
@@ -314,7 +320,9 @@ class ImportDialog(QDialog):
                     preview.skipped_records,
                 )
             )
-        lines.append(self.tr("Consent for the bundle: %1").replace("%1", consent_text(preview.consent)))
+        lines.append(
+            self.tr("Consent for the bundle: %1").replace("%1", consent_text(preview.consent))
+        )
         self.counts.setText("\n".join(lines))
         statuses = {
             EntryImportStatus.NEW: self.tr("New"),
@@ -414,7 +422,9 @@ class ImportDialog(QDialog):
 
     # -- text ----------------------------------------------------------------------------------
     def _headers(self) -> None:
-        self.table.setHorizontalHeaderLabels([self.tr("Entry"), self.tr("Status"), self.tr("Consent")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Entry"), self.tr("Status"), self.tr("Consent")]
+        )
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Open a bundle"))

@@ -6,15 +6,19 @@ import base64
 import contextlib
 import gc
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
     QInputDialog,
     QLabel,
     QListView,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -24,15 +28,24 @@ from PySide6.QtWidgets import (
 )
 
 from reflectdesk import __version__
-from reflectdesk.domain.model import Changes, Entry, EntrySummary, SearchFilters, SearchHit
+from reflectdesk.domain.model import (
+    Changes,
+    Entry,
+    EntrySummary,
+    SearchFilters,
+    SearchHit,
+    Space,
+)
 from reflectdesk.errors import InvalidQuery, ReflectDeskError, VaultLocked
 from reflectdesk.gui.catalog import Catalog
+from reflectdesk.gui.contacts_page import CARD_SUFFIX, local_paths
 from reflectdesk.gui.context import AppContext
 from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.editor import EntryEditor
 from reflectdesk.gui.entry_list import EntryListView
 from reflectdesk.gui.entry_model import ID_ROLE, EntryTableModel
 from reflectdesk.gui.i18n import error_texts
+from reflectdesk.gui.import_dialog import BUNDLE_SUFFIX
 from reflectdesk.gui.search_model import ID_ROLE as HIT_ID_ROLE
 from reflectdesk.gui.search_model import SearchResultsModel, SnippetDelegate
 from reflectdesk.gui.search_panel import SearchPanel
@@ -90,6 +103,9 @@ class MainWindow(QMainWindow):
         self._journals_changed = False
         self._last_template = DEFAULT_TEMPLATE
         self.dialogs: dict[str, QWidget] = {}
+        # Received journals: journal id → the name of the person who sent them.
+        self.received: dict[str, str] = {}
+        self.pages: dict[str, QWidget] = {}
 
         # -- widgets ------------------------------------------------------------------------
         self.sidebar = Sidebar()
@@ -98,6 +114,9 @@ class MainWindow(QMainWindow):
         self.list = EntryListView()
         self.list.setModel(self.model)
         self.list.configure_columns()
+        # Several entries can be chosen to share them (context menu).
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.results_model = SearchResultsModel()
         self.results = QListView()
         self.results.setObjectName("searchResults")
@@ -126,17 +145,28 @@ class MainWindow(QMainWindow):
         self.editor_stack.addWidget(self.placeholder)
         self.editor_stack.addWidget(self.editor)
 
+        # The entries (list + editor) or a sharing page (contacts, inbox, outbox).
+        self.work = QSplitter(Qt.Orientation.Horizontal)
+        self.work.setObjectName("workSplitter")
+        self.work.addWidget(middle)
+        self.work.addWidget(self.editor_stack)
+        self.work.setStretchFactor(0, 2)
+        self.work.setStretchFactor(1, 4)
+        self.work.setChildrenCollapsible(False)
+        self.work.setSizes([470, 720])
+        self.main_stack = QStackedWidget()
+        self.main_stack.setObjectName("mainStack")
+        self.main_stack.addWidget(self.work)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.sidebar)
-        self.splitter.addWidget(middle)
-        self.splitter.addWidget(self.editor_stack)
+        self.splitter.addWidget(self.main_stack)
         self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setStretchFactor(2, 4)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([210, 470, 720])
+        self.splitter.setSizes([210, 1190])
         self.setCentralWidget(self.splitter)
+        self.setAcceptDrops(True)
 
         self._make_actions()
 
@@ -149,6 +179,8 @@ class MainWindow(QMainWindow):
         self._changes_timer.setInterval(50)
         self._changes_timer.timeout.connect(self._apply_changes)
         self.sidebar.filter_selected.connect(self._sidebar_filter)
+        self.sidebar.sharing_selected.connect(self.show_sharing)
+        self.list.customContextMenuRequested.connect(self._list_menu)
         self.search.query_changed.connect(self.run_search)
         self.search.filters_changed.connect(self._filters_changed)
         self.search.field.installEventFilter(self)
@@ -195,9 +227,23 @@ class MainWindow(QMainWindow):
         self.focus_list_action = self._action("focusList", "Ctrl+2", self.focus_list)
         self.focus_editor_action = self._action("focusEditor", "Ctrl+3", self.focus_editor)
         self.about_action = self._action("about", None, self.show_about)
+        self.share_action = self._action("shareEntries", "Ctrl+Shift+E", self.share_entries)
+        self.open_bundle_action = self._action(
+            "openBundle", QKeySequence.StandardKey.Open, self.choose_bundle
+        )
+        self.contacts_action = self._action(
+            "contacts", "Ctrl+Shift+K", lambda: self.sidebar.select("sharing", "contacts")
+        )
+        self.share_selected_action = QAction(self)
+        self.share_selected_action.setObjectName("shareSelected")
+        self.share_selected_action.triggered.connect(self.share_selected)
 
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addActions([self.new_entry_action, self.new_journal_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions(
+            [self.share_action, self.open_bundle_action, self.contacts_action]
+        )
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.lock_action, self.quit_action])
         self.edit_menu = self.menuBar().addMenu("")
@@ -244,6 +290,10 @@ class MainWindow(QMainWindow):
             self.focus_list_action: self.tr("Go to entry &list"),
             self.focus_editor_action: self.tr("Go to &editor"),
             self.about_action: self.tr("&About ReflectDesk"),
+            self.share_action: self.tr("&Share entries…"),
+            self.open_bundle_action: self.tr("&Open bundle…"),
+            self.contacts_action: self.tr("&Contacts"),
+            self.share_selected_action: self.tr("&Share the selected entries…"),
         }
         for action, text in texts.items():
             action.setText(text)
@@ -285,7 +335,18 @@ class MainWindow(QMainWindow):
     def populate(self) -> None:
         """Sidebar and filter options from the vault (journals, tags, templates, standards)."""
         lang = self.ctx.language
-        journals = [(j.id, j.title) for j in self.vault.journals.list()]
+        all_journals = self.vault.journals.list()
+        journals = [(j.id, j.title) for j in all_journals if j.space is Space.OWN]
+        names = {c.id: c.name for c in self.vault.contacts.list()}
+        self.received = {
+            j.id: names.get(j.author_contact_id or "", j.title)
+            for j in all_journals
+            if j.space is Space.RECEIVED
+        }
+        every_journal = journals + [
+            (jid, self.tr("%1 (received)").replace("%1", name))
+            for jid, name in self.received.items()
+        ]
         tags = self.vault.search.tags()
         templates = [(s.id, s.name) for s in self.catalog.summaries(lang)]
         taxonomy = self.catalog.taxonomy()
@@ -297,10 +358,11 @@ class MainWindow(QMainWindow):
                 domains.append((domain.code, domain.title.get(lang), children))
                 standards += [(code, f"{code} {title}") for code, title in children]
         self.sidebar.set_journals(journals)
+        self.sidebar.set_received(list(self.received.items()))
         self.sidebar.set_tags(tags)
         self.sidebar.set_templates(templates)
         self.sidebar.set_standards(domains)
-        self.search.set_options("journal", journals)
+        self.search.set_options("journal", every_journal)
         self.search.set_options("tag", [(t, t) for t, _n in tags])
         self.search.set_options("template", templates)
         self.search.set_options("standard", standards)
@@ -357,7 +419,7 @@ class MainWindow(QMainWindow):
         except ReflectDeskError as exc:
             show_error(self, exc)
             return
-        self.editor.open_entry(entry)
+        self.editor.open_entry(entry, self.received.get(entry.journal_id))
         self.editor_stack.setCurrentWidget(self.editor)
 
     def select_entry(self, entry_id: str) -> None:
@@ -405,11 +467,11 @@ class MainWindow(QMainWindow):
     # -- new entries and journals ---------------------------------------------------------
     def current_journal_id(self) -> str | None:
         journal_id = self.search.filters().journal_id
-        if journal_id:
+        if journal_id and journal_id not in self.received:
             return journal_id
-        if self.editor.entry is not None:
+        if self.editor.entry is not None and self.editor.entry.journal_id not in self.received:
             return self.editor.entry.journal_id
-        journals = self.vault.journals.list()
+        journals = self.vault.journals.list(Space.OWN)
         return journals[0].id if journals else None
 
     def new_entry(self) -> None:
@@ -458,6 +520,7 @@ class MainWindow(QMainWindow):
 
     # -- search and filters ------------------------------------------------------------------
     def _sidebar_filter(self, kind: str, value: str | None) -> None:
+        self.main_stack.setCurrentWidget(self.work)
         if kind == "all":
             self.search.set_filter("journal", None)
         else:
@@ -514,7 +577,7 @@ class MainWindow(QMainWindow):
         if self._closing or changes.locked:
             return
         self._pending_changes |= set(changes.entries)
-        self._journals_changed |= bool(changes.journals)
+        self._journals_changed |= bool(changes.journals) or bool(changes.contacts)
         self._changes_timer.start()
 
     def _apply_changes(self) -> None:
@@ -536,6 +599,7 @@ class MainWindow(QMainWindow):
         if ids or journals:
             self.populate()
             self._update_count()
+            self.refresh_pages()
         if ids and self.search.text():
             self.run_search(self.search.text())
 
@@ -595,6 +659,161 @@ class MainWindow(QMainWindow):
                 "initial teacher education."
             ).replace("%1", __version__),
         )
+
+    # -- sharing ---------------------------------------------------------------------------
+    def page(self, key: str) -> QWidget:
+        """The contacts, inbox or outbox page (made the first time it is shown)."""
+        page = self.pages.get(key)
+        if page is None:
+            if key == "contacts":
+                from reflectdesk.gui.contacts_page import ContactsPage
+
+                contacts = ContactsPage(self.vault)
+                contacts.contacts_changed.connect(self.populate)
+                page = contacts
+            else:
+                from reflectdesk.gui.bundle_log_page import BundleLogPage
+
+                log_page = BundleLogPage(self.vault, "in" if key == "inbox" else "out")
+                log_page.action_requested.connect(
+                    self.choose_bundle if key == "inbox" else self.share_entries
+                )
+                page = log_page
+            self.pages[key] = page
+            self.main_stack.addWidget(page)
+        return page
+
+    def show_sharing(self, key: str) -> None:
+        if key not in ("contacts", "inbox", "outbox"):
+            return
+        self.editor.flush()
+        page = self.page(key)
+        refresh = getattr(page, "refresh", None)
+        if refresh is not None:
+            refresh()
+        self.main_stack.setCurrentWidget(page)
+        if self.sidebar.currentIndex().data(Qt.ItemDataRole.UserRole + 2) != key:
+            self.sidebar.blockSignals(True)
+            self.sidebar.select("sharing", key)
+            self.sidebar.blockSignals(False)
+
+    def show_entries(self) -> None:
+        self.main_stack.setCurrentWidget(self.work)
+
+    def refresh_pages(self) -> None:
+        for page in self.pages.values():
+            refresh = getattr(page, "refresh", None)
+            if refresh is not None:
+                refresh()
+
+    def selected_entry_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.list.selectionModel().selectedRows()})
+        ids = [self.model.data(self.model.index(r, 0), ID_ROLE) for r in rows]
+        return [str(i) for i in ids if i and self._is_own_entry(str(i))]
+
+    def _is_own_entry(self, entry_id: str) -> bool:
+        summary = next(
+            (self.model.summary(r) for r in [self.model.row_of(entry_id)] if r >= 0),
+            None,
+        )
+        return summary is None or summary.journal_id not in self.received
+
+    def _list_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self.list)
+        menu.setObjectName("entryMenu")
+        menu.addAction(self.share_selected_action)
+        self.share_selected_action.setEnabled(bool(self.selected_entry_ids()))
+        self.dialogs["entry-menu"] = menu
+        menu.popup(self.list.viewport().mapToGlobal(pos))
+
+    def share_selected(self) -> None:
+        self.share_entries(self.selected_entry_ids())
+
+    def share_entries(self, preselected: list[str] | None = None) -> None:
+        from reflectdesk.gui.export_wizard import ExportWizard
+
+        self.editor.flush()
+        self.ctx.runner.wait_for_writes(5000)
+        if preselected is None or isinstance(preselected, bool):
+            current = self.editor.entry_id
+            preselected = [current] if current and self._is_own_entry(current) else []
+        journal = self.search.filters().journal_id
+        wizard = ExportWizard(
+            self.ctx,
+            self.vault,
+            preselected,
+            journal if journal not in self.received else None,
+            self,
+        )
+        wizard.finished.connect(lambda _r: self.refresh_pages())
+        wizard.finished.connect(wizard.deleteLater)
+        self.dialogs["export"] = wizard
+        wizard.open()
+
+    def ask_bundle_path(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a bundle"), str(Path.home()), self.tr("Bundles (*.rdbundle)")
+        )
+        return path
+
+    def choose_bundle(self) -> None:
+        path = self.ask_bundle_path()
+        if path:
+            self.open_bundle(Path(path))
+
+    def open_bundle(self, path: Path) -> None:
+        """The import preview for ``path`` (menu, drag and drop, or the command line)."""
+        from reflectdesk.gui.import_dialog import ImportDialog
+
+        self.editor.flush()
+        dialog = ImportDialog(self.ctx, self.vault, Path(path), self)
+        dialog.imported.connect(lambda _r: self._bundle_imported())
+        dialog.show_received.connect(self._show_received)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialogs["import"] = dialog
+        dialog.open()
+        dialog.start()
+
+    def open_file(self, path: Path) -> None:
+        """A bundle or a card from the command line (a double click in the file manager)."""
+        path = Path(path)
+        if path.suffix.lower() == CARD_SUFFIX:
+            self.show_sharing("contacts")
+            self.page("contacts").import_card_file(path)  # type: ignore[attr-defined]
+        elif path.suffix.lower() == BUNDLE_SUFFIX:
+            self.open_bundle(path)
+
+    def _bundle_imported(self) -> None:
+        self.populate()
+        self.refresh_pages()
+        self._update_count()
+
+    def _show_received(self, journal_id: str) -> None:
+        self.populate()
+        if journal_id and journal_id in self.received:
+            self.sidebar.select("journal", journal_id)
+        self.show_entries()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_paths(event, BUNDLE_SUFFIX) or local_paths(event, CARD_SUFFIX):
+            event.acceptProposedAction()
+            return
+        super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        bundles = local_paths(event, BUNDLE_SUFFIX)
+        cards = local_paths(event, CARD_SUFFIX)
+        if not bundles and not cards:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        if cards:
+            self.show_sharing("contacts")
+            page = self.page("contacts")
+            for card in cards:
+                page.import_card_file(card)  # type: ignore[attr-defined]
+        if bundles:
+            self.open_bundle(bundles[0])
 
     def _toggle_preview(self, checked: bool) -> None:
         self.editor.set_preview_visible(checked)

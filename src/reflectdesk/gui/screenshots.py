@@ -14,6 +14,7 @@ import sys
 import tempfile
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
@@ -175,6 +176,46 @@ def _make_vault(ctx: AppContext, lang: str) -> object:
     return vault
 
 
+PARTNER = {
+    "es": ("Rosa Díaz", "Liceo Bicentenario de Valparaíso", "Retroalimentación de la clase"),
+    "en": ("Rosa Díaz", "Valparaíso High School", "Feedback on the lesson"),
+}
+
+
+def make_partner(folder: Path, vault: object, lang: str) -> tuple[object, Path]:
+    """A mentor's vault in ``folder`` that knows ``vault``'s card and sent it a bundle
+    (``vault`` does not know the mentor yet: the preview asks to compare the number)."""
+    from reflectdesk.crypto.kdf import KdfParams
+    from reflectdesk.domain.model import EntryContent, ExportRequest, Role
+    from reflectdesk.services.vault import NewProfile, Vault
+
+    name, institution, title = PARTNER[lang]
+    partner, _key = Vault.create(
+        folder / "vault",
+        PASSPHRASE,
+        NewProfile(name, Role.MENTOR, lang, institution),
+        kdf_params=KdfParams.insecure_for_tests(),
+    )
+    journal = partner.journals.create(title)
+    entry = partner.entries.add(
+        journal.id,
+        EntryContent(
+            title=title,
+            sections={"body": "…"},
+            tags=("retroalimentación" if lang == "es" else "feedback",),
+            template_id="free",
+        ),
+    )
+    me = partner.contacts.import_card(vault.identity.card())  # type: ignore[attr-defined]
+    assert me.contact is not None
+    out = folder / "out"
+    out.mkdir()
+    result = partner.bundles.export(
+        ExportRequest(recipients=(me.contact.id,), entry_ids=(entry.id,)), out
+    )
+    return partner, result.path
+
+
 def _fields(content: object) -> dict[str, object]:
     names = ("title", "sections", "tags", "standards", "event_date", "template_id")
     return {n: getattr(content, n) for n in names}
@@ -284,11 +325,60 @@ def render_app(ctx: AppContext, out: Path, suffix: str, lang: str) -> None:
     settle(100)
     save(chooser, out, f"new-entry-{suffix}")
     chooser.close()
+    render_sharing(ctx, window, vault, out, suffix, lang)
     window.prepare_to_close()
     ctx.runner.wait(10_000)
     window.hide()
     window.deleteLater()
     vault.close()  # type: ignore[attr-defined]
+
+
+def render_sharing(
+    ctx: AppContext, window: Any, vault: Any, out: Path, suffix: str, lang: str
+) -> None:
+    """Import preview (unknown sender), contacts with a QR code and a safety number,
+    the export wizard, inbox."""
+    with tempfile.TemporaryDirectory(prefix="reflectdesk-partner-") as tmp:
+        partner, bundle = make_partner(Path(tmp), vault, lang)
+        window.open_bundle(bundle)
+        dialog = window.dialogs["import"]
+        ctx.runner.wait(10_000)
+        settle(200)
+        save(dialog, out, f"import-preview-{suffix}")
+        dialog.compared.setChecked(True)
+        dialog.start_import()
+        ctx.runner.wait(10_000)
+        settle(200)
+        save(dialog, out, f"import-done-{suffix}")
+        dialog.accept()
+        window.show_sharing("contacts")
+        settle(200)
+        save(window, out, f"contacts-{suffix}")
+        window.share_entries([s.id for s in vault.entries.list()][:2])
+        wizard = window.dialogs["export"]
+        settle(100)
+        save(wizard, out, f"export-1-entries-{suffix}")
+        wizard.next()
+        for contact in vault.contacts.list():
+            wizard.recipients_page.model.set_checked(contact.id, True)
+        settle(100)
+        save(wizard, out, f"export-2-recipients-{suffix}")
+        wizard.next()
+        settle(100)
+        save(wizard, out, f"export-3-consent-{suffix}")
+        wizard.next()
+        wizard.save_page.folder.setText(str(Path(tmp) / "out"))
+        settle(100)
+        save(wizard, out, f"export-4-save-{suffix}")
+        wizard.start_export()
+        ctx.runner.wait(10_000)
+        settle(200)
+        save(wizard, out, f"export-5-done-{suffix}")
+        wizard.accept()
+        window.show_sharing("inbox")
+        settle(100)
+        save(window, out, f"inbox-{suffix}")
+        partner.close()  # type: ignore[attr-defined]
 
 
 def render(out: Path, pseudo: bool = False, langs: tuple[str, ...] = ("es", "en")) -> list[Path]:
