@@ -32,7 +32,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -83,9 +82,7 @@ def build_student(work: Path, entries: int, attachments: int, size: int) -> tupl
         if i < attachments:
             blob.write_bytes(os.urandom(size))
             files.append(blob)
-        content = make_content(rng, start + timedelta(days=i))
-        sections = {("action-plan" if k == "action" else k): v for k, v in content.sections.items()}
-        content = replace(content, template_id="gibbs", sections=sections)
+        content = make_content(rng, start + timedelta(days=i))  # valid for its template
         vault.entries.add(journal, content, files)
     blob.unlink(missing_ok=True)
     return vault, journal

@@ -102,6 +102,74 @@
     </message>
 </context>
 <context>
+    <name>BundleLogPage</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="83"/>
+        <source>you</source>
+        <translation>you</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="92"/>
+        <source>Inbox</source>
+        <translation>Inbox</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="94"/>
+        <source>Bundles you imported: when, from whom and how many entries.</source>
+        <translation>Bundles you imported: when, from whom and how many entries.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="97"/>
+        <source>Nothing imported yet. Open a bundle, or drop a .rdbundle file here.</source>
+        <translation>Nothing imported yet. Open a bundle, or drop a .rdbundle file here.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="99"/>
+        <source>&amp;Open a bundle…</source>
+        <translation>&amp;Open a bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="100"/>
+        <source>Open a bundle</source>
+        <translation>Open a bundle</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="101"/>
+        <source>Bundles received</source>
+        <translation>Bundles received</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="103"/>
+        <source>Outbox</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="104"/>
+        <source>Bundles you made: when, for whom and how many entries.</source>
+        <translation>Bundles you made: when, for whom and how many entries.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="105"/>
+        <source>Nothing shared yet.</source>
+        <translation>Nothing shared yet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="106"/>
+        <source>&amp;Share entries…</source>
+        <translation>&amp;Share entries…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="107"/>
+        <source>Share entries</source>
+        <translation>Share entries</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="108"/>
+        <source>Bundles sent</source>
+        <translation>Bundles sent</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="241"/>
@@ -494,6 +562,328 @@
     </message>
 </context>
 <context>
+    <name>ConsentPage</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="286"/>
+        <source>(untitled)</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="292"/>
+        <source>As for the bundle</source>
+        <translation>As for the bundle</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="297"/>
+        <source>Consent for %1</source>
+        <translation>Consent for %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="303"/>
+        <source>Entry</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="303"/>
+        <source>Consent</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="306"/>
+        <source>What may they do with it?</source>
+        <translation>What may they do with it?</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="308"/>
+        <source>Your choice travels signed with the bundle. You can withdraw it later.</source>
+        <translation>Your choice travels signed with the bundle. You can withdraw it later.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="310"/>
+        <source>For the whole bundle:</source>
+        <translation>For the whole bundle:</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="315"/>
+        <source>Different for some entries? Choose it here (optional):</source>
+        <translation>Different for some entries? Choose it here (optional):</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="317"/>
+        <source>Consent per entry</source>
+        <translation>Consent per entry</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPage</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="252"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="281"/>
+        <source>Key: %1</source>
+        <translation>Key: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="286"/>
+        <source>Safety number with %1</source>
+        <translation>Safety number with %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="290"/>
+        <source>This contact&apos;s keys were revoked: bundles signed with them are refused and nothing can be sent to them.</source>
+        <translation>This contact&apos;s keys were revoked: bundles signed with them are refused and nothing can be sent to them.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="296"/>
+        <source>You compared this safety number with %1. It is verified.</source>
+        <translation>You compared this safety number with %1. It is verified.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="303"/>
+        <source>%1 sees the same 60 digits on their screen. Compare them in person or by phone, then mark the contact as verified.</source>
+        <translation>%1 sees the same 60 digits on their screen. Compare them in person or by phone, then mark the contact as verified.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="314"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="563"/>
+        <source>Import a contact card</source>
+        <translation>Import a contact card</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="316"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="483"/>
+        <source>Contact cards (*.rdcard)</source>
+        <translation>Contact cards (*.rdcard)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="351"/>
+        <source>The keys of %1 have changed</source>
+        <translation>The keys of %1 have changed</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="353"/>
+        <source>This card has other keys than the ones you have for %1, and it is not signed by them. Someone may be pretending to be them. If you accept it, the contact stays not verified until you compare the new safety number in person or by phone.</source>
+        <translation>This card has other keys than the ones you have for %1, and it is not signed by them. Someone may be pretending to be them. If you accept it, the contact stays not verified until you compare the new safety number in person or by phone.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="359"/>
+        <source>You already have a contact called %1</source>
+        <translation>You already have a contact called %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="361"/>
+        <source>This card has other keys. A name proves nothing: it will be added as a separate, not verified contact. Compare the safety number with the person before you trust it.</source>
+        <translation>This card has other keys. A name proves nothing: it will be added as a separate, not verified contact. Compare the safety number with the person before you trust it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="365"/>
+        <source>Check this card</source>
+        <translation>Check this card</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="370"/>
+        <source>Accept, not verified</source>
+        <translation>Accept, not verified</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="398"/>
+        <source>%1 was added. Compare the safety number with them before you trust it.</source>
+        <translation>%1 was added. Compare the safety number with them before you trust it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="401"/>
+        <source>%1 was added as a separate contact, not verified. Compare the safety number.</source>
+        <translation>%1 was added as a separate contact, not verified. Compare the safety number.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="403"/>
+        <source>You already have this card of %1.</source>
+        <translation>You already have this card of %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="404"/>
+        <source>%1&apos;s card was renewed (signed by their key).</source>
+        <translation>%1&apos;s card was renewed (signed by their key).</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="405"/>
+        <source>%1 has new keys, signed by their previous key.</source>
+        <translation>%1 has new keys, signed by their previous key.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="406"/>
+        <source>You already have a newer card of %1; nothing changed.</source>
+        <translation>You already have a newer card of %1; nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="408"/>
+        <source>%1&apos;s new keys were saved, not verified: compare the safety number again.</source>
+        <translation>%1&apos;s new keys were saved, not verified: compare the safety number again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="411"/>
+        <source>%1&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
+        <translation>%1&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="414"/>
+        <source>This revocation is for keys you do not have; nothing changed.</source>
+        <translation>This revocation is for keys you do not have; nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="420"/>
+        <source>Contact card</source>
+        <translation>Contact card</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="430"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="569"/>
+        <source>Mark as verified</source>
+        <translation>Mark as verified</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="431"/>
+        <source>Do you see exactly the same digits as %1?</source>
+        <translation>Do you see exactly the same digits as %1?</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="437"/>
+        <source>Compare the safety number with %1 in person or by phone (not by e-mail or chat: someone could change both). Mark as verified only if every digit matches.
+
+%2</source>
+        <translation>Compare the safety number with %1 in person or by phone (not by e-mail or chat: someone could change both). Mark as verified only if every digit matches.
+
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="444"/>
+        <source>They match: mark as verified</source>
+        <translation>They match: mark as verified</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="481"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="497"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="578"/>
+        <source>Save my card</source>
+        <translation>Save my card</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="498"/>
+        <source>Your card was saved to %1.</source>
+        <translation>Your card was saved to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="500"/>
+        <source>Give this file to the people you will share with (USB stick, e-mail). It holds only public keys. Then compare the safety number with each of them.</source>
+        <translation>Give this file to the people you will share with (USB stick, e-mail). It holds only public keys. Then compare the safety number with each of them.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="507"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="507"/>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG image (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="509"/>
+        <source>Save my QR code</source>
+        <translation>Save my QR code</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="552"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="564"/>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="555"/>
+        <source>The people you share entries with. Import their card (a .rdcard file: drop it here), then compare the safety number with them once.</source>
+        <translation>The people you share entries with. Import their card (a .rdcard file: drop it here), then compare the safety number with them once.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="560"/>
+        <source>No contacts yet. Import the card of your mentor or your student.</source>
+        <translation>No contacts yet. Import the card of your mentor or your student.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="562"/>
+        <source>&amp;Import a card…</source>
+        <translation>&amp;Import a card…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="565"/>
+        <source>Selected contact</source>
+        <translation>Selected contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="566"/>
+        <source>Choose a contact to see their safety number.</source>
+        <translation>Choose a contact to see their safety number.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="567"/>
+        <source>Safety number</source>
+        <translation>Safety number</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="568"/>
+        <source>&amp;Mark as verified…</source>
+        <translation>&amp;Mark as verified…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="570"/>
+        <source>&amp;New card for this contact…</source>
+        <translation>&amp;New card for this contact…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="571"/>
+        <source>Import a new card for this contact</source>
+        <translation>Import a new card for this contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="572"/>
+        <source>My card</source>
+        <translation>My card</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="574"/>
+        <source>Your card as a QR code: it holds your name, role and public keys.</source>
+        <translation>Your card as a QR code: it holds your name, role and public keys.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="576"/>
+        <source>QR code of my card</source>
+        <translation>QR code of my card</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="577"/>
+        <source>&amp;Save my card…</source>
+        <translation>&amp;Save my card…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="579"/>
+        <source>QR as &amp;PNG…</source>
+        <translation>QR as &amp;PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="580"/>
+        <source>Save the QR code as PNG</source>
+        <translation>Save the QR code as PNG</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="581"/>
+        <source>QR as SV&amp;G…</source>
+        <translation>QR as SV&amp;G…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="582"/>
+        <source>Save the QR code as SVG</source>
+        <translation>Save the QR code as SVG</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="44"/>
@@ -593,114 +983,258 @@
     </message>
 </context>
 <context>
+    <name>DonePage</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="442"/>
+        <source>Bundle created</source>
+        <translation>Bundle created</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="444"/>
+        <source>Send this file any way you like: only the recipients can open it.</source>
+        <translation>Send this file any way you like: only the recipients can open it.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="446"/>
+        <source>Where the bundle is</source>
+        <translation>Where the bundle is</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="447"/>
+        <source>&amp;Open the folder</source>
+        <translation>&amp;Open the folder</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="448"/>
+        <source>Open the folder</source>
+        <translation>Open the folder</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="449"/>
+        <source>Co&amp;py the path</source>
+        <translation>Co&amp;py the path</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="450"/>
+        <source>Copy the path</source>
+        <translation>Copy the path</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesPage</name>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="149"/>
+        <source>%n entries chosen</source>
+        <translation>
+            <numerusform>%n entry chosen</numerusform>
+            <numerusform>%n entries chosen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="156"/>
+        <source>Which entries?</source>
+        <translation>Which entries?</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="158"/>
+        <source>Only your own entries can be shared. Received entries stay with you.</source>
+        <translation>Only your own entries can be shared. Received entries stay with you.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="160"/>
+        <source>&amp;Chosen entries:</source>
+        <translation>&amp;Chosen entries:</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="161"/>
+        <source>Chosen entries</source>
+        <translation>Chosen entries</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="162"/>
+        <source>A &amp;whole journal:</source>
+        <translation>A &amp;whole journal:</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="163"/>
+        <source>A whole journal</source>
+        <translation>A whole journal</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="164"/>
+        <source>Journal to share</source>
+        <translation>Journal to share</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="165"/>
+        <source>Filter by title or tag</source>
+        <translation>Filter by title or tag</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="166"/>
+        <source>Filter entries</source>
+        <translation>Filter entries</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="167"/>
+        <source>Entries to share</source>
+        <translation>Entries to share</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="168"/>
+        <source>Select &amp;all shown</source>
+        <translation>Select &amp;all shown</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="169"/>
+        <source>Select all entries shown</source>
+        <translation>Select all entries shown</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="170"/>
+        <source>Select n&amp;one</source>
+        <translation>Select n&amp;one</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="171"/>
+        <source>Select no entries</source>
+        <translation>Select no entries</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="172"/>
+        <source>Include a&amp;ttachments (photos, files)</source>
+        <translation>Include a&amp;ttachments (photos, files)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="173"/>
+        <source>Include attachments</source>
+        <translation>Include attachments</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="174"/>
+        <source>Include the revision &amp;history (not only the last version)</source>
+        <translation>Include the revision &amp;history (not only the last version)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="175"/>
+        <source>Include the revision history</source>
+        <translation>Include the revision history</translation>
+    </message>
+</context>
+<context>
     <name>EntryEditor</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="537"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="375"/>
+        <source>Received from %1 — read only</source>
+        <translation>Received from %1 — read only</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="583"/>
         <source>None chosen</source>
         <translation>None chosen</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="586"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="632"/>
         <source>New entry: it is saved as soon as you write.</source>
         <translation>New entry: it is saved as soon as you write.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="587"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="633"/>
         <source>Editing…</source>
         <translation>Editing…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="588"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="634"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="589"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="635"/>
         <source>Saved and encrypted</source>
         <translation>Saved and encrypted</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="590"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="636"/>
         <source>Not saved: see the message</source>
         <translation>Not saved: see the message</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="594"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="640"/>
         <source>&amp;Title:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="595"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="641"/>
         <source>&amp;Date:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="596"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="642"/>
         <source>Template:</source>
         <translation>Template:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="597"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="643"/>
         <source>Ta&amp;gs:</source>
         <translation>Ta&amp;gs:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="598"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="644"/>
         <source>Standards:</source>
         <translation>Standards:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="599"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="645"/>
         <source>A short title for this entry</source>
         <translation>A short title for this entry</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="600"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="646"/>
         <source>Separated by commas, e.g. evaluation, 3rd grade</source>
         <translation>Separated by commas, e.g. evaluation, 3rd grade</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="601"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="647"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Choose…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="602"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="648"/>
         <source>H&amp;istory…</source>
         <translation>H&amp;istory…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="603"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="649"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="604"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="650"/>
         <source>Date of the experience</source>
         <translation>Date of the experience</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="605"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="651"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="606"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="652"/>
         <source>Choose standards</source>
         <translation>Choose standards</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="607"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="653"/>
         <source>Revision history</source>
         <translation>Revision history</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="608"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="654"/>
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="609"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="655"/>
         <source>Prompts</source>
         <translation>Prompts</translation>
     </message>
@@ -1465,6 +1999,171 @@
     </message>
 </context>
 <context>
+    <name>ExportWizard</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="534"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="618"/>
+        <source>(untitled)</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="544"/>
+        <source>Revoked: nothing can be sent to %1.</source>
+        <translation>Revoked: nothing can be sent to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="546"/>
+        <source>Not verified: compare the safety number with %1 first.</source>
+        <translation>Not verified: compare the safety number with %1 first.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="549"/>
+        <source>Verified</source>
+        <translation>Verified</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="594"/>
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="595"/>
+        <source>To: %1 and you</source>
+        <translation>To: %1 and you</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="596"/>
+        <source>Consent: %1</source>
+        <translation>Consent: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="600"/>
+        <source>%n entries with their own consent</source>
+        <translation>
+            <numerusform>%n entry with their own consent</numerusform>
+            <numerusform>%n entries with their own consent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="603"/>
+        <source>With attachments</source>
+        <translation>With attachments</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="605"/>
+        <source>Without attachments</source>
+        <translation>Without attachments</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="608"/>
+        <source>With the whole revision history</source>
+        <translation>With the whole revision history</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="610"/>
+        <source>Only the current version of each entry</source>
+        <translation>Only the current version of each entry</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="621"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="623"/>
+        <source>With %n attachments.</source>
+        <translation>
+            <numerusform>With %n attachment.</numerusform>
+            <numerusform>With %n attachments.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="626"/>
+        <source>Sent %n entries:</source>
+        <translation>
+            <numerusform>Sent %n entry:</numerusform>
+            <numerusform>Sent %n entries:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="628"/>
+        <source>To: %1 and you.</source>
+        <translation>To: %1 and you.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="631"/>
+        <source>Consent: %1.</source>
+        <translation>Consent: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="634"/>
+        <source>The file (%1 KB) is here:</source>
+        <translation>The file (%1 KB) is here:</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="643"/>
+        <source>Where to save the bundle</source>
+        <translation>Where to save the bundle</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="667"/>
+        <source>Encrypting and signing…</source>
+        <translation>Encrypting and signing…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="692"/>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="705"/>
+        <source>Done.</source>
+        <translation>Done.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="713"/>
+        <source>Cancelled: no bundle was written.</source>
+        <translation>Cancelled: no bundle was written.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="728"/>
+        <source>Share entries</source>
+        <translation>Share entries</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="738"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="739"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="742"/>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="740"/>
+        <source>Finish</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="741"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="743"/>
+        <source>Help</source>
+        <translation>Help</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="632"/>
@@ -1589,6 +2288,274 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="182"/>
+        <source>Checking the bundle…</source>
+        <translation>Checking the bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="226"/>
+        <source>Import cancelled: nothing was stored.</source>
+        <translation>Import cancelled: nothing was stored.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="249"/>
+        <source>Someone unknown</source>
+        <translation>Someone unknown</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="253"/>
+        <source>From you (%1)</source>
+        <translation>From you (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="254"/>
+        <source>From %1, verified</source>
+        <translation>From %1, verified</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="255"/>
+        <source>From %1, not verified</source>
+        <translation>From %1, not verified</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="256"/>
+        <source>From %1, not among your contacts</source>
+        <translation>From %1, not among your contacts</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="262"/>
+        <source>A bundle you made on %1.</source>
+        <translation>A bundle you made on %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="264"/>
+        <source>Signed by %2 on %1, with the keys you verified. Nothing was altered.</source>
+        <translation>Signed by %2 on %1, with the keys you verified. Nothing was altered.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="267"/>
+        <source>Signed by %2 on %1, nothing was altered. You have not compared the safety number with %2 yet (Contacts).</source>
+        <translation>Signed by %2 on %1, nothing was altered. You have not compared the safety number with %2 yet (Contacts).</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="271"/>
+        <source>Signed on %1 by keys you do not have. Before you import it, compare this safety number with %2 in person or by phone. Importing adds %2 to your contacts, not verified.</source>
+        <translation>Signed on %1 by keys you do not have. Before you import it, compare this safety number with %2 in person or by phone. Importing adds %2 to your contacts, not verified.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="283"/>
+        <source>Careful: you already have a contact called %1 with other keys. This may be someone else.</source>
+        <translation>Careful: you already have a contact called %1 with other keys. This may be someone else.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="291"/>
+        <source>Safety number with %1</source>
+        <translation>Safety number with %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="298"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="381"/>
+        <source>%n new entries</source>
+        <translation>
+            <numerusform>%n new entry</numerusform>
+            <numerusform>%n new entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="299"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="384"/>
+        <source>%n updated entries</source>
+        <translation>
+            <numerusform>%n updated entry</numerusform>
+            <numerusform>%n updated entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="300"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="387"/>
+        <source>%n unchanged entries</source>
+        <translation>
+            <numerusform>%n unchanged entry</numerusform>
+            <numerusform>%n unchanged entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="301"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="390"/>
+        <source>%n attachments</source>
+        <translation>
+            <numerusform>%n attachment</numerusform>
+            <numerusform>%n attachments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="306"/>
+        <source>%n attachments not included by the sender</source>
+        <translation>
+            <numerusform>%n attachment not included by the sender</numerusform>
+            <numerusform>%n attachments not included by the sender</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="312"/>
+        <source>%n entries whose research consent is withdrawn</source>
+        <translation>
+            <numerusform>%n entry whose research consent is withdrawn</numerusform>
+            <numerusform>%n entries whose research consent is withdrawn</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="318"/>
+        <source>%n comments or sign-offs this version cannot import yet</source>
+        <translation>
+            <numerusform>%n comment or sign-off this version cannot import yet</numerusform>
+            <numerusform>%n comments or sign-offs this version cannot import yet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="324"/>
+        <source>Consent for the bundle: %1</source>
+        <translation>Consent for the bundle: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="328"/>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="329"/>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="330"/>
+        <source>Unchanged</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="334"/>
+        <source>(untitled)</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="358"/>
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="378"/>
+        <source>This bundle was already imported. Nothing changed.</source>
+        <translation>This bundle was already imported. Nothing changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="394"/>
+        <source>Imported from %1:</source>
+        <translation>Imported from %1:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="399"/>
+        <source>%n entries now have two versions side by side (edited in two places)</source>
+        <translation>
+            <numerusform>%n entry now has two versions side by side (edited in two places)</numerusform>
+            <numerusform>%n entries now have two versions side by side (edited in two places)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="406"/>
+        <source>%1 was added to your contacts, not verified.</source>
+        <translation>%1 was added to your contacts, not verified.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="409"/>
+        <source>You find them under Received in the sidebar. They are read-only.</source>
+        <translation>You find them under Received in the sidebar. They are read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="435"/>
+        <source>Entry</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="435"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="435"/>
+        <source>Consent</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="439"/>
+        <source>Open a bundle</source>
+        <translation>Open a bundle</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="440"/>
+        <source>Safety number</source>
+        <translation>Safety number</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="442"/>
+        <source>I &amp;compared the safety number with the sender and it matches</source>
+        <translation>I &amp;compared the safety number with the sender and it matches</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="444"/>
+        <source>I compared the safety number</source>
+        <translation>I compared the safety number</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="446"/>
+        <source>You already imported this bundle. Importing it again changes nothing.</source>
+        <translation>You already imported this bundle. Importing it again changes nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="448"/>
+        <source>Entries in the bundle</source>
+        <translation>Entries in the bundle</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="449"/>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="450"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="451"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="452"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="453"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="454"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="455"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="456"/>
+        <source>&amp;Show the received entries</source>
+        <translation>&amp;Show the received entries</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="457"/>
+        <source>Show the received entries</source>
+        <translation>Show the received entries</translation>
+    </message>
+</context>
+<context>
     <name>LanguagePage</name>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="92"/>
@@ -1613,98 +2580,118 @@ Choose the language of the app. You can change it later in Settings.</translatio
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="229"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="275"/>
         <source>ReflectDesk</source>
         <extracomment>Up to this many entries the list is fetched on the GUI thread (a few ms); above, on a worker, so that 10,000 entries never freeze the window.</extracomment>
         <translation>ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="230"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="276"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="231"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="277"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="232"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="278"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="233"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="279"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="235"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="281"/>
         <source>&amp;New entry…</source>
         <translation>&amp;New entry…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="236"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="282"/>
         <source>New &amp;journal…</source>
         <translation>New &amp;journal…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="237"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="283"/>
         <source>&amp;Find</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="238"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="284"/>
         <source>&amp;History…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="239"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="285"/>
         <source>&amp;Lock</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="240"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="286"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="241"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="287"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="242"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="288"/>
         <source>Show &amp;preview</source>
         <translation>Show &amp;preview</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="243"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="289"/>
         <source>Go to &amp;sidebar</source>
         <translation>Go to &amp;sidebar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="244"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="290"/>
         <source>Go to entry &amp;list</source>
         <translation>Go to entry &amp;list</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="245"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="291"/>
         <source>Go to &amp;editor</source>
         <translation>Go to &amp;editor</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="246"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="292"/>
         <source>&amp;About ReflectDesk</source>
         <translation>&amp;About ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="257"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="293"/>
+        <source>&amp;Share entries…</source>
+        <translation>&amp;Share entries…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="294"/>
+        <source>&amp;Open bundle…</source>
+        <translation>&amp;Open bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="295"/>
+        <source>&amp;Contacts</source>
+        <translation>&amp;Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="296"/>
+        <source>&amp;Share the selected entries…</source>
+        <translation>&amp;Share the selected entries…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="307"/>
         <source>Main toolbar</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="260"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="310"/>
         <source>Choose an entry on the left, or start a new one with Ctrl+N.
 
 Ctrl+F searches, Ctrl+L locks.</source>
@@ -1713,17 +2700,22 @@ Ctrl+F searches, Ctrl+L locks.</source>
 Ctrl+F searches, Ctrl+L locks.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="264"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="314"/>
         <source>Entries</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="265"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="315"/>
         <source>Search results</source>
         <translation>Search results</translation>
     </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="347"/>
+        <source>%1 (received)</source>
+        <translation>%1 (received)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="339"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="401"/>
         <source>%n entries in total</source>
         <translation>
             <numerusform>%n entry in total</numerusform>
@@ -1731,27 +2723,27 @@ Ctrl+F searches, Ctrl+L locks.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="431"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="493"/>
         <source>My practicum journal</source>
         <translation>My practicum journal</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="444"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="506"/>
         <source>New journal</source>
         <translation>New journal</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="445"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="507"/>
         <source>Name of the journal:</source>
         <translation>Name of the journal:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="499"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="562"/>
         <source>No entries match.</source>
         <translation>No entries match.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="501"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="564"/>
         <source>%n results</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -1759,33 +2751,43 @@ Ctrl+F searches, Ctrl+L locks.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="550"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="614"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="551"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="615"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="552"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="616"/>
         <source>Standards</source>
         <translation>Standards</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="592"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="656"/>
         <source>About ReflectDesk</source>
         <translation>About ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="594"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="658"/>
         <source>ReflectDesk %1
 
 Encrypted, offline-first practicum reflection journals for initial teacher education.</source>
         <translation>ReflectDesk %1
 
 Encrypted, offline-first practicum reflection journals for initial teacher education.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="755"/>
+        <source>Open a bundle</source>
+        <translation>Open a bundle</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="755"/>
+        <source>Bundles (*.rdbundle)</source>
+        <translation>Bundles (*.rdbundle)</translation>
     </message>
 </context>
 <context>
@@ -1961,6 +2963,39 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     </message>
 </context>
 <context>
+    <name>RecipientsPage</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="209"/>
+        <source>Not verified yet: %1. Compare the safety number with them (Contacts) so you know the bundle can only be opened by them.</source>
+        <translation>Not verified yet: %1. Compare the safety number with them (Contacts) so you know the bundle can only be opened by them.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="220"/>
+        <source>Who may open it?</source>
+        <translation>Who may open it?</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="222"/>
+        <source>The bundle is encrypted to exactly these people and signed by you.</source>
+        <translation>The bundle is encrypted to exactly these people and signed by you.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="225"/>
+        <source>%1 (you): always included, so you can open your own bundle.</source>
+        <translation>%1 (you): always included, so you can open your own bundle.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="229"/>
+        <source>Recipients</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="231"/>
+        <source>You have no contacts yet. Import their card on the Contacts page first.</source>
+        <translation>You have no contacts yet. Import their card on the Contacts page first.</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <location filename="../../src/reflectdesk/gui/recover.py" line="71"/>
@@ -2111,6 +3146,64 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
         <location filename="../../src/reflectdesk/gui/history.py" line="84"/>
         <source>Revision %1 · %2</source>
         <translation>Revision %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>SavePage</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="378"/>
+        <source>Save the bundle</source>
+        <translation>Save the bundle</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="381"/>
+        <source>Choose a folder (a USB stick, a shared folder…). The file gets a random name that says nothing about what is inside.</source>
+        <translation>Choose a folder (a USB stick, a shared folder…). The file gets a random name that says nothing about what is inside.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="385"/>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Folder:</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="387"/>
+        <source>Folder for the bundle</source>
+        <translation>Folder for the bundle</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="388"/>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoose…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="389"/>
+        <source>Choose a folder</source>
+        <translation>Choose a folder</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="390"/>
+        <source>C&amp;reate the bundle</source>
+        <translation>C&amp;reate the bundle</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="391"/>
+        <source>Create the bundle</source>
+        <translation>Create the bundle</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="392"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="393"/>
+        <source>Cancel creating the bundle</source>
+        <translation>Cancel creating the bundle</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="394"/>
+        <source>Progress</source>
+        <translation>Progress</translation>
     </message>
 </context>
 <context>
@@ -2331,64 +3424,202 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
     </message>
 </context>
 <context>
+    <name>Sharing</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="43"/>
+        <source>Student teacher</source>
+        <translation>Student teacher</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="44"/>
+        <source>School mentor</source>
+        <translation>School mentor</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="45"/>
+        <source>University educator</source>
+        <translation>University educator</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="52"/>
+        <source>Recipients may only read it</source>
+        <translation>Recipients may only read it</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="53"/>
+        <source>May be used in a research case study</source>
+        <translation>May be used in a research case study</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="54"/>
+        <source>Research only after pseudonymisation</source>
+        <translation>Research only after pseudonymisation</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="70"/>
+        <source>Verified</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="71"/>
+        <source>Not verified</source>
+        <translation>Not verified</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="72"/>
+        <source>Keys changed: not verified</source>
+        <translation>Keys changed: not verified</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="73"/>
+        <source>Revoked</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="143"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="144"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="145"/>
+        <source>Institution</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="146"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="332"/>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="334"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="337"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="339"/>
+        <source>Entries</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="340"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="354"/>
+        <source>Journal entries</source>
+        <translation>Journal entries</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="355"/>
+        <source>Consent withdrawal</source>
+        <translation>Consent withdrawal</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="356"/>
+        <source>Feedback</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="357"/>
+        <source>Sign-off</source>
+        <translation>Sign-off</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="358"/>
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="359"/>
+        <source>Contact card</source>
+        <translation>Contact card</translation>
+    </message>
+</context>
+<context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="85"/>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="93"/>
         <source>All entries</source>
         <translation>All entries</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="86"/>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="94"/>
         <source>Journals</source>
         <translation>Journals</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="89"/>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="97"/>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="104"/>
+        <source>Received from %1 (read only)</source>
+        <translation>Received from %1 (read only)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="107"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="92"/>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="110"/>
         <source>Templates</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="95"/>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="113"/>
         <source>Standards (MBE)</source>
         <translation>Standards (MBE)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="104"/>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="122"/>
         <source>Sharing</source>
         <translation>Sharing</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="105"/>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="123"/>
         <source>Coming in a later version</source>
         <translation>Coming in a later version</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="107"/>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="125"/>
         <source>Inbox</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="108"/>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="126"/>
         <source>Outbox</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="109"/>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="127"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="110"/>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="128"/>
         <source>Case studies</source>
         <translation>Case studies</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="128"/>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="148"/>
         <source>Journals, tags, templates and standards</source>
         <translation>Journals, tags, templates and standards</translation>
     </message>

@@ -102,6 +102,74 @@
     </message>
 </context>
 <context>
+    <name>BundleLogPage</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="83"/>
+        <source>you</source>
+        <translation>tú</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="92"/>
+        <source>Inbox</source>
+        <translation>Bandeja de entrada</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="94"/>
+        <source>Bundles you imported: when, from whom and how many entries.</source>
+        <translation>Paquetes que importaste: cuándo, de quién y cuántas entradas.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="97"/>
+        <source>Nothing imported yet. Open a bundle, or drop a .rdbundle file here.</source>
+        <translation>Aún no has importado nada. Abre un paquete o arrastra aquí un archivo .rdbundle.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="99"/>
+        <source>&amp;Open a bundle…</source>
+        <translation>Abrir un &amp;paquete…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="100"/>
+        <source>Open a bundle</source>
+        <translation>Abrir un paquete</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="101"/>
+        <source>Bundles received</source>
+        <translation>Paquetes recibidos</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="103"/>
+        <source>Outbox</source>
+        <translation>Bandeja de salida</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="104"/>
+        <source>Bundles you made: when, for whom and how many entries.</source>
+        <translation>Paquetes que creaste: cuándo, para quién y cuántas entradas.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="105"/>
+        <source>Nothing shared yet.</source>
+        <translation>Aún no has compartido nada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="106"/>
+        <source>&amp;Share entries…</source>
+        <translation>&amp;Compartir entradas…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="107"/>
+        <source>Share entries</source>
+        <translation>Compartir entradas</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="108"/>
+        <source>Bundles sent</source>
+        <translation>Paquetes enviados</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <location filename="../../src/reflectdesk/gui/settings.py" line="241"/>
@@ -494,6 +562,328 @@
     </message>
 </context>
 <context>
+    <name>ConsentPage</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="286"/>
+        <source>(untitled)</source>
+        <translation>(sin título)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="292"/>
+        <source>As for the bundle</source>
+        <translation>Igual que el paquete</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="297"/>
+        <source>Consent for %1</source>
+        <translation>Consentimiento para %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="303"/>
+        <source>Entry</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="303"/>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="306"/>
+        <source>What may they do with it?</source>
+        <translation>¿Qué pueden hacer con ellas?</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="308"/>
+        <source>Your choice travels signed with the bundle. You can withdraw it later.</source>
+        <translation>Tu decisión viaja firmada con el paquete. Puedes retirarla más adelante.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="310"/>
+        <source>For the whole bundle:</source>
+        <translation>Para todo el paquete:</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="315"/>
+        <source>Different for some entries? Choose it here (optional):</source>
+        <translation>¿Distinto para algunas entradas? Elígelo aquí (opcional):</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="317"/>
+        <source>Consent per entry</source>
+        <translation>Consentimiento por entrada</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPage</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="252"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="281"/>
+        <source>Key: %1</source>
+        <translation>Clave: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="286"/>
+        <source>Safety number with %1</source>
+        <translation>Número de seguridad con %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="290"/>
+        <source>This contact&apos;s keys were revoked: bundles signed with them are refused and nothing can be sent to them.</source>
+        <translation>Las claves de este contacto fueron revocadas: se rechazan los paquetes firmados con ellas y no se le puede enviar nada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="296"/>
+        <source>You compared this safety number with %1. It is verified.</source>
+        <translation>Comparaste este número de seguridad con %1. Está verificado.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="303"/>
+        <source>%1 sees the same 60 digits on their screen. Compare them in person or by phone, then mark the contact as verified.</source>
+        <translation>%1 ve los mismos 60 dígitos en su pantalla. Compárenlos en persona o por teléfono y luego marca el contacto como verificado.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="314"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="563"/>
+        <source>Import a contact card</source>
+        <translation>Importar una tarjeta de contacto</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="316"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="483"/>
+        <source>Contact cards (*.rdcard)</source>
+        <translation>Tarjetas de contacto (*.rdcard)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="351"/>
+        <source>The keys of %1 have changed</source>
+        <translation>Las claves de %1 cambiaron</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="353"/>
+        <source>This card has other keys than the ones you have for %1, and it is not signed by them. Someone may be pretending to be them. If you accept it, the contact stays not verified until you compare the new safety number in person or by phone.</source>
+        <translation>Esta tarjeta tiene otras claves que las que tienes de %1 y no está firmada con ellas. Alguien podría estar haciéndose pasar por esa persona. Si la aceptas, el contacto queda sin verificar hasta que compares el nuevo número de seguridad en persona o por teléfono.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="359"/>
+        <source>You already have a contact called %1</source>
+        <translation>Ya tienes un contacto llamado %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="361"/>
+        <source>This card has other keys. A name proves nothing: it will be added as a separate, not verified contact. Compare the safety number with the person before you trust it.</source>
+        <translation>Esta tarjeta tiene otras claves. Un nombre no prueba nada: se agregará como un contacto aparte, sin verificar. Compara el número de seguridad con la persona antes de confiar en él.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="365"/>
+        <source>Check this card</source>
+        <translation>Revisa esta tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="370"/>
+        <source>Accept, not verified</source>
+        <translation>Aceptar sin verificar</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="398"/>
+        <source>%1 was added. Compare the safety number with them before you trust it.</source>
+        <translation>Se agregó a %1. Compara el número de seguridad con esa persona antes de confiar en el contacto.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="401"/>
+        <source>%1 was added as a separate contact, not verified. Compare the safety number.</source>
+        <translation>Se agregó a %1 como un contacto aparte, sin verificar. Compara el número de seguridad.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="403"/>
+        <source>You already have this card of %1.</source>
+        <translation>Ya tienes esta tarjeta de %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="404"/>
+        <source>%1&apos;s card was renewed (signed by their key).</source>
+        <translation>Se renovó la tarjeta de %1 (firmada con su clave).</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="405"/>
+        <source>%1 has new keys, signed by their previous key.</source>
+        <translation>%1 tiene claves nuevas, firmadas con su clave anterior.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="406"/>
+        <source>You already have a newer card of %1; nothing changed.</source>
+        <translation>Ya tienes una tarjeta más reciente de %1; no cambió nada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="408"/>
+        <source>%1&apos;s new keys were saved, not verified: compare the safety number again.</source>
+        <translation>Se guardaron las claves nuevas de %1, sin verificar: vuelve a comparar el número de seguridad.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="411"/>
+        <source>%1&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
+        <translation>Las claves de %1 están revocadas: sus paquetes se rechazan y no se le envía nada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="414"/>
+        <source>This revocation is for keys you do not have; nothing changed.</source>
+        <translation>Esta revocación es de claves que no tienes; no cambió nada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="420"/>
+        <source>Contact card</source>
+        <translation>Tarjeta de contacto</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="430"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="569"/>
+        <source>Mark as verified</source>
+        <translation>Marcar como verificado</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="431"/>
+        <source>Do you see exactly the same digits as %1?</source>
+        <translation>¿Ves exactamente los mismos dígitos que %1?</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="437"/>
+        <source>Compare the safety number with %1 in person or by phone (not by e-mail or chat: someone could change both). Mark as verified only if every digit matches.
+
+%2</source>
+        <translation>Compara el número de seguridad con %1 en persona o por teléfono (no por correo ni chat: alguien podría cambiar ambos). Márcalo como verificado solo si coinciden todos los dígitos.
+
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="444"/>
+        <source>They match: mark as verified</source>
+        <translation>Coinciden: marcar como verificado</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="481"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="497"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="578"/>
+        <source>Save my card</source>
+        <translation>Guardar mi tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="498"/>
+        <source>Your card was saved to %1.</source>
+        <translation>Tu tarjeta se guardó en %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="500"/>
+        <source>Give this file to the people you will share with (USB stick, e-mail). It holds only public keys. Then compare the safety number with each of them.</source>
+        <translation>Entrega este archivo a las personas con quienes vas a compartir (pendrive, correo). Solo contiene claves públicas. Luego compara el número de seguridad con cada una.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="507"/>
+        <source>PNG image (*.png)</source>
+        <translation>Imagen PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="507"/>
+        <source>SVG image (*.svg)</source>
+        <translation>Imagen SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="509"/>
+        <source>Save my QR code</source>
+        <translation>Guardar mi código QR</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="552"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="564"/>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="555"/>
+        <source>The people you share entries with. Import their card (a .rdcard file: drop it here), then compare the safety number with them once.</source>
+        <translation>Las personas con quienes compartes entradas. Importa su tarjeta (un archivo .rdcard: arrástralo aquí) y luego compara el número de seguridad con ellas una vez.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="560"/>
+        <source>No contacts yet. Import the card of your mentor or your student.</source>
+        <translation>Aún no hay contactos. Importa la tarjeta de tu profesor/a guía o de tu estudiante.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="562"/>
+        <source>&amp;Import a card…</source>
+        <translation>&amp;Importar una tarjeta…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="565"/>
+        <source>Selected contact</source>
+        <translation>Contacto elegido</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="566"/>
+        <source>Choose a contact to see their safety number.</source>
+        <translation>Elige un contacto para ver su número de seguridad.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="567"/>
+        <source>Safety number</source>
+        <translation>Número de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="568"/>
+        <source>&amp;Mark as verified…</source>
+        <translation>&amp;Marcar como verificado…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="570"/>
+        <source>&amp;New card for this contact…</source>
+        <translation>&amp;Nueva tarjeta de este contacto…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="571"/>
+        <source>Import a new card for this contact</source>
+        <translation>Importar una nueva tarjeta de este contacto</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="572"/>
+        <source>My card</source>
+        <translation>Mi tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="574"/>
+        <source>Your card as a QR code: it holds your name, role and public keys.</source>
+        <translation>Tu tarjeta como código QR: contiene tu nombre, tu rol y tus claves públicas.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="576"/>
+        <source>QR code of my card</source>
+        <translation>Código QR de mi tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="577"/>
+        <source>&amp;Save my card…</source>
+        <translation>Guardar mi &amp;tarjeta…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="579"/>
+        <source>QR as &amp;PNG…</source>
+        <translation>QR como &amp;PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="580"/>
+        <source>Save the QR code as PNG</source>
+        <translation>Guardar el código QR como PNG</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="581"/>
+        <source>QR as SV&amp;G…</source>
+        <translation>QR como SV&amp;G…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="582"/>
+        <source>Save the QR code as SVG</source>
+        <translation>Guardar el código QR como SVG</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="44"/>
@@ -593,114 +983,258 @@
     </message>
 </context>
 <context>
+    <name>DonePage</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="442"/>
+        <source>Bundle created</source>
+        <translation>Paquete creado</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="444"/>
+        <source>Send this file any way you like: only the recipients can open it.</source>
+        <translation>Envía este archivo como prefieras: solo sus destinatarios pueden abrirlo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="446"/>
+        <source>Where the bundle is</source>
+        <translation>Dónde está el paquete</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="447"/>
+        <source>&amp;Open the folder</source>
+        <translation>&amp;Abrir la carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="448"/>
+        <source>Open the folder</source>
+        <translation>Abrir la carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="449"/>
+        <source>Co&amp;py the path</source>
+        <translation>Co&amp;piar la ruta</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="450"/>
+        <source>Copy the path</source>
+        <translation>Copiar la ruta</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesPage</name>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="149"/>
+        <source>%n entries chosen</source>
+        <translation>
+            <numerusform>%n entrada elegida</numerusform>
+            <numerusform>%n entradas elegidas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="156"/>
+        <source>Which entries?</source>
+        <translation>¿Qué entradas?</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="158"/>
+        <source>Only your own entries can be shared. Received entries stay with you.</source>
+        <translation>Solo puedes compartir tus propias entradas. Las entradas recibidas se quedan contigo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="160"/>
+        <source>&amp;Chosen entries:</source>
+        <translation>Entradas &amp;elegidas:</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="161"/>
+        <source>Chosen entries</source>
+        <translation>Entradas elegidas</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="162"/>
+        <source>A &amp;whole journal:</source>
+        <translation>Un diario &amp;completo:</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="163"/>
+        <source>A whole journal</source>
+        <translation>Un diario completo</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="164"/>
+        <source>Journal to share</source>
+        <translation>Diario que compartir</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="165"/>
+        <source>Filter by title or tag</source>
+        <translation>Filtrar por título o etiqueta</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="166"/>
+        <source>Filter entries</source>
+        <translation>Filtrar entradas</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="167"/>
+        <source>Entries to share</source>
+        <translation>Entradas que compartir</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="168"/>
+        <source>Select &amp;all shown</source>
+        <translation>Elegir &amp;todas las mostradas</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="169"/>
+        <source>Select all entries shown</source>
+        <translation>Elegir todas las entradas mostradas</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="170"/>
+        <source>Select n&amp;one</source>
+        <translation>N&amp;o elegir ninguna</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="171"/>
+        <source>Select no entries</source>
+        <translation>No elegir ninguna entrada</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="172"/>
+        <source>Include a&amp;ttachments (photos, files)</source>
+        <translation>Incluir archivos ad&amp;juntos (fotos, archivos)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="173"/>
+        <source>Include attachments</source>
+        <translation>Incluir archivos adjuntos</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="174"/>
+        <source>Include the revision &amp;history (not only the last version)</source>
+        <translation>Incluir el &amp;historial de revisiones (no solo la última versión)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="175"/>
+        <source>Include the revision history</source>
+        <translation>Incluir el historial de revisiones</translation>
+    </message>
+</context>
+<context>
     <name>EntryEditor</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="537"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="375"/>
+        <source>Received from %1 — read only</source>
+        <translation>Recibida de %1 — solo lectura</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="583"/>
         <source>None chosen</source>
         <translation>Ninguno elegido</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="586"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="632"/>
         <source>New entry: it is saved as soon as you write.</source>
         <translation>Entrada nueva: se guarda apenas escribas.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="587"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="633"/>
         <source>Editing…</source>
         <translation>Editando…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="588"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="634"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="589"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="635"/>
         <source>Saved and encrypted</source>
         <translation>Guardado y cifrado</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="590"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="636"/>
         <source>Not saved: see the message</source>
         <translation>Sin guardar: revisa el mensaje</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="594"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="640"/>
         <source>&amp;Title:</source>
         <translation>&amp;Título:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="595"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="641"/>
         <source>&amp;Date:</source>
         <translation>&amp;Fecha:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="596"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="642"/>
         <source>Template:</source>
         <translation>Plantilla:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="597"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="643"/>
         <source>Ta&amp;gs:</source>
         <translation>Et&amp;iquetas:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="598"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="644"/>
         <source>Standards:</source>
         <translation>Estándares:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="599"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="645"/>
         <source>A short title for this entry</source>
         <translation>Un título breve para esta entrada</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="600"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="646"/>
         <source>Separated by commas, e.g. evaluation, 3rd grade</source>
         <translation>Separadas por comas, p. ej. evaluación, 3° básico</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="601"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="647"/>
         <source>&amp;Choose…</source>
         <translation>E&amp;legir…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="602"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="648"/>
         <source>H&amp;istory…</source>
         <translation>Hist&amp;orial…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="603"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="649"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="604"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="650"/>
         <source>Date of the experience</source>
         <translation>Fecha de la experiencia</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="605"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="651"/>
         <source>Tags</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="606"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="652"/>
         <source>Choose standards</source>
         <translation>Elegir estándares</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="607"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="653"/>
         <source>Revision history</source>
         <translation>Historial de revisiones</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="608"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="654"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="609"/>
+        <location filename="../../src/reflectdesk/gui/editor.py" line="655"/>
         <source>Prompts</source>
         <translation>Preguntas guía</translation>
     </message>
@@ -1465,6 +1999,171 @@
     </message>
 </context>
 <context>
+    <name>ExportWizard</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="534"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="618"/>
+        <source>(untitled)</source>
+        <translation>(sin título)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="544"/>
+        <source>Revoked: nothing can be sent to %1.</source>
+        <translation>Revocado: no se le puede enviar nada a %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="546"/>
+        <source>Not verified: compare the safety number with %1 first.</source>
+        <translation>Sin verificar: primero compara el número de seguridad con %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="549"/>
+        <source>Verified</source>
+        <translation>Verificado</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="594"/>
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entrada</numerusform>
+            <numerusform>%n entradas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="595"/>
+        <source>To: %1 and you</source>
+        <translation>Para: %1 y tú</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="596"/>
+        <source>Consent: %1</source>
+        <translation>Consentimiento: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="600"/>
+        <source>%n entries with their own consent</source>
+        <translation>
+            <numerusform>%n entrada con su propio consentimiento</numerusform>
+            <numerusform>%n entradas con su propio consentimiento</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="603"/>
+        <source>With attachments</source>
+        <translation>Con archivos adjuntos</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="605"/>
+        <source>Without attachments</source>
+        <translation>Sin archivos adjuntos</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="608"/>
+        <source>With the whole revision history</source>
+        <translation>Con todo el historial de revisiones</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="610"/>
+        <source>Only the current version of each entry</source>
+        <translation>Solo la versión actual de cada entrada</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="621"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… y %n más</numerusform>
+            <numerusform>… y %n más</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="623"/>
+        <source>With %n attachments.</source>
+        <translation>
+            <numerusform>Con %n archivo adjunto.</numerusform>
+            <numerusform>Con %n archivos adjuntos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="626"/>
+        <source>Sent %n entries:</source>
+        <translation>
+            <numerusform>Se envió %n entrada:</numerusform>
+            <numerusform>Se enviaron %n entradas:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="628"/>
+        <source>To: %1 and you.</source>
+        <translation>Para: %1 y tú.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="631"/>
+        <source>Consent: %1.</source>
+        <translation>Consentimiento: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="634"/>
+        <source>The file (%1 KB) is here:</source>
+        <translation>El archivo (%1 KB) está aquí:</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="643"/>
+        <source>Where to save the bundle</source>
+        <translation>Dónde guardar el paquete</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="667"/>
+        <source>Encrypting and signing…</source>
+        <translation>Cifrando y firmando…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="692"/>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="705"/>
+        <source>Done.</source>
+        <translation>Listo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="713"/>
+        <source>Cancelled: no bundle was written.</source>
+        <translation>Cancelado: no se escribió ningún paquete.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="728"/>
+        <source>Share entries</source>
+        <translation>Compartir entradas</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="738"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="739"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="742"/>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="740"/>
+        <source>Finish</source>
+        <translation>Terminar</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="741"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="743"/>
+        <source>Help</source>
+        <translation>Ayuda</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="632"/>
@@ -1589,6 +2288,274 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="182"/>
+        <source>Checking the bundle…</source>
+        <translation>Revisando el paquete…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="226"/>
+        <source>Import cancelled: nothing was stored.</source>
+        <translation>Importación cancelada: no se guardó nada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="249"/>
+        <source>Someone unknown</source>
+        <translation>Alguien desconocido</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="253"/>
+        <source>From you (%1)</source>
+        <translation>Tuyo (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="254"/>
+        <source>From %1, verified</source>
+        <translation>De %1, verificado/a</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="255"/>
+        <source>From %1, not verified</source>
+        <translation>De %1, sin verificar</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="256"/>
+        <source>From %1, not among your contacts</source>
+        <translation>De %1, que no está entre tus contactos</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="262"/>
+        <source>A bundle you made on %1.</source>
+        <translation>Un paquete que creaste el %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="264"/>
+        <source>Signed by %2 on %1, with the keys you verified. Nothing was altered.</source>
+        <translation>Firmado por %2 el %1, con las claves que verificaste. No se alteró nada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="267"/>
+        <source>Signed by %2 on %1, nothing was altered. You have not compared the safety number with %2 yet (Contacts).</source>
+        <translation>Firmado por %2 el %1; no se alteró nada. Aún no comparas el número de seguridad con %2 (Contactos).</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="271"/>
+        <source>Signed on %1 by keys you do not have. Before you import it, compare this safety number with %2 in person or by phone. Importing adds %2 to your contacts, not verified.</source>
+        <translation>Firmado el %1 con claves que no tienes. Antes de importarlo, compara este número de seguridad con %2 en persona o por teléfono. Al importarlo, %2 se agrega a tus contactos sin verificar.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="283"/>
+        <source>Careful: you already have a contact called %1 with other keys. This may be someone else.</source>
+        <translation>Cuidado: ya tienes un contacto llamado %1 con otras claves. Podría ser otra persona.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="291"/>
+        <source>Safety number with %1</source>
+        <translation>Número de seguridad con %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="298"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="381"/>
+        <source>%n new entries</source>
+        <translation>
+            <numerusform>%n entrada nueva</numerusform>
+            <numerusform>%n entradas nuevas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="299"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="384"/>
+        <source>%n updated entries</source>
+        <translation>
+            <numerusform>%n entrada actualizada</numerusform>
+            <numerusform>%n entradas actualizadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="300"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="387"/>
+        <source>%n unchanged entries</source>
+        <translation>
+            <numerusform>%n entrada sin cambios</numerusform>
+            <numerusform>%n entradas sin cambios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="301"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="390"/>
+        <source>%n attachments</source>
+        <translation>
+            <numerusform>%n archivo adjunto</numerusform>
+            <numerusform>%n archivos adjuntos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="306"/>
+        <source>%n attachments not included by the sender</source>
+        <translation>
+            <numerusform>%n archivo adjunto que no incluyó quien lo envió</numerusform>
+            <numerusform>%n archivos adjuntos que no incluyó quien lo envió</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="312"/>
+        <source>%n entries whose research consent is withdrawn</source>
+        <translation>
+            <numerusform>%n entrada cuyo consentimiento de investigación se retiró</numerusform>
+            <numerusform>%n entradas cuyo consentimiento de investigación se retiró</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="318"/>
+        <source>%n comments or sign-offs this version cannot import yet</source>
+        <translation>
+            <numerusform>%n comentario o visto bueno que esta versión aún no puede importar</numerusform>
+            <numerusform>%n comentarios o vistos buenos que esta versión aún no puede importar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="324"/>
+        <source>Consent for the bundle: %1</source>
+        <translation>Consentimiento del paquete: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="328"/>
+        <source>New</source>
+        <translation>Nueva</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="329"/>
+        <source>Updated</source>
+        <translation>Actualizada</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="330"/>
+        <source>Unchanged</source>
+        <translation>Sin cambios</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="334"/>
+        <source>(untitled)</source>
+        <translation>(sin título)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="358"/>
+        <source>Importing…</source>
+        <translation>Importando…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="378"/>
+        <source>This bundle was already imported. Nothing changed.</source>
+        <translation>Este paquete ya se había importado. No cambió nada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="394"/>
+        <source>Imported from %1:</source>
+        <translation>Importado de %1:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="399"/>
+        <source>%n entries now have two versions side by side (edited in two places)</source>
+        <translation>
+            <numerusform>%n entrada ahora tiene dos versiones lado a lado (editada en dos lugares)</numerusform>
+            <numerusform>%n entradas ahora tienen dos versiones lado a lado (editadas en dos lugares)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="406"/>
+        <source>%1 was added to your contacts, not verified.</source>
+        <translation>%1 se agregó a tus contactos, sin verificar.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="409"/>
+        <source>You find them under Received in the sidebar. They are read-only.</source>
+        <translation>Las encuentras en Recibidas, en la barra lateral. Son de solo lectura.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="435"/>
+        <source>Entry</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="435"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="435"/>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="439"/>
+        <source>Open a bundle</source>
+        <translation>Abrir un paquete</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="440"/>
+        <source>Safety number</source>
+        <translation>Número de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="442"/>
+        <source>I &amp;compared the safety number with the sender and it matches</source>
+        <translation>&amp;Comparé el número de seguridad con quien lo envió y coincide</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="444"/>
+        <source>I compared the safety number</source>
+        <translation>Comparé el número de seguridad</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="446"/>
+        <source>You already imported this bundle. Importing it again changes nothing.</source>
+        <translation>Ya importaste este paquete. Importarlo de nuevo no cambia nada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="448"/>
+        <source>Entries in the bundle</source>
+        <translation>Entradas del paquete</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="449"/>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="450"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="451"/>
+        <source>Import</source>
+        <translation>Importar</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="452"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="453"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="454"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="455"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="456"/>
+        <source>&amp;Show the received entries</source>
+        <translation>&amp;Ver las entradas recibidas</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="457"/>
+        <source>Show the received entries</source>
+        <translation>Ver las entradas recibidas</translation>
+    </message>
+</context>
+<context>
     <name>LanguagePage</name>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="92"/>
@@ -1613,98 +2580,118 @@ Elige el idioma de la aplicación. Puedes cambiarlo después en Configuración.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="229"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="275"/>
         <source>ReflectDesk</source>
         <extracomment>Up to this many entries the list is fetched on the GUI thread (a few ms); above, on a worker, so that 10,000 entries never freeze the window.</extracomment>
         <translation>ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="230"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="276"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="231"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="277"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="232"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="278"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="233"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="279"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="235"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="281"/>
         <source>&amp;New entry…</source>
         <translation>&amp;Nueva entrada…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="236"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="282"/>
         <source>New &amp;journal…</source>
         <translation>Nuevo &amp;diario…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="237"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="283"/>
         <source>&amp;Find</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="238"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="284"/>
         <source>&amp;History…</source>
         <translation>&amp;Historial…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="239"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="285"/>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="240"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="286"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="241"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="287"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="242"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="288"/>
         <source>Show &amp;preview</source>
         <translation>Mostrar &amp;vista previa</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="243"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="289"/>
         <source>Go to &amp;sidebar</source>
         <translation>Ir a la barra &amp;lateral</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="244"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="290"/>
         <source>Go to entry &amp;list</source>
         <translation>Ir a la lista de &amp;entradas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="245"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="291"/>
         <source>Go to &amp;editor</source>
         <translation>Ir al edi&amp;tor</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="246"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="292"/>
         <source>&amp;About ReflectDesk</source>
         <translation>&amp;Acerca de ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="257"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="293"/>
+        <source>&amp;Share entries…</source>
+        <translation>&amp;Compartir entradas…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="294"/>
+        <source>&amp;Open bundle…</source>
+        <translation>Abrir un &amp;paquete…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="295"/>
+        <source>&amp;Contacts</source>
+        <translation>Con&amp;tactos</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="296"/>
+        <source>&amp;Share the selected entries…</source>
+        <translation>&amp;Compartir las entradas elegidas…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="307"/>
         <source>Main toolbar</source>
         <translation>Barra de herramientas principal</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="260"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="310"/>
         <source>Choose an entry on the left, or start a new one with Ctrl+N.
 
 Ctrl+F searches, Ctrl+L locks.</source>
@@ -1713,17 +2700,22 @@ Ctrl+F searches, Ctrl+L locks.</source>
 Ctrl+F busca y Ctrl+L bloquea.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="264"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="314"/>
         <source>Entries</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="265"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="315"/>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="347"/>
+        <source>%1 (received)</source>
+        <translation>%1 (recibido)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="339"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="401"/>
         <source>%n entries in total</source>
         <translation>
             <numerusform>%n entrada en total</numerusform>
@@ -1731,27 +2723,27 @@ Ctrl+F busca y Ctrl+L bloquea.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="431"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="493"/>
         <source>My practicum journal</source>
         <translation>Mi diario de práctica</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="444"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="506"/>
         <source>New journal</source>
         <translation>Nuevo diario</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="445"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="507"/>
         <source>Name of the journal:</source>
         <translation>Nombre del diario:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="499"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="562"/>
         <source>No entries match.</source>
         <translation>Ninguna entrada coincide.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="501"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="564"/>
         <source>%n results</source>
         <translation>
             <numerusform>%n resultado</numerusform>
@@ -1759,33 +2751,43 @@ Ctrl+F busca y Ctrl+L bloquea.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="550"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="614"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="551"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="615"/>
         <source>Tags</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="552"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="616"/>
         <source>Standards</source>
         <translation>Estándares</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="592"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="656"/>
         <source>About ReflectDesk</source>
         <translation>Acerca de ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="594"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="658"/>
         <source>ReflectDesk %1
 
 Encrypted, offline-first practicum reflection journals for initial teacher education.</source>
         <translation>ReflectDesk %1
 
 Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin conexión, para la formación inicial docente.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="755"/>
+        <source>Open a bundle</source>
+        <translation>Abrir un paquete</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="755"/>
+        <source>Bundles (*.rdbundle)</source>
+        <translation>Paquetes (*.rdbundle)</translation>
     </message>
 </context>
 <context>
@@ -1961,6 +2963,39 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
     </message>
 </context>
 <context>
+    <name>RecipientsPage</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="209"/>
+        <source>Not verified yet: %1. Compare the safety number with them (Contacts) so you know the bundle can only be opened by them.</source>
+        <translation>Aún sin verificar: %1. Compara el número de seguridad con ellos (Contactos) para saber que solo ellos pueden abrir el paquete.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="220"/>
+        <source>Who may open it?</source>
+        <translation>¿Quién puede abrirlo?</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="222"/>
+        <source>The bundle is encrypted to exactly these people and signed by you.</source>
+        <translation>El paquete se cifra exactamente para estas personas y lo firmas tú.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="225"/>
+        <source>%1 (you): always included, so you can open your own bundle.</source>
+        <translation>%1 (tú): siempre se incluye, para que puedas abrir tu propio paquete.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="229"/>
+        <source>Recipients</source>
+        <translation>Destinatarios</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="231"/>
+        <source>You have no contacts yet. Import their card on the Contacts page first.</source>
+        <translation>Aún no tienes contactos. Primero importa su tarjeta en la página Contactos.</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <location filename="../../src/reflectdesk/gui/recover.py" line="71"/>
@@ -2111,6 +3146,64 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
         <location filename="../../src/reflectdesk/gui/history.py" line="84"/>
         <source>Revision %1 · %2</source>
         <translation>Revisión %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>SavePage</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="378"/>
+        <source>Save the bundle</source>
+        <translation>Guardar el paquete</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="381"/>
+        <source>Choose a folder (a USB stick, a shared folder…). The file gets a random name that says nothing about what is inside.</source>
+        <translation>Elige una carpeta (un pendrive, una carpeta compartida…). El archivo recibe un nombre al azar que no dice nada de su contenido.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="385"/>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Carpeta:</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="387"/>
+        <source>Folder for the bundle</source>
+        <translation>Carpeta para el paquete</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="388"/>
+        <source>C&amp;hoose…</source>
+        <translation>E&amp;legir…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="389"/>
+        <source>Choose a folder</source>
+        <translation>Elegir una carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="390"/>
+        <source>C&amp;reate the bundle</source>
+        <translation>C&amp;rear el paquete</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="391"/>
+        <source>Create the bundle</source>
+        <translation>Crear el paquete</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="392"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="393"/>
+        <source>Cancel creating the bundle</source>
+        <translation>Cancelar la creación del paquete</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="394"/>
+        <source>Progress</source>
+        <translation>Progreso</translation>
     </message>
 </context>
 <context>
@@ -2331,64 +3424,202 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
     </message>
 </context>
 <context>
+    <name>Sharing</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="43"/>
+        <source>Student teacher</source>
+        <translation>Estudiante en práctica</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="44"/>
+        <source>School mentor</source>
+        <translation>Profesor/a guía</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="45"/>
+        <source>University educator</source>
+        <translation>Académico/a universitario/a</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="52"/>
+        <source>Recipients may only read it</source>
+        <translation>Solo pueden leerlo sus destinatarios</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="53"/>
+        <source>May be used in a research case study</source>
+        <translation>Se puede usar en un estudio de caso de investigación</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="54"/>
+        <source>Research only after pseudonymisation</source>
+        <translation>Investigación solo tras seudonimizar</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="70"/>
+        <source>Verified</source>
+        <translation>Verificado</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="71"/>
+        <source>Not verified</source>
+        <translation>Sin verificar</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="72"/>
+        <source>Keys changed: not verified</source>
+        <translation>Claves cambiadas: sin verificar</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="73"/>
+        <source>Revoked</source>
+        <translation>Revocado</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="143"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="144"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="145"/>
+        <source>Institution</source>
+        <translation>Institución</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="146"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="332"/>
+        <source>To</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="334"/>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="337"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="339"/>
+        <source>Entries</source>
+        <translation>Entradas</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="340"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="354"/>
+        <source>Journal entries</source>
+        <translation>Entradas de diario</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="355"/>
+        <source>Consent withdrawal</source>
+        <translation>Retiro de consentimiento</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="356"/>
+        <source>Feedback</source>
+        <translation>Retroalimentación</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="357"/>
+        <source>Sign-off</source>
+        <translation>Visto bueno</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="358"/>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contact_model.py" line="359"/>
+        <source>Contact card</source>
+        <translation>Tarjeta de contacto</translation>
+    </message>
+</context>
+<context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="85"/>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="93"/>
         <source>All entries</source>
         <translation>Todas las entradas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="86"/>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="94"/>
         <source>Journals</source>
         <translation>Diarios</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="89"/>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="97"/>
+        <source>Received</source>
+        <translation>Recibidas</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="104"/>
+        <source>Received from %1 (read only)</source>
+        <translation>Recibidas de %1 (solo lectura)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="107"/>
         <source>Tags</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="92"/>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="110"/>
         <source>Templates</source>
         <translation>Plantillas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="95"/>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="113"/>
         <source>Standards (MBE)</source>
         <translation>Estándares (MBE)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="104"/>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="122"/>
         <source>Sharing</source>
         <translation>Compartir</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="105"/>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="123"/>
         <source>Coming in a later version</source>
         <translation>Disponible en una versión próxima</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="107"/>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="125"/>
         <source>Inbox</source>
         <translation>Bandeja de entrada</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="108"/>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="126"/>
         <source>Outbox</source>
         <translation>Bandeja de salida</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="109"/>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="127"/>
         <source>Contacts</source>
         <translation>Contactos</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="110"/>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="128"/>
         <source>Case studies</source>
         <translation>Estudios de caso</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="128"/>
+        <location filename="../../src/reflectdesk/gui/sidebar.py" line="148"/>
         <source>Journals, tags, templates and standards</source>
         <translation>Diarios, etiquetas, plantillas y estándares</translation>
     </message>

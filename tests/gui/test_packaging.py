@@ -44,3 +44,31 @@ def test_icons_exist(qapp: object) -> None:
     for size in (16, 32, 48, 64, 128, 256):
         assert (icons / f"reflectdesk-{size}.png").is_file()
     assert not app_icon().isNull()
+
+
+def test_bundle_and_card_types_are_registered() -> None:
+    desktop = PACKAGING / f"{APP_ID}.desktop"
+    parser = configparser.ConfigParser(interpolation=None, strict=True)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    parser.read(desktop, encoding="utf-8")
+    entry = parser["Desktop Entry"]
+    assert entry["Exec"] == "reflectdesk %F"
+    declared = {t for t in entry["MimeType"].split(";") if t}
+    ns = "{http://www.freedesktop.org/standards/shared-mime-info}"
+    root = ET.parse(PACKAGING / f"{APP_ID}.mime.xml").getroot()  # noqa: S314
+    globs = {
+        m.get("type"): {g.get("pattern") for g in m.iter(f"{ns}glob")}
+        for m in root.iter(f"{ns}mime-type")
+    }
+    assert globs == {
+        "application/x-reflectdesk-bundle": {"*.rdbundle"},
+        "application/x-reflectdesk-card": {"*.rdcard"},
+    }
+    assert declared == set(globs)
+
+
+def test_files_on_the_command_line() -> None:
+    from reflectdesk.gui.app import files_to_open
+
+    found = files_to_open(["-style", "x.rdbundle", "notes.txt", "/tmp/A.RDCARD"])
+    assert [p.name for p in found] == ["x.rdbundle", "A.RDCARD"]

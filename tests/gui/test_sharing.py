@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -9,7 +10,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QWidget,
+)
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -36,6 +44,7 @@ from reflectdesk.gui.import_dialog import ImportDialog
 from reflectdesk.gui.main_window import MainWindow
 from reflectdesk.services.vault import NewProfile, Vault
 from tests.gui.conftest import PASSPHRASE, add_samples, create_vault
+from tests.gui.screens import walk_sharing
 
 
 def mentor_vault(ctx: AppContext, name: str = "Rosa Díaz") -> Vault:
@@ -259,7 +268,7 @@ def test_round_trip_between_two_vaults(
 def test_tampered_bundle_is_refused_and_nothing_stored(
     qtbot: QtBot, two: tuple[AppContext, Vault, AppContext, Vault], tmp_path: Path
 ) -> None:
-    sctx, student, mctx, mentor = two
+    _sctx, student, mctx, mentor = two
     sw, mw = windows(qtbot, two)
     exchange_cards(sw, mw, tmp_path)
     rosa = student.contacts.list()[0]
@@ -302,7 +311,7 @@ def test_tampered_bundle_is_refused_and_nothing_stored(
 def test_unknown_sender_needs_the_safety_number_checkbox(
     qtbot: QtBot, two: tuple[AppContext, Vault, AppContext, Vault], tmp_path: Path
 ) -> None:
-    sctx, student, mctx, mentor = two
+    _sctx, student, mctx, mentor = two
     # Only the student knows the mentor; the mentor never imported the student's card.
     student.contacts.import_card(mentor.identity.card())
     rosa = student.contacts.list()[0]
@@ -311,10 +320,17 @@ def test_unknown_sender_needs_the_safety_number_checkbox(
     out.mkdir()
     result = student.bundles.export(ExportRequest(recipients=(rosa.id,), entry_ids=ids), out)
 
-    mw = MainWindow(mctx, mentor)
+    # ``reflectdesk FILE.rdbundle``: the preview opens once the main window is up.
+    from reflectdesk.gui.controller import AppController
+
+    mctx.extras["open_files"] = [result.path]
+    controller = AppController(mctx)
+    controller.vault = mentor
+    controller.show_main()
+    mw = controller.main_window
+    assert mw is not None
     qtbot.addWidget(mw)
-    mw.show()
-    mw.open_bundle(result.path)
+    qtbot.waitUntil(lambda: "import" in mw.dialogs)
     dialog = mw.dialogs["import"]
     assert isinstance(dialog, ImportDialog)
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)
@@ -340,7 +356,7 @@ def test_key_change_warning_keeps_the_contact_unverified(
     make_ctx: Callable[..., AppContext],
     tmp_path: Path,
 ) -> None:
-    sctx, student, mctx, mentor = two
+    _sctx, student, _mctx, mentor = two
     mentor.contacts.import_card(student.identity.card())
     camila = mentor.contacts.list()[0]
     mentor.contacts.verify(camila.id)
@@ -426,3 +442,94 @@ def test_sharing_models_pass_the_model_tester(qtmodeltester: ModelTester) -> Non
     )
     qtmodeltester.check(log)
     assert log.index(0, 1).data() == "Persona 1"
+
+
+def mnemonics(root: QWidget) -> list[str]:
+    """The Alt+letter keys of what is on screen (buttons, labels with a buddy, menus)."""
+    texts = []
+    if isinstance(root, QMainWindow):
+        texts += [a.text() for a in root.menuBar().actions()]
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisible() or isinstance(widget.parentWidget(), QToolBar):
+            continue
+        if isinstance(widget, QAbstractButton) or (
+            isinstance(widget, QLabel) and widget.buddy() is not None
+        ):
+            texts.append(widget.text())
+    keys = []
+    for text in texts:
+        found = re.search(r"&(\w)", text.replace("&&", ""))
+        if found:
+            keys.append(found.group(1).casefold())
+    return keys
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_sharing_screens_have_unique_mnemonics(
+    qtbot: QtBot, ctx: AppContext, unlocked: Vault, language: str
+) -> None:
+    ctx.translations.set_language(language)
+    window = MainWindow(ctx, unlocked)
+    qtbot.addWidget(window)
+    window.resize(1360, 860)
+    window.show()
+    problems: dict[str, list[str]] = {}
+
+    def check(name: str, widget: QWidget) -> None:
+        keys = mnemonics(widget)
+        repeated = sorted({k for k in keys if keys.count(k) > 1})
+        if repeated:
+            problems[name] = repeated
+
+    walk_sharing(qtbot, ctx, window, unlocked, check)
+    window.prepare_to_close()
+    assert problems == {}
+
+
+def test_revoked_contacts_cannot_be_chosen_and_unverified_ones_warn(
+    qtbot: QtBot,
+    two: tuple[AppContext, Vault, AppContext, Vault],
+    make_ctx: Callable[..., AppContext],
+    tmp_path: Path,
+) -> None:
+    sctx, student, _mctx, mentor = two
+    rosa = student.contacts.import_card(mentor.identity.card()).contact
+    other_ctx = make_ctx(data_dir=tmp_path / "other")
+    other = mentor_vault(other_ctx, "Pedro Soto")
+    pedro = student.contacts.import_card(other.identity.card()).contact
+    assert rosa is not None and pedro is not None
+    student.contacts.revoke(pedro.id)
+    wizard = ExportWizard(sctx, student, [student.entries.list()[0].id])
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    model = wizard.recipients_page.model
+    rows = {model.index(r).data(Qt.ItemDataRole.UserRole + 1): r for r in range(model.rowCount())}
+    revoked = model.index(rows[pedro.id])
+    assert not (model.flags(revoked) & Qt.ItemFlag.ItemIsEnabled)
+    assert "Revoked" in revoked.data()
+    model.set_checked(pedro.id, True)
+    assert model.checked_ids() == [] and not wizard.recipients_page.isComplete()
+    assert "Camila Pérez (you): always included" in wizard.recipients_page.me.text()
+    model.set_checked(rosa.id, True)
+    assert wizard.recipients_page.warning.isVisible()
+    assert "Rosa Díaz" in wizard.recipients_page.warning.text()
+    wizard.reject()
+
+    # A bundle for someone else is refused with the core's message.
+    out = tmp_path / "out"
+    out.mkdir()
+    result = student.bundles.export(
+        ExportRequest(recipients=(rosa.id,), entry_ids=(student.entries.list()[0].id,)), out
+    )
+    other.contacts.import_card(student.identity.card())
+    dialog = ImportDialog(other_ctx, other, result.path)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.error_box is not None, timeout=10_000)
+    assert dialog.error_box is not None and "not encrypted to your key" in dialog.error_box.text()
+    dialog.error_box.close()
+    assert other.bundles.log() == []
+    other_ctx.runner.wait(5000)
+    other.close()

@@ -12,6 +12,7 @@ so a ciphertext moved to another row or revision fails to open.
 
 from __future__ import annotations
 
+import functools
 import os
 
 from cryptography.exceptions import InvalidTag
@@ -29,13 +30,23 @@ _INFO = b"reflectdesk/record/v1"
 OVERHEAD = 1 + _SALT + _NONCE + _TAG
 
 
-def record_ad(vault_id: str, table: str, record_id: str, revision: int | str = 0) -> bytes:
-    """Length-prefixed, unambiguous associated data."""
-    out = bytearray(b"RDAD1")
-    for part in (vault_id, table, record_id, str(revision)):
+@functools.lru_cache(maxsize=256)
+def _ad_prefix(vault_id: str, table: str) -> bytes:
+    out = b"RDAD1"
+    for part in (vault_id, table):
         raw = part.encode("utf-8")
         out += len(raw).to_bytes(4, "big") + raw
-    return bytes(out)
+    return out
+
+
+def record_ad(vault_id: str, table: str, record_id: str, revision: int | str = 0) -> bytes:
+    """Length-prefixed, unambiguous associated data."""
+    rid = record_id.encode("utf-8")
+    rev = str(revision).encode("utf-8")
+    return b"".join(
+        (_ad_prefix(vault_id, table), len(rid).to_bytes(4, "big"), rid,
+         len(rev).to_bytes(4, "big"), rev)
+    )  # fmt: skip
 
 
 def _subkey(key: bytes, salt: bytes, info: bytes) -> bytes:

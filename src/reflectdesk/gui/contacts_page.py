@@ -578,7 +578,7 @@ class ContactsPage(QWidget):
         self.save_card_button.setAccessibleName(self.tr("Save my card"))
         self.save_png_button.setText(self.tr("QR as &PNG…"))
         self.save_png_button.setAccessibleName(self.tr("Save the QR code as PNG"))
-        self.save_svg_button.setText(self.tr("QR as S&VG…"))
+        self.save_svg_button.setText(self.tr("QR as SV&G…"))
         self.save_svg_button.setAccessibleName(self.tr("Save the QR code as SVG"))
         self.model.retranslate()
         if self.isVisible() or self.model.rowCount():

@@ -167,7 +167,7 @@ class EntriesPage(QWizardPage):
         self.list.setAccessibleName(self.tr("Entries to share"))
         self.all_button.setText(self.tr("Select &all shown"))
         self.all_button.setAccessibleName(self.tr("Select all entries shown"))
-        self.none_button.setText(self.tr("Select &none"))
+        self.none_button.setText(self.tr("Select n&one"))
         self.none_button.setAccessibleName(self.tr("Select no entries"))
         self.attachments.setText(self.tr("Include a&ttachments (photos, files)"))
         self.attachments.setAccessibleName(self.tr("Include attachments"))
@@ -333,6 +333,7 @@ class SavePage(QWizardPage):
         self.choose.setObjectName("chooseFolder")
         self.create = QPushButton()
         self.create.setObjectName("createBundle")
+        self.create.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.progress = QProgressBar()
         self.progress.setObjectName("exportProgress")
         self.progress.hide()
@@ -618,11 +619,11 @@ class ExportWizard(QWizard):
         shown = "\n".join(f"• {t}" for t in titles[:12])
         if len(titles) > 12:
             shown += "\n" + self.tr("… and %n more", "", len(titles) - 12)
+        if result.attachments:
+            shown += "\n" + self.tr("With %n attachments.", "", result.attachments)
         return "\n\n".join(
             [
-                self.tr("Sent %n entries, with %1 attachments:", "", len(result.entry_ids)).replace(
-                    "%1", str(result.attachments)
-                ),
+                self.tr("Sent %n entries:", "", len(result.entry_ids)),
                 shown,
                 self.tr("To: %1 and you.").replace(
                     "%1", ", ".join(self.recipient_names(result.recipients))

@@ -377,13 +377,22 @@ class ImportDialog(QDialog):
         if result.already_imported:
             text = self.tr("This bundle was already imported. Nothing changed.")
         else:
-            parts = [
-                self.tr("Imported from %1:").replace("%1", name),
-                self.tr("%n new entries", "", len(result.entries_new)),
-                self.tr("%n updated entries", "", len(result.entries_updated)),
-                self.tr("%n unchanged entries", "", result.entries_unchanged),
-                self.tr("%n attachments", "", result.attachments_added),
+            counts = [
+                self.tr("%n new entries", "", len(result.entries_new))
+                if result.entries_new
+                else "",
+                self.tr("%n updated entries", "", len(result.entries_updated))
+                if result.entries_updated
+                else "",
+                self.tr("%n unchanged entries", "", result.entries_unchanged)
+                if result.entries_unchanged
+                else "",
+                self.tr("%n attachments", "", result.attachments_added)
+                if result.attachments_added
+                else "",
             ]
+            parts = [self.tr("Imported from %1:").replace("%1", name)]
+            parts += [f"• {c}" for c in counts if c]
             if result.conflicted:
                 parts.append(
                     self.tr(
@@ -399,7 +408,7 @@ class ImportDialog(QDialog):
             parts.append(
                 self.tr("You find them under Received in the sidebar. They are read-only.")
             )
-            text = "\n".join(parts)
+            text = "\n".join(parts[:-1]) + "\n\n" + parts[-1]
         self.done_text.setText(text)
         self.show_button.setVisible(bool(result.journal_ids) or bool(result.entries_new))
         self._set_page(PAGE_DONE)

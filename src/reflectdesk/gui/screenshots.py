@@ -351,6 +351,12 @@ def render_sharing(
         settle(200)
         save(dialog, out, f"import-done-{suffix}")
         dialog.accept()
+        # The received entry, read only.
+        received = next(iter(window.received))
+        window.sidebar.select("journal", received)
+        settle(200)
+        window.list.selectRow(0)
+        save(window, out, f"received-entry-{suffix}")
         window.show_sharing("contacts")
         settle(200)
         save(window, out, f"contacts-{suffix}")

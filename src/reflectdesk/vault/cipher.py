@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import hmac
-import json
 from hashlib import sha256
 from typing import Any
+
+import orjson
 
 from reflectdesk.crypto.aead import derive_subkey, open_sealed, record_ad, seal
 from reflectdesk.errors import RecordTampered
@@ -36,14 +37,15 @@ class RecordCipher:
         return open_sealed(self.key, blob, record_ad(self.vault_id, table, record_id, revision))
 
     def seal_json(self, table: str, record_id: str, revision: int | str, obj: Any) -> bytes:
-        raw = json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        return self.seal_bytes(table, record_id, revision, raw)
+        # orjson: compact UTF-8 JSON, several times faster than the stdlib on the
+        # unlock path (every entry is parsed at every unlock).
+        return self.seal_bytes(table, record_id, revision, orjson.dumps(obj))
 
     def open_json(self, table: str, record_id: str, revision: int | str, blob: bytes) -> Any:
         raw = self.open_bytes(table, record_id, revision, blob)
         try:
-            return json.loads(raw)
-        except ValueError:
+            return orjson.loads(raw)
+        except orjson.JSONDecodeError:
             raise RecordTampered(f"{table}.json") from None
 
     def blind_tag(self, value: bytes) -> str:
