@@ -41,7 +41,7 @@ def read_secret_file(path: Path) -> str:
 @dataclass
 class CliContext:
     args: argparse.Namespace
-    tr: Translator
+    translate: Translator
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
     _vault: Vault | None = None
@@ -53,7 +53,7 @@ class CliContext:
         return Path(value).expanduser() if value else default_vault_dir()
 
     def say(self, context: str, text: str, **params: object) -> None:
-        self.out.write(self.tr(context, text, **params) + "\n")
+        self.out.write(self.translate(context, text, **params) + "\n")
 
     def emit_json(self, obj: Any) -> None:
         json.dump(obj, self.out, ensure_ascii=False, indent=2, default=str)
@@ -66,7 +66,7 @@ class CliContext:
         env = os.environ.get("REFLECTDESK_PASSPHRASE")
         if env is not None:
             return env
-        prompt = prompt_text or self.tr("Cli", QT_TRANSLATE_NOOP("Cli", "Passphrase: "))
+        prompt = prompt_text or self.translate("Cli", QT_TRANSLATE_NOOP("Cli", "Passphrase: "))
         return getpass.getpass(prompt)
 
     def new_passphrase(self) -> str:
@@ -76,9 +76,9 @@ class CliContext:
         env = os.environ.get("REFLECTDESK_NEW_PASSPHRASE")
         if env is not None:
             return env
-        first = getpass.getpass(self.tr("Cli", QT_TRANSLATE_NOOP("Cli", "New passphrase: ")))
+        first = getpass.getpass(self.translate("Cli", QT_TRANSLATE_NOOP("Cli", "New passphrase: ")))
         second = getpass.getpass(
-            self.tr("Cli", QT_TRANSLATE_NOOP("Cli", "Repeat the new passphrase: "))
+            self.translate("Cli", QT_TRANSLATE_NOOP("Cli", "Repeat the new passphrase: "))
         )
         if first != second:
             raise InvalidValue("passphrase_mismatch")

@@ -67,9 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def report_error(ctx: CliContext, err: ReflectDeskError) -> None:
-    message = ctx.tr("Errors", err.message, **err.params)
-    hint = ctx.tr("Errors", err.hint, **err.params)
-    label = ctx.tr("Cli", QT_TRANSLATE_NOOP("Cli", "Error"))
+    message = ctx.translate("Errors", err.message, **err.params)
+    hint = ctx.translate("Errors", err.hint, **err.params)
+    label = ctx.translate("Cli", QT_TRANSLATE_NOOP("Cli", "Error"))
     detail = f" ({err.detail})" if err.detail else ""
     ctx.err.write(f"{label}: {message}{detail}\n{hint}\n")
 
@@ -79,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     lang = detect_language(args.lang)
-    ctx = CliContext(args=args, tr=Translator(lang), lang=lang)
+    ctx = CliContext(args=args, translate=Translator(lang), lang=lang)
     try:
         code: int = args.handler(args, ctx)
         return code
@@ -94,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         ctx.err.write(
-            ctx.tr(
+            ctx.translate(
                 "Cli",
                 QT_TRANSLATE_NOOP(
                     "Cli", "Internal error ({kind}). Nothing was changed; please report it."

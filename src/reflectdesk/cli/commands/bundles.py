@@ -282,7 +282,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     if preview.needs_confirmation and not args.yes:
         # An unknown sender: only with --yes, after the safety number was shown.
         raise UnknownSender(preview.author_key_id)
-    if not args.yes and not ask(ctx, ctx.tr("Cli", QT_TRANSLATE_NOOP("Cli", "Import it?"))):
+    if not args.yes and not ask(ctx, ctx.translate("Cli", QT_TRANSLATE_NOOP("Cli", "Import it?"))):
         raise ConfirmationRequired(preview.bundle_id)
     result = vault.bundles.import_bundle(
         path, confirm_unknown_sender=preview.needs_confirmation, progress=ctx.progress()

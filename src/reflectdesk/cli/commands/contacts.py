@@ -125,7 +125,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     _say_preview(ctx, preview)
     confirm = args.yes
     if preview.needs_confirmation and not confirm:
-        confirm = ask(ctx, ctx.tr("Cli", QT_TRANSLATE_NOOP("Cli", "Accept this card?")))
+        confirm = ask(ctx, ctx.translate("Cli", QT_TRANSLATE_NOOP("Cli", "Accept this card?")))
     result = vault.contacts.import_card(data, replaces=replaces, confirm=confirm)
     if result.contact is not None and result.action not in (
         CardAction.UNCHANGED,
@@ -147,11 +147,11 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
     for c in contacts:
         flags = []
         if c.verified:
-            flags.append(ctx.tr("Cli", QT_TRANSLATE_NOOP("Cli", "verified")))
+            flags.append(ctx.translate("Cli", QT_TRANSLATE_NOOP("Cli", "verified")))
         if c.revoked:
-            flags.append(ctx.tr("Cli", QT_TRANSLATE_NOOP("Cli", "revoked")))
+            flags.append(ctx.translate("Cli", QT_TRANSLATE_NOOP("Cli", "revoked")))
         if c.key_changed:
-            flags.append(ctx.tr("Cli", QT_TRANSLATE_NOOP("Cli", "keys changed")))
+            flags.append(ctx.translate("Cli", QT_TRANSLATE_NOOP("Cli", "keys changed")))
         ctx.out.write(f"{c.id}  {c.key_id}  {c.name}  [{', '.join(flags)}]\n".replace("  []", ""))
     return 0
 
@@ -190,7 +190,7 @@ def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
         )
         ctx.out.write(f"    {vault.contacts.safety_number(contact.id)}\n")
         if not args.yes and not ask(
-            ctx, ctx.tr("Cli", QT_TRANSLATE_NOOP("Cli", "Do the numbers match exactly?"))
+            ctx, ctx.translate("Cli", QT_TRANSLATE_NOOP("Cli", "Do the numbers match exactly?"))
         ):
             raise ConfirmationRequired(contact.id)
     vault.contacts.verify(contact.id, args.safety_number)

@@ -103,7 +103,7 @@ def _template_text(template: Template, lang: str, ctx: CliContext) -> str:
         lines.append(" ".join(template.framework.reference.split()))
     if template.standards:
         lines.append(
-            ctx.tr(
+            ctx.translate(
                 "Cli",
                 QT_TRANSLATE_NOOP("Cli", "Suggested standards: {codes}"),
                 codes=", ".join(template.standards),
@@ -158,7 +158,7 @@ def _taxonomy_text(taxonomy: Taxonomy, lang: str, ctx: CliContext) -> str:
     if taxonomy.unverified():
         lines.append("")
         lines.append(
-            ctx.tr("Cli", QT_TRANSLATE_NOOP("Cli", "[?] not yet checked against the official text"))
+            ctx.translate("Cli", QT_TRANSLATE_NOOP("Cli", "[?] not yet checked against the official text"))
         )
     return "\n".join(lines) + "\n"
 
