@@ -512,16 +512,6 @@
     </message>
 </context>
 <context>
-    <name>CliContext</name>
-    <message>
-        <location filename="../../src/reflectdesk/cli/context.py" line="69"/>
-        <location filename="../../src/reflectdesk/cli/context.py" line="79"/>
-        <location filename="../../src/reflectdesk/cli/context.py" line="81"/>
-        <source>Cli</source>
-        <translation>Cli</translation>
-    </message>
-</context>
-<context>
     <name>ConfirmPage</name>
     <message>
         <location filename="../../src/reflectdesk/gui/wizard.py" line="555"/>
@@ -3826,29 +3816,6 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
         <location filename="../../src/reflectdesk/gui/unlock.py" line="158"/>
         <source>Enter your passphrase.</source>
         <translation>Escribe tu frase de contraseña.</translation>
-    </message>
-</context>
-<context>
-    <name>ctx</name>
-    <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="285"/>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="128"/>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="150"/>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="152"/>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="154"/>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="193"/>
-        <location filename="../../src/reflectdesk/cli/commands/templates.py" line="107"/>
-        <location filename="../../src/reflectdesk/cli/commands/templates.py" line="161"/>
-        <location filename="../../src/reflectdesk/cli/main.py" line="72"/>
-        <location filename="../../src/reflectdesk/cli/main.py" line="98"/>
-        <source>Cli</source>
-        <translation>Cli</translation>
-    </message>
-    <message>
-        <location filename="../../src/reflectdesk/cli/main.py" line="70"/>
-        <location filename="../../src/reflectdesk/cli/main.py" line="71"/>
-        <source>Errors</source>
-        <translation>Errors</translation>
     </message>
 </context>
 </TS>
