@@ -975,37 +975,37 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="442"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="443"/>
         <source>Bundle created</source>
         <translation>Bundle created</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="444"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="445"/>
         <source>Send this file any way you like: only the recipients can open it.</source>
         <translation>Send this file any way you like: only the recipients can open it.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="446"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="447"/>
         <source>Where the bundle is</source>
         <translation>Where the bundle is</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="447"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="448"/>
         <source>&amp;Open the folder</source>
         <translation>&amp;Open the folder</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="448"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="449"/>
         <source>Open the folder</source>
         <translation>Open the folder</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="449"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="450"/>
         <source>Co&amp;py the path</source>
         <translation>Co&amp;py the path</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="450"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="451"/>
         <source>Copy the path</source>
         <translation>Copy the path</translation>
     </message>
@@ -1991,28 +1991,28 @@
 <context>
     <name>ExportWizard</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="534"/>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="618"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="535"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="619"/>
         <source>(untitled)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="544"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="545"/>
         <source>Revoked: nothing can be sent to %1.</source>
         <translation>Revoked: nothing can be sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="546"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="547"/>
         <source>Not verified: compare the safety number with %1 first.</source>
         <translation>Not verified: compare the safety number with %1 first.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="549"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="550"/>
         <source>Verified</source>
         <translation>Verified</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="594"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="595"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -2020,17 +2020,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="595"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="596"/>
         <source>To: %1 and you</source>
         <translation>To: %1 and you</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="596"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="597"/>
         <source>Consent: %1</source>
         <translation>Consent: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="600"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="601"/>
         <source>%n entries with their own consent</source>
         <translation>
             <numerusform>%n entry with their own consent</numerusform>
@@ -2038,27 +2038,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="603"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="604"/>
         <source>With attachments</source>
         <translation>With attachments</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="605"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="606"/>
         <source>Without attachments</source>
         <translation>Without attachments</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="608"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="609"/>
         <source>With the whole revision history</source>
         <translation>With the whole revision history</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="610"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="611"/>
         <source>Only the current version of each entry</source>
         <translation>Only the current version of each entry</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="621"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="622"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -2066,7 +2066,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="623"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="624"/>
         <source>With %n attachments.</source>
         <translation>
             <numerusform>With %n attachment.</numerusform>
@@ -2074,7 +2074,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="626"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="627"/>
         <source>Sent %n entries:</source>
         <translation>
             <numerusform>Sent %n entry:</numerusform>
@@ -2082,73 +2082,73 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="628"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="629"/>
         <source>To: %1 and you.</source>
         <translation>To: %1 and you.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="631"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="632"/>
         <source>Consent: %1.</source>
         <translation>Consent: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="634"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="635"/>
         <source>The file (%1 KB) is here:</source>
         <translation>The file (%1 KB) is here:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="643"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="644"/>
         <source>Where to save the bundle</source>
         <translation>Where to save the bundle</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="667"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="668"/>
         <source>Encrypting and signing…</source>
         <translation>Encrypting and signing…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="692"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="693"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="705"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="706"/>
         <source>Done.</source>
         <translation>Done.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="713"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="714"/>
         <source>Cancelled: no bundle was written.</source>
         <translation>Cancelled: no bundle was written.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="728"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="729"/>
         <source>Share entries</source>
         <translation>Share entries</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="738"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="739"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="739"/>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="742"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="740"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="743"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="740"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="741"/>
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="741"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="742"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="743"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="744"/>
         <source>Help</source>
         <translation>Help</translation>
     </message>
@@ -3141,57 +3141,57 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>SavePage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="378"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="379"/>
         <source>Save the bundle</source>
         <translation>Save the bundle</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="381"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="382"/>
         <source>Choose a folder (a USB stick, a shared folder…). The file gets a random name that says nothing about what is inside.</source>
         <translation>Choose a folder (a USB stick, a shared folder…). The file gets a random name that says nothing about what is inside.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="385"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="386"/>
         <source>&amp;Folder:</source>
         <translation>&amp;Folder:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="387"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="388"/>
         <source>Folder for the bundle</source>
         <translation>Folder for the bundle</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="388"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="389"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoose…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="389"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="390"/>
         <source>Choose a folder</source>
         <translation>Choose a folder</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="390"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="391"/>
         <source>C&amp;reate the bundle</source>
         <translation>C&amp;reate the bundle</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="391"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="392"/>
         <source>Create the bundle</source>
         <translation>Create the bundle</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="392"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="393"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="393"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="394"/>
         <source>Cancel creating the bundle</source>
         <translation>Cancel creating the bundle</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="394"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="395"/>
         <source>Progress</source>
         <translation>Progress</translation>
     </message>

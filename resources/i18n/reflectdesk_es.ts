@@ -975,37 +975,37 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="442"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="443"/>
         <source>Bundle created</source>
         <translation>Paquete creado</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="444"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="445"/>
         <source>Send this file any way you like: only the recipients can open it.</source>
         <translation>Envía este archivo como prefieras: solo sus destinatarios pueden abrirlo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="446"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="447"/>
         <source>Where the bundle is</source>
         <translation>Dónde está el paquete</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="447"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="448"/>
         <source>&amp;Open the folder</source>
         <translation>&amp;Abrir la carpeta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="448"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="449"/>
         <source>Open the folder</source>
         <translation>Abrir la carpeta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="449"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="450"/>
         <source>Co&amp;py the path</source>
         <translation>Co&amp;piar la ruta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="450"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="451"/>
         <source>Copy the path</source>
         <translation>Copiar la ruta</translation>
     </message>
@@ -1991,28 +1991,28 @@
 <context>
     <name>ExportWizard</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="534"/>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="618"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="535"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="619"/>
         <source>(untitled)</source>
         <translation>(sin título)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="544"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="545"/>
         <source>Revoked: nothing can be sent to %1.</source>
         <translation>Revocado: no se le puede enviar nada a %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="546"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="547"/>
         <source>Not verified: compare the safety number with %1 first.</source>
         <translation>Sin verificar: primero compara el número de seguridad con %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="549"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="550"/>
         <source>Verified</source>
         <translation>Verificado</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="594"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="595"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entrada</numerusform>
@@ -2020,17 +2020,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="595"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="596"/>
         <source>To: %1 and you</source>
         <translation>Para: %1 y tú</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="596"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="597"/>
         <source>Consent: %1</source>
         <translation>Consentimiento: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="600"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="601"/>
         <source>%n entries with their own consent</source>
         <translation>
             <numerusform>%n entrada con su propio consentimiento</numerusform>
@@ -2038,27 +2038,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="603"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="604"/>
         <source>With attachments</source>
         <translation>Con archivos adjuntos</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="605"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="606"/>
         <source>Without attachments</source>
         <translation>Sin archivos adjuntos</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="608"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="609"/>
         <source>With the whole revision history</source>
         <translation>Con todo el historial de revisiones</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="610"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="611"/>
         <source>Only the current version of each entry</source>
         <translation>Solo la versión actual de cada entrada</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="621"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="622"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… y %n más</numerusform>
@@ -2066,7 +2066,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="623"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="624"/>
         <source>With %n attachments.</source>
         <translation>
             <numerusform>Con %n archivo adjunto.</numerusform>
@@ -2074,7 +2074,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="626"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="627"/>
         <source>Sent %n entries:</source>
         <translation>
             <numerusform>Se envió %n entrada:</numerusform>
@@ -2082,73 +2082,73 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="628"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="629"/>
         <source>To: %1 and you.</source>
         <translation>Para: %1 y tú.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="631"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="632"/>
         <source>Consent: %1.</source>
         <translation>Consentimiento: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="634"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="635"/>
         <source>The file (%1 KB) is here:</source>
         <translation>El archivo (%1 KB) está aquí:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="643"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="644"/>
         <source>Where to save the bundle</source>
         <translation>Dónde guardar el paquete</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="667"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="668"/>
         <source>Encrypting and signing…</source>
         <translation>Cifrando y firmando…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="692"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="693"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="705"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="706"/>
         <source>Done.</source>
         <translation>Listo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="713"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="714"/>
         <source>Cancelled: no bundle was written.</source>
         <translation>Cancelado: no se escribió ningún paquete.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="728"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="729"/>
         <source>Share entries</source>
         <translation>Compartir entradas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="738"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="739"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="739"/>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="742"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="740"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="743"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="740"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="741"/>
         <source>Finish</source>
         <translation>Terminar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="741"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="742"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="743"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="744"/>
         <source>Help</source>
         <translation>Ayuda</translation>
     </message>
@@ -3141,57 +3141,57 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
 <context>
     <name>SavePage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="378"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="379"/>
         <source>Save the bundle</source>
         <translation>Guardar el paquete</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="381"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="382"/>
         <source>Choose a folder (a USB stick, a shared folder…). The file gets a random name that says nothing about what is inside.</source>
         <translation>Elige una carpeta (un pendrive, una carpeta compartida…). El archivo recibe un nombre al azar que no dice nada de su contenido.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="385"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="386"/>
         <source>&amp;Folder:</source>
         <translation>&amp;Carpeta:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="387"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="388"/>
         <source>Folder for the bundle</source>
         <translation>Carpeta para el paquete</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="388"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="389"/>
         <source>C&amp;hoose…</source>
         <translation>E&amp;legir…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="389"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="390"/>
         <source>Choose a folder</source>
         <translation>Elegir una carpeta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="390"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="391"/>
         <source>C&amp;reate the bundle</source>
         <translation>C&amp;rear el paquete</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="391"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="392"/>
         <source>Create the bundle</source>
         <translation>Crear el paquete</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="392"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="393"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="393"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="394"/>
         <source>Cancel creating the bundle</source>
         <translation>Cancelar la creación del paquete</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="394"/>
+        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="395"/>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>

@@ -121,7 +121,7 @@ def test_sharded_index_answers_like_one(index: SearchIndex) -> None:
     ]
     single = SearchIndex()
     single.add_many(docs)
-    sharded.bulk_load(iter(docs), batch=7)
+    sharded.bulk_load(iter(docs))
     assert len(sharded) == 60
     assert {h.entry_id for h in sharded.search("reflexion", limit=100)} == {
         h.entry_id for h in single.search("reflexion", limit=100)

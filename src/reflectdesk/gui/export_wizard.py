@@ -349,6 +349,7 @@ class SavePage(QWizardPage):
         run_row.addWidget(self.create)
         run_row.addWidget(self.progress, 1)
         run_row.addWidget(self.cancel)
+        run_row.addStretch(0)  # keeps the button on the left while no progress is shown
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addStretch(1)
