@@ -115,8 +115,13 @@ def test_malformed_query_is_a_clear_error(index: SearchIndex) -> None:
 def test_sharded_index_answers_like_one(index: SearchIndex) -> None:
     sharded = SearchIndex(shards=3)
     docs = [
-        _doc(f"e{i}", f"Título {i}", f"reflexión número {i} sobre el aula", tags=(f"t{i % 4}",),
-             event_date=date(2026, 1, 1 + i % 28))
+        _doc(
+            f"e{i}",
+            f"Título {i}",
+            f"reflexión número {i} sobre el aula",
+            tags=(f"t{i % 4}",),
+            event_date=date(2026, 1, 1 + i % 28),
+        )
         for i in range(60)
     ]
     single = SearchIndex()

@@ -20,7 +20,7 @@ import threading
 import zlib
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from reflectdesk.domain.model import (
@@ -152,6 +152,14 @@ def _summary(r: tuple[object, ...]) -> EntrySummary:
     )
 
 
+@dataclass
+class _Rows:
+    first: int
+    meta: list[tuple[object, ...]] = field(default_factory=list)
+    tags: list[tuple[int, str]] = field(default_factory=list)
+    stds: list[tuple[int, str]] = field(default_factory=list)
+
+
 class _Shard:
     """One in-memory database: meta rows, the FTS table over them, tag tables."""
 
@@ -168,12 +176,10 @@ class _Shard:
             self.conn.close()
             self.rowids.clear()
 
-    def add_many(self, docs: Iterable[IndexDoc]) -> None:
+    def prepare(self, docs: Iterable[IndexDoc]) -> _Rows:
+        """Assign rowids and build the rows (Python work, under the GIL)."""
         with self.lock:
-            meta: list[tuple[object, ...]] = []
-            tags: list[tuple[int, str]] = []
-            stds: list[tuple[int, str]] = []
-            first = self._next
+            rows = _Rows(first=self._next)
             for d in docs:
                 if d.entry_id in self.rowids:
                     self._remove_locked(d.entry_id)
@@ -181,24 +187,32 @@ class _Shard:
                 self._next += 1
                 self.rowids[d.entry_id] = rowid
                 created = ms_to_datetime(d.created_ms).date().isoformat()
-                meta.append(
+                rows.meta.append(
                     (
                         rowid, d.entry_id, d.journal_id, d.template_id, d.event_date,
                         d.event_date or created, d.created_ms, d.updated_ms, d.revisions,
                         d.title, d.body, _SEP.join(d.tags), _SEP.join(d.standards),
                     )
                 )  # fmt: skip
-                tags.extend((rowid, _norm_tag(t)) for t in d.tags)
-                stds.extend((rowid, s.strip().upper()) for s in d.standards)
-            with self.conn:
-                self.conn.executemany("INSERT INTO meta VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", meta)
-                self.conn.execute(
-                    "INSERT INTO docs(rowid, title, body, tags, standards) "
-                    "SELECT rowid, title, body, tags, standards FROM meta WHERE rowid >= ?",
-                    (first,),
-                )
-                self.conn.executemany("INSERT INTO doc_tags VALUES (?,?)", tags)
-                self.conn.executemany("INSERT INTO doc_std VALUES (?,?)", stds)
+                rows.tags.extend((rowid, _norm_tag(t)) for t in d.tags)
+                rows.stds.extend((rowid, s.strip().upper()) for s in d.standards)
+            return rows
+
+    def insert(self, rows: _Rows) -> None:
+        """Write prepared rows; the FTS tokenising runs in SQLite without the GIL."""
+        with self.lock, self.conn:
+            self.conn.executemany("INSERT INTO meta VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows.meta)
+            self.conn.execute(
+                "INSERT INTO docs(rowid, title, body, tags, standards) "
+                "SELECT rowid, title, body, tags, standards FROM meta WHERE rowid >= ?",
+                (rows.first,),
+            )
+            self.conn.executemany("INSERT INTO doc_tags VALUES (?,?)", rows.tags)
+            self.conn.executemany("INSERT INTO doc_std VALUES (?,?)", rows.stds)
+
+    def add_many(self, docs: Iterable[IndexDoc]) -> None:
+        with self.lock:
+            self.insert(self.prepare(docs))
 
     def _remove_locked(self, entry_id: str) -> None:
         rowid = self.rowids.pop(entry_id, None)
@@ -351,10 +365,13 @@ class SearchIndex:
         for d in docs:
             groups[self._shard_index(d.entry_id)].append(d)
             count += 1
+        prepared = [shard.prepare(group) for shard, group in zip(self._shards, groups, strict=True)]
         if len(self._shards) == 1:
-            self._shards[0].add_many(groups[0])
+            self._shards[0].insert(prepared[0])
         else:
-            list(self._pool.map(lambda i: self._shards[i].add_many(groups[i]), range(len(groups))))
+            list(
+                self._pool.map(lambda i: self._shards[i].insert(prepared[i]), range(len(prepared)))
+            )
         return count
 
     # -- reads -------------------------------------------------------------------------

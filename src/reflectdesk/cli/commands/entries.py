@@ -116,9 +116,7 @@ def _section_titles(
     return dict(vault.templates.get(template_id, version).section_titles(lang))
 
 
-def _apply(
-    args: argparse.Namespace, vault: Vault, base: EntryContent, lang: str
-) -> EntryContent:
+def _apply(args: argparse.Namespace, vault: Vault, base: EntryContent, lang: str) -> EntryContent:
     sections = dict(base.sections)
     title = base.title
     template_id = base.template_id

@@ -158,7 +158,9 @@ def _taxonomy_text(taxonomy: Taxonomy, lang: str, ctx: CliContext) -> str:
     if taxonomy.unverified():
         lines.append("")
         lines.append(
-            ctx.translate("Cli", QT_TRANSLATE_NOOP("Cli", "[?] not yet checked against the official text"))
+            ctx.translate(
+                "Cli", QT_TRANSLATE_NOOP("Cli", "[?] not yet checked against the official text")
+            )
         )
     return "\n".join(lines) + "\n"
 
