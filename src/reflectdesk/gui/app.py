@@ -117,8 +117,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         crash.install()
         dialogs.unexpected_handler = crash.report_exception
     # ``reflectdesk FILE.rdbundle`` (a double click): the import preview after unlock.
-    ctx.extras["open_files"] = files_to_open(app.arguments()[1:])
+    files = files_to_open(app.arguments()[1:])
+    from reflectdesk.gui.single_instance import InstanceServer, hand_off, server_name
+
+    name = server_name(ctx.vault_dir)
+    if not bench and hand_off(name, files):
+        return 0  # the running ReflectDesk shows the files (or just comes to the front)
+    ctx.extras["open_files"] = files
     controller = AppController(ctx, bench_exit=bench)
+    if not bench:
+        instance = InstanceServer(name, app)
+        instance.files_received.connect(controller.open_files)
     app.aboutToQuit.connect(controller.shutdown)
     controller.start()
     return app.exec()

@@ -11,10 +11,11 @@ import gc
 import logging
 import sys
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from reflectdesk.gui.context import AppContext
 from reflectdesk.gui.dialogs import message_box, show_error
@@ -300,6 +301,23 @@ class AppController(QObject):
         # Files given on the command line open once, after the first unlock.
         for path in self.ctx.extras.pop("open_files", None) or []:
             QTimer.singleShot(0, window, lambda p=path: window.open_file(p))
+
+    def open_files(self, paths: list[Path]) -> None:
+        """Files handed over by a second start: open them now, or after unlock."""
+        files = [p for p in paths if p.suffix.lower() in (".rdbundle", ".rdcard")]
+        window = self.main_window
+        if window is not None:
+            for path in files:
+                QTimer.singleShot(0, window, lambda p=path: window.open_file(p))
+            target: QWidget | None = window
+        else:
+            pending = self.ctx.extras.setdefault("open_files", [])
+            pending.extend(files)
+            target = self.unlock_window
+        if target is not None:
+            target.show()
+            target.raise_()
+            target.activateWindow()
 
     def _apply_autolock(self) -> None:
         app = QApplication.instance()
