@@ -29,3 +29,11 @@ def test_translation(text: str, expected: str) -> None:
 def test_malformed(text: str) -> None:
     with pytest.raises(InvalidQuery):
         to_fts(text)
+
+
+def test_overlong_queries_are_refused_quickly() -> None:
+    with pytest.raises(InvalidQuery) as info:
+        to_fts("palabra " * 200)
+    assert info.value.detail == "too_long"
+    with pytest.raises(InvalidQuery):
+        to_fts("x" * 5000)

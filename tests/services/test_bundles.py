@@ -753,3 +753,40 @@ def test_records_this_version_does_not_import_are_counted(pair: Pair, tmp_path: 
     assert m.bundles.preview(path).skipped_records == 1
     m.bundles.import_bundle(path)
     assert m.bundles.import_bundle(path).already_imported
+
+
+def test_another_sender_reusing_a_bundle_id_does_not_hide_the_real_one(tmp_path: Path) -> None:
+    """Every recipient can read a bundle's id; a co-recipient who signs a bundle of its
+    own with that id and delivers it first must not make the real one look imported."""
+    s = new_vault(tmp_path / "s", "Student S", Role.STUDENT)
+    m = new_vault(tmp_path / "m", "Mentor M")
+    c = new_vault(tmp_path / "c", "Colleague C")
+    try:
+        m_at_s, _ = exchange_cards(s, m)
+        c_at_s, _ = exchange_cards(s, c)
+        exchange_cards(c, m)
+        journal = s.journals.create("Práctica")
+        entry = s.entries.add(journal.id, EntryContent(title="real entry by S"))
+        out = tmp_path / "out"
+        out.mkdir()
+        real = s.bundles.export(
+            ExportRequest(recipients=(m_at_s, c_at_s), entry_ids=(entry.id,)), out
+        ).path
+        stolen_id = c.bundles.preview(real).bundle_id
+        decoy = _rid(0xAA)
+        fake = tmp_path / "fake.rdbundle"
+        fake.write_bytes(
+            craft(
+                c,
+                [m.identity.public()],
+                {entry_path(decoy): entry_file(decoy, [(_rid(0xAB), 1, [], "decoy")], _rid(0xAC))},
+                meta=BundleMeta(BundleKind.JOURNAL, bundle_id=stolen_id),
+            )
+        )
+        m.bundles.import_bundle(fake)
+        result = m.bundles.import_bundle(real)
+        assert not result.already_imported
+        assert result.entries_new == (entry.id,)
+    finally:
+        for v in (s, m, c):
+            v.close()

@@ -191,9 +191,10 @@ class AttachmentsPanel(QWidget):
         return path
 
     def ask_save_path(self, filename: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save a copy"), str(Path.home() / filename)
-        )
+        # Only the last component: a received name such as "/../.bashrc" must not
+        # steer the suggested path out of the home folder.
+        safe = Path(filename.replace("\\", "/")).name or "attachment"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy"), str(Path.home() / safe))
         return path
 
     def confirm_plaintext_copy(self, filename: str) -> bool:

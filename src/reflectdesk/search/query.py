@@ -12,6 +12,8 @@ import unicodedata
 
 from reflectdesk.errors import InvalidQuery
 
+MAX_QUERY_CHARS = 1000
+MAX_QUERY_TERMS = 64  # FTS5 work grows fast with terms; no real search needs more
 _OPS = {"AND": "AND", "OR": "OR", "NOT": "NOT", "Y": "AND", "O": "OR", "NO": "NOT"}
 _WORD = re.compile(r"[\w]+", re.UNICODE)
 
@@ -58,7 +60,11 @@ def tokenize(text: str) -> list[str]:
 
 def to_fts(text: str) -> str:
     """The FTS5 MATCH expression, or InvalidQuery with a code for what is wrong."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise InvalidQuery("too_long")
     tokens = tokenize(text)
+    if len(tokens) > MAX_QUERY_TERMS:
+        raise InvalidQuery("too_long")
     if not tokens:
         raise InvalidQuery("empty")
     depth = 0

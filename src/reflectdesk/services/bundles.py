@@ -287,6 +287,7 @@ class BundleService:
             st.bundle_log.record(
                 meta.bundle_id,
                 OUT,
+                author=st.author,
                 kind=meta.kind.value,
                 contact_ids=contact_ids,
                 entry_ids=entry_ids,
@@ -464,7 +465,7 @@ class BundleService:
             withdrawals=withdrawals,
             skipped_records=skipped,
             omitted_attachments=omitted,
-            already_imported=st.bundle_log.imported(manifest.bundle_id),
+            already_imported=st.bundle_log.imported(manifest.bundle_id, manifest.author.key_id_hex),
         )
 
     @staticmethod
@@ -768,6 +769,7 @@ class BundleService:
             st.bundle_log.record(
                 manifest.bundle_id,
                 IN,
+                author=manifest.author.key_id_hex,
                 kind=manifest.kind.value,
                 contact_ids=contact_ids,
                 entry_ids=[p.entry_id for p in plan.entries],

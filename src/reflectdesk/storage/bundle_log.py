@@ -31,11 +31,18 @@ class BundleLogRepo:
     def _seal(self, row_id: str, direction: str, doc: dict[str, object]) -> bytes:
         return self._cipher.seal_json(TABLE, row_id, direction, doc)
 
+    @staticmethod
+    def _key(bundle_id: str, author: str) -> str:
+        # Scoped by the signing author: another sender reusing a bundle id (ids are
+        # readable by every recipient) must not make the real bundle look imported.
+        return f"{author}:{bundle_id}"
+
     def record(
         self,
         bundle_id: str,
         direction: str,
         *,
+        author: str,
         kind: str,
         contact_ids: Sequence[str],
         entry_ids: Sequence[str],
@@ -48,15 +55,16 @@ class BundleLogRepo:
             "entries": list(entry_ids),
             "imported": direction == IN,
         }
+        key = self._key(bundle_id, author)
         with batch_session(self._db, batch) as s:
-            row = s.get(t.BundleLog, bundle_id)
+            row = s.get(t.BundleLog, key)
             if row is None:
                 s.add(
                     t.BundleLog(
-                        id=bundle_id,
+                        id=key,
                         direction=direction,
                         created_at=now_ms(),
-                        blob=self._seal(bundle_id, direction, doc),
+                        blob=self._seal(key, direction, doc),
                     )
                 )
                 s.flush()
@@ -66,13 +74,13 @@ class BundleLogRepo:
                 row.blob = self._seal(row.id, row.direction, old)
                 s.flush()
 
-    def get(self, bundle_id: str) -> BundleLogItem | None:
+    def get(self, bundle_id: str, author: str) -> BundleLogItem | None:
         with self._db.session() as s:
-            row = s.get(t.BundleLog, bundle_id)
+            row = s.get(t.BundleLog, self._key(bundle_id, author))
             return None if row is None else self._to_domain(row)
 
-    def imported(self, bundle_id: str) -> bool:
-        item = self.get(bundle_id)
+    def imported(self, bundle_id: str, author: str) -> bool:
+        item = self.get(bundle_id, author)
         return item is not None and item.imported
 
     def list(self, direction: str | None = None) -> list[BundleLogItem]:
@@ -86,7 +94,7 @@ class BundleLogRepo:
         doc = self._cipher.open_json(TABLE, row.id, row.direction, row.blob)
         try:
             return BundleLogItem(
-                bundle_id=row.id,
+                bundle_id=row.id.rsplit(":", 1)[-1],
                 direction=row.direction,
                 kind=str(doc["kind"]),
                 at=ms_to_datetime(row.created_at),

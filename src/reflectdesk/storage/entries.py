@@ -22,7 +22,7 @@ from reflectdesk.domain.model import (
     ms_to_datetime,
     now_ms,
 )
-from reflectdesk.errors import EntryNotFound, JournalNotFound, RecordTampered
+from reflectdesk.errors import BundleSchemaInvalid, EntryNotFound, JournalNotFound, RecordTampered
 from reflectdesk.ids import uuid7
 from reflectdesk.search.index import IndexDoc
 from reflectdesk.storage import schema as t
@@ -555,6 +555,19 @@ class EntryImportOutcome:
 RevisionGraph = Mapping[str, tuple[int, Sequence[str]]]  # revision id -> (seq, parent ids)
 
 
+def graph_is_sound(revisions: RevisionGraph) -> bool:
+    """Every known parent has a lower ``seq`` than its child: no self-parent, no
+    cycle (``seq`` falls strictly along every edge), whatever order bundles came in."""
+    for rev_id, (seq, parents) in revisions.items():
+        for parent in parents:
+            if parent == rev_id:
+                return False
+            known = revisions.get(parent)
+            if known is not None and known[0] >= seq:
+                return False
+    return True
+
+
 def choose_head(revisions: RevisionGraph) -> tuple[str, bool]:
     """The head revision and whether concurrent revisions are held (``conflicted``).
 
@@ -574,6 +587,8 @@ def choose_head(revisions: RevisionGraph) -> tuple[str, bool]:
             for h in heads
             if not any(g != h and revisions[g][0] > revisions[h][0] for g in gapped)
         ]
+    if not heads:  # only a cycle can leave no head; graph_is_sound refuses those
+        raise RecordTampered("entry_revisions.parents")
     head = max(heads, key=lambda r: (revisions[r][0], r))
     return head, len(heads) > 1
 
@@ -697,6 +712,9 @@ class ImportBatch:
                     graph[rev.id] = (rev.seq, rev.parent_ids)
                     revision_rows.append(self._revision_row(item.entry_id, rev))
                     added += 1
+            if not graph_is_sound(graph):
+                # Raised inside the import transaction: nothing of the bundle is kept.
+                raise BundleSchemaInvalid(f"entries/{item.entry_id}.json: revision parents")
             head, conflicted = choose_head(graph)
             old = existing.get(item.entry_id)
             if old is None:
