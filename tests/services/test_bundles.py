@@ -63,6 +63,7 @@ from reflectdesk.errors import (
     NotABundle,
     ReadOnlyEntry,
     RecipientRevoked,
+    RecordTampered,
     UnknownSender,
 )
 from reflectdesk.progress import CancelToken, Progress
@@ -790,3 +791,33 @@ def test_another_sender_reusing_a_bundle_id_does_not_hide_the_real_one(tmp_path:
     finally:
         for v in (s, m, c):
             v.close()
+
+
+def test_a_received_entry_moved_into_an_own_journal_is_caught(tmp_path: Path) -> None:
+    """The journal placement is a plaintext column; editing it must not turn another
+    author's entry into the owner's (to edit or to re-export as their own work)."""
+    s = new_vault(tmp_path / "s", "Student S", Role.STUDENT)
+    m = new_vault(tmp_path / "m", "Mentor M")
+    try:
+        m_at_s, _ = exchange_cards(s, m)
+        entry = s.entries.add(s.journals.create("J").id, EntryContent(title="by S"))
+        out = tmp_path / "out"
+        out.mkdir()
+        m.bundles.import_bundle(
+            s.bundles.export(ExportRequest(recipients=(m_at_s,), entry_ids=(entry.id,)), out).path
+        )
+        own = m.journals.create("Mine")
+        m.close()
+        with sqlite3.connect(tmp_path / "m" / "vault.db") as db:
+            db.execute("UPDATE entries SET journal_id=? WHERE id=?", (own.id, entry.id))
+        m = Vault.open(tmp_path / "m")
+        m.unlock(PASSPHRASE)
+        with pytest.raises(RecordTampered):
+            m.entries.edit(entry.id, EntryContent(title="now mine"))
+        with pytest.raises(RecordTampered):
+            m.bundles.export(
+                ExportRequest(recipients=(m.contacts.list()[0].id,), entry_ids=(entry.id,)), out
+            )
+    finally:
+        s.close()
+        m.close()

@@ -91,6 +91,7 @@ from reflectdesk.progress import (
 from reflectdesk.search.index import IndexDoc
 from reflectdesk.services.contacts import ContactService, card_data, public_of
 from reflectdesk.services.context import UnlockedState
+from reflectdesk.services.entries import check_own_authorship
 from reflectdesk.services.identity import load_or_create_identity, profile_card
 from reflectdesk.storage.atomic import atomic_write
 from reflectdesk.storage.bundle_log import IN, OUT
@@ -210,6 +211,7 @@ class BundleService:
                 raise EntryNotFound(entry_id)
             if where.space is not Space.OWN:
                 raise EntryNotExportable(entry_id)
+        check_own_authorship(st, entry_ids)
 
     def _select_entries(self, st: UnlockedState, request: ExportRequest) -> list[str]:
         chosen = list(dict.fromkeys(request.entry_ids))

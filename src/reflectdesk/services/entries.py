@@ -28,6 +28,7 @@ from reflectdesk.errors import (
     FileUnreadable,
     InvalidValue,
     ReadOnlyEntry,
+    RecordTampered,
 )
 from reflectdesk.search.index import IndexDoc
 from reflectdesk.services.context import UnlockedState
@@ -39,6 +40,15 @@ log = logging.getLogger(__name__)
 MAX_TITLE = 500
 MAX_SECTION_CHARS = 200_000
 MAX_TAGS = 50
+
+
+def check_own_authorship(st: UnlockedState, entry_ids: Sequence[str]) -> None:
+    """An entry in one of the owner's journals must have been last written by the
+    owner's key (sealed in its head revision). The journal placement columns are plain
+    text; this catches a received entry moved into an own journal by editing the file."""
+    for entry_id, author in st.entries.head_authors(entry_ids).items():
+        if author != st.author:
+            raise RecordTampered(f"entries.placement:{entry_id}")
 
 
 class TemplateGate(Protocol):
@@ -121,6 +131,8 @@ class EntryService:
         where = st.entries.locations([entry_id]).get(entry_id)
         if where is not None and where.space is not Space.OWN:
             raise ReadOnlyEntry(entry_id)
+        if where is not None:
+            check_own_authorship(st, [entry_id])
 
     def _with_attachments(self, st: UnlockedState, entry: Entry) -> Entry:
         return replace(entry, attachments=tuple(st.attachments.list(entry.id)))

@@ -339,6 +339,22 @@ class EntryRepo:
                 )
 
     # -- import from bundles (reads for planning, then one batch) ---------------------
+    def head_authors(self, entry_ids: Collection[str]) -> dict[str, str]:
+        """Entry id -> the signing key id sealed in its head revision."""
+        e, r = _table(t.Entry), _table(t.EntryRevision)
+        out: dict[str, str] = {}
+        with self._db.engine.connect() as conn:
+            for part in _parts(entry_ids):
+                q = (
+                    select(e.c.id, r.c.id, r.c.seq, r.c.blob)
+                    .join(r, r.c.id == e.c.head_revision_id)
+                    .where(e.c.id.in_(part))
+                )
+                for entry_id, rev_id, seq, blob in conn.execute(q):
+                    doc = self._cipher.open_json(TABLE, f"{entry_id}/{rev_id}", seq, blob)
+                    out[entry_id] = str(doc.get("author", ""))
+        return out
+
     def locations(self, entry_ids: Collection[str]) -> dict[str, EntryLocation]:
         """Where each of ``entry_ids`` held here lives (deleted entries included)."""
         e, j = _table(t.Entry), _table(t.Journal)
