@@ -17,7 +17,7 @@ from pathlib import Path
 
 from reflectdesk import __version__
 from reflectdesk.crypto import aead, kdf, recovery
-from reflectdesk.domain.model import Changes, Profile, Role, now_ms
+from reflectdesk.domain.model import Changes, Profile, Role
 from reflectdesk.errors import (
     InvalidValue,
     NotAVault,
@@ -216,13 +216,18 @@ class Vault:
         if self._state is not None:
             return
         progress(Progress(0, 2, "kdf"))
+        dek = self._unwrap_with_passphrase(passphrase)
+        cancel.raise_if_cancelled()
+        self._open_with_dek(dek, progress, cancel)
+
+    def _unwrap_with_passphrase(self, passphrase: str) -> bytes:
+        """The data key from the passphrase slot (the slow Argon2id step)."""
         kek = kdf.derive_key(passphrase, self._header.kdf)
         slot = self._header.passphrase_slot
         dek = aead.unwrap_key(kek, slot.nonce, slot.wrapped, _slot_ad(self.vault_id, "passphrase"))
         if dek is None:
             raise WrongPassphrase()
-        cancel.raise_if_cancelled()
-        self._open_with_dek(dek, progress, cancel)
+        return dek
 
     def _recover_dek(self, recovery_text: str) -> bytes:
         raw = recovery.parse_key(recovery_text)
@@ -256,12 +261,7 @@ class Vault:
         self, old: str, new: str, progress: ProgressSink = ignore_progress
     ) -> None:
         check_passphrase(new)
-        kek = kdf.derive_key(old, self._header.kdf)
-        slot = self._header.passphrase_slot
-        dek = aead.unwrap_key(kek, slot.nonce, slot.wrapped, _slot_ad(self.vault_id, "passphrase"))
-        if dek is None:
-            raise WrongPassphrase()
-        self._rewrap(dek, new, progress)
+        self._rewrap(self._unwrap_with_passphrase(old), new, progress)
 
     def _rewrap(self, dek: bytes, new_passphrase: str, progress: ProgressSink) -> None:
         """Only the passphrase slot changes; every record stays as it is."""
@@ -385,7 +385,3 @@ class Vault:
                 callback(changes)
             except Exception:  # a broken view must not break a save
                 log.exception("change subscriber failed")
-
-
-def created_now() -> int:
-    return now_ms()

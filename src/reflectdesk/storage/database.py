@@ -15,7 +15,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from reflectdesk.errors import NotAVault, StorageUnwritable, VaultCorrupt, VaultTooNew
-from reflectdesk.storage.schema import SCHEMA_VERSION, V1_TABLES, Base, Meta
+from reflectdesk.storage.schema import SCHEMA_VERSION, Base, Meta
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +124,3 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-def v1_table_names() -> tuple[str, ...]:
-    return V1_TABLES

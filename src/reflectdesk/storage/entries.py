@@ -50,17 +50,6 @@ def batch_session(db: Database, batch: ImportBatch | None) -> Iterator[Session]:
         yield session
 
 
-@dataclass(frozen=True, slots=True)
-class HeadRecord:
-    """An entry's head revision with the plaintext row facts (for the search index)."""
-
-    entry_id: str
-    journal_id: str
-    created_at_ms: int
-    updated_at_ms: int
-    revision: Revision
-
-
 class EntryRepo:
     def __init__(self, db: Database, cipher: RecordCipher) -> None:
         self._db = db
@@ -168,12 +157,7 @@ class EntryRepo:
         same as the head's; one transaction either way. Returns (entry, changed)."""
         ts = now_ms()
         with self._db.session() as s:
-            entry = s.get(t.Entry, entry_id)
-            if entry is None or entry.deleted or entry.head_revision_id is None:
-                raise EntryNotFound(entry_id)
-            head_row = s.get(t.EntryRevision, entry.head_revision_id)
-            if head_row is None or head_row.entry_id != entry_id:
-                raise RecordTampered("entries.head")
+            entry, head_row = self._head_rows(s, entry_id)
             head = self._open(head_row)
             if head.content_hash == content.content_hash():
                 return self._entry_of(entry, head), False
@@ -200,25 +184,6 @@ class EntryRepo:
             head=head,
         )
 
-    def add_revision(self, entry_id: str, content: EntryContent, author: str) -> Entry:
-        """A new head revision whose parent is the current head (even if unchanged)."""
-        ts = now_ms()
-        with self._db.session() as s:
-            entry = s.get(t.Entry, entry_id)
-            if entry is None or entry.deleted:
-                raise EntryNotFound(entry_id)
-            parents = (entry.head_revision_id,) if entry.head_revision_id else ()
-            seq = entry.head_seq + 1
-            rev = self._new_revision_row(entry_id, seq, content, author, parents, ts)
-            s.add(rev)
-            s.execute(
-                update(t.Entry)
-                .where(t.Entry.id == entry_id)
-                .values(head_revision_id=rev.id, head_seq=seq, updated_at=ts)
-            )
-            entry.updated_at = ts
-            return self._entry_of(entry, self._revision_of(rev, entry_id, content, author, parents))
-
     def move(self, entry_id: str, journal_id: str) -> None:
         with self._db.session() as s:
             if s.get(t.Journal, journal_id) is None:
@@ -230,21 +195,21 @@ class EntryRepo:
             entry.updated_at = now_ms()
 
     # -- reads -----------------------------------------------------------------------
+    @staticmethod
+    def _head_rows(s: Session, entry_id: str) -> tuple[t.Entry, t.EntryRevision]:
+        """A live entry's row and its head revision's row, or the error to show."""
+        entry = s.get(t.Entry, entry_id)
+        if entry is None or entry.deleted or entry.head_revision_id is None:
+            raise EntryNotFound(entry_id)
+        head_row = s.get(t.EntryRevision, entry.head_revision_id)
+        if head_row is None or head_row.entry_id != entry_id:
+            raise RecordTampered("entries.head")
+        return entry, head_row
+
     def get(self, entry_id: str) -> Entry:
         with self._db.session() as s:
-            entry = s.get(t.Entry, entry_id)
-            if entry is None or entry.deleted or entry.head_revision_id is None:
-                raise EntryNotFound(entry_id)
-            rev_row = s.get(t.EntryRevision, entry.head_revision_id)
-            if rev_row is None or rev_row.entry_id != entry_id:
-                raise RecordTampered("entries.head")
-            return Entry(
-                id=entry.id,
-                journal_id=entry.journal_id,
-                created_at=ms_to_datetime(entry.created_at),
-                updated_at=ms_to_datetime(entry.updated_at),
-                head=self._open(rev_row),
-            )
+            entry, head_row = self._head_rows(s, entry_id)
+            return self._entry_of(entry, self._open(head_row))
 
     def exists(self, entry_id: str) -> bool:
         with self._db.session() as s:
@@ -318,24 +283,6 @@ class EntryRepo:
                     standards=tuple(c.get("standards", ())),
                     template_id=c.get("template_id", "free"),
                     event_date=c.get("event_date"),
-                )
-
-    def iter_heads(self, batch: int = 500) -> Iterator[HeadRecord]:
-        """Every live entry's head revision, decrypted, in batches (index build)."""
-        with self._db.session() as s:
-            q = (
-                select(t.Entry, t.EntryRevision)
-                .join(t.EntryRevision, t.EntryRevision.id == t.Entry.head_revision_id)
-                .where(t.Entry.deleted == 0)
-                .execution_options(yield_per=batch)
-            )
-            for entry, rev in s.execute(q):
-                yield HeadRecord(
-                    entry_id=entry.id,
-                    journal_id=entry.journal_id,
-                    created_at_ms=entry.created_at,
-                    updated_at_ms=entry.updated_at,
-                    revision=self._open(rev),
                 )
 
     # -- import from bundles (reads for planning, then one batch) ---------------------
