@@ -202,3 +202,13 @@ def fit_height(window: QWidget) -> None:
     need = layout.totalHeightForWidth(window.width())
     if need > window.height():
         window.resize(window.width(), need)
+
+
+def kdf_busy_bar() -> QProgressBar:
+    """The slim, hidden "working…" bar the passphrase dialogs show during Argon2id."""
+    bar = QProgressBar()
+    bar.setRange(0, 0)
+    bar.setMaximumHeight(8)
+    bar.setTextVisible(False)
+    bar.hide()
+    return bar

@@ -9,13 +9,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from reflectdesk.gui.passphrase import NewPassphraseFields, fit_height
+from reflectdesk.gui.passphrase import NewPassphraseFields, fit_height, kdf_busy_bar
 from reflectdesk.gui.theme import accents
 
 
@@ -39,11 +38,7 @@ class RecoveryDialog(QDialog):
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         self.error.hide()
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumHeight(8)
-        self.progress.setTextVisible(False)
-        self.progress.hide()
+        self.progress = kdf_busy_bar()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.recover_button = QPushButton()
         self.recover_button.setObjectName("recoverButton")

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from reflectdesk.gui.context import AppContext
 from reflectdesk.gui.dialogs import message_box, show_error
 from reflectdesk.gui.i18n import error_texts
-from reflectdesk.gui.passphrase import NewPassphraseFields, fit_height
+from reflectdesk.gui.passphrase import NewPassphraseFields, fit_height, kdf_busy_bar
 from reflectdesk.gui.prefs import AUTOLOCK_MAX_MINUTES
 from reflectdesk.gui.theme import accents
 from reflectdesk.progress import CancelToken, ProgressSink
@@ -176,11 +175,7 @@ class ChangePassphraseDialog(QDialog):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.hide()
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumHeight(8)
-        self.progress.setTextVisible(False)
-        self.progress.hide()
+        self.progress = kdf_busy_bar()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.ok = QPushButton()
         self.ok.setObjectName("applyPassphrase")
