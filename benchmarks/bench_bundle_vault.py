@@ -190,7 +190,7 @@ def main() -> None:
         data = bundle.read_bytes()
         size_mb = len(data) / MB
         reader = student.identity.key_pair()
-        zip_bytes = bytes(age_io.decrypt(data, reader.age_identity, parse_header(data)))
+        zip_bytes = bytes(age_io.decrypt(data, reader.x25519_key, parse_header(data)))
         zip_mb = len(zip_bytes) / MB
         zip_file, enc_file, dec_file = work / "b.zip", work / "b.age", work / "out.zip"
         zip_file.write_bytes(zip_bytes)

@@ -135,7 +135,7 @@ def make_bundle(
 
 def unpack(bundle: bytes, reader: Identity) -> dict[str, bytes]:
     """Decrypt a bundle to its ZIP members (with Python's zipfile, for tests only)."""
-    plaintext = age_io.decrypt(bundle, reader.age_identity, parse_header(bundle))
+    plaintext = age_io.decrypt(bundle, reader.x25519_key, parse_header(bundle))
     with zipfile.ZipFile(io.BytesIO(bytes(plaintext))) as archive:
         return {info.filename: archive.read(info) for info in archive.infolist()}
 

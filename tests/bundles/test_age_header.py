@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import zlib
-from dataclasses import dataclass
-from pathlib import Path
 
 import pyrage
 import pytest
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from reflectdesk.bundles import BundleLimits, Identity, age_io
 from reflectdesk.bundles.age_header import parse_header, plaintext_length
+from reflectdesk.bundles.keys import x25519_identity_from_str
 from reflectdesk.errors import (
     BundleDecryptionFailed,
     BundleError,
@@ -23,59 +22,13 @@ from reflectdesk.errors import (
     BundleTooManyStanzas,
     NotABundle,
 )
-
-# The C2SP/CCTV age vectors, vendored as their README allows (cctv_age/SOURCE.md).
-TESTDATA = Path(__file__).parent / "cctv_age" / "testdata"
-X25519_PREFIX = "AGE-SECRET-KEY-1"
-
-
-@dataclass
-class Vector:
-    name: str
-    expect: str
-    payload: str | None
-    identities: list[str]
-    passphrases: list[str]
-    armored: bool
-    body: bytes
-
-
-def _load(path: Path) -> Vector:
-    raw = path.read_bytes()
-    head, _, body = raw.partition(b"\n\n")
-    meta: dict[str, str] = {}
-    identities: list[str] = []
-    passphrases: list[str] = []
-    for line in head.decode().splitlines():
-        key, _, value = line.partition(": ")
-        if key == "identity":
-            identities.append(value)
-        elif key == "passphrase":
-            passphrases.append(value)
-        else:
-            meta[key] = value
-    if meta.get("compressed") == "zlib":
-        body = zlib.decompress(body)
-    return Vector(
-        path.name,
-        meta["expect"],
-        meta.get("payload"),
-        identities,
-        passphrases,
-        meta.get("armored") == "yes",
-        body,
-    )
-
-
-VECTORS = [_load(p) for p in sorted(TESTDATA.iterdir())]
+from tests.bundles.cctv import VECTORS, X25519_PREFIX, Vector
 
 
 def _decrypt(vector: Vector) -> bytes:
-    """Our path through the age layer: header pre-parse, then pyrage."""
+    """Our path through the age layer: header pre-parse, then our age decryption."""
     x25519 = [i for i in vector.identities if i.startswith(X25519_PREFIX)]
-    identity = (
-        pyrage.x25519.Identity.from_str(x25519[0]) if x25519 else pyrage.x25519.Identity.generate()
-    )
+    identity = x25519_identity_from_str(x25519[0]) if x25519 else X25519PrivateKey.generate()
     header = parse_header(vector.body)
     return bytes(age_io.decrypt(vector.body, identity, header))
 
@@ -176,9 +129,9 @@ def test_real_files_parse(alice: Identity, bob: Identity) -> None:
     header = parse_header(encrypted)
     assert header.x25519_count == 1
     assert header.plaintext_length == 70000
-    assert bytes(age_io.decrypt(encrypted, alice.age_identity, header)) == b"x" * 70000
+    assert bytes(age_io.decrypt(encrypted, alice.x25519_key, header)) == b"x" * 70000
     with pytest.raises(BundleNotForYou):
-        age_io.decrypt(encrypted, bob.age_identity, header)
+        age_io.decrypt(encrypted, bob.x25519_key, header)
 
 
 @pytest.mark.parametrize(

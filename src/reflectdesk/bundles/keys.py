@@ -1,6 +1,7 @@
 """A profile's key pair: an X25519 age identity (encryption) and an Ed25519 key (signing).
 
-Nothing here is home-made: the age identity is ``pyrage``'s, the Ed25519 key and
+Nothing here is home-made: the age identity is ``pyrage``'s (its raw X25519 bytes,
+for :mod:`reflectdesk.bundles.age_io`, come from its Bech32 text), the Ed25519 key and
 signatures are ``cryptography``'s, and the key id is the first 8 bytes of BLAKE2b-512
 (``hashlib``) of the Ed25519 public key.
 
@@ -28,6 +29,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
     Ed25519PublicKey,
 )
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.serialization import (
     Encoding,
     NoEncryption,
@@ -35,6 +37,7 @@ from cryptography.hazmat.primitives.serialization import (
     PublicFormat,
 )
 
+from reflectdesk.bundles import bech32
 from reflectdesk.bundles.canonical import Blob, format_timestamp
 from reflectdesk.errors import IdentityInvalid, PublicKeyInvalid
 
@@ -46,6 +49,25 @@ ED25519_SIGNATURE_BYTES = 64
 _MAGIC = b"RDID"
 _VERSION = 1
 _HEAD = struct.Struct(">4sBQ")
+_RECIPIENT_HRP = "age"
+_IDENTITY_HRP = "age-secret-key-"
+X25519_KEY_BYTES = 32
+
+
+def _x25519_bytes(text: str, hrp: str) -> bytes:
+    """The 32 raw bytes of an age key's Bech32 text (already accepted by pyrage)."""
+    try:
+        found, raw = bech32.decode(text)
+    except ValueError:
+        raise PublicKeyInvalid("age key: invalid encoding") from None
+    if found != hrp or len(raw) != X25519_KEY_BYTES:
+        raise PublicKeyInvalid("age key: not an X25519 key")
+    return raw
+
+
+def x25519_identity_from_str(text: str) -> X25519PrivateKey:
+    """An ``AGE-SECRET-KEY-1…`` identity as a ``cryptography`` X25519 private key."""
+    return X25519PrivateKey.from_private_bytes(_x25519_bytes(text, _IDENTITY_HRP))
 
 
 def key_id_of(signing_key: bytes) -> bytes:
@@ -87,10 +109,12 @@ class PublicIdentity:
     signing_key: bytes  # Ed25519, 32 bytes
     _ed25519: Ed25519PublicKey = field(init=False, repr=False, compare=False)
     _recipient: Any = field(init=False, repr=False, compare=False)
+    _x25519: bytes = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_ed25519", _load_signing_key(self.signing_key))
         object.__setattr__(self, "_recipient", _load_recipient(self.age_recipient))
+        object.__setattr__(self, "_x25519", _x25519_bytes(self.age_recipient, _RECIPIENT_HRP))
 
     @property
     def key_id(self) -> bytes:
@@ -108,6 +132,11 @@ class PublicIdentity:
     @property
     def pyrage_recipient(self) -> Any:
         return self._recipient
+
+    @property
+    def x25519_public(self) -> bytes:
+        """The raw 32-byte X25519 public key (what the age header is sealed to)."""
+        return self._x25519
 
     @property
     def ed25519(self) -> Ed25519PublicKey:
@@ -155,6 +184,7 @@ class Identity:
         self, age_identity: Any, signing_key: Ed25519PrivateKey, created: datetime
     ) -> None:
         self._age = age_identity
+        self._x25519 = x25519_identity_from_str(str(age_identity))
         self._ed25519 = signing_key
         self._created = created.astimezone(UTC).replace(microsecond=0)
         signing = signing_key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
@@ -217,6 +247,11 @@ class Identity:
     def age_identity(self) -> Any:
         """The ``pyrage.x25519.Identity`` (for :func:`pyrage.decrypt`)."""
         return self._age
+
+    @property
+    def x25519_key(self) -> X25519PrivateKey:
+        """SECRET: the X25519 private key, for :func:`reflectdesk.bundles.age_io.decrypt`."""
+        return self._x25519
 
     @property
     def key_id(self) -> bytes:

@@ -95,6 +95,7 @@ class ZipMember:
     compressed_size: int
     crc32: int
     data: memoryview | bytes  # read-only
+    offset: int = -1  # where a stored member's data starts in the archive
 
 
 @dataclass(slots=True)
@@ -326,7 +327,8 @@ def read_zip(
         check_crc = entry.method != STORED or policy.verify_stored_crc
         if check_crc and zlib.crc32(content) != entry.crc:
             raise BundleArchiveInvalid(f"{entry.name}: CRC-32")
+        offset = entry.data_start if entry.method == STORED else -1
         members[entry.name] = ZipMember(
-            entry.name, entry.method, entry.usize, entry.csize, entry.crc, content
+            entry.name, entry.method, entry.usize, entry.csize, entry.crc, content, offset
         )
     return members

@@ -20,7 +20,7 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
+def atomic_write(path: Path, data: bytes | bytearray, mode: int = 0o600) -> None:
     """Replace ``path`` with ``data`` so a crash leaves either the old or new file.
 
     Permissions are set when the temp file is created, before any byte is written.
