@@ -43,7 +43,9 @@ SIZES = [0, 1, CHUNK_BYTES - 1, CHUNK_BYTES, CHUNK_BYTES + 1, 2 * CHUNK_BYTES, 2
 
 def _encrypt(data: bytes, *people: Identity, split: int = 0) -> bytes:
     pieces = [data[:split], data[split:]] if split else [data]
-    return bytes(age_io.encrypt(pieces, len(data), [p.public.x25519_public for p in people]))
+    return bytes(
+        age_io.encrypt_to_memory(pieces, len(data), [p.public.x25519_public for p in people])
+    )
 
 
 def _decrypt(data: bytes, reader: Identity) -> bytes:
@@ -78,17 +80,17 @@ def test_round_trip_through_pyrage_both_ways(size: int, alice: Identity, bob: Id
 def test_chunks_are_cut_across_many_small_pieces(alice: Identity) -> None:
     pieces = [os.urandom(n) for n in (1, 0, 70_000, 3, 65_533, 0, 131_072, 9)]
     data = b"".join(pieces)
-    sealed = bytes(age_io.encrypt(pieces, len(data), [alice.public.x25519_public]))
+    sealed = bytes(age_io.encrypt_to_memory(pieces, len(data), [alice.public.x25519_public]))
     assert pyrage.decrypt(sealed, [alice.age_identity]) == data
 
 
 def test_the_announced_length_is_enforced(alice: Identity) -> None:
     with pytest.raises(BundleBuildInvalid):
-        age_io.encrypt([b"abc"], 4, [alice.public.x25519_public])
+        age_io.encrypt_to_memory([b"abc"], 4, [alice.public.x25519_public])
     with pytest.raises(BundleBuildInvalid):
-        age_io.encrypt([b"abcde"], 4, [alice.public.x25519_public])
+        age_io.encrypt_to_memory([b"abcde"], 4, [alice.public.x25519_public])
     with pytest.raises(BundleBuildInvalid):
-        age_io.encrypt([b"abc"], 3, [])
+        age_io.encrypt_to_memory([b"abc"], 3, [])
 
 
 def test_only_the_recipients_can_decrypt(alice: Identity, bob: Identity, carol: Identity) -> None:
@@ -123,7 +125,9 @@ def test_progress_and_cancel(alice: Identity) -> None:
     data = os.urandom(20 * CHUNK_BYTES * 8)
     seen: list[Progress] = []
     sealed = bytes(
-        age_io.encrypt([data], len(data), [alice.public.x25519_public], progress=seen.append)
+        age_io.encrypt_to_memory(
+            [data], len(data), [alice.public.x25519_public], progress=seen.append
+        )
     )
     assert seen[-1].done == seen[-1].total == len(data)
     token = CancelToken()
@@ -165,3 +169,15 @@ def test_the_age_binary_both_ways(size: int, alice: Identity, tmp_path: Path) ->
     theirs, plain = tmp_path / "theirs.age", tmp_path / "plain"
     subprocess.run(["age", "-r", alice.public.age_recipient, "-o", theirs, plain], check=True)
     assert _decrypt(theirs.read_bytes(), alice) == data
+
+
+def test_streaming_to_a_sink_gives_the_same_format(alice: Identity) -> None:
+    data = os.urandom(9 * 1024 * 1024 + 7)
+    blocks: list[bytes] = []
+    size = age_io.encrypt(
+        [data], len(data), [alice.public.x25519_public], sink=lambda b: blocks.append(bytes(b))
+    )
+    sealed = b"".join(blocks)
+    assert len(blocks) >= 3  # streamed in blocks, not held whole
+    assert size == len(sealed)
+    assert pyrage.decrypt(sealed, [alice.age_identity]) == data

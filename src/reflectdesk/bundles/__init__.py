@@ -32,6 +32,7 @@ from reflectdesk.bundles.container import (
     inspect_bundle,
     open_bundle,
     read_bundle_file,
+    write_bundle,
 )
 from reflectdesk.bundles.keys import Identity, PublicIdentity, key_id_of
 from reflectdesk.bundles.limits import DEFAULT_LIMITS, BundleLimits
@@ -88,4 +89,5 @@ __all__ = [
     "read_bundle_file",
     "record_path",
     "safety_number",
+    "write_bundle",
 ]

@@ -166,19 +166,28 @@ def bundle_file_name() -> str:
     return f"{secrets.token_hex(16)}{BUNDLE_EXTENSION}"
 
 
-def read_bundle_file(path: str | Path, limits: BundleLimits = DEFAULT_LIMITS) -> bytes:
-    """Read a bundle file, refusing one over the size cap before reading it."""
+def read_bundle_file(path: str | Path, limits: BundleLimits = DEFAULT_LIMITS) -> memoryview:
+    """Read a bundle file into memory, refusing one over the size cap before reading it.
+
+    Read, not mapped: a mapped file that shrinks underneath (a USB stick pulled, a
+    sync client rewriting it) would crash the process; a short read just fails the
+    checks. Read straight into one buffer of the file's size (no second copy).
+    """
     try:
-        with open(path, "rb") as handle:
+        with open(path, "rb", buffering=0) as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > limits.max_bundle_bytes:
                 raise BundleTooLarge(f"{size} bytes", limit_mb=limits.max_bundle_mb)
-            data = handle.read(limits.max_bundle_bytes + 1)
+            view = memoryview(age_io.allocate(size))
+            done = 0
+            while done < size:
+                got = handle.readinto(view[done:])
+                if not got:
+                    break  # shrank since fstat: what was read fails the checks
+                done += got
     except OSError as exc:
         raise FileUnreadable(Path(path).name) from exc
-    if len(data) > limits.max_bundle_bytes:
-        raise BundleTooLarge(f"{len(data)} bytes", limit_mb=limits.max_bundle_mb)
-    return data
+    return view[:done].toreadonly()
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -378,13 +387,56 @@ def build_bundle(
     progress: ProgressSink = ignore_progress,
     cancel: CancelToken = NEVER_CANCELLED,
 ) -> bytearray:
+    """The bundle in memory; see :func:`write_bundle` for what is checked."""
+
+    def seal(pieces: Iterator[Blob], length: int, keys: Sequence[bytes]) -> bytearray:
+        return age_io.encrypt_to_memory(pieces, length, keys, progress=progress, cancel=cancel)
+
+    return _build(author, recipients, files, meta, limits, progress, cancel, seal)
+
+
+def write_bundle(
+    sink: age_io.Sink,
+    author: Identity,
+    recipients: Sequence[PublicIdentity],
+    files: Mapping[str, Blob],
+    meta: BundleMeta,
+    *,
+    limits: BundleLimits = DEFAULT_LIMITS,
+    progress: ProgressSink = ignore_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> int:
     """Sign, zip and encrypt ``files`` (content path -> bytes) from ``author`` to ``recipients``.
+
+    The bundle goes to ``sink`` in blocks of a few MiB as it is encrypted (nothing
+    the size of the bundle is held in memory); returns its length. On an error,
+    what ``sink`` received is garbage: the caller writes to a temporary file.
 
     Raises :class:`BundleTooManyRecipients`, :class:`BundleTooManyFiles`,
     :class:`BundleFileTooLarge`, :class:`BundleJsonTooLarge`, :class:`BundleTooLarge`
     for caps the receiver would enforce, and :class:`BundleBuildInvalid` for content
     the receiver would reject (a bug of the caller).
     """
+
+    def seal(pieces: Iterator[Blob], length: int, keys: Sequence[bytes]) -> int:
+        return age_io.encrypt(pieces, length, keys, sink=sink, progress=progress, cancel=cancel)
+
+    return _build(author, recipients, files, meta, limits, progress, cancel, seal)
+
+
+_Sealed = TypeVar("_Sealed", int, bytearray)
+
+
+def _build(
+    author: Identity,
+    recipients: Sequence[PublicIdentity],
+    files: Mapping[str, Blob],
+    meta: BundleMeta,
+    limits: BundleLimits,
+    progress: ProgressSink,
+    cancel: CancelToken,
+    seal: Callable[[Iterator[Blob], int, Sequence[bytes]], _Sealed],
+) -> _Sealed:
     people = _unique_recipients(author, recipients, limits)
     paths = sorted(files)
     for path in paths:
@@ -450,19 +502,18 @@ def build_bundle(
         yield from stored_zip(content + tail)[len(head) :]
 
     age_recipients = [author.public.x25519_public] + [p.x25519_public for p in people]
+    size = age_io.ciphertext_length(age_io.header_length(len(age_recipients)), zip_length)
+    if size > limits.max_bundle_bytes:
+        raise BundleTooLarge(f"{size} bytes", limit_mb=limits.max_bundle_mb)
     with _quick_gil_handoff(), _Hashing(_sha256, attachments, reserve_core=True) as hashing:
-        data = age_io.encrypt(
-            zip_pieces(hashing), zip_length, age_recipients, progress=progress, cancel=cancel
-        )
-    if len(data) > limits.max_bundle_bytes:
-        raise BundleTooLarge(f"{len(data)} bytes", limit_mb=limits.max_bundle_mb)
+        data = seal(zip_pieces(hashing), zip_length, age_recipients)
     log.info(
         "built bundle %s: kind=%s files=%d recipients=%d bytes=%d",
         draft.bundle_id,
         draft.kind.value,
         len(paths),
         len(people),
-        len(data),
+        size,
     )
     return data
 

@@ -42,7 +42,6 @@ from reflectdesk.bundles import (
     PinnedKey,
     RecordType,
     attachment_path,
-    build_bundle,
     bundle_file_name,
     card_path,
     entry_path,
@@ -51,6 +50,7 @@ from reflectdesk.bundles import (
     read_bundle_file,
     record_path,
     safety_number,
+    write_bundle,
 )
 from reflectdesk.bundles.canonical import JsonObject, as_object, format_timestamp, parse_timestamp
 from reflectdesk.domain.model import (
@@ -93,7 +93,7 @@ from reflectdesk.services.contacts import ContactService, card_data, public_of
 from reflectdesk.services.context import UnlockedState
 from reflectdesk.services.entries import check_own_authorship
 from reflectdesk.services.identity import load_or_create_identity, profile_card
-from reflectdesk.storage.atomic import atomic_write
+from reflectdesk.storage.atomic import AtomicFile
 from reflectdesk.storage.bundle_log import IN, OUT
 from reflectdesk.storage.consents import NewConsent
 from reflectdesk.storage.entries import EntryImport, EntryLocation, ExportedEntry, ImportBatch
@@ -281,28 +281,31 @@ class BundleService:
         me = load_or_create_identity(st)
         files[card_path(me.public.key_id_hex)] = profile_card(st)  # for unknown receivers
         publics = [public_of(c) for c in recipients]
-        data = build_bundle(me, publics, files, meta, progress=progress, cancel=cancel)
         path = dest / bundle_file_name() if dest.is_dir() else dest
         contact_ids = tuple(c.id for c in recipients)
-        progress(Progress(0, 1, "bundle-write"))
-        with st.write_lock, st.entries.import_batch() as batch:
-            st.bundle_log.record(
-                meta.bundle_id,
-                OUT,
-                author=st.author,
-                kind=meta.kind.value,
-                contact_ids=contact_ids,
-                entry_ids=entry_ids,
-                batch=batch,
+        with AtomicFile(path) as out:  # streamed as it is encrypted; removed on any error
+            size = write_bundle(
+                out.write, me, publics, files, meta, progress=progress, cancel=cancel
             )
-            st.consents.add_many(consents, batch=batch)
-            atomic_write(path, data, mode=0o600)  # inside: a failed write logs nothing
+            progress(Progress(0, 1, "bundle-write"))
+            with st.write_lock, st.entries.import_batch() as batch:
+                st.bundle_log.record(
+                    meta.bundle_id,
+                    OUT,
+                    author=st.author,
+                    kind=meta.kind.value,
+                    contact_ids=contact_ids,
+                    entry_ids=entry_ids,
+                    batch=batch,
+                )
+                st.consents.add_many(consents, batch=batch)
+                out.commit()  # inside: a failed write logs nothing
         progress(Progress(1, 1, "bundle-write"))
         log.info("exported bundle %s: %d entries", meta.bundle_id, len(entry_ids))
         return ExportResult(
             bundle_id=meta.bundle_id,
             path=path,
-            size=len(data),
+            size=size,
             kind=meta.kind.value,
             entry_ids=tuple(entry_ids),
             attachments=sum(1 for p in files if p.startswith("attachments/")),

@@ -20,25 +20,67 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes | bytearray, mode: int = 0o600) -> None:
-    """Replace ``path`` with ``data`` so a crash leaves either the old or new file.
+class AtomicFile:
+    """A file that appears at ``path`` whole, or not at all.
 
-    Permissions are set when the temp file is created, before any byte is written.
+    Written to a temp file beside it (permissions set at creation, before any
+    byte); :meth:`commit` fsyncs, renames and fsyncs the directory. Leaving the
+    ``with`` block without committing (an error, a cancel) removes the temp file.
+    Raises :class:`StorageUnwritable` on any OS error.
     """
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+
+    def __init__(self, path: Path, mode: int = 0o600) -> None:
+        self.path = path
+        self._tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
         try:
-            view = memoryview(data)
+            self._fd: int | None = os.open(self._tmp, flags, mode)
+        except OSError as exc:
+            raise StorageUnwritable(str(path.parent)) from exc
+        self.size = 0
+
+    def __enter__(self) -> AtomicFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._fd is not None:
+            self.discard()
+
+    def write(self, data: bytes | bytearray | memoryview) -> None:
+        assert self._fd is not None, "write after commit or discard"
+        view = memoryview(data).cast("B")
+        try:
             while view:
-                written = os.write(fd, view)
+                written = os.write(self._fd, view)
                 view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-        fsync_dir(path.parent)
-    except OSError as exc:
+                self.size += written
+        except OSError as exc:
+            self.discard()
+            raise StorageUnwritable(str(self.path.parent)) from exc
+
+    def commit(self) -> None:
+        assert self._fd is not None, "commit after commit or discard"
+        try:
+            os.fsync(self._fd)
+            os.close(self._fd)
+            self._fd = None
+            os.replace(self._tmp, self.path)
+            fsync_dir(self.path.parent)
+        except OSError as exc:
+            self.discard()
+            raise StorageUnwritable(str(self.path.parent)) from exc
+
+    def discard(self) -> None:
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._fd)
+            self._fd = None
         with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise StorageUnwritable(str(path.parent)) from exc
+            self._tmp.unlink()
+
+
+def atomic_write(path: Path, data: bytes | bytearray, mode: int = 0o600) -> None:
+    """Replace ``path`` with ``data`` so a crash leaves either the old or new file."""
+    with AtomicFile(path, mode) as out:
+        out.write(data)
+        out.commit()
