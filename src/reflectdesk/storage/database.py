@@ -6,6 +6,7 @@ import contextlib
 import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from reflectdesk.storage.schema import SCHEMA_VERSION, Base, Meta
 log = logging.getLogger(__name__)
 
 DB_NAME = "vault.db"
+_WAL_CHECKPOINT_BYTES = 4 * 1024 * 1024
 
 
 def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -32,7 +34,59 @@ def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA temp_store=MEMORY")
     cur.execute("PRAGMA secure_delete=ON")
     cur.execute("PRAGMA busy_timeout=5000")
+    # Checkpoints run on a background thread (_Checkpointer), not inside the commit
+    # that crosses the threshold: a 100 MB import then returns once its WAL frames
+    # are durable instead of also copying them into the main file first.
+    cur.execute("PRAGMA wal_autocheckpoint=0")
     cur.close()
+
+
+class _Checkpointer:
+    """Copies the WAL back into the database on its own thread once it grows.
+
+    Woken after a commit that left the WAL over ``_WAL_CHECKPOINT_BYTES`` (SQLite's
+    own default threshold, ~1000 pages); runs a PASSIVE checkpoint, which never
+    blocks readers or writers. Durability does not depend on it: a commit is durable
+    once its WAL frames are synced, and SQLite replays the WAL after a crash.
+    """
+
+    def __init__(self, engine: Any) -> None:
+        self._engine = engine
+        self._wake = threading.Event()
+        self._stop = False
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def wake(self) -> None:
+        with self._lock:
+            if self._stop:
+                return
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="reflectdesk-checkpoint", daemon=True
+                )
+                self._thread.start()
+        self._wake.set()
+
+    def _run(self) -> None:
+        while True:
+            self._wake.wait()
+            self._wake.clear()
+            if self._stop:
+                return
+            try:
+                with self._engine.connect() as conn:
+                    conn.execute(text("PRAGMA wal_checkpoint(PASSIVE)"))
+            except (OperationalError, sqlite3.Error) as exc:  # retried after the next commit
+                log.warning("background checkpoint failed: %s", type(exc).__name__)
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stop = True
+            thread = self._thread
+        self._wake.set()
+        if thread is not None:
+            thread.join()
 
 
 def _migrate_1_to_2(conn: Connection) -> None:
@@ -54,6 +108,8 @@ class Database:
         )
         event.listen(self.engine, "connect", _set_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._wal = path.with_name(path.name + "-wal")
+        self._checkpointer = _Checkpointer(self.engine)
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
@@ -62,6 +118,7 @@ class Database:
             try:
                 yield sess
                 sess.commit()
+                self._after_commit()
             except OperationalError as exc:
                 sess.rollback()
                 if "readonly" in str(exc) or "disk" in str(exc):
@@ -118,9 +175,15 @@ class Database:
         with self.engine.connect() as conn:
             return str(conn.execute(text("PRAGMA integrity_check")).scalar())
 
+    def _after_commit(self) -> None:
+        with contextlib.suppress(OSError):
+            if os.stat(self._wal).st_size > _WAL_CHECKPOINT_BYTES:
+                self._checkpointer.wake()
+
     def checkpoint(self) -> None:
         with contextlib.suppress(OperationalError), self.engine.connect() as conn:
             conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
 
     def close(self) -> None:
+        self._checkpointer.stop()
         self.engine.dispose()
