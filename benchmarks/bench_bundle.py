@@ -24,8 +24,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pyrage
@@ -46,6 +44,7 @@ from reflectdesk.bundles.age_header import parse_header
 from reflectdesk.bundles.canonical import canonical_json
 from reflectdesk.ids import uuid7
 from reflectdesk.storage.atomic import AtomicFile
+from timing import best_of, fsync
 
 MB = 1_000_000
 _VOCABULARY = (
@@ -120,25 +119,6 @@ def make_files(entries: int, attachments: int, attachment_bytes: int) -> dict[st
     for att_id, data in blobs:
         files[attachment_path(att_id)] = data
     return files
-
-
-def _best_of(repeat: int, **steps: Callable[[], object]) -> dict[str, float]:
-    """Best wall time of each step; the steps alternate, so load spikes hit all alike."""
-    best = dict.fromkeys(steps, float("inf"))
-    for _ in range(repeat):
-        for name, step in steps.items():
-            start = time.perf_counter()
-            step()
-            best[name] = min(best[name], time.perf_counter() - start)
-    return best
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _child_open(bundle: str, identity: str) -> None:
@@ -224,9 +204,9 @@ def main() -> None:
 
         def age_enc_fsync() -> None:
             subprocess.run(age_enc_sync, check=True)
-            _fsync(enc_file)
+            fsync(enc_file)
 
-        t = _best_of(
+        t = best_of(
             args.repeat,
             export=export_to_file,
             age_enc_fsync=age_enc_fsync,

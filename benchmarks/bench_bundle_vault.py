@@ -31,7 +31,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -44,6 +43,7 @@ from reflectdesk.crypto.kdf import KdfParams
 from reflectdesk.domain.model import Consent, ExportRequest, Role
 from reflectdesk.progress import Progress
 from reflectdesk.services.vault import NewProfile, Vault
+from timing import best_of, fsync
 
 MB = 1_000_000
 PASSPHRASE = "benchmark passphrase 2026"
@@ -123,24 +123,6 @@ def _measure_import(mentor_dir: str, bundle: str) -> None:
     print(json.dumps(result))
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _best_of(repeat: int, **steps: Callable[[], object]) -> dict[str, float]:
-    best = dict.fromkeys(steps, float("inf"))
-    for _ in range(repeat):
-        for name, step in steps.items():
-            start = time.perf_counter()
-            step()
-            best[name] = min(best[name], time.perf_counter() - start)
-    return best
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, default=1000)
@@ -206,13 +188,13 @@ def main() -> None:
         age_enc.append(str(zip_file))
         age_dec = [age, "-d", "-i", str(id_file), "-o", str(dec_file), str(enc_file)]
         subprocess.run(age_enc, check=True)
-        t = _best_of(
+        t = best_of(
             args.repeat,
             age_enc=lambda: subprocess.run(age_enc, check=True),
             age_dec=lambda: subprocess.run(age_dec, check=True),
             # The same, made durable like our writes (the output fsynced).
-            age_enc_sync=lambda: (subprocess.run(age_enc, check=True), _fsync(enc_file)),
-            age_dec_sync=lambda: (subprocess.run(age_dec, check=True), _fsync(dec_file)),
+            age_enc_sync=lambda: (subprocess.run(age_enc, check=True), fsync(enc_file)),
+            age_dec_sync=lambda: (subprocess.run(age_dec, check=True), fsync(dec_file)),
         )
         imports = []
         for n in range(args.repeat):

@@ -370,7 +370,7 @@ def _unique_recipients(
         if known is not None and known.signing_key != recipient.signing_key:
             raise BundleBuildInvalid("one age key listed with two signing keys")
         unique[recipient.age_recipient] = recipient
-    # Leave room in the header for the author's stanza and age's grease stanza.
+    # Leave room for the author's stanza and the grease stanza other age tools add.
     limit = min(limits.max_recipients, limits.max_stanzas - 2)
     if len(unique) > limit:
         raise BundleTooManyRecipients(f"{len(unique)} recipients", limit=limit)
