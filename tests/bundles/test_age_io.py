@@ -142,7 +142,8 @@ def test_on_chunk_sees_final_plaintext_only(alice: Identity) -> None:
     marks: list[int] = []
 
     def hook(view: memoryview, ready: int) -> None:
-        assert bytes(view[:ready]) == data[:ready]
+        assert view.readonly and len(view) == ready  # only what has authenticated
+        assert bytes(view) == data[:ready]
         marks.append(ready)
 
     age_io.decrypt(sealed, alice.x25519_key, parse_header(sealed), on_chunk=hook)
@@ -181,3 +182,8 @@ def test_streaming_to_a_sink_gives_the_same_format(alice: Identity) -> None:
     assert len(blocks) >= 3  # streamed in blocks, not held whole
     assert size == len(sealed)
     assert pyrage.decrypt(sealed, [alice.age_identity]) == data
+
+
+def test_a_low_order_recipient_is_refused_when_sealing(alice: Identity) -> None:
+    with pytest.raises(BundleBuildInvalid):
+        age_io.encrypt_to_memory([b"x"], 1, [alice.public.x25519_public, bytes(32)])

@@ -8,8 +8,8 @@ from pathlib import Path
 import pyrage
 import pytest
 
-from reflectdesk.bundles import Identity, PublicIdentity, key_id_of
-from reflectdesk.bundles.keys import minisign_key_id_text
+from reflectdesk.bundles import Identity, PublicIdentity, bech32, key_id_of
+from reflectdesk.bundles.keys import minisign_key_id_text, x25519_identity_from_str
 from reflectdesk.errors import IdentityInvalid, PublicKeyInvalid
 from tests.bundles.helpers import need_tool
 
@@ -61,6 +61,18 @@ def test_public_identity_validates_its_keys(alice: Identity) -> None:
         PublicIdentity(good.age_recipient.upper(), good.signing_key)
     with pytest.raises(PublicKeyInvalid):
         PublicIdentity.from_b64(good.age_recipient, good.signing_key_b64 + "A")
+
+
+@pytest.mark.parametrize("point", [bytes(32), (1).to_bytes(32, "little")])
+def test_a_low_order_age_recipient_is_refused(alice: Identity, point: bytes) -> None:
+    """A card may not name one: sealing to it would leave the file key unprotected."""
+    with pytest.raises(PublicKeyInvalid, match="low-order"):
+        PublicIdentity(bech32.encode("age", point), alice.public.signing_key)
+
+
+def test_a_malformed_secret_key_is_an_identity_error() -> None:
+    with pytest.raises(IdentityInvalid):
+        x25519_identity_from_str("AGE-SECRET-KEY-1NOTAKEY")
 
 
 def test_raw_signatures_verify(alice: Identity, bob: Identity) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 import pytest
 
 from reflectdesk.errors import StorageUnwritable
+from reflectdesk.storage import atomic
 from reflectdesk.storage.atomic import AtomicFile, atomic_write
 
 
@@ -43,3 +46,27 @@ def test_leaving_without_commit_discards(tmp_path: Path) -> None:
 def test_an_unwritable_place_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StorageUnwritable):
         AtomicFile(tmp_path / "missing" / "out.bin")
+
+
+def test_a_failed_close_never_closes_the_descriptor_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """os.close may fail after releasing the fd (EIO on NFS); the number can be reused."""
+    real_close = os.close
+    reused: dict[str, int] = {}
+
+    def flaky_close(fd: int) -> None:
+        real_close(fd)
+        if "fd" not in reused:  # another thread opens a file and gets the freed number
+            reused["fd"] = os.open(tmp_path / "other.db", os.O_RDWR | os.O_CREAT)
+            raise OSError(errno.EIO, "close failed")
+
+    out = AtomicFile(tmp_path / "out.bin")
+    out.write(b"data")
+    monkeypatch.setattr(atomic.os, "close", flaky_close)
+    with pytest.raises(StorageUnwritable):
+        out.commit()
+    monkeypatch.undo()
+    os.fstat(reused["fd"])  # still open: not closed a second time
+    os.close(reused["fd"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]

@@ -7,7 +7,9 @@ import sqlite3
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import insert, select
+from sqlalchemy.exc import DatabaseError
 
 from reflectdesk.storage.database import Database
 from reflectdesk.storage.schema import Meta
@@ -59,3 +61,49 @@ def test_closing_leaves_a_complete_database_file(tmp_path: Path) -> None:
     conn = sqlite3.connect(tmp_path / "vault.db")
     assert conn.execute("SELECT length(value) FROM meta WHERE key='big'").fetchone() == (len(BIG),)
     conn.close()
+
+
+def test_once_checkpointed_small_commits_stay_quiet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The WAL is cut back when it restarts, so its size keeps meaning "work waiting"."""
+    db = Database(tmp_path / "vault.db")
+    db.initialise("vault-1")
+    with db.session() as s:
+        s.execute(insert(Meta).values(key="big", value=BIG))
+    assert _wait_for(lambda: os.stat(db.path).st_size > len(BIG) // 2)
+    wakes: list[int] = []
+    real_wake = db._checkpointer.wake
+    monkeypatch.setattr(db._checkpointer, "wake", lambda: (wakes.append(1), real_wake()))
+    for i in range(20):
+        with db.session() as s:
+            s.execute(insert(Meta).values(key=f"small{i}", value="y"))
+    assert wakes == []
+    assert os.stat(tmp_path / "vault.db-wal").st_size <= 1024 * 1024
+    db.close()
+
+
+def test_the_checkpointer_survives_an_unexpected_error(tmp_path: Path) -> None:
+    db = Database(tmp_path / "vault.db")
+    db.initialise("vault-1")
+    checkpointer = db._checkpointer
+    real_engine = checkpointer._engine
+
+    class FailsOnce:  # injects the fault a real disk gives rarely: "malformed"
+        calls = 0
+
+        def connect(self):  # type: ignore[no-untyped-def]
+            FailsOnce.calls += 1
+            if FailsOnce.calls == 1:
+                raise DatabaseError("PRAGMA", {}, Exception("database disk image is malformed"))
+            return real_engine.connect()
+
+    checkpointer._engine = FailsOnce()
+    with db.session() as s:
+        s.execute(insert(Meta).values(key="big", value=BIG))
+    assert _wait_for(lambda: FailsOnce.calls >= 1)
+    with db.session() as s:
+        s.execute(insert(Meta).values(key="big2", value=BIG))
+    assert _wait_for(lambda: os.stat(db.path).st_size > len(BIG))
+    assert checkpointer._thread is not None and checkpointer._thread.is_alive()
+    db.close()

@@ -114,7 +114,10 @@ def ciphertext_length(header_length: int, plaintext_length: int) -> int:
 def _x25519_stanza(file_key: bytes, recipient: bytes) -> bytes:
     ephemeral = X25519PrivateKey.generate()
     share = ephemeral.public_key().public_bytes_raw()
-    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient))
+    try:
+        shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient))
+    except ValueError:  # a low-order recipient key: the file key would be exposed
+        raise BundleBuildInvalid("age: recipient key is a low-order point") from None
     wrap_key = _hkdf(shared, share + recipient, _X25519_INFO)
     body = _b64(ChaCha20Poly1305(wrap_key).encrypt(_ZERO_NONCE, file_key, None))
     lines = [body[i : i + COLUMNS] for i in range(0, len(body), COLUMNS)]
@@ -328,9 +331,10 @@ def decrypt(
 ) -> PlaintextBuffer:
     """Decrypt ``data`` (whose ``header`` was pre-parsed) with an X25519 identity.
 
-    ``on_chunk(view, n)`` is told after each chunk that the first ``n`` bytes of the
-    plaintext ``view`` are final (the import hashes ZIP members on another core
-    meanwhile); it must not raise. Nothing is returned unless every chunk authenticated.
+    ``on_chunk(view, n)`` is given, after each chunk, the ``n`` bytes of plaintext that
+    have authenticated so far (a read-only view; they are final: the import hashes ZIP
+    members on another core meanwhile); it must not raise. Nothing is returned unless
+    every chunk authenticated.
     """
     file_key = file_key_of(data, header, identity)
     source = memoryview(data).cast("B")
@@ -358,8 +362,10 @@ def decrypt(
             pos += length + TAG_BYTES
             done += length
             if on_chunk is not None:
-                on_chunk(target, done)
+                on_chunk(target[:done].toreadonly(), done)
     except InvalidTag:
+        # decrypt_into writes before it checks the tag: leave no unverified plaintext.
+        target[done : done + length] = bytes(length)
         target.release()
         raise BundleDecryptionFailed(f"payload chunk {counter}") from None
     target.release()

@@ -242,17 +242,19 @@ def _quick_gil_handoff() -> Iterator[None]:
     with _handoff_lock:
         if _handoff_users == 0:
             _handoff_saved = sys.getswitchinterval()
-            sys.setswitchinterval(min(_handoff_saved, 0.0005))
+            sys.setswitchinterval(min(_handoff_saved, _HANDOFF_S))
         _handoff_users += 1
     try:
         yield
     finally:
         with _handoff_lock:
             _handoff_users -= 1
-            if _handoff_users == 0:
+            # Restored unless someone else changed it meanwhile (theirs then stands).
+            if _handoff_users == 0 and sys.getswitchinterval() == min(_handoff_saved, _HANDOFF_S):
                 sys.setswitchinterval(_handoff_saved)
 
 
+_HANDOFF_S = 0.0005
 _handoff_lock = threading.Lock()
 _handoff_users = 0
 _handoff_saved = 0.005

@@ -29,7 +29,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
     Ed25519PublicKey,
 )
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.serialization import (
     Encoding,
     NoEncryption,
@@ -54,20 +54,31 @@ _IDENTITY_HRP = "age-secret-key-"
 X25519_KEY_BYTES = 32
 
 
-def _x25519_bytes(text: str, hrp: str) -> bytes:
+def _x25519_bytes(text: str, hrp: str, error: type[Exception]) -> bytes:
     """The 32 raw bytes of an age key's Bech32 text (already accepted by pyrage)."""
     try:
         found, raw = bech32.decode(text)
     except ValueError:
-        raise PublicKeyInvalid("age key: invalid encoding") from None
+        raise error("age key: invalid encoding") from None
     if found != hrp or len(raw) != X25519_KEY_BYTES:
-        raise PublicKeyInvalid("age key: not an X25519 key")
+        raise error("age key: not an X25519 key")
+    return raw
+
+
+def _x25519_recipient(text: str) -> bytes:
+    """A recipient's raw key, refusing a low-order point (age would abort on it)."""
+    raw = _x25519_bytes(text, _RECIPIENT_HRP, PublicKeyInvalid)
+    try:
+        X25519PrivateKey.generate().exchange(X25519PublicKey.from_public_bytes(raw))
+    except ValueError:  # an all-zero shared secret: the file key would be exposed
+        raise PublicKeyInvalid("age recipient: low-order point") from None
     return raw
 
 
 def x25519_identity_from_str(text: str) -> X25519PrivateKey:
     """An ``AGE-SECRET-KEY-1…`` identity as a ``cryptography`` X25519 private key."""
-    return X25519PrivateKey.from_private_bytes(_x25519_bytes(text, _IDENTITY_HRP))
+    raw = _x25519_bytes(text, _IDENTITY_HRP, IdentityInvalid)
+    return X25519PrivateKey.from_private_bytes(raw)
 
 
 def key_id_of(signing_key: bytes) -> bytes:
@@ -114,7 +125,7 @@ class PublicIdentity:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_ed25519", _load_signing_key(self.signing_key))
         object.__setattr__(self, "_recipient", _load_recipient(self.age_recipient))
-        object.__setattr__(self, "_x25519", _x25519_bytes(self.age_recipient, _RECIPIENT_HRP))
+        object.__setattr__(self, "_x25519", _x25519_recipient(self.age_recipient))
 
     @property
     def key_id(self) -> bytes:

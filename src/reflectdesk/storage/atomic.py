@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import secrets
 from pathlib import Path
 
 from reflectdesk.errors import StorageUnwritable
+
+log = logging.getLogger(__name__)
 
 
 def fsync_dir(path: Path) -> None:
@@ -60,15 +63,20 @@ class AtomicFile:
 
     def commit(self) -> None:
         assert self._fd is not None, "commit after commit or discard"
+        fd, self._fd = self._fd, None  # never closed twice, even if close() fails
         try:
-            os.fsync(self._fd)
-            os.close(self._fd)
-            self._fd = None
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
             os.replace(self._tmp, self.path)
-            fsync_dir(self.path.parent)
         except OSError as exc:
             self.discard()
             raise StorageUnwritable(str(self.path.parent)) from exc
+        try:
+            fsync_dir(self.path.parent)
+        except OSError as exc:  # the file is in place; only the rename's durability is unsure
+            log.warning("could not sync the folder after a rename: %s", type(exc).__name__)
 
     def discard(self) -> None:
         if self._fd is not None:

@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 
 DB_NAME = "vault.db"
 _WAL_CHECKPOINT_BYTES = 4 * 1024 * 1024
+_WAL_KEEP_BYTES = 1024 * 1024
+_FALLBACK_AUTOCHECKPOINT_PAGES = 100_000
 
 
 def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -36,8 +38,12 @@ def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA busy_timeout=5000")
     # Checkpoints run on a background thread (_Checkpointer), not inside the commit
     # that crosses the threshold: a 100 MB import then returns once its WAL frames
-    # are durable instead of also copying them into the main file first.
-    cur.execute("PRAGMA wal_autocheckpoint=0")
+    # are durable instead of also copying them into the main file first. SQLite's
+    # own checkpoint stays as a far-off safety net (~400 MB of WAL).
+    cur.execute(f"PRAGMA wal_autocheckpoint={_FALLBACK_AUTOCHECKPOINT_PAGES}")
+    # When the WAL restarts after a checkpoint it is cut back to this size, so its
+    # file size tells how much is waiting (the checkpointer's trigger).
+    cur.execute(f"PRAGMA journal_size_limit={_WAL_KEEP_BYTES}")
     cur.close()
 
 
@@ -61,7 +67,7 @@ class _Checkpointer:
         with self._lock:
             if self._stop:
                 return
-            if self._thread is None:
+            if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(
                     target=self._run, name="reflectdesk-checkpoint", daemon=True
                 )
@@ -77,7 +83,7 @@ class _Checkpointer:
             try:
                 with self._engine.connect() as conn:
                     conn.execute(text("PRAGMA wal_checkpoint(PASSIVE)"))
-            except (OperationalError, sqlite3.Error) as exc:  # retried after the next commit
+            except Exception as exc:
                 log.warning("background checkpoint failed: %s", type(exc).__name__)
 
     def stop(self) -> None:
