@@ -4,17 +4,17 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/controller.py" line="275"/>
+        <location filename="../../src/reflectdesk/gui/controller.py" line="276"/>
         <source>ReflectDesk</source>
         <translation>ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/controller.py" line="276"/>
+        <location filename="../../src/reflectdesk/gui/controller.py" line="277"/>
         <source>Your new passphrase is set.</source>
         <translation>Tu nueva frase de contraseña quedó configurada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/controller.py" line="277"/>
+        <location filename="../../src/reflectdesk/gui/controller.py" line="278"/>
         <source>Use it from now on. Your recovery key still works, too.</source>
         <translation>Úsala desde ahora. Tu clave de recuperación también sigue sirviendo.</translation>
     </message>
@@ -66,37 +66,37 @@
         <translation>Sin archivos adjuntos. Las fotos se muestran aquí; los archivos quedan cifrados.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="195"/>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="197"/>
         <source>Save a copy</source>
         <translation>Guardar una copia</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="202"/>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="203"/>
         <source>Save an unencrypted copy?</source>
         <translation>¿Guardar una copia sin cifrar?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="204"/>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="205"/>
         <source>The copy of “%1” will NOT be encrypted: anyone with access to the folder you choose can open it. Inside ReflectDesk the attachment stays encrypted.</source>
         <translation>La copia de «%1» NO estará cifrada: cualquier persona con acceso a la carpeta que elijas podrá abrirla. Dentro de ReflectDesk el archivo adjunto sigue cifrado.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="215"/>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="216"/>
         <source>Remove attachment?</source>
         <translation>¿Quitar el archivo adjunto?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="216"/>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="217"/>
         <source>Remove “%1” from this entry?</source>
         <translation>¿Quitar «%1» de esta entrada?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="268"/>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="269"/>
         <source>Copy saved</source>
         <translation>Copia guardada</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="269"/>
+        <location filename="../../src/reflectdesk/gui/attachments.py" line="270"/>
         <source>Saved “%1”. Remember: this copy is not encrypted.</source>
         <translation>Se guardó «%1». Recuerda: esta copia no está cifrada.</translation>
     </message>
@@ -172,42 +172,42 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="241"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="236"/>
         <source>Passphrase changed</source>
         <translation>Frase de contraseña cambiada</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="242"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="237"/>
         <source>Your new passphrase is set. Use it the next time you unlock.</source>
         <translation>Tu nueva frase de contraseña quedó configurada. Úsala la próxima vez que desbloquees.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="263"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="258"/>
         <source>Change passphrase</source>
         <translation>Cambiar frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="264"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="259"/>
         <source>C&amp;urrent passphrase:</source>
         <translation>Frase de contraseña &amp;actual:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="265"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="260"/>
         <source>Current passphrase</source>
         <translation>Frase de contraseña actual</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="266"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="261"/>
         <source>C&amp;hange</source>
         <translation>&amp;Cambiar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="267"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="262"/>
         <source>Change the passphrase</source>
         <translation>Cambiar la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="271"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="266"/>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
@@ -215,13 +215,13 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/entries.py" line="175"/>
-        <location filename="../../src/reflectdesk/cli/commands/entries.py" line="290"/>
+        <location filename="../../src/reflectdesk/cli/commands/entries.py" line="173"/>
+        <location filename="../../src/reflectdesk/cli/commands/entries.py" line="288"/>
         <source>Saved revision {seq}.</source>
         <translation>Se guardó la revisión {seq}.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/entries.py" line="298"/>
+        <location filename="../../src/reflectdesk/cli/commands/entries.py" line="296"/>
         <source>Saved {name} to {path}. This copy is not encrypted.</source>
         <translation>Se guardó {name} en {path}. Esta copia no está cifrada.</translation>
     </message>
@@ -242,8 +242,8 @@
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/templates.py" line="131"/>
-        <source>Valid: {id} version {version}, {count} sections.</source>
-        <translation>Válida: {id} versión {version}, {count} secciones.</translation>
+        <source>Valid: {id} version {version} (sections: {count}).</source>
+        <translation>Válida: {id} versión {version} (secciones: {count}).</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/templates.py" line="143"/>
@@ -251,12 +251,12 @@
         <translation>Se importó {id} versión {version}.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/templates.py" line="161"/>
+        <location filename="../../src/reflectdesk/cli/commands/templates.py" line="162"/>
         <source>[?] not yet checked against the official text</source>
         <translation>[?] aún no verificado con el texto oficial</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/templates.py" line="179"/>
+        <location filename="../../src/reflectdesk/cli/commands/templates.py" line="181"/>
         <source>Loaded {id} version {version}.</source>
         <translation>Se cargó {id} versión {version}.</translation>
     </message>
@@ -301,7 +301,7 @@
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/main.py" line="99"/>
+        <location filename="../../src/reflectdesk/cli/main.py" line="102"/>
         <source>Internal error ({kind}). Nothing was changed; please report it.</source>
         <translation>Error interno ({kind}). No se cambió nada; por favor, infórmalo.</translation>
     </message>
@@ -327,13 +327,33 @@
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="106"/>
-        <source>Wrote a bundle of {entries} entries and {attachments} attachments to {path}.</source>
-        <translation>Se escribió un paquete con {entries} entradas y {attachments} archivos adjuntos en {path}.</translation>
+        <source>Wrote a bundle to {path} (entries: {entries}, attachments: {attachments}).</source>
+        <translation>Paquete escrito en {path} (entradas: {entries}, adjuntos: {attachments}).</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="143"/>
-        <source>Wrote the withdrawal of research consent for {entries} entries to {path}. Send it to the same people as before.</source>
-        <translation>Se escribió el retiro del consentimiento de investigación para {entries} entradas en {path}. Envíalo a las mismas personas que antes.</translation>
+        <source>Wrote the withdrawal of research consent to {path} (entries: {entries}). Send it to the same people as before.</source>
+        <translation>Retiro del consentimiento de investigación escrito en {path} (entradas: {entries}). Envíalo a las mismas personas que antes.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="220"/>
+        <source>Bundle {bundle_id} ({kind}). Entries: {new} new, {updated} updated, {unchanged} unchanged. Attachments: {attachments}. Consent: {consent}.</source>
+        <translation>Paquete {bundle_id} ({kind}). Entradas: {new} nuevas, {updated} actualizadas, {unchanged} sin cambios. Adjuntos: {attachments}. Consentimiento: {consent}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="238"/>
+        <source>Research consent withdrawn (entries: {count}).</source>
+        <translation>Consentimiento de investigación retirado (entradas: {count}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="292"/>
+        <source>Imported. Entries: {new} new, {updated} updated. Attachments: {attachments}.</source>
+        <translation>Importado. Entradas: {new} nuevas, {updated} actualizadas. Adjuntos: {attachments}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="312"/>
+        <source>Entries that now hold concurrent versions (both kept): {count}.</source>
+        <translation>Entradas que ahora tienen versiones concurrentes (se conservaron ambas): {count}.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="202"/>
@@ -344,16 +364,6 @@
         <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="212"/>
         <source>WARNING: you have a contact with this name but other keys ({ids}).</source>
         <translation>ADVERTENCIA: tienes un contacto con este nombre pero con otras claves ({ids}).</translation>
-    </message>
-    <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="220"/>
-        <source>Bundle {bundle_id} ({kind}): {new} new, {updated} updated, {unchanged} unchanged entries; {attachments} attachments; consent: {consent}.</source>
-        <translation>Paquete {bundle_id} ({kind}): {new} entradas nuevas, {updated} actualizadas, {unchanged} sin cambios; {attachments} archivos adjuntos; consentimiento: {consent}.</translation>
-    </message>
-    <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="238"/>
-        <source>Research consent withdrawn for {count} entries.</source>
-        <translation>Consentimiento de investigación retirado para {count} entradas.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="242"/>
@@ -371,19 +381,9 @@
         <translation>¿Importarlo?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="292"/>
-        <source>Imported: {new} new and {updated} updated entries, {attachments} attachments.</source>
-        <translation>Importado: {new} entradas nuevas y {updated} actualizadas, {attachments} archivos adjuntos.</translation>
-    </message>
-    <message>
         <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="303"/>
         <source>The sender was added as a contact ({id}), not verified yet.</source>
         <translation>Quien lo envió se agregó como contacto ({id}), aún sin verificar.</translation>
-    </message>
-    <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="312"/>
-        <source>{count} entries now hold concurrent versions; both were kept.</source>
-        <translation>{count} entradas tienen ahora versiones simultáneas; se conservaron ambas.</translation>
     </message>
     <message>
         <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="18"/>
@@ -2988,42 +2988,42 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="71"/>
+        <location filename="../../src/reflectdesk/gui/recover.py" line="66"/>
         <source>Recover with your recovery key</source>
         <translation>Recuperar con tu clave de recuperación</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="74"/>
+        <location filename="../../src/reflectdesk/gui/recover.py" line="69"/>
         <source>Type the recovery key you saved or printed when you created your vault, then choose a new passphrase. Your entries stay as they are.</source>
         <translation>Escribe la clave de recuperación que guardaste o imprimiste al crear tu bóveda y luego elige una nueva frase de contraseña. Tus entradas quedan tal como están.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="78"/>
+        <location filename="../../src/reflectdesk/gui/recover.py" line="73"/>
         <source>Recovery &amp;key:</source>
         <translation>&amp;Clave de recuperación:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="79"/>
+        <location filename="../../src/reflectdesk/gui/recover.py" line="74"/>
         <source>Recovery key</source>
         <translation>Clave de recuperación</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="80"/>
+        <location filename="../../src/reflectdesk/gui/recover.py" line="75"/>
         <source>Re&amp;cover</source>
         <translation>Recu&amp;perar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="81"/>
+        <location filename="../../src/reflectdesk/gui/recover.py" line="76"/>
         <source>Recover</source>
         <translation>Recuperar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="84"/>
+        <location filename="../../src/reflectdesk/gui/recover.py" line="79"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="85"/>
+        <location filename="../../src/reflectdesk/gui/recover.py" line="80"/>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
@@ -3317,98 +3317,98 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="123"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="122"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="124"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="123"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="125"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="124"/>
         <source>&amp;Appearance:</source>
         <translation>&amp;Apariencia:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="126"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="125"/>
         <source>&amp;Text size:</source>
         <translation>&amp;Tamaño del texto:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="127"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="126"/>
         <source>Loc&amp;k automatically after:</source>
         <translation>&amp;Bloquear automáticamente tras:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="128"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="127"/>
         <source>Passphrase:</source>
         <translation>Frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="130"/>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="136"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="129"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="135"/>
         <source>As the system</source>
         <translation>Como el sistema</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="131"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="130"/>
         <source>Light</source>
         <translation>Clara</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="132"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="131"/>
         <source>Dark</source>
         <translation>Oscura</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="137"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="136"/>
         <source> pt</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="138"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="137"/>
         <source>Never</source>
         <translation>Nunca</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="139"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="138"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="140"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="139"/>
         <source>&amp;Change passphrase…</source>
         <translation>&amp;Cambiar frase de contraseña…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="143"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="142"/>
         <source>These settings are kept in a small unencrypted file on this computer. It holds no journal text and no names.</source>
         <translation>Esta configuración se guarda en un pequeño archivo sin cifrar en este computador. No contiene texto de tu diario ni nombres.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="147"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="146"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="148"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="147"/>
         <source>Appearance</source>
         <translation>Apariencia</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="149"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="148"/>
         <source>Text size</source>
         <translation>Tamaño del texto</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="150"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="149"/>
         <source>Lock automatically after, in minutes</source>
         <translation>Bloquear automáticamente después de estos minutos</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="151"/>
+        <location filename="../../src/reflectdesk/gui/settings.py" line="150"/>
         <source>Change passphrase</source>
         <translation>Cambiar frase de contraseña</translation>
     </message>

@@ -198,6 +198,7 @@ def test_bad_files_and_key_changes_are_refused(
     junk.write_bytes(b"hello, this is not a bundle")
     r = mentor("bundle", "import", str(junk), "--yes")
     assert r.code == 7 and "not a ReflectDesk bundle" in r.err
+    assert "WARNING" not in r.err  # the message and hint only, not the log line too
     r = mentor("bundle", "inspect", str(junk), "--header-only")
     assert r.code == 7
     contact = give_card(student, mentor, tmp_path)

@@ -75,9 +75,12 @@ def report_error(ctx: CliContext, err: ReflectDeskError) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     parser = build_parser()
     args = parser.parse_args(argv)
+    # Users read the translated message and hint; log lines (codes and ids only) are
+    # for --debug, so a refused bundle is not reported twice.
+    level = logging.DEBUG if args.debug else logging.ERROR
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     lang = detect_language(args.lang)
     ctx = CliContext(args=args, translate=Translator(lang), lang=lang)
     try:

@@ -104,7 +104,7 @@ def _say_exported(ctx: CliContext, result: ExportResult) -> None:
     ctx.say(
         "Cli",
         QT_TRANSLATE_NOOP(
-            "Cli", "Wrote a bundle of {entries} entries and {attachments} attachments to {path}."
+            "Cli", "Wrote a bundle to {path} (entries: {entries}, attachments: {attachments})."
         ),
         entries=len(result.entry_ids),
         attachments=result.attachments,
@@ -142,7 +142,7 @@ def cmd_withdraw(args: argparse.Namespace, ctx: CliContext) -> int:
         "Cli",
         QT_TRANSLATE_NOOP(
             "Cli",
-            "Wrote the withdrawal of research consent for {entries} entries to {path}. "
+            "Wrote the withdrawal of research consent to {path} (entries: {entries}). "
             "Send it to the same people as before.",
         ),
         entries=len(result.entry_ids),
@@ -219,8 +219,8 @@ def say_preview(ctx: CliContext, preview: ImportPreview) -> None:
         "Cli",
         QT_TRANSLATE_NOOP(
             "Cli",
-            "Bundle {bundle_id} ({kind}): {new} new, {updated} updated, {unchanged} unchanged "
-            "entries; {attachments} attachments; consent: {consent}.",
+            "Bundle {bundle_id} ({kind}). Entries: {new} new, {updated} updated, "
+            "{unchanged} unchanged. Attachments: {attachments}. Consent: {consent}.",
         ),
         bundle_id=preview.bundle_id,
         kind=preview.kind,
@@ -235,7 +235,7 @@ def say_preview(ctx: CliContext, preview: ImportPreview) -> None:
     if preview.withdrawals:
         ctx.say(
             "Cli",
-            QT_TRANSLATE_NOOP("Cli", "Research consent withdrawn for {count} entries."),
+            QT_TRANSLATE_NOOP("Cli", "Research consent withdrawn (entries: {count})."),
             count=len(preview.withdrawals),
         )
     if preview.already_imported:
@@ -291,7 +291,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
         "Cli",
         QT_TRANSLATE_NOOP(
             "Cli",
-            "Imported: {new} new and {updated} updated entries, {attachments} attachments.",
+            "Imported. Entries: {new} new, {updated} updated. Attachments: {attachments}.",
         ),
         new=len(result.entries_new),
         updated=len(result.entries_updated),
@@ -310,7 +310,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.say(
             "Cli",
             QT_TRANSLATE_NOOP(
-                "Cli", "{count} entries now hold concurrent versions; both were kept."
+                "Cli", "Entries that now hold concurrent versions (both kept): {count}."
             ),
             count=len(result.conflicted),
         )

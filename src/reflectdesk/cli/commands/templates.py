@@ -128,7 +128,7 @@ def cmd_validate(args: argparse.Namespace, ctx: CliContext) -> int:
     template = TemplateService(None).validate_file(Path(args.file))
     ctx.say(
         "Cli",
-        QT_TRANSLATE_NOOP("Cli", "Valid: {id} version {version}, {count} sections."),
+        QT_TRANSLATE_NOOP("Cli", "Valid: {id} version {version} (sections: {count})."),
         id=template.id,
         version=template.version,
         count=len(template.section_keys()),
