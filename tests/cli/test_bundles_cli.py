@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 
 from tests.bundles.helpers import need_tool
 from tests.services.test_bundles import table_digest
-from tests.support import CliResult
+from tests.support import CliResult, cli_env
 
 Cli = Callable[..., CliResult]
 
@@ -198,7 +199,6 @@ def test_bad_files_and_key_changes_are_refused(
     junk.write_bytes(b"hello, this is not a bundle")
     r = mentor("bundle", "import", str(junk), "--yes")
     assert r.code == 7 and "not a ReflectDesk bundle" in r.err
-    assert "WARNING" not in r.err  # the message and hint only, not the log line too
     r = mentor("bundle", "inspect", str(junk), "--header-only")
     assert r.code == 7
     contact = give_card(student, mentor, tmp_path)
@@ -216,3 +216,18 @@ def test_bad_files_and_key_changes_are_refused(
     assert r.code == 6 and "--yes" in r.err
     r = mentor("contact", "revoke", contact)
     assert r.code == 0 and "revoked" in r.out
+
+
+def test_a_refused_bundle_is_reported_once_in_a_real_process(
+    mentor: Person, tmp_path: Path
+) -> None:
+    """The translated message and hint; the importer's log line only with --debug."""
+    junk = tmp_path / "junk.rdbundle"
+    junk.write_bytes(b"age-encryption.org/v1\n-> X25519 nonsense\n")
+    env = cli_env(mentor.home)
+    cmd = [sys.executable, "-m", "reflectdesk.cli", "bundle", "import", str(junk), "--yes"]
+    r = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    assert r.returncode == 7 and "Nothing was imported" in r.stderr
+    assert "Traceback" not in r.stderr and "bundle rejected" not in r.stderr
+    r = subprocess.run([*cmd[:3], "--debug", *cmd[3:]], env=env, capture_output=True, text=True)
+    assert r.returncode == 7 and "bundle rejected: bundle_header_invalid" in r.stderr
