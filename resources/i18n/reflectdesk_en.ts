@@ -336,22 +336,27 @@
         <translation>Wrote the withdrawal of research consent to {path} (entries: {entries}). Send it to the same people as before.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="220"/>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="221"/>
         <source>Bundle {bundle_id} ({kind}). Entries: {new} new, {updated} updated, {unchanged} unchanged. Attachments: {attachments}. Consent: {consent}.</source>
         <translation>Bundle {bundle_id} ({kind}). Entries: {new} new, {updated} updated, {unchanged} unchanged. Attachments: {attachments}. Consent: {consent}.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="238"/>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="237"/>
+        <source>Bundle {bundle_id} ({kind}).</source>
+        <translation>Bundle {bundle_id} ({kind}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="246"/>
         <source>Research consent withdrawn (entries: {count}).</source>
         <translation>Research consent withdrawn (entries: {count}).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="292"/>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="302"/>
         <source>Imported. Entries: {new} new, {updated} updated. Attachments: {attachments}.</source>
         <translation>Imported. Entries: {new} new, {updated} updated. Attachments: {attachments}.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="312"/>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="322"/>
         <source>Entries that now hold concurrent versions (both kept): {count}.</source>
         <translation>Entries that now hold concurrent versions (both kept): {count}.</translation>
     </message>
@@ -366,22 +371,22 @@
         <translation>WARNING: you have a contact with this name but other keys ({ids}).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="242"/>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="250"/>
         <source>This bundle was already imported.</source>
         <translation>This bundle was already imported.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="262"/>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="272"/>
         <source>{size} bytes, encrypted to {x25519} keys ({stanzas} header stanzas).</source>
         <translation>{size} bytes, encrypted to {x25519} keys ({stanzas} header stanzas).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="285"/>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="295"/>
         <source>Import it?</source>
         <translation>Import it?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="303"/>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="313"/>
         <source>The sender was added as a contact ({id}), not verified yet.</source>
         <translation>The sender was added as a contact ({id}), not verified yet.</translation>
     </message>
@@ -2346,7 +2351,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/reflectdesk/gui/import_dialog.py" line="298"/>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="381"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="382"/>
         <source>%n new entries</source>
         <translation>
             <numerusform>%n new entry</numerusform>
@@ -2355,7 +2360,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/reflectdesk/gui/import_dialog.py" line="299"/>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="384"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="385"/>
         <source>%n updated entries</source>
         <translation>
             <numerusform>%n updated entry</numerusform>
@@ -2364,7 +2369,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/reflectdesk/gui/import_dialog.py" line="300"/>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="387"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="388"/>
         <source>%n unchanged entries</source>
         <translation>
             <numerusform>%n unchanged entry</numerusform>
@@ -2373,7 +2378,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/reflectdesk/gui/import_dialog.py" line="301"/>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="390"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="391"/>
         <source>%n attachments</source>
         <translation>
             <numerusform>%n attachment</numerusform>
@@ -2405,47 +2410,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="324"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="325"/>
         <source>Consent for the bundle: %1</source>
         <translation>Consent for the bundle: %1</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="328"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="329"/>
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="329"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="330"/>
         <source>Updated</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="330"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="331"/>
         <source>Unchanged</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="334"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="335"/>
         <source>(untitled)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="358"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="359"/>
         <source>Importing…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="378"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="379"/>
         <source>This bundle was already imported. Nothing changed.</source>
         <translation>This bundle was already imported. Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="394"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="395"/>
         <source>Imported from %1:</source>
         <translation>Imported from %1:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="399"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="400"/>
         <source>%n entries now have two versions side by side (edited in two places)</source>
         <translation>
             <numerusform>%n entry now has two versions side by side (edited in two places)</numerusform>
@@ -2453,94 +2458,94 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="406"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="407"/>
         <source>%1 was added to your contacts, not verified.</source>
         <translation>%1 was added to your contacts, not verified.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="409"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="410"/>
         <source>You find them under Received in the sidebar. They are read-only.</source>
         <translation>You find them under Received in the sidebar. They are read-only.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="435"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="436"/>
         <source>Entry</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="435"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="436"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="435"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="436"/>
         <source>Consent</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="439"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="440"/>
         <source>Open a bundle</source>
         <translation>Open a bundle</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="440"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="441"/>
         <source>Safety number</source>
         <translation>Safety number</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="442"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="443"/>
         <source>I &amp;compared the safety number with the sender and it matches</source>
         <translation>I &amp;compared the safety number with the sender and it matches</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="444"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="445"/>
         <source>I compared the safety number</source>
         <translation>I compared the safety number</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="446"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="447"/>
         <source>You already imported this bundle. Importing it again changes nothing.</source>
         <translation>You already imported this bundle. Importing it again changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="448"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="449"/>
         <source>Entries in the bundle</source>
         <translation>Entries in the bundle</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="449"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="450"/>
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="450"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="451"/>
         <source>&amp;Import</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="451"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="452"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="452"/>
         <location filename="../../src/reflectdesk/gui/import_dialog.py" line="453"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="454"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="454"/>
         <location filename="../../src/reflectdesk/gui/import_dialog.py" line="455"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="456"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="456"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="457"/>
         <source>&amp;Show the received entries</source>
         <translation>&amp;Show the received entries</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="457"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="458"/>
         <source>Show the received entries</source>
         <translation>Show the received entries</translation>
     </message>

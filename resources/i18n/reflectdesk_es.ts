@@ -336,22 +336,27 @@
         <translation>Retiro del consentimiento de investigación escrito en {path} (entradas: {entries}). Envíalo a las mismas personas que antes.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="220"/>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="221"/>
         <source>Bundle {bundle_id} ({kind}). Entries: {new} new, {updated} updated, {unchanged} unchanged. Attachments: {attachments}. Consent: {consent}.</source>
         <translation>Paquete {bundle_id} ({kind}). Entradas: {new} nuevas, {updated} actualizadas, {unchanged} sin cambios. Adjuntos: {attachments}. Consentimiento: {consent}.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="238"/>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="237"/>
+        <source>Bundle {bundle_id} ({kind}).</source>
+        <translation>Paquete {bundle_id} ({kind}).</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="246"/>
         <source>Research consent withdrawn (entries: {count}).</source>
         <translation>Consentimiento de investigación retirado (entradas: {count}).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="292"/>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="302"/>
         <source>Imported. Entries: {new} new, {updated} updated. Attachments: {attachments}.</source>
         <translation>Importado. Entradas: {new} nuevas, {updated} actualizadas. Adjuntos: {attachments}.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="312"/>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="322"/>
         <source>Entries that now hold concurrent versions (both kept): {count}.</source>
         <translation>Entradas que ahora tienen versiones concurrentes (se conservaron ambas): {count}.</translation>
     </message>
@@ -366,22 +371,22 @@
         <translation>ADVERTENCIA: tienes un contacto con este nombre pero con otras claves ({ids}).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="242"/>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="250"/>
         <source>This bundle was already imported.</source>
         <translation>Este paquete ya se importó.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="262"/>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="272"/>
         <source>{size} bytes, encrypted to {x25519} keys ({stanzas} header stanzas).</source>
         <translation>{size} bytes, cifrado para {x25519} claves ({stanzas} bloques en la cabecera).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="285"/>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="295"/>
         <source>Import it?</source>
         <translation>¿Importarlo?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="303"/>
+        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="313"/>
         <source>The sender was added as a contact ({id}), not verified yet.</source>
         <translation>Quien lo envió se agregó como contacto ({id}), aún sin verificar.</translation>
     </message>
@@ -2346,7 +2351,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/reflectdesk/gui/import_dialog.py" line="298"/>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="381"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="382"/>
         <source>%n new entries</source>
         <translation>
             <numerusform>%n entrada nueva</numerusform>
@@ -2355,7 +2360,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/reflectdesk/gui/import_dialog.py" line="299"/>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="384"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="385"/>
         <source>%n updated entries</source>
         <translation>
             <numerusform>%n entrada actualizada</numerusform>
@@ -2364,7 +2369,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/reflectdesk/gui/import_dialog.py" line="300"/>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="387"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="388"/>
         <source>%n unchanged entries</source>
         <translation>
             <numerusform>%n entrada sin cambios</numerusform>
@@ -2373,7 +2378,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../src/reflectdesk/gui/import_dialog.py" line="301"/>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="390"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="391"/>
         <source>%n attachments</source>
         <translation>
             <numerusform>%n archivo adjunto</numerusform>
@@ -2405,47 +2410,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="324"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="325"/>
         <source>Consent for the bundle: %1</source>
         <translation>Consentimiento del paquete: %1</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="328"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="329"/>
         <source>New</source>
         <translation>Nueva</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="329"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="330"/>
         <source>Updated</source>
         <translation>Actualizada</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="330"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="331"/>
         <source>Unchanged</source>
         <translation>Sin cambios</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="334"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="335"/>
         <source>(untitled)</source>
         <translation>(sin título)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="358"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="359"/>
         <source>Importing…</source>
         <translation>Importando…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="378"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="379"/>
         <source>This bundle was already imported. Nothing changed.</source>
         <translation>Este paquete ya se había importado. No cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="394"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="395"/>
         <source>Imported from %1:</source>
         <translation>Importado de %1:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="399"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="400"/>
         <source>%n entries now have two versions side by side (edited in two places)</source>
         <translation>
             <numerusform>%n entrada ahora tiene dos versiones lado a lado (editada en dos lugares)</numerusform>
@@ -2453,94 +2458,94 @@
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="406"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="407"/>
         <source>%1 was added to your contacts, not verified.</source>
         <translation>%1 se agregó a tus contactos, sin verificar.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="409"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="410"/>
         <source>You find them under Received in the sidebar. They are read-only.</source>
         <translation>Las encuentras en Recibidas, en la barra lateral. Son de solo lectura.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="435"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="436"/>
         <source>Entry</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="435"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="436"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="435"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="436"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="439"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="440"/>
         <source>Open a bundle</source>
         <translation>Abrir un paquete</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="440"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="441"/>
         <source>Safety number</source>
         <translation>Número de seguridad</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="442"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="443"/>
         <source>I &amp;compared the safety number with the sender and it matches</source>
         <translation>&amp;Comparé el número de seguridad con quien lo envió y coincide</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="444"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="445"/>
         <source>I compared the safety number</source>
         <translation>Comparé el número de seguridad</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="446"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="447"/>
         <source>You already imported this bundle. Importing it again changes nothing.</source>
         <translation>Ya importaste este paquete. Importarlo de nuevo no cambia nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="448"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="449"/>
         <source>Entries in the bundle</source>
         <translation>Entradas del paquete</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="449"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="450"/>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="450"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="451"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="451"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="452"/>
         <source>Import</source>
         <translation>Importar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="452"/>
         <location filename="../../src/reflectdesk/gui/import_dialog.py" line="453"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="454"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="454"/>
         <location filename="../../src/reflectdesk/gui/import_dialog.py" line="455"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="456"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="456"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="457"/>
         <source>&amp;Show the received entries</source>
         <translation>&amp;Ver las entradas recibidas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="457"/>
+        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="458"/>
         <source>Show the received entries</source>
         <translation>Ver las entradas recibidas</translation>
     </message>

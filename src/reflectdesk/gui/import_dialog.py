@@ -320,9 +320,10 @@ class ImportDialog(QDialog):
                     preview.skipped_records,
                 )
             )
-        lines.append(
-            self.tr("Consent for the bundle: %1").replace("%1", consent_text(preview.consent))
-        )
+        if preview.entries:  # a withdrawal-only bundle carries no consent of its own
+            lines.append(
+                self.tr("Consent for the bundle: %1").replace("%1", consent_text(preview.consent))
+            )
         self.counts.setText("\n".join(lines))
         statuses = {
             EntryImportStatus.NEW: self.tr("New"),

@@ -215,21 +215,29 @@ def say_preview(ctx: CliContext, preview: ImportPreview) -> None:
             ),
             ids=", ".join(preview.same_name_contacts),
         )
-    ctx.say(
-        "Cli",
-        QT_TRANSLATE_NOOP(
+    if preview.entries or not preview.withdrawals:
+        ctx.say(
             "Cli",
-            "Bundle {bundle_id} ({kind}). Entries: {new} new, {updated} updated, "
-            "{unchanged} unchanged. Attachments: {attachments}. Consent: {consent}.",
-        ),
-        bundle_id=preview.bundle_id,
-        kind=preview.kind,
-        new=preview.count(EntryImportStatus.NEW),
-        updated=preview.count(EntryImportStatus.UPDATED),
-        unchanged=preview.count(EntryImportStatus.UNCHANGED),
-        attachments=preview.attachments,
-        consent=preview.consent.value,
-    )
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "Bundle {bundle_id} ({kind}). Entries: {new} new, {updated} updated, "
+                "{unchanged} unchanged. Attachments: {attachments}. Consent: {consent}.",
+            ),
+            bundle_id=preview.bundle_id,
+            kind=preview.kind,
+            new=preview.count(EntryImportStatus.NEW),
+            updated=preview.count(EntryImportStatus.UPDATED),
+            unchanged=preview.count(EntryImportStatus.UNCHANGED),
+            attachments=preview.attachments,
+            consent=preview.consent.value,
+        )
+    else:  # a withdrawal-only bundle carries no consent of its own
+        ctx.say(
+            "Cli",
+            QT_TRANSLATE_NOOP("Cli", "Bundle {bundle_id} ({kind})."),
+            bundle_id=preview.bundle_id,
+            kind=preview.kind,
+        )
     for e in preview.entries:
         ctx.out.write(f"  {e.status.value:<9} {e.entry_id}  {e.consent.value:<22} {e.title}\n")
     if preview.withdrawals:
@@ -251,12 +259,14 @@ def cmd_inspect(args: argparse.Namespace, ctx: CliContext) -> int:
         "stanza_types": list(facts.stanza_types),
         "x25519_stanzas": facts.x25519_stanzas,
     }
-    preview = None
-    if not args.header_only and Vault.exists(ctx.vault_dir):
-        preview = ctx.open_vault().bundles.preview(Path(args.file), progress=ctx.progress())
     if args.json:
+        preview = None
+        if not args.header_only and Vault.exists(ctx.vault_dir):
+            preview = ctx.open_vault().bundles.preview(Path(args.file), progress=ctx.progress())
         ctx.emit_json({"header": header, "preview": preview_json(preview) if preview else None})
         return 0
+    # What anyone can see comes first, so it is shown even if the preview is refused
+    # (a bundle not meant for you, a revoked author).
     ctx.say(
         "Cli",
         QT_TRANSLATE_NOOP(
@@ -267,8 +277,8 @@ def cmd_inspect(args: argparse.Namespace, ctx: CliContext) -> int:
         x25519=facts.x25519_stanzas,
         stanzas=facts.stanza_count,
     )
-    if preview is not None:
-        say_preview(ctx, preview)
+    if not args.header_only and Vault.exists(ctx.vault_dir):
+        say_preview(ctx, ctx.open_vault().bundles.preview(Path(args.file), progress=ctx.progress()))
     return 0
 
 

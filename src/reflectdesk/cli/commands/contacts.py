@@ -101,6 +101,7 @@ def contact_json(c: Contact) -> dict[str, Any]:
         "verified": c.verified,
         "revoked": c.revoked,
         "key_changed": c.key_changed,
+        "card_created": c.card.created.isoformat(),
         "card_expires": c.card.expires.isoformat(),
     }
 
