@@ -441,79 +441,94 @@
         <translation>A revocation of keys you do not have; nothing changes.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="114"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="115"/>
         <source>Key id: {key_id}</source>
         <translation>Key id: {key_id}</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="115"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="116"/>
         <source>Safety number:</source>
         <translation>Safety number:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="128"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="129"/>
         <source>Accept this card?</source>
         <translation>Accept this card?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="145"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="146"/>
         <source>No contacts yet. Import a card with &apos;contact import&apos;.</source>
         <translation>No contacts yet. Import a card with &apos;contact import&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="150"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="151"/>
         <source>verified</source>
         <translation>verified</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="152"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="153"/>
         <source>revoked</source>
         <translation>revoked</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="154"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="155"/>
         <source>keys changed</source>
         <translation>keys changed</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="185"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="186"/>
         <source>Compare this safety number with the one {name} sees (in person or by phone):</source>
         <translation>Compare this safety number with the one {name} sees (in person or by phone):</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="193"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="194"/>
         <source>Do the numbers match exactly?</source>
         <translation>Do the numbers match exactly?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="197"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="198"/>
         <source>{name} is verified.</source>
         <translation>{name} is verified.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="206"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="207"/>
         <source>{name}&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
         <translation>{name}&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="70"/>
+        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="86"/>
         <source>Wrote your secret age key to {path}. Anyone with this file can read the bundles sent to you: keep it private and delete it when you are done.</source>
         <translation>Wrote your secret age key to {path}. Anyone with this file can read the bundles sent to you: keep it private and delete it when you are done.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="83"/>
+        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="99"/>
         <source>Wrote your minisign public key to {path}.</source>
         <translation>Wrote your minisign public key to {path}.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="99"/>
+        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="115"/>
         <source>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them (&apos;contact safety-number&apos;).</source>
         <translation>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them (&apos;contact safety-number&apos;).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="114"/>
-        <source>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys.</source>
-        <translation>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys.</translation>
+        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="131"/>
+        <source>Make a new key pair? Contacts will need the new card to send you bundles.</source>
+        <translation>Make a new key pair? Contacts will need the new card to send you bundles.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="143"/>
+        <source>New key pair made; its card is in {path}. Your contacts must import it and compare safety numbers with you again. Bundles sent to your old key still open.</source>
+        <translation>New key pair made; its card is in {path}. Your contacts must import it and compare safety numbers with you again. Bundles sent to your old key still open.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="149"/>
+        <source>New key pair made; its card, signed by your old key too, is in {path}. Give it to your contacts: they take it without checking again. Bundles sent to your old key still open.</source>
+        <translation>New key pair made; its card, signed by your old key too, is in {path}. Give it to your contacts: they take it without checking again. Bundles sent to your old key still open.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="164"/>
+        <source>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with &apos;identity rotate --no-vouch&apos; and give your contacts the new card.</source>
+        <translation>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with &apos;identity rotate --no-vouch&apos; and give your contacts the new card.</translation>
     </message>
 </context>
 <context>

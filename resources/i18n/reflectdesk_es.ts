@@ -441,79 +441,94 @@
         <translation>Una revocación de claves que no tienes; no cambia nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="114"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="115"/>
         <source>Key id: {key_id}</source>
         <translation>Identificador de clave: {key_id}</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="115"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="116"/>
         <source>Safety number:</source>
         <translation>Número de seguridad:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="128"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="129"/>
         <source>Accept this card?</source>
         <translation>¿Aceptar esta tarjeta?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="145"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="146"/>
         <source>No contacts yet. Import a card with &apos;contact import&apos;.</source>
         <translation>Aún no hay contactos. Importa una tarjeta con &apos;contact import&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="150"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="151"/>
         <source>verified</source>
         <translation>verificado</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="152"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="153"/>
         <source>revoked</source>
         <translation>revocado</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="154"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="155"/>
         <source>keys changed</source>
         <translation>claves cambiadas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="185"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="186"/>
         <source>Compare this safety number with the one {name} sees (in person or by phone):</source>
         <translation>Compara este número de seguridad con el que ve {name} (en persona o por teléfono):</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="193"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="194"/>
         <source>Do the numbers match exactly?</source>
         <translation>¿Los números coinciden exactamente?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="197"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="198"/>
         <source>{name} is verified.</source>
         <translation>{name} quedó verificado/a.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="206"/>
+        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="207"/>
         <source>{name}&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
         <translation>Las claves de {name} están revocadas: sus paquetes se rechazan y no se le envía nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="70"/>
+        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="86"/>
         <source>Wrote your secret age key to {path}. Anyone with this file can read the bundles sent to you: keep it private and delete it when you are done.</source>
         <translation>Se escribió tu clave secreta age en {path}. Cualquiera con este archivo puede leer los paquetes que te envíen: mantenlo en privado y bórralo cuando termines.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="83"/>
+        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="99"/>
         <source>Wrote your minisign public key to {path}.</source>
         <translation>Se escribió tu clave pública minisign en {path}.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="99"/>
+        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="115"/>
         <source>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them (&apos;contact safety-number&apos;).</source>
         <translation>Se escribió tu tarjeta de contacto en {path}. Entrégala a tus contactos y luego compara los números de seguridad con ellos (&apos;contact safety-number&apos;).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="114"/>
-        <source>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys.</source>
-        <translation>Se escribió una revocación de tus claves en {path}. Los contactos que la importen dejarán de confiar en estas claves.</translation>
+        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="131"/>
+        <source>Make a new key pair? Contacts will need the new card to send you bundles.</source>
+        <translation>¿Crear un nuevo par de claves? Tus contactos necesitarán la nueva tarjeta para enviarte paquetes.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="143"/>
+        <source>New key pair made; its card is in {path}. Your contacts must import it and compare safety numbers with you again. Bundles sent to your old key still open.</source>
+        <translation>Nuevo par de claves creado; su tarjeta está en {path}. Tus contactos deben importarla y volver a comparar contigo los números de seguridad. Los paquetes enviados a tu clave anterior se siguen abriendo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="149"/>
+        <source>New key pair made; its card, signed by your old key too, is in {path}. Give it to your contacts: they take it without checking again. Bundles sent to your old key still open.</source>
+        <translation>Nuevo par de claves creado; su tarjeta, firmada también con tu clave anterior, está en {path}. Entrégala a tus contactos: la aceptan sin volver a comprobar. Los paquetes enviados a tu clave anterior se siguen abriendo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="164"/>
+        <source>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with &apos;identity rotate --no-vouch&apos; and give your contacts the new card.</source>
+        <translation>Se escribió una revocación de tus claves en {path}. Los contactos que la importen dejan de confiar en estas claves. Luego crea claves nuevas con &apos;identity rotate --no-vouch&apos; y entrega la nueva tarjeta a tus contactos.</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ from reflectdesk.bundles import (
     card_path,
     entry_path,
     make_card,
+    parse_card,
     record_path,
 )
 from reflectdesk.bundles.canonical import JsonObject, canonical_json
@@ -32,6 +33,7 @@ from reflectdesk.bundles.zipsafe import DEFLATED
 from reflectdesk.crypto.kdf import KdfParams
 from reflectdesk.domain.model import (
     AuthorStatus,
+    CardAction,
     Changes,
     Consent,
     EntryContent,
@@ -821,3 +823,52 @@ def test_a_received_entry_moved_into_an_own_journal_is_caught(tmp_path: Path) ->
     finally:
         s.close()
         m.close()
+
+
+def test_key_rotation_keeps_everything_working(pair: Pair, tmp_path: Path) -> None:
+    """A new key pair: contacts take the vouched card quietly, old entries stay yours,
+    a bundle still in transit to the old key opens, new bundles use the new key."""
+    s, m = pair.student, pair.mentor
+    before = s.entries.add(pair.journal_id, EntryContent(title="Antes", sections={"body": "a"}))
+    old_key = s.identity.info().key_id
+    # The mentor sends something to the student's *old* key, still in transit.
+    m_out = tmp_path / "m-out"
+    m_out.mkdir()
+    journal = m.journals.create("Retroalimentación")
+    note = m.entries.add(journal.id, EntryContent(title="Nota", sections={"body": "b"}))
+    in_transit = m.bundles.export(
+        ExportRequest(recipients=(pair.student_at_mentor,), entry_ids=(note.id,)), m_out
+    ).path
+
+    card = s.identity.rotate()
+    new_key = s.identity.info().key_id
+    assert new_key != old_key
+    parsed = parse_card(card)
+    assert parsed.key_id_hex == new_key and parsed.previous_signing_key is not None
+
+    # The mentor takes the rotation quietly: same contact, still verified if it was.
+    result = m.contacts.import_card(card)
+    assert result.action is CardAction.ROTATION and result.contact is not None
+    assert result.contact.id == pair.student_at_mentor and result.contact.key_id == new_key
+
+    # The old key's bundle opens with the retired key; the entry signed before is ours.
+    assert s.bundles.import_bundle(in_transit).entries_new == (note.id,)
+    s.entries.edit(before.id, EntryContent(title="Después", sections={"body": "c"}))
+    path = export(pair, entry_ids=(before.id,), history=True)
+    imported = m.bundles.import_bundle(path)
+    assert imported.entries_new == (before.id,)
+    assert [r.author for r in m.entries.history(before.id)] == [old_key, new_key]
+    # Survives a lock and unlock (the retired key is sealed in the vault).
+    s.lock()
+    s.unlock(PASSPHRASE)
+    assert s.identity.info().key_id == new_key
+    s.bundles.export(
+        ExportRequest(recipients=(pair.mentor_at_student,), entry_ids=(before.id,)), pair.out
+    )
+
+
+def test_rotation_without_vouching_is_a_key_change_for_contacts(pair: Pair) -> None:
+    card = pair.student.identity.rotate(vouch=False)
+    assert parse_card(card).previous_signing_key is None
+    preview = pair.mentor.contacts.preview_card(card, replaces=pair.student_at_mentor)
+    assert preview.needs_confirmation

@@ -73,6 +73,7 @@ from reflectdesk.domain.model import (
 from reflectdesk.errors import (
     BundleForeignEntry,
     BundleIdConflict,
+    BundleNotForYou,
     BundleSchemaInvalid,
     BundleSenderCardMissing,
     EntryNotExportable,
@@ -92,7 +93,7 @@ from reflectdesk.search.index import IndexDoc
 from reflectdesk.services.contacts import ContactService, card_data, public_of
 from reflectdesk.services.context import UnlockedState
 from reflectdesk.services.entries import check_own_authorship
-from reflectdesk.services.identity import load_or_create_identity, profile_card
+from reflectdesk.services.identity import load_or_create_identity, previous_identities, profile_card
 from reflectdesk.storage.atomic import AtomicFile
 from reflectdesk.storage.bundle_log import IN, OUT
 from reflectdesk.storage.consents import NewConsent
@@ -447,7 +448,15 @@ class BundleService:
             return self._contacts.pinned_key(signing_key)
 
         progress(Progress(0, 0, "bundle-read"))
-        return open_bundle(read_bundle_file(path), me, resolve, progress=progress, cancel=cancel)
+        data = read_bundle_file(path)
+        # Bundles sent to a key this profile has since replaced still open.
+        readers = (me, *previous_identities(st))
+        for reader in readers[:-1]:
+            try:
+                return open_bundle(data, reader, resolve, progress=progress, cancel=cancel)
+            except BundleNotForYou:
+                continue
+        return open_bundle(data, readers[-1], resolve, progress=progress, cancel=cancel)
 
     def _plan(self, st: UnlockedState, opened: OpenedBundle) -> _Plan:
         """Everything the import would do, checked against the vault; stores nothing."""

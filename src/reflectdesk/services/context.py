@@ -33,6 +33,8 @@ class UnlockedState:
     emit: Callable[[Changes], None]
     write_lock: threading.RLock = field(default_factory=threading.RLock)
     identity: Identity | None = None  # this profile's key pair, loaded at unlock
+    previous: tuple[Identity, ...] | None = None  # retired key pairs, newest first
+    own_authors: frozenset[str] = frozenset()  # key ids of this profile, old ones too
 
     def __post_init__(self) -> None:
         self.profile = ProfileRepo(self.db, self.cipher)

@@ -47,7 +47,7 @@ def check_own_authorship(st: UnlockedState, entry_ids: Sequence[str]) -> None:
     owner's key (sealed in its head revision). The journal placement columns are plain
     text; this catches a received entry moved into an own journal by editing the file."""
     for entry_id, author in st.entries.head_authors(entry_ids).items():
-        if author != st.author:
+        if author not in st.own_authors:  # the current key, or one it replaced
             raise RecordTampered(f"entries.placement:{entry_id}")
 
 

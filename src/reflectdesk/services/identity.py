@@ -12,7 +12,8 @@ with an optional QR code).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import struct
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 from pathlib import Path
 
@@ -27,14 +28,16 @@ from reflectdesk.bundles import (
     safety_number,
 )
 from reflectdesk.bundles.keys import minisign_key_id_text
-from reflectdesk.domain.model import IdentityInfo
-from reflectdesk.errors import InvalidValue
+from reflectdesk.domain.model import Changes, IdentityInfo
+from reflectdesk.errors import IdentityInvalid, InvalidValue
 from reflectdesk.services.context import UnlockedState
 from reflectdesk.storage.atomic import atomic_write
 
 log = logging.getLogger(__name__)
 
 SECRET_NAME = "identity"  # noqa: S105 - the name of the sealed secret, not a secret
+PREVIOUS_NAME = "identity-previous"  # retired key pairs, to open bundles still in transit
+MAX_PREVIOUS = 16
 DEFAULT_CARD_DAYS = 2 * 365
 MAX_CARD_DAYS = 5 * 365
 
@@ -54,8 +57,56 @@ def load_or_create_identity(st: UnlockedState) -> Identity:
         return identity
 
 
+def _encode_identities(identities: Sequence[Identity]) -> bytes:
+    out = bytearray(struct.pack(">H", len(identities)))
+    for identity in identities:
+        raw = identity.to_bytes()
+        out += struct.pack(">H", len(raw)) + raw
+    return bytes(out)
+
+
+def _decode_identities(raw: bytes) -> tuple[Identity, ...]:
+    try:
+        (count,) = struct.unpack_from(">H", raw)
+        pos, out = 2, []
+        for _ in range(count):
+            (size,) = struct.unpack_from(">H", raw, pos)
+            out.append(Identity.from_bytes(raw[pos + 2 : pos + 2 + size]))
+            pos += 2 + size
+    except struct.error:
+        raise IdentityInvalid("previous identities") from None
+    if pos != len(raw):
+        raise IdentityInvalid("previous identities: trailing bytes")
+    return tuple(out)
+
+
+def previous_identities(st: UnlockedState) -> tuple[Identity, ...]:
+    """The key pairs this profile used before (newest first), kept to open old bundles."""
+    with st.write_lock:
+        if st.previous is None:
+            raw = (
+                st.profile.get_secret(PREVIOUS_NAME)
+                if st.profile.has_secret(PREVIOUS_NAME)
+                else b""
+            )
+            st.previous = _decode_identities(raw) if raw else ()
+        return st.previous
+
+
+def load_own_authors(st: UnlockedState) -> str:
+    """Set ``st.author`` (the current key id) and ``st.own_authors``; returns the former."""
+    current = load_or_create_identity(st).public.key_id_hex
+    st.author = current
+    st.own_authors = frozenset({current, *(p.public.key_id_hex for p in previous_identities(st))})
+    return current
+
+
 def profile_card(
-    st: UnlockedState, *, institution: str | None = None, valid_days: int = DEFAULT_CARD_DAYS
+    st: UnlockedState,
+    *,
+    institution: str | None = None,
+    valid_days: int = DEFAULT_CARD_DAYS,
+    previous: Identity | None = None,
 ) -> bytes:
     """A contact card signed now with the profile's name, role and institution."""
     if not 1 <= valid_days <= MAX_CARD_DAYS:
@@ -67,6 +118,7 @@ def profile_card(
         role=profile.role,
         institution=profile.institution if institution is None else institution.strip(),
         valid_for=timedelta(days=valid_days),
+        previous=previous,
     )
 
 
@@ -133,6 +185,41 @@ class IdentityService:
             card_qr_png(card, qr_png)
         atomic_write(path, card, mode=0o644)
         return card
+
+    def rotate(
+        self,
+        *,
+        vouch: bool = True,
+        institution: str | None = None,
+        valid_days: int = DEFAULT_CARD_DAYS,
+    ) -> bytes:
+        """Make a new key pair and return its card; the old pair is kept to open old bundles.
+
+        With ``vouch`` the card is also signed by the old key, so contacts take it
+        quietly (a rotation); without (the old key was lost or revoked) they see a key
+        change and must compare safety numbers again. Own entries signed by the old key
+        stay yours: ``st.own_authors`` keeps every key id this profile used.
+        """
+        if not 1 <= valid_days <= MAX_CARD_DAYS:
+            raise InvalidValue("valid_days")
+        st = self._state()
+        with st.write_lock:
+            old = load_or_create_identity(st)
+            previous = (old, *previous_identities(st))[:MAX_PREVIOUS]
+            new = Identity.generate()
+            st.profile.put_secrets(
+                {SECRET_NAME: new.to_bytes(), PREVIOUS_NAME: _encode_identities(previous)}
+            )
+            st.identity, st.previous = new, previous
+            load_own_authors(st)
+        log.info("new key pair %s replaces %s", new.public.key_id_hex, old.public.key_id_hex)
+        st.emit(Changes(profile=True))
+        return profile_card(
+            st,
+            institution=institution,
+            valid_days=valid_days,
+            previous=old if vouch else None,
+        )
 
     def revocation(self, reason: RevocationReason = RevocationReason.UNSPECIFIED) -> bytes:
         """A revocation of this key pair, signed by it (to hand to your contacts)."""

@@ -43,7 +43,7 @@ from reflectdesk.services.bundles import BundleService
 from reflectdesk.services.contacts import ContactService
 from reflectdesk.services.context import UnlockedState
 from reflectdesk.services.entries import EntryService, TemplateGate
-from reflectdesk.services.identity import IdentityService, load_or_create_identity
+from reflectdesk.services.identity import IdentityService, load_own_authors
 from reflectdesk.services.journals import JournalService
 from reflectdesk.services.search import SearchService
 from reflectdesk.services.templates import TemplateService
@@ -159,7 +159,7 @@ class Vault:
             profile_id = uuid7()
             state.profile.create(profile_id, name, profile.role, profile.lang, profile.institution)
             # The key pair (age + Ed25519), sealed in the vault; revisions record its key id.
-            state.author = load_or_create_identity(state).public.key_id_hex
+            load_own_authors(state)
             # The header goes last: until it exists there is no vault to open.
             write_header(path, header)
             vault._state = state
@@ -294,7 +294,7 @@ class Vault:
             db.check_and_migrate(self.vault_id)
             state = self._make_state(db, dek, self.vault_id)
             # Made here for vaults created before identities existed.
-            state.author = load_or_create_identity(state).public.key_id_hex
+            load_own_authors(state)
             self._build_index(state, progress, cancel)
         except BaseException:
             db.close()

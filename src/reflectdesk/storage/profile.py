@@ -58,13 +58,18 @@ class ProfileRepo:
         return self.get()
 
     def put_secret(self, name: str, payload: bytes) -> None:
+        self.put_secrets({name: payload})
+
+    def put_secrets(self, items: dict[str, bytes]) -> None:
+        """Seal and store several secrets in one transaction (all or none)."""
         with self._db.session() as s:
-            row = s.get(t.Secret, name)
-            blob = self._cipher.seal_bytes("secrets", name, 0, payload)
-            if row is None:
-                s.add(t.Secret(id=name, created_at=now_ms(), blob=blob))
-            else:
-                row.blob = blob
+            for name, payload in items.items():
+                row = s.get(t.Secret, name)
+                blob = self._cipher.seal_bytes("secrets", name, 0, payload)
+                if row is None:
+                    s.add(t.Secret(id=name, created_at=now_ms(), blob=blob))
+                else:
+                    row.blob = blob
 
     def get_secret(self, name: str) -> bytes:
         with self._db.session() as s:

@@ -1,4 +1,4 @@
-"""identity show | export-age | export-minisign-pub | card | revocation."""
+"""identity show | export-age | export-minisign-pub | card | rotate | revocation."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import argparse
 from pathlib import Path
 
 from reflectdesk.bundles import RevocationReason
+from reflectdesk.cli.commands.contacts import ask
 from reflectdesk.cli.context import CliContext
+from reflectdesk.errors import ConfirmationRequired
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
 from reflectdesk.services.identity import DEFAULT_CARD_DAYS
 from reflectdesk.storage.atomic import atomic_write
@@ -35,6 +37,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     c.add_argument("--institution", default=None)
     c.add_argument("--valid-days", type=int, default=DEFAULT_CARD_DAYS)
     c.set_defaults(handler=cmd_card)
+
+    c = isub.add_parser(
+        "rotate", help="make a new key pair and write its card (old bundles still open)"
+    )
+    c.add_argument("-o", "--output", required=True, metavar="FILE")
+    c.add_argument(
+        "--no-vouch",
+        action="store_true",
+        help="do not sign the new card with the old key (it was lost or revoked)",
+    )
+    c.add_argument("--institution", default=None)
+    c.add_argument("--valid-days", type=int, default=DEFAULT_CARD_DAYS)
+    c.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    c.set_defaults(handler=cmd_rotate)
 
     c = isub.add_parser("revocation", help="write a revocation of your key pair")
     c.add_argument("-o", "--output", required=True, metavar="FILE")
@@ -106,6 +122,40 @@ def cmd_card(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def cmd_rotate(args: argparse.Namespace, ctx: CliContext) -> int:
+    vault = ctx.open_vault()
+    if not args.yes and not ask(
+        ctx,
+        ctx.translate(
+            "Cli",
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "Make a new key pair? Contacts will need the new card to send you bundles.",
+            ),
+        ),
+    ):
+        raise ConfirmationRequired("identity rotate")
+    card = vault.identity.rotate(
+        vouch=not args.no_vouch, institution=args.institution, valid_days=args.valid_days
+    )
+    atomic_write(Path(args.output), card, mode=0o644)
+    if args.no_vouch:
+        text = QT_TRANSLATE_NOOP(
+            "Cli",
+            "New key pair made; its card is in {path}. Your contacts must import it and "
+            "compare safety numbers with you again. Bundles sent to your old key still open.",
+        )
+    else:
+        text = QT_TRANSLATE_NOOP(
+            "Cli",
+            "New key pair made; its card, signed by your old key too, is in {path}. Give it "
+            "to your contacts: they take it without checking again. Bundles sent to your old "
+            "key still open.",
+        )
+    ctx.say("Cli", text, path=args.output)
+    return 0
+
+
 def cmd_revocation(args: argparse.Namespace, ctx: CliContext) -> int:
     data = ctx.open_vault().identity.revocation(RevocationReason(args.reason))
     atomic_write(Path(args.output), data, mode=0o644)
@@ -114,7 +164,8 @@ def cmd_revocation(args: argparse.Namespace, ctx: CliContext) -> int:
         QT_TRANSLATE_NOOP(
             "Cli",
             "Wrote a revocation of your keys to {path}. Contacts who import it stop "
-            "trusting these keys.",
+            "trusting these keys. Then make new ones with 'identity rotate --no-vouch' and "
+            "give your contacts the new card.",
         ),
         path=args.output,
     )
