@@ -825,7 +825,9 @@ def test_a_received_entry_moved_into_an_own_journal_is_caught(tmp_path: Path) ->
         m.close()
 
 
-def test_key_rotation_keeps_everything_working(pair: Pair, tmp_path: Path) -> None:
+def test_key_rotation_keeps_everything_working(
+    pair: Pair, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     """A new key pair: contacts take the vouched card quietly, old entries stay yours,
     a bundle still in transit to the old key opens, new bundles use the new key."""
     s, m = pair.student, pair.mentor
@@ -853,6 +855,7 @@ def test_key_rotation_keeps_everything_working(pair: Pair, tmp_path: Path) -> No
 
     # The old key's bundle opens with the retired key; the entry signed before is ours.
     assert s.bundles.import_bundle(in_transit).entries_new == (note.id,)
+    assert "bundle rejected" not in caplog.text  # the right key is chosen, not tried
     s.entries.edit(before.id, EntryContent(title="Después", sections={"body": "c"}))
     path = export(pair, entry_ids=(before.id,), history=True)
     imported = m.bundles.import_bundle(path)

@@ -151,15 +151,24 @@ def encode_header(file_key: bytes, recipients: Sequence[bytes]) -> bytes:
     return head + b" " + _b64(_header_mac(file_key, head)) + b"\n"
 
 
-def file_key_of(data: Blob, header: AgeHeader, identity: X25519PrivateKey) -> bytes:
-    """Unwrap the file key with ``identity`` and check the header MAC."""
+def _unwrap(header: AgeHeader, identity: X25519PrivateKey) -> bytes | None:
     own = identity.public_key().public_bytes_raw()
-    file_key = None
     for stanza in header.stanzas:
         if stanza.type == X25519_TYPE:
             file_key = _unwrap_x25519(stanza, identity, own)
             if file_key is not None:
-                break
+                return file_key
+    return None
+
+
+def is_for(header: AgeHeader, identity: X25519PrivateKey) -> bool:
+    """Whether one of the header's stanzas opens with ``identity`` (no MAC check)."""
+    return _unwrap(header, identity) is not None
+
+
+def file_key_of(data: Blob, header: AgeHeader, identity: X25519PrivateKey) -> bytes:
+    """Unwrap the file key with ``identity`` and check the header MAC."""
+    file_key = _unwrap(header, identity)
     if file_key is None:
         raise BundleNotForYou("no stanza matches this identity")
     covered = memoryview(data)[: header.header_length - _MAC_LINE_TAIL]

@@ -38,9 +38,11 @@ from reflectdesk.bundles import (
     BundleKind,
     BundleMeta,
     Card,
+    Identity,
     OpenedBundle,
     PinnedKey,
     RecordType,
+    age_io,
     attachment_path,
     bundle_file_name,
     card_path,
@@ -52,7 +54,14 @@ from reflectdesk.bundles import (
     safety_number,
     write_bundle,
 )
-from reflectdesk.bundles.canonical import JsonObject, as_object, format_timestamp, parse_timestamp
+from reflectdesk.bundles.age_header import parse_header
+from reflectdesk.bundles.canonical import (
+    Blob,
+    JsonObject,
+    as_object,
+    format_timestamp,
+    parse_timestamp,
+)
 from reflectdesk.domain.model import (
     AuthorStatus,
     BundleLogItem,
@@ -71,9 +80,9 @@ from reflectdesk.domain.model import (
     Space,
 )
 from reflectdesk.errors import (
+    BundleError,
     BundleForeignEntry,
     BundleIdConflict,
-    BundleNotForYou,
     BundleSchemaInvalid,
     BundleSenderCardMissing,
     EntryNotExportable,
@@ -177,6 +186,20 @@ def _belongs_to_author(
         and where.space is Space.RECEIVED
         and where.author_contact_id == contact.id
     )
+
+
+def _reader_for(data: Blob, readers: Sequence[Identity]) -> Identity:
+    """The key pair a bundle was sealed to: the current one, or one it replaced (a
+    bundle still in transit). Anything odd is left to ``open_bundle`` to report."""
+    if len(readers) > 1:
+        try:
+            header = parse_header(data)
+            for reader in readers:
+                if age_io.is_for(header, reader.x25519_key):
+                    return reader
+        except BundleError:
+            pass
+    return readers[0]
 
 
 def _revision(entry_id: str, index: int, doc: JsonObject) -> Revision:
@@ -449,14 +472,8 @@ class BundleService:
 
         progress(Progress(0, 0, "bundle-read"))
         data = read_bundle_file(path)
-        # Bundles sent to a key this profile has since replaced still open.
-        readers = (me, *previous_identities(st))
-        for reader in readers[:-1]:
-            try:
-                return open_bundle(data, reader, resolve, progress=progress, cancel=cancel)
-            except BundleNotForYou:
-                continue
-        return open_bundle(data, readers[-1], resolve, progress=progress, cancel=cancel)
+        reader = _reader_for(data, (me, *previous_identities(st)))
+        return open_bundle(data, reader, resolve, progress=progress, cancel=cancel)
 
     def _plan(self, st: UnlockedState, opened: OpenedBundle) -> _Plan:
         """Everything the import would do, checked against the vault; stores nothing."""
