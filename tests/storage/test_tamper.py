@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
-from reflectdesk.domain.model import EntryContent
+from reflectdesk.domain.model import EntryContent, ExportRequest
 from reflectdesk.errors import RecordTampered
 from reflectdesk.services.vault import Vault
 from tests.support import PASSPHRASE, CreatedVault
@@ -113,4 +114,26 @@ def test_truncated_attachment_detected(created: CreatedVault, tmp_path) -> None:
     vault.unlock(PASSPHRASE)
     with pytest.raises(RecordTampered):
         vault.entries.attachment_bytes(att)
+    vault.close()
+
+
+def test_moving_an_attachment_to_another_entry_is_detected(
+    created: CreatedVault, tmp_path: Path
+) -> None:
+    """attachments.entry_id is a plaintext column; the sealed metadata repeats it."""
+    j = created.vault.journals.create("J")
+    photo = tmp_path / "foto.jpg"
+    photo.write_bytes(b"\xff\xd8 not really a photo")
+    a = created.vault.entries.add(j.id, EntryContent(title="A"), [photo])
+    b = created.vault.entries.add(j.id, EntryContent(title="B"))
+    (att,) = created.vault.entries.get(a.id).attachments
+    created.vault.close()
+    with sqlite3.connect(created.path / "vault.db") as conn:
+        conn.execute("UPDATE attachments SET entry_id=? WHERE id=?", (b.id, att.id))
+    vault = Vault.open(created.path)
+    vault.unlock(PASSPHRASE)
+    with pytest.raises(RecordTampered):
+        vault.entries.get(b.id)
+    with pytest.raises(RecordTampered):  # the bulk read that exports use
+        vault.bundles.export(ExportRequest(recipients=(), entry_ids=(b.id,)), tmp_path)
     vault.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from sqlalchemy import select
 
@@ -37,6 +37,31 @@ def _chunk_ad_rev(idx: int, last: bool) -> str:
     return f"{idx}:{'last' if last else 'more'}"
 
 
+def attachment_meta(entry_id: str, filename: str, media_type: str, sha256: str) -> dict[str, str]:
+    """The sealed part of an attachment row. ``entry_id`` repeats the plaintext column
+    so that moving an attachment to another entry by editing the file is detected."""
+    return {"filename": filename, "media_type": media_type, "sha256": sha256, "entry": entry_id}
+
+
+def attachment_info(
+    att_id: str, entry_id: str, size: int, created_ms: int, doc: dict[str, Any]
+) -> AttachmentInfo:
+    """An attachment row and its opened metadata, checked against each other."""
+    sealed_entry = doc.get("entry")
+    # Rows written before 0.2 carry no sealed entry id (docs/threat-model.md).
+    if sealed_entry is not None and sealed_entry != entry_id:
+        raise RecordTampered("attachments.placement")
+    return AttachmentInfo(
+        id=att_id,
+        entry_id=entry_id,
+        filename=str(doc["filename"]),
+        media_type=str(doc["media_type"]),
+        size=size,
+        sha256=str(doc["sha256"]),
+        created_at=ms_to_datetime(created_ms),
+    )
+
+
 class AttachmentRepo:
     def __init__(self, db: Database, cipher: RecordCipher) -> None:
         self._db = db
@@ -44,15 +69,7 @@ class AttachmentRepo:
 
     def _info(self, row: t.Attachment) -> AttachmentInfo:
         doc = self._cipher.open_json(META_TABLE, row.id, row.chunk_count, row.blob)
-        return AttachmentInfo(
-            id=row.id,
-            entry_id=row.entry_id,
-            filename=str(doc["filename"]),
-            media_type=str(doc["media_type"]),
-            size=row.size,
-            sha256=str(doc["sha256"]),
-            created_at=ms_to_datetime(row.created_at),
-        )
+        return attachment_info(row.id, row.entry_id, row.size, row.created_at, doc)
 
     def add(
         self,
@@ -120,7 +137,7 @@ class AttachmentRepo:
                 META_TABLE,
                 att_id,
                 idx,
-                {"filename": filename, "media_type": media_type, "sha256": digest.hexdigest()},
+                attachment_meta(entry_id, filename, media_type, digest.hexdigest()),
             )
         return self._info(row)
 

@@ -26,7 +26,14 @@ from reflectdesk.errors import BundleSchemaInvalid, EntryNotFound, JournalNotFou
 from reflectdesk.ids import uuid7
 from reflectdesk.search.index import IndexDoc
 from reflectdesk.storage import schema as t
-from reflectdesk.storage.attachments import CHUNK_SIZE, CHUNK_TABLE, META_TABLE, _chunk_ad_rev
+from reflectdesk.storage.attachments import (
+    CHUNK_SIZE,
+    CHUNK_TABLE,
+    META_TABLE,
+    _chunk_ad_rev,
+    attachment_info,
+    attachment_meta,
+)
 from reflectdesk.storage.database import Database
 from reflectdesk.storage.journals import TABLE as JOURNAL_TABLE
 from reflectdesk.vault.cipher import RecordCipher
@@ -379,17 +386,7 @@ class EntryRepo:
                 )
                 for att_id, entry_id, chunks, size, created, blob in conn.execute(aq):
                     doc = self._cipher.open_json(META_TABLE, att_id, chunks, blob)
-                    infos[entry_id].append(
-                        AttachmentInfo(
-                            id=att_id,
-                            entry_id=entry_id,
-                            filename=str(doc["filename"]),
-                            media_type=str(doc["media_type"]),
-                            size=size,
-                            sha256=str(doc["sha256"]),
-                            created_at=ms_to_datetime(created),
-                        )
-                    )
+                    infos[entry_id].append(attachment_info(att_id, entry_id, size, created, doc))
         out = []
         for entry_id in entry_ids:
             found = rows.get(entry_id)
@@ -747,7 +744,7 @@ class ImportBatch:
         view = memoryview(data).cast("B")
         size = len(view)
         count = max(1, -(-size // CHUNK_SIZE))
-        meta = {"filename": filename, "media_type": media_type, "sha256": sha256}
+        meta = attachment_meta(entry_id, filename, media_type, sha256)
         self._s.execute(
             insert(a).values(
                 id=attachment_id,
