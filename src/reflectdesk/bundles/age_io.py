@@ -281,7 +281,7 @@ def encrypt(
     plaintext_length: int,
     recipients: Sequence[bytes],
     *,
-    sink: Sink | None = None,
+    sink: Sink,
     progress: ProgressSink = ignore_progress,
     cancel: CancelToken = NEVER_CANCELLED,
 ) -> int:
