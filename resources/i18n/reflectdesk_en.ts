@@ -627,136 +627,136 @@
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="252"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="281"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="304"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="333"/>
         <source>Key: %1</source>
         <translation>Key: %1</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="286"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="338"/>
         <source>Safety number with %1</source>
         <translation>Safety number with %1</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="290"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="342"/>
         <source>This contact&apos;s keys were revoked: bundles signed with them are refused and nothing can be sent to them.</source>
         <translation>This contact&apos;s keys were revoked: bundles signed with them are refused and nothing can be sent to them.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="296"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="348"/>
         <source>You compared this safety number with %1. It is verified.</source>
         <translation>You compared this safety number with %1. It is verified.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="303"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="355"/>
         <source>%1 sees the same 60 digits on their screen. Compare them in person or by phone, then mark the contact as verified.</source>
         <translation>%1 sees the same 60 digits on their screen. Compare them in person or by phone, then mark the contact as verified.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="314"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="563"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="367"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="820"/>
         <source>Import a contact card</source>
         <translation>Import a contact card</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="316"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="483"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="369"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="589"/>
         <source>Contact cards (*.rdcard)</source>
         <translation>Contact cards (*.rdcard)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="351"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="404"/>
         <source>The keys of %1 have changed</source>
         <translation>The keys of %1 have changed</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="353"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="406"/>
         <source>This card has other keys than the ones you have for %1, and it is not signed by them. Someone may be pretending to be them. If you accept it, the contact stays not verified until you compare the new safety number in person or by phone.</source>
         <translation>This card has other keys than the ones you have for %1, and it is not signed by them. Someone may be pretending to be them. If you accept it, the contact stays not verified until you compare the new safety number in person or by phone.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="359"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="412"/>
         <source>You already have a contact called %1</source>
         <translation>You already have a contact called %1</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="361"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="414"/>
         <source>This card has other keys. A name proves nothing: it will be added as a separate, not verified contact. Compare the safety number with the person before you trust it.</source>
         <translation>This card has other keys. A name proves nothing: it will be added as a separate, not verified contact. Compare the safety number with the person before you trust it.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="365"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="421"/>
         <source>Check this card</source>
         <translation>Check this card</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="370"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="422"/>
         <source>Accept, not verified</source>
         <translation>Accept, not verified</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="398"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="440"/>
         <source>%1 was added. Compare the safety number with them before you trust it.</source>
         <translation>%1 was added. Compare the safety number with them before you trust it.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="401"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="443"/>
         <source>%1 was added as a separate contact, not verified. Compare the safety number.</source>
         <translation>%1 was added as a separate contact, not verified. Compare the safety number.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="403"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="445"/>
         <source>You already have this card of %1.</source>
         <translation>You already have this card of %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="404"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="446"/>
         <source>%1&apos;s card was renewed (signed by their key).</source>
         <translation>%1&apos;s card was renewed (signed by their key).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="405"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="447"/>
         <source>%1 has new keys, signed by their previous key.</source>
         <translation>%1 has new keys, signed by their previous key.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="406"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="448"/>
         <source>You already have a newer card of %1; nothing changed.</source>
         <translation>You already have a newer card of %1; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="408"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="450"/>
         <source>%1&apos;s new keys were saved, not verified: compare the safety number again.</source>
         <translation>%1&apos;s new keys were saved, not verified: compare the safety number again.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="411"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="453"/>
         <source>%1&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
         <translation>%1&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="414"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="456"/>
         <source>This revocation is for keys you do not have; nothing changed.</source>
         <translation>This revocation is for keys you do not have; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="420"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="462"/>
         <source>Contact card</source>
         <translation>Contact card</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="430"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="569"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="484"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="826"/>
         <source>Mark as verified</source>
         <translation>Mark as verified</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="431"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="485"/>
         <source>Do you see exactly the same digits as %1?</source>
         <translation>Do you see exactly the same digits as %1?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="437"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="472"/>
         <source>Compare the safety number with %1 in person or by phone (not by e-mail or chat: someone could change both). Mark as verified only if every digit matches.
 
 %2</source>
@@ -765,132 +765,298 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="444"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="488"/>
         <source>They match: mark as verified</source>
         <translation>They match: mark as verified</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="481"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="497"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="578"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="505"/>
+        <source>Revoke contact</source>
+        <translation>Revoke contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="506"/>
+        <source>Stop trusting the keys of %1?</source>
+        <translation>Stop trusting the keys of %1?</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="508"/>
+        <source>Bundles signed with these keys will be refused and you cannot send %1 anything more. Do this if %1 tells you their keys were lost or stolen, or if you no longer share with them.
+
+This cannot be undone: to share again, %1 makes new keys and gives you the new card.</source>
+        <translation>Bundles signed with these keys will be refused and you cannot send %1 anything more. Do this if %1 tells you their keys were lost or stolen, or if you no longer share with them.
+
+This cannot be undone: to share again, %1 makes new keys and gives you the new card.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="514"/>
+        <source>Revoke</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="604"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="614"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="835"/>
         <source>Save my card</source>
         <translation>Save my card</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="498"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="615"/>
         <source>Your card was saved to %1.</source>
         <translation>Your card was saved to %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="500"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="617"/>
         <source>Give this file to the people you will share with (USB stick, e-mail). It holds only public keys. Then compare the safety number with each of them.</source>
         <translation>Give this file to the people you will share with (USB stick, e-mail). It holds only public keys. Then compare the safety number with each of them.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="507"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="624"/>
         <source>PNG image (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="507"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="624"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG image (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="509"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="626"/>
         <source>Save my QR code</source>
         <translation>Save my QR code</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="552"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="564"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="653"/>
+        <source>My old key &amp;vouches for the new card (recommended)</source>
+        <translation>My old key &amp;vouches for the new card (recommended)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="656"/>
+        <source>My old key vouches for the new card</source>
+        <translation>My old key vouches for the new card</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="661"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="726"/>
+        <source>New key pair</source>
+        <translation>New key pair</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="662"/>
+        <source>Make a new key pair?</source>
+        <translation>Make a new key pair?</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="664"/>
+        <source>Your contacts need your new card to send you bundles: you save it next and give it to them. Bundles sent to your old key still open, and your entries stay yours.
+
+Leave the box ticked so that your old key signs the new card: your contacts then take it without checking again. Untick it only if your old key was lost or someone else may have it; your contacts must then compare the safety number with you again.</source>
+        <translation>Your contacts need your new card to send you bundles: you save it next and give it to them. Bundles sent to your old key still open, and your entries stay yours.
+
+Leave the box ticked so that your old key signs the new card: your contacts then take it without checking again. Untick it only if your old key was lost or someone else may have it; your contacts must then compare the safety number with you again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="672"/>
+        <source>Make new keys</source>
+        <translation>Make new keys</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="707"/>
+        <source>Save my new card</source>
+        <translation>Save my new card</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="715"/>
+        <source>The card is signed by your old key too: give it to your contacts and they take it without checking again. Bundles sent to your old key still open, and your entries stay yours.</source>
+        <translation>The card is signed by your old key too: give it to your contacts and they take it without checking again. Bundles sent to your old key still open, and your entries stay yours.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="721"/>
+        <source>Give the card to your contacts: they must compare the safety number with you again. Bundles sent to your old key still open, and your entries stay yours.</source>
+        <translation>Give the card to your contacts: they must compare the safety number with you again. Bundles sent to your old key still open, and your entries stay yours.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="727"/>
+        <source>Your new keys (%1) are ready. Their card was saved to %2.</source>
+        <translation>Your new keys (%1) are ready. Their card was saved to %2.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="739"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="762"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="846"/>
+        <source>Revoke my keys</source>
+        <translation>Revoke my keys</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="740"/>
+        <source>Revoke your keys?</source>
+        <translation>Revoke your keys?</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="742"/>
+        <source>This writes a revocation of your current keys. Give it to your contacts: when they import it (like a card), they stop trusting these keys, refuse bundles signed with them and send you nothing more with them. Do this if your keys were lost or someone else may have them.
+
+Then make a new key pair, not vouched for by the old key, and give your contacts its card: they compare the safety number with you again.</source>
+        <translation>This writes a revocation of your current keys. Give it to your contacts: when they import it (like a card), they stop trusting these keys, refuse bundles signed with them and send you nothing more with them. Do this if your keys were lost or someone else may have them.
+
+Then make a new key pair, not vouched for by the old key, and give your contacts its card: they compare the safety number with you again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="750"/>
+        <source>Save the revocation…</source>
+        <translation>Save the revocation…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="755"/>
+        <source>Save the revocation</source>
+        <translation>Save the revocation</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="763"/>
+        <source>The revocation was saved to %1.</source>
+        <translation>The revocation was saved to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="765"/>
+        <source>Give it to your contacts: they import it like a card. Make a new key pair now? Its card is not signed by the revoked keys, so your contacts compare the safety number with you again.</source>
+        <translation>Give it to your contacts: they import it like a card. Make a new key pair now? Its card is not signed by the revoked keys, so your contacts compare the safety number with you again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="770"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="844"/>
+        <source>Make a new key pair</source>
+        <translation>Make a new key pair</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="772"/>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="778"/>
+        <source>Making a new key pair…</source>
+        <translation>Making a new key pair…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="781"/>
+        <source>Your new card is not saved yet. Save it with “Save my card…” and give it to your contacts.</source>
+        <translation>Your new card is not saved yet. Save it with “Save my card…” and give it to your contacts.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="809"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="821"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="555"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="812"/>
         <source>The people you share entries with. Import their card (a .rdcard file: drop it here), then compare the safety number with them once.</source>
         <translation>The people you share entries with. Import their card (a .rdcard file: drop it here), then compare the safety number with them once.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="560"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="817"/>
         <source>No contacts yet. Import the card of your mentor or your student.</source>
         <translation>No contacts yet. Import the card of your mentor or your student.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="562"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="819"/>
         <source>&amp;Import a card…</source>
         <translation>&amp;Import a card…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="565"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="822"/>
         <source>Selected contact</source>
         <translation>Selected contact</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="566"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="823"/>
         <source>Choose a contact to see their safety number.</source>
         <translation>Choose a contact to see their safety number.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="567"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="824"/>
         <source>Safety number</source>
         <translation>Safety number</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="568"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="825"/>
         <source>&amp;Mark as verified…</source>
         <translation>&amp;Mark as verified…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="570"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="827"/>
         <source>&amp;New card for this contact…</source>
         <translation>&amp;New card for this contact…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="571"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="828"/>
         <source>Import a new card for this contact</source>
         <translation>Import a new card for this contact</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="572"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="829"/>
         <source>My card</source>
         <translation>My card</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="574"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="831"/>
         <source>Your card as a QR code: it holds your name, role and public keys.</source>
         <translation>Your card as a QR code: it holds your name, role and public keys.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="576"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="833"/>
         <source>QR code of my card</source>
         <translation>QR code of my card</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="577"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="834"/>
         <source>&amp;Save my card…</source>
         <translation>&amp;Save my card…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="579"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="836"/>
         <source>QR as &amp;PNG…</source>
         <translation>QR as &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="580"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="837"/>
         <source>Save the QR code as PNG</source>
         <translation>Save the QR code as PNG</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="581"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="838"/>
         <source>QR as SV&amp;G…</source>
         <translation>QR as SV&amp;G…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="582"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="839"/>
         <source>Save the QR code as SVG</source>
         <translation>Save the QR code as SVG</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="840"/>
+        <source>Revoke &amp;contact…</source>
+        <translation>Revoke &amp;contact…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="841"/>
+        <source>Revoke this contact</source>
+        <translation>Revoke this contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="842"/>
+        <source>My keys</source>
+        <translation>My keys</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="843"/>
+        <source>New &amp;key pair…</source>
+        <translation>New &amp;key pair…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="845"/>
+        <source>&amp;Revoke my keys…</source>
+        <translation>&amp;Revoke my keys…</translation>
     </message>
 </context>
 <context>
@@ -2590,118 +2756,123 @@ Choose the language of the app. You can change it later in Settings.</translatio
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="275"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="284"/>
         <source>ReflectDesk</source>
         <extracomment>Up to this many entries the list is fetched on the GUI thread (a few ms); above, on a worker, so that 10,000 entries never freeze the window.</extracomment>
         <translation>ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="276"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="285"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="277"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="286"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="278"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="287"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="279"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="288"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="281"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="290"/>
         <source>&amp;New entry…</source>
         <translation>&amp;New entry…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="282"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="291"/>
         <source>New &amp;journal…</source>
         <translation>New &amp;journal…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="283"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="292"/>
         <source>&amp;Find</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="284"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="293"/>
         <source>&amp;History…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="285"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="294"/>
         <source>&amp;Lock</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="286"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="295"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="287"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="296"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="288"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="297"/>
         <source>Show &amp;preview</source>
         <translation>Show &amp;preview</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="289"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="298"/>
         <source>Go to &amp;sidebar</source>
         <translation>Go to &amp;sidebar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="290"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="299"/>
         <source>Go to entry &amp;list</source>
         <translation>Go to entry &amp;list</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="291"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="300"/>
         <source>Go to &amp;editor</source>
         <translation>Go to &amp;editor</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="292"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="301"/>
         <source>&amp;About ReflectDesk</source>
         <translation>&amp;About ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="293"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="302"/>
         <source>&amp;Share entries…</source>
         <translation>&amp;Share entries…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="294"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="303"/>
         <source>&amp;Open bundle…</source>
         <translation>&amp;Open bundle…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="295"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="304"/>
         <source>&amp;Contacts</source>
         <translation>&amp;Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="296"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="305"/>
         <source>&amp;Share the selected entries…</source>
         <translation>&amp;Share the selected entries…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="307"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="306"/>
+        <source>&amp;Withdraw research consent…</source>
+        <translation>&amp;Withdraw research consent…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="317"/>
         <source>Main toolbar</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="310"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="320"/>
         <source>Choose an entry on the left, or start a new one with Ctrl+N.
 
 Ctrl+F searches, Ctrl+L locks.</source>
@@ -2710,22 +2881,22 @@ Ctrl+F searches, Ctrl+L locks.</source>
 Ctrl+F searches, Ctrl+L locks.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="314"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="324"/>
         <source>Entries</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="315"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="325"/>
         <source>Search results</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="347"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="357"/>
         <source>%1 (received)</source>
         <translation>%1 (received)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="401"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="411"/>
         <source>%n entries in total</source>
         <translation>
             <numerusform>%n entry in total</numerusform>
@@ -2733,27 +2904,27 @@ Ctrl+F searches, Ctrl+L locks.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="493"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="503"/>
         <source>My practicum journal</source>
         <translation>My practicum journal</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="506"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="516"/>
         <source>New journal</source>
         <translation>New journal</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="507"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="517"/>
         <source>Name of the journal:</source>
         <translation>Name of the journal:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="562"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="572"/>
         <source>No entries match.</source>
         <translation>No entries match.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="564"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="574"/>
         <source>%n results</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -2761,27 +2932,27 @@ Ctrl+F searches, Ctrl+L locks.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="614"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="624"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="615"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="625"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="616"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="626"/>
         <source>Standards</source>
         <translation>Standards</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="656"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="666"/>
         <source>About ReflectDesk</source>
         <translation>About ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="658"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="668"/>
         <source>ReflectDesk %1
 
 Encrypted, offline-first practicum reflection journals for initial teacher education.</source>
@@ -2790,12 +2961,12 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 Encrypted, offline-first practicum reflection journals for initial teacher education.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="755"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="791"/>
         <source>Open a bundle</source>
         <translation>Open a bundle</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="755"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="791"/>
         <source>Bundles (*.rdbundle)</source>
         <translation>Bundles (*.rdbundle)</translation>
     </message>
@@ -3836,6 +4007,166 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
         <location filename="../../src/reflectdesk/gui/unlock.py" line="158"/>
         <source>Enter your passphrase.</source>
         <translation>Enter your passphrase.</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="202"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="250"/>
+        <source>(untitled)</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="218"/>
+        <source>Revoked: nothing can be sent to %1.</source>
+        <translation>Revoked: nothing can be sent to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="220"/>
+        <source>%1 received these entries from you.</source>
+        <translation>%1 received these entries from you.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="227"/>
+        <source>You have not sent these entries to anyone from this app. Tick who should get the withdrawal.</source>
+        <translation>You have not sent these entries to anyone from this app. Tick who should get the withdrawal.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="232"/>
+        <source>Ticked: the people who received these entries from you. You can add or remove people.</source>
+        <translation>Ticked: the people who received these entries from you. You can add or remove people.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="236"/>
+        <source>Not ticked, because their keys were revoked: %1.</source>
+        <translation>Not ticked, because their keys were revoked: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="253"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="256"/>
+        <source>Research consent withdrawn for %n entries:</source>
+        <translation>
+            <numerusform>Research consent withdrawn for %n entry:</numerusform>
+            <numerusform>Research consent withdrawn for %n entries:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="258"/>
+        <source>To: %1 and you.</source>
+        <translation>To: %1 and you.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="261"/>
+        <source>The file (%1 KB) is here:</source>
+        <translation>The file (%1 KB) is here:</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="289"/>
+        <source>Where to save the withdrawal</source>
+        <translation>Where to save the withdrawal</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="312"/>
+        <source>Signing and encrypting…</source>
+        <translation>Signing and encrypting…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="337"/>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Cancelled: nothing was written.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="347"/>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="353"/>
+        <source>Withdraw research consent</source>
+        <translation>Withdraw research consent</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="355"/>
+        <source>Withdraw research consent for %n entries</source>
+        <translation>
+            <numerusform>Withdraw research consent for %n entry</numerusform>
+            <numerusform>Withdraw research consent for %n entries</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="359"/>
+        <source>This writes a bundle signed by you for the people who received these entries. Once they import it, they may no longer use the entries for research or case studies (they can still read them).</source>
+        <translation>This writes a bundle signed by you for the people who received these entries. Once they import it, they may no longer use the entries for research or case studies (they can still read them).</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="364"/>
+        <source>&amp;Entries:</source>
+        <translation>&amp;Entries:</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="366"/>
+        <source>Entries whose research consent you withdraw</source>
+        <translation>Entries whose research consent you withdraw</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="367"/>
+        <source>Send it &amp;to:</source>
+        <translation>Send it &amp;to:</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="370"/>
+        <source>Recipients of the withdrawal</source>
+        <translation>Recipients of the withdrawal</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="372"/>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Folder:</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="374"/>
+        <source>Folder for the withdrawal</source>
+        <translation>Folder for the withdrawal</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="375"/>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoose…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="376"/>
+        <source>Choose a folder</source>
+        <translation>Choose a folder</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="377"/>
+        <source>&amp;Save the withdrawal</source>
+        <translation>&amp;Save the withdrawal</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="378"/>
+        <source>Save the withdrawal</source>
+        <translation>Save the withdrawal</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="379"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="380"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="381"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="382"/>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 </TS>

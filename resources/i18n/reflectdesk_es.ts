@@ -627,136 +627,136 @@
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="252"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="281"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="304"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="333"/>
         <source>Key: %1</source>
         <translation>Clave: %1</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="286"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="338"/>
         <source>Safety number with %1</source>
         <translation>Número de seguridad con %1</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="290"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="342"/>
         <source>This contact&apos;s keys were revoked: bundles signed with them are refused and nothing can be sent to them.</source>
         <translation>Las claves de este contacto fueron revocadas: se rechazan los paquetes firmados con ellas y no se le puede enviar nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="296"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="348"/>
         <source>You compared this safety number with %1. It is verified.</source>
         <translation>Comparaste este número de seguridad con %1. Está verificado.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="303"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="355"/>
         <source>%1 sees the same 60 digits on their screen. Compare them in person or by phone, then mark the contact as verified.</source>
         <translation>%1 ve los mismos 60 dígitos en su pantalla. Compárenlos en persona o por teléfono y luego marca el contacto como verificado.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="314"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="563"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="367"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="820"/>
         <source>Import a contact card</source>
         <translation>Importar una tarjeta de contacto</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="316"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="483"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="369"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="589"/>
         <source>Contact cards (*.rdcard)</source>
         <translation>Tarjetas de contacto (*.rdcard)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="351"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="404"/>
         <source>The keys of %1 have changed</source>
         <translation>Las claves de %1 cambiaron</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="353"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="406"/>
         <source>This card has other keys than the ones you have for %1, and it is not signed by them. Someone may be pretending to be them. If you accept it, the contact stays not verified until you compare the new safety number in person or by phone.</source>
         <translation>Esta tarjeta tiene otras claves que las que tienes de %1 y no está firmada con ellas. Alguien podría estar haciéndose pasar por esa persona. Si la aceptas, el contacto queda sin verificar hasta que compares el nuevo número de seguridad en persona o por teléfono.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="359"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="412"/>
         <source>You already have a contact called %1</source>
         <translation>Ya tienes un contacto llamado %1</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="361"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="414"/>
         <source>This card has other keys. A name proves nothing: it will be added as a separate, not verified contact. Compare the safety number with the person before you trust it.</source>
         <translation>Esta tarjeta tiene otras claves. Un nombre no prueba nada: se agregará como un contacto aparte, sin verificar. Compara el número de seguridad con la persona antes de confiar en él.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="365"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="421"/>
         <source>Check this card</source>
         <translation>Revisa esta tarjeta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="370"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="422"/>
         <source>Accept, not verified</source>
         <translation>Aceptar sin verificar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="398"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="440"/>
         <source>%1 was added. Compare the safety number with them before you trust it.</source>
         <translation>Se agregó a %1. Compara el número de seguridad con esa persona antes de confiar en el contacto.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="401"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="443"/>
         <source>%1 was added as a separate contact, not verified. Compare the safety number.</source>
         <translation>Se agregó a %1 como un contacto aparte, sin verificar. Compara el número de seguridad.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="403"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="445"/>
         <source>You already have this card of %1.</source>
         <translation>Ya tienes esta tarjeta de %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="404"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="446"/>
         <source>%1&apos;s card was renewed (signed by their key).</source>
         <translation>Se renovó la tarjeta de %1 (firmada con su clave).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="405"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="447"/>
         <source>%1 has new keys, signed by their previous key.</source>
         <translation>%1 tiene claves nuevas, firmadas con su clave anterior.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="406"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="448"/>
         <source>You already have a newer card of %1; nothing changed.</source>
         <translation>Ya tienes una tarjeta más reciente de %1; no cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="408"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="450"/>
         <source>%1&apos;s new keys were saved, not verified: compare the safety number again.</source>
         <translation>Se guardaron las claves nuevas de %1, sin verificar: vuelve a comparar el número de seguridad.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="411"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="453"/>
         <source>%1&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
         <translation>Las claves de %1 están revocadas: sus paquetes se rechazan y no se le envía nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="414"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="456"/>
         <source>This revocation is for keys you do not have; nothing changed.</source>
         <translation>Esta revocación es de claves que no tienes; no cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="420"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="462"/>
         <source>Contact card</source>
         <translation>Tarjeta de contacto</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="430"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="569"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="484"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="826"/>
         <source>Mark as verified</source>
         <translation>Marcar como verificado</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="431"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="485"/>
         <source>Do you see exactly the same digits as %1?</source>
         <translation>¿Ves exactamente los mismos dígitos que %1?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="437"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="472"/>
         <source>Compare the safety number with %1 in person or by phone (not by e-mail or chat: someone could change both). Mark as verified only if every digit matches.
 
 %2</source>
@@ -765,132 +765,298 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="444"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="488"/>
         <source>They match: mark as verified</source>
         <translation>Coinciden: marcar como verificado</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="481"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="497"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="578"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="505"/>
+        <source>Revoke contact</source>
+        <translation>Revocar contacto</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="506"/>
+        <source>Stop trusting the keys of %1?</source>
+        <translation>¿Dejar de confiar en las claves de %1?</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="508"/>
+        <source>Bundles signed with these keys will be refused and you cannot send %1 anything more. Do this if %1 tells you their keys were lost or stolen, or if you no longer share with them.
+
+This cannot be undone: to share again, %1 makes new keys and gives you the new card.</source>
+        <translation>Se rechazarán los paquetes firmados con estas claves y ya no podrás enviarle nada a %1. Hazlo si %1 te avisa que perdió sus claves o que se las robaron, o si ya no compartes con esa persona.
+
+No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entrega su nueva tarjeta.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="514"/>
+        <source>Revoke</source>
+        <translation>Revocar</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="604"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="614"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="835"/>
         <source>Save my card</source>
         <translation>Guardar mi tarjeta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="498"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="615"/>
         <source>Your card was saved to %1.</source>
         <translation>Tu tarjeta se guardó en %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="500"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="617"/>
         <source>Give this file to the people you will share with (USB stick, e-mail). It holds only public keys. Then compare the safety number with each of them.</source>
         <translation>Entrega este archivo a las personas con quienes vas a compartir (pendrive, correo). Solo contiene claves públicas. Luego compara el número de seguridad con cada una.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="507"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="624"/>
         <source>PNG image (*.png)</source>
         <translation>Imagen PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="507"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="624"/>
         <source>SVG image (*.svg)</source>
         <translation>Imagen SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="509"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="626"/>
         <source>Save my QR code</source>
         <translation>Guardar mi código QR</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="552"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="564"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="653"/>
+        <source>My old key &amp;vouches for the new card (recommended)</source>
+        <translation>Mi clave anterior &amp;respalda la nueva tarjeta (recomendado)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="656"/>
+        <source>My old key vouches for the new card</source>
+        <translation>Mi clave anterior respalda la nueva tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="661"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="726"/>
+        <source>New key pair</source>
+        <translation>Nuevo par de claves</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="662"/>
+        <source>Make a new key pair?</source>
+        <translation>¿Crear un nuevo par de claves?</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="664"/>
+        <source>Your contacts need your new card to send you bundles: you save it next and give it to them. Bundles sent to your old key still open, and your entries stay yours.
+
+Leave the box ticked so that your old key signs the new card: your contacts then take it without checking again. Untick it only if your old key was lost or someone else may have it; your contacts must then compare the safety number with you again.</source>
+        <translation>Tus contactos necesitan tu nueva tarjeta para enviarte paquetes: la guardas a continuación y se la entregas. Los paquetes enviados a tu clave anterior se siguen abriendo y tus entradas siguen siendo tuyas.
+
+Deja la casilla marcada para que tu clave anterior firme la nueva tarjeta: así tus contactos la aceptan sin volver a comprobar nada. Desmárcala solo si perdiste tu clave anterior o alguien más podría tenerla; en ese caso, tus contactos deberán volver a comparar el número de seguridad contigo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="672"/>
+        <source>Make new keys</source>
+        <translation>Crear claves nuevas</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="707"/>
+        <source>Save my new card</source>
+        <translation>Guardar mi nueva tarjeta</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="715"/>
+        <source>The card is signed by your old key too: give it to your contacts and they take it without checking again. Bundles sent to your old key still open, and your entries stay yours.</source>
+        <translation>La tarjeta también está firmada con tu clave anterior: entrégasela a tus contactos y la aceptarán sin volver a comprobar nada. Los paquetes enviados a tu clave anterior se siguen abriendo y tus entradas siguen siendo tuyas.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="721"/>
+        <source>Give the card to your contacts: they must compare the safety number with you again. Bundles sent to your old key still open, and your entries stay yours.</source>
+        <translation>Entrega la tarjeta a tus contactos: deberán volver a comparar el número de seguridad contigo. Los paquetes enviados a tu clave anterior se siguen abriendo y tus entradas siguen siendo tuyas.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="727"/>
+        <source>Your new keys (%1) are ready. Their card was saved to %2.</source>
+        <translation>Tus claves nuevas (%1) están listas. Su tarjeta se guardó en %2.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="739"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="762"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="846"/>
+        <source>Revoke my keys</source>
+        <translation>Revocar mis claves</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="740"/>
+        <source>Revoke your keys?</source>
+        <translation>¿Revocar tus claves?</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="742"/>
+        <source>This writes a revocation of your current keys. Give it to your contacts: when they import it (like a card), they stop trusting these keys, refuse bundles signed with them and send you nothing more with them. Do this if your keys were lost or someone else may have them.
+
+Then make a new key pair, not vouched for by the old key, and give your contacts its card: they compare the safety number with you again.</source>
+        <translation>Esto escribe una revocación de tus claves actuales. Entrégasela a tus contactos: cuando la importen (como una tarjeta), dejarán de confiar en estas claves, rechazarán los paquetes firmados con ellas y ya no te enviarán nada con ellas. Hazlo si perdiste tus claves o alguien más podría tenerlas.
+
+Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entrega su tarjeta a tus contactos: volverán a comparar el número de seguridad contigo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="750"/>
+        <source>Save the revocation…</source>
+        <translation>Guardar la revocación…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="755"/>
+        <source>Save the revocation</source>
+        <translation>Guardar la revocación</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="763"/>
+        <source>The revocation was saved to %1.</source>
+        <translation>La revocación se guardó en %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="765"/>
+        <source>Give it to your contacts: they import it like a card. Make a new key pair now? Its card is not signed by the revoked keys, so your contacts compare the safety number with you again.</source>
+        <translation>Entrégasela a tus contactos: la importan como una tarjeta. ¿Crear ahora un nuevo par de claves? Su tarjeta no está firmada con las claves revocadas, así que tus contactos volverán a comparar el número de seguridad contigo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="770"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="844"/>
+        <source>Make a new key pair</source>
+        <translation>Crear un nuevo par de claves</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="772"/>
+        <source>Later</source>
+        <translation>Más tarde</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="778"/>
+        <source>Making a new key pair…</source>
+        <translation>Creando un nuevo par de claves…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="781"/>
+        <source>Your new card is not saved yet. Save it with “Save my card…” and give it to your contacts.</source>
+        <translation>Tu nueva tarjeta aún no está guardada. Guárdala con «Guardar mi tarjeta…» y entrégasela a tus contactos.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="809"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="821"/>
         <source>Contacts</source>
         <translation>Contactos</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="555"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="812"/>
         <source>The people you share entries with. Import their card (a .rdcard file: drop it here), then compare the safety number with them once.</source>
         <translation>Las personas con quienes compartes entradas. Importa su tarjeta (un archivo .rdcard: arrástralo aquí) y luego compara el número de seguridad con ellas una vez.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="560"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="817"/>
         <source>No contacts yet. Import the card of your mentor or your student.</source>
         <translation>Aún no hay contactos. Importa la tarjeta de tu profesor/a guía o de tu estudiante.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="562"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="819"/>
         <source>&amp;Import a card…</source>
         <translation>&amp;Importar una tarjeta…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="565"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="822"/>
         <source>Selected contact</source>
         <translation>Contacto elegido</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="566"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="823"/>
         <source>Choose a contact to see their safety number.</source>
         <translation>Elige un contacto para ver su número de seguridad.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="567"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="824"/>
         <source>Safety number</source>
         <translation>Número de seguridad</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="568"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="825"/>
         <source>&amp;Mark as verified…</source>
         <translation>&amp;Marcar como verificado…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="570"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="827"/>
         <source>&amp;New card for this contact…</source>
         <translation>&amp;Nueva tarjeta de este contacto…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="571"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="828"/>
         <source>Import a new card for this contact</source>
         <translation>Importar una nueva tarjeta de este contacto</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="572"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="829"/>
         <source>My card</source>
         <translation>Mi tarjeta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="574"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="831"/>
         <source>Your card as a QR code: it holds your name, role and public keys.</source>
         <translation>Tu tarjeta como código QR: contiene tu nombre, tu rol y tus claves públicas.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="576"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="833"/>
         <source>QR code of my card</source>
         <translation>Código QR de mi tarjeta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="577"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="834"/>
         <source>&amp;Save my card…</source>
         <translation>Guardar mi &amp;tarjeta…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="579"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="836"/>
         <source>QR as &amp;PNG…</source>
         <translation>QR como &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="580"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="837"/>
         <source>Save the QR code as PNG</source>
         <translation>Guardar el código QR como PNG</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="581"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="838"/>
         <source>QR as SV&amp;G…</source>
         <translation>QR como SV&amp;G…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="582"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="839"/>
         <source>Save the QR code as SVG</source>
         <translation>Guardar el código QR como SVG</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="840"/>
+        <source>Revoke &amp;contact…</source>
+        <translation>Revocar &amp;contacto…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="841"/>
+        <source>Revoke this contact</source>
+        <translation>Revocar este contacto</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="842"/>
+        <source>My keys</source>
+        <translation>Mis claves</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="843"/>
+        <source>New &amp;key pair…</source>
+        <translation>Nuevo par de c&amp;laves…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="845"/>
+        <source>&amp;Revoke my keys…</source>
+        <translation>&amp;Revocar mis claves…</translation>
     </message>
 </context>
 <context>
@@ -2590,118 +2756,123 @@ Elige el idioma de la aplicación. Puedes cambiarlo después en Configuración.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="275"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="284"/>
         <source>ReflectDesk</source>
         <extracomment>Up to this many entries the list is fetched on the GUI thread (a few ms); above, on a worker, so that 10,000 entries never freeze the window.</extracomment>
         <translation>ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="276"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="285"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="277"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="286"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="278"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="287"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="279"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="288"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="281"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="290"/>
         <source>&amp;New entry…</source>
         <translation>&amp;Nueva entrada…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="282"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="291"/>
         <source>New &amp;journal…</source>
         <translation>Nuevo &amp;diario…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="283"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="292"/>
         <source>&amp;Find</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="284"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="293"/>
         <source>&amp;History…</source>
         <translation>&amp;Historial…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="285"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="294"/>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="286"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="295"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="287"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="296"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="288"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="297"/>
         <source>Show &amp;preview</source>
         <translation>Mostrar &amp;vista previa</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="289"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="298"/>
         <source>Go to &amp;sidebar</source>
         <translation>Ir a la barra &amp;lateral</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="290"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="299"/>
         <source>Go to entry &amp;list</source>
         <translation>Ir a la lista de &amp;entradas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="291"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="300"/>
         <source>Go to &amp;editor</source>
         <translation>Ir al edi&amp;tor</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="292"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="301"/>
         <source>&amp;About ReflectDesk</source>
         <translation>&amp;Acerca de ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="293"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="302"/>
         <source>&amp;Share entries…</source>
         <translation>&amp;Compartir entradas…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="294"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="303"/>
         <source>&amp;Open bundle…</source>
         <translation>Abrir un &amp;paquete…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="295"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="304"/>
         <source>&amp;Contacts</source>
         <translation>Con&amp;tactos</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="296"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="305"/>
         <source>&amp;Share the selected entries…</source>
         <translation>&amp;Compartir las entradas elegidas…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="307"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="306"/>
+        <source>&amp;Withdraw research consent…</source>
+        <translation>&amp;Retirar el consentimiento de investigación…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="317"/>
         <source>Main toolbar</source>
         <translation>Barra de herramientas principal</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="310"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="320"/>
         <source>Choose an entry on the left, or start a new one with Ctrl+N.
 
 Ctrl+F searches, Ctrl+L locks.</source>
@@ -2710,22 +2881,22 @@ Ctrl+F searches, Ctrl+L locks.</source>
 Ctrl+F busca y Ctrl+L bloquea.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="314"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="324"/>
         <source>Entries</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="315"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="325"/>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="347"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="357"/>
         <source>%1 (received)</source>
         <translation>%1 (recibido)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="401"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="411"/>
         <source>%n entries in total</source>
         <translation>
             <numerusform>%n entrada en total</numerusform>
@@ -2733,27 +2904,27 @@ Ctrl+F busca y Ctrl+L bloquea.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="493"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="503"/>
         <source>My practicum journal</source>
         <translation>Mi diario de práctica</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="506"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="516"/>
         <source>New journal</source>
         <translation>Nuevo diario</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="507"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="517"/>
         <source>Name of the journal:</source>
         <translation>Nombre del diario:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="562"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="572"/>
         <source>No entries match.</source>
         <translation>Ninguna entrada coincide.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="564"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="574"/>
         <source>%n results</source>
         <translation>
             <numerusform>%n resultado</numerusform>
@@ -2761,27 +2932,27 @@ Ctrl+F busca y Ctrl+L bloquea.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="614"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="624"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="615"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="625"/>
         <source>Tags</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="616"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="626"/>
         <source>Standards</source>
         <translation>Estándares</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="656"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="666"/>
         <source>About ReflectDesk</source>
         <translation>Acerca de ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="658"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="668"/>
         <source>ReflectDesk %1
 
 Encrypted, offline-first practicum reflection journals for initial teacher education.</source>
@@ -2790,12 +2961,12 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin conexión, para la formación inicial docente.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="755"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="791"/>
         <source>Open a bundle</source>
         <translation>Abrir un paquete</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="755"/>
+        <location filename="../../src/reflectdesk/gui/main_window.py" line="791"/>
         <source>Bundles (*.rdbundle)</source>
         <translation>Paquetes (*.rdbundle)</translation>
     </message>
@@ -3836,6 +4007,166 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
         <location filename="../../src/reflectdesk/gui/unlock.py" line="158"/>
         <source>Enter your passphrase.</source>
         <translation>Escribe tu frase de contraseña.</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="202"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="250"/>
+        <source>(untitled)</source>
+        <translation>(sin título)</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="218"/>
+        <source>Revoked: nothing can be sent to %1.</source>
+        <translation>Revocado: no se le puede enviar nada a %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="220"/>
+        <source>%1 received these entries from you.</source>
+        <translation>%1 recibió estas entradas de tu parte.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="227"/>
+        <source>You have not sent these entries to anyone from this app. Tick who should get the withdrawal.</source>
+        <translation>No has enviado estas entradas a nadie desde esta aplicación. Marca quién debe recibir el retiro.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="232"/>
+        <source>Ticked: the people who received these entries from you. You can add or remove people.</source>
+        <translation>Marcadas: las personas que recibieron estas entradas de tu parte. Puedes agregar o quitar personas.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="236"/>
+        <source>Not ticked, because their keys were revoked: %1.</source>
+        <translation>Sin marcar, porque sus claves fueron revocadas: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="253"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… y %n más</numerusform>
+            <numerusform>… y %n más</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="256"/>
+        <source>Research consent withdrawn for %n entries:</source>
+        <translation>
+            <numerusform>Consentimiento de investigación retirado para %n entrada:</numerusform>
+            <numerusform>Consentimiento de investigación retirado para %n entradas:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="258"/>
+        <source>To: %1 and you.</source>
+        <translation>Para: %1 y tú.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="261"/>
+        <source>The file (%1 KB) is here:</source>
+        <translation>El archivo (%1 KB) está aquí:</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="289"/>
+        <source>Where to save the withdrawal</source>
+        <translation>Dónde guardar el retiro</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="312"/>
+        <source>Signing and encrypting…</source>
+        <translation>Firmando y cifrando…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="337"/>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Cancelado: no se escribió nada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="347"/>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="353"/>
+        <source>Withdraw research consent</source>
+        <translation>Retirar el consentimiento de investigación</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="355"/>
+        <source>Withdraw research consent for %n entries</source>
+        <translation>
+            <numerusform>Retirar el consentimiento de investigación de %n entrada</numerusform>
+            <numerusform>Retirar el consentimiento de investigación de %n entradas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="359"/>
+        <source>This writes a bundle signed by you for the people who received these entries. Once they import it, they may no longer use the entries for research or case studies (they can still read them).</source>
+        <translation>Esto escribe un paquete firmado por ti para las personas que recibieron estas entradas. Una vez que lo importen, ya no podrán usar las entradas para investigación ni estudios de caso (podrán seguir leyéndolas).</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="364"/>
+        <source>&amp;Entries:</source>
+        <translation>&amp;Entradas:</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="366"/>
+        <source>Entries whose research consent you withdraw</source>
+        <translation>Entradas cuyo consentimiento de investigación retiras</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="367"/>
+        <source>Send it &amp;to:</source>
+        <translation>Envia&amp;rlo a:</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="370"/>
+        <source>Recipients of the withdrawal</source>
+        <translation>Destinatarios del retiro</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="372"/>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Carpeta:</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="374"/>
+        <source>Folder for the withdrawal</source>
+        <translation>Carpeta para el retiro</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="375"/>
+        <source>C&amp;hoose…</source>
+        <translation>E&amp;legir…</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="376"/>
+        <source>Choose a folder</source>
+        <translation>Elegir una carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="377"/>
+        <source>&amp;Save the withdrawal</source>
+        <translation>&amp;Guardar el retiro</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="378"/>
+        <source>Save the withdrawal</source>
+        <translation>Guardar el retiro</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="379"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="380"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="381"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="382"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
 </context>
 </TS>

@@ -1,21 +1,24 @@
 """The contacts page: your own card (with its QR code), the people you exchange with,
 the safety number to compare, and importing cards (file dialog or drag and drop).
 
-Card imports and "mark as verified" are tiny writes (a few ms) and run here; the
-service decides what a card does (new, renewal, key change…) and the page asks before
-anything that needs a confirmation.
+Card imports, "mark as verified" and "revoke contact" are tiny writes (a few ms) and run
+here; the service decides what a card does (new, renewal, key change…) and the page asks
+before anything that needs a confirmation. A new key pair is made on the task runner's
+writer queue (after any pending save); its card and a revocation are a few hundred bytes,
+written here like "Save my card…".
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFileDialog,
     QFrame,
     QGroupBox,
@@ -42,13 +45,20 @@ from reflectdesk.gui.contact_model import (
 )
 from reflectdesk.gui.dialogs import message_box, show_error
 from reflectdesk.gui.qr_view import QrView, SafetyNumberLabel
+from reflectdesk.gui.tasks import Task, TaskRunner
+from reflectdesk.progress import CancelToken, ProgressSink
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from reflectdesk.services.vault import Vault
 
 log = logging.getLogger(__name__)
 
 CARD_SUFFIX = ".rdcard"
+# Contacts import a revocation through the same card import (file dialog filter, drag and
+# drop, double click), so it is saved with the card's extension.
+REVOCATION_STEM = "-revocation"
 
 
 def key_id_text(key_id: str) -> str:
@@ -73,16 +83,33 @@ def _wrap(label: QLabel) -> QLabel:
     return label
 
 
+def _with_suffix(path: str) -> Path:
+    """The chosen path, with ``.rdcard`` added if the user left it out."""
+    target = Path(path)
+    if target.suffix.lower() != CARD_SUFFIX:
+        target = target.with_name(target.name + CARD_SUFFIX)
+    return target
+
+
 class ContactsPage(QWidget):
     contacts_changed = Signal()
 
-    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, vault: Vault, parent: QWidget | None = None, runner: TaskRunner | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("contactsPage")
         self.vault = vault
+        # The app's runner (its writer queue orders the key change after pending saves);
+        # a page made on its own (tests) gets a private one.
+        self.runner = runner if runner is not None else TaskRunner(self)
+        self.task: Task[Any] | None = None
         self.setAcceptDrops(True)
         self.last_box: QMessageBox | None = None
         self._card_svg = b""
+        # The card of a new key pair until it is saved (the save dialog was cancelled or
+        # failed): "Save my card…" writes it, so the old key's signature is not lost.
+        self.pending_card: bytes | None = None
 
         # -- the list ------------------------------------------------------------------
         self.heading = QLabel()
@@ -148,6 +175,9 @@ class ContactsPage(QWidget):
         self.new_card_button = QPushButton()
         self.new_card_button.setObjectName("replaceCard")
         self.new_card_button.clicked.connect(self.choose_replacement_card)
+        self.revoke_contact_button = QPushButton()
+        self.revoke_contact_button.setObjectName("revokeContact")
+        self.revoke_contact_button.clicked.connect(self.confirm_revoke_contact)
         self.no_selection = _wrap(QLabel())
         state_row = QHBoxLayout()
         state_row.addWidget(self.state_icon)
@@ -156,6 +186,9 @@ class ContactsPage(QWidget):
         detail_buttons.addWidget(self.verify_button)
         detail_buttons.addWidget(self.new_card_button)
         detail_buttons.addStretch(1)
+        revoke_row = QHBoxLayout()
+        revoke_row.addWidget(self.revoke_contact_button)
+        revoke_row.addStretch(1)
         self.detail_body = QWidget()
         body = QVBoxLayout(self.detail_body)
         body.setContentsMargins(0, 0, 0, 0)
@@ -170,6 +203,7 @@ class ContactsPage(QWidget):
         body.addWidget(self.safety)
         body.addWidget(self.safety_help)
         body.addLayout(detail_buttons)
+        body.addLayout(revoke_row)
         body.addStretch(1)
         detail_layout = QVBoxLayout(self.detail)
         detail_layout.addWidget(self.no_selection)
@@ -194,6 +228,16 @@ class ContactsPage(QWidget):
         self.save_svg_button = QPushButton()
         self.save_svg_button.setObjectName("saveQrSvg")
         self.save_svg_button.clicked.connect(lambda: self.save_qr("svg"))
+        self.keys_title = _wrap(QLabel())
+        self.keys_title.setObjectName("myKeysTitle")
+        self.new_keys_button = QPushButton()
+        self.new_keys_button.setObjectName("newKeyPair")
+        self.new_keys_button.clicked.connect(self.confirm_new_keys)
+        self.revoke_keys_button = QPushButton()
+        self.revoke_keys_button.setObjectName("revokeMyKeys")
+        self.revoke_keys_button.clicked.connect(self.confirm_revoke_keys)
+        self.keys_status = _wrap(QLabel())
+        self.keys_status.setObjectName("myKeysStatus")
         mine = QVBoxLayout(self.my_card)
         mine.addWidget(self.my_name)
         mine.addWidget(self.my_role)
@@ -205,6 +249,14 @@ class ContactsPage(QWidget):
         qr_buttons.addWidget(self.save_png_button)
         qr_buttons.addWidget(self.save_svg_button)
         mine.addLayout(qr_buttons)
+        keys_line = QFrame()
+        keys_line.setFrameShape(QFrame.Shape.HLine)
+        mine.addWidget(keys_line)
+        mine.addWidget(self.keys_title)
+        # One per row: the card column is narrow at small window sizes.
+        mine.addWidget(self.new_keys_button)
+        mine.addWidget(self.revoke_keys_button)
+        mine.addWidget(self.keys_status)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
@@ -306,6 +358,7 @@ class ContactsPage(QWidget):
             )
         self.verify_button.setEnabled(state != REVOKED and not contact.verified)
         self.new_card_button.setEnabled(state != REVOKED)
+        self.revoke_contact_button.setEnabled(state != REVOKED)
 
     # -- importing cards ------------------------------------------------------------------
     def ask_open_path(self) -> str:
@@ -362,25 +415,14 @@ class ContactsPage(QWidget):
                 "separate, not verified contact. Compare the safety number with the person "
                 "before you trust it."
             )
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Check this card"), text)
-        box.setParent(self, box.windowFlags())
-        box.setObjectName("keyChangeWarning")
-        box.setInformativeText(info)
-        box.setDetailedText(preview.safety_number)
-        accept = box.addButton(self.tr("Accept, not verified"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        for button in (accept, cancel):
-            button.setAccessibleName(button.text().replace("&", ""))
-        box.setAccessibleName(text)
-
-        def done() -> None:
-            if box.clickedButton() is accept:
-                self._import_card(data, replaces, confirm=True)
-
-        box.finished.connect(done)
-        box.open()
-        self.last_box = box
+        self.ask(
+            "keyChangeWarning",
+            QMessageBox.Icon.Warning,
+            (self.tr("Check this card"), text, info),
+            self.tr("Accept, not verified"),
+            lambda: self._import_card(data, replaces, confirm=True),
+            detail=preview.safety_number,
+        )
 
     def _import_card(self, data: bytes, replaces: str | None, confirm: bool) -> None:
         try:
@@ -425,14 +467,7 @@ class ContactsPage(QWidget):
         contact = self.current_contact()
         if contact is None:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Mark as verified"),
-            self.tr("Do you see exactly the same digits as %1?").replace("%1", contact.name),
-        )
-        box.setParent(self, box.windowFlags())
-        box.setObjectName("verifyConfirmation")
-        box.setInformativeText(
+        info = (
             self.tr(
                 "Compare the safety number with %1 in person or by phone (not by e-mail or "
                 "chat: someone could change both). Mark as verified only if every digit "
@@ -441,31 +476,104 @@ class ContactsPage(QWidget):
             .replace("%1", contact.name)
             .replace("%2", self.safety.text())
         )
-        yes = box.addButton(self.tr("They match: mark as verified"), QMessageBox.ButtonRole.YesRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        for button in (yes, cancel):
-            button.setAccessibleName(button.text().replace("&", ""))
-        box.setAccessibleName(box.text())
         contact_id = contact.id
-
-        def done() -> None:
-            if box.clickedButton() is yes:
-                self.verify(contact_id)
-
-        box.finished.connect(done)
-        box.open()
-        self.last_box = box
+        self.ask(
+            "verifyConfirmation",
+            QMessageBox.Icon.Question,
+            (
+                self.tr("Mark as verified"),
+                self.tr("Do you see exactly the same digits as %1?").replace("%1", contact.name),
+                info,
+            ),
+            self.tr("They match: mark as verified"),
+            lambda: self.verify(contact_id),
+            role=QMessageBox.ButtonRole.YesRole,
+        )
 
     def verify(self, contact_id: str) -> None:
+        self._change_contact(contact_id, self.vault.contacts.verify)
+
+    def confirm_revoke_contact(self) -> None:
+        contact = self.current_contact()
+        if contact is None or contact.revoked:
+            return
+        contact_id = contact.id
+        self.ask(
+            "revokeContactConfirmation",
+            QMessageBox.Icon.Warning,
+            (
+                self.tr("Revoke contact"),
+                self.tr("Stop trusting the keys of %1?").replace("%1", contact.name),
+                self.tr(
+                    "Bundles signed with these keys will be refused and you cannot send %1 "
+                    "anything more. Do this if %1 tells you their keys were lost or stolen, or "
+                    "if you no longer share with them.\n\nThis cannot be undone: to share "
+                    "again, %1 makes new keys and gives you the new card."
+                ).replace("%1", contact.name),
+            ),
+            self.tr("Revoke"),
+            lambda: self.revoke_contact(contact_id),
+        )
+
+    def revoke_contact(self, contact_id: str) -> None:
+        self._change_contact(contact_id, self.vault.contacts.revoke)
+
+    def _change_contact(self, contact_id: str, change: Callable[[str], object]) -> None:
+        """A tiny write on one contact (verify, revoke); then the list shows its new state."""
         try:
-            self.vault.contacts.verify(contact_id)
+            change(contact_id)
         except ReflectDeskError as exc:
             self.last_box = show_error(self, exc)
             return
         self.refresh()
         self.select_contact(contact_id)
         self.contacts_changed.emit()
+
+    # -- questions -------------------------------------------------------------------------
+    def ask(
+        self,
+        name: str,
+        icon: QMessageBox.Icon,
+        texts: tuple[str, str, str],
+        accept_text: str,
+        on_accept: Callable[[], None],
+        *,
+        role: QMessageBox.ButtonRole = QMessageBox.ButtonRole.AcceptRole,
+        cancel_text: str = "",
+        detail: str = "",
+        check: QCheckBox | None = None,
+    ) -> QMessageBox:
+        """A window-modal question (title, text, explanation) whose default is Cancel.
+
+        Shown with ``open()``, never ``exec()``: the event loop keeps running.
+        """
+        title, text, info = texts
+        box = QMessageBox(icon, title, text)
+        box.setParent(self, box.windowFlags())
+        box.setObjectName(name)
+        box.setInformativeText(info)
+        if detail:
+            box.setDetailedText(detail)
+        if check is not None:
+            box.setCheckBox(check)
+        accept = box.addButton(accept_text, role)
+        if cancel_text:
+            cancel = box.addButton(cancel_text, QMessageBox.ButtonRole.RejectRole)
+        else:
+            cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        for button in (accept, cancel):
+            button.setAccessibleName(button.text().replace("&", ""))
+        box.setAccessibleName(text)
+
+        def done() -> None:
+            if box.clickedButton() is accept:
+                on_accept()
+
+        box.finished.connect(done)
+        box.open()
+        self.last_box = box
+        return box
 
     # -- my card ---------------------------------------------------------------------------
     def _file_stem(self) -> str:
@@ -476,22 +584,31 @@ class ContactsPage(QWidget):
         safe = "".join(ch if ch.isalnum() else "-" for ch in name).strip("-")
         return safe or "card"
 
-    def save_my_card(self) -> None:
-        path = self.ask_save_path(
-            self.tr("Save my card"),
-            self._file_stem() + CARD_SUFFIX,
-            self.tr("Contact cards (*.rdcard)"),
-        )
-        if not path:
-            return
-        target = Path(path)
-        if target.suffix.lower() != CARD_SUFFIX:
-            target = target.with_name(target.name + CARD_SUFFIX)
+    def card_path(self, title: str, stem: str) -> Path | None:
+        """Where to save a card or a revocation (the page's save dialog), as ``.rdcard``."""
+        path = self.ask_save_path(title, stem + CARD_SUFFIX, self.tr("Contact cards (*.rdcard)"))
+        return _with_suffix(path) if path else None
+
+    def _write_card_file(self, target: Path, data: Callable[[], bytes]) -> bool:
+        """A public file of a few hundred bytes, written here; errors are shown."""
+        from reflectdesk.storage.atomic import atomic_write
+
         try:
-            self.vault.identity.export_card(target)
+            atomic_write(target, data(), mode=0o644)
         except ReflectDeskError as exc:
             self.last_box = show_error(self, exc)
+            return False
+        return True
+
+    def save_my_card(self) -> None:
+        target = self.card_path(self.tr("Save my card"), self._file_stem())
+        if target is None:
             return
+        pending = self.pending_card
+        if not self._write_card_file(target, lambda: pending or self.vault.identity.card()):
+            return
+        self.pending_card = None
+        self._show_key_status()
         self.last_box = message_box(
             self,
             self.tr("Save my card"),
@@ -530,6 +647,146 @@ class ContactsPage(QWidget):
             from reflectdesk.errors import StorageUnwritable
 
             self.last_box = show_error(self, StorageUnwritable(target.name))
+
+    # -- my keys ---------------------------------------------------------------------------
+    def confirm_new_keys(self) -> None:
+        vouch = QCheckBox(self.tr("My old key &vouches for the new card (recommended)"))
+        vouch.setObjectName("vouchForNewKeys")
+        vouch.setChecked(True)
+        vouch.setAccessibleName(self.tr("My old key vouches for the new card"))
+        self.ask(
+            "newKeysConfirmation",
+            QMessageBox.Icon.Question,
+            (
+                self.tr("New key pair"),
+                self.tr("Make a new key pair?"),
+                self.tr(
+                    "Your contacts need your new card to send you bundles: you save it next "
+                    "and give it to them. Bundles sent to your old key still open, and your "
+                    "entries stay yours.\n\nLeave the box ticked so that your old key signs "
+                    "the new card: your contacts then take it without checking again. Untick "
+                    "it only if your old key was lost or someone else may have it; your "
+                    "contacts must then compare the safety number with you again."
+                ),
+            ),
+            self.tr("Make new keys"),
+            lambda: self.start_new_keys(vouch=vouch.isChecked()),
+            check=vouch,
+        )
+
+    def start_new_keys(self, *, vouch: bool) -> None:
+        """``identity.rotate`` on the writer queue (after any pending save), then save."""
+        if self.task is not None:
+            return
+        identity = self.vault.identity
+
+        def job(_progress: ProgressSink, _cancel: CancelToken) -> bytes:
+            return identity.rotate(vouch=vouch)
+
+        self.task = self.runner.submit(
+            job,
+            on_result=lambda card: self._new_keys_made(card, vouch),
+            on_error=self._new_keys_failed,
+            writer=True,
+            name="write:new-key-pair",
+            owner=self,
+        )
+        self._show_key_status()
+
+    def _new_keys_failed(self, exc: BaseException) -> None:
+        self.task = None
+        self._show_key_status()
+        self.last_box = show_error(self, exc)
+
+    def _new_keys_made(self, card: bytes, vouch: bool) -> None:
+        self.task = None
+        # Kept until written: no later card carries the old key's signature.
+        self.pending_card = card
+        self.refresh()  # your key id and QR code changed, and so did every safety number
+        self._show_key_status()
+        target = self.card_path(self.tr("Save my new card"), self._file_stem())
+        if target is None or not self._write_card_file(target, lambda: card):
+            return  # the status line says how to save it later
+        self.pending_card = None
+        self._show_key_status()
+        key = key_id_text(self.vault.identity.info().key_id)
+        if vouch:
+            info = self.tr(
+                "The card is signed by your old key too: give it to your contacts and they "
+                "take it without checking again. Bundles sent to your old key still open, and "
+                "your entries stay yours."
+            )
+        else:
+            info = self.tr(
+                "Give the card to your contacts: they must compare the safety number with you "
+                "again. Bundles sent to your old key still open, and your entries stay yours."
+            )
+        self.last_box = message_box(
+            self,
+            self.tr("New key pair"),
+            self.tr("Your new keys (%1) are ready. Their card was saved to %2.")
+            .replace("%1", key)
+            .replace("%2", str(target)),
+            info,
+            icon=QMessageBox.Icon.Information,
+        )
+
+    def confirm_revoke_keys(self) -> None:
+        self.ask(
+            "revokeKeysConfirmation",
+            QMessageBox.Icon.Warning,
+            (
+                self.tr("Revoke my keys"),
+                self.tr("Revoke your keys?"),
+                self.tr(
+                    "This writes a revocation of your current keys. Give it to your contacts: "
+                    "when they import it (like a card), they stop trusting these keys, refuse "
+                    "bundles signed with them and send you nothing more with them. Do this if "
+                    "your keys were lost or someone else may have them.\n\nThen make a new "
+                    "key pair, not vouched for by the old key, and give your contacts its "
+                    "card: they compare the safety number with you again."
+                ),
+            ),
+            self.tr("Save the revocation…"),
+            self.save_revocation,
+        )
+
+    def save_revocation(self) -> None:
+        target = self.card_path(self.tr("Save the revocation"), self._file_stem() + REVOCATION_STEM)
+        if target is None or not self._write_card_file(target, self.vault.identity.revocation):
+            return
+        self.ask(
+            "newKeysAfterRevocation",
+            QMessageBox.Icon.Question,
+            (
+                self.tr("Revoke my keys"),
+                self.tr("The revocation was saved to %1.").replace("%1", str(target)),
+                self.tr(
+                    "Give it to your contacts: they import it like a card. Make a new key "
+                    "pair now? Its card is not signed by the revoked keys, so your contacts "
+                    "compare the safety number with you again."
+                ),
+            ),
+            self.tr("Make a new key pair"),
+            lambda: self.start_new_keys(vouch=False),
+            cancel_text=self.tr("Later"),
+        )
+
+    def _show_key_status(self) -> None:
+        busy = self.task is not None
+        if busy:
+            text = self.tr("Making a new key pair…")
+        elif self.pending_card is not None:
+            text = self.tr(
+                "Your new card is not saved yet. Save it with “Save my card…” and give it to "
+                "your contacts."
+            )
+        else:
+            text = ""
+        self.keys_status.setText(text)
+        self.keys_status.setVisible(bool(text))
+        self.new_keys_button.setEnabled(not busy)
+        self.revoke_keys_button.setEnabled(not busy)
 
     # -- drag and drop ----------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -580,6 +837,14 @@ class ContactsPage(QWidget):
         self.save_png_button.setAccessibleName(self.tr("Save the QR code as PNG"))
         self.save_svg_button.setText(self.tr("QR as SV&G…"))
         self.save_svg_button.setAccessibleName(self.tr("Save the QR code as SVG"))
+        self.revoke_contact_button.setText(self.tr("Revoke &contact…"))
+        self.revoke_contact_button.setAccessibleName(self.tr("Revoke this contact"))
+        self.keys_title.setText(self.tr("My keys"))
+        self.new_keys_button.setText(self.tr("New &key pair…"))
+        self.new_keys_button.setAccessibleName(self.tr("Make a new key pair"))
+        self.revoke_keys_button.setText(self.tr("&Revoke my keys…"))
+        self.revoke_keys_button.setAccessibleName(self.tr("Revoke my keys"))
+        self._show_key_status()
         self.model.retranslate()
         if self.isVisible() or self.model.rowCount():
             self._show_contact()

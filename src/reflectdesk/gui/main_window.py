@@ -228,6 +228,9 @@ class MainWindow(QMainWindow):
         self.focus_editor_action = self._action("focusEditor", "Ctrl+3", self.focus_editor)
         self.about_action = self._action("about", None, self.show_about)
         self.share_action = self._action("shareEntries", "Ctrl+Shift+E", self.share_entries)
+        # One action for the File menu and the entry list's context menu: both work on
+        # the chosen own entries, and it is disabled when there are none.
+        self.withdraw_action = self._action("withdrawConsent", None, self.withdraw_consent)
         self.open_bundle_action = self._action(
             "openBundle", QKeySequence.StandardKey.Open, self.choose_bundle
         )
@@ -242,8 +245,14 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([self.new_entry_action, self.new_journal_action])
         self.file_menu.addSeparator()
         self.file_menu.addActions(
-            [self.share_action, self.open_bundle_action, self.contacts_action]
+            [
+                self.share_action,
+                self.withdraw_action,
+                self.open_bundle_action,
+                self.contacts_action,
+            ]
         )
+        self.file_menu.aboutToShow.connect(self._update_withdraw_action)
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.lock_action, self.quit_action])
         self.edit_menu = self.menuBar().addMenu("")
@@ -294,6 +303,7 @@ class MainWindow(QMainWindow):
             self.open_bundle_action: self.tr("&Open bundle…"),
             self.contacts_action: self.tr("&Contacts"),
             self.share_selected_action: self.tr("&Share the selected entries…"),
+            self.withdraw_action: self.tr("&Withdraw research consent…"),
         }
         for action, text in texts.items():
             action.setText(text)
@@ -668,7 +678,7 @@ class MainWindow(QMainWindow):
             if key == "contacts":
                 from reflectdesk.gui.contacts_page import ContactsPage
 
-                contacts = ContactsPage(self.vault)
+                contacts = ContactsPage(self.vault, runner=self.ctx.runner)
                 contacts.contacts_changed.connect(self.populate)
                 page = contacts
             else:
@@ -722,7 +732,9 @@ class MainWindow(QMainWindow):
         menu = QMenu(self.list)
         menu.setObjectName("entryMenu")
         menu.addAction(self.share_selected_action)
+        menu.addAction(self.withdraw_action)
         self.share_selected_action.setEnabled(bool(self.selected_entry_ids()))
+        self._update_withdraw_action()
         self.dialogs["entry-menu"] = menu
         menu.popup(self.list.viewport().mapToGlobal(pos))
 
@@ -749,6 +761,30 @@ class MainWindow(QMainWindow):
         wizard.finished.connect(wizard.deleteLater)
         self.dialogs["export"] = wizard
         wizard.open()
+
+    def withdrawable_entry_ids(self) -> list[str]:
+        """The selected own entries; with no selection, the own entry in the editor.
+        Received entries are never included: only their author can withdraw consent."""
+        if self.list.selectionModel().hasSelection():
+            return self.selected_entry_ids()
+        current = self.editor.entry_id
+        own = bool(current) and not self.editor.read_only and self._is_own_entry(str(current))
+        return [str(current)] if own else []
+
+    def _update_withdraw_action(self) -> None:
+        self.withdraw_action.setEnabled(bool(self.withdrawable_entry_ids()))
+
+    def withdraw_consent(self) -> None:
+        from reflectdesk.gui.withdraw_dialog import WithdrawDialog
+
+        ids = self.withdrawable_entry_ids()
+        if not ids:
+            return
+        dialog = WithdrawDialog(self.ctx, self.vault, ids, self)
+        dialog.finished.connect(lambda _r: self.refresh_pages())  # the outbox shows it
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialogs["withdraw"] = dialog
+        dialog.open()
 
     def ask_bundle_path(self) -> str:
         path, _ = QFileDialog.getOpenFileName(
