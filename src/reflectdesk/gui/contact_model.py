@@ -90,7 +90,7 @@ def safety_number_lines(digits: str) -> str:
     """60 digits as three lines of four groups of five: the same on both screens."""
     groups = "".join(ch for ch in digits if ch.isdigit())
     parts = [groups[i : i + 5] for i in range(0, len(groups), 5)]
-    return "\n".join("   ".join(parts[i : i + 4]) for i in range(0, len(parts), 4))
+    return "\n".join("  ".join(parts[i : i + 4]) for i in range(0, len(parts), 4))
 
 
 def format_date(moment: Any) -> str:

@@ -78,7 +78,7 @@ class SafetyNumberLabel(QLabel):
         super().__init__(parent)
         self.setObjectName("safetyNumber")
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.6)
+        font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.3)
         font.setWeight(QFont.Weight.DemiBold)
         font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
         self.setFont(font)
