@@ -16,6 +16,7 @@ from reflectdesk.gui.main_window import MainWindow
 from reflectdesk.gui.recover import RecoveryDialog
 from reflectdesk.gui.screenshots import make_partner
 from reflectdesk.gui.unlock import UnlockWindow
+from reflectdesk.gui.withdraw_dialog import WithdrawDialog
 from reflectdesk.gui.wizard import FirstRunWizard
 from reflectdesk.services.vault import Vault
 
@@ -105,6 +106,11 @@ def walk_sharing(
         settle(qtbot)
         check("export-done", wizard)
         wizard.accept()  # type: ignore[attr-defined]
+        withdraw = WithdrawDialog(ctx, vault, [s.id for s in vault.entries.list()][:2], window)
+        withdraw.show()
+        settle(qtbot)
+        check("withdraw", withdraw)
+        withdraw.reject()
         for key in ("inbox", "outbox"):
             window.show_sharing(key)
             settle(qtbot)

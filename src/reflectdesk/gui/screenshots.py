@@ -381,6 +381,13 @@ def render_sharing(
         settle(200)
         save(wizard, out, f"export-5-done-{suffix}")
         wizard.accept()
+        from reflectdesk.gui.withdraw_dialog import WithdrawDialog
+
+        withdraw = WithdrawDialog(ctx, vault, [s.id for s in vault.entries.list()][:2], window)
+        withdraw.show()
+        settle(200)
+        save(withdraw, out, f"withdraw-{suffix}")
+        withdraw.reject()
         window.show_sharing("inbox")
         settle(100)
         save(window, out, f"inbox-{suffix}")
