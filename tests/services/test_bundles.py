@@ -870,8 +870,22 @@ def test_key_rotation_keeps_everything_working(
     )
 
 
+def test_cards_made_after_a_vouched_rotation_still_carry_the_old_keys_signature(
+    pair: Pair,
+) -> None:
+    old = pair.student.identity.public().signing_key
+    pair.student.identity.rotate()
+    pair.student.lock()
+    pair.student.unlock(PASSPHRASE)
+    later = parse_card(pair.student.identity.card())  # a contact who missed the first one
+    assert later.previous_signing_key == old
+    result = pair.mentor.contacts.import_card(pair.student.identity.card())
+    assert result.action is CardAction.ROTATION
+
+
 def test_rotation_without_vouching_is_a_key_change_for_contacts(pair: Pair) -> None:
     card = pair.student.identity.rotate(vouch=False)
     assert parse_card(card).previous_signing_key is None
+    assert parse_card(pair.student.identity.card()).previous_signing_key is None
     preview = pair.mentor.contacts.preview_card(card, replaces=pair.student_at_mentor)
     assert preview.needs_confirmation

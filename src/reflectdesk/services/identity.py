@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 
 SECRET_NAME = "identity"  # noqa: S105 - the name of the sealed secret, not a secret
 PREVIOUS_NAME = "identity-previous"  # retired key pairs, to open bundles still in transit
+VOUCHED_NAME = "identity-vouched"  # b"\x01": the newest retired key signs this key's cards
 MAX_PREVIOUS = 16
 DEFAULT_CARD_DAYS = 2 * 365
 MAX_CARD_DAYS = 5 * 365
@@ -101,14 +102,21 @@ def load_own_authors(st: UnlockedState) -> str:
     return current
 
 
+def _voucher(st: UnlockedState) -> Identity | None:
+    """The retired key that vouches for the current one (the last rotation was vouched)."""
+    previous = previous_identities(st)
+    if not previous or not st.profile.has_secret(VOUCHED_NAME):
+        return None
+    return previous[0] if st.profile.get_secret(VOUCHED_NAME) == b"\x01" else None
+
+
 def profile_card(
-    st: UnlockedState,
-    *,
-    institution: str | None = None,
-    valid_days: int = DEFAULT_CARD_DAYS,
-    previous: Identity | None = None,
+    st: UnlockedState, *, institution: str | None = None, valid_days: int = DEFAULT_CARD_DAYS
 ) -> bytes:
-    """A contact card signed now with the profile's name, role and institution."""
+    """A contact card signed now with the profile's name, role and institution.
+
+    After a vouched rotation every card also carries the old key's signature, so a
+    contact who missed the first new card still takes a later one quietly."""
     if not 1 <= valid_days <= MAX_CARD_DAYS:
         raise InvalidValue("valid_days")
     profile = st.profile.get()
@@ -118,7 +126,7 @@ def profile_card(
         role=profile.role,
         institution=profile.institution if institution is None else institution.strip(),
         valid_for=timedelta(days=valid_days),
-        previous=previous,
+        previous=_voucher(st),
     )
 
 
@@ -208,18 +216,17 @@ class IdentityService:
             previous = (old, *previous_identities(st))[:MAX_PREVIOUS]
             new = Identity.generate()
             st.profile.put_secrets(
-                {SECRET_NAME: new.to_bytes(), PREVIOUS_NAME: _encode_identities(previous)}
+                {
+                    SECRET_NAME: new.to_bytes(),
+                    PREVIOUS_NAME: _encode_identities(previous),
+                    VOUCHED_NAME: b"\x01" if vouch else b"\x00",
+                }
             )
             st.identity, st.previous = new, previous
             load_own_authors(st)
         log.info("new key pair %s replaces %s", new.public.key_id_hex, old.public.key_id_hex)
         st.emit(Changes(profile=True))
-        return profile_card(
-            st,
-            institution=institution,
-            valid_days=valid_days,
-            previous=old if vouch else None,
-        )
+        return profile_card(st, institution=institution, valid_days=valid_days)
 
     def revocation(self, reason: RevocationReason = RevocationReason.UNSPECIFIED) -> bytes:
         """A revocation of this key pair, signed by it (to hand to your contacts)."""
