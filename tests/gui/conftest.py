@@ -3,6 +3,7 @@ parameters (never the production default) and sample vaults."""
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -21,6 +22,18 @@ from reflectdesk.services.vault import NewProfile, Vault
 REPO = Path(__file__).resolve().parents[2]
 TS_DIR = REPO / "resources" / "i18n"
 PASSPHRASE = "caballo bateria grapa correcto"
+
+
+@pytest.fixture(autouse=True)
+def _cycles_die_on_the_gui_thread(qapp: QApplication) -> Iterator[None]:
+    """As in the app (gui/gc_guard.py): no automatic cyclic GC while Qt objects and
+    worker threads live side by side; collected here, on the GUI thread, afterwards.
+    The tests outside tests/gui get the interpreter's normal collector back."""
+    gc.collect()
+    gc.disable()
+    yield
+    gc.collect()
+    gc.enable()
 
 
 @pytest.fixture(scope="session")

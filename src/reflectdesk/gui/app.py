@@ -68,10 +68,11 @@ def build_context(
     app: QApplication, data_dir: Path | None = None, qm_dir: Path | None = None
 ) -> AppContext:
     """Everything a window needs; language and theme applied from the settings file."""
-    from reflectdesk.gui import qtcompat
+    from reflectdesk.gui import gc_guard, qtcompat
 
     if not hasattr(app, "_singleton_guard"):
         app._singleton_guard = qtcompat.install(app)  # type: ignore[attr-defined]
+    gc_guard.install(app)  # Qt objects in cycles must die on this thread
     data_dir = data_dir or default_data_dir()
     store = PrefsStore(data_dir)
     prefs = store.load()
