@@ -212,7 +212,7 @@ def main() -> None:
             age_enc_fsync=age_enc_fsync,
             import_=lambda: open_bundle(read_bundle_file(bundle_file), reader, lambda _k: None),
             build=lambda: build_bundle(author, [reader.public], files, meta),
-            layer_enc=lambda: age_io.encrypt([zip_bytes], len(zip_bytes), recipients),
+            layer_enc=lambda: age_io.encrypt_to_memory([zip_bytes], len(zip_bytes), recipients),
             pyrage_enc=lambda: pyrage.encrypt(zip_bytes, pyrage_recipients),
             age_enc=lambda: subprocess.run(age_enc, check=True),
             open=lambda: open_bundle(bundle, reader, lambda _k: None),
