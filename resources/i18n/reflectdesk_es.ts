@@ -516,17 +516,17 @@
         <translation>¿Crear un nuevo par de claves? Tus contactos necesitarán la nueva tarjeta para enviarte paquetes.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="143"/>
+        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="147"/>
         <source>New key pair made; its card is in {path}. Your contacts must import it and compare safety numbers with you again. Bundles sent to your old key still open.</source>
         <translation>Nuevo par de claves creado; su tarjeta está en {path}. Tus contactos deben importarla y volver a comparar contigo los números de seguridad. Los paquetes enviados a tu clave anterior se siguen abriendo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="149"/>
+        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="153"/>
         <source>New key pair made; its card, signed by your old key too, is in {path}. Give it to your contacts: they take it without checking again. Bundles sent to your old key still open.</source>
         <translation>Nuevo par de claves creado; su tarjeta, firmada también con tu clave anterior, está en {path}. Entrégala a tus contactos: la aceptan sin volver a comprobar. Los paquetes enviados a tu clave anterior se siguen abriendo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="164"/>
+        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="168"/>
         <source>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with &apos;identity rotate --no-vouch&apos; and give your contacts the new card.</source>
         <translation>Se escribió una revocación de tus claves en {path}. Los contactos que la importen dejan de confiar en estas claves. Luego crea claves nuevas con &apos;identity rotate --no-vouch&apos; y entrega la nueva tarjeta a tus contactos.</translation>
     </message>
@@ -627,136 +627,136 @@
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="304"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="333"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="294"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="323"/>
         <source>Key: %1</source>
         <translation>Clave: %1</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="338"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="328"/>
         <source>Safety number with %1</source>
         <translation>Número de seguridad con %1</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="342"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="332"/>
         <source>This contact&apos;s keys were revoked: bundles signed with them are refused and nothing can be sent to them.</source>
         <translation>Las claves de este contacto fueron revocadas: se rechazan los paquetes firmados con ellas y no se le puede enviar nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="348"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="338"/>
         <source>You compared this safety number with %1. It is verified.</source>
         <translation>Comparaste este número de seguridad con %1. Está verificado.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="355"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="345"/>
         <source>%1 sees the same 60 digits on their screen. Compare them in person or by phone, then mark the contact as verified.</source>
         <translation>%1 ve los mismos 60 dígitos en su pantalla. Compárenlos en persona o por teléfono y luego marca el contacto como verificado.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="367"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="820"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="357"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="814"/>
         <source>Import a contact card</source>
         <translation>Importar una tarjeta de contacto</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="369"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="589"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="359"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="579"/>
         <source>Contact cards (*.rdcard)</source>
         <translation>Tarjetas de contacto (*.rdcard)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="404"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="394"/>
         <source>The keys of %1 have changed</source>
         <translation>Las claves de %1 cambiaron</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="406"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="396"/>
         <source>This card has other keys than the ones you have for %1, and it is not signed by them. Someone may be pretending to be them. If you accept it, the contact stays not verified until you compare the new safety number in person or by phone.</source>
         <translation>Esta tarjeta tiene otras claves que las que tienes de %1 y no está firmada con ellas. Alguien podría estar haciéndose pasar por esa persona. Si la aceptas, el contacto queda sin verificar hasta que compares el nuevo número de seguridad en persona o por teléfono.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="412"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="402"/>
         <source>You already have a contact called %1</source>
         <translation>Ya tienes un contacto llamado %1</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="414"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="404"/>
         <source>This card has other keys. A name proves nothing: it will be added as a separate, not verified contact. Compare the safety number with the person before you trust it.</source>
         <translation>Esta tarjeta tiene otras claves. Un nombre no prueba nada: se agregará como un contacto aparte, sin verificar. Compara el número de seguridad con la persona antes de confiar en él.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="421"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="411"/>
         <source>Check this card</source>
         <translation>Revisa esta tarjeta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="422"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="412"/>
         <source>Accept, not verified</source>
         <translation>Aceptar sin verificar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="440"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="430"/>
         <source>%1 was added. Compare the safety number with them before you trust it.</source>
         <translation>Se agregó a %1. Compara el número de seguridad con esa persona antes de confiar en el contacto.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="443"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="433"/>
         <source>%1 was added as a separate contact, not verified. Compare the safety number.</source>
         <translation>Se agregó a %1 como un contacto aparte, sin verificar. Compara el número de seguridad.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="445"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="435"/>
         <source>You already have this card of %1.</source>
         <translation>Ya tienes esta tarjeta de %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="446"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="436"/>
         <source>%1&apos;s card was renewed (signed by their key).</source>
         <translation>Se renovó la tarjeta de %1 (firmada con su clave).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="447"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="437"/>
         <source>%1 has new keys, signed by their previous key.</source>
         <translation>%1 tiene claves nuevas, firmadas con su clave anterior.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="448"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="438"/>
         <source>You already have a newer card of %1; nothing changed.</source>
         <translation>Ya tienes una tarjeta más reciente de %1; no cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="450"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="440"/>
         <source>%1&apos;s new keys were saved, not verified: compare the safety number again.</source>
         <translation>Se guardaron las claves nuevas de %1, sin verificar: vuelve a comparar el número de seguridad.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="453"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="443"/>
         <source>%1&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
         <translation>Las claves de %1 están revocadas: sus paquetes se rechazan y no se le envía nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="456"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="446"/>
         <source>This revocation is for keys you do not have; nothing changed.</source>
         <translation>Esta revocación es de claves que no tienes; no cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="462"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="452"/>
         <source>Contact card</source>
         <translation>Tarjeta de contacto</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="484"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="826"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="474"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="820"/>
         <source>Mark as verified</source>
         <translation>Marcar como verificado</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="485"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="475"/>
         <source>Do you see exactly the same digits as %1?</source>
         <translation>¿Ves exactamente los mismos dígitos que %1?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="472"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="462"/>
         <source>Compare the safety number with %1 in person or by phone (not by e-mail or chat: someone could change both). Mark as verified only if every digit matches.
 
 %2</source>
@@ -765,22 +765,22 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="488"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="478"/>
         <source>They match: mark as verified</source>
         <translation>Coinciden: marcar como verificado</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="505"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="495"/>
         <source>Revoke contact</source>
         <translation>Revocar contacto</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="506"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="496"/>
         <source>Stop trusting the keys of %1?</source>
         <translation>¿Dejar de confiar en las claves de %1?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="508"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="498"/>
         <source>Bundles signed with these keys will be refused and you cannot send %1 anything more. Do this if %1 tells you their keys were lost or stolen, or if you no longer share with them.
 
 This cannot be undone: to share again, %1 makes new keys and gives you the new card.</source>
@@ -789,65 +789,65 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
 No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entrega su nueva tarjeta.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="514"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="504"/>
         <source>Revoke</source>
         <translation>Revocar</translation>
     </message>
     <message>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="594"/>
         <location filename="../../src/reflectdesk/gui/contacts_page.py" line="604"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="614"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="835"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="829"/>
         <source>Save my card</source>
         <translation>Guardar mi tarjeta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="615"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="605"/>
         <source>Your card was saved to %1.</source>
         <translation>Tu tarjeta se guardó en %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="617"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="607"/>
         <source>Give this file to the people you will share with (USB stick, e-mail). It holds only public keys. Then compare the safety number with each of them.</source>
         <translation>Entrega este archivo a las personas con quienes vas a compartir (pendrive, correo). Solo contiene claves públicas. Luego compara el número de seguridad con cada una.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="624"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="614"/>
         <source>PNG image (*.png)</source>
         <translation>Imagen PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="624"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="614"/>
         <source>SVG image (*.svg)</source>
         <translation>Imagen SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="626"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="616"/>
         <source>Save my QR code</source>
         <translation>Guardar mi código QR</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="653"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="645"/>
         <source>My old key &amp;vouches for the new card (recommended)</source>
         <translation>Mi clave anterior &amp;respalda la nueva tarjeta (recomendado)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="656"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="648"/>
         <source>My old key vouches for the new card</source>
         <translation>Mi clave anterior respalda la nueva tarjeta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="661"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="726"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="653"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="720"/>
         <source>New key pair</source>
         <translation>Nuevo par de claves</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="662"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="654"/>
         <source>Make a new key pair?</source>
         <translation>¿Crear un nuevo par de claves?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="664"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="656"/>
         <source>Your contacts need your new card to send you bundles: you save it next and give it to them. Bundles sent to your old key still open, and your entries stay yours.
 
 Leave the box ticked so that your old key signs the new card: your contacts then take it without checking again. Untick it only if your old key was lost or someone else may have it; your contacts must then compare the safety number with you again.</source>
@@ -856,44 +856,44 @@ Leave the box ticked so that your old key signs the new card: your contacts then
 Deja la casilla marcada para que tu clave anterior firme la nueva tarjeta: así tus contactos la aceptan sin volver a comprobar nada. Desmárcala solo si perdiste tu clave anterior o alguien más podría tenerla; en ese caso, tus contactos deberán volver a comparar el número de seguridad contigo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="672"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="664"/>
         <source>Make new keys</source>
         <translation>Crear claves nuevas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="707"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="701"/>
         <source>Save my new card</source>
         <translation>Guardar mi nueva tarjeta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="715"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="709"/>
         <source>The card is signed by your old key too: give it to your contacts and they take it without checking again. Bundles sent to your old key still open, and your entries stay yours.</source>
         <translation>La tarjeta también está firmada con tu clave anterior: entrégasela a tus contactos y la aceptarán sin volver a comprobar nada. Los paquetes enviados a tu clave anterior se siguen abriendo y tus entradas siguen siendo tuyas.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="721"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="715"/>
         <source>Give the card to your contacts: they must compare the safety number with you again. Bundles sent to your old key still open, and your entries stay yours.</source>
         <translation>Entrega la tarjeta a tus contactos: deberán volver a comparar el número de seguridad contigo. Los paquetes enviados a tu clave anterior se siguen abriendo y tus entradas siguen siendo tuyas.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="727"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="721"/>
         <source>Your new keys (%1) are ready. Their card was saved to %2.</source>
         <translation>Tus claves nuevas (%1) están listas. Su tarjeta se guardó en %2.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="739"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="762"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="846"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="733"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="756"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="840"/>
         <source>Revoke my keys</source>
         <translation>Revocar mis claves</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="740"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="734"/>
         <source>Revoke your keys?</source>
         <translation>¿Revocar tus claves?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="742"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="736"/>
         <source>This writes a revocation of your current keys. Give it to your contacts: when they import it (like a card), they stop trusting these keys, refuse bundles signed with them and send you nothing more with them. Do this if your keys were lost or someone else may have them.
 
 Then make a new key pair, not vouched for by the old key, and give your contacts its card: they compare the safety number with you again.</source>
@@ -902,159 +902,159 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
 Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entrega su tarjeta a tus contactos: volverán a comparar el número de seguridad contigo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="750"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="744"/>
         <source>Save the revocation…</source>
         <translation>Guardar la revocación…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="755"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="749"/>
         <source>Save the revocation</source>
         <translation>Guardar la revocación</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="763"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="757"/>
         <source>The revocation was saved to %1.</source>
         <translation>La revocación se guardó en %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="765"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="759"/>
         <source>Give it to your contacts: they import it like a card. Make a new key pair now? Its card is not signed by the revoked keys, so your contacts compare the safety number with you again.</source>
         <translation>Entrégasela a tus contactos: la importan como una tarjeta. ¿Crear ahora un nuevo par de claves? Su tarjeta no está firmada con las claves revocadas, así que tus contactos volverán a comparar el número de seguridad contigo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="770"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="844"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="764"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="838"/>
         <source>Make a new key pair</source>
         <translation>Crear un nuevo par de claves</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="772"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="766"/>
         <source>Later</source>
         <translation>Más tarde</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="778"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="772"/>
         <source>Making a new key pair…</source>
         <translation>Creando un nuevo par de claves…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="781"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="775"/>
         <source>Your new card is not saved yet. Save it with “Save my card…” and give it to your contacts.</source>
         <translation>Tu nueva tarjeta aún no está guardada. Guárdala con «Guardar mi tarjeta…» y entrégasela a tus contactos.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="809"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="821"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="803"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="815"/>
         <source>Contacts</source>
         <translation>Contactos</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="812"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="806"/>
         <source>The people you share entries with. Import their card (a .rdcard file: drop it here), then compare the safety number with them once.</source>
         <translation>Las personas con quienes compartes entradas. Importa su tarjeta (un archivo .rdcard: arrástralo aquí) y luego compara el número de seguridad con ellas una vez.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="817"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="811"/>
         <source>No contacts yet. Import the card of your mentor or your student.</source>
         <translation>Aún no hay contactos. Importa la tarjeta de tu profesor/a guía o de tu estudiante.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="819"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="813"/>
         <source>&amp;Import a card…</source>
         <translation>&amp;Importar una tarjeta…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="822"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="816"/>
         <source>Selected contact</source>
         <translation>Contacto elegido</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="823"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="817"/>
         <source>Choose a contact to see their safety number.</source>
         <translation>Elige un contacto para ver su número de seguridad.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="824"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="818"/>
         <source>Safety number</source>
         <translation>Número de seguridad</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="825"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="819"/>
         <source>&amp;Mark as verified…</source>
         <translation>&amp;Marcar como verificado…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="827"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="821"/>
         <source>&amp;New card for this contact…</source>
         <translation>&amp;Nueva tarjeta de este contacto…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="828"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="822"/>
         <source>Import a new card for this contact</source>
         <translation>Importar una nueva tarjeta de este contacto</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="829"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="823"/>
         <source>My card</source>
         <translation>Mi tarjeta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="831"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="825"/>
         <source>Your card as a QR code: it holds your name, role and public keys.</source>
         <translation>Tu tarjeta como código QR: contiene tu nombre, tu rol y tus claves públicas.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="833"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="827"/>
         <source>QR code of my card</source>
         <translation>Código QR de mi tarjeta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="834"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="828"/>
         <source>&amp;Save my card…</source>
         <translation>Guardar mi &amp;tarjeta…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="836"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="830"/>
         <source>QR as &amp;PNG…</source>
         <translation>QR como &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="837"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="831"/>
         <source>Save the QR code as PNG</source>
         <translation>Guardar el código QR como PNG</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="838"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="832"/>
         <source>QR as SV&amp;G…</source>
         <translation>QR como SV&amp;G…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="839"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="833"/>
         <source>Save the QR code as SVG</source>
         <translation>Guardar el código QR como SVG</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="840"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="834"/>
         <source>Revoke &amp;contact…</source>
         <translation>Revocar &amp;contacto…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="841"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="835"/>
         <source>Revoke this contact</source>
         <translation>Revocar este contacto</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="842"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="836"/>
         <source>My keys</source>
         <translation>Mis claves</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="843"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="837"/>
         <source>New &amp;key pair…</source>
         <translation>Nuevo par de c&amp;laves…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="845"/>
+        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="839"/>
         <source>&amp;Revoke my keys…</source>
         <translation>&amp;Revocar mis claves…</translation>
     </message>
@@ -1643,533 +1643,553 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
     <message>
         <location filename="../../src/reflectdesk/errors.py" line="200"/>
+        <source>The file could not be written.</source>
+        <translation>No se pudo escribir el archivo.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="201"/>
+        <source>Check that the folder exists, that you may write there and that the disk is not full.</source>
+        <translation>Comprueba que la carpeta exista, que puedas escribir en ella y que el disco no esté lleno.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="210"/>
         <source>The search could not be understood.</source>
         <translation>No se pudo entender la búsqueda.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="201"/>
+        <location filename="../../src/reflectdesk/errors.py" line="211"/>
         <source>Check quotes and parentheses. Use &quot;two words&quot; for a phrase, word* for a prefix, and AND, OR, NOT between words.</source>
         <translation>Revisa las comillas y los paréntesis. Usa &quot;dos palabras&quot; para una frase, palabra* para un prefijo, y Y, O, NO (o AND, OR, NOT) entre palabras.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="210"/>
+        <location filename="../../src/reflectdesk/errors.py" line="220"/>
         <source>The passphrase is too short.</source>
         <translation>La frase de contraseña es demasiado corta.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="211"/>
+        <location filename="../../src/reflectdesk/errors.py" line="221"/>
         <source>Use at least {min_length} characters; several unrelated words work well.</source>
         <translation>Usa al menos {min_length} caracteres; varias palabras sin relación entre sí funcionan bien.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="218"/>
+        <location filename="../../src/reflectdesk/errors.py" line="228"/>
         <source>A value is not valid.</source>
         <translation>Un valor no es válido.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="219"/>
+        <location filename="../../src/reflectdesk/errors.py" line="229"/>
         <source>Check the value named in the message and try again.</source>
         <translation>Revisa el valor que indica el mensaje e inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="224"/>
+        <location filename="../../src/reflectdesk/errors.py" line="234"/>
         <source>This template has no section with that key.</source>
         <translation>Esta plantilla no tiene una sección con esa clave.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="225"/>
+        <location filename="../../src/reflectdesk/errors.py" line="235"/>
         <source>Valid keys: {valid}.</source>
         <translation>Claves válidas: {valid}.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="230"/>
+        <location filename="../../src/reflectdesk/errors.py" line="240"/>
         <source>The template file is not valid.</source>
         <translation>El archivo de plantilla no es válido.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="231"/>
-        <location filename="../../src/reflectdesk/errors.py" line="245"/>
+        <location filename="../../src/reflectdesk/errors.py" line="241"/>
+        <location filename="../../src/reflectdesk/errors.py" line="255"/>
         <source>Fix the field named in the message; docs/templates.md describes the format.</source>
         <translation>Corrige el campo que indica el mensaje; docs/templates.md describe el formato.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="238"/>
+        <location filename="../../src/reflectdesk/errors.py" line="248"/>
         <source>There is no template with this id.</source>
         <translation>No hay una plantilla con este identificador.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="239"/>
+        <location filename="../../src/reflectdesk/errors.py" line="249"/>
         <source>See the ids with &apos;templates list&apos;.</source>
         <translation>Mira los identificadores con &apos;templates list&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="244"/>
+        <location filename="../../src/reflectdesk/errors.py" line="254"/>
         <source>The standards file is not valid.</source>
         <translation>El archivo de estándares no es válido.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="253"/>
+        <location filename="../../src/reflectdesk/errors.py" line="263"/>
         <source>The bundle could not be opened.</source>
         <translation>No se pudo abrir el paquete.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="254"/>
+        <location filename="../../src/reflectdesk/errors.py" line="264"/>
         <source>Ask the sender to export it again. Nothing was imported.</source>
         <translation>Pide a quien lo envió que lo exporte de nuevo. No se importó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="260"/>
+        <location filename="../../src/reflectdesk/errors.py" line="270"/>
         <source>The contact card could not be used.</source>
         <translation>No se pudo usar la tarjeta de contacto.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="261"/>
+        <location filename="../../src/reflectdesk/errors.py" line="271"/>
         <source>Ask the person to send their card again.</source>
         <translation>Pide a la persona que te envíe su tarjeta de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="268"/>
+        <location filename="../../src/reflectdesk/errors.py" line="278"/>
         <source>The operation was cancelled.</source>
         <translation>La operación se canceló.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="269"/>
-        <location filename="../../src/reflectdesk/errors.py" line="653"/>
+        <location filename="../../src/reflectdesk/errors.py" line="279"/>
+        <location filename="../../src/reflectdesk/errors.py" line="674"/>
         <source>Nothing was changed.</source>
         <translation>No se cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="275"/>
+        <location filename="../../src/reflectdesk/errors.py" line="285"/>
         <source>The server could not be reached.</source>
         <translation>No se pudo conectar con el servidor.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="276"/>
+        <location filename="../../src/reflectdesk/errors.py" line="286"/>
         <source>Check the connection; ReflectDesk will retry on its own later.</source>
         <translation>Revisa la conexión; ReflectDesk lo volverá a intentar por su cuenta más tarde.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="285"/>
+        <location filename="../../src/reflectdesk/errors.py" line="295"/>
         <source>This template id belongs to a built-in template.</source>
         <translation>Este identificador pertenece a una plantilla incluida.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="286"/>
+        <location filename="../../src/reflectdesk/errors.py" line="296"/>
         <source>Choose another id for your template, for example with your university&apos;s prefix.</source>
         <translation>Elige otro identificador para tu plantilla, por ejemplo con el prefijo de tu universidad.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="293"/>
+        <location filename="../../src/reflectdesk/errors.py" line="303"/>
         <source>This template version was already imported with different content.</source>
         <translation>Esta versión de la plantilla ya se importó con otro contenido.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="296"/>
+        <location filename="../../src/reflectdesk/errors.py" line="306"/>
         <source>Raise the version number in the file and import it again.</source>
         <translation>Sube el número de versión en el archivo e impórtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="301"/>
+        <location filename="../../src/reflectdesk/errors.py" line="311"/>
         <source>This standards version was already loaded with different content.</source>
         <translation>Esta versión de los estándares ya se cargó con otro contenido.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="304"/>
+        <location filename="../../src/reflectdesk/errors.py" line="314"/>
         <source>Raise the version number in the file and load it again.</source>
         <translation>Sube el número de versión en el archivo y cárgalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="310"/>
+        <location filename="../../src/reflectdesk/errors.py" line="320"/>
         <source>The bundle is larger than the limit of {limit_mb} MB.</source>
         <translation>El paquete supera el límite de {limit_mb} MB.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="311"/>
+        <location filename="../../src/reflectdesk/errors.py" line="321"/>
         <source>Ask the sender to split it into smaller bundles. Nothing was imported.</source>
         <translation>Pide a quien lo envió que lo divida en paquetes más pequeños. No se importó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="318"/>
+        <location filename="../../src/reflectdesk/errors.py" line="328"/>
         <source>This file is not a ReflectDesk bundle.</source>
         <translation>Este archivo no es un paquete de ReflectDesk.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="319"/>
+        <location filename="../../src/reflectdesk/errors.py" line="329"/>
         <source>Choose a .rdbundle file that someone sent you. Nothing was imported.</source>
         <translation>Elige un archivo .rdbundle que alguien te haya enviado. No se importó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="326"/>
+        <location filename="../../src/reflectdesk/errors.py" line="336"/>
         <source>The encryption header of the bundle is damaged.</source>
         <translation>La cabecera de cifrado del paquete está dañada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="331"/>
+        <location filename="../../src/reflectdesk/errors.py" line="341"/>
         <source>The encryption header of the bundle is larger than ReflectDesk accepts.</source>
         <translation>La cabecera de cifrado del paquete es más grande de lo que ReflectDesk acepta.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="338"/>
+        <location filename="../../src/reflectdesk/errors.py" line="348"/>
         <source>The bundle is encrypted to more keys than ReflectDesk accepts ({limit}).</source>
         <translation>El paquete está cifrado para más claves de las que ReflectDesk acepta ({limit}).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="345"/>
+        <location filename="../../src/reflectdesk/errors.py" line="355"/>
         <source>A bundle can be sent to at most {limit} people.</source>
         <translation>Un paquete se puede enviar a un máximo de {limit} personas.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="346"/>
+        <location filename="../../src/reflectdesk/errors.py" line="356"/>
         <source>Send it in several bundles. Nothing was exported.</source>
         <translation>Envíalo en varios paquetes. No se exportó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="351"/>
+        <location filename="../../src/reflectdesk/errors.py" line="361"/>
         <source>The bundle is protected with a passphrase; ReflectDesk only opens bundles encrypted to a key.</source>
         <translation>El paquete está protegido con una frase de contraseña; ReflectDesk solo abre paquetes cifrados para una clave.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="360"/>
+        <location filename="../../src/reflectdesk/errors.py" line="370"/>
         <source>The bundle is not encrypted to any ReflectDesk key.</source>
         <translation>El paquete no está cifrado para ninguna clave de ReflectDesk.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="365"/>
+        <location filename="../../src/reflectdesk/errors.py" line="375"/>
         <source>This bundle was not encrypted to your key.</source>
         <translation>Este paquete no fue cifrado para tu clave.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="366"/>
+        <location filename="../../src/reflectdesk/errors.py" line="376"/>
         <source>Check that it was meant for you, or ask the sender to export it again to your current contact card. Nothing was imported.</source>
         <translation>Revisa que estuviera dirigido a ti, o pide a quien lo envió que lo exporte de nuevo para tu tarjeta de contacto actual. No se importó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="375"/>
+        <location filename="../../src/reflectdesk/errors.py" line="385"/>
         <source>The bundle is damaged or incomplete: its encryption check failed.</source>
         <translation>El paquete está dañado o incompleto: falló su verificación de cifrado.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="382"/>
+        <location filename="../../src/reflectdesk/errors.py" line="392"/>
         <source>The contents of the bundle are damaged or not in the expected format.</source>
         <translation>El contenido del paquete está dañado o no tiene el formato esperado.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="389"/>
+        <location filename="../../src/reflectdesk/errors.py" line="399"/>
         <source>The bundle contains a file name that is not allowed.</source>
         <translation>El paquete contiene un nombre de archivo que no está permitido.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="394"/>
+        <location filename="../../src/reflectdesk/errors.py" line="404"/>
         <source>The bundle contains the same file name twice.</source>
         <translation>El paquete contiene dos veces el mismo nombre de archivo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="399"/>
+        <location filename="../../src/reflectdesk/errors.py" line="409"/>
         <source>The bundle contains more files than ReflectDesk accepts ({limit}).</source>
         <translation>El paquete contiene más archivos de los que ReflectDesk acepta ({limit}).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="406"/>
+        <location filename="../../src/reflectdesk/errors.py" line="416"/>
         <source>A file in the bundle is larger than ReflectDesk accepts.</source>
         <translation>Un archivo del paquete es más grande de lo que ReflectDesk acepta.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="413"/>
+        <location filename="../../src/reflectdesk/errors.py" line="423"/>
         <source>A file in the bundle is compressed suspiciously well (a possible zip bomb).</source>
         <translation>Un archivo del paquete está comprimido de forma sospechosa (posible bomba zip).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="420"/>
+        <location filename="../../src/reflectdesk/errors.py" line="430"/>
         <source>The bundle contains a file stored in a way ReflectDesk does not accept.</source>
         <translation>El paquete contiene un archivo guardado de una forma que ReflectDesk no acepta.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="427"/>
+        <location filename="../../src/reflectdesk/errors.py" line="437"/>
         <source>The bundle has no signed list of its contents.</source>
         <translation>El paquete no tiene una lista firmada de su contenido.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="432"/>
+        <location filename="../../src/reflectdesk/errors.py" line="442"/>
         <source>The signature of the bundle is not valid.</source>
         <translation>La firma del paquete no es válida.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="433"/>
+        <location filename="../../src/reflectdesk/errors.py" line="443"/>
         <source>The bundle was changed after it was signed, or is damaged. Nothing was imported.</source>
         <translation>El paquete se modificó después de firmarse o está dañado. No se importó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="441"/>
+        <location filename="../../src/reflectdesk/errors.py" line="451"/>
         <source>The key that signed this bundle has been revoked.</source>
         <translation>La clave que firmó este paquete fue revocada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="442"/>
+        <location filename="../../src/reflectdesk/errors.py" line="452"/>
         <source>Ask the sender for their new contact card. Nothing was imported.</source>
         <translation>Pide a quien lo envió su nueva tarjeta de contacto. No se importó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="449"/>
+        <location filename="../../src/reflectdesk/errors.py" line="459"/>
+        <source>This bundle is signed with one of your own keys that you revoked or replaced as lost.</source>
+        <translation>Este paquete está firmado con una de tus propias claves que revocaste o reemplazaste por pérdida.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="463"/>
+        <source>Someone else may hold that key: do not trust what it says. Nothing was imported.</source>
+        <translation>Otra persona podría tener esa clave: no confíes en su contenido. No se importó nada.</translation>
+    </message>
+    <message>
+        <location filename="../../src/reflectdesk/errors.py" line="470"/>
         <source>The bundle was signed with keys that do not match the ones you have for this contact.</source>
         <translation>El paquete se firmó con claves que no coinciden con las que tienes para este contacto.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="453"/>
+        <location filename="../../src/reflectdesk/errors.py" line="474"/>
         <source>Compare safety numbers with the sender before you trust it. Nothing was imported.</source>
         <translation>Compara los números de seguridad con quien lo envió antes de confiar en él. No se importó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="461"/>
+        <location filename="../../src/reflectdesk/errors.py" line="482"/>
         <source>This bundle was not addressed to you: someone else re-encrypted it to your key.</source>
         <translation>Este paquete no estaba dirigido a ti: otra persona lo volvió a cifrar para tu clave.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="465"/>
+        <location filename="../../src/reflectdesk/errors.py" line="486"/>
         <source>Only its author can share it with you. Nothing was imported.</source>
         <translation>Solo su autor/a puede compartirlo contigo. No se importó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="472"/>
+        <location filename="../../src/reflectdesk/errors.py" line="493"/>
         <source>A file in the bundle does not match its signed checksum.</source>
         <translation>Un archivo del paquete no coincide con su suma de verificación firmada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="479"/>
+        <location filename="../../src/reflectdesk/errors.py" line="500"/>
         <source>A file listed in the signed contents of the bundle is missing.</source>
         <translation>Falta un archivo que aparece en el contenido firmado del paquete.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="486"/>
+        <location filename="../../src/reflectdesk/errors.py" line="507"/>
         <source>The bundle contains a file that is not in its signed list of contents.</source>
         <translation>El paquete contiene un archivo que no está en su lista firmada de contenido.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="493"/>
+        <location filename="../../src/reflectdesk/errors.py" line="514"/>
         <source>A data file in the bundle is larger than ReflectDesk accepts.</source>
         <translation>Un archivo de datos del paquete es más grande de lo que ReflectDesk acepta.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="500"/>
+        <location filename="../../src/reflectdesk/errors.py" line="521"/>
         <source>A data file in the bundle is not valid JSON.</source>
         <translation>Un archivo de datos del paquete no es JSON válido.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="505"/>
+        <location filename="../../src/reflectdesk/errors.py" line="526"/>
         <source>A data file in the bundle does not have the expected fields.</source>
         <translation>Un archivo de datos del paquete no tiene los campos esperados.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="512"/>
+        <location filename="../../src/reflectdesk/errors.py" line="533"/>
         <source>This bundle was made by a newer version of ReflectDesk.</source>
         <translation>Este paquete se creó con una versión más nueva de ReflectDesk.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="513"/>
+        <location filename="../../src/reflectdesk/errors.py" line="534"/>
         <source>Update ReflectDesk to open it. Nothing was imported.</source>
         <translation>Actualiza ReflectDesk para abrirlo. No se importó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="518"/>
+        <location filename="../../src/reflectdesk/errors.py" line="539"/>
         <source>The bundle could not be made from this content.</source>
         <translation>No se pudo crear el paquete con este contenido.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="519"/>
+        <location filename="../../src/reflectdesk/errors.py" line="540"/>
         <source>This is a bug in ReflectDesk; please report it. Nothing was exported.</source>
         <translation>Es un error de ReflectDesk; por favor, infórmalo. No se exportó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="527"/>
+        <location filename="../../src/reflectdesk/errors.py" line="548"/>
         <source>Your stored key pair is damaged or in an unknown format.</source>
         <translation>Tu par de claves guardado está dañado o tiene un formato desconocido.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="530"/>
+        <location filename="../../src/reflectdesk/errors.py" line="551"/>
         <source>Restore the vault from a backup.</source>
         <translation>Restaura la bóveda desde un respaldo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="535"/>
+        <location filename="../../src/reflectdesk/errors.py" line="556"/>
         <source>A public key is not valid.</source>
         <translation>Una clave pública no es válida.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="540"/>
+        <location filename="../../src/reflectdesk/errors.py" line="561"/>
         <source>This is not a valid ReflectDesk contact card.</source>
         <translation>Esta no es una tarjeta de contacto válida de ReflectDesk.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="545"/>
+        <location filename="../../src/reflectdesk/errors.py" line="566"/>
         <source>The signature of the contact card is not valid.</source>
         <translation>La firma de la tarjeta de contacto no es válida.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="546"/>
+        <location filename="../../src/reflectdesk/errors.py" line="567"/>
         <source>The card was changed or damaged. Ask the person to send it again.</source>
         <translation>La tarjeta se modificó o está dañada. Pide a la persona que la envíe de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="553"/>
+        <location filename="../../src/reflectdesk/errors.py" line="574"/>
         <source>The contact card has expired.</source>
         <translation>La tarjeta de contacto venció.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="554"/>
+        <location filename="../../src/reflectdesk/errors.py" line="575"/>
         <source>Ask the person for a new card.</source>
         <translation>Pide a la persona una tarjeta nueva.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="559"/>
+        <location filename="../../src/reflectdesk/errors.py" line="580"/>
         <source>The contact card is dated in the future.</source>
         <translation>La tarjeta de contacto tiene una fecha futura.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="560"/>
+        <location filename="../../src/reflectdesk/errors.py" line="581"/>
         <source>Check the date and time of this computer, or ask for a new card.</source>
         <translation>Revisa la fecha y la hora de este computador o pide una tarjeta nueva.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="567"/>
+        <location filename="../../src/reflectdesk/errors.py" line="588"/>
         <source>The key revocation is not valid.</source>
         <translation>La revocación de la clave no es válida.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="568"/>
+        <location filename="../../src/reflectdesk/errors.py" line="589"/>
         <source>It was changed or damaged. Ask the person to send it again.</source>
         <translation>Se modificó o está dañada. Pide a la persona que la envíe de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="576"/>
+        <location filename="../../src/reflectdesk/errors.py" line="597"/>
         <source>This entry was received from someone else and cannot be changed.</source>
         <translation>Esta entrada se recibió de otra persona y no se puede cambiar.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="579"/>
+        <location filename="../../src/reflectdesk/errors.py" line="600"/>
         <source>Only its author can change it. Comment on it, or copy what you need.</source>
         <translation>Solo su autor/a puede cambiarla. Coméntala o copia lo que necesites.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="586"/>
+        <location filename="../../src/reflectdesk/errors.py" line="607"/>
         <source>This entry was received from someone else; only its author can share it.</source>
         <translation>Esta entrada se recibió de otra persona; solo su autor/a puede compartirla.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="589"/>
+        <location filename="../../src/reflectdesk/errors.py" line="610"/>
         <source>Choose entries from your own journals. Nothing was exported.</source>
         <translation>Elige entradas de tus propios diarios. No se exportó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="596"/>
+        <location filename="../../src/reflectdesk/errors.py" line="617"/>
         <source>There is no contact with this id.</source>
         <translation>No hay un contacto con este identificador.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="597"/>
+        <location filename="../../src/reflectdesk/errors.py" line="618"/>
         <source>See the ids with &apos;contact list&apos;.</source>
         <translation>Mira los identificadores con &apos;contact list&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="602"/>
+        <location filename="../../src/reflectdesk/errors.py" line="623"/>
         <source>This contact&apos;s key has been revoked; nothing can be sent to it.</source>
         <translation>La clave de este contacto fue revocada; no se le puede enviar nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="605"/>
+        <location filename="../../src/reflectdesk/errors.py" line="626"/>
         <source>Ask the person for their new contact card. Nothing was exported.</source>
         <translation>Pide a la persona su nueva tarjeta de contacto. No se exportó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="612"/>
+        <location filename="../../src/reflectdesk/errors.py" line="633"/>
         <source>This step needs your confirmation.</source>
         <translation>Este paso necesita tu confirmación.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="613"/>
+        <location filename="../../src/reflectdesk/errors.py" line="634"/>
         <source>Read what was shown, then run the command again with --yes. Nothing was changed.</source>
         <translation>Lee lo que se mostró y vuelve a ejecutar el comando con --yes. No se cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="620"/>
+        <location filename="../../src/reflectdesk/errors.py" line="641"/>
         <source>This card has other keys than the ones you have for this contact, and the old key did not sign it.</source>
         <translation>Esta tarjeta tiene claves distintas de las que tienes para este contacto, y la clave anterior no la firmó.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="625"/>
+        <location filename="../../src/reflectdesk/errors.py" line="646"/>
         <source>Compare the safety number with the person (in person or by phone) before you accept it. Nothing was changed.</source>
         <translation>Compara el número de seguridad con la persona (en persona o por teléfono) antes de aceptarla. No se cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="634"/>
+        <location filename="../../src/reflectdesk/errors.py" line="655"/>
         <source>You already have a contact with this name but with other keys.</source>
         <translation>Ya tienes un contacto con este nombre pero con otras claves.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="637"/>
+        <location filename="../../src/reflectdesk/errors.py" line="658"/>
         <source>It may be a new card of the same person or someone else. Compare the safety number with the person before you accept it. Nothing was changed.</source>
         <translation>Puede ser una tarjeta nueva de la misma persona o de otra. Compara el número de seguridad con la persona antes de aceptarla. No se cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="646"/>
+        <location filename="../../src/reflectdesk/errors.py" line="667"/>
         <source>The key on this card has been revoked.</source>
         <translation>La clave de esta tarjeta fue revocada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="647"/>
+        <location filename="../../src/reflectdesk/errors.py" line="668"/>
         <source>Ask the person for a card with their new key.</source>
         <translation>Pide a la persona una tarjeta con su clave nueva.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="652"/>
+        <location filename="../../src/reflectdesk/errors.py" line="673"/>
         <source>You already have a newer card for this contact.</source>
         <translation>Ya tienes una tarjeta más reciente de este contacto.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="658"/>
+        <location filename="../../src/reflectdesk/errors.py" line="679"/>
         <source>The safety number you entered does not match this contact&apos;s.</source>
         <translation>El número de seguridad que ingresaste no coincide con el de este contacto.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="661"/>
+        <location filename="../../src/reflectdesk/errors.py" line="682"/>
         <source>Do not mark the contact verified. Check that you both opened the right contact, then compare again.</source>
         <translation>No marques el contacto como verificado. Revisen que ambos abrieron el contacto correcto y vuelvan a comparar.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="670"/>
+        <location filename="../../src/reflectdesk/errors.py" line="691"/>
         <source>The sender of this bundle is not one of your contacts.</source>
         <translation>Quien envió este paquete no está entre tus contactos.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="671"/>
+        <location filename="../../src/reflectdesk/errors.py" line="692"/>
         <source>Compare the safety number shown with the sender (in person or by phone), then confirm the import. Nothing was imported.</source>
         <translation>Compara el número de seguridad que se muestra con quien lo envió (en persona o por teléfono) y luego confirma la importación. No se importó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="680"/>
+        <location filename="../../src/reflectdesk/errors.py" line="701"/>
         <source>The bundle does not carry the contact card of its unknown sender.</source>
         <translation>El paquete no trae la tarjeta de contacto de su remitente desconocido.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="683"/>
+        <location filename="../../src/reflectdesk/errors.py" line="704"/>
         <source>Import the sender&apos;s contact card first, then the bundle again. Nothing was imported.</source>
         <translation>Primero importa la tarjeta de contacto de quien lo envió y luego el paquete de nuevo. No se importó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="691"/>
+        <location filename="../../src/reflectdesk/errors.py" line="712"/>
         <source>The bundle would change an entry that belongs to someone else.</source>
         <translation>El paquete cambiaría una entrada que pertenece a otra persona.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="694"/>
+        <location filename="../../src/reflectdesk/errors.py" line="715"/>
         <source>Only the author of an entry can send new versions of it. Nothing was imported.</source>
         <translation>Solo el/la autor/a de una entrada puede enviar versiones nuevas de ella. No se importó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="701"/>
+        <location filename="../../src/reflectdesk/errors.py" line="722"/>
         <source>The bundle reuses an id that stands for something else in your vault.</source>
         <translation>El paquete reutiliza un identificador que corresponde a otra cosa en tu bóveda.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="704"/>
+        <location filename="../../src/reflectdesk/errors.py" line="725"/>
         <source>Ask the sender to export it again, and report it if it happens again. Nothing was imported.</source>
         <translation>Pide a quien lo envió que lo exporte de nuevo e infórmalo si vuelve a pasar. No se importó nada.</translation>
     </message>
@@ -4012,38 +4032,38 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="202"/>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="250"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="207"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="255"/>
         <source>(untitled)</source>
         <translation>(sin título)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="218"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="223"/>
         <source>Revoked: nothing can be sent to %1.</source>
         <translation>Revocado: no se le puede enviar nada a %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="220"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="225"/>
         <source>%1 received these entries from you.</source>
         <translation>%1 recibió estas entradas de tu parte.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="227"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="232"/>
         <source>You have not sent these entries to anyone from this app. Tick who should get the withdrawal.</source>
         <translation>No has enviado estas entradas a nadie desde esta aplicación. Marca quién debe recibir el retiro.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="232"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="237"/>
         <source>Ticked: the people who received these entries from you. You can add or remove people.</source>
         <translation>Marcadas: las personas que recibieron estas entradas de tu parte. Puedes agregar o quitar personas.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="236"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="241"/>
         <source>Not ticked, because their keys were revoked: %1.</source>
         <translation>Sin marcar, porque sus claves fueron revocadas: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="253"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="258"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… y %n más</numerusform>
@@ -4051,7 +4071,7 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="256"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="261"/>
         <source>Research consent withdrawn for %n entries:</source>
         <translation>
             <numerusform>Consentimiento de investigación retirado para %n entrada:</numerusform>
@@ -4059,42 +4079,42 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="258"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="263"/>
         <source>To: %1 and you.</source>
         <translation>Para: %1 y tú.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="261"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="266"/>
         <source>The file (%1 KB) is here:</source>
         <translation>El archivo (%1 KB) está aquí:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="289"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="294"/>
         <source>Where to save the withdrawal</source>
         <translation>Dónde guardar el retiro</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="312"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="317"/>
         <source>Signing and encrypting…</source>
         <translation>Firmando y cifrando…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="337"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="342"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Cancelado: no se escribió nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="347"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="352"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="353"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="358"/>
         <source>Withdraw research consent</source>
         <translation>Retirar el consentimiento de investigación</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="355"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="360"/>
         <source>Withdraw research consent for %n entries</source>
         <translation>
             <numerusform>Retirar el consentimiento de investigación de %n entrada</numerusform>
@@ -4102,69 +4122,69 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="359"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="364"/>
         <source>This writes a bundle signed by you for the people who received these entries. Once they import it, they may no longer use the entries for research or case studies (they can still read them).</source>
         <translation>Esto escribe un paquete firmado por ti para las personas que recibieron estas entradas. Una vez que lo importen, ya no podrán usar las entradas para investigación ni estudios de caso (podrán seguir leyéndolas).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="364"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="369"/>
         <source>&amp;Entries:</source>
         <translation>&amp;Entradas:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="366"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="371"/>
         <source>Entries whose research consent you withdraw</source>
         <translation>Entradas cuyo consentimiento de investigación retiras</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="367"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="372"/>
         <source>Send it &amp;to:</source>
         <translation>Envia&amp;rlo a:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="370"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="375"/>
         <source>Recipients of the withdrawal</source>
         <translation>Destinatarios del retiro</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="372"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="377"/>
         <source>&amp;Folder:</source>
         <translation>&amp;Carpeta:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="374"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="379"/>
         <source>Folder for the withdrawal</source>
         <translation>Carpeta para el retiro</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="375"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="380"/>
         <source>C&amp;hoose…</source>
         <translation>E&amp;legir…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="376"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="381"/>
         <source>Choose a folder</source>
         <translation>Elegir una carpeta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="377"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="382"/>
         <source>&amp;Save the withdrawal</source>
         <translation>&amp;Guardar el retiro</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="378"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="383"/>
         <source>Save the withdrawal</source>
         <translation>Guardar el retiro</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="379"/>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="380"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="384"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="385"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="381"/>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="382"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="386"/>
+        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="387"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>

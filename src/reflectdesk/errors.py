@@ -195,6 +195,16 @@ class FileUnreadable(InputError):
     exit_code = EXIT_IO
 
 
+class FileUnwritable(InputError):
+    code = "file_unwritable"
+    message = QT_TRANSLATE_NOOP("Errors", "The file could not be written.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Check that the folder exists, that you may write there and that the disk is not full.",
+    )
+    exit_code = EXIT_IO
+
+
 class InvalidQuery(InputError):
     code = "invalid_query"
     message = QT_TRANSLATE_NOOP("Errors", "The search could not be understood.")
@@ -441,6 +451,17 @@ class BundleAuthorRevoked(BundleError):
     message = QT_TRANSLATE_NOOP("Errors", "The key that signed this bundle has been revoked.")
     hint = QT_TRANSLATE_NOOP(
         "Errors", "Ask the sender for their new contact card. Nothing was imported."
+    )
+
+
+class BundleSignedByYourRetiredKey(BundleError):
+    code = "bundle_signed_by_your_retired_key"
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "This bundle is signed with one of your own keys that you revoked or replaced as lost.",
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Someone else may hold that key: do not trust what it says. Nothing was imported."
     )
 
 

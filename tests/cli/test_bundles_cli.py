@@ -241,6 +241,9 @@ def test_rotate_keys_and_keep_sharing(student: Person, mentor: Person, tmp_path:
     r = student("identity", "rotate", "-o", str(card))
     assert r.code == 6  # needs --yes (or a yes at the prompt); nothing changed
     assert json.loads(student.ok("identity", "show", "--json"))["key_id"] == old
+    r = student("identity", "rotate", "-o", str(tmp_path / "missing" / "x.rdcard"), "--yes")
+    assert r.code == 8 and "file could not be written" in r.err  # and no new keys
+    assert json.loads(student.ok("identity", "show", "--json"))["key_id"] == old
     out = student.ok("identity", "rotate", "-o", str(card), "--yes")
     assert "signed by your old key" in out
     new = json.loads(student.ok("identity", "show", "--json"))["key_id"]

@@ -57,9 +57,11 @@ from reflectdesk.errors import (
     BundleNotForYou,
     BundlePassphraseEncrypted,
     BundleSenderCardMissing,
+    BundleSignedByYourRetiredKey,
     BundleTooManyStanzas,
     BundleUnsafeName,
     Cancelled,
+    CardInvalid,
     EntryNotExportable,
     InvalidValue,
     NotABundle,
@@ -889,3 +891,45 @@ def test_rotation_without_vouching_is_a_key_change_for_contacts(pair: Pair) -> N
     assert parse_card(pair.student.identity.card()).previous_signing_key is None
     preview = pair.mentor.contacts.preview_card(card, replaces=pair.student_at_mentor)
     assert preview.needs_confirmation
+
+
+def test_a_revoked_own_key_is_never_you_again(pair: Pair, tmp_path: Path) -> None:
+    """Revoke, then new keys: whoever holds the old key cannot write into your entries."""
+    s = pair.student
+    mine = s.entries.add(pair.journal_id, EntryContent(title="Mía", sections={"body": "a"}))
+    stolen = s.identity.key_pair()
+    s.identity.revocation()
+    card = s.identity.rotate()  # vouching asked for, but a revoked key cannot vouch
+    assert parse_card(card).previous_signing_key is None
+    assert parse_card(s.identity.card()).previous_signing_key is None
+    # The thief signs an "update" of your entry with the old key, sealed to the old key.
+    rev = "01a21bea-0000-7000-8000-00000000f0f0"
+    forged = entry_file(mine.id, [(rev, 2, [], "FORGED")], pair.journal_id)
+    meta = BundleMeta(BundleKind.JOURNAL)
+    bundle = tmp_path / "forged.rdbundle"
+    bundle.write_bytes(bytes(build_bundle(stolen, [], {entry_path(mine.id): forged}, meta)))
+    log_before = s.bundles.log()
+    for step in (s.bundles.preview, s.bundles.import_bundle):
+        with pytest.raises(BundleSignedByYourRetiredKey):
+            step(bundle)
+    assert s.entries.get(mine.id).content.title == "Mía"
+    assert s.bundles.log() == log_before and len(s.entries.history(mine.id)) == 1
+    # Your own entries written with the old key stay yours to edit.
+    s.entries.edit(mine.id, EntryContent(title="Mía II", sections={"body": "b"}))
+
+
+def test_many_rotations_keep_every_old_entry_yours(pair: Pair) -> None:
+    s = pair.student
+    first = s.entries.add(pair.journal_id, EntryContent(title="Primera"))
+    for _ in range(20):
+        s.identity.rotate()
+    s.entries.edit(first.id, EntryContent(title="Primera II"))
+    assert len(s.identity.key_pair().public.key_id_hex) == 16
+
+
+def test_your_own_old_card_is_not_a_new_contact(pair: Pair) -> None:
+    s = pair.student
+    old_card = s.identity.card()
+    s.identity.rotate()
+    with pytest.raises(CardInvalid):
+        s.contacts.import_card(old_card)

@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflectdesk.bundles import parse_card
 from reflectdesk.domain.model import CardAction, CardPreview, Contact
-from reflectdesk.errors import ReflectDeskError
+from reflectdesk.errors import FileUnwritable, ReflectDeskError
 from reflectdesk.gui.contact_model import (
     REVOKED,
     ContactTableModel,
@@ -583,7 +584,7 @@ class ContactsPage(QWidget):
         from reflectdesk.storage.atomic import atomic_write
 
         try:
-            atomic_write(target, data(), mode=0o644)
+            atomic_write(target, data(), mode=0o644, error=FileUnwritable)
         except ReflectDeskError as exc:
             self.last_box = show_error(self, exc)
             return False
@@ -629,7 +630,9 @@ class ContactsPage(QWidget):
                 from reflectdesk.bundles import card_qr_svg
                 from reflectdesk.storage.atomic import atomic_write
 
-                atomic_write(target, card_qr_svg(card).encode("utf-8"), mode=0o644)
+                atomic_write(
+                    target, card_qr_svg(card).encode("utf-8"), mode=0o644, error=FileUnwritable
+                )
         except ReflectDeskError as exc:
             self.last_box = show_error(self, exc)
         except OSError:
@@ -689,8 +692,10 @@ class ContactsPage(QWidget):
 
     def _new_keys_made(self, card: bytes, vouch: bool) -> None:
         self.task = None
-        # Kept until written: no later card carries the old key's signature.
-        self.pending_card = card
+        self.pending_card = card  # kept until written
+        parsed = parse_card(card)
+        # The service never lets a revoked key vouch, whatever the box said.
+        vouch = parsed.previous_signing_key is not None
         self.refresh()  # your key id and QR code changed, and so did every safety number
         self._show_key_status()
         target = self.card_path(self.tr("Save my new card"), self._file_stem())
@@ -698,7 +703,7 @@ class ContactsPage(QWidget):
             return  # the status line says how to save it later
         self.pending_card = None
         self._show_key_status()
-        key = key_id_text(self.vault.identity.info().key_id)
+        key = key_id_text(parsed.key_id_hex)  # not from the vault: it may have locked
         if vouch:
             info = self.tr(
                 "The card is signed by your old key too: give it to your contacts and they "

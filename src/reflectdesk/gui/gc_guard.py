@@ -47,7 +47,8 @@ class GuiThreadCollector(QObject):
         """What ``gc`` does at an allocation, done here: the youngest generation when
         its count passed the threshold, every tenth time the middle one, every
         hundredth time all. Returns the generation collected (-1: none was due)."""
-        young, middle, old = self.thresholds
+        young, middle, old = (*self.thresholds, 10, 10)[:3]
+        middle, old = middle or 10, old or 10  # 3.13+ may report 0 for older generations
         if not young or gc.get_count()[0] <= young:
             return -1
         generation = 0
@@ -70,5 +71,7 @@ def install(app: QCoreApplication) -> GuiThreadCollector:
         return existing
     collector = GuiThreadCollector(app)
     collector.start()
+    # Past the event loop nothing ticks: the interpreter collects by itself again.
+    app.aboutToQuit.connect(gc.enable)
     log.debug("cyclic garbage collection moved to the GUI thread")
     return collector

@@ -85,8 +85,10 @@ from reflectdesk.errors import (
     BundleIdConflict,
     BundleSchemaInvalid,
     BundleSenderCardMissing,
+    BundleSignedByYourRetiredKey,
     EntryNotExportable,
     EntryNotFound,
+    FileUnwritable,
     InvalidValue,
     UnknownSender,
 )
@@ -102,7 +104,12 @@ from reflectdesk.search.index import IndexDoc
 from reflectdesk.services.contacts import ContactService, card_data, public_of
 from reflectdesk.services.context import UnlockedState
 from reflectdesk.services.entries import check_own_authorship
-from reflectdesk.services.identity import load_or_create_identity, previous_identities, profile_card
+from reflectdesk.services.identity import (
+    load_or_create_identity,
+    previous_identities,
+    profile_card,
+    untrusted_keys,
+)
 from reflectdesk.storage.atomic import AtomicFile
 from reflectdesk.storage.bundle_log import IN, OUT
 from reflectdesk.storage.consents import NewConsent
@@ -307,7 +314,8 @@ class BundleService:
         publics = [public_of(c) for c in recipients]
         path = dest / bundle_file_name() if dest.is_dir() else dest
         contact_ids = tuple(c.id for c in recipients)
-        with AtomicFile(path) as out:  # streamed as it is encrypted; removed on any error
+        # Streamed as it is encrypted; removed on any error.
+        with AtomicFile(path, 0o600, FileUnwritable) as out:
             size = write_bundle(
                 out.write, me, publics, files, meta, progress=progress, cancel=cancel
             )
@@ -473,7 +481,11 @@ class BundleService:
         progress(Progress(0, 0, "bundle-read"))
         data = read_bundle_file(path)
         reader = _reader_for(data, (me, *previous_identities(st)))
-        return open_bundle(data, reader, resolve, progress=progress, cancel=cancel)
+        opened = open_bundle(data, reader, resolve, progress=progress, cancel=cancel)
+        if opened.author.signing_key in untrusted_keys(st):
+            # Your own key, but revoked or replaced as lost: whoever holds it is not you.
+            raise BundleSignedByYourRetiredKey(opened.author.key_id_hex)
+        return opened
 
     def _plan(self, st: UnlockedState, opened: OpenedBundle) -> _Plan:
         """Everything the import would do, checked against the vault; stores nothing."""

@@ -58,7 +58,7 @@ from reflectdesk.errors import (
     SafetyNumberMismatch,
 )
 from reflectdesk.services.context import UnlockedState
-from reflectdesk.services.identity import load_or_create_identity
+from reflectdesk.services.identity import load_or_create_identity, previous_identities
 
 log = logging.getLogger(__name__)
 
@@ -174,7 +174,8 @@ class ContactService:
         if isinstance(doc, Revocation):
             return self._plan_revocation(doc, me)
         card = doc
-        if card.public.signing_key == me.signing_key:
+        own = {me.signing_key, *(p.public.signing_key for p in previous_identities(st))}
+        if card.public.signing_key in own:
             raise CardInvalid("this is your own card")
         repo = st.contacts
 

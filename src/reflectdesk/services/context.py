@@ -35,6 +35,7 @@ class UnlockedState:
     identity: Identity | None = None  # this profile's key pair, loaded at unlock
     previous: tuple[Identity, ...] | None = None  # retired key pairs, newest first
     own_authors: frozenset[str] = frozenset()  # key ids of this profile, old ones too
+    untrusted: frozenset[bytes] | None = None  # own signing keys revoked or lost
 
     def __post_init__(self) -> None:
         self.profile = ProfileRepo(self.db, self.cipher)

@@ -26,6 +26,7 @@ from reflectdesk.errors import (
     AttachmentTooLarge,
     EntryNotFound,
     FileUnreadable,
+    FileUnwritable,
     InvalidValue,
     ReadOnlyEntry,
     RecordTampered,
@@ -275,6 +276,6 @@ class EntryService:
         st = self._state()
         info = st.attachments.info(attachment_id)
         data = st.attachments.read_all(attachment_id)
-        atomic_write(dest, data, mode=0o600)
+        atomic_write(dest, data, mode=0o600, error=FileUnwritable)
         log.info("attachment %s saved out on request", attachment_id)
         return info

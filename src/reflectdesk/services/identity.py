@@ -29,7 +29,7 @@ from reflectdesk.bundles import (
 )
 from reflectdesk.bundles.keys import minisign_key_id_text
 from reflectdesk.domain.model import Changes, IdentityInfo
-from reflectdesk.errors import IdentityInvalid, InvalidValue
+from reflectdesk.errors import FileUnwritable, IdentityInvalid, InvalidValue
 from reflectdesk.services.context import UnlockedState
 from reflectdesk.storage.atomic import atomic_write
 
@@ -38,7 +38,9 @@ log = logging.getLogger(__name__)
 SECRET_NAME = "identity"  # noqa: S105 - the name of the sealed secret, not a secret
 PREVIOUS_NAME = "identity-previous"  # retired key pairs, to open bundles still in transit
 VOUCHED_NAME = "identity-vouched"  # b"\x01": the newest retired key signs this key's cards
-MAX_PREVIOUS = 16
+# Signing keys of this profile that must never again count as "you": revoked ones and
+# ones replaced without vouching (lost). Their age keys still decrypt old bundles.
+UNTRUSTED_NAME = "identity-untrusted"
 DEFAULT_CARD_DAYS = 2 * 365
 MAX_CARD_DAYS = 5 * 365
 
@@ -94,6 +96,24 @@ def previous_identities(st: UnlockedState) -> tuple[Identity, ...]:
         return st.previous
 
 
+def untrusted_keys(st: UnlockedState) -> frozenset[bytes]:
+    """Own signing keys revoked or replaced as lost: a bundle they sign is refused."""
+    with st.write_lock:
+        if st.untrusted is None:
+            raw = (
+                st.profile.get_secret(UNTRUSTED_NAME)
+                if st.profile.has_secret(UNTRUSTED_NAME)
+                else b""
+            )
+            st.untrusted = frozenset(raw[i : i + 32] for i in range(0, len(raw), 32))
+        return st.untrusted
+
+
+def _untrusted_with(st: UnlockedState, key: bytes) -> tuple[frozenset[bytes], bytes]:
+    keys = untrusted_keys(st) | {key}
+    return keys, b"".join(sorted(keys))
+
+
 def load_own_authors(st: UnlockedState) -> str:
     """Set ``st.author`` (the current key id) and ``st.own_authors``; returns the former."""
     current = load_or_create_identity(st).public.key_id_hex
@@ -107,6 +127,8 @@ def _voucher(st: UnlockedState) -> Identity | None:
     previous = previous_identities(st)
     if not previous or not st.profile.has_secret(VOUCHED_NAME):
         return None
+    if previous[0].public.signing_key in untrusted_keys(st):
+        return None  # revoked since: it must not vouch for anything
     return previous[0] if st.profile.get_secret(VOUCHED_NAME) == b"\x01" else None
 
 
@@ -160,12 +182,17 @@ class IdentityService:
     def export_age_identity(self, path: Path) -> None:
         """SECRET: write the standard age identity file (owner-only), for ``age -d -i``."""
         text = self.key_pair().export_age_identity_text()
-        atomic_write(path, text.encode("ascii"), mode=0o600)
+        atomic_write(path, text.encode("ascii"), mode=0o600, error=FileUnwritable)
         log.info("age identity exported on request")
 
     def export_minisign_public_key(self, path: Path) -> None:
         """Write the minisign public key file, for ``minisign -V -p FILE``."""
-        atomic_write(path, self.public().minisign_public_key_text().encode("ascii"), mode=0o644)
+        atomic_write(
+            path,
+            self.public().minisign_public_key_text().encode("ascii"),
+            mode=0o644,
+            error=FileUnwritable,
+        )
 
     def card(
         self,
@@ -188,10 +215,12 @@ class IdentityService:
         """Write a card (``.rdcard``) and, if asked, the same card as a QR code."""
         card = self.card(institution=institution, valid_days=valid_days)
         if qr_svg is not None:
-            atomic_write(qr_svg, card_qr_svg(card).encode("utf-8"), mode=0o644)
+            atomic_write(
+                qr_svg, card_qr_svg(card).encode("utf-8"), mode=0o644, error=FileUnwritable
+            )
         if qr_png is not None:
             card_qr_png(card, qr_png)
-        atomic_write(path, card, mode=0o644)
+        atomic_write(path, card, mode=0o644, error=FileUnwritable)
         return card
 
     def rotate(
@@ -205,29 +234,43 @@ class IdentityService:
 
         With ``vouch`` the card is also signed by the old key, so contacts take it
         quietly (a rotation); without (the old key was lost or revoked) they see a key
-        change and must compare safety numbers again. Own entries signed by the old key
-        stay yours: ``st.own_authors`` keeps every key id this profile used.
+        change and must compare safety numbers again, and a bundle the old key signs is
+        refused from then on. A revoked key never vouches, whatever ``vouch`` says. Own
+        entries signed by the old key stay yours: ``st.own_authors`` keeps every key id.
         """
         if not 1 <= valid_days <= MAX_CARD_DAYS:
             raise InvalidValue("valid_days")
         st = self._state()
         with st.write_lock:
             old = load_or_create_identity(st)
-            previous = (old, *previous_identities(st))[:MAX_PREVIOUS]
+            vouch = vouch and old.public.signing_key not in untrusted_keys(st)
+            previous = (old, *previous_identities(st))
             new = Identity.generate()
-            st.profile.put_secrets(
-                {
-                    SECRET_NAME: new.to_bytes(),
-                    PREVIOUS_NAME: _encode_identities(previous),
-                    VOUCHED_NAME: b"\x01" if vouch else b"\x00",
-                }
-            )
-            st.identity, st.previous = new, previous
+            secrets = {
+                SECRET_NAME: new.to_bytes(),
+                PREVIOUS_NAME: _encode_identities(previous),
+                VOUCHED_NAME: b"\x01" if vouch else b"\x00",
+            }
+            untrusted = untrusted_keys(st)
+            if not vouch:
+                untrusted, secrets[UNTRUSTED_NAME] = _untrusted_with(st, old.public.signing_key)
+            st.profile.put_secrets(secrets)  # one transaction: all of it or none
+            st.identity, st.previous, st.untrusted = new, previous, untrusted
             load_own_authors(st)
         log.info("new key pair %s replaces %s", new.public.key_id_hex, old.public.key_id_hex)
         st.emit(Changes(profile=True))
         return profile_card(st, institution=institution, valid_days=valid_days)
 
     def revocation(self, reason: RevocationReason = RevocationReason.UNSPECIFIED) -> bytes:
-        """A revocation of this key pair, signed by it (to hand to your contacts)."""
-        return make_revocation(self.key_pair(), reason=reason)
+        """A revocation of this key pair, signed by it (to hand to your contacts).
+
+        Recorded here too: from now on a bundle this key signs is refused, and it will
+        not vouch for the next key pair."""
+        st = self._state()
+        identity = self.key_pair()
+        with st.write_lock:
+            untrusted, raw = _untrusted_with(st, identity.public.signing_key)
+            st.profile.put_secret(UNTRUSTED_NAME, raw)
+            st.untrusted = untrusted
+        log.info("own key pair %s revoked", identity.public.key_id_hex)
+        return make_revocation(identity, reason=reason)

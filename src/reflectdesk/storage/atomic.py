@@ -8,7 +8,7 @@ import os
 import secrets
 from pathlib import Path
 
-from reflectdesk.errors import StorageUnwritable
+from reflectdesk.errors import ReflectDeskError, StorageUnwritable
 
 log = logging.getLogger(__name__)
 
@@ -32,14 +32,17 @@ class AtomicFile:
     Raises :class:`StorageUnwritable` on any OS error.
     """
 
-    def __init__(self, path: Path, mode: int = 0o600) -> None:
+    def __init__(
+        self, path: Path, mode: int = 0o600, error: type[ReflectDeskError] = StorageUnwritable
+    ) -> None:
         self.path = path
+        self._error = error
         self._tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
         try:
             self._fd: int | None = os.open(self._tmp, flags, mode)
         except OSError as exc:
-            raise StorageUnwritable(str(path.parent)) from exc
+            raise error(str(path.parent)) from exc
         self.size = 0
 
     def __enter__(self) -> AtomicFile:
@@ -59,7 +62,7 @@ class AtomicFile:
                 self.size += written
         except OSError as exc:
             self.discard()
-            raise StorageUnwritable(str(self.path.parent)) from exc
+            raise self._error(str(self.path.parent)) from exc
 
     def commit(self) -> None:
         assert self._fd is not None, "commit after commit or discard"
@@ -72,7 +75,7 @@ class AtomicFile:
             os.replace(self._tmp, self.path)
         except OSError as exc:
             self.discard()
-            raise StorageUnwritable(str(self.path.parent)) from exc
+            raise self._error(str(self.path.parent)) from exc
         try:
             fsync_dir(self.path.parent)
         except OSError as exc:  # the file is in place; only the rename's durability is unsure
@@ -87,8 +90,15 @@ class AtomicFile:
             self._tmp.unlink()
 
 
-def atomic_write(path: Path, data: bytes | bytearray, mode: int = 0o600) -> None:
-    """Replace ``path`` with ``data`` so a crash leaves either the old or new file."""
-    with AtomicFile(path, mode) as out:
+def atomic_write(
+    path: Path,
+    data: bytes | bytearray,
+    mode: int = 0o600,
+    error: type[ReflectDeskError] = StorageUnwritable,
+) -> None:
+    """Replace ``path`` with ``data`` so a crash leaves either the old or new file.
+
+    ``error``: what a failure raises; ``FileUnwritable`` for files the user chose."""
+    with AtomicFile(path, mode, error) as out:
         out.write(data)
         out.commit()

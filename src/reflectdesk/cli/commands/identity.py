@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from reflectdesk.bundles import RevocationReason
+from reflectdesk.bundles import RevocationReason, parse_card
 from reflectdesk.cli.commands.contacts import ask
 from reflectdesk.cli.context import CliContext
-from reflectdesk.errors import ConfirmationRequired
+from reflectdesk.errors import ConfirmationRequired, FileUnwritable
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
 from reflectdesk.services.identity import DEFAULT_CARD_DAYS
-from reflectdesk.storage.atomic import atomic_write
+from reflectdesk.storage.atomic import AtomicFile, atomic_write
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -135,11 +135,15 @@ def cmd_rotate(args: argparse.Namespace, ctx: CliContext) -> int:
         ),
     ):
         raise ConfirmationRequired("identity rotate")
-    card = vault.identity.rotate(
-        vouch=not args.no_vouch, institution=args.institution, valid_days=args.valid_days
-    )
-    atomic_write(Path(args.output), card, mode=0o644)
-    if args.no_vouch:
+    # The file first: a destination that cannot be written must not cost a key pair.
+    with AtomicFile(Path(args.output), 0o644, FileUnwritable) as out:
+        card = vault.identity.rotate(
+            vouch=not args.no_vouch, institution=args.institution, valid_days=args.valid_days
+        )
+        out.write(card)
+        out.commit()
+    vouched = parse_card(card).previous_signing_key is not None
+    if not vouched:  # asked for, or the current key was revoked
         text = QT_TRANSLATE_NOOP(
             "Cli",
             "New key pair made; its card is in {path}. Your contacts must import it and "
@@ -158,7 +162,7 @@ def cmd_rotate(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_revocation(args: argparse.Namespace, ctx: CliContext) -> int:
     data = ctx.open_vault().identity.revocation(RevocationReason(args.reason))
-    atomic_write(Path(args.output), data, mode=0o644)
+    atomic_write(Path(args.output), data, mode=0o644, error=FileUnwritable)
     ctx.say(
         "Cli",
         QT_TRANSLATE_NOOP(
