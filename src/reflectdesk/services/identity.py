@@ -50,8 +50,9 @@ def load_or_create_identity(st: UnlockedState) -> Identity:
     with st.write_lock:
         if st.identity is not None:
             return st.identity
-        if st.profile.has_secret(SECRET_NAME):
-            identity = Identity.from_bytes(st.profile.get_secret(SECRET_NAME))
+        stored = st.profile.find_secret(SECRET_NAME)
+        if stored is not None:
+            identity = Identity.from_bytes(stored)
         else:
             identity = Identity.generate()
             st.profile.put_secret(SECRET_NAME, identity.to_bytes())
@@ -87,11 +88,7 @@ def previous_identities(st: UnlockedState) -> tuple[Identity, ...]:
     """The key pairs this profile used before (newest first), kept to open old bundles."""
     with st.write_lock:
         if st.previous is None:
-            raw = (
-                st.profile.get_secret(PREVIOUS_NAME)
-                if st.profile.has_secret(PREVIOUS_NAME)
-                else b""
-            )
+            raw = st.profile.find_secret(PREVIOUS_NAME)
             st.previous = _decode_identities(raw) if raw else ()
         return st.previous
 
@@ -100,11 +97,7 @@ def untrusted_keys(st: UnlockedState) -> frozenset[bytes]:
     """Own signing keys revoked or replaced as lost: a bundle they sign is refused."""
     with st.write_lock:
         if st.untrusted is None:
-            raw = (
-                st.profile.get_secret(UNTRUSTED_NAME)
-                if st.profile.has_secret(UNTRUSTED_NAME)
-                else b""
-            )
+            raw = st.profile.find_secret(UNTRUSTED_NAME) or b""
             st.untrusted = frozenset(raw[i : i + 32] for i in range(0, len(raw), 32))
         return st.untrusted
 
@@ -125,11 +118,9 @@ def load_own_authors(st: UnlockedState) -> str:
 def _voucher(st: UnlockedState) -> Identity | None:
     """The retired key that vouches for the current one (the last rotation was vouched)."""
     previous = previous_identities(st)
-    if not previous or not st.profile.has_secret(VOUCHED_NAME):
-        return None
-    if previous[0].public.signing_key in untrusted_keys(st):
-        return None  # revoked since: it must not vouch for anything
-    return previous[0] if st.profile.get_secret(VOUCHED_NAME) == b"\x01" else None
+    if not previous or previous[0].public.signing_key in untrusted_keys(st):
+        return None  # none, or revoked since: it must not vouch for anything
+    return previous[0] if st.profile.find_secret(VOUCHED_NAME) == b"\x01" else None
 
 
 def profile_card(

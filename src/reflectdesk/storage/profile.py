@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from reflectdesk.domain.model import Profile, Role, ms_to_datetime, now_ms
-from reflectdesk.errors import NotFound, VaultCorrupt
+from reflectdesk.errors import VaultCorrupt
 from reflectdesk.storage import schema as t
 from reflectdesk.storage.database import Database
 from reflectdesk.vault.cipher import RecordCipher
@@ -71,13 +71,8 @@ class ProfileRepo:
                 else:
                     row.blob = blob
 
-    def get_secret(self, name: str) -> bytes:
+    def find_secret(self, name: str) -> bytes | None:
+        """The opened secret, or ``None`` when there is none (one query, not two)."""
         with self._db.session() as s:
             row = s.get(t.Secret, name)
-            if row is None:
-                raise NotFound(name)
-            return self._cipher.open_bytes("secrets", name, 0, row.blob)
-
-    def has_secret(self, name: str) -> bool:
-        with self._db.session() as s:
-            return s.get(t.Secret, name) is not None
+            return None if row is None else self._cipher.open_bytes("secrets", name, 0, row.blob)
