@@ -677,7 +677,7 @@ class ContactsPage(QWidget):
 
         self.task = self.runner.submit(
             job,
-            on_result=lambda card: self._new_keys_made(card, vouch),
+            on_result=self._new_keys_made,
             on_error=self._new_keys_failed,
             writer=True,
             name="write:new-key-pair",
@@ -690,11 +690,11 @@ class ContactsPage(QWidget):
         self._show_key_status()
         self.last_box = show_error(self, exc)
 
-    def _new_keys_made(self, card: bytes, vouch: bool) -> None:
+    def _new_keys_made(self, card: bytes) -> None:
         self.task = None
         self.pending_card = card  # kept until written
         parsed = parse_card(card)
-        # The service never lets a revoked key vouch, whatever the box said.
+        # From the card, not the box: the service never lets a revoked key vouch.
         vouch = parsed.previous_signing_key is not None
         self.refresh()  # your key id and QR code changed, and so did every safety number
         self._show_key_status()
