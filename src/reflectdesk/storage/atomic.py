@@ -29,7 +29,8 @@ class AtomicFile:
     Written to a temp file beside it (permissions set at creation, before any
     byte); :meth:`commit` fsyncs, renames and fsyncs the directory. Leaving the
     ``with`` block without committing (an error, a cancel) removes the temp file.
-    Raises :class:`StorageUnwritable` on any OS error.
+    Any OS error raises ``error``: :class:`StorageUnwritable` for the vault's own files,
+    :class:`FileUnwritable` for a file the user chose.
     """
 
     def __init__(

@@ -259,11 +259,15 @@ def cmd_inspect(args: argparse.Namespace, ctx: CliContext) -> int:
         "stanza_types": list(facts.stanza_types),
         "x25519_stanzas": facts.x25519_stanzas,
     }
+
+    def preview() -> ImportPreview | None:
+        if args.header_only or not Vault.exists(ctx.vault_dir):
+            return None
+        return ctx.open_vault().bundles.preview(Path(args.file), progress=ctx.progress())
+
     if args.json:
-        preview = None
-        if not args.header_only and Vault.exists(ctx.vault_dir):
-            preview = ctx.open_vault().bundles.preview(Path(args.file), progress=ctx.progress())
-        ctx.emit_json({"header": header, "preview": preview_json(preview) if preview else None})
+        found = preview()
+        ctx.emit_json({"header": header, "preview": preview_json(found) if found else None})
         return 0
     # What anyone can see comes first, so it is shown even if the preview is refused
     # (a bundle not meant for you, a revoked author).
@@ -277,8 +281,9 @@ def cmd_inspect(args: argparse.Namespace, ctx: CliContext) -> int:
         x25519=facts.x25519_stanzas,
         stanzas=facts.stanza_count,
     )
-    if not args.header_only and Vault.exists(ctx.vault_dir):
-        say_preview(ctx, ctx.open_vault().bundles.preview(Path(args.file), progress=ctx.progress()))
+    found = preview()
+    if found is not None:
+        say_preview(ctx, found)
     return 0
 
 
