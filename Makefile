@@ -5,7 +5,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 QM := resources/i18n/reflectdesk_es.qm resources/i18n/reflectdesk_en.qm
 
-.PHONY: run test lint typecheck pytest translations lupdate screenshots bench clean
+.PHONY: run test lint typecheck pytest system-deps translations lupdate screenshots bench clean \
+	wheel dist install-desktop
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,7 +14,8 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
+# The .qm are committed (the wheel ships them as they are); a test checks they match the .ts.
+resources/i18n/%.qm: resources/i18n/%.ts | $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
 translations: $(QM)
@@ -28,10 +30,22 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
-pytest: $(STAMP) translations
+# The Debian tools the tests drive for real; installs them when it may, else says what.
+system-deps:
+	tools/system-deps.sh
+
+pytest: $(STAMP) translations system-deps
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 test: lint typecheck pytest
+
+# What users get: a wheel (and the sdist it must also build from).
+wheel: $(STAMP) translations
+	rm -rf dist/wheel && $(PY) -m pip wheel --quiet --no-deps -w dist/wheel .
+
+# Per user, no root: desktop entry, icons, AppStream metainfo, .rdbundle/.rdcard types.
+install-desktop: $(STAMP) translations
+	$(VENV)/bin/reflectdesk-cli desktop install
 
 # Re-extract every tr()/QT_TRANSLATE_NOOP string into the .ts sources.
 lupdate: $(STAMP)

@@ -1,13 +1,30 @@
-"""Where the data files shipped with ReflectDesk (templates, standards, translations) live."""
+"""Where the data files shipped with ReflectDesk live, and what to say when one is broken.
+
+They are the package ``reflectdesk._resources`` (the top-level ``resources/`` folder,
+mapped by ``pyproject.toml``), found through :mod:`importlib.resources` in a wheel, an
+editable install and a PyInstaller app folder alike.
+"""
 
 from __future__ import annotations
 
+import functools
+import logging
+from importlib import resources
 from pathlib import Path
 
+log = logging.getLogger(__name__)
 
+PACKAGE = "reflectdesk._resources"
+
+
+@functools.cache
 def resource_dir() -> Path:
-    """``<repo>/resources`` in a source checkout, else the ``_resources`` folder of a wheel."""
-    in_repo = Path(__file__).resolve().parents[2] / "resources"
-    if in_repo.is_dir():
-        return in_repo
-    return Path(__file__).parent / "_resources"
+    """The folder that holds ``templates/``, ``standards/``, ``i18n/``, ``icons/``, ``desktop/``."""
+    root = resources.files(PACKAGE)
+    # Every way ReflectDesk is installed unpacks to real files (wheels, PyInstaller's
+    # one-folder build); a zipped install would need as_file() for every read.
+    return Path(str(root))
+
+
+def resource_path(*parts: str) -> Path:
+    return resource_dir().joinpath(*parts)

@@ -9,7 +9,7 @@ from pathlib import Path
 from reflectdesk.gui.app import APP_ID, app_icon
 
 REPO = Path(__file__).resolve().parents[2]
-PACKAGING = REPO / "packaging"
+PACKAGING = REPO / "resources" / "desktop"
 
 
 def test_ids_match() -> None:

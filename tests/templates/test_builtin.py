@@ -7,7 +7,6 @@ from collections.abc import Iterator
 import pytest
 
 from reflectdesk.errors import TemplateInvalid
-from reflectdesk.resources import resource_dir
 from reflectdesk.standards.loader import mbe_2021
 from reflectdesk.templates.builtin import (
     BUILTIN_IDS,
@@ -46,11 +45,6 @@ def _localized(obj: object, path: str = "") -> Iterator[tuple[str, LocalizedText
     elif isinstance(obj, tuple):
         for i, item in enumerate(obj):
             yield from _localized(item, f"{path}[{i}]")
-
-
-def test_resource_dir_is_the_repo_folder() -> None:
-    assert resource_dir().name == "resources"
-    assert templates_dir().is_dir()
 
 
 def test_every_builtin_validates_with_the_stable_ids() -> None:
