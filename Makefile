@@ -24,8 +24,8 @@ run: $(STAMP) translations
 	$(VENV)/bin/reflectdesk
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests benchmarks
-	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/ruff check src tests benchmarks tools
+	$(VENV)/bin/ruff format --check src tests benchmarks tools
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
@@ -47,10 +47,11 @@ wheel: $(STAMP) translations
 install-desktop: $(STAMP) translations
 	$(VENV)/bin/reflectdesk-cli desktop install
 
-# Re-extract every tr()/QT_TRANSLATE_NOOP string into the .ts sources.
+# Re-extract every tr()/QT_TRANSLATE_NOOP string into the .ts sources. No line numbers
+# in the .ts (-locations none): parallel branches then merge without conflicts.
 lupdate: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate $$(find src/reflectdesk -name '*.py' | sort) \
-		-ts resources/i18n/reflectdesk_es.ts resources/i18n/reflectdesk_en.ts -no-obsolete
+		-ts resources/i18n/reflectdesk_es.ts resources/i18n/reflectdesk_en.ts -no-obsolete -locations none
 
 screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m reflectdesk.gui.screenshots docs/screenshots

@@ -29,7 +29,11 @@ class CliResult:
 
 
 def cli_env(vault_dir: Path, **extra: str) -> dict[str, str]:
-    """Environment for running the CLI as a real subprocess."""
+    """Environment for running the CLI as a real subprocess.
+
+    ``REFLECTDESK_HOME`` is ``vault_dir``: a vault already made there is opened where it is
+    (reflectdesk.location); one the CLI makes goes to ``vault_dir/vault``.
+    """
     env = dict(os.environ)
     env.update(
         REFLECTDESK_HOME=str(vault_dir),

@@ -47,12 +47,13 @@ def _scan(roots: list[Path]) -> list[str]:
 
 
 def test_canaries_never_reach_disk(tmp_path: Path) -> None:
-    vault_dir = tmp_path / "vault"
+    home = tmp_path / "home"  # REFLECTDESK_HOME: settings, and the vault in vault/
+    vault_dir = home / "vault"
     tmp_dir = tmp_path / "tmp"
     outside = tmp_path / "outside"  # the user's own files and explicit exports
     tmp_dir.mkdir()
     outside.mkdir()
-    env = cli_env(vault_dir, TMPDIR=str(tmp_dir), TEMP=str(tmp_dir), TMP=str(tmp_dir))
+    env = cli_env(home, TMPDIR=str(tmp_dir), TEMP=str(tmp_dir), TMP=str(tmp_dir))
 
     def run(*argv: str, **extra: str) -> str:
         proc = subprocess.run(
@@ -122,6 +123,6 @@ def test_canaries_never_reach_disk(tmp_path: Path) -> None:
         assert vault_dir.stat().st_mode & 0o777 == 0o700
     files = sorted(p.name for p in vault_dir.iterdir())
     assert "vault.db" in files and "vault.rdh" in files
-    assert _scan([vault_dir, tmp_dir]) == []
+    assert _scan([home, tmp_dir]) == []
     # The scan itself can find what it looks for: the user's own file holds the canary.
     assert _scan([outside])

@@ -2,19 +2,31 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>About</name>
+    <message>
+        <source>ReflectDesk %1</source>
+        <translation>ReflectDesk %1</translation>
+    </message>
+    <message>
+        <source>Encrypted, offline-first practicum reflection journals for initial teacher education.</source>
+        <translation>Encrypted, offline-first practicum reflection journals for initial teacher education.</translation>
+    </message>
+    <message>
+        <source>For a bug report:</source>
+        <translation>For a bug report:</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/controller.py" line="276"/>
         <source>ReflectDesk</source>
         <translation>ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/controller.py" line="277"/>
         <source>Your new passphrase is set.</source>
         <translation>Your new passphrase is set.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/controller.py" line="278"/>
         <source>Use it from now on. Your recovery key still works, too.</source>
         <translation>Use it from now on. Your recovery key still works, too.</translation>
     </message>
@@ -22,22 +34,18 @@
 <context>
     <name>AttachmentRow</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="87"/>
         <source>Save a copy…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="88"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="90"/>
         <source>Save a copy of %1</source>
         <translation>Save a copy of %1</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="92"/>
         <source>Remove %1</source>
         <translation>Remove %1</translation>
     </message>
@@ -45,58 +53,46 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="138"/>
         <source>Attachments</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="139"/>
         <source>Attach a fi&amp;le…</source>
         <translation>Attach a fi&amp;le…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="140"/>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="190"/>
         <source>Attach a file</source>
         <translation>Attach a file</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="141"/>
         <source>No attachments. Photos appear here; files stay encrypted.</source>
         <translation>No attachments. Photos appear here; files stay encrypted.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="197"/>
         <source>Save a copy</source>
         <translation>Save a copy</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="203"/>
         <source>Save an unencrypted copy?</source>
         <translation>Save an unencrypted copy?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="205"/>
         <source>The copy of “%1” will NOT be encrypted: anyone with access to the folder you choose can open it. Inside ReflectDesk the attachment stays encrypted.</source>
         <translation>The copy of “%1” will NOT be encrypted: anyone with access to the folder you choose can open it. Inside ReflectDesk the attachment stays encrypted.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="216"/>
         <source>Remove attachment?</source>
         <translation>Remove attachment?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="217"/>
         <source>Remove “%1” from this entry?</source>
         <translation>Remove “%1” from this entry?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="269"/>
         <source>Copy saved</source>
         <translation>Copy saved</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="270"/>
         <source>Saved “%1”. Remember: this copy is not encrypted.</source>
         <translation>Saved “%1”. Remember: this copy is not encrypted.</translation>
     </message>
@@ -104,67 +100,54 @@
 <context>
     <name>BundleLogPage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="83"/>
         <source>you</source>
         <translation>you</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="92"/>
         <source>Inbox</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="94"/>
         <source>Bundles you imported: when, from whom and how many entries.</source>
         <translation>Bundles you imported: when, from whom and how many entries.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="97"/>
         <source>Nothing imported yet. Open a bundle, or drop a .rdbundle file here.</source>
         <translation>Nothing imported yet. Open a bundle, or drop a .rdbundle file here.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="99"/>
         <source>&amp;Open a bundle…</source>
         <translation>&amp;Open a bundle…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="100"/>
         <source>Open a bundle</source>
         <translation>Open a bundle</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="101"/>
         <source>Bundles received</source>
         <translation>Bundles received</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="103"/>
         <source>Outbox</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="104"/>
         <source>Bundles you made: when, for whom and how many entries.</source>
         <translation>Bundles you made: when, for whom and how many entries.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="105"/>
         <source>Nothing shared yet.</source>
         <translation>Nothing shared yet.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="106"/>
         <source>&amp;Share entries…</source>
         <translation>&amp;Share entries…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="107"/>
         <source>Share entries</source>
         <translation>Share entries</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="108"/>
         <source>Bundles sent</source>
         <translation>Bundles sent</translation>
     </message>
@@ -172,42 +155,34 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="236"/>
         <source>Passphrase changed</source>
         <translation>Passphrase changed</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="237"/>
         <source>Your new passphrase is set. Use it the next time you unlock.</source>
         <translation>Your new passphrase is set. Use it the next time you unlock.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="258"/>
         <source>Change passphrase</source>
         <translation>Change passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="259"/>
         <source>C&amp;urrent passphrase:</source>
         <translation>C&amp;urrent passphrase:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="260"/>
         <source>Current passphrase</source>
         <translation>Current passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="261"/>
         <source>C&amp;hange</source>
         <translation>C&amp;hange</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="262"/>
         <source>Change the passphrase</source>
         <translation>Change the passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="266"/>
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
@@ -215,358 +190,301 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/entries.py" line="173"/>
-        <location filename="../../src/reflectdesk/cli/commands/entries.py" line="288"/>
         <source>Saved revision {seq}.</source>
         <translation>Saved revision {seq}.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/entries.py" line="296"/>
         <source>Saved {name} to {path}. This copy is not encrypted.</source>
         <translation>Saved {name} to {path}. This copy is not encrypted.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/journals.py" line="47"/>
         <source>No journals yet. Create one with &apos;journal create&apos;.</source>
         <translation>No journals yet. Create one with &apos;journal create&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/search.py" line="40"/>
         <source>No entries match.</source>
         <translation>No entries match.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/templates.py" line="108"/>
         <source>Suggested standards: {codes}</source>
         <translation>Suggested standards: {codes}</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/templates.py" line="131"/>
         <source>Valid: {id} version {version} (sections: {count}).</source>
         <translation>Valid: {id} version {version} (sections: {count}).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/templates.py" line="143"/>
         <source>Imported {id} version {version}.</source>
         <translation>Imported {id} version {version}.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/templates.py" line="162"/>
         <source>[?] not yet checked against the official text</source>
         <translation>[?] not yet checked against the official text</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/templates.py" line="181"/>
         <source>Loaded {id} version {version}.</source>
         <translation>Loaded {id} version {version}.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/vault.py" line="61"/>
         <source>Vault created in {path}.</source>
         <translation>Vault created in {path}.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/vault.py" line="64"/>
         <source>Your recovery key is shown only this once. Write it down or print it and keep it somewhere safe; it is the only way back in if you forget your passphrase:</source>
         <translation>Your recovery key is shown only this once. Write it down or print it and keep it somewhere safe; it is the only way back in if you forget your passphrase:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/vault.py" line="113"/>
         <source>Passphrase changed.</source>
         <translation>Passphrase changed.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/vault.py" line="125"/>
         <source>Vault recovered; the new passphrase is set.</source>
         <translation>Vault recovered; the new passphrase is set.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/context.py" line="69"/>
         <source>Passphrase: </source>
         <translation>Passphrase: </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/context.py" line="79"/>
         <source>New passphrase: </source>
         <translation>New passphrase: </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/context.py" line="81"/>
         <source>Repeat the new passphrase: </source>
         <translation>Repeat the new passphrase: </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/main.py" line="72"/>
+        <source>Note: another vault is in {path}; open it with --vault {path}</source>
+        <translation>Note: another vault is in {path}; open it with --vault {path}</translation>
+    </message>
+    <message>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/main.py" line="102"/>
         <source>Internal error ({kind}). Nothing was changed; please report it.</source>
         <translation>Internal error ({kind}). Nothing was changed; please report it.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="27"/>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
         <source>From: you ({key_id})</source>
         <translation>From: you ({key_id})</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="28"/>
         <source>From: {name}, verified ({key_id})</source>
         <translation>From: {name}, verified ({key_id})</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="29"/>
         <source>From: {name}, a contact NOT verified yet ({key_id})</source>
         <translation>From: {name}, a contact NOT verified yet ({key_id})</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="32"/>
         <source>From: {name}, who is NOT one of your contacts ({key_id})</source>
         <translation>From: {name}, who is NOT one of your contacts ({key_id})</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="106"/>
         <source>Wrote a bundle to {path} (entries: {entries}, attachments: {attachments}).</source>
         <translation>Wrote a bundle to {path} (entries: {entries}, attachments: {attachments}).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="143"/>
         <source>Wrote the withdrawal of research consent to {path} (entries: {entries}). Send it to the same people as before.</source>
         <translation>Wrote the withdrawal of research consent to {path} (entries: {entries}). Send it to the same people as before.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="221"/>
         <source>Bundle {bundle_id} ({kind}). Entries: {new} new, {updated} updated, {unchanged} unchanged. Attachments: {attachments}. Consent: {consent}.</source>
         <translation>Bundle {bundle_id} ({kind}). Entries: {new} new, {updated} updated, {unchanged} unchanged. Attachments: {attachments}. Consent: {consent}.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="237"/>
         <source>Bundle {bundle_id} ({kind}).</source>
         <translation>Bundle {bundle_id} ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="246"/>
         <source>Research consent withdrawn (entries: {count}).</source>
         <translation>Research consent withdrawn (entries: {count}).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="302"/>
         <source>Imported. Entries: {new} new, {updated} updated. Attachments: {attachments}.</source>
         <translation>Imported. Entries: {new} new, {updated} updated. Attachments: {attachments}.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="322"/>
         <source>Entries that now hold concurrent versions (both kept): {count}.</source>
         <translation>Entries that now hold concurrent versions (both kept): {count}.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="202"/>
         <source>Compare this safety number with the sender (in person or by phone) before you import:</source>
         <translation>Compare this safety number with the sender (in person or by phone) before you import:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="212"/>
         <source>WARNING: you have a contact with this name but other keys ({ids}).</source>
         <translation>WARNING: you have a contact with this name but other keys ({ids}).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="250"/>
         <source>This bundle was already imported.</source>
         <translation>This bundle was already imported.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="272"/>
         <source>{size} bytes, encrypted to {x25519} keys ({stanzas} header stanzas).</source>
         <translation>{size} bytes, encrypted to {x25519} keys ({stanzas} header stanzas).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="295"/>
         <source>Import it?</source>
         <translation>Import it?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="313"/>
         <source>The sender was added as a contact ({id}), not verified yet.</source>
         <translation>The sender was added as a contact ({id}), not verified yet.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="18"/>
         <source>New contact (not verified yet).</source>
         <translation>New contact (not verified yet).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="19"/>
         <source>You already have this card.</source>
         <translation>You already have this card.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="20"/>
         <source>A newer card of a contact, signed by their key.</source>
         <translation>A newer card of a contact, signed by their key.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="21"/>
         <source>New keys of a contact, signed by their previous key.</source>
         <translation>New keys of a contact, signed by their previous key.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="24"/>
         <source>You already have a newer card for this contact; nothing changes.</source>
         <translation>You already have a newer card for this contact; nothing changes.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="27"/>
         <source>WARNING: other keys for this contact, not signed by the keys you have. Compare the safety number with the person before you accept them.</source>
         <translation>WARNING: other keys for this contact, not signed by the keys you have. Compare the safety number with the person before you accept them.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="32"/>
         <source>WARNING: you already have a contact with this name but other keys. It will be added as a separate contact; compare the safety number with the person first.</source>
         <translation>WARNING: you already have a contact with this name but other keys. It will be added as a separate contact; compare the safety number with the person first.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="37"/>
         <source>The key on this card was revoked.</source>
         <translation>The key on this card was revoked.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="38"/>
         <source>A revocation: this contact&apos;s keys will no longer be trusted.</source>
         <translation>A revocation: this contact&apos;s keys will no longer be trusted.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="41"/>
         <source>A revocation of keys you do not have; nothing changes.</source>
         <translation>A revocation of keys you do not have; nothing changes.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="115"/>
         <source>Key id: {key_id}</source>
         <translation>Key id: {key_id}</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="116"/>
         <source>Safety number:</source>
         <translation>Safety number:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="129"/>
         <source>Accept this card?</source>
         <translation>Accept this card?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="146"/>
         <source>No contacts yet. Import a card with &apos;contact import&apos;.</source>
         <translation>No contacts yet. Import a card with &apos;contact import&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="151"/>
         <source>verified</source>
         <translation>verified</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="153"/>
         <source>revoked</source>
         <translation>revoked</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="155"/>
         <source>keys changed</source>
         <translation>keys changed</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="186"/>
         <source>Compare this safety number with the one {name} sees (in person or by phone):</source>
         <translation>Compare this safety number with the one {name} sees (in person or by phone):</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="194"/>
         <source>Do the numbers match exactly?</source>
         <translation>Do the numbers match exactly?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="198"/>
         <source>{name} is verified.</source>
         <translation>{name} is verified.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="207"/>
         <source>{name}&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
         <translation>{name}&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="86"/>
         <source>Wrote your secret age key to {path}. Anyone with this file can read the bundles sent to you: keep it private and delete it when you are done.</source>
         <translation>Wrote your secret age key to {path}. Anyone with this file can read the bundles sent to you: keep it private and delete it when you are done.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="99"/>
         <source>Wrote your minisign public key to {path}.</source>
         <translation>Wrote your minisign public key to {path}.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="115"/>
         <source>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them (&apos;contact safety-number&apos;).</source>
         <translation>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them (&apos;contact safety-number&apos;).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="131"/>
         <source>Make a new key pair? Contacts will need the new card to send you bundles.</source>
         <translation>Make a new key pair? Contacts will need the new card to send you bundles.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="147"/>
         <source>New key pair made; its card is in {path}. Your contacts must import it and compare safety numbers with you again. Bundles sent to your old key still open.</source>
         <translation>New key pair made; its card is in {path}. Your contacts must import it and compare safety numbers with you again. Bundles sent to your old key still open.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="153"/>
         <source>New key pair made; its card, signed by your old key too, is in {path}. Give it to your contacts: they take it without checking again. Bundles sent to your old key still open.</source>
         <translation>New key pair made; its card, signed by your old key too, is in {path}. Give it to your contacts: they take it without checking again. Bundles sent to your old key still open.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="168"/>
         <source>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with &apos;identity rotate --no-vouch&apos; and give your contacts the new card.</source>
         <translation>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with &apos;identity rotate --no-vouch&apos; and give your contacts the new card.</translation>
+    </message>
+    <message>
+        <source>ReflectDesk is in the applications menu; .rdbundle and .rdcard files open with it ({count} files in {path}).</source>
+        <translation>ReflectDesk is in the applications menu; .rdbundle and .rdcard files open with it ({count} files in {path}).</translation>
+    </message>
+    <message>
+        <source>Desktop integration removed ({count} files).</source>
+        <translation>Desktop integration removed ({count} files).</translation>
     </message>
 </context>
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="555"/>
         <source>That matches. Your vault is ready.</source>
         <translation>That matches. Your vault is ready.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="557"/>
         <source>That does not match the key. Look at it again.</source>
         <translation>That does not match the key. Look at it again.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="572"/>
         <source>Check your copy</source>
         <translation>Check your copy</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="573"/>
         <source>So that you know the copy you kept is right.</source>
         <translation>So that you know the copy you kept is right.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="575"/>
         <source>From the copy you saved or printed, type group %1 and group %2.</source>
         <translation>From the copy you saved or printed, type group %1 and group %2.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="579"/>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="580"/>
         <source>Group %1:</source>
         <translation>Group %1:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="581"/>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="582"/>
         <source>Group %1 of the recovery key</source>
         <translation>Group %1 of the recovery key</translation>
     </message>
@@ -574,52 +492,42 @@
 <context>
     <name>ConsentPage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="286"/>
         <source>(untitled)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="292"/>
         <source>As for the bundle</source>
         <translation>As for the bundle</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="297"/>
         <source>Consent for %1</source>
         <translation>Consent for %1</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="303"/>
         <source>Entry</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="303"/>
         <source>Consent</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="306"/>
         <source>What may they do with it?</source>
         <translation>What may they do with it?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="308"/>
         <source>Your choice travels signed with the bundle. You can withdraw it later.</source>
         <translation>Your choice travels signed with the bundle. You can withdraw it later.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="310"/>
         <source>For the whole bundle:</source>
         <translation>For the whole bundle:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="315"/>
         <source>Different for some entries? Choose it here (optional):</source>
         <translation>Different for some entries? Choose it here (optional):</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="317"/>
         <source>Consent per entry</source>
         <translation>Consent per entry</translation>
     </message>
@@ -627,136 +535,106 @@
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="294"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="323"/>
         <source>Key: %1</source>
         <translation>Key: %1</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="328"/>
         <source>Safety number with %1</source>
         <translation>Safety number with %1</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="332"/>
         <source>This contact&apos;s keys were revoked: bundles signed with them are refused and nothing can be sent to them.</source>
         <translation>This contact&apos;s keys were revoked: bundles signed with them are refused and nothing can be sent to them.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="338"/>
         <source>You compared this safety number with %1. It is verified.</source>
         <translation>You compared this safety number with %1. It is verified.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="345"/>
         <source>%1 sees the same 60 digits on their screen. Compare them in person or by phone, then mark the contact as verified.</source>
         <translation>%1 sees the same 60 digits on their screen. Compare them in person or by phone, then mark the contact as verified.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="357"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="814"/>
         <source>Import a contact card</source>
         <translation>Import a contact card</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="359"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="579"/>
         <source>Contact cards (*.rdcard)</source>
         <translation>Contact cards (*.rdcard)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="394"/>
         <source>The keys of %1 have changed</source>
         <translation>The keys of %1 have changed</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="396"/>
         <source>This card has other keys than the ones you have for %1, and it is not signed by them. Someone may be pretending to be them. If you accept it, the contact stays not verified until you compare the new safety number in person or by phone.</source>
         <translation>This card has other keys than the ones you have for %1, and it is not signed by them. Someone may be pretending to be them. If you accept it, the contact stays not verified until you compare the new safety number in person or by phone.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="402"/>
         <source>You already have a contact called %1</source>
         <translation>You already have a contact called %1</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="404"/>
         <source>This card has other keys. A name proves nothing: it will be added as a separate, not verified contact. Compare the safety number with the person before you trust it.</source>
         <translation>This card has other keys. A name proves nothing: it will be added as a separate, not verified contact. Compare the safety number with the person before you trust it.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="411"/>
         <source>Check this card</source>
         <translation>Check this card</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="412"/>
         <source>Accept, not verified</source>
         <translation>Accept, not verified</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="430"/>
         <source>%1 was added. Compare the safety number with them before you trust it.</source>
         <translation>%1 was added. Compare the safety number with them before you trust it.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="433"/>
         <source>%1 was added as a separate contact, not verified. Compare the safety number.</source>
         <translation>%1 was added as a separate contact, not verified. Compare the safety number.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="435"/>
         <source>You already have this card of %1.</source>
         <translation>You already have this card of %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="436"/>
         <source>%1&apos;s card was renewed (signed by their key).</source>
         <translation>%1&apos;s card was renewed (signed by their key).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="437"/>
         <source>%1 has new keys, signed by their previous key.</source>
         <translation>%1 has new keys, signed by their previous key.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="438"/>
         <source>You already have a newer card of %1; nothing changed.</source>
         <translation>You already have a newer card of %1; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="440"/>
         <source>%1&apos;s new keys were saved, not verified: compare the safety number again.</source>
         <translation>%1&apos;s new keys were saved, not verified: compare the safety number again.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="443"/>
         <source>%1&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
         <translation>%1&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="446"/>
         <source>This revocation is for keys you do not have; nothing changed.</source>
         <translation>This revocation is for keys you do not have; nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="452"/>
         <source>Contact card</source>
         <translation>Contact card</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="474"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="820"/>
         <source>Mark as verified</source>
         <translation>Mark as verified</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="475"/>
         <source>Do you see exactly the same digits as %1?</source>
         <translation>Do you see exactly the same digits as %1?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="462"/>
         <source>Compare the safety number with %1 in person or by phone (not by e-mail or chat: someone could change both). Mark as verified only if every digit matches.
 
 %2</source>
@@ -765,22 +643,18 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="478"/>
         <source>They match: mark as verified</source>
         <translation>They match: mark as verified</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="495"/>
         <source>Revoke contact</source>
         <translation>Revoke contact</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="496"/>
         <source>Stop trusting the keys of %1?</source>
         <translation>Stop trusting the keys of %1?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="498"/>
         <source>Bundles signed with these keys will be refused and you cannot send %1 anything more. Do this if %1 tells you their keys were lost or stolen, or if you no longer share with them.
 
 This cannot be undone: to share again, %1 makes new keys and gives you the new card.</source>
@@ -789,65 +663,50 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
 This cannot be undone: to share again, %1 makes new keys and gives you the new card.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="504"/>
         <source>Revoke</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="594"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="604"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="829"/>
         <source>Save my card</source>
         <translation>Save my card</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="605"/>
         <source>Your card was saved to %1.</source>
         <translation>Your card was saved to %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="607"/>
         <source>Give this file to the people you will share with (USB stick, e-mail). It holds only public keys. Then compare the safety number with each of them.</source>
         <translation>Give this file to the people you will share with (USB stick, e-mail). It holds only public keys. Then compare the safety number with each of them.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="614"/>
         <source>PNG image (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="614"/>
         <source>SVG image (*.svg)</source>
         <translation>SVG image (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="616"/>
         <source>Save my QR code</source>
         <translation>Save my QR code</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="645"/>
         <source>My old key &amp;vouches for the new card (recommended)</source>
         <translation>My old key &amp;vouches for the new card (recommended)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="648"/>
         <source>My old key vouches for the new card</source>
         <translation>My old key vouches for the new card</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="653"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="720"/>
         <source>New key pair</source>
         <translation>New key pair</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="654"/>
         <source>Make a new key pair?</source>
         <translation>Make a new key pair?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="656"/>
         <source>Your contacts need your new card to send you bundles: you save it next and give it to them. Bundles sent to your old key still open, and your entries stay yours.
 
 Leave the box ticked so that your old key signs the new card: your contacts then take it without checking again. Untick it only if your old key was lost or someone else may have it; your contacts must then compare the safety number with you again.</source>
@@ -856,44 +715,34 @@ Leave the box ticked so that your old key signs the new card: your contacts then
 Leave the box ticked so that your old key signs the new card: your contacts then take it without checking again. Untick it only if your old key was lost or someone else may have it; your contacts must then compare the safety number with you again.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="664"/>
         <source>Make new keys</source>
         <translation>Make new keys</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="701"/>
         <source>Save my new card</source>
         <translation>Save my new card</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="709"/>
         <source>The card is signed by your old key too: give it to your contacts and they take it without checking again. Bundles sent to your old key still open, and your entries stay yours.</source>
         <translation>The card is signed by your old key too: give it to your contacts and they take it without checking again. Bundles sent to your old key still open, and your entries stay yours.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="715"/>
         <source>Give the card to your contacts: they must compare the safety number with you again. Bundles sent to your old key still open, and your entries stay yours.</source>
         <translation>Give the card to your contacts: they must compare the safety number with you again. Bundles sent to your old key still open, and your entries stay yours.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="721"/>
         <source>Your new keys (%1) are ready. Their card was saved to %2.</source>
         <translation>Your new keys (%1) are ready. Their card was saved to %2.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="733"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="756"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="840"/>
         <source>Revoke my keys</source>
         <translation>Revoke my keys</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="734"/>
         <source>Revoke your keys?</source>
         <translation>Revoke your keys?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="736"/>
         <source>This writes a revocation of your current keys. Give it to your contacts: when they import it (like a card), they stop trusting these keys, refuse bundles signed with them and send you nothing more with them. Do this if your keys were lost or someone else may have them.
 
 Then make a new key pair, not vouched for by the old key, and give your contacts its card: they compare the safety number with you again.</source>
@@ -902,159 +751,126 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
 Then make a new key pair, not vouched for by the old key, and give your contacts its card: they compare the safety number with you again.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="744"/>
         <source>Save the revocation…</source>
         <translation>Save the revocation…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="749"/>
         <source>Save the revocation</source>
         <translation>Save the revocation</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="757"/>
         <source>The revocation was saved to %1.</source>
         <translation>The revocation was saved to %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="759"/>
         <source>Give it to your contacts: they import it like a card. Make a new key pair now? Its card is not signed by the revoked keys, so your contacts compare the safety number with you again.</source>
         <translation>Give it to your contacts: they import it like a card. Make a new key pair now? Its card is not signed by the revoked keys, so your contacts compare the safety number with you again.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="764"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="838"/>
         <source>Make a new key pair</source>
         <translation>Make a new key pair</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="766"/>
         <source>Later</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="772"/>
         <source>Making a new key pair…</source>
         <translation>Making a new key pair…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="775"/>
         <source>Your new card is not saved yet. Save it with “Save my card…” and give it to your contacts.</source>
         <translation>Your new card is not saved yet. Save it with “Save my card…” and give it to your contacts.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="803"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="815"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="806"/>
         <source>The people you share entries with. Import their card (a .rdcard file: drop it here), then compare the safety number with them once.</source>
         <translation>The people you share entries with. Import their card (a .rdcard file: drop it here), then compare the safety number with them once.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="811"/>
         <source>No contacts yet. Import the card of your mentor or your student.</source>
         <translation>No contacts yet. Import the card of your mentor or your student.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="813"/>
         <source>&amp;Import a card…</source>
         <translation>&amp;Import a card…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="816"/>
         <source>Selected contact</source>
         <translation>Selected contact</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="817"/>
         <source>Choose a contact to see their safety number.</source>
         <translation>Choose a contact to see their safety number.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="818"/>
         <source>Safety number</source>
         <translation>Safety number</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="819"/>
         <source>&amp;Mark as verified…</source>
         <translation>&amp;Mark as verified…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="821"/>
         <source>&amp;New card for this contact…</source>
         <translation>&amp;New card for this contact…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="822"/>
         <source>Import a new card for this contact</source>
         <translation>Import a new card for this contact</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="823"/>
         <source>My card</source>
         <translation>My card</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="825"/>
         <source>Your card as a QR code: it holds your name, role and public keys.</source>
         <translation>Your card as a QR code: it holds your name, role and public keys.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="827"/>
         <source>QR code of my card</source>
         <translation>QR code of my card</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="828"/>
         <source>&amp;Save my card…</source>
         <translation>&amp;Save my card…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="830"/>
         <source>QR as &amp;PNG…</source>
         <translation>QR as &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="831"/>
         <source>Save the QR code as PNG</source>
         <translation>Save the QR code as PNG</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="832"/>
         <source>QR as SV&amp;G…</source>
         <translation>QR as SV&amp;G…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="833"/>
         <source>Save the QR code as SVG</source>
         <translation>Save the QR code as SVG</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="834"/>
         <source>Revoke &amp;contact…</source>
         <translation>Revoke &amp;contact…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="835"/>
         <source>Revoke this contact</source>
         <translation>Revoke this contact</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="836"/>
         <source>My keys</source>
         <translation>My keys</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="837"/>
         <source>New &amp;key pair…</source>
         <translation>New &amp;key pair…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="839"/>
         <source>&amp;Revoke my keys…</source>
         <translation>&amp;Revoke my keys…</translation>
     </message>
@@ -1062,37 +878,30 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="44"/>
         <source>ReflectDesk: unexpected error</source>
         <translation>ReflectDesk: unexpected error</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="47"/>
         <source>Something unexpected went wrong. Your entries are saved and encrypted. You can keep working, or restart ReflectDesk if things look wrong.</source>
         <translation>Something unexpected went wrong. Your entries are saved and encrypted. You can keep working, or restart ReflectDesk if things look wrong.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="53"/>
         <source>The report below holds no journal text: only the error type, where it happened in the program, and the versions. Copy it to send it to support.</source>
         <translation>The report below holds no journal text: only the error type, where it happened in the program, and the versions. Copy it to send it to support.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="57"/>
         <source>Co&amp;py report</source>
         <translation>Co&amp;py report</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="58"/>
         <source>Copy report</source>
         <translation>Copy report</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="59"/>
         <source>Error report</source>
         <translation>Error report</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="66"/>
         <source>Copied</source>
         <translation>Copied</translation>
     </message>
@@ -1100,52 +909,42 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
 <context>
     <name>CreatePage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="286"/>
         <source>My practicum journal</source>
         <translation>My practicum journal</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="336"/>
         <source>Cancelled. Nothing was created.</source>
         <translation>Cancelled. Nothing was created.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="342"/>
         <source>The vault could not be created.</source>
         <translation>The vault could not be created.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="349"/>
         <source>Creating your vault</source>
         <translation>Creating your vault</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="350"/>
         <source>This takes a few seconds on purpose: it makes guessing slow.</source>
         <translation>This takes a few seconds on purpose: it makes guessing slow.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="353"/>
         <source>ReflectDesk turns your passphrase into a key with Argon2id, tuned to this computer, and creates your encrypted vault and your recovery key.</source>
         <translation>ReflectDesk turns your passphrase into a key with Argon2id, tuned to this computer, and creates your encrypted vault and your recovery key.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="357"/>
         <source>&amp;Try again</source>
         <translation>&amp;Try again</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="358"/>
         <source>Try again</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="359"/>
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="360"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
@@ -1153,7 +952,6 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/dialogs.py" line="47"/>
         <source>ReflectDesk</source>
         <translation>ReflectDesk</translation>
     </message>
@@ -1161,37 +959,30 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="443"/>
         <source>Bundle created</source>
         <translation>Bundle created</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="445"/>
         <source>Send this file any way you like: only the recipients can open it.</source>
         <translation>Send this file any way you like: only the recipients can open it.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="447"/>
         <source>Where the bundle is</source>
         <translation>Where the bundle is</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="448"/>
         <source>&amp;Open the folder</source>
         <translation>&amp;Open the folder</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="449"/>
         <source>Open the folder</source>
         <translation>Open the folder</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="450"/>
         <source>Co&amp;py the path</source>
         <translation>Co&amp;py the path</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="451"/>
         <source>Copy the path</source>
         <translation>Copy the path</translation>
     </message>
@@ -1199,7 +990,6 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
 <context>
     <name>EntriesPage</name>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="149"/>
         <source>%n entries chosen</source>
         <translation>
             <numerusform>%n entry chosen</numerusform>
@@ -1207,92 +997,74 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="156"/>
         <source>Which entries?</source>
         <translation>Which entries?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="158"/>
         <source>Only your own entries can be shared. Received entries stay with you.</source>
         <translation>Only your own entries can be shared. Received entries stay with you.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="160"/>
         <source>&amp;Chosen entries:</source>
         <translation>&amp;Chosen entries:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="161"/>
         <source>Chosen entries</source>
         <translation>Chosen entries</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="162"/>
         <source>A &amp;whole journal:</source>
         <translation>A &amp;whole journal:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="163"/>
         <source>A whole journal</source>
         <translation>A whole journal</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="164"/>
         <source>Journal to share</source>
         <translation>Journal to share</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="165"/>
         <source>Filter by title or tag</source>
         <translation>Filter by title or tag</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="166"/>
         <source>Filter entries</source>
         <translation>Filter entries</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="167"/>
         <source>Entries to share</source>
         <translation>Entries to share</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="168"/>
         <source>Select &amp;all shown</source>
         <translation>Select &amp;all shown</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="169"/>
         <source>Select all entries shown</source>
         <translation>Select all entries shown</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="170"/>
         <source>Select n&amp;one</source>
         <translation>Select n&amp;one</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="171"/>
         <source>Select no entries</source>
         <translation>Select no entries</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="172"/>
         <source>Include a&amp;ttachments (photos, files)</source>
         <translation>Include a&amp;ttachments (photos, files)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="173"/>
         <source>Include attachments</source>
         <translation>Include attachments</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="174"/>
         <source>Include the revision &amp;history (not only the last version)</source>
         <translation>Include the revision &amp;history (not only the last version)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="175"/>
         <source>Include the revision history</source>
         <translation>Include the revision history</translation>
     </message>
@@ -1300,117 +1072,94 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
 <context>
     <name>EntryEditor</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="375"/>
         <source>Received from %1 — read only</source>
         <translation>Received from %1 — read only</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="583"/>
         <source>None chosen</source>
         <translation>None chosen</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="632"/>
         <source>New entry: it is saved as soon as you write.</source>
         <translation>New entry: it is saved as soon as you write.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="633"/>
         <source>Editing…</source>
         <translation>Editing…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="634"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="635"/>
         <source>Saved and encrypted</source>
         <translation>Saved and encrypted</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="636"/>
         <source>Not saved: see the message</source>
         <translation>Not saved: see the message</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="640"/>
         <source>&amp;Title:</source>
         <translation>&amp;Title:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="641"/>
         <source>&amp;Date:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="642"/>
         <source>Template:</source>
         <translation>Template:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="643"/>
         <source>Ta&amp;gs:</source>
         <translation>Ta&amp;gs:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="644"/>
         <source>Standards:</source>
         <translation>Standards:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="645"/>
         <source>A short title for this entry</source>
         <translation>A short title for this entry</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="646"/>
         <source>Separated by commas, e.g. evaluation, 3rd grade</source>
         <translation>Separated by commas, e.g. evaluation, 3rd grade</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="647"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Choose…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="648"/>
         <source>H&amp;istory…</source>
         <translation>H&amp;istory…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="649"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="650"/>
         <source>Date of the experience</source>
         <translation>Date of the experience</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="651"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="652"/>
         <source>Choose standards</source>
         <translation>Choose standards</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="653"/>
         <source>Revision history</source>
         <translation>Revision history</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="654"/>
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="655"/>
         <source>Prompts</source>
         <translation>Prompts</translation>
     </message>
@@ -1418,27 +1167,22 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
 <context>
     <name>EntryTableModel</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/entry_model.py" line="32"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/entry_model.py" line="33"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/entry_model.py" line="34"/>
         <source>Template</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/entry_model.py" line="35"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/entry_model.py" line="99"/>
         <source>(untitled)</source>
         <extracomment>``loader(fetch, deliver)`` runs ``fetch`` somewhere and calls ``deliver`` with the rows on the GUI thread; ``None`` means: right here. Emitted on the GUI thread each time a (re)load has been applied.</extracomment>
         <translation>(untitled)</translation>
@@ -1447,749 +1191,614 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="34"/>
         <source>Something went wrong.</source>
         <translation>Something went wrong.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="35"/>
         <source>Try again. If it keeps happening, report it with the crash report.</source>
         <translation>Try again. If it keeps happening, report it with the crash report.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="55"/>
+        <source>A file of the ReflectDesk installation is missing or damaged: {file}</source>
+        <translation>A file of the ReflectDesk installation is missing or damaged: {file}</translation>
+    </message>
+    <message>
+        <source>Reinstall ReflectDesk. Your journal is not affected: it is kept apart.</source>
+        <translation>Reinstall ReflectDesk. Your journal is not affected: it is kept apart.</translation>
+    </message>
+    <message>
         <source>The vault could not be used.</source>
         <translation>The vault could not be used.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="61"/>
         <source>The passphrase is not correct.</source>
         <translation>The passphrase is not correct.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="62"/>
         <source>Check Caps Lock and the keyboard layout and try again, or use your recovery key.</source>
         <translation>Check Caps Lock and the keyboard layout and try again, or use your recovery key.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="71"/>
         <source>The recovery key is not correct.</source>
         <translation>The recovery key is not correct.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="72"/>
         <source>Type the key exactly as it was printed; spaces and dashes do not matter.</source>
         <translation>Type the key exactly as it was printed; spaces and dashes do not matter.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="80"/>
         <source>The vault is locked.</source>
         <translation>The vault is locked.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="81"/>
         <source>Unlock it with your passphrase first.</source>
         <translation>Unlock it with your passphrase first.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="87"/>
         <source>There is no vault in this folder.</source>
         <translation>There is no vault in this folder.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="88"/>
         <source>Create one with &apos;init&apos;, or choose the folder that holds your vault.</source>
         <translation>Create one with &apos;init&apos;, or choose the folder that holds your vault.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="96"/>
         <source>A vault already exists in this folder.</source>
         <translation>A vault already exists in this folder.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="97"/>
         <source>Open it, or choose another folder for a new vault.</source>
         <translation>Open it, or choose another folder for a new vault.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="102"/>
         <source>The vault header is damaged or incomplete.</source>
         <translation>The vault header is damaged or incomplete.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="103"/>
         <source>Restore the vault folder from a backup. Nothing was changed.</source>
         <translation>Restore the vault folder from a backup. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="111"/>
         <source>This file is not a ReflectDesk vault.</source>
         <translation>This file is not a ReflectDesk vault.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="112"/>
         <source>Choose the folder that holds your ReflectDesk vault.</source>
         <translation>Choose the folder that holds your ReflectDesk vault.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="117"/>
         <source>This vault was written by a newer version of ReflectDesk.</source>
         <translation>This vault was written by a newer version of ReflectDesk.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="120"/>
         <source>Update ReflectDesk to open it. Nothing was changed.</source>
         <translation>Update ReflectDesk to open it. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="125"/>
         <source>This vault is already open in another window.</source>
         <translation>This vault is already open in another window.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="126"/>
         <source>Switch to the window that has it open, or close it and try again.</source>
         <translation>Switch to the window that has it open, or close it and try again.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="133"/>
         <source>A record in the vault failed its integrity check.</source>
         <translation>A record in the vault failed its integrity check.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="134"/>
         <source>The vault file was altered or damaged. Restore it from a backup.</source>
         <translation>The vault file was altered or damaged. Restore it from a backup.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="141"/>
         <source>ReflectDesk cannot write to the data folder.</source>
         <translation>ReflectDesk cannot write to the data folder.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="142"/>
         <source>Check that the folder exists, is not read-only and the disk is not full.</source>
         <translation>Check that the folder exists, is not read-only and the disk is not full.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="151"/>
         <source>The input is not valid.</source>
         <translation>The input is not valid.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="152"/>
         <source>Correct it and try again.</source>
         <translation>Correct it and try again.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="158"/>
         <source>Nothing with this id was found.</source>
         <translation>Nothing with this id was found.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="159"/>
         <source>Check the id; listings show the ids that exist.</source>
         <translation>Check the id; listings show the ids that exist.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="165"/>
         <source>There is no journal with this id.</source>
         <translation>There is no journal with this id.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="166"/>
         <source>See the ids with &apos;journal list&apos;.</source>
         <translation>See the ids with &apos;journal list&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="171"/>
         <source>There is no entry with this id.</source>
         <translation>There is no entry with this id.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="172"/>
         <source>See the ids with &apos;entry list&apos;.</source>
         <translation>See the ids with &apos;entry list&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="177"/>
         <source>There is no attachment with this id.</source>
         <translation>There is no attachment with this id.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="178"/>
         <source>See an entry&apos;s attachments with &apos;entry show&apos;.</source>
         <translation>See an entry&apos;s attachments with &apos;entry show&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="183"/>
         <source>The attachment is larger than the limit of {limit_mb} MB.</source>
         <translation>The attachment is larger than the limit of {limit_mb} MB.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="186"/>
         <source>Reduce the file (for example, export the photo smaller) and attach it again.</source>
         <translation>Reduce the file (for example, export the photo smaller) and attach it again.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="193"/>
         <source>The file could not be read.</source>
         <translation>The file could not be read.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="194"/>
         <source>Check that the file exists and that you may read it.</source>
         <translation>Check that the file exists and that you may read it.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="200"/>
         <source>The file could not be written.</source>
         <translation>The file could not be written.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="201"/>
         <source>Check that the folder exists, that you may write there and that the disk is not full.</source>
         <translation>Check that the folder exists, that you may write there and that the disk is not full.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="210"/>
         <source>The search could not be understood.</source>
         <translation>The search could not be understood.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="211"/>
         <source>Check quotes and parentheses. Use &quot;two words&quot; for a phrase, word* for a prefix, and AND, OR, NOT between words.</source>
         <translation>Check quotes and parentheses. Use &quot;two words&quot; for a phrase, word* for a prefix, and AND, OR, NOT between words.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="220"/>
         <source>The passphrase is too short.</source>
         <translation>The passphrase is too short.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="221"/>
         <source>Use at least {min_length} characters; several unrelated words work well.</source>
         <translation>Use at least {min_length} characters; several unrelated words work well.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="228"/>
         <source>A value is not valid.</source>
         <translation>A value is not valid.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="229"/>
         <source>Check the value named in the message and try again.</source>
         <translation>Check the value named in the message and try again.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="234"/>
         <source>This template has no section with that key.</source>
         <translation>This template has no section with that key.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="235"/>
         <source>Valid keys: {valid}.</source>
         <translation>Valid keys: {valid}.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="240"/>
         <source>The template file is not valid.</source>
         <translation>The template file is not valid.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="241"/>
-        <location filename="../../src/reflectdesk/errors.py" line="255"/>
         <source>Fix the field named in the message; docs/templates.md describes the format.</source>
         <translation>Fix the field named in the message; docs/templates.md describes the format.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="248"/>
         <source>There is no template with this id.</source>
         <translation>There is no template with this id.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="249"/>
         <source>See the ids with &apos;templates list&apos;.</source>
         <translation>See the ids with &apos;templates list&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="254"/>
         <source>The standards file is not valid.</source>
         <translation>The standards file is not valid.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="263"/>
         <source>The bundle could not be opened.</source>
         <translation>The bundle could not be opened.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="264"/>
         <source>Ask the sender to export it again. Nothing was imported.</source>
         <translation>Ask the sender to export it again. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="270"/>
         <source>The contact card could not be used.</source>
         <translation>The contact card could not be used.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="271"/>
         <source>Ask the person to send their card again.</source>
         <translation>Ask the person to send their card again.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="278"/>
         <source>The operation was cancelled.</source>
         <translation>The operation was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="279"/>
-        <location filename="../../src/reflectdesk/errors.py" line="674"/>
         <source>Nothing was changed.</source>
         <translation>Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="285"/>
         <source>The server could not be reached.</source>
         <translation>The server could not be reached.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="286"/>
         <source>Check the connection; ReflectDesk will retry on its own later.</source>
         <translation>Check the connection; ReflectDesk will retry on its own later.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="295"/>
         <source>This template id belongs to a built-in template.</source>
         <translation>This template id belongs to a built-in template.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="296"/>
         <source>Choose another id for your template, for example with your university&apos;s prefix.</source>
         <translation>Choose another id for your template, for example with your university&apos;s prefix.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="303"/>
         <source>This template version was already imported with different content.</source>
         <translation>This template version was already imported with different content.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="306"/>
         <source>Raise the version number in the file and import it again.</source>
         <translation>Raise the version number in the file and import it again.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="311"/>
         <source>This standards version was already loaded with different content.</source>
         <translation>This standards version was already loaded with different content.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="314"/>
         <source>Raise the version number in the file and load it again.</source>
         <translation>Raise the version number in the file and load it again.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="320"/>
         <source>The bundle is larger than the limit of {limit_mb} MB.</source>
         <translation>The bundle is larger than the limit of {limit_mb} MB.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="321"/>
         <source>Ask the sender to split it into smaller bundles. Nothing was imported.</source>
         <translation>Ask the sender to split it into smaller bundles. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="328"/>
         <source>This file is not a ReflectDesk bundle.</source>
         <translation>This file is not a ReflectDesk bundle.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="329"/>
         <source>Choose a .rdbundle file that someone sent you. Nothing was imported.</source>
         <translation>Choose a .rdbundle file that someone sent you. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="336"/>
+        <source>This file is neither a ReflectDesk bundle nor a contact card.</source>
+        <translation>This file is neither a ReflectDesk bundle nor a contact card.</translation>
+    </message>
+    <message>
+        <source>ReflectDesk opens bundles (.rdbundle) and contact cards (.rdcard). Ask the sender which file to use.</source>
+        <translation>ReflectDesk opens bundles (.rdbundle) and contact cards (.rdcard). Ask the sender which file to use.</translation>
+    </message>
+    <message>
         <source>The encryption header of the bundle is damaged.</source>
         <translation>The encryption header of the bundle is damaged.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="341"/>
         <source>The encryption header of the bundle is larger than ReflectDesk accepts.</source>
         <translation>The encryption header of the bundle is larger than ReflectDesk accepts.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="348"/>
         <source>The bundle is encrypted to more keys than ReflectDesk accepts ({limit}).</source>
         <translation>The bundle is encrypted to more keys than ReflectDesk accepts ({limit}).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="355"/>
         <source>A bundle can be sent to at most {limit} people.</source>
         <translation>A bundle can be sent to at most {limit} people.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="356"/>
         <source>Send it in several bundles. Nothing was exported.</source>
         <translation>Send it in several bundles. Nothing was exported.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="361"/>
         <source>The bundle is protected with a passphrase; ReflectDesk only opens bundles encrypted to a key.</source>
         <translation>The bundle is protected with a passphrase; ReflectDesk only opens bundles encrypted to a key.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="370"/>
         <source>The bundle is not encrypted to any ReflectDesk key.</source>
         <translation>The bundle is not encrypted to any ReflectDesk key.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="375"/>
         <source>This bundle was not encrypted to your key.</source>
         <translation>This bundle was not encrypted to your key.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="376"/>
         <source>Check that it was meant for you, or ask the sender to export it again to your current contact card. Nothing was imported.</source>
         <translation>Check that it was meant for you, or ask the sender to export it again to your current contact card. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="385"/>
         <source>The bundle is damaged or incomplete: its encryption check failed.</source>
         <translation>The bundle is damaged or incomplete: its encryption check failed.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="392"/>
         <source>The contents of the bundle are damaged or not in the expected format.</source>
         <translation>The contents of the bundle are damaged or not in the expected format.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="399"/>
         <source>The bundle contains a file name that is not allowed.</source>
         <translation>The bundle contains a file name that is not allowed.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="404"/>
         <source>The bundle contains the same file name twice.</source>
         <translation>The bundle contains the same file name twice.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="409"/>
         <source>The bundle contains more files than ReflectDesk accepts ({limit}).</source>
         <translation>The bundle contains more files than ReflectDesk accepts ({limit}).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="416"/>
         <source>A file in the bundle is larger than ReflectDesk accepts.</source>
         <translation>A file in the bundle is larger than ReflectDesk accepts.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="423"/>
         <source>A file in the bundle is compressed suspiciously well (a possible zip bomb).</source>
         <translation>A file in the bundle is compressed suspiciously well (a possible zip bomb).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="430"/>
         <source>The bundle contains a file stored in a way ReflectDesk does not accept.</source>
         <translation>The bundle contains a file stored in a way ReflectDesk does not accept.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="437"/>
         <source>The bundle has no signed list of its contents.</source>
         <translation>The bundle has no signed list of its contents.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="442"/>
         <source>The signature of the bundle is not valid.</source>
         <translation>The signature of the bundle is not valid.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="443"/>
         <source>The bundle was changed after it was signed, or is damaged. Nothing was imported.</source>
         <translation>The bundle was changed after it was signed, or is damaged. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="451"/>
         <source>The key that signed this bundle has been revoked.</source>
         <translation>The key that signed this bundle has been revoked.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="452"/>
         <source>Ask the sender for their new contact card. Nothing was imported.</source>
         <translation>Ask the sender for their new contact card. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="459"/>
         <source>This bundle is signed with one of your own keys that you revoked or replaced as lost.</source>
         <translation>This bundle is signed with one of your own keys that you revoked or replaced as lost.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="463"/>
         <source>Someone else may hold that key: do not trust what it says. Nothing was imported.</source>
         <translation>Someone else may hold that key: do not trust what it says. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="470"/>
         <source>The bundle was signed with keys that do not match the ones you have for this contact.</source>
         <translation>The bundle was signed with keys that do not match the ones you have for this contact.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="474"/>
         <source>Compare safety numbers with the sender before you trust it. Nothing was imported.</source>
         <translation>Compare safety numbers with the sender before you trust it. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="482"/>
         <source>This bundle was not addressed to you: someone else re-encrypted it to your key.</source>
         <translation>This bundle was not addressed to you: someone else re-encrypted it to your key.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="486"/>
         <source>Only its author can share it with you. Nothing was imported.</source>
         <translation>Only its author can share it with you. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="493"/>
         <source>A file in the bundle does not match its signed checksum.</source>
         <translation>A file in the bundle does not match its signed checksum.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="500"/>
         <source>A file listed in the signed contents of the bundle is missing.</source>
         <translation>A file listed in the signed contents of the bundle is missing.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="507"/>
         <source>The bundle contains a file that is not in its signed list of contents.</source>
         <translation>The bundle contains a file that is not in its signed list of contents.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="514"/>
         <source>A data file in the bundle is larger than ReflectDesk accepts.</source>
         <translation>A data file in the bundle is larger than ReflectDesk accepts.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="521"/>
         <source>A data file in the bundle is not valid JSON.</source>
         <translation>A data file in the bundle is not valid JSON.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="526"/>
         <source>A data file in the bundle does not have the expected fields.</source>
         <translation>A data file in the bundle does not have the expected fields.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="533"/>
         <source>This bundle was made by a newer version of ReflectDesk.</source>
         <translation>This bundle was made by a newer version of ReflectDesk.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="534"/>
         <source>Update ReflectDesk to open it. Nothing was imported.</source>
         <translation>Update ReflectDesk to open it. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="539"/>
         <source>The bundle could not be made from this content.</source>
         <translation>The bundle could not be made from this content.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="540"/>
         <source>This is a bug in ReflectDesk; please report it. Nothing was exported.</source>
         <translation>This is a bug in ReflectDesk; please report it. Nothing was exported.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="548"/>
         <source>Your stored key pair is damaged or in an unknown format.</source>
         <translation>Your stored key pair is damaged or in an unknown format.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="551"/>
         <source>Restore the vault from a backup.</source>
         <translation>Restore the vault from a backup.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="556"/>
         <source>A public key is not valid.</source>
         <translation>A public key is not valid.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="561"/>
         <source>This is not a valid ReflectDesk contact card.</source>
         <translation>This is not a valid ReflectDesk contact card.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="566"/>
         <source>The signature of the contact card is not valid.</source>
         <translation>The signature of the contact card is not valid.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="567"/>
         <source>The card was changed or damaged. Ask the person to send it again.</source>
         <translation>The card was changed or damaged. Ask the person to send it again.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="574"/>
         <source>The contact card has expired.</source>
         <translation>The contact card has expired.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="575"/>
         <source>Ask the person for a new card.</source>
         <translation>Ask the person for a new card.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="580"/>
         <source>The contact card is dated in the future.</source>
         <translation>The contact card is dated in the future.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="581"/>
         <source>Check the date and time of this computer, or ask for a new card.</source>
         <translation>Check the date and time of this computer, or ask for a new card.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="588"/>
         <source>The key revocation is not valid.</source>
         <translation>The key revocation is not valid.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="589"/>
         <source>It was changed or damaged. Ask the person to send it again.</source>
         <translation>It was changed or damaged. Ask the person to send it again.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="597"/>
         <source>This entry was received from someone else and cannot be changed.</source>
         <translation>This entry was received from someone else and cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="600"/>
         <source>Only its author can change it. Comment on it, or copy what you need.</source>
         <translation>Only its author can change it. Comment on it, or copy what you need.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="607"/>
         <source>This entry was received from someone else; only its author can share it.</source>
         <translation>This entry was received from someone else; only its author can share it.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="610"/>
         <source>Choose entries from your own journals. Nothing was exported.</source>
         <translation>Choose entries from your own journals. Nothing was exported.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="617"/>
         <source>There is no contact with this id.</source>
         <translation>There is no contact with this id.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="618"/>
         <source>See the ids with &apos;contact list&apos;.</source>
         <translation>See the ids with &apos;contact list&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="623"/>
         <source>This contact&apos;s key has been revoked; nothing can be sent to it.</source>
         <translation>This contact&apos;s key has been revoked; nothing can be sent to it.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="626"/>
         <source>Ask the person for their new contact card. Nothing was exported.</source>
         <translation>Ask the person for their new contact card. Nothing was exported.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="633"/>
         <source>This step needs your confirmation.</source>
         <translation>This step needs your confirmation.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="634"/>
         <source>Read what was shown, then run the command again with --yes. Nothing was changed.</source>
         <translation>Read what was shown, then run the command again with --yes. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="641"/>
         <source>This card has other keys than the ones you have for this contact, and the old key did not sign it.</source>
         <translation>This card has other keys than the ones you have for this contact, and the old key did not sign it.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="646"/>
         <source>Compare the safety number with the person (in person or by phone) before you accept it. Nothing was changed.</source>
         <translation>Compare the safety number with the person (in person or by phone) before you accept it. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="655"/>
         <source>You already have a contact with this name but with other keys.</source>
         <translation>You already have a contact with this name but with other keys.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="658"/>
         <source>It may be a new card of the same person or someone else. Compare the safety number with the person before you accept it. Nothing was changed.</source>
         <translation>It may be a new card of the same person or someone else. Compare the safety number with the person before you accept it. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="667"/>
         <source>The key on this card has been revoked.</source>
         <translation>The key on this card has been revoked.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="668"/>
         <source>Ask the person for a card with their new key.</source>
         <translation>Ask the person for a card with their new key.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="673"/>
         <source>You already have a newer card for this contact.</source>
         <translation>You already have a newer card for this contact.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="679"/>
         <source>The safety number you entered does not match this contact&apos;s.</source>
         <translation>The safety number you entered does not match this contact&apos;s.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="682"/>
         <source>Do not mark the contact verified. Check that you both opened the right contact, then compare again.</source>
         <translation>Do not mark the contact verified. Check that you both opened the right contact, then compare again.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="691"/>
         <source>The sender of this bundle is not one of your contacts.</source>
         <translation>The sender of this bundle is not one of your contacts.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="692"/>
         <source>Compare the safety number shown with the sender (in person or by phone), then confirm the import. Nothing was imported.</source>
         <translation>Compare the safety number shown with the sender (in person or by phone), then confirm the import. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="701"/>
         <source>The bundle does not carry the contact card of its unknown sender.</source>
         <translation>The bundle does not carry the contact card of its unknown sender.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="704"/>
         <source>Import the sender&apos;s contact card first, then the bundle again. Nothing was imported.</source>
         <translation>Import the sender&apos;s contact card first, then the bundle again. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="712"/>
         <source>The bundle would change an entry that belongs to someone else.</source>
         <translation>The bundle would change an entry that belongs to someone else.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="715"/>
         <source>Only the author of an entry can send new versions of it. Nothing was imported.</source>
         <translation>Only the author of an entry can send new versions of it. Nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="722"/>
         <source>The bundle reuses an id that stands for something else in your vault.</source>
         <translation>The bundle reuses an id that stands for something else in your vault.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="725"/>
         <source>Ask the sender to export it again, and report it if it happens again. Nothing was imported.</source>
         <translation>Ask the sender to export it again, and report it if it happens again. Nothing was imported.</translation>
     </message>
@@ -2197,28 +1806,22 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
 <context>
     <name>ExportWizard</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="535"/>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="619"/>
         <source>(untitled)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="545"/>
         <source>Revoked: nothing can be sent to %1.</source>
         <translation>Revoked: nothing can be sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="547"/>
         <source>Not verified: compare the safety number with %1 first.</source>
         <translation>Not verified: compare the safety number with %1 first.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="550"/>
         <source>Verified</source>
         <translation>Verified</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="595"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -2226,17 +1829,14 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="596"/>
         <source>To: %1 and you</source>
         <translation>To: %1 and you</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="597"/>
         <source>Consent: %1</source>
         <translation>Consent: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="601"/>
         <source>%n entries with their own consent</source>
         <translation>
             <numerusform>%n entry with their own consent</numerusform>
@@ -2244,27 +1844,22 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="604"/>
         <source>With attachments</source>
         <translation>With attachments</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="606"/>
         <source>Without attachments</source>
         <translation>Without attachments</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="609"/>
         <source>With the whole revision history</source>
         <translation>With the whole revision history</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="611"/>
         <source>Only the current version of each entry</source>
         <translation>Only the current version of each entry</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="622"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -2272,7 +1867,6 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="624"/>
         <source>With %n attachments.</source>
         <translation>
             <numerusform>With %n attachment.</numerusform>
@@ -2280,7 +1874,6 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="627"/>
         <source>Sent %n entries:</source>
         <translation>
             <numerusform>Sent %n entry:</numerusform>
@@ -2288,73 +1881,58 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="629"/>
         <source>To: %1 and you.</source>
         <translation>To: %1 and you.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="632"/>
         <source>Consent: %1.</source>
         <translation>Consent: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="635"/>
         <source>The file (%1 KB) is here:</source>
         <translation>The file (%1 KB) is here:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="644"/>
         <source>Where to save the bundle</source>
         <translation>Where to save the bundle</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="668"/>
         <source>Encrypting and signing…</source>
         <translation>Encrypting and signing…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="693"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="706"/>
         <source>Done.</source>
         <translation>Done.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="714"/>
         <source>Cancelled: no bundle was written.</source>
         <translation>Cancelled: no bundle was written.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="729"/>
         <source>Share entries</source>
         <translation>Share entries</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="739"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="740"/>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="743"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="741"/>
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="742"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="744"/>
         <source>Help</source>
         <translation>Help</translation>
     </message>
@@ -2362,47 +1940,38 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="632"/>
         <source>Finish without checking?</source>
         <translation>Finish without checking?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="634"/>
         <source>Your vault is created. If you have not saved the recovery key, you will not see it again. Continue without checking it?</source>
         <translation>Your vault is created. If you have not saved the recovery key, you will not see it again. Continue without checking it?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="659"/>
         <source>ReflectDesk: first steps</source>
         <translation>ReflectDesk: first steps</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="661"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="662"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="663"/>
         <source>Create my vault</source>
         <translation>Create my vault</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="664"/>
         <source>Finish</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="665"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="666"/>
         <source>Help</source>
         <translation>Help</translation>
     </message>
@@ -2410,17 +1979,14 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
 <context>
     <name>HintBanner</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="144"/>
         <source>Observation notes work best when they describe only what was seen and heard. Some words may read as judgements (underlined): %1. Could you describe what happened instead?</source>
         <translation>Observation notes work best when they describe only what was seen and heard. Some words may read as judgements (underlined): %1. Could you describe what happened instead?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="149"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="150"/>
         <source>Dismiss the hint</source>
         <translation>Dismiss the hint</translation>
     </message>
@@ -2428,57 +1994,46 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/history.py" line="226"/>
         <source>These two revisions are the same.</source>
         <translation>These two revisions are the same.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/history.py" line="235"/>
         <source>Restore this revision?</source>
         <translation>Restore this revision?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/history.py" line="237"/>
         <source>Revision %1 becomes the current text, as a new revision. Nothing is lost: the current text stays in the history.</source>
         <translation>Revision %1 becomes the current text, as a new revision. Nothing is lost: the current text stays in the history.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/history.py" line="268"/>
         <source>Revision history</source>
         <translation>Revision history</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/history.py" line="269"/>
         <source>&amp;Revisions (newest first):</source>
         <translation>&amp;Revisions (newest first):</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/history.py" line="270"/>
         <source>Com&amp;pare with:</source>
         <translation>Com&amp;pare with:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/history.py" line="271"/>
         <source>Re&amp;store this revision</source>
         <translation>Re&amp;store this revision</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/history.py" line="272"/>
         <source>Revisions</source>
         <translation>Revisions</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/history.py" line="273"/>
         <source>Compare with revision</source>
         <translation>Compare with revision</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/history.py" line="274"/>
         <source>Differences</source>
         <translation>Differences</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/history.py" line="275"/>
         <source>Restore this revision</source>
         <translation>Restore this revision</translation>
     </message>
@@ -2486,73 +2041,58 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="182"/>
         <source>Checking the bundle…</source>
         <translation>Checking the bundle…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="226"/>
         <source>Import cancelled: nothing was stored.</source>
         <translation>Import cancelled: nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="249"/>
         <source>Someone unknown</source>
         <translation>Someone unknown</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="253"/>
         <source>From you (%1)</source>
         <translation>From you (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="254"/>
         <source>From %1, verified</source>
         <translation>From %1, verified</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="255"/>
         <source>From %1, not verified</source>
         <translation>From %1, not verified</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="256"/>
         <source>From %1, not among your contacts</source>
         <translation>From %1, not among your contacts</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="262"/>
         <source>A bundle you made on %1.</source>
         <translation>A bundle you made on %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="264"/>
         <source>Signed by %2 on %1, with the keys you verified. Nothing was altered.</source>
         <translation>Signed by %2 on %1, with the keys you verified. Nothing was altered.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="267"/>
         <source>Signed by %2 on %1, nothing was altered. You have not compared the safety number with %2 yet (Contacts).</source>
         <translation>Signed by %2 on %1, nothing was altered. You have not compared the safety number with %2 yet (Contacts).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="271"/>
         <source>Signed on %1 by keys you do not have. Before you import it, compare this safety number with %2 in person or by phone. Importing adds %2 to your contacts, not verified.</source>
         <translation>Signed on %1 by keys you do not have. Before you import it, compare this safety number with %2 in person or by phone. Importing adds %2 to your contacts, not verified.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="283"/>
         <source>Careful: you already have a contact called %1 with other keys. This may be someone else.</source>
         <translation>Careful: you already have a contact called %1 with other keys. This may be someone else.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="291"/>
         <source>Safety number with %1</source>
         <translation>Safety number with %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="298"/>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="382"/>
         <source>%n new entries</source>
         <translation>
             <numerusform>%n new entry</numerusform>
@@ -2560,8 +2100,6 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="299"/>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="385"/>
         <source>%n updated entries</source>
         <translation>
             <numerusform>%n updated entry</numerusform>
@@ -2569,8 +2107,6 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="300"/>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="388"/>
         <source>%n unchanged entries</source>
         <translation>
             <numerusform>%n unchanged entry</numerusform>
@@ -2578,8 +2114,6 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="301"/>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="391"/>
         <source>%n attachments</source>
         <translation>
             <numerusform>%n attachment</numerusform>
@@ -2587,7 +2121,6 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="306"/>
         <source>%n attachments not included by the sender</source>
         <translation>
             <numerusform>%n attachment not included by the sender</numerusform>
@@ -2595,7 +2128,6 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="312"/>
         <source>%n entries whose research consent is withdrawn</source>
         <translation>
             <numerusform>%n entry whose research consent is withdrawn</numerusform>
@@ -2603,7 +2135,6 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="318"/>
         <source>%n comments or sign-offs this version cannot import yet</source>
         <translation>
             <numerusform>%n comment or sign-off this version cannot import yet</numerusform>
@@ -2611,47 +2142,38 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="325"/>
         <source>Consent for the bundle: %1</source>
         <translation>Consent for the bundle: %1</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="329"/>
         <source>New</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="330"/>
         <source>Updated</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="331"/>
         <source>Unchanged</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="335"/>
         <source>(untitled)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="359"/>
         <source>Importing…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="379"/>
         <source>This bundle was already imported. Nothing changed.</source>
         <translation>This bundle was already imported. Nothing changed.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="395"/>
         <source>Imported from %1:</source>
         <translation>Imported from %1:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="400"/>
         <source>%n entries now have two versions side by side (edited in two places)</source>
         <translation>
             <numerusform>%n entry now has two versions side by side (edited in two places)</numerusform>
@@ -2659,94 +2181,74 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="407"/>
         <source>%1 was added to your contacts, not verified.</source>
         <translation>%1 was added to your contacts, not verified.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="410"/>
         <source>You find them under Received in the sidebar. They are read-only.</source>
         <translation>You find them under Received in the sidebar. They are read-only.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="436"/>
         <source>Entry</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="436"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="436"/>
         <source>Consent</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="440"/>
         <source>Open a bundle</source>
         <translation>Open a bundle</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="441"/>
         <source>Safety number</source>
         <translation>Safety number</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="443"/>
         <source>I &amp;compared the safety number with the sender and it matches</source>
         <translation>I &amp;compared the safety number with the sender and it matches</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="445"/>
         <source>I compared the safety number</source>
         <translation>I compared the safety number</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="447"/>
         <source>You already imported this bundle. Importing it again changes nothing.</source>
         <translation>You already imported this bundle. Importing it again changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="449"/>
         <source>Entries in the bundle</source>
         <translation>Entries in the bundle</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="450"/>
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="451"/>
         <source>&amp;Import</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="452"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="453"/>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="454"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="455"/>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="456"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="457"/>
         <source>&amp;Show the received entries</source>
         <translation>&amp;Show the received entries</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="458"/>
         <source>Show the received entries</source>
         <translation>Show the received entries</translation>
     </message>
@@ -2754,17 +2256,14 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="92"/>
         <source>Welcome to ReflectDesk</source>
         <translation>Welcome to ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="93"/>
         <source>Your practicum journal: private, structured, yours.</source>
         <translation>Your practicum journal: private, structured, yours.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="96"/>
         <source>Everything you write stays on this computer, encrypted with a passphrase only you know. You decide what your mentor and your university see.
 
 Choose the language of the app. You can change it later in Settings.</source>
@@ -2776,123 +2275,99 @@ Choose the language of the app. You can change it later in Settings.</translatio
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="284"/>
         <source>ReflectDesk</source>
         <extracomment>Up to this many entries the list is fetched on the GUI thread (a few ms); above, on a worker, so that 10,000 entries never freeze the window.</extracomment>
         <translation>ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="285"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="286"/>
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="287"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="288"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="290"/>
         <source>&amp;New entry…</source>
         <translation>&amp;New entry…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="291"/>
         <source>New &amp;journal…</source>
         <translation>New &amp;journal…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="292"/>
         <source>&amp;Find</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="293"/>
         <source>&amp;History…</source>
         <translation>&amp;History…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="294"/>
         <source>&amp;Lock</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="295"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="296"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="297"/>
         <source>Show &amp;preview</source>
         <translation>Show &amp;preview</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="298"/>
         <source>Go to &amp;sidebar</source>
         <translation>Go to &amp;sidebar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="299"/>
         <source>Go to entry &amp;list</source>
         <translation>Go to entry &amp;list</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="300"/>
         <source>Go to &amp;editor</source>
         <translation>Go to &amp;editor</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="301"/>
         <source>&amp;About ReflectDesk</source>
         <translation>&amp;About ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="302"/>
         <source>&amp;Share entries…</source>
         <translation>&amp;Share entries…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="303"/>
         <source>&amp;Open bundle…</source>
         <translation>&amp;Open bundle…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="304"/>
         <source>&amp;Contacts</source>
         <translation>&amp;Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="305"/>
         <source>&amp;Share the selected entries…</source>
         <translation>&amp;Share the selected entries…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="306"/>
         <source>&amp;Withdraw research consent…</source>
         <translation>&amp;Withdraw research consent…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="317"/>
         <source>Main toolbar</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="320"/>
         <source>Choose an entry on the left, or start a new one with Ctrl+N.
 
 Ctrl+F searches, Ctrl+L locks.</source>
@@ -2901,22 +2376,18 @@ Ctrl+F searches, Ctrl+L locks.</source>
 Ctrl+F searches, Ctrl+L locks.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="324"/>
         <source>Entries</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="325"/>
         <source>Search results</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="357"/>
         <source>%1 (received)</source>
         <translation>%1 (received)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="411"/>
         <source>%n entries in total</source>
         <translation>
             <numerusform>%n entry in total</numerusform>
@@ -2924,27 +2395,22 @@ Ctrl+F searches, Ctrl+L locks.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="503"/>
         <source>My practicum journal</source>
         <translation>My practicum journal</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="516"/>
         <source>New journal</source>
         <translation>New journal</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="517"/>
         <source>Name of the journal:</source>
         <translation>Name of the journal:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="572"/>
         <source>No entries match.</source>
         <translation>No entries match.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="574"/>
         <source>%n results</source>
         <translation>
             <numerusform>%n result</numerusform>
@@ -2952,41 +2418,38 @@ Ctrl+F searches, Ctrl+L locks.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="624"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="625"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="626"/>
         <source>Standards</source>
         <translation>Standards</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="666"/>
         <source>About ReflectDesk</source>
         <translation>About ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="668"/>
-        <source>ReflectDesk %1
-
-Encrypted, offline-first practicum reflection journals for initial teacher education.</source>
-        <translation>ReflectDesk %1
-
-Encrypted, offline-first practicum reflection journals for initial teacher education.</translation>
+        <source>Bundles and contact cards (*.rdbundle *.rdcard)</source>
+        <translation>Bundles and contact cards (*.rdbundle *.rdcard)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="791"/>
-        <source>Open a bundle</source>
-        <translation>Open a bundle</translation>
+        <source>Contact cards (*.rdcard)</source>
+        <translation>Contact cards (*.rdcard)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="791"/>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
         <source>Bundles (*.rdbundle)</source>
         <translation>Bundles (*.rdbundle)</translation>
     </message>
@@ -2994,37 +2457,30 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>NewPassphraseFields</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="149"/>
         <source>New &amp;passphrase:</source>
         <translation>New &amp;passphrase:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="150"/>
         <source>&amp;Repeat it:</source>
         <translation>&amp;Repeat it:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="151"/>
         <source>&amp;Show passphrase</source>
         <translation>&amp;Show passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="152"/>
         <source>New passphrase</source>
         <translation>New passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="153"/>
         <source>Repeat the new passphrase</source>
         <translation>Repeat the new passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="154"/>
         <source>Show passphrase</source>
         <translation>Show passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="176"/>
         <source>The two passphrases differ.</source>
         <translation>The two passphrases differ.</translation>
     </message>
@@ -3032,22 +2488,18 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="227"/>
         <source>Choose a passphrase</source>
         <translation>Choose a passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="228"/>
         <source>It encrypts everything you write. Nobody can reset it.</source>
         <translation>It encrypts everything you write. Nobody can reset it.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="231"/>
         <source>A passphrase is a password made of several words. Pick four or more words that have nothing to do with each other, and that you will remember.</source>
         <translation>A passphrase is a password made of several words. Pick four or more words that have nothing to do with each other, and that you will remember.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="235"/>
         <source>&amp;Create my vault</source>
         <translation>&amp;Create my vault</translation>
     </message>
@@ -3055,77 +2507,62 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>ProfilePage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="166"/>
         <source>About you</source>
         <translation>About you</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="167"/>
         <source>This shapes the app around what you do.</source>
         <translation>This shapes the app around what you do.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="168"/>
         <source>I am a…</source>
         <translation>I am a…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="171"/>
         <source>&amp;Student teacher</source>
         <translation>&amp;Student teacher</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="172"/>
         <source>I write reflections on my practicum and share them when I choose.</source>
         <translation>I write reflections on my practicum and share them when I choose.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="175"/>
         <source>School &amp;mentor (profesor/a guía)</source>
         <translation>School &amp;mentor (profesor/a guía)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="176"/>
         <source>I read my student teachers&apos; journals and give feedback.</source>
         <translation>I read my student teachers&apos; journals and give feedback.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="179"/>
         <source>&amp;University educator or researcher</source>
         <translation>&amp;University educator or researcher</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="180"/>
         <source>I supervise students and build case studies from consented entries.</source>
         <translation>I supervise students and build case studies from consented entries.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="187"/>
         <source>Display &amp;name:</source>
         <translation>Display &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="188"/>
         <source>&amp;Institution (optional):</source>
         <translation>&amp;Institution (optional):</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="189"/>
         <source>e.g. Camila Pérez</source>
         <translation>e.g. Camila Pérez</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="190"/>
         <source>Display name</source>
         <translation>Display name</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="191"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="194"/>
         <source>Your name is stored encrypted. Others see it only in what you share with them.</source>
         <translation>Your name is stored encrypted. Others see it only in what you share with them.</translation>
     </message>
@@ -3133,32 +2570,26 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="37"/>
         <source>Measuring this computer&apos;s speed…</source>
         <translation>Measuring this computer&apos;s speed…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="38"/>
         <source>Deriving the key from your passphrase…</source>
         <translation>Deriving the key from your passphrase…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="39"/>
         <source>Creating your encrypted vault…</source>
         <translation>Creating your encrypted vault…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="40"/>
         <source>Preparing search…</source>
         <translation>Preparing search…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="41"/>
         <source>Opening the vault…</source>
         <translation>Opening the vault…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="43"/>
         <source>Working…</source>
         <translation>Working…</translation>
     </message>
@@ -3166,32 +2597,26 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>RecipientsPage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="209"/>
         <source>Not verified yet: %1. Compare the safety number with them (Contacts) so you know the bundle can only be opened by them.</source>
         <translation>Not verified yet: %1. Compare the safety number with them (Contacts) so you know the bundle can only be opened by them.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="220"/>
         <source>Who may open it?</source>
         <translation>Who may open it?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="222"/>
         <source>The bundle is encrypted to exactly these people and signed by you.</source>
         <translation>The bundle is encrypted to exactly these people and signed by you.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="225"/>
         <source>%1 (you): always included, so you can open your own bundle.</source>
         <translation>%1 (you): always included, so you can open your own bundle.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="229"/>
         <source>Recipients</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="231"/>
         <source>You have no contacts yet. Import their card on the Contacts page first.</source>
         <translation>You have no contacts yet. Import their card on the Contacts page first.</translation>
     </message>
@@ -3199,42 +2624,34 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="66"/>
         <source>Recover with your recovery key</source>
         <translation>Recover with your recovery key</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="69"/>
         <source>Type the recovery key you saved or printed when you created your vault, then choose a new passphrase. Your entries stay as they are.</source>
         <translation>Type the recovery key you saved or printed when you created your vault, then choose a new passphrase. Your entries stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="73"/>
         <source>Recovery &amp;key:</source>
         <translation>Recovery &amp;key:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="74"/>
         <source>Recovery key</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="75"/>
         <source>Re&amp;cover</source>
         <translation>Re&amp;cover</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="76"/>
         <source>Recover</source>
         <translation>Recover</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="79"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="80"/>
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
@@ -3242,77 +2659,62 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="455"/>
         <source>Recovery key</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="407"/>
         <source>Save the recovery key</source>
         <translation>Save the recovery key</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="409"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="422"/>
         <source>ReflectDesk</source>
         <translation>ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="422"/>
         <source>The PDF could not be written.</source>
         <translation>The PDF could not be written.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="425"/>
         <source>Saved to %1. Print it, keep it safe, and delete the file.</source>
         <translation>Saved to %1. Print it, keep it safe, and delete the file.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="434"/>
         <source>Sent to the printer.</source>
         <translation>Sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="437"/>
         <source>Your recovery key</source>
         <translation>Your recovery key</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="438"/>
         <source>Shown only now. Save it as a PDF or print it.</source>
         <translation>Shown only now. Save it as a PDF or print it.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="441"/>
         <source>If you forget your passphrase, this key is the only way back into your journal. Nobody else has a copy, not even ReflectDesk.</source>
         <translation>If you forget your passphrase, this key is the only way back into your journal. Nobody else has a copy, not even ReflectDesk.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="445"/>
         <source>Save as &amp;PDF…</source>
         <translation>Save as &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="446"/>
         <source>P&amp;rint…</source>
         <translation>P&amp;rint…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="447"/>
         <source>Save the recovery key as PDF</source>
         <translation>Save the recovery key as PDF</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="448"/>
         <source>Print the recovery key</source>
         <translation>Print the recovery key</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="451"/>
         <source>Keep it away from this computer, like a spare house key. Anyone with the key and your computer can read your journal.</source>
         <translation>Keep it away from this computer, like a spare house key. Anyone with the key and your computer can read your journal.</translation>
     </message>
@@ -3320,23 +2722,18 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>RecoverySheet</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/recovery_sheet.py" line="35"/>
-        <location filename="../../src/reflectdesk/gui/recovery_sheet.py" line="97"/>
         <source>ReflectDesk recovery key</source>
         <translation>ReflectDesk recovery key</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recovery_sheet.py" line="44"/>
         <source>This key opens your ReflectDesk vault if you forget your passphrase. Anyone who has it and your computer can read your journal: keep this page somewhere safe, away from the computer, and do not photograph it or send it by e-mail.</source>
         <translation>This key opens your ReflectDesk vault if you forget your passphrase. Anyone who has it and your computer can read your journal: keep this page somewhere safe, away from the computer, and do not photograph it or send it by e-mail.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recovery_sheet.py" line="75"/>
         <source>Written on {date}. Spaces and dashes do not matter when you type it.</source>
         <translation>Written on {date}. Spaces and dashes do not matter when you type it.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recovery_sheet.py" line="116"/>
         <source>Print the recovery key</source>
         <translation>Print the recovery key</translation>
     </message>
@@ -3344,7 +2741,6 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>RevisionListModel</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/history.py" line="84"/>
         <source>Revision %1 · %2</source>
         <translation>Revision %1 · %2</translation>
     </message>
@@ -3352,57 +2748,46 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>SavePage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="379"/>
         <source>Save the bundle</source>
         <translation>Save the bundle</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="382"/>
         <source>Choose a folder (a USB stick, a shared folder…). The file gets a random name that says nothing about what is inside.</source>
         <translation>Choose a folder (a USB stick, a shared folder…). The file gets a random name that says nothing about what is inside.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="386"/>
         <source>&amp;Folder:</source>
         <translation>&amp;Folder:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="388"/>
         <source>Folder for the bundle</source>
         <translation>Folder for the bundle</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="389"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoose…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="390"/>
         <source>Choose a folder</source>
         <translation>Choose a folder</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="391"/>
         <source>C&amp;reate the bundle</source>
         <translation>C&amp;reate the bundle</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="392"/>
         <source>Create the bundle</source>
         <translation>Create the bundle</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="393"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="394"/>
         <source>Cancel creating the bundle</source>
         <translation>Cancel creating the bundle</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="395"/>
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
@@ -3410,117 +2795,94 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="136"/>
         <source>Search entries (Ctrl+F)</source>
         <translation>Search entries (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="137"/>
         <source>Search entries</source>
         <translation>Search entries</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="138"/>
         <source>Filters</source>
         <translation>Filters</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="139"/>
         <source>Show filters</source>
         <translation>Show filters</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="140"/>
         <source>Filter by journal, tag, template, standard or date</source>
         <translation>Filter by journal, tag, template, standard or date</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="141"/>
         <source>&amp;Journal:</source>
         <translation>&amp;Journal:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="142"/>
         <source>T&amp;ag:</source>
         <translation>T&amp;ag:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="143"/>
         <source>Te&amp;mplate:</source>
         <translation>Te&amp;mplate:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="144"/>
         <source>&amp;Standard:</source>
         <translation>&amp;Standard:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="145"/>
         <source>F&amp;rom:</source>
         <translation>F&amp;rom:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="146"/>
         <source>T&amp;o:</source>
         <translation>T&amp;o:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="147"/>
         <source>Filter by journal</source>
         <translation>Filter by journal</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="148"/>
         <source>Filter by tag</source>
         <translation>Filter by tag</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="149"/>
         <source>Filter by template</source>
         <translation>Filter by template</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="150"/>
         <source>Filter by standard</source>
         <translation>Filter by standard</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="151"/>
         <source>Filter from a date</source>
         <translation>Filter from a date</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="152"/>
         <source>Filter up to a date</source>
         <translation>Filter up to a date</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="153"/>
         <source>From date</source>
         <translation>From date</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="154"/>
         <source>To date</source>
         <translation>To date</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="165"/>
         <source>All journals</source>
         <translation>All journals</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="166"/>
         <source>All tags</source>
         <translation>All tags</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="167"/>
         <source>All templates</source>
         <translation>All templates</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="168"/>
         <source>All standards</source>
         <translation>All standards</translation>
     </message>
@@ -3528,98 +2890,78 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="122"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="123"/>
         <source>&amp;Language:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="124"/>
         <source>&amp;Appearance:</source>
         <translation>&amp;Appearance:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="125"/>
         <source>&amp;Text size:</source>
         <translation>&amp;Text size:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="126"/>
         <source>Loc&amp;k automatically after:</source>
         <translation>Loc&amp;k automatically after:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="127"/>
         <source>Passphrase:</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="129"/>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="135"/>
         <source>As the system</source>
         <translation>As the system</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="130"/>
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="131"/>
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="136"/>
         <source> pt</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="137"/>
         <source>Never</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="138"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="139"/>
         <source>&amp;Change passphrase…</source>
         <translation>&amp;Change passphrase…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="142"/>
         <source>These settings are kept in a small unencrypted file on this computer. It holds no journal text and no names.</source>
         <translation>These settings are kept in a small unencrypted file on this computer. It holds no journal text and no names.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="146"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="147"/>
         <source>Appearance</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="148"/>
         <source>Text size</source>
         <translation>Text size</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="149"/>
         <source>Lock automatically after, in minutes</source>
         <translation>Lock automatically after, in minutes</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="150"/>
         <source>Change passphrase</source>
         <translation>Change passphrase</translation>
     </message>
@@ -3627,127 +2969,102 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>Sharing</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="43"/>
         <source>Student teacher</source>
         <translation>Student teacher</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="44"/>
         <source>School mentor</source>
         <translation>School mentor</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="45"/>
         <source>University educator</source>
         <translation>University educator</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="52"/>
         <source>Recipients may only read it</source>
         <translation>Recipients may only read it</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="53"/>
         <source>May be used in a research case study</source>
         <translation>May be used in a research case study</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="54"/>
         <source>Research only after pseudonymisation</source>
         <translation>Research only after pseudonymisation</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="70"/>
         <source>Verified</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="71"/>
         <source>Not verified</source>
         <translation>Not verified</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="72"/>
         <source>Keys changed: not verified</source>
         <translation>Keys changed: not verified</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="73"/>
         <source>Revoked</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="143"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="144"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="145"/>
         <source>Institution</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="146"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="332"/>
         <source>To</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="334"/>
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="337"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="339"/>
         <source>Entries</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="340"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="354"/>
         <source>Journal entries</source>
         <translation>Journal entries</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="355"/>
         <source>Consent withdrawal</source>
         <translation>Consent withdrawal</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="356"/>
         <source>Feedback</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="357"/>
         <source>Sign-off</source>
         <translation>Sign-off</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="358"/>
         <source>Template</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="359"/>
         <source>Contact card</source>
         <translation>Contact card</translation>
     </message>
@@ -3755,72 +3072,58 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="93"/>
         <source>All entries</source>
         <translation>All entries</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="94"/>
         <source>Journals</source>
         <translation>Journals</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="97"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="104"/>
         <source>Received from %1 (read only)</source>
         <translation>Received from %1 (read only)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="107"/>
         <source>Tags</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="110"/>
         <source>Templates</source>
         <translation>Templates</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="113"/>
         <source>Standards (MBE)</source>
         <translation>Standards (MBE)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="122"/>
         <source>Sharing</source>
         <translation>Sharing</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="123"/>
         <source>Coming in a later version</source>
         <translation>Coming in a later version</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="125"/>
         <source>Inbox</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="126"/>
         <source>Outbox</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="127"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="128"/>
         <source>Case studies</source>
         <translation>Case studies</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="148"/>
         <source>Journals, tags, templates and standards</source>
         <translation>Journals, tags, templates and standards</translation>
     </message>
@@ -3828,23 +3131,18 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>StandardsPicker</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="169"/>
-        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="172"/>
         <source>Standards</source>
         <translation>Standards</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="170"/>
         <source>&amp;Search the standards:</source>
         <translation>&amp;Search the standards:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="171"/>
         <source>Search the standards</source>
         <translation>Search the standards</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="175"/>
         <source>%1. Suggested by the template in bold. Space or Enter ticks a standard.</source>
         <translation>%1. Suggested by the template in bold. Space or Enter ticks a standard.</translation>
     </message>
@@ -3852,32 +3150,26 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="48"/>
         <source>Very weak</source>
         <translation>Very weak</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="49"/>
         <source>Weak</source>
         <translation>Weak</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="50"/>
         <source>Fair</source>
         <translation>Fair</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="51"/>
         <source>Strong</source>
         <translation>Strong</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="52"/>
         <source>Very strong</source>
         <translation>Very strong</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="58"/>
         <source>Use at least %n characters.</source>
         <translation>
             <numerusform>Use at least %n character.</numerusform>
@@ -3885,47 +3177,38 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="61"/>
         <source>Avoid common passwords and everyday words such as “contraseña” or “colegio”.</source>
         <translation>Avoid common passwords and everyday words such as “contraseña” or “colegio”.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="63"/>
         <source>Do not use your name.</source>
         <translation>Do not use your name.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="65"/>
         <source>Avoid keyboard runs and sequences such as “qwerty” or “1234”.</source>
         <translation>Avoid keyboard runs and sequences such as “qwerty” or “1234”.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="67"/>
         <source>Avoid repeated characters and words.</source>
         <translation>Avoid repeated characters and words.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="68"/>
         <source>Avoid years and dates: they are easy to guess.</source>
         <translation>Avoid years and dates: they are easy to guess.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="70"/>
         <source>Add more unrelated words: four random words make a strong passphrase that is easy to remember.</source>
         <translation>Add more unrelated words: four random words make a strong passphrase that is easy to remember.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="74"/>
         <source>A strong passphrase. Make sure you can remember it: nobody can reset it for you.</source>
         <translation>A strong passphrase. Make sure you can remember it: nobody can reset it for you.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="91"/>
         <source>Strength: not entered yet</source>
         <translation>Strength: not entered yet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="93"/>
         <source>Several unrelated words, at least %n characters.</source>
         <translation>
             <numerusform>Several unrelated words, at least %n character.</numerusform>
@@ -3933,7 +3216,6 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="97"/>
         <source>Strength: %1</source>
         <translation>Strength: %1</translation>
     </message>
@@ -3941,22 +3223,18 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>TemplateChooser</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/template_chooser.py" line="139"/>
         <source>New entry: choose a template</source>
         <translation>New entry: choose a template</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/template_chooser.py" line="140"/>
         <source>&amp;Find a template:</source>
         <translation>&amp;Find a template:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/template_chooser.py" line="141"/>
         <source>Find a template</source>
         <translation>Find a template</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/template_chooser.py" line="142"/>
         <source>Templates</source>
         <translation>Templates</translation>
     </message>
@@ -3964,67 +3242,54 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="128"/>
         <source>ReflectDesk: unlock</source>
         <translation>ReflectDesk: unlock</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="129"/>
         <source>Welcome back</source>
         <translation>Welcome back</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="130"/>
         <source>Your journal is encrypted. Enter your passphrase to open it.</source>
         <translation>Your journal is encrypted. Enter your passphrase to open it.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="131"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="132"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="133"/>
         <source>&amp;Forgot your passphrase?</source>
         <translation>&amp;Forgot your passphrase?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="134"/>
         <source>&amp;Try again</source>
         <translation>&amp;Try again</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="135"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="136"/>
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="137"/>
         <source>Forgot your passphrase?</source>
         <translation>Forgot your passphrase?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="138"/>
         <source>Try again</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="139"/>
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="158"/>
         <source>Enter your passphrase.</source>
         <translation>Enter your passphrase.</translation>
     </message>
@@ -4032,38 +3297,30 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="207"/>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="255"/>
         <source>(untitled)</source>
         <translation>(untitled)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="223"/>
         <source>Revoked: nothing can be sent to %1.</source>
         <translation>Revoked: nothing can be sent to %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="225"/>
         <source>%1 received these entries from you.</source>
         <translation>%1 received these entries from you.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="232"/>
         <source>You have not sent these entries to anyone from this app. Tick who should get the withdrawal.</source>
         <translation>You have not sent these entries to anyone from this app. Tick who should get the withdrawal.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="237"/>
         <source>Ticked: the people who received these entries from you. You can add or remove people.</source>
         <translation>Ticked: the people who received these entries from you. You can add or remove people.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="241"/>
         <source>Not ticked, because their keys were revoked: %1.</source>
         <translation>Not ticked, because their keys were revoked: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="258"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… and %n more</numerusform>
@@ -4071,7 +3328,6 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="261"/>
         <source>Research consent withdrawn for %n entries:</source>
         <translation>
             <numerusform>Research consent withdrawn for %n entry:</numerusform>
@@ -4079,42 +3335,34 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="263"/>
         <source>To: %1 and you.</source>
         <translation>To: %1 and you.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="266"/>
         <source>The file (%1 KB) is here:</source>
         <translation>The file (%1 KB) is here:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="294"/>
         <source>Where to save the withdrawal</source>
         <translation>Where to save the withdrawal</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="317"/>
         <source>Signing and encrypting…</source>
         <translation>Signing and encrypting…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="342"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Cancelled: nothing was written.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="352"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="358"/>
         <source>Withdraw research consent</source>
         <translation>Withdraw research consent</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="360"/>
         <source>Withdraw research consent for %n entries</source>
         <translation>
             <numerusform>Withdraw research consent for %n entry</numerusform>
@@ -4122,69 +3370,54 @@ Encrypted, offline-first practicum reflection journals for initial teacher educa
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="364"/>
         <source>This writes a bundle signed by you for the people who received these entries. Once they import it, they may no longer use the entries for research or case studies (they can still read them).</source>
         <translation>This writes a bundle signed by you for the people who received these entries. Once they import it, they may no longer use the entries for research or case studies (they can still read them).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="369"/>
         <source>&amp;Entries:</source>
         <translation>&amp;Entries:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="371"/>
         <source>Entries whose research consent you withdraw</source>
         <translation>Entries whose research consent you withdraw</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="372"/>
         <source>Send it &amp;to:</source>
         <translation>Send it &amp;to:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="375"/>
         <source>Recipients of the withdrawal</source>
         <translation>Recipients of the withdrawal</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="377"/>
         <source>&amp;Folder:</source>
         <translation>&amp;Folder:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="379"/>
         <source>Folder for the withdrawal</source>
         <translation>Folder for the withdrawal</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="380"/>
         <source>C&amp;hoose…</source>
         <translation>C&amp;hoose…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="381"/>
         <source>Choose a folder</source>
         <translation>Choose a folder</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="382"/>
         <source>&amp;Save the withdrawal</source>
         <translation>&amp;Save the withdrawal</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="383"/>
         <source>Save the withdrawal</source>
         <translation>Save the withdrawal</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="384"/>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="385"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="386"/>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="387"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>

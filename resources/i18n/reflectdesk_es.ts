@@ -2,19 +2,31 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_CL" sourcelanguage="en">
 <context>
+    <name>About</name>
+    <message>
+        <source>ReflectDesk %1</source>
+        <translation>ReflectDesk %1</translation>
+    </message>
+    <message>
+        <source>Encrypted, offline-first practicum reflection journals for initial teacher education.</source>
+        <translation>Diarios de reflexión de la práctica, cifrados y sin conexión, para la formación inicial docente.</translation>
+    </message>
+    <message>
+        <source>For a bug report:</source>
+        <translation>Para informar un error:</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/controller.py" line="276"/>
         <source>ReflectDesk</source>
         <translation>ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/controller.py" line="277"/>
         <source>Your new passphrase is set.</source>
         <translation>Tu nueva frase de contraseña quedó configurada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/controller.py" line="278"/>
         <source>Use it from now on. Your recovery key still works, too.</source>
         <translation>Úsala desde ahora. Tu clave de recuperación también sigue sirviendo.</translation>
     </message>
@@ -22,22 +34,18 @@
 <context>
     <name>AttachmentRow</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="87"/>
         <source>Save a copy…</source>
         <translation>Guardar una copia…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="88"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="90"/>
         <source>Save a copy of %1</source>
         <translation>Guardar una copia de %1</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="92"/>
         <source>Remove %1</source>
         <translation>Quitar %1</translation>
     </message>
@@ -45,58 +53,46 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="138"/>
         <source>Attachments</source>
         <translation>Archivos adjuntos</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="139"/>
         <source>Attach a fi&amp;le…</source>
         <translation>Ad&amp;juntar un archivo…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="140"/>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="190"/>
         <source>Attach a file</source>
         <translation>Adjuntar un archivo</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="141"/>
         <source>No attachments. Photos appear here; files stay encrypted.</source>
         <translation>Sin archivos adjuntos. Las fotos se muestran aquí; los archivos quedan cifrados.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="197"/>
         <source>Save a copy</source>
         <translation>Guardar una copia</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="203"/>
         <source>Save an unencrypted copy?</source>
         <translation>¿Guardar una copia sin cifrar?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="205"/>
         <source>The copy of “%1” will NOT be encrypted: anyone with access to the folder you choose can open it. Inside ReflectDesk the attachment stays encrypted.</source>
         <translation>La copia de «%1» NO estará cifrada: cualquier persona con acceso a la carpeta que elijas podrá abrirla. Dentro de ReflectDesk el archivo adjunto sigue cifrado.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="216"/>
         <source>Remove attachment?</source>
         <translation>¿Quitar el archivo adjunto?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="217"/>
         <source>Remove “%1” from this entry?</source>
         <translation>¿Quitar «%1» de esta entrada?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="269"/>
         <source>Copy saved</source>
         <translation>Copia guardada</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/attachments.py" line="270"/>
         <source>Saved “%1”. Remember: this copy is not encrypted.</source>
         <translation>Se guardó «%1». Recuerda: esta copia no está cifrada.</translation>
     </message>
@@ -104,67 +100,54 @@
 <context>
     <name>BundleLogPage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="83"/>
         <source>you</source>
         <translation>tú</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="92"/>
         <source>Inbox</source>
         <translation>Bandeja de entrada</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="94"/>
         <source>Bundles you imported: when, from whom and how many entries.</source>
         <translation>Paquetes que importaste: cuándo, de quién y cuántas entradas.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="97"/>
         <source>Nothing imported yet. Open a bundle, or drop a .rdbundle file here.</source>
         <translation>Aún no has importado nada. Abre un paquete o arrastra aquí un archivo .rdbundle.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="99"/>
         <source>&amp;Open a bundle…</source>
         <translation>Abrir un &amp;paquete…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="100"/>
         <source>Open a bundle</source>
         <translation>Abrir un paquete</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="101"/>
         <source>Bundles received</source>
         <translation>Paquetes recibidos</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="103"/>
         <source>Outbox</source>
         <translation>Bandeja de salida</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="104"/>
         <source>Bundles you made: when, for whom and how many entries.</source>
         <translation>Paquetes que creaste: cuándo, para quién y cuántas entradas.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="105"/>
         <source>Nothing shared yet.</source>
         <translation>Aún no has compartido nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="106"/>
         <source>&amp;Share entries…</source>
         <translation>&amp;Compartir entradas…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="107"/>
         <source>Share entries</source>
         <translation>Compartir entradas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/bundle_log_page.py" line="108"/>
         <source>Bundles sent</source>
         <translation>Paquetes enviados</translation>
     </message>
@@ -172,42 +155,34 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="236"/>
         <source>Passphrase changed</source>
         <translation>Frase de contraseña cambiada</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="237"/>
         <source>Your new passphrase is set. Use it the next time you unlock.</source>
         <translation>Tu nueva frase de contraseña quedó configurada. Úsala la próxima vez que desbloquees.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="258"/>
         <source>Change passphrase</source>
         <translation>Cambiar frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="259"/>
         <source>C&amp;urrent passphrase:</source>
         <translation>Frase de contraseña &amp;actual:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="260"/>
         <source>Current passphrase</source>
         <translation>Frase de contraseña actual</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="261"/>
         <source>C&amp;hange</source>
         <translation>&amp;Cambiar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="262"/>
         <source>Change the passphrase</source>
         <translation>Cambiar la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="266"/>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
@@ -215,358 +190,301 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/entries.py" line="173"/>
-        <location filename="../../src/reflectdesk/cli/commands/entries.py" line="288"/>
         <source>Saved revision {seq}.</source>
         <translation>Se guardó la revisión {seq}.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/entries.py" line="296"/>
         <source>Saved {name} to {path}. This copy is not encrypted.</source>
         <translation>Se guardó {name} en {path}. Esta copia no está cifrada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/journals.py" line="47"/>
         <source>No journals yet. Create one with &apos;journal create&apos;.</source>
         <translation>Aún no hay diarios. Crea uno con &apos;journal create&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/search.py" line="40"/>
         <source>No entries match.</source>
         <translation>Ninguna entrada coincide.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/templates.py" line="108"/>
         <source>Suggested standards: {codes}</source>
         <translation>Estándares sugeridos: {codes}</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/templates.py" line="131"/>
         <source>Valid: {id} version {version} (sections: {count}).</source>
         <translation>Válida: {id} versión {version} (secciones: {count}).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/templates.py" line="143"/>
         <source>Imported {id} version {version}.</source>
         <translation>Se importó {id} versión {version}.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/templates.py" line="162"/>
         <source>[?] not yet checked against the official text</source>
         <translation>[?] aún no verificado con el texto oficial</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/templates.py" line="181"/>
         <source>Loaded {id} version {version}.</source>
         <translation>Se cargó {id} versión {version}.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/vault.py" line="61"/>
         <source>Vault created in {path}.</source>
         <translation>Bóveda creada en {path}.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/vault.py" line="64"/>
         <source>Your recovery key is shown only this once. Write it down or print it and keep it somewhere safe; it is the only way back in if you forget your passphrase:</source>
         <translation>Tu clave de recuperación se muestra solo esta vez. Anótala o imprímela y guárdala en un lugar seguro; es la única forma de volver a entrar si olvidas tu frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/vault.py" line="113"/>
         <source>Passphrase changed.</source>
         <translation>Frase de contraseña cambiada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/vault.py" line="125"/>
         <source>Vault recovered; the new passphrase is set.</source>
         <translation>Bóveda recuperada; la nueva frase de contraseña quedó configurada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/context.py" line="69"/>
         <source>Passphrase: </source>
         <translation>Frase de contraseña: </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/context.py" line="79"/>
         <source>New passphrase: </source>
         <translation>Nueva frase de contraseña: </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/context.py" line="81"/>
         <source>Repeat the new passphrase: </source>
         <translation>Repite la nueva frase de contraseña: </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/main.py" line="72"/>
+        <source>Note: another vault is in {path}; open it with --vault {path}</source>
+        <translation>Nota: hay otro diario en {path}; ábrelo con --vault {path}</translation>
+    </message>
+    <message>
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/main.py" line="102"/>
         <source>Internal error ({kind}). Nothing was changed; please report it.</source>
         <translation>Error interno ({kind}). No se cambió nada; por favor, infórmalo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="27"/>
+        <source>Warning</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
         <source>From: you ({key_id})</source>
         <translation>De: ti ({key_id})</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="28"/>
         <source>From: {name}, verified ({key_id})</source>
         <translation>De: {name}, verificado/a ({key_id})</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="29"/>
         <source>From: {name}, a contact NOT verified yet ({key_id})</source>
         <translation>De: {name}, un contacto AÚN NO verificado ({key_id})</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="32"/>
         <source>From: {name}, who is NOT one of your contacts ({key_id})</source>
         <translation>De: {name}, que NO está entre tus contactos ({key_id})</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="106"/>
         <source>Wrote a bundle to {path} (entries: {entries}, attachments: {attachments}).</source>
         <translation>Paquete escrito en {path} (entradas: {entries}, adjuntos: {attachments}).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="143"/>
         <source>Wrote the withdrawal of research consent to {path} (entries: {entries}). Send it to the same people as before.</source>
         <translation>Retiro del consentimiento de investigación escrito en {path} (entradas: {entries}). Envíalo a las mismas personas que antes.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="221"/>
         <source>Bundle {bundle_id} ({kind}). Entries: {new} new, {updated} updated, {unchanged} unchanged. Attachments: {attachments}. Consent: {consent}.</source>
         <translation>Paquete {bundle_id} ({kind}). Entradas: {new} nuevas, {updated} actualizadas, {unchanged} sin cambios. Adjuntos: {attachments}. Consentimiento: {consent}.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="237"/>
         <source>Bundle {bundle_id} ({kind}).</source>
         <translation>Paquete {bundle_id} ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="246"/>
         <source>Research consent withdrawn (entries: {count}).</source>
         <translation>Consentimiento de investigación retirado (entradas: {count}).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="302"/>
         <source>Imported. Entries: {new} new, {updated} updated. Attachments: {attachments}.</source>
         <translation>Importado. Entradas: {new} nuevas, {updated} actualizadas. Adjuntos: {attachments}.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="322"/>
         <source>Entries that now hold concurrent versions (both kept): {count}.</source>
         <translation>Entradas que ahora tienen versiones concurrentes (se conservaron ambas): {count}.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="202"/>
         <source>Compare this safety number with the sender (in person or by phone) before you import:</source>
         <translation>Compara este número de seguridad con quien lo envió (en persona o por teléfono) antes de importar:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="212"/>
         <source>WARNING: you have a contact with this name but other keys ({ids}).</source>
         <translation>ADVERTENCIA: tienes un contacto con este nombre pero con otras claves ({ids}).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="250"/>
         <source>This bundle was already imported.</source>
         <translation>Este paquete ya se importó.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="272"/>
         <source>{size} bytes, encrypted to {x25519} keys ({stanzas} header stanzas).</source>
         <translation>{size} bytes, cifrado para {x25519} claves ({stanzas} bloques en la cabecera).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="295"/>
         <source>Import it?</source>
         <translation>¿Importarlo?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/bundles.py" line="313"/>
         <source>The sender was added as a contact ({id}), not verified yet.</source>
         <translation>Quien lo envió se agregó como contacto ({id}), aún sin verificar.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="18"/>
         <source>New contact (not verified yet).</source>
         <translation>Contacto nuevo (aún sin verificar).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="19"/>
         <source>You already have this card.</source>
         <translation>Ya tienes esta tarjeta.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="20"/>
         <source>A newer card of a contact, signed by their key.</source>
         <translation>Una tarjeta más reciente de un contacto, firmada con su clave.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="21"/>
         <source>New keys of a contact, signed by their previous key.</source>
         <translation>Claves nuevas de un contacto, firmadas con su clave anterior.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="24"/>
         <source>You already have a newer card for this contact; nothing changes.</source>
         <translation>Ya tienes una tarjeta más reciente de este contacto; no cambia nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="27"/>
         <source>WARNING: other keys for this contact, not signed by the keys you have. Compare the safety number with the person before you accept them.</source>
         <translation>ADVERTENCIA: otras claves para este contacto, no firmadas con las claves que tienes. Compara el número de seguridad con la persona antes de aceptarlas.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="32"/>
         <source>WARNING: you already have a contact with this name but other keys. It will be added as a separate contact; compare the safety number with the person first.</source>
         <translation>ADVERTENCIA: ya tienes un contacto con este nombre pero con otras claves. Se agregará como un contacto aparte; primero compara el número de seguridad con la persona.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="37"/>
         <source>The key on this card was revoked.</source>
         <translation>La clave de esta tarjeta fue revocada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="38"/>
         <source>A revocation: this contact&apos;s keys will no longer be trusted.</source>
         <translation>Una revocación: las claves de este contacto dejarán de ser de confianza.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="41"/>
         <source>A revocation of keys you do not have; nothing changes.</source>
         <translation>Una revocación de claves que no tienes; no cambia nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="115"/>
         <source>Key id: {key_id}</source>
         <translation>Identificador de clave: {key_id}</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="116"/>
         <source>Safety number:</source>
         <translation>Número de seguridad:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="129"/>
         <source>Accept this card?</source>
         <translation>¿Aceptar esta tarjeta?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="146"/>
         <source>No contacts yet. Import a card with &apos;contact import&apos;.</source>
         <translation>Aún no hay contactos. Importa una tarjeta con &apos;contact import&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="151"/>
         <source>verified</source>
         <translation>verificado</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="153"/>
         <source>revoked</source>
         <translation>revocado</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="155"/>
         <source>keys changed</source>
         <translation>claves cambiadas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="186"/>
         <source>Compare this safety number with the one {name} sees (in person or by phone):</source>
         <translation>Compara este número de seguridad con el que ve {name} (en persona o por teléfono):</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="194"/>
         <source>Do the numbers match exactly?</source>
         <translation>¿Los números coinciden exactamente?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="198"/>
         <source>{name} is verified.</source>
         <translation>{name} quedó verificado/a.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/contacts.py" line="207"/>
         <source>{name}&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
         <translation>Las claves de {name} están revocadas: sus paquetes se rechazan y no se le envía nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="86"/>
         <source>Wrote your secret age key to {path}. Anyone with this file can read the bundles sent to you: keep it private and delete it when you are done.</source>
         <translation>Se escribió tu clave secreta age en {path}. Cualquiera con este archivo puede leer los paquetes que te envíen: mantenlo en privado y bórralo cuando termines.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="99"/>
         <source>Wrote your minisign public key to {path}.</source>
         <translation>Se escribió tu clave pública minisign en {path}.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="115"/>
         <source>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them (&apos;contact safety-number&apos;).</source>
         <translation>Se escribió tu tarjeta de contacto en {path}. Entrégala a tus contactos y luego compara los números de seguridad con ellos (&apos;contact safety-number&apos;).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="131"/>
         <source>Make a new key pair? Contacts will need the new card to send you bundles.</source>
         <translation>¿Crear un nuevo par de claves? Tus contactos necesitarán la nueva tarjeta para enviarte paquetes.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="147"/>
         <source>New key pair made; its card is in {path}. Your contacts must import it and compare safety numbers with you again. Bundles sent to your old key still open.</source>
         <translation>Nuevo par de claves creado; su tarjeta está en {path}. Tus contactos deben importarla y volver a comparar contigo los números de seguridad. Los paquetes enviados a tu clave anterior se siguen abriendo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="153"/>
         <source>New key pair made; its card, signed by your old key too, is in {path}. Give it to your contacts: they take it without checking again. Bundles sent to your old key still open.</source>
         <translation>Nuevo par de claves creado; su tarjeta, firmada también con tu clave anterior, está en {path}. Entrégala a tus contactos: la aceptan sin volver a comprobar. Los paquetes enviados a tu clave anterior se siguen abriendo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/cli/commands/identity.py" line="168"/>
         <source>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with &apos;identity rotate --no-vouch&apos; and give your contacts the new card.</source>
         <translation>Se escribió una revocación de tus claves en {path}. Los contactos que la importen dejan de confiar en estas claves. Luego crea claves nuevas con &apos;identity rotate --no-vouch&apos; y entrega la nueva tarjeta a tus contactos.</translation>
+    </message>
+    <message>
+        <source>ReflectDesk is in the applications menu; .rdbundle and .rdcard files open with it ({count} files in {path}).</source>
+        <translation>ReflectDesk está en el menú de aplicaciones; los archivos .rdbundle y .rdcard se abren con él ({count} archivos en {path}).</translation>
+    </message>
+    <message>
+        <source>Desktop integration removed ({count} files).</source>
+        <translation>Integración con el escritorio eliminada ({count} archivos).</translation>
     </message>
 </context>
 <context>
     <name>ConfirmPage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="555"/>
         <source>That matches. Your vault is ready.</source>
         <translation>Coincide. Tu bóveda está lista.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="557"/>
         <source>That does not match the key. Look at it again.</source>
         <translation>No coincide con la clave. Revísala otra vez.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="572"/>
         <source>Check your copy</source>
         <translation>Revisa tu copia</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="573"/>
         <source>So that you know the copy you kept is right.</source>
         <translation>Para que sepas que la copia que guardaste está correcta.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="575"/>
         <source>From the copy you saved or printed, type group %1 and group %2.</source>
         <translation>Desde la copia que guardaste o imprimiste, escribe el grupo %1 y el grupo %2.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="579"/>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="580"/>
         <source>Group %1:</source>
         <translation>Grupo %1:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="581"/>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="582"/>
         <source>Group %1 of the recovery key</source>
         <translation>Grupo %1 de la clave de recuperación</translation>
     </message>
@@ -574,52 +492,42 @@
 <context>
     <name>ConsentPage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="286"/>
         <source>(untitled)</source>
         <translation>(sin título)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="292"/>
         <source>As for the bundle</source>
         <translation>Igual que el paquete</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="297"/>
         <source>Consent for %1</source>
         <translation>Consentimiento para %1</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="303"/>
         <source>Entry</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="303"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="306"/>
         <source>What may they do with it?</source>
         <translation>¿Qué pueden hacer con ellas?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="308"/>
         <source>Your choice travels signed with the bundle. You can withdraw it later.</source>
         <translation>Tu decisión viaja firmada con el paquete. Puedes retirarla más adelante.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="310"/>
         <source>For the whole bundle:</source>
         <translation>Para todo el paquete:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="315"/>
         <source>Different for some entries? Choose it here (optional):</source>
         <translation>¿Distinto para algunas entradas? Elígelo aquí (opcional):</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="317"/>
         <source>Consent per entry</source>
         <translation>Consentimiento por entrada</translation>
     </message>
@@ -627,136 +535,106 @@
 <context>
     <name>ContactsPage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="294"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="323"/>
         <source>Key: %1</source>
         <translation>Clave: %1</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="328"/>
         <source>Safety number with %1</source>
         <translation>Número de seguridad con %1</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="332"/>
         <source>This contact&apos;s keys were revoked: bundles signed with them are refused and nothing can be sent to them.</source>
         <translation>Las claves de este contacto fueron revocadas: se rechazan los paquetes firmados con ellas y no se le puede enviar nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="338"/>
         <source>You compared this safety number with %1. It is verified.</source>
         <translation>Comparaste este número de seguridad con %1. Está verificado.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="345"/>
         <source>%1 sees the same 60 digits on their screen. Compare them in person or by phone, then mark the contact as verified.</source>
         <translation>%1 ve los mismos 60 dígitos en su pantalla. Compárenlos en persona o por teléfono y luego marca el contacto como verificado.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="357"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="814"/>
         <source>Import a contact card</source>
         <translation>Importar una tarjeta de contacto</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="359"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="579"/>
         <source>Contact cards (*.rdcard)</source>
         <translation>Tarjetas de contacto (*.rdcard)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="394"/>
         <source>The keys of %1 have changed</source>
         <translation>Las claves de %1 cambiaron</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="396"/>
         <source>This card has other keys than the ones you have for %1, and it is not signed by them. Someone may be pretending to be them. If you accept it, the contact stays not verified until you compare the new safety number in person or by phone.</source>
         <translation>Esta tarjeta tiene otras claves que las que tienes de %1 y no está firmada con ellas. Alguien podría estar haciéndose pasar por esa persona. Si la aceptas, el contacto queda sin verificar hasta que compares el nuevo número de seguridad en persona o por teléfono.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="402"/>
         <source>You already have a contact called %1</source>
         <translation>Ya tienes un contacto llamado %1</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="404"/>
         <source>This card has other keys. A name proves nothing: it will be added as a separate, not verified contact. Compare the safety number with the person before you trust it.</source>
         <translation>Esta tarjeta tiene otras claves. Un nombre no prueba nada: se agregará como un contacto aparte, sin verificar. Compara el número de seguridad con la persona antes de confiar en él.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="411"/>
         <source>Check this card</source>
         <translation>Revisa esta tarjeta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="412"/>
         <source>Accept, not verified</source>
         <translation>Aceptar sin verificar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="430"/>
         <source>%1 was added. Compare the safety number with them before you trust it.</source>
         <translation>Se agregó a %1. Compara el número de seguridad con esa persona antes de confiar en el contacto.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="433"/>
         <source>%1 was added as a separate contact, not verified. Compare the safety number.</source>
         <translation>Se agregó a %1 como un contacto aparte, sin verificar. Compara el número de seguridad.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="435"/>
         <source>You already have this card of %1.</source>
         <translation>Ya tienes esta tarjeta de %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="436"/>
         <source>%1&apos;s card was renewed (signed by their key).</source>
         <translation>Se renovó la tarjeta de %1 (firmada con su clave).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="437"/>
         <source>%1 has new keys, signed by their previous key.</source>
         <translation>%1 tiene claves nuevas, firmadas con su clave anterior.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="438"/>
         <source>You already have a newer card of %1; nothing changed.</source>
         <translation>Ya tienes una tarjeta más reciente de %1; no cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="440"/>
         <source>%1&apos;s new keys were saved, not verified: compare the safety number again.</source>
         <translation>Se guardaron las claves nuevas de %1, sin verificar: vuelve a comparar el número de seguridad.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="443"/>
         <source>%1&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
         <translation>Las claves de %1 están revocadas: sus paquetes se rechazan y no se le envía nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="446"/>
         <source>This revocation is for keys you do not have; nothing changed.</source>
         <translation>Esta revocación es de claves que no tienes; no cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="452"/>
         <source>Contact card</source>
         <translation>Tarjeta de contacto</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="474"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="820"/>
         <source>Mark as verified</source>
         <translation>Marcar como verificado</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="475"/>
         <source>Do you see exactly the same digits as %1?</source>
         <translation>¿Ves exactamente los mismos dígitos que %1?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="462"/>
         <source>Compare the safety number with %1 in person or by phone (not by e-mail or chat: someone could change both). Mark as verified only if every digit matches.
 
 %2</source>
@@ -765,22 +643,18 @@
 %2</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="478"/>
         <source>They match: mark as verified</source>
         <translation>Coinciden: marcar como verificado</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="495"/>
         <source>Revoke contact</source>
         <translation>Revocar contacto</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="496"/>
         <source>Stop trusting the keys of %1?</source>
         <translation>¿Dejar de confiar en las claves de %1?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="498"/>
         <source>Bundles signed with these keys will be refused and you cannot send %1 anything more. Do this if %1 tells you their keys were lost or stolen, or if you no longer share with them.
 
 This cannot be undone: to share again, %1 makes new keys and gives you the new card.</source>
@@ -789,65 +663,50 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
 No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entrega su nueva tarjeta.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="504"/>
         <source>Revoke</source>
         <translation>Revocar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="594"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="604"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="829"/>
         <source>Save my card</source>
         <translation>Guardar mi tarjeta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="605"/>
         <source>Your card was saved to %1.</source>
         <translation>Tu tarjeta se guardó en %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="607"/>
         <source>Give this file to the people you will share with (USB stick, e-mail). It holds only public keys. Then compare the safety number with each of them.</source>
         <translation>Entrega este archivo a las personas con quienes vas a compartir (pendrive, correo). Solo contiene claves públicas. Luego compara el número de seguridad con cada una.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="614"/>
         <source>PNG image (*.png)</source>
         <translation>Imagen PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="614"/>
         <source>SVG image (*.svg)</source>
         <translation>Imagen SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="616"/>
         <source>Save my QR code</source>
         <translation>Guardar mi código QR</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="645"/>
         <source>My old key &amp;vouches for the new card (recommended)</source>
         <translation>Mi clave anterior &amp;respalda la nueva tarjeta (recomendado)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="648"/>
         <source>My old key vouches for the new card</source>
         <translation>Mi clave anterior respalda la nueva tarjeta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="653"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="720"/>
         <source>New key pair</source>
         <translation>Nuevo par de claves</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="654"/>
         <source>Make a new key pair?</source>
         <translation>¿Crear un nuevo par de claves?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="656"/>
         <source>Your contacts need your new card to send you bundles: you save it next and give it to them. Bundles sent to your old key still open, and your entries stay yours.
 
 Leave the box ticked so that your old key signs the new card: your contacts then take it without checking again. Untick it only if your old key was lost or someone else may have it; your contacts must then compare the safety number with you again.</source>
@@ -856,44 +715,34 @@ Leave the box ticked so that your old key signs the new card: your contacts then
 Deja la casilla marcada para que tu clave anterior firme la nueva tarjeta: así tus contactos la aceptan sin volver a comprobar nada. Desmárcala solo si perdiste tu clave anterior o alguien más podría tenerla; en ese caso, tus contactos deberán volver a comparar el número de seguridad contigo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="664"/>
         <source>Make new keys</source>
         <translation>Crear claves nuevas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="701"/>
         <source>Save my new card</source>
         <translation>Guardar mi nueva tarjeta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="709"/>
         <source>The card is signed by your old key too: give it to your contacts and they take it without checking again. Bundles sent to your old key still open, and your entries stay yours.</source>
         <translation>La tarjeta también está firmada con tu clave anterior: entrégasela a tus contactos y la aceptarán sin volver a comprobar nada. Los paquetes enviados a tu clave anterior se siguen abriendo y tus entradas siguen siendo tuyas.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="715"/>
         <source>Give the card to your contacts: they must compare the safety number with you again. Bundles sent to your old key still open, and your entries stay yours.</source>
         <translation>Entrega la tarjeta a tus contactos: deberán volver a comparar el número de seguridad contigo. Los paquetes enviados a tu clave anterior se siguen abriendo y tus entradas siguen siendo tuyas.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="721"/>
         <source>Your new keys (%1) are ready. Their card was saved to %2.</source>
         <translation>Tus claves nuevas (%1) están listas. Su tarjeta se guardó en %2.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="733"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="756"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="840"/>
         <source>Revoke my keys</source>
         <translation>Revocar mis claves</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="734"/>
         <source>Revoke your keys?</source>
         <translation>¿Revocar tus claves?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="736"/>
         <source>This writes a revocation of your current keys. Give it to your contacts: when they import it (like a card), they stop trusting these keys, refuse bundles signed with them and send you nothing more with them. Do this if your keys were lost or someone else may have them.
 
 Then make a new key pair, not vouched for by the old key, and give your contacts its card: they compare the safety number with you again.</source>
@@ -902,159 +751,126 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
 Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entrega su tarjeta a tus contactos: volverán a comparar el número de seguridad contigo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="744"/>
         <source>Save the revocation…</source>
         <translation>Guardar la revocación…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="749"/>
         <source>Save the revocation</source>
         <translation>Guardar la revocación</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="757"/>
         <source>The revocation was saved to %1.</source>
         <translation>La revocación se guardó en %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="759"/>
         <source>Give it to your contacts: they import it like a card. Make a new key pair now? Its card is not signed by the revoked keys, so your contacts compare the safety number with you again.</source>
         <translation>Entrégasela a tus contactos: la importan como una tarjeta. ¿Crear ahora un nuevo par de claves? Su tarjeta no está firmada con las claves revocadas, así que tus contactos volverán a comparar el número de seguridad contigo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="764"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="838"/>
         <source>Make a new key pair</source>
         <translation>Crear un nuevo par de claves</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="766"/>
         <source>Later</source>
         <translation>Más tarde</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="772"/>
         <source>Making a new key pair…</source>
         <translation>Creando un nuevo par de claves…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="775"/>
         <source>Your new card is not saved yet. Save it with “Save my card…” and give it to your contacts.</source>
         <translation>Tu nueva tarjeta aún no está guardada. Guárdala con «Guardar mi tarjeta…» y entrégasela a tus contactos.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="803"/>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="815"/>
         <source>Contacts</source>
         <translation>Contactos</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="806"/>
         <source>The people you share entries with. Import their card (a .rdcard file: drop it here), then compare the safety number with them once.</source>
         <translation>Las personas con quienes compartes entradas. Importa su tarjeta (un archivo .rdcard: arrástralo aquí) y luego compara el número de seguridad con ellas una vez.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="811"/>
         <source>No contacts yet. Import the card of your mentor or your student.</source>
         <translation>Aún no hay contactos. Importa la tarjeta de tu profesor/a guía o de tu estudiante.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="813"/>
         <source>&amp;Import a card…</source>
         <translation>&amp;Importar una tarjeta…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="816"/>
         <source>Selected contact</source>
         <translation>Contacto elegido</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="817"/>
         <source>Choose a contact to see their safety number.</source>
         <translation>Elige un contacto para ver su número de seguridad.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="818"/>
         <source>Safety number</source>
         <translation>Número de seguridad</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="819"/>
         <source>&amp;Mark as verified…</source>
         <translation>&amp;Marcar como verificado…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="821"/>
         <source>&amp;New card for this contact…</source>
         <translation>&amp;Nueva tarjeta de este contacto…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="822"/>
         <source>Import a new card for this contact</source>
         <translation>Importar una nueva tarjeta de este contacto</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="823"/>
         <source>My card</source>
         <translation>Mi tarjeta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="825"/>
         <source>Your card as a QR code: it holds your name, role and public keys.</source>
         <translation>Tu tarjeta como código QR: contiene tu nombre, tu rol y tus claves públicas.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="827"/>
         <source>QR code of my card</source>
         <translation>Código QR de mi tarjeta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="828"/>
         <source>&amp;Save my card…</source>
         <translation>Guardar mi &amp;tarjeta…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="830"/>
         <source>QR as &amp;PNG…</source>
         <translation>QR como &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="831"/>
         <source>Save the QR code as PNG</source>
         <translation>Guardar el código QR como PNG</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="832"/>
         <source>QR as SV&amp;G…</source>
         <translation>QR como SV&amp;G…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="833"/>
         <source>Save the QR code as SVG</source>
         <translation>Guardar el código QR como SVG</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="834"/>
         <source>Revoke &amp;contact…</source>
         <translation>Revocar &amp;contacto…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="835"/>
         <source>Revoke this contact</source>
         <translation>Revocar este contacto</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="836"/>
         <source>My keys</source>
         <translation>Mis claves</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="837"/>
         <source>New &amp;key pair…</source>
         <translation>Nuevo par de c&amp;laves…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contacts_page.py" line="839"/>
         <source>&amp;Revoke my keys…</source>
         <translation>&amp;Revocar mis claves…</translation>
     </message>
@@ -1062,37 +878,30 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="44"/>
         <source>ReflectDesk: unexpected error</source>
         <translation>ReflectDesk: error inesperado</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="47"/>
         <source>Something unexpected went wrong. Your entries are saved and encrypted. You can keep working, or restart ReflectDesk if things look wrong.</source>
         <translation>Algo inesperado salió mal. Tus entradas están guardadas y cifradas. Puedes seguir trabajando o reiniciar ReflectDesk si algo se ve raro.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="53"/>
         <source>The report below holds no journal text: only the error type, where it happened in the program, and the versions. Copy it to send it to support.</source>
         <translation>El informe de abajo no contiene texto de tu diario: solo el tipo de error, dónde ocurrió en el programa y las versiones. Cópialo para enviarlo a soporte.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="57"/>
         <source>Co&amp;py report</source>
         <translation>Co&amp;piar informe</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="58"/>
         <source>Copy report</source>
         <translation>Copiar informe</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="59"/>
         <source>Error report</source>
         <translation>Informe de error</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/crash_dialog.py" line="66"/>
         <source>Copied</source>
         <translation>Copiado</translation>
     </message>
@@ -1100,52 +909,42 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
 <context>
     <name>CreatePage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="286"/>
         <source>My practicum journal</source>
         <translation>Mi diario de práctica</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="336"/>
         <source>Cancelled. Nothing was created.</source>
         <translation>Cancelado. No se creó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="342"/>
         <source>The vault could not be created.</source>
         <translation>No se pudo crear la bóveda.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="349"/>
         <source>Creating your vault</source>
         <translation>Creando tu bóveda</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="350"/>
         <source>This takes a few seconds on purpose: it makes guessing slow.</source>
         <translation>Esto tarda unos segundos a propósito: así adivinar es lento.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="353"/>
         <source>ReflectDesk turns your passphrase into a key with Argon2id, tuned to this computer, and creates your encrypted vault and your recovery key.</source>
         <translation>ReflectDesk convierte tu frase de contraseña en una clave con Argon2id, ajustado a este computador, y crea tu bóveda cifrada y tu clave de recuperación.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="357"/>
         <source>&amp;Try again</source>
         <translation>&amp;Reintentar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="358"/>
         <source>Try again</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="359"/>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="360"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Siguiente &gt;</translation>
     </message>
@@ -1153,7 +952,6 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/dialogs.py" line="47"/>
         <source>ReflectDesk</source>
         <translation>ReflectDesk</translation>
     </message>
@@ -1161,37 +959,30 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="443"/>
         <source>Bundle created</source>
         <translation>Paquete creado</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="445"/>
         <source>Send this file any way you like: only the recipients can open it.</source>
         <translation>Envía este archivo como prefieras: solo sus destinatarios pueden abrirlo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="447"/>
         <source>Where the bundle is</source>
         <translation>Dónde está el paquete</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="448"/>
         <source>&amp;Open the folder</source>
         <translation>&amp;Abrir la carpeta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="449"/>
         <source>Open the folder</source>
         <translation>Abrir la carpeta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="450"/>
         <source>Co&amp;py the path</source>
         <translation>Co&amp;piar la ruta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="451"/>
         <source>Copy the path</source>
         <translation>Copiar la ruta</translation>
     </message>
@@ -1199,7 +990,6 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
 <context>
     <name>EntriesPage</name>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="149"/>
         <source>%n entries chosen</source>
         <translation>
             <numerusform>%n entrada elegida</numerusform>
@@ -1207,92 +997,74 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="156"/>
         <source>Which entries?</source>
         <translation>¿Qué entradas?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="158"/>
         <source>Only your own entries can be shared. Received entries stay with you.</source>
         <translation>Solo puedes compartir tus propias entradas. Las entradas recibidas se quedan contigo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="160"/>
         <source>&amp;Chosen entries:</source>
         <translation>Entradas &amp;elegidas:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="161"/>
         <source>Chosen entries</source>
         <translation>Entradas elegidas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="162"/>
         <source>A &amp;whole journal:</source>
         <translation>Un diario &amp;completo:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="163"/>
         <source>A whole journal</source>
         <translation>Un diario completo</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="164"/>
         <source>Journal to share</source>
         <translation>Diario que compartir</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="165"/>
         <source>Filter by title or tag</source>
         <translation>Filtrar por título o etiqueta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="166"/>
         <source>Filter entries</source>
         <translation>Filtrar entradas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="167"/>
         <source>Entries to share</source>
         <translation>Entradas que compartir</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="168"/>
         <source>Select &amp;all shown</source>
         <translation>Elegir &amp;todas las mostradas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="169"/>
         <source>Select all entries shown</source>
         <translation>Elegir todas las entradas mostradas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="170"/>
         <source>Select n&amp;one</source>
         <translation>N&amp;o elegir ninguna</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="171"/>
         <source>Select no entries</source>
         <translation>No elegir ninguna entrada</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="172"/>
         <source>Include a&amp;ttachments (photos, files)</source>
         <translation>Incluir archivos ad&amp;juntos (fotos, archivos)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="173"/>
         <source>Include attachments</source>
         <translation>Incluir archivos adjuntos</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="174"/>
         <source>Include the revision &amp;history (not only the last version)</source>
         <translation>Incluir el &amp;historial de revisiones (no solo la última versión)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="175"/>
         <source>Include the revision history</source>
         <translation>Incluir el historial de revisiones</translation>
     </message>
@@ -1300,117 +1072,94 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
 <context>
     <name>EntryEditor</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="375"/>
         <source>Received from %1 — read only</source>
         <translation>Recibida de %1 — solo lectura</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="583"/>
         <source>None chosen</source>
         <translation>Ninguno elegido</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="632"/>
         <source>New entry: it is saved as soon as you write.</source>
         <translation>Entrada nueva: se guarda apenas escribas.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="633"/>
         <source>Editing…</source>
         <translation>Editando…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="634"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="635"/>
         <source>Saved and encrypted</source>
         <translation>Guardado y cifrado</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="636"/>
         <source>Not saved: see the message</source>
         <translation>Sin guardar: revisa el mensaje</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="640"/>
         <source>&amp;Title:</source>
         <translation>&amp;Título:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="641"/>
         <source>&amp;Date:</source>
         <translation>&amp;Fecha:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="642"/>
         <source>Template:</source>
         <translation>Plantilla:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="643"/>
         <source>Ta&amp;gs:</source>
         <translation>Et&amp;iquetas:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="644"/>
         <source>Standards:</source>
         <translation>Estándares:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="645"/>
         <source>A short title for this entry</source>
         <translation>Un título breve para esta entrada</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="646"/>
         <source>Separated by commas, e.g. evaluation, 3rd grade</source>
         <translation>Separadas por comas, p. ej. evaluación, 3° básico</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="647"/>
         <source>&amp;Choose…</source>
         <translation>E&amp;legir…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="648"/>
         <source>H&amp;istory…</source>
         <translation>Hist&amp;orial…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="649"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="650"/>
         <source>Date of the experience</source>
         <translation>Fecha de la experiencia</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="651"/>
         <source>Tags</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="652"/>
         <source>Choose standards</source>
         <translation>Elegir estándares</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="653"/>
         <source>Revision history</source>
         <translation>Historial de revisiones</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="654"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="655"/>
         <source>Prompts</source>
         <translation>Preguntas guía</translation>
     </message>
@@ -1418,27 +1167,22 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
 <context>
     <name>EntryTableModel</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/entry_model.py" line="32"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/entry_model.py" line="33"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/entry_model.py" line="34"/>
         <source>Template</source>
         <translation>Plantilla</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/entry_model.py" line="35"/>
         <source>Tags</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/entry_model.py" line="99"/>
         <source>(untitled)</source>
         <extracomment>``loader(fetch, deliver)`` runs ``fetch`` somewhere and calls ``deliver`` with the rows on the GUI thread; ``None`` means: right here. Emitted on the GUI thread each time a (re)load has been applied.</extracomment>
         <translation>(sin título)</translation>
@@ -1447,749 +1191,614 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="34"/>
         <source>Something went wrong.</source>
         <translation>Algo salió mal.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="35"/>
         <source>Try again. If it keeps happening, report it with the crash report.</source>
         <translation>Inténtalo de nuevo. Si sigue pasando, infórmalo junto con el informe de error.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="55"/>
+        <source>A file of the ReflectDesk installation is missing or damaged: {file}</source>
+        <translation>Falta un archivo de la instalación de ReflectDesk o está dañado: {file}</translation>
+    </message>
+    <message>
+        <source>Reinstall ReflectDesk. Your journal is not affected: it is kept apart.</source>
+        <translation>Reinstala ReflectDesk. Tu diario no se ve afectado: se guarda aparte.</translation>
+    </message>
+    <message>
         <source>The vault could not be used.</source>
         <translation>No se pudo usar la bóveda.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="61"/>
         <source>The passphrase is not correct.</source>
         <translation>La frase de contraseña no es correcta.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="62"/>
         <source>Check Caps Lock and the keyboard layout and try again, or use your recovery key.</source>
         <translation>Revisa las mayúsculas (Bloq Mayús) y la distribución del teclado e inténtalo de nuevo, o usa tu clave de recuperación.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="71"/>
         <source>The recovery key is not correct.</source>
         <translation>La clave de recuperación no es correcta.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="72"/>
         <source>Type the key exactly as it was printed; spaces and dashes do not matter.</source>
         <translation>Escribe la clave tal como quedó impresa; los espacios y guiones no importan.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="80"/>
         <source>The vault is locked.</source>
         <translation>La bóveda está bloqueada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="81"/>
         <source>Unlock it with your passphrase first.</source>
         <translation>Primero desbloquéala con tu frase de contraseña.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="87"/>
         <source>There is no vault in this folder.</source>
         <translation>No hay una bóveda en esta carpeta.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="88"/>
         <source>Create one with &apos;init&apos;, or choose the folder that holds your vault.</source>
         <translation>Crea una con &apos;init&apos; o elige la carpeta que contiene tu bóveda.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="96"/>
         <source>A vault already exists in this folder.</source>
         <translation>Ya existe una bóveda en esta carpeta.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="97"/>
         <source>Open it, or choose another folder for a new vault.</source>
         <translation>Ábrela o elige otra carpeta para una bóveda nueva.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="102"/>
         <source>The vault header is damaged or incomplete.</source>
         <translation>La cabecera de la bóveda está dañada o incompleta.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="103"/>
         <source>Restore the vault folder from a backup. Nothing was changed.</source>
         <translation>Restaura la carpeta de la bóveda desde un respaldo. No se cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="111"/>
         <source>This file is not a ReflectDesk vault.</source>
         <translation>Este archivo no es una bóveda de ReflectDesk.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="112"/>
         <source>Choose the folder that holds your ReflectDesk vault.</source>
         <translation>Elige la carpeta que contiene tu bóveda de ReflectDesk.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="117"/>
         <source>This vault was written by a newer version of ReflectDesk.</source>
         <translation>Esta bóveda fue escrita por una versión más nueva de ReflectDesk.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="120"/>
         <source>Update ReflectDesk to open it. Nothing was changed.</source>
         <translation>Actualiza ReflectDesk para abrirla. No se cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="125"/>
         <source>This vault is already open in another window.</source>
         <translation>Esta bóveda ya está abierta en otra ventana.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="126"/>
         <source>Switch to the window that has it open, or close it and try again.</source>
         <translation>Cambia a la ventana que la tiene abierta, o ciérrala e inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="133"/>
         <source>A record in the vault failed its integrity check.</source>
         <translation>Un registro de la bóveda no pasó su verificación de integridad.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="134"/>
         <source>The vault file was altered or damaged. Restore it from a backup.</source>
         <translation>El archivo de la bóveda fue alterado o está dañado. Restáuralo desde un respaldo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="141"/>
         <source>ReflectDesk cannot write to the data folder.</source>
         <translation>ReflectDesk no puede escribir en la carpeta de datos.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="142"/>
         <source>Check that the folder exists, is not read-only and the disk is not full.</source>
         <translation>Revisa que la carpeta exista, que no sea de solo lectura y que el disco no esté lleno.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="151"/>
         <source>The input is not valid.</source>
         <translation>Los datos ingresados no son válidos.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="152"/>
         <source>Correct it and try again.</source>
         <translation>Corrígelos e inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="158"/>
         <source>Nothing with this id was found.</source>
         <translation>No se encontró nada con este identificador.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="159"/>
         <source>Check the id; listings show the ids that exist.</source>
         <translation>Revisa el identificador; los listados muestran los que existen.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="165"/>
         <source>There is no journal with this id.</source>
         <translation>No hay un diario con este identificador.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="166"/>
         <source>See the ids with &apos;journal list&apos;.</source>
         <translation>Mira los identificadores con &apos;journal list&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="171"/>
         <source>There is no entry with this id.</source>
         <translation>No hay una entrada con este identificador.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="172"/>
         <source>See the ids with &apos;entry list&apos;.</source>
         <translation>Mira los identificadores con &apos;entry list&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="177"/>
         <source>There is no attachment with this id.</source>
         <translation>No hay un archivo adjunto con este identificador.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="178"/>
         <source>See an entry&apos;s attachments with &apos;entry show&apos;.</source>
         <translation>Mira los archivos adjuntos de una entrada con &apos;entry show&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="183"/>
         <source>The attachment is larger than the limit of {limit_mb} MB.</source>
         <translation>El archivo adjunto supera el límite de {limit_mb} MB.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="186"/>
         <source>Reduce the file (for example, export the photo smaller) and attach it again.</source>
         <translation>Reduce el archivo (por ejemplo, exporta la foto más pequeña) y adjúntalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="193"/>
         <source>The file could not be read.</source>
         <translation>No se pudo leer el archivo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="194"/>
         <source>Check that the file exists and that you may read it.</source>
         <translation>Revisa que el archivo exista y que tengas permiso para leerlo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="200"/>
         <source>The file could not be written.</source>
         <translation>No se pudo escribir el archivo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="201"/>
         <source>Check that the folder exists, that you may write there and that the disk is not full.</source>
         <translation>Comprueba que la carpeta exista, que puedas escribir en ella y que el disco no esté lleno.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="210"/>
         <source>The search could not be understood.</source>
         <translation>No se pudo entender la búsqueda.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="211"/>
         <source>Check quotes and parentheses. Use &quot;two words&quot; for a phrase, word* for a prefix, and AND, OR, NOT between words.</source>
         <translation>Revisa las comillas y los paréntesis. Usa &quot;dos palabras&quot; para una frase, palabra* para un prefijo, y Y, O, NO (o AND, OR, NOT) entre palabras.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="220"/>
         <source>The passphrase is too short.</source>
         <translation>La frase de contraseña es demasiado corta.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="221"/>
         <source>Use at least {min_length} characters; several unrelated words work well.</source>
         <translation>Usa al menos {min_length} caracteres; varias palabras sin relación entre sí funcionan bien.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="228"/>
         <source>A value is not valid.</source>
         <translation>Un valor no es válido.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="229"/>
         <source>Check the value named in the message and try again.</source>
         <translation>Revisa el valor que indica el mensaje e inténtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="234"/>
         <source>This template has no section with that key.</source>
         <translation>Esta plantilla no tiene una sección con esa clave.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="235"/>
         <source>Valid keys: {valid}.</source>
         <translation>Claves válidas: {valid}.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="240"/>
         <source>The template file is not valid.</source>
         <translation>El archivo de plantilla no es válido.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="241"/>
-        <location filename="../../src/reflectdesk/errors.py" line="255"/>
         <source>Fix the field named in the message; docs/templates.md describes the format.</source>
         <translation>Corrige el campo que indica el mensaje; docs/templates.md describe el formato.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="248"/>
         <source>There is no template with this id.</source>
         <translation>No hay una plantilla con este identificador.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="249"/>
         <source>See the ids with &apos;templates list&apos;.</source>
         <translation>Mira los identificadores con &apos;templates list&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="254"/>
         <source>The standards file is not valid.</source>
         <translation>El archivo de estándares no es válido.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="263"/>
         <source>The bundle could not be opened.</source>
         <translation>No se pudo abrir el paquete.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="264"/>
         <source>Ask the sender to export it again. Nothing was imported.</source>
         <translation>Pide a quien lo envió que lo exporte de nuevo. No se importó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="270"/>
         <source>The contact card could not be used.</source>
         <translation>No se pudo usar la tarjeta de contacto.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="271"/>
         <source>Ask the person to send their card again.</source>
         <translation>Pide a la persona que te envíe su tarjeta de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="278"/>
         <source>The operation was cancelled.</source>
         <translation>La operación se canceló.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="279"/>
-        <location filename="../../src/reflectdesk/errors.py" line="674"/>
         <source>Nothing was changed.</source>
         <translation>No se cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="285"/>
         <source>The server could not be reached.</source>
         <translation>No se pudo conectar con el servidor.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="286"/>
         <source>Check the connection; ReflectDesk will retry on its own later.</source>
         <translation>Revisa la conexión; ReflectDesk lo volverá a intentar por su cuenta más tarde.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="295"/>
         <source>This template id belongs to a built-in template.</source>
         <translation>Este identificador pertenece a una plantilla incluida.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="296"/>
         <source>Choose another id for your template, for example with your university&apos;s prefix.</source>
         <translation>Elige otro identificador para tu plantilla, por ejemplo con el prefijo de tu universidad.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="303"/>
         <source>This template version was already imported with different content.</source>
         <translation>Esta versión de la plantilla ya se importó con otro contenido.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="306"/>
         <source>Raise the version number in the file and import it again.</source>
         <translation>Sube el número de versión en el archivo e impórtalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="311"/>
         <source>This standards version was already loaded with different content.</source>
         <translation>Esta versión de los estándares ya se cargó con otro contenido.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="314"/>
         <source>Raise the version number in the file and load it again.</source>
         <translation>Sube el número de versión en el archivo y cárgalo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="320"/>
         <source>The bundle is larger than the limit of {limit_mb} MB.</source>
         <translation>El paquete supera el límite de {limit_mb} MB.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="321"/>
         <source>Ask the sender to split it into smaller bundles. Nothing was imported.</source>
         <translation>Pide a quien lo envió que lo divida en paquetes más pequeños. No se importó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="328"/>
         <source>This file is not a ReflectDesk bundle.</source>
         <translation>Este archivo no es un paquete de ReflectDesk.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="329"/>
         <source>Choose a .rdbundle file that someone sent you. Nothing was imported.</source>
         <translation>Elige un archivo .rdbundle que alguien te haya enviado. No se importó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="336"/>
+        <source>This file is neither a ReflectDesk bundle nor a contact card.</source>
+        <translation>Este archivo no es un paquete ni una tarjeta de contacto de ReflectDesk.</translation>
+    </message>
+    <message>
+        <source>ReflectDesk opens bundles (.rdbundle) and contact cards (.rdcard). Ask the sender which file to use.</source>
+        <translation>ReflectDesk abre paquetes (.rdbundle) y tarjetas de contacto (.rdcard). Pregunta a quien te lo envió qué archivo usar.</translation>
+    </message>
+    <message>
         <source>The encryption header of the bundle is damaged.</source>
         <translation>La cabecera de cifrado del paquete está dañada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="341"/>
         <source>The encryption header of the bundle is larger than ReflectDesk accepts.</source>
         <translation>La cabecera de cifrado del paquete es más grande de lo que ReflectDesk acepta.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="348"/>
         <source>The bundle is encrypted to more keys than ReflectDesk accepts ({limit}).</source>
         <translation>El paquete está cifrado para más claves de las que ReflectDesk acepta ({limit}).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="355"/>
         <source>A bundle can be sent to at most {limit} people.</source>
         <translation>Un paquete se puede enviar a un máximo de {limit} personas.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="356"/>
         <source>Send it in several bundles. Nothing was exported.</source>
         <translation>Envíalo en varios paquetes. No se exportó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="361"/>
         <source>The bundle is protected with a passphrase; ReflectDesk only opens bundles encrypted to a key.</source>
         <translation>El paquete está protegido con una frase de contraseña; ReflectDesk solo abre paquetes cifrados para una clave.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="370"/>
         <source>The bundle is not encrypted to any ReflectDesk key.</source>
         <translation>El paquete no está cifrado para ninguna clave de ReflectDesk.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="375"/>
         <source>This bundle was not encrypted to your key.</source>
         <translation>Este paquete no fue cifrado para tu clave.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="376"/>
         <source>Check that it was meant for you, or ask the sender to export it again to your current contact card. Nothing was imported.</source>
         <translation>Revisa que estuviera dirigido a ti, o pide a quien lo envió que lo exporte de nuevo para tu tarjeta de contacto actual. No se importó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="385"/>
         <source>The bundle is damaged or incomplete: its encryption check failed.</source>
         <translation>El paquete está dañado o incompleto: falló su verificación de cifrado.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="392"/>
         <source>The contents of the bundle are damaged or not in the expected format.</source>
         <translation>El contenido del paquete está dañado o no tiene el formato esperado.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="399"/>
         <source>The bundle contains a file name that is not allowed.</source>
         <translation>El paquete contiene un nombre de archivo que no está permitido.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="404"/>
         <source>The bundle contains the same file name twice.</source>
         <translation>El paquete contiene dos veces el mismo nombre de archivo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="409"/>
         <source>The bundle contains more files than ReflectDesk accepts ({limit}).</source>
         <translation>El paquete contiene más archivos de los que ReflectDesk acepta ({limit}).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="416"/>
         <source>A file in the bundle is larger than ReflectDesk accepts.</source>
         <translation>Un archivo del paquete es más grande de lo que ReflectDesk acepta.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="423"/>
         <source>A file in the bundle is compressed suspiciously well (a possible zip bomb).</source>
         <translation>Un archivo del paquete está comprimido de forma sospechosa (posible bomba zip).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="430"/>
         <source>The bundle contains a file stored in a way ReflectDesk does not accept.</source>
         <translation>El paquete contiene un archivo guardado de una forma que ReflectDesk no acepta.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="437"/>
         <source>The bundle has no signed list of its contents.</source>
         <translation>El paquete no tiene una lista firmada de su contenido.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="442"/>
         <source>The signature of the bundle is not valid.</source>
         <translation>La firma del paquete no es válida.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="443"/>
         <source>The bundle was changed after it was signed, or is damaged. Nothing was imported.</source>
         <translation>El paquete se modificó después de firmarse o está dañado. No se importó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="451"/>
         <source>The key that signed this bundle has been revoked.</source>
         <translation>La clave que firmó este paquete fue revocada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="452"/>
         <source>Ask the sender for their new contact card. Nothing was imported.</source>
         <translation>Pide a quien lo envió su nueva tarjeta de contacto. No se importó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="459"/>
         <source>This bundle is signed with one of your own keys that you revoked or replaced as lost.</source>
         <translation>Este paquete está firmado con una de tus propias claves que revocaste o reemplazaste por pérdida.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="463"/>
         <source>Someone else may hold that key: do not trust what it says. Nothing was imported.</source>
         <translation>Otra persona podría tener esa clave: no confíes en su contenido. No se importó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="470"/>
         <source>The bundle was signed with keys that do not match the ones you have for this contact.</source>
         <translation>El paquete se firmó con claves que no coinciden con las que tienes para este contacto.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="474"/>
         <source>Compare safety numbers with the sender before you trust it. Nothing was imported.</source>
         <translation>Compara los números de seguridad con quien lo envió antes de confiar en él. No se importó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="482"/>
         <source>This bundle was not addressed to you: someone else re-encrypted it to your key.</source>
         <translation>Este paquete no estaba dirigido a ti: otra persona lo volvió a cifrar para tu clave.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="486"/>
         <source>Only its author can share it with you. Nothing was imported.</source>
         <translation>Solo su autor/a puede compartirlo contigo. No se importó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="493"/>
         <source>A file in the bundle does not match its signed checksum.</source>
         <translation>Un archivo del paquete no coincide con su suma de verificación firmada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="500"/>
         <source>A file listed in the signed contents of the bundle is missing.</source>
         <translation>Falta un archivo que aparece en el contenido firmado del paquete.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="507"/>
         <source>The bundle contains a file that is not in its signed list of contents.</source>
         <translation>El paquete contiene un archivo que no está en su lista firmada de contenido.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="514"/>
         <source>A data file in the bundle is larger than ReflectDesk accepts.</source>
         <translation>Un archivo de datos del paquete es más grande de lo que ReflectDesk acepta.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="521"/>
         <source>A data file in the bundle is not valid JSON.</source>
         <translation>Un archivo de datos del paquete no es JSON válido.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="526"/>
         <source>A data file in the bundle does not have the expected fields.</source>
         <translation>Un archivo de datos del paquete no tiene los campos esperados.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="533"/>
         <source>This bundle was made by a newer version of ReflectDesk.</source>
         <translation>Este paquete se creó con una versión más nueva de ReflectDesk.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="534"/>
         <source>Update ReflectDesk to open it. Nothing was imported.</source>
         <translation>Actualiza ReflectDesk para abrirlo. No se importó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="539"/>
         <source>The bundle could not be made from this content.</source>
         <translation>No se pudo crear el paquete con este contenido.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="540"/>
         <source>This is a bug in ReflectDesk; please report it. Nothing was exported.</source>
         <translation>Es un error de ReflectDesk; por favor, infórmalo. No se exportó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="548"/>
         <source>Your stored key pair is damaged or in an unknown format.</source>
         <translation>Tu par de claves guardado está dañado o tiene un formato desconocido.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="551"/>
         <source>Restore the vault from a backup.</source>
         <translation>Restaura la bóveda desde un respaldo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="556"/>
         <source>A public key is not valid.</source>
         <translation>Una clave pública no es válida.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="561"/>
         <source>This is not a valid ReflectDesk contact card.</source>
         <translation>Esta no es una tarjeta de contacto válida de ReflectDesk.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="566"/>
         <source>The signature of the contact card is not valid.</source>
         <translation>La firma de la tarjeta de contacto no es válida.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="567"/>
         <source>The card was changed or damaged. Ask the person to send it again.</source>
         <translation>La tarjeta se modificó o está dañada. Pide a la persona que la envíe de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="574"/>
         <source>The contact card has expired.</source>
         <translation>La tarjeta de contacto venció.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="575"/>
         <source>Ask the person for a new card.</source>
         <translation>Pide a la persona una tarjeta nueva.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="580"/>
         <source>The contact card is dated in the future.</source>
         <translation>La tarjeta de contacto tiene una fecha futura.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="581"/>
         <source>Check the date and time of this computer, or ask for a new card.</source>
         <translation>Revisa la fecha y la hora de este computador o pide una tarjeta nueva.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="588"/>
         <source>The key revocation is not valid.</source>
         <translation>La revocación de la clave no es válida.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="589"/>
         <source>It was changed or damaged. Ask the person to send it again.</source>
         <translation>Se modificó o está dañada. Pide a la persona que la envíe de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="597"/>
         <source>This entry was received from someone else and cannot be changed.</source>
         <translation>Esta entrada se recibió de otra persona y no se puede cambiar.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="600"/>
         <source>Only its author can change it. Comment on it, or copy what you need.</source>
         <translation>Solo su autor/a puede cambiarla. Coméntala o copia lo que necesites.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="607"/>
         <source>This entry was received from someone else; only its author can share it.</source>
         <translation>Esta entrada se recibió de otra persona; solo su autor/a puede compartirla.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="610"/>
         <source>Choose entries from your own journals. Nothing was exported.</source>
         <translation>Elige entradas de tus propios diarios. No se exportó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="617"/>
         <source>There is no contact with this id.</source>
         <translation>No hay un contacto con este identificador.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="618"/>
         <source>See the ids with &apos;contact list&apos;.</source>
         <translation>Mira los identificadores con &apos;contact list&apos;.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="623"/>
         <source>This contact&apos;s key has been revoked; nothing can be sent to it.</source>
         <translation>La clave de este contacto fue revocada; no se le puede enviar nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="626"/>
         <source>Ask the person for their new contact card. Nothing was exported.</source>
         <translation>Pide a la persona su nueva tarjeta de contacto. No se exportó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="633"/>
         <source>This step needs your confirmation.</source>
         <translation>Este paso necesita tu confirmación.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="634"/>
         <source>Read what was shown, then run the command again with --yes. Nothing was changed.</source>
         <translation>Lee lo que se mostró y vuelve a ejecutar el comando con --yes. No se cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="641"/>
         <source>This card has other keys than the ones you have for this contact, and the old key did not sign it.</source>
         <translation>Esta tarjeta tiene claves distintas de las que tienes para este contacto, y la clave anterior no la firmó.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="646"/>
         <source>Compare the safety number with the person (in person or by phone) before you accept it. Nothing was changed.</source>
         <translation>Compara el número de seguridad con la persona (en persona o por teléfono) antes de aceptarla. No se cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="655"/>
         <source>You already have a contact with this name but with other keys.</source>
         <translation>Ya tienes un contacto con este nombre pero con otras claves.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="658"/>
         <source>It may be a new card of the same person or someone else. Compare the safety number with the person before you accept it. Nothing was changed.</source>
         <translation>Puede ser una tarjeta nueva de la misma persona o de otra. Compara el número de seguridad con la persona antes de aceptarla. No se cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="667"/>
         <source>The key on this card has been revoked.</source>
         <translation>La clave de esta tarjeta fue revocada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="668"/>
         <source>Ask the person for a card with their new key.</source>
         <translation>Pide a la persona una tarjeta con su clave nueva.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="673"/>
         <source>You already have a newer card for this contact.</source>
         <translation>Ya tienes una tarjeta más reciente de este contacto.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="679"/>
         <source>The safety number you entered does not match this contact&apos;s.</source>
         <translation>El número de seguridad que ingresaste no coincide con el de este contacto.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="682"/>
         <source>Do not mark the contact verified. Check that you both opened the right contact, then compare again.</source>
         <translation>No marques el contacto como verificado. Revisen que ambos abrieron el contacto correcto y vuelvan a comparar.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="691"/>
         <source>The sender of this bundle is not one of your contacts.</source>
         <translation>Quien envió este paquete no está entre tus contactos.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="692"/>
         <source>Compare the safety number shown with the sender (in person or by phone), then confirm the import. Nothing was imported.</source>
         <translation>Compara el número de seguridad que se muestra con quien lo envió (en persona o por teléfono) y luego confirma la importación. No se importó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="701"/>
         <source>The bundle does not carry the contact card of its unknown sender.</source>
         <translation>El paquete no trae la tarjeta de contacto de su remitente desconocido.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="704"/>
         <source>Import the sender&apos;s contact card first, then the bundle again. Nothing was imported.</source>
         <translation>Primero importa la tarjeta de contacto de quien lo envió y luego el paquete de nuevo. No se importó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="712"/>
         <source>The bundle would change an entry that belongs to someone else.</source>
         <translation>El paquete cambiaría una entrada que pertenece a otra persona.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="715"/>
         <source>Only the author of an entry can send new versions of it. Nothing was imported.</source>
         <translation>Solo el/la autor/a de una entrada puede enviar versiones nuevas de ella. No se importó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="722"/>
         <source>The bundle reuses an id that stands for something else in your vault.</source>
         <translation>El paquete reutiliza un identificador que corresponde a otra cosa en tu bóveda.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/errors.py" line="725"/>
         <source>Ask the sender to export it again, and report it if it happens again. Nothing was imported.</source>
         <translation>Pide a quien lo envió que lo exporte de nuevo e infórmalo si vuelve a pasar. No se importó nada.</translation>
     </message>
@@ -2197,28 +1806,22 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
 <context>
     <name>ExportWizard</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="535"/>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="619"/>
         <source>(untitled)</source>
         <translation>(sin título)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="545"/>
         <source>Revoked: nothing can be sent to %1.</source>
         <translation>Revocado: no se le puede enviar nada a %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="547"/>
         <source>Not verified: compare the safety number with %1 first.</source>
         <translation>Sin verificar: primero compara el número de seguridad con %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="550"/>
         <source>Verified</source>
         <translation>Verificado</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="595"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entrada</numerusform>
@@ -2226,17 +1829,14 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="596"/>
         <source>To: %1 and you</source>
         <translation>Para: %1 y tú</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="597"/>
         <source>Consent: %1</source>
         <translation>Consentimiento: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="601"/>
         <source>%n entries with their own consent</source>
         <translation>
             <numerusform>%n entrada con su propio consentimiento</numerusform>
@@ -2244,27 +1844,22 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="604"/>
         <source>With attachments</source>
         <translation>Con archivos adjuntos</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="606"/>
         <source>Without attachments</source>
         <translation>Sin archivos adjuntos</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="609"/>
         <source>With the whole revision history</source>
         <translation>Con todo el historial de revisiones</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="611"/>
         <source>Only the current version of each entry</source>
         <translation>Solo la versión actual de cada entrada</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="622"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… y %n más</numerusform>
@@ -2272,7 +1867,6 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="624"/>
         <source>With %n attachments.</source>
         <translation>
             <numerusform>Con %n archivo adjunto.</numerusform>
@@ -2280,7 +1874,6 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="627"/>
         <source>Sent %n entries:</source>
         <translation>
             <numerusform>Se envió %n entrada:</numerusform>
@@ -2288,73 +1881,58 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="629"/>
         <source>To: %1 and you.</source>
         <translation>Para: %1 y tú.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="632"/>
         <source>Consent: %1.</source>
         <translation>Consentimiento: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="635"/>
         <source>The file (%1 KB) is here:</source>
         <translation>El archivo (%1 KB) está aquí:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="644"/>
         <source>Where to save the bundle</source>
         <translation>Dónde guardar el paquete</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="668"/>
         <source>Encrypting and signing…</source>
         <translation>Cifrando y firmando…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="693"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="706"/>
         <source>Done.</source>
         <translation>Listo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="714"/>
         <source>Cancelled: no bundle was written.</source>
         <translation>Cancelado: no se escribió ningún paquete.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="729"/>
         <source>Share entries</source>
         <translation>Compartir entradas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="739"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="740"/>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="743"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="741"/>
         <source>Finish</source>
         <translation>Terminar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="742"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="744"/>
         <source>Help</source>
         <translation>Ayuda</translation>
     </message>
@@ -2362,47 +1940,38 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="632"/>
         <source>Finish without checking?</source>
         <translation>¿Terminar sin revisar?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="634"/>
         <source>Your vault is created. If you have not saved the recovery key, you will not see it again. Continue without checking it?</source>
         <translation>Tu bóveda ya está creada. Si no guardaste la clave de recuperación, no la volverás a ver. ¿Continuar sin revisarla?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="659"/>
         <source>ReflectDesk: first steps</source>
         <translation>ReflectDesk: primeros pasos</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="661"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="662"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="663"/>
         <source>Create my vault</source>
         <translation>Crear mi bóveda</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="664"/>
         <source>Finish</source>
         <translation>Terminar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="665"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="666"/>
         <source>Help</source>
         <translation>Ayuda</translation>
     </message>
@@ -2410,17 +1979,14 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
 <context>
     <name>HintBanner</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="144"/>
         <source>Observation notes work best when they describe only what was seen and heard. Some words may read as judgements (underlined): %1. Could you describe what happened instead?</source>
         <translation>Las notas de observación funcionan mejor cuando describen solo lo que se vio y se escuchó. Algunas palabras pueden leerse como juicios (subrayadas): %1. ¿Podrías describir lo que ocurrió?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="149"/>
         <source>Dismiss</source>
         <translation>Entendido</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/editor.py" line="150"/>
         <source>Dismiss the hint</source>
         <translation>Cerrar la sugerencia</translation>
     </message>
@@ -2428,57 +1994,46 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/history.py" line="226"/>
         <source>These two revisions are the same.</source>
         <translation>Estas dos revisiones son iguales.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/history.py" line="235"/>
         <source>Restore this revision?</source>
         <translation>¿Restaurar esta revisión?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/history.py" line="237"/>
         <source>Revision %1 becomes the current text, as a new revision. Nothing is lost: the current text stays in the history.</source>
         <translation>La revisión %1 pasa a ser el texto actual, como una revisión nueva. No se pierde nada: el texto actual queda en el historial.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/history.py" line="268"/>
         <source>Revision history</source>
         <translation>Historial de revisiones</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/history.py" line="269"/>
         <source>&amp;Revisions (newest first):</source>
         <translation>&amp;Revisiones (la más reciente primero):</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/history.py" line="270"/>
         <source>Com&amp;pare with:</source>
         <translation>Com&amp;parar con:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/history.py" line="271"/>
         <source>Re&amp;store this revision</source>
         <translation>Re&amp;staurar esta revisión</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/history.py" line="272"/>
         <source>Revisions</source>
         <translation>Revisiones</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/history.py" line="273"/>
         <source>Compare with revision</source>
         <translation>Comparar con la revisión</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/history.py" line="274"/>
         <source>Differences</source>
         <translation>Diferencias</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/history.py" line="275"/>
         <source>Restore this revision</source>
         <translation>Restaurar esta revisión</translation>
     </message>
@@ -2486,73 +2041,58 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="182"/>
         <source>Checking the bundle…</source>
         <translation>Revisando el paquete…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="226"/>
         <source>Import cancelled: nothing was stored.</source>
         <translation>Importación cancelada: no se guardó nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="249"/>
         <source>Someone unknown</source>
         <translation>Alguien desconocido</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="253"/>
         <source>From you (%1)</source>
         <translation>Tuyo (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="254"/>
         <source>From %1, verified</source>
         <translation>De %1, verificado/a</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="255"/>
         <source>From %1, not verified</source>
         <translation>De %1, sin verificar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="256"/>
         <source>From %1, not among your contacts</source>
         <translation>De %1, que no está entre tus contactos</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="262"/>
         <source>A bundle you made on %1.</source>
         <translation>Un paquete que creaste el %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="264"/>
         <source>Signed by %2 on %1, with the keys you verified. Nothing was altered.</source>
         <translation>Firmado por %2 el %1, con las claves que verificaste. No se alteró nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="267"/>
         <source>Signed by %2 on %1, nothing was altered. You have not compared the safety number with %2 yet (Contacts).</source>
         <translation>Firmado por %2 el %1; no se alteró nada. Aún no comparas el número de seguridad con %2 (Contactos).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="271"/>
         <source>Signed on %1 by keys you do not have. Before you import it, compare this safety number with %2 in person or by phone. Importing adds %2 to your contacts, not verified.</source>
         <translation>Firmado el %1 con claves que no tienes. Antes de importarlo, compara este número de seguridad con %2 en persona o por teléfono. Al importarlo, %2 se agrega a tus contactos sin verificar.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="283"/>
         <source>Careful: you already have a contact called %1 with other keys. This may be someone else.</source>
         <translation>Cuidado: ya tienes un contacto llamado %1 con otras claves. Podría ser otra persona.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="291"/>
         <source>Safety number with %1</source>
         <translation>Número de seguridad con %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="298"/>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="382"/>
         <source>%n new entries</source>
         <translation>
             <numerusform>%n entrada nueva</numerusform>
@@ -2560,8 +2100,6 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="299"/>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="385"/>
         <source>%n updated entries</source>
         <translation>
             <numerusform>%n entrada actualizada</numerusform>
@@ -2569,8 +2107,6 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="300"/>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="388"/>
         <source>%n unchanged entries</source>
         <translation>
             <numerusform>%n entrada sin cambios</numerusform>
@@ -2578,8 +2114,6 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="301"/>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="391"/>
         <source>%n attachments</source>
         <translation>
             <numerusform>%n archivo adjunto</numerusform>
@@ -2587,7 +2121,6 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="306"/>
         <source>%n attachments not included by the sender</source>
         <translation>
             <numerusform>%n archivo adjunto que no incluyó quien lo envió</numerusform>
@@ -2595,7 +2128,6 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="312"/>
         <source>%n entries whose research consent is withdrawn</source>
         <translation>
             <numerusform>%n entrada cuyo consentimiento de investigación se retiró</numerusform>
@@ -2603,7 +2135,6 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="318"/>
         <source>%n comments or sign-offs this version cannot import yet</source>
         <translation>
             <numerusform>%n comentario o visto bueno que esta versión aún no puede importar</numerusform>
@@ -2611,47 +2142,38 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="325"/>
         <source>Consent for the bundle: %1</source>
         <translation>Consentimiento del paquete: %1</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="329"/>
         <source>New</source>
         <translation>Nueva</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="330"/>
         <source>Updated</source>
         <translation>Actualizada</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="331"/>
         <source>Unchanged</source>
         <translation>Sin cambios</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="335"/>
         <source>(untitled)</source>
         <translation>(sin título)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="359"/>
         <source>Importing…</source>
         <translation>Importando…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="379"/>
         <source>This bundle was already imported. Nothing changed.</source>
         <translation>Este paquete ya se había importado. No cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="395"/>
         <source>Imported from %1:</source>
         <translation>Importado de %1:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="400"/>
         <source>%n entries now have two versions side by side (edited in two places)</source>
         <translation>
             <numerusform>%n entrada ahora tiene dos versiones lado a lado (editada en dos lugares)</numerusform>
@@ -2659,94 +2181,74 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="407"/>
         <source>%1 was added to your contacts, not verified.</source>
         <translation>%1 se agregó a tus contactos, sin verificar.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="410"/>
         <source>You find them under Received in the sidebar. They are read-only.</source>
         <translation>Las encuentras en Recibidas, en la barra lateral. Son de solo lectura.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="436"/>
         <source>Entry</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="436"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="436"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="440"/>
         <source>Open a bundle</source>
         <translation>Abrir un paquete</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="441"/>
         <source>Safety number</source>
         <translation>Número de seguridad</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="443"/>
         <source>I &amp;compared the safety number with the sender and it matches</source>
         <translation>&amp;Comparé el número de seguridad con quien lo envió y coincide</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="445"/>
         <source>I compared the safety number</source>
         <translation>Comparé el número de seguridad</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="447"/>
         <source>You already imported this bundle. Importing it again changes nothing.</source>
         <translation>Ya importaste este paquete. Importarlo de nuevo no cambia nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="449"/>
         <source>Entries in the bundle</source>
         <translation>Entradas del paquete</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="450"/>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="451"/>
         <source>&amp;Import</source>
         <translation>&amp;Importar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="452"/>
         <source>Import</source>
         <translation>Importar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="453"/>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="454"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="455"/>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="456"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="457"/>
         <source>&amp;Show the received entries</source>
         <translation>&amp;Ver las entradas recibidas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/import_dialog.py" line="458"/>
         <source>Show the received entries</source>
         <translation>Ver las entradas recibidas</translation>
     </message>
@@ -2754,17 +2256,14 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="92"/>
         <source>Welcome to ReflectDesk</source>
         <translation>Te damos la bienvenida a ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="93"/>
         <source>Your practicum journal: private, structured, yours.</source>
         <translation>Tu diario de práctica: privado, estructurado y tuyo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="96"/>
         <source>Everything you write stays on this computer, encrypted with a passphrase only you know. You decide what your mentor and your university see.
 
 Choose the language of the app. You can change it later in Settings.</source>
@@ -2776,123 +2275,99 @@ Elige el idioma de la aplicación. Puedes cambiarlo después en Configuración.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="284"/>
         <source>ReflectDesk</source>
         <extracomment>Up to this many entries the list is fetched on the GUI thread (a few ms); above, on a worker, so that 10,000 entries never freeze the window.</extracomment>
         <translation>ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="285"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="286"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="287"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="288"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="290"/>
         <source>&amp;New entry…</source>
         <translation>&amp;Nueva entrada…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="291"/>
         <source>New &amp;journal…</source>
         <translation>Nuevo &amp;diario…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="292"/>
         <source>&amp;Find</source>
         <translation>&amp;Buscar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="293"/>
         <source>&amp;History…</source>
         <translation>&amp;Historial…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="294"/>
         <source>&amp;Lock</source>
         <translation>&amp;Bloquear</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="295"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="296"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="297"/>
         <source>Show &amp;preview</source>
         <translation>Mostrar &amp;vista previa</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="298"/>
         <source>Go to &amp;sidebar</source>
         <translation>Ir a la barra &amp;lateral</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="299"/>
         <source>Go to entry &amp;list</source>
         <translation>Ir a la lista de &amp;entradas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="300"/>
         <source>Go to &amp;editor</source>
         <translation>Ir al edi&amp;tor</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="301"/>
         <source>&amp;About ReflectDesk</source>
         <translation>&amp;Acerca de ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="302"/>
         <source>&amp;Share entries…</source>
         <translation>&amp;Compartir entradas…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="303"/>
         <source>&amp;Open bundle…</source>
         <translation>Abrir un &amp;paquete…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="304"/>
         <source>&amp;Contacts</source>
         <translation>Con&amp;tactos</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="305"/>
         <source>&amp;Share the selected entries…</source>
         <translation>&amp;Compartir las entradas elegidas…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="306"/>
         <source>&amp;Withdraw research consent…</source>
         <translation>&amp;Retirar el consentimiento de investigación…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="317"/>
         <source>Main toolbar</source>
         <translation>Barra de herramientas principal</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="320"/>
         <source>Choose an entry on the left, or start a new one with Ctrl+N.
 
 Ctrl+F searches, Ctrl+L locks.</source>
@@ -2901,22 +2376,18 @@ Ctrl+F searches, Ctrl+L locks.</source>
 Ctrl+F busca y Ctrl+L bloquea.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="324"/>
         <source>Entries</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="325"/>
         <source>Search results</source>
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="357"/>
         <source>%1 (received)</source>
         <translation>%1 (recibido)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="411"/>
         <source>%n entries in total</source>
         <translation>
             <numerusform>%n entrada en total</numerusform>
@@ -2924,27 +2395,22 @@ Ctrl+F busca y Ctrl+L bloquea.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="503"/>
         <source>My practicum journal</source>
         <translation>Mi diario de práctica</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="516"/>
         <source>New journal</source>
         <translation>Nuevo diario</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="517"/>
         <source>Name of the journal:</source>
         <translation>Nombre del diario:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="572"/>
         <source>No entries match.</source>
         <translation>Ninguna entrada coincide.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="574"/>
         <source>%n results</source>
         <translation>
             <numerusform>%n resultado</numerusform>
@@ -2952,41 +2418,38 @@ Ctrl+F busca y Ctrl+L bloquea.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="624"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="625"/>
         <source>Tags</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="626"/>
         <source>Standards</source>
         <translation>Estándares</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="666"/>
         <source>About ReflectDesk</source>
         <translation>Acerca de ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="668"/>
-        <source>ReflectDesk %1
-
-Encrypted, offline-first practicum reflection journals for initial teacher education.</source>
-        <translation>ReflectDesk %1
-
-Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin conexión, para la formación inicial docente.</translation>
+        <source>Bundles and contact cards (*.rdbundle *.rdcard)</source>
+        <translation>Paquetes y tarjetas de contacto (*.rdbundle *.rdcard)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="791"/>
-        <source>Open a bundle</source>
-        <translation>Abrir un paquete</translation>
+        <source>Contact cards (*.rdcard)</source>
+        <translation>Tarjetas de contacto (*.rdcard)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/main_window.py" line="791"/>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
         <source>Bundles (*.rdbundle)</source>
         <translation>Paquetes (*.rdbundle)</translation>
     </message>
@@ -2994,37 +2457,30 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
 <context>
     <name>NewPassphraseFields</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="149"/>
         <source>New &amp;passphrase:</source>
         <translation>Nueva &amp;frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="150"/>
         <source>&amp;Repeat it:</source>
         <translation>&amp;Repítela:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="151"/>
         <source>&amp;Show passphrase</source>
         <translation>&amp;Mostrar la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="152"/>
         <source>New passphrase</source>
         <translation>Nueva frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="153"/>
         <source>Repeat the new passphrase</source>
         <translation>Repite la nueva frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="154"/>
         <source>Show passphrase</source>
         <translation>Mostrar la frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="176"/>
         <source>The two passphrases differ.</source>
         <translation>Las dos frases de contraseña no coinciden.</translation>
     </message>
@@ -3032,22 +2488,18 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
 <context>
     <name>PassphrasePage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="227"/>
         <source>Choose a passphrase</source>
         <translation>Elige una frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="228"/>
         <source>It encrypts everything you write. Nobody can reset it.</source>
         <translation>Cifra todo lo que escribes. Nadie puede restablecerla.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="231"/>
         <source>A passphrase is a password made of several words. Pick four or more words that have nothing to do with each other, and that you will remember.</source>
         <translation>Una frase de contraseña es una contraseña hecha de varias palabras. Elige cuatro o más palabras que no tengan nada que ver entre sí y que puedas recordar.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="235"/>
         <source>&amp;Create my vault</source>
         <translation>&amp;Crear mi bóveda</translation>
     </message>
@@ -3055,77 +2507,62 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
 <context>
     <name>ProfilePage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="166"/>
         <source>About you</source>
         <translation>Sobre ti</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="167"/>
         <source>This shapes the app around what you do.</source>
         <translation>Así la aplicación se adapta a lo que haces.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="168"/>
         <source>I am a…</source>
         <translation>Soy…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="171"/>
         <source>&amp;Student teacher</source>
         <translation>&amp;Estudiante en práctica (pedagogía)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="172"/>
         <source>I write reflections on my practicum and share them when I choose.</source>
         <translation>Escribo reflexiones sobre mi práctica y las comparto cuando yo decido.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="175"/>
         <source>School &amp;mentor (profesor/a guía)</source>
         <translation>Profesor/a &amp;guía del centro de práctica</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="176"/>
         <source>I read my student teachers&apos; journals and give feedback.</source>
         <translation>Leo los diarios de mis estudiantes en práctica y les doy retroalimentación.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="179"/>
         <source>&amp;University educator or researcher</source>
         <translation>Académico/a o &amp;investigador/a universitario/a</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="180"/>
         <source>I supervise students and build case studies from consented entries.</source>
         <translation>Superviso estudiantes y construyo estudios de caso con entradas que tienen consentimiento.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="187"/>
         <source>Display &amp;name:</source>
         <translation>&amp;Nombre visible:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="188"/>
         <source>&amp;Institution (optional):</source>
         <translation>Instit&amp;ución (opcional):</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="189"/>
         <source>e.g. Camila Pérez</source>
         <translation>p. ej. Camila Pérez</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="190"/>
         <source>Display name</source>
         <translation>Nombre visible</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="191"/>
         <source>Institution</source>
         <translation>Institución</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="194"/>
         <source>Your name is stored encrypted. Others see it only in what you share with them.</source>
         <translation>Tu nombre se guarda cifrado. Otras personas solo lo ven en lo que compartes con ellas.</translation>
     </message>
@@ -3133,32 +2570,26 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
 <context>
     <name>Progress</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="37"/>
         <source>Measuring this computer&apos;s speed…</source>
         <translation>Midiendo la velocidad de este computador…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="38"/>
         <source>Deriving the key from your passphrase…</source>
         <translation>Derivando la clave a partir de tu frase de contraseña…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="39"/>
         <source>Creating your encrypted vault…</source>
         <translation>Creando tu bóveda cifrada…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="40"/>
         <source>Preparing search…</source>
         <translation>Preparando la búsqueda…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="41"/>
         <source>Opening the vault…</source>
         <translation>Abriendo la bóveda…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="43"/>
         <source>Working…</source>
         <translation>Trabajando…</translation>
     </message>
@@ -3166,32 +2597,26 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
 <context>
     <name>RecipientsPage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="209"/>
         <source>Not verified yet: %1. Compare the safety number with them (Contacts) so you know the bundle can only be opened by them.</source>
         <translation>Aún sin verificar: %1. Compara el número de seguridad con ellos (Contactos) para saber que solo ellos pueden abrir el paquete.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="220"/>
         <source>Who may open it?</source>
         <translation>¿Quién puede abrirlo?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="222"/>
         <source>The bundle is encrypted to exactly these people and signed by you.</source>
         <translation>El paquete se cifra exactamente para estas personas y lo firmas tú.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="225"/>
         <source>%1 (you): always included, so you can open your own bundle.</source>
         <translation>%1 (tú): siempre se incluye, para que puedas abrir tu propio paquete.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="229"/>
         <source>Recipients</source>
         <translation>Destinatarios</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="231"/>
         <source>You have no contacts yet. Import their card on the Contacts page first.</source>
         <translation>Aún no tienes contactos. Primero importa su tarjeta en la página Contactos.</translation>
     </message>
@@ -3199,42 +2624,34 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="66"/>
         <source>Recover with your recovery key</source>
         <translation>Recuperar con tu clave de recuperación</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="69"/>
         <source>Type the recovery key you saved or printed when you created your vault, then choose a new passphrase. Your entries stay as they are.</source>
         <translation>Escribe la clave de recuperación que guardaste o imprimiste al crear tu bóveda y luego elige una nueva frase de contraseña. Tus entradas quedan tal como están.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="73"/>
         <source>Recovery &amp;key:</source>
         <translation>&amp;Clave de recuperación:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="74"/>
         <source>Recovery key</source>
         <translation>Clave de recuperación</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="75"/>
         <source>Re&amp;cover</source>
         <translation>Recu&amp;perar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="76"/>
         <source>Recover</source>
         <translation>Recuperar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="79"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recover.py" line="80"/>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
@@ -3242,77 +2659,62 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="455"/>
         <source>Recovery key</source>
         <translation>Clave de recuperación</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="407"/>
         <source>Save the recovery key</source>
         <translation>Guardar la clave de recuperación</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="409"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="422"/>
         <source>ReflectDesk</source>
         <translation>ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="422"/>
         <source>The PDF could not be written.</source>
         <translation>No se pudo escribir el PDF.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="425"/>
         <source>Saved to %1. Print it, keep it safe, and delete the file.</source>
         <translation>Se guardó en %1. Imprímela, guárdala en un lugar seguro y borra el archivo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="434"/>
         <source>Sent to the printer.</source>
         <translation>Enviada a la impresora.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="437"/>
         <source>Your recovery key</source>
         <translation>Tu clave de recuperación</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="438"/>
         <source>Shown only now. Save it as a PDF or print it.</source>
         <translation>Se muestra solo ahora. Guárdala como PDF o imprímela.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="441"/>
         <source>If you forget your passphrase, this key is the only way back into your journal. Nobody else has a copy, not even ReflectDesk.</source>
         <translation>Si olvidas tu frase de contraseña, esta clave es la única forma de volver a entrar a tu diario. Nadie más tiene una copia, ni siquiera ReflectDesk.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="445"/>
         <source>Save as &amp;PDF…</source>
         <translation>Guardar como &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="446"/>
         <source>P&amp;rint…</source>
         <translation>Imp&amp;rimir…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="447"/>
         <source>Save the recovery key as PDF</source>
         <translation>Guardar la clave de recuperación como PDF</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="448"/>
         <source>Print the recovery key</source>
         <translation>Imprimir la clave de recuperación</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/wizard.py" line="451"/>
         <source>Keep it away from this computer, like a spare house key. Anyone with the key and your computer can read your journal.</source>
         <translation>Guárdala lejos de este computador, como una copia de la llave de tu casa. Cualquiera que tenga la clave y tu computador puede leer tu diario.</translation>
     </message>
@@ -3320,23 +2722,18 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
 <context>
     <name>RecoverySheet</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/recovery_sheet.py" line="35"/>
-        <location filename="../../src/reflectdesk/gui/recovery_sheet.py" line="97"/>
         <source>ReflectDesk recovery key</source>
         <translation>Clave de recuperación de ReflectDesk</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recovery_sheet.py" line="44"/>
         <source>This key opens your ReflectDesk vault if you forget your passphrase. Anyone who has it and your computer can read your journal: keep this page somewhere safe, away from the computer, and do not photograph it or send it by e-mail.</source>
         <translation>Esta clave abre tu bóveda de ReflectDesk si olvidas tu frase de contraseña. Cualquiera que la tenga junto con tu computador puede leer tu diario: guarda esta hoja en un lugar seguro, lejos del computador, y no la fotografíes ni la envíes por correo electrónico.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recovery_sheet.py" line="75"/>
         <source>Written on {date}. Spaces and dashes do not matter when you type it.</source>
         <translation>Anotada el {date}. Los espacios y guiones no importan al escribirla.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/recovery_sheet.py" line="116"/>
         <source>Print the recovery key</source>
         <translation>Imprimir la clave de recuperación</translation>
     </message>
@@ -3344,7 +2741,6 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
 <context>
     <name>RevisionListModel</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/history.py" line="84"/>
         <source>Revision %1 · %2</source>
         <translation>Revisión %1 · %2</translation>
     </message>
@@ -3352,57 +2748,46 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
 <context>
     <name>SavePage</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="379"/>
         <source>Save the bundle</source>
         <translation>Guardar el paquete</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="382"/>
         <source>Choose a folder (a USB stick, a shared folder…). The file gets a random name that says nothing about what is inside.</source>
         <translation>Elige una carpeta (un pendrive, una carpeta compartida…). El archivo recibe un nombre al azar que no dice nada de su contenido.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="386"/>
         <source>&amp;Folder:</source>
         <translation>&amp;Carpeta:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="388"/>
         <source>Folder for the bundle</source>
         <translation>Carpeta para el paquete</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="389"/>
         <source>C&amp;hoose…</source>
         <translation>E&amp;legir…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="390"/>
         <source>Choose a folder</source>
         <translation>Elegir una carpeta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="391"/>
         <source>C&amp;reate the bundle</source>
         <translation>C&amp;rear el paquete</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="392"/>
         <source>Create the bundle</source>
         <translation>Crear el paquete</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="393"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="394"/>
         <source>Cancel creating the bundle</source>
         <translation>Cancelar la creación del paquete</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/export_wizard.py" line="395"/>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
@@ -3410,117 +2795,94 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="136"/>
         <source>Search entries (Ctrl+F)</source>
         <translation>Buscar entradas (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="137"/>
         <source>Search entries</source>
         <translation>Buscar entradas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="138"/>
         <source>Filters</source>
         <translation>Filtros</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="139"/>
         <source>Show filters</source>
         <translation>Mostrar filtros</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="140"/>
         <source>Filter by journal, tag, template, standard or date</source>
         <translation>Filtrar por diario, etiqueta, plantilla, estándar o fecha</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="141"/>
         <source>&amp;Journal:</source>
         <translation>Dia&amp;rio:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="142"/>
         <source>T&amp;ag:</source>
         <translation>Eti&amp;queta:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="143"/>
         <source>Te&amp;mplate:</source>
         <translation>&amp;Plantilla:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="144"/>
         <source>&amp;Standard:</source>
         <translation>E&amp;stándar:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="145"/>
         <source>F&amp;rom:</source>
         <translation>&amp;Desde:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="146"/>
         <source>T&amp;o:</source>
         <translation>&amp;Hasta:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="147"/>
         <source>Filter by journal</source>
         <translation>Filtrar por diario</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="148"/>
         <source>Filter by tag</source>
         <translation>Filtrar por etiqueta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="149"/>
         <source>Filter by template</source>
         <translation>Filtrar por plantilla</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="150"/>
         <source>Filter by standard</source>
         <translation>Filtrar por estándar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="151"/>
         <source>Filter from a date</source>
         <translation>Filtrar desde una fecha</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="152"/>
         <source>Filter up to a date</source>
         <translation>Filtrar hasta una fecha</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="153"/>
         <source>From date</source>
         <translation>Fecha de inicio</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="154"/>
         <source>To date</source>
         <translation>Fecha de término</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="165"/>
         <source>All journals</source>
         <translation>Todos los diarios</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="166"/>
         <source>All tags</source>
         <translation>Todas las etiquetas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="167"/>
         <source>All templates</source>
         <translation>Todas las plantillas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/search_panel.py" line="168"/>
         <source>All standards</source>
         <translation>Todos los estándares</translation>
     </message>
@@ -3528,98 +2890,78 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="122"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="123"/>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="124"/>
         <source>&amp;Appearance:</source>
         <translation>&amp;Apariencia:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="125"/>
         <source>&amp;Text size:</source>
         <translation>&amp;Tamaño del texto:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="126"/>
         <source>Loc&amp;k automatically after:</source>
         <translation>&amp;Bloquear automáticamente tras:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="127"/>
         <source>Passphrase:</source>
         <translation>Frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="129"/>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="135"/>
         <source>As the system</source>
         <translation>Como el sistema</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="130"/>
         <source>Light</source>
         <translation>Clara</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="131"/>
         <source>Dark</source>
         <translation>Oscura</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="136"/>
         <source> pt</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="137"/>
         <source>Never</source>
         <translation>Nunca</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="138"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="139"/>
         <source>&amp;Change passphrase…</source>
         <translation>&amp;Cambiar frase de contraseña…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="142"/>
         <source>These settings are kept in a small unencrypted file on this computer. It holds no journal text and no names.</source>
         <translation>Esta configuración se guarda en un pequeño archivo sin cifrar en este computador. No contiene texto de tu diario ni nombres.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="146"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="147"/>
         <source>Appearance</source>
         <translation>Apariencia</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="148"/>
         <source>Text size</source>
         <translation>Tamaño del texto</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="149"/>
         <source>Lock automatically after, in minutes</source>
         <translation>Bloquear automáticamente después de estos minutos</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/settings.py" line="150"/>
         <source>Change passphrase</source>
         <translation>Cambiar frase de contraseña</translation>
     </message>
@@ -3627,127 +2969,102 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
 <context>
     <name>Sharing</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="43"/>
         <source>Student teacher</source>
         <translation>Estudiante en práctica</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="44"/>
         <source>School mentor</source>
         <translation>Profesor/a guía</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="45"/>
         <source>University educator</source>
         <translation>Académico/a universitario/a</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="52"/>
         <source>Recipients may only read it</source>
         <translation>Solo pueden leerlo sus destinatarios</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="53"/>
         <source>May be used in a research case study</source>
         <translation>Se puede usar en un estudio de caso de investigación</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="54"/>
         <source>Research only after pseudonymisation</source>
         <translation>Investigación solo tras seudonimizar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="70"/>
         <source>Verified</source>
         <translation>Verificado</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="71"/>
         <source>Not verified</source>
         <translation>Sin verificar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="72"/>
         <source>Keys changed: not verified</source>
         <translation>Claves cambiadas: sin verificar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="73"/>
         <source>Revoked</source>
         <translation>Revocado</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="143"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="144"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="145"/>
         <source>Institution</source>
         <translation>Institución</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="146"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="332"/>
         <source>To</source>
         <translation>Para</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="334"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="337"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="339"/>
         <source>Entries</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="340"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="354"/>
         <source>Journal entries</source>
         <translation>Entradas de diario</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="355"/>
         <source>Consent withdrawal</source>
         <translation>Retiro de consentimiento</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="356"/>
         <source>Feedback</source>
         <translation>Retroalimentación</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="357"/>
         <source>Sign-off</source>
         <translation>Visto bueno</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="358"/>
         <source>Template</source>
         <translation>Plantilla</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/contact_model.py" line="359"/>
         <source>Contact card</source>
         <translation>Tarjeta de contacto</translation>
     </message>
@@ -3755,72 +3072,58 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="93"/>
         <source>All entries</source>
         <translation>Todas las entradas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="94"/>
         <source>Journals</source>
         <translation>Diarios</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="97"/>
         <source>Received</source>
         <translation>Recibidas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="104"/>
         <source>Received from %1 (read only)</source>
         <translation>Recibidas de %1 (solo lectura)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="107"/>
         <source>Tags</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="110"/>
         <source>Templates</source>
         <translation>Plantillas</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="113"/>
         <source>Standards (MBE)</source>
         <translation>Estándares (MBE)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="122"/>
         <source>Sharing</source>
         <translation>Compartir</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="123"/>
         <source>Coming in a later version</source>
         <translation>Disponible en una versión próxima</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="125"/>
         <source>Inbox</source>
         <translation>Bandeja de entrada</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="126"/>
         <source>Outbox</source>
         <translation>Bandeja de salida</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="127"/>
         <source>Contacts</source>
         <translation>Contactos</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="128"/>
         <source>Case studies</source>
         <translation>Estudios de caso</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/sidebar.py" line="148"/>
         <source>Journals, tags, templates and standards</source>
         <translation>Diarios, etiquetas, plantillas y estándares</translation>
     </message>
@@ -3828,23 +3131,18 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
 <context>
     <name>StandardsPicker</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="169"/>
-        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="172"/>
         <source>Standards</source>
         <translation>Estándares</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="170"/>
         <source>&amp;Search the standards:</source>
         <translation>&amp;Buscar en los estándares:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="171"/>
         <source>Search the standards</source>
         <translation>Buscar en los estándares</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/standards_picker.py" line="175"/>
         <source>%1. Suggested by the template in bold. Space or Enter ticks a standard.</source>
         <translation>%1. En negrita, los que sugiere la plantilla. Espacio o Intro marca un estándar.</translation>
     </message>
@@ -3852,32 +3150,26 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="48"/>
         <source>Very weak</source>
         <translation>Muy débil</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="49"/>
         <source>Weak</source>
         <translation>Débil</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="50"/>
         <source>Fair</source>
         <translation>Aceptable</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="51"/>
         <source>Strong</source>
         <translation>Fuerte</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="52"/>
         <source>Very strong</source>
         <translation>Muy fuerte</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="58"/>
         <source>Use at least %n characters.</source>
         <translation>
             <numerusform>Usa al menos %n carácter.</numerusform>
@@ -3885,47 +3177,38 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="61"/>
         <source>Avoid common passwords and everyday words such as “contraseña” or “colegio”.</source>
         <translation>Evita contraseñas comunes y palabras cotidianas como «contraseña» o «colegio».</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="63"/>
         <source>Do not use your name.</source>
         <translation>No uses tu nombre.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="65"/>
         <source>Avoid keyboard runs and sequences such as “qwerty” or “1234”.</source>
         <translation>Evita secuencias del teclado o de números como «qwerty» o «1234».</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="67"/>
         <source>Avoid repeated characters and words.</source>
         <translation>Evita repetir caracteres y palabras.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="68"/>
         <source>Avoid years and dates: they are easy to guess.</source>
         <translation>Evita años y fechas: son fáciles de adivinar.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="70"/>
         <source>Add more unrelated words: four random words make a strong passphrase that is easy to remember.</source>
         <translation>Agrega más palabras sin relación entre sí: cuatro palabras al azar forman una frase de contraseña fuerte y fácil de recordar.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="74"/>
         <source>A strong passphrase. Make sure you can remember it: nobody can reset it for you.</source>
         <translation>Una frase de contraseña fuerte. Asegúrate de recordarla: nadie puede restablecerla por ti.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="91"/>
         <source>Strength: not entered yet</source>
         <translation>Fortaleza: aún no escribes nada</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="93"/>
         <source>Several unrelated words, at least %n characters.</source>
         <translation>
             <numerusform>Varias palabras sin relación entre sí, al menos %n carácter.</numerusform>
@@ -3933,7 +3216,6 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/passphrase.py" line="97"/>
         <source>Strength: %1</source>
         <translation>Fortaleza: %1</translation>
     </message>
@@ -3941,22 +3223,18 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
 <context>
     <name>TemplateChooser</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/template_chooser.py" line="139"/>
         <source>New entry: choose a template</source>
         <translation>Nueva entrada: elige una plantilla</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/template_chooser.py" line="140"/>
         <source>&amp;Find a template:</source>
         <translation>&amp;Buscar una plantilla:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/template_chooser.py" line="141"/>
         <source>Find a template</source>
         <translation>Buscar una plantilla</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/template_chooser.py" line="142"/>
         <source>Templates</source>
         <translation>Plantillas</translation>
     </message>
@@ -3964,67 +3242,54 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
 <context>
     <name>UnlockWindow</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="128"/>
         <source>ReflectDesk: unlock</source>
         <translation>ReflectDesk: desbloquear</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="129"/>
         <source>Welcome back</source>
         <translation>Hola de nuevo</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="130"/>
         <source>Your journal is encrypted. Enter your passphrase to open it.</source>
         <translation>Tu diario está cifrado. Escribe tu frase de contraseña para abrirlo.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="131"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Frase de contraseña:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="132"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="133"/>
         <source>&amp;Forgot your passphrase?</source>
         <translation>¿&amp;Olvidaste tu frase de contraseña?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="134"/>
         <source>&amp;Try again</source>
         <translation>&amp;Reintentar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="135"/>
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="136"/>
         <source>Unlock</source>
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="137"/>
         <source>Forgot your passphrase?</source>
         <translation>¿Olvidaste tu frase de contraseña?</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="138"/>
         <source>Try again</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="139"/>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/unlock.py" line="158"/>
         <source>Enter your passphrase.</source>
         <translation>Escribe tu frase de contraseña.</translation>
     </message>
@@ -4032,38 +3297,30 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="207"/>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="255"/>
         <source>(untitled)</source>
         <translation>(sin título)</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="223"/>
         <source>Revoked: nothing can be sent to %1.</source>
         <translation>Revocado: no se le puede enviar nada a %1.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="225"/>
         <source>%1 received these entries from you.</source>
         <translation>%1 recibió estas entradas de tu parte.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="232"/>
         <source>You have not sent these entries to anyone from this app. Tick who should get the withdrawal.</source>
         <translation>No has enviado estas entradas a nadie desde esta aplicación. Marca quién debe recibir el retiro.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="237"/>
         <source>Ticked: the people who received these entries from you. You can add or remove people.</source>
         <translation>Marcadas: las personas que recibieron estas entradas de tu parte. Puedes agregar o quitar personas.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="241"/>
         <source>Not ticked, because their keys were revoked: %1.</source>
         <translation>Sin marcar, porque sus claves fueron revocadas: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="258"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… y %n más</numerusform>
@@ -4071,7 +3328,6 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="261"/>
         <source>Research consent withdrawn for %n entries:</source>
         <translation>
             <numerusform>Consentimiento de investigación retirado para %n entrada:</numerusform>
@@ -4079,42 +3335,34 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="263"/>
         <source>To: %1 and you.</source>
         <translation>Para: %1 y tú.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="266"/>
         <source>The file (%1 KB) is here:</source>
         <translation>El archivo (%1 KB) está aquí:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="294"/>
         <source>Where to save the withdrawal</source>
         <translation>Dónde guardar el retiro</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="317"/>
         <source>Signing and encrypting…</source>
         <translation>Firmando y cifrando…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="342"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Cancelado: no se escribió nada.</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="352"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="358"/>
         <source>Withdraw research consent</source>
         <translation>Retirar el consentimiento de investigación</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="360"/>
         <source>Withdraw research consent for %n entries</source>
         <translation>
             <numerusform>Retirar el consentimiento de investigación de %n entrada</numerusform>
@@ -4122,69 +3370,54 @@ Diarios de reflexión de la práctica, cifrados y pensados para trabajar sin con
         </translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="364"/>
         <source>This writes a bundle signed by you for the people who received these entries. Once they import it, they may no longer use the entries for research or case studies (they can still read them).</source>
         <translation>Esto escribe un paquete firmado por ti para las personas que recibieron estas entradas. Una vez que lo importen, ya no podrán usar las entradas para investigación ni estudios de caso (podrán seguir leyéndolas).</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="369"/>
         <source>&amp;Entries:</source>
         <translation>&amp;Entradas:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="371"/>
         <source>Entries whose research consent you withdraw</source>
         <translation>Entradas cuyo consentimiento de investigación retiras</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="372"/>
         <source>Send it &amp;to:</source>
         <translation>Envia&amp;rlo a:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="375"/>
         <source>Recipients of the withdrawal</source>
         <translation>Destinatarios del retiro</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="377"/>
         <source>&amp;Folder:</source>
         <translation>&amp;Carpeta:</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="379"/>
         <source>Folder for the withdrawal</source>
         <translation>Carpeta para el retiro</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="380"/>
         <source>C&amp;hoose…</source>
         <translation>E&amp;legir…</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="381"/>
         <source>Choose a folder</source>
         <translation>Elegir una carpeta</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="382"/>
         <source>&amp;Save the withdrawal</source>
         <translation>&amp;Guardar el retiro</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="383"/>
         <source>Save the withdrawal</source>
         <translation>Guardar el retiro</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="384"/>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="385"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="386"/>
-        <location filename="../../src/reflectdesk/gui/withdraw_dialog.py" line="387"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>

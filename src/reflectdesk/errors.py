@@ -49,6 +49,17 @@ class ReflectDeskError(Exception):
         return f"{text} ({self.detail})" if self.detail else text
 
 
+class InstallationDamaged(ReflectDeskError):
+    code = "installation_damaged"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "A file of the ReflectDesk installation is missing or damaged: {file}"
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Reinstall ReflectDesk. Your journal is not affected: it is kept apart."
+    )
+    exit_code = EXIT_IO
+
+
 # --- vault and keys ---------------------------------------------------------------
 class VaultError(ReflectDeskError):
     code = "vault"
@@ -328,6 +339,18 @@ class NotABundle(BundleError):
     message = QT_TRANSLATE_NOOP("Errors", "This file is not a ReflectDesk bundle.")
     hint = QT_TRANSLATE_NOOP(
         "Errors", "Choose a .rdbundle file that someone sent you. Nothing was imported."
+    )
+
+
+class NotOpenable(BundleError):
+    code = "not_openable"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "This file is neither a ReflectDesk bundle nor a contact card."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "ReflectDesk opens bundles (.rdbundle) and contact cards (.rdcard). "
+        "Ask the sender which file to use.",
     )
 
 

@@ -10,7 +10,7 @@ import logging
 import os
 import xml.etree.ElementTree as ET
 
-from reflectdesk.resources import resource_dir
+from reflectdesk.resources import report_damaged, resource_dir
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ def _catalog(lang: str) -> dict[tuple[str, str], str]:
     try:
         root = ET.parse(path).getroot()  # noqa: S314
     except (OSError, ET.ParseError):
-        log.debug("no translation catalog for %s", lang)
+        report_damaged(f"i18n/reflectdesk_{lang}.ts", "unreadable")
         return table
     for ctx in root.iter("context"):
         name = ctx.findtext("name", "")

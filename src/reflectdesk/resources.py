@@ -28,3 +28,27 @@ def resource_dir() -> Path:
 
 def resource_path(*parts: str) -> Path:
     return resource_dir().joinpath(*parts)
+
+
+# Shipped files that failed to load in this process, by path under the resource folder
+# (``templates/free.yaml``). The rest of the app keeps working without them; the front
+# ends say once which file is broken and that reinstalling fixes it.
+_damaged: dict[str, str] = {}
+
+
+def report_damaged(relative: str, code: str) -> None:
+    if relative not in _damaged:
+        log.warning("installation file unusable: %s (%s)", relative, code)
+    _damaged[relative] = code
+
+
+def damaged_resources() -> tuple[str, ...]:
+    return tuple(sorted(_damaged))
+
+
+def check_not_damaged(relative: str) -> None:
+    """Raise the "reinstall" error when ``relative`` is a shipped file that failed to load."""
+    if relative in _damaged:
+        from reflectdesk.errors import InstallationDamaged
+
+        raise InstallationDamaged(relative, file=relative)

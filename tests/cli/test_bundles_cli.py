@@ -24,7 +24,8 @@ class Person:
 
     def __init__(self, cli: Cli, home: Path, name: str, role: str) -> None:
         self._cli = cli
-        self.home = home
+        self.home = home  # REFLECTDESK_HOME: the vault is its vault/ folder
+        self.vault_dir = home / "vault"
         r = self("init", "--name", name, "--role", role, "--insecure-test-kdf")
         assert r.code == 0, r.err
 
@@ -98,10 +99,10 @@ def test_student_to_mentor_round_trip(student: Person, mentor: Person, tmp_path:
         two: "research-pseudonymised",
     }
     # Not a terminal and no --yes: a clear refusal, nothing stored.
-    before = table_digest(mentor.home)
+    before = table_digest(mentor.vault_dir)
     refused = mentor("bundle", "import", str(bundle))
     assert refused.code == 6 and "--yes" in refused.err
-    assert table_digest(mentor.home) == before
+    assert table_digest(mentor.vault_dir) == before
     done = mentor("bundle", "import", str(bundle), "--yes")
     assert done.code == 0 and "2 new" in done.out
     # The entries are in the mentor's received space, read-only.
@@ -120,10 +121,10 @@ def test_student_to_mentor_round_trip(student: Person, mentor: Person, tmp_path:
     denied = mentor("entry", "edit", one, "--title", "mío")
     assert denied.code == 6 and "cannot be changed" in denied.err
     # Importing again changes nothing.
-    before = table_digest(mentor.home)
+    before = table_digest(mentor.vault_dir)
     again = mentor("bundle", "import", str(bundle), "--yes")
     assert again.code == 0 and "already imported" in again.out
-    assert table_digest(mentor.home) == before
+    assert table_digest(mentor.vault_dir) == before
     assert mentor.json("entry", "list", "--json") == entries
     # And the other way: the mentor's own entry to the student.
     mj = mentor.ok("journal", "create", "Notas").strip()
@@ -179,12 +180,12 @@ def test_unknown_sender_needs_yes_after_the_safety_number(
     entry = student.ok("entry", "add", "--journal", journal, "--title", "Hola").strip()
     bundle = student.ok("bundle", "export", "--to", "Ana Mentor", "--entries", entry, "-o",
                         str(tmp_path)).strip().splitlines()[-1]  # fmt: skip
-    before = table_digest(mentor.home)
+    before = table_digest(mentor.vault_dir)
     refused = mentor("bundle", "import", bundle)
     assert refused.code == 7 and "not one of your contacts" in refused.err
     number = refused.out.split("before you import:")[1].split()[:12]
     assert len(number) == 12 and all(len(group) == 5 for group in number)
-    assert table_digest(mentor.home) == before
+    assert table_digest(mentor.vault_dir) == before
     done = mentor("bundle", "import", bundle, "--yes")
     assert done.code == 0 and "not verified yet" in done.out
     (contact,) = mentor.json("contact", "list", "--json")  # type: ignore[misc]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import configparser
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -70,5 +71,25 @@ def test_bundle_and_card_types_are_registered() -> None:
 def test_files_on_the_command_line() -> None:
     from reflectdesk.gui.app import files_to_open
 
-    found = files_to_open(["-style", "x.rdbundle", "notes.txt", "/tmp/A.RDCARD"])
-    assert [p.name for p in found] == ["x.rdbundle", "A.RDCARD"]
+    # Every file is handed to the app, which says what one is not (services/openable.py).
+    found = files_to_open(["--vault", "/v", "x.rdbundle", "notes.txt", "/tmp/A.RDCARD"])
+    assert [p.name for p in found] == ["x.rdbundle", "notes.txt", "A.RDCARD"]
+
+
+def test_desktop_file_validates() -> None:
+    """desktop-file-validate (Debian's desktop-file-utils) accepts the shipped entry."""
+    result = subprocess.run(
+        ["desktop-file-validate", str(PACKAGING / f"{APP_ID}.desktop")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "error" not in result.stdout
+
+
+def test_metainfo_validates() -> None:
+    """appstreamcli (Debian's appstream) accepts the metainfo, pedantic infos aside."""
+    result = subprocess.run(
+        ["appstreamcli", "validate", "--no-net", str(PACKAGING / f"{APP_ID}.metainfo.xml")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr

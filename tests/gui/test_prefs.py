@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from reflectdesk.gui.prefs import HEADER_NAME, Prefs, PrefsStore, has_vault
+from reflectdesk.gui.prefs import Prefs, PrefsStore
 
 
 def test_round_trip_and_validation(tmp_path: Path) -> None:
@@ -29,10 +29,3 @@ def test_damaged_or_hostile_files_fall_back(tmp_path: Path) -> None:
     assert prefs.language == "" and prefs.theme == "system" and prefs.font_size == 0
     assert prefs.autolock_minutes == 240
     assert not hasattr(prefs, "name")
-
-
-def test_header_name_matches_the_core(tmp_path: Path) -> None:
-    from reflectdesk.vault.header import HEADER_NAME as CORE_HEADER
-
-    assert HEADER_NAME == CORE_HEADER
-    assert not has_vault(tmp_path)

@@ -16,17 +16,9 @@ from typing import Any, TextIO
 from reflectdesk.errors import FileUnreadable, InvalidValue
 from reflectdesk.i18n import Translator
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
+from reflectdesk.location import VaultLocation, locate_vault
 from reflectdesk.progress import Progress
 from reflectdesk.services.vault import Vault
-
-
-def default_vault_dir() -> Path:
-    env = os.environ.get("REFLECTDESK_HOME")
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("ReflectDesk", appauthor=False))
 
 
 def read_secret_file(path: Path) -> str:
@@ -48,9 +40,12 @@ class CliContext:
     lang: str = "es"
 
     @property
+    def location(self) -> VaultLocation:
+        return locate_vault(getattr(self.args, "vault", None))
+
+    @property
     def vault_dir(self) -> Path:
-        value = getattr(self.args, "vault", None)
-        return Path(value).expanduser() if value else default_vault_dir()
+        return self.location.path
 
     def say(self, context: str, text: str, **params: object) -> None:
         self.out.write(self.translate(context, text, **params) + "\n")
@@ -101,7 +96,21 @@ class CliContext:
     def open_vault(self) -> Vault:
         """The vault, unlocked with the passphrase from file, env or prompt."""
         if self._vault is None:
-            vault = Vault.open(self.vault_dir)
+            location = self.location
+            for other in location.others:
+                # Two vaults (the app's and one an older CLI made): say so, never hide one.
+                self.err.write(
+                    self.translate(
+                        "Cli",
+                        QT_TRANSLATE_NOOP(
+                            "Cli",
+                            "Note: another vault is in {path}; open it with --vault {path}",
+                        ),
+                        path=other,
+                    )
+                    + "\n"
+                )
+            vault = Vault.open(location.path)
             try:
                 vault.unlock(self.passphrase(), progress=self.progress())
             except BaseException:

@@ -14,9 +14,16 @@ from collections.abc import Sequence
 
 from reflectdesk import __version__
 from reflectdesk.cli.context import CliContext
-from reflectdesk.errors import EXIT_CANCELLED, EXIT_INTERNAL, EXIT_USAGE, ReflectDeskError
+from reflectdesk.errors import (
+    EXIT_CANCELLED,
+    EXIT_INTERNAL,
+    EXIT_USAGE,
+    InstallationDamaged,
+    ReflectDeskError,
+)
 from reflectdesk.i18n import Translator, detect_language
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
+from reflectdesk.resources import damaged_resources
 
 log = logging.getLogger("reflectdesk.cli")
 
@@ -25,7 +32,7 @@ def _command_modules() -> list[object]:
     from reflectdesk.cli.commands import entries, journals, search, vault
 
     modules: list[object] = [vault, journals, entries, search]
-    for name in ("templates", "identity", "contacts", "bundles", "sync"):
+    for name in ("templates", "identity", "contacts", "bundles", "sync", "desktop"):
         try:
             modules.append(__import__(f"reflectdesk.cli.commands.{name}", fromlist=["register"]))
         except ModuleNotFoundError as exc:
@@ -51,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--vault",
         default=None,
-        help="vault folder (default: $REFLECTDESK_HOME or the user data folder)",
+        help="vault folder (default: vault/ in $REFLECTDESK_HOME or in the user data folder)",
     )
     parser.add_argument(
         "--passphrase-file",
@@ -83,12 +90,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     lang = detect_language(args.lang)
     ctx = CliContext(args=args, translate=Translator(lang), lang=lang)
+    said: set[str] = set()
     try:
         code: int = args.handler(args, ctx)
         return code
     except ReflectDeskError as err:
         log.debug("command failed: %s", err.code)
         report_error(ctx, err)
+        if isinstance(err, InstallationDamaged):
+            said.add(err.detail)
         return err.exit_code
     except KeyboardInterrupt:
         return EXIT_CANCELLED
@@ -109,6 +119,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
     finally:
         ctx.close()
+        report_damaged_install(ctx, said)
+
+
+def report_damaged_install(ctx: CliContext, said: set[str]) -> None:
+    """A broken install (a deleted or truncated shipped file) is named once, with the fix."""
+    for name in damaged_resources():
+        if name not in said:
+            err = InstallationDamaged(name, file=name)
+            message = ctx.translate("Errors", err.message, **err.params)
+            hint = ctx.translate("Errors", err.hint, **err.params)
+            label = ctx.translate("Cli", QT_TRANSLATE_NOOP("Cli", "Warning"))
+            ctx.err.write(f"{label}: {message}\n{hint}\n")
 
 
 if __name__ == "__main__":

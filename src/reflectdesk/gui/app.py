@@ -1,9 +1,10 @@
-"""``reflectdesk [FILE.rdbundle | FILE.rdcard …]``: the desktop app's entry point.
+"""``reflectdesk [--vault DIR] [--version] [FILE.rdbundle | FILE.rdcard …]``: the app.
 
 Shows the first window as early as possible: only Qt and tiny modules are imported
-here. ``REFLECTDESK_HOME`` overrides the data folder. ``REFLECTDESK_BENCH_EXIT_ON_SHOWN=1``
-prints ``REFLECTDESK_SHOWN <unix time>`` when the unlock window is first painted and
-quits (the startup benchmark uses it).
+here. ``REFLECTDESK_HOME`` overrides the data folder and ``--vault`` names the vault
+folder, as in the CLI (``reflectdesk.location`` decides for both).
+``REFLECTDESK_BENCH_EXIT_ON_SHOWN=1`` prints ``REFLECTDESK_SHOWN <unix time>`` when the
+first window (unlock or wizard) is painted and quits (the startup benchmark uses it).
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ from reflectdesk import __version__
 from reflectdesk.gui import dialogs
 from reflectdesk.gui.context import AppContext
 from reflectdesk.gui.i18n import Translations, system_language
-from reflectdesk.gui.prefs import PrefsStore, default_data_dir
+from reflectdesk.gui.prefs import PrefsStore
 from reflectdesk.gui.tasks import TaskRunner
 from reflectdesk.gui.theme import ThemeManager
+from reflectdesk.location import data_dir as default_data_dir
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +67,10 @@ def create_application(argv: Sequence[str]) -> QApplication:
 
 
 def build_context(
-    app: QApplication, data_dir: Path | None = None, qm_dir: Path | None = None
+    app: QApplication,
+    data_dir: Path | None = None,
+    qm_dir: Path | None = None,
+    vault_dir: Path | None = None,
 ) -> AppContext:
     """Everything a window needs; language and theme applied from the settings file."""
     from reflectdesk.gui import gc_guard, qtcompat
@@ -89,25 +94,50 @@ def build_context(
         runner=runner,
         translations=translations,
         theme=theme,
+        vault_override=vault_dir,
     )
 
 
-OPENABLE = (".rdbundle", ".rdcard")
-
-
 def files_to_open(args: Sequence[str]) -> list[Path]:
-    """Bundles and cards named on the command line (the desktop file passes ``%F``)."""
-    return [Path(a) for a in args if not a.startswith("-") and a.lower().endswith(OPENABLE)]
+    """Files named on the command line (the desktop file passes ``%F``).
+
+    Any file, not only ``.rdbundle``/``.rdcard``: the app looks inside and says what a
+    file is not, rather than ignoring it silently.
+    """
+    files: list[Path] = []
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "--vault":
+            skip = True
+        elif not arg.startswith("-"):
+            files.append(Path(arg))
+    return files
+
+
+def vault_option(args: Sequence[str]) -> Path | None:
+    """``--vault DIR`` or ``--vault=DIR``: the vault folder, as in the CLI."""
+    for i, arg in enumerate(args):
+        if arg == "--vault" and i + 1 < len(args):
+            return Path(args[i + 1]).expanduser()
+        if arg.startswith("--vault="):
+            return Path(arg.split("=", 1)[1]).expanduser()
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv if argv is None else argv)
+    if "--version" in args[1:]:
+        sys.stdout.write(f"ReflectDesk {__version__}\n")
+        return 0
     logging.basicConfig(
         level=os.environ.get("REFLECTDESK_LOG", "WARNING").upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     bench = os.environ.get("REFLECTDESK_BENCH_EXIT_ON_SHOWN") == "1"
-    app = create_application(sys.argv if argv is None else argv)
-    ctx = build_context(app)
+    app = create_application(args)
+    ctx = build_context(app, vault_dir=vault_option(app.arguments()[1:]))
 
     from reflectdesk.gui.controller import AppController
 

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reflectdesk.gui.i18n import Translations
-from reflectdesk.gui.prefs import Prefs, PrefsStore, has_vault, vault_dir
+from reflectdesk.gui.prefs import Prefs, PrefsStore
 from reflectdesk.gui.tasks import TaskRunner
 from reflectdesk.gui.theme import ThemeManager
+from reflectdesk.location import VaultLocation, locate_vault
 
 if TYPE_CHECKING:
     from reflectdesk.crypto.kdf import KdfParams
@@ -41,13 +42,20 @@ class AppContext:
     autosave_ms: int = 1500
     # Shared with the crash handler; set by the app.
     extras: dict[str, Any] = field(default_factory=dict)
+    # ``reflectdesk --vault DIR``: the vault folder itself (the CLI's option means the same).
+    vault_override: Path | None = None
+
+    @property
+    def location(self) -> VaultLocation:
+        """Asked each time: the first-run wizard may have just made the vault."""
+        return locate_vault(self.vault_override, self.data_dir)
 
     @property
     def vault_dir(self) -> Path:
-        return vault_dir(self.data_dir)
+        return self.location.path
 
     def has_vault(self) -> bool:
-        return has_vault(self.data_dir)
+        return self.location.exists
 
     def update_prefs(self, **changes: Any) -> Prefs:
         self.prefs = replace(self.prefs, **changes).validated()

@@ -8,6 +8,7 @@ the main window module only after unlock.
 from __future__ import annotations
 
 import gc
+import json
 import logging
 import sys
 import time
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from reflectdesk.gui.context import AppContext
 from reflectdesk.gui.dialogs import message_box, show_error
@@ -103,6 +104,9 @@ class AppController(QObject):
         self.wizard.vault_ready.connect(self._wizard_done)
         self.wizard.rejected.connect(self._wizard_rejected)
         self.wizard.show()
+        if self.bench_exit:
+            wizard = self.wizard
+            QTimer.singleShot(0, lambda: self._bench_shown(wizard, time.time()))
 
     def _wizard_done(self, vault: Vault) -> None:
         self.vault = vault
@@ -134,15 +138,38 @@ class AppController(QObject):
 
     _painted = False
 
+    def _bench_shown(self, window: QWidget, when: float) -> None:
+        """Start-up benchmark and install tests: when, and what the first window says."""
+        buttons = [
+            b.text() for b in window.findChildren(QAbstractButton) if b.isVisible() and b.text()
+        ]
+        described = json.dumps({"title": window.windowTitle(), "buttons": buttons})
+        sys.stdout.write(f"REFLECTDESK_SHOWN {when:.6f}\nREFLECTDESK_WINDOW {described}\n")
+        sys.stdout.flush()
+        QTimer.singleShot(0, QCoreApplication.quit)
+
     def _first_painted(self, when: float) -> None:
-        if self.bench_exit:
-            sys.stdout.write(f"REFLECTDESK_SHOWN {when:.6f}\n")
-            sys.stdout.flush()
-            QTimer.singleShot(0, QCoreApplication.quit)
+        if self.bench_exit and self.unlock_window is not None:
+            self._bench_shown(self.unlock_window, when)
             return
         self._painted = True
+        if self.unlock_window is not None:
+            self.report_damaged_install(self.unlock_window)
         # After the first frame is on screen: import the services while the user types.
         QTimer.singleShot(0, self.open_vault)
+
+    _damage_said: frozenset[str] = frozenset()
+
+    def report_damaged_install(self, parent: QWidget, load: bool = False) -> None:
+        """A deleted or truncated shipped file, named once with "reinstall"; the app goes on."""
+        from reflectdesk.errors import InstallationDamaged
+        from reflectdesk.services.installation import damaged_files
+
+        new = [name for name in damaged_files(load) if name not in self._damage_said]
+        if new:
+            self._damage_said = self._damage_said | set(new)
+            files = ", ".join(new)
+            show_error(parent, InstallationDamaged(files, file=files))
 
     def open_vault(self) -> None:
         if self.vault is not None or self._opening:
@@ -298,13 +325,14 @@ class AppController(QObject):
         gc.collect()
         gc.freeze()
         self.main_window_shown.emit(window)
+        QTimer.singleShot(0, window, lambda: self.report_damaged_install(window, load=True))
         # Files given on the command line open once, after the first unlock.
         for path in self.ctx.extras.pop("open_files", None) or []:
             QTimer.singleShot(0, window, lambda p=path: window.open_file(p))
 
     def open_files(self, paths: list[Path]) -> None:
         """Files handed over by a second start: open them now, or after unlock."""
-        files = [p for p in paths if p.suffix.lower() in (".rdbundle", ".rdcard")]
+        files = list(paths)  # the window says what a file is, or what it is not
         window = self.main_window
         if window is not None:
             for path in files:

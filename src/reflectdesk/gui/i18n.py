@@ -60,8 +60,11 @@ class Translations:
         own = QTranslator()
         if own.load(str(self.qm_dir / f"{QM_PREFIX}{language}.qm")):
             self._installed.append(own)
-        elif language != "en":
-            log.warning("translation file for %s not found; run `make translations`", language)
+        else:
+            # A broken install: the app still opens (in the source language) and says so.
+            from reflectdesk.resources import report_damaged
+
+            report_damaged(f"i18n/{QM_PREFIX}{language}.qm", "unreadable")
         if language != "en":
             qt = QTranslator()
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

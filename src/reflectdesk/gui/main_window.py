@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflectdesk import __version__
 from reflectdesk.domain.model import (
     Changes,
     Entry,
@@ -38,19 +37,19 @@ from reflectdesk.domain.model import (
 )
 from reflectdesk.errors import InvalidQuery, ReflectDeskError, VaultLocked
 from reflectdesk.gui.catalog import Catalog
-from reflectdesk.gui.contacts_page import CARD_SUFFIX, local_paths
+from reflectdesk.gui.contacts_page import local_paths
 from reflectdesk.gui.context import AppContext
 from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.editor import EntryEditor
 from reflectdesk.gui.entry_list import EntryListView
 from reflectdesk.gui.entry_model import ID_ROLE, EntryTableModel
 from reflectdesk.gui.i18n import error_texts
-from reflectdesk.gui.import_dialog import BUNDLE_SUFFIX
 from reflectdesk.gui.search_model import ID_ROLE as HIT_ID_ROLE
 from reflectdesk.gui.search_model import SearchResultsModel, SnippetDelegate
 from reflectdesk.gui.search_panel import SearchPanel
 from reflectdesk.gui.sidebar import Sidebar
 from reflectdesk.progress import CancelToken, ProgressSink
+from reflectdesk.services.openable import FileKind, kind_of
 
 if TYPE_CHECKING:
     from reflectdesk.services.vault import Vault
@@ -661,14 +660,9 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About ReflectDesk"),
-            self.tr(
-                "ReflectDesk %1\n\nEncrypted, offline-first practicum reflection journals for "
-                "initial teacher education."
-            ).replace("%1", __version__),
-        )
+        from reflectdesk.gui.about import about_text
+
+        QMessageBox.about(self, self.tr("About ReflectDesk"), about_text())
 
     # -- sharing ---------------------------------------------------------------------------
     def page(self, key: str) -> QWidget:
@@ -787,15 +781,22 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def ask_bundle_path(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a bundle"), str(Path.home()), self.tr("Bundles (*.rdbundle)")
+        filters = ";;".join(
+            (
+                self.tr("Bundles and contact cards (*.rdbundle *.rdcard)"),
+                self.tr("Bundles (*.rdbundle)"),
+                self.tr("Contact cards (*.rdcard)"),
+                self.tr("All files (*)"),
+            )
         )
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open"), str(Path.home()), filters)
         return path
 
     def choose_bundle(self) -> None:
+        """File → Open: a bundle or a contact card (told apart by their content)."""
         path = self.ask_bundle_path()
         if path:
-            self.open_bundle(Path(path))
+            self.open_file(Path(path))
 
     def open_bundle(self, path: Path) -> None:
         """The import preview for ``path`` (menu, drag and drop, or the command line)."""
@@ -811,12 +812,20 @@ class MainWindow(QMainWindow):
         dialog.start()
 
     def open_file(self, path: Path) -> None:
-        """A bundle or a card from the command line (a double click in the file manager)."""
+        """A bundle or a card from File → Open, a drop or the command line, by content.
+
+        Anything else gets a message saying what the file is not and what the app opens.
+        """
         path = Path(path)
-        if path.suffix.lower() == CARD_SUFFIX:
+        try:
+            kind = kind_of(path)
+        except ReflectDeskError as exc:
+            show_error(self, exc)
+            return
+        if kind is FileKind.CARD:
             self.show_sharing("contacts")
             self.page("contacts").import_card_file(path)  # type: ignore[attr-defined]
-        elif path.suffix.lower() == BUNDLE_SUFFIX:
+        else:
             self.open_bundle(path)
 
     def _bundle_imported(self) -> None:
@@ -831,25 +840,31 @@ class MainWindow(QMainWindow):
         self.show_entries()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if local_paths(event, BUNDLE_SUFFIX) or local_paths(event, CARD_SUFFIX):
+        # Any local file: a renamed bundle still opens, anything else is told what it is not.
+        if local_paths(event, ""):
             event.acceptProposedAction()
             return
         super().dragEnterEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        bundles = local_paths(event, BUNDLE_SUFFIX)
-        cards = local_paths(event, CARD_SUFFIX)
-        if not bundles and not cards:
+        paths = local_paths(event, "")
+        if not paths:
             super().dropEvent(event)
             return
         event.acceptProposedAction()
-        if cards:
-            self.show_sharing("contacts")
-            page = self.page("contacts")
-            for card in cards:
-                page.import_card_file(card)  # type: ignore[attr-defined]
-        if bundles:
-            self.open_bundle(bundles[0])
+        opened_bundle = False
+        for path in paths:
+            try:
+                kind = kind_of(path)
+            except ReflectDeskError as exc:
+                show_error(self, exc)
+                continue
+            if kind is FileKind.CARD:
+                self.show_sharing("contacts")
+                self.page("contacts").import_card_file(path)  # type: ignore[attr-defined]
+            elif not opened_bundle:  # one import preview at a time
+                opened_bundle = True
+                self.open_bundle(path)
 
     def _toggle_preview(self, checked: bool) -> None:
         self.editor.set_preview_visible(checked)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -17,10 +16,6 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 SETTINGS_NAME = "settings.json"
-VAULT_DIR_NAME = "vault"
-# Duplicated from reflectdesk.vault.header (which imports cryptography) so that the
-# first-run check stays cheap; a test keeps the two equal.
-HEADER_NAME = "vault.rdh"
 LANGUAGES = ("es", "en")
 THEMES = ("system", "light", "dark")
 FONT_SIZES = (0, *range(8, 25))  # 0: the system's size
@@ -57,24 +52,6 @@ class Prefs:
             if isinstance(value, type(getattr(defaults, name))) and not isinstance(value, bool):
                 values[name] = value
         return replace(defaults, **values).validated()
-
-
-def default_data_dir() -> Path:
-    """``$REFLECTDESK_HOME`` or the platform's per-user data folder."""
-    home = os.environ.get("REFLECTDESK_HOME", "").strip()
-    if home:
-        return Path(home).expanduser()
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("ReflectDesk", appauthor=False))
-
-
-def vault_dir(data_dir: Path) -> Path:
-    return data_dir / VAULT_DIR_NAME
-
-
-def has_vault(data_dir: Path) -> bool:
-    return (vault_dir(data_dir) / HEADER_NAME).is_file()
 
 
 class PrefsStore:

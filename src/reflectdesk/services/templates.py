@@ -32,6 +32,7 @@ from reflectdesk.errors import (
     VaultLocked,
 )
 from reflectdesk.rendering.entry_render import EntryContentLike, render_html, render_markdown
+from reflectdesk.resources import check_not_damaged
 from reflectdesk.standards.loader import (
     BUILTIN_TAXONOMY_IDS,
     DEFAULT_TAXONOMY_ID,
@@ -169,6 +170,7 @@ class TemplateService:
             builtin = builtin_documents().get(template_id)
             if builtin is not None and builtin.template.version == version:
                 return builtin
+            check_not_damaged(f"templates/{template_id}.yaml")
             raise TemplateNotFound(snapshot_name(template_id, version))
         versions = self._custom_versions().get(template_id)
         if versions:
@@ -179,6 +181,7 @@ class TemplateService:
         snapshot = self._latest_snapshot(template_id)
         if snapshot is not None:
             return snapshot
+        check_not_damaged(f"templates/{template_id}.yaml")
         raise TemplateNotFound(template_id)
 
     # -- templates -----------------------------------------------------------------------------
@@ -330,6 +333,7 @@ class TemplateService:
             return custom[max(custom)].taxonomy
         builtin = builtin_taxonomy_documents().get(wanted)
         if builtin is None:
+            check_not_damaged(f"standards/{wanted}.yaml")
             raise NotFound(f"taxonomy:{wanted}")
         return builtin.taxonomy
 

@@ -17,8 +17,8 @@ from types import MappingProxyType
 
 from yaml.nodes import Node
 
-from reflectdesk.errors import NotFound, TaxonomyInvalid
-from reflectdesk.resources import resource_dir
+from reflectdesk.errors import NotFound, ReflectDeskError, TaxonomyInvalid
+from reflectdesk.resources import check_not_damaged, report_damaged, resource_dir
 from reflectdesk.standards.model import (
     TAXONOMY_FORMAT,
     Descriptor,
@@ -223,9 +223,14 @@ def builtin_taxonomy_documents() -> Mapping[str, TaxonomyDocument]:
     docs: dict[str, TaxonomyDocument] = {}
     for taxonomy_id in BUILTIN_TAXONOMY_IDS:
         path = standards_dir() / f"{taxonomy_id}.yaml"
-        doc = load_taxonomy_document(path, origin=TemplateOrigin.BUILTIN)
-        if doc.taxonomy.id != taxonomy_id:
-            raise TaxonomyInvalid(f"{path.name}:1: id: file_name_mismatch")
+        try:
+            doc = load_taxonomy_document(path, origin=TemplateOrigin.BUILTIN)
+            if doc.taxonomy.id != taxonomy_id:
+                raise TaxonomyInvalid(f"{path.name}:1: id: file_name_mismatch")
+        except ReflectDeskError as exc:
+            # A broken install: reported once, the rest of the app keeps working.
+            report_damaged(f"standards/{path.name}", exc.code)
+            continue
         docs[taxonomy_id] = doc
     return MappingProxyType(docs)
 
@@ -234,6 +239,7 @@ def builtin_taxonomy(taxonomy_id: str = DEFAULT_TAXONOMY_ID) -> Taxonomy:
     try:
         return builtin_taxonomy_documents()[taxonomy_id].taxonomy
     except KeyError:
+        check_not_damaged(f"standards/{taxonomy_id}.yaml")
         raise NotFound(f"taxonomy:{taxonomy_id}") from None
 
 

@@ -1,7 +1,9 @@
 """The built-in template library shipped in ``resources/templates/``.
 
 Each template lives in ``<id>.yaml``. The files are validated with the same strict
-loader as university templates; a broken built-in is a programming error and raises.
+loader as university templates. A missing or damaged one (a broken install) is left out
+and reported through :mod:`reflectdesk.resources`, so the rest of the library still works
+and the user is told to reinstall.
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 
-from reflectdesk.errors import TemplateInvalid, TemplateNotFound
-from reflectdesk.resources import resource_dir
+from reflectdesk.errors import ReflectDeskError, TemplateInvalid, TemplateNotFound
+from reflectdesk.resources import check_not_damaged, report_damaged, resource_dir
 from reflectdesk.templates.loader import TemplateDocument, load_template_file
 from reflectdesk.templates.model import Template, TemplateOrigin
 
@@ -53,9 +55,13 @@ def builtin_documents() -> Mapping[str, TemplateDocument]:
     docs: dict[str, TemplateDocument] = {}
     for template_id in BUILTIN_IDS:
         path = templates_dir() / f"{template_id}.yaml"
-        doc = load_template_file(path, origin=TemplateOrigin.BUILTIN)
-        if doc.template.id != template_id:
-            raise TemplateInvalid(f"{path.name}:1: id: file_name_mismatch")
+        try:
+            doc = load_template_file(path, origin=TemplateOrigin.BUILTIN)
+            if doc.template.id != template_id:
+                raise TemplateInvalid(f"{path.name}:1: id: file_name_mismatch")
+        except ReflectDeskError as exc:
+            report_damaged(f"templates/{path.name}", exc.code)
+            continue
         docs[template_id] = doc
     log.debug("loaded %d built-in templates", len(docs))
     return MappingProxyType(docs)
@@ -73,4 +79,5 @@ def builtin_document(template_id: str) -> TemplateDocument:
     try:
         return builtin_documents()[template_id]
     except KeyError:
+        check_not_damaged(f"templates/{template_id}.yaml")
         raise TemplateNotFound(template_id) from None
