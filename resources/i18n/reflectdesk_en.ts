@@ -3274,6 +3274,10 @@ Ctrl+F searches, Ctrl+L locks.</translation>
         <translation>Passphrase</translation>
     </message>
     <message>
+        <source>Another journal is in %1. To open it, start ReflectDesk with --vault %1.</source>
+        <translation>Another journal is in %1. To open it, start ReflectDesk with --vault %1.</translation>
+    </message>
+    <message>
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>

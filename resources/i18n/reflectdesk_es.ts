@@ -3274,6 +3274,10 @@ Ctrl+F busca y Ctrl+L bloquea.</translation>
         <translation>Frase de contraseña</translation>
     </message>
     <message>
+        <source>Another journal is in %1. To open it, start ReflectDesk with --vault %1.</source>
+        <translation>Hay otro diario en %1. Para abrirlo, inicia ReflectDesk con --vault %1.</translation>
+    </message>
+    <message>
         <source>Unlock</source>
         <translation>Desbloquear</translation>
     </message>

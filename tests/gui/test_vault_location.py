@@ -136,6 +136,16 @@ def test_two_vaults_one_is_opened_and_the_other_is_named(
     assert f"another vault is in {data}" in listed.stderr
     older = cli(home_env, "--vault", str(data), "journal", "list")
     assert "Antigua" in older.stdout
+    # The app opens the vault/ one and names the other on its unlock window.
+    ctx = build_context(qapp)
+    controller = AppController(ctx)
+    controller.start()
+    window = controller.unlock_window
+    assert window is not None and window.other_vaults.isVisible()
+    assert f"--vault {data}" in window.other_vaults.text()
+    window.hide()
+    window.deleteLater()
+    ctx.runner.wait(10_000)
 
 
 def test_vault_option_means_the_vault_folder_in_both(qapp: QApplication, tmp_path: Path) -> None:

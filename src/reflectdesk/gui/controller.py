@@ -130,6 +130,7 @@ class AppController(QObject):
             window.first_painted.connect(self._first_painted)
             self.unlock_window = window
         self.unlock_window.reset()
+        self.unlock_window.set_other_vaults(tuple(str(p) for p in self.ctx.location.others))
         self.unlock_window.show()
         self.unlock_window.raise_()
         self.unlock_window.activateWindow()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -89,6 +89,13 @@ class UnlockWindow(QWidget):
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         self.error.hide()
+        # Another vault in the data folder (one an older CLI made): named, never hidden.
+        self.other_vaults = QLabel()
+        self.other_vaults.setObjectName("otherVaults")
+        self.other_vaults.setWordWrap(True)
+        self.other_vaults.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.other_vaults.hide()
+        self._others: tuple[str, ...] = ()
 
         row = QHBoxLayout()
         row.addWidget(self.passphrase, 1)
@@ -108,6 +115,7 @@ class UnlockWindow(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.error)
+        layout.addWidget(self.other_vaults)
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -133,6 +141,13 @@ class UnlockWindow(QWidget):
         self.forgot_button.setText(self.tr("&Forgot your passphrase?"))
         self.retry_button.setText(self.tr("&Try again"))
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.other_vaults.setText(
+            "\n".join(
+                self.tr("Another journal is in %1. To open it, start ReflectDesk with --vault %1.")
+                .replace("%1", path)
+                for path in self._others
+            )
+        )
         self.unlock_button.setAccessibleName(self.tr("Unlock"))
         self.forgot_button.setAccessibleName(self.tr("Forgot your passphrase?"))
         self.retry_button.setAccessibleName(self.tr("Try again"))
@@ -205,6 +220,11 @@ class UnlockWindow(QWidget):
         self.retry_button.hide()
         self.error.hide()
         self.set_busy(False)
+
+    def set_other_vaults(self, paths: tuple[str, ...]) -> None:
+        self._others = paths
+        self.retranslate_ui()
+        self.other_vaults.setVisible(bool(paths))
 
     def reset(self) -> None:
         """Forget the passphrase typed and any message (after unlock, on lock)."""
