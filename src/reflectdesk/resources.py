@@ -51,4 +51,4 @@ def check_not_damaged(relative: str) -> None:
     if relative in _damaged:
         from reflectdesk.errors import InstallationDamaged
 
-        raise InstallationDamaged(relative, file=relative)
+        raise InstallationDamaged(file=relative)

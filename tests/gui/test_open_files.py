@@ -16,7 +16,7 @@ from reflectdesk.gui.import_dialog import ImportDialog
 from reflectdesk.gui.main_window import MainWindow
 from reflectdesk.services.vault import Vault
 from tests.gui.test_bad_input import message_boxes
-from tests.gui.test_sharing import close_box, drop, two, windows  # noqa: F401
+from tests.gui.test_sharing import close_box, drop, two, windows
 
 __all__ = ["two"]
 

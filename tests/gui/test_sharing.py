@@ -193,7 +193,7 @@ def test_round_trip_between_two_vaults(
     out.mkdir()
     wizard.ask_folder = lambda: str(out)  # type: ignore[method-assign]
     wizard.save_page.choose.click()
-    wizard.save_page.create.click()
+    wizard.save_page.create_button.click()
     qtbot.waitUntil(lambda: wizard.result_ is not None, timeout=10_000)
     assert wizard.currentId() == PAGE_DONE
     result = wizard.result_
@@ -210,7 +210,7 @@ def test_round_trip_between_two_vaults(
     dialog = mw.dialogs["import"]
     assert isinstance(dialog, ImportDialog)
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)
-    assert dialog.sender.text() == "From Camila Pérez, verified"
+    assert dialog.sender_label.text() == "From Camila Pérez, verified"
     assert not dialog.compared.isVisible()
     assert "2 new entries" in dialog.counts.text()
     consents = {dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())}
@@ -338,7 +338,7 @@ def test_unknown_sender_needs_the_safety_number_checkbox(
     dialog = mw.dialogs["import"]
     assert isinstance(dialog, ImportDialog)
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)
-    assert dialog.sender.text() == "From Camila Pérez, not among your contacts"
+    assert dialog.sender_label.text() == "From Camila Pérez, not among your contacts"
     assert dialog.compared.isVisible() and dialog.safety.isVisible()
     assert dialog.safety.digits == mentor.identity.safety_number(student.identity.public()).replace(
         " ", ""

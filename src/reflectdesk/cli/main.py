@@ -98,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.debug("command failed: %s", err.code)
         report_error(ctx, err)
         if isinstance(err, InstallationDamaged):
-            said.add(err.detail)
+            said.add(str(err.params.get("file", "")))
         return err.exit_code
     except KeyboardInterrupt:
         return EXIT_CANCELLED
@@ -126,7 +126,7 @@ def report_damaged_install(ctx: CliContext, said: set[str]) -> None:
     """A broken install (a deleted or truncated shipped file) is named once, with the fix."""
     for name in damaged_resources():
         if name not in said:
-            err = InstallationDamaged(name, file=name)
+            err = InstallationDamaged(file=name)
             message = ctx.translate("Errors", err.message, **err.params)
             hint = ctx.translate("Errors", err.hint, **err.params)
             label = ctx.translate("Cli", QT_TRANSLATE_NOOP("Cli", "Warning"))

@@ -86,7 +86,7 @@ def build_context(
     theme = ThemeManager(app)
     theme.apply(prefs.theme, prefs.font_size)
     runner = TaskRunner(app)
-    runner.error_handler = lambda exc: dialogs.show_error(QApplication.activeWindow(), exc)
+    runner.error_handler = lambda exc: dialogs.report_error(QApplication.activeWindow(), exc)
     return AppContext(
         data_dir=data_dir,
         prefs_store=store,

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from reflectdesk.domain.model import AttachmentInfo
 from reflectdesk.gui.autosave import EntryRef
-from reflectdesk.gui.dialogs import message_box, show_error
+from reflectdesk.gui.dialogs import message_box, report_error
 from reflectdesk.gui.tasks import TaskRunner
 from reflectdesk.progress import CancelToken, ProgressSink
 
@@ -244,7 +244,7 @@ class AttachmentsPanel(QWidget):
         self._runner.submit(
             job,
             on_result=attached,
-            on_error=lambda exc: show_error(self, exc),
+            on_error=lambda exc: report_error(self, exc),
             writer=True,
             name="write:attach",
             owner=self,
@@ -262,17 +262,20 @@ class AttachmentsPanel(QWidget):
         def job(progress: ProgressSink, cancel: CancelToken) -> AttachmentInfo:
             return vault.entries.save_attachment_as(info.id, dest)
 
-        self._runner.submit(
-            job,
-            on_result=lambda _i: message_box(
+        def saved(_info: AttachmentInfo) -> None:
+            message_box(
                 self,
                 self.tr("Copy saved"),
                 self.tr("Saved “%1”. Remember: this copy is not encrypted.").replace(
                     "%1", dest.name
                 ),
                 icon=QMessageBox.Icon.Information,
-            ),
-            on_error=lambda exc: show_error(self, exc),
+            )
+
+        self._runner.submit(
+            job,
+            on_result=saved,
+            on_error=lambda exc: report_error(self, exc),
             name="save-attachment",
             owner=self,
         )
@@ -296,7 +299,7 @@ class AttachmentsPanel(QWidget):
         self._runner.submit(
             job,
             on_result=removed,
-            on_error=lambda exc: show_error(self, exc),
+            on_error=lambda exc: report_error(self, exc),
             writer=True,
             name="write:remove-attachment",
             owner=self,

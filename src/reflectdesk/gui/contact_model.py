@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QAbstractTableModel,
     QCoreApplication,
+    QDate,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -26,6 +27,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from reflectdesk.domain.model import BundleLogItem, Consent, Contact, Role
+from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -93,11 +95,12 @@ def safety_number_lines(digits: str) -> str:
     return "\n".join("  ".join(parts[i : i + 4]) for i in range(0, len(parts), 4))
 
 
-def format_date(moment: Any) -> str:
+def format_date(moment: datetime) -> str:
     local = moment.astimezone()
-    return QLocale().toString(local.date(), QLocale.FormatType.ShortFormat) + local.strftime(
-        " %H:%M"
+    day = QLocale().toString(
+        QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat
     )
+    return day + local.strftime(" %H:%M")
 
 
 # -- contacts ------------------------------------------------------------------------------

@@ -170,7 +170,7 @@ class AppController(QObject):
         if new:
             self._damage_said = self._damage_said | set(new)
             files = ", ".join(new)
-            show_error(parent, InstallationDamaged(files, file=files))
+            show_error(parent, InstallationDamaged(file=files))
 
     def open_vault(self) -> None:
         if self.vault is not None or self._opening:

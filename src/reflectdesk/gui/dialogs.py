@@ -34,8 +34,14 @@ def message_box(
     return box
 
 
+def report_error(parent: QWidget | None, exc: BaseException) -> None:
+    """:func:`show_error` for callbacks (the task runner's ``on_error``), which return nothing."""
+    show_error(parent, exc)
+
+
 def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox | None:
-    """A core error as a message box; anything else goes to the crash dialog."""
+    """A core error as a message box (returned, for tests and follow-ups); anything else
+    goes to the crash dialog."""
     if isinstance(exc, Cancelled):
         return None
     if not isinstance(exc, ReflectDeskError):

@@ -9,7 +9,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QSize, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QCompleter,
@@ -96,7 +106,7 @@ class TagCompleter(QCompleter):
     def splitPath(self, path: str) -> list[str]:
         return [path.split(",")[-1].strip()]
 
-    def pathFromIndex(self, index: QModelIndex) -> str:
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
         widget = self.widget()
         text = widget.text() if isinstance(widget, QLineEdit) else ""
         head = [t.strip() for t in text.split(",")[:-1] if t.strip()]
@@ -244,16 +254,16 @@ class EntryEditor(QWidget):
         body_layout.addWidget(self.fields_stack)
         body_layout.addWidget(self.attachments)
         body_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("fieldsScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(body)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes field to field
+        self.fields_scroll = QScrollArea()
+        self.fields_scroll.setObjectName("fieldsScroll")
+        self.fields_scroll.setWidgetResizable(True)
+        self.fields_scroll.setWidget(body)
+        self.fields_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.fields_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes field to field
         self.preview = PreviewBrowser()
         self.preview.image_source = self._image_bytes
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.scroll)
+        self.splitter.addWidget(self.fields_scroll)
         self.splitter.addWidget(self.preview)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -597,7 +607,7 @@ class EntryEditor(QWidget):
         if not self.preview.isVisible() and self.preview.isHidden():
             return
         sections: list[Section] = [
-            (f.depth, f.prompt.title.get(self.lang), f.text()) for f in self.fields
+            (f.nesting, f.prompt.title.get(self.lang), f.text()) for f in self.fields
         ]
         bar = self.preview.verticalScrollBar()
         position = bar.value()
@@ -652,7 +662,7 @@ class EntryEditor(QWidget):
         self.standards_button.setAccessibleName(self.tr("Choose standards"))
         self.history_button.setAccessibleName(self.tr("Revision history"))
         self.preview.setAccessibleName(self.tr("Preview"))
-        self.scroll.setAccessibleName(self.tr("Prompts"))
+        self.fields_scroll.setAccessibleName(self.tr("Prompts"))
         self.status.setText(self._state_text(self.saver.state.value))
         if self.template is not None:
             self.template_name.setText(self.template.name.get(self.lang))

@@ -246,7 +246,7 @@ class EntryTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not (0 <= section < len(HEADERS)):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return QCoreApplication.translate("EntryTableModel", HEADERS[section])
+            return QCoreApplication.translate("EntryTableModel", str(HEADERS[section]))
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

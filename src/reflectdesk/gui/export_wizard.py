@@ -331,9 +331,9 @@ class SavePage(QWizardPage):
         self.folder.setReadOnly(True)
         self.choose = QPushButton()
         self.choose.setObjectName("chooseFolder")
-        self.create = QPushButton()
-        self.create.setObjectName("createBundle")
-        self.create.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.create_button = QPushButton()
+        self.create_button.setObjectName("createBundle")
+        self.create_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.progress = QProgressBar()
         self.progress.setObjectName("exportProgress")
         self.progress.hide()
@@ -346,7 +346,7 @@ class SavePage(QWizardPage):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.choose)
         run_row = QHBoxLayout()
-        run_row.addWidget(self.create)
+        run_row.addWidget(self.create_button)
         run_row.addWidget(self.progress, 1)
         run_row.addWidget(self.cancel)
         run_row.addStretch(0)  # keeps the button on the left while no progress is shown
@@ -358,7 +358,7 @@ class SavePage(QWizardPage):
         layout.addLayout(run_row)
         layout.addWidget(self.status)
         self.choose.clicked.connect(self.w.choose_folder)
-        self.create.clicked.connect(self.w.start_export)
+        self.create_button.clicked.connect(self.w.start_export)
         self.cancel.clicked.connect(self.w.cancel_export)
         self.folder.textChanged.connect(lambda _t: self._update())
 
@@ -369,7 +369,7 @@ class SavePage(QWizardPage):
 
     def _update(self) -> None:
         busy = self.w.task is not None
-        self.create.setEnabled(bool(self.folder.text()) and not busy)
+        self.create_button.setEnabled(bool(self.folder.text()) and not busy)
         self.choose.setEnabled(not busy)
 
     def isComplete(self) -> bool:
@@ -388,8 +388,8 @@ class SavePage(QWizardPage):
         self.folder.setAccessibleName(self.tr("Folder for the bundle"))
         self.choose.setText(self.tr("C&hoose…"))
         self.choose.setAccessibleName(self.tr("Choose a folder"))
-        self.create.setText(self.tr("C&reate the bundle"))
-        self.create.setAccessibleName(self.tr("Create the bundle"))
+        self.create_button.setText(self.tr("C&reate the bundle"))
+        self.create_button.setAccessibleName(self.tr("Create the bundle"))
         self.cancel.setText(self.tr("Cancel"))
         self.cancel.setAccessibleName(self.tr("Cancel creating the bundle"))
         self.progress.setAccessibleName(self.tr("Progress"))

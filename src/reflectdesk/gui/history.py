@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QDateTime,
     QEvent,
     QLocale,
     QModelIndex,
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from reflectdesk.domain.model import Entry, Revision
 from reflectdesk.gui.context import AppContext
-from reflectdesk.gui.dialogs import show_error
+from reflectdesk.gui.dialogs import report_error
 from reflectdesk.gui.theme import accents
 from reflectdesk.progress import CancelToken, ProgressSink
 
@@ -78,9 +79,8 @@ class RevisionListModel(QAbstractListModel):
         return None
 
     def _label(self, revision: Revision) -> str:
-        when = QLocale().toString(
-            revision.created_at.astimezone().replace(tzinfo=None), QLocale.FormatType.ShortFormat
-        )
+        moment = QDateTime.fromMSecsSinceEpoch(int(revision.created_at.timestamp() * 1000))
+        when = QLocale().toString(moment, QLocale.FormatType.ShortFormat)
         return self.tr("Revision %1 · %2").replace("%1", str(revision.seq)).replace("%2", when)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -258,7 +258,7 @@ class HistoryDialog(QDialog):
         self.ctx.runner.submit(
             job,
             on_result=done,
-            on_error=lambda exc: show_error(self, exc),
+            on_error=lambda exc: report_error(self, exc),
             writer=True,
             name="write:restore",
             owner=self,

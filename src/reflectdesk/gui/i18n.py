@@ -128,7 +128,7 @@ def pseudo_translate(text: str, stretch: float = 0.4) -> str:
 class PseudoTranslator(QTranslator):
     """Every string padded by 40% (brackets included), for layout tests and screenshots."""
 
-    def translate(  # type: ignore[override]
+    def translate(
         self,
         context: str,
         source_text: str,

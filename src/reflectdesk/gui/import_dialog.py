@@ -98,12 +98,12 @@ class ImportDialog(QDialog):
 
         # -- preview page --------------------------------------------------------------------
         self.sender_icon = QLabel()
-        self.sender = _wrap(QLabel())
-        self.sender.setObjectName("importSender")
-        font = self.sender.font()
+        self.sender_label = _wrap(QLabel())
+        self.sender_label.setObjectName("importSender")
+        font = self.sender_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
-        self.sender.setFont(font)
+        self.sender_label.setFont(font)
         self.sender_note = _wrap(QLabel())
         self.sender_note.setObjectName("importSenderNote")
         self.safety_title = _wrap(QLabel())
@@ -125,7 +125,7 @@ class ImportDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         sender_row = QHBoxLayout()
         sender_row.addWidget(self.sender_icon, 0, Qt.AlignmentFlag.AlignTop)
-        sender_row.addWidget(self.sender, 1)
+        sender_row.addWidget(self.sender_label, 1)
         preview = QWidget()
         preview_layout = QVBoxLayout(preview)
         preview_layout.addLayout(sender_row)
@@ -255,8 +255,8 @@ class ImportDialog(QDialog):
             AuthorStatus.KNOWN: self.tr("From %1, not verified"),
             AuthorStatus.UNKNOWN: self.tr("From %1, not among your contacts"),
         }[status].replace("%1", name)
-        self.sender.setText(sender)
-        self.sender.setAccessibleName(sender)
+        self.sender_label.setText(sender)
+        self.sender_label.setAccessibleName(sender)
         created = format_date(preview.created)
         notes = {
             AuthorStatus.SELF: self.tr("A bundle you made on %1."),

@@ -199,7 +199,12 @@ class MainWindow(QMainWindow):
         self.list.setFocus()
 
     # -- actions ---------------------------------------------------------------------------
-    def _action(self, name: str, shortcut: QKeySequence | str | None, slot: Any) -> QAction:
+    def _action(
+        self,
+        name: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+        slot: Any,
+    ) -> QAction:
         action = QAction(self)
         action.setObjectName(name)
         if shortcut is not None:
@@ -310,9 +315,9 @@ class MainWindow(QMainWindow):
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{plain} ({shortcut})" if shortcut else plain)
         for button in self.toolbar.findChildren(QWidget):
-            action = getattr(button, "defaultAction", lambda: None)()
-            if isinstance(action, QAction):
-                button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+            default = getattr(button, "defaultAction", lambda: None)()
+            if isinstance(default, QAction):
+                button.setAccessibleName(default.text().replace("&", "").rstrip("…"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         self.placeholder.setText(
             self.tr(

@@ -85,7 +85,7 @@ class PromptField(QFrame):
         super().__init__(parent)
         self.prompt = prompt
         self.key = prompt.key
-        self.depth = depth
+        self.nesting = depth
         self.setObjectName(f"prompt_{prompt.key}")
         self.title = QLabel()
         self.title.setObjectName("promptTitle")
@@ -197,11 +197,11 @@ class PromptField(QFrame):
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(colour)
-            selection.format = fmt  # type: ignore[misc]
+            selection.format = fmt
             cursor = QTextCursor(self.edit.document())
             cursor.setPosition(_utf16(text, hint.start))
             cursor.setPosition(_utf16(text, hint.end), QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor  # type: ignore[misc]
+            selection.cursor = cursor
             selections.append(selection)
         self.edit.setExtraSelections(selections)
 

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
-    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
 )
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 
 def key_groups(key: str) -> list[str]:
@@ -82,7 +85,7 @@ def draw_sheet(painter: QPainter, page: QRectF, key: str) -> None:
     painter.restore()
 
 
-def _paint(device: QPagedPaintDevice, key: str) -> None:
+def _paint(device: QPdfWriter | QPrinter, key: str) -> None:
     painter = QPainter(device)
     try:
         layout = device.pageLayout()

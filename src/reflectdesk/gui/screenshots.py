@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -172,7 +173,7 @@ def _make_vault(ctx: AppContext, lang: str) -> object:
                 if lang == "es"
                 else "Use fraction bars before folding; agree on what *equal* means."
             )
-            vault.entries.edit(entry.id, EntryContent(**{**_fields(content), "sections": sections}))
+            vault.entries.edit(entry.id, replace(content, sections=sections))
     return vault
 
 
@@ -214,11 +215,6 @@ def make_partner(folder: Path, vault: object, lang: str) -> tuple[object, Path]:
         ExportRequest(recipients=(me.contact.id,), entry_ids=(entry.id,)), out
     )
     return partner, result.path
-
-
-def _fields(content: object) -> dict[str, object]:
-    names = ("title", "sections", "tags", "standards", "event_date", "template_id")
-    return {n: getattr(content, n) for n in names}
 
 
 def render_wizard(ctx: AppContext, out: Path, suffix: str) -> None:

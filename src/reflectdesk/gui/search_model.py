@@ -99,7 +99,12 @@ class SnippetDelegate(QStyledItemDelegate):
 
     PADDING = 6
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: Index,
+    ) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
@@ -159,6 +164,6 @@ class SnippetDelegate(QStyledItemDelegate):
                 break
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         line = option.fontMetrics.lineSpacing()
         return QSize(200, line * 2 + self.PADDING * 2)

@@ -143,8 +143,9 @@ class UnlockWindow(QWidget):
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         self.other_vaults.setText(
             "\n".join(
-                self.tr("Another journal is in %1. To open it, start ReflectDesk with --vault %1.")
-                .replace("%1", path)
+                self.tr(
+                    "Another journal is in %1. To open it, start ReflectDesk with --vault %1."
+                ).replace("%1", path)
                 for path in self._others
             )
         )

@@ -65,6 +65,12 @@ def previous_recipients(vault: Vault, entry_ids: Iterable[str]) -> list[str]:
     return list(found)
 
 
+def _no_margins(page: QWidget) -> None:
+    layout = page.layout()
+    if layout is not None:
+        layout.setContentsMargins(0, 0, 0, 0)
+
+
 def _wrap(label: QLabel) -> QLabel:
     label.setWordWrap(True)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -135,7 +141,7 @@ class WithdrawDialog(QDialog):
         self.recipients = RecipientsPage(self)  # type: ignore[arg-type]  # duck-typed wizard
         self.recipients.setObjectName("withdrawRecipientsPage")
         self.recipients.list.setObjectName("withdrawRecipients")
-        self.recipients.layout().setContentsMargins(0, 0, 0, 0)
+        _no_margins(self.recipients)
         self.recipients_note = _wrap(QLabel())
         self.recipients_note.setObjectName("withdrawRecipientsNote")
         self.folder_label = QLabel()
@@ -173,7 +179,7 @@ class WithdrawDialog(QDialog):
         self.done_note = _wrap(QLabel())
         self.done_page = DonePage(self)  # type: ignore[arg-type]  # reads result_, result_text
         self.done_page.setObjectName("withdrawDonePage")
-        self.done_page.layout().setContentsMargins(0, 0, 0, 0)
+        _no_margins(self.done_page)
         done = QWidget()
         done_layout = QVBoxLayout(done)
         done_layout.setContentsMargins(0, 0, 0, 0)
