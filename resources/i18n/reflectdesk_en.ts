@@ -1423,6 +1423,22 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>Ask the sender to export it again. Nothing was imported.</translation>
     </message>
     <message>
+        <source>A comment or sign-off in this bundle is damaged or not valid.</source>
+        <translation>A comment or sign-off in this bundle is damaged or not valid.</translation>
+    </message>
+    <message>
+        <source>Ask the sender to send their feedback again. Nothing was imported.</source>
+        <translation>Ask the sender to send their feedback again. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>A comment or sign-off was not signed by the person it names, or was changed.</source>
+        <translation>A comment or sign-off was not signed by the person it names, or was changed.</translation>
+    </message>
+    <message>
+        <source>Someone may have altered it on the way. Ask the sender to send it again. Nothing was imported.</source>
+        <translation>Someone may have altered it on the way. Ask the sender to send it again. Nothing was imported.</translation>
+    </message>
+    <message>
         <source>The contact card could not be used.</source>
         <translation>The contact card could not be used.</translation>
     </message>

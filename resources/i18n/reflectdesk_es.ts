@@ -1423,6 +1423,22 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>Pide a quien lo envió que lo exporte de nuevo. No se importó nada.</translation>
     </message>
     <message>
+        <source>A comment or sign-off in this bundle is damaged or not valid.</source>
+        <translation>Un comentario o una aprobación de este paquete está dañado o no es válido.</translation>
+    </message>
+    <message>
+        <source>Ask the sender to send their feedback again. Nothing was imported.</source>
+        <translation>Pide a quien lo envió que mande su retroalimentación de nuevo. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>A comment or sign-off was not signed by the person it names, or was changed.</source>
+        <translation>Un comentario o una aprobación no fue firmado por la persona que indica, o fue modificado.</translation>
+    </message>
+    <message>
+        <source>Someone may have altered it on the way. Ask the sender to send it again. Nothing was imported.</source>
+        <translation>Alguien pudo alterarlo en el camino. Pide a quien lo envió que lo mande de nuevo. No se importó nada.</translation>
+    </message>
+    <message>
         <source>The contact card could not be used.</source>
         <translation>No se pudo usar la tarjeta de contacto.</translation>
     </message>

@@ -276,6 +276,29 @@ class BundleError(ReflectDeskError):
     exit_code = EXIT_BUNDLE
 
 
+class ReviewRecordInvalid(BundleError):
+    code = "review_record_invalid"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "A comment or sign-off in this bundle is damaged or not valid."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Ask the sender to send their feedback again. Nothing was imported."
+    )
+
+
+class ReviewRecordForged(BundleError):
+    code = "review_record_forged"
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "A comment or sign-off was not signed by the person it names, or was changed.",
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Someone may have altered it on the way. Ask the sender to send it again. "
+        "Nothing was imported.",
+    )
+
+
 class ContactError(ReflectDeskError):
     code = "contact"
     message = QT_TRANSLATE_NOOP("Errors", "The contact card could not be used.")

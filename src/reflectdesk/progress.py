@@ -52,4 +52,14 @@ class CancelToken:
             raise Cancelled()
 
 
-NEVER_CANCELLED = CancelToken()
+class _NeverCancelled(CancelToken):
+    """The default for calls nobody can cancel. Shared by every such call, so it must not
+    be cancellable: one caller cancelling it would cancel all the others."""
+
+    __slots__ = ()
+
+    def cancel(self) -> None:
+        raise TypeError("NEVER_CANCELLED cannot be cancelled; make a CancelToken()")
+
+
+NEVER_CANCELLED: CancelToken = _NeverCancelled()
