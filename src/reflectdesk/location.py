@@ -4,9 +4,9 @@
 - Otherwise the data folder is ``$REFLECTDESK_HOME`` or the platform's per-user data
   folder, and the vault is its ``vault/`` subfolder; the app's settings file sits beside
   it in the data folder.
-- Before 0.2 the CLI kept its vault in the data folder itself. A vault found there is
-  opened where it is (never moved, never hidden); when both places hold one, the
-  ``vault/`` one is opened and the other is reported so the front end can say so.
+- Earlier versions of the CLI kept the vault in the data folder itself. A vault found
+  there is opened where it is (never moved, never hidden); when both places hold one,
+  the ``vault/`` one is opened and the other is reported so the front end can say so.
 
 Kept free of heavy imports: the app asks this before its first window.
 """
@@ -36,7 +36,7 @@ class VaultLocation:
     path: Path  # the vault folder to open or create
     data_dir: Path  # where settings live
     source: Source
-    legacy: bool = False  # a vault kept in the data folder itself (CLI before 0.2)
+    legacy: bool = False  # a vault kept in the data folder itself (by an earlier CLI)
     others: tuple[Path, ...] = ()  # other vaults found that this one does not open
 
     @property
