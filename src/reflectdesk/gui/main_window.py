@@ -39,7 +39,7 @@ from reflectdesk.errors import InvalidQuery, ReflectDeskError, VaultLocked
 from reflectdesk.gui.catalog import Catalog
 from reflectdesk.gui.contacts_page import local_paths
 from reflectdesk.gui.context import AppContext
-from reflectdesk.gui.dialogs import show_error
+from reflectdesk.gui.dialogs import report_error, show_error
 from reflectdesk.gui.editor import EntryEditor
 from reflectdesk.gui.entry_list import EntryListView
 from reflectdesk.gui.entry_model import ID_ROLE, EntryTableModel
@@ -502,9 +502,27 @@ class MainWindow(QMainWindow):
     def start_entry(self, template_id: str) -> None:
         """Open an empty entry of ``template_id``; it is created on the first save."""
         template = self.catalog.template(template_id)
+        if template is None:
+            return
         journal_id = self.current_journal_id()
-        if journal_id is None:
-            journal_id = self.vault.journals.create(self.tr("My practicum journal")).id
+        if journal_id is not None:
+            self._open_new_entry(journal_id, template_id)
+            return
+        # No journal yet: make one on the writer thread (the GUI never waits on the
+        # write lock, which an import may hold), then open the entry.
+        title = self.tr("My practicum journal")
+        vault = self.vault
+        self.ctx.runner.submit(
+            lambda _p, _c: vault.journals.create(title).id,
+            on_result=lambda journal: self._open_new_entry(journal, template_id),
+            on_error=lambda exc: report_error(self, exc),
+            writer=True,
+            name="create-journal",
+            owner=self,
+        )
+
+    def _open_new_entry(self, journal_id: str, template_id: str) -> None:
+        template = self.catalog.template(template_id)
         if template is None:
             return
         self._last_template = template_id
@@ -527,10 +545,20 @@ class MainWindow(QMainWindow):
     def _create_journal(self, title: str) -> None:
         if not title.strip():
             return
-        try:
-            self.vault.journals.create(title)
-        except ReflectDeskError as exc:
-            show_error(self, exc)
+        vault = self.vault
+        self.ctx.runner.submit(
+            lambda _p, _c: vault.journals.create(title).id,
+            on_result=self._journal_created,
+            on_error=lambda exc: report_error(self, exc),
+            writer=True,
+            name="create-journal",
+            owner=self,
+        )
+
+    def _journal_created(self, journal_id: str) -> None:
+        """Show the new journal at once, selected (not after the change debounce)."""
+        self.populate()
+        self.sidebar.select("journal", journal_id)
 
     # -- search and filters ------------------------------------------------------------------
     def _sidebar_filter(self, kind: str, value: str | None) -> None:
