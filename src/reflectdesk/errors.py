@@ -500,6 +500,34 @@ class BundleAuthorRevoked(BundleError):
     )
 
 
+class BundleAuthorKeyRevokedInChain(BundleError):
+    code = "bundle_author_key_revoked_in_chain"
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "This bundle is signed by a revoked key, or by a newer key that the revoked key "
+        "vouched for, and it is dated after the revocation ({date}).",
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Whoever stole the revoked key can make such bundles. Nothing was imported. Ask the "
+        "person, in person or by phone, for their current card.",
+    )
+
+
+class BundleAuthorKeyReplaced(BundleError):
+    code = "bundle_author_key_replaced"
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "This bundle is signed by a key its owner had already replaced on {date}, and it is "
+        "dated after that.",
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Ask the sender to send it again; their app signs with their current key. Nothing "
+        "was imported.",
+    )
+
+
 class BundleSignedByYourRetiredKey(BundleError):
     code = "bundle_signed_by_your_retired_key"
     message = QT_TRANSLATE_NOOP(
@@ -712,6 +740,45 @@ class CardKeyRevoked(ContactError):
     code = "card_key_revoked"
     message = QT_TRANSLATE_NOOP("Errors", "The key on this card has been revoked.")
     hint = QT_TRANSLATE_NOOP("Errors", "Ask the person for a card with their new key.")
+
+
+class CardKeyRetired(ContactError):
+    code = "card_key_retired"
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "This card is for, or signed by, a key that this contact has already replaced.",
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Only someone holding the old key could make it. Ask the person for their current "
+        "card and compare the safety number. Nothing was changed.",
+    )
+
+
+class CardNameInvalid(ContactError):
+    code = "card_name_invalid"
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The name on this card contains invisible or text-direction characters.",
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Such characters can make a name look like another one. Ask the person for a card "
+        "with their name typed plainly. Nothing was changed.",
+    )
+
+
+class ContactRenamed(ContactError):
+    code = "contact_renamed"
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "This card changes the name, role or institution of a contact you have.",
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Check the change with the person. To accept it, import the card again with "
+        "--accept-rename. Nothing was changed.",
+    )
 
 
 class CardOutdated(ContactError):

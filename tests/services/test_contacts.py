@@ -87,17 +87,19 @@ def test_renewal_by_the_same_key_is_quiet_and_keeps_verified(
     contact = vault.contacts.import_card(card_of(mentor, now=NOW - timedelta(days=3))).contact
     assert contact is not None
     vault.contacts.verify(contact.id)
-    newer = card_of(mentor, name="Ana M. Mentor", now=NOW)
-    assert vault.contacts.preview_card(newer).action is CardAction.RENEWAL
+    newer = card_of(mentor, now=NOW)
+    preview = vault.contacts.preview_card(newer)
+    assert preview.action is CardAction.RENEWAL and not preview.needs_rename_confirmation
     renewed = vault.contacts.import_card(newer).contact
     assert renewed is not None and renewed.id == contact.id
-    assert (renewed.name, renewed.verified) == ("Ana M. Mentor", True)
+    assert (renewed.name, renewed.verified) == ("Ana Mentor", True)
+    assert renewed.card.created == NOW
     older = card_of(mentor, now=NOW - timedelta(days=10))
     assert vault.contacts.import_card(older).action is CardAction.OUTDATED
-    assert vault.contacts.get(contact.id).name == "Ana M. Mentor"
+    assert vault.contacts.get(contact.id).card.created == NOW
 
 
-def test_rotation_signed_by_the_old_key_is_quiet(vault: Vault, mentor: Identity) -> None:
+def test_rotation_signed_by_the_old_key_makes_a_verified_contact_vouched(vault: Vault, mentor: Identity) -> None:
     contact = vault.contacts.import_card(card_of(mentor, now=NOW - timedelta(days=1))).contact
     assert contact is not None
     vault.contacts.verify(contact.id)
@@ -106,7 +108,9 @@ def test_rotation_signed_by_the_old_key_is_quiet(vault: Vault, mentor: Identity)
     assert vault.contacts.preview_card(rotated).action is CardAction.ROTATION
     result = vault.contacts.import_card(rotated)
     assert result.action is CardAction.ROTATION and result.contact is not None
-    assert result.contact.id == contact.id and result.contact.verified
+    # Vouched by the old key, no longer "verified" until the new number is compared.
+    assert result.contact.id == contact.id
+    assert (result.contact.verified, result.contact.vouched) == (False, True)
     assert result.contact.card.signing_key == new_key.public.signing_key
     assert vault.contacts.by_signing_key(mentor.public.signing_key) is None
     assert len(vault.contacts.list()) == 1

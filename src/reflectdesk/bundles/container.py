@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
 from typing import Generic, TypeVar
@@ -72,6 +73,8 @@ from reflectdesk.bundles.zipwrite import stored_zip
 from reflectdesk.domain.model import AuthorStatus as AuthorStatus  # re-exported
 from reflectdesk.errors import (
     BundleAuthorKeyMismatch,
+    BundleAuthorKeyReplaced,
+    BundleAuthorKeyRevokedInChain,
     BundleAuthorRevoked,
     BundleBuildInvalid,
     BundleError,
@@ -119,6 +122,10 @@ class PinnedKey:
     revoked: bool = False
     verified: bool = False  # safety number compared
     contact_id: str | None = None
+    # Bundles dated at or after this are refused: the key was revoked (or reached by
+    # a revocation through its rotation chain) or replaced then.
+    refused_from: datetime | None = None
+    revoked_in_chain: bool = False  # refused_from comes from a revocation
 
 
 ResolveAuthor = Callable[[bytes], PinnedKey | None]
@@ -663,6 +670,11 @@ def _check_author(
         return AuthorStatus.UNKNOWN, None
     if pinned.revoked:
         raise BundleAuthorRevoked(author.key_id_hex)
+    if pinned.refused_from is not None and manifest.created >= pinned.refused_from:
+        date = format_timestamp(pinned.refused_from)
+        if pinned.revoked_in_chain:
+            raise BundleAuthorKeyRevokedInChain(author.key_id_hex, date=date)
+        raise BundleAuthorKeyReplaced(author.key_id_hex, date=date)
     if pinned.signing_key != author.signing_key:
         raise BundleAuthorKeyMismatch("signing key")
     if pinned.age_recipient is not None and pinned.age_recipient != author.age_recipient:

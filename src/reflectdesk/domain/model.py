@@ -255,14 +255,47 @@ class CardData:
 
 
 @dataclass(frozen=True, slots=True)
+class KeyLink:
+    """One signing key a contact has had, in the order this vault pinned them."""
+
+    signing_key: bytes
+    age_recipient: str
+    key_id: str
+    since: datetime  # the "created" date of the card that brought this key
+    vouched_by: bytes | None  # the previous signing key that signed the rotation card
+    pinned_at: datetime  # when this vault took it
+
+
+@dataclass(frozen=True, slots=True)
+class KeyRevocation:
+    """A signed revocation of one of a contact's keys, as this vault applies it."""
+
+    signing_key: bytes
+    stated: datetime  # the date the revocation says
+    imported_at: datetime
+
+    @property
+    def effective(self) -> datetime:
+        # A revocation dated in the future cannot hold back bundles until then.
+        return min(self.stated, self.imported_at)
+
+
+@dataclass(frozen=True, slots=True)
 class Contact:
     id: str
     card: CardData
-    verified: bool  # the safety number was compared
-    revoked: bool
+    verified: bool  # the safety number was compared, for the current key
+    revoked: bool  # revoked by hand, or its current key was reached by a revocation
     key_changed: bool  # keys changed without the old key's signature; check again
     created_at: datetime
     updated_at: datetime
+    # The current key came by a rotation vouched by a verified (or vouched) key: the
+    # old key signed it, but only the old key's holder is known to have — not
+    # "verified" until the new safety number is compared (docs/threat-model.md).
+    vouched: bool = False
+    chain: tuple[KeyLink, ...] = ()  # every key pinned, oldest first; last = current
+    revocations: tuple[KeyRevocation, ...] = ()
+    revoked_by_hand: bool = False  # "contact revoke": every key of it refused
 
     @property
     def name(self) -> str:
@@ -284,6 +317,7 @@ class CardAction(StrEnum):
     KEY_CHANGE = "key-change"  # other keys for a chosen contact, not signed by it: warn
     SAME_NAME = "same-name"  # a new key under the name of an existing contact: warn
     REVOKED_KEY = "revoked-key"  # a card for a key that was revoked: refused
+    RETIRED_KEY = "retired-key"  # a newer card for (or vouched by) a key already replaced
     REVOCATION = "revocation"  # a revocation of a contact's key
     REVOCATION_UNKNOWN = "revocation-unknown"  # a revocation of a key we do not know
 
@@ -301,10 +335,19 @@ class CardPreview:
     contact_id: str | None  # the contact concerned, if any
     expires: datetime | None
     expired: bool
+    # A renewal or rotation that changes what the user confirmed: (name, role,
+    # institution) before; the card's own fields are the new ones.
+    renamed_from: tuple[str, Role, str] | None = None
+    look_alike: str = ""  # the name of a contact whose name this one looks like
+    vouched: bool = False  # a rotation of a verified contact: it becomes "vouched"
 
     @property
     def needs_confirmation(self) -> bool:
         return self.action in (CardAction.KEY_CHANGE, CardAction.SAME_NAME)
+
+    @property
+    def needs_rename_confirmation(self) -> bool:
+        return self.renamed_from is not None
 
 
 @dataclass(frozen=True, slots=True)

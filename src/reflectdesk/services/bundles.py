@@ -79,6 +79,7 @@ from reflectdesk.domain.model import (
     Revision,
     Space,
 )
+from reflectdesk.domain.names import check_person_name, name_skeleton
 from reflectdesk.errors import (
     BundleError,
     BundleForeignEntry,
@@ -497,6 +498,8 @@ class BundleService:
         sender_card = opened.cards.get(manifest.author.key_id_hex)
         if sender_card is not None and sender_card.public != manifest.author:
             sender_card = None
+        if opened.author_status is AuthorStatus.UNKNOWN and sender_card is not None:
+            check_person_name(sender_card.name)  # it would become a contact's name
         entries = self._plan_entries(st, opened, contact)
         omitted = self._plan_attachments(st, opened, entries)
         withdrawals, skipped = self._plan_records(st, opened, contact)
@@ -651,8 +654,8 @@ class BundleService:
             name = plan.sender_card.name if plan.sender_card is not None else ""
         same_name: tuple[str, ...] = ()
         if status is AuthorStatus.UNKNOWN and name:
-            folded = name.casefold()
-            same_name = tuple(c.id for c in st.contacts.list() if c.name.casefold() == folded)
+            skeleton = name_skeleton(name)  # look-alikes too (TR 39)
+            same_name = tuple(c.id for c in st.contacts.list() if name_skeleton(c.name) == skeleton)
         return ImportPreview(
             bundle_id=manifest.bundle_id,
             kind=manifest.kind.value,

@@ -2,21 +2,30 @@
 
 The rules for a card (``preview_card`` says which applies, ``import_card`` does it):
 
+* a name with invisible or text-direction characters is refused
+  (``CardNameInvalid``; :mod:`reflectdesk.domain.names`);
 * a key you do not know → a **new** contact, unverified;
-* the same signing key, a newer card → a **renewal**, replaced quietly (it is
-  signed by the pinned key); a **rotation** (new keys, the card also signed by the
-  pinned key as ``previous_signing_key``) likewise; the contact stays as verified as
-  it was;
+* the same signing key, a newer card → a **renewal** (it is signed by the pinned key);
+  the contact stays as verified as it was. If it changes the name, role or
+  institution the user confirmed, it is refused (``ContactRenamed``) unless
+  ``accept_rename``: the preview shows old → new;
+* a **rotation** (new keys, the card also signed by the pinned key as
+  ``previous_signing_key``): the new key joins the contact's rotation chain, vouched
+  for by the old one. A verified contact becomes **vouched**, not verified: whoever
+  holds the old key (its owner, or a thief) could have signed it. Renames as above;
 * an older card than the pinned one → **outdated**, nothing changes;
+* a newer card for a key the contact already replaced, or signed by one (a fork
+  or a loop of the chain) → **retired key**, refused (``CardKeyRetired``);
 * a card you import *for* a chosen contact (``replaces=``) whose keys differ and are
   not signed by the pinned key → a **key change**: refused unless confirmed, then
   pinned with ``verified`` cleared and ``key_changed`` set until checked again;
-* a new key under the name of a contact you have → **same name**: refused unless
-  confirmed, then a separate, unverified contact (never a silent re-pin: the name
-  proves nothing, and replacing the pinned keys would let anyone who knows a name
-  take over the contact);
-* a card for a revoked key is refused; a revocation (signed by the key it
-  withdraws) marks that contact revoked.
+* a new key under a name that looks like a contact's (same TR 39 skeleton) → **same
+  name**: refused unless confirmed, then a separate, unverified contact (never a
+  silent re-pin: the name proves nothing);
+* a card for a revoked key, or vouched for by one, is refused; a revocation (signed
+  by the key it withdraws) applies to that key and every key reached from it by
+  rotation (:mod:`reflectdesk.domain.key_chain`): the contact is no longer verified
+  and bundles those keys signed from the revocation's date on are refused.
 """
 
 from __future__ import annotations
@@ -26,6 +35,7 @@ import logging
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from reflectdesk.bundles import (
@@ -39,6 +49,7 @@ from reflectdesk.bundles import (
     parse_card_or_revocation,
     safety_number,
 )
+from reflectdesk.domain.key_chain import link_for, retired_at, revoked_keys
 from reflectdesk.domain.model import (
     CardAction,
     CardData,
@@ -46,12 +57,17 @@ from reflectdesk.domain.model import (
     CardPreview,
     Changes,
     Contact,
+    KeyRevocation,
+    Role,
 )
+from reflectdesk.domain.names import check_person_name, name_skeleton
 from reflectdesk.errors import (
     CardInvalid,
+    CardKeyRetired,
     CardKeyRevoked,
     ContactKeyChanged,
     ContactNotFound,
+    ContactRenamed,
     ContactSameName,
     FileUnreadable,
     RecipientRevoked,
@@ -86,7 +102,7 @@ def _pinned_card(contact: Contact) -> Card:
 
 
 def _name_key(name: str) -> str:
-    return unicodedata.normalize("NFKC", name).casefold().strip()
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 def read_card_file(path: Path) -> bytes:
@@ -107,6 +123,26 @@ class _CardPlan:
     preview: CardPreview
     card: Card | None
     contact: Contact | None
+    revocation: Revocation | None = None
+    holders: tuple[str, ...] = ()  # contacts a revocation applies to
+
+
+def _label(contact: Contact) -> tuple[str, Role, str]:
+    """What the user confirmed about a contact: name, role, institution."""
+    return (contact.name, contact.card.role, contact.card.institution)
+
+
+def _card_label(card: Card) -> tuple[str, Role, str]:
+    return (card.name, card.role, card.institution)
+
+
+def _look_alike(contacts: list[Contact], name: str, besides: Contact | None) -> str:
+    """The name of another, unrevoked contact whose name looks like ``name``."""
+    skeleton = name_skeleton(name)
+    for other in contacts:
+        if other is not besides and not other.revoked and name_skeleton(other.name) == skeleton:
+            return other.name
+    return ""
 
 
 class ContactService:
@@ -138,16 +174,27 @@ class ContactService:
         return self._state().contacts.by_signing_key(signing_key)
 
     def pinned_key(self, signing_key: bytes) -> PinnedKey | None:
-        """What ``open_bundle`` checks a bundle's author against."""
-        contact = self.by_signing_key(signing_key)
-        if contact is None:
+        """What ``open_bundle`` checks a bundle's author against: any key of a contact's
+        rotation chain, with the date from which its bundles are refused."""
+        holders = self._state().contacts.with_key(signing_key)
+        if not holders:
             return None
+        contact = next((c for c in holders if c.card.signing_key == signing_key), holders[0])
+        link = link_for(contact, signing_key)
+        assert link is not None
+        revoked_at = revoked_keys(contact).get(signing_key)
+        retired = retired_at(contact.chain, signing_key)
+        dates = [d for d in (revoked_at, retired) if d is not None]
+        refused = min(dates) if dates else None
         return PinnedKey(
-            signing_key=contact.card.signing_key,
-            age_recipient=contact.card.age_recipient,
-            revoked=contact.revoked,
-            verified=contact.verified,
+            signing_key=signing_key,
+            age_recipient=link.age_recipient,
+            revoked=contact.revoked_by_hand,
+            # Only the current, unrevoked key of a verified contact is "verified".
+            verified=contact.verified and refused is None,
             contact_id=contact.id,
+            refused_from=refused,
+            revoked_in_chain=revoked_at is not None and revoked_at == refused,
         )
 
     def safety_number(self, contact_id: str) -> str:
@@ -177,9 +224,20 @@ class ContactService:
         own = {me.signing_key, *(p.public.signing_key for p in previous_identities(st))}
         if card.public.signing_key in own:
             raise CardInvalid("this is your own card")
+        check_person_name(card.name)
         repo = st.contacts
+        contacts = repo.list()  # every sealed record once: the chains are the authority
+        key, prev = card.public.signing_key, card.previous_signing_key
 
-        def preview(action: CardAction, contact: Contact | None) -> _CardPlan:
+        def preview(
+            action: CardAction, contact: Contact | None, *, quiet_change: bool = False
+        ) -> _CardPlan:
+            renamed_from = None
+            look_alike = ""
+            if contact is not None and quiet_change and _label(contact) != _card_label(card):
+                renamed_from = _label(contact)
+            if renamed_from is not None or action is CardAction.SAME_NAME:
+                look_alike = _look_alike(contacts, card.name, contact if renamed_from else None)
             return _CardPlan(
                 CardPreview(
                     action=action,
@@ -191,21 +249,42 @@ class ContactService:
                     contact_id=contact.id if contact else None,
                     expires=card.expires,
                     expired=card.is_expired(),
+                    renamed_from=renamed_from,
+                    look_alike=look_alike,
+                    vouched=(
+                        action is CardAction.ROTATION
+                        and contact is not None
+                        and (contact.verified or contact.vouched)
+                    ),
                 ),
                 card,
                 contact,
             )
 
-        pinned = repo.by_signing_key(card.public.signing_key)
-        if pinned is not None and pinned.revoked:
-            return preview(CardAction.REVOKED_KEY, pinned)
+        holders = [c for c in contacts if link_for(c, key) is not None]
+        # A key a revocation reached (a thief's rotation included), or vouched for by one.
+        for c in holders:
+            if c.revoked_by_hand or key in revoked_keys(c):
+                return preview(CardAction.REVOKED_KEY, c)
+        if prev is not None:
+            for c in contacts:
+                if link_for(c, prev) is not None and (c.revoked_by_hand or prev in revoked_keys(c)):
+                    return preview(CardAction.REVOKED_KEY, c)
+        # A key the contact already replaced: an old card, or a loop back to it.
+        for c in holders:
+            if c.card.signing_key != key:
+                older = card.created <= c.card.created
+                return preview(CardAction.OUTDATED if older else CardAction.RETIRED_KEY, c)
+        pinned = holders[0] if holders else None
         if replaces is not None:
             target = repo.get(replaces)
             if pinned is not None and pinned.id != target.id:
                 raise CardInvalid("these keys belong to another contact")
             if pinned is None:
                 quiet = not target.revoked and card_replaces(_pinned_card(target), card)
-                return preview(CardAction.ROTATION if quiet else CardAction.KEY_CHANGE, target)
+                if quiet:
+                    return preview(CardAction.ROTATION, target, quiet_change=True)
+                return preview(CardAction.KEY_CHANGE, target)
         if pinned is not None:
             old = _pinned_card(pinned)
             if old.raw == card.raw:
@@ -213,24 +292,27 @@ class ContactService:
             if card.created < old.created:
                 return preview(CardAction.OUTDATED, pinned)
             if card_replaces(old, card):
-                return preview(CardAction.RENEWAL, pinned)
+                return preview(CardAction.RENEWAL, pinned, quiet_change=True)
             return preview(CardAction.KEY_CHANGE, pinned)  # pragma: no cover - same key
-        if card.previous_signing_key is not None:
-            previous = repo.by_signing_key(card.previous_signing_key)
+        if prev is not None:
+            voucher = next((c for c in contacts if link_for(c, prev) is not None), None)
+            if voucher is not None and voucher.card.signing_key != prev:
+                return preview(CardAction.RETIRED_KEY, voucher)  # a fork from an old key
             if (
-                previous is not None
-                and not previous.revoked
-                and card_replaces(_pinned_card(previous), card)
+                voucher is not None
+                and not voucher.revoked
+                and card_replaces(_pinned_card(voucher), card)
             ):
-                return preview(CardAction.ROTATION, previous)
-        name = _name_key(card.name)
-        for other in repo.list():
-            if not other.revoked and _name_key(other.name) == name:
+                return preview(CardAction.ROTATION, voucher, quiet_change=True)
+        skeleton = name_skeleton(card.name)
+        for other in contacts:
+            if not other.revoked and name_skeleton(other.name) == skeleton:
                 return preview(CardAction.SAME_NAME, other)
         return preview(CardAction.NEW, None)
 
     def _plan_revocation(self, revocation: Revocation, me: PublicIdentity) -> _CardPlan:
-        contact = self.by_signing_key(revocation.public.signing_key)
+        holders = self._state().contacts.with_key(revocation.public.signing_key)
+        contact = holders[0] if holders else None
         action = CardAction.REVOCATION if contact is not None else CardAction.REVOCATION_UNKNOWN
         return _CardPlan(
             CardPreview(
@@ -246,24 +328,33 @@ class ContactService:
             ),
             None,
             contact,
+            revocation,
+            tuple(c.id for c in holders),
         )
 
     def preview_card(self, data: bytes, *, replaces: str | None = None) -> CardPreview:
         """What importing ``data`` (a card or a revocation) would do; nothing is stored.
 
         Raises the card errors (``CardInvalid``, ``CardSignatureInvalid``,
-        ``CardExpired``, ``CardNotYetValid``, ``RevocationInvalid``).
+        ``CardExpired``, ``CardNotYetValid``, ``RevocationInvalid``, ``CardNameInvalid``).
         """
         return self._plan(data, replaces).preview
 
     def import_card(
-        self, data: bytes, *, replaces: str | None = None, confirm: bool = False
+        self,
+        data: bytes,
+        *,
+        replaces: str | None = None,
+        confirm: bool = False,
+        accept_rename: bool = False,
     ) -> CardImportResult:
         """Import a card or a revocation following the rules in the module docstring.
 
         A key change or a same-name card raises ``ContactKeyChanged`` /
         ``ContactSameName`` unless ``confirm`` (the user compared the safety number
-        or accepted the warning); a card for a revoked key raises ``CardKeyRevoked``.
+        or accepted the warning); a renewal or rotation that renames a contact raises
+        ``ContactRenamed`` unless ``accept_rename``; a card for a revoked key raises
+        ``CardKeyRevoked``, one for a replaced key ``CardKeyRetired``.
         """
         st = self._state()
         with st.write_lock:
@@ -272,37 +363,65 @@ class ContactService:
             result: Contact | None = contact
             if action is CardAction.REVOKED_KEY:
                 raise CardKeyRevoked(plan.preview.key_id)
+            if action is CardAction.RETIRED_KEY:
+                raise CardKeyRetired(plan.preview.key_id)
             if action is CardAction.KEY_CHANGE and not confirm:
                 raise ContactKeyChanged(plan.preview.key_id)
             if action is CardAction.SAME_NAME and not confirm:
                 raise ContactSameName(plan.preview.key_id)
+            if plan.preview.renamed_from is not None and not accept_rename:
+                raise ContactRenamed(plan.preview.key_id)
             if action in (CardAction.NEW, CardAction.SAME_NAME):
                 assert card is not None
                 result = st.contacts.add(card_data(card))
-            elif action in (CardAction.RENEWAL, CardAction.ROTATION):
+            elif action is CardAction.RENEWAL:
                 assert card is not None and contact is not None
                 result = st.contacts.replace_card(
                     contact.id,
                     card_data(card),
                     verified=contact.verified,
+                    vouched=contact.vouched,
                     key_changed=contact.key_changed,
+                )
+            elif action is CardAction.ROTATION:
+                assert card is not None and contact is not None
+                result = st.contacts.replace_card(
+                    contact.id,
+                    card_data(card),
+                    verified=False,
+                    vouched=plan.preview.vouched,
+                    key_changed=contact.key_changed,
+                    vouched_by=contact.card.signing_key,
                 )
             elif action is CardAction.KEY_CHANGE:
                 assert card is not None and contact is not None
                 result = st.contacts.replace_card(
                     contact.id, card_data(card), verified=False, key_changed=True
                 )
-            elif action is CardAction.REVOCATION and contact is not None:
-                result = st.contacts.set_flags(contact.id, revoked=True, verified=False)
+            elif action is CardAction.REVOCATION and plan.revocation is not None:
+                revoked = KeyRevocation(
+                    signing_key=plan.revocation.public.signing_key,
+                    stated=plan.revocation.revoked,
+                    imported_at=datetime.now(UTC),
+                )
+                updated = [st.contacts.add_revocation(cid, revoked) for cid in plan.holders]
+                result = updated[0]
         log.info("card imported: %s (key %s)", action.value, plan.preview.key_id)
         if result is not None and action not in (CardAction.UNCHANGED, CardAction.OUTDATED):
-            st.emit(Changes(contacts=frozenset({result.id})))
+            st.emit(Changes(contacts=frozenset({result.id, *plan.holders})))
         return CardImportResult(action, result)
 
     def import_card_file(
-        self, path: Path, *, replaces: str | None = None, confirm: bool = False
+        self,
+        path: Path,
+        *,
+        replaces: str | None = None,
+        confirm: bool = False,
+        accept_rename: bool = False,
     ) -> CardImportResult:
-        return self.import_card(read_card_file(path), replaces=replaces, confirm=confirm)
+        return self.import_card(
+            read_card_file(path), replaces=replaces, confirm=confirm, accept_rename=accept_rename
+        )
 
     # -- trust -----------------------------------------------------------------------------
     def verify(self, contact_id: str, safety_number_text: str | None = None) -> Contact:
@@ -321,14 +440,16 @@ class ContactService:
                 expected = self.safety_number(contact_id).replace(" ", "")
                 if given != expected:
                     raise SafetyNumberMismatch(contact.id)
-            contact = st.contacts.set_flags(contact_id, verified=True, key_changed=False)
+            contact = st.contacts.set_flags(
+                contact_id, verified=True, vouched=False, key_changed=False
+            )
         st.emit(Changes(contacts=frozenset({contact_id})))
         return contact
 
     def unverify(self, contact_id: str) -> Contact:
         st = self._state()
         with st.write_lock:
-            contact = st.contacts.set_flags(contact_id, verified=False)
+            contact = st.contacts.set_flags(contact_id, verified=False, vouched=False)
         st.emit(Changes(contacts=frozenset({contact_id})))
         return contact
 
@@ -336,6 +457,6 @@ class ContactService:
         """Stop trusting this contact's key: its bundles are refused, nothing is sent to it."""
         st = self._state()
         with st.write_lock:
-            contact = st.contacts.set_flags(contact_id, revoked=True, verified=False)
+            contact = st.contacts.set_flags(contact_id, revoked=True, verified=False, vouched=False)
         st.emit(Changes(contacts=frozenset({contact_id})))
         return contact

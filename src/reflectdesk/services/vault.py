@@ -293,6 +293,12 @@ class Vault:
         try:
             db.check_and_migrate(self.vault_id)
             state = self._make_state(db, dek, self.vault_id)
+            # Needs the data key, so not a schema migration: seal the trust flags of
+            # contacts from before 0.3 (once, atomically) and open every contact record,
+            # so an edited or swapped one is reported now (RecordTampered).
+            sealed = state.contacts.seal_legacy_trust()
+            if sealed:
+                log.info("sealed the trust state of %d contacts", sealed)
             # Made here for vaults created before identities existed.
             load_own_authors(state)
             self._build_index(state, progress, cancel)
