@@ -199,3 +199,260 @@ def test_resolve(vault: Vault, mentor: Identity) -> None:
         assert vault.contacts.resolve(ref).id == contact.id
     with pytest.raises(ContactNotFound):
         vault.contacts.resolve("nobody")
+
+
+# --- issue 10: a stolen key, its rotation and its revocation -------------------------------
+def _thief_bundle(thief: Identity, reader: Vault, out: Path, created: datetime) -> Path:
+    """A bundle the thief signs with the key her rotation card pinned."""
+    from reflectdesk.bundles import BundleKind, BundleMeta, build_bundle, card_path
+    from tests.services.test_bundles import entry_file
+
+    entry_id = "0190f0aa-0000-7000-8000-00000000aa01"
+    files = {
+        f"entries/{entry_id}.json": entry_file(
+            entry_id,
+            [("0190f0aa-0000-7000-8000-00000000bb01", 1, [], "Sin firma")],
+            "0190f0aa-0000-7000-8000-00000000cc01",
+        ),
+        card_path(thief.public.key_id_hex): card_of(thief),
+    }
+    data = build_bundle(
+        thief,
+        [reader.identity.public()],
+        files,
+        BundleMeta(BundleKind.JOURNAL, created=created),
+    )
+    path = out / f"{created.timestamp():.0f}.rdbundle"
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_revoking_a_stolen_key_reaches_the_thiefs_rotation_and_bundles(
+    vault: Vault, other_vault: Vault, tmp_path: Path
+) -> None:
+    """The attack of issue 10, point 1, through the real services."""
+    from reflectdesk.domain.model import AuthorStatus
+    from reflectdesk.errors import BundleAuthorKeyRevokedInChain
+    from tests.services.test_bundles import table_digest
+
+    ana = vault.contacts.import_card(other_vault.identity.card()).contact
+    assert ana is not None
+    vault.contacts.verify(ana.id)
+    stolen = other_vault.identity.key_pair()
+    thief = Identity.generate()
+    rotation = card_of(thief, previous=stolen)  # signed by the stolen key and her own
+
+    # The rotation is shown as one, and the verified mark is not carried forward.
+    preview = vault.contacts.preview_card(rotation)
+    assert preview.action is CardAction.ROTATION and preview.vouched
+    taken = vault.contacts.import_card(rotation).contact
+    assert taken is not None and taken.id == ana.id
+    assert (taken.verified, taken.vouched) == (False, True)
+    early = _thief_bundle(thief, vault, tmp_path, NOW - timedelta(hours=2))
+    assert vault.bundles.preview(early).author_status is AuthorStatus.KNOWN  # not verified
+
+    # Ana publishes the revocation of her stolen key; it reaches the thief's key.
+    revocation = other_vault.identity.revocation()
+    assert vault.contacts.preview_card(revocation).action is CardAction.REVOCATION
+    vault.contacts.import_card(revocation)
+    after = vault.contacts.get(ana.id)
+    assert after.revoked and not after.verified and not after.vouched
+
+    late = _thief_bundle(thief, vault, tmp_path, NOW + timedelta(minutes=5))
+    before = table_digest(tmp_path / "vault")
+    with pytest.raises(BundleAuthorKeyRevokedInChain) as caught:
+        vault.bundles.import_bundle(late, confirm_unknown_sender=True)
+    assert "vouched for" in str(caught.value) and caught.value.params["date"]
+    with pytest.raises(BundleAuthorKeyRevokedInChain):
+        vault.bundles.preview(late)
+    assert table_digest(tmp_path / "vault") == before
+    # Dated before the revocation: it stays, never "verified" (docs/threat-model.md).
+    assert vault.bundles.preview(early).author_status is AuthorStatus.KNOWN
+    # Nor can she go on: her next rotation, or her own card, is refused.
+    with pytest.raises(CardKeyRevoked):
+        vault.contacts.import_card(card_of(Identity.generate(), previous=thief))
+    with pytest.raises(CardKeyRevoked):
+        vault.contacts.import_card(card_of(thief, now=NOW + timedelta(seconds=1)))
+    assert table_digest(tmp_path / "vault") == before
+
+
+def test_a_revocation_before_the_thiefs_rotation_refuses_the_rotation(
+    vault: Vault, other_vault: Vault, tmp_path: Path
+) -> None:
+    from reflectdesk.errors import UnknownSender
+    from tests.services.test_bundles import table_digest
+
+    ana = vault.contacts.import_card(other_vault.identity.card()).contact
+    assert ana is not None
+    stolen = other_vault.identity.key_pair()
+    vault.contacts.import_card(other_vault.identity.revocation())
+    thief = Identity.generate()
+    before = table_digest(tmp_path / "vault")
+    rotation = card_of(thief, previous=stolen, now=NOW - timedelta(days=30))  # back-dated
+    assert vault.contacts.preview_card(rotation).action is CardAction.REVOKED_KEY
+    with pytest.raises(CardKeyRevoked):
+        vault.contacts.import_card(rotation)
+    # Her bundle is then from a stranger: never taken without the safety-number question.
+    with pytest.raises(UnknownSender):
+        vault.bundles.import_bundle(_thief_bundle(thief, vault, tmp_path, NOW))
+    assert table_digest(tmp_path / "vault") == before
+
+
+def test_a_revocation_signed_by_the_thiefs_key_only_takes_trust_away(
+    vault: Vault, other_vault: Vault
+) -> None:
+    ana = vault.contacts.import_card(other_vault.identity.card()).contact
+    assert ana is not None
+    vault.contacts.verify(ana.id)
+    thief = Identity.generate()
+    vault.contacts.import_card(card_of(thief, previous=other_vault.identity.key_pair()))
+    # The thief revokes her own key dated far in the future, hoping to keep it until then.
+    far = make_revocation(thief, now=NOW + timedelta(days=3650))
+    assert vault.contacts.import_card(far).action is CardAction.REVOCATION
+    pinned = vault.contacts.pinned_key(thief.public.signing_key)
+    assert pinned is not None and pinned.refused_from is not None
+    assert pinned.refused_from <= datetime.now(UTC)  # a future date counts from its import
+    contact = vault.contacts.get(ana.id)
+    assert contact.revoked and not contact.verified
+    # Ana's own key, replaced by the rotation, signs nothing dated after it either.
+    old = vault.contacts.pinned_key(other_vault.identity.public().signing_key)
+    assert old is not None and old.refused_from is not None and not old.verified
+
+
+def test_a_loop_or_a_fork_in_the_rotation_chain_is_refused(
+    vault: Vault, other_vault: Vault
+) -> None:
+    from reflectdesk.errors import CardKeyRetired
+
+    stolen = other_vault.identity.key_pair()
+    ana = vault.contacts.import_card(card_of(stolen, now=NOW - timedelta(days=2))).contact
+    assert ana is not None
+    thief = Identity.generate()
+    vault.contacts.import_card(card_of(thief, previous=stolen, now=NOW - timedelta(days=1)))
+    # Back to the first key (a loop A -> T -> A), and a second rotation from A (a fork).
+    loop = card_of(stolen, previous=thief)
+    fork = card_of(Identity.generate(), previous=stolen)
+    for card in (loop, fork):
+        assert vault.contacts.preview_card(card).action is CardAction.RETIRED_KEY
+        with pytest.raises(CardKeyRetired):
+            vault.contacts.import_card(card)
+    kept = vault.contacts.get(ana.id)
+    assert [k.signing_key for k in kept.chain] == [
+        stolen.public.signing_key,
+        thief.public.signing_key,
+    ]
+    # An old card of the replaced key is only outdated.
+    assert (
+        vault.contacts.import_card(card_of(stolen, now=NOW - timedelta(days=3))).action
+        is CardAction.OUTDATED
+    )
+
+
+def test_bundles_of_a_replaced_key_dated_after_the_rotation_are_refused(
+    vault: Vault, other_vault: Vault, tmp_path: Path
+) -> None:
+    from reflectdesk.domain.model import AuthorStatus
+    from reflectdesk.errors import BundleAuthorKeyReplaced
+
+    old = other_vault.identity.key_pair()
+    vault.contacts.import_card(card_of(old, now=NOW - timedelta(days=2)))
+    vault.contacts.import_card(card_of(Identity.generate(), previous=old, now=NOW))
+    stale = _thief_bundle(old, vault, tmp_path, NOW - timedelta(days=1))
+    assert vault.bundles.preview(stale).author_status is AuthorStatus.KNOWN  # in transit
+    with pytest.raises(BundleAuthorKeyReplaced):
+        vault.bundles.preview(_thief_bundle(old, vault, tmp_path, NOW + timedelta(minutes=1)))
+
+
+# --- issue 10: renewal cards cannot rename a contact silently -----------------------------
+def test_a_renewal_that_renames_a_verified_contact_is_refused_unless_accepted(
+    vault: Vault, mentor: Identity, tmp_path: Path
+) -> None:
+    from reflectdesk.errors import ContactRenamed
+    from tests.services.test_bundles import table_digest
+
+    contact = vault.contacts.import_card(card_of(mentor, now=NOW - timedelta(days=3))).contact
+    assert contact is not None
+    vault.contacts.verify(contact.id)
+    vault.contacts.import_card(card_of(Identity.generate(), name="Berta Soto"))
+    # Same key, the name of another contact (and another role): a second verified "Berta".
+    renamed = make_card(mentor, name="Berta Soto", role=Role.EDUCATOR, institution="Liceo")
+    preview = vault.contacts.preview_card(renamed)
+    assert preview.action is CardAction.RENEWAL and preview.needs_rename_confirmation
+    assert preview.renamed_from == ("Ana Mentor", Role.MENTOR, "Liceo")
+    assert preview.look_alike == "Berta Soto"
+    before = table_digest(tmp_path / "vault")
+    with pytest.raises(ContactRenamed):
+        vault.contacts.import_card(renamed)
+    with pytest.raises(ContactRenamed):  # confirming other warnings is not enough
+        vault.contacts.import_card(renamed, confirm=True)
+    assert table_digest(tmp_path / "vault") == before
+    assert vault.contacts.get(contact.id).name == "Ana Mentor"
+    accepted = vault.contacts.import_card(renamed, accept_rename=True).contact
+    assert accepted is not None and (accepted.name, accepted.verified) == ("Berta Soto", True)
+
+
+def test_a_rotation_that_renames_is_refused_unless_accepted(
+    vault: Vault, mentor: Identity
+) -> None:
+    from reflectdesk.errors import ContactRenamed
+
+    vault.contacts.import_card(card_of(mentor, now=NOW - timedelta(days=1)))
+    rotated = card_of(Identity.generate(), name="Ana Otra", previous=mentor)
+    assert vault.contacts.preview_card(rotated).renamed_from is not None
+    with pytest.raises(ContactRenamed):
+        vault.contacts.import_card(rotated)
+    assert vault.contacts.by_signing_key(mentor.public.signing_key) is not None
+
+
+# --- issue 10: look-alike names ----------------------------------------------------------
+LOOK_ALIKES = {
+    "cyrillic a": "\u0410na Mentor",
+    "cyrillic o": "Ana Ment\u043er",
+    "greek omicron": "Ana Ment\u03bfr",
+    "full width": "\uff21na Mentor",
+    "rn for m": "Ana rnentor",
+    "zero for o": "Ana Ment0r",
+    "spaces and case": "  ANA   mentor ",
+}
+INVISIBLE = {
+    "zero-width space": "Ana\u200b Mentor",
+    "trailing joiner": "Ana Mentor\u200d",
+    "zero-width non-joiner": "An\u200ca Mentor",
+    "bidi override": "\u202eAna Mentor",
+    "bidi isolate": "Ana \u2067Mentor\u2069",
+    "left-to-right mark": "Ana Mentor\u200e",
+    "word joiner": "Ana\u2060 Mentor",
+    "variation selector": "Ana\ufe0f Mentor",
+    "hangul filler": "Ana Mentor\u3164",
+}
+
+
+@pytest.mark.parametrize("variant", sorted(LOOK_ALIKES))
+def test_a_look_alike_name_gets_the_same_name_warning(
+    vault: Vault, mentor: Identity, variant: str
+) -> None:
+    first = vault.contacts.import_card(card_of(mentor)).contact
+    assert first is not None
+    card = card_of(Identity.generate(), name=LOOK_ALIKES[variant])
+    preview = vault.contacts.preview_card(card)
+    assert preview.action is CardAction.SAME_NAME and preview.contact_id == first.id
+    assert preview.look_alike == "Ana Mentor"
+    with pytest.raises(ContactSameName):
+        vault.contacts.import_card(card)
+    assert len(vault.contacts.list()) == 1
+
+
+@pytest.mark.parametrize("variant", sorted(INVISIBLE))
+def test_invisible_and_bidi_characters_in_a_name_are_refused(
+    vault: Vault, mentor: Identity, variant: str
+) -> None:
+    from reflectdesk.errors import CardNameInvalid
+
+    vault.contacts.import_card(card_of(mentor))
+    card = card_of(Identity.generate(), name=INVISIBLE[variant])
+    with pytest.raises(CardNameInvalid) as caught:
+        vault.contacts.preview_card(card)
+    assert caught.value.detail.startswith("U+")
+    with pytest.raises(CardNameInvalid):
+        vault.contacts.import_card(card, confirm=True)
+    assert len(vault.contacts.list()) == 1

@@ -33,6 +33,7 @@ Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 VERIFIED, UNVERIFIED, REVOKED, CHANGED = "verified", "unverified", "revoked", "changed"
+VOUCHED = "vouched"  # a rotation signed by a verified key: not verified until compared
 
 
 def _t(text: str) -> str:
@@ -64,6 +65,8 @@ def trust_state(contact: Contact) -> str:
         return REVOKED
     if contact.key_changed:
         return CHANGED
+    if contact.vouched and not contact.verified:
+        return VOUCHED
     return VERIFIED if contact.verified else UNVERIFIED
 
 
@@ -72,6 +75,9 @@ def state_text(state: str) -> str:
         VERIFIED: QCoreApplication.translate("Sharing", "Verified"),
         UNVERIFIED: QCoreApplication.translate("Sharing", "Not verified"),
         CHANGED: QCoreApplication.translate("Sharing", "Keys changed: not verified"),
+        VOUCHED: QCoreApplication.translate(
+            "Sharing", "New key vouched by the old one: not verified"
+        ),
         REVOKED: QCoreApplication.translate("Sharing", "Revoked"),
     }.get(state, state)
 
@@ -83,6 +89,7 @@ def state_icon(state: str) -> QIcon:
         VERIFIED: QStyle.StandardPixmap.SP_DialogApplyButton,
         UNVERIFIED: QStyle.StandardPixmap.SP_MessageBoxQuestion,
         CHANGED: QStyle.StandardPixmap.SP_MessageBoxWarning,
+        VOUCHED: QStyle.StandardPixmap.SP_MessageBoxInformation,
         REVOKED: QStyle.StandardPixmap.SP_DialogCancelButton,
     }.get(state, QStyle.StandardPixmap.SP_MessageBoxQuestion)
     return style.standardIcon(pixmap)

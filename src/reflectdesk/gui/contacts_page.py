@@ -38,6 +38,7 @@ from reflectdesk.domain.model import CardAction, CardPreview, Contact
 from reflectdesk.errors import FileUnwritable, ReflectDeskError
 from reflectdesk.gui.contact_model import (
     REVOKED,
+    VOUCHED,
     ContactTableModel,
     role_text,
     state_icon,
@@ -333,6 +334,14 @@ class ContactsPage(QWidget):
                     "and nothing can be sent to them."
                 )
             )
+        elif state == VOUCHED:
+            self.safety_help.setText(
+                self.tr(
+                    "%1's new key was vouched for by their old, verified key. Whoever holds "
+                    "the old key could have done that: compare this new safety number with "
+                    "%1 in person or by phone to mark them verified again."
+                ).replace("%1", contact.name)
+            )
         elif contact.verified:
             self.safety_help.setText(
                 self.tr("You compared this safety number with %1. It is verified.").replace(
@@ -387,7 +396,45 @@ class ContactsPage(QWidget):
         if preview.needs_confirmation:
             self._confirm_card(data, preview, replaces)
             return
+        if preview.needs_rename_confirmation:
+            self._confirm_rename(data, preview, replaces)
+            return
         self._import_card(data, replaces, confirm=False)
+
+    def _confirm_rename(self, data: bytes, preview: CardPreview, replaces: str | None) -> None:
+        """A renewal or rotation that changes the name, role or institution: ask."""
+        assert preview.renamed_from is not None
+        old_name, old_role, old_institution = preview.renamed_from
+        lines = [
+            f"{before} → {after}"
+            for before, after in (
+                (old_name, preview.name),
+                (role_text(old_role), role_text(preview.role)),
+                (old_institution, preview.institution),
+            )
+            if before != after
+        ]
+        info = self.tr(
+            "This card is signed by the contact's key, but it changes what you confirmed:\n"
+            "%1\nAccept it only if the person told you about the change. Otherwise keep "
+            "the name you have: nothing is changed."
+        ).replace("%1", "\n".join(lines))
+        if preview.look_alike:
+            info += "\n\n" + self.tr("The new name looks like that of your contact %1.").replace(
+                "%1", preview.look_alike
+            )
+        self.ask(
+            "renameWarning",
+            QMessageBox.Icon.Warning,
+            (
+                self.tr("Check this card"),
+                self.tr("%1 has a new name").replace("%1", old_name),
+                info,
+            ),
+            self.tr("Accept the new name"),
+            lambda: self._import_card(data, replaces, confirm=False, accept_rename=True),
+            cancel_text=self.tr("Keep the name I have"),
+        )
 
     def _confirm_card(self, data: bytes, preview: CardPreview, replaces: str | None) -> None:
         if preview.action is CardAction.KEY_CHANGE:
@@ -399,7 +446,9 @@ class ContactsPage(QWidget):
                 "phone."
             ).replace("%1", preview.name)
         else:
-            text = self.tr("You already have a contact called %1").replace("%1", preview.name)
+            text = self.tr("You already have a contact called %1").replace(
+                "%1", preview.look_alike or preview.name
+            )
             info = self.tr(
                 "This card has other keys. A name proves nothing: it will be added as a "
                 "separate, not verified contact. Compare the safety number with the person "
@@ -414,9 +463,13 @@ class ContactsPage(QWidget):
             detail=preview.safety_number,
         )
 
-    def _import_card(self, data: bytes, replaces: str | None, confirm: bool) -> None:
+    def _import_card(
+        self, data: bytes, replaces: str | None, confirm: bool, accept_rename: bool = False
+    ) -> None:
         try:
-            result = self.vault.contacts.import_card(data, replaces=replaces, confirm=confirm)
+            result = self.vault.contacts.import_card(
+                data, replaces=replaces, confirm=confirm, accept_rename=accept_rename
+            )
         except ReflectDeskError as exc:
             self.last_box = show_error(self, exc)
             return
@@ -434,7 +487,11 @@ class ContactsPage(QWidget):
             ),
             CardAction.UNCHANGED: self.tr("You already have this card of %1."),
             CardAction.RENEWAL: self.tr("%1's card was renewed (signed by their key)."),
-            CardAction.ROTATION: self.tr("%1 has new keys, signed by their previous key."),
+            CardAction.ROTATION: self.tr(
+                "%1 has a new key, vouched by the old one (their previous key signed it). "
+                "Whoever holds the old key could have made it: compare the new safety number "
+                "with %1 to mark them verified."
+            ),
             CardAction.OUTDATED: self.tr("You already have a newer card of %1; nothing changed."),
             CardAction.KEY_CHANGE: self.tr(
                 "%1's new keys were saved, not verified: compare the safety number again."

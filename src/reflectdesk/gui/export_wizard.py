@@ -40,7 +40,6 @@ from reflectdesk.domain.model import Consent, ExportRequest, ExportResult, Space
 from reflectdesk.errors import Cancelled, ReflectDeskError
 from reflectdesk.gui.contact_model import (
     SEARCH_ROLE,
-    UNVERIFIED,
     CheckItem,
     CheckListModel,
     consent_text,
@@ -543,7 +542,7 @@ class ExportWizard(QWizard):
     def _contact_tip(self, contact: Any) -> str:
         if contact.revoked:
             return self.tr("Revoked: nothing can be sent to %1.").replace("%1", contact.name)
-        if trust_state(contact) == UNVERIFIED or contact.key_changed:
+        if not contact.verified or contact.key_changed:
             return self.tr("Not verified: compare the safety number with %1 first.").replace(
                 "%1", contact.name
             )

@@ -19,7 +19,10 @@ ACTION_TEXT = {
     CardAction.UNCHANGED: QT_TRANSLATE_NOOP("Cli", "You already have this card."),
     CardAction.RENEWAL: QT_TRANSLATE_NOOP("Cli", "A newer card of a contact, signed by their key."),
     CardAction.ROTATION: QT_TRANSLATE_NOOP(
-        "Cli", "New keys of a contact, signed by their previous key."
+        "Cli",
+        "New key, vouched by the old one: the contact's previous key signed this card. "
+        "Whoever holds the old key could have made it, so the contact is not verified "
+        "until you compare the new safety number with the person.",
     ),
     CardAction.OUTDATED: QT_TRANSLATE_NOOP(
         "Cli", "You already have a newer card for this contact; nothing changes."
@@ -34,9 +37,16 @@ ACTION_TEXT = {
         "WARNING: you already have a contact with this name but other keys. It will be added "
         "as a separate contact; compare the safety number with the person first.",
     ),
-    CardAction.REVOKED_KEY: QT_TRANSLATE_NOOP("Cli", "The key on this card was revoked."),
+    CardAction.REVOKED_KEY: QT_TRANSLATE_NOOP(
+        "Cli", "The key on this card, or the key that vouched for it, was revoked."
+    ),
+    CardAction.RETIRED_KEY: QT_TRANSLATE_NOOP(
+        "Cli", "This card is for, or signed by, a key this contact has already replaced."
+    ),
     CardAction.REVOCATION: QT_TRANSLATE_NOOP(
-        "Cli", "A revocation: this contact's keys will no longer be trusted."
+        "Cli",
+        "A revocation: this key, and every newer key it vouched for, will no longer be "
+        "trusted; bundles they signed from the revocation's date on are refused.",
     ),
     CardAction.REVOCATION_UNKNOWN: QT_TRANSLATE_NOOP(
         "Cli", "A revocation of keys you do not have; nothing changes."
@@ -52,6 +62,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     c.add_argument("card")
     c.add_argument("--replaces", default=None, metavar="CONTACT", help="a new card of this contact")
     c.add_argument("--yes", action="store_true", help="accept a warning without asking")
+    c.add_argument(
+        "--accept-rename",
+        action="store_true",
+        help="accept a new name, role or institution for a contact you have",
+    )
     c.set_defaults(handler=cmd_import)
 
     c = csub.add_parser("list", help="list contacts")
@@ -99,6 +114,7 @@ def contact_json(c: Contact) -> dict[str, Any]:
         "key_id": c.key_id,
         "age_recipient": c.card.age_recipient,
         "verified": c.verified,
+        "vouched": c.vouched,
         "revoked": c.revoked,
         "key_changed": c.key_changed,
         "card_created": c.card.created.isoformat(),
@@ -116,6 +132,35 @@ def _say_preview(ctx: CliContext, preview: CardPreview) -> None:
     ctx.say("Cli", QT_TRANSLATE_NOOP("Cli", "Safety number:"))
     ctx.out.write(f"    {preview.safety_number}\n")
     ctx.say("Cli", ACTION_TEXT[preview.action])
+    if preview.vouched:
+        ctx.say(
+            "Cli",
+            QT_TRANSLATE_NOOP(
+                "Cli", "The contact was verified; it will be 'vouched' (not verified) now."
+            ),
+        )
+    if preview.renamed_from is not None:
+        old_name, old_role, old_institution = preview.renamed_from
+        ctx.say(
+            "Cli",
+            QT_TRANSLATE_NOOP(
+                "Cli", "WARNING: this card changes what you confirmed about this contact:"
+            ),
+        )
+        role = preview.role.value if preview.role else ""
+        for before, after in (
+            (old_name, preview.name),
+            (old_role.value, role),
+            (old_institution, preview.institution),
+        ):
+            if before != after:
+                ctx.out.write(f"    {before} -> {after}\n")
+    if preview.look_alike:
+        ctx.say(
+            "Cli",
+            QT_TRANSLATE_NOOP("Cli", "WARNING: this name looks like that of your contact {name}."),
+            name=preview.look_alike,
+        )
 
 
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -127,7 +172,9 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     confirm = args.yes
     if preview.needs_confirmation and not confirm:
         confirm = ask(ctx, ctx.translate("Cli", QT_TRANSLATE_NOOP("Cli", "Accept this card?")))
-    result = vault.contacts.import_card(data, replaces=replaces, confirm=confirm)
+    result = vault.contacts.import_card(
+        data, replaces=replaces, confirm=confirm, accept_rename=args.accept_rename
+    )
     if result.contact is not None and result.action not in (
         CardAction.UNCHANGED,
         CardAction.OUTDATED,
@@ -149,6 +196,8 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
         flags = []
         if c.verified:
             flags.append(ctx.translate("Cli", QT_TRANSLATE_NOOP("Cli", "verified")))
+        if c.vouched:
+            flags.append(ctx.translate("Cli", QT_TRANSLATE_NOOP("Cli", "vouched by an old key")))
         if c.revoked:
             flags.append(ctx.translate("Cli", QT_TRANSLATE_NOOP("Cli", "revoked")))
         if c.key_changed:
