@@ -99,7 +99,9 @@ def test_renewal_by_the_same_key_is_quiet_and_keeps_verified(
     assert vault.contacts.get(contact.id).card.created == NOW
 
 
-def test_rotation_signed_by_the_old_key_makes_a_verified_contact_vouched(vault: Vault, mentor: Identity) -> None:
+def test_rotation_signed_by_the_old_key_makes_a_verified_contact_vouched(
+    vault: Vault, mentor: Identity
+) -> None:
     contact = vault.contacts.import_card(card_of(mentor, now=NOW - timedelta(days=1))).contact
     assert contact is not None
     vault.contacts.verify(contact.id)
@@ -391,9 +393,7 @@ def test_a_renewal_that_renames_a_verified_contact_is_refused_unless_accepted(
     assert accepted is not None and (accepted.name, accepted.verified) == ("Berta Soto", True)
 
 
-def test_a_rotation_that_renames_is_refused_unless_accepted(
-    vault: Vault, mentor: Identity
-) -> None:
+def test_a_rotation_that_renames_is_refused_unless_accepted(vault: Vault, mentor: Identity) -> None:
     from reflectdesk.errors import ContactRenamed
 
     vault.contacts.import_card(card_of(mentor, now=NOW - timedelta(days=1)))

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import base64
 import sqlite3
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
 from reflectdesk.bundles import Identity, make_card, parse_card
-from reflectdesk.domain.model import Role
-from reflectdesk.errors import ContactNotFound, RecordTampered
+from reflectdesk.domain.model import Contact, EntryContent, ExportRequest, Role
+from reflectdesk.errors import (
+    BundleAuthorKeyRevokedInChain,
+    ContactNotFound,
+    RecipientRevoked,
+    RecordTampered,
+)
 from reflectdesk.services.contacts import card_data
 from reflectdesk.services.vault import Vault
 from reflectdesk.storage.contacts import ContactRepo
-from tests.support import CreatedVault
+from tests.support import PASSPHRASE, CreatedVault
 
 NAME = "Zoë Sepúlveda CANARYcontact"
 
@@ -108,3 +116,158 @@ def test_card_dates_round_trip(vault: Vault) -> None:
     stored = _repo(vault).add(card_data(card))
     assert stored.card.created == card.created and stored.card.expires == card.expires
     assert stored.card.created <= datetime.now(UTC)
+
+
+# --- issue 10, point 3: the state that decides trust is sealed -----------------------------
+def _sql(path: Path, statement: str, *args: object) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(path / "vault.db")
+    try:
+        rows = conn.execute(statement, args).fetchall()
+        conn.commit()
+        return rows
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def reopen(created: CreatedVault) -> Iterator[Callable[[], Vault]]:
+    """Close the vault and open it again (the fixture closes the new one)."""
+    opened: list[Vault] = []
+
+    def run() -> Vault:
+        created.vault.close()
+        vault = Vault.open(created.path)
+        opened.append(vault)
+        vault.unlock(PASSPHRASE)
+        return vault
+
+    yield run
+    for vault in opened:
+        vault.close()
+
+
+def test_editing_the_trust_columns_of_the_closed_vault_changes_nothing(
+    created: CreatedVault, reopen: Callable[[], Vault], tmp_path: Path
+) -> None:
+    """A revoked, verified-before contact: its row edited to verified, not revoked."""
+    from tests.services.test_bundles import exchange_cards, new_vault, table_digest
+
+    mentor = new_vault(tmp_path / "mentor", "Ana Mentor")
+    try:
+        at_me, me_at_mentor = exchange_cards(created.vault, mentor)
+        created.vault.contacts.verify(at_me)
+        created.vault.contacts.import_card(mentor.identity.revocation())
+        assert _sql(created.path, "SELECT verified, revoked FROM contacts") == [(0, 0)]  # no leak
+        journal = mentor.journals.create("Retro")
+        entry = mentor.entries.add(journal.id, EntryContent(title="Nota"))
+        out = tmp_path / "out"
+        out.mkdir()
+        bundle = mentor.bundles.export(
+            ExportRequest(recipients=(me_at_mentor,), entry_ids=(entry.id,)), out
+        ).path
+    finally:
+        mentor.close()
+    created.vault.close()
+    _sql(created.path, "UPDATE contacts SET verified = 1, revoked = 0")
+    vault = reopen()
+    contact = vault.contacts.get(at_me)
+    assert (contact.revoked, contact.verified) == (True, False)
+    before = table_digest(created.path)
+    with pytest.raises(BundleAuthorKeyRevokedInChain):
+        vault.bundles.import_bundle(bundle)
+    with pytest.raises(RecipientRevoked):
+        vault.contacts.recipients((at_me,))
+    assert table_digest(created.path) == before
+
+
+def test_an_edited_or_swapped_contact_record_is_caught_at_unlock(created: CreatedVault) -> None:
+    repo = _repo(created.vault)
+    a = repo.add(card_data(parse_card(_card(Identity.generate()))), verified=True)
+    b = repo.add(card_data(parse_card(_card(Identity.generate(), "Other"))))
+    created.vault.close()
+    # b takes a's sealed record (and its revision): a second "verified" contact.
+    _sql(
+        created.path,
+        "UPDATE contacts SET blob = (SELECT blob FROM contacts WHERE id = ?), "
+        "rev = (SELECT rev FROM contacts WHERE id = ?) WHERE id = ?",
+        a.id,
+        a.id,
+        b.id,
+    )
+    vault = Vault.open(created.path)
+    try:
+        with pytest.raises(RecordTampered) as caught:
+            vault.unlock(PASSPHRASE)
+        assert "integrity check" in str(caught.value)
+        assert not vault.is_unlocked
+    finally:
+        vault.close()
+
+
+def test_an_old_record_from_before_sealing_put_back_is_caught_at_unlock(
+    created: CreatedVault,
+) -> None:
+    """The one-time migration cannot be replayed to seal flags an attacker wrote."""
+    repo = _repo(created.vault)
+    contact = repo.add(card_data(parse_card(_card(Identity.generate()))))
+    cipher = created.vault._unlocked().cipher
+    old = _legacy_doc(contact)
+    blob = cipher.seal_json("contacts", contact.id, 1, old)  # an old copy, from a backup
+    created.vault.close()
+    _sql(created.path, "UPDATE contacts SET blob = ?, rev = 1, verified = 1", blob)
+    vault = Vault.open(created.path)
+    try:
+        with pytest.raises(RecordTampered):
+            vault.unlock(PASSPHRASE)
+    finally:
+        vault.close()
+
+
+def _legacy_doc(contact: Contact) -> dict[str, object]:
+    card = contact.card
+    return {
+        "name": card.name,
+        "role": card.role.value,
+        "institution": card.institution,
+        "age_recipient": card.age_recipient,
+        "signing_key": base64.b64encode(card.signing_key).decode(),
+        "key_id": card.key_id,
+        "created": int(card.created.timestamp() * 1000),
+        "expires": int(card.expires.timestamp() * 1000),
+        "card": base64.b64encode(card.raw).decode(),
+        "key_changed": False,
+    }
+
+
+def test_a_vault_from_before_0_3_is_sealed_at_unlock(
+    created: CreatedVault, reopen: Callable[[], Vault]
+) -> None:
+    repo = _repo(created.vault)
+    verified = repo.add(card_data(parse_card(_card(Identity.generate()))))
+    revoked = repo.add(card_data(parse_card(_card(Identity.generate(), "Other"))))
+    cipher = created.vault._unlocked().cipher
+    rows = [
+        (cipher.seal_json("contacts", c.id, 1, _legacy_doc(c)), flags, c.id)
+        for c, flags in ((verified, (1, 0)), (revoked, (0, 1)))
+    ]
+    created.vault.close()
+    for blob, (v, r), row_id in rows:  # what 0.2 wrote: the card sealed, the flags plain
+        _sql(
+            created.path,
+            "UPDATE contacts SET blob = ?, rev = 1, verified = ?, revoked = ? WHERE id = ?",
+            blob,
+            v,
+            r,
+            row_id,
+        )
+    _sql(created.path, "DELETE FROM meta WHERE key = 'contacts_trust_sealed'")
+    vault = reopen()
+    got = {c.id: (c.verified, c.revoked) for c in vault.contacts.list()}
+    assert got == {verified.id: (True, False), revoked.id: (False, True)}
+    assert _sql(created.path, "SELECT verified, revoked, rev FROM contacts") == [(0, 0, 2)] * 2
+    assert _sql(created.path, "SELECT value FROM meta WHERE key = 'contacts_trust_sealed'") == [
+        ("1",)
+    ]
+    # Every sealed record, for the vault-wide MAC (issue 10, point 3).
+    sealed = _repo(vault).sealed_records()
+    assert sorted(i for i, _ in sealed) == sorted((verified.id, revoked.id))

@@ -39,9 +39,7 @@ from reflectdesk.vault.cipher import RecordCipher
 
 TABLE = "contacts"
 SEALED_VERSION = 2  # version 1 (before 0.3): card only, trust flags in plaintext columns
-# Set in ``meta`` in the transaction that sealed the legacy rows: a version-1 record
-# found after that is a restored old copy of a row, not an old vault.
-TRUST_SEALED_MARKER = "contacts_trust_sealed"
+TRUST_SEALED_MARKER = t.TRUST_SEALED_MARKER
 
 
 def _b64(raw: bytes) -> str:

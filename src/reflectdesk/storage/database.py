@@ -16,7 +16,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from reflectdesk.errors import NotAVault, StorageUnwritable, VaultCorrupt, VaultTooNew
-from reflectdesk.storage.schema import SCHEMA_VERSION, Base, Meta
+from reflectdesk.storage.schema import SCHEMA_VERSION, TRUST_SEALED_MARKER, Base, Meta
 
 log = logging.getLogger(__name__)
 
@@ -145,6 +145,7 @@ class Database:
                     [
                         {"key": "vault_id", "value": vault_id},
                         {"key": "schema_version", "value": str(SCHEMA_VERSION)},
+                        {"key": TRUST_SEALED_MARKER, "value": "1"},  # nothing old to seal
                     ],
                 )
         except (OperationalError, OSError) as exc:

@@ -32,6 +32,12 @@ class Base(DeclarativeBase):
     pass
 
 
+# A ``meta`` key: the contacts' trust state is sealed in their records (0.3). Set when a
+# vault is created, or in the transaction that sealed an older vault's contacts at its
+# first unlock; a record in the old format found after that is a restored old copy.
+TRUST_SEALED_MARKER = "contacts_trust_sealed"
+
+
 class Meta(Base):
     """Plain key/value facts about the file: vault id, schema version."""
 
