@@ -402,6 +402,48 @@ def test_key_change_warning_keeps_the_contact_unverified(
     other.close()
 
 
+def test_a_renaming_card_asks_and_a_rotation_says_vouched(
+    qtbot: QtBot,
+    two: tuple[AppContext, Vault, AppContext, Vault],
+    tmp_path: Path,
+) -> None:
+    """Issue 10, points 1 and 4: the card import dialog shows old -> new and asks; a
+    rotation makes a verified contact "vouched", not verified."""
+    from reflectdesk.bundles import Identity, make_card
+
+    _sctx, student, _mctx, mentor = two
+    camila = mentor.contacts.import_card(student.identity.card()).contact
+    assert camila is not None
+    mentor.contacts.verify(camila.id)
+    stolen = student.identity.key_pair()
+    renamed = tmp_path / "renamed.rdcard"
+    renamed.write_bytes(make_card(stolen, name="Rosa Díaz", role=Role.STUDENT))
+
+    page = ContactsPage(mentor)
+    qtbot.addWidget(page)
+    page.show()
+    page.import_card_file(renamed)
+    box = page.last_box
+    assert box is not None and box.objectName() == "renameWarning"
+    assert "Camila Pérez → Rosa Díaz" in box.informativeText()
+    click_role(box, QMessageBox.ButtonRole.RejectRole)  # "Keep the name I have"
+    assert mentor.contacts.get(camila.id).name == "Camila Pérez"
+    page.import_card_file(renamed)
+    click_role(page.last_box, QMessageBox.ButtonRole.AcceptRole)
+    close_box(page.last_box)
+    assert mentor.contacts.get(camila.id).name == "Rosa Díaz"
+
+    rotation = tmp_path / "rotation.rdcard"
+    rotation.write_bytes(
+        make_card(Identity.generate(), name="Rosa Díaz", role=Role.STUDENT, previous=stolen)
+    )
+    page.import_card_file(rotation)
+    assert "vouched by the old one" in close_box(page.last_box)
+    page.select_contact(camila.id)
+    assert page.state_label.text() == "New key vouched by the old one: not verified"
+    assert page.verify_button.isEnabled()
+
+
 def _contact(i: int, *, verified: bool = False, revoked: bool = False) -> Contact:
     now = datetime(2026, 3, 1, tzinfo=UTC)
     card = CardData(
