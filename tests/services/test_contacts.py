@@ -456,3 +456,83 @@ def test_invisible_and_bidi_characters_in_a_name_are_refused(
     with pytest.raises(CardNameInvalid):
         vault.contacts.import_card(card, confirm=True)
     assert len(vault.contacts.list()) == 1
+
+
+def test_a_rotation_card_seen_before_the_authors_card_is_still_reached_by_her_revocation(
+    vault: Vault, other_vault: Vault, tmp_path: Path
+) -> None:
+    """Another order: the thief's rotation arrives first (a new contact to this reader);
+    the revocation of the stolen key still reaches it."""
+    from reflectdesk.errors import BundleAuthorKeyRevokedInChain
+
+    thief = Identity.generate()
+    rotation = card_of(thief, previous=other_vault.identity.key_pair())
+    assert vault.contacts.preview_card(rotation).action is CardAction.NEW
+    taken = vault.contacts.import_card(rotation).contact
+    assert taken is not None
+    revocation = other_vault.identity.revocation()
+    assert vault.contacts.preview_card(revocation).action is CardAction.REVOCATION
+    vault.contacts.import_card(revocation)
+    assert vault.contacts.get(taken.id).revoked
+    with pytest.raises(BundleAuthorKeyRevokedInChain):
+        vault.bundles.preview(_thief_bundle(thief, vault, tmp_path, NOW + timedelta(minutes=5)))
+
+
+def test_a_revocation_of_a_key_no_contact_has_is_kept(
+    vault: Vault, other_vault: Vault, tmp_path: Path
+) -> None:
+    """Another order: the revocation comes first, to a reader who never had the key."""
+    from reflectdesk.errors import BundleAuthorKeyRevokedInChain, BundleAuthorRevoked
+    from tests.services.test_bundles import table_digest
+
+    stolen = other_vault.identity.key_pair()
+    revocation = other_vault.identity.revocation()
+    result = vault.contacts.import_card(revocation)
+    assert result.action is CardAction.REVOCATION_UNKNOWN and result.contact is None
+    assert vault.contacts.import_card(revocation).action is CardAction.REVOCATION_UNKNOWN
+    before = table_digest(tmp_path / "vault")
+    thief = Identity.generate()
+    for card in (other_vault.identity.card(), card_of(thief, previous=stolen)):
+        assert vault.contacts.preview_card(card).action is CardAction.REVOKED_KEY
+        with pytest.raises(CardKeyRevoked):
+            vault.contacts.import_card(card, confirm=True)
+    # The stolen key's own bundles, and a stranger's whose card the stolen key vouched for.
+    with pytest.raises(BundleAuthorRevoked):
+        vault.bundles.import_bundle(
+            _thief_bundle(stolen, vault, tmp_path, NOW - timedelta(days=1)),
+            confirm_unknown_sender=True,
+        )
+    vouched = tmp_path / "vouched"
+    vouched.mkdir()
+    from reflectdesk.bundles import BundleKind, BundleMeta, build_bundle, card_path
+    from tests.services.test_bundles import entry_file
+
+    entry_id = "0190f0aa-0000-7000-8000-00000000aa03"
+    files = {
+        f"entries/{entry_id}.json": entry_file(
+            entry_id,
+            [("0190f0aa-0000-7000-8000-00000000bb03", 1, [], "x")],
+            "0190f0aa-0000-7000-8000-00000000cc03",
+        ),
+        card_path(thief.public.key_id_hex): card_of(thief, previous=stolen),
+    }
+    path = vouched / "b.rdbundle"
+    path.write_bytes(
+        bytes(build_bundle(thief, [vault.identity.public()], files, BundleMeta(BundleKind.JOURNAL)))
+    )
+    with pytest.raises(BundleAuthorKeyRevokedInChain):
+        vault.bundles.import_bundle(path, confirm_unknown_sender=True)
+    assert table_digest(tmp_path / "vault") == before
+
+
+def test_a_new_key_under_a_revoked_contacts_name_is_warned(
+    vault: Vault, other_vault: Vault
+) -> None:
+    ana = vault.contacts.import_card(other_vault.identity.card()).contact
+    assert ana is not None
+    vault.contacts.import_card(other_vault.identity.revocation())
+    fresh = card_of(Identity.generate())  # "Ana Mentor": her new keys, or anyone's
+    preview = vault.contacts.preview_card(fresh)
+    assert preview.action is CardAction.SAME_NAME and preview.contact_id == ana.id
+    with pytest.raises(ContactSameName):
+        vault.contacts.import_card(fresh)

@@ -500,7 +500,8 @@ class ContactsPage(QWidget):
                 "%1's keys are revoked: their bundles are refused and nothing is sent to them."
             ),
             CardAction.REVOCATION_UNKNOWN: self.tr(
-                "This revocation is for keys you do not have; nothing changed."
+                "This revocation is for a key none of your contacts has. It is kept: a card "
+                "or bundle with that key, or vouched for by it, will be refused."
             ),
         }
         text = texts.get(result.action, "").replace("%1", name)

@@ -79,7 +79,7 @@ from reflectdesk.domain.model import (
     Revision,
     Space,
 )
-from reflectdesk.domain.names import check_person_name, name_skeleton
+from reflectdesk.domain.names import name_skeleton
 from reflectdesk.errors import (
     BundleError,
     BundleForeignEntry,
@@ -499,7 +499,7 @@ class BundleService:
         if sender_card is not None and sender_card.public != manifest.author:
             sender_card = None
         if opened.author_status is AuthorStatus.UNKNOWN and sender_card is not None:
-            check_person_name(sender_card.name)  # it would become a contact's name
+            self._contacts.check_new_sender(sender_card)  # it would become a contact
         entries = self._plan_entries(st, opened, contact)
         omitted = self._plan_attachments(st, opened, entries)
         withdrawals, skipped = self._plan_records(st, opened, contact)
@@ -767,7 +767,11 @@ class BundleService:
         with st.entries.import_batch() as batch, ThreadPoolExecutor(_workers()) as pool:
             if plan.status is AuthorStatus.UNKNOWN:
                 assert plan.sender_card is not None
-                contact = st.contacts.add(card_data(plan.sender_card), batch=batch)
+                contact = st.contacts.add(
+                    card_data(plan.sender_card),
+                    vouched_by=plan.sender_card.previous_signing_key,  # a revocation reaches it
+                    batch=batch,
+                )
                 added = True
             targets = self._targets(batch, plan, contact, journal_ids)
             items = [

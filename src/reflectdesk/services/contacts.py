@@ -47,8 +47,10 @@ from reflectdesk.bundles import (
     card_replaces,
     parse_card,
     parse_card_or_revocation,
+    parse_revocation,
     safety_number,
 )
+from reflectdesk.bundles.canonical import format_timestamp
 from reflectdesk.domain.key_chain import link_for, retired_at, revoked_keys
 from reflectdesk.domain.model import (
     CardAction,
@@ -62,6 +64,7 @@ from reflectdesk.domain.model import (
 )
 from reflectdesk.domain.names import check_person_name, name_skeleton
 from reflectdesk.errors import (
+    BundleAuthorKeyRevokedInChain,
     CardInvalid,
     CardKeyRetired,
     CardKeyRevoked,
@@ -77,6 +80,9 @@ from reflectdesk.services.context import UnlockedState
 from reflectdesk.services.identity import load_or_create_identity, previous_identities
 
 log = logging.getLogger(__name__)
+
+# Sealed documents (storage/documents.py) holding revocations of keys no contact had.
+REVOCATION_DOCUMENT = "key-revocation"
 
 
 def card_data(card: Card) -> CardData:
@@ -137,10 +143,10 @@ def _card_label(card: Card) -> tuple[str, Role, str]:
 
 
 def _look_alike(contacts: list[Contact], name: str, besides: Contact | None) -> str:
-    """The name of another, unrevoked contact whose name looks like ``name``."""
+    """The name of another contact whose name looks like ``name``."""
     skeleton = name_skeleton(name)
     for other in contacts:
-        if other is not besides and not other.revoked and name_skeleton(other.name) == skeleton:
+        if other is not besides and name_skeleton(other.name) == skeleton:
             return other.name
     return ""
 
@@ -178,6 +184,9 @@ class ContactService:
         rotation chain, with the date from which its bundles are refused."""
         holders = self._state().contacts.with_key(signing_key)
         if not holders:
+            if signing_key in self._revoked_unknown():
+                # Revoked before anyone here knew it: nothing from it is taken.
+                return PinnedKey(signing_key=signing_key, revoked=True)
             return None
         contact = next((c for c in holders if c.card.signing_key == signing_key), holders[0])
         link = link_for(contact, signing_key)
@@ -262,14 +271,12 @@ class ContactService:
             )
 
         holders = [c for c in contacts if link_for(c, key) is not None]
-        # A key a revocation reached (a thief's rotation included), or vouched for by one.
-        for c in holders:
-            if c.revoked_by_hand or key in revoked_keys(c):
-                return preview(CardAction.REVOKED_KEY, c)
-        if prev is not None:
-            for c in contacts:
-                if link_for(c, prev) is not None and (c.revoked_by_hand or prev in revoked_keys(c)):
-                    return preview(CardAction.REVOKED_KEY, c)
+        # A key a revocation reached (a thief's rotation included), or vouched for by one;
+        # revocations of keys no contact had are kept too (a revocation before the card).
+        revoked = self._revoked_map(contacts)
+        for k in (key, prev):
+            if k is not None and k in revoked:
+                return preview(CardAction.REVOKED_KEY, revoked[k][1])
         # A key the contact already replaced: an old card, or a loop back to it.
         for c in holders:
             if c.card.signing_key != key:
@@ -305,13 +312,13 @@ class ContactService:
             ):
                 return preview(CardAction.ROTATION, voucher, quiet_change=True)
         skeleton = name_skeleton(card.name)
-        for other in contacts:
-            if not other.revoked and name_skeleton(other.name) == skeleton:
+        for other in contacts:  # revoked ones too: a new key after a revocation is checked
+            if name_skeleton(other.name) == skeleton:
                 return preview(CardAction.SAME_NAME, other)
         return preview(CardAction.NEW, None)
 
     def _plan_revocation(self, revocation: Revocation, me: PublicIdentity) -> _CardPlan:
-        holders = self._state().contacts.with_key(revocation.public.signing_key)
+        holders = self._state().contacts.touched_by(revocation.public.signing_key)
         contact = holders[0] if holders else None
         action = CardAction.REVOCATION if contact is not None else CardAction.REVOCATION_UNKNOWN
         return _CardPlan(
@@ -373,7 +380,7 @@ class ContactService:
                 raise ContactRenamed(plan.preview.key_id)
             if action in (CardAction.NEW, CardAction.SAME_NAME):
                 assert card is not None
-                result = st.contacts.add(card_data(card))
+                result = st.contacts.add(card_data(card), vouched_by=card.previous_signing_key)
             elif action is CardAction.RENEWAL:
                 assert card is not None and contact is not None
                 result = st.contacts.replace_card(
@@ -406,6 +413,8 @@ class ContactService:
                 )
                 updated = [st.contacts.add_revocation(cid, revoked) for cid in plan.holders]
                 result = updated[0]
+            elif action is CardAction.REVOCATION_UNKNOWN and plan.revocation is not None:
+                self._keep_unknown_revocation(plan.revocation)
         log.info("card imported: %s (key %s)", action.value, plan.preview.key_id)
         if result is not None and action not in (CardAction.UNCHANGED, CardAction.OUTDATED):
             st.emit(Changes(contacts=frozenset({result.id, *plan.holders})))
@@ -422,6 +431,53 @@ class ContactService:
         return self.import_card(
             read_card_file(path), replaces=replaces, confirm=confirm, accept_rename=accept_rename
         )
+
+    # -- revocations of keys no contact has (yet) -------------------------------------
+    def _revoked_unknown(self) -> dict[bytes, datetime]:
+        """Key -> revocation date, for revocations imported before any card of the key.
+
+        Kept as sealed documents; each is re-verified (its own signature) when read.
+        """
+        out: dict[bytes, datetime] = {}
+        for raw in self._state().documents.payloads(REVOCATION_DOCUMENT):
+            revocation = parse_revocation(raw)
+            when = revocation.revoked
+            key = revocation.public.signing_key
+            out[key] = min(out.get(key, when), when)
+        return out
+
+    def _revoked_map(
+        self, contacts: builtins.list[Contact]
+    ) -> dict[bytes, tuple[datetime | None, Contact | None]]:
+        """Every revoked key -> (from when, whose): reached by a revocation through a
+        contact's chain, a key of a contact revoked by hand (None: always), or revoked
+        before any card of it came."""
+        out: dict[bytes, tuple[datetime | None, Contact | None]] = {
+            k: (when, None) for k, when in self._revoked_unknown().items()
+        }
+        for c in contacts:
+            out.update({k: (when, c) for k, when in revoked_keys(c).items()})
+            if c.revoked_by_hand:
+                out.update({link.signing_key: (None, c) for link in c.chain})
+        return out
+
+    def check_new_sender(self, card: Card) -> None:
+        """The card of a bundle's unknown sender, about to become a contact: the rules for
+        any new card's key apply (its name; no revoked key, nor one vouched for by it)."""
+        check_person_name(card.name)
+        revoked = self._revoked_map(self.list())
+        for key in (card.public.signing_key, card.previous_signing_key):
+            if key is not None and key in revoked:
+                when = revoked[key][0]
+                raise BundleAuthorKeyRevokedInChain(
+                    card.key_id_hex, date=format_timestamp(when) if when else "-"
+                )
+
+    def _keep_unknown_revocation(self, revocation: Revocation) -> None:
+        st = self._state()
+        if revocation.raw in st.documents.payloads(REVOCATION_DOCUMENT):
+            return
+        st.documents.put(REVOCATION_DOCUMENT, revocation.public.key_id_hex, revocation.raw)
 
     # -- trust -----------------------------------------------------------------------------
     def verify(self, contact_id: str, safety_number_text: str | None = None) -> Contact:

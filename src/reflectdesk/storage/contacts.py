@@ -204,8 +204,11 @@ class ContactRepo:
         card: CardData,
         *,
         verified: bool = False,
+        vouched_by: bytes | None = None,
         batch: ImportBatch | None = None,
     ) -> Contact:
+        """A new contact; ``vouched_by`` is the previous key that signed its card, if any
+        (not a contact's: kept so that a revocation of that key still reaches it)."""
         contact_id = uuid7()
         ts = now_ms()
         contact = Contact(
@@ -216,7 +219,7 @@ class ContactRepo:
             key_changed=False,
             created_at=ms_to_datetime(ts),
             updated_at=ms_to_datetime(ts),
-            chain=(link_of(card, vouched_by=None, pinned_ms=ts),),
+            chain=(link_of(card, vouched_by=vouched_by, pinned_ms=ts),),
         )
         row = t.Contact(
             id=contact_id,
@@ -335,6 +338,15 @@ class ContactRepo:
         of the file could empty.
         """
         return [c for c in self.list() if any(k.signing_key == signing_key for k in c.chain)]
+
+    def touched_by(self, signing_key: bytes) -> builtins.list[Contact]:
+        """Every contact a revocation of this key reaches: it has had the key, or a key
+        of it was vouched for by it."""
+        return [
+            c
+            for c in self.list()
+            if any(signing_key in (k.signing_key, k.vouched_by) for k in c.chain)
+        ]
 
     def sealed_records(self) -> builtins.list[tuple[str, bytes]]:
         """(row id, sealed record) for every contact: what a vault-wide MAC covers.

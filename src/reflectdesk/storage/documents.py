@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 from sqlalchemy import select
 
 from reflectdesk.domain.model import DocumentInfo, ms_to_datetime, now_ms
@@ -60,3 +62,7 @@ class DocumentStore:
 
     def list(self, kind: str) -> list[DocumentInfo]:
         return [i for i, _ in self._load(kind)]
+
+    def payloads(self, kind: str) -> builtins.list[bytes]:
+        """Every version of every document of ``kind``, oldest first."""
+        return [p for _, p in self._load(kind)]

@@ -49,7 +49,9 @@ ACTION_TEXT = {
         "trusted; bundles they signed from the revocation's date on are refused.",
     ),
     CardAction.REVOCATION_UNKNOWN: QT_TRANSLATE_NOOP(
-        "Cli", "A revocation of keys you do not have; nothing changes."
+        "Cli",
+        "A revocation of a key none of your contacts has. It is kept: a card or bundle with "
+        "that key, or vouched for by it, will be refused.",
     ),
 }
 
