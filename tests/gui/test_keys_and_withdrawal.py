@@ -140,11 +140,13 @@ def test_new_key_pair_is_taken_quietly_and_old_bundles_still_open(
     assert spage.safety.digits != old_digits  # and so was the safety number
     assert spage.pending_card is None and not spage.keys_status.isVisible()
 
-    # Rosa takes the new card quietly: a rotation, Camila stays verified.
+    # Rosa takes the new card without a question: a rotation, which she is told about.
+    # Camila is "vouched" by her old key, no longer verified (issue 10).
     assert mentor.contacts.preview_card(card.read_bytes()).action is CardAction.ROTATION
     drop(mpage, card)
-    assert "new keys, signed by their previous key" in close_box(mpage.last_box)
-    assert mentor.contacts.get(camila.id).verified
+    assert "a new key, vouched by the old one" in close_box(mpage.last_box)
+    rotated = mentor.contacts.get(camila.id)
+    assert (rotated.verified, rotated.vouched) == (False, True)
     assert mpage.safety.digits == spage.safety.digits
 
     # The bundle sent to the old key still opens; her entries are still hers to share.
@@ -216,9 +218,11 @@ def test_revoke_my_keys_then_make_new_ones_without_vouching(
     assert mentor.contacts.get(camila.id).revoked
     mpage.select_contact(camila.id)
     assert mpage.state_label.text() == "Revoked"
-    # The new card is not signed by the revoked key: a new contact, to verify again.
+    # The new card is not signed by the revoked key: a new contact, to verify again, and
+    # under the revoked contact's name it is warned about first.
     new_card = (tmp_path / "camila-new.rdcard").read_bytes()
-    assert mentor.contacts.preview_card(new_card).action is CardAction.NEW
+    preview = mentor.contacts.preview_card(new_card)
+    assert preview.action is CardAction.SAME_NAME and preview.contact_id == camila.id
     sw.prepare_to_close()
     mw.prepare_to_close()
 
