@@ -504,8 +504,8 @@ class BundleAuthorKeyRevokedInChain(BundleError):
     code = "bundle_author_key_revoked_in_chain"
     message = QT_TRANSLATE_NOOP(
         "Errors",
-        "This bundle is signed by a revoked key, or by a newer key that the revoked key "
-        "vouched for, and it is dated after the revocation ({date}).",
+        "This bundle is signed by a key revoked on {date}, or by a newer key that a "
+        "revoked key vouched for.",
     )
     hint = QT_TRANSLATE_NOOP(
         "Errors",

@@ -84,7 +84,7 @@ def test_a_stolen_keys_rotation_then_its_revocation_refuses_the_thiefs_bundle(
     before = table_digest(student.home)
     r = student("bundle", "import", str(bundle), "--yes")
     assert r.code == 7, r.err
-    assert "newer key that the revoked key vouched for" in r.err
+    assert "or by a newer key that a revoked key vouched for" in r.err
     assert "Nothing was imported" in r.err and "Traceback" not in r.err
     assert table_digest(student.home) == before
 

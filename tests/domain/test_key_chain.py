@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from reflectdesk.domain.key_chain import reached_by_rotation, refused_from, revoked_keys
+from reflectdesk.domain.key_chain import (
+    ALWAYS,
+    reached_by_rotation,
+    refused_from,
+    revocation_dates,
+    revoked_keys,
+)
 from reflectdesk.domain.model import CardData, Contact, KeyLink, KeyRevocation, Role
 
 T0 = datetime(2026, 3, 1, tzinfo=UTC)
@@ -45,9 +51,12 @@ def test_the_earliest_revocation_wins_and_a_future_date_counts_from_its_import()
     late = KeyRevocation(A, T0 + timedelta(days=9), T0 + timedelta(days=9))
     early = KeyRevocation(T, T0 + timedelta(days=5), T0 + timedelta(days=9))
     future = KeyRevocation(A, T0 + timedelta(days=999), T0 + timedelta(days=7))
+    assert revoked_keys(_contact(chain, early)) == {T: T0 + timedelta(days=5)}
     contact = _contact(chain, late, early, future)
-    assert revoked_keys(contact) == {A: T0 + timedelta(days=7), T: T0 + timedelta(days=5)}
-    # A was replaced on day 1 (the rotation card's date): refused from then.
+    assert revocation_dates(contact) == {A: T0 + timedelta(days=7), T: T0 + timedelta(days=5)}
+    # Reached through the rotation, T counts for nothing; A from its revocation's date.
+    assert revoked_keys(contact) == {A: T0 + timedelta(days=7), T: ALWAYS}
+    # A was also replaced on day 1 (the rotation card's date): refused from then.
     assert refused_from(contact, A) == T0 + timedelta(days=1)
-    assert refused_from(contact, T) == T0 + timedelta(days=5)
+    assert refused_from(contact, T) == ALWAYS
     assert refused_from(_contact(chain), T) is None

@@ -126,6 +126,7 @@ class PinnedKey:
     # a revocation through its rotation chain) or replaced then.
     refused_from: datetime | None = None
     revoked_in_chain: bool = False  # refused_from comes from a revocation
+    revoked_on: datetime | None = None  # that revocation's date, for the message
 
 
 ResolveAuthor = Callable[[bytes], PinnedKey | None]
@@ -671,9 +672,10 @@ def _check_author(
     if pinned.revoked:
         raise BundleAuthorRevoked(author.key_id_hex)
     if pinned.refused_from is not None and manifest.created >= pinned.refused_from:
-        date = format_timestamp(pinned.refused_from)
         if pinned.revoked_in_chain:
+            date = format_timestamp(pinned.revoked_on or pinned.refused_from)
             raise BundleAuthorKeyRevokedInChain(author.key_id_hex, date=date)
+        date = format_timestamp(pinned.refused_from)
         raise BundleAuthorKeyReplaced(author.key_id_hex, date=date)
     if pinned.signing_key != author.signing_key:
         raise BundleAuthorKeyMismatch("signing key")

@@ -10,7 +10,7 @@ depends on that: the walk keeps a visited set.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from reflectdesk.domain.model import Contact, KeyLink
 
@@ -28,12 +28,32 @@ def reached_by_rotation(chain: tuple[KeyLink, ...], start: bytes) -> frozenset[b
     return frozenset(found)
 
 
+# Refused from the beginning: nothing a key reached through a rotation signed counts.
+ALWAYS = datetime.min.replace(tzinfo=UTC)
+
+
+def revocation_dates(contact: Contact) -> dict[bytes, datetime]:
+    """Every key a revocation reaches -> the earliest (effective) revocation reaching it."""
+    out: dict[bytes, datetime] = {}
+    for revocation in contact.revocations:
+        when = revocation.effective
+        for key in reached_by_rotation(contact.chain, revocation.signing_key):
+            out[key] = min(out.get(key, when), when)
+    return out
+
+
 def revoked_keys(contact: Contact) -> dict[bytes, datetime]:
-    """Every key a revocation reaches -> the earliest date from which it is refused."""
+    """Every key a revocation reaches -> the date from which its bundles are refused.
+
+    The revoked key itself: from the revocation's date (what it signed before stays;
+    its holder can back-date, docs/threat-model.md). A key reached *through* a rotation:
+    :data:`ALWAYS` — it exists only because the revoked key vouched for it, and its
+    holder could date a bundle before the revocation as easily as after.
+    """
     out: dict[bytes, datetime] = {}
     for revocation in contact.revocations:
         for key in reached_by_rotation(contact.chain, revocation.signing_key):
-            when = revocation.effective
+            when = revocation.effective if key == revocation.signing_key else ALWAYS
             out[key] = min(out.get(key, when), when)
     return out
 

@@ -51,7 +51,7 @@ from reflectdesk.bundles import (
     safety_number,
 )
 from reflectdesk.bundles.canonical import format_timestamp
-from reflectdesk.domain.key_chain import link_for, retired_at, revoked_keys
+from reflectdesk.domain.key_chain import link_for, retired_at, revocation_dates, revoked_keys
 from reflectdesk.domain.model import (
     CardAction,
     CardData,
@@ -204,6 +204,7 @@ class ContactService:
             contact_id=contact.id,
             refused_from=refused,
             revoked_in_chain=revoked_at is not None and revoked_at == refused,
+            revoked_on=revocation_dates(contact).get(signing_key),
         )
 
     def safety_number(self, contact_id: str) -> str:
@@ -456,7 +457,7 @@ class ContactService:
             k: (when, None) for k, when in self._revoked_unknown().items()
         }
         for c in contacts:
-            out.update({k: (when, c) for k, when in revoked_keys(c).items()})
+            out.update({k: (when, c) for k, when in revocation_dates(c).items()})
             if c.revoked_by_hand:
                 out.update({link.signing_key: (None, c) for link in c.chain})
         return out
