@@ -257,8 +257,10 @@ def test_revoking_a_stolen_key_reaches_the_thiefs_rotation_and_bundles(
     revocation = other_vault.identity.revocation()
     assert vault.contacts.preview_card(revocation).action is CardAction.REVOCATION
     vault.contacts.import_card(revocation)
+    vault.contacts.import_card(revocation)  # again: nothing more is kept
     after = vault.contacts.get(ana.id)
     assert after.revoked and not after.verified and not after.vouched
+    assert len(after.revocations) == 1
 
     late = _thief_bundle(thief, vault, tmp_path, NOW + timedelta(minutes=5))
     before = table_digest(tmp_path / "vault")

@@ -295,11 +295,15 @@ class ContactRepo:
         """Record a revocation of one of this contact's keys; it is no longer verified."""
 
         def change(c: Contact) -> Contact:
+            same = any(
+                (r.signing_key, r.stated) == (revocation.signing_key, revocation.stated)
+                for r in c.revocations
+            )  # the same revocation imported again adds nothing
             return replace(
                 c,
                 verified=False,
                 vouched=False,
-                revocations=(*c.revocations, revocation),
+                revocations=c.revocations if same else (*c.revocations, revocation),
             )
 
         return self._update(contact_id, change)
