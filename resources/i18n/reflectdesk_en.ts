@@ -350,10 +350,6 @@
         <translation>A newer card of a contact, signed by their key.</translation>
     </message>
     <message>
-        <source>New keys of a contact, signed by their previous key.</source>
-        <translation>New keys of a contact, signed by their previous key.</translation>
-    </message>
-    <message>
         <source>You already have a newer card for this contact; nothing changes.</source>
         <translation>You already have a newer card for this contact; nothing changes.</translation>
     </message>
@@ -366,16 +362,24 @@
         <translation>WARNING: you already have a contact with this name but other keys. It will be added as a separate contact; compare the safety number with the person first.</translation>
     </message>
     <message>
-        <source>The key on this card was revoked.</source>
-        <translation>The key on this card was revoked.</translation>
+        <source>New key, vouched by the old one: the contact&apos;s previous key signed this card. Whoever holds the old key could have made it, so the contact is not verified until you compare the new safety number with the person.</source>
+        <translation>New key, vouched by the old one: the contact&apos;s previous key signed this card. Whoever holds the old key could have made it, so the contact is not verified until you compare the new safety number with the person.</translation>
     </message>
     <message>
-        <source>A revocation: this contact&apos;s keys will no longer be trusted.</source>
-        <translation>A revocation: this contact&apos;s keys will no longer be trusted.</translation>
+        <source>The key on this card, or the key that vouched for it, was revoked.</source>
+        <translation>The key on this card, or the key that vouched for it, was revoked.</translation>
     </message>
     <message>
-        <source>A revocation of keys you do not have; nothing changes.</source>
-        <translation>A revocation of keys you do not have; nothing changes.</translation>
+        <source>This card is for, or signed by, a key this contact has already replaced.</source>
+        <translation>This card is for, or signed by, a key this contact has already replaced.</translation>
+    </message>
+    <message>
+        <source>A revocation: this key, and every newer key it vouched for, will no longer be trusted; bundles they signed from the revocation&apos;s date on are refused.</source>
+        <translation>A revocation: this key, and every newer key it vouched for, will no longer be trusted; bundles they signed from the revocation&apos;s date on are refused.</translation>
+    </message>
+    <message>
+        <source>A revocation of a key none of your contacts has. It is kept: a card or bundle with that key, or vouched for by it, will be refused.</source>
+        <translation>A revocation of a key none of your contacts has. It is kept: a card or bundle with that key, or vouched for by it, will be refused.</translation>
     </message>
     <message>
         <source>Key id: {key_id}</source>
@@ -384,6 +388,18 @@
     <message>
         <source>Safety number:</source>
         <translation>Safety number:</translation>
+    </message>
+    <message>
+        <source>The contact was verified; it will be &apos;vouched&apos; (not verified) now.</source>
+        <translation>The contact was verified; it will be &apos;vouched&apos; (not verified) now.</translation>
+    </message>
+    <message>
+        <source>WARNING: this card changes what you confirmed about this contact:</source>
+        <translation>WARNING: this card changes what you confirmed about this contact:</translation>
+    </message>
+    <message>
+        <source>WARNING: this name looks like that of your contact {name}.</source>
+        <translation>WARNING: this name looks like that of your contact {name}.</translation>
     </message>
     <message>
         <source>Accept this card?</source>
@@ -396,6 +412,10 @@
     <message>
         <source>verified</source>
         <translation>verified</translation>
+    </message>
+    <message>
+        <source>vouched by an old key</source>
+        <translation>vouched by an old key</translation>
     </message>
     <message>
         <source>revoked</source>
@@ -603,10 +623,6 @@
         <translation>%1&apos;s card was renewed (signed by their key).</translation>
     </message>
     <message>
-        <source>%1 has new keys, signed by their previous key.</source>
-        <translation>%1 has new keys, signed by their previous key.</translation>
-    </message>
-    <message>
         <source>You already have a newer card of %1; nothing changed.</source>
         <translation>You already have a newer card of %1; nothing changed.</translation>
     </message>
@@ -617,10 +633,6 @@
     <message>
         <source>%1&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
         <translation>%1&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</translation>
-    </message>
-    <message>
-        <source>This revocation is for keys you do not have; nothing changed.</source>
-        <translation>This revocation is for keys you do not have; nothing changed.</translation>
     </message>
     <message>
         <source>Contact card</source>
@@ -641,6 +653,42 @@
         <translation>Compare the safety number with %1 in person or by phone (not by e-mail or chat: someone could change both). Mark as verified only if every digit matches.
 
 %2</translation>
+    </message>
+    <message>
+        <source>%1&apos;s new key was vouched for by their old, verified key. Whoever holds the old key could have done that: compare this new safety number with %1 in person or by phone to mark them verified again.</source>
+        <translation>%1&apos;s new key was vouched for by their old, verified key. Whoever holds the old key could have done that: compare this new safety number with %1 in person or by phone to mark them verified again.</translation>
+    </message>
+    <message>
+        <source>This card is signed by the contact&apos;s key, but it changes what you confirmed:
+%1
+Accept it only if the person told you about the change. Otherwise keep the name you have: nothing is changed.</source>
+        <translation>This card is signed by the contact&apos;s key, but it changes what you confirmed:
+%1
+Accept it only if the person told you about the change. Otherwise keep the name you have: nothing is changed.</translation>
+    </message>
+    <message>
+        <source>The new name looks like that of your contact %1.</source>
+        <translation>The new name looks like that of your contact %1.</translation>
+    </message>
+    <message>
+        <source>%1 has a new name</source>
+        <translation>%1 has a new name</translation>
+    </message>
+    <message>
+        <source>Accept the new name</source>
+        <translation>Accept the new name</translation>
+    </message>
+    <message>
+        <source>Keep the name I have</source>
+        <translation>Keep the name I have</translation>
+    </message>
+    <message>
+        <source>%1 has a new key, vouched by the old one (their previous key signed it). Whoever holds the old key could have made it: compare the new safety number with %1 to mark them verified.</source>
+        <translation>%1 has a new key, vouched by the old one (their previous key signed it). Whoever holds the old key could have made it: compare the new safety number with %1 to mark them verified.</translation>
+    </message>
+    <message>
+        <source>This revocation is for a key none of your contacts has. It is kept: a card or bundle with that key, or vouched for by it, will be refused.</source>
+        <translation>This revocation is for a key none of your contacts has. It is kept: a card or bundle with that key, or vouched for by it, will be refused.</translation>
     </message>
     <message>
         <source>They match: mark as verified</source>
@@ -1599,6 +1647,22 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>Ask the sender for their new contact card. Nothing was imported.</translation>
     </message>
     <message>
+        <source>This bundle is signed by a key revoked on {date}, or by a newer key that a revoked key vouched for.</source>
+        <translation>This bundle is signed by a key revoked on {date}, or by a newer key that a revoked key vouched for.</translation>
+    </message>
+    <message>
+        <source>Whoever stole the revoked key can make such bundles. Nothing was imported. Ask the person, in person or by phone, for their current card.</source>
+        <translation>Whoever stole the revoked key can make such bundles. Nothing was imported. Ask the person, in person or by phone, for their current card.</translation>
+    </message>
+    <message>
+        <source>This bundle is signed by a key its owner had already replaced on {date}, and it is dated after that.</source>
+        <translation>This bundle is signed by a key its owner had already replaced on {date}, and it is dated after that.</translation>
+    </message>
+    <message>
+        <source>Ask the sender to send it again; their app signs with their current key. Nothing was imported.</source>
+        <translation>Ask the sender to send it again; their app signs with their current key. Nothing was imported.</translation>
+    </message>
+    <message>
         <source>This bundle is signed with one of your own keys that you revoked or replaced as lost.</source>
         <translation>This bundle is signed with one of your own keys that you revoked or replaced as lost.</translation>
     </message>
@@ -1773,6 +1837,30 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     <message>
         <source>Ask the person for a card with their new key.</source>
         <translation>Ask the person for a card with their new key.</translation>
+    </message>
+    <message>
+        <source>This card is for, or signed by, a key that this contact has already replaced.</source>
+        <translation>This card is for, or signed by, a key that this contact has already replaced.</translation>
+    </message>
+    <message>
+        <source>Only someone holding the old key could make it. Ask the person for their current card and compare the safety number. Nothing was changed.</source>
+        <translation>Only someone holding the old key could make it. Ask the person for their current card and compare the safety number. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The name on this card contains invisible or text-direction characters.</source>
+        <translation>The name on this card contains invisible or text-direction characters.</translation>
+    </message>
+    <message>
+        <source>Such characters can make a name look like another one. Ask the person for a card with their name typed plainly. Nothing was changed.</source>
+        <translation>Such characters can make a name look like another one. Ask the person for a card with their name typed plainly. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>This card changes the name, role or institution of a contact you have.</source>
+        <translation>This card changes the name, role or institution of a contact you have.</translation>
+    </message>
+    <message>
+        <source>Check the change with the person. To accept it, import the card again with --accept-rename. Nothing was changed.</source>
+        <translation>Check the change with the person. To accept it, import the card again with --accept-rename. Nothing was changed.</translation>
     </message>
     <message>
         <source>You already have a newer card for this contact.</source>
@@ -3019,6 +3107,10 @@ Ctrl+F searches, Ctrl+L locks.</translation>
     <message>
         <source>Keys changed: not verified</source>
         <translation>Keys changed: not verified</translation>
+    </message>
+    <message>
+        <source>New key vouched by the old one: not verified</source>
+        <translation>New key vouched by the old one: not verified</translation>
     </message>
     <message>
         <source>Revoked</source>

@@ -350,10 +350,6 @@
         <translation>Una tarjeta más reciente de un contacto, firmada con su clave.</translation>
     </message>
     <message>
-        <source>New keys of a contact, signed by their previous key.</source>
-        <translation>Claves nuevas de un contacto, firmadas con su clave anterior.</translation>
-    </message>
-    <message>
         <source>You already have a newer card for this contact; nothing changes.</source>
         <translation>Ya tienes una tarjeta más reciente de este contacto; no cambia nada.</translation>
     </message>
@@ -366,16 +362,24 @@
         <translation>ADVERTENCIA: ya tienes un contacto con este nombre pero con otras claves. Se agregará como un contacto aparte; primero compara el número de seguridad con la persona.</translation>
     </message>
     <message>
-        <source>The key on this card was revoked.</source>
-        <translation>La clave de esta tarjeta fue revocada.</translation>
+        <source>New key, vouched by the old one: the contact&apos;s previous key signed this card. Whoever holds the old key could have made it, so the contact is not verified until you compare the new safety number with the person.</source>
+        <translation>Clave nueva, avalada por la anterior: la clave anterior del contacto firmó esta tarjeta. Quien tenga la clave anterior pudo haberla hecho, así que el contacto queda sin verificar hasta que compares el nuevo número de seguridad con la persona.</translation>
     </message>
     <message>
-        <source>A revocation: this contact&apos;s keys will no longer be trusted.</source>
-        <translation>Una revocación: las claves de este contacto dejarán de ser de confianza.</translation>
+        <source>The key on this card, or the key that vouched for it, was revoked.</source>
+        <translation>La clave de esta tarjeta, o la clave que la avaló, fue revocada.</translation>
     </message>
     <message>
-        <source>A revocation of keys you do not have; nothing changes.</source>
-        <translation>Una revocación de claves que no tienes; no cambia nada.</translation>
+        <source>This card is for, or signed by, a key this contact has already replaced.</source>
+        <translation>Esta tarjeta es de una clave que este contacto ya reemplazó, o está firmada por ella.</translation>
+    </message>
+    <message>
+        <source>A revocation: this key, and every newer key it vouched for, will no longer be trusted; bundles they signed from the revocation&apos;s date on are refused.</source>
+        <translation>Una revocación: esta clave, y cada clave más nueva que avaló, dejarán de ser de confianza; se rechazarán los paquetes que firmen desde la fecha de la revocación.</translation>
+    </message>
+    <message>
+        <source>A revocation of a key none of your contacts has. It is kept: a card or bundle with that key, or vouched for by it, will be refused.</source>
+        <translation>Una revocación de una clave que no tiene ninguno de tus contactos. Se guarda: se rechazará una tarjeta o un paquete con esa clave, o avalado por ella.</translation>
     </message>
     <message>
         <source>Key id: {key_id}</source>
@@ -384,6 +388,18 @@
     <message>
         <source>Safety number:</source>
         <translation>Número de seguridad:</translation>
+    </message>
+    <message>
+        <source>The contact was verified; it will be &apos;vouched&apos; (not verified) now.</source>
+        <translation>El contacto estaba verificado; ahora quedará «avalado» (sin verificar).</translation>
+    </message>
+    <message>
+        <source>WARNING: this card changes what you confirmed about this contact:</source>
+        <translation>ADVERTENCIA: esta tarjeta cambia lo que confirmaste sobre este contacto:</translation>
+    </message>
+    <message>
+        <source>WARNING: this name looks like that of your contact {name}.</source>
+        <translation>ADVERTENCIA: este nombre se parece al de tu contacto {name}.</translation>
     </message>
     <message>
         <source>Accept this card?</source>
@@ -396,6 +412,10 @@
     <message>
         <source>verified</source>
         <translation>verificado</translation>
+    </message>
+    <message>
+        <source>vouched by an old key</source>
+        <translation>avalado por una clave anterior</translation>
     </message>
     <message>
         <source>revoked</source>
@@ -603,10 +623,6 @@
         <translation>Se renovó la tarjeta de %1 (firmada con su clave).</translation>
     </message>
     <message>
-        <source>%1 has new keys, signed by their previous key.</source>
-        <translation>%1 tiene claves nuevas, firmadas con su clave anterior.</translation>
-    </message>
-    <message>
         <source>You already have a newer card of %1; nothing changed.</source>
         <translation>Ya tienes una tarjeta más reciente de %1; no cambió nada.</translation>
     </message>
@@ -617,10 +633,6 @@
     <message>
         <source>%1&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
         <translation>Las claves de %1 están revocadas: sus paquetes se rechazan y no se le envía nada.</translation>
-    </message>
-    <message>
-        <source>This revocation is for keys you do not have; nothing changed.</source>
-        <translation>Esta revocación es de claves que no tienes; no cambió nada.</translation>
     </message>
     <message>
         <source>Contact card</source>
@@ -641,6 +653,42 @@
         <translation>Compara el número de seguridad con %1 en persona o por teléfono (no por correo ni chat: alguien podría cambiar ambos). Márcalo como verificado solo si coinciden todos los dígitos.
 
 %2</translation>
+    </message>
+    <message>
+        <source>%1&apos;s new key was vouched for by their old, verified key. Whoever holds the old key could have done that: compare this new safety number with %1 in person or by phone to mark them verified again.</source>
+        <translation>La clave nueva de %1 fue avalada por su clave anterior, que estaba verificada. Quien tenga la clave anterior pudo hacer eso: compara este nuevo número de seguridad con %1 en persona o por teléfono para marcarlo como verificado otra vez.</translation>
+    </message>
+    <message>
+        <source>This card is signed by the contact&apos;s key, but it changes what you confirmed:
+%1
+Accept it only if the person told you about the change. Otherwise keep the name you have: nothing is changed.</source>
+        <translation>Esta tarjeta está firmada con la clave del contacto, pero cambia lo que confirmaste:
+%1
+Acéptala solo si la persona te avisó del cambio. Si no, mantén el nombre que tienes: no se cambia nada.</translation>
+    </message>
+    <message>
+        <source>The new name looks like that of your contact %1.</source>
+        <translation>El nombre nuevo se parece al de tu contacto %1.</translation>
+    </message>
+    <message>
+        <source>%1 has a new name</source>
+        <translation>%1 tiene un nombre nuevo</translation>
+    </message>
+    <message>
+        <source>Accept the new name</source>
+        <translation>Aceptar el nombre nuevo</translation>
+    </message>
+    <message>
+        <source>Keep the name I have</source>
+        <translation>Mantener el nombre que tengo</translation>
+    </message>
+    <message>
+        <source>%1 has a new key, vouched by the old one (their previous key signed it). Whoever holds the old key could have made it: compare the new safety number with %1 to mark them verified.</source>
+        <translation>%1 tiene una clave nueva, avalada por la anterior (su clave anterior la firmó). Quien tenga la clave anterior pudo haberla hecho: compara el nuevo número de seguridad con %1 para marcarlo como verificado.</translation>
+    </message>
+    <message>
+        <source>This revocation is for a key none of your contacts has. It is kept: a card or bundle with that key, or vouched for by it, will be refused.</source>
+        <translation>Esta revocación es de una clave que no tiene ninguno de tus contactos. Se guarda: se rechazará una tarjeta o un paquete con esa clave, o avalado por ella.</translation>
     </message>
     <message>
         <source>They match: mark as verified</source>
@@ -1599,6 +1647,22 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>Pide a quien lo envió su nueva tarjeta de contacto. No se importó nada.</translation>
     </message>
     <message>
+        <source>This bundle is signed by a key revoked on {date}, or by a newer key that a revoked key vouched for.</source>
+        <translation>Este paquete está firmado con una clave revocada el {date}, o con una clave más nueva que una clave revocada avaló.</translation>
+    </message>
+    <message>
+        <source>Whoever stole the revoked key can make such bundles. Nothing was imported. Ask the person, in person or by phone, for their current card.</source>
+        <translation>Quien robó la clave revocada puede hacer paquetes así. No se importó nada. Pide a la persona, en persona o por teléfono, su tarjeta actual.</translation>
+    </message>
+    <message>
+        <source>This bundle is signed by a key its owner had already replaced on {date}, and it is dated after that.</source>
+        <translation>Este paquete está firmado con una clave que su dueño ya había reemplazado el {date}, y tiene fecha posterior.</translation>
+    </message>
+    <message>
+        <source>Ask the sender to send it again; their app signs with their current key. Nothing was imported.</source>
+        <translation>Pide a quien lo envió que lo envíe otra vez; su aplicación firma con su clave actual. No se importó nada.</translation>
+    </message>
+    <message>
         <source>This bundle is signed with one of your own keys that you revoked or replaced as lost.</source>
         <translation>Este paquete está firmado con una de tus propias claves que revocaste o reemplazaste por pérdida.</translation>
     </message>
@@ -1773,6 +1837,30 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <message>
         <source>Ask the person for a card with their new key.</source>
         <translation>Pide a la persona una tarjeta con su clave nueva.</translation>
+    </message>
+    <message>
+        <source>This card is for, or signed by, a key that this contact has already replaced.</source>
+        <translation>Esta tarjeta es de una clave que este contacto ya reemplazó, o está firmada por ella.</translation>
+    </message>
+    <message>
+        <source>Only someone holding the old key could make it. Ask the person for their current card and compare the safety number. Nothing was changed.</source>
+        <translation>Solo alguien con la clave anterior pudo hacerla. Pide a la persona su tarjeta actual y compara el número de seguridad. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The name on this card contains invisible or text-direction characters.</source>
+        <translation>El nombre de esta tarjeta contiene caracteres invisibles o de dirección del texto.</translation>
+    </message>
+    <message>
+        <source>Such characters can make a name look like another one. Ask the person for a card with their name typed plainly. Nothing was changed.</source>
+        <translation>Esos caracteres pueden hacer que un nombre parezca otro. Pide a la persona una tarjeta con su nombre escrito de forma simple. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>This card changes the name, role or institution of a contact you have.</source>
+        <translation>Esta tarjeta cambia el nombre, el rol o la institución de un contacto que tienes.</translation>
+    </message>
+    <message>
+        <source>Check the change with the person. To accept it, import the card again with --accept-rename. Nothing was changed.</source>
+        <translation>Confirma el cambio con la persona. Para aceptarlo, importa la tarjeta otra vez con --accept-rename. No se cambió nada.</translation>
     </message>
     <message>
         <source>You already have a newer card for this contact.</source>
@@ -3019,6 +3107,10 @@ Ctrl+F busca y Ctrl+L bloquea.</translation>
     <message>
         <source>Keys changed: not verified</source>
         <translation>Claves cambiadas: sin verificar</translation>
+    </message>
+    <message>
+        <source>New key vouched by the old one: not verified</source>
+        <translation>Clave nueva avalada por la anterior: sin verificar</translation>
     </message>
     <message>
         <source>Revoked</source>
