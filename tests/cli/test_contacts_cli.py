@@ -30,13 +30,13 @@ def mentor(cli: Cli, tmp_path: Path) -> Person:
 
 def _key_pair(person: Person) -> Identity:
     """What a thief copies off the author's machine: her key pair."""
-    with Vault.open(person.home) as vault:
+    with Vault.open(person.vault_dir) as vault:
         vault.unlock(PASSPHRASE)
         return vault.identity.key_pair()
 
 
 def _public(person: Person) -> PublicIdentity:
-    with Vault.open(person.home) as vault:
+    with Vault.open(person.vault_dir) as vault:
         vault.unlock(PASSPHRASE)
         return vault.identity.public()
 
@@ -81,12 +81,12 @@ def test_a_stolen_keys_rotation_then_its_revocation_refuses_the_thiefs_bundle(
             )
         )
     )
-    before = table_digest(student.home)
+    before = table_digest(student.vault_dir)
     r = student("bundle", "import", str(bundle), "--yes")
     assert r.code == 7, r.err
     assert "or by a newer key that a revoked key vouched for" in r.err
     assert "Nothing was imported" in r.err and "Traceback" not in r.err
-    assert table_digest(student.home) == before
+    assert table_digest(student.vault_dir) == before
 
 
 def test_a_renewal_card_that_renames_needs_accept_rename(
@@ -96,12 +96,12 @@ def test_a_renewal_card_that_renames_needs_accept_rename(
     student.ok("contact", "verify", ana, "--yes")
     renewal = tmp_path / "renewal.rdcard"
     mentor.ok("identity", "card", "-o", str(renewal), "--institution", "Otra Universidad")
-    before = table_digest(student.home)
+    before = table_digest(student.vault_dir)
     r = student("contact", "import", str(renewal), "--yes")
     assert r.code == 7 and "--accept-rename" in r.err
     assert "changes the name, role or institution" in r.err
     assert " -> Otra Universidad" in r.out  # old -> new, shown before the refusal
-    assert table_digest(student.home) == before
+    assert table_digest(student.vault_dir) == before
     student.ok("contact", "import", str(renewal), "--accept-rename")
     (contact,) = student.json("contact", "list", "--json")  # type: ignore[misc]
     assert (contact["institution"], contact["verified"]) == ("Otra Universidad", True)
@@ -114,7 +114,7 @@ def test_look_alike_and_invisible_names_through_the_cli(
     cyrillic = Person(cli, tmp_path / "cyrillic", "\u0410na Mentor", "mentor")
     card = tmp_path / "cyrillic.rdcard"
     cyrillic.ok("identity", "card", "-o", str(card))
-    before = table_digest(student.home)
+    before = table_digest(student.vault_dir)
     r = student("contact", "import", str(card))
     assert r.code == 7 and "contact with this name" in r.err
     assert "looks like that of your contact Ana Mentor" in r.out
@@ -124,5 +124,5 @@ def test_look_alike_and_invisible_names_through_the_cli(
     r = student("contact", "import", str(card), "--yes")
     assert r.code == 7 and "invisible or text-direction characters" in r.err
     assert "U+200D" in r.err
-    assert table_digest(student.home) == before
+    assert table_digest(student.vault_dir) == before
     assert len(json.loads(student.ok("contact", "list", "--json"))) == 1
