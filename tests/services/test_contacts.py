@@ -542,3 +542,21 @@ def test_a_new_key_under_a_revoked_contacts_name_is_warned(
     assert preview.action is CardAction.SAME_NAME and preview.contact_id == ana.id
     with pytest.raises(ContactSameName):
         vault.contacts.import_card(fresh)
+
+
+def test_revoking_an_old_key_after_a_confirmed_key_change_keeps_the_new_key_verified(
+    vault: Vault, other_vault: Vault
+) -> None:
+    """The owner lost her laptop, the reader compared the new safety number, then the old
+    key's revocation arrives: it reaches the old key only."""
+    ana = vault.contacts.import_card(other_vault.identity.card()).contact
+    assert ana is not None
+    old = other_vault.identity.key_pair()
+    fresh = Identity.generate()
+    vault.contacts.import_card(card_of(fresh), replaces=ana.id, confirm=True)
+    vault.contacts.verify(ana.id)
+    vault.contacts.import_card(make_revocation(old))
+    kept = vault.contacts.get(ana.id)
+    assert (kept.verified, kept.revoked) == (True, False)
+    pinned = vault.contacts.pinned_key(old.public.signing_key)
+    assert pinned is not None and pinned.refused_from is not None

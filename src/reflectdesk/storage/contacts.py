@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from reflectdesk.domain.key_chain import revoked_keys
+from reflectdesk.domain.key_chain import reached_by_rotation, revoked_keys
 from reflectdesk.domain.model import (
     CardData,
     Contact,
@@ -292,17 +292,20 @@ class ContactRepo:
         return self._update(contact_id, change)
 
     def add_revocation(self, contact_id: str, revocation: KeyRevocation) -> Contact:
-        """Record a revocation of one of this contact's keys; it is no longer verified."""
+        """Record a revocation of one of this contact's keys. If it reaches the current
+        key, the contact is no longer verified (nor vouched); a current key that came by
+        a confirmed key change, not vouched for by the revoked one, keeps its mark."""
 
         def change(c: Contact) -> Contact:
             same = any(
                 (r.signing_key, r.stated) == (revocation.signing_key, revocation.stated)
                 for r in c.revocations
             )  # the same revocation imported again adds nothing
+            reached = c.card.signing_key in reached_by_rotation(c.chain, revocation.signing_key)
             return replace(
                 c,
-                verified=False,
-                vouched=False,
+                verified=c.verified and not reached,
+                vouched=c.vouched and not reached,
                 revocations=c.revocations if same else (*c.revocations, revocation),
             )
 
