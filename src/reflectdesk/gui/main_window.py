@@ -557,6 +557,8 @@ class MainWindow(QMainWindow):
 
     def _journal_created(self, journal_id: str) -> None:
         """Show the new journal at once, selected (not after the change debounce)."""
+        if self._closing:
+            return
         self.populate()
         self.sidebar.select("journal", journal_id)
 
