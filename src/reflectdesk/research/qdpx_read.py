@@ -279,7 +279,7 @@ class _Reader:
                 memos = self.memos(selection)
                 for n, coding in enumerate(codings):
                     selections.append(self._selection(key, selection, coding, codings, memos, n))
-            for n, coding in enumerate(element.findall(f"{_P}Coding")):  # the whole source
+            for coding in element.findall(f"{_P}Coding"):  # coding of the whole source
                 selections.append(
                     CodedSelection(
                         id=norm_guid(coding.get("guid", "")),
