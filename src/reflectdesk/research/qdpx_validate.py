@@ -77,6 +77,7 @@ _USER_ATTRIBUTES = (
     "modifyingUserGUID",
 )
 _PATH_ATTRIBUTES = ("plainTextPath", "richTextPath", "path")
+_ATTRIBUTE_IN_MESSAGE = re.compile(r"attribute '([A-Za-z]+)'")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,8 +129,21 @@ def _check_schema(root: etree._Element, schema: etree.XMLSchema) -> None:
     if schema.validate(root):
         return
     entry = schema.error_log[0]
-    # path and error type only: libxml2 messages can quote values (names, memo text).
-    raise QdpxSchemaInvalid(f"line {entry.line}: {entry.path}: {entry.type_name}")
+    # Where and what kind of error only: libxml2's messages quote values (names, memos).
+    where = entry.path or "?"
+    found: object = None
+    if entry.path:
+        try:
+            found = root.getroottree().xpath(entry.path)
+        except etree.XPathError:
+            found = None
+    if isinstance(found, list) and found and isinstance(found[0], etree._Element):
+        element = found[0]
+        where = "/".join(_local(e) for e in [*reversed(list(element.iterancestors())), element])
+    attribute = _ATTRIBUTE_IN_MESSAGE.search(entry.message)
+    if attribute:
+        where += f"@{attribute.group(1)}"
+    raise QdpxSchemaInvalid(f"line {entry.line}: {where}: {entry.type_name}")
 
 
 def _local(element: etree._Element) -> str:
