@@ -878,8 +878,7 @@ class QdpxUnsupportedContent(ResearchExchangeError):
     code = "qdpx_unsupported_content"
     message = QT_TRANSLATE_NOOP(
         "Errors",
-        "The project holds picture, PDF, audio or video sources, which ReflectDesk cannot "
-        "import.",
+        "The project holds picture, PDF, audio or video sources, which ReflectDesk cannot import.",
     )
     hint = QT_TRANSLATE_NOOP(
         "Errors",
