@@ -12,6 +12,7 @@ and only then written, atomically: an export that fails validation writes nothin
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import zipfile
@@ -200,21 +201,10 @@ def _source_file(
     if not edits:
         return source.text, selections
     text, offsets = apply_edits(source.text, edits)
-    moved = []
-    for selection in selections:
-        start, end = offsets.range(selection.start, selection.end)
-        moved.append(
-            CodedSelection(
-                selection.id,
-                selection.source,
-                start,
-                end,
-                selection.code,
-                selection.user,
-                selection.created,
-                selection.memos,
-            )
-        )
+    moved = [
+        dataclasses.replace(s, start=offsets.start(s.start), end=offsets.end(s.end))
+        for s in selections
+    ]
     return text, moved
 
 
