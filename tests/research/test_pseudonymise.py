@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reflectdesk.errors import PseudonymisationOverlap, PseudonymisationStale
+from reflectdesk.errors import Cancelled, PseudonymisationOverlap, PseudonymisationStale
+from reflectdesk.progress import CancelToken, Progress
 from reflectdesk.research.model import CodedSelection
 from reflectdesk.research.pseudonymise import (
     AMBIGUOUS,
@@ -292,3 +293,13 @@ def test_remapped_passages_stay_on_the_same_words(
             pos = r.end
     pieces.append(text[pos:grown_end])
     assert result.text[new_start:new_end] == "".join(pieces)
+
+
+def test_propose_reports_progress_and_can_be_cancelled() -> None:
+    reports: list[Progress] = []
+    propose({f"e{i}": "José" for i in range(250)}, _map(), progress=reports.append)
+    assert reports[0].done == 0 and reports[-1].done == reports[-1].total == 250
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        propose({"a": "José"}, _map(), cancel=token)

@@ -7,8 +7,16 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from reflectdesk.errors import QdpxDanglingReference, QdpxSchemaInvalid, QdpxSelectionOutOfRange
+from reflectdesk.errors import (
+    Cancelled,
+    QdpxDanglingReference,
+    QdpxSchemaInvalid,
+    QdpxSelectionOutOfRange,
+)
+from reflectdesk.progress import CancelToken
 from reflectdesk.research import guids
 from reflectdesk.research.model import Code, Codebook, CodedSelection, Memo, Project, Source
 from reflectdesk.research.qdpx import build_qdpx, export_codebook, export_qdpx
@@ -209,3 +217,71 @@ def test_an_empty_codebook_is_refused_by_the_schema(tmp_path: Path) -> None:
     with pytest.raises(QdpxSchemaInvalid):
         export_codebook(Codebook(()), tmp_path / "empty.qdc")
     assert not (tmp_path / "empty.qdc").exists()
+
+
+def test_a_cancelled_export_writes_nothing(project: Project, tmp_path: Path) -> None:
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        export_qdpx(project, tmp_path / "case.qdpx", cancel=token)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_imported_project_exports_and_reads_again(project: Project, tmp_path: Path) -> None:
+    export_qdpx(project, tmp_path / "a.qdpx")
+    first = read_qdpx(tmp_path / "a.qdpx")
+    export_qdpx(first, tmp_path / "b.qdpx")
+    second = read_qdpx(tmp_path / "b.qdpx")
+    assert [c.name for c in second.codes] == [c.name for c in first.codes]
+    texts = {s.id: s.text for s in second.sources}
+    assert [texts[x.source][x.start : x.end] for x in second.selections] == [
+        {s.id: s.text for s in first.sources}[x.source][x.start : x.end] for x in first.selections
+    ]
+
+
+TEXT_CHARS = st.sampled_from([*"ab ñé😀\n\r\ufeff\u0301\t.", "José", "\r\n", "\ufeff\ufeff"])
+
+
+def _normalised(part: str, at_start: bool) -> str:
+    part = part.replace("\r\n", "\n").replace("\r", "\n")
+    return part.lstrip("\ufeff") if at_start else part
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    parts=st.lists(TEXT_CHARS, min_size=1, max_size=40),
+    spans=st.lists(st.tuples(st.integers(0, 80), st.integers(1, 20)), min_size=1, max_size=5),
+)
+def test_any_text_round_trips_with_its_passages(
+    parts: list[str], spans: list[tuple[int, int]], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    text = "".join(parts)
+    selections = tuple(
+        CodedSelection(f"x{n}", "s", min(a, len(text) - 1), min(a + b, len(text)), "c")
+        for n, (a, b) in enumerate(spans)
+        if min(a, len(text) - 1) < min(a + b, len(text))
+        # a passage made only of the leading BOM vanishes with it (refused as empty)
+        and text[: min(a + b, len(text))].strip("\ufeff")
+    )
+    project = Project(
+        name="p",
+        origin="tests",
+        codes=(Code("c", "Código"),),
+        sources=(Source("s", "s", text),),
+        selections=selections,
+    )
+    path = tmp_path_factory.mktemp("rt") / "p.qdpx"
+    export_qdpx(project, path)
+    back = read_qdpx(path)
+    exported = back.sources[0].text
+    assert "\r" not in exported and not exported.startswith("\ufeff")
+    assert exported == _normalised(text, True)
+    for original, got in zip(selections, back.selections, strict=True):
+        start, end = original.start, original.end
+        # A passage that starts or ends between CR and LF takes the whole line break.
+        if start > 0 and text[start - 1 : start + 1] == "\r\n":
+            start -= 1
+        if end < len(text) and text[end - 1 : end + 1] == "\r\n":
+            end += 1
+        want = _normalised(text[start:end], start == 0 or not text[:start].strip("\ufeff"))
+        assert exported[got.start : got.end] == want

@@ -82,8 +82,9 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> tuple[str, OffsetMap]:
 def newline_edits(text: str) -> list[Edit]:
     """Edits that make ``text`` exchange-safe: no leading BOM, CR LF and CR become LF."""
     edits: list[Edit] = []
-    if text.startswith("\ufeff"):
-        edits.append(Edit(0, 1, ""))
+    leading = len(text) - len(text.lstrip("\ufeff"))  # a second one would be a BOM again
+    if leading:
+        edits.append(Edit(0, leading, ""))
     if "\r" in text:
         i = text.find("\r")
         while i >= 0:
