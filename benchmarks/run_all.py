@@ -19,6 +19,8 @@ SCRIPTS = [
     ["bench_gui_list.py"],
     ["bench_bundle.py"],
     ["bench_bundle_vault.py"],
+    ["bench_pseudonymise.py"],
+    ["bench_qdpx_export.py"],
     ["bench_crash.py", "--runs", "300"],
 ]
 

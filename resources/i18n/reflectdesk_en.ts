@@ -1906,6 +1906,98 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <source>Ask the sender to export it again, and report it if it happens again. Nothing was imported.</source>
         <translation>Ask the sender to export it again, and report it if it happens again. Nothing was imported.</translation>
     </message>
+    <message>
+        <source>The REFI-QDA project or codebook is not valid.</source>
+        <translation>The REFI-QDA project or codebook is not valid.</translation>
+    </message>
+    <message>
+        <source>Nothing was written or imported. Report it if the file came from ReflectDesk.</source>
+        <translation>Nothing was written or imported. Report it if the file came from ReflectDesk.</translation>
+    </message>
+    <message>
+        <source>This file is not a REFI-QDA project archive (.qdpx).</source>
+        <translation>This file is not a REFI-QDA project archive (.qdpx).</translation>
+    </message>
+    <message>
+        <source>Export the project again from your analysis program as a REFI-QDA project. Nothing was imported.</source>
+        <translation>Export the project again from your analysis program as a REFI-QDA project. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>The project archive is too large, or expands too much, to open safely.</source>
+        <translation>The project archive is too large, or expands too much, to open safely.</translation>
+    </message>
+    <message>
+        <source>Split the project into smaller ones and import each. Nothing was imported.</source>
+        <translation>Split the project into smaller ones and import each. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>The project file is not well-formed XML.</source>
+        <translation>The project file is not well-formed XML.</translation>
+    </message>
+    <message>
+        <source>The project or codebook does not follow the REFI-QDA schema.</source>
+        <translation>The project or codebook does not follow the REFI-QDA schema.</translation>
+    </message>
+    <message>
+        <source>Two elements of the project share one GUID.</source>
+        <translation>Two elements of the project share one GUID.</translation>
+    </message>
+    <message>
+        <source>A reference in the project points to nothing, or to the wrong kind of element.</source>
+        <translation>A reference in the project points to nothing, or to the wrong kind of element.</translation>
+    </message>
+    <message>
+        <source>A source file the project refers to is missing from the archive.</source>
+        <translation>A source file the project refers to is missing from the archive.</translation>
+    </message>
+    <message>
+        <source>The archive holds a file that the project does not refer to.</source>
+        <translation>The archive holds a file that the project does not refer to.</translation>
+    </message>
+    <message>
+        <source>A source text is not plain UTF-8 text.</source>
+        <translation>A source text is not plain UTF-8 text.</translation>
+    </message>
+    <message>
+        <source>A source text starts with a byte-order mark, which other programs misread.</source>
+        <translation>A source text starts with a byte-order mark, which other programs misread.</translation>
+    </message>
+    <message>
+        <source>A source text has Windows (CR LF) or old Mac (CR) line endings.</source>
+        <translation>A source text has Windows (CR LF) or old Mac (CR) line endings.</translation>
+    </message>
+    <message>
+        <source>A coded passage lies outside the text of its source.</source>
+        <translation>A coded passage lies outside the text of its source.</translation>
+    </message>
+    <message>
+        <source>A coded passage is empty or reversed: its start is not before its end.</source>
+        <translation>A coded passage is empty or reversed: its start is not before its end.</translation>
+    </message>
+    <message>
+        <source>The project holds picture, PDF, audio or video sources, which ReflectDesk cannot import.</source>
+        <translation>The project holds picture, PDF, audio or video sources, which ReflectDesk cannot import.</translation>
+    </message>
+    <message>
+        <source>Export only the text sources from your analysis program and import that project. Nothing was imported.</source>
+        <translation>Export only the text sources from your analysis program and import that project. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>A proposed replacement no longer matches the text it was proposed for.</source>
+        <translation>A proposed replacement no longer matches the text it was proposed for.</translation>
+    </message>
+    <message>
+        <source>Look for names again and review the new proposals. Nothing was changed.</source>
+        <translation>Look for names again and review the new proposals. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Two accepted replacements cover the same text.</source>
+        <translation>Two accepted replacements cover the same text.</translation>
+    </message>
+    <message>
+        <source>Skip one of them and apply the replacements again. Nothing was changed.</source>
+        <translation>Skip one of them and apply the replacements again. Nothing was changed.</translation>
+    </message>
 </context>
 <context>
     <name>ExportWizard</name>

@@ -1906,6 +1906,98 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <source>Ask the sender to export it again, and report it if it happens again. Nothing was imported.</source>
         <translation>Pide a quien lo envió que lo exporte de nuevo e infórmalo si vuelve a pasar. No se importó nada.</translation>
     </message>
+    <message>
+        <source>The REFI-QDA project or codebook is not valid.</source>
+        <translation>El proyecto o libro de códigos REFI-QDA no es válido.</translation>
+    </message>
+    <message>
+        <source>Nothing was written or imported. Report it if the file came from ReflectDesk.</source>
+        <translation>No se escribió ni importó nada. Infórmalo si el archivo lo creó ReflectDesk.</translation>
+    </message>
+    <message>
+        <source>This file is not a REFI-QDA project archive (.qdpx).</source>
+        <translation>Este archivo no es un proyecto REFI-QDA (.qdpx).</translation>
+    </message>
+    <message>
+        <source>Export the project again from your analysis program as a REFI-QDA project. Nothing was imported.</source>
+        <translation>Exporta de nuevo el proyecto desde tu programa de análisis como proyecto REFI-QDA. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>The project archive is too large, or expands too much, to open safely.</source>
+        <translation>El archivo del proyecto es demasiado grande, o se expande demasiado, para abrirlo de forma segura.</translation>
+    </message>
+    <message>
+        <source>Split the project into smaller ones and import each. Nothing was imported.</source>
+        <translation>Divide el proyecto en otros más pequeños e importa cada uno. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>The project file is not well-formed XML.</source>
+        <translation>El archivo del proyecto no es XML bien formado.</translation>
+    </message>
+    <message>
+        <source>The project or codebook does not follow the REFI-QDA schema.</source>
+        <translation>El proyecto o libro de códigos no sigue el esquema REFI-QDA.</translation>
+    </message>
+    <message>
+        <source>Two elements of the project share one GUID.</source>
+        <translation>Dos elementos del proyecto comparten el mismo GUID.</translation>
+    </message>
+    <message>
+        <source>A reference in the project points to nothing, or to the wrong kind of element.</source>
+        <translation>Una referencia del proyecto no apunta a nada, o apunta a un elemento del tipo equivocado.</translation>
+    </message>
+    <message>
+        <source>A source file the project refers to is missing from the archive.</source>
+        <translation>Falta en el archivo un documento fuente al que se refiere el proyecto.</translation>
+    </message>
+    <message>
+        <source>The archive holds a file that the project does not refer to.</source>
+        <translation>El archivo contiene un documento al que el proyecto no se refiere.</translation>
+    </message>
+    <message>
+        <source>A source text is not plain UTF-8 text.</source>
+        <translation>Un texto fuente no es texto UTF-8 simple.</translation>
+    </message>
+    <message>
+        <source>A source text starts with a byte-order mark, which other programs misread.</source>
+        <translation>Un texto fuente comienza con una marca de orden de bytes (BOM), que otros programas leen mal.</translation>
+    </message>
+    <message>
+        <source>A source text has Windows (CR LF) or old Mac (CR) line endings.</source>
+        <translation>Un texto fuente tiene fines de línea de Windows (CR LF) o de Mac antiguo (CR).</translation>
+    </message>
+    <message>
+        <source>A coded passage lies outside the text of its source.</source>
+        <translation>Un pasaje codificado queda fuera del texto de su fuente.</translation>
+    </message>
+    <message>
+        <source>A coded passage is empty or reversed: its start is not before its end.</source>
+        <translation>Un pasaje codificado está vacío o invertido: su inicio no está antes de su final.</translation>
+    </message>
+    <message>
+        <source>The project holds picture, PDF, audio or video sources, which ReflectDesk cannot import.</source>
+        <translation>El proyecto contiene fuentes de imagen, PDF, audio o video, que ReflectDesk no puede importar.</translation>
+    </message>
+    <message>
+        <source>Export only the text sources from your analysis program and import that project. Nothing was imported.</source>
+        <translation>Exporta solo las fuentes de texto desde tu programa de análisis e importa ese proyecto. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>A proposed replacement no longer matches the text it was proposed for.</source>
+        <translation>Un reemplazo propuesto ya no coincide con el texto para el que se propuso.</translation>
+    </message>
+    <message>
+        <source>Look for names again and review the new proposals. Nothing was changed.</source>
+        <translation>Vuelve a buscar nombres y revisa las nuevas propuestas. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Two accepted replacements cover the same text.</source>
+        <translation>Dos reemplazos aceptados cubren el mismo texto.</translation>
+    </message>
+    <message>
+        <source>Skip one of them and apply the replacements again. Nothing was changed.</source>
+        <translation>Omite uno de ellos y vuelve a aplicar los reemplazos. No se cambió nada.</translation>
+    </message>
 </context>
 <context>
     <name>ExportWizard</name>

@@ -840,3 +840,133 @@ class BundleIdConflict(BundleError):
         "Ask the sender to export it again, and report it if it happens again. "
         "Nothing was imported.",
     )
+
+
+# --- research: REFI-QDA exchange and pseudonymisation (raised by reflectdesk.research) ---
+class ResearchExchangeError(InputError):
+    code = "research_exchange"
+    message = QT_TRANSLATE_NOOP("Errors", "The REFI-QDA project or codebook is not valid.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Nothing was written or imported. Report it if the file came from ReflectDesk."
+    )
+
+
+class QdpxArchiveInvalid(ResearchExchangeError):
+    code = "qdpx_archive_invalid"
+    message = QT_TRANSLATE_NOOP("Errors", "This file is not a REFI-QDA project archive (.qdpx).")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Export the project again from your analysis program as a REFI-QDA project. "
+        "Nothing was imported.",
+    )
+
+
+class QdpxTooLarge(ResearchExchangeError):
+    code = "qdpx_too_large"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The project archive is too large, or expands too much, to open safely."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Split the project into smaller ones and import each. Nothing was imported."
+    )
+
+
+class QdpxXmlInvalid(ResearchExchangeError):
+    code = "qdpx_xml_invalid"
+    message = QT_TRANSLATE_NOOP("Errors", "The project file is not well-formed XML.")
+
+
+class QdpxSchemaInvalid(ResearchExchangeError):
+    code = "qdpx_schema_invalid"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The project or codebook does not follow the REFI-QDA schema."
+    )
+
+
+class QdpxDuplicateGuid(ResearchExchangeError):
+    code = "qdpx_duplicate_guid"
+    message = QT_TRANSLATE_NOOP("Errors", "Two elements of the project share one GUID.")
+
+
+class QdpxDanglingReference(ResearchExchangeError):
+    code = "qdpx_dangling_reference"
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "A reference in the project points to nothing, or to the wrong kind of element.",
+    )
+
+
+class QdpxSourceFileMissing(ResearchExchangeError):
+    code = "qdpx_source_file_missing"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "A source file the project refers to is missing from the archive."
+    )
+
+
+class QdpxUnexpectedFile(ResearchExchangeError):
+    code = "qdpx_unexpected_file"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The archive holds a file that the project does not refer to."
+    )
+
+
+class QdpxTextEncoding(ResearchExchangeError):
+    code = "qdpx_text_encoding"
+    message = QT_TRANSLATE_NOOP("Errors", "A source text is not plain UTF-8 text.")
+
+
+class QdpxTextBom(ResearchExchangeError):
+    code = "qdpx_text_bom"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "A source text starts with a byte-order mark, which other programs misread."
+    )
+
+
+class QdpxTextLineEndings(ResearchExchangeError):
+    code = "qdpx_text_line_endings"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "A source text has Windows (CR LF) or old Mac (CR) line endings."
+    )
+
+
+class QdpxSelectionOutOfRange(ResearchExchangeError):
+    code = "qdpx_selection_out_of_range"
+    message = QT_TRANSLATE_NOOP("Errors", "A coded passage lies outside the text of its source.")
+
+
+class QdpxSelectionEmpty(ResearchExchangeError):
+    code = "qdpx_selection_empty"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "A coded passage is empty or reversed: its start is not before its end."
+    )
+
+
+class QdpxUnsupportedContent(ResearchExchangeError):
+    code = "qdpx_unsupported_content"
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The project holds picture, PDF, audio or video sources, which ReflectDesk cannot import.",
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Export only the text sources from your analysis program and import that project. "
+        "Nothing was imported.",
+    )
+
+
+class PseudonymisationStale(InputError):
+    code = "pseudonymisation_stale"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "A proposed replacement no longer matches the text it was proposed for."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Look for names again and review the new proposals. Nothing was changed."
+    )
+
+
+class PseudonymisationOverlap(InputError):
+    code = "pseudonymisation_overlap"
+    message = QT_TRANSLATE_NOOP("Errors", "Two accepted replacements cover the same text.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Skip one of them and apply the replacements again. Nothing was changed."
+    )
