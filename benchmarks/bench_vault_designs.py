@@ -22,7 +22,7 @@ rotated between rounds so load from other jobs hits all alike:
 - file size of the vault folder after the run.
 
 Each figure is the median over the rounds. Results go to stdout (a Markdown table) and
-``benchmarks/out/designs.json``.
+``--json`` (default ``benchmarks/out/designs.json``).
 """
 
 from __future__ import annotations
@@ -243,6 +243,7 @@ def main() -> None:
     ap.add_argument("--saves", type=int, default=100)
     # Each run edits with fresh content (an edit equal to the head is a no-op).
     ap.add_argument("--seed", type=int, default=int(time.time()))
+    ap.add_argument("--json", type=Path, default=OUT / "designs.json")
     ap.add_argument("--prepare-only", action="store_true")
     ap.add_argument("--child", nargs=2, metavar=("DESIGN", "DIR"))
     args = ap.parse_args()
@@ -292,7 +293,7 @@ def main() -> None:
             cells = [f"{med[d][k]:.{nd}f}" for k, _, nd in FIGURES]
             print(f"| {d} | " + " | ".join(cells) + " |")
         OUT.mkdir(exist_ok=True)
-        (OUT / "designs.json").write_text(json.dumps(report, indent=1))
+        args.json.write_text(json.dumps(report, indent=1))
     print(f"\nload after: {os.getloadavg()}; page designs: {', '.join(PAGE_DESIGNS)}")
 
 

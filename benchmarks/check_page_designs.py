@@ -125,7 +125,7 @@ def rollback(d: Path, design: str) -> dict[str, object]:
     dek, _, _ = unwrap_dek(work, PASSPHRASE)
     db = PageDb(work / PAGE_DB, design, page_key_of(dek))
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-    page_size = db.execute("PRAGMA page_size").fetchall()[0][0]
+    page_size = int(db.execute("PRAGMA page_size").fetchall()[0][0])
     entry = db.execute("SELECT id FROM entries ORDER BY id LIMIT 1").fetchall()[0][0]
     db.close()
     before = (work / PAGE_DB).read_bytes()
