@@ -2,10 +2,12 @@
 
     .venv/bin/python benchmarks/bench_vault_designs.py --sizes 10000,30000,120000 --repeat 3
 
-Needs two packages beyond the project's (installed by hand into the venv; designs whose
-package is missing are skipped with a note)::
+Needs packages beyond the project's (installed by hand; designs whose package is missing
+are skipped with a note). ``sqlcipher3-wheels`` provides the same ``sqlcipher3`` module as
+``sqlcipher3-binary``, so it goes into a folder of its own that only its child sees::
 
     .venv/bin/pip install sqlcipher3-binary apsw-sqlite3mc
+    .venv/bin/pip install --no-deps --target benchmarks/out/sqlcipher3-wheels sqlcipher3-wheels
 
 For each size the corpus vault is built through the real services (``corpus.py``, reused
 when it exists under ``benchmarks/out/``, never committed) and every design's files are
@@ -33,6 +35,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -55,9 +58,11 @@ from vault_designs import (
 )
 
 OUT = Path(__file__).resolve().parent / "out"
+WHEELS_DIR = OUT / "sqlcipher3-wheels"  # sqlcipher3-wheels, installed with --target
 # The bounded search ranks only the newest NEWEST matches (design "c").
 NEWEST = 10_000
 NEEDS = {"sqlcipher": "sqlcipher3", "mc-chacha20": "apsw", "mc-aegis": "apsw"}
+PATHS = {"sqlcipher-wheels": WHEELS_DIR}
 
 
 def pct(values: list[float], p: float) -> float:
@@ -130,6 +135,18 @@ def child(design: str, vault_dir: Path, reps: int, saves: int, seed: int) -> dic
         hits2 = pv.search("reflexion")
         out["unlock_s"] = time.perf_counter() - t - kdf_s
         out["hits"] = len(hits2)
+        if pv.db.apsw:
+            import apsw
+
+            out["engine"] = f"apsw {apsw.apsw_version()} / SQLite {apsw.sqlite_lib_version()}"
+        else:
+            import sqlcipher3
+
+            facts = [
+                pv.db.execute(f"PRAGMA {p}").fetchall()[0][0]
+                for p in ("cipher_version", "cipher_provider_version")
+            ]
+            out["engine"] = f"{sqlcipher3.__file__} SQLCipher {facts[0]}, {facts[1]}"
         ids = pv.entry_ids(5000)
         bounded_t: list[float] = []
         overlap: list[float] = []
@@ -185,6 +202,12 @@ def prepare(size: int, designs: list[str]) -> tuple[dict[str, Path], dict[str, o
             print(f"  preparing {design} at {size} …", flush=True)
             if design == "snapshot":
                 steps = prepare_snapshot(base, d, PASSPHRASE)
+            elif design == "sqlcipher-wheels" and (OUT / f"design-sqlcipher-{size}").exists():
+                # The same file format (SQLCipher 4 defaults): a copy, not a migration.
+                t0 = time.perf_counter()
+                shutil.copytree(OUT / f"design-sqlcipher-{size}", d)
+                (d / "prepared.json").unlink()
+                steps = {"copied_from_sqlcipher_s": time.perf_counter() - t0}
             else:
                 steps = migrate_to_pages(base, d, design, PASSPHRASE)
             marker.write_text(json.dumps(steps))
@@ -194,6 +217,11 @@ def prepare(size: int, designs: list[str]) -> tuple[dict[str, Path], dict[str, o
 
 
 def run_child(design: str, path: Path, args: argparse.Namespace, seed: int) -> dict[str, object]:
+    env = dict(os.environ)
+    if design in PATHS:
+        env["PYTHONPATH"] = os.pathsep.join(
+            filter(None, [str(PATHS[design]), env.get("PYTHONPATH")])
+        )
     proc = subprocess.run(
         [
             sys.executable,
@@ -210,6 +238,7 @@ def run_child(design: str, path: Path, args: argparse.Namespace, seed: int) -> d
         ],
         capture_output=True,
         text=True,
+        env=env,
     )
     if proc.returncode != 0:
         print(proc.stderr[-3000:], file=sys.stderr)
@@ -257,6 +286,9 @@ def main() -> None:
         need = NEEDS.get(d)
         if need and importlib.util.find_spec(need) is None:
             print(f"skipping {d}: `pip install` the package that provides {need}")
+            continue
+        if d in PATHS and not PATHS[d].is_dir():
+            print(f"skipping {d}: install it into {PATHS[d]} (see the module docstring)")
             continue
         designs.append(d)
     report: dict[str, object] = {

@@ -10,8 +10,10 @@ revision, durable) and lock.
 - ``snapshot``: the real :class:`Vault`, but the built in-memory index is serialised at
   lock, sealed under the data key and written atomically; unlock deserialises it when it
   matches the database, else rebuilds.
-- ``sqlcipher``, ``mc-chacha20``, ``mc-aegis``: the whole database encrypted page by page
-  (SQLCipher 4, or SQLite3 Multiple Ciphers with ChaCha20-Poly1305 or AEGIS-256), keyed
+- ``sqlcipher``, ``sqlcipher-wheels``, ``mc-chacha20``, ``mc-aegis``: the whole database
+  encrypted page by page (SQLCipher 4 from the ``sqlcipher3-binary`` or the
+  ``sqlcipher3-wheels`` build, or SQLite3 Multiple Ciphers with ChaCha20-Poly1305 or
+  AEGIS-256), keyed
   with a subkey of the data key, with a persistent FTS5 index inside it. Revisions stay
   sealed records (their binding to table, id and revision is kept); the index holds the
   text inside encrypted pages.
@@ -39,7 +41,7 @@ from reflectdesk.storage.atomic import AtomicFile
 from reflectdesk.vault.cipher import RecordCipher
 from reflectdesk.vault.header import read_header
 
-PAGE_DESIGNS = ("sqlcipher", "mc-chacha20", "mc-aegis")
+PAGE_DESIGNS = ("sqlcipher", "sqlcipher-wheels", "mc-chacha20", "mc-aegis")
 DESIGNS = ("today", "snapshot", *PAGE_DESIGNS)
 PAGE_DB = "vault-pages.db"
 SNAPSHOT = "index.snap"
