@@ -22,10 +22,12 @@ revision, durable) and lock.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import struct
 import time
+import unicodedata
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -282,6 +284,7 @@ class PageVault:
         if got != [(vault_id,)]:
             raise RuntimeError("not this vault")
         self.cipher = RecordCipher(dek, vault_id)
+        self._vocab = False
 
     def search(
         self, text: str, limit: int = 50, newest: int | None = None
@@ -293,6 +296,7 @@ class PageVault:
         match = to_fts(text)
         floor = 0
         if newest is not None:
+            match = self._expand_prefixes(match)
             # Walking the doclist backwards by rowid needs no ranking: cheap.
             row = self.db.execute(
                 "SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
@@ -316,6 +320,33 @@ class PageVault:
         ).fetchall()
         by = {r[0]: r for r in rows}
         return [(by[i][1], by[i][2], by[i][3], r) for r, i in ranked if i in by]
+
+    def _expand_prefixes(self, match: str) -> str:
+        """``"questi"*`` → ``("question" OR "questions")`` from the index's own vocabulary.
+
+        FTS5 merges a prefix's whole doclist before it can skip by rowid, so a prefix
+        query costs the size of the vault even when only the newest matches are ranked;
+        an OR of the terms is merged lazily and honours the rowid floor."""
+        if not self._vocab:
+            self.db.execute("CREATE VIRTUAL TABLE temp.docs_vocab USING fts5vocab(main, docs, row)")
+            self._vocab = True
+
+        def terms(m: re.Match[str]) -> str:
+            word = m.group(1).replace('""', '"')
+            folded = "".join(
+                c
+                for c in unicodedata.normalize("NFD", word.casefold())
+                if not unicodedata.combining(c)
+            )
+            rows = self.db.execute(
+                "SELECT term FROM temp.docs_vocab WHERE term >= ? AND term < ? LIMIT 65",
+                (folded, folded + "\U0010ffff"),
+            ).fetchall()
+            if not rows or len(rows) > 64:
+                return m.group(0)  # nothing to expand, or too many terms: keep the prefix
+            return "(" + " OR ".join('"' + r[0].replace('"', '""') + '"' for r in rows) + ")"
+
+        return re.sub(r'"((?:[^"]|"")*)"\*', terms, match)
 
     def edit(self, entry_id: str, content: EntryContent) -> None:
         """A new head revision and its index row in one durable transaction."""
