@@ -287,27 +287,40 @@ class PageVault:
         self._vocab = False
 
     def search(
-        self, text: str, limit: int = 50, newest: int | None = None
+        self, text: str, limit: int = 50, newest: int | None = None, window: int | None = None
     ) -> list[tuple[str, str, str, float]]:
         """Rank, then snippets for the rows shown: today's two-step plan.
 
         ``newest``: rank only the ``newest`` most recent matches (rowids grow with
-        creation), so the work no longer grows with the vault; None ranks every match."""
+        creation); ``window``: rank only the matches among the ``window`` newest entries,
+        the window growing ×4 until ``limit`` hits are found or it holds the whole vault.
+        Either way the work no longer grows with the vault; None ranks every match."""
         match = to_fts(text)
         floor = 0
-        if newest is not None:
+        if newest is not None or window is not None:
             match = self._expand_prefixes(match)
+        if newest is not None:
             # Walking the doclist backwards by rowid needs no ranking: cheap.
             row = self.db.execute(
                 "SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
                 (match, newest - 1),
             ).fetchall()
             floor = row[0][0] if row else 0
-        ranked = self.db.execute(
+        sql = (
             f"SELECT {BM25} AS r, rowid FROM docs WHERE docs MATCH ? AND rowid >= ? "
-            "ORDER BY r LIMIT ?",
-            (match, floor, limit),
-        ).fetchall()
+            "ORDER BY r LIMIT ?"
+        )
+        if window is not None:
+            top = self.db.execute("SELECT max(rowid) FROM search_meta").fetchall()[0][0] or 0
+            span = window
+            while True:
+                floor = max(0, top - span + 1)
+                ranked = self.db.execute(sql, (match, floor, limit)).fetchall()
+                if len(ranked) >= limit or floor == 0:
+                    break
+                span *= 4
+        else:
+            ranked = self.db.execute(sql, (match, floor, limit)).fetchall()
         if not ranked:
             return []
         marks = ",".join("?" * len(ranked))
