@@ -4,10 +4,12 @@
 
 Needs packages beyond the project's (installed by hand; designs whose package is missing
 are skipped with a note). ``sqlcipher3-wheels`` provides the same ``sqlcipher3`` module as
-``sqlcipher3-binary``, so it goes into a folder of its own that only its child sees::
+``sqlcipher3-binary``, and so does ``sqlcipher3`` itself: each goes into a folder of its
+own that only its child sees::
 
     .venv/bin/pip install sqlcipher3-binary apsw-sqlite3mc
     .venv/bin/pip install --no-deps --target benchmarks/out/sqlcipher3-wheels sqlcipher3-wheels
+    .venv/bin/pip install --no-deps --target benchmarks/out/sqlcipher3-pypi sqlcipher3
 
 For each size the corpus vault is built through the real services (``corpus.py``, reused
 when it exists under ``benchmarks/out/``, never committed) and every design's files are
@@ -59,10 +61,11 @@ from vault_designs import (
 
 OUT = Path(__file__).resolve().parent / "out"
 WHEELS_DIR = OUT / "sqlcipher3-wheels"  # sqlcipher3-wheels, installed with --target
+PYPI_DIR = OUT / "sqlcipher3-pypi"  # sqlcipher3 (upstream, with wheels since 0.6), same
 # The bounded search ranks only the newest NEWEST matches (design "c").
 NEWEST = 10_000
 NEEDS = {"sqlcipher": "sqlcipher3", "mc-chacha20": "apsw", "mc-aegis": "apsw"}
-PATHS = {"sqlcipher-wheels": WHEELS_DIR}
+PATHS = {"sqlcipher-wheels": WHEELS_DIR, "sqlcipher-pypi": PYPI_DIR}
 
 
 def pct(values: list[float], p: float) -> float:
@@ -202,7 +205,7 @@ def prepare(size: int, designs: list[str]) -> tuple[dict[str, Path], dict[str, o
             print(f"  preparing {design} at {size} …", flush=True)
             if design == "snapshot":
                 steps = prepare_snapshot(base, d, PASSPHRASE)
-            elif design == "sqlcipher-wheels" and (OUT / f"design-sqlcipher-{size}").exists():
+            elif design in PATHS and (OUT / f"design-sqlcipher-{size}").exists():
                 # The same file format (SQLCipher 4 defaults): a copy, not a migration.
                 t0 = time.perf_counter()
                 shutil.copytree(OUT / f"design-sqlcipher-{size}", d)

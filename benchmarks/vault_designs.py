@@ -11,7 +11,7 @@ revision, durable) and lock.
   lock, sealed under the data key and written atomically; unlock deserialises it when it
   matches the database, else rebuilds.
 - ``sqlcipher``, ``sqlcipher-wheels``, ``mc-chacha20``, ``mc-aegis``: the whole database
-  encrypted page by page (SQLCipher 4 from the ``sqlcipher3-binary`` or the
+  encrypted page by page (SQLCipher 4 from the ``sqlcipher3-binary``, ``sqlcipher3`` or
   ``sqlcipher3-wheels`` build, or SQLite3 Multiple Ciphers with ChaCha20-Poly1305 or
   AEGIS-256), keyed
   with a subkey of the data key, with a persistent FTS5 index inside it. Revisions stay
@@ -43,7 +43,7 @@ from reflectdesk.storage.atomic import AtomicFile
 from reflectdesk.vault.cipher import RecordCipher
 from reflectdesk.vault.header import read_header
 
-PAGE_DESIGNS = ("sqlcipher", "sqlcipher-wheels", "mc-chacha20", "mc-aegis")
+PAGE_DESIGNS = ("sqlcipher", "sqlcipher-pypi", "sqlcipher-wheels", "mc-chacha20", "mc-aegis")
 DESIGNS = ("today", "snapshot", *PAGE_DESIGNS)
 PAGE_DB = "vault-pages.db"
 SNAPSHOT = "index.snap"
