@@ -43,6 +43,21 @@ test: lint typecheck pytest
 wheel: $(STAMP) translations
 	rm -rf dist/wheel && $(PY) -m pip wheel --quiet --no-deps -w dist/wheel .
 
+# The app folder people run (packaging/README.md): PyInstaller on the wheel installed in a
+# throwaway venv (never the checkout), then the tarball and its SHA-256 (`sha256sum -c`).
+DIST_VENV := build/dist-venv
+dist: wheel
+	rm -rf $(DIST_VENV) dist/ReflectDesk dist/ReflectDesk-*.tar.gz dist/ReflectDesk-*.tar.gz.sha256
+	$(PYTHON) -m venv $(DIST_VENV)
+	$(DIST_VENV)/bin/python -m pip install --quiet "$$(ls dist/wheel/reflectdesk-*.whl)[dist]"
+	$(DIST_VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/reflectdesk-linux.spec
+	cd dist && version=$$(../$(DIST_VENV)/bin/python -I -c \
+		'import reflectdesk; print(reflectdesk.__version__)') && \
+		name=ReflectDesk-$$version-linux-$$(uname -m).tar.gz && \
+		tar --sort=name --owner=0 --group=0 --numeric-owner -cf - ReflectDesk | gzip -n >$$name && \
+		sha256sum $$name >$$name.sha256 && du -sh ReflectDesk $$name
+
 # Per user, no root: desktop entry, icons, AppStream metainfo, .rdbundle/.rdcard types.
 install-desktop: $(STAMP) translations
 	$(VENV)/bin/reflectdesk-cli desktop install
