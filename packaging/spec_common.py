@@ -20,6 +20,7 @@ HERE = Path(__file__).resolve().parent
 CHECKOUT = HERE.parent
 GUI_SCRIPT = str(HERE / "launchers" / "gui_main.py")
 CLI_SCRIPT = str(HERE / "launchers" / "cli_main.py")
+RUNTIME_HOOKS = [str(HERE / "rthooks" / "child_environment.py")]
 
 
 def installed_version() -> str:

@@ -81,7 +81,7 @@ def app(tarball: Path, home: Path) -> Path:
 
 def clean_env(home: Path, vault: str, **extra: str) -> dict[str, str]:
     env = {
-        "PATH": str(home / "bin"),  # empty: nothing to fall back on
+        "PATH": str(home / "bin"),  # no Python, no venv: only the stubs a test puts there
         "HOME": str(home / "home"),
         "XDG_RUNTIME_DIR": str(home / "run"),
         "LANG": "C.UTF-8",
@@ -200,17 +200,60 @@ def test_cli_journey(cli: Cli, home: Path) -> None:
     assert (home / "home" / "camila.rdcard").stat().st_size > 0
 
 
-def test_gui_starts_offscreen_on_the_first_run_wizard(app: Path, home: Path) -> None:
-    env = clean_env(
-        home,
-        "gui-vault",
-        LANG="es_CL.UTF-8",
-        REFLECTDESK_BENCH_EXIT_ON_SHOWN="1",
-        REFLECTDESK_LOG="WARNING",
-    )
-    done = run(app, "reflectdesk", env=env, timeout=60)
+def first_window(app: Path, env: dict[str, str]) -> dict[str, object]:
+    """Start the GUI offscreen; it quits once its first window is shown and describes it."""
+    env = {**env, "LANG": "es_CL.UTF-8", "REFLECTDESK_BENCH_EXIT_ON_SHOWN": "1"}
+    done = run(app, "reflectdesk", env=env)
     assert done.returncode == 0, done.stderr
-    assert re.fullmatch(r"REFLECTDESK_SHOWN \d+\.\d+ firstRunWizard", done.stdout.strip())
     assert "Traceback" not in done.stderr
-    problems = re.findall(r" (?:WARNING|ERROR|CRITICAL) reflectdesk.*", done.stderr)
-    assert problems == []  # e.g. a .qm not found
+    # A missing .qm, template or icon is logged as a warning by the app.
+    assert re.findall(r" (?:WARNING|ERROR|CRITICAL) reflectdesk.*", done.stderr) == []
+    said = dict(
+        line.split(" ", 1) for line in done.stdout.splitlines() if line.startswith("REFLECTDESK_")
+    )
+    assert float(said["REFLECTDESK_SHOWN"]) > 0
+    window: dict[str, object] = json.loads(said["REFLECTDESK_WINDOW"])
+    return window
+
+
+def test_gui_starts_offscreen_on_the_first_run_wizard_in_spanish(app: Path, home: Path) -> None:
+    wizard = first_window(app, clean_env(home, "gui-fresh"))
+    assert wizard["title"] == "ReflectDesk: primeros pasos"  # our .qm
+    buttons = [str(b).replace("&", "") for b in wizard["buttons"]]  # type: ignore[attr-defined]
+    # QWizard's own buttons: Qt's qtbase_es.qm, found through the folder's QLibraryInfo.
+    assert "Siguiente >" in buttons and "Cancelar" in buttons, buttons
+
+
+def test_gui_opens_the_vault_the_cli_made(app: Path, home: Path) -> None:
+    env = clean_env(home, "gui-cli", REFLECTDESK_PASSPHRASE=PASSPHRASE)
+    made = run(app, "reflectdesk-cli", "init", "--name", "Ana", "--role", "mentor", env=env)
+    assert made.returncode == 0, made.stderr
+    unlock = first_window(app, env)
+    assert unlock["title"] == "ReflectDesk: desbloquear"
+    assert "Desbloquear" in [str(b).replace("&", "") for b in unlock["buttons"]]  # type: ignore[attr-defined]
+
+
+STUB = """#!/bin/sh
+printf '%s' "${LD_LIBRARY_PATH-unset}" > "$HOME/${0##*/}.ld-path"
+"""
+
+
+def test_desktop_install_points_at_the_folder_and_children_get_a_clean_environment(
+    app: Path, home: Path
+) -> None:
+    """`desktop install` runs update-mime-database & co.: stubs record what they inherit."""
+    tools = ("update-mime-database", "update-desktop-database", "gtk-update-icon-cache")
+    for tool in tools:
+        (home / "bin" / tool).write_text(STUB, encoding="utf-8")
+        (home / "bin" / tool).chmod(0o755)
+    share = home / "share"
+    env = clean_env(home, "desktop-vault", XDG_DATA_HOME=str(share))
+    done = run(app, "reflectdesk-cli", "desktop", "install", "--json", env=env)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert sorted(report["refreshed"]) == sorted(tools)
+    entry = (share / "applications" / "cl.reflectdesk.ReflectDesk.desktop").read_text()
+    assert f"Exec={app / 'reflectdesk'} %F" in entry.splitlines()
+    for tool in tools:
+        # Not the app folder's _internal/: the bootloader's LD_LIBRARY_PATH stays ours.
+        assert (home / "home" / f"{tool}.ld-path").read_text() == "unset", tool
