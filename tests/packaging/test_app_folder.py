@@ -11,9 +11,11 @@ folder. `make dist` runs first when the app folder is missing or older than the 
 from __future__ import annotations
 
 import json
+import os
 import platform
 import re
 import subprocess
+import sys
 import tarfile
 from collections.abc import Callable
 from pathlib import Path
@@ -257,3 +259,18 @@ def test_desktop_install_points_at_the_folder_and_children_get_a_clean_environme
     for tool in tools:
         # Not the app folder's _internal/: the bootloader's LD_LIBRARY_PATH stays ours.
         assert (home / "home" / f"{tool}.ld-path").read_text() == "unset", tool
+
+
+def test_the_app_folder_benchmark_runs(tarball: Path) -> None:
+    """benchmarks/bench_app_folder.py (docs/benchmarks.md), one run each, so it cannot rot."""
+    done = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "bench_app_folder.py"), "--runs", "1"],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"tarball {tarball.name}:" in done.stdout
+    assert re.search(r"unlock window, app folder +\d+ms", done.stdout)
