@@ -38,6 +38,46 @@ def installed_version() -> str:
     return reflectdesk.__version__
 
 
+def icon_png() -> str:
+    """The 256 px icon from the installed package. For ``icon=`` on Windows and macOS
+    PyInstaller turns it into .ico / .icns itself when Pillow is installed."""
+    from reflectdesk.resources import resource_dir
+
+    return str(resource_dir() / "icons" / "reflectdesk-256.png")
+
+
+def windows_version_info(version: str) -> object:
+    """The version resource Explorer shows under Properties → Details (Windows only:
+    PyInstaller's versioninfo needs pefile)."""
+    from PyInstaller.utils.win32.versioninfo import (
+        FixedFileInfo,
+        StringFileInfo,
+        StringStruct,
+        StringTable,
+        VarFileInfo,
+        VarStruct,
+        VSVersionInfo,
+    )
+
+    numbers = tuple(int(n) for n in version.split("+")[0].split(".")[:3] if n.isdigit())
+    four = (*numbers, 0, 0, 0, 0)[:4]
+    strings = [
+        StringStruct("CompanyName", "ReflectDesk"),
+        StringStruct("FileDescription", "ReflectDesk"),
+        StringStruct("FileVersion", version),
+        StringStruct("LegalCopyright", "AGPL-3.0-or-later"),
+        StringStruct("ProductName", "ReflectDesk"),
+        StringStruct("ProductVersion", version),
+    ]
+    return VSVersionInfo(
+        ffi=FixedFileInfo(filevers=four, prodvers=four),
+        kids=[
+            StringFileInfo([StringTable("040904B0", strings)]),
+            VarFileInfo([VarStruct("Translation", [0x0409, 1200])]),
+        ],
+    )
+
+
 # The CLI imports its command modules by name, the GUI imports its pages lazily, the
 # resource package is found by name: list every module of ours so none is left out.
 GUI_HIDDEN = [
