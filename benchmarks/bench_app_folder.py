@@ -70,7 +70,7 @@ def side_by_side(
 
 def row(label: str, values: list[float]) -> str:
     med, low, high = statistics.median(values), min(values), max(values)
-    return f"{label:34}{med * 1000:>8.0f}ms{low * 1000:>8.0f}ms{high * 1000:>8.0f}ms"
+    return f"{label:40}{med * 1000:>8.0f}ms{low * 1000:>8.0f}ms{high * 1000:>8.0f}ms"
 
 
 def main() -> int:
@@ -117,7 +117,7 @@ def main() -> int:
             f"tarball {tarball.name}: {du(tarball)} (du -sh), {tarball.stat().st_size / 1e6:.1f} MB"
         )
     print(f"platform: {args.platform}, runs: {args.runs} each (+1 warm-up), alternating")
-    print(f"{'':34}{'median':>10}{'min':>10}{'max':>10}")
+    print(f"{'':40}{'median':>10}{'min':>10}{'max':>10}")
     print(row("unlock window, venv install", gui[0]))
     print(row("unlock window, app folder", gui[1]))
     print(row("reflectdesk-cli --version, venv", cli[0]))
