@@ -1,9 +1,9 @@
 """The `make dist` app folder, run the way a user gets it (issue 9, point 3).
 
 The tarball is unpacked into a temporary folder outside the checkout and its two
-executables run with a clean environment: no PYTHONPATH, no venv, PATH pointing to an
-empty folder (so no Python can be found), HOME and REFLECTDESK_HOME in the temporary
-folder. `make dist` runs first when the app folder is missing or older than the sources.
+executables run with a clean environment: no PYTHONPATH, no venv, PATH pointing to a
+folder that holds no Python (only stubs a test puts there), HOME and REFLECTDESK_HOME in
+the temporary folder. `make dist` runs first when the app folder is missing or older than the sources.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q -m dist
 """
@@ -14,10 +14,11 @@ import json
 import os
 import platform
 import re
+import shutil
 import subprocess
 import sys
 import tarfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -65,12 +66,13 @@ def tarball() -> Path:
 
 
 @pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     where = tmp_path_factory.mktemp("user")
     assert not where.resolve().is_relative_to(REPO)
     for sub in ("home", "bin", "run"):
         (where / sub).mkdir(mode=0o700)
-    return where
+    yield where
+    shutil.rmtree(where, ignore_errors=True)  # 160 MB unpacked; pytest keeps 3 runs
 
 
 @pytest.fixture(scope="module")
