@@ -3,7 +3,8 @@
 The tarball is unpacked into a temporary folder outside the checkout and its two
 executables run with a clean environment: no PYTHONPATH, no venv, PATH pointing to a
 folder that holds no Python (only stubs a test puts there), HOME and REFLECTDESK_HOME in
-the temporary folder. `make dist` runs first when the app folder is missing or older than the sources.
+the temporary folder. `make dist` runs first when the app folder is missing or older
+than the sources.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q -m dist
 """
