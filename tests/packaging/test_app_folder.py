@@ -43,7 +43,11 @@ def _newest_source() -> float:
         root = REPO / name
         files = [root] if root.is_file() else root.rglob("*")
         for path in files:
-            if path.is_file() and "__pycache__" not in path.parts:
+            # Build output inside the tree (setuptools' egg-info, rewritten by every wheel
+            # or sdist build) is not a source.
+            if path.is_file() and not any(
+                part == "__pycache__" or part.endswith(".egg-info") for part in path.parts
+            ):
                 newest = max(newest, path.stat().st_mtime)
     return newest
 
