@@ -44,9 +44,11 @@ def _newest_source() -> float:
         files = [root] if root.is_file() else root.rglob("*")
         for path in files:
             # Build output inside the tree (setuptools' egg-info, rewritten by every wheel
-            # or sdist build) is not a source.
-            if path.is_file() and not any(
-                part == "__pycache__" or part.endswith(".egg-info") for part in path.parts
+            # or sdist build) is not a source, nor is packaging/README.md.
+            if (
+                path.is_file()
+                and path.suffix != ".md"
+                and not any(p == "__pycache__" or p.endswith(".egg-info") for p in path.parts)
             ):
                 newest = max(newest, path.stat().st_mtime)
     return newest
