@@ -24,8 +24,8 @@ run: $(STAMP) translations
 	$(VENV)/bin/reflectdesk
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests benchmarks tools
-	$(VENV)/bin/ruff format --check src tests benchmarks tools
+	$(VENV)/bin/ruff check src tests benchmarks tools packaging
+	$(VENV)/bin/ruff format --check src tests benchmarks tools packaging
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
@@ -41,7 +41,8 @@ test: lint typecheck pytest
 
 # What users get: a wheel (and the sdist it must also build from).
 wheel: $(STAMP) translations
-	rm -rf dist/wheel && $(PY) -m pip wheel --quiet --no-deps -w dist/wheel .
+	# build/lib may hold files a previous build left behind: never let them into the wheel.
+	rm -rf dist/wheel build/lib build/bdist.* && $(PY) -m pip wheel --quiet --no-deps -w dist/wheel .
 
 # The app folder people run (packaging/README.md): PyInstaller on the wheel installed in a
 # throwaway venv (never the checkout), then the tarball and its SHA-256 (`sha256sum -c`).

@@ -72,6 +72,19 @@ def test_once_checkpointed_small_commits_stay_quiet(
     with db.session() as s:
         s.execute(insert(Meta).values(key="big", value=BIG))
     assert _wait_for(lambda: os.stat(db.path).st_size > len(BIG) // 2)
+    # The file grows before its pages are copied: wait until every WAL frame is back in
+    # the database (a loaded machine may see it half done), so the next commit restarts
+    # the WAL and cuts it back.
+
+    def fully_checkpointed() -> bool:
+        conn = sqlite3.connect(db.path)
+        try:
+            busy, log, done = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        finally:
+            conn.close()
+        return bool(busy == 0 and log == done)
+
+    assert _wait_for(fully_checkpointed, timeout=60.0)
     wakes: list[int] = []
     real_wake = db._checkpointer.wake
     monkeypatch.setattr(db._checkpointer, "wake", lambda: (wakes.append(1), real_wake()))

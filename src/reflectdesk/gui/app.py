@@ -129,7 +129,8 @@ def vault_option(args: Sequence[str]) -> Path | None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv if argv is None else argv)
     if "--version" in args[1:]:
-        sys.stdout.write(f"ReflectDesk {__version__}\n")
+        if sys.stdout is not None:  # a windowed Windows build has no console
+            sys.stdout.write(f"ReflectDesk {__version__}\n")
         return 0
     logging.basicConfig(
         level=os.environ.get("REFLECTDESK_LOG", "WARNING").upper(),

@@ -145,8 +145,9 @@ class AppController(QObject):
             b.text() for b in window.findChildren(QAbstractButton) if b.isVisible() and b.text()
         ]
         described = json.dumps({"title": window.windowTitle(), "buttons": buttons})
-        sys.stdout.write(f"REFLECTDESK_SHOWN {when:.6f}\nREFLECTDESK_WINDOW {described}\n")
-        sys.stdout.flush()
+        if sys.stdout is not None:  # a windowed Windows build has no console
+            sys.stdout.write(f"REFLECTDESK_SHOWN {when:.6f}\nREFLECTDESK_WINDOW {described}\n")
+            sys.stdout.flush()
         QTimer.singleShot(0, QCoreApplication.quit)
 
     def _first_painted(self, when: float) -> None:
