@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,7 @@ from reflectdesk.errors import (
     BundleAuthorKeyMismatch,
     BundleAuthorRevoked,
     BundleBuildInvalid,
-    BundleCompressionSuspicious,
+    BundleCompressed,
     BundleDuplicateName,
     BundleError,
     BundleFileMissing,
@@ -305,14 +306,39 @@ def test_zip_bombs(alice: Identity, bob: Identity) -> None:
         [*members.items(), ("attachments/01890000-0000-7000-8000-0000000000ff", b"\0" * 2_000_000)],
         compression=DEFLATED,
     )
-    with pytest.raises(BundleCompressionSuspicious):
+    with pytest.raises(BundleCompressed):
         open_bundle(encrypt_to(bomb, [bob.public]), bob, unknown)
 
 
-def test_deflated_bundles_from_other_zip_writers_open(alice: Identity, bob: Identity) -> None:
+def test_compressed_members_are_refused_even_when_signed_and_modest(
+    alice: Identity, bob: Identity
+) -> None:
+    # A perfectly valid bundle, re-packed deflated by another ZIP writer (ratio ~3):
+    # refused from the directory, before any member is inflated.
     members = unpack(make_bundle(alice, [bob.public]), bob)
     deflated = zipfile_bytes(list(members.items()), compression=DEFLATED)
-    assert open_bundle(encrypt_to(deflated, [bob.public]), bob, unknown).author == alice.public
+    with pytest.raises(BundleCompressed, match="method 8"):
+        open_bundle(encrypt_to(deflated, [bob.public]), bob, unknown)
+    bzip = zipfile_bytes(list(members.items()), compression=zipfile.ZIP_BZIP2)
+    with pytest.raises(BundleCompressed, match="method 12"):
+        open_bundle(encrypt_to(bzip, [bob.public]), bob, unknown)
+    # The same members stored open: the refusal is the compression, nothing else.
+    stored = zipfile_bytes(list(members.items()))
+    assert open_bundle(encrypt_to(stored, [bob.public]), bob, unknown).author == alice.public
+
+
+def test_a_stored_header_over_deflated_data_is_a_hash_mismatch(
+    alice: Identity, bob: Identity
+) -> None:
+    # Claims "stored" but carries deflate bytes: read as they are (no inflater runs),
+    # so the member's SHA-256 no longer matches the signed manifest.
+    members = unpack(make_bundle(alice, [bob.public]), bob)
+    path = next(p for p in members if p.startswith("attachments/"))
+    squeezed = zlib.compress(members[path], 9)[2:-4]  # raw deflate
+    forged = dict(members)
+    forged[path] = squeezed
+    with pytest.raises(BundleHashMismatch):
+        open_bundle(encrypt_to(zip_of(list(forged.items())), [bob.public]), bob, unknown)
 
 
 # --- JSON ------------------------------------------------------------------------------------

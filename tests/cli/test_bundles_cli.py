@@ -3,18 +3,26 @@ cards both ways, safety numbers, export, import, and the Debian age and minisign
 
 from __future__ import annotations
 
+import hashlib
 import json
+import random
+import struct
 import subprocess
 import sys
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
+import pyrage
 import pytest
 
-from tests.bundles.helpers import need_tool
+from reflectdesk.bundles import BundleKind, BundleMeta, Identity
+from reflectdesk.bundles.manifest import FileRecord, RecipientRecord, new_manifest
+from reflectdesk.services.vault import Vault
+from tests.bundles.helpers import need_tool, resign
 from tests.services.test_bundles import table_digest
-from tests.support import CliResult, cli_env
+from tests.support import PASSPHRASE, CliResult, cli_env
 
 Cli = Callable[..., CliResult]
 
@@ -259,3 +267,103 @@ def test_rotate_keys_and_keep_sharing(student: Person, mentor: Person, tmp_path:
     student.ok("bundle", "export", "--to", at_student, "--entries", entry, "-o", str(out_dir))
     (bundle,) = out_dir.iterdir()
     assert "Entries: 1 new" in mentor.ok("bundle", "import", str(bundle), "--yes")
+
+
+# --- no amplification before the signature (issue 10, point 9) -------------------------------
+_RSS_PROBE = (
+    "import resource, sys\n"
+    "from reflectdesk.cli.main import main\n"
+    "try:\n"
+    "    code = main(sys.argv[1:])\n"
+    "finally:\n"
+    "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    "    sys.stderr.write(f'\\nPEAK_RSS_KIB {peak}\\n')\n"
+    "sys.exit(code)\n"
+)
+MiB = 1024 * 1024
+
+
+def _squeezable_member(blocks: int) -> tuple[bytes, str, int, int]:
+    """``blocks`` MiB that deflate ~60:1 (under the old ratio cap of 100): the member
+    deflated, its SHA-256, CRC-32 and size; made in 1 MiB steps, never whole in memory."""
+    rng = random.Random(blocks)
+    block = bytearray(MiB)
+    for offset in range(0, MiB, 4096):
+        block[offset : offset + 40] = rng.randbytes(40)
+    deflater = zlib.compressobj(1, zlib.DEFLATED, -15)
+    digest = hashlib.sha256()
+    crc = 0
+    out = []
+    for _ in range(blocks):
+        digest.update(block)
+        crc = zlib.crc32(block, crc)
+        out.append(deflater.compress(block))
+    out.append(deflater.flush())
+    return b"".join(out), digest.hexdigest(), crc, blocks * MiB
+
+
+def _deflated_zip(members: list[tuple[str, bytes, int, int]]) -> bytes:
+    """A ZIP with every member deflated, written by hand from pre-deflated data
+    (name, deflated bytes, CRC-32, size): what another ZIP tool would write."""
+    local, central = bytearray(), bytearray()
+    for name, data, crc, size in members:
+        raw = name.encode()
+        fields = (20, 0, 8, 0, 0x21, crc, len(data), size, len(raw), 0)
+        central += struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, *fields, 0, 0, 0, 0, len(local))
+        central += raw
+        local += struct.pack("<4s5H3L2H", b"PK\x03\x04", *fields) + raw + data
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members),
+                      len(central), len(local), 0)  # fmt: skip
+    return bytes(local + central + end)
+
+
+def _key_pair(person: Person) -> Identity:
+    with Vault.open(person.home) as vault:
+        vault.unlock(PASSPHRASE)
+        return vault.identity.key_pair()
+
+
+def _compressed_bundle(student: Person, mentor: Person, tmp_path: Path) -> Path:
+    """A bundle of < 5 MiB from a real sender to the mentor, correctly signed, whose
+    members inflate to 250 MiB."""
+    author, reader = _key_pair(student), _key_pair(mentor).public
+    data, sha, crc, size = _squeezable_member(50)
+    names = [f"attachments/01890000-0000-7000-8000-00000000000{i}" for i in range(5)]
+    members = [(name, data, crc, size) for name in names]
+    manifest = new_manifest(
+        author.public,
+        (RecipientRecord.of(reader),),
+        tuple(FileRecord(name, sha, size) for name in names),
+        BundleMeta(kind=BundleKind.JOURNAL),
+    )
+    signed = resign({}, json.loads(manifest.to_bytes()), author)
+    for name in ("manifest.json", "manifest.json.minisig"):
+        raw = signed[name]
+        members.append((name, zlib.compress(raw, 9)[2:-4], zlib.crc32(raw), len(raw)))
+    path = tmp_path / "squeezed.rdbundle"
+    path.write_bytes(pyrage.encrypt(_deflated_zip(members), [reader.pyrage_recipient]))
+    return path
+
+
+def test_a_compressed_bundle_is_refused_before_anything_is_inflated(
+    student: Person, mentor: Person, tmp_path: Path
+) -> None:
+    bundle = _compressed_bundle(student, mentor, tmp_path)
+    size = bundle.stat().st_size
+    assert size < 5 * MiB  # inflates to 250 MiB (ratio ~60, under the old cap of 100)
+    before = table_digest(mentor.home)
+    env = cli_env(mentor.home, REFLECTDESK_LANG="es")
+    r = subprocess.run(
+        [sys.executable, "-c", _RSS_PROBE, "bundle", "import", str(bundle), "--yes"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert r.returncode == 7, r.stderr
+    assert "contiene archivos comprimidos" in r.stderr and "Traceback" not in r.stderr
+    peak = int(r.stderr.rsplit("PEAK_RSS_KIB", 1)[1]) * 1024
+    # Inflating would have cost 250 MiB on top of the interpreter; refusing costs the
+    # ciphertext and plaintext (~2 x 5 MiB) at most.
+    assert peak < 150 * MiB + 2 * size, peak // MiB
+    assert table_digest(mentor.home) == before

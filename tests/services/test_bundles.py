@@ -45,7 +45,7 @@ from reflectdesk.domain.model import (
 from reflectdesk.errors import (
     BundleAuthorKeyMismatch,
     BundleAuthorRevoked,
-    BundleCompressionSuspicious,
+    BundleCompressed,
     BundleDecryptionFailed,
     BundleDuplicateName,
     BundleError,
@@ -662,7 +662,7 @@ def _bad_variants(p: Pair) -> dict[str, tuple[bytes, type[BundleError]]]:
             encrypt_to(zip_of([*items, ("../entries/x.json", b"{}")]), to),
             BundleUnsafeName,
         ),
-        "zip bomb": (encrypt_to(bomb, to), BundleCompressionSuspicious),
+        "zip bomb": (encrypt_to(bomb, to), BundleCompressed),
         "oversized JSON": (encrypt_to(zip_of(big), to), BundleJsonTooLarge),
     }
 
