@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import random
+import select
 import struct
 import subprocess
 import sys
@@ -367,3 +369,65 @@ def test_a_compressed_bundle_is_refused_before_anything_is_inflated(
     # ciphertext and plaintext (~2 x 5 MiB) at most.
     assert peak < 150 * MiB + 2 * size, peak // MiB
     assert table_digest(mentor.home) == before
+
+
+# --- import what was previewed (issue 10, point 5) --------------------------------------------
+def _answer_on_a_terminal(argv: list[str], env: dict[str, str], before_answer: Callable[[], None],
+                          answer: bytes) -> tuple[int, str]:  # fmt: skip
+    """Run the real CLI on a pseudo-terminal; when it asks, call ``before_answer``, then
+    type ``answer``. Returns the exit code and everything it printed."""
+    master, slave = os.openpty()
+    proc = subprocess.Popen(argv, env=env, stdin=slave, stdout=slave, stderr=slave)
+    os.close(slave)
+    seen = b""
+    try:
+        while b"[y/N]" not in seen:
+            ready, _, _ = select.select([master], [], [], 60)
+            assert ready, seen.decode(errors="replace")
+            chunk = os.read(master, 4096)
+            assert chunk, seen.decode(errors="replace")
+            seen += chunk
+        before_answer()
+        os.write(master, answer)
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:  # the terminal closed with the process
+                break
+            if not chunk:
+                break
+            seen += chunk
+        code = proc.wait(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(master)
+    return code, seen.decode(errors="replace")
+
+
+def test_the_cli_imports_what_it_previewed_even_if_the_file_is_swapped(
+    student: Person, mentor: Person, tmp_path: Path
+) -> None:
+    give_card(mentor, student, tmp_path)
+    give_card(student, mentor, tmp_path)
+    journal = student.ok("journal", "create", "Práctica").strip()
+    one = student.ok("entry", "add", "--journal", journal, "--title", "Uno").strip()
+    two = student.ok("entry", "add", "--journal", journal, "--title", "Dos").strip()
+    bundles = {}
+    for entry in (one, two):
+        printed = student.ok("bundle", "export", "--to", "Ana Mentor", "--entries", entry,
+                             "-o", str(tmp_path / f"{entry}.rdbundle"))  # fmt: skip
+        bundles[entry] = Path(printed.strip().splitlines()[-1])
+    assert bundles[one].stat().st_size == bundles[two].stat().st_size
+    synced = tmp_path / "synced.rdbundle"
+    synced.write_bytes(bundles[one].read_bytes())
+
+    def swap() -> None:  # the sync client replaces the file while the question waits
+        synced.write_bytes(bundles[two].read_bytes())
+
+    argv = [sys.executable, "-m", "reflectdesk.cli", "bundle", "import", str(synced)]
+    code, printed = _answer_on_a_terminal(argv, cli_env(mentor.home), swap, b"y\n")
+    assert code == 0, printed
+    assert f"new       {one}" in printed and "Imported. Entries: 1 new" in printed
+    assert {e["id"] for e in mentor.json("entry", "list", "--json")} == {one}  # type: ignore[index,union-attr]

@@ -690,6 +690,18 @@ def _check_author(
     return (AuthorStatus.VERIFIED if pinned.verified else AuthorStatus.KNOWN), pinned
 
 
+def recheck_author(
+    opened: OpenedBundle, reader: Identity, resolve_author: ResolveAuthor
+) -> OpenedBundle:
+    """``opened`` with its author's standing resolved again (step 6), for a bundle
+    opened earlier and imported now: the contact may have been revoked, added or
+    verified meanwhile. Raises what :func:`open_bundle` raises for step 6."""
+    status, pinned = _check_author(opened.manifest, reader, resolve_author)
+    if status is opened.author_status and pinned == opened.pinned:
+        return opened
+    return replace(opened, author_status=status, pinned=pinned)
+
+
 def _verify_files(
     manifest: Manifest,
     content: Mapping[str, ZipMember],
