@@ -20,6 +20,7 @@ import pyrage
 import pytest
 
 from reflectdesk.bundles import BundleKind, BundleMeta, Identity
+from reflectdesk.bundles.age_pyrage import BACKEND_ENV
 from reflectdesk.bundles.manifest import FileRecord, RecipientRecord, new_manifest
 from reflectdesk.services.vault import Vault
 from tests.bundles.helpers import need_tool, resign
@@ -431,3 +432,33 @@ def test_the_cli_imports_what_it_previewed_even_if_the_file_is_swapped(
     assert code == 0, printed
     assert f"new       {one}" in printed and "Imported. Entries: 1 new" in printed
     assert {e["id"] for e in mentor.json("entry", "list", "--json")} == {one}  # type: ignore[index,union-attr]
+
+
+def test_the_pyrage_fallback_is_one_switch_away(
+    cli: Cli, student: Person, mentor: Person, tmp_path: Path
+) -> None:
+    """REFLECTDESK_AGE_BACKEND=pyrage: bundles sealed by either backend open in the other."""
+    give_card(mentor, student, tmp_path)
+    give_card(student, mentor, tmp_path)
+
+    def run(person: Person, backend: str, *argv: str) -> str:
+        r = cli(*argv, env={"REFLECTDESK_HOME": str(person.home), BACKEND_ENV: backend})
+        assert r.code == 0, (argv, r.err)
+        return r.out
+
+    journal = student.ok("journal", "create", "Práctica").strip()
+    entry = student.ok("entry", "add", "--journal", journal, "--title", "Hola").strip()
+    there = run(student, "pyrage", "bundle", "export", "--to", "Ana Mentor", "--entries", entry,
+                "-o", str(tmp_path / "there.rdbundle"))  # fmt: skip
+    bundle = Path(there.strip().splitlines()[-1])
+    assert b"grease" in bundle.read_bytes()[:600]  # sealed by pyrage
+    assert "1 new" in run(mentor, "builtin", "bundle", "import", str(bundle), "--yes")
+    note = mentor.ok("entry", "add", "--journal", mentor.ok("journal", "create", "N").strip(),
+                     "--title", "Vuelta").strip()  # fmt: skip
+    back = run(mentor, "builtin", "bundle", "export", "--to", "Camila Pérez", "--entries", note,
+               "-o", str(tmp_path / "back.rdbundle"))  # fmt: skip
+    assert "1 new" in run(student, "pyrage", "bundle", "import", back.strip().splitlines()[-1],
+                          "--yes")  # fmt: skip
+    r = cli("bundle", "inspect", str(bundle), env={"REFLECTDESK_HOME": str(mentor.home),
+                                                   BACKEND_ENV: "rage"})  # fmt: skip
+    assert r.code == 6 and BACKEND_ENV in r.err
