@@ -242,6 +242,14 @@
         <translation>Vault recovered; the new passphrase is set.</translation>
     </message>
     <message>
+        <source>Your old recovery key no longer opens this vault. The new one is shown only this once. Write it down or print it and keep it somewhere safe:</source>
+        <translation>Your old recovery key no longer opens this vault. The new one is shown only this once. Write it down or print it and keep it somewhere safe:</translation>
+    </message>
+    <message>
+        <source>Copies of the vault made before now (backups) still open with the old recovery key.</source>
+        <translation>Copies of the vault made before now (backups) still open with the old recovery key.</translation>
+    </message>
+    <message>
         <source>Passphrase: </source>
         <translation>Passphrase: </translation>
     </message>
@@ -1621,6 +1629,14 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     <message>
         <source>A file in the bundle is compressed suspiciously well (a possible zip bomb).</source>
         <translation>A file in the bundle is compressed suspiciously well (a possible zip bomb).</translation>
+    </message>
+    <message>
+        <source>The bundle contains compressed files. ReflectDesk writes bundles without compression and does not open compressed ones.</source>
+        <translation>The bundle contains compressed files. ReflectDesk writes bundles without compression and does not open compressed ones.</translation>
+    </message>
+    <message>
+        <source>Ask the sender to export it again with ReflectDesk (a bundle unpacked and packed again with another program is refused). Nothing was imported.</source>
+        <translation>Ask the sender to export it again with ReflectDesk (a bundle unpacked and packed again with another program is refused). Nothing was imported.</translation>
     </message>
     <message>
         <source>The bundle contains a file stored in a way ReflectDesk does not accept.</source>

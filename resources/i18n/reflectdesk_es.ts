@@ -242,6 +242,14 @@
         <translation>Bóveda recuperada; la nueva frase de contraseña quedó configurada.</translation>
     </message>
     <message>
+        <source>Your old recovery key no longer opens this vault. The new one is shown only this once. Write it down or print it and keep it somewhere safe:</source>
+        <translation>Tu clave de recuperación anterior ya no abre esta bóveda. La nueva se muestra solo esta vez. Anótala o imprímela y guárdala en un lugar seguro:</translation>
+    </message>
+    <message>
+        <source>Copies of the vault made before now (backups) still open with the old recovery key.</source>
+        <translation>Las copias de la bóveda hechas antes de ahora (respaldos) siguen abriéndose con la clave de recuperación anterior.</translation>
+    </message>
+    <message>
         <source>Passphrase: </source>
         <translation>Frase de contraseña: </translation>
     </message>
@@ -1621,6 +1629,14 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <message>
         <source>A file in the bundle is compressed suspiciously well (a possible zip bomb).</source>
         <translation>Un archivo del paquete está comprimido de forma sospechosa (posible bomba zip).</translation>
+    </message>
+    <message>
+        <source>The bundle contains compressed files. ReflectDesk writes bundles without compression and does not open compressed ones.</source>
+        <translation>El paquete contiene archivos comprimidos. ReflectDesk escribe los paquetes sin compresión y no abre paquetes comprimidos.</translation>
+    </message>
+    <message>
+        <source>Ask the sender to export it again with ReflectDesk (a bundle unpacked and packed again with another program is refused). Nothing was imported.</source>
+        <translation>Pide a quien lo envió que lo exporte de nuevo con ReflectDesk (un paquete desempaquetado y vuelto a empaquetar con otro programa se rechaza). No se importó nada.</translation>
     </message>
     <message>
         <source>The bundle contains a file stored in a way ReflectDesk does not accept.</source>
