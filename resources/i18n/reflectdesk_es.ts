@@ -167,6 +167,10 @@
         <translation>Cambiar frase de contraseña</translation>
     </message>
     <message>
+        <source>The vault is not re-encrypted: a copy of it made before now (a backup, a copied folder) still opens with the old passphrase. If someone may know your old passphrase and have such a copy, it stays readable to them.</source>
+        <translation>La bóveda no se vuelve a cifrar: una copia hecha antes de ahora (un respaldo, una carpeta copiada) sigue abriéndose con la frase de contraseña anterior. Si alguien puede conocer tu frase de contraseña anterior y tener una copia así, podrá seguir leyéndola.</translation>
+    </message>
+    <message>
         <source>C&amp;urrent passphrase:</source>
         <translation>Frase de contraseña &amp;actual:</translation>
     </message>
@@ -2698,6 +2702,89 @@ Ctrl+F busca y Ctrl+L bloquea.</translation>
     </message>
 </context>
 <context>
+    <name>NewRecoveryKeyDialog</name>
+    <message>
+        <source>Save the recovery key</source>
+        <translation>Guardar la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>ReflectDesk</source>
+        <translation>ReflectDesk</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written.</source>
+        <translation>No se pudo escribir el PDF.</translation>
+    </message>
+    <message>
+        <source>Saved to %1. Print it, keep it safe, and delete the file.</source>
+        <translation>Se guardó en %1. Imprímela, guárdala en un lugar seguro y borra el archivo.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Enviada a la impresora.</translation>
+    </message>
+    <message>
+        <source>New recovery key</source>
+        <translation>Nueva clave de recuperación</translation>
+    </message>
+    <message>
+        <source>A new recovery key replaces the one you saved: the old key stops opening this vault. Do this if someone may have seen or found your recovery key. Copies of the vault made before now (backups) still open with the old key.</source>
+        <translation>Una nueva clave de recuperación reemplaza la que guardaste: la clave anterior deja de abrir esta bóveda. Hazlo si alguien pudo ver o encontrar tu clave de recuperación. Las copias de la bóveda hechas antes de ahora (respaldos) siguen abriéndose con la clave anterior.</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent passphrase:</source>
+        <translation>Frase de contraseña &amp;actual:</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Frase de contraseña actual</translation>
+    </message>
+    <message>
+        <source>Your new recovery key, shown only now. Save it as a PDF or print it, and destroy the old one.</source>
+        <translation>Tu nueva clave de recuperación, que se muestra solo ahora. Guárdala como PDF o imprímela, y destruye la anterior.</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>Guardar como &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>Imp&amp;rimir…</translation>
+    </message>
+    <message>
+        <source>Save the recovery key as PDF</source>
+        <translation>Guardar la clave de recuperación como PDF</translation>
+    </message>
+    <message>
+        <source>Print the recovery key</source>
+        <translation>Imprimir la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>I &amp;saved or wrote down the new recovery key</source>
+        <translation>&amp;Guardé o anoté la nueva clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <source>&amp;Make a new key</source>
+        <translation>&amp;Crear una clave nueva</translation>
+    </message>
+    <message>
+        <source>Make a new recovery key</source>
+        <translation>Crear una nueva clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+</context>
+<context>
     <name>PassphrasePage</name>
     <message>
         <source>Choose a passphrase</source>
@@ -3152,6 +3239,18 @@ Ctrl+F busca y Ctrl+L bloquea.</translation>
     <message>
         <source>&amp;Change passphrase…</source>
         <translation>&amp;Cambiar frase de contraseña…</translation>
+    </message>
+    <message>
+        <source>Recovery key:</source>
+        <translation>Clave de recuperación:</translation>
+    </message>
+    <message>
+        <source>&amp;New recovery key…</source>
+        <translation>&amp;Nueva clave de recuperación…</translation>
+    </message>
+    <message>
+        <source>New recovery key</source>
+        <translation>Nueva clave de recuperación</translation>
     </message>
     <message>
         <source>These settings are kept in a small unencrypted file on this computer. It holds no journal text and no names.</source>
