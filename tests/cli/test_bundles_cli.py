@@ -324,7 +324,7 @@ def _deflated_zip(members: list[tuple[str, bytes, int, int]]) -> bytes:
 
 
 def _key_pair(person: Person) -> Identity:
-    with Vault.open(person.home) as vault:
+    with Vault.open(person.vault_dir) as vault:
         vault.unlock(PASSPHRASE)
         return vault.identity.key_pair()
 
@@ -357,7 +357,7 @@ def test_a_compressed_bundle_is_refused_before_anything_is_inflated(
     bundle = _compressed_bundle(student, mentor, tmp_path)
     size = bundle.stat().st_size
     assert size < 5 * MiB  # inflates to 250 MiB (ratio ~60, under the old cap of 100)
-    before = table_digest(mentor.home)
+    before = table_digest(mentor.vault_dir)
     env = cli_env(mentor.home, REFLECTDESK_LANG="es")
     r = subprocess.run(
         [sys.executable, "-c", _RSS_PROBE, "bundle", "import", str(bundle), "--yes"],
@@ -372,7 +372,7 @@ def test_a_compressed_bundle_is_refused_before_anything_is_inflated(
     # Inflating would have cost 250 MiB on top of the interpreter; refusing costs the
     # ciphertext and plaintext (~2 x 5 MiB) at most.
     assert peak < 150 * MiB + 2 * size, peak // MiB
-    assert table_digest(mentor.home) == before
+    assert table_digest(mentor.vault_dir) == before
 
 
 # --- import what was previewed (issue 10, point 5) --------------------------------------------

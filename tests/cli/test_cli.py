@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from reflectdesk.location import locate_vault
 from tests.support import CliResult
 
 Cli = Callable[..., CliResult]
@@ -117,7 +118,8 @@ def test_recover_rotate_retires_the_old_recovery_key(cli: Cli, tmp_path: Path) -
     old_file, new_pass = tmp_path / "old.txt", tmp_path / "pass.txt"
     old_file.write_text(old + "\n")
     new_pass.write_text("a passphrase set by the finder\n")
-    header = tmp_path / "vault" / "vault.rdh"
+    header = locate_vault(data=tmp_path / "vault").path / "vault.rdh"
+    assert header.is_file()
     before = header.read_bytes()
     wrong = cli("recover", "rotate", env={"REFLECTDESK_PASSPHRASE": "not the passphrase"})
     assert wrong.code == 3 and header.read_bytes() == before
