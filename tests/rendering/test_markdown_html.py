@@ -175,6 +175,16 @@ def test_safe_markdown_source_is_safe_in_a_permissive_viewer(vector: str) -> Non
         "[![p](https://tracker.example/p.png)](https://ok.example)",
         "<a href='javascript:alert(1)'>x</a>",
         "<javascript:alert(1)>",
+        # Found by attacking the first version: definitions inside containers, and
+        # images by reference (the definition itself being an ordinary web link).
+        "> [r]: javascript:alert(1)\n\n[r]",
+        "- [r]: javascript:alert(1)\n\n[r]",
+        "1. [r]: data:text/html,x\n\n[r]",
+        "![p][r]\n\n[r]: https://tracker.example/p.png",
+        "![r]\n\n[r]: https://tracker.example/p.png",
+        "![r][]\n\n[r]: https://tracker.example/p.png",
+        "![p](https://x.example/a.png)\n\n[p]: https://tracker.example/p.png",
+        "| a |\n|---|\n| [x](javascript:alert(1)) |",
     ],
 )
 def test_dangerous_links_become_text(link: str) -> None:

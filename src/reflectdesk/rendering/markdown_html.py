@@ -213,31 +213,40 @@ _SAFE_LINK_RE = re.compile(r"(?:https?://|mailto:|attachment:|#)", re.IGNORECASE
 #: Images only from the entry's attachments: a remote image is a read receipt.
 _SAFE_IMAGE_RE = re.compile(r"attachment:", re.IGNORECASE)
 _DEST_START_RE = re.compile(r"[ \t]*(?:\n[ \t]*)?<?")
-_LINK_TOKEN_RE = re.compile(r"\\[\s\S]|`+|\]\(")
-_REF_DEF_RE = re.compile(r"^( {0,3})\[((?:\\.|[^\\\[\]])+)\]:", re.MULTILINE)
+_LINK_TOKEN_RE = re.compile(r"\\[\s\S]|`+|!\[|\]\(")
+#: ``[label]:`` anywhere (inside a quote or a list item too), not itself escaped.
+_REF_DEF_RE = re.compile(r"((?<!\\)(?:\\\\)*)\[((?:\\.|[^\\\[\]])+)\]:")
 
 
-def _opening_bracket(chunk: str, close: int) -> int:
-    """Where the ``[`` matching the ``]`` at ``close`` is (-1 if none)."""
+def _closing_bracket(chunk: str, opening: int) -> int:
+    """Where the ``]`` matching the ``[`` at ``opening`` is (-1 if none)."""
     depth = 0
-    for pos in range(close, -1, -1):
+    pos = opening
+    while pos < len(chunk):
         char = chunk[pos]
-        escaped = pos > 0 and chunk[pos - 1] == "\\"
-        if escaped:
+        if char == "\\":
+            pos += 2
             continue
-        if char == "]":
+        if char == "[":
             depth += 1
-        elif char == "[":
+        elif char == "]":
             depth -= 1
             if depth == 0:
                 return pos
+        pos += 1
     return -1
 
 
+def _destination(chunk: str, after_paren: int) -> int:
+    found = _DEST_START_RE.match(chunk, after_paren)
+    return found.end() if found is not None else after_paren
+
+
 def _safe_links_inline(chunk: str) -> str:
-    """Break ``](dest)`` whose destination is not safe into text: ``]\\(dest)``.
-    Code spans are left alone."""
-    if "](" not in chunk:
+    """Turn unsafe links and images of a run of Markdown into text; code spans are left
+    alone. An image not from an attachment loses its ``!`` (``\\![alt]…``: at most a
+    link, under the link rule); a link to an unsafe destination becomes ``]\\(dest)``."""
+    if "](" not in chunk and "![" not in chunk:
         return chunk
     out: list[str] = []
     pos = 0
@@ -254,12 +263,15 @@ def _safe_links_inline(chunk: str) -> str:
                 out.append(chunk[pos : closing.end()])
                 pos = closing.end()
             continue
-        dest = _DEST_START_RE.match(chunk, match.end())
-        target = dest.end() if dest is not None else match.end()
-        opening = _opening_bracket(chunk, start)
-        image = opening > 0 and chunk[opening - 1] == "!"
-        allowed = _SAFE_IMAGE_RE if image else _SAFE_LINK_RE
-        if not allowed.match(chunk, target):
+        if token.startswith("!"):  # "![": an image
+            close = _closing_bracket(chunk, start + 1)
+            inline = close >= 0 and chunk.startswith("(", close + 1)
+            if not (inline and _SAFE_IMAGE_RE.match(chunk, _destination(chunk, close + 2))):
+                out.append(chunk[pos:start])
+                out.append("\\!")
+                pos = start + 1
+            continue
+        if not _SAFE_LINK_RE.match(chunk, _destination(chunk, match.end())):
             out.append(chunk[pos : start + 1])
             out.append("\\(")
             pos = match.end()
@@ -268,12 +280,10 @@ def _safe_links_inline(chunk: str) -> str:
 
 
 def _safe_reference_definitions(text: str) -> str:
-    """``[label]: javascript:…`` becomes text (``\\[label]: …``)."""
+    """``[label]: javascript:…`` becomes text (``\\[label]: …``), wherever it stands."""
 
     def check(match: re.Match[str]) -> str:
-        dest = _DEST_START_RE.match(text, match.end())
-        target = dest.end() if dest is not None else match.end()
-        if _SAFE_LINK_RE.match(text, target):
+        if _SAFE_LINK_RE.match(text, _destination(text, match.end())):
             return match.group()
         return f"{match.group(1)}\\[{match.group(2)}]:"
 
@@ -284,10 +294,11 @@ def safe_markdown_source(text: str) -> str:
     """Markdown that shows the same in any Markdown viewer as in ReflectDesk: raw HTML
     (``<script>``, ``<img onerror>``…) escaped to show as text (:func:`escape_raw_html`),
     links to anything but the web, mail, attachments or anchors and images from
-    anywhere but the entry's attachments turned into plain text. Fenced and indented
-    code is left as typed. Used by ``entry show --format md`` for every answer, since a
-    received entry's text was written by someone else (docs/bundle-format.md §4)."""
-    if "](" not in text and "]:" not in text:
+    anywhere but the entry's attachments (inline or by reference) turned into plain
+    text or, for an image, a plain link. Fenced code is left as typed. Used by
+    ``entry show --format md`` for every answer, since a received entry's text was
+    written by someone else (docs/bundle-format.md §4)."""
+    if "](" not in text and "]:" not in text and "![" not in text:
         return escape_raw_html(text)
     out: list[str] = []
     pending: list[str] = []
