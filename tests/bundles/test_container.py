@@ -4,6 +4,7 @@ import hashlib
 import io
 import json
 import re
+import struct
 import subprocess
 import zipfile
 import zlib
@@ -73,6 +74,7 @@ from tests.bundles.helpers import (
     zip_of,
     zipfile_bytes,
 )
+from tests.bundles.test_zipsafe import _patch_both
 
 ABSENT = "01890000-0000-7000-8000-0000000000aa"  # an entry id not in the bundle
 
@@ -339,6 +341,32 @@ def test_a_stored_header_over_deflated_data_is_a_hash_mismatch(
     forged[path] = squeezed
     with pytest.raises(BundleHashMismatch):
         open_bundle(encrypt_to(zip_of(list(forged.items())), [bob.public]), bob, unknown)
+
+
+def test_a_member_claiming_a_small_size_or_another_method_is_refused(
+    alice: Identity, bob: Identity
+) -> None:
+    """Stored members only, and a member is exactly the bytes its headers claim."""
+    members = unpack(make_bundle(alice, [bob.public]), bob)
+    path = next(p for p in members if p.startswith("attachments/"))
+    raw = zip_of(list(members.items()))
+    for field in ("csize", "usize"):  # claims 10 bytes, carries 2,000
+        small = _patch_both(raw, path.encode(), field, 10)
+        with pytest.raises(BundleArchiveInvalid):
+            open_bundle(encrypt_to(small, [bob.public]), bob, unknown)
+    both = _patch_both(_patch_both(raw, path.encode(), "csize", 10), path.encode(), "usize", 10)
+    with pytest.raises(BundleArchiveInvalid):  # the rest would hide between members
+        open_bundle(encrypt_to(both, [bob.public]), bob, unknown)
+    local = bytearray(raw)  # the local header says deflate, the directory says stored
+    at = local.index(b"PK\x03\x04")
+    struct.pack_into("<H", local, at + 8, 8)
+    with pytest.raises(BundleArchiveInvalid, match="disagrees"):
+        open_bundle(encrypt_to(bytes(local), [bob.public]), bob, unknown)
+    central = bytearray(raw)  # and the other way round: refused as compressed
+    at = central.index(b"PK\x01\x02")
+    struct.pack_into("<H", central, at + 10, 8)
+    with pytest.raises(BundleCompressed):
+        open_bundle(encrypt_to(bytes(central), [bob.public]), bob, unknown)
 
 
 # --- JSON ------------------------------------------------------------------------------------
