@@ -276,13 +276,17 @@ def test_rotate_keys_and_keep_sharing(student: Person, mentor: Person, tmp_path:
 
 
 # --- no amplification before the signature (issue 10, point 9) -------------------------------
+# The CLI in a real process, reporting its own peak RSS: VmHWM, the high-water mark of
+# this process's memory since exec (ru_maxrss would carry the forking pytest's size).
 _RSS_PROBE = (
-    "import resource, sys\n"
+    "import re, sys\n"
+    "from pathlib import Path\n"
     "from reflectdesk.cli.main import main\n"
     "try:\n"
     "    code = main(sys.argv[1:])\n"
     "finally:\n"
-    "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    "    status = Path('/proc/self/status').read_text()\n"
+    "    peak = re.search(r'VmHWM:\\s+(\\d+) kB', status).group(1)\n"
     "    sys.stderr.write(f'\\nPEAK_RSS_KIB {peak}\\n')\n"
     "sys.exit(code)\n"
 )
