@@ -322,6 +322,10 @@
         <translation>Imported. Entries: {new} new, {updated} updated. Attachments: {attachments}.</translation>
     </message>
     <message>
+        <source>WARNING: the file changed on disk after the preview. What you saw was imported, not the file there now. If you did not change it, someone or something with access to that folder did.</source>
+        <translation>WARNING: the file changed on disk after the preview. What you saw was imported, not the file there now. If you did not change it, someone or something with access to that folder did.</translation>
+    </message>
+    <message>
         <source>Entries that now hold concurrent versions (both kept): {count}.</source>
         <translation>Entries that now hold concurrent versions (both kept): {count}.</translation>
     </message>
@@ -2399,6 +2403,10 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     <message>
         <source>%1 was added to your contacts, not verified.</source>
         <translation>%1 was added to your contacts, not verified.</translation>
+    </message>
+    <message>
+        <source>The file changed on disk after you opened it. What you saw was imported, not the file there now. If you did not change it, someone or something with access to that folder did.</source>
+        <translation>The file changed on disk after you opened it. What you saw was imported, not the file there now. If you did not change it, someone or something with access to that folder did.</translation>
     </message>
     <message>
         <source>You find them under Received in the sidebar. They are read-only.</source>

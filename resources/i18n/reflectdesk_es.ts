@@ -322,6 +322,10 @@
         <translation>Importado. Entradas: {new} nuevas, {updated} actualizadas. Adjuntos: {attachments}.</translation>
     </message>
     <message>
+        <source>WARNING: the file changed on disk after the preview. What you saw was imported, not the file there now. If you did not change it, someone or something with access to that folder did.</source>
+        <translation>ATENCIÓN: el archivo cambió en el disco después de la vista previa. Se importó lo que viste, no el archivo que está ahí ahora. Si no lo cambiaste tú, lo hizo alguien o algo con acceso a esa carpeta.</translation>
+    </message>
+    <message>
         <source>Entries that now hold concurrent versions (both kept): {count}.</source>
         <translation>Entradas que ahora tienen versiones concurrentes (se conservaron ambas): {count}.</translation>
     </message>
@@ -2399,6 +2403,10 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <message>
         <source>%1 was added to your contacts, not verified.</source>
         <translation>%1 se agregó a tus contactos, sin verificar.</translation>
+    </message>
+    <message>
+        <source>The file changed on disk after you opened it. What you saw was imported, not the file there now. If you did not change it, someone or something with access to that folder did.</source>
+        <translation>El archivo cambió en el disco después de que lo abriste. Se importó lo que viste, no el archivo que está ahí ahora. Si no lo cambiaste tú, lo hizo alguien o algo con acceso a esa carpeta.</translation>
     </message>
     <message>
         <source>You find them under Received in the sidebar. They are read-only.</source>

@@ -438,6 +438,7 @@ def test_the_cli_imports_what_it_previewed_even_if_the_file_is_swapped(
     code, printed = _answer_on_a_terminal(argv, cli_env(mentor.home), swap, b"y\n")
     assert code == 0, printed
     assert f"new       {one}" in printed and "Imported. Entries: 1 new" in printed
+    assert "WARNING: the file changed on disk after the preview" in printed
     assert {e["id"] for e in mentor.json("entry", "list", "--json")} == {one}  # type: ignore[index,union-attr]
 
 

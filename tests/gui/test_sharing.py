@@ -609,6 +609,7 @@ def test_the_import_dialog_imports_what_it_previewed(
     dialog.import_button.click()
     qtbot.waitUntil(lambda: dialog.result_ is not None, timeout=10_000)
     assert dialog.result_ is not None and dialog.result_.entries_new == (first,)
+    assert "The file changed on disk after you opened it" in dialog.done_text.text()
     assert {s.id for s in mentor.entries.list()} == {first}
     dialog.accept()
     assert dialog.prepared is None  # the decrypted bundle is not kept

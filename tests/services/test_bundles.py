@@ -955,11 +955,13 @@ def test_the_previewed_bytes_are_imported_not_a_file_swapped_meanwhile(
     # Between the preview and the confirmation the synced folder delivers another file.
     shutil.copyfile(swapped, synced)
     result = m.bundles.import_prepared(prepared)
-    assert result.entries_new == (one.id,)
+    assert result.entries_new == (one.id,) and result.file_changed  # the user is told
     assert m.entries.get(one.id).head.content.title == "Uno"
     with pytest.raises(EntryNotFound):
         m.entries.get(two.id)
     assert [i.bundle_id for i in m.bundles.log("in")] == [prepared.preview.bundle_id]
+    untouched = m.bundles.prepare(swapped)  # and no warning when nothing changed
+    assert not m.bundles.import_prepared(untouched).file_changed
 
 
 def test_a_sender_revoked_after_the_preview_is_refused_at_import(pair: Pair) -> None:

@@ -412,6 +412,14 @@ class ImportDialog(QDialog):
                 parts.append(
                     self.tr("%1 was added to your contacts, not verified.").replace("%1", name)
                 )
+            if result.file_changed:
+                parts.append(
+                    self.tr(
+                        "The file changed on disk after you opened it. What you saw was "
+                        "imported, not the file there now. If you did not change it, "
+                        "someone or something with access to that folder did."
+                    )
+                )
             parts.append(
                 self.tr("You find them under Received in the sidebar. They are read-only.")
             )

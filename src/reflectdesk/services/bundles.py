@@ -31,7 +31,7 @@ import logging
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -249,6 +249,18 @@ class PreparedImport:
     preview: ImportPreview
     opened: OpenedBundle
     reader: PublicIdentity  # the key pair of this vault it was decrypted with
+    path: Path
+    file_id: tuple[int, int, int, int] | None  # the file as read; None: it changed meanwhile
+
+
+def _file_id(path: Path) -> tuple[int, int, int, int] | None:
+    """What tells a replaced or rewritten file from the one read: device, inode, size
+    and modification time (``None`` if it is gone)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 class BundleService:
@@ -676,10 +688,13 @@ class BundleService:
         and ``BundleForeignEntry`` / ``BundleIdConflict`` when it clashes with the vault.
         """
         st = self._state()
+        before = _file_id(path)
         opened, reader = self._open(path, progress, cancel)
+        after = _file_id(path)
         with st.write_lock:
             plan = self._plan(st, opened)
-        return PreparedImport(self._preview(st, plan), opened, reader.public)
+        file_id = after if after == before else None  # changed while being read
+        return PreparedImport(self._preview(st, plan), opened, reader.public, path, file_id)
 
     def preview(
         self,
@@ -772,7 +787,13 @@ class BundleService:
         are now (``BundleAuthorRevoked`` if revoked meanwhile). Raises what
         :meth:`import_bundle` raises."""
         opened = self._recheck(self._state(), prepared)
-        return self._import(opened, confirm_unknown_sender, progress, cancel)
+        result = self._import(opened, confirm_unknown_sender, progress, cancel)
+        if prepared.file_id is None or _file_id(prepared.path) != prepared.file_id:
+            # Not an error: what the user saw was imported. But someone may have swapped
+            # the file (a synced folder): the front ends say so.
+            log.warning("bundle %s: the file changed after the preview", result.bundle_id)
+            result = replace(result, file_changed=True)
+        return result
 
     def _import(
         self,

@@ -314,6 +314,16 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
         updated=len(result.entries_updated),
         attachments=result.attachments_added,
     )
+    if result.file_changed:
+        ctx.say(
+            "Cli",
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "WARNING: the file changed on disk after the preview. What you saw was "
+                "imported, not the file there now. If you did not change it, someone or "
+                "something with access to that folder did.",
+            ),
+        )
     if result.contact_added:
         ctx.say(
             "Cli",
