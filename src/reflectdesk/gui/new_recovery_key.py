@@ -28,10 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from reflectdesk.gui.context import AppContext
-from reflectdesk.gui.dialogs import message_box, show_error
-from reflectdesk.gui.i18n import error_texts
-from reflectdesk.gui.passphrase import fit_height, kdf_busy_bar
-from reflectdesk.gui.theme import accents
+from reflectdesk.gui.dialogs import message_box
+from reflectdesk.gui.passphrase import fit_height, kdf_busy_bar, show_inline_error
 from reflectdesk.gui.wizard import KeyGrid
 from reflectdesk.progress import CancelToken, ProgressSink
 
@@ -157,20 +155,9 @@ class NewRecoveryKeyDialog(QDialog):
         fit_height(self)
 
     def _failed(self, exc: BaseException) -> None:
-        from reflectdesk.errors import ReflectDeskError
-
         self.busy.hide()
         self._update()
-        if not isinstance(exc, ReflectDeskError):
-            show_error(self, exc)
-            return
-        message, hint = error_texts(exc)
-        self.error.setText(f"{message} {hint}")
-        self.error.setStyleSheet(f"color: {accents().error_text};")
-        self.error.show()
-        fit_height(self)
-        self.current.selectAll()
-        self.current.setFocus()
+        show_inline_error(self, self.error, self.current, exc)
 
     def ask_pdf_path(self) -> str:
         """The file to write (a method so that tests can answer for the user)."""

@@ -21,11 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from reflectdesk.gui.context import AppContext
-from reflectdesk.gui.dialogs import message_box, show_error
-from reflectdesk.gui.i18n import error_texts
-from reflectdesk.gui.passphrase import NewPassphraseFields, fit_height, kdf_busy_bar
+from reflectdesk.gui.dialogs import message_box
+from reflectdesk.gui.passphrase import (
+    NewPassphraseFields,
+    fit_height,
+    kdf_busy_bar,
+    show_inline_error,
+)
 from reflectdesk.gui.prefs import AUTOLOCK_MAX_MINUTES
-from reflectdesk.gui.theme import accents
 from reflectdesk.progress import CancelToken, ProgressSink
 
 if TYPE_CHECKING:
@@ -261,20 +264,9 @@ class ChangePassphraseDialog(QDialog):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        from reflectdesk.errors import ReflectDeskError
-
         self.progress.hide()
         self._update()
-        if not isinstance(exc, ReflectDeskError):
-            show_error(self, exc)
-            return
-        message, hint = error_texts(exc)
-        self.error.setText(f"{message} {hint}")
-        self.error.setStyleSheet(f"color: {accents().error_text};")
-        self.error.show()
-        fit_height(self)
-        self.current.selectAll()
-        self.current.setFocus()
+        show_inline_error(self, self.error, self.current, exc)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Change passphrase"))
