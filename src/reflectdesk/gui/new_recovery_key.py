@@ -71,6 +71,9 @@ class NewRecoveryKeyDialog(QDialog):
         self.shown = QLabel()
         self.shown.setWordWrap(True)
         self.key_view = KeyGrid()
+        # Laid out with a stand-in of the real size, so the dialog is sized for the key
+        # page from the start (its labels are made only when the key arrives).
+        self.key_view.set_key("-".join(["WWWW"] * 14))
         self.pdf_button = QPushButton()
         self.pdf_button.setObjectName("savePdf")
         self.print_button = QPushButton()
