@@ -11,7 +11,10 @@ has the student's card. Measured:
   ``synchronous=FULL``, index) against ``age -d`` decrypting it. Each import runs in a
   fresh child process on a fresh copy of the mentor vault; its peak RSS comes from
   ``resource.getrusage`` in that child (target: <= 2 x bundle + 150 MB);
-* the phases of each (from the progress reports), so the cost can be placed.
+* the phases of each (from the progress reports), so the cost can be placed;
+* what the CLI and the GUI do (a preview, then the import): ``prepare`` +
+  ``import_prepared``, one read and one decryption, next to ``preview`` + ``import_bundle``
+  (the file read and opened twice, as before issue 10), each with its peak RSS.
 
 Throughput is MB of ZIP (10^6 bytes) per second. The >= 0.5 x age target is for the
 bundle operations, which do what age does (``bench_bundle.py``); this script adds the
@@ -91,12 +94,27 @@ def build_student(work: Path, entries: int, attachments: int, size: int) -> tupl
     return vault, journal
 
 
-def _child_import(mentor_dir: str, bundle: str) -> None:
-    """In a fresh process: unlock the mentor vault and import, nothing else."""
+FLOWS = ("direct", "prepared", "twice")
+
+
+def _child_import(mentor_dir: str, bundle: str, flow: str = "direct") -> None:
+    """In a fresh process: unlock the mentor vault and import, nothing else.
+
+    ``direct``: ``import_bundle`` (one read, no preview); ``prepared``: ``prepare`` then
+    ``import_prepared`` (the CLI and GUI now); ``twice``: ``preview`` then
+    ``import_bundle`` (the file read and opened a second time, as before)."""
     vault = Vault.open(Path(mentor_dir))
     vault.unlock(PASSPHRASE)
     phases = Phases()
-    result = vault.bundles.import_bundle(Path(bundle), progress=phases)
+    path = Path(bundle)
+    if flow == "prepared":
+        prepared = vault.bundles.prepare(path, progress=phases)
+        result = vault.bundles.import_prepared(prepared, progress=phases)
+    elif flow == "twice":
+        vault.bundles.preview(path, progress=phases)
+        result = vault.bundles.import_bundle(path, progress=phases)
+    else:
+        result = vault.bundles.import_bundle(path, progress=phases)
     total = time.perf_counter() - phases.start
     stored = phases.at("import-entries")
     vault.close()
@@ -113,13 +131,13 @@ def _child_import(mentor_dir: str, bundle: str) -> None:
     )
 
 
-def _measure_import(mentor_dir: str, bundle: str) -> None:
+def _measure_import(mentor_dir: str, bundle: str, flow: str = "direct") -> None:
     """A small process that spawns the import and reads its peak RSS.
 
     Linux carries the RSS a process had when it forked into the child's maximum, so the
     import is spawned from this small interpreter, not from the benchmark's big one.
     """
-    child = [sys.executable, __file__, "--child-import", mentor_dir, bundle]
+    child = [sys.executable, __file__, "--child-import", mentor_dir, bundle, "--flow", flow]
     proc = subprocess.run(child, check=True, capture_output=True, text=True)
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     result["maxrss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024 / MB
@@ -134,12 +152,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--child-import", nargs=2, metavar=("MENTOR_DIR", "BUNDLE"))
     parser.add_argument("--measure-import", nargs=2, metavar=("MENTOR_DIR", "BUNDLE"))
+    parser.add_argument("--flow", choices=FLOWS, default="direct")
     args = parser.parse_args()
     if args.child_import:
-        _child_import(*args.child_import)
+        _child_import(*args.child_import, flow=args.flow)
         return
     if args.measure_import:
-        _measure_import(*args.measure_import)
+        _measure_import(*args.measure_import, flow=args.flow)
         return
     age = shutil.which("age")
     if age is None:
@@ -199,18 +218,25 @@ def main() -> None:
             age_enc_sync=lambda: (subprocess.run(age_enc, check=True), fsync(enc_file)),
             age_dec_sync=lambda: (subprocess.run(age_dec, check=True), fsync(dec_file)),
         )
-        imports = []
+        runs: dict[str, list[dict[str, float]]] = {flow: [] for flow in FLOWS}
         for n in range(args.repeat):
-            copy = work / f"mentor-{n}"
-            shutil.copytree(work / "mentor", copy)
-            (copy / "vault.lock").unlink(missing_ok=True)
-            child = [sys.executable, __file__, "--measure-import", str(copy), str(bundle)]
-            proc = subprocess.run(child, check=True, capture_output=True, text=True)
-            imports.append(json.loads(proc.stdout.strip().splitlines()[-1]))
-            shutil.rmtree(copy)
+            for flow in FLOWS:  # interleaved, so a noisy moment hits every flow alike
+                copy = work / f"mentor-{n}-{flow}"
+                shutil.copytree(work / "mentor", copy)
+                (copy / "vault.lock").unlink(missing_ok=True)
+                child = [sys.executable, __file__, "--measure-import", str(copy), str(bundle),
+                         "--flow", flow]  # fmt: skip
+                proc = subprocess.run(child, check=True, capture_output=True, text=True)
+                runs[flow].append(json.loads(proc.stdout.strip().splitlines()[-1]))
+                shutil.rmtree(copy)
+        imports = runs["direct"]
         best = min(imports, key=lambda r: r["total_s"])
         peak = max(r["maxrss_mb"] for r in imports)
         assert best["entries"] == args.entries and best["attachments"] == args.attachments
+        flows = {
+            flow: (min(r["total_s"] for r in rs), max(r["maxrss_mb"] for r in rs))
+            for flow, rs in runs.items()
+        }
 
     def row(label: str, ours: float, theirs: float, note: str) -> None:
         rate, age_rate = zip_mb / ours, zip_mb / theirs
@@ -235,6 +261,11 @@ def main() -> None:
     verdict = "ok" if peak <= target else "OVER"
     print(f"import peak RSS in a child process: {peak:.0f} MB "
           f"(target <= 2 x {size_mb:.0f} + 150 = {target:.0f} MB: {verdict})")  # fmt: skip
+    print("preview, then import (what the CLI and the GUI do):")
+    for flow, label in (("prepared", "prepare + import_prepared (read once)"),
+                        ("twice", "preview + import_bundle (read twice, before)")):  # fmt: skip
+        seconds, rss = flows[flow]
+        print(f"  {label:<46}{seconds:>8.3f} s  peak RSS {rss:>5.0f} MB")
 
 
 if __name__ == "__main__":

@@ -167,6 +167,10 @@
         <translation>Change passphrase</translation>
     </message>
     <message>
+        <source>The vault is not re-encrypted: a copy of it made before now (a backup, a copied folder) still opens with the old passphrase. If someone may know your old passphrase and have such a copy, it stays readable to them.</source>
+        <translation>The vault is not re-encrypted: a copy of it made before now (a backup, a copied folder) still opens with the old passphrase. If someone may know your old passphrase and have such a copy, it stays readable to them.</translation>
+    </message>
+    <message>
         <source>C&amp;urrent passphrase:</source>
         <translation>C&amp;urrent passphrase:</translation>
     </message>
@@ -242,6 +246,14 @@
         <translation>Vault recovered; the new passphrase is set.</translation>
     </message>
     <message>
+        <source>Your old recovery key no longer opens this vault. The new one is shown only this once. Write it down or print it and keep it somewhere safe:</source>
+        <translation>Your old recovery key no longer opens this vault. The new one is shown only this once. Write it down or print it and keep it somewhere safe:</translation>
+    </message>
+    <message>
+        <source>Copies of the vault made before now (backups) still open with the old recovery key.</source>
+        <translation>Copies of the vault made before now (backups) still open with the old recovery key.</translation>
+    </message>
+    <message>
         <source>Passphrase: </source>
         <translation>Passphrase: </translation>
     </message>
@@ -308,6 +320,10 @@
     <message>
         <source>Imported. Entries: {new} new, {updated} updated. Attachments: {attachments}.</source>
         <translation>Imported. Entries: {new} new, {updated} updated. Attachments: {attachments}.</translation>
+    </message>
+    <message>
+        <source>WARNING: the file changed on disk after the preview. What you saw was imported, not the file there now. If you did not change it, someone or something with access to that folder did.</source>
+        <translation>WARNING: the file changed on disk after the preview. What you saw was imported, not the file there now. If you did not change it, someone or something with access to that folder did.</translation>
     </message>
     <message>
         <source>Entries that now hold concurrent versions (both kept): {count}.</source>
@@ -1623,6 +1639,14 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>A file in the bundle is compressed suspiciously well (a possible zip bomb).</translation>
     </message>
     <message>
+        <source>The bundle contains compressed files. ReflectDesk writes bundles without compression and does not open compressed ones.</source>
+        <translation>The bundle contains compressed files. ReflectDesk writes bundles without compression and does not open compressed ones.</translation>
+    </message>
+    <message>
+        <source>Ask the sender to export it again with ReflectDesk (a bundle unpacked and packed again with another program is refused). Nothing was imported.</source>
+        <translation>Ask the sender to export it again with ReflectDesk (a bundle unpacked and packed again with another program is refused). Nothing was imported.</translation>
+    </message>
+    <message>
         <source>The bundle contains a file stored in a way ReflectDesk does not accept.</source>
         <translation>The bundle contains a file stored in a way ReflectDesk does not accept.</translation>
     </message>
@@ -2381,6 +2405,10 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>%1 was added to your contacts, not verified.</translation>
     </message>
     <message>
+        <source>The file changed on disk after you opened it. What you saw was imported, not the file there now. If you did not change it, someone or something with access to that folder did.</source>
+        <translation>The file changed on disk after you opened it. What you saw was imported, not the file there now. If you did not change it, someone or something with access to that folder did.</translation>
+    </message>
+    <message>
         <source>You find them under Received in the sidebar. They are read-only.</source>
         <translation>You find them under Received in the sidebar. They are read-only.</translation>
     </message>
@@ -2679,6 +2707,89 @@ Ctrl+F searches, Ctrl+L locks.</translation>
     <message>
         <source>The two passphrases differ.</source>
         <translation>The two passphrases differ.</translation>
+    </message>
+</context>
+<context>
+    <name>NewRecoveryKeyDialog</name>
+    <message>
+        <source>Save the recovery key</source>
+        <translation>Save the recovery key</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>ReflectDesk</source>
+        <translation>ReflectDesk</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written.</source>
+        <translation>The PDF could not be written.</translation>
+    </message>
+    <message>
+        <source>Saved to %1. Print it, keep it safe, and delete the file.</source>
+        <translation>Saved to %1. Print it, keep it safe, and delete the file.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Sent to the printer.</translation>
+    </message>
+    <message>
+        <source>New recovery key</source>
+        <translation>New recovery key</translation>
+    </message>
+    <message>
+        <source>A new recovery key replaces the one you saved: the old key stops opening this vault. Do this if someone may have seen or found your recovery key. Copies of the vault made before now (backups) still open with the old key.</source>
+        <translation>A new recovery key replaces the one you saved: the old key stops opening this vault. Do this if someone may have seen or found your recovery key. Copies of the vault made before now (backups) still open with the old key.</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent passphrase:</source>
+        <translation>C&amp;urrent passphrase:</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Current passphrase</translation>
+    </message>
+    <message>
+        <source>Your new recovery key, shown only now. Save it as a PDF or print it, and destroy the old one.</source>
+        <translation>Your new recovery key, shown only now. Save it as a PDF or print it, and destroy the old one.</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>Save as &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>P&amp;rint…</translation>
+    </message>
+    <message>
+        <source>Save the recovery key as PDF</source>
+        <translation>Save the recovery key as PDF</translation>
+    </message>
+    <message>
+        <source>Print the recovery key</source>
+        <translation>Print the recovery key</translation>
+    </message>
+    <message>
+        <source>I &amp;saved or wrote down the new recovery key</source>
+        <translation>I &amp;saved or wrote down the new recovery key</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>&amp;Make a new key</source>
+        <translation>&amp;Make a new key</translation>
+    </message>
+    <message>
+        <source>Make a new recovery key</source>
+        <translation>Make a new recovery key</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
     </message>
 </context>
 <context>
@@ -3136,6 +3247,18 @@ Ctrl+F searches, Ctrl+L locks.</translation>
     <message>
         <source>&amp;Change passphrase…</source>
         <translation>&amp;Change passphrase…</translation>
+    </message>
+    <message>
+        <source>Recovery key:</source>
+        <translation>Recovery key:</translation>
+    </message>
+    <message>
+        <source>&amp;New recovery key…</source>
+        <translation>&amp;New recovery key…</translation>
+    </message>
+    <message>
+        <source>New recovery key</source>
+        <translation>New recovery key</translation>
     </message>
     <message>
         <source>These settings are kept in a small unencrypted file on this computer. It holds no journal text and no names.</source>

@@ -167,6 +167,10 @@
         <translation>Cambiar frase de contraseña</translation>
     </message>
     <message>
+        <source>The vault is not re-encrypted: a copy of it made before now (a backup, a copied folder) still opens with the old passphrase. If someone may know your old passphrase and have such a copy, it stays readable to them.</source>
+        <translation>La bóveda no se vuelve a cifrar: una copia hecha antes de ahora (un respaldo, una carpeta copiada) sigue abriéndose con la frase de contraseña anterior. Si alguien puede conocer tu frase de contraseña anterior y tener una copia así, podrá seguir leyéndola.</translation>
+    </message>
+    <message>
         <source>C&amp;urrent passphrase:</source>
         <translation>Frase de contraseña &amp;actual:</translation>
     </message>
@@ -242,6 +246,14 @@
         <translation>Bóveda recuperada; la nueva frase de contraseña quedó configurada.</translation>
     </message>
     <message>
+        <source>Your old recovery key no longer opens this vault. The new one is shown only this once. Write it down or print it and keep it somewhere safe:</source>
+        <translation>Tu clave de recuperación anterior ya no abre esta bóveda. La nueva se muestra solo esta vez. Anótala o imprímela y guárdala en un lugar seguro:</translation>
+    </message>
+    <message>
+        <source>Copies of the vault made before now (backups) still open with the old recovery key.</source>
+        <translation>Las copias de la bóveda hechas antes de ahora (respaldos) siguen abriéndose con la clave de recuperación anterior.</translation>
+    </message>
+    <message>
         <source>Passphrase: </source>
         <translation>Frase de contraseña: </translation>
     </message>
@@ -308,6 +320,10 @@
     <message>
         <source>Imported. Entries: {new} new, {updated} updated. Attachments: {attachments}.</source>
         <translation>Importado. Entradas: {new} nuevas, {updated} actualizadas. Adjuntos: {attachments}.</translation>
+    </message>
+    <message>
+        <source>WARNING: the file changed on disk after the preview. What you saw was imported, not the file there now. If you did not change it, someone or something with access to that folder did.</source>
+        <translation>ATENCIÓN: el archivo cambió en el disco después de la vista previa. Se importó lo que viste, no el archivo que está ahí ahora. Si no lo cambiaste tú, lo hizo alguien o algo con acceso a esa carpeta.</translation>
     </message>
     <message>
         <source>Entries that now hold concurrent versions (both kept): {count}.</source>
@@ -1623,6 +1639,14 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>Un archivo del paquete está comprimido de forma sospechosa (posible bomba zip).</translation>
     </message>
     <message>
+        <source>The bundle contains compressed files. ReflectDesk writes bundles without compression and does not open compressed ones.</source>
+        <translation>El paquete contiene archivos comprimidos. ReflectDesk escribe los paquetes sin compresión y no abre paquetes comprimidos.</translation>
+    </message>
+    <message>
+        <source>Ask the sender to export it again with ReflectDesk (a bundle unpacked and packed again with another program is refused). Nothing was imported.</source>
+        <translation>Pide a quien lo envió que lo exporte de nuevo con ReflectDesk (un paquete desempaquetado y vuelto a empaquetar con otro programa se rechaza). No se importó nada.</translation>
+    </message>
+    <message>
         <source>The bundle contains a file stored in a way ReflectDesk does not accept.</source>
         <translation>El paquete contiene un archivo guardado de una forma que ReflectDesk no acepta.</translation>
     </message>
@@ -2381,6 +2405,10 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>%1 se agregó a tus contactos, sin verificar.</translation>
     </message>
     <message>
+        <source>The file changed on disk after you opened it. What you saw was imported, not the file there now. If you did not change it, someone or something with access to that folder did.</source>
+        <translation>El archivo cambió en el disco después de que lo abriste. Se importó lo que viste, no el archivo que está ahí ahora. Si no lo cambiaste tú, lo hizo alguien o algo con acceso a esa carpeta.</translation>
+    </message>
+    <message>
         <source>You find them under Received in the sidebar. They are read-only.</source>
         <translation>Las encuentras en Recibidas, en la barra lateral. Son de solo lectura.</translation>
     </message>
@@ -2679,6 +2707,89 @@ Ctrl+F busca y Ctrl+L bloquea.</translation>
     <message>
         <source>The two passphrases differ.</source>
         <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>NewRecoveryKeyDialog</name>
+    <message>
+        <source>Save the recovery key</source>
+        <translation>Guardar la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>ReflectDesk</source>
+        <translation>ReflectDesk</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written.</source>
+        <translation>No se pudo escribir el PDF.</translation>
+    </message>
+    <message>
+        <source>Saved to %1. Print it, keep it safe, and delete the file.</source>
+        <translation>Se guardó en %1. Imprímela, guárdala en un lugar seguro y borra el archivo.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Enviada a la impresora.</translation>
+    </message>
+    <message>
+        <source>New recovery key</source>
+        <translation>Nueva clave de recuperación</translation>
+    </message>
+    <message>
+        <source>A new recovery key replaces the one you saved: the old key stops opening this vault. Do this if someone may have seen or found your recovery key. Copies of the vault made before now (backups) still open with the old key.</source>
+        <translation>Una nueva clave de recuperación reemplaza la que guardaste: la clave anterior deja de abrir esta bóveda. Hazlo si alguien pudo ver o encontrar tu clave de recuperación. Las copias de la bóveda hechas antes de ahora (respaldos) siguen abriéndose con la clave anterior.</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent passphrase:</source>
+        <translation>Frase de contraseña &amp;actual:</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Frase de contraseña actual</translation>
+    </message>
+    <message>
+        <source>Your new recovery key, shown only now. Save it as a PDF or print it, and destroy the old one.</source>
+        <translation>Tu nueva clave de recuperación, que se muestra solo ahora. Guárdala como PDF o imprímela, y destruye la anterior.</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>Guardar como &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>Imp&amp;rimir…</translation>
+    </message>
+    <message>
+        <source>Save the recovery key as PDF</source>
+        <translation>Guardar la clave de recuperación como PDF</translation>
+    </message>
+    <message>
+        <source>Print the recovery key</source>
+        <translation>Imprimir la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>I &amp;saved or wrote down the new recovery key</source>
+        <translation>&amp;Guardé o anoté la nueva clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <source>&amp;Make a new key</source>
+        <translation>&amp;Crear una clave nueva</translation>
+    </message>
+    <message>
+        <source>Make a new recovery key</source>
+        <translation>Crear una nueva clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
     </message>
 </context>
 <context>
@@ -3136,6 +3247,18 @@ Ctrl+F busca y Ctrl+L bloquea.</translation>
     <message>
         <source>&amp;Change passphrase…</source>
         <translation>&amp;Cambiar frase de contraseña…</translation>
+    </message>
+    <message>
+        <source>Recovery key:</source>
+        <translation>Clave de recuperación:</translation>
+    </message>
+    <message>
+        <source>&amp;New recovery key…</source>
+        <translation>&amp;Nueva clave de recuperación…</translation>
+    </message>
+    <message>
+        <source>New recovery key</source>
+        <translation>Nueva clave de recuperación</translation>
     </message>
     <message>
         <source>These settings are kept in a small unencrypted file on this computer. It holds no journal text and no names.</source>

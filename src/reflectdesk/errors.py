@@ -471,6 +471,20 @@ class BundleCompressionSuspicious(BundleError):
     )
 
 
+class BundleCompressed(BundleError):
+    code = "bundle_compressed"
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The bundle contains compressed files. ReflectDesk writes bundles without "
+        "compression and does not open compressed ones.",
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Ask the sender to export it again with ReflectDesk (a bundle unpacked and packed "
+        "again with another program is refused). Nothing was imported.",
+    )
+
+
 class BundleEntryUnsupported(BundleError):
     code = "bundle_entry_unsupported"
     message = QT_TRANSLATE_NOOP(

@@ -4,8 +4,10 @@ import hashlib
 import io
 import json
 import re
+import struct
 import subprocess
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -36,7 +38,7 @@ from reflectdesk.errors import (
     BundleAuthorKeyMismatch,
     BundleAuthorRevoked,
     BundleBuildInvalid,
-    BundleCompressionSuspicious,
+    BundleCompressed,
     BundleDuplicateName,
     BundleError,
     BundleFileMissing,
@@ -72,6 +74,7 @@ from tests.bundles.helpers import (
     zip_of,
     zipfile_bytes,
 )
+from tests.bundles.test_zipsafe import _patch_both
 
 ABSENT = "01890000-0000-7000-8000-0000000000aa"  # an entry id not in the bundle
 
@@ -305,14 +308,65 @@ def test_zip_bombs(alice: Identity, bob: Identity) -> None:
         [*members.items(), ("attachments/01890000-0000-7000-8000-0000000000ff", b"\0" * 2_000_000)],
         compression=DEFLATED,
     )
-    with pytest.raises(BundleCompressionSuspicious):
+    with pytest.raises(BundleCompressed):
         open_bundle(encrypt_to(bomb, [bob.public]), bob, unknown)
 
 
-def test_deflated_bundles_from_other_zip_writers_open(alice: Identity, bob: Identity) -> None:
+def test_compressed_members_are_refused_even_when_signed_and_modest(
+    alice: Identity, bob: Identity
+) -> None:
+    # A perfectly valid bundle, re-packed deflated by another ZIP writer (ratio ~3):
+    # refused from the directory, before any member is inflated.
     members = unpack(make_bundle(alice, [bob.public]), bob)
     deflated = zipfile_bytes(list(members.items()), compression=DEFLATED)
-    assert open_bundle(encrypt_to(deflated, [bob.public]), bob, unknown).author == alice.public
+    with pytest.raises(BundleCompressed, match="method 8"):
+        open_bundle(encrypt_to(deflated, [bob.public]), bob, unknown)
+    bzip = zipfile_bytes(list(members.items()), compression=zipfile.ZIP_BZIP2)
+    with pytest.raises(BundleCompressed, match="method 12"):
+        open_bundle(encrypt_to(bzip, [bob.public]), bob, unknown)
+    # The same members stored open: the refusal is the compression, nothing else.
+    stored = zipfile_bytes(list(members.items()))
+    assert open_bundle(encrypt_to(stored, [bob.public]), bob, unknown).author == alice.public
+
+
+def test_a_stored_header_over_deflated_data_is_a_hash_mismatch(
+    alice: Identity, bob: Identity
+) -> None:
+    # Claims "stored" but carries deflate bytes: read as they are (no inflater runs),
+    # so the member's SHA-256 no longer matches the signed manifest.
+    members = unpack(make_bundle(alice, [bob.public]), bob)
+    path = next(p for p in members if p.startswith("attachments/"))
+    squeezed = zlib.compress(members[path], 9)[2:-4]  # raw deflate
+    forged = dict(members)
+    forged[path] = squeezed
+    with pytest.raises(BundleHashMismatch):
+        open_bundle(encrypt_to(zip_of(list(forged.items())), [bob.public]), bob, unknown)
+
+
+def test_a_member_claiming_a_small_size_or_another_method_is_refused(
+    alice: Identity, bob: Identity
+) -> None:
+    """Stored members only, and a member is exactly the bytes its headers claim."""
+    members = unpack(make_bundle(alice, [bob.public]), bob)
+    path = next(p for p in members if p.startswith("attachments/"))
+    raw = zip_of(list(members.items()))
+    for field in ("csize", "usize"):  # claims 10 bytes, carries 2,000
+        small = _patch_both(raw, path.encode(), field, 10)
+        with pytest.raises(BundleArchiveInvalid):
+            open_bundle(encrypt_to(small, [bob.public]), bob, unknown)
+    both = _patch_both(_patch_both(raw, path.encode(), "csize", 10), path.encode(), "usize", 10)
+    with pytest.raises(BundleArchiveInvalid):  # the rest would hide between members
+        open_bundle(encrypt_to(both, [bob.public]), bob, unknown)
+    local = bytearray(raw)  # the local header says deflate, the directory says stored
+    at = local.index(b"PK\x03\x04")
+    struct.pack_into("<H", local, at + 8, 8)
+    with pytest.raises(BundleArchiveInvalid, match="disagrees"):
+        open_bundle(encrypt_to(bytes(local), [bob.public]), bob, unknown)
+    central = bytearray(raw)  # and the other way round: refused as compressed
+    at = central.index(b"PK\x01\x02")
+    struct.pack_into("<H", central, at + 10, 8)
+    with pytest.raises(BundleCompressed):
+        open_bundle(encrypt_to(bytes(central), [bob.public]), bob, unknown)
 
 
 # --- JSON ------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from reflectdesk.location import locate_vault
 from tests.support import CliResult
 
 Cli = Callable[..., CliResult]
@@ -107,6 +108,41 @@ def test_passphrase_change_and_recover(cli: Cli, tmp_path: Path) -> None:
     key_file.write_text("AAAA-" * 13 + "AAAA\n")
     r = cli("recover", "--recovery-key-file", str(key_file), "--new-passphrase-file", str(new_file))
     assert r.code == 3 and "recovery key" in r.err
+
+
+def test_recover_rotate_retires_the_old_recovery_key(cli: Cli, tmp_path: Path) -> None:
+    """A recovery sheet seen by someone else (issue 10, point 10c): after ``recover
+    rotate`` it opens nothing; the new key, shown once, does."""
+    old = _recovery_key(cli("init", "--name", "C", "--role", "mentor", "--insecure-test-kdf").out)
+    jid = cli("journal", "create", "J").out.strip()
+    old_file, new_pass = tmp_path / "old.txt", tmp_path / "pass.txt"
+    old_file.write_text(old + "\n")
+    new_pass.write_text("a passphrase set by the finder\n")
+    header = locate_vault(data=tmp_path / "vault").path / "vault.rdh"
+    assert header.is_file()
+    before = header.read_bytes()
+    wrong = cli("recover", "rotate", env={"REFLECTDESK_PASSPHRASE": "not the passphrase"})
+    assert wrong.code == 3 and header.read_bytes() == before
+    r = cli("recover", "rotate", env={"REFLECTDESK_LANG": "es"})
+    assert r.code == 0, r.err
+    new = _recovery_key(r.out)
+    assert new != old and r.out.count(new) == 1
+    assert "ya no abre esta bóveda" in r.out and "copias de la bóveda" in r.out.lower()
+    refused = cli("recover", "--recovery-key-file", str(old_file), "--new-passphrase-file",
+                  str(new_pass))  # fmt: skip
+    assert refused.code == 3 and "recovery key is not correct" in refused.err
+    assert jid in cli("journal", "list").out  # nothing changed: the passphrase still opens it
+    new_file = tmp_path / "new.txt"
+    new_file.write_text(new + "\n")
+    r = cli("recover", "--recovery-key-file", str(new_file), "--new-passphrase-file", str(new_pass))
+    assert r.code == 0, r.err
+    assert (
+        jid
+        in cli(
+            "journal", "list", env={"REFLECTDESK_PASSPHRASE": "a passphrase set by the finder"}
+        ).out
+    )
+    assert cli("recover").code == 6  # neither a key file nor 'rotate'
 
 
 @pytest.mark.parametrize(

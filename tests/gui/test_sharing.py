@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -579,3 +580,36 @@ def test_revoked_contacts_cannot_be_chosen_and_unverified_ones_warn(
     assert other.bundles.log() == []
     other_ctx.runner.wait(5000)
     other.close()
+
+
+def test_the_import_dialog_imports_what_it_previewed(
+    qtbot: QtBot, two: tuple[AppContext, Vault, AppContext, Vault], tmp_path: Path
+) -> None:
+    _sctx, student, mctx, mentor = two
+    rosa = student.contacts.import_card(mentor.identity.card()).contact
+    assert rosa is not None
+    mentor.contacts.import_card(student.identity.card())
+    first, second = (s.id for s in student.entries.list()[:2])
+    out = tmp_path / "out"
+    out.mkdir()
+    paths = [
+        student.bundles.export(ExportRequest(recipients=(rosa.id,), entry_ids=(e,)), out).path
+        for e in (first, second)
+    ]
+    synced = tmp_path / "synced" / "de-camila.rdbundle"
+    synced.parent.mkdir()
+    shutil.copyfile(paths[0], synced)
+    dialog = ImportDialog(mctx, mentor, synced)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)
+    assert [e.entry_id for e in dialog.preview.entries] == [first]  # type: ignore[union-attr]
+    shutil.copyfile(paths[1], synced)  # swapped while the preview is on screen
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.result_ is not None, timeout=10_000)
+    assert dialog.result_ is not None and dialog.result_.entries_new == (first,)
+    assert "The file changed on disk after you opened it" in dialog.done_text.text()
+    assert {s.id for s in mentor.entries.list()} == {first}
+    dialog.accept()
+    assert dialog.prepared is None  # the decrypted bundle is not kept

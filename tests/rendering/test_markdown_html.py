@@ -2,15 +2,20 @@ from __future__ import annotations
 
 import threading
 
+import cmarkgfm  # type: ignore[import-untyped]
+import pytest
+from cmarkgfm.cmark import Options  # type: ignore[import-untyped]
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reflectdesk.rendering.markdown_html import (
     escape_raw_html,
     markdown_to_safe_html,
+    safe_markdown_source,
     sanitize_html,
 )
 from tests.rendering.html_audit import audit
+from tests.rendering.xss_vectors import ALL_VECTORS
 
 
 def test_common_markdown() -> None:
@@ -134,3 +139,75 @@ def test_escaping_respects_backslashes_already_written() -> None:
     assert markdown_to_safe_html(r"a \\<b> c") == "<p>a \\&lt;b&gt; c</p>"
     # Same rules on the slower path used when a code span is present.
     assert escape_raw_html(r"`x` \<b> \\<i>") == r"`x` \<b> \\\<i>"
+
+
+# --- Markdown source safe to open elsewhere (issue 10, point 10a) ----------------------------
+def _viewer(markdown: str) -> str:
+    """What a permissive Markdown viewer shows: raw HTML and any link pass through."""
+    html: str = cmarkgfm.markdown_to_html_with_extensions(
+        markdown, options=Options.CMARK_OPT_UNSAFE, extensions=["table", "autolink"]
+    )
+    return html
+
+
+@pytest.mark.parametrize("vector", ALL_VECTORS)
+def test_safe_markdown_source_is_safe_in_a_permissive_viewer(vector: str) -> None:
+    assert audit(_viewer(safe_markdown_source(vector))) == []
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "[x](javascript:alert(1))",
+        "[x]( javascript:alert(1))",
+        "[x](<javascript:alert(1)>)",
+        "[x](&#106;avascript:alert(1))",
+        "[x](java\\script:alert(1))",
+        "[x](JaVaScRiPt:alert(1))",
+        "[x](data:text/html;base64,PHNjcmlwdD4=)",
+        "[x](file:///etc/passwd)",
+        "[x](vbscript:msgbox)",
+        "[a [b] c](javascript:alert(1))",
+        "[r]: javascript:alert(1)\n\n[r]",
+        "[r]:\n  javascript:alert(1)\n\n[r]",
+        "![p](https://tracker.example/pixel.png)",
+        "![p](//tracker.example/pixel.png)",
+        "[![p](https://tracker.example/p.png)](https://ok.example)",
+        "<a href='javascript:alert(1)'>x</a>",
+        "<javascript:alert(1)>",
+        # Found by attacking the first version: definitions inside containers, and
+        # images by reference (the definition itself being an ordinary web link).
+        "> [r]: javascript:alert(1)\n\n[r]",
+        "- [r]: javascript:alert(1)\n\n[r]",
+        "1. [r]: data:text/html,x\n\n[r]",
+        "![p][r]\n\n[r]: https://tracker.example/p.png",
+        "![r]\n\n[r]: https://tracker.example/p.png",
+        "![r][]\n\n[r]: https://tracker.example/p.png",
+        "![p](https://x.example/a.png)\n\n[p]: https://tracker.example/p.png",
+        "| a |\n|---|\n| [x](javascript:alert(1)) |",
+    ],
+)
+def test_dangerous_links_become_text(link: str) -> None:
+    assert audit(_viewer(link)), "the vector must be dangerous as raw Markdown"
+    shown = _viewer(safe_markdown_source(link))
+    assert audit(shown) == [], shown
+
+
+def test_safe_links_code_and_attachment_images_are_kept() -> None:
+    text = (
+        "[web](https://example.org) [mail](mailto:ana@example.org) ![foto](attachment:01a2-b3)\n\n"
+        "[ref]\n\n[ref]: https://example.org/ref\n\n"
+        "`[code](javascript:x)` and\n\n```\n<b>[y](javascript:y)</b>\n```"
+    )
+    assert safe_markdown_source(text) == text
+    shown = _viewer(text)
+    assert '<a href="https://example.org">web</a>' in shown
+    assert '<img src="attachment:01a2-b3" alt="foto" />' in shown
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=list("[]()<>!:`\\ \n\tjavscriptdaJ/#&;=\"'x"), max_size=60))
+def test_no_text_makes_a_script_link_or_remote_image(text: str) -> None:
+    problems = audit(_viewer(safe_markdown_source(text)))
+    # "#x" anchors and relative-looking text are harmless; schemes, tags and images are not.
+    assert [p for p in problems if not p.startswith("href not http(s)/mailto: '#")] == []

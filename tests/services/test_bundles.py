@@ -45,7 +45,7 @@ from reflectdesk.domain.model import (
 from reflectdesk.errors import (
     BundleAuthorKeyMismatch,
     BundleAuthorRevoked,
-    BundleCompressionSuspicious,
+    BundleCompressed,
     BundleDecryptionFailed,
     BundleDuplicateName,
     BundleError,
@@ -63,6 +63,7 @@ from reflectdesk.errors import (
     Cancelled,
     CardInvalid,
     EntryNotExportable,
+    EntryNotFound,
     InvalidValue,
     NotABundle,
     ReadOnlyEntry,
@@ -662,7 +663,7 @@ def _bad_variants(p: Pair) -> dict[str, tuple[bytes, type[BundleError]]]:
             encrypt_to(zip_of([*items, ("../entries/x.json", b"{}")]), to),
             BundleUnsafeName,
         ),
-        "zip bomb": (encrypt_to(bomb, to), BundleCompressionSuspicious),
+        "zip bomb": (encrypt_to(bomb, to), BundleCompressed),
         "oversized JSON": (encrypt_to(zip_of(big), to), BundleJsonTooLarge),
     }
 
@@ -933,3 +934,59 @@ def test_your_own_old_card_is_not_a_new_contact(pair: Pair) -> None:
     s.identity.rotate()
     with pytest.raises(CardInvalid):
         s.contacts.import_card(old_card)
+
+
+# --- import what was previewed (issue 10, point 5) --------------------------------------------
+def test_the_previewed_bytes_are_imported_not_a_file_swapped_meanwhile(
+    pair: Pair, tmp_path: Path
+) -> None:
+    s, m = pair.student, pair.mentor
+    m.contacts.verify(pair.student_at_mentor)
+    one = s.entries.add(pair.journal_id, EntryContent(title="Uno", sections={"body": "visto"}))
+    two = s.entries.add(pair.journal_id, EntryContent(title="Dos", sections={"body": "otro."}))
+    previewed = export(pair, entry_ids=(one.id,))
+    swapped = export(pair, entry_ids=(two.id,))
+    assert previewed.stat().st_size == swapped.stat().st_size  # a swap of the same size
+    synced = tmp_path / "synced" / "de-camila.rdbundle"
+    synced.parent.mkdir()
+    shutil.copyfile(previewed, synced)
+    prepared = m.bundles.prepare(synced)
+    assert [e.entry_id for e in prepared.preview.entries] == [one.id]
+    # Between the preview and the confirmation the synced folder delivers another file.
+    shutil.copyfile(swapped, synced)
+    result = m.bundles.import_prepared(prepared)
+    assert result.entries_new == (one.id,) and result.file_changed  # the user is told
+    assert m.entries.get(one.id).head.content.title == "Uno"
+    with pytest.raises(EntryNotFound):
+        m.entries.get(two.id)
+    assert [i.bundle_id for i in m.bundles.log("in")] == [prepared.preview.bundle_id]
+    untouched = m.bundles.prepare(swapped)  # and no warning when nothing changed
+    assert not m.bundles.import_prepared(untouched).file_changed
+
+
+def test_a_sender_revoked_after_the_preview_is_refused_at_import(pair: Pair) -> None:
+    s, m = pair.student, pair.mentor
+    entry = s.entries.add(pair.journal_id, EntryContent(title="Uno"))
+    prepared = m.bundles.prepare(export(pair, entry_ids=(entry.id,)))
+    assert prepared.preview.author_status is AuthorStatus.KNOWN
+    m.contacts.revoke(pair.student_at_mentor)  # e.g. her key was stolen: she said so
+    before = table_digest(pair.mentor_dir)
+    with pytest.raises(BundleAuthorRevoked):
+        m.bundles.import_prepared(prepared)
+    assert table_digest(pair.mentor_dir) == before
+
+
+def test_a_bundle_prepared_in_another_vault_is_not_imported_here(
+    pair: Pair, tmp_path: Path
+) -> None:
+    s, m = pair.student, pair.mentor
+    entry = s.entries.add(pair.journal_id, EntryContent(title="Uno"))
+    prepared = m.bundles.prepare(export(pair, entry_ids=(entry.id,)))
+    stranger = new_vault(tmp_path / "stranger", "Pedro Soto")
+    try:
+        before = table_digest(tmp_path / "stranger")
+        with pytest.raises(BundleNotForYou):
+            stranger.bundles.import_prepared(prepared, confirm_unknown_sender=True)
+        assert table_digest(tmp_path / "stranger") == before
+    finally:
+        stranger.close()

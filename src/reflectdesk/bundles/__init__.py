@@ -32,6 +32,7 @@ from reflectdesk.bundles.container import (
     inspect_bundle,
     open_bundle,
     read_bundle_file,
+    recheck_author,
     write_bundle,
 )
 from reflectdesk.bundles.keys import Identity, PublicIdentity, key_id_of
@@ -87,6 +88,7 @@ __all__ = [
     "parse_card_or_revocation",
     "parse_revocation",
     "read_bundle_file",
+    "recheck_author",
     "record_path",
     "safety_number",
     "write_bundle",

@@ -22,6 +22,10 @@ tested, not assumed: every C2SP/CCTV age vector, and the ``age`` binary and
 Decryption writes into one buffer allocated up front at the exact plaintext size
 (known from the payload length), so memory is the ciphertext plus the plaintext.
 Every failure becomes a specific :class:`~reflectdesk.errors.BundleError`.
+
+One switch, ``REFLECTDESK_AGE_BACKEND=pyrage``, hands sealing and opening the
+payload to ``pyrage`` instead (:mod:`reflectdesk.bundles.age_pyrage`): the fallback
+should a flaw be found here. The header pre-parse and its policy stay the same.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from reflectdesk.bundles import age_pyrage
 from reflectdesk.bundles.age_header import (
     CHUNK_BYTES,
     COLUMNS,
@@ -77,6 +82,7 @@ _MAC_LINE_TAIL = 1 + 43 + 1  # " " + base64 of a 32-byte MAC + "\n", after "---"
 _REPORT_EVERY = 128  # chunks (8 MiB) between progress reports and cancel checks
 _SINK_BLOCK = 64 * (CHUNK_BYTES + TAG_BYTES)  # ~4 MiB: a few dozen writes per 100 MB
 PlaintextBuffer = mmap.mmap | bytearray
+Plaintext = PlaintextBuffer | bytes  # bytes: from the pyrage backend
 Sink = Callable[[memoryview], object]  # takes ciphertext; must copy what it keeps
 ChunkHook = Callable[[memoryview, int], None]  # (plaintext buffer, bytes final so far)
 
@@ -290,6 +296,13 @@ def encrypt(
     ``recipients`` are raw 32-byte X25519 public keys. The ciphertext goes to
     ``sink`` in blocks; returns its length. See :func:`encrypt_to_memory`.
     """
+    if age_pyrage.backend() == age_pyrage.PYRAGE:
+        cancel.raise_if_cancelled()
+        sealed = memoryview(age_pyrage.encrypt(pieces, plaintext_length, recipients))
+        for start in range(0, len(sealed), _SINK_BLOCK):
+            sink(sealed[start : start + _SINK_BLOCK])
+        progress(Progress(plaintext_length, plaintext_length, "bundle-encrypt"))
+        return len(sealed)
     size = ciphertext_length(header_length(len(recipients)), plaintext_length)
     out = _Output(size, sink)
     _seal(pieces, plaintext_length, recipients, out, progress, cancel)
@@ -305,6 +318,11 @@ def encrypt_to_memory(
     cancel: CancelToken = NEVER_CANCELLED,
 ) -> bytearray:
     """Like :func:`encrypt`, into one buffer allocated once at its exact size."""
+    if age_pyrage.backend() == age_pyrage.PYRAGE:
+        cancel.raise_if_cancelled()
+        sealed = bytearray(age_pyrage.encrypt(pieces, plaintext_length, recipients))
+        progress(Progress(plaintext_length, plaintext_length, "bundle-encrypt"))
+        return sealed
     size = ciphertext_length(header_length(len(recipients)), plaintext_length)
     out = _Output(size, None)
     _seal(pieces, plaintext_length, recipients, out, progress, cancel)
@@ -337,7 +355,7 @@ def decrypt(
     on_chunk: ChunkHook | None = None,
     progress: ProgressSink = ignore_progress,
     cancel: CancelToken = NEVER_CANCELLED,
-) -> PlaintextBuffer:
+) -> Plaintext:
     """Decrypt ``data`` (whose ``header`` was pre-parsed) with an X25519 identity.
 
     ``on_chunk(view, n)`` is given, after each chunk, the ``n`` bytes of plaintext that
@@ -345,6 +363,14 @@ def decrypt(
     members on another core meanwhile); it must not raise. Nothing is returned unless
     every chunk authenticated.
     """
+    if age_pyrage.backend() == age_pyrage.PYRAGE:
+        cancel.raise_if_cancelled()
+        progress(Progress(0, header.plaintext_length, "bundle-decrypt"))
+        plaintext = age_pyrage.decrypt(data, identity, header.plaintext_length)
+        if on_chunk is not None:
+            on_chunk(memoryview(plaintext), len(plaintext))
+        progress(Progress(len(plaintext), len(plaintext), "bundle-decrypt"))
+        return plaintext
     file_key = file_key_of(data, header, identity)
     source = memoryview(data).cast("B")
     start = header.header_length

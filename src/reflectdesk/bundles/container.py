@@ -68,7 +68,7 @@ from reflectdesk.bundles.manifest import (
     new_manifest,
 )
 from reflectdesk.bundles.schemas import ENTRY, RECORD, RecordType
-from reflectdesk.bundles.zipsafe import ZipMember, ZipPolicy, read_zip
+from reflectdesk.bundles.zipsafe import STORED_ONLY, ZipMember, ZipPolicy, read_zip
 from reflectdesk.bundles.zipwrite import stored_zip
 from reflectdesk.domain.model import AuthorStatus as AuthorStatus  # re-exported
 from reflectdesk.errors import (
@@ -640,7 +640,13 @@ def _decrypt_and_verify(
     # 4. the ZIP, read from memory with caps
     # Every member is covered by SHA-256 in the signed manifest (or is the manifest or
     # its signature), so the CRC-32 of stored members adds nothing and is skipped.
-    policy = replace(ZipPolicy.from_limits(ARCHIVE_NAME_RE, limits), verify_stored_crc=False)
+    # Stored members only: the app never compresses, and inflating before the
+    # signature is checked would let anyone make the reader allocate 100x the file.
+    policy = replace(
+        ZipPolicy.from_limits(ARCHIVE_NAME_RE, limits),
+        methods=STORED_ONLY,
+        verify_stored_crc=False,
+    )
     members = read_zip(memoryview(plaintext).toreadonly(), policy, cancel=cancel)
     manifest_member = members.pop(MANIFEST_NAME, None)
     signature_member = members.pop(SIGNATURE_NAME, None)
@@ -682,6 +688,18 @@ def _check_author(
     if pinned.age_recipient is not None and pinned.age_recipient != author.age_recipient:
         raise BundleAuthorKeyMismatch("age recipient")
     return (AuthorStatus.VERIFIED if pinned.verified else AuthorStatus.KNOWN), pinned
+
+
+def recheck_author(
+    opened: OpenedBundle, reader: Identity, resolve_author: ResolveAuthor
+) -> OpenedBundle:
+    """``opened`` with its author's standing resolved again (step 6), for a bundle
+    opened earlier and imported now: the contact may have been revoked, added or
+    verified meanwhile. Raises what :func:`open_bundle` raises for step 6."""
+    status, pinned = _check_author(opened.manifest, reader, resolve_author)
+    if status is opened.author_status and pinned == opened.pinned:
+        return opened
+    return replace(opened, author_status=status, pinned=pinned)
 
 
 def _verify_files(

@@ -31,6 +31,7 @@ from reflectdesk.bundles.canonical import Blob
 from reflectdesk.bundles.limits import DEFAULT_LIMITS, BundleLimits
 from reflectdesk.errors import (
     BundleArchiveInvalid,
+    BundleCompressed,
     BundleCompressionSuspicious,
     BundleDuplicateName,
     BundleEntryUnsupported,
@@ -42,6 +43,7 @@ from reflectdesk.progress import NEVER_CANCELLED, CancelToken
 
 STORED = 0
 DEFLATED = 8
+_AES_ENCRYPTED = 99  # WinZip AES: encryption, not compression
 _EOCD = struct.Struct("<4s4H2LH")
 _CENTRAL = struct.Struct("<4s6H3L5H2L")
 _LOCAL = struct.Struct("<4s5H3L2H")
@@ -60,6 +62,9 @@ _WIN_REPARSE_POINT = 0x400
 _MAX_NAME_BYTES = 255
 _DRIVE = re.compile(r"[A-Za-z]:")
 _CONTROL = re.compile("[\x00-\x1f\x7f]")  # C0 controls and DEL
+
+
+STORED_ONLY: frozenset[int] = frozenset({STORED})
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +215,9 @@ def _parse_central(
         if flags & ~_ALLOWED_FLAGS:
             raise BundleEntryUnsupported(f"{label}: flags {flags:#06x}")
         if method not in policy.methods:
+            if policy.methods == STORED_ONLY and method != _AES_ENCRYPTED:
+                # Refused from the directory, before a byte is inflated (no amplification).
+                raise BundleCompressed(f"{label}: compression method {method}")
             raise BundleEntryUnsupported(f"{label}: compression method {method}")
         if needed > _MAX_VERSION_NEEDED:
             raise BundleEntryUnsupported(f"{label}: needs ZIP version {needed}")

@@ -421,6 +421,9 @@ class ImportResult:
     revisions_added: int
     attachments_added: int
     withdrawals: int
+    # The file was replaced or changed on disk after the preview: what was previewed was
+    # imported, not the file there now; the front ends say so (someone may have swapped it).
+    file_changed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

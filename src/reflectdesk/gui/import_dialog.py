@@ -1,12 +1,15 @@
 """File → Open bundle… (or a dropped ``.rdbundle``): check it, preview it, then import.
 
-1. The bundle is opened and checked on a worker (``bundles.preview``): nothing is
-   stored. Any failure (tampered, truncated, not for you…) is shown as the core's
-   translated message and hint, and the dialog closes.
+1. The bundle is read once, opened and checked on a worker (``bundles.prepare``):
+   nothing is stored; the dialog keeps what was read. Any failure (tampered,
+   truncated, not for you…) is shown as the core's translated message and hint, and
+   the dialog closes.
 2. The preview: from whom (verified or not; for an unknown sender the safety number
    and a checkbox "I compared it" that Import waits for), how many entries are new,
    updated or unchanged, attachments, consent per entry, "already imported".
-3. Import runs on the writer queue with progress and cancel; then what changed.
+3. Import runs on the writer queue with progress and cancel (``import_prepared``:
+   the very bytes that were previewed, never the file again, so a file swapped in a
+   synced folder meanwhile changes nothing); then what changed.
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ from reflectdesk.progress import CancelToken, Progress, ProgressSink
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
+    from reflectdesk.services.bundles import PreparedImport
     from reflectdesk.services.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -79,6 +83,7 @@ class ImportDialog(QDialog):
         self.vault = vault
         self.path = path
         self.preview: ImportPreview | None = None
+        self.prepared: PreparedImport | None = None  # the bundle as read and previewed
         self.result_: ImportResult | None = None
         self.task: Task[Any] | None = None
         self.error_box: QMessageBox | None = None
@@ -176,8 +181,8 @@ class ImportDialog(QDialog):
         bundles = self.vault.bundles
         path = self.path
 
-        def job(progress: ProgressSink, cancel: CancelToken) -> ImportPreview:
-            return bundles.preview(path, progress=progress, cancel=cancel)
+        def job(progress: ProgressSink, cancel: CancelToken) -> PreparedImport:
+            return bundles.prepare(path, progress=progress, cancel=cancel)
 
         self.busy_label.setText(self.tr("Checking the bundle…"))
         self.task = self.ctx.runner.submit(
@@ -232,9 +237,10 @@ class ImportDialog(QDialog):
         self.error_box = show_error(parent if parent is not None else self, exc)
         self.reject()
 
-    def _previewed(self, preview: ImportPreview) -> None:
+    def _previewed(self, prepared: PreparedImport) -> None:
         self.task = None
-        self.preview = preview
+        self.prepared = prepared
+        preview = self.preview = prepared.preview
         self._fill(preview)
         self._set_page(PAGE_PREVIEW)
 
@@ -342,18 +348,17 @@ class ImportDialog(QDialog):
         self._update_buttons()
 
     def start_import(self) -> None:
-        preview = self.preview
-        if preview is None or self.task is not None:
+        preview, prepared = self.preview, self.prepared
+        if preview is None or prepared is None or self.task is not None:
             return
         if preview.needs_confirmation and not self.compared.isChecked():
             return
         bundles = self.vault.bundles
-        path = self.path
         confirm = preview.needs_confirmation
 
         def job(progress: ProgressSink, cancel: CancelToken) -> ImportResult:
-            return bundles.import_bundle(
-                path, confirm_unknown_sender=confirm, progress=progress, cancel=cancel
+            return bundles.import_prepared(
+                prepared, confirm_unknown_sender=confirm, progress=progress, cancel=cancel
             )
 
         self.busy_label.setText(self.tr("Importing…"))
@@ -373,6 +378,7 @@ class ImportDialog(QDialog):
     def _imported(self, result: ImportResult) -> None:
         self.task = None
         self.result_ = result
+        self.prepared = None  # stored: the decrypted bundle can go
         preview = self.preview
         name = preview.author_name if preview is not None else ""
         if result.already_imported:
@@ -406,6 +412,14 @@ class ImportDialog(QDialog):
                 parts.append(
                     self.tr("%1 was added to your contacts, not verified.").replace("%1", name)
                 )
+            if result.file_changed:
+                parts.append(
+                    self.tr(
+                        "The file changed on disk after you opened it. What you saw was "
+                        "imported, not the file there now. If you did not change it, "
+                        "someone or something with access to that folder did."
+                    )
+                )
             parts.append(
                 self.tr("You find them under Received in the sidebar. They are read-only.")
             )
@@ -429,6 +443,10 @@ class ImportDialog(QDialog):
             if self.preview is not None and self.task.writer:
                 return  # the import rolls back; _failed shows the preview again
         super().reject()
+
+    def done(self, result: int) -> None:
+        self.prepared = None  # the decrypted bundle is not kept once the dialog closes
+        super().done(result)
 
     # -- text ----------------------------------------------------------------------------------
     def _headers(self) -> None:

@@ -204,6 +204,25 @@ def fit_height(window: QWidget) -> None:
         window.resize(window.width(), need)
 
 
+def show_inline_error(dialog: QWidget, label: QLabel, field: QLineEdit, exc: BaseException) -> None:
+    """A passphrase dialog's failure: the core's message and hint under the fields (the
+    passphrase selected, to type again); anything else, the crash dialog."""
+    from reflectdesk.errors import ReflectDeskError
+    from reflectdesk.gui.dialogs import show_error
+    from reflectdesk.gui.i18n import error_texts
+
+    if not isinstance(exc, ReflectDeskError):
+        show_error(dialog, exc)
+        return
+    message, hint = error_texts(exc)
+    label.setText(f"{message} {hint}")
+    label.setStyleSheet(f"color: {accents().error_text};")
+    label.show()
+    fit_height(dialog)
+    field.selectAll()
+    field.setFocus()
+
+
 def kdf_busy_bar() -> QProgressBar:
     """The slim, hidden "working…" bar the passphrase dialogs show during Argon2id."""
     bar = QProgressBar()

@@ -1,4 +1,5 @@
-"""Settings: language (at once, no restart), theme, font size, auto-lock, passphrase."""
+"""Settings: language (at once, no restart), theme, font size, auto-lock, passphrase,
+a new recovery key."""
 
 from __future__ import annotations
 
@@ -20,11 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from reflectdesk.gui.context import AppContext
-from reflectdesk.gui.dialogs import message_box, show_error
-from reflectdesk.gui.i18n import error_texts
-from reflectdesk.gui.passphrase import NewPassphraseFields, fit_height, kdf_busy_bar
+from reflectdesk.gui.dialogs import message_box
+from reflectdesk.gui.passphrase import (
+    NewPassphraseFields,
+    fit_height,
+    kdf_busy_bar,
+    show_inline_error,
+)
 from reflectdesk.gui.prefs import AUTOLOCK_MAX_MINUTES
-from reflectdesk.gui.theme import accents
 from reflectdesk.progress import CancelToken, ProgressSink
 
 if TYPE_CHECKING:
@@ -59,12 +63,17 @@ class SettingsDialog(QDialog):
         self.autolock.setValue(ctx.prefs.autolock_minutes)
         self.passphrase_button = QPushButton()
         self.passphrase_button.setObjectName("changePassphrase")
-        self.labels = {k: QLabel() for k in ("language", "theme", "font", "autolock", "passphrase")}
+        self.recovery_button = QPushButton()
+        self.recovery_button.setObjectName("newRecoveryKey")
+        self.labels = {
+            k: QLabel() for k in ("language", "theme", "font", "autolock", "passphrase", "recovery")
+        }
         self.labels["language"].setBuddy(self.language)
         self.labels["theme"].setBuddy(self.theme)
         self.labels["font"].setBuddy(self.font_size)
         self.labels["autolock"].setBuddy(self.autolock)
         self.labels["passphrase"].setBuddy(self.passphrase_button)
+        self.labels["recovery"].setBuddy(self.recovery_button)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -76,6 +85,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.labels["font"], self.font_size)
         form.addRow(self.labels["autolock"], self.autolock)
         form.addRow(self.labels["passphrase"], self.passphrase_button)
+        form.addRow(self.labels["recovery"], self.recovery_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.note)
@@ -86,6 +96,7 @@ class SettingsDialog(QDialog):
         self.font_size.valueChanged.connect(self._appearance)
         self.autolock.valueChanged.connect(self._autolock)
         self.passphrase_button.clicked.connect(self.change_passphrase)
+        self.recovery_button.clicked.connect(self.new_recovery_key)
         self.setMinimumWidth(460)
         self.retranslate_ui()
 
@@ -118,6 +129,13 @@ class SettingsDialog(QDialog):
         dialog.open()
         self.passphrase_dialog = dialog
 
+    def new_recovery_key(self) -> None:
+        from reflectdesk.gui.new_recovery_key import NewRecoveryKeyDialog
+
+        dialog = NewRecoveryKeyDialog(self.ctx, self.vault, self)
+        dialog.open()
+        self.recovery_dialog = dialog
+
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
         self.labels["language"].setText(self.tr("&Language:"))
@@ -137,6 +155,9 @@ class SettingsDialog(QDialog):
         self.autolock.setSpecialValueText(self.tr("Never"))
         self.autolock.setSuffix(self.tr(" min"))
         self.passphrase_button.setText(self.tr("&Change passphrase…"))
+        self.labels["recovery"].setText(self.tr("Recovery key:"))
+        self.recovery_button.setText(self.tr("&New recovery key…"))
+        self.recovery_button.setAccessibleName(self.tr("New recovery key"))
         self.note.setText(
             self.tr(
                 "These settings are kept in a small unencrypted file on this computer. "
@@ -172,6 +193,9 @@ class ChangePassphraseDialog(QDialog):
         self.current_label = QLabel()
         self.current_label.setBuddy(self.current)
         self.fields = NewPassphraseFields()
+        self.limit = QLabel()  # what a new passphrase does not do (docs/threat-model.md)
+        self.limit.setObjectName("passphraseLimit")
+        self.limit.setWordWrap(True)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.hide()
@@ -188,6 +212,7 @@ class ChangePassphraseDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.fields)
+        layout.addWidget(self.limit)
         layout.addWidget(self.progress)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -239,23 +264,19 @@ class ChangePassphraseDialog(QDialog):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        from reflectdesk.errors import ReflectDeskError
-
         self.progress.hide()
         self._update()
-        if not isinstance(exc, ReflectDeskError):
-            show_error(self, exc)
-            return
-        message, hint = error_texts(exc)
-        self.error.setText(f"{message} {hint}")
-        self.error.setStyleSheet(f"color: {accents().error_text};")
-        self.error.show()
-        fit_height(self)
-        self.current.selectAll()
-        self.current.setFocus()
+        show_inline_error(self, self.error, self.current, exc)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Change passphrase"))
+        self.limit.setText(
+            self.tr(
+                "The vault is not re-encrypted: a copy of it made before now (a backup, a "
+                "copied folder) still opens with the old passphrase. If someone may know your "
+                "old passphrase and have such a copy, it stays readable to them."
+            )
+        )
         self.current_label.setText(self.tr("C&urrent passphrase:"))
         self.current.setAccessibleName(self.tr("Current passphrase"))
         self.ok.setText(self.tr("C&hange"))

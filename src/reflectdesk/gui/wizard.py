@@ -479,6 +479,7 @@ class KeyGrid(QFrame):
             item = self.grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # deleted later; not drawn under the new key meanwhile
                 widget.deleteLater()
         self.groups = []
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)

@@ -17,7 +17,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
-from reflectdesk.rendering.markdown_html import markdown_to_html_unsanitized, sanitize_html
+from reflectdesk.rendering.markdown_html import (
+    markdown_to_html_unsanitized,
+    safe_markdown_source,
+    sanitize_html,
+)
 from reflectdesk.standards.model import Taxonomy
 from reflectdesk.templates.model import Lang, Prompt, Template, normalize_lang
 
@@ -162,7 +166,11 @@ def render_markdown(
     *,
     taxonomy: Taxonomy | None = None,
 ) -> str:
-    """The entry as Markdown: ``# title``, a metadata list, then one heading per answer."""
+    """The entry as Markdown: ``# title``, a metadata list, then one heading per answer.
+
+    Answers go through :func:`safe_markdown_source`: raw HTML shows as text and only
+    safe links survive, as in the HTML rendering, so the file is safe to open in any
+    Markdown viewer."""
     code = normalize_lang(lang)
     title = content.title.strip() or _label("untitled", code)
     lines = [f"# {escape_markdown_inline(title)}", ""]
@@ -175,7 +183,8 @@ def render_markdown(
         if block.body is None:
             lines.extend([f"*{_label('no_answer', code)}*", ""])
         elif block.body:
-            lines.extend([demote_headings(block.body, block.level), ""])
+            # Received text is someone else's: no raw HTML, no javascript: links.
+            lines.extend([safe_markdown_source(demote_headings(block.body, block.level)), ""])
     return "\n".join(lines).rstrip() + "\n"
 
 

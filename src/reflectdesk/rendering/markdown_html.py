@@ -205,6 +205,132 @@ def escape_raw_html(text: str) -> str:
     return "\n".join(out)
 
 
+# --- Markdown source that is safe to open elsewhere ------------------------------------------
+#: Link destinations kept in Markdown output: the web, mail, the entry's own attachments
+#: and anchors. Anything else (``javascript:``, ``data:``, ``file:``, relative paths,
+#: entity- or escape-obfuscated schemes) is shown as text, not followed.
+_SAFE_LINK_RE = re.compile(r"(?:https?://|mailto:|attachment:|#)", re.IGNORECASE)
+#: Images only from the entry's attachments: a remote image is a read receipt.
+_SAFE_IMAGE_RE = re.compile(r"attachment:", re.IGNORECASE)
+_DEST_START_RE = re.compile(r"[ \t]*(?:\n[ \t]*)?<?")
+_LINK_TOKEN_RE = re.compile(r"\\[\s\S]|`+|!\[|\]\(")
+#: ``[label]:`` anywhere (inside a quote or a list item too), not itself escaped.
+_REF_DEF_RE = re.compile(r"((?<!\\)(?:\\\\)*)\[((?:\\.|[^\\\[\]])+)\]:")
+
+
+def _closing_bracket(chunk: str, opening: int) -> int:
+    """Where the ``]`` matching the ``[`` at ``opening`` is (-1 if none)."""
+    depth = 0
+    pos = opening
+    while pos < len(chunk):
+        char = chunk[pos]
+        if char == "\\":
+            pos += 2
+            continue
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return pos
+        pos += 1
+    return -1
+
+
+def _destination(chunk: str, after_paren: int) -> int:
+    found = _DEST_START_RE.match(chunk, after_paren)
+    return found.end() if found is not None else after_paren
+
+
+def _safe_links_inline(chunk: str) -> str:
+    """Turn unsafe links and images of a run of Markdown into text; code spans are left
+    alone. An image not from an attachment loses its ``!`` (``\\![alt]…``: at most a
+    link, under the link rule); a link to an unsafe destination becomes ``]\\(dest)``."""
+    if "](" not in chunk and "![" not in chunk:
+        return chunk
+    out: list[str] = []
+    pos = 0
+    for match in _LINK_TOKEN_RE.finditer(chunk):
+        start = match.start()
+        if start < pos:
+            continue
+        token = match.group()
+        if token.startswith("\\"):
+            continue
+        if token.startswith("`"):
+            closing = re.compile(rf"(?<!`){token}(?!`)").search(chunk, match.end())
+            if closing is not None:
+                out.append(chunk[pos : closing.end()])
+                pos = closing.end()
+            continue
+        if token.startswith("!"):  # "![": an image
+            close = _closing_bracket(chunk, start + 1)
+            inline = close >= 0 and chunk.startswith("(", close + 1)
+            if not (inline and _SAFE_IMAGE_RE.match(chunk, _destination(chunk, close + 2))):
+                out.append(chunk[pos:start])
+                out.append("\\!")
+                pos = start + 1
+            continue
+        if not _SAFE_LINK_RE.match(chunk, _destination(chunk, match.end())):
+            out.append(chunk[pos : start + 1])
+            out.append("\\(")
+            pos = match.end()
+    out.append(chunk[pos:])
+    return "".join(out)
+
+
+def _safe_reference_definitions(text: str) -> str:
+    """``[label]: javascript:…`` becomes text (``\\[label]: …``), wherever it stands."""
+
+    def check(match: re.Match[str]) -> str:
+        if _SAFE_LINK_RE.match(text, _destination(text, match.end())):
+            return match.group()
+        return f"{match.group(1)}\\[{match.group(2)}]:"
+
+    return _REF_DEF_RE.sub(check, text) if "]:" in text else text
+
+
+def safe_markdown_source(text: str) -> str:
+    """Markdown that shows the same in any Markdown viewer as in ReflectDesk: raw HTML
+    (``<script>``, ``<img onerror>``…) escaped to show as text (:func:`escape_raw_html`),
+    links to anything but the web, mail, attachments or anchors and images from
+    anywhere but the entry's attachments (inline or by reference) turned into plain
+    text or, for an image, a plain link. Fenced code is left as typed. Used by
+    ``entry show --format md`` for every answer, since a received entry's text was
+    written by someone else (docs/bundle-format.md §4)."""
+    if "](" not in text and "]:" not in text and "![" not in text:
+        return escape_raw_html(text)
+    out: list[str] = []
+    pending: list[str] = []
+    fence: str | None = None
+
+    def flush() -> None:
+        if pending:
+            out.append(_safe_reference_definitions(_safe_links_inline("\n".join(pending))))
+            pending.clear()
+
+    for line in text.split("\n"):
+        if fence is not None:
+            out.append(line)
+            stripped = line.strip()
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = None
+            continue
+        fence_match = _FENCE_RE.match(line)
+        if fence_match is not None:
+            flush()
+            fence = fence_match.group(2)
+            out.append(line)
+            continue
+        if not line.strip():
+            flush()
+            out.append(line)
+        else:
+            pending.append(line)
+    flush()
+    return escape_raw_html("\n".join(out))
+
+
 def _shift_headings(html: str, offset: int) -> str:
     # Raw HTML never reaches the output, so every <hN> here is a Markdown heading.
     return _HEADING_TAG_RE.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + offset)}", html)

@@ -8,9 +8,11 @@ Export
     Logged in ``bundle_log`` ("out") with the consent given per entry.
 
 Import
-    ``preview`` opens the bundle (every check of ``open_bundle``, in memory) and
-    says what an import would do; nothing is stored. ``import_bundle`` opens it
-    again and stores it in **one** SQLite transaction: received entries go to a
+    ``prepare`` opens the bundle (every check of ``open_bundle``, in memory) and
+    says what an import would do; nothing is stored. ``import_prepared`` stores
+    *those same bytes* (the file is not read again: one swapped between the preview
+    and the confirmation changes nothing) in **one** SQLite transaction, after
+    checking the author against the contacts again: received entries go to a
     read-only journal per author (``space=received``) with their original entry,
     revision and attachment ids, parents, author and content hash; consent is
     recorded; the bundle is logged. Any error rolls everything back. Importing the
@@ -29,7 +31,7 @@ import logging
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -41,6 +43,7 @@ from reflectdesk.bundles import (
     Identity,
     OpenedBundle,
     PinnedKey,
+    PublicIdentity,
     RecordType,
     age_io,
     attachment_path,
@@ -50,6 +53,7 @@ from reflectdesk.bundles import (
     inspect_bundle,
     open_bundle,
     read_bundle_file,
+    recheck_author,
     record_path,
     safety_number,
     write_bundle,
@@ -84,6 +88,7 @@ from reflectdesk.errors import (
     BundleError,
     BundleForeignEntry,
     BundleIdConflict,
+    BundleNotForYou,
     BundleSchemaInvalid,
     BundleSenderCardMissing,
     BundleSignedByYourRetiredKey,
@@ -227,6 +232,35 @@ def _revision(entry_id: str, index: int, doc: JsonObject) -> Revision:
         content_hash=str(doc["content_hash"]),
         content=EntryContent.from_json(content),
     )
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class PreparedImport:
+    """A bundle read, decrypted and checked once, and what importing it would do.
+
+    The CLI and the GUI show :attr:`preview` and, once the user confirms, pass this
+    object to :meth:`BundleService.import_prepared`, which stores exactly these bytes:
+    the file is never opened again by path, so a file swapped in a shared or synced
+    folder (or on a USB stick) between the preview and the confirmation is not what
+    gets imported. Holds the decrypted bundle in memory (about the bundle's size;
+    attachments are views into it) until it is dropped.
+    """
+
+    preview: ImportPreview
+    opened: OpenedBundle
+    reader: PublicIdentity  # the key pair of this vault it was decrypted with
+    path: Path
+    file_id: tuple[int, int, int, int] | None  # the file as read; None: it changed meanwhile
+
+
+def _file_id(path: Path) -> tuple[int, int, int, int] | None:
+    """What tells a replaced or rewritten file from the one read: device, inode, size
+    and modification time (``None`` if it is gone)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 class BundleService:
@@ -472,20 +506,37 @@ class BundleService:
         )
 
     # -- import --------------------------------------------------------------------------------
-    def _open(self, path: Path, progress: ProgressSink, cancel: CancelToken) -> OpenedBundle:
+    def _resolve(self, signing_key: bytes) -> PinnedKey | None:
+        return self._contacts.pinned_key(signing_key)
+
+    def _open(
+        self, path: Path, progress: ProgressSink, cancel: CancelToken
+    ) -> tuple[OpenedBundle, Identity]:
         st = self._state()
         me = load_or_create_identity(st)
-
-        def resolve(signing_key: bytes) -> PinnedKey | None:
-            return self._contacts.pinned_key(signing_key)
-
         progress(Progress(0, 0, "bundle-read"))
         data = read_bundle_file(path)
         reader = _reader_for(data, (me, *previous_identities(st)))
-        opened = open_bundle(data, reader, resolve, progress=progress, cancel=cancel)
+        opened = open_bundle(data, reader, self._resolve, progress=progress, cancel=cancel)
+        self._refuse_own_retired_key(st, opened)
+        return opened, reader
+
+    @staticmethod
+    def _refuse_own_retired_key(st: UnlockedState, opened: OpenedBundle) -> None:
         if opened.author.signing_key in untrusted_keys(st):
             # Your own key, but revoked or replaced as lost: whoever holds it is not you.
             raise BundleSignedByYourRetiredKey(opened.author.key_id_hex)
+
+    def _recheck(self, st: UnlockedState, prepared: PreparedImport) -> OpenedBundle:
+        """The prepared bundle against the vault as it is now: the author's standing may
+        have changed since the preview (a contact revoked, added or verified, an own key
+        retired), and the key pair it was opened with must still be this vault's."""
+        readers = (load_or_create_identity(st), *previous_identities(st))
+        reader = next((r for r in readers if r.public == prepared.reader), None)
+        if reader is None:  # prepared in another vault
+            raise BundleNotForYou(prepared.opened.bundle_id)
+        opened = recheck_author(prepared.opened, reader, self._resolve)
+        self._refuse_own_retired_key(st, opened)
         return opened
 
     def _plan(self, st: UnlockedState, opened: OpenedBundle) -> _Plan:
@@ -623,6 +674,28 @@ class BundleService:
                 withdrawals.append((entry_id, stated))
         return withdrawals, skipped
 
+    def prepare(
+        self,
+        path: Path,
+        *,
+        progress: ProgressSink = ignore_progress,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> PreparedImport:
+        """Read, open and check a bundle once and say what importing it would do;
+        stores nothing. Import the result with :meth:`import_prepared`.
+
+        Raises every ``BundleError`` of ``open_bundle`` (see docs/bundle-format.md §8)
+        and ``BundleForeignEntry`` / ``BundleIdConflict`` when it clashes with the vault.
+        """
+        st = self._state()
+        before = _file_id(path)
+        opened, reader = self._open(path, progress, cancel)
+        after = _file_id(path)
+        with st.write_lock:
+            plan = self._plan(st, opened)
+        file_id = after if after == before else None  # changed while being read
+        return PreparedImport(self._preview(st, plan), opened, reader.public, path, file_id)
+
     def preview(
         self,
         path: Path,
@@ -630,16 +703,8 @@ class BundleService:
         progress: ProgressSink = ignore_progress,
         cancel: CancelToken = NEVER_CANCELLED,
     ) -> ImportPreview:
-        """Open and check a bundle and say what importing it would do; stores nothing.
-
-        Raises every ``BundleError`` of ``open_bundle`` (see docs/bundle-format.md §8)
-        and ``BundleForeignEntry`` / ``BundleIdConflict`` when it clashes with the vault.
-        """
-        st = self._state()
-        opened = self._open(path, progress, cancel)
-        with st.write_lock:
-            plan = self._plan(st, opened)
-        return self._preview(st, plan)
+        """What importing a bundle would do (``bundle inspect``); stores nothing."""
+        return self.prepare(path, progress=progress, cancel=cancel).preview
 
     def _preview(self, st: UnlockedState, plan: _Plan) -> ImportPreview:
         opened = plan.opened
@@ -699,14 +764,45 @@ class BundleService:
         progress: ProgressSink = ignore_progress,
         cancel: CancelToken = NEVER_CANCELLED,
     ) -> ImportResult:
-        """Import a bundle in one transaction: all of it or nothing (see the module doc).
+        """Read a bundle once and import it in one transaction, with no preview in
+        between (scripts, tests). After a preview use :meth:`import_prepared`.
 
-        Raises what :meth:`preview` raises, ``UnknownSender`` when the author is not a
+        Raises what :meth:`prepare` raises, ``UnknownSender`` when the author is not a
         contact and ``confirm_unknown_sender`` is false, ``BundleSenderCardMissing``
         when such a bundle has no card to add, and ``Cancelled``.
         """
+        opened, _reader = self._open(path, progress, cancel)
+        return self._import(opened, confirm_unknown_sender, progress, cancel)
+
+    def import_prepared(
+        self,
+        prepared: PreparedImport,
+        *,
+        confirm_unknown_sender: bool = False,
+        progress: ProgressSink = ignore_progress,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> ImportResult:
+        """Import the bundle :meth:`prepare` read and the user saw previewed: the same
+        bytes, never the file again. The author is checked against the contacts as they
+        are now (``BundleAuthorRevoked`` if revoked meanwhile). Raises what
+        :meth:`import_bundle` raises."""
+        opened = self._recheck(self._state(), prepared)
+        result = self._import(opened, confirm_unknown_sender, progress, cancel)
+        if prepared.file_id is None or _file_id(prepared.path) != prepared.file_id:
+            # Not an error: what the user saw was imported. But someone may have swapped
+            # the file (a synced folder): the front ends say so.
+            log.warning("bundle %s: the file changed after the preview", result.bundle_id)
+            result = replace(result, file_changed=True)
+        return result
+
+    def _import(
+        self,
+        opened: OpenedBundle,
+        confirm_unknown_sender: bool,
+        progress: ProgressSink,
+        cancel: CancelToken,
+    ) -> ImportResult:
         st = self._state()
-        opened = self._open(path, progress, cancel)
         with st.write_lock:
             plan = self._plan(st, opened)
             bundle_id = opened.bundle_id

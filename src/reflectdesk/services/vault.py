@@ -263,8 +263,33 @@ class Vault:
         check_passphrase(new)
         self._rewrap(self._unwrap_with_passphrase(old), new, progress)
 
+    def rotate_recovery_key(self, passphrase: str, progress: ProgressSink = ignore_progress) -> str:
+        """A new recovery key replaces the old one, which stops opening this vault;
+        returns its text, to show once.
+
+        Asks for the passphrase even when unlocked: someone at an unlocked, unattended
+        vault must not walk away with a key to it. Only the recovery slot of the header
+        changes (written atomically); the data key stays, so a copy of the vault made
+        before (a backup) still opens with the old key (docs/threat-model.md).
+        Raises ``WrongPassphrase``.
+        """
+        progress(Progress(0, 1, "kdf"))
+        dek = self._unwrap_with_passphrase(passphrase)
+        self._header.verify(dek)
+        raw, salt = recovery.generate(), os.urandom(16)
+        nonce, wrapped = aead.wrap_key(
+            recovery.recovery_kek(raw, salt), dek, _slot_ad(self.vault_id, "recovery")
+        )
+        header = replace(self._header, recovery_slot=WrappedKey(nonce, wrapped, salt)).sealed(dek)
+        write_header(self.path, header)
+        self._header = header
+        progress(Progress(1, 1, "kdf"))
+        log.info("recovery key replaced")
+        return recovery.format_key(raw)
+
     def _rewrap(self, dek: bytes, new_passphrase: str, progress: ProgressSink) -> None:
-        """Only the passphrase slot changes; every record stays as it is."""
+        """Only the passphrase slot changes; every record stays as it is (the data key
+        is the same: see docs/threat-model.md, "Changing the passphrase")."""
         progress(Progress(0, 1, "kdf"))
         params = replace(self._header.kdf, salt=os.urandom(kdf.SALT_BYTES))
         kek = kdf.derive_key(new_passphrase, params)

@@ -289,8 +289,10 @@ def cmd_inspect(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     vault = ctx.open_vault()
-    path = Path(args.file)
-    preview = vault.bundles.preview(path, progress=ctx.progress())
+    # Read once: what is imported is what was previewed, even if the file is replaced
+    # while the question waits for an answer (a synced folder, a USB stick).
+    prepared = vault.bundles.prepare(Path(args.file), progress=ctx.progress())
+    preview = prepared.preview
     say_preview(ctx, preview)
     if preview.already_imported:
         return 0
@@ -299,8 +301,8 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
         raise UnknownSender(preview.author_key_id)
     if not args.yes and not ask(ctx, ctx.translate("Cli", QT_TRANSLATE_NOOP("Cli", "Import it?"))):
         raise ConfirmationRequired(preview.bundle_id)
-    result = vault.bundles.import_bundle(
-        path, confirm_unknown_sender=preview.needs_confirmation, progress=ctx.progress()
+    result = vault.bundles.import_prepared(
+        prepared, confirm_unknown_sender=preview.needs_confirmation, progress=ctx.progress()
     )
     ctx.say(
         "Cli",
@@ -312,6 +314,16 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
         updated=len(result.entries_updated),
         attachments=result.attachments_added,
     )
+    if result.file_changed:
+        ctx.say(
+            "Cli",
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "WARNING: the file changed on disk after the preview. What you saw was "
+                "imported, not the file there now. If you did not change it, someone or "
+                "something with access to that folder did.",
+            ),
+        )
     if result.contact_added:
         ctx.say(
             "Cli",

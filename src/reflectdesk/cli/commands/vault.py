@@ -8,6 +8,7 @@ from pathlib import Path
 from reflectdesk.cli.context import CliContext, read_secret_file
 from reflectdesk.crypto.kdf import KdfParams
 from reflectdesk.domain.model import Role
+from reflectdesk.errors import InvalidValue
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
 from reflectdesk.services.vault import NewProfile, Vault
 
@@ -28,14 +29,37 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("passphrase", help="passphrase commands")
     psub = p.add_subparsers(dest="passphrase_cmd", required=True)
-    c = psub.add_parser("change", help="change the passphrase (re-wraps the data key)")
+    c = psub.add_parser(
+        "change",
+        help="change the passphrase (re-wraps the data key)",
+        description=(
+            "Changes the passphrase that opens this vault. The data key stays the same: "
+            "a copy of the vault made before the change (a backup, a copied folder) still "
+            "opens with the old passphrase. If someone may know the old passphrase and "
+            "have such a copy, it stays readable to them (docs/threat-model.md)."
+        ),
+    )
     c.add_argument("--new-passphrase-file", default=None)
     c.set_defaults(handler=cmd_passphrase_change)
 
-    p = sub.add_parser("recover", help="set a new passphrase with the recovery key")
-    p.add_argument("--recovery-key-file", required=True)
+    p = sub.add_parser(
+        "recover",
+        help="set a new passphrase with the recovery key; 'recover rotate': a new recovery key",
+    )
+    p.add_argument("--recovery-key-file", default=None, help="required unless 'rotate'")
     p.add_argument("--new-passphrase-file", default=None)
     p.set_defaults(handler=cmd_recover)
+    rsub = p.add_subparsers(dest="recover_cmd", required=False)
+    c = rsub.add_parser(
+        "rotate",
+        help="replace the recovery key: the new one is shown once, the old one stops working",
+        description=(
+            "Makes a new recovery key and shows it once; the old one no longer opens this "
+            "vault. Asks for the passphrase. Copies of the vault made before (backups) "
+            "still open with the old recovery key (docs/threat-model.md)."
+        ),
+    )
+    c.set_defaults(handler=cmd_recover_rotate)
 
 
 def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -115,6 +139,8 @@ def cmd_passphrase_change(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_recover(args: argparse.Namespace, ctx: CliContext) -> int:
+    if not args.recovery_key_file:
+        raise InvalidValue("--recovery-key-file")
     key_text = read_secret_file(Path(args.recovery_key_file))
     vault = Vault.open(ctx.vault_dir)
     try:
@@ -123,4 +149,29 @@ def cmd_recover(args: argparse.Namespace, ctx: CliContext) -> int:
     finally:
         vault.close()
     ctx.say("Cli", QT_TRANSLATE_NOOP("Cli", "Vault recovered; the new passphrase is set."))
+    return 0
+
+
+def cmd_recover_rotate(args: argparse.Namespace, ctx: CliContext) -> int:
+    vault = Vault.open(ctx.vault_dir)
+    try:
+        key = vault.rotate_recovery_key(ctx.passphrase(), progress=ctx.progress())
+    finally:
+        vault.close()
+    ctx.say(
+        "Cli",
+        QT_TRANSLATE_NOOP(
+            "Cli",
+            "Your old recovery key no longer opens this vault. The new one is shown only "
+            "this once. Write it down or print it and keep it somewhere safe:",
+        ),
+    )
+    ctx.out.write(f"\n    {key}\n\n")
+    ctx.say(
+        "Cli",
+        QT_TRANSLATE_NOOP(
+            "Cli",
+            "Copies of the vault made before now (backups) still open with the old recovery key.",
+        ),
+    )
     return 0
