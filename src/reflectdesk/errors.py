@@ -984,3 +984,214 @@ class PseudonymisationOverlap(InputError):
     hint = QT_TRANSLATE_NOOP(
         "Errors", "Skip one of them and apply the replacements again. Nothing was changed."
     )
+
+
+# --- sync transports (leaf classes, raised by reflectdesk.sync) ---------------------------
+# ``retryable`` tells the outbox/inbox whether trying the same step again later can help
+# without anyone doing anything; ``retry_after`` (seconds) is the server's own wish.
+class SyncTransferError(NetworkError):
+    code = "sync_transfer"
+    retryable: ClassVar[bool] = True
+
+    def __init__(self, detail: str = "", *, retry_after: float | None = None, **params: object):
+        super().__init__(detail, **params)
+        self.retry_after = retry_after
+
+
+class ServerUnreachable(SyncTransferError):
+    code = "server_unreachable"
+    message = QT_TRANSLATE_NOOP("Errors", "The exchange server cannot be reached (offline?).")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Check the Internet connection. What is waiting stays queued and is sent on its own "
+        "when the server can be reached.",
+    )
+
+
+class ServerTimeout(SyncTransferError):
+    code = "server_timeout"
+    message = QT_TRANSLATE_NOOP("Errors", "The exchange server did not answer in time.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "The connection may be slow or the server busy. ReflectDesk will try again later."
+    )
+
+
+class ServerPasswordRejected(SyncTransferError):
+    code = "server_password_rejected"
+    retryable = False
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The exchange server refused the user name or app password."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The password may have been changed or the app password revoked. Create a new app "
+        "password on the server and enter it in the exchange point settings.",
+    )
+
+
+class ServerForbidden(SyncTransferError):
+    code = "server_forbidden"
+    retryable = False
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The exchange server does not allow this account to use that folder."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Ask whoever shared the folder to give you write access, or choose another folder.",
+    )
+
+
+class ServerFolderNotFound(SyncTransferError):
+    code = "server_folder_not_found"
+    retryable = False
+    message = QT_TRANSLATE_NOOP("Errors", "The folder of the exchange point does not exist.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Check the address in the exchange point settings; it may have been moved."
+    )
+
+
+class RemoteFileGone(SyncTransferError):
+    code = "remote_file_gone"
+    retryable = False
+    message = QT_TRANSLATE_NOOP("Errors", "The file is no longer on the exchange point.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Someone removed it. Ask the sender to send it again if you still need it."
+    )
+
+
+class ServerConflict(SyncTransferError):
+    code = "server_conflict"
+    retryable = False
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The exchange server refused the change because its folder is not as expected."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Check that the folder still exists on the server, then try again."
+    )
+
+
+class RemoteNameTaken(SyncTransferError):
+    code = "remote_name_taken"
+    retryable = False
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "Another file with the same name is already on the exchange point."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Nothing was overwritten. Send it again: it will get a new name."
+    )
+
+
+class RemoteFileChanged(SyncTransferError):
+    code = "remote_file_changed"
+    retryable = False
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The file on the exchange point changed since it was listed."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Nothing was changed here. Sync again to see the current files."
+    )
+
+
+class ServerLocked(SyncTransferError):
+    code = "server_locked"
+    message = QT_TRANSLATE_NOOP("Errors", "The file or folder is locked on the exchange server.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Another program is using it. ReflectDesk will try again later."
+    )
+
+
+class ServerTrouble(SyncTransferError):
+    code = "server_trouble"
+    message = QT_TRANSLATE_NOOP("Errors", "The exchange server has a problem right now.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "It is not your connection. ReflectDesk will try again later on its own."
+    )
+
+
+class ServerFull(SyncTransferError):
+    code = "server_full"
+    retryable = False
+    message = QT_TRANSLATE_NOOP("Errors", "The exchange point has no space left.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Free some space there or ask its administrator for more. What is waiting stays "
+        "queued; nothing was lost.",
+    )
+
+
+class TransferIncomplete(SyncTransferError):
+    code = "transfer_incomplete"
+    message = QT_TRANSLATE_NOOP("Errors", "The transfer was cut off before the whole file arrived.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Nothing incomplete was kept. ReflectDesk will try again later."
+    )
+
+
+class ServerTlsFailed(SyncTransferError):
+    code = "server_tls_failed"
+    retryable = False
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The secure connection to the exchange server could not be verified."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Check the address and the computer's date and time. If it persists, someone may be "
+        "intercepting the connection: do not use this network, and tell your university's IT.",
+    )
+
+
+class ServerProtocolError(SyncTransferError):
+    code = "server_protocol_error"
+    retryable = False
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The exchange server gave an answer ReflectDesk does not understand."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Check that the address points to a WebDAV folder (for Nextcloud, the WebDAV "
+        "address shown in its Files settings).",
+    )
+
+
+class ExchangeFolderUnavailable(SyncTransferError):
+    code = "exchange_folder_unavailable"
+    message = QT_TRANSLATE_NOOP("Errors", "The shared folder is not available.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Plug in the USB stick or connect the network drive. What is waiting stays queued.",
+    )
+
+
+class ExchangeFolderUnwritable(SyncTransferError):
+    code = "exchange_folder_unwritable"
+    retryable = False
+    message = QT_TRANSLATE_NOOP("Errors", "ReflectDesk may not write to the shared folder.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Check that the folder is not read-only and that you may write there."
+    )
+
+
+class ExchangeAddressInvalid(InputError):
+    code = "exchange_address_invalid"
+    message = QT_TRANSLATE_NOOP("Errors", "The address of the exchange point is not valid.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Use an https:// address (http:// only for this computer itself), without a user "
+        "name or password in it.",
+    )
+
+
+class RemoteNameInvalid(InputError):
+    code = "remote_name_invalid"
+    message = QT_TRANSLATE_NOOP("Errors", "This file name cannot be used on an exchange point.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "This is a bug in ReflectDesk; please report it. Nothing was sent."
+    )
+
+
+class RemoteFileNotOwn(InputError):
+    code = "remote_file_not_own"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "ReflectDesk only removes files it put on the exchange point itself."
+    )
+    hint = QT_TRANSLATE_NOOP("Errors", "The file was left where it is. Nothing was removed.")
