@@ -1,0 +1,56 @@
+"""PROPFIND answers: parsed strictly, and never with entity expansion."""
+
+from __future__ import annotations
+
+import pytest
+
+from reflectdesk.errors import ServerProtocolError
+from reflectdesk.sync.davxml import normalize_etag, parse_multistatus
+
+MULTISTATUS = b"""<?xml version="1.0" encoding="utf-8"?>
+<d:multistatus xmlns:d="DAV:">
+ <d:response><d:href>/dav/ex%20change/</d:href>
+  <d:propstat><d:prop><d:resourcetype><d:collection/></d:resourcetype></d:prop>
+  <d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>
+ <d:response><d:href>https://h.example/dav/ex%20change/a1.rdbundle</d:href>
+  <d:propstat><d:prop><d:resourcetype/><d:getcontentlength>1234</d:getcontentlength>
+  <d:getetag>W/"abc-1"</d:getetag>
+  <d:getlastmodified>Wed, 02 Dec 2026 10:00:00 GMT</d:getlastmodified></d:prop>
+  <d:status>HTTP/1.1 200 OK</d:status></d:propstat>
+  <d:propstat><d:prop><d:quota/></d:prop><d:status>HTTP/1.1 404 Not Found</d:status>
+  </d:propstat></d:response>
+</d:multistatus>"""
+
+
+def test_multistatus_is_parsed() -> None:
+    folder, item = parse_multistatus(MULTISTATUS)
+    assert folder.is_collection and folder.path == "/dav/ex change"
+    assert item.path == "/dav/ex change/a1.rdbundle" and not item.is_collection
+    assert (item.size, item.etag) == (1234, "abc-1")
+    assert item.mtime == 1796205600.0
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        # billion laughs
+        b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">'
+        b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        b'<d:multistatus xmlns:d="DAV:"><d:response><d:href>&b;</d:href></d:response>'
+        b"</d:multistatus>",
+        # external entity
+        b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        b'<d:multistatus xmlns:d="DAV:"><d:response><d:href>&x;</d:href></d:response>'
+        b"</d:multistatus>",
+        b"<html>not webdav</html>",
+        b"<unclosed",
+    ],
+)
+def test_hostile_or_foreign_answers_are_refused(hostile: bytes) -> None:
+    with pytest.raises(ServerProtocolError):
+        parse_multistatus(hostile)
+
+
+def test_etags_are_compared_without_quotes_or_weak_marker() -> None:
+    assert normalize_etag('W/"x"') == normalize_etag('"x"') == "x"
+    assert normalize_etag(None) is None and normalize_etag('""') is None
