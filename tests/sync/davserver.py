@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import email.utils
 import errno
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -31,7 +32,7 @@ StartResponse = Callable[..., Any]
 @dataclass
 class Fault:
     method: str
-    kind: str  # status | drop | drop_body | truncate | delay | short_put | before
+    kind: str  # status|drop|drop_answer|drop_body|truncate|delay|short_put|before
     path_part: str = ""
     status: int = 500
     headers: list[tuple[str, str]] = field(default_factory=list)
@@ -141,6 +142,11 @@ class FaultMiddleware:
         if fault.kind == "drop":
             _read_body(environ, int(environ.get("CONTENT_LENGTH") or 0) // 2)
             raise _drop()
+        if fault.kind == "drop_answer":
+            # The server does the work, then the connection dies before the answer.
+            for _ in self.app(environ, lambda *a: lambda _d: None):
+                pass
+            raise _drop()
         if fault.kind == "delay":
             time.sleep(fault.seconds)
             return self.app(environ, start_response)
@@ -228,7 +234,15 @@ class DavServer:
         self.user_mapping["*"][USER]["password"] = password
 
     def start(self) -> None:
-        server = wsgi.Server(("127.0.0.1", self.port), self.app, numthreads=4, timeout=5)
+        if not self.port:
+            # A free port chosen once, so a restart comes back on the same one
+            # (SO_REUSEPORT: the old connections may still be closing).
+            with socket.socket() as probe:
+                probe.bind(("127.0.0.1", 0))
+                self.port = probe.getsockname()[1]
+        server = wsgi.Server(
+            ("127.0.0.1", self.port), self.app, numthreads=4, timeout=5, reuse_port=True
+        )
         if self.tls:
             server.ssl_adapter = BuiltinSSLAdapter(str(self.tls[0]), str(self.tls[1]))
         server.prepare()

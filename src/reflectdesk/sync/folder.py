@@ -82,6 +82,12 @@ class FolderTransport:
     def close(self) -> None:
         """Nothing to release; part of the contract."""
 
+    def __enter__(self) -> FolderTransport:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def _check_folder(self) -> None:
         try:
             st = os.stat(self.folder)

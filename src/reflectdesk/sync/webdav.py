@@ -287,6 +287,12 @@ class WebDavTransport:
         with self._lock:
             self._drop()
 
+    def __enter__(self) -> WebDavTransport:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     # --- one HTTP exchange ---------------------------------------------------------
     def _drop(self) -> None:
         if self._conn is not None:

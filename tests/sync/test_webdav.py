@@ -1,0 +1,452 @@
+"""The WebDAV transport against a real WsgiDAV server on 127.0.0.1, with injected faults.
+
+Every fault must give its own error class, leave nothing half-visible under a final name,
+and a retry after it must succeed exactly once."""
+
+from __future__ import annotations
+
+import base64
+import email.utils
+import logging
+import os
+import socket
+import time
+from pathlib import Path
+
+import pytest
+
+from reflectdesk.bundles import bundle_file_name
+from reflectdesk.errors import (
+    Cancelled,
+    ExchangeAddressInvalid,
+    RemoteFileGone,
+    RemoteFileNotOwn,
+    RemoteNameTaken,
+    ServerConflict,
+    ServerFolderNotFound,
+    ServerForbidden,
+    ServerFull,
+    ServerLocked,
+    ServerPasswordRejected,
+    ServerTimeout,
+    ServerTlsFailed,
+    ServerTrouble,
+    ServerUnreachable,
+    SyncTransferError,
+    TransferIncomplete,
+)
+from reflectdesk.progress import CancelToken, Progress
+from reflectdesk.sync import PutReceipt, Retry, WebDavTransport
+from reflectdesk.sync.transport import TEMP_PREFIX
+from tests.sync.davserver import PASSWORD, USER, DavServer
+from tests.sync.tlscerts import make_ca_and_server
+
+FAST_RETRY = Retry(base=0.01, cap=0.05, max_attempts=4, max_retry_after=0.05)
+
+
+def _on_server(dav: DavServer) -> set[str]:
+    folder = dav.root / "exchange"
+    return set(os.listdir(folder)) if folder.exists() else set()
+
+
+def _final(dav: DavServer) -> set[str]:
+    return {n for n in _on_server(dav) if not n.startswith(".")}
+
+
+def _dest(tmp_path: Path) -> Path:
+    folder = tmp_path / "inbox"
+    folder.mkdir(exist_ok=True)
+    return folder / "got.rdbundle"
+
+
+# --- the contract on a healthy server ---------------------------------------------------
+def test_round_trip_makes_the_folder_and_confirms_size_and_etag(
+    dav: DavServer, client: WebDavTransport, tmp_path: Path
+) -> None:
+    name, data = bundle_file_name(), os.urandom(700_000)
+    progress: list[Progress] = []
+    receipt = client.put(name, data, progress.append)
+    assert "MKCOL" in {m for m, _ in dav.faults.seen}  # the folder did not exist yet
+    assert receipt.size == len(data) and receipt.etag and not receipt.already_there
+    assert progress[-1].done == progress[-1].total == len(data)
+    assert _on_server(dav) == {name}  # the temporary name is gone
+    [remote] = client.list()
+    assert (remote.name, remote.size, remote.etag) == (name, len(data), receipt.etag)
+    assert remote.mtime is not None and abs(remote.mtime - time.time()) < 120
+    dest = _dest(tmp_path)
+    client.get(name, dest, remote.size, remote.etag)
+    assert dest.read_bytes() == data
+    assert os.listdir(dest.parent) == ["got.rdbundle"]
+
+
+def test_upload_from_a_file_streams_it(client: WebDavTransport, tmp_path: Path) -> None:
+    source = tmp_path / "out.rdbundle"
+    source.write_bytes(os.urandom(3_000_000))
+    progress: list[Progress] = []
+    client.put("b1.rdbundle", source, progress.append)
+    assert len(progress) > 5  # reported chunk by chunk, not once at the end
+    dest = _dest(tmp_path)
+    client.get("b1.rdbundle", dest, 3_000_000)
+    assert dest.read_bytes() == source.read_bytes()
+
+
+def test_list_shows_only_final_names(dav: DavServer, client: WebDavTransport) -> None:
+    client.put("a1.rdbundle", b"one")
+    (dav.root / "exchange" / f"{TEMP_PREFIX}ffffffffffffffff-x.rdbundle").write_bytes(b"h")
+    (dav.root / "exchange" / ".DS_Store").write_bytes(b"")
+    (dav.root / "exchange" / "sub").mkdir()
+    assert [r.name for r in client.list()] == ["a1.rdbundle"]
+
+
+def test_missing_folder_on_list_and_a_missing_parent_on_put(dav: DavServer) -> None:
+    with WebDavTransport(dav.url("nowhere/deeper"), USER, PASSWORD) as transport:
+        with pytest.raises(ServerFolderNotFound) as caught:
+            transport.list()
+        assert not caught.value.retryable
+        with pytest.raises(ServerConflict):  # MKCOL cannot make a folder in a missing one
+            transport.put("a1.rdbundle", b"x")
+
+
+def test_a_foreign_file_under_the_name_is_never_overwritten(
+    dav: DavServer, client: WebDavTransport
+) -> None:
+    client.ensure_folder()
+    (dav.root / "exchange" / "taken.rdbundle").write_bytes(b"someone else's")
+    with pytest.raises(RemoteNameTaken):
+        client.put("taken.rdbundle", b"mine, and different")
+    assert (dav.root / "exchange" / "taken.rdbundle").read_bytes() == b"someone else's"
+    assert _on_server(dav) == {"taken.rdbundle"}  # our temporary file was removed
+
+
+def test_delete_own_removes_only_what_this_client_put(
+    dav: DavServer, client: WebDavTransport
+) -> None:
+    mine = client.put("mine.rdbundle", b"mine")
+    replaced = client.put("replaced.rdbundle", b"old")
+    path = dav.root / "exchange" / "replaced.rdbundle"
+    path.unlink()
+    path.write_bytes(b"new content by someone")  # another inode, size: another ETag
+    (dav.root / "exchange" / "theirs.rdbundle").write_bytes(b"theirs")
+    with pytest.raises(RemoteFileNotOwn):
+        client.delete_own(replaced)
+    with pytest.raises(RemoteFileNotOwn):
+        client.delete_own(PutReceipt("theirs.rdbundle", 6, None))
+    with pytest.raises(RemoteFileNotOwn):
+        client.delete_own(PutReceipt("theirs.rdbundle", 6, "guessed"))
+    client.delete_own(mine)
+    client.delete_own(mine)  # already gone: fine
+    assert _on_server(dav) == {"replaced.rdbundle", "theirs.rdbundle"}
+
+
+def test_cancel_mid_upload_and_mid_download_leaves_nothing(
+    dav: DavServer, client: WebDavTransport, tmp_path: Path
+) -> None:
+    token = CancelToken()
+    with pytest.raises(Cancelled):
+        client.put("c1.rdbundle", os.urandom(2_000_000), lambda _p: token.cancel(), token)
+    assert _final(dav) == set()
+    client.put("c2.rdbundle", os.urandom(2_000_000))
+    token = CancelToken()
+    dest = _dest(tmp_path)
+    with pytest.raises(Cancelled):
+        client.get("c2.rdbundle", dest, 2_000_000, None, lambda _p: token.cancel(), token)
+    assert os.listdir(dest.parent) == []
+    client.get("c2.rdbundle", dest, 2_000_000)  # the connection recovers
+    assert dest.stat().st_size == 2_000_000
+
+
+# --- addresses, TLS, authentication -----------------------------------------------------
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://cloud.example.org/remote.php/dav/files/c/ReflectDesk",
+        "http://10.0.0.5/dav",
+        "https://camila:secret@cloud.example.org/dav",
+        "ftp://cloud.example.org/dav",
+        "https:///nohost",
+        "https://cloud.example.org/dav?x=1",
+        "https://cloud.example.org:99999/dav",
+    ],
+)
+def test_unsafe_addresses_are_refused(url: str) -> None:
+    with pytest.raises(ExchangeAddressInvalid):
+        WebDavTransport(url, USER, PASSWORD)
+
+
+def test_plain_http_is_allowed_to_this_computer_only() -> None:
+    for host in ("localhost", "127.0.0.1", "[::1]"):
+        WebDavTransport(f"http://{host}:8080/dav", USER, PASSWORD).close()
+
+
+def test_tls_is_verified(tmp_path: Path) -> None:
+    ca, cert, key = make_ca_and_server(tmp_path)
+    root = tmp_path / "server"
+    root.mkdir()
+    dav = DavServer(root, tls=(cert, key))
+    dav.start()
+    try:
+        trusted = WebDavTransport(dav.url(), USER, PASSWORD, ca_file=ca)
+        trusted.put("t1.rdbundle", b"over TLS")
+        assert [r.name for r in trusted.list()] == ["t1.rdbundle"]
+        trusted.close()
+        # The system store does not know the test CA.
+        with pytest.raises(ServerTlsFailed) as caught, WebDavTransport(dav.url(), USER, "p") as t:
+            t.list()
+        assert not caught.value.retryable
+        # The certificate names 127.0.0.1, not localhost.
+        wrong_host = WebDavTransport(dav.url(host="localhost"), USER, PASSWORD, ca_file=ca)
+        with pytest.raises(ServerTlsFailed), wrong_host:
+            wrong_host.list()
+    finally:
+        dav.stop()
+
+
+def test_digest_authentication(tmp_path: Path) -> None:
+    root = tmp_path / "server"
+    root.mkdir()
+    dav = DavServer(root, digest=True)
+    dav.start()
+    try:
+        transport = WebDavTransport(dav.url(), USER, PASSWORD)
+        transport.put("d1.rdbundle", os.urandom(200_000))
+        transport.put("d2.rdbundle", b"second, same nonce")
+        assert sorted(r.name for r in transport.list()) == ["d1.rdbundle", "d2.rdbundle"]
+        transport.close()
+        with pytest.raises(ServerPasswordRejected), WebDavTransport(dav.url(), USER, "x") as bad:
+            bad.list()
+    finally:
+        dav.stop()
+
+
+def test_401_after_a_password_change_says_so_and_is_not_retried(
+    dav: DavServer, client: WebDavTransport
+) -> None:
+    client.put("p1.rdbundle", b"before")
+    dav.set_password("a-new-app-password")
+    calls = 0
+
+    def step() -> object:
+        nonlocal calls
+        calls += 1
+        return client.list()
+
+    with pytest.raises(ServerPasswordRejected) as caught:
+        FAST_RETRY.call(step)
+    assert calls == 1 and not caught.value.retryable
+    assert "password" in str(caught.value).lower()
+    renewed = WebDavTransport(dav.url(), USER, "a-new-app-password")
+    assert [r.name for r in renewed.list()] == ["p1.rdbundle"]
+    renewed.close()
+
+
+def test_the_password_is_never_logged_nor_shown(
+    dav: DavServer, client: WebDavTransport, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    client.put("l1.rdbundle", b"x")
+    dav.faults.add("PROPFIND", "status", status=503)
+    with pytest.raises(ServerTrouble) as caught:
+        client.list()
+    dav.set_password("changed")
+    with pytest.raises(ServerPasswordRejected) as rejected:
+        client.list()
+    secret_forms = [PASSWORD, base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()]
+    shown = [caplog.text, repr(client), str(caught.value), str(rejected.value)]
+    shown += [caught.value.detail, rejected.value.detail]
+    for text in shown:
+        for secret in secret_forms:
+            assert secret not in text
+    assert USER not in repr(client)
+
+
+def test_unreachable_server_is_offline_and_retryable(tmp_path: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # closed again: nothing listens there
+    transport = WebDavTransport(f"http://127.0.0.1:{port}/dav/x", USER, PASSWORD)
+    with pytest.raises(ServerUnreachable) as caught:
+        transport.list()
+    assert caught.value.retryable
+
+
+# --- injected faults ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("status", "error", "retryable"),
+    [
+        (500, ServerTrouble, True),
+        (503, ServerTrouble, True),
+        (507, ServerFull, False),
+        (403, ServerForbidden, False),
+        (423, ServerLocked, True),
+        (409, ServerConflict, False),
+    ],
+)
+def test_http_errors_on_upload_map_to_their_class_and_leave_nothing_visible(
+    dav: DavServer,
+    client: WebDavTransport,
+    status: int,
+    error: type[SyncTransferError],
+    retryable: bool,
+) -> None:
+    client.ensure_folder()
+    dav.faults.add("PUT", "status", status=status)
+    with pytest.raises(error) as caught:
+        client.put("f1.rdbundle", os.urandom(100_000))
+    assert type(caught.value) is error and caught.value.retryable is retryable
+    assert caught.value.message and caught.value.hint
+    assert _final(dav) == set()
+    assert client.list() == []
+    receipt = client.put("f1.rdbundle", b"after the fault")
+    assert _on_server(dav) == {"f1.rdbundle"} and not receipt.already_there
+
+
+def test_503_with_retry_after_is_honoured_and_then_succeeds_once(
+    dav: DavServer, client: WebDavTransport
+) -> None:
+    client.ensure_folder()
+    dav.faults.add("MOVE", "status", status=503, headers=[("Retry-After", "7")])
+    with pytest.raises(ServerTrouble) as caught:
+        client.put("r1.rdbundle", b"payload")
+    assert caught.value.retry_after == 7.0
+    assert Retry(base=0.1).delay(1, caught.value) >= 7.0
+    assert _final(dav) == set()
+    dav.faults.add("MOVE", "status", status=503, headers=[("Retry-After", "1")])
+    receipt = FAST_RETRY.call(lambda: client.put("r1.rdbundle", b"payload"))
+    assert receipt.size == 7 and _on_server(dav) == {"r1.rdbundle"}
+
+
+def test_connection_dropped_mid_upload(dav: DavServer, client: WebDavTransport) -> None:
+    client.ensure_folder()
+    data = os.urandom(4_000_000)
+    # A drop on a kept-alive connection may be a stale connection: sent again once, on a
+    # fresh one. A second drop is reported.
+    dav.faults.add("PUT", "drop")
+    dav.faults.add("PUT", "drop")
+    with pytest.raises(TransferIncomplete) as caught:
+        client.put("u1.rdbundle", data)
+    assert caught.value.retryable
+    assert _final(dav) == set()
+    dav.faults.add("PUT", "drop")
+    dav.faults.add("PUT", "drop")
+    receipt = FAST_RETRY.call(lambda: client.put("u1.rdbundle", data))
+    assert receipt.size == len(data) and dav.faults.pending == 0
+    assert _on_server(dav) == {"u1.rdbundle"}
+    assert (dav.root / "exchange" / "u1.rdbundle").read_bytes() == data
+
+
+def test_server_stores_a_short_upload_and_says_201(dav: DavServer, client: WebDavTransport) -> None:
+    client.ensure_folder()
+    dav.faults.add("PUT", "short_put")
+    with pytest.raises(TransferIncomplete):
+        client.put("s1.rdbundle", os.urandom(500_000))
+    assert _final(dav) == set()  # the short copy never got the final name
+
+
+def test_connection_dropped_mid_download_and_a_truncated_download(
+    dav: DavServer, client: WebDavTransport, tmp_path: Path
+) -> None:
+    data = os.urandom(1_500_000)
+    client.put("g1.rdbundle", data)
+    dest = _dest(tmp_path)
+    for kind in ("drop_body", "truncate"):
+        dav.faults.add("GET", kind)
+        with pytest.raises(TransferIncomplete) as caught:
+            client.get("g1.rdbundle", dest, len(data))
+        assert caught.value.retryable, kind
+        assert os.listdir(dest.parent) == [], kind  # no partial file, not even a temp
+    dav.faults.add("GET", "truncate")
+    FAST_RETRY.call(lambda: client.get("g1.rdbundle", dest, len(data)))
+    assert dest.read_bytes() == data
+
+
+def test_a_slow_server_times_out(dav: DavServer) -> None:
+    transport = WebDavTransport(dav.url(), USER, PASSWORD, read_timeout=0.4)
+    transport.ensure_folder()
+    dav.faults.add("PROPFIND", "delay", seconds=1.2)
+    with pytest.raises(ServerTimeout) as caught:
+        transport.list()
+    assert caught.value.retryable
+    assert transport.list() == []  # a fresh connection works
+    transport.close()
+
+
+def test_a_file_deleted_between_list_and_get(
+    dav: DavServer, client: WebDavTransport, tmp_path: Path
+) -> None:
+    client.put("del.rdbundle", b"soon gone")
+    [remote] = client.list()
+    (dav.root / "exchange" / "del.rdbundle").unlink()  # someone else removed it
+    dest = _dest(tmp_path)
+    with pytest.raises(RemoteFileGone) as caught:
+        client.get(remote.name, dest, remote.size, remote.etag)
+    assert not caught.value.retryable
+    assert os.listdir(dest.parent) == []
+
+
+def test_restart_between_put_and_move_leaves_only_a_hidden_temp_then_retry_once(
+    dav: DavServer, client: WebDavTransport
+) -> None:
+    client.ensure_folder()
+    data = os.urandom(300_000)
+    # The server goes away right after the PUT: the MOVE and our clean-up both fail.
+    for method in ("MOVE", "MOVE", "DELETE"):
+        dav.faults.add(method, "drop")
+    with pytest.raises(TransferIncomplete):
+        client.put("m1.rdbundle", data)
+    assert dav.faults.pending == 0
+    dav.restart()
+    leftovers = _on_server(dav)
+    assert len(leftovers) == 1 and next(iter(leftovers)).startswith(TEMP_PREFIX)
+    assert client.list() == []  # a reader never sees it
+    receipt = FAST_RETRY.call(lambda: client.put("m1.rdbundle", data))
+    assert not receipt.already_there
+    assert _on_server(dav) == {"m1.rdbundle"}  # the retry reused and moved its temp
+
+
+def test_lost_answer_to_move_the_retry_finds_its_own_file(
+    dav: DavServer, client: WebDavTransport
+) -> None:
+    client.ensure_folder()
+    data = os.urandom(200_000)
+    # The MOVE happens but its answer is lost; the MOVE sent again finds the name taken,
+    # by our own bytes: the upload is complete, exactly once.
+    dav.faults.add("MOVE", "drop_answer")
+    receipt = client.put("n1.rdbundle", data)
+    assert receipt.already_there and receipt.etag
+    assert _on_server(dav) == {"n1.rdbundle"}  # exactly once, temp removed
+    # Both answers lost: reported; the next try finds its file.
+    dav.faults.add("MOVE", "drop_answer")
+    dav.faults.add("MOVE", "drop_answer")
+    with pytest.raises(TransferIncomplete):
+        client.put("n2.rdbundle", data)
+    assert _final(dav) == {"n1.rdbundle", "n2.rdbundle"}
+    again = client.put("n2.rdbundle", data)
+    assert again.already_there
+    assert _on_server(dav) == {"n1.rdbundle", "n2.rdbundle"}
+    client.delete_own(receipt)  # the receipt of a found upload still proves ownership
+    assert _on_server(dav) == {"n2.rdbundle"}
+
+
+def test_clock_skew_changes_nothing_and_retry_after_dates_use_the_server_clock(
+    dav: DavServer, client: WebDavTransport, tmp_path: Path
+) -> None:
+    skew = 3 * 3600.0
+    dav.faults.skew_seconds = skew
+    receipt = client.put("k1.rdbundle", b"skewed")
+    [remote] = client.list()
+    assert remote.etag == receipt.etag
+    client.get("k1.rdbundle", _dest(tmp_path), 6, remote.etag)
+    now = time.time()
+    dav.faults.add(
+        "PROPFIND",
+        "status",
+        status=503,
+        headers=[
+            ("Date", email.utils.formatdate(now, usegmt=True)),  # shifted by the skew
+            ("Retry-After", email.utils.formatdate(now + skew + 5, usegmt=True)),
+        ],
+    )
+    with pytest.raises(ServerTrouble) as caught:
+        client.list()
+    assert caught.value.retry_after is not None
+    assert 3.0 <= caught.value.retry_after <= 6.0  # 5 s by the server's clock, not 3 h
