@@ -2022,6 +2022,166 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <source>Skip one of them and apply the replacements again. Nothing was changed.</source>
         <translation>Skip one of them and apply the replacements again. Nothing was changed.</translation>
     </message>
+    <message>
+        <source>The exchange server cannot be reached (offline?).</source>
+        <translation>The exchange server cannot be reached (offline?).</translation>
+    </message>
+    <message>
+        <source>Check the Internet connection. What is waiting stays queued and is sent on its own when the server can be reached.</source>
+        <translation>Check the Internet connection. What is waiting stays queued and is sent on its own when the server can be reached.</translation>
+    </message>
+    <message>
+        <source>The exchange server did not answer in time.</source>
+        <translation>The exchange server did not answer in time.</translation>
+    </message>
+    <message>
+        <source>The connection may be slow or the server busy. ReflectDesk will try again later.</source>
+        <translation>The connection may be slow or the server busy. ReflectDesk will try again later.</translation>
+    </message>
+    <message>
+        <source>The exchange server refused the user name or app password.</source>
+        <translation>The exchange server refused the user name or app password.</translation>
+    </message>
+    <message>
+        <source>The password may have been changed or the app password revoked. Create a new app password on the server and enter it in the exchange point settings.</source>
+        <translation>The password may have been changed or the app password revoked. Create a new app password on the server and enter it in the exchange point settings.</translation>
+    </message>
+    <message>
+        <source>The exchange server does not allow this account to use that folder.</source>
+        <translation>The exchange server does not allow this account to use that folder.</translation>
+    </message>
+    <message>
+        <source>Ask whoever shared the folder to give you write access, or choose another folder.</source>
+        <translation>Ask whoever shared the folder to give you write access, or choose another folder.</translation>
+    </message>
+    <message>
+        <source>The folder of the exchange point does not exist.</source>
+        <translation>The folder of the exchange point does not exist.</translation>
+    </message>
+    <message>
+        <source>Check the address in the exchange point settings; it may have been moved.</source>
+        <translation>Check the address in the exchange point settings; it may have been moved.</translation>
+    </message>
+    <message>
+        <source>The file is no longer on the exchange point.</source>
+        <translation>The file is no longer on the exchange point.</translation>
+    </message>
+    <message>
+        <source>Someone removed it. Ask the sender to send it again if you still need it.</source>
+        <translation>Someone removed it. Ask the sender to send it again if you still need it.</translation>
+    </message>
+    <message>
+        <source>The exchange server refused the change because its folder is not as expected.</source>
+        <translation>The exchange server refused the change because its folder is not as expected.</translation>
+    </message>
+    <message>
+        <source>Check that the folder still exists on the server, then try again.</source>
+        <translation>Check that the folder still exists on the server, then try again.</translation>
+    </message>
+    <message>
+        <source>Another file with the same name is already on the exchange point.</source>
+        <translation>Another file with the same name is already on the exchange point.</translation>
+    </message>
+    <message>
+        <source>Nothing was overwritten. Send it again: it will get a new name.</source>
+        <translation>Nothing was overwritten. Send it again: it will get a new name.</translation>
+    </message>
+    <message>
+        <source>The file on the exchange point changed since it was listed.</source>
+        <translation>The file on the exchange point changed since it was listed.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed here. Sync again to see the current files.</source>
+        <translation>Nothing was changed here. Sync again to see the current files.</translation>
+    </message>
+    <message>
+        <source>The file or folder is locked on the exchange server.</source>
+        <translation>The file or folder is locked on the exchange server.</translation>
+    </message>
+    <message>
+        <source>Another program is using it. ReflectDesk will try again later.</source>
+        <translation>Another program is using it. ReflectDesk will try again later.</translation>
+    </message>
+    <message>
+        <source>The exchange server has a problem right now.</source>
+        <translation>The exchange server has a problem right now.</translation>
+    </message>
+    <message>
+        <source>It is not your connection. ReflectDesk will try again later on its own.</source>
+        <translation>It is not your connection. ReflectDesk will try again later on its own.</translation>
+    </message>
+    <message>
+        <source>The exchange point has no space left.</source>
+        <translation>The exchange point has no space left.</translation>
+    </message>
+    <message>
+        <source>Free some space there or ask its administrator for more. What is waiting stays queued; nothing was lost.</source>
+        <translation>Free some space there or ask its administrator for more. What is waiting stays queued; nothing was lost.</translation>
+    </message>
+    <message>
+        <source>The transfer was cut off before the whole file arrived.</source>
+        <translation>The transfer was cut off before the whole file arrived.</translation>
+    </message>
+    <message>
+        <source>Nothing incomplete was kept. ReflectDesk will try again later.</source>
+        <translation>Nothing incomplete was kept. ReflectDesk will try again later.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the exchange server could not be verified.</source>
+        <translation>The secure connection to the exchange server could not be verified.</translation>
+    </message>
+    <message>
+        <source>Check the address and the computer&apos;s date and time. If it persists, someone may be intercepting the connection: do not use this network, and tell your university&apos;s IT.</source>
+        <translation>Check the address and the computer&apos;s date and time. If it persists, someone may be intercepting the connection: do not use this network, and tell your university&apos;s IT.</translation>
+    </message>
+    <message>
+        <source>The exchange server gave an answer ReflectDesk does not understand.</source>
+        <translation>The exchange server gave an answer ReflectDesk does not understand.</translation>
+    </message>
+    <message>
+        <source>Check that the address points to a WebDAV folder (for Nextcloud, the WebDAV address shown in its Files settings).</source>
+        <translation>Check that the address points to a WebDAV folder (for Nextcloud, the WebDAV address shown in its Files settings).</translation>
+    </message>
+    <message>
+        <source>The shared folder is not available.</source>
+        <translation>The shared folder is not available.</translation>
+    </message>
+    <message>
+        <source>Plug in the USB stick or connect the network drive. What is waiting stays queued.</source>
+        <translation>Plug in the USB stick or connect the network drive. What is waiting stays queued.</translation>
+    </message>
+    <message>
+        <source>ReflectDesk may not write to the shared folder.</source>
+        <translation>ReflectDesk may not write to the shared folder.</translation>
+    </message>
+    <message>
+        <source>Check that the folder is not read-only and that you may write there.</source>
+        <translation>Check that the folder is not read-only and that you may write there.</translation>
+    </message>
+    <message>
+        <source>The address of the exchange point is not valid.</source>
+        <translation>The address of the exchange point is not valid.</translation>
+    </message>
+    <message>
+        <source>Use an https:// address (http:// only for this computer itself), without a user name or password in it.</source>
+        <translation>Use an https:// address (http:// only for this computer itself), without a user name or password in it.</translation>
+    </message>
+    <message>
+        <source>This file name cannot be used on an exchange point.</source>
+        <translation>This file name cannot be used on an exchange point.</translation>
+    </message>
+    <message>
+        <source>This is a bug in ReflectDesk; please report it. Nothing was sent.</source>
+        <translation>This is a bug in ReflectDesk; please report it. Nothing was sent.</translation>
+    </message>
+    <message>
+        <source>ReflectDesk only removes files it put on the exchange point itself.</source>
+        <translation>ReflectDesk only removes files it put on the exchange point itself.</translation>
+    </message>
+    <message>
+        <source>The file was left where it is. Nothing was removed.</source>
+        <translation>The file was left where it is. Nothing was removed.</translation>
+    </message>
 </context>
 <context>
     <name>ExportWizard</name>

@@ -2022,6 +2022,166 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <source>Skip one of them and apply the replacements again. Nothing was changed.</source>
         <translation>Omite uno de ellos y vuelve a aplicar los reemplazos. No se cambió nada.</translation>
     </message>
+    <message>
+        <source>The exchange server cannot be reached (offline?).</source>
+        <translation>No se puede conectar con el servidor de intercambio (¿sin conexión?).</translation>
+    </message>
+    <message>
+        <source>Check the Internet connection. What is waiting stays queued and is sent on its own when the server can be reached.</source>
+        <translation>Revisa la conexión a Internet. Lo pendiente sigue en la cola y se envía solo cuando el servidor esté disponible.</translation>
+    </message>
+    <message>
+        <source>The exchange server did not answer in time.</source>
+        <translation>El servidor de intercambio no respondió a tiempo.</translation>
+    </message>
+    <message>
+        <source>The connection may be slow or the server busy. ReflectDesk will try again later.</source>
+        <translation>La conexión puede estar lenta o el servidor ocupado. ReflectDesk lo volverá a intentar más tarde.</translation>
+    </message>
+    <message>
+        <source>The exchange server refused the user name or app password.</source>
+        <translation>El servidor de intercambio rechazó el nombre de usuario o la contraseña de aplicación.</translation>
+    </message>
+    <message>
+        <source>The password may have been changed or the app password revoked. Create a new app password on the server and enter it in the exchange point settings.</source>
+        <translation>Puede que la contraseña haya cambiado o que la contraseña de aplicación se haya revocado. Crea una nueva contraseña de aplicación en el servidor e ingrésala en la configuración del punto de intercambio.</translation>
+    </message>
+    <message>
+        <source>The exchange server does not allow this account to use that folder.</source>
+        <translation>El servidor de intercambio no permite que esta cuenta use esa carpeta.</translation>
+    </message>
+    <message>
+        <source>Ask whoever shared the folder to give you write access, or choose another folder.</source>
+        <translation>Pide a quien compartió la carpeta que te dé permiso de escritura, o elige otra carpeta.</translation>
+    </message>
+    <message>
+        <source>The folder of the exchange point does not exist.</source>
+        <translation>La carpeta del punto de intercambio no existe.</translation>
+    </message>
+    <message>
+        <source>Check the address in the exchange point settings; it may have been moved.</source>
+        <translation>Revisa la dirección en la configuración del punto de intercambio; puede que la carpeta se haya movido.</translation>
+    </message>
+    <message>
+        <source>The file is no longer on the exchange point.</source>
+        <translation>El archivo ya no está en el punto de intercambio.</translation>
+    </message>
+    <message>
+        <source>Someone removed it. Ask the sender to send it again if you still need it.</source>
+        <translation>Alguien lo eliminó. Si todavía lo necesitas, pide a quien lo envió que lo envíe de nuevo.</translation>
+    </message>
+    <message>
+        <source>The exchange server refused the change because its folder is not as expected.</source>
+        <translation>El servidor de intercambio rechazó el cambio porque su carpeta no está como se esperaba.</translation>
+    </message>
+    <message>
+        <source>Check that the folder still exists on the server, then try again.</source>
+        <translation>Comprueba que la carpeta todavía exista en el servidor y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Another file with the same name is already on the exchange point.</source>
+        <translation>Ya hay otro archivo con el mismo nombre en el punto de intercambio.</translation>
+    </message>
+    <message>
+        <source>Nothing was overwritten. Send it again: it will get a new name.</source>
+        <translation>No se sobrescribió nada. Envíalo de nuevo: recibirá un nombre nuevo.</translation>
+    </message>
+    <message>
+        <source>The file on the exchange point changed since it was listed.</source>
+        <translation>El archivo del punto de intercambio cambió desde que se listó.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed here. Sync again to see the current files.</source>
+        <translation>Aquí no se cambió nada. Sincroniza de nuevo para ver los archivos actuales.</translation>
+    </message>
+    <message>
+        <source>The file or folder is locked on the exchange server.</source>
+        <translation>El archivo o la carpeta está bloqueado en el servidor de intercambio.</translation>
+    </message>
+    <message>
+        <source>Another program is using it. ReflectDesk will try again later.</source>
+        <translation>Otro programa lo está usando. ReflectDesk lo volverá a intentar más tarde.</translation>
+    </message>
+    <message>
+        <source>The exchange server has a problem right now.</source>
+        <translation>El servidor de intercambio tiene un problema en este momento.</translation>
+    </message>
+    <message>
+        <source>It is not your connection. ReflectDesk will try again later on its own.</source>
+        <translation>No es tu conexión. ReflectDesk lo volverá a intentar más tarde por su cuenta.</translation>
+    </message>
+    <message>
+        <source>The exchange point has no space left.</source>
+        <translation>El punto de intercambio no tiene espacio libre.</translation>
+    </message>
+    <message>
+        <source>Free some space there or ask its administrator for more. What is waiting stays queued; nothing was lost.</source>
+        <translation>Libera espacio allí o pide más a quien lo administra. Lo pendiente sigue en la cola; no se perdió nada.</translation>
+    </message>
+    <message>
+        <source>The transfer was cut off before the whole file arrived.</source>
+        <translation>La transferencia se cortó antes de que llegara el archivo completo.</translation>
+    </message>
+    <message>
+        <source>Nothing incomplete was kept. ReflectDesk will try again later.</source>
+        <translation>No se guardó nada incompleto. ReflectDesk lo volverá a intentar más tarde.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the exchange server could not be verified.</source>
+        <translation>No se pudo verificar la conexión segura con el servidor de intercambio.</translation>
+    </message>
+    <message>
+        <source>Check the address and the computer&apos;s date and time. If it persists, someone may be intercepting the connection: do not use this network, and tell your university&apos;s IT.</source>
+        <translation>Revisa la dirección y la fecha y hora del computador. Si sigue pasando, alguien podría estar interceptando la conexión: no uses esta red y avisa al soporte informático de tu universidad.</translation>
+    </message>
+    <message>
+        <source>The exchange server gave an answer ReflectDesk does not understand.</source>
+        <translation>El servidor de intercambio dio una respuesta que ReflectDesk no entiende.</translation>
+    </message>
+    <message>
+        <source>Check that the address points to a WebDAV folder (for Nextcloud, the WebDAV address shown in its Files settings).</source>
+        <translation>Comprueba que la dirección apunte a una carpeta WebDAV (en Nextcloud, la dirección WebDAV que aparece en la configuración de Archivos).</translation>
+    </message>
+    <message>
+        <source>The shared folder is not available.</source>
+        <translation>La carpeta compartida no está disponible.</translation>
+    </message>
+    <message>
+        <source>Plug in the USB stick or connect the network drive. What is waiting stays queued.</source>
+        <translation>Conecta el pendrive o la unidad de red. Lo pendiente sigue en la cola.</translation>
+    </message>
+    <message>
+        <source>ReflectDesk may not write to the shared folder.</source>
+        <translation>ReflectDesk no tiene permiso para escribir en la carpeta compartida.</translation>
+    </message>
+    <message>
+        <source>Check that the folder is not read-only and that you may write there.</source>
+        <translation>Comprueba que la carpeta no sea de solo lectura y que tengas permiso para escribir en ella.</translation>
+    </message>
+    <message>
+        <source>The address of the exchange point is not valid.</source>
+        <translation>La dirección del punto de intercambio no es válida.</translation>
+    </message>
+    <message>
+        <source>Use an https:// address (http:// only for this computer itself), without a user name or password in it.</source>
+        <translation>Usa una dirección https:// (http:// solo para este mismo computador), sin nombre de usuario ni contraseña en ella.</translation>
+    </message>
+    <message>
+        <source>This file name cannot be used on an exchange point.</source>
+        <translation>Este nombre de archivo no se puede usar en un punto de intercambio.</translation>
+    </message>
+    <message>
+        <source>This is a bug in ReflectDesk; please report it. Nothing was sent.</source>
+        <translation>Es un error de ReflectDesk; por favor, infórmalo. No se envió nada.</translation>
+    </message>
+    <message>
+        <source>ReflectDesk only removes files it put on the exchange point itself.</source>
+        <translation>ReflectDesk solo elimina los archivos que él mismo puso en el punto de intercambio.</translation>
+    </message>
+    <message>
+        <source>The file was left where it is. Nothing was removed.</source>
+        <translation>El archivo quedó donde estaba. No se eliminó nada.</translation>
+    </message>
 </context>
 <context>
     <name>ExportWizard</name>

@@ -7,7 +7,16 @@ from pathlib import Path
 import pytest
 
 from reflectdesk.bundles import bundle_file_name
-from reflectdesk.errors import FileUnreadable, RemoteNameInvalid
+from reflectdesk.errors import (
+    ExchangeAddressInvalid,
+    FileUnreadable,
+    NetworkError,
+    ReflectDeskError,
+    RemoteFileNotOwn,
+    RemoteNameInvalid,
+    SyncTransferError,
+)
+from reflectdesk.i18n import Translator
 from reflectdesk.sync.transport import (
     Source,
     check_client_token,
@@ -69,3 +78,25 @@ def test_source_reads_bytes_and_files_alike(tmp_path: Path) -> None:
     assert Source(data).sha256() == Source(path).sha256()
     with pytest.raises(FileUnreadable):
         Source(tmp_path / "missing")
+
+
+def _sync_errors() -> list[type[ReflectDeskError]]:
+    found: list[type[ReflectDeskError]] = []
+    stack: list[type[ReflectDeskError]] = [SyncTransferError]
+    while stack:
+        cls = stack.pop()
+        found.append(cls)
+        stack.extend(cls.__subclasses__())
+    return [*found, ExchangeAddressInvalid, RemoteNameInvalid, RemoteFileNotOwn]
+
+
+def test_every_sync_error_has_its_own_code_and_a_spanish_message_and_hint() -> None:
+    spanish = Translator("es")
+    errors = _sync_errors()
+    assert len(errors) >= 20
+    assert len({cls.code for cls in errors}) == len(errors)
+    for cls in errors:
+        for text in (cls.message, cls.hint):
+            assert spanish("Errors", text) != text, (cls.__name__, text)
+    for cls in errors:
+        assert issubclass(cls, NetworkError) == issubclass(cls, SyncTransferError), cls

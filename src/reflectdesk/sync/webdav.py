@@ -375,7 +375,7 @@ class WebDavTransport:
                 try:
                     self._write(conn, method, path, headers, body, progress, cancel)
                     sent = True
-                except OSError:
+                except (BrokenPipeError, ConnectionResetError):
                     # The server may have answered early (401, 507…) and closed: read it.
                     if not body:
                         raise
