@@ -450,3 +450,18 @@ def test_clock_skew_changes_nothing_and_retry_after_dates_use_the_server_clock(
         client.list()
     assert caught.value.retry_after is not None
     assert 3.0 <= caught.value.retry_after <= 6.0  # 5 s by the server's clock, not 3 h
+
+
+def test_a_failed_confirmation_is_retried_into_exactly_one_file(
+    dav: DavServer, client: WebDavTransport
+) -> None:
+    client.ensure_folder()
+    data = os.urandom(120_000)
+    # The MOVE went through but the PROPFIND that confirms it fails: not reported done.
+    dav.faults.add("PROPFIND", "status", status=500, path_part="/exchange/c9.rdbundle")
+    with pytest.raises(ServerTrouble):
+        client.put("c9.rdbundle", data)
+    assert _on_server(dav) == {"c9.rdbundle"}  # complete: it was moved whole
+    receipt = FAST_RETRY.call(lambda: client.put("c9.rdbundle", data))
+    assert receipt.already_there and receipt.size == len(data)
+    assert _on_server(dav) == {"c9.rdbundle"}
