@@ -7,6 +7,8 @@ Transports only: a shared folder (:class:`FolderTransport`) and WebDAV
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reflectdesk.sync.folder import FolderTransport
 from reflectdesk.sync.retry import Retry
 from reflectdesk.sync.transport import PutReceipt, RemoteFile, Transport, validate_name
@@ -21,3 +23,8 @@ __all__ = [
     "WebDavTransport",
     "validate_name",
 ]
+
+if TYPE_CHECKING:  # mypy checks that both transports keep the contract
+
+    def _conforms(folder: FolderTransport, dav: WebDavTransport) -> tuple[Transport, Transport]:
+        return folder, dav
