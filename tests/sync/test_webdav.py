@@ -360,9 +360,9 @@ def test_connection_dropped_mid_download_and_a_truncated_download(
 
 
 def test_a_slow_server_times_out(dav: DavServer) -> None:
-    transport = WebDavTransport(dav.url(), USER, PASSWORD, read_timeout=0.4)
+    transport = WebDavTransport(dav.url(), USER, PASSWORD, read_timeout=1.0)
     transport.ensure_folder()
-    dav.faults.add("PROPFIND", "delay", seconds=1.2)
+    dav.faults.add("PROPFIND", "delay", seconds=2.2)
     with pytest.raises(ServerTimeout) as caught:
         transport.list()
     assert caught.value.retryable

@@ -62,6 +62,15 @@ _BINARY = getattr(os, "O_BINARY", 0)
 _NO_LINK = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EXDEV}
 
 
+def _sync_folder(folder: Path) -> None:
+    """Make a rename or unlink durable. Some network and FUSE file systems cannot fsync a
+    folder: the change is made all the same, only its durability is unsure."""
+    try:
+        fsync_dir(folder)
+    except OSError as exc:
+        log.warning("could not sync the exchange folder: %s", type(exc).__name__)
+
+
 def _os_error(exc: OSError) -> SyncTransferError:
     """What an OS error on the shared folder means to the user."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
@@ -137,7 +146,7 @@ class FolderTransport:
                 return self._existing(final, tmp, data)
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)  # the link made it a second name; the rename path moved it
-            fsync_dir(self.folder)
+            _sync_folder(self.folder)
             st = os.stat(final, follow_symlinks=False)
         except OSError as exc:
             with contextlib.suppress(OSError):
@@ -274,7 +283,7 @@ class FolderTransport:
             raise RemoteFileNotOwn(receipt.name)
         try:
             os.unlink(path)
-            fsync_dir(self.folder)
+            _sync_folder(self.folder)
         except FileNotFoundError:
             return
         except OSError as exc:
