@@ -116,6 +116,11 @@ def test_a_foreign_file_under_the_name_is_never_overwritten(
         client.put("taken.rdbundle", b"mine, and different")
     assert (dav.root / "exchange" / "taken.rdbundle").read_bytes() == b"someone else's"
     assert _on_server(dav) == {"taken.rdbundle"}  # our temporary file was removed
+    assert "GET" not in {m for m, _ in dav.faults.seen}  # another size: not downloaded
+    with pytest.raises(RemoteNameTaken):  # same size, other bytes: compared by hash
+        client.put("taken.rdbundle", b"someone ELSE's")
+    assert (dav.root / "exchange" / "taken.rdbundle").read_bytes() == b"someone else's"
+    assert _on_server(dav) == {"taken.rdbundle"}
 
 
 def test_delete_own_removes_only_what_this_client_put(

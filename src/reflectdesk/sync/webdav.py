@@ -550,20 +550,27 @@ class WebDavTransport:
             raise TransferIncomplete("uploaded size")
 
     def _existing(self, name: str, tmp: str, data: Source, status: int) -> PutReceipt:
+        """The final name is taken (412) or our temp is gone (404): is the file under the
+        name our own earlier upload? Compared by size, then by SHA-256 of its bytes (read
+        only when the size matches, so a large foreign file is never downloaded)."""
+        current = self._stat(name)
+        if current is None:
+            # Gone again (404: the temp was lost, e.g. a restart; 412: removed meanwhile).
+            raise TransferIncomplete("temporary file lost" if status == 404 else "name freed")
+        if current.size != data.size:
+            self._remove_quietly(tmp)
+            raise RemoteNameTaken(name)
         digest = hashlib.sha256()
         try:
-            size = self._stream(name, None, digest.update, NEVER_CANCELLED, ignore_progress)
-        except RemoteFileGone:
-            if status == 404:
-                raise TransferIncomplete("temporary file lost") from None
-            raise RemoteNameTaken(name) from None
-        if size != data.size or digest.digest() != data.sha256():
+            self._stream(name, data.size, digest.update, NEVER_CANCELLED, ignore_progress)
+        except (RemoteFileChanged, RemoteFileGone):
+            raise TransferIncomplete("changed while compared") from None
+        if digest.digest() != data.sha256():
             self._remove_quietly(tmp)
             raise RemoteNameTaken(name)
         self._remove_quietly(tmp)
-        final = self._stat(name)
         log.info("upload was already complete on the exchange server")
-        return PutReceipt(name, size, final.etag if final else None, already_there=True)
+        return PutReceipt(name, data.size, current.etag, already_there=True)
 
     def _remove_quietly(self, tmp: str) -> None:
         """Best effort: remove our own temporary file (a retry would overwrite it anyway)."""
