@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import threading
 from pathlib import Path
@@ -12,10 +13,13 @@ from reflectdesk.bundles import bundle_file_name
 from reflectdesk.errors import (
     Cancelled,
     ExchangeFolderUnavailable,
+    ExchangeFolderUnwritable,
     RemoteFileChanged,
     RemoteFileGone,
     RemoteFileNotOwn,
     RemoteNameTaken,
+    ServerFull,
+    SyncTransferError,
     TransferIncomplete,
 )
 from reflectdesk.progress import CancelToken, Progress
@@ -211,3 +215,53 @@ def test_sweep_removes_only_its_own_temporaries(shared: Path) -> None:
     (shared / temp_name("bbbbbbbbbbbbbbbb", "b.rdbundle")).write_bytes(b"theirs")
     assert transport.sweep_own_temporaries() == 1
     assert _visible(shared) == {temp_name("bbbbbbbbbbbbbbbb", "b.rdbundle")}
+
+
+# --- faults this machine's file system cannot produce on cue: injected ------------------
+def test_without_hard_links_it_renames_and_still_never_overwrites(
+    shared: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_link(*_a: object, **_k: object) -> None:
+        raise OSError(errno.EPERM, "no hard links on this stick")
+
+    monkeypatch.setattr(os, "link", no_link)
+    transport = FolderTransport(shared)
+    name, data = bundle_file_name(), os.urandom(10_000)
+    receipt = transport.put(name, data)
+    assert _visible(shared) == {name} and (shared / name).read_bytes() == data
+    assert transport.put(name, data).already_there
+    with pytest.raises(RemoteNameTaken):
+        transport.put(name, b"other bytes")
+    assert (shared / name).read_bytes() == data and _visible(shared) == {name}
+    transport.delete_own(receipt)
+
+
+@pytest.mark.parametrize(
+    ("err", "error", "retryable"),
+    [
+        (errno.ENOSPC, ServerFull, False),
+        (errno.EROFS, ExchangeFolderUnwritable, False),
+        (errno.EIO, ExchangeFolderUnavailable, True),
+    ],
+)
+def test_disk_full_read_only_and_io_errors_map_and_leave_nothing(
+    shared: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    err: int,
+    error: type[SyncTransferError],
+    retryable: bool,
+) -> None:
+    real_write = os.write
+    calls = [0]
+
+    def failing_write(fd: int, data: object) -> int:
+        calls[0] += 1
+        if calls[0] > 2:
+            raise OSError(err, os.strerror(err))
+        return real_write(fd, data)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "write", failing_write)
+    with pytest.raises(error) as caught:
+        FolderTransport(shared).put(bundle_file_name(), os.urandom(2_000_000))
+    assert type(caught.value) is error and caught.value.retryable is retryable
+    assert _visible(shared) == set()  # neither a final name nor our temporary file
