@@ -42,6 +42,11 @@ def test_multistatus_is_parsed() -> None:
         b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
         b'<d:multistatus xmlns:d="DAV:"><d:response><d:href>&x;</d:href></d:response>'
         b"</d:multistatus>",
+        # an entity without a declaration
+        b'<d:multistatus xmlns:d="DAV:"><d:response><d:href>&x;</d:href></d:response>'
+        b"</d:multistatus>",
+        # a DOCTYPE alone is refused: a WebDAV answer never needs one
+        b'<?xml version="1.0"?><!DOCTYPE d:multistatus><d:multistatus xmlns:d="DAV:"/>',
         b"<html>not webdav</html>",
         b"<unclosed",
     ],

@@ -1,7 +1,8 @@
 """PROPFIND bodies out and multistatus answers in, with a hardened XML parser.
 
-``defusedxml`` refuses DTDs, entity declarations and external references, so a hostile
-or broken server cannot expand entities (billion laughs) or make us fetch anything.
+``lxml`` (libxml2, already used for REFI-QDA) with entities unresolved, no DTD loaded,
+no network and no huge trees; an answer that has a DOCTYPE at all is refused. A hostile
+or broken server can neither expand entities (billion laughs) nor make us fetch anything.
 """
 
 from __future__ import annotations
@@ -9,10 +10,8 @@ from __future__ import annotations
 import email.utils
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
-from xml.etree.ElementTree import Element
 
-import defusedxml.ElementTree as SafeET
-from defusedxml import DefusedXmlException
+from lxml import etree
 
 from reflectdesk.errors import ServerProtocolError
 
@@ -52,7 +51,17 @@ def http_date(value: str | None) -> float | None:
         return None
 
 
-def _ok_props(response: Element) -> Element | None:
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+    )
+
+
+def _ok_props(response: etree._Element) -> etree._Element | None:
     for propstat in response.findall(f"{_D}propstat"):
         status = propstat.findtext(f"{_D}status") or ""
         if " 200 " in f"{status} ":
@@ -62,9 +71,11 @@ def _ok_props(response: Element) -> Element | None:
 
 def parse_multistatus(body: bytes) -> list[DavEntry]:
     try:
-        root = SafeET.fromstring(body, forbid_dtd=True)
-    except (SafeET.ParseError, DefusedXmlException, ValueError) as exc:
+        root = etree.fromstring(body, _parser())
+    except (etree.XMLSyntaxError, ValueError) as exc:
         raise ServerProtocolError("PROPFIND XML") from exc
+    if root.getroottree().docinfo.doctype:
+        raise ServerProtocolError("PROPFIND DOCTYPE")
     if root.tag != f"{_D}multistatus":
         raise ServerProtocolError("PROPFIND root")
     entries: list[DavEntry] = []
