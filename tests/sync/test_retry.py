@@ -26,6 +26,7 @@ def test_delay_is_full_jitter_under_an_exponential_cap() -> None:
         assert all(0.0 <= w <= ceiling for w in waits)
         # Full jitter really spreads: low and high thirds of the range are both used.
         assert min(waits) < ceiling / 3 and max(waits) > 2 * ceiling / 3
+    assert 0.0 <= retry.delay(100_000) <= 30.0  # days of failures: still capped, no overflow
 
 
 def test_retry_after_is_a_floor_and_is_capped() -> None:

@@ -39,7 +39,8 @@ class Retry:
 
     def delay(self, attempt: int, error: SyncTransferError | None = None) -> float:
         """The wait before retry number ``attempt`` (1 = the first retry)."""
-        ceiling = min(self.cap, self.base * (2 ** max(0, attempt - 1)))
+        # The exponent is bounded: an outbox may count failures for days.
+        ceiling = min(self.cap, self.base * 2.0 ** min(max(0, attempt - 1), 60))
         wait = self.rng.uniform(0.0, ceiling)
         if error is not None and error.retry_after is not None:
             # The server knows best when it will be back; never earlier than it asked.
