@@ -21,6 +21,7 @@ SCRIPTS = [
     ["bench_bundle_vault.py"],
     ["bench_pseudonymise.py"],
     ["bench_qdpx_export.py"],
+    ["bench_sync_transport.py"],
     ["bench_crash.py", "--runs", "300"],
 ]
 
