@@ -11,9 +11,9 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from reflectdesk import __version__
-from reflectdesk.cli.context import CliContext
 from reflectdesk.errors import (
     EXIT_CANCELLED,
     EXIT_INTERNAL,
@@ -24,6 +24,9 @@ from reflectdesk.errors import (
 from reflectdesk.i18n import Translator, detect_language
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
 from reflectdesk.resources import damaged_resources
+
+if TYPE_CHECKING:
+    from reflectdesk.cli.context import CliContext
 
 log = logging.getLogger("reflectdesk.cli")
 
@@ -82,8 +85,15 @@ def report_error(ctx: CliContext, err: ReflectDeskError) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    given = list(sys.argv[1:] if argv is None else argv)
+    if given == ["--version"]:
+        # Answered before the command modules (and the services they import) load.
+        sys.stdout.write(f"ReflectDesk {__version__}\n")
+        return 0
+    from reflectdesk.cli.context import CliContext  # imports the services: not for --version
+
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(given)
     # Users read the translated message and hint; log lines (codes and ids only) are
     # for --debug, so a refused bundle is not reported twice.
     level = logging.DEBUG if args.debug else logging.ERROR
