@@ -147,6 +147,19 @@ class RecordTampered(VaultError):
     )
 
 
+class VaultStateTampered(VaultError):
+    code = "vault_state_tampered"
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Part of the vault was changed, deleted or replaced by an older copy outside ReflectDesk.",
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Keys, contacts, consents or entry versions may have been altered. Do not use this "
+        "copy: restore the whole vault folder from a backup.",
+    )
+
+
 class StorageUnwritable(ReflectDeskError):
     code = "storage_unwritable"
     message = QT_TRANSLATE_NOOP("Errors", "ReflectDesk cannot write to the data folder.")
@@ -841,6 +854,18 @@ class BundleForeignEntry(BundleError):
     )
     hint = QT_TRANSLATE_NOOP(
         "Errors", "Only the author of an entry can send new versions of it. Nothing was imported."
+    )
+
+
+class BundleRevisionAuthorMismatch(BundleError):
+    code = "bundle_revision_author"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "A version in the bundle claims to be written by someone other than its signer."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "A bundle may only carry versions written by the person who signed it. Nothing was "
+        "imported; ask the author to send her own bundle.",
     )
 
 

@@ -89,6 +89,7 @@ from reflectdesk.errors import (
     BundleForeignEntry,
     BundleIdConflict,
     BundleNotForYou,
+    BundleRevisionAuthorMismatch,
     BundleSchemaInvalid,
     BundleSenderCardMissing,
     BundleSignedByYourRetiredKey,
@@ -120,6 +121,7 @@ from reflectdesk.storage.atomic import AtomicFile
 from reflectdesk.storage.bundle_log import IN, OUT
 from reflectdesk.storage.consents import NewConsent
 from reflectdesk.storage.entries import EntryImport, EntryLocation, ExportedEntry, ImportBatch
+from reflectdesk.storage.local_ids import IdScope
 
 log = logging.getLogger(__name__)
 
@@ -142,8 +144,9 @@ def _workers() -> int:
 # --- planning an import ----------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class _AttachmentPlan:
-    entry_id: str
+    entry_id: str  # this vault's ids (scoped by author, see storage/local_ids.py)
     attachment_id: str
+    source_id: str  # the id in the bundle
     filename: str
     media_type: str
     size: int
@@ -153,11 +156,13 @@ class _AttachmentPlan:
 
 @dataclass(slots=True)
 class _EntryPlan:
-    entry_id: str
+    entry_id: str  # this vault's id: the bundle's, scoped by author
+    source_id: str  # the id in the bundle
     journal_id: str  # the author's journal id (used for your own bundles)
     created_ms: int
     updated_ms: int
-    revisions: tuple[Revision, ...]  # all in the bundle
+    revisions: tuple[Revision, ...]  # all in the bundle, under this vault's ids
+    sources: dict[str, str]  # this vault's revision id -> the bundle's
     new_revisions: tuple[Revision, ...]
     status: EntryImportStatus
     consent: Consent
@@ -173,6 +178,8 @@ class _EntryPlan:
 class _Plan:
     opened: OpenedBundle
     contact: Contact | None
+    scope: IdScope  # the author's ids in this vault
+    new_contact_id: str | None  # the id an unknown sender's contact will take
     sender_card: Card | None
     entries: list[_EntryPlan]
     withdrawals: list[tuple[str, datetime]]  # (entry id, stated at)
@@ -261,6 +268,36 @@ def _file_id(path: Path) -> tuple[int, int, int, int] | None:
     except OSError:
         return None
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _author_check(
+    st: UnlockedState, opened: OpenedBundle, contact: Contact | None
+) -> Callable[[str, Revision], Revision]:
+    """What a revision's ``author`` may be: the bundle's signer is the only verified fact.
+
+    A revision claiming a key this vault knows as someone else's (yours, or another
+    contact's) is refused. Your own bundle may carry revisions by your earlier keys (they
+    stay "you"); any other bundle's revisions are stored with the signer as author, never
+    the claim (a contact's revisions from before her rotation name her old key)."""
+    signer = opened.manifest.author.key_id_hex
+    self_bundle = opened.author_status is AuthorStatus.SELF
+    others = set(st.own_authors)
+    if not self_bundle:
+        others |= {
+            c.card.key_id for c in st.contacts.list() if contact is None or c.id != contact.id
+        }
+    others.discard(signer)
+
+    def check(source_id: str, rev: Revision) -> Revision:
+        if rev.author == signer:
+            return rev
+        if self_bundle and rev.author in st.own_authors:
+            return rev
+        if self_bundle or rev.author in others:
+            raise BundleRevisionAuthorMismatch(f"{entry_path(source_id)}:{rev.id}")
+        return replace(rev, author=signer)
+
+    return check
 
 
 class BundleService:
@@ -551,12 +588,19 @@ class BundleService:
             sender_card = None
         if opened.author_status is AuthorStatus.UNKNOWN and sender_card is not None:
             self._contacts.check_new_sender(sender_card)  # it would become a contact
-        entries = self._plan_entries(st, opened, contact)
-        omitted = self._plan_attachments(st, opened, entries)
-        withdrawals, skipped = self._plan_records(st, opened, contact)
+        new_contact_id = uuid7() if opened.author_status is AuthorStatus.UNKNOWN else None
+        if opened.author_status is AuthorStatus.SELF:
+            scope = IdScope(st.cipher, None)
+        else:
+            scope = IdScope(st.cipher, contact.id if contact is not None else new_contact_id)
+        entries = self._plan_entries(st, opened, contact, scope)
+        omitted = self._plan_attachments(st, opened, entries, scope)
+        withdrawals, skipped = self._plan_records(st, opened, contact, scope)
         return _Plan(
             opened=opened,
             contact=contact,
+            scope=scope,
+            new_contact_id=new_contact_id,
             sender_card=sender_card,
             entries=entries,
             withdrawals=withdrawals,
@@ -567,36 +611,52 @@ class BundleService:
 
     @staticmethod
     def _plan_entries(
-        st: UnlockedState, opened: OpenedBundle, contact: Contact | None
+        st: UnlockedState, opened: OpenedBundle, contact: Contact | None, scope: IdScope
     ) -> list[_EntryPlan]:
         """Entries and revisions as the vault will hold them; who owns the ones held."""
         entries: list[_EntryPlan] = []
         all_revisions: dict[str, str] = {}
-        for entry_id, doc in opened.entries.items():
-            revisions = tuple(
-                _revision(entry_id, i, as_object(r))
+        check_author = _author_check(st, opened, contact)
+        for source_id, doc in opened.entries.items():
+            entry_id = scope.entry(source_id)
+            bundled = tuple(
+                check_author(source_id, _revision(source_id, i, as_object(r)))
                 for i, r in enumerate(doc["revisions"])  # type: ignore[arg-type]
             )
-            for rev in revisions:
-                if all_revisions.setdefault(rev.id, entry_id) != entry_id:
-                    raise BundleSchemaInvalid(f"{entry_path(entry_id)}: revision id reused")
+            for rev in bundled:
+                if all_revisions.setdefault(rev.id, source_id) != source_id:
+                    raise BundleSchemaInvalid(f"{entry_path(source_id)}: revision id reused")
+            # Under this vault's ids: another author's ids never meet this author's.
+            revisions = tuple(
+                replace(
+                    rev,
+                    id=scope.revision(entry_id, rev.id),
+                    entry_id=entry_id,
+                    parent_ids=tuple(scope.revision(entry_id, p) for p in rev.parent_ids),
+                )
+                for rev in bundled
+            )
             entries.append(
                 _EntryPlan(
                     entry_id=entry_id,
+                    source_id=source_id,
                     journal_id=str(doc["journal_id"]),
                     created_ms=_ms(parse_timestamp(str(doc["created_at"]))),
                     updated_ms=_ms(parse_timestamp(str(doc["updated_at"]))),
                     revisions=revisions,
+                    sources={
+                        local.id: rev.id for local, rev in zip(revisions, bundled, strict=True)
+                    },
                     new_revisions=(),
                     status=EntryImportStatus.NEW,
-                    consent=opened.manifest.consent_for(entry_id),
+                    consent=opened.manifest.consent_for(source_id),
                 )
             )
         locations = st.entries.locations([e.entry_id for e in entries])
         for plan in entries:
             if not _belongs_to_author(locations.get(plan.entry_id), opened, contact):
                 raise BundleForeignEntry(plan.entry_id)
-        stored = st.entries.stored_revisions(all_revisions)
+        stored = st.entries.stored_revisions([r.id for p in entries for r in p.revisions])
         for plan in entries:
             fresh = []
             for rev in plan.revisions:
@@ -612,26 +672,27 @@ class BundleService:
 
     @staticmethod
     def _plan_attachments(
-        st: UnlockedState, opened: OpenedBundle, entries: list[_EntryPlan]
+        st: UnlockedState, opened: OpenedBundle, entries: list[_EntryPlan], scope: IdScope
     ) -> int:
         """The attachments carried and listed by their entry; returns how many were not
         carried (an export without attachments)."""
         omitted = 0
         claimed: dict[str, str] = {}
         for plan in entries:
-            refs = opened.entries[plan.entry_id]["attachments"]
+            refs = opened.entries[plan.source_id]["attachments"]
             for ref in map(as_object, refs):  # type: ignore[arg-type]
-                att_id = str(ref["id"])
-                if claimed.setdefault(att_id, plan.entry_id) != plan.entry_id:
-                    raise BundleSchemaInvalid(f"attachments/{att_id}: listed by two entries")
-                if att_id not in opened.attachments:
+                source_id = str(ref["id"])
+                if claimed.setdefault(source_id, plan.entry_id) != plan.entry_id:
+                    raise BundleSchemaInvalid(f"attachments/{source_id}: listed by two entries")
+                if source_id not in opened.attachments:
                     omitted += 1
                     continue
                 plan.carried_attachments += 1
                 plan.attachments.append(
                     _AttachmentPlan(
                         entry_id=plan.entry_id,
-                        attachment_id=att_id,
+                        attachment_id=scope.attachment(plan.entry_id, source_id),
+                        source_id=source_id,
                         filename=str(ref["filename"]),
                         media_type=str(ref["media_type"]),
                         size=int(ref["size"]),  # type: ignore[arg-type]
@@ -639,7 +700,9 @@ class BundleService:
                         created_ms=_ms(parse_timestamp(str(ref["created_at"]))),
                     )
                 )
-        owners = st.entries.attachment_owners(claimed)
+        owners = st.entries.attachment_owners(
+            [a.attachment_id for p in entries for a in p.attachments]
+        )
         for plan in entries:
             for att in plan.attachments:
                 owner = owners.get(att.attachment_id)
@@ -652,7 +715,7 @@ class BundleService:
 
     @staticmethod
     def _plan_records(
-        st: UnlockedState, opened: OpenedBundle, contact: Contact | None
+        st: UnlockedState, opened: OpenedBundle, contact: Contact | None, scope: IdScope
     ) -> tuple[list[tuple[str, datetime]], int]:
         """Consent withdrawals (entry id, stated at), and how many records are skipped:
         types this version does not import yet (comments, sign-offs: their issue)."""
@@ -665,7 +728,7 @@ class BundleService:
             if record["body"] != WITHDRAW_BODY:
                 raise BundleSchemaInvalid(f"{record_path(record_id)}:$.body: not a withdrawal")
             stated = parse_timestamp(str(record["created_at"]))
-            refs = [str(r) for r in record["refs"]]  # type: ignore[union-attr]
+            refs = [scope.entry(str(r)) for r in record["refs"]]  # type: ignore[union-attr]
             places = st.entries.locations(refs)
             for entry_id in refs:
                 # Not held yet is fine: the entries may arrive later (any order).
@@ -867,6 +930,7 @@ class BundleService:
                     card_data(plan.sender_card),
                     vouched_by=plan.sender_card.previous_signing_key,  # a revocation reaches it
                     batch=batch,
+                    contact_id=plan.new_contact_id,
                 )
                 added = True
             targets = self._targets(batch, plan, contact, journal_ids)
@@ -877,6 +941,8 @@ class BundleService:
                     created_ms=p.created_ms,
                     updated_ms=p.updated_ms,
                     revisions=p.new_revisions,
+                    source_id=None if plan.scope.own else p.source_id,
+                    sources={} if plan.scope.own else p.sources,
                 )
                 for p in plan.entries
             ]
@@ -894,7 +960,7 @@ class BundleService:
                         media_type=att.media_type,
                         created_ms=att.created_ms,
                         sha256=att.sha256,
-                        data=opened.attachments[att.attachment_id],
+                        data=opened.attachments[att.source_id],
                         pool=pool,
                     )
                     done_bytes += att.size
@@ -988,6 +1054,11 @@ class BundleService:
         return dict.fromkeys((p.entry_id for p in plan.entries), journal_id)
 
     # -- reads ---------------------------------------------------------------------------------
+    def received_entry_id(self, contact_id: str, entry_id: str) -> str:
+        """This vault's id for the entry ``entry_id`` a contact sent (ids are scoped by
+        author and stored as keyed hashes; see storage/local_ids.py)."""
+        return IdScope(self._state().cipher, contact_id).entry(entry_id)
+
     def consents(self, entry_id: str) -> list[ConsentRecord]:
         """Every consent statement about an entry (given or received), oldest first."""
         return self._state().consents.for_entry(entry_id)

@@ -49,14 +49,40 @@ from reflectdesk.services.search import SearchService
 from reflectdesk.services.templates import TemplateService
 from reflectdesk.storage.database import DB_NAME, Database
 from reflectdesk.storage.documents import DocumentStore
+from reflectdesk.storage.keyed_migration import migrate_with_key
 from reflectdesk.storage.lockfile import VaultLock
-from reflectdesk.vault.header import HEADER_NAME, VaultHeader, WrappedKey, read_header, write_header
+from reflectdesk.storage.trust_state import TrustState
+from reflectdesk.vault.header import (
+    HEADER_FORMAT,
+    HEADER_NAME,
+    VaultHeader,
+    WrappedKey,
+    read_header,
+    write_header,
+)
 
 log = logging.getLogger(__name__)
 
 MIN_PASSPHRASE = 10
 LOCK_NAME = "vault.lock"
 LANGS = ("es", "en")
+
+
+def _start_trust_state(state: UnlockedState, *, establish: bool) -> None:
+    """Check the rows that decide trust against the sealed vault state (or, for a new
+    vault or one from before it, migrate and seal it now: one transaction), then keep
+    it current on every later commit."""
+    db = state.db
+    trust = TrustState(state.cipher)
+    db.trust = None
+    with db.session() as s:
+        conn = s.connection()
+        if establish:
+            migrate_with_key(conn, state.cipher)
+            trust.establish(conn)
+        else:
+            trust.verify(conn)
+    db.trust = trust
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +182,7 @@ class Vault:
             db.initialise(vault_id)
             vault = cls(path, header, lock)
             state = vault._make_state(db, dek, vault_id)
+            _start_trust_state(state, establish=True)
             profile_id = uuid7()
             state.profile.create(profile_id, name, profile.role, profile.lang, profile.institution)
             # The key pair (age + Ed25519), sealed in the vault; revisions record its key id.
@@ -318,6 +345,12 @@ class Vault:
         try:
             db.check_and_migrate(self.vault_id)
             state = self._make_state(db, dek, self.vault_id)
+            # Before anything reads a trust record: a vault edited while closed stops here.
+            legacy = not self._header.has_state
+            _start_trust_state(state, establish=legacy)
+            if legacy:
+                self._header = replace(self._header, format=HEADER_FORMAT).sealed(dek)
+                write_header(self.path, self._header)
             # Needs the data key, so not a schema migration: seal the trust flags of
             # contacts from before 0.3 (once, atomically) and open every contact record,
             # so an edited or swapped one is reported now (RecordTampered).

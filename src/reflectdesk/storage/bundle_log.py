@@ -1,8 +1,9 @@
 """The bundle log: every bundle exported or imported, so an import is done once.
 
-The row id is the bundle id (plaintext, as in the bundle's own manifest); the
-direction and time are plaintext; who it went to or came from and which entries it
-carried are sealed.
+The row id is a keyed hash of the signing author's key id and the bundle id
+(:func:`~reflectdesk.storage.local_ids.bundle_log_id`): key ids are printed on public
+cards, so neither is stored in the clear. The direction and time are plaintext; the
+bundle id, who it went to or came from and which entries it carried are sealed.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from reflectdesk.errors import RecordTampered
 from reflectdesk.storage import schema as t
 from reflectdesk.storage.database import Database
 from reflectdesk.storage.entries import ImportBatch, batch_session
+from reflectdesk.storage.local_ids import bundle_log_id
 from reflectdesk.vault.cipher import RecordCipher
 
 TABLE = "bundle_log"
@@ -31,11 +33,8 @@ class BundleLogRepo:
     def _seal(self, row_id: str, direction: str, doc: dict[str, object]) -> bytes:
         return self._cipher.seal_json(TABLE, row_id, direction, doc)
 
-    @staticmethod
-    def _key(bundle_id: str, author: str) -> str:
-        # Scoped by the signing author: another sender reusing a bundle id (ids are
-        # readable by every recipient) must not make the real bundle look imported.
-        return f"{author}:{bundle_id}"
+    def _key(self, bundle_id: str, author: str) -> str:
+        return bundle_log_id(self._cipher, author, bundle_id)
 
     def record(
         self,
@@ -50,6 +49,7 @@ class BundleLogRepo:
     ) -> None:
         """Log a bundle; importing one you exported marks that row as imported too."""
         doc: dict[str, object] = {
+            "bundle": bundle_id,
             "kind": kind,
             "contacts": list(contact_ids),
             "entries": list(entry_ids),
@@ -94,7 +94,7 @@ class BundleLogRepo:
         doc = self._cipher.open_json(TABLE, row.id, row.direction, row.blob)
         try:
             return BundleLogItem(
-                bundle_id=row.id.rsplit(":", 1)[-1],
+                bundle_id=str(doc["bundle"]),
                 direction=row.direction,
                 kind=str(doc["kind"]),
                 at=ms_to_datetime(row.created_at),

@@ -1,7 +1,9 @@
 """Consent statements per entry: given when sending, received when importing, withdrawn.
 
-Append-only. The plaintext columns are the row id, the entry id and the moment the
-author stated the consent (``created_at``); the level, direction, bundle and
+Append-only. The plaintext columns are the row id, the entry id (bound by the
+associated data) and the moment the author stated the consent (``created_at``, for
+ordering; repeated sealed as ``stated_at`` and checked on every read, so a withdrawal
+cannot be moved before a grant by editing the file); the level, direction, bundle and
 people are sealed.
 """
 
@@ -43,18 +45,20 @@ class ConsentRepo:
         rows = []
         for item in items:
             row_id = uuid7()
+            stated_ms = int(item.stated_at.timestamp() * 1000)
             doc = {
                 "level": item.level.value if item.level is not None else None,
                 "withdrawn": item.level is None,
                 "direction": item.direction,
                 "bundle": item.bundle_id,
                 "contacts": list(item.contact_ids),
+                "stated_at": stated_ms,
             }
             rows.append(
                 {
                     "id": row_id,
                     "entry_id": item.entry_id,
-                    "created_at": int(item.stated_at.timestamp() * 1000),
+                    "created_at": stated_ms,
                     "blob": self._cipher.seal_json(TABLE, row_id, item.entry_id, doc),
                 }
             )
@@ -75,6 +79,8 @@ class ConsentRepo:
 
     def _to_domain(self, row: t.Consent) -> ConsentRecord:
         doc = self._cipher.open_json(TABLE, row.id, row.entry_id, row.blob)
+        if doc.get("stated_at") != row.created_at:
+            raise RecordTampered("consents.stated_at")
         try:
             level = None if doc["level"] is None else Consent(doc["level"])
             return ConsentRecord(

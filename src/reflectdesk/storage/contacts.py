@@ -206,10 +206,12 @@ class ContactRepo:
         verified: bool = False,
         vouched_by: bytes | None = None,
         batch: ImportBatch | None = None,
+        contact_id: str | None = None,
     ) -> Contact:
         """A new contact; ``vouched_by`` is the previous key that signed its card, if any
-        (not a contact's: kept so that a revocation of that key still reaches it)."""
-        contact_id = uuid7()
+        (not a contact's: kept so that a revocation of that key still reaches it). The
+        bundle importer names ``contact_id`` ahead: received ids are scoped by it."""
+        contact_id = contact_id or uuid7()
         ts = now_ms()
         contact = Contact(
             id=contact_id,

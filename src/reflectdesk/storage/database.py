@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from reflectdesk.errors import NotAVault, StorageUnwritable, VaultCorrupt, VaultTooNew
 from reflectdesk.storage.schema import SCHEMA_VERSION, TRUST_SEALED_MARKER, Base, Meta
+from reflectdesk.storage.trust_state import TrustState, install_triggers
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,7 @@ def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
     # file size tells how much is waiting (the checkpointer's trigger).
     cur.execute(f"PRAGMA journal_size_limit={_WAL_KEEP_BYTES}")
     cur.close()
+    install_triggers(dbapi_conn)
 
 
 class _Checkpointer:
@@ -116,6 +118,9 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._wal = path.with_name(path.name + "-wal")
         self._checkpointer = _Checkpointer(self.engine)
+        # Set at unlock: folds each transaction's trust-row changes into the sealed
+        # vault state before it commits (storage/trust_state.py).
+        self.trust: TrustState | None = None
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
@@ -123,6 +128,9 @@ class Database:
         with self._sessions() as sess:
             try:
                 yield sess
+                if self.trust is not None:
+                    sess.flush()
+                    self.trust.apply(sess.connection())
                 sess.commit()
                 self._after_commit()
             except OperationalError as exc:
@@ -150,6 +158,8 @@ class Database:
                 )
         except (OperationalError, OSError) as exc:
             raise StorageUnwritable(str(self.path.parent)) from exc
+        # Connections made before the tables existed carry no state triggers.
+        self.engine.dispose()
 
     def check_and_migrate(self, vault_id: str) -> None:
         """Confirm this file is *our* vault, then bring its schema up to date."""
@@ -173,6 +183,8 @@ class Database:
                     conn.execute(
                         update(Meta).where(Meta.key == "schema_version").values(value=str(version))
                     )
+            # Tables a migration made get their state triggers on fresh connections.
+            self.engine.dispose()
         except (DatabaseError, sqlite3.DatabaseError) as exc:
             if isinstance(exc, OperationalError) and "readonly" in str(exc):
                 raise StorageUnwritable(str(self.path.parent)) from exc

@@ -7,7 +7,7 @@ import hashlib
 from collections import deque
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, cast
 
 from sqlalchemy import Table, func, insert, select, update
@@ -496,6 +496,10 @@ class EntryImport:
     created_ms: int
     updated_ms: int
     revisions: tuple[Revision, ...]
+    # Another author's entry: its id and revision ids in her bundle (sealed with each
+    # revision; this vault stores scoped ids, see storage/local_ids.py).
+    source_id: str | None = None
+    sources: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -627,13 +631,17 @@ class ImportBatch:
         return self._new_journal(journal_id, "", Space.OWN, None), True
 
     # -- entries and revisions ---------------------------------------------------------
-    def _revision_row(self, entry_id: str, rev: Revision) -> dict[str, object]:
-        doc = {
+    def _revision_row(
+        self, entry_id: str, rev: Revision, source: tuple[str, str] | None = None
+    ) -> dict[str, object]:
+        doc: dict[str, object] = {
             "content": rev.content.to_json(),
             "parents": list(rev.parent_ids),
             "author": rev.author,
             "content_hash": rev.content_hash,
         }
+        if source is not None:
+            doc["source"] = {"entry": source[0], "revision": source[1]}
         blob = self._cipher.seal_json(TABLE, f"{entry_id}/{rev.id}", rev.seq, doc)
         return {
             "id": rev.id,
@@ -670,7 +678,12 @@ class ImportBatch:
             for rev in item.revisions:
                 if rev.id not in graph:
                     graph[rev.id] = (rev.seq, rev.parent_ids)
-                    revision_rows.append(self._revision_row(item.entry_id, rev))
+                    source = (
+                        (item.source_id, item.sources.get(rev.id, rev.id))
+                        if item.source_id is not None
+                        else None
+                    )
+                    revision_rows.append(self._revision_row(item.entry_id, rev, source))
                     added += 1
             if not graph_is_sound(graph):
                 # Raised inside the import transaction: nothing of the bundle is kept.

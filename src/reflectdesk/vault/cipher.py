@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import uuid
 from hashlib import sha256
 from typing import Any
 
@@ -15,12 +16,17 @@ from reflectdesk.errors import RecordTampered
 class RecordCipher:
     """Holds the data key while the vault is unlocked. ``wipe`` drops it."""
 
-    __slots__ = ("_dek", "_tag_key", "vault_id")
+    __slots__ = ("_dek", "_id_key", "_tag_key", "vault_id")
 
     def __init__(self, dek: bytes, vault_id: str) -> None:
         self._dek: bytes | None = dek
         self._tag_key = derive_subkey(dek, b"reflectdesk/blind-index/v1")
+        self._id_key = derive_subkey(dek, b"reflectdesk/local-ids/v1")
         self.vault_id = vault_id
+
+    def derive(self, info: bytes) -> bytes:
+        """A purpose-bound subkey of the data key (HKDF-SHA256, ``info`` names the use)."""
+        return derive_subkey(self.key, info)
 
     @property
     def key(self) -> bytes:
@@ -52,7 +58,20 @@ class RecordCipher:
         """Keyed hash for equality lookups on a secret value (e.g. a contact's key)."""
         return hmac.new(self._tag_key, value, sha256).hexdigest()
 
+    def local_id(self, kind: str, *parts: str) -> str:
+        """A keyed hash of identifiers that arrive from outside (another person's entry
+        id, a bundle id), shaped as a UUID (version 8): what this vault stores instead,
+        so two vaults share no identifier and a seized file names no public key."""
+        msg = b"".join(
+            len(p).to_bytes(4, "big") + p for p in (kind.encode(), *(x.encode() for x in parts))
+        )
+        raw = bytearray(hmac.new(self._id_key, msg, sha256).digest()[:16])
+        raw[6] = (raw[6] & 0x0F) | 0x80  # version 8 (custom)
+        raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 9562 variant
+        return str(uuid.UUID(bytes=bytes(raw)))
+
     def wipe(self) -> None:
         # Python cannot zero immutable bytes; dropping every reference is what we can do.
         self._dek = None
         self._tag_key = b""
+        self._id_key = b""

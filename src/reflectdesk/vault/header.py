@@ -21,7 +21,9 @@ from reflectdesk.errors import InvalidValue, NotAVault, VaultCorrupt, VaultTooNe
 from reflectdesk.storage.atomic import atomic_write
 
 MAGIC = b"RDVAULT\n"
-HEADER_FORMAT = 1
+# 2: the database carries the sealed vault state (storage/trust_state.py) and scoped
+# ids; a format-1 vault is migrated at its next unlock, then its header rewritten as 2.
+HEADER_FORMAT = 2
 MAX_HEADER_BYTES = 64 * 1024
 HEADER_NAME = "vault.rdh"
 
@@ -55,10 +57,16 @@ class VaultHeader:
     passphrase_slot: WrappedKey
     recovery_slot: WrappedKey
     mac: bytes = b""
+    format: int = HEADER_FORMAT
+
+    @property
+    def has_state(self) -> bool:
+        """Whether the database must hold a sealed vault state (a missing one is tampering)."""
+        return self.format >= 2
 
     def body(self) -> dict[str, Any]:
         return {
-            "format": HEADER_FORMAT,
+            "format": self.format,
             "vault_id": self.vault_id,
             "created": self.created,
             "app_version": self.app_version,
@@ -160,6 +168,7 @@ def parse_header(raw: bytes) -> VaultHeader:
             b64d(rslot.get("salt"), "header.slots.recovery.salt"),
         ),
         mac=b64d(doc.get("mac"), "header.mac"),
+        format=fmt,
     )
     for slot, name in ((header.passphrase_slot, "passphrase"), (header.recovery_slot, "recovery")):
         if len(slot.nonce) != 12 or len(slot.wrapped) != 48:

@@ -1,0 +1,249 @@
+"""The vault-wide MAC over the state that decides trust: rollback of rows is detected.
+
+Record sealing (AES-GCM, identity in the associated data) stops a swapped or forged
+blob, but not a *deleted* row, an *older copy* of a row, or an edited plaintext column
+(a head revision id, a withdrawal's time). So the rows registered in
+:data:`TRUST_RECORDS` are also covered by one set MAC, checked at unlock:
+
+    element(row) = HMAC-SHA256(K_state, "RDSTATE1" ‖ table ‖ encode(columns of the row))
+    state[table] = XOR of element(row) over the table's rows
+
+``K_state`` = HKDF-SHA256(data key, info ``reflectdesk vault state v1``). This is the
+XOR MAC of Bellare, Guérin and Rogaway (CRYPTO '95) over a set whose elements are
+distinct (each includes the row's primary key), so a write updates it in O(1): XOR out
+the row's old element, XOR in the new one. The per-table states and a write counter
+are sealed (AES-GCM under the data key) in ``meta`` row ``vault_state``; an attacker
+without the key can neither read nor recompute them.
+
+The update is automatic: temporary triggers (one connection at a time; never on disk)
+note each changed row with its *old* columns in ``temp.rd_state_dirty``; just before
+every commit :meth:`TrustState.apply` XORs out the old and in the new elements and
+reseals the state, inside the same transaction. Writes through any repository are
+covered without the repository knowing, and a write made outside ReflectDesk (an
+``sqlite3`` edit of the closed file) is not, so it shows at the next unlock.
+"""
+
+from __future__ import annotations
+
+import base64
+import hmac
+import logging
+import struct
+from collections.abc import Mapping
+from dataclasses import dataclass
+from hashlib import sha256
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, text
+
+from reflectdesk.errors import RecordTampered, VaultStateTampered
+from reflectdesk.vault.cipher import RecordCipher
+
+log = logging.getLogger(__name__)
+
+STATE_KEY = "vault_state"  # the meta row holding the sealed state
+_KDF_INFO = b"reflectdesk vault state v1"
+_DOMAIN = b"RDSTATE1"
+_ZERO = bytes(32)
+
+
+@dataclass(frozen=True, slots=True)
+class TrustTable:
+    """A table whose rows decide trust: ``key`` identifies a row, ``columns`` are MAC'd."""
+
+    name: str
+    columns: tuple[str, ...]  # the primary key first
+    key: str = "id"
+
+    # Names come from TRUST_RECORDS below, never from input.
+    @property
+    def select_all(self) -> str:
+        return f"SELECT rd_state_row({', '.join(self.columns)}) FROM {self.name}"  # noqa: S608
+
+    @property
+    def select_one(self) -> str:
+        cols = ", ".join(self.columns)
+        return f"SELECT rd_state_row({cols}) FROM {self.name} WHERE {self.key} = :id"  # noqa: S608
+
+
+# THE registration of "what is a trust record": add a table (or a column) here and every
+# write to it updates the MAC, and the unlock check covers it. Adding one is a format
+# change: bump STATE_FORMAT so existing vaults recompute the state once at unlock.
+TRUST_RECORDS: tuple[TrustTable, ...] = (
+    # Own key pairs, retired keys, the untrusted-own-key list, the vouch flag.
+    TrustTable("secrets", ("id", "blob")),
+    TrustTable("profile", ("id", "rev", "blob")),
+    # Pinned keys and the flags that decide whether a contact's bundles are taken.
+    TrustTable("contacts", ("id", "key_tag", "rev", "verified", "revoked", "blob")),
+    # Space and author decide what a bundle may change and what may be exported as yours.
+    TrustTable("journals", ("id", "space", "author_contact_id", "rev", "blob")),
+    # Heads: which revision is current (a rollback to an older one), placement, deletion.
+    TrustTable(
+        "entries", ("id", "journal_id", "head_revision_id", "head_seq", "deleted", "conflicted")
+    ),
+    # Consent grants and withdrawals (and the moment each was stated).
+    TrustTable("consents", ("id", "entry_id", "created_at", "blob")),
+    # What was imported: a deleted row would let a bundle be imported again.
+    TrustTable("bundle_log", ("id", "direction", "blob")),
+)
+STATE_FORMAT = 1
+_BY_NAME = {tt.name: tt for tt in TRUST_RECORDS}
+
+
+def encode_row(*values: Any) -> bytes:
+    """Unambiguous encoding of a row's values (type tag and length prefix for each)."""
+    out = bytearray()
+    for value in values:
+        if value is None:
+            out += b"N"
+        elif isinstance(value, int):
+            out += b"I" + struct.pack(">q", value)
+        elif isinstance(value, bytes | bytearray | memoryview):
+            raw = bytes(value)
+            out += b"B" + struct.pack(">I", len(raw)) + raw
+        else:
+            raw = str(value).encode("utf-8")
+            out += b"S" + struct.pack(">I", len(raw)) + raw
+    return bytes(out)
+
+
+def install_triggers(dbapi_conn: Any) -> None:
+    """Per connection (``temp``: never on disk): note every change to a trust table."""
+    dbapi_conn.create_function("rd_state_row", -1, encode_row, deterministic=True)
+    cur = dbapi_conn.cursor()
+    cur.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS rd_state_dirty "
+        "(tbl TEXT NOT NULL, id TEXT NOT NULL, old BLOB, PRIMARY KEY (tbl, id))"
+    )
+    main_tables = {r[0] for r in cur.execute("SELECT name FROM main.sqlite_master")}
+    for tt in TRUST_RECORDS:
+        if tt.name not in main_tables:
+            continue  # not made yet: Database drops its pool after creating tables
+        old = "rd_state_row(" + ", ".join(f"OLD.{c}" for c in tt.columns) + ")"
+        # OR IGNORE: the first change in a transaction holds the row as it was before.
+        for event, rows in (
+            ("INSERT", f"('{tt.name}', NEW.{tt.key}, NULL)"),
+            ("UPDATE", f"('{tt.name}', OLD.{tt.key}, {old}), ('{tt.name}', NEW.{tt.key}, NULL)"),
+            ("DELETE", f"('{tt.name}', OLD.{tt.key}, {old})"),
+        ):
+            sql = (
+                f"CREATE TEMP TRIGGER IF NOT EXISTS rd_state_{tt.name}_{event.lower()} "
+                f"AFTER {event} ON main.{tt.name} BEGIN "
+                f"INSERT OR IGNORE INTO rd_state_dirty (tbl, id, old) VALUES {rows}; END"
+            )
+            cur.execute(sql)
+    cur.close()
+
+
+def _xor(a: bytes, b: bytes) -> bytes:
+    return (int.from_bytes(a, "big") ^ int.from_bytes(b, "big")).to_bytes(32, "big")
+
+
+@dataclass(frozen=True, slots=True)
+class _Sealed:
+    counter: int
+    tables: dict[str, bytes]
+
+
+class TrustState:
+    """Keeps, updates and checks the sealed set MAC while the vault is unlocked."""
+
+    def __init__(self, cipher: RecordCipher) -> None:
+        self._cipher = cipher
+        self._key = cipher.derive(_KDF_INFO)
+
+    def _element(self, table: str, encoded: bytes) -> bytes:
+        return hmac.new(self._key, _DOMAIN + encode_row(table) + encoded, sha256).digest()
+
+    # -- the sealed meta row -------------------------------------------------------------
+    def _read(self, conn: Connection) -> _Sealed | None:
+        value = conn.execute(
+            text("SELECT value FROM meta WHERE key = :k"), {"k": STATE_KEY}
+        ).scalar()
+        if value is None:
+            return None
+        try:
+            blob = base64.b64decode(str(value), validate=True)
+        except ValueError:
+            raise VaultStateTampered("meta.vault_state") from None
+        try:
+            doc = self._cipher.open_json("meta", STATE_KEY, STATE_FORMAT, blob)
+        except RecordTampered:
+            raise VaultStateTampered("meta.vault_state") from None
+        try:
+            tables = {str(k): bytes.fromhex(str(v)) for k, v in doc["tables"].items()}
+            return _Sealed(int(doc["counter"]), tables)
+        except (KeyError, ValueError, TypeError, AttributeError):
+            raise VaultStateTampered("meta.vault_state") from None
+
+    def _write(self, conn: Connection, counter: int, tables: Mapping[str, bytes]) -> None:
+        doc = {"counter": counter, "tables": {k: v.hex() for k, v in sorted(tables.items())}}
+        blob = self._cipher.seal_bytes("meta", STATE_KEY, STATE_FORMAT, orjson.dumps(doc))
+        conn.execute(
+            text("INSERT OR REPLACE INTO meta (key, value) VALUES (:k, :v)"),
+            {"k": STATE_KEY, "v": base64.b64encode(blob).decode("ascii")},
+        )
+
+    # -- full computation (unlock) ---------------------------------------------------------
+    def compute(self, conn: Connection) -> dict[str, bytes]:
+        """Every registered table's XOR of elements, read from the file (O(rows))."""
+        out: dict[str, bytes] = {}
+        raw = conn.connection.driver_connection
+        for tt in TRUST_RECORDS:
+            acc = 0
+            for (encoded,) in raw.execute(tt.select_all):  # type: ignore[union-attr]
+                acc ^= int.from_bytes(self._element(tt.name, encoded), "big")
+            out[tt.name] = acc.to_bytes(32, "big")
+        return out
+
+    def establish(self, conn: Connection) -> None:
+        """Compute the state from the rows as they are now and seal it (a new vault, or
+        a vault from before the state MAC, migrated once at unlock)."""
+        conn.execute(text("DELETE FROM temp.rd_state_dirty"))
+        sealed = self._read(conn)
+        self._write(conn, (sealed.counter + 1) if sealed else 1, self.compute(conn))
+
+    def verify(self, conn: Connection) -> int:
+        """Check the file against the sealed state; returns the write counter.
+
+        Raises ``VaultStateTampered`` (naming the tables that differ) when a trust row
+        was deleted, added, edited or replaced by an older copy outside ReflectDesk.
+        """
+        sealed = self._read(conn)
+        if sealed is None:
+            raise VaultStateTampered("meta.vault_state: missing")
+        actual = self.compute(conn)
+        names = sorted(set(actual) | set(sealed.tables))
+        bad = [
+            n
+            for n in names
+            if not hmac.compare_digest(actual.get(n, _ZERO), sealed.tables.get(n, _ZERO))
+        ]
+        if bad:
+            log.warning("vault state check failed for: %s", ", ".join(bad))
+            raise VaultStateTampered(",".join(bad))
+        conn.execute(text("DELETE FROM temp.rd_state_dirty"))
+        return sealed.counter
+
+    # -- incremental update (every commit) ----------------------------------------------
+    def apply(self, conn: Connection) -> None:
+        """Fold this transaction's changes to trust rows into the sealed state."""
+        dirty = conn.execute(text("SELECT tbl, id, old FROM temp.rd_state_dirty")).all()
+        if not dirty:
+            return
+        sealed = self._read(conn)
+        if sealed is None:
+            raise VaultStateTampered("meta.vault_state: missing")
+        tables = dict(sealed.tables)
+        for table, row_id, old in dirty:
+            tt = _BY_NAME[table]
+            acc = tables.get(table, _ZERO)
+            if old is not None:
+                acc = _xor(acc, self._element(table, bytes(old)))
+            new = conn.execute(text(tt.select_one), {"id": row_id}).scalar()
+            if new is not None:
+                acc = _xor(acc, self._element(table, bytes(new)))
+            tables[table] = acc
+        conn.execute(text("DELETE FROM temp.rd_state_dirty"))
+        self._write(conn, sealed.counter + 1, tables)
