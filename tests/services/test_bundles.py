@@ -70,6 +70,7 @@ from reflectdesk.errors import (
     RecipientRevoked,
     RecordTampered,
     UnknownSender,
+    VaultStateTampered,
 )
 from reflectdesk.progress import CancelToken, Progress
 from reflectdesk.services.vault import NewProfile, Vault
@@ -154,6 +155,11 @@ def pair(vault: Vault, mentor: Vault, tmp_path: Path) -> Pair:
     return Pair(vault, mentor, tmp_path / "mentor", to_mentor, to_student, journal.id, out)
 
 
+def received(p: Pair, entry_id: str) -> str:
+    """The mentor's id for the student's entry (received ids are scoped and keyed)."""
+    return p.mentor.bundles.received_entry_id(p.student_at_mentor, entry_id)
+
+
 def export(p: Pair, **kw: object) -> Path:
     request = ExportRequest(recipients=(p.mentor_at_student,), **kw)  # type: ignore[arg-type]
     return p.student.bundles.export(request, p.out).path
@@ -176,7 +182,10 @@ def craft(
 
 
 def entry_file(
-    entry_id: str, revisions: list[tuple[str, int, list[str], str]], journal: str
+    entry_id: str,
+    revisions: list[tuple[str, int, list[str], str]],
+    journal: str,
+    author: str = "x",
 ) -> bytes:
     """An entry document with revisions (id, seq, parents, title)."""
     revs = []
@@ -187,7 +196,7 @@ def entry_file(
                 "id": rev_id,
                 "seq": seq,
                 "parent_ids": parents,
-                "author": "x",
+                "author": author,
                 "created_at": "2025-03-01T10:00:00Z",
                 "content_hash": hashlib.sha256(canonical_json(content)).hexdigest(),
                 "content": content,
@@ -231,7 +240,7 @@ def entry_state(vault: Vault) -> dict[str, object]:
 
 
 # --- the happy path ------------------------------------------------------------------------
-def test_round_trip_keeps_ids_and_received_entries_are_read_only(
+def test_round_trip_keeps_content_and_received_entries_are_read_only(
     pair: Pair, tmp_path: Path
 ) -> None:
     s, m = pair.student, pair.mentor
@@ -248,21 +257,32 @@ def test_round_trip_keeps_ids_and_received_entries_are_read_only(
     assert path.parent == pair.out and len(path.name) == 32 + len(".rdbundle")
     assert path.stat().st_mode & 0o777 == 0o600
     result = m.bundles.import_bundle(path)
-    assert set(result.entries_new) == {one.id, two.id} and result.revisions_added == 3
+    one_m, two_m = received(pair, one.id), received(pair, two.id)
+    assert set(result.entries_new) == {one_m, two_m} and result.revisions_added == 3
     assert result.attachments_added == 1 and result.contact_id == pair.student_at_mentor
-    # Same entry, revision and attachment ids, parents, authors and hashes.
-    for entry_id in (one.id, two.id):
-        assert [
-            (r.id, r.seq, r.parent_ids, r.author, r.content_hash, r.content)
-            for r in m.entries.history(entry_id)
-        ] == [
-            (r.id, r.seq, r.parent_ids, r.author, r.content_hash, r.content)
-            for r in s.entries.history(entry_id)
+    # Same revisions, parents, authors and hashes, under the mentor's own keyed ids
+    # (storage/local_ids.py): no id is shared between the two vaults.
+    for entry_id, here in ((one.id, one_m), (two.id, two_m)):
+        theirs = s.entries.history(entry_id)
+        ours = m.entries.history(here)
+        assert [(r.seq, r.author, r.content_hash, r.content) for r in ours] == [
+            (r.seq, r.author, r.content_hash, r.content) for r in theirs
         ]
-    got = m.entries.get(one.id)
+        assert not {r.id for r in ours} & {r.id for r in theirs}
+        local = {t.id: o.id for t, o in zip(theirs, ours, strict=True)}
+        assert [o.parent_ids for o in ours] == [
+            tuple(local[p] for p in t.parent_ids) for t in theirs
+        ]
+    assert here != entry_id
+    got = m.entries.get(one_m)
     assert got.content.title == "Fracciones II"
     (att,) = got.attachments
-    assert att == s.entries.get(one.id).attachments[0]
+    sent = s.entries.get(one.id).attachments[0]
+    assert att.id != sent.id and (att.filename, att.size, att.sha256) == (
+        sent.filename,
+        sent.size,
+        sent.sha256,
+    )
     assert m.entries.attachment_bytes(att.id) == photo.read_bytes()
     # The received space: one read-only journal for this author.
     journal = m.journals.get(got.journal_id)
@@ -271,18 +291,18 @@ def test_round_trip_keeps_ids_and_received_entries_are_read_only(
         pair.student_at_mentor,
         "Camila Pérez",
     )
-    assert {h.entry_id for h in m.search.query("fracciones")} == {one.id}
+    assert {h.entry_id for h in m.search.query("fracciones")} == {one_m}
     with pytest.raises(ReadOnlyEntry):
-        m.entries.edit(one.id, EntryContent(title="cambiado"))
+        m.entries.edit(one_m, EntryContent(title="cambiado"))
     with pytest.raises(ReadOnlyEntry):
-        m.entries.attach(one.id, photo)
+        m.entries.attach(one_m, photo)
     with pytest.raises(ReadOnlyEntry):
         m.entries.remove_attachment(att.id)
     with pytest.raises(ReadOnlyEntry):
         m.entries.add(journal.id, EntryContent(title="mío"))
     with pytest.raises(EntryNotExportable):
-        m.bundles.export(ExportRequest(recipients=(), entry_ids=(one.id,)), tmp_path)
-    assert changes[-1].entries == {one.id, two.id} and changes[-1].journals == {journal.id}
+        m.bundles.export(ExportRequest(recipients=(), entry_ids=(one_m,)), tmp_path)
+    assert changes[-1].entries == {one_m, two_m} and changes[-1].journals == {journal.id}
     # Logged on both sides.
     assert [(i.direction, i.bundle_id) for i in s.bundles.log()] == [("out", result.bundle_id)]
     assert [(i.direction, i.bundle_id) for i in m.bundles.log()] == [("in", result.bundle_id)]
@@ -305,8 +325,8 @@ def test_preview_says_what_import_would_do_and_stores_nothing(pair: Pair) -> Non
     assert (preview.author_name, preview.contact_id) == ("Camila Pérez", pair.student_at_mentor)
     assert preview.count(EntryImportStatus.NEW) == 2 and not preview.already_imported
     assert {e.entry_id: e.consent for e in preview.entries} == {
-        one.id: Consent.READ,
-        two.id: Consent.RESEARCH_PSEUDONYMISED,
+        received(pair, one.id): Consent.READ,
+        received(pair, two.id): Consent.RESEARCH_PSEUDONYMISED,
     }
     m.contacts.verify(pair.student_at_mentor)
     assert m.bundles.preview(path).author_status is AuthorStatus.VERIFIED
@@ -334,7 +354,8 @@ def test_unknown_sender_needs_the_safety_number_first(
         mentor.bundles.import_bundle(path)
     assert table_digest(tmp_path / "mentor") == before
     result = mentor.bundles.import_bundle(path, confirm_unknown_sender=True)
-    assert result.contact_added and result.entries_new == (entry.id,)
+    assert result.contact_added and result.contact_id is not None
+    assert result.entries_new == (mentor.bundles.received_entry_id(result.contact_id, entry.id),)
     contact = mentor.contacts.get(result.contact_id or "")
     assert (contact.name, contact.verified) == ("Camila Pérez", False)
     assert contact.card.signing_key == vault.identity.public().signing_key
@@ -414,15 +435,16 @@ def test_successive_revisions_in_any_order_give_the_same_state(pair: Pair, tmp_p
                 reader.bundles.import_bundle(bundles[i])
                 reader.bundles.import_bundle(bundles[i])  # and again: nothing changes
             states.append(entry_state(reader))
-            assert reader.entries.get(kept.id).content.title == "v3"
-            assert reader.entries.get(late.id).content.title == "otra 2"
+            assert reader.entries.get(received(pair, kept.id)).content.title == "v3"
+            assert reader.entries.get(received(pair, late.id)).content.title == "otra 2"
         finally:
             reader.close()
     assert all(state == states[0] for state in states)
     heads = {eid: v[0] for eid, v in states[0].items()}  # type: ignore[index]
+    local = pair.mentor._unlocked().cipher.local_id
     assert heads == {
-        kept.id: s.entries.get(kept.id).head.id,
-        late.id: s.entries.get(late.id).head.id,
+        received(pair, e.id): local("revision", received(pair, e.id), s.entries.get(e.id).head.id)
+        for e in (kept, late)
     }
     assert all(v[2] == 0 for v in states[0].values())  # type: ignore[index]  # no conflict
 
@@ -441,9 +463,14 @@ def test_concurrent_revisions_are_kept_and_flagged(pair: Pair, tmp_path: Path) -
     other = clone_vault(m, pair.mentor_dir, tmp_path / "other")
     m.bundles.import_bundle(paths[0])
     result = m.bundles.import_bundle(paths[1])
-    assert result.conflicted == (eid,)
-    assert {r.id for r in m.entries.history(eid)} == {base, left, right}  # both kept
-    assert m.entries.get(eid).head.id == right  # the highest (seq, id), deterministically
+    here = received(pair, eid)
+    local = {m._unlocked().cipher.local_id("revision", here, r): r for r in (base, left, right)}
+    assert result.conflicted == (here,)
+    assert {r.id for r in m.entries.history(here)} == set(local)  # both kept
+    # The highest (seq, local id), deterministically: the same in every import order.
+    assert m.entries.get(here).head.id == max(
+        (i for i, r in local.items() if r != base), key=lambda i: (2, i)
+    )
     try:
         other.bundles.import_bundle(paths[1])
         other.bundles.import_bundle(paths[0])
@@ -464,7 +491,7 @@ def test_a_gap_in_history_is_not_a_conflict(pair: Pair, tmp_path: Path) -> None:
         for reader, order in ((m, (first, third)), (other, (third, first))):
             for path in order:
                 reader.bundles.import_bundle(path)
-            assert reader.entries.get(entry.id).content.title == "v3"
+            assert reader.entries.get(received(pair, entry.id)).content.title == "v3"
         assert entry_state(m) == entry_state(other)
         assert all(v[2] == 0 for v in entry_state(m).values())  # type: ignore[index]
     finally:
@@ -488,21 +515,22 @@ def test_consent_per_entry_and_its_withdrawal_in_any_order(pair: Pair, tmp_path:
     assert mine is not None and mine.withdrawn and mine.direction == "out"
     assert [r.level for r in s.bundles.consents(two.id)] == [Consent.RESEARCH_PSEUDONYMISED]
     preview = m.bundles.preview(withdrawal)
-    assert preview.kind == "consent-withdrawal" and preview.withdrawals == (one.id,)
+    one_m = received(pair, one.id)
+    assert preview.kind == "consent-withdrawal" and preview.withdrawals == (one_m,)
     m.bundles.import_bundle(sent)
-    current = m.bundles.current_consent(one.id)
+    current = m.bundles.current_consent(one_m)
     assert current is not None and current.level is Consent.RESEARCH
     result = m.bundles.import_bundle(withdrawal)
     assert result.withdrawals == 1
-    current = m.bundles.current_consent(one.id)
+    current = m.bundles.current_consent(one_m)
     assert current is not None and current.withdrawn
-    two_now = m.bundles.current_consent(two.id)
+    two_now = m.bundles.current_consent(received(pair, two.id))
     assert two_now is not None and two_now.level is Consent.RESEARCH_PSEUDONYMISED
     # The withdrawal arriving first gives the same answer.
     try:
         other.bundles.import_bundle(withdrawal)
         other.bundles.import_bundle(sent)
-        late = other.bundles.current_consent(one.id)
+        late = other.bundles.current_consent(one_m)
         assert late is not None and late.withdrawn
     finally:
         other.close()
@@ -535,7 +563,7 @@ def test_export_without_attachments_lists_them_as_omitted(pair: Pair, tmp_path: 
     preview = m.bundles.preview(path)
     assert (preview.attachments, preview.attachments_omitted) == (0, 0)
     m.bundles.import_bundle(path)
-    assert m.entries.get(entry.id).attachments == ()
+    assert m.entries.get(received(pair, entry.id)).attachments == ()
 
 
 # --- refused: author, reader, vault clashes -------------------------------------------------
@@ -594,19 +622,32 @@ def test_an_entry_of_someone_else_cannot_be_changed(pair: Pair, tmp_path: Path) 
     s, m = pair.student, pair.mentor
     own = m.journals.create("Mío")
     mine = m.entries.add(own.id, EntryContent(title="del mentor"))
+    # A contact naming your entry and revision ids reaches only her own scope: a
+    # separate received entry, yours untouched (ids are scoped by author).
     path = tmp_path / "foreign.rdbundle"
     doc = entry_file(mine.id, [(_rid(7), 9, [mine.head.id], "robado")], own.id)
     path.write_bytes(craft(s, [m.identity.public()], {entry_path(mine.id): doc}))
+    result = m.bundles.import_bundle(path)
+    assert result.entries_new == (received(pair, mine.id),) != (mine.id,)
+    clash = entry_file(_rid(8), [(mine.head.id, 1, [], "x")], own.id)
+    path.write_bytes(craft(s, [m.identity.public()], {entry_path(_rid(8)): clash}))
+    assert m.bundles.import_bundle(path).entries_new == (received(pair, _rid(8)),)
+    assert m.entries.get(mine.id).content.title == "del mentor"
+    assert [r.id for r in m.entries.history(mine.id)] == [mine.head.id]
+    # Your own bundle naming a received entry (its id here) is still refused.
+    here = received(pair, mine.id)
+    me = m.identity.info().key_id
+    doc = entry_file(here, [(_rid(9), 9, [], "robado")], own.id, me)
+    path.write_bytes(craft(m, [m.identity.public()], {entry_path(here): doc}))
     before = table_digest(pair.mentor_dir)
     with pytest.raises(BundleForeignEntry):
         m.bundles.import_bundle(path)
-    # A revision id that is already another entry's.
-    clash = entry_file(_rid(8), [(mine.head.id, 1, [], "x")], own.id)
-    path.write_bytes(craft(s, [m.identity.public()], {entry_path(_rid(8)): clash}))
+    # And a revision id of your own already held for another entry.
+    clash = entry_file(_rid(10), [(mine.head.id, 1, [], "x")], own.id, me)
+    path.write_bytes(craft(m, [m.identity.public()], {entry_path(_rid(10)): clash}))
     with pytest.raises(BundleIdConflict):
         m.bundles.import_bundle(path)
     assert table_digest(pair.mentor_dir) == before
-    assert m.entries.get(mine.id).content.title == "del mentor"
 
 
 # --- bad input: a specific error, nothing stored --------------------------------------------
@@ -737,8 +778,8 @@ def test_cancel_rolls_everything_back(pair: Pair, tmp_path: Path) -> None:
         m.bundles.import_bundle(path, progress=progress, cancel=token)
     assert table_digest(pair.mentor_dir) == before
     assert m.entries.count() == 0
-    assert m.bundles.import_bundle(path).entries_new == (entry.id,)
-    assert len(m.entries.get(entry.id).attachments) == 3
+    assert m.bundles.import_bundle(path).entries_new == (received(pair, entry.id),)
+    assert len(m.entries.get(received(pair, entry.id)).attachments) == 3
 
 
 def test_records_this_version_does_not_import_are_counted(pair: Pair, tmp_path: Path) -> None:
@@ -769,7 +810,7 @@ def test_another_sender_reusing_a_bundle_id_does_not_hide_the_real_one(tmp_path:
     m = new_vault(tmp_path / "m", "Mentor M")
     c = new_vault(tmp_path / "c", "Colleague C")
     try:
-        m_at_s, _ = exchange_cards(s, m)
+        m_at_s, s_at_m = exchange_cards(s, m)
         c_at_s, _ = exchange_cards(s, c)
         exchange_cards(c, m)
         journal = s.journals.create("Práctica")
@@ -793,7 +834,7 @@ def test_another_sender_reusing_a_bundle_id_does_not_hide_the_real_one(tmp_path:
         m.bundles.import_bundle(fake)
         result = m.bundles.import_bundle(real)
         assert not result.already_imported
-        assert result.entries_new == (entry.id,)
+        assert result.entries_new == (m.bundles.received_entry_id(s_at_m, entry.id),)
     finally:
         for v in (s, m, c):
             v.close()
@@ -813,17 +854,17 @@ def test_a_received_entry_moved_into_an_own_journal_is_caught(tmp_path: Path) ->
             s.bundles.export(ExportRequest(recipients=(m_at_s,), entry_ids=(entry.id,)), out).path
         )
         own = m.journals.create("Mine")
+        here = m.bundles.received_entry_id(m.contacts.list()[0].id, entry.id)
         m.close()
         with sqlite3.connect(tmp_path / "m" / "vault.db") as db:
-            db.execute("UPDATE entries SET journal_id=? WHERE id=?", (own.id, entry.id))
+            db.execute("UPDATE entries SET journal_id=? WHERE id=?", (own.id, here))
+        db.close()
         m = Vault.open(tmp_path / "m")
-        m.unlock(PASSPHRASE)
-        with pytest.raises(RecordTampered):
-            m.entries.edit(entry.id, EntryContent(title="now mine"))
-        with pytest.raises(RecordTampered):
-            m.bundles.export(
-                ExportRequest(recipients=(m.contacts.list()[0].id,), entry_ids=(entry.id,)), out
-            )
+        # Placement is covered by the sealed vault state: caught before anything is shown.
+        with pytest.raises(VaultStateTampered) as caught:
+            m.unlock(PASSPHRASE)
+        assert caught.value.detail == "entries"
+        assert not m.is_unlocked
     finally:
         s.close()
         m.close()
@@ -858,13 +899,16 @@ def test_key_rotation_keeps_everything_working(
     assert result.contact.id == pair.student_at_mentor and result.contact.key_id == new_key
 
     # The old key's bundle opens with the retired key; the entry signed before is ours.
-    assert s.bundles.import_bundle(in_transit).entries_new == (note.id,)
+    assert s.bundles.import_bundle(in_transit).entries_new == (
+        s.bundles.received_entry_id(pair.mentor_at_student, note.id),
+    )
     assert "bundle rejected" not in caplog.text  # the right key is chosen, not tried
     s.entries.edit(before.id, EntryContent(title="Después", sections={"body": "c"}))
     path = export(pair, entry_ids=(before.id,), history=True)
     imported = m.bundles.import_bundle(path)
-    assert imported.entries_new == (before.id,)
-    assert [r.author for r in m.entries.history(before.id)] == [old_key, new_key]
+    assert imported.entries_new == (received(pair, before.id),)
+    # Stored with the verified signer (the new key), never the claim (issue 10 point 2).
+    assert [r.author for r in m.entries.history(received(pair, before.id))] == [new_key] * 2
     # Survives a lock and unlock (the retired key is sealed in the vault).
     s.lock()
     s.unlock(PASSPHRASE)

@@ -128,7 +128,7 @@ def install_triggers(dbapi_conn: Any) -> None:
             ("DELETE", f"('{tt.name}', OLD.{tt.key}, {old})"),
         ):
             sql = (
-                f"CREATE TEMP TRIGGER IF NOT EXISTS rd_state_{tt.name}_{event.lower()} "
+                f"CREATE TEMP TRIGGER IF NOT EXISTS rd_state_{tt.name}_{event.lower()} "  # noqa: S608
                 f"AFTER {event} ON main.{tt.name} BEGIN "
                 f"INSERT OR IGNORE INTO rd_state_dirty (tbl, id, old) VALUES {rows}; END"
             )
