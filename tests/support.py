@@ -43,3 +43,22 @@ def cli_env(vault_dir: Path, **extra: str) -> dict[str, str]:
     )
     env.update(extra)
     return env
+
+
+def as_format_1(created: CreatedVault) -> None:
+    """Close ``created`` as ReflectDesk 0.2 left its vaults: header format 1 and no
+    sealed vault state (migrated at the next unlock). For tests that edit the file to
+    look like an older version's."""
+    import sqlite3
+    from dataclasses import replace
+
+    from reflectdesk.vault.header import write_header
+
+    vault = created.vault
+    dek = vault._unlocked().cipher.key
+    write_header(created.path, replace(vault._header, format=1).sealed(dek))
+    vault.close()
+    conn = sqlite3.connect(created.path / "vault.db")
+    with conn:
+        conn.execute("DELETE FROM meta WHERE key = 'vault_state'")
+    conn.close()

@@ -87,7 +87,7 @@ assert m.bundles.preview(sent.path).entries[0].title == c["title"]
 m.bundles.import_bundle(sent.path)
 m.bundles.import_bundle(sent.path)
 assert m.search.query("reflexion")
-att = m.entries.get(entry.id).attachments[0]
+att = m.entries.get(m.bundles.received_entry_id(student_id, entry.id)).attachments[0]
 m.entries.save_attachment_as(att.id, outside / "copy.txt")
 withdrawal = s.bundles.withdraw_consent([entry.id], [mentor_id], courier / "w.rdbundle")
 m.bundles.import_bundle(withdrawal.path)

@@ -11,7 +11,7 @@ from reflectdesk.bundles import Identity, parse_card, parse_revocation
 from reflectdesk.domain.model import EntryContent, Role
 from reflectdesk.errors import InvalidValue
 from reflectdesk.services.vault import Vault
-from tests.support import PASSPHRASE, CreatedVault
+from tests.support import as_format_1, PASSPHRASE, CreatedVault
 
 
 def test_created_with_the_vault_and_stable_across_unlocks(created: CreatedVault) -> None:
@@ -37,7 +37,7 @@ def test_private_keys_are_sealed_in_the_vault(created: CreatedVault) -> None:
 
 
 def test_an_older_vault_gets_a_key_pair_at_unlock(created: CreatedVault) -> None:
-    created.vault.close()
+    as_format_1(created)
     with sqlite3.connect(created.path / "vault.db") as conn:  # as before identities existed
         conn.execute("DELETE FROM secrets WHERE id = 'identity'")
     conn.close()
