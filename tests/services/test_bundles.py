@@ -52,6 +52,7 @@ from reflectdesk.errors import (
     BundleForeignEntry,
     BundleHashMismatch,
     BundleIdConflict,
+    BundleRevisionAuthorMismatch,
     BundleJsonTooLarge,
     BundleNotAddressedToYou,
     BundleNotForYou,
@@ -1035,3 +1036,125 @@ def test_a_bundle_prepared_in_another_vault_is_not_imported_here(
         assert table_digest(tmp_path / "stranger") == before
     finally:
         stranger.close()
+
+
+# --- issue 10: authorship bound to the signer (point 2), ids scoped by author (point 7) ----
+@dataclass
+class Trio:
+    s: Vault  # the author
+    m: Vault  # the reader
+    c: Vault  # a co-recipient, also the reader's contact
+    s_at_m: str
+    c_at_m: str
+    m_at_s: str
+    c_at_s: str
+    out: Path
+
+
+@pytest.fixture
+def trio(tmp_path: Path) -> Iterator[Trio]:
+    s = new_vault(tmp_path / "s", "Student S", Role.STUDENT)
+    m = new_vault(tmp_path / "m", "Mentor M")
+    c = new_vault(tmp_path / "c", "Colleague C")
+    m_at_s, s_at_m = exchange_cards(s, m)
+    c_at_s, _ = exchange_cards(s, c)
+    c_at_m, _ = exchange_cards(m, c)
+    out = tmp_path / "out"
+    out.mkdir()
+    yield Trio(s, m, c, s_at_m, c_at_m, m_at_s, c_at_s, out)
+    for v in (s, m, c):
+        v.close()
+
+
+def test_a_revision_claiming_another_persons_key_is_refused(trio: Trio, tmp_path: Path) -> None:
+    """A contact may not pass off text as someone else's: neither another contact's nor
+    yours (which would then be edited and exported as your own work)."""
+    m_dir = tmp_path / "m"
+    path = tmp_path / "claim.rdbundle"
+    for victim in (trio.s.identity.info().key_id, trio.m.identity.info().key_id):
+        eid = _rid(0x21)
+        doc = entry_file(eid, [(_rid(0x22), 1, [], "no es mío")], _rid(0x23), victim)
+        path.write_bytes(craft(trio.c, [trio.m.identity.public()], {entry_path(eid): doc}))
+        before = table_digest(m_dir)
+        with pytest.raises(BundleRevisionAuthorMismatch) as caught:
+            trio.m.bundles.preview(path)
+        assert _rid(0x22) in caught.value.detail
+        with pytest.raises(BundleRevisionAuthorMismatch):
+            trio.m.bundles.import_bundle(path)
+        assert table_digest(m_dir) == before
+    assert trio.m.entries.count() == 0
+
+
+def test_a_received_revision_keeps_the_signer_never_the_claim(trio: Trio, tmp_path: Path) -> None:
+    """A key id this vault does not know (a contact's key from before her rotation) is
+    not believed either: the verified signer is what is sealed as the author."""
+    eid = _rid(0x31)
+    doc = entry_file(eid, [(_rid(0x32), 1, [], "texto")], _rid(0x33), "0123456789abcdef")
+    path = tmp_path / "claim.rdbundle"
+    path.write_bytes(craft(trio.c, [trio.m.identity.public()], {entry_path(eid): doc}))
+    (here,) = trio.m.bundles.import_bundle(path).entries_new
+    assert [r.author for r in trio.m.entries.history(here)] == [trio.c.identity.info().key_id]
+    with pytest.raises(ReadOnlyEntry):
+        trio.m.entries.edit(here, EntryContent(title="mío"))
+
+
+def test_your_own_bundle_may_only_carry_your_keys(pair: Pair, tmp_path: Path) -> None:
+    s = pair.student
+    eid = _rid(0x41)
+    doc = entry_file(eid, [(_rid(0x42), 1, [], "x")], pair.journal_id, "fedcba9876543210")
+    path = tmp_path / "self.rdbundle"
+    path.write_bytes(craft(s, [s.identity.public()], {entry_path(eid): doc}))
+    with pytest.raises(BundleRevisionAuthorMismatch):
+        s.bundles.import_bundle(path)
+    assert not s.entries.list()
+
+
+def test_a_co_recipient_cannot_squat_an_authors_entry(trio: Trio, tmp_path: Path) -> None:
+    """The colleague re-signs the author's entry under its own key, same ids, and
+    delivers it first: the reader keeps the two apart and takes the genuine bundle."""
+    s, m, c = trio.s, trio.m, trio.c
+    entry = s.entries.add(s.journals.create("J").id, EntryContent(title="de S", sections={}))
+    genuine = s.bundles.export(
+        ExportRequest(recipients=(trio.m_at_s, trio.c_at_s), entry_ids=(entry.id,)), trio.out
+    ).path
+    # The colleague opens its copy and re-signs the same entry document as its own.
+    members = unpack(genuine.read_bytes(), c.identity.key_pair())
+    stolen = json.loads(members[entry_path(entry.id)])
+    stolen["revisions"][0]["content"]["title"] = "de C"
+    content = stolen["revisions"][0]["content"]
+    stolen["revisions"][0]["content_hash"] = hashlib.sha256(canonical_json(content)).hexdigest()
+    stolen["revisions"][0]["author"] = c.identity.info().key_id
+    squat = tmp_path / "squat.rdbundle"
+    squat.write_bytes(
+        craft(c, [m.identity.public()], {entry_path(entry.id): json.dumps(stolen).encode()})
+    )
+    first = m.bundles.import_bundle(squat)
+    second = m.bundles.import_bundle(genuine)  # not refused
+    assert first.entries_new == (m.bundles.received_entry_id(trio.c_at_m, entry.id),)
+    assert second.entries_new == (m.bundles.received_entry_id(trio.s_at_m, entry.id),)
+    assert first.entries_new != second.entries_new
+    real = m.entries.get(second.entries_new[0])
+    assert real.content.title == "de S"
+    assert m.journals.get(real.journal_id).author_contact_id == trio.s_at_m
+    assert m.entries.get(first.entries_new[0]).content.title == "de C"
+    # Later revisions from the author go on updating her entry, not the squatter's.
+    s.entries.edit(entry.id, EntryContent(title="de S, v2"))
+    m.bundles.import_bundle(
+        s.bundles.export(
+            ExportRequest(recipients=(trio.m_at_s,), entry_ids=(entry.id,)), trio.out
+        ).path
+    )
+    assert m.entries.get(second.entries_new[0]).content.title == "de S, v2"
+    assert m.entries.get(first.entries_new[0]).content.title == "de C"
+
+
+def test_own_entries_keep_their_ids_across_key_rotation(pair: Pair) -> None:
+    """Your own bundle signed by a retired key (still yours) maps onto the same entries."""
+    s = pair.student
+    entry = s.entries.add(pair.journal_id, EntryContent(title="Mía"))
+    old_bundle = export(pair, entry_ids=(entry.id,), history=True)
+    s.identity.rotate()
+    result = s.bundles.import_bundle(old_bundle)
+    assert (result.entries_new, result.entries_unchanged) == ((), 1)
+    s.entries.edit(entry.id, EntryContent(title="Mía 2"))  # still yours to edit and send
+    export(pair, entry_ids=(entry.id,))
