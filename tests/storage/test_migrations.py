@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 import sqlite3
+from pathlib import Path
+from typing import Any
 
+import pytest
 from sqlalchemy import create_engine, inspect
 
-from reflectdesk.domain.model import EntryContent
+from reflectdesk.domain.model import Consent, EntryContent
+from reflectdesk.vault.header import read_header
 from reflectdesk.services.vault import Vault
 from reflectdesk.storage.schema import SCHEMA_VERSION, V1_TABLES, Base
 from tests.support import PASSPHRASE, CreatedVault
@@ -43,3 +49,87 @@ def test_v1_vault_migrates_to_current(created: CreatedVault) -> None:
     with sqlite3.connect(db) as conn:
         version = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0]
     assert int(version) == SCHEMA_VERSION
+
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "vault_0_2"
+
+
+def _fixture(tmp_path: Path) -> tuple[Path, dict[str, Any]]:
+    path = tmp_path / "mentor"
+    shutil.copytree(FIXTURE / "mentor", path)
+    return path, json.loads((FIXTURE / "facts.json").read_text())
+
+
+def test_a_vault_made_by_0_2_migrates_at_unlock(tmp_path: Path) -> None:
+    """A mentor's vault written by 0.2 (tests/fixtures/vault_0_2/make.py): received ids
+    become scoped keyed ids, consents and the bundle log are resealed, the vault state
+    is sealed, the header becomes format 2; every row is still there and readable."""
+    path, facts = _fixture(tmp_path)
+    assert read_header(path).format == 1
+    vault = Vault.open(path)
+    vault.unlock(PASSPHRASE)
+    try:
+        contact = facts["contact_id"]
+        one, two = (vault.bundles.received_entry_id(contact, e) for e in facts["entries"])
+        assert {e.id for e in vault.entries.list()} == {one, two}
+        first = vault.entries.get(one)
+        assert first.content.title == "Primera clase"
+        (att,) = first.attachments
+        assert vault.entries.attachment_bytes(att.id) == b"pizarra " * 1000
+        history = vault.entries.history(two)
+        assert [r.content.sections["body"] for r in history] == ["a", "b"]
+        assert history[1].parent_ids == (history[0].id,)
+        assert {r.author for r in history} == {facts["student_key_id"]}
+        assert vault.entries.get(two).head.id == history[1].id
+        withdrawn = vault.bundles.current_consent(two)
+        assert withdrawn is not None and withdrawn.withdrawn
+        granted = vault.bundles.current_consent(one)
+        assert granted is not None and granted.level is Consent.RESEARCH
+        assert [(i.direction, i.bundle_id) for i in vault.bundles.log()] == [
+            ("in", b) for b in facts["bundles"]
+        ]
+        assert {h.entry_id for h in vault.search.query("primera")} == {one}
+        # The log still knows both bundles, and the ids still match what arrives.
+        for bundle in sorted((FIXTURE / "bundles").iterdir()):
+            assert vault.bundles.import_bundle(bundle).already_imported
+        assert vault.integrity_check() == "ok"
+        vault.lock()
+        vault.unlock(PASSPHRASE)  # the sealed state now checks
+    finally:
+        vault.close()
+    assert read_header(path).format == 2
+    raw = (
+        (path / "vault.db").read_bytes() + (path / "vault.db-wal").read_bytes()
+        if (path / "vault.db-wal").exists()
+        else (path / "vault.db").read_bytes()
+    )
+    shared = [facts["student_key_id"], *facts["entries"], *facts["revisions"]]
+    shared += [facts["attachment"], *facts["bundles"]]
+    assert [i for i in shared if i.encode() in raw] == []
+
+
+def test_a_failed_migration_leaves_the_0_2_vault_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One transaction: a fault half-way (injected: the real parts cannot fail on cue)
+    changes nothing, and the next unlock migrates."""
+    from reflectdesk.storage import keyed_migration
+    from tests.services.test_bundles import table_digest
+
+    path, facts = _fixture(tmp_path)
+    before = table_digest(path)
+
+    def broken(*_: object) -> None:
+        raise OSError("disk pulled out")
+
+    monkeypatch.setattr(keyed_migration, "_rehash_bundle_log", broken)
+    vault = Vault.open(path)
+    with pytest.raises(OSError):
+        vault.unlock(PASSPHRASE)
+    vault.close()
+    assert table_digest(path) == before and read_header(path).format == 1
+    monkeypatch.undo()
+    vault = Vault.open(path)
+    vault.unlock(PASSPHRASE)
+    assert len(vault.entries.list()) == len(facts["entries"])
+    vault.close()

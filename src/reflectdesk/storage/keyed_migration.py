@@ -33,7 +33,10 @@ _REV = "entry_revisions"
 
 
 def migrate_with_key(conn: Connection, cipher: RecordCipher) -> None:
-    conn.execute(text("PRAGMA defer_foreign_keys = ON"))  # rows change ids in place
+    # Rows change ids in place: foreign keys are checked at commit. The pragma lasts one
+    # transaction, and the sqlite3 module opens one only at the first write, so write first.
+    conn.execute(text("DELETE FROM temp.rd_state_dirty"))
+    conn.execute(text("PRAGMA defer_foreign_keys = ON"))
     moved: dict[str, dict[str, str]] = {}  # contact id -> {old entry id: new entry id}
     received = conn.execute(
         text("SELECT id, author_contact_id FROM journals WHERE space = 'received'")
