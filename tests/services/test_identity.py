@@ -11,7 +11,7 @@ from reflectdesk.bundles import Identity, parse_card, parse_revocation
 from reflectdesk.domain.model import EntryContent, Role
 from reflectdesk.errors import InvalidValue
 from reflectdesk.services.vault import Vault
-from tests.support import as_format_1, PASSPHRASE, CreatedVault
+from tests.support import PASSPHRASE, CreatedVault, as_format_1
 
 
 def test_created_with_the_vault_and_stable_across_unlocks(created: CreatedVault) -> None:

@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import create_engine, inspect
 
 from reflectdesk.domain.model import Consent, EntryContent
-from reflectdesk.vault.header import read_header
 from reflectdesk.services.vault import Vault
 from reflectdesk.storage.schema import SCHEMA_VERSION, V1_TABLES, Base
+from reflectdesk.vault.header import read_header
 from tests.support import PASSPHRASE, CreatedVault
 
 
