@@ -257,3 +257,61 @@ def test_a_whole_vault_rolled_back_still_opens(created: CreatedVault, tmp_path: 
     vault.unlock(PASSPHRASE)
     assert vault.entries.get(e.id).content.title == "antes"
     vault.close()
+
+
+def test_a_table_rebuilt_with_copies_of_an_old_row_is_detected(created: CreatedVault) -> None:
+    """Without its primary key a table can hold an old row twice, read first: an XOR set
+    MAC would cancel the pair, the additive one does not."""
+    v = created.vault
+    v.identity.revocation()
+    (old,) = _one(created.path, "SELECT blob FROM secrets WHERE id = 'identity-untrusted'")
+    v.identity.rotate(vouch=False)
+    v.close()
+    _edit(
+        created.path,
+        ("CREATE TABLE s2 (id VARCHAR, created_at INTEGER, blob BLOB)", ()),
+        (
+            "INSERT INTO s2 VALUES ('identity-untrusted', 0, ?), ('identity-untrusted', 0, ?)",
+            (old, old),
+        ),
+        ("INSERT INTO s2 SELECT id, created_at, blob FROM secrets", ()),
+        ("DROP TABLE secrets", ()),
+        ("ALTER TABLE s2 RENAME TO secrets", ()),
+    )
+    _refused(created.path, "secrets")
+
+
+def test_a_trigger_planted_in_the_file_is_refused(created: CreatedVault) -> None:
+    """It would run inside the app's transactions, its effects sealed as the app's."""
+    created.vault.close()
+    _edit(
+        created.path,
+        (
+            "CREATE TRIGGER keep_keys AFTER INSERT ON secrets "
+            "WHEN NEW.id = 'identity-untrusted' BEGIN "
+            "DELETE FROM secrets WHERE id = 'identity-untrusted'; END",
+            (),
+        ),
+    )
+    _refused(created.path, "schema: trigger keep_keys")
+
+
+def test_an_old_header_put_back_does_not_reseal_an_edited_file(
+    created: CreatedVault, journal_entry: tuple[str, str, str], tmp_path: Path
+) -> None:
+    """A format-1 header (from before the upgrade) over a file that holds a sealed state
+    checks that state; it does not migrate and accept the edited rows."""
+    from dataclasses import replace
+
+    from reflectdesk.vault.header import write_header
+
+    entry_id, first, _ = journal_entry
+    v = created.vault
+    old_header = replace(v._header, format=1).sealed(v._unlocked().cipher.key)
+    v.close()
+    write_header(created.path, old_header)
+    _edit(
+        created.path,
+        ("UPDATE entries SET head_revision_id = ?, head_seq = 1 WHERE id = ?", (first, entry_id)),
+    )
+    _refused(created.path, "entries")

@@ -77,7 +77,10 @@ def _start_trust_state(state: UnlockedState, *, establish: bool) -> None:
     db.trust = None
     with db.session() as s:
         conn = s.connection()
-        if establish:
+        # A format-1 header over a file that already holds a sealed state: the migration
+        # committed but the header was not rewritten (a crash), or an old header was put
+        # back. Either way the state must check; only a file without one is migrated.
+        if establish and not trust.has_state(conn):
             migrate_with_key(conn, state.cipher)
             trust.establish(conn)
         else:

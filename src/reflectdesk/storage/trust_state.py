@@ -6,18 +6,20 @@ blob, but not a *deleted* row, an *older copy* of a row, or an edited plaintext 
 :data:`TRUST_RECORDS` are also covered by one set MAC, checked at unlock:
 
     element(row) = HMAC-SHA256(K_state, "RDSTATE1" ‖ table ‖ encode(columns of the row))
-    state[table] = XOR of element(row) over the table's rows
+    state[table] = sum of element(row) over the table's rows, mod 2^256
 
-``K_state`` = HKDF-SHA256(data key, info ``reflectdesk vault state v1``). This is the
-XOR MAC of Bellare, Guérin and Rogaway (CRYPTO '95) over a set whose elements are
-distinct (each includes the row's primary key), so a write updates it in O(1): XOR out
-the row's old element, XOR in the new one. The per-table states and a write counter
-are sealed (AES-GCM under the data key) in ``meta`` row ``vault_state``; an attacker
-without the key can neither read nor recompute them.
+``K_state`` = HKDF-SHA256(data key, info ``reflectdesk vault state v1``). This is an
+incremental multiset MAC: the sum of a keyed PRF over the elements (MSet-Add-Hash,
+Clarke et al., ASIACRYPT 2003; the additive form of Bellare, Guérin and Rogaway's XOR
+MAC). A write updates it in O(1): subtract the row's old element, add the new one.
+Addition rather than XOR because XOR cancels pairs: two copies of an old row (a table
+rebuilt without its primary key) would leave an XOR unchanged, never a sum. The
+per-table sums and a write counter are sealed (AES-GCM under the data key) in ``meta``
+row ``vault_state``; an attacker without the key can neither read nor recompute them.
 
 The update is automatic: temporary triggers (one connection at a time; never on disk)
 note each changed row with its *old* columns in ``temp.rd_state_dirty``; just before
-every commit :meth:`TrustState.apply` XORs out the old and in the new elements and
+every commit :meth:`TrustState.apply` subtracts the old and adds the new elements and
 reseals the state, inside the same transaction. Writes through any repository are
 covered without the repository knowing, and a write made outside ReflectDesk (an
 ``sqlite3`` edit of the closed file) is not, so it shows at the next unlock.
@@ -136,8 +138,11 @@ def install_triggers(dbapi_conn: Any) -> None:
     cur.close()
 
 
-def _xor(a: bytes, b: bytes) -> bytes:
-    return (int.from_bytes(a, "big") ^ int.from_bytes(b, "big")).to_bytes(32, "big")
+_MOD = 1 << 256
+
+
+def _add(a: bytes, b: bytes, sign: int = 1) -> bytes:
+    return ((int.from_bytes(a, "big") + sign * int.from_bytes(b, "big")) % _MOD).to_bytes(32, "big")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,15 +192,19 @@ class TrustState:
 
     # -- full computation (unlock) ---------------------------------------------------------
     def compute(self, conn: Connection) -> dict[str, bytes]:
-        """Every registered table's XOR of elements, read from the file (O(rows))."""
+        """Every registered table's sum of elements, read from the file (O(rows))."""
         out: dict[str, bytes] = {}
         raw = conn.connection.driver_connection
         for tt in TRUST_RECORDS:
             acc = 0
             for (encoded,) in raw.execute(tt.select_all):  # type: ignore[union-attr]
-                acc ^= int.from_bytes(self._element(tt.name, encoded), "big")
-            out[tt.name] = acc.to_bytes(32, "big")
+                acc += int.from_bytes(self._element(tt.name, encoded), "big")
+            out[tt.name] = (acc % _MOD).to_bytes(32, "big")
         return out
+
+    def has_state(self, conn: Connection) -> bool:
+        """Whether the file holds a sealed state (it may still fail :meth:`verify`)."""
+        return self._read(conn) is not None
 
     def establish(self, conn: Connection) -> None:
         """Compute the state from the rows as they are now and seal it (a new vault, or
@@ -213,6 +222,7 @@ class TrustState:
         sealed = self._read(conn)
         if sealed is None:
             raise VaultStateTampered("meta.vault_state: missing")
+        _check_schema(conn)
         actual = self.compute(conn)
         names = sorted(set(actual) | set(sealed.tables))
         bad = [
@@ -240,10 +250,20 @@ class TrustState:
             tt = _BY_NAME[table]
             acc = tables.get(table, _ZERO)
             if old is not None:
-                acc = _xor(acc, self._element(table, bytes(old)))
+                acc = _add(acc, self._element(table, bytes(old)), -1)
             new = conn.execute(text(tt.select_one), {"id": row_id}).scalar()
             if new is not None:
-                acc = _xor(acc, self._element(table, bytes(new)))
+                acc = _add(acc, self._element(table, bytes(new)))
             tables[table] = acc
         conn.execute(text("DELETE FROM temp.rd_state_dirty"))
         self._write(conn, sealed.counter + 1, tables)
+
+
+def _check_schema(conn: Connection) -> None:
+    """ReflectDesk never stores triggers or views: one planted in the file would run
+    inside the app's own transactions (and have its effects sealed as ours)."""
+    planted = conn.execute(
+        text("SELECT type, name FROM main.sqlite_master WHERE type IN ('trigger', 'view')")
+    ).all()
+    if planted:
+        raise VaultStateTampered("schema: " + ", ".join(f"{t} {n}" for t, n in planted))
