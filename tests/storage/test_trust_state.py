@@ -315,3 +315,15 @@ def test_an_old_header_put_back_does_not_reseal_an_edited_file(
         ("UPDATE entries SET head_revision_id = ?, head_seq = 1 WHERE id = ?", (first, entry_id)),
     )
     _refused(created.path, "entries")
+
+
+def test_undeleting_a_removed_attachment_is_detected(created: CreatedVault, tmp_path: Path) -> None:
+    """A photo the owner removed must not come back (and travel in the next export)."""
+    photo = tmp_path / "foto.jpg"
+    photo.write_bytes(b"\xff\xd8 alumno")
+    v = created.vault
+    e = v.entries.add(v.journals.create("J").id, EntryContent(title="x"), [photo])
+    v.entries.remove_attachment(e.attachments[0].id)
+    v.close()
+    _edit(created.path, ("UPDATE attachments SET deleted = 0", ()))
+    _refused(created.path, "attachments")

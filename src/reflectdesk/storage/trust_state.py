@@ -80,11 +80,13 @@ TRUST_RECORDS: tuple[TrustTable, ...] = (
     # Pinned keys and the flags that decide whether a contact's bundles are taken.
     TrustTable("contacts", ("id", "key_tag", "rev", "verified", "revoked", "blob")),
     # Space and author decide what a bundle may change and what may be exported as yours.
-    TrustTable("journals", ("id", "space", "author_contact_id", "rev", "blob")),
+    TrustTable("journals", ("id", "space", "author_contact_id", "rev", "archived", "blob")),
     # Heads: which revision is current (a rollback to an older one), placement, deletion.
     TrustTable(
         "entries", ("id", "journal_id", "head_revision_id", "head_seq", "deleted", "conflicted")
     ),
+    # An attachment removed must stay removed (it would travel in the next export).
+    TrustTable("attachments", ("id", "entry_id", "complete", "deleted", "blob")),
     # Consent grants and withdrawals (and the moment each was stated).
     TrustTable("consents", ("id", "entry_id", "created_at", "blob")),
     # What was imported: a deleted row would let a bundle be imported again.
