@@ -1355,6 +1355,14 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>The vault file was altered or damaged. Restore it from a backup.</translation>
     </message>
     <message>
+        <source>Part of the vault was changed, deleted or replaced by an older copy outside ReflectDesk.</source>
+        <translation>Part of the vault was changed, deleted or replaced by an older copy outside ReflectDesk.</translation>
+    </message>
+    <message>
+        <source>Keys, contacts, consents or entry versions may have been altered. Do not use this copy: restore the whole vault folder from a backup.</source>
+        <translation>Keys, contacts, consents or entry versions may have been altered. Do not use this copy: restore the whole vault folder from a backup.</translation>
+    </message>
+    <message>
         <source>ReflectDesk cannot write to the data folder.</source>
         <translation>ReflectDesk cannot write to the data folder.</translation>
     </message>
@@ -1921,6 +1929,14 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     <message>
         <source>Only the author of an entry can send new versions of it. Nothing was imported.</source>
         <translation>Only the author of an entry can send new versions of it. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>A version in the bundle claims to be written by someone other than its signer.</source>
+        <translation>A version in the bundle claims to be written by someone other than its signer.</translation>
+    </message>
+    <message>
+        <source>A bundle may only carry versions written by the person who signed it. Nothing was imported; ask the author to send her own bundle.</source>
+        <translation>A bundle may only carry versions written by the person who signed it. Nothing was imported; ask the author to send her own bundle.</translation>
     </message>
     <message>
         <source>The bundle reuses an id that stands for something else in your vault.</source>

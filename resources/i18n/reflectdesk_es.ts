@@ -1355,6 +1355,14 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>El archivo de la bóveda fue alterado o está dañado. Restáuralo desde un respaldo.</translation>
     </message>
     <message>
+        <source>Part of the vault was changed, deleted or replaced by an older copy outside ReflectDesk.</source>
+        <translation>Una parte de la bóveda fue cambiada, borrada o reemplazada por una copia anterior fuera de ReflectDesk.</translation>
+    </message>
+    <message>
+        <source>Keys, contacts, consents or entry versions may have been altered. Do not use this copy: restore the whole vault folder from a backup.</source>
+        <translation>Pueden haberse alterado claves, contactos, consentimientos o versiones de entradas. No uses esta copia: restaura la carpeta completa de la bóveda desde un respaldo.</translation>
+    </message>
+    <message>
         <source>ReflectDesk cannot write to the data folder.</source>
         <translation>ReflectDesk no puede escribir en la carpeta de datos.</translation>
     </message>
@@ -1921,6 +1929,14 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <message>
         <source>Only the author of an entry can send new versions of it. Nothing was imported.</source>
         <translation>Solo el/la autor/a de una entrada puede enviar versiones nuevas de ella. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>A version in the bundle claims to be written by someone other than its signer.</source>
+        <translation>Una versión del paquete dice estar escrita por alguien distinto de quien lo firmó.</translation>
+    </message>
+    <message>
+        <source>A bundle may only carry versions written by the person who signed it. Nothing was imported; ask the author to send her own bundle.</source>
+        <translation>Un paquete solo puede traer versiones escritas por quien lo firmó. No se importó nada; pide a la autora o al autor que envíe su propio paquete.</translation>
     </message>
     <message>
         <source>The bundle reuses an id that stands for something else in your vault.</source>
