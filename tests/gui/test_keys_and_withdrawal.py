@@ -157,7 +157,10 @@ def test_new_key_pair_is_taken_quietly_and_old_bundles_still_open(
     after = student.bundles.export(
         ExportRequest(recipients=(rosa.id,), entry_ids=(own,)), folder(tmp_path, "b")
     )
-    assert mentor.bundles.import_bundle(after.path).entries_new == (own,)
+    # The mentor stores it under her own keyed id for Camila's entry (storage/local_ids.py).
+    assert mentor.bundles.import_bundle(after.path).entries_new == (
+        mentor.bundles.received_entry_id(camila.id, own),
+    )
     sw.prepare_to_close()
     mw.prepare_to_close()
 
@@ -316,8 +319,11 @@ def test_withdraw_consent_from_the_entry_list(
     received = import_with_dialog(qtbot, mw, result.path)
     assert "2 entries whose research consent is withdrawn" in received.counts.text()
     assert received.result_ is not None and received.result_.withdrawals == 2
+    camila = mentor.contacts.list()[0]
     for entry_id in ids:
-        consent = mentor.bundles.current_consent(entry_id)
+        consent = mentor.bundles.current_consent(
+            mentor.bundles.received_entry_id(camila.id, entry_id)
+        )
         assert consent is not None and consent.withdrawn
     received.accept()
 
@@ -325,7 +331,9 @@ def test_withdraw_consent_from_the_entry_list(
     mw.sidebar.select("all", "")
     qtbot.waitUntil(lambda: mw.model.rowCount() == 3)
     received_ids = [mw.model.summary(r).id for r in range(3)]  # type: ignore[union-attr]
-    received_ids = [i for i in received_ids if i in ids]
+    mine = {mentor.bundles.received_entry_id(camila.id, i) for i in ids}
+    received_ids = [i for i in received_ids if i in mine]
+    assert len(received_ids) == 2
     select_entries(mw, received_ids)
     mw._list_menu(QPoint(5, 5))
     assert not mw.withdraw_action.isEnabled()
