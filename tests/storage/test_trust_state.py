@@ -327,3 +327,37 @@ def test_undeleting_a_removed_attachment_is_detected(created: CreatedVault, tmp_
     v.close()
     _edit(created.path, ("UPDATE attachments SET deleted = 0", ()))
     _refused(created.path, "attachments")
+
+
+def test_an_id_with_a_hidden_nul_is_not_the_same_row(created: CreatedVault) -> None:
+    """Renaming a row's id so that lookups miss it (here: a NUL appended) is a deletion,
+    and the encoding covers every byte (SQLite's quote() and length() stop at a NUL)."""
+    created.vault.identity.revocation()
+    created.vault.close()
+    _edit(
+        created.path,
+        ("UPDATE secrets SET id = id || char(0) WHERE id = 'identity-untrusted'", ()),
+    )
+    _refused(created.path, "secrets")
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "DROP TABLE consents",
+        "UPDATE secrets SET id = CAST(X'6964656e74ff' AS TEXT) WHERE id = 'identity'",
+    ],
+    ids=["a table dropped", "text that is not UTF-8"],
+)
+def test_a_file_reflectdesk_never_writes_is_refused_by_name(
+    created: CreatedVault, sql: str
+) -> None:
+    """No traceback: the unlock says the vault was changed outside ReflectDesk."""
+    created.vault.close()
+    _edit(created.path, (sql, ()))
+    vault = Vault.open(created.path)
+    try:
+        with pytest.raises(VaultStateTampered):
+            vault.unlock(PASSPHRASE)
+    finally:
+        vault.close()
