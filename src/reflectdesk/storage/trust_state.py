@@ -5,7 +5,7 @@ blob, but not a *deleted* row, an *older copy* of a row, or an edited plaintext 
 (a head revision id, a withdrawal's time). So the rows registered in
 :data:`TRUST_RECORDS` are also covered by one set MAC, checked at unlock:
 
-    element(row) = HMAC-SHA256(K_state, "RDSTATE1" ‖ table ‖ encode(columns of the row))
+    element(row) = HMAC-SHA256(K_state, "RDSTATE1" ‖ table ‖ repr(the row's values))
     state[table] = sum of element(row) over the table's rows, mod 2^256
 
 ``K_state`` = HKDF-SHA256(data key, info ``reflectdesk vault state v1``). This is an
