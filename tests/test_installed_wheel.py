@@ -211,8 +211,11 @@ def test_a_cli_journey_through_the_installed_app(installed: Installed) -> None:
     bundle = Path(printed.strip().splitlines()[-1])
     imported = installed.ok(mentor, "reflectdesk-cli", "bundle", "import", str(bundle), "--yes")
     assert "1 new" in imported
+    # The mentor's id for it is her own (received ids are scoped and keyed).
+    (received,) = json.loads(installed.ok(mentor, "reflectdesk-cli", "entry", "list", "--json"))
+    assert received["id"] != entry
     shown = json.loads(
-        installed.ok(mentor, "reflectdesk-cli", "entry", "show", entry, "--format", "json")
+        installed.ok(mentor, "reflectdesk-cli", "entry", "show", received["id"], "--format", "json")
     )
     assert shown["title"] == "Fracciones con pizzas"
 
