@@ -12,7 +12,13 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from reflectdesk.errors import AttachmentTooLarge, FileUnreadable, VaultCorrupt, VaultInUse
+from reflectdesk.errors import (
+    AttachmentTooLarge,
+    FileUnreadable,
+    VaultCorrupt,
+    VaultInUse,
+    VaultStateTampered,
+)
 from reflectdesk.gui.context import AppContext
 from reflectdesk.gui.controller import AppController
 from reflectdesk.gui.i18n import error_texts
@@ -72,6 +78,34 @@ def test_vault_open_elsewhere_is_explained(
         controller.shutdown()
     finally:
         vault.close()
+
+
+def test_a_vault_edited_while_closed_is_explained(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext]
+) -> None:
+    """A trust record changed outside the app (here: an own key's revocation deleted):
+    the unlock window says so in Spanish, with what to do, and nothing opens."""
+    import sqlite3
+
+    ctx = make_ctx("es")
+    vault, _key = create_vault(ctx)
+    vault.identity.revocation()
+    vault.close()
+    conn = sqlite3.connect(ctx.vault_dir / "vault.db")
+    with conn:
+        conn.execute("DELETE FROM secrets WHERE id = 'identity-untrusted'")
+    conn.close()
+    controller = start_locked(qtbot, ctx)
+    window = controller.unlock_window
+    assert window is not None
+    type_text(qtbot, window.passphrase, PASSPHRASE)
+    window.unlock_button.click()
+    qtbot.waitUntil(lambda: window.error.isVisible(), timeout=10_000)
+    message, hint = error_texts(VaultStateTampered())
+    assert message in window.error.text() and hint in window.error.text()
+    assert "copia anterior" in message and "Traceback" not in window.error.text()
+    assert controller.main_window is None
+    controller.shutdown()
 
 
 @pytest.fixture
