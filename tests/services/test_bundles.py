@@ -1157,3 +1157,23 @@ def test_own_entries_keep_their_ids_across_key_rotation(pair: Pair) -> None:
     assert (result.entries_new, result.entries_unchanged) == ((), 1)
     s.entries.edit(entry.id, EntryContent(title="Mía 2"))  # still yours to edit and send
     export(pair, entry_ids=(entry.id,))
+
+
+def test_logs_name_no_key_and_no_shared_id(
+    pair: Pair, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Key ids are printed on public cards and bundle ids are in both vaults: neither is
+    logged (house rule: nothing in a log links a vault to a person)."""
+    s, m = pair.student, pair.mentor
+    caplog.set_level("DEBUG")
+    entry = s.entries.add(pair.journal_id, EntryContent(title="Uno"))
+    sent = s.bundles.export(
+        ExportRequest(recipients=(pair.mentor_at_student,), entry_ids=(entry.id,)), pair.out
+    )
+    m.bundles.import_bundle(sent.path)
+    m.bundles.import_bundle(sent.path)
+    s.identity.rotate()
+    s.identity.revocation()
+    needles = [sent.bundle_id, entry.id, s.identity.info().key_id, m.identity.info().key_id]
+    assert [n for n in needles if n in caplog.text] == [], caplog.text
+    assert "imported a bundle" in caplog.text  # the scan sees the log

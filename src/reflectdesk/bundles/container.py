@@ -517,9 +517,10 @@ def _build(
         raise BundleTooLarge(f"{size} bytes", limit_mb=limits.max_bundle_mb)
     with _quick_gil_handoff(), _Hashing(_sha256, attachments, reserve_core=True) as hashing:
         data = seal(zip_pieces(hashing), zip_length, age_recipients)
+    # No bundle id, no key id: both are shared with other people (house rule: logs link
+    # nothing to a person).
     log.info(
-        "built bundle %s: kind=%s files=%d recipients=%d bytes=%d",
-        draft.bundle_id,
+        "built a bundle: kind=%s files=%d recipients=%d bytes=%d",
         draft.kind.value,
         len(paths),
         len(people),
@@ -801,10 +802,8 @@ def open_bundle(
         raise
     progress(Progress(1, 1, "bundle-open"))
     log.info(
-        "opened bundle %s: kind=%s author=%s status=%s files=%d",
-        manifest.bundle_id,
+        "opened a bundle: kind=%s status=%s files=%d",
         manifest.kind.value,
-        manifest.author.key_id_hex,
         status.value,
         len(manifest.files),
     )

@@ -704,7 +704,7 @@ class ExportWizard(QWizard):
         self.result_ = result
         self.save_page.status.setText(self.tr("Done."))
         self.save_page.completeChanged.emit()
-        log.info("bundle %s written", result.bundle_id)
+        log.info("bundle written")
         self.next()
 
     def _failed(self, exc: BaseException) -> None:

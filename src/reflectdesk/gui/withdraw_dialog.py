@@ -335,7 +335,7 @@ class WithdrawDialog(QDialog):
         self.task = None
         self.result_ = result
         self.status.setText("")
-        log.info("consent withdrawal %s written", result.bundle_id)
+        log.info("consent withdrawal written")
         self.done_page.initializePage()
         self._update()
         self.close_button.setFocus()

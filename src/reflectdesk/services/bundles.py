@@ -405,7 +405,7 @@ class BundleService:
                 st.consents.add_many(consents, batch=batch)
                 out.commit()  # inside: a failed write logs nothing
         progress(Progress(1, 1, "bundle-write"))
-        log.info("exported bundle %s: %d entries", meta.bundle_id, len(entry_ids))
+        log.info("exported a bundle: %d entries", len(entry_ids))
         return ExportResult(
             bundle_id=meta.bundle_id,
             path=path,
@@ -870,7 +870,7 @@ class BundleService:
             plan = self._plan(st, opened)
             bundle_id = opened.bundle_id
             if plan.already_imported:
-                log.info("bundle %s was already imported; nothing to do", bundle_id)
+                log.info("bundle already imported; nothing to do")
                 return ImportResult(
                     bundle_id=bundle_id,
                     already_imported=True,
@@ -904,8 +904,7 @@ class BundleService:
             )
         )
         log.info(
-            "imported bundle %s: %d new, %d updated, %d unchanged entries",
-            bundle_id,
+            "imported a bundle: %d new, %d updated, %d unchanged entries",
             len(result.entries_new),
             len(result.entries_updated),
             result.entries_unchanged,

@@ -56,7 +56,7 @@ def load_or_create_identity(st: UnlockedState) -> Identity:
         else:
             identity = Identity.generate()
             st.profile.put_secret(SECRET_NAME, identity.to_bytes())
-            log.info("created the profile's key pair %s", identity.public.key_id_hex)
+            log.info("created the profile's key pair")
         st.identity = identity
         return identity
 
@@ -248,7 +248,7 @@ class IdentityService:
             st.profile.put_secrets(secrets)  # one transaction: all of it or none
             st.identity, st.previous, st.untrusted = new, previous, untrusted
             load_own_authors(st)
-        log.info("new key pair %s replaces %s", new.public.key_id_hex, old.public.key_id_hex)
+        log.info("new key pair replaces the previous one (vouched: %s)", vouch)
         st.emit(Changes(profile=True))
         return profile_card(st, institution=institution, valid_days=valid_days)
 
@@ -263,5 +263,5 @@ class IdentityService:
             untrusted, raw = _untrusted_with(st, identity.public.signing_key)
             st.profile.put_secret(UNTRUSTED_NAME, raw)
             st.untrusted = untrusted
-        log.info("own key pair %s revoked", identity.public.key_id_hex)
+        log.info("own key pair revoked")
         return make_revocation(identity, reason=reason)
