@@ -78,8 +78,9 @@ TRUST_RECORDS: tuple[TrustTable, ...] = (
     # Own key pairs, retired keys, the untrusted-own-key list, the vouch flag.
     TrustTable("secrets", ("id", "blob")),
     TrustTable("profile", ("id", "rev", "blob")),
-    # Pinned keys and the flags that decide whether a contact's bundles are taken.
-    TrustTable("contacts", ("id", "key_tag", "rev", "verified", "revoked", "blob")),
+    # Pinned keys, verified, revoked, the rotation chain: all in the sealed record since
+    # 0.3 (the plaintext verified/revoked columns are written 0 and never read).
+    TrustTable("contacts", ("id", "key_tag", "rev", "blob")),
     # Space and author decide what a bundle may change and what may be exported as yours.
     TrustTable("journals", ("id", "space", "author_contact_id", "rev", "archived", "blob")),
     # Heads: which revision is current (a rollback to an older one), placement, deletion.
