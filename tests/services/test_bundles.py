@@ -907,8 +907,8 @@ def test_key_rotation_keeps_everything_working(
     path = export(pair, entry_ids=(before.id,), history=True)
     imported = m.bundles.import_bundle(path)
     assert imported.entries_new == (received(pair, before.id),)
-    # Stored with the verified signer (the new key), never the claim (issue 10 point 2).
-    assert [r.author for r in m.entries.history(received(pair, before.id))] == [new_key] * 2
+    # The old key is in the contact's sealed rotation chain: the same person's claim holds.
+    assert [r.author for r in m.entries.history(received(pair, before.id))] == [old_key, new_key]
     # Survives a lock and unlock (the retired key is sealed in the vault).
     s.lock()
     s.unlock(PASSPHRASE)

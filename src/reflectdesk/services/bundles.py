@@ -275,23 +275,25 @@ def _author_check(
 ) -> Callable[[str, Revision], Revision]:
     """What a revision's ``author`` may be: the bundle's signer is the only verified fact.
 
-    A revision claiming a key this vault knows as someone else's (yours, or another
-    contact's) is refused. Your own bundle may carry revisions by your earlier keys (they
-    stay "you"); any other bundle's revisions are stored with the signer as author, never
-    the claim (a contact's revisions from before her rotation name her old key)."""
+    A revision may name the signer, or an earlier key of the same person: yours (your
+    own bundle; retired keys stay "you") or one of the contact's rotation chain (sealed
+    in her record). A revision claiming a key this vault knows as someone else's (yours,
+    or another contact's) is refused. Any other claim is not believed: the revision is
+    stored with the signer as its author, never the claim."""
     signer = opened.manifest.author.key_id_hex
     self_bundle = opened.author_status is AuthorStatus.SELF
-    others = set(st.own_authors)
-    if not self_bundle:
-        others |= {
-            c.card.key_id for c in st.contacts.list() if contact is None or c.id != contact.id
-        }
-    others.discard(signer)
+    same_person = set(st.own_authors) if self_bundle else set()
+    others = set() if self_bundle else set(st.own_authors)
+    for c in st.contacts.list():
+        keys = {link.key_id for link in c.chain} | {c.card.key_id}
+        if contact is not None and c.id == contact.id:
+            same_person |= keys
+        else:
+            others |= keys
+    others -= same_person | {signer}
 
     def check(source_id: str, rev: Revision) -> Revision:
-        if rev.author == signer:
-            return rev
-        if self_bundle and rev.author in st.own_authors:
+        if rev.author == signer or rev.author in same_person:
             return rev
         if self_bundle or rev.author in others:
             raise BundleRevisionAuthorMismatch(f"{entry_path(source_id)}:{rev.id}")
