@@ -361,3 +361,30 @@ def test_a_file_reflectdesk_never_writes_is_refused_by_name(
             vault.unlock(PASSPHRASE)
     finally:
         vault.close()
+
+
+def test_a_table_registered_later_is_covered_from_the_next_unlock(
+    created: CreatedVault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A newer version registering another table (here: documents, and contacts with one
+    column more) seals it as found at its first unlock and checks it from then on."""
+    from reflectdesk.storage import trust_state
+
+    created.vault.documents.put("note", "una", b"datos")
+    created.vault.close()
+    newer = tuple(
+        trust_state.TrustTable("contacts", (*t.columns, "created_at"))
+        if t.name == "contacts"
+        else t
+        for t in trust_state.TRUST_RECORDS
+    ) + (trust_state.TrustTable("documents", ("id", "kind", "blob")),)
+    monkeypatch.setattr(trust_state, "TRUST_RECORDS", newer)
+    monkeypatch.setattr(trust_state, "_BY_NAME", {t.name: t for t in newer})
+    vault = Vault.open(created.path)
+    vault.unlock(PASSPHRASE)  # sealed as found, once
+    vault.close()
+    vault = Vault.open(created.path)
+    vault.unlock(PASSPHRASE)  # and checked
+    vault.close()
+    _edit(created.path, ("UPDATE documents SET kind = 'x'", ()))
+    _refused(created.path, "documents")

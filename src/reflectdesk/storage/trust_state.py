@@ -72,8 +72,9 @@ class TrustTable:
 
 
 # THE registration of "what is a trust record": add a table (or a column) here and every
-# write to it updates the MAC, and the unlock check covers it. Adding one is a format
-# change: bump STATE_FORMAT so existing vaults recompute the state once at unlock.
+# write to it updates the MAC, and the unlock check covers it. The sealed state records
+# each table's column list; a table added or changed here is checked from the next
+# unlock on (that unlock seals it as it finds it, once; the others are checked as usual).
 TRUST_RECORDS: tuple[TrustTable, ...] = (
     # Own key pairs, retired keys, the untrusted-own-key list, the vouch flag.
     TrustTable("secrets", ("id", "blob")),
@@ -94,7 +95,7 @@ TRUST_RECORDS: tuple[TrustTable, ...] = (
     # What was imported: a deleted row would let a bundle be imported again.
     TrustTable("bundle_log", ("id", "direction", "blob")),
 )
-STATE_FORMAT = 1
+STATE_FORMAT = 1  # the sealed document's layout (its associated data)
 _BY_NAME = {tt.name: tt for tt in TRUST_RECORDS}
 
 
@@ -156,6 +157,7 @@ def _add(a: bytes, b: bytes, sign: int = 1) -> bytes:
 class _Sealed:
     counter: int
     tables: dict[str, bytes]
+    columns: dict[str, tuple[str, ...]]
 
 
 class TrustState:
@@ -189,12 +191,17 @@ class TrustState:
             raise VaultStateTampered("meta.vault_state") from None
         try:
             tables = {str(k): bytes.fromhex(str(v)) for k, v in doc["tables"].items()}
-            return _Sealed(int(doc["counter"]), tables)
+            columns = {str(k): tuple(map(str, v)) for k, v in doc["columns"].items()}
+            return _Sealed(int(doc["counter"]), tables, columns)
         except (KeyError, ValueError, TypeError, AttributeError):
             raise VaultStateTampered("meta.vault_state") from None
 
     def _write(self, conn: Connection, counter: int, tables: Mapping[str, bytes]) -> None:
-        doc = {"counter": counter, "tables": {k: v.hex() for k, v in sorted(tables.items())}}
+        doc = {
+            "counter": counter,
+            "tables": {k: v.hex() for k, v in sorted(tables.items())},
+            "columns": {tt.name: list(tt.columns) for tt in TRUST_RECORDS},
+        }
         blob = self._cipher.seal_bytes("meta", STATE_KEY, STATE_FORMAT, orjson.dumps(doc))
         conn.execute(
             text("INSERT OR REPLACE INTO meta (key, value) VALUES (:k, :v)"),
@@ -245,7 +252,10 @@ class TrustState:
             raise VaultStateTampered("meta.vault_state: missing")
         _check_schema(conn)
         actual = self.compute(conn)
-        names = sorted(set(actual) | set(sealed.tables))
+        # Registered since the state was sealed, or with other columns (a newer version):
+        # nothing to compare yet; sealed as found, once. Everything else must match.
+        fresh = {tt.name for tt in TRUST_RECORDS if sealed.columns.get(tt.name) != tt.columns}
+        names = sorted(set(actual) - fresh)  # a table no longer registered is ignored
         bad = [
             n
             for n in names
@@ -255,6 +265,10 @@ class TrustState:
             log.warning("vault state check failed for: %s", ", ".join(bad))
             raise VaultStateTampered(",".join(bad))
         conn.execute(text("DELETE FROM temp.rd_state_dirty"))
+        if fresh:
+            log.info("vault state now covers: %s", ", ".join(sorted(fresh)))
+            self._write(conn, sealed.counter + 1, actual)
+            return sealed.counter + 1
         return sealed.counter
 
     # -- incremental update (every commit) ----------------------------------------------
