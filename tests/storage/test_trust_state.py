@@ -372,12 +372,15 @@ def test_a_table_registered_later_is_covered_from_the_next_unlock(
 
     created.vault.documents.put("note", "una", b"datos")
     created.vault.close()
-    newer = tuple(
-        trust_state.TrustTable("contacts", (*t.columns, "created_at"))
-        if t.name == "contacts"
-        else t
-        for t in trust_state.TRUST_RECORDS
-    ) + (trust_state.TrustTable("documents", ("id", "kind", "blob")),)
+    newer = (
+        *(
+            trust_state.TrustTable("contacts", (*t.columns, "created_at"))
+            if t.name == "contacts"
+            else t
+            for t in trust_state.TRUST_RECORDS
+        ),
+        trust_state.TrustTable("documents", ("id", "kind", "blob")),
+    )
     monkeypatch.setattr(trust_state, "TRUST_RECORDS", newer)
     monkeypatch.setattr(trust_state, "_BY_NAME", {t.name: t for t in newer})
     vault = Vault.open(created.path)
