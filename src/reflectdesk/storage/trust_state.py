@@ -50,6 +50,7 @@ STATE_KEY = "vault_state"  # the meta row holding the sealed state
 _KDF_INFO = b"reflectdesk vault state v1"
 _DOMAIN = b"RDSTATE1"
 _ZERO = bytes(32)
+_IN_BATCH = 500  # ids per ``IN (...)`` when reading back the changed rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +65,6 @@ class TrustTable:
     @property
     def select_all(self) -> str:
         return f"SELECT {', '.join(self.columns)} FROM {self.name}"  # noqa: S608
-
-    @property
-    def select_one(self) -> str:
-        cols = ", ".join(self.columns)
-        return f"SELECT {cols} FROM {self.name} WHERE {self.key} = :id"  # noqa: S608
 
 
 # THE registration of "what is a trust record": add a table (or a column) here and every
@@ -147,10 +143,6 @@ def install_triggers(dbapi_conn: Any) -> None:
 
 
 _MOD = 1 << 256
-
-
-def _add(a: bytes, b: bytes, sign: int = 1) -> bytes:
-    return ((int.from_bytes(a, "big") + sign * int.from_bytes(b, "big")) % _MOD).to_bytes(32, "big")
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,17 +273,25 @@ class TrustState:
         if sealed is None:
             raise VaultStateTampered("meta.vault_state: missing")
         tables = dict(sealed.tables)
+        by_table: dict[str, list[tuple[str, str | None]]] = {}
         for table, row_id, old in dirty:
+            by_table.setdefault(str(table), []).append((str(row_id), old))
+        raw = conn.connection.driver_connection
+        for table, changed in by_table.items():
             tt = _BY_NAME[table]
-            acc = tables.get(table, _ZERO)
-            if old is not None:
-                acc = _add(
-                    acc, self._element(table, str(old).encode("utf-8", "backslashreplace")), -1
-                )
-            new = conn.execute(text(tt.select_one), {"id": row_id}).first()
-            if new is not None:
-                acc = _add(acc, self._element(table, encode_row(tuple(new))))
-            tables[table] = acc
+            acc = int.from_bytes(tables.get(table, _ZERO), "big")
+            for _, old in changed:
+                if old is not None:
+                    old_bytes = str(old).encode("utf-8", "backslashreplace")
+                    acc -= int.from_bytes(self._element(table, old_bytes), "big")
+            # The rows as they are now, a few queries for a whole import (not one per row).
+            ids = [row_id for row_id, _ in changed]
+            for start in range(0, len(ids), _IN_BATCH):
+                part = ids[start : start + _IN_BATCH]
+                sql = f"{tt.select_all} WHERE {tt.key} IN ({', '.join('?' * len(part))})"
+                for row in raw.execute(sql, part):  # type: ignore[union-attr]
+                    acc += int.from_bytes(self._element(table, encode_row(tuple(row))), "big")
+            tables[table] = (acc % _MOD).to_bytes(32, "big")
         conn.execute(text("DELETE FROM temp.rd_state_dirty"))
         self._write(conn, sealed.counter + 1, tables)
 
