@@ -996,14 +996,14 @@ def test_the_previewed_bytes_are_imported_not_a_file_swapped_meanwhile(
     synced.parent.mkdir()
     shutil.copyfile(previewed, synced)
     prepared = m.bundles.prepare(synced)
-    assert [e.entry_id for e in prepared.preview.entries] == [one.id]
+    assert [e.entry_id for e in prepared.preview.entries] == [received(pair, one.id)]
     # Between the preview and the confirmation the synced folder delivers another file.
     shutil.copyfile(swapped, synced)
     result = m.bundles.import_prepared(prepared)
-    assert result.entries_new == (one.id,) and result.file_changed  # the user is told
-    assert m.entries.get(one.id).head.content.title == "Uno"
+    assert result.entries_new == (received(pair, one.id),) and result.file_changed  # told
+    assert m.entries.get(received(pair, one.id)).head.content.title == "Uno"
     with pytest.raises(EntryNotFound):
-        m.entries.get(two.id)
+        m.entries.get(received(pair, two.id))
     assert [i.bundle_id for i in m.bundles.log("in")] == [prepared.preview.bundle_id]
     untouched = m.bundles.prepare(swapped)  # and no warning when nothing changed
     assert not m.bundles.import_prepared(untouched).file_changed
