@@ -588,8 +588,10 @@ def test_the_import_dialog_imports_what_it_previewed(
     _sctx, student, mctx, mentor = two
     rosa = student.contacts.import_card(mentor.identity.card()).contact
     assert rosa is not None
-    mentor.contacts.import_card(student.identity.card())
+    camila = mentor.contacts.import_card(student.identity.card()).contact
+    assert camila is not None
     first, second = (s.id for s in student.entries.list()[:2])
+    here = mentor.bundles.received_entry_id(camila.id, first)  # the mentor's id for it
     out = tmp_path / "out"
     out.mkdir()
     paths = [
@@ -604,12 +606,12 @@ def test_the_import_dialog_imports_what_it_previewed(
     dialog.open()
     dialog.start()
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)
-    assert [e.entry_id for e in dialog.preview.entries] == [first]  # type: ignore[union-attr]
+    assert [e.entry_id for e in dialog.preview.entries] == [here]  # type: ignore[union-attr]
     shutil.copyfile(paths[1], synced)  # swapped while the preview is on screen
     dialog.import_button.click()
     qtbot.waitUntil(lambda: dialog.result_ is not None, timeout=10_000)
-    assert dialog.result_ is not None and dialog.result_.entries_new == (first,)
+    assert dialog.result_ is not None and dialog.result_.entries_new == (here,)
     assert "The file changed on disk after you opened it" in dialog.done_text.text()
-    assert {s.id for s in mentor.entries.list()} == {first}
+    assert {s.id for s in mentor.entries.list()} == {here}
     dialog.accept()
     assert dialog.prepared is None  # the decrypted bundle is not kept
