@@ -1177,3 +1177,21 @@ def test_logs_name_no_key_and_no_shared_id(
     needles = [sent.bundle_id, entry.id, s.identity.info().key_id, m.identity.info().key_id]
     assert [n for n in needles if n in caplog.text] == [], caplog.text
     assert "imported a bundle" in caplog.text  # the scan sees the log
+
+
+def test_an_unknown_senders_entries_keep_the_ids_their_preview_showed(
+    vault: Vault, mentor: Vault, tmp_path: Path
+) -> None:
+    """The contact an unknown sender becomes is named at the preview, and received ids
+    are scoped by it: the ids shown are the ids stored."""
+    to_mentor = vault.contacts.import_card(mentor.identity.card()).contact
+    assert to_mentor is not None
+    entry = vault.entries.add(vault.journals.create("J").id, EntryContent(title="Hola"))
+    path = vault.bundles.export(
+        ExportRequest(recipients=(to_mentor.id,), entry_ids=(entry.id,)), tmp_path
+    ).path
+    prepared = mentor.bundles.prepare(path)
+    shown = [e.entry_id for e in prepared.preview.entries]
+    result = mentor.bundles.import_prepared(prepared, confirm_unknown_sender=True)
+    assert result.contact_added and list(result.entries_new) == shown != [entry.id]
+    assert mentor.entries.get(shown[0]).content.title == "Hola"

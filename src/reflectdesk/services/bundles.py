@@ -258,6 +258,8 @@ class PreparedImport:
     reader: PublicIdentity  # the key pair of this vault it was decrypted with
     path: Path
     file_id: tuple[int, int, int, int] | None  # the file as read; None: it changed meanwhile
+    # An unknown sender's contact id, named at the preview: the ids shown are the ids stored.
+    new_contact_id: str | None = None
 
 
 def _file_id(path: Path) -> tuple[int, int, int, int] | None:
@@ -578,7 +580,9 @@ class BundleService:
         self._refuse_own_retired_key(st, opened)
         return opened
 
-    def _plan(self, st: UnlockedState, opened: OpenedBundle) -> _Plan:
+    def _plan(
+        self, st: UnlockedState, opened: OpenedBundle, new_contact_id: str | None = None
+    ) -> _Plan:
         """Everything the import would do, checked against the vault; stores nothing."""
         manifest = opened.manifest
         contact: Contact | None = None
@@ -590,7 +594,8 @@ class BundleService:
             sender_card = None
         if opened.author_status is AuthorStatus.UNKNOWN and sender_card is not None:
             self._contacts.check_new_sender(sender_card)  # it would become a contact
-        new_contact_id = uuid7() if opened.author_status is AuthorStatus.UNKNOWN else None
+        unknown = opened.author_status is AuthorStatus.UNKNOWN
+        new_contact_id = (new_contact_id or uuid7()) if unknown else None
         if opened.author_status is AuthorStatus.SELF:
             scope = IdScope(st.cipher, None)
         else:
@@ -759,7 +764,9 @@ class BundleService:
         with st.write_lock:
             plan = self._plan(st, opened)
         file_id = after if after == before else None  # changed while being read
-        return PreparedImport(self._preview(st, plan), opened, reader.public, path, file_id)
+        return PreparedImport(
+            self._preview(st, plan), opened, reader.public, path, file_id, plan.new_contact_id
+        )
 
     def preview(
         self,
@@ -852,11 +859,13 @@ class BundleService:
         are now (``BundleAuthorRevoked`` if revoked meanwhile). Raises what
         :meth:`import_bundle` raises."""
         opened = self._recheck(self._state(), prepared)
-        result = self._import(opened, confirm_unknown_sender, progress, cancel)
+        result = self._import(
+            opened, confirm_unknown_sender, progress, cancel, prepared.new_contact_id
+        )
         if prepared.file_id is None or _file_id(prepared.path) != prepared.file_id:
             # Not an error: what the user saw was imported. But someone may have swapped
             # the file (a synced folder): the front ends say so.
-            log.warning("bundle %s: the file changed after the preview", result.bundle_id)
+            log.warning("a bundle's file changed after the preview")  # no id: shared
             result = replace(result, file_changed=True)
         return result
 
@@ -866,10 +875,11 @@ class BundleService:
         confirm_unknown_sender: bool,
         progress: ProgressSink,
         cancel: CancelToken,
+        new_contact_id: str | None = None,
     ) -> ImportResult:
         st = self._state()
         with st.write_lock:
-            plan = self._plan(st, opened)
+            plan = self._plan(st, opened, new_contact_id)
             bundle_id = opened.bundle_id
             if plan.already_imported:
                 log.info("bundle already imported; nothing to do")
