@@ -38,6 +38,7 @@ from reflectdesk.errors import (
     QdpxXmlInvalid,
 )
 from reflectdesk.resources import resource_path
+from reflectdesk.xmlsafe import hardened_parser
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
@@ -90,14 +91,7 @@ class ValidProject:
 
 def _parser() -> etree.XMLParser:
     # No DTD, no entities, no network: an .qde is data, never instructions to fetch.
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=False,
-    )
+    return hardened_parser(keep_comments=True)
 
 
 @functools.cache

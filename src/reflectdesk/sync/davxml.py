@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from reflectdesk.errors import ServerProtocolError
+from reflectdesk.xmlsafe import hardened_parser
 
 PROPFIND_BODY = (
     b'<?xml version="1.0" encoding="utf-8"?>'
@@ -52,13 +53,7 @@ def http_date(value: str | None) -> float | None:
 
 
 def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-    )
+    return hardened_parser(keep_comments=True)
 
 
 def _ok_props(response: etree._Element) -> etree._Element | None:
