@@ -174,7 +174,7 @@ class AppController(QObject):
             show_error(parent, InstallationDamaged(file=files))
 
     def open_vault(self) -> None:
-        if self.vault is not None or self._opening:
+        if self.vault is not None or self._opening or self._shutting_down:
             return
         self._opening = True
         if self.unlock_window is not None:
@@ -189,6 +189,9 @@ class AppController(QObject):
 
     def _opened(self, vault: Vault) -> None:
         self._opening = False
+        if self._shutting_down:  # quit while it was opening: release the lock at once
+            vault.close()
+            return
         self.vault = vault
         pending, self._pending_unlock = self._pending_unlock, None
         if pending is not None:
