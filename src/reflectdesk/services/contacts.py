@@ -6,7 +6,8 @@ The rules for a card (``preview_card`` says which applies, ``import_card`` does 
   (``CardNameInvalid``; :mod:`reflectdesk.domain.names`);
 * a key you do not know → a **new** contact, unverified;
 * the same signing key, a newer card → a **renewal** (it is signed by the pinned key);
-  the contact stays as verified as it was. If it changes the name, role or
+  the contact stays as verified as it was. A newer card with the same signing key
+  but another age key is a **rotation** (below): the safety number changed; If it changes the name, role or
   institution the user confirmed, it is refused (``ContactRenamed``) unless
   ``accept_rename``: the preview shows old → new;
 * a **rotation** (new keys, the card also signed by the pinned key as
@@ -300,6 +301,10 @@ class ContactService:
             if card.created < old.created:
                 return preview(CardAction.OUTDATED, pinned)
             if card_replaces(old, card):
+                if card.public.age_recipient != old.public.age_recipient:
+                    # Same signing key, another age key: a new safety number, vouched
+                    # only by the signing key (a thief's alone could make it).
+                    return preview(CardAction.ROTATION, pinned, quiet_change=True)
                 return preview(CardAction.RENEWAL, pinned, quiet_change=True)
             return preview(CardAction.KEY_CHANGE, pinned)  # pragma: no cover - same key
         if prev is not None:
