@@ -430,6 +430,8 @@ INVISIBLE = {
     "word joiner": "Ana\u2060 Mentor",
     "variation selector": "Ana\ufe0f Mentor",
     "hangul filler": "Ana Mentor\u3164",
+    # attack-trust FINDING: drawn blank, no TR 39 prototype: a silent second "Ana Mentor".
+    "braille blank": "Ana\u2800Mentor",
 }
 
 
