@@ -23,6 +23,8 @@ The rules for a card (``preview_card`` says which applies, ``import_card`` does 
 * a new key under a name that looks like a contact's (same TR 39 skeleton) → **same
   name**: refused unless confirmed, then a separate, unverified contact (never a
   silent re-pin: the name proves nothing);
+* a revocation of your own key (current or previous) is refused
+  (``RevocationOfYourKey``): if you did not make it, someone else has your key;
 * a card for a revoked key, or vouched for by one, is refused; a revocation (signed
   by the key it withdraws) applies to that key and every key reached from it by
   rotation (:mod:`reflectdesk.domain.key_chain`): the contact is no longer verified
@@ -75,6 +77,7 @@ from reflectdesk.errors import (
     ContactSameName,
     FileUnreadable,
     RecipientRevoked,
+    RevocationOfYourKey,
     SafetyNumberMismatch,
 )
 from reflectdesk.services.context import UnlockedState
@@ -229,10 +232,14 @@ class ContactService:
         st = self._state()
         me = load_or_create_identity(st).public
         doc = parse_card_or_revocation(data)
+        own = {me.signing_key, *(p.public.signing_key for p in previous_identities(st))}
         if isinstance(doc, Revocation):
+            if doc.public.signing_key in own:
+                # Only your key signs it: kept quietly as "a key no contact has", it hid
+                # that someone else may hold your key.
+                raise RevocationOfYourKey(doc.public.key_id_hex)
             return self._plan_revocation(doc, me)
         card = doc
-        own = {me.signing_key, *(p.public.signing_key for p in previous_identities(st))}
         if card.public.signing_key in own:
             raise CardInvalid("this is your own card")
         check_person_name(card.name)
