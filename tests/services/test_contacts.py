@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -605,3 +606,48 @@ def test_a_renewal_that_swaps_the_age_key_is_not_quietly_verified(
     # The chain follows the card: the renewed age key is the one bundles are checked on.
     assert pinned.age_recipient == thief.public.age_recipient
     assert vault.contacts.revoke(contact.id).revoked
+
+
+_ORDER_DOCS = ("author card", "thief rotation", "revocation", "thief renewal", "old card")
+
+
+@pytest.mark.parametrize(
+    "order",
+    [p for p in itertools.permutations(_ORDER_DOCS) if p[0] != "old card"],
+    ids="-".join,
+)
+def test_a_stolen_keys_documents_in_any_order_never_leave_the_thief_trusted(
+    vault: Vault, mentor: Identity, order: tuple[str, ...]
+) -> None:
+    """Defence (attack-trust): the author's card, a thief's rotation and its renewal, the
+    author's revocation and a replayed older card, imported in every order. Whatever was
+    refused on the way, the thief's key is never verified nor vouched, nor taken under
+    the author's contact after the revocation, and the revoked key's new bundles are
+    refused."""
+    from reflectdesk.domain.key_chain import ALWAYS
+    from reflectdesk.errors import ContactError
+
+    thief = Identity.generate()
+    docs = {
+        "old card": card_of(mentor, now=NOW - timedelta(days=9)),
+        "author card": card_of(mentor, now=NOW - timedelta(days=5)),
+        "thief rotation": card_of(thief, now=NOW - timedelta(days=4), previous=mentor),
+        "thief renewal": card_of(thief, now=NOW - timedelta(days=3)),
+        "revocation": make_revocation(mentor, now=NOW - timedelta(days=2)),
+    }
+    for name in order:
+        try:
+            result = vault.contacts.import_card(docs[name])
+        except ContactError:
+            continue  # refused, with a specific message; nothing stored
+        if name == "author card" and result.contact is not None:
+            vault.contacts.verify(result.contact.id)
+    author = vault.contacts.pinned_key(mentor.public.signing_key)
+    assert author is None or author.revoked or author.refused_from is not None
+    assert author is None or not author.verified
+    stolen = vault.contacts.pinned_key(thief.public.signing_key)
+    if stolen is not None and stolen.contact_id is not None:
+        holder = vault.contacts.get(stolen.contact_id)
+        assert not holder.verified and not holder.vouched
+        if any(link.signing_key == mentor.public.signing_key for link in holder.chain):
+            assert stolen.refused_from == ALWAYS  # reached through the revoked key
