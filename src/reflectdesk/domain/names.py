@@ -8,9 +8,9 @@ shown next to the names the user already trusts:
   isolates, the BOM, soft hyphen —, Co, Cs, Cn, Zl, Zp) and the other
   default-ignorable code points (variation selectors, the combining grapheme joiner,
   Hangul fillers), and the blank braille pattern (drawn as nothing). They are
-  invisible, or reorder what is shown, so the same-looking name could hide another; none of them belongs in a person's name as this app's
-  users write them. Refusing (rather than stripping) keeps what was signed and what
-  is shown the same text.
+  invisible, or reorder what is shown, so the same-looking name could hide another;
+  none of them belongs in a person's name as this app's users write them. Refusing
+  (rather than stripping) keeps what was signed and what is shown the same text.
 * **Look-alike** (:func:`name_skeleton`): two names are "the same name" when their
   skeletons are equal: NFKC, case folding, white space collapsed, then the Unicode
   TR 39 skeleton (NFD, each character mapped to its prototype from Unicode's

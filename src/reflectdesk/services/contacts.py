@@ -6,10 +6,11 @@ The rules for a card (``preview_card`` says which applies, ``import_card`` does 
   (``CardNameInvalid``; :mod:`reflectdesk.domain.names`);
 * a key you do not know → a **new** contact, unverified;
 * the same signing key, a newer card → a **renewal** (it is signed by the pinned key);
-  the contact stays as verified as it was. A newer card with the same signing key
-  but another age key is a **rotation** (below): the safety number changed; If it changes the name, role or
+  the contact stays as verified as it was. If it changes the name, role or
   institution the user confirmed, it is refused (``ContactRenamed``) unless
-  ``accept_rename``: the preview shows old → new;
+  ``accept_rename``: the preview shows old → new. A newer card with the same signing
+  key but another age key is treated as a **rotation** (below): the safety number
+  changed, and only the signing key (or a thief's copy of it) vouches for it;
 * a **rotation** (new keys, the card also signed by the pinned key as
   ``previous_signing_key``): the new key joins the contact's rotation chain, vouched
   for by the old one. A verified contact becomes **vouched**, not verified: whoever
