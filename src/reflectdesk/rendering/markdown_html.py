@@ -108,22 +108,29 @@ _AUTOLINK_RE = re.compile(
 _BARE_LT_RE = re.compile(r"(\\*)<")
 
 
-def _escape_bare(match: re.Match[str]) -> str:
+_BACKSLASH_LT = "\\<"
+#: What :func:`safe_markdown_source` writes for a ``<``: a GFM bare URL just before a
+#: backslash escape swallows the backslash (``www.a.b\\<img …>`` leaves a raw tag), never
+#: a character reference.
+_ENTITY_LT = "&lt;"
+
+
+def _escape_bare(match: re.Match[str], lt: str = _BACKSLASH_LT) -> str:
     slashes = match.group(1)
     if len(slashes) % 2:  # already escaped by the writer
-        return match.group()
+        return match.group() if lt == _BACKSLASH_LT else slashes[:-1] + lt
     if _AUTOLINK_RE.match(match.string, match.end(1)):
         return match.group()
-    return f"{slashes}\\<"
+    return f"{slashes}{lt}"
 
 
-def _escape_inline(chunk: str) -> str:
-    """Backslash-escape every ``<`` of a run of Markdown text, except in code spans and
+def _escape_inline(chunk: str, lt: str = _BACKSLASH_LT) -> str:
+    """Escape every ``<`` of a run of Markdown text (as ``lt``), except in code spans and
     ``<https://...>``/``<name@host>`` autolinks."""
     if "<" not in chunk:
         return chunk
     if "`" not in chunk:  # no code spans: one regex pass
-        return _BARE_LT_RE.sub(_escape_bare, chunk)
+        return _BARE_LT_RE.sub(lambda m: _escape_bare(m, lt), chunk)
     out: list[str] = []
     pos = 0
     for match in _INLINE_TOKEN_RE.finditer(chunk):
@@ -132,6 +139,10 @@ def _escape_inline(chunk: str) -> str:
             continue  # inside a code span or autolink already copied
         token = match.group()
         if token.startswith("\\"):
+            if token == _BACKSLASH_LT and lt != _BACKSLASH_LT:
+                out.append(chunk[pos:start])
+                out.append(lt)
+                pos = match.end()
             continue  # an escape: copied with the text around it
         if token.startswith("`"):
             closing = re.compile(rf"(?<!`){token}(?!`)").search(chunk, match.end())
@@ -145,13 +156,13 @@ def _escape_inline(chunk: str) -> str:
             out.append(autolink.group())
             pos = autolink.end()
         else:
-            out.append("\\<")
+            out.append(lt)
             pos = start + 1
     out.append(chunk[pos:])
     return "".join(out)
 
 
-def escape_raw_html(text: str) -> str:
+def escape_raw_html(text: str, *, lt: str = _BACKSLASH_LT) -> str:
     """Make raw HTML in Markdown show as text: ``<b>`` becomes ``\\<b>``.
 
     Fenced code blocks, indented code blocks (outside lists) and code spans are left
@@ -169,7 +180,7 @@ def escape_raw_html(text: str) -> str:
 
     def flush() -> None:
         if pending:
-            out.append(_escape_inline("\n".join(pending)))
+            out.append(_escape_inline("\n".join(pending), lt))
             pending.clear()
 
     for line in text.split("\n"):
@@ -388,7 +399,7 @@ def _safe_markdown_source(text: str) -> str:
     ``entry show --format md`` for every answer, since a received entry's text was
     written by someone else (docs/bundle-format.md §4)."""
     if "](" not in text and "]:" not in text and "![" not in text:
-        return escape_raw_html(text)
+        return escape_raw_html(text, lt=_ENTITY_LT)
     out: list[str] = []
     pending: list[str] = []
     fence: str | None = None
@@ -417,7 +428,7 @@ def _safe_markdown_source(text: str) -> str:
         else:
             pending.append(line)
     flush()
-    return escape_raw_html("\n".join(out))
+    return escape_raw_html("\n".join(out), lt=_ENTITY_LT)
 
 
 def _shift_headings(html: str, offset: int) -> str:
