@@ -1879,6 +1879,14 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>Only someone holding the old key could make it. Ask the person for their current card and compare the safety number. Nothing was changed.</translation>
     </message>
     <message>
+        <source>This is a revocation of your own key, not of a contact&apos;s.</source>
+        <translation>This is a revocation of your own key, not of a contact&apos;s.</translation>
+    </message>
+    <message>
+        <source>If you did not make it, someone else has your secret key: make new keys now with &apos;identity rotate --no-vouch&apos; and give your contacts the new card. Nothing was changed.</source>
+        <translation>If you did not make it, someone else has your secret key: make new keys now with &apos;identity rotate --no-vouch&apos; and give your contacts the new card. Nothing was changed.</translation>
+    </message>
+    <message>
         <source>The name on this card contains invisible or text-direction characters.</source>
         <translation>The name on this card contains invisible or text-direction characters.</translation>
     </message>

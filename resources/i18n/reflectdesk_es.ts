@@ -1879,6 +1879,14 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>Solo alguien con la clave anterior pudo hacerla. Pide a la persona su tarjeta actual y compara el número de seguridad. No se cambió nada.</translation>
     </message>
     <message>
+        <source>This is a revocation of your own key, not of a contact&apos;s.</source>
+        <translation>Esta es una revocación de tu propia clave, no de la de un contacto.</translation>
+    </message>
+    <message>
+        <source>If you did not make it, someone else has your secret key: make new keys now with &apos;identity rotate --no-vouch&apos; and give your contacts the new card. Nothing was changed.</source>
+        <translation>Si no la hiciste tú, otra persona tiene tu clave secreta: crea claves nuevas ahora con &apos;identity rotate --no-vouch&apos; y entrega la nueva tarjeta a tus contactos. No se cambió nada.</translation>
+    </message>
+    <message>
         <source>The name on this card contains invisible or text-direction characters.</source>
         <translation>El nombre de esta tarjeta contiene caracteres invisibles o de dirección del texto.</translation>
     </message>

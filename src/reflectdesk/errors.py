@@ -782,6 +782,20 @@ class CardKeyRetired(ContactError):
     )
 
 
+class RevocationOfYourKey(ContactError):
+    code = "revocation_of_your_key"
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "This is a revocation of your own key, not of a contact's.",
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "If you did not make it, someone else has your secret key: make new keys now "
+        "with 'identity rotate --no-vouch' and give your contacts the new card. Nothing "
+        "was changed.",
+    )
+
+
 class CardNameInvalid(ContactError):
     code = "card_name_invalid"
     message = QT_TRANSLATE_NOOP(

@@ -144,3 +144,19 @@ def test_cctv_vectors_through_the_fallback(vector: Vector, monkeypatch: pytest.M
             str(pyrage.x25519.Identity.generate())  # a key no vector is for
         )
         age_io.decrypt(vector.body, key, parse_header(vector.body))
+
+
+def test_the_fallback_refuses_every_header_byte_flipped_with_a_bundle_error(
+    alice: Identity, bob: Identity, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Defence (attack-trust): a hostile header handed to the pyrage switch. Every byte
+    of the header (and the payload nonce) flipped: each is refused with one of our
+    errors, never a pyrage exception or another plaintext."""
+    _use(monkeypatch, PYRAGE)
+    sealed = _seal(os.urandom(CHUNK_BYTES + 9), alice, bob)
+    end = parse_header(sealed).header_length + 16
+    for pos in range(end):
+        flipped = bytearray(sealed)
+        flipped[pos] ^= 0x01
+        with pytest.raises(BundleError):
+            _open(bytes(flipped), bob)

@@ -126,3 +126,31 @@ def test_look_alike_and_invisible_names_through_the_cli(
     assert "U+200D" in r.err
     assert table_digest(student.vault_dir) == before
     assert len(json.loads(student.ok("contact", "list", "--json"))) == 1
+
+
+# --- attack-trust ---------------------------------------------------------------------------
+def test_a_revocation_of_your_own_key_made_by_a_thief_is_refused_and_said(
+    student: Person, mentor: Person, tmp_path: Path
+) -> None:
+    """FINDING (attack-trust): a revocation of the user's own key, signed by whoever
+    stole it, was kept as "a key none of your contacts has": the one sign that her key
+    is in someone else's hands was hidden. Now refused, saying what it means."""
+    from reflectdesk.bundles import make_revocation
+
+    give_card(mentor, student, tmp_path)
+    stolen = _key_pair(student)
+    revocation = tmp_path / "revocation.rdcard"
+    revocation.write_bytes(make_revocation(stolen))
+    before = table_digest(student.vault_dir)
+    r = student("contact", "import", str(revocation), "--yes")
+    assert r.code == 7, r.err
+    assert "revocation of your own key" in r.err and "identity rotate --no-vouch" in r.err
+    assert "Traceback" not in r.err
+    es = student._cli(
+        "contact",
+        "import",
+        str(revocation),
+        env={"REFLECTDESK_HOME": str(student.home), "REFLECTDESK_LANG": "es"},
+    )
+    assert es.code == 7 and "revocación de tu propia clave" in es.err
+    assert table_digest(student.vault_dir) == before

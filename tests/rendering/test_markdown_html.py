@@ -185,6 +185,17 @@ def test_safe_markdown_source_is_safe_in_a_permissive_viewer(vector: str) -> Non
         "![r][]\n\n[r]: https://tracker.example/p.png",
         "![p](https://x.example/a.png)\n\n[p]: https://tracker.example/p.png",
         "| a |\n|---|\n| [x](javascript:alert(1)) |",
+        # attack-trust FINDING: the rewriting modelled CommonMark with regular expressions
+        # and missed precedence: a backtick inside an autolink or a bare URL (which CommonMark
+        # reads first) hid a link behind a "code span" that never was, and a bare URL
+        # swallowed the backslash that escaped "<", leaving raw HTML.
+        "<http://a`b>[x](javascript:alert(1))`",
+        "www.a`b.c [x](javascript:alert(1))`",
+        "http://a`b [x](javascript:alert(1))`",
+        "see www.example.org<img src=x onerror=alert(1)>",
+        "www.a.b<script>alert(1)</script>",
+        "www.a.b\\<img src=x onerror=alert(1)>",
+        "<http://a<!-->",
     ],
 )
 def test_dangerous_links_become_text(link: str) -> None:
@@ -211,3 +222,19 @@ def test_no_text_makes_a_script_link_or_remote_image(text: str) -> None:
     problems = audit(_viewer(safe_markdown_source(text)))
     # "#x" anchors and relative-looking text are harmless; schemes, tags and images are not.
     assert [p for p in problems if not p.startswith("href not http(s)/mailto: '#")] == []
+
+
+_SOURCE_PIECES = [
+    "[x]", "[", "]", "(", ")", "](", "javascript:alert(1)", "<http://a", ">", "`", "``",
+    "\\", "!", "[r]: ", "[r]", "<a title='", "'>", "<!--", "-->", "\n", "\n\n", " ",
+    "    ", "> ", "- ", "<", "a@b.c", "www.a.b", "http://ok", "\"", "'", "*", "_", "|",
+    "<?", "?>", "&#96;", "<b>", "</b>", "<img src=x onerror=alert(1)>", "```", "~~~",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SOURCE_PIECES), max_size=14).map("".join))
+def test_any_markdown_source_is_safe_in_a_permissive_viewer(text: str) -> None:
+    """attack-trust: what the regular expressions miss, the check with the parser catches."""
+    shown = _viewer(safe_markdown_source(text))
+    assert [p for p in audit(shown) if "class on <code>" not in p] == [], shown

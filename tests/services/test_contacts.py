@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -430,6 +431,8 @@ INVISIBLE = {
     "word joiner": "Ana\u2060 Mentor",
     "variation selector": "Ana\ufe0f Mentor",
     "hangul filler": "Ana Mentor\u3164",
+    # attack-trust FINDING: drawn blank, no TR 39 prototype: a silent second "Ana Mentor".
+    "braille blank": "Ana\u2800Mentor",
 }
 
 
@@ -560,3 +563,91 @@ def test_revoking_an_old_key_after_a_confirmed_key_change_keeps_the_new_key_veri
     assert (kept.verified, kept.revoked) == (True, False)
     pinned = vault.contacts.pinned_key(old.public.signing_key)
     assert pinned is not None and pinned.refused_from is not None
+
+
+# --- attack-trust: found while attacking issue 10's defences ----------------------------
+def _with_signing_key_of(victim: Identity) -> Identity:
+    """A thief's identity: the victim's stolen Ed25519 key, the thief's own age key."""
+    import struct
+
+    import pyrage
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    head = struct.calcsize(">4sBQ")  # keys._HEAD: magic, version, created; then the seed
+    seed = victim.to_bytes()[head : head + 32]
+    stolen = Ed25519PrivateKey.from_private_bytes(seed)
+    thief = Identity(pyrage.x25519.Identity.generate(), stolen, NOW)
+    assert thief.public.signing_key == victim.public.signing_key
+    return thief
+
+
+def test_a_renewal_that_swaps_the_age_key_is_not_quietly_verified(
+    vault: Vault, mentor: Identity
+) -> None:
+    """FINDING: a thief with only the signing key renews the card with her own age key
+    (same key id). It was a quiet renewal that kept "verified": the reader's next
+    bundles were encrypted to the thief, under a verified mark for a safety number
+    the reader never compared."""
+    contact = vault.contacts.import_card(card_of(mentor, now=NOW - timedelta(days=3))).contact
+    assert contact is not None
+    vault.contacts.verify(contact.id)
+    compared = vault.contacts.safety_number(contact.id)
+    thief = _with_signing_key_of(mentor)
+    swap = card_of(thief, now=NOW)
+    preview = vault.contacts.preview_card(swap)
+    assert preview.action is CardAction.ROTATION and preview.vouched
+    assert preview.key_id == contact.key_id  # the same key id: only the number differs
+    assert preview.safety_number != compared
+    swapped = vault.contacts.import_card(swap).contact
+    assert swapped is not None and swapped.id == contact.id
+    assert (swapped.verified, swapped.vouched) == (False, True)
+    pinned = vault.contacts.pinned_key(mentor.public.signing_key)
+    assert pinned is not None and not pinned.verified
+    # The chain follows the card: the renewed age key is the one bundles are checked on.
+    assert pinned.age_recipient == thief.public.age_recipient
+    assert vault.contacts.revoke(contact.id).revoked
+
+
+_ORDER_DOCS = ("author card", "thief rotation", "revocation", "thief renewal", "old card")
+
+
+@pytest.mark.parametrize(
+    "order",
+    [p for p in itertools.permutations(_ORDER_DOCS) if p[0] != "old card"],
+    ids="-".join,
+)
+def test_a_stolen_keys_documents_in_any_order_never_leave_the_thief_trusted(
+    vault: Vault, mentor: Identity, order: tuple[str, ...]
+) -> None:
+    """Defence (attack-trust): the author's card, a thief's rotation and its renewal, the
+    author's revocation and a replayed older card, imported in every order. Whatever was
+    refused on the way, the thief's key is never verified nor vouched, nor taken under
+    the author's contact after the revocation, and the revoked key's new bundles are
+    refused."""
+    from reflectdesk.domain.key_chain import ALWAYS
+    from reflectdesk.errors import ContactError
+
+    thief = Identity.generate()
+    docs = {
+        "old card": card_of(mentor, now=NOW - timedelta(days=9)),
+        "author card": card_of(mentor, now=NOW - timedelta(days=5)),
+        "thief rotation": card_of(thief, now=NOW - timedelta(days=4), previous=mentor),
+        "thief renewal": card_of(thief, now=NOW - timedelta(days=3)),
+        "revocation": make_revocation(mentor, now=NOW - timedelta(days=2)),
+    }
+    for name in order:
+        try:
+            result = vault.contacts.import_card(docs[name])
+        except ContactError:
+            continue  # refused, with a specific message; nothing stored
+        if name == "author card" and result.contact is not None:
+            vault.contacts.verify(result.contact.id)
+    author = vault.contacts.pinned_key(mentor.public.signing_key)
+    assert author is None or author.revoked or author.refused_from is not None
+    assert author is None or not author.verified
+    stolen = vault.contacts.pinned_key(thief.public.signing_key)
+    if stolen is not None and stolen.contact_id is not None:
+        holder = vault.contacts.get(stolen.contact_id)
+        assert not holder.verified and not holder.vouched
+        if any(link.signing_key == mentor.public.signing_key for link in holder.chain):
+            assert stolen.refused_from == ALWAYS  # reached through the revoked key

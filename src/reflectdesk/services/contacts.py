@@ -8,7 +8,9 @@ The rules for a card (``preview_card`` says which applies, ``import_card`` does 
 * the same signing key, a newer card → a **renewal** (it is signed by the pinned key);
   the contact stays as verified as it was. If it changes the name, role or
   institution the user confirmed, it is refused (``ContactRenamed``) unless
-  ``accept_rename``: the preview shows old → new;
+  ``accept_rename``: the preview shows old → new. A newer card with the same signing
+  key but another age key is treated as a **rotation** (below): the safety number
+  changed, and only the signing key (or a thief's copy of it) vouches for it;
 * a **rotation** (new keys, the card also signed by the pinned key as
   ``previous_signing_key``): the new key joins the contact's rotation chain, vouched
   for by the old one. A verified contact becomes **vouched**, not verified: whoever
@@ -22,6 +24,8 @@ The rules for a card (``preview_card`` says which applies, ``import_card`` does 
 * a new key under a name that looks like a contact's (same TR 39 skeleton) → **same
   name**: refused unless confirmed, then a separate, unverified contact (never a
   silent re-pin: the name proves nothing);
+* a revocation of your own key (current or previous) is refused
+  (``RevocationOfYourKey``): if you did not make it, someone else has your key;
 * a card for a revoked key, or vouched for by one, is refused; a revocation (signed
   by the key it withdraws) applies to that key and every key reached from it by
   rotation (:mod:`reflectdesk.domain.key_chain`): the contact is no longer verified
@@ -74,6 +78,7 @@ from reflectdesk.errors import (
     ContactSameName,
     FileUnreadable,
     RecipientRevoked,
+    RevocationOfYourKey,
     SafetyNumberMismatch,
 )
 from reflectdesk.services.context import UnlockedState
@@ -228,10 +233,14 @@ class ContactService:
         st = self._state()
         me = load_or_create_identity(st).public
         doc = parse_card_or_revocation(data)
+        own = {me.signing_key, *(p.public.signing_key for p in previous_identities(st))}
         if isinstance(doc, Revocation):
+            if doc.public.signing_key in own:
+                # Only your key signs it: kept quietly as "a key no contact has", it hid
+                # that someone else may hold your key.
+                raise RevocationOfYourKey(doc.public.key_id_hex)
             return self._plan_revocation(doc, me)
         card = doc
-        own = {me.signing_key, *(p.public.signing_key for p in previous_identities(st))}
         if card.public.signing_key in own:
             raise CardInvalid("this is your own card")
         check_person_name(card.name)
@@ -300,6 +309,10 @@ class ContactService:
             if card.created < old.created:
                 return preview(CardAction.OUTDATED, pinned)
             if card_replaces(old, card):
+                if card.public.age_recipient != old.public.age_recipient:
+                    # Same signing key, another age key: a new safety number, vouched
+                    # only by the signing key (a thief's alone could make it).
+                    return preview(CardAction.ROTATION, pinned, quiet_change=True)
                 return preview(CardAction.RENEWAL, pinned, quiet_change=True)
             return preview(CardAction.KEY_CHANGE, pinned)  # pragma: no cover - same key
         if prev is not None:

@@ -262,6 +262,9 @@ class ContactRepo:
             chain = current.chain
             if card.signing_key != current.card.signing_key:
                 chain = (*chain, link_of(card, vouched_by=vouched_by, pinned_ms=now_ms()))
+            elif card.age_recipient != chain[-1].age_recipient:
+                # The same signing key with another age key: bundles are checked on it.
+                chain = (*chain[:-1], replace(chain[-1], age_recipient=card.age_recipient))
             return replace(
                 current,
                 card=card,
