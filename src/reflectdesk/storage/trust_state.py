@@ -243,6 +243,7 @@ class TrustState:
         if sealed is None:
             raise VaultStateTampered("meta.vault_state: missing")
         _check_schema(conn)
+        _check_indexes(conn)
         actual = self.compute(conn)
         # Registered since the state was sealed, or with other columns (a newer version):
         # nothing to compare yet; sealed as found, once. Everything else must match.
@@ -304,3 +305,24 @@ def _check_schema(conn: Connection) -> None:
     ).all()
     if planted:
         raise VaultStateTampered("schema: " + ", ".join(f"{t} {n}" for t, n in planted))
+
+
+# Tables whose indexes are checked against their rows at unlock: every trust table, and
+# the revisions (found through ``ix_rev_entry_seq``).
+INDEXED_TABLES: tuple[str, ...] = (*(tt.name for tt in TRUST_RECORDS), "entry_revisions")
+
+
+def _check_indexes(conn: Connection) -> None:
+    """The MAC reads each table in full, but the app finds rows through its indexes. An
+    index edited to leave a row out (a consent withdrawal, a bundle already imported)
+    would hide it from the app while the MAC still matches: SQLite's own check that
+    each index holds exactly its table's rows (~1 ms per 1,000 rows)."""
+    raw = conn.connection.driver_connection
+    for name in INDEXED_TABLES:
+        try:
+            result = [str(r[0]) for r in raw.execute(f"PRAGMA main.integrity_check({name})")]  # type: ignore[union-attr]
+        except sqlite3.Error:
+            raise VaultStateTampered(f"index: {name}") from None
+        if result != ["ok"]:
+            log.warning("index check failed for table %s", name)
+            raise VaultStateTampered(f"index: {name}")

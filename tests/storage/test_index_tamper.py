@@ -1,0 +1,107 @@
+"""Indexes that disagree with their table: the set MAC reads every table in full, but
+the app finds rows through indexes. An attacker with ``sqlite3`` can give a trust table
+an index that leaves out a row (here: swap its root page with a copy built without the
+row), so the MAC still matches while the app no longer sees the row."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from reflectdesk.domain.model import Consent, EntryContent, ExportRequest
+from reflectdesk.errors import EXIT_VAULT, VaultStateTampered
+from reflectdesk.services.vault import Vault
+from tests.support import PASSPHRASE, CliResult, CreatedVault
+
+Cli = Callable[..., CliResult]
+
+
+def _index_without(db: Path, table: str, index: str, columns: str, keep: str) -> None:
+    """Swap ``index``'s root page with that of an index over the same columns built on a
+    copy of ``table`` holding only the rows ``keep`` selects (same rowids), then drop the
+    copy: a clean-looking file whose schema text is unchanged."""
+    conn = sqlite3.connect(db)
+    cols = [c.strip() for c in columns.split(",")]
+    coldefs = ", ".join(f"{c} TEXT" for c in cols)
+    conn.execute(f"CREATE TABLE rd_shadow ({coldefs})")
+    conn.execute(
+        f"INSERT INTO rd_shadow (rowid, {columns}) SELECT rowid, {columns} FROM {table} "  # noqa: S608
+        f"WHERE {keep}"
+    )
+    conn.execute(f"CREATE INDEX rd_shadow_ix ON rd_shadow ({columns})")
+    conn.commit()
+    (real,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (index,)).fetchone()
+    (fake,) = conn.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = 'rd_shadow_ix'"
+    ).fetchone()
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("UPDATE sqlite_master SET rootpage = ? WHERE name = ?", (fake, index))
+    conn.execute("UPDATE sqlite_master SET rootpage = ? WHERE name = 'rd_shadow_ix'", (real,))
+    (cookie,) = conn.execute("PRAGMA schema_version").fetchone()
+    conn.execute(f"PRAGMA schema_version = {cookie + 1}")
+    conn.commit()
+    conn.close()
+    conn = sqlite3.connect(db)
+    conn.execute("DROP TABLE rd_shadow")  # frees the real index's old pages
+    conn.commit()
+    conn.close()
+
+
+def _refused(path: Path, cli: Cli) -> None:
+    vault = Vault.open(path)
+    try:
+        with pytest.raises(VaultStateTampered) as caught:
+            vault.unlock(PASSPHRASE)
+        assert not vault.is_unlocked
+    finally:
+        vault.close()
+    result = cli("entry", "list", env={"REFLECTDESK_LANG": "es"})
+    assert result.code == EXIT_VAULT
+    assert "fue cambiada, borrada o reemplazada por una copia anterior" in result.err
+    assert "Traceback" not in result.err
+    assert caught.value.detail.startswith("index")
+
+
+def test_an_index_hiding_a_consent_withdrawal_is_detected(
+    created: CreatedVault, cli: Cli, tmp_path: Path
+) -> None:
+    """Research consent must not come back in force by hiding the withdrawal from the
+    index the app reads consents through (the table, and so the MAC, unchanged)."""
+    v = created.vault
+    e = v.entries.add(v.journals.create("J").id, EntryContent(title="x"))
+    out = tmp_path / "out"
+    out.mkdir()
+    v.bundles.export(ExportRequest(recipients=(), entry_ids=(e.id,), consent=Consent.RESEARCH), out)
+    v.bundles.withdraw_consent([e.id], [], out)
+    current = v.bundles.current_consent(e.id)
+    assert current is not None and current.withdrawn
+    v.close()
+    db = created.path / "vault.db"
+    conn = sqlite3.connect(db)
+    (latest,) = conn.execute("SELECT max(rowid) FROM consents").fetchone()  # the withdrawal
+    (index,) = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'consents' "
+        "AND sql LIKE '%entry_id%'"
+    ).fetchone()
+    conn.close()
+    _index_without(db, "consents", index, "entry_id", f"rowid <> {latest}")
+    _refused(created.path, cli)
+
+
+def test_an_index_hiding_an_imported_bundle_is_detected(
+    created: CreatedVault, cli: Cli, tmp_path: Path
+) -> None:
+    """A bundle_log row hidden from its primary-key index would let the bundle be
+    imported again (the replay check finds nothing)."""
+    v = created.vault
+    e = v.entries.add(v.journals.create("J").id, EntryContent(title="x"))
+    out = tmp_path / "out"
+    out.mkdir()
+    v.bundles.export(ExportRequest(recipients=(), entry_ids=(e.id,)), out)
+    v.close()
+    db = created.path / "vault.db"
+    _index_without(db, "bundle_log", "sqlite_autoindex_bundle_log_1", "id", "0")
+    _refused(created.path, cli)
