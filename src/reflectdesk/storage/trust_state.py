@@ -90,6 +90,9 @@ TRUST_RECORDS: tuple[TrustTable, ...] = (
     TrustTable("consents", ("id", "entry_id", "created_at", "blob")),
     # What was imported: a deleted row would let a bundle be imported again.
     TrustTable("bundle_log", ("id", "direction", "blob")),
+    # Revocations of keys no contact has yet (kind "key-revocation"): a deleted one would
+    # let the revoked key's card in. Templates too: a rolled-back one changes what is asked.
+    TrustTable("documents", ("id", "kind", "created_at", "blob")),
 )
 STATE_FORMAT = 1  # the sealed document's layout (its associated data)
 _BY_NAME = {tt.name: tt for tt in TRUST_RECORDS}

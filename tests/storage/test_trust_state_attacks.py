@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from reflectdesk.domain.model import Consent, EntryContent, ExportRequest
-from reflectdesk.errors import EXIT_VAULT, VaultStateTampered
+from reflectdesk.bundles import Identity, make_card, make_revocation
+from reflectdesk.domain.model import CardAction, Consent, EntryContent, ExportRequest, Role
+from reflectdesk.errors import EXIT_VAULT, CardKeyRevoked, VaultStateTampered
 from reflectdesk.services.vault import Vault
 from tests.support import PASSPHRASE, CliResult, CreatedVault
 
@@ -105,3 +106,33 @@ def test_an_index_hiding_an_imported_bundle_is_detected(
     db = created.path / "vault.db"
     _index_without(db, "bundle_log", "sqlite_autoindex_bundle_log_1", "id", "0")
     _refused(created.path, cli)
+
+
+# --- rows of a table the state must cover, though no repository calls it "trust" ----------
+def test_deleting_a_revocation_kept_for_a_key_no_contact_has_is_detected(
+    created: CreatedVault, cli: Cli
+) -> None:
+    """A revocation imported before any card of its key is a sealed document; deleting
+    that row from the closed file must not let the revoked key's card in afterwards."""
+    stolen = Identity.generate()
+    card = make_card(stolen, name="Ana Mentor", role=Role.MENTOR, institution="Liceo")
+    v = created.vault
+    kept = v.contacts.import_card(make_revocation(stolen))
+    assert kept.action is CardAction.REVOCATION_UNKNOWN
+    with pytest.raises(CardKeyRevoked):
+        v.contacts.import_card(card)
+    v.close()
+    conn = sqlite3.connect(created.path / "vault.db")
+    with conn:
+        assert conn.execute("DELETE FROM documents WHERE kind = 'key-revocation'").rowcount == 1
+    conn.close()
+    vault = Vault.open(created.path)
+    try:
+        with pytest.raises(VaultStateTampered) as caught:
+            vault.unlock(PASSPHRASE)
+        assert caught.value.detail == "documents"
+    finally:
+        vault.close()
+    result = cli("contact", "list", env={"REFLECTDESK_LANG": "es"})
+    assert result.code == EXIT_VAULT
+    assert "fue cambiada, borrada o reemplazada por una copia anterior" in result.err
