@@ -136,3 +136,46 @@ def test_deleting_a_revocation_kept_for_a_key_no_contact_has_is_detected(
     result = cli("contact", "list", env={"REFLECTDESK_LANG": "es"})
     assert result.code == EXIT_VAULT
     assert "fue cambiada, borrada o reemplazada por una copia anterior" in result.err
+
+
+# --- a schema that makes the app's later writes vanish -------------------------------------
+def _rebuild_consents_ignoring_a_second_statement(db: Path) -> None:
+    """Rebuild ``consents`` with its rows unchanged (so its MAC too) but a constraint
+    that silently drops any second row for an entry: a later withdrawal."""
+    conn = sqlite3.connect(db)
+    conn.executescript(
+        "PRAGMA foreign_keys = OFF; BEGIN;"
+        "CREATE TABLE consents_new (id VARCHAR NOT NULL, entry_id VARCHAR NOT NULL,"
+        " created_at INTEGER NOT NULL, blob BLOB NOT NULL, PRIMARY KEY (id),"
+        " UNIQUE (entry_id) ON CONFLICT IGNORE);"
+        "INSERT INTO consents_new SELECT id, entry_id, created_at, blob FROM consents;"
+        "DROP TABLE consents; ALTER TABLE consents_new RENAME TO consents;"
+        "CREATE INDEX ix_consents_entry_id ON consents (entry_id); COMMIT;"
+    )
+    conn.close()
+
+
+def test_a_constraint_that_silently_drops_a_later_withdrawal_is_refused(
+    created: CreatedVault, cli: Cli, tmp_path: Path
+) -> None:
+    """``ON CONFLICT IGNORE`` planted in a table's definition turns the app's own insert
+    of a consent withdrawal (or of a bundle_log row, or of the untrusted-own-key secret)
+    into a silent no-op: nothing errs, nothing is stored, the MAC stays consistent."""
+    v = created.vault
+    e = v.entries.add(v.journals.create("J").id, EntryContent(title="x"))
+    out = tmp_path / "out"
+    out.mkdir()
+    v.bundles.export(ExportRequest(recipients=(), entry_ids=(e.id,), consent=Consent.RESEARCH), out)
+    v.close()
+    _rebuild_consents_ignoring_a_second_statement(created.path / "vault.db")
+    vault = Vault.open(created.path)
+    try:
+        with pytest.raises(VaultStateTampered) as caught:
+            vault.unlock(PASSPHRASE)
+        assert caught.value.detail == "schema: on conflict in consents"
+        assert not vault.is_unlocked
+    finally:
+        vault.close()
+    result = cli("entry", "list", env={"REFLECTDESK_LANG": "es"})
+    assert result.code == EXIT_VAULT
+    assert "fue cambiada, borrada o reemplazada por una copia anterior" in result.err

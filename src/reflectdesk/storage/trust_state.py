@@ -30,6 +30,7 @@ from __future__ import annotations
 import base64
 import hmac
 import logging
+import re
 import sqlite3
 import struct
 from collections.abc import Mapping
@@ -51,6 +52,7 @@ _KDF_INFO = b"reflectdesk vault state v1"
 _DOMAIN = b"RDSTATE1"
 _ZERO = bytes(32)
 _IN_BATCH = 500  # ids per ``IN (...)`` when reading back the changed rows
+_CONFLICT_CLAUSE = re.compile(r"\bON\s+CONFLICT\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,6 +310,15 @@ def _check_schema(conn: Connection) -> None:
     ).all()
     if planted:
         raise VaultStateTampered("schema: " + ", ".join(f"{t} {n}" for t, n in planted))
+    # Nor a conflict clause: "ON CONFLICT IGNORE" (or REPLACE) in a table's definition
+    # turns the app's own later inserts (a consent withdrawal, a bundle_log row, the
+    # untrusted-own-key secret) into silent no-ops, with no row and so no MAC to miss.
+    tables = conn.execute(
+        text("SELECT name, sql FROM main.sqlite_master WHERE type = 'table' AND sql IS NOT NULL")
+    ).all()
+    clauses = sorted(str(n) for n, sql in tables if _CONFLICT_CLAUSE.search(str(sql)))
+    if clauses:
+        raise VaultStateTampered("schema: on conflict in " + ", ".join(clauses))
 
 
 # Tables whose indexes are checked against their rows at unlock: every trust table, and
