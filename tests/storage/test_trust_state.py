@@ -366,20 +366,20 @@ def test_a_file_reflectdesk_never_writes_is_refused_by_name(
 def test_a_table_registered_later_is_covered_from_the_next_unlock(
     created: CreatedVault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A newer version registering another table (here: documents, and contacts with one
-    column more) seals it as found at its first unlock and checks it from then on."""
+    """A newer version registering another table, or changing one's columns (here:
+    contacts with one column more, documents with one less), seals it as found at its
+    first unlock and checks it from then on."""
     from reflectdesk.storage import trust_state
 
     created.vault.documents.put("note", "una", b"datos")
     created.vault.close()
-    newer = (
-        *(
-            trust_state.TrustTable("contacts", (*t.columns, "created_at"))
-            if t.name == "contacts"
-            else t
-            for t in trust_state.TRUST_RECORDS
-        ),
-        trust_state.TrustTable("documents", ("id", "kind", "blob")),
+    changed = {
+        "contacts": ("id", "key_tag", "rev", "blob", "created_at"),
+        "documents": ("id", "kind", "blob"),
+    }
+    newer = tuple(
+        trust_state.TrustTable(t.name, changed.get(t.name, t.columns))
+        for t in trust_state.TRUST_RECORDS
     )
     monkeypatch.setattr(trust_state, "TRUST_RECORDS", newer)
     monkeypatch.setattr(trust_state, "_BY_NAME", {t.name: t for t in newer})
