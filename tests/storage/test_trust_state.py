@@ -152,7 +152,7 @@ def test_restoring_an_old_meta_row_is_detected(
     created.vault.entries.edit(entry_id, EntryContent(title="v3"))
     created.vault.close()
     _edit(created.path, ("UPDATE meta SET value = ? WHERE key = 'vault_state'", (old_state,)))
-    _refused(created.path, "entries")
+    _refused(created.path, "entries,entry_revisions")
 
 
 def test_deleting_the_sealed_state_is_detected(created: CreatedVault) -> None:

@@ -181,12 +181,10 @@ def test_a_constraint_that_silently_drops_a_later_withdrawal_is_refused(
     assert "fue cambiada, borrada o reemplazada por una copia anterior" in result.err
 
 
-# --- known gap, not fixed here (see the report / docs) ------------------------------------
-@pytest.mark.xfail(strict=True, reason="revisions are not in the sealed state: a middle one can go")
 def test_deleting_a_middle_revision_is_detected(created: CreatedVault) -> None:
-    """Revisions are sealed under their ids and a head rollback shows in ``entries``, but
-    a *middle* revision deleted from the closed file is not noticed: the history shows a
-    gap (its child's sealed parent is missing) and nothing refuses it."""
+    """Revisions are sealed under their ids and a head rollback shows in ``entries``; a
+    *middle* revision deleted from the closed file shows too: every revision's presence
+    is in the sealed state (``entry_revisions`` in TRUST_RECORDS)."""
     v = created.vault
     e = v.entries.add(v.journals.create("J").id, EntryContent(title="v1"))
     for title in ("v2", "v3"):
