@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pyrage
 
+from reflectdesk.atomic_files import AtomicFile
 from reflectdesk.bundles import (
     BundleKind,
     BundleMeta,
@@ -43,7 +44,6 @@ from reflectdesk.bundles import (
 from reflectdesk.bundles.age_header import parse_header
 from reflectdesk.bundles.canonical import canonical_json
 from reflectdesk.ids import uuid7
-from reflectdesk.storage.atomic import AtomicFile
 from timing import best_of, fsync
 
 MB = 1_000_000

@@ -33,13 +33,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from reflectdesk.atomic_files import AtomicFile
 from reflectdesk.crypto import aead, kdf
 from reflectdesk.domain.model import EntryContent
 from reflectdesk.search.index import SearchIndex
 from reflectdesk.search.query import to_fts
 from reflectdesk.services.context import UnlockedState
 from reflectdesk.services.vault import Vault
-from reflectdesk.storage.atomic import AtomicFile
 from reflectdesk.vault.cipher import RecordCipher
 from reflectdesk.vault.header import read_header
 

@@ -52,9 +52,7 @@ def test_gui_does_not_reach_into_storage() -> None:
         str(p.relative_to(SRC))
         for p in (SRC / "gui").rglob("*.py")
         if any(
-            n.startswith(("reflectdesk.storage", "reflectdesk.vault.cipher"))
-            and n != "reflectdesk.storage.atomic"  # a plain file utility, no data access
-            for n in _imports(p)
+            n.startswith(("reflectdesk.storage", "reflectdesk.vault.cipher")) for n in _imports(p)
         )
     ]
     assert offenders == []

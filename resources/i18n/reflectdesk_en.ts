@@ -1371,6 +1371,14 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>Check that the folder exists, is not read-only and the disk is not full.</translation>
     </message>
     <message>
+        <source>The versions of an entry do not form a valid history.</source>
+        <translation>The versions of an entry do not form a valid history.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. If they came in a bundle, ask the sender to export it again.</source>
+        <translation>Nothing was saved. If they came in a bundle, ask the sender to export it again.</translation>
+    </message>
+    <message>
         <source>The input is not valid.</source>
         <translation>The input is not valid.</translation>
     </message>

@@ -1371,6 +1371,14 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>Revisa que la carpeta exista, que no sea de solo lectura y que el disco no esté lleno.</translation>
     </message>
     <message>
+        <source>The versions of an entry do not form a valid history.</source>
+        <translation>Las versiones de una entrada no forman un historial válido.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. If they came in a bundle, ask the sender to export it again.</source>
+        <translation>No se guardó nada. Si venían en un paquete, pide a quien lo envió que lo exporte de nuevo.</translation>
+    </message>
+    <message>
         <source>The input is not valid.</source>
         <translation>Los datos ingresados no son válidos.</translation>
     </message>

@@ -169,6 +169,21 @@ class StorageUnwritable(ReflectDeskError):
     exit_code = EXIT_IO
 
 
+class RevisionGraphUnsound(ReflectDeskError):
+    """Revisions to store would make an entry's history a cycle (``detail``: its id).
+
+    Raised by storage inside the write's transaction, so nothing is kept; a service
+    that got the revisions from a bundle reports it as that bundle's error.
+    """
+
+    code = "revision_graph_unsound"
+    message = QT_TRANSLATE_NOOP("Errors", "The versions of an entry do not form a valid history.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Nothing was saved. If they came in a bundle, ask the sender to export it again."
+    )
+    exit_code = EXIT_INPUT
+
+
 # --- user input --------------------------------------------------------------------
 class InputError(ReflectDeskError):
     code = "input"

@@ -2,9 +2,10 @@ from datetime import date
 
 import pytest
 
+from reflectdesk.domain.index_doc import IndexDoc
 from reflectdesk.domain.model import HIGHLIGHT_START, EntryContent, SearchFilters
 from reflectdesk.errors import InvalidQuery
-from reflectdesk.search.index import IndexDoc, SearchIndex
+from reflectdesk.search.index import SearchIndex
 
 
 def _doc(eid: str, title: str, body: str, **kw: object) -> IndexDoc:

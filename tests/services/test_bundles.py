@@ -57,6 +57,7 @@ from reflectdesk.errors import (
     BundleNotForYou,
     BundlePassphraseEncrypted,
     BundleRevisionAuthorMismatch,
+    BundleSchemaInvalid,
     BundleSenderCardMissing,
     BundleSignedByYourRetiredKey,
     BundleTooManyStanzas,
@@ -1195,3 +1196,27 @@ def test_an_unknown_senders_entries_keep_the_ids_their_preview_showed(
     result = mentor.bundles.import_prepared(prepared, confirm_unknown_sender=True)
     assert result.contact_added and list(result.entries_new) == shown != [entry.id]
     assert mentor.entries.get(shown[0]).content.title == "Hola"
+
+
+def test_a_cycle_across_two_bundles_is_refused_as_the_bundles_error(
+    pair: Pair, tmp_path: Path
+) -> None:
+    s, m = pair.student, pair.mentor
+    eid, a, b = _rid(1), _rid(2), _rid(3)
+    to = [m.identity.public()]
+    paths = []
+    for n, doc in enumerate(
+        (
+            entry_file(eid, [(a, 2, [b], "a")], _rid(9)),
+            entry_file(eid, [(b, 3, [a], "b")], _rid(9)),  # b -> a -> b
+        )
+    ):
+        path = tmp_path / f"cycle{n}.rdbundle"
+        path.write_bytes(craft(s, to, {entry_path(eid): doc}))
+        paths.append(path)
+    m.bundles.import_bundle(paths[0])
+    before = table_digest(pair.mentor_dir)
+    with pytest.raises(BundleSchemaInvalid) as info:
+        m.bundles.import_bundle(paths[1])
+    assert info.value.detail == f"entries/{received(pair, eid)}.json: revision parents"
+    assert table_digest(pair.mentor_dir) == before

@@ -639,7 +639,7 @@ class ContactsPage(QWidget):
 
     def _write_card_file(self, target: Path, data: Callable[[], bytes]) -> bool:
         """A public file of a few hundred bytes, written here; errors are shown."""
-        from reflectdesk.storage.atomic import atomic_write
+        from reflectdesk.atomic_files import atomic_write
 
         try:
             atomic_write(target, data(), mode=0o644, error=FileUnwritable)
@@ -685,8 +685,8 @@ class ContactsPage(QWidget):
 
                 card_qr_png(card, target)
             else:
+                from reflectdesk.atomic_files import atomic_write
                 from reflectdesk.bundles import card_qr_svg
-                from reflectdesk.storage.atomic import atomic_write
 
                 atomic_write(
                     target, card_qr_svg(card).encode("utf-8"), mode=0o644, error=FileUnwritable

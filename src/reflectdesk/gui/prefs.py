@@ -75,7 +75,7 @@ class PrefsStore:
             return Prefs()
 
     def save(self, prefs: Prefs) -> None:
-        from reflectdesk.storage.atomic import atomic_write  # not needed to start up
+        from reflectdesk.atomic_files import atomic_write  # not needed to start up
 
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         data = json.dumps(

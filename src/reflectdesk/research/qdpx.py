@@ -22,6 +22,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from reflectdesk.atomic_files import atomic_write
 from reflectdesk.errors import FileUnwritable, QdpxDanglingReference, QdpxTextEncoding
 from reflectdesk.progress import (
     NEVER_CANCELLED,
@@ -51,7 +52,6 @@ from reflectdesk.research.qdpx_validate import (
     validate_codebook,
     validate_project,
 )
-from reflectdesk.storage.atomic import atomic_write
 
 _P = f"{{{PROJECT_NS}}}"
 _C = f"{{{CODEBOOK_NS}}}"

@@ -23,10 +23,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 
+from reflectdesk.domain.index_doc import IndexDoc
 from reflectdesk.domain.model import (
     HIGHLIGHT_END,
     HIGHLIGHT_START,
-    EntryContent,
     EntrySummary,
     SearchFilters,
     SearchHit,
@@ -68,45 +68,6 @@ _SEP = "\n"  # tags and standards are stored newline-joined: the tokenizer split
 _BM25 = "bm25(docs, 8.0, 1.0, 4.0, 2.0)"
 SHARD_THRESHOLD = 2000  # below this, one shard: ranking statistics stay exact
 _ASCII_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
-
-@dataclass(frozen=True, slots=True)
-class IndexDoc:
-    entry_id: str
-    journal_id: str
-    created_ms: int
-    updated_ms: int
-    revisions: int
-    title: str
-    body: str
-    tags: tuple[str, ...]
-    standards: tuple[str, ...]
-    template_id: str
-    event_date: str | None  # ISO date
-
-    @classmethod
-    def from_content(
-        cls,
-        entry_id: str,
-        journal_id: str,
-        created_ms: int,
-        updated_ms: int,
-        revisions: int,
-        content: EntryContent,
-    ) -> IndexDoc:
-        return cls(
-            entry_id=entry_id,
-            journal_id=journal_id,
-            created_ms=created_ms,
-            updated_ms=updated_ms,
-            revisions=revisions,
-            title=content.title,
-            body=content.body_text,
-            tags=content.tags,
-            standards=content.standards,
-            template_id=content.template_id,
-            event_date=content.event_date.isoformat() if content.event_date else None,
-        )
 
 
 def _norm_tag(tag: str) -> str:

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from reflectdesk.atomic_files import AtomicFile
 from reflectdesk.bundles import (
     BundleInspection,
     BundleKind,
@@ -66,6 +67,7 @@ from reflectdesk.bundles.canonical import (
     format_timestamp,
     parse_timestamp,
 )
+from reflectdesk.domain.index_doc import IndexDoc
 from reflectdesk.domain.model import (
     AuthorStatus,
     BundleLogItem,
@@ -97,6 +99,7 @@ from reflectdesk.errors import (
     EntryNotFound,
     FileUnwritable,
     InvalidValue,
+    RevisionGraphUnsound,
     UnknownSender,
 )
 from reflectdesk.ids import uuid7
@@ -107,7 +110,6 @@ from reflectdesk.progress import (
     ProgressSink,
     ignore_progress,
 )
-from reflectdesk.search.index import IndexDoc
 from reflectdesk.services.contacts import ContactService, card_data, public_of
 from reflectdesk.services.context import UnlockedState
 from reflectdesk.services.entries import check_own_authorship
@@ -117,7 +119,6 @@ from reflectdesk.services.identity import (
     profile_card,
     untrusted_keys,
 )
-from reflectdesk.storage.atomic import AtomicFile
 from reflectdesk.storage.bundle_log import IN, OUT
 from reflectdesk.storage.consents import NewConsent
 from reflectdesk.storage.entries import EntryImport, EntryLocation, ExportedEntry, ImportBatch
@@ -958,7 +959,10 @@ class BundleService:
                 for p in plan.entries
             ]
             progress(Progress(0, len(items), "import-entries"))
-            outcomes = batch.import_entries(items)
+            try:
+                outcomes = batch.import_entries(items)
+            except RevisionGraphUnsound as e:  # the bundle's fault: said as the bundle's error
+                raise BundleSchemaInvalid(f"entries/{e.detail}.json: revision parents") from e
             progress(Progress(len(items), len(items), "import-entries"))
             progress(Progress(0, total_bytes, "import-attachments"))
             for p in plan.entries:

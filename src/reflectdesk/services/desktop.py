@@ -18,9 +18,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reflectdesk.atomic_files import atomic_write
 from reflectdesk.errors import FileUnwritable
 from reflectdesk.resources import resource_dir
-from reflectdesk.storage.atomic import atomic_write
 
 log = logging.getLogger(__name__)
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
+from reflectdesk.atomic_files import atomic_write
+from reflectdesk.domain.index_doc import IndexDoc
 from reflectdesk.domain.model import (
     AttachmentInfo,
     Changes,
@@ -31,9 +33,7 @@ from reflectdesk.errors import (
     ReadOnlyEntry,
     RecordTampered,
 )
-from reflectdesk.search.index import IndexDoc
 from reflectdesk.services.context import UnlockedState
-from reflectdesk.storage.atomic import atomic_write
 from reflectdesk.storage.attachments import MAX_ATTACHMENT_BYTES
 
 log = logging.getLogger(__name__)

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from datetime import timedelta
 from pathlib import Path
 
+from reflectdesk.atomic_files import atomic_write
 from reflectdesk.bundles import (
     Identity,
     PublicIdentity,
@@ -31,7 +32,6 @@ from reflectdesk.bundles.keys import minisign_key_id_text
 from reflectdesk.domain.model import Changes, IdentityInfo
 from reflectdesk.errors import FileUnwritable, IdentityInvalid, InvalidValue
 from reflectdesk.services.context import UnlockedState
-from reflectdesk.storage.atomic import atomic_write
 
 log = logging.getLogger(__name__)
 

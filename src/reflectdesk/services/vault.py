@@ -17,6 +17,7 @@ from pathlib import Path
 
 from reflectdesk import __version__
 from reflectdesk.crypto import aead, kdf, recovery
+from reflectdesk.domain.index_doc import IndexDoc
 from reflectdesk.domain.model import Changes, Profile, Role
 from reflectdesk.errors import (
     InvalidValue,
@@ -38,7 +39,7 @@ from reflectdesk.progress import (
     ProgressSink,
     ignore_progress,
 )
-from reflectdesk.search.index import IndexDoc, SearchIndex
+from reflectdesk.search.index import SearchIndex
 from reflectdesk.services.bundles import BundleService
 from reflectdesk.services.contacts import ContactService
 from reflectdesk.services.context import UnlockedState

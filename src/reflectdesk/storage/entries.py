@@ -13,6 +13,7 @@ from typing import Any, cast
 from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from reflectdesk.domain.index_doc import IndexDoc
 from reflectdesk.domain.model import (
     AttachmentInfo,
     Entry,
@@ -22,9 +23,13 @@ from reflectdesk.domain.model import (
     ms_to_datetime,
     now_ms,
 )
-from reflectdesk.errors import BundleSchemaInvalid, EntryNotFound, JournalNotFound, RecordTampered
+from reflectdesk.errors import (
+    EntryNotFound,
+    JournalNotFound,
+    RecordTampered,
+    RevisionGraphUnsound,
+)
 from reflectdesk.ids import uuid7
-from reflectdesk.search.index import IndexDoc
 from reflectdesk.storage import schema as t
 from reflectdesk.storage.attachments import (
     CHUNK_SIZE,
@@ -687,7 +692,7 @@ class ImportBatch:
                     added += 1
             if not graph_is_sound(graph):
                 # Raised inside the import transaction: nothing of the bundle is kept.
-                raise BundleSchemaInvalid(f"entries/{item.entry_id}.json: revision parents")
+                raise RevisionGraphUnsound(item.entry_id)
             head, conflicted = choose_head(graph)
             old = existing.get(item.entry_id)
             if old is None:

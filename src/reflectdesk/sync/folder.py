@@ -19,6 +19,7 @@ import os
 import stat
 from pathlib import Path
 
+from reflectdesk.atomic_files import AtomicFile, fsync_dir
 from reflectdesk.errors import (
     ExchangeFolderUnavailable,
     ExchangeFolderUnwritable,
@@ -38,7 +39,6 @@ from reflectdesk.progress import (
     ProgressSink,
     ignore_progress,
 )
-from reflectdesk.storage.atomic import AtomicFile, fsync_dir
 from reflectdesk.sync.transport import (
     CHUNK,
     DOWNLOAD,

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
+from reflectdesk.atomic_files import AtomicFile
 from reflectdesk.errors import (
     Cancelled,
     ExchangeAddressInvalid,
@@ -58,7 +59,6 @@ from reflectdesk.progress import (
     ProgressSink,
     ignore_progress,
 )
-from reflectdesk.storage.atomic import AtomicFile
 from reflectdesk.sync.davxml import (
     PROPFIND_BODY,
     DavEntry,

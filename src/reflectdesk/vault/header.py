@@ -15,10 +15,10 @@ from hashlib import sha256
 from pathlib import Path
 from typing import Any
 
+from reflectdesk.atomic_files import atomic_write
 from reflectdesk.crypto.aead import derive_subkey
 from reflectdesk.crypto.kdf import KdfParams
 from reflectdesk.errors import InvalidValue, NotAVault, VaultCorrupt, VaultTooNew
-from reflectdesk.storage.atomic import atomic_write
 
 MAGIC = b"RDVAULT\n"
 # 2: the database carries the sealed vault state (storage/trust_state.py) and scoped

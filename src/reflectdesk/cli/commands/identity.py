@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from reflectdesk.atomic_files import AtomicFile, atomic_write
 from reflectdesk.bundles import RevocationReason, parse_card
 from reflectdesk.cli.commands.contacts import ask
 from reflectdesk.cli.context import CliContext
 from reflectdesk.errors import ConfirmationRequired, FileUnwritable
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
 from reflectdesk.services.identity import DEFAULT_CARD_DAYS
-from reflectdesk.storage.atomic import AtomicFile, atomic_write
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

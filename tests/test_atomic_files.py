@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from reflectdesk import atomic_files as atomic
+from reflectdesk.atomic_files import AtomicFile, atomic_write
 from reflectdesk.errors import StorageUnwritable
-from reflectdesk.storage import atomic
-from reflectdesk.storage.atomic import AtomicFile, atomic_write
 
 
 def test_a_committed_file_appears_whole(tmp_path: Path) -> None:
