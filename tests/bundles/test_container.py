@@ -19,6 +19,7 @@ from reflectdesk.bundles import (
     BundleMeta,
     Consent,
     Identity,
+    KnownAuthors,
     PinnedKey,
     PublicIdentity,
     build_bundle,
@@ -79,8 +80,12 @@ from tests.bundles.test_zipsafe import _patch_both
 ABSENT = "01890000-0000-7000-8000-0000000000aa"  # an entry id not in the bundle
 
 
-def unknown(_key: bytes) -> PinnedKey | None:
-    return None
+unknown: KnownAuthors = {}  # no author known
+
+
+def knows(author: Identity, pinned_key: PinnedKey) -> KnownAuthors:
+    """A reader who knows ``author``'s signing key as ``pinned_key``."""
+    return {author.public.signing_key: pinned_key}
 
 
 def pinned(identity: Identity, **kw: object) -> PinnedKey:
@@ -135,8 +140,8 @@ def test_round_trip(alice: Identity, bob: Identity) -> None:
 
 def test_author_status(alice: Identity, bob: Identity) -> None:
     data = make_bundle(alice, [bob.public])
-    assert open_bundle(data, bob, lambda k: pinned(alice)).author_status is AuthorStatus.KNOWN
-    verified = open_bundle(data, bob, lambda k: pinned(alice, verified=True))
+    assert open_bundle(data, bob, knows(alice, pinned(alice))).author_status is AuthorStatus.KNOWN
+    verified = open_bundle(data, bob, knows(alice, pinned(alice, verified=True)))
     assert verified.author_status is AuthorStatus.VERIFIED
     assert verified.pinned is not None and verified.pinned.verified
     assert open_bundle(data, alice, unknown).author_status is AuthorStatus.SELF
@@ -219,17 +224,17 @@ def test_re_encrypted_by_a_recipient_to_a_third_person(
 def test_revoked_author(alice: Identity, bob: Identity) -> None:
     data = make_bundle(alice, [bob.public])
     with pytest.raises(BundleAuthorRevoked):
-        open_bundle(data, bob, lambda k: pinned(alice, revoked=True))
+        open_bundle(data, bob, knows(alice, pinned(alice, revoked=True)))
 
 
 def test_mismatching_author_keys(alice: Identity, bob: Identity, carol: Identity) -> None:
     data = make_bundle(alice, [bob.public])
     other_age = PinnedKey(alice.public.signing_key, carol.public.age_recipient)
     with pytest.raises(BundleAuthorKeyMismatch):
-        open_bundle(data, bob, lambda k: other_age)
+        open_bundle(data, bob, knows(alice, other_age))
     other_signing = PinnedKey(carol.public.signing_key, alice.public.age_recipient)
     with pytest.raises(BundleAuthorKeyMismatch):
-        open_bundle(data, bob, lambda k: other_signing)
+        open_bundle(data, bob, knows(alice, other_signing))
 
 
 def test_resigned_by_another_key_is_a_signature_error(

@@ -41,14 +41,12 @@ from reflectdesk.bundles.age_header import AgeHeader, parse_header
 from reflectdesk.bundles.canonical import (
     Blob,
     JsonObject,
-    JsonValue,
-    as_object,
-    canonical_json,
     format_timestamp,
     parse_json,
     validate,
 )
 from reflectdesk.bundles.cards import Card, parse_card
+from reflectdesk.bundles.contents import BundledEntry, BundledRecord, read_entry, read_record
 from reflectdesk.bundles.keys import Identity, PublicIdentity
 from reflectdesk.bundles.limits import DEFAULT_LIMITS, BundleLimits
 from reflectdesk.bundles.manifest import (
@@ -129,7 +127,10 @@ class PinnedKey:
     revoked_on: datetime | None = None  # that revocation's date, for the message
 
 
-ResolveAuthor = Callable[[bytes], PinnedKey | None]
+# Signing key -> what the vault knows of it: every key of every contact's rotation chain
+# and keys revoked before anyone here knew them. A table handed down, not a callback: the
+# importer looks the author up here, and bundles/ never calls back into a service.
+KnownAuthors = Mapping[bytes, PinnedKey]
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,8 +140,9 @@ class OpenedBundle:
     manifest: Manifest
     author_status: AuthorStatus
     pinned: PinnedKey | None
-    entries: Mapping[str, JsonObject]  # entry id -> validated entry document
-    records: Mapping[str, JsonObject]  # record id -> validated record document
+    reader: PublicIdentity  # the reader's key pair it was opened with
+    entries: Mapping[str, BundledEntry]  # entry id -> checked entry
+    records: Mapping[str, BundledRecord]  # record id -> checked record
     cards: Mapping[str, Card]  # key id (hex) -> verified card
     attachments: Mapping[str, memoryview]  # attachment id -> bytes (read-only view)
     size: int  # of the encrypted file
@@ -153,6 +155,12 @@ class OpenedBundle:
     @property
     def bundle_id(self) -> str:
         return self.manifest.bundle_id
+
+    @property
+    def sender_card(self) -> Card | None:
+        """The author's own card in ``cards/``, if it carries exactly the signing keys."""
+        card = self.cards.get(self.manifest.author.key_id_hex)
+        return card if card is not None and card.public == self.manifest.author else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,8 +291,8 @@ def _untrusted_comment(manifest: Manifest) -> str:
 
 @dataclass(slots=True)
 class _Contents:
-    entries: dict[str, JsonObject] = field(default_factory=dict)
-    records: dict[str, JsonObject] = field(default_factory=dict)
+    entries: dict[str, BundledEntry] = field(default_factory=dict)
+    records: dict[str, BundledRecord] = field(default_factory=dict)
     cards: dict[str, Card] = field(default_factory=dict)
     attachments: dict[str, memoryview] = field(default_factory=dict)
 
@@ -299,8 +307,7 @@ def _load_contents(documents: Mapping[str, Blob], limits: BundleLimits) -> _Cont
             validate(entry, ENTRY, name=path)
             if entry["id"] != match.group(1):
                 raise BundleSchemaInvalid(f"{path}:$.id: does not match the file name")
-            _check_revisions(path, entry)
-            out.entries[match.group(1)] = entry
+            out.entries[match.group(1)] = read_entry(path, entry)
         elif match := RECORD_PATH_RE.fullmatch(path):
             record = _load_json(path, data, limits)
             _gate_document(record, path)
@@ -309,7 +316,7 @@ def _load_contents(documents: Mapping[str, Blob], limits: BundleLimits) -> _Cont
             validate(record, RECORD, name=path)
             if record["id"] != match.group(1):
                 raise BundleSchemaInvalid(f"{path}:$.id: does not match the file name")
-            out.records[match.group(1)] = record
+            out.records[match.group(1)] = read_record(record)
         elif match := CARD_PATH_RE.fullmatch(path):
             try:
                 card = parse_card(data, allow_expired=True, max_bytes=limits.max_card_bytes)
@@ -326,9 +333,9 @@ def _load_contents(documents: Mapping[str, Blob], limits: BundleLimits) -> _Cont
 def _cross_check(contents: _Contents, manifest: Manifest) -> None:
     """An entry's reference to an attachment in the bundle matches its size and hash."""
     for entry_id, entry in contents.entries.items():
-        for ref in map(as_object, _items(entry["attachments"])):
-            listed = manifest.file(attachment_path(str(ref["id"])))
-            if listed is not None and (listed.size, listed.sha256) != (ref["size"], ref["sha256"]):
+        for ref in entry.attachments:
+            listed = manifest.file(attachment_path(ref.id))
+            if listed is not None and (listed.size, listed.sha256) != (ref.size, ref.sha256):
                 raise BundleSchemaInvalid(
                     f"entries/{entry_id}.json:$.attachments: size or hash differs from the file"
                 )
@@ -337,10 +344,6 @@ def _cross_check(contents: _Contents, manifest: Manifest) -> None:
 def _readonly(data: Blob) -> memoryview:
     view = memoryview(data).cast("B")
     return view if view.readonly else view.toreadonly()
-
-
-def _items(value: JsonValue) -> list[JsonValue]:
-    return value if isinstance(value, list) else []
 
 
 def _load_json(path: str, data: Blob, limits: BundleLimits) -> JsonObject:
@@ -354,18 +357,6 @@ def _gate_document(doc: JsonObject, path: str) -> None:
     version = doc.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > 1:
         raise BundleVersionUnsupported(f"{path}: version {version}")
-
-
-def _check_revisions(path: str, entry: JsonObject) -> None:
-    """Each revision's ``content_hash`` is SHA-256 of its content's canonical JSON."""
-    seen: set[object] = set()
-    for index, revision in enumerate(map(as_object, _items(entry["revisions"]))):
-        if revision["id"] in seen:
-            raise BundleSchemaInvalid(f"{path}:$.revisions[{index}].id: duplicate")
-        seen.add(revision["id"])
-        digest = hashlib.sha256(canonical_json(revision["content"], parsed=True)).hexdigest()
-        if digest != revision["content_hash"]:
-            raise BundleSchemaInvalid(f"{path}:$.revisions[{index}].content_hash: mismatch")
 
 
 # --- build -------------------------------------------------------------------------------
@@ -552,6 +543,7 @@ def _signed_manifest(
 # --- open --------------------------------------------------------------------------------
 @dataclass(slots=True)
 class _Decrypted:
+    reader: Identity  # the one of the reader's key pairs it was sealed to
     header: AgeHeader
     manifest: Manifest
     signature: minisign.MinisignSignature
@@ -621,9 +613,19 @@ class _StreamHasher:
             self._member = None
 
 
+def _reader_for(header: AgeHeader, readers: Sequence[Identity]) -> Identity:
+    """The key pair a bundle was sealed to: the current one, or one it replaced (a
+    bundle still in transit). If none fits, the first: decrypting reports it."""
+    if len(readers) > 1:
+        for reader in readers:
+            if age_io.is_for(header, reader.x25519_key):
+                return reader
+    return readers[0]
+
+
 def _decrypt_and_verify(
     data: Blob,
-    reader: Identity,
+    readers: Sequence[Identity],
     limits: BundleLimits,
     progress: ProgressSink,
     cancel: CancelToken,
@@ -634,6 +636,7 @@ def _decrypt_and_verify(
         raise BundleTooLarge(f"{len(data)} bytes", limit_mb=limits.max_bundle_mb)
     # 2. the age header, pre-parsed from the raw bytes
     header = parse_header(data, limits)
+    reader = _reader_for(header, readers)
     # 3. decrypt in memory
     plaintext = age_io.decrypt(
         data, reader.x25519_key, header, on_chunk=on_chunk, progress=progress, cancel=cancel
@@ -662,18 +665,18 @@ def _decrypt_and_verify(
         signature_member.data,
         minisign.MinisignPublicKey.of(manifest.author),
     )
-    return _Decrypted(header, manifest, signature, members)
+    return _Decrypted(reader, header, manifest, signature, members)
 
 
 def _check_author(
-    manifest: Manifest, reader: Identity, resolve_author: ResolveAuthor
+    manifest: Manifest, reader: PublicIdentity, authors: KnownAuthors
 ) -> tuple[AuthorStatus, PinnedKey | None]:
     author = manifest.author
-    if author.signing_key == reader.public.signing_key:
-        if author.age_recipient != reader.public.age_recipient:
+    if author.signing_key == reader.signing_key:
+        if author.age_recipient != reader.age_recipient:
             raise BundleAuthorKeyMismatch("signed with your key but another age key")
         return AuthorStatus.SELF, None
-    pinned = resolve_author(author.signing_key)
+    pinned = authors.get(author.signing_key)
     if pinned is None:
         return AuthorStatus.UNKNOWN, None
     if pinned.revoked:
@@ -691,13 +694,11 @@ def _check_author(
     return (AuthorStatus.VERIFIED if pinned.verified else AuthorStatus.KNOWN), pinned
 
 
-def recheck_author(
-    opened: OpenedBundle, reader: Identity, resolve_author: ResolveAuthor
-) -> OpenedBundle:
+def recheck_author(opened: OpenedBundle, authors: KnownAuthors) -> OpenedBundle:
     """``opened`` with its author's standing resolved again (step 6), for a bundle
     opened earlier and imported now: the contact may have been revoked, added or
     verified meanwhile. Raises what :func:`open_bundle` raises for step 6."""
-    status, pinned = _check_author(opened.manifest, reader, resolve_author)
+    status, pinned = _check_author(opened.manifest, opened.reader, authors)
     if status is opened.author_status and pinned == opened.pinned:
         return opened
     return replace(opened, author_status=status, pinned=pinned)
@@ -770,8 +771,8 @@ def _verify_files(
 
 def open_bundle(
     data: Blob,
-    reader: Identity,
-    resolve_author: ResolveAuthor,
+    readers: Identity | Sequence[Identity],
+    authors: KnownAuthors,
     *,
     limits: BundleLimits = DEFAULT_LIMITS,
     progress: ProgressSink = ignore_progress,
@@ -779,18 +780,22 @@ def open_bundle(
 ) -> OpenedBundle:
     """Decrypt and check a bundle; see the module docstring for the order of checks.
 
-    ``resolve_author(signing_key)`` returns the pinned key of a contact or ``None``;
-    an unknown author is *not* an error (``author_status`` is ``UNKNOWN``), a revoked
-    or mismatching one is. Nothing is stored; the caller imports the result.
+    ``readers``: the reader's key pairs, current first (a bundle sealed to a replaced
+    one may still be in transit); :attr:`OpenedBundle.reader` says which opened it.
+    ``authors`` maps a signing key to its pinned key; an author not in it is *not* an
+    error (``author_status`` is ``UNKNOWN``), a revoked or mismatching one is. Nothing
+    is stored; the caller imports the result.
     """
+    keys = [readers] if isinstance(readers, Identity) else list(readers)
     try:
         with _quick_gil_handoff(), _StreamHasher(limits.max_files) as hasher:
-            opened = _decrypt_and_verify(data, reader, limits, progress, cancel, hasher)
+            opened = _decrypt_and_verify(data, keys, limits, progress, cancel, hasher)
             manifest = opened.manifest
+            reader = opened.reader.public
             # 6. the author's pinned key
-            status, pinned = _check_author(manifest, reader, resolve_author)
+            status, pinned = _check_author(manifest, reader, authors)
             # 7. this reader is among the signed recipients (else: re-encrypted)
-            if not manifest.is_addressed_to(reader.public):
+            if not manifest.is_addressed_to(reader):
                 raise BundleNotAddressedToYou(manifest.bundle_id)
             # 8. every file's hash and size, nothing unlisted or missing;
             # 9. JSON size caps and schemas
@@ -811,6 +816,7 @@ def open_bundle(
         manifest=manifest,
         author_status=status,
         pinned=pinned,
+        reader=reader,
         entries=MappingProxyType(contents.entries),
         records=MappingProxyType(contents.records),
         cards=MappingProxyType(contents.cards),
@@ -844,7 +850,7 @@ def inspect_bundle(
     )
     if reader is None:
         return base
-    opened = _decrypt_and_verify(data, reader, limits, ignore_progress, cancel)
+    opened = _decrypt_and_verify(data, [reader], limits, ignore_progress, cancel)
     _verify_files(opened.manifest, opened.content, limits, cancel, load=False)
     return BundleInspection(
         size=base.size,

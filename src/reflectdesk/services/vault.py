@@ -40,7 +40,9 @@ from reflectdesk.progress import (
     ignore_progress,
 )
 from reflectdesk.search.index import SearchIndex
-from reflectdesk.services.bundles import BundleService
+from reflectdesk.services.bundle_export import BundleExportService
+from reflectdesk.services.bundle_import import BundleImportService
+from reflectdesk.services.bundle_log import BundleLogService
 from reflectdesk.services.contacts import ContactService
 from reflectdesk.services.context import UnlockedState
 from reflectdesk.services.entries import EntryService, TemplateGate
@@ -120,7 +122,9 @@ class Vault:
         # Sharing: this profile's key pair, contacts, and bundles in and out.
         self.identity = IdentityService(self._unlocked)
         self.contacts = ContactService(self._unlocked)
-        self.bundles = BundleService(self._unlocked, self.contacts)
+        self.exports = BundleExportService(self._unlocked, self.contacts)
+        self.imports = BundleImportService(self._unlocked, self.contacts)
+        self.bundle_log = BundleLogService(self._unlocked)
 
     # -- lifecycle ------------------------------------------------------------------
     @staticmethod
