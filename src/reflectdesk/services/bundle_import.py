@@ -382,8 +382,8 @@ class BundleImportService:
             progress(Progress(0, len(items), "import-entries"))
             try:
                 outcomes = batch.import_entries(items)
-            except RevisionGraphUnsound as e:  # the bundle's fault: said as the bundle's error
-                raise BundleSchemaInvalid(f"entries/{e.detail}.json: revision parents") from e
+            except RevisionGraphUnsound as exc:  # the bundle's fault: said as the bundle's error
+                raise BundleSchemaInvalid(f"entries/{exc.detail}.json: revision parents") from exc
             progress(Progress(len(items), len(items), "import-entries"))
             progress(Progress(0, total_bytes, "import-attachments"))
             for e in p.entries:
