@@ -651,3 +651,39 @@ def test_a_stolen_keys_documents_in_any_order_never_leave_the_thief_trusted(
         assert not holder.verified and not holder.vouched
         if any(link.signing_key == mentor.public.signing_key for link in holder.chain):
             assert stolen.refused_from == ALWAYS  # reached through the revoked key
+
+
+def test_known_authors_is_pinned_key_for_every_key_a_bundle_may_name(
+    vault: Vault, mentor: Identity, other_vault: Vault
+) -> None:
+    """The table the import hands to ``open_bundle`` says what ``pinned_key`` says, for
+    every key of every chain (rotated, revoked by hand) and a revoked unknown key."""
+    ana = vault.contacts.import_card(other_vault.identity.card()).contact
+    assert ana is not None
+    vault.contacts.verify(ana.id)
+    vault.contacts.import_card(other_vault.identity.rotate())  # vouched: a chain of two
+    bob = vault.contacts.import_card(card_of(mentor, name="Bruno Otro")).contact
+    assert bob is not None
+    vault.contacts.revoke(bob.id)
+    stranger = Identity.generate()
+    vault.contacts.import_card(make_revocation(stranger))
+    table = vault.contacts.known_authors()
+    chains = {link.signing_key for c in vault.contacts.list() for link in c.chain}
+    assert len(chains) == 3
+    assert set(table) == chains | {stranger.public.signing_key}
+    assert table == {key: vault.contacts.pinned_key(key) for key in table}
+    assert table[stranger.public.signing_key].revoked
+    assert table[mentor.public.signing_key].revoked
+    assert table[other_vault.identity.public().signing_key].verified is False  # vouched only
+    assert vault.contacts.pinned_key(Identity.generate().public.signing_key) is None
+
+
+def test_read_card_shows_a_verified_card_and_refuses_a_forged_one(
+    vault: Vault, mentor: Identity
+) -> None:
+    card = card_of(mentor)
+    shown = vault.contacts.read_card(card)
+    assert shown.key_id_hex == mentor.public.key_id_hex and shown.name == "Ana Mentor"
+    assert shown.previous_signing_key is None
+    with pytest.raises(CardSignatureInvalid):
+        vault.contacts.read_card(card.replace(b"Ana Mentor", b"Ana Mentir"))

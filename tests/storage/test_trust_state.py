@@ -371,7 +371,7 @@ def test_a_table_registered_later_is_covered_from_the_next_unlock(
     first unlock and checks it from then on."""
     from reflectdesk.storage import trust_state
 
-    created.vault.documents.put("note", "una", b"datos")
+    created.vault._unlocked().documents.put("note", "una", b"datos")
     created.vault.close()
     changed = {
         "contacts": ("id", "key_tag", "rev", "blob", "created_at"),

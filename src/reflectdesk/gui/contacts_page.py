@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflectdesk.bundles import parse_card
 from reflectdesk.domain.model import CardAction, CardPreview, Contact
 from reflectdesk.errors import FileUnwritable, ReflectDeskError
 from reflectdesk.gui.contact_model import (
@@ -284,9 +283,7 @@ class ContactsPage(QWidget):
         except ReflectDeskError as exc:
             log.info("own card unavailable: %s", type(exc).__name__)
             return
-        from reflectdesk.bundles import card_qr_svg
-
-        self._card_svg = card_qr_svg(card).encode("utf-8")
+        self._card_svg = self.vault.identity.card_qr_svg(card)
         self.qr.set_svg(self._card_svg)
         self.my_name.setText(profile.name)
         self.my_role.setText(
@@ -679,18 +676,7 @@ class ContactsPage(QWidget):
         if target.suffix.lower() != f".{kind}":
             target = target.with_name(f"{target.name}.{kind}")
         try:
-            card = self.vault.identity.card()
-            if kind == "png":
-                from reflectdesk.bundles import card_qr_png
-
-                card_qr_png(card, target)
-            else:
-                from reflectdesk.atomic_files import atomic_write
-                from reflectdesk.bundles import card_qr_svg
-
-                atomic_write(
-                    target, card_qr_svg(card).encode("utf-8"), mode=0o644, error=FileUnwritable
-                )
+            self.vault.identity.export_card_qr(target, "png" if kind == "png" else "svg")
         except ReflectDeskError as exc:
             self.last_box = show_error(self, exc)
         except OSError:
@@ -751,7 +737,7 @@ class ContactsPage(QWidget):
     def _new_keys_made(self, card: bytes) -> None:
         self.task = None
         self.pending_card = card  # kept until written
-        parsed = parse_card(card)
+        parsed = self.vault.contacts.read_card(card)
         # From the card, not the box: the service never lets a revoked key vouch.
         vouch = parsed.previous_signing_key is not None
         self.refresh()  # your key id and QR code changed, and so did every safety number

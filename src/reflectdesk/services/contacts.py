@@ -203,6 +203,12 @@ class ContactService:
             return by_name[0]
         raise ContactNotFound(ref if len(ref) <= 64 else ref[:64])
 
+    @staticmethod
+    def read_card(data: bytes) -> Card:
+        """A card's contents, verified (format, signatures, dates; an expired one too):
+        what a front end shows of a card it holds. Raises ``CardInvalid``."""
+        return parse_card(data, allow_expired=True)
+
     def by_signing_key(self, signing_key: bytes) -> Contact | None:
         return self._state().contacts.by_signing_key(signing_key)
 

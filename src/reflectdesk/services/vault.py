@@ -17,6 +17,7 @@ from pathlib import Path
 
 from reflectdesk import __version__
 from reflectdesk.crypto import aead, kdf, recovery
+from reflectdesk.crypto.kdf import KdfParams as KdfParams  # the type create() takes
 from reflectdesk.domain.index_doc import IndexDoc
 from reflectdesk.domain.model import Changes, Profile, Role
 from reflectdesk.errors import (
@@ -51,7 +52,6 @@ from reflectdesk.services.journals import JournalService
 from reflectdesk.services.search import SearchService
 from reflectdesk.services.templates import TemplateService
 from reflectdesk.storage.database import DB_NAME, Database
-from reflectdesk.storage.documents import DocumentStore
 from reflectdesk.storage.keyed_migration import migrate_with_key
 from reflectdesk.storage.lockfile import VaultLock
 from reflectdesk.storage.trust_state import TrustState
@@ -429,10 +429,6 @@ class Vault:
             profile = st.profile.update(**changes)
         self._emit(Changes(profile=True))
         return profile
-
-    @property
-    def documents(self) -> DocumentStore:
-        return self._unlocked().documents
 
     def integrity_check(self) -> str:
         return self._unlocked().db.integrity_check()
