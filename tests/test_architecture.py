@@ -210,7 +210,7 @@ def test_the_bundle_layer_never_calls_back_into_a_service() -> None:
     callback."""
     import inspect
 
-    from reflectdesk.bundles import container
+    from reflectdesk.bundles import opening
 
     for path in sorted((SRC / "bundles").rglob("*.py")):
         reached = {
@@ -219,6 +219,6 @@ def test_the_bundle_layer_never_calls_back_into_a_service() -> None:
             if any(_within(n, f"reflectdesk.{p}") for p in ("services", "storage", "vault", "gui"))
         }
         assert reached == set(), path.name
-    for fn in (container.open_bundle, container.recheck_author, container.inspect_bundle):
+    for fn in (opening.open_bundle, opening.recheck_author, opening.inspect_bundle):
         params = inspect.signature(fn).parameters.values()
         assert all("Callable" not in str(p.annotation) for p in params), fn.__name__
