@@ -92,8 +92,8 @@ def triad(vault: Vault, tmp_path: Path) -> Iterator[Triad]:
     entry = vault.entries.add(
         journal.id,
         EntryContent(
-            title="Fracciones", sections={"description": TEXT, "analysis": "Funcionó."}, template_id="gibbs",
-            standards=("C7",),
+            title="Fracciones", sections={"description": TEXT, "analysis": "Funcionó."},
+            template_id="gibbs", standards=("C7",),
         ),
     )  # fmt: skip
     out = tmp_path / "out"
@@ -153,8 +153,8 @@ def test_feedback_reaches_the_student_in_her_own_entry(triad: Triad) -> None:
     # She replies and edits: the comment re-anchors, the sign-off is "changed since".
     t.student.review.reply(comment_id, "Las conocen de antes.")
     t.student.entries.edit(
-        t.entry, EntryContent(title="Fracciones", sections={"description": "Hoy: " + TEXT}, template_id="gibbs",
-                              standards=("C7",)),
+        t.entry, EntryContent(title="Fracciones", sections={"description": "Hoy: " + TEXT},
+                              template_id="gibbs", standards=("C7",)),
     )  # fmt: skip
     state = t.student.review.state(t.entry)
     (thread,) = state.threads
@@ -260,8 +260,8 @@ def test_tampered_records_are_refused_and_nothing_is_stored(triad: Triad) -> Non
     # Re-signed by a third contact (the tutor) in the mentor's name, then in her own.
     tutor_identity = t.tutor.identity.key_pair()
     record = parse(sign_off)
-    forged = replace(sign(tutor_identity, record.type, record.entry, record.body, record.created_at),
-                     author=mentor_key)  # fmt: skip
+    resigned = sign(tutor_identity, record.type, record.entry, record.body, record.created_at)
+    forged = replace(resigned, author=mentor_key)
     _refused(t, [forged.to_json()], t.key("tutor"), ReviewRecordForged)
     own = sign(tutor_identity, record.type, record.entry, record.body, record.created_at)
     _refused(t, [own.to_json()], t.key("tutor"), ReviewNotShared)
@@ -385,7 +385,6 @@ def test_a_deleted_record_row_is_caught_at_unlock(triad: Triad) -> None:
     with pytest.raises(VaultStateTampered):
         reopened.unlock(PASSPHRASE)
     reopened.close()
-    t.mentor = new_vault(t.tmp / "spare", "x")  # for the fixture's close
 
 
 @settings(
