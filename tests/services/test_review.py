@@ -142,7 +142,7 @@ def test_feedback_reaches_the_student_in_her_own_entry(triad: Triad) -> None:
         "¿Por qué pizzas?",
         "Ana Mentor",
     )
-    assert TEXT[thread.start : thread.end] == "pizzas"  # type: ignore[misc]
+    assert TEXT[thread.start : thread.end] == "pizzas"
     assert [r.text for r in thread.replies] == ["Y ¿regletas?"]
     (signed,) = state.sign_offs
     assert signed.id == sign_off_id and not signed.changed_since and signed.revision_seq == 1
@@ -158,7 +158,7 @@ def test_feedback_reaches_the_student_in_her_own_entry(triad: Triad) -> None:
     )  # fmt: skip
     state = t.student.review.state(t.entry)
     (thread,) = state.threads
-    assert ("Hoy: " + TEXT)[thread.start : thread.end] == "pizzas"  # type: ignore[misc]
+    assert ("Hoy: " + TEXT)[thread.start : thread.end] == "pizzas"
     assert state.sign_offs[0].changed_since and state.head_seq == 2
     t.student.entries.edit(
         t.entry,
