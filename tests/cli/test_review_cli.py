@@ -5,11 +5,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reflectdesk.services.vault import Vault
-from tests.cli.test_bundles_cli import Person, give_card, mentor, student  # noqa: F401
+from tests.cli.test_bundles_cli import Cli, Person, give_card
 from tests.support import PASSPHRASE
 
 TEXT = "Trabajamos fracciones con pizzas. Después, fracciones con regletas."
+
+
+@pytest.fixture
+def student(cli: Cli, tmp_path: Path) -> Person:
+    return Person(cli, tmp_path / "student", "Camila Pérez", "student")
+
+
+@pytest.fixture
+def mentor(cli: Cli, tmp_path: Path) -> Person:
+    return Person(cli, tmp_path / "mentor", "Ana Mentor", "mentor")
 
 
 def _records_to(source: Person, target: Person) -> None:
