@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from reflectdesk.bundles.canonical import JsonObject, JsonValue
+from reflectdesk.bundles.container import PinnedKey
 from reflectdesk.bundles.keys import Identity, PublicIdentity
 from reflectdesk.domain.model import Changes, Contact, EntryContent, SearchFilters, Space
 from reflectdesk.errors import (
@@ -208,6 +209,7 @@ class _Context:
     contacts: list[Contact]
     keys: dict[str, tuple[Contact | None, PublicIdentity]]  # key id -> holder, public key
     shared: dict[tuple[str, str], int] = field(default_factory=dict)  # (contact, entry) -> ms
+    pinned: dict[bytes, PinnedKey | None] = field(default_factory=dict)
     _revisions: dict[str, list[RevisionRef]] = field(default_factory=dict)
     _places: dict[str, tuple[Space, str | None] | None] = field(default_factory=dict)
     _texts: dict[tuple[str, str], EntryContent] = field(default_factory=dict)
@@ -320,7 +322,9 @@ class ReviewService:
             if public.signing_key in untrusted_keys(ctx.st):
                 raise ReviewSignerRevoked(record.author)  # your own key, revoked or lost
         else:
-            pinned = self._contacts.pinned_key(public.signing_key)
+            if public.signing_key not in ctx.pinned:
+                ctx.pinned[public.signing_key] = self._contacts.pinned_key(public.signing_key)
+            pinned = ctx.pinned[public.signing_key]
             if pinned is None or pinned.revoked or pinned.revoked_in_chain:
                 # A revoked key signs whatever date it likes: nothing from it is taken.
                 raise ReviewSignerRevoked(record.author)
@@ -396,7 +400,7 @@ class ReviewService:
                 raise ReviewSignerUnknown(sender)
             signers: dict[str, Contact | None] = {}
             for record in records:
-                signer = self._signer(ctx, record)
+                signer = self._signer(ctx, record)  # pinned keys looked up once per key
                 verify(record, signer.public)  # ReviewRecordForged
                 signers[record.id] = signer.contact
             repo = ctx.repo()
