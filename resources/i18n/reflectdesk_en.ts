@@ -537,6 +537,10 @@
         <source>Marked ready for feedback.</source>
         <translation>Marked ready for feedback.</translation>
     </message>
+    <message>
+        <source>Wrote {count} entries with their feedback to {path}. This copy is not encrypted.</source>
+        <translation>Wrote {count} entries with their feedback to {path}. This copy is not encrypted.</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmPage</name>

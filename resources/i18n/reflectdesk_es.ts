@@ -537,6 +537,10 @@
         <source>Marked ready for feedback.</source>
         <translation>Marcada como lista para retroalimentación.</translation>
     </message>
+    <message>
+        <source>Wrote {count} entries with their feedback to {path}. This copy is not encrypted.</source>
+        <translation>Se escribieron {count} entradas con su retroalimentación en {path}. Esta copia no está cifrada.</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmPage</name>

@@ -82,6 +82,17 @@ def test_review_round_trip_through_the_cli(student: Person, mentor: Person, tmp_
     # Withdrawal: only by its author.
     refused = student("signoff", "withdraw", signed)
     assert refused.code == 6 and "Only the person who signed off" in refused.err
+    # The portfolio, with the sign-off still standing: HTML and Markdown, owner-only.
+    page = tmp_path / "portafolio.html"
+    said = student.ok("--lang", "es", "entry", "export", "--journal", "Práctica II",
+                      "--format", "html", "-o", str(page))  # fmt: skip
+    assert "Esta copia no está cifrada" in said and page.stat().st_mode & 0o777 == 0o600
+    html = page.read_text(encoding="utf-8")
+    assert "<table>" in html and "C7 — Estrategias" in html and "logrado" in html
+    assert "Ana Mentor" in html and sign_off["author_key_id"] in html and "«pizzas»" in html
+    notes = tmp_path / "portfolio.md"
+    student.ok("entry", "export", entry, "--format", "md", "-o", str(notes))
+    assert "| met | Preguntas abiertas. |" in notes.read_text(encoding="utf-8")
     mentor.ok("signoff", "withdraw", signed, "--reason", "Me equivoqué.")
     assert mentor.json("comment", "list", here, "--json")["sign_offs"][0]["withdrawn"]  # type: ignore[index]
 

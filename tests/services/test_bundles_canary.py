@@ -4,7 +4,8 @@ Two vaults (student and mentor) driven through the services in a child process w
 its own temp dir (``TMPDIR``), so SQLite and Python temp files land where the scan
 looks. Canaries
 go into names (profile and card), institutions, journal and entry titles, section
-text, tags, attachment names and bytes, comments, replies, sign-off notes and quotes. Afterwards every file under both vault dirs,
+text, tags, attachment names and bytes, comments, replies, sign-off notes and quotes.
+Afterwards every file under both vault dirs,
 the temp dir and the bundle files themselves (encrypted) is scanned for them, raw and
 UTF-16. Only the files a user exported on purpose (the contact cards, which are public
 by design, and a saved attachment) may hold them.

@@ -32,7 +32,9 @@ import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
+from reflectdesk.atomic_files import atomic_write
 from reflectdesk.bundles.canonical import JsonObject, JsonValue
 from reflectdesk.bundles.container import PinnedKey
 from reflectdesk.bundles.keys import Identity, PublicIdentity
@@ -40,6 +42,7 @@ from reflectdesk.domain.model import Changes, Contact, EntryContent, SearchFilte
 from reflectdesk.errors import (
     CommentNotFound,
     EntryNotFound,
+    FileUnwritable,
     InvalidValue,
     NotYourEntry,
     NotYourSignOff,
@@ -57,6 +60,15 @@ from reflectdesk.errors import (
     SignOffNotFound,
     StandardUnknown,
     UnknownSection,
+)
+from reflectdesk.rendering.portfolio import (
+    Footnote,
+    FootnoteReply,
+    PortfolioEntry,
+    SignOffRow,
+    SignOffTable,
+    portfolio_html,
+    portfolio_markdown,
 )
 from reflectdesk.review.anchor import Anchor, locate, make_anchor
 from reflectdesk.review.records import (
@@ -778,6 +790,44 @@ class ReviewService:
             )
         return sorted(out, key=lambda q: (q.student.casefold(), q.title.casefold(), q.entry_id))
 
+    def export_portfolio(
+        self,
+        dest: Path,
+        *,
+        entry_ids: Sequence[str] = (),
+        journal_id: str | None = None,
+        fmt: str = "html",
+        lang: str = "es",
+    ) -> int:
+        """Write the entries (and every entry of ``journal_id``, oldest first) with their
+        comments as numbered footnotes and their sign-off tables to ``dest``, atomically
+        (a plaintext file the user asked for, owner-only). Returns how many entries."""
+        if fmt not in ("html", "md"):
+            raise InvalidValue("format")
+        st = self._state()
+        ids = list(dict.fromkeys(entry_ids))
+        title = ""
+        if journal_id is not None:
+            journal = st.journals.get(journal_id)
+            title = journal.title
+            summaries = st.index.summaries(SearchFilters(journal_id=journal.id), "date", False)
+            ids += [s.id for s in summaries if s.id not in ids]
+        if not ids:
+            raise InvalidValue("entries")
+        entries = []
+        for entry_id in ids:
+            entry = st.entries.get(entry_id)
+            rendered = st.templates.render(entry.content, lang, "html" if fmt == "html" else "md")
+            entries.append(portfolio_entry(rendered, self.state(entry_id, lang)))
+        text = (
+            portfolio_html(title, entries, lang)
+            if fmt == "html"
+            else portfolio_markdown(title, entries, lang)
+        )
+        atomic_write(dest, text.encode("utf-8"), mode=0o600, error=FileUnwritable)
+        log.info("portfolio exported: %d entries", len(entries))
+        return len(entries)
+
     def triad(self) -> list[TriadRow]:
         """Per student whose entries you received: entries, how many are ready, the
         feedback given on them (by anyone but her), and the standards signed off "met"."""
@@ -814,3 +864,45 @@ class ReviewService:
                 TriadRow(contact_id, name, len(summaries), ready, feedback, tuple(sorted(met)))
             )
         return sorted(rows, key=lambda r: (r.student.casefold(), r.contact_id))
+
+
+def _date(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%d")
+
+
+def portfolio_entry(rendered: str, state: EntryReviewState) -> PortfolioEntry:
+    """An entry's rendering with its threads as footnotes and its standing sign-offs."""
+    return PortfolioEntry(
+        rendered=rendered,
+        footnotes=tuple(
+            Footnote(
+                section=t.section,
+                quote=t.quote,
+                text=t.text,
+                author=t.author_name,
+                date=_date(t.created_at),
+                on_earlier_version=t.on_earlier_version,
+                resolved=t.resolved,
+                replies=tuple(
+                    FootnoteReply(r.author_name, _date(r.created_at), r.text) for r in t.replies
+                ),
+            )
+            for t in state.threads
+        ),
+        sign_offs=tuple(
+            SignOffTable(
+                author=s.author_name,
+                key_id=s.author,
+                date=_date(s.created_at),
+                version=s.revision_seq,
+                changed_since=s.changed_since,
+                overall=s.overall.value,
+                note=s.note,
+                rows=tuple(
+                    SignOffRow(v.code, v.title, v.verdict.value, v.note) for v in s.standards
+                ),
+            )
+            for s in state.sign_offs
+            if not s.withdrawn
+        ),
+    )

@@ -4,6 +4,7 @@ entry submit: the mentor review through :class:`~reflectdesk.services.review.Rev
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from reflectdesk.cli.context import CliContext
@@ -78,10 +79,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     c.add_argument("--reason", default="")
     c.set_defaults(handler=cmd_signoff_withdraw)
 
-    c = _entry_subparsers(sub).add_parser("submit", help='mark your entry "ready for feedback"')
+    esub = _entry_subparsers(sub)
+    c = esub.add_parser("submit", help='mark your entry "ready for feedback"')
     c.add_argument("id")
     c.add_argument("--draft", action="store_true", help="back to draft")
     c.set_defaults(handler=cmd_submit)
+    c = esub.add_parser("export", help="portfolio: entries with comments and sign-offs")
+    c.add_argument("id", nargs="*", help="entry ids")
+    c.add_argument("--journal", default=None, help="every entry of this journal (id or title)")
+    c.add_argument("--format", choices=["html", "md"], default="html")
+    c.add_argument("-o", "--output", required=True, metavar="FILE")
+    c.set_defaults(handler=cmd_export)
 
 
 def cmd_queue(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -294,4 +302,25 @@ def cmd_submit(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.say("Cli", QT_TRANSLATE_NOOP("Cli", "Marked as draft."))
     else:
         ctx.say("Cli", QT_TRANSLATE_NOOP("Cli", "Marked ready for feedback."))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    vault = ctx.open_vault()
+    journal_id = vault.journals.resolve(args.journal).id if args.journal else None
+    if not args.id and journal_id is None:
+        raise InvalidValue("ID or --journal")
+    count = vault.review.export_portfolio(
+        Path(args.output), entry_ids=args.id, journal_id=journal_id, fmt=args.format,
+        lang=ctx.lang,
+    )  # fmt: skip
+    ctx.say(
+        "Cli",
+        QT_TRANSLATE_NOOP(
+            "Cli",
+            "Wrote {count} entries with their feedback to {path}. This copy is not encrypted.",
+        ),
+        count=count,
+        path=args.output,
+    )
     return 0
