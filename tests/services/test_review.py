@@ -8,6 +8,7 @@ import sqlite3
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,7 @@ from reflectdesk.errors import (
     ReviewNotShared,
     ReviewQuoteOutside,
     ReviewRecordForged,
+    ReviewRecordInvalid,
     ReviewRevisionMismatch,
     ReviewSignerRevoked,
     ReviewSignerUnknown,
@@ -350,6 +352,26 @@ def test_a_revoked_key_is_refused(triad: Triad) -> None:
 
 def test_too_many_records_are_refused_before_anything_else(triad: Triad) -> None:
     _refused(triad, [{}] * (MAX_RECEIVE + 1), triad.key("mentor"), ReviewTooManyRecords)
+
+
+def test_a_record_dated_in_the_future_is_refused(triad: Triad) -> None:
+    t = triad
+    t.send_entries()
+    head = t.student.entries.get(t.entry).head
+    ref = EntryRef(t.key("student"), t.entry, head.id, head.content_hash)
+    later = datetime.now(UTC) + timedelta(days=30)
+    resolve = sign(t.mentor.identity.key_pair(), RecordType.RESOLVE, ref,
+                   {"comment": "0" * 64, "resolved": "yes"}, later)  # fmt: skip
+    _refused(t, [resolve.to_json()], t.key("mentor"), ReviewRecordInvalid)
+
+
+def test_records_held_per_entry_are_capped(triad: Triad, monkeypatch: pytest.MonkeyPatch) -> None:
+    t = triad
+    t.send_entries()
+    _mentor_feedback(t)
+    # The real cap is 20,000; lowered so the test stays fast (the same code path).
+    monkeypatch.setattr("reflectdesk.services.review.MAX_PER_ENTRY", 2)
+    _refused(t, t.mentor.review.records(), t.key("mentor"), ReviewTooManyRecords)
 
 
 def test_records_for_an_entry_not_held_wait_and_attach(triad: Triad) -> None:

@@ -31,7 +31,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from reflectdesk.atomic_files import atomic_write
@@ -98,6 +98,8 @@ from reflectdesk.storage.review_records import ReviewRecordRepo, RevisionRef, St
 log = logging.getLogger(__name__)
 
 MAX_RECEIVE = 5_000  # records taken in one receive (a feedback bundle: 200 + 20 typical)
+MAX_PER_ENTRY = 20_000  # records held about one entry: the fold and the view stay fast
+MAX_CLOCK_SKEW = timedelta(days=1)  # a record dated later than this is refused
 _JOURNAL_KIND = "journal"
 
 
@@ -405,6 +407,12 @@ class ReviewService:
         if len(documents) > MAX_RECEIVE:
             raise ReviewTooManyRecords(limit=MAX_RECEIVE)
         records = [parse(doc) for doc in documents]
+        latest = datetime.now(UTC) + MAX_CLOCK_SKEW
+        for record in records:
+            if record.created_at > latest:
+                # A date in the future would win every "latest" (a resolve, a status)
+                # for as long as it lasts.
+                raise ReviewRecordInvalid(f"record {record.id[:16]}: dated in the future")
         st = self._state()
         with st.write_lock:
             ctx = self._context(st)
@@ -416,7 +424,8 @@ class ReviewService:
                 verify(record, signer.public)  # ReviewRecordForged
                 signers[record.id] = signer.contact
             repo = ctx.repo()
-            stored = {s.record.id: s.record for s in repo.for_entries(None)}
+            stored_items = repo.for_entries(None)
+            stored = {s.record.id: s.record for s in stored_items}
             known = {**stored, **{r.id: r for r in records}}
             rows: list[tuple[str, ReviewRecord, str | None]] = []
             pending = 0
@@ -428,6 +437,14 @@ class ReviewService:
                 pending += target is None
                 rows.append((entry_id, record, sender))
             already = sum(1 for r in {r.id for r in records} if r in stored)
+            held: dict[str, int] = {}
+            for item in stored_items:
+                held[item.entry_id] = held.get(item.entry_id, 0) + 1
+            new_rows = {(e, r.id) for e, r, _via in rows if r.id not in stored}
+            for entry_id, _record_id in new_rows:
+                held[entry_id] = held.get(entry_id, 0) + 1
+            if held and max(held.values()) > MAX_PER_ENTRY:
+                raise ReviewTooManyRecords(limit=MAX_PER_ENTRY)
             added = repo.add_many(rows)
         entry_ids = tuple(sorted({e for e, _, _ in rows}))
         if added:
