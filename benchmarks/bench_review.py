@@ -68,10 +68,10 @@ def main() -> None:
             journal.id,
             EntryContent(title="Larga", sections={"body": text}, standards=("C7",)),
         )
-        sent = student.bundles.export(
+        sent = student.exports.export(
             ExportRequest(recipients=(at_student.id,), journal_id=journal.id), root
         )
-        mentor.bundles.import_bundle(sent.path)
+        mentor.imports.import_bundle(sent.path)
         head = entry.head
         ref = EntryRef(student.identity.public().key_id_hex, entry.id, head.id, head.content_hash)
         me = mentor.identity.key_pair()

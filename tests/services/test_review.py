@@ -40,7 +40,7 @@ from reflectdesk.errors import (
 from reflectdesk.review.records import EntryRef, RecordType, Status, Verdict, parse, sign
 from reflectdesk.services.review import MAX_RECEIVE
 from reflectdesk.services.vault import Vault
-from tests.services.test_bundles import exchange_cards, new_vault, table_digest
+from tests.services.bundle_helpers import exchange_cards, new_vault, table_digest
 from tests.support import PASSPHRASE
 
 TEXT = "Trabajamos fracciones con pizzas. Después, fracciones con regletas."

@@ -35,8 +35,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from reflectdesk.atomic_files import atomic_write
+from reflectdesk.bundles import PinnedKey
 from reflectdesk.bundles.canonical import JsonObject, JsonValue
-from reflectdesk.bundles.container import PinnedKey
 from reflectdesk.bundles.keys import Identity, PublicIdentity
 from reflectdesk.domain.model import Changes, Contact, EntryContent, SearchFilters, Space
 from reflectdesk.errors import (
@@ -76,11 +76,11 @@ from reflectdesk.review.records import (
     RecordType,
     ReviewRecord,
     Status,
-    Verdict,
     parse,
     sign,
     verify,
 )
+from reflectdesk.review.records import Verdict as Verdict  # for the front ends
 from reflectdesk.review.state import EntryReview, fold_entry
 from reflectdesk.services.contacts import ContactService
 from reflectdesk.services.context import UnlockedState

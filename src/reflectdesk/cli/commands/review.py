@@ -10,8 +10,7 @@ from typing import Any
 from reflectdesk.cli.context import CliContext
 from reflectdesk.errors import InvalidValue
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
-from reflectdesk.review.records import Verdict
-from reflectdesk.services.review import EntryReviewState
+from reflectdesk.services.review import EntryReviewState, Verdict
 
 _VERDICTS = {v.value: v for v in Verdict}
 
