@@ -1379,3 +1379,55 @@ class RemoteFileNotOwn(InputError):
         "Errors", "ReflectDesk only removes files it put on the exchange point itself."
     )
     hint = QT_TRANSLATE_NOOP("Errors", "The file was left where it is. Nothing was removed.")
+
+
+# --- sync: exchange points, outbox, inbox (issue 17) ------------------------------------
+class ExchangePointNotFound(NotFound):
+    code = "exchange_point_not_found"
+    message = QT_TRANSLATE_NOOP("Errors", "There is no exchange point with this id.")
+    hint = QT_TRANSLATE_NOOP("Errors", "See the ids with 'exchange list'.")
+
+
+class ExchangeFolderInvalid(InputError):
+    code = "exchange_folder_invalid"
+    message = QT_TRANSLATE_NOOP("Errors", "This folder cannot be used as an exchange point.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Choose an existing folder by its full path (a USB stick, a network drive or a "
+        "folder your Nextcloud client syncs), outside the vault.",
+    )
+
+
+class ExchangeLabelInvalid(InputError):
+    code = "exchange_label_invalid"
+    message = QT_TRANSLATE_NOOP("Errors", "An exchange point needs a name (up to 80 characters).")
+    hint = QT_TRANSLATE_NOOP("Errors", "For example: University — Nextcloud.")
+
+
+class ExchangePointBusy(InputError):
+    code = "exchange_point_busy"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "Bundles are still waiting to be sent through this exchange point: {count}."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Send them first ('sync now'), or remove it with --force: they are then not sent.",
+    )
+
+
+class NoExchangePoint(InputError):
+    code = "no_exchange_point"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "None of these contacts is reached through an exchange point."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Add an exchange point for them ('exchange add … --contact'), or export to a file "
+        "with --output.",
+    )
+
+
+class WaitingBundleNotFound(NotFound):
+    code = "waiting_bundle_not_found"
+    message = QT_TRANSLATE_NOOP("Errors", "No received bundle is waiting with this id.")
+    hint = QT_TRANSLATE_NOOP("Errors", "See the ids with 'sync waiting'.")

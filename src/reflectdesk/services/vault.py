@@ -47,10 +47,12 @@ from reflectdesk.services.bundle_log import BundleLogService
 from reflectdesk.services.contacts import ContactService
 from reflectdesk.services.context import UnlockedState
 from reflectdesk.services.entries import EntryService, TemplateGate
+from reflectdesk.services.exchange import ExchangeService
 from reflectdesk.services.identity import IdentityService, load_own_authors
 from reflectdesk.services.journals import JournalService
 from reflectdesk.services.review import ReviewService
 from reflectdesk.services.search import SearchService
+from reflectdesk.services.sync import SyncService
 from reflectdesk.services.templates import TemplateService
 from reflectdesk.storage.database import DB_NAME, Database
 from reflectdesk.storage.keyed_migration import migrate_with_key
@@ -128,6 +130,8 @@ class Vault:
         self.bundle_log = BundleLogService(self._unlocked)
         # Mentor review: comments, sign-offs, statuses (review issue).
         self.review = ReviewService(self._unlocked, self.contacts)
+        self.exchange = ExchangeService(self._unlocked)
+        self.sync = SyncService(self._unlocked, self.exchange, self.exports, self.imports)
 
     # -- lifecycle ------------------------------------------------------------------
     @staticmethod

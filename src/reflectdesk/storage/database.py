@@ -116,7 +116,22 @@ def _migrate_2_to_3(conn: Connection) -> None:
         Base.metadata.create_all(conn, tables=[Base.metadata.tables["review_records"]])
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
+SYNC_TABLES = ("exchange_points", "sync_remote", "sync_log")
+
+
+def _migrate_3_to_4(conn: Connection) -> None:
+    """v4: the sync state (issue 17): exchange points, remote files, the sync log (the
+    ``outbox`` table of v2 is used as it is)."""
+    existing = set(inspect(conn).get_table_names())
+    missing = [Base.metadata.tables[n] for n in (*SYNC_TABLES, "outbox") if n not in existing]
+    Base.metadata.create_all(conn, tables=missing)
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {
+    1: _migrate_1_to_2,
+    2: _migrate_2_to_3,
+    3: _migrate_3_to_4,
+}
 
 
 class Database:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Tables each schema version introduced; migrations create what a file lacks.
 V1_TABLES = (
     "meta",
@@ -245,3 +245,32 @@ class OutboxItem(Base):
     next_attempt_at: Mapped[int] = mapped_column(Integer, default=0)
     state: Mapped[str] = mapped_column(String, default="pending")
     blob: Mapped[bytes] = mapped_column(LargeBinary)  # exchange point, file name
+
+
+class ExchangePoint(Base):
+    """A shared folder or WebDAV folder bundles travel through (sync issue 17)."""
+
+    __tablename__ = "exchange_points"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    created_at: Mapped[int] = mapped_column(Integer)
+    rev: Mapped[int] = mapped_column(Integer, default=1)
+    blob: Mapped[bytes] = mapped_column(LargeBinary)  # label, address, user, password, contacts
+
+
+class SyncRemote(Base):
+    """A file on an exchange point this vault put there or fetched (sync issue 17)."""
+
+    __tablename__ = "sync_remote"
+    id: Mapped[str] = mapped_column(String, primary_key=True)  # keyed hash: point, name, …
+    created_at: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String)
+    blob: Mapped[bytes] = mapped_column(LargeBinary)  # point, name, size, etag, local file
+
+
+class SyncLog(Base):
+    """What each sync did, per exchange point (shown on its sync page)."""
+
+    __tablename__ = "sync_log"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    created_at: Mapped[int] = mapped_column(Integer, index=True)
+    blob: Mapped[bytes] = mapped_column(LargeBinary)  # point, event, error code, counts

@@ -102,6 +102,11 @@ TRUST_RECORDS: tuple[TrustTable, ...] = (
     # Review records (append-only): a deleted withdrawal would bring a sign-off back, a
     # deleted comment or sign-off would drop evidence (review issue).
     TrustTable("review_records", ("id", "entry_id", "created_at", "blob")),
+    # Sync (issue 17): where bundles go and with which password; what waits to be sent
+    # (a deleted row is a bundle never sent); which remote files were fetched or are ours.
+    TrustTable("exchange_points", ("id", "rev", "blob")),
+    TrustTable("outbox", ("id", "state", "blob")),
+    TrustTable("sync_remote", ("id", "state", "blob")),
 )
 STATE_FORMAT = 1  # the sealed document's layout (its associated data)
 _BY_NAME = {tt.name: tt for tt in TRUST_RECORDS}
