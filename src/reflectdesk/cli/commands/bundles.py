@@ -69,7 +69,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     c.add_argument("--no-attachments", action="store_true")
     c.add_argument("--with-history", action="store_true")
-    c.add_argument("-o", "--output", required=True, metavar="FILE_OR_DIR")
+    c.add_argument("-o", "--output", default=None, metavar="FILE_OR_DIR")
+    c.add_argument(
+        "--send",
+        action="store_true",
+        help="queue it for the recipients' exchange points instead of writing a file",
+    )
     c.set_defaults(handler=cmd_export)
 
     c = bsub.add_parser("withdraw-consent", help="send a signed withdrawal of research consent")
@@ -128,6 +133,13 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
         attachments=not args.no_attachments,
         history=args.with_history,
     )
+    if args.send:  # sync (issue 17): the outbox, sent by 'sync now' or the app
+        from reflectdesk.cli.commands.sync import say_queued
+
+        say_queued(ctx, vault.sync.queue_export(request, progress=ctx.progress()))
+        return 0
+    if not args.output:
+        raise InvalidValue("--output or --send")
     result = vault.exports.export(request, Path(args.output), progress=ctx.progress())
     _say_exported(ctx, result)
     return 0
