@@ -48,6 +48,7 @@ from reflectdesk.gui.search_model import ID_ROLE as HIT_ID_ROLE
 from reflectdesk.gui.search_model import SearchResultsModel, SnippetDelegate
 from reflectdesk.gui.search_panel import SearchPanel
 from reflectdesk.gui.sidebar import Sidebar
+from reflectdesk.gui.sync_status import SyncStatusItem
 from reflectdesk.progress import CancelToken, ProgressSink
 from reflectdesk.services.openable import FileKind, kind_of
 
@@ -168,6 +169,11 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self._make_actions()
+        # Sync (issue 17): the status-bar item runs the sync on a worker; hidden until an
+        # exchange point exists.
+        self.sync_status = SyncStatusItem(ctx.runner, vault, self)
+        self.sync_status.open_requested.connect(self.show_sync_page)
+        self.statusBar().addPermanentWidget(self.sync_status)
 
         # -- wiring -------------------------------------------------------------------------
         self.relay = _ChangeRelay(self)
@@ -241,6 +247,7 @@ class MainWindow(QMainWindow):
         self.contacts_action = self._action(
             "contacts", "Ctrl+Shift+K", lambda: self.sidebar.select("sharing", "contacts")
         )
+        self.sync_action = self._action("syncPage", None, self.show_sync_page)
         self.share_selected_action = QAction(self)
         self.share_selected_action.setObjectName("shareSelected")
         self.share_selected_action.triggered.connect(self.share_selected)
@@ -254,6 +261,7 @@ class MainWindow(QMainWindow):
                 self.withdraw_action,
                 self.open_bundle_action,
                 self.contacts_action,
+                self.sync_action,
             ]
         )
         self.file_menu.aboutToShow.connect(self._update_withdraw_action)
@@ -308,6 +316,7 @@ class MainWindow(QMainWindow):
             self.contacts_action: self.tr("&Contacts"),
             self.share_selected_action: self.tr("&Share the selected entries…"),
             self.withdraw_action: self.tr("&Withdraw research consent…"),
+            self.sync_action: self.tr("S&ync and exchange points…"),
         }
         for action, text in texts.items():
             action.setText(text)
@@ -694,6 +703,16 @@ class MainWindow(QMainWindow):
         self.dialogs["settings"] = dialog
         dialog.open()
 
+    def show_sync_page(self) -> None:
+        from reflectdesk.gui.sync_page import SyncPage
+
+        page = self.dialogs.get("sync")
+        if page is None:
+            page = SyncPage(self.vault, self.sync_status, self)
+            self.dialogs["sync"] = page
+        page.show()
+        page.raise_()
+
     def show_about(self) -> None:
         from reflectdesk.gui.about import about_text
 
@@ -910,6 +929,7 @@ class MainWindow(QMainWindow):
         if self._closing:
             return
         self._closing = True
+        self.sync_status.pause()
         self._unsubscribe()
         self.editor.flush()
         self.editor.clear()
