@@ -31,8 +31,17 @@ def test_send_and_receive_through_the_cli(
     pw.write_text(PASSWORD + "\n")
     for who, contact in ((student, mentor_at_student), (mentor, student_at_mentor)):
         out = who.ok(
-            "exchange", "add", "Universidad — Nextcloud", "--url", dav.url(), "--user", USER,
-            "--password-file", str(pw), "--contact", contact,
+            "exchange",
+            "add",
+            "Universidad — Nextcloud",
+            "--url",
+            dav.url(),
+            "--user",
+            USER,
+            "--password-file",
+            str(pw),
+            "--contact",
+            contact,
         )
         assert out.strip().splitlines()[-1]
     listed = student.json("exchange", "list", "--json")
@@ -41,9 +50,11 @@ def test_send_and_receive_through_the_cli(
     journal = student.ok("journal", "create", "Práctica II").strip()
     entry = student.ok("entry", "add", "--journal", journal, "--title", "Fracciones").strip()
     dav.stop()
-    bundle = student.ok(
-        "bundle", "export", "--to", mentor_at_student, "--entries", entry, "--send"
-    ).strip().splitlines()[-1]
+    bundle = (
+        student.ok("bundle", "export", "--to", mentor_at_student, "--entries", entry, "--send")
+        .strip()
+        .splitlines()[-1]
+    )
     r = student("sync", "now")
     assert r.code == 0 and "offline, 1 waiting" in r.out
     dav.start()

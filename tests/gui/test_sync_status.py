@@ -155,9 +155,7 @@ def test_student_to_mentor_offline_then_online_no_dialog(
     assert not student.timer.isActive()
 
 
-def test_screens_in_spanish(
-    qtbot: QtBot, make_ctx: object, dav: DavServer, tmp_path: Path
-) -> None:
+def test_screens_in_spanish(qtbot: QtBot, make_ctx: object, dav: DavServer, tmp_path: Path) -> None:
     ctx = make_ctx("es")  # type: ignore[operator]
     d = make_duo(tmp_path / "es")
     try:

@@ -197,9 +197,7 @@ def test_401_after_a_password_change_then_the_new_app_password(dav: DavServer, d
 
 
 @pytest.mark.parametrize("kind", ["truncate", "drop_body"])
-def test_download_faults_are_retried_and_imported_once(
-    dav: DavServer, duo: Duo, kind: str
-) -> None:
+def test_download_faults_are_retried_and_imported_once(dav: DavServer, duo: Duo, kind: str) -> None:
     connect_webdav(duo, dav.url(), USER, PASSWORD)
     bundle = duo.send(duo.write("Descarga"))
     duo.student.sync.sync_now()
@@ -294,9 +292,7 @@ def test_shared_folder_attacks_swap_replay_huge_foreign(duo: Duo, tmp_path: Path
         from reflectdesk.domain.model import EntryContent
 
         e = third.entries.add(j.id, EntryContent(title="Ajeno", sections={}))
-        third.bundles.export(
-            ExportRequest(recipients=(to_student.id,), entry_ids=(e.id,)), share
-        )
+        third.bundles.export(ExportRequest(recipients=(to_student.id,), entry_ids=(e.id,)), share)
     finally:
         third.close()
     report = duo.mentor.sync.sync_now()

@@ -21,11 +21,12 @@ from reflectdesk.errors import Cancelled, ReflectDeskError, VaultLocked
 from reflectdesk.gui.i18n import error_texts
 from reflectdesk.gui.tasks import Task, TaskRunner
 from reflectdesk.progress import CancelToken, ProgressSink
+from reflectdesk.services.sync import PERIOD_S
 from reflectdesk.services.vault import Vault
 
 log = logging.getLogger(__name__)
 
-INTERVAL_MS = 60_000  # a periodic run; each item waits for its own retry time
+INTERVAL_MS = PERIOD_S * 1000  # a periodic run; each item waits for its own retry time
 
 
 def error_class_for(code: str) -> type[ReflectDeskError]:

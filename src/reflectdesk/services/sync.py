@@ -84,6 +84,7 @@ INBOX_DIR = "inbox"
 _OWN_FILE = re.compile(r"[0-9a-f]{32}\.rdbundle")
 # Errors that mean "not reachable now": quiet "offline", not an error to act on.
 OFFLINE = (ServerUnreachable, ServerTimeout, ExchangeFolderUnavailable)
+PERIOD_S = 60  # the app starts a run this often while unlocked (each item has its own time)
 # Between runs: the wait after the n-th failure of an item (full jitter, docs/sync.md).
 BETWEEN_RUNS = Retry(base=30.0, cap=3600.0)
 
