@@ -418,3 +418,26 @@ def test_nothing_secret_in_sync_state_or_logs(
         assert s not in caplog.text
     d.student.close()
     d.mentor.close()
+
+
+def test_a_file_that_never_arrives_whole_does_not_block_the_others(
+    dav: DavServer, duo: Duo
+) -> None:
+    connect_webdav(duo, dav.url(), USER, PASSWORD)
+    bundles = [duo.send(duo.write(f"Archivo {i}")) for i in range(3)]
+    duo.student.sync.sync_now()
+    bad = finals(dav)[0]
+    for _ in range(30):  # the server keeps cutting this one file short (it lies)
+        dav.faults.add("GET", "truncate", path_part=bad)
+    first = duo.mentor.sync.sync_now()
+    assert first.received == 2 and [c for _, c in first.errors] == ["transfer_incomplete"]
+    for _ in range(6):
+        duo.mentor.sync.sync_now()
+    states = {r.name: (r.state, r.error) for r in _repo(duo.mentor).remote()}
+    assert states[bad] == (RemoteState.REJECTED, "transfer_incomplete")
+    assert len(imported_bundles(duo.mentor)) == 2 and set(imported_bundles(duo.mentor)) < set(
+        bundles
+    )
+    last = duo.mentor.sync.sync_now()  # set aside: no more errors, nothing lost silently
+    assert last.errors == () and duo.mentor.sync.log()[1].code in ("", "transfer_incomplete")
+    assert bad in os.listdir(dav.root / "exchange")  # and never deleted

@@ -70,6 +70,7 @@ class RemoteRecord:
     bundle_id: str
     error: str
     at_ms: int
+    attempts: int = 0  # failed downloads so far (a file that never arrives whole)
 
 
 @dataclass(frozen=True, slots=True)

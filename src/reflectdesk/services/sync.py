@@ -61,7 +61,12 @@ from reflectdesk.errors import (
     RemoteFileChanged,
     RemoteFileGone,
     RemoteNameTaken,
+    ServerFolderNotFound,
+    ServerForbidden,
+    ServerFull,
+    ServerPasswordRejected,
     ServerTimeout,
+    ServerTlsFailed,
     ServerUnreachable,
     SyncTransferError,
     WaitingBundleNotFound,
@@ -85,6 +90,18 @@ _OWN_FILE = re.compile(r"[0-9a-f]{32}\.rdbundle")
 # Errors that mean "not reachable now": quiet "offline", not an error to act on.
 OFFLINE = (ServerUnreachable, ServerTimeout, ExchangeFolderUnavailable)
 PERIOD_S = 60  # the app starts a run this often while unlocked (each item has its own time)
+# Errors about the whole exchange point: the run for it stops. Any other error is about
+# one file: it is recorded on that file and the run goes on with the next one, so one
+# broken file (or a server lying about one file's size) never blocks the others.
+POINT_WIDE = (
+    *OFFLINE,
+    ServerPasswordRejected,
+    ServerForbidden,
+    ServerFolderNotFound,
+    ServerFull,
+    ServerTlsFailed,
+)
+MAX_FETCH_ATTEMPTS = 5  # a file that never arrives whole is then set aside ("rejected")
 # Between runs: the wait after the n-th failure of an item (full jitter, docs/sync.md).
 BETWEEN_RUNS = Retry(base=30.0, cap=3600.0)
 
@@ -279,8 +296,16 @@ class SyncService:
         try:
             if isinstance(transport, WebDavTransport):
                 self._retry(transport.ensure_folder, cancel)
-            self._send(repo, point, transport, due_only, counts, progress, cancel)
+            send_error: SyncTransferError | None = None
+            try:
+                self._send(repo, point, transport, due_only, counts, progress, cancel)
+            except SyncTransferError as exc:
+                if isinstance(exc, POINT_WIDE):
+                    raise
+                send_error = exc  # one file's trouble: still fetch what arrived
             self._receive(repo, point, transport, counts, progress, cancel)
+            if send_error is not None:
+                raise send_error
         except OFFLINE as exc:
             event, code = "offline", exc.code
         except SyncTransferError as exc:
@@ -343,6 +368,7 @@ class SyncService:
             and (not due_only or i.next_attempt_ms <= now)
         ]
         st = self._state()
+        failures: list[SyncTransferError] = []
         for item in items:
             cancel.raise_if_cancelled()
             path = outbox_dir / item.name
@@ -378,7 +404,10 @@ class SyncService:
                             )
                         ]
                     )
-                raise
+                if isinstance(exc, POINT_WIDE):
+                    raise
+                failures.append(exc)
+                continue
             record = RemoteRecord(
                 id=sent_id(repo.cipher, point.id, receipt.name),
                 point_id=point.id,
@@ -398,6 +427,8 @@ class SyncService:
             if not any(o.name == item.name for o in repo.outbox()):
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(path)
+        if failures:
+            raise failures[0]
 
     def _receive(
         self,
@@ -414,6 +445,7 @@ class SyncService:
         again = {r.id: r for r in repo.remote(RemoteState.FETCHING) if r.point_id == point.id}
         inbox_dir = self._dir(INBOX_DIR)
         st = self._state()
+        failures: list[SyncTransferError] = []
         for remote in sorted(listing, key=lambda f: f.name):
             cancel.raise_if_cancelled()
             if sent_id(cipher, point.id, remote.name) in known:
@@ -461,7 +493,20 @@ class SyncService:
                 with st.write_lock:
                     repo.save_remote(self._done(record, RemoteState.REJECTED, exc.code))
                 continue
+            except SyncTransferError as exc:
+                if isinstance(exc, POINT_WIDE):
+                    raise
+                attempts = record.attempts + 1
+                failed = replace(record, attempts=attempts, error=exc.code, at_ms=_now_ms())
+                if attempts >= MAX_FETCH_ATTEMPTS:
+                    failed = self._done(failed, RemoteState.REJECTED, exc.code)
+                with st.write_lock:
+                    repo.save_remote(failed)
+                failures.append(exc)
+                continue
             self._import(repo, record, dest, counts, cancel)
+        if failures:
+            raise failures[0]
 
     @staticmethod
     def _done(

@@ -155,6 +155,7 @@ class SyncStateRepo:
             "bundle": r.bundle_id,
             "error": r.error,
             "at": r.at_ms,
+            "attempts": r.attempts,
         }
         return self._cipher.seal_json(REMOTE, r.id, r.state.value, doc)
 
@@ -172,6 +173,7 @@ class SyncStateRepo:
                 bundle_id=str(doc["bundle"]),
                 error=str(doc["error"]),
                 at_ms=int(doc["at"]),
+                attempts=int(doc["attempts"]),
             )
         except (KeyError, ValueError, TypeError):
             raise RecordTampered("sync_remote.shape") from None
