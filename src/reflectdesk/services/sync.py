@@ -33,6 +33,7 @@ import re
 import secrets
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -150,6 +151,10 @@ class SyncService:
         self._run_lock = threading.Lock()
         self._writing: set[str] = set()  # outbox rows of exports running in this process
         self._writing_lock = threading.Lock()
+        # Per process: keyed-hash ids of listed files (500 HMACs a run otherwise) and the
+        # points whose WebDAV folder is known to exist (one request a run less).
+        self._ids: dict[tuple[str, ...], str] = {}
+        self._folder_ok: set[str] = set()
 
     # --- places -----------------------------------------------------------------------
     def _repo(self) -> SyncStateRepo:
@@ -239,8 +244,8 @@ class SyncService:
                 os.unlink(outbox_dir / name)
         kept = {
             r.local_file
-            for r in repo.remote()
-            if r.state in (RemoteState.FETCHING, RemoteState.WAITING)
+            for state in (RemoteState.FETCHING, RemoteState.WAITING)
+            for r in repo.remote(state)
         }
         for name in in_files - kept:
             with contextlib.suppress(FileNotFoundError):
@@ -294,8 +299,9 @@ class SyncService:
         transport = self.transport_factory(point)
         event, code = "sync", ""
         try:
-            if isinstance(transport, WebDavTransport):
+            if isinstance(transport, WebDavTransport) and point.id not in self._folder_ok:
                 self._retry(transport.ensure_folder, cancel)
+                self._folder_ok.add(point.id)
             send_error: SyncTransferError | None = None
             try:
                 self._send(repo, point, transport, due_only, counts, progress, cancel)
@@ -308,6 +314,9 @@ class SyncService:
                 raise send_error
         except OFFLINE as exc:
             event, code = "offline", exc.code
+        except ServerFolderNotFound as exc:
+            self._folder_ok.discard(point.id)  # removed on the server: made again next run
+            event, code = "error", exc.code
         except SyncTransferError as exc:
             event, code = "error", exc.code
         finally:
@@ -345,6 +354,15 @@ class SyncService:
             errors=((point.id, code),) if event == "error" else (),
         )
 
+    def _id(self, fn: Callable[..., str], cipher: object, *parts: object) -> str:
+        key = (fn.__name__, *(str(p) for p in parts))
+        found = self._ids.get(key)
+        if found is None:
+            if len(self._ids) > 200_000:
+                self._ids.clear()
+            found = self._ids[key] = fn(cipher, *parts)
+        return found
+
     def _retry(self, step: Callable[[], T], cancel: CancelToken) -> T:
         return self.retry.call(step, cancel)
 
@@ -360,13 +378,17 @@ class SyncService:
     ) -> None:
         outbox_dir = self._dir(OUTBOX_DIR)
         now = _now_ms()
+        everything = repo.outbox()
         items = [
             i
-            for i in repo.outbox()
+            for i in everything
             if i.point_id == point.id
             and i.state is OutboxState.QUEUED
             and (not due_only or i.next_attempt_ms <= now)
         ]
+        # How many rows still need each file (other points share it): read once, not
+        # once per item (500 queued bundles would open 250,000 records).
+        users = Counter(i.name for i in everything)
         st = self._state()
         failures: list[SyncTransferError] = []
         for item in items:
@@ -423,8 +445,10 @@ class SyncService:
             with st.write_lock:
                 repo.mark_sent(item, record)
             counts["sent"] += 1
-            # The file goes once no other point still has to send it.
-            if not any(o.name == item.name for o in repo.outbox()):
+            # The file goes once no other point still has to send it. (A row queued for
+            # this file meanwhile is impossible: each export writes a new file.)
+            users[item.name] -= 1
+            if users[item.name] <= 0:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(path)
         if failures:
@@ -448,9 +472,9 @@ class SyncService:
         failures: list[SyncTransferError] = []
         for remote in sorted(listing, key=lambda f: f.name):
             cancel.raise_if_cancelled()
-            if sent_id(cipher, point.id, remote.name) in known:
+            if self._id(sent_id, cipher, point.id, remote.name) in known:
                 continue  # ours
-            rid = remote_id(cipher, point.id, remote.name, remote.size, remote.etag)
+            rid = self._id(remote_id, cipher, point.id, remote.name, remote.size, remote.etag)
             if rid in known and rid not in again:
                 continue
             record = again.get(rid) or RemoteRecord(
@@ -619,7 +643,13 @@ class SyncService:
         repo = self._repo()
         outbox = repo.outbox()
         waiting = repo.remote(RemoteState.WAITING)
-        entries = repo.log_entries(500)
+        # The newest entries say it, unless a point has not synced well for a while.
+        entries = repo.log_entries(50)
+        if len(entries) == 50 and not all(
+            any(e.point_id == p.id and e.event == "sync" for e in entries)
+            for p in self._exchange.list()
+        ):
+            entries = repo.log_entries(1000)
         points = []
         for p in self._exchange.list():
             mine = [e for e in entries if e.point_id == p.id]
