@@ -89,6 +89,7 @@ class SyncPage(QDialog):
         current = self.points.currentRow()
         self.status: SyncStatus = self.vault.sync.status()
         self.entries: list[SyncLogEntry] = self.vault.sync.log(limit=500)
+        self.addresses = {p.id: p for p in self.vault.exchange.list()}
         self.points.clear()
         for p in self.status.points:
             item = QListWidgetItem(p.label)
@@ -122,9 +123,14 @@ class SyncPage(QDialog):
             return
         p = next(s for s in self.status.points if s.point_id == point_id)
         state = self.tr("offline") if p.offline else self.tr("online")
-        self.details.setText(
-            self.tr("%1 · %2 waiting to be sent").replace("%1", state).replace("%2", str(p.pending))
-        )
+        point = self.addresses.get(point_id)
+        line = self.tr("%1 · %2 waiting to be sent").replace("%1", state)
+        line = line.replace("%2", str(p.pending))
+        if point is not None:
+            names = {c.id: c.name for c in self.vault.contacts.list()}
+            who = ", ".join(names.get(c, "?") for c in point.contact_ids) or "-"
+            line = f"{point.address}\n{line}\n" + self.tr("Reached here: %1").replace("%1", who)
+        self.details.setText(line)
         rows = [e for e in self.entries if e.point_id == point_id]
         self.log.setRowCount(len(rows))
         for r, e in enumerate(rows):
@@ -139,6 +145,8 @@ class SyncPage(QDialog):
                 detail = error_texts(error_class_for(e.code)())[0]
             for c, text in enumerate((when, what, detail)):
                 self.log.setItem(r, c, QTableWidgetItem(text))
+        self.log.resizeColumnsToContents()
+        self.log.horizontalHeader().setStretchLastSection(True)
 
     def add_point(self) -> None:
         dialog = ExchangeDialog(self.vault, self)
