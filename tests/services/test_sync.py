@@ -380,6 +380,11 @@ def test_recovery_after_a_crash_mid_export_and_mid_fetch(dav: DavServer, duo: Du
 
     repo.save_outbox([replace(item, state=OutboxState.WRITING)])
     (outbox / ("e" * 32 + ".rdbundle")).write_bytes(b"orphan")  # no row: removed
+    # A file in place whose export never logged (killed between the rename and the
+    # commit of its bundle-log row): not sent, removed. (Here: a bundle from elsewhere.)
+    stray = "9" * 32 + ".rdbundle"
+    shutil.copy(duo.student._unlocked().db.path, outbox / stray)
+    repo.reserve([(point, stray)])
     assert duo.student.sync.sync_now().sent == 1
     assert repo.outbox() == [] and not list(outbox.iterdir())
     # The mentor was killed mid-download: the row says "fetching"; fetched again.

@@ -224,12 +224,18 @@ class SyncService:
             busy = set(self._writing)
         items = repo.outbox()
         fixed, dropped = [], []
+        checked: dict[str, str | None] = {}  # file name -> its logged bundle id
         for item in items:
             if item.state is OutboxState.WRITING and item.id not in busy:
                 path = outbox_dir / item.name
-                if path.is_file():
+                if item.name not in checked:
+                    checked[item.name] = self._logged_export(path)
+                bundle_id = checked[item.name]
+                if bundle_id is not None:
                     size = path.stat().st_size
-                    fixed.append(replace(item, state=OutboxState.QUEUED, size=size))
+                    fixed.append(
+                        replace(item, state=OutboxState.QUEUED, size=size, bundle_id=bundle_id)
+                    )
                 else:
                     dropped.append(item.id)
         if fixed or dropped:
@@ -238,7 +244,7 @@ class SyncService:
                 repo.save_outbox(fixed)
                 repo.drop_outbox(dropped)
             log.info("outbox recovered: %d kept, %d dropped", len(fixed), len(dropped))
-        referenced = {i.name for i in items}
+        referenced = {i.name for i in items if i.id not in dropped}
         for name in out_files - referenced:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(outbox_dir / name)
@@ -250,6 +256,22 @@ class SyncService:
         for name in in_files - kept:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(inbox_dir / name)
+
+    def _logged_export(self, path: Path) -> str | None:
+        """The bundle id of an export a crash interrupted, if it *finished*: the file is
+        there and its bundle-log row (with the consents) committed. The file can be in
+        place without the row (killed between the rename and the commit): that export
+        never happened for the user, so it is not sent. Your own bundle is addressed to
+        you, so it opens here."""
+        if not path.is_file():
+            return None
+        try:
+            bundle_id = self._importer.check(path).preview.bundle_id
+        except ReflectDeskError:
+            return None
+        st = self._state()
+        logged = st.bundle_log.get(bundle_id, st.author)
+        return bundle_id if logged is not None and logged.direction == "out" else None
 
     # --- one run ------------------------------------------------------------------------
     def sync_now(
