@@ -446,3 +446,55 @@ def test_a_file_that_never_arrives_whole_does_not_block_the_others(
     last = duo.mentor.sync.sync_now()  # set aside: no more errors, nothing lost silently
     assert last.errors == () and duo.mentor.sync.log()[1].code in ("", "transfer_incomplete")
     assert bad in os.listdir(dav.root / "exchange")  # and never deleted
+
+
+def test_hostile_listing_hrefs_never_reach_the_disk(
+    dav: DavServer, duo: Duo, tmp_path: Path
+) -> None:
+    import re
+
+    connect_webdav(duo, dav.url(), USER, PASSWORD)
+    bundle = duo.send(duo.write("Lista"))
+    duo.student.sync.sync_now()
+    (name,) = finals(dav)
+    hostile = [
+        "/dav/exchange/../../../../tmp/escape.rdbundle",
+        "/dav/exchange/..%2F..%2Fescape2.rdbundle",
+        "/dav/exchange/sub/inner.rdbundle",
+        "/dav/other/elsewhere.rdbundle",
+        "http://evil.example/dav/exchange/remote.rdbundle",
+        "/dav/exchange/%2e%2e",
+        "/dav/exchange/.hidden.rdbundle",
+    ]
+
+    served: list[int] = []
+
+    def add_entries(body: bytes) -> bytes:
+        text = body.decode()
+        block = re.search(
+            r"<(\w+:)?response>((?!response>).)*?" + re.escape(name) + r".*?</(\w+:)?response>",
+            text,
+            re.S,
+        )
+        if block is None:  # the folder's own PROPFIND (depth 0): left as it is
+            return body
+        served.append(1)
+        extra = "".join(block.group(0).replace(f"/dav/exchange/{name}", h) for h in hostile)
+        return text.replace(block.group(0), block.group(0) + extra).encode()
+
+    for _ in range(2):
+        dav.faults.add("PROPFIND", "rewrite", rewrite=add_entries)
+    report = duo.mentor.sync.sync_now()
+    assert served  # the hostile listing was served
+    assert report.received == 1 and report.errors == ()
+    assert imported_bundles(duo.mentor) == [bundle]
+    # An absolute href is legal WebDAV: its host is ignored, the name is only ever asked
+    # of the configured server (which has no such file: set aside, nothing fetched).
+    seen = {r.name: (r.state, r.error) for r in _repo(duo.mentor).remote()}
+    assert seen == {
+        name: (RemoteState.IMPORTED, ""),
+        "remote.rdbundle": (RemoteState.REJECTED, "remote_file_gone"),
+    }
+    assert not (Path("/tmp") / "escape.rdbundle").exists()
+    inbox = duo.mentor._unlocked().db.path.parent / "inbox"
+    assert list(inbox.iterdir()) == []

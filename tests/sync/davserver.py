@@ -32,12 +32,13 @@ StartResponse = Callable[..., Any]
 @dataclass
 class Fault:
     method: str
-    kind: str  # status|drop|drop_answer|drop_body|truncate|delay|short_put|before
+    kind: str  # status|drop|drop_answer|drop_body|truncate|delay|short_put|before|rewrite
     path_part: str = ""
     status: int = 500
     headers: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
     action: Callable[[], None] | None = None
+    rewrite: Callable[[bytes], bytes] | None = None  # a hostile server's answer body
 
 
 class Faults:
@@ -163,7 +164,25 @@ class FaultMiddleware:
             return result
         if fault.kind in ("drop_body", "truncate"):
             return self._cut(environ, start_response, fault.kind)
+        if fault.kind == "rewrite":
+            assert fault.rewrite is not None
+            return self._rewrite(environ, start_response, fault.rewrite)
         raise AssertionError(fault.kind)
+
+    def _rewrite(
+        self, environ: Environ, start_response: StartResponse, fn: Callable[[bytes], bytes]
+    ) -> Iterator[bytes]:
+        captured: dict[str, Any] = {}
+
+        def capture(status: str, headers: list[tuple[str, str]], *rest: Any) -> Any:
+            captured["status"], captured["headers"] = status, headers
+            return lambda _data: None
+
+        body = fn(b"".join(self.app(environ, capture)))
+        headers = [(k, v) for k, v in captured["headers"] if k.lower() != "content-length"]
+        headers.append(("Content-Length", str(len(body))))
+        start_response(captured["status"], headers)
+        yield body
 
     def _cut(self, environ: Environ, start_response: StartResponse, kind: str) -> Iterator[bytes]:
         captured: dict[str, Any] = {}
