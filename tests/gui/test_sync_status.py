@@ -71,8 +71,8 @@ def test_student_to_mentor_offline_then_online_no_dialog(
         return factory(point)  # type: ignore[arg-type]
 
     duo.student.sync.transport_factory = recording  # type: ignore[assignment]
-    student = SyncStatusItem(ctx.runner, duo.student, interval_ms=3_600_000)
-    mentor = SyncStatusItem(ctx.runner, duo.mentor, interval_ms=3_600_000)
+    student = SyncStatusItem(ctx.runner, duo.student, interval_ms=3_600_000, first_run_ms=None)
+    mentor = SyncStatusItem(ctx.runner, duo.mentor, interval_ms=3_600_000, first_run_ms=None)
     qtbot.addWidget(student)
     qtbot.addWidget(mentor)
     student.show()
@@ -162,7 +162,7 @@ def test_screens_in_spanish(qtbot: QtBot, make_ctx: object, dav: DavServer, tmp_
         d.student.exchange.add_webdav(
             "Universidad — Nextcloud", dav.url(), USER, PASSWORD, [d.mentor_at_student]
         )
-        item = SyncStatusItem(ctx.runner, d.student, interval_ms=3_600_000)
+        item = SyncStatusItem(ctx.runner, d.student, interval_ms=3_600_000, first_run_ms=None)
         qtbot.addWidget(item)
         item.show()
         dialog = ExchangeDialog(d.student)
@@ -184,6 +184,34 @@ def test_screens_in_spanish(qtbot: QtBot, make_ctx: object, dav: DavServer, tmp_
         qtbot.addWidget(page)
         page.show()
         _shot(page, "sync-log-es")
+        ctx.runner.wait(20_000)
+    finally:
+        d.student.close()
+        d.mentor.close()
+
+
+def test_main_window_status_bar_item_resumes_at_start_and_pauses_on_lock(
+    qtbot: QtBot, ctx: AppContext, dav: DavServer, tmp_path: Path
+) -> None:
+    from reflectdesk.gui.main_window import MainWindow
+
+    d = make_duo(tmp_path / "mw")
+    try:
+        d.student.exchange.add_webdav(
+            "Universidad — Nextcloud", dav.url(), USER, PASSWORD, [d.mentor_at_student]
+        )
+        d.send(d.write("Quedó en cola"))  # queued before this "start" of the app
+        window = MainWindow(ctx, d.student)
+        qtbot.addWidget(window)
+        window.show()
+        item = window.sync_status
+        assert item.parent() is not None and window.sync_action.text()
+        # The first run comes by itself a few seconds after the window opens.
+        with qtbot.waitSignal(item.synced, timeout=30_000) as first:
+            pass
+        assert first.args[0].sent == 1 and item.isVisible()
+        window.prepare_to_close()  # what a lock does first
+        assert not item.timer.isActive()
         ctx.runner.wait(20_000)
     finally:
         d.student.close()

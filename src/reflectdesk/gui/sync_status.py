@@ -27,6 +27,7 @@ from reflectdesk.services.vault import Vault
 log = logging.getLogger(__name__)
 
 INTERVAL_MS = PERIOD_S * 1000  # a periodic run; each item waits for its own retry time
+FIRST_RUN_MS = 5_000  # the first run after the window opens
 
 
 def error_class_for(code: str) -> type[ReflectDeskError]:
@@ -50,6 +51,7 @@ class SyncStatusItem(QWidget):
         parent: QWidget | None = None,
         *,
         interval_ms: int = INTERVAL_MS,
+        first_run_ms: int | None = FIRST_RUN_MS,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("syncStatus")
@@ -75,6 +77,9 @@ class SyncStatusItem(QWidget):
         self.retranslate_ui()
         self.refresh()
         self.timer.start()
+        if first_run_ms is not None:
+            # Resume soon after a start or an unlock (what a crash or a quit left queued).
+            QTimer.singleShot(first_run_ms, self, lambda: self.sync_now(due_only=True))
 
     # -- runs -------------------------------------------------------------------------------
     @property
