@@ -176,7 +176,9 @@ class SyncStatusItem(QWidget):
 
     def retranslate_ui(self) -> None:
         self.retry.setText(self.tr("Retry now"))
+        self.retry.setAccessibleName(self.tr("Retry now"))
         self.retry.setToolTip(self.tr("Send and fetch now"))
+        self.summary.setAccessibleName(self.tr("Sync status"))  # its text, once shown
         self._show()
 
     def changeEvent(self, event: QEvent) -> None:
