@@ -113,10 +113,10 @@ def check(dirs: tuple[Path, Path], dav: DavServer) -> dict[str, object]:
 
     student, mentor = (reopen(d) for d in dirs)
     try:
-        out_s = {i.bundle_id for i in student.bundles.log("out")}
-        out_m = {i.bundle_id for i in mentor.bundles.log("out")}
-        in_s = [i.bundle_id for i in student.bundles.log("in")]
-        in_m = [i.bundle_id for i in mentor.bundles.log("in")]
+        out_s = {i.bundle_id for i in student.bundle_log.list("out")}
+        out_m = {i.bundle_id for i in mentor.bundle_log.list("out")}
+        in_s = [i.bundle_id for i in student.bundle_log.list("in")]
+        in_m = [i.bundle_id for i in mentor.bundle_log.list("in")]
         st_s, st_m = student._unlocked(), mentor._unlocked()
         outbox = len(SyncStateRepo(st_s.db, st_s.cipher).outbox()) + len(
             SyncStateRepo(st_m.db, st_m.cipher).outbox()

@@ -292,7 +292,7 @@ def test_shared_folder_attacks_swap_replay_huge_foreign(duo: Duo, tmp_path: Path
         from reflectdesk.domain.model import EntryContent
 
         e = third.entries.add(j.id, EntryContent(title="Ajeno", sections={}))
-        third.bundles.export(ExportRequest(recipients=(to_student.id,), entry_ids=(e.id,)), share)
+        third.exports.export(ExportRequest(recipients=(to_student.id,), entry_ids=(e.id,)), share)
     finally:
         third.close()
     report = duo.mentor.sync.sync_now()
