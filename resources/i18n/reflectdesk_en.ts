@@ -541,6 +541,62 @@
         <source>Wrote {count} entries with their feedback to {path}. This copy is not encrypted.</source>
         <translation>Wrote {count} entries with their feedback to {path}. This copy is not encrypted.</translation>
     </message>
+    <message>
+        <source>App password: </source>
+        <translation>App password: </translation>
+    </message>
+    <message>
+        <source>Exchange point added. Nothing is sent until you run &apos;sync now&apos; or the app does.</source>
+        <translation>Exchange point added. Nothing is sent until you run &apos;sync now&apos; or the app does.</translation>
+    </message>
+    <message>
+        <source>No exchange points: nothing is ever sent. Add one with &apos;exchange add&apos;.</source>
+        <translation>No exchange points: nothing is ever sent. Add one with &apos;exchange add&apos;.</translation>
+    </message>
+    <message>
+        <source>Exchange point removed. Files on it were left as they are.</source>
+        <translation>Exchange point removed. Files on it were left as they are.</translation>
+    </message>
+    <message>
+        <source>The new app password is stored (encrypted).</source>
+        <translation>The new app password is stored (encrypted).</translation>
+    </message>
+    <message>
+        <source>{label}: offline, {count} waiting</source>
+        <translation>{label}: offline, {count} waiting</translation>
+    </message>
+    <message>
+        <source>{label}: {count} waiting to be sent</source>
+        <translation>{label}: {count} waiting to be sent</translation>
+    </message>
+    <message>
+        <source>last sync: {when}</source>
+        <translation>last sync: {when}</translation>
+    </message>
+    <message>
+        <source>Received from people not verified, waiting for you: {count} (&apos;sync waiting&apos;).</source>
+        <translation>Received from people not verified, waiting for you: {count} (&apos;sync waiting&apos;).</translation>
+    </message>
+    <message>
+        <source>Sent: {sent}. Imported: {received}. Waiting for you: {waiting}.</source>
+        <translation>Sent: {sent}. Imported: {received}. Waiting for you: {waiting}.</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for you.</source>
+        <translation>Nothing is waiting for you.</translation>
+    </message>
+    <message>
+        <source>Import this bundle?</source>
+        <translation>Import this bundle?</translation>
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation>Imported.</translation>
+    </message>
+    <message>
+        <source>Queued a bundle for {points} exchange point(s) (entries: {entries}). It is sent by &apos;sync now&apos;, or by the app when it is open and online.</source>
+        <translation>Queued a bundle for {points} exchange point(s) (entries: {entries}). It is sent by &apos;sync now&apos;, or by the app when it is open and online.</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmPage</name>
@@ -2358,6 +2414,105 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <source>The file was left where it is. Nothing was removed.</source>
         <translation>The file was left where it is. Nothing was removed.</translation>
     </message>
+    <message>
+        <source>There is no exchange point with this id.</source>
+        <translation>There is no exchange point with this id.</translation>
+    </message>
+    <message>
+        <source>See the ids with &apos;exchange list&apos;.</source>
+        <translation>See the ids with &apos;exchange list&apos;.</translation>
+    </message>
+    <message>
+        <source>This folder cannot be used as an exchange point.</source>
+        <translation>This folder cannot be used as an exchange point.</translation>
+    </message>
+    <message>
+        <source>Choose an existing folder by its full path (a USB stick, a network drive or a folder your Nextcloud client syncs), outside the vault.</source>
+        <translation>Choose an existing folder by its full path (a USB stick, a network drive or a folder your Nextcloud client syncs), outside the vault.</translation>
+    </message>
+    <message>
+        <source>An exchange point needs a name (up to 80 characters).</source>
+        <translation>An exchange point needs a name (up to 80 characters).</translation>
+    </message>
+    <message>
+        <source>For example: University — Nextcloud.</source>
+        <translation>For example: University — Nextcloud.</translation>
+    </message>
+    <message>
+        <source>Bundles are still waiting to be sent through this exchange point: {count}.</source>
+        <translation>Bundles are still waiting to be sent through this exchange point: {count}.</translation>
+    </message>
+    <message>
+        <source>Send them first (&apos;sync now&apos;), or remove it with --force: they are then not sent.</source>
+        <translation>Send them first (&apos;sync now&apos;), or remove it with --force: they are then not sent.</translation>
+    </message>
+    <message>
+        <source>None of these contacts is reached through an exchange point.</source>
+        <translation>None of these contacts is reached through an exchange point.</translation>
+    </message>
+    <message>
+        <source>Add an exchange point for them (&apos;exchange add … --contact&apos;), or export to a file with --output.</source>
+        <translation>Add an exchange point for them (&apos;exchange add … --contact&apos;), or export to a file with --output.</translation>
+    </message>
+    <message>
+        <source>No received bundle is waiting with this id.</source>
+        <translation>No received bundle is waiting with this id.</translation>
+    </message>
+    <message>
+        <source>See the ids with &apos;sync waiting&apos;.</source>
+        <translation>See the ids with &apos;sync waiting&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeDialog</name>
+    <message>
+        <source>Shared folder</source>
+        <translation>Shared folder</translation>
+    </message>
+    <message>
+        <source>New exchange point</source>
+        <translation>New exchange point</translation>
+    </message>
+    <message>
+        <source>WebDAV server (Nextcloud)</source>
+        <translation>WebDAV server (Nextcloud)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>e.g. University — Nextcloud</source>
+        <translation>e.g. University — Nextcloud</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>App password:</source>
+        <translation>App password:</translation>
+    </message>
+    <message>
+        <source>Reached here:</source>
+        <translation>Reached here:</translation>
+    </message>
+    <message>
+        <source>Only encrypted, signed bundles go there, under random names. The server learns their sizes and times, never who wrote them or to whom. Use an app password, not your main password: it is stored encrypted in your vault.</source>
+        <translation>Only encrypted, signed bundles go there, under random names. The server learns their sizes and times, never who wrote them or to whom. Use an app password, not your main password: it is stored encrypted in your vault.</translation>
+    </message>
 </context>
 <context>
     <name>ExportWizard</name>
@@ -2922,6 +3077,10 @@ Choose the language of the app. You can change it later in Settings.</translatio
     <message>
         <source>&amp;Withdraw research consent…</source>
         <translation>&amp;Withdraw research consent…</translation>
+    </message>
+    <message>
+        <source>S&amp;ync and exchange points…</source>
+        <translation>S&amp;ync and exchange points…</translation>
     </message>
     <message>
         <source>Main toolbar</source>
@@ -3877,6 +4036,154 @@ Ctrl+F searches, Ctrl+L locks.</translation>
     <message>
         <source>Strength: %1</source>
         <translation>Strength: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message numerus="yes">
+        <source>%1 (not verified): %n entries</source>
+        <translation>
+            <numerusform>%1 (not verified): %n entry</numerusform>
+            <numerusform>%1 (not verified): %n entries</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No exchange points yet: nothing is ever sent.</source>
+        <translation>No exchange points yet: nothing is ever sent.</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>%1 · %2 waiting to be sent</source>
+        <translation>%1 · %2 waiting to be sent</translation>
+    </message>
+    <message>
+        <source>Reached here: %1</source>
+        <translation>Reached here: %1</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <source>sent %1, received %2, waiting %3</source>
+        <translation>sent %1, received %2, waiting %3</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Import this bundle? Compare the safety number with the person first:
+%1</source>
+        <translation>Import this bundle? Compare the safety number with the person first:
+%1</translation>
+    </message>
+    <message>
+        <source>Received bundle</source>
+        <translation>Received bundle</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>Received, waiting for you:</source>
+        <translation>Received, waiting for you:</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusItem</name>
+    <message>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline, %n waiting</source>
+        <translation>
+            <numerusform>Offline, %n waiting</numerusform>
+            <numerusform>Offline, %n waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync problem: %1</source>
+        <translation>Sync problem: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation>
+            <numerusform>%n waiting to be sent</numerusform>
+            <numerusform>%n waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>Up to date</translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation>last sync %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n received waiting for you</source>
+        <translation>
+            <numerusform>%n received waiting for you</numerusform>
+            <numerusform>%n received waiting for you</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open the sync page</source>
+        <translation>Open the sync page</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Retry now</translation>
+    </message>
+    <message>
+        <source>Send and fetch now</source>
+        <translation>Send and fetch now</translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation>Sync status</translation>
     </message>
 </context>
 <context>

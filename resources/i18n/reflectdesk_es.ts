@@ -541,6 +541,62 @@
         <source>Wrote {count} entries with their feedback to {path}. This copy is not encrypted.</source>
         <translation>Se escribieron {count} entradas con su retroalimentación en {path}. Esta copia no está cifrada.</translation>
     </message>
+    <message>
+        <source>App password: </source>
+        <translation>Contraseña de aplicación: </translation>
+    </message>
+    <message>
+        <source>Exchange point added. Nothing is sent until you run &apos;sync now&apos; or the app does.</source>
+        <translation>Punto de intercambio agregado. No se envía nada hasta que ejecutes &apos;sync now&apos; o lo haga la aplicación.</translation>
+    </message>
+    <message>
+        <source>No exchange points: nothing is ever sent. Add one with &apos;exchange add&apos;.</source>
+        <translation>No hay puntos de intercambio: nunca se envía nada. Agrega uno con &apos;exchange add&apos;.</translation>
+    </message>
+    <message>
+        <source>Exchange point removed. Files on it were left as they are.</source>
+        <translation>Punto de intercambio eliminado. Los archivos que tenía quedaron como estaban.</translation>
+    </message>
+    <message>
+        <source>The new app password is stored (encrypted).</source>
+        <translation>La nueva contraseña de aplicación quedó guardada (cifrada).</translation>
+    </message>
+    <message>
+        <source>{label}: offline, {count} waiting</source>
+        <translation>{label}: sin conexión, {count} en espera</translation>
+    </message>
+    <message>
+        <source>{label}: {count} waiting to be sent</source>
+        <translation>{label}: {count} por enviar</translation>
+    </message>
+    <message>
+        <source>last sync: {when}</source>
+        <translation>última sincronización: {when}</translation>
+    </message>
+    <message>
+        <source>Received from people not verified, waiting for you: {count} (&apos;sync waiting&apos;).</source>
+        <translation>Recibidos de personas no verificadas, esperándote: {count} (&apos;sync waiting&apos;).</translation>
+    </message>
+    <message>
+        <source>Sent: {sent}. Imported: {received}. Waiting for you: {waiting}.</source>
+        <translation>Enviados: {sent}. Importados: {received}. Esperándote: {waiting}.</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for you.</source>
+        <translation>Nada te está esperando.</translation>
+    </message>
+    <message>
+        <source>Import this bundle?</source>
+        <translation>¿Importar este paquete?</translation>
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation>Importado.</translation>
+    </message>
+    <message>
+        <source>Queued a bundle for {points} exchange point(s) (entries: {entries}). It is sent by &apos;sync now&apos;, or by the app when it is open and online.</source>
+        <translation>Paquete en cola para {points} punto(s) de intercambio (entradas: {entries}). Se envía con &apos;sync now&apos;, o lo envía la aplicación cuando está abierta y con conexión.</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmPage</name>
@@ -2358,6 +2414,105 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <source>The file was left where it is. Nothing was removed.</source>
         <translation>El archivo quedó donde estaba. No se eliminó nada.</translation>
     </message>
+    <message>
+        <source>There is no exchange point with this id.</source>
+        <translation>No hay un punto de intercambio con este id.</translation>
+    </message>
+    <message>
+        <source>See the ids with &apos;exchange list&apos;.</source>
+        <translation>Mira los ids con &apos;exchange list&apos;.</translation>
+    </message>
+    <message>
+        <source>This folder cannot be used as an exchange point.</source>
+        <translation>Esta carpeta no se puede usar como punto de intercambio.</translation>
+    </message>
+    <message>
+        <source>Choose an existing folder by its full path (a USB stick, a network drive or a folder your Nextcloud client syncs), outside the vault.</source>
+        <translation>Elige una carpeta existente por su ruta completa (un pendrive, una unidad de red o una carpeta que sincroniza tu cliente de Nextcloud), fuera de la bóveda.</translation>
+    </message>
+    <message>
+        <source>An exchange point needs a name (up to 80 characters).</source>
+        <translation>Un punto de intercambio necesita un nombre (hasta 80 caracteres).</translation>
+    </message>
+    <message>
+        <source>For example: University — Nextcloud.</source>
+        <translation>Por ejemplo: Universidad — Nextcloud.</translation>
+    </message>
+    <message>
+        <source>Bundles are still waiting to be sent through this exchange point: {count}.</source>
+        <translation>Todavía hay paquetes por enviar a través de este punto de intercambio: {count}.</translation>
+    </message>
+    <message>
+        <source>Send them first (&apos;sync now&apos;), or remove it with --force: they are then not sent.</source>
+        <translation>Envíalos primero (&apos;sync now&apos;), o elimínalo con --force: entonces no se envían.</translation>
+    </message>
+    <message>
+        <source>None of these contacts is reached through an exchange point.</source>
+        <translation>Ninguno de estos contactos se alcanza a través de un punto de intercambio.</translation>
+    </message>
+    <message>
+        <source>Add an exchange point for them (&apos;exchange add … --contact&apos;), or export to a file with --output.</source>
+        <translation>Agrega un punto de intercambio para ellos (&apos;exchange add … --contact&apos;), o exporta a un archivo con --output.</translation>
+    </message>
+    <message>
+        <source>No received bundle is waiting with this id.</source>
+        <translation>No hay un paquete recibido en espera con este id.</translation>
+    </message>
+    <message>
+        <source>See the ids with &apos;sync waiting&apos;.</source>
+        <translation>Mira los ids con &apos;sync waiting&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeDialog</name>
+    <message>
+        <source>Shared folder</source>
+        <translation>Carpeta compartida</translation>
+    </message>
+    <message>
+        <source>New exchange point</source>
+        <translation>Nuevo punto de intercambio</translation>
+    </message>
+    <message>
+        <source>WebDAV server (Nextcloud)</source>
+        <translation>Servidor WebDAV (Nextcloud)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>e.g. University — Nextcloud</source>
+        <translation>p. ej. Universidad — Nextcloud</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Carpeta:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Dirección:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Usuario:</translation>
+    </message>
+    <message>
+        <source>App password:</source>
+        <translation>Contraseña de aplicación:</translation>
+    </message>
+    <message>
+        <source>Reached here:</source>
+        <translation>Se alcanza aquí a:</translation>
+    </message>
+    <message>
+        <source>Only encrypted, signed bundles go there, under random names. The server learns their sizes and times, never who wrote them or to whom. Use an app password, not your main password: it is stored encrypted in your vault.</source>
+        <translation>Solo van ahí paquetes cifrados y firmados, con nombres al azar. El servidor conoce sus tamaños y horas, nunca quién los escribió ni para quién. Usa una contraseña de aplicación, no tu contraseña principal: se guarda cifrada en tu bóveda.</translation>
+    </message>
 </context>
 <context>
     <name>ExportWizard</name>
@@ -2922,6 +3077,10 @@ Elige el idioma de la aplicación. Puedes cambiarlo después en Configuración.<
     <message>
         <source>&amp;Withdraw research consent…</source>
         <translation>&amp;Retirar el consentimiento de investigación…</translation>
+    </message>
+    <message>
+        <source>S&amp;ync and exchange points…</source>
+        <translation>Si&amp;ncronización y puntos de intercambio…</translation>
     </message>
     <message>
         <source>Main toolbar</source>
@@ -3877,6 +4036,154 @@ Ctrl+F busca y Ctrl+L bloquea.</translation>
     <message>
         <source>Strength: %1</source>
         <translation>Fortaleza: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message numerus="yes">
+        <source>%1 (not verified): %n entries</source>
+        <translation>
+            <numerusform>%1 (no verificado): %n entrada</numerusform>
+            <numerusform>%1 (no verificado): %n entradas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No exchange points yet: nothing is ever sent.</source>
+        <translation>Todavía no hay puntos de intercambio: nunca se envía nada.</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>sin conexión</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>con conexión</translation>
+    </message>
+    <message>
+        <source>%1 · %2 waiting to be sent</source>
+        <translation>%1 · %2 por enviar</translation>
+    </message>
+    <message>
+        <source>Reached here: %1</source>
+        <translation>Se alcanza aquí a: %1</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Sincronizado</translation>
+    </message>
+    <message>
+        <source>sent %1, received %2, waiting %3</source>
+        <translation>enviados %1, recibidos %2, en espera %3</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Import this bundle? Compare the safety number with the person first:
+%1</source>
+        <translation>¿Importar este paquete? Primero compara el número de seguridad con la persona:
+%1</translation>
+    </message>
+    <message>
+        <source>Received bundle</source>
+        <translation>Paquete recibido</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Agregar…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importar…</translation>
+    </message>
+    <message>
+        <source>Received, waiting for you:</source>
+        <translation>Recibidos, esperándote:</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusItem</name>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline, %n waiting</source>
+        <translation>
+            <numerusform>Sin conexión, %n en espera</numerusform>
+            <numerusform>Sin conexión, %n en espera</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync problem: %1</source>
+        <translation>Problema de sincronización: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation>
+            <numerusform>%n por enviar</numerusform>
+            <numerusform>%n por enviar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>Al día</translation>
+    </message>
+    <message>
+        <source>last sync %1</source>
+        <translation>última sincronización %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n received waiting for you</source>
+        <translation>
+            <numerusform>%n recibido te espera</numerusform>
+            <numerusform>%n recibidos te esperan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open the sync page</source>
+        <translation>Abrir la página de sincronización</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Reintentar ahora</translation>
+    </message>
+    <message>
+        <source>Send and fetch now</source>
+        <translation>Enviar y recibir ahora</translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation>Estado de la sincronización</translation>
     </message>
 </context>
 <context>
