@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from reflectdesk.atomic_files import AtomicFile, atomic_write
-from reflectdesk.bundles import RevocationReason, parse_card
+from reflectdesk.bundles import RevocationReason
 from reflectdesk.cli.commands.contacts import ask
 from reflectdesk.cli.context import CliContext
 from reflectdesk.errors import ConfirmationRequired, FileUnwritable
@@ -137,13 +137,12 @@ def cmd_rotate(args: argparse.Namespace, ctx: CliContext) -> int:
         raise ConfirmationRequired("identity rotate")
     # The file first: a destination that cannot be written must not cost a key pair.
     with AtomicFile(Path(args.output), 0o644, FileUnwritable) as out:
-        card = vault.identity.rotate(
+        rotation = vault.identity.rotate(
             vouch=not args.no_vouch, institution=args.institution, valid_days=args.valid_days
         )
-        out.write(card)
+        out.write(rotation.card)
         out.commit()
-    vouched = parse_card(card).previous_signing_key is not None
-    if not vouched:  # asked for, or the current key was revoked
+    if not rotation.vouched:  # asked for, or the current key was revoked
         text = QT_TRANSLATE_NOOP(
             "Cli",
             "New key pair made; its card is in {path}. Your contacts must import it and "
