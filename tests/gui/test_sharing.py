@@ -46,6 +46,7 @@ from reflectdesk.gui.import_dialog import ImportDialog
 from reflectdesk.gui.main_window import MainWindow
 from reflectdesk.services.vault import NewProfile, Vault
 from tests.gui.conftest import PASSPHRASE, add_samples, create_vault
+from tests.gui.helpers import written
 from tests.gui.screens import walk_sharing
 
 
@@ -117,7 +118,7 @@ def windows(
 
 
 def exchange_cards(
-    sw: MainWindow, mw: MainWindow, tmp_path: Path, *, both: bool = True
+    qtbot: QtBot, sw: MainWindow, mw: MainWindow, tmp_path: Path, *, both: bool = True
 ) -> tuple[ContactsPage, ContactsPage]:
     sw.show_sharing("contacts")
     mw.show_sharing("contacts")
@@ -125,18 +126,20 @@ def exchange_cards(
     mpage = mw.page("contacts")
     assert isinstance(spage, ContactsPage) and isinstance(mpage, ContactsPage)
     card = tmp_path / "camila.rdcard"
-    spage.ask_save_path = lambda *_a: str(tmp_path / "camila")  # type: ignore[method-assign]
-    spage.save_my_card()
+    spage.my_card.ask_save_path = lambda *_a: str(tmp_path / "camila")  # type: ignore[method-assign]
+    spage.my_card.save_my_card()
     assert card.is_file()
-    close_box(spage.last_box)
+    close_box(spage.my_card.last_box)
     drop(mpage, card)  # the mentor drops the student's card on the contacts page
+    written(qtbot, mpage)
     assert "added" in close_box(mpage.last_box)
     if both:
-        mpage.ask_save_path = lambda *_a: str(tmp_path / "rosa.rdcard")  # type: ignore[method-assign]
-        mpage.save_my_card()
-        close_box(mpage.last_box)
+        mpage.my_card.ask_save_path = lambda *_a: str(tmp_path / "rosa.rdcard")  # type: ignore[method-assign]
+        mpage.my_card.save_my_card()
+        close_box(mpage.my_card.last_box)
         spage.ask_open_path = lambda: str(tmp_path / "rosa.rdcard")  # type: ignore[method-assign]
         spage.choose_card()
+        written(qtbot, spage)
         close_box(spage.last_box)
     return spage, mpage
 
@@ -146,7 +149,7 @@ def test_round_trip_between_two_vaults(
 ) -> None:
     sctx, student, mctx, mentor = two
     sw, mw = windows(qtbot, two)
-    spage, mpage = exchange_cards(sw, mw, tmp_path)
+    spage, mpage = exchange_cards(qtbot, sw, mw, tmp_path)
 
     # Both see the same safety number, as digit groups; the QR code is drawn.
     assert mpage.model.rowCount() == 1 and spage.model.rowCount() == 1
@@ -154,7 +157,7 @@ def test_round_trip_between_two_vaults(
     assert len(mpage.safety.digits) == 60
     assert mpage.safety.digits == spage.safety.digits
     assert mpage.safety.text() == safety_number_lines(spage.safety.digits)
-    assert spage.qr.is_valid() and spage.my_name.text() == "Camila Pérez"
+    assert spage.my_card.qr.is_valid() and spage.my_card.my_name.text() == "Camila Pérez"
 
     # Mark as verified, after the confirmation that explains how to compare.
     for page in (mpage, spage):
@@ -162,6 +165,7 @@ def test_round_trip_between_two_vaults(
         box = page.last_box
         assert box is not None and "in person or by phone" in box.informativeText()
         click_role(box, QMessageBox.ButtonRole.YesRole)
+        written(qtbot, page)
         assert page.state_label.text() == "Verified"
         assert not page.verify_button.isEnabled()
     camila = mentor.contacts.list()[0]
@@ -272,7 +276,7 @@ def test_tampered_bundle_is_refused_and_nothing_stored(
 ) -> None:
     _sctx, student, mctx, mentor = two
     sw, mw = windows(qtbot, two)
-    exchange_cards(sw, mw, tmp_path)
+    exchange_cards(qtbot, sw, mw, tmp_path)
     rosa = student.contacts.list()[0]
     ids = tuple(s.id for s in student.entries.list())
     out = tmp_path / "out"
@@ -382,6 +386,7 @@ def test_key_change_warning_keeps_the_contact_unverified(
     assert mentor.contacts.get(camila.id).verified  # cancelled: nothing changed
     page.import_card_file(card, replaces=camila.id)
     click_role(page.last_box, QMessageBox.ButtonRole.AcceptRole)
+    written(qtbot, page)
     close_box(page.last_box)
     changed = mentor.contacts.get(camila.id)
     assert not changed.verified and changed.key_changed
@@ -397,6 +402,7 @@ def test_key_change_warning_keeps_the_contact_unverified(
     page.import_card_file(other_card)
     assert page.last_box is not None and "already have a contact called" in page.last_box.text()
     click_role(page.last_box, QMessageBox.ButtonRole.AcceptRole)
+    written(qtbot, page)
     close_box(page.last_box)
     assert page.model.rowCount() == 2
     impostor.close()
@@ -431,6 +437,7 @@ def test_a_renaming_card_asks_and_a_rotation_says_vouched(
     assert mentor.contacts.get(camila.id).name == "Camila Pérez"
     page.import_card_file(renamed)
     click_role(page.last_box, QMessageBox.ButtonRole.AcceptRole)
+    written(qtbot, page)
     close_box(page.last_box)
     assert mentor.contacts.get(camila.id).name == "Rosa Díaz"
 
@@ -439,6 +446,7 @@ def test_a_renaming_card_asks_and_a_rotation_says_vouched(
         make_card(Identity.generate(), name="Rosa Díaz", role=Role.STUDENT, previous=stolen)
     )
     page.import_card_file(rotation)
+    written(qtbot, page)
     assert "vouched by the old one" in close_box(page.last_box)
     page.select_contact(camila.id)
     assert page.state_label.text() == "New key vouched by the old one: not verified"

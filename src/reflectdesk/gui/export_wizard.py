@@ -51,6 +51,7 @@ from reflectdesk.gui.context import AppContext
 from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.i18n import error_texts
 from reflectdesk.gui.tasks import Task
+from reflectdesk.gui.widgets import wrap
 from reflectdesk.progress import CancelToken, Progress, ProgressSink
 
 if TYPE_CHECKING:
@@ -60,12 +61,6 @@ log = logging.getLogger(__name__)
 
 CONSENTS = (Consent.READ, Consent.RESEARCH, Consent.RESEARCH_PSEUDONYMISED)
 PAGE_ENTRIES, PAGE_RECIPIENTS, PAGE_CONSENT, PAGE_SAVE, PAGE_DONE = range(5)
-
-
-def _wrap(label: QLabel) -> QLabel:
-    label.setWordWrap(True)
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-    return label
 
 
 class EntriesPage(QWizardPage):
@@ -180,15 +175,15 @@ class RecipientsPage(QWizardPage):
         super().__init__()
         self.setObjectName("exportRecipientsPage")
         self.w = wizard
-        self.me = _wrap(QLabel())
+        self.me = wrap(QLabel())
         self.me.setObjectName("exportMe")
         self.model = CheckListModel(self)
         self.list = QListView()
         self.list.setObjectName("exportRecipients")
         self.list.setModel(self.model)
-        self.warning = _wrap(QLabel())
+        self.warning = wrap(QLabel())
         self.warning.setObjectName("unverifiedWarning")
-        self.none = _wrap(QLabel())
+        self.none = wrap(QLabel())
         layout = QVBoxLayout(self)
         layout.addWidget(self.me)
         layout.addWidget(self.list, 1)
@@ -240,7 +235,7 @@ class ConsentPage(QWizardPage):
         self.group = QButtonGroup(self)
         self.radios: dict[Consent, QRadioButton] = {}
         layout = QVBoxLayout(self)
-        self.question = _wrap(QLabel())
+        self.question = wrap(QLabel())
         layout.addWidget(self.question)
         for consent in CONSENTS:
             radio = QRadioButton()
@@ -249,7 +244,7 @@ class ConsentPage(QWizardPage):
             self.radios[consent] = radio
             layout.addWidget(radio)
         self.radios[Consent.READ].setChecked(True)
-        self.overrides_label = _wrap(QLabel())
+        self.overrides_label = wrap(QLabel())
         self.table = QTableWidget(0, 2)
         self.table.setObjectName("consentOverrides")
         self.table.verticalHeader().hide()
@@ -322,9 +317,9 @@ class SavePage(QWizardPage):
         super().__init__()
         self.setObjectName("exportSavePage")
         self.w = wizard
-        self.summary = _wrap(QLabel())
+        self.summary = wrap(QLabel())
         self.summary.setObjectName("exportSummary")
-        self.folder_label = _wrap(QLabel())
+        self.folder_label = wrap(QLabel())
         self.folder = QLineEdit()
         self.folder.setObjectName("exportFolder")
         self.folder.setReadOnly(True)
@@ -339,7 +334,7 @@ class SavePage(QWizardPage):
         self.cancel = QPushButton()
         self.cancel.setObjectName("cancelExport")
         self.cancel.hide()
-        self.status = _wrap(QLabel())
+        self.status = wrap(QLabel())
         self.status.setObjectName("exportStatus")
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
@@ -401,7 +396,7 @@ class DonePage(QWizardPage):
         super().__init__()
         self.setObjectName("exportDonePage")
         self.w = wizard
-        self.text = _wrap(QLabel())
+        self.text = wrap(QLabel())
         self.text.setObjectName("exportResult")
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.path = QLineEdit()

@@ -37,7 +37,7 @@ from reflectdesk.domain.model import (
 )
 from reflectdesk.errors import InvalidQuery, ReflectDeskError, VaultLocked
 from reflectdesk.gui.catalog import Catalog
-from reflectdesk.gui.contacts_page import local_paths
+from reflectdesk.gui.widgets import local_paths
 from reflectdesk.gui.context import AppContext
 from reflectdesk.gui.dialogs import report_error, show_error
 from reflectdesk.gui.editor import EntryEditor
