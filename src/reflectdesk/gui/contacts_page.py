@@ -70,6 +70,7 @@ class ContactsPage(QWidget):
         self.setAcceptDrops(True)
         self.last_box: QMessageBox | None = None
         self.writing = 0  # this page's writes queued or running on the writer
+        self._safety_numbers: dict[tuple[str, str], str] = {}  # (their key, mine) -> digits
 
         # -- the list ------------------------------------------------------------------
         self.heading = QLabel()
@@ -220,7 +221,7 @@ class ContactsPage(QWidget):
         self.state_label.setAccessibleName(state_text(state))
         self.detail_key.setText(self.tr("Key: %1").replace("%1", key_id_text(contact.key_id)))
         try:
-            self.safety.set_digits(self.vault.contacts.safety_number(contact.id))
+            self.safety.set_digits(self._safety_number(contact))
         except ReflectDeskError as exc:
             show_error(self, exc)
         self.safety.setAccessibleName(self.tr("Safety number with %1").replace("%1", contact.name))
@@ -255,6 +256,16 @@ class ContactsPage(QWidget):
         self.verify_button.setEnabled(state != REVOKED and not contact.verified)
         self.new_card_button.setEnabled(state != REVOKED)
         self.revoke_contact_button.setEnabled(state != REVOKED)
+
+    def _safety_number(self, contact: Contact) -> str:
+        """Computed once per pair of keys (~10 ms of hashing each): the page is redrawn
+        on every change to the vault, an import's included."""
+        key = (contact.key_id, self.vault.identity.info().key_id)
+        digits = self._safety_numbers.get(key)
+        if digits is None:
+            digits = self.vault.contacts.safety_number(contact.id)
+            self._safety_numbers[key] = digits
+        return digits
 
     # -- importing cards ------------------------------------------------------------------
     def ask_open_path(self) -> str:

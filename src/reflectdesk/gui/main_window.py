@@ -666,14 +666,17 @@ class MainWindow(QMainWindow):
         return prompt.title.get(self.ctx.language) if prompt is not None else key
 
     def show_history(self) -> None:
+        self.editor.flush()
+        # The save just queued must be in the history: open it once the writes queued so
+        # far are done (never waiting for them here: an import may be ahead of the save).
+        self.ctx.runner.after_writes(self._open_history, owner=self)
+
+    def _open_history(self) -> None:
         from reflectdesk.gui.history import HistoryDialog
 
-        self.editor.flush()
         entry_id = self.editor.entry_id
-        if entry_id is None:
+        if entry_id is None or self._closing:
             return
-        # The save just queued runs first on the writer queue; wait for it to be visible.
-        self.ctx.runner.wait_for_writes(5000)
         dialog = HistoryDialog(self.ctx, self.vault, entry_id, self.section_title, self)
         dialog.restored.connect(self._restored)
         dialog.finished.connect(dialog.deleteLater)
@@ -771,10 +774,15 @@ class MainWindow(QMainWindow):
         self.share_entries(self.selected_entry_ids())
 
     def share_entries(self, preselected: list[str] | None = None) -> None:
+        self.editor.flush()
+        # What is shared includes the save just queued (see show_history).
+        self.ctx.runner.after_writes(lambda: self._open_export(preselected), owner=self)
+
+    def _open_export(self, preselected: list[str] | None) -> None:
         from reflectdesk.gui.export_wizard import ExportWizard
 
-        self.editor.flush()
-        self.ctx.runner.wait_for_writes(5000)
+        if self._closing:
+            return
         if preselected is None or isinstance(preselected, bool):
             current = self.editor.entry_id
             preselected = [current] if current and self._is_own_entry(current) else []

@@ -74,6 +74,7 @@ class MyCardPanel(QGroupBox):
         self.task: Task[Any] | None = None
         self.last_box: QMessageBox | None = None
         self._card_svg = b""
+        self._card_drawn: tuple[object, ...] = ()  # what the QR code shows now
         # The card of a new key pair until it is saved (the save dialog was cancelled or
         # failed): "Save my card…" writes it, so the old key's signature is not lost.
         self.pending_card: bytes | None = None
@@ -121,14 +122,19 @@ class MyCardPanel(QGroupBox):
         try:
             profile = self.vault.profile
             info = self.vault.identity.info()
-            card = self.vault.identity.card()
+            drawn = (info.key_id, profile.name, profile.role, profile.institution)
+            # The QR code takes ~50 ms of pure Python: drawn again only when what it
+            # shows changed, not on every refresh of the page (an import refreshes it).
+            if drawn != self._card_drawn:
+                card = self.vault.identity.card()
+                from reflectdesk.bundles import card_qr_svg
+
+                self._card_svg = card_qr_svg(card).encode("utf-8")
+                self.qr.set_svg(self._card_svg)
+                self._card_drawn = drawn
         except ReflectDeskError as exc:
             log.info("own card unavailable: %s", type(exc).__name__)
             return
-        from reflectdesk.bundles import card_qr_svg
-
-        self._card_svg = card_qr_svg(card).encode("utf-8")
-        self.qr.set_svg(self._card_svg)
         self.my_name.setText(profile.name)
         self.my_role.setText(
             ", ".join(t for t in (role_text(profile.role), profile.institution) if t)
