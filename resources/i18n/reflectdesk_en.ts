@@ -2920,30 +2920,6 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
 <context>
     <name>NewRecoveryKeyDialog</name>
     <message>
-        <source>Save the recovery key</source>
-        <translation>Save the recovery key</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <source>ReflectDesk</source>
-        <translation>ReflectDesk</translation>
-    </message>
-    <message>
-        <source>The PDF could not be written.</source>
-        <translation>The PDF could not be written.</translation>
-    </message>
-    <message>
-        <source>Saved to %1. Print it, keep it safe, and delete the file.</source>
-        <translation>Saved to %1. Print it, keep it safe, and delete the file.</translation>
-    </message>
-    <message>
-        <source>Sent to the printer.</source>
-        <translation>Sent to the printer.</translation>
-    </message>
-    <message>
         <source>New recovery key</source>
         <translation>New recovery key</translation>
     </message>
@@ -2962,22 +2938,6 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     <message>
         <source>Your new recovery key, shown only now. Save it as a PDF or print it, and destroy the old one.</source>
         <translation>Your new recovery key, shown only now. Save it as a PDF or print it, and destroy the old one.</translation>
-    </message>
-    <message>
-        <source>Save as &amp;PDF…</source>
-        <translation>Save as &amp;PDF…</translation>
-    </message>
-    <message>
-        <source>P&amp;rint…</source>
-        <translation>P&amp;rint…</translation>
-    </message>
-    <message>
-        <source>Save the recovery key as PDF</source>
-        <translation>Save the recovery key as PDF</translation>
-    </message>
-    <message>
-        <source>Print the recovery key</source>
-        <translation>Print the recovery key</translation>
     </message>
     <message>
         <source>I &amp;saved or wrote down the new recovery key</source>
@@ -3178,30 +3138,6 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>Recovery key</translation>
     </message>
     <message>
-        <source>Save the recovery key</source>
-        <translation>Save the recovery key</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <source>ReflectDesk</source>
-        <translation>ReflectDesk</translation>
-    </message>
-    <message>
-        <source>The PDF could not be written.</source>
-        <translation>The PDF could not be written.</translation>
-    </message>
-    <message>
-        <source>Saved to %1. Print it, keep it safe, and delete the file.</source>
-        <translation>Saved to %1. Print it, keep it safe, and delete the file.</translation>
-    </message>
-    <message>
-        <source>Sent to the printer.</source>
-        <translation>Sent to the printer.</translation>
-    </message>
-    <message>
         <source>Your recovery key</source>
         <translation>Your recovery key</translation>
     </message>
@@ -3212,22 +3148,6 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     <message>
         <source>If you forget your passphrase, this key is the only way back into your journal. Nobody else has a copy, not even ReflectDesk.</source>
         <translation>If you forget your passphrase, this key is the only way back into your journal. Nobody else has a copy, not even ReflectDesk.</translation>
-    </message>
-    <message>
-        <source>Save as &amp;PDF…</source>
-        <translation>Save as &amp;PDF…</translation>
-    </message>
-    <message>
-        <source>P&amp;rint…</source>
-        <translation>P&amp;rint…</translation>
-    </message>
-    <message>
-        <source>Save the recovery key as PDF</source>
-        <translation>Save the recovery key as PDF</translation>
-    </message>
-    <message>
-        <source>Print the recovery key</source>
-        <translation>Print the recovery key</translation>
     </message>
     <message>
         <source>Keep it away from this computer, like a spare house key. Anyone with the key and your computer can read your journal.</source>
@@ -3598,6 +3518,49 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     <message>
         <source>Contact card</source>
         <translation>Contact card</translation>
+    </message>
+</context>
+<context>
+    <name>SheetButtons</name>
+    <message>
+        <source>Save the recovery key</source>
+        <translation>Save the recovery key</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>ReflectDesk</source>
+        <translation>ReflectDesk</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written.</source>
+        <translation>The PDF could not be written.</translation>
+    </message>
+    <message>
+        <source>Saved to %1. Print it, keep it safe, and delete the file.</source>
+        <translation>Saved to %1. Print it, keep it safe, and delete the file.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>Save as &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>P&amp;rint…</translation>
+    </message>
+    <message>
+        <source>Save the recovery key as PDF</source>
+        <translation>Save the recovery key as PDF</translation>
+    </message>
+    <message>
+        <source>Print the recovery key</source>
+        <translation>Print the recovery key</translation>
     </message>
 </context>
 <context>

@@ -2920,30 +2920,6 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
 <context>
     <name>NewRecoveryKeyDialog</name>
     <message>
-        <source>Save the recovery key</source>
-        <translation>Guardar la clave de recuperación</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>Archivos PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>ReflectDesk</source>
-        <translation>ReflectDesk</translation>
-    </message>
-    <message>
-        <source>The PDF could not be written.</source>
-        <translation>No se pudo escribir el PDF.</translation>
-    </message>
-    <message>
-        <source>Saved to %1. Print it, keep it safe, and delete the file.</source>
-        <translation>Se guardó en %1. Imprímela, guárdala en un lugar seguro y borra el archivo.</translation>
-    </message>
-    <message>
-        <source>Sent to the printer.</source>
-        <translation>Enviada a la impresora.</translation>
-    </message>
-    <message>
         <source>New recovery key</source>
         <translation>Nueva clave de recuperación</translation>
     </message>
@@ -2962,22 +2938,6 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <message>
         <source>Your new recovery key, shown only now. Save it as a PDF or print it, and destroy the old one.</source>
         <translation>Tu nueva clave de recuperación, que se muestra solo ahora. Guárdala como PDF o imprímela, y destruye la anterior.</translation>
-    </message>
-    <message>
-        <source>Save as &amp;PDF…</source>
-        <translation>Guardar como &amp;PDF…</translation>
-    </message>
-    <message>
-        <source>P&amp;rint…</source>
-        <translation>Imp&amp;rimir…</translation>
-    </message>
-    <message>
-        <source>Save the recovery key as PDF</source>
-        <translation>Guardar la clave de recuperación como PDF</translation>
-    </message>
-    <message>
-        <source>Print the recovery key</source>
-        <translation>Imprimir la clave de recuperación</translation>
     </message>
     <message>
         <source>I &amp;saved or wrote down the new recovery key</source>
@@ -3178,30 +3138,6 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>Clave de recuperación</translation>
     </message>
     <message>
-        <source>Save the recovery key</source>
-        <translation>Guardar la clave de recuperación</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>Archivos PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>ReflectDesk</source>
-        <translation>ReflectDesk</translation>
-    </message>
-    <message>
-        <source>The PDF could not be written.</source>
-        <translation>No se pudo escribir el PDF.</translation>
-    </message>
-    <message>
-        <source>Saved to %1. Print it, keep it safe, and delete the file.</source>
-        <translation>Se guardó en %1. Imprímela, guárdala en un lugar seguro y borra el archivo.</translation>
-    </message>
-    <message>
-        <source>Sent to the printer.</source>
-        <translation>Enviada a la impresora.</translation>
-    </message>
-    <message>
         <source>Your recovery key</source>
         <translation>Tu clave de recuperación</translation>
     </message>
@@ -3212,22 +3148,6 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <message>
         <source>If you forget your passphrase, this key is the only way back into your journal. Nobody else has a copy, not even ReflectDesk.</source>
         <translation>Si olvidas tu frase de contraseña, esta clave es la única forma de volver a entrar a tu diario. Nadie más tiene una copia, ni siquiera ReflectDesk.</translation>
-    </message>
-    <message>
-        <source>Save as &amp;PDF…</source>
-        <translation>Guardar como &amp;PDF…</translation>
-    </message>
-    <message>
-        <source>P&amp;rint…</source>
-        <translation>Imp&amp;rimir…</translation>
-    </message>
-    <message>
-        <source>Save the recovery key as PDF</source>
-        <translation>Guardar la clave de recuperación como PDF</translation>
-    </message>
-    <message>
-        <source>Print the recovery key</source>
-        <translation>Imprimir la clave de recuperación</translation>
     </message>
     <message>
         <source>Keep it away from this computer, like a spare house key. Anyone with the key and your computer can read your journal.</source>
@@ -3598,6 +3518,49 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <message>
         <source>Contact card</source>
         <translation>Tarjeta de contacto</translation>
+    </message>
+</context>
+<context>
+    <name>SheetButtons</name>
+    <message>
+        <source>Save the recovery key</source>
+        <translation>Guardar la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>ReflectDesk</source>
+        <translation>ReflectDesk</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written.</source>
+        <translation>No se pudo escribir el PDF.</translation>
+    </message>
+    <message>
+        <source>Saved to %1. Print it, keep it safe, and delete the file.</source>
+        <translation>Se guardó en %1. Imprímela, guárdala en un lugar seguro y borra el archivo.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Enviada a la impresora.</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>Guardar como &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>Imp&amp;rimir…</translation>
+    </message>
+    <message>
+        <source>Save the recovery key as PDF</source>
+        <translation>Guardar la clave de recuperación como PDF</translation>
+    </message>
+    <message>
+        <source>Print the recovery key</source>
+        <translation>Imprimir la clave de recuperación</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from reflectdesk.crypto.kdf import KdfParams
 from reflectdesk.domain.model import EntryContent, Role
 from reflectdesk.gui.app import build_context
-from reflectdesk.gui.context import AppContext
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.services.vault import NewProfile, Vault
 
 REPO = Path(__file__).resolve().parents[2]

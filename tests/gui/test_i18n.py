@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from pytestqt.qtbot import QtBot
 
 from reflectdesk.errors import AttachmentTooLarge, WrongPassphrase
-from reflectdesk.gui.context import AppContext
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.i18n import error_texts
 from reflectdesk.gui.main_window import MainWindow
 from reflectdesk.services.vault import Vault

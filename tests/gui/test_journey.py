@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
 from reflectdesk.domain.model import HIGHLIGHT_START
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.autosave import SaveState
-from reflectdesk.gui.context import AppContext
 from reflectdesk.gui.controller import AppController
 from reflectdesk.gui.main_window import MainWindow
 from reflectdesk.gui.recovery_sheet import key_groups
@@ -51,8 +51,8 @@ def run_wizard(qtbot: QtBot, controller: AppController, tmp_path: Path) -> str:
     assert len(key_groups(key)) == 14
 
     pdf = tmp_path / "recovery.pdf"
-    wizard.recovery_page.ask_pdf_path = lambda: str(pdf)  # type: ignore[method-assign]
-    wizard.recovery_page.pdf_button.click()
+    wizard.recovery_page.sheet.ask_pdf_path = lambda: str(pdf)  # type: ignore[method-assign]
+    wizard.recovery_page.sheet.pdf_button.click()
     assert pdf.read_bytes().startswith(b"%PDF")
     next_button.click()
     confirm = wizard.confirm_page

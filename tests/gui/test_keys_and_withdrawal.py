@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from reflectdesk.domain.model import Consent, EntryContent, ExportRequest
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.contacts_page import ContactsPage
-from reflectdesk.gui.context import AppContext
 from reflectdesk.gui.import_dialog import ImportDialog
 from reflectdesk.gui.main_window import MainWindow
 from reflectdesk.gui.withdraw_dialog import PAGE_DONE, PAGE_FORM, WithdrawDialog

@@ -18,8 +18,8 @@ from pytestqt.qtbot import QtBot
 from reflectdesk.bundles import make_card
 from reflectdesk.crypto.kdf import KdfParams
 from reflectdesk.domain.model import EntryContent, ExportRequest, Role
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.contacts_page import ContactsPage
-from reflectdesk.gui.context import AppContext
 from reflectdesk.gui.import_dialog import ImportDialog
 from reflectdesk.gui.main_window import MainWindow
 from reflectdesk.services.vault import NewProfile, Vault

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reflectdesk.domain.model import CardAction, ExportRequest
-from reflectdesk.gui.context import AppContext
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.my_card_panel import MyCardPanel, key_id_text
 from reflectdesk.services.vault import Vault
 from tests.gui.helpers import written

@@ -32,6 +32,7 @@ from reflectdesk.domain.model import (
     ExportRequest,
     Role,
 )
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.contact_model import (
     BundleLogModel,
     CheckItem,
@@ -40,7 +41,6 @@ from reflectdesk.gui.contact_model import (
     safety_number_lines,
 )
 from reflectdesk.gui.contacts_page import ContactsPage
-from reflectdesk.gui.context import AppContext
 from reflectdesk.gui.export_wizard import PAGE_DONE, ExportWizard
 from reflectdesk.gui.import_dialog import ImportDialog
 from reflectdesk.gui.main_window import MainWindow

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from reflectdesk.domain.model import Consent, ExportRequest, ExportResult, Space
 from reflectdesk.errors import Cancelled, ReflectDeskError
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.contact_model import (
     SEARCH_ROLE,
     CheckItem,
@@ -47,7 +48,6 @@ from reflectdesk.gui.contact_model import (
     state_text,
     trust_state,
 )
-from reflectdesk.gui.context import AppContext
 from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.i18n import error_texts
 from reflectdesk.gui.tasks import Task

@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from reflectdesk.domain.model import AuthorStatus, EntryImportStatus, ImportPreview, ImportResult
 from reflectdesk.errors import Cancelled
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.contact_model import (
     CHANGED,
     UNVERIFIED,
@@ -45,7 +45,6 @@ from reflectdesk.gui.contact_model import (
     format_date,
     state_icon,
 )
-from reflectdesk.gui.context import AppContext
 from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.qr_view import SafetyNumberLabel
 from reflectdesk.gui.tasks import Task
@@ -58,7 +57,6 @@ if TYPE_CHECKING:
     from reflectdesk.services.bundles import PreparedImport
     from reflectdesk.services.vault import Vault
 
-log = logging.getLogger(__name__)
 
 BUNDLE_SUFFIX = ".rdbundle"
 PAGE_BUSY, PAGE_PREVIEW, PAGE_DONE = range(3)

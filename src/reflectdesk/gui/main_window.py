@@ -36,9 +36,8 @@ from reflectdesk.domain.model import (
     Space,
 )
 from reflectdesk.errors import InvalidQuery, ReflectDeskError, VaultLocked
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.catalog import Catalog
-from reflectdesk.gui.widgets import local_paths
-from reflectdesk.gui.context import AppContext
 from reflectdesk.gui.dialogs import report_error, show_error
 from reflectdesk.gui.editor import EntryEditor
 from reflectdesk.gui.entry_list import EntryListView
@@ -48,6 +47,7 @@ from reflectdesk.gui.search_model import ID_ROLE as HIT_ID_ROLE
 from reflectdesk.gui.search_model import SearchResultsModel, SnippetDelegate
 from reflectdesk.gui.search_panel import SearchPanel
 from reflectdesk.gui.sidebar import Sidebar
+from reflectdesk.gui.widgets import local_paths
 from reflectdesk.progress import CancelToken, ProgressSink
 from reflectdesk.services.openable import FileKind, kind_of
 

@@ -43,7 +43,7 @@ from reflectdesk.progress import CancelToken, ProgressSink
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
-    from reflectdesk.gui.context import AppContext
+    from reflectdesk.gui.app_context import AppContext
     from reflectdesk.services.vault import Vault
 
 log = logging.getLogger(__name__)
