@@ -136,10 +136,13 @@ def test_withdraw_consent_from_the_entry_list(
     select_entries(sw, ids)
     sw._list_menu(QPoint(5, 5))
     menu = sw.dialogs["entry-menu"]
-    assert sw.withdraw_action in menu.actions() and sw.withdraw_action.isEnabled()
-    assert sw.withdraw_action in sw.file_menu.actions()
+    assert (
+        sw.menu_actions.withdraw_action in menu.actions()
+        and sw.menu_actions.withdraw_action.isEnabled()
+    )
+    assert sw.menu_actions.withdraw_action in sw.menu_actions.file_menu.actions()
     menu.close()
-    sw.withdraw_action.trigger()
+    sw.menu_actions.withdraw_action.trigger()
     dialog = sw.dialogs["withdraw"]
     assert isinstance(dialog, WithdrawDialog)
     titles = {dialog.entries.item(r).text().split("  ")[-1] for r in range(dialog.entries.count())}
@@ -184,7 +187,7 @@ def test_withdraw_consent_from_the_entry_list(
     assert len(received_ids) == 2
     select_entries(mw, received_ids)
     mw._list_menu(QPoint(5, 5))
-    assert not mw.withdraw_action.isEnabled()
+    assert not mw.menu_actions.withdraw_action.isEnabled()
     mw.dialogs["entry-menu"].close()
     pedro_vault.close()
     sw.prepare_to_close()
