@@ -34,7 +34,7 @@ from reflectdesk.domain.model import Contact, EntrySummary, ExportResult, Space
 from reflectdesk.errors import Cancelled, ReflectDeskError, StorageUnwritable
 from reflectdesk.gui.contact_model import CheckItem, role_text, state_text, trust_state
 from reflectdesk.gui.dialogs import show_error
-from reflectdesk.gui.export_wizard import DonePage, RecipientsPage
+from reflectdesk.gui.export_pages import DonePage, RecipientsPage
 from reflectdesk.gui.i18n import error_texts
 from reflectdesk.gui.tasks import Task
 from reflectdesk.gui.widgets import wrap
