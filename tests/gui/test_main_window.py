@@ -25,7 +25,7 @@ from reflectdesk.gui.main_window import MainWindow
 from reflectdesk.services.vault import NewProfile, Vault
 from tests.gui.conftest import PASSPHRASE, add_samples, create_vault
 from tests.gui.helpers import written
-from tests.gui.test_sharing import click_role, close_box
+from tests.gui.sharing import click_role, close_box
 
 
 def test_a_new_journal_is_made_off_the_gui_thread_and_selected(

@@ -13,16 +13,17 @@ from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.my_card_panel import MyCardPanel, key_id_text
 from reflectdesk.services.vault import Vault
 from tests.gui.helpers import written
-from tests.gui.test_keys_and_withdrawal import (
+from tests.gui.sharing import (
     ACCEPT,
     Pair,
+    click_role,
+    close_box,
+    drop,
+    exchange_cards,
     folder,
     import_with_dialog,
-    pair,
+    windows,
 )
-from tests.gui.test_sharing import click_role, close_box, drop, exchange_cards, windows
-
-__all__ = ["pair"]
 
 
 def save_as(page: MyCardPanel, path: Path) -> list[str]:

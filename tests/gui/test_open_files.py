@@ -16,10 +16,8 @@ from reflectdesk.gui.import_dialog import ImportDialog
 from reflectdesk.gui.main_window import MainWindow
 from reflectdesk.services.vault import Vault
 from tests.gui.helpers import written
+from tests.gui.sharing import close_box, drop, windows
 from tests.gui.test_bad_input import message_boxes
-from tests.gui.test_sharing import close_box, drop, two, windows
-
-__all__ = ["two"]
 
 
 def mentor_card(mw: MainWindow, tmp_path: Path) -> Path:

@@ -1,108 +1,38 @@
-"""Your own keys (a new key pair, a revocation), revoking a contact, and withdrawing
-research consent from the GUI, between real vaults."""
+"""Withdrawing research consent from the GUI, and the sharing screens translated,
+accessible and fitting a small window, between real vaults."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QPoint
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import (
+    QCoreApplication,
+    QPoint,
+)
 from pytestqt.qtbot import QtBot
 
-from reflectdesk.domain.model import Consent, EntryContent, ExportRequest
+from reflectdesk.domain.model import (
+    Consent,
+    ExportRequest,
+)
 from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.contacts_page import ContactsPage
-from reflectdesk.gui.import_dialog import ImportDialog
-from reflectdesk.gui.main_window import MainWindow
 from reflectdesk.gui.withdraw_dialog import PAGE_DONE, PAGE_FORM, WithdrawDialog
-from reflectdesk.services.vault import Vault
-from tests.gui.conftest import add_samples, create_vault
-from tests.gui.helpers import clipped_texts, unnamed_controls, written
 from tests.gui.screens import settle
-from tests.gui.test_sharing import (
+from tests.gui.sharing import (
+    REJECT,
+    Pair,
+    check_screen,
     click_role,
     exchange_cards,
+    folder,
+    import_with_dialog,
     mentor_vault,
-    mnemonics,
+    select_entries,
     windows,
 )
-
-Pair = tuple[AppContext, Vault, AppContext, Vault]
-ACCEPT = QMessageBox.ButtonRole.AcceptRole
-REJECT = QMessageBox.ButtonRole.RejectRole
-
-
-@pytest.fixture
-def pair(make_ctx: Callable[..., AppContext], tmp_path: Path) -> Iterator[Pair]:
-    """A student with three entries and a mentor with one entry of her own."""
-    sctx = make_ctx(data_dir=tmp_path / "student")
-    student, _ = create_vault(sctx)
-    add_samples(student)
-    mctx = make_ctx(data_dir=tmp_path / "mentor")
-    mentor = mentor_vault(mctx)
-    journal = mentor.journals.create("Retroalimentación")
-    mentor.entries.add(
-        journal.id,
-        EntryContent(title="Comentarios a Camila", sections={"body": "…"}, template_id="free"),
-    )
-    yield sctx, student, mctx, mentor
-    for ctx, vault in ((sctx, student), (mctx, mentor)):
-        ctx.runner.wait(10_000)
-        vault.close()
-
-
-def folder(tmp_path: Path, name: str) -> Path:
-    path = tmp_path / name
-    path.mkdir()
-    return path
-
-
-def import_with_dialog(qtbot: QtBot, window: MainWindow, path: Path) -> ImportDialog:
-    window.open_bundle(path)
-    dialog = window.dialogs["import"]
-    assert isinstance(dialog, ImportDialog)
-    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)
-    dialog.import_button.click()
-    qtbot.waitUntil(lambda: dialog.result_ is not None, timeout=10_000)
-    return dialog
-
-
-def select_entries(window: MainWindow, entry_ids: list[str]) -> None:
-    selection = window.list.selectionModel()
-    selection.clearSelection()
-    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-    for entry_id in entry_ids:
-        selection.select(window.model.index(window.model.row_of(entry_id), 0), flags)
-
-
-def test_revoke_a_contact(qtbot: QtBot, pair: Pair, tmp_path: Path) -> None:
-    _sctx, _student, _mctx, mentor = pair
-    sw, mw = windows(qtbot, pair)
-    _spage, mpage = exchange_cards(qtbot, sw, mw, tmp_path)
-    camila = mentor.contacts.list()[0]
-    mpage.select_contact(camila.id)
-    assert mpage.revoke_contact_button.isEnabled()
-
-    mpage.revoke_contact_button.click()
-    box = mpage.last_box
-    assert box is not None and box.objectName() == "revokeContactConfirmation"
-    assert "Camila Pérez" in box.text() and "cannot be undone" in box.informativeText()
-    click_role(box, REJECT)
-    assert not mentor.contacts.get(camila.id).revoked  # cancelled: nothing changed
-
-    mpage.revoke_contact_button.click()
-    click_role(mpage.last_box, ACCEPT)
-    written(qtbot, mpage)
-    assert mentor.contacts.get(camila.id).revoked
-    row = mpage.model.row_of(camila.id)
-    assert mpage.model.index(row, 3).data() == "Revoked"  # the list says so
-    assert mpage.state_label.text() == "Revoked"
-    assert not mpage.revoke_contact_button.isEnabled()
-    assert not mpage.verify_button.isEnabled() and not mpage.new_card_button.isEnabled()
-    sw.prepare_to_close()
-    mw.prepare_to_close()
 
 
 def test_withdraw_consent_from_the_entry_list(
@@ -221,13 +151,6 @@ def test_withdrawal_errors_show_message_and_hint(qtbot: QtBot, pair: Pair, tmp_p
     dialog.reject()
     sw.prepare_to_close()
     mw.prepare_to_close()
-
-
-def check_screen(root: QWidget) -> list[str]:
-    """Mnemonics repeated, controls without a name, clipped texts."""
-    keys = mnemonics(root)
-    problems = [f"mnemonic {k!r} repeated" for k in sorted({k for k in keys if keys.count(k) > 1})]
-    return problems + unnamed_controls(root) + clipped_texts(root)
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
