@@ -75,12 +75,16 @@ def test_the_first_entry_makes_a_journal_without_blocking(qtbot: QtBot, ctx: App
 
 # -- a large import never freezes the window (issue 12, point 5) ----------------------------
 LARGE_IMPORT_ENTRIES = 2500
-#: The GUI thread's longest wait: 50 ms is the target (benchmarks/bench_gui_import.py,
-#: docs/benchmarks.md); the heartbeat allows for a loaded 2-core CI machine, where the
-#: scheduler alone can hold the thread off for 100 ms. Waiting for the import's write
-#: lock would hold it off for the whole import (seconds).
+#: The GUI thread's longest wait: 50 ms is the target, measured on an idle machine by
+#: benchmarks/bench_gui_import.py (docs/benchmarks.md). Here, on a loaded 2-core CI
+#: machine, the scheduler alone holds the thread off for 100-250 ms, so the test checks
+#: what our code decides: the save call returns at once, the user acts while the import
+#: still holds the lock (a call that waited for it would return only after the import),
+#: the GUI thread's own CPU time stays small in every gap, and no gap comes near the
+#: length of the import.
 SAVE_CALL_MS = 50
-HEARTBEAT_GAP_MS = 250
+GUI_CPU_MS = 100
+HEARTBEAT_GAP_MS = 500
 
 
 @dataclass
@@ -148,6 +152,7 @@ class Heartbeat:
 
     def start(self) -> None:
         self.last = time.perf_counter()
+        self.cpu = time.thread_time()
         self.timer.start()
 
     def stop(self) -> float:
@@ -243,6 +248,7 @@ def test_the_window_answers_while_a_large_import_holds_the_write_lock(
     # Showing the page and previewing the card (reads: the key pair, the contacts).
     assert preview_ms < HEARTBEAT_GAP_MS, f"the preview took {preview_ms:.0f} ms"
     assert longest_gap < HEARTBEAT_GAP_MS, f"the window froze: {worst}"
+    assert max(cpu for _at, _gap, cpu in beat.log) < GUI_CPU_MS, worst
     close_box(page.last_box)
     dialog.accept()
     window.close()

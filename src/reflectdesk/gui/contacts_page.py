@@ -277,10 +277,6 @@ class ContactsPage(QWidget):
         )
         return path
 
-    def ask_save_path(self, title: str, name: str, filters: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), filters)
-        return path
-
     def choose_card(self) -> None:
         path = self.ask_open_path()
         if path:
