@@ -125,7 +125,7 @@ def _child_open(bundle: str, identity: str) -> None:
     """Runs in a child process: read the bundle and open it, nothing else."""
     reader = Identity.from_bytes(Path(identity).read_bytes())
     data = Path(bundle).read_bytes()
-    opened = open_bundle(data, reader, lambda _key: None)
+    opened = open_bundle(data, reader, {})
     print(len(opened.entries), len(opened.attachments))
 
 
@@ -210,12 +210,12 @@ def main() -> None:
             args.repeat,
             export=export_to_file,
             age_enc_fsync=age_enc_fsync,
-            import_=lambda: open_bundle(read_bundle_file(bundle_file), reader, lambda _k: None),
+            import_=lambda: open_bundle(read_bundle_file(bundle_file), reader, {}),
             build=lambda: build_bundle(author, [reader.public], files, meta),
             layer_enc=lambda: age_io.encrypt_to_memory([zip_bytes], len(zip_bytes), recipients),
             pyrage_enc=lambda: pyrage.encrypt(zip_bytes, pyrage_recipients),
             age_enc=lambda: subprocess.run(age_enc, check=True),
-            open=lambda: open_bundle(bundle, reader, lambda _k: None),
+            open=lambda: open_bundle(bundle, reader, {}),
             layer_dec=lambda: age_io.decrypt(bundle, reader.x25519_key, header),
             pyrage_dec=lambda: pyrage.decrypt(pyrage_bundle, [reader.age_identity]),
             age_dec=lambda: subprocess.run(age_dec, check=True),

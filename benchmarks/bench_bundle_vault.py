@@ -4,9 +4,9 @@ A student vault with 1,000 entries (~600 words each, the corpus generator's text
 100 MB of attachments (20 x 5 MB of random bytes, one per entry); a mentor vault that
 has the student's card. Measured:
 
-* export (``BundleService.export``: read and decrypt from the vault, build, sign,
+* export (``BundleExportService.export``: read and decrypt from the vault, build, sign,
   encrypt, write atomically) against ``age -r`` encrypting the same ZIP;
-* import (``BundleService.import_bundle``: read, every check of ``open_bundle``, plan,
+* import (``BundleImportService.import_bundle``: read, every check of ``open_bundle``, plan,
   one SQLite transaction that seals every revision and attachment chunk, commit with
   ``synchronous=FULL``, index) against ``age -d`` decrypting it. Each import runs in a
   fresh child process on a fresh copy of the mentor vault; its peak RSS comes from
@@ -108,13 +108,13 @@ def _child_import(mentor_dir: str, bundle: str, flow: str = "direct") -> None:
     phases = Phases()
     path = Path(bundle)
     if flow == "prepared":
-        prepared = vault.bundles.prepare(path, progress=phases)
-        result = vault.bundles.import_prepared(prepared, progress=phases)
+        prepared = vault.imports.prepare(path, progress=phases)
+        result = vault.imports.import_prepared(prepared, progress=phases)
     elif flow == "twice":
-        vault.bundles.preview(path, progress=phases)
-        result = vault.bundles.import_bundle(path, progress=phases)
+        vault.imports.preview(path, progress=phases)
+        result = vault.imports.import_bundle(path, progress=phases)
     else:
-        result = vault.bundles.import_bundle(path, progress=phases)
+        result = vault.imports.import_bundle(path, progress=phases)
     total = time.perf_counter() - phases.start
     stored = phases.at("import-entries")
     vault.close()
@@ -185,7 +185,7 @@ def main() -> None:
         bundle = Path()
         for _ in range(args.repeat):
             phases = Phases()
-            result = student.bundles.export(request, out, progress=phases)
+            result = student.exports.export(request, out, progress=phases)
             exports.append((time.perf_counter() - phases.start, phases))
             if bundle != Path():
                 bundle.unlink()

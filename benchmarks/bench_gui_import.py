@@ -83,7 +83,7 @@ def build(root: Path, entries: int, words: int) -> tuple[Path, Path, Path]:
         mentor.entries.add(
             journal.id, EntryContent(title=f"Observación {i}", sections={"body": body})
         )
-    bundle = mentor.bundles.export(
+    bundle = mentor.exports.export(
         ExportRequest(recipients=(camila.id,), journal_id=journal.id), root
     ).path
     card = root / "rosa-renamed.rdcard"

@@ -98,3 +98,127 @@ def test_core_imports_with_pyside6_unimportable() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert int(proc.stdout.strip()) > 20
+
+
+# --- front ends go through the services (issue 12, point 4) ---------------------------------
+# What gui/ and cli/ may import besides themselves: the services, the domain values they
+# return, the errors they raise, and small leaf modules that only present or translate.
+FRONT_END_ALLOWED = {
+    "reflectdesk": "the package root: __version__",
+    "reflectdesk.services": "the one way in",
+    "reflectdesk.domain": "frozen values the services return",
+    "reflectdesk.errors": "the error hierarchy the services raise",
+    "reflectdesk.i18n": "translations (the CLI reads the .ts)",
+    "reflectdesk.i18n_marker": "marks strings for lupdate",
+    "reflectdesk.progress": "progress and cancel tokens the long services take",
+    "reflectdesk.resources": "shipped files (icons, translations)",
+    "reflectdesk.location": "where the vault lives, asked before the first window",
+    "reflectdesk.atomic_files": "a leaf file utility for files the user saves (prefs, cards)",
+    "reflectdesk.templates.model": "frozen values the template service returns",
+    "reflectdesk.standards.model": "frozen values the template service returns",
+    "reflectdesk.templates.descriptive": "pure text hints the editor shows",
+    "reflectdesk.rendering.markdown_html": "pure Markdown to sanitised HTML for the preview",
+}
+FRONT_END_FORBIDDEN = (
+    "reflectdesk.storage",
+    "reflectdesk.bundles",
+    "reflectdesk.vault",
+    "reflectdesk.search",
+    "reflectdesk.crypto",
+    "reflectdesk.templates.store",
+)
+# (module under src/reflectdesk, imported module) -> why it may.
+FRONT_END_EXCEPTIONS = {
+    ("gui/screenshots.py", "reflectdesk.crypto"): (
+        "a documentation tool, not part of the app (it leaves the package, issue 12 "
+        "point 7): it fakes a recovery key to picture the first-run wizard"
+    ),
+    ("gui/screenshots.py", "reflectdesk.crypto.kdf"): "the same tool: fast test parameters",
+}
+
+
+def _within(name: str, package: str) -> bool:
+    return name == package or name.startswith(package + ".")
+
+
+def _front_end_offenders(path: Path, where: str, front: str) -> list[str]:
+    """The imports of a front-end module ``where`` (``gui/x.py``) that break the rule."""
+    out = []
+    for name in sorted(_imports(path)):
+        if not _within(name, "reflectdesk") or _within(name, f"reflectdesk.{front}"):
+            continue
+        if (where, name) in FRONT_END_EXCEPTIONS:
+            continue
+        forbidden = any(_within(name, bad) for bad in FRONT_END_FORBIDDEN)
+        allowed = name in FRONT_END_ALLOWED or any(
+            _within(name, ok) for ok in FRONT_END_ALLOWED if ok != "reflectdesk"
+        )
+        if forbidden or not allowed:
+            out.append(f"{where}: {name}")
+    return out
+
+
+def test_front_ends_import_services_domain_and_errors_only() -> None:
+    offenders = [
+        bad
+        for front in ("gui", "cli")
+        for path in sorted((SRC / front).rglob("*.py"))
+        for bad in _front_end_offenders(path, str(path.relative_to(SRC)), front)
+    ]
+    assert offenders == []
+
+
+def test_front_end_rule_catches_every_form_of_a_reach_past_the_services(
+    tmp_path: Path,
+) -> None:
+    probe = tmp_path / "probe.py"
+    probe.write_text(
+        "from reflectdesk.bundles import parse_card\n"
+        "from reflectdesk.services.vault import Vault\n"
+        "from reflectdesk.gui.theme import ThemeManager\n"
+        "def f():\n    import reflectdesk.storage.entries\n"
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n    from reflectdesk.vault.cipher import RecordCipher\n"
+        "from reflectdesk.templates.store import DocumentStore\n"
+        "from reflectdesk.sync.folder import FolderTransport\n",
+        encoding="utf-8",
+    )
+    assert _front_end_offenders(probe, "gui/probe.py", "gui") == [
+        "gui/probe.py: reflectdesk.bundles",
+        "gui/probe.py: reflectdesk.storage.entries",
+        "gui/probe.py: reflectdesk.sync.folder",  # not listed: not allowed either
+        "gui/probe.py: reflectdesk.templates.store",
+        "gui/probe.py: reflectdesk.vault.cipher",
+    ]
+    # The CLI may not reach into the GUI either.
+    assert "cli/probe.py: reflectdesk.gui.theme" in _front_end_offenders(
+        probe, "cli/probe.py", "cli"
+    )
+
+
+def test_front_end_exceptions_are_still_needed() -> None:
+    """An exception whose file no longer imports the module is stale: remove it."""
+    for where, name in FRONT_END_EXCEPTIONS:
+        path = SRC / where
+        if path.exists():  # a moved file (e.g. screenshots.py to tools/) drops its entry
+            assert name in _imports(path), (where, name)
+
+
+def test_the_bundle_layer_never_calls_back_into_a_service() -> None:
+    """The import walk goes one way: bundles/ imports no service, storage or vault, and
+    what the services call takes values (key pairs, a table of known authors), never a
+    callback."""
+    import inspect
+
+    from reflectdesk.bundles import opening
+
+    for path in sorted((SRC / "bundles").rglob("*.py")):
+        reached = {
+            n
+            for n in _imports(path)
+            if any(_within(n, f"reflectdesk.{p}") for p in ("services", "storage", "vault", "gui"))
+        }
+        assert reached == set(), path.name
+    for fn in (opening.open_bundle, opening.recheck_author, opening.inspect_bundle):
+        params = inspect.signature(fn).parameters.values()
+        assert all("Callable" not in str(p.annotation) for p in params), fn.__name__

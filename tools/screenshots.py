@@ -211,7 +211,7 @@ def make_partner(folder: Path, vault: object, lang: str) -> tuple[object, Path]:
     assert me.contact is not None
     out = folder / "out"
     out.mkdir()
-    result = partner.bundles.export(
+    result = partner.exports.export(
         ExportRequest(recipients=(me.contact.id,), entry_ids=(entry.id,)), out
     )
     return partner, result.path

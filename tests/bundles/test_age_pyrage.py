@@ -91,7 +91,7 @@ def test_bundles_round_trip_through_both_backends(
     _use(monkeypatch, sealer)
     data = make_bundle(alice, [bob.public], files)
     _use(monkeypatch, opener)
-    opened = open_bundle(data, bob, lambda _key: None)
+    opened = open_bundle(data, bob, {})
     assert opened.author == alice.public and sorted(opened.entries) == sorted(entry_ids)
     (attachment,) = opened.attachments.values()
     assert (

@@ -27,7 +27,7 @@ from reflectdesk.bundles.manifest import FileRecord, RecipientRecord, new_manife
 from reflectdesk.services.vault import Vault
 from tests.bundles.helpers import need_tool, resign
 from tests.rendering.html_audit import audit
-from tests.services.test_bundles import table_digest
+from tests.services.bundle_helpers import table_digest
 from tests.support import PASSPHRASE, CliResult, cli_env
 
 Cli = Callable[..., CliResult]

@@ -14,7 +14,7 @@ from reflectdesk.bundles.keys import PublicIdentity
 from reflectdesk.domain.model import Role
 from reflectdesk.services.vault import Vault
 from tests.cli.test_bundles_cli import Cli, Person, give_card
-from tests.services.test_bundles import entry_file, table_digest
+from tests.services.bundle_helpers import entry_file, table_digest
 from tests.support import PASSPHRASE
 
 

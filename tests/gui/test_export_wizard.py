@@ -194,7 +194,7 @@ def test_revoked_contacts_cannot_be_chosen_and_unverified_ones_warn(
     # A bundle for someone else is refused with the core's message.
     out = tmp_path / "out"
     out.mkdir()
-    result = student.bundles.export(
+    result = student.exports.export(
         ExportRequest(recipients=(rosa.id,), entry_ids=(student.entries.list()[0].id,)), out
     )
     other.contacts.import_card(student.identity.card())
@@ -205,6 +205,6 @@ def test_revoked_contacts_cannot_be_chosen_and_unverified_ones_warn(
     qtbot.waitUntil(lambda: dialog.error_box is not None, timeout=10_000)
     assert dialog.error_box is not None and "not encrypted to your key" in dialog.error_box.text()
     dialog.error_box.close()
-    assert other.bundles.log() == []
+    assert other.bundle_log.list() == []
     other_ctx.runner.wait(5000)
     other.close()

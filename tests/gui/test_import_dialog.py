@@ -30,7 +30,7 @@ def test_tampered_bundle_is_refused_and_nothing_stored(
     ids = tuple(s.id for s in student.entries.list())
     out = tmp_path / "out"
     out.mkdir()
-    result = student.bundles.export(ExportRequest(recipients=(rosa.id,), entry_ids=ids), out)
+    result = student.exports.export(ExportRequest(recipients=(rosa.id,), entry_ids=ids), out)
     data = bytearray(result.path.read_bytes())
     data[len(data) // 2] ^= 0x01
     bad = tmp_path / "tampered.rdbundle"
@@ -48,7 +48,7 @@ def test_tampered_bundle_is_refused_and_nothing_stored(
     assert box.text() != "The bundle could not be decrypted."  # translated
     # The dialog closes itself and is deleted later; either way it is gone from view.
     assert not isValid(dialog) or not dialog.isVisible()
-    assert mentor.entries.list() == [] and mentor.bundles.log() == []
+    assert mentor.entries.list() == [] and mentor.bundle_log.list() == []
     if isValid(box):
         box.close()
 
@@ -76,7 +76,7 @@ def test_unknown_sender_needs_the_safety_number_checkbox(
     ids = tuple(s.id for s in student.entries.list())[:1]
     out = tmp_path / "out"
     out.mkdir()
-    result = student.bundles.export(ExportRequest(recipients=(rosa.id,), entry_ids=ids), out)
+    result = student.exports.export(ExportRequest(recipients=(rosa.id,), entry_ids=ids), out)
 
     # ``reflectdesk FILE.rdbundle``: the preview opens once the main window is up.
     from reflectdesk.gui.controller import AppController
@@ -117,11 +117,11 @@ def test_the_import_dialog_imports_what_it_previewed(
     camila = mentor.contacts.import_card(student.identity.card()).contact
     assert camila is not None
     first, second = (s.id for s in student.entries.list()[:2])
-    here = mentor.bundles.received_entry_id(camila.id, first)  # the mentor's id for it
+    here = mentor.imports.received_entry_id(camila.id, first)  # the mentor's id for it
     out = tmp_path / "out"
     out.mkdir()
     paths = [
-        student.bundles.export(ExportRequest(recipients=(rosa.id,), entry_ids=(e,)), out).path
+        student.exports.export(ExportRequest(recipients=(rosa.id,), entry_ids=(e,)), out).path
         for e in (first, second)
     ]
     synced = tmp_path / "synced" / "de-camila.rdbundle"

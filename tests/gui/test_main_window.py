@@ -118,7 +118,7 @@ def large_import(tmp_path_factory: pytest.TempPathFactory) -> LargeImport:
             journal.id,
             EntryContent(title=f"Observación {i}", sections={"body": body}, template_id="free"),
         )
-    bundle = mentor.bundles.export(
+    bundle = mentor.exports.export(
         ExportRequest(recipients=(camila.id,), journal_id=journal.id), root
     ).path
     renamed = root / "rosa-renamed.rdcard"

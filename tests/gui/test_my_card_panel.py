@@ -58,7 +58,7 @@ def test_new_key_pair_is_taken_quietly_and_old_bundles_still_open(
     mentor.contacts.verify(camila.id)
     mentor_entry = mentor.entries.list()[0].id
     # Rosa sends a bundle to Camila's key before Camila replaces it.
-    in_transit = mentor.bundles.export(
+    in_transit = mentor.exports.export(
         ExportRequest(recipients=(camila.id,), entry_ids=(mentor_entry,)), folder(tmp_path, "a")
     )
     own = student.entries.list()[0].id  # written with the old key
@@ -102,12 +102,12 @@ def test_new_key_pair_is_taken_quietly_and_old_bundles_still_open(
     assert dialog.result_ is not None and len(dialog.result_.entries_new) == 1
     dialog.accept()
     rosa = student.contacts.list()[0]
-    after = student.bundles.export(
+    after = student.exports.export(
         ExportRequest(recipients=(rosa.id,), entry_ids=(own,)), folder(tmp_path, "b")
     )
     # The mentor stores it under her own keyed id for Camila's entry (storage/local_ids.py).
-    assert mentor.bundles.import_bundle(after.path).entries_new == (
-        mentor.bundles.received_entry_id(camila.id, own),
+    assert mentor.imports.import_bundle(after.path).entries_new == (
+        mentor.imports.received_entry_id(camila.id, own),
     )
     sw.prepare_to_close()
     mw.prepare_to_close()

@@ -50,15 +50,15 @@ def test_withdraw_consent_from_the_entry_list(
     pedro = student.contacts.import_card(pedro_vault.identity.card()).contact
     assert pedro is not None
     ids = [s.id for s in student.entries.list()][:2]
-    sent = student.bundles.export(
+    sent = student.exports.export(
         ExportRequest(recipients=(rosa.id,), entry_ids=tuple(ids), consent=Consent.RESEARCH),
         folder(tmp_path, "sent"),
     )
-    student.bundles.export(
+    student.exports.export(
         ExportRequest(recipients=(pedro.id,), entry_ids=(ids[0],)), folder(tmp_path, "to-pedro")
     )
     student.contacts.revoke(pedro.id)
-    mentor.bundles.import_bundle(sent.path)
+    mentor.imports.import_bundle(sent.path)
 
     # The student chooses the two entries in the list; the context menu offers it.
     sw.sidebar.select("all", "")
@@ -102,8 +102,8 @@ def test_withdraw_consent_from_the_entry_list(
     assert received.result_ is not None and received.result_.withdrawals == 2
     camila = mentor.contacts.list()[0]
     for entry_id in ids:
-        consent = mentor.bundles.current_consent(
-            mentor.bundles.received_entry_id(camila.id, entry_id)
+        consent = mentor.bundle_log.current_consent(
+            mentor.imports.received_entry_id(camila.id, entry_id)
         )
         assert consent is not None and consent.withdrawn
     received.accept()
@@ -112,7 +112,7 @@ def test_withdraw_consent_from_the_entry_list(
     mw.sidebar.select("all", "")
     qtbot.waitUntil(lambda: mw.model.rowCount() == 3)
     received_ids = [mw.model.summary(r).id for r in range(3)]  # type: ignore[union-attr]
-    mine = {mentor.bundles.received_entry_id(camila.id, i) for i in ids}
+    mine = {mentor.imports.received_entry_id(camila.id, i) for i in ids}
     received_ids = [i for i in received_ids if i in mine]
     assert len(received_ids) == 2
     select_entries(mw, received_ids)
@@ -130,7 +130,7 @@ def test_withdrawal_errors_show_message_and_hint(qtbot: QtBot, pair: Pair, tmp_p
     exchange_cards(qtbot, sw, mw, tmp_path)
     rosa = student.contacts.list()[0]
     entry = student.entries.list()[0].id
-    student.bundles.export(
+    student.exports.export(
         ExportRequest(recipients=(rosa.id,), entry_ids=(entry,)), folder(tmp_path, "sent")
     )
     dialog = WithdrawDialog(sctx, student, [entry])

@@ -81,26 +81,26 @@ entry = s.entries.add(journal.id, EntryContent(
     title=c["title"], sections={"body": c["section"]}, tags=(c["tag"],)), [attachment])
 s.entries.edit(entry.id, EntryContent(
     title=c["title"], sections={"body": c["section"] + " 2"}, tags=(c["tag"],)))
-sent = s.bundles.export(ExportRequest(recipients=(mentor_id,), journal_id=journal.id,
+sent = s.exports.export(ExportRequest(recipients=(mentor_id,), journal_id=journal.id,
                                       consent=Consent.RESEARCH, history=True), courier)
-assert m.bundles.preview(sent.path).entries[0].title == c["title"]
-m.bundles.import_bundle(sent.path)
-m.bundles.import_bundle(sent.path)
+assert m.imports.preview(sent.path).entries[0].title == c["title"]
+m.imports.import_bundle(sent.path)
+m.imports.import_bundle(sent.path)
 assert m.search.query("reflexion")
-att = m.entries.get(m.bundles.received_entry_id(student_id, entry.id)).attachments[0]
+att = m.entries.get(m.imports.received_entry_id(student_id, entry.id)).attachments[0]
 m.entries.save_attachment_as(att.id, outside / "copy.txt")
-withdrawal = s.bundles.withdraw_consent([entry.id], [mentor_id], courier / "w.rdbundle")
-m.bundles.import_bundle(withdrawal.path)
+withdrawal = s.exports.withdraw_consent([entry.id], [mentor_id], courier / "w.rdbundle")
+m.imports.import_bundle(withdrawal.path)
 notes = m.journals.create("Notas")
 note = m.entries.add(notes.id, EntryContent(title=c["mentor_title"]))
-back = m.bundles.export(ExportRequest(recipients=(student_id,), entry_ids=(note.id,)),
+back = m.exports.export(ExportRequest(recipients=(student_id,), entry_ids=(note.id,)),
                         courier / "back.rdbundle")
-s.bundles.import_bundle(back.path)
+s.imports.import_bundle(back.path)
 damaged = bytearray(sent.path.read_bytes())
 damaged[-1] ^= 1  # the last STREAM chunk: everything before it decrypts first
 (courier / "damaged.rdbundle").write_bytes(bytes(damaged))
 try:  # a failing import must not spill either
-    m.bundles.import_bundle(courier / "damaged.rdbundle")
+    m.imports.import_bundle(courier / "damaged.rdbundle")
 except BundleError:
     pass
 else:

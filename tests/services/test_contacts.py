@@ -208,7 +208,7 @@ def test_resolve(vault: Vault, mentor: Identity) -> None:
 def _thief_bundle(thief: Identity, reader: Vault, out: Path, created: datetime) -> Path:
     """A bundle the thief signs with the key her rotation card pinned."""
     from reflectdesk.bundles import BundleKind, BundleMeta, build_bundle, card_path
-    from tests.services.test_bundles import entry_file
+    from tests.services.bundle_helpers import entry_file
 
     entry_id = "0190f0aa-0000-7000-8000-00000000aa01"
     files = {
@@ -236,7 +236,7 @@ def test_revoking_a_stolen_key_reaches_the_thiefs_rotation_and_bundles(
     """The attack of issue 10, point 1, through the real services."""
     from reflectdesk.domain.model import AuthorStatus
     from reflectdesk.errors import BundleAuthorKeyRevokedInChain
-    from tests.services.test_bundles import table_digest
+    from tests.services.bundle_helpers import table_digest
 
     ana = vault.contacts.import_card(other_vault.identity.card()).contact
     assert ana is not None
@@ -252,7 +252,7 @@ def test_revoking_a_stolen_key_reaches_the_thiefs_rotation_and_bundles(
     assert taken is not None and taken.id == ana.id
     assert (taken.verified, taken.vouched) == (False, True)
     early = _thief_bundle(thief, vault, tmp_path, NOW - timedelta(hours=2))
-    assert vault.bundles.preview(early).author_status is AuthorStatus.KNOWN  # not verified
+    assert vault.imports.preview(early).author_status is AuthorStatus.KNOWN  # not verified
 
     # Ana publishes the revocation of her stolen key; it reaches the thief's key.
     revocation = other_vault.identity.revocation()
@@ -266,17 +266,17 @@ def test_revoking_a_stolen_key_reaches_the_thiefs_rotation_and_bundles(
     late = _thief_bundle(thief, vault, tmp_path, NOW + timedelta(minutes=5))
     before = table_digest(tmp_path / "vault")
     with pytest.raises(BundleAuthorKeyRevokedInChain) as caught:
-        vault.bundles.import_bundle(late, confirm_unknown_sender=True)
+        vault.imports.import_bundle(late, confirm_unknown_sender=True)
     assert "vouched for" in str(caught.value) and caught.value.params["date"]
     # Her key exists only by the stolen key's signature: back-dating does not help her.
     for path in (late, early):
         with pytest.raises(BundleAuthorKeyRevokedInChain):
-            vault.bundles.preview(path)
+            vault.imports.preview(path)
     assert table_digest(tmp_path / "vault") == before
     # What the stolen key itself signed, dated before the revocation (and before it was
     # replaced), stays, never "verified": the documented limit (docs/threat-model.md).
     by_stolen = _thief_bundle(stolen, vault, tmp_path, NOW - timedelta(hours=3))
-    assert vault.bundles.preview(by_stolen).author_status is AuthorStatus.KNOWN
+    assert vault.imports.preview(by_stolen).author_status is AuthorStatus.KNOWN
     # Nor can she go on: her next rotation, or her own card, is refused.
     with pytest.raises(CardKeyRevoked):
         vault.contacts.import_card(card_of(Identity.generate(), previous=thief))
@@ -289,7 +289,7 @@ def test_a_revocation_before_the_thiefs_rotation_refuses_the_rotation(
     vault: Vault, other_vault: Vault, tmp_path: Path
 ) -> None:
     from reflectdesk.errors import UnknownSender
-    from tests.services.test_bundles import table_digest
+    from tests.services.bundle_helpers import table_digest
 
     ana = vault.contacts.import_card(other_vault.identity.card()).contact
     assert ana is not None
@@ -303,7 +303,7 @@ def test_a_revocation_before_the_thiefs_rotation_refuses_the_rotation(
         vault.contacts.import_card(rotation)
     # Her bundle is then from a stranger: never taken without the safety-number question.
     with pytest.raises(UnknownSender):
-        vault.bundles.import_bundle(_thief_bundle(thief, vault, tmp_path, NOW))
+        vault.imports.import_bundle(_thief_bundle(thief, vault, tmp_path, NOW))
     assert table_digest(tmp_path / "vault") == before
 
 
@@ -367,9 +367,9 @@ def test_bundles_of_a_replaced_key_dated_after_the_rotation_are_refused(
     vault.contacts.import_card(card_of(old, now=NOW - timedelta(days=2)))
     vault.contacts.import_card(card_of(Identity.generate(), previous=old, now=NOW))
     stale = _thief_bundle(old, vault, tmp_path, NOW - timedelta(days=1))
-    assert vault.bundles.preview(stale).author_status is AuthorStatus.KNOWN  # in transit
+    assert vault.imports.preview(stale).author_status is AuthorStatus.KNOWN  # in transit
     with pytest.raises(BundleAuthorKeyReplaced):
-        vault.bundles.preview(_thief_bundle(old, vault, tmp_path, NOW + timedelta(minutes=1)))
+        vault.imports.preview(_thief_bundle(old, vault, tmp_path, NOW + timedelta(minutes=1)))
 
 
 # --- issue 10: renewal cards cannot rename a contact silently -----------------------------
@@ -377,7 +377,7 @@ def test_a_renewal_that_renames_a_verified_contact_is_refused_unless_accepted(
     vault: Vault, mentor: Identity, tmp_path: Path
 ) -> None:
     from reflectdesk.errors import ContactRenamed
-    from tests.services.test_bundles import table_digest
+    from tests.services.bundle_helpers import table_digest
 
     contact = vault.contacts.import_card(card_of(mentor, now=NOW - timedelta(days=3))).contact
     assert contact is not None
@@ -484,7 +484,7 @@ def test_a_rotation_card_seen_before_the_authors_card_is_still_reached_by_her_re
     vault.contacts.import_card(revocation)
     assert vault.contacts.get(taken.id).revoked
     with pytest.raises(BundleAuthorKeyRevokedInChain):
-        vault.bundles.preview(_thief_bundle(thief, vault, tmp_path, NOW + timedelta(minutes=5)))
+        vault.imports.preview(_thief_bundle(thief, vault, tmp_path, NOW + timedelta(minutes=5)))
 
 
 def test_a_revocation_of_a_key_no_contact_has_is_kept(
@@ -492,7 +492,7 @@ def test_a_revocation_of_a_key_no_contact_has_is_kept(
 ) -> None:
     """Another order: the revocation comes first, to a reader who never had the key."""
     from reflectdesk.errors import BundleAuthorKeyRevokedInChain, BundleAuthorRevoked
-    from tests.services.test_bundles import table_digest
+    from tests.services.bundle_helpers import table_digest
 
     stolen = other_vault.identity.key_pair()
     revocation = other_vault.identity.revocation()
@@ -507,14 +507,14 @@ def test_a_revocation_of_a_key_no_contact_has_is_kept(
             vault.contacts.import_card(card, confirm=True)
     # The stolen key's own bundles, and a stranger's whose card the stolen key vouched for.
     with pytest.raises(BundleAuthorRevoked):
-        vault.bundles.import_bundle(
+        vault.imports.import_bundle(
             _thief_bundle(stolen, vault, tmp_path, NOW - timedelta(days=1)),
             confirm_unknown_sender=True,
         )
     vouched = tmp_path / "vouched"
     vouched.mkdir()
     from reflectdesk.bundles import BundleKind, BundleMeta, build_bundle, card_path
-    from tests.services.test_bundles import entry_file
+    from tests.services.bundle_helpers import entry_file
 
     entry_id = "0190f0aa-0000-7000-8000-00000000aa03"
     files = {
@@ -530,7 +530,7 @@ def test_a_revocation_of_a_key_no_contact_has_is_kept(
         bytes(build_bundle(thief, [vault.identity.public()], files, BundleMeta(BundleKind.JOURNAL)))
     )
     with pytest.raises(BundleAuthorKeyRevokedInChain):
-        vault.bundles.import_bundle(path, confirm_unknown_sender=True)
+        vault.imports.import_bundle(path, confirm_unknown_sender=True)
     assert table_digest(tmp_path / "vault") == before
 
 
@@ -651,3 +651,39 @@ def test_a_stolen_keys_documents_in_any_order_never_leave_the_thief_trusted(
         assert not holder.verified and not holder.vouched
         if any(link.signing_key == mentor.public.signing_key for link in holder.chain):
             assert stolen.refused_from == ALWAYS  # reached through the revoked key
+
+
+def test_known_authors_is_pinned_key_for_every_key_a_bundle_may_name(
+    vault: Vault, mentor: Identity, other_vault: Vault
+) -> None:
+    """The table the import hands to ``open_bundle`` says what ``pinned_key`` says, for
+    every key of every chain (rotated, revoked by hand) and a revoked unknown key."""
+    ana = vault.contacts.import_card(other_vault.identity.card()).contact
+    assert ana is not None
+    vault.contacts.verify(ana.id)
+    vault.contacts.import_card(other_vault.identity.rotate())  # vouched: a chain of two
+    bob = vault.contacts.import_card(card_of(mentor, name="Bruno Otro")).contact
+    assert bob is not None
+    vault.contacts.revoke(bob.id)
+    stranger = Identity.generate()
+    vault.contacts.import_card(make_revocation(stranger))
+    table = vault.contacts.known_authors()
+    chains = {link.signing_key for c in vault.contacts.list() for link in c.chain}
+    assert len(chains) == 3
+    assert set(table) == chains | {stranger.public.signing_key}
+    assert table == {key: vault.contacts.pinned_key(key) for key in table}
+    assert table[stranger.public.signing_key].revoked
+    assert table[mentor.public.signing_key].revoked
+    assert table[other_vault.identity.public().signing_key].verified is False  # vouched only
+    assert vault.contacts.pinned_key(Identity.generate().public.signing_key) is None
+
+
+def test_read_card_shows_a_verified_card_and_refuses_a_forged_one(
+    vault: Vault, mentor: Identity
+) -> None:
+    card = card_of(mentor)
+    shown = vault.contacts.read_card(card)
+    assert shown.key_id_hex == mentor.public.key_id_hex and shown.name == "Ana Mentor"
+    assert shown.previous_signing_key is None
+    with pytest.raises(CardSignatureInvalid):
+        vault.contacts.read_card(card.replace(b"Ana Mentor", b"Ana Mentir"))

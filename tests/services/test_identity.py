@@ -9,7 +9,7 @@ import pytest
 
 from reflectdesk.bundles import Identity, parse_card, parse_revocation
 from reflectdesk.domain.model import EntryContent, Role
-from reflectdesk.errors import InvalidValue
+from reflectdesk.errors import FileUnwritable, InvalidValue
 from reflectdesk.services.vault import Vault
 from tests.support import PASSPHRASE, CreatedVault, as_format_1
 
@@ -94,6 +94,23 @@ def test_revocation_is_signed_by_the_key(vault: Vault) -> None:
     revocation = parse_revocation(vault.identity.revocation())
     assert revocation.public == vault.identity.public()
     assert isinstance(vault.identity.key_pair(), Identity)
+
+
+def test_card_qr_codes_are_written_whole(created: CreatedVault, tmp_path: Path) -> None:
+    vault = created.vault
+    tmp_path = tmp_path / "qr"
+    tmp_path.mkdir()
+    card = vault.identity.card()
+    svg = vault.identity.card_qr_svg(card)
+    assert svg.lstrip().startswith(b"<svg") and svg.rstrip().endswith(b"</svg>")
+    vault.identity.export_card_qr(tmp_path / "c.png", "png", card)
+    vault.identity.export_card_qr(tmp_path / "c.svg", "svg", card)
+    assert (tmp_path / "c.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert (tmp_path / "c.svg").read_bytes() == svg
+    assert (tmp_path / "c.png").stat().st_mode & 0o777 == 0o644  # a public file
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.png", "c.svg"]  # no temp left
+    with pytest.raises(FileUnwritable):
+        vault.identity.export_card_qr(tmp_path / "missing" / "c.png", "png")
 
 
 def test_reading_your_keys_never_waits_for_the_write_lock(vault: Vault) -> None:

@@ -151,7 +151,7 @@ def test_editing_the_trust_columns_of_the_closed_vault_changes_nothing(
     created: CreatedVault, reopen: Callable[[], Vault], tmp_path: Path
 ) -> None:
     """A revoked, verified-before contact: its row edited to verified, not revoked."""
-    from tests.services.test_bundles import exchange_cards, new_vault, table_digest
+    from tests.services.bundle_helpers import exchange_cards, new_vault, table_digest
 
     mentor = new_vault(tmp_path / "mentor", "Ana Mentor")
     try:
@@ -163,7 +163,7 @@ def test_editing_the_trust_columns_of_the_closed_vault_changes_nothing(
         entry = mentor.entries.add(journal.id, EntryContent(title="Nota"))
         out = tmp_path / "out"
         out.mkdir()
-        bundle = mentor.bundles.export(
+        bundle = mentor.exports.export(
             ExportRequest(recipients=(me_at_mentor,), entry_ids=(entry.id,)), out
         ).path
     finally:
@@ -175,7 +175,7 @@ def test_editing_the_trust_columns_of_the_closed_vault_changes_nothing(
     assert (contact.revoked, contact.verified) == (True, False)
     before = table_digest(created.path)
     with pytest.raises(BundleAuthorKeyRevokedInChain):
-        vault.bundles.import_bundle(bundle)
+        vault.imports.import_bundle(bundle)
     with pytest.raises(RecipientRevoked):
         vault.contacts.recipients((at_me,))
     assert table_digest(created.path) == before

@@ -7,7 +7,7 @@ import base64
 from pathlib import Path
 
 from reflectdesk.domain.model import Consent, EntryContent, ExportRequest, Role
-from tests.services.test_bundles import exchange_cards, new_vault
+from tests.services.bundle_helpers import exchange_cards, new_vault
 
 
 def _files(vault_dir: Path) -> bytes:
@@ -26,19 +26,19 @@ def test_a_seized_vault_names_no_key_and_shares_no_id(tmp_path: Path) -> None:
         entry = s.entries.edit(entry.id, EntryContent(title="dos"))
         out = tmp_path / "out"
         out.mkdir()
-        sent = s.bundles.export(
+        sent = s.exports.export(
             ExportRequest(
                 recipients=(m_at_s,), entry_ids=(entry.id,), consent=Consent.RESEARCH, history=True
             ),
             out,
         )
-        withdrawn = s.bundles.withdraw_consent([entry.id], [m_at_s], out)
-        m.bundles.import_bundle(sent.path)
-        m.bundles.import_bundle(withdrawn.path)
+        withdrawn = s.exports.withdraw_consent([entry.id], [m_at_s], out)
+        m.imports.import_bundle(sent.path)
+        m.imports.import_bundle(withdrawn.path)
         # The mentor's own entry goes back: the student's vault holds it scoped too.
         note = m.entries.add(m.journals.create("Notas").id, EntryContent(title="nota"))
-        back = m.bundles.export(ExportRequest(recipients=(s_at_m,), entry_ids=(note.id,)), out)
-        s.bundles.import_bundle(back.path)
+        back = m.exports.export(ExportRequest(recipients=(s_at_m,), entry_ids=(note.id,)), out)
+        s.imports.import_bundle(back.path)
         public = {
             "student": s.identity.public(),
             "mentor": m.identity.public(),
@@ -51,7 +51,10 @@ def test_a_seized_vault_names_no_key_and_shares_no_id(tmp_path: Path) -> None:
             withdrawn.bundle_id,
         ]
         mentor_ids = [note.id, note.head.id, back.bundle_id]
-        assert [i.bundle_id for i in m.bundles.log("in")] == [sent.bundle_id, withdrawn.bundle_id]
+        assert [i.bundle_id for i in m.bundle_log.list("in")] == [
+            sent.bundle_id,
+            withdrawn.bundle_id,
+        ]
     finally:
         s.close()
         m.close()

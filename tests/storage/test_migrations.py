@@ -70,7 +70,7 @@ def test_a_vault_made_by_0_2_migrates_at_unlock(tmp_path: Path) -> None:
     vault.unlock(PASSPHRASE)
     try:
         contact = facts["contact_id"]
-        one, two = (vault.bundles.received_entry_id(contact, e) for e in facts["entries"])
+        one, two = (vault.imports.received_entry_id(contact, e) for e in facts["entries"])
         assert {e.id for e in vault.entries.list()} == {one, two}
         first = vault.entries.get(one)
         assert first.content.title == "Primera clase"
@@ -81,17 +81,17 @@ def test_a_vault_made_by_0_2_migrates_at_unlock(tmp_path: Path) -> None:
         assert history[1].parent_ids == (history[0].id,)
         assert {r.author for r in history} == {facts["student_key_id"]}
         assert vault.entries.get(two).head.id == history[1].id
-        withdrawn = vault.bundles.current_consent(two)
+        withdrawn = vault.bundle_log.current_consent(two)
         assert withdrawn is not None and withdrawn.withdrawn
-        granted = vault.bundles.current_consent(one)
+        granted = vault.bundle_log.current_consent(one)
         assert granted is not None and granted.level is Consent.RESEARCH
-        assert [(i.direction, i.bundle_id) for i in vault.bundles.log()] == [
+        assert [(i.direction, i.bundle_id) for i in vault.bundle_log.list()] == [
             ("in", b) for b in facts["bundles"]
         ]
         assert {h.entry_id for h in vault.search.query("primera")} == {one}
         # The log still knows both bundles, and the ids still match what arrives.
         for bundle in sorted((FIXTURE / "bundles").iterdir()):
-            assert vault.bundles.import_bundle(bundle).already_imported
+            assert vault.imports.import_bundle(bundle).already_imported
         assert vault.integrity_check() == "ok"
         vault.lock()
         vault.unlock(PASSPHRASE)  # the sealed state now checks
@@ -114,7 +114,7 @@ def test_a_failed_migration_leaves_the_0_2_vault_as_it_was(
     """One transaction: a fault half-way (injected: the real parts cannot fail on cue)
     changes nothing, and the next unlock migrates."""
     from reflectdesk.storage import keyed_migration
-    from tests.services.test_bundles import table_digest
+    from tests.services.bundle_helpers import table_digest
 
     path, facts = _fixture(tmp_path)
     before = table_digest(path)

@@ -98,9 +98,9 @@ def test_moving_a_consent_withdrawal_before_the_grant_is_detected(
     e = v.entries.add(v.journals.create("J").id, EntryContent(title="x"))
     out = tmp_path / "out"
     out.mkdir()
-    v.bundles.export(ExportRequest(recipients=(), entry_ids=(e.id,), consent=Consent.RESEARCH), out)
-    v.bundles.withdraw_consent([e.id], [], out)
-    current = v.bundles.current_consent(e.id)
+    v.exports.export(ExportRequest(recipients=(), entry_ids=(e.id,), consent=Consent.RESEARCH), out)
+    v.exports.withdraw_consent([e.id], [], out)
+    current = v.bundle_log.current_consent(e.id)
     assert current is not None and current.withdrawn
     v.close()
     _edit(
@@ -214,7 +214,7 @@ def test_every_change_through_the_app_keeps_the_state(
     v.identity.revocation()
     out = tmp_path / "out"
     out.mkdir()
-    v.bundles.export(ExportRequest(recipients=(), entry_ids=(e.id,)), out)
+    v.exports.export(ExportRequest(recipients=(), entry_ids=(e.id,)), out)
     counter = _counter(v)
     v.lock()
     v.unlock(PASSPHRASE)
@@ -371,7 +371,7 @@ def test_a_table_registered_later_is_covered_from_the_next_unlock(
     first unlock and checks it from then on."""
     from reflectdesk.storage import trust_state
 
-    created.vault.documents.put("note", "una", b"datos")
+    created.vault._unlocked().documents.put("note", "una", b"datos")
     created.vault.close()
     changed = {
         "contacts": ("id", "key_tag", "rev", "blob", "created_at"),

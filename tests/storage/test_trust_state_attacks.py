@@ -75,9 +75,9 @@ def test_an_index_hiding_a_consent_withdrawal_is_detected(
     e = v.entries.add(v.journals.create("J").id, EntryContent(title="x"))
     out = tmp_path / "out"
     out.mkdir()
-    v.bundles.export(ExportRequest(recipients=(), entry_ids=(e.id,), consent=Consent.RESEARCH), out)
-    v.bundles.withdraw_consent([e.id], [], out)
-    current = v.bundles.current_consent(e.id)
+    v.exports.export(ExportRequest(recipients=(), entry_ids=(e.id,), consent=Consent.RESEARCH), out)
+    v.exports.withdraw_consent([e.id], [], out)
+    current = v.bundle_log.current_consent(e.id)
     assert current is not None and current.withdrawn
     v.close()
     db = created.path / "vault.db"
@@ -101,7 +101,7 @@ def test_an_index_hiding_an_imported_bundle_is_detected(
     e = v.entries.add(v.journals.create("J").id, EntryContent(title="x"))
     out = tmp_path / "out"
     out.mkdir()
-    v.bundles.export(ExportRequest(recipients=(), entry_ids=(e.id,)), out)
+    v.exports.export(ExportRequest(recipients=(), entry_ids=(e.id,)), out)
     v.close()
     db = created.path / "vault.db"
     _index_without(db, "bundle_log", "sqlite_autoindex_bundle_log_1", "id", "0")
@@ -165,7 +165,7 @@ def test_a_constraint_that_silently_drops_a_later_withdrawal_is_refused(
     e = v.entries.add(v.journals.create("J").id, EntryContent(title="x"))
     out = tmp_path / "out"
     out.mkdir()
-    v.bundles.export(ExportRequest(recipients=(), entry_ids=(e.id,), consent=Consent.RESEARCH), out)
+    v.exports.export(ExportRequest(recipients=(), entry_ids=(e.id,), consent=Consent.RESEARCH), out)
     v.close()
     _rebuild_consents_ignoring_a_second_statement(created.path / "vault.db")
     vault = Vault.open(created.path)

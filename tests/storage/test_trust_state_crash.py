@@ -78,7 +78,7 @@ def test_sigkill_during_trust_writes_never_locks_the_owner_out(tmp_path: Path) -
             for cid in contacts:
                 assert vault.contacts.get(cid).verified
             for eid in withdrawn:
-                current = vault.bundles.current_consent(eid)
+                current = vault.bundle_log.current_consent(eid)
                 assert current is not None and current.withdrawn
         finally:
             vault.close()
@@ -134,11 +134,11 @@ def test_sigkill_during_the_migration_to_format_2_never_locks_the_owner_out(
         try:
             vault.unlock(PASSPHRASE)
             contact = facts["contact_id"]
-            ids = {vault.bundles.received_entry_id(contact, e) for e in facts["entries"]}
+            ids = {vault.imports.received_entry_id(contact, e) for e in facts["entries"]}
             assert {e.id for e in vault.entries.list()} == ids
-            assert [i.bundle_id for i in vault.bundles.log()] == facts["bundles"]
+            assert [i.bundle_id for i in vault.bundle_log.list()] == facts["bundles"]
             for bundle in sorted((MIGRATION_FIXTURE / "bundles").iterdir()):
-                assert vault.bundles.import_bundle(bundle).already_imported
+                assert vault.imports.import_bundle(bundle).already_imported
             vault.lock()
             vault.unlock(PASSPHRASE)
         finally:

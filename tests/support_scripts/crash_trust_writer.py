@@ -33,8 +33,8 @@ def main() -> None:
         elif step == 1:
             entry = vault.entries.add(journal.id, EntryContent(title=tag))
             request = ExportRequest(recipients=(), entry_ids=(entry.id,), consent=Consent.RESEARCH)
-            vault.bundles.export(request, out)
-            vault.bundles.withdraw_consent([entry.id], [], out)
+            vault.exports.export(request, out)
+            vault.exports.withdraw_consent([entry.id], [], out)
             line = f"withdrawn {entry.id}"
         else:
             vault.identity.rotate(vouch=True)

@@ -263,7 +263,7 @@ def test_taxonomies(service: TemplateService, tmp_path: Path, store: MemoryDocum
 
 def test_with_the_real_vault_store(vault: object, tmp_path: Path) -> None:
     """The lead's encrypted document store satisfies the protocol; the flow works end to end."""
-    store: DocumentStore = vault.documents  # type: ignore[attr-defined]
+    store: DocumentStore = vault._unlocked().documents  # type: ignore[attr-defined]
     service = TemplateService(store)
     service.import_file(write(tmp_path, "v1.yaml", CUSTOM_V1))
     old = entry(

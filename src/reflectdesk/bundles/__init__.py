@@ -6,6 +6,7 @@ function takes a path. The import/export services build on it.
 
 from __future__ import annotations
 
+from reflectdesk.bundles.build import build_bundle, bundle_file_name, write_bundle
 from reflectdesk.bundles.cards import (
     CARD_EXTENSION,
     Card,
@@ -20,21 +21,8 @@ from reflectdesk.bundles.cards import (
     parse_revocation,
     safety_number,
 )
-from reflectdesk.bundles.container import (
-    BUNDLE_EXTENSION,
-    AuthorStatus,
-    BundleInspection,
-    OpenedBundle,
-    PinnedKey,
-    ResolveAuthor,
-    build_bundle,
-    bundle_file_name,
-    inspect_bundle,
-    open_bundle,
-    read_bundle_file,
-    recheck_author,
-    write_bundle,
-)
+from reflectdesk.bundles.container import BUNDLE_EXTENSION
+from reflectdesk.bundles.contents import AttachmentRef, BundledEntry, BundledRecord
 from reflectdesk.bundles.keys import Identity, PublicIdentity, key_id_of
 from reflectdesk.bundles.limits import DEFAULT_LIMITS, BundleLimits
 from reflectdesk.bundles.manifest import (
@@ -47,28 +35,42 @@ from reflectdesk.bundles.manifest import (
     entry_path,
     record_path,
 )
+from reflectdesk.bundles.opening import (
+    AuthorStatus,
+    BundleInspection,
+    KnownAuthors,
+    OpenedBundle,
+    PinnedKey,
+    inspect_bundle,
+    open_bundle,
+    read_bundle_file,
+    recheck_author,
+)
 from reflectdesk.bundles.schemas import BundleKind, Consent, RecordType, RevocationReason
 
 __all__ = [
     "BUNDLE_EXTENSION",
     "CARD_EXTENSION",
     "DEFAULT_LIMITS",
+    "AttachmentRef",
     "AuthorStatus",
     "BundleInspection",
     "BundleKind",
     "BundleLimits",
     "BundleMeta",
+    "BundledEntry",
+    "BundledRecord",
     "Card",
     "Consent",
     "FileRecord",
     "Identity",
+    "KnownAuthors",
     "Manifest",
     "OpenedBundle",
     "PinnedKey",
     "PublicIdentity",
     "RecipientRecord",
     "RecordType",
-    "ResolveAuthor",
     "Revocation",
     "RevocationReason",
     "attachment_path",

@@ -20,7 +20,6 @@ import hashlib
 import io
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import segno
 
@@ -320,6 +319,9 @@ def card_qr_svg(card_bytes: Blob, *, scale: int = 4) -> str:
     return out.getvalue().decode("utf-8")
 
 
-def card_qr_png(card_bytes: Blob, path: str | Path, *, scale: int = 8) -> None:
-    """Write the card as a QR code PNG to ``path`` (segno needs no imaging library)."""
-    _qr(card_bytes).save(str(path), kind="png", scale=scale, border=4)
+def card_qr_png(card_bytes: Blob, *, scale: int = 8) -> bytes:
+    """The card as a QR code, a PNG image (segno needs no imaging library); the caller
+    writes it (atomically)."""
+    out = io.BytesIO()
+    _qr(card_bytes).save(out, kind="png", scale=scale, border=4)
+    return out.getvalue()

@@ -1,4 +1,6 @@
-"""Build and open ``.rdbundle`` files: sign, zip, encrypt; and every check back, in order.
+"""The ``.rdbundle`` container, what building and opening share: the checks of the
+content files both ends run (a builder refuses what a receiver would), and hashing on
+worker threads while this one encrypts or decrypts.
 
 Layers, innermost first (design notes §2, docs/bundle-format.md):
 
@@ -10,196 +12,53 @@ Layers, innermost first (design notes §2, docs/bundle-format.md):
 4. all of them in a stored ZIP;
 5. the ZIP encrypted with age to every recipient and the author.
 
-:func:`open_bundle` runs the import checks in this order, all in memory, and raises
-a specific :class:`~reflectdesk.errors.BundleError` at the first failure:
-size cap → age header pre-parse → decrypt → ZIP read with caps → manifest parsed →
-signature → author's pinned key → reader among the signed recipients → every file's
-hash and size, nothing unlisted or missing → JSON size caps and schemas.
+Building is :mod:`reflectdesk.bundles.build`; opening, with every check in order, is
+:mod:`reflectdesk.bundles.opening`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
-import secrets
-import struct
 import sys
 import threading
-import zlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
-from datetime import datetime
-from pathlib import Path
-from types import MappingProxyType
+from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from reflectdesk.bundles import age_io, minisign
-from reflectdesk.bundles.age_header import AgeHeader, parse_header
 from reflectdesk.bundles.canonical import (
     Blob,
     JsonObject,
-    JsonValue,
-    as_object,
-    canonical_json,
-    format_timestamp,
     parse_json,
     validate,
 )
 from reflectdesk.bundles.cards import Card, parse_card
-from reflectdesk.bundles.keys import Identity, PublicIdentity
-from reflectdesk.bundles.limits import DEFAULT_LIMITS, BundleLimits
+from reflectdesk.bundles.contents import BundledEntry, BundledRecord, read_entry, read_record
+from reflectdesk.bundles.limits import BundleLimits
 from reflectdesk.bundles.manifest import (
-    ARCHIVE_NAME_RE,
-    ATTACHMENT_PATH_RE,
     CARD_PATH_RE,
-    CONTENT_PATH_RE,
     ENTRY_PATH_RE,
-    MANIFEST_NAME,
     RECORD_PATH_RE,
-    SIGNATURE_NAME,
-    BundleMeta,
-    FileRecord,
     Manifest,
-    RecipientRecord,
     attachment_path,
-    new_manifest,
 )
 from reflectdesk.bundles.schemas import ENTRY, RECORD, RecordType
-from reflectdesk.bundles.zipsafe import STORED_ONLY, ZipMember, ZipPolicy, read_zip
-from reflectdesk.bundles.zipwrite import stored_zip
-from reflectdesk.domain.model import AuthorStatus as AuthorStatus  # re-exported
 from reflectdesk.errors import (
-    BundleAuthorKeyMismatch,
-    BundleAuthorKeyReplaced,
-    BundleAuthorKeyRevokedInChain,
-    BundleAuthorRevoked,
-    BundleBuildInvalid,
-    BundleError,
-    BundleFileMissing,
-    BundleFileTooLarge,
-    BundleFileUnlisted,
-    BundleHashMismatch,
-    BundleJsonTooLarge,
-    BundleManifestMissing,
-    BundleNotAddressedToYou,
     BundleSchemaInvalid,
-    BundleSignatureInvalid,
-    BundleTooLarge,
-    BundleTooManyFiles,
-    BundleTooManyRecipients,
     BundleVersionUnsupported,
     ContactError,
-    FileUnreadable,
 )
-from reflectdesk.progress import (
-    NEVER_CANCELLED,
-    CancelToken,
-    Progress,
-    ProgressSink,
-    ignore_progress,
-)
-
-log = logging.getLogger(__name__)
 
 BUNDLE_EXTENSION = ".rdbundle"
 BUNDLE_MEDIA_TYPE = "application/vnd.reflectdesk.bundle"
-_PARALLEL_MIN_BYTES = 1024 * 1024
-_PLACEHOLDER_SHA256 = "0" * 64
-_LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # a ZIP local file header's fixed part
+PARALLEL_MIN_BYTES = 1024 * 1024
 _T = TypeVar("_T")
 
 
-# --- public values -------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class PinnedKey:
-    """What the contact store knows of a signing key (the lead's service fills it)."""
-
-    signing_key: bytes
-    age_recipient: str | None = None  # checked against the manifest's author when set
-    revoked: bool = False
-    verified: bool = False  # safety number compared
-    contact_id: str | None = None
-    # Bundles dated at or after this are refused: the key was revoked (or reached by
-    # a revocation through its rotation chain) or replaced then.
-    refused_from: datetime | None = None
-    revoked_in_chain: bool = False  # refused_from comes from a revocation
-    revoked_on: datetime | None = None  # that revocation's date, for the message
-
-
-ResolveAuthor = Callable[[bytes], PinnedKey | None]
-
-
-@dataclass(frozen=True, slots=True)
-class OpenedBundle:
-    """A bundle that passed every check. Views are read-only slices of one buffer."""
-
-    manifest: Manifest
-    author_status: AuthorStatus
-    pinned: PinnedKey | None
-    entries: Mapping[str, JsonObject]  # entry id -> validated entry document
-    records: Mapping[str, JsonObject]  # record id -> validated record document
-    cards: Mapping[str, Card]  # key id (hex) -> verified card
-    attachments: Mapping[str, memoryview]  # attachment id -> bytes (read-only view)
-    size: int  # of the encrypted file
-    trusted_comment: str
-
-    @property
-    def author(self) -> PublicIdentity:
-        return self.manifest.author
-
-    @property
-    def bundle_id(self) -> str:
-        return self.manifest.bundle_id
-
-
-@dataclass(frozen=True, slots=True)
-class BundleInspection:
-    """What can be told about a bundle; the second half only with a reader's key."""
-
-    size: int
-    header_bytes: int
-    stanza_count: int
-    stanza_types: tuple[str, ...]
-    x25519_stanzas: int
-    manifest: Manifest | None = None  # signature-checked against its own author key
-    addressed_to_reader: bool | None = None
-    files: tuple[FileRecord, ...] = field(default=())
-
-
-def bundle_file_name() -> str:
-    """A random name that tells couriers nothing: 32 hex digits + ``.rdbundle``."""
-    return f"{secrets.token_hex(16)}{BUNDLE_EXTENSION}"
-
-
-def read_bundle_file(path: str | Path, limits: BundleLimits = DEFAULT_LIMITS) -> memoryview:
-    """Read a bundle file into memory, refusing one over the size cap before reading it.
-
-    Read, not mapped: a mapped file that shrinks underneath (a USB stick pulled, a
-    sync client rewriting it) would crash the process; a short read just fails the
-    checks. Read straight into one buffer of the file's size (no second copy).
-    """
-    try:
-        with open(path, "rb", buffering=0) as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > limits.max_bundle_bytes:
-                raise BundleTooLarge(f"{size} bytes", limit_mb=limits.max_bundle_mb)
-            view = memoryview(age_io.allocate(size))
-            done = 0
-            while done < size:
-                got = handle.readinto(view[done:])
-                if not got:
-                    break  # shrank since fstat: what was read fails the checks
-                done += got
-    except OSError as exc:
-        raise FileUnreadable(Path(path).name) from exc
-    return view[:done].toreadonly()
-
-
 # --- helpers -------------------------------------------------------------------------------
-class _Hashing(Generic[_T]):
+class Hashing(Generic[_T]):
     """``fn`` over ``blobs``, the big ones started at once on worker threads.
 
     hashlib and zlib release the GIL on big buffers, so the workers run while this
@@ -214,7 +73,7 @@ class _Hashing(Generic[_T]):
     ) -> None:
         self._fn = fn
         self._blobs = blobs
-        big = [path for path, blob in blobs.items() if len(blob) >= _PARALLEL_MIN_BYTES]
+        big = [path for path, blob in blobs.items() if len(blob) >= PARALLEL_MIN_BYTES]
         cores = os.cpu_count() or 1
         workers = min(4, cores - 1 if reserve_core else cores)
         self._pool: ThreadPoolExecutor | None = None
@@ -223,7 +82,7 @@ class _Hashing(Generic[_T]):
             self._pool = ThreadPoolExecutor(max_workers=min(workers, len(big)))
             self._futures = {path: self._pool.submit(fn, blobs[path]) for path in big}
 
-    def __enter__(self) -> _Hashing[_T]:
+    def __enter__(self) -> Hashing[_T]:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -239,7 +98,7 @@ class _Hashing(Generic[_T]):
 
 
 @contextmanager
-def _quick_gil_handoff() -> Iterator[None]:
+def quick_gil_handoff() -> Iterator[None]:
     """Hand the GIL to waiting hash workers within 0.5 ms instead of 5 ms.
 
     The encrypting or decrypting thread holds the GIL between chunks; a worker that
@@ -268,30 +127,21 @@ _handoff_users = 0
 _handoff_saved = 0.005
 
 
-def _sha256(blob: Blob) -> str:
+def sha256_hex(blob: Blob) -> str:
     return hashlib.sha256(blob).hexdigest()
 
 
-def _trusted_comment(manifest: Manifest) -> str:
-    stamp = int(manifest.created.timestamp())
-    return f"timestamp:{stamp}\tfile:{MANIFEST_NAME}\tbundle:{manifest.bundle_id}"
-
-
-def _untrusted_comment(manifest: Manifest) -> str:
-    return f"ReflectDesk bundle manifest, signed {format_timestamp(manifest.created)}"
-
-
 @dataclass(slots=True)
-class _Contents:
-    entries: dict[str, JsonObject] = field(default_factory=dict)
-    records: dict[str, JsonObject] = field(default_factory=dict)
+class Contents:
+    entries: dict[str, BundledEntry] = field(default_factory=dict)
+    records: dict[str, BundledRecord] = field(default_factory=dict)
     cards: dict[str, Card] = field(default_factory=dict)
     attachments: dict[str, memoryview] = field(default_factory=dict)
 
 
-def _load_contents(documents: Mapping[str, Blob], limits: BundleLimits) -> _Contents:
+def load_contents(documents: Mapping[str, Blob], limits: BundleLimits) -> Contents:
     """Size caps, JSON strictness and schemas of entries, records and cards."""
-    out = _Contents()
+    out = Contents()
     for path, data in documents.items():
         if match := ENTRY_PATH_RE.fullmatch(path):
             entry = _load_json(path, data, limits)
@@ -299,8 +149,7 @@ def _load_contents(documents: Mapping[str, Blob], limits: BundleLimits) -> _Cont
             validate(entry, ENTRY, name=path)
             if entry["id"] != match.group(1):
                 raise BundleSchemaInvalid(f"{path}:$.id: does not match the file name")
-            _check_revisions(path, entry)
-            out.entries[match.group(1)] = entry
+            out.entries[match.group(1)] = read_entry(path, entry)
         elif match := RECORD_PATH_RE.fullmatch(path):
             record = _load_json(path, data, limits)
             _gate_document(record, path)
@@ -309,7 +158,7 @@ def _load_contents(documents: Mapping[str, Blob], limits: BundleLimits) -> _Cont
             validate(record, RECORD, name=path)
             if record["id"] != match.group(1):
                 raise BundleSchemaInvalid(f"{path}:$.id: does not match the file name")
-            out.records[match.group(1)] = record
+            out.records[match.group(1)] = read_record(record)
         elif match := CARD_PATH_RE.fullmatch(path):
             try:
                 card = parse_card(data, allow_expired=True, max_bytes=limits.max_card_bytes)
@@ -323,24 +172,20 @@ def _load_contents(documents: Mapping[str, Blob], limits: BundleLimits) -> _Cont
     return out
 
 
-def _cross_check(contents: _Contents, manifest: Manifest) -> None:
+def cross_check(contents: Contents, manifest: Manifest) -> None:
     """An entry's reference to an attachment in the bundle matches its size and hash."""
     for entry_id, entry in contents.entries.items():
-        for ref in map(as_object, _items(entry["attachments"])):
-            listed = manifest.file(attachment_path(str(ref["id"])))
-            if listed is not None and (listed.size, listed.sha256) != (ref["size"], ref["sha256"]):
+        for ref in entry.attachments:
+            listed = manifest.file(attachment_path(ref.id))
+            if listed is not None and (listed.size, listed.sha256) != (ref.size, ref.sha256):
                 raise BundleSchemaInvalid(
                     f"entries/{entry_id}.json:$.attachments: size or hash differs from the file"
                 )
 
 
-def _readonly(data: Blob) -> memoryview:
+def readonly(data: Blob) -> memoryview:
     view = memoryview(data).cast("B")
     return view if view.readonly else view.toreadonly()
-
-
-def _items(value: JsonValue) -> list[JsonValue]:
-    return value if isinstance(value, list) else []
 
 
 def _load_json(path: str, data: Blob, limits: BundleLimits) -> JsonObject:
@@ -354,505 +199,3 @@ def _gate_document(doc: JsonObject, path: str) -> None:
     version = doc.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > 1:
         raise BundleVersionUnsupported(f"{path}: version {version}")
-
-
-def _check_revisions(path: str, entry: JsonObject) -> None:
-    """Each revision's ``content_hash`` is SHA-256 of its content's canonical JSON."""
-    seen: set[object] = set()
-    for index, revision in enumerate(map(as_object, _items(entry["revisions"]))):
-        if revision["id"] in seen:
-            raise BundleSchemaInvalid(f"{path}:$.revisions[{index}].id: duplicate")
-        seen.add(revision["id"])
-        digest = hashlib.sha256(canonical_json(revision["content"], parsed=True)).hexdigest()
-        if digest != revision["content_hash"]:
-            raise BundleSchemaInvalid(f"{path}:$.revisions[{index}].content_hash: mismatch")
-
-
-# --- build -------------------------------------------------------------------------------
-def _unique_recipients(
-    author: Identity, recipients: Sequence[PublicIdentity], limits: BundleLimits
-) -> list[PublicIdentity]:
-    unique: dict[str, PublicIdentity] = {}
-    for recipient in recipients:
-        if recipient.age_recipient == author.public.age_recipient:
-            continue  # the author is always a recipient of the age layer
-        known = unique.get(recipient.age_recipient)
-        if known is not None and known.signing_key != recipient.signing_key:
-            raise BundleBuildInvalid("one age key listed with two signing keys")
-        unique[recipient.age_recipient] = recipient
-    # Leave room for the author's stanza and the grease stanza other age tools add.
-    limit = min(limits.max_recipients, limits.max_stanzas - 2)
-    if len(unique) > limit:
-        raise BundleTooManyRecipients(f"{len(unique)} recipients", limit=limit)
-    return list(unique.values())
-
-
-def build_bundle(
-    author: Identity,
-    recipients: Sequence[PublicIdentity],
-    files: Mapping[str, Blob],
-    meta: BundleMeta,
-    *,
-    limits: BundleLimits = DEFAULT_LIMITS,
-    progress: ProgressSink = ignore_progress,
-    cancel: CancelToken = NEVER_CANCELLED,
-) -> bytearray:
-    """The bundle in memory; see :func:`write_bundle` for what is checked."""
-
-    def seal(pieces: Iterator[Blob], length: int, keys: Sequence[bytes]) -> bytearray:
-        return age_io.encrypt_to_memory(pieces, length, keys, progress=progress, cancel=cancel)
-
-    return _build(author, recipients, files, meta, limits, progress, cancel, seal)
-
-
-def write_bundle(
-    sink: age_io.Sink,
-    author: Identity,
-    recipients: Sequence[PublicIdentity],
-    files: Mapping[str, Blob],
-    meta: BundleMeta,
-    *,
-    limits: BundleLimits = DEFAULT_LIMITS,
-    progress: ProgressSink = ignore_progress,
-    cancel: CancelToken = NEVER_CANCELLED,
-) -> int:
-    """Sign, zip and encrypt ``files`` (content path -> bytes) from ``author`` to ``recipients``.
-
-    The bundle goes to ``sink`` in blocks of a few MiB as it is encrypted (nothing
-    the size of the bundle is held in memory); returns its length. On an error,
-    what ``sink`` received is garbage: the caller writes to a temporary file.
-
-    Raises :class:`BundleTooManyRecipients`, :class:`BundleTooManyFiles`,
-    :class:`BundleFileTooLarge`, :class:`BundleJsonTooLarge`, :class:`BundleTooLarge`
-    for caps the receiver would enforce, and :class:`BundleBuildInvalid` for content
-    the receiver would reject (a bug of the caller).
-    """
-
-    def seal(pieces: Iterator[Blob], length: int, keys: Sequence[bytes]) -> int:
-        return age_io.encrypt(pieces, length, keys, sink=sink, progress=progress, cancel=cancel)
-
-    return _build(author, recipients, files, meta, limits, progress, cancel, seal)
-
-
-_Sealed = TypeVar("_Sealed", int, bytearray)
-
-
-def _build(
-    author: Identity,
-    recipients: Sequence[PublicIdentity],
-    files: Mapping[str, Blob],
-    meta: BundleMeta,
-    limits: BundleLimits,
-    progress: ProgressSink,
-    cancel: CancelToken,
-    seal: Callable[[Iterator[Blob], int, Sequence[bytes]], _Sealed],
-) -> _Sealed:
-    people = _unique_recipients(author, recipients, limits)
-    paths = sorted(files)
-    for path in paths:
-        if not CONTENT_PATH_RE.fullmatch(path):
-            raise BundleBuildInvalid(f"file name not allowed in a bundle: {path!r}")
-    if len(paths) + 2 > limits.max_files:
-        raise BundleTooManyFiles(f"{len(paths) + 2} files", limit=limits.max_files)
-    total = 0
-    for path in paths:
-        size = len(files[path])
-        if size > limits.max_file_bytes:
-            raise BundleFileTooLarge(f"{path}: {size} bytes")
-        if path.endswith(".json") and size > limits.max_json_bytes:
-            raise BundleJsonTooLarge(f"{path}: {size} bytes")
-        total += size
-    if total > limits.max_total_bytes:
-        raise BundleFileTooLarge(f"total {total} bytes")
-    entries = {m.group(1) for p in paths if (m := ENTRY_PATH_RE.fullmatch(p))}
-    for entry_id in meta.entry_consent:
-        if entry_id not in entries:
-            raise BundleBuildInvalid(f"consent for an entry not in the bundle: {entry_id}")
-    cancel.raise_if_cancelled()
-    progress(Progress(0, total, "bundle-hash"))
-    attachments = {p: files[p] for p in paths if ATTACHMENT_PATH_RE.fullmatch(p)}
-    documents = {p: files[p] for p in paths if p not in attachments}
-    with _Hashing(zlib.crc32, attachments) as crcs:  # runs while documents are checked
-        try:
-            contents = _load_contents(documents, limits)
-        except BundleError as exc:  # the receiver would reject it: a bug of the caller
-            raise BundleBuildInvalid(f"{exc.code}: {exc.detail}") from exc
-        cancel.raise_if_cancelled()
-        crc = {p: zlib.crc32(d) for p, d in documents.items()} | crcs.result()
-        digests = {p: _sha256(d) for p, d in documents.items()}
-    content = [(p, files[p], crc[p]) for p in paths]
-    # The manifest and its signature are the ZIP's last members, so the attachments
-    # are hashed on other cores while the content ahead of them is encrypted. A
-    # manifest with placeholder hashes (same length: hex digits) sizes the ZIP.
-    people_records = tuple(RecipientRecord.of(p) for p in people)
-    draft = new_manifest(
-        author.public,
-        people_records,
-        tuple(FileRecord(p, _PLACEHOLDER_SHA256, len(files[p])) for p in paths),
-        meta,
-    )
-    draft_tail = _signed_manifest(draft, author, limits)
-    draft_pieces = stored_zip(content + draft_tail)
-    head = draft_pieces[: 2 * len(content)]
-    zip_length = sum(len(piece) for piece in draft_pieces)
-
-    def zip_pieces(hashing: _Hashing[str]) -> Iterator[Blob]:
-        yield from head
-        records = hashing.result() | digests
-        manifest = replace(
-            draft, files=tuple(FileRecord(p, records[p], len(files[p])) for p in paths)
-        )
-        try:
-            _cross_check(contents, manifest)
-        except BundleError as exc:
-            raise BundleBuildInvalid(f"{exc.code}: {exc.detail}") from exc
-        tail = _signed_manifest(manifest, author, limits)
-        if [len(d) for _, d, _ in tail] != [len(d) for _, d, _ in draft_tail]:
-            raise BundleBuildInvalid("manifest length changed")  # pragma: no cover
-        yield from stored_zip(content + tail)[len(head) :]
-
-    age_recipients = [author.public.x25519_public] + [p.x25519_public for p in people]
-    size = age_io.ciphertext_length(age_io.header_length(len(age_recipients)), zip_length)
-    if size > limits.max_bundle_bytes:
-        raise BundleTooLarge(f"{size} bytes", limit_mb=limits.max_bundle_mb)
-    with _quick_gil_handoff(), _Hashing(_sha256, attachments, reserve_core=True) as hashing:
-        data = seal(zip_pieces(hashing), zip_length, age_recipients)
-    # No bundle id, no key id: both are shared with other people (house rule: logs link
-    # nothing to a person).
-    log.info(
-        "built a bundle: kind=%s files=%d recipients=%d bytes=%d",
-        draft.kind.value,
-        len(paths),
-        len(people),
-        size,
-    )
-    return data
-
-
-def _signed_manifest(
-    manifest: Manifest, author: Identity, limits: BundleLimits
-) -> list[tuple[str, Blob, int]]:
-    """The manifest and its minisign signature as ZIP members ``(name, data, crc)``."""
-    try:
-        manifest_bytes = Manifest.from_bytes(manifest.to_bytes(), limits).to_bytes()
-    except BundleError as exc:
-        raise BundleBuildInvalid(f"{exc.code}: {exc.detail}") from exc
-    signature = minisign.sign(
-        manifest_bytes,
-        author,
-        trusted_comment=_trusted_comment(manifest),
-        untrusted_comment=_untrusted_comment(manifest),
-    )
-    return [
-        (MANIFEST_NAME, manifest_bytes, zlib.crc32(manifest_bytes)),
-        (SIGNATURE_NAME, signature, zlib.crc32(signature)),
-    ]
-
-
-# --- open --------------------------------------------------------------------------------
-@dataclass(slots=True)
-class _Decrypted:
-    header: AgeHeader
-    manifest: Manifest
-    signature: minisign.MinisignSignature
-    content: dict[str, ZipMember]
-
-
-class _StreamHasher:
-    """Hashes big stored ZIP members on a worker thread while the rest is decrypted.
-
-    Told after each chunk how much plaintext is final, it follows the local headers
-    (the layout every bundle has: members back to back from offset 0) and hands
-    each complete member of ``_PARALLEL_MIN_BYTES`` or more to the worker. It only
-    *computes*: digests are keyed by exact ``(offset, size)``, and the checks use
-    one only for the member :func:`read_zip` later finds at that very range, so an
-    odd archive costs time (hashing again), never correctness. It stops at anything
-    unexpected and after ``max_files`` members.
-    """
-
-    def __init__(self, max_files: int) -> None:
-        self._max_files = max_files
-        self._view: memoryview | None = None
-        self._next = 0  # the next local header's offset
-        self._member: tuple[int, int] | None = None  # (data offset, size) being decrypted
-        self._stopped = False
-        self._seen = 0
-        self._pool: ThreadPoolExecutor | None = None
-        self.digests: dict[tuple[int, int], Future[str]] = {}
-
-    def __enter__(self) -> _StreamHasher:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-
-    def __call__(self, view: memoryview, ready: int) -> None:
-        try:
-            self._advance(view, ready)
-        except (struct.error, ValueError):  # pragma: no cover - guarded by the bounds
-            self._stopped = True
-
-    def _advance(self, view: memoryview, ready: int) -> None:
-        while not self._stopped:
-            if self._member is None:
-                if ready < self._next + _LOCAL_HEADER.size:
-                    return
-                sig, _, flags, method, _, _, _, size, _, name_len, extra_len = (
-                    _LOCAL_HEADER.unpack_from(view, self._next)
-                )
-                if sig != b"PK\x03\x04" or method != 0 or flags & 0x0008:
-                    self._stopped = True  # the central directory, or not our layout
-                    return
-                self._seen += 1
-                if self._seen > self._max_files:
-                    self._stopped = True
-                    return
-                self._member = (self._next + _LOCAL_HEADER.size + name_len + extra_len, size)
-            start, size = self._member
-            if ready < start + size:
-                return
-            if size >= _PARALLEL_MIN_BYTES:
-                if self._pool is None:
-                    self._pool = ThreadPoolExecutor(max_workers=1)
-                blob = view[start : start + size].toreadonly()
-                self.digests[(start, size)] = self._pool.submit(_sha256, blob)
-            self._next = start + size
-            self._member = None
-
-
-def _decrypt_and_verify(
-    data: Blob,
-    reader: Identity,
-    limits: BundleLimits,
-    progress: ProgressSink,
-    cancel: CancelToken,
-    on_chunk: age_io.ChunkHook | None = None,
-) -> _Decrypted:
-    # 1. size cap, before anything else
-    if len(data) > limits.max_bundle_bytes:
-        raise BundleTooLarge(f"{len(data)} bytes", limit_mb=limits.max_bundle_mb)
-    # 2. the age header, pre-parsed from the raw bytes
-    header = parse_header(data, limits)
-    # 3. decrypt in memory
-    plaintext = age_io.decrypt(
-        data, reader.x25519_key, header, on_chunk=on_chunk, progress=progress, cancel=cancel
-    )
-    # 4. the ZIP, read from memory with caps
-    # Every member is covered by SHA-256 in the signed manifest (or is the manifest or
-    # its signature), so the CRC-32 of stored members adds nothing and is skipped.
-    # Stored members only: the app never compresses, and inflating before the
-    # signature is checked would let anyone make the reader allocate 100x the file.
-    policy = replace(
-        ZipPolicy.from_limits(ARCHIVE_NAME_RE, limits),
-        methods=STORED_ONLY,
-        verify_stored_crc=False,
-    )
-    members = read_zip(memoryview(plaintext).toreadonly(), policy, cancel=cancel)
-    manifest_member = members.pop(MANIFEST_NAME, None)
-    signature_member = members.pop(SIGNATURE_NAME, None)
-    if manifest_member is None or signature_member is None:
-        raise BundleManifestMissing(MANIFEST_NAME if manifest_member is None else SIGNATURE_NAME)
-    # 5. the manifest (size-capped, canonical, schema) and its signature
-    manifest = Manifest.from_bytes(manifest_member.data, limits)
-    if len(signature_member.data) > limits.max_signature_bytes:
-        raise BundleSignatureInvalid("signature file too large")
-    signature = minisign.verify(
-        manifest_member.data,
-        signature_member.data,
-        minisign.MinisignPublicKey.of(manifest.author),
-    )
-    return _Decrypted(header, manifest, signature, members)
-
-
-def _check_author(
-    manifest: Manifest, reader: Identity, resolve_author: ResolveAuthor
-) -> tuple[AuthorStatus, PinnedKey | None]:
-    author = manifest.author
-    if author.signing_key == reader.public.signing_key:
-        if author.age_recipient != reader.public.age_recipient:
-            raise BundleAuthorKeyMismatch("signed with your key but another age key")
-        return AuthorStatus.SELF, None
-    pinned = resolve_author(author.signing_key)
-    if pinned is None:
-        return AuthorStatus.UNKNOWN, None
-    if pinned.revoked:
-        raise BundleAuthorRevoked(author.key_id_hex)
-    if pinned.refused_from is not None and manifest.created >= pinned.refused_from:
-        if pinned.revoked_in_chain:
-            date = format_timestamp(pinned.revoked_on or pinned.refused_from)
-            raise BundleAuthorKeyRevokedInChain(author.key_id_hex, date=date)
-        date = format_timestamp(pinned.refused_from)
-        raise BundleAuthorKeyReplaced(author.key_id_hex, date=date)
-    if pinned.signing_key != author.signing_key:
-        raise BundleAuthorKeyMismatch("signing key")
-    if pinned.age_recipient is not None and pinned.age_recipient != author.age_recipient:
-        raise BundleAuthorKeyMismatch("age recipient")
-    return (AuthorStatus.VERIFIED if pinned.verified else AuthorStatus.KNOWN), pinned
-
-
-def recheck_author(
-    opened: OpenedBundle, reader: Identity, resolve_author: ResolveAuthor
-) -> OpenedBundle:
-    """``opened`` with its author's standing resolved again (step 6), for a bundle
-    opened earlier and imported now: the contact may have been revoked, added or
-    verified meanwhile. Raises what :func:`open_bundle` raises for step 6."""
-    status, pinned = _check_author(opened.manifest, reader, resolve_author)
-    if status is opened.author_status and pinned == opened.pinned:
-        return opened
-    return replace(opened, author_status=status, pinned=pinned)
-
-
-def _verify_files(
-    manifest: Manifest,
-    content: Mapping[str, ZipMember],
-    limits: BundleLimits,
-    cancel: CancelToken,
-    *,
-    load: bool = True,
-    hashed: Mapping[tuple[int, int], Future[str]] | None = None,
-) -> _Contents:
-    """Steps 8 and 9: hashes and sizes against the manifest, then JSON and schemas.
-
-    Entries, records and cards are parsed only once their own hash has matched;
-    attachments (never parsed) are hashed last, in parallel. Errors keep the
-    documented order: a hash error wins over a JSON or schema error.
-    """
-    listed = {record.path: record for record in manifest.files}
-    for path in content:
-        if path not in listed:
-            raise BundleFileUnlisted(path)
-    for path in listed:
-        if path not in content:
-            raise BundleFileMissing(path)
-    for record in manifest.files:
-        if content[record.path].size != record.size:
-            raise BundleHashMismatch(f"{record.path}: size")
-    cancel.raise_if_cancelled()
-    attachments = {p: content[p].data for p in listed if ATTACHMENT_PATH_RE.fullmatch(p)}
-    documents = {p: content[p].data for p in listed if p not in attachments}
-    contents = _Contents()
-    deferred: BundleError | None = None
-    # Attachments not already hashed during decryption are hashed on worker threads
-    # while the documents are hashed and parsed here; the results are checked in the
-    # documented order all the same.
-    early: dict[str, Future[str]] = {}
-    for path in attachments:
-        member = content[path]
-        future = (hashed or {}).get((member.offset, member.size))
-        if future is not None:
-            early[path] = future
-    rest = {p: d for p, d in attachments.items() if p not in early}
-    with _Hashing(_sha256, rest) as hashing:
-        for path, data in documents.items():
-            if _sha256(data) != listed[path].sha256:
-                raise BundleHashMismatch(path)
-        if load:
-            try:
-                contents = _load_contents(documents, limits)
-            except BundleError as exc:  # reported after the attachments' hashes
-                deferred = exc
-        cancel.raise_if_cancelled()
-        digests = {p: f.result() for p, f in early.items()} | hashing.result()
-    for path, digest in digests.items():
-        if digest != listed[path].sha256:
-            raise BundleHashMismatch(path)
-    if deferred is not None:
-        raise deferred
-    if load:
-        for path, data in attachments.items():
-            match = ATTACHMENT_PATH_RE.fullmatch(path)
-            assert match is not None
-            contents.attachments[match.group(1)] = _readonly(data)
-        _cross_check(contents, manifest)
-    return contents
-
-
-def open_bundle(
-    data: Blob,
-    reader: Identity,
-    resolve_author: ResolveAuthor,
-    *,
-    limits: BundleLimits = DEFAULT_LIMITS,
-    progress: ProgressSink = ignore_progress,
-    cancel: CancelToken = NEVER_CANCELLED,
-) -> OpenedBundle:
-    """Decrypt and check a bundle; see the module docstring for the order of checks.
-
-    ``resolve_author(signing_key)`` returns the pinned key of a contact or ``None``;
-    an unknown author is *not* an error (``author_status`` is ``UNKNOWN``), a revoked
-    or mismatching one is. Nothing is stored; the caller imports the result.
-    """
-    try:
-        with _quick_gil_handoff(), _StreamHasher(limits.max_files) as hasher:
-            opened = _decrypt_and_verify(data, reader, limits, progress, cancel, hasher)
-            manifest = opened.manifest
-            # 6. the author's pinned key
-            status, pinned = _check_author(manifest, reader, resolve_author)
-            # 7. this reader is among the signed recipients (else: re-encrypted)
-            if not manifest.is_addressed_to(reader.public):
-                raise BundleNotAddressedToYou(manifest.bundle_id)
-            # 8. every file's hash and size, nothing unlisted or missing;
-            # 9. JSON size caps and schemas
-            contents = _verify_files(
-                manifest, opened.content, limits, cancel, hashed=hasher.digests
-            )
-    except BundleError as exc:
-        log.warning("bundle rejected: %s (%s)", exc.code, exc.detail)
-        raise
-    progress(Progress(1, 1, "bundle-open"))
-    log.info(
-        "opened a bundle: kind=%s status=%s files=%d",
-        manifest.kind.value,
-        status.value,
-        len(manifest.files),
-    )
-    return OpenedBundle(
-        manifest=manifest,
-        author_status=status,
-        pinned=pinned,
-        entries=MappingProxyType(contents.entries),
-        records=MappingProxyType(contents.records),
-        cards=MappingProxyType(contents.cards),
-        attachments=MappingProxyType(contents.attachments),
-        size=len(data),
-        trusted_comment=opened.signature.trusted_comment,
-    )
-
-
-def inspect_bundle(
-    data: Blob,
-    reader: Identity | None = None,
-    *,
-    limits: BundleLimits = DEFAULT_LIMITS,
-    cancel: CancelToken = NEVER_CANCELLED,
-) -> BundleInspection:
-    """What a bundle reveals: without a key, its header; with one, its signed manifest.
-
-    Raises the same errors as :func:`open_bundle` for the steps it runs, except that
-    not being addressed to ``reader`` is reported, not raised; no author is resolved.
-    """
-    if len(data) > limits.max_bundle_bytes:
-        raise BundleTooLarge(f"{len(data)} bytes", limit_mb=limits.max_bundle_mb)
-    header = parse_header(data, limits)
-    base = BundleInspection(
-        size=len(data),
-        header_bytes=header.header_length,
-        stanza_count=len(header.stanzas),
-        stanza_types=header.stanza_types,
-        x25519_stanzas=header.x25519_count,
-    )
-    if reader is None:
-        return base
-    opened = _decrypt_and_verify(data, reader, limits, ignore_progress, cancel)
-    _verify_files(opened.manifest, opened.content, limits, cancel, load=False)
-    return BundleInspection(
-        size=base.size,
-        header_bytes=base.header_bytes,
-        stanza_count=base.stanza_count,
-        stanza_types=base.stanza_types,
-        x25519_stanzas=base.x25519_stanzas,
-        manifest=opened.manifest,
-        addressed_to_reader=opened.manifest.is_addressed_to(reader.public),
-        files=opened.manifest.files,
-    )

@@ -19,7 +19,7 @@ from reflectdesk.gui.theme import ThemeManager
 from reflectdesk.location import VaultLocation, locate_vault
 
 if TYPE_CHECKING:
-    from reflectdesk.crypto.kdf import KdfParams
+    from reflectdesk.services.vault import KdfParams
 
 
 def calibrated_kdf() -> KdfParams | None:

@@ -78,7 +78,7 @@ class BundleLogPage(QWidget):
 
     def refresh(self) -> None:
         try:
-            items = self.vault.bundles.log(self.direction)
+            items = self.vault.bundle_log.list(self.direction)
             names = {c.id: c.name for c in self.vault.contacts.list()}
             me = self.tr("you")
         except ReflectDeskError as exc:

@@ -1,7 +1,6 @@
 """Templates and standards as the GUI needs them, cached per language.
 
-Uses ``vault.templates`` when the vault exposes it (the one service the entries'
-template gate also uses), else a :class:`TemplateService` over the vault's documents.
+Uses ``vault.templates`` (the one service the entries' template gate also uses).
 """
 
 from __future__ import annotations
@@ -10,7 +9,6 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from reflectdesk.errors import NotFound, TemplateNotFound
-from reflectdesk.services.templates import TemplateService
 from reflectdesk.standards.model import Taxonomy
 from reflectdesk.templates.descriptive import DescriptiveHint, descriptive_hints
 from reflectdesk.templates.model import Template, TemplateSummary
@@ -19,13 +17,6 @@ if TYPE_CHECKING:
     from reflectdesk.services.vault import Vault
 
 log = logging.getLogger(__name__)
-
-
-def template_service(vault: Vault) -> Any:
-    service = getattr(vault, "templates", None)
-    if service is not None:
-        return service
-    return TemplateService(vault.documents)
 
 
 class Catalog:
@@ -37,7 +28,7 @@ class Catalog:
 
     @classmethod
     def for_vault(cls, vault: Vault) -> Catalog:
-        return cls(template_service(vault))
+        return cls(vault.templates)
 
     def summaries(self, lang: str) -> list[TemplateSummary]:
         if lang not in self._summaries:

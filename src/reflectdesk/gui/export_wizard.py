@@ -250,7 +250,7 @@ class ExportWizard(QWizard):
         if not folder or self.task is not None:
             return
         request = self.request()
-        bundles = self.vault.bundles
+        bundles = self.vault.exports
         dest = Path(folder)
 
         def job(progress: ProgressSink, cancel: CancelToken) -> ExportResult:

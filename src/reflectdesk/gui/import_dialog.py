@@ -54,7 +54,7 @@ from reflectdesk.progress import CancelToken, Progress, ProgressSink
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
-    from reflectdesk.services.bundles import PreparedImport
+    from reflectdesk.services.bundle_import import PreparedImport
     from reflectdesk.services.vault import Vault
 
 
@@ -170,7 +170,7 @@ class ImportDialog(QDialog):
     # -- flow ----------------------------------------------------------------------------------
     def start(self) -> None:
         """Open and check the bundle on a worker; the preview follows."""
-        bundles = self.vault.bundles
+        bundles = self.vault.imports
         path = self.path
 
         def job(progress: ProgressSink, cancel: CancelToken) -> PreparedImport:
@@ -345,7 +345,7 @@ class ImportDialog(QDialog):
             return
         if preview.needs_confirmation and not self.compared.isChecked():
             return
-        bundles = self.vault.bundles
+        bundles = self.vault.imports
         confirm = preview.needs_confirmation
 
         def job(progress: ProgressSink, cancel: CancelToken) -> ImportResult:

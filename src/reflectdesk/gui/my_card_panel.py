@@ -127,9 +127,7 @@ class MyCardPanel(QGroupBox):
             # shows changed, not on every refresh of the page (an import refreshes it).
             if drawn != self._card_drawn:
                 card = self.vault.identity.card()
-                from reflectdesk.bundles import card_qr_svg
-
-                self._card_svg = card_qr_svg(card).encode("utf-8")
+                self._card_svg = self.vault.identity.card_qr_svg(card)
                 self.qr.set_svg(self._card_svg)
                 self._card_drawn = drawn
         except ReflectDeskError as exc:
@@ -197,18 +195,7 @@ class MyCardPanel(QGroupBox):
         if target.suffix.lower() != f".{kind}":
             target = target.with_name(f"{target.name}.{kind}")
         try:
-            card = self.vault.identity.card()
-            if kind == "png":
-                from reflectdesk.bundles import card_qr_png
-
-                card_qr_png(card, target)
-            else:
-                from reflectdesk.atomic_files import atomic_write
-                from reflectdesk.bundles import card_qr_svg
-
-                atomic_write(
-                    target, card_qr_svg(card).encode("utf-8"), mode=0o644, error=FileUnwritable
-                )
+            self.vault.identity.export_card_qr(target, "png" if kind == "png" else "svg")
         except ReflectDeskError as exc:
             self.last_box = show_error(self, exc)
         except OSError:

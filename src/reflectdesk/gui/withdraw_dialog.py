@@ -59,7 +59,7 @@ def previous_recipients(vault: Vault, entry_ids: Iterable[str]) -> list[str]:
     withdrawals you sent), first sent first."""
     found: dict[str, None] = {}
     for entry_id in entry_ids:
-        for record in vault.bundles.consents(entry_id):
+        for record in vault.bundle_log.consents(entry_id):
             if record.direction == SENT:
                 found.update(dict.fromkeys(record.contact_ids))
     return list(found)
@@ -307,7 +307,7 @@ class WithdrawDialog(QDialog):
             self._failed(StorageUnwritable(dest.name))
             return
         entry_ids, recipients = self.entry_ids(), self.recipient_ids()
-        bundles = self.vault.bundles
+        bundles = self.vault.exports
 
         def job(progress: ProgressSink, cancel: CancelToken) -> ExportResult:
             return bundles.withdraw_consent(

@@ -156,6 +156,28 @@ def _look_alike(contacts: list[Contact], name: str, besides: Contact | None) -> 
     return ""
 
 
+def _pinned(signing_key: bytes, holders: list[Contact]) -> PinnedKey:
+    """The pinned key of ``signing_key``, held (current or replaced) by ``holders``."""
+    contact = next((c for c in holders if c.card.signing_key == signing_key), holders[0])
+    link = link_for(contact, signing_key)
+    assert link is not None
+    revoked_at = revoked_keys(contact).get(signing_key)
+    retired = retired_at(contact.chain, signing_key)
+    dates = [d for d in (revoked_at, retired) if d is not None]
+    refused = min(dates) if dates else None
+    return PinnedKey(
+        signing_key=signing_key,
+        age_recipient=link.age_recipient,
+        revoked=contact.revoked_by_hand,
+        # Only the current, unrevoked key of a verified contact is "verified".
+        verified=contact.verified and refused is None,
+        contact_id=contact.id,
+        refused_from=refused,
+        revoked_in_chain=revoked_at is not None and revoked_at == refused,
+        revoked_on=revocation_dates(contact).get(signing_key),
+    )
+
+
 class ContactService:
     def __init__(self, state: Callable[[], UnlockedState]) -> None:
         self._state = state
@@ -181,36 +203,39 @@ class ContactService:
             return by_name[0]
         raise ContactNotFound(ref if len(ref) <= 64 else ref[:64])
 
+    @staticmethod
+    def read_card(data: bytes) -> Card:
+        """A card's contents, verified (format, signatures, dates; an expired one too):
+        what a front end shows of a card it holds. Raises ``CardInvalid``."""
+        return parse_card(data, allow_expired=True)
+
     def by_signing_key(self, signing_key: bytes) -> Contact | None:
         return self._state().contacts.by_signing_key(signing_key)
 
     def pinned_key(self, signing_key: bytes) -> PinnedKey | None:
-        """What ``open_bundle`` checks a bundle's author against: any key of a contact's
-        rotation chain, with the date from which its bundles are refused."""
+        """What a bundle's author is checked against: any key of a contact's rotation
+        chain, with the date from which its bundles are refused."""
         holders = self._state().contacts.with_key(signing_key)
-        if not holders:
-            if signing_key in self._revoked_unknown():
-                # Revoked before anyone here knew it: nothing from it is taken.
-                return PinnedKey(signing_key=signing_key, revoked=True)
-            return None
-        contact = next((c for c in holders if c.card.signing_key == signing_key), holders[0])
-        link = link_for(contact, signing_key)
-        assert link is not None
-        revoked_at = revoked_keys(contact).get(signing_key)
-        retired = retired_at(contact.chain, signing_key)
-        dates = [d for d in (revoked_at, retired) if d is not None]
-        refused = min(dates) if dates else None
-        return PinnedKey(
-            signing_key=signing_key,
-            age_recipient=link.age_recipient,
-            revoked=contact.revoked_by_hand,
-            # Only the current, unrevoked key of a verified contact is "verified".
-            verified=contact.verified and refused is None,
-            contact_id=contact.id,
-            refused_from=refused,
-            revoked_in_chain=revoked_at is not None and revoked_at == refused,
-            revoked_on=revocation_dates(contact).get(signing_key),
-        )
+        if holders:
+            return _pinned(signing_key, holders)
+        if signing_key in self._revoked_unknown():
+            return PinnedKey(signing_key=signing_key, revoked=True)
+        return None
+
+    def known_authors(self) -> dict[bytes, PinnedKey]:
+        """:meth:`pinned_key` of every key this vault knows, as one table: what
+        ``open_bundle`` looks a bundle's author up in (a key not in it is unknown)."""
+        out = {
+            # Revoked before anyone here knew it: nothing from it is taken.
+            key: PinnedKey(signing_key=key, revoked=True)
+            for key in self._revoked_unknown()
+        }
+        holders: dict[bytes, builtins.list[Contact]] = {}
+        for contact in self.list():  # the order ``with_key`` keeps
+            for key in dict.fromkeys(link.signing_key for link in contact.chain):
+                holders.setdefault(key, []).append(contact)
+        out.update({key: _pinned(key, having) for key, having in holders.items()})
+        return out
 
     def safety_number(self, contact_id: str) -> str:
         """60 digits in 12 groups: the same on your screen and on the contact's."""

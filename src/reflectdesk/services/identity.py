@@ -16,12 +16,12 @@ import struct
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 from pathlib import Path
+from typing import Literal
 
 from reflectdesk.atomic_files import atomic_write
 from reflectdesk.bundles import (
     Identity,
     PublicIdentity,
-    RevocationReason,
     card_qr_png,
     card_qr_svg,
     make_card,
@@ -29,6 +29,7 @@ from reflectdesk.bundles import (
     safety_number,
 )
 from reflectdesk.bundles.keys import minisign_key_id_text
+from reflectdesk.bundles.schemas import RevocationReason as RevocationReason  # the API's type
 from reflectdesk.domain.model import Changes, IdentityInfo, KeyRotation
 from reflectdesk.errors import FileUnwritable, IdentityInvalid, InvalidValue
 from reflectdesk.services.context import UnlockedState
@@ -217,13 +218,24 @@ class IdentityService:
         """Write a card (``.rdcard``) and, if asked, the same card as a QR code."""
         card = self.card(institution=institution, valid_days=valid_days)
         if qr_svg is not None:
-            atomic_write(
-                qr_svg, card_qr_svg(card).encode("utf-8"), mode=0o644, error=FileUnwritable
-            )
+            self.export_card_qr(qr_svg, "svg", card)
         if qr_png is not None:
-            card_qr_png(card, qr_png)
+            self.export_card_qr(qr_png, "png", card)
         atomic_write(path, card, mode=0o644, error=FileUnwritable)
         return card
+
+    def card_qr_svg(self, card: bytes | None = None) -> bytes:
+        """``card`` (default: a card signed now) as a QR code, an SVG document."""
+        return card_qr_svg(card if card is not None else self.card()).encode("utf-8")
+
+    def export_card_qr(
+        self, path: Path, kind: Literal["png", "svg"], card: bytes | None = None
+    ) -> None:
+        """Write ``card`` (default: a card signed now) as a QR code image, atomically.
+        Raises ``FileUnwritable``; a card too big for a QR code is ``CardInvalid``."""
+        card = card if card is not None else self.card()
+        data = card_qr_png(card) if kind == "png" else self.card_qr_svg(card)
+        atomic_write(path, data, mode=0o644, error=FileUnwritable)
 
     def rotate(
         self,

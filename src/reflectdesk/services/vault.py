@@ -17,6 +17,7 @@ from pathlib import Path
 
 from reflectdesk import __version__
 from reflectdesk.crypto import aead, kdf, recovery
+from reflectdesk.crypto.kdf import KdfParams as KdfParams  # the type create() takes
 from reflectdesk.domain.index_doc import IndexDoc
 from reflectdesk.domain.model import Changes, Profile, Role
 from reflectdesk.errors import (
@@ -40,7 +41,9 @@ from reflectdesk.progress import (
     ignore_progress,
 )
 from reflectdesk.search.index import SearchIndex
-from reflectdesk.services.bundles import BundleService
+from reflectdesk.services.bundle_export import BundleExportService
+from reflectdesk.services.bundle_import import BundleImportService
+from reflectdesk.services.bundle_log import BundleLogService
 from reflectdesk.services.contacts import ContactService
 from reflectdesk.services.context import UnlockedState
 from reflectdesk.services.entries import EntryService, TemplateGate
@@ -49,7 +52,6 @@ from reflectdesk.services.journals import JournalService
 from reflectdesk.services.search import SearchService
 from reflectdesk.services.templates import TemplateService
 from reflectdesk.storage.database import DB_NAME, Database
-from reflectdesk.storage.documents import DocumentStore
 from reflectdesk.storage.keyed_migration import migrate_with_key
 from reflectdesk.storage.lockfile import VaultLock
 from reflectdesk.storage.trust_state import TrustState
@@ -120,7 +122,9 @@ class Vault:
         # Sharing: this profile's key pair, contacts, and bundles in and out.
         self.identity = IdentityService(self._unlocked)
         self.contacts = ContactService(self._unlocked)
-        self.bundles = BundleService(self._unlocked, self.contacts)
+        self.exports = BundleExportService(self._unlocked, self.contacts)
+        self.imports = BundleImportService(self._unlocked, self.contacts)
+        self.bundle_log = BundleLogService(self._unlocked)
 
     # -- lifecycle ------------------------------------------------------------------
     @staticmethod
@@ -425,10 +429,6 @@ class Vault:
             profile = st.profile.update(**changes)
         self._emit(Changes(profile=True))
         return profile
-
-    @property
-    def documents(self) -> DocumentStore:
-        return self._unlocked().documents
 
     def integrity_check(self) -> str:
         return self._unlocked().db.integrity_check()

@@ -18,7 +18,7 @@ from reflectdesk.domain.model import (
 )
 from reflectdesk.errors import ConfirmationRequired, InvalidValue, UnknownSender
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
-from reflectdesk.services.bundles import inspect_file
+from reflectdesk.services.bundle_import import inspect_file
 from reflectdesk.services.vault import Vault
 
 CONSENTS = [c.value for c in Consent]
@@ -128,14 +128,14 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
         attachments=not args.no_attachments,
         history=args.with_history,
     )
-    result = vault.bundles.export(request, Path(args.output), progress=ctx.progress())
+    result = vault.exports.export(request, Path(args.output), progress=ctx.progress())
     _say_exported(ctx, result)
     return 0
 
 
 def cmd_withdraw(args: argparse.Namespace, ctx: CliContext) -> int:
     vault = ctx.open_vault()
-    result = vault.bundles.withdraw_consent(
+    result = vault.exports.withdraw_consent(
         args.entries, _recipients(vault, args.to), Path(args.output), progress=ctx.progress()
     )
     ctx.say(
@@ -263,7 +263,7 @@ def cmd_inspect(args: argparse.Namespace, ctx: CliContext) -> int:
     def preview() -> ImportPreview | None:
         if args.header_only or not Vault.exists(ctx.vault_dir):
             return None
-        return ctx.open_vault().bundles.preview(Path(args.file), progress=ctx.progress())
+        return ctx.open_vault().imports.preview(Path(args.file), progress=ctx.progress())
 
     if args.json:
         found = preview()
@@ -291,7 +291,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     vault = ctx.open_vault()
     # Read once: what is imported is what was previewed, even if the file is replaced
     # while the question waits for an answer (a synced folder, a USB stick).
-    prepared = vault.bundles.prepare(Path(args.file), progress=ctx.progress())
+    prepared = vault.imports.prepare(Path(args.file), progress=ctx.progress())
     preview = prepared.preview
     say_preview(ctx, preview)
     if preview.already_imported:
@@ -301,7 +301,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
         raise UnknownSender(preview.author_key_id)
     if not args.yes and not ask(ctx, ctx.translate("Cli", QT_TRANSLATE_NOOP("Cli", "Import it?"))):
         raise ConfirmationRequired(preview.bundle_id)
-    result = vault.bundles.import_prepared(
+    result = vault.imports.import_prepared(
         prepared, confirm_unknown_sender=preview.needs_confirmation, progress=ctx.progress()
     )
     ctx.say(
@@ -345,7 +345,7 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_log(args: argparse.Namespace, ctx: CliContext) -> int:
-    items = ctx.open_vault().bundles.log()
+    items = ctx.open_vault().bundle_log.list()
     rows = [
         {
             "bundle_id": i.bundle_id,

@@ -52,11 +52,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _service(ctx: CliContext) -> TemplateService:
-    vault = ctx.open_vault()
-    existing = getattr(vault, "templates", None)
-    if isinstance(existing, TemplateService):
-        return existing
-    return TemplateService(vault.documents)
+    return ctx.open_vault().templates
 
 
 def _lang(args: argparse.Namespace, ctx: CliContext) -> str:

@@ -6,11 +6,10 @@ import argparse
 from pathlib import Path
 
 from reflectdesk.cli.context import CliContext, read_secret_file
-from reflectdesk.crypto.kdf import KdfParams
 from reflectdesk.domain.model import Role
 from reflectdesk.errors import InvalidValue
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
-from reflectdesk.services.vault import NewProfile, Vault
+from reflectdesk.services.vault import KdfParams, NewProfile, Vault
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -1,0 +1,45 @@
+"""Fixtures of the bundle service tests: a mentor vault, a student–mentor pair, a trio."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reflectdesk.domain.model import (
+    Role,
+)
+from reflectdesk.services.vault import Vault
+from tests.services.bundle_helpers import Pair, Trio, exchange_cards, new_vault
+
+
+@pytest.fixture
+def mentor(tmp_path: Path) -> Iterator[Vault]:
+    vault = new_vault(tmp_path / "mentor", "Ana Mentor")
+    yield vault
+    vault.close()
+
+
+@pytest.fixture
+def pair(vault: Vault, mentor: Vault, tmp_path: Path) -> Pair:
+    to_mentor, to_student = exchange_cards(vault, mentor)
+    journal = vault.journals.create("Práctica II")
+    out = tmp_path / "out"
+    out.mkdir()
+    return Pair(vault, mentor, tmp_path / "mentor", to_mentor, to_student, journal.id, out)
+
+
+@pytest.fixture
+def trio(tmp_path: Path) -> Iterator[Trio]:
+    s = new_vault(tmp_path / "s", "Student S", Role.STUDENT)
+    m = new_vault(tmp_path / "m", "Mentor M")
+    c = new_vault(tmp_path / "c", "Colleague C")
+    m_at_s, s_at_m = exchange_cards(s, m)
+    c_at_s, _ = exchange_cards(s, c)
+    c_at_m, _ = exchange_cards(m, c)
+    out = tmp_path / "out"
+    out.mkdir()
+    yield Trio(s, m, c, s_at_m, c_at_m, m_at_s, c_at_s, out)
+    for v in (s, m, c):
+        v.close()
