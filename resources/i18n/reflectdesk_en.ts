@@ -493,6 +493,54 @@
         <source>Desktop integration removed ({count} files).</source>
         <translation>Desktop integration removed ({count} files).</translation>
     </message>
+    <message>
+        <source>Nothing waits for your feedback.</source>
+        <translation>Nothing waits for your feedback.</translation>
+    </message>
+    <message>
+        <source>feedback</source>
+        <translation>feedback</translation>
+    </message>
+    <message>
+        <source>sign-off</source>
+        <translation>sign-off</translation>
+    </message>
+    <message>
+        <source>{student}: {entries} entries, {ready} ready, {feedback} comments and replies, standards met: {standards}</source>
+        <translation>{student}: {entries} entries, {ready} ready, {feedback} comments and replies, standards met: {standards}</translation>
+    </message>
+    <message>
+        <source>on an earlier version</source>
+        <translation>on an earlier version</translation>
+    </message>
+    <message>
+        <source>(resolved)</source>
+        <translation>(resolved)</translation>
+    </message>
+    <message>
+        <source>Signed off by {name} on version {version}: {overall}</source>
+        <translation>Signed off by {name} on version {version}: {overall}</translation>
+    </message>
+    <message>
+        <source>The entry changed since this sign-off.</source>
+        <translation>The entry changed since this sign-off.</translation>
+    </message>
+    <message>
+        <source>{count} records wait for a version not received yet.</source>
+        <translation>{count} records wait for a version not received yet.</translation>
+    </message>
+    <message>
+        <source>Marked as draft.</source>
+        <translation>Marked as draft.</translation>
+    </message>
+    <message>
+        <source>Marked ready for feedback.</source>
+        <translation>Marked ready for feedback.</translation>
+    </message>
+    <message>
+        <source>Wrote {count} entries with their feedback to {path}. This copy is not encrypted.</source>
+        <translation>Wrote {count} entries with their feedback to {path}. This copy is not encrypted.</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmPage</name>
@@ -1373,6 +1421,102 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
     <message>
         <source>Nothing was changed.</source>
         <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>There is no comment with this id.</source>
+        <translation>There is no comment with this id.</translation>
+    </message>
+    <message>
+        <source>See an entry&apos;s comments with &apos;comment list ENTRY&apos;.</source>
+        <translation>See an entry&apos;s comments with &apos;comment list ENTRY&apos;.</translation>
+    </message>
+    <message>
+        <source>There is no sign-off with this id.</source>
+        <translation>There is no sign-off with this id.</translation>
+    </message>
+    <message>
+        <source>See an entry&apos;s sign-offs with &apos;comment list ENTRY&apos;.</source>
+        <translation>See an entry&apos;s sign-offs with &apos;comment list ENTRY&apos;.</translation>
+    </message>
+    <message>
+        <source>The quoted text is not in that section of the entry&apos;s current version.</source>
+        <translation>The quoted text is not in that section of the entry&apos;s current version.</translation>
+    </message>
+    <message>
+        <source>Copy the passage exactly as it appears (up to 2,000 characters) and try again.</source>
+        <translation>Copy the passage exactly as it appears (up to 2,000 characters) and try again.</translation>
+    </message>
+    <message>
+        <source>There is no standard with the code {code}.</source>
+        <translation>There is no standard with the code {code}.</translation>
+    </message>
+    <message>
+        <source>Use a code of the teaching standards (MBE), for example C7=met.</source>
+        <translation>Use a code of the teaching standards (MBE), for example C7=met.</translation>
+    </message>
+    <message>
+        <source>Only the person who signed off may withdraw it.</source>
+        <translation>Only the person who signed off may withdraw it.</translation>
+    </message>
+    <message>
+        <source>You cannot sign off your own entry.</source>
+        <translation>You cannot sign off your own entry.</translation>
+    </message>
+    <message>
+        <source>Send it to your mentor, who signs it off against the standards.</source>
+        <translation>Send it to your mentor, who signs it off against the standards.</translation>
+    </message>
+    <message>
+        <source>Only the entry&apos;s author can mark it ready for feedback.</source>
+        <translation>Only the entry&apos;s author can mark it ready for feedback.</translation>
+    </message>
+    <message>
+        <source>A comment or sign-off is signed by someone who is not among your contacts.</source>
+        <translation>A comment or sign-off is signed by someone who is not among your contacts.</translation>
+    </message>
+    <message>
+        <source>Add that person&apos;s contact card first, compare the safety number, and import again. Nothing was imported.</source>
+        <translation>Add that person&apos;s contact card first, compare the safety number, and import again. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>A comment or sign-off is signed with a key that was revoked or replaced.</source>
+        <translation>A comment or sign-off is signed with a key that was revoked or replaced.</translation>
+    </message>
+    <message>
+        <source>Whoever holds that key may not be its owner. Ask the person to send their feedback again with their current key. Nothing was imported.</source>
+        <translation>Whoever holds that key may not be its owner. Ask the person to send their feedback again with their current key. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>A comment or sign-off comes from someone this entry was not shared with.</source>
+        <translation>A comment or sign-off comes from someone this entry was not shared with.</translation>
+    </message>
+    <message>
+        <source>Only the people an entry was sent to may comment on it or sign it off, and only on a version they received. Nothing was imported.</source>
+        <translation>Only the people an entry was sent to may comment on it or sign it off, and only on a version they received. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>A comment or sign-off names a version of the entry that differs from yours.</source>
+        <translation>A comment or sign-off names a version of the entry that differs from yours.</translation>
+    </message>
+    <message>
+        <source>It may have been moved to another entry or version on the way. Ask the sender to send it again. Nothing was imported.</source>
+        <translation>It may have been moved to another entry or version on the way. Ask the sender to send it again. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>A comment points at text that is not in the version it names.</source>
+        <translation>A comment points at text that is not in the version it names.</translation>
+    </message>
+    <message>
+        <source>A record does something its author may not do (withdraw another person&apos;s sign-off, mark someone else&apos;s entry, or sign off their own).</source>
+        <translation>A record does something its author may not do (withdraw another person&apos;s sign-off, mark someone else&apos;s entry, or sign off their own).</translation>
+    </message>
+    <message>
+        <source>There are more comments and sign-offs than ReflectDesk takes at once ({limit}).</source>
+        <translation>There are more comments and sign-offs than ReflectDesk takes at once ({limit}).</translation>
+    </message>
+    <message>
+        <source>Ask the sender to send their feedback in smaller parts. Nothing was imported.</source>
+        <translation>Ask the sender to send their feedback in smaller parts. Nothing was imported.</translation>
     </message>
     <message>
         <source>The server could not be reached.</source>

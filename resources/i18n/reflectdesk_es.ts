@@ -493,6 +493,54 @@
         <source>Desktop integration removed ({count} files).</source>
         <translation>Integración con el escritorio eliminada ({count} archivos).</translation>
     </message>
+    <message>
+        <source>Nothing waits for your feedback.</source>
+        <translation>Nada espera tu retroalimentación.</translation>
+    </message>
+    <message>
+        <source>feedback</source>
+        <translation>retroalimentación</translation>
+    </message>
+    <message>
+        <source>sign-off</source>
+        <translation>aprobación</translation>
+    </message>
+    <message>
+        <source>{student}: {entries} entries, {ready} ready, {feedback} comments and replies, standards met: {standards}</source>
+        <translation>{student}: {entries} entradas, {ready} listas, {feedback} comentarios y respuestas, estándares logrados: {standards}</translation>
+    </message>
+    <message>
+        <source>on an earlier version</source>
+        <translation>en una versión anterior</translation>
+    </message>
+    <message>
+        <source>(resolved)</source>
+        <translation>(resuelto)</translation>
+    </message>
+    <message>
+        <source>Signed off by {name} on version {version}: {overall}</source>
+        <translation>Aprobado por {name} en la versión {version}: {overall}</translation>
+    </message>
+    <message>
+        <source>The entry changed since this sign-off.</source>
+        <translation>La entrada cambió después de esta aprobación.</translation>
+    </message>
+    <message>
+        <source>{count} records wait for a version not received yet.</source>
+        <translation>{count} registros esperan una versión que aún no llega.</translation>
+    </message>
+    <message>
+        <source>Marked as draft.</source>
+        <translation>Marcada como borrador.</translation>
+    </message>
+    <message>
+        <source>Marked ready for feedback.</source>
+        <translation>Marcada como lista para retroalimentación.</translation>
+    </message>
+    <message>
+        <source>Wrote {count} entries with their feedback to {path}. This copy is not encrypted.</source>
+        <translation>Se escribieron {count} entradas con su retroalimentación en {path}. Esta copia no está cifrada.</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmPage</name>
@@ -1373,6 +1421,102 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     <message>
         <source>Nothing was changed.</source>
         <translation>No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>There is no comment with this id.</source>
+        <translation>No hay ningún comentario con este id.</translation>
+    </message>
+    <message>
+        <source>See an entry&apos;s comments with &apos;comment list ENTRY&apos;.</source>
+        <translation>Revisa los comentarios de una entrada con &apos;comment list ENTRADA&apos;.</translation>
+    </message>
+    <message>
+        <source>There is no sign-off with this id.</source>
+        <translation>No hay ninguna aprobación con este id.</translation>
+    </message>
+    <message>
+        <source>See an entry&apos;s sign-offs with &apos;comment list ENTRY&apos;.</source>
+        <translation>Revisa las aprobaciones de una entrada con &apos;comment list ENTRADA&apos;.</translation>
+    </message>
+    <message>
+        <source>The quoted text is not in that section of the entry&apos;s current version.</source>
+        <translation>El texto citado no está en esa sección de la versión actual de la entrada.</translation>
+    </message>
+    <message>
+        <source>Copy the passage exactly as it appears (up to 2,000 characters) and try again.</source>
+        <translation>Copia el pasaje tal como aparece (hasta 2.000 caracteres) e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>There is no standard with the code {code}.</source>
+        <translation>No hay ningún estándar con el código {code}.</translation>
+    </message>
+    <message>
+        <source>Use a code of the teaching standards (MBE), for example C7=met.</source>
+        <translation>Usa un código de los estándares de la profesión docente (MBE), por ejemplo C7=met.</translation>
+    </message>
+    <message>
+        <source>Only the person who signed off may withdraw it.</source>
+        <translation>Solo quien hizo la aprobación puede retirarla.</translation>
+    </message>
+    <message>
+        <source>You cannot sign off your own entry.</source>
+        <translation>No puedes aprobar tu propia entrada.</translation>
+    </message>
+    <message>
+        <source>Send it to your mentor, who signs it off against the standards.</source>
+        <translation>Envíala a tu profesor/a colaborador/a, que la aprueba según los estándares.</translation>
+    </message>
+    <message>
+        <source>Only the entry&apos;s author can mark it ready for feedback.</source>
+        <translation>Solo quien escribió la entrada puede marcarla como lista para retroalimentación.</translation>
+    </message>
+    <message>
+        <source>A comment or sign-off is signed by someone who is not among your contacts.</source>
+        <translation>Un comentario o una aprobación está firmado por alguien que no está entre tus contactos.</translation>
+    </message>
+    <message>
+        <source>Add that person&apos;s contact card first, compare the safety number, and import again. Nothing was imported.</source>
+        <translation>Agrega primero la tarjeta de contacto de esa persona, compara el número de seguridad e importa de nuevo. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>A comment or sign-off is signed with a key that was revoked or replaced.</source>
+        <translation>Un comentario o una aprobación está firmado con una clave que fue revocada o reemplazada.</translation>
+    </message>
+    <message>
+        <source>Whoever holds that key may not be its owner. Ask the person to send their feedback again with their current key. Nothing was imported.</source>
+        <translation>Quien tiene esa clave puede no ser su dueño. Pide a la persona que envíe su retroalimentación de nuevo con su clave actual. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>A comment or sign-off comes from someone this entry was not shared with.</source>
+        <translation>Un comentario o una aprobación viene de alguien con quien no se compartió esta entrada.</translation>
+    </message>
+    <message>
+        <source>Only the people an entry was sent to may comment on it or sign it off, and only on a version they received. Nothing was imported.</source>
+        <translation>Solo las personas a quienes se envió una entrada pueden comentarla o aprobarla, y solo en una versión que recibieron. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>A comment or sign-off names a version of the entry that differs from yours.</source>
+        <translation>Un comentario o una aprobación indica una versión de la entrada distinta de la tuya.</translation>
+    </message>
+    <message>
+        <source>It may have been moved to another entry or version on the way. Ask the sender to send it again. Nothing was imported.</source>
+        <translation>Puede haber sido movido a otra entrada o versión en el camino. Pide a quien lo envió que lo mande de nuevo. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>A comment points at text that is not in the version it names.</source>
+        <translation>Un comentario apunta a un texto que no está en la versión que indica.</translation>
+    </message>
+    <message>
+        <source>A record does something its author may not do (withdraw another person&apos;s sign-off, mark someone else&apos;s entry, or sign off their own).</source>
+        <translation>Un registro hace algo que su autor no puede hacer (retirar la aprobación de otra persona, marcar la entrada de otra persona o aprobar la propia).</translation>
+    </message>
+    <message>
+        <source>There are more comments and sign-offs than ReflectDesk takes at once ({limit}).</source>
+        <translation>Hay más comentarios y aprobaciones de los que ReflectDesk recibe de una vez ({limit}).</translation>
+    </message>
+    <message>
+        <source>Ask the sender to send their feedback in smaller parts. Nothing was imported.</source>
+        <translation>Pide a quien lo envió que mande su retroalimentación en partes más pequeñas. No se importó nada.</translation>
     </message>
     <message>
         <source>The server could not be reached.</source>

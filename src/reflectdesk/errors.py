@@ -268,6 +268,56 @@ class InvalidValue(InputError):
     hint = QT_TRANSLATE_NOOP("Errors", "Check the value named in the message and try again.")
 
 
+class CommentNotFound(NotFound):
+    code = "comment_not_found"
+    message = QT_TRANSLATE_NOOP("Errors", "There is no comment with this id.")
+    hint = QT_TRANSLATE_NOOP("Errors", "See an entry's comments with 'comment list ENTRY'.")
+
+
+class SignOffNotFound(NotFound):
+    code = "sign_off_not_found"
+    message = QT_TRANSLATE_NOOP("Errors", "There is no sign-off with this id.")
+    hint = QT_TRANSLATE_NOOP("Errors", "See an entry's sign-offs with 'comment list ENTRY'.")
+
+
+class QuoteNotFound(InputError):
+    code = "quote_not_found"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The quoted text is not in that section of the entry's current version."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Copy the passage exactly as it appears (up to 2,000 characters) and try again."
+    )
+
+
+class StandardUnknown(InputError):
+    code = "standard_unknown"
+    message = QT_TRANSLATE_NOOP("Errors", "There is no standard with the code {code}.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Use a code of the teaching standards (MBE), for example C7=met."
+    )
+
+
+class NotYourSignOff(InputError):
+    code = "not_your_sign_off"
+    message = QT_TRANSLATE_NOOP("Errors", "Only the person who signed off may withdraw it.")
+    hint = QT_TRANSLATE_NOOP("Errors", "Nothing was changed.")
+
+
+class OwnEntrySignOff(InputError):
+    code = "own_entry_sign_off"
+    message = QT_TRANSLATE_NOOP("Errors", "You cannot sign off your own entry.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Send it to your mentor, who signs it off against the standards."
+    )
+
+
+class NotYourEntry(InputError):
+    code = "not_your_entry"
+    message = QT_TRANSLATE_NOOP("Errors", "Only the entry's author can mark it ready for feedback.")
+    hint = QT_TRANSLATE_NOOP("Errors", "Nothing was changed.")
+
+
 class UnknownSection(InputError):
     code = "unknown_section"
     message = QT_TRANSLATE_NOOP("Errors", "This template has no section with that key.")
@@ -324,6 +374,86 @@ class ReviewRecordForged(BundleError):
         "Errors",
         "Someone may have altered it on the way. Ask the sender to send it again. "
         "Nothing was imported.",
+    )
+
+
+class ReviewSignerUnknown(BundleError):
+    code = "review_signer_unknown"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "A comment or sign-off is signed by someone who is not among your contacts."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Add that person's contact card first, compare the safety number, and import "
+        "again. Nothing was imported.",
+    )
+
+
+class ReviewSignerRevoked(BundleError):
+    code = "review_signer_revoked"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "A comment or sign-off is signed with a key that was revoked or replaced."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Whoever holds that key may not be its owner. Ask the person to send their feedback "
+        "again with their current key. Nothing was imported.",
+    )
+
+
+class ReviewNotShared(BundleError):
+    code = "review_not_shared"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "A comment or sign-off comes from someone this entry was not shared with."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Only the people an entry was sent to may comment on it or sign it off, and only "
+        "on a version they received. Nothing was imported.",
+    )
+
+
+class ReviewRevisionMismatch(BundleError):
+    code = "review_revision_mismatch"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "A comment or sign-off names a version of the entry that differs from yours."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "It may have been moved to another entry or version on the way. Ask the sender to "
+        "send it again. Nothing was imported.",
+    )
+
+
+class ReviewQuoteOutside(BundleError):
+    code = "review_quote_outside"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "A comment points at text that is not in the version it names."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Ask the sender to send their feedback again. Nothing was imported."
+    )
+
+
+class ReviewNotAllowed(BundleError):
+    code = "review_not_allowed"
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "A record does something its author may not do (withdraw another person's "
+        "sign-off, mark someone else's entry, or sign off their own).",
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Ask the sender to send their feedback again. Nothing was imported."
+    )
+
+
+class ReviewTooManyRecords(BundleError):
+    code = "review_too_many_records"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "There are more comments and sign-offs than ReflectDesk takes at once ({limit})."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Ask the sender to send their feedback in smaller parts. Nothing was imported."
     )
 
 

@@ -1,10 +1,11 @@
-"""Nothing plaintext on disk when sharing: cards, export, import, withdrawal.
+"""Nothing plaintext on disk when sharing: cards, export, import, withdrawal, review.
 
 Two vaults (student and mentor) driven through the services in a child process with
 its own temp dir (``TMPDIR``), so SQLite and Python temp files land where the scan
 looks. Canaries
 go into names (profile and card), institutions, journal and entry titles, section
-text, tags, attachment names and bytes. Afterwards every file under both vault dirs,
+text, tags, attachment names and bytes, comments, replies, sign-off notes and quotes.
+Afterwards every file under both vault dirs,
 the temp dir and the bundle files themselves (encrypted) is scanned for them, raw and
 UTF-16. Only the files a user exported on purpose (the contact cards, which are public
 by design, and a saved attachment) may hold them.
@@ -31,6 +32,12 @@ CANARIES = {
     "attachment": f"{CANARY}attachment-bytes",
     "filename": f"{CANARY}foto.txt",
     "mentor_title": f"Nota {CANARY}mentortitle",
+    # Review (issue 13): comments, replies, sign-off notes and the quoted passage.
+    "quote": f"{CANARY}section",
+    "comment": f"¿Por qué {CANARY}comment?",
+    "reply": f"{CANARY}reply ñandú",
+    "student_reply": f"{CANARY}studentreply",
+    "signoff_note": f"{CANARY}signoffnote",
 }
 
 
@@ -89,6 +96,26 @@ m.imports.import_bundle(sent.path)
 assert m.search.query("reflexion")
 att = m.entries.get(m.imports.received_entry_id(student_id, entry.id)).attachments[0]
 m.entries.save_attachment_as(att.id, outside / "copy.txt")
+# Review records: written, sent (as they travel), received, refused when altered.
+from reflectdesk.errors import ReviewRecordForged
+from reflectdesk.review.records import Verdict
+here = m.imports.received_entry_id(student_id, entry.id)
+comment = m.review.add_comment(here, "body", c["comment"], quote=c["quote"])
+m.review.reply(comment.id, c["reply"])
+m.review.sign_off(here, {"C7": (Verdict.PARTLY, c["signoff_note"])}, note=c["signoff_note"])
+mentor_key = m.identity.public().key_id_hex
+s.review.receive(m.review.records(), mentor_key)
+s.review.reply(comment.id, c["student_reply"])
+m.review.receive(s.review.records([entry.id]), s.identity.public().key_id_hex)
+assert len(m.review.state(here).threads[0].replies) == 2
+altered = m.review.records()
+altered[0]["body"]["text" if "text" in altered[0]["body"] else "note"] = c["comment"] + "!"
+try:
+    s.review.receive(altered, mentor_key)
+except ReviewRecordForged:
+    pass
+else:
+    raise AssertionError("took an altered record")
 withdrawal = s.exports.withdraw_consent([entry.id], [mentor_id], courier / "w.rdbundle")
 m.imports.import_bundle(withdrawal.path)
 notes = m.journals.create("Notas")

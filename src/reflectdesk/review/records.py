@@ -19,7 +19,7 @@ import binascii
 import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
@@ -149,6 +149,11 @@ class ReviewRecord:
     entry: EntryRef
     body: JsonObject
     signature: bytes
+    # The content id, computed once (folds and checks ask for it thousands of times).
+    _id: str = field(default="", init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_id", hashlib.sha256(self.signed_bytes()).hexdigest())
 
     def unsigned(self) -> JsonObject:
         return {
@@ -172,7 +177,7 @@ class ReviewRecord:
     @property
     def id(self) -> str:
         """Content address: the same record is the same id wherever it arrives from."""
-        return hashlib.sha256(self.signed_bytes()).hexdigest()
+        return self._id
 
     def to_json(self) -> JsonObject:
         doc = self.unsigned()

@@ -63,6 +63,12 @@ def fold(records: Iterable[ReviewRecord]) -> dict[tuple[str, str], EntryReview]:
     return {key: _fold_entry(found) for key, found in sorted(by_entry.items())}
 
 
+def fold_entry(records: Iterable[ReviewRecord]) -> EntryReview:
+    """The state of one entry's ``records`` (the caller grouped them: a vault groups by
+    its own entry id, which also joins an author's records across her key rotations)."""
+    return _fold_entry({r.id: r for r in records})
+
+
 def _fold_entry(records: dict[str, ReviewRecord]) -> EntryReview:
     ordered = sorted(records.values(), key=_order)
     comments = {r.id: r for r in ordered if r.type is RecordType.COMMENT}

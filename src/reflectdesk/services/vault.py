@@ -49,6 +49,7 @@ from reflectdesk.services.context import UnlockedState
 from reflectdesk.services.entries import EntryService, TemplateGate
 from reflectdesk.services.identity import IdentityService, load_own_authors
 from reflectdesk.services.journals import JournalService
+from reflectdesk.services.review import ReviewService
 from reflectdesk.services.search import SearchService
 from reflectdesk.services.templates import TemplateService
 from reflectdesk.storage.database import DB_NAME, Database
@@ -125,6 +126,8 @@ class Vault:
         self.exports = BundleExportService(self._unlocked, self.contacts)
         self.imports = BundleImportService(self._unlocked, self.contacts)
         self.bundle_log = BundleLogService(self._unlocked)
+        # Mentor review: comments, sign-offs, statuses (review issue).
+        self.review = ReviewService(self._unlocked, self.contacts)
 
     # -- lifecycle ------------------------------------------------------------------
     @staticmethod

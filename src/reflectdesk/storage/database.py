@@ -104,7 +104,19 @@ def _migrate_1_to_2(conn: Connection) -> None:
     Base.metadata.create_all(conn, tables=missing)
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _migrate_1_to_2}
+def _migrate_2_to_3(conn: Connection) -> None:
+    """v3: signed review records in ``review_records`` (review issue); the empty
+    ``comments``/``signoffs`` tables of v2 were never written and are dropped (kept, and
+    so never lost, if a row is somehow there)."""
+    existing = set(inspect(conn).get_table_names())
+    for old in ("comments", "signoffs"):
+        if old in existing and conn.execute(text(f"SELECT 1 FROM {old} LIMIT 1")).first() is None:  # noqa: S608
+            conn.execute(text(f"DROP TABLE {old}"))
+    if "review_records" not in existing:
+        Base.metadata.create_all(conn, tables=[Base.metadata.tables["review_records"]])
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
 
 
 class Database:

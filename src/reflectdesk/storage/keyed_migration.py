@@ -107,8 +107,9 @@ def _move_entry(conn: Connection, cipher: RecordCipher, scope: IdScope, old: str
                 {"n": new_att, "b": cipher.seal_bytes(CHUNK_TABLE, new_att, rev, data),
                  "o": att_id, "i": idx},
             )  # fmt: skip
-    for table in ("comments", "signoffs", "case_items"):
-        # Written by later issues; mapped here so no row keeps the shared id.
+    for table in ("case_items",):
+        # Written by later issues; mapped here so no row keeps the shared id. (Review
+        # records, schema 3, came after the keyed ids: none can hold a shared id.)
         conn.execute(text(f"UPDATE {table} SET entry_id = :n WHERE entry_id = :o"),  # noqa: S608
                      {"n": new, "o": old})  # fmt: skip
     return new

@@ -13,7 +13,7 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Tables each schema version introduced; migrations create what a file lacks.
 V1_TABLES = (
     "meta",
@@ -128,27 +128,21 @@ class AttachmentChunk(Base):
     blob: Mapped[bytes] = mapped_column(LargeBinary)
 
 
-class Comment(Base):
-    """Append-only comments (mentor feedback, replies), anchored to a section."""
+class ReviewRecordRow(Base):
+    """Append-only signed review records (comments, replies, resolutions, sign-offs,
+    withdrawals, statuses; review/records.py), one row per record, sealed whole.
 
-    __tablename__ = "comments"
+    ``id`` is a keyed hash of the record's content id (the same record received twice is
+    one row; two vaults share no row id). ``entry_id`` is this vault's id for the entry
+    (a keyed id for another author's entry, held or not yet: no foreign key, a record may
+    wait for its entry). Replaced the never-written ``comments``/``signoffs`` (schema 3).
+    """
+
+    __tablename__ = "review_records"
     id: Mapped[str] = mapped_column(String, primary_key=True)
-    entry_id: Mapped[str] = mapped_column(ForeignKey("entries.id"), index=True)
-    revision_id: Mapped[str] = mapped_column(String)
-    parent_comment_id: Mapped[str | None] = mapped_column(String, nullable=True)
-    created_at: Mapped[int] = mapped_column(Integer)
-    blob: Mapped[bytes] = mapped_column(LargeBinary)  # author, section key, text
-
-
-class SignOff(Base):
-    """Append-only mentor sign-offs against standards for one revision."""
-
-    __tablename__ = "signoffs"
-    id: Mapped[str] = mapped_column(String, primary_key=True)
-    entry_id: Mapped[str] = mapped_column(ForeignKey("entries.id"), index=True)
-    revision_id: Mapped[str] = mapped_column(String)
-    created_at: Mapped[int] = mapped_column(Integer)
-    blob: Mapped[bytes] = mapped_column(LargeBinary)  # author, standards, verdict, note
+    entry_id: Mapped[str] = mapped_column(String, index=True)
+    created_at: Mapped[int] = mapped_column(Integer)  # the record's own time (ms)
+    blob: Mapped[bytes] = mapped_column(LargeBinary)  # the signed record, who sent it
 
 
 class Contact(Base):

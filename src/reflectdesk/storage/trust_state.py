@@ -99,6 +99,9 @@ TRUST_RECORDS: tuple[TrustTable, ...] = (
     # Revocations of keys no contact has yet (kind "key-revocation"): a deleted one would
     # let the revoked key's card in. Templates too: a rolled-back one changes what is asked.
     TrustTable("documents", ("id", "kind", "created_at", "blob")),
+    # Review records (append-only): a deleted withdrawal would bring a sign-off back, a
+    # deleted comment or sign-off would drop evidence (review issue).
+    TrustTable("review_records", ("id", "entry_id", "created_at", "blob")),
 )
 STATE_FORMAT = 1  # the sealed document's layout (its associated data)
 _BY_NAME = {tt.name: tt for tt in TRUST_RECORDS}
