@@ -70,7 +70,7 @@ lupdate: $(STAMP)
 		-ts resources/i18n/reflectdesk_es.ts resources/i18n/reflectdesk_en.ts -no-obsolete -locations none
 
 screenshots: $(STAMP) translations
-	QT_QPA_PLATFORM=offscreen $(PY) -m reflectdesk.gui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py docs/screenshots
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py

@@ -83,7 +83,7 @@ def windows_version_info(version: str) -> object:
 GUI_HIDDEN = [
     *collect_submodules(
         "reflectdesk",
-        filter=lambda name: not name.startswith(("reflectdesk.cli", "reflectdesk.gui.screenshots")),
+        filter=lambda name: not name.startswith("reflectdesk.cli"),
     ),
     "sqlalchemy.dialects.sqlite.pysqlite",  # chosen by URL at run time
 ]

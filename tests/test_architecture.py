@@ -128,13 +128,7 @@ FRONT_END_FORBIDDEN = (
     "reflectdesk.templates.store",
 )
 # (module under src/reflectdesk, imported module) -> why it may.
-FRONT_END_EXCEPTIONS = {
-    ("gui/screenshots.py", "reflectdesk.crypto"): (
-        "a documentation tool, not part of the app (it leaves the package, issue 12 "
-        "point 7): it fakes a recovery key to picture the first-run wizard"
-    ),
-    ("gui/screenshots.py", "reflectdesk.crypto.kdf"): "the same tool: fast test parameters",
-}
+FRONT_END_EXCEPTIONS: dict[tuple[str, str], str] = {}
 
 
 def _within(name: str, package: str) -> bool:

@@ -835,122 +835,6 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>Revoke</translation>
     </message>
     <message>
-        <source>Save my card</source>
-        <translation>Save my card</translation>
-    </message>
-    <message>
-        <source>Your card was saved to %1.</source>
-        <translation>Your card was saved to %1.</translation>
-    </message>
-    <message>
-        <source>Give this file to the people you will share with (USB stick, e-mail). It holds only public keys. Then compare the safety number with each of them.</source>
-        <translation>Give this file to the people you will share with (USB stick, e-mail). It holds only public keys. Then compare the safety number with each of them.</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG image (*.png)</translation>
-    </message>
-    <message>
-        <source>SVG image (*.svg)</source>
-        <translation>SVG image (*.svg)</translation>
-    </message>
-    <message>
-        <source>Save my QR code</source>
-        <translation>Save my QR code</translation>
-    </message>
-    <message>
-        <source>My old key &amp;vouches for the new card (recommended)</source>
-        <translation>My old key &amp;vouches for the new card (recommended)</translation>
-    </message>
-    <message>
-        <source>My old key vouches for the new card</source>
-        <translation>My old key vouches for the new card</translation>
-    </message>
-    <message>
-        <source>New key pair</source>
-        <translation>New key pair</translation>
-    </message>
-    <message>
-        <source>Make a new key pair?</source>
-        <translation>Make a new key pair?</translation>
-    </message>
-    <message>
-        <source>Your contacts need your new card to send you bundles: you save it next and give it to them. Bundles sent to your old key still open, and your entries stay yours.
-
-Leave the box ticked so that your old key signs the new card: your contacts then take it without checking again. Untick it only if your old key was lost or someone else may have it; your contacts must then compare the safety number with you again.</source>
-        <translation>Your contacts need your new card to send you bundles: you save it next and give it to them. Bundles sent to your old key still open, and your entries stay yours.
-
-Leave the box ticked so that your old key signs the new card: your contacts then take it without checking again. Untick it only if your old key was lost or someone else may have it; your contacts must then compare the safety number with you again.</translation>
-    </message>
-    <message>
-        <source>Make new keys</source>
-        <translation>Make new keys</translation>
-    </message>
-    <message>
-        <source>Save my new card</source>
-        <translation>Save my new card</translation>
-    </message>
-    <message>
-        <source>The card is signed by your old key too: give it to your contacts and they take it without checking again. Bundles sent to your old key still open, and your entries stay yours.</source>
-        <translation>The card is signed by your old key too: give it to your contacts and they take it without checking again. Bundles sent to your old key still open, and your entries stay yours.</translation>
-    </message>
-    <message>
-        <source>Give the card to your contacts: they must compare the safety number with you again. Bundles sent to your old key still open, and your entries stay yours.</source>
-        <translation>Give the card to your contacts: they must compare the safety number with you again. Bundles sent to your old key still open, and your entries stay yours.</translation>
-    </message>
-    <message>
-        <source>Your new keys (%1) are ready. Their card was saved to %2.</source>
-        <translation>Your new keys (%1) are ready. Their card was saved to %2.</translation>
-    </message>
-    <message>
-        <source>Revoke my keys</source>
-        <translation>Revoke my keys</translation>
-    </message>
-    <message>
-        <source>Revoke your keys?</source>
-        <translation>Revoke your keys?</translation>
-    </message>
-    <message>
-        <source>This writes a revocation of your current keys. Give it to your contacts: when they import it (like a card), they stop trusting these keys, refuse bundles signed with them and send you nothing more with them. Do this if your keys were lost or someone else may have them.
-
-Then make a new key pair, not vouched for by the old key, and give your contacts its card: they compare the safety number with you again.</source>
-        <translation>This writes a revocation of your current keys. Give it to your contacts: when they import it (like a card), they stop trusting these keys, refuse bundles signed with them and send you nothing more with them. Do this if your keys were lost or someone else may have them.
-
-Then make a new key pair, not vouched for by the old key, and give your contacts its card: they compare the safety number with you again.</translation>
-    </message>
-    <message>
-        <source>Save the revocation…</source>
-        <translation>Save the revocation…</translation>
-    </message>
-    <message>
-        <source>Save the revocation</source>
-        <translation>Save the revocation</translation>
-    </message>
-    <message>
-        <source>The revocation was saved to %1.</source>
-        <translation>The revocation was saved to %1.</translation>
-    </message>
-    <message>
-        <source>Give it to your contacts: they import it like a card. Make a new key pair now? Its card is not signed by the revoked keys, so your contacts compare the safety number with you again.</source>
-        <translation>Give it to your contacts: they import it like a card. Make a new key pair now? Its card is not signed by the revoked keys, so your contacts compare the safety number with you again.</translation>
-    </message>
-    <message>
-        <source>Make a new key pair</source>
-        <translation>Make a new key pair</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Later</translation>
-    </message>
-    <message>
-        <source>Making a new key pair…</source>
-        <translation>Making a new key pair…</translation>
-    </message>
-    <message>
-        <source>Your new card is not saved yet. Save it with “Save my card…” and give it to your contacts.</source>
-        <translation>Your new card is not saved yet. Save it with “Save my card…” and give it to your contacts.</translation>
-    </message>
-    <message>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
@@ -991,56 +875,12 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>Import a new card for this contact</translation>
     </message>
     <message>
-        <source>My card</source>
-        <translation>My card</translation>
-    </message>
-    <message>
-        <source>Your card as a QR code: it holds your name, role and public keys.</source>
-        <translation>Your card as a QR code: it holds your name, role and public keys.</translation>
-    </message>
-    <message>
-        <source>QR code of my card</source>
-        <translation>QR code of my card</translation>
-    </message>
-    <message>
-        <source>&amp;Save my card…</source>
-        <translation>&amp;Save my card…</translation>
-    </message>
-    <message>
-        <source>QR as &amp;PNG…</source>
-        <translation>QR as &amp;PNG…</translation>
-    </message>
-    <message>
-        <source>Save the QR code as PNG</source>
-        <translation>Save the QR code as PNG</translation>
-    </message>
-    <message>
-        <source>QR as SV&amp;G…</source>
-        <translation>QR as SV&amp;G…</translation>
-    </message>
-    <message>
-        <source>Save the QR code as SVG</source>
-        <translation>Save the QR code as SVG</translation>
-    </message>
-    <message>
         <source>Revoke &amp;contact…</source>
         <translation>Revoke &amp;contact…</translation>
     </message>
     <message>
         <source>Revoke this contact</source>
         <translation>Revoke this contact</translation>
-    </message>
-    <message>
-        <source>My keys</source>
-        <translation>My keys</translation>
-    </message>
-    <message>
-        <source>New &amp;key pair…</source>
-        <translation>New &amp;key pair…</translation>
-    </message>
-    <message>
-        <source>&amp;Revoke my keys…</source>
-        <translation>&amp;Revoke my keys…</translation>
     </message>
 </context>
 <context>
@@ -3174,6 +3014,182 @@ Ctrl+F searches, Ctrl+L locks.</translation>
     </message>
 </context>
 <context>
+    <name>MyCardPanel</name>
+    <message>
+        <source>Key: %1</source>
+        <extracomment>A new key pair: every safety number changed (the contacts page redraws).</extracomment>
+        <translation>Key: %1</translation>
+    </message>
+    <message>
+        <source>Contact cards (*.rdcard)</source>
+        <translation>Contact cards (*.rdcard)</translation>
+    </message>
+    <message>
+        <source>Save my card</source>
+        <translation>Save my card</translation>
+    </message>
+    <message>
+        <source>Your card was saved to %1.</source>
+        <translation>Your card was saved to %1.</translation>
+    </message>
+    <message>
+        <source>Give this file to the people you will share with (USB stick, e-mail). It holds only public keys. Then compare the safety number with each of them.</source>
+        <translation>Give this file to the people you will share with (USB stick, e-mail). It holds only public keys. Then compare the safety number with each of them.</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG image (*.svg)</translation>
+    </message>
+    <message>
+        <source>Save my QR code</source>
+        <translation>Save my QR code</translation>
+    </message>
+    <message>
+        <source>My old key &amp;vouches for the new card (recommended)</source>
+        <translation>My old key &amp;vouches for the new card (recommended)</translation>
+    </message>
+    <message>
+        <source>My old key vouches for the new card</source>
+        <translation>My old key vouches for the new card</translation>
+    </message>
+    <message>
+        <source>New key pair</source>
+        <translation>New key pair</translation>
+    </message>
+    <message>
+        <source>Make a new key pair?</source>
+        <translation>Make a new key pair?</translation>
+    </message>
+    <message>
+        <source>Your contacts need your new card to send you bundles: you save it next and give it to them. Bundles sent to your old key still open, and your entries stay yours.
+
+Leave the box ticked so that your old key signs the new card: your contacts then take it without checking again. Untick it only if your old key was lost or someone else may have it; your contacts must then compare the safety number with you again.</source>
+        <translation>Your contacts need your new card to send you bundles: you save it next and give it to them. Bundles sent to your old key still open, and your entries stay yours.
+
+Leave the box ticked so that your old key signs the new card: your contacts then take it without checking again. Untick it only if your old key was lost or someone else may have it; your contacts must then compare the safety number with you again.</translation>
+    </message>
+    <message>
+        <source>Make new keys</source>
+        <translation>Make new keys</translation>
+    </message>
+    <message>
+        <source>Save my new card</source>
+        <translation>Save my new card</translation>
+    </message>
+    <message>
+        <source>The card is signed by your old key too: give it to your contacts and they take it without checking again. Bundles sent to your old key still open, and your entries stay yours.</source>
+        <translation>The card is signed by your old key too: give it to your contacts and they take it without checking again. Bundles sent to your old key still open, and your entries stay yours.</translation>
+    </message>
+    <message>
+        <source>Give the card to your contacts: they must compare the safety number with you again. Bundles sent to your old key still open, and your entries stay yours.</source>
+        <translation>Give the card to your contacts: they must compare the safety number with you again. Bundles sent to your old key still open, and your entries stay yours.</translation>
+    </message>
+    <message>
+        <source>Your new keys (%1) are ready. Their card was saved to %2.</source>
+        <translation>Your new keys (%1) are ready. Their card was saved to %2.</translation>
+    </message>
+    <message>
+        <source>Revoke my keys</source>
+        <translation>Revoke my keys</translation>
+    </message>
+    <message>
+        <source>Revoke your keys?</source>
+        <translation>Revoke your keys?</translation>
+    </message>
+    <message>
+        <source>This writes a revocation of your current keys. Give it to your contacts: when they import it (like a card), they stop trusting these keys, refuse bundles signed with them and send you nothing more with them. Do this if your keys were lost or someone else may have them.
+
+Then make a new key pair, not vouched for by the old key, and give your contacts its card: they compare the safety number with you again.</source>
+        <translation>This writes a revocation of your current keys. Give it to your contacts: when they import it (like a card), they stop trusting these keys, refuse bundles signed with them and send you nothing more with them. Do this if your keys were lost or someone else may have them.
+
+Then make a new key pair, not vouched for by the old key, and give your contacts its card: they compare the safety number with you again.</translation>
+    </message>
+    <message>
+        <source>Save the revocation…</source>
+        <translation>Save the revocation…</translation>
+    </message>
+    <message>
+        <source>Save the revocation</source>
+        <translation>Save the revocation</translation>
+    </message>
+    <message>
+        <source>The revocation was saved to %1.</source>
+        <translation>The revocation was saved to %1.</translation>
+    </message>
+    <message>
+        <source>Give it to your contacts: they import it like a card. Make a new key pair now? Its card is not signed by the revoked keys, so your contacts compare the safety number with you again.</source>
+        <translation>Give it to your contacts: they import it like a card. Make a new key pair now? Its card is not signed by the revoked keys, so your contacts compare the safety number with you again.</translation>
+    </message>
+    <message>
+        <source>Make a new key pair</source>
+        <translation>Make a new key pair</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Saving the revocation…</source>
+        <translation>Saving the revocation…</translation>
+    </message>
+    <message>
+        <source>Making a new key pair…</source>
+        <translation>Making a new key pair…</translation>
+    </message>
+    <message>
+        <source>Your new card is not saved yet. Save it with “Save my card…” and give it to your contacts.</source>
+        <translation>Your new card is not saved yet. Save it with “Save my card…” and give it to your contacts.</translation>
+    </message>
+    <message>
+        <source>My card</source>
+        <translation>My card</translation>
+    </message>
+    <message>
+        <source>Your card as a QR code: it holds your name, role and public keys.</source>
+        <translation>Your card as a QR code: it holds your name, role and public keys.</translation>
+    </message>
+    <message>
+        <source>QR code of my card</source>
+        <translation>QR code of my card</translation>
+    </message>
+    <message>
+        <source>&amp;Save my card…</source>
+        <translation>&amp;Save my card…</translation>
+    </message>
+    <message>
+        <source>QR as &amp;PNG…</source>
+        <translation>QR as &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Save the QR code as PNG</source>
+        <translation>Save the QR code as PNG</translation>
+    </message>
+    <message>
+        <source>QR as SV&amp;G…</source>
+        <translation>QR as SV&amp;G…</translation>
+    </message>
+    <message>
+        <source>Save the QR code as SVG</source>
+        <translation>Save the QR code as SVG</translation>
+    </message>
+    <message>
+        <source>My keys</source>
+        <translation>My keys</translation>
+    </message>
+    <message>
+        <source>New &amp;key pair…</source>
+        <translation>New &amp;key pair…</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke my keys…</source>
+        <translation>&amp;Revoke my keys…</translation>
+    </message>
+</context>
+<context>
     <name>NewPassphraseFields</name>
     <message>
         <source>New &amp;passphrase:</source>
@@ -3207,30 +3223,6 @@ Ctrl+F searches, Ctrl+L locks.</translation>
 <context>
     <name>NewRecoveryKeyDialog</name>
     <message>
-        <source>Save the recovery key</source>
-        <translation>Save the recovery key</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <source>ReflectDesk</source>
-        <translation>ReflectDesk</translation>
-    </message>
-    <message>
-        <source>The PDF could not be written.</source>
-        <translation>The PDF could not be written.</translation>
-    </message>
-    <message>
-        <source>Saved to %1. Print it, keep it safe, and delete the file.</source>
-        <translation>Saved to %1. Print it, keep it safe, and delete the file.</translation>
-    </message>
-    <message>
-        <source>Sent to the printer.</source>
-        <translation>Sent to the printer.</translation>
-    </message>
-    <message>
         <source>New recovery key</source>
         <translation>New recovery key</translation>
     </message>
@@ -3249,22 +3241,6 @@ Ctrl+F searches, Ctrl+L locks.</translation>
     <message>
         <source>Your new recovery key, shown only now. Save it as a PDF or print it, and destroy the old one.</source>
         <translation>Your new recovery key, shown only now. Save it as a PDF or print it, and destroy the old one.</translation>
-    </message>
-    <message>
-        <source>Save as &amp;PDF…</source>
-        <translation>Save as &amp;PDF…</translation>
-    </message>
-    <message>
-        <source>P&amp;rint…</source>
-        <translation>P&amp;rint…</translation>
-    </message>
-    <message>
-        <source>Save the recovery key as PDF</source>
-        <translation>Save the recovery key as PDF</translation>
-    </message>
-    <message>
-        <source>Print the recovery key</source>
-        <translation>Print the recovery key</translation>
     </message>
     <message>
         <source>I &amp;saved or wrote down the new recovery key</source>
@@ -3465,30 +3441,6 @@ Ctrl+F searches, Ctrl+L locks.</translation>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <source>Save the recovery key</source>
-        <translation>Save the recovery key</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <source>ReflectDesk</source>
-        <translation>ReflectDesk</translation>
-    </message>
-    <message>
-        <source>The PDF could not be written.</source>
-        <translation>The PDF could not be written.</translation>
-    </message>
-    <message>
-        <source>Saved to %1. Print it, keep it safe, and delete the file.</source>
-        <translation>Saved to %1. Print it, keep it safe, and delete the file.</translation>
-    </message>
-    <message>
-        <source>Sent to the printer.</source>
-        <translation>Sent to the printer.</translation>
-    </message>
-    <message>
         <source>Your recovery key</source>
         <translation>Your recovery key</translation>
     </message>
@@ -3499,22 +3451,6 @@ Ctrl+F searches, Ctrl+L locks.</translation>
     <message>
         <source>If you forget your passphrase, this key is the only way back into your journal. Nobody else has a copy, not even ReflectDesk.</source>
         <translation>If you forget your passphrase, this key is the only way back into your journal. Nobody else has a copy, not even ReflectDesk.</translation>
-    </message>
-    <message>
-        <source>Save as &amp;PDF…</source>
-        <translation>Save as &amp;PDF…</translation>
-    </message>
-    <message>
-        <source>P&amp;rint…</source>
-        <translation>P&amp;rint…</translation>
-    </message>
-    <message>
-        <source>Save the recovery key as PDF</source>
-        <translation>Save the recovery key as PDF</translation>
-    </message>
-    <message>
-        <source>Print the recovery key</source>
-        <translation>Print the recovery key</translation>
     </message>
     <message>
         <source>Keep it away from this computer, like a spare house key. Anyone with the key and your computer can read your journal.</source>
@@ -3885,6 +3821,49 @@ Ctrl+F searches, Ctrl+L locks.</translation>
     <message>
         <source>Contact card</source>
         <translation>Contact card</translation>
+    </message>
+</context>
+<context>
+    <name>SheetButtons</name>
+    <message>
+        <source>Save the recovery key</source>
+        <translation>Save the recovery key</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>ReflectDesk</source>
+        <translation>ReflectDesk</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written.</source>
+        <translation>The PDF could not be written.</translation>
+    </message>
+    <message>
+        <source>Saved to %1. Print it, keep it safe, and delete the file.</source>
+        <translation>Saved to %1. Print it, keep it safe, and delete the file.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>Save as &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>P&amp;rint…</translation>
+    </message>
+    <message>
+        <source>Save the recovery key as PDF</source>
+        <translation>Save the recovery key as PDF</translation>
+    </message>
+    <message>
+        <source>Print the recovery key</source>
+        <translation>Print the recovery key</translation>
     </message>
 </context>
 <context>

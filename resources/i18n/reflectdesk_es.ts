@@ -835,122 +835,6 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Revocar</translation>
     </message>
     <message>
-        <source>Save my card</source>
-        <translation>Guardar mi tarjeta</translation>
-    </message>
-    <message>
-        <source>Your card was saved to %1.</source>
-        <translation>Tu tarjeta se guardó en %1.</translation>
-    </message>
-    <message>
-        <source>Give this file to the people you will share with (USB stick, e-mail). It holds only public keys. Then compare the safety number with each of them.</source>
-        <translation>Entrega este archivo a las personas con quienes vas a compartir (pendrive, correo). Solo contiene claves públicas. Luego compara el número de seguridad con cada una.</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>Imagen PNG (*.png)</translation>
-    </message>
-    <message>
-        <source>SVG image (*.svg)</source>
-        <translation>Imagen SVG (*.svg)</translation>
-    </message>
-    <message>
-        <source>Save my QR code</source>
-        <translation>Guardar mi código QR</translation>
-    </message>
-    <message>
-        <source>My old key &amp;vouches for the new card (recommended)</source>
-        <translation>Mi clave anterior &amp;respalda la nueva tarjeta (recomendado)</translation>
-    </message>
-    <message>
-        <source>My old key vouches for the new card</source>
-        <translation>Mi clave anterior respalda la nueva tarjeta</translation>
-    </message>
-    <message>
-        <source>New key pair</source>
-        <translation>Nuevo par de claves</translation>
-    </message>
-    <message>
-        <source>Make a new key pair?</source>
-        <translation>¿Crear un nuevo par de claves?</translation>
-    </message>
-    <message>
-        <source>Your contacts need your new card to send you bundles: you save it next and give it to them. Bundles sent to your old key still open, and your entries stay yours.
-
-Leave the box ticked so that your old key signs the new card: your contacts then take it without checking again. Untick it only if your old key was lost or someone else may have it; your contacts must then compare the safety number with you again.</source>
-        <translation>Tus contactos necesitan tu nueva tarjeta para enviarte paquetes: la guardas a continuación y se la entregas. Los paquetes enviados a tu clave anterior se siguen abriendo y tus entradas siguen siendo tuyas.
-
-Deja la casilla marcada para que tu clave anterior firme la nueva tarjeta: así tus contactos la aceptan sin volver a comprobar nada. Desmárcala solo si perdiste tu clave anterior o alguien más podría tenerla; en ese caso, tus contactos deberán volver a comparar el número de seguridad contigo.</translation>
-    </message>
-    <message>
-        <source>Make new keys</source>
-        <translation>Crear claves nuevas</translation>
-    </message>
-    <message>
-        <source>Save my new card</source>
-        <translation>Guardar mi nueva tarjeta</translation>
-    </message>
-    <message>
-        <source>The card is signed by your old key too: give it to your contacts and they take it without checking again. Bundles sent to your old key still open, and your entries stay yours.</source>
-        <translation>La tarjeta también está firmada con tu clave anterior: entrégasela a tus contactos y la aceptarán sin volver a comprobar nada. Los paquetes enviados a tu clave anterior se siguen abriendo y tus entradas siguen siendo tuyas.</translation>
-    </message>
-    <message>
-        <source>Give the card to your contacts: they must compare the safety number with you again. Bundles sent to your old key still open, and your entries stay yours.</source>
-        <translation>Entrega la tarjeta a tus contactos: deberán volver a comparar el número de seguridad contigo. Los paquetes enviados a tu clave anterior se siguen abriendo y tus entradas siguen siendo tuyas.</translation>
-    </message>
-    <message>
-        <source>Your new keys (%1) are ready. Their card was saved to %2.</source>
-        <translation>Tus claves nuevas (%1) están listas. Su tarjeta se guardó en %2.</translation>
-    </message>
-    <message>
-        <source>Revoke my keys</source>
-        <translation>Revocar mis claves</translation>
-    </message>
-    <message>
-        <source>Revoke your keys?</source>
-        <translation>¿Revocar tus claves?</translation>
-    </message>
-    <message>
-        <source>This writes a revocation of your current keys. Give it to your contacts: when they import it (like a card), they stop trusting these keys, refuse bundles signed with them and send you nothing more with them. Do this if your keys were lost or someone else may have them.
-
-Then make a new key pair, not vouched for by the old key, and give your contacts its card: they compare the safety number with you again.</source>
-        <translation>Esto escribe una revocación de tus claves actuales. Entrégasela a tus contactos: cuando la importen (como una tarjeta), dejarán de confiar en estas claves, rechazarán los paquetes firmados con ellas y ya no te enviarán nada con ellas. Hazlo si perdiste tus claves o alguien más podría tenerlas.
-
-Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entrega su tarjeta a tus contactos: volverán a comparar el número de seguridad contigo.</translation>
-    </message>
-    <message>
-        <source>Save the revocation…</source>
-        <translation>Guardar la revocación…</translation>
-    </message>
-    <message>
-        <source>Save the revocation</source>
-        <translation>Guardar la revocación</translation>
-    </message>
-    <message>
-        <source>The revocation was saved to %1.</source>
-        <translation>La revocación se guardó en %1.</translation>
-    </message>
-    <message>
-        <source>Give it to your contacts: they import it like a card. Make a new key pair now? Its card is not signed by the revoked keys, so your contacts compare the safety number with you again.</source>
-        <translation>Entrégasela a tus contactos: la importan como una tarjeta. ¿Crear ahora un nuevo par de claves? Su tarjeta no está firmada con las claves revocadas, así que tus contactos volverán a comparar el número de seguridad contigo.</translation>
-    </message>
-    <message>
-        <source>Make a new key pair</source>
-        <translation>Crear un nuevo par de claves</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Más tarde</translation>
-    </message>
-    <message>
-        <source>Making a new key pair…</source>
-        <translation>Creando un nuevo par de claves…</translation>
-    </message>
-    <message>
-        <source>Your new card is not saved yet. Save it with “Save my card…” and give it to your contacts.</source>
-        <translation>Tu nueva tarjeta aún no está guardada. Guárdala con «Guardar mi tarjeta…» y entrégasela a tus contactos.</translation>
-    </message>
-    <message>
         <source>Contacts</source>
         <translation>Contactos</translation>
     </message>
@@ -991,56 +875,12 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>Importar una nueva tarjeta de este contacto</translation>
     </message>
     <message>
-        <source>My card</source>
-        <translation>Mi tarjeta</translation>
-    </message>
-    <message>
-        <source>Your card as a QR code: it holds your name, role and public keys.</source>
-        <translation>Tu tarjeta como código QR: contiene tu nombre, tu rol y tus claves públicas.</translation>
-    </message>
-    <message>
-        <source>QR code of my card</source>
-        <translation>Código QR de mi tarjeta</translation>
-    </message>
-    <message>
-        <source>&amp;Save my card…</source>
-        <translation>Guardar mi &amp;tarjeta…</translation>
-    </message>
-    <message>
-        <source>QR as &amp;PNG…</source>
-        <translation>QR como &amp;PNG…</translation>
-    </message>
-    <message>
-        <source>Save the QR code as PNG</source>
-        <translation>Guardar el código QR como PNG</translation>
-    </message>
-    <message>
-        <source>QR as SV&amp;G…</source>
-        <translation>QR como SV&amp;G…</translation>
-    </message>
-    <message>
-        <source>Save the QR code as SVG</source>
-        <translation>Guardar el código QR como SVG</translation>
-    </message>
-    <message>
         <source>Revoke &amp;contact…</source>
         <translation>Revocar &amp;contacto…</translation>
     </message>
     <message>
         <source>Revoke this contact</source>
         <translation>Revocar este contacto</translation>
-    </message>
-    <message>
-        <source>My keys</source>
-        <translation>Mis claves</translation>
-    </message>
-    <message>
-        <source>New &amp;key pair…</source>
-        <translation>Nuevo par de c&amp;laves…</translation>
-    </message>
-    <message>
-        <source>&amp;Revoke my keys…</source>
-        <translation>&amp;Revocar mis claves…</translation>
     </message>
 </context>
 <context>
@@ -3174,6 +3014,182 @@ Ctrl+F busca y Ctrl+L bloquea.</translation>
     </message>
 </context>
 <context>
+    <name>MyCardPanel</name>
+    <message>
+        <source>Key: %1</source>
+        <extracomment>A new key pair: every safety number changed (the contacts page redraws).</extracomment>
+        <translation>Clave: %1</translation>
+    </message>
+    <message>
+        <source>Contact cards (*.rdcard)</source>
+        <translation>Tarjetas de contacto (*.rdcard)</translation>
+    </message>
+    <message>
+        <source>Save my card</source>
+        <translation>Guardar mi tarjeta</translation>
+    </message>
+    <message>
+        <source>Your card was saved to %1.</source>
+        <translation>Tu tarjeta se guardó en %1.</translation>
+    </message>
+    <message>
+        <source>Give this file to the people you will share with (USB stick, e-mail). It holds only public keys. Then compare the safety number with each of them.</source>
+        <translation>Entrega este archivo a las personas con quienes vas a compartir (pendrive, correo). Solo contiene claves públicas. Luego compara el número de seguridad con cada una.</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Imagen PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>Imagen SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Save my QR code</source>
+        <translation>Guardar mi código QR</translation>
+    </message>
+    <message>
+        <source>My old key &amp;vouches for the new card (recommended)</source>
+        <translation>Mi clave anterior &amp;respalda la nueva tarjeta (recomendado)</translation>
+    </message>
+    <message>
+        <source>My old key vouches for the new card</source>
+        <translation>Mi clave anterior respalda la nueva tarjeta</translation>
+    </message>
+    <message>
+        <source>New key pair</source>
+        <translation>Nuevo par de claves</translation>
+    </message>
+    <message>
+        <source>Make a new key pair?</source>
+        <translation>¿Crear un nuevo par de claves?</translation>
+    </message>
+    <message>
+        <source>Your contacts need your new card to send you bundles: you save it next and give it to them. Bundles sent to your old key still open, and your entries stay yours.
+
+Leave the box ticked so that your old key signs the new card: your contacts then take it without checking again. Untick it only if your old key was lost or someone else may have it; your contacts must then compare the safety number with you again.</source>
+        <translation>Tus contactos necesitan tu nueva tarjeta para enviarte paquetes: la guardas a continuación y se la entregas. Los paquetes enviados a tu clave anterior se siguen abriendo y tus entradas siguen siendo tuyas.
+
+Deja la casilla marcada para que tu clave anterior firme la nueva tarjeta: así tus contactos la aceptan sin volver a comprobar nada. Desmárcala solo si perdiste tu clave anterior o alguien más podría tenerla; en ese caso, tus contactos deberán volver a comparar el número de seguridad contigo.</translation>
+    </message>
+    <message>
+        <source>Make new keys</source>
+        <translation>Crear claves nuevas</translation>
+    </message>
+    <message>
+        <source>Save my new card</source>
+        <translation>Guardar mi nueva tarjeta</translation>
+    </message>
+    <message>
+        <source>The card is signed by your old key too: give it to your contacts and they take it without checking again. Bundles sent to your old key still open, and your entries stay yours.</source>
+        <translation>La tarjeta también está firmada con tu clave anterior: entrégasela a tus contactos y la aceptarán sin volver a comprobar nada. Los paquetes enviados a tu clave anterior se siguen abriendo y tus entradas siguen siendo tuyas.</translation>
+    </message>
+    <message>
+        <source>Give the card to your contacts: they must compare the safety number with you again. Bundles sent to your old key still open, and your entries stay yours.</source>
+        <translation>Entrega la tarjeta a tus contactos: deberán volver a comparar el número de seguridad contigo. Los paquetes enviados a tu clave anterior se siguen abriendo y tus entradas siguen siendo tuyas.</translation>
+    </message>
+    <message>
+        <source>Your new keys (%1) are ready. Their card was saved to %2.</source>
+        <translation>Tus claves nuevas (%1) están listas. Su tarjeta se guardó en %2.</translation>
+    </message>
+    <message>
+        <source>Revoke my keys</source>
+        <translation>Revocar mis claves</translation>
+    </message>
+    <message>
+        <source>Revoke your keys?</source>
+        <translation>¿Revocar tus claves?</translation>
+    </message>
+    <message>
+        <source>This writes a revocation of your current keys. Give it to your contacts: when they import it (like a card), they stop trusting these keys, refuse bundles signed with them and send you nothing more with them. Do this if your keys were lost or someone else may have them.
+
+Then make a new key pair, not vouched for by the old key, and give your contacts its card: they compare the safety number with you again.</source>
+        <translation>Esto escribe una revocación de tus claves actuales. Entrégasela a tus contactos: cuando la importen (como una tarjeta), dejarán de confiar en estas claves, rechazarán los paquetes firmados con ellas y ya no te enviarán nada con ellas. Hazlo si perdiste tus claves o alguien más podría tenerlas.
+
+Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entrega su tarjeta a tus contactos: volverán a comparar el número de seguridad contigo.</translation>
+    </message>
+    <message>
+        <source>Save the revocation…</source>
+        <translation>Guardar la revocación…</translation>
+    </message>
+    <message>
+        <source>Save the revocation</source>
+        <translation>Guardar la revocación</translation>
+    </message>
+    <message>
+        <source>The revocation was saved to %1.</source>
+        <translation>La revocación se guardó en %1.</translation>
+    </message>
+    <message>
+        <source>Give it to your contacts: they import it like a card. Make a new key pair now? Its card is not signed by the revoked keys, so your contacts compare the safety number with you again.</source>
+        <translation>Entrégasela a tus contactos: la importan como una tarjeta. ¿Crear ahora un nuevo par de claves? Su tarjeta no está firmada con las claves revocadas, así que tus contactos volverán a comparar el número de seguridad contigo.</translation>
+    </message>
+    <message>
+        <source>Make a new key pair</source>
+        <translation>Crear un nuevo par de claves</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Más tarde</translation>
+    </message>
+    <message>
+        <source>Saving the revocation…</source>
+        <translation>Guardando la revocación…</translation>
+    </message>
+    <message>
+        <source>Making a new key pair…</source>
+        <translation>Creando un nuevo par de claves…</translation>
+    </message>
+    <message>
+        <source>Your new card is not saved yet. Save it with “Save my card…” and give it to your contacts.</source>
+        <translation>Tu nueva tarjeta aún no está guardada. Guárdala con «Guardar mi tarjeta…» y entrégasela a tus contactos.</translation>
+    </message>
+    <message>
+        <source>My card</source>
+        <translation>Mi tarjeta</translation>
+    </message>
+    <message>
+        <source>Your card as a QR code: it holds your name, role and public keys.</source>
+        <translation>Tu tarjeta como código QR: contiene tu nombre, tu rol y tus claves públicas.</translation>
+    </message>
+    <message>
+        <source>QR code of my card</source>
+        <translation>Código QR de mi tarjeta</translation>
+    </message>
+    <message>
+        <source>&amp;Save my card…</source>
+        <translation>Guardar mi &amp;tarjeta…</translation>
+    </message>
+    <message>
+        <source>QR as &amp;PNG…</source>
+        <translation>QR como &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Save the QR code as PNG</source>
+        <translation>Guardar el código QR como PNG</translation>
+    </message>
+    <message>
+        <source>QR as SV&amp;G…</source>
+        <translation>QR como SV&amp;G…</translation>
+    </message>
+    <message>
+        <source>Save the QR code as SVG</source>
+        <translation>Guardar el código QR como SVG</translation>
+    </message>
+    <message>
+        <source>My keys</source>
+        <translation>Mis claves</translation>
+    </message>
+    <message>
+        <source>New &amp;key pair…</source>
+        <translation>Nuevo par de c&amp;laves…</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke my keys…</source>
+        <translation>&amp;Revocar mis claves…</translation>
+    </message>
+</context>
+<context>
     <name>NewPassphraseFields</name>
     <message>
         <source>New &amp;passphrase:</source>
@@ -3207,30 +3223,6 @@ Ctrl+F busca y Ctrl+L bloquea.</translation>
 <context>
     <name>NewRecoveryKeyDialog</name>
     <message>
-        <source>Save the recovery key</source>
-        <translation>Guardar la clave de recuperación</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>Archivos PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>ReflectDesk</source>
-        <translation>ReflectDesk</translation>
-    </message>
-    <message>
-        <source>The PDF could not be written.</source>
-        <translation>No se pudo escribir el PDF.</translation>
-    </message>
-    <message>
-        <source>Saved to %1. Print it, keep it safe, and delete the file.</source>
-        <translation>Se guardó en %1. Imprímela, guárdala en un lugar seguro y borra el archivo.</translation>
-    </message>
-    <message>
-        <source>Sent to the printer.</source>
-        <translation>Enviada a la impresora.</translation>
-    </message>
-    <message>
         <source>New recovery key</source>
         <translation>Nueva clave de recuperación</translation>
     </message>
@@ -3249,22 +3241,6 @@ Ctrl+F busca y Ctrl+L bloquea.</translation>
     <message>
         <source>Your new recovery key, shown only now. Save it as a PDF or print it, and destroy the old one.</source>
         <translation>Tu nueva clave de recuperación, que se muestra solo ahora. Guárdala como PDF o imprímela, y destruye la anterior.</translation>
-    </message>
-    <message>
-        <source>Save as &amp;PDF…</source>
-        <translation>Guardar como &amp;PDF…</translation>
-    </message>
-    <message>
-        <source>P&amp;rint…</source>
-        <translation>Imp&amp;rimir…</translation>
-    </message>
-    <message>
-        <source>Save the recovery key as PDF</source>
-        <translation>Guardar la clave de recuperación como PDF</translation>
-    </message>
-    <message>
-        <source>Print the recovery key</source>
-        <translation>Imprimir la clave de recuperación</translation>
     </message>
     <message>
         <source>I &amp;saved or wrote down the new recovery key</source>
@@ -3465,30 +3441,6 @@ Ctrl+F busca y Ctrl+L bloquea.</translation>
         <translation>Clave de recuperación</translation>
     </message>
     <message>
-        <source>Save the recovery key</source>
-        <translation>Guardar la clave de recuperación</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>Archivos PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>ReflectDesk</source>
-        <translation>ReflectDesk</translation>
-    </message>
-    <message>
-        <source>The PDF could not be written.</source>
-        <translation>No se pudo escribir el PDF.</translation>
-    </message>
-    <message>
-        <source>Saved to %1. Print it, keep it safe, and delete the file.</source>
-        <translation>Se guardó en %1. Imprímela, guárdala en un lugar seguro y borra el archivo.</translation>
-    </message>
-    <message>
-        <source>Sent to the printer.</source>
-        <translation>Enviada a la impresora.</translation>
-    </message>
-    <message>
         <source>Your recovery key</source>
         <translation>Tu clave de recuperación</translation>
     </message>
@@ -3499,22 +3451,6 @@ Ctrl+F busca y Ctrl+L bloquea.</translation>
     <message>
         <source>If you forget your passphrase, this key is the only way back into your journal. Nobody else has a copy, not even ReflectDesk.</source>
         <translation>Si olvidas tu frase de contraseña, esta clave es la única forma de volver a entrar a tu diario. Nadie más tiene una copia, ni siquiera ReflectDesk.</translation>
-    </message>
-    <message>
-        <source>Save as &amp;PDF…</source>
-        <translation>Guardar como &amp;PDF…</translation>
-    </message>
-    <message>
-        <source>P&amp;rint…</source>
-        <translation>Imp&amp;rimir…</translation>
-    </message>
-    <message>
-        <source>Save the recovery key as PDF</source>
-        <translation>Guardar la clave de recuperación como PDF</translation>
-    </message>
-    <message>
-        <source>Print the recovery key</source>
-        <translation>Imprimir la clave de recuperación</translation>
     </message>
     <message>
         <source>Keep it away from this computer, like a spare house key. Anyone with the key and your computer can read your journal.</source>
@@ -3885,6 +3821,49 @@ Ctrl+F busca y Ctrl+L bloquea.</translation>
     <message>
         <source>Contact card</source>
         <translation>Tarjeta de contacto</translation>
+    </message>
+</context>
+<context>
+    <name>SheetButtons</name>
+    <message>
+        <source>Save the recovery key</source>
+        <translation>Guardar la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>ReflectDesk</source>
+        <translation>ReflectDesk</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written.</source>
+        <translation>No se pudo escribir el PDF.</translation>
+    </message>
+    <message>
+        <source>Saved to %1. Print it, keep it safe, and delete the file.</source>
+        <translation>Se guardó en %1. Imprímela, guárdala en un lugar seguro y borra el archivo.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Enviada a la impresora.</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>Guardar como &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>Imp&amp;rimir…</translation>
+    </message>
+    <message>
+        <source>Save the recovery key as PDF</source>
+        <translation>Guardar la clave de recuperación como PDF</translation>
+    </message>
+    <message>
+        <source>Print the recovery key</source>
+        <translation>Imprimir la clave de recuperación</translation>
     </message>
 </context>
 <context>

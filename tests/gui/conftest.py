@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from reflectdesk.crypto.kdf import KdfParams
 from reflectdesk.domain.model import EntryContent, Role
 from reflectdesk.gui.app import build_context
-from reflectdesk.gui.context import AppContext
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.services.vault import NewProfile, Vault
 
 REPO = Path(__file__).resolve().parents[2]
@@ -128,3 +128,44 @@ def unlocked(ctx: AppContext) -> Iterator[Vault]:
     yield vault
     ctx.runner.wait(10_000)
     vault.close()
+
+
+# -- two real vaults that share (tests/gui/sharing.py has the helpers) ------------------
+@pytest.fixture
+def two(
+    make_ctx: Callable[..., AppContext], tmp_path: Path
+) -> Iterator[tuple[AppContext, Vault, AppContext, Vault]]:
+    from tests.gui.sharing import mentor_vault
+
+    sctx = make_ctx(data_dir=tmp_path / "student")
+    student, _ = create_vault(sctx)
+    add_samples(student)
+    mctx = make_ctx(data_dir=tmp_path / "mentor")
+    mentor = mentor_vault(mctx)
+    yield sctx, student, mctx, mentor
+    for ctx, vault in ((sctx, student), (mctx, mentor)):
+        ctx.runner.wait(10_000)
+        vault.close()
+
+
+@pytest.fixture
+def pair(
+    make_ctx: Callable[..., AppContext], tmp_path: Path
+) -> Iterator[tuple[AppContext, Vault, AppContext, Vault]]:
+    """A student with three entries and a mentor with one entry of her own."""
+    from tests.gui.sharing import mentor_vault
+
+    sctx = make_ctx(data_dir=tmp_path / "student")
+    student, _ = create_vault(sctx)
+    add_samples(student)
+    mctx = make_ctx(data_dir=tmp_path / "mentor")
+    mentor = mentor_vault(mctx)
+    journal = mentor.journals.create("Retroalimentación")
+    mentor.entries.add(
+        journal.id,
+        EntryContent(title="Comentarios a Camila", sections={"body": "…"}, template_id="free"),
+    )
+    yield sctx, student, mctx, mentor
+    for ctx, vault in ((sctx, student), (mctx, mentor)):
+        ctx.runner.wait(10_000)
+        vault.close()

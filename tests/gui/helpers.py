@@ -111,3 +111,9 @@ def clipped_texts(root: QWidget) -> list[str]:
             if hint.width() > widget.width() + 1:
                 problems.append(f"{describe(widget)}: {hint.width()}px > {widget.width()}px wide")
     return problems
+
+
+def written(qtbot: QtBot, page: QWidget) -> None:
+    """Wait until the writes a page queued on the writer (``page.writing``) are done and
+    their outcome is shown: pages never write on the GUI thread (issue 12, point 5)."""
+    qtbot.waitUntil(lambda: getattr(page, "writing", 0) == 0, timeout=10_000)

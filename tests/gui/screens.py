@@ -8,13 +8,13 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from pytestqt.qtbot import QtBot
+from tools.screenshots import make_partner
 
 from reflectdesk.crypto import recovery
-from reflectdesk.gui.context import AppContext
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.crash_dialog import CrashDialog
 from reflectdesk.gui.main_window import MainWindow
 from reflectdesk.gui.recover import RecoveryDialog
-from reflectdesk.gui.screenshots import make_partner
 from reflectdesk.gui.unlock import UnlockWindow
 from reflectdesk.gui.withdraw_dialog import WithdrawDialog
 from reflectdesk.gui.wizard import FirstRunWizard

@@ -19,7 +19,7 @@ from reflectdesk.errors import (
     VaultInUse,
     VaultStateTampered,
 )
-from reflectdesk.gui.context import AppContext
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.controller import AppController
 from reflectdesk.gui.i18n import error_texts
 from reflectdesk.gui.main_window import MainWindow

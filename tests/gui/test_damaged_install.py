@@ -7,7 +7,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from reflectdesk import resources
-from reflectdesk.gui.context import AppContext
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.controller import AppController
 from tests.gui.conftest import create_vault
 from tests.gui.test_bad_input import message_boxes

@@ -7,8 +7,8 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from reflectdesk.gui.app_context import AppContext, calibrated_kdf
 from reflectdesk.gui.autosave import SaveState
-from reflectdesk.gui.context import AppContext, calibrated_kdf
 from reflectdesk.gui.main_window import MainWindow
 from reflectdesk.services.vault import Vault
 from tests.gui.helpers import type_text

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from pytestqt.qtbot import QtBot
 
 from reflectdesk.errors import AttachmentTooLarge, WrongPassphrase
-from reflectdesk.gui.context import AppContext
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.i18n import error_texts
 from reflectdesk.gui.main_window import MainWindow
 from reflectdesk.services.vault import Vault
@@ -83,11 +83,11 @@ def test_language_switches_at_once(qtbot: QtBot, ctx: AppContext, unlocked: Vaul
     qtbot.addWidget(window)
     window.show()
     window.list.selectRow(0)
-    assert window.file_menu.title() == "&File"
+    assert window.menu_actions.file_menu.title() == "&File"
     assert window.model.headerData(0, Qt.Orientation.Horizontal) == "Date"
     ctx.translations.set_language("es")  # what the settings dialog does
     QCoreApplication.processEvents()
-    assert window.file_menu.title() == "&Archivo"
+    assert window.menu_actions.file_menu.title() == "&Archivo"
     assert window.model.headerData(0, Qt.Orientation.Horizontal) == "Fecha"
     assert window.editor.labels["title"].text() == "&Título:"
     assert window.search.journal.itemText(0) == "Todos los diarios"
@@ -95,7 +95,7 @@ def test_language_switches_at_once(qtbot: QtBot, ctx: AppContext, unlocked: Vaul
     assert field.title.text().startswith(field.prompt.title.es.replace("&", "&&"))
     ctx.translations.set_language("en")
     QCoreApplication.processEvents()
-    assert window.file_menu.title() == "&File"
+    assert window.menu_actions.file_menu.title() == "&File"
     window.prepare_to_close()
 
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
 from reflectdesk.domain.model import HIGHLIGHT_START
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.autosave import SaveState
-from reflectdesk.gui.context import AppContext
 from reflectdesk.gui.controller import AppController
 from reflectdesk.gui.main_window import MainWindow
 from reflectdesk.gui.recovery_sheet import key_groups
@@ -51,8 +51,8 @@ def run_wizard(qtbot: QtBot, controller: AppController, tmp_path: Path) -> str:
     assert len(key_groups(key)) == 14
 
     pdf = tmp_path / "recovery.pdf"
-    wizard.recovery_page.ask_pdf_path = lambda: str(pdf)  # type: ignore[method-assign]
-    wizard.recovery_page.pdf_button.click()
+    wizard.recovery_page.sheet.ask_pdf_path = lambda: str(pdf)  # type: ignore[method-assign]
+    wizard.recovery_page.sheet.pdf_button.click()
     assert pdf.read_bytes().startswith(b"%PDF")
     next_button.click()
     confirm = wizard.confirm_page
@@ -78,7 +78,7 @@ def wait_saved(qtbot: QtBot, window: MainWindow) -> None:
 def lock(qtbot: QtBot, controller: AppController) -> None:
     window = controller.main_window
     assert window is not None
-    window.lock_action.trigger()
+    window.menu_actions.lock_action.trigger()
     assert controller.main_window is None
     # Wiped from the screen at once (and the window is destroyed soon after).
     assert window.editor.title.text() == "" and window.editor.fields == []
@@ -109,7 +109,7 @@ def test_whole_journey(qtbot: QtBot, make_ctx: Callable[..., AppContext], tmp_pa
     assert controller.wizard is None
 
     # -- write an entry with the ALACT template ------------------------------------------
-    window.new_entry_action.trigger()
+    window.menu_actions.new_entry_action.trigger()
     chooser = window.dialogs["templates"]
     chooser.select("alact")  # type: ignore[attr-defined]
     chooser.accept()  # type: ignore[attr-defined]
@@ -146,7 +146,7 @@ def test_whole_journey(qtbot: QtBot, make_ctx: Callable[..., AppContext], tmp_pa
     window = unlock(qtbot, controller, FIRST)
 
     # -- search without accents (Ctrl+F) ----------------------------------------------------
-    window.find_action.trigger()
+    window.menu_actions.find_action.trigger()
     assert window.search.field.hasFocus() or window.search.field is window.focusWidget()
     type_text(qtbot, window.search.field, "reflexion")
     qtbot.waitUntil(lambda: window.results_model.rowCount() == 1, timeout=5000)
@@ -165,7 +165,7 @@ def test_whole_journey(qtbot: QtBot, make_ctx: Callable[..., AppContext], tmp_pa
     wait_saved(qtbot, window)
 
     # -- history: two revisions, a diff, restore as a new revision ------------------------------
-    window.history_action.trigger()
+    window.menu_actions.history_action.trigger()
     history = window.dialogs["history"]
     assert history.model_.rowCount() == 2  # type: ignore[attr-defined]
     assert "pizzas" in history.diff.toPlainText()  # type: ignore[attr-defined]
@@ -178,7 +178,7 @@ def test_whole_journey(qtbot: QtBot, make_ctx: Callable[..., AppContext], tmp_pa
     history.close()
 
     # -- change passphrase -----------------------------------------------------------------------
-    window.settings_action.trigger()
+    window.menu_actions.settings_action.trigger()
     settings = window.dialogs["settings"]
     settings.passphrase_button.click()  # type: ignore[attr-defined]
     change = settings.passphrase_dialog  # type: ignore[attr-defined]

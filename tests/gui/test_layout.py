@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from reflectdesk.gui.context import AppContext
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.i18n import PseudoTranslator, pseudo_translate
 from reflectdesk.services.vault import Vault
 from tests.gui.helpers import clipped_texts

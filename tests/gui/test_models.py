@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from reflectdesk.domain.model import EntrySummary, SearchFilters, SearchHit
-from reflectdesk.gui.context import AppContext
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.entry_model import COL_TITLE, EntryTableModel
 from reflectdesk.gui.history import RevisionListModel
 from reflectdesk.gui.search_model import SearchResultsModel

@@ -10,7 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from reflectdesk.errors import WrongRecoveryKey
-from reflectdesk.gui.context import AppContext
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.new_recovery_key import NewRecoveryKeyDialog
 from reflectdesk.gui.recovery_sheet import key_groups
 from reflectdesk.gui.settings import SettingsDialog
@@ -43,9 +43,9 @@ def test_a_new_recovery_key_from_settings(
         assert [g.text() for g in dialog.key_view.groups] == key_groups(new_key)
         assert not dialog.close_button.isEnabled()  # until the user says it is saved
         pdf = tmp_path / "nueva-clave.pdf"
-        dialog.ask_pdf_path = lambda: str(pdf)  # type: ignore[method-assign]
-        dialog.save_pdf()
-        assert pdf.stat().st_size > 0 and "nueva-clave.pdf" in dialog.saved_label.text()
+        dialog.sheet.ask_pdf_path = lambda: str(pdf)  # type: ignore[method-assign]
+        dialog.sheet.save_pdf()
+        assert pdf.stat().st_size > 0 and "nueva-clave.pdf" in dialog.sheet.saved_label.text()
         dialog.saved.setChecked(True)
         dialog.close_button.click()
         assert dialog.key == "" and not dialog.key_view.groups

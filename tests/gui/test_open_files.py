@@ -15,19 +15,18 @@ from reflectdesk.gui.i18n import error_texts
 from reflectdesk.gui.import_dialog import ImportDialog
 from reflectdesk.gui.main_window import MainWindow
 from reflectdesk.services.vault import Vault
+from tests.gui.helpers import written
+from tests.gui.sharing import close_box, drop, windows
 from tests.gui.test_bad_input import message_boxes
-from tests.gui.test_sharing import close_box, drop, two, windows
-
-__all__ = ["two"]
 
 
 def mentor_card(mw: MainWindow, tmp_path: Path) -> Path:
     mw.show_sharing("contacts")
     page = mw.page("contacts")
     assert isinstance(page, ContactsPage)
-    page.ask_save_path = lambda *_a: str(tmp_path / "rosa.rdcard")  # type: ignore[method-assign]
-    page.save_my_card()
-    close_box(page.last_box)
+    page.my_card.ask_save_path = lambda *_a: str(tmp_path / "rosa.rdcard")  # type: ignore[method-assign]
+    page.my_card.save_my_card()
+    close_box(page.my_card.last_box)
     return tmp_path / "rosa.rdcard"
 
 
@@ -41,6 +40,7 @@ def test_file_open_takes_a_contact_card(
     page = sw.page("contacts")
     assert isinstance(page, ContactsPage)
     assert sw.main_stack.currentWidget() is page or page.isVisible()
+    written(qtbot, page)
     assert "added" in close_box(page.last_box)
     assert [c.name for c in two[1].contacts.list()] == ["Rosa Díaz"]
 
@@ -55,6 +55,7 @@ def test_a_renamed_card_and_a_dropped_card_open_as_cards(
     drop(sw, renamed)  # dropped on the window, not on the contacts page
     page = sw.page("contacts")
     assert isinstance(page, ContactsPage)
+    written(qtbot, page)
     assert "added" in close_box(page.last_box)
     assert [c.name for c in two[1].contacts.list()] == ["Rosa Díaz"]
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from pytestqt.qtbot import QtBot
 
-from reflectdesk.gui.context import AppContext
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.main_window import MainWindow
 from reflectdesk.services.vault import Vault
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reflectdesk.domain.model import EntryContent, ExportRequest
-from reflectdesk.gui.context import AppContext
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.exchange_dialog import ExchangeDialog
 from reflectdesk.gui.sync_page import SyncPage
 from reflectdesk.gui.sync_status import SyncStatusItem
@@ -205,7 +205,7 @@ def test_main_window_status_bar_item_resumes_at_start_and_pauses_on_lock(
         qtbot.addWidget(window)
         window.show()
         item = window.sync_status
-        assert item.parent() is not None and window.sync_action.text()
+        assert item.parent() is not None and window.menu_actions.sync_action.text()
         # The first run comes by itself a few seconds after the window opens.
         with qtbot.waitSignal(item.synced, timeout=30_000) as first:
             pass

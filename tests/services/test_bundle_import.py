@@ -574,9 +574,10 @@ def test_key_rotation_keeps_everything_working(
         ExportRequest(recipients=(pair.student_at_mentor,), entry_ids=(note.id,)), m_out
     ).path
 
-    card = s.identity.rotate()
+    rotation = s.identity.rotate()
+    card = rotation.card
     new_key = s.identity.info().key_id
-    assert new_key != old_key
+    assert new_key != old_key and rotation.key_id == new_key and rotation.vouched
     parsed = parse_card(card)
     assert parsed.key_id_hex == new_key and parsed.previous_signing_key is not None
 
@@ -619,8 +620,9 @@ def test_cards_made_after_a_vouched_rotation_still_carry_the_old_keys_signature(
 
 
 def test_rotation_without_vouching_is_a_key_change_for_contacts(pair: Pair) -> None:
-    card = pair.student.identity.rotate(vouch=False)
-    assert parse_card(card).previous_signing_key is None
+    rotation = pair.student.identity.rotate(vouch=False)
+    card = rotation.card
+    assert not rotation.vouched and parse_card(card).previous_signing_key is None
     assert parse_card(pair.student.identity.card()).previous_signing_key is None
     preview = pair.mentor.contacts.preview_card(card, replaces=pair.student_at_mentor)
     assert preview.needs_confirmation
@@ -632,8 +634,8 @@ def test_a_revoked_own_key_is_never_you_again(pair: Pair, tmp_path: Path) -> Non
     mine = s.entries.add(pair.journal_id, EntryContent(title="Mía", sections={"body": "a"}))
     stolen = s.identity.key_pair()
     s.identity.revocation()
-    card = s.identity.rotate()  # vouching asked for, but a revoked key cannot vouch
-    assert parse_card(card).previous_signing_key is None
+    rotation = s.identity.rotate()  # vouching asked for, but a revoked key cannot vouch
+    assert not rotation.vouched and parse_card(rotation.card).previous_signing_key is None
     assert parse_card(s.identity.card()).previous_signing_key is None
     # The thief signs an "update" of your entry with the old key, sealed to the old key.
     rev = "01a21bea-0000-7000-8000-00000000f0f0"

@@ -661,7 +661,7 @@ def test_known_authors_is_pinned_key_for_every_key_a_bundle_may_name(
     ana = vault.contacts.import_card(other_vault.identity.card()).contact
     assert ana is not None
     vault.contacts.verify(ana.id)
-    vault.contacts.import_card(other_vault.identity.rotate())  # vouched: a chain of two
+    vault.contacts.import_card(other_vault.identity.rotate().card)  # vouched: a chain of two
     bob = vault.contacts.import_card(card_of(mentor, name="Bruno Otro")).contact
     assert bob is not None
     vault.contacts.revoke(bob.id)

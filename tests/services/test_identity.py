@@ -111,3 +111,43 @@ def test_card_qr_codes_are_written_whole(created: CreatedVault, tmp_path: Path) 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.png", "c.svg"]  # no temp left
     with pytest.raises(FileUnwritable):
         vault.identity.export_card_qr(tmp_path / "missing" / "c.png", "png")
+
+
+def test_reading_your_keys_never_waits_for_the_write_lock(vault: Vault) -> None:
+    """Issue 12, point 5: an import holds the vault's write lock for its whole length;
+    your card, key id and safety numbers (shown on the GUI thread) must not wait for it."""
+    import threading
+
+    holding, release = threading.Event(), threading.Event()
+    state = vault._unlocked()
+
+    def writer() -> None:  # what a long import does with the lock
+        with state.write_lock:
+            holding.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        assert holding.wait(5)
+        done: list[object] = []
+        reader = threading.Thread(
+            target=lambda: done.extend([vault.identity.info(), vault.identity.card()])
+        )
+        reader.start()
+        reader.join(2)
+        assert len(done) == 2, "reading the key pair waited for the write lock"
+        assert parse_card(done[1]).key_id_hex == vault.identity.info().key_id  # type: ignore[arg-type]
+    finally:
+        release.set()
+        thread.join()
+
+
+def test_rotate_says_whether_the_old_key_vouched(vault: Vault) -> None:
+    old = vault.identity.info().key_id
+    rotation = vault.identity.rotate()
+    assert rotation.vouched and rotation.key_id == vault.identity.info().key_id != old
+    assert parse_card(rotation.card).previous_signing_key is not None
+    vault.identity.revocation()
+    rotation = vault.identity.rotate()  # asked to vouch, but the key was revoked
+    assert not rotation.vouched and parse_card(rotation.card).previous_signing_key is None

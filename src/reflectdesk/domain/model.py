@@ -240,6 +240,16 @@ class IdentityInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class KeyRotation:
+    """A new key pair (``IdentityService.rotate``): its card and whether the old key
+    vouches for it (asked for, and the old key was not revoked)."""
+
+    card: bytes  # the new contact card, to hand to the contacts
+    key_id: str  # the new key id, 16 lowercase hex digits
+    vouched: bool
+
+
+@dataclass(frozen=True, slots=True)
 class CardData:
     """A verified contact card as plain data (the service checked its signatures)."""
 

@@ -20,14 +20,12 @@ from PySide6.QtWidgets import QApplication
 
 from reflectdesk import __version__
 from reflectdesk.gui import dialogs
-from reflectdesk.gui.context import AppContext
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.i18n import Translations, system_language
 from reflectdesk.gui.prefs import PrefsStore
 from reflectdesk.gui.tasks import TaskRunner
 from reflectdesk.gui.theme import ThemeManager
 from reflectdesk.location import data_dir as default_data_dir
-
-log = logging.getLogger(__name__)
 
 APP_ID = "cl.reflectdesk.ReflectDesk"
 

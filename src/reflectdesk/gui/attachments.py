@@ -7,7 +7,6 @@ that is too large or unreadable shows the core's message; the entry stays unchan
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,7 +33,6 @@ from reflectdesk.progress import CancelToken, ProgressSink
 if TYPE_CHECKING:
     from reflectdesk.services.vault import Vault
 
-log = logging.getLogger(__name__)
 
 THUMB_WIDTH = 360
 

@@ -8,7 +8,6 @@ save queued before the first finished still edits the same entry.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -23,7 +22,6 @@ from reflectdesk.progress import CancelToken, ProgressSink
 if TYPE_CHECKING:
     from reflectdesk.services.vault import Vault
 
-log = logging.getLogger(__name__)
 
 AUTOSAVE_DELAY_MS = 1500
 

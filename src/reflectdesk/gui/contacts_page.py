@@ -1,16 +1,16 @@
-"""The contacts page: your own card (with its QR code), the people you exchange with,
-the safety number to compare, and importing cards (file dialog or drag and drop).
+"""The contacts page: the people you exchange with, the safety number to compare, and
+importing cards (file dialog or drag and drop); your own card and keys are its
+right-hand panel (``my_card_panel.py``).
 
-Card imports, "mark as verified" and "revoke contact" are tiny writes (a few ms) and run
-here; the service decides what a card does (new, renewal, key change…) and the page asks
-before anything that needs a confirmation. A new key pair is made on the task runner's
-writer queue (after any pending save); its card and a revocation are a few hundred bytes,
-written here like "Save my card…".
+The service decides what a card does (new, renewal, key change…) and the page asks
+before anything that needs a confirmation, on the GUI thread (a preview reads, it never
+waits for the write lock). Card imports, "mark as verified" and "revoke contact" write:
+they run on the task runner's writer queue, behind an import that may hold the vault's
+write lock, and the page shows their outcome when they are done.
 """
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +18,6 @@ from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QFileDialog,
     QFrame,
     QGroupBox,
@@ -26,15 +25,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
-    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from reflectdesk.domain.model import CardAction, CardPreview, Contact
-from reflectdesk.errors import FileUnwritable, ReflectDeskError
+from reflectdesk.domain.model import CardAction, CardImportResult, CardPreview, Contact
+from reflectdesk.errors import ReflectDeskError
 from reflectdesk.gui.contact_model import (
     REVOKED,
     VOUCHED,
@@ -44,60 +41,18 @@ from reflectdesk.gui.contact_model import (
     state_text,
     trust_state,
 )
-from reflectdesk.gui.dialogs import message_box, show_error
-from reflectdesk.gui.qr_view import QrView, SafetyNumberLabel
-from reflectdesk.gui.tasks import Task, TaskRunner
-from reflectdesk.progress import CancelToken, ProgressSink
+from reflectdesk.gui.dialogs import ask_question, message_box, show_error
+from reflectdesk.gui.my_card_panel import CARD_SUFFIX, MyCardPanel, key_id_text
+from reflectdesk.gui.qr_view import SafetyNumberLabel
+from reflectdesk.gui.tasks import TaskRunner
+from reflectdesk.gui.widgets import local_paths, named_button, wrap
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from reflectdesk.services.vault import Vault
 
-log = logging.getLogger(__name__)
-
-CARD_SUFFIX = ".rdcard"
-# Contacts import a revocation through the same card import (file dialog filter, drag and
-# drop, double click), so it is saved with the card's extension.
-REVOCATION_STEM = "-revocation"
-
-
-def key_id_text(key_id: str) -> str:
-    """16 hex digits in groups of four, easier to read aloud."""
-    return " ".join(key_id[i : i + 4] for i in range(0, len(key_id), 4))
-
-
-def local_paths(event: QDragEnterEvent | QDropEvent, suffix: str) -> list[Path]:
-    mime = event.mimeData()
-    if mime is None or not mime.hasUrls():
-        return []
-    return [
-        Path(url.toLocalFile())
-        for url in mime.urls()
-        if url.isLocalFile() and url.toLocalFile().lower().endswith(suffix)
-    ]
-
-
-def _button(name: str, slot: Callable[[], object]) -> QPushButton:
-    """A push button with its object name (tests and the theme use it) and its action."""
-    button = QPushButton()
-    button.setObjectName(name)
-    button.clicked.connect(slot)
-    return button
-
-
-def _wrap(label: QLabel) -> QLabel:
-    label.setWordWrap(True)
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-    return label
-
-
-def _with_suffix(path: str) -> Path:
-    """The chosen path, with ``.rdcard`` added if the user left it out."""
-    target = Path(path)
-    if target.suffix.lower() != CARD_SUFFIX:
-        target = target.with_name(target.name + CARD_SUFFIX)
-    return target
+__all__ = ["CARD_SUFFIX", "ContactsPage", "key_id_text"]
 
 
 class ContactsPage(QWidget):
@@ -109,16 +64,13 @@ class ContactsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("contactsPage")
         self.vault = vault
-        # The app's runner (its writer queue orders the key change after pending saves);
+        # The app's runner (its writer queue orders writes after pending saves);
         # a page made on its own (tests) gets a private one.
         self.runner = runner if runner is not None else TaskRunner(self)
-        self.task: Task[Any] | None = None
         self.setAcceptDrops(True)
         self.last_box: QMessageBox | None = None
-        self._card_svg = b""
-        # The card of a new key pair until it is saved (the save dialog was cancelled or
-        # failed): "Save my card…" writes it, so the old key's signature is not lost.
-        self.pending_card: bytes | None = None
+        self.writing = 0  # this page's writes queued or running on the writer
+        self._safety_numbers: dict[tuple[str, str], str] = {}  # (their key, mine) -> digits
 
         # -- the list ------------------------------------------------------------------
         self.heading = QLabel()
@@ -127,7 +79,7 @@ class ContactsPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.heading.setFont(font)
-        self.intro = _wrap(QLabel())
+        self.intro = wrap(QLabel())
         self.model = ContactTableModel(self)
         self.table = QTableView()
         self.table.setObjectName("contactsTable")
@@ -144,9 +96,9 @@ class ContactsPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        self.empty = _wrap(QLabel())
+        self.empty = wrap(QLabel())
         self.empty.setObjectName("contactsEmpty")
-        self.import_button = _button("importCard", self.choose_card)
+        self.import_button = named_button("importCard", self.choose_card)
         left = QVBoxLayout()
         left.addWidget(self.heading)
         left.addWidget(self.intro)
@@ -166,20 +118,20 @@ class ContactsPage(QWidget):
         name_font.setPointSizeF(name_font.pointSizeF() * 1.2)
         name_font.setBold(True)
         self.detail_name.setFont(name_font)
-        _wrap(self.detail_name)
-        self.detail_role = _wrap(QLabel())
+        wrap(self.detail_name)
+        self.detail_role = wrap(QLabel())
         self.state_icon = QLabel()
-        self.state_label = _wrap(QLabel())
+        self.state_label = wrap(QLabel())
         self.state_label.setObjectName("contactState")
-        self.detail_key = _wrap(QLabel())
+        self.detail_key = wrap(QLabel())
         self.detail_key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.safety_title = _wrap(QLabel())
+        self.safety_title = wrap(QLabel())
         self.safety = SafetyNumberLabel()
-        self.safety_help = _wrap(QLabel())
-        self.verify_button = _button("verifyContact", self.confirm_verify)
-        self.new_card_button = _button("replaceCard", self.choose_replacement_card)
-        self.revoke_contact_button = _button("revokeContact", self.confirm_revoke_contact)
-        self.no_selection = _wrap(QLabel())
+        self.safety_help = wrap(QLabel())
+        self.verify_button = named_button("verifyContact", self.confirm_verify)
+        self.new_card_button = named_button("replaceCard", self.choose_replacement_card)
+        self.revoke_contact_button = named_button("revokeContact", self.confirm_revoke_contact)
+        self.no_selection = wrap(QLabel())
         state_row = QHBoxLayout()
         state_row.addWidget(self.state_icon)
         state_row.addWidget(self.state_label, 1)
@@ -211,42 +163,9 @@ class ContactsPage(QWidget):
         detail_layout.addWidget(self.no_selection)
         detail_layout.addWidget(self.detail_body)
 
-        # -- my card -----------------------------------------------------------------------
-        self.my_card = QGroupBox()
-        self.my_card.setObjectName("myCard")
-        self.my_name = _wrap(QLabel())
-        self.my_name.setFont(name_font)
-        self.my_role = _wrap(QLabel())
-        self.my_key = _wrap(QLabel())
-        self.my_key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.qr = QrView()
-        self.qr_help = _wrap(QLabel())
-        self.save_card_button = _button("saveMyCard", self.save_my_card)
-        self.save_png_button = _button("saveQrPng", lambda: self.save_qr("png"))
-        self.save_svg_button = _button("saveQrSvg", lambda: self.save_qr("svg"))
-        self.keys_title = _wrap(QLabel())
-        self.keys_title.setObjectName("myKeysTitle")
-        self.new_keys_button = _button("newKeyPair", self.confirm_new_keys)
-        self.revoke_keys_button = _button("revokeMyKeys", self.confirm_revoke_keys)
-        self.keys_status = _wrap(QLabel())
-        self.keys_status.setObjectName("myKeysStatus")
-        mine = QVBoxLayout(self.my_card)
-        mine.addWidget(self.my_name)
-        mine.addWidget(self.my_role)
-        mine.addWidget(self.my_key)
-        mine.addWidget(self.qr, 1)
-        mine.addWidget(self.qr_help)
-        # One per row: the card column is narrow at small window sizes.
-        mine.addWidget(self.save_card_button)
-        mine.addWidget(self.save_png_button)
-        mine.addWidget(self.save_svg_button)
-        keys_line = QFrame()
-        keys_line.setFrameShape(QFrame.Shape.HLine)
-        mine.addWidget(keys_line)
-        mine.addWidget(self.keys_title)
-        mine.addWidget(self.new_keys_button)
-        mine.addWidget(self.revoke_keys_button)
-        mine.addWidget(self.keys_status)
+        # -- my card and keys ------------------------------------------------------------
+        self.my_card = MyCardPanel(vault, self.runner)
+        self.my_card.keys_changed.connect(self.refresh)  # every safety number changed
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
@@ -263,9 +182,8 @@ class ContactsPage(QWidget):
         current = self.current_contact()
         try:
             contacts = self.vault.contacts.list()
-        except ReflectDeskError as exc:
-            log.info("contacts unavailable: %s", type(exc).__name__)
-            return
+        except ReflectDeskError:
+            return  # locked meanwhile: the page is going away
         self.model.set_contacts(contacts)
         self.empty.setVisible(not contacts)
         if current is not None:
@@ -273,24 +191,7 @@ class ContactsPage(QWidget):
         elif contacts:
             self.table.selectRow(0)
         self._show_contact()
-        self._show_my_card()
-
-    def _show_my_card(self) -> None:
-        try:
-            profile = self.vault.profile
-            info = self.vault.identity.info()
-            card = self.vault.identity.card()
-        except ReflectDeskError as exc:
-            log.info("own card unavailable: %s", type(exc).__name__)
-            return
-        self._card_svg = self.vault.identity.card_qr_svg(card)
-        self.qr.set_svg(self._card_svg)
-        self.my_name.setText(profile.name)
-        self.my_role.setText(
-            ", ".join(t for t in (role_text(profile.role), profile.institution) if t)
-        )
-        self.my_key.setText(self.tr("Key: %1").replace("%1", key_id_text(info.key_id)))
-        self.my_key.setAccessibleName(self.my_key.text())
+        self.my_card.show_card()
 
     def current_contact(self) -> Contact | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -320,7 +221,7 @@ class ContactsPage(QWidget):
         self.state_label.setAccessibleName(state_text(state))
         self.detail_key.setText(self.tr("Key: %1").replace("%1", key_id_text(contact.key_id)))
         try:
-            self.safety.set_digits(self.vault.contacts.safety_number(contact.id))
+            self.safety.set_digits(self._safety_number(contact))
         except ReflectDeskError as exc:
             show_error(self, exc)
         self.safety.setAccessibleName(self.tr("Safety number with %1").replace("%1", contact.name))
@@ -356,6 +257,16 @@ class ContactsPage(QWidget):
         self.new_card_button.setEnabled(state != REVOKED)
         self.revoke_contact_button.setEnabled(state != REVOKED)
 
+    def _safety_number(self, contact: Contact) -> str:
+        """Computed once per pair of keys (~10 ms of hashing each): the page is redrawn
+        on every change to the vault, an import's included."""
+        key = (contact.key_id, self.vault.identity.info().key_id)
+        digits = self._safety_numbers.get(key)
+        if digits is None:
+            digits = self.vault.contacts.safety_number(contact.id)
+            self._safety_numbers[key] = digits
+        return digits
+
     # -- importing cards ------------------------------------------------------------------
     def ask_open_path(self) -> str:
         path, _ = QFileDialog.getOpenFileName(
@@ -364,10 +275,6 @@ class ContactsPage(QWidget):
             str(Path.home()),
             self.tr("Contact cards (*.rdcard)"),
         )
-        return path
-
-    def ask_save_path(self, title: str, name: str, filters: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), filters)
         return path
 
     def choose_card(self) -> None:
@@ -463,13 +370,16 @@ class ContactsPage(QWidget):
     def _import_card(
         self, data: bytes, replaces: str | None, confirm: bool, accept_rename: bool = False
     ) -> None:
-        try:
-            result = self.vault.contacts.import_card(
+        contacts = self.vault.contacts
+        self.write(
+            lambda: contacts.import_card(
                 data, replaces=replaces, confirm=confirm, accept_rename=accept_rename
-            )
-        except ReflectDeskError as exc:
-            self.last_box = show_error(self, exc)
-            return
+            ),
+            self._card_imported,
+            "write:import-card",
+        )
+
+    def _card_imported(self, result: CardImportResult) -> None:
         self.refresh()
         if result.contact is not None:
             self.select_contact(result.contact.id)
@@ -564,15 +474,36 @@ class ContactsPage(QWidget):
         self._change_contact(contact_id, self.vault.contacts.revoke)
 
     def _change_contact(self, contact_id: str, change: Callable[[str], object]) -> None:
-        """A tiny write on one contact (verify, revoke); then the list shows its new state."""
-        try:
-            change(contact_id)
-        except ReflectDeskError as exc:
+        """A write on one contact (verify, revoke); then the list shows its new state."""
+
+        def changed(_result: object) -> None:
+            self.refresh()
+            self.select_contact(contact_id)
+            self.contacts_changed.emit()
+
+        self.write(lambda: change(contact_id), changed, "write:contact")
+
+    def write(self, job: Callable[[], Any], done: Callable[[Any], None], name: str) -> None:
+        """``job`` on the writer queue (after pending saves, behind an import holding the
+        write lock), never here on the GUI thread; ``done`` runs here with its result."""
+        self.writing += 1
+
+        def succeeded(result: object) -> None:
+            self.writing -= 1
+            done(result)
+
+        def failed(exc: BaseException) -> None:
+            self.writing -= 1
             self.last_box = show_error(self, exc)
-            return
-        self.refresh()
-        self.select_contact(contact_id)
-        self.contacts_changed.emit()
+
+        self.runner.submit(
+            lambda _p, _c: job(),
+            on_result=succeeded,
+            on_error=failed,
+            writer=True,
+            name=name,
+            owner=self,
+        )
 
     # -- questions -------------------------------------------------------------------------
     def ask(
@@ -582,249 +513,11 @@ class ContactsPage(QWidget):
         texts: tuple[str, str, str],
         accept_text: str,
         on_accept: Callable[[], None],
-        *,
-        role: QMessageBox.ButtonRole = QMessageBox.ButtonRole.AcceptRole,
-        cancel_text: str = "",
-        detail: str = "",
-        check: QCheckBox | None = None,
+        **options: Any,
     ) -> QMessageBox:
-        """A window-modal question (title, text, explanation) whose default is Cancel.
-
-        Shown with ``open()``, never ``exec()``: the event loop keeps running.
-        """
-        title, text, info = texts
-        box = QMessageBox(icon, title, text)
-        box.setParent(self, box.windowFlags())
-        box.setObjectName(name)
-        box.setInformativeText(info)
-        if detail:
-            box.setDetailedText(detail)
-        if check is not None:
-            box.setCheckBox(check)
-        accept = box.addButton(accept_text, role)
-        if cancel_text:
-            cancel = box.addButton(cancel_text, QMessageBox.ButtonRole.RejectRole)
-        else:
-            cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)
-        for button in (accept, cancel):
-            button.setAccessibleName(button.text().replace("&", ""))
-        box.setAccessibleName(text)
-
-        def done() -> None:
-            if box.clickedButton() is accept:
-                on_accept()
-
-        box.finished.connect(done)
-        box.open()
-        self.last_box = box
-        return box
-
-    # -- my card ---------------------------------------------------------------------------
-    def _file_stem(self) -> str:
-        try:
-            name = self.vault.profile.name
-        except ReflectDeskError:
-            name = "card"
-        safe = "".join(ch if ch.isalnum() else "-" for ch in name).strip("-")
-        return safe or "card"
-
-    def card_path(self, title: str, stem: str) -> Path | None:
-        """Where to save a card or a revocation (the page's save dialog), as ``.rdcard``."""
-        path = self.ask_save_path(title, stem + CARD_SUFFIX, self.tr("Contact cards (*.rdcard)"))
-        return _with_suffix(path) if path else None
-
-    def _write_card_file(self, target: Path, data: Callable[[], bytes]) -> bool:
-        """A public file of a few hundred bytes, written here; errors are shown."""
-        from reflectdesk.atomic_files import atomic_write
-
-        try:
-            atomic_write(target, data(), mode=0o644, error=FileUnwritable)
-        except ReflectDeskError as exc:
-            self.last_box = show_error(self, exc)
-            return False
-        return True
-
-    def save_my_card(self) -> None:
-        target = self.card_path(self.tr("Save my card"), self._file_stem())
-        if target is None:
-            return
-        pending = self.pending_card
-        if not self._write_card_file(target, lambda: pending or self.vault.identity.card()):
-            return
-        self.pending_card = None
-        self._show_key_status()
-        self.last_box = message_box(
-            self,
-            self.tr("Save my card"),
-            self.tr("Your card was saved to %1.").replace("%1", str(target)),
-            self.tr(
-                "Give this file to the people you will share with (USB stick, e-mail). It "
-                "holds only public keys. Then compare the safety number with each of them."
-            ),
-            icon=QMessageBox.Icon.Information,
-        )
-
-    def save_qr(self, kind: str) -> None:
-        filters = self.tr("PNG image (*.png)") if kind == "png" else self.tr("SVG image (*.svg)")
-        path = self.ask_save_path(
-            self.tr("Save my QR code"), f"{self._file_stem()}-qr.{kind}", filters
-        )
-        if not path:
-            return
-        target = Path(path)
-        if target.suffix.lower() != f".{kind}":
-            target = target.with_name(f"{target.name}.{kind}")
-        try:
-            self.vault.identity.export_card_qr(target, "png" if kind == "png" else "svg")
-        except ReflectDeskError as exc:
-            self.last_box = show_error(self, exc)
-        except OSError:
-            from reflectdesk.errors import StorageUnwritable
-
-            self.last_box = show_error(self, StorageUnwritable(target.name))
-
-    # -- my keys ---------------------------------------------------------------------------
-    def confirm_new_keys(self) -> None:
-        vouch = QCheckBox(self.tr("My old key &vouches for the new card (recommended)"))
-        vouch.setObjectName("vouchForNewKeys")
-        vouch.setChecked(True)
-        vouch.setAccessibleName(self.tr("My old key vouches for the new card"))
-        self.ask(
-            "newKeysConfirmation",
-            QMessageBox.Icon.Question,
-            (
-                self.tr("New key pair"),
-                self.tr("Make a new key pair?"),
-                self.tr(
-                    "Your contacts need your new card to send you bundles: you save it next "
-                    "and give it to them. Bundles sent to your old key still open, and your "
-                    "entries stay yours.\n\nLeave the box ticked so that your old key signs "
-                    "the new card: your contacts then take it without checking again. Untick "
-                    "it only if your old key was lost or someone else may have it; your "
-                    "contacts must then compare the safety number with you again."
-                ),
-            ),
-            self.tr("Make new keys"),
-            lambda: self.start_new_keys(vouch=vouch.isChecked()),
-            check=vouch,
-        )
-
-    def start_new_keys(self, *, vouch: bool) -> None:
-        """``identity.rotate`` on the writer queue (after any pending save), then save."""
-        if self.task is not None:
-            return
-        identity = self.vault.identity
-
-        def job(_progress: ProgressSink, _cancel: CancelToken) -> bytes:
-            return identity.rotate(vouch=vouch)
-
-        self.task = self.runner.submit(
-            job,
-            on_result=self._new_keys_made,
-            on_error=self._new_keys_failed,
-            writer=True,
-            name="write:new-key-pair",
-            owner=self,
-        )
-        self._show_key_status()
-
-    def _new_keys_failed(self, exc: BaseException) -> None:
-        self.task = None
-        self._show_key_status()
-        self.last_box = show_error(self, exc)
-
-    def _new_keys_made(self, card: bytes) -> None:
-        self.task = None
-        self.pending_card = card  # kept until written
-        parsed = self.vault.contacts.read_card(card)
-        # From the card, not the box: the service never lets a revoked key vouch.
-        vouch = parsed.previous_signing_key is not None
-        self.refresh()  # your key id and QR code changed, and so did every safety number
-        self._show_key_status()
-        target = self.card_path(self.tr("Save my new card"), self._file_stem())
-        if target is None or not self._write_card_file(target, lambda: card):
-            return  # the status line says how to save it later
-        self.pending_card = None
-        self._show_key_status()
-        key = key_id_text(parsed.key_id_hex)  # not from the vault: it may have locked
-        if vouch:
-            info = self.tr(
-                "The card is signed by your old key too: give it to your contacts and they "
-                "take it without checking again. Bundles sent to your old key still open, and "
-                "your entries stay yours."
-            )
-        else:
-            info = self.tr(
-                "Give the card to your contacts: they must compare the safety number with you "
-                "again. Bundles sent to your old key still open, and your entries stay yours."
-            )
-        self.last_box = message_box(
-            self,
-            self.tr("New key pair"),
-            self.tr("Your new keys (%1) are ready. Their card was saved to %2.")
-            .replace("%1", key)
-            .replace("%2", str(target)),
-            info,
-            icon=QMessageBox.Icon.Information,
-        )
-
-    def confirm_revoke_keys(self) -> None:
-        self.ask(
-            "revokeKeysConfirmation",
-            QMessageBox.Icon.Warning,
-            (
-                self.tr("Revoke my keys"),
-                self.tr("Revoke your keys?"),
-                self.tr(
-                    "This writes a revocation of your current keys. Give it to your contacts: "
-                    "when they import it (like a card), they stop trusting these keys, refuse "
-                    "bundles signed with them and send you nothing more with them. Do this if "
-                    "your keys were lost or someone else may have them.\n\nThen make a new "
-                    "key pair, not vouched for by the old key, and give your contacts its "
-                    "card: they compare the safety number with you again."
-                ),
-            ),
-            self.tr("Save the revocation…"),
-            self.save_revocation,
-        )
-
-    def save_revocation(self) -> None:
-        target = self.card_path(self.tr("Save the revocation"), self._file_stem() + REVOCATION_STEM)
-        if target is None or not self._write_card_file(target, self.vault.identity.revocation):
-            return
-        self.ask(
-            "newKeysAfterRevocation",
-            QMessageBox.Icon.Question,
-            (
-                self.tr("Revoke my keys"),
-                self.tr("The revocation was saved to %1.").replace("%1", str(target)),
-                self.tr(
-                    "Give it to your contacts: they import it like a card. Make a new key "
-                    "pair now? Its card is not signed by the revoked keys, so your contacts "
-                    "compare the safety number with you again."
-                ),
-            ),
-            self.tr("Make a new key pair"),
-            lambda: self.start_new_keys(vouch=False),
-            cancel_text=self.tr("Later"),
-        )
-
-    def _show_key_status(self) -> None:
-        busy = self.task is not None
-        if busy:
-            text = self.tr("Making a new key pair…")
-        elif self.pending_card is not None:
-            text = self.tr(
-                "Your new card is not saved yet. Save it with “Save my card…” and give it to "
-                "your contacts."
-            )
-        else:
-            text = ""
-        self.keys_status.setText(text)
-        self.keys_status.setVisible(bool(text))
-        self.new_keys_button.setEnabled(not busy)
-        self.revoke_keys_button.setEnabled(not busy)
+        """A window-modal question whose default is Cancel (``dialogs.ask_question``)."""
+        self.last_box = ask_question(self, name, icon, texts, accept_text, on_accept, **options)
+        return self.last_box
 
     # -- drag and drop ----------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -864,29 +557,11 @@ class ContactsPage(QWidget):
         self.verify_button.setAccessibleName(self.tr("Mark as verified"))
         self.new_card_button.setText(self.tr("&New card for this contact…"))
         self.new_card_button.setAccessibleName(self.tr("Import a new card for this contact"))
-        self.my_card.setTitle(self.tr("My card"))
-        self.qr_help.setText(
-            self.tr("Your card as a QR code: it holds your name, role and public keys.")
-        )
-        self.qr.setAccessibleName(self.tr("QR code of my card"))
-        self.save_card_button.setText(self.tr("&Save my card…"))
-        self.save_card_button.setAccessibleName(self.tr("Save my card"))
-        self.save_png_button.setText(self.tr("QR as &PNG…"))
-        self.save_png_button.setAccessibleName(self.tr("Save the QR code as PNG"))
-        self.save_svg_button.setText(self.tr("QR as SV&G…"))
-        self.save_svg_button.setAccessibleName(self.tr("Save the QR code as SVG"))
         self.revoke_contact_button.setText(self.tr("Revoke &contact…"))
         self.revoke_contact_button.setAccessibleName(self.tr("Revoke this contact"))
-        self.keys_title.setText(self.tr("My keys"))
-        self.new_keys_button.setText(self.tr("New &key pair…"))
-        self.new_keys_button.setAccessibleName(self.tr("Make a new key pair"))
-        self.revoke_keys_button.setText(self.tr("&Revoke my keys…"))
-        self.revoke_keys_button.setAccessibleName(self.tr("Revoke my keys"))
-        self._show_key_status()
         self.model.retranslate()
         if self.isVisible() or self.model.rowCount():
             self._show_contact()
-            self._show_my_card()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

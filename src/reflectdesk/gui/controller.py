@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
-from reflectdesk.gui.context import AppContext
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.dialogs import message_box, show_error
 from reflectdesk.gui.i18n import error_texts
 from reflectdesk.gui.idle import IdleWatcher

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 
 from reflectdesk.errors import Cancelled, ReflectDeskError
 from reflectdesk.gui.i18n import error_texts
@@ -52,3 +52,48 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox | None
     message, hint = error_texts(exc)
     title = QCoreApplication.translate("Dialogs", "ReflectDesk")
     return message_box(parent, title, message, hint)
+
+
+def ask_question(
+    parent: QWidget,
+    name: str,
+    icon: QMessageBox.Icon,
+    texts: tuple[str, str, str],
+    accept_text: str,
+    on_accept: Callable[[], None],
+    *,
+    role: QMessageBox.ButtonRole = QMessageBox.ButtonRole.AcceptRole,
+    cancel_text: str = "",
+    detail: str = "",
+    check: QCheckBox | None = None,
+) -> QMessageBox:
+    """A window-modal question (title, text, explanation) whose default is Cancel.
+
+    Shown with ``open()``, never ``exec()``: the event loop keeps running.
+    """
+    title, text, info = texts
+    box = QMessageBox(icon, title, text)
+    box.setParent(parent, box.windowFlags())
+    box.setObjectName(name)
+    box.setInformativeText(info)
+    if detail:
+        box.setDetailedText(detail)
+    if check is not None:
+        box.setCheckBox(check)
+    accept = box.addButton(accept_text, role)
+    if cancel_text:
+        cancel = box.addButton(cancel_text, QMessageBox.ButtonRole.RejectRole)
+    else:
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    for button in (accept, cancel):
+        button.setAccessibleName(button.text().replace("&", ""))
+    box.setAccessibleName(text)
+
+    def done() -> None:
+        if box.clickedButton() is accept:
+            on_accept()
+
+    box.finished.connect(done)
+    box.open()
+    return box

@@ -39,10 +39,10 @@ from PySide6.QtWidgets import (
 )
 
 from reflectdesk.domain.model import Entry, EntryContent
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.attachments import AttachmentsPanel
 from reflectdesk.gui.autosave import AutoSaver, EntryRef, SaveState
 from reflectdesk.gui.catalog import Catalog
-from reflectdesk.gui.context import AppContext
 from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.preview import PreviewBrowser, Section, preview_html
 from reflectdesk.gui.prompt_fields import PromptField

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflectdesk.domain.model import Entry, Revision
-from reflectdesk.gui.context import AppContext
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.dialogs import report_error
 from reflectdesk.gui.theme import accents
 from reflectdesk.progress import CancelToken, ProgressSink

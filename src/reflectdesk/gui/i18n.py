@@ -6,7 +6,6 @@ widget; each screen answers in ``changeEvent`` with ``retranslate_ui``. No resta
 
 from __future__ import annotations
 
-import logging
 import re
 from pathlib import Path
 
@@ -14,8 +13,6 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from reflectdesk.errors import ReflectDeskError
 from reflectdesk.gui.prefs import LANGUAGES
-
-log = logging.getLogger(__name__)
 
 QM_PREFIX = "reflectdesk_"
 LOCALES = {"es": "es_CL", "en": "en_GB"}

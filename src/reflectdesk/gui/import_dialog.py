@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -38,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from reflectdesk.domain.model import AuthorStatus, EntryImportStatus, ImportPreview, ImportResult
 from reflectdesk.errors import Cancelled
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.contact_model import (
     CHANGED,
     UNVERIFIED,
@@ -46,10 +45,10 @@ from reflectdesk.gui.contact_model import (
     format_date,
     state_icon,
 )
-from reflectdesk.gui.context import AppContext
 from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.qr_view import SafetyNumberLabel
 from reflectdesk.gui.tasks import Task
+from reflectdesk.gui.widgets import wrap
 from reflectdesk.progress import CancelToken, Progress, ProgressSink
 
 if TYPE_CHECKING:
@@ -58,16 +57,9 @@ if TYPE_CHECKING:
     from reflectdesk.services.bundle_import import PreparedImport
     from reflectdesk.services.vault import Vault
 
-log = logging.getLogger(__name__)
 
 BUNDLE_SUFFIX = ".rdbundle"
 PAGE_BUSY, PAGE_PREVIEW, PAGE_DONE = range(3)
-
-
-def _wrap(label: QLabel) -> QLabel:
-    label.setWordWrap(True)
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-    return label
 
 
 class ImportDialog(QDialog):
@@ -90,7 +82,7 @@ class ImportDialog(QDialog):
         self.resize(700, 600)
 
         # -- busy page ---------------------------------------------------------------------
-        self.busy_label = _wrap(QLabel())
+        self.busy_label = wrap(QLabel())
         self.progress = QProgressBar()
         self.progress.setObjectName("importProgress")
         self.progress.setRange(0, 0)
@@ -103,21 +95,21 @@ class ImportDialog(QDialog):
 
         # -- preview page --------------------------------------------------------------------
         self.sender_icon = QLabel()
-        self.sender_label = _wrap(QLabel())
+        self.sender_label = wrap(QLabel())
         self.sender_label.setObjectName("importSender")
         font = self.sender_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
         self.sender_label.setFont(font)
-        self.sender_note = _wrap(QLabel())
+        self.sender_note = wrap(QLabel())
         self.sender_note.setObjectName("importSenderNote")
-        self.safety_title = _wrap(QLabel())
+        self.safety_title = wrap(QLabel())
         self.safety = SafetyNumberLabel()
         self.compared = QCheckBox()
         self.compared.setObjectName("comparedSafetyNumber")
-        self.already = _wrap(QLabel())
+        self.already = wrap(QLabel())
         self.already.setObjectName("alreadyImported")
-        self.counts = _wrap(QLabel())
+        self.counts = wrap(QLabel())
         self.counts.setObjectName("importCounts")
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("importEntries")
@@ -143,7 +135,7 @@ class ImportDialog(QDialog):
         preview_layout.addWidget(self.table, 1)
 
         # -- result page ---------------------------------------------------------------------
-        self.done_text = _wrap(QLabel())
+        self.done_text = wrap(QLabel())
         self.done_text.setObjectName("importResult")
         self.show_button = QPushButton()
         self.show_button.setObjectName("showReceived")

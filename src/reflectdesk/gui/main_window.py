@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -36,19 +35,20 @@ from reflectdesk.domain.model import (
     Space,
 )
 from reflectdesk.errors import InvalidQuery, ReflectDeskError, VaultLocked
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.catalog import Catalog
-from reflectdesk.gui.contacts_page import local_paths
-from reflectdesk.gui.context import AppContext
 from reflectdesk.gui.dialogs import report_error, show_error
 from reflectdesk.gui.editor import EntryEditor
 from reflectdesk.gui.entry_list import EntryListView
 from reflectdesk.gui.entry_model import ID_ROLE, EntryTableModel
 from reflectdesk.gui.i18n import error_texts
+from reflectdesk.gui.main_actions import MainActions
 from reflectdesk.gui.search_model import ID_ROLE as HIT_ID_ROLE
 from reflectdesk.gui.search_model import SearchResultsModel, SnippetDelegate
 from reflectdesk.gui.search_panel import SearchPanel
 from reflectdesk.gui.sidebar import Sidebar
 from reflectdesk.gui.sync_status import SyncStatusItem
+from reflectdesk.gui.widgets import local_paths
 from reflectdesk.progress import CancelToken, ProgressSink
 from reflectdesk.services.openable import FileKind, kind_of
 
@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.setAcceptDrops(True)
 
-        self._make_actions()
+        self.menu_actions = MainActions(self)
         # Sync (issue 17): the status-bar item runs the sync on a worker; hidden until an
         # exchange point exists.
         self.sync_status = SyncStatusItem(ctx.runner, vault, self)
@@ -204,130 +204,9 @@ class MainWindow(QMainWindow):
         self.model.reload()
         self.list.setFocus()
 
-    # -- actions ---------------------------------------------------------------------------
-    def _action(
-        self,
-        name: str,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
-        slot: Any,
-    ) -> QAction:
-        action = QAction(self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _make_actions(self) -> None:
-        self.new_entry_action = self._action(
-            "newEntry", QKeySequence.StandardKey.New, self.new_entry
-        )
-        self.new_journal_action = self._action("newJournal", "Ctrl+Shift+N", self.new_journal)
-        self.find_action = self._action("find", QKeySequence.StandardKey.Find, self.focus_search)
-        self.history_action = self._action("history", "Ctrl+H", self.show_history)
-        self.lock_action = self._action("lock", "Ctrl+L", self.lock_requested.emit)
-        self.settings_action = self._action("settings", "Ctrl+,", self.show_settings)
-        self.quit_action = self._action("quit", QKeySequence.StandardKey.Quit, self.close)
-        self.preview_action = self._action("preview", "Ctrl+Shift+P", self._toggle_preview)
-        self.preview_action.setCheckable(True)
-        self.preview_action.setChecked(True)
-        self.focus_sidebar_action = self._action("focusSidebar", "Ctrl+1", self.sidebar.setFocus)
-        self.focus_list_action = self._action("focusList", "Ctrl+2", self.focus_list)
-        self.focus_editor_action = self._action("focusEditor", "Ctrl+3", self.focus_editor)
-        self.about_action = self._action("about", None, self.show_about)
-        self.share_action = self._action("shareEntries", "Ctrl+Shift+E", self.share_entries)
-        # One action for the File menu and the entry list's context menu: both work on
-        # the chosen own entries, and it is disabled when there are none.
-        self.withdraw_action = self._action("withdrawConsent", None, self.withdraw_consent)
-        self.open_bundle_action = self._action(
-            "openBundle", QKeySequence.StandardKey.Open, self.choose_bundle
-        )
-        self.contacts_action = self._action(
-            "contacts", "Ctrl+Shift+K", lambda: self.sidebar.select("sharing", "contacts")
-        )
-        self.sync_action = self._action("syncPage", None, self.show_sync_page)
-        self.share_selected_action = QAction(self)
-        self.share_selected_action.setObjectName("shareSelected")
-        self.share_selected_action.triggered.connect(self.share_selected)
-
-        self.file_menu = self.menuBar().addMenu("")
-        self.file_menu.addActions([self.new_entry_action, self.new_journal_action])
-        self.file_menu.addSeparator()
-        self.file_menu.addActions(
-            [
-                self.share_action,
-                self.withdraw_action,
-                self.open_bundle_action,
-                self.contacts_action,
-                self.sync_action,
-            ]
-        )
-        self.file_menu.aboutToShow.connect(self._update_withdraw_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addActions([self.lock_action, self.quit_action])
-        self.edit_menu = self.menuBar().addMenu("")
-        self.edit_menu.addActions([self.find_action, self.history_action])
-        self.edit_menu.addSeparator()
-        self.edit_menu.addAction(self.settings_action)
-        self.view_menu = self.menuBar().addMenu("")
-        self.view_menu.addActions(
-            [
-                self.preview_action,
-                self.focus_sidebar_action,
-                self.focus_list_action,
-                self.focus_editor_action,
-            ]
-        )
-        self.help_menu = self.menuBar().addMenu("")
-        self.help_menu.addAction(self.about_action)
-
-        self.toolbar = QToolBar()
-        self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.toolbar.addActions([self.new_entry_action, self.history_action])
-        self.toolbar.addSeparator()
-        self.toolbar.addActions([self.settings_action, self.lock_action])
-        self.addToolBar(self.toolbar)
-
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("ReflectDesk"))
-        self.file_menu.setTitle(self.tr("&File"))
-        self.edit_menu.setTitle(self.tr("&Edit"))
-        self.view_menu.setTitle(self.tr("&View"))
-        self.help_menu.setTitle(self.tr("&Help"))
-        texts = {
-            self.new_entry_action: self.tr("&New entry…"),
-            self.new_journal_action: self.tr("New &journal…"),
-            self.find_action: self.tr("&Find"),
-            self.history_action: self.tr("&History…"),
-            self.lock_action: self.tr("&Lock"),
-            self.settings_action: self.tr("&Settings…"),
-            self.quit_action: self.tr("&Quit"),
-            self.preview_action: self.tr("Show &preview"),
-            self.focus_sidebar_action: self.tr("Go to &sidebar"),
-            self.focus_list_action: self.tr("Go to entry &list"),
-            self.focus_editor_action: self.tr("Go to &editor"),
-            self.about_action: self.tr("&About ReflectDesk"),
-            self.share_action: self.tr("&Share entries…"),
-            self.open_bundle_action: self.tr("&Open bundle…"),
-            self.contacts_action: self.tr("&Contacts"),
-            self.share_selected_action: self.tr("&Share the selected entries…"),
-            self.withdraw_action: self.tr("&Withdraw research consent…"),
-            self.sync_action: self.tr("S&ync and exchange points…"),
-        }
-        for action, text in texts.items():
-            action.setText(text)
-            plain = text.replace("&", "").rstrip("…")
-            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{plain} ({shortcut})" if shortcut else plain)
-        for button in self.toolbar.findChildren(QWidget):
-            default = getattr(button, "defaultAction", lambda: None)()
-            if isinstance(default, QAction):
-                button.setAccessibleName(default.text().replace("&", "").rstrip("…"))
-        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        self.menu_actions.retranslate()
         self.placeholder.setText(
             self.tr(
                 "Choose an entry on the left, or start a new one with Ctrl+N.\n\n"
@@ -675,14 +554,17 @@ class MainWindow(QMainWindow):
         return prompt.title.get(self.ctx.language) if prompt is not None else key
 
     def show_history(self) -> None:
+        self.editor.flush()
+        # The save just queued must be in the history: open it once the writes queued so
+        # far are done (never waiting for them here: an import may be ahead of the save).
+        self.ctx.runner.after_writes(self._open_history, owner=self)
+
+    def _open_history(self) -> None:
         from reflectdesk.gui.history import HistoryDialog
 
-        self.editor.flush()
         entry_id = self.editor.entry_id
-        if entry_id is None:
+        if entry_id is None or self._closing:
             return
-        # The save just queued runs first on the writer queue; wait for it to be visible.
-        self.ctx.runner.wait_for_writes(5000)
         dialog = HistoryDialog(self.ctx, self.vault, entry_id, self.section_title, self)
         dialog.restored.connect(self._restored)
         dialog.finished.connect(dialog.deleteLater)
@@ -779,9 +661,9 @@ class MainWindow(QMainWindow):
     def _list_menu(self, pos: QPoint) -> None:
         menu = QMenu(self.list)
         menu.setObjectName("entryMenu")
-        menu.addAction(self.share_selected_action)
-        menu.addAction(self.withdraw_action)
-        self.share_selected_action.setEnabled(bool(self.selected_entry_ids()))
+        menu.addAction(self.menu_actions.share_selected_action)
+        menu.addAction(self.menu_actions.withdraw_action)
+        self.menu_actions.share_selected_action.setEnabled(bool(self.selected_entry_ids()))
         self._update_withdraw_action()
         self.dialogs["entry-menu"] = menu
         menu.popup(self.list.viewport().mapToGlobal(pos))
@@ -790,10 +672,15 @@ class MainWindow(QMainWindow):
         self.share_entries(self.selected_entry_ids())
 
     def share_entries(self, preselected: list[str] | None = None) -> None:
+        self.editor.flush()
+        # What is shared includes the save just queued (see show_history).
+        self.ctx.runner.after_writes(lambda: self._open_export(preselected), owner=self)
+
+    def _open_export(self, preselected: list[str] | None) -> None:
         from reflectdesk.gui.export_wizard import ExportWizard
 
-        self.editor.flush()
-        self.ctx.runner.wait_for_writes(5000)
+        if self._closing:
+            return
         if preselected is None or isinstance(preselected, bool):
             current = self.editor.entry_id
             preselected = [current] if current and self._is_own_entry(current) else []
@@ -820,7 +707,7 @@ class MainWindow(QMainWindow):
         return [str(current)] if own else []
 
     def _update_withdraw_action(self) -> None:
-        self.withdraw_action.setEnabled(bool(self.withdrawable_entry_ids()))
+        self.menu_actions.withdraw_action.setEnabled(bool(self.withdrawable_entry_ids()))
 
     def withdraw_consent(self) -> None:
         from reflectdesk.gui.withdraw_dialog import WithdrawDialog

@@ -8,7 +8,6 @@ the vault made before (backups) still open with it, and the dialog says so.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
@@ -16,9 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,10 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflectdesk.gui.context import AppContext
-from reflectdesk.gui.dialogs import message_box
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.passphrase import fit_height, kdf_busy_bar, show_inline_error
-from reflectdesk.gui.wizard import KeyGrid
+from reflectdesk.gui.recovery_sheet import KeyGrid, SheetButtons
 from reflectdesk.progress import CancelToken, ProgressSink
 
 if TYPE_CHECKING:
@@ -74,24 +70,14 @@ class NewRecoveryKeyDialog(QDialog):
         # Laid out with a stand-in of the real size, so the dialog is sized for the key
         # page from the start (its labels are made only when the key arrives).
         self.key_view.set_key("-".join(["WWWW"] * 14))
-        self.pdf_button = QPushButton()
-        self.pdf_button.setObjectName("savePdf")
-        self.print_button = QPushButton()
-        self.print_button.setObjectName("printKey")
-        self.saved_label = QLabel()
-        self.saved_label.setWordWrap(True)
+        self.sheet = SheetButtons(lambda: self.key)
         self.saved = QCheckBox()
         self.saved.setObjectName("keySaved")
-        row = QHBoxLayout()
-        row.addWidget(self.pdf_button)
-        row.addWidget(self.print_button)
-        row.addStretch(1)
         shown = QWidget()
         shown_layout = QVBoxLayout(shown)
         shown_layout.addWidget(self.shown)
         shown_layout.addWidget(self.key_view)
-        shown_layout.addLayout(row)
-        shown_layout.addWidget(self.saved_label)
+        shown_layout.addWidget(self.sheet)
         shown_layout.addWidget(self.saved)
         shown_layout.addStretch(1)
         self.stack = QStackedWidget()
@@ -110,8 +96,6 @@ class NewRecoveryKeyDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
         self.current.textChanged.connect(self._update)
         self.saved.toggled.connect(self._update)
-        self.pdf_button.clicked.connect(self.save_pdf)
-        self.print_button.clicked.connect(self.print_key)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.buttons)
@@ -162,43 +146,11 @@ class NewRecoveryKeyDialog(QDialog):
         self._update()
         show_inline_error(self, self.error, self.current, exc)
 
-    def ask_pdf_path(self) -> str:
-        """The file to write (a method so that tests can answer for the user)."""
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the recovery key"),
-            str(Path.home() / "reflectdesk-recovery-key.pdf"),
-            self.tr("PDF files (*.pdf)"),
-        )
-        return path
-
-    def save_pdf(self) -> None:
-        path = self.ask_pdf_path()
-        if not path or not self.key:
-            return
-        from reflectdesk.gui.recovery_sheet import save_pdf
-
-        try:
-            save_pdf(Path(path), self.key)
-        except OSError:
-            message_box(self, self.tr("ReflectDesk"), self.tr("The PDF could not be written."))
-            return
-        self.saved_label.setText(
-            self.tr("Saved to %1. Print it, keep it safe, and delete the file.").replace(
-                "%1", Path(path).name
-            )
-        )
-
-    def print_key(self) -> None:
-        from reflectdesk.gui.recovery_sheet import print_sheet
-
-        if self.key and print_sheet(self, self.key):
-            self.saved_label.setText(self.tr("Sent to the printer."))
-
     def done(self, result: int) -> None:
         self.current.clear()
         self.key = ""  # shown once: not kept once the dialog closes
         self.key_view.clear()
+        self.sheet.clear()
         super().done(result)
 
     def retranslate_ui(self) -> None:
@@ -218,10 +170,6 @@ class NewRecoveryKeyDialog(QDialog):
                 "destroy the old one."
             )
         )
-        self.pdf_button.setText(self.tr("Save as &PDF…"))
-        self.print_button.setText(self.tr("P&rint…"))
-        self.pdf_button.setAccessibleName(self.tr("Save the recovery key as PDF"))
-        self.print_button.setAccessibleName(self.tr("Print the recovery key"))
         self.saved.setText(self.tr("I &saved or wrote down the new recovery key"))
         self.key_view.setAccessibleName(self.tr("Recovery key"))
         self.make_button.setText(self.tr("&Make a new key"))

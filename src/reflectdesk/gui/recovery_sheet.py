@@ -1,12 +1,15 @@
-"""The recovery key on paper: one page, drawn with Qt's own PDF writer or printer."""
+"""The recovery key on screen and on paper: the numbered groups, and one page drawn with
+Qt's own PDF writer or printer ("Save as PDF…" and "Print…", in the first-run wizard and
+in Settings → "New recovery key…")."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
@@ -15,7 +18,19 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
 )
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflectdesk.gui.dialogs import message_box
+from reflectdesk.gui.theme import accents
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -121,3 +136,118 @@ def print_sheet(parent: QWidget | None, key: str) -> bool:
         return False
     _paint(printer, key)
     return True
+
+
+class KeyGrid(QFrame):
+    """The key's groups in two rows of seven, each numbered (the user types two back)."""
+
+    COLUMNS = 7
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recoveryKey")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(16, 12, 16, 12)
+        self.grid.setHorizontalSpacing(18)
+        self.grid.setVerticalSpacing(2)
+        self.groups: list[QLabel] = []
+
+    def set_key(self, key: str) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # deleted later; not drawn under the new key meanwhile
+                widget.deleteLater()
+        self.groups = []
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(max(mono.pointSizeF(), 10) * 1.35)
+        for index, group in enumerate(key_groups(key)):
+            row, col = divmod(index, self.COLUMNS)
+            number = QLabel(str(index + 1))
+            number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            number.setStyleSheet(f"color: {accents().muted_text};")
+            number.setContentsMargins(0, 10 if row else 0, 0, 0)  # a gap between the rows
+            label = QLabel(group)
+            label.setFont(mono)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.grid.addWidget(number, row * 2, col)
+            self.grid.addWidget(label, row * 2 + 1, col)
+            self.groups.append(label)
+        self.setAccessibleDescription(" ".join(key_groups(key)))
+
+    def clear(self) -> None:
+        self.set_key("")
+        self.setAccessibleDescription("")
+
+
+class SheetButtons(QWidget):
+    """ "Save as PDF…" and "Print…" for the key ``key()`` returns, and what became of it."""
+
+    def __init__(self, key: Callable[[], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._key = key
+        self.pdf_button = QPushButton()
+        self.pdf_button.setObjectName("savePdf")
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("printKey")
+        self.saved_label = QLabel()
+        self.saved_label.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.saved_label)
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self.print_button.clicked.connect(self.print_key)
+        self.retranslate_ui()
+
+    def ask_pdf_path(self) -> str:
+        """The file to write (a method so that tests can answer for the user)."""
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the recovery key"),
+            str(Path.home() / "reflectdesk-recovery-key.pdf"),
+            self.tr("PDF files (*.pdf)"),
+        )
+        return path
+
+    def save_pdf(self) -> None:
+        key = self._key()
+        path = self.ask_pdf_path() if key else ""
+        if not path:
+            return
+        try:
+            save_pdf(Path(path), key)
+        except OSError:
+            message_box(self, self.tr("ReflectDesk"), self.tr("The PDF could not be written."))
+            return
+        self.saved_label.setText(
+            self.tr("Saved to %1. Print it, keep it safe, and delete the file.").replace(
+                "%1", Path(path).name
+            )
+        )
+
+    def print_key(self) -> None:
+        key = self._key()
+        if key and print_sheet(self, key):
+            self.saved_label.setText(self.tr("Sent to the printer."))
+
+    def clear(self) -> None:
+        self.saved_label.clear()
+
+    def retranslate_ui(self) -> None:
+        self.pdf_button.setText(self.tr("Save as &PDF…"))
+        self.print_button.setText(self.tr("P&rint…"))
+        self.pdf_button.setAccessibleName(self.tr("Save the recovery key as PDF"))
+        self.print_button.setAccessibleName(self.tr("Print the recovery key"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

@@ -205,6 +205,20 @@ class TaskRunner(QObject):
             QCoreApplication.processEvents()
         return ok and not self._active
 
+    def after_writes(self, then: Callable[[], None], owner: QObject | None = None) -> None:
+        """Call ``then`` here, on the GUI thread, once every write queued so far is done,
+        without waiting for them: an import ahead in the queue may take minutes."""
+        if not self.pending_writes():
+            then()
+            return
+        self.submit(
+            lambda _p, _c: None,
+            on_result=lambda _r: then(),
+            writer=True,
+            name="after-writes",
+            owner=owner,
+        )
+
     def wait_for_writes(self, msecs: int = 30_000) -> bool:
         """Block until queued writes ran (results are delivered later by the event loop)."""
         return self._writer.waitForDone(msecs)

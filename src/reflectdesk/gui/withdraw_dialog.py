@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -35,15 +34,16 @@ from reflectdesk.domain.model import Contact, EntrySummary, ExportResult, Space
 from reflectdesk.errors import Cancelled, ReflectDeskError, StorageUnwritable
 from reflectdesk.gui.contact_model import CheckItem, role_text, state_text, trust_state
 from reflectdesk.gui.dialogs import show_error
-from reflectdesk.gui.export_wizard import DonePage, RecipientsPage
+from reflectdesk.gui.export_pages import DonePage, RecipientsPage
 from reflectdesk.gui.i18n import error_texts
 from reflectdesk.gui.tasks import Task
+from reflectdesk.gui.widgets import wrap
 from reflectdesk.progress import CancelToken, ProgressSink
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
-    from reflectdesk.gui.context import AppContext
+    from reflectdesk.gui.app_context import AppContext
     from reflectdesk.services.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -69,12 +69,6 @@ def _no_margins(page: QWidget) -> None:
     layout = page.layout()
     if layout is not None:
         layout.setContentsMargins(0, 0, 0, 0)
-
-
-def _wrap(label: QLabel) -> QLabel:
-    label.setWordWrap(True)
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-    return label
 
 
 class WithdrawDialog(QDialog):
@@ -121,13 +115,13 @@ class WithdrawDialog(QDialog):
     # -- building ----------------------------------------------------------------------------
     def _build_form(self, summaries: Sequence[EntrySummary]) -> QWidget:
         """The entries, who gets the withdrawal (the export wizard's list), the folder."""
-        self.heading = _wrap(QLabel())
+        self.heading = wrap(QLabel())
         self.heading.setObjectName("withdrawHeading")
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
         self.heading.setFont(font)
-        self.intro = _wrap(QLabel())
+        self.intro = wrap(QLabel())
         self.intro.setObjectName("withdrawIntro")
         self.entries_label = QLabel()
         self.entries = QListWidget()
@@ -142,7 +136,7 @@ class WithdrawDialog(QDialog):
         self.recipients.setObjectName("withdrawRecipientsPage")
         self.recipients.list.setObjectName("withdrawRecipients")
         _no_margins(self.recipients)
-        self.recipients_note = _wrap(QLabel())
+        self.recipients_note = wrap(QLabel())
         self.recipients_note.setObjectName("withdrawRecipientsNote")
         self.folder_label = QLabel()
         self.folder = QLineEdit()
@@ -173,10 +167,10 @@ class WithdrawDialog(QDialog):
 
     def _build_result(self) -> QWidget:
         """The export wizard's last page: what was sent, to whom, and where the file is."""
-        self.done_heading = _wrap(QLabel())
+        self.done_heading = wrap(QLabel())
         self.done_heading.setObjectName("withdrawDoneHeading")
         self.done_heading.setFont(self.heading.font())
-        self.done_note = _wrap(QLabel())
+        self.done_note = wrap(QLabel())
         self.done_page = DonePage(self)  # type: ignore[arg-type]  # reads result_, result_text
         self.done_page.setObjectName("withdrawDonePage")
         _no_margins(self.done_page)
@@ -193,7 +187,7 @@ class WithdrawDialog(QDialog):
         # The status sits beside the buttons, so a message never makes the window taller
         # (Qt grows a window to fit and never shrinks it back). No progress bar: a
         # withdrawal is a few KB, written in milliseconds.
-        self.status = _wrap(QLabel())
+        self.status = wrap(QLabel())
         self.status.setObjectName("withdrawStatus")
         self.buttons = QDialogButtonBox()
         self.write_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)

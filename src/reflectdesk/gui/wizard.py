@@ -8,20 +8,12 @@ types two of its groups back before finishing.
 
 from __future__ import annotations
 
-import logging
-import secrets
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFileDialog,
     QFormLayout,
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -34,19 +26,17 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from reflectdesk.gui.context import AppContext
-from reflectdesk.gui.dialogs import message_box, show_error
+from reflectdesk.gui.app_context import AppContext
+from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.i18n import error_texts
 from reflectdesk.gui.passphrase import NewPassphraseFields
-from reflectdesk.gui.recovery_sheet import key_groups
-from reflectdesk.gui.theme import accents
 from reflectdesk.gui.unlock import progress_label
+from reflectdesk.gui.wizard_recovery import ConfirmPage, RecoveryPage
 from reflectdesk.progress import CancelToken, Progress, ProgressSink
 
 if TYPE_CHECKING:
     from reflectdesk.services.vault import Vault
 
-log = logging.getLogger(__name__)
 
 ROLES = ("student", "mentor", "educator")
 
@@ -358,229 +348,6 @@ class CreatePage(QWizardPage):
         self.retry.setAccessibleName(self.tr("Try again"))
         self.progress.setAccessibleName(self.tr("Progress"))
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Next >"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        _retranslating(self, event)
-        super().changeEvent(event)
-
-
-class RecoveryPage(QWizardPage):
-    def __init__(self) -> None:
-        super().__init__()
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.key_view = KeyGrid()
-        self.pdf_button = QPushButton()
-        self.pdf_button.setObjectName("savePdf")
-        self.print_button = QPushButton()
-        self.print_button.setObjectName("printKey")
-        self.saved_label = QLabel()
-        self.saved_label.setWordWrap(True)
-        self.warning = QLabel()
-        self.warning.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.pdf_button)
-        buttons.addWidget(self.print_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.key_view)
-        layout.addLayout(buttons)
-        layout.addWidget(self.saved_label)
-        layout.addWidget(self.warning)
-        layout.addStretch(1)
-        self.pdf_button.clicked.connect(self.save_pdf)
-        self.print_button.clicked.connect(self.print_key)
-        self.retranslate_ui()
-
-    def _key(self) -> str:
-        wizard = self.wizard()
-        return wizard.recovery_key if isinstance(wizard, FirstRunWizard) else ""
-
-    def initializePage(self) -> None:
-        self.key_view.set_key(self._key())
-
-    def ask_pdf_path(self) -> str:
-        """The file to write (a method so that tests can answer for the user)."""
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the recovery key"),
-            str(Path.home() / "reflectdesk-recovery-key.pdf"),
-            self.tr("PDF files (*.pdf)"),
-        )
-        return path
-
-    def save_pdf(self) -> None:
-        path = self.ask_pdf_path()
-        if not path:
-            return
-        from reflectdesk.gui.recovery_sheet import save_pdf
-
-        try:
-            save_pdf(Path(path), self._key())
-        except OSError:
-            message_box(self, self.tr("ReflectDesk"), self.tr("The PDF could not be written."))
-            return
-        self.saved_label.setText(
-            self.tr("Saved to %1. Print it, keep it safe, and delete the file.").replace(
-                "%1", Path(path).name
-            )
-        )
-
-    def print_key(self) -> None:
-        from reflectdesk.gui.recovery_sheet import print_sheet
-
-        if print_sheet(self, self._key()):
-            self.saved_label.setText(self.tr("Sent to the printer."))
-
-    def retranslate_ui(self) -> None:
-        self.setTitle(self.tr("Your recovery key"))
-        self.setSubTitle(self.tr("Shown only now. Save it as a PDF or print it."))
-        self.intro.setText(
-            self.tr(
-                "If you forget your passphrase, this key is the only way back into your "
-                "journal. Nobody else has a copy, not even ReflectDesk."
-            )
-        )
-        self.pdf_button.setText(self.tr("Save as &PDF…"))
-        self.print_button.setText(self.tr("P&rint…"))
-        self.pdf_button.setAccessibleName(self.tr("Save the recovery key as PDF"))
-        self.print_button.setAccessibleName(self.tr("Print the recovery key"))
-        self.warning.setText(
-            self.tr(
-                "Keep it away from this computer, like a spare house key. Anyone with the key "
-                "and your computer can read your journal."
-            )
-        )
-        self.key_view.setAccessibleName(self.tr("Recovery key"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        _retranslating(self, event)
-        super().changeEvent(event)
-
-
-class KeyGrid(QFrame):
-    """The key's groups in two rows of seven, each numbered (the user types two back)."""
-
-    COLUMNS = 7
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("recoveryKey")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(16, 12, 16, 12)
-        self.grid.setHorizontalSpacing(18)
-        self.grid.setVerticalSpacing(2)
-        self.groups: list[QLabel] = []
-
-    def set_key(self, key: str) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()  # deleted later; not drawn under the new key meanwhile
-                widget.deleteLater()
-        self.groups = []
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        mono.setPointSizeF(max(mono.pointSizeF(), 10) * 1.35)
-        for index, group in enumerate(key_groups(key)):
-            row, col = divmod(index, self.COLUMNS)
-            number = QLabel(str(index + 1))
-            number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            number.setStyleSheet(f"color: {accents().muted_text};")
-            number.setContentsMargins(0, 10 if row else 0, 0, 0)  # a gap between the rows
-            label = QLabel(group)
-            label.setFont(mono)
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.grid.addWidget(number, row * 2, col)
-            self.grid.addWidget(label, row * 2 + 1, col)
-            self.groups.append(label)
-        self.setAccessibleDescription(" ".join(key_groups(key)))
-
-    def clear(self) -> None:
-        self.set_key("")
-        self.setAccessibleDescription("")
-
-
-def _norm(text: str) -> str:
-    return "".join(ch for ch in text.upper() if ch.isalnum())
-
-
-class ConfirmPage(QWizardPage):
-    def __init__(self) -> None:
-        super().__init__()
-        first, second = sorted(secrets.SystemRandom().sample(range(14), 2))
-        self.asked = (first, second)  # zero-based group indexes
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.first = QLineEdit()
-        self.first.setObjectName("confirmFirst")
-        self.first.setMaxLength(8)
-        self.second = QLineEdit()
-        self.second.setObjectName("confirmSecond")
-        self.second.setMaxLength(8)
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        for edit in (self.first, self.second):
-            edit.setFont(mono)
-            edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("M" * 9) + 16)
-        self.first_label = QLabel()
-        self.first_label.setBuddy(self.first)
-        self.second_label = QLabel()
-        self.second_label.setBuddy(self.second)
-        self.feedback = QLabel()
-        self.feedback.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(self.first_label, self.first)
-        form.addRow(self.second_label, self.second)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
-        layout.addWidget(self.feedback)
-        layout.addStretch(1)
-        self.first.textChanged.connect(self._changed)
-        self.second.textChanged.connect(self._changed)
-        self.retranslate_ui()
-
-    def _groups(self) -> list[str]:
-        wizard = self.wizard()
-        key = wizard.recovery_key if isinstance(wizard, FirstRunWizard) else ""
-        return key_groups(key)
-
-    def _changed(self) -> None:
-        self.completeChanged.emit()
-        complete = self.isComplete()
-        typed = len(_norm(self.first.text())) >= 4 and len(_norm(self.second.text())) >= 4
-        if complete:
-            self.feedback.setText(self.tr("That matches. Your vault is ready."))
-        elif typed:
-            self.feedback.setText(self.tr("That does not match the key. Look at it again."))
-        else:
-            self.feedback.setText("")
-
-    def isComplete(self) -> bool:
-        groups = self._groups()
-        if len(groups) <= max(self.asked):
-            return False
-        return (
-            _norm(self.first.text()) == groups[self.asked[0]]
-            and _norm(self.second.text()) == groups[self.asked[1]]
-        )
-
-    def retranslate_ui(self) -> None:
-        a, b = (n + 1 for n in self.asked)
-        self.setTitle(self.tr("Check your copy"))
-        self.setSubTitle(self.tr("So that you know the copy you kept is right."))
-        self.intro.setText(
-            self.tr("From the copy you saved or printed, type group %1 and group %2.")
-            .replace("%1", str(a))
-            .replace("%2", str(b))
-        )
-        self.first_label.setText(self.tr("Group %1:").replace("%1", str(a)))
-        self.second_label.setText(self.tr("Group %1:").replace("%1", str(b)))
-        self.first.setAccessibleName(self.tr("Group %1 of the recovery key").replace("%1", str(a)))
-        self.second.setAccessibleName(self.tr("Group %1 of the recovery key").replace("%1", str(b)))
 
     def changeEvent(self, event: QEvent) -> None:
         _retranslating(self, event)

@@ -30,7 +30,7 @@ from reflectdesk.bundles import (
 )
 from reflectdesk.bundles.keys import minisign_key_id_text
 from reflectdesk.bundles.schemas import RevocationReason as RevocationReason  # the API's type
-from reflectdesk.domain.model import Changes, IdentityInfo
+from reflectdesk.domain.model import Changes, IdentityInfo, KeyRotation
 from reflectdesk.errors import FileUnwritable, IdentityInvalid, InvalidValue
 from reflectdesk.services.context import UnlockedState
 
@@ -48,6 +48,11 @@ MAX_CARD_DAYS = 5 * 365
 
 def load_or_create_identity(st: UnlockedState) -> Identity:
     """The stored key pair, or a new one stored now (vaults made before identities)."""
+    # Cached at unlock: read without the write lock, so that showing your card or a
+    # safety number (the GUI thread) never waits behind an import that holds it.
+    identity = st.identity
+    if identity is not None:
+        return identity
     with st.write_lock:
         if st.identity is not None:
             return st.identity
@@ -87,6 +92,9 @@ def _decode_identities(raw: bytes) -> tuple[Identity, ...]:
 
 def previous_identities(st: UnlockedState) -> tuple[Identity, ...]:
     """The key pairs this profile used before (newest first), kept to open old bundles."""
+    previous = st.previous  # cached: no lock needed to read it (load_or_create_identity)
+    if previous is not None:
+        return previous
     with st.write_lock:
         if st.previous is None:
             raw = st.profile.find_secret(PREVIOUS_NAME)
@@ -96,6 +104,9 @@ def previous_identities(st: UnlockedState) -> tuple[Identity, ...]:
 
 def untrusted_keys(st: UnlockedState) -> frozenset[bytes]:
     """Own signing keys revoked or replaced as lost: a bundle they sign is refused."""
+    untrusted = st.untrusted  # cached: no lock needed to read it (load_or_create_identity)
+    if untrusted is not None:
+        return untrusted
     with st.write_lock:
         if st.untrusted is None:
             raw = st.profile.find_secret(UNTRUSTED_NAME) or b""
@@ -232,7 +243,7 @@ class IdentityService:
         vouch: bool = True,
         institution: str | None = None,
         valid_days: int = DEFAULT_CARD_DAYS,
-    ) -> bytes:
+    ) -> KeyRotation:
         """Make a new key pair and return its card; the old pair is kept to open old bundles.
 
         With ``vouch`` the card is also signed by the old key, so contacts take it
@@ -258,11 +269,17 @@ class IdentityService:
             if not vouch:
                 untrusted, secrets[UNTRUSTED_NAME] = _untrusted_with(st, old.public.signing_key)
             st.profile.put_secrets(secrets)  # one transaction: all of it or none
-            st.identity, st.previous, st.untrusted = new, previous, untrusted
+            # Readers skip the lock (load_or_create_identity): the key they check
+            # others against is swapped last, after what goes with it.
+            st.previous, st.untrusted = previous, untrusted
+            st.identity = new
             load_own_authors(st)
         log.info("new key pair replaces the previous one (vouched: %s)", vouch)
         st.emit(Changes(profile=True))
-        return profile_card(st, institution=institution, valid_days=valid_days)
+        card = profile_card(st, institution=institution, valid_days=valid_days)
+        # The card says whether it is vouched: the front ends read it here, not by
+        # parsing the card again.
+        return KeyRotation(card=card, key_id=new.public.key_id_hex, vouched=vouch)
 
     def revocation(self, reason: RevocationReason = RevocationReason.UNSPECIFIED) -> bytes:
         """A revocation of this key pair, signed by it (to hand to your contacts).

@@ -136,13 +136,12 @@ def cmd_rotate(args: argparse.Namespace, ctx: CliContext) -> int:
         raise ConfirmationRequired("identity rotate")
     # The file first: a destination that cannot be written must not cost a key pair.
     with AtomicFile(Path(args.output), 0o644, FileUnwritable) as out:
-        card = vault.identity.rotate(
+        rotation = vault.identity.rotate(
             vouch=not args.no_vouch, institution=args.institution, valid_days=args.valid_days
         )
-        out.write(card)
+        out.write(rotation.card)
         out.commit()
-    vouched = vault.contacts.read_card(card).previous_signing_key is not None
-    if not vouched:  # asked for, or the current key was revoked
+    if not rotation.vouched:  # asked for, or the current key was revoked
         text = QT_TRANSLATE_NOOP(
             "Cli",
             "New key pair made; its card is in {path}. Your contacts must import it and "

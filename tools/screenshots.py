@@ -1,6 +1,6 @@
 """Render the main screens offscreen, in Spanish and English, light and dark, as PNG.
 
-``python -m reflectdesk.gui.screenshots DIR`` (``make screenshots``). Uses a temporary
+``python tools/screenshots.py DIR`` (``make screenshots``). Uses a temporary
 vault with *light* key-derivation parameters and sample entries; nothing is written
 outside the temporary folder and ``DIR``. ``--pseudo`` renders the pseudo-locale instead.
 """
@@ -20,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
-from reflectdesk.gui.context import AppContext
+from reflectdesk.gui.app_context import AppContext
 
 log = logging.getLogger(__name__)
 

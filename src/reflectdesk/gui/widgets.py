@@ -1,0 +1,37 @@
+"""Small widget helpers shared by the pages and dialogs (one place, one behaviour)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy
+
+
+def wrap(label: QLabel) -> QLabel:
+    """A label that wraps its words and grows in height, never in width: the pages must
+    fit a small window in Spanish."""
+    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return label
+
+
+def named_button(name: str, slot: Callable[[], object]) -> QPushButton:
+    """A push button with its object name (tests and the theme use it) and its action."""
+    button = QPushButton()
+    button.setObjectName(name)
+    button.clicked.connect(slot)
+    return button
+
+
+def local_paths(event: QDragEnterEvent | QDropEvent, suffix: str) -> list[Path]:
+    """The local files a drag carries whose name ends with ``suffix`` ("" for any)."""
+    mime = event.mimeData()
+    if mime is None or not mime.hasUrls():
+        return []
+    return [
+        Path(url.toLocalFile())
+        for url in mime.urls()
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(suffix)
+    ]

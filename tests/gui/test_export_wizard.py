@@ -1,0 +1,210 @@
+"""File → Share entries…: a round trip between two real vaults, and who can be chosen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import (
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QMessageBox,
+)
+from pytestqt.qtbot import QtBot
+
+from reflectdesk.domain.model import (
+    Consent,
+    ExportRequest,
+)
+from reflectdesk.gui.app_context import AppContext
+from reflectdesk.gui.contact_model import (
+    safety_number_lines,
+)
+from reflectdesk.gui.export_wizard import PAGE_DONE, ExportWizard
+from reflectdesk.gui.import_dialog import ImportDialog
+from reflectdesk.services.vault import Vault
+from tests.gui.helpers import written
+from tests.gui.sharing import (
+    click_role,
+    drop,
+    exchange_cards,
+    mentor_vault,
+    windows,
+)
+
+
+def test_round_trip_between_two_vaults(
+    qtbot: QtBot, two: tuple[AppContext, Vault, AppContext, Vault], tmp_path: Path
+) -> None:
+    sctx, student, mctx, mentor = two
+    sw, mw = windows(qtbot, two)
+    spage, mpage = exchange_cards(qtbot, sw, mw, tmp_path)
+
+    # Both see the same safety number, as digit groups; the QR code is drawn.
+    assert mpage.model.rowCount() == 1 and spage.model.rowCount() == 1
+    assert mpage.state_label.text() == "Not verified"
+    assert len(mpage.safety.digits) == 60
+    assert mpage.safety.digits == spage.safety.digits
+    assert mpage.safety.text() == safety_number_lines(spage.safety.digits)
+    assert spage.my_card.qr.is_valid() and spage.my_card.my_name.text() == "Camila Pérez"
+
+    # Mark as verified, after the confirmation that explains how to compare.
+    for page in (mpage, spage):
+        page.confirm_verify()
+        box = page.last_box
+        assert box is not None and "in person or by phone" in box.informativeText()
+        click_role(box, QMessageBox.ButtonRole.YesRole)
+        written(qtbot, page)
+        assert page.state_label.text() == "Verified"
+        assert not page.verify_button.isEnabled()
+    camila = mentor.contacts.list()[0]
+    assert camila.verified
+    rosa = student.contacts.list()[0]
+
+    # The student shares two entries with the wizard, chosen in the entry list.
+    sw.sidebar.select("all", "")
+    assert sw.main_stack.currentWidget() is sw.work
+    ids = [s.id for s in student.entries.list()][:2]
+    sw.share_entries(ids)
+    wizard = sw.dialogs["export"]
+    assert isinstance(wizard, ExportWizard)
+    assert sorted(wizard.entry_ids()) == sorted(ids)
+    wizard.entries_page.search.setText("zzz-nothing")
+    assert wizard.entries_page.proxy.rowCount() == 0
+    wizard.entries_page.search.clear()
+    wizard.next()
+    assert not wizard.recipients_page.isComplete()
+    wizard.recipients_page.model.set_checked(rosa.id, True)
+    assert wizard.recipients_page.isComplete()
+    assert not wizard.recipients_page.warning.isVisible()  # Rosa is verified
+    wizard.next()
+    wizard.consent_page.radios[Consent.RESEARCH].setChecked(True)
+    combo = wizard.consent_page.combos[ids[0]]
+    combo.setCurrentIndex(combo.findData(Consent.RESEARCH_PSEUDONYMISED.value))
+    wizard.next()
+    assert "Rosa Díaz" in wizard.save_page.summary.text()
+    out = tmp_path / "usb"
+    out.mkdir()
+    wizard.ask_folder = lambda: str(out)  # type: ignore[method-assign]
+    wizard.save_page.choose.click()
+    wizard.save_page.create_button.click()
+    qtbot.waitUntil(lambda: wizard.result_ is not None, timeout=10_000)
+    assert wizard.currentId() == PAGE_DONE
+    result = wizard.result_
+    assert result is not None
+    bundles = list(out.glob("*.rdbundle"))
+    assert bundles == [result.path] and len(result.path.stem) == 32
+    text = wizard.done_page.text.text()
+    assert "Sent 2 entries" in text and "Rosa Díaz" in text
+    assert wizard.done_page.path.text() == str(result.path)
+    wizard.accept()
+
+    # The mentor drags the bundle onto the window: the preview first.
+    drop(mw, result.path)
+    dialog = mw.dialogs["import"]
+    assert isinstance(dialog, ImportDialog)
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=10_000)
+    assert dialog.sender_label.text() == "From Camila Pérez, verified"
+    assert not dialog.compared.isVisible()
+    assert "2 new entries" in dialog.counts.text()
+    consents = {dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())}
+    assert consents == {
+        "Research only after pseudonymisation",
+        "May be used in a research case study",
+    }
+    assert dialog.import_button.isEnabled()
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.result_ is not None, timeout=10_000)
+    assert "2 new entries" in dialog.done_text.text()
+    dialog.show_button.click()
+
+    # Received, per author, read only.
+    qtbot.waitUntil(lambda: len(mw.received) == 1)
+    journal_id, author = next(iter(mw.received.items()))
+    assert author == "Camila Pérez"
+    assert mw.sidebar._find("journal", journal_id).isValid()
+    assert mw.search.filters().journal_id == journal_id
+    qtbot.waitUntil(lambda: mw.model.rowCount() == 2)
+    mw.list.selectRow(0)
+    assert mw.editor.read_only
+    assert mw.editor.title.isReadOnly() and mw.editor.tags.isReadOnly()
+    assert all(f.edit.isReadOnly() for f in mw.editor.fields if f.edit is not None)
+    assert not mw.editor.standards_button.isEnabled()
+    assert mw.editor.read_only_banner.isVisible()
+    assert mw.editor.read_only_banner.text() == "Received from Camila Pérez — read only"
+
+    # Importing it again changes nothing.
+    before = len(mentor.entries.list())
+    mw.open_bundle(result.path)
+    again = mw.dialogs["import"]
+    assert isinstance(again, ImportDialog)
+    qtbot.waitUntil(lambda: again.preview is not None, timeout=10_000)
+    assert again.preview is not None and again.preview.already_imported
+    assert again.already.isVisible() and not again.import_button.isEnabled()
+    again.reject()
+    assert len(mentor.entries.list()) == before
+
+    # Inbox and outbox.
+    mw.show_sharing("inbox")
+    inbox = mw.page("inbox")
+    assert inbox.model.rowCount() == 1  # type: ignore[attr-defined]
+    assert inbox.model.index(0, 1).data() == "Camila Pérez"  # type: ignore[attr-defined]
+    assert inbox.model.index(0, 2).data() == "2"  # type: ignore[attr-defined]
+    sw.show_sharing("outbox")
+    outbox = sw.page("outbox")
+    assert outbox.model.rowCount() == 1  # type: ignore[attr-defined]
+    assert outbox.model.index(0, 1).data() == "Rosa Díaz"  # type: ignore[attr-defined]
+    sw.prepare_to_close()
+    mw.prepare_to_close()
+    sctx.runner.wait(5000)
+    mctx.runner.wait(5000)
+
+
+def test_revoked_contacts_cannot_be_chosen_and_unverified_ones_warn(
+    qtbot: QtBot,
+    two: tuple[AppContext, Vault, AppContext, Vault],
+    make_ctx: Callable[..., AppContext],
+    tmp_path: Path,
+) -> None:
+    sctx, student, _mctx, mentor = two
+    rosa = student.contacts.import_card(mentor.identity.card()).contact
+    other_ctx = make_ctx(data_dir=tmp_path / "other")
+    other = mentor_vault(other_ctx, "Pedro Soto")
+    pedro = student.contacts.import_card(other.identity.card()).contact
+    assert rosa is not None and pedro is not None
+    student.contacts.revoke(pedro.id)
+    wizard = ExportWizard(sctx, student, [student.entries.list()[0].id])
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    model = wizard.recipients_page.model
+    rows = {model.index(r).data(Qt.ItemDataRole.UserRole + 1): r for r in range(model.rowCount())}
+    revoked = model.index(rows[pedro.id])
+    assert not (model.flags(revoked) & Qt.ItemFlag.ItemIsEnabled)
+    assert "Revoked" in revoked.data()
+    model.set_checked(pedro.id, True)
+    assert model.checked_ids() == [] and not wizard.recipients_page.isComplete()
+    assert "Camila Pérez (you): always included" in wizard.recipients_page.me.text()
+    model.set_checked(rosa.id, True)
+    assert wizard.recipients_page.warning.isVisible()
+    assert "Rosa Díaz" in wizard.recipients_page.warning.text()
+    wizard.reject()
+
+    # A bundle for someone else is refused with the core's message.
+    out = tmp_path / "out"
+    out.mkdir()
+    result = student.exports.export(
+        ExportRequest(recipients=(rosa.id,), entry_ids=(student.entries.list()[0].id,)), out
+    )
+    other.contacts.import_card(student.identity.card())
+    dialog = ImportDialog(other_ctx, other, result.path)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.error_box is not None, timeout=10_000)
+    assert dialog.error_box is not None and "not encrypted to your key" in dialog.error_box.text()
+    dialog.error_box.close()
+    assert other.bundle_log.list() == []
+    other_ctx.runner.wait(5000)
+    other.close()
