@@ -274,6 +274,18 @@ class CommentNotFound(NotFound):
     hint = QT_TRANSLATE_NOOP("Errors", "See an entry's comments with 'comment list ENTRY'.")
 
 
+class NoFeedbackToSend(InputError):
+    code = "no_feedback_to_send"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "There are no comments, sign-offs or statuses to send to these contacts."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Feedback goes on entries shared with them: comment or sign off a received entry, "
+        "or send them your entries first with 'bundle export'.",
+    )
+
+
 class SignOffNotFound(NotFound):
     code = "sign_off_not_found"
     message = QT_TRANSLATE_NOOP("Errors", "There is no sign-off with this id.")

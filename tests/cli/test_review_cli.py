@@ -1,5 +1,7 @@
-"""The mentor review through the real CLI: two vaults, a real bundle, comments, replies,
-resolve, sign-off and its withdrawal, the queue, the student's submit; es and en."""
+"""The mentor review through the real CLI: two vaults (three for the tamper test), real
+bundles both ways (her journal bundle carries her status and replies, the mentor's
+feedback bundle his comments and sign-offs), comments, replies, resolve, sign-off and its
+withdrawal, the queue, the student's submit; es and en."""
 
 from __future__ import annotations
 
@@ -7,6 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from reflectdesk.bundles import BundleKind, BundleMeta, write_bundle
+from reflectdesk.bundles.canonical import JsonObject
+from reflectdesk.review.records import EntryRef, RecordType, sign
+from reflectdesk.services.bundle_export import feedback_files
+from reflectdesk.services.contacts import public_of
 from reflectdesk.services.vault import Vault
 from tests.cli.test_bundles_cli import Cli, Person, give_card
 from tests.support import PASSPHRASE
@@ -24,17 +31,13 @@ def mentor(cli: Cli, tmp_path: Path) -> Person:
     return Person(cli, tmp_path / "mentor", "Ana Mentor", "mentor")
 
 
-def _records_to(source: Person, target: Person) -> None:
-    """Stands in for the feedback bundle (not built yet): the records as they travel."""
-    src = Vault.open(source.vault_dir)
-    dst = Vault.open(target.vault_dir)
-    try:
-        src.unlock(PASSPHRASE)
-        dst.unlock(PASSPHRASE)
-        dst.review.receive(src.review.records(), src.identity.public().key_id_hex)
-    finally:
-        src.close()
-        dst.close()
+@pytest.fixture
+def tutor(cli: Cli, tmp_path: Path) -> Person:
+    return Person(cli, tmp_path / "tutor", "Tomás Tutor", "educator")
+
+
+def _last_line(out: str) -> str:
+    return out.strip().splitlines()[-1]
 
 
 def test_review_round_trip_through_the_cli(student: Person, mentor: Person, tmp_path: Path) -> None:
@@ -50,8 +53,9 @@ def test_review_round_trip_through_the_cli(student: Person, mentor: Person, tmp_
     out.mkdir()
     printed = student.ok("bundle", "export", "--to", "Ana Mentor", "--journal", "Práctica II",
                          "-o", str(out))  # fmt: skip
-    mentor.ok("bundle", "import", printed.strip().splitlines()[-1], "--yes")
-    _records_to(student, mentor)
+    # Her journal bundle carries her "ready for feedback" with the entry.
+    said = mentor.ok("bundle", "import", _last_line(printed), "--yes")
+    assert "Feedback: 0 comments, 0 sign-offs (1 records)." in said
     (queued,) = mentor.json("review", "queue", "--json")  # type: ignore[misc]
     assert queued["title"] == "Fracciones" and queued["waiting_sign_off"]  # type: ignore[index]
     here = str(queued["entry_id"])  # type: ignore[index]
@@ -73,12 +77,26 @@ def test_review_round_trip_through_the_cli(student: Person, mentor: Person, tmp_
     assert sign_off["id"] == signed and sign_off["standards"][0]["verdict"] == "met"
     assert mentor.json("review", "queue", "--json") == []
 
-    # The student gets it in her own entry; her listing names the mentor and the standard.
-    _records_to(mentor, student)
+    # The feedback bundle: the student sees it in her own entry; her listing names the
+    # mentor and the standard. The preview counts what arrives; twice changes nothing.
+    feedback = _last_line(
+        mentor.ok("bundle", "export", "--feedback", "--to", "Camila Pérez", "-o", str(out))
+    )
+    inspected = student.ok("bundle", "inspect", feedback)
+    assert "Feedback: 1 comments, 1 sign-offs (5 records)." in inspected
+    student.ok("bundle", "import", feedback, "--yes")
+    assert "already imported" in student.ok("bundle", "import", feedback, "--yes")
     text = student.ok("comment", "list", entry)
     assert "Ana Mentor" in text and "«pizzas»" in text and "C7 — " in text
     spanish = student.ok("--lang", "es", "comment", "list", entry)
     assert "Aprobado por Ana Mentor en la versión 1" in spanish
+    # Her reply goes back in her next journal bundle.
+    answer = student.ok("comment", "reply", comment, "--text", "Por la merienda.").strip()
+    again = _last_line(student.ok("bundle", "export", "--to", "Ana Mentor", "--journal",
+                                  "Práctica II", "-o", str(out)))  # fmt: skip
+    mentor.ok("bundle", "import", again, "--yes")
+    (thread,) = mentor.json("comment", "list", here, "--json")["threads"]  # type: ignore[index]
+    assert answer in [r["id"] for r in thread["replies"]]
     # Withdrawal: only by its author.
     refused = student("signoff", "withdraw", signed)
     assert refused.code == 6 and "Only the person who signed off" in refused.err
@@ -112,3 +130,45 @@ def test_bad_input_gets_a_translated_message(student: Person) -> None:
     assert r.code == 6 and "Traceback" not in r.err
     r = student("--lang", "es", "comment", "reply", "deadbeefdeadbeef", "--text", "x")
     assert r.code == 4 and "No hay ningún comentario con este id" in r.err
+
+
+def test_feedback_from_someone_not_shared_with_is_refused(
+    student: Person, mentor: Person, tutor: Person, tmp_path: Path
+) -> None:
+    """The student shares her entry with the mentor only. The tutor (her contact too)
+    signs a comment on it anyway and sends it in a real feedback bundle: refused with
+    the specific message, in Spanish, and nothing stored."""
+    for a, b in ((student, mentor), (mentor, student), (tutor, student), (student, tutor)):
+        give_card(a, b, tmp_path)
+    journal = student.ok("journal", "create", "Práctica").strip()
+    entry = student.ok(
+        "entry", "add", "--journal", journal, "--template", "gibbs",
+        "--section", f"description={TEXT}",
+    ).strip()  # fmt: skip
+    out = tmp_path / "usb"
+    out.mkdir()
+    student.ok("bundle", "export", "--to", "Ana Mentor", "--journal", "Práctica", "-o", str(out))
+    forged = tmp_path / "feedback.rdbundle"
+    with Vault.open(student.vault_dir) as her, Vault.open(tutor.vault_dir) as him:
+        her.unlock(PASSPHRASE)
+        him.unlock(PASSPHRASE)
+        head = her.entries.get(entry).head
+        ref = EntryRef(her.identity.public().key_id_hex, entry, head.id, head.content_hash)
+        at = TEXT.index("pizzas")
+        body: JsonObject = {
+            "section": "description", "quote": "pizzas", "start": at, "end": at + 6,
+            "prefix": "", "suffix": "", "text": "Hola",
+        }  # fmt: skip
+        record = sign(him.identity.key_pair(), RecordType.COMMENT, ref, body, head.created_at)
+        me = him.identity.key_pair()
+        (her_card,) = [c for c in him.contacts.list() if c.name == "Camila Pérez"]
+        files = feedback_files([record.to_json()], me.public.key_id_hex)
+        with forged.open("wb") as sink:
+            write_bundle(sink.write, me, [public_of(her_card)], files,
+                         BundleMeta(kind=BundleKind.FEEDBACK))  # fmt: skip
+    before = student.ok("bundle", "log")
+    refused = student("--lang", "es", "bundle", "import", str(forged), "--yes")
+    assert refused.code != 0 and "Traceback" not in refused.err
+    assert "no se compartió esta entrada" in refused.err
+    assert student.ok("bundle", "log") == before
+    assert student.json("comment", "list", entry, "--json")["threads"] == []  # type: ignore[index]

@@ -408,6 +408,9 @@ class ImportPreview:
     withdrawals: tuple[str, ...]  # entry ids whose research consent is withdrawn
     skipped_records: int  # record types this version does not import yet
     already_imported: bool
+    comments: int = 0  # review records arriving (in feedback records): comments,
+    sign_offs: int = 0  # sign-offs,
+    review_records: int = 0  # and all of them (replies, statuses … included)
 
     @property
     def needs_confirmation(self) -> bool:
@@ -434,6 +437,7 @@ class ImportResult:
     # The file was replaced or changed on disk after the preview: what was previewed was
     # imported, not the file there now; the front ends say so (someone may have swapped it).
     file_changed: bool = False
+    review_records_added: int = 0  # comments, replies, sign-offs … not held before
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
@@ -31,7 +32,13 @@ from reflectdesk.bundles import (
 )
 from reflectdesk.bundles.canonical import JsonObject, format_timestamp
 from reflectdesk.domain.model import Consent, Contact, ExportRequest, ExportResult, Space
-from reflectdesk.errors import EntryNotExportable, EntryNotFound, FileUnwritable, InvalidValue
+from reflectdesk.errors import (
+    EntryNotExportable,
+    EntryNotFound,
+    FileUnwritable,
+    InvalidValue,
+    NoFeedbackToSend,
+)
 from reflectdesk.ids import uuid7
 from reflectdesk.progress import (
     NEVER_CANCELLED,
@@ -45,6 +52,7 @@ from reflectdesk.services.contacts import ContactService, public_of
 from reflectdesk.services.context import UnlockedState
 from reflectdesk.services.entries import check_own_authorship
 from reflectdesk.services.identity import load_or_create_identity, profile_card
+from reflectdesk.services.review import ReviewService
 from reflectdesk.storage.bundle_log import OUT
 from reflectdesk.storage.consents import NewConsent
 from reflectdesk.storage.entries import ExportedEntry
@@ -88,10 +96,74 @@ def _entry_document(item: ExportedEntry) -> bytes:
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def feedback_files(records: Sequence[JsonObject], author: str) -> dict[str, bytes]:
+    """Review records as bundle records of type ``feedback``: the body is the signed
+    review record verbatim (it is verified on its own at the receiver, whoever forwards
+    it); ``refs`` names the entry in its author's ids."""
+    files: dict[str, bytes] = {}
+    for review in records:
+        record_id = uuid7()
+        entry = review.get("entry")
+        ref = entry.get("entry_id") if isinstance(entry, dict) else None
+        doc: JsonObject = {
+            "format": "reflectdesk-record",
+            "version": 1,
+            "id": record_id,
+            "type": RecordType.FEEDBACK.value,
+            "created_at": format_timestamp(datetime.now(UTC), millis=True),
+            "author": author,
+            "refs": [ref] if isinstance(ref, str) and _UUID.fullmatch(ref) else [],
+            "body": review,
+        }
+        files[record_path(record_id)] = json.dumps(doc, ensure_ascii=False).encode("utf-8")
+    return files
+
+
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 class BundleExportService:
     def __init__(self, state: Callable[[], UnlockedState], contacts: ContactService) -> None:
         self._state = state
         self._contacts = contacts
+        # The records that travel, chosen by the review rules (who shared what with whom).
+        self._review = ReviewService(state, contacts)
+
+    def export_feedback(
+        self,
+        recipients: Sequence[str],
+        dest: Path,
+        *,
+        progress: ProgressSink = ignore_progress,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> ExportResult:
+        """A ``feedback`` bundle: the review records (comments, replies, resolutions,
+        sign-offs, withdrawals, statuses) about the entries shared with ``recipients``
+        (your entries you sent them, their entries you received). Raises
+        ``ContactNotFound``, ``RecipientRevoked``, ``NothingToSend`` when there is none."""
+        st = self._state()
+        contacts = self._contacts.recipients(tuple(recipients))
+        if not contacts:
+            raise InvalidValue("--to")
+        records, entry_ids = self._review.travelling([c.id for c in contacts])
+        if not records:
+            raise NoFeedbackToSend()
+        me = load_or_create_identity(st)
+        files = feedback_files(records, me.public.key_id_hex)
+        meta = BundleMeta(
+            kind=BundleKind.FEEDBACK, created=datetime.now(UTC).replace(microsecond=0)
+        )
+        return self._write(
+            st,
+            files=files,
+            meta=meta,
+            recipients=contacts,
+            dest=dest,
+            entry_ids=entry_ids,
+            consents=[],
+            progress=progress,
+            cancel=cancel,
+        )
 
     def export(
         self,
@@ -137,6 +209,10 @@ class BundleExportService:
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
         progress(Progress(total, total, "export-read"))
+        # Her own review records (her status, her replies, feedback she forwards) travel
+        # with her entries.
+        records, _about = self._review.travelling([c.id for c in recipients], entry_ids)
+        files.update(feedback_files(records, load_or_create_identity(st).public.key_id_hex))
         stated = datetime.now(UTC).replace(microsecond=0)
         meta = BundleMeta(
             kind=BundleKind.JOURNAL,
@@ -284,7 +360,7 @@ class BundleExportService:
                 st.consents.add_many(consents, batch=batch)
                 out.commit()  # inside: a failed write logs nothing
         progress(Progress(1, 1, "bundle-write"))
-        log.info("exported a bundle: %d entries", len(entry_ids))
+        log.info("exported a %s bundle: %d entries", meta.kind.value, len(entry_ids))
         return ExportResult(
             bundle_id=meta.bundle_id,
             path=path,

@@ -82,6 +82,7 @@ from reflectdesk.services.bundle_plan import ImportPlan, plan
 from reflectdesk.services.contacts import ContactService, card_data
 from reflectdesk.services.context import UnlockedState
 from reflectdesk.services.identity import load_or_create_identity, untrusted_keys
+from reflectdesk.services.review import CheckedRecords, ReviewService
 from reflectdesk.storage.bundle_log import IN
 from reflectdesk.storage.consents import NewConsent
 from reflectdesk.storage.entries import EntryImport, ImportBatch
@@ -136,6 +137,14 @@ class BundleImportService:
     def __init__(self, state: Callable[[], UnlockedState], contacts: ContactService) -> None:
         self._state = state
         self._contacts = contacts
+        self._review = ReviewService(state, contacts)
+
+    def _check_reviews(self, p: ImportPlan) -> CheckedRecords | None:
+        """The review records of the bundle through every rule of the review service;
+        one refused refuses the bundle (its error). Under the write lock."""
+        if not p.reviews or p.already_imported:
+            return None
+        return self._review.check_received(p.reviews, p.opened.manifest.author.key_id_hex)
 
     def prepare(
         self,
@@ -156,9 +165,14 @@ class BundleImportService:
         after = _file_id(path)
         with st.write_lock:
             import_plan = plan(st, self._contacts, opened)
+            reviews = self._check_reviews(import_plan)  # a refusal shows at the preview
         file_id = after if after == before else None  # changed while being read
         return PreparedImport(
-            self._preview(st, import_plan), opened, path, file_id, import_plan.new_contact_id
+            self._preview(st, import_plan, reviews),
+            opened,
+            path,
+            file_id,
+            import_plan.new_contact_id,
         )
 
     def preview(
@@ -240,7 +254,7 @@ class BundleImportService:
 
     # -- step 3: what the user sees ------------------------------------------------------------
     @staticmethod
-    def _preview(st: UnlockedState, p: ImportPlan) -> ImportPreview:
+    def _preview(st: UnlockedState, p: ImportPlan, reviews: CheckedRecords | None) -> ImportPreview:
         opened = p.opened
         manifest = opened.manifest
         me = load_or_create_identity(st).public
@@ -288,6 +302,9 @@ class BundleImportService:
             withdrawals=tuple(dict.fromkeys(e for e, _ in p.withdrawals)),
             skipped_records=p.skipped_records,
             already_imported=p.already_imported,
+            comments=reviews.comments if reviews else 0,
+            sign_offs=reviews.sign_offs if reviews else 0,
+            review_records=len(reviews.rows) if reviews else 0,
         )
 
     # -- step 5: store -------------------------------------------------------------------------
@@ -323,12 +340,14 @@ class BundleImportService:
                     raise UnknownSender(opened.author.key_id_hex)
                 if p.sender_card is None:
                     raise BundleSenderCardMissing(opened.author.key_id_hex)
-            result, docs = self._store(st, p, progress, cancel)
+            reviews = self._check_reviews(p)  # refused: nothing stored
+            result, docs = self._store(st, p, progress, cancel, self._review, reviews)
             if docs:  # committed: now the search index (under the lock, as edits do)
                 st.index.add_many(docs)
         st.emit(
             Changes(
-                entries=frozenset(result.entries_new + result.entries_updated),
+                entries=frozenset(result.entries_new + result.entries_updated)
+                | (reviews.shown if reviews is not None and result.review_records_added else set()),
                 journals=frozenset(result.journal_ids),
                 contacts=frozenset(
                     [result.contact_id] if result.contact_added and result.contact_id else []
@@ -346,7 +365,12 @@ class BundleImportService:
 
     @staticmethod
     def _store(
-        st: UnlockedState, p: ImportPlan, progress: ProgressSink, cancel: CancelToken
+        st: UnlockedState,
+        p: ImportPlan,
+        progress: ProgressSink,
+        cancel: CancelToken,
+        review: ReviewService,
+        reviews: CheckedRecords | None,
     ) -> tuple[ImportResult, list[IndexDoc]]:
         opened = p.opened
         manifest = opened.manifest
@@ -414,6 +438,8 @@ class BundleImportService:
                     for e, stated in p.withdrawals
                 ]
             st.consents.add_many(consents, batch=batch)
+            # In the same transaction: a failure after this stores no record either.
+            received = review.store_received(reviews, batch=batch) if reviews else None
             st.bundle_log.record(
                 manifest.bundle_id,
                 IN,
@@ -464,6 +490,7 @@ class BundleImportService:
             revisions_added=sum(o.revisions_added for o in outcomes),
             attachments_added=sum(len(e.attachments) for e in p.entries),
             withdrawals=0 if self_bundle else len(p.withdrawals),
+            review_records_added=received.added if received else 0,
         )
         return result, docs
 

@@ -23,6 +23,7 @@ from reflectdesk.bundles import (
     entry_path,
     record_path,
 )
+from reflectdesk.bundles.canonical import JsonObject
 from reflectdesk.domain.model import (
     AuthorStatus,
     Consent,
@@ -90,6 +91,7 @@ class ImportPlan:
     sender_card: Card | None
     entries: list[EntryPlan]
     withdrawals: list[tuple[str, datetime]]  # (entry id, stated at)
+    reviews: list[JsonObject]  # the signed review records the ``feedback`` records carry
     skipped_records: int
     omitted_attachments: int
     already_imported: bool
@@ -123,7 +125,7 @@ def plan(
         scope = IdScope(st.cipher, contact.id if contact is not None else new_contact_id)
     entries = _plan_entries(st, opened, contact, scope)
     omitted = _plan_attachments(st, opened, entries, scope)
-    withdrawals, skipped = _plan_records(st, opened, contact, scope)
+    withdrawals, reviews, skipped = _plan_records(st, opened, contact, scope)
     return ImportPlan(
         opened=opened,
         contact=contact,
@@ -132,6 +134,7 @@ def plan(
         sender_card=sender_card,
         entries=entries,
         withdrawals=withdrawals,
+        reviews=reviews,
         skipped_records=skipped,
         omitted_attachments=omitted,
         already_imported=st.bundle_log.imported(manifest.bundle_id, manifest.author.key_id_hex),
@@ -288,12 +291,20 @@ def _plan_attachments(
 
 def _plan_records(
     st: UnlockedState, opened: OpenedBundle, contact: Contact | None, scope: IdScope
-) -> tuple[list[tuple[str, datetime]], int]:
-    """Consent withdrawals (entry id, stated at), and how many records are skipped:
-    types this version does not import yet (comments, sign-offs: their issue)."""
+) -> tuple[list[tuple[str, datetime]], list[JsonObject], int]:
+    """Consent withdrawals (entry id, stated at), the review records carried by
+    ``feedback`` records (checked by the review service), and how many records are
+    skipped: types this version does not import (bare ``comment``/``sign-off``,
+    ``template``), and review records from a sender who is not a contact yet (her next
+    bundle carries them again: a journal bundle carries all of its entries' records)."""
     withdrawals: list[tuple[str, datetime]] = []
+    reviews: list[JsonObject] = []
     skipped = 0
-    for record_id, record in opened.records.items():
+    unknown = opened.author_status is AuthorStatus.UNKNOWN
+    for record_id, record in sorted(opened.records.items()):
+        if record.type is RecordType.FEEDBACK and not unknown:
+            reviews.append(dict(record.body))
+            continue
         if record.type is not RecordType.CONSENT_WITHDRAWAL:
             skipped += 1
             continue
@@ -306,4 +317,4 @@ def _plan_records(
             if not _belongs_to_author(places.get(entry_id), opened, contact):
                 raise BundleForeignEntry(entry_id)
             withdrawals.append((entry_id, record.created_at))
-    return withdrawals, skipped
+    return withdrawals, reviews, skipped

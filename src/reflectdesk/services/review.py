@@ -92,6 +92,7 @@ from reflectdesk.services.identity import (
 from reflectdesk.standards.loader import mbe_2021
 from reflectdesk.standards.model import Taxonomy
 from reflectdesk.storage.bundle_log import OUT
+from reflectdesk.storage.entries import ImportBatch
 from reflectdesk.storage.local_ids import IdScope
 from reflectdesk.storage.review_records import ReviewRecordRepo, RevisionRef, StoredRecord
 
@@ -198,6 +199,24 @@ class TriadRow:
     ready: int
     feedback_given: int  # comments and replies by others than the student
     standards_met: tuple[str, ...]  # codes signed off "met" (standing sign-offs)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedRecords:
+    """Received records that passed every check, ready to store."""
+
+    rows: tuple[tuple[str, ReviewRecord, str | None], ...]  # (entry id here, record, via)
+    already_held: int
+    pending: int
+    shown: frozenset[str]  # the held entries they are about
+
+    @property
+    def comments(self) -> int:
+        return sum(1 for _e, r, _v in self.rows if r.type is RecordType.COMMENT)
+
+    @property
+    def sign_offs(self) -> int:
+        return sum(1 for _e, r, _v in self.rows if r.type is RecordType.SIGN_OFF)
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,6 +423,15 @@ class ReviewService:
         ``ReviewSignerRevoked``, ``ReviewNotShared``, ``ReviewRevisionMismatch``,
         ``ReviewQuoteOutside``, ``ReviewNotAllowed`` or ``ReviewTooManyRecords``.
         """
+        st = self._state()
+        with st.write_lock:
+            checked = self.check_received(documents, sender)
+            return self.store_received(checked)
+
+    def check_received(self, documents: Sequence[JsonValue], sender: str) -> CheckedRecords:
+        """Every check of :meth:`receive`, storing nothing: the bundle import runs it
+        before its transaction and stores the result inside it
+        (:meth:`store_received` with its batch). Call it under the write lock."""
         if len(documents) > MAX_RECEIVE:
             raise ReviewTooManyRecords(limit=MAX_RECEIVE)
         records = [parse(doc) for doc in documents]
@@ -445,12 +473,53 @@ class ReviewService:
                 held[entry_id] = held.get(entry_id, 0) + 1
             if held and max(held.values()) > MAX_PER_ENTRY:
                 raise ReviewTooManyRecords(limit=MAX_PER_ENTRY)
-            added = repo.add_many(rows)
-        entry_ids = tuple(sorted({e for e, _, _ in rows}))
-        if added:
-            st.emit(Changes(entries=frozenset(e for e in entry_ids if ctx.place(e) is not None)))
-        log.info("review records received: %d new, %d pending", added, pending)
-        return ReceiveResult(added, already, pending, entry_ids)
+            shown = frozenset(e for e, _, _ in rows if ctx.place(e) is not None)
+        return CheckedRecords(tuple(rows), already, pending, shown)
+
+    def store_received(
+        self, checked: CheckedRecords, *, batch: ImportBatch | None = None
+    ) -> ReceiveResult:
+        """Store what :meth:`check_received` passed: in ``batch`` (the import's one
+        transaction; the caller then emits the changes) or in a transaction of its own."""
+        st = self._state()
+        with st.write_lock:
+            added = ReviewRecordRepo(st.db, st.cipher).add_many(list(checked.rows), batch=batch)
+        if added and batch is None:
+            st.emit(Changes(entries=checked.shown))
+        log.info("review records received: %d new, %d pending", added, checked.pending)
+        entry_ids = tuple(sorted({e for e, _, _ in checked.rows}))
+        return ReceiveResult(added, checked.already_held, checked.pending, entry_ids)
+
+    def travelling(
+        self, recipients: Sequence[str], entry_ids: Sequence[str] | None = None
+    ) -> tuple[list[JsonObject], list[str]]:
+        """The records a bundle to ``recipients`` (contact ids) carries, and the entries
+        they are about: every record held about an entry shared with one of them (your
+        own entry in a journal bundle you sent them) or written by one of them (another
+        author's entry goes back to its author). ``entry_ids`` narrows the entries (a
+        journal bundle carries the records of its entries). Records that wait for their
+        entry are not sent: who may see that entry is not known here."""
+        st = self._state()
+        ctx = self._context(st)
+        wanted = set(recipients)
+        out: list[JsonObject] = []
+        about: dict[str, None] = {}
+        for entry_id, stored in self._by_entry(ctx).items():
+            if entry_ids is not None and entry_id not in entry_ids:
+                continue
+            place = ctx.place(entry_id)
+            if place is None:
+                continue
+            space, author = place
+            if space is Space.OWN:
+                shared = entry_ids is not None or any((c, entry_id) in ctx.shared for c in wanted)
+            else:
+                shared = author in wanted
+            if not shared:
+                continue
+            about[entry_id] = None
+            out += [s.record.to_json() for s in stored]
+        return out, list(about)
 
     # -- writing your own ------------------------------------------------------------------
     def _held(self, ctx: _Context, entry_id: str) -> tuple[Space, str | None, RevisionRef]:

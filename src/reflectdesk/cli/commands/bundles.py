@@ -58,6 +58,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     what = c.add_mutually_exclusive_group(required=True)
     what.add_argument("--entries", nargs="+", action="extend", metavar="ID")
     what.add_argument("--journal", metavar="JOURNAL", help="every entry of this journal")
+    what.add_argument(
+        "--feedback",
+        action="store_true",
+        help="your comments, replies and sign-offs on the entries shared with them",
+    )
     c.add_argument("--consent", type=_consent, default=Consent.READ, help=", ".join(CONSENTS))
     c.add_argument(
         "--entry-consent",
@@ -120,6 +125,18 @@ def _say_exported(ctx: CliContext, result: ExportResult) -> None:
 
 def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     vault = ctx.open_vault()
+    if args.feedback:
+        result = vault.exports.export_feedback(
+            _recipients(vault, args.to), Path(args.output), progress=ctx.progress()
+        )
+        ctx.say(
+            "Cli",
+            QT_TRANSLATE_NOOP("Cli", "Wrote a feedback bundle to {path} (entries: {entries})."),
+            entries=len(result.entry_ids),
+            path=result.path,
+        )
+        ctx.out.write(str(result.path) + "\n")
+        return 0
     journal_id = vault.journals.resolve(args.journal).id if args.journal else None
     entry_consent = dict(args.entry_consent)
     if len(entry_consent) != len(args.entry_consent):
@@ -196,6 +213,9 @@ def preview_json(preview: ImportPreview) -> dict[str, Any]:
         "attachment_bytes": preview.attachment_bytes,
         "attachments_omitted": preview.attachments_omitted,
         "withdrawals": list(preview.withdrawals),
+        "comments": preview.comments,
+        "sign_offs": preview.sign_offs,
+        "review_records": preview.review_records,
         "skipped_records": preview.skipped_records,
         "already_imported": preview.already_imported,
     }
@@ -227,7 +247,7 @@ def say_preview(ctx: CliContext, preview: ImportPreview) -> None:
             ),
             ids=", ".join(preview.same_name_contacts),
         )
-    if preview.entries or not preview.withdrawals:
+    if preview.entries or not (preview.withdrawals or preview.review_records):
         ctx.say(
             "Cli",
             QT_TRANSLATE_NOOP(
@@ -257,6 +277,17 @@ def say_preview(ctx: CliContext, preview: ImportPreview) -> None:
             "Cli",
             QT_TRANSLATE_NOOP("Cli", "Research consent withdrawn (entries: {count})."),
             count=len(preview.withdrawals),
+        )
+    if preview.review_records:
+        ctx.say(
+            "Cli",
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "Feedback: {comments} comments, {sign_offs} sign-offs ({records} records).",
+            ),
+            comments=preview.comments,
+            sign_offs=preview.sign_offs,
+            records=preview.review_records,
         )
     if preview.already_imported:
         ctx.say("Cli", QT_TRANSLATE_NOOP("Cli", "This bundle was already imported."))
