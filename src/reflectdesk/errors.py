@@ -286,6 +286,19 @@ class NoFeedbackToSend(InputError):
     )
 
 
+class FeedbackThroughAuthor(InputError):
+    code = "feedback_through_author"
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Feedback on someone's entry goes back to its author only, not to other contacts too.",
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Send the feedback bundle to the author alone; her next bundle forwards it to the "
+        "others she shares the entry with (they cannot check that she shared it with you).",
+    )
+
+
 class SignOffNotFound(NotFound):
     code = "sign_off_not_found"
     message = QT_TRANSLATE_NOOP("Errors", "There is no sign-off with this id.")

@@ -42,6 +42,7 @@ from reflectdesk.domain.model import Changes, Contact, EntryContent, SearchFilte
 from reflectdesk.errors import (
     CommentNotFound,
     EntryNotFound,
+    FeedbackThroughAuthor,
     FileUnwritable,
     InvalidValue,
     NotYourEntry,
@@ -515,6 +516,10 @@ class ReviewService:
                 shared = entry_ids is not None or any((c, entry_id) in ctx.shared for c in wanted)
             else:
                 shared = author in wanted
+                if shared and len(wanted) > 1:
+                    # Another recipient cannot know the author shared it with you, so she
+                    # would refuse the whole bundle: it reaches her through the author.
+                    raise FeedbackThroughAuthor(entry_id)
             if not shared:
                 continue
             about[entry_id] = None
