@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reflectdesk.bundles import BundleKind, BundleMeta, write_bundle
 from reflectdesk.bundles.canonical import JsonObject
 from reflectdesk.bundles.keys import Identity
 from reflectdesk.domain.model import EntryContent, ExportRequest, Role
@@ -39,7 +40,6 @@ from reflectdesk.errors import (
     StandardUnknown,
     VaultStateTampered,
 )
-from reflectdesk.bundles import BundleKind, BundleMeta, write_bundle
 from reflectdesk.review.records import EntryRef, RecordType, Status, Verdict, parse, sign
 from reflectdesk.services.bundle_export import feedback_files
 from reflectdesk.services.contacts import public_of
