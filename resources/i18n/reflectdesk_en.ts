@@ -302,6 +302,10 @@
         <translation>Wrote a bundle to {path} (entries: {entries}, attachments: {attachments}).</translation>
     </message>
     <message>
+        <source>Wrote a feedback bundle to {path} (entries: {entries}).</source>
+        <translation>Wrote a feedback bundle to {path} (entries: {entries}).</translation>
+    </message>
+    <message>
         <source>Wrote the withdrawal of research consent to {path} (entries: {entries}). Send it to the same people as before.</source>
         <translation>Wrote the withdrawal of research consent to {path} (entries: {entries}). Send it to the same people as before.</translation>
     </message>
@@ -316,6 +320,10 @@
     <message>
         <source>Research consent withdrawn (entries: {count}).</source>
         <translation>Research consent withdrawn (entries: {count}).</translation>
+    </message>
+    <message>
+        <source>Feedback: {comments} comments, {sign_offs} sign-offs ({records} records).</source>
+        <translation>Feedback: {comments} comments, {sign_offs} sign-offs ({records} records).</translation>
     </message>
     <message>
         <source>Imported. Entries: {new} new, {updated} updated. Attachments: {attachments}.</source>
@@ -1485,6 +1493,22 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
     <message>
         <source>See an entry&apos;s comments with &apos;comment list ENTRY&apos;.</source>
         <translation>See an entry&apos;s comments with &apos;comment list ENTRY&apos;.</translation>
+    </message>
+    <message>
+        <source>There are no comments, sign-offs or statuses to send to these contacts.</source>
+        <translation>There are no comments, sign-offs or statuses to send to these contacts.</translation>
+    </message>
+    <message>
+        <source>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with &apos;bundle export&apos;.</source>
+        <translation>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with &apos;bundle export&apos;.</translation>
+    </message>
+    <message>
+        <source>Feedback on someone&apos;s entry goes back to its author only, not to other contacts too.</source>
+        <translation>Feedback on someone&apos;s entry goes back to its author only, not to other contacts too.</translation>
+    </message>
+    <message>
+        <source>Send the feedback bundle to the author alone; her next bundle forwards it to the others she shares the entry with (they cannot check that she shared it with you).</source>
+        <translation>Send the feedback bundle to the author alone; her next bundle forwards it to the others she shares the entry with (they cannot check that she shared it with you).</translation>
     </message>
     <message>
         <source>There is no sign-off with this id.</source>

@@ -302,6 +302,10 @@
         <translation>Paquete escrito en {path} (entradas: {entries}, adjuntos: {attachments}).</translation>
     </message>
     <message>
+        <source>Wrote a feedback bundle to {path} (entries: {entries}).</source>
+        <translation>Se escribió un paquete de retroalimentación en {path} (entradas: {entries}).</translation>
+    </message>
+    <message>
         <source>Wrote the withdrawal of research consent to {path} (entries: {entries}). Send it to the same people as before.</source>
         <translation>Retiro del consentimiento de investigación escrito en {path} (entradas: {entries}). Envíalo a las mismas personas que antes.</translation>
     </message>
@@ -316,6 +320,10 @@
     <message>
         <source>Research consent withdrawn (entries: {count}).</source>
         <translation>Consentimiento de investigación retirado (entradas: {count}).</translation>
+    </message>
+    <message>
+        <source>Feedback: {comments} comments, {sign_offs} sign-offs ({records} records).</source>
+        <translation>Retroalimentación: {comments} comentarios, {sign_offs} aprobaciones ({records} registros).</translation>
     </message>
     <message>
         <source>Imported. Entries: {new} new, {updated} updated. Attachments: {attachments}.</source>
@@ -1485,6 +1493,22 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     <message>
         <source>See an entry&apos;s comments with &apos;comment list ENTRY&apos;.</source>
         <translation>Revisa los comentarios de una entrada con &apos;comment list ENTRADA&apos;.</translation>
+    </message>
+    <message>
+        <source>There are no comments, sign-offs or statuses to send to these contacts.</source>
+        <translation>No hay comentarios, aprobaciones ni estados para enviar a estos contactos.</translation>
+    </message>
+    <message>
+        <source>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with &apos;bundle export&apos;.</source>
+        <translation>La retroalimentación va sobre entradas compartidas con ellos: comenta o aprueba una entrada recibida, o envíales primero tus entradas con &apos;bundle export&apos;.</translation>
+    </message>
+    <message>
+        <source>Feedback on someone&apos;s entry goes back to its author only, not to other contacts too.</source>
+        <translation>La retroalimentación sobre la entrada de otra persona vuelve solo a su autora, no también a otros contactos.</translation>
+    </message>
+    <message>
+        <source>Send the feedback bundle to the author alone; her next bundle forwards it to the others she shares the entry with (they cannot check that she shared it with you).</source>
+        <translation>Envía el paquete de retroalimentación solo a la autora; su próximo paquete lo reenvía a las demás personas con quienes comparte la entrada (ellas no pueden comprobar que la compartió contigo).</translation>
     </message>
     <message>
         <source>There is no sign-off with this id.</source>
