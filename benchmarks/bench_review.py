@@ -9,7 +9,12 @@ of ``--repeat``:
 * receive: the student's vault takes them (``ReviewService.receive``: parse, verify every
   signature, check the rules against the vault, store sealed in one transaction), into a
   fresh copy of the vault each time — what a feedback bundle's import adds to the bundle;
-* state: the student's view of the entry after it (re-anchoring 200 comments).
+* state: the student's view of the entry after it (re-anchoring 200 comments);
+* bundle-build: the mentor's feedback bundle of those records
+  (``BundleExportService.export_feedback``: select, wrap, sign, zip, encrypt, atomic
+  write, bundle log);
+* bundle-import: the student imports it (``BundleImportService.import_bundle``: read,
+  decrypt, every bundle check, the review checks, one transaction), into a fresh copy.
 
 Targets (issue 13, for the whole feedback bundle): built <= 200 ms, imported <= 300 ms.
 
@@ -110,6 +115,18 @@ def main() -> None:
 
         receivers = [fresh() for _ in range(args.repeat)]
         queue = list(receivers)
+        importers = [fresh() for _ in range(args.repeat)]
+        mentor.review.receive(docs, me.public.key_id_hex)  # his own, held in his vault
+        out_dir = root / "bundles"
+        out_dir.mkdir()
+        built: list[Path] = []
+
+        def bundle_build() -> None:
+            built.append(mentor.exports.export_feedback([at_mentor.id], out_dir).path)
+
+        def bundle_import() -> None:
+            result = importers.pop().imports.import_bundle(built[-1])
+            assert result.review_records_added == len(docs), result
         mentor_key = me.public.key_id_hex
 
         done: list[Vault] = []
@@ -126,6 +143,8 @@ def main() -> None:
             fold=lambda: fold_entry(parse(d) for d in docs),
             receive=receive,
             state=lambda: done[-1].review.state(entry.id),  # after this round's receive
+            bundle_build=bundle_build,
+            bundle_import=bundle_import,
         )
         state = done[-1].review.state(entry.id)
         assert len(state.threads) == args.comments and len(state.sign_offs) == args.sign_offs
@@ -135,7 +154,7 @@ def main() -> None:
     n = args.comments + args.sign_offs
     print(f"review records: {args.comments} comments + {args.sign_offs} sign-offs ({n})")
     for name, seconds in figures.items():
-        print(f"  {name:8s} best of {args.repeat}: {seconds * 1000:7.1f} ms")
+        print(f"  {name:13s} best of {args.repeat}: {seconds * 1000:7.1f} ms")
 
 
 if __name__ == "__main__":
