@@ -505,9 +505,13 @@ class ReviewService:
         wanted = set(recipients)
         out: list[JsonObject] = []
         about: dict[str, None] = {}
-        for entry_id, stored in self._by_entry(ctx).items():
-            if entry_ids is not None and entry_id not in entry_ids:
-                continue
+        if entry_ids is None:
+            grouped = self._by_entry(ctx)
+        else:
+            grouped = {}
+            for item in ctx.repo().for_entries(entry_ids):
+                grouped.setdefault(item.entry_id, []).append(item)
+        for entry_id, stored in grouped.items():
             place = ctx.place(entry_id)
             if place is None:
                 continue
