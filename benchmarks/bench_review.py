@@ -127,6 +127,7 @@ def main() -> None:
         def bundle_import() -> None:
             result = importers.pop().imports.import_bundle(built[-1])
             assert result.review_records_added == len(docs), result
+
         mentor_key = me.public.key_id_hex
 
         done: list[Vault] = []
