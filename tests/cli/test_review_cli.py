@@ -82,6 +82,8 @@ def test_review_round_trip_through_the_cli(student: Person, mentor: Person, tmp_
     feedback = _last_line(
         mentor.ok("bundle", "export", "--feedback", "--to", "Camila Pérez", "-o", str(out))
     )
+    no_file = mentor("bundle", "export", "--feedback", "--to", "Camila Pérez")
+    assert no_file.code == 6 and "Traceback" not in no_file.err
     inspected = student.ok("bundle", "inspect", feedback)
     assert "Feedback: 1 comments, 1 sign-offs (5 records)." in inspected
     student.ok("bundle", "import", feedback, "--yes")

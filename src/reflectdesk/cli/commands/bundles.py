@@ -126,6 +126,8 @@ def _say_exported(ctx: CliContext, result: ExportResult) -> None:
 def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     vault = ctx.open_vault()
     if args.feedback:
+        if args.send or not args.output:  # the outbox queues journal exports only, so far
+            raise InvalidValue("--output")
         result = vault.exports.export_feedback(
             _recipients(vault, args.to), Path(args.output), progress=ctx.progress()
         )
