@@ -173,7 +173,7 @@ def test_front_end_rule_catches_every_form_of_a_reach_past_the_services(
         "def f():\n    import reflectdesk.storage.entries\n"
         "from typing import TYPE_CHECKING\n"
         "if TYPE_CHECKING:\n    from reflectdesk.vault.cipher import RecordCipher\n"
-        "from reflectdesk.templates.store import DocumentStore\n"
+        "from reflectdesk.templates.store import DocumentSource\n"
         "from reflectdesk.sync.folder import FolderTransport\n",
         encoding="utf-8",
     )
@@ -216,3 +216,28 @@ def test_the_bundle_layer_never_calls_back_into_a_service() -> None:
     for fn in (opening.open_bundle, opening.recheck_author, opening.inspect_bundle):
         params = inspect.signature(fn).parameters.values()
         assert all("Callable" not in str(p.annotation) for p in params), fn.__name__
+
+
+def test_every_core_logger_logs() -> None:
+    """A module-level logger that never logs is noise a reader has to check (issue 12)."""
+    idle = []
+    for p in _modules():
+        if "gui" in p.relative_to(SRC).parts:
+            continue
+        tree = ast.parse(p.read_text(encoding="utf-8"))
+        loggers = {
+            target.id
+            for node in tree.body
+            if isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Call)
+            and ast.unparse(node.value.func) == "logging.getLogger"
+            for target in node.targets
+            if isinstance(target, ast.Name)
+        }
+        used = {
+            node.value.id
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+        }
+        idle += [f"{p.relative_to(SRC)}:{name}" for name in sorted(loggers - used)]
+    assert idle == []
