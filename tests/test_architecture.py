@@ -241,3 +241,79 @@ def test_every_core_logger_logs() -> None:
         }
         idle += [f"{p.relative_to(SRC)}:{name}" for name in sorted(loggers - used)]
     assert idle == []
+
+
+# --- arrows point one way (issue 12) ---------------------------------------------------------
+# Each top-level module or package of reflectdesk sits in one layer; an import goes to a
+# lower layer, or sideways within a layer only where SIDEWAYS allows it (docs/architecture.md).
+LAYERS: tuple[frozenset[str], ...] = (
+    # leaf utilities: no domain knowledge, no state
+    frozenset(
+        {"errors", "i18n_marker", "ids", "progress", "atomic_files", "xmlsafe", "resources"}
+        | {"i18n", "location"}  # the CLI's .ts reader; where the vault lives (imports nothing)
+    ),
+    frozenset({"domain"}),  # frozen dataclasses and pure rules
+    # data formats and pure engines, no vault
+    frozenset(
+        {"crypto", "bundles", "templates", "standards", "search", "rendering", "review"}
+        | {"research", "sync"}
+    ),
+    frozenset({"storage", "vault"}),  # the SQLite file and its keys
+    frozenset({"services"}),
+    frozenset({"cli", "gui"}),  # front ends: never each other
+)
+SIDEWAYS: dict[str, frozenset[str]] = {
+    # leaf modules build on the error catalogue and on each other, never in a cycle
+    "atomic_files": frozenset({"errors"}),
+    "progress": frozenset({"errors"}),
+    "resources": frozenset({"errors"}),
+    "errors": frozenset({"i18n_marker"}),
+    "i18n": frozenset({"resources"}),
+    # rendering fills a template's sections and names its standards
+    "rendering": frozenset({"templates", "standards"}),
+    "standards": frozenset({"templates"}),  # the same strict YAML loader and localized text
+    "research": frozenset({"bundles"}),  # a QDPX file's names pass the bundle's zip guard
+    "review": frozenset({"bundles"}),  # review records: canonical JSON, signed by identities
+    "storage": frozenset({"vault"}),  # rows are sealed with the vault's record cipher
+}
+
+
+def _layer_of(part: str) -> int:
+    for n, layer in enumerate(LAYERS):
+        if part in layer:
+            return n
+    raise AssertionError(f"reflectdesk.{part} is in no layer: add it to LAYERS")
+
+
+def test_imports_point_down_the_layers() -> None:
+    wrong = []
+    for p in _modules():
+        rel = p.relative_to(SRC)
+        if rel == Path("__init__.py"):
+            continue
+        me = rel.parts[0].removesuffix(".py")
+        for name in _imports(p):
+            parts = name.split(".")
+            if parts[0] != "reflectdesk" or len(parts) < 2 or parts[1] == me:
+                continue
+            to = parts[1]
+            below = _layer_of(to) < _layer_of(me)
+            if not below and to not in SIDEWAYS.get(me, frozenset()):
+                wrong.append(f"{rel} -> {name}")
+    assert wrong == []
+
+
+def test_sideways_arrows_are_in_one_layer_and_form_no_cycle() -> None:
+    for me, others in SIDEWAYS.items():
+        assert all(_layer_of(o) == _layer_of(me) for o in others), me
+    done: set[str] = set()
+
+    def visit(node: str, path: tuple[str, ...]) -> None:
+        assert node not in path, " -> ".join((*path, node))
+        if node not in done:
+            for nxt in SIDEWAYS.get(node, frozenset()):
+                visit(nxt, (*path, node))
+            done.add(node)
+
+    for start in SIDEWAYS:
+        visit(start, ())
