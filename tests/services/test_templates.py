@@ -84,11 +84,6 @@ def entry(template_id: str, version: int, **sections: str) -> EntryContent:
     )
 
 
-def test_memory_store_satisfies_the_protocol(store: MemoryDocumentStore) -> None:
-    typed: DocumentSource = store
-    assert typed.list("x") == []
-
-
 def test_list_has_builtins_then_custom(
     service: TemplateService, tmp_path: Path, store: MemoryDocumentStore
 ) -> None:
