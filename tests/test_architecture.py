@@ -335,8 +335,6 @@ NO_TEST_MODULE: dict[str, str] = {
 NOT_MIRRORED_YET: dict[str, str] = {
     "bundles/manifest.py": "tests/bundles/test_container.py, tests/bundles/test_tamper.py",
     "bundles/schemas.py": "tests/bundles/test_container.py, tests/bundles/test_cards.py",
-    "cli/commands/desktop.py": "tests/services/test_desktop.py",
-    "cli/commands/identity.py": "tests/cli/commands/test_bundles.py, test_contacts.py",
     "storage/keyed_migration.py": "tests/storage/test_migrations.py (the 0.2 fixture vault)",
 }
 
