@@ -321,7 +321,7 @@ def test_sideways_arrows_are_in_one_layer_and_form_no_cycle() -> None:
 
 # --- tests mirror the source (issue 12) ------------------------------------------------------
 TESTS = REPO / "tests"
-# Modules that need no test module of their own, and why.
+# Modules that need no test module of their own, and why (keep it short).
 NO_TEST_MODULE: dict[str, str] = {
     "cli/__main__.py": "three lines that call cli.main.main; crash tests run it as -m",
     "i18n_marker.py": "returns its argument: a marker pyside6-lupdate looks for",
@@ -331,11 +331,6 @@ NO_TEST_MODULE: dict[str, str] = {
     "bundles/limits.py": "a frozen value of caps; each cap is tested where it is enforced",
     "research/model.py": "plain dataclasses; the research tests build and read them",
     "services/unlocked_state.py": "wires the repositories; every service test builds one",
-}
-# Known gaps (issue 12, point 8): each is tested elsewhere today, named here; this list only
-# shrinks. Write tests/<package>/test_<module>.py and remove the line.
-NOT_MIRRORED_YET: dict[str, str] = {
-    "storage/keyed_migration.py": "tests/storage/test_migrations.py (the 0.2 fixture vault)",
 }
 
 
@@ -360,6 +355,5 @@ def test_every_core_module_has_its_test_module() -> None:
         if rel.name == "__init__.py" and _only_reexports(p):
             continue  # a docstring and re-exports: nothing of its own to test
         missing.add(rel.as_posix())
-    assert missing - NO_TEST_MODULE.keys() - NOT_MIRRORED_YET.keys() == set()
-    # A module that got its test module leaves the lists (they only shrink).
-    assert (NO_TEST_MODULE.keys() | NOT_MIRRORED_YET.keys()) - missing == set()
+    assert missing - NO_TEST_MODULE.keys() == set()
+    assert NO_TEST_MODULE.keys() - missing == set()  # one that got tests leaves the list
