@@ -10,7 +10,7 @@ from pathlib import Path
 from reflectdesk.services.vault import Vault
 from reflectdesk.storage.keyed_migration import migrate_with_key
 from reflectdesk.vault.header import read_header
-from tests.services.test_bundles import table_digest
+from tests.services.bundle_helpers import table_digest
 from tests.support import PASSPHRASE
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "vault_0_2"
