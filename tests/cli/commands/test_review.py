@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reflectdesk.services.vault import Vault
-from tests.cli.test_bundles_cli import Cli, Person, give_card
+from tests.cli.commands.test_bundles import Cli, Person, give_card
 from tests.support import PASSPHRASE
 
 TEXT = "Trabajamos fracciones con pizzas. Después, fracciones con regletas."
