@@ -332,6 +332,15 @@ NO_TEST_MODULE: dict[str, str] = {
     "research/model.py": "plain dataclasses; the research tests build and read them",
     "services/unlocked_state.py": "wires the repositories; every service test builds one",
 }
+# Known gaps, merged with sync (issue 11) while this rule landed: tested where named, to
+# get their own test module. This list only shrinks.
+NOT_MIRRORED_YET: dict[str, str] = {
+    "domain/sync.py": "tests/services/test_sync.py",
+    "services/exchange.py": "tests/services/test_sync.py, tests/cli/commands/test_sync.py",
+    "services/sync_import.py": "tests/services/test_sync.py",
+    "storage/exchange_points.py": "tests/services/test_sync.py",
+    "storage/sync_state.py": "tests/services/test_sync.py",
+}
 
 
 def _test_module(rel: Path) -> Path:
@@ -355,5 +364,6 @@ def test_every_core_module_has_its_test_module() -> None:
         if rel.name == "__init__.py" and _only_reexports(p):
             continue  # a docstring and re-exports: nothing of its own to test
         missing.add(rel.as_posix())
-    assert missing - NO_TEST_MODULE.keys() == set()
-    assert NO_TEST_MODULE.keys() - missing == set()  # one that got tests leaves the list
+    assert missing - NO_TEST_MODULE.keys() - NOT_MIRRORED_YET.keys() == set()
+    # One that got its test module leaves the lists.
+    assert (NO_TEST_MODULE.keys() | NOT_MIRRORED_YET.keys()) - missing == set()
