@@ -38,7 +38,7 @@ from reflectdesk.crypto import aead, kdf
 from reflectdesk.domain.model import EntryContent
 from reflectdesk.search.index import SearchIndex
 from reflectdesk.search.query import to_fts
-from reflectdesk.services.context import UnlockedState
+from reflectdesk.services.unlocked_state import UnlockedState
 from reflectdesk.services.vault import Vault
 from reflectdesk.vault.cipher import RecordCipher
 from reflectdesk.vault.header import read_header

@@ -6,13 +6,10 @@ from __future__ import annotations
 
 import functools
 import locale
-import logging
 import os
 import xml.etree.ElementTree as ET
 
 from reflectdesk.resources import report_damaged, resource_dir
-
-log = logging.getLogger(__name__)
 
 LANGUAGES = ("es", "en")
 DEFAULT_LANGUAGE = "es"

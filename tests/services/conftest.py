@@ -1,4 +1,5 @@
-"""Fixtures of the bundle service tests: a mentor vault, a student–mentor pair, a trio."""
+"""Fixtures of the service tests: a mentor vault, a student–mentor pair, a trio (bundles);
+an in-memory document store and a template service over it (templates)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from reflectdesk.domain.model import (
 )
 from reflectdesk.services.vault import Vault
 from tests.services.bundle_helpers import Pair, Trio, exchange_cards, new_vault
+from tests.templates.conftest import service, store
+
+__all__ = ["service", "store"]  # the template service's fixtures, for test_templates.py
 
 
 @pytest.fixture

@@ -6,8 +6,6 @@ import configparser
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from reflectdesk.services import desktop
 
 
@@ -56,12 +54,3 @@ def test_the_launcher_is_this_installation(tmp_path: Path) -> None:
     command = desktop.launcher_command()
     program = command.split(" -m ")[0].strip('"')
     assert Path(program).is_absolute()
-
-
-def test_cli_desktop_install_json(
-    cli: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
-    r = cli("desktop", "install", "--json")  # type: ignore[operator]
-    assert r.code == 0, r.err
-    assert f'"{tmp_path / "xdg"}"' in r.out

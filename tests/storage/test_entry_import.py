@@ -10,7 +10,7 @@ from reflectdesk.domain.model import EntryContent, Revision
 from reflectdesk.errors import RevisionGraphUnsound
 from reflectdesk.ids import uuid7
 from reflectdesk.services.vault import Vault
-from reflectdesk.storage.entries import EntryImport
+from reflectdesk.storage.entry_import import EntryImport
 
 WHEN = datetime(2025, 3, 1, 10, tzinfo=UTC)
 

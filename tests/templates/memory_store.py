@@ -1,4 +1,4 @@
-"""A small in-memory :class:`reflectdesk.templates.store.DocumentStore` for tests."""
+"""A small in-memory :class:`reflectdesk.templates.store.DocumentSource` for tests."""
 
 from __future__ import annotations
 

@@ -33,7 +33,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import hmac
-import logging
 import mmap
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -71,8 +70,6 @@ from reflectdesk.progress import (
     ProgressSink,
     ignore_progress,
 )
-
-log = logging.getLogger(__name__)
 
 FILE_KEY_BYTES = 16
 X25519_KEY_BYTES = 32

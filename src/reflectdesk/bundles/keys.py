@@ -17,7 +17,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import logging
 import struct
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -40,8 +39,6 @@ from cryptography.hazmat.primitives.serialization import (
 from reflectdesk.bundles import bech32
 from reflectdesk.bundles.canonical import Blob, format_timestamp
 from reflectdesk.errors import IdentityInvalid, PublicKeyInvalid
-
-log = logging.getLogger(__name__)
 
 KEY_ID_BYTES = 8
 ED25519_KEY_BYTES = 32

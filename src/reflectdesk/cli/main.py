@@ -26,7 +26,7 @@ from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
 from reflectdesk.resources import damaged_resources
 
 if TYPE_CHECKING:
-    from reflectdesk.cli.context import CliContext
+    from reflectdesk.cli.session import CliContext
 
 log = logging.getLogger("reflectdesk.cli")
 
@@ -90,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Answered before the command modules (and the services they import) load.
         sys.stdout.write(f"ReflectDesk {__version__}\n")
         return 0
-    from reflectdesk.cli.context import CliContext  # imports the services: not for --version
+    from reflectdesk.cli.session import CliContext  # imports the services: not for --version
 
     parser = build_parser()
     args = parser.parse_args(given)

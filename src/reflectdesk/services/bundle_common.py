@@ -8,8 +8,8 @@ from types import MappingProxyType
 from typing import Final
 
 from reflectdesk.bundles import Identity
-from reflectdesk.services.context import UnlockedState
 from reflectdesk.services.identity import load_or_create_identity, previous_identities
+from reflectdesk.services.unlocked_state import UnlockedState
 
 # The body of a ``consent-withdrawal`` record: written on export, required on import.
 WITHDRAW_BODY: Final = MappingProxyType({"withdraw": "research"})

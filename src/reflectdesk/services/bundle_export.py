@@ -49,10 +49,10 @@ from reflectdesk.progress import (
 )
 from reflectdesk.services.bundle_common import WITHDRAW_BODY, workers
 from reflectdesk.services.contacts import ContactService, public_of
-from reflectdesk.services.context import UnlockedState
 from reflectdesk.services.entries import check_own_authorship
 from reflectdesk.services.identity import load_or_create_identity, profile_card
 from reflectdesk.services.review import ReviewService
+from reflectdesk.services.unlocked_state import UnlockedState
 from reflectdesk.storage.bundle_log import OUT
 from reflectdesk.storage.consents import NewConsent
 from reflectdesk.storage.entries import ExportedEntry

@@ -9,7 +9,7 @@ contacts again: received entries go to a read-only journal per author
 author and content hash; consent is recorded; the bundle is logged. Any error rolls
 everything back. Importing the same bundle twice changes nothing (the bundle log, and
 revision ids), and any order of the same bundles gives the same state (heads are a
-function of the set of revisions held, see :func:`reflectdesk.storage.entries.choose_head`).
+function of the set of revisions held, see :func:`reflectdesk.domain.revision_graph.choose_head`).
 A sender who is not a contact is refused with ``UnknownSender`` until the user has seen
 the safety number and confirms; the sender's card from the bundle is then added as an
 unverified contact.
@@ -80,12 +80,12 @@ from reflectdesk.progress import (
 from reflectdesk.services.bundle_common import readers, workers
 from reflectdesk.services.bundle_plan import ImportPlan, plan
 from reflectdesk.services.contacts import ContactService, card_data
-from reflectdesk.services.context import UnlockedState
 from reflectdesk.services.identity import load_or_create_identity, untrusted_keys
 from reflectdesk.services.review import CheckedRecords, ReviewService
+from reflectdesk.services.unlocked_state import UnlockedState
 from reflectdesk.storage.bundle_log import IN
 from reflectdesk.storage.consents import NewConsent
-from reflectdesk.storage.entries import EntryImport, ImportBatch
+from reflectdesk.storage.entry_import import EntryImport, ImportBatch
 from reflectdesk.storage.local_ids import IdScope
 
 log = logging.getLogger(__name__)

@@ -7,7 +7,7 @@ import builtins
 from collections.abc import Callable
 
 from reflectdesk.domain.model import BundleLogItem, ConsentRecord, Space
-from reflectdesk.services.context import UnlockedState
+from reflectdesk.services.unlocked_state import UnlockedState
 from reflectdesk.storage.bundle_log import IN, OUT
 
 

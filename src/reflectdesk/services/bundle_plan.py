@@ -41,7 +41,7 @@ from reflectdesk.errors import (
 from reflectdesk.ids import uuid7
 from reflectdesk.services.bundle_common import WITHDRAW_BODY
 from reflectdesk.services.contacts import ContactService
-from reflectdesk.services.context import UnlockedState
+from reflectdesk.services.unlocked_state import UnlockedState
 from reflectdesk.storage.entries import EntryLocation
 from reflectdesk.storage.local_ids import IdScope
 

@@ -81,8 +81,8 @@ from reflectdesk.errors import (
     RevocationOfYourKey,
     SafetyNumberMismatch,
 )
-from reflectdesk.services.context import UnlockedState
 from reflectdesk.services.identity import load_or_create_identity, previous_identities
+from reflectdesk.services.unlocked_state import UnlockedState
 
 log = logging.getLogger(__name__)
 

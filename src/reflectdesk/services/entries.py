@@ -33,7 +33,7 @@ from reflectdesk.errors import (
     ReadOnlyEntry,
     RecordTampered,
 )
-from reflectdesk.services.context import UnlockedState
+from reflectdesk.services.unlocked_state import UnlockedState
 from reflectdesk.storage.attachments import MAX_ATTACHMENT_BYTES
 
 log = logging.getLogger(__name__)

@@ -24,7 +24,7 @@ from reflectdesk.errors import (
     InvalidValue,
 )
 from reflectdesk.ids import uuid7
-from reflectdesk.services.context import UnlockedState
+from reflectdesk.services.unlocked_state import UnlockedState
 from reflectdesk.storage.exchange_points import ExchangePointRepo
 from reflectdesk.storage.sync_state import SyncStateRepo
 from reflectdesk.sync import FolderTransport, Transport, WebDavTransport

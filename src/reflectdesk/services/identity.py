@@ -32,7 +32,7 @@ from reflectdesk.bundles.keys import minisign_key_id_text
 from reflectdesk.bundles.schemas import RevocationReason as RevocationReason  # the API's type
 from reflectdesk.domain.model import Changes, IdentityInfo, KeyRotation
 from reflectdesk.errors import FileUnwritable, IdentityInvalid, InvalidValue
-from reflectdesk.services.context import UnlockedState
+from reflectdesk.services.unlocked_state import UnlockedState
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from reflectdesk.domain.model import Changes, Journal, Space
 from reflectdesk.errors import InvalidValue
-from reflectdesk.services.context import UnlockedState
+from reflectdesk.services.unlocked_state import UnlockedState
 
 MAX_TITLE = 300
 

@@ -84,16 +84,16 @@ from reflectdesk.review.records import (
 from reflectdesk.review.records import Verdict as Verdict  # for the front ends
 from reflectdesk.review.state import EntryReview, fold_entry
 from reflectdesk.services.contacts import ContactService
-from reflectdesk.services.context import UnlockedState
 from reflectdesk.services.identity import (
     load_or_create_identity,
     previous_identities,
     untrusted_keys,
 )
+from reflectdesk.services.unlocked_state import UnlockedState
 from reflectdesk.standards.loader import mbe_2021
 from reflectdesk.standards.model import Taxonomy
 from reflectdesk.storage.bundle_log import OUT
-from reflectdesk.storage.entries import ImportBatch
+from reflectdesk.storage.entry_import import ImportBatch
 from reflectdesk.storage.local_ids import IdScope
 from reflectdesk.storage.review_records import ReviewRecordRepo, RevisionRef, StoredRecord
 

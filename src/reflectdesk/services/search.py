@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reflectdesk.domain.model import SearchFilters, SearchHit
-from reflectdesk.services.context import UnlockedState
+from reflectdesk.services.unlocked_state import UnlockedState
 
 
 class SearchService:

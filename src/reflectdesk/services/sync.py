@@ -76,9 +76,9 @@ from reflectdesk.ids import uuid7
 from reflectdesk.progress import NEVER_CANCELLED, CancelToken, ProgressSink, ignore_progress
 from reflectdesk.services.bundle_export import BundleExportService
 from reflectdesk.services.bundle_import import BundleImportService
-from reflectdesk.services.context import UnlockedState
 from reflectdesk.services.exchange import ExchangeService, make_transport
 from reflectdesk.services.sync_import import InboxImporter
+from reflectdesk.services.unlocked_state import UnlockedState
 from reflectdesk.storage.sync_state import SyncStateRepo, remote_id, sent_id
 from reflectdesk.sync import Retry, Transport, WebDavTransport
 

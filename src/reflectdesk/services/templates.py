@@ -50,7 +50,7 @@ from reflectdesk.templates.model import (
     TemplateSummary,
     check_section_keys,
 )
-from reflectdesk.templates.store import DocumentInfo, DocumentStore
+from reflectdesk.templates.store import DocumentInfo, DocumentSource
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +82,7 @@ class TemplateService:
     that must write raises :class:`~reflectdesk.errors.VaultLocked`.
     """
 
-    def __init__(self, store: DocumentStore | None = None) -> None:
+    def __init__(self, store: DocumentSource | None = None) -> None:
         self._store = store
         self._lock = threading.RLock()
         self._custom: dict[str, _Stored] = {}  # DocumentInfo.id -> parsed template
@@ -91,7 +91,7 @@ class TemplateService:
         self._taxonomies: dict[str, TaxonomyDocument] = {}  # DocumentInfo.id -> parsed
 
     # -- store access ----------------------------------------------------------------------
-    def _require_store(self) -> DocumentStore:
+    def _require_store(self) -> DocumentSource:
         if self._store is None:
             raise VaultLocked()
         return self._store

@@ -45,7 +45,6 @@ from reflectdesk.services.bundle_export import BundleExportService
 from reflectdesk.services.bundle_import import BundleImportService
 from reflectdesk.services.bundle_log import BundleLogService
 from reflectdesk.services.contacts import ContactService
-from reflectdesk.services.context import UnlockedState
 from reflectdesk.services.entries import EntryService, TemplateGate
 from reflectdesk.services.exchange import ExchangeService
 from reflectdesk.services.identity import IdentityService, load_own_authors
@@ -54,6 +53,7 @@ from reflectdesk.services.review import ReviewService
 from reflectdesk.services.search import SearchService
 from reflectdesk.services.sync import SyncService
 from reflectdesk.services.templates import TemplateService
+from reflectdesk.services.unlocked_state import UnlockedState
 from reflectdesk.storage.database import DB_NAME, Database
 from reflectdesk.storage.keyed_migration import migrate_with_key
 from reflectdesk.storage.lockfile import VaultLock
@@ -420,10 +420,6 @@ class Vault:
     @property
     def templates(self) -> TemplateService:
         """Templates, standards and rendering (built-ins plus this vault's own)."""
-        return self._unlocked().templates
-
-    @property
-    def render(self) -> TemplateService:
         return self._unlocked().templates
 
     @property

@@ -33,7 +33,8 @@ META_TABLE = "attachments"
 CHUNK_TABLE = "attachment_chunks"
 
 
-def _chunk_ad_rev(idx: int, last: bool) -> str:
+def chunk_revision(idx: int, last: bool) -> str:
+    """The revision a chunk is sealed under: its index and whether it is the last one."""
     return f"{idx}:{'last' if last else 'more'}"
 
 
@@ -118,7 +119,7 @@ class AttachmentRepo:
                             attachment_id=att_id,
                             idx=idx,
                             blob=self._cipher.seal_bytes(
-                                CHUNK_TABLE, att_id, _chunk_ad_rev(idx, last), current
+                                CHUNK_TABLE, att_id, chunk_revision(idx, last), current
                             ),
                         )
                     )
@@ -175,7 +176,7 @@ class AttachmentRepo:
                     raise RecordTampered("attachment_chunks.missing")
                 blob = chunk.blob
             data = self._cipher.open_bytes(
-                CHUNK_TABLE, attachment_id, _chunk_ad_rev(idx, idx == total - 1), blob
+                CHUNK_TABLE, attachment_id, chunk_revision(idx, idx == total - 1), blob
             )
             digest.update(data)
             yield data

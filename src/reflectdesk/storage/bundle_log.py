@@ -16,7 +16,7 @@ from reflectdesk.domain.model import BundleLogItem, ms_to_datetime, now_ms
 from reflectdesk.errors import RecordTampered
 from reflectdesk.storage import schema as t
 from reflectdesk.storage.database import Database
-from reflectdesk.storage.entries import ImportBatch, batch_session
+from reflectdesk.storage.entry_import import ImportBatch, batch_session
 from reflectdesk.storage.local_ids import bundle_log_id
 from reflectdesk.vault.cipher import RecordCipher
 

@@ -34,7 +34,7 @@ from reflectdesk.errors import ContactNotFound, RecordTampered
 from reflectdesk.ids import uuid7
 from reflectdesk.storage import schema as t
 from reflectdesk.storage.database import Database
-from reflectdesk.storage.entries import ImportBatch, batch_session
+from reflectdesk.storage.entry_import import ImportBatch, batch_session
 from reflectdesk.vault.cipher import RecordCipher
 
 TABLE = "contacts"

@@ -17,7 +17,7 @@ TABLE = "documents"
 
 
 class DocumentStore:
-    """Satisfies ``reflectdesk.templates.store.DocumentStore``."""
+    """Satisfies ``reflectdesk.templates.store.DocumentSource``."""
 
     def __init__(self, db: Database, cipher: RecordCipher) -> None:
         self._db = db

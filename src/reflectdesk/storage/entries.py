@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections import deque
-from collections.abc import Collection, Iterator, Mapping, Sequence
-from concurrent.futures import Executor, Future
-from dataclasses import dataclass, field
-from typing import Any, cast
+from collections.abc import Collection, Iterator, Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import Table, func, insert, select, update
+from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session
 
 from reflectdesk.domain.index_doc import IndexDoc
@@ -23,43 +22,28 @@ from reflectdesk.domain.model import (
     ms_to_datetime,
     now_ms,
 )
-from reflectdesk.errors import (
-    EntryNotFound,
-    JournalNotFound,
-    RecordTampered,
-    RevisionGraphUnsound,
-)
+from reflectdesk.errors import EntryNotFound, JournalNotFound, RecordTampered
 from reflectdesk.ids import uuid7
 from reflectdesk.storage import schema as t
 from reflectdesk.storage.attachments import (
-    CHUNK_SIZE,
     CHUNK_TABLE,
     META_TABLE,
-    _chunk_ad_rev,
     attachment_info,
-    attachment_meta,
+    chunk_revision,
 )
 from reflectdesk.storage.database import Database
-from reflectdesk.storage.journals import TABLE as JOURNAL_TABLE
 from reflectdesk.vault.cipher import RecordCipher
+
+if TYPE_CHECKING:
+    from reflectdesk.storage.entry_import import ImportBatch
 
 TABLE = "entry_revisions"
 _IN_BATCH = 500  # ids per ``IN (...)`` query
-_SEAL_WINDOW = 8  # attachment chunks sealed ahead of the insert (bounded memory)
 
 
-def _table(model: type[t.Base]) -> Table:
+def table_of(model: type[t.Base]) -> Table:
+    """The Core table of a model: bulk reads and writes skip the ORM's per-row cost."""
     return cast(Table, model.__table__)
-
-
-@contextlib.contextmanager
-def batch_session(db: Database, batch: ImportBatch | None) -> Iterator[Session]:
-    """The batch's session (its transaction), or a short session of its own."""
-    if batch is not None:
-        yield batch.session
-        return
-    with db.session() as session:
-        yield session
 
 
 class EntryRepo:
@@ -300,10 +284,10 @@ class EntryRepo:
     # -- import from bundles (reads for planning, then one batch) ---------------------
     def head_authors(self, entry_ids: Collection[str]) -> dict[str, str]:
         """Entry id -> the signing key id sealed in its head revision."""
-        e, r = _table(t.Entry), _table(t.EntryRevision)
+        e, r = table_of(t.Entry), table_of(t.EntryRevision)
         out: dict[str, str] = {}
         with self._db.engine.connect() as conn:
-            for part in _parts(entry_ids):
+            for part in id_parts(entry_ids):
                 q = (
                     select(e.c.id, r.c.id, r.c.seq, r.c.blob)
                     .join(r, r.c.id == e.c.head_revision_id)
@@ -316,10 +300,10 @@ class EntryRepo:
 
     def locations(self, entry_ids: Collection[str]) -> dict[str, EntryLocation]:
         """Where each of ``entry_ids`` held here lives (deleted entries included)."""
-        e, j = _table(t.Entry), _table(t.Journal)
+        e, j = table_of(t.Entry), table_of(t.Journal)
         out: dict[str, EntryLocation] = {}
         with self._db.engine.connect() as conn:
-            for part in _parts(entry_ids):
+            for part in id_parts(entry_ids):
                 q = (
                     select(e.c.id, e.c.journal_id, j.c.space, j.c.author_contact_id)
                     .join(j, j.c.id == e.c.journal_id)
@@ -331,10 +315,10 @@ class EntryRepo:
 
     def stored_revisions(self, revision_ids: Collection[str]) -> dict[str, StoredRevision]:
         """Which of ``revision_ids`` are held here, with their entry and content hash."""
-        r = _table(t.EntryRevision)
+        r = table_of(t.EntryRevision)
         out: dict[str, StoredRevision] = {}
         with self._db.engine.connect() as conn:
-            for part in _parts(revision_ids):
+            for part in id_parts(revision_ids):
                 q = select(r.c.id, r.c.entry_id, r.c.seq, r.c.blob).where(r.c.id.in_(part))
                 for rev_id, entry_id, seq, blob in conn.execute(q):
                     doc = self._cipher.open_json(TABLE, f"{entry_id}/{rev_id}", seq, blob)
@@ -343,10 +327,10 @@ class EntryRepo:
 
     def attachment_owners(self, attachment_ids: Collection[str]) -> dict[str, str]:
         """Attachment id -> entry id, for those of ``attachment_ids`` held here."""
-        a = _table(t.Attachment)
+        a = table_of(t.Attachment)
         out: dict[str, str] = {}
         with self._db.engine.connect() as conn:
-            for part in _parts(attachment_ids):
+            for part in id_parts(attachment_ids):
                 for att_id, entry_id in conn.execute(
                     select(a.c.id, a.c.entry_id).where(a.c.id.in_(part))
                 ):
@@ -362,12 +346,12 @@ class EntryRepo:
         A handful of queries whatever the count (not one session per entry): the
         export of a whole journal reads a thousand entries.
         """
-        e, r, a = _table(t.Entry), _table(t.EntryRevision), _table(t.Attachment)
+        e, r, a = table_of(t.Entry), table_of(t.EntryRevision), table_of(t.Attachment)
         rows: dict[str, Any] = {}
         revisions: dict[str, list[Revision]] = {i: [] for i in entry_ids}
         infos: dict[str, list[AttachmentInfo]] = {i: [] for i in entry_ids}
         with self._db.engine.connect() as conn:
-            for part in _parts(entry_ids):
+            for part in id_parts(entry_ids):
                 for row in conn.execute(select(e).where(e.c.id.in_(part), e.c.deleted == 0)):
                     rows[row.id] = row
                 q = select(r.c.id, r.c.entry_id, r.c.seq, r.c.created_at, r.c.blob)
@@ -414,7 +398,7 @@ class EntryRepo:
 
     def ids_in_journal(self, journal_id: str) -> list[str]:
         """The live entries of a journal, oldest first."""
-        e = _table(t.Entry)
+        e = table_of(t.Entry)
         with self._db.engine.connect() as conn:
             q = (
                 select(e.c.id)
@@ -425,11 +409,11 @@ class EntryRepo:
 
     def attachment_data(self, info: AttachmentInfo, pool: Executor | None = None) -> bytes:
         """An attachment's bytes: its chunks in one query, opened on ``pool``, hash checked."""
-        c = _table(t.AttachmentChunk)
+        c = table_of(t.AttachmentChunk)
         with self._db.engine.connect() as conn:
             chunk_count = conn.execute(
-                select(_table(t.Attachment).c.chunk_count).where(
-                    _table(t.Attachment).c.id == info.id
+                select(table_of(t.Attachment).c.chunk_count).where(
+                    table_of(t.Attachment).c.id == info.id
                 )
             ).scalar_one()
             blobs = [
@@ -442,7 +426,7 @@ class EntryRepo:
             raise RecordTampered("attachment_chunks.missing")
 
         def open_chunk(idx: int) -> bytes:
-            rev = _chunk_ad_rev(idx, idx == chunk_count - 1)
+            rev = chunk_revision(idx, idx == chunk_count - 1)
             return self._cipher.open_bytes(CHUNK_TABLE, info.id, rev, blobs[idx])
 
         indices = range(chunk_count)
@@ -455,18 +439,21 @@ class EntryRepo:
     @contextlib.contextmanager
     def import_batch(self) -> Iterator[ImportBatch]:
         """One transaction for a whole import: committed at the end, else rolled back."""
+        from reflectdesk.storage.entry_import import ImportBatch  # it builds on this module
+
         with self._db.session() as s:
             yield ImportBatch(s, self._cipher)
 
 
-# --- import from bundles -------------------------------------------------------------------
-def _parts(ids: Collection[str]) -> Iterator[list[str]]:
+# --- shared with the import batch (storage/entry_import.py) ------------------------------
+def id_parts(ids: Collection[str]) -> Iterator[list[str]]:
+    """``ids`` in slices small enough for one ``IN (...)`` query each."""
     items = list(ids)
     for start in range(0, len(items), _IN_BATCH):
         yield items[start : start + _IN_BATCH]
 
 
-def _ms(moment: Any) -> int:
+def epoch_ms(moment: Any) -> int:
     return int(moment.timestamp() * 1000)
 
 
@@ -490,306 +477,3 @@ class EntryLocation:
 class StoredRevision:
     entry_id: str
     content_hash: str
-
-
-@dataclass(frozen=True, slots=True)
-class EntryImport:
-    """One entry of a bundle to store: its place and the revisions it carries."""
-
-    entry_id: str
-    journal_id: str  # for a new entry; an existing one stays where it is
-    created_ms: int
-    updated_ms: int
-    revisions: tuple[Revision, ...]
-    # Another author's entry: its id and revision ids in her bundle (sealed with each
-    # revision; this vault stores scoped ids, see storage/local_ids.py).
-    source_id: str | None = None
-    sources: Mapping[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class EntryImportOutcome:
-    entry_id: str
-    journal_id: str
-    new: bool
-    revisions_added: int
-    head_changed: bool
-    conflicted: bool
-    head_revision_id: str
-    revision_count: int
-    created_ms: int
-    updated_ms: int
-
-
-RevisionGraph = Mapping[str, tuple[int, Sequence[str]]]  # revision id -> (seq, parent ids)
-
-
-def graph_is_sound(revisions: RevisionGraph) -> bool:
-    """Every known parent has a lower ``seq`` than its child: no self-parent, no
-    cycle (``seq`` falls strictly along every edge), whatever order bundles came in."""
-    for rev_id, (seq, parents) in revisions.items():
-        for parent in parents:
-            if parent == rev_id:
-                return False
-            known = revisions.get(parent)
-            if known is not None and known[0] >= seq:
-                return False
-    return True
-
-
-def choose_head(revisions: RevisionGraph) -> tuple[str, bool]:
-    """The head revision and whether concurrent revisions are held (``conflicted``).
-
-    A function of the *set* of known revisions, so any import order gives the same
-    result. Heads are revisions no known revision names as a parent. A head whose
-    known ancestry has a gap (a parent that was never received, as in a bundle sent
-    without history) and a higher ``seq`` may descend from an older head, so it
-    supersedes it; any other pair of heads is a real fork: both are kept, the entry
-    is conflicted and the head is the one with the highest ``(seq, id)``.
-    """
-    has_child = {p for _, parents in revisions.values() for p in parents if p in revisions}
-    heads = [r for r in revisions if r not in has_child]
-    if len(heads) > 1:
-        gapped = [h for h in heads if _has_gap(h, revisions)]
-        heads = [
-            h
-            for h in heads
-            if not any(g != h and revisions[g][0] > revisions[h][0] for g in gapped)
-        ]
-    if not heads:  # only a cycle can leave no head; graph_is_sound refuses those
-        raise RecordTampered("entry_revisions.parents")
-    head = max(heads, key=lambda r: (revisions[r][0], r))
-    return head, len(heads) > 1
-
-
-def _has_gap(start: str, revisions: RevisionGraph) -> bool:
-    seen: set[str] = set()
-    todo = [start]
-    while todo:
-        current = todo.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        for parent in revisions[current][1]:
-            if parent not in revisions:
-                return True
-            todo.append(parent)
-    return False
-
-
-class ImportBatch:
-    """One SQLite transaction for a whole bundle import: all of it or nothing.
-
-    Made by :meth:`EntryRepo.import_batch`; the other repositories take it to write
-    in the same transaction. Nothing is committed until the ``with`` block ends
-    without an error; any error rolls everything back.
-    """
-
-    def __init__(self, session: Session, cipher: RecordCipher) -> None:
-        self._s = session
-        self._cipher = cipher
-
-    @property
-    def session(self) -> Session:
-        """For the repositories in :mod:`reflectdesk.storage` only."""
-        return self._s
-
-    # -- journals ----------------------------------------------------------------------
-    def _new_journal(
-        self, journal_id: str, title: str, space: Space, contact_id: str | None
-    ) -> str:
-        ts = now_ms()
-        blob = self._cipher.seal_json(
-            JOURNAL_TABLE, journal_id, 1, {"title": title, "description": ""}
-        )
-        self._s.execute(
-            insert(_table(t.Journal)).values(
-                id=journal_id,
-                space=space.value,
-                author_contact_id=contact_id,
-                created_at=ts,
-                updated_at=ts,
-                rev=1,
-                archived=0,
-                blob=blob,
-            )
-        )
-        return journal_id
-
-    def received_journal(self, contact_id: str, title: str) -> tuple[str, bool]:
-        """The read-only journal holding what ``contact_id`` sent; (id, created now)."""
-        j = _table(t.Journal)
-        found = self._s.execute(
-            select(j.c.id)
-            .where(j.c.space == Space.RECEIVED.value, j.c.author_contact_id == contact_id)
-            .order_by(j.c.created_at, j.c.id)
-            .limit(1)
-        ).scalar()
-        if found is not None:
-            return str(found), False
-        return self._new_journal(uuid7(), title, Space.RECEIVED, contact_id), True
-
-    def own_journal(self, journal_id: str) -> tuple[str, bool]:
-        """An own journal by id, made (untitled) if this vault no longer has it."""
-        if self._s.get(t.Journal, journal_id) is not None:
-            return journal_id, False
-        return self._new_journal(journal_id, "", Space.OWN, None), True
-
-    # -- entries and revisions ---------------------------------------------------------
-    def _revision_row(
-        self, entry_id: str, rev: Revision, source: tuple[str, str] | None = None
-    ) -> dict[str, object]:
-        doc: dict[str, object] = {
-            "content": rev.content.to_json(),
-            "parents": list(rev.parent_ids),
-            "author": rev.author,
-            "content_hash": rev.content_hash,
-        }
-        if source is not None:
-            doc["source"] = {"entry": source[0], "revision": source[1]}
-        blob = self._cipher.seal_json(TABLE, f"{entry_id}/{rev.id}", rev.seq, doc)
-        return {
-            "id": rev.id,
-            "entry_id": entry_id,
-            "seq": rev.seq,
-            "created_at": _ms(rev.created_at),
-            "size": len(blob),
-            "blob": blob,
-        }
-
-    def import_entries(self, items: Sequence[EntryImport]) -> list[EntryImportOutcome]:
-        """Insert the revisions not held yet and move each head (see :func:`choose_head`).
-
-        Revisions are immutable and never overwritten; a revision id already held is
-        skipped. Entries keep their original ids; a new one goes to ``journal_id``.
-        """
-        e, r = _table(t.Entry), _table(t.EntryRevision)
-        existing: dict[str, Any] = {}
-        for part in _parts([i.entry_id for i in items]):
-            for row in self._s.execute(select(e).where(e.c.id.in_(part))):
-                existing[row.id] = row
-        graphs: dict[str, dict[str, tuple[int, Sequence[str]]]] = {k: {} for k in existing}
-        for part in _parts(existing):
-            q = select(r.c.id, r.c.entry_id, r.c.seq, r.c.blob).where(r.c.entry_id.in_(part))
-            for rev_id, entry_id, seq, blob in self._s.execute(q):
-                doc = self._cipher.open_json(TABLE, f"{entry_id}/{rev_id}", seq, blob)
-                graphs[entry_id][rev_id] = (seq, tuple(str(p) for p in doc.get("parents", [])))
-        revision_rows: list[dict[str, object]] = []
-        entry_rows: list[dict[str, object]] = []
-        outcomes: list[EntryImportOutcome] = []
-        for item in items:
-            graph = graphs.setdefault(item.entry_id, {})
-            added = 0
-            for rev in item.revisions:
-                if rev.id not in graph:
-                    graph[rev.id] = (rev.seq, rev.parent_ids)
-                    source = (
-                        (item.source_id, item.sources.get(rev.id, rev.id))
-                        if item.source_id is not None
-                        else None
-                    )
-                    revision_rows.append(self._revision_row(item.entry_id, rev, source))
-                    added += 1
-            if not graph_is_sound(graph):
-                # Raised inside the import transaction: nothing of the bundle is kept.
-                raise RevisionGraphUnsound(item.entry_id)
-            head, conflicted = choose_head(graph)
-            old = existing.get(item.entry_id)
-            if old is None:
-                values = {
-                    "id": item.entry_id,
-                    "journal_id": item.journal_id,
-                    "head_revision_id": head,
-                    "head_seq": graph[head][0],
-                    "created_at": item.created_ms,
-                    "updated_at": item.updated_ms,
-                    "deleted": 0,
-                    "conflicted": int(conflicted),
-                }
-                entry_rows.append(values)
-                journal_id, head_changed = item.journal_id, True
-            else:
-                values = {
-                    "head_revision_id": head,
-                    "head_seq": graph[head][0],
-                    "created_at": min(old.created_at, item.created_ms),
-                    "updated_at": max(old.updated_at, item.updated_ms),
-                    "conflicted": int(conflicted),
-                }
-                if any(getattr(old, k) != v for k, v in values.items()):
-                    self._s.execute(update(e).where(e.c.id == item.entry_id).values(**values))
-                journal_id, head_changed = old.journal_id, head != old.head_revision_id
-            outcomes.append(
-                EntryImportOutcome(
-                    entry_id=item.entry_id,
-                    journal_id=journal_id,
-                    new=old is None,
-                    revisions_added=added,
-                    head_changed=head_changed,
-                    conflicted=conflicted,
-                    head_revision_id=head,
-                    revision_count=len(graph),
-                    created_ms=int(str(values["created_at"])),
-                    updated_ms=int(str(values["updated_at"])),
-                )
-            )
-        if entry_rows:
-            self._s.execute(insert(e), entry_rows)
-        if revision_rows:
-            self._s.execute(insert(r), revision_rows)
-        return outcomes
-
-    # -- attachments -------------------------------------------------------------------
-    def add_attachment(
-        self,
-        entry_id: str,
-        attachment_id: str,
-        *,
-        filename: str,
-        media_type: str,
-        created_ms: int,
-        sha256: str,
-        data: bytes | bytearray | memoryview,
-        pool: Executor | None = None,
-    ) -> None:
-        """Seal ``data`` in 1 MiB chunks, exactly as :class:`AttachmentRepo` does.
-
-        ``sha256`` must already be checked against ``data`` (the bundle's signed
-        manifest was). Chunks are sealed ahead on ``pool`` (AES-GCM releases the GIL)
-        at most a few at a time, so memory stays bounded.
-        """
-        a, c = _table(t.Attachment), _table(t.AttachmentChunk)
-        view = memoryview(data).cast("B")
-        size = len(view)
-        count = max(1, -(-size // CHUNK_SIZE))
-        meta = attachment_meta(entry_id, filename, media_type, sha256)
-        self._s.execute(
-            insert(a).values(
-                id=attachment_id,
-                entry_id=entry_id,
-                created_at=created_ms,
-                size=size,
-                chunk_count=count,
-                complete=1,
-                deleted=0,
-                blob=self._cipher.seal_json(META_TABLE, attachment_id, count, meta),
-            )
-        )
-
-        def seal(idx: int) -> dict[str, object]:
-            chunk = bytes(view[idx * CHUNK_SIZE : (idx + 1) * CHUNK_SIZE])
-            rev = _chunk_ad_rev(idx, idx == count - 1)
-            blob = self._cipher.seal_bytes(CHUNK_TABLE, attachment_id, rev, chunk)
-            return {"attachment_id": attachment_id, "idx": idx, "blob": blob}
-
-        if pool is None:
-            for idx in range(count):
-                self._s.execute(insert(c), [seal(idx)])
-            return
-        pending: deque[Future[dict[str, object]]] = deque()
-        for idx in range(count):
-            pending.append(pool.submit(seal, idx))
-            if len(pending) >= _SEAL_WINDOW:
-                self._s.execute(insert(c), [pending.popleft().result()])
-        while pending:
-            self._s.execute(insert(c), [pending.popleft().result()])

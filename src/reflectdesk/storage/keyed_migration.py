@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from reflectdesk.storage.attachments import CHUNK_TABLE, META_TABLE, _chunk_ad_rev
+from reflectdesk.storage.attachments import CHUNK_TABLE, META_TABLE, chunk_revision
 from reflectdesk.storage.local_ids import IdScope, bundle_log_id
 from reflectdesk.vault.cipher import RecordCipher
 
@@ -99,7 +99,7 @@ def _move_entry(conn: Connection, cipher: RecordCipher, scope: IdScope, old: str
             text("SELECT idx, blob FROM attachment_chunks WHERE attachment_id = :a"),
             {"a": att_id},
         ).all():
-            rev = _chunk_ad_rev(int(idx), int(idx) == int(count) - 1)
+            rev = chunk_revision(int(idx), int(idx) == int(count) - 1)
             data = cipher.open_bytes(CHUNK_TABLE, str(att_id), rev, chunk)
             conn.execute(
                 text("UPDATE attachment_chunks SET attachment_id = :n, blob = :b "

@@ -25,7 +25,7 @@ from reflectdesk.review.records import ReviewRecord, parse
 from reflectdesk.storage import schema as t
 from reflectdesk.storage.database import Database
 from reflectdesk.storage.entries import TABLE as REVISIONS_TABLE
-from reflectdesk.storage.entries import ImportBatch, batch_session
+from reflectdesk.storage.entry_import import ImportBatch, batch_session
 from reflectdesk.vault.cipher import RecordCipher
 
 TABLE = "review_records"

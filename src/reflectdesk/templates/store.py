@@ -10,10 +10,10 @@ from typing import Protocol
 
 from reflectdesk.domain.model import DocumentInfo
 
-__all__ = ["DocumentInfo", "DocumentStore"]
+__all__ = ["DocumentInfo", "DocumentSource"]
 
 
-class DocumentStore(Protocol):
+class DocumentSource(Protocol):
     """Encrypted, append-only, versioned documents in the vault."""
 
     def put(self, kind: str, name: str, payload: bytes) -> DocumentInfo:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from reflectdesk.cli.commands.contacts import ask
-from reflectdesk.cli.context import CliContext
+from reflectdesk.cli.session import CliContext
 from reflectdesk.domain.model import (
     AuthorStatus,
     Consent,

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reflectdesk.cli.context import CliContext
+from reflectdesk.cli.session import CliContext
 from reflectdesk.domain.model import CardAction, CardPreview, Contact
 from reflectdesk.errors import ConfirmationRequired
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP

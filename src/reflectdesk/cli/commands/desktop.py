@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from reflectdesk.cli.context import CliContext
+from reflectdesk.cli.session import CliContext
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
 from reflectdesk.services import desktop
 

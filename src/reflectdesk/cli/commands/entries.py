@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from reflectdesk.cli.context import CliContext
 from reflectdesk.cli.markdown_import import split_markdown
+from reflectdesk.cli.session import CliContext
 from reflectdesk.domain.model import Entry, EntryContent, Revision, SearchFilters
 from reflectdesk.errors import FileUnreadable, InvalidValue
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
@@ -226,9 +226,9 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.format == "json":
         ctx.emit_json(entry_json(entry, revision))
     elif args.format == "html":
-        ctx.out.write(vault.render.html(content, ctx.lang) + "\n")
+        ctx.out.write(vault.templates.html(content, ctx.lang) + "\n")
     else:
-        ctx.out.write(vault.render.markdown(content, ctx.lang))
+        ctx.out.write(vault.templates.markdown(content, ctx.lang))
     if args.format in ("text",):
         meta = [
             f"id: {entry.id}",

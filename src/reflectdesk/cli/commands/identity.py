@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reflectdesk.atomic_files import AtomicFile, atomic_write
 from reflectdesk.cli.commands.contacts import ask
-from reflectdesk.cli.context import CliContext
+from reflectdesk.cli.session import CliContext
 from reflectdesk.errors import ConfirmationRequired, FileUnwritable
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
 from reflectdesk.services.identity import DEFAULT_CARD_DAYS, RevocationReason

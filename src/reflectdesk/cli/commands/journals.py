@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from reflectdesk.cli.context import CliContext
+from reflectdesk.cli.session import CliContext
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
 
 

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from reflectdesk.cli.context import CliContext
+from reflectdesk.cli.session import CliContext
 from reflectdesk.errors import InvalidValue
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
 from reflectdesk.services.review import EntryReviewState, Verdict

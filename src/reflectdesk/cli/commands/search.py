@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from reflectdesk.cli.commands.entries import add_filter_args, filters_from
-from reflectdesk.cli.context import CliContext
+from reflectdesk.cli.session import CliContext
 from reflectdesk.domain.model import HIGHLIGHT_END, HIGHLIGHT_START
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
 

@@ -11,7 +11,7 @@ from typing import Any
 from reflectdesk import errors
 from reflectdesk.cli.commands.bundles import say_preview
 from reflectdesk.cli.commands.contacts import ask
-from reflectdesk.cli.context import CliContext, read_secret_file
+from reflectdesk.cli.session import CliContext, read_secret_file
 from reflectdesk.domain.sync import ExchangePoint, SyncReport, SyncStatus
 from reflectdesk.errors import EXIT_NETWORK, ConfirmationRequired, InvalidValue
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP

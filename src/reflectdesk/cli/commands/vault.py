@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from reflectdesk.cli.context import CliContext, read_secret_file
+from reflectdesk.cli.session import CliContext, read_secret_file
 from reflectdesk.domain.model import Role
 from reflectdesk.errors import InvalidValue
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP

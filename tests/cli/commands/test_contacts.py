@@ -13,7 +13,7 @@ from reflectdesk.bundles import BundleKind, BundleMeta, Identity, build_bundle, 
 from reflectdesk.bundles.keys import PublicIdentity
 from reflectdesk.domain.model import Role
 from reflectdesk.services.vault import Vault
-from tests.cli.test_bundles_cli import Cli, Person, give_card
+from tests.cli.commands.test_bundles import Cli, Person, give_card
 from tests.services.bundle_helpers import entry_file, table_digest
 from tests.support import PASSPHRASE
 

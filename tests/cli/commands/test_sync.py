@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.cli.test_bundles_cli import Cli, Person, give_card, mentor, student  # noqa: F401
+from tests.cli.commands.test_bundles import Cli, Person, give_card, mentor, student  # noqa: F401
 from tests.services.test_sync import dav  # noqa: F401
 from tests.sync.davserver import PASSWORD, USER, DavServer
 

@@ -12,9 +12,9 @@ from reflectdesk.crypto.kdf import KdfParams
 from reflectdesk.domain.model import Role
 from reflectdesk.errors import EXIT_INPUT, EXIT_NOT_FOUND
 from reflectdesk.services.vault import NewProfile, Vault
+from tests.services.test_templates import CUSTOM_V1, TAXONOMY
 from tests.support import PASSPHRASE, CliResult
 from tests.templates.conftest import FIXTURES
-from tests.templates.test_service import CUSTOM_V1, TAXONOMY
 
 Cli = Callable[..., CliResult]
 

@@ -15,7 +15,7 @@ from reflectdesk.review.records import EntryRef, RecordType, sign
 from reflectdesk.services.bundle_export import feedback_files
 from reflectdesk.services.contacts import public_of
 from reflectdesk.services.vault import Vault
-from tests.cli.test_bundles_cli import Cli, Person, give_card
+from tests.cli.commands.test_bundles import Cli, Person, give_card
 from tests.support import PASSPHRASE
 
 TEXT = "Trabajamos fracciones con pizzas. Después, fracciones con regletas."

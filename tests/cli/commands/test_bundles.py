@@ -253,33 +253,6 @@ def test_a_refused_bundle_is_reported_once_in_a_real_process(
     assert r.returncode == 7 and "bundle rejected: bundle_header_invalid" in r.stderr
 
 
-def test_rotate_keys_and_keep_sharing(student: Person, mentor: Person, tmp_path: Path) -> None:
-    at_student = give_card(mentor, student, tmp_path)
-    at_mentor = give_card(student, mentor, tmp_path)
-    old = json.loads(student.ok("identity", "show", "--json"))["key_id"]
-    card = tmp_path / "new.rdcard"
-    r = student("identity", "rotate", "-o", str(card))
-    assert r.code == 6  # needs --yes (or a yes at the prompt); nothing changed
-    assert json.loads(student.ok("identity", "show", "--json"))["key_id"] == old
-    r = student("identity", "rotate", "-o", str(tmp_path / "missing" / "x.rdcard"), "--yes")
-    assert r.code == 8 and "file could not be written" in r.err  # and no new keys
-    assert json.loads(student.ok("identity", "show", "--json"))["key_id"] == old
-    out = student.ok("identity", "rotate", "-o", str(card), "--yes")
-    assert "signed by your old key" in out
-    new = json.loads(student.ok("identity", "show", "--json"))["key_id"]
-    assert new != old
-    mentor.ok("contact", "import", str(card))  # a rotation: no question asked
-    (contact,) = mentor.json("contact", "list", "--json")  # type: ignore[misc]
-    assert contact["id"] == at_mentor and contact["key_id"] == new
-    journal = student.ok("journal", "create", "Práctica").strip()
-    entry = student.ok("entry", "add", "--journal", journal, "--section", "body=hola").strip()
-    out_dir = tmp_path / "out"
-    out_dir.mkdir()
-    student.ok("bundle", "export", "--to", at_student, "--entries", entry, "-o", str(out_dir))
-    (bundle,) = out_dir.iterdir()
-    assert "Entries: 1 new" in mentor.ok("bundle", "import", str(bundle), "--yes")
-
-
 # --- no amplification before the signature (issue 10, point 9) -------------------------------
 # The CLI in a real process, reporting its own peak RSS: VmHWM, the high-water mark of
 # this process's memory since exec (ru_maxrss would carry the forking pytest's size).

@@ -20,7 +20,7 @@ from reflectdesk.rendering.entry_render import render_html, render_markdown
 from reflectdesk.services.templates import SNAPSHOT_KIND, TEMPLATE_KIND, TemplateService
 from reflectdesk.templates.builtin import builtin_documents
 from reflectdesk.templates.model import TemplateOrigin
-from reflectdesk.templates.store import DocumentStore
+from reflectdesk.templates.store import DocumentSource
 from tests.templates.memory_store import MemoryDocumentStore
 
 CUSTOM_V1 = """\
@@ -82,11 +82,6 @@ def entry(template_id: str, version: int, **sections: str) -> EntryContent:
         template_id=template_id,
         template_version=version,
     )
-
-
-def test_memory_store_satisfies_the_protocol(store: MemoryDocumentStore) -> None:
-    typed: DocumentStore = store
-    assert typed.list("x") == []
 
 
 def test_list_has_builtins_then_custom(
@@ -263,7 +258,7 @@ def test_taxonomies(service: TemplateService, tmp_path: Path, store: MemoryDocum
 
 def test_with_the_real_vault_store(vault: object, tmp_path: Path) -> None:
     """The lead's encrypted document store satisfies the protocol; the flow works end to end."""
-    store: DocumentStore = vault._unlocked().documents  # type: ignore[attr-defined]
+    store: DocumentSource = vault._unlocked().documents  # type: ignore[attr-defined]
     service = TemplateService(store)
     service.import_file(write(tmp_path, "v1.yaml", CUSTOM_V1))
     old = entry(

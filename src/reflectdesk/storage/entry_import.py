@@ -1,0 +1,295 @@
+"""The import batch: a whole bundle's entries, revisions and attachments stored in
+one SQLite transaction, all of it or nothing, with the records it carries.
+
+Other repositories (contacts, consents, the bundle log) take the batch to write in
+the same transaction. Which revision becomes the head is decided by
+:mod:`reflectdesk.domain.revision_graph`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections import deque
+from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import Executor, Future
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from reflectdesk.domain.model import Revision, Space, now_ms
+from reflectdesk.domain.revision_graph import choose_head, graph_is_sound
+from reflectdesk.errors import RevisionGraphUnsound
+from reflectdesk.ids import uuid7
+from reflectdesk.storage import schema as t
+from reflectdesk.storage.attachments import (
+    CHUNK_SIZE,
+    CHUNK_TABLE,
+    META_TABLE,
+    attachment_meta,
+    chunk_revision,
+)
+from reflectdesk.storage.database import Database
+from reflectdesk.storage.entries import TABLE, epoch_ms, id_parts, table_of
+from reflectdesk.storage.journals import TABLE as JOURNAL_TABLE
+from reflectdesk.vault.cipher import RecordCipher
+
+_SEAL_WINDOW = 8  # attachment chunks sealed ahead of the insert (bounded memory)
+
+
+@contextlib.contextmanager
+def batch_session(db: Database, batch: ImportBatch | None) -> Iterator[Session]:
+    """The batch's session (its transaction), or a short session of its own."""
+    if batch is not None:
+        yield batch.session
+        return
+    with db.session() as session:
+        yield session
+
+
+@dataclass(frozen=True, slots=True)
+class EntryImport:
+    """One entry of a bundle to store: its place and the revisions it carries."""
+
+    entry_id: str
+    journal_id: str  # for a new entry; an existing one stays where it is
+    created_ms: int
+    updated_ms: int
+    revisions: tuple[Revision, ...]
+    # Another author's entry: its id and revision ids in her bundle (sealed with each
+    # revision; this vault stores scoped ids, see storage/local_ids.py).
+    source_id: str | None = None
+    sources: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class EntryImportOutcome:
+    entry_id: str
+    journal_id: str
+    new: bool
+    revisions_added: int
+    head_changed: bool
+    conflicted: bool
+    head_revision_id: str
+    revision_count: int
+    created_ms: int
+    updated_ms: int
+
+
+class ImportBatch:
+    """One SQLite transaction for a whole bundle import: all of it or nothing.
+
+    Made by :meth:`EntryRepo.import_batch`; the other repositories take it to write
+    in the same transaction. Nothing is committed until the ``with`` block ends
+    without an error; any error rolls everything back.
+    """
+
+    def __init__(self, session: Session, cipher: RecordCipher) -> None:
+        self._s = session
+        self._cipher = cipher
+
+    @property
+    def session(self) -> Session:
+        """For the repositories in :mod:`reflectdesk.storage` only."""
+        return self._s
+
+    # -- journals ----------------------------------------------------------------------
+    def _new_journal(
+        self, journal_id: str, title: str, space: Space, contact_id: str | None
+    ) -> str:
+        ts = now_ms()
+        blob = self._cipher.seal_json(
+            JOURNAL_TABLE, journal_id, 1, {"title": title, "description": ""}
+        )
+        self._s.execute(
+            insert(table_of(t.Journal)).values(
+                id=journal_id,
+                space=space.value,
+                author_contact_id=contact_id,
+                created_at=ts,
+                updated_at=ts,
+                rev=1,
+                archived=0,
+                blob=blob,
+            )
+        )
+        return journal_id
+
+    def received_journal(self, contact_id: str, title: str) -> tuple[str, bool]:
+        """The read-only journal holding what ``contact_id`` sent; (id, created now)."""
+        j = table_of(t.Journal)
+        found = self._s.execute(
+            select(j.c.id)
+            .where(j.c.space == Space.RECEIVED.value, j.c.author_contact_id == contact_id)
+            .order_by(j.c.created_at, j.c.id)
+            .limit(1)
+        ).scalar()
+        if found is not None:
+            return str(found), False
+        return self._new_journal(uuid7(), title, Space.RECEIVED, contact_id), True
+
+    def own_journal(self, journal_id: str) -> tuple[str, bool]:
+        """An own journal by id, made (untitled) if this vault no longer has it."""
+        if self._s.get(t.Journal, journal_id) is not None:
+            return journal_id, False
+        return self._new_journal(journal_id, "", Space.OWN, None), True
+
+    # -- entries and revisions ---------------------------------------------------------
+    def _revision_row(
+        self, entry_id: str, rev: Revision, source: tuple[str, str] | None = None
+    ) -> dict[str, object]:
+        doc: dict[str, object] = {
+            "content": rev.content.to_json(),
+            "parents": list(rev.parent_ids),
+            "author": rev.author,
+            "content_hash": rev.content_hash,
+        }
+        if source is not None:
+            doc["source"] = {"entry": source[0], "revision": source[1]}
+        blob = self._cipher.seal_json(TABLE, f"{entry_id}/{rev.id}", rev.seq, doc)
+        return {
+            "id": rev.id,
+            "entry_id": entry_id,
+            "seq": rev.seq,
+            "created_at": epoch_ms(rev.created_at),
+            "size": len(blob),
+            "blob": blob,
+        }
+
+    def import_entries(self, items: Sequence[EntryImport]) -> list[EntryImportOutcome]:
+        """Insert the revisions not held yet and move each head (see :func:`choose_head`).
+
+        Revisions are immutable and never overwritten; a revision id already held is
+        skipped. Entries keep their original ids; a new one goes to ``journal_id``.
+        """
+        e, r = table_of(t.Entry), table_of(t.EntryRevision)
+        existing: dict[str, Any] = {}
+        for part in id_parts([i.entry_id for i in items]):
+            for row in self._s.execute(select(e).where(e.c.id.in_(part))):
+                existing[row.id] = row
+        graphs: dict[str, dict[str, tuple[int, Sequence[str]]]] = {k: {} for k in existing}
+        for part in id_parts(existing):
+            q = select(r.c.id, r.c.entry_id, r.c.seq, r.c.blob).where(r.c.entry_id.in_(part))
+            for rev_id, entry_id, seq, blob in self._s.execute(q):
+                doc = self._cipher.open_json(TABLE, f"{entry_id}/{rev_id}", seq, blob)
+                graphs[entry_id][rev_id] = (seq, tuple(str(p) for p in doc.get("parents", [])))
+        revision_rows: list[dict[str, object]] = []
+        entry_rows: list[dict[str, object]] = []
+        outcomes: list[EntryImportOutcome] = []
+        for item in items:
+            graph = graphs.setdefault(item.entry_id, {})
+            added = 0
+            for rev in item.revisions:
+                if rev.id not in graph:
+                    graph[rev.id] = (rev.seq, rev.parent_ids)
+                    source = (
+                        (item.source_id, item.sources.get(rev.id, rev.id))
+                        if item.source_id is not None
+                        else None
+                    )
+                    revision_rows.append(self._revision_row(item.entry_id, rev, source))
+                    added += 1
+            if not graph_is_sound(graph):
+                # Raised inside the import transaction: nothing of the bundle is kept.
+                raise RevisionGraphUnsound(item.entry_id)
+            head, conflicted = choose_head(graph)
+            old = existing.get(item.entry_id)
+            if old is None:
+                values = {
+                    "id": item.entry_id,
+                    "journal_id": item.journal_id,
+                    "head_revision_id": head,
+                    "head_seq": graph[head][0],
+                    "created_at": item.created_ms,
+                    "updated_at": item.updated_ms,
+                    "deleted": 0,
+                    "conflicted": int(conflicted),
+                }
+                entry_rows.append(values)
+                journal_id, head_changed = item.journal_id, True
+            else:
+                values = {
+                    "head_revision_id": head,
+                    "head_seq": graph[head][0],
+                    "created_at": min(old.created_at, item.created_ms),
+                    "updated_at": max(old.updated_at, item.updated_ms),
+                    "conflicted": int(conflicted),
+                }
+                if any(getattr(old, k) != v for k, v in values.items()):
+                    self._s.execute(update(e).where(e.c.id == item.entry_id).values(**values))
+                journal_id, head_changed = old.journal_id, head != old.head_revision_id
+            outcomes.append(
+                EntryImportOutcome(
+                    entry_id=item.entry_id,
+                    journal_id=journal_id,
+                    new=old is None,
+                    revisions_added=added,
+                    head_changed=head_changed,
+                    conflicted=conflicted,
+                    head_revision_id=head,
+                    revision_count=len(graph),
+                    created_ms=int(str(values["created_at"])),
+                    updated_ms=int(str(values["updated_at"])),
+                )
+            )
+        if entry_rows:
+            self._s.execute(insert(e), entry_rows)
+        if revision_rows:
+            self._s.execute(insert(r), revision_rows)
+        return outcomes
+
+    # -- attachments -------------------------------------------------------------------
+    def add_attachment(
+        self,
+        entry_id: str,
+        attachment_id: str,
+        *,
+        filename: str,
+        media_type: str,
+        created_ms: int,
+        sha256: str,
+        data: bytes | bytearray | memoryview,
+        pool: Executor | None = None,
+    ) -> None:
+        """Seal ``data`` in 1 MiB chunks, exactly as :class:`AttachmentRepo` does.
+
+        ``sha256`` must already be checked against ``data`` (the bundle's signed
+        manifest was). Chunks are sealed ahead on ``pool`` (AES-GCM releases the GIL)
+        at most a few at a time, so memory stays bounded.
+        """
+        a, c = table_of(t.Attachment), table_of(t.AttachmentChunk)
+        view = memoryview(data).cast("B")
+        size = len(view)
+        count = max(1, -(-size // CHUNK_SIZE))
+        meta = attachment_meta(entry_id, filename, media_type, sha256)
+        self._s.execute(
+            insert(a).values(
+                id=attachment_id,
+                entry_id=entry_id,
+                created_at=created_ms,
+                size=size,
+                chunk_count=count,
+                complete=1,
+                deleted=0,
+                blob=self._cipher.seal_json(META_TABLE, attachment_id, count, meta),
+            )
+        )
+
+        def seal(idx: int) -> dict[str, object]:
+            chunk = bytes(view[idx * CHUNK_SIZE : (idx + 1) * CHUNK_SIZE])
+            rev = chunk_revision(idx, idx == count - 1)
+            blob = self._cipher.seal_bytes(CHUNK_TABLE, attachment_id, rev, chunk)
+            return {"attachment_id": attachment_id, "idx": idx, "blob": blob}
+
+        if pool is None:
+            for idx in range(count):
+                self._s.execute(insert(c), [seal(idx)])
+            return
+        pending: deque[Future[dict[str, object]]] = deque()
+        for idx in range(count):
+            pending.append(pool.submit(seal, idx))
+            if len(pending) >= _SEAL_WINDOW:
+                self._s.execute(insert(c), [pending.popleft().result()])
+        while pending:
+            self._s.execute(insert(c), [pending.popleft().result()])

@@ -1,0 +1,127 @@
+"""The entry repository on a real vault file: sealed, immutable revisions, heads that
+move in one transaction, the unlock read path and the bulk reads of bundles."""
+
+from __future__ import annotations
+
+import io
+import os
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from reflectdesk.domain.index_doc import IndexDoc
+from reflectdesk.domain.model import EntryContent, Space
+from reflectdesk.errors import EntryNotFound, JournalNotFound, RecordTampered
+from reflectdesk.services.vault import Vault
+from reflectdesk.storage.entries import EntryRepo, id_parts
+from tests.support import CreatedVault
+
+TITLE = "Clase de fracciones CANARYentry"
+
+
+def _repo(vault: Vault) -> EntryRepo:
+    return vault._unlocked().entries
+
+
+def _content(title: str = TITLE, body: str = "hola") -> EntryContent:
+    return EntryContent(
+        title=title,
+        sections={"body": body},
+        tags=("fracciones",),
+        standards=("A1",),
+        event_date=date(2026, 4, 2),
+    )
+
+
+def test_create_revise_and_history(vault: Vault) -> None:
+    repo = _repo(vault)
+    journal = vault.journals.create("J")
+    first = repo.create(journal.id, _content(), "autora")
+    assert repo.get(first.id) == first  # what create returned is what a read gives
+    same, changed = repo.revise(first.id, _content(), "autora")
+    assert not changed and same.head.id == first.head.id  # no new revision for no change
+    second, changed = repo.revise(first.id, _content(body="otra"), "autora")
+    assert changed and second.head.seq == 2 and second.head.parent_ids == (first.head.id,)
+    assert [r.seq for r in repo.history(first.id)] == [1, 2]
+    assert repo.revision(first.id, first.head.id).content == _content()
+    assert repo.get(first.id).head.content.sections["body"] == "otra"
+    assert repo.revision_counts() == {first.id: 2}
+    assert repo.count() == 1 and repo.exists(first.id) and not repo.exists("nope")
+
+
+def test_missing_ids_are_specific_errors(vault: Vault) -> None:
+    repo = _repo(vault)
+    journal = vault.journals.create("J")
+    entry = repo.create(journal.id, _content(), "autora")
+    with pytest.raises(JournalNotFound):
+        repo.create("no-such-journal", _content(), "autora")
+    with pytest.raises(EntryNotFound):
+        repo.get("no-such-entry")
+    with pytest.raises(EntryNotFound):
+        repo.revision(entry.id, "no-such-revision")
+    with pytest.raises(JournalNotFound):
+        repo.move(entry.id, "no-such-journal")
+
+
+def test_move_keeps_the_entry_and_lists_it_in_the_new_journal(vault: Vault) -> None:
+    repo = _repo(vault)
+    a, b = vault.journals.create("A"), vault.journals.create("B")
+    entry = repo.create(a.id, _content(), "autora")
+    repo.move(entry.id, b.id)
+    assert repo.get(entry.id).journal_id == b.id
+    assert repo.ids_in_journal(a.id) == [] and repo.ids_in_journal(b.id) == [entry.id]
+    assert repo.locations([entry.id])[entry.id].space is Space.OWN
+
+
+def test_head_docs_are_what_the_index_builds_from_the_content(vault: Vault) -> None:
+    repo = _repo(vault)
+    journal = vault.journals.create("J")
+    entry = repo.create(journal.id, _content(), "autora")
+    entry, _ = repo.revise(entry.id, _content(body="segunda"), "autora")
+    (doc,) = list(repo.iter_head_docs())
+    ms = int(entry.created_at.timestamp() * 1000)
+    updated = int(entry.updated_at.timestamp() * 1000)
+    assert doc == IndexDoc.from_content(entry.id, journal.id, ms, updated, 2, entry.head.content)
+
+
+def test_bulk_reads_for_bundles(vault: Vault, tmp_path: Path) -> None:
+    repo = _repo(vault)
+    journal = vault.journals.create("J")
+    entry = repo.create(journal.id, _content(), "autora")
+    entry, _ = repo.revise(entry.id, _content(body="dos"), "autora")
+    data = os.urandom(1024 * 1024 + 5)  # two sealed chunks
+    info = vault._unlocked().attachments.add(entry.id, io.BytesIO(data), "a.bin", "x/y")
+    assert repo.head_authors([entry.id]) == {entry.id: "autora"}
+    stored = repo.stored_revisions([entry.head.id, "unknown"])
+    assert list(stored) == [entry.head.id] and stored[entry.head.id].entry_id == entry.id
+    assert repo.attachment_owners([info.id, "unknown"]) == {info.id: entry.id}
+    (head_only,) = repo.export_entries([entry.id], history=False, attachments=False)
+    assert [r.seq for r in head_only.revisions] == [2] and head_only.entry.attachments == ()
+    (full,) = repo.export_entries([entry.id], history=True, attachments=True)
+    assert [r.seq for r in full.revisions] == [1, 2] and full.entry.attachments == (info,)
+    assert repo.attachment_data(info) == data
+    with pytest.raises(EntryNotFound):
+        repo.export_entries(["missing"], history=False, attachments=False)
+
+
+def test_a_chunk_removed_from_the_file_is_caught(created: CreatedVault) -> None:
+    vault = created.vault
+    repo = _repo(vault)
+    entry = repo.create(vault.journals.create("J").id, _content(), "autora")
+    info = vault._unlocked().attachments.add(
+        entry.id, io.BytesIO(os.urandom(1024 * 1024 + 5)), "a.bin", "x/y"
+    )
+    # A second writer on the file, as someone with the disk would be.
+    with sqlite3.connect(created.path / "vault.db") as conn:
+        conn.execute("DELETE FROM attachment_chunks WHERE attachment_id = ? AND idx = 1", [info.id])
+    with pytest.raises(RecordTampered):
+        repo.attachment_data(info)
+
+
+def test_ids_are_queried_in_bounded_slices() -> None:
+    ids = [str(n) for n in range(1201)]
+    parts = list(id_parts(ids))
+    assert [len(p) for p in parts] == [500, 500, 201]
+    assert [i for p in parts for i in p] == ids
