@@ -212,7 +212,7 @@ class SearchIndex:
             marks = ",".join("?" * len(part))
             out.update(
                 conn.execute(
-                    f"SELECT id, head_revision_id FROM entries WHERE id IN ({marks})",  # noqa: S608
+                    f"SELECT id, head_revision_id FROM entries WHERE id IN ({marks})",
                     part,
                 ).fetchall()
             )
@@ -220,7 +220,9 @@ class SearchIndex:
 
     @staticmethod
     def _remove_in(conn: Any, entry_id: str) -> None:
-        row = conn.execute("SELECT rowid FROM search_meta WHERE entry_id = ?", (entry_id,)).fetchone()
+        row = conn.execute(
+            "SELECT rowid FROM search_meta WHERE entry_id = ?", (entry_id,)
+        ).fetchone()
         if row is None:
             return
         # External content: FTS5 needs the old values to remove their postings.
@@ -251,7 +253,7 @@ class SearchIndex:
                     self._remove_in(conn, d.entry_id)
                     created = ms_to_datetime(d.created_ms).date().isoformat()
                     cur = conn.execute(
-                        f"INSERT INTO search_meta({_META_COLS}) "  # noqa: S608
+                        f"INSERT INTO search_meta({_META_COLS}) "
                         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         (
                             d.entry_id, heads.get(d.entry_id), d.journal_id, d.template_id,
@@ -471,7 +473,7 @@ class SearchIndex:
         order = SORT_COLUMNS.get(sort, SORT_COLUMNS["date"])
         direction = "DESC" if descending else "ASC"
         sql = (
-            "SELECT m.entry_id, m.journal_id, m.title, m.template_id, m.tags, m.standards, "  # noqa: S608
+            "SELECT m.entry_id, m.journal_id, m.title, m.template_id, m.tags, m.standards, "
             "m.event_date, m.created_ms, m.updated_ms, m.revisions FROM search_meta m "
             f"WHERE 1=1{where} ORDER BY {order} {direction}, m.entry_id {direction}"
         )

@@ -29,6 +29,7 @@ from reflectdesk.errors import (
     VaultExists,
     VaultLocked,
     VaultNotFound,
+    VaultStateTampered,
     WeakPassphrase,
     WrongPassphrase,
     WrongRecoveryKey,
@@ -413,6 +414,10 @@ class Vault:
     def _migrate_to_pages(self, dek: bytes, progress: ProgressSink, cancel: CancelToken) -> None:
         """A format-1/2 vault: open and check the old file as before, copy it into the
         page-encrypted file, verify, then switch the header (storage/migration.py)."""
+        if not (self.path / LEGACY_DB_NAME).is_file():
+            # Only an older header put back beside a converted vault gets here (the
+            # switch is written after the new file, the old file removed after it).
+            raise VaultStateTampered("header.format")
         legacy = Database(self.path / LEGACY_DB_NAME)
         key = page_key(dek)
         try:

@@ -142,7 +142,9 @@ def migrate_to_pages(
     return final
 
 
-def _copy(old: Path, partial: Path, key: bytes, progress: ProgressSink, cancel: CancelToken) -> None:
+def _copy(
+    old: Path, partial: Path, key: bytes, progress: ProgressSink, cancel: CancelToken
+) -> None:
     # Owner-only before the first byte: SQLite gives -wal/-shm the same mode.
     os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     conn = pages.connect(partial, key)
@@ -234,9 +236,7 @@ def _verify(
         if conn.execute("PRAGMA main.integrity_check").fetchall() != [("ok",)]:
             raise VaultMigrationFailed("integrity_check")
         try:
-            conn.execute(
-                "INSERT INTO search_docs(search_docs, rank) VALUES ('integrity-check', 1)"
-            )
+            conn.execute("INSERT INTO search_docs(search_docs, rank) VALUES ('integrity-check', 1)")
         except pages.DB_ERRORS:
             raise VaultMigrationFailed("search index") from None
         indexed = int(conn.execute("SELECT count(*) FROM search_meta").fetchone()[0])
