@@ -432,12 +432,26 @@ class SearchIndex:
         *,
         first: bool = False,
     ) -> list[SearchHit]:
-        """The best ``limit`` hits by bm25, with snippets.
+        """The best ``limit`` hits by bm25, with snippets (``first``: see
+        :meth:`search_first`)."""
+        if first:
+            return self.search_first(text, filters, limit)[0]
+        return self._search(text, filters, limit, window=None)[0]
 
-        ``first``: a quick first answer for results as you type: rank only the matches
-        among the newest ``FIRST_WINDOW`` entries, the window growing ×4 until ``limit``
-        hits are found or it spans the vault. Its cost stops growing with the vault; the
-        caller then asks again without it for the full ranking (gui/search_panel.py)."""
+    def search_first(
+        self, text: str, filters: SearchFilters | None = None, limit: int = 50
+    ) -> tuple[list[SearchHit], bool]:
+        """A quick first answer for results as you type: rank only the matches among the
+        newest ``FIRST_WINDOW`` entries, the window growing ×4 until ``limit`` hits are
+        found or it spans the index. Its cost stops growing with the vault. Returns
+        (hits, complete): complete when the window spanned every entry, so the answer
+        *is* the full ranking; otherwise the caller asks :meth:`search` for it next
+        (gui/main_window.py does, on its worker)."""
+        return self._search(text, filters, limit, window=FIRST_WINDOW)
+
+    def _search(
+        self, text: str, filters: SearchFilters | None, limit: int, window: int | None
+    ) -> tuple[list[SearchHit], bool]:
         self._check_open()
         match = to_fts(text)
         f = filters or SearchFilters()
@@ -445,18 +459,19 @@ class SearchIndex:
         with c.lock:
             try:
                 match = self._expand_prefixes(c, match)
-                if not first:
+                floor = 0
+                if window is None:
                     ranked = self._rank(c.conn, match, f, limit, 0)
                 else:
                     top = c.conn.execute("SELECT max(rowid) FROM search_meta").fetchone()[0] or 0
-                    span = FIRST_WINDOW
+                    span = window
                     while True:
                         floor = max(0, top - span + 1)
                         ranked = self._rank(c.conn, match, f, limit, floor)
                         if len(ranked) >= limit or floor <= 1:
                             break
                         span *= 4
-                return self._hits(c.conn, match, ranked)
+                return self._hits(c.conn, match, ranked), floor <= 1
             except sqlcipher3.OperationalError as exc:
                 raise InvalidQuery("fts") from exc
 

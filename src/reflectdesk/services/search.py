@@ -24,5 +24,12 @@ class SearchService:
         type); ask again without it for the full ranking."""
         return self._state().index.search(text, filters, limit, first=first)
 
+    def query_first(
+        self, text: str, filters: SearchFilters | None = None, limit: int = 50
+    ) -> tuple[list[SearchHit], bool]:
+        """(hits ranked among the newest entries, whether that was already every entry):
+        when not, :meth:`query` gives the full ranking to replace them."""
+        return self._state().index.search_first(text, filters, limit)
+
     def tags(self) -> list[tuple[str, int]]:
         return self._state().index.all_tags()
