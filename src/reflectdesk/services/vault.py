@@ -18,7 +18,6 @@ from pathlib import Path
 from reflectdesk import __version__
 from reflectdesk.crypto import aead, kdf, recovery
 from reflectdesk.crypto.kdf import KdfParams as KdfParams  # the type create() takes
-from reflectdesk.domain.index_doc import IndexDoc
 from reflectdesk.domain.model import Changes, Profile, Role
 from reflectdesk.errors import (
     InvalidValue,

@@ -5,11 +5,13 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3
 from sqlalchemy import Connection, create_engine, event, insert, inspect, select, text, update
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -161,7 +163,7 @@ class Database:
         else:
             self.engine = create_engine(
                 f"sqlite+pysqlite:///{path}",
-                module=pages.sqlcipher3,
+                module=sqlcipher3,
                 connect_args={"check_same_thread": False},
             )
 
@@ -243,7 +245,7 @@ class Database:
             self.engine.dispose()
         except VaultDamaged:
             raise
-        except (DatabaseError, *pages.DB_ERRORS) as exc:
+        except (DatabaseError, sqlite3.Error, sqlcipher3.Error) as exc:
             if self.page_key is not None and pages.is_damage(getattr(exc, "orig", exc)):
                 raise VaultDamaged(self.path.name) from None
             if isinstance(exc, OperationalError) and "readonly" in str(exc):

@@ -27,9 +27,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from reflectdesk.domain.index_doc import IndexDoc
 from reflectdesk.errors import VaultMigrationFailed
 from reflectdesk.progress import CancelToken, Progress, ProgressSink
-from reflectdesk.search.index import IndexDoc, SearchIndex
+from reflectdesk.search.index import SearchIndex
 from reflectdesk.storage import pages
 from reflectdesk.storage.database import DB_NAME, LEGACY_DB_NAME
 
