@@ -91,7 +91,7 @@ def test_a_vault_edited_while_closed_is_explained(
     vault, _key = create_vault(ctx)
     vault.identity.revocation()
     vault.close()
-    conn = raw_db(ctx.vault_dir)
+    conn = raw_db(ctx.vault_dir, PASSPHRASE)
     with conn:
         conn.execute("DELETE FROM secrets WHERE id = 'identity-untrusted'")
     conn.close()
