@@ -61,6 +61,8 @@ CREATE TABLE IF NOT EXISTS search_meta(
     standards TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS search_meta_journal ON search_meta(journal_id);
+-- Covering the unlock's catch-up joins: the rows themselves (with the text) stay unread.
+CREATE INDEX IF NOT EXISTS search_meta_head ON search_meta(entry_id, head);
 CREATE INDEX IF NOT EXISTS search_meta_sort ON search_meta(sort_date);
 CREATE VIRTUAL TABLE IF NOT EXISTS search_docs USING fts5(
     title, body, tags, standards,
@@ -323,16 +325,18 @@ class SearchIndex:
             stale = [
                 r[0]
                 for r in conn.execute(
-                    "SELECT e.id FROM entries e LEFT JOIN search_meta m ON m.entry_id = e.id "
-                    "WHERE e.deleted = 0 AND e.head_revision_id IS NOT NULL "
-                    "AND (m.rowid IS NULL OR m.head IS NOT e.head_revision_id)"
+                    "SELECT e.id FROM entries e WHERE e.deleted = 0 "
+                    "AND e.head_revision_id IS NOT NULL AND NOT EXISTS ("
+                    "SELECT 1 FROM search_meta m INDEXED BY search_meta_head "
+                    "WHERE m.entry_id = e.id AND m.head = e.head_revision_id)"
                 )
             ]
             gone = [
                 r[0]
                 for r in conn.execute(
-                    "SELECT m.entry_id FROM search_meta m LEFT JOIN entries e "
-                    "ON e.id = m.entry_id WHERE e.id IS NULL OR e.deleted <> 0"
+                    "SELECT m.entry_id FROM search_meta m INDEXED BY search_meta_head "
+                    "WHERE NOT EXISTS (SELECT 1 FROM entries e "
+                    "WHERE e.id = m.entry_id AND e.deleted = 0)"
                 )
             ]
         return stale, gone
