@@ -4263,6 +4263,10 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>Try again</translation>
     </message>
     <message>
+        <source>Cancel the conversion</source>
+        <translation>Cancel the conversion</translation>
+    </message>
+    <message>
         <source>Progress</source>
         <translation>Progress</translation>
     </message>

@@ -4263,6 +4263,10 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>Reintentar</translation>
     </message>
     <message>
+        <source>Cancel the conversion</source>
+        <translation>Cancelar la conversión</translation>
+    </message>
+    <message>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>

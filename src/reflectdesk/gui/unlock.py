@@ -163,6 +163,7 @@ class UnlockWindow(QWidget):
         self.unlock_button.setAccessibleName(self.tr("Unlock"))
         self.forgot_button.setAccessibleName(self.tr("Forgot your passphrase?"))
         self.retry_button.setAccessibleName(self.tr("Try again"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel the conversion"))
         self.progress.setAccessibleName(self.tr("Progress"))
 
     def changeEvent(self, event: QEvent) -> None:
