@@ -152,3 +152,20 @@ def test_a_truncated_wal_loses_only_uncommitted_frames(created: CreatedVault) ->
         # The cut transaction is gone as a whole (entry and index), never half there.
         assert ("segunda" in titles) == (second.id in {s.id for s in vault.entries.list()})
         assert vault.integrity_check() == "ok"
+
+
+def test_a_passphrase_change_keeps_the_page_key_and_the_file(created: CreatedVault) -> None:
+    """The DEK does not change with the passphrase (only its wrapping), so neither does
+    the page key: the database file is not touched, and the new passphrase opens it."""
+    v = created.vault
+    v.entries.add(v.journals.create("J").id, EntryContent(title="igual"))
+    v.close()
+    before_key = page_key_of(created.path)
+    before = (created.path / DB_NAME).read_bytes()
+    with Vault.open(created.path) as vault:
+        vault.change_passphrase(PASSPHRASE, "another passphrase 2026")
+    assert (created.path / DB_NAME).read_bytes() == before
+    assert page_key_of(created.path, "another passphrase 2026") == before_key
+    with Vault.open(created.path) as vault:
+        vault.unlock("another passphrase 2026")
+        assert [s.title for s in vault.entries.list()] == ["igual"]
