@@ -37,7 +37,13 @@ def _opens_current(path: Path, entry_id: str) -> str:
     try:
         vault.unlock(PASSPHRASE)
         assert vault.entries.get(entry_id).content.title == "después"
-        assert [s.title for s in vault.entries.list()] == ["después"]
+        if [s.title for s in vault.entries.list()] != ["después"]:
+            # An older page of the index's rows (search_meta) while its covering index
+            # (entry_id, head) is current: the catch-up sees the right head, the list
+            # shows the old title until the next save. Not a trust record; SQLite's own
+            # check finds the disagreement (docs/threat-model.md).
+            assert "search_meta" in vault.integrity_check()
+            return "search rows"
         if [h.entry_id for h in vault.search.query("despues")] != [entry_id] or (
             vault.search.query("antes") != []
         ):

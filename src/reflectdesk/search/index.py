@@ -21,13 +21,14 @@ before anything else; ``first=True`` ranks only the matches among the newest ent
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import sqlcipher3
 
@@ -40,7 +41,7 @@ from reflectdesk.domain.model import (
     SearchHit,
     ms_to_datetime,
 )
-from reflectdesk.errors import InvalidQuery
+from reflectdesk.errors import InvalidQuery, VaultDamaged
 from reflectdesk.search.query import to_fts
 
 SCHEMA = """
@@ -88,6 +89,25 @@ _META_COLS = (
     "entry_id, head, journal_id, template_id, event_date, sort_date, created_ms, "
     "updated_ms, revisions, title, body, tags, standards"
 )
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _damage_checked(method: _F) -> _F:
+    """A page of the index that fails SQLCipher's HMAC (or SQLite's structure checks)
+    is a damaged vault, as in storage/database.py: say so, not a driver error."""
+
+    @functools.wraps(method)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(*args, **kwargs)
+        except sqlcipher3.DatabaseError as exc:
+            if "malformed" in str(exc) or "not a database" in str(exc):
+                raise VaultDamaged("search index") from None
+            raise
+
+    return cast(_F, checked)
 
 
 def _norm_tag(tag: str) -> str:
@@ -191,6 +211,7 @@ class SearchIndex:
             with c.lock:
                 c.conn.close()
 
+    @_damage_checked
     def __len__(self) -> int:
         self._check_open()
         with self._r.lock:
@@ -237,6 +258,7 @@ class SearchIndex:
         conn.execute("DELETE FROM search_tags WHERE doc = ?", row)
         conn.execute("DELETE FROM search_std WHERE doc = ?", row)
 
+    @_damage_checked
     def add_many(self, docs: Iterable[IndexDoc]) -> None:
         """Insert or replace; one transaction. A replaced entry gets a new rowid, so
         rowids follow the order of writes (the "newest" of a first answer)."""
@@ -285,6 +307,7 @@ class SearchIndex:
     def upsert(self, doc: IndexDoc) -> None:
         self.add_many([doc])
 
+    @_damage_checked
     def remove(self, entry_id: str) -> None:
         self._check_open()
         with self._w.lock:
@@ -316,6 +339,7 @@ class SearchIndex:
         with self._w.lock:
             self._w.conn.execute("INSERT INTO search_docs(search_docs) VALUES ('optimize')")
 
+    @_damage_checked
     def stale(self) -> tuple[list[str], list[str]]:
         """(entries whose index row is missing or made from another head, index rows
         of entries gone or deleted): one join each, no decryption."""
@@ -452,6 +476,7 @@ class SearchIndex:
         (gui/main_window.py does, on its worker)."""
         return self._search(text, filters, limit, window=FIRST_WINDOW)
 
+    @_damage_checked
     def _search(
         self, text: str, filters: SearchFilters | None, limit: int, window: int | None
     ) -> tuple[list[SearchHit], bool]:
@@ -478,6 +503,7 @@ class SearchIndex:
             except sqlcipher3.OperationalError as exc:
                 raise InvalidQuery("fts") from exc
 
+    @_damage_checked
     def summaries(
         self,
         filters: SearchFilters | None = None,
@@ -505,6 +531,7 @@ class SearchIndex:
             rows = self._r.conn.execute(sql, params).fetchall()
         return [_summary(r) for r in rows]
 
+    @_damage_checked
     def all_tags(self) -> list[tuple[str, int]]:
         self._check_open()
         with self._r.lock:
