@@ -11,7 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from reflectdesk.errors import Cancelled
-from reflectdesk.gui.context import AppContext
+from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.controller import AppController
 from reflectdesk.gui.i18n import error_texts
 from reflectdesk.progress import Progress
