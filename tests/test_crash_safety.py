@@ -66,6 +66,14 @@ def verify(vault_dir: Path, expected: dict[str, str]) -> None:
             assert tag in history_titles
             for att in entry.attachments:
                 vault.entries.attachment_bytes(att.id)
+        # The search index never disagrees with the records: the unlock caught up any
+        # entry whose index write the kill cut off, and FTS5 checks its own structure.
+        index = vault._unlocked().index
+        assert index.stale() == ([], [])
+        index.integrity_check()
+        listed = {s.id: s.title for s in vault.entries.list()}
+        for eid in expected:
+            assert listed[eid] == vault.entries.get(eid).content.title
     finally:
         vault.close()
 

@@ -142,6 +142,19 @@ def test_versions(installed: Installed) -> None:
         check=True,
     ).stdout.split()
     assert from_meta[0] == from_meta[1]  # one source of the version
+    # SQLCipher 4 came with the wheel (a dependency): the vault file is page-encrypted.
+    cipher = subprocess.run(
+        [
+            str(installed.bin / "python"),
+            "-c",
+            "import sqlcipher3; print(sqlcipher3.connect(':memory:')"
+            ".execute('PRAGMA cipher_version').fetchone()[0])",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert cipher.startswith("4.")
     home = installed.root / "h-version"
     assert (
         installed.ok(home, "reflectdesk-cli", "--version").strip() == f"ReflectDesk {from_meta[0]}"

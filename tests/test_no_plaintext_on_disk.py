@@ -1,7 +1,9 @@
 """Non-negotiable 3: journal text, titles, tags, names and attachments never reach
 the disk unencrypted. Every CLI command runs as a real process with its own temp
-dir; then every file under the vault dir and the temp dir (database, WAL, SHM,
-journal, lock, logs, temp files) is scanned for the canaries, raw and UTF-16."""
+dir; a last one writes and searches, then is killed before any checkpoint (its edits
+and their search-index rows only in the WAL); then every file under the vault dir and
+the temp dir (database with its index, WAL, SHM, journal, lock, logs, temp files) is
+scanned for the canaries, raw and UTF-16."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import os
 import subprocess
 from pathlib import Path
 
+from reflectdesk.storage.database import DB_NAME
 from tests.support import PYTHON, cli_env
 
 CANARY = "CANARYx7f3aQ"
@@ -25,6 +28,27 @@ CANARIES = {
     "markdown": f"{CANARY}markdown",
     "edit": f"{CANARY}edit",
 }
+
+
+# Writes entries (and so their index rows) holding the canary, searches them (sorting
+# and snippets: where SQLite would spill to temp files), then dies without a checkpoint.
+_KILLED_WRITER = """
+import os, signal, sys
+from pathlib import Path
+from reflectdesk.domain.model import EntryContent
+from reflectdesk.services.vault import Vault
+vault = Vault.open(Path(sys.argv[1]))
+vault.unlock(sys.argv[2])
+canary = sys.argv[4]
+for i in range(40):
+    vault.entries.add(sys.argv[3], EntryContent(
+        title=f"{canary}wal {i}", sections={"body": f"{canary}index " * 400},
+        tags=(f"{canary}tag",)))
+assert vault.search.query(canary + "index", limit=100)
+assert vault.search.query(canary[:6] + "*", limit=100)
+vault.entries.list(sort="title")
+os.kill(os.getpid(), signal.SIGKILL)
+"""
 
 
 def _encodings(text: str) -> list[bytes]:
@@ -117,12 +141,23 @@ def test_canaries_never_reach_disk(tmp_path: Path) -> None:
         timeout=120,
     )
 
+    # Killed mid-session: the last edits only in the WAL (never checkpointed), the index
+    # rows with them, whatever SQLite spilled to temp files (TMPDIR is tmp_dir).
+    killed = subprocess.run(
+        [PYTHON, "-c", _KILLED_WRITER, str(vault_dir), "recovered passphrase 2", jid, CANARY],
+        env=env,
+        capture_output=True,
+        timeout=120,
+    )
+    assert killed.returncode == -9, killed.stderr
+    assert (vault_dir / f"{DB_NAME}-wal").stat().st_size > 0
+
     if os.name == "posix":
         modes = {p.name: p.stat().st_mode & 0o777 for p in vault_dir.iterdir()}
         assert all(m == 0o600 for m in modes.values()), modes
         assert vault_dir.stat().st_mode & 0o777 == 0o700
     files = sorted(p.name for p in vault_dir.iterdir())
-    assert "vault.db" in files and "vault.rdh" in files
+    assert DB_NAME in files and "vault.rdh" in files
     assert _scan([home, tmp_dir]) == []
     # The scan itself can find what it looks for: the user's own file holds the canary.
     assert _scan([outside])

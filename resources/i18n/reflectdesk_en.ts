@@ -1307,6 +1307,22 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>The vault file was altered or damaged. Restore it from a backup.</translation>
     </message>
     <message>
+        <source>The vault file is damaged: part of it fails its integrity check.</source>
+        <translation>The vault file is damaged: part of it fails its integrity check.</translation>
+    </message>
+    <message>
+        <source>The file was changed outside ReflectDesk or the disk failed. Do not use this copy: restore the whole vault folder from a backup.</source>
+        <translation>The file was changed outside ReflectDesk or the disk failed. Do not use this copy: restore the whole vault folder from a backup.</translation>
+    </message>
+    <message>
+        <source>The vault could not be converted to the new format: the copy did not check.</source>
+        <translation>The vault could not be converted to the new format: the copy did not check.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: the vault still opens as before. Free some disk space and try again; if it keeps happening, report it.</source>
+        <translation>Nothing was changed: the vault still opens as before. Free some disk space and try again; if it keeps happening, report it.</translation>
+    </message>
+    <message>
         <source>Part of the vault was changed, deleted or replaced by an older copy outside ReflectDesk.</source>
         <translation>Part of the vault was changed, deleted or replaced by an older copy outside ReflectDesk.</translation>
     </message>
@@ -3388,6 +3404,14 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>Preparing search…</translation>
     </message>
     <message>
+        <source>Converting the vault to the new encrypted format (once)…</source>
+        <translation>Converting the vault to the new encrypted format (once)…</translation>
+    </message>
+    <message>
+        <source>Checking the converted vault…</source>
+        <translation>Checking the converted vault…</translation>
+    </message>
+    <message>
         <source>Opening the vault…</source>
         <translation>Opening the vault…</translation>
     </message>
@@ -4239,6 +4263,10 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>&amp;Try again</translation>
     </message>
     <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
@@ -4257,6 +4285,10 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     <message>
         <source>Try again</source>
         <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Cancel the conversion</source>
+        <translation>Cancel the conversion</translation>
     </message>
     <message>
         <source>Progress</source>

@@ -1307,6 +1307,22 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>El archivo de la bóveda fue alterado o está dañado. Restáuralo desde un respaldo.</translation>
     </message>
     <message>
+        <source>The vault file is damaged: part of it fails its integrity check.</source>
+        <translation>El archivo de la bóveda está dañado: una parte no pasa su verificación de integridad.</translation>
+    </message>
+    <message>
+        <source>The file was changed outside ReflectDesk or the disk failed. Do not use this copy: restore the whole vault folder from a backup.</source>
+        <translation>El archivo se cambió fuera de ReflectDesk o el disco falló. No uses esta copia: restaura la carpeta completa de la bóveda desde un respaldo.</translation>
+    </message>
+    <message>
+        <source>The vault could not be converted to the new format: the copy did not check.</source>
+        <translation>No se pudo convertir la bóveda al nuevo formato: la copia no pasó la verificación.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: the vault still opens as before. Free some disk space and try again; if it keeps happening, report it.</source>
+        <translation>No se cambió nada: la bóveda se abre igual que antes. Libera espacio en el disco e inténtalo de nuevo; si sigue pasando, infórmalo.</translation>
+    </message>
+    <message>
         <source>Part of the vault was changed, deleted or replaced by an older copy outside ReflectDesk.</source>
         <translation>Una parte de la bóveda fue cambiada, borrada o reemplazada por una copia anterior fuera de ReflectDesk.</translation>
     </message>
@@ -3388,6 +3404,14 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>Preparando la búsqueda…</translation>
     </message>
     <message>
+        <source>Converting the vault to the new encrypted format (once)…</source>
+        <translation>Convirtiendo la bóveda al nuevo formato cifrado (solo esta vez)…</translation>
+    </message>
+    <message>
+        <source>Checking the converted vault…</source>
+        <translation>Verificando la bóveda convertida…</translation>
+    </message>
+    <message>
         <source>Opening the vault…</source>
         <translation>Abriendo la bóveda…</translation>
     </message>
@@ -4239,6 +4263,10 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>&amp;Reintentar</translation>
     </message>
     <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
         <source>Passphrase</source>
         <translation>Frase de contraseña</translation>
     </message>
@@ -4257,6 +4285,10 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <message>
         <source>Try again</source>
         <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Cancel the conversion</source>
+        <translation>Cancelar la conversión</translation>
     </message>
     <message>
         <source>Progress</source>

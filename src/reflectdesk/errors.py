@@ -147,6 +147,30 @@ class RecordTampered(VaultError):
     )
 
 
+class VaultDamaged(VaultError):
+    code = "vault_damaged"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The vault file is damaged: part of it fails its integrity check."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The file was changed outside ReflectDesk or the disk failed. Do not use this copy: "
+        "restore the whole vault folder from a backup.",
+    )
+
+
+class VaultMigrationFailed(VaultError):
+    code = "vault_migration_failed"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The vault could not be converted to the new format: the copy did not check."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Nothing was changed: the vault still opens as before. Free some disk space and try "
+        "again; if it keeps happening, report it.",
+    )
+
+
 class VaultStateTampered(VaultError):
     code = "vault_state_tampered"
     message = QT_TRANSLATE_NOOP(

@@ -27,6 +27,7 @@ from reflectdesk.services.vault import Vault
 from reflectdesk.storage.attachments import MAX_ATTACHMENT_BYTES
 from tests.gui.conftest import PASSPHRASE, create_vault
 from tests.gui.helpers import type_text
+from tests.support import raw_db
 
 
 def message_boxes() -> list[QMessageBox]:
@@ -85,13 +86,12 @@ def test_a_vault_edited_while_closed_is_explained(
 ) -> None:
     """A trust record changed outside the app (here: an own key's revocation deleted):
     the unlock window says so in Spanish, with what to do, and nothing opens."""
-    import sqlite3
 
     ctx = make_ctx("es")
     vault, _key = create_vault(ctx)
     vault.identity.revocation()
     vault.close()
-    conn = sqlite3.connect(ctx.vault_dir / "vault.db")
+    conn = raw_db(ctx.vault_dir, PASSPHRASE)
     with conn:
         conn.execute("DELETE FROM secrets WHERE id = 'identity-untrusted'")
     conn.close()

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from pytestqt.qtbot import QtBot
 
+from reflectdesk.domain.model import EntryContent
 from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.main_window import MainWindow
+from reflectdesk.search import index as index_module
 from reflectdesk.services.vault import Vault
 
 
@@ -92,4 +95,33 @@ def test_new_journal_appears_in_sidebar_and_filters(
     field.edit.setPlainText("Primera entrada del semestre.")
     window.editor.flush()
     qtbot.waitUntil(lambda: window.model.total() == 1, timeout=5000)
+    window.prepare_to_close()
+
+
+def test_the_full_ranking_replaces_the_first_answer(
+    qtbot: QtBot, ctx: AppContext, unlocked: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a vault larger than the first answer's window, the newest matches show first
+    and the full ranking replaces them, both from the worker."""
+    monkeypatch.setattr(index_module, "FIRST_WINDOW", 1)
+    journal = unlocked.journals.list()[0].id
+    # The best match for "pizarra" is the oldest; two newer ones mention it once.
+    unlocked.entries.add(
+        journal, EntryContent(title="Pizarra", sections={"body": "pizarra pizarra pizarra"})
+    )
+    for title in ("Nueva uno", "Nueva dos"):
+        unlocked.entries.add(journal, EntryContent(title=title, sections={"body": "una pizarra"}))
+    first, complete = unlocked.search.query_first("pizarra", limit=1)
+    assert [h.title for h in first] == ["Nueva dos"] and not complete
+    window = window_for(qtbot, ctx, unlocked)
+    shown: list[list[str]] = []
+    window.results_model.modelReset.connect(
+        lambda: shown.append(
+            [window.results_model.hit(r).title for r in range(window.results_model.rowCount())]  # type: ignore[union-attr]
+        )
+    )
+    monkeypatch.setattr("reflectdesk.gui.main_window.SEARCH_LIMIT", 1)
+    search(qtbot, window, "pizarra")
+    qtbot.waitUntil(lambda: shown and shown[-1] == ["Pizarra"], timeout=5000)
+    assert ["Nueva dos"] in shown  # the first answer was shown before it
     window.prepare_to_close()

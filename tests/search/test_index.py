@@ -1,11 +1,15 @@
+import os
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from reflectdesk.domain.index_doc import IndexDoc
 from reflectdesk.domain.model import HIGHLIGHT_START, EntryContent, SearchFilters
 from reflectdesk.errors import InvalidQuery
+from reflectdesk.search import index as index_module
 from reflectdesk.search.index import SearchIndex
+from reflectdesk.storage import pages
 
 
 def _doc(eid: str, title: str, body: str, **kw: object) -> IndexDoc:
@@ -113,35 +117,85 @@ def test_malformed_query_is_a_clear_error(index: SearchIndex) -> None:
         index.search('"unclosed')
 
 
-def test_sharded_index_answers_like_one(index: SearchIndex) -> None:
-    sharded = SearchIndex(shards=3)
-    docs = [
+def _many(n: int) -> list[IndexDoc]:
+    return [
         _doc(
-            f"e{i}",
+            f"m{i}",
             f"Título {i}",
-            f"reflexión número {i} sobre el aula",
+            f"reflexión número {i} sobre el aula" + (" questioning" if i % 2 else " questions"),
             tags=(f"t{i % 4}",),
             event_date=date(2026, 1, 1 + i % 28),
         )
-        for i in range(60)
+        for i in range(n)
     ]
-    single = SearchIndex()
-    single.add_many(docs)
-    sharded.bulk_load(iter(docs))
-    assert len(sharded) == 60
-    assert {h.entry_id for h in sharded.search("reflexion", limit=100)} == {
-        h.entry_id for h in single.search("reflexion", limit=100)
-    }
+
+
+def _keyed_file(tmp_path: Path) -> tuple[Path, bytes]:
+    """A page-encrypted file holding an ``entries`` table, as a vault's does."""
+    key = os.urandom(32)
+    path = tmp_path / "index.db"
+    conn = pages.connect(path, key)
+    conn.execute(
+        "CREATE TABLE entries(id TEXT PRIMARY KEY, head_revision_id TEXT, deleted INTEGER)"
+    )
+    conn.close()
+    return path, key
+
+
+def test_persistent_index_answers_like_the_memory_one(tmp_path: Path) -> None:
+    docs = _many(60)
+    memory = SearchIndex()
+    memory.add_many(docs)
+    path, key = _keyed_file(tmp_path)
+    persistent = SearchIndex(path, key)
+    persistent.bulk_load(iter(docs))
+    persistent.close()
+    persistent = SearchIndex(path, key)  # reopened: nothing rebuilt
+    assert len(persistent) == 60
+    for q in ("reflexion", "quest*", '"numero 7"', "aula NOT questions"):
+        assert [(h.entry_id, h.snippet) for h in persistent.search(q, limit=100)] == [
+            (h.entry_id, h.snippet) for h in memory.search(q, limit=100)
+        ]
     for sort in ("date", "title", "updated"):
         for desc in (True, False):
-            assert [s.id for s in sharded.summaries(sort=sort, descending=desc)] == [
-                s.id for s in single.summaries(sort=sort, descending=desc)
+            assert [s.id for s in persistent.summaries(sort=sort, descending=desc)] == [
+                s.id for s in memory.summaries(sort=sort, descending=desc)
             ]
-    page = [s.id for s in sharded.summaries(limit=10, offset=20)]
-    assert page == [s.id for s in single.summaries()][20:30]
-    assert sharded.all_tags() == single.all_tags()
-    sharded.remove("e1")
-    assert "e1" not in {h.entry_id for h in sharded.search("reflexion", limit=100)}
+    page = [s.id for s in persistent.summaries(limit=10, offset=20)]
+    assert page == [s.id for s in memory.summaries()][20:30]
+    assert persistent.all_tags() == memory.all_tags()
+    persistent.remove("m1")
+    assert "m1" not in {h.entry_id for h in persistent.search("reflexion", limit=100)}
+    persistent.integrity_check()
+    persistent.close()
+    # The file is encrypted: without the key nothing of the index is readable.
+    assert b"reflexi" not in path.read_bytes()
+    assert not path.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_prefix_is_expanded_into_the_index_terms(index: SearchIndex) -> None:
+    index.add_many(_many(6))
+    # "quest*" stands for "questioning" and "questions": every match, highlighted.
+    hits = index.search("quest*", limit=100)
+    assert {h.entry_id for h in hits} == {f"m{i}" for i in range(6)}
+    assert all(HIGHLIGHT_START + "question" in h.snippet for h in hits)
+    # A prefix nothing starts with, and one with accents (folded like the tokenizer).
+    assert index.search("zzz*") == []
+    assert set(ids(index.search("REFLEXIÓ*"))) == {"e1"} | {f"m{i}" for i in range(6)}
+
+
+def test_first_answer_ranks_the_newest_then_grows(index: SearchIndex, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(index_module, "FIRST_WINDOW", 5)
+    docs = _many(40)
+    index.add_many(docs)
+    first = index.search("reflexion", limit=3, first=True)
+    # Only the newest writes are ranked, and enough hits are found.
+    assert len(first) == 3
+    assert {h.entry_id for h in first} <= {f"m{i}" for i in range(35, 40)}
+    # Fewer matches than the window's: it grows to the whole index.
+    assert ids(index.search("estudiantes", first=True)) == ["e1"]
+    full = index.search("reflexion", limit=100)
+    assert len(index.search("reflexion", limit=100, first=True)) == len(full) == 41
 
 
 def test_index_is_memory_only(index: SearchIndex) -> None:

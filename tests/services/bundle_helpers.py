@@ -25,7 +25,8 @@ from reflectdesk.domain.model import (
     Role,
 )
 from reflectdesk.services.vault import NewProfile, Vault
-from tests.support import PASSPHRASE
+from reflectdesk.storage.database import DB_NAME
+from tests.support import PASSPHRASE, raw_db
 
 CCTV = Path(__file__).resolve().parents[1] / "bundles" / "cctv_age" / "testdata"
 
@@ -46,7 +47,10 @@ def new_vault(path: Path, name: str, role: Role = Role.MENTOR) -> Vault:
 
 def table_digest(vault_dir: Path) -> dict[str, str]:
     """A digest of every table's rows (read through a separate read-only connection)."""
-    conn = sqlite3.connect(f"file:{vault_dir / 'vault.db'}?mode=ro", uri=True)
+    if (vault_dir / DB_NAME).exists():
+        conn = raw_db(vault_dir, readonly=True)
+    else:  # a format-2 vault not yet converted
+        conn = sqlite3.connect(f"file:{vault_dir / 'vault.db'}?mode=ro", uri=True)
     try:
         tables = [
             r[0]
@@ -67,7 +71,7 @@ def clone_vault(vault: Vault, source: Path, target: Path) -> Vault:
     """An unlocked copy of ``vault`` (same keys): a second reader of the same bundles."""
     vault._unlocked().db.checkpoint()
     target.mkdir(mode=0o700)
-    for name in ("vault.rdh", "vault.db"):
+    for name in ("vault.rdh", DB_NAME):
         shutil.copy2(source / name, target / name)
     copy = Vault.open(target)
     copy.unlock(PASSPHRASE)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -40,7 +39,7 @@ from tests.services.bundle_helpers import (
     rid,
     table_digest,
 )
-from tests.support import PASSPHRASE
+from tests.support import PASSPHRASE, raw_db
 
 
 def test_an_entry_of_someone_else_cannot_be_changed(pair: Pair, tmp_path: Path) -> None:
@@ -112,7 +111,7 @@ def test_a_received_entry_moved_into_an_own_journal_is_caught(tmp_path: Path) ->
         own = m.journals.create("Mine")
         here = m.imports.received_entry_id(m.contacts.list()[0].id, entry.id)
         m.close()
-        with sqlite3.connect(tmp_path / "m" / "vault.db") as db:
+        with raw_db(tmp_path / "m") as db:
             db.execute("UPDATE entries SET journal_id=? WHERE id=?", (own.id, here))
         db.close()
         m = Vault.open(tmp_path / "m")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ from reflectdesk.bundles import Identity, parse_card, parse_revocation
 from reflectdesk.domain.model import EntryContent, Role
 from reflectdesk.errors import FileUnwritable, InvalidValue
 from reflectdesk.services.vault import Vault
-from tests.support import PASSPHRASE, CreatedVault, as_format_1
+from tests.support import PASSPHRASE, CreatedVault, as_format_1, raw_db
 
 
 def test_created_with_the_vault_and_stable_across_unlocks(created: CreatedVault) -> None:
@@ -38,7 +37,7 @@ def test_private_keys_are_sealed_in_the_vault(created: CreatedVault) -> None:
 
 def test_an_older_vault_gets_a_key_pair_at_unlock(created: CreatedVault) -> None:
     as_format_1(created)
-    with sqlite3.connect(created.path / "vault.db") as conn:  # as before identities existed
+    with raw_db(created.path) as conn:  # as before identities existed
         conn.execute("DELETE FROM secrets WHERE id = 'identity'")
     conn.close()
     vault = Vault.open(created.path)

@@ -4,7 +4,6 @@ vaults (student, mentor, tutor), the receiving rules, and the order-free merge."
 from __future__ import annotations
 
 import copy
-import sqlite3
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -46,7 +45,7 @@ from reflectdesk.services.contacts import public_of
 from reflectdesk.services.review import MAX_RECEIVE
 from reflectdesk.services.vault import Vault
 from tests.services.bundle_helpers import exchange_cards, new_vault, table_digest
-from tests.support import PASSPHRASE
+from tests.support import PASSPHRASE, raw_db
 
 TEXT = "Trabajamos fracciones con pizzas. Después, fracciones con regletas."
 
@@ -398,9 +397,8 @@ def test_a_deleted_record_row_is_caught_at_unlock(triad: Triad) -> None:
     _, sign_off_id = _mentor_feedback(t)
     t.mentor.review.withdraw_sign_off(sign_off_id)
     t.mentor.close()
-    db = t.dirs["mentor"] / "vault.db"
-    conn = sqlite3.connect(db)
-    with conn:  # drop the withdrawal in the closed file
+    conn = raw_db(t.dirs["mentor"])
+    with conn:  # drop the withdrawal in the closed file (with the page key: the MAC's test)
         (rows,) = conn.execute("SELECT count(*) FROM review_records").fetchone()
         assert rows == 4
         conn.execute(

@@ -18,6 +18,7 @@ from reflectdesk.errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
+from reflectdesk.progress import Progress
 from reflectdesk.services.vault import NewProfile, Vault
 from tests.support import PASSPHRASE, PYTHON, CreatedVault, cli_env
 
@@ -175,3 +176,58 @@ def test_changes_are_announced(created: CreatedVault) -> None:
     unsubscribe()
     assert any(c.journals for c in seen)
     assert any(c.entries for c in seen)
+
+
+_KILLED_BETWEEN = """
+import os, signal, sys
+from pathlib import Path
+from reflectdesk.domain.model import EntryContent
+from reflectdesk.search.index import SearchIndex
+from reflectdesk.services.vault import Vault
+vault = Vault.open(Path(sys.argv[1]))
+vault.unlock(sys.argv[2])
+entry_id = sys.argv[3]
+def die(self, docs):  # the record is committed; its index write never happens
+    os.kill(os.getpid(), signal.SIGKILL)
+SearchIndex.add_many = die
+vault.entries.edit(entry_id, EntryContent(title="Nueva versión", sections={"body": "girasol"}))
+"""
+
+
+def test_a_kill_between_record_and_index_is_caught_up_at_unlock(
+    created: CreatedVault,
+) -> None:
+    """The record commits before its index row: a SIGKILL in between (injected: the real
+    parts cannot stop there on cue) leaves an index row made from the old head, which
+    the next unlock finds by its head id (one join) and rewrites; nothing is rebuilt."""
+    import subprocess
+
+    v = created.vault
+    entry = v.entries.add(v.journals.create("J").id, EntryContent(title="Vieja", sections={}))
+    other = v.entries.add(entry.journal_id, EntryContent(title="Otra", sections={}))
+    v.close()
+    proc = subprocess.run(
+        [PYTHON, "-c", _KILLED_BETWEEN, str(created.path), PASSPHRASE, entry.id],
+        env=cli_env(created.path),
+        capture_output=True,
+        timeout=120,
+    )
+    assert proc.returncode == -9, proc.stderr
+    seen: list[Progress] = []
+    with Vault.open(created.path) as vault:
+        vault.unlock(PASSPHRASE, progress=seen.append)
+        assert vault.entries.get(entry.id).content.title == "Nueva versión"  # the record
+        assert [h.entry_id for h in vault.search.query("girasol")] == [entry.id]
+        assert vault.search.query("vieja") == []
+        assert {s.id: s.title for s in vault.entries.list()} == {
+            entry.id: "Nueva versión",
+            other.id: "Otra",
+        }
+        index = vault._unlocked().index
+        assert index.stale() == ([], [])
+        index.integrity_check()
+    # Unlock reports one step for the index, however large the vault: no rebuild.
+    assert [p for p in seen if p.label_code == "index"] == [
+        Progress(0, 1, "index"),
+        Progress(1, 1, "index"),
+    ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,7 +21,7 @@ from reflectdesk.errors import (
 from reflectdesk.services.contacts import card_data
 from reflectdesk.services.vault import Vault
 from reflectdesk.storage.contacts import ContactRepo
-from tests.support import PASSPHRASE, CreatedVault, as_format_1
+from tests.support import PASSPHRASE, CreatedVault, as_format_1, raw_db
 
 NAME = "Zoë Sepúlveda CANARYcontact"
 
@@ -77,7 +76,7 @@ def test_nothing_a_card_says_is_plaintext(created: CreatedVault) -> None:
     identity = Identity.generate()
     repo.add(card_data(parse_card(_card(identity))))
     created.vault.close()
-    conn = sqlite3.connect(created.path / "vault.db")
+    conn = raw_db(created.path)
     try:
         rows = conn.execute("SELECT id, key_tag, blob FROM contacts").fetchall()
         raw = b"".join(
@@ -121,7 +120,7 @@ def test_card_dates_round_trip(vault: Vault) -> None:
 
 # --- issue 10, point 3: the state that decides trust is sealed -----------------------------
 def _sql(path: Path, statement: str, *args: object) -> list[tuple[object, ...]]:
-    conn = sqlite3.connect(path / "vault.db")
+    conn = raw_db(path)
     try:
         rows = conn.execute(statement, args).fetchall()
         conn.commit()

@@ -58,7 +58,7 @@ def test_closing_leaves_a_complete_database_file(tmp_path: Path) -> None:
     assert (
         not (tmp_path / "vault.db-wal").exists() or not (tmp_path / "vault.db-wal").stat().st_size
     )
-    conn = sqlite3.connect(tmp_path / "vault.db")
+    conn = sqlite3.connect(tmp_path / "vault.db")  # a Database without a page key
     assert conn.execute("SELECT length(value) FROM meta WHERE key='big'").fetchone() == (len(BIG),)
     conn.close()
 

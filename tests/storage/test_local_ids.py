@@ -8,6 +8,7 @@ from pathlib import Path
 
 from reflectdesk.domain.model import Consent, EntryContent, ExportRequest, Role
 from tests.services.bundle_helpers import exchange_cards, new_vault
+from tests.support import raw_db
 
 
 def _files(vault_dir: Path) -> bytes:
@@ -71,6 +72,11 @@ def test_a_seized_vault_names_no_key_and_shares_no_id(tmp_path: Path) -> None:
         needles |= {f"id {i}": i.encode() for i in ids}
         found = [name for name, needle in needles.items() if needle in raw]
         assert found == [], (reader, found)
-    # The scan finds what it looks for: the sender's own vault holds its own ids.
+    # The sender's own vault holds its own ids, but only inside the encrypted pages.
     own = _files(tmp_path / "s")
-    assert entry.id.encode() in own and entry.attachments[0].id.encode() in own
+    assert entry.id.encode() not in own and entry.attachments[0].id.encode() not in own
+    with raw_db(tmp_path / "s") as conn:
+        assert conn.execute("SELECT count(*) FROM entries WHERE id = ?", (entry.id,)).fetchone()
+        assert conn.execute(
+            "SELECT count(*) FROM attachments WHERE id = ?", (entry.attachments[0].id,)
+        ).fetchone() == (1,)

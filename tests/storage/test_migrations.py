@@ -4,24 +4,35 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, inspect
+import sqlcipher3
+from sqlalchemy import create_engine, event, inspect
 
 from reflectdesk.domain.model import Consent, EntryContent
 from reflectdesk.services.vault import Vault
+from reflectdesk.storage.database import DB_NAME, LEGACY_DB_NAME
+from reflectdesk.storage.pages import apply_key
 from reflectdesk.storage.schema import SCHEMA_VERSION, V1_TABLES, Base
 from reflectdesk.vault.header import read_header
-from tests.support import PASSPHRASE, CreatedVault
+from tests.support import PASSPHRASE, CreatedVault, page_key_of, raw_db
 
 
 def _columns(path) -> dict[str, set[str]]:  # type: ignore[no-untyped-def]
-    engine = create_engine(f"sqlite:///{path}")
+    engine = create_engine(
+        f"sqlite:///{path / DB_NAME}",
+        module=sqlcipher3,
+        connect_args={"check_same_thread": False},
+    )
+    event.listen(engine, "connect", lambda c, _r: apply_key(c, page_key_of(path)))
     insp = inspect(engine)
-    out = {t: {c["name"] for c in insp.get_columns(t)} for t in insp.get_table_names()}
+    out = {
+        t: {c["name"] for c in insp.get_columns(t)}
+        for t in insp.get_table_names()
+        if not t.startswith("search_")
+    }
     engine.dispose()
     return out
 
@@ -30,13 +41,15 @@ def test_v1_vault_migrates_to_current(created: CreatedVault) -> None:
     j = created.vault.journals.create("Antes de migrar")
     e = created.vault.entries.add(j.id, EntryContent(title="vieja", sections={"body": "texto"}))
     created.vault.close()
-    db = created.path / "vault.db"
+    db = created.path
     fresh = _columns(db)
     # Make the file what ReflectDesk 0.1 (schema v1) wrote: only the v1 tables.
-    with sqlite3.connect(db) as conn:
+    with raw_db(db) as conn:
         for table in Base.metadata.tables:
             if table not in V1_TABLES:
                 conn.execute(f"DROP TABLE {table}")
+        for table in ("search_docs", "search_meta", "search_tags", "search_std"):
+            conn.execute(f"DROP TABLE {table}")
         conn.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
     assert set(_columns(db)) == set(V1_TABLES)
 
@@ -46,7 +59,7 @@ def test_v1_vault_migrates_to_current(created: CreatedVault) -> None:
     assert vault.integrity_check() == "ok"
     vault.close()
     assert _columns(db) == fresh
-    with sqlite3.connect(db) as conn:
+    with raw_db(db) as conn:
         version = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0]
     assert int(version) == SCHEMA_VERSION
 
@@ -97,12 +110,9 @@ def test_a_vault_made_by_0_2_migrates_at_unlock(tmp_path: Path) -> None:
         vault.unlock(PASSPHRASE)  # the sealed state now checks
     finally:
         vault.close()
-    assert read_header(path).format == 2
-    raw = (
-        (path / "vault.db").read_bytes() + (path / "vault.db-wal").read_bytes()
-        if (path / "vault.db-wal").exists()
-        else (path / "vault.db").read_bytes()
-    )
+    assert read_header(path).format == 3
+    assert not (path / LEGACY_DB_NAME).exists()
+    raw = b"".join(p.read_bytes() for p in path.iterdir() if p.is_file())
     shared = [facts["student_key_id"], *facts["entries"], *facts["revisions"]]
     shared += [facts["attachment"], *facts["bundles"]]
     assert [i for i in shared if i.encode() in raw] == []

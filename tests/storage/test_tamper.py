@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,7 @@ import pytest
 from reflectdesk.domain.model import EntryContent
 from reflectdesk.errors import RecordTampered, VaultStateTampered
 from reflectdesk.services.vault import Vault
-from tests.support import PASSPHRASE, CreatedVault
+from tests.support import PASSPHRASE, CreatedVault, raw_db
 
 
 def _reopen(created: CreatedVault) -> Vault:
@@ -24,7 +23,7 @@ def test_swapping_two_revisions_is_detected(created: CreatedVault) -> None:
     a = created.vault.entries.add(j.id, EntryContent(title="A", sections={"body": "alpha"}))
     b = created.vault.entries.add(j.id, EntryContent(title="B", sections={"body": "beta"}))
     created.vault.close()
-    with sqlite3.connect(created.path / "vault.db") as conn:
+    with raw_db(created.path) as conn:
         blob_a = conn.execute(
             "SELECT blob FROM entry_revisions WHERE id=?", (a.head.id,)
         ).fetchone()[0]
@@ -34,8 +33,11 @@ def test_swapping_two_revisions_is_detected(created: CreatedVault) -> None:
         conn.execute("UPDATE entry_revisions SET blob=? WHERE id=?", (blob_b, a.head.id))
         conn.execute("UPDATE entry_revisions SET blob=? WHERE id=?", (blob_a, b.head.id))
     vault = Vault.open(created.path)
+    vault.unlock(PASSPHRASE)  # unlock reads no head since the index is kept (format 3)
     with pytest.raises(RecordTampered):
-        vault.unlock(PASSPHRASE)  # the index build reads every head
+        vault.entries.get(a.id)
+    with pytest.raises(RecordTampered):
+        vault.entries.get(b.id)
     vault.close()
 
 
@@ -45,13 +47,14 @@ def test_swapping_revisions_of_one_entry_is_detected(created: CreatedVault) -> N
     e2 = created.vault.entries.edit(e.id, EntryContent(title="v2"))
     first = created.vault.entries.history(e.id)[0]
     created.vault.close()
-    with sqlite3.connect(created.path / "vault.db") as conn:
+    with raw_db(created.path) as conn:
         old = conn.execute("SELECT blob FROM entry_revisions WHERE id=?", (first.id,)).fetchone()
         # Roll the head back by copying the old ciphertext over it.
         conn.execute("UPDATE entry_revisions SET blob=? WHERE id=?", (old[0], e2.head.id))
     vault = Vault.open(created.path)
+    vault.unlock(PASSPHRASE)
     with pytest.raises(RecordTampered):
-        vault.unlock(PASSPHRASE)
+        vault.entries.get(e.id)
     vault.close()
 
 
@@ -59,7 +62,7 @@ def test_swapping_journal_titles_is_detected(created: CreatedVault) -> None:
     j1 = created.vault.journals.create("Uno")
     j2 = created.vault.journals.create("Dos")
     created.vault.close()
-    with sqlite3.connect(created.path / "vault.db") as conn:
+    with raw_db(created.path) as conn:
         b1 = conn.execute("SELECT blob FROM journals WHERE id=?", (j1.id,)).fetchone()[0]
         conn.execute("UPDATE journals SET blob=? WHERE id=?", (b1, j2.id))
     vault = Vault.open(created.path)
@@ -78,7 +81,7 @@ def test_reordered_attachment_chunks_detected(created: CreatedVault, tmp_path) -
     e = created.vault.entries.add(j.id, EntryContent(title="x"), [src])
     att = e.attachments[0].id
     created.vault.close()
-    with sqlite3.connect(created.path / "vault.db") as conn:
+    with raw_db(created.path) as conn:
         c0 = conn.execute(
             "SELECT blob FROM attachment_chunks WHERE attachment_id=? AND idx=0", (att,)
         ).fetchone()[0]
@@ -107,7 +110,7 @@ def test_truncated_attachment_detected(created: CreatedVault, tmp_path) -> None:
     e = created.vault.entries.add(j.id, EntryContent(title="x"), [src])
     att = e.attachments[0].id
     created.vault.close()
-    with sqlite3.connect(created.path / "vault.db") as conn:
+    with raw_db(created.path) as conn:
         conn.execute("DELETE FROM attachment_chunks WHERE attachment_id=? AND idx=2", (att,))
         conn.execute("UPDATE attachments SET chunk_count=2 WHERE id=?", (att,))
     vault = Vault.open(created.path)
@@ -128,7 +131,7 @@ def test_moving_an_attachment_to_another_entry_is_detected(
     b = created.vault.entries.add(j.id, EntryContent(title="B"))
     (att,) = created.vault.entries.get(a.id).attachments
     created.vault.close()
-    with sqlite3.connect(created.path / "vault.db") as conn:
+    with raw_db(created.path) as conn:
         conn.execute("UPDATE attachments SET entry_id=? WHERE id=?", (b.id, att.id))
     vault = Vault.open(created.path)
     # Attachments are trust records too: the sealed vault state refuses the unlock

@@ -4,7 +4,6 @@ detected at unlock (issue 10 point 3), with a specific, translated message."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,15 +12,16 @@ import pytest
 from reflectdesk.domain.model import Consent, EntryContent, ExportRequest
 from reflectdesk.errors import EXIT_VAULT, VaultStateTampered
 from reflectdesk.services.vault import NewProfile, Vault
+from reflectdesk.storage.database import DB_NAME
 from reflectdesk.storage.trust_state import TRUST_RECORDS
-from tests.support import PASSPHRASE, CliResult, CreatedVault
+from tests.support import PASSPHRASE, CliResult, CreatedVault, raw_db
 
 Cli = Callable[..., CliResult]
 
 
 def _edit(path: Path, *statements: tuple[str, tuple[object, ...]]) -> None:
     """Edit the closed vault file with plain sqlite3, as an attacker would."""
-    conn = sqlite3.connect(path / "vault.db")
+    conn = raw_db(path)
     with conn:
         for sql, params in statements:
             conn.execute(sql, params)
@@ -29,7 +29,7 @@ def _edit(path: Path, *statements: tuple[str, tuple[object, ...]]) -> None:
 
 
 def _one(path: Path, sql: str, *params: object) -> tuple[object, ...]:
-    conn = sqlite3.connect(path / "vault.db")
+    conn = raw_db(path)
     try:
         row = conn.execute(sql, params).fetchone()
     finally:
@@ -231,7 +231,7 @@ def _counter(vault: Vault) -> int:
 
 def test_the_registry_names_real_columns(created: CreatedVault) -> None:
     """One place lists the trust records; a typo there would leave a table uncovered."""
-    conn = sqlite3.connect(created.path / "vault.db")
+    conn = raw_db(created.path)
     try:
         for table in TRUST_RECORDS:
             columns = {r[1] for r in conn.execute(f"PRAGMA table_info({table.name})")}
@@ -247,12 +247,12 @@ def test_a_whole_vault_rolled_back_still_opens(created: CreatedVault, tmp_path: 
     e = v.entries.add(v.journals.create("J").id, EntryContent(title="antes"))
     v._unlocked().db.checkpoint()
     old = tmp_path / "old.db"
-    shutil.copy2(created.path / "vault.db", old)
+    shutil.copy2(created.path / DB_NAME, old)
     v.entries.edit(e.id, EntryContent(title="después"))
     v.close()
-    shutil.copy2(old, created.path / "vault.db")
+    shutil.copy2(old, created.path / DB_NAME)
     for suffix in ("-wal", "-shm"):
-        (created.path / f"vault.db{suffix}").unlink(missing_ok=True)
+        (created.path / f"{DB_NAME}{suffix}").unlink(missing_ok=True)
     vault = Vault.open(created.path)
     vault.unlock(PASSPHRASE)
     assert vault.entries.get(e.id).content.title == "antes"
@@ -299,8 +299,8 @@ def test_a_trigger_planted_in_the_file_is_refused(created: CreatedVault) -> None
 def test_an_old_header_put_back_does_not_reseal_an_edited_file(
     created: CreatedVault, journal_entry: tuple[str, str, str], tmp_path: Path
 ) -> None:
-    """A format-1 header (from before the upgrade) over a file that holds a sealed state
-    checks that state; it does not migrate and accept the edited rows."""
+    """A format-1 header (from before the upgrade) put back beside the page-encrypted
+    file: refused, never a migration that would accept edited rows."""
     from dataclasses import replace
 
     from reflectdesk.vault.header import write_header
@@ -314,7 +314,7 @@ def test_an_old_header_put_back_does_not_reseal_an_edited_file(
         created.path,
         ("UPDATE entries SET head_revision_id = ?, head_seq = 1 WHERE id = ?", (first, entry_id)),
     )
-    _refused(created.path, "entries")
+    _refused(created.path, "header.format")
 
 
 def test_undeleting_a_removed_attachment_is_detected(created: CreatedVault, tmp_path: Path) -> None:

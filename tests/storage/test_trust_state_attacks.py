@@ -5,7 +5,6 @@ row), so the MAC still matches while the app no longer sees the row."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from reflectdesk.bundles import Identity, make_card, make_revocation
 from reflectdesk.domain.model import CardAction, Consent, EntryContent, ExportRequest, Role
 from reflectdesk.errors import EXIT_VAULT, CardKeyRevoked, VaultStateTampered
 from reflectdesk.services.vault import Vault
-from tests.support import PASSPHRASE, CliResult, CreatedVault
+from tests.support import PASSPHRASE, CliResult, CreatedVault, raw_db
 
 Cli = Callable[..., CliResult]
 
@@ -24,7 +23,7 @@ def _index_without(db: Path, table: str, index: str, columns: str, keep: str) ->
     """Swap ``index``'s root page with that of an index over the same columns built on a
     copy of ``table`` holding only the rows ``keep`` selects (same rowids), then drop the
     copy: a clean-looking file whose schema text is unchanged."""
-    conn = sqlite3.connect(db)
+    conn = raw_db(db)
     cols = [c.strip() for c in columns.split(",")]
     coldefs = ", ".join(f"{c} TEXT" for c in cols)
     conn.execute(f"CREATE TABLE rd_shadow ({coldefs})")
@@ -45,7 +44,7 @@ def _index_without(db: Path, table: str, index: str, columns: str, keep: str) ->
     conn.execute(f"PRAGMA schema_version = {cookie + 1}")
     conn.commit()
     conn.close()
-    conn = sqlite3.connect(db)
+    conn = raw_db(db)
     conn.execute("DROP TABLE rd_shadow")  # frees the real index's old pages
     conn.commit()
     conn.close()
@@ -80,8 +79,8 @@ def test_an_index_hiding_a_consent_withdrawal_is_detected(
     current = v.bundle_log.current_consent(e.id)
     assert current is not None and current.withdrawn
     v.close()
-    db = created.path / "vault.db"
-    conn = sqlite3.connect(db)
+    db = created.path
+    conn = raw_db(db)
     (latest,) = conn.execute("SELECT max(rowid) FROM consents").fetchone()  # the withdrawal
     (index,) = conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'consents' "
@@ -103,7 +102,7 @@ def test_an_index_hiding_an_imported_bundle_is_detected(
     out.mkdir()
     v.exports.export(ExportRequest(recipients=(), entry_ids=(e.id,)), out)
     v.close()
-    db = created.path / "vault.db"
+    db = created.path
     _index_without(db, "bundle_log", "sqlite_autoindex_bundle_log_1", "id", "0")
     _refused(created.path, cli)
 
@@ -122,7 +121,7 @@ def test_deleting_a_revocation_kept_for_a_key_no_contact_has_is_detected(
     with pytest.raises(CardKeyRevoked):
         v.contacts.import_card(card)
     v.close()
-    conn = sqlite3.connect(created.path / "vault.db")
+    conn = raw_db(created.path)
     with conn:
         assert conn.execute("DELETE FROM documents WHERE kind = 'key-revocation'").rowcount == 1
     conn.close()
@@ -142,7 +141,7 @@ def test_deleting_a_revocation_kept_for_a_key_no_contact_has_is_detected(
 def _rebuild_consents_ignoring_a_second_statement(db: Path) -> None:
     """Rebuild ``consents`` with its rows unchanged (so its MAC too) but a constraint
     that silently drops any second row for an entry: a later withdrawal."""
-    conn = sqlite3.connect(db)
+    conn = raw_db(db)
     conn.executescript(
         "PRAGMA foreign_keys = OFF; BEGIN;"
         "CREATE TABLE consents_new (id VARCHAR NOT NULL, entry_id VARCHAR NOT NULL,"
@@ -167,7 +166,7 @@ def test_a_constraint_that_silently_drops_a_later_withdrawal_is_refused(
     out.mkdir()
     v.exports.export(ExportRequest(recipients=(), entry_ids=(e.id,), consent=Consent.RESEARCH), out)
     v.close()
-    _rebuild_consents_ignoring_a_second_statement(created.path / "vault.db")
+    _rebuild_consents_ignoring_a_second_statement(created.path)
     vault = Vault.open(created.path)
     try:
         with pytest.raises(VaultStateTampered) as caught:
@@ -191,7 +190,7 @@ def test_deleting_a_middle_revision_is_detected(created: CreatedVault) -> None:
         e = v.entries.edit(e.id, EntryContent(title=title))
     middle = v.entries.history(e.id)[1].id
     v.close()
-    conn = sqlite3.connect(created.path / "vault.db")
+    conn = raw_db(created.path)
     with conn:
         conn.execute("DELETE FROM entry_revisions WHERE id = ?", (middle,))
     conn.close()

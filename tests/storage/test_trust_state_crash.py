@@ -104,8 +104,9 @@ def _unlock_child(path: Path) -> subprocess.Popen[str]:
 def test_sigkill_during_the_migration_to_format_2_never_locks_the_owner_out(
     tmp_path: Path,
 ) -> None:
-    """The 0.2 vault's migration (one transaction, then the header rewrite) killed at
-    random moments: the next unlock finishes it, and every row is there."""
+    """The 0.2 vault's migrations (to format 2: one transaction, then the header rewrite;
+    to format 3: the page-encrypted copy, verified, then the header switch) killed at
+    random moments: the next unlock finishes them, and every row is there."""
     facts = json.loads((MIGRATION_FIXTURE / "facts.json").read_text())
     # How long a whole unlock-with-migration takes, to spread the kills over it.
     probe = tmp_path / "probe"
@@ -119,7 +120,7 @@ def test_sigkill_during_the_migration_to_format_2_never_locks_the_owner_out(
         span = time.monotonic() - start
         assert proc.wait() == 0
     rng = random.Random(int(os.environ.get("CRASH_SEED", "987")))
-    outcomes = {1: 0, 2: 0}
+    outcomes = {1: 0, 2: 0, 3: 0}
     for run in range(RUNS):
         path = tmp_path / f"m{run}"
         shutil.copytree(MIGRATION_FIXTURE / "mentor", path)
@@ -143,6 +144,9 @@ def test_sigkill_during_the_migration_to_format_2_never_locks_the_owner_out(
             vault.unlock(PASSPHRASE)
         finally:
             vault.close()
-        assert read_header(path).format == 2
+        # Both migrations ran: to format 2 (one transaction) and to the page-encrypted
+        # file (storage/migration.py); the old file is gone.
+        assert read_header(path).format == 3
+        assert not (path / "vault.db").exists()
         shutil.rmtree(path)
     assert outcomes[1] > 0  # some kills landed before the header was rewritten

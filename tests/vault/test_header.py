@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from reflectdesk.errors import NotAVault, VaultCorrupt, VaultNotFound, VaultTooNew
+from reflectdesk.errors import NotAVault, VaultCorrupt, VaultDamaged, VaultNotFound, VaultTooNew
 from reflectdesk.services.vault import Vault
+from reflectdesk.storage.database import DB_NAME
 from reflectdesk.vault.header import HEADER_NAME, MAGIC
-from tests.support import PASSPHRASE, CreatedVault
+from tests.support import PASSPHRASE, CreatedVault, raw_db
 
 
 def _snapshot(path: Path) -> dict[str, bytes]:
@@ -73,38 +75,52 @@ def test_newer_header_format(created: CreatedVault) -> None:
 
 
 def test_newer_schema_version(created: CreatedVault) -> None:
-    import sqlite3
 
     path = _closed(created)
-    with sqlite3.connect(path / "vault.db") as conn:
+    with raw_db(path) as conn:
         conn.execute("UPDATE meta SET value='999' WHERE key='schema_version'")
-    before = _snapshot(path)["vault.db"]
+    before = _snapshot(path)[DB_NAME]
     vault = Vault.open(path)
     with pytest.raises(VaultTooNew):
         vault.unlock(PASSPHRASE)
     vault.close()
-    assert (path / "vault.db").read_bytes() == before
+    assert (path / DB_NAME).read_bytes() == before
 
 
 def test_database_that_is_not_a_vault(created: CreatedVault) -> None:
+    """Bytes the page key does not open: the vault file is damaged (the header already
+    proved the key right)."""
     path = _closed(created)
     for suffix in ("-wal", "-shm"):
-        (path / f"vault.db{suffix}").unlink(missing_ok=True)
-    (path / "vault.db").write_bytes(b"this is not sqlite at all" * 100)
+        (path / f"{DB_NAME}{suffix}").unlink(missing_ok=True)
+    (path / DB_NAME).write_bytes(b"this is not sqlite at all" * 100)
     vault = Vault.open(path)
-    with pytest.raises(NotAVault):
+    with pytest.raises(VaultDamaged):
         vault.unlock(PASSPHRASE)
     vault.close()
 
 
+def test_a_plaintext_database_put_in_place_is_refused(created: CreatedVault) -> None:
+    """An attacker's own plaintext SQLite file (say, a copy of a format-2 vault with edited
+    rows) under a format-3 header: SQLCipher reads it as damage, never as data."""
+    path = _closed(created)
+    for suffix in ("", "-wal", "-shm"):
+        (path / f"{DB_NAME}{suffix}").unlink(missing_ok=True)
+    with sqlite3.connect(path / DB_NAME) as conn:
+        conn.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)")
+    vault = Vault.open(path)
+    with pytest.raises(VaultDamaged):
+        vault.unlock(PASSPHRASE)
+    assert not vault.is_unlocked
+    vault.close()
+
+
 def test_other_sqlite_database(created: CreatedVault) -> None:
-    import sqlite3
 
     path = _closed(created)
-    (path / "vault.db").unlink()
-    for suffix in ("-wal", "-shm"):
-        (path / f"vault.db{suffix}").unlink(missing_ok=True)
-    with sqlite3.connect(path / "vault.db") as conn:
+    for suffix in ("", "-wal", "-shm"):
+        (path / f"{DB_NAME}{suffix}").unlink(missing_ok=True)
+    with raw_db(path) as conn:
         conn.execute("CREATE TABLE songs(x)")
     vault = Vault.open(path)
     with pytest.raises(NotAVault):

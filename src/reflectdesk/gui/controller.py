@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
     from reflectdesk.gui.main_window import MainWindow
     from reflectdesk.gui.recover import RecoveryDialog
+    from reflectdesk.gui.tasks import Task
     from reflectdesk.gui.wizard import FirstRunWizard
     from reflectdesk.services.vault import Vault
 
@@ -87,6 +88,7 @@ class AppController(QObject):
         self.idle.idle.connect(self.auto_lock)
         self._opening = False
         self._pending_unlock: str | None = None
+        self._unlock_task: Task[None] | None = None
         self._shutting_down = False
         self._filtering = False
 
@@ -127,6 +129,7 @@ class AppController(QObject):
             window.unlock_requested.connect(self.unlock)
             window.recover_requested.connect(self.show_recovery)
             window.retry_requested.connect(self.open_vault)
+            window.cancel_requested.connect(self._cancel_unlock)
             window.first_painted.connect(self._first_painted)
             self.unlock_window = window
         self.unlock_window.reset()
@@ -222,7 +225,7 @@ class AppController(QObject):
         def job(progress: ProgressSink, cancel: CancelToken) -> None:
             vault.unlock(passphrase, progress, cancel)
 
-        self.ctx.runner.submit(
+        task = self.ctx.runner.submit(
             job,
             on_result=lambda _: self._unlocked(),
             on_error=self._unlock_failed,
@@ -230,6 +233,12 @@ class AppController(QObject):
             writer=True,
             name="write:unlock",
         )
+        # The one-off conversion of an older vault checks its token between batches.
+        self._unlock_task = task
+
+    def _cancel_unlock(self) -> None:
+        if self._unlock_task is not None and not self._unlock_task.done:
+            self._unlock_task.cancel()
 
     def _unlock_failed(self, exc: BaseException) -> None:
         from reflectdesk.errors import ReflectDeskError

@@ -474,12 +474,31 @@ class MainWindow(QMainWindow):
         filters = self.search.filters()
         search = self.vault.search
 
-        def job(progress: ProgressSink, cancel: CancelToken) -> list[SearchHit]:
+        # Two answers, both on the worker: first the best among the newest entries (its
+        # cost does not grow with the vault), then, in a large vault, the full ranking
+        # replaces it. The GUI thread never waits for either (docs/benchmarks.md).
+        def first(progress: ProgressSink, cancel: CancelToken) -> tuple[list[SearchHit], bool]:
+            return search.query_first(text, filters, SEARCH_LIMIT)
+
+        def full(progress: ProgressSink, cancel: CancelToken) -> list[SearchHit]:
             return search.query(text, filters, SEARCH_LIMIT)
 
+        def first_shown(answer: tuple[list[SearchHit], bool]) -> None:
+            hits, complete = answer
+            self._show_hits(seq, hits)
+            if complete or seq != self._search_seq or self._closing:
+                return
+            self.ctx.runner.submit(
+                full,
+                on_result=lambda hits: self._show_hits(seq, hits),
+                on_error=lambda exc: self._search_failed(seq, exc),
+                name="search",
+                owner=self,
+            )
+
         self.ctx.runner.submit(
-            job,
-            on_result=lambda hits: self._show_hits(seq, hits),
+            first,
+            on_result=first_shown,
             on_error=lambda exc: self._search_failed(seq, exc),
             name="search",
             owner=self,

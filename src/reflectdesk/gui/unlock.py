@@ -38,6 +38,10 @@ def progress_label(code: str) -> str:
         "kdf": QCoreApplication.translate("Progress", "Deriving the key from your passphrase…"),
         "create": QCoreApplication.translate("Progress", "Creating your encrypted vault…"),
         "index": QCoreApplication.translate("Progress", "Preparing search…"),
+        "migrate": QCoreApplication.translate(
+            "Progress", "Converting the vault to the new encrypted format (once)…"
+        ),
+        "verify": QCoreApplication.translate("Progress", "Checking the converted vault…"),
         "open": QCoreApplication.translate("Progress", "Opening the vault…"),
     }
     return labels.get(code, QCoreApplication.translate("Progress", "Working…"))
@@ -47,6 +51,7 @@ class UnlockWindow(QWidget):
     unlock_requested = Signal(str)
     recover_requested = Signal()
     retry_requested = Signal()
+    cancel_requested = Signal()  # stop the one-off conversion (the old vault stays)
     first_painted = Signal(float)  # time.time() of the first paint (startup benchmark)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -78,6 +83,9 @@ class UnlockWindow(QWidget):
         self.retry_button = QPushButton()
         self.retry_button.setObjectName("retryButton")
         self.retry_button.hide()
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("cancelConversionButton")
+        self.cancel_button.hide()
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(8)
@@ -104,6 +112,7 @@ class UnlockWindow(QWidget):
         buttons.addWidget(self.forgot_button)
         buttons.addStretch(1)
         buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.setSpacing(10)
@@ -125,6 +134,7 @@ class UnlockWindow(QWidget):
         self.passphrase.returnPressed.connect(self._submit)
         self.forgot_button.clicked.connect(self.recover_requested)
         self.retry_button.clicked.connect(self.retry_requested)
+        self.cancel_button.clicked.connect(self.cancel_requested)
         QShortcut(QKeySequence("F1"), self, self.recover_requested.emit)
         self.setTabOrder(self.passphrase, self.unlock_button)
         self.setTabOrder(self.unlock_button, self.forgot_button)
@@ -140,6 +150,7 @@ class UnlockWindow(QWidget):
         self.unlock_button.setText(self.tr("&Unlock"))
         self.forgot_button.setText(self.tr("&Forgot your passphrase?"))
         self.retry_button.setText(self.tr("&Try again"))
+        self.cancel_button.setText(self.tr("&Cancel"))
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         self.other_vaults.setText(
             "\n".join(
@@ -152,6 +163,7 @@ class UnlockWindow(QWidget):
         self.unlock_button.setAccessibleName(self.tr("Unlock"))
         self.forgot_button.setAccessibleName(self.tr("Forgot your passphrase?"))
         self.retry_button.setAccessibleName(self.tr("Try again"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel the conversion"))
         self.progress.setAccessibleName(self.tr("Progress"))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -181,6 +193,7 @@ class UnlockWindow(QWidget):
         self.unlock_button.setEnabled(enabled)
         self.forgot_button.setEnabled(enabled)
         self.progress.setVisible(busy)
+        self.cancel_button.hide()
         if busy:
             self.error.hide()
             self.progress.setRange(0, 0)
@@ -190,6 +203,11 @@ class UnlockWindow(QWidget):
 
     def set_progress(self, report: Progress) -> None:
         self.status.setText(progress_label(report.label_code))
+        # Only the one-off conversion of an older vault is long enough to cancel.
+        self.cancel_button.setVisible(
+            report.label_code in ("migrate", "verify")
+            or (report.label_code == "index" and report.total > 1)
+        )
         if report.total:
             self.progress.setRange(0, report.total)
             self.progress.setValue(report.done)

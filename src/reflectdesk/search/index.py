@@ -1,27 +1,36 @@
-"""An in-memory SQLite FTS5 index of every entry's head revision.
+"""The FTS5 index of every entry's head revision, kept inside the encrypted vault file.
 
-Built after unlock from decrypted revisions, kept current on every write, and
-dropped on lock. It lives in ``:memory:`` databases with ``temp_store=MEMORY``:
-nothing of it reaches the disk. It also serves the entry list (summaries with
-filters and sorting), so listing 10,000 entries needs no decryption.
+Since format 3 the index lives in the page-encrypted database (``search_*`` tables,
+storage/pages.py), so unlock builds nothing: it opens the file and catches up the few
+entries whose head moved after the index last saw them (a crash between a record's
+commit and its index write). Every index row carries the head revision id it was made
+from; :meth:`SearchIndex.catch_up` finds the rows that disagree with ``entries`` in one
+SQL join (docs/vault-format.md, "Search index").
 
-Large vaults are split into shards (one in-memory database each, entries routed
-by id) so the index builds on every core at unlock: SQLite tokenises with the GIL
-released. Queries ask every shard and merge by rank. Each shard's FTS table uses
-the shard's ``meta`` table as external content, so the text is held once.
+It also serves the entry list (summaries with filters and sorting), so listing 100,000
+entries needs no decryption of records. Without a path the index lives in ``:memory:``
+(tests, tools).
+
+Two connections: a writer and a reader (WAL lets a search on the GUI's worker run while
+a save commits). Searching: ranking (bm25 over title, body, tags, standards with weights
+8, 1, 4, 2) first, snippets only for the rows shown; a prefix is expanded into an OR of
+the index's own terms (``fts5vocab``) because FTS5 merges a prefix's whole doclist
+before anything else; ``first=True`` ranks only the matches among the newest entries
+(a window that grows ×4 until ``limit`` hits) for results as you type.
 """
 
 from __future__ import annotations
 
-import heapq
-import os
-import sqlite3
+import functools
+import re
 import threading
-import zlib
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+import sqlcipher3
 
 from reflectdesk.domain.index_doc import IndexDoc
 from reflectdesk.domain.model import (
@@ -32,13 +41,14 @@ from reflectdesk.domain.model import (
     SearchHit,
     ms_to_datetime,
 )
-from reflectdesk.errors import InvalidQuery
+from reflectdesk.errors import InvalidQuery, VaultDamaged
 from reflectdesk.search.query import to_fts
 
-_SCHEMA = """
-CREATE TABLE meta(
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS search_meta(
     rowid INTEGER PRIMARY KEY,
     entry_id TEXT NOT NULL UNIQUE,
+    head TEXT,
     journal_id TEXT NOT NULL,
     template_id TEXT NOT NULL,
     event_date TEXT,
@@ -51,27 +61,63 @@ CREATE TABLE meta(
     tags TEXT NOT NULL,
     standards TEXT NOT NULL
 );
-CREATE INDEX meta_journal ON meta(journal_id);
-CREATE VIRTUAL TABLE docs USING fts5(
+CREATE INDEX IF NOT EXISTS search_meta_journal ON search_meta(journal_id);
+-- Covering the unlock's catch-up joins: the rows themselves (with the text) stay unread.
+CREATE INDEX IF NOT EXISTS search_meta_head ON search_meta(entry_id, head);
+CREATE INDEX IF NOT EXISTS search_meta_sort ON search_meta(sort_date);
+CREATE VIRTUAL TABLE IF NOT EXISTS search_docs USING fts5(
     title, body, tags, standards,
-    content = 'meta', content_rowid = 'rowid',
+    content = 'search_meta', content_rowid = 'rowid',
     tokenize = 'unicode61 remove_diacritics 2'
 );
-CREATE TABLE doc_tags(rowid INTEGER NOT NULL, tag TEXT NOT NULL);
-CREATE INDEX doc_tags_tag ON doc_tags(tag);
-CREATE TABLE doc_std(rowid INTEGER NOT NULL, code TEXT NOT NULL);
-CREATE INDEX doc_std_code ON doc_std(code);
+CREATE TABLE IF NOT EXISTS search_tags(doc INTEGER NOT NULL, tag TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS search_tags_tag ON search_tags(tag);
+CREATE INDEX IF NOT EXISTS search_tags_doc ON search_tags(doc);
+CREATE TABLE IF NOT EXISTS search_std(doc INTEGER NOT NULL, code TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS search_std_code ON search_std(code);
+CREATE INDEX IF NOT EXISTS search_std_doc ON search_std(doc);
 """
+TABLES = ("search_meta", "search_docs", "search_tags", "search_std")
 
 SORT_COLUMNS = {"date": "m.sort_date", "title": "m.title COLLATE NOCASE", "updated": "m.updated_ms"}
 _SEP = "\n"  # tags and standards are stored newline-joined: the tokenizer splits there
-_BM25 = "bm25(docs, 8.0, 1.0, 4.0, 2.0)"
-SHARD_THRESHOLD = 2000  # below this, one shard: ranking statistics stay exact
-_ASCII_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_BM25 = "bm25(search_docs, 8.0, 1.0, 4.0, 2.0)"
+FIRST_WINDOW = 20_000  # newest entries ranked first for results as you type
+_MAX_EXPANSION = 64  # a prefix standing for more terms than this stays a prefix
+_PREFIX = re.compile(r'"((?:[^"]|"")*)"\*')
+_META_COLS = (
+    "entry_id, head, journal_id, template_id, event_date, sort_date, created_ms, "
+    "updated_ms, revisions, title, body, tags, standards"
+)
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _damage_checked(method: _F) -> _F:
+    """A page of the index that fails SQLCipher's HMAC (or SQLite's structure checks)
+    is a damaged vault, as in storage/database.py: say so, not a driver error."""
+
+    @functools.wraps(method)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(*args, **kwargs)
+        except sqlcipher3.DatabaseError as exc:
+            if "malformed" in str(exc) or "not a database" in str(exc):
+                raise VaultDamaged("search index") from None
+            raise
+
+    return cast(_F, checked)
 
 
 def _norm_tag(tag: str) -> str:
     return tag.strip().casefold()
+
+
+def _fold(word: str) -> str:
+    """What ``unicode61 remove_diacritics 2`` makes of a word: lower case, no marks."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _filter_sql(f: SearchFilters) -> tuple[str, list[object]]:
@@ -84,10 +130,10 @@ def _filter_sql(f: SearchFilters) -> tuple[str, list[object]]:
         clauses.append("m.template_id = ?")
         params.append(f.template_id)
     if f.tag:
-        clauses.append("m.rowid IN (SELECT rowid FROM doc_tags WHERE tag = ?)")
+        clauses.append("m.rowid IN (SELECT doc FROM search_tags WHERE tag = ?)")
         params.append(_norm_tag(f.tag))
     if f.standard:
-        clauses.append("m.rowid IN (SELECT rowid FROM doc_std WHERE code = ?)")
+        clauses.append("m.rowid IN (SELECT doc FROM search_std WHERE code = ?)")
         params.append(f.standard.strip().upper())
     if f.date_from:
         clauses.append("m.sort_date >= ?")
@@ -113,114 +159,279 @@ def _summary(r: tuple[object, ...]) -> EntrySummary:
     )
 
 
-@dataclass
-class _Rows:
-    first: int
-    meta: list[tuple[object, ...]] = field(default_factory=list)
-    tags: list[tuple[int, str]] = field(default_factory=list)
-    stds: list[tuple[int, str]] = field(default_factory=list)
+def create_schema(conn: Any) -> None:
+    for stmt in SCHEMA.split(";"):
+        if stmt.strip():
+            conn.execute(stmt)
 
 
-class _Shard:
-    """One in-memory database: meta rows, the FTS table over them, tag tables."""
+class _Conn:
+    """One connection and the lock that serialises its users."""
 
-    def __init__(self) -> None:
-        self.conn = sqlite3.connect(":memory:", check_same_thread=False)
-        self.conn.execute("PRAGMA temp_store=MEMORY")
-        self.conn.executescript(_SCHEMA)
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
         self.lock = threading.RLock()
-        self.rowids: dict[str, int] = {}
-        self._next = 1
+        self.vocab = False
+
+
+class SearchIndex:
+    def __init__(self, path: Path | None = None, key: bytes | None = None) -> None:
+        self._closed = False
+        self._persistent = path is not None
+        if path is None:
+            mem = sqlcipher3.connect(":memory:", check_same_thread=False, isolation_level=None)
+            mem.execute("PRAGMA temp_store=MEMORY")
+            create_schema(mem)
+            self._w = self._r = _Conn(mem)
+        else:
+            from reflectdesk.storage import pages
+
+            if key is None:
+                raise ValueError("a persistent index needs the page key")
+            writer = pages.connect(path, key)
+            create_schema(writer)
+            self._w = _Conn(writer)
+            self._r = _Conn(pages.connect(path, key))
+
+    @classmethod
+    def for_size(cls, expected_entries: int) -> SearchIndex:
+        """An in-memory index (kept for tools; the vault opens its persistent one)."""
+        del expected_entries
+        return cls()
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise RuntimeError("index closed")
 
     def close(self) -> None:
-        with self.lock:
-            self.conn.close()
-            self.rowids.clear()
-
-    def prepare(self, docs: Iterable[IndexDoc]) -> _Rows:
-        """Assign rowids and build the rows (Python work, under the GIL)."""
-        with self.lock:
-            rows = _Rows(first=self._next)
-            for d in docs:
-                if d.entry_id in self.rowids:
-                    self._remove_locked(d.entry_id)
-                rowid = self._next
-                self._next += 1
-                self.rowids[d.entry_id] = rowid
-                created = ms_to_datetime(d.created_ms).date().isoformat()
-                rows.meta.append(
-                    (
-                        rowid, d.entry_id, d.journal_id, d.template_id, d.event_date,
-                        d.event_date or created, d.created_ms, d.updated_ms, d.revisions,
-                        d.title, d.body, _SEP.join(d.tags), _SEP.join(d.standards),
-                    )
-                )  # fmt: skip
-                rows.tags.extend((rowid, _norm_tag(t)) for t in d.tags)
-                rows.stds.extend((rowid, s.strip().upper()) for s in d.standards)
-            return rows
-
-    def insert(self, rows: _Rows) -> None:
-        """Write prepared rows; the FTS tokenising runs in SQLite without the GIL."""
-        with self.lock, self.conn:
-            self.conn.executemany("INSERT INTO meta VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows.meta)
-            self.conn.execute(
-                "INSERT INTO docs(rowid, title, body, tags, standards) "
-                "SELECT rowid, title, body, tags, standards FROM meta WHERE rowid >= ?",
-                (rows.first,),
-            )
-            self.conn.executemany("INSERT INTO doc_tags VALUES (?,?)", rows.tags)
-            self.conn.executemany("INSERT INTO doc_std VALUES (?,?)", rows.stds)
-
-    def add_many(self, docs: Iterable[IndexDoc]) -> None:
-        with self.lock:
-            self.insert(self.prepare(docs))
-
-    def _remove_locked(self, entry_id: str) -> None:
-        rowid = self.rowids.pop(entry_id, None)
-        if rowid is None:
+        if self._closed:
             return
-        with self.conn:
-            # External content: FTS needs the old values to remove its postings.
-            self.conn.execute(
-                "INSERT INTO docs(docs, rowid, title, body, tags, standards) "
-                "SELECT 'delete', rowid, title, body, tags, standards FROM meta WHERE rowid = ?",
-                (rowid,),
+        self._closed = True
+        for c in {id(self._w): self._w, id(self._r): self._r}.values():
+            with c.lock:
+                c.conn.close()
+
+    @_damage_checked
+    def __len__(self) -> int:
+        self._check_open()
+        with self._r.lock:
+            return int(self._r.conn.execute("SELECT count(*) FROM search_meta").fetchone()[0])
+
+    @property
+    def conn(self) -> Any:
+        """The reader's connection (tests inspect where it lives)."""
+        return self._r.conn
+
+    # -- writes ------------------------------------------------------------------------
+    def _heads(self, conn: Any, entry_ids: list[str]) -> dict[str, str | None]:
+        """The head revision each entry has *now* (committed before the index is
+        written): what the index row is made from, so a later unlock can tell."""
+        if not self._persistent or not entry_ids:
+            return {}
+        out: dict[str, str | None] = {}
+        for i in range(0, len(entry_ids), 500):
+            part = entry_ids[i : i + 500]
+            marks = ",".join("?" * len(part))
+            out.update(
+                conn.execute(
+                    f"SELECT id, head_revision_id FROM entries WHERE id IN ({marks})",
+                    part,
+                ).fetchall()
             )
-            self.conn.execute("DELETE FROM meta WHERE rowid = ?", (rowid,))
-            self.conn.execute("DELETE FROM doc_tags WHERE rowid = ?", (rowid,))
-            self.conn.execute("DELETE FROM doc_std WHERE rowid = ?", (rowid,))
+        return out
 
-    def remove(self, entry_id: str) -> None:
-        with self.lock:
-            self._remove_locked(entry_id)
-
-    def rank(self, match: str, filters: SearchFilters, limit: int) -> list[tuple[float, int]]:
-        """The best ``limit`` rows as (bm25, rowid); cheap next to making snippets."""
-        where, params = _filter_sql(filters)
-        join = " JOIN meta m ON m.rowid = docs.rowid" if where else ""
-        sql = (
-            f"SELECT {_BM25} AS r, docs.rowid FROM docs{join} "
-            f"WHERE docs MATCH ?{where} ORDER BY r LIMIT ?"
+    @staticmethod
+    def _remove_in(conn: Any, entry_id: str) -> None:
+        row = conn.execute(
+            "SELECT rowid FROM search_meta WHERE entry_id = ?", (entry_id,)
+        ).fetchone()
+        if row is None:
+            return
+        # External content: FTS5 needs the old values to remove their postings.
+        conn.execute(
+            "INSERT INTO search_docs(search_docs, rowid, title, body, tags, standards) "
+            "SELECT 'delete', rowid, title, body, tags, standards FROM search_meta "
+            "WHERE rowid = ?",
+            row,
         )
-        with self.lock:
-            try:
-                return self.conn.execute(sql, [match, *params, limit]).fetchall()
-            except sqlite3.OperationalError as exc:
-                raise InvalidQuery("fts") from exc
+        conn.execute("DELETE FROM search_meta WHERE rowid = ?", row)
+        conn.execute("DELETE FROM search_tags WHERE doc = ?", row)
+        conn.execute("DELETE FROM search_std WHERE doc = ?", row)
 
-    def hits(self, match: str, ranked: list[tuple[float, int]]) -> list[SearchHit]:
-        """Snippets and row facts for rows already chosen by :meth:`rank`."""
+    @_damage_checked
+    def add_many(self, docs: Iterable[IndexDoc]) -> None:
+        """Insert or replace; one transaction. A replaced entry gets a new rowid, so
+        rowids follow the order of writes (the "newest" of a first answer)."""
+        self._check_open()
+        batch = list(docs)
+        if not batch:
+            return
+        c = self._w
+        with c.lock:
+            conn = c.conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                heads = self._heads(conn, [d.entry_id for d in batch])
+                for d in batch:
+                    self._remove_in(conn, d.entry_id)
+                    created = ms_to_datetime(d.created_ms).date().isoformat()
+                    cur = conn.execute(
+                        f"INSERT INTO search_meta({_META_COLS}) "
+                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        (
+                            d.entry_id, heads.get(d.entry_id), d.journal_id, d.template_id,
+                            d.event_date, d.event_date or created, d.created_ms, d.updated_ms,
+                            d.revisions, d.title, d.body, _SEP.join(d.tags),
+                            _SEP.join(d.standards),
+                        ),
+                    )  # fmt: skip
+                    rowid = cur.lastrowid
+                    conn.execute(
+                        "INSERT INTO search_docs(rowid, title, body, tags, standards) "
+                        "VALUES (?,?,?,?,?)",
+                        (rowid, d.title, d.body, _SEP.join(d.tags), _SEP.join(d.standards)),
+                    )
+                    conn.executemany(
+                        "INSERT INTO search_tags VALUES (?,?)",
+                        [(rowid, _norm_tag(t)) for t in d.tags],
+                    )
+                    conn.executemany(
+                        "INSERT INTO search_std VALUES (?,?)",
+                        [(rowid, s.strip().upper()) for s in d.standards],
+                    )
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    def upsert(self, doc: IndexDoc) -> None:
+        self.add_many([doc])
+
+    @_damage_checked
+    def remove(self, entry_id: str) -> None:
+        self._check_open()
+        with self._w.lock:
+            conn = self._w.conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._remove_in(conn, entry_id)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    def bulk_load(self, docs: Iterator[IndexDoc], batch: int = 2000) -> int:
+        """Fill the index in batches (the migration; a rebuild)."""
+        count = 0
+        chunk: list[IndexDoc] = []
+        for d in docs:
+            chunk.append(d)
+            if len(chunk) >= batch:
+                self.add_many(chunk)
+                count += len(chunk)
+                chunk = []
+        self.add_many(chunk)
+        count += len(chunk)
+        self.optimize()
+        return count
+
+    def optimize(self) -> None:
+        with self._w.lock:
+            self._w.conn.execute("INSERT INTO search_docs(search_docs) VALUES ('optimize')")
+
+    @_damage_checked
+    def stale(self) -> tuple[list[str], list[str]]:
+        """(entries whose index row is missing or made from another head, index rows
+        of entries gone or deleted): one join each, no decryption."""
+        self._check_open()
+        with self._w.lock:
+            conn = self._w.conn
+            stale = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT e.id FROM entries e WHERE e.deleted = 0 "
+                    "AND e.head_revision_id IS NOT NULL AND NOT EXISTS ("
+                    "SELECT 1 FROM search_meta m INDEXED BY search_meta_head "
+                    "WHERE m.entry_id = e.id AND m.head = e.head_revision_id)"
+                )
+            ]
+            gone = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT m.entry_id FROM search_meta m INDEXED BY search_meta_head "
+                    "WHERE NOT EXISTS (SELECT 1 FROM entries e "
+                    "WHERE e.id = m.entry_id AND e.deleted = 0)"
+                )
+            ]
+        return stale, gone
+
+    def catch_up(self, docs_for: Callable[[list[str]], Iterable[IndexDoc]]) -> int:
+        """Bring the index level with the records after a crash between the two
+        writes; returns how many entries were re-indexed or removed."""
+        stale, gone = self.stale()
+        for entry_id in gone:
+            self.remove(entry_id)
+        if stale:
+            self.add_many(docs_for(stale))
+        return len(stale) + len(gone)
+
+    def integrity_check(self) -> None:
+        """FTS5's own check of the index against its content (raises when they differ)."""
+        with self._w.lock:
+            self._w.conn.execute(
+                "INSERT INTO search_docs(search_docs, rank) VALUES ('integrity-check', 1)"
+            )
+
+    # -- reads -------------------------------------------------------------------------
+    def _expand_prefixes(self, c: _Conn, match: str) -> str:
+        """``"questi"*`` → ``("question" OR "questions")`` from the index's vocabulary."""
+        if not _PREFIX.search(match):
+            return match
+        if not c.vocab:
+            c.conn.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab "
+                "USING fts5vocab(main, search_docs, row)"
+            )
+            c.vocab = True
+
+        def terms(m: re.Match[str]) -> str:
+            folded = _fold(m.group(1).replace('""', '"'))
+            if not folded:
+                return m.group(0)
+            rows = c.conn.execute(
+                "SELECT term FROM temp.search_vocab WHERE term >= ? AND term < ? LIMIT ?",
+                (folded, folded + "\U0010ffff", _MAX_EXPANSION + 1),
+            ).fetchall()
+            if not rows or len(rows) > _MAX_EXPANSION:
+                return m.group(0)
+            return "(" + " OR ".join('"' + r[0].replace('"', '""') + '"' for r in rows) + ")"
+
+        return _PREFIX.sub(terms, match)
+
+    def _rank(
+        self, conn: Any, match: str, f: SearchFilters, limit: int, floor: int
+    ) -> list[tuple[float, int]]:
+        where, params = _filter_sql(f)
+        join = " JOIN search_meta m ON m.rowid = search_docs.rowid" if where else ""
+        floor_sql = " AND search_docs.rowid >= ?" if floor else ""
+        sql = (
+            f"SELECT {_BM25} AS r, search_docs.rowid FROM search_docs{join} "
+            f"WHERE search_docs MATCH ?{floor_sql}{where} ORDER BY r LIMIT ?"
+        )
+        args = [match, *([floor] if floor else []), *params, limit]
+        return [(float(r), int(i)) for r, i in conn.execute(sql, args).fetchall()]
+
+    def _hits(self, conn: Any, match: str, ranked: list[tuple[float, int]]) -> list[SearchHit]:
         if not ranked:
             return []
         marks = ",".join("?" * len(ranked))
-        with self.lock:
-            rows = self.conn.execute(
-                "SELECT docs.rowid, m.entry_id, m.journal_id, m.title, m.event_date, "
-                f"m.template_id, snippet(docs, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', "
-                "'…', 16) FROM docs JOIN meta m ON m.rowid = docs.rowid "
-                f"WHERE docs MATCH ? AND docs.rowid IN ({marks})",
-                [match, *(rowid for _, rowid in ranked)],
-            ).fetchall()
+        rows = conn.execute(
+            "SELECT search_docs.rowid, m.entry_id, m.journal_id, m.title, m.event_date, "
+            f"m.template_id, snippet(search_docs, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', "
+            "'…', 16) FROM search_docs JOIN search_meta m ON m.rowid = search_docs.rowid "
+            f"WHERE search_docs MATCH ? AND search_docs.rowid IN ({marks})",
+            [match, *(rowid for _, rowid in ranked)],
+        ).fetchall()
         by_rowid = {r[0]: r for r in rows}
         out = []
         for rank, rowid in ranked:
@@ -233,132 +444,66 @@ class _Shard:
                     journal_id=r[2],
                     title=r[3],
                     snippet=r[6],
-                    rank=float(rank),
+                    rank=rank,
                     event_date=date.fromisoformat(r[4]) if r[4] else None,
                     template_id=r[5],
                 )
             )
         return out
 
-    def summaries(
-        self, filters: SearchFilters, sort: str, descending: bool, limit: int | None
-    ) -> list[tuple[object, ...]]:
-        where, params = _filter_sql(filters)
-        order = SORT_COLUMNS.get(sort, SORT_COLUMNS["date"])
-        direction = "DESC" if descending else "ASC"
-        sql = (
-            "SELECT m.entry_id, m.journal_id, m.title, m.template_id, m.tags, m.standards, "
-            "m.event_date, m.created_ms, m.updated_ms, m.revisions, "
-            f"{order.split(' ')[0]} AS sort_key FROM meta m WHERE 1=1{where} "
-            f"ORDER BY {order} {direction}, m.entry_id {direction}"
-        )
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        with self.lock:
-            return self.conn.execute(sql, params).fetchall()
-
-    def tag_counts(self) -> list[tuple[str, int]]:
-        with self.lock:
-            return self.conn.execute("SELECT tag, count(*) FROM doc_tags GROUP BY tag").fetchall()
-
-
-class SearchIndex:
-    def __init__(self, shards: int = 1) -> None:
-        self._shards = [_Shard() for _ in range(max(1, shards))]
-        self._closed = False
-        self._pool = ThreadPoolExecutor(max_workers=len(self._shards), thread_name_prefix="fts")
-
-    @classmethod
-    def for_size(cls, expected_entries: int) -> SearchIndex:
-        cores = os.cpu_count() or 1
-        return cls(min(cores, 4) if expected_entries >= SHARD_THRESHOLD else 1)
-
-    def _shard_index(self, entry_id: str) -> int:
-        if len(self._shards) == 1:
-            return 0
-        return zlib.crc32(entry_id.encode()) % len(self._shards)
-
-    def _shard(self, entry_id: str) -> _Shard:
-        return self._shards[self._shard_index(entry_id)]
-
-    def _check_open(self) -> None:
-        if self._closed:
-            raise RuntimeError("index closed")
-
-    def close(self) -> None:
-        self._closed = True
-        self._pool.shutdown(wait=True)
-        for shard in self._shards:
-            shard.close()
-
-    def __len__(self) -> int:
-        return sum(len(s.rowids) for s in self._shards)
-
-    @property
-    def conn(self) -> sqlite3.Connection:
-        """The first shard's connection (tests inspect that it is memory-only)."""
-        return self._shards[0].conn
-
-    # -- writes ------------------------------------------------------------------------
-    def add_many(self, docs: Iterable[IndexDoc]) -> None:
-        self._check_open()
-        groups: dict[int, list[IndexDoc]] = {}
-        for d in docs:
-            groups.setdefault(self._shard_index(d.entry_id), []).append(d)
-        for i, group in groups.items():
-            self._shards[i].add_many(group)
-
-    def upsert(self, doc: IndexDoc) -> None:
-        self.add_many([doc])
-
-    def remove(self, entry_id: str) -> None:
-        self._check_open()
-        self._shard(entry_id).remove(entry_id)
-
-    def bulk_load(self, docs: Iterator[IndexDoc]) -> int:
-        """Fill an empty index: decrypt everything here first, then build every shard
-        at once on the pool. (Interleaving the two measured slower: the decrypting
-        thread and the shard threads fought over the GIL on every inserted row.)"""
-        self._check_open()
-        groups: list[list[IndexDoc]] = [[] for _ in self._shards]
-        count = 0
-        for d in docs:
-            groups[self._shard_index(d.entry_id)].append(d)
-            count += 1
-        prepared = [shard.prepare(group) for shard, group in zip(self._shards, groups, strict=True)]
-        if len(self._shards) == 1:
-            self._shards[0].insert(prepared[0])
-        else:
-            list(
-                self._pool.map(lambda i: self._shards[i].insert(prepared[i]), range(len(prepared)))
-            )
-        return count
-
-    # -- reads -------------------------------------------------------------------------
     def search(
-        self, text: str, filters: SearchFilters | None = None, limit: int = 50
+        self,
+        text: str,
+        filters: SearchFilters | None = None,
+        limit: int = 50,
+        *,
+        first: bool = False,
     ) -> list[SearchHit]:
-        """Rank in every shard, keep the global best ``limit``, then make snippets
-        only for those (shards work in parallel: SQLite runs without the GIL)."""
+        """The best ``limit`` hits by bm25, with snippets (``first``: see
+        :meth:`search_first`)."""
+        if first:
+            return self.search_first(text, filters, limit)[0]
+        return self._search(text, filters, limit, window=None)[0]
+
+    def search_first(
+        self, text: str, filters: SearchFilters | None = None, limit: int = 50
+    ) -> tuple[list[SearchHit], bool]:
+        """A quick first answer for results as you type: rank only the matches among the
+        newest ``FIRST_WINDOW`` entries, the window growing ×4 until ``limit`` hits are
+        found or it spans the index. Its cost stops growing with the vault. Returns
+        (hits, complete): complete when the window spanned every entry, so the answer
+        *is* the full ranking; otherwise the caller asks :meth:`search` for it next
+        (gui/main_window.py does, on its worker)."""
+        return self._search(text, filters, limit, window=FIRST_WINDOW)
+
+    @_damage_checked
+    def _search(
+        self, text: str, filters: SearchFilters | None, limit: int, window: int | None
+    ) -> tuple[list[SearchHit], bool]:
         self._check_open()
         match = to_fts(text)
         f = filters or SearchFilters()
-        if len(self._shards) == 1:
-            shard = self._shards[0]
-            return shard.hits(match, shard.rank(match, f, limit))
-        ranked = list(self._pool.map(lambda s: s.rank(match, f, limit), self._shards))
-        best = heapq.nsmallest(
-            limit, ((r, rowid, i) for i, rows in enumerate(ranked) for r, rowid in rows)
-        )
-        chosen: list[list[tuple[float, int]]] = [[] for _ in self._shards]
-        for r, rowid, i in best:
-            chosen[i].append((r, rowid))
-        parts = self._pool.map(lambda i: self._shards[i].hits(match, chosen[i]), range(len(chosen)))
-        hits = [h for part in parts for h in part]
-        hits.sort(key=lambda h: h.rank)
-        return hits
+        c = self._r
+        with c.lock:
+            try:
+                match = self._expand_prefixes(c, match)
+                floor = 0
+                if window is None:
+                    ranked = self._rank(c.conn, match, f, limit, 0)
+                else:
+                    top = c.conn.execute("SELECT max(rowid) FROM search_meta").fetchone()[0] or 0
+                    span = window
+                    while True:
+                        floor = max(0, top - span + 1)
+                        ranked = self._rank(c.conn, match, f, limit, floor)
+                        if len(ranked) >= limit or floor <= 1:
+                            break
+                        span *= 4
+                return self._hits(c.conn, match, ranked), floor <= 1
+            except sqlcipher3.OperationalError as exc:
+                raise InvalidQuery("fts") from exc
 
+    @_damage_checked
     def summaries(
         self,
         filters: SearchFilters | None = None,
@@ -368,29 +513,29 @@ class SearchIndex:
         offset: int = 0,
     ) -> list[EntrySummary]:
         self._check_open()
-        want = None if limit is None else offset + limit
-        per_shard = [
-            s.summaries(filters or SearchFilters(), sort, descending, want) for s in self._shards
-        ]
-        if len(per_shard) == 1:
-            rows = per_shard[0]
-        else:
+        where, params = _filter_sql(filters or SearchFilters())
+        order = SORT_COLUMNS.get(sort, SORT_COLUMNS["date"])
+        direction = "DESC" if descending else "ASC"
+        sql = (
+            "SELECT m.entry_id, m.journal_id, m.title, m.template_id, m.tags, m.standards, "
+            "m.event_date, m.created_ms, m.updated_ms, m.revisions FROM search_meta m "
+            f"WHERE 1=1{where} ORDER BY {order} {direction}, m.entry_id {direction}"
+        )
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params.extend([limit, offset])
+        elif offset:
+            sql += " LIMIT -1 OFFSET ?"
+            params.append(offset)
+        with self._r.lock:
+            rows = self._r.conn.execute(sql, params).fetchall()
+        return [_summary(r) for r in rows]
 
-            def key(r: tuple[object, ...]) -> tuple[object, object]:
-                # The same order SQLite used in each shard (NOCASE folds ASCII only).
-                sort_key = r[10]
-                if sort == "title":
-                    sort_key = str(sort_key).translate(_ASCII_FOLD)
-                return (sort_key, r[0])
-
-            rows = list(heapq.merge(*per_shard, key=key, reverse=descending))
-        end = None if limit is None else offset + limit
-        return [_summary(r) for r in rows[offset:end]]
-
+    @_damage_checked
     def all_tags(self) -> list[tuple[str, int]]:
         self._check_open()
-        counts: dict[str, int] = {}
-        for shard in self._shards:
-            for tag, n in shard.tag_counts():
-                counts[tag] = counts.get(tag, 0) + n
-        return sorted(counts.items())
+        with self._r.lock:
+            rows = self._r.conn.execute(
+                "SELECT tag, count(*) FROM search_tags GROUP BY tag ORDER BY tag"
+            ).fetchall()
+        return [(str(t), int(n)) for t, n in rows]

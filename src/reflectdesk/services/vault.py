@@ -11,23 +11,24 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reflectdesk import __version__
 from reflectdesk.crypto import aead, kdf, recovery
 from reflectdesk.crypto.kdf import KdfParams as KdfParams  # the type create() takes
-from reflectdesk.domain.index_doc import IndexDoc
 from reflectdesk.domain.model import Changes, Profile, Role
 from reflectdesk.errors import (
     InvalidValue,
     NotAVault,
     StorageUnwritable,
     VaultCorrupt,
+    VaultDamaged,
     VaultExists,
     VaultLocked,
     VaultNotFound,
+    VaultStateTampered,
     WeakPassphrase,
     WrongPassphrase,
     WrongRecoveryKey,
@@ -54,9 +55,11 @@ from reflectdesk.services.search import SearchService
 from reflectdesk.services.sync import SyncService
 from reflectdesk.services.templates import TemplateService
 from reflectdesk.services.unlocked_state import UnlockedState
-from reflectdesk.storage.database import DB_NAME, Database
+from reflectdesk.storage import migration
+from reflectdesk.storage.database import DB_NAME, LEGACY_DB_NAME, Database
 from reflectdesk.storage.keyed_migration import migrate_with_key
 from reflectdesk.storage.lockfile import VaultLock
+from reflectdesk.storage.pages import page_key
 from reflectdesk.storage.trust_state import TrustState
 from reflectdesk.vault.header import (
     HEADER_FORMAT,
@@ -193,10 +196,11 @@ class Vault:
             if db_path.exists():
                 # Left by an interrupted create: it has no header, so no key opens it.
                 db_path.rename(path / f"{DB_NAME}.orphaned-{int(time.time())}")
-            db = Database(db_path)
+            key = page_key(dek)
+            db = Database(db_path, key)
             db.initialise(vault_id)
             vault = cls(path, header, lock)
-            state = vault._make_state(db, dek, vault_id)
+            state = vault._make_state(db, dek, vault_id, SearchIndex(db_path, key))
             _start_trust_state(state, establish=True)
             profile_id = uuid7()
             state.profile.create(profile_id, name, profile.role, profile.lang, profile.institution)
@@ -219,7 +223,7 @@ class Vault:
         try:
             header = read_header(path)
         except FileNotFoundError:
-            if (path / DB_NAME).exists():
+            if (path / DB_NAME).exists() or (path / LEGACY_DB_NAME).exists():
                 raise VaultCorrupt("header.missing") from None
             raise VaultNotFound(str(path)) from None
         lock = VaultLock(path / LOCK_NAME)
@@ -343,59 +347,117 @@ class Vault:
         self._header = header
         progress(Progress(1, 1, "kdf"))
 
-    def _make_state(self, db: Database, dek: bytes, vault_id: str) -> UnlockedState:
+    def _make_state(
+        self, db: Database, dek: bytes, vault_id: str, index: SearchIndex | None = None
+    ) -> UnlockedState:
         from reflectdesk.vault.cipher import RecordCipher
 
         return UnlockedState(
             db=db,
             cipher=RecordCipher(dek, vault_id),
-            index=SearchIndex(),
+            # In memory only for the old file a migration reads (it never searches).
+            index=index if index is not None else SearchIndex(),
             author="",
             emit=self._emit,
         )
 
     def _open_with_dek(self, dek: bytes, progress: ProgressSink, cancel: CancelToken) -> None:
         self._header.verify(dek)
-        db = Database(self.path / DB_NAME)
+        if not self._header.pages:
+            self._migrate_to_pages(dek, progress, cancel)
+        else:
+            # A crash between the header switch and the old file's removal.
+            migration.remove_legacy(self.path)
+        db_path = self.path / DB_NAME
+        if not db_path.is_file():
+            raise VaultDamaged(DB_NAME)
+        key = page_key(dek)
+        db = Database(db_path, key)
+        state: UnlockedState | None = None
         try:
             db.check_and_migrate(self.vault_id)
-            state = self._make_state(db, dek, self.vault_id)
+            state = self._make_state(db, dek, self.vault_id, SearchIndex(db_path, key))
             # Before anything reads a trust record: a vault edited while closed stops here.
-            legacy = not self._header.has_state
-            _start_trust_state(state, establish=legacy)
-            if legacy:
-                self._header = replace(self._header, format=HEADER_FORMAT).sealed(dek)
-                write_header(self.path, self._header)
-            # Needs the data key, so not a schema migration: seal the trust flags of
-            # contacts from before 0.3 (once, atomically) and open every contact record,
-            # so an edited or swapped one is reported now (RecordTampered).
-            sealed = state.contacts.seal_legacy_trust()
-            if sealed:
-                log.info("sealed the trust state of %d contacts", sealed)
-            # Made here for vaults created before identities existed.
-            load_own_authors(state)
-            self._build_index(state, progress, cancel)
+            _start_trust_state(state, establish=False)
+            self._open_checks(state)
+            self._catch_up_index(state, progress)
         except BaseException:
+            if state is not None:
+                state.index.close()
             db.close()
             raise
         self._state = state
         self._emit(Changes(profile=True))
 
     @staticmethod
-    def _build_index(state: UnlockedState, progress: ProgressSink, cancel: CancelToken) -> None:
-        total = state.entries.count()
-        state.index = SearchIndex.for_size(total)
-        progress(Progress(0, total, "index"))
+    def _open_checks(state: UnlockedState) -> None:
+        # Needs the data key, so not a schema migration: seal the trust flags of
+        # contacts from before 0.3 (once, atomically) and open every contact record,
+        # so an edited or swapped one is reported now (RecordTampered).
+        sealed = state.contacts.seal_legacy_trust()
+        if sealed:
+            log.info("sealed the trust state of %d contacts", sealed)
+        # Made here for vaults created before identities existed.
+        load_own_authors(state)
 
-        def docs() -> Iterator[IndexDoc]:
-            for done, doc in enumerate(state.entries.iter_head_docs(), 1):
-                yield doc
-                if done % 500 == 0:
-                    progress(Progress(done, total, "index"))
-                    cancel.raise_if_cancelled()
+    @staticmethod
+    def _catch_up_index(state: UnlockedState, progress: ProgressSink) -> None:
+        """The index is persistent: only entries whose head moved without their index
+        row (a crash between the two commits) are re-indexed — one join, no rebuild."""
+        progress(Progress(0, 1, "index"))
+        fixed = state.index.catch_up(lambda ids: state.entries.iter_head_docs(ids))
+        if fixed:
+            log.info("search index caught up %d entries", fixed)
+        progress(Progress(1, 1, "index"))
 
-        state.index.bulk_load(docs())
-        progress(Progress(total, total, "index"))
+    def _migrate_to_pages(self, dek: bytes, progress: ProgressSink, cancel: CancelToken) -> None:
+        """A format-1/2 vault: open and check the old file as before, copy it into the
+        page-encrypted file, verify, then switch the header (storage/migration.py)."""
+        if not (self.path / LEGACY_DB_NAME).is_file():
+            # Only an older header put back beside a converted vault gets here (the
+            # switch is written after the new file, the old file removed after it).
+            raise VaultStateTampered("header.format")
+        legacy = Database(self.path / LEGACY_DB_NAME)
+        key = page_key(dek)
+        try:
+            legacy.check_and_migrate(self.vault_id)
+            state = self._make_state(legacy, dek, self.vault_id)
+            old_format = not self._header.has_state
+            _start_trust_state(state, establish=old_format)
+            if old_format:
+                self._header = replace(self._header, format=2).sealed(dek)
+                write_header(self.path, self._header)
+            self._open_checks(state)
+            cipher = state.cipher
+            live = state.entries.count()
+
+            def verify_state(path: Path) -> None:
+                copy = Database(path, key)
+                try:
+                    with copy.session() as s:
+                        TrustState(cipher).verify(s.connection())
+                finally:
+                    copy.close()
+
+            log.info("converting the vault to the page-encrypted format")
+            migration.migrate_to_pages(
+                self.path,
+                key,
+                self.vault_id,
+                docs=state.entries.iter_head_docs,
+                live_entries=live,
+                verify_state=verify_state,
+                progress=progress,
+                cancel=cancel,
+            )
+            state.index.close()
+        finally:
+            legacy.close()
+        # The switch: until this header is on disk the old file is the vault.
+        self._header = replace(self._header, format=HEADER_FORMAT).sealed(dek)
+        write_header(self.path, self._header)
+        migration.remove_legacy(self.path)
+        log.info("vault converted")
 
     def lock(self) -> None:
         """Drop the keys, the index and every decrypted cache."""

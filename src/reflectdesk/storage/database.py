@@ -11,32 +11,38 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3
 from sqlalchemy import Connection, create_engine, event, insert, inspect, select, text, update
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from reflectdesk.errors import NotAVault, StorageUnwritable, VaultCorrupt, VaultTooNew
+from reflectdesk.errors import (
+    NotAVault,
+    StorageUnwritable,
+    VaultCorrupt,
+    VaultDamaged,
+    VaultTooNew,
+)
+from reflectdesk.storage import pages
 from reflectdesk.storage.schema import SCHEMA_VERSION, TRUST_SEALED_MARKER, Base, Meta
 from reflectdesk.storage.trust_state import TrustState, install_triggers
 
 log = logging.getLogger(__name__)
 
-DB_NAME = "vault.db"
+# Format 3: one page-encrypted file (storage/pages.py). Format 1-2 vaults keep the
+# plaintext-with-sealed-records file, migrated at their first unlock (storage/migration.py).
+DB_NAME = "vault-pages.db"
+LEGACY_DB_NAME = "vault.db"
 _WAL_CHECKPOINT_BYTES = 4 * 1024 * 1024
 _WAL_KEEP_BYTES = 1024 * 1024
 _FALLBACK_AUTOCHECKPOINT_PAGES = 100_000
 
 
 def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # WAL, synchronous=FULL, temp_store=MEMORY, secure_delete, busy_timeout.
+    pages.set_common_pragmas(dbapi_conn)
     cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    # FULL: a save that returned survives power loss, not only a process kill.
-    cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA foreign_keys=ON")
-    # Temp tables and sort spills stay in RAM: no stray files beside the vault.
-    cur.execute("PRAGMA temp_store=MEMORY")
-    cur.execute("PRAGMA secure_delete=ON")
-    cur.execute("PRAGMA busy_timeout=5000")
     # Checkpoints run on a background thread (_Checkpointer), not inside the commit
     # that crosses the threshold: a 100 MB import then returns once its WAL frames
     # are durable instead of also copying them into the main file first. SQLite's
@@ -134,14 +140,39 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
 }
 
 
+def _damage_to_error(ctx: Any) -> BaseException | None:
+    """A page that fails SQLCipher's HMAC (or a file the key does not open) is a damaged
+    vault, whatever statement met it: say so instead of a driver error."""
+    if pages.is_damage(ctx.original_exception):
+        return VaultDamaged(DB_NAME)
+    return None
+
+
 class Database:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, page_key: bytes | None = None) -> None:
+        """``page_key``: the file is page-encrypted (format 3); None only for the
+        format-2 file a migration reads."""
         self.path = path
-        self.engine = create_engine(
-            f"sqlite+pysqlite:///{path}",
-            connect_args={"check_same_thread": False},
-        )
-        event.listen(self.engine, "connect", _set_pragmas)
+        self.page_key = page_key
+        if page_key is None:
+            self.engine = create_engine(
+                f"sqlite+pysqlite:///{path}",
+                connect_args={"check_same_thread": False},
+            )
+            event.listen(self.engine, "connect", _set_pragmas)
+        else:
+            self.engine = create_engine(
+                f"sqlite+pysqlite:///{path}",
+                module=sqlcipher3,
+                connect_args={"check_same_thread": False},
+            )
+
+            def keyed(dbapi_conn: Any, record: Any) -> None:
+                pages.apply_key(dbapi_conn, page_key)  # the very first statement
+                _set_pragmas(dbapi_conn, record)
+
+            event.listen(self.engine, "connect", keyed)
+            event.listen(self.engine, "handle_error", _damage_to_error)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._wal = path.with_name(path.name + "-wal")
         self._checkpointer = _Checkpointer(self.engine)
@@ -212,7 +243,11 @@ class Database:
                     )
             # Tables a migration made get their state triggers on fresh connections.
             self.engine.dispose()
-        except (DatabaseError, sqlite3.DatabaseError) as exc:
+        except VaultDamaged:
+            raise
+        except (DatabaseError, sqlite3.Error, sqlcipher3.Error) as exc:
+            if self.page_key is not None and pages.is_damage(getattr(exc, "orig", exc)):
+                raise VaultDamaged(self.path.name) from None
             if isinstance(exc, OperationalError) and "readonly" in str(exc):
                 raise StorageUnwritable(str(self.path.parent)) from exc
             raise NotAVault(self.path.name) from exc

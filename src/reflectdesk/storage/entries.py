@@ -247,39 +247,59 @@ class EntryRepo:
                 s.scalar(select(func.count()).select_from(t.Entry).where(t.Entry.deleted == 0)) or 0
             )
 
-    def iter_head_docs(self) -> Iterator[IndexDoc]:
-        """Every live entry's head as an index document: the unlock hot path.
+    def iter_head_docs(self, entry_ids: Collection[str] | None = None) -> Iterator[IndexDoc]:
+        """Every live entry's head (or only ``entry_ids``'s) as an index document: the
+        migration's hot path, and the unlock's catch-up after a crash.
 
         Plain Core rows and the JSON straight into :class:`IndexDoc` (no ORM objects,
-        no intermediate dataclasses): this runs for every entry at every unlock.
+        no intermediate dataclasses): this runs for every entry of a migrated vault.
         """
-        counts = self.revision_counts()
         sql = (
             "SELECT e.id, e.journal_id, e.created_at, e.updated_at, r.id, r.seq, r.blob "
             "FROM entries e JOIN entry_revisions r ON r.id = e.head_revision_id "
             "WHERE e.deleted = 0"
         )
+        if entry_ids is None:
+            counts = self.revision_counts()
+            batches: list[list[str]] = [[]]
+        else:
+            wanted = sorted(set(entry_ids))
+            batches = [wanted[i : i + 500] for i in range(0, len(wanted), 500)]
+            counts = {}
         open_json = self._cipher.open_json
         with self._db.engine.connect() as conn:
             # The DB-API cursor directly: SQLAlchemy's row machinery costs more than
-            # the decryption here, and this loop runs for every entry at every unlock.
-            cursor = conn.connection.driver_connection.execute(sql)  # type: ignore[union-attr]
-            for entry_id, journal_id, created, updated, rev_id, seq, blob in cursor:
-                doc = open_json(TABLE, f"{entry_id}/{rev_id}", seq, blob)
-                c = doc["content"]
-                yield IndexDoc(
-                    entry_id=entry_id,
-                    journal_id=journal_id,
-                    created_ms=created,
-                    updated_ms=updated,
-                    revisions=counts.get(entry_id, 1),
-                    title=c.get("title", ""),
-                    body="\n\n".join(v for _, v in c.get("sections", []) if v),
-                    tags=tuple(c.get("tags", ())),
-                    standards=tuple(c.get("standards", ())),
-                    template_id=c.get("template_id", "free"),
-                    event_date=c.get("event_date"),
-                )
+            # the decryption here.
+            raw = conn.connection.driver_connection
+            for batch in batches:
+                if entry_ids is None:
+                    cursor = raw.execute(sql)  # type: ignore[union-attr]
+                else:
+                    marks = ",".join("?" * len(batch))
+                    counts = dict(
+                        raw.execute(  # type: ignore[union-attr]
+                            "SELECT entry_id, count(*) FROM entry_revisions "  # noqa: S608
+                            f"WHERE entry_id IN ({marks}) GROUP BY entry_id",
+                            batch,
+                        ).fetchall()
+                    )
+                    cursor = raw.execute(f"{sql} AND e.id IN ({marks})", batch)  # type: ignore[union-attr]
+                for entry_id, journal_id, created, updated, rev_id, seq, blob in cursor:
+                    doc = open_json(TABLE, f"{entry_id}/{rev_id}", seq, blob)
+                    c = doc["content"]
+                    yield IndexDoc(
+                        entry_id=entry_id,
+                        journal_id=journal_id,
+                        created_ms=created,
+                        updated_ms=updated,
+                        revisions=counts.get(entry_id, 1),
+                        title=c.get("title", ""),
+                        body="\n\n".join(v for _, v in c.get("sections", []) if v),
+                        tags=tuple(c.get("tags", ())),
+                        standards=tuple(c.get("standards", ())),
+                        template_id=c.get("template_id", "free"),
+                        event_date=c.get("event_date"),
+                    )
 
     # -- import from bundles (reads for planning, then one batch) ---------------------
     def head_authors(self, entry_ids: Collection[str]) -> dict[str, str]:

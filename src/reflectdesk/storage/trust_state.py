@@ -31,7 +31,6 @@ import base64
 import hmac
 import logging
 import re
-import sqlite3
 import struct
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -43,6 +42,7 @@ from cryptography.hazmat.primitives.hmac import HMAC
 from sqlalchemy import Connection, text
 
 from reflectdesk.errors import RecordTampered, VaultStateTampered
+from reflectdesk.storage.pages import DB_ERRORS
 from reflectdesk.vault.cipher import RecordCipher
 
 log = logging.getLogger(__name__)
@@ -232,7 +232,7 @@ class TrustState:
                     mac = base.copy()
                     mac.update(prefix + repr(row).encode("utf-8", "backslashreplace"))
                     acc += from_bytes(mac.finalize(), "big")
-            except sqlite3.Error:
+            except DB_ERRORS:
                 # A table dropped or rebuilt without a column, text that is not UTF-8:
                 # never made by ReflectDesk.
                 raise VaultStateTampered(tt.name) from None
@@ -351,7 +351,7 @@ def _check_indexes(conn: Connection) -> None:
     for name in INDEXED_TABLES:
         try:
             result = [str(r[0]) for r in raw.execute(f"PRAGMA main.integrity_check({name})")]  # type: ignore[union-attr]
-        except sqlite3.Error:
+        except DB_ERRORS:
             raise VaultStateTampered(f"index: {name}") from None
         if result != ["ok"]:
             log.warning("index check failed for table %s", name)

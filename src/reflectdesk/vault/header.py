@@ -23,7 +23,11 @@ from reflectdesk.errors import InvalidValue, NotAVault, VaultCorrupt, VaultTooNe
 MAGIC = b"RDVAULT\n"
 # 2: the database carries the sealed vault state (storage/trust_state.py) and scoped
 # ids; a format-1 vault is migrated at its next unlock, then its header rewritten as 2.
-HEADER_FORMAT = 2
+# 3: the database is one page-encrypted file (SQLCipher, storage/pages.py) holding the
+# search index too; a format-1 or -2 vault is converted at its next unlock
+# (storage/migration.py) and this header, written last, is the switch.
+HEADER_FORMAT = 3
+PAGES_FORMAT = 3
 MAX_HEADER_BYTES = 64 * 1024
 HEADER_NAME = "vault.rdh"
 
@@ -63,6 +67,11 @@ class VaultHeader:
     def has_state(self) -> bool:
         """Whether the database must hold a sealed vault state (a missing one is tampering)."""
         return self.format >= 2
+
+    @property
+    def pages(self) -> bool:
+        """Whether the database is the page-encrypted file (else the format-2 one)."""
+        return self.format >= PAGES_FORMAT
 
     def body(self) -> dict[str, Any]:
         return {
