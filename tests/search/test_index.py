@@ -1,3 +1,4 @@
+import functools
 import os
 from datetime import date
 from pathlib import Path
@@ -147,10 +148,12 @@ def test_persistent_index_answers_like_the_memory_one(tmp_path: Path) -> None:
     memory = SearchIndex()
     memory.add_many(docs)
     path, key = _keyed_file(tmp_path)
-    persistent = SearchIndex(path, key)
+    persistent = SearchIndex(functools.partial(pages.connect, path, key))
     persistent.bulk_load(iter(docs))
     persistent.close()
-    persistent = SearchIndex(path, key)  # reopened: nothing rebuilt
+    persistent = SearchIndex(
+        functools.partial(pages.connect, path, key)
+    )  # reopened: nothing rebuilt
     assert len(persistent) == 60
     for q in ("reflexion", "quest*", '"numero 7"', "aula NOT questions"):
         assert [(h.entry_id, h.snippet) for h in persistent.search(q, limit=100)] == [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
 
 import pytest
@@ -10,7 +9,7 @@ import pytest
 from reflectdesk.domain.model import Consent
 from reflectdesk.errors import RecordTampered
 from reflectdesk.storage.consents import NewConsent
-from tests.support import CreatedVault
+from tests.support import CreatedVault, raw_db
 
 T1 = datetime(2026, 3, 1, 10, tzinfo=UTC)
 T2 = datetime(2026, 3, 2, 10, tzinfo=UTC)
@@ -32,7 +31,7 @@ def test_statements_and_withdrawal_in_order(created: CreatedVault) -> None:
         (None, "b2", T2),
     ]
     assert records[0].contact_ids == ("c1",) and records[0].direction == "in"
-    with sqlite3.connect(created.path / "vault.db") as conn:  # make the withdrawal look older
+    with raw_db(created.path) as conn:  # make the withdrawal look older
         conn.execute(
             "UPDATE consents SET created_at = ? WHERE id = ?",
             (int(T1.timestamp() * 1000) - 1, records[1].id),

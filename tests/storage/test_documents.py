@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from reflectdesk.errors import RecordTampered
-from tests.support import CreatedVault
+from reflectdesk.storage.database import DB_NAME
+from tests.support import CreatedVault, raw_db
 
 NAME = "plantilla-CANARYdocname"
 
@@ -18,10 +17,10 @@ def test_names_and_payloads_are_sealed_and_bound_to_their_kind(created: CreatedV
     store.put("snapshot", "other", b"x")
     assert store.payloads("template") == [b"payload CANARYdocbody"]
     created.vault._unlocked().db.checkpoint()
-    raw = (created.path / "vault.db").read_bytes()
+    raw = (created.path / DB_NAME).read_bytes()
     assert b"CANARYdoc" not in raw
     assert b"CANARYdoc".hex().encode() not in raw
-    with sqlite3.connect(created.path / "vault.db") as conn:  # relabel a row's kind
+    with raw_db(created.path) as conn:  # relabel a row's kind
         conn.execute("UPDATE documents SET kind = 'template' WHERE kind = 'snapshot'")
     with pytest.raises(RecordTampered):
         store.list("template")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import os
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from reflectdesk.domain.model import EntryContent, Space
 from reflectdesk.errors import EntryNotFound, JournalNotFound, RecordTampered
 from reflectdesk.services.vault import Vault
 from reflectdesk.storage.entries import EntryRepo, id_parts
-from tests.support import CreatedVault
+from tests.support import CreatedVault, raw_db
 
 TITLE = "Clase de fracciones CANARYentry"
 
@@ -114,7 +113,7 @@ def test_a_chunk_removed_from_the_file_is_caught(created: CreatedVault) -> None:
         entry.id, io.BytesIO(os.urandom(1024 * 1024 + 5)), "a.bin", "x/y"
     )
     # A second writer on the file, as someone with the disk would be.
-    with sqlite3.connect(created.path / "vault.db") as conn:
+    with raw_db(created.path) as conn:
         conn.execute("DELETE FROM attachment_chunks WHERE attachment_id = ? AND idx = 1", [info.id])
     with pytest.raises(RecordTampered):
         repo.attachment_data(info)

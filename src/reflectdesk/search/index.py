@@ -27,7 +27,6 @@ import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import sqlcipher3
@@ -175,23 +174,22 @@ class _Conn:
 
 
 class SearchIndex:
-    def __init__(self, path: Path | None = None, key: bytes | None = None) -> None:
+    def __init__(self, connect: Callable[[], Any] | None = None) -> None:
+        """In memory without ``connect``; else persistent, over connections that
+        ``connect`` opens (the storage layer hands in its keyed opener, so the index
+        never reaches up into storage)."""
         self._closed = False
-        self._persistent = path is not None
-        if path is None:
+        self._persistent = connect is not None
+        if connect is None:
             mem = sqlcipher3.connect(":memory:", check_same_thread=False, isolation_level=None)
             mem.execute("PRAGMA temp_store=MEMORY")
             create_schema(mem)
             self._w = self._r = _Conn(mem)
         else:
-            from reflectdesk.storage import pages
-
-            if key is None:
-                raise ValueError("a persistent index needs the page key")
-            writer = pages.connect(path, key)
+            writer = connect()
             create_schema(writer)
             self._w = _Conn(writer)
-            self._r = _Conn(pages.connect(path, key))
+            self._r = _Conn(connect())
 
     @classmethod
     def for_size(cls, expected_entries: int) -> SearchIndex:

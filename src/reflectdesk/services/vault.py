@@ -7,6 +7,7 @@ parsed header and the single-writer lock; unlocking builds an
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import threading
@@ -55,7 +56,7 @@ from reflectdesk.services.search import SearchService
 from reflectdesk.services.sync import SyncService
 from reflectdesk.services.templates import TemplateService
 from reflectdesk.services.unlocked_state import UnlockedState
-from reflectdesk.storage import migration
+from reflectdesk.storage import migration, pages
 from reflectdesk.storage.database import DB_NAME, LEGACY_DB_NAME, Database
 from reflectdesk.storage.keyed_migration import migrate_with_key
 from reflectdesk.storage.lockfile import VaultLock
@@ -200,7 +201,9 @@ class Vault:
             db = Database(db_path, key)
             db.initialise(vault_id)
             vault = cls(path, header, lock)
-            state = vault._make_state(db, dek, vault_id, SearchIndex(db_path, key))
+            state = vault._make_state(
+                db, dek, vault_id, SearchIndex(functools.partial(pages.connect, db_path, key))
+            )
             _start_trust_state(state, establish=True)
             profile_id = uuid7()
             state.profile.create(profile_id, name, profile.role, profile.lang, profile.institution)
@@ -376,7 +379,9 @@ class Vault:
         state: UnlockedState | None = None
         try:
             db.check_and_migrate(self.vault_id)
-            state = self._make_state(db, dek, self.vault_id, SearchIndex(db_path, key))
+            state = self._make_state(
+                db, dek, self.vault_id, SearchIndex(functools.partial(pages.connect, db_path, key))
+            )
             # Before anything reads a trust record: a vault edited while closed stops here.
             _start_trust_state(state, establish=False)
             self._open_checks(state)

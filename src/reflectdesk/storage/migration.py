@@ -20,6 +20,7 @@ the sealed vault state (trust MAC) opens on the new file.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import logging
 import os
@@ -203,7 +204,7 @@ def _build_index(
     progress: ProgressSink,
     cancel: CancelToken,
 ) -> None:
-    index = SearchIndex(partial, key)
+    index = SearchIndex(functools.partial(pages.connect, partial, key))
     try:
 
         def counted() -> Iterator[IndexDoc]:
