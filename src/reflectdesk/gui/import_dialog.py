@@ -1,6 +1,6 @@
 """File → Open bundle… (or a dropped ``.rdbundle``): check it, preview it, then import.
 
-1. The bundle is read once, opened and checked on a worker (``bundles.prepare``):
+1. The bundle is read once, opened and checked on a worker (``vault.imports.prepare``):
    nothing is stored; the dialog keeps what was read. Any failure (tampered,
    truncated, not for you…) is shown as the core's translated message and hint, and
    the dialog closes.
