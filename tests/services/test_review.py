@@ -42,7 +42,7 @@ from reflectdesk.errors import (
 from reflectdesk.review.records import EntryRef, RecordType, Status, Verdict, parse, sign
 from reflectdesk.services.bundle_export import feedback_files
 from reflectdesk.services.contacts import public_of
-from reflectdesk.services.review import MAX_RECEIVE
+from reflectdesk.services.review_receive import MAX_RECEIVE
 from reflectdesk.services.vault import Vault
 from tests.services.bundle_helpers import exchange_cards, new_vault, table_digest
 from tests.support import PASSPHRASE, raw_db
@@ -374,7 +374,7 @@ def test_records_held_per_entry_are_capped(triad: Triad, monkeypatch: pytest.Mon
     t.send_entries()
     _mentor_feedback(t)
     # The real cap is 20,000; lowered so the test stays fast (the same code path).
-    monkeypatch.setattr("reflectdesk.services.review.MAX_PER_ENTRY", 2)
+    monkeypatch.setattr("reflectdesk.services.review_receive.MAX_PER_ENTRY", 2)
     _refused(t, t.mentor.review.records(), t.key("mentor"), ReviewTooManyRecords)
 
 

@@ -81,7 +81,8 @@ from reflectdesk.services.bundle_common import readers, workers
 from reflectdesk.services.bundle_plan import ImportPlan, plan
 from reflectdesk.services.contacts import ContactService, card_data
 from reflectdesk.services.identity import load_or_create_identity, untrusted_keys
-from reflectdesk.services.review import CheckedRecords, ReviewService
+from reflectdesk.services.review import ReviewService
+from reflectdesk.services.review_receive import CheckedRecords
 from reflectdesk.services.unlocked_state import UnlockedState
 from reflectdesk.storage.bundle_log import IN
 from reflectdesk.storage.consents import NewConsent

@@ -10,7 +10,8 @@ from typing import Any
 from reflectdesk.cli.session import CliContext
 from reflectdesk.errors import InvalidValue
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
-from reflectdesk.services.review import EntryReviewState, Verdict
+from reflectdesk.services.review import Verdict
+from reflectdesk.services.review_read import EntryReviewState
 
 _VERDICTS = {v.value: v for v in Verdict}
 
