@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from reflectdesk.domain.model import (
-    Role,
-)
+from reflectdesk.domain.model import EntryContent, Role
 from reflectdesk.services.vault import Vault
 from tests.services.bundle_helpers import Pair, Trio, exchange_cards, new_vault
+from tests.services.review_helpers import TEXT, Triad
 from tests.templates.conftest import service, store
 
 __all__ = ["service", "store"]  # the template service's fixtures, for test_templates.py
@@ -47,3 +46,32 @@ def trio(tmp_path: Path) -> Iterator[Trio]:
     yield Trio(s, m, c, s_at_m, c_at_m, m_at_s, c_at_s, out)
     for v in (s, m, c):
         v.close()
+
+
+@pytest.fixture
+def triad(vault: Vault, tmp_path: Path) -> Iterator[Triad]:
+    mentor = new_vault(tmp_path / "mentor", "Ana Mentor")
+    tutor = new_vault(tmp_path / "tutor", "Tomás Tutor", Role.MENTOR)
+    ids: dict[str, str] = {}
+    people = {"student": vault, "mentor": mentor, "tutor": tutor}
+    for a, b in (("student", "mentor"), ("student", "tutor"), ("mentor", "tutor")):
+        b_at_a, a_at_b = exchange_cards(people[a], people[b])
+        ids[f"{b}@{a}"], ids[f"{a}@{b}"] = b_at_a, a_at_b
+    journal = vault.journals.create("Práctica II")
+    entry = vault.entries.add(
+        journal.id,
+        EntryContent(
+            title="Fracciones", sections={"description": TEXT, "analysis": "Funcionó."},
+            template_id="gibbs", standards=("C7",),
+        ),
+    )  # fmt: skip
+    out = tmp_path / "out"
+    out.mkdir()
+    dirs = {
+        "student": tmp_path / "vault",
+        "mentor": tmp_path / "mentor",
+        "tutor": tmp_path / "tutor",
+    }
+    yield Triad(vault, mentor, tutor, dirs, ids, journal.id, entry.id, out)
+    mentor.close()
+    tutor.close()

@@ -1,0 +1,215 @@
+"""Receiving review records (services/review_receive.py): caps, dates, records that wait
+for their entry, the order-free merge, and through real feedback bundles."""
+
+from __future__ import annotations
+
+import copy
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reflectdesk.bundles import BundleKind, BundleMeta, write_bundle
+from reflectdesk.domain.model import ExportRequest
+from reflectdesk.errors import (
+    FeedbackThroughAuthor,
+    NoFeedbackToSend,
+    ReviewRecordForged,
+    ReviewRecordInvalid,
+    ReviewTooManyRecords,
+)
+from reflectdesk.review.records import EntryRef, RecordType, sign
+from reflectdesk.services.bundle_export import feedback_files
+from reflectdesk.services.contacts import public_of
+from reflectdesk.services.review_receive import MAX_RECEIVE
+from tests.services.bundle_helpers import exchange_cards, new_vault, table_digest
+from tests.services.review_helpers import Triad, contact, feedback_bundle, mentor_feedback, refused
+
+
+def test_too_many_records_are_refused_before_anything_else(triad: Triad) -> None:
+    refused(triad, [{}] * (MAX_RECEIVE + 1), triad.key("mentor"), ReviewTooManyRecords)
+
+
+def test_a_record_dated_in_the_future_is_refused(triad: Triad) -> None:
+    t = triad
+    t.send_entries()
+    head = t.student.entries.get(t.entry).head
+    ref = EntryRef(t.key("student"), t.entry, head.id, head.content_hash)
+    later = datetime.now(UTC) + timedelta(days=30)
+    resolve = sign(t.mentor.identity.key_pair(), RecordType.RESOLVE, ref,
+                   {"comment": "0" * 64, "resolved": "yes"}, later)  # fmt: skip
+    refused(t, [resolve.to_json()], t.key("mentor"), ReviewRecordInvalid)
+
+
+def test_records_held_per_entry_are_capped(triad: Triad, monkeypatch: pytest.MonkeyPatch) -> None:
+    t = triad
+    t.send_entries()
+    mentor_feedback(t)
+    # The real cap is 20,000; lowered so the test stays fast (the same code path).
+    monkeypatch.setattr("reflectdesk.services.review_receive.MAX_PER_ENTRY", 2)
+    refused(t, t.mentor.review.records(), t.key("mentor"), ReviewTooManyRecords)
+
+
+def test_records_for_an_entry_not_held_wait_and_attach(triad: Triad) -> None:
+    t = triad
+    t.send_entries(("mentor",))
+    mentor_feedback(t)
+    t.student.review.receive(t.mentor.review.records(), t.key("mentor"))
+    # The tutor gets the forwarded feedback before the entry itself.
+    result = t.tutor.review.receive(t.student.review.records([t.entry]), t.key("student"))
+    assert result.pending == 3 and result.added == 3
+    t.send_entries(("tutor",))
+    state = t.tutor.review.state(t.at("tutor"))
+    assert len(state.threads) == 1 and len(state.sign_offs) == 1 and state.pending == 0
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_any_order_with_repeats_gives_the_same_state(triad: Triad, data: st.DataObject) -> None:
+    t = triad
+    if not t.student.review.records():
+        t.student.review.submit(t.entry)
+        t.send_entries()
+        mentor_feedback(t)
+        t.student.review.receive(t.mentor.review.records(), t.key("mentor"))
+        (thread,) = t.student.review.state(t.entry).threads
+        t.student.review.reply(thread.id, "Respuesta.")
+        t.student.review.resolve(thread.id)
+    docs = t.student.review.records([t.entry])
+    expected = t.student.review.state(t.entry)
+    name = uuid.uuid4().hex
+    target = new_vault(t.tmp / name, f"Tutora {name}")
+    try:
+        exchange = exchange_cards(target, t.student)
+        exchange_cards(target, t.mentor)  # her records arrive forwarded by the student
+        request = ExportRequest(recipients=(exchange[1],), journal_id=t.journal, history=True)
+        path = t.student.exports.export(request, t.tmp).path
+        target.imports.import_bundle(path)
+        path.unlink()
+        local = target.imports.received_entry_id(exchange[0], t.entry)
+        batches = data.draw(
+            st.lists(st.lists(st.sampled_from(docs), min_size=1), min_size=1, max_size=4)
+        )
+        for batch in batches:
+            target.review.receive(batch, t.key("student"))
+        target.review.receive(docs, t.key("student"))
+        got = target.review.state(local)
+        assert got.status is expected.status
+        assert [(x.id, x.resolved, x.start, [r.id for r in x.replies]) for x in got.threads] == [
+            (x.id, x.resolved, x.start, [r.id for r in x.replies]) for x in expected.threads
+        ]
+        assert [(s.id, s.withdrawn) for s in got.sign_offs] == [
+            (s.id, s.withdrawn) for s in expected.sign_offs
+        ]
+    finally:
+        target.close()
+
+
+def test_feedback_bundle_end_to_end(triad: Triad) -> None:
+    t = triad
+    t.student.review.submit(t.entry)
+    t.send_entries()  # her status travels in her journal bundle
+    (item,) = t.mentor.review.queue()
+    assert item.waiting_feedback and item.waiting_sign_off
+    comment_id, sign_off_id = mentor_feedback(t)
+    path = feedback_bundle(t, "mentor", ("student",))
+    preview = t.student.imports.preview(path)
+    assert preview.kind == "feedback" and preview.entries == ()
+    assert (preview.comments, preview.sign_offs, preview.review_records) == (1, 1, 4)
+    result = t.student.imports.import_bundle(path)
+    assert result.review_records_added == 3  # her status she had
+    state = t.student.review.state(t.entry)
+    assert [x.id for x in state.threads] == [comment_id]
+    assert [s.id for s in state.sign_offs] == [sign_off_id]
+    assert t.student.imports.import_bundle(path).already_imported
+    assert t.student.review.state(t.entry) == state
+    # She forwards it (a feedback bundle of hers, to both): the tutor sees both sides.
+    t.student.review.reply(comment_id, "Por la merienda.")
+    forwarded = feedback_bundle(t, "student", ("mentor", "tutor"))
+    t.tutor.imports.import_bundle(forwarded)
+    t.mentor.imports.import_bundle(forwarded)
+    (row,) = t.tutor.review.triad()
+    assert (row.feedback_given, row.standards_met) == (2, ("C7",))
+    (thread,) = t.mentor.review.state(t.at("mentor")).threads
+    assert [r.author_name for r in thread.replies] == ["Ana Mentor", "Camila Pérez"]
+
+
+def test_feedback_export_refusals(triad: Triad) -> None:
+    t = triad
+    with pytest.raises(NoFeedbackToSend):
+        feedback_bundle(t, "mentor", ("student",))
+    t.send_entries()
+    mentor_feedback(t)
+    # The tutor would refuse the mentor's records on her entry: they go through her.
+    with pytest.raises(FeedbackThroughAuthor):
+        feedback_bundle(t, "mentor", ("student", "tutor"))
+    assert list(t.tmp.iterdir()) == []  # nothing written
+
+
+def test_a_refused_record_refuses_the_whole_bundle(triad: Triad) -> None:
+    t = triad
+    t.send_entries(("mentor",))
+    mentor_feedback(t)
+    docs = t.mentor.review.records()
+    flipped = copy.deepcopy(next(d for d in docs if d["type"] == "sign-off"))
+    flipped["body"]["standards"]["C7"]["verdict"] = "not-yet"  # type: ignore[index,call-overload]
+    mentor = t.mentor.identity.key_pair()
+    files = feedback_files([*docs, flipped], mentor.public.key_id_hex)
+    (her,) = [c for c in t.mentor.contacts.list() if c.id == t.ids["student@mentor"]]
+    path = t.tmp / "tampered.rdbundle"
+    with path.open("wb") as sink:
+        write_bundle(sink.write, mentor, [public_of(her)], files, BundleMeta(BundleKind.FEEDBACK))
+    before = table_digest(t.dirs["student"])
+    with pytest.raises(ReviewRecordForged):
+        t.student.imports.preview(path)  # the preview says so already
+    with pytest.raises(ReviewRecordForged) as info:
+        t.student.imports.import_bundle(path)
+    assert info.value.message and info.value.hint
+    assert table_digest(t.dirs["student"]) == before  # no record, no bundle log line
+
+
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_bundles_in_any_order_with_repeats_give_the_same_state(
+    triad: Triad, data: st.DataObject
+) -> None:
+    """The tutor gets the student's journal bundles and her forwarded feedback bundle in
+    any order, with repeats: the same threads, sign-offs and status as the student's."""
+    t = triad
+    if not list(t.tmp.glob("*.rdbundle")):
+        t.student.review.submit(t.entry)
+        t.send_entries(("mentor",))
+        mentor_feedback(t)
+        t.student.imports.import_bundle(feedback_bundle(t, "mentor", ("student",)))
+        (thread,) = t.student.review.state(t.entry).threads
+        t.student.review.reply(thread.id, "Respuesta.")
+    expected = t.student.review.state(t.entry)
+    name = uuid.uuid4().hex
+    target = new_vault(t.tmp / name, f"Tutora {name}")
+    try:
+        to_her, _ = exchange_cards(t.student, target)
+        exchange_cards(target, t.mentor)
+        journal = t.student.exports.export(
+            ExportRequest(recipients=(to_her,), journal_id=t.journal, history=True), t.tmp
+        ).path
+        feedback = t.student.exports.export_feedback([to_her], t.tmp).path
+        order = data.draw(st.lists(st.sampled_from([journal, feedback]), min_size=1, max_size=5))
+        for path in [*order, journal, feedback]:
+            target.imports.import_bundle(path)
+        local = target.imports.received_entry_id(contact(target, "Camila Pérez"), t.entry)
+        got = target.review.state(local)
+        assert got.status is expected.status
+        assert [(x.id, x.resolved, [r.id for r in x.replies]) for x in got.threads] == [
+            (x.id, x.resolved, [r.id for r in x.replies]) for x in expected.threads
+        ]
+        assert [(s.id, s.withdrawn) for s in got.sign_offs] == [
+            (s.id, s.withdrawn) for s in expected.sign_offs
+        ]
+    finally:
+        target.close()
