@@ -15,7 +15,7 @@ from reflectdesk.cli.session import CliContext, read_secret_file
 from reflectdesk.domain.sync import ExchangePoint, SyncReport, SyncStatus
 from reflectdesk.errors import EXIT_NETWORK, ConfirmationRequired, InvalidValue
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
-from reflectdesk.services.sync import QueuedExport
+from reflectdesk.services.sync_outbox import QueuedExport
 
 PASSWORD_ENV = "REFLECTDESK_EXCHANGE_PASSWORD"  # noqa: S105 (a variable name)
 
