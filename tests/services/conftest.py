@@ -1,5 +1,6 @@
 """Fixtures of the service tests: a mentor vault, a student–mentor pair, a trio (bundles);
-an in-memory document store and a template service over it (templates)."""
+three vaults that review one entry (review); a WebDAV server and two vaults that sync
+(sync); an in-memory document store and a template service over it (templates)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,13 @@ from reflectdesk.domain.model import EntryContent, Role
 from reflectdesk.services.vault import Vault
 from tests.services.bundle_helpers import Pair, Trio, exchange_cards, new_vault
 from tests.services.review_helpers import TEXT, Triad
+from tests.services.sync_helpers import Duo, make_duo
+from tests.sync.conftest import dav
 from tests.templates.conftest import service, store
 
-__all__ = ["service", "store"]  # the template service's fixtures, for test_templates.py
+# Fixtures of other folders: the template service (test_templates.py), the WebDAV server
+# (the sync tests).
+__all__ = ["dav", "service", "store"]
 
 
 @pytest.fixture
@@ -75,3 +80,11 @@ def triad(vault: Vault, tmp_path: Path) -> Iterator[Triad]:
     yield Triad(vault, mentor, tutor, dirs, ids, journal.id, entry.id, out)
     mentor.close()
     tutor.close()
+
+
+@pytest.fixture
+def duo(tmp_path: Path) -> Iterator[Duo]:
+    d = make_duo(tmp_path)
+    yield d
+    d.student.close()
+    d.mentor.close()

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from reflectdesk.crypto.kdf import KdfParams
 from reflectdesk.domain.model import EntryContent, ExportRequest, Role
 from reflectdesk.services.vault import NewProfile, Vault
+from reflectdesk.storage.sync_state import SyncStateRepo
 from reflectdesk.sync import Retry
 from tests.support import PASSPHRASE
+from tests.sync.davserver import DavServer
 
 FAST = Retry(base=0.01, cap=0.05, max_attempts=3, max_retry_after=0.05)
 
@@ -87,3 +90,17 @@ def connect_folder(duo: Duo, folder: Path) -> tuple[str, str]:
 
 def imported_bundles(vault: Vault) -> list[str]:
     return [i.bundle_id for i in vault.bundle_log.list("in")]
+
+
+def on_server(dav: DavServer) -> list[str]:
+    folder = dav.root / "exchange"
+    return sorted(os.listdir(folder)) if folder.exists() else []
+
+
+def finals(dav: DavServer) -> list[str]:
+    return [n for n in on_server(dav) if not n.startswith(".")]
+
+
+def sync_repo(vault: Vault) -> SyncStateRepo:
+    st = vault._unlocked()
+    return SyncStateRepo(st.db, st.cipher)

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from tests.cli.commands.test_bundles import Cli, Person, give_card, mentor, student  # noqa: F401
-from tests.services.test_sync import dav  # noqa: F401
+from tests.sync.conftest import dav  # noqa: F401
 from tests.sync.davserver import PASSWORD, USER, DavServer
 
 
