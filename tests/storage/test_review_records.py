@@ -1,5 +1,5 @@
 """The review-record store's own reads on a real vault: revisions named as their author
-names them. Storing and reading signed records end to end: tests/services/test_review.py."""
+names them. Storing and reading signed records end to end: tests/services/test_review*.py."""
 
 from __future__ import annotations
 
