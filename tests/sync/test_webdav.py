@@ -9,7 +9,6 @@ import base64
 import email.utils
 import logging
 import os
-import socket
 import time
 from pathlib import Path
 
@@ -24,39 +23,15 @@ from reflectdesk.errors import (
     RemoteNameTaken,
     ServerConflict,
     ServerFolderNotFound,
-    ServerForbidden,
-    ServerFull,
-    ServerLocked,
     ServerPasswordRejected,
-    ServerTimeout,
-    ServerTlsFailed,
     ServerTrouble,
-    ServerUnreachable,
-    SyncTransferError,
     TransferIncomplete,
 )
 from reflectdesk.progress import CancelToken, Progress
-from reflectdesk.sync import PutReceipt, Retry, WebDavTransport
+from reflectdesk.sync import PutReceipt, WebDavTransport
 from reflectdesk.sync.transport import TEMP_PREFIX
 from tests.sync.davserver import PASSWORD, USER, DavServer
-from tests.sync.tlscerts import make_ca_and_server
-
-FAST_RETRY = Retry(base=0.01, cap=0.05, max_attempts=4, max_retry_after=0.05)
-
-
-def _on_server(dav: DavServer) -> set[str]:
-    folder = dav.root / "exchange"
-    return set(os.listdir(folder)) if folder.exists() else set()
-
-
-def _final(dav: DavServer) -> set[str]:
-    return {n for n in _on_server(dav) if not n.startswith(".")}
-
-
-def _dest(tmp_path: Path) -> Path:
-    folder = tmp_path / "inbox"
-    folder.mkdir(exist_ok=True)
-    return folder / "got.rdbundle"
+from tests.sync.webdav_helpers import FAST_RETRY, final_names, inbox_file, on_server
 
 
 # --- the contract on a healthy server ---------------------------------------------------
@@ -69,11 +44,11 @@ def test_round_trip_makes_the_folder_and_confirms_size_and_etag(
     assert "MKCOL" in {m for m, _ in dav.faults.seen}  # the folder did not exist yet
     assert receipt.size == len(data) and receipt.etag and not receipt.already_there
     assert progress[-1].done == progress[-1].total == len(data)
-    assert _on_server(dav) == {name}  # the temporary name is gone
+    assert on_server(dav) == {name}  # the temporary name is gone
     [remote] = client.list()
     assert (remote.name, remote.size, remote.etag) == (name, len(data), receipt.etag)
     assert remote.mtime is not None and abs(remote.mtime - time.time()) < 120
-    dest = _dest(tmp_path)
+    dest = inbox_file(tmp_path)
     client.get(name, dest, remote.size, remote.etag)
     assert dest.read_bytes() == data
     assert os.listdir(dest.parent) == ["got.rdbundle"]
@@ -85,7 +60,7 @@ def test_upload_from_a_file_streams_it(client: WebDavTransport, tmp_path: Path) 
     progress: list[Progress] = []
     client.put("b1.rdbundle", source, progress.append)
     assert len(progress) > 5  # reported chunk by chunk, not once at the end
-    dest = _dest(tmp_path)
+    dest = inbox_file(tmp_path)
     client.get("b1.rdbundle", dest, 3_000_000)
     assert dest.read_bytes() == source.read_bytes()
 
@@ -115,12 +90,12 @@ def test_a_foreign_file_under_the_name_is_never_overwritten(
     with pytest.raises(RemoteNameTaken):
         client.put("taken.rdbundle", b"mine, and different")
     assert (dav.root / "exchange" / "taken.rdbundle").read_bytes() == b"someone else's"
-    assert _on_server(dav) == {"taken.rdbundle"}  # our temporary file was removed
+    assert on_server(dav) == {"taken.rdbundle"}  # our temporary file was removed
     assert "GET" not in {m for m, _ in dav.faults.seen}  # another size: not downloaded
     with pytest.raises(RemoteNameTaken):  # same size, other bytes: compared by hash
         client.put("taken.rdbundle", b"someone ELSE's")
     assert (dav.root / "exchange" / "taken.rdbundle").read_bytes() == b"someone else's"
-    assert _on_server(dav) == {"taken.rdbundle"}
+    assert on_server(dav) == {"taken.rdbundle"}
 
 
 def test_delete_own_removes_only_what_this_client_put(
@@ -140,7 +115,7 @@ def test_delete_own_removes_only_what_this_client_put(
         client.delete_own(PutReceipt("theirs.rdbundle", 6, "guessed"))
     client.delete_own(mine)
     client.delete_own(mine)  # already gone: fine
-    assert _on_server(dav) == {"replaced.rdbundle", "theirs.rdbundle"}
+    assert on_server(dav) == {"replaced.rdbundle", "theirs.rdbundle"}
 
 
 def test_cancel_mid_upload_and_mid_download_leaves_nothing(
@@ -149,10 +124,10 @@ def test_cancel_mid_upload_and_mid_download_leaves_nothing(
     token = CancelToken()
     with pytest.raises(Cancelled):
         client.put("c1.rdbundle", os.urandom(2_000_000), lambda _p: token.cancel(), token)
-    assert _final(dav) == set()
+    assert final_names(dav) == set()
     client.put("c2.rdbundle", os.urandom(2_000_000))
     token = CancelToken()
-    dest = _dest(tmp_path)
+    dest = inbox_file(tmp_path)
     with pytest.raises(Cancelled):
         client.get("c2.rdbundle", dest, 2_000_000, None, lambda _p: token.cancel(), token)
     assert os.listdir(dest.parent) == []
@@ -183,67 +158,6 @@ def test_plain_http_is_allowed_to_this_computer_only() -> None:
         WebDavTransport(f"http://{host}:8080/dav", USER, PASSWORD).close()
 
 
-def test_tls_is_verified(tmp_path: Path) -> None:
-    ca, cert, key = make_ca_and_server(tmp_path)
-    root = tmp_path / "server"
-    root.mkdir()
-    dav = DavServer(root, tls=(cert, key))
-    dav.start()
-    try:
-        trusted = WebDavTransport(dav.url(), USER, PASSWORD, ca_file=ca)
-        trusted.put("t1.rdbundle", b"over TLS")
-        assert [r.name for r in trusted.list()] == ["t1.rdbundle"]
-        trusted.close()
-        # The system store does not know the test CA.
-        with pytest.raises(ServerTlsFailed) as caught, WebDavTransport(dav.url(), USER, "p") as t:
-            t.list()
-        assert not caught.value.retryable
-        # The certificate names 127.0.0.1, not localhost.
-        wrong_host = WebDavTransport(dav.url(host="localhost"), USER, PASSWORD, ca_file=ca)
-        with pytest.raises(ServerTlsFailed), wrong_host:
-            wrong_host.list()
-    finally:
-        dav.stop()
-
-
-def test_digest_authentication(tmp_path: Path) -> None:
-    root = tmp_path / "server"
-    root.mkdir()
-    dav = DavServer(root, digest=True)
-    dav.start()
-    try:
-        transport = WebDavTransport(dav.url(), USER, PASSWORD)
-        transport.put("d1.rdbundle", os.urandom(200_000))
-        transport.put("d2.rdbundle", b"second, same nonce")
-        assert sorted(r.name for r in transport.list()) == ["d1.rdbundle", "d2.rdbundle"]
-        transport.close()
-        with pytest.raises(ServerPasswordRejected), WebDavTransport(dav.url(), USER, "x") as bad:
-            bad.list()
-    finally:
-        dav.stop()
-
-
-def test_401_after_a_password_change_says_so_and_is_not_retried(
-    dav: DavServer, client: WebDavTransport
-) -> None:
-    client.put("p1.rdbundle", b"before")
-    dav.set_password("a-new-app-password")
-    calls = 0
-
-    def step() -> object:
-        nonlocal calls
-        calls += 1
-        return client.list()
-
-    with pytest.raises(ServerPasswordRejected) as caught:
-        FAST_RETRY.call(step)
-    assert calls == 1 and not caught.value.retryable
-    assert "password" in str(caught.value).lower()
-    renewed = WebDavTransport(dav.url(), USER, "a-new-app-password")
-    assert [r.name for r in renewed.list()] == ["p1.rdbundle"]
-    renewed.close()
-
-
 def test_the_password_is_never_logged_nor_shown(
     dav: DavServer, client: WebDavTransport, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -264,62 +178,7 @@ def test_the_password_is_never_logged_nor_shown(
     assert USER not in repr(client)
 
 
-def test_unreachable_server_is_offline_and_retryable(tmp_path: Path) -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]  # closed again: nothing listens there
-    transport = WebDavTransport(f"http://127.0.0.1:{port}/dav/x", USER, PASSWORD)
-    with pytest.raises(ServerUnreachable) as caught:
-        transport.list()
-    assert caught.value.retryable
-
-
 # --- injected faults ---------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("status", "error", "retryable"),
-    [
-        (500, ServerTrouble, True),
-        (503, ServerTrouble, True),
-        (507, ServerFull, False),
-        (403, ServerForbidden, False),
-        (423, ServerLocked, True),
-        (409, ServerConflict, False),
-    ],
-)
-def test_http_errors_on_upload_map_to_their_class_and_leave_nothing_visible(
-    dav: DavServer,
-    client: WebDavTransport,
-    status: int,
-    error: type[SyncTransferError],
-    retryable: bool,
-) -> None:
-    client.ensure_folder()
-    dav.faults.add("PUT", "status", status=status)
-    with pytest.raises(error) as caught:
-        client.put("f1.rdbundle", os.urandom(100_000))
-    assert type(caught.value) is error and caught.value.retryable is retryable
-    assert caught.value.message and caught.value.hint
-    assert _final(dav) == set()
-    assert client.list() == []
-    receipt = client.put("f1.rdbundle", b"after the fault")
-    assert _on_server(dav) == {"f1.rdbundle"} and not receipt.already_there
-
-
-def test_503_with_retry_after_is_honoured_and_then_succeeds_once(
-    dav: DavServer, client: WebDavTransport
-) -> None:
-    client.ensure_folder()
-    dav.faults.add("MOVE", "status", status=503, headers=[("Retry-After", "7")])
-    with pytest.raises(ServerTrouble) as caught:
-        client.put("r1.rdbundle", b"payload")
-    assert caught.value.retry_after == 7.0
-    assert Retry(base=0.1).delay(1, caught.value) >= 7.0
-    assert _final(dav) == set()
-    dav.faults.add("MOVE", "status", status=503, headers=[("Retry-After", "1")])
-    receipt = FAST_RETRY.call(lambda: client.put("r1.rdbundle", b"payload"))
-    assert receipt.size == 7 and _on_server(dav) == {"r1.rdbundle"}
-
-
 def test_connection_dropped_mid_upload(dav: DavServer, client: WebDavTransport) -> None:
     client.ensure_folder()
     data = os.urandom(4_000_000)
@@ -330,12 +189,12 @@ def test_connection_dropped_mid_upload(dav: DavServer, client: WebDavTransport) 
     with pytest.raises(TransferIncomplete) as caught:
         client.put("u1.rdbundle", data)
     assert caught.value.retryable
-    assert _final(dav) == set()
+    assert final_names(dav) == set()
     dav.faults.add("PUT", "drop")
     dav.faults.add("PUT", "drop")
     receipt = FAST_RETRY.call(lambda: client.put("u1.rdbundle", data))
     assert receipt.size == len(data) and dav.faults.pending == 0
-    assert _on_server(dav) == {"u1.rdbundle"}
+    assert on_server(dav) == {"u1.rdbundle"}
     assert (dav.root / "exchange" / "u1.rdbundle").read_bytes() == data
 
 
@@ -344,7 +203,7 @@ def test_server_stores_a_short_upload_and_says_201(dav: DavServer, client: WebDa
     dav.faults.add("PUT", "short_put")
     with pytest.raises(TransferIncomplete):
         client.put("s1.rdbundle", os.urandom(500_000))
-    assert _final(dav) == set()  # the short copy never got the final name
+    assert final_names(dav) == set()  # the short copy never got the final name
 
 
 def test_connection_dropped_mid_download_and_a_truncated_download(
@@ -352,7 +211,7 @@ def test_connection_dropped_mid_download_and_a_truncated_download(
 ) -> None:
     data = os.urandom(1_500_000)
     client.put("g1.rdbundle", data)
-    dest = _dest(tmp_path)
+    dest = inbox_file(tmp_path)
     for kind in ("drop_body", "truncate"):
         dav.faults.add("GET", kind)
         with pytest.raises(TransferIncomplete) as caught:
@@ -364,24 +223,13 @@ def test_connection_dropped_mid_download_and_a_truncated_download(
     assert dest.read_bytes() == data
 
 
-def test_a_slow_server_times_out(dav: DavServer) -> None:
-    transport = WebDavTransport(dav.url(), USER, PASSWORD, read_timeout=1.0)
-    transport.ensure_folder()
-    dav.faults.add("PROPFIND", "delay", seconds=2.2)
-    with pytest.raises(ServerTimeout) as caught:
-        transport.list()
-    assert caught.value.retryable
-    assert transport.list() == []  # a fresh connection works
-    transport.close()
-
-
 def test_a_file_deleted_between_list_and_get(
     dav: DavServer, client: WebDavTransport, tmp_path: Path
 ) -> None:
     client.put("del.rdbundle", b"soon gone")
     [remote] = client.list()
     (dav.root / "exchange" / "del.rdbundle").unlink()  # someone else removed it
-    dest = _dest(tmp_path)
+    dest = inbox_file(tmp_path)
     with pytest.raises(RemoteFileGone) as caught:
         client.get(remote.name, dest, remote.size, remote.etag)
     assert not caught.value.retryable
@@ -400,12 +248,12 @@ def test_restart_between_put_and_move_leaves_only_a_hidden_temp_then_retry_once(
         client.put("m1.rdbundle", data)
     assert dav.faults.pending == 0
     dav.restart()
-    leftovers = _on_server(dav)
+    leftovers = on_server(dav)
     assert len(leftovers) == 1 and next(iter(leftovers)).startswith(TEMP_PREFIX)
     assert client.list() == []  # a reader never sees it
     receipt = FAST_RETRY.call(lambda: client.put("m1.rdbundle", data))
     assert not receipt.already_there
-    assert _on_server(dav) == {"m1.rdbundle"}  # the retry reused and moved its temp
+    assert on_server(dav) == {"m1.rdbundle"}  # the retry reused and moved its temp
 
 
 def test_lost_answer_to_move_the_retry_finds_its_own_file(
@@ -418,18 +266,18 @@ def test_lost_answer_to_move_the_retry_finds_its_own_file(
     dav.faults.add("MOVE", "drop_answer")
     receipt = client.put("n1.rdbundle", data)
     assert receipt.already_there and receipt.etag
-    assert _on_server(dav) == {"n1.rdbundle"}  # exactly once, temp removed
+    assert on_server(dav) == {"n1.rdbundle"}  # exactly once, temp removed
     # Both answers lost: reported; the next try finds its file.
     dav.faults.add("MOVE", "drop_answer")
     dav.faults.add("MOVE", "drop_answer")
     with pytest.raises(TransferIncomplete):
         client.put("n2.rdbundle", data)
-    assert _final(dav) == {"n1.rdbundle", "n2.rdbundle"}
+    assert final_names(dav) == {"n1.rdbundle", "n2.rdbundle"}
     again = client.put("n2.rdbundle", data)
     assert again.already_there
-    assert _on_server(dav) == {"n1.rdbundle", "n2.rdbundle"}
+    assert on_server(dav) == {"n1.rdbundle", "n2.rdbundle"}
     client.delete_own(receipt)  # the receipt of a found upload still proves ownership
-    assert _on_server(dav) == {"n2.rdbundle"}
+    assert on_server(dav) == {"n2.rdbundle"}
 
 
 def test_clock_skew_changes_nothing_and_retry_after_dates_use_the_server_clock(
@@ -440,7 +288,7 @@ def test_clock_skew_changes_nothing_and_retry_after_dates_use_the_server_clock(
     receipt = client.put("k1.rdbundle", b"skewed")
     [remote] = client.list()
     assert remote.etag == receipt.etag
-    client.get("k1.rdbundle", _dest(tmp_path), 6, remote.etag)
+    client.get("k1.rdbundle", inbox_file(tmp_path), 6, remote.etag)
     now = time.time()
     dav.faults.add(
         "PROPFIND",
@@ -466,7 +314,7 @@ def test_a_failed_confirmation_is_retried_into_exactly_one_file(
     dav.faults.add("PROPFIND", "status", status=500, path_part="/exchange/c9.rdbundle")
     with pytest.raises(ServerTrouble):
         client.put("c9.rdbundle", data)
-    assert _on_server(dav) == {"c9.rdbundle"}  # complete: it was moved whole
+    assert on_server(dav) == {"c9.rdbundle"}  # complete: it was moved whole
     receipt = FAST_RETRY.call(lambda: client.put("c9.rdbundle", data))
     assert receipt.already_there and receipt.size == len(data)
-    assert _on_server(dav) == {"c9.rdbundle"}
+    assert on_server(dav) == {"c9.rdbundle"}

@@ -3,8 +3,9 @@
 Standard library HTTP (``http.client`` + ``ssl``): verified TLS from the system's CA store
 (or a CA file the caller names), separate connect and read timeouts, request bodies
 streamed from disk in chunks with progress and cancel between chunks, and every failure
-mapped to one error class (docs/sync.md §4). One kept-alive connection per transport;
-calls are serialised by a lock.
+mapped to one error class (docs/sync.md §4; the mapping, the connections and digest
+authentication are sync/webdav_http.py). One kept-alive connection per transport; calls
+are serialised by a lock.
 
 Upload: ``PUT`` to ``.rdtmp-<token>-<name>``, ``PROPFIND`` it (full size?), ``MOVE`` it
 to the final name with ``Overwrite: F`` (never replaces a file), ``PROPFIND`` the final
@@ -19,13 +20,9 @@ import contextlib
 import hashlib
 import http.client
 import logging
-import secrets
 import ssl
 import threading
-import time
-import urllib.request
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
@@ -40,14 +37,9 @@ from reflectdesk.errors import (
     RemoteNameTaken,
     ServerConflict,
     ServerFolderNotFound,
-    ServerForbidden,
-    ServerFull,
-    ServerLocked,
-    ServerPasswordRejected,
     ServerProtocolError,
     ServerTimeout,
     ServerTlsFailed,
-    ServerTrouble,
     ServerUnreachable,
     SyncTransferError,
     TransferIncomplete,
@@ -59,13 +51,7 @@ from reflectdesk.progress import (
     ProgressSink,
     ignore_progress,
 )
-from reflectdesk.sync.davxml import (
-    PROPFIND_BODY,
-    DavEntry,
-    http_date,
-    normalize_etag,
-    parse_multistatus,
-)
+from reflectdesk.sync.davxml import PROPFIND_BODY, DavEntry, normalize_etag, parse_multistatus
 from reflectdesk.sync.transport import (
     CHUNK,
     DOWNLOAD,
@@ -80,151 +66,24 @@ from reflectdesk.sync.transport import (
     temp_name,
     validate_name,
 )
+from reflectdesk.sync.webdav_http import (
+    Answer,
+    Digest,
+    HttpConnection,
+    HttpsConnection,
+    auth_challenge,
+    connect_error,
+    status_error,
+    transfer_error,
+)
 
 log = logging.getLogger(__name__)
 
 LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
 MAX_XML = 32 * 1024 * 1024  # a PROPFIND answer for tens of thousands of files
 MAX_SMALL = 1024 * 1024  # any other answer body we read whole
-MAX_RETRY_AFTER = 24 * 3600.0
 _STALE = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)
 _XML = {"Content-Type": 'application/xml; charset="utf-8"'}
-
-
-@dataclass(frozen=True, slots=True)
-class _Answer:
-    status: int
-    headers: http.client.HTTPMessage
-    body: bytes
-
-
-def _retry_after(headers: http.client.HTTPMessage) -> float | None:
-    """Seconds to wait, from ``Retry-After`` as seconds or as a date. A date is measured
-    against the server's own ``Date`` header, so a server clock that is off by hours
-    does not turn "in 2 minutes" into "in 3 hours" (or "now")."""
-    value = (headers.get("Retry-After") or "").strip()
-    if not value:
-        return None
-    if value.isdigit():
-        return min(float(value), MAX_RETRY_AFTER)
-    when = http_date(value)
-    if when is None:
-        return None
-    now = http_date(headers.get("Date")) or time.time()
-    return max(0.0, min(when - now, MAX_RETRY_AFTER))
-
-
-def status_error(status: int, headers: http.client.HTTPMessage, target: str) -> SyncTransferError:
-    """The error for an HTTP status; ``target`` is "folder", "file" or "move"."""
-    detail = f"HTTP {status}"
-    if status == 401:
-        return ServerPasswordRejected(detail)
-    if status == 403:
-        return ServerForbidden(detail)
-    if status == 404:
-        return RemoteFileGone(detail) if target == "file" else ServerFolderNotFound(detail)
-    if status == 409:
-        return ServerConflict(detail)
-    if status == 412:
-        return RemoteNameTaken(detail) if target == "move" else RemoteFileChanged(detail)
-    if status == 423:
-        return ServerLocked(detail, retry_after=_retry_after(headers))
-    if status == 507:
-        return ServerFull(detail)
-    if status == 429 or 500 <= status <= 599:
-        return ServerTrouble(detail, retry_after=_retry_after(headers))
-    return ServerProtocolError(detail)
-
-
-def _connect_error(exc: BaseException) -> SyncTransferError:
-    if isinstance(exc, ssl.SSLError | ssl.CertificateError):
-        return ServerTlsFailed(type(exc).__name__)
-    if isinstance(exc, TimeoutError):
-        return ServerTimeout("connect")
-    return ServerUnreachable(type(exc).__name__)
-
-
-def _transfer_error(exc: BaseException) -> SyncTransferError:
-    if isinstance(exc, TimeoutError):
-        return ServerTimeout("read")
-    if isinstance(exc, http.client.IncompleteRead | ConnectionError | ssl.SSLEOFError):
-        return TransferIncomplete(type(exc).__name__)
-    if isinstance(exc, ssl.SSLError):
-        return ServerTlsFailed(type(exc).__name__)
-    if isinstance(exc, http.client.HTTPException):
-        return ServerProtocolError(type(exc).__name__)
-    return TransferIncomplete(type(exc).__name__)
-
-
-class _HttpConnection(http.client.HTTPConnection):
-    read_timeout: float = 60.0
-
-    def connect(self) -> None:
-        super().connect()  # under self.timeout, the connect timeout
-        assert self.sock is not None
-        self.sock.settimeout(self.read_timeout)
-
-
-class _HttpsConnection(http.client.HTTPSConnection):
-    read_timeout: float = 60.0
-
-    def connect(self) -> None:
-        super().connect()  # TCP and the TLS handshake under the connect timeout
-        assert self.sock is not None
-        self.sock.settimeout(self.read_timeout)
-
-
-class _Digest:
-    """RFC 7616 digest (MD5 or SHA-256, qop=auth), for servers that ask for it."""
-
-    def __init__(self, challenge: str) -> None:
-        items = urllib.request.parse_keqv_list(urllib.request.parse_http_list(challenge))
-        self.realm = items.get("realm", "")
-        self.nonce = items.get("nonce", "")
-        self.opaque = items.get("opaque")
-        self.qop = "auth" if "auth" in (items.get("qop") or "").split(",") else None
-        algorithm = (items.get("algorithm") or "MD5").upper()
-        if algorithm not in ("MD5", "SHA-256") or not self.nonce:
-            raise ServerProtocolError("digest challenge")
-        self.algorithm = algorithm
-        self.nc = 0
-
-    def _h(self, text: str) -> str:
-        data = text.encode("utf-8")
-        if self.algorithm == "SHA-256":
-            return hashlib.sha256(data).hexdigest()
-        return hashlib.md5(data, usedforsecurity=False).hexdigest()  # what the RFC names
-
-    def header(self, user: str, password: str, method: str, uri: str) -> str:
-        self.nc += 1
-        ha1 = self._h(f"{user}:{self.realm}:{password}")
-        ha2 = self._h(f"{method}:{uri}")
-        fields = {
-            "username": user,
-            "realm": self.realm,
-            "nonce": self.nonce,
-            "uri": uri,
-            "algorithm": self.algorithm,
-        }
-        if self.qop:
-            cnonce = secrets.token_hex(8)
-            nc = f"{self.nc:08x}"
-            fields["response"] = self._h(f"{ha1}:{self.nonce}:{nc}:{cnonce}:auth:{ha2}")
-            text = ", ".join(f'{k}="{v}"' for k, v in fields.items())
-            text += f', qop=auth, nc={nc}, cnonce="{cnonce}"'
-        else:
-            fields["response"] = self._h(f"{ha1}:{self.nonce}:{ha2}")
-            text = ", ".join(f'{k}="{v}"' for k, v in fields.items())
-        if self.opaque is not None:
-            text += f', opaque="{self.opaque}"'
-        return "Digest " + text
-
-
-def _challenge(headers: http.client.HTTPMessage, scheme: str) -> str | None:
-    for value in headers.get_all("WWW-Authenticate") or []:
-        if value.strip().lower().startswith(scheme + " "):
-            return value.strip()[len(scheme) + 1 :]
-    return None
 
 
 class WebDavTransport:
@@ -266,7 +125,7 @@ class WebDavTransport:
         self._user = user
         self._password = password
         self._basic = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
-        self._digest: _Digest | None = None
+        self._digest: Digest | None = None
         self._connect_timeout = connect_timeout
         self._read_timeout = read_timeout
         self._ssl: ssl.SSLContext | None = None
@@ -305,17 +164,17 @@ class WebDavTransport:
             return self._conn, True
         conn: http.client.HTTPConnection
         if self._ssl is not None:
-            conn = _HttpsConnection(
+            conn = HttpsConnection(
                 self._host, self._port, timeout=self._connect_timeout, context=self._ssl
             )
         else:
-            conn = _HttpConnection(self._host, self._port, timeout=self._connect_timeout)
+            conn = HttpConnection(self._host, self._port, timeout=self._connect_timeout)
         conn.read_timeout = self._read_timeout
         try:
             conn.connect()
         except (OSError, ssl.CertificateError) as exc:
             conn.close()
-            raise _connect_error(exc) from exc
+            raise connect_error(exc) from exc
         self._conn = conn
         return conn, False
 
@@ -393,22 +252,22 @@ class WebDavTransport:
                 if reused and stale_retry:
                     stale_retry = False
                     continue
-                raise _transfer_error(exc) from exc
+                raise transfer_error(exc) from exc
             except (OSError, http.client.HTTPException) as exc:
                 self._drop()
-                raise _transfer_error(exc) from exc
+                raise transfer_error(exc) from exc
             if resp.status == 401 and not tried_digest and self._digest is None:
-                challenge = _challenge(resp.headers, "digest")
+                challenge = auth_challenge(resp.headers, "digest")
                 if challenge is not None:
                     self._discard(resp)
-                    self._digest = _Digest(challenge)
+                    self._digest = Digest(challenge)
                     tried_digest = True
                     continue
             if resp.status == 401 and self._digest is not None and not tried_digest:
-                challenge = _challenge(resp.headers, "digest")
+                challenge = auth_challenge(resp.headers, "digest")
                 if challenge is not None and "stale=true" in challenge.lower().replace(" ", ""):
                     self._discard(resp)
-                    self._digest = _Digest(challenge)
+                    self._digest = Digest(challenge)
                     tried_digest = True
                     continue
             log.debug("%s -> %d", method, resp.status)
@@ -432,19 +291,19 @@ class WebDavTransport:
         limit: int = MAX_SMALL,
         progress: ProgressSink = ignore_progress,
         cancel: CancelToken = NEVER_CANCELLED,
-    ) -> _Answer:
+    ) -> Answer:
         resp = self._open(method, path, headers, body, progress, cancel)
         try:
             data = resp.read(limit + 1)
         except (OSError, http.client.HTTPException) as exc:
             self._drop()
-            raise _transfer_error(exc) from exc
+            raise transfer_error(exc) from exc
         if len(data) > limit:
             self._drop()
             raise ServerProtocolError("answer too large")
         if resp.will_close or not resp.isclosed():
             self._drop()
-        return _Answer(resp.status, resp.headers, data)
+        return Answer(resp.status, resp.headers, data)
 
     # --- paths ------------------------------------------------------------------------
     def _path(self, name: str) -> str:
@@ -616,7 +475,7 @@ class WebDavTransport:
                 raise TransferIncomplete("truncated download")
         except (OSError, http.client.HTTPException) as exc:
             self._drop()
-            raise _transfer_error(exc) from exc
+            raise transfer_error(exc) from exc
         except BaseException:
             self._drop()
             raise
