@@ -191,12 +191,6 @@ class SearchIndex:
             self._w = _Conn(writer)
             self._r = _Conn(connect())
 
-    @classmethod
-    def for_size(cls, expected_entries: int) -> SearchIndex:
-        """An in-memory index (kept for tools; the vault opens its persistent one)."""
-        del expected_entries
-        return cls()
-
     def _check_open(self) -> None:
         if self._closed:
             raise RuntimeError("index closed")
