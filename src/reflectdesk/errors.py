@@ -184,6 +184,19 @@ class VaultStateTampered(VaultError):
     )
 
 
+class BackupDamaged(VaultError):
+    code = "backup_damaged"
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "This backup is damaged or was changed after it was made: it does not pass its checks.",
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Do not restore from it. Use another backup (an older one, or a copy kept elsewhere); "
+        "your vault was not touched.",
+    )
+
+
 class StorageUnwritable(ReflectDeskError):
     code = "storage_unwritable"
     message = QT_TRANSLATE_NOOP("Errors", "ReflectDesk cannot write to the data folder.")
@@ -1480,3 +1493,22 @@ class WaitingBundleNotFound(NotFound):
     code = "waiting_bundle_not_found"
     message = QT_TRANSLATE_NOOP("Errors", "No received bundle is waiting with this id.")
     hint = QT_TRANSLATE_NOOP("Errors", "See the ids with 'sync waiting'.")
+
+
+# --- backups (issue 16) -------------------------------------------------------------
+class NotABackup(InputError):
+    code = "not_a_backup"
+    message = QT_TRANSLATE_NOOP("Errors", "This file is not a ReflectDesk backup.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Choose a file ending in .rdbackup made by 'Back up now' or 'backup create'."
+    )
+
+
+class RestoreTargetExists(InputError):
+    code = "restore_target_exists"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The folder for the restored vault already exists and is not empty."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Choose a new folder: a restore never writes over existing files."
+    )

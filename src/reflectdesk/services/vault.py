@@ -43,6 +43,7 @@ from reflectdesk.progress import (
     ignore_progress,
 )
 from reflectdesk.search.index import SearchIndex
+from reflectdesk.services.backup import BackupService
 from reflectdesk.services.bundle_export import BundleExportService
 from reflectdesk.services.bundle_import import BundleImportService
 from reflectdesk.services.bundle_log import BundleLogService
@@ -110,6 +111,27 @@ def _slot_ad(vault_id: str, slot: str) -> bytes:
     return f"RDSLOT1|{vault_id}|{slot}".encode()
 
 
+def unwrap_passphrase(header: VaultHeader, passphrase: str) -> bytes:
+    """The data key from the passphrase slot (the slow Argon2id step)."""
+    kek = kdf.derive_key(passphrase, header.kdf)
+    slot = header.passphrase_slot
+    dek = aead.unwrap_key(kek, slot.nonce, slot.wrapped, _slot_ad(header.vault_id, "passphrase"))
+    if dek is None:
+        raise WrongPassphrase()
+    return dek
+
+
+def unwrap_recovery(header: VaultHeader, recovery_text: str) -> bytes:
+    """The data key from the recovery slot."""
+    raw = recovery.parse_key(recovery_text)
+    slot = header.recovery_slot
+    kek = recovery.recovery_kek(raw, slot.salt)
+    dek = aead.unwrap_key(kek, slot.nonce, slot.wrapped, _slot_ad(header.vault_id, "recovery"))
+    if dek is None:
+        raise WrongRecoveryKey()
+    return dek
+
+
 def check_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE:
         raise WeakPassphrase(min_length=MIN_PASSPHRASE)
@@ -136,6 +158,7 @@ class Vault:
         self.review = ReviewService(self._unlocked, self.contacts)
         self.exchange = ExchangeService(self._unlocked)
         self.sync = SyncService(self._unlocked, self.exchange, self.exports, self.imports)
+        self.backups = BackupService(self._unlocked, lambda: self.path, self.header_bytes)
 
     # -- lifecycle ------------------------------------------------------------------
     @staticmethod
@@ -270,26 +293,25 @@ class Vault:
         self._open_with_dek(dek, progress, cancel)
 
     def _unwrap_with_passphrase(self, passphrase: str) -> bytes:
-        """The data key from the passphrase slot (the slow Argon2id step)."""
-        kek = kdf.derive_key(passphrase, self._header.kdf)
-        slot = self._header.passphrase_slot
-        dek = aead.unwrap_key(kek, slot.nonce, slot.wrapped, _slot_ad(self.vault_id, "passphrase"))
-        if dek is None:
-            raise WrongPassphrase()
-        return dek
+        return unwrap_passphrase(self._header, passphrase)
 
     def _recover_dek(self, recovery_text: str) -> bytes:
-        raw = recovery.parse_key(recovery_text)
-        slot = self._header.recovery_slot
-        dek = aead.unwrap_key(
-            recovery.recovery_kek(raw, slot.salt),
-            slot.nonce,
-            slot.wrapped,
-            _slot_ad(self.vault_id, "recovery"),
-        )
-        if dek is None:
-            raise WrongRecoveryKey()
-        return dek
+        return unwrap_recovery(self._header, recovery_text)
+
+    def unlock_with_data_key(
+        self,
+        dek: bytes,
+        progress: ProgressSink = ignore_progress,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> None:
+        """Unlock with a data key already unwrapped from this header (a backup's
+        verify and restore: one Argon2id run for the backup and its copy)."""
+        if self._state is None:
+            self._open_with_dek(dek, progress, cancel)
+
+    def header_bytes(self) -> bytes:
+        """``vault.rdh`` as this session holds it (no secrets: wrapped keys only)."""
+        return self._header.to_bytes()
 
     def recover(
         self,
