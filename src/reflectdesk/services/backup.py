@@ -377,7 +377,8 @@ class BackupService:
             page_len = copy_path.stat().st_size
             digest = hashlib.sha256(MAGIC)
             page_digest = hashlib.sha256()
-            with AtomicFile(target, error=FileUnwritable) as out:
+            staged = work / name
+            with AtomicFile(staged, error=FileUnwritable) as out:
                 out.write(MAGIC)
                 _section(out, b"HEAD", header_raw, digest)
                 head = b"PAGE" + page_len.to_bytes(8, "big")
@@ -420,6 +421,13 @@ class BackupService:
                 )
                 _section(out, b"SEAL", sealed, hashlib.sha256())
                 out.commit()
+            # Whole and synced in the work folder (same file system): one rename makes
+            # it appear. A kill before leaves only the work folder, swept next time.
+            try:
+                os.rename(staged, target)
+                fsync_dir(folder)
+            except OSError as exc:
+                raise FileUnwritable(str(folder)) from exc
         log.info("backup written (%d bytes)", page_len)
         self.prune(folder, keep)
         return read_info(target)
