@@ -127,6 +127,7 @@ class AppController(QObject):
         if self.unlock_window is None:
             window = UnlockWindow()
             window.unlock_requested.connect(self.unlock)
+            window.restore_requested.connect(self.show_restore)
             window.recover_requested.connect(self.show_recovery)
             window.retry_requested.connect(self.open_vault)
             window.cancel_requested.connect(self._cancel_unlock)
@@ -319,6 +320,24 @@ class AppController(QObject):
                 self.tr("Use it from now on. Your recovery key still works, too."),
             )
 
+    # -- restoring a backup (issue 16) ------------------------------------------------------
+    def show_restore(self) -> None:
+        from reflectdesk.gui.backups import RestoreDialog
+
+        dialog = RestoreDialog(self.ctx, self.unlock_window)
+        dialog.restored.connect(self.open_restored)
+        dialog.finished.connect(dialog.deleteLater)
+        self.restore_dialog = dialog
+        dialog.open()
+
+    def open_restored(self, path: Path) -> None:
+        """Switch this session to the restored vault (the unlock window asks for it)."""
+        vault, self.vault = self.vault, None
+        if vault is not None:
+            vault.close()
+        self.ctx.vault_override = path
+        self.open_vault()
+
     # -- main window and locking -----------------------------------------------------------
     def show_main(self) -> None:
         from reflectdesk.gui.main_window import MainWindow
@@ -328,6 +347,9 @@ class AppController(QObject):
         window.lock_requested.connect(self.lock)
         window.closed.connect(self._main_closed)
         window.autolock_changed.connect(self._apply_autolock)
+        from reflectdesk.gui.backups import BackupUi  # issue 16: back up now, reminder
+
+        window.backup_ui = BackupUi(window, self.ctx, self.vault)  # type: ignore[attr-defined]
         self.main_window = window
         window.restore_geometry()
         window.show()
@@ -384,6 +406,10 @@ class AppController(QObject):
             window.deleteLater()
         vault = self.vault
         if vault is not None:
+            if window is not None:
+                from reflectdesk.gui.backups import run_on_lock
+
+                run_on_lock(self.ctx, vault)  # queued before the lock: keys still there
 
             def job(progress: ProgressSink, cancel: CancelToken) -> None:
                 vault.lock()

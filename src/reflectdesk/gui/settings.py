@@ -86,8 +86,12 @@ class SettingsDialog(QDialog):
         form.addRow(self.labels["autolock"], self.autolock)
         form.addRow(self.labels["passphrase"], self.passphrase_button)
         form.addRow(self.labels["recovery"], self.recovery_button)
+        from reflectdesk.gui.backups import BackupPanel  # issue 16
+
+        self.backup_panel = BackupPanel(ctx, vault)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.backup_panel)
         layout.addWidget(self.note)
         layout.addStretch(1)
         layout.addWidget(self.buttons)

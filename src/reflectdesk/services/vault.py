@@ -276,6 +276,11 @@ class Vault:
         return self._header.vault_id
 
     @property
+    def created(self) -> int:
+        """When the vault was made (seconds since the epoch; in the plaintext header)."""
+        return self._header.created
+
+    @property
     def kdf_params(self) -> kdf.KdfParams:
         return self._header.kdf
 

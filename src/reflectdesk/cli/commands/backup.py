@@ -63,10 +63,11 @@ def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def _secrets(args: argparse.Namespace, ctx: CliContext) -> dict[str, str]:
+def _secrets(args: argparse.Namespace, ctx: CliContext) -> tuple[str | None, str | None]:
+    """(passphrase, recovery key): one of them."""
     if args.recovery_key_file:
-        return {"recovery_key": read_secret_file(Path(args.recovery_key_file))}
-    return {"passphrase": ctx.passphrase()}
+        return None, read_secret_file(Path(args.recovery_key_file))
+    return ctx.passphrase(), None
 
 
 def _report(ctx: CliContext, report: BackupReport, as_json: bool, **extra: object) -> None:
@@ -100,7 +101,10 @@ def _report(ctx: CliContext, report: BackupReport, as_json: bool, **extra: objec
 
 
 def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
-    report = backup.verify(Path(args.file), progress=ctx.progress(), **_secrets(args, ctx))
+    passphrase, key = _secrets(args, ctx)
+    report = backup.verify(
+        Path(args.file), passphrase=passphrase, recovery_key=key, progress=ctx.progress()
+    )
     _report(ctx, report, args.json, ok=True)
     if not args.json:
         ctx.say(
@@ -115,7 +119,10 @@ def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_restore(args: argparse.Namespace, ctx: CliContext) -> int:
     to = Path(args.to)
-    report = backup.restore(Path(args.file), to, progress=ctx.progress(), **_secrets(args, ctx))
+    passphrase, key = _secrets(args, ctx)
+    report = backup.restore(
+        Path(args.file), to, passphrase=passphrase, recovery_key=key, progress=ctx.progress()
+    )
     _report(ctx, report, args.json, restored_to=str(to.absolute()))
     if not args.json:
         ctx.say(
