@@ -459,6 +459,7 @@ class BackupPanel(QGroupBox):
         self.keep.setSuffix(self.tr(" backups"))
         self.keep.setAccessibleName(self.tr("How many backups to keep"))
         self.run_button.setText(self.tr("&Back up now"))
+        self.run_button.setAccessibleName(self.tr("Back up now"))
         self.progress.setAccessibleName(self.tr("Backup progress"))
         last = self.manager.settings.last
         when = (
@@ -667,6 +668,9 @@ class RestoreDialog(QDialog):
         self.choose_target.setAccessibleName(self.tr("Choose where the restored journal goes"))
         self.by_passphrase.setText(self.tr("With the passphrase"))
         self.by_key.setText(self.tr("With the recovery key"))
+        self.by_passphrase.setAccessibleName(self.tr("With the passphrase"))
+        self.by_key.setAccessibleName(self.tr("With the recovery key"))
+        self.ok.setAccessibleName(self.tr("Restore"))
         self.secret.setAccessibleName(self.tr("Passphrase or recovery key"))
         self.file.setAccessibleName(self.tr("Backup file"))
         self.target.setAccessibleName(self.tr("New folder for the restored journal"))
