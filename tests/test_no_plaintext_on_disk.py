@@ -1,9 +1,10 @@
 """Non-negotiable 3: journal text, titles, tags, names and attachments never reach
 the disk unencrypted. Every CLI command runs as a real process with its own temp
 dir; a last one writes and searches, then is killed before any checkpoint (its edits
-and their search-index rows only in the WAL); then every file under the vault dir and
-the temp dir (database with its index, WAL, SHM, journal, lock, logs, temp files) is
-scanned for the canaries, raw and UTF-16."""
+and their search-index rows only in the WAL); a backup is made of that, verified and
+restored; then every file under the vault dir, the backup folder, the restored vault
+and the temp dir (database with its index, WAL, SHM, journal, lock, logs, temp files,
+backup files) is scanned for the canaries, raw and UTF-16."""
 
 from __future__ import annotations
 
@@ -151,6 +152,16 @@ def test_canaries_never_reach_disk(tmp_path: Path) -> None:
     )
     assert killed.returncode == -9, killed.stderr
     assert (vault_dir / f"{DB_NAME}-wal").stat().st_size > 0
+
+    # Backups (issue 16): made from the vault with its last edits only in the WAL, checked
+    # (in a private temp folder under TMPDIR) and restored beside it: all scanned below.
+    after = {"REFLECTDESK_PASSPHRASE": "recovered passphrase 2"}
+    made = json.loads(run("backup", "create", str(home / "backups"), "--json", **after))
+    run("backup", "verify", made["file"], **after)
+    run("backup", "restore", made["file"], "--to", str(home / "restored"), **after)
+    run("--vault", str(home / "restored"), "search", f"{CANARY}index", **after)
+    assert (home / "restored" / "vault.rdh").exists()
+    assert sorted(p.name for p in tmp_dir.iterdir()) == []  # the verify folder is gone
 
     if os.name == "posix":
         modes = {p.name: p.stat().st_mode & 0o777 for p in vault_dir.iterdir()}
