@@ -77,6 +77,7 @@ _SMALL_MAX = 64 * 1024  # HEAD, MANI and SEAL; PAGE is streamed
 _COPY = 1024 * 1024
 _STEP_PAGES = 2048  # backup step: 8 MiB of pages between progress reports
 _PARTIAL = ".rdbackup-partial-"
+_CACHE_MAX_KIB = 256 * 1024  # verify's page cache: the whole file up to 256 MiB
 _NAME = re.compile(r"^reflectdesk-\d{8}-\d{6}-[0-9a-f]{8}\.rdbackup$")
 
 # Counted in the sealed manifest (counts and dates only: nothing a person wrote).
@@ -538,9 +539,7 @@ def _extract_and_check(
     db_path = into / DB_NAME
     fd = os.open(db_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as out:
-        parsed = _parse(path, out, progress, cancel)
-        out.flush()
-        os.fsync(out.fileno())
+        parsed = _parse(path, out, progress, cancel)  # synced by restore, not by verify
     # Plain checksums first: a damaged copy (a bad USB stick) is named as such before
     # any key is asked for; the seal, checked next, is what an attacker cannot redo.
     m = parsed.manifest
@@ -560,8 +559,6 @@ def _extract_and_check(
     fd = os.open(into / HEADER_NAME, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as out:
         out.write(parsed.header_raw)
-        out.flush()
-        os.fsync(out.fileno())
     info = _info(path, parsed)
     counts = {str(k): int(v) for k, v in sealed["counts"].items()}
     vault = Vault.open(into)
@@ -573,17 +570,29 @@ def _extract_and_check(
         except (VaultStateTampered, RecordTampered) as exc:
             raise BackupDamaged(f"{exc.code}: {exc.detail}") from None
         state = vault._unlocked()
-        if vault.integrity_check() != "ok":
-            raise BackupDamaged("integrity_check")
-        try:
-            state.index.integrity_check()
-        except pages.DB_ERRORS:
-            raise BackupDamaged("search_index") from None
         key = state.db.page_key
         assert key is not None
+        # FTS5's check on its own connection and thread while this one runs
+        # integrity_check and then opens every record: SQLite lets the GIL go, so the two
+        # halves share the cores. The page cache holds the whole file for the second
+        # pass (each page decrypted once; freed when the connection closes).
+        fts_error: list[BaseException] = []
+
+        def check_index() -> None:
+            try:
+                state.index.integrity_check()
+            except BaseException as exc:
+                fts_error.append(exc)
+
+        fts = threading.Thread(target=check_index, name="reflectdesk-verify-fts")
+        fts.start()
         conn = pages.connect(db_path, key)
         try:
+            cache_kib = min(parsed.page_len // 1024 + 1024, _CACHE_MAX_KIB)
+            conn.execute(f"PRAGMA cache_size = -{cache_kib}")
             conn.execute("BEGIN")
+            if str(conn.execute("PRAGMA integrity_check").fetchone()[0]) != "ok":
+                raise BackupDamaged("integrity_check")
             found = _counts(conn)
             try:
                 records = open_every_record(conn, state.cipher, progress, cancel)
@@ -591,8 +600,15 @@ def _extract_and_check(
                 raise BackupDamaged(f"{exc.code}: {exc.detail}") from None
             schema = _schema_version(conn)
             conn.execute("COMMIT")
+        except pages.DB_ERRORS as exc:
+            raise BackupDamaged(f"pages: {type(exc).__name__}") from None
         finally:
             conn.close()
+            fts.join()
+        if fts_error:
+            if isinstance(fts_error[0], pages.DB_ERRORS):
+                raise BackupDamaged("search_index")
+            raise fts_error[0]
         if found != counts:
             raise BackupDamaged("counts")
     finally:
