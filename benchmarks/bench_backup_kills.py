@@ -7,8 +7,10 @@ each trial starts a child that opens the vault and makes a backup into the same 
 and kills it with SIGKILL at a random moment of that span (from the unlock to past the
 rename). After every kill: the previous backup is byte for byte what it was; every
 ``.rdbackup`` file in the folder verifies (a kill after the rename leaves a whole one);
-every other file there (work folders of the killed create: the database copy and the
-staged file) is refused by ``verify``; the vault still unlocks. At the end, a create
+every other file there (the work folders of killed creates: the database copy, the
+staged file) is refused by ``verify`` unless it is the staged file complete to its last
+byte (killed between its last write and its rename: whole, inside the work folder);
+the vault still unlocks. At the end, a create
 sweeps what the killed ones left. Prints a JSON summary; exits 1 on any failure.
 """
 
@@ -78,7 +80,14 @@ def main() -> None:
     (vault_dir / "vault.lock").unlink(missing_ok=True)
     folder = work / "backups"
     failures: list[str] = []
-    outcomes = {"killed_before_rename": 0, "whole_after_kill": 0, "completed": 0}
+    outcomes = {
+        "killed_before_rename": 0,
+        "whole_after_kill": 0,
+        "completed": 0,
+        "leftovers_refused": 0,
+        "leftovers_whole_unrenamed": 0,
+    }
+    seen_leftovers: set[str] = set()
     try:
         vault = Vault.open(vault_dir)
         vault.unlock(PASSPHRASE)
@@ -125,11 +134,21 @@ def main() -> None:
             for leftover in folder.rglob("*"):
                 if not leftover.is_file() or (leftover.parent == folder and leftover.name in names):
                     continue
+                if leftover.name in seen_leftovers:
+                    continue
+                seen_leftovers.add(leftover.name)
                 try:
-                    backup.verify(leftover, passphrase=PASSPHRASE)
-                    failures.append(f"trial {trial}: a half backup verifies: {leftover.name}")
+                    report = backup.verify(leftover, passphrase=PASSPHRASE)
                 except (BackupDamaged, NotABackup, FileUnreadable):
-                    pass
+                    outcomes["leftovers_refused"] += 1
+                    continue
+                # Only a file whose every byte is there passes the seal: the staged file
+                # of a create killed between its last write and its rename. It is whole,
+                # not half, and sits in the work folder, never under a .rdbackup name.
+                if leftover.parent == folder or report.info.size != leftover.stat().st_size:
+                    failures.append(f"trial {trial}: a leftover verifies: {leftover.name}")
+                else:
+                    outcomes["leftovers_whole_unrenamed"] += 1
             try:
                 v = Vault.open(vault_dir)
                 v.unlock(PASSPHRASE)

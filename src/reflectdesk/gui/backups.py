@@ -121,12 +121,9 @@ def progress_text(code: str) -> str:
 
 
 def format_time(seconds: int) -> str:
-    """The locale's medium date and short time."""
+    """A medium date and the time in the UI's locale ("17 nov 2026, 23:17")."""
     when = QDateTime.fromSecsSinceEpoch(seconds)
-    locale = QLocale()
-    return f"{locale.toString(when.date(), QLocale.FormatType.ShortFormat)} " + locale.toString(
-        when.time(), QLocale.FormatType.ShortFormat
-    )
+    return QLocale().toString(when, "d MMM yyyy, HH:mm")
 
 
 class BackupManager(QObject):
@@ -563,7 +560,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.buttons)
         for edit in (self.file, self.target, self.secret):
             edit.textChanged.connect(self._update)
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(600)
         self.retranslate_ui()
         self._update()
 
