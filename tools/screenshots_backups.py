@@ -24,12 +24,11 @@ SIZES = ((1366, 768), (1024, 600))
 
 
 def render_backups(ctx: Any, vault: Any, out: Path, suffix: str) -> None:
-    from PySide6.QtWidgets import QFileDialog  # noqa: F401 - Qt loaded
+    from screenshots import save, settle
 
     from reflectdesk.gui.backups import BackupUi, RestoreDialog, manager
     from reflectdesk.gui.main_window import MainWindow
     from reflectdesk.gui.settings import SettingsDialog
-    from screenshots import save, settle
 
     m = manager(ctx)
     folder = Path(tempfile.gettempdir()) / "USB" / "ReflectDesk"
@@ -69,9 +68,9 @@ def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     from PySide6.QtWidgets import QApplication
+    from screenshots import _make_vault, settle
 
     from reflectdesk.gui.app import build_context, create_application
-    from screenshots import _make_vault, settle
 
     app = create_application([sys.argv[0]])
     for lang in ("es", "en"):

@@ -123,7 +123,9 @@ def _content() -> object:
     return EntryContent(title="Con adjunto", sections={"body": "texto"}, template_id="free")
 
 
-def test_locking_backs_up_first_when_asked_to(qtbot: QtBot, ctx: AppContext, tmp_path: Path) -> None:
+def test_locking_backs_up_first_when_asked_to(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
     vault, _ = create_vault(ctx)
     add_samples(vault)
     vault.close()
