@@ -310,6 +310,10 @@ def render_app(ctx: AppContext, out: Path, suffix: str, lang: str) -> None:
     settle(100)
     save(settings, out, f"settings-{suffix}")
     settings.close()
+    # Backups (issue 16): settings panel, restore dialog, reminder at two screen sizes.
+    from screenshots_backups import render_backups
+
+    render_backups(ctx, vault, out, suffix)
     # Standards picker and template chooser.
     window.editor.choose_standards()
     picker = window.editor.picker

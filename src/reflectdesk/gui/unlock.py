@@ -113,8 +113,10 @@ class UnlockWindow(QWidget):
         row.addWidget(self.passphrase, 1)
         row.addWidget(self.unlock_button)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.forgot_button)
-        buttons.addWidget(self.restore_button)
+        links = QVBoxLayout()  # one above the other: each keeps its whole text
+        links.addWidget(self.forgot_button, 0, Qt.AlignmentFlag.AlignLeft)
+        links.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons.addLayout(links)
         buttons.addStretch(1)
         buttons.addWidget(self.retry_button)
         buttons.addWidget(self.cancel_button)
