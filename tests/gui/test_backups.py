@@ -214,3 +214,30 @@ def test_the_backup_texts_are_translated_and_fit(
     finally:
         ctx.runner.wait(10_000)
         vault.close()
+
+
+def test_a_backup_on_lock_that_fails_is_said_over_the_unlock_window(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    vault, _ = create_vault(ctx)
+    vault.close()
+    not_a_folder = tmp_path / "file.txt"
+    not_a_folder.write_text("x")
+    manager(ctx).update(folder=str(not_a_folder), mode="lock", last=int(time.time()))
+    controller = AppController(ctx)
+    controller.start()
+    window = controller.unlock_window
+    assert window is not None
+    qtbot.waitUntil(lambda: controller.vault is not None, timeout=10_000)
+    window.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(controller.main_window_shown, timeout=10_000):
+        window.unlock_button.click()
+    assert controller.main_window is not None
+    controller.main_window.menu_actions.lock_action.trigger()
+    qtbot.waitUntil(lambda: bool(window.findChildren(QMessageBox)), timeout=20_000)
+    box = window.findChildren(QMessageBox)[0]
+    assert "could not be written" in box.text()
+    qtbot.waitUntil(lambda: controller.vault is not None and not controller.vault.is_unlocked)
+    controller.shutdown()

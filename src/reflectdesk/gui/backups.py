@@ -332,11 +332,27 @@ class BackupUi(QObject):
         self.progress.setAccessibleName(self.tr("Backup progress"))
 
 
-def run_on_lock(ctx: AppContext, vault: Vault) -> None:
-    """Called by the controller before it queues the lock: the backup goes first."""
+def run_on_lock(ctx: AppContext, vault: Vault, parent: QWidget | None = None) -> None:
+    """Called by the controller before it queues the lock: the backup goes first. The
+    main window is gone by then, so a failure is said over ``parent`` (the unlock
+    window)."""
     m = ctx.extras.get("backups")
-    if isinstance(m, BackupManager) and m.settings.mode == "lock" and m.settings.folder:
-        m.run(vault)
+    if not (isinstance(m, BackupManager) and m.settings.mode == "lock" and m.settings.folder):
+        return
+    if not m.run(vault):
+        return
+
+    def failed(exc: BaseException) -> None:
+        show_error(parent, exc)
+
+    def done(_value: object) -> None:
+        m.failed.disconnect(failed)
+        m.succeeded.disconnect(done)
+        m.failed.disconnect(done)
+
+    m.failed.connect(failed)
+    m.succeeded.connect(done)
+    m.failed.connect(done)
 
 
 # -- the settings panel --------------------------------------------------------------------

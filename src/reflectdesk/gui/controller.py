@@ -409,7 +409,8 @@ class AppController(QObject):
             if window is not None:
                 from reflectdesk.gui.backups import run_on_lock
 
-                run_on_lock(self.ctx, vault)  # queued before the lock: keys still there
+                # Queued before the lock, so the keys are still there when it runs.
+                run_on_lock(self.ctx, vault, self.unlock_window)
 
             def job(progress: ProgressSink, cancel: CancelToken) -> None:
                 vault.lock()
