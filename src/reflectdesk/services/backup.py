@@ -74,7 +74,7 @@ SEAL_TABLE = "backup"
 DEFAULT_KEEP = 10
 _TAGS = (b"HEAD", b"PAGE", b"MANI", b"SEAL")
 _SMALL_MAX = 64 * 1024  # HEAD, MANI and SEAL; PAGE is streamed
-_COPY = 1024 * 1024
+_COPY = 4 * 1024 * 1024
 _STEP_PAGES = 2048  # backup step: 8 MiB of pages between progress reports
 _PARTIAL = ".rdbackup-partial-"
 _CACHE_MAX_KIB = 256 * 1024  # verify's page cache: the whole file up to 256 MiB
@@ -443,8 +443,11 @@ class BackupService:
         try:
             dst = pages.connect(copy, key)
             try:
-                # The copy's own journal: a rollback journal (encrypted like the pages).
-                dst.execute("PRAGMA journal_mode=DELETE")
+                # A scratch file in the work folder: no journal and no sync of its own
+                # (the backup file made from it is synced; a crash leaves only the work
+                # folder, swept later).
+                dst.execute("PRAGMA journal_mode=OFF")
+                dst.execute("PRAGMA synchronous=OFF")
                 src.execute("BEGIN")
                 counts = _counts(src)
                 schema = _schema_version(src)
