@@ -279,10 +279,11 @@ def _repack(v: Vault, work: Path, target: Path) -> None:
     body = backup.MAGIC
     for tag, part in ((b"HEAD", header), (b"PAGE", page), (b"MANI", mani)):
         body += tag + len(part).to_bytes(8, "big") + part
+    prefix = backup.seal_input(header, len(page), hashlib.sha256(page).digest(), mani)
     seal = cipher.seal_json(
         backup.SEAL_TABLE,
         manifest["id"],
-        backup._seal_ad_revision(hashlib.sha256(body).hexdigest()),
+        backup._seal_ad_revision(prefix),
         {
             "created": manifest["created"],
             "counts": {},
@@ -400,3 +401,23 @@ def test_sigkill_during_create_leaves_the_previous_backup_and_no_half_one(
     finally:
         again.close()
     assert not [p for p in folder.iterdir() if p.name.startswith(".rdbackup-partial-")]
+
+
+def test_the_seal_covers_the_file_as_documented(one_backup: backup.BackupInfo) -> None:
+    """docs/vault-format.md: SHA-256 over every byte before SEAL, the pages by their hash."""
+    import hashlib
+
+    data = one_backup.path.read_bytes()
+    pos, parts = len(backup.MAGIC), {}
+    while pos < len(data):
+        tag = data[pos : pos + 4].decode()
+        size = int.from_bytes(data[pos + 4 : pos + 12], "big")
+        parts[tag] = data[pos + 12 : pos + 12 + size]
+        pos += 12 + size
+    assert list(parts) == ["HEAD", "PAGE", "MANI", "SEAL"]
+    page = parts["PAGE"]
+    with open(os.devnull, "wb") as sink:
+        parsed = backup._parse(one_backup.path, sink)
+    assert parsed.prefix_sha256 == backup.seal_input(
+        parts["HEAD"], len(page), hashlib.sha256(page).digest(), parts["MANI"]
+    )

@@ -131,6 +131,17 @@ def _seal_ad_revision(prefix_sha256: str) -> str:
     return f"{FORMAT}:{prefix_sha256}"
 
 
+def seal_input(header_raw: bytes, page_len: int, page_sha256: bytes, manifest_raw: bytes) -> str:
+    """What the seal's associated data names: SHA-256 over every byte before the SEAL
+    section, the database's bytes replaced by their SHA-256 (32 bytes): one pass over
+    the pages gives both that and the manifest's ``page_sha256``."""
+    digest = hashlib.sha256(MAGIC)
+    digest.update(b"HEAD" + len(header_raw).to_bytes(8, "big") + header_raw)
+    digest.update(b"PAGE" + page_len.to_bytes(8, "big") + page_sha256)
+    digest.update(b"MANI" + len(manifest_raw).to_bytes(8, "big") + manifest_raw)
+    return digest.hexdigest()
+
+
 @dataclass
 class _Parsed:
     header_raw: bytes
@@ -204,13 +215,13 @@ def _parse(
                 chunk = fh.read(min(_COPY, left))
                 if not chunk:
                     raise BackupDamaged("truncated")
-                assert digest is not None
-                digest.update(chunk)
                 page_digest.update(chunk)
                 page_out.write(chunk)
                 left -= len(chunk)
                 cancel.raise_if_cancelled()
                 progress(Progress(page_len - left, page_len, "backup_read"))
+        if digest is not None:
+            digest.update(page_digest.digest())  # the page bytes enter by their hash
         manifest_raw = _small(fh, b"MANI", digest)
         prefix = digest.hexdigest() if digest is not None else ""
         seal = _small(fh, b"SEAL", None)
@@ -389,13 +400,13 @@ class BackupService:
                     done = 0
                     while chunk := src.read(_COPY):
                         out.write(chunk)
-                        digest.update(chunk)
                         page_digest.update(chunk)
                         done += len(chunk)
                         cancel.raise_if_cancelled()
                         progress(Progress(done, page_len, "backup_write"))
                 if done != page_len:
                     raise FileUnwritable(str(folder))
+                digest.update(page_digest.digest())  # one pass over the pages, not two
                 manifest = {
                     "format": FORMAT,
                     "id": backup_id,
