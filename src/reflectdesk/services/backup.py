@@ -61,6 +61,7 @@ from reflectdesk.progress import (
 from reflectdesk.services.unlocked_state import UnlockedState
 from reflectdesk.storage import pages
 from reflectdesk.storage.database import DB_NAME
+from reflectdesk.storage.pages import page_key
 from reflectdesk.storage.record_check import open_every_record
 from reflectdesk.vault.cipher import RecordCipher
 from reflectdesk.vault.header import HEADER_NAME, MAX_HEADER_BYTES, VaultHeader, parse_header
@@ -575,59 +576,64 @@ def _extract_and_check(
         out.write(parsed.header_raw)
     info = _info(path, parsed)
     counts = {str(k): int(v) for k, v in sealed["counts"].items()}
+    # Two halves at once (SQLite lets the GIL go): on a thread of its own, a read-only
+    # pass: integrity_check over the whole file, then every sealed record opened, with
+    # a page cache holding the file (each page decrypted once; freed at close). Here,
+    # the copy opened as a vault (header MAC, schema, sealed vault state, contacts, the
+    # index's catch-up, which may write), then FTS5's check (a write statement, so
+    # after the catch-up, never beside it).
+    key = page_key(dek)
+    cipher = RecordCipher(dek, header.vault_id)
+    found: dict[str, int] = {}
+    records: dict[str, int] = {}
+    schema: list[int] = []
+    page_error: list[BaseException] = []
+
+    def page_pass() -> None:
+        try:
+            conn = pages.connect(db_path, key)
+            try:
+                cache_kib = min(parsed.page_len // 1024 + 1024, _CACHE_MAX_KIB)
+                conn.execute(f"PRAGMA cache_size = -{cache_kib}")
+                conn.execute("BEGIN")
+                if str(conn.execute("PRAGMA integrity_check").fetchone()[0]) != "ok":
+                    raise BackupDamaged("integrity_check")
+                found.update(_counts(conn))
+                records.update(open_every_record(conn, cipher, progress, cancel))
+                schema.append(_schema_version(conn))
+                conn.execute("COMMIT")
+            finally:
+                conn.close()
+        except BaseException as exc:
+            page_error.append(exc)
+
+    worker = threading.Thread(target=page_pass, name="reflectdesk-verify-pages")
+    worker.start()
     vault = Vault.open(into)
     try:
         try:
             vault.unlock_with_data_key(dek, progress, cancel)
+            vault._unlocked().index.integrity_check()
         except (VaultDamaged, VaultCorrupt, NotAVault) as exc:
             raise BackupDamaged(f"pages: {exc.code}") from None
         except (VaultStateTampered, RecordTampered) as exc:
             raise BackupDamaged(f"{exc.code}: {exc.detail}") from None
-        state = vault._unlocked()
-        key = state.db.page_key
-        assert key is not None
-        # FTS5's check on its own connection and thread while this one runs
-        # integrity_check and then opens every record: SQLite lets the GIL go, so the two
-        # halves share the cores. The page cache holds the whole file for the second
-        # pass (each page decrypted once; freed when the connection closes).
-        fts_error: list[BaseException] = []
-
-        def check_index() -> None:
-            try:
-                state.index.integrity_check()
-            except BaseException as exc:
-                fts_error.append(exc)
-
-        fts = threading.Thread(target=check_index, name="reflectdesk-verify-fts")
-        fts.start()
-        conn = pages.connect(db_path, key)
-        try:
-            cache_kib = min(parsed.page_len // 1024 + 1024, _CACHE_MAX_KIB)
-            conn.execute(f"PRAGMA cache_size = -{cache_kib}")
-            conn.execute("BEGIN")
-            if str(conn.execute("PRAGMA integrity_check").fetchone()[0]) != "ok":
-                raise BackupDamaged("integrity_check")
-            found = _counts(conn)
-            try:
-                records = open_every_record(conn, state.cipher, progress, cancel)
-            except RecordTampered as exc:
-                raise BackupDamaged(f"{exc.code}: {exc.detail}") from None
-            schema = _schema_version(conn)
-            conn.execute("COMMIT")
-        except pages.DB_ERRORS as exc:
-            raise BackupDamaged(f"pages: {type(exc).__name__}") from None
-        finally:
-            conn.close()
-            fts.join()
-        if fts_error:
-            if isinstance(fts_error[0], pages.DB_ERRORS):
-                raise BackupDamaged("search_index")
-            raise fts_error[0]
-        if found != counts:
-            raise BackupDamaged("counts")
+        except pages.DB_ERRORS:
+            raise BackupDamaged("search_index") from None
     finally:
+        worker.join()
         vault.close()
-    return BackupReport(info, counts, records, schema)
+        cipher.wipe()
+    if page_error:
+        failure = page_error[0]
+        if isinstance(failure, RecordTampered | VaultDamaged):
+            raise BackupDamaged(f"{failure.code}: {failure.detail}") from None
+        if isinstance(failure, pages.DB_ERRORS):
+            raise BackupDamaged(f"pages: {type(failure).__name__}") from None
+        raise failure
+    if found != counts:
+        raise BackupDamaged("counts")
+    return BackupReport(info, counts, records, schema[0])
 
 
 def verify(
