@@ -95,7 +95,7 @@ def test_a_daily_backup_keeps_the_window_responsive(
         add_samples(vault)
         journal = vault.journals.list()[0].id
         big = tmp_path / "big.bin"
-        big.write_bytes(os.urandom(8_000_000))
+        big.write_bytes(os.urandom(24_000_000))
         vault.entries.attach(vault.entries.add(journal, _content()).id, big)
         m = manager(ctx)
         m.update(folder=str(tmp_path / "usb"), mode="daily", last=int(time.time()) - 90_000)
@@ -109,7 +109,13 @@ def test_a_daily_backup_keeps_the_window_responsive(
         qtbot.waitUntil(lambda: not m.running, timeout=30_000)
         worst = beat.stop()
         assert len(_files(tmp_path / "usb")) == 1
-        assert worst < 50, f"the GUI thread froze for {worst:.0f} ms"
+        # The GUI thread's own work in any gap stays under 50 ms (the backup itself, run
+        # here, would be far over it); the wall-clock gap also counts other processes on
+        # this shared machine, so its bound is loose here and the 50 ms figure comes from
+        # benchmarks/bench_gui_backup.py (docs/benchmarks.md).
+        gui_cpu = max(cpu for _at, _gap, cpu in beat.log)
+        assert gui_cpu < 50, f"the GUI thread worked {gui_cpu:.0f} ms in one go"
+        assert worst < 500, f"the GUI thread froze for {worst:.0f} ms"
         assert not m.daily_due()
         del ui
     finally:
