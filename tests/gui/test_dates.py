@@ -11,9 +11,7 @@ from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.dates import show_date, show_datetime, show_moment, show_time, widest_date
 
 
-@pytest.mark.parametrize(
-    ("language", "expected"), [("es", "2 dic 2026"), ("en", "2 Dec 2026")]
-)
+@pytest.mark.parametrize(("language", "expected"), [("es", "2 dic 2026"), ("en", "2 Dec 2026")])
 def test_medium_date_in_each_language(ctx: AppContext, language: str, expected: str) -> None:
     ctx.translations.set_language(language)
     assert show_date(date(2026, 12, 2)).replace(".", "") == expected
