@@ -2589,6 +2589,10 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
 <context>
     <name>HistoryDialog</name>
     <message>
+        <source>From revision %1 to revision %2: struck out was removed, marked was added.</source>
+        <translation>From revision %1 to revision %2: struck out was removed, marked was added.</translation>
+    </message>
+    <message>
         <source>These two revisions are the same.</source>
         <translation>These two revisions are the same.</translation>
     </message>
@@ -3533,6 +3537,21 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     <message>
         <source>Revision %1 · %2</source>
         <translation>Revision %1 · %2</translation>
+    </message>
+    <message>
+        <source>first version</source>
+        <translation>first version</translation>
+    </message>
+    <message>
+        <source>no change in the text</source>
+        <translation>no change in the text</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) changed</source>
+        <translation>
+            <numerusform>%n part changed</numerusform>
+            <numerusform>%n parts changed</numerusform>
+        </translation>
     </message>
 </context>
 <context>

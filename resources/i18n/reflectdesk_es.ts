@@ -2589,6 +2589,10 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
 <context>
     <name>HistoryDialog</name>
     <message>
+        <source>From revision %1 to revision %2: struck out was removed, marked was added.</source>
+        <translation>De la revisión %1 a la revisión %2: lo tachado se quitó, lo marcado se agregó.</translation>
+    </message>
+    <message>
         <source>These two revisions are the same.</source>
         <translation>Estas dos revisiones son iguales.</translation>
     </message>
@@ -3533,6 +3537,21 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <message>
         <source>Revision %1 · %2</source>
         <translation>Revisión %1 · %2</translation>
+    </message>
+    <message>
+        <source>first version</source>
+        <translation>primera versión</translation>
+    </message>
+    <message>
+        <source>no change in the text</source>
+        <translation>sin cambios en el texto</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) changed</source>
+        <translation>
+            <numerusform>%n parte cambiada</numerusform>
+            <numerusform>%n partes cambiadas</numerusform>
+        </translation>
     </message>
 </context>
 <context>
