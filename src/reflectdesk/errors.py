@@ -314,12 +314,13 @@ class FeedbackThroughAuthor(InputError):
     code = "feedback_through_author"
     message = QT_TRANSLATE_NOOP(
         "Errors",
-        "Feedback on someone's entry goes back to its author only, not to other contacts too.",
+        "{name} could not accept any of this feedback: the author of these entries did "
+        "not send them to {name} and to you in the same bundle.",
     )
     hint = QT_TRANSLATE_NOOP(
         "Errors",
-        "Send the feedback bundle to the author alone; her next bundle forwards it to the "
-        "others she shares the entry with (they cannot check that she shared it with you).",
+        "Leave {name} out and send the feedback to the author; her next bundle forwards "
+        "it to the others she shares the entries with.",
     )
 
 

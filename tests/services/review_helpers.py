@@ -74,8 +74,10 @@ def refused(t: Triad, docs: list[JsonObject], sender: str, error: type[ReflectDe
 
 
 def feedback_bundle(t: Triad, sender: str, to: tuple[str, ...]) -> Path:
+    """The one feedback bundle ``sender`` writes to ``to`` (all can accept the same)."""
     vault: Vault = getattr(t, sender)
-    return vault.exports.export_feedback([t.ids[f"{w}@{sender}"] for w in to], t.tmp).path
+    (result,) = vault.exports.export_feedback([t.ids[f"{w}@{sender}"] for w in to], t.tmp)
+    return result.path
 
 
 def contact(vault: Vault, name: str) -> str:

@@ -198,7 +198,8 @@ def test_bundles_in_any_order_with_repeats_give_the_same_state(
         journal = t.student.exports.export(
             ExportRequest(recipients=(to_her,), journal_id=t.journal, history=True), t.tmp
         ).path
-        feedback = t.student.exports.export_feedback([to_her], t.tmp).path
+        (exported,) = t.student.exports.export_feedback([to_her], t.tmp)
+        feedback = exported.path
         order = data.draw(st.lists(st.sampled_from([journal, feedback]), min_size=1, max_size=5))
         for path in [*order, journal, feedback]:
             target.imports.import_bundle(path)
