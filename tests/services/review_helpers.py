@@ -65,12 +65,20 @@ def mentor_feedback(t: Triad) -> tuple[str, str]:
     return comment.id, sign_off.id
 
 
-def refused(t: Triad, docs: list[JsonObject], sender: str, error: type[ReflectDeskError]) -> None:
-    before = table_digest(t.dirs["student"])
+def refused(
+    t: Triad,
+    docs: list[JsonObject],
+    sender: str,
+    error: type[ReflectDeskError],
+    at: str = "student",
+) -> None:
+    """``at`` refuses ``docs`` from ``sender`` with ``error`` and stores nothing."""
+    vault: Vault = getattr(t, at)
+    before = table_digest(t.dirs[at])
     with pytest.raises(error) as info:
-        t.student.review.receive(docs, sender)
+        vault.review.receive(docs, sender)
     assert info.value.message and info.value.hint  # a specific, translatable message
-    assert table_digest(t.dirs["student"]) == before  # nothing stored
+    assert table_digest(t.dirs[at]) == before  # nothing stored
 
 
 def feedback_bundle(t: Triad, sender: str, to: tuple[str, ...]) -> Path:
