@@ -371,3 +371,63 @@ def test_bundles_in_any_order_with_repeats_give_the_same_state(
         ]
     finally:
         target.close()
+
+
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_the_tutor_receiving_directly_in_any_order_gives_the_same_state(
+    triad: Triad, data: st.DataObject
+) -> None:
+    """A tutor listed with the mentor in the student's journal bundle gets that bundle,
+    the mentor's feedback bundle (straight from the mentor) and the student's in any
+    order, with repeats: the same threads, sign-offs and status as the student's. Feedback
+    arriving before the entry waits and attaches."""
+    t = triad
+    if not t.student.review.records():
+        t.student.review.submit(t.entry)
+        t.send_entries(("mentor",))
+        mentor_feedback(t)
+        t.student.imports.import_bundle(feedback_bundle(t, "mentor", ("student",)))
+        (thread,) = t.student.review.state(t.entry).threads
+        t.student.review.reply(thread.id, "Respuesta.")
+        t.student.review.resolve(thread.id)
+    expected = t.student.review.state(t.entry)
+    name = uuid.uuid4().hex
+    target = new_vault(t.tmp.parent / name, f"Tutora {name}")
+    try:
+        to_her, _ = exchange_cards(t.student, target)
+        to_her_from_mentor, _ = exchange_cards(t.mentor, target)
+        request = ExportRequest(
+            recipients=(t.ids["mentor@student"], to_her), journal_id=t.journal, history=True
+        )
+        journal = t.student.exports.export(request, t.tmp).path
+        t.mentor.imports.import_bundle(journal)  # the mentor learns the tutor was listed
+        (from_mentor,) = t.mentor.exports.export_feedback([to_her_from_mentor], t.tmp)
+        (from_student,) = t.student.exports.export_feedback([to_her], t.tmp)
+        bundles = [journal, from_mentor.path, from_student.path]
+        order = data.draw(st.lists(st.sampled_from(bundles), min_size=1, max_size=6))
+        for path in [*order, *bundles]:
+            target.imports.import_bundle(path)
+        local = target.imports.received_entry_id(contact(target, "Camila Pérez"), t.entry)
+        got = target.review.state(local)
+        assert got.status is expected.status and got.pending == 0
+        assert [(x.id, x.resolved, [r.id for r in x.replies]) for x in got.threads] == [
+            (x.id, x.resolved, [r.id for r in x.replies]) for x in expected.threads
+        ]
+        assert [(s.id, s.withdrawn) for s in got.sign_offs] == [
+            (s.id, s.withdrawn) for s in expected.sign_offs
+        ]
+        # The mentor's side, once the student's feedback reaches her: the same state.
+        (to_mentor,) = t.student.exports.export_feedback([t.ids["mentor@student"]], t.tmp)
+        t.mentor.imports.import_bundle(to_mentor.path)
+        mentor = t.mentor.review.state(t.at("mentor"))
+        assert [(x.id, x.resolved) for x in mentor.threads] == [
+            (x.id, x.resolved) for x in expected.threads
+        ]
+        assert [s.id for s in mentor.sign_offs] == [s.id for s in expected.sign_offs]
+        for path in (*bundles, to_mentor.path):
+            path.unlink()
+    finally:
+        target.close()
