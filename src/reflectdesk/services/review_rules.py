@@ -97,8 +97,9 @@ class ReviewContext:
     _revisions: dict[str, list[RevisionRef]] = field(default_factory=dict)
     _places: dict[str, tuple[Space, str | None] | None] = field(default_factory=dict)
     _texts: dict[tuple[str, str], EntryContent] = field(default_factory=dict)
-    # the bundles received, with the contacts each listed (read when first needed)
-    _listed: list[tuple[Listing, frozenset[str]]] | None = None
+    # (author contact, entry) -> per received bundle that carried it: the contacts it
+    # listed and the revisions it carried (read when first needed)
+    _listed: dict[tuple[str, str], list[tuple[frozenset[str], frozenset[str]]]] | None = None
 
     def repo(self) -> ReviewRecordRepo:
         return ReviewRecordRepo(self.st.db, self.st.cipher)
@@ -129,7 +130,7 @@ class ReviewContext:
         among their recipients; empty if none did. A listed key counts only with the age
         key it is pinned with here (any key of the contact's rotation chain)."""
         if self._listed is None:
-            self._listed = []
+            self._listed = {}
             listings: list[Listing] = self.st.bundle_log.listings()
             for listing in listings:
                 who: set[str] = set()
@@ -142,11 +143,13 @@ class ReviewContext:
                         and holder[1].age_recipient == age
                     ):
                         who.add(holder[0].id)
-                self._listed.append((listing, frozenset(who)))
+                for entry, revisions in listing.revisions.items():
+                    key = (listing.author_contact_id, entry)
+                    self._listed.setdefault(key, []).append((frozenset(who), revisions))
         out: set[str] = set()
-        for listing, listed in self._listed:
-            if listing.author_contact_id == author and contacts <= listed:
-                out.update(listing.revisions.get(entry_id, ()))
+        for listed, revisions in self._listed.get((author, entry_id), ()):
+            if contacts <= listed:
+                out.update(revisions)
         return out
 
     def name(self, key_id: str) -> str:
