@@ -102,6 +102,20 @@ def test_forging_the_signed_recipients_list_fails(triad: Triad) -> None:
         write_bundle(sink.write, mentor, [public_of(her_contact)], entries,
                      BundleMeta(BundleKind.JOURNAL))  # fmt: skip
     _tutor_refuses(t, path.read_bytes(), BundleRevisionAuthorMismatch)
+    # 4. the same, with the revisions claimed as her own: taken, but as HER entry (ids
+    # are scoped by the bundle's signer), so it lists nobody for the student's entry.
+    mine = {}
+    for name, raw in entries.items():
+        doc = json.loads(raw)
+        for revision in doc["revisions"]:
+            revision["author"] = t.key("mentor")
+        mine[name] = json.dumps(doc).encode()
+    path = t.tmp / "copy.rdbundle"
+    with path.open("wb") as sink:
+        write_bundle(sink.write, mentor, [public_of(her_contact)], mine,
+                     BundleMeta(BundleKind.JOURNAL))  # fmt: skip
+    t.tutor.imports.import_bundle(path)
+    assert t.tutor.imports.received_entry_id(t.ids["mentor@tutor"], t.entry) != t.at("tutor")
     _mentor_still_refused(t)
 
 
@@ -324,3 +338,25 @@ def test_a_record_that_waited_and_then_fails_is_never_forwarded(triad: Triad) ->
     assert t.student.imports.preview(out.path).review_records == 1
     t.student.imports.import_bundle(out.path)
     assert [x.id for x in t.student.review.state(t.entry).threads] == [comment.id]
+
+
+def test_a_withdrawal_by_someone_else_arriving_first_never_withdraws(triad: Triad) -> None:
+    """The tutor (listed with the mentor) signs a withdrawal of the mentor's sign-off
+    and it reaches the student before the sign-off does: kept waiting, then ignored by
+    the fold; arriving after it, refused (``ReviewNotAllowed``)."""
+    from reflectdesk.errors import ReviewNotAllowed
+
+    t = triad
+    t.send_entries(("mentor", "tutor"))
+    _, sign_off_id = mentor_feedback(t)
+    sign_off = next(r for r in t.mentor.review.records() if parse(r).id == sign_off_id)
+    head = t.student.entries.get(t.entry).head
+    ref = EntryRef(t.key("student"), t.entry, head.id, head.content_hash)
+    withdrawal = sign(t.tutor.identity.key_pair(), RecordType.WITHDRAW_SIGN_OFF, ref,
+                      {"sign_off": sign_off_id, "reason": "No."}, datetime.now(UTC))  # fmt: skip
+    assert t.student.review.receive([withdrawal.to_json()], t.key("tutor")).added == 1
+    t.student.review.receive([sign_off], t.key("mentor"))
+    (standing,) = t.student.review.state(t.entry).sign_offs
+    assert not standing.withdrawn
+    t.tutor.review.receive([sign_off], t.key("mentor"))
+    refused(t, [withdrawal.to_json()], t.key("tutor"), ReviewNotAllowed, at="tutor")
