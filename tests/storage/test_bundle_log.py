@@ -46,3 +46,8 @@ def test_listings_keep_what_the_signed_manifest_listed(vault: Vault) -> None:
     # A row without the list (an older version wrote none) lists nobody.
     assert (older.bundle_id, older.recipients, dict(older.revisions)) == ("b3", frozenset(), {})
     assert [i.bundle_id for i in log.list(IN)] == ["b1", "b2", "b3"]
+    # Read again: rows already opened are not opened again, new ones are.
+    log.record("b4", IN, author="bo", kind="journal", contact_ids=["c-bo"], entry_ids=["e7"],
+               recipients=[("k-tutor", "age1t")], revisions={"e7": ["r7"]})  # fmt: skip
+    assert [x.bundle_id for x in log.listings()] == ["b1", "b3", "b4"]
+    assert log.listings()[0] is first
