@@ -1435,14 +1435,6 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>Check the value named in the message and try again.</translation>
     </message>
     <message>
-        <source>{name} could not accept any of this feedback: the author of these entries did not send them to {name} and to you in the same bundle.</source>
-        <translation>{name} could not accept any of this feedback: the author of these entries did not send them to {name} and to you in the same bundle.</translation>
-    </message>
-    <message>
-        <source>Leave {name} out and send the feedback to the author; her next bundle forwards it to the others she shares the entries with.</source>
-        <translation>Leave {name} out and send the feedback to the author; her next bundle forwards it to the others she shares the entries with.</translation>
-    </message>
-    <message>
         <source>This template has no section with that key.</source>
         <translation>This template has no section with that key.</translation>
     </message>
@@ -1525,6 +1517,14 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
     <message>
         <source>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with 'bundle export'.</source>
         <translation>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with 'bundle export'.</translation>
+    </message>
+    <message>
+        <source>{name} could not accept any of this feedback: its entries were not shared with {name}, or not in a bundle that also named you.</source>
+        <translation>{name} could not accept any of this feedback: its entries were not shared with {name}, or not in a bundle that also named you.</translation>
+    </message>
+    <message>
+        <source>Leave {name} out. Feedback on your entries goes to those you sent them to; on someone else's entry, to its author, who forwards it.</source>
+        <translation>Leave {name} out. Feedback on your entries goes to those you sent them to; on someone else's entry, to its author, who forwards it.</translation>
     </message>
     <message>
         <source>There is no sign-off with this id.</source>

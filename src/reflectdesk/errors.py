@@ -314,13 +314,13 @@ class FeedbackThroughAuthor(InputError):
     code = "feedback_through_author"
     message = QT_TRANSLATE_NOOP(
         "Errors",
-        "{name} could not accept any of this feedback: the author of these entries did "
-        "not send them to {name} and to you in the same bundle.",
+        "{name} could not accept any of this feedback: its entries were not shared with "
+        "{name}, or not in a bundle that also named you.",
     )
     hint = QT_TRANSLATE_NOOP(
         "Errors",
-        "Leave {name} out and send the feedback to the author; her next bundle forwards "
-        "it to the others she shares the entries with.",
+        "Leave {name} out. Feedback on your entries goes to those you sent them to; on "
+        "someone else's entry, to its author, who forwards it.",
     )
 
 
