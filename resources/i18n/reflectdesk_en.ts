@@ -613,8 +613,12 @@
         <translation>That matches. Your vault is ready.</translation>
     </message>
     <message>
-        <source>That does not match the key. Look at it again.</source>
-        <translation>That does not match the key. Look at it again.</translation>
+        <source>Groups %1 and %2 do not match your key. Look at them again.</source>
+        <translation>Groups %1 and %2 do not match your key. Look at them again.</translation>
+    </message>
+    <message>
+        <source>Group %1 does not match your key. Look at it again.</source>
+        <translation>Group %1 does not match your key. Look at it again.</translation>
     </message>
     <message>
         <source>Check your copy</source>
@@ -1435,6 +1439,14 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>Check the value named in the message and try again.</translation>
     </message>
     <message>
+        <source>{name} could not accept any of this feedback: its entries were not shared with {name}, or not in a bundle that also named you.</source>
+        <translation>{name} could not accept any of this feedback: its entries were not shared with {name}, or not in a bundle that also named you.</translation>
+    </message>
+    <message>
+        <source>Leave {name} out. Feedback on your entries goes to those you sent them to; on someone else's entry, to its author, who forwards it.</source>
+        <translation>Leave {name} out. Feedback on your entries goes to those you sent them to; on someone else's entry, to its author, who forwards it.</translation>
+    </message>
+    <message>
         <source>This template has no section with that key.</source>
         <translation>This template has no section with that key.</translation>
     </message>
@@ -1517,14 +1529,6 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
     <message>
         <source>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with 'bundle export'.</source>
         <translation>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with 'bundle export'.</translation>
-    </message>
-    <message>
-        <source>{name} could not accept any of this feedback: its entries were not shared with {name}, or not in a bundle that also named you.</source>
-        <translation>{name} could not accept any of this feedback: its entries were not shared with {name}, or not in a bundle that also named you.</translation>
-    </message>
-    <message>
-        <source>Leave {name} out. Feedback on your entries goes to those you sent them to; on someone else's entry, to its author, who forwards it.</source>
-        <translation>Leave {name} out. Feedback on your entries goes to those you sent them to; on someone else's entry, to its author, who forwards it.</translation>
     </message>
     <message>
         <source>There is no sign-off with this id.</source>

@@ -613,8 +613,12 @@
         <translation>Coincide. Tu bóveda está lista.</translation>
     </message>
     <message>
-        <source>That does not match the key. Look at it again.</source>
-        <translation>No coincide con la clave. Revísala otra vez.</translation>
+        <source>Groups %1 and %2 do not match your key. Look at them again.</source>
+        <translation>Los grupos %1 y %2 no coinciden con tu clave. Revísalos de nuevo.</translation>
+    </message>
+    <message>
+        <source>Group %1 does not match your key. Look at it again.</source>
+        <translation>El grupo %1 no coincide con tu clave. Revísalo de nuevo.</translation>
     </message>
     <message>
         <source>Check your copy</source>
@@ -1435,6 +1439,14 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Revisa el valor que indica el mensaje e inténtalo de nuevo.</translation>
     </message>
     <message>
+        <source>{name} could not accept any of this feedback: its entries were not shared with {name}, or not in a bundle that also named you.</source>
+        <translation>{name} no podría aceptar nada de esta retroalimentación: sus entradas no se compartieron con {name}, o no en un paquete que también te nombrara a ti.</translation>
+    </message>
+    <message>
+        <source>Leave {name} out. Feedback on your entries goes to those you sent them to; on someone else's entry, to its author, who forwards it.</source>
+        <translation>Deja fuera a {name}. La retroalimentación sobre tus entradas va a quienes se las enviaste; sobre la entrada de otra persona, a su autora, que la reenvía.</translation>
+    </message>
+    <message>
         <source>This template has no section with that key.</source>
         <translation>Esta plantilla no tiene una sección con esa clave.</translation>
     </message>
@@ -1517,14 +1529,6 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     <message>
         <source>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with 'bundle export'.</source>
         <translation>La retroalimentación va sobre entradas compartidas con ellos: comenta o aprueba una entrada recibida, o envíales primero tus entradas con 'bundle export'.</translation>
-    </message>
-    <message>
-        <source>{name} could not accept any of this feedback: its entries were not shared with {name}, or not in a bundle that also named you.</source>
-        <translation>{name} no podría aceptar nada de esta retroalimentación: sus entradas no se compartieron con {name}, o no en un paquete que también te nombrara a ti.</translation>
-    </message>
-    <message>
-        <source>Leave {name} out. Feedback on your entries goes to those you sent them to; on someone else's entry, to its author, who forwards it.</source>
-        <translation>Deja fuera a {name}. La retroalimentación sobre tus entradas va a quienes se las enviaste; sobre la entrada de otra persona, a su autora, que la reenvía.</translation>
     </message>
     <message>
         <source>There is no sign-off with this id.</source>
