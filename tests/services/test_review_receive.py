@@ -267,6 +267,27 @@ def test_a_later_bundle_listing_both_lets_the_mentors_feedback_in(triad: Triad) 
     assert result.added == 3 and result.pending == 0
 
 
+def test_direct_feedback_before_the_listing_bundle_waits_and_attaches(triad: Triad) -> None:
+    """The mentor's feedback reaches the tutor before the student's bundle listing both:
+    kept waiting (the entry is not held), checked when the bundle arrives, shown."""
+    t = triad
+    t.send_entries(("mentor",))  # the tutor has nothing yet
+    comment_id, sign_off_id = mentor_feedback(t)
+    request = ExportRequest(
+        recipients=(t.ids["mentor@student"], t.ids["tutor@student"]),
+        journal_id=t.journal,
+        history=True,
+    )
+    joint = t.student.exports.export(request, t.tmp).path
+    t.mentor.imports.import_bundle(joint)
+    (feedback,) = t.mentor.exports.export_feedback([t.ids["tutor@mentor"]], t.tmp)
+    assert t.tutor.imports.import_bundle(feedback.path).review_records_added == 3
+    t.tutor.imports.import_bundle(joint)
+    state = t.tutor.review.state(t.at("tutor"))
+    assert [x.id for x in state.threads] == [comment_id] and state.pending == 0
+    assert [s.id for s in state.sign_offs] == [sign_off_id]
+
+
 def _comment_on(t: Triad, revision_id: str, content_hash: str, quote: str) -> JsonObject:
     """The mentor's comment on ``quote`` in the analysis of the student's revision."""
     text = next(
