@@ -49,8 +49,8 @@ def render_backups(ctx: Any, vault: Any, out: Path, suffix: str) -> None:
     for w, h in SIZES:
         window = MainWindow(ctx, vault)
         ui = BackupUi(window, ctx, vault)
-        window.resize(w, h)
         window.show()
+        window.resize(w, h)  # after show: the window fits itself to the screen first
         settle(200)
         ui.check()
         settle(100)

@@ -15,10 +15,11 @@ import json
 import logging
 import time
 from dataclasses import asdict, dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -43,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflectdesk.atomic_files import atomic_write
+from reflectdesk.gui.dates import show_datetime
 from reflectdesk.gui.dialogs import message_box, show_error
 from reflectdesk.gui.i18n import error_texts
 from reflectdesk.progress import CancelToken, Progress, ProgressSink
@@ -121,9 +123,8 @@ def progress_text(code: str) -> str:
 
 
 def format_time(seconds: int) -> str:
-    """A medium date and the time in the UI's locale ("17 nov 2026, 23:17")."""
-    when = QDateTime.fromSecsSinceEpoch(seconds)
-    return QLocale().toString(when, "d MMM yyyy, HH:mm")
+    """The interface's one date-and-time format ("17 nov 2026, 23:17"; gui/dates.py)."""
+    return show_datetime(datetime.fromtimestamp(seconds, UTC))
 
 
 class BackupManager(QObject):
