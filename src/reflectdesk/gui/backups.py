@@ -238,7 +238,12 @@ class BackupUi(QObject):
         # A fixed size and range: a progress report repaints the bar, never relayouts
         # the window (what took ~17 ms of the GUI thread at 1366×768).
         self.progress.setFixedWidth(220)
-        self.progress.setRange(0, 1000)
+        self.progress.setRange(0, 100)
+        # Its room is kept while hidden: showing it never grows the status bar, which
+        # would relayout and repaint the whole window (~20 ms of the GUI thread).
+        policy = self.progress.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.progress.setSizePolicy(policy)
         self.progress.hide()
         self._label = ""
         window.statusBar().addPermanentWidget(self.progress)
@@ -307,8 +312,10 @@ class BackupUi(QObject):
         self.window.statusBar().showMessage(self.tr("Backing up…"))
 
     def _progress(self, report: Progress) -> None:
-        if report.total:
-            self.progress.setValue(int(1000 * report.done / report.total))
+        # setValue repaints at once (QProgressBar): only when the whole percent moves.
+        value = int(100 * report.done / report.total) if report.total else 0
+        if value != self.progress.value():
+            self.progress.setValue(value)
         if report.label_code != self._label:
             self._label = report.label_code
             text = progress_text(report.label_code)
