@@ -3079,6 +3079,14 @@ Choose the language of the app. You can change it later in Settings.</source>
 
 Choose the language of the app. You can change it later in Settings.</translation>
     </message>
+    <message>
+        <source>I have a backup: &amp;restore it…</source>
+        <translation>I have a backup: &amp;restore it…</translation>
+    </message>
+    <message>
+        <source>Restore a journal from a backup</source>
+        <translation>Restore a journal from a backup</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

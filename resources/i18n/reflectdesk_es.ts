@@ -3079,6 +3079,14 @@ Choose the language of the app. You can change it later in Settings.</source>
 
 Elige el idioma de la aplicación. Puedes cambiarlo después en Configuración.</translation>
     </message>
+    <message>
+        <source>I have a backup: &amp;restore it…</source>
+        <translation>Tengo una copia de seguridad: &amp;restaurarla…</translation>
+    </message>
+    <message>
+        <source>Restore a journal from a backup</source>
+        <translation>Restaurar un diario desde una copia de seguridad</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

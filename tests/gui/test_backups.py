@@ -247,3 +247,43 @@ def test_a_backup_on_lock_that_fails_is_said_over_the_unlock_window(
     assert "could not be written" in box.text()
     qtbot.waitUntil(lambda: controller.vault is not None and not controller.vault.is_unlocked)
     controller.shutdown()
+
+
+def test_a_new_computer_restores_from_the_first_run_wizard(
+    qtbot: QtBot, make_ctx: object, tmp_path: Path
+) -> None:
+    """The laptop died: on the new one the wizard offers the backup, which goes where the
+    app looks for its journal; the unlock window then opens it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    old = make_ctx(data_dir=tmp_path / "old")  # type: ignore[operator]
+    vault, _ = create_vault(old)
+    add_samples(vault)
+    made = vault.backups.create(tmp_path / "usb")
+    vault.close()
+    ctx = make_ctx(data_dir=tmp_path / "new")  # type: ignore[operator]
+    assert not ctx.has_vault()
+    controller = AppController(ctx)
+    controller.start()
+    wizard = controller.wizard
+    assert wizard is not None
+    qtbot.waitExposed(wizard)
+    wizard.language_page.restore_button.click()
+    dialog = controller.restore_dialog
+    assert isinstance(dialog, RestoreDialog)
+    assert Path(dialog.target.text()) == ctx.vault_dir
+    dialog.file.setText(str(made.path))
+    dialog.secret.setText(PASSPHRASE)
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: controller.wizard is None, timeout=20_000)
+    window = controller.unlock_window
+    assert window is not None and window.isVisible()
+    assert ctx.has_vault()
+    boxes = window.findChildren(QMessageBox)
+    assert boxes and "restored into" in boxes[0].text()
+    qtbot.waitUntil(lambda: controller.vault is not None, timeout=10_000)
+    window.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(controller.main_window_shown, timeout=10_000):
+        window.unlock_button.click()
+    assert controller.vault is not None and controller.vault.entries.count() == 3
+    controller.shutdown()

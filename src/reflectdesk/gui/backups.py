@@ -527,7 +527,9 @@ class RestoreDialog(QDialog):
 
     restored = Signal(object)  # Path
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, target: Path | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("restoreDialog")
         self.ctx = ctx
@@ -539,7 +541,7 @@ class RestoreDialog(QDialog):
         self.choose_file.clicked.connect(self._pick_file)
         self.target = QLineEdit()
         self.target.setObjectName("restoreTarget")
-        self.target.setText(str(self._default_target()))
+        self.target.setText(str(target or self._default_target()))
         self.choose_target = QPushButton()
         self.choose_target.setObjectName("restoreChooseTarget")
         self.choose_target.clicked.connect(self._pick_target)
@@ -674,10 +676,12 @@ class RestoreDialog(QDialog):
     def _done(self, target: Path) -> None:
         self.progress.hide()
         self.secret.clear()
-        parent = self.parentWidget()
         self.accept()
-        self.restored.emit(target)
-        message_box(
+        self.restored.emit(target)  # the controller switches to it and says so
+
+    def show_done(self, parent: QWidget | None, target: Path) -> QMessageBox:
+        """The word that the restore worked, over ``parent`` (the unlock window)."""
+        return message_box(
             parent,
             self.tr("Journal restored"),
             self.tr("The backup was checked and restored into %1.").replace("%1", str(target)),

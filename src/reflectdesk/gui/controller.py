@@ -28,6 +28,7 @@ from reflectdesk.progress import CancelToken, ProgressSink
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from reflectdesk.gui.backups import RestoreDialog
     from reflectdesk.gui.main_window import MainWindow
     from reflectdesk.gui.recover import RecoveryDialog
     from reflectdesk.gui.tasks import Task
@@ -84,6 +85,7 @@ class AppController(QObject):
         self.main_window: MainWindow | None = None
         self.wizard: FirstRunWizard | None = None
         self.recovery: RecoveryDialog | None = None
+        self.restore_dialog: RestoreDialog | None = None
         self.idle = IdleWatcher(0, self)
         self.idle.idle.connect(self.auto_lock)
         self._opening = False
@@ -104,6 +106,7 @@ class AppController(QObject):
 
         self.wizard = FirstRunWizard(self.ctx)
         self.wizard.vault_ready.connect(self._wizard_done)
+        self.wizard.restore_requested.connect(self.show_restore)
         self.wizard.rejected.connect(self._wizard_rejected)
         self.wizard.show()
         if self.bench_exit:
@@ -323,21 +326,36 @@ class AppController(QObject):
 
     # -- restoring a backup (issue 16) ------------------------------------------------------
     def show_restore(self) -> None:
+        """From the unlock window (into a new folder beside the vault) or from the
+        first-run wizard (into the vault's usual folder, where none is yet)."""
         from reflectdesk.gui.backups import RestoreDialog
 
-        dialog = RestoreDialog(self.ctx, self.unlock_window)
+        wizard = self.wizard
+        parent: QWidget | None = wizard if wizard is not None else self.unlock_window
+        target = self.ctx.vault_dir if not self.ctx.has_vault() else None
+        dialog = RestoreDialog(self.ctx, parent, target=target)
         dialog.restored.connect(self.open_restored)
         dialog.finished.connect(dialog.deleteLater)
         self.restore_dialog = dialog
         dialog.open()
 
     def open_restored(self, path: Path) -> None:
-        """Switch this session to the restored vault (the unlock window asks for it)."""
+        """Switch this session to the restored vault: the unlock window asks for its
+        passphrase (the one it had when the backup was made)."""
         vault, self.vault = self.vault, None
         if vault is not None:
             vault.close()
         self.ctx.vault_override = path
+        wizard, self.wizard = self.wizard, None
+        if wizard is not None:  # restored instead of made: no vault was created
+            wizard.rejected.disconnect(self._wizard_rejected)
+            wizard.hide()
+            wizard.deleteLater()
+        self.show_unlock()
         self.open_vault()
+        dialog = self.restore_dialog
+        if dialog is not None:
+            dialog.show_done(self.unlock_window, path)
 
     # -- main window and locking -----------------------------------------------------------
     def show_main(self) -> None:

@@ -61,12 +61,17 @@ class LanguagePage(QWizardPage):
         self.group.addButton(self.english)
         (self.english if ctx.language == "en" else self.spanish).setChecked(True)
         self.spanish.toggled.connect(self._changed)
+        # A new computer, an old journal: restore it instead of starting one (issue 16).
+        self.restore_button = QPushButton()
+        self.restore_button.setObjectName("wizardRestoreBackup")
+        self.restore_button.setFlat(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addSpacing(8)
         layout.addWidget(self.spanish)
         layout.addWidget(self.english)
         layout.addStretch(1)
+        layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.retranslate_ui()
 
     def _changed(self) -> None:
@@ -97,6 +102,8 @@ class LanguagePage(QWizardPage):
         )
         self.spanish.setAccessibleName("Español")
         self.english.setAccessibleName("English")
+        self.restore_button.setText(self.tr("I have a backup: &restore it…"))
+        self.restore_button.setAccessibleName(self.tr("Restore a journal from a backup"))
 
     def changeEvent(self, event: QEvent) -> None:
         _retranslating(self, event)
@@ -365,6 +372,7 @@ class FirstRunWizard(QWizard):
     """Emits ``vault_ready(vault)`` when the user finishes."""
 
     vault_ready = Signal(object)
+    restore_requested = Signal()  # the first page's "I have a backup" (issue 16)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -390,6 +398,7 @@ class FirstRunWizard(QWizard):
             self.confirm_page,
         ):
             self.addPage(page)
+        self.language_page.restore_button.clicked.connect(self.restore_requested)
         self.finished.connect(self._finished)
         self.retranslate_ui()
 
