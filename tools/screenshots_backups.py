@@ -2,8 +2,9 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots_backups.py [docs/screenshots]
 
-The settings dialog with its Backups panel, the restore dialog of the unlock window, and
-the main window with the backup reminder banner at 1366×768 and 1024×600. Also called by
+The settings dialog with its Backups panel, the restore dialog of the unlock window, the
+first-run wizard's first page (with "I have a backup"), and the main window with the
+backup reminder banner at 1366×768 and 1024×600. Also called by
 tools/screenshots.py (render_app) for a full run.
 """
 
@@ -46,6 +47,13 @@ def render_backups(ctx: Any, vault: Any, out: Path, suffix: str) -> None:
     settle(100)
     save(restore, out, f"backup-restore-{suffix}")
     restore.close()
+    from reflectdesk.gui.wizard import FirstRunWizard
+
+    wizard = FirstRunWizard(ctx)  # its first page offers "I have a backup"
+    wizard.show()
+    settle(100)
+    save(wizard, out, f"backup-wizard-{suffix}")
+    wizard.close()
     for w, h in SIZES:
         window = MainWindow(ctx, vault)
         ui = BackupUi(window, ctx, vault)
