@@ -609,9 +609,10 @@ def _extract_and_check(
 
     worker = threading.Thread(target=page_pass, name="reflectdesk-verify-pages")
     worker.start()
-    vault = Vault.open(into)
+    vault: Vault | None = None
     try:
         try:
+            vault = Vault.open(into)
             vault.unlock_with_data_key(dek, progress, cancel)
             vault._unlocked().index.integrity_check()
         except (VaultDamaged, VaultCorrupt, NotAVault) as exc:
@@ -622,7 +623,8 @@ def _extract_and_check(
             raise BackupDamaged("search_index") from None
     finally:
         worker.join()
-        vault.close()
+        if vault is not None:
+            vault.close()
         cipher.wipe()
     if page_error:
         failure = page_error[0]
