@@ -29,6 +29,7 @@ import secrets
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -292,21 +293,32 @@ def list_backups(folder: Path, vault_id: str | None = None) -> list[BackupInfo]:
 
 
 # -- create ------------------------------------------------------------------------
+def _alive(pid: int, path: Path) -> bool:
+    """Whether the create that made ``path`` may still be running."""
+    if os.name != "posix":
+        # No signal 0 there (os.kill would send Ctrl+C): an hour-old folder is left over.
+        try:
+            return time.time() - path.stat().st_mtime < 3600
+        except OSError:
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _sweep_partials(folder: Path) -> None:
-    """Work folders of a create that was killed (its pid is gone)."""
+    """Work folders of a create that was killed (its process is gone)."""
     for path in folder.glob(f"{_PARTIAL}*"):
         try:
             pid = int(path.name[len(_PARTIAL) :].split("-")[0])
         except ValueError:
             continue
-        alive = True
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            alive = False
-        except PermissionError:
-            pass
-        if not alive or (pid == os.getpid() and not _in_use(path)):
+        mine = pid == os.getpid()
+        if (mine and not _in_use(path)) or (not mine and not _alive(pid, path)):
             shutil.rmtree(path, ignore_errors=True)
 
 
