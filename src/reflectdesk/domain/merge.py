@@ -30,7 +30,8 @@ import hashlib
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
+from enum import StrEnum
 
 from reflectdesk.domain.model import EntryContent
 from reflectdesk.errors import InvalidValue, RecordTampered
@@ -377,3 +378,63 @@ def decide(
         content=merged.content,
     )
     return HeadDecision(new.id, False, found, new_merge=new, drop=dangling)
+
+
+# --- the conflict as the author (or a reader) sees it -----------------------------------------
+class Origin(StrEnum):
+    """Where a version came from, for its label."""
+
+    THIS_COMPUTER = "this_computer"  # written in this vault
+    OTHER_COMPUTER = "other_computer"  # written by you elsewhere, came in a bundle
+    MERGED = "merged"  # an automatic merge
+    AUTHOR = "author"  # a received entry: written by its author
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    revision_id: str
+    created_at: datetime
+    origin: Origin
+    content: EntryContent
+
+
+@dataclass(frozen=True, slots=True)
+class EntryConflict:
+    """An entry's concurrent versions side by side: the tips (oldest first), their
+    merge base and what merges by itself; ``own``: the reader is the author."""
+
+    entry_id: str
+    own: bool
+    versions: tuple[Version, ...]
+    base: EntryContent | None
+    merged: ContentMerge
+
+    @property
+    def tips(self) -> tuple[str, ...]:
+        return tuple(v.revision_id for v in self.versions)
+
+    @property
+    def resolvable(self) -> bool:
+        return self.own and 2 <= len(self.versions) <= MAX_PARENTS
+
+
+def conflict_of(
+    entry_id: str,
+    graph: Graph,
+    versions: Mapping[str, Version],
+    base_content: Callable[[str], EntryContent],
+    *,
+    own: bool,
+) -> EntryConflict | None:
+    """The conflict held in ``graph`` (``versions``: each tip's label and content), or
+    ``None`` when it has one tip or (received) the author merged her tips herself."""
+    found, dangling = tips(graph)
+    if len(found) < 2:
+        return None
+    if any(graph[r].automatic and set(graph[r].parents) == set(found) for r in dangling):
+        return None
+    ordered = sorted((versions[r] for r in found), key=lambda v: (v.created_at, v.revision_id))
+    base_id = merge_base(graph, found)
+    base = base_content(base_id) if base_id is not None else None
+    merged = merge_contents(base, [v.content for v in ordered])
+    return EntryConflict(entry_id, own, tuple(ordered), base, merged)

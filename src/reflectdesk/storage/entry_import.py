@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from reflectdesk.domain.merge import AutoMerge, Node, decide, is_automatic
+from reflectdesk.domain.merge import AutoMerge, decide
 from reflectdesk.domain.model import EntryContent, Revision, Space, ms_to_datetime, now_ms
 from reflectdesk.domain.revision_graph import graph_is_sound
 from reflectdesk.errors import RevisionGraphUnsound
@@ -33,7 +33,14 @@ from reflectdesk.storage.attachments import (
     chunk_revision,
 )
 from reflectdesk.storage.database import Database
-from reflectdesk.storage.entries import TABLE, epoch_ms, id_parts, table_of
+from reflectdesk.storage.entries import (
+    TABLE,
+    HeldRevision,
+    epoch_ms,
+    id_parts,
+    revision_nodes,
+    table_of,
+)
 from reflectdesk.storage.journals import TABLE as JOURNAL_TABLE
 from reflectdesk.vault.cipher import RecordCipher
 
@@ -79,48 +86,6 @@ class EntryImportOutcome:
     created_ms: int
     updated_ms: int
     merged: bool = False  # an automatic merge revision was made (own entries)
-
-
-@dataclass(frozen=True, slots=True)
-class HeldRevision:
-    """What the merge needs of a revision: its place, source id and content."""
-
-    seq: int
-    parents: tuple[str, ...]
-    created_ms: int
-    source: str | None  # the author's id of a received revision
-    content: Mapping[str, Any]  # EntryContent.to_json()
-
-    @classmethod
-    def of(cls, seq: int, created_ms: int, doc: Mapping[str, Any]) -> HeldRevision:
-        source = doc.get("source")
-        return cls(
-            seq,
-            tuple(str(p) for p in doc.get("parents", [])),
-            created_ms,
-            str(source["revision"]) if isinstance(source, dict) else None,
-            doc.get("content", {}),
-        )
-
-
-def revision_nodes(
-    entry_id: str, source_entry: str | None, held: Mapping[str, HeldRevision]
-) -> dict[str, Node]:
-    """The merge engine's graph. An automatic merge is recognised by its id, derived
-    from the author's ids (for a received entry, the ``source`` ids sealed with it)."""
-    out: dict[str, Node] = {}
-    for rev_id, h in held.items():
-        if source_entry is None:
-            auto = is_automatic(entry_id, rev_id, h.parents)
-        else:
-            sources = [held[p].source if p in held else None for p in h.parents]
-            auto = (
-                h.source is not None
-                and all(s is not None for s in sources)
-                and is_automatic(source_entry, h.source, [s for s in sources if s])
-            )
-        out[rev_id] = Node(h.seq, h.parents, auto, h.created_ms)
-    return out
 
 
 def merge_revision(entry_id: str, made: AutoMerge, author: str) -> Revision:
