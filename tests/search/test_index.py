@@ -1,5 +1,6 @@
 import functools
 import os
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -111,6 +112,29 @@ def test_upsert_replaces_and_remove(index: SearchIndex) -> None:
     index.remove("e1")
     assert ids(index.search("nuevo")) == []
     assert len(index) == 2
+
+
+def test_the_count_follows_writes_without_waiting_for_a_reader(tmp_path: Path) -> None:
+    """``len`` is asked on the GUI thread: once known it is kept by the index's own
+    writes, and never waits for the reader's lock (held here as a long list query on a
+    worker would hold it)."""
+    path, key = _keyed_file(tmp_path)
+    index = SearchIndex(functools.partial(pages.connect, path, key))
+    index.add_many(_many(5))
+    assert len(index) == 5
+    index.add_many([_doc("m1", "otra", "x"), _doc("n1", "nueva", "y"), _doc("n1", "dos", "z")])
+    index.remove("m2")
+    index.remove("nadie")
+    with index._r.lock:  # a reader busy elsewhere
+        done = threading.Event()
+        seen: list[int] = []
+        worker = threading.Thread(target=lambda: (seen.append(len(index)), done.set()))
+        worker.start()
+        assert done.wait(2), "len waited for the reader's lock"
+    worker.join()
+    truth = index.conn.execute("SELECT count(*) FROM search_meta").fetchone()[0]
+    assert seen == [truth] == [5]
+    index.close()
 
 
 def test_malformed_query_is_a_clear_error(index: SearchIndex) -> None:
