@@ -901,7 +901,9 @@ class NoConflict(InputError):
     """Resolving an entry that has one version only (merge issue)."""
 
     code = "no_conflict"
-    message = QT_TRANSLATE_NOOP("Errors", "This entry has only one version: there is nothing to resolve.")
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "This entry has only one version: there is nothing to resolve."
+    )
     hint = QT_TRANSLATE_NOOP("Errors", "Nothing was changed.")
 
 

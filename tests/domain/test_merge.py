@@ -20,8 +20,8 @@ from reflectdesk.domain.merge import (
     ContentMerge,
     Node,
     apply_choices,
-    decide,
     dangling_merges,
+    decide,
     is_automatic,
     merge_base,
     merge_contents,
@@ -232,7 +232,7 @@ class Store:
                 r.id: Node(r.seq, r.parents, is_automatic(entry_id, r.id, r.parents), r.created_ms)
                 for r in held.values()
             }
-            d = decide(entry_id, graph, lambda i: held[i].content, own=self.own)
+            d = decide(entry_id, graph, lambda i, held=held: held[i].content, own=self.own)
             if d.new_merge is not None:
                 m = d.new_merge
                 held[m.id] = Rev(m.id, m.seq, m.parents, m.created_ms, m.content)
@@ -358,7 +358,11 @@ def test_an_automatic_merge_never_loses_a_sides_text(
 
 @given(
     st.dictionaries(st.sampled_from(KEYS), st.text(max_size=5), max_size=3),
-    st.lists(st.dictionaries(st.sampled_from(KEYS), st.text(max_size=5), max_size=3), min_size=1, max_size=4),
+    st.lists(
+        st.dictionaries(st.sampled_from(KEYS), st.text(max_size=5), max_size=3),
+        min_size=1,
+        max_size=4,
+    ),
 )
 def test_merging_contents_is_clean_exactly_when_no_field_changed_two_ways(
     base: dict[str, str], sides: list[dict[str, str]]
@@ -373,3 +377,15 @@ def test_merging_contents_is_clean_exactly_when_no_field_changed_two_ways(
         if not conflicted:
             expected = next(iter(changes)) if changes else base.get(key)
             assert merged.content.sections.get(key) == expected
+
+
+def test_differing_fields_lists_what_a_reader_sees_side_by_side() -> None:
+    from reflectdesk.domain.merge import TAGS, differing_fields
+
+    other = replace(sec(BASE, "what", "Otra."), tags=("aula",))
+    found = {c.field: c.values for c in differing_fields([BASE, other])}
+    assert found == {
+        section_field("what"): ("Observé la clase.", "Otra."),
+        TAGS: ("aula, lectura", "aula"),
+    }
+    assert differing_fields([BASE, BASE]) == ()

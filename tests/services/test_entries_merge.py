@@ -44,9 +44,7 @@ def content(title: str = "Visita", **sections: str) -> EntryContent:
 
 def send(vault: Vault, p: Pair, out: Path, entry_ids: tuple[str, ...]) -> Path:
     out.mkdir(exist_ok=True)
-    request = ExportRequest(
-        recipients=(p.mentor_at_student,), entry_ids=entry_ids, history=True
-    )
+    request = ExportRequest(recipients=(p.mentor_at_student,), entry_ids=entry_ids, history=True)
     return vault.exports.export(request, out).path
 
 

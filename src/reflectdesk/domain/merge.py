@@ -42,6 +42,8 @@ MAX_PARENTS = 16  # a bundle's revision names at most 16 parents
 TITLE = "title"
 EVENT_DATE = "event_date"
 TEMPLATE = "template"
+TAGS = "tags"  # shown side by side; merged as sets, never a conflict
+STANDARDS = "standards"
 SECTION = "section:"  # + the prompt key
 
 
@@ -107,6 +109,7 @@ def dangling_merges(graph: Graph) -> frozenset[str]:
         for p in set(node.parents):
             if p in children:
                 children[p] += 1
+
     def removable(r: str) -> bool:  # its parents held: setting it aside shows them
         node = graph[r]
         return node.automatic and all(p in graph for p in node.parents)
@@ -138,9 +141,7 @@ def tips(graph: Graph) -> tuple[tuple[str, ...], frozenset[str]]:
     heads = [r for r in kept if r not in has_child]
     if len(heads) > 1:
         gapped = [h for h in heads if _has_gap(kept, h)]
-        heads = [
-            h for h in heads if not any(g != h and kept[g].seq > kept[h].seq for g in gapped)
-        ]
+        heads = [h for h in heads if not any(g != h and kept[g].seq > kept[h].seq for g in gapped)]
     if not heads:
         raise RecordTampered("entry_revisions.parents")
     return tuple(sorted(heads)), dangling
@@ -210,7 +211,8 @@ def _merge_set(base: Sequence[str], sides: Sequence[Sequence[str]]) -> tuple[str
     return tuple(
         x
         for x in order
-        if (x in held and all(x in s for s in sides)) or (x not in held and any(x in s for s in sides))
+        if (x in held and all(x in s for s in sides))
+        or (x not in held and any(x in s for s in sides))
     )
 
 
@@ -231,7 +233,9 @@ def merge_contents(base: EntryContent | None, sides: Sequence[EntryContent]) -> 
         return value
 
     title = field(TITLE, root.title, [s.title for s in sides]) or ""
-    event = field(EVENT_DATE, _date_text(root.event_date), [_date_text(s.event_date) for s in sides])
+    event = field(
+        EVENT_DATE, _date_text(root.event_date), [_date_text(s.event_date) for s in sides]
+    )
     template = field(
         TEMPLATE,
         _template_text(root) if base is not None else None,
@@ -240,7 +244,9 @@ def merge_contents(base: EntryContent | None, sides: Sequence[EntryContent]) -> 
     keys = list(dict.fromkeys([*(k for s in sides for k in s.sections), *root.sections]))
     sections: dict[str, str] = {}
     for key in keys:
-        value = field(section_field(key), root.sections.get(key), [s.sections.get(key) for s in sides])
+        value = field(
+            section_field(key), root.sections.get(key), [s.sections.get(key) for s in sides]
+        )
         if value is not None:
             sections[key] = value
     template_id, _, version = (template or _template_text(sides[0])).rpartition("@")
@@ -300,7 +306,9 @@ def apply_choices(
             content = replace(content, title=choice)
         elif c.field == EVENT_DATE:
             try:
-                content = replace(content, event_date=date.fromisoformat(choice) if choice else None)
+                content = replace(
+                    content, event_date=date.fromisoformat(choice) if choice else None
+                )
             except ValueError as exc:
                 raise InvalidValue(f"merge:{c.field}") from exc
         elif c.field == TEMPLATE:
@@ -350,11 +358,7 @@ def decide(
     if len(found) == 1:
         return HeadDecision(found[0], False, found, drop=dangling if own else frozenset())
     own_merge = next(
-        (
-            r
-            for r in sorted(dangling)
-            if graph[r].automatic and set(graph[r].parents) == set(found)
-        ),
+        (r for r in sorted(dangling) if graph[r].automatic and set(graph[r].parents) == set(found)),
         None,
     )
     fallback = max(found, key=lambda r: (graph[r].seq, r))
@@ -438,3 +442,27 @@ def conflict_of(
     base = base_content(base_id) if base_id is not None else None
     merged = merge_contents(base, [v.content for v in ordered])
     return EntryConflict(entry_id, own, tuple(ordered), base, merged)
+
+
+def differing_fields(contents: Sequence[EntryContent]) -> tuple[FieldConflict, ...]:
+    """Every field whose value differs between ``contents`` (no base): what a reader
+    of someone else's unmerged versions is shown side by side."""
+
+    def values(c: EntryContent) -> dict[str, str | None]:
+        out: dict[str, str | None] = {
+            TITLE: c.title,
+            EVENT_DATE: _date_text(c.event_date),
+            TEMPLATE: _template_text(c),
+            TAGS: ", ".join(c.tags),
+            STANDARDS: ", ".join(c.standards),
+        }
+        out.update({section_field(k): v for k, v in c.sections.items()})
+        return out
+
+    per_side = [values(c) for c in contents]
+    names = list(dict.fromkeys(k for side in per_side for k in side))
+    return tuple(
+        FieldConflict(name, None, tuple(side.get(name) for side in per_side))
+        for name in names
+        if len({side.get(name) for side in per_side}) > 1
+    )

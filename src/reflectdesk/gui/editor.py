@@ -43,6 +43,7 @@ from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.attachments import AttachmentsPanel
 from reflectdesk.gui.autosave import AutoSaver, EntryRef, SaveState
 from reflectdesk.gui.catalog import Catalog
+from reflectdesk.gui.conflict_view import ConflictBanner, ConflictDialog
 from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.preview import PreviewBrowser, Section, preview_html
 from reflectdesk.gui.prompt_fields import PromptField
@@ -241,6 +242,10 @@ class EntryEditor(QWidget):
         self.read_only_banner.setMargin(8)
         self.read_only_banner.hide()
         self.banner.dismissed.connect(self.dismiss_hints)
+        # Versions not merged (docs/merge.md): "Two versions of this entry: resolve".
+        self.conflict_banner = ConflictBanner()
+        self.conflict_banner.open_requested.connect(self.show_conflict)
+        self.conflict_dialog: ConflictDialog | None = None
 
         # One page of fields per template layout seen (see _build_fields).
         self.fields_stack = CurrentPageStack()
@@ -276,6 +281,7 @@ class EntryEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.read_only_banner)
+        layout.addWidget(self.conflict_banner)
         layout.addLayout(header)
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
@@ -354,6 +360,36 @@ class EntryEditor(QWidget):
         self._preview_timer.stop()
         self.update_preview()  # a few ms: never show the previous entry's text
         self._update_banner()
+        self.conflict_banner.show_for(
+            entry is not None and self.vault.entries.has_conflict(entry.id),
+            own=not self.read_only,
+        )
+
+    # -- versions not merged ---------------------------------------------------------------
+    def section_title(self, key: str) -> str:
+        prompt = self.template.prompt(key) if self.template is not None else None
+        return prompt.title.get(self.lang) if prompt is not None else key
+
+    def show_conflict(self) -> None:
+        """The entry's versions side by side (resolved by its author): once the save just
+        queued is done, so the versions shown are the ones held."""
+        self.flush()
+        self.ctx.runner.after_writes(self._open_conflict, owner=self)
+
+    def _open_conflict(self) -> None:
+        entry_id = self.entry_id
+        if entry_id is None:
+            return
+        dialog = ConflictDialog(self.ctx, self.vault, entry_id, self.section_title, self)
+        dialog.resolved.connect(self._resolved)
+        dialog.finished.connect(dialog.deleteLater)
+        self.conflict_dialog = dialog
+        dialog.open()
+
+    def _resolved(self, entry: Entry) -> None:
+        if self.entry_id == entry.id:
+            self.saver.detach()
+            self.open_entry(entry, self.read_only_from)
 
     @property
     def read_only(self) -> bool:

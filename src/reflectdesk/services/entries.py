@@ -226,6 +226,10 @@ class EntryService:
         st.emit(Changes(entries=frozenset({info.entry_id}), attachments=frozenset({info.id})))
 
     # -- concurrent versions (docs/merge.md) -------------------------------------------
+    def has_conflict(self, entry_id: str) -> bool:
+        """Whether the entry shows two (or more) versions: cheap, for the editor's banner."""
+        return self._state().entries.is_conflicted(entry_id)
+
     def conflict(self, entry_id: str) -> EntryConflict:
         """An entry's concurrent versions side by side, labelled (this computer, another
         computer, its author), with their merge base and what merges by itself.

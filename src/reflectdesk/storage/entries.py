@@ -327,6 +327,12 @@ class EntryRepo:
         nodes = revision_nodes(entry_id, None if own else source_entry, held)
         return StoredGraph(entry_id, own, bool(entry.conflicted), revisions, nodes, via)
 
+    def is_conflicted(self, entry_id: str) -> bool:
+        """Whether an entry holds concurrent versions not merged (one row, no decryption)."""
+        with self._db.session() as s:
+            entry = s.get(t.Entry, entry_id)
+            return entry is not None and not entry.deleted and bool(entry.conflicted)
+
     def graph(self, entry_id: str) -> StoredGraph:
         """Every revision of an entry with the merge engine's view of them."""
         with self._db.session() as s:

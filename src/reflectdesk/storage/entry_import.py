@@ -14,6 +14,7 @@ from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
@@ -86,6 +87,10 @@ class EntryImportOutcome:
     created_ms: int
     updated_ms: int
     merged: bool = False  # an automatic merge revision was made (own entries)
+
+
+def _content_of(held: Mapping[str, HeldRevision], revision_id: str) -> EntryContent:
+    return EntryContent.from_json(held[revision_id].content)
 
 
 def merge_revision(entry_id: str, made: AutoMerge, author: str) -> Revision:
@@ -248,7 +253,7 @@ class ImportBatch:
             decision = decide(
                 item.entry_id,
                 graph,
-                lambda rev_id: EntryContent.from_json(known[rev_id].content),
+                partial(_content_of, known),
                 own=own and merge_author is not None,
             )
             made = decision.new_merge

@@ -1,0 +1,211 @@
+"""The conflict view: a student's entry changed on two computers, shown side by side
+section by section from the editor's banner, resolved by choosing or writing, saved
+through the writer queue as one merge revision; a mentor sees both versions of an
+unmerged received entry, labelled and read-only."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from reflectdesk.crypto.kdf import KdfParams
+from reflectdesk.domain.merge import TITLE, section_field
+from reflectdesk.domain.model import EntryContent, ExportRequest, Role
+from reflectdesk.gui.app_context import AppContext
+from reflectdesk.gui.conflict_view import ConflictDialog, FieldChoice
+from reflectdesk.gui.main_window import MainWindow
+from reflectdesk.services.vault import NewProfile, Vault
+from reflectdesk.storage.database import DB_NAME
+from tests.gui.conftest import PASSPHRASE, create_vault
+from tests.services.bundle_helpers import exchange_cards
+
+BASE = EntryContent(
+    title="Reunión con la profesora guía",
+    sections={
+        "description": "Revisamos la planificación de la unidad.",
+        "feelings": "Me sentí escuchada.",
+        "analysis": "Falta diferenciar para tres estudiantes.",
+    },
+    tags=("planificación",),
+    event_date=date(2026, 3, 20),
+    template_id="gibbs",
+)
+
+
+@dataclass
+class Forked:
+    home: Vault
+    laptop: Vault
+    mentor: Vault
+    entry_id: str
+    to_home: Path  # the laptop's bundle, for home and the mentor
+    from_home: Path  # home's bundle, for the mentor
+
+
+def second_computer(vault: Vault, source: Path, target: Path) -> Vault:
+    """A copy of ``vault`` (same keys): the same student's laptop."""
+    vault._unlocked().db.checkpoint()
+    target.mkdir(mode=0o700)
+    for name in ("vault.rdh", DB_NAME):
+        shutil.copy2(source / name, target / name)
+    copy = Vault.open(target)
+    copy.unlock(PASSPHRASE)
+    return copy
+
+
+def fork(ctx: AppContext, tmp_path: Path) -> Forked:
+    """One entry written at home, copied to a laptop, changed on both: a clash in
+    ``feelings``, the title changed at home only, ``analysis`` on the laptop only."""
+    home, _key = create_vault(ctx)
+    mentor, _ = Vault.create(
+        tmp_path / "mentor",
+        PASSPHRASE,
+        NewProfile("Rosa Díaz", Role.MENTOR, "es"),
+        kdf_params=KdfParams.insecure_for_tests(),
+    )
+    to_mentor, _ = exchange_cards(home, mentor)
+    journal = home.journals.create("Práctica profesional")
+    entry = home.entries.add(journal.id, BASE)
+    laptop = second_computer(home, ctx.vault_dir, tmp_path / "laptop")
+    sections = dict(BASE.sections)
+    home.entries.edit(
+        entry.id,
+        replace(
+            BASE,
+            title="Reunión con la profesora guía (jueves)",
+            sections={**sections, "feelings": "En casa: me sentí escuchada y con dudas."},
+        ),
+    )
+    laptop.entries.edit(
+        entry.id,
+        replace(
+            BASE,
+            sections={
+                **sections,
+                "feelings": "En el portátil: me sentí apoyada.",
+                "analysis": "Falta diferenciar para tres estudiantes con PIE.",
+            },
+        ),
+    )
+    request = ExportRequest(recipients=(to_mentor,), entry_ids=(entry.id,), history=True)
+    out = tmp_path / "out"
+    out.mkdir()
+    to_home = laptop.exports.export(request, out).path
+    from_home = home.exports.export(request, out).path
+    return Forked(home, laptop, mentor, entry.id, to_home, from_home)
+
+
+@pytest.fixture
+def forked(ctx: AppContext, tmp_path: Path) -> Iterator[Forked]:
+    f = fork(ctx, tmp_path)
+    yield f
+    f.laptop.close()
+    f.mentor.close()
+
+
+def test_the_author_resolves_two_computers_side_by_side(
+    qtbot: QtBot, ctx: AppContext, forked: Forked
+) -> None:
+    home = forked.home
+    result = home.imports.import_bundle(forked.to_home)
+    assert result.conflicted == (forked.entry_id,)
+    window = MainWindow(ctx, home)
+    qtbot.addWidget(window)
+    window.show()
+    editor = window.editor
+    editor.open_entry(home.entries.get(forked.entry_id))
+    assert editor.conflict_banner.isVisible()
+    assert "Two versions" in editor.conflict_banner.text.text()
+    editor.conflict_banner.button.click()
+    qtbot.waitUntil(lambda: editor.conflict_dialog is not None, timeout=10_000)
+    dialog = editor.conflict_dialog
+    assert isinstance(dialog, ConflictDialog)
+    qtbot.waitUntil(lambda: bool(dialog.choices), timeout=10_000)
+    # Only the clash is asked; the title (home) and analysis (laptop) merge by themselves.
+    (choice,) = dialog.choices
+    assert choice.conflict.field == section_field("feelings")
+    assert choice.title() == "Thoughts and feelings"  # the prompt, not its key
+    heads = [t.toPlainText() for t in choice.texts]
+    assert sorted(heads) == [
+        "En casa: me sentí escuchada y con dudas.",
+        "En el portátil: me sentí apoyada.",
+    ]
+    labels = " ".join(lbl.text() for lbl in choice.findChildren(type(dialog.intro)))
+    assert "This computer" in labels and "Another computer" in labels
+    assert "2 part(s)" in dialog.note.text()
+    assert not dialog.save_button.isEnabled()  # nothing chosen yet
+    assert choice.own_radio is not None and choice.own_text is not None
+    choice.own_radio.click()
+    choice.own_text.setPlainText("Me sentí escuchada, apoyada y con dudas.")
+    assert dialog.save_button.isEnabled()
+    with qtbot.waitSignal(dialog.resolved, timeout=10_000):
+        dialog.save_button.click()
+    ctx.runner.wait(10_000)
+    entry = home.entries.get(forked.entry_id)
+    assert len(entry.head.parent_ids) == 2
+    assert entry.content.sections["feelings"] == "Me sentí escuchada, apoyada y con dudas."
+    assert entry.content.title == "Reunión con la profesora guía (jueves)"
+    assert entry.content.sections["analysis"].endswith("con PIE.")
+    assert not home.entries.has_conflict(forked.entry_id)
+    qtbot.waitUntil(lambda: not editor.conflict_banner.isVisible(), timeout=5_000)
+    assert editor.title.text() == "Reunión con la profesora guía (jueves)"
+    window.close()
+    ctx.runner.wait(10_000)
+    home.close()
+
+
+def test_choosing_a_side_per_field(qtbot: QtBot, ctx: AppContext, forked: Forked) -> None:
+    home = forked.home
+    home.imports.import_bundle(forked.to_home)
+    dialog = ConflictDialog(ctx, home, forked.entry_id, lambda key: key)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: bool(dialog.choices), timeout=10_000)
+    (choice,) = dialog.choices
+    laptop_side = next(i for i, t in enumerate(choice.texts) if "portátil" in t.toPlainText())
+    choice.radios[laptop_side].click()
+    with qtbot.waitSignal(dialog.resolved, timeout=10_000):
+        dialog.save()
+    ctx.runner.wait(10_000)
+    content = home.entries.get(forked.entry_id).content
+    assert content.sections["feelings"] == "En el portátil: me sentí apoyada."
+    home.close()
+
+
+def test_a_mentor_sees_both_versions_labelled_and_read_only(
+    qtbot: QtBot, ctx: AppContext, forked: Forked
+) -> None:
+    mentor = forked.mentor
+    mentor.imports.import_bundle(forked.from_home, confirm_unknown_sender=True)
+    mentor.imports.import_bundle(forked.to_home)
+    (summary,) = mentor.entries.list()
+    assert mentor.entries.has_conflict(summary.id)
+    dialog = ConflictDialog(ctx, mentor, summary.id, lambda key: key)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: bool(dialog.choices), timeout=10_000)
+    fields = {c.conflict.field for c in dialog.choices}
+    assert fields == {TITLE, section_field("feelings"), section_field("analysis")}
+    assert all(not c.radios and c.own_radio is None for c in dialog.choices)
+    assert not dialog.save_button.isVisible()
+    assert all(t.isReadOnly() for c in dialog.choices for t in c.texts)
+    labels = " ".join(lbl.text() for lbl in dialog.findChildren(type(dialog.intro)))
+    assert "Version 1 by its author" in labels and "Version 2 by its author" in labels
+    assert "only the author can merge" in dialog.intro.text()
+    forked.home.close()
+
+
+def test_field_choice_without_a_choice_is_none(qtbot: QtBot) -> None:
+    from reflectdesk.domain.merge import FieldConflict
+
+    box = FieldChoice(FieldConflict(TITLE, "a", ("b", "c")), "Title", ["L", "R"], own=True)
+    qtbot.addWidget(box)
+    assert box.choice() is None
+    box.radios[1].click()
+    assert box.choice() == 1
