@@ -364,10 +364,8 @@ class ConflictDialog(QDialog):
         if self.conflict is not None and own:
             merged = len(self._merged_by_itself(self.conflict))
         self.note.setText(
-            self.tr(
-                "Everything else (%n part(s) changed on one side only) merges by itself.",
-                "",
-                merged,
+            self.tr("Changed on one side only, and merged by itself: %1 more part(s).").replace(
+                "%1", str(merged)
             )
             if own
             else ""
