@@ -137,6 +137,27 @@ def test_the_count_follows_writes_without_waiting_for_a_reader(tmp_path: Path) -
     index.close()
 
 
+@pytest.mark.parametrize(
+    ("snippet", "shown"),
+    [
+        ("**Lo que** pasó con _grupos_ y `código`", "Lo que pasó con grupos y código"),
+        ("# Título\n- punto \x02uno\x03\n> cita", "Título punto \x02uno\x03 cita"),
+        ("ver [la guía](https://x.org) y snake_case_word", "ver la guía y snake_case_word"),
+        ("…un **\x02reflexión\x03** clave…", "…un \x02reflexión\x03 clave…"),
+        ("2 * 3 = 6 y a_b", "2 * 3 = 6 y a_b"),
+    ],
+)
+def test_snippets_show_text_not_markdown(snippet: str, shown: str) -> None:
+    assert index_module.plain_snippet(snippet) == shown
+
+
+def test_a_hit_on_emphasised_words_has_no_markers(index: SearchIndex) -> None:
+    index.upsert(_doc("md", "Marcas", "Hoy **la pregunta abierta** funcionó con _todo_ el curso"))
+    (hit,) = index.search("pregunta")
+    assert "*" not in hit.snippet and "_" not in hit.snippet
+    assert f"{HIGHLIGHT_START}pregunta" in hit.snippet
+
+
 def test_malformed_query_is_a_clear_error(index: SearchIndex) -> None:
     with pytest.raises(InvalidQuery):
         index.search('"unclosed')

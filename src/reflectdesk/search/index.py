@@ -164,6 +164,22 @@ def create_schema(conn: Any) -> None:
             conn.execute(stmt)
 
 
+# Markdown a person typed, shown as text in a snippet (issue 16.8: "**" in the results):
+# emphasis and code markers, heading and quote marks at a line start, list bullets, and
+# links reduced to their text. The highlight marks (\x02, \x03) are left alone.
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_MD_MARKS = re.compile(r"(\*\*|__|~~|`+|(?<![\w\x02\x03])[*_](?=\S)|(?<=\S)[*_](?![\w\x02\x03]))")
+_MD_LINE = re.compile(r"(^|\n)[ \t]*(#{1,6}[ \t]+|>[ \t]?|[-+*][ \t]+|\d+[.)][ \t]+)")
+
+
+def plain_snippet(snippet: str) -> str:
+    """A snippet without Markdown's markers, on one line."""
+    text = _MD_LINK.sub(r"\1", snippet)
+    text = _MD_LINE.sub(r"\1", text)
+    text = _MD_MARKS.sub("", text)
+    return " ".join(text.split())
+
+
 class _Conn:
     """One connection and the lock that serialises its users."""
 
@@ -459,7 +475,7 @@ class SearchIndex:
                     entry_id=r[1],
                     journal_id=r[2],
                     title=r[3],
-                    snippet=r[6],
+                    snippet=plain_snippet(r[6]),
                     rank=rank,
                     event_date=date.fromisoformat(r[4]) if r[4] else None,
                     template_id=r[5],
