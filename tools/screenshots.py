@@ -322,11 +322,80 @@ def render_app(ctx: AppContext, out: Path, suffix: str, lang: str) -> None:
     save(chooser, out, f"new-entry-{suffix}")
     chooser.close()
     render_sharing(ctx, window, vault, out, suffix, lang)
+    render_conflict(ctx, window, vault, out, suffix, lang)
     window.prepare_to_close()
     ctx.runner.wait(10_000)
     window.hide()
     window.deleteLater()
     vault.close()  # type: ignore[attr-defined]
+
+
+def render_conflict(
+    ctx: AppContext, window: Any, vault: Any, out: Path, suffix: str, lang: str
+) -> None:
+    """An entry changed on two computers (a copy of the vault plays the laptop): the
+    editor's banner and the side-by-side view, at 1366x768 and at 1024x600."""
+    import shutil
+
+    from reflectdesk.domain.model import ExportRequest
+    from reflectdesk.services.vault import Vault
+    from reflectdesk.storage.database import DB_NAME
+
+    entry = next(e for e in (vault.entries.get(s.id) for s in vault.entries.list())
+                 if e.content.template_id == "alact")  # fmt: skip
+    es = lang == "es"
+    with tempfile.TemporaryDirectory(prefix="reflectdesk-laptop-") as tmp:
+        vault._unlocked().db.checkpoint()
+        laptop_dir = Path(tmp) / "laptop"
+        laptop_dir.mkdir(mode=0o700)
+        for name in ("vault.rdh", DB_NAME):
+            shutil.copy2(ctx.vault_dir / name, laptop_dir / name)
+        laptop = Vault.open(laptop_dir)
+        laptop.unlock(PASSPHRASE)
+        sections = dict(entry.content.sections)
+        home_text = (
+            "Pensaba que el doblado sería fácil; me sorprendió cuánto costó a los más pequeños."
+            if es
+            else "I thought folding would be easy; it was hard for the youngest."
+        )
+        laptop_text = (
+            "Pensaba que bastaba con modelar una vez en la pizarra."
+            if es
+            else "I thought modelling it once on the board would be enough."
+        )
+        title = entry.content.title + (" (revisada)" if es else " (revised)")
+        vault.entries.edit(
+            entry.id,
+            replace(entry.content, title=title, sections={**sections, "teacher-think": home_text}),
+        )
+        laptop.entries.edit(
+            entry.id,
+            replace(entry.content, sections={**sections, "teacher-think": laptop_text,
+                    "pupils-do": sections["pupils-do"] + (" Luego se ayudaron." if es
+                                                          else " Then they helped each other.")}),
+        )  # fmt: skip
+        out_dir = Path(tmp) / "out"
+        out_dir.mkdir()
+        request = ExportRequest(recipients=(), entry_ids=(entry.id,), history=True)
+        bundle = laptop.exports.export(request, out_dir).path
+        laptop.close()
+        vault.imports.import_bundle(bundle)
+    for width, height, tag in ((1366, 768, ""), (1024, 600, "-1024x600")):
+        window.resize(width, height)
+        window.list.selectRow(window.model.rowCount() - 1)  # the ALACT entry, oldest
+        settle(300)
+        save(window, out, f"conflict-banner{tag}-{suffix}")
+        window.editor.show_conflict()
+        ctx.runner.wait(10_000)
+        settle(200)
+        dialog = window.editor.conflict_dialog
+        ctx.runner.wait(10_000)
+        settle(200)
+        dialog.resize(min(960, width - 40), min(560, height - 60))
+        dialog.choices[0].radios[1].setChecked(True)
+        settle(200)
+        save(dialog, out, f"conflict-view{tag}-{suffix}")
+        dialog.reject()
 
 
 def render_sharing(
@@ -390,7 +459,27 @@ def render_sharing(
         partner.close()  # type: ignore[attr-defined]
 
 
-def render(out: Path, pseudo: bool = False, langs: tuple[str, ...] = ("es", "en")) -> list[Path]:
+def render_conflict_only(ctx: AppContext, out: Path, suffix: str, lang: str) -> None:
+    from reflectdesk.gui.main_window import MainWindow
+
+    vault = _make_vault(ctx, lang)
+    window = MainWindow(ctx, vault)  # type: ignore[arg-type]
+    window.show()
+    settle(200)
+    render_conflict(ctx, window, vault, out, suffix, lang)
+    window.prepare_to_close()
+    ctx.runner.wait(10_000)
+    window.hide()
+    window.deleteLater()
+    vault.close()  # type: ignore[attr-defined]
+
+
+def render(
+    out: Path,
+    pseudo: bool = False,
+    langs: tuple[str, ...] = ("es", "en"),
+    only: str | None = None,
+) -> list[Path]:
     from reflectdesk.gui.app import build_context, create_application
 
     app = create_application([sys.argv[0]])
@@ -407,8 +496,11 @@ def render(out: Path, pseudo: bool = False, langs: tuple[str, ...] = ("es", "en"
                     ctx.translations.install_extra(PseudoTranslator())
                 ctx.theme.apply(theme, 0)
                 suffix = f"{'pseudo' if pseudo else lang}-{theme}"
-                render_wizard(ctx, out, suffix)
-                render_app(ctx, out, suffix, lang)
+                if only == "conflict":
+                    render_conflict_only(ctx, out, suffix, lang)
+                else:
+                    render_wizard(ctx, out, suffix)
+                    render_app(ctx, out, suffix, lang)
                 ctx.runner.wait(10_000)
                 for widget in QApplication.topLevelWidgets():
                     widget.close()
@@ -423,9 +515,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out", type=Path, nargs="?", default=Path("docs/screenshots"))
     parser.add_argument("--pseudo", action="store_true", help="render the pseudo-locale")
+    parser.add_argument("--only", choices=["conflict"], help="render only these screens")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    paths = render(args.out, pseudo=args.pseudo)
+    paths = render(args.out, pseudo=args.pseudo, only=args.only)
     log.info("%d screenshots in %s", len(paths), args.out)
     return 0
 

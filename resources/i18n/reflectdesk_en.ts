@@ -707,8 +707,8 @@
         <translation>Its author changed this entry on two computers and has not merged the versions yet. Each is shown as it was written; only the author can merge them.</translation>
     </message>
     <message>
-        <source>Changed on one side only, and merged by itself: %1 more part(s).</source>
-        <translation>Changed on one side only, and merged by itself: %1 more part(s).</translation>
+        <source>Merged by itself (changed on one side only): %1</source>
+        <translation>Merged by itself (changed on one side only): %1</translation>
     </message>
     <message>
         <source>&amp;Save the merged entry</source>

@@ -707,8 +707,8 @@
         <translation>Quien escribió esta entrada la cambió en dos computadores y aún no ha unido las versiones. Cada una se muestra tal como se escribió; solo quien la escribió puede unirlas.</translation>
     </message>
     <message>
-        <source>Changed on one side only, and merged by itself: %1 more part(s).</source>
-        <translation>Cambiadas en un solo lado y unidas automáticamente: %1 parte(s) más.</translation>
+        <source>Merged by itself (changed on one side only): %1</source>
+        <translation>Unido automáticamente (cambió en un solo lado): %1</translation>
     </message>
     <message>
         <source>&amp;Save the merged entry</source>

@@ -138,7 +138,7 @@ def test_the_author_resolves_two_computers_side_by_side(
     ]
     labels = " ".join(lbl.text() for lbl in choice.findChildren(type(dialog.intro)))
     assert "This computer" in labels and "Another computer" in labels
-    assert "2 more part(s)" in dialog.note.text()
+    assert dialog.note.text().endswith(": Title, Analysis")
     assert not dialog.save_button.isEnabled()  # nothing chosen yet
     assert choice.own_radio is not None and choice.own_text is not None
     choice.own_radio.click()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -48,6 +48,7 @@ from reflectdesk.domain.merge import (
 )
 from reflectdesk.domain.model import Entry
 from reflectdesk.gui.app_context import AppContext
+from reflectdesk.gui.dates import show_datetime
 from reflectdesk.gui.dialogs import report_error
 from reflectdesk.gui.theme import accents
 from reflectdesk.progress import CancelToken, ProgressSink
@@ -261,8 +262,7 @@ class ConflictDialog(QDialog):
         )
 
     def version_label(self, version: Version, index: int) -> str:
-        moment = QDateTime.fromMSecsSinceEpoch(int(version.created_at.timestamp() * 1000))
-        when = QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+        when = show_datetime(version.created_at)
         where = {
             Origin.THIS_COMPUTER: self.tr("This computer"),
             Origin.OTHER_COMPUTER: self.tr("Another computer"),
@@ -360,17 +360,15 @@ class ConflictDialog(QDialog):
                     "merge them."
                 )
             )
-        merged = 0
+        merged: list[str] = []
         if self.conflict is not None and own:
-            merged = len(self._merged_by_itself(self.conflict))
+            merged = [self.field_title(f) for f in self._merged_by_itself(self.conflict)]
         self.note.setText(
-            self.tr("Changed on one side only, and merged by itself: %1 more part(s).").replace(
-                "%1", str(merged)
+            self.tr("Merged by itself (changed on one side only): %1").replace(
+                "%1", ", ".join(merged)
             )
-            if own
-            else ""
         )
-        self.note.setVisible(own)
+        self.note.setVisible(own and bool(merged))
         self.save_button.setText(self.tr("&Save the merged entry"))
         self.save_button.setVisible(own)
         self.close_button.setText(self.tr("Cancel") if own else self.tr("Close"))
