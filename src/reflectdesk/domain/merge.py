@@ -51,11 +51,13 @@ def section_field(key: str) -> str:
     return SECTION + key
 
 
-def merge_revision_id(entry_id: str, parents: Iterable[str]) -> str:
-    """The id of the automatic merge of ``parents`` (a UUID, version 8): the same in
-    every vault that merges the same revisions, so merges made on two computers meet."""
+def merge_revision_id(entry_id: str, parents: Iterable[str], content_hash: str) -> str:
+    """The id of the automatic merge of ``parents`` into content ``content_hash`` (a UUID,
+    version 8): the same in every vault that merges the same revisions the same way, so
+    merges made on two computers meet. The content is in it: a vault missing part of the
+    history may find another base and merge otherwise, and that must be another id."""
     digest = hashlib.sha256(
-        _ID_DOMAIN + "\x00".join([entry_id, *sorted(set(parents))]).encode("utf-8")
+        _ID_DOMAIN + "\x00".join([entry_id, content_hash, *sorted(set(parents))]).encode("utf-8")
     ).digest()
     value = int.from_bytes(digest[:16], "big")
     value &= ~(0xF << 76)
@@ -65,9 +67,11 @@ def merge_revision_id(entry_id: str, parents: Iterable[str]) -> str:
     return str(uuid.UUID(int=value))
 
 
-def is_automatic(entry_id: str, revision_id: str, parents: Sequence[str]) -> bool:
-    """Whether a revision is an automatic merge (its id derived from its parents)."""
-    return len(parents) >= 2 and revision_id == merge_revision_id(entry_id, parents)
+def is_automatic(
+    entry_id: str, revision_id: str, parents: Sequence[str], content_hash: str
+) -> bool:
+    """Whether a revision is an automatic merge (its id derived from parents and content)."""
+    return len(parents) >= 2 and revision_id == merge_revision_id(entry_id, parents, content_hash)
 
 
 # --- the graph --------------------------------------------------------------------------------
@@ -355,33 +359,32 @@ def decide(
     entry nothing is made: the author's own merge of the tips is the head when held.
     """
     found, dangling = tips(graph)
+    keep = dangling if not own else frozenset()  # a received entry keeps what she sent
     if len(found) == 1:
-        return HeadDecision(found[0], False, found, drop=dangling if own else frozenset())
-    own_merge = next(
-        (r for r in sorted(dangling) if graph[r].automatic and set(graph[r].parents) == set(found)),
-        None,
-    )
+        return HeadDecision(found[0], False, found, drop=dangling - keep)
+    # Merges of exactly these tips already held (made here, on another computer, by her).
+    held = sorted(r for r in dangling if set(graph[r].parents) == set(found))
     fallback = max(found, key=lambda r: (graph[r].seq, r))
-    if own_merge is not None:  # already merged (here, on another computer, or by her)
-        return HeadDecision(
-            own_merge, False, found, drop=(dangling - {own_merge}) if own else frozenset()
+    if own and len(found) <= MAX_PARENTS:
+        base = merge_base(graph, found)
+        merged = merge_contents(
+            content_of(base) if base is not None else None, [content_of(r) for r in found]
         )
-    if not own or len(found) > MAX_PARENTS:
-        return HeadDecision(fallback, True, found, drop=dangling if own else frozenset())
-    base = merge_base(graph, found)
-    merged = merge_contents(
-        content_of(base) if base is not None else None, [content_of(r) for r in found]
-    )
-    if not merged.clean:
-        return HeadDecision(fallback, True, found, drop=dangling)
-    new = AutoMerge(
-        id=merge_revision_id(entry_id, found),
-        parents=found,
-        seq=max(graph[r].seq for r in found) + 1,
-        created_ms=max(graph[r].created_ms for r in found),
-        content=merged.content,
-    )
-    return HeadDecision(new.id, False, found, new_merge=new, drop=dangling)
+        if merged.clean:
+            merge_id = merge_revision_id(entry_id, found, merged.content.content_hash())
+            new = None
+            if merge_id not in graph:
+                new = AutoMerge(
+                    id=merge_id,
+                    parents=found,
+                    seq=max(graph[r].seq for r in found) + 1,
+                    created_ms=max(graph[r].created_ms for r in found),
+                    content=merged.content,
+                )
+            return HeadDecision(merge_id, False, found, new_merge=new, drop=dangling - {merge_id})
+    if held:  # her merge (or, for yours, one made where the history differed)
+        return HeadDecision(held[0], False, found, drop=dangling - keep - {held[0]})
+    return HeadDecision(fallback, True, found, drop=dangling - keep)
 
 
 # --- the conflict as the author (or a reader) sees it -----------------------------------------

@@ -555,6 +555,7 @@ class HeldRevision:
     created_ms: int
     source: str | None  # the author's id of a received revision
     content: Mapping[str, Any]  # EntryContent.to_json()
+    content_hash: str
 
     @classmethod
     def of(cls, seq: int, created_ms: int, doc: Mapping[str, Any]) -> HeldRevision:
@@ -565,6 +566,7 @@ class HeldRevision:
             created_ms,
             str(source["revision"]) if isinstance(source, dict) else None,
             doc.get("content", {}),
+            str(doc.get("content_hash", "")),
         )
 
 
@@ -576,13 +578,13 @@ def revision_nodes(
     out: dict[str, Node] = {}
     for rev_id, h in held.items():
         if source_entry is None:
-            auto = is_automatic(entry_id, rev_id, h.parents)
+            auto = is_automatic(entry_id, rev_id, h.parents, h.content_hash)
         else:
             sources = [held[p].source if p in held else None for p in h.parents]
             auto = (
                 h.source is not None
                 and all(s is not None for s in sources)
-                and is_automatic(source_entry, h.source, [s for s in sources if s])
+                and is_automatic(source_entry, h.source, [s for s in sources if s], h.content_hash)
             )
         out[rev_id] = Node(h.seq, h.parents, auto, h.created_ms)
     return out

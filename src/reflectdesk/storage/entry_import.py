@@ -239,6 +239,7 @@ class ImportBatch:
                         epoch_ms(rev.created_at),
                         source[1] if source else None,
                         rev.content.to_json(),
+                        rev.content_hash,
                     )
                     incoming[rev.id] = rev
                     revision_rows[rev.id] = self._revision_row(
@@ -261,7 +262,12 @@ class ImportBatch:
                 assert merge_author is not None
                 merge_rev = merge_revision(item.entry_id, made, merge_author)
                 known[made.id] = HeldRevision(
-                    made.seq, made.parents, made.created_ms, None, made.content.to_json()
+                    made.seq,
+                    made.parents,
+                    made.created_ms,
+                    None,
+                    made.content.to_json(),
+                    merge_rev.content_hash,
                 )
                 revision_rows[made.id] = self._revision_row(item.entry_id, merge_rev)
             for gone in sorted(decision.drop):
