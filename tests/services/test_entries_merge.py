@@ -19,10 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reflectdesk.domain.merge import TITLE, Origin, section_field
 from reflectdesk.domain.model import EntryContent, ExportRequest
 from reflectdesk.errors import ConflictChanged, NoConflict, ReadOnlyEntry
+from reflectdesk.ids import uuid7
 from reflectdesk.services.vault import Vault
 from tests.services.bundle_helpers import (
     Pair,
@@ -31,7 +34,7 @@ from tests.services.bundle_helpers import (
     received,
     table_digest,
 )
-from tests.support import raw_db
+from tests.support import PASSPHRASE, raw_db
 
 SECTIONS = {"description": "Observé la clase.", "feelings": "Aprendí algo.", "analysis": "Probaré."}
 
@@ -58,6 +61,7 @@ class TwoComputers:
     clash: str  # edited on both computers, in the same section
     bundles: list[Path]
     pair: Pair
+    reference: dict[str, object] | None = None  # the state a third computer reaches
 
 
 @pytest.fixture
@@ -118,6 +122,34 @@ def test_own_entries_merge_by_section_and_a_clash_keeps_both_versions(two: TwoCo
         conn.close()
 
 
+def test_a_later_fork_replaces_the_automatic_merge_and_the_vault_still_checks(
+    two: TwoComputers, tmp_path: Path
+) -> None:
+    home = two.home
+    home.imports.import_bundle(two.bundles[2])
+    first = home.entries.get(two.clean).head
+    assert len(first.parent_ids) == 2
+    # The laptop goes on from its own version, not having seen the merge.
+    two.laptop.entries.edit(two.clean, content(analysis="Probaré el debate en parejas."))
+    home.imports.import_bundle(send(two.laptop, two.pair, tmp_path / "b4", (two.clean,)))
+    second = home.entries.get(two.clean)
+    history = {r.id for r in home.entries.history(two.clean)}
+    assert first.id not in history  # superseded: a merge is derived, never authored
+    assert second.head.id in history and len(second.head.parent_ids) == 2
+    # home's side again, and the laptop's newer revision instead of its older one
+    assert len(set(first.parent_ids) & set(second.head.parent_ids)) == 1
+    assert second.content.sections["analysis"] == "Probaré el debate en parejas."
+    assert second.content.sections["description"] == "Observé la clase de 4º B."
+    directory = _vault_dir(home)
+    home.close()
+    again = Vault.open(directory)
+    again.unlock(PASSPHRASE)  # the vault state MAC covers the rows removed and added
+    try:
+        assert again.entries.get(two.clean).head.id == second.head.id
+    finally:
+        again.close()
+
+
 def test_the_author_resolves_a_conflict_into_one_merge_revision(two: TwoComputers) -> None:
     home = two.home
     home.imports.import_bundle(two.bundles[2])
@@ -151,29 +183,36 @@ def _orders(bundles: list[Path], n: int) -> list[list[Path]]:
     return out
 
 
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(order=st.permutations(range(4)), extra=st.lists(st.integers(0, 3), max_size=3))
 def test_any_order_with_duplicates_gives_the_same_state_at_a_third_computer(
-    two: TwoComputers, tmp_path: Path
+    two: TwoComputers, tmp_path: Path, order: list[int], extra: list[int]
 ) -> None:
+    """Hypothesis picks the order and the duplicates; each example imports into a fresh
+    copy of the third computer and must end in the state the first one reached."""
     two.spare._unlocked().db.checkpoint()
-    states = []
-    for n, order in enumerate([two.bundles, *_orders(two.bundles, 3)]):
-        reader = clone_vault(two.spare, two.spare_dir, tmp_path / f"c{n}")
-        try:
-            for path in order:
-                reader.imports.import_bundle(path)
-            state = entry_state(reader)
-            digest = table_digest(_vault_dir(reader))
-            for path in two.bundles:  # again: nothing changes
-                assert reader.imports.import_bundle(path).already_imported
-            assert table_digest(_vault_dir(reader)) == digest
-            states.append(state)
-            clean = reader.entries.get(two.clean).content.sections
-            assert clean["description"] == "Observé la clase de 4º B."
-            assert clean["analysis"] == "Probaré el debate."
-            assert reader.entries.conflict(two.clash).resolvable
-        finally:
-            reader.close()
-    assert all(s == states[0] for s in states)
+    reader = clone_vault(two.spare, two.spare_dir, tmp_path / uuid7())
+    try:
+        for n in [*order, *extra]:
+            reader.imports.import_bundle(two.bundles[n])
+        state = entry_state(reader)
+        digest = table_digest(_vault_dir(reader))
+        for path in two.bundles:  # again: nothing changes
+            assert reader.imports.import_bundle(path).already_imported
+        assert table_digest(_vault_dir(reader)) == digest
+        clean = reader.entries.get(two.clean).content.sections
+        assert clean["description"] == "Observé la clase de 4º B."
+        assert clean["analysis"] == "Probaré el debate."
+        assert reader.entries.conflict(two.clash).resolvable
+    finally:
+        reader.close()
+    if two.reference is None:
+        two.reference = state
+    assert state == two.reference
 
 
 def test_the_mentor_sees_her_merge_or_both_versions_never_one_made_for_her(
