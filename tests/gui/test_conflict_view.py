@@ -6,7 +6,7 @@ unmerged received entry, labelled and read-only."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -23,6 +23,7 @@ from reflectdesk.gui.main_window import MainWindow
 from reflectdesk.services.vault import NewProfile, Vault
 from reflectdesk.storage.database import DB_NAME
 from tests.gui.conftest import PASSPHRASE, create_vault
+from tests.gui.helpers import clipped_texts, unnamed_controls
 from tests.services.bundle_helpers import exchange_cards
 
 BASE = EntryContent(
@@ -209,3 +210,29 @@ def test_field_choice_without_a_choice_is_none(qtbot: QtBot) -> None:
     assert box.choice() is None
     box.radios[1].click()
     assert box.choice() == 1
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_every_control_is_named_and_nothing_is_clipped(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], tmp_path: Path, language: str
+) -> None:
+    ctx = make_ctx(language)
+    forked = fork(ctx, tmp_path)
+    try:
+        forked.home.imports.import_bundle(forked.to_home)
+        dialog = ConflictDialog(ctx, forked.home, forked.entry_id, lambda key: key)
+        qtbot.addWidget(dialog)
+        dialog.resize(1000, 560)  # a 1024 x 600 screen
+        dialog.show()
+        qtbot.waitUntil(lambda: bool(dialog.choices), timeout=10_000)
+        qtbot.wait(50)
+        assert unnamed_controls(dialog) == []
+        assert clipped_texts(dialog) == []
+        if language == "es":
+            assert "Conservar esta versión" in dialog.choices[0].radios[0].text()
+            assert "Este computador" in " ".join(
+                lbl.text() for lbl in dialog.findChildren(type(dialog.intro))
+            )
+    finally:
+        for vault in (forked.home, forked.laptop, forked.mentor):
+            vault.close()

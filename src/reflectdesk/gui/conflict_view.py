@@ -169,6 +169,7 @@ class FieldChoice(QGroupBox):
         if own and conflict.field != TEMPLATE:
             self.own_radio = QRadioButton(self.tr("Write my own:"))
             self.own_radio.setObjectName("writeOwn")
+            self.own_radio.setAccessibleName(f"{title}: {self.tr('Write my own:')}")
             self.group.addButton(self.own_radio, OWN_TEXT)
             self.own_text = QPlainTextEdit(conflict.values[0] or "")
             self.own_text.setObjectName("ownText")
@@ -372,6 +373,8 @@ class ConflictDialog(QDialog):
         self.save_button.setText(self.tr("&Save the merged entry"))
         self.save_button.setVisible(own)
         self.close_button.setText(self.tr("Cancel") if own else self.tr("Close"))
+        for button in (self.save_button, self.close_button):
+            button.setAccessibleName(button.text().replace("&", ""))
         self.intro.setAccessibleName(self.intro.text())
 
     @staticmethod
