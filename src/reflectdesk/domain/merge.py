@@ -358,6 +358,9 @@ def decide(
     from ``entry_id``, this vault's id for the entry = the author's). For a received
     entry nothing is made: the author's own merge of the tips is the head when held.
     """
+    if len(graph) == 1:  # a new entry, the common case of an import
+        (only,) = graph
+        return HeadDecision(only, False, (only,))
     found, dangling = tips(graph)
     keep = dangling if not own else frozenset()  # a received entry keeps what she sent
     if len(found) == 1:

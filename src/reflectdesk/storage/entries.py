@@ -554,8 +554,12 @@ class HeldRevision:
     parents: tuple[str, ...]
     created_ms: int
     source: str | None  # the author's id of a received revision
-    content: Mapping[str, Any]  # EntryContent.to_json()
+    content: Mapping[str, Any] | EntryContent  # as held (JSON) or as it came in
     content_hash: str
+
+    def opened(self) -> EntryContent:
+        c = self.content
+        return c if isinstance(c, EntryContent) else EntryContent.from_json(c)
 
     @classmethod
     def of(cls, seq: int, created_ms: int, doc: Mapping[str, Any]) -> HeldRevision:
@@ -577,14 +581,18 @@ def revision_nodes(
     from the author's ids (for a received entry, the ``source`` ids sealed with it)."""
     out: dict[str, Node] = {}
     for rev_id, h in held.items():
-        if source_entry is None:
+        if len(h.parents) < 2:  # the common case: only merges are looked at
+            auto = False
+        elif source_entry is None:
             auto = is_automatic(entry_id, rev_id, h.parents, h.content_hash)
         else:
             sources = [held[p].source if p in held else None for p in h.parents]
             auto = (
                 h.source is not None
                 and all(s is not None for s in sources)
-                and is_automatic(source_entry, h.source, [s for s in sources if s], h.content_hash)
+                and is_automatic(
+                    source_entry, h.source, [s for s in sources if s], h.content_hash
+                )
             )
         out[rev_id] = Node(h.seq, h.parents, auto, h.created_ms)
     return out

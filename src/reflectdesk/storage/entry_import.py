@@ -90,7 +90,7 @@ class EntryImportOutcome:
 
 
 def _content_of(held: Mapping[str, HeldRevision], revision_id: str) -> EntryContent:
-    return EntryContent.from_json(held[revision_id].content)
+    return held[revision_id].opened()
 
 
 def merge_revision(entry_id: str, made: AutoMerge, author: str) -> Revision:
@@ -238,7 +238,7 @@ class ImportBatch:
                         rev.parent_ids,
                         epoch_ms(rev.created_at),
                         source[1] if source else None,
-                        rev.content.to_json(),
+                        rev.content,
                         rev.content_hash,
                     )
                     incoming[rev.id] = rev
@@ -266,7 +266,7 @@ class ImportBatch:
                     made.parents,
                     made.created_ms,
                     None,
-                    made.content.to_json(),
+                    made.content,
                     merge_rev.content_hash,
                 )
                 revision_rows[made.id] = self._revision_row(item.entry_id, merge_rev)
