@@ -236,3 +236,22 @@ def test_every_control_is_named_and_nothing_is_clipped(
     finally:
         for vault in (forked.home, forked.laptop, forked.mentor):
             vault.close()
+
+
+def test_an_import_that_forks_the_open_entry_shows_the_banner_at_once(
+    qtbot: QtBot, ctx: AppContext, forked: Forked
+) -> None:
+    home = forked.home
+    window = MainWindow(ctx, home)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_entry(forked.entry_id)
+    before = window.editor.entry
+    assert before is not None and not window.editor.conflict_banner.isVisible()
+    home.imports.import_bundle(forked.to_home)  # a sync from the laptop, say
+    qtbot.waitUntil(window.editor.conflict_banner.isVisible, timeout=10_000)
+    assert window.editor.entry is not None
+    assert window.editor.entry.head.id == home.entries.get(forked.entry_id).head.id
+    window.close()
+    ctx.runner.wait(10_000)
+    home.close()

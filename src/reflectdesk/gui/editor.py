@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflectdesk.domain.model import Entry, EntryContent
+from reflectdesk.errors import ReflectDeskError
 from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.attachments import AttachmentsPanel
 from reflectdesk.gui.autosave import AutoSaver, EntryRef, SaveState
@@ -385,6 +386,25 @@ class EntryEditor(QWidget):
         dialog.finished.connect(dialog.deleteLater)
         self.conflict_dialog = dialog
         dialog.open()
+
+    def refresh_from_vault(self) -> None:
+        """The open entry changed in the vault (an import, a sync): show its new head,
+        unless a save of ours is pending (its content is the editor's; the import's
+        head moved under it, and the merge engine joins them). The banner follows."""
+        entry_id = self.entry_id
+        if entry_id is None or self.entry is None or self.saver.pending:
+            return
+        try:
+            fresh = self.vault.entries.get(entry_id)
+        except ReflectDeskError:
+            return
+        if fresh.head.id != self.entry.head.id:
+            self.saver.detach()
+            self.open_entry(fresh, self.read_only_from)
+            return
+        self.conflict_banner.show_for(
+            self.vault.entries.has_conflict(entry_id), own=not self.read_only
+        )
 
     def _resolved(self, entry: Entry) -> None:
         if self.entry_id == entry.id:

@@ -590,9 +590,7 @@ def revision_nodes(
             auto = (
                 h.source is not None
                 and all(s is not None for s in sources)
-                and is_automatic(
-                    source_entry, h.source, [s for s in sources if s], h.content_hash
-                )
+                and is_automatic(source_entry, h.source, [s for s in sources if s], h.content_hash)
             )
         out[rev_id] = Node(h.seq, h.parents, auto, h.created_ms)
     return out
