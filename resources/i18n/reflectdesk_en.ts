@@ -202,6 +202,26 @@
         <translation>Saved {name} to {path}. This copy is not encrypted.</translation>
     </message>
     <message>
+        <source>this computer</source>
+        <translation>this computer</translation>
+    </message>
+    <message>
+        <source>another computer</source>
+        <translation>another computer</translation>
+    </message>
+    <message>
+        <source>merged automatically</source>
+        <translation>merged automatically</translation>
+    </message>
+    <message>
+        <source>its author</source>
+        <translation>its author</translation>
+    </message>
+    <message>
+        <source>Resolve with: entry resolve {id} --keep FIELD=N or --text FIELD=TEXT</source>
+        <translation>Resolve with: entry resolve {id} --keep FIELD=N or --text FIELD=TEXT</translation>
+    </message>
+    <message>
         <source>No journals yet. Create one with 'journal create'.</source>
         <translation>No journals yet. Create one with 'journal create'.</translation>
     </message>

@@ -202,6 +202,26 @@
         <translation>Se guardó {name} en {path}. Esta copia no está cifrada.</translation>
     </message>
     <message>
+        <source>this computer</source>
+        <translation>este computador</translation>
+    </message>
+    <message>
+        <source>another computer</source>
+        <translation>otro computador</translation>
+    </message>
+    <message>
+        <source>merged automatically</source>
+        <translation>unida automáticamente</translation>
+    </message>
+    <message>
+        <source>its author</source>
+        <translation>quien la escribió</translation>
+    </message>
+    <message>
+        <source>Resolve with: entry resolve {id} --keep FIELD=N or --text FIELD=TEXT</source>
+        <translation>Resuelve con: entry resolve {id} --keep CAMPO=N o --text CAMPO=TEXTO</translation>
+    </message>
+    <message>
         <source>No journals yet. Create one with 'journal create'.</source>
         <translation>Aún no hay diarios. Crea uno con 'journal create'.</translation>
     </message>
