@@ -323,6 +323,7 @@ def render_app(ctx: AppContext, out: Path, suffix: str, lang: str) -> None:
     chooser.close()
     render_sharing(ctx, window, vault, out, suffix, lang)
     render_conflict(ctx, window, vault, out, suffix, lang)
+    render_received_conflict(ctx, vault, out, suffix, lang)
     window.prepare_to_close()
     ctx.runner.wait(10_000)
     window.hide()
@@ -398,6 +399,78 @@ def render_conflict(
         dialog.reject()
 
 
+def render_received_conflict(
+    ctx: AppContext, vault: Any, out: Path, suffix: str, lang: str
+) -> None:
+    """A mentor's entry she changed on two computers and has not merged, as the student
+    sees it: both versions labelled, read-only."""
+    import shutil
+
+    from reflectdesk.crypto.kdf import KdfParams
+    from reflectdesk.domain.model import EntryContent, ExportRequest, Role
+    from reflectdesk.gui.conflict_view import ConflictDialog
+    from reflectdesk.services.vault import NewProfile, Vault
+    from reflectdesk.storage.database import DB_NAME
+
+    es = lang == "es"
+    with tempfile.TemporaryDirectory(prefix="reflectdesk-mentor-") as tmp:
+        name, institution, _title = PARTNER[lang]
+        mentor, _key = Vault.create(
+            Path(tmp) / "m",
+            PASSPHRASE,
+            NewProfile(name, Role.MENTOR, lang, institution),
+            kdf_params=KdfParams.insecure_for_tests(),
+        )
+        me = mentor.contacts.import_card(vault.identity.card())
+        assert me.contact is not None
+        journal = mentor.journals.create("Retroalimentación" if es else "Feedback")
+        base = EntryContent(
+            title="Observación del 12 de marzo" if es else "Observation, 12 March",
+            sections={
+                "description": "Clase de fracciones, 4° básico." if es else "Fractions, year 4.",
+                "feelings": "Me alegró ver la participación."
+                if es
+                else "Glad to see them join in.",
+                "analysis": "Falta cerrar la clase." if es else "The lesson needs a closure.",
+            },
+            template_id="gibbs",
+        )
+        entry = mentor.entries.add(journal.id, base)
+        mentor._unlocked().db.checkpoint()
+        second = Path(tmp) / "m2"
+        second.mkdir(mode=0o700)
+        for file in ("vault.rdh", DB_NAME):
+            shutil.copy2(Path(tmp) / "m" / file, second / file)
+        laptop = Vault.open(second)
+        laptop.unlock(PASSPHRASE)
+        mentor.entries.edit(entry.id, replace(base, sections={**base.sections, "analysis": (
+            "Falta un cierre: una pregunta para toda la clase." if es
+            else "It needs a closure: one question for the whole class.")}))  # fmt: skip
+        laptop.entries.edit(entry.id, replace(base, sections={**base.sections, "analysis": (
+            "Falta cerrar con las tiras de papel." if es
+            else "Close the lesson with the paper strips.")}))  # fmt: skip
+        outbox = Path(tmp) / "out"
+        outbox.mkdir()
+        request = ExportRequest(recipients=(me.contact.id,), entry_ids=(entry.id,), history=True)
+        contact_id = ""
+        for sender in (mentor, laptop):
+            result = vault.imports.import_bundle(
+                sender.exports.export(request, outbox).path, confirm_unknown_sender=True
+            )
+            contact_id = result.contact_id or contact_id
+        received = vault.imports.received_entry_id(contact_id, entry.id)
+        titles = dict(vault.templates.get("gibbs", None).section_titles(lang))
+        dialog = ConflictDialog(ctx, vault, received, lambda key: titles.get(key, key), author=name)
+        dialog.resize(960, 520)
+        dialog.show()
+        ctx.runner.wait(10_000)
+        settle(300)
+        save(dialog, out, f"conflict-received-{suffix}")
+        dialog.reject()
+        laptop.close()
+        mentor.close()
+
+
 def render_sharing(
     ctx: AppContext, window: Any, vault: Any, out: Path, suffix: str, lang: str
 ) -> None:
@@ -467,6 +540,7 @@ def render_conflict_only(ctx: AppContext, out: Path, suffix: str, lang: str) -> 
     window.show()
     settle(200)
     render_conflict(ctx, window, vault, out, suffix, lang)
+    render_received_conflict(ctx, vault, out, suffix, lang)
     window.prepare_to_close()
     ctx.runner.wait(10_000)
     window.hide()

@@ -695,6 +695,10 @@
         <translation>Merged automatically</translation>
     </message>
     <message>
+        <source>Version %1 by %2</source>
+        <translation>Version %1 by %2</translation>
+    </message>
+    <message>
         <source>Version %1 by its author</source>
         <translation>Version %1 by its author</translation>
     </message>

@@ -695,6 +695,10 @@
         <translation>Unida automáticamente</translation>
     </message>
     <message>
+        <source>Version %1 by %2</source>
+        <translation>Versión %1 de %2</translation>
+    </message>
+    <message>
         <source>Version %1 by its author</source>
         <translation>Versión %1 de quien la escribió</translation>
     </message>

@@ -199,6 +199,12 @@ def test_a_mentor_sees_both_versions_labelled_and_read_only(
     labels = " ".join(lbl.text() for lbl in dialog.findChildren(type(dialog.intro)))
     assert "Version 1 by its author" in labels and "Version 2 by its author" in labels
     assert "only the author can merge" in dialog.intro.text()
+    named = ConflictDialog(ctx, mentor, summary.id, lambda key: key, author="Camila Pérez")
+    qtbot.addWidget(named)
+    named.show()
+    qtbot.waitUntil(lambda: bool(named.choices), timeout=10_000)
+    labels = " ".join(lbl.text() for lbl in named.findChildren(type(named.intro)))
+    assert "Version 2 by Camila Pérez" in labels
     forked.home.close()
 
 

@@ -208,9 +208,12 @@ class ConflictDialog(QDialog):
         entry_id: str,
         section_title: Callable[[str], str],
         parent: QWidget | None = None,
+        author: str | None = None,
     ) -> None:
+        """``author``: a received entry's author, as the editor names her."""
         super().__init__(parent)
         self.setObjectName("conflictDialog")
+        self.author = author
         self.ctx = ctx
         self.vault = vault
         self.entry_id = entry_id
@@ -268,7 +271,11 @@ class ConflictDialog(QDialog):
             Origin.THIS_COMPUTER: self.tr("This computer"),
             Origin.OTHER_COMPUTER: self.tr("Another computer"),
             Origin.MERGED: self.tr("Merged automatically"),
-            Origin.AUTHOR: self.tr("Version %1 by its author").replace("%1", str(index + 1)),
+            Origin.AUTHOR: (
+                self.tr("Version %1 by %2").replace("%1", str(index + 1)).replace("%2", self.author)
+                if self.author
+                else self.tr("Version %1 by its author").replace("%1", str(index + 1))
+            ),
         }[version.origin]
         return f"{where} · {when}"
 

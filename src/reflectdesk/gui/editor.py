@@ -381,7 +381,9 @@ class EntryEditor(QWidget):
         entry_id = self.entry_id
         if entry_id is None:
             return
-        dialog = ConflictDialog(self.ctx, self.vault, entry_id, self.section_title, self)
+        dialog = ConflictDialog(
+            self.ctx, self.vault, entry_id, self.section_title, self, self.read_only_from
+        )
         dialog.resolved.connect(self._resolved)
         dialog.finished.connect(dialog.deleteLater)
         self.conflict_dialog = dialog
