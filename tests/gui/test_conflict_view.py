@@ -121,7 +121,7 @@ def test_the_author_resolves_two_computers_side_by_side(
     window.show()
     editor = window.editor
     editor.open_entry(home.entries.get(forked.entry_id))
-    assert editor.conflict_banner.isVisible()
+    qtbot.waitUntil(editor.conflict_banner.isVisible, timeout=5_000)
     assert "Two versions" in editor.conflict_banner.text.text()
     editor.conflict_banner.button.click()
     qtbot.waitUntil(lambda: editor.conflict_dialog is not None, timeout=10_000)
@@ -258,6 +258,81 @@ def test_an_import_that_forks_the_open_entry_shows_the_banner_at_once(
     qtbot.waitUntil(window.editor.conflict_banner.isVisible, timeout=10_000)
     assert window.editor.entry is not None
     assert window.editor.entry.head.id == home.entries.get(forked.entry_id).head.id
+    window.close()
+    ctx.runner.wait(10_000)
+    home.close()
+
+
+def test_typing_while_a_sync_lands_keeps_both_computers_words(
+    qtbot: QtBot, ctx: AppContext, forked: Forked
+) -> None:
+    """The editor is dirty when the laptop's change is imported: its save is merged with
+    it (never written over it) and the editor then shows the merge."""
+    ctx.autosave_ms = 60_000  # only the explicit flush saves
+    home = forked.home
+    window = MainWindow(ctx, home)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_entry(forked.entry_id)
+    editor = window.editor
+    field = editor.field("description")
+    assert field is not None and field.edit is not None
+    field.edit.setPlainText("Revisamos la planificación de la unidad de fracciones.")
+    assert editor.saver.pending
+    home.imports.import_bundle(forked.to_home)  # the laptop's "analysis" and "feelings"
+    editor.flush()
+    ctx.runner.wait(10_000)
+    qtbot.waitUntil(lambda: not editor.saver.pending, timeout=10_000)
+    content = home.entries.get(forked.entry_id).content
+    assert content.sections["description"].endswith("de fracciones.")  # typed here
+    # "feelings" changed on both computers: two versions, the editor's shown; the rest
+    # merges by itself when she resolves.
+    seen = home.entries.conflict(forked.entry_id)
+    assert [c.field for c in seen.merged.conflicts] == [section_field("feelings")]
+    merged = seen.merged.content.sections
+    assert merged["description"].endswith("de fracciones.")
+    assert merged["analysis"].endswith("con PIE.")  # the laptop's
+    qtbot.waitUntil(editor.conflict_banner.isVisible, timeout=5_000)
+    window.close()
+    ctx.runner.wait(10_000)
+    home.close()
+
+
+def test_an_import_under_a_dirty_editor_is_merged_and_shown(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    """Before, the editor's next save wrote its older text over a fast-forward that an
+    import had made meanwhile; now the save is merged with it and the editor shows both."""
+    ctx.autosave_ms = 60_000
+    home, _key = create_vault(ctx)
+    journal = home.journals.create("Práctica profesional")
+    entry = home.entries.add(journal.id, BASE)
+    laptop = second_computer(home, ctx.vault_dir, tmp_path / "laptop")
+    sections = dict(BASE.sections)
+    laptop.entries.edit(entry.id, replace(BASE, sections={**sections, "analysis": "Del portátil."}))
+    out = tmp_path / "out"
+    out.mkdir()
+    request = ExportRequest(recipients=(), entry_ids=(entry.id,), history=True)
+    bundle = laptop.exports.export(request, out).path
+    laptop.close()
+    window = MainWindow(ctx, home)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_entry(entry.id)
+    editor = window.editor
+    field = editor.field("description")
+    assert field is not None and field.edit is not None
+    field.edit.setPlainText("Escrito en casa mientras llegaba la sincronización.")
+    home.imports.import_bundle(bundle)  # a fast-forward under the open editor
+    editor.flush()
+    ctx.runner.wait(10_000)
+    analysis = editor.field("analysis")
+    assert analysis is not None and analysis.edit is not None
+    qtbot.waitUntil(lambda: analysis.edit.toPlainText() == "Del portátil.", timeout=10_000)
+    content = home.entries.get(entry.id).content
+    assert content.sections["analysis"] == "Del portátil."
+    assert content.sections["description"].startswith("Escrito en casa")
+    assert not home.entries.has_conflict(entry.id)
     window.close()
     ctx.runner.wait(10_000)
     home.close()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -148,6 +148,39 @@ def test_a_later_fork_replaces_the_automatic_merge_and_the_vault_still_checks(
         assert again.entries.get(two.clean).head.id == second.head.id
     finally:
         again.close()
+
+
+def test_an_editor_behind_an_import_merges_its_edit_never_overwrites(two: TwoComputers) -> None:
+    """The editor loaded home's version; a sync brings the laptop's change to another
+    section; the editor's next save (its older text plus the new words) keeps both."""
+    home = two.home
+    loaded = home.entries.get(two.clean)
+    home.imports.import_bundle(two.bundles[2])  # the laptop: "analysis" changed
+    merged_first = home.entries.get(two.clean).head
+    typed = replace(loaded.content, sections={**loaded.content.sections, "feelings": "Nuevo."})
+    entry, written = home.entries.edit_from(two.clean, typed, loaded.head.id)
+    assert home.entries.revision(two.clean, written).parent_ids == (loaded.head.id,)
+    assert entry.content.sections == {
+        "description": "Observé la clase de 4º B.",
+        "feelings": "Nuevo.",
+        "analysis": "Probaré el debate.",  # the laptop's words are kept
+    }
+    assert written in entry.head.parent_ids and merged_first.id != entry.head.id
+    assert merged_first.id not in {r.id for r in home.entries.history(two.clean)}
+    # Saving again from the revision it wrote: merged again, nothing lost, no conflict.
+    again = replace(typed, sections={**typed.sections, "feelings": "Nuevo y más."})
+    entry, written = home.entries.edit_from(two.clean, again, written)
+    assert entry.content.sections["analysis"] == "Probaré el debate."
+    assert entry.content.sections["feelings"] == "Nuevo y más."
+    assert not home.entries.has_conflict(two.clean)
+    # The same section changed on both sides: a conflict, the editor's side shown.
+    loaded = home.entries.get(two.clash)
+    typed = replace(loaded.content, sections={**loaded.content.sections, "feelings": "Mío."})
+    entry, written = home.entries.edit_from(two.clash, typed, loaded.head.id)
+    assert entry.head.id == written and home.entries.has_conflict(two.clash)
+    # Not behind: a plain edit of the head.
+    entry, written = home.entries.edit_from(two.clash, replace(typed, title="T"), written)
+    assert entry.head.id == written and entry.content.title == "T"
 
 
 def test_the_author_resolves_a_conflict_into_one_merge_revision(two: TwoComputers) -> None:

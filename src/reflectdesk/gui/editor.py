@@ -329,7 +329,7 @@ class EntryEditor(QWidget):
         template = self.catalog.template(content.template_id, content.template_version)
         template = template or self.catalog.template(content.template_id)
         self._load(template or fallback_template(content), content, entry)
-        self.saver.attach(entry.journal_id, entry.id, self.snapshot)
+        self.saver.attach(entry.journal_id, entry.id, self.snapshot, entry.head.id)
 
     def new_entry(self, journal_id: str, template: Template) -> None:
         self.read_only_from = None
@@ -607,6 +607,12 @@ class EntryEditor(QWidget):
     def _saved(self, entry: Entry) -> None:
         if self.saver.entry_id == entry.id:
             self.entry = entry
+            merged = entry.head.id != self.saver.base_revision_id
+            if merged and not self.saver.pending:
+                # An import had moved the head: the save was merged with it (docs/merge.md).
+                # Show the merge (the other computer's words too) once typing has paused.
+                self.saver.detach()
+                self.open_entry(entry, self.read_only_from)
         self.saved.emit(entry)
 
     def _attachments_changed(self) -> None:

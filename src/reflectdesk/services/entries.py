@@ -193,6 +193,30 @@ class EntryService:
         st.emit(Changes(entries=frozenset({entry_id})))
         return self._with_attachments(st, entry)
 
+    def edit_from(
+        self, entry_id: str, content: EntryContent, base_revision_id: str
+    ) -> tuple[Entry, str]:
+        """:meth:`edit` of the version an editor loaded (``base_revision_id``): if an
+        import moved the head meanwhile (a sync from another computer), the edit is
+        merged with it section by section (docs/merge.md), never written over it.
+        Returns the entry (its head may be the merge) and the revision holding
+        ``content``, the editor's next base."""
+        content = self._prepare(content)
+        st = self._state()
+        with st.write_lock:
+            self._check_writable(st, entry_id)
+            before = st.entries.get(entry_id).head.id
+            entry, written = st.entries.revise_from(entry_id, base_revision_id, content, st.author)
+            if entry.head.id == before and written == before:
+                return self._with_attachments(st, entry), written
+            gate = self._templates()
+            if gate is not None:
+                gate.snapshot(content.template_id, content.template_version)
+            merged = entry.head.id != written  # a merge (or a conflict) was made
+            self._index(st, entry, len(st.entries.history(entry_id)) if merged else entry.head.seq)
+        st.emit(Changes(entries=frozenset({entry_id})))
+        return self._with_attachments(st, entry), written
+
     def restore(self, entry_id: str, revision_id: str) -> Entry:
         """Make an old revision's content the head again, as a new revision."""
         old = self._state().entries.revision(entry_id, revision_id)

@@ -13,7 +13,7 @@ from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from reflectdesk.domain.index_doc import IndexDoc
-from reflectdesk.domain.merge import Node, is_automatic, tips
+from reflectdesk.domain.merge import Node, decide, is_automatic, tips
 from reflectdesk.domain.model import (
     AttachmentInfo,
     Entry,
@@ -170,6 +170,76 @@ class EntryRepo:
             return self._entry_of(
                 entry, self._revision_of(rev, entry_id, content, author, (head.id,))
             ), True
+
+    def revise_from(
+        self, entry_id: str, base_id: str, content: EntryContent, author: str
+    ) -> tuple[Entry, str]:
+        """An edit of the version the editor loaded (``base_id``), after an import may
+        have moved the head under it. Where the head is still ``base_id`` it is
+        :meth:`revise`; otherwise the edit becomes a revision on ``base_id`` and the
+        merge engine joins it with the head (an automatic merge, or a conflict): the
+        imported changes are never overwritten by the editor's older text.
+        Returns (entry, the revision holding ``content``)."""
+        ts = now_ms()
+        with self._db.session() as s:
+            entry, head_row = self._head_rows(s, entry_id)
+            base_row = s.get(t.EntryRevision, base_id)
+            if base_row is None or base_row.entry_id != entry_id or head_row.id == base_id:
+                head = self._open(head_row)
+                if head.content_hash == content.content_hash():
+                    return self._entry_of(entry, head), head.id
+                seq, parents = entry.head_seq + 1, (head.id,)
+                rev = self._new_revision_row(entry_id, seq, content, author, parents, ts)
+                s.add(rev)
+                s.execute(
+                    update(t.Entry)
+                    .where(t.Entry.id == entry_id)
+                    .values(head_revision_id=rev.id, head_seq=seq, updated_at=ts)
+                )
+                entry.updated_at = ts
+                written = self._revision_of(rev, entry_id, content, author, parents)
+                return self._entry_of(entry, written), rev.id
+            if self._open(base_row).content_hash == content.content_hash():
+                return self._entry_of(entry, self._open(head_row)), base_id
+            rev = self._new_revision_row(
+                entry_id, base_row.seq + 1, content, author, (base_id,), ts
+            )
+            s.add(rev)
+            s.flush()
+            graph = self._graph(s, entry_id)
+            decision = decide(entry_id, graph.nodes, lambda r: graph.revisions[r].content, own=True)
+            made = decision.new_merge
+            if made is not None:
+                s.add(
+                    self._new_revision_row(
+                        entry_id, made.seq, made.content, author, made.parents,
+                        made.created_ms, revision_id=made.id,
+                    )
+                )  # fmt: skip
+            if decision.drop:
+                s.execute(
+                    delete(t.EntryRevision).where(t.EntryRevision.id.in_(sorted(decision.drop)))
+                )
+            # Conflicted: the editor's side stays the head it shows.
+            head_id = rev.id if decision.conflicted else decision.head
+            head_seq = rev.seq if decision.conflicted else (
+                made.seq if made is not None else graph.nodes[head_id].seq
+            )  # fmt: skip
+            s.execute(
+                update(t.Entry)
+                .where(t.Entry.id == entry_id)
+                .values(
+                    head_revision_id=head_id,
+                    head_seq=head_seq,
+                    updated_at=ts,
+                    conflicted=int(decision.conflicted),
+                )
+            )
+            s.flush()
+            head_after = s.get(t.EntryRevision, head_id)
+            assert head_after is not None
+            entry.updated_at = ts
+            return self._entry_of(entry, self._open(head_after)), rev.id
 
     @staticmethod
     def _entry_of(row: t.Entry, head: Revision) -> Entry:
