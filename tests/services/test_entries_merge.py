@@ -183,6 +183,23 @@ def test_an_editor_behind_an_import_merges_its_edit_never_overwrites(two: TwoCom
     assert entry.head.id == written and entry.content.title == "T"
 
 
+def test_an_entry_under_review_keeps_its_superseded_merge(
+    two: TwoComputers, tmp_path: Path
+) -> None:
+    """A review record may name the automatic merge (the version the mentor read): it is
+    kept, as history, when a later fork supersedes it."""
+    home = two.home
+    home.imports.import_bundle(two.bundles[2])
+    first = home.entries.get(two.clean).head
+    record = home.review.submit(two.clean)  # "ready for feedback", naming the merge
+    assert record.entry.revision_id == first.id
+    two.laptop.entries.edit(two.clean, content(analysis="Probaré el debate en parejas."))
+    home.imports.import_bundle(send(two.laptop, two.pair, tmp_path / "b4", (two.clean,)))
+    second = home.entries.get(two.clean).head
+    assert second.id != first.id and len(second.parent_ids) == 2
+    assert first.id in {r.id for r in home.entries.history(two.clean)}
+
+
 def test_the_author_resolves_a_conflict_into_one_merge_revision(two: TwoComputers) -> None:
     home = two.home
     home.imports.import_bundle(two.bundles[2])

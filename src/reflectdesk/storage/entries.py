@@ -216,7 +216,7 @@ class EntryRepo:
                         made.created_ms, revision_id=made.id,
                     )
                 )  # fmt: skip
-            if decision.drop:
+            if decision.drop and not self._under_review(s, [entry_id]):
                 s.execute(
                     delete(t.EntryRevision).where(t.EntryRevision.id.in_(sorted(decision.drop)))
                 )
@@ -397,6 +397,17 @@ class EntryRepo:
         nodes = revision_nodes(entry_id, None if own else source_entry, held)
         return StoredGraph(entry_id, own, bool(entry.conflicted), revisions, nodes, via)
 
+    @staticmethod
+    def _under_review(s: Session, entry_ids: Collection[str]) -> set[str]:
+        """Which of ``entry_ids`` have review records: their superseded automatic merges
+        are kept (a comment may name one; it would wait for it for ever)."""
+        rr = table_of(t.ReviewRecordRow)
+        found: set[str] = set()
+        for part in id_parts(entry_ids):
+            q = select(rr.c.entry_id).where(rr.c.entry_id.in_(part)).distinct()
+            found.update(str(e) for (e,) in s.execute(q))
+        return found
+
     def is_conflicted(self, entry_id: str) -> bool:
         """Whether an entry holds concurrent versions not merged (one row, no decryption)."""
         with self._db.session() as s:
@@ -428,7 +439,8 @@ class EntryRepo:
             seq = max(graph.nodes[p].seq for p in found) + 1
             rev = self._new_revision_row(entry_id, seq, content, author, found, ts)
             s.add(rev)
-            if dangling:  # superseded automatic merges (none is kept while conflicted)
+            if dangling and not self._under_review(s, [entry_id]):
+                # superseded automatic merges (none is kept while conflicted)
                 s.execute(delete(t.EntryRevision).where(t.EntryRevision.id.in_(sorted(dangling))))
             s.execute(
                 update(t.Entry)

@@ -36,6 +36,7 @@ from reflectdesk.storage.attachments import (
 from reflectdesk.storage.database import Database
 from reflectdesk.storage.entries import (
     TABLE,
+    EntryRepo,
     HeldRevision,
     epoch_ms,
     id_parts,
@@ -270,7 +271,10 @@ class ImportBatch:
                     merge_rev.content_hash,
                 )
                 revision_rows[made.id] = self._revision_row(item.entry_id, merge_rev)
-            for gone in sorted(decision.drop):
+            drops = decision.drop
+            if drops and item.entry_id in existing and self._under_review(item.entry_id):
+                drops = frozenset()  # a comment may name one: kept (docs/merge.md)
+            for gone in sorted(drops):
                 del known[gone]
                 if revision_rows.pop(gone, None) is None:
                     dropped.append(gone)  # held: deleted below
@@ -325,6 +329,9 @@ class ImportBatch:
         if revision_rows:
             self._s.execute(insert(r), list(revision_rows.values()))
         return outcomes
+
+    def _under_review(self, entry_id: str) -> bool:
+        return bool(EntryRepo._under_review(self._s, [entry_id]))
 
     # -- attachments -------------------------------------------------------------------
     def add_attachment(
