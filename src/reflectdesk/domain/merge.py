@@ -352,7 +352,8 @@ def decide(
     *,
     own: bool,
 ) -> HeadDecision:
-    """The head of an entry and what to store or drop, from the set of its revisions (docs/merge.md).
+    """The head of an entry and what to store or drop, from the set of its revisions
+    (docs/merge.md).
 
     ``own``: the entry is this vault owner's, so a clean merge is made here (its id
     from ``entry_id``, this vault's id for the entry = the author's). For a received
