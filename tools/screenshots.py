@@ -326,11 +326,153 @@ def render_app(ctx: AppContext, out: Path, suffix: str, lang: str) -> None:
     save(chooser, out, f"new-entry-{suffix}")
     chooser.close()
     render_sharing(ctx, window, vault, out, suffix, lang)
+    render_conflict(ctx, window, vault, out, suffix, lang)
+    render_received_conflict(ctx, vault, out, suffix, lang)
     window.prepare_to_close()
     ctx.runner.wait(10_000)
     window.hide()
     window.deleteLater()
     vault.close()  # type: ignore[attr-defined]
+
+
+def render_conflict(
+    ctx: AppContext, window: Any, vault: Any, out: Path, suffix: str, lang: str
+) -> None:
+    """An entry changed on two computers (a copy of the vault plays the laptop): the
+    editor's banner and the side-by-side view, at 1366x768 and at 1024x600."""
+    import shutil
+
+    from reflectdesk.domain.model import ExportRequest
+    from reflectdesk.services.vault import Vault
+    from reflectdesk.storage.database import DB_NAME
+
+    entry = next(e for e in (vault.entries.get(s.id) for s in vault.entries.list())
+                 if e.content.template_id == "alact")  # fmt: skip
+    es = lang == "es"
+    with tempfile.TemporaryDirectory(prefix="reflectdesk-laptop-") as tmp:
+        vault._unlocked().db.checkpoint()
+        laptop_dir = Path(tmp) / "laptop"
+        laptop_dir.mkdir(mode=0o700)
+        for name in ("vault.rdh", DB_NAME):
+            shutil.copy2(ctx.vault_dir / name, laptop_dir / name)
+        laptop = Vault.open(laptop_dir)
+        laptop.unlock(PASSPHRASE)
+        sections = dict(entry.content.sections)
+        home_text = (
+            "Pensaba que el doblado sería fácil; me sorprendió cuánto costó a los más pequeños."
+            if es
+            else "I thought folding would be easy; it was hard for the youngest."
+        )
+        laptop_text = (
+            "Pensaba que bastaba con modelar una vez en la pizarra."
+            if es
+            else "I thought modelling it once on the board would be enough."
+        )
+        title = entry.content.title + (" (revisada)" if es else " (revised)")
+        vault.entries.edit(
+            entry.id,
+            replace(entry.content, title=title, sections={**sections, "teacher-think": home_text}),
+        )
+        laptop.entries.edit(
+            entry.id,
+            replace(entry.content, sections={**sections, "teacher-think": laptop_text,
+                    "pupils-do": sections["pupils-do"] + (" Luego se ayudaron." if es
+                                                          else " Then they helped each other.")}),
+        )  # fmt: skip
+        out_dir = Path(tmp) / "out"
+        out_dir.mkdir()
+        request = ExportRequest(recipients=(), entry_ids=(entry.id,), history=True)
+        bundle = laptop.exports.export(request, out_dir).path
+        laptop.close()
+        vault.imports.import_bundle(bundle)
+    for width, height, tag in ((1366, 768, ""), (1024, 600, "-1024x600")):
+        window.resize(width, height)
+        window.list.selectRow(window.model.rowCount() - 1)  # the ALACT entry, oldest
+        settle(300)
+        save(window, out, f"conflict-banner{tag}-{suffix}")
+        window.editor.show_conflict()
+        ctx.runner.wait(10_000)
+        settle(200)
+        dialog = window.editor.conflict_dialog
+        ctx.runner.wait(10_000)
+        settle(200)
+        dialog.resize(min(960, width - 40), min(560, height - 60))
+        dialog.choices[0].radios[1].setChecked(True)
+        settle(200)
+        save(dialog, out, f"conflict-view{tag}-{suffix}")
+        dialog.reject()
+
+
+def render_received_conflict(
+    ctx: AppContext, vault: Any, out: Path, suffix: str, lang: str
+) -> None:
+    """A mentor's entry she changed on two computers and has not merged, as the student
+    sees it: both versions labelled, read-only."""
+    import shutil
+
+    from reflectdesk.crypto.kdf import KdfParams
+    from reflectdesk.domain.model import EntryContent, ExportRequest, Role
+    from reflectdesk.gui.conflict_view import ConflictDialog
+    from reflectdesk.services.vault import NewProfile, Vault
+    from reflectdesk.storage.database import DB_NAME
+
+    es = lang == "es"
+    with tempfile.TemporaryDirectory(prefix="reflectdesk-mentor-") as tmp:
+        name, institution, _title = PARTNER[lang]
+        mentor, _key = Vault.create(
+            Path(tmp) / "m",
+            PASSPHRASE,
+            NewProfile(name, Role.MENTOR, lang, institution),
+            kdf_params=KdfParams.insecure_for_tests(),
+        )
+        me = mentor.contacts.import_card(vault.identity.card())
+        assert me.contact is not None
+        journal = mentor.journals.create("Retroalimentación" if es else "Feedback")
+        base = EntryContent(
+            title="Observación del 12 de marzo" if es else "Observation, 12 March",
+            sections={
+                "description": "Clase de fracciones, 4° básico." if es else "Fractions, year 4.",
+                "feelings": "Me alegró ver la participación."
+                if es
+                else "Glad to see them join in.",
+                "analysis": "Falta cerrar la clase." if es else "The lesson needs a closure.",
+            },
+            template_id="gibbs",
+        )
+        entry = mentor.entries.add(journal.id, base)
+        mentor._unlocked().db.checkpoint()
+        second = Path(tmp) / "m2"
+        second.mkdir(mode=0o700)
+        for file in ("vault.rdh", DB_NAME):
+            shutil.copy2(Path(tmp) / "m" / file, second / file)
+        laptop = Vault.open(second)
+        laptop.unlock(PASSPHRASE)
+        mentor.entries.edit(entry.id, replace(base, sections={**base.sections, "analysis": (
+            "Falta un cierre: una pregunta para toda la clase." if es
+            else "It needs a closure: one question for the whole class.")}))  # fmt: skip
+        laptop.entries.edit(entry.id, replace(base, sections={**base.sections, "analysis": (
+            "Falta cerrar con las tiras de papel." if es
+            else "Close the lesson with the paper strips.")}))  # fmt: skip
+        outbox = Path(tmp) / "out"
+        outbox.mkdir()
+        request = ExportRequest(recipients=(me.contact.id,), entry_ids=(entry.id,), history=True)
+        contact_id = ""
+        for sender in (mentor, laptop):
+            result = vault.imports.import_bundle(
+                sender.exports.export(request, outbox).path, confirm_unknown_sender=True
+            )
+            contact_id = result.contact_id or contact_id
+        received = vault.imports.received_entry_id(contact_id, entry.id)
+        titles = dict(vault.templates.get("gibbs", None).section_titles(lang))
+        dialog = ConflictDialog(ctx, vault, received, lambda key: titles.get(key, key), author=name)
+        dialog.resize(960, 520)
+        dialog.show()
+        ctx.runner.wait(10_000)
+        settle(300)
+        save(dialog, out, f"conflict-received-{suffix}")
+        dialog.reject()
+        laptop.close()
+        mentor.close()
 
 
 def render_sharing(
@@ -394,7 +536,28 @@ def render_sharing(
         partner.close()  # type: ignore[attr-defined]
 
 
-def render(out: Path, pseudo: bool = False, langs: tuple[str, ...] = ("es", "en")) -> list[Path]:
+def render_conflict_only(ctx: AppContext, out: Path, suffix: str, lang: str) -> None:
+    from reflectdesk.gui.main_window import MainWindow
+
+    vault = _make_vault(ctx, lang)
+    window = MainWindow(ctx, vault)  # type: ignore[arg-type]
+    window.show()
+    settle(200)
+    render_conflict(ctx, window, vault, out, suffix, lang)
+    render_received_conflict(ctx, vault, out, suffix, lang)
+    window.prepare_to_close()
+    ctx.runner.wait(10_000)
+    window.hide()
+    window.deleteLater()
+    vault.close()  # type: ignore[attr-defined]
+
+
+def render(
+    out: Path,
+    pseudo: bool = False,
+    langs: tuple[str, ...] = ("es", "en"),
+    only: str | None = None,
+) -> list[Path]:
     from reflectdesk.gui.app import build_context, create_application
 
     app = create_application([sys.argv[0]])
@@ -411,8 +574,11 @@ def render(out: Path, pseudo: bool = False, langs: tuple[str, ...] = ("es", "en"
                     ctx.translations.install_extra(PseudoTranslator())
                 ctx.theme.apply(theme, 0)
                 suffix = f"{'pseudo' if pseudo else lang}-{theme}"
-                render_wizard(ctx, out, suffix)
-                render_app(ctx, out, suffix, lang)
+                if only == "conflict":
+                    render_conflict_only(ctx, out, suffix, lang)
+                else:
+                    render_wizard(ctx, out, suffix)
+                    render_app(ctx, out, suffix, lang)
                 ctx.runner.wait(10_000)
                 for widget in QApplication.topLevelWidgets():
                     widget.close()
@@ -427,9 +593,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out", type=Path, nargs="?", default=Path("docs/screenshots"))
     parser.add_argument("--pseudo", action="store_true", help="render the pseudo-locale")
+    parser.add_argument("--only", choices=["conflict"], help="render only these screens")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    paths = render(args.out, pseudo=args.pseudo)
+    paths = render(args.out, pseudo=args.pseudo, only=args.only)
     log.info("%d screenshots in %s", len(paths), args.out)
     return 0
 

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
@@ -365,6 +365,26 @@
     <message>
         <source>Saved {name} to {path}. This copy is not encrypted.</source>
         <translation>Saved {name} to {path}. This copy is not encrypted.</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>this computer</translation>
+    </message>
+    <message>
+        <source>another computer</source>
+        <translation>another computer</translation>
+    </message>
+    <message>
+        <source>merged automatically</source>
+        <translation>merged automatically</translation>
+    </message>
+    <message>
+        <source>its author</source>
+        <translation>its author</translation>
+    </message>
+    <message>
+        <source>Resolve with: entry resolve {id} --keep FIELD=N or --text FIELD=TEXT</source>
+        <translation>Resolve with: entry resolve {id} --keep FIELD=N or --text FIELD=TEXT</translation>
     </message>
     <message>
         <source>No journals yet. Create one with 'journal create'.</source>
@@ -820,6 +840,96 @@
     <message>
         <source>Group %1 of the recovery key</source>
         <translation>Group %1 of the recovery key</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictBanner</name>
+    <message>
+        <source>Two versions of this entry, written on different computers: resolve.</source>
+        <translation>Two versions of this entry, written on different computers: resolve.</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve…</source>
+        <translation>&amp;Resolve…</translation>
+    </message>
+    <message>
+        <source>Two versions of this entry: its author has not merged them yet.</source>
+        <translation>Two versions of this entry: its author has not merged them yet.</translation>
+    </message>
+    <message>
+        <source>&amp;Compare versions…</source>
+        <translation>&amp;Compare versions…</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>This computer</source>
+        <translation>This computer</translation>
+    </message>
+    <message>
+        <source>Another computer</source>
+        <translation>Another computer</translation>
+    </message>
+    <message>
+        <source>Merged automatically</source>
+        <translation>Merged automatically</translation>
+    </message>
+    <message>
+        <source>Version %1 by %2</source>
+        <translation>Version %1 by %2</translation>
+    </message>
+    <message>
+        <source>Version %1 by its author</source>
+        <translation>Version %1 by its author</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Standards</source>
+        <translation>Standards</translation>
+    </message>
+    <message>
+        <source>Versions of this entry</source>
+        <translation>Versions of this entry</translation>
+    </message>
+    <message>
+        <source>This entry was changed on two computers before they met. Where both changed the same part, choose the version to keep or write your own. Nothing is lost: both versions stay in the history.</source>
+        <translation>This entry was changed on two computers before they met. Where both changed the same part, choose the version to keep or write your own. Nothing is lost: both versions stay in the history.</translation>
+    </message>
+    <message>
+        <source>Its author changed this entry on two computers and has not merged the versions yet. Each is shown as it was written; only the author can merge them.</source>
+        <translation>Its author changed this entry on two computers and has not merged the versions yet. Each is shown as it was written; only the author can merge them.</translation>
+    </message>
+    <message>
+        <source>Merged by itself (changed on one side only): %1</source>
+        <translation>Merged by itself (changed on one side only): %1</translation>
+    </message>
+    <message>
+        <source>&amp;Save the merged entry</source>
+        <translation>&amp;Save the merged entry</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -2096,6 +2206,18 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>Only its author can change it. Comment on it, or copy what you need.</translation>
     </message>
     <message>
+        <source>This entry has only one version: there is nothing to resolve.</source>
+        <translation>This entry has only one version: there is nothing to resolve.</translation>
+    </message>
+    <message>
+        <source>The versions of this entry changed while you were resolving them.</source>
+        <translation>The versions of this entry changed while you were resolving them.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Open the versions again and choose.</source>
+        <translation>Nothing was saved. Open the versions again and choose.</translation>
+    </message>
+    <message>
         <source>This entry was received from someone else; only its author can share it.</source>
         <translation>This entry was received from someone else; only its author can share it.</translation>
     </message>
@@ -2735,6 +2857,25 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
     <message>
         <source>Help</source>
         <translation>Help</translation>
+    </message>
+</context>
+<context>
+    <name>FieldChoice</name>
+    <message>
+        <source>(not in this version)</source>
+        <translation>(not in this version)</translation>
+    </message>
+    <message>
+        <source>Keep this version</source>
+        <translation>Keep this version</translation>
+    </message>
+    <message>
+        <source>Write my own:</source>
+        <translation>Write my own:</translation>
+    </message>
+    <message>
+        <source>A date as YYYY-MM-DD, or empty</source>
+        <translation>A date as YYYY-MM-DD, or empty</translation>
     </message>
 </context>
 <context>

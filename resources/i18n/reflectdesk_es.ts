@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es_CL" sourcelanguage="en">
 <context>
@@ -365,6 +365,26 @@
     <message>
         <source>Saved {name} to {path}. This copy is not encrypted.</source>
         <translation>Se guardó {name} en {path}. Esta copia no está cifrada.</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>este computador</translation>
+    </message>
+    <message>
+        <source>another computer</source>
+        <translation>otro computador</translation>
+    </message>
+    <message>
+        <source>merged automatically</source>
+        <translation>unida automáticamente</translation>
+    </message>
+    <message>
+        <source>its author</source>
+        <translation>quien la escribió</translation>
+    </message>
+    <message>
+        <source>Resolve with: entry resolve {id} --keep FIELD=N or --text FIELD=TEXT</source>
+        <translation>Resuelve con: entry resolve {id} --keep CAMPO=N o --text CAMPO=TEXTO</translation>
     </message>
     <message>
         <source>No journals yet. Create one with 'journal create'.</source>
@@ -820,6 +840,96 @@
     <message>
         <source>Group %1 of the recovery key</source>
         <translation>Grupo %1 de la clave de recuperación</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictBanner</name>
+    <message>
+        <source>Two versions of this entry, written on different computers: resolve.</source>
+        <translation>Dos versiones de esta entrada, escritas en computadores distintos: resuélvelas.</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve…</source>
+        <translation>&amp;Resolver…</translation>
+    </message>
+    <message>
+        <source>Two versions of this entry: its author has not merged them yet.</source>
+        <translation>Dos versiones de esta entrada: su autora o autor aún no las ha unido.</translation>
+    </message>
+    <message>
+        <source>&amp;Compare versions…</source>
+        <translation>&amp;Comparar versiones…</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>This computer</source>
+        <translation>Este computador</translation>
+    </message>
+    <message>
+        <source>Another computer</source>
+        <translation>Otro computador</translation>
+    </message>
+    <message>
+        <source>Merged automatically</source>
+        <translation>Unida automáticamente</translation>
+    </message>
+    <message>
+        <source>Version %1 by %2</source>
+        <translation>Versión %1 de %2</translation>
+    </message>
+    <message>
+        <source>Version %1 by its author</source>
+        <translation>Versión %1 de quien la escribió</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Standards</source>
+        <translation>Estándares</translation>
+    </message>
+    <message>
+        <source>Versions of this entry</source>
+        <translation>Versiones de esta entrada</translation>
+    </message>
+    <message>
+        <source>This entry was changed on two computers before they met. Where both changed the same part, choose the version to keep or write your own. Nothing is lost: both versions stay in the history.</source>
+        <translation>Esta entrada se cambió en dos computadores antes de que se sincronizaran. Donde ambos cambiaron la misma parte, elige la versión que quieres conservar o escribe la tuya. No se pierde nada: las dos versiones quedan en el historial.</translation>
+    </message>
+    <message>
+        <source>Its author changed this entry on two computers and has not merged the versions yet. Each is shown as it was written; only the author can merge them.</source>
+        <translation>Quien escribió esta entrada la cambió en dos computadores y aún no ha unido las versiones. Cada una se muestra tal como se escribió; solo quien la escribió puede unirlas.</translation>
+    </message>
+    <message>
+        <source>Merged by itself (changed on one side only): %1</source>
+        <translation>Unido automáticamente (cambió en un solo lado): %1</translation>
+    </message>
+    <message>
+        <source>&amp;Save the merged entry</source>
+        <translation>&amp;Guardar la entrada unida</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
@@ -2096,6 +2206,18 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Solo su autor/a puede cambiarla. Coméntala o copia lo que necesites.</translation>
     </message>
     <message>
+        <source>This entry has only one version: there is nothing to resolve.</source>
+        <translation>Esta entrada tiene una sola versión: no hay nada que resolver.</translation>
+    </message>
+    <message>
+        <source>The versions of this entry changed while you were resolving them.</source>
+        <translation>Las versiones de esta entrada cambiaron mientras las resolvías.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Open the versions again and choose.</source>
+        <translation>No se guardó nada. Abre de nuevo las versiones y elige.</translation>
+    </message>
+    <message>
         <source>This entry was received from someone else; only its author can share it.</source>
         <translation>Esta entrada se recibió de otra persona; solo su autor/a puede compartirla.</translation>
     </message>
@@ -2735,6 +2857,25 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     <message>
         <source>Help</source>
         <translation>Ayuda</translation>
+    </message>
+</context>
+<context>
+    <name>FieldChoice</name>
+    <message>
+        <source>(not in this version)</source>
+        <translation>(no está en esta versión)</translation>
+    </message>
+    <message>
+        <source>Keep this version</source>
+        <translation>Conservar esta versión</translation>
+    </message>
+    <message>
+        <source>Write my own:</source>
+        <translation>Escribir la mía:</translation>
+    </message>
+    <message>
+        <source>A date as YYYY-MM-DD, or empty</source>
+        <translation>Una fecha como AAAA-MM-DD, o vacío</translation>
     </message>
 </context>
 <context>

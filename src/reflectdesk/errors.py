@@ -911,6 +911,26 @@ class ReadOnlyEntry(InputError):
     )
 
 
+class NoConflict(InputError):
+    """Resolving an entry that has one version only (merge issue)."""
+
+    code = "no_conflict"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "This entry has only one version: there is nothing to resolve."
+    )
+    hint = QT_TRANSLATE_NOOP("Errors", "Nothing was changed.")
+
+
+class ConflictChanged(InputError):
+    """The versions of a conflicted entry changed while its author was resolving it."""
+
+    code = "conflict_changed"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The versions of this entry changed while you were resolving them."
+    )
+    hint = QT_TRANSLATE_NOOP("Errors", "Nothing was saved. Open the versions again and choose.")
+
+
 class EntryNotExportable(InputError):
     code = "entry_not_exportable"
     message = QT_TRANSLATE_NOOP(

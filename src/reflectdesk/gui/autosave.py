@@ -38,6 +38,9 @@ class SaveState(StrEnum):
 class EntryRef:
     journal_id: str
     entry_id: str | None = None
+    # The revision the editor's text derives from (set by the writer thread after each
+    # save): an import that moved the head meanwhile is merged, not written over.
+    base: str | None = None
 
 
 class AutoSaver(QObject):
@@ -70,15 +73,24 @@ class AutoSaver(QObject):
         return self._ref.entry_id if self._ref is not None else None
 
     @property
+    def base_revision_id(self) -> str | None:
+        return self._ref.base if self._ref is not None else None
+
+    @property
     def pending(self) -> bool:
         return self._dirty or self._in_flight > 0
 
     def attach(
-        self, journal_id: str, entry_id: str | None, snapshot: Callable[[], EntryContent]
+        self,
+        journal_id: str,
+        entry_id: str | None,
+        snapshot: Callable[[], EntryContent],
+        base: str | None = None,
     ) -> EntryRef:
-        """Follow another entry (the previous one is flushed first)."""
+        """Follow another entry (the previous one is flushed first); ``base``: the
+        revision shown (docs/merge.md: an import under the editor is merged)."""
         self.flush()
-        self._ref = EntryRef(journal_id, entry_id)
+        self._ref = EntryRef(journal_id, entry_id, base)
         self._snapshot = snapshot
         self._dirty = False
         self._set_state(SaveState.CLEAN if entry_id is None else SaveState.SAVED)
@@ -110,9 +122,14 @@ class AutoSaver(QObject):
         def job(progress: ProgressSink, cancel: CancelToken) -> Entry:
             if ref.entry_id is None:
                 entry = vault.entries.add(ref.journal_id, content)
-                ref.entry_id = entry.id
+                ref.entry_id, ref.base = entry.id, entry.head.id
                 return entry
-            return vault.entries.edit(ref.entry_id, content)
+            if ref.base is None:
+                entry = vault.entries.edit(ref.entry_id, content)
+                ref.base = entry.head.id
+                return entry
+            entry, ref.base = vault.entries.edit_from(ref.entry_id, content, ref.base)
+            return entry
 
         self._in_flight += 1
         self._set_state(SaveState.SAVING)

@@ -39,10 +39,12 @@ from PySide6.QtWidgets import (
 )
 
 from reflectdesk.domain.model import Entry, EntryContent
+from reflectdesk.errors import ReflectDeskError
 from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.attachments import AttachmentsPanel
 from reflectdesk.gui.autosave import AutoSaver, EntryRef, SaveState
 from reflectdesk.gui.catalog import Catalog
+from reflectdesk.gui.conflict_view import ConflictBanner, ConflictDialog
 from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.preview import PreviewBrowser, Section, preview_html
 from reflectdesk.gui.prompt_fields import PromptField
@@ -241,6 +243,10 @@ class EntryEditor(QWidget):
         self.read_only_banner.setMargin(8)
         self.read_only_banner.hide()
         self.banner.dismissed.connect(self.dismiss_hints)
+        # Versions not merged (docs/merge.md): "Two versions of this entry: resolve".
+        self.conflict_banner = ConflictBanner()
+        self.conflict_banner.open_requested.connect(self.show_conflict)
+        self.conflict_dialog: ConflictDialog | None = None
 
         # One page of fields per template layout seen (see _build_fields).
         self.fields_stack = CurrentPageStack()
@@ -276,6 +282,7 @@ class EntryEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.read_only_banner)
+        layout.addWidget(self.conflict_banner)
         layout.addLayout(header)
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
@@ -322,7 +329,7 @@ class EntryEditor(QWidget):
         template = self.catalog.template(content.template_id, content.template_version)
         template = template or self.catalog.template(content.template_id)
         self._load(template or fallback_template(content), content, entry)
-        self.saver.attach(entry.journal_id, entry.id, self.snapshot)
+        self.saver.attach(entry.journal_id, entry.id, self.snapshot, entry.head.id)
 
     def new_entry(self, journal_id: str, template: Template) -> None:
         self.read_only_from = None
@@ -354,6 +361,57 @@ class EntryEditor(QWidget):
         self._preview_timer.stop()
         self.update_preview()  # a few ms: never show the previous entry's text
         self._update_banner()
+        self.conflict_banner.show_for(
+            entry is not None and self.vault.entries.has_conflict(entry.id),
+            own=not self.read_only,
+        )
+
+    # -- versions not merged ---------------------------------------------------------------
+    def section_title(self, key: str) -> str:
+        prompt = self.template.prompt(key) if self.template is not None else None
+        return prompt.title.get(self.lang) if prompt is not None else key
+
+    def show_conflict(self) -> None:
+        """The entry's versions side by side (resolved by its author): once the save just
+        queued is done, so the versions shown are the ones held."""
+        self.flush()
+        self.ctx.runner.after_writes(self._open_conflict, owner=self)
+
+    def _open_conflict(self) -> None:
+        entry_id = self.entry_id
+        if entry_id is None:
+            return
+        dialog = ConflictDialog(
+            self.ctx, self.vault, entry_id, self.section_title, self, self.read_only_from
+        )
+        dialog.resolved.connect(self._resolved)
+        dialog.finished.connect(dialog.deleteLater)
+        self.conflict_dialog = dialog
+        dialog.open()
+
+    def refresh_from_vault(self) -> None:
+        """The open entry changed in the vault (an import, a sync): show its new head,
+        unless a save of ours is pending (its content is the editor's; the import's
+        head moved under it, and the merge engine joins them). The banner follows."""
+        entry_id = self.entry_id
+        if entry_id is None or self.entry is None or self.saver.pending:
+            return
+        try:
+            fresh = self.vault.entries.get(entry_id)
+        except ReflectDeskError:
+            return
+        if fresh.head.id != self.entry.head.id:
+            self.saver.detach()
+            self.open_entry(fresh, self.read_only_from)
+            return
+        self.conflict_banner.show_for(
+            self.vault.entries.has_conflict(entry_id), own=not self.read_only
+        )
+
+    def _resolved(self, entry: Entry) -> None:
+        if self.entry_id == entry.id:
+            self.saver.detach()
+            self.open_entry(entry, self.read_only_from)
 
     @property
     def read_only(self) -> bool:
@@ -549,6 +607,12 @@ class EntryEditor(QWidget):
     def _saved(self, entry: Entry) -> None:
         if self.saver.entry_id == entry.id:
             self.entry = entry
+            merged = entry.head.id != self.saver.base_revision_id
+            if merged and not self.saver.pending:
+                # An import had moved the head: the save was merged with it (docs/merge.md).
+                # Show the merge (the other computer's words too) once typing has paused.
+                self.saver.detach()
+                self.open_entry(entry, self.read_only_from)
         self.saved.emit(entry)
 
     def _attachments_changed(self) -> None:

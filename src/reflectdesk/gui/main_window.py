@@ -546,6 +546,8 @@ class MainWindow(QMainWindow):
                 self.model.update_summary(summary_of(self.vault.entries.get(entry_id)))
             except ReflectDeskError:
                 reload = True
+        if self.editor.entry_id in ids:  # an import moved its head, or forked it
+            self.editor.refresh_from_vault()
         if reload:
             self.model.reload()  # the selection follows in _list_loaded
         if ids or journals:

@@ -9,7 +9,8 @@ contacts again: received entries go to a read-only journal per author
 author and content hash; consent is recorded; the bundle is logged. Any error rolls
 everything back. Importing the same bundle twice changes nothing (the bundle log, and
 revision ids), and any order of the same bundles gives the same state (heads are a
-function of the set of revisions held, see :func:`reflectdesk.domain.revision_graph.choose_head`).
+function of the set of revisions held, see :func:`reflectdesk.domain.merge.decide`; own
+entries whose revisions forked on two computers merge section by section, docs/merge.md).
 A sender who is not a contact is refused with ``UnknownSender`` until the user has seen
 the safety number and confirms; the sender's card from the bundle is then added as an
 unverified contact.
@@ -401,12 +402,14 @@ class BundleImportService:
                     revisions=e.new_revisions,
                     source_id=None if p.scope.own else e.source_id,
                     sources={} if p.scope.own else e.sources,
+                    via=manifest.bundle_id if p.scope.own else None,
                 )
                 for e in p.entries
             ]
             progress(Progress(0, len(items), "import-entries"))
             try:
-                outcomes = batch.import_entries(items)
+                # Own entries whose revisions forked merge here (docs/merge.md), as yours.
+                outcomes = batch.import_entries(items, merge_author=st.author)
             except RevisionGraphUnsound as exc:  # the bundle's fault: said as the bundle's error
                 raise BundleSchemaInvalid(f"entries/{exc.detail}.json: revision parents") from exc
             progress(Progress(len(items), len(items), "import-entries"))

@@ -7,13 +7,21 @@ import difflib
 import logging
 import mimetypes
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
 from reflectdesk.atomic_files import atomic_write
 from reflectdesk.domain.index_doc import IndexDoc
+from reflectdesk.domain.merge import (
+    Choice,
+    EntryConflict,
+    Origin,
+    Version,
+    apply_choices,
+    conflict_of,
+)
 from reflectdesk.domain.model import (
     AttachmentInfo,
     Changes,
@@ -26,10 +34,12 @@ from reflectdesk.domain.model import (
 )
 from reflectdesk.errors import (
     AttachmentTooLarge,
+    ConflictChanged,
     EntryNotFound,
     FileUnreadable,
     FileUnwritable,
     InvalidValue,
+    NoConflict,
     ReadOnlyEntry,
     RecordTampered,
 )
@@ -183,6 +193,30 @@ class EntryService:
         st.emit(Changes(entries=frozenset({entry_id})))
         return self._with_attachments(st, entry)
 
+    def edit_from(
+        self, entry_id: str, content: EntryContent, base_revision_id: str
+    ) -> tuple[Entry, str]:
+        """:meth:`edit` of the version an editor loaded (``base_revision_id``): if an
+        import moved the head meanwhile (a sync from another computer), the edit is
+        merged with it section by section (docs/merge.md), never written over it.
+        Returns the entry (its head may be the merge) and the revision holding
+        ``content``, the editor's next base."""
+        content = self._prepare(content)
+        st = self._state()
+        with st.write_lock:
+            self._check_writable(st, entry_id)
+            before = st.entries.get(entry_id).head.id
+            entry, written = st.entries.revise_from(entry_id, base_revision_id, content, st.author)
+            if entry.head.id == before and written == before:
+                return self._with_attachments(st, entry), written
+            gate = self._templates()
+            if gate is not None:
+                gate.snapshot(content.template_id, content.template_version)
+            merged = entry.head.id != written  # a merge (or a conflict) was made
+            self._index(st, entry, len(st.entries.history(entry_id)) if merged else entry.head.seq)
+        st.emit(Changes(entries=frozenset({entry_id})))
+        return self._with_attachments(st, entry), written
+
     def restore(self, entry_id: str, revision_id: str) -> Entry:
         """Make an old revision's content the head again, as a new revision."""
         old = self._state().entries.revision(entry_id, revision_id)
@@ -214,6 +248,65 @@ class EntryService:
             self._check_writable(st, info.entry_id)
             st.attachments.delete(attachment_id)
         st.emit(Changes(entries=frozenset({info.entry_id}), attachments=frozenset({info.id})))
+
+    # -- concurrent versions (docs/merge.md) -------------------------------------------
+    def has_conflict(self, entry_id: str) -> bool:
+        """Whether the entry shows two (or more) versions: cheap, for the editor's banner."""
+        return self._state().entries.is_conflicted(entry_id)
+
+    def conflict(self, entry_id: str) -> EntryConflict:
+        """An entry's concurrent versions side by side, labelled (this computer, another
+        computer, its author), with their merge base and what merges by itself.
+        ``NoConflict`` when there is one version (or the author merged them)."""
+        graph = self._state().entries.graph(entry_id)
+        merged_ids = {r for r, n in graph.nodes.items() if n.automatic}
+
+        def origin(rev_id: str) -> Origin:
+            if not graph.own:
+                return Origin.AUTHOR
+            if rev_id in merged_ids:
+                return Origin.MERGED
+            return Origin.OTHER_COMPUTER if rev_id in graph.via else Origin.THIS_COMPUTER
+
+        versions = {
+            r.id: Version(r.id, r.created_at, origin(r.id), r.content)
+            for r in graph.revisions.values()
+        }
+        found = conflict_of(
+            entry_id,
+            graph.nodes,
+            versions,
+            lambda rev_id: graph.revisions[rev_id].content,
+            own=graph.own,
+        )
+        if found is None:
+            raise NoConflict(entry_id)
+        return found
+
+    def resolve_conflict(
+        self, entry_id: str, versions: Sequence[str], choices: Mapping[str, Choice]
+    ) -> Entry:
+        """The author's merge of her entry's versions: for each conflicting field
+        (``title``, ``event_date``, ``template``, ``section:<key>``) the index of a
+        version in ``versions`` (as :meth:`conflict` listed them) or her own text.
+        Stored as one revision whose parents are every version, signed by her; the
+        entry is no longer conflicted. ``ConflictChanged`` if the versions changed
+        since she saw them; ``ReadOnlyEntry`` for someone else's entry."""
+        st = self._state()
+        with st.write_lock:
+            self._check_writable(st, entry_id)
+            seen = self.conflict(entry_id)
+            if tuple(versions) != seen.tips:
+                raise ConflictChanged(entry_id)
+            if not seen.resolvable:
+                raise ReadOnlyEntry(entry_id)
+            content = apply_choices(seen.merged, [v.content for v in seen.versions], choices)
+            content = self._prepare(content)
+            entry = st.entries.add_resolution(entry_id, seen.tips, content, st.author)
+            self._index(st, entry, len(st.entries.graph(entry_id).revisions))
+        log.info("entry %s: concurrent versions resolved by its author", entry_id)
+        st.emit(Changes(entries=frozenset({entry_id})))
+        return self._with_attachments(st, entry)
 
     # -- reads -----------------------------------------------------------------------
     def get(self, entry_id: str) -> Entry:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import Table, func, select, update
+from sqlalchemy import Table, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from reflectdesk.domain.index_doc import IndexDoc
+from reflectdesk.domain.merge import Node, decide, is_automatic, tips
 from reflectdesk.domain.model import (
     AttachmentInfo,
     Entry,
@@ -22,7 +23,7 @@ from reflectdesk.domain.model import (
     ms_to_datetime,
     now_ms,
 )
-from reflectdesk.errors import EntryNotFound, JournalNotFound, RecordTampered
+from reflectdesk.errors import ConflictChanged, EntryNotFound, JournalNotFound, RecordTampered
 from reflectdesk.ids import uuid7
 from reflectdesk.storage import schema as t
 from reflectdesk.storage.attachments import (
@@ -170,6 +171,76 @@ class EntryRepo:
                 entry, self._revision_of(rev, entry_id, content, author, (head.id,))
             ), True
 
+    def revise_from(
+        self, entry_id: str, base_id: str, content: EntryContent, author: str
+    ) -> tuple[Entry, str]:
+        """An edit of the version the editor loaded (``base_id``), after an import may
+        have moved the head under it. Where the head is still ``base_id`` it is
+        :meth:`revise`; otherwise the edit becomes a revision on ``base_id`` and the
+        merge engine joins it with the head (an automatic merge, or a conflict): the
+        imported changes are never overwritten by the editor's older text.
+        Returns (entry, the revision holding ``content``)."""
+        ts = now_ms()
+        with self._db.session() as s:
+            entry, head_row = self._head_rows(s, entry_id)
+            base_row = s.get(t.EntryRevision, base_id)
+            if base_row is None or base_row.entry_id != entry_id or head_row.id == base_id:
+                head = self._open(head_row)
+                if head.content_hash == content.content_hash():
+                    return self._entry_of(entry, head), head.id
+                seq, parents = entry.head_seq + 1, (head.id,)
+                rev = self._new_revision_row(entry_id, seq, content, author, parents, ts)
+                s.add(rev)
+                s.execute(
+                    update(t.Entry)
+                    .where(t.Entry.id == entry_id)
+                    .values(head_revision_id=rev.id, head_seq=seq, updated_at=ts)
+                )
+                entry.updated_at = ts
+                written = self._revision_of(rev, entry_id, content, author, parents)
+                return self._entry_of(entry, written), rev.id
+            if self._open(base_row).content_hash == content.content_hash():
+                return self._entry_of(entry, self._open(head_row)), base_id
+            rev = self._new_revision_row(
+                entry_id, base_row.seq + 1, content, author, (base_id,), ts
+            )
+            s.add(rev)
+            s.flush()
+            graph = self._graph(s, entry_id)
+            decision = decide(entry_id, graph.nodes, lambda r: graph.revisions[r].content, own=True)
+            made = decision.new_merge
+            if made is not None:
+                s.add(
+                    self._new_revision_row(
+                        entry_id, made.seq, made.content, author, made.parents,
+                        made.created_ms, revision_id=made.id,
+                    )
+                )  # fmt: skip
+            if decision.drop and not self._under_review(s, [entry_id]):
+                s.execute(
+                    delete(t.EntryRevision).where(t.EntryRevision.id.in_(sorted(decision.drop)))
+                )
+            # Conflicted: the editor's side stays the head it shows.
+            head_id = rev.id if decision.conflicted else decision.head
+            head_seq = rev.seq if decision.conflicted else (
+                made.seq if made is not None else graph.nodes[head_id].seq
+            )  # fmt: skip
+            s.execute(
+                update(t.Entry)
+                .where(t.Entry.id == entry_id)
+                .values(
+                    head_revision_id=head_id,
+                    head_seq=head_seq,
+                    updated_at=ts,
+                    conflicted=int(decision.conflicted),
+                )
+            )
+            s.flush()
+            head_after = s.get(t.EntryRevision, head_id)
+            assert head_after is not None
+            entry.updated_at = ts
+            return self._entry_of(entry, self._open(head_after)), rev.id
+
     @staticmethod
     def _entry_of(row: t.Entry, head: Revision) -> Entry:
         return Entry(
@@ -300,6 +371,86 @@ class EntryRepo:
                         template_id=c.get("template_id", "free"),
                         event_date=c.get("event_date"),
                     )
+
+    # -- merges (docs/merge.md) -------------------------------------------------------
+    def _graph(self, s: Session, entry_id: str) -> StoredGraph:
+        entry = s.get(t.Entry, entry_id)
+        if entry is None or entry.deleted or entry.head_revision_id is None:
+            raise EntryNotFound(entry_id)
+        journal = s.get(t.Journal, entry.journal_id)
+        own = journal is not None and journal.space == Space.OWN.value
+        r = table_of(t.EntryRevision)
+        revisions: dict[str, Revision] = {}
+        held: dict[str, HeldRevision] = {}
+        via: dict[str, str] = {}
+        source_entry: str | None = None
+        q = select(r.c.id, r.c.seq, r.c.created_at, r.c.blob).where(r.c.entry_id == entry_id)
+        for rev_id, seq, created, blob in s.execute(q):
+            doc = self._cipher.open_json(TABLE, f"{entry_id}/{rev_id}", seq, blob)
+            revisions[rev_id] = self._open_values(rev_id, entry_id, seq, created, blob)
+            held[rev_id] = HeldRevision.of(seq, created, doc)
+            source = doc.get("source")
+            if isinstance(source, dict) and source_entry is None:
+                source_entry = str(source.get("entry", ""))
+            if isinstance(doc.get("via"), str):
+                via[rev_id] = doc["via"]
+        nodes = revision_nodes(entry_id, None if own else source_entry, held)
+        return StoredGraph(entry_id, own, bool(entry.conflicted), revisions, nodes, via)
+
+    @staticmethod
+    def _under_review(s: Session, entry_ids: Collection[str]) -> set[str]:
+        """Which of ``entry_ids`` have review records: their superseded automatic merges
+        are kept (a comment may name one; it would wait for it for ever)."""
+        rr = table_of(t.ReviewRecordRow)
+        found: set[str] = set()
+        for part in id_parts(entry_ids):
+            q = select(rr.c.entry_id).where(rr.c.entry_id.in_(part)).distinct()
+            found.update(str(e) for (e,) in s.execute(q))
+        return found
+
+    def is_conflicted(self, entry_id: str) -> bool:
+        """Whether an entry holds concurrent versions not merged (one row, no decryption)."""
+        with self._db.session() as s:
+            entry = s.get(t.Entry, entry_id)
+            return entry is not None and not entry.deleted and bool(entry.conflicted)
+
+    def graph(self, entry_id: str) -> StoredGraph:
+        """Every revision of an entry with the merge engine's view of them."""
+        with self._db.session() as s:
+            return self._graph(s, entry_id)
+
+    def add_resolution(
+        self,
+        entry_id: str,
+        expected_tips: Sequence[str],
+        content: EntryContent,
+        author: str,
+    ) -> Entry:
+        """The author's merge of a conflicted own entry: a new revision whose parents
+        are every tip, made the head; the entry is no longer conflicted. One
+        transaction; ``ConflictChanged`` if the tips are no longer ``expected_tips``
+        (a bundle came in meanwhile)."""
+        ts = now_ms()
+        with self._db.session() as s:
+            graph = self._graph(s, entry_id)
+            found, dangling = tips(graph.nodes)
+            if set(found) != set(expected_tips) or len(found) < 2:
+                raise ConflictChanged(entry_id)
+            seq = max(graph.nodes[p].seq for p in found) + 1
+            rev = self._new_revision_row(entry_id, seq, content, author, found, ts)
+            s.add(rev)
+            if dangling and not self._under_review(s, [entry_id]):
+                # superseded automatic merges (none is kept while conflicted)
+                s.execute(delete(t.EntryRevision).where(t.EntryRevision.id.in_(sorted(dangling))))
+            s.execute(
+                update(t.Entry)
+                .where(t.Entry.id == entry_id)
+                .values(head_revision_id=rev.id, head_seq=seq, updated_at=ts, conflicted=0)
+            )
+            entry = s.get(t.Entry, entry_id)
+            assert entry is not None
+            entry.updated_at = ts
+            return self._entry_of(entry, self._revision_of(rev, entry_id, content, author, found))
 
     # -- import from bundles (reads for planning, then one batch) ---------------------
     def head_authors(self, entry_ids: Collection[str]) -> dict[str, str]:
@@ -475,6 +626,69 @@ def id_parts(ids: Collection[str]) -> Iterator[list[str]]:
 
 def epoch_ms(moment: Any) -> int:
     return int(moment.timestamp() * 1000)
+
+
+@dataclass(frozen=True, slots=True)
+class HeldRevision:
+    """What the merge needs of a revision: its place, source id and content."""
+
+    seq: int
+    parents: tuple[str, ...]
+    created_ms: int
+    source: str | None  # the author's id of a received revision
+    content: Mapping[str, Any] | EntryContent  # as held (JSON) or as it came in
+    content_hash: str
+
+    def opened(self) -> EntryContent:
+        c = self.content
+        return c if isinstance(c, EntryContent) else EntryContent.from_json(c)
+
+    @classmethod
+    def of(cls, seq: int, created_ms: int, doc: Mapping[str, Any]) -> HeldRevision:
+        source = doc.get("source")
+        return cls(
+            seq,
+            tuple(str(p) for p in doc.get("parents", [])),
+            created_ms,
+            str(source["revision"]) if isinstance(source, dict) else None,
+            doc.get("content", {}),
+            str(doc.get("content_hash", "")),
+        )
+
+
+def revision_nodes(
+    entry_id: str, source_entry: str | None, held: Mapping[str, HeldRevision]
+) -> dict[str, Node]:
+    """The merge engine's graph. An automatic merge is recognised by its id, derived
+    from the author's ids (for a received entry, the ``source`` ids sealed with it)."""
+    out: dict[str, Node] = {}
+    for rev_id, h in held.items():
+        if len(h.parents) < 2:  # the common case: only merges are looked at
+            auto = False
+        elif source_entry is None:
+            auto = is_automatic(entry_id, rev_id, h.parents, h.content_hash)
+        else:
+            sources = [held[p].source if p in held else None for p in h.parents]
+            auto = (
+                h.source is not None
+                and all(s is not None for s in sources)
+                and is_automatic(source_entry, h.source, [s for s in sources if s], h.content_hash)
+            )
+        out[rev_id] = Node(h.seq, h.parents, auto, h.created_ms)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class StoredGraph:
+    """An entry's whole revision graph, opened: what the conflict view and its
+    resolution need (storage/entries.py ``EntryRepo.graph``)."""
+
+    entry_id: str
+    own: bool  # in one of the owner's journals (else received)
+    conflicted: bool
+    revisions: dict[str, Revision]
+    nodes: dict[str, Node]
+    via: dict[str, str]  # revision id -> the bundle it came in (own entries)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,8 +2,9 @@
 one SQLite transaction, all of it or nothing, with the records it carries.
 
 Other repositories (contacts, consents, the bundle log) take the batch to write in
-the same transaction. Which revision becomes the head is decided by
-:mod:`reflectdesk.domain.revision_graph`.
+the same transaction. Which revision becomes the head, and whether an own entry's
+concurrent revisions merge, is decided by :mod:`reflectdesk.domain.merge` (the rules:
+docs/merge.md); a superseded automatic merge of an own entry is replaced here.
 """
 
 from __future__ import annotations
@@ -13,13 +14,15 @@ from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from reflectdesk.domain.model import Revision, Space, now_ms
-from reflectdesk.domain.revision_graph import choose_head, graph_is_sound
+from reflectdesk.domain.merge import AutoMerge, decide
+from reflectdesk.domain.model import EntryContent, Revision, Space, ms_to_datetime, now_ms
+from reflectdesk.domain.revision_graph import graph_is_sound
 from reflectdesk.errors import RevisionGraphUnsound
 from reflectdesk.ids import uuid7
 from reflectdesk.storage import schema as t
@@ -31,7 +34,15 @@ from reflectdesk.storage.attachments import (
     chunk_revision,
 )
 from reflectdesk.storage.database import Database
-from reflectdesk.storage.entries import TABLE, epoch_ms, id_parts, table_of
+from reflectdesk.storage.entries import (
+    TABLE,
+    EntryRepo,
+    HeldRevision,
+    epoch_ms,
+    id_parts,
+    revision_nodes,
+    table_of,
+)
 from reflectdesk.storage.journals import TABLE as JOURNAL_TABLE
 from reflectdesk.vault.cipher import RecordCipher
 
@@ -61,6 +72,7 @@ class EntryImport:
     # revision; this vault stores scoped ids, see storage/local_ids.py).
     source_id: str | None = None
     sources: Mapping[str, str] = field(default_factory=dict)
+    via: str | None = None  # the bundle id the revisions came in (sealed with them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +87,25 @@ class EntryImportOutcome:
     revision_count: int
     created_ms: int
     updated_ms: int
+    merged: bool = False  # an automatic merge revision was made (own entries)
+
+
+def _content_of(held: Mapping[str, HeldRevision], revision_id: str) -> EntryContent:
+    return held[revision_id].opened()
+
+
+def merge_revision(entry_id: str, made: AutoMerge, author: str) -> Revision:
+    """An automatic merge as a revision, signed by the entry's author (the owner)."""
+    return Revision(
+        id=made.id,
+        entry_id=entry_id,
+        seq=made.seq,
+        parent_ids=made.parents,
+        author=author,
+        created_at=ms_to_datetime(made.created_ms),
+        content_hash=made.content.content_hash(),
+        content=made.content,
+    )
 
 
 class ImportBatch:
@@ -137,7 +168,11 @@ class ImportBatch:
 
     # -- entries and revisions ---------------------------------------------------------
     def _revision_row(
-        self, entry_id: str, rev: Revision, source: tuple[str, str] | None = None
+        self,
+        entry_id: str,
+        rev: Revision,
+        source: tuple[str, str] | None = None,
+        via: str | None = None,
     ) -> dict[str, object]:
         doc: dict[str, object] = {
             "content": rev.content.to_json(),
@@ -147,6 +182,8 @@ class ImportBatch:
         }
         if source is not None:
             doc["source"] = {"entry": source[0], "revision": source[1]}
+        if via is not None:
+            doc["via"] = via  # the bundle it came in: "from another computer"
         blob = self._cipher.seal_json(TABLE, f"{entry_id}/{rev.id}", rev.seq, doc)
         return {
             "id": rev.id,
@@ -157,50 +194,100 @@ class ImportBatch:
             "blob": blob,
         }
 
-    def import_entries(self, items: Sequence[EntryImport]) -> list[EntryImportOutcome]:
-        """Insert the revisions not held yet and move each head (see :func:`choose_head`).
+    def import_entries(
+        self, items: Sequence[EntryImport], *, merge_author: str | None = None
+    ) -> list[EntryImportOutcome]:
+        """Insert the revisions not held yet and move each head (see
+        :func:`reflectdesk.domain.merge.decide`).
 
         Revisions are immutable and never overwritten; a revision id already held is
         skipped. Entries keep their original ids; a new one goes to ``journal_id``.
+        ``merge_author`` (the owner's signing key id): own entries whose tips merge
+        cleanly get an automatic merge revision signed by it; without it they stay
+        conflicted. Received entries never get a revision made here.
         """
         e, r = table_of(t.Entry), table_of(t.EntryRevision)
         existing: dict[str, Any] = {}
         for part in id_parts([i.entry_id for i in items]):
             for row in self._s.execute(select(e).where(e.c.id.in_(part))):
                 existing[row.id] = row
-        graphs: dict[str, dict[str, tuple[int, Sequence[str]]]] = {k: {} for k in existing}
+        held: dict[str, dict[str, HeldRevision]] = {k: {} for k in existing}
         for part in id_parts(existing):
-            q = select(r.c.id, r.c.entry_id, r.c.seq, r.c.blob).where(r.c.entry_id.in_(part))
-            for rev_id, entry_id, seq, blob in self._s.execute(q):
+            q = select(r.c.id, r.c.entry_id, r.c.seq, r.c.created_at, r.c.blob).where(
+                r.c.entry_id.in_(part)
+            )
+            for rev_id, entry_id, seq, created, blob in self._s.execute(q):
                 doc = self._cipher.open_json(TABLE, f"{entry_id}/{rev_id}", seq, blob)
-                graphs[entry_id][rev_id] = (seq, tuple(str(p) for p in doc.get("parents", [])))
-        revision_rows: list[dict[str, object]] = []
+                held[entry_id][rev_id] = HeldRevision.of(seq, created, doc)
+        revision_rows: dict[str, dict[str, object]] = {}
         entry_rows: list[dict[str, object]] = []
         outcomes: list[EntryImportOutcome] = []
+        dropped: list[str] = []
         for item in items:
-            graph = graphs.setdefault(item.entry_id, {})
+            known = held.setdefault(item.entry_id, {})
+            incoming: dict[str, Revision] = {}
             added = 0
             for rev in item.revisions:
-                if rev.id not in graph:
-                    graph[rev.id] = (rev.seq, rev.parent_ids)
+                if rev.id not in known:
                     source = (
                         (item.source_id, item.sources.get(rev.id, rev.id))
                         if item.source_id is not None
                         else None
                     )
-                    revision_rows.append(self._revision_row(item.entry_id, rev, source))
+                    known[rev.id] = HeldRevision(
+                        rev.seq,
+                        rev.parent_ids,
+                        epoch_ms(rev.created_at),
+                        source[1] if source else None,
+                        rev.content,
+                        rev.content_hash,
+                    )
+                    incoming[rev.id] = rev
+                    revision_rows[rev.id] = self._revision_row(
+                        item.entry_id, rev, source, via=item.via
+                    )
                     added += 1
-            if not graph_is_sound(graph):
+            graph = revision_nodes(item.entry_id, item.source_id, known)
+            if not graph_is_sound({k: (n.seq, n.parents) for k, n in graph.items()}):
                 # Raised inside the import transaction: nothing of the bundle is kept.
                 raise RevisionGraphUnsound(item.entry_id)
-            head, conflicted = choose_head(graph)
+            own = item.source_id is None
+            decision = decide(
+                item.entry_id,
+                graph,
+                partial(_content_of, known),
+                own=own and merge_author is not None,
+            )
+            made = decision.new_merge
+            if made is not None:
+                assert merge_author is not None
+                merge_rev = merge_revision(item.entry_id, made, merge_author)
+                known[made.id] = HeldRevision(
+                    made.seq,
+                    made.parents,
+                    made.created_ms,
+                    None,
+                    made.content,
+                    merge_rev.content_hash,
+                )
+                revision_rows[made.id] = self._revision_row(item.entry_id, merge_rev)
+            drops = decision.drop
+            if drops and item.entry_id in existing and self._under_review(item.entry_id):
+                drops = frozenset()  # a comment may name one: kept (docs/merge.md)
+            for gone in sorted(drops):
+                del known[gone]
+                if revision_rows.pop(gone, None) is None:
+                    dropped.append(gone)  # held: deleted below
+                elif gone in incoming:
+                    added -= 1
+            head, conflicted = decision.head, decision.conflicted
             old = existing.get(item.entry_id)
             if old is None:
                 values = {
                     "id": item.entry_id,
                     "journal_id": item.journal_id,
                     "head_revision_id": head,
-                    "head_seq": graph[head][0],
+                    "head_seq": known[head].seq,
                     "created_at": item.created_ms,
                     "updated_at": item.updated_ms,
                     "deleted": 0,
@@ -211,7 +298,7 @@ class ImportBatch:
             else:
                 values = {
                     "head_revision_id": head,
-                    "head_seq": graph[head][0],
+                    "head_seq": known[head].seq,
                     "created_at": min(old.created_at, item.created_ms),
                     "updated_at": max(old.updated_at, item.updated_ms),
                     "conflicted": int(conflicted),
@@ -228,16 +315,23 @@ class ImportBatch:
                     head_changed=head_changed,
                     conflicted=conflicted,
                     head_revision_id=head,
-                    revision_count=len(graph),
+                    revision_count=len(known),
                     created_ms=int(str(values["created_at"])),
                     updated_ms=int(str(values["updated_at"])),
+                    merged=made is not None,
                 )
             )
+        if dropped:
+            for part in id_parts(dropped):
+                self._s.execute(delete(r).where(r.c.id.in_(part)))
         if entry_rows:
             self._s.execute(insert(e), entry_rows)
         if revision_rows:
-            self._s.execute(insert(r), revision_rows)
+            self._s.execute(insert(r), list(revision_rows.values()))
         return outcomes
+
+    def _under_review(self, entry_id: str) -> bool:
+        return bool(EntryRepo._under_review(self._s, [entry_id]))
 
     # -- attachments -------------------------------------------------------------------
     def add_attachment(

@@ -1,4 +1,5 @@
-"""entry add | list | show | edit | history | diff | restore, and attachment get."""
+"""entry add | list | show | edit | history | diff | restore | versions | resolve, and
+attachment get."""
 
 from __future__ import annotations
 
@@ -10,6 +11,15 @@ from typing import Any
 
 from reflectdesk.cli.markdown_import import split_markdown
 from reflectdesk.cli.session import CliContext
+from reflectdesk.domain.merge import (
+    EVENT_DATE,
+    SECTION,
+    TEMPLATE,
+    TITLE,
+    Choice,
+    Origin,
+    differing_fields,
+)
 from reflectdesk.domain.model import Entry, EntryContent, Revision, SearchFilters
 from reflectdesk.errors import FileUnreadable, InvalidValue
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
@@ -101,6 +111,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     c.add_argument("id")
     c.add_argument("revision")
     c.set_defaults(handler=cmd_restore)
+
+    c = esub.add_parser("versions", help="an entry's versions not merged, side by side")
+    c.add_argument("id")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(handler=cmd_versions)
+
+    c = esub.add_parser("resolve", help="merge your entry's versions (docs/merge.md)")
+    c.add_argument("id")
+    c.add_argument(
+        "--keep",
+        action="append",
+        default=[],
+        metavar="FIELD=N",
+        help="keep version N (as 'entry versions' numbers them) of a field",
+    )
+    c.add_argument(
+        "--text",
+        action="append",
+        default=[],
+        metavar="FIELD=TEXT",
+        help="your own text for a field (\\n for a new line)",
+    )
+    c.set_defaults(handler=cmd_resolve)
 
     p = sub.add_parser("attachment", help="attachment commands")
     asub = p.add_subparsers(dest="attachment_cmd", required=True)
@@ -297,4 +330,87 @@ def cmd_attachment_get(args: argparse.Namespace, ctx: CliContext) -> int:
         name=info.filename,
         path=args.output,
     )
+    return 0
+
+
+_ORIGINS = {
+    Origin.THIS_COMPUTER: QT_TRANSLATE_NOOP("Cli", "this computer"),
+    Origin.OTHER_COMPUTER: QT_TRANSLATE_NOOP("Cli", "another computer"),
+    Origin.MERGED: QT_TRANSLATE_NOOP("Cli", "merged automatically"),
+    Origin.AUTHOR: QT_TRANSLATE_NOOP("Cli", "its author"),
+}
+
+
+def _field(name: str) -> str:
+    """A field as typed: ``title``, ``event_date``, ``template`` or a section's key."""
+    name = name.strip()
+    return (
+        name
+        if name in (TITLE, EVENT_DATE, TEMPLATE) or name.startswith(SECTION)
+        else (SECTION + name)
+    )
+
+
+def cmd_versions(args: argparse.Namespace, ctx: CliContext) -> int:
+    conflict = ctx.open_vault().entries.conflict(args.id)
+    fields = (
+        conflict.merged.conflicts
+        if conflict.resolvable
+        else differing_fields([v.content for v in conflict.versions])
+    )
+    if args.json:
+        ctx.emit_json(
+            {
+                "entry": conflict.entry_id,
+                "resolvable": conflict.resolvable,
+                "versions": [
+                    {
+                        "n": n,
+                        "revision": v.revision_id,
+                        "origin": v.origin.value,
+                        "created_at": v.created_at.isoformat(),
+                    }
+                    for n, v in enumerate(conflict.versions, 1)
+                ],
+                "fields": [
+                    {"field": f.field, "base": f.base, "values": list(f.values)} for f in fields
+                ],
+            }
+        )
+        return 0
+    for n, v in enumerate(conflict.versions, 1):
+        origin = ctx.translate("Cli", _ORIGINS[v.origin])
+        when = v.created_at.isoformat(timespec="seconds")
+        ctx.out.write(f"[{n}] {origin}  {when}  {v.revision_id}\n")
+    for f in fields:
+        ctx.out.write(f"\n## {f.field}\n")
+        for n, value in enumerate(f.values, 1):
+            ctx.out.write(f"[{n}] {value if value is not None else '-'}\n")
+    if conflict.resolvable:
+        ctx.say(
+            "Cli",
+            QT_TRANSLATE_NOOP(
+                "Cli", "Resolve with: entry resolve {id} --keep FIELD=N or --text FIELD=TEXT"
+            ),
+            id=conflict.entry_id,
+        )
+    return 0
+
+
+def cmd_resolve(args: argparse.Namespace, ctx: CliContext) -> int:
+    vault = ctx.open_vault()
+    conflict = vault.entries.conflict(args.id)
+    choices: dict[str, Choice] = {}
+    for item in args.keep:
+        name, sep, number = item.partition("=")
+        if not sep or not number.strip().isdigit():
+            raise InvalidValue(f"--keep {item[:40]}")
+        choices[_field(name)] = int(number) - 1
+    for item in args.text:
+        name, sep, text = item.partition("=")
+        if not sep or not name.strip():
+            raise InvalidValue(f"--text {item[:40]}")
+        choices[_field(name)] = text.replace("\\n", "\n")
+    entry = vault.entries.resolve_conflict(args.id, conflict.tips, choices)
+    ctx.say("Cli", QT_TRANSLATE_NOOP("Cli", "Saved revision {seq}."), seq=entry.head.seq)
     return 0
