@@ -23,7 +23,9 @@ from reflectdesk.errors import (
     StandardUnknown,
     UnknownSection,
 )
+from reflectdesk.review.anchor import from_utf16 as from_utf16  # for the front ends: Qt's
 from reflectdesk.review.anchor import make_anchor
+from reflectdesk.review.anchor import to_utf16 as to_utf16  # offsets are UTF-16 units
 from reflectdesk.review.records import EntryRef, RecordType, ReviewRecord, Status, sign
 from reflectdesk.review.records import Verdict as Verdict  # for the front ends
 from reflectdesk.services.identity import load_or_create_identity

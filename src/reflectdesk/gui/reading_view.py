@@ -1,0 +1,734 @@
+"""The reading view for received work: an entry rendered like a document (title, date,
+template, each prompt as a heading with the answer, tags, standards with their titles,
+attachments), a comfortable line length, the comments in a margin beside their text,
+what changed since you last read it, next / previous through the same student's
+entries, and the sign-off panel under the text.
+
+Section texts are laid into one ``QTextDocument`` as they were written (no Markdown
+rendering), so a selection maps back to a section and its offsets exactly: Qt positions
+are UTF-16 units, the core's offsets code points, converted here with
+``review.anchor.to_utf16`` / ``from_utf16``."""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QImage,
+    QKeySequence,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextImageFormat,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTextBrowser,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflectdesk.domain.model import Entry, SearchFilters
+from reflectdesk.errors import ReflectDeskError
+from reflectdesk.gui.app_context import AppContext
+from reflectdesk.gui.catalog import Catalog
+from reflectdesk.gui.dialogs import show_error
+from reflectdesk.gui.review_margin import (
+    CommentDialog,
+    NewComment,
+    ReviewMargin,
+    ReviewWrites,
+    when,
+)
+from reflectdesk.gui.signoff_panel import SignOffPanel
+from reflectdesk.gui.theme import accents
+from reflectdesk.progress import CancelToken, ProgressSink
+from reflectdesk.services.review import from_utf16, to_utf16
+from reflectdesk.services.review_marks import ReadState
+from reflectdesk.templates.model import Template
+
+if TYPE_CHECKING:
+    from reflectdesk.services.review_read import EntryReviewState
+    from reflectdesk.services.vault import Vault
+
+log = logging.getLogger(__name__)
+
+LINE_CHARS = 76  # a comfortable line length, in average characters
+MAX_IMAGE_BYTES = 8 * 1024 * 1024
+_TOKENS = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
+
+
+def utf16_len(text: str) -> int:
+    return to_utf16(text, len(text))
+
+
+def changed_ranges(old: str, new: str) -> list[tuple[int, int]]:
+    """Where ``new`` differs from ``old``: code-point ranges of ``new`` inserted or
+    replaced (word by word; whitespace-only changes are not marked)."""
+    if old == new:
+        return []
+    a = [m.group() for m in _TOKENS.finditer(old)]
+    b_matches = list(_TOKENS.finditer(new))
+    b = [m.group() for m in b_matches]
+    out: list[tuple[int, int]] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for op, _i1, _i2, j1, j2 in matcher.get_opcodes():
+        if op in ("replace", "insert") and j2 > j1:
+            start, end = b_matches[j1].start(), b_matches[j2 - 1].end()
+            if new[start:end].strip():
+                out.append((start, end))
+    return out
+
+
+@dataclass(slots=True)
+class _Section:
+    key: str
+    title: str
+    start: int  # document position (UTF-16) of the section's first character
+    text: str
+
+    @property
+    def end(self) -> int:
+        return self.start + utf16_len(self.text)
+
+
+class DocumentText(QTextBrowser):
+    """The document: selectable, no scroll bars of its own (the page scrolls), as tall
+    as its text; the context menu offers "Comment"."""
+
+    comment_requested = Signal()
+
+    def __init__(self, comment_action: QAction, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readingText")
+        self.comment_action = comment_action
+        self.setOpenLinks(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+
+    def fit_height(self) -> None:
+        doc = self.document()
+        doc.setTextWidth(self.viewport().width())
+        height = int(doc.size().height()) + 2 * self.frameWidth() + 2
+        if self.height() != height:
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit_height()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        if menu is None:
+            return
+        menu.setObjectName("readingMenu")
+        actions = menu.actions()
+        if actions:
+            menu.insertAction(actions[0], self.comment_action)
+            menu.insertSeparator(actions[0])
+        else:
+            menu.addAction(self.comment_action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+class ReadingView(QWidget):
+    """A received entry to read, comment on and sign off."""
+
+    open_requested = Signal(str)  # next / previous: the main window opens it
+    list_toggled = Signal(bool)  # show or hide the entry list (full width reading)
+    changed = Signal(str)  # the entry's review changed here (a comment, a sign-off)
+
+    def __init__(
+        self, ctx: AppContext, vault: Vault, catalog: Catalog, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("readingView")
+        self.ctx = ctx
+        self.vault = vault
+        self.catalog = catalog
+        self.entry: Entry | None = None
+        self.author_name = ""
+        self.state: EntryReviewState | None = None
+        self.read_state = ReadState.READ
+        self.read_seq: int | None = None  # the version last read, when updated since
+        self.read_revision: str | None = None
+        self.sections: list[_Section] = []
+        self.siblings: list[str] = []
+        self.changes: list[tuple[int, int]] = []  # document positions (UTF-16)
+        self._image_seq = 0
+
+        self.comment_action = QAction(self)
+        self.comment_action.setObjectName("commentAction")
+        self.comment_action.setShortcut(QKeySequence("Ctrl+Alt+M"))
+        self.comment_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.comment_action.triggered.connect(self.comment_on_selection)
+        self.addAction(self.comment_action)
+
+        # -- the bar above the document ----------------------------------------------------
+        self.list_button = QPushButton()
+        self.list_button.setObjectName("toggleEntryList")
+        self.list_button.setCheckable(True)
+        self.list_button.toggled.connect(self.list_toggled)
+        self.prev_button = QPushButton()
+        self.prev_button.setObjectName("previousEntry")
+        self.prev_button.clicked.connect(lambda: self.go(-1))
+        self.next_button = QPushButton()
+        self.next_button.setObjectName("nextEntry")
+        self.next_button.clicked.connect(lambda: self.go(1))
+        self.position = QLabel()
+        self.position.setObjectName("readingPosition")
+        self.comment_button = QPushButton()
+        self.comment_button.setObjectName("commentButton")
+        self.comment_button.clicked.connect(self.comment_on_selection)
+        bar = QHBoxLayout()
+        bar.addWidget(self.list_button)
+        bar.addWidget(self.prev_button)
+        bar.addWidget(self.position, 1)
+        bar.addWidget(self.next_button)
+        bar.addSpacing(12)
+        bar.addWidget(self.comment_button)
+        self.read_banner = QLabel()
+        self.read_banner.setObjectName("readStateBanner")
+        self.read_banner.setWordWrap(True)
+        self.read_banner.setMargin(6)
+        self.changes_button = QPushButton()
+        self.changes_button.setObjectName("showChanges")
+        self.changes_button.clicked.connect(self.show_changes)
+        banner_row = QHBoxLayout()
+        banner_row.addWidget(self.read_banner, 1)
+        banner_row.addWidget(self.changes_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+        # -- the page: the document with its margin, the sign-off panel under it -----------
+        self.text = DocumentText(self.comment_action)
+        self.text.document().documentLayout().documentSizeChanged.connect(
+            lambda _s: self._layout_changed()
+        )
+        self.text.selectionChanged.connect(self._selection_changed)
+        self.margin = ReviewMargin()
+        self.writes = ReviewWrites(ctx.runner, vault, self)
+        self.writes.written.connect(lambda _r: self.reload_review())
+        self.margin.reply_requested.connect(self.reply_to)
+        self.margin.resolve_requested.connect(self.writes.resolve)
+        self.margin.thread_activated.connect(self.select_thread)
+        self.signoff = SignOffPanel(ctx.runner, vault, catalog.taxonomy(), ctx.language)
+        self.signoff.signed.connect(lambda _r: self.reload_review())
+        column = QWidget()
+        column.setObjectName("readingColumn")
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.addWidget(self.text)
+        self.rule = QFrame()
+        self.rule.setFrameShape(QFrame.Shape.HLine)
+        column_layout.addSpacing(12)
+        column_layout.addWidget(self.rule)
+        column_layout.addWidget(self.signoff)
+        column_layout.addStretch(1)
+        self.column = column
+        page = QWidget()
+        page.setObjectName("readingPage")
+        page_layout = QHBoxLayout(page)
+        page_layout.setContentsMargins(12, 12, 12, 24)
+        page_layout.addStretch(1)
+        page_layout.addWidget(column, 6, Qt.AlignmentFlag.AlignTop)
+        page_layout.addWidget(self.margin, 0, Qt.AlignmentFlag.AlignTop)
+        page_layout.addStretch(1)
+        self.page = page
+        self.scroller = QScrollArea()
+        self.scroller.setObjectName("readingScroll")
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setWidget(page)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(bar)
+        layout.addLayout(banner_row)
+        layout.addWidget(self.scroller, 1)
+        self._set_column_width()
+        self.retranslate_ui()
+
+    # -- opening --------------------------------------------------------------------------
+    @property
+    def entry_id(self) -> str | None:
+        return self.entry.id if self.entry is not None else None
+
+    @property
+    def lang(self) -> str:
+        return self.ctx.language
+
+    def open_entry(self, entry: Entry, author_name: str) -> None:
+        """Show ``entry`` (received from ``author_name``) and mark it read."""
+        same = self.entry is not None and self.entry.id == entry.id
+        self.entry = entry
+        self.author_name = author_name
+        if not same:
+            mark = self.vault.review.read_mark(entry.id)
+            if mark is None:
+                self.read_state, self.read_seq, self.read_revision = ReadState.NEW, None, None
+            elif mark.seq < entry.head.seq:
+                self.read_state = ReadState.UPDATED
+                self.read_seq, self.read_revision = mark.seq, mark.revision_id
+            else:
+                self.read_state, self.read_seq, self.read_revision = ReadState.READ, None, None
+            self.siblings = [
+                s.id
+                for s in self.vault.entries.list(
+                    SearchFilters(journal_id=entry.journal_id), "date", False
+                )
+            ]
+            self.scroller.verticalScrollBar().setValue(0)
+        self._build_document(entry)
+        self.reload_review()
+        self._update_bar()
+        self._load_images(entry)
+        vault = self.vault
+        entry_id = entry.id
+        self.ctx.runner.submit(
+            lambda _p, _c: vault.review.mark_read(entry_id),
+            on_error=lambda exc: log.info("read mark not saved: %s", type(exc).__name__),
+            writer=True,
+            name="write:read-mark",
+            owner=self,
+        )
+
+    def clear(self) -> None:
+        """Nothing of the entry stays on screen (lock, another entry in the editor)."""
+        self.entry = None
+        self.state = None
+        self.sections = []
+        self.changes = []
+        self.text.clear()
+        self.text.document().clear()
+        self.margin.set_threads([], lambda k: k)
+        self.signoff.entry_id = None
+
+    def section_title(self, key: str) -> str:
+        template = self._template()
+        prompt = template.prompt(key) if template is not None else None
+        return prompt.title.get(self.lang) if prompt is not None else key
+
+    def _template(self) -> Template | None:
+        if self.entry is None:
+            return None
+        c = self.entry.content
+        return self.catalog.template(c.template_id, c.template_version) or self.catalog.template(
+            c.template_id
+        )
+
+    def _build_document(self, entry: Entry) -> None:
+        content = entry.content
+        doc = QTextDocument(self.text)
+        base = QFont(self.font())
+        base.setPointSizeF(max(base.pointSizeF(), 10.0) * 1.1)
+        doc.setDefaultFont(base)
+        doc.setDocumentMargin(16)
+        a = accents()
+        size = base.pointSizeF()
+        cursor = QTextCursor(doc)
+
+        def block(top: float, bottom: float, height: int = 100) -> QTextBlockFormat:
+            fmt = QTextBlockFormat()
+            fmt.setTopMargin(top)
+            fmt.setBottomMargin(bottom)
+            if height != 100:
+                fmt.setLineHeight(height, 1)  # ProportionalHeight
+            return fmt
+
+        def chars(scale: float = 1.0, bold: bool = False, muted: bool = False) -> QTextCharFormat:
+            fmt = QTextCharFormat()
+            fmt.setFontPointSize(size * scale)
+            fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+            if muted:
+                fmt.setForeground(QColor(a.muted_text))
+            return fmt
+
+        cursor.setBlockFormat(block(0, 6))
+        cursor.insertText(content.title or self.tr("(untitled)"), chars(1.6, bold=True))
+        template = self._template()
+        meta = [
+            self.tr("From %1").replace("%1", self.author_name),
+            content.event_date.isoformat() if content.event_date else when(entry.created_at),
+            template.name.get(self.lang) if template is not None else content.template_id,
+            self.tr("version %1").replace("%1", str(entry.head.seq)),
+        ]
+        cursor.insertBlock(block(0, 4), chars(0.9, muted=True))
+        cursor.insertText(" · ".join(m for m in meta if m))
+        if content.tags:
+            cursor.insertBlock(block(0, 2), chars(0.9, muted=True))
+            cursor.insertText(self.tr("Tags: %1").replace("%1", ", ".join(content.tags)))
+        if content.standards:
+            taxonomy = self.catalog.taxonomy()
+            cursor.insertBlock(block(6, 2), chars(0.9, bold=True))
+            cursor.insertText(self.tr("Standards"))
+            for code in content.standards:
+                cursor.insertBlock(block(0, 0), chars(0.9))
+                cursor.insertText("• " + (taxonomy.label(code, self.lang) if taxonomy else code))
+
+        self.sections = []
+        order: list[tuple[int, str, str]] = []
+        if template is not None:
+            order = [(d, p.key, p.title.get(self.lang)) for d, p in template.walk()]
+        known = {k for _d, k, _t in order}
+        order += [(0, k, k) for k in content.sections if k not in known]
+        for depth, key, title in order:
+            text = content.sections.get(key, "")
+            if not text.strip():
+                continue
+            cursor.insertBlock(block(18 if depth == 0 else 10, 6), chars(1.25 - 0.1 * depth, True))
+            cursor.insertText(title)
+            cursor.insertBlock(block(0, 8, 145), chars())
+            start = cursor.position()
+            cursor.insertText(text)
+            self.sections.append(_Section(key, title, start, text))
+        if not self.sections:
+            cursor.insertBlock(block(18, 0), chars(muted=True))
+            cursor.insertText(self.tr("This entry has no text."))
+        if entry.attachments:
+            cursor.insertBlock(block(18, 6), chars(1.15, bold=True))
+            cursor.insertText(self.tr("Attachments"))
+            for att in entry.attachments:
+                cursor.insertBlock(block(0, 0), chars(0.95))
+                kib = max(1, att.size // 1024)
+                cursor.insertText(f"📎 {att.filename} ({kib} KiB)")
+        self.text.setDocument(doc)
+        doc.documentLayout().documentSizeChanged.connect(lambda _s: self._layout_changed())
+        self.text.fit_height()
+        self.changes = self._changes_since_read(entry)
+
+    def _changes_since_read(self, entry: Entry) -> list[tuple[int, int]]:
+        if self.read_state is not ReadState.UPDATED or self.read_revision is None:
+            return []
+        try:
+            old = self.vault.entries.revision(entry.id, self.read_revision).content
+        except ReflectDeskError:
+            return []
+        out: list[tuple[int, int]] = []
+        for section in self.sections:
+            before = old.sections.get(section.key, "")
+            for s, e in changed_ranges(before, section.text):
+                out.append(
+                    (
+                        section.start + to_utf16(section.text, s),
+                        section.start + to_utf16(section.text, e),
+                    )
+                )
+        return out
+
+    def _load_images(self, entry: Entry) -> None:
+        images = [
+            a
+            for a in entry.attachments
+            if a.media_type.startswith("image/") and a.size <= MAX_IMAGE_BYTES
+        ]
+        if not images:
+            return
+        self._image_seq += 1
+        seq = self._image_seq
+        vault = self.vault
+
+        def job(_p: ProgressSink, _c: CancelToken) -> list[tuple[str, bytes]]:
+            out = []
+            for att in images:
+                try:
+                    out.append((att.id, vault.entries.attachment_bytes(att.id)))
+                except ReflectDeskError:
+                    log.info("image %s unavailable", att.id)
+            return out
+
+        def show(found: list[tuple[str, bytes]]) -> None:
+            if seq != self._image_seq or self.entry is None or self.entry.id != entry.id:
+                return
+            doc = self.text.document()
+            cursor = QTextCursor(doc)
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            width = max(100, self.text.viewport().width() - 48)
+            for att_id, data in found:
+                image = QImage.fromData(data)
+                if image.isNull():
+                    continue
+                name = f"att:{att_id}"
+                doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+                fmt = QTextImageFormat()
+                fmt.setName(name)
+                if image.width() > width:
+                    fmt.setWidth(width)
+                    fmt.setHeight(image.height() * width / image.width())
+                cursor.insertBlock()
+                cursor.insertImage(fmt)
+            self.text.fit_height()
+
+        self.ctx.runner.submit(job, on_result=show, name="reading-images", owner=self)
+
+    # -- the review -------------------------------------------------------------------------
+    def reload_review(self) -> None:
+        entry = self.entry
+        if entry is None:
+            return
+        try:
+            # Fresh: a comment or a sign-off may have moved the head too (never here) or
+            # a bundle may have brought a newer version.
+            self.state = self.vault.review.state(entry.id, self.lang)
+        except ReflectDeskError as exc:
+            show_error(self, exc)
+            return
+        self.margin.set_threads(self.state.threads, self.section_title)
+        self.signoff.lang = self.lang
+        self.signoff.show_entry(
+            entry.id, entry.content.standards, self.state.sign_offs, can_sign=True
+        )
+        self._highlight()
+        self._place_margin()
+        self.changed.emit(entry.id)
+
+    def _section(self, key: str) -> _Section | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+    def thread_range(self, thread_id: str) -> tuple[int, int] | None:
+        """Document positions (UTF-16) of a thread's quote in the current version."""
+        if self.state is None:
+            return None
+        thread = next((t for t in self.state.threads if t.id == thread_id), None)
+        if thread is None or thread.start is None or thread.end is None:
+            return None
+        section = self._section(thread.section)
+        if section is None:
+            return None
+        return (
+            section.start + to_utf16(section.text, thread.start),
+            section.start + to_utf16(section.text, thread.end),
+        )
+
+    def _highlight(self) -> None:
+        a = accents()
+        selections: list[QTextEdit.ExtraSelection] = []
+        doc = self.text.document()
+
+        def add(start: int, end: int, colour: str, underline: bool = False) -> None:
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(doc)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(colour))
+            if underline:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
+            sel.format = fmt
+            selections.append(sel)
+
+        for start, end in self.changes:
+            add(start, end, a.added_bg)
+        if self.state is not None:
+            for thread in self.state.threads:
+                found = self.thread_range(thread.id)
+                if found is not None and not thread.resolved:
+                    add(found[0], found[1], a.hint_bg, underline=True)
+        self.text.setExtraSelections(selections)
+
+    def _layout_changed(self) -> None:
+        self.text.fit_height()
+        self._place_margin()
+
+    def _place_margin(self) -> None:
+        if self.state is None:
+            return
+        positions: dict[str, int] = {}
+        offset = self.text.mapTo(self.page, QPoint(0, 0)).y() - self.margin.mapTo(
+            self.page, QPoint(0, 0)
+        ).y()
+        for thread in self.state.threads:
+            found = self.thread_range(thread.id)
+            if found is not None:
+                cursor = QTextCursor(self.text.document())
+                cursor.setPosition(found[0])
+                y = self.text.cursorRect(cursor).top()
+            else:  # on an earlier version: beside its section's heading, or the top
+                section = self._section(thread.section)
+                cursor = QTextCursor(self.text.document())
+                cursor.setPosition(max(0, section.start - 1) if section else 0)
+                y = self.text.cursorRect(cursor).top()
+            positions[thread.id] = max(0, y + offset)
+        self.margin.place(positions, self.text.height())
+
+    def _set_column_width(self) -> None:
+        metrics = self.fontMetrics()
+        width = int(metrics.averageCharWidth() * 1.1 * LINE_CHARS) + 40
+        self.column.setMaximumWidth(width)
+        self.column.setMinimumWidth(min(width, 320))
+
+    # -- commenting ---------------------------------------------------------------------------
+    def selected_passage(self) -> NewComment | None:
+        """The selection as a section key and code-point offsets, or None when it is
+        empty or not inside one section's text."""
+        if self.entry is None:
+            return None
+        cursor = self.text.textCursor()
+        if not cursor.hasSelection():
+            return None
+        a, b = cursor.selectionStart(), cursor.selectionEnd()
+        for section in self.sections:
+            if section.start <= a and b <= section.end:
+                text = section.text
+                start = from_utf16(text, a - section.start)
+                end = from_utf16(text, b - section.start)
+                while start < end and text[start].isspace():
+                    start += 1
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                if end <= start:
+                    return None
+                return NewComment(self.entry.id, section.key, start, end, text[start:end])
+        return None
+
+    def _selection_changed(self) -> None:
+        enabled = self.selected_passage() is not None
+        self.comment_action.setEnabled(enabled)
+        self.comment_button.setEnabled(enabled)
+
+    def comment_on_selection(self) -> None:
+        where = self.selected_passage()
+        if where is None:
+            return
+        dialog = CommentDialog(where.quote, False, self)
+        dialog.accepted.connect(lambda: self.writes.comment(where, dialog.text()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+
+    def reply_to(self, thread_id: str) -> None:
+        dialog = CommentDialog("", True, self)
+        dialog.accepted.connect(lambda: self.writes.reply(thread_id, dialog.text()))
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+
+    def select_thread(self, thread_id: str) -> None:
+        found = self.thread_range(thread_id)
+        if found is None:
+            return
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(found[0])
+        cursor.setPosition(found[1], QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+        rect = self.text.cursorRect(cursor)
+        top = self.text.mapTo(self.page, rect.topLeft())
+        self.scroller.ensureVisible(top.x(), top.y(), 0, 80)
+
+    # -- navigation, the changes ------------------------------------------------------------
+    def go(self, step: int) -> None:
+        if self.entry is None or self.entry.id not in self.siblings:
+            return
+        at = self.siblings.index(self.entry.id) + step
+        if 0 <= at < len(self.siblings):
+            self.open_requested.emit(self.siblings[at])
+
+    def show_changes(self) -> None:
+        """The full diff from the version last read to the current one (the history)."""
+        from reflectdesk.gui.history import HistoryDialog
+
+        if self.entry is None:
+            return
+        dialog = HistoryDialog(self.ctx, self.vault, self.entry.id, self.section_title, self)
+        dialog.restore_button.hide()  # someone else's entry: read only
+        if self.read_revision is not None:
+            revisions = dialog.model_.revisions()
+            rows = [i for i, r in enumerate(revisions) if r.id == self.read_revision]
+            if rows:
+                dialog.compare.setCurrentIndex(rows[0])
+        dialog.finished.connect(dialog.deleteLater)
+        self.history = dialog
+        dialog.open()
+
+    def _update_bar(self) -> None:
+        entry = self.entry
+        if entry is None:
+            return
+        index = self.siblings.index(entry.id) if entry.id in self.siblings else -1
+        self.prev_button.setEnabled(index > 0)
+        self.next_button.setEnabled(0 <= index < len(self.siblings) - 1)
+        if index >= 0:
+            self.position.setText(
+                self.tr("Entry %1 of %2 from %3")
+                .replace("%1", str(index + 1))
+                .replace("%2", str(len(self.siblings)))
+                .replace("%3", self.author_name)
+            )
+        else:
+            self.position.setText(self.tr("From %1").replace("%1", self.author_name))
+        a = accents()
+        if self.read_state is ReadState.NEW:
+            text = self.tr("New: you had not read this entry before.")
+        elif self.read_state is ReadState.UPDATED:
+            text = (
+                self.tr(
+                    "Updated since you last read it (version %1, now %2): what changed is "
+                    "highlighted."
+                )
+                .replace("%1", str(self.read_seq))
+                .replace("%2", str(entry.head.seq))
+            )
+        else:
+            text = ""
+        self.read_banner.setText(text)
+        self.read_banner.setVisible(bool(text))
+        self.read_banner.setStyleSheet(
+            f"#readStateBanner {{ background: {a.hint_bg}; border: 1px solid "
+            f"{a.hint_border}; border-radius: 6px; }}"
+        )
+        self.changes_button.setVisible(self.read_state is ReadState.UPDATED)
+        self._selection_changed()
+
+    def retranslate_ui(self) -> None:
+        self.list_button.setText(self.tr("&Entry list"))
+        self.list_button.setAccessibleName(self.tr("Show the entry list"))
+        self.prev_button.setText(self.tr("◀ &Previous"))
+        self.prev_button.setAccessibleName(self.tr("Previous entry"))
+        self.next_button.setText(self.tr("&Next ▶"))
+        self.next_button.setAccessibleName(self.tr("Next entry"))
+        self.comment_button.setText(self.tr("Co&mment"))
+        self.comment_button.setAccessibleName(self.tr("Comment on the selected text"))
+        self.comment_button.setToolTip(self.tr("Select text in a section, then Ctrl+Alt+M"))
+        self.comment_action.setText(self.tr("Comment…"))
+        self.changes_button.setText(self.tr("Show all &changes…"))
+        self.changes_button.setAccessibleName(self.tr("Show all changes since you last read"))
+        self.text.setAccessibleName(self.tr("Entry text"))
+        self.scroller.setAccessibleName(self.tr("Reading view"))
+        if self.entry is not None:
+            self._build_document(self.entry)
+            self.reload_review()
+            self._update_bar()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        elif event.type() == QEvent.Type.PaletteChange and self.entry is not None:
+            self._build_document(self.entry)
+            self._highlight()
+        super().changeEvent(event)
