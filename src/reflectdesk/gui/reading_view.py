@@ -93,7 +93,11 @@ def changed_ranges(old: str, new: str) -> list[tuple[int, int]]:
     for op, _i1, _i2, j1, j2 in matcher.get_opcodes():
         if op in ("replace", "insert") and j2 > j1:
             start, end = b_matches[j1].start(), b_matches[j2 - 1].end()
-            if new[start:end].strip():
+            while start < end and new[start].isspace():
+                start += 1
+            while end > start and new[end - 1].isspace():
+                end -= 1
+            if end > start:
                 out.append((start, end))
     return out
 
@@ -285,9 +289,10 @@ class ReadingView(QWidget):
     def open_entry(self, entry: Entry, author_name: str) -> None:
         """Show ``entry`` (received from ``author_name``) and mark it read."""
         same = self.entry is not None and self.entry.id == entry.id
+        moved = not same or self.entry is None or self.entry.head.id != entry.head.id
         self.entry = entry
         self.author_name = author_name
-        if not same:
+        if moved:  # another entry, or a newer version of this one arrived
             mark = self.vault.review.read_mark(entry.id)
             if mark is None:
                 self.read_state, self.read_seq, self.read_revision = ReadState.NEW, None, None
@@ -296,6 +301,7 @@ class ReadingView(QWidget):
                 self.read_seq, self.read_revision = mark.seq, mark.revision_id
             else:
                 self.read_state, self.read_seq, self.read_revision = ReadState.READ, None, None
+        if not same:
             self.siblings = [
                 s.id
                 for s in self.vault.entries.list(

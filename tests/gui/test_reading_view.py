@@ -1,0 +1,120 @@
+"""The reading view for received work (issue 13, point 1): a document, next/previous
+through one student's entries, new / updated since you last read with the changes
+highlighted and the full diff one click away; received entries open in it, not in the
+student's editor; "Show the received entries" opens one of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from reflectdesk.gui.app_context import AppContext
+from reflectdesk.gui.history import HistoryDialog
+from reflectdesk.gui.reading_view import changed_ranges
+from reflectdesk.services.review_marks import ReadState
+from reflectdesk.services.vault import Vault
+from tests.gui.review_setup import ACTION, make_review, mentor_window, reader_of, settle
+
+
+def test_a_received_entry_reads_like_a_document(
+    qtbot: QtBot, two: tuple[AppContext, Vault, AppContext, Vault], tmp_path: Path
+) -> None:
+    r = make_review(two, tmp_path)
+    window = mentor_window(qtbot, r)
+    reader = reader_of(window, r)
+    # Not the student's editor: the editor is empty, the list gives the width away.
+    assert window.editor.entry_id is None and not window.list_pane.isVisible()
+    text = reader.text.toPlainText()
+    assert text.startswith("Fracciones con material concreto")
+    assert "From Camila Pérez" in text and "2026-04-02" in text and "version 1" in text
+    # Prompts as headings with the answers, standards with their titles.
+    assert "What did I do?" in text or "Action" in text
+    assert ACTION in text
+    assert "C7 — " in text and "A1 — " in text
+    assert [s.key for s in reader.sections] == ["action", "teacher-do"]
+    # A comfortable line: the column is capped, centred, the margin beside it.
+    assert reader.column.width() <= reader.column.maximumWidth() < 900
+    assert reader.margin.isVisible()
+    assert reader.margin.x() > reader.column.x() + reader.column.width() - 1
+    # New, then read once the mark is written (on the writer queue).
+    assert reader.read_state is ReadState.NEW and reader.read_banner.isVisible()
+    settle(qtbot, reader)
+    assert r.mentor.review.read_state(reader.entry_id or "", 1) is ReadState.READ
+    # One student's entries in order, next / previous.
+    assert reader.position.text() == "Entry 1 of 2 from Camila Pérez"
+    assert not reader.prev_button.isEnabled() and reader.next_button.isEnabled()
+    reader.next_button.click()
+    assert reader.entry_id == r.at_mentor(r.second)
+    assert reader.position.text() == "Entry 2 of 2 from Camila Pérez"
+    assert window.list.currentIndex().row() == window.model.row_of(reader.entry_id)
+    reader.prev_button.click()
+    assert reader.entry_id == r.at_mentor()
+    # The list comes back on request; an own entry goes back to the editor with it.
+    reader.list_button.click()
+    assert window.list_pane.isVisible()
+    settle(qtbot, reader)
+    window.prepare_to_close()
+
+
+def test_updated_since_last_read_shows_what_changed(
+    qtbot: QtBot, two: tuple[AppContext, Vault, AppContext, Vault], tmp_path: Path
+) -> None:
+    r = make_review(two, tmp_path)
+    window = mentor_window(qtbot, r)
+    reader = reader_of(window, r)
+    settle(qtbot, reader)
+    r.edit(ACTION.replace("pizzas de cartón", "pizzas y tortas de cartón"))
+    r.send()  # the window hears the change and shows the new version
+    qtbot.waitUntil(lambda: reader.entry is not None and reader.entry.head.seq == 2)
+    assert reader.read_state is ReadState.UPDATED
+    assert "version 1, now 2" in reader.read_banner.text()
+    assert reader.changes_button.isVisible()
+    changed = [reader.text.toPlainText()[a:b] for a, b in reader.changes]
+    # Positions are UTF-16 like the document's: the emoji before does not shift them.
+    cursor_text = reader.text.document().toPlainText()
+    assert cursor_text == reader.text.toPlainText()
+    assert any("tortas" in c for c in changed), changed
+    # The full diff one click away, from the version last read.
+    reader.changes_button.click()
+    dialog = reader.history
+    assert isinstance(dialog, HistoryDialog) and dialog.isVisible()
+    compared = dialog.compared_revision()
+    assert compared is not None and compared.seq == 1
+    assert "tortas" in dialog.diff.toPlainText()
+    assert not dialog.restore_button.isVisible()
+    dialog.reject()
+    settle(qtbot, reader)
+    window.prepare_to_close()
+
+
+def test_show_received_opens_a_received_entry_not_the_one_before(
+    qtbot: QtBot, two: tuple[AppContext, Vault, AppContext, Vault], tmp_path: Path
+) -> None:
+    r = make_review(two, tmp_path)
+    window = mentor_window(qtbot, r)
+    own = r.mentor.entries.add(
+        r.mentor.journals.create("Mías").id,
+        __import__("reflectdesk.domain.model", fromlist=["EntryContent"]).EntryContent(
+            title="Notas propias", sections={"body": "x"}, template_id="free"
+        ),
+    )
+    window.model.reload()
+    window.open_entry(own.id)
+    assert window.editor.entry_id == own.id
+    journal = next(iter(window.received))
+    window._show_received(journal)
+    qtbot.waitUntil(lambda: window.current_entry_id() is not None)
+    assert window.editor.entry_id is None
+    assert window.current_entry_id() in {r.at_mentor(), r.at_mentor(r.second)}
+    assert window.editor_stack.currentWidget() is window.reader
+    settle(qtbot, window.reader)
+    window.prepare_to_close()
+
+
+def test_changed_ranges_marks_words_inserted_or_replaced() -> None:
+    old = "Hoy 😀 probé fracciones."
+    new = "Hoy 😀 probé muchas fracciones nuevas."
+    ranges = [new[a:b] for a, b in changed_ranges(old, new)]
+    assert ranges == ["muchas", "nuevas"]
+    assert changed_ranges(old, old) == []
