@@ -44,7 +44,7 @@ def test_comment_reply_resolve_and_reanchor(
     answer(qtbot, reader, "¿Por qué regletas 🧮?")
     (thread,) = r.mentor.review.state(reader.entry_id or "").threads
     assert (thread.section, thread.quote, thread.start) == ("action", "regletas", passage.start)
-    card = reader.margin.cards[thread.id]
+    card = reader.margin.card(thread.id)
     assert isinstance(card, ThreadCard) and card.isVisible()
     assert card.body.text() == "¿Por qué regletas 🧮?"
     # The card is beside its quote: at the quote's height in the page.
@@ -64,14 +64,14 @@ def test_comment_reply_resolve_and_reanchor(
     answer(qtbot, reader, "Bien: escuchar.")
     assert len(reader.margin.cards) == 2
     # Reply and resolve from the card.
-    card = reader.margin.cards[thread.id]
+    card = reader.margin.card(thread.id)
     card.reply_button.click()
     answer(qtbot, reader, "Y los colores, ¿ayudan?")
-    card = reader.margin.cards[thread.id]
+    card = reader.margin.card(thread.id)
     assert [label.text() for label in card.replies] == ["↳ Rosa Díaz: Y los colores, ¿ayudan?"]
     card.resolve_button.click()
     settle(qtbot, reader)
-    card = reader.margin.cards[thread.id]
+    card = reader.margin.card(thread.id)
     assert card.view.resolved and card.resolve_button.text() == "Reopen"
     # Clicking a card selects its quote.
     reader.select_thread(thread.id)
@@ -91,7 +91,7 @@ def test_comment_reply_resolve_and_reanchor(
     r.send()
     qtbot.waitUntil(lambda: reader.entry is not None and reader.entry.head.seq == 3)
     settle(qtbot, reader)
-    card = reader.margin.cards[thread.id]
+    card = reader.margin.card(thread.id)
     assert card.view.on_earlier_version
     assert "On an earlier version (1)" in card.where.text() and "regletas" in card.where.text()
     window.prepare_to_close()

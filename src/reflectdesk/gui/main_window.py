@@ -379,6 +379,8 @@ class MainWindow(QMainWindow):
     def _review_changed(self, ids: set[str]) -> None:
         """A bundle or a write changed entries: the one on screen shows it."""
         reader = self.reader
+        if reader is not None:
+            reader.invalidate(ids)
         if reader is not None and reader.entry_id in ids and reader.entry_id is not None:
             try:
                 entry = self.vault.entries.get(reader.entry_id)

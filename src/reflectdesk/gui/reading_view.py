@@ -66,7 +66,7 @@ from reflectdesk.services.review_marks import ReadState
 from reflectdesk.templates.model import Template
 
 if TYPE_CHECKING:
-    from reflectdesk.services.review_read import EntryReviewState
+    from reflectdesk.services.review_read import EntryReviewState, ThreadView
     from reflectdesk.services.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -136,7 +136,8 @@ class DocumentText(QTextBrowser):
 
     def fit_height(self) -> None:
         doc = self.document()
-        doc.setTextWidth(self.viewport().width())
+        if doc.textWidth() != self.viewport().width():
+            doc.setTextWidth(self.viewport().width())
         height = int(doc.size().height()) + 2 * self.frameWidth() + 2
         if self.height() != height:
             self.setFixedHeight(height)
@@ -186,6 +187,13 @@ class ReadingView(QWidget):
         self.siblings: list[str] = []
         self.changes: list[tuple[int, int]] = []  # document positions (UTF-16)
         self._image_seq = 0
+        self._building = False  # one layout pass per open, not one per change
+        self._ranges: dict[str, tuple[int, int] | None] = {}
+        # The review of the entries next to this one, read ahead on a worker; dropped
+        # for an entry when it changes (``invalidate``) and on clear (lock).
+        self._cache: dict[tuple[str, str], EntryReviewState] = {}
+        self._generation: dict[str, int] = {}
+        self._siblings: dict[str, list[str]] = {}  # journal -> its entries, oldest first
 
         self.comment_action = QAction(self)
         self.comment_action.setObjectName("commentAction")
@@ -236,12 +244,12 @@ class ReadingView(QWidget):
         self.text.selectionChanged.connect(self._selection_changed)
         self.margin = ReviewMargin()
         self.writes = ReviewWrites(ctx.runner, vault, self)
-        self.writes.written.connect(lambda _r: self.reload_review())
+        self.writes.written.connect(lambda _r: self._written())
         self.margin.reply_requested.connect(self.reply_to)
         self.margin.resolve_requested.connect(self.writes.resolve)
         self.margin.thread_activated.connect(self.select_thread)
         self.signoff = SignOffPanel(ctx.runner, vault, catalog.taxonomy(), ctx.language)
-        self.signoff.signed.connect(lambda _r: self.reload_review())
+        self.signoff.signed.connect(lambda _r: self._written())
         column = QWidget()
         column.setObjectName("readingColumn")
         column_layout = QVBoxLayout(column)
@@ -268,6 +276,9 @@ class ReadingView(QWidget):
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller.setWidget(page)
+        self.scroller.verticalScrollBar().valueChanged.connect(
+            lambda _v: self.margin.reveal(self._visible_bottom())
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -302,17 +313,23 @@ class ReadingView(QWidget):
             else:
                 self.read_state, self.read_seq, self.read_revision = ReadState.READ, None, None
         if not same:
-            self.siblings = [
-                s.id
-                for s in self.vault.entries.list(
-                    SearchFilters(journal_id=entry.journal_id), "date", False
-                )
-            ]
+            siblings = self._siblings.get(entry.journal_id)
+            if siblings is None or entry.id not in siblings:
+                filters = SearchFilters(journal_id=entry.journal_id)
+                siblings = [s.id for s in self.vault.entries.list(filters, "date", False)]
+                self._siblings[entry.journal_id] = siblings
+            self.siblings = siblings
             self.scroller.verticalScrollBar().setValue(0)
-        self._build_document(entry)
-        self.reload_review()
-        self._update_bar()
+        self._building = True
+        try:
+            self._build_document(entry)
+            self.reload_review(fresh=False)
+            self._update_bar()
+        finally:
+            self._building = False
+        self._layout_changed()
         self._load_images(entry)
+        self._read_ahead()
         vault = self.vault
         entry_id = entry.id
         self.ctx.runner.submit(
@@ -323,10 +340,50 @@ class ReadingView(QWidget):
             owner=self,
         )
 
+    def _written(self) -> None:
+        if self.entry is not None:
+            self.invalidate({self.entry.id})
+        self.reload_review()
+
+    # -- reading ahead: next / previous open without waiting for the vault -------------
+    def invalidate(self, entry_ids: set[str]) -> None:
+        """These entries changed (a bundle, a write): their review is read again."""
+        for key in [k for k in self._cache if k[0] in entry_ids]:
+            del self._cache[key]
+        for entry_id in entry_ids:
+            self._generation[entry_id] = self._generation.get(entry_id, 0) + 1
+        if entry_ids:
+            self._siblings.clear()  # an entry may have arrived or moved in the order
+
+    def _read_ahead(self) -> None:
+        entry = self.entry
+        if entry is None or entry.id not in self.siblings:
+            return
+        at = self.siblings.index(entry.id)
+        vault, lang = self.vault, self.lang
+        for other in self.siblings[max(0, at - 1) : at + 2]:
+            if other == entry.id or (other, lang) in self._cache:
+                continue
+            generation = self._generation.get(other, 0)
+
+            def job(_p: ProgressSink, _c: CancelToken, other: str = other) -> object:
+                return vault.review.state(other, lang)
+
+            def keep(state: object, other: str = other, generation: int = generation) -> None:
+                if self._generation.get(other, 0) == generation:
+                    self._cache[(other, lang)] = state  # type: ignore[assignment]
+
+            self.ctx.runner.submit(
+                job, on_result=keep, on_error=lambda _e: None, name="read-ahead", owner=self
+            )
+
     def clear(self) -> None:
         """Nothing of the entry stays on screen (lock, another entry in the editor)."""
         self.entry = None
         self.state = None
+        self._ranges = {}
+        self._cache.clear()
+        self.invalidate(set(self._generation))
         self.sections = []
         self.changes = []
         self.text.clear()
@@ -424,7 +481,6 @@ class ReadingView(QWidget):
                 cursor.insertText(f"📎 {att.filename} ({kib} KiB)")
         self.text.setDocument(doc)
         doc.documentLayout().documentSizeChanged.connect(lambda _s: self._layout_changed())
-        self.text.fit_height()
         self.changes = self._changes_since_read(entry)
 
     def _changes_since_read(self, entry: Entry) -> list[tuple[int, int]]:
@@ -492,24 +548,31 @@ class ReadingView(QWidget):
         self.ctx.runner.submit(job, on_result=show, name="reading-images", owner=self)
 
     # -- the review -------------------------------------------------------------------------
-    def reload_review(self) -> None:
+    def reload_review(self, fresh: bool = True) -> None:
+        """The entry's comments and sign-offs; ``fresh=False`` takes the state read
+        ahead for next / previous when it is still current."""
         entry = self.entry
         if entry is None:
             return
-        try:
-            # Fresh: a comment or a sign-off may have moved the head too (never here) or
-            # a bundle may have brought a newer version.
-            self.state = self.vault.review.state(entry.id, self.lang)
-        except ReflectDeskError as exc:
-            show_error(self, exc)
-            return
-        self.margin.set_threads(self.state.threads, self.section_title)
+        cached = None if fresh else self._cache.get((entry.id, self.lang))
+        if cached is not None and cached.head_seq == entry.head.seq:
+            self.state = cached
+        else:
+            try:
+                self.state = self.vault.review.state(entry.id, self.lang)
+            except ReflectDeskError as exc:
+                show_error(self, exc)
+                return
+            self._cache[(entry.id, self.lang)] = self.state
+        self._ranges = {t.id: self._range_of(t) for t in self.state.threads}
+        self.margin.set_threads(self.state.threads, self.section_title, placed=True)
         self.signoff.lang = self.lang
         self.signoff.show_entry(
             entry.id, entry.content.standards, self.state.sign_offs, can_sign=True
         )
         self._highlight()
-        self._place_margin()
+        if not self._building:
+            self._place_margin()
         self.changed.emit(entry.id)
 
     def _section(self, key: str) -> _Section | None:
@@ -517,10 +580,10 @@ class ReadingView(QWidget):
 
     def thread_range(self, thread_id: str) -> tuple[int, int] | None:
         """Document positions (UTF-16) of a thread's quote in the current version."""
-        if self.state is None:
-            return None
-        thread = next((t for t in self.state.threads if t.id == thread_id), None)
-        if thread is None or thread.start is None or thread.end is None:
+        return self._ranges.get(thread_id)
+
+    def _range_of(self, thread: ThreadView) -> tuple[int, int] | None:
+        if thread.start is None or thread.end is None:
             return None
         section = self._section(thread.section)
         if section is None:
@@ -559,6 +622,8 @@ class ReadingView(QWidget):
         self.text.setExtraSelections(selections)
 
     def _layout_changed(self) -> None:
+        if self._building:
+            return
         self.text.fit_height()
         self._place_margin()
 
@@ -581,7 +646,13 @@ class ReadingView(QWidget):
                 cursor.setPosition(max(0, section.start - 1) if section else 0)
                 y = self.text.cursorRect(cursor).top()
             positions[thread.id] = max(0, y + offset)
-        self.margin.place(positions, self.text.height())
+        self.margin.place(positions, self.text.height(), self._visible_bottom())
+
+    def _visible_bottom(self) -> int:
+        """How far down the margin is on screen (and a little more)."""
+        bar = self.scroller.verticalScrollBar()
+        top = self.margin.mapTo(self.page, QPoint(0, 0)).y()
+        return bar.value() + self.scroller.viewport().height() - top + 200
 
     def _set_column_width(self) -> None:
         metrics = self.fontMetrics()
@@ -727,14 +798,11 @@ class ReadingView(QWidget):
         self.text.setAccessibleName(self.tr("Entry text"))
         self.scroller.setAccessibleName(self.tr("Reading view"))
         if self.entry is not None:
-            self._build_document(self.entry)
-            self.reload_review()
-            self._update_bar()
+            self.open_entry(self.entry, self.author_name)  # headings in the new language
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         elif event.type() == QEvent.Type.PaletteChange and self.entry is not None:
-            self._build_document(self.entry)
-            self._highlight()
+            self.open_entry(self.entry, self.author_name)  # colours of the theme
         super().changeEvent(event)

@@ -12,8 +12,16 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QResizeEvent
+from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -41,6 +49,8 @@ if TYPE_CHECKING:
 MARGIN_WIDTH = 280
 CARD_GAP = 8
 QUOTE_SHOWN = 140  # characters of a quote shown on a card
+MORE_MS = 30  # cards out of view are made a few at a time after the first paint
+REAP_MS = 300  # the previous entry's cards are destroyed once the new ones show
 
 
 def when(moment: datetime) -> str:
@@ -172,7 +182,6 @@ class ThreadCard(QFrame):
         super().__init__(parent)
         self.view = thread
         self.setObjectName("threadCard")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.head = QLabel()
         self.head.setObjectName("threadHead")
@@ -215,19 +224,12 @@ class ThreadCard(QFrame):
         buttons.addWidget(self.resolve_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        self._height = (-1, 0)
         self.restyle()
         self.retranslate_ui()
 
-    def restyle(self) -> None:
-        a = accents()
-        border = a.hint_border if not self.view.resolved else a.muted_text
-        self.setStyleSheet(
-            f"#threadCard {{ border: 1px solid {border}; border-left: 4px solid {border};"
-            " border-radius: 4px; }"
-            f" #threadHead, #threadWhere {{ color: {a.muted_text}; }}"
-        )
-
     def retranslate_ui(self) -> None:
+        self._height = (-1, 0)
         t = self.view
         head = f"{t.author_name} · {when(t.created_at)}"
         if t.resolved:
@@ -252,6 +254,31 @@ class ThreadCard(QFrame):
         self.setAccessibleName(self.tr("Comment by %1").replace("%1", t.author_name))
         self.setAccessibleDescription(t.text)
 
+    def restyle(self) -> None:
+        a = accents()
+        self._border = QColor(a.muted_text if self.view.resolved else a.hint_border)
+        muted = QPalette(self.palette())
+        muted.setColor(QPalette.ColorRole.WindowText, QColor(a.muted_text))
+        self.head.setPalette(muted)
+        self.where.setPalette(muted)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self._border, 1))
+        rect = self.rect().adjusted(0, 0, -1, -1)
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.fillRect(rect.x(), rect.y() + 1, 4, rect.height() - 1, self._border)
+        painter.end()
+
+    def height_for(self, width: int) -> int:
+        """The card's height at ``width`` (kept: wrapping text is measured once)."""
+        if self._height[0] != width:
+            height = self.heightForWidth(width)
+            self._height = (width, height if height > 0 else self.sizeHint().height())
+        return self._height[1]
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.activated.emit(self.view.id)
         super().mousePressEvent(event)
@@ -259,15 +286,17 @@ class ThreadCard(QFrame):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
-        elif event.type() == QEvent.Type.PaletteChange:
-            self.restyle()
         super().changeEvent(event)
 
 
 class ReviewMargin(QWidget):
     """Thread cards beside the text. ``place(positions)`` puts each card at the height
     of its quote (pushed down when cards would overlap); without positions, the cards
-    stack (the student's editor, where the text is many fields)."""
+    stack (the student's editor, where the text is many fields).
+
+    Cards are made as they come into view (``reveal``): the first screenful at once,
+    the rest a few at a time after the view is painted, or as it scrolls there (a card
+    is ~2 ms of widgets; 30 of them made at once would double the time to open)."""
 
     reply_requested = Signal(str)
     resolve_requested = Signal(str, bool)
@@ -277,8 +306,20 @@ class ReviewMargin(QWidget):
         super().__init__(parent)
         self.setObjectName("reviewMargin")
         self.cards: dict[str, ThreadCard] = {}
+        self.threads: list[ThreadView] = []
+        self._titles: Callable[[str], str] = lambda key: key
         self._positions: dict[str, int] = {}
         self._floor = 0
+        self._limit: int | None = None  # cards below this height wait
+        self._more = QTimer(self)
+        self._more.setInterval(MORE_MS)
+        self._more.setSingleShot(True)
+        self._more.timeout.connect(self._make_more)
+        self._dead: list[ThreadCard] = []
+        self._reap = QTimer(self)
+        self._reap.setInterval(REAP_MS)
+        self._reap.setSingleShot(True)
+        self._reap.timeout.connect(self._bury)
         self.empty = QLabel(self)
         self.empty.setObjectName("marginEmpty")
         self.empty.setWordWrap(True)
@@ -286,48 +327,103 @@ class ReviewMargin(QWidget):
         self.setFixedWidth(MARGIN_WIDTH)
         self.retranslate_ui()
 
+    def restyle(self) -> None:
+        """Cards paint their own border (a style sheet makes every child slow to lay
+        out: 30 cards cost ~50 ms more)."""
+        for card in self.cards.values():
+            card.restyle()
+
     def set_threads(
-        self, threads: Sequence[ThreadView], section_title: Callable[[str], str]
+        self,
+        threads: Sequence[ThreadView],
+        section_title: Callable[[str], str],
+        placed: bool = False,
     ) -> None:
+        """The threads to show; ``placed``: the caller calls :meth:`place` next."""
         for card in self.cards.values():
             card.hide()
-            card.deleteLater()
+            self._dead.append(card)
+        if self._dead:  # destroyed after the new cards are painted, not before
+            self._reap.start()
         self.cards = {}
-        for thread in threads:
-            card = ThreadCard(thread, section_title(thread.section), self)
-            card.reply_requested.connect(self.reply_requested)
-            card.resolve_requested.connect(self.resolve_requested)
-            card.activated.connect(self.thread_activated)
-            self.cards[thread.id] = card
-            card.show()
-        self.empty.setVisible(not self.cards)
-        self._relayout()
+        self.threads = list(threads)
+        self._titles = section_title
+        self._positions = {}  # the view places them (place) once its text is laid out
+        self.empty.setVisible(not self.threads)
+        if not placed:
+            self._limit = None
+            self._relayout()
 
-    def place(self, positions: Mapping[str, int] | None, floor: int = 0) -> None:
-        """Cards at the heights given (by thread id); ``floor``: the text's height."""
+    def place(
+        self, positions: Mapping[str, int] | None, floor: int = 0, until: int | None = None
+    ) -> None:
+        """Cards at the heights given (by thread id); ``floor``: the text's height;
+        ``until``: how far down cards are needed now (None: all)."""
         self._positions = dict(positions or {})
         self._floor = floor
+        self._limit = until
         self._relayout()
+
+    def reveal(self, until: int) -> None:
+        """The view scrolled: cards down to ``until`` are needed now."""
+        if self._limit is not None and until > self._limit:
+            self._limit = until
+            self._relayout()
+
+    def _bury(self) -> None:
+        dead, self._dead = self._dead, []
+        for card in dead:
+            card.deleteLater()
+
+    def _make_more(self) -> None:
+        if self._limit is not None:
+            self._limit += 400
+            self._relayout()
+
+    def _make(self, thread: ThreadView) -> ThreadCard:
+        card = ThreadCard(thread, self._titles(thread.section), self)
+        card.reply_requested.connect(self.reply_requested)
+        card.resolve_requested.connect(self.resolve_requested)
+        card.activated.connect(self.thread_activated)
+        self.cards[thread.id] = card
+        return card
 
     def _relayout(self) -> None:
         width = self.width() - 4
         y = 0
         order = sorted(
-            self.cards.values(),
-            key=lambda c: (self._positions.get(c.view.id, 1 << 30), c.view.created_at),
+            self.threads,
+            key=lambda t: (self._positions.get(t.id, 1 << 30), t.created_at),
         )
-        for card in order:
-            height = card.heightForWidth(width)
-            if height <= 0:
-                height = card.sizeHint().height()
-            wanted = self._positions.get(card.view.id, y)
+        waiting = False
+        for thread in order:
+            wanted = self._positions.get(thread.id, y)
             top = max(y, wanted)
+            card = self.cards.get(thread.id)
+            if card is None:
+                if self._limit is not None and top > self._limit:
+                    waiting = True
+                    break
+                card = self._make(thread)
+            height = card.height_for(width)
             card.setGeometry(2, top, width, height)
+            if card.isHidden():
+                card.show()
             y = top + height + CARD_GAP
-        if not self.cards:
+        if waiting:
+            self._more.start()
+            y = max([y, *self._positions.values()]) + 40
+        if not self.threads:
             self.empty.setGeometry(2, 0, width, self.empty.heightForWidth(width))
             y = self.empty.heightForWidth(width)
         self.setMinimumHeight(max(y, self._floor))
+
+    def card(self, thread_id: str) -> ThreadCard:
+        """The card of a thread, made now if it was waiting (tests, "go to comment")."""
+        if thread_id not in self.cards:
+            self._limit = None
+            self._relayout()
+        return self.cards[thread_id]
 
     def card_top(self, thread_id: str) -> int | None:
         card = self.cards.get(thread_id)
@@ -346,4 +442,6 @@ class ReviewMargin(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
             self._relayout()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self.restyle()
         super().changeEvent(event)
