@@ -118,3 +118,21 @@ def test_changed_ranges_marks_words_inserted_or_replaced() -> None:
     ranges = [new[a:b] for a, b in changed_ranges(old, new)]
     assert ranges == ["muchas", "nuevas"]
     assert changed_ranges(old, old) == []
+
+
+def test_the_reading_screen_is_named_unclipped_with_unique_mnemonics(
+    qtbot: QtBot, two: tuple[AppContext, Vault, AppContext, Vault], tmp_path: Path
+) -> None:
+    from tests.gui.sharing import check_screen
+
+    r = make_review(two, tmp_path)
+    window = mentor_window(qtbot, r)
+    reader = reader_of(window, r)
+    settle(qtbot, reader)
+    for lang in ("en", "es"):
+        r.mctx.translations.set_language(lang)
+        settle(qtbot, reader)
+        assert check_screen(window) == [], lang
+    r.mctx.translations.set_language("en")
+    settle(qtbot, reader)
+    window.prepare_to_close()

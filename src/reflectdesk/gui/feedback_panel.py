@@ -139,7 +139,7 @@ class FeedbackPanel(QScrollArea):
         state = self.state
         if state is not None and state.threads:
             self.heading.setText(
-                self.tr("Feedback: %n open comment(s)", "", state.open_threads)
+                self.tr("Feedback — open comments: %1").replace("%1", str(state.open_threads))
             )
         else:
             self.heading.setText(self.tr("Feedback"))

@@ -783,7 +783,7 @@ class ReadingView(QWidget):
         self._selection_changed()
 
     def retranslate_ui(self) -> None:
-        self.list_button.setText(self.tr("&Entry list"))
+        self.list_button.setText(self.tr("Entry &list"))
         self.list_button.setAccessibleName(self.tr("Show the entry list"))
         self.prev_button.setText(self.tr("◀ &Previous"))
         self.prev_button.setAccessibleName(self.tr("Previous entry"))

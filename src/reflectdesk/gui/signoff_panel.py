@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -38,11 +38,11 @@ if TYPE_CHECKING:
 VERDICTS = (Verdict.MET, Verdict.PARTLY, Verdict.NOT_YET)
 
 
-def verdict_text(widget: QWidget, verdict: Verdict) -> str:
+def verdict_text(_widget: QWidget, verdict: Verdict) -> str:
     return {
-        Verdict.MET: widget.tr("met"),
-        Verdict.PARTLY: widget.tr("partly"),
-        Verdict.NOT_YET: widget.tr("not yet"),
+        Verdict.MET: QCoreApplication.translate("SignOffPanel", "met"),
+        Verdict.PARTLY: QCoreApplication.translate("SignOffPanel", "partly"),
+        Verdict.NOT_YET: QCoreApplication.translate("SignOffPanel", "not yet"),
     }[verdict]
 
 
@@ -376,10 +376,10 @@ class SignOffPanel(QWidget):
                 "yet, with a note. It is signed with your key and bound to this exact version."
             )
         )
-        self.add_button.setText(self.tr("&Add a standard…"))
+        self.add_button.setText(self.tr("Add a stan&dard…"))
         self.add_button.setAccessibleName(self.tr("Add a standard"))
-        self.overall_label.setText(self.tr("O&verall:"))
-        self.note_label.setText(self.tr("N&ote:"))
+        self.overall_label.setText(self.tr("&Overall:"))
+        self.note_label.setText(self.tr("Overall no&te:"))
         self.overall.setAccessibleName(self.tr("Overall verdict"))
         self.note.setAccessibleName(self.tr("Overall note"))
         self.sign_button.setText(self.tr("&Sign off"))
