@@ -275,6 +275,8 @@ class EntryEditor(QWidget):
         # Mentor feedback on your own entry (issue 13): comments and sign-offs beside it.
         self.feedback = FeedbackPanel(ctx, vault, catalog, self._section_title)
         self.feedback.quote_requested.connect(self.select_quote)
+        self.feedback.shown_changed.connect(self._feedback_shown)
+        self._preview_before_feedback: bool | None = None
         self.splitter.addWidget(self.feedback)
         self.splitter.setStretchFactor(2, 2)
 
@@ -586,6 +588,20 @@ class EntryEditor(QWidget):
         """The entry's comments and sign-offs again (a feedback bundle arrived)."""
         if self.entry is not None and not self.read_only:
             self.feedback.show_entry(self.entry)
+
+    def _feedback_shown(self, shown: bool) -> None:
+        """Feedback takes the preview's place (the preview comes back with Ctrl+Shift+P,
+        or when the next entry has no feedback)."""
+        if shown:
+            if self._preview_before_feedback is None:
+                self._preview_before_feedback = not self.preview.isHidden()
+            self.preview.hide()
+            total = max(self.splitter.width(), 600)
+            self.splitter.setSizes([total * 3 // 5, 0, total * 2 // 5])
+        elif self._preview_before_feedback is not None:
+            if self._preview_before_feedback:
+                self.set_preview_visible(True)
+            self._preview_before_feedback = None
 
     def select_quote(self, section: str, start: int, end: int) -> None:
         """Select a comment's passage (code points) in its field (UTF-16 in Qt)."""

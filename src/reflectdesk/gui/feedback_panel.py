@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from reflectdesk.errors import ReflectDeskError
@@ -54,6 +54,7 @@ class FeedbackPanel(QScrollArea):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.heading.setFont(font)
+        self.heading.setWordWrap(True)
         self.signoff = SignOffPanel(ctx.runner, vault, catalog.taxonomy(), ctx.language)
         self.signoff.heading.hide()
         self.margin = ReviewMargin()
@@ -73,6 +74,7 @@ class FeedbackPanel(QScrollArea):
         self.setWidget(body)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumWidth(self.margin.width() + 24)
         self.hide()
         self.retranslate_ui()

@@ -74,6 +74,8 @@ log = logging.getLogger(__name__)
 LINE_CHARS = 76  # a comfortable line length, in average characters
 MAX_IMAGE_BYTES = 8 * 1024 * 1024
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
+# **bold**, *italic*, _italic_ (not across lines; the markers stay in the text, dimmed)
+_EMPHASIS = re.compile(r"(\*\*|\*|_)(?=\S)([^\n]+?)(?<=\S)\1")
 
 
 def utf16_len(text: str) -> int:
@@ -267,7 +269,7 @@ class ReadingView(QWidget):
         page_layout = QHBoxLayout(page)
         page_layout.setContentsMargins(12, 12, 12, 24)
         page_layout.addStretch(1)
-        page_layout.addWidget(column, 6, Qt.AlignmentFlag.AlignTop)
+        page_layout.addWidget(column, 100, Qt.AlignmentFlag.AlignTop)  # up to its maximum
         page_layout.addWidget(self.margin, 0, Qt.AlignmentFlag.AlignTop)
         page_layout.addStretch(1)
         self.page = page
@@ -468,6 +470,7 @@ class ReadingView(QWidget):
             cursor.insertBlock(block(0, 8, 145), chars())
             start = cursor.position()
             cursor.insertText(text)
+            self._style_section(doc, start, text, a.muted_text)
             self.sections.append(_Section(key, title, start, text))
         if not self.sections:
             cursor.insertBlock(block(18, 0), chars(muted=True))
@@ -482,6 +485,43 @@ class ReadingView(QWidget):
         self.text.setDocument(doc)
         doc.documentLayout().documentSizeChanged.connect(lambda _s: self._layout_changed())
         self.changes = self._changes_since_read(entry)
+
+    @staticmethod
+    def _style_section(doc: QTextDocument, start: int, text: str, muted: str) -> None:
+        """Light Markdown without moving a character: ``**bold**`` and ``*italic*``
+        shown so, their markers dimmed; a blank line a short gap. Every character of the
+        text stays where it is, so offsets map one to one."""
+
+        def span(a: int, b: int, fmt: QTextCharFormat) -> None:
+            cursor = QTextCursor(doc)
+            cursor.setPosition(start + to_utf16(text, a))
+            cursor.setPosition(start + to_utf16(text, b), QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+
+        if "*" in text or "_" in text:
+            marker = QTextCharFormat()
+            marker.setForeground(QColor(muted))
+            for found in _EMPHASIS.finditer(text):
+                fmt = QTextCharFormat()
+                if len(found.group(1)) == 2:
+                    fmt.setFontWeight(QFont.Weight.Bold)
+                else:
+                    fmt.setFontItalic(True)
+                width = len(found.group(1))
+                span(found.start() + width, found.end() - width, fmt)
+                span(found.start(), found.start() + width, marker)
+                span(found.end() - width, found.end(), marker)
+        if "\n\n" in text:
+            gap = QTextBlockFormat()
+            gap.setLineHeight(35, 1)  # ProportionalHeight
+            gap.setTopMargin(0)
+            gap.setBottomMargin(0)
+            block = doc.findBlock(start)
+            end = start + utf16_len(text)
+            while block.isValid() and block.position() <= end:
+                if block.length() == 1:  # an empty paragraph: a blank line
+                    QTextCursor(block).setBlockFormat(gap)
+                block = block.next()
 
     def _changes_since_read(self, entry: Entry) -> list[tuple[int, int]]:
         if self.read_state is not ReadState.UPDATED or self.read_revision is None:

@@ -62,6 +62,7 @@ class SignOffBox(QFrame):
         self.head.setWordWrap(True)
         self.grid = QGridLayout()
         self.grid.setColumnStretch(0, 1)
+        self.grid.setColumnStretch(1, 1)
         self.rows: list[tuple[QLabel, QLabel]] = []
         for i, item in enumerate(view.standards):
             title = QLabel(item.title)
