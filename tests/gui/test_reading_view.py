@@ -27,7 +27,7 @@ def test_a_received_entry_reads_like_a_document(
     assert window.editor.entry_id is None and not window.list_pane.isVisible()
     text = reader.text.toPlainText()
     assert text.startswith("Fracciones con material concreto")
-    assert "From Camila Pérez" in text and "2026-04-02" in text and "version 1" in text
+    assert "From Camila Pérez" in text and "2 Apr 2026" in text and "version 1" in text
     # Prompts as headings with the answers, standards with their titles.
     assert "What did I do?" in text or "Action" in text
     assert ACTION in text

@@ -50,6 +50,7 @@ from reflectdesk.domain.model import Entry, SearchFilters
 from reflectdesk.errors import ReflectDeskError
 from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.catalog import Catalog
+from reflectdesk.gui.dates import show_date
 from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.review_margin import (
     CommentDialog,
@@ -438,7 +439,7 @@ class ReadingView(QWidget):
         template = self._template()
         meta = [
             self.tr("From %1").replace("%1", self.author_name),
-            content.event_date.isoformat() if content.event_date else when(entry.created_at),
+            show_date(content.event_date) if content.event_date else when(entry.created_at),
             template.name.get(self.lang) if template is not None else content.template_id,
             self.tr("version %1").replace("%1", str(entry.head.seq)),
         ]

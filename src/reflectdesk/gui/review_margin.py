@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QMouseEvent,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflectdesk.gui.dates import show_datetime
 from reflectdesk.gui.dialogs import report_error
 from reflectdesk.gui.theme import accents
 from reflectdesk.progress import CancelToken, ProgressSink
@@ -54,8 +55,8 @@ REAP_MS = 300  # the previous entry's cards are destroyed once the new ones show
 
 
 def when(moment: datetime) -> str:
-    stamp = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
-    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
+    """A comment's or a sign-off's moment, as the interface shows every date."""
+    return show_datetime(moment)
 
 
 def short(text: str, limit: int = QUOTE_SHOWN) -> str:
