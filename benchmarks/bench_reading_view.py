@@ -168,7 +168,7 @@ def main() -> int:
             return sorted(times), sorted(cpu), max(made_first)
 
         def figures(times: list[float]) -> dict[str, float]:
-            p95 = times[max(0, int(round(0.95 * len(times))) - 1)]
+            p95 = times[max(0, round(0.95 * len(times)) - 1)]
             return {
                 "median_ms": round(statistics.median(times), 1),
                 "p95_ms": round(p95, 1),

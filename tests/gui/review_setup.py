@@ -54,9 +54,7 @@ class Review:
         path.unlink()
 
     def at_mentor(self, entry_id: str | None = None) -> str:
-        return self.mentor.imports.received_entry_id(
-            self.student_at_mentor, entry_id or self.entry
-        )
+        return self.mentor.imports.received_entry_id(self.student_at_mentor, entry_id or self.entry)
 
     def edit(self, action: str) -> None:
         self.student.entries.edit(self.entry, content(action))
@@ -87,7 +85,9 @@ def make_review(two: tuple[AppContext, Vault, AppContext, Vault], tmp_path: Path
     )  # fmt: skip
     out = tmp_path / "out"
     out.mkdir()
-    review = Review(sctx, student, mctx, mentor, journal.id, entry.id, second.id, m_at_s, s_at_m, out)
+    review = Review(
+        sctx, student, mctx, mentor, journal.id, entry.id, second.id, m_at_s, s_at_m, out
+    )
     review.send()
     return review
 

@@ -21,8 +21,8 @@ from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.contact_model import (
     safety_number_lines,
 )
-from reflectdesk.gui.export_wizard import PAGE_DONE, ExportWizard
 from reflectdesk.gui.entry_model import ID_ROLE
+from reflectdesk.gui.export_wizard import PAGE_DONE, ExportWizard
 from reflectdesk.gui.import_dialog import ImportDialog
 from reflectdesk.services.vault import Vault
 from tests.gui.helpers import written

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.history import HistoryDialog
-from reflectdesk.gui.reading_view import changed_ranges
+from reflectdesk.gui.reading_document import changed_ranges
 from reflectdesk.services.review_marks import ReadState
 from reflectdesk.services.vault import Vault
 from tests.gui.review_setup import ACTION, make_review, mentor_window, reader_of, settle

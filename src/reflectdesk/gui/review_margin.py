@@ -203,7 +203,7 @@ class ThreadCard(QFrame):
         layout.addWidget(self.where)
         layout.addWidget(self.body)
         self.replies: list[QLabel] = []
-        for reply in thread.replies:
+        for _reply in thread.replies:
             label = QLabel()
             label.setObjectName("threadReply")
             label.setWordWrap(True)
