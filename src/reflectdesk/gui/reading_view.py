@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -69,6 +69,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+READ_AHEAD_MS = 150  # after the first paint: the reader reads for seconds anyway
+
 
 class ReadingView(QWidget):
     """A received entry to read, comment on and sign off."""
@@ -102,6 +104,10 @@ class ReadingView(QWidget):
         self._cache: dict[tuple[str, str], EntryReviewState] = {}
         self._generation: dict[str, int] = {}
         self._siblings: dict[str, list[str]] = {}  # journal -> its entries, oldest first
+        self._ahead_timer = QTimer(self)
+        self._ahead_timer.setSingleShot(True)
+        self._ahead_timer.setInterval(READ_AHEAD_MS)
+        self._ahead_timer.timeout.connect(self._read_ahead)
 
         self.comment_action = QAction(self)
         self.comment_action.setObjectName("commentAction")
@@ -237,16 +243,18 @@ class ReadingView(QWidget):
             self._building = False
         self._layout_changed()
         self._load_images(entry)
-        self._read_ahead()
-        vault = self.vault
-        entry_id = entry.id
-        self.ctx.runner.submit(
-            lambda _p, _c: vault.review.mark_read(entry_id),
-            on_error=lambda exc: log.info("read mark not saved: %s", type(exc).__name__),
-            writer=True,
-            name="write:read-mark",
-            owner=self,
-        )
+        # The neighbours' review is read once this one is painted, not while it paints.
+        self._ahead_timer.start()
+        known = self.vault.review.read_mark(entry.id)
+        if known is None or known.revision_id != entry.head.id:
+            vault, entry_id = self.vault, entry.id
+            self.ctx.runner.submit(
+                lambda _p, _c: vault.review.mark_read(entry_id),
+                on_error=lambda exc: log.info("read mark not saved: %s", type(exc).__name__),
+                writer=True,
+                name="write:read-mark",
+                owner=self,
+            )
 
     def _written(self) -> None:
         if self.entry is not None:
