@@ -123,6 +123,8 @@ def test_changed_ranges_marks_words_inserted_or_replaced() -> None:
 def test_the_reading_screen_is_named_unclipped_with_unique_mnemonics(
     qtbot: QtBot, two: tuple[AppContext, Vault, AppContext, Vault], tmp_path: Path
 ) -> None:
+    from reflectdesk.gui.i18n import PseudoTranslator
+    from tests.gui.helpers import clipped_texts
     from tests.gui.sharing import check_screen
 
     r = make_review(two, tmp_path)
@@ -133,6 +135,44 @@ def test_the_reading_screen_is_named_unclipped_with_unique_mnemonics(
         r.mctx.translations.set_language(lang)
         settle(qtbot, reader)
         assert check_screen(window) == [], lang
+    # Strings 40% longer than English (the pseudo-locale): nothing clipped either.
+    r.mctx.translations.install_extra(PseudoTranslator())
+    settle(qtbot, reader)
+    assert reader.comment_button.text().startswith("[")
+    assert clipped_texts(window) == []
     r.mctx.translations.set_language("en")
     settle(qtbot, reader)
+    window.prepare_to_close()
+
+
+def test_images_inline_and_other_attachments_listed(
+    qtbot: QtBot, two: tuple[AppContext, Vault, AppContext, Vault], tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QColor, QImage, QTextDocument
+
+    from tests.gui.review_setup import Review
+
+    _sctx, student, _mctx, _mentor = two
+    image = QImage(40, 20, QImage.Format.Format_RGB32)
+    image.fill(QColor("#3366cc"))
+    png = tmp_path / "pizarra.png"
+    assert image.save(str(png))
+    notes = tmp_path / "pauta.txt"
+    notes.write_text("pauta de observación", encoding="utf-8")
+
+    r: Review = make_review(two, tmp_path)
+    for path in (png, notes):
+        student.entries.attach(r.entry, path)
+    r.send()
+    window = mentor_window(qtbot, r)
+    reader = reader_of(window, r)
+    text = reader.text.toPlainText()
+    assert "Attachments" in text and "pizarra.png" in text and "pauta.txt" in text
+    settle(qtbot, reader)  # the image is read on a worker, then shown in the text
+    (png_att,) = [a for a in reader.entry.attachments if a.filename == "pizarra.png"]  # type: ignore[union-attr]
+    shown = reader.text.document().resource(
+        QTextDocument.ResourceType.ImageResource, QUrl(f"att:{png_att.id}")
+    )
+    assert isinstance(shown, QImage) and shown.width() == 40
     window.prepare_to_close()

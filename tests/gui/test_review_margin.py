@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from reflectdesk.gui.app_context import AppContext
@@ -40,7 +41,15 @@ def test_comment_reply_resolve_and_reanchor(
     # Code points, not UTF-16 units: the emoji before counts one.
     assert (passage.start, passage.end) == (ACTION.index("regletas"), ACTION.index("regletas") + 8)
     assert reader.comment_button.isEnabled() and reader.comment_action.isEnabled()
-    reader.comment_action.trigger()  # the context menu's "Comment…" (Ctrl+Alt+M)
+    assert reader.comment_action in reader.actions()  # also in the context menu
+    window.activateWindow()
+    reader.text.setFocus()
+    qtbot.keyClick(
+        reader.text,
+        Qt.Key.Key_M,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
+    )
+    assert reader.dialog.isVisible()  # Ctrl+Alt+M opened the comment box
     answer(qtbot, reader, "¿Por qué regletas 🧮?")
     (thread,) = r.mentor.review.state(reader.entry_id or "").threads
     assert (thread.section, thread.quote, thread.start) == ("action", "regletas", passage.start)
