@@ -82,7 +82,7 @@ def build(tmp: Path) -> tuple[Vault, list[str], str]:
             sections[key] = text_of(500, marks, rng)
         content = EntryContent(
             title=f"Fracciones, semana {n + 1}", sections=sections, tags=("fracciones",),
-            standards=("A1", "C7", "D1"), event_date=date(2026, 4, 2 + n), template_id="alact",
+            standards=("A1", "C7", "D10"), event_date=date(2026, 4, 2 + n), template_id="alact",
         )  # fmt: skip
         assert content.word_count() >= 3000
         ids.append(student.entries.add(journal.id, content).id)

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.main_window import MainWindow
+from reflectdesk.gui.standards_picker import CODE_ROLE, StandardsPicker
 from reflectdesk.review.records import Verdict
 from reflectdesk.services.vault import Vault
 from tests.gui.review_setup import ACTION, make_review, mentor_window, reader_of, settle
@@ -28,8 +29,21 @@ def test_sign_off_changed_since_and_withdraw(
     # The standards she tagged, with their titles; one more added by the mentor.
     assert panel.codes == ["A1", "C7"]
     assert panel.titles["C7"].text().startswith("C7 — ")
-    panel.set_codes([*panel.codes, "D1"])  # what the standards picker hands back
-    assert panel.codes == ["A1", "C7", "D1"]
+    panel.add_button.click()  # the standards picker: D10 ticked, OK
+    picker = panel.picker
+    assert isinstance(picker, StandardsPicker) and picker.isVisible()
+    model = picker.model_
+    (item,) = [
+        model.item(row).child(sub)
+        for row in range(model.rowCount())
+        for sub in range(model.item(row).rowCount())
+        if model.item(row).child(sub).data(CODE_ROLE) == "D10"
+    ]
+    picker.tree.activated.emit(picker.proxy.mapFromSource(item.index()))  # Enter on it
+    assert picker.selected() == ["A1", "C7", "D10"]
+    picker.accept()
+    assert panel.codes == ["A1", "C7", "D10"]
+    assert panel.titles["D10"].text().startswith("D10 — ")
     assert not panel.sign_button.isEnabled()  # nothing judged yet
     panel.verdicts["C7"].setCurrentIndex(1)  # met
     panel.notes["C7"].setText("Preguntas abiertas.")

@@ -930,6 +930,7 @@ class MainWindow(QMainWindow):
         share(self.work, rest, (0.38, 0.62), (300, 380))
 
     def save_geometry(self) -> None:
+        self.list_pane.setVisible(True)  # hidden while reading: not a size to remember
         layouts = save_layout(self.ctx.prefs.window_layouts, self, (self.splitter, self.work))
         try:
             self.ctx.update_prefs(window_layouts=layouts)

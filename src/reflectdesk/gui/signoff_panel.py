@@ -140,6 +140,7 @@ class SignOffPanel(QWidget):
         self.entry_id: str | None = None
         self.can_sign = False
         self.codes: list[str] = []
+        self.tagged: list[str] = []  # the standards the student tagged
         self.me = vault.identity.public().key_id_hex
         self.heading = QLabel()
         self.heading.setObjectName("signOffHeading")
@@ -229,6 +230,7 @@ class SignOffPanel(QWidget):
         self.none_label.setVisible(not sign_offs)
         self.form.setVisible(can_sign)
         if not same:
+            self.tagged = list(standards)
             self.set_codes(list(standards))
         self.retranslate_ui()
 
@@ -301,7 +303,8 @@ class SignOffPanel(QWidget):
         if self.taxonomy is None:
             return
         picker = StandardsPicker(self.taxonomy, self.lang, tuple(self.codes), (), self)
-        picker.accepted.connect(lambda: self.set_codes([*self.codes, *picker.selected()]))
+        # The standards she tagged stay in the form; the picker adds (or drops) others.
+        picker.accepted.connect(lambda: self.set_codes([*self.tagged, *picker.selected()]))
         picker.finished.connect(picker.deleteLater)
         picker.open()
         self.picker = picker
