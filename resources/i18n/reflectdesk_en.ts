@@ -3505,8 +3505,8 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>Entry &amp;list</translation>
     </message>
     <message>
-        <source>Show the entry list</source>
-        <translation>Show the entry list</translation>
+        <source>Keep the entry list while reading</source>
+        <translation>Keep the entry list while reading</translation>
     </message>
     <message>
         <source>◀ &amp;Previous</source>

@@ -3505,8 +3505,8 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>&amp;Lista de entradas</translation>
     </message>
     <message>
-        <source>Show the entry list</source>
-        <translation>Mostrar la lista de entradas</translation>
+        <source>Keep the entry list while reading</source>
+        <translation>Mantener la lista de entradas al leer</translation>
     </message>
     <message>
         <source>◀ &amp;Previous</source>

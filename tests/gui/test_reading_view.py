@@ -176,3 +176,27 @@ def test_images_inline_and_other_attachments_listed(
     )
     assert isinstance(shown, QImage) and shown.width() == 40
     window.prepare_to_close()
+
+
+def test_the_keyboard_reads_on_when_the_list_gives_way(
+    qtbot: QtBot, two: tuple[AppContext, Vault, AppContext, Vault], tmp_path: Path
+) -> None:
+    r = make_review(two, tmp_path)
+    window = mentor_window(qtbot, r)
+    # The window opens on the first entry with the list in view.
+    reader = window.reader
+    assert reader is not None and reader.entry_id is not None
+    assert window.list_pane.isVisible()
+    window.raise_()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.list.setFocus()
+    qtbot.waitUntil(lambda: window.list.hasFocus())
+    other = next(i for i in (r.at_mentor(), r.at_mentor(r.second)) if i != reader.entry_id)
+    window.list.setCurrentIndex(window.model.index(window.model.row_of(other), 0))
+    assert reader.entry_id == other
+    assert not window.list_pane.isVisible() and reader.text.hasFocus()
+    window.focus_editor()  # Ctrl+3
+    assert reader.text.hasFocus()
+    settle(qtbot, reader)
+    window.prepare_to_close()

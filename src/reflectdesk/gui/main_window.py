@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QSize, Qt, QTim
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -366,7 +367,13 @@ class MainWindow(QMainWindow):
         reader = self.reading_view()
         reader.open_entry(entry, self.received.get(entry.journal_id, ""))
         self.editor_stack.setCurrentWidget(reader)
-        self.list_pane.setVisible(reader.list_button.isChecked())
+        focused = QApplication.focusWidget()
+        had_focus = focused is not None and self.list_pane.isAncestorOf(focused)
+        # Full width to read, unless the list is kept (Entry list) or the window has
+        # just opened (the first entry is shown, the list must be seen).
+        self.list_pane.setVisible(reader.list_button.isChecked() or self._first_load)
+        if had_focus and not self.list_pane.isVisible():
+            reader.text.setFocus()  # the list went away under the keyboard: read on
 
     def leave_reading(self) -> None:
         if self.reader is not None and self.reader.entry is not None:
@@ -404,6 +411,9 @@ class MainWindow(QMainWindow):
         (self.results if self.list_stack.currentWidget() is self.results else self.list).setFocus()
 
     def focus_editor(self) -> None:
+        if self.reader is not None and self.editor_stack.currentWidget() is self.reader:
+            self.reader.text.setFocus()  # Ctrl+3 / Enter in the list: read on
+            return
         if self.editor_stack.currentWidget() is not self.editor:
             return
         for field in self.editor.fields:

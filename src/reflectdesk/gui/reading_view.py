@@ -631,7 +631,7 @@ class ReadingView(QWidget):
 
     def retranslate_ui(self) -> None:
         self.list_button.setText(self.tr("Entry &list"))
-        self.list_button.setAccessibleName(self.tr("Show the entry list"))
+        self.list_button.setAccessibleName(self.tr("Keep the entry list while reading"))
         self.prev_button.setText(self.tr("◀ &Previous"))
         self.prev_button.setAccessibleName(self.tr("Previous entry"))
         self.next_button.setText(self.tr("&Next ▶"))
