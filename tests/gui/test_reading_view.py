@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.history import HistoryDialog
-from reflectdesk.gui.reading_document import changed_ranges
+from reflectdesk.gui.reading_document import changed_ranges, removed_at
 from reflectdesk.services.review_marks import ReadState
 from reflectdesk.services.vault import Vault
 from tests.gui.review_setup import ACTION, make_review, mentor_window, reader_of, settle
@@ -118,6 +118,11 @@ def test_changed_ranges_marks_words_inserted_or_replaced() -> None:
     ranges = [new[a:b] for a, b in changed_ranges(old, new)]
     assert ranges == ["muchas", "nuevas"]
     assert changed_ranges(old, old) == []
+    # Deleted words: the character where they were is marked (the diff has them).
+    cut = "Hoy 😀 probé."
+    (at,) = removed_at(old, cut)
+    assert cut[at] == "."
+    assert removed_at(old, old) == [] and changed_ranges(old, cut) == []
 
 
 def test_the_reading_screen_is_named_unclipped_with_unique_mnemonics(

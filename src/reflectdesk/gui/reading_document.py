@@ -72,6 +72,24 @@ def changed_ranges(old: str, new: str) -> list[tuple[int, int]]:
     return out
 
 
+def removed_at(old: str, new: str) -> list[int]:
+    """Where words of ``old`` were deleted with nothing in their place: code-point
+    positions in ``new`` (the view marks the character there; the full diff has the
+    words)."""
+    if old == new:
+        return []
+    a = [m.group() for m in _TOKENS.finditer(old)]
+    b_matches = list(_TOKENS.finditer(new))
+    b = [m.group() for m in b_matches]
+    out: list[int] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for op, i1, i2, j1, _j2 in matcher.get_opcodes():
+        if op == "delete" and "".join(a[i1:i2]).strip():
+            at = b_matches[j1].start() if j1 < len(b_matches) else len(new)
+            out.append(max(0, min(at, len(new) - 1)))
+    return [p for p in out if new]
+
+
 @dataclass(frozen=True, slots=True)
 class Section:
     key: str

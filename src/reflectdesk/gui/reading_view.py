@@ -49,6 +49,7 @@ from reflectdesk.gui.reading_document import (
     Section,
     build_document,
     changed_ranges,
+    removed_at,
 )
 from reflectdesk.gui.review_margin import (
     CommentDialog,
@@ -96,6 +97,7 @@ class ReadingView(QWidget):
         self.sections: list[Section] = []
         self.siblings: list[str] = []
         self.changes: list[tuple[int, int]] = []  # document positions (UTF-16)
+        self.removals: list[tuple[int, int]] = []  # the character where words went
         self._image_seq = 0
         self._building = False  # one layout pass per open, not one per change
         self._ranges: dict[str, tuple[int, int] | None] = {}
@@ -327,6 +329,7 @@ class ReadingView(QWidget):
         )  # fmt: skip
         self.text.setDocument(doc)
         doc.documentLayout().documentSizeChanged.connect(lambda _s: self._layout_changed())
+        self.removals = []
         self.changes = self._changes_since_read(entry)
 
     def _changes_since_read(self, entry: Entry) -> list[tuple[int, int]]:
@@ -339,6 +342,9 @@ class ReadingView(QWidget):
         out: list[tuple[int, int]] = []
         for section in self.sections:
             before = old.sections.get(section.key, "")
+            for at in removed_at(before, section.text):
+                position = section.start + to_utf16(section.text, at)
+                self.removals.append((position, position + 1))
             for s, e in changed_ranges(before, section.text):
                 out.append(
                     (
@@ -460,6 +466,8 @@ class ReadingView(QWidget):
 
         for start, end in self.changes:
             add(start, end, a.added_bg)
+        for start, end in self.removals:
+            add(start, end, a.removed_bg)
         if self.state is not None:
             for thread in self.state.threads:
                 found = self.thread_range(thread.id)
