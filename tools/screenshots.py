@@ -493,7 +493,7 @@ def render_review(ctx: AppContext, out: Path, suffix: str, lang: str) -> None:
             at, {"C7": (Verdict.MET, words["note"]), "A1": (Verdict.PARTLY, "")},
             note=words["overall"],
         )  # fmt: skip
-        feedback = mentor.exports.export_feedback([s_at_m.id], out_dir).path
+        feedback = mentor.exports.export_feedback([s_at_m.id], out_dir)[0].path
         window.prepare_to_close()
         ctx.runner.wait(10_000)
         window.hide()

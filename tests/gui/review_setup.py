@@ -49,7 +49,8 @@ class Review:
 
     def feedback(self) -> None:
         """The mentor's feedback bundle to the student, imported there."""
-        path = self.mentor.exports.export_feedback([self.student_at_mentor], self.tmp).path
+        (result,) = self.mentor.exports.export_feedback([self.student_at_mentor], self.tmp)
+        path = result.path
         self.student.imports.import_bundle(path)
         path.unlink()
 
