@@ -3526,7 +3526,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
     <message>
         <source>&amp;Next ▶</source>
-        <translation>Si&amp;guiente ▶</translation>
+        <translation>&amp;Siguiente ▶</translation>
     </message>
     <message>
         <source>Next entry</source>
@@ -4148,7 +4148,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <name>SignOffBox</name>
     <message>
         <source>Signed off by %1 on %2, on version %3</source>
-        <translation>Validada por %1 el %2, en la versión %3</translation>
+        <translation>Aprobada por %1 el %2, en la versión %3</translation>
     </message>
     <message>
         <source>; changed since</source>
@@ -4168,7 +4168,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
     <message>
         <source>Withdraw this sign-off</source>
-        <translation>Retirar esta validación</translation>
+        <translation>Retirar esta aprobación</translation>
     </message>
 </context>
 <context>
@@ -4207,7 +4207,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
     <message>
         <source>Withdraw the sign-off</source>
-        <translation>Retirar la validación</translation>
+        <translation>Retirar la aprobación</translation>
     </message>
     <message>
         <source>Why do you withdraw it?</source>
@@ -4215,15 +4215,15 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
     <message>
         <source>Sign-off</source>
-        <translation>Validación</translation>
+        <translation>Aprobación</translation>
     </message>
     <message>
         <source>Not signed off yet.</source>
-        <translation>Aún sin validar.</translation>
+        <translation>Aún sin aprobar.</translation>
     </message>
     <message>
         <source>Sign off this version against the standards: for each, met, partly or not yet, with a note. It is signed with your key and bound to this exact version.</source>
-        <translation>Valida esta versión según los estándares: para cada uno, logrado, parcialmente o aún no, con una nota. Se firma con tu clave y queda ligada a esta versión exacta.</translation>
+        <translation>Aprueba esta versión según los estándares: para cada uno, logrado, parcialmente o aún no, con una nota. Se firma con tu clave y queda ligada a esta versión exacta.</translation>
     </message>
     <message>
         <source>Add a stan&amp;dard…</source>
@@ -4251,11 +4251,11 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
     <message>
         <source>&amp;Sign off</source>
-        <translation>&amp;Validar</translation>
+        <translation>Apro&amp;bar</translation>
     </message>
     <message>
         <source>Sign off this version</source>
-        <translation>Validar esta versión</translation>
+        <translation>Aprobar esta versión</translation>
     </message>
 </context>
 <context>
