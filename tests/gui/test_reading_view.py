@@ -50,11 +50,26 @@ def test_a_received_entry_reads_like_a_document(
     assert window.list.currentIndex().row() == window.model.row_of(reader.entry_id)
     reader.prev_button.click()
     assert reader.entry_id == r.at_mentor()
+    # One document at a time: the previous entries' texts are not kept around.
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    before = len(reader.text.findChildren(QTextDocument))
+    for _ in range(3):
+        reader.next_button.click()
+        reader.prev_button.click()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    assert len(reader.text.findChildren(QTextDocument)) == before
     # The list comes back on request; an own entry goes back to the editor with it.
     reader.list_button.click()
     assert window.list_pane.isVisible()
     settle(qtbot, reader)
     window.prepare_to_close()
+    # Locking or closing leaves nothing of it on screen.
+    assert reader.text.toPlainText() == "" and not reader.margin.cards
+    assert not reader.signoff.boxes and not reader.signoff.form.isVisible()
 
 
 def test_updated_since_last_read_shows_what_changed(

@@ -99,6 +99,7 @@ class ReadingView(QWidget):
         self.changes: list[tuple[int, int]] = []  # document positions (UTF-16)
         self.removals: list[tuple[int, int]] = []  # the character where words went
         self._image_seq = 0
+        self._doc: QTextDocument | None = None  # the document made for the entry shown
         self._building = False  # one layout pass per open, not one per change
         self._ranges: dict[str, tuple[int, int] | None] = {}
         # The review of the entries next to this one, read ahead on a worker; dropped
@@ -304,10 +305,11 @@ class ReadingView(QWidget):
         self.invalidate(set(self._generation))
         self.sections = []
         self.changes = []
+        self.removals = []
         self.text.clear()
         self.text.document().clear()
         self.margin.set_threads([], lambda k: k)
-        self.signoff.entry_id = None
+        self.signoff.clear()
 
     def section_title(self, key: str) -> str:
         template = self._template()
@@ -327,7 +329,10 @@ class ReadingView(QWidget):
             self.text, entry, self.author_name, self._template(), self.catalog.taxonomy(),
             self.lang, self.font(),
         )  # fmt: skip
+        previous, self._doc = self._doc, doc
         self.text.setDocument(doc)
+        if previous is not None:  # one document at a time: the previous entry's goes
+            previous.deleteLater()
         doc.documentLayout().documentSizeChanged.connect(lambda _s: self._layout_changed())
         self.removals = []
         self.changes = self._changes_since_read(entry)

@@ -234,6 +234,14 @@ class SignOffPanel(QWidget):
             self.set_codes(list(standards))
         self.retranslate_ui()
 
+    def clear(self) -> None:
+        """Nothing of the entry stays (lock): no sign-offs shown, the form emptied."""
+        self.show_entry("", (), (), can_sign=False)
+        self.entry_id = None
+        self.tagged = []
+        self.set_codes([])
+        self.note.clear()
+
     def set_codes(self, codes: list[str]) -> None:
         """The standards in the form (kept verdicts and notes for codes that stay)."""
         kept = {c: (self.verdicts[c].currentIndex(), self.notes[c].text()) for c in self.verdicts}
