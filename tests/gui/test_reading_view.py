@@ -220,3 +220,19 @@ def test_the_keyboard_reads_on_when_the_list_gives_way(
     assert reader.text.hasFocus()
     settle(qtbot, reader)
     window.prepare_to_close()
+
+
+def test_show_received_twice_still_opens_a_received_entry(
+    qtbot: QtBot, two: tuple[AppContext, Vault, AppContext, Vault], tmp_path: Path
+) -> None:
+    r = make_review(two, tmp_path)
+    window = mentor_window(qtbot, r)
+    journal = next(iter(window.received))
+    window._show_received(journal)
+    qtbot.waitUntil(lambda: window.current_entry_id() is not None)
+    window._show_received(journal)  # the list already shows that journal: no reload
+    qtbot.waitUntil(lambda: window.current_entry_id() is not None)
+    assert window.editor_stack.currentWidget() is window.reader
+    assert not window._open_first_on_load
+    settle(qtbot, window.reader)
+    window.prepare_to_close()

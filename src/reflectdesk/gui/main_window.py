@@ -883,6 +883,8 @@ class MainWindow(QMainWindow):
             self.editor_stack.setCurrentWidget(self.placeholder)
             self._open_first_on_load = True
             self.sidebar.select("journal", journal_id)
+            if self._open_first_on_load and not self.model.loading:
+                self._list_loaded()  # the filter was already this journal: no reload
         self.show_entries()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
