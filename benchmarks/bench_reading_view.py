@@ -10,8 +10,9 @@ main window is shown offscreen at 1366x768; each "click" opens the other entry t
 ``MainWindow.open_entry`` (what selecting a row in the list calls): the document, the
 review state read from the vault, the margin cards on screen and the sign-off panel are
 built, and events are processed until the text's viewport receives its paint event.
-Measured twice: next / previous (the review of the neighbours was read ahead on a
-worker, as the view does) and cold (nothing read ahead: a click anywhere in the list).
+Measured twice: next / previous (the review of the student's other entries was read
+ahead on a worker, as the view does after each paint; the same for a click on any of
+them in the list) and cold (nothing read ahead: the first click on a student's entry).
 With each, the GUI thread's own CPU time (a busy machine inflates the wall clock).
 Prints one JSON object.
 """
@@ -191,7 +192,7 @@ def main() -> int:
             "cards_before_paint": cards,
             "next_previous": figures(warm),  # the review read ahead on a worker
             "next_previous_gui_cpu": figures(warm_cpu),
-            "cold": figures(cold),  # a click in the list: everything read on the click
+            "cold": figures(cold),  # nothing read ahead: everything read on the click
             "cold_gui_cpu": figures(cold_cpu),
             "target_p95_ms": TARGET_MS,
         }

@@ -41,6 +41,9 @@ def test_a_received_entry_reads_like_a_document(
     assert reader.read_state is ReadState.NEW and reader.read_banner.isVisible()
     settle(qtbot, reader)
     assert r.mentor.review.read_state(reader.entry_id or "", 1) is ReadState.READ
+    # The review of her other entries is read ahead on a worker after the paint.
+    second = r.at_mentor(r.second)
+    qtbot.waitUntil(lambda: (second, "en") in reader._cache, timeout=5000)
     # One student's entries in order, next / previous.
     assert reader.position.text() == "Entry 1 of 2 from Camila Pérez"
     assert not reader.prev_button.isEnabled() and reader.next_button.isEnabled()

@@ -71,6 +71,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 READ_AHEAD_MS = 150  # after the first paint: the reader reads for seconds anyway
+AHEAD_MAX = 60  # entries of the student whose review is read ahead
 
 
 class ReadingView(QWidget):
@@ -107,6 +108,8 @@ class ReadingView(QWidget):
         self._cache: dict[tuple[str, str], EntryReviewState] = {}
         self._generation: dict[str, int] = {}
         self._siblings: dict[str, list[str]] = {}  # journal -> its entries, oldest first
+        self._ahead: list[str] = []  # entries whose review is still to read ahead
+        self._ahead_round = 0
         self._ahead_timer = QTimer(self)
         self._ahead_timer.setSingleShot(True)
         self._ahead_timer.setInterval(READ_AHEAD_MS)
@@ -275,26 +278,47 @@ class ReadingView(QWidget):
             self._siblings.clear()  # an entry may have arrived or moved in the order
 
     def _read_ahead(self) -> None:
+        """The review of the student's other entries, one at a time on a read worker:
+        the next and previous first, then outwards, so a click on any of them opens
+        without reading the vault. Restarted at every open; stops at ``AHEAD_MAX``."""
         entry = self.entry
         if entry is None or entry.id not in self.siblings:
             return
         at = self.siblings.index(entry.id)
+        order = sorted(
+            (i for i in range(len(self.siblings)) if i != at), key=lambda i: (abs(i - at), i)
+        )
+        lang = self.lang
+        self._ahead = [
+            self.siblings[i]
+            for i in order[:AHEAD_MAX]
+            if (self.siblings[i], lang) not in self._cache
+        ]
+        self._ahead_round += 1
+        self._read_next_ahead(self._ahead_round)
+
+    def _read_next_ahead(self, round_: int) -> None:
+        if round_ != self._ahead_round or not self._ahead or self.entry is None:
+            return
+        other = self._ahead.pop(0)
         vault, lang = self.vault, self.lang
-        for other in self.siblings[max(0, at - 1) : at + 2]:
-            if other == entry.id or (other, lang) in self._cache:
-                continue
-            generation = self._generation.get(other, 0)
+        generation = self._generation.get(other, 0)
 
-            def job(_p: ProgressSink, _c: CancelToken, other: str = other) -> object:
-                return vault.review.state(other, lang)
+        def job(_p: ProgressSink, _c: CancelToken) -> EntryReviewState:
+            return vault.review.state(other, lang)
 
-            def keep(state: object, other: str = other, generation: int = generation) -> None:
-                if self._generation.get(other, 0) == generation:
-                    self._cache[(other, lang)] = state  # type: ignore[assignment]
+        def keep(state: EntryReviewState) -> None:
+            if self._generation.get(other, 0) == generation:
+                self._cache[(other, lang)] = state
+            self._read_next_ahead(round_)
 
-            self.ctx.runner.submit(
-                job, on_result=keep, on_error=lambda _e: None, name="read-ahead", owner=self
-            )
+        self.ctx.runner.submit(
+            job,
+            on_result=keep,
+            on_error=lambda _e: self._read_next_ahead(round_),
+            name="read-ahead",
+            owner=self,
+        )
 
     def clear(self) -> None:
         """Nothing of the entry stays on screen (lock, another entry in the editor)."""
@@ -302,6 +326,8 @@ class ReadingView(QWidget):
         self.state = None
         self._ranges = {}
         self._cache.clear()
+        self._ahead = []
+        self._ahead_round += 1
         self.invalidate(set(self._generation))
         self.sections = []
         self.changes = []
