@@ -3501,6 +3501,10 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>Entry %1 of %2 from %3</translation>
     </message>
     <message>
+        <source>not read yet: %1, updated since: %2</source>
+        <translation>not read yet: %1, updated since: %2</translation>
+    </message>
+    <message>
         <source>New: you had not read this entry before.</source>
         <translation>New: you had not read this entry before.</translation>
     </message>

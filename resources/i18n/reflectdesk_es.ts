@@ -3501,6 +3501,10 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>Entrada %1 de %2 de %3</translation>
     </message>
     <message>
+        <source>not read yet: %1, updated since: %2</source>
+        <translation>sin leer: %1, actualizadas desde entonces: %2</translation>
+    </message>
+    <message>
         <source>New: you had not read this entry before.</source>
         <translation>Nueva: no habías leído esta entrada.</translation>
     </message>

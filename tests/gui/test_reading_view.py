@@ -45,11 +45,14 @@ def test_a_received_entry_reads_like_a_document(
     second = r.at_mentor(r.second)
     qtbot.waitUntil(lambda: (second, "en") in reader._cache, timeout=5000)
     # One student's entries in order, next / previous.
-    assert reader.position.text() == "Entry 1 of 2 from Camila Pérez"
+    assert reader.position.text() in (
+        "Entry 1 of 2 from Camila Pérez",  # the window opened the second one first
+        "Entry 1 of 2 from Camila Pérez · not read yet: 1, updated since: 0",
+    )
     assert not reader.prev_button.isEnabled() and reader.next_button.isEnabled()
     reader.next_button.click()
     assert reader.entry_id == r.at_mentor(r.second)
-    assert reader.position.text() == "Entry 2 of 2 from Camila Pérez"
+    assert reader.position.text() == "Entry 2 of 2 from Camila Pérez"  # both read now
     assert window.list.currentIndex().row() == window.model.row_of(reader.entry_id)
     reader.prev_button.click()
     assert reader.entry_id == r.at_mentor()
@@ -87,6 +90,7 @@ def test_updated_since_last_read_shows_what_changed(
     qtbot.waitUntil(lambda: reader.entry is not None and reader.entry.head.seq == 2)
     assert reader.read_state is ReadState.UPDATED
     assert "version 1, now 2" in reader.read_banner.text()
+    assert reader.unread_others() == (0, 0)  # the window opened her other one first
     assert reader.changes_button.isVisible()
     changed = [reader.text.toPlainText()[a:b] for a, b in reader.changes]
     # Positions are UTF-16 like the document's: the emoji before does not shift them.
@@ -102,6 +106,14 @@ def test_updated_since_last_read_shows_what_changed(
     assert "tortas" in dialog.diff.toPlainText()
     assert not dialog.restore_button.isVisible()
     dialog.reject()
+    settle(qtbot, reader)
+    # Reading her other entry when this one changes again: the bar counts it.
+    reader.go(1 if reader.siblings.index(reader.entry_id or "") == 0 else -1)
+    settle(qtbot, reader)
+    r.edit(ACTION + " Otra vez.")
+    r.send()
+    qtbot.waitUntil(lambda: reader.unread_others() == (0, 1))
+    assert reader.position.text().endswith("not read yet: 0, updated since: 1")
     settle(qtbot, reader)
     window.prepare_to_close()
 

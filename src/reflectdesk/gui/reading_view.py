@@ -108,6 +108,7 @@ class ReadingView(QWidget):
         self._cache: dict[tuple[str, str], EntryReviewState] = {}
         self._generation: dict[str, int] = {}
         self._siblings: dict[str, list[str]] = {}  # journal -> its entries, oldest first
+        self._heads: dict[str, int] = {}  # entry -> its current version (from the list)
         self._ahead: list[str] = []  # entries whose review is still to read ahead
         self._ahead_round = 0
         self._ahead_timer = QTimer(self)
@@ -235,9 +236,7 @@ class ReadingView(QWidget):
         if not same:
             siblings = self._siblings.get(entry.journal_id)
             if siblings is None or entry.id not in siblings:
-                filters = SearchFilters(journal_id=entry.journal_id)
-                siblings = [s.id for s in self.vault.entries.list(filters, "date", False)]
-                self._siblings[entry.journal_id] = siblings
+                siblings = self._load_siblings(entry.journal_id)
             self.siblings = siblings
             self.scroller.verticalScrollBar().setValue(0)
         self._building = True
@@ -276,6 +275,12 @@ class ReadingView(QWidget):
             self._generation[entry_id] = self._generation.get(entry_id, 0) + 1
         if entry_ids:
             self._siblings.clear()  # an entry may have arrived or moved in the order
+            self._heads.clear()
+            entry = self.entry
+            if entry is not None and not self._building:
+                # Another of her entries changed: the counts in the bar follow.
+                self.siblings = self._load_siblings(entry.journal_id)
+                self._update_bar()
 
     def _read_ahead(self) -> None:
         """The review of the student's other entries, one at a time on a read worker:
@@ -637,12 +642,18 @@ class ReadingView(QWidget):
         self.prev_button.setEnabled(index > 0)
         self.next_button.setEnabled(0 <= index < len(self.siblings) - 1)
         if index >= 0:
-            self.position.setText(
+            text = (
                 self.tr("Entry %1 of %2 from %3")
                 .replace("%1", str(index + 1))
                 .replace("%2", str(len(self.siblings)))
                 .replace("%3", self.author_name)
             )
+            new, updated = self.unread_others()
+            if new or updated:
+                text += " · " + self.tr("not read yet: %1, updated since: %2").replace(
+                    "%1", str(new)
+                ).replace("%2", str(updated))
+            self.position.setText(text)
         else:
             self.position.setText(self.tr("From %1").replace("%1", self.author_name))
         a = accents()
@@ -667,6 +678,27 @@ class ReadingView(QWidget):
         )
         self.changes_button.setVisible(self.read_state is ReadState.UPDATED)
         self._selection_changed()
+
+    def _load_siblings(self, journal_id: str) -> list[str]:
+        """The student's entries, oldest first, and their current versions."""
+        summaries = self.vault.entries.list(SearchFilters(journal_id=journal_id), "date", False)
+        siblings = [s.id for s in summaries]
+        self._siblings[journal_id] = siblings
+        self._heads.update((s.id, s.revision_count) for s in summaries)
+        return siblings
+
+    def unread_others(self) -> tuple[int, int]:
+        """How many of the student's other entries are new to you, and how many were
+        updated since you last read them (your read marks, kept in the vault)."""
+        new = updated = 0
+        review = self.vault.review
+        for other in self.siblings:
+            if self.entry is not None and other == self.entry.id:
+                continue
+            state = review.read_state(other, self._heads.get(other, 1))
+            new += state is ReadState.NEW
+            updated += state is ReadState.UPDATED
+        return new, updated
 
     def retranslate_ui(self) -> None:
         self.list_button.setText(self.tr("Entry &list"))
