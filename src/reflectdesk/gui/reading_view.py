@@ -136,6 +136,7 @@ class ReadingView(QWidget):
         self.next_button.clicked.connect(lambda: self.go(1))
         self.position = QLabel()
         self.position.setObjectName("readingPosition")
+        self.position.setWordWrap(True)  # never wider than the window
         self.comment_button = QPushButton()
         self.comment_button.setObjectName("commentButton")
         self.comment_button.clicked.connect(self.comment_on_selection)
