@@ -132,7 +132,15 @@ def test_show_received_opens_a_received_entry_not_the_one_before(
     window.model.reload()
     window.open_entry(own.id)
     assert window.editor.entry_id == own.id
+    reader = window.reading_view()
+    assert reader.entry is None and not reader._cache
     journal = next(iter(window.received))
+    # Her entries listed, none open: their review is read ahead before any click.
+    reader.read_ahead_journal(journal)
+    qtbot.waitUntil(
+        lambda: {(r.at_mentor(), "en"), (r.at_mentor(r.second), "en")} <= set(reader._cache),
+        timeout=5000,
+    )
     window._show_received(journal)
     qtbot.waitUntil(lambda: window.current_entry_id() is not None)
     assert window.editor.entry_id is None

@@ -308,6 +308,9 @@ class MainWindow(QMainWindow):
             gc.freeze()
         self._first_load = False
         self._open_first_on_load = False
+        journal = self.search.filters().journal_id
+        if journal is not None and journal in self.received:
+            self.reading_view().read_ahead_journal(journal)  # a student's entries listed
 
     def _update_count(self) -> None:
         try:

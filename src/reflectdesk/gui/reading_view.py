@@ -303,8 +303,19 @@ class ReadingView(QWidget):
         self._ahead_round += 1
         self._read_next_ahead(self._ahead_round)
 
+    def read_ahead_journal(self, journal_id: str) -> None:
+        """A student's entries are listed (her journal chosen under Received): read
+        their review ahead before any is clicked, oldest first."""
+        if self.entry is not None and self.entry.journal_id == journal_id:
+            return  # one of hers is open: its own read-ahead (nearest first) runs
+        lang = self.lang
+        siblings = self._load_siblings(journal_id)
+        self._ahead = [e for e in siblings[:AHEAD_MAX] if (e, lang) not in self._cache]
+        self._ahead_round += 1
+        self._read_next_ahead(self._ahead_round)
+
     def _read_next_ahead(self, round_: int) -> None:
-        if round_ != self._ahead_round or not self._ahead or self.entry is None:
+        if round_ != self._ahead_round or not self._ahead:
             return
         other = self._ahead.pop(0)
         vault, lang = self.vault, self.lang
