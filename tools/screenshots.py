@@ -552,6 +552,133 @@ def render_conflict_only(ctx: AppContext, out: Path, suffix: str, lang: str) -> 
     vault.close()  # type: ignore[attr-defined]
 
 
+REVIEW_TEXT = {
+    "es": {
+        "comments": [
+            ("action", "material concreto", "¿Por qué elegiste este material y no otro?"),
+            ("teacher-do", "partes iguales", "Buena pregunta: ¿cómo lo verificaron ellos?"),
+            ("pupils-do", "discutieron entre ellos", "Aquí hay una oportunidad de evaluación."),
+        ],
+        "reply": "Lo conversamos el jueves.",
+        "student_reply": "Porque lo tenían en su casa.",
+        "edit": " Al final, tres grupos lo explicaron con sus palabras.",
+        "note": "Preguntas abiertas bien logradas.",
+        "overall": "Buen avance; falta cerrar con evaluación.",
+    },
+    "en": {
+        "comments": [
+            ("action", "hands-on materials", "Why this material and not another?"),
+            ("teacher-do", "are the parts equal?", "Good question: how did they check it?"),
+            ("pupils-do", "argued about it", "An opportunity for assessment here."),
+        ],
+        "reply": "Let us talk about it on Thursday.",
+        "student_reply": "Because they had it at home.",
+        "edit": " In the end, three groups explained it in their own words.",
+        "note": "Open questions, well done.",
+        "overall": "Good progress; close with an assessment next time.",
+    },
+}
+REVIEW_SIZES = ((1366, 768), (1024, 600))
+
+
+def render_review(ctx: AppContext, out: Path, suffix: str, lang: str) -> None:
+    """Issue 13: the mentor's reading view with margin comments and what changed since
+    she last read, the sign-off panel, and the student's entry with the feedback beside
+    it; at 1366x768 and 1024x600."""
+    from reflectdesk.crypto.kdf import KdfParams
+    from reflectdesk.domain.model import ExportRequest, Role
+    from reflectdesk.gui.main_window import MainWindow
+    from reflectdesk.review.records import Verdict
+    from reflectdesk.services.vault import NewProfile, Vault
+
+    words = REVIEW_TEXT[lang]
+    with tempfile.TemporaryDirectory(prefix="reflectdesk-review-") as tmp:
+        folder = Path(tmp)
+        student: Any = _make_vault(ctx, lang)
+        name, institution, _title = PARTNER[lang]
+        mentor, _key = Vault.create(
+            folder / "mentor", PASSPHRASE, NewProfile(name, Role.MENTOR, lang, institution),
+            kdf_params=KdfParams.insecure_for_tests(),
+        )  # fmt: skip
+        m_at_s = student.contacts.import_card(mentor.identity.card()).contact
+        s_at_m = mentor.contacts.import_card(student.identity.card()).contact
+        out_dir = folder / "out"
+        out_dir.mkdir()
+        journal = student.journals.list()[0].id
+        first = min(student.entries.list(), key=lambda e: e.event_date).id
+
+        def send() -> None:
+            request = ExportRequest(recipients=(m_at_s.id,), journal_id=journal, history=True)
+            path = student.exports.export(request, out_dir).path
+            mentor.imports.import_bundle(path)
+            path.unlink()
+
+        send()
+        at = mentor.imports.received_entry_id(s_at_m.id, first)
+        mentor.review.mark_read(at)  # she read version 2 …
+        comments = [
+            mentor.review.add_comment(at, key, text, quote=quote)
+            for key, quote, text in words["comments"]
+        ]
+        mentor.review.reply(comments[0].id, words["reply"])
+        mentor.review.resolve(comments[2].id)
+        content = student.entries.get(first).content
+        sections = dict(content.sections)
+        sections["pupils-do"] += words["edit"]
+        student.entries.edit(first, replace(content, sections=sections))
+        send()  # … and version 3 arrived since
+
+        window = MainWindow(ctx, mentor)
+        window.show()
+        for width, height in REVIEW_SIZES:
+            window.resize(width, height)
+            window.select_entry(at)
+            window.open_entry(at)
+            reader = window.reader
+            assert reader is not None
+            settle(400)
+            save(window, out, f"reading-view-{suffix}-{width}")
+        reader = window.reader
+        assert reader is not None
+        panel = reader.signoff
+        panel.verdicts["C7"].setCurrentIndex(1)
+        panel.notes["C7"].setText(words["note"])
+        panel.verdicts["A1"].setCurrentIndex(2)
+        panel.note.setText(words["overall"])
+        for width, height in REVIEW_SIZES:
+            window.resize(width, height)
+            settle(300)
+            reader.scroller.ensureWidgetVisible(panel.sign_button, 0, 0)
+            settle(200)
+            save(window, out, f"signoff-form-{suffix}-{width}")
+        mentor.review.sign_off(
+            at, {"C7": (Verdict.MET, words["note"]), "A1": (Verdict.PARTLY, "")},
+            note=words["overall"],
+        )  # fmt: skip
+        feedback = mentor.exports.export_feedback([s_at_m.id], out_dir)[0].path
+        window.prepare_to_close()
+        ctx.runner.wait(10_000)
+        window.hide()
+        window.deleteLater()
+        mentor.close()
+
+        student.imports.import_bundle(feedback)
+        student.review.reply(comments[0].id, words["student_reply"])
+        own = MainWindow(ctx, student)
+        own.show()
+        for width, height in REVIEW_SIZES:
+            own.resize(width, height)
+            own.select_entry(first)
+            own.open_entry(first)
+            settle(500)
+            save(own, out, f"student-feedback-{suffix}-{width}")
+        own.prepare_to_close()
+        ctx.runner.wait(10_000)
+        own.hide()
+        own.deleteLater()
+        student.close()
+
+
 def render(
     out: Path,
     pseudo: bool = False,
@@ -576,9 +703,11 @@ def render(
                 suffix = f"{'pseudo' if pseudo else lang}-{theme}"
                 if only == "conflict":
                     render_conflict_only(ctx, out, suffix, lang)
-                else:
+                if only in (None, "app"):
                     render_wizard(ctx, out, suffix)
                     render_app(ctx, out, suffix, lang)
+                if only in (None, "review"):
+                    render_review(ctx, out, suffix, lang)
                 ctx.runner.wait(10_000)
                 for widget in QApplication.topLevelWidgets():
                     widget.close()
@@ -593,7 +722,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out", type=Path, nargs="?", default=Path("docs/screenshots"))
     parser.add_argument("--pseudo", action="store_true", help="render the pseudo-locale")
-    parser.add_argument("--only", choices=["conflict"], help="render only these screens")
+    parser.add_argument(
+        "--only",
+        choices=("app", "review", "conflict"),
+        help="only these screens (review: issue 13; conflict: issue 14)",
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     paths = render(args.out, pseudo=args.pseudo, only=args.only)

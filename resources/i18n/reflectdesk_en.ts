@@ -808,6 +808,29 @@
     </message>
 </context>
 <context>
+    <name>CommentDialog</name>
+    <message>
+        <source>Reply</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Your &amp;reply:</source>
+        <translation>Your &amp;reply:</translation>
+    </message>
+    <message>
+        <source>Your &amp;comment:</source>
+        <translation>Your &amp;comment:</translation>
+    </message>
+    <message>
+        <source>Quoted passage</source>
+        <translation>Quoted passage</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmPage</name>
     <message>
         <source>That matches. Your vault is ready.</source>
@@ -2860,6 +2883,21 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
     </message>
 </context>
 <context>
+    <name>FeedbackPanel</name>
+    <message>
+        <source>Feedback — open comments: %1</source>
+        <translation>Feedback — open comments: %1</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>Feedback on this entry</source>
+        <translation>Feedback on this entry</translation>
+    </message>
+</context>
+<context>
     <name>FieldChoice</name>
     <message>
         <source>(not in this version)</source>
@@ -3783,6 +3821,109 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     </message>
 </context>
 <context>
+    <name>ReadingView</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>From %1</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>version %1</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>Tags: %1</translation>
+    </message>
+    <message>
+        <source>Standards</source>
+        <translation>Standards</translation>
+    </message>
+    <message>
+        <source>This entry has no text.</source>
+        <translation>This entry has no text.</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Entry %1 of %2 from %3</source>
+        <translation>Entry %1 of %2 from %3</translation>
+    </message>
+    <message>
+        <source>not read yet: %1, updated since: %2</source>
+        <translation>not read yet: %1, updated since: %2</translation>
+    </message>
+    <message>
+        <source>New: you had not read this entry before.</source>
+        <translation>New: you had not read this entry before.</translation>
+    </message>
+    <message>
+        <source>Updated since you last read it (version %1, now %2): what changed is highlighted.</source>
+        <translation>Updated since you last read it (version %1, now %2): what changed is highlighted.</translation>
+    </message>
+    <message>
+        <source>Entry &amp;list</source>
+        <translation>Entry &amp;list</translation>
+    </message>
+    <message>
+        <source>Keep the entry list while reading</source>
+        <translation>Keep the entry list while reading</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous</source>
+        <translation>◀ &amp;Previous</translation>
+    </message>
+    <message>
+        <source>Previous entry</source>
+        <translation>Previous entry</translation>
+    </message>
+    <message>
+        <source>&amp;Next ▶</source>
+        <translation>&amp;Next ▶</translation>
+    </message>
+    <message>
+        <source>Next entry</source>
+        <translation>Next entry</translation>
+    </message>
+    <message>
+        <source>Co&amp;mment</source>
+        <translation>Co&amp;mment</translation>
+    </message>
+    <message>
+        <source>Comment on the selected text</source>
+        <translation>Comment on the selected text</translation>
+    </message>
+    <message>
+        <source>Select text in a section, then Ctrl+Alt+M</source>
+        <translation>Select text in a section, then Ctrl+Alt+M</translation>
+    </message>
+    <message>
+        <source>Comment…</source>
+        <translation>Comment…</translation>
+    </message>
+    <message>
+        <source>Show all &amp;changes…</source>
+        <translation>Show all &amp;changes…</translation>
+    </message>
+    <message>
+        <source>Show all changes since you last read</source>
+        <translation>Show all changes since you last read</translation>
+    </message>
+    <message>
+        <source>Entry text</source>
+        <translation>Entry text</translation>
+    </message>
+    <message>
+        <source>Reading view</source>
+        <translation>Reading view</translation>
+    </message>
+</context>
+<context>
     <name>RecipientsPage</name>
     <message>
         <source>Not verified yet: %1. Compare the safety number with them (Contacts) so you know the bundle can only be opened by them.</source>
@@ -3975,6 +4116,17 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     <message>
         <source>Restore progress</source>
         <translation>Restore progress</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewMargin</name>
+    <message>
+        <source>No comments yet.</source>
+        <translation>No comments yet.</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Comments</translation>
     </message>
 </context>
 <context>
@@ -4442,6 +4594,120 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     </message>
 </context>
 <context>
+    <name>SignOffBox</name>
+    <message>
+        <source>Signed off by %1 on %2, on version %3</source>
+        <translation>Signed off by %1 on %2, on version %3</translation>
+    </message>
+    <message>
+        <source>; changed since</source>
+        <translation>; changed since</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <source>Overall: %1</source>
+        <translation>Overall: %1</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>Withdraw…</translation>
+    </message>
+    <message>
+        <source>Withdraw this sign-off</source>
+        <translation>Withdraw this sign-off</translation>
+    </message>
+</context>
+<context>
+    <name>SignOffPanel</name>
+    <message>
+        <source>met</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <source>partly</source>
+        <translation>partly</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <source>— not judged</source>
+        <translation>— not judged</translation>
+    </message>
+    <message>
+        <source>Verdict for %1</source>
+        <translation>Verdict for %1</translation>
+    </message>
+    <message>
+        <source>Note for %1</source>
+        <translation>Note for %1</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <source>The lowest verdict given</source>
+        <translation>The lowest verdict given</translation>
+    </message>
+    <message>
+        <source>Withdraw the sign-off</source>
+        <translation>Withdraw the sign-off</translation>
+    </message>
+    <message>
+        <source>Why do you withdraw it?</source>
+        <translation>Why do you withdraw it?</translation>
+    </message>
+    <message>
+        <source>Sign-off</source>
+        <translation>Sign-off</translation>
+    </message>
+    <message>
+        <source>Not signed off yet.</source>
+        <translation>Not signed off yet.</translation>
+    </message>
+    <message>
+        <source>Sign off this version against the standards: for each, met, partly or not yet, with a note. It is signed with your key and bound to this exact version.</source>
+        <translation>Sign off this version against the standards: for each, met, partly or not yet, with a note. It is signed with your key and bound to this exact version.</translation>
+    </message>
+    <message>
+        <source>Add a stan&amp;dard…</source>
+        <translation>Add a stan&amp;dard…</translation>
+    </message>
+    <message>
+        <source>Add a standard</source>
+        <translation>Add a standard</translation>
+    </message>
+    <message>
+        <source>&amp;Overall:</source>
+        <translation>&amp;Overall:</translation>
+    </message>
+    <message>
+        <source>Overall no&amp;te:</source>
+        <translation>Overall no&amp;te:</translation>
+    </message>
+    <message>
+        <source>Overall verdict</source>
+        <translation>Overall verdict</translation>
+    </message>
+    <message>
+        <source>Overall note</source>
+        <translation>Overall note</translation>
+    </message>
+    <message>
+        <source>&amp;Sign off</source>
+        <translation>&amp;Sign off</translation>
+    </message>
+    <message>
+        <source>Sign off this version</source>
+        <translation>Sign off this version</translation>
+    </message>
+</context>
+<context>
     <name>StandardsPicker</name>
     <message>
         <source>Standards</source>
@@ -4698,6 +4964,37 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     <message>
         <source>Templates</source>
         <translation>Templates</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadCard</name>
+    <message>
+        <source>resolved</source>
+        <translation>resolved</translation>
+    </message>
+    <message>
+        <source>On an earlier version (%1), %2: “%3”</source>
+        <translation>On an earlier version (%1), %2: “%3”</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>Reply to this comment</source>
+        <translation>Reply to this comment</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <source>Comment by %1</source>
+        <translation>Comment by %1</translation>
     </message>
 </context>
 <context>

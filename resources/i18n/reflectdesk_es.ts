@@ -808,6 +808,29 @@
     </message>
 </context>
 <context>
+    <name>CommentDialog</name>
+    <message>
+        <source>Reply</source>
+        <translation>Responder</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>Your &amp;reply:</source>
+        <translation>Tu &amp;respuesta:</translation>
+    </message>
+    <message>
+        <source>Your &amp;comment:</source>
+        <translation>Tu &amp;comentario:</translation>
+    </message>
+    <message>
+        <source>Quoted passage</source>
+        <translation>Pasaje citado</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmPage</name>
     <message>
         <source>That matches. Your vault is ready.</source>
@@ -2860,6 +2883,21 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     </message>
 </context>
 <context>
+    <name>FeedbackPanel</name>
+    <message>
+        <source>Feedback — open comments: %1</source>
+        <translation>Retroalimentación — comentarios abiertos: %1</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Retroalimentación</translation>
+    </message>
+    <message>
+        <source>Feedback on this entry</source>
+        <translation>Retroalimentación sobre esta entrada</translation>
+    </message>
+</context>
+<context>
     <name>FieldChoice</name>
     <message>
         <source>(not in this version)</source>
@@ -3783,6 +3821,109 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
 </context>
 <context>
+    <name>ReadingView</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>(sin título)</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>De %1</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>versión %1</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>Etiquetas: %1</translation>
+    </message>
+    <message>
+        <source>Standards</source>
+        <translation>Estándares</translation>
+    </message>
+    <message>
+        <source>This entry has no text.</source>
+        <translation>Esta entrada no tiene texto.</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Adjuntos</translation>
+    </message>
+    <message>
+        <source>Entry %1 of %2 from %3</source>
+        <translation>Entrada %1 de %2 de %3</translation>
+    </message>
+    <message>
+        <source>not read yet: %1, updated since: %2</source>
+        <translation>sin leer: %1, actualizadas desde entonces: %2</translation>
+    </message>
+    <message>
+        <source>New: you had not read this entry before.</source>
+        <translation>Nueva: no habías leído esta entrada.</translation>
+    </message>
+    <message>
+        <source>Updated since you last read it (version %1, now %2): what changed is highlighted.</source>
+        <translation>Actualizada desde tu última lectura (versión %1, ahora %2): lo que cambió está destacado.</translation>
+    </message>
+    <message>
+        <source>Entry &amp;list</source>
+        <translation>&amp;Lista de entradas</translation>
+    </message>
+    <message>
+        <source>Keep the entry list while reading</source>
+        <translation>Mantener la lista de entradas al leer</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous</source>
+        <translation>◀ A&amp;nterior</translation>
+    </message>
+    <message>
+        <source>Previous entry</source>
+        <translation>Entrada anterior</translation>
+    </message>
+    <message>
+        <source>&amp;Next ▶</source>
+        <translation>&amp;Siguiente ▶</translation>
+    </message>
+    <message>
+        <source>Next entry</source>
+        <translation>Entrada siguiente</translation>
+    </message>
+    <message>
+        <source>Co&amp;mment</source>
+        <translation>Co&amp;mentar</translation>
+    </message>
+    <message>
+        <source>Comment on the selected text</source>
+        <translation>Comentar el texto seleccionado</translation>
+    </message>
+    <message>
+        <source>Select text in a section, then Ctrl+Alt+M</source>
+        <translation>Selecciona texto de una sección y luego Ctrl+Alt+M</translation>
+    </message>
+    <message>
+        <source>Comment…</source>
+        <translation>Comentar…</translation>
+    </message>
+    <message>
+        <source>Show all &amp;changes…</source>
+        <translation>Ver todos los &amp;cambios…</translation>
+    </message>
+    <message>
+        <source>Show all changes since you last read</source>
+        <translation>Ver todos los cambios desde tu última lectura</translation>
+    </message>
+    <message>
+        <source>Entry text</source>
+        <translation>Texto de la entrada</translation>
+    </message>
+    <message>
+        <source>Reading view</source>
+        <translation>Vista de lectura</translation>
+    </message>
+</context>
+<context>
     <name>RecipientsPage</name>
     <message>
         <source>Not verified yet: %1. Compare the safety number with them (Contacts) so you know the bundle can only be opened by them.</source>
@@ -3975,6 +4116,17 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <message>
         <source>Restore progress</source>
         <translation>Progreso de la restauración</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewMargin</name>
+    <message>
+        <source>No comments yet.</source>
+        <translation>Aún no hay comentarios.</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Comentarios</translation>
     </message>
 </context>
 <context>
@@ -4442,6 +4594,120 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
 </context>
 <context>
+    <name>SignOffBox</name>
+    <message>
+        <source>Signed off by %1 on %2, on version %3</source>
+        <translation>Aprobada por %1 el %2, en la versión %3</translation>
+    </message>
+    <message>
+        <source>; changed since</source>
+        <translation>; cambió desde entonces</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>retirada</translation>
+    </message>
+    <message>
+        <source>Overall: %1</source>
+        <translation>En general: %1</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>Retirar…</translation>
+    </message>
+    <message>
+        <source>Withdraw this sign-off</source>
+        <translation>Retirar esta aprobación</translation>
+    </message>
+</context>
+<context>
+    <name>SignOffPanel</name>
+    <message>
+        <source>met</source>
+        <translation>logrado</translation>
+    </message>
+    <message>
+        <source>partly</source>
+        <translation>parcialmente</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>aún no</translation>
+    </message>
+    <message>
+        <source>— not judged</source>
+        <translation>— sin evaluar</translation>
+    </message>
+    <message>
+        <source>Verdict for %1</source>
+        <translation>Juicio para %1</translation>
+    </message>
+    <message>
+        <source>Note for %1</source>
+        <translation>Nota para %1</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Nota (opcional)</translation>
+    </message>
+    <message>
+        <source>The lowest verdict given</source>
+        <translation>El juicio más bajo dado</translation>
+    </message>
+    <message>
+        <source>Withdraw the sign-off</source>
+        <translation>Retirar la aprobación</translation>
+    </message>
+    <message>
+        <source>Why do you withdraw it?</source>
+        <translation>¿Por qué la retiras?</translation>
+    </message>
+    <message>
+        <source>Sign-off</source>
+        <translation>Aprobación</translation>
+    </message>
+    <message>
+        <source>Not signed off yet.</source>
+        <translation>Aún sin aprobar.</translation>
+    </message>
+    <message>
+        <source>Sign off this version against the standards: for each, met, partly or not yet, with a note. It is signed with your key and bound to this exact version.</source>
+        <translation>Aprueba esta versión según los estándares: para cada uno, logrado, parcialmente o aún no, con una nota. Se firma con tu clave y queda ligada a esta versión exacta.</translation>
+    </message>
+    <message>
+        <source>Add a stan&amp;dard…</source>
+        <translation>Agregar un es&amp;tándar…</translation>
+    </message>
+    <message>
+        <source>Add a standard</source>
+        <translation>Agregar un estándar</translation>
+    </message>
+    <message>
+        <source>&amp;Overall:</source>
+        <translation>En &amp;general:</translation>
+    </message>
+    <message>
+        <source>Overall no&amp;te:</source>
+        <translation>N&amp;ota general:</translation>
+    </message>
+    <message>
+        <source>Overall verdict</source>
+        <translation>Juicio general</translation>
+    </message>
+    <message>
+        <source>Overall note</source>
+        <translation>Nota general</translation>
+    </message>
+    <message>
+        <source>&amp;Sign off</source>
+        <translation>Apro&amp;bar</translation>
+    </message>
+    <message>
+        <source>Sign off this version</source>
+        <translation>Aprobar esta versión</translation>
+    </message>
+</context>
+<context>
     <name>StandardsPicker</name>
     <message>
         <source>Standards</source>
@@ -4698,6 +4964,37 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <message>
         <source>Templates</source>
         <translation>Plantillas</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadCard</name>
+    <message>
+        <source>resolved</source>
+        <translation>resuelto</translation>
+    </message>
+    <message>
+        <source>On an earlier version (%1), %2: “%3”</source>
+        <translation>En una versión anterior (%1), %2: «%3»</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Responder</translation>
+    </message>
+    <message>
+        <source>Reply to this comment</source>
+        <translation>Responder a este comentario</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reabrir</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Resolver</translation>
+    </message>
+    <message>
+        <source>Comment by %1</source>
+        <translation>Comentario de %1</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.contact_model import (
     safety_number_lines,
 )
+from reflectdesk.gui.entry_model import ID_ROLE
 from reflectdesk.gui.export_wizard import PAGE_DONE, ExportWizard
 from reflectdesk.gui.import_dialog import ImportDialog
 from reflectdesk.services.vault import Vault
@@ -127,12 +128,11 @@ def test_round_trip_between_two_vaults(
     assert mw.search.filters().journal_id == journal_id
     qtbot.waitUntil(lambda: mw.model.rowCount() == 2)
     mw.list.selectRow(0)
-    assert mw.editor.read_only
-    assert mw.editor.title.isReadOnly() and mw.editor.tags.isReadOnly()
-    assert all(f.edit.isReadOnly() for f in mw.editor.fields if f.edit is not None)
-    assert not mw.editor.standards_button.isEnabled()
-    assert mw.editor.read_only_banner.isVisible()
-    assert mw.editor.read_only_banner.text() == "Received from Camila Pérez — read only"
+    # Received entries open in the reading view (issue 13), never in an editor.
+    assert mw.reader is not None and mw.editor_stack.currentWidget() is mw.reader
+    assert mw.reader.entry_id == mw.model.data(mw.model.index(0, 0), ID_ROLE)
+    assert mw.reader.text.isReadOnly() and mw.editor.entry_id is None
+    assert "From Camila Pérez" in mw.reader.text.toPlainText()
 
     # Importing it again changes nothing.
     before = len(mentor.entries.list())

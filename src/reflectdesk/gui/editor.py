@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QCompleter,
@@ -46,9 +47,11 @@ from reflectdesk.gui.autosave import AutoSaver, EntryRef, SaveState
 from reflectdesk.gui.catalog import Catalog
 from reflectdesk.gui.conflict_view import ConflictBanner, ConflictDialog
 from reflectdesk.gui.dialogs import show_error
+from reflectdesk.gui.feedback_panel import FeedbackPanel
 from reflectdesk.gui.preview import PreviewBrowser, Section, preview_html
 from reflectdesk.gui.prompt_fields import PromptField
 from reflectdesk.gui.theme import accents
+from reflectdesk.services.review import to_utf16
 from reflectdesk.templates.model import LocalizedText, Prompt, Template
 
 if TYPE_CHECKING:
@@ -275,6 +278,13 @@ class EntryEditor(QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([600, 400])
         self.splitter.setChildrenCollapsible(False)
+        # Mentor feedback on your own entry (issue 13): comments and sign-offs beside it.
+        self.feedback = FeedbackPanel(ctx, vault, catalog, self._section_title)
+        self.feedback.quote_requested.connect(self.select_quote)
+        self.feedback.shown_changed.connect(self._feedback_shown)
+        self._preview_before_feedback: bool | None = None
+        self.splitter.addWidget(self.feedback)
+        self.splitter.setStretchFactor(2, 2)
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
@@ -330,12 +340,14 @@ class EntryEditor(QWidget):
         template = template or self.catalog.template(content.template_id)
         self._load(template or fallback_template(content), content, entry)
         self.saver.attach(entry.journal_id, entry.id, self.snapshot, entry.head.id)
+        self.feedback.show_entry(None if read_only_from else entry)
 
     def new_entry(self, journal_id: str, template: Template) -> None:
         self.read_only_from = None
         today = date.today()
         self._load(template, EntryContent(event_date=today), None)
         self.saver.attach(journal_id, None, self.snapshot)
+        self.feedback.show_entry(None)
         self.title.setFocus()
 
     def _load(self, template: Template, content: EntryContent, entry: Entry | None) -> None:
@@ -592,6 +604,7 @@ class EntryEditor(QWidget):
             self.preview.clear_cache()
             self.banner.hide()
             self.template_name.clear()
+            self.feedback.show_entry(None)
         finally:
             self._loading = False
         self.setEnabled(False)
@@ -629,6 +642,43 @@ class EntryEditor(QWidget):
         except Exception:  # a missing image must not break the preview
             log.info("preview image %s unavailable", attachment_id)
             return None
+
+    # -- feedback (issue 13) ----------------------------------------------------------------
+    def _section_title(self, key: str) -> str:
+        prompt = self.template.prompt(key) if self.template is not None else None
+        return prompt.title.get(self.lang) if prompt is not None else key
+
+    def refresh_feedback(self) -> None:
+        """The entry's comments and sign-offs again (a feedback bundle arrived)."""
+        if self.entry is not None and not self.read_only:
+            self.feedback.show_entry(self.entry)
+
+    def _feedback_shown(self, shown: bool) -> None:
+        """Feedback takes the preview's place (the preview comes back with Ctrl+Shift+P,
+        or when the next entry has no feedback)."""
+        if shown:
+            if self._preview_before_feedback is None:
+                self._preview_before_feedback = not self.preview.isHidden()
+            self.preview.hide()
+            total = max(self.splitter.width(), 600)
+            self.splitter.setSizes([total * 3 // 5, 0, total * 2 // 5])
+        elif self._preview_before_feedback is not None:
+            if self._preview_before_feedback:
+                self.set_preview_visible(True)
+            self._preview_before_feedback = None
+
+    def select_quote(self, section: str, start: int, end: int) -> None:
+        """Select a comment's passage (code points) in its field (UTF-16 in Qt)."""
+        field = self.field(section)
+        if field is None or field.edit is None:
+            return
+        text = field.text()
+        cursor = field.edit.textCursor()
+        cursor.setPosition(to_utf16(text, start))
+        cursor.setPosition(to_utf16(text, end), QTextCursor.MoveMode.KeepAnchor)
+        field.edit.setTextCursor(cursor)
+        field.edit.setFocus()
+        self.fields_scroll.ensureWidgetVisible(field.edit)
 
     # -- standards ----------------------------------------------------------------------
     def choose_standards(self) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QSize, Qt, QTim
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -53,6 +54,7 @@ from reflectdesk.progress import CancelToken, ProgressSink
 from reflectdesk.services.openable import FileKind, kind_of
 
 if TYPE_CHECKING:
+    from reflectdesk.gui.reading_view import ReadingView
     from reflectdesk.services.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -106,6 +108,9 @@ class MainWindow(QMainWindow):
         # Received journals: journal id → the name of the person who sent them.
         self.received: dict[str, str] = {}
         self.pages: dict[str, QWidget] = {}
+        # Received entries open in the reading view (issue 13), made the first time.
+        self.reader: ReadingView | None = None
+        self._open_first_on_load = False
 
         # -- widgets ------------------------------------------------------------------------
         self.sidebar = Sidebar()
@@ -134,6 +139,7 @@ class MainWindow(QMainWindow):
         middle_layout.addWidget(self.search)
         middle_layout.addWidget(self.list_stack, 1)
         middle_layout.addWidget(self.count_label)
+        self.list_pane = middle  # hidden while reading received work full width
 
         self.editor = EntryEditor(ctx, vault, self.catalog)
         self.placeholder = QLabel()
@@ -285,8 +291,14 @@ class MainWindow(QMainWindow):
 
     def _list_loaded(self) -> None:
         self._update_count()
-        current = self.editor.entry_id
-        if current is not None:
+        current = self.current_entry_id()
+        if self._open_first_on_load and self.model.rowCount():
+            # "Show the received entries": the first of them, not what was open before.
+            first = self.model.data(self.model.index(0, 0), ID_ROLE)
+            self.list.selectRow(0)
+            if first:
+                self.open_entry(str(first))
+        elif current is not None:
             self.select_entry(current)
         elif self._first_load and self.model.rowCount():
             self.list.selectRow(0)
@@ -295,6 +307,10 @@ class MainWindow(QMainWindow):
             # too (see AppController.show_main).
             gc.freeze()
         self._first_load = False
+        self._open_first_on_load = False
+        journal = self.search.filters().journal_id
+        if journal is not None and journal in self.received:
+            self.reading_view().read_ahead_journal(journal)  # a student's entries listed
 
     def _update_count(self) -> None:
         try:
@@ -315,15 +331,75 @@ class MainWindow(QMainWindow):
             self.open_entry(str(entry_id))
 
     def open_entry(self, entry_id: str) -> None:
-        if self.editor.entry_id == entry_id:
+        if self.current_entry_id() == entry_id:
             return
         try:
             entry = self.vault.entries.get(entry_id)
         except ReflectDeskError as exc:
             show_error(self, exc)
             return
+        if entry.journal_id in self.received:
+            self.show_reading(entry)
+            return
+        self.leave_reading()
         self.editor.open_entry(entry, self.received.get(entry.journal_id))
         self.editor_stack.setCurrentWidget(self.editor)
+
+    # -- reading received work (issue 13; the view is gui/reading_view.py) -----------------
+    def current_entry_id(self) -> str | None:
+        """The entry on screen: in the editor, or in the reading view."""
+        if self.editor.entry_id is not None:
+            return self.editor.entry_id
+        return self.reader.entry_id if self.reader is not None else None
+
+    def reading_view(self) -> ReadingView:
+        if self.reader is None:
+            from reflectdesk.gui.reading_view import ReadingView
+
+            reader = ReadingView(self.ctx, self.vault, self.catalog)
+            reader.open_requested.connect(self._read_other)
+            reader.list_toggled.connect(lambda shown: self.list_pane.setVisible(shown))
+            self.editor_stack.addWidget(reader)
+            self.reader = reader
+        return self.reader
+
+    def show_reading(self, entry: Entry) -> None:
+        """A received entry in the reading view, full width (the list on request)."""
+        self.editor.flush()
+        self.editor.clear()
+        reader = self.reading_view()
+        reader.open_entry(entry, self.received.get(entry.journal_id, ""))
+        self.editor_stack.setCurrentWidget(reader)
+        focused = QApplication.focusWidget()
+        had_focus = focused is not None and self.list_pane.isAncestorOf(focused)
+        # Full width to read, unless the list is kept (Entry list) or the window has
+        # just opened (the first entry is shown, the list must be seen).
+        self.list_pane.setVisible(reader.list_button.isChecked() or self._first_load)
+        if had_focus and not self.list_pane.isVisible():
+            reader.text.setFocus()  # the list went away under the keyboard: read on
+
+    def leave_reading(self) -> None:
+        if self.reader is not None and self.reader.entry is not None:
+            self.reader.clear()
+        self.list_pane.setVisible(True)
+
+    def _read_other(self, entry_id: str) -> None:
+        self.open_entry(entry_id)
+        self.select_entry(entry_id)
+
+    def _review_changed(self, ids: set[str]) -> None:
+        """A bundle or a write changed entries: the one on screen shows it."""
+        reader = self.reader
+        if reader is not None:
+            reader.invalidate(ids)
+        if reader is not None and reader.entry_id in ids and reader.entry_id is not None:
+            try:
+                entry = self.vault.entries.get(reader.entry_id)
+            except ReflectDeskError:
+                return
+            reader.open_entry(entry, self.received.get(entry.journal_id, ""))
+        elif self.editor.entry_id in ids:
+            self.editor.refresh_feedback()
 
     def select_entry(self, entry_id: str) -> None:
         row = self.model.row_of(entry_id)
@@ -338,6 +414,9 @@ class MainWindow(QMainWindow):
         (self.results if self.list_stack.currentWidget() is self.results else self.list).setFocus()
 
     def focus_editor(self) -> None:
+        if self.reader is not None and self.editor_stack.currentWidget() is self.reader:
+            self.reader.text.setFocus()  # Ctrl+3 / Enter in the list: read on
+            return
         if self.editor_stack.currentWidget() is not self.editor:
             return
         for field in self.editor.fields:
@@ -419,6 +498,7 @@ class MainWindow(QMainWindow):
         self.list.clearSelection()
         self.list.selectionModel().blockSignals(False)
         self.editor.new_entry(journal_id, template)
+        self.leave_reading()
         self.editor_stack.setCurrentWidget(self.editor)
 
     def new_journal(self) -> None:
@@ -556,6 +636,8 @@ class MainWindow(QMainWindow):
             self.refresh_pages()
         if ids and self.search.text():
             self.run_search(self.search.text())
+        if ids:
+            self._review_changed(ids)
 
     def _entry_saved(self, entry: Entry) -> None:
         if self.model.row_of(entry.id) < 0:
@@ -799,7 +881,15 @@ class MainWindow(QMainWindow):
     def _show_received(self, journal_id: str) -> None:
         self.populate()
         if journal_id and journal_id in self.received:
+            # What was open before is not among them: the first received entry opens.
+            self.editor.flush()
+            self.editor.clear()
+            self.leave_reading()
+            self.editor_stack.setCurrentWidget(self.placeholder)
+            self._open_first_on_load = True
             self.sidebar.select("journal", journal_id)
+            if self._open_first_on_load and not self.model.loading:
+                self._list_loaded()  # the filter was already this journal: no reload
         self.show_entries()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -842,6 +932,8 @@ class MainWindow(QMainWindow):
         self._unsubscribe()
         self.editor.flush()
         self.editor.clear()
+        if self.reader is not None:
+            self.reader.clear()
         self.results_model.set_hits([])
         self.model.clear()
         for dialog in list(self.dialogs.values()):
@@ -855,6 +947,7 @@ class MainWindow(QMainWindow):
         share(self.work, rest, (0.38, 0.62), (300, 380))
 
     def save_geometry(self) -> None:
+        self.list_pane.setVisible(True)  # hidden while reading: not a size to remember
         layouts = save_layout(self.ctx.prefs.window_layouts, self, (self.splitter, self.work))
         try:
             self.ctx.update_prefs(window_layouts=layouts)

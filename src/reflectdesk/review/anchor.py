@@ -87,8 +87,8 @@ def locate(anchor: Anchor, text: str) -> tuple[int, int] | None:
 
 def to_utf16(text: str, offset: int) -> int:
     """A code-point offset as Qt counts it (UTF-16 code units)."""
-    head = text[:offset]
-    return offset + sum(1 for ch in head if ord(ch) > 0xFFFF)
+    # The codec counts in C: the reading view converts every quote of every thread.
+    return len(text[:offset].encode("utf-16-le", "surrogatepass")) // 2
 
 
 def from_utf16(text: str, offset: int) -> int:

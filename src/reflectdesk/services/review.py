@@ -23,10 +23,13 @@ from reflectdesk.errors import (
     StandardUnknown,
     UnknownSection,
 )
+from reflectdesk.review.anchor import from_utf16 as from_utf16  # for the front ends: Qt's
 from reflectdesk.review.anchor import make_anchor
+from reflectdesk.review.anchor import to_utf16 as to_utf16  # offsets are UTF-16 units
 from reflectdesk.review.records import EntryRef, RecordType, ReviewRecord, Status, sign
 from reflectdesk.review.records import Verdict as Verdict  # for the front ends
 from reflectdesk.services.identity import load_or_create_identity
+from reflectdesk.services.review_marks import ReviewReadMarks
 from reflectdesk.services.review_portfolio import ReviewPortfolio
 from reflectdesk.services.review_receive import ReviewReceiving
 from reflectdesk.services.review_rules import ReviewContext
@@ -38,7 +41,7 @@ def _now() -> datetime:
     return now.replace(microsecond=now.microsecond // 1000 * 1000)  # records keep ms
 
 
-class ReviewService(ReviewReceiving, ReviewPortfolio):
+class ReviewService(ReviewReceiving, ReviewPortfolio, ReviewReadMarks):
     """The mentor review: what the front ends call (``Vault.review``). Writing your own
     records is here; the rest is inherited from the modules that own it."""
 

@@ -97,6 +97,7 @@ class ReviewContext:
     _revisions: dict[str, list[RevisionRef]] = field(default_factory=dict)
     _places: dict[str, tuple[Space, str | None] | None] = field(default_factory=dict)
     _texts: dict[tuple[str, str], EntryContent] = field(default_factory=dict)
+    _own_name: str | None = None
     # (author contact, entry) -> per received bundle that carried it: the contacts it
     # listed and the revisions it carried (read when first needed)
     _listed: dict[tuple[str, str], list[tuple[frozenset[str], frozenset[str]]]] | None = None
@@ -157,7 +158,11 @@ class ReviewContext:
         if holder is None:
             return key_id
         contact = holder[0]
-        return contact.name if contact is not None else self.st.profile.get().name
+        if contact is not None:
+            return contact.name
+        if self._own_name is None:  # read once per call: the reading view names 30 threads
+            self._own_name = self.st.profile.get().name
+        return self._own_name
 
 
 def contact_of(ctx: ReviewContext, key_id: str) -> Contact | None:
