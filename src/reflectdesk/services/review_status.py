@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reflectdesk.domain.model import Space
-from reflectdesk.review.records import RecordType, Status
+from reflectdesk.review.records import RecordType
+from reflectdesk.review.records import Status as Status  # for the front ends
 from reflectdesk.review.state import fold_entry
 from reflectdesk.services.review_read import ReviewReading
 
