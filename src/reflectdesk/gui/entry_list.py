@@ -5,7 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from reflectdesk.gui.entry_model import COL_DATE, COL_TAGS, COL_TEMPLATE, COL_TITLE, SORT_KEYS
+from reflectdesk.gui.entry_model import (
+    COL_DATE,
+    COL_REVIEW,
+    COL_TAGS,
+    COL_TEMPLATE,
+    COL_TITLE,
+    SORT_KEYS,
+)
 
 
 class EntryListView(QTableView):
@@ -41,6 +48,10 @@ class EntryListView(QTableView):
         header.setSectionResizeMode(COL_TAGS, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(COL_TEMPLATE, 120)
         header.resizeSection(COL_TAGS, 90)
+        header.setSectionResizeMode(COL_REVIEW, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_REVIEW, 130)
+        # Shown once an entry has a review badge (gui/review_nav.py).
+        self.setColumnHidden(COL_REVIEW, True)
         header.setSortIndicator(COL_DATE, Qt.SortOrder.DescendingOrder)
         self.fit_date_column()
 

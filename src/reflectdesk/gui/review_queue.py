@@ -180,11 +180,13 @@ class ReviewQueuePage(QWidget):
         self._update_buttons()
 
     def _all_items(self) -> list[QTreeWidgetItem]:
-        out = []
+        out: list[QTreeWidgetItem] = []
         for row in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(row)
+            if top is None:
+                continue
             out.append(top)
-            out += [top.child(i) for i in range(top.childCount())]
+            out += [c for c in (top.child(i) for i in range(top.childCount())) if c is not None]
         return out
 
     def waiting_text(self, feedback: bool, sign_off: bool) -> str:

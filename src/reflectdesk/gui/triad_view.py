@@ -138,7 +138,9 @@ class TriadView(QWidget):
                 item.setToolTip(text)
                 self.table.setItem(row, column, item)
             tip = "\n".join(f"{c} {self._titles.get(c, '')}".strip() for c in r.standards_met)
-            self.table.item(row, 4).setToolTip(tip or self.tr("No standard signed off yet."))
+            standards = self.table.item(row, 4)
+            if standards is not None:
+                standards.setToolTip(tip or self.tr("No standard signed off yet."))
         shown = bool(self.rows)
         self.table.setVisible(shown)
         self.empty.setVisible(not shown)
