@@ -111,7 +111,7 @@ def test_the_mentor_queue_opens_entries_and_empties_as_she_answers(
     preview.start()
     qtbot.waitUntil(lambda: preview.preview is not None, timeout=10_000)
     counts = preview.counts.text()
-    assert "1 comments" in counts and "1 sign-offs" in counts, counts
+    assert "1 comment\n" in counts and "1 sign-off\n" in counts, counts
     assert "new entries" not in counts  # a feedback bundle carries no entry
     preview.import_button.click()
     qtbot.waitUntil(lambda: preview.result_ is not None, timeout=10_000)

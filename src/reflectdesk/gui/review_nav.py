@@ -43,10 +43,6 @@ log = logging.getLogger(__name__)
 REVIEWERS = (Role.MENTOR, Role.EDUCATOR)
 
 
-def _t(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("ReviewNav", text, "", n)
-
-
 class ReviewNav(QObject):
     badges_loaded = Signal()
 
@@ -131,16 +127,28 @@ class ReviewNav(QObject):
     def update_sidebar(self) -> None:
         if self.reviewer:
             self.window.sidebar.set_review(
-                _t("Review"),
+                QCoreApplication.translate("ReviewNav", "Review"),
                 [
-                    ("queue", _t("Waiting for feedback (%1)").replace("%1", str(self.queue_count))),
-                    ("triad", _t("Triad overview")),
+                    (
+                        "queue",
+                        QCoreApplication.translate(
+                            "ReviewNav", "Waiting for feedback (%1)"
+                        ).replace("%1", str(self.queue_count)),
+                    ),
+                    ("triad", QCoreApplication.translate("ReviewNav", "Triad overview")),
                 ],
             )
         else:
             self.window.sidebar.set_review(
-                _t("Review"),
-                [("feedback", _t("Feedback (%1)").replace("%1", str(self.new_feedback())))],
+                QCoreApplication.translate("ReviewNav", "Review"),
+                [
+                    (
+                        "feedback",
+                        QCoreApplication.translate("ReviewNav", "Feedback (%1)").replace(
+                            "%1", str(self.new_feedback())
+                        ),
+                    )
+                ],
             )
 
     # -- pages ---------------------------------------------------------------------------
@@ -233,7 +241,11 @@ class ReviewNav(QObject):
         )
 
     def _submitted(self, ready: bool) -> None:
-        text = _t("Marked ready for feedback.") if ready else _t("Marked as draft.")
+        text = (
+            QCoreApplication.translate("ReviewNav", "Marked ready for feedback.")
+            if ready
+            else QCoreApplication.translate("ReviewNav", "Marked as draft.")
+        )
         self.window.statusBar().showMessage(text, 4000)
         self.refresh()
 
@@ -298,7 +310,9 @@ class ReviewNav(QObject):
 
     def ask_folder(self) -> str:
         return QFileDialog.getExistingDirectory(
-            self.window, _t("Save the feedback bundle in"), str(Path.home())
+            self.window,
+            QCoreApplication.translate("ReviewNav", "Save the feedback bundle in"),
+            str(Path.home()),
         )
 
     def _send_feedback_to_folder(self, recipients: list[str]) -> None:
@@ -328,23 +342,31 @@ class ReviewNav(QObject):
         box = QMessageBox(self.window)
         box.setObjectName("feedbackWritten")
         box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(_t("Send feedback"))
-        box.setText(_t("The feedback bundle is saved as %1.").replace("%1", str(path)))
+        box.setWindowTitle(QCoreApplication.translate("ReviewNav", "Send feedback"))
+        box.setText(
+            QCoreApplication.translate("ReviewNav", "The feedback bundle is saved as %1.").replace(
+                "%1", str(path)
+            )
+        )
         box.finished.connect(box.deleteLater)
         self.window.dialogs["feedback"] = box
         box.open()
 
     # -- text ------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.ready_action.setText(_t("&Ready for feedback"))
+        self.ready_action.setText(QCoreApplication.translate("ReviewNav", "&Ready for feedback"))
         self.ready_action.setToolTip(
-            _t("Mark this entry ready for your mentor's feedback (it travels in your bundle)")
+            QCoreApplication.translate(
+                "ReviewNav",
+                "Mark this entry ready for your mentor's feedback (it travels in your bundle)",
+            )
         )
-        self.send_action.setText(_t("Send &feedback…"))
-        self.portfolio_action.setText(_t("E&xport to PDF/HTML…"))
+        self.send_action.setText(QCoreApplication.translate("ReviewNav", "Send &feedback…"))
+        self.portfolio_action.setText(
+            QCoreApplication.translate("ReviewNav", "E&xport to PDF/HTML…")
+        )
         self.update_sidebar()
         for page in self.pages.values():
             retranslate = getattr(page, "retranslate_ui", None)
             if retranslate is not None:
                 retranslate()
-
