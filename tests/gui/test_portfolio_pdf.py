@@ -103,7 +103,7 @@ def test_export_from_the_main_window(
     assert dialog.entry_choice.isChecked() and dialog.journal_choice.isEnabled()
     assert "Práctica II" in dialog.journal_choice.text()
     assert "not encrypted" in dialog.warning.text()
-    out = tmp_path / "out"
+    out = tmp_path / "saved"
     out.mkdir()
     # The whole journal as PDF, through the Save dialog (answered here).
     dialog.journal_choice.setChecked(True)
