@@ -409,6 +409,10 @@ def render(out: Path, pseudo: bool = False, langs: tuple[str, ...] = ("es", "en"
                 suffix = f"{'pseudo' if pseudo else lang}-{theme}"
                 render_wizard(ctx, out, suffix)
                 render_app(ctx, out, suffix, lang)
+                if not pseudo:  # the review screens (tools/screenshots_review.py)
+                    from screenshots_review import render_review
+
+                    render_review(ctx, out, suffix, lang)
                 ctx.runner.wait(10_000)
                 for widget in QApplication.topLevelWidgets():
                     widget.close()

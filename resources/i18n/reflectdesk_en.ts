@@ -3669,27 +3669,27 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
 <context>
     <name>ReviewBadgeText</name>
     <message>
-        <source>Changed since sign-off</source>
-        <translation>Changed since sign-off</translation>
-    </message>
-    <message>
         <source>Signed off</source>
         <translation>Signed off</translation>
     </message>
+    <message>
+        <source>Signed off, changed</source>
+        <translation>Signed off, changed</translation>
+    </message>
     <message numerus="yes">
-        <source>%n new comments</source>
+        <source>%n new</source>
         <translation>
-            <numerusform>%n new comment</numerusform>
-            <numerusform>%n new comments</numerusform>
+            <numerusform>%n new</numerusform>
+            <numerusform>%n new</numerusform>
         </translation>
     </message>
     <message>
-        <source>Feedback received</source>
-        <translation>Feedback received</translation>
+        <source>Feedback</source>
+        <translation>Feedback</translation>
     </message>
     <message>
-        <source>Ready for feedback</source>
-        <translation>Ready for feedback</translation>
+        <source>Ready</source>
+        <translation>Ready</translation>
     </message>
     <message>
         <source>Marked ready for feedback.</source>

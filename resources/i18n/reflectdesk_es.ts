@@ -3669,27 +3669,27 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
 <context>
     <name>ReviewBadgeText</name>
     <message>
-        <source>Changed since sign-off</source>
-        <translation>Cambió desde la aprobación</translation>
-    </message>
-    <message>
         <source>Signed off</source>
         <translation>Aprobada</translation>
     </message>
+    <message>
+        <source>Signed off, changed</source>
+        <translation>Aprobada, cambió</translation>
+    </message>
     <message numerus="yes">
-        <source>%n new comments</source>
+        <source>%n new</source>
         <translation>
-            <numerusform>%n comentario nuevo</numerusform>
-            <numerusform>%n comentarios nuevos</numerusform>
+            <numerusform>%n nuevo</numerusform>
+            <numerusform>%n nuevos</numerusform>
         </translation>
     </message>
     <message>
-        <source>Feedback received</source>
-        <translation>Retroalimentación recibida</translation>
+        <source>Feedback</source>
+        <translation>Con comentarios</translation>
     </message>
     <message>
-        <source>Ready for feedback</source>
-        <translation>Lista para retroalimentación</translation>
+        <source>Ready</source>
+        <translation>Lista</translation>
     </message>
     <message>
         <source>Marked ready for feedback.</source>

@@ -75,7 +75,7 @@ def test_the_mentor_queue_opens_entries_and_empties_as_she_answers(
     assert w.main_stack.currentWidget() is w.work and w.editor.entry_id == here
     # The mentor's received entries show their status in the Review column.
     assert not w.list.isColumnHidden(COL_REVIEW)
-    assert w.model.badge(here) == "Ready for feedback"
+    assert w.model.badge(here) == "Ready"
 
     feedback(t)  # a comment, a reply, a sign-off on "Fracciones"
     w.review.refresh()
@@ -120,8 +120,8 @@ def test_the_mentor_queue_opens_entries_and_empties_as_she_answers(
     preview.accept()
     settle(qtbot, sw)
     assert sidebar_review(sw) == {"feedback": "Feedback (2)"}
-    assert sw.model.badge(t.entry) == "Signed off · 2 new comments"
-    assert sw.model.badge(t.ids["second"]) == "Ready for feedback"
+    assert sw.model.badge(t.entry) == "Signed off · 2 new"
+    assert sw.model.badge(t.ids["second"]) == "Ready"
     tip = sw.model.data(sw.model.index(sw.model.row_of(t.entry), COL_REVIEW), 3)
     assert "2 comments and replies from others." in tip
     # Her feedback page lists the entry; a click opens it.
@@ -131,7 +131,7 @@ def test_the_mentor_queue_opens_entries_and_empties_as_she_answers(
     qtbot.waitUntil(lambda: mine.tree.topLevelItemCount() == 2, timeout=10_000)
     texts = {mine.tree.topLevelItem(i).text(0): mine.tree.topLevelItem(i).text(1)  # type: ignore[union-attr]
              for i in range(2)}  # fmt: skip
-    assert texts["Fracciones"] == "Signed off · 2 new comments"
+    assert texts["Fracciones"] == "Signed off · 2 new"
     mine.tree.setCurrentItem(mine.tree.topLevelItem(0))
     mine.open_button.click()
     assert sw.editor.entry_id in (t.entry, t.ids["second"])
@@ -157,7 +157,7 @@ def test_the_student_marks_her_entry_ready_and_back(
     sw.review.ready_action.trigger()
     settle(qtbot, sw)
     assert t.student.review.state(t.entry).status is Status.READY
-    assert sw.model.badge(t.entry) == "Ready for feedback"
+    assert sw.model.badge(t.entry) == "Ready"
     assert sw.review.ready_action.isChecked()
     assert "ready for feedback" in sw.statusBar().currentMessage()
     sw.review.ready_action.trigger()

@@ -50,7 +50,8 @@ class EntryListView(QTableView):
         header.resizeSection(COL_TAGS, 90)
         header.setSectionResizeMode(COL_REVIEW, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(COL_REVIEW, 130)
-        # Shown once an entry has a review badge (gui/review_nav.py).
+        # Shown once an entry has a review badge (gui/review_nav.py), next to the title.
+        header.moveSection(header.visualIndex(COL_REVIEW), COL_TITLE + 1)
         self.setColumnHidden(COL_REVIEW, True)
         header.setSortIndicator(COL_DATE, Qt.SortOrder.DescendingOrder)
         self.fit_date_column()

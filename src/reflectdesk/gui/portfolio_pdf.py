@@ -47,19 +47,37 @@ MARGINS_MM = QMarginsF(20, 18, 20, 14)  # left, top, right, bottom (above the fo
 FOOTER_MM = 8.0  # room under the text for the page number
 # What QTextDocument draws well of the core's CSS, said in the subset it supports.
 STYLE = (
-    "h1{font-size:18pt;margin-bottom:8pt}h2{font-size:13pt;margin-top:14pt}"
-    "h3{font-size:11.5pt}p{margin-top:3pt;margin-bottom:3pt}"
+    "h1{font-size:20pt}h2{font-size:15pt}h3{font-size:12.5pt}h4{font-size:11pt}"
+    "h5{font-size:10.5pt}h6{font-size:10.5pt}"
     "th{background-color:#eeeeee;font-weight:bold}blockquote{margin-left:16pt;color:#333333}"
-    "code{font-family:'DejaVu Sans Mono',monospace}article{margin-bottom:18pt}"
+    "code{font-family:'DejaVu Sans Mono',monospace}dt{font-weight:bold}"
 )
 _TABLE = re.compile(r"<table(\s[^>]*)?>")
+_HEADING = re.compile(r"<(/?)h([1-6])([\s>])")
+
+
+def _demote(html: str) -> str:
+    """One level down: an entry's own title (h1) sits under the portfolio's title."""
+    return _HEADING.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 1, 6)}{m[3]}", html)
 
 
 def _for_qt(html: str) -> str:
-    """QTextDocument ignores ``border-collapse`` and cell borders from a style sheet:
-    give the tables their borders and width as attributes, and drop the screen CSS."""
+    """What QTextDocument draws well: the screen CSS dropped (it ignores most of it and
+    cell borders from a style sheet), tables with borders as attributes, entries one
+    heading level under the portfolio's title, each entry on a new page."""
     html = re.sub(r"<style>.*?</style>", "", html, count=1, flags=re.DOTALL)
-    return _TABLE.sub('<table border="1" cellspacing="0" cellpadding="4" width="100%">', html)
+    html = _TABLE.sub('<table border="1" cellspacing="0" cellpadding="4" width="100%">', html)
+    head, sep, body = html.partition("<article>")
+    if not sep:
+        return html
+    articles = (sep + body).split("<article>")[1:]
+    out = [head]
+    for n, article in enumerate(articles):
+        article = _demote(article)
+        if n:
+            article = article.replace("<h2>", '<h2 style="page-break-before:always">', 1)
+        out.append("<article>" + article)
+    return "".join(out)
 
 
 def html_to_pdf(

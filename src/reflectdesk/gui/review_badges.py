@@ -18,16 +18,17 @@ class ReviewBadgeText(QObject):
 
     def short(self, badge: EntryBadge) -> str:
         parts: list[str] = []
+        # Short: the list is narrow; the tooltip says it all.
         if badge.changed_since:
-            parts.append(self.tr("Changed since sign-off"))
+            parts.append(self.tr("Signed off, changed"))
         elif badge.signed_off:
             parts.append(self.tr("Signed off"))
         if badge.new_feedback:
-            parts.append(self.tr("%n new comments", "", badge.new_feedback))
+            parts.append(self.tr("%n new", "", badge.new_feedback))
         elif badge.feedback:
-            parts.append(self.tr("Feedback received"))
+            parts.append(self.tr("Feedback"))
         if not parts and badge.status is Status.READY:
-            parts.append(self.tr("Ready for feedback"))
+            parts.append(self.tr("Ready"))
         return " · ".join(parts)
 
     def long(self, badge: EntryBadge) -> str:

@@ -21,7 +21,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -116,7 +116,16 @@ class ReviewNav(QObject):
         self.badges, self.queue_count = result
         shown = {k: (badge_text(b), badge_tooltip(b)) for k, b in self.badges.items()}
         self.window.model.set_badges({k: v for k, v in shown.items() if v[0]})
-        self.window.list.setColumnHidden(COL_REVIEW, not self.window.model.has_badges())
+        view = self.window.list
+        view.setColumnHidden(COL_REVIEW, not self.window.model.has_badges())
+        if shown:  # as wide as the longest badge (and the header), within reason
+            metrics = view.fontMetrics()
+            header = str(self.window.model.headerData(COL_REVIEW, Qt.Orientation.Horizontal))
+            widest = max(metrics.horizontalAdvance(t) for t, _tip in shown.values())
+            width = max(
+                widest + 16, view.horizontalHeader().fontMetrics().horizontalAdvance(header) + 24
+            )
+            view.horizontalHeader().resizeSection(COL_REVIEW, min(width, 170))
         self.update_sidebar()
         self.update_actions()
         self.badges_loaded.emit()
