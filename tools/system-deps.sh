@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The Debian packages the tests drive for real (age, minisign, poppler-utils to read and
-# render the portfolio PDF, the desktop-file and
-# AppStream validators, shared-mime-info) and the libraries Qt needs offscreen.
+# The Debian packages the tests drive for real (age, minisign, the desktop-file and
+# AppStream validators, shared-mime-info, poppler-utils to read the portfolio PDF and
+# render its pages) and the libraries Qt needs offscreen.
 # Installs the missing ones when it may (root, or sudo without a password); otherwise
 # prints one line naming them and exits 1. `make test` and `.ci/run` both call this.
 set -euo pipefail

@@ -20,6 +20,7 @@ import re
 import sys
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
@@ -139,8 +140,14 @@ def html_to_pdf(
             progress(Progress(page + 1, pages, "pdf"))
     finally:
         painter.end()
+        # Freed here, on the thread that made them (a worker): its layout timer must
+        # not be stopped from another thread, as a collector on the GUI thread would.
+        shiboken6.delete(doc)
+        shiboken6.delete(writer)
     buffer.close()
-    return bytes(buffer.data().data())
+    data = bytes(buffer.data().data())
+    shiboken6.delete(buffer)
+    return data
 
 
 def write_pdf(dest: Path, data: bytes) -> None:
