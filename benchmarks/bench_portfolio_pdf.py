@@ -58,9 +58,7 @@ def build(root: Path, entries: int) -> tuple[Vault, str]:
     journal = student.journals.create("Práctica profesional")
     ids = []
     for n in range(entries):
-        sections = {
-            key: " ".join(rng.choice(WORDS) for _ in range(100)) + "." for key in SECTIONS
-        }
+        sections = {key: " ".join(rng.choice(WORDS) for _ in range(100)) + "." for key in SECTIONS}
         entry = student.entries.add(
             journal.id,
             EntryContent(

@@ -23,9 +23,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from screenshots import PASSPHRASE, _make_vault, save, settle  # noqa: E402
+from screenshots import PASSPHRASE, _make_vault, save, settle
 
-from reflectdesk.gui.app_context import AppContext  # noqa: E402
+from reflectdesk.gui.app_context import AppContext
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,13 @@ from pathlib import Path
 from reflectdesk.atomic_files import atomic_write
 from reflectdesk.domain.model import SearchFilters
 from reflectdesk.errors import FileUnwritable, InvalidValue
-from reflectdesk.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressSink, ignore_progress
+from reflectdesk.progress import (
+    NEVER_CANCELLED,
+    CancelToken,
+    Progress,
+    ProgressSink,
+    ignore_progress,
+)
 from reflectdesk.rendering.portfolio import (
     Footnote,
     FootnoteReply,

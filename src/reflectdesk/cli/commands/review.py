@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from reflectdesk.atomic_files import atomic_write
-
 from reflectdesk.cli.session import CliContext
 from reflectdesk.errors import FileUnwritable, InvalidValue, PdfUnavailable
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
