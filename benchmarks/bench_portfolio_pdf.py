@@ -9,7 +9,8 @@ a ``TaskRunner`` worker (the portfolio HTML made in memory by the core, drawn to
 PDF by Qt, one atomic owner-only write), timed from submit to the result on the GUI
 thread. Reported (JSON): each run, the median and the worst; the split of one run (HTML
 in the core, PDF drawing); the pages; how many progress reports reached the GUI; and
-how long a cancel takes to stop the export (cancelled at the first page drawn).
+how long a cancel takes to stop the export (cancelled at the first page drawn); and the
+entry list's badges (``ReviewService.badges``) for every entry and for one.
 
 Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_portfolio_pdf.py
 [--runs 5] [--entries 60]``.
@@ -157,6 +158,17 @@ def main() -> None:
         data = html_to_pdf(html, progress=lambda p: pages.append(p.total))
         t2 = time.perf_counter()
         cancelled = through_runner(out / "cancelled.pdf", cancel_at_page=True)
+        # The entry list's Review column: every badge (window opened, bundle imported)
+        # and one entry's (after a change), best of 3.
+        one = [s.id for s in student.entries.list()][:1]
+        every, single = [], []
+        for _ in range(3):
+            t3 = time.perf_counter()
+            student.review.badges()
+            t4 = time.perf_counter()
+            student.review.badges(one)
+            every.append(t4 - t3)
+            single.append(time.perf_counter() - t4)
         result = {
             "entries": count,
             "comments": 3 * count,
@@ -176,6 +188,8 @@ def main() -> None:
             "cancel_to_stop_s": round(cancelled["cancel_to_stop_s"] or 0, 3),
             "cancelled_file_written": (out / "cancelled.pdf").exists(),
             "target_s": 5.0,
+            "badges_every_entry_ms": round(min(every) * 1000, 1),
+            "badges_one_entry_ms": round(min(single) * 1000, 1),
         }
         print(json.dumps(result, indent=1))
         runner.wait(10_000)

@@ -80,7 +80,8 @@ def test_the_mentor_queue_opens_entries_and_empties_as_she_answers(
 
     feedback(t)  # a comment, a reply, a sign-off on "Fracciones"
     w.review.refresh()
-    w.sidebar.select("review", "queue")
+    w.review.show_page("queue")
+    assert w.main_stack.currentWidget() is page
     settle(qtbot, w)
     assert [r[0] for r in queue_rows(page)] == ["Camila Pérez", "  Evaluación"]
     assert sidebar_review(w)["queue"] == "Waiting for feedback (1)"

@@ -42,3 +42,24 @@ def test_badges_follow_the_review_on_both_sides(triad: Triad) -> None:
     )  # fmt: skip
     badge = t.student.review.badges()[t.entry]
     assert badge.signed_off and badge.changed_since
+
+
+def test_one_entry_at_a_time_and_the_queue_flags(triad: Triad) -> None:
+    t = triad
+    t.student.review.submit(t.entry)
+    t.send_entries(("mentor",))
+    here = t.at("mentor")
+    # Only the entries asked for (what a change touched); an entry without records: none.
+    assert set(t.mentor.review.badges([here])) == {here}
+    assert t.mentor.review.badges(["no-such-entry"]) == {}
+    badge = t.mentor.review.badges([here])[here]
+    assert badge.queued and badge.waiting_feedback and badge.waiting_sign_off
+    (item,) = t.mentor.review.queue()  # the same rule as the queue's
+    assert (item.waiting_feedback, item.waiting_sign_off) == (True, True)
+    t.mentor.review.add_comment(here, "description", "¿Por qué?", quote="pizzas")
+    badge = t.mentor.review.badges([here])[here]
+    assert not badge.waiting_feedback and badge.waiting_sign_off
+    mentor_feedback(t)
+    assert not t.mentor.review.badges([here])[here].queued and t.mentor.review.queue() == []
+    # Her own entries never wait in her own queue.
+    assert not t.student.review.badges()[t.entry].queued

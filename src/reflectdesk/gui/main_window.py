@@ -557,7 +557,7 @@ class MainWindow(QMainWindow):
             self.populate()
             self._update_count()
             self.refresh_pages()
-            self.review.refresh()
+            self.review.refresh(None if journals else ids)
         if ids and self.search.text():
             self.run_search(self.search.text())
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import inspect
 import logging
+from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -87,45 +88,55 @@ class ReviewNav(QObject):
         self.refresh()
 
     # -- the badges and the sidebar ------------------------------------------------------
-    def refresh(self) -> None:
-        """Read the badges (and the queue's size) on a read worker; apply them here."""
-        self._seq += 1
+    def refresh(self, entry_ids: Collection[str] | None = None) -> None:
+        """Read the badges on a read worker and apply them here: of ``entry_ids`` only
+        (the entries a change touched), or of every entry (None)."""
+        ids = None if entry_ids is None else list(entry_ids)
+        if ids == []:
+            return
+        if ids is None:
+            self._seq += 1  # only the newest full read is applied
         seq = self._seq
-        review, reviewer = self.vault.review, self.reviewer
+        review = self.vault.review
 
         def job(_p: ProgressSink, _c: CancelToken) -> Any:
-            badges = review.badges()
-            queued = len(review.queue()) if reviewer else 0
-            return badges, queued
+            return review.badges(ids)
 
         self.ctx.runner.submit(
             job,
-            on_result=lambda result: self._apply(seq, result),
+            on_result=lambda result: self._apply(seq, ids, result),
             on_error=lambda exc: log.warning("review badges not read: %s", type(exc).__name__),
             name="review-badges",
             owner=self.window,
         )
         for page in self.pages.values():
             refresh = getattr(page, "refresh", None)
-            if refresh is not None:
+            if refresh is not None and page.isVisible():
                 refresh()
 
-    def _apply(self, seq: int, result: tuple[dict[str, EntryBadge], int]) -> None:
-        if seq != self._seq or self.window._closing:
+    def _apply(self, seq: int, ids: list[str] | None, result: dict[str, EntryBadge]) -> None:
+        if self.window._closing:
             return
-        self.badges, self.queue_count = result
+        if ids is None:
+            if seq != self._seq:
+                return  # a newer full read is on its way
+            self.badges = dict(result)
+        else:
+            for entry_id in ids:
+                self.badges.pop(entry_id, None)
+            self.badges.update(result)
+        self.queue_count = sum(1 for b in self.badges.values() if not b.own and b.queued)
         shown = {k: (badge_text(b), badge_tooltip(b)) for k, b in self.badges.items()}
-        self.window.model.set_badges({k: v for k, v in shown.items() if v[0]})
+        shown = {k: v for k, v in shown.items() if v[0]}
+        self.window.model.set_badges(shown)
         view = self.window.list
-        view.setColumnHidden(COL_REVIEW, not self.window.model.has_badges())
+        view.setColumnHidden(COL_REVIEW, not shown)
         if shown:  # as wide as the longest badge (and the header), within reason
             metrics = view.fontMetrics()
             header = str(self.window.model.headerData(COL_REVIEW, Qt.Orientation.Horizontal))
             widest = max(metrics.horizontalAdvance(t) for t, _tip in shown.values())
-            width = max(
-                widest + 16, view.horizontalHeader().fontMetrics().horizontalAdvance(header) + 24
-            )
-            view.horizontalHeader().resizeSection(COL_REVIEW, min(width, 170))
+            title = view.horizontalHeader().fontMetrics().horizontalAdvance(header) + 24
+            view.horizontalHeader().resizeSection(COL_REVIEW, min(max(widest + 16, title), 170))
         self.update_sidebar()
         self.update_actions()
         self.badges_loaded.emit()
@@ -242,21 +253,21 @@ class ReviewNav(QObject):
         review = self.vault.review
         self.ctx.runner.submit(
             lambda _p, _c: review.submit(entry_id, ready=checked),
-            on_result=lambda _r: self._submitted(checked),
+            on_result=lambda _r: self._submitted(checked, entry_id),
             on_error=lambda exc: report_error(self.window, exc),
             writer=True,
             name="write:submit",
             owner=self.window,
         )
 
-    def _submitted(self, ready: bool) -> None:
+    def _submitted(self, ready: bool, entry_id: str) -> None:
         text = (
             QCoreApplication.translate("ReviewNav", "Marked ready for feedback.")
             if ready
             else QCoreApplication.translate("ReviewNav", "Marked as draft.")
         )
         self.window.statusBar().showMessage(text, 4000)
-        self.refresh()
+        self.refresh([entry_id])
 
     def extend_entry_menu(self, menu: QMenu) -> None:
         """The entry list's context menu: the toggle and the export."""
