@@ -3444,6 +3444,10 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>&amp;Format:</translation>
     </message>
     <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
         <source>PDF (to print or hand in)</source>
         <translation>PDF (to print or hand in)</translation>
     </message>

@@ -3444,6 +3444,10 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>&amp;Formato:</translation>
     </message>
     <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
         <source>PDF (to print or hand in)</source>
         <translation>PDF (para imprimir o entregar)</translation>
     </message>

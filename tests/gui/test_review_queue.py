@@ -201,3 +201,33 @@ def test_the_queue_in_spanish_and_its_empty_state(
     page.refresh()
     qtbot.waitUntil(lambda: not page.items, timeout=10_000)
     assert page.tree.isHidden() and page.empty.text() == "Nada espera tu retroalimentación."
+
+
+def test_the_review_screens_fit_long_strings_and_name_every_control(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], gui_triad: Triad, tmp_path: Path
+) -> None:
+    """The pseudo-locale (every string 40% longer): nothing clipped on the queue, the
+    triad view, the feedback page and the export dialog, at 1024×600; every control named."""
+    from reflectdesk.gui.i18n import PseudoTranslator
+    from reflectdesk.gui.portfolio_dialog import PortfolioDialog
+    from tests.gui.helpers import clipped_texts, unnamed_controls
+
+    t = gui_triad
+    problems: dict[str, list[str]] = {}
+    for who, keys in (("mentor", ("queue", "triad")), ("student", ("feedback",))):
+        ctx = make_ctx(data_dir=tmp_path / f"app-{who}")
+        ctx.translations.install_extra(PseudoTranslator())
+        w = window(qtbot, ctx, getattr(t, who))
+        w.resize(1024, 600)
+        for key in keys:
+            w.review.show_page(key)
+            settle(qtbot, w)
+            page = w.review.pages[key]
+            problems[key] = clipped_texts(page) + unnamed_controls(page)
+        if who == "student":
+            dialog = PortfolioDialog(ctx, t.student, t.entry, (t.journal, "Práctica II"), w)
+            qtbot.addWidget(dialog)
+            dialog.show()
+            qtbot.wait(50)
+            problems["portfolio"] = clipped_texts(dialog) + unnamed_controls(dialog)
+    assert problems == {"queue": [], "triad": [], "feedback": [], "portfolio": []}

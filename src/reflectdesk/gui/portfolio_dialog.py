@@ -251,6 +251,13 @@ class PortfolioDialog(QDialog):
         self.entry_choice.setEnabled(not busy and self.entry_id is not None)
         self.journal_choice.setEnabled(not busy and self.journal is not None)
         self.cancel_button.setText(self.tr("Cancel") if busy else self.tr("Close"))
+        for button in (
+            self.entry_choice,
+            self.journal_choice,
+            self.export_button,
+            self.cancel_button,
+        ):
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Export to PDF or HTML"))
@@ -263,6 +270,7 @@ class PortfolioDialog(QDialog):
             else self.tr("The whole &journal")
         )
         self.format_label.setText(self.tr("&Format:"))
+        self.format.setAccessibleName(self.tr("Format"))
         names = {
             "pdf": self.tr("PDF (to print or hand in)"),
             "html": self.tr("Web page (HTML)"),

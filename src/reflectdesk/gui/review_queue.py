@@ -246,6 +246,8 @@ class ReviewQueuePage(QWidget):
         self.tree.setAccessibleName(self.heading.text())
         self.open_button.setText(self.tr("&Open the entry"))
         self.send_button.setText(self.tr("Send &feedback…"))
+        for button in (self.open_button, self.send_button):
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
         self._fill()
 
     def changeEvent(self, event: QEvent) -> None:

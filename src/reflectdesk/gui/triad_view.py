@@ -178,6 +178,7 @@ class TriadView(QWidget):
             self.tr("No student has shared entries with you yet. Open her bundle (Ctrl+O).")
         )
         self.open_button.setText(self.tr("&Show her entries"))
+        self.open_button.setAccessibleName(self.open_button.text().replace("&", ""))
         self._fill()
 
     def changeEvent(self, event: QEvent) -> None:
