@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -59,7 +60,8 @@ def make_triad(ctx: AppContext, tmp: Path, lang: str) -> tuple[Any, Any, Any]:
     from reflectdesk.domain.model import ExportRequest, Role
     from reflectdesk.review.records import Verdict
 
-    student = _make_vault(ctx, lang)
+    # Its own folder: the full set (tools/screenshots.py) already made a vault in ctx's.
+    student = _make_vault(SimpleNamespace(vault_dir=tmp / "student"), lang)  # type: ignore[arg-type]
     (mentor_name, school), (tutor_name, university) = PEOPLE[lang]
     mentor = _person(tmp / "mentor", mentor_name, school, Role.MENTOR, lang)
     tutor = _person(tmp / "tutor", tutor_name, university, Role.EDUCATOR, lang)
