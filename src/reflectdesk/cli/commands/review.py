@@ -322,7 +322,11 @@ def html_to_pdf(html: str) -> bytes:
             input=html.encode("utf-8"),
             capture_output=True,
             timeout=600,
-            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            # The child draws; it needs no secret (the passphrase stays here).
+            env={
+                **{k: v for k, v in os.environ.items() if k != "REFLECTDESK_PASSPHRASE"},
+                "QT_QPA_PLATFORM": "offscreen",
+            },
             check=False,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
