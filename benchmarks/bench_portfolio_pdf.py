@@ -83,7 +83,7 @@ def build(root: Path, entries: int) -> tuple[Vault, str]:
         mentor.review.sign_off(
             here, {"C7": (Verdict.MET, "Buen uso."), "A1": (Verdict.PARTLY, "")}, note="Bien."
         )
-    feedback = mentor.exports.export_feedback([at_mentor.id], root)
+    (feedback,) = mentor.exports.export_feedback([at_mentor.id], root)
     student.imports.import_bundle(feedback.path)
     mentor.close()
     return student, journal.id

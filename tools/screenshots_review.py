@@ -99,7 +99,8 @@ def make_triad(ctx: AppContext, tmp: Path, lang: str) -> tuple[Any, Any, Any]:
         {"C7": (Verdict.MET, ""), "A1": (Verdict.PARTLY, "")},
         note="Sigue así." if lang == "es" else "Keep it up.",
     )
-    feedback = mentor.exports.export_feedback([at["student@mentor"]], out).path
+    (sent,) = mentor.exports.export_feedback([at["student@mentor"]], out)
+    feedback = sent.path
     student.imports.import_bundle(feedback)  # type: ignore[attr-defined]
     send(("tutor",))
     return student, mentor, tutor

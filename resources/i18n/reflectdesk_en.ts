@@ -202,8 +202,8 @@
         <translation>Saved {name} to {path}. This copy is not encrypted.</translation>
     </message>
     <message>
-        <source>No journals yet. Create one with 'journal create'.</source>
-        <translation>No journals yet. Create one with 'journal create'.</translation>
+        <source>No journals yet. Create one with &apos;journal create&apos;.</source>
+        <translation>No journals yet. Create one with &apos;journal create&apos;.</translation>
     </message>
     <message>
         <source>No entries match.</source>
@@ -302,10 +302,6 @@
         <translation>Wrote a bundle to {path} (entries: {entries}, attachments: {attachments}).</translation>
     </message>
     <message>
-        <source>Wrote a feedback bundle to {path} (entries: {entries}).</source>
-        <translation>Wrote a feedback bundle to {path} (entries: {entries}).</translation>
-    </message>
-    <message>
         <source>Wrote the withdrawal of research consent to {path} (entries: {entries}). Send it to the same people as before.</source>
         <translation>Wrote the withdrawal of research consent to {path} (entries: {entries}). Send it to the same people as before.</translation>
     </message>
@@ -340,6 +336,10 @@
     <message>
         <source>Compare this safety number with the sender (in person or by phone) before you import:</source>
         <translation>Compare this safety number with the sender (in person or by phone) before you import:</translation>
+    </message>
+    <message>
+        <source>Wrote a feedback bundle for {names} to {path} (entries: {entries}).</source>
+        <translation>Wrote a feedback bundle for {names} to {path} (entries: {entries}).</translation>
     </message>
     <message>
         <source>WARNING: you have a contact with this name but other keys ({ids}).</source>
@@ -386,8 +386,8 @@
         <translation>WARNING: you already have a contact with this name but other keys. It will be added as a separate contact; compare the safety number with the person first.</translation>
     </message>
     <message>
-        <source>New key, vouched by the old one: the contact's previous key signed this card. Whoever holds the old key could have made it, so the contact is not verified until you compare the new safety number with the person.</source>
-        <translation>New key, vouched by the old one: the contact's previous key signed this card. Whoever holds the old key could have made it, so the contact is not verified until you compare the new safety number with the person.</translation>
+        <source>New key, vouched by the old one: the contact&apos;s previous key signed this card. Whoever holds the old key could have made it, so the contact is not verified until you compare the new safety number with the person.</source>
+        <translation>New key, vouched by the old one: the contact&apos;s previous key signed this card. Whoever holds the old key could have made it, so the contact is not verified until you compare the new safety number with the person.</translation>
     </message>
     <message>
         <source>The key on this card, or the key that vouched for it, was revoked.</source>
@@ -398,8 +398,8 @@
         <translation>This card is for, or signed by, a key this contact has already replaced.</translation>
     </message>
     <message>
-        <source>A revocation: this key, and every newer key it vouched for, will no longer be trusted; bundles they signed from the revocation's date on are refused.</source>
-        <translation>A revocation: this key, and every newer key it vouched for, will no longer be trusted; bundles they signed from the revocation's date on are refused.</translation>
+        <source>A revocation: this key, and every newer key it vouched for, will no longer be trusted; bundles they signed from the revocation&apos;s date on are refused.</source>
+        <translation>A revocation: this key, and every newer key it vouched for, will no longer be trusted; bundles they signed from the revocation&apos;s date on are refused.</translation>
     </message>
     <message>
         <source>A revocation of a key none of your contacts has. It is kept: a card or bundle with that key, or vouched for by it, will be refused.</source>
@@ -414,8 +414,8 @@
         <translation>Safety number:</translation>
     </message>
     <message>
-        <source>The contact was verified; it will be 'vouched' (not verified) now.</source>
-        <translation>The contact was verified; it will be 'vouched' (not verified) now.</translation>
+        <source>The contact was verified; it will be &apos;vouched&apos; (not verified) now.</source>
+        <translation>The contact was verified; it will be &apos;vouched&apos; (not verified) now.</translation>
     </message>
     <message>
         <source>WARNING: this card changes what you confirmed about this contact:</source>
@@ -430,8 +430,8 @@
         <translation>Accept this card?</translation>
     </message>
     <message>
-        <source>No contacts yet. Import a card with 'contact import'.</source>
-        <translation>No contacts yet. Import a card with 'contact import'.</translation>
+        <source>No contacts yet. Import a card with &apos;contact import&apos;.</source>
+        <translation>No contacts yet. Import a card with &apos;contact import&apos;.</translation>
     </message>
     <message>
         <source>verified</source>
@@ -462,8 +462,8 @@
         <translation>{name} is verified.</translation>
     </message>
     <message>
-        <source>{name}'s keys are revoked: their bundles are refused and nothing is sent to them.</source>
-        <translation>{name}'s keys are revoked: their bundles are refused and nothing is sent to them.</translation>
+        <source>{name}&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
+        <translation>{name}&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</translation>
     </message>
     <message>
         <source>Wrote your secret age key to {path}. Anyone with this file can read the bundles sent to you: keep it private and delete it when you are done.</source>
@@ -474,8 +474,8 @@
         <translation>Wrote your minisign public key to {path}.</translation>
     </message>
     <message>
-        <source>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them ('contact safety-number').</source>
-        <translation>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them ('contact safety-number').</translation>
+        <source>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them (&apos;contact safety-number&apos;).</source>
+        <translation>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them (&apos;contact safety-number&apos;).</translation>
     </message>
     <message>
         <source>Make a new key pair? Contacts will need the new card to send you bundles.</source>
@@ -490,8 +490,8 @@
         <translation>New key pair made; its card, signed by your old key too, is in {path}. Give it to your contacts: they take it without checking again. Bundles sent to your old key still open.</translation>
     </message>
     <message>
-        <source>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with 'identity rotate --no-vouch' and give your contacts the new card.</source>
-        <translation>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with 'identity rotate --no-vouch' and give your contacts the new card.</translation>
+        <source>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with &apos;identity rotate --no-vouch&apos; and give your contacts the new card.</source>
+        <translation>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with &apos;identity rotate --no-vouch&apos; and give your contacts the new card.</translation>
     </message>
     <message>
         <source>ReflectDesk is in the applications menu; .rdbundle and .rdcard files open with it ({count} files in {path}).</source>
@@ -554,12 +554,12 @@
         <translation>App password: </translation>
     </message>
     <message>
-        <source>Exchange point added. Nothing is sent until you run 'sync now' or the app does.</source>
-        <translation>Exchange point added. Nothing is sent until you run 'sync now' or the app does.</translation>
+        <source>Exchange point added. Nothing is sent until you run &apos;sync now&apos; or the app does.</source>
+        <translation>Exchange point added. Nothing is sent until you run &apos;sync now&apos; or the app does.</translation>
     </message>
     <message>
-        <source>No exchange points: nothing is ever sent. Add one with 'exchange add'.</source>
-        <translation>No exchange points: nothing is ever sent. Add one with 'exchange add'.</translation>
+        <source>No exchange points: nothing is ever sent. Add one with &apos;exchange add&apos;.</source>
+        <translation>No exchange points: nothing is ever sent. Add one with &apos;exchange add&apos;.</translation>
     </message>
     <message>
         <source>Exchange point removed. Files on it were left as they are.</source>
@@ -582,8 +582,8 @@
         <translation>last sync: {when}</translation>
     </message>
     <message>
-        <source>Received from people not verified, waiting for you: {count} ('sync waiting').</source>
-        <translation>Received from people not verified, waiting for you: {count} ('sync waiting').</translation>
+        <source>Received from people not verified, waiting for you: {count} (&apos;sync waiting&apos;).</source>
+        <translation>Received from people not verified, waiting for you: {count} (&apos;sync waiting&apos;).</translation>
     </message>
     <message>
         <source>Sent: {sent}. Imported: {received}. Waiting for you: {waiting}.</source>
@@ -602,8 +602,8 @@
         <translation>Imported.</translation>
     </message>
     <message>
-        <source>Queued a bundle for {points} exchange point(s) (entries: {entries}). It is sent by 'sync now', or by the app when it is open and online.</source>
-        <translation>Queued a bundle for {points} exchange point(s) (entries: {entries}). It is sent by 'sync now', or by the app when it is open and online.</translation>
+        <source>Queued a bundle for {points} exchange point(s) (entries: {entries}). It is sent by &apos;sync now&apos;, or by the app when it is open and online.</source>
+        <translation>Queued a bundle for {points} exchange point(s) (entries: {entries}). It is sent by &apos;sync now&apos;, or by the app when it is open and online.</translation>
     </message>
 </context>
 <context>
@@ -613,8 +613,12 @@
         <translation>That matches. Your vault is ready.</translation>
     </message>
     <message>
-        <source>That does not match the key. Look at it again.</source>
-        <translation>That does not match the key. Look at it again.</translation>
+        <source>Groups %1 and %2 do not match your key. Look at them again.</source>
+        <translation>Groups %1 and %2 do not match your key. Look at them again.</translation>
+    </message>
+    <message>
+        <source>Group %1 does not match your key. Look at it again.</source>
+        <translation>Group %1 does not match your key. Look at it again.</translation>
     </message>
     <message>
         <source>Check your copy</source>
@@ -691,8 +695,8 @@
         <translation>Safety number with %1</translation>
     </message>
     <message>
-        <source>This contact's keys were revoked: bundles signed with them are refused and nothing can be sent to them.</source>
-        <translation>This contact's keys were revoked: bundles signed with them are refused and nothing can be sent to them.</translation>
+        <source>This contact&apos;s keys were revoked: bundles signed with them are refused and nothing can be sent to them.</source>
+        <translation>This contact&apos;s keys were revoked: bundles signed with them are refused and nothing can be sent to them.</translation>
     </message>
     <message>
         <source>You compared this safety number with %1. It is verified.</source>
@@ -747,20 +751,20 @@
         <translation>You already have this card of %1.</translation>
     </message>
     <message>
-        <source>%1's card was renewed (signed by their key).</source>
-        <translation>%1's card was renewed (signed by their key).</translation>
+        <source>%1&apos;s card was renewed (signed by their key).</source>
+        <translation>%1&apos;s card was renewed (signed by their key).</translation>
     </message>
     <message>
         <source>You already have a newer card of %1; nothing changed.</source>
         <translation>You already have a newer card of %1; nothing changed.</translation>
     </message>
     <message>
-        <source>%1's new keys were saved, not verified: compare the safety number again.</source>
-        <translation>%1's new keys were saved, not verified: compare the safety number again.</translation>
+        <source>%1&apos;s new keys were saved, not verified: compare the safety number again.</source>
+        <translation>%1&apos;s new keys were saved, not verified: compare the safety number again.</translation>
     </message>
     <message>
-        <source>%1's keys are revoked: their bundles are refused and nothing is sent to them.</source>
-        <translation>%1's keys are revoked: their bundles are refused and nothing is sent to them.</translation>
+        <source>%1&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
+        <translation>%1&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</translation>
     </message>
     <message>
         <source>Contact card</source>
@@ -783,14 +787,14 @@
 %2</translation>
     </message>
     <message>
-        <source>%1's new key was vouched for by their old, verified key. Whoever holds the old key could have done that: compare this new safety number with %1 in person or by phone to mark them verified again.</source>
-        <translation>%1's new key was vouched for by their old, verified key. Whoever holds the old key could have done that: compare this new safety number with %1 in person or by phone to mark them verified again.</translation>
+        <source>%1&apos;s new key was vouched for by their old, verified key. Whoever holds the old key could have done that: compare this new safety number with %1 in person or by phone to mark them verified again.</source>
+        <translation>%1&apos;s new key was vouched for by their old, verified key. Whoever holds the old key could have done that: compare this new safety number with %1 in person or by phone to mark them verified again.</translation>
     </message>
     <message>
-        <source>This card is signed by the contact's key, but it changes what you confirmed:
+        <source>This card is signed by the contact&apos;s key, but it changes what you confirmed:
 %1
 Accept it only if the person told you about the change. Otherwise keep the name you have: nothing is changed.</source>
-        <translation>This card is signed by the contact's key, but it changes what you confirmed:
+        <translation>This card is signed by the contact&apos;s key, but it changes what you confirmed:
 %1
 Accept it only if the person told you about the change. Otherwise keep the name you have: nothing is changed.</translation>
     </message>
@@ -1259,8 +1263,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no vault in this folder.</translation>
     </message>
     <message>
-        <source>Create one with 'init', or choose the folder that holds your vault.</source>
-        <translation>Create one with 'init', or choose the folder that holds your vault.</translation>
+        <source>Create one with &apos;init&apos;, or choose the folder that holds your vault.</source>
+        <translation>Create one with &apos;init&apos;, or choose the folder that holds your vault.</translation>
     </message>
     <message>
         <source>A vault already exists in this folder.</source>
@@ -1371,24 +1375,24 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no journal with this id.</translation>
     </message>
     <message>
-        <source>See the ids with 'journal list'.</source>
-        <translation>See the ids with 'journal list'.</translation>
+        <source>See the ids with &apos;journal list&apos;.</source>
+        <translation>See the ids with &apos;journal list&apos;.</translation>
     </message>
     <message>
         <source>There is no entry with this id.</source>
         <translation>There is no entry with this id.</translation>
     </message>
     <message>
-        <source>See the ids with 'entry list'.</source>
-        <translation>See the ids with 'entry list'.</translation>
+        <source>See the ids with &apos;entry list&apos;.</source>
+        <translation>See the ids with &apos;entry list&apos;.</translation>
     </message>
     <message>
         <source>There is no attachment with this id.</source>
         <translation>There is no attachment with this id.</translation>
     </message>
     <message>
-        <source>See an entry's attachments with 'entry show'.</source>
-        <translation>See an entry's attachments with 'entry show'.</translation>
+        <source>See an entry&apos;s attachments with &apos;entry show&apos;.</source>
+        <translation>See an entry&apos;s attachments with &apos;entry show&apos;.</translation>
     </message>
     <message>
         <source>The attachment is larger than the limit of {limit_mb} MB.</source>
@@ -1419,8 +1423,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>The search could not be understood.</translation>
     </message>
     <message>
-        <source>Check quotes and parentheses. Use "two words" for a phrase, word* for a prefix, and AND, OR, NOT between words.</source>
-        <translation>Check quotes and parentheses. Use "two words" for a phrase, word* for a prefix, and AND, OR, NOT between words.</translation>
+        <source>Check quotes and parentheses. Use &quot;two words&quot; for a phrase, word* for a prefix, and AND, OR, NOT between words.</source>
+        <translation>Check quotes and parentheses. Use &quot;two words&quot; for a phrase, word* for a prefix, and AND, OR, NOT between words.</translation>
     </message>
     <message>
         <source>The passphrase is too short.</source>
@@ -1437,6 +1441,14 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
     <message>
         <source>Check the value named in the message and try again.</source>
         <translation>Check the value named in the message and try again.</translation>
+    </message>
+    <message>
+        <source>{name} could not accept any of this feedback: its entries were not shared with {name}, or not in a bundle that also named you.</source>
+        <translation>{name} could not accept any of this feedback: its entries were not shared with {name}, or not in a bundle that also named you.</translation>
+    </message>
+    <message>
+        <source>Leave {name} out. Feedback on your entries goes to those you sent them to; on someone else&apos;s entry, to its author, who forwards it.</source>
+        <translation>Leave {name} out. Feedback on your entries goes to those you sent them to; on someone else&apos;s entry, to its author, who forwards it.</translation>
     </message>
     <message>
         <source>This template has no section with that key.</source>
@@ -1459,8 +1471,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no template with this id.</translation>
     </message>
     <message>
-        <source>See the ids with 'templates list'.</source>
-        <translation>See the ids with 'templates list'.</translation>
+        <source>See the ids with &apos;templates list&apos;.</source>
+        <translation>See the ids with &apos;templates list&apos;.</translation>
     </message>
     <message>
         <source>The standards file is not valid.</source>
@@ -1511,44 +1523,36 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>The PDF could not be made.</translation>
     </message>
     <message>
-        <source>The PDF is drawn with the desktop app's Qt libraries. Check that ReflectDesk is fully installed, or export as HTML and print that to PDF.</source>
-        <translation>The PDF is drawn with the desktop app's Qt libraries. Check that ReflectDesk is fully installed, or export as HTML and print that to PDF.</translation>
+        <source>The PDF is drawn with the desktop app&apos;s Qt libraries. Check that ReflectDesk is fully installed, or export as HTML and print that to PDF.</source>
+        <translation>The PDF is drawn with the desktop app&apos;s Qt libraries. Check that ReflectDesk is fully installed, or export as HTML and print that to PDF.</translation>
     </message>
     <message>
         <source>There is no comment with this id.</source>
         <translation>There is no comment with this id.</translation>
     </message>
     <message>
-        <source>See an entry's comments with 'comment list ENTRY'.</source>
-        <translation>See an entry's comments with 'comment list ENTRY'.</translation>
+        <source>See an entry&apos;s comments with &apos;comment list ENTRY&apos;.</source>
+        <translation>See an entry&apos;s comments with &apos;comment list ENTRY&apos;.</translation>
     </message>
     <message>
         <source>There are no comments, sign-offs or statuses to send to these contacts.</source>
         <translation>There are no comments, sign-offs or statuses to send to these contacts.</translation>
     </message>
     <message>
-        <source>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with 'bundle export'.</source>
-        <translation>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with 'bundle export'.</translation>
-    </message>
-    <message>
-        <source>Feedback on someone's entry goes back to its author only, not to other contacts too.</source>
-        <translation>Feedback on someone's entry goes back to its author only, not to other contacts too.</translation>
-    </message>
-    <message>
-        <source>Send the feedback bundle to the author alone; her next bundle forwards it to the others she shares the entry with (they cannot check that she shared it with you).</source>
-        <translation>Send the feedback bundle to the author alone; her next bundle forwards it to the others she shares the entry with (they cannot check that she shared it with you).</translation>
+        <source>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with &apos;bundle export&apos;.</source>
+        <translation>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with &apos;bundle export&apos;.</translation>
     </message>
     <message>
         <source>There is no sign-off with this id.</source>
         <translation>There is no sign-off with this id.</translation>
     </message>
     <message>
-        <source>See an entry's sign-offs with 'comment list ENTRY'.</source>
-        <translation>See an entry's sign-offs with 'comment list ENTRY'.</translation>
+        <source>See an entry&apos;s sign-offs with &apos;comment list ENTRY&apos;.</source>
+        <translation>See an entry&apos;s sign-offs with &apos;comment list ENTRY&apos;.</translation>
     </message>
     <message>
-        <source>The quoted text is not in that section of the entry's current version.</source>
-        <translation>The quoted text is not in that section of the entry's current version.</translation>
+        <source>The quoted text is not in that section of the entry&apos;s current version.</source>
+        <translation>The quoted text is not in that section of the entry&apos;s current version.</translation>
     </message>
     <message>
         <source>Copy the passage exactly as it appears (up to 2,000 characters) and try again.</source>
@@ -1575,16 +1579,16 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>Send it to your mentor, who signs it off against the standards.</translation>
     </message>
     <message>
-        <source>Only the entry's author can mark it ready for feedback.</source>
-        <translation>Only the entry's author can mark it ready for feedback.</translation>
+        <source>Only the entry&apos;s author can mark it ready for feedback.</source>
+        <translation>Only the entry&apos;s author can mark it ready for feedback.</translation>
     </message>
     <message>
         <source>A comment or sign-off is signed by someone who is not among your contacts.</source>
         <translation>A comment or sign-off is signed by someone who is not among your contacts.</translation>
     </message>
     <message>
-        <source>Add that person's contact card first, compare the safety number, and import again. Nothing was imported.</source>
-        <translation>Add that person's contact card first, compare the safety number, and import again. Nothing was imported.</translation>
+        <source>Add that person&apos;s contact card first, compare the safety number, and import again. Nothing was imported.</source>
+        <translation>Add that person&apos;s contact card first, compare the safety number, and import again. Nothing was imported.</translation>
     </message>
     <message>
         <source>A comment or sign-off is signed with a key that was revoked or replaced.</source>
@@ -1615,8 +1619,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>A comment points at text that is not in the version it names.</translation>
     </message>
     <message>
-        <source>A record does something its author may not do (withdraw another person's sign-off, mark someone else's entry, or sign off their own).</source>
-        <translation>A record does something its author may not do (withdraw another person's sign-off, mark someone else's entry, or sign off their own).</translation>
+        <source>A record does something its author may not do (withdraw another person&apos;s sign-off, mark someone else&apos;s entry, or sign off their own).</source>
+        <translation>A record does something its author may not do (withdraw another person&apos;s sign-off, mark someone else&apos;s entry, or sign off their own).</translation>
     </message>
     <message>
         <source>There are more comments and sign-offs than ReflectDesk takes at once ({limit}).</source>
@@ -1639,8 +1643,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>This template id belongs to a built-in template.</translation>
     </message>
     <message>
-        <source>Choose another id for your template, for example with your university's prefix.</source>
-        <translation>Choose another id for your template, for example with your university's prefix.</translation>
+        <source>Choose another id for your template, for example with your university&apos;s prefix.</source>
+        <translation>Choose another id for your template, for example with your university&apos;s prefix.</translation>
     </message>
     <message>
         <source>This template version was already imported with different content.</source>
@@ -1927,12 +1931,12 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no contact with this id.</translation>
     </message>
     <message>
-        <source>See the ids with 'contact list'.</source>
-        <translation>See the ids with 'contact list'.</translation>
+        <source>See the ids with &apos;contact list&apos;.</source>
+        <translation>See the ids with &apos;contact list&apos;.</translation>
     </message>
     <message>
-        <source>This contact's key has been revoked; nothing can be sent to it.</source>
-        <translation>This contact's key has been revoked; nothing can be sent to it.</translation>
+        <source>This contact&apos;s key has been revoked; nothing can be sent to it.</source>
+        <translation>This contact&apos;s key has been revoked; nothing can be sent to it.</translation>
     </message>
     <message>
         <source>Ask the person for their new contact card. Nothing was exported.</source>
@@ -1979,12 +1983,12 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>Only someone holding the old key could make it. Ask the person for their current card and compare the safety number. Nothing was changed.</translation>
     </message>
     <message>
-        <source>This is a revocation of your own key, not of a contact's.</source>
-        <translation>This is a revocation of your own key, not of a contact's.</translation>
+        <source>This is a revocation of your own key, not of a contact&apos;s.</source>
+        <translation>This is a revocation of your own key, not of a contact&apos;s.</translation>
     </message>
     <message>
-        <source>If you did not make it, someone else has your secret key: make new keys now with 'identity rotate --no-vouch' and give your contacts the new card. Nothing was changed.</source>
-        <translation>If you did not make it, someone else has your secret key: make new keys now with 'identity rotate --no-vouch' and give your contacts the new card. Nothing was changed.</translation>
+        <source>If you did not make it, someone else has your secret key: make new keys now with &apos;identity rotate --no-vouch&apos; and give your contacts the new card. Nothing was changed.</source>
+        <translation>If you did not make it, someone else has your secret key: make new keys now with &apos;identity rotate --no-vouch&apos; and give your contacts the new card. Nothing was changed.</translation>
     </message>
     <message>
         <source>The name on this card contains invisible or text-direction characters.</source>
@@ -2007,8 +2011,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>You already have a newer card for this contact.</translation>
     </message>
     <message>
-        <source>The safety number you entered does not match this contact's.</source>
-        <translation>The safety number you entered does not match this contact's.</translation>
+        <source>The safety number you entered does not match this contact&apos;s.</source>
+        <translation>The safety number you entered does not match this contact&apos;s.</translation>
     </message>
     <message>
         <source>Do not mark the contact verified. Check that you both opened the right contact, then compare again.</source>
@@ -2027,8 +2031,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>The bundle does not carry the contact card of its unknown sender.</translation>
     </message>
     <message>
-        <source>Import the sender's contact card first, then the bundle again. Nothing was imported.</source>
-        <translation>Import the sender's contact card first, then the bundle again. Nothing was imported.</translation>
+        <source>Import the sender&apos;s contact card first, then the bundle again. Nothing was imported.</source>
+        <translation>Import the sender&apos;s contact card first, then the bundle again. Nothing was imported.</translation>
     </message>
     <message>
         <source>The bundle would change an entry that belongs to someone else.</source>
@@ -2255,8 +2259,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>The secure connection to the exchange server could not be verified.</translation>
     </message>
     <message>
-        <source>Check the address and the computer's date and time. If it persists, someone may be intercepting the connection: do not use this network, and tell your university's IT.</source>
-        <translation>Check the address and the computer's date and time. If it persists, someone may be intercepting the connection: do not use this network, and tell your university's IT.</translation>
+        <source>Check the address and the computer&apos;s date and time. If it persists, someone may be intercepting the connection: do not use this network, and tell your university&apos;s IT.</source>
+        <translation>Check the address and the computer&apos;s date and time. If it persists, someone may be intercepting the connection: do not use this network, and tell your university&apos;s IT.</translation>
     </message>
     <message>
         <source>The exchange server gave an answer ReflectDesk does not understand.</source>
@@ -2311,8 +2315,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no exchange point with this id.</translation>
     </message>
     <message>
-        <source>See the ids with 'exchange list'.</source>
-        <translation>See the ids with 'exchange list'.</translation>
+        <source>See the ids with &apos;exchange list&apos;.</source>
+        <translation>See the ids with &apos;exchange list&apos;.</translation>
     </message>
     <message>
         <source>This folder cannot be used as an exchange point.</source>
@@ -2335,24 +2339,24 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>Bundles are still waiting to be sent through this exchange point: {count}.</translation>
     </message>
     <message>
-        <source>Send them first ('sync now'), or remove it with --force: they are then not sent.</source>
-        <translation>Send them first ('sync now'), or remove it with --force: they are then not sent.</translation>
+        <source>Send them first (&apos;sync now&apos;), or remove it with --force: they are then not sent.</source>
+        <translation>Send them first (&apos;sync now&apos;), or remove it with --force: they are then not sent.</translation>
     </message>
     <message>
         <source>None of these contacts is reached through an exchange point.</source>
         <translation>None of these contacts is reached through an exchange point.</translation>
     </message>
     <message>
-        <source>Add an exchange point for them ('exchange add … --contact'), or export to a file with --output.</source>
-        <translation>Add an exchange point for them ('exchange add … --contact'), or export to a file with --output.</translation>
+        <source>Add an exchange point for them (&apos;exchange add … --contact&apos;), or export to a file with --output.</source>
+        <translation>Add an exchange point for them (&apos;exchange add … --contact&apos;), or export to a file with --output.</translation>
     </message>
     <message>
         <source>No received bundle is waiting with this id.</source>
         <translation>No received bundle is waiting with this id.</translation>
     </message>
     <message>
-        <source>See the ids with 'sync waiting'.</source>
-        <translation>See the ids with 'sync waiting'.</translation>
+        <source>See the ids with &apos;sync waiting&apos;.</source>
+        <translation>See the ids with &apos;sync waiting&apos;.</translation>
     </message>
 </context>
 <context>
@@ -2596,6 +2600,10 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
 </context>
 <context>
     <name>HistoryDialog</name>
+    <message>
+        <source>From revision %1 to revision %2: struck out was removed, marked was added.</source>
+        <translation>From revision %1 to revision %2: struck out was removed, marked was added.</translation>
+    </message>
     <message>
         <source>These two revisions are the same.</source>
         <translation>These two revisions are the same.</translation>
@@ -3495,8 +3503,8 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>School &amp;mentor (profesor/a guía)</translation>
     </message>
     <message>
-        <source>I read my student teachers' journals and give feedback.</source>
-        <translation>I read my student teachers' journals and give feedback.</translation>
+        <source>I read my student teachers&apos; journals and give feedback.</source>
+        <translation>I read my student teachers&apos; journals and give feedback.</translation>
     </message>
     <message>
         <source>&amp;University educator or researcher</source>
@@ -3534,8 +3542,8 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
 <context>
     <name>Progress</name>
     <message>
-        <source>Measuring this computer's speed…</source>
-        <translation>Measuring this computer's speed…</translation>
+        <source>Measuring this computer&apos;s speed…</source>
+        <translation>Measuring this computer&apos;s speed…</translation>
     </message>
     <message>
         <source>Deriving the key from your passphrase…</source>
@@ -3673,12 +3681,12 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
 <context>
     <name>ReviewBadgeText</name>
     <message>
-        <source>Signed off</source>
-        <translation>Signed off</translation>
-    </message>
-    <message>
         <source>Signed off, changed</source>
         <translation>Signed off, changed</translation>
+    </message>
+    <message>
+        <source>Signed off</source>
+        <translation>Signed off</translation>
     </message>
     <message numerus="yes">
         <source>%n new</source>
@@ -3772,8 +3780,8 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>&amp;Ready for feedback</translation>
     </message>
     <message>
-        <source>Mark this entry ready for your mentor's feedback (it travels in your bundle)</source>
-        <translation>Mark this entry ready for your mentor's feedback (it travels in your bundle)</translation>
+        <source>Mark this entry ready for your mentor&apos;s feedback (it travels in your bundle)</source>
+        <translation>Mark this entry ready for your mentor&apos;s feedback (it travels in your bundle)</translation>
     </message>
     <message>
         <source>Send &amp;feedback…</source>
@@ -3863,6 +3871,21 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     <message>
         <source>Revision %1 · %2</source>
         <translation>Revision %1 · %2</translation>
+    </message>
+    <message>
+        <source>first version</source>
+        <translation>first version</translation>
+    </message>
+    <message>
+        <source>no change in the text</source>
+        <translation>no change in the text</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) changed</source>
+        <translation>
+            <numerusform>%n part changed</numerusform>
+            <numerusform>%n parts changed</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -202,8 +202,8 @@
         <translation>Se guardó {name} en {path}. Esta copia no está cifrada.</translation>
     </message>
     <message>
-        <source>No journals yet. Create one with 'journal create'.</source>
-        <translation>Aún no hay diarios. Crea uno con 'journal create'.</translation>
+        <source>No journals yet. Create one with &apos;journal create&apos;.</source>
+        <translation>Aún no hay diarios. Crea uno con &apos;journal create&apos;.</translation>
     </message>
     <message>
         <source>No entries match.</source>
@@ -302,10 +302,6 @@
         <translation>Paquete escrito en {path} (entradas: {entries}, adjuntos: {attachments}).</translation>
     </message>
     <message>
-        <source>Wrote a feedback bundle to {path} (entries: {entries}).</source>
-        <translation>Se escribió un paquete de retroalimentación en {path} (entradas: {entries}).</translation>
-    </message>
-    <message>
         <source>Wrote the withdrawal of research consent to {path} (entries: {entries}). Send it to the same people as before.</source>
         <translation>Retiro del consentimiento de investigación escrito en {path} (entradas: {entries}). Envíalo a las mismas personas que antes.</translation>
     </message>
@@ -340,6 +336,10 @@
     <message>
         <source>Compare this safety number with the sender (in person or by phone) before you import:</source>
         <translation>Compara este número de seguridad con quien lo envió (en persona o por teléfono) antes de importar:</translation>
+    </message>
+    <message>
+        <source>Wrote a feedback bundle for {names} to {path} (entries: {entries}).</source>
+        <translation>Se escribió un paquete de retroalimentación para {names} en {path} (entradas: {entries}).</translation>
     </message>
     <message>
         <source>WARNING: you have a contact with this name but other keys ({ids}).</source>
@@ -386,7 +386,7 @@
         <translation>ADVERTENCIA: ya tienes un contacto con este nombre pero con otras claves. Se agregará como un contacto aparte; primero compara el número de seguridad con la persona.</translation>
     </message>
     <message>
-        <source>New key, vouched by the old one: the contact's previous key signed this card. Whoever holds the old key could have made it, so the contact is not verified until you compare the new safety number with the person.</source>
+        <source>New key, vouched by the old one: the contact&apos;s previous key signed this card. Whoever holds the old key could have made it, so the contact is not verified until you compare the new safety number with the person.</source>
         <translation>Clave nueva, avalada por la anterior: la clave anterior del contacto firmó esta tarjeta. Quien tenga la clave anterior pudo haberla hecho, así que el contacto queda sin verificar hasta que compares el nuevo número de seguridad con la persona.</translation>
     </message>
     <message>
@@ -398,7 +398,7 @@
         <translation>Esta tarjeta es de una clave que este contacto ya reemplazó, o está firmada por ella.</translation>
     </message>
     <message>
-        <source>A revocation: this key, and every newer key it vouched for, will no longer be trusted; bundles they signed from the revocation's date on are refused.</source>
+        <source>A revocation: this key, and every newer key it vouched for, will no longer be trusted; bundles they signed from the revocation&apos;s date on are refused.</source>
         <translation>Una revocación: esta clave, y cada clave más nueva que avaló, dejarán de ser de confianza; se rechazarán los paquetes que firmen desde la fecha de la revocación.</translation>
     </message>
     <message>
@@ -414,7 +414,7 @@
         <translation>Número de seguridad:</translation>
     </message>
     <message>
-        <source>The contact was verified; it will be 'vouched' (not verified) now.</source>
+        <source>The contact was verified; it will be &apos;vouched&apos; (not verified) now.</source>
         <translation>El contacto estaba verificado; ahora quedará «avalado» (sin verificar).</translation>
     </message>
     <message>
@@ -430,8 +430,8 @@
         <translation>¿Aceptar esta tarjeta?</translation>
     </message>
     <message>
-        <source>No contacts yet. Import a card with 'contact import'.</source>
-        <translation>Aún no hay contactos. Importa una tarjeta con 'contact import'.</translation>
+        <source>No contacts yet. Import a card with &apos;contact import&apos;.</source>
+        <translation>Aún no hay contactos. Importa una tarjeta con &apos;contact import&apos;.</translation>
     </message>
     <message>
         <source>verified</source>
@@ -462,7 +462,7 @@
         <translation>{name} quedó verificado/a.</translation>
     </message>
     <message>
-        <source>{name}'s keys are revoked: their bundles are refused and nothing is sent to them.</source>
+        <source>{name}&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
         <translation>Las claves de {name} están revocadas: sus paquetes se rechazan y no se le envía nada.</translation>
     </message>
     <message>
@@ -474,8 +474,8 @@
         <translation>Se escribió tu clave pública minisign en {path}.</translation>
     </message>
     <message>
-        <source>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them ('contact safety-number').</source>
-        <translation>Se escribió tu tarjeta de contacto en {path}. Entrégala a tus contactos y luego compara los números de seguridad con ellos ('contact safety-number').</translation>
+        <source>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them (&apos;contact safety-number&apos;).</source>
+        <translation>Se escribió tu tarjeta de contacto en {path}. Entrégala a tus contactos y luego compara los números de seguridad con ellos (&apos;contact safety-number&apos;).</translation>
     </message>
     <message>
         <source>Make a new key pair? Contacts will need the new card to send you bundles.</source>
@@ -490,8 +490,8 @@
         <translation>Nuevo par de claves creado; su tarjeta, firmada también con tu clave anterior, está en {path}. Entrégala a tus contactos: la aceptan sin volver a comprobar. Los paquetes enviados a tu clave anterior se siguen abriendo.</translation>
     </message>
     <message>
-        <source>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with 'identity rotate --no-vouch' and give your contacts the new card.</source>
-        <translation>Se escribió una revocación de tus claves en {path}. Los contactos que la importen dejan de confiar en estas claves. Luego crea claves nuevas con 'identity rotate --no-vouch' y entrega la nueva tarjeta a tus contactos.</translation>
+        <source>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with &apos;identity rotate --no-vouch&apos; and give your contacts the new card.</source>
+        <translation>Se escribió una revocación de tus claves en {path}. Los contactos que la importen dejan de confiar en estas claves. Luego crea claves nuevas con &apos;identity rotate --no-vouch&apos; y entrega la nueva tarjeta a tus contactos.</translation>
     </message>
     <message>
         <source>ReflectDesk is in the applications menu; .rdbundle and .rdcard files open with it ({count} files in {path}).</source>
@@ -554,12 +554,12 @@
         <translation>Contraseña de aplicación: </translation>
     </message>
     <message>
-        <source>Exchange point added. Nothing is sent until you run 'sync now' or the app does.</source>
-        <translation>Punto de intercambio agregado. No se envía nada hasta que ejecutes 'sync now' o lo haga la aplicación.</translation>
+        <source>Exchange point added. Nothing is sent until you run &apos;sync now&apos; or the app does.</source>
+        <translation>Punto de intercambio agregado. No se envía nada hasta que ejecutes &apos;sync now&apos; o lo haga la aplicación.</translation>
     </message>
     <message>
-        <source>No exchange points: nothing is ever sent. Add one with 'exchange add'.</source>
-        <translation>No hay puntos de intercambio: nunca se envía nada. Agrega uno con 'exchange add'.</translation>
+        <source>No exchange points: nothing is ever sent. Add one with &apos;exchange add&apos;.</source>
+        <translation>No hay puntos de intercambio: nunca se envía nada. Agrega uno con &apos;exchange add&apos;.</translation>
     </message>
     <message>
         <source>Exchange point removed. Files on it were left as they are.</source>
@@ -582,8 +582,8 @@
         <translation>última sincronización: {when}</translation>
     </message>
     <message>
-        <source>Received from people not verified, waiting for you: {count} ('sync waiting').</source>
-        <translation>Recibidos de personas no verificadas, esperándote: {count} ('sync waiting').</translation>
+        <source>Received from people not verified, waiting for you: {count} (&apos;sync waiting&apos;).</source>
+        <translation>Recibidos de personas no verificadas, esperándote: {count} (&apos;sync waiting&apos;).</translation>
     </message>
     <message>
         <source>Sent: {sent}. Imported: {received}. Waiting for you: {waiting}.</source>
@@ -602,8 +602,8 @@
         <translation>Importado.</translation>
     </message>
     <message>
-        <source>Queued a bundle for {points} exchange point(s) (entries: {entries}). It is sent by 'sync now', or by the app when it is open and online.</source>
-        <translation>Paquete en cola para {points} punto(s) de intercambio (entradas: {entries}). Se envía con 'sync now', o lo envía la aplicación cuando está abierta y con conexión.</translation>
+        <source>Queued a bundle for {points} exchange point(s) (entries: {entries}). It is sent by &apos;sync now&apos;, or by the app when it is open and online.</source>
+        <translation>Paquete en cola para {points} punto(s) de intercambio (entradas: {entries}). Se envía con &apos;sync now&apos;, o lo envía la aplicación cuando está abierta y con conexión.</translation>
     </message>
 </context>
 <context>
@@ -613,8 +613,12 @@
         <translation>Coincide. Tu bóveda está lista.</translation>
     </message>
     <message>
-        <source>That does not match the key. Look at it again.</source>
-        <translation>No coincide con la clave. Revísala otra vez.</translation>
+        <source>Groups %1 and %2 do not match your key. Look at them again.</source>
+        <translation>Los grupos %1 y %2 no coinciden con tu clave. Revísalos de nuevo.</translation>
+    </message>
+    <message>
+        <source>Group %1 does not match your key. Look at it again.</source>
+        <translation>El grupo %1 no coincide con tu clave. Revísalo de nuevo.</translation>
     </message>
     <message>
         <source>Check your copy</source>
@@ -691,7 +695,7 @@
         <translation>Número de seguridad con %1</translation>
     </message>
     <message>
-        <source>This contact's keys were revoked: bundles signed with them are refused and nothing can be sent to them.</source>
+        <source>This contact&apos;s keys were revoked: bundles signed with them are refused and nothing can be sent to them.</source>
         <translation>Las claves de este contacto fueron revocadas: se rechazan los paquetes firmados con ellas y no se le puede enviar nada.</translation>
     </message>
     <message>
@@ -747,7 +751,7 @@
         <translation>Ya tienes esta tarjeta de %1.</translation>
     </message>
     <message>
-        <source>%1's card was renewed (signed by their key).</source>
+        <source>%1&apos;s card was renewed (signed by their key).</source>
         <translation>Se renovó la tarjeta de %1 (firmada con su clave).</translation>
     </message>
     <message>
@@ -755,11 +759,11 @@
         <translation>Ya tienes una tarjeta más reciente de %1; no cambió nada.</translation>
     </message>
     <message>
-        <source>%1's new keys were saved, not verified: compare the safety number again.</source>
+        <source>%1&apos;s new keys were saved, not verified: compare the safety number again.</source>
         <translation>Se guardaron las claves nuevas de %1, sin verificar: vuelve a comparar el número de seguridad.</translation>
     </message>
     <message>
-        <source>%1's keys are revoked: their bundles are refused and nothing is sent to them.</source>
+        <source>%1&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
         <translation>Las claves de %1 están revocadas: sus paquetes se rechazan y no se le envía nada.</translation>
     </message>
     <message>
@@ -783,11 +787,11 @@
 %2</translation>
     </message>
     <message>
-        <source>%1's new key was vouched for by their old, verified key. Whoever holds the old key could have done that: compare this new safety number with %1 in person or by phone to mark them verified again.</source>
+        <source>%1&apos;s new key was vouched for by their old, verified key. Whoever holds the old key could have done that: compare this new safety number with %1 in person or by phone to mark them verified again.</source>
         <translation>La clave nueva de %1 fue avalada por su clave anterior, que estaba verificada. Quien tenga la clave anterior pudo hacer eso: compara este nuevo número de seguridad con %1 en persona o por teléfono para marcarlo como verificado otra vez.</translation>
     </message>
     <message>
-        <source>This card is signed by the contact's key, but it changes what you confirmed:
+        <source>This card is signed by the contact&apos;s key, but it changes what you confirmed:
 %1
 Accept it only if the person told you about the change. Otherwise keep the name you have: nothing is changed.</source>
         <translation>Esta tarjeta está firmada con la clave del contacto, pero cambia lo que confirmaste:
@@ -1259,8 +1263,8 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay una bóveda en esta carpeta.</translation>
     </message>
     <message>
-        <source>Create one with 'init', or choose the folder that holds your vault.</source>
-        <translation>Crea una con 'init' o elige la carpeta que contiene tu bóveda.</translation>
+        <source>Create one with &apos;init&apos;, or choose the folder that holds your vault.</source>
+        <translation>Crea una con &apos;init&apos; o elige la carpeta que contiene tu bóveda.</translation>
     </message>
     <message>
         <source>A vault already exists in this folder.</source>
@@ -1371,24 +1375,24 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay un diario con este identificador.</translation>
     </message>
     <message>
-        <source>See the ids with 'journal list'.</source>
-        <translation>Mira los identificadores con 'journal list'.</translation>
+        <source>See the ids with &apos;journal list&apos;.</source>
+        <translation>Mira los identificadores con &apos;journal list&apos;.</translation>
     </message>
     <message>
         <source>There is no entry with this id.</source>
         <translation>No hay una entrada con este identificador.</translation>
     </message>
     <message>
-        <source>See the ids with 'entry list'.</source>
-        <translation>Mira los identificadores con 'entry list'.</translation>
+        <source>See the ids with &apos;entry list&apos;.</source>
+        <translation>Mira los identificadores con &apos;entry list&apos;.</translation>
     </message>
     <message>
         <source>There is no attachment with this id.</source>
         <translation>No hay un archivo adjunto con este identificador.</translation>
     </message>
     <message>
-        <source>See an entry's attachments with 'entry show'.</source>
-        <translation>Mira los archivos adjuntos de una entrada con 'entry show'.</translation>
+        <source>See an entry&apos;s attachments with &apos;entry show&apos;.</source>
+        <translation>Mira los archivos adjuntos de una entrada con &apos;entry show&apos;.</translation>
     </message>
     <message>
         <source>The attachment is larger than the limit of {limit_mb} MB.</source>
@@ -1419,8 +1423,8 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No se pudo entender la búsqueda.</translation>
     </message>
     <message>
-        <source>Check quotes and parentheses. Use "two words" for a phrase, word* for a prefix, and AND, OR, NOT between words.</source>
-        <translation>Revisa las comillas y los paréntesis. Usa "dos palabras" para una frase, palabra* para un prefijo, y Y, O, NO (o AND, OR, NOT) entre palabras.</translation>
+        <source>Check quotes and parentheses. Use &quot;two words&quot; for a phrase, word* for a prefix, and AND, OR, NOT between words.</source>
+        <translation>Revisa las comillas y los paréntesis. Usa &quot;dos palabras&quot; para una frase, palabra* para un prefijo, y Y, O, NO (o AND, OR, NOT) entre palabras.</translation>
     </message>
     <message>
         <source>The passphrase is too short.</source>
@@ -1437,6 +1441,14 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     <message>
         <source>Check the value named in the message and try again.</source>
         <translation>Revisa el valor que indica el mensaje e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>{name} could not accept any of this feedback: its entries were not shared with {name}, or not in a bundle that also named you.</source>
+        <translation>{name} no podría aceptar nada de esta retroalimentación: sus entradas no se compartieron con {name}, o no en un paquete que también te nombrara a ti.</translation>
+    </message>
+    <message>
+        <source>Leave {name} out. Feedback on your entries goes to those you sent them to; on someone else&apos;s entry, to its author, who forwards it.</source>
+        <translation>Deja fuera a {name}. La retroalimentación sobre tus entradas va a quienes se las enviaste; sobre la entrada de otra persona, a su autora, que la reenvía.</translation>
     </message>
     <message>
         <source>This template has no section with that key.</source>
@@ -1459,8 +1471,8 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay una plantilla con este identificador.</translation>
     </message>
     <message>
-        <source>See the ids with 'templates list'.</source>
-        <translation>Mira los identificadores con 'templates list'.</translation>
+        <source>See the ids with &apos;templates list&apos;.</source>
+        <translation>Mira los identificadores con &apos;templates list&apos;.</translation>
     </message>
     <message>
         <source>The standards file is not valid.</source>
@@ -1511,7 +1523,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No se pudo generar el PDF.</translation>
     </message>
     <message>
-        <source>The PDF is drawn with the desktop app's Qt libraries. Check that ReflectDesk is fully installed, or export as HTML and print that to PDF.</source>
+        <source>The PDF is drawn with the desktop app&apos;s Qt libraries. Check that ReflectDesk is fully installed, or export as HTML and print that to PDF.</source>
         <translation>El PDF se dibuja con las bibliotecas Qt de la aplicación de escritorio. Revisa que ReflectDesk esté instalado completo, o exporta como HTML e imprímelo a PDF.</translation>
     </message>
     <message>
@@ -1519,35 +1531,27 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay ningún comentario con este id.</translation>
     </message>
     <message>
-        <source>See an entry's comments with 'comment list ENTRY'.</source>
-        <translation>Revisa los comentarios de una entrada con 'comment list ENTRADA'.</translation>
+        <source>See an entry&apos;s comments with &apos;comment list ENTRY&apos;.</source>
+        <translation>Revisa los comentarios de una entrada con &apos;comment list ENTRADA&apos;.</translation>
     </message>
     <message>
         <source>There are no comments, sign-offs or statuses to send to these contacts.</source>
         <translation>No hay comentarios, aprobaciones ni estados para enviar a estos contactos.</translation>
     </message>
     <message>
-        <source>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with 'bundle export'.</source>
-        <translation>La retroalimentación va sobre entradas compartidas con ellos: comenta o aprueba una entrada recibida, o envíales primero tus entradas con 'bundle export'.</translation>
-    </message>
-    <message>
-        <source>Feedback on someone's entry goes back to its author only, not to other contacts too.</source>
-        <translation>La retroalimentación sobre la entrada de otra persona vuelve solo a su autora, no también a otros contactos.</translation>
-    </message>
-    <message>
-        <source>Send the feedback bundle to the author alone; her next bundle forwards it to the others she shares the entry with (they cannot check that she shared it with you).</source>
-        <translation>Envía el paquete de retroalimentación solo a la autora; su próximo paquete lo reenvía a las demás personas con quienes comparte la entrada (ellas no pueden comprobar que la compartió contigo).</translation>
+        <source>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with &apos;bundle export&apos;.</source>
+        <translation>La retroalimentación va sobre entradas compartidas con ellos: comenta o aprueba una entrada recibida, o envíales primero tus entradas con &apos;bundle export&apos;.</translation>
     </message>
     <message>
         <source>There is no sign-off with this id.</source>
         <translation>No hay ninguna aprobación con este id.</translation>
     </message>
     <message>
-        <source>See an entry's sign-offs with 'comment list ENTRY'.</source>
-        <translation>Revisa las aprobaciones de una entrada con 'comment list ENTRADA'.</translation>
+        <source>See an entry&apos;s sign-offs with &apos;comment list ENTRY&apos;.</source>
+        <translation>Revisa las aprobaciones de una entrada con &apos;comment list ENTRADA&apos;.</translation>
     </message>
     <message>
-        <source>The quoted text is not in that section of the entry's current version.</source>
+        <source>The quoted text is not in that section of the entry&apos;s current version.</source>
         <translation>El texto citado no está en esa sección de la versión actual de la entrada.</translation>
     </message>
     <message>
@@ -1575,7 +1579,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Envíala a tu profesor/a colaborador/a, que la aprueba según los estándares.</translation>
     </message>
     <message>
-        <source>Only the entry's author can mark it ready for feedback.</source>
+        <source>Only the entry&apos;s author can mark it ready for feedback.</source>
         <translation>Solo quien escribió la entrada puede marcarla como lista para retroalimentación.</translation>
     </message>
     <message>
@@ -1583,7 +1587,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Un comentario o una aprobación está firmado por alguien que no está entre tus contactos.</translation>
     </message>
     <message>
-        <source>Add that person's contact card first, compare the safety number, and import again. Nothing was imported.</source>
+        <source>Add that person&apos;s contact card first, compare the safety number, and import again. Nothing was imported.</source>
         <translation>Agrega primero la tarjeta de contacto de esa persona, compara el número de seguridad e importa de nuevo. No se importó nada.</translation>
     </message>
     <message>
@@ -1615,7 +1619,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Un comentario apunta a un texto que no está en la versión que indica.</translation>
     </message>
     <message>
-        <source>A record does something its author may not do (withdraw another person's sign-off, mark someone else's entry, or sign off their own).</source>
+        <source>A record does something its author may not do (withdraw another person&apos;s sign-off, mark someone else&apos;s entry, or sign off their own).</source>
         <translation>Un registro hace algo que su autor no puede hacer (retirar la aprobación de otra persona, marcar la entrada de otra persona o aprobar la propia).</translation>
     </message>
     <message>
@@ -1639,7 +1643,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Este identificador pertenece a una plantilla incluida.</translation>
     </message>
     <message>
-        <source>Choose another id for your template, for example with your university's prefix.</source>
+        <source>Choose another id for your template, for example with your university&apos;s prefix.</source>
         <translation>Elige otro identificador para tu plantilla, por ejemplo con el prefijo de tu universidad.</translation>
     </message>
     <message>
@@ -1927,11 +1931,11 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay un contacto con este identificador.</translation>
     </message>
     <message>
-        <source>See the ids with 'contact list'.</source>
-        <translation>Mira los identificadores con 'contact list'.</translation>
+        <source>See the ids with &apos;contact list&apos;.</source>
+        <translation>Mira los identificadores con &apos;contact list&apos;.</translation>
     </message>
     <message>
-        <source>This contact's key has been revoked; nothing can be sent to it.</source>
+        <source>This contact&apos;s key has been revoked; nothing can be sent to it.</source>
         <translation>La clave de este contacto fue revocada; no se le puede enviar nada.</translation>
     </message>
     <message>
@@ -1979,12 +1983,12 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Solo alguien con la clave anterior pudo hacerla. Pide a la persona su tarjeta actual y compara el número de seguridad. No se cambió nada.</translation>
     </message>
     <message>
-        <source>This is a revocation of your own key, not of a contact's.</source>
+        <source>This is a revocation of your own key, not of a contact&apos;s.</source>
         <translation>Esta es una revocación de tu propia clave, no de la de un contacto.</translation>
     </message>
     <message>
-        <source>If you did not make it, someone else has your secret key: make new keys now with 'identity rotate --no-vouch' and give your contacts the new card. Nothing was changed.</source>
-        <translation>Si no la hiciste tú, otra persona tiene tu clave secreta: crea claves nuevas ahora con 'identity rotate --no-vouch' y entrega la nueva tarjeta a tus contactos. No se cambió nada.</translation>
+        <source>If you did not make it, someone else has your secret key: make new keys now with &apos;identity rotate --no-vouch&apos; and give your contacts the new card. Nothing was changed.</source>
+        <translation>Si no la hiciste tú, otra persona tiene tu clave secreta: crea claves nuevas ahora con &apos;identity rotate --no-vouch&apos; y entrega la nueva tarjeta a tus contactos. No se cambió nada.</translation>
     </message>
     <message>
         <source>The name on this card contains invisible or text-direction characters.</source>
@@ -2007,7 +2011,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Ya tienes una tarjeta más reciente de este contacto.</translation>
     </message>
     <message>
-        <source>The safety number you entered does not match this contact's.</source>
+        <source>The safety number you entered does not match this contact&apos;s.</source>
         <translation>El número de seguridad que ingresaste no coincide con el de este contacto.</translation>
     </message>
     <message>
@@ -2027,7 +2031,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>El paquete no trae la tarjeta de contacto de su remitente desconocido.</translation>
     </message>
     <message>
-        <source>Import the sender's contact card first, then the bundle again. Nothing was imported.</source>
+        <source>Import the sender&apos;s contact card first, then the bundle again. Nothing was imported.</source>
         <translation>Primero importa la tarjeta de contacto de quien lo envió y luego el paquete de nuevo. No se importó nada.</translation>
     </message>
     <message>
@@ -2255,7 +2259,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No se pudo verificar la conexión segura con el servidor de intercambio.</translation>
     </message>
     <message>
-        <source>Check the address and the computer's date and time. If it persists, someone may be intercepting the connection: do not use this network, and tell your university's IT.</source>
+        <source>Check the address and the computer&apos;s date and time. If it persists, someone may be intercepting the connection: do not use this network, and tell your university&apos;s IT.</source>
         <translation>Revisa la dirección y la fecha y hora del computador. Si sigue pasando, alguien podría estar interceptando la conexión: no uses esta red y avisa al soporte informático de tu universidad.</translation>
     </message>
     <message>
@@ -2311,8 +2315,8 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay un punto de intercambio con este id.</translation>
     </message>
     <message>
-        <source>See the ids with 'exchange list'.</source>
-        <translation>Mira los ids con 'exchange list'.</translation>
+        <source>See the ids with &apos;exchange list&apos;.</source>
+        <translation>Mira los ids con &apos;exchange list&apos;.</translation>
     </message>
     <message>
         <source>This folder cannot be used as an exchange point.</source>
@@ -2335,24 +2339,24 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Todavía hay paquetes por enviar a través de este punto de intercambio: {count}.</translation>
     </message>
     <message>
-        <source>Send them first ('sync now'), or remove it with --force: they are then not sent.</source>
-        <translation>Envíalos primero ('sync now'), o elimínalo con --force: entonces no se envían.</translation>
+        <source>Send them first (&apos;sync now&apos;), or remove it with --force: they are then not sent.</source>
+        <translation>Envíalos primero (&apos;sync now&apos;), o elimínalo con --force: entonces no se envían.</translation>
     </message>
     <message>
         <source>None of these contacts is reached through an exchange point.</source>
         <translation>Ninguno de estos contactos se alcanza a través de un punto de intercambio.</translation>
     </message>
     <message>
-        <source>Add an exchange point for them ('exchange add … --contact'), or export to a file with --output.</source>
-        <translation>Agrega un punto de intercambio para ellos ('exchange add … --contact'), o exporta a un archivo con --output.</translation>
+        <source>Add an exchange point for them (&apos;exchange add … --contact&apos;), or export to a file with --output.</source>
+        <translation>Agrega un punto de intercambio para ellos (&apos;exchange add … --contact&apos;), o exporta a un archivo con --output.</translation>
     </message>
     <message>
         <source>No received bundle is waiting with this id.</source>
         <translation>No hay un paquete recibido en espera con este id.</translation>
     </message>
     <message>
-        <source>See the ids with 'sync waiting'.</source>
-        <translation>Mira los ids con 'sync waiting'.</translation>
+        <source>See the ids with &apos;sync waiting&apos;.</source>
+        <translation>Mira los ids con &apos;sync waiting&apos;.</translation>
     </message>
 </context>
 <context>
@@ -2596,6 +2600,10 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
 </context>
 <context>
     <name>HistoryDialog</name>
+    <message>
+        <source>From revision %1 to revision %2: struck out was removed, marked was added.</source>
+        <translation>De la revisión %1 a la revisión %2: lo tachado se quitó, lo marcado se agregó.</translation>
+    </message>
     <message>
         <source>These two revisions are the same.</source>
         <translation>Estas dos revisiones son iguales.</translation>
@@ -3495,7 +3503,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>Profesor/a &amp;guía del centro de práctica</translation>
     </message>
     <message>
-        <source>I read my student teachers' journals and give feedback.</source>
+        <source>I read my student teachers&apos; journals and give feedback.</source>
         <translation>Leo los diarios de mis estudiantes en práctica y les doy retroalimentación.</translation>
     </message>
     <message>
@@ -3534,7 +3542,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
 <context>
     <name>Progress</name>
     <message>
-        <source>Measuring this computer's speed…</source>
+        <source>Measuring this computer&apos;s speed…</source>
         <translation>Midiendo la velocidad de este computador…</translation>
     </message>
     <message>
@@ -3673,12 +3681,12 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
 <context>
     <name>ReviewBadgeText</name>
     <message>
-        <source>Signed off</source>
-        <translation>Aprobada</translation>
-    </message>
-    <message>
         <source>Signed off, changed</source>
         <translation>Aprobada, cambió</translation>
+    </message>
+    <message>
+        <source>Signed off</source>
+        <translation>Aprobada</translation>
     </message>
     <message numerus="yes">
         <source>%n new</source>
@@ -3772,7 +3780,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>&amp;Lista para retroalimentación</translation>
     </message>
     <message>
-        <source>Mark this entry ready for your mentor's feedback (it travels in your bundle)</source>
+        <source>Mark this entry ready for your mentor&apos;s feedback (it travels in your bundle)</source>
         <translation>Marca esta entrada como lista para la retroalimentación de tu profesor/a colaborador/a (viaja en tu paquete)</translation>
     </message>
     <message>
@@ -3863,6 +3871,21 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <message>
         <source>Revision %1 · %2</source>
         <translation>Revisión %1 · %2</translation>
+    </message>
+    <message>
+        <source>first version</source>
+        <translation>primera versión</translation>
+    </message>
+    <message>
+        <source>no change in the text</source>
+        <translation>sin cambios en el texto</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) changed</source>
+        <translation>
+            <numerusform>%n parte cambiada</numerusform>
+            <numerusform>%n partes cambiadas</numerusform>
+        </translation>
     </message>
 </context>
 <context>

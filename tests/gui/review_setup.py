@@ -42,7 +42,8 @@ def feedback(t: Triad) -> tuple[str, str]:
 
 def feedback_to_student(t: Triad) -> Path:
     """The mentor's feedback bundle to the student; the student imports it."""
-    path = t.mentor.exports.export_feedback([t.ids["student@mentor"]], t.tmp).path
+    (result,) = t.mentor.exports.export_feedback([t.ids["student@mentor"]], t.tmp)
+    path = result.path
     t.student.imports.import_bundle(path)
     return path
 

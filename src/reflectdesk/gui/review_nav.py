@@ -346,7 +346,7 @@ class ReviewNav(QObject):
         exports = self.vault.exports
         self.ctx.runner.submit(
             lambda p, c: exports.export_feedback(recipients, Path(folder), progress=p, cancel=c),
-            on_result=lambda result: self._feedback_written(result.path),
+            on_result=lambda results: self._feedback_written(results[0].path),
             on_error=lambda exc: report_error(self.window, exc),
             writer=True,
             name="write:feedback",
