@@ -54,6 +54,9 @@ def test_the_mentor_queue_opens_entries_and_empties_as_she_answers(
     t = gui_triad
     w = window(qtbot, make_ctx(data_dir=tmp_path / "app-mentor"), t.mentor)
     assert sidebar_review(w) == {"queue": "Waiting for feedback (2)", "triad": "Triad overview"}
+    file_menu = w.menu_actions.file_menu.actions()
+    assert w.review.send_action in file_menu and w.review.send_action.isVisible()
+    assert w.review.portfolio_action in file_menu
     w.sidebar.select("review", "queue")
     page = w.review.pages["queue"]
     assert isinstance(page, ReviewQueuePage) and w.main_stack.currentWidget() is page
@@ -155,6 +158,8 @@ def test_the_student_marks_her_entry_ready_and_back(
     t.student.review.submit(t.entry, ready=False)
     sw = window(qtbot, make_ctx(data_dir=tmp_path / "app"), t.student)
     assert sw.model.badge(t.entry) == ""  # back to draft: no badge
+    assert not sw.review.send_action.isVisible()  # a student sends no feedback bundle
+    assert sw.review.ready_action in sw.menu_actions.edit_menu.actions()
     sw.sidebar.select("all", "")
     sw.open_entry(t.entry)
     sw.select_entry(t.entry)
