@@ -127,6 +127,12 @@ def test_canaries_never_reach_disk(tmp_path: Path) -> None:
     run("search", f"{CANARY}section", "--tag", CANARIES["tag"])
     run("status", "--json")
     run("attachment", "get", shown["attachments"][0]["id"], "-o", str(outside / "copy.txt"))
+    # The portfolio PDF: drawn by Qt in a child process from HTML piped through memory;
+    # only the PDF the user asked for is written (no temp file here, in TMPDIR or HOME).
+    run("entry", "export", eid, "--journal", jid, "--format", "pdf", "-o",
+        str(outside / "portfolio.pdf"), HOME=str(home))  # fmt: skip
+    assert [p.name for p in outside.iterdir() if "portfolio" in p.name] == ["portfolio.pdf"]
+    assert (outside / "portfolio.pdf").read_bytes().startswith(b"%PDF-")
     newpass = outside / "new.txt"
     newpass.write_text("changed passphrase 1\n")
     run("passphrase", "change", "--new-passphrase-file", str(newpass))

@@ -706,6 +706,11 @@ def render(
                 if only in (None, "app"):
                     render_wizard(ctx, out, suffix)
                     render_app(ctx, out, suffix, lang)
+                if only in (None, "review") and not pseudo:
+                    # The queue, triad, badges and PDF (tools/screenshots_review.py).
+                    from screenshots_review import render_review as render_review_flow
+
+                    render_review_flow(ctx, out, suffix, lang)
                 if only in (None, "review"):
                     render_review(ctx, out, suffix, lang)
                 ctx.runner.wait(10_000)

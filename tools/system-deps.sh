@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The Debian packages the tests drive for real (age, minisign, the desktop-file and
-# AppStream validators, shared-mime-info) and the libraries Qt needs offscreen.
+# AppStream validators, shared-mime-info, poppler-utils to read the portfolio PDF and
+# render its pages) and the libraries Qt needs offscreen.
 # Installs the missing ones when it may (root, or sudo without a password); otherwise
 # prints one line naming them and exits 1. `make test` and `.ci/run` both call this.
 set -euo pipefail
-pkgs=(age minisign desktop-file-utils appstream shared-mime-info
+pkgs=(age minisign desktop-file-utils appstream shared-mime-info poppler-utils
       libegl1 libgl1 libglib2.0-0 libxkbcommon0 libfontconfig1 fonts-dejavu-core libdbus-1-3)
 if ! command -v dpkg >/dev/null 2>&1; then
   echo "system-deps: not a Debian/Ubuntu system; install by hand: age minisign desktop-file-validate appstreamcli update-mime-database" >&2

@@ -1517,6 +1517,10 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>Tags</translation>
     </message>
     <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
         <source>(untitled)</source>
         <extracomment>``loader(fetch, deliver)`` runs ``fetch`` somewhere and calls ``deliver`` with the rows on the GUI thread; ``None`` means: right here. Emitted on the GUI thread each time a (re)load has been applied.</extracomment>
         <translation>(untitled)</translation>
@@ -1827,6 +1831,14 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
     <message>
         <source>Nothing was changed.</source>
         <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be made.</source>
+        <translation>The PDF could not be made.</translation>
+    </message>
+    <message>
+        <source>The PDF is drawn with the desktop app's Qt libraries. Check that ReflectDesk is fully installed, or export as HTML and print that to PDF.</source>
+        <translation>The PDF is drawn with the desktop app's Qt libraries. Check that ReflectDesk is fully installed, or export as HTML and print that to PDF.</translation>
     </message>
     <message>
         <source>This backup is damaged or was changed after it was made: it does not pass its checks.</source>
@@ -3104,6 +3116,27 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n comments</source>
+        <translation>
+            <numerusform>%n comment</numerusform>
+            <numerusform>%n comments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sign-offs</source>
+        <translation>
+            <numerusform>%n sign-off</numerusform>
+            <numerusform>%n sign-offs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review records in all (replies, statuses and resolutions included)</source>
+        <translation>
+            <numerusform>%n review record in all (replies, statuses and resolutions included)</numerusform>
+            <numerusform>%n review records in all (replies, statuses and resolutions included)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n attachments not included by the sender</source>
         <translation>
             <numerusform>%n attachment not included by the sender</numerusform>
@@ -3152,6 +3185,13 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <source>This bundle was already imported. Nothing changed.</source>
         <translation>This bundle was already imported. Nothing changed.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n comments, replies or sign-offs</source>
+        <translation>
+            <numerusform>%n comment, reply or sign-off</numerusform>
+            <numerusform>%n comments, replies or sign-offs</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Imported from %1:</source>
         <translation>Imported from %1:</translation>
@@ -3174,6 +3214,10 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
     <message>
         <source>You find them under Received in the sidebar. They are read-only.</source>
         <translation>You find them under Received in the sidebar. They are read-only.</translation>
+    </message>
+    <message>
+        <source>The feedback shows in the entries it is about, beside their text.</source>
+        <translation>The feedback shows in the entries it is about, beside their text.</translation>
     </message>
     <message>
         <source>Entry</source>
@@ -3723,6 +3767,108 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     </message>
 </context>
 <context>
+    <name>PortfolioDialog</name>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Web pages (*.html)</source>
+        <translation>Web pages (*.html)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Export to</translation>
+    </message>
+    <message>
+        <source>portfolio</source>
+        <translation>portfolio</translation>
+    </message>
+    <message>
+        <source>Preparing the entries…</source>
+        <translation>Preparing the entries…</translation>
+    </message>
+    <message>
+        <source>Drawing the pages…</source>
+        <translation>Drawing the pages…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries with their feedback saved to %1.</source>
+        <translation>
+            <numerusform>%n entry with its feedback saved to %1.</numerusform>
+            <numerusform>%n entries with their feedback saved to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>Export cancelled: nothing was written.</translation>
+    </message>
+    <message>
+        <source>The export failed: nothing was written.</source>
+        <translation>The export failed: nothing was written.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Export to PDF or HTML</source>
+        <translation>Export to PDF or HTML</translation>
+    </message>
+    <message>
+        <source>Export with its comments and sign-offs:</source>
+        <translation>Export with its comments and sign-offs:</translation>
+    </message>
+    <message>
+        <source>&amp;This entry</source>
+        <translation>&amp;This entry</translation>
+    </message>
+    <message>
+        <source>The whole &amp;journal “%1”</source>
+        <translation>The whole &amp;journal “%1”</translation>
+    </message>
+    <message>
+        <source>The whole &amp;journal</source>
+        <translation>The whole &amp;journal</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>PDF (to print or hand in)</source>
+        <translation>PDF (to print or hand in)</translation>
+    </message>
+    <message>
+        <source>Web page (HTML)</source>
+        <translation>Web page (HTML)</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>The exported file is not encrypted: anyone who gets it can read the entries, the comments and the sign-offs.</source>
+        <translation>The exported file is not encrypted: anyone who gets it can read the entries, the comments and the sign-offs.</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+</context>
+<context>
     <name>ProfilePage</name>
     <message>
         <source>About you</source>
@@ -4119,6 +4265,65 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     </message>
 </context>
 <context>
+    <name>ReviewBadgeText</name>
+    <message>
+        <source>Signed off, changed</source>
+        <translation>Signed off, changed</translation>
+    </message>
+    <message>
+        <source>Signed off</source>
+        <translation>Signed off</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n new</numerusform>
+            <numerusform>%n new</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Marked ready for feedback.</source>
+        <translation>Marked ready for feedback.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comments and replies from others.</source>
+        <translation>
+            <numerusform>%n comment or reply from others.</numerusform>
+            <numerusform>%n comments and replies from others.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them since your last reply or edit.</source>
+        <translation>
+            <numerusform>%n of them since your last reply or edit.</numerusform>
+            <numerusform>%n of them since your last reply or edit.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open threads.</source>
+        <translation>
+            <numerusform>%n open thread.</numerusform>
+            <numerusform>%n open threads.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signed off on an earlier version; the entry changed since.</source>
+        <translation>Signed off on an earlier version; the entry changed since.</translation>
+    </message>
+    <message>
+        <source>Signed off on this version.</source>
+        <translation>Signed off on this version.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewMargin</name>
     <message>
         <source>No comments yet.</source>
@@ -4127,6 +4332,135 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     <message>
         <source>Comments</source>
         <translation>Comments</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewNav</name>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Waiting for feedback (%1)</source>
+        <translation>Waiting for feedback (%1)</translation>
+    </message>
+    <message>
+        <source>Triad overview</source>
+        <translation>Triad overview</translation>
+    </message>
+    <message>
+        <source>Feedback (%1)</source>
+        <translation>Feedback (%1)</translation>
+    </message>
+    <message>
+        <source>Marked ready for feedback.</source>
+        <translation>Marked ready for feedback.</translation>
+    </message>
+    <message>
+        <source>Marked as draft.</source>
+        <translation>Marked as draft.</translation>
+    </message>
+    <message>
+        <source>Save the feedback bundle in</source>
+        <translation>Save the feedback bundle in</translation>
+    </message>
+    <message>
+        <source>Send feedback</source>
+        <translation>Send feedback</translation>
+    </message>
+    <message>
+        <source>The feedback bundle is saved as %1.</source>
+        <translation>The feedback bundle is saved as %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Ready for feedback</source>
+        <translation>&amp;Ready for feedback</translation>
+    </message>
+    <message>
+        <source>Mark this entry ready for your mentor's feedback (it travels in your bundle)</source>
+        <translation>Mark this entry ready for your mentor's feedback (it travels in your bundle)</translation>
+    </message>
+    <message>
+        <source>Send &amp;feedback…</source>
+        <translation>Send &amp;feedback…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to PDF/HTML…</source>
+        <translation>E&amp;xport to PDF/HTML…</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueuePage</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries waiting</source>
+        <translation>
+            <numerusform>%n entry waiting</numerusform>
+            <numerusform>%n entries waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waits for feedback and sign-off</source>
+        <translation>Waits for feedback and sign-off</translation>
+    </message>
+    <message>
+        <source>Waits for feedback</source>
+        <translation>Waits for feedback</translation>
+    </message>
+    <message>
+        <source>Waits for sign-off</source>
+        <translation>Waits for sign-off</translation>
+    </message>
+    <message>
+        <source>Feedback on your entries</source>
+        <translation>Feedback on your entries</translation>
+    </message>
+    <message>
+        <source>Your entries with comments or a sign-off. The feedback shows beside your text when you open the entry; your replies travel in your next bundle.</source>
+        <translation>Your entries with comments or a sign-off. The feedback shows beside your text when you open the entry; your replies travel in your next bundle.</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>No feedback yet. Mark an entry “Ready for feedback” and share it with your mentor.</source>
+        <translation>No feedback yet. Mark an entry “Ready for feedback” and share it with your mentor.</translation>
+    </message>
+    <message>
+        <source>Waiting for your feedback</source>
+        <translation>Waiting for your feedback</translation>
+    </message>
+    <message>
+        <source>Per student, the entries marked ready that wait for your comments or your sign-off on their current version. Open one to read and comment; “Send feedback” builds the bundle back to the student.</source>
+        <translation>Per student, the entries marked ready that wait for your comments or your sign-off on their current version. Open one to read and comment; “Send feedback” builds the bundle back to the student.</translation>
+    </message>
+    <message>
+        <source>Student and entry</source>
+        <translation>Student and entry</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>Waiting for</translation>
+    </message>
+    <message>
+        <source>Nothing waits for your feedback.</source>
+        <translation>Nothing waits for your feedback.</translation>
+    </message>
+    <message>
+        <source>&amp;Open the entry</source>
+        <translation>&amp;Open the entry</translation>
+    </message>
+    <message>
+        <source>Send &amp;feedback…</source>
+        <translation>Send &amp;feedback…</translation>
     </message>
 </context>
 <context>
@@ -4995,6 +5329,49 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     <message>
         <source>Comment by %1</source>
         <translation>Comment by %1</translation>
+    </message>
+</context>
+<context>
+    <name>TriadView</name>
+    <message>
+        <source>No standard signed off yet.</source>
+        <translation>No standard signed off yet.</translation>
+    </message>
+    <message>
+        <source>Triad overview</source>
+        <translation>Triad overview</translation>
+    </message>
+    <message>
+        <source>Per student whose entries you received: her entries, those marked ready, the feedback given on them (comments and replies by her mentor and by you) and the standards signed off as met.</source>
+        <translation>Per student whose entries you received: her entries, those marked ready, the feedback given on them (comments and replies by her mentor and by you) and the standards signed off as met.</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Feedback given</source>
+        <translation>Feedback given</translation>
+    </message>
+    <message>
+        <source>Standards signed off (met)</source>
+        <translation>Standards signed off (met)</translation>
+    </message>
+    <message>
+        <source>No student has shared entries with you yet. Open her bundle (Ctrl+O).</source>
+        <translation>No student has shared entries with you yet. Open her bundle (Ctrl+O).</translation>
+    </message>
+    <message>
+        <source>&amp;Show her entries</source>
+        <translation>&amp;Show her entries</translation>
     </message>
 </context>
 <context>

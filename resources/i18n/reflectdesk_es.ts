@@ -1517,6 +1517,10 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Etiquetas</translation>
     </message>
     <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
         <source>(untitled)</source>
         <extracomment>``loader(fetch, deliver)`` runs ``fetch`` somewhere and calls ``deliver`` with the rows on the GUI thread; ``None`` means: right here. Emitted on the GUI thread each time a (re)load has been applied.</extracomment>
         <translation>(sin título)</translation>
@@ -1827,6 +1831,14 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     <message>
         <source>Nothing was changed.</source>
         <translation>No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be made.</source>
+        <translation>No se pudo generar el PDF.</translation>
+    </message>
+    <message>
+        <source>The PDF is drawn with the desktop app's Qt libraries. Check that ReflectDesk is fully installed, or export as HTML and print that to PDF.</source>
+        <translation>El PDF se dibuja con las bibliotecas Qt de la aplicación de escritorio. Revisa que ReflectDesk esté instalado completo, o exporta como HTML e imprímelo a PDF.</translation>
     </message>
     <message>
         <source>This backup is damaged or was changed after it was made: it does not pass its checks.</source>
@@ -3104,6 +3116,27 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n comments</source>
+        <translation>
+            <numerusform>%n comentario</numerusform>
+            <numerusform>%n comentarios</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sign-offs</source>
+        <translation>
+            <numerusform>%n aprobación</numerusform>
+            <numerusform>%n aprobaciones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review records in all (replies, statuses and resolutions included)</source>
+        <translation>
+            <numerusform>%n registro de revisión en total (con respuestas, estados y resoluciones)</numerusform>
+            <numerusform>%n registros de revisión en total (con respuestas, estados y resoluciones)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n attachments not included by the sender</source>
         <translation>
             <numerusform>%n archivo adjunto que no incluyó quien lo envió</numerusform>
@@ -3152,6 +3185,13 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <source>This bundle was already imported. Nothing changed.</source>
         <translation>Este paquete ya se había importado. No cambió nada.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n comments, replies or sign-offs</source>
+        <translation>
+            <numerusform>%n comentario, respuesta o aprobación</numerusform>
+            <numerusform>%n comentarios, respuestas o aprobaciones</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Imported from %1:</source>
         <translation>Importado de %1:</translation>
@@ -3174,6 +3214,10 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     <message>
         <source>You find them under Received in the sidebar. They are read-only.</source>
         <translation>Las encuentras en Recibidas, en la barra lateral. Son de solo lectura.</translation>
+    </message>
+    <message>
+        <source>The feedback shows in the entries it is about, beside their text.</source>
+        <translation>La retroalimentación aparece en las entradas a las que se refiere, junto a su texto.</translation>
     </message>
     <message>
         <source>Entry</source>
@@ -3723,6 +3767,108 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
 </context>
 <context>
+    <name>PortfolioDialog</name>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Web pages (*.html)</source>
+        <translation>Páginas web (*.html)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exportar a</translation>
+    </message>
+    <message>
+        <source>portfolio</source>
+        <translation>portafolio</translation>
+    </message>
+    <message>
+        <source>Preparing the entries…</source>
+        <translation>Preparando las entradas…</translation>
+    </message>
+    <message>
+        <source>Drawing the pages…</source>
+        <translation>Dibujando las páginas…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries with their feedback saved to %1.</source>
+        <translation>
+            <numerusform>%n entrada con su retroalimentación guardada en %1.</numerusform>
+            <numerusform>%n entradas con su retroalimentación guardadas en %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>Exportación cancelada: no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>The export failed: nothing was written.</source>
+        <translation>La exportación falló: no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Export to PDF or HTML</source>
+        <translation>Exportar a PDF o HTML</translation>
+    </message>
+    <message>
+        <source>Export with its comments and sign-offs:</source>
+        <translation>Exportar con sus comentarios y aprobaciones:</translation>
+    </message>
+    <message>
+        <source>&amp;This entry</source>
+        <translation>&amp;Esta entrada</translation>
+    </message>
+    <message>
+        <source>The whole &amp;journal “%1”</source>
+        <translation>Todo el &amp;diario «%1»</translation>
+    </message>
+    <message>
+        <source>The whole &amp;journal</source>
+        <translation>Todo el &amp;diario</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Formato:</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>PDF (to print or hand in)</source>
+        <translation>PDF (para imprimir o entregar)</translation>
+    </message>
+    <message>
+        <source>Web page (HTML)</source>
+        <translation>Página web (HTML)</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>The exported file is not encrypted: anyone who gets it can read the entries, the comments and the sign-offs.</source>
+        <translation>El archivo exportado no está cifrado: quien lo tenga puede leer las entradas, los comentarios y las aprobaciones.</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportar…</translation>
+    </message>
+</context>
+<context>
     <name>ProfilePage</name>
     <message>
         <source>About you</source>
@@ -4119,6 +4265,65 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
 </context>
 <context>
+    <name>ReviewBadgeText</name>
+    <message>
+        <source>Signed off, changed</source>
+        <translation>Aprobada, cambió</translation>
+    </message>
+    <message>
+        <source>Signed off</source>
+        <translation>Aprobada</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n nuevo</numerusform>
+            <numerusform>%n nuevos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Con comentarios</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>Marked ready for feedback.</source>
+        <translation>Marcada como lista para retroalimentación.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comments and replies from others.</source>
+        <translation>
+            <numerusform>%n comentario o respuesta de otras personas.</numerusform>
+            <numerusform>%n comentarios y respuestas de otras personas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them since your last reply or edit.</source>
+        <translation>
+            <numerusform>%n desde tu última respuesta o edición.</numerusform>
+            <numerusform>%n desde tu última respuesta o edición.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open threads.</source>
+        <translation>
+            <numerusform>%n hilo abierto.</numerusform>
+            <numerusform>%n hilos abiertos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signed off on an earlier version; the entry changed since.</source>
+        <translation>Aprobada en una versión anterior; la entrada cambió desde entonces.</translation>
+    </message>
+    <message>
+        <source>Signed off on this version.</source>
+        <translation>Aprobada en esta versión.</translation>
+    </message>
+</context>
+<context>
     <name>ReviewMargin</name>
     <message>
         <source>No comments yet.</source>
@@ -4127,6 +4332,135 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <message>
         <source>Comments</source>
         <translation>Comentarios</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewNav</name>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Waiting for feedback (%1)</source>
+        <translation>Esperando retroalimentación (%1)</translation>
+    </message>
+    <message>
+        <source>Triad overview</source>
+        <translation>Resumen de la tríada</translation>
+    </message>
+    <message>
+        <source>Feedback (%1)</source>
+        <translation>Retroalimentación (%1)</translation>
+    </message>
+    <message>
+        <source>Marked ready for feedback.</source>
+        <translation>Marcada como lista para retroalimentación.</translation>
+    </message>
+    <message>
+        <source>Marked as draft.</source>
+        <translation>Marcada como borrador.</translation>
+    </message>
+    <message>
+        <source>Save the feedback bundle in</source>
+        <translation>Guardar el paquete de retroalimentación en</translation>
+    </message>
+    <message>
+        <source>Send feedback</source>
+        <translation>Enviar retroalimentación</translation>
+    </message>
+    <message>
+        <source>The feedback bundle is saved as %1.</source>
+        <translation>El paquete de retroalimentación quedó guardado como %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Ready for feedback</source>
+        <translation>&amp;Lista para retroalimentación</translation>
+    </message>
+    <message>
+        <source>Mark this entry ready for your mentor's feedback (it travels in your bundle)</source>
+        <translation>Marca esta entrada como lista para la retroalimentación de tu profesor/a colaborador/a (viaja en tu paquete)</translation>
+    </message>
+    <message>
+        <source>Send &amp;feedback…</source>
+        <translation>&amp;Enviar retroalimentación…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to PDF/HTML…</source>
+        <translation>E&amp;xportar a PDF/HTML…</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueuePage</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>(sin título)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries waiting</source>
+        <translation>
+            <numerusform>%n entrada en espera</numerusform>
+            <numerusform>%n entradas en espera</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waits for feedback and sign-off</source>
+        <translation>Espera retroalimentación y aprobación</translation>
+    </message>
+    <message>
+        <source>Waits for feedback</source>
+        <translation>Espera retroalimentación</translation>
+    </message>
+    <message>
+        <source>Waits for sign-off</source>
+        <translation>Espera aprobación</translation>
+    </message>
+    <message>
+        <source>Feedback on your entries</source>
+        <translation>Retroalimentación sobre tus entradas</translation>
+    </message>
+    <message>
+        <source>Your entries with comments or a sign-off. The feedback shows beside your text when you open the entry; your replies travel in your next bundle.</source>
+        <translation>Tus entradas con comentarios o una aprobación. La retroalimentación aparece junto a tu texto al abrir la entrada; tus respuestas viajan en tu próximo paquete.</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Retroalimentación</translation>
+    </message>
+    <message>
+        <source>No feedback yet. Mark an entry “Ready for feedback” and share it with your mentor.</source>
+        <translation>Todavía no hay retroalimentación. Marca una entrada «Lista para retroalimentación» y compártela con tu profesor/a colaborador/a.</translation>
+    </message>
+    <message>
+        <source>Waiting for your feedback</source>
+        <translation>Esperando tu retroalimentación</translation>
+    </message>
+    <message>
+        <source>Per student, the entries marked ready that wait for your comments or your sign-off on their current version. Open one to read and comment; “Send feedback” builds the bundle back to the student.</source>
+        <translation>Por estudiante, las entradas marcadas como listas que esperan tus comentarios o tu aprobación de su versión actual. Abre una para leer y comentar; «Enviar retroalimentación» arma el paquete de vuelta para el/la estudiante.</translation>
+    </message>
+    <message>
+        <source>Student and entry</source>
+        <translation>Estudiante y entrada</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>Espera</translation>
+    </message>
+    <message>
+        <source>Nothing waits for your feedback.</source>
+        <translation>Nada espera tu retroalimentación.</translation>
+    </message>
+    <message>
+        <source>&amp;Open the entry</source>
+        <translation>&amp;Abrir la entrada</translation>
+    </message>
+    <message>
+        <source>Send &amp;feedback…</source>
+        <translation>Enviar &amp;retroalimentación…</translation>
     </message>
 </context>
 <context>
@@ -4995,6 +5329,49 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <message>
         <source>Comment by %1</source>
         <translation>Comentario de %1</translation>
+    </message>
+</context>
+<context>
+    <name>TriadView</name>
+    <message>
+        <source>No standard signed off yet.</source>
+        <translation>Todavía no hay estándares aprobados.</translation>
+    </message>
+    <message>
+        <source>Triad overview</source>
+        <translation>Resumen de la tríada</translation>
+    </message>
+    <message>
+        <source>Per student whose entries you received: her entries, those marked ready, the feedback given on them (comments and replies by her mentor and by you) and the standards signed off as met.</source>
+        <translation>Por cada estudiante de quien recibiste entradas: sus entradas, las marcadas como listas, la retroalimentación que recibieron (comentarios y respuestas de su profesor/a colaborador/a y tuyos) y los estándares aprobados como logrados.</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Estudiante</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Entradas</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Listas</translation>
+    </message>
+    <message>
+        <source>Feedback given</source>
+        <translation>Retroalimentación dada</translation>
+    </message>
+    <message>
+        <source>Standards signed off (met)</source>
+        <translation>Estándares aprobados (logrados)</translation>
+    </message>
+    <message>
+        <source>No student has shared entries with you yet. Open her bundle (Ctrl+O).</source>
+        <translation>Ningún/a estudiante te ha compartido entradas todavía. Abre su paquete (Ctrl+O).</translation>
+    </message>
+    <message>
+        <source>&amp;Show her entries</source>
+        <translation>&amp;Ver sus entradas</translation>
     </message>
 </context>
 <context>

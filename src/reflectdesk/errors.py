@@ -60,6 +60,17 @@ class InstallationDamaged(ReflectDeskError):
     exit_code = EXIT_IO
 
 
+class PdfUnavailable(ReflectDeskError):
+    code = "pdf_unavailable"
+    message = QT_TRANSLATE_NOOP("Errors", "The PDF could not be made.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The PDF is drawn with the desktop app's Qt libraries. Check that ReflectDesk is "
+        "fully installed, or export as HTML and print that to PDF.",
+    )
+    exit_code = EXIT_IO
+
+
 # --- vault and keys ---------------------------------------------------------------
 class VaultError(ReflectDeskError):
     code = "vault"

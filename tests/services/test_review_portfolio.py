@@ -39,3 +39,22 @@ def test_bad_requests_write_nothing(triad: Triad, tmp_path: Path) -> None:
     with pytest.raises(InvalidValue):
         triad.student.review.export_portfolio(dest)  # no entries
     assert not dest.exists()
+
+
+def test_the_document_is_made_in_memory_with_progress_and_cancel(triad: Triad) -> None:
+    from reflectdesk.errors import Cancelled
+    from reflectdesk.progress import CancelToken, Progress
+
+    t = triad
+    before = sorted(p.name for p in t.tmp.iterdir())
+    seen: list[Progress] = []
+    html, count = t.student.review.portfolio_document(
+        journal_id=t.journal, lang="en", progress=seen.append
+    )
+    assert count == 1 and "Fracciones" in html and html.startswith("<!DOCTYPE html>")
+    assert [(p.done, p.total) for p in seen] == [(0, 1), (1, 1)]
+    assert sorted(p.name for p in t.tmp.iterdir()) == before  # nothing written
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        t.student.review.portfolio_document(entry_ids=[t.entry], cancel=token)

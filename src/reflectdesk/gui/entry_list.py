@@ -6,7 +6,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from reflectdesk.gui.dates import widest_date
-from reflectdesk.gui.entry_model import COL_DATE, COL_TAGS, COL_TEMPLATE, COL_TITLE, SORT_KEYS
+from reflectdesk.gui.entry_model import (
+    COL_DATE,
+    COL_REVIEW,
+    COL_TAGS,
+    COL_TEMPLATE,
+    COL_TITLE,
+    SORT_KEYS,
+)
 
 
 class EntryListView(QTableView):
@@ -42,6 +49,11 @@ class EntryListView(QTableView):
         header.setSectionResizeMode(COL_TAGS, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(COL_TEMPLATE, 120)
         header.resizeSection(COL_TAGS, 90)
+        header.setSectionResizeMode(COL_REVIEW, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_REVIEW, 130)
+        # Shown once an entry has a review badge (gui/review_nav.py), next to the title.
+        header.moveSection(header.visualIndex(COL_REVIEW), COL_TITLE + 1)
+        self.setColumnHidden(COL_REVIEW, True)
         header.setSortIndicator(COL_DATE, Qt.SortOrder.DescendingOrder)
         self.fit_date_column()
 

@@ -26,12 +26,14 @@ from PySide6.QtCore import (
 from reflectdesk.domain.model import EntrySummary, SearchFilters
 from reflectdesk.gui.dates import show_date
 
-COL_DATE, COL_TITLE, COL_TEMPLATE, COL_TAGS = range(4)
+COL_DATE, COL_TITLE, COL_TEMPLATE, COL_TAGS, COL_REVIEW = range(5)
 HEADERS = (
     QT_TRANSLATE_NOOP("EntryTableModel", "Date"),
     QT_TRANSLATE_NOOP("EntryTableModel", "Title"),
     QT_TRANSLATE_NOOP("EntryTableModel", "Template"),
     QT_TRANSLATE_NOOP("EntryTableModel", "Tags"),
+    # The review badge (ready, new feedback, signed off…): words, from the review service.
+    QT_TRANSLATE_NOOP("EntryTableModel", "Review"),
 )
 SORT_KEYS = {COL_DATE: "date", COL_TITLE: "title"}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -78,6 +80,7 @@ class EntryTableModel(QAbstractTableModel):
         self._all: list[EntrySummary] = []
         self._row_of: dict[str, int] = {}
         self._cells: dict[int, tuple[str, str, str, str]] = {}
+        self._badges: dict[str, tuple[str, str]] = {}  # entry id -> (text, tooltip)
         self._shown = 0
         self._generation = 0
         self._fetching = False  # views and testers may ask again from inside a signal
@@ -203,6 +206,22 @@ class EntryTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self._shown - 1, len(HEADERS) - 1))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
 
+    def set_badges(self, badges: dict[str, tuple[str, str]]) -> None:
+        """The review column: entry id -> (short text, tooltip); others show nothing."""
+        if badges == self._badges:
+            return
+        self._badges = dict(badges)
+        if self._shown:
+            self.dataChanged.emit(
+                self.index(0, COL_REVIEW), self.index(self._shown - 1, COL_REVIEW)
+            )
+
+    def badge(self, entry_id: str) -> str:
+        return self._badges.get(entry_id, ("", ""))[0]
+
+    def has_badges(self) -> bool:
+        return bool(self._badges)
+
     # -- lookups -------------------------------------------------------------------------
     def row_of(self, entry_id: str) -> int:
         """The row of an entry in the (whole) list, -1 if it is not in it."""
@@ -229,6 +248,14 @@ class EntryTableModel(QAbstractTableModel):
         if not index.isValid() or not (0 <= index.row() < self._shown):
             return None
         col = index.column()
+        if col == COL_REVIEW:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return self._badges.get(self._all[index.row()].id, ("", ""))[0]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._badges.get(self._all[index.row()].id, ("", ""))[1] or None
+            if role == ID_ROLE:
+                return self._all[index.row()].id
+            return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._cells_of(index.row())[col]
         if role == Qt.ItemDataRole.ToolTipRole and col in (COL_TITLE, COL_TAGS):

@@ -292,12 +292,28 @@ class ImportDialog(QDialog):
         new = preview.count(EntryImportStatus.NEW)
         updated = preview.count(EntryImportStatus.UPDATED)
         unchanged = preview.count(EntryImportStatus.UNCHANGED)
-        lines = [
-            self.tr("%n new entries", "", new),
-            self.tr("%n updated entries", "", updated),
-            self.tr("%n unchanged entries", "", unchanged),
-            self.tr("%n attachments", "", preview.attachments),
-        ]
+        feedback_only = not preview.entries and preview.review_records > 0
+        lines = (
+            []
+            if feedback_only
+            else [
+                self.tr("%n new entries", "", new),
+                self.tr("%n updated entries", "", updated),
+                self.tr("%n unchanged entries", "", unchanged),
+                self.tr("%n attachments", "", preview.attachments),
+            ]
+        )
+        if preview.review_records:
+            # Feedback (issue 13): what the review records bring, then all of them.
+            lines += [
+                self.tr("%n comments", "", preview.comments),
+                self.tr("%n sign-offs", "", preview.sign_offs),
+                self.tr(
+                    "%n review records in all (replies, statuses and resolutions included)",
+                    "",
+                    preview.review_records,
+                ),
+            ]
         if preview.attachments_omitted:
             lines.append(
                 self.tr(
@@ -389,6 +405,9 @@ class ImportDialog(QDialog):
                 self.tr("%n attachments", "", result.attachments_added)
                 if result.attachments_added
                 else "",
+                self.tr("%n comments, replies or sign-offs", "", result.review_records_added)
+                if result.review_records_added
+                else "",
             ]
             parts = [self.tr("Imported from %1:").replace("%1", name)]
             parts += [f"• {c}" for c in counts if c]
@@ -412,9 +431,14 @@ class ImportDialog(QDialog):
                         "someone or something with access to that folder did."
                     )
                 )
-            parts.append(
-                self.tr("You find them under Received in the sidebar. They are read-only.")
-            )
+            if result.journal_ids or result.entries_new or result.entries_updated:
+                parts.append(
+                    self.tr("You find them under Received in the sidebar. They are read-only.")
+                )
+            else:
+                parts.append(
+                    self.tr("The feedback shows in the entries it is about, beside their text.")
+                )
             text = "\n".join(parts[:-1]) + "\n\n" + parts[-1]
         self.done_text.setText(text)
         self.show_button.setVisible(bool(result.journal_ids) or bool(result.entries_new))

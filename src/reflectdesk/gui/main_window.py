@@ -175,6 +175,10 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self.menu_actions = MainActions(self)
+        # Review status, queue, triad, send feedback, portfolio (gui/review_nav.py).
+        from reflectdesk.gui.review_nav import ReviewNav
+
+        self.review = ReviewNav(self)
         # Sync (issue 17): the status-bar item runs the sync on a worker; hidden until an
         # exchange point exists.
         self.sync_status = SyncStatusItem(ctx.runner, vault, self)
@@ -214,6 +218,7 @@ class MainWindow(QMainWindow):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("ReflectDesk"))
         self.menu_actions.retranslate()
+        self.review.retranslate()
         self.placeholder.setText(
             self.tr(
                 "Choose an entry on the left, or start a new one with Ctrl+N.\n\n"
@@ -634,6 +639,7 @@ class MainWindow(QMainWindow):
             self.populate()
             self._update_count()
             self.refresh_pages()
+            self.review.refresh(None if journals else ids)
         if ids and self.search.text():
             self.run_search(self.search.text())
         if ids:
@@ -769,6 +775,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.menu_actions.withdraw_action)
         self.menu_actions.share_selected_action.setEnabled(bool(self.selected_entry_ids()))
         self._update_withdraw_action()
+        self.review.extend_entry_menu(menu)
         self.dialogs["entry-menu"] = menu
         menu.popup(self.list.viewport().mapToGlobal(pos))
 
@@ -877,6 +884,7 @@ class MainWindow(QMainWindow):
         self.populate()
         self.refresh_pages()
         self._update_count()
+        self.review.refresh()
 
     def _show_received(self, journal_id: str) -> None:
         self.populate()

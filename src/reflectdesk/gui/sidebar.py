@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
 
-SECTIONS = ("journals", "received", "tags", "templates", "standards", "sharing")
+SECTIONS = ("journals", "received", "review", "tags", "templates", "standards", "sharing")
 ENABLED_SHARING = ("inbox", "outbox", "contacts")
 SHARING = ("inbox", "outbox", "contacts", "case_studies")
 
@@ -24,6 +24,7 @@ SHARING = ("inbox", "outbox", "contacts", "case_studies")
 class Sidebar(QTreeView):
     filter_selected = Signal(str, object)  # kind ("all", "journal", …), value
     sharing_selected = Signal(str)
+    review_selected = Signal(str)  # a "Review" item's key (gui/review_nav.py)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,7 +41,8 @@ class Sidebar(QTreeView):
         self._tags: list[tuple[str, int]] = []
         self._templates: list[tuple[str, str]] = []
         self._standards: list[tuple[str, str, list[tuple[str, str]]]] = []
-        self._expanded: set[str] = {"journals", "received", "sharing"}
+        self._review: tuple[str, list[tuple[str, str]]] = ("", [])
+        self._expanded: set[str] = {"journals", "received", "review", "sharing"}
         self.selectionModel().currentChanged.connect(self._current_changed)
         self.expanded.connect(lambda i: self._expanded.add(str(i.data(VALUE_ROLE))))
         self.collapsed.connect(lambda i: self._expanded.discard(str(i.data(VALUE_ROLE))))
@@ -54,6 +56,12 @@ class Sidebar(QTreeView):
         """The read-only journals of the people who sent you entries (id, their name)."""
         self._received = list(journals)
         self.rebuild()
+
+    def set_review(self, title: str, items: Sequence[tuple[str, str]]) -> None:
+        """The "Review" section (its title and its items: key, text); none: no section."""
+        if (title, list(items)) != self._review:
+            self._review = (title, list(items))
+            self.rebuild()
 
     def set_tags(self, tags: Sequence[tuple[str, int]]) -> None:
         self._tags = list(tags)
@@ -104,6 +112,10 @@ class Sidebar(QTreeView):
                     self.tr("Received from %1 (read only)").replace("%1", author),
                 )
             )
+        review_title, review_items = self._review
+        review = self._section("review", review_title)
+        for key, text in review_items:
+            review.appendRow(self._leaf(text, "review", key))
         tags = self._section("tags", self.tr("Tags"))
         for tag, count in self._tags:
             tags.appendRow(self._leaf(f"{tag} ({count})", "tag", tag))
@@ -133,6 +145,8 @@ class Sidebar(QTreeView):
             item.setEnabled(enabled)
             sharing.appendRow(item)
         sections = [journals, received] if self._received else [journals]
+        if review_items:
+            sections.append(review)
         for section in (*sections, tags, templates, standards, sharing):
             root.appendRow(section)
         for row in range(self.model_.rowCount()):
@@ -170,6 +184,8 @@ class Sidebar(QTreeView):
             self.filter_selected.emit(kind, value or None)
         elif kind == "sharing":
             self.sharing_selected.emit(value)
+        elif kind == "review":
+            self.review_selected.emit(value)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -33,6 +33,7 @@ from reflectdesk.services.review_marks import ReviewReadMarks
 from reflectdesk.services.review_portfolio import ReviewPortfolio
 from reflectdesk.services.review_receive import ReviewReceiving
 from reflectdesk.services.review_rules import ReviewContext
+from reflectdesk.services.review_status import ReviewStatusReading
 from reflectdesk.storage.review_records import RevisionRef, StoredRecord
 
 
@@ -41,7 +42,7 @@ def _now() -> datetime:
     return now.replace(microsecond=now.microsecond // 1000 * 1000)  # records keep ms
 
 
-class ReviewService(ReviewReceiving, ReviewPortfolio, ReviewReadMarks):
+class ReviewService(ReviewReceiving, ReviewPortfolio, ReviewReadMarks, ReviewStatusReading):
     """The mentor review: what the front ends call (``Vault.review``). Writing your own
     records is here; the rest is inherited from the modules that own it."""
 

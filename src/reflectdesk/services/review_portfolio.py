@@ -11,6 +11,13 @@ from pathlib import Path
 from reflectdesk.atomic_files import atomic_write
 from reflectdesk.domain.model import SearchFilters
 from reflectdesk.errors import FileUnwritable, InvalidValue
+from reflectdesk.progress import (
+    NEVER_CANCELLED,
+    CancelToken,
+    Progress,
+    ProgressSink,
+    ignore_progress,
+)
 from reflectdesk.rendering.portfolio import (
     Footnote,
     FootnoteReply,
@@ -40,6 +47,25 @@ class ReviewPortfolio(ReviewReading):
         """Write the entries (and every entry of ``journal_id``, oldest first) with their
         comments as numbered footnotes and their sign-off tables to ``dest``, atomically
         (a plaintext file the user asked for, owner-only). Returns how many entries."""
+        text, count = self.portfolio_document(
+            entry_ids=entry_ids, journal_id=journal_id, fmt=fmt, lang=lang
+        )
+        atomic_write(dest, text.encode("utf-8"), mode=0o600, error=FileUnwritable)
+        log.info("portfolio exported: %d entries", count)
+        return count
+
+    def portfolio_document(
+        self,
+        *,
+        entry_ids: Sequence[str] = (),
+        journal_id: str | None = None,
+        fmt: str = "html",
+        lang: str = "es",
+        progress: ProgressSink = ignore_progress,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> tuple[str, int]:
+        """The portfolio as text, in memory (nothing on disk): the HTML a PDF is drawn
+        from, or what :meth:`export_portfolio` writes. Returns (text, how many entries)."""
         if fmt not in ("html", "md"):
             raise InvalidValue("format")
         st = self._state()
@@ -53,18 +79,19 @@ class ReviewPortfolio(ReviewReading):
         if not ids:
             raise InvalidValue("entries")
         entries = []
-        for entry_id in ids:
+        for done, entry_id in enumerate(ids):
+            cancel.raise_if_cancelled()
+            progress(Progress(done, len(ids), "portfolio"))
             entry = st.entries.get(entry_id)
             rendered = st.templates.render(entry.content, lang, "html" if fmt == "html" else "md")
             entries.append(portfolio_entry(rendered, self.state(entry_id, lang)))
+        progress(Progress(len(ids), len(ids), "portfolio"))
         text = (
             portfolio_html(title, entries, lang)
             if fmt == "html"
             else portfolio_markdown(title, entries, lang)
         )
-        atomic_write(dest, text.encode("utf-8"), mode=0o600, error=FileUnwritable)
-        log.info("portfolio exported: %d entries", len(entries))
-        return len(entries)
+        return text, len(entries)
 
 
 def _date(moment: datetime) -> str:

@@ -223,3 +223,69 @@ def test_feedback_to_the_student_and_the_tutor_through_the_cli(
         if ref is None:
             (ref,) = [e["id"] for e in person.json("entry", "list", "--json")]  # type: ignore[index,union-attr]
         assert "«pizzas»" in person.ok("comment", "list", str(ref))
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text as poppler reads it (tools/system-deps.sh installs poppler-utils),
+    ligatures unfolded."""
+    import shutil
+    import subprocess
+    import unicodedata
+
+    tool = shutil.which("pdftotext")
+    assert tool, "pdftotext (poppler-utils) is needed: tools/system-deps.sh installs it"
+    out = subprocess.run([tool, "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True)
+    return " ".join(unicodedata.normalize("NFKC", out.stdout.decode("utf-8")).split())
+
+
+def test_the_portfolio_as_pdf(student: Person, mentor: Person, tmp_path: Path) -> None:
+    give_card(student, mentor, tmp_path)
+    give_card(mentor, student, tmp_path)
+    journal = student.ok("journal", "create", "Práctica II").strip()
+    entry = student.ok(
+        "entry", "add", "--journal", journal, "--template", "gibbs", "--title", "Fracciones",
+        "--section", f"description={TEXT}", "--standard", "C7",
+    ).strip()  # fmt: skip
+    out = tmp_path / "usb"
+    out.mkdir()
+    sent = student.ok("bundle", "export", "--to", "Ana Mentor", "--journal", "Práctica II",
+                      "-o", str(out))  # fmt: skip
+    mentor.ok("bundle", "import", _last_line(sent), "--yes")
+    here = mentor.ok("entry", "list", "--json")
+    (row,) = __import__("json").loads(here)
+    mentor.ok("comment", "add", row["id"], "--section", "description", "--quote", "pizzas",
+              "--text", "¿Por qué pizzas?")  # fmt: skip
+    mentor.ok("signoff", "add", row["id"], "--standard", "C7=met:Preguntas abiertas.")
+    feedback = _last_line(
+        mentor.ok("bundle", "export", "--feedback", "--to", "Camila Pérez", "-o", str(out))
+    )
+    student.ok("bundle", "import", feedback, "--yes")
+    key_id = mentor.ok("identity", "show", "--json")
+    pdf = tmp_path / "portafolio.pdf"
+    said = student.ok("--lang", "es", "entry", "export", "--journal", "Práctica II",
+                      "--format", "pdf", "-o", str(pdf))  # fmt: skip
+    assert "Esta copia no está cifrada" in said
+    assert pdf.read_bytes().startswith(b"%PDF-") and pdf.stat().st_mode & 0o777 == 0o600
+    text = pdf_text(pdf)
+    assert "Fracciones" in text and "«pizzas»" in text and "¿Por qué pizzas?" in text
+    assert "Aprobado por Ana Mentor" in text and "C7 — Estrategias" in text
+    assert "Preguntas abiertas." in text and "logrado" in text
+    assert __import__("json").loads(key_id)["key_id"] in text
+    assert __import__("re").search(r"\b1 ?/ ?1\b", text)  # the page number
+    # One entry by id, in English.
+    student.ok("entry", "export", entry, "--format", "pdf", "-o", str(pdf))
+    assert "Signed off by Ana Mentor" in pdf_text(pdf)
+
+
+def test_no_pdf_without_its_renderer(
+    student: Person, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    journal = student.ok("journal", "create", "Práctica").strip()
+    entry = student.ok("entry", "add", "--journal", journal, "--title", "Hola").strip()
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "no-python"))
+    pdf = tmp_path / "x.pdf"
+    r = student("--lang", "es", "entry", "export", entry, "--format", "pdf", "-o", str(pdf))
+    assert r.code == 8 and "No se pudo generar el PDF" in r.err and "Traceback" not in r.err
+    assert not pdf.exists() and list(tmp_path.glob("*.pdf*")) == []

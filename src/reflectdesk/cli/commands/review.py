@@ -4,14 +4,21 @@ entry submit: the mentor review through :class:`~reflectdesk.services.review.Rev
 from __future__ import annotations
 
 import argparse
+import logging
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
+from reflectdesk.atomic_files import atomic_write
 from reflectdesk.cli.session import CliContext
-from reflectdesk.errors import InvalidValue
+from reflectdesk.errors import FileUnwritable, InvalidValue, PdfUnavailable
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
 from reflectdesk.services.review import Verdict
 from reflectdesk.services.review_read import EntryReviewState
+
+log = logging.getLogger(__name__)
 
 _VERDICTS = {v.value: v for v in Verdict}
 
@@ -87,7 +94,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     c = esub.add_parser("export", help="portfolio: entries with comments and sign-offs")
     c.add_argument("id", nargs="*", help="entry ids")
     c.add_argument("--journal", default=None, help="every entry of this journal (id or title)")
-    c.add_argument("--format", choices=["html", "md"], default="html")
+    c.add_argument("--format", choices=["html", "md", "pdf"], default="html")
     c.add_argument("-o", "--output", required=True, metavar="FILE")
     c.set_defaults(handler=cmd_export)
 
@@ -305,15 +312,47 @@ def cmd_submit(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def html_to_pdf(html: str) -> bytes:
+    """The PDF of the portfolio HTML, drawn by Qt in a child process: the CLI never
+    imports PySide6 (front ends never import each other). The HTML goes in on standard
+    input and the PDF comes back on standard output: no temporary file."""
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "reflectdesk.gui.portfolio_pdf"],
+            input=html.encode("utf-8"),
+            capture_output=True,
+            timeout=600,
+            # The child draws; it needs no secret (the passphrase stays here).
+            env={
+                **{k: v for k, v in os.environ.items() if k != "REFLECTDESK_PASSPHRASE"},
+                "QT_QPA_PLATFORM": "offscreen",
+            },
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise PdfUnavailable(type(exc).__name__) from exc
+    if proc.returncode != 0 or not proc.stdout.startswith(b"%PDF-"):
+        last = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:]
+        log.warning("portfolio PDF: the renderer exited %d: %s", proc.returncode, last)
+        raise PdfUnavailable(f"exit {proc.returncode}")
+    return proc.stdout
+
+
 def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     vault = ctx.open_vault()
     journal_id = vault.journals.resolve(args.journal).id if args.journal else None
     if not args.id and journal_id is None:
         raise InvalidValue("ID or --journal")
-    count = vault.review.export_portfolio(
-        Path(args.output), entry_ids=args.id, journal_id=journal_id, fmt=args.format,
-        lang=ctx.lang,
-    )  # fmt: skip
+    if args.format == "pdf":
+        html, count = vault.review.portfolio_document(
+            entry_ids=args.id, journal_id=journal_id, fmt="html", lang=ctx.lang
+        )
+        atomic_write(Path(args.output), html_to_pdf(html), mode=0o600, error=FileUnwritable)
+    else:
+        count = vault.review.export_portfolio(
+            Path(args.output), entry_ids=args.id, journal_id=journal_id, fmt=args.format,
+            lang=ctx.lang,
+        )  # fmt: skip
     ctx.say(
         "Cli",
         QT_TRANSLATE_NOOP(
