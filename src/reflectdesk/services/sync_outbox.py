@@ -9,7 +9,7 @@ import logging
 import os
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -54,11 +54,41 @@ class SyncOutbox(SyncCommon):
         """Export to the recipients and queue the bundle for every exchange point that
         reaches one of them. Raises ``NoExchangePoint`` if none does (nothing written)
         and whatever ``BundleExportService.export`` raises (then nothing is queued)."""
+        return self._queue(
+            request.recipients,
+            lambda dest: self._exports.export(request, dest, progress=progress, cancel=cancel),
+        )
+
+    def queue_feedback(
+        self,
+        recipients: Sequence[str],
+        *,
+        progress: ProgressSink = ignore_progress,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> QueuedExport:
+        """The feedback bundle (``BundleExportService.export_feedback``: your review
+        records on the entries shared with ``recipients``), queued like ``queue_export``.
+        Raises ``NoExchangePoint`` (nothing written) and whatever ``export_feedback``
+        raises, e.g. ``NoFeedbackToSend`` (then nothing is queued)."""
+        return self._queue(
+            recipients,
+            lambda dest: self._exports.export_feedback(
+                recipients, dest, progress=progress, cancel=cancel
+            ),
+        )
+
+    def points_for(self, recipients: Sequence[str]) -> list[ExchangePoint]:
+        """The exchange points a bundle for ``recipients`` would be queued to (none: it
+        can only be written to a file). No network call."""
+        return self._exchange.for_contacts(tuple(self._exchange_contacts(recipients)))
+
+    def _queue(
+        self, recipient_refs: Sequence[str], write: Callable[[Path], ExportResult]
+    ) -> QueuedExport:
         st = self._state()
-        recipients = tuple(self._exchange_contacts(request.recipients))
-        points = self._exchange.for_contacts(recipients)
+        points = self.points_for(recipient_refs)
         if not points:
-            raise NoExchangePoint(",".join(request.recipients))
+            raise NoExchangePoint(",".join(recipient_refs))
         name = bundle_file_name()
         with st.write_lock:
             items = self._repo().reserve([(p.id, name) for p in points])
@@ -67,9 +97,7 @@ class SyncOutbox(SyncCommon):
             self._writing |= ids
         try:
             try:
-                result = self._exports.export(
-                    request, self._dir(OUTBOX_DIR) / name, progress=progress, cancel=cancel
-                )
+                result = write(self._dir(OUTBOX_DIR) / name)
             except BaseException:
                 with st.write_lock:
                     self._repo().drop_outbox(ids)
