@@ -8,9 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sqlalchemy import delete
 
 from reflectdesk.domain.model import ExportRequest, Role
 from reflectdesk.domain.sync import RemoteState
+from reflectdesk.storage import schema
 from tests.services.sync_helpers import (
     Duo,
     connect_folder,
@@ -19,6 +21,7 @@ from tests.services.sync_helpers import (
     imported_bundles,
     make_duo,
     new_vault,
+    reopen,
     sync_repo,
 )
 from tests.sync.davserver import PASSWORD, USER, DavServer
@@ -198,3 +201,29 @@ def test_hostile_listing_hrefs_never_reach_the_disk(
     assert not (Path("/tmp") / "escape.rdbundle").exists()
     inbox = duo.mentor._unlocked().db.path.parent / "inbox"
     assert list(inbox.iterdir()) == []
+
+
+def test_outcomes_lost_in_a_crash_only_mean_fetching_again(tmp_path: Path, duo: Duo) -> None:
+    """The inbox stores outcomes a batch at a time: a kill before a batch is stored leaves
+    no row for those files (and maybe a half-downloaded file in inbox/). The next run
+    fetches them again and imports nothing twice."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    connect_folder(duo, shared)
+    sent = sorted(duo.send(duo.write(f"Clase {i}")) for i in range(3))
+    assert duo.student.sync.sync_now().sent == 3
+    assert duo.mentor.sync.sync_now().received == 3
+    st = duo.mentor._unlocked()
+    with st.write_lock, st.db.session() as s:  # what the vault holds after such a kill
+        s.execute(delete(schema.SyncRemote))
+    orphan = st.db.path.parent / "inbox" / ("0" * 32 + ".rdbundle")
+    orphan.write_bytes(b"half a download")
+    again = duo.mentor.sync.sync_now()
+    assert again.received == 0 and again.skipped == 3 and not again.errors
+    assert sorted(imported_bundles(duo.mentor)) == sent  # each once
+    assert sync_repo(duo.mentor).remote_count(RemoteState.IMPORTED) == 3
+    assert not orphan.exists()
+    assert duo.mentor.sync.sync_now().skipped == 0  # known now: nothing fetched
+    duo.mentor.close()
+    duo.mentor = reopen(duo.mentor.path)  # the vault state MAC held
+    assert sorted(imported_bundles(duo.mentor)) == sent
