@@ -3624,6 +3624,14 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>Send it through an exchange point, or save it in a folder (a USB stick, a shared folder…). The file gets a random name that says nothing about what is inside.</translation>
     </message>
     <message>
+        <source>Save the bundle</source>
+        <translation>Save the bundle</translation>
+    </message>
+    <message>
+        <source>Choose a folder (a USB stick, a shared folder…). The file gets a random name that says nothing about what is inside.</source>
+        <translation>Choose a folder (a USB stick, a shared folder…). The file gets a random name that says nothing about what is inside.</translation>
+    </message>
+    <message>
         <source>Save it in a &amp;folder:</source>
         <translation>Save it in a &amp;folder:</translation>
     </message>

@@ -3621,7 +3621,15 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
     <message>
         <source>Send it through an exchange point, or save it in a folder (a USB stick, a shared folder…). The file gets a random name that says nothing about what is inside.</source>
-        <translation>Envíalo por un punto de intercambio o guárdalo en una carpeta (una memoria USB, una carpeta compartida…). El archivo recibe un nombre aleatorio que no dice nada de su contenido.</translation>
+        <translation>Envíalo por un punto de intercambio o guárdalo en una carpeta (un pendrive, una carpeta compartida…). El archivo recibe un nombre aleatorio que no dice nada de su contenido.</translation>
+    </message>
+    <message>
+        <source>Save the bundle</source>
+        <translation>Guardar el paquete</translation>
+    </message>
+    <message>
+        <source>Choose a folder (a USB stick, a shared folder…). The file gets a random name that says nothing about what is inside.</source>
+        <translation>Elige una carpeta (un pendrive, una carpeta compartida…). El archivo recibe un nombre al azar que no dice nada de su contenido.</translation>
     </message>
     <message>
         <source>Save it in a &amp;folder:</source>

@@ -398,6 +398,23 @@ class SavePage(QWizardPage):
         return self.w.result_ is not None
 
     def _texts(self) -> None:
+        if self.w.points:
+            self.setTitle(self.tr("Where does it go?"))
+            self.setSubTitle(
+                self.tr(
+                    "Send it through an exchange point, or save it in a folder (a USB stick, "
+                    "a shared folder…). The file gets a random name that says nothing about "
+                    "what is inside."
+                )
+            )
+        else:
+            self.setTitle(self.tr("Save the bundle"))
+            self.setSubTitle(
+                self.tr(
+                    "Choose a folder (a USB stick, a shared folder…). The file gets a random "
+                    "name that says nothing about what is inside."
+                )
+            )
         labels = self.w.point_labels()
         self.send_radio.setText(self.tr("&Send through exchange point %1").replace("%1", labels))
         self.send_radio.setAccessibleName(
@@ -411,14 +428,6 @@ class SavePage(QWizardPage):
         )
 
     def retranslate_ui(self) -> None:
-        self.setTitle(self.tr("Where does it go?"))
-        self.setSubTitle(
-            self.tr(
-                "Send it through an exchange point, or save it in a folder (a USB stick, a "
-                "shared folder…). The file gets a random name that says nothing about what "
-                "is inside."
-            )
-        )
         self.folder_radio.setText(self.tr("Save it in a &folder:"))
         self.folder_radio.setAccessibleName(self.tr("Save it in a folder"))
         self.folder_label.setText(self.tr("Folder:"))
