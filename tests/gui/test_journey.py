@@ -227,3 +227,19 @@ def test_wizard_pages_translate(
     expected = "Te damos la bienvenida" if language == "es" else "Welcome to ReflectDesk"
     assert wizard.language_page.title().startswith(expected)
     assert ctx.prefs_store.load().language == language
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_language_kept_as_preselected_is_stored(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], language: str
+) -> None:
+    """Keeping the language the wizard preselected (the system's) still stores it: a
+    later start under another system locale must not switch the app's language."""
+    ctx = make_ctx(language)
+    assert ctx.prefs_store.load().language == ""
+    wizard = FirstRunWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    assert wizard.currentPage() is wizard.profile_page
+    assert ctx.prefs_store.load().language == language

@@ -8,9 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QDateTime,
     QEvent,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -33,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from reflectdesk.domain.model import Entry, Revision
 from reflectdesk.gui.app_context import AppContext
+from reflectdesk.gui.dates import show_datetime
 from reflectdesk.gui.dialogs import report_error
 from reflectdesk.gui.theme import accents
 from reflectdesk.progress import CancelToken, ProgressSink
@@ -79,8 +78,7 @@ class RevisionListModel(QAbstractListModel):
         return None
 
     def _label(self, revision: Revision) -> str:
-        moment = QDateTime.fromMSecsSinceEpoch(int(revision.created_at.timestamp() * 1000))
-        when = QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+        when = show_datetime(revision.created_at)
         return self.tr("Revision %1 · %2").replace("%1", str(revision.seq)).replace("%2", when)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
