@@ -42,6 +42,7 @@ from reflectdesk.gui.contact_model import (
     state_text,
     trust_state,
 )
+from reflectdesk.gui.dates import show_date
 from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.export_pages import (
     ConsentPage,
@@ -167,7 +168,7 @@ class ExportWizard(QWizard):
     # -- labels ------------------------------------------------------------------------------
     def _entry_label(self, title: str, event_date: Any) -> str:
         title = title or self.tr("(untitled)")
-        return f"{event_date.isoformat()}  {title}" if event_date else title
+        return f"{show_date(event_date)}  {title}" if event_date else title
 
     def _contact_label(self, contact: Any) -> str:
         return (
