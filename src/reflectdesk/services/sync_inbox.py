@@ -8,6 +8,7 @@ import functools
 import logging
 import os
 import secrets
+import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,13 +28,16 @@ from reflectdesk.errors import (
 from reflectdesk.progress import NEVER_CANCELLED, CancelToken, ProgressSink
 from reflectdesk.services.sync_common import INBOX_DIR, POINT_WIDE, SyncCommon, now_ms
 from reflectdesk.storage.sync_state import SyncStateRepo, remote_id, sent_id
-from reflectdesk.sync import Transport
+from reflectdesk.sync import Transport, WebDavTransport
 
 log = logging.getLogger(__name__)
 
 
 MAX_FETCH_ATTEMPTS = 5  # a file that never arrives whole is then set aside ("rejected")
 OUTCOME_BATCH = 50  # received files whose outcome is stored in one transaction
+# Even when a WebDAV folder's stamp says nothing changed, it is listed in full this often
+# (a server whose folder stamp misses a change delays a file by at most this much).
+FULL_LISTING_EVERY_S = 600.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +62,25 @@ class SyncInbox(SyncCommon):
         progress: ProgressSink,
         cancel: CancelToken,
     ) -> None:
+        again = {r.id: r for r in repo.remote(RemoteState.FETCHING) if r.point_id == point.id}
+        stamp = None
+        if isinstance(transport, WebDavTransport):
+            # One PROPFIND depth 0 instead of a listing when the folder says nothing
+            # changed since it was last listed and dealt with (and that was recent).
+            stamp = self._retry(transport.folder_stamp, cancel)
+            seen = self._listed.pop(point.id, None)
+            if (
+                stamp is not None
+                and seen is not None
+                and seen[0] == stamp
+                and time.monotonic() - seen[1] < FULL_LISTING_EVERY_S
+                and not again
+            ):
+                self._listed[point.id] = seen
+                return
         listing = self._retry(transport.list, cancel)
         known = repo.remote_ids()
         cipher = repo.cipher
-        again = {r.id: r for r in repo.remote(RemoteState.FETCHING) if r.point_id == point.id}
         inbox_dir = self._dir(INBOX_DIR)
         st = self._state()
         failures: list[SyncTransferError] = []
@@ -137,6 +156,8 @@ class SyncInbox(SyncCommon):
             store_outcomes()
         if failures:
             raise failures[0]
+        if stamp is not None:
+            self._listed[point.id] = (stamp, time.monotonic())
 
     @staticmethod
     def _done(
