@@ -156,10 +156,18 @@ def test_feedback_is_queued_like_a_journal_bundle_and_comes_back(tmp_path: Path,
     entry = _mentor_feedback(duo)
     assert duo.student.review.state(entry).threads == ()
     assert [p.id for p in duo.mentor.sync.points_for([duo.student_at_mentor])] == [b]
-    queued = duo.mentor.sync.queue_feedback([duo.student_at_mentor])
+    (queued,) = duo.mentor.sync.queue_feedback([duo.student_at_mentor])
     assert queued.points == (b,) and queued.result.entry_ids
+    assert queued.result.path.parent.name == "outbox" and queued.result.path.is_file()
+    outbox = queued.result.path.parent
+    assert [p.name for p in outbox.iterdir()] == [queued.result.path.name]  # no staging left
+    # A staging folder a crash left behind (bundles written, never queued) is removed.
+    leftover = outbox / ".staging-0123456789abcdef"
+    leftover.mkdir()
+    (leftover / ("a" * 32 + ".rdbundle")).write_bytes(b"never queued")
     assert duo.mentor.sync.status().pending == 1
     assert duo.mentor.sync.sync_now().sent == 1
+    assert not leftover.exists()
     assert duo.student.sync.sync_now().received == 1  # a verified contact: no question
     assert queued.result.bundle_id in imported_bundles(duo.student)
     state = duo.student.review.state(entry)

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
@@ -65,6 +66,8 @@ log = logging.getLogger(__name__)
 PAGE_ENTRIES, PAGE_RECIPIENTS, PAGE_CONSENT, PAGE_SAVE, PAGE_DONE = range(5)
 
 ExportKind = Literal["journal", "feedback"]
+# What the export job gives back: feedback may need one bundle per group of recipients.
+Outcome: TypeAlias = "ExportResult | QueuedExport | list[ExportResult] | list[QueuedExport]"
 
 
 class ExportWizard(QWizard):
@@ -92,6 +95,7 @@ class ExportWizard(QWizard):
         self.task: Task[Any] | None = None
         self.result_: ExportResult | None = None
         self.queued_: QueuedExport | None = None
+        self.bundles = 0  # how many bundles the last export wrote or queued
         self.points: list[ExchangePoint] = []  # reach the chosen recipients (save page)
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
@@ -296,6 +300,15 @@ class ExportWizard(QWizard):
                 )
             )
         else:
+            if self.bundles > 1:
+                parts.append(
+                    self.tr(
+                        "%n bundles, one for each group of recipients who can accept the "
+                        "same feedback, in the same folder.",
+                        "",
+                        self.bundles,
+                    )
+                )
             parts.append(
                 self.tr("The file (%1 KB) is here:").replace(
                     "%1", str(max(1, round(result.size / 1024)))
@@ -329,7 +342,7 @@ class ExportWizard(QWizard):
         feedback = self.kind == "feedback"
         request = None if feedback else self.request()
 
-        def job(progress: ProgressSink, cancel: CancelToken) -> ExportResult | QueuedExport:
+        def job(progress: ProgressSink, cancel: CancelToken) -> Outcome:
             if request is None:  # the feedback kind
                 if sending:
                     return sync.queue_feedback(recipients, progress=progress, cancel=cancel)
@@ -378,16 +391,27 @@ class ExportWizard(QWizard):
         self.button(QWizard.WizardButton.BackButton).setEnabled(True)
         page._update()
 
-    def _exported(self, result: ExportResult | QueuedExport) -> None:
+    def _exported(self, outcome: Outcome) -> None:
         self._finish_task()
-        if isinstance(result, ExportResult):
-            self.result_ = result
-            log.info("bundle written")
-        else:
-            self.queued_ = result
-            self.result_ = result.result
-            log.info("bundle queued for %d exchange point(s)", len(result.points))
+        items = outcome if isinstance(outcome, list) else [outcome]
+        results = [i if isinstance(i, ExportResult) else i.result for i in items]
+        queued = [i for i in items if not isinstance(i, ExportResult)]
+        self.bundles = len(results)
+        first = results[0]
+        # Feedback may take one bundle per group of recipients: shown as one outcome.
+        self.result_ = replace(
+            first,
+            entry_ids=tuple(dict.fromkeys(e for r in results for e in r.entry_ids)),
+            recipients=tuple(dict.fromkeys(c for r in results for c in r.recipients)),
+            size=sum(r.size for r in results),
+            attachments=sum(r.attachments for r in results),
+        )
+        if queued:
+            self.queued_ = queued[0]
+            log.info("%d bundle(s) queued", len(queued))
             self._sync_soon()
+        else:
+            log.info("%d bundle(s) written", len(results))
         self.save_page.status.setText(self.tr("Done."))
         self.save_page.completeChanged.emit()
         self.next()

@@ -129,21 +129,29 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
         if args.send:  # the same rule as a journal bundle: queued for the exchange points
             from reflectdesk.cli.commands.sync import say_queued
 
-            queued = vault.sync.queue_feedback(_recipients(vault, args.to), progress=ctx.progress())
-            say_queued(ctx, queued)
+            for queued in vault.sync.queue_feedback(
+                _recipients(vault, args.to), progress=ctx.progress()
+            ):
+                say_queued(ctx, queued)
             return 0
         if not args.output:
             raise InvalidValue("--output or --send")
-        result = vault.exports.export_feedback(
+        results = vault.exports.export_feedback(
             _recipients(vault, args.to), Path(args.output), progress=ctx.progress()
         )
-        ctx.say(
-            "Cli",
-            QT_TRANSLATE_NOOP("Cli", "Wrote a feedback bundle to {path} (entries: {entries})."),
-            entries=len(result.entry_ids),
-            path=result.path,
-        )
-        ctx.out.write(str(result.path) + "\n")
+        # One bundle per set of records its recipients can accept (often one for all).
+        names = {c.id: c.name for c in vault.contacts.list()}
+        for result in results:
+            ctx.say(
+                "Cli",
+                QT_TRANSLATE_NOOP(
+                    "Cli", "Wrote a feedback bundle for {names} to {path} (entries: {entries})."
+                ),
+                names=", ".join(names.get(c, c) for c in result.recipients),
+                entries=len(result.entry_ids),
+                path=result.path,
+            )
+            ctx.out.write(str(result.path) + "\n")
         return 0
     journal_id = vault.journals.resolve(args.journal).id if args.journal else None
     entry_consent = dict(args.entry_consent)
