@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from reflectdesk.domain.model import (
     Consent,
     ExportRequest,
+    Role,
 )
 from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.contact_model import (
@@ -35,7 +36,7 @@ from tests.gui.sharing import (
     mentor_vault,
     windows,
 )
-from tests.services.sync_helpers import connect_folder, make_duo
+from tests.services.sync_helpers import connect_folder, make_duo, new_vault
 
 
 def test_round_trip_between_two_vaults(
@@ -289,6 +290,23 @@ def test_send_through_exchange_point_and_feedback_back(
         state = duo.student.review.state(entry)
         assert [t.text for t in state.threads] == ["¿Por qué pizzas?"]
         assert [s.overall for s in state.sign_offs] == [Verdict.MET]
+
+        # Feedback goes through exchange points only when every recipient is reached.
+        tutor = new_vault(tmp_path / "tutor", "Tomás Tutor", Role.MENTOR)
+        try:
+            card = duo.mentor.contacts.import_card(tutor.identity.card()).contact
+            assert card is not None
+        finally:
+            tutor.close()
+        both = ExportWizard(
+            ctx, duo.mentor, kind="feedback", recipients=[duo.student_at_mentor, card.id]
+        )
+        qtbot.addWidget(both)
+        both.show()
+        both.next()
+        assert both.currentId() == PAGE_SAVE and not both.save_page.send_radio.isVisible()
+        assert both.save_page.folder_radio.isChecked()
+        both.reject()
         ctx.runner.wait(10_000)
     finally:
         duo.student.close()

@@ -367,7 +367,10 @@ class SavePage(QWizardPage):
     def initializePage(self) -> None:
         self.summary.setText(self.w.summary_text())
         self.status.clear()
-        self.w.points = self.w.vault.sync.points_for(self.w.recipient_ids())
+        sync, chosen = self.w.vault.sync, self.w.recipient_ids()
+        self.w.points = sync.points_for(chosen)
+        if self.w.kind == "feedback" and not all(sync.points_for([c]) for c in chosen):
+            self.w.points = []  # feedback is queued only when every recipient is reached
         self.send_radio.setVisible(bool(self.w.points))
         self.send_note.setVisible(bool(self.w.points))
         self.folder_radio.setVisible(bool(self.w.points))
