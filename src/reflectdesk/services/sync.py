@@ -116,7 +116,8 @@ class SyncService(SyncOutbox, SyncInbox):
                 if isinstance(exc, POINT_WIDE):
                     raise
                 send_error = exc  # one file's trouble: still fetch what arrived
-            self._receive(repo, point, transport, counts, progress, cancel)
+            # A run someone asked for (sync now, Retry now) always lists the folder.
+            self._receive(repo, point, transport, counts, progress, cancel, may_skip=due_only)
             if send_error is not None:
                 raise send_error
         except OFFLINE as exc:

@@ -61,7 +61,11 @@ class SyncInbox(SyncCommon):
         counts: dict[str, int],
         progress: ProgressSink,
         cancel: CancelToken,
+        *,
+        may_skip: bool = True,
     ) -> None:
+        """Fetch and import what is new on ``point``. ``may_skip`` (the periodic runs):
+        skip the listing when the folder's stamp says nothing changed (see below)."""
         again = {r.id: r for r in repo.remote(RemoteState.FETCHING) if r.point_id == point.id}
         stamp = None
         if isinstance(transport, WebDavTransport):
@@ -70,7 +74,8 @@ class SyncInbox(SyncCommon):
             stamp = self._retry(transport.folder_stamp, cancel)
             seen = self._listed.pop(point.id, None)
             if (
-                stamp is not None
+                may_skip
+                and stamp is not None
                 and seen is not None
                 and seen[0] == stamp
                 and time.monotonic() - seen[1] < FULL_LISTING_EVERY_S
