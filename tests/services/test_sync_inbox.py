@@ -235,17 +235,18 @@ def _listings(dav: DavServer) -> int:
     return sum(1 for m, _p, depth in dav.app.requests if m == "PROPFIND" and depth == "1")
 
 
-def _age_folder(dav: DavServer) -> None:
-    """The folder as it is a minute later: its Last-Modified well before the Date."""
-    folder = dav.root / "exchange"
-    old = time.time() - 60
-    os.utime(folder, (old, old))
+def _age_folder(dav: DavServer, when: float | None = None) -> None:
+    """The folder as it is a while later: its Last-Modified (``when``, default a minute
+    ago) well before the server's Date."""
+    old = time.time() - 60 if when is None else when
+    os.utime(dav.root / "exchange", (old, old))
 
 
 def test_an_unchanged_folder_is_not_listed_again_and_a_change_is_seen(
     dav: DavServer, duo: Duo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     connect_webdav(duo, dav.url(), USER, PASSWORD)
+    base = time.time() - 120  # fixed: the same Last-Modified gives the same stamp
 
     def mentor_sync() -> tuple[int, int]:  # (received, listings of the folder it made)
         before = _listings(dav)
@@ -255,7 +256,7 @@ def test_an_unchanged_folder_is_not_listed_again_and_a_change_is_seen(
 
     first = duo.send(duo.write("Una"))
     duo.student.sync.sync_now()
-    _age_folder(dav)
+    _age_folder(dav, base)
     assert mentor_sync() == (1, 1)  # listed in full, the folder's stamp remembered
     assert mentor_sync() == (0, 0)  # one PROPFIND depth 0, no listing
     # Another file arrives: the folder's Last-Modified moves, so the mentor lists again.
@@ -265,11 +266,11 @@ def test_an_unchanged_folder_is_not_listed_again_and_a_change_is_seen(
     assert sorted(imported_bundles(duo.mentor)) == sorted([first, second])
     # A server whose folder stamp misses a change (here: put back by hand) delays the
     # file until the next full listing (every FULL_LISTING_EVERY_S), never loses it.
-    _age_folder(dav)
+    _age_folder(dav, base + 10)
     assert mentor_sync() == (0, 1)  # the stamp changed: listed, remembered
     third = duo.send(duo.write("Tercera"))
     duo.student.sync.sync_now()
-    _age_folder(dav)
+    _age_folder(dav, base + 10)
     assert mentor_sync() == (0, 0)  # the stamp did not move
     # "Sync now" (or Retry now) lists it at once; so does the periodic full listing.
     before = _listings(dav)
@@ -277,7 +278,7 @@ def test_an_unchanged_folder_is_not_listed_again_and_a_change_is_seen(
     assert third in imported_bundles(duo.mentor)
     fourth = duo.send(duo.write("Cuarta"))
     duo.student.sync.sync_now()
-    _age_folder(dav)
+    _age_folder(dav, base + 10)
     assert mentor_sync() == (0, 0)
     monkeypatch.setattr(sync_inbox, "FULL_LISTING_EVERY_S", 0.0)
     assert mentor_sync() == (1, 1)
