@@ -328,6 +328,9 @@ def render_app(ctx: AppContext, out: Path, suffix: str, lang: str) -> None:
     render_sharing(ctx, window, vault, out, suffix, lang)
     render_conflict(ctx, window, vault, out, suffix, lang)
     render_received_conflict(ctx, vault, out, suffix, lang)
+    from screenshots_sync import render_sync  # sync screens (issue 17)
+
+    render_sync(ctx, window, vault, out, suffix, lang, save, settle)
     window.prepare_to_close()
     ctx.runner.wait(10_000)
     window.hide()

@@ -1293,6 +1293,14 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
 <context>
     <name>DonePage</name>
     <message>
+        <source>Bundle queued</source>
+        <translation>Bundle queued</translation>
+    </message>
+    <message>
+        <source>It waits in the outbox until it is sent: only the recipients can open it.</source>
+        <translation>It waits in the outbox until it is sent: only the recipients can open it.</translation>
+    </message>
+    <message>
         <source>Bundle created</source>
         <translation>Bundle created</translation>
     </message>
@@ -2842,8 +2850,41 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>To: %1 and you.</translation>
     </message>
     <message>
+        <source>Your feedback: your comments, replies and sign-offs on the entries you share with them.</source>
+        <translation>Your feedback: your comments, replies and sign-offs on the entries you share with them.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your feedback on %n entries:</source>
+        <translation>
+            <numerusform>Your feedback on %n entry:</numerusform>
+            <numerusform>Your feedback on %n entries:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries:</source>
+        <translation>
+            <numerusform>%n entry:</numerusform>
+            <numerusform>%n entries:</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Consent: %1.</source>
         <translation>Consent: %1.</translation>
+    </message>
+    <message>
+        <source>Queued to send via %1.</source>
+        <translation>Queued to send via %1.</translation>
+    </message>
+    <message>
+        <source>It leaves with the next sync: at once if the exchange point can be reached, otherwise as soon as it can. The status bar shows what is still waiting.</source>
+        <translation>It leaves with the next sync: at once if the exchange point can be reached, otherwise as soon as it can. The status bar shows what is still waiting.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundles, one for each group of recipients who can accept the same feedback, in the same folder.</source>
+        <translation>
+            <numerusform>%n bundle, one for each group of recipients who can accept the same feedback, in the same folder.</numerusform>
+            <numerusform>%n bundles, one for each group of recipients who can accept the same feedback, in the same folder.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The file (%1 KB) is here:</source>
@@ -2872,6 +2913,10 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
     <message>
         <source>Share entries</source>
         <translation>Share entries</translation>
+    </message>
+    <message>
+        <source>Send feedback</source>
+        <translation>Send feedback</translation>
     </message>
     <message>
         <source>Back</source>
@@ -4080,6 +4125,10 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>Who may open it?</translation>
     </message>
     <message>
+        <source>Your comments, replies and sign-offs on the entries you share with them, in one bundle encrypted to exactly these people and signed by you.</source>
+        <translation>Your comments, replies and sign-offs on the entries you share with them, in one bundle encrypted to exactly these people and signed by you.</translation>
+    </message>
+    <message>
         <source>The bundle is encrypted to exactly these people and signed by you.</source>
         <translation>The bundle is encrypted to exactly these people and signed by you.</translation>
     </message>
@@ -4496,10 +4545,6 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>Choose a folder (a USB stick, a shared folder…). The file gets a random name that says nothing about what is inside.</translation>
     </message>
     <message>
-        <source>&amp;Folder:</source>
-        <translation>&amp;Folder:</translation>
-    </message>
-    <message>
         <source>Folder for the bundle</source>
         <translation>Folder for the bundle</translation>
     </message>
@@ -4516,8 +4561,48 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>C&amp;reate the bundle</translation>
     </message>
     <message>
+        <source>&amp;Queue it to send</source>
+        <translation>&amp;Queue it to send</translation>
+    </message>
+    <message>
         <source>Create the bundle</source>
         <translation>Create the bundle</translation>
+    </message>
+    <message>
+        <source>Queue it to send</source>
+        <translation>Queue it to send</translation>
+    </message>
+    <message>
+        <source>Where does it go?</source>
+        <translation>Where does it go?</translation>
+    </message>
+    <message>
+        <source>Send it through an exchange point, or save it in a folder (a USB stick, a shared folder…). The file gets a random name that says nothing about what is inside.</source>
+        <translation>Send it through an exchange point, or save it in a folder (a USB stick, a shared folder…). The file gets a random name that says nothing about what is inside.</translation>
+    </message>
+    <message>
+        <source>&amp;Send through exchange point %1</source>
+        <translation>&amp;Send through exchange point %1</translation>
+    </message>
+    <message>
+        <source>Send through exchange point %1</source>
+        <translation>Send through exchange point %1</translation>
+    </message>
+    <message>
+        <source>The bundle waits in the outbox and leaves with the next sync, when the exchange point can be reached. Only the recipients can open it.</source>
+        <translation>The bundle waits in the outbox and leaves with the next sync, when the exchange point can be reached. Only the recipients can open it.</translation>
+    </message>
+    <message>
+        <source>Save it in a &amp;folder:</source>
+        <translation>Save it in a &amp;folder:</translation>
+    </message>
+    <message>
+        <source>Save it in a folder</source>
+        <translation>Save it in a folder</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Folder:</translation>
     </message>
     <message>
         <source>Cancel</source>

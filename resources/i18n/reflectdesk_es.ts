@@ -1293,6 +1293,14 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
 <context>
     <name>DonePage</name>
     <message>
+        <source>Bundle queued</source>
+        <translation>Paquete en cola</translation>
+    </message>
+    <message>
+        <source>It waits in the outbox until it is sent: only the recipients can open it.</source>
+        <translation>Espera en la bandeja de salida hasta que se envíe: solo los destinatarios pueden abrirlo.</translation>
+    </message>
+    <message>
         <source>Bundle created</source>
         <translation>Paquete creado</translation>
     </message>
@@ -2842,8 +2850,41 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Para: %1 y tú.</translation>
     </message>
     <message>
+        <source>Your feedback: your comments, replies and sign-offs on the entries you share with them.</source>
+        <translation>Tu retroalimentación: tus comentarios, respuestas y aprobaciones sobre las entradas que compartes con estas personas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your feedback on %n entries:</source>
+        <translation>
+            <numerusform>Tu retroalimentación sobre %n entrada:</numerusform>
+            <numerusform>Tu retroalimentación sobre %n entradas:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries:</source>
+        <translation>
+            <numerusform>%n entrada:</numerusform>
+            <numerusform>%n entradas:</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Consent: %1.</source>
         <translation>Consentimiento: %1.</translation>
+    </message>
+    <message>
+        <source>Queued to send via %1.</source>
+        <translation>En cola para enviarse por %1.</translation>
+    </message>
+    <message>
+        <source>It leaves with the next sync: at once if the exchange point can be reached, otherwise as soon as it can. The status bar shows what is still waiting.</source>
+        <translation>Sale con la próxima sincronización: enseguida si se puede llegar al punto de intercambio y, si no, en cuanto se pueda. La barra de estado muestra lo que sigue en espera.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundles, one for each group of recipients who can accept the same feedback, in the same folder.</source>
+        <translation>
+            <numerusform>%n paquete, uno por cada grupo de destinatarios que puede aceptar la misma retroalimentación, en la misma carpeta.</numerusform>
+            <numerusform>%n paquetes, uno por cada grupo de destinatarios que puede aceptar la misma retroalimentación, en la misma carpeta.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The file (%1 KB) is here:</source>
@@ -2872,6 +2913,10 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     <message>
         <source>Share entries</source>
         <translation>Compartir entradas</translation>
+    </message>
+    <message>
+        <source>Send feedback</source>
+        <translation>Enviar retroalimentación</translation>
     </message>
     <message>
         <source>Back</source>
@@ -4080,6 +4125,10 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>¿Quién puede abrirlo?</translation>
     </message>
     <message>
+        <source>Your comments, replies and sign-offs on the entries you share with them, in one bundle encrypted to exactly these people and signed by you.</source>
+        <translation>Tus comentarios, respuestas y aprobaciones sobre las entradas que compartes con ellos, en un paquete cifrado exactamente para estas personas y firmado por ti.</translation>
+    </message>
+    <message>
         <source>The bundle is encrypted to exactly these people and signed by you.</source>
         <translation>El paquete se cifra exactamente para estas personas y lo firmas tú.</translation>
     </message>
@@ -4496,10 +4545,6 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>Elige una carpeta (un pendrive, una carpeta compartida…). El archivo recibe un nombre al azar que no dice nada de su contenido.</translation>
     </message>
     <message>
-        <source>&amp;Folder:</source>
-        <translation>&amp;Carpeta:</translation>
-    </message>
-    <message>
         <source>Folder for the bundle</source>
         <translation>Carpeta para el paquete</translation>
     </message>
@@ -4516,8 +4561,48 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>C&amp;rear el paquete</translation>
     </message>
     <message>
+        <source>&amp;Queue it to send</source>
+        <translation>&amp;Poner en cola para enviar</translation>
+    </message>
+    <message>
         <source>Create the bundle</source>
         <translation>Crear el paquete</translation>
+    </message>
+    <message>
+        <source>Queue it to send</source>
+        <translation>Poner en cola para enviar</translation>
+    </message>
+    <message>
+        <source>Where does it go?</source>
+        <translation>¿Adónde va?</translation>
+    </message>
+    <message>
+        <source>Send it through an exchange point, or save it in a folder (a USB stick, a shared folder…). The file gets a random name that says nothing about what is inside.</source>
+        <translation>Envíalo por un punto de intercambio o guárdalo en una carpeta (un pendrive, una carpeta compartida…). El archivo recibe un nombre aleatorio que no dice nada de su contenido.</translation>
+    </message>
+    <message>
+        <source>&amp;Send through exchange point %1</source>
+        <translation>En&amp;viar por el punto de intercambio %1</translation>
+    </message>
+    <message>
+        <source>Send through exchange point %1</source>
+        <translation>Enviar por el punto de intercambio %1</translation>
+    </message>
+    <message>
+        <source>The bundle waits in the outbox and leaves with the next sync, when the exchange point can be reached. Only the recipients can open it.</source>
+        <translation>El paquete espera en la bandeja de salida y sale con la próxima sincronización, cuando se pueda llegar al punto de intercambio. Solo los destinatarios pueden abrirlo.</translation>
+    </message>
+    <message>
+        <source>Save it in a &amp;folder:</source>
+        <translation>Guardarlo en una &amp;carpeta:</translation>
+    </message>
+    <message>
+        <source>Save it in a folder</source>
+        <translation>Guardarlo en una carpeta</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Carpeta:</translation>
     </message>
     <message>
         <source>Cancel</source>

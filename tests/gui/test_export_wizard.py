@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import (
     Qt,
 )
@@ -16,14 +18,16 @@ from pytestqt.qtbot import QtBot
 from reflectdesk.domain.model import (
     Consent,
     ExportRequest,
+    Role,
 )
 from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.contact_model import (
     safety_number_lines,
 )
 from reflectdesk.gui.entry_model import ID_ROLE
-from reflectdesk.gui.export_wizard import PAGE_DONE, ExportWizard
+from reflectdesk.gui.export_wizard import PAGE_DONE, PAGE_RECIPIENTS, PAGE_SAVE, ExportWizard
 from reflectdesk.gui.import_dialog import ImportDialog
+from reflectdesk.review.records import Verdict
 from reflectdesk.services.vault import Vault
 from tests.gui.helpers import written
 from tests.gui.sharing import (
@@ -33,6 +37,7 @@ from tests.gui.sharing import (
     mentor_vault,
     windows,
 )
+from tests.services.sync_helpers import connect_folder, make_duo, new_vault
 
 
 def test_round_trip_between_two_vaults(
@@ -85,6 +90,7 @@ def test_round_trip_between_two_vaults(
     combo.setCurrentIndex(combo.findData(Consent.RESEARCH_PSEUDONYMISED.value))
     wizard.next()
     assert "Rosa Díaz" in wizard.save_page.summary.text()
+    assert not wizard.save_page.send_radio.isVisible()  # no exchange point reaches her
     out = tmp_path / "usb"
     out.mkdir()
     wizard.ask_folder = lambda: str(out)  # type: ignore[method-assign]
@@ -208,3 +214,100 @@ def test_revoked_contacts_cannot_be_chosen_and_unverified_ones_warn(
     assert other.bundle_log.list() == []
     other_ctx.runner.wait(5000)
     other.close()
+
+
+def _to_save_page(wizard: ExportWizard) -> None:
+    while wizard.currentId() != PAGE_SAVE:
+        wizard.next()
+
+
+def test_send_through_exchange_point_and_feedback_back(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    """A journal bundle and the mentor's feedback, each queued through the exchange point
+    from the wizard ("queued to send via …", never "sent"); feedback to a folder too."""
+    duo = make_duo(tmp_path / "people")
+    try:
+        shared = tmp_path / "shared"
+        shared.mkdir()
+        connect_folder(duo, shared)
+        entry = duo.write("Clase de fracciones", "Trabajamos fracciones con pizzas.")
+        wizard = ExportWizard(ctx, duo.student, [entry], recipients=[duo.mentor_at_student])
+        qtbot.addWidget(wizard)
+        wizard.ask_folder = lambda: pytest.fail("no folder is asked for")  # type: ignore[method-assign]
+        wizard.show()
+        assert wizard.windowTitle() == "Share entries" and wizard.entry_ids() == [entry]
+        _to_save_page(wizard)
+        page = wizard.save_page
+        assert page.send_radio.isVisible() and page.send_radio.isChecked()
+        assert page.send_radio.text() == "&Send through exchange point Escuela — carpeta compartida"
+        assert page.create_button.isEnabled() and not page.choose.isEnabled()
+        page.create_button.click()
+        qtbot.waitUntil(lambda: wizard.currentId() == PAGE_DONE, timeout=10_000)
+        text = wizard.done_page.text.text()
+        assert text.startswith("Queued to send via Escuela — carpeta compartida.")
+        assert "Sent" not in text and "Clase de fracciones" in text
+        assert not wizard.done_page.path.isVisible() and wizard.done_page.title() == "Bundle queued"
+        assert duo.student.sync.status().pending == 1 and os.listdir(shared) == []
+        wizard.accept()
+        assert duo.student.sync.sync_now().sent == 1
+        assert duo.mentor.sync.sync_now().received == 1
+
+        # The mentor comments and signs off; "Send feedback" opens the feedback kind.
+        at_mentor = duo.mentor.imports.received_entry_id(duo.student_at_mentor, entry)
+        duo.mentor.review.add_comment(at_mentor, "body", "¿Por qué pizzas?", quote="pizzas")
+        duo.mentor.review.sign_off(at_mentor, {"C7": (Verdict.MET, "Bien.")})
+        usb = tmp_path / "usb"
+        usb.mkdir()
+        for send in (False, True):
+            fb = ExportWizard(ctx, duo.mentor, kind="feedback", recipients=[duo.student_at_mentor])
+            qtbot.addWidget(fb)
+            fb.ask_folder = lambda: str(usb)  # type: ignore[method-assign]
+            fb.show()
+            assert fb.windowTitle() == "Send feedback" and fb.currentId() == PAGE_RECIPIENTS
+            assert fb.recipients_page.model.checked_ids() == [duo.student_at_mentor]
+            assert "sign-offs" in fb.recipients_page.subTitle()
+            fb.next()
+            assert fb.currentId() == PAGE_SAVE  # no entries, no consent to choose
+            assert "Your feedback" in fb.save_page.summary.text()
+            if not send:
+                fb.save_page.folder_radio.setChecked(True)
+                assert not fb.save_page.create_button.isEnabled()  # no folder yet
+                fb.save_page.choose.click()
+            fb.save_page.create_button.click()
+            qtbot.waitUntil(lambda fb=fb: fb.currentId() == PAGE_DONE, timeout=10_000)  # type: ignore[misc]
+            done = fb.done_page.text.text()
+            assert "Your feedback on 1 entry:" in done and "Clase de fracciones" in done
+            if send:
+                assert done.startswith("Queued to send via Escuela")
+            else:
+                assert fb.result_ is not None and fb.result_.path.parent == usb
+                assert fb.done_page.path.text() == str(fb.result_.path)
+            fb.accept()
+        assert duo.mentor.sync.status().pending == 1
+        assert duo.mentor.sync.sync_now().sent == 1
+        assert duo.student.sync.sync_now().received == 1
+        state = duo.student.review.state(entry)
+        assert [t.text for t in state.threads] == ["¿Por qué pizzas?"]
+        assert [s.overall for s in state.sign_offs] == [Verdict.MET]
+
+        # Feedback goes through exchange points only when every recipient is reached.
+        tutor = new_vault(tmp_path / "tutor", "Tomás Tutor", Role.MENTOR)
+        try:
+            card = duo.mentor.contacts.import_card(tutor.identity.card()).contact
+            assert card is not None
+        finally:
+            tutor.close()
+        both = ExportWizard(
+            ctx, duo.mentor, kind="feedback", recipients=[duo.student_at_mentor, card.id]
+        )
+        qtbot.addWidget(both)
+        both.show()
+        both.next()
+        assert both.currentId() == PAGE_SAVE and not both.save_page.send_radio.isVisible()
+        assert both.save_page.folder_radio.isChecked()
+        both.reject()
+        ctx.runner.wait(10_000)
+    finally:
+        duo.student.close()
+        duo.mentor.close()

@@ -1,7 +1,9 @@
 """Sync in the GUI (pytest-qt, real widgets, a real WebDAV server): the student shares
 while the server is down ("Offline, 1 waiting"), the server comes up, "Retry now" sends,
 the mentor's app fetches and imports without any dialog (verified contact), and the
-mentor's answer comes back the same way. The sync never runs on the GUI thread."""
+mentor's feedback (a comment and a sign-off, sent from the feedback wizard through the
+exchange point) comes back the same way and shows on the student's entry. The sync never
+runs on the GUI thread."""
 
 from __future__ import annotations
 
@@ -16,8 +18,10 @@ from pytestqt.qtbot import QtBot
 from reflectdesk.domain.model import EntryContent, ExportRequest
 from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.exchange_dialog import ExchangeDialog
+from reflectdesk.gui.export_wizard import PAGE_DONE, PAGE_SAVE, ExportWizard
 from reflectdesk.gui.sync_page import SyncPage
 from reflectdesk.gui.sync_status import SyncStatusItem
+from reflectdesk.review.records import Verdict
 from tests.services.sync_helpers import Duo, imported_bundles, make_duo
 from tests.sync.davserver import PASSWORD, USER, DavServer
 
@@ -135,6 +139,40 @@ def test_student_to_mentor_offline_then_online_no_dialog(
         student.sync_now()
     assert back_in.args[0].received == 1 and _dialogs() == []
     assert back in imported_bundles(duo.student)
+
+    # The mentor's feedback (a comment and a sign-off) comes back the same way: "Send
+    # feedback" queues it through the exchange point; the student's app imports it
+    # without a dialog (a verified contact) and her entry shows it.
+    at_mentor = duo.mentor.imports.received_entry_id(duo.student_at_mentor, entry)
+    duo.mentor.review.add_comment(at_mentor, "body", "¿Qué grado?", quote="clase")
+    duo.mentor.review.sign_off(at_mentor, {"C7": (Verdict.MET, "Bien planteado.")})
+    assert duo.student.review.state(entry).threads == ()
+    wizard = ExportWizard(ctx, duo.mentor, kind="feedback", recipients=[duo.student_at_mentor])
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    assert wizard.currentId() == PAGE_SAVE and wizard.save_page.send_radio.isChecked()
+    _shot(wizard, "feedback-destination-en")
+    wizard.save_page.create_button.click()
+    qtbot.waitUntil(lambda: wizard.currentId() == PAGE_DONE, timeout=20_000)
+    assert wizard.done_page.text.text().startswith("Queued to send via Universidad — Nextcloud")
+    assert wizard.queued_ is not None
+    feedback = wizard.queued_.result.bundle_id
+    wizard.accept()
+    with qtbot.waitSignal(mentor.synced, timeout=20_000) as out:
+        mentor.sync_now()
+    assert out.args[0].sent == 1
+    with qtbot.waitSignal(student.synced, timeout=20_000) as fb_in:
+        student.sync_now()
+    assert fb_in.args[0].received == 1 and _dialogs() == []
+    assert feedback in imported_bundles(duo.student)
+    state = duo.student.review.state(entry)
+    assert [(t.author_name, t.quote, t.text) for t in state.threads] == [
+        ("Ana Mentor", "clase", "¿Qué grado?")
+    ]
+    (signed,) = state.sign_offs
+    assert signed.author_name == "Ana Mentor" and signed.overall is Verdict.MET
+    assert [(s.code, s.verdict) for s in signed.standards] == [("C7", Verdict.MET)]
 
     # A refusing server: a clear problem with "Retry now", no dialog.
     duo.send(duo.write("Otra"))

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import delete
 
 from reflectdesk.domain.model import ExportRequest, Role
 from reflectdesk.domain.sync import RemoteState
+from reflectdesk.services import sync_inbox
+from reflectdesk.storage import schema
 from tests.services.sync_helpers import (
     Duo,
     connect_folder,
@@ -19,6 +23,7 @@ from tests.services.sync_helpers import (
     imported_bundles,
     make_duo,
     new_vault,
+    reopen,
     sync_repo,
 )
 from tests.sync.davserver import PASSWORD, USER, DavServer
@@ -182,7 +187,7 @@ def test_hostile_listing_hrefs_never_reach_the_disk(
         extra = "".join(block.group(0).replace(f"/dav/exchange/{name}", h) for h in hostile)
         return text.replace(block.group(0), block.group(0) + extra).encode()
 
-    for _ in range(2):
+    for _ in range(3):  # the folder check, the folder's stamp (depth 0), the listing
         dav.faults.add("PROPFIND", "rewrite", rewrite=add_entries)
     report = duo.mentor.sync.sync_now()
     assert served  # the hostile listing was served
@@ -198,3 +203,103 @@ def test_hostile_listing_hrefs_never_reach_the_disk(
     assert not (Path("/tmp") / "escape.rdbundle").exists()
     inbox = duo.mentor._unlocked().db.path.parent / "inbox"
     assert list(inbox.iterdir()) == []
+
+
+def test_outcomes_lost_in_a_crash_only_mean_fetching_again(tmp_path: Path, duo: Duo) -> None:
+    """The inbox stores outcomes a batch at a time: a kill before a batch is stored leaves
+    no row for those files (and maybe a half-downloaded file in inbox/). The next run
+    fetches them again and imports nothing twice."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    connect_folder(duo, shared)
+    sent = sorted(duo.send(duo.write(f"Clase {i}")) for i in range(3))
+    assert duo.student.sync.sync_now().sent == 3
+    assert duo.mentor.sync.sync_now().received == 3
+    st = duo.mentor._unlocked()
+    with st.write_lock, st.db.session() as s:  # what the vault holds after such a kill
+        s.execute(delete(schema.SyncRemote))
+    orphan = st.db.path.parent / "inbox" / ("0" * 32 + ".rdbundle")
+    orphan.write_bytes(b"half a download")
+    again = duo.mentor.sync.sync_now()
+    assert again.received == 0 and again.skipped == 3 and not again.errors
+    assert sorted(imported_bundles(duo.mentor)) == sent  # each once
+    assert sync_repo(duo.mentor).remote_count(RemoteState.IMPORTED) == 3
+    assert not orphan.exists()
+    assert duo.mentor.sync.sync_now().skipped == 0  # known now: nothing fetched
+    duo.mentor.close()
+    duo.mentor = reopen(duo.mentor.path)  # the vault state MAC held
+    assert sorted(imported_bundles(duo.mentor)) == sent
+
+
+def _listings(dav: DavServer) -> int:
+    return sum(1 for m, _p, depth in dav.app.requests if m == "PROPFIND" and depth == "1")
+
+
+def _age_folder(dav: DavServer, when: float | None = None) -> None:
+    """The folder as it is a while later: its Last-Modified (``when``, default a minute
+    ago) well before the server's Date."""
+    old = time.time() - 60 if when is None else when
+    os.utime(dav.root / "exchange", (old, old))
+
+
+def test_an_unchanged_folder_is_not_listed_again_and_a_change_is_seen(
+    dav: DavServer, duo: Duo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    connect_webdav(duo, dav.url(), USER, PASSWORD)
+    base = time.time() - 120  # fixed: the same Last-Modified gives the same stamp
+
+    def mentor_sync() -> tuple[int, int]:  # (received, listings of the folder it made)
+        before = _listings(dav)
+        report = duo.mentor.sync.sync_now(due_only=True)  # the app's periodic run
+        assert report.errors == ()
+        return report.received, _listings(dav) - before
+
+    first = duo.send(duo.write("Una"))
+    duo.student.sync.sync_now()
+    _age_folder(dav, base)
+    assert mentor_sync() == (1, 1)  # listed in full, the folder's stamp remembered
+    assert mentor_sync() == (0, 0)  # one PROPFIND depth 0, no listing
+    # Another file arrives: the folder's Last-Modified moves, so the mentor lists again.
+    second = duo.send(duo.write("Otra"))
+    duo.student.sync.sync_now()
+    assert mentor_sync() == (1, 1)
+    assert sorted(imported_bundles(duo.mentor)) == sorted([first, second])
+    # A server whose folder stamp misses a change (here: put back by hand) delays the
+    # file until the next full listing (every FULL_LISTING_EVERY_S), never loses it.
+    _age_folder(dav, base + 10)
+    assert mentor_sync() == (0, 1)  # the stamp changed: listed, remembered
+    third = duo.send(duo.write("Tercera"))
+    duo.student.sync.sync_now()
+    _age_folder(dav, base + 10)
+    assert mentor_sync() == (0, 0)  # the stamp did not move
+    # "Sync now" (or Retry now) lists it at once; so does the periodic full listing.
+    before = _listings(dav)
+    assert duo.mentor.sync.sync_now().received == 1 and _listings(dav) == before + 1
+    assert third in imported_bundles(duo.mentor)
+    fourth = duo.send(duo.write("Cuarta"))
+    duo.student.sync.sync_now()
+    _age_folder(dav, base + 10)
+    assert mentor_sync() == (0, 0)
+    monkeypatch.setattr(sync_inbox, "FULL_LISTING_EVERY_S", 0.0)
+    assert mentor_sync() == (1, 1)
+    assert fourth in imported_bundles(duo.mentor)
+
+
+def test_a_folder_changed_just_now_or_failing_files_are_listed_every_run(
+    dav: DavServer, duo: Duo
+) -> None:
+    connect_webdav(duo, dav.url(), USER, PASSWORD)
+    duo.send(duo.write("Una"))
+    duo.student.sync.sync_now()  # the folder's Last-Modified is now: no stamp to trust
+    before = _listings(dav)
+    duo.mentor.sync.sync_now()
+    duo.mentor.sync.sync_now()
+    assert _listings(dav) == before + 2
+    # A download that failed is tried again at the next run, whatever the stamp says.
+    duo.send(duo.write("Otra"))
+    duo.student.sync.sync_now()
+    _age_folder(dav)
+    for _ in range(3):
+        dav.faults.add("GET", "truncate")
+    assert duo.mentor.sync.sync_now().received == 0
+    assert duo.mentor.sync.sync_now().received == 1

@@ -5,13 +5,17 @@ crash mid-export."""
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
 from reflectdesk.domain.sync import RemoteState
+from reflectdesk.errors import NoExchangePoint, NoFeedbackToSend
+from reflectdesk.review.records import Verdict
 from reflectdesk.sync import Retry
 from tests.services.sync_helpers import (
     Duo,
+    connect_folder,
     connect_webdav,
     finals,
     imported_bundles,
@@ -131,3 +135,58 @@ def test_recovery_after_a_crash_mid_export_and_mid_fetch(dav: DavServer, duo: Du
     mrepo.save_remote(replace(rec, state=RemoteState.FETCHING, local_file="f" * 32 + ".rdbundle"))
     assert duo.mentor.sync.sync_now().skipped == 1  # fetched again: already imported
     assert imported_bundles(duo.mentor) == [bundle]
+
+
+def _mentor_feedback(duo: Duo) -> str:
+    """The student's entry reaches the mentor; she comments on it and signs it off."""
+    entry = duo.write("Clase de fracciones", "Trabajamos fracciones con pizzas.")
+    duo.send(entry)
+    assert duo.student.sync.sync_now().sent == 1
+    assert duo.mentor.sync.sync_now().received == 1
+    at_mentor = duo.mentor.imports.received_entry_id(duo.student_at_mentor, entry)
+    duo.mentor.review.add_comment(at_mentor, "body", "¿Por qué pizzas?", quote="pizzas")
+    duo.mentor.review.sign_off(at_mentor, {"C7": (Verdict.MET, "Preguntas abiertas.")})
+    return entry
+
+
+def test_feedback_is_queued_like_a_journal_bundle_and_comes_back(tmp_path: Path, duo: Duo) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    _a, b = connect_folder(duo, shared)
+    entry = _mentor_feedback(duo)
+    assert duo.student.review.state(entry).threads == ()
+    assert [p.id for p in duo.mentor.sync.points_for([duo.student_at_mentor])] == [b]
+    (queued,) = duo.mentor.sync.queue_feedback([duo.student_at_mentor])
+    assert queued.points == (b,) and queued.result.entry_ids
+    assert queued.result.path.parent.name == "outbox" and queued.result.path.is_file()
+    outbox = queued.result.path.parent
+    assert [p.name for p in outbox.iterdir()] == [queued.result.path.name]  # no staging left
+    # A staging folder a crash left behind (bundles written, never queued) is removed.
+    leftover = outbox / ".staging-0123456789abcdef"
+    leftover.mkdir()
+    (leftover / ("a" * 32 + ".rdbundle")).write_bytes(b"never queued")
+    assert duo.mentor.sync.status().pending == 1
+    assert duo.mentor.sync.sync_now().sent == 1
+    assert not leftover.exists()
+    assert duo.student.sync.sync_now().received == 1  # a verified contact: no question
+    assert queued.result.bundle_id in imported_bundles(duo.student)
+    state = duo.student.review.state(entry)
+    assert [t.text for t in state.threads] == ["¿Por qué pizzas?"]
+    assert [s.overall for s in state.sign_offs] == [Verdict.MET]
+    assert duo.mentor.sync.status().pending == 0
+
+
+def test_feedback_without_an_exchange_point_or_without_records_queues_nothing(
+    tmp_path: Path, duo: Duo
+) -> None:
+    with pytest.raises(NoExchangePoint):  # no point reaches the student
+        duo.mentor.sync.queue_feedback([duo.student_at_mentor])
+    assert duo.mentor.sync.points_for([duo.student_at_mentor]) == []
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    connect_folder(duo, shared)
+    with pytest.raises(NoFeedbackToSend):  # nothing reviewed yet
+        duo.mentor.sync.queue_feedback([duo.student_at_mentor])
+    assert sync_repo(duo.mentor).outbox() == []
+    outbox = duo.mentor._unlocked().db.path.parent / "outbox"
+    assert not outbox.exists() or not list(outbox.iterdir())

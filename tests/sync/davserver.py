@@ -106,6 +106,7 @@ class FaultMiddleware:
     def __init__(self, app: Callable[[Environ, StartResponse], Iterable[bytes]], faults: Faults):
         self.app = app
         self.faults = faults
+        self.requests: list[tuple[str, str, str]] = []  # method, path, Depth (tests read it)
 
     def _skewed(self, start_response: StartResponse) -> StartResponse:
         skew = self.faults.skew_seconds
@@ -127,6 +128,7 @@ class FaultMiddleware:
 
     def __call__(self, environ: Environ, start_response: StartResponse) -> Iterable[bytes]:
         method = environ["REQUEST_METHOD"]
+        self.requests.append((method, environ.get("PATH_INFO", ""), environ.get("HTTP_DEPTH", "")))
         fault = self.faults.take(method, environ.get("PATH_INFO", ""))
         start_response = self._skewed(start_response)
         if fault is None:

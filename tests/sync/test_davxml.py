@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reflectdesk.errors import ServerProtocolError
-from reflectdesk.sync.davxml import normalize_etag, parse_multistatus
+from reflectdesk.sync.davxml import http_date, normalize_etag, parse_multistatus
 
 MULTISTATUS = b"""<?xml version="1.0" encoding="utf-8"?>
 <d:multistatus xmlns:d="DAV:">
@@ -59,3 +59,39 @@ def test_hostile_or_foreign_answers_are_refused(hostile: bytes) -> None:
 def test_etags_are_compared_without_quotes_or_weak_marker() -> None:
     assert normalize_etag('W/"x"') == normalize_etag('"x"') == "x"
     assert normalize_etag(None) is None and normalize_etag('""') is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Wed, 02 Dec 2026 10:00:00 GMT", 1796205600.0),  # the usual form: parsed directly
+        ("Sun, 06 Nov 1994 08:49:37 GMT", 784111777.0),
+        ("Sunday, 06-Nov-94 08:49:37 GMT", 784111777.0),  # RFC 850: the general parser
+        ("Sun Nov  6 08:49:37 1994", 784111777.0),  # asctime
+        ("Wed, 02 Dec 2026 10:00:00 +0100", 1796202000.0),  # another zone
+        ("Wed, 31 Feb 2026 10:00:00 GMT", None),  # no such day
+        ("Wed, 02 Foo 2026 10:00:00 GMT", None),
+        ("garbage", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_http_dates(value: str | None, expected: float | None) -> None:
+    assert http_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("href", "path"),
+    [
+        ("/dav/exchange/a1.rdbundle", "/dav/exchange/a1.rdbundle"),
+        ("/dav/exchange/", "/dav/exchange"),
+        ("/dav/ex%20change/", "/dav/ex change"),  # decoded
+        ("https://h.example/dav/x/", "/dav/x"),  # an absolute URL: its path
+        ("//h.example/dav/x", "/dav/x"),  # network-path reference: not a path
+        ("/dav/x?y=1", "/dav/x"),
+        ("/dav/x#y", "/dav/x"),
+    ],
+)
+def test_href_paths(href: str, path: str) -> None:
+    answer = MULTISTATUS.replace(b"/dav/ex%20change/</d:href>", href.encode() + b"</d:href>")
+    assert parse_multistatus(answer)[0].path == path

@@ -9,6 +9,7 @@ import base64
 import email.utils
 import logging
 import os
+import re
 import time
 from pathlib import Path
 
@@ -318,3 +319,34 @@ def test_a_failed_confirmation_is_retried_into_exactly_one_file(
     receipt = FAST_RETRY.call(lambda: client.put("c9.rdbundle", data))
     assert receipt.already_there and receipt.size == len(data)
     assert on_server(dav) == {"c9.rdbundle"}
+
+
+def test_folder_stamp_is_given_only_when_it_can_be_relied_on(
+    dav: DavServer, client: WebDavTransport
+) -> None:
+    client.put(bundle_file_name(), b"x" * 100)
+    assert client.folder_stamp() is None  # changed within the last seconds: no stamp
+    folder = dav.root / "exchange"
+    old = time.time() - 60
+    os.utime(folder, (old, old))
+    stamp = client.folder_stamp()
+    assert stamp is not None and stamp.startswith("mtime:")
+    assert client.folder_stamp() == stamp  # nothing changed: the same
+    client.put(bundle_file_name(), b"y" * 100)
+    os.utime(folder, (old + 10, old + 10))
+    assert client.folder_stamp() not in (None, stamp)  # a new file: another stamp
+
+    # A server that gives folders an ETag (Nextcloud): that is the stamp.
+    def with_etag(body: bytes) -> bytes:
+        ok = re.search(rb"<(\w+):prop>(?:(?!propstat>).)*?HTTP/1\.1 200", body, re.S)
+        assert ok is not None
+        tag = ok.group(1)
+        etag = b"<" + tag + b':getetag>"f-1"</' + tag + b":getetag>"
+        return (
+            body[: ok.end(0) - len(ok.group(0))]
+            + ok.group(0).replace(b"<" + tag + b":prop>", b"<" + tag + b":prop>" + etag, 1)
+            + body[ok.end(0) :]
+        )
+
+    dav.faults.add("PROPFIND", "rewrite", rewrite=with_etag)
+    assert client.folder_stamp() == "etag:f-1"

@@ -1,6 +1,6 @@
-"""The pages of File → Share entries… (``export_wizard.py``): entries, recipients,
-consent, where to save, and what was sent. ``RecipientsPage`` and ``DonePage`` also
-serve the withdrawal dialog."""
+"""The pages of File → Share entries… and Send feedback (``export_wizard.py``): entries,
+recipients, consent, where it goes (a folder, or an exchange point's outbox), and what
+was written. ``RecipientsPage`` and ``DonePage`` also serve the withdrawal dialog."""
 
 from __future__ import annotations
 
@@ -191,9 +191,17 @@ class RecipientsPage(QWizardPage):
 
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("Who may open it?"))
-        self.setSubTitle(
-            self.tr("The bundle is encrypted to exactly these people and signed by you.")
-        )
+        if getattr(self.w, "kind", "") == "feedback":
+            self.setSubTitle(
+                self.tr(
+                    "Your comments, replies and sign-offs on the entries you share with "
+                    "them, in one bundle encrypted to exactly these people and signed by you."
+                )
+            )
+        else:
+            self.setSubTitle(
+                self.tr("The bundle is encrypted to exactly these people and signed by you.")
+            )
         self.me.setText(
             self.tr("%1 (you): always included, so you can open your own bundle.").replace(
                 "%1", self.w.my_name
@@ -292,12 +300,27 @@ class ConsentPage(QWizardPage):
 
 
 class SavePage(QWizardPage):
+    """Where the bundle goes: "Send through exchange point …" (queued in the sync
+    outbox; offered when an exchange point reaches one of the recipients, and then
+    chosen first) or a folder the user picks."""
+
     def __init__(self, wizard: ExportWizard) -> None:
         super().__init__()
         self.setObjectName("exportSavePage")
         self.w = wizard
         self.summary = wrap(QLabel())
         self.summary.setObjectName("exportSummary")
+        self.send_radio = QRadioButton()
+        self.send_radio.setObjectName("sendThroughExchange")
+        self.send_note = wrap(QLabel())
+        self.send_note.setObjectName("sendNote")
+        self.send_note.setIndent(24)
+        self.folder_radio = QRadioButton()
+        self.folder_radio.setObjectName("saveToFolder")
+        self.folder_radio.setChecked(True)
+        self.destination = QButtonGroup(self)
+        self.destination.addButton(self.send_radio)
+        self.destination.addButton(self.folder_radio)
         self.folder_label = wrap(QLabel())
         self.folder = QLineEdit()
         self.folder.setObjectName("exportFolder")
@@ -325,47 +348,101 @@ class SavePage(QWizardPage):
         run_row.addStretch(0)  # keeps the button on the left while no progress is shown
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addStretch(1)
+        layout.addSpacing(16)
+        layout.addWidget(self.send_radio)
+        layout.addWidget(self.send_note)
+        layout.addWidget(self.folder_radio)
         layout.addWidget(self.folder_label)
         layout.addLayout(folder_row)
+        layout.addSpacing(8)
         layout.addLayout(run_row)
         layout.addWidget(self.status)
+        layout.addStretch(1)
         self.choose.clicked.connect(self.w.choose_folder)
         self.create_button.clicked.connect(self.w.start_export)
         self.cancel.clicked.connect(self.w.cancel_export)
         self.folder.textChanged.connect(lambda _t: self._update())
+        self.destination.buttonToggled.connect(lambda *_: self._update())
 
     def initializePage(self) -> None:
         self.summary.setText(self.w.summary_text())
         self.status.clear()
+        sync, chosen = self.w.vault.sync, self.w.recipient_ids()
+        self.w.points = sync.points_for(chosen)
+        if self.w.kind == "feedback" and not all(sync.points_for([c]) for c in chosen):
+            self.w.points = []  # feedback is queued only when every recipient is reached
+        self.send_radio.setVisible(bool(self.w.points))
+        self.send_note.setVisible(bool(self.w.points))
+        self.folder_radio.setVisible(bool(self.w.points))
+        if self.w.points:
+            self.send_radio.setChecked(True)
+        else:
+            self.folder_radio.setChecked(True)
+        self._texts()
         self._update()
 
     def _update(self) -> None:
         busy = self.w.task is not None
-        self.create_button.setEnabled(bool(self.folder.text()) and not busy)
-        self.choose.setEnabled(not busy)
+        sending = self.w.sending()
+        self.folder.setEnabled(not sending)
+        self.folder_label.setEnabled(not sending)
+        self.create_button.setEnabled((sending or bool(self.folder.text())) and not busy)
+        self.choose.setEnabled(not busy and not sending)
+        self.send_radio.setEnabled(not busy)
+        self.folder_radio.setEnabled(not busy)
+        self.create_button.setText(
+            self.tr("&Queue it to send") if sending else self.tr("C&reate the bundle")
+        )
+        self.create_button.setAccessibleName(
+            self.tr("Queue it to send") if sending else self.tr("Create the bundle")
+        )
 
     def isComplete(self) -> bool:
         return self.w.result_ is not None
 
-    def retranslate_ui(self) -> None:
-        self.setTitle(self.tr("Save the bundle"))
-        self.setSubTitle(
+    def _texts(self) -> None:
+        if self.w.points:
+            self.setTitle(self.tr("Where does it go?"))
+            self.setSubTitle(
+                self.tr(
+                    "Send it through an exchange point, or save it in a folder (a USB stick, "
+                    "a shared folder…). The file gets a random name that says nothing about "
+                    "what is inside."
+                )
+            )
+        else:
+            self.setTitle(self.tr("Save the bundle"))
+            self.setSubTitle(
+                self.tr(
+                    "Choose a folder (a USB stick, a shared folder…). The file gets a random "
+                    "name that says nothing about what is inside."
+                )
+            )
+        labels = self.w.point_labels()
+        self.send_radio.setText(self.tr("&Send through exchange point %1").replace("%1", labels))
+        self.send_radio.setAccessibleName(
+            self.tr("Send through exchange point %1").replace("%1", labels)
+        )
+        self.send_note.setText(
             self.tr(
-                "Choose a folder (a USB stick, a shared folder…). The file gets a random name "
-                "that says nothing about what is inside."
+                "The bundle waits in the outbox and leaves with the next sync, when the "
+                "exchange point can be reached. Only the recipients can open it."
             )
         )
-        self.folder_label.setText(self.tr("&Folder:"))
+
+    def retranslate_ui(self) -> None:
+        self.folder_radio.setText(self.tr("Save it in a &folder:"))
+        self.folder_radio.setAccessibleName(self.tr("Save it in a folder"))
+        self.folder_label.setText(self.tr("Folder:"))
         self.folder_label.setBuddy(self.folder)
         self.folder.setAccessibleName(self.tr("Folder for the bundle"))
         self.choose.setText(self.tr("C&hoose…"))
         self.choose.setAccessibleName(self.tr("Choose a folder"))
-        self.create_button.setText(self.tr("C&reate the bundle"))
-        self.create_button.setAccessibleName(self.tr("Create the bundle"))
         self.cancel.setText(self.tr("Cancel"))
         self.cancel.setAccessibleName(self.tr("Cancel creating the bundle"))
         self.progress.setAccessibleName(self.tr("Progress"))
+        self._texts()
+        self._update()
         if self.w.task is None and self.isVisible():
             self.summary.setText(self.w.summary_text())
 
@@ -400,7 +477,11 @@ class DonePage(QWizardPage):
     def initializePage(self) -> None:
         self.text.setText(self.w.result_text())
         result = self.w.result_
-        self.path.setText(str(result.path) if result is not None else "")
+        queued = getattr(self.w, "queued_", None) is not None
+        self.path.setText(str(result.path) if result is not None and not queued else "")
+        for widget in (self.path, self.open_folder, self.copy):
+            widget.setVisible(not queued)
+        self.retranslate_ui()
 
     def _open_folder(self) -> None:
         result = self.w.result_
@@ -413,10 +494,16 @@ class DonePage(QWizardPage):
             clipboard.setText(self.path.text())
 
     def retranslate_ui(self) -> None:
-        self.setTitle(self.tr("Bundle created"))
-        self.setSubTitle(
-            self.tr("Send this file any way you like: only the recipients can open it.")
-        )
+        if getattr(self.w, "queued_", None) is not None:
+            self.setTitle(self.tr("Bundle queued"))
+            self.setSubTitle(
+                self.tr("It waits in the outbox until it is sent: only the recipients can open it.")
+            )
+        else:
+            self.setTitle(self.tr("Bundle created"))
+            self.setSubTitle(
+                self.tr("Send this file any way you like: only the recipients can open it.")
+            )
         self.path.setAccessibleName(self.tr("Where the bundle is"))
         self.open_folder.setText(self.tr("&Open the folder"))
         self.open_folder.setAccessibleName(self.tr("Open the folder"))

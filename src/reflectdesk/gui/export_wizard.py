@@ -1,16 +1,29 @@
 """File → Share entries…: choose entries, recipients and consent; write one bundle.
 
+Two kinds (``kind=``):
+
+- ``"journal"`` (File → Share entries…): entries, recipients, consent, destination.
+- ``"feedback"`` ("Send feedback"): your review records (comments, replies, sign-offs)
+  on the entries shared with the recipients (``vault.exports.export_feedback``, see
+  docs/review.md "The feedback bundle"): recipients (preselected), destination. Open it
+  with ``ExportWizard(ctx, vault, kind="feedback", recipients=[contact_id], parent=w)``.
+
+The destination is a folder, or — when an exchange point reaches one of the recipients —
+"Send through exchange point …": the bundle is queued in the sync outbox
+(``vault.sync.queue_export`` / ``queue_feedback``) and leaves with the next sync.
+
 The bundle is written on the task runner's writer queue (it also logs the export in
-the vault), with progress and cancel. The last page says exactly what was sent, to
-whom, and where the file is.
+the vault), with progress and cancel. The last page says exactly what was written, to
+whom, and where the file is or through which exchange point it is queued.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
@@ -20,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflectdesk.domain.model import ExportRequest, ExportResult, Space
+from reflectdesk.domain.sync import ExchangePoint
 from reflectdesk.errors import Cancelled, ReflectDeskError
 from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.contact_model import (
@@ -29,6 +43,7 @@ from reflectdesk.gui.contact_model import (
     state_text,
     trust_state,
 )
+from reflectdesk.gui.dates import show_date
 from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.export_pages import (
     ConsentPage,
@@ -38,18 +53,29 @@ from reflectdesk.gui.export_pages import (
     SavePage,
 )
 from reflectdesk.gui.i18n import error_texts
+from reflectdesk.gui.sync_status import SyncStatusItem
 from reflectdesk.gui.tasks import Task
 from reflectdesk.progress import CancelToken, Progress, ProgressSink
 
 if TYPE_CHECKING:
+    from reflectdesk.services.sync_outbox import QueuedExport
     from reflectdesk.services.vault import Vault
 
 log = logging.getLogger(__name__)
 
 PAGE_ENTRIES, PAGE_RECIPIENTS, PAGE_CONSENT, PAGE_SAVE, PAGE_DONE = range(5)
 
+ExportKind = Literal["journal", "feedback"]
+# What the export job gives back: feedback may need one bundle per group of recipients.
+Outcome: TypeAlias = "ExportResult | QueuedExport | list[ExportResult] | list[QueuedExport]"
+
 
 class ExportWizard(QWizard):
+    """``ExportWizard(ctx, vault, preselected_entry_ids, journal_id, parent)`` shares
+    entries; ``ExportWizard(ctx, vault, kind="feedback", recipients=[contact_id, …],
+    parent=…)`` sends your feedback (the recipients preselected; ``recipients`` also
+    preselects in the journal kind)."""
+
     def __init__(
         self,
         ctx: AppContext,
@@ -57,13 +83,20 @@ class ExportWizard(QWizard):
         preselected: Sequence[str] = (),
         journal_id: str | None = None,
         parent: QWidget | None = None,
+        *,
+        kind: ExportKind = "journal",
+        recipients: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("exportWizard")
+        self.setObjectName("feedbackWizard" if kind == "feedback" else "exportWizard")
         self.ctx = ctx
         self.vault = vault
+        self.kind: ExportKind = kind
         self.task: Task[Any] | None = None
         self.result_: ExportResult | None = None
+        self.queued_: QueuedExport | None = None
+        self.bundles = 0  # how many bundles the last export wrote or queued
+        self.points: list[ExchangePoint] = []  # reach the chosen recipients (save page)
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
@@ -73,6 +106,8 @@ class ExportWizard(QWizard):
         self.journals = list(own.values())
         summaries = [s for s in vault.entries.list() if s.journal_id in own]
         self.titles = {s.id: s.title for s in summaries}
+        if kind == "feedback":  # feedback is about received entries too
+            self.titles = {s.id: s.title for s in vault.entries.list()}
         self.contacts = vault.contacts.list()
         self.my_name = vault.profile.name
 
@@ -118,18 +153,26 @@ class ExportWizard(QWizard):
                     text=self._contact_label(c),
                     tooltip=self._contact_tip(c),
                     enabled=not c.revoked,
-                    checked=False,
+                    checked=c.id in set(recipients) and not c.revoked,
                     icon=trust_state(c),
                 )
                 for c in self.contacts
             ]
         )
+        if kind == "feedback":
+            self.setStartId(PAGE_RECIPIENTS)
         self.retranslate_ui()
+
+    def nextId(self) -> int:
+        """The feedback kind has no entries or consent to choose: recipients, then where."""
+        if self.kind == "feedback" and self.currentId() == PAGE_RECIPIENTS:
+            return PAGE_SAVE
+        return super().nextId()
 
     # -- labels ------------------------------------------------------------------------------
     def _entry_label(self, title: str, event_date: Any) -> str:
         title = title or self.tr("(untitled)")
-        return f"{event_date.isoformat()}  {title}" if event_date else title
+        return f"{show_date(event_date)}  {title}" if event_date else title
 
     def _contact_label(self, contact: Any) -> str:
         return (
@@ -184,9 +227,22 @@ class ExportWizard(QWizard):
             if i in by_id
         ]
 
+    def point_labels(self) -> str:
+        return ", ".join(p.label for p in self.points)
+
     def summary_text(self) -> str:
-        ids = self.entry_ids()
         names = self.recipient_names(self.recipient_ids())
+        if self.kind == "feedback":
+            return "\n".join(
+                [
+                    self.tr(
+                        "Your feedback: your comments, replies and sign-offs on the entries "
+                        "you share with them."
+                    ),
+                    self.tr("To: %1 and you").replace("%1", ", ".join(names)),
+                ]
+            )
+        ids = self.entry_ids()
         lines = [
             self.tr("%n entries", "", len(ids)),
             self.tr("To: %1 and you").replace("%1", ", ".join(names)),
@@ -218,21 +274,47 @@ class ExportWizard(QWizard):
             shown += "\n" + self.tr("… and %n more", "", len(titles) - 12)
         if result.attachments:
             shown += "\n" + self.tr("With %n attachments.", "", result.attachments)
-        return "\n\n".join(
-            [
-                self.tr("Sent %n entries:", "", len(result.entry_ids)),
+        to = self.tr("To: %1 and you.").replace(
+            "%1", ", ".join(self.recipient_names(result.recipients))
+        )
+        if self.kind == "feedback":
+            parts = [self.tr("Your feedback on %n entries:", "", len(result.entry_ids)), shown, to]
+        else:
+            parts = [
+                self.tr("%n entries:", "", len(result.entry_ids))
+                if self.queued_ is not None
+                else self.tr("Sent %n entries:", "", len(result.entry_ids)),
                 shown,
-                self.tr("To: %1 and you.").replace(
-                    "%1", ", ".join(self.recipient_names(result.recipients))
-                ),
+                to,
                 self.tr("Consent: %1.").replace(
                     "%1", consent_text(self.consent_page.bundle_consent())
                 ),
+            ]
+        if self.queued_ is not None:
+            parts.insert(0, self.tr("Queued to send via %1.").replace("%1", self.point_labels()))
+            parts.append(
+                self.tr(
+                    "It leaves with the next sync: at once if the exchange point can be "
+                    "reached, otherwise as soon as it can. The status bar shows what is "
+                    "still waiting."
+                )
+            )
+        else:
+            if self.bundles > 1:
+                parts.append(
+                    self.tr(
+                        "%n bundles, one for each group of recipients who can accept the "
+                        "same feedback, in the same folder.",
+                        "",
+                        self.bundles,
+                    )
+                )
+            parts.append(
                 self.tr("The file (%1 KB) is here:").replace(
                     "%1", str(max(1, round(result.size / 1024)))
-                ),
-            ]
-        )
+                )
+            )
+        return "\n\n".join(parts)
 
     # -- saving --------------------------------------------------------------------------------
     def ask_folder(self) -> str:
@@ -245,16 +327,29 @@ class ExportWizard(QWizard):
         if folder:
             self.save_page.folder.setText(folder)
 
-    def start_export(self) -> None:
-        folder = self.save_page.folder.text()
-        if not folder or self.task is not None:
-            return
-        request = self.request()
-        bundles = self.vault.exports
-        dest = Path(folder)
+    def sending(self) -> bool:
+        """The destination chosen is "send through the exchange point(s)"."""
+        return bool(self.points) and self.save_page.send_radio.isChecked()
 
-        def job(progress: ProgressSink, cancel: CancelToken) -> ExportResult:
-            return bundles.export(request, dest, progress=progress, cancel=cancel)
+    def start_export(self) -> None:
+        sending = self.sending()
+        folder = self.save_page.folder.text()
+        if (not folder and not sending) or self.task is not None:
+            return
+        exports, sync = self.vault.exports, self.vault.sync
+        recipients = self.recipient_ids()
+        dest = Path(folder)
+        feedback = self.kind == "feedback"
+        request = None if feedback else self.request()
+
+        def job(progress: ProgressSink, cancel: CancelToken) -> Outcome:
+            if request is None:  # the feedback kind
+                if sending:
+                    return sync.queue_feedback(recipients, progress=progress, cancel=cancel)
+                return exports.export_feedback(recipients, dest, progress=progress, cancel=cancel)
+            if sending:
+                return sync.queue_export(request, progress=progress, cancel=cancel)
+            return exports.export(request, dest, progress=progress, cancel=cancel)
 
         page = self.save_page
         page.progress.setRange(0, 0)
@@ -296,13 +391,38 @@ class ExportWizard(QWizard):
         self.button(QWizard.WizardButton.BackButton).setEnabled(True)
         page._update()
 
-    def _exported(self, result: ExportResult) -> None:
+    def _exported(self, outcome: Outcome) -> None:
         self._finish_task()
-        self.result_ = result
+        items = outcome if isinstance(outcome, list) else [outcome]
+        results = [i if isinstance(i, ExportResult) else i.result for i in items]
+        queued = [i for i in items if not isinstance(i, ExportResult)]
+        self.bundles = len(results)
+        first = results[0]
+        # Feedback may take one bundle per group of recipients: shown as one outcome.
+        self.result_ = replace(
+            first,
+            entry_ids=tuple(dict.fromkeys(e for r in results for e in r.entry_ids)),
+            recipients=tuple(dict.fromkeys(c for r in results for c in r.recipients)),
+            size=sum(r.size for r in results),
+            attachments=sum(r.attachments for r in results),
+        )
+        if queued:
+            self.queued_ = queued[0]
+            log.info("%d bundle(s) queued", len(queued))
+            self._sync_soon()
+        else:
+            log.info("%d bundle(s) written", len(results))
         self.save_page.status.setText(self.tr("Done."))
         self.save_page.completeChanged.emit()
-        log.info("bundle written")
         self.next()
+
+    def _sync_soon(self) -> None:
+        """Ask the window's sync item (if any) for a run now, so a queued bundle leaves
+        at once when online; otherwise the item's periodic run sends it."""
+        parent = self.parentWidget()
+        item = parent.findChild(SyncStatusItem) if parent is not None else None
+        if item is not None:
+            item.sync_now(due_only=True)
 
     def _failed(self, exc: BaseException) -> None:
         self._finish_task()
@@ -322,7 +442,9 @@ class ExportWizard(QWizard):
 
     # -- text ----------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("Share entries"))
+        self.setWindowTitle(
+            self.tr("Send feedback") if self.kind == "feedback" else self.tr("Share entries")
+        )
         for page in (
             self.entries_page,
             self.recipients_page,

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from reflectdesk.domain.sync import SyncLogEntry, SyncStatus
 from reflectdesk.errors import ReflectDeskError
+from reflectdesk.gui.dates import show_datetime
 from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.exchange_dialog import ExchangeDialog
 from reflectdesk.gui.i18n import error_texts
@@ -134,7 +135,7 @@ class SyncPage(QDialog):
         rows = [e for e in self.entries if e.point_id == point_id]
         self.log.setRowCount(len(rows))
         for r, e in enumerate(rows):
-            when = e.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            when = show_datetime(e.at)
             if e.event == "sync":
                 what = self.tr("Synced")
                 detail = self.tr("sent %1, received %2, waiting %3")

@@ -11,13 +11,13 @@ start resumes where it stopped. Offline is a quiet "Offline, N waiting", never a
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
 from reflectdesk.domain.sync import SyncReport, SyncStatus
 from reflectdesk.errors import Cancelled, ReflectDeskError, VaultLocked
+from reflectdesk.gui.dates import show_moment
 from reflectdesk.gui.i18n import error_texts
 from reflectdesk.gui.tasks import Task, TaskRunner
 from reflectdesk.progress import CancelToken, ProgressSink
@@ -161,9 +161,7 @@ class SyncStatusItem(QWidget):
         else:
             text = self.tr("Up to date")
         if status.last_sync is not None and not self.running:
-            when = status.last_sync.astimezone().strftime("%H:%M")
-            if status.last_sync.astimezone().date() != datetime.now().astimezone().date():
-                when = status.last_sync.astimezone().strftime("%Y-%m-%d %H:%M")
+            when = show_moment(status.last_sync)
             text += " · " + self.tr("last sync %1").replace("%1", when)
         if status.waiting:
             text += " · " + self.tr("%n received waiting for you", "", status.waiting)

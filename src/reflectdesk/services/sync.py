@@ -14,10 +14,11 @@ Outbox
 
 Inbox
     Lists each point, skips files it put there or already fetched (name + size + ETag,
-    keyed hashes in ``sync_remote``), downloads the rest once into ``inbox/`` (row
-    ``fetching`` first: a crash downloads it again), and imports through the same checks
-    as a manual import (``services/sync_import.py``): from a verified contact (or your
-    own key) at once; from anyone else it waits for the user ("waiting for you").
+    keyed hashes in ``sync_remote``), downloads the rest into ``inbox/`` (the outcome
+    rows are stored 50 at a time: a crash only downloads those files again), and imports
+    through the same checks as a manual import (``services/sync_import.py``): from a
+    verified contact (or your own key) at once; from anyone else it waits for the user
+    ("waiting for you").
     Files not addressed to this vault are skipped. Nothing on the exchange point is ever
     deleted or overwritten.
 
@@ -115,7 +116,8 @@ class SyncService(SyncOutbox, SyncInbox):
                 if isinstance(exc, POINT_WIDE):
                     raise
                 send_error = exc  # one file's trouble: still fetch what arrived
-            self._receive(repo, point, transport, counts, progress, cancel)
+            # A run someone asked for (sync now, Retry now) always lists the folder.
+            self._receive(repo, point, transport, counts, progress, cancel, may_skip=due_only)
             if send_error is not None:
                 raise send_error
         except OFFLINE as exc:

@@ -82,6 +82,9 @@ class SyncCommon:
         # points whose WebDAV folder is known to exist (one request a run less).
         self._ids: dict[tuple[str, ...], str] = {}
         self._folder_ok: set[str] = set()
+        # Per process and point: the folder's stamp (WebDAV ``folder_stamp``) when it was
+        # last listed in full with every file dealt with, and when (``time.monotonic``).
+        self._listed: dict[str, tuple[str, float]] = {}
 
     # --- places -----------------------------------------------------------------------
     def _repo(self) -> SyncStateRepo:

@@ -8,8 +8,10 @@ import functools
 import logging
 import os
 import re
+import secrets
+import shutil
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -33,6 +35,7 @@ log = logging.getLogger(__name__)
 
 
 _OWN_FILE = re.compile(r"[0-9a-f]{32}\.rdbundle")
+STAGING_PREFIX = ".staging-"  # feedback bundles being written (queue_feedback)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +57,81 @@ class SyncOutbox(SyncCommon):
         """Export to the recipients and queue the bundle for every exchange point that
         reaches one of them. Raises ``NoExchangePoint`` if none does (nothing written)
         and whatever ``BundleExportService.export`` raises (then nothing is queued)."""
+        return self._queue(
+            request.recipients,
+            lambda dest: self._exports.export(request, dest, progress=progress, cancel=cancel),
+        )
+
+    def queue_feedback(
+        self,
+        recipients: Sequence[str],
+        *,
+        progress: ProgressSink = ignore_progress,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> list[QueuedExport]:
+        """The feedback bundles (``BundleExportService.export_feedback``: your review
+        records each recipient can accept, one bundle per set of records) queued like
+        ``queue_export``, each for the exchange points that reach its recipients.
+
+        Raises ``NoExchangePoint`` when a recipient is reached through none (nothing
+        written) and whatever ``export_feedback`` raises (``NoFeedbackToSend``,
+        ``FeedbackThroughAuthor``…; then nothing is queued). The bundles are written
+        into a staging folder in ``outbox/`` first (their number is known only then),
+        then each gets its rows and its random name; a crash in between leaves the
+        staging folder, removed by ``_recover`` (the records stay in the vault and go
+        with the next feedback bundle)."""
+        refs = list(recipients)
+        unreached = [r for r in refs if not self.points_for([r])]
+        if not refs or unreached:
+            raise NoExchangePoint(",".join(unreached or refs))
         st = self._state()
-        recipients = tuple(self._exchange_contacts(request.recipients))
-        points = self._exchange.for_contacts(recipients)
+        staging = self._dir(OUTBOX_DIR) / f"{STAGING_PREFIX}{secrets.token_hex(8)}"
+        busy = {staging.name}  # _recover leaves these alone while this runs
+        with self._writing_lock:
+            self._writing |= busy
+        staging.mkdir(mode=0o700)
+        try:
+            results = self._exports.export_feedback(refs, staging, progress=progress, cancel=cancel)
+            queued: list[QueuedExport] = []
+            for result in results:
+                points = self.points_for(result.recipients)
+                name = bundle_file_name()
+                with st.write_lock:
+                    items = self._repo().reserve([(p.id, name) for p in points])
+                ids = {i.id for i in items}
+                with self._writing_lock:
+                    self._writing |= ids
+                busy |= ids
+                path = self._dir(OUTBOX_DIR) / name
+                os.replace(result.path, path)
+                done = [
+                    replace(
+                        i, state=OutboxState.QUEUED, size=result.size, bundle_id=result.bundle_id
+                    )
+                    for i in items
+                ]
+                with st.write_lock:
+                    self._repo().save_outbox(done)
+                queued.append(QueuedExport(replace(result, path=path), tuple(p.id for p in points)))
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+            with self._writing_lock:
+                self._writing -= busy
+        log.info("queued %d feedback bundle(s)", len(queued))
+        return queued
+
+    def points_for(self, recipients: Sequence[str]) -> list[ExchangePoint]:
+        """The exchange points a bundle for ``recipients`` would be queued to (none: it
+        can only be written to a file). No network call."""
+        return self._exchange.for_contacts(tuple(self._exchange_contacts(recipients)))
+
+    def _queue(
+        self, recipient_refs: Sequence[str], write: Callable[[Path], ExportResult]
+    ) -> QueuedExport:
+        st = self._state()
+        points = self.points_for(recipient_refs)
         if not points:
-            raise NoExchangePoint(",".join(request.recipients))
+            raise NoExchangePoint(",".join(recipient_refs))
         name = bundle_file_name()
         with st.write_lock:
             items = self._repo().reserve([(p.id, name) for p in points])
@@ -67,9 +140,7 @@ class SyncOutbox(SyncCommon):
             self._writing |= ids
         try:
             try:
-                result = self._exports.export(
-                    request, self._dir(OUTBOX_DIR) / name, progress=progress, cancel=cancel
-                )
+                result = write(self._dir(OUTBOX_DIR) / name)
             except BaseException:
                 with st.write_lock:
                     self._repo().drop_outbox(ids)
@@ -97,6 +168,8 @@ class SyncOutbox(SyncCommon):
         outbox_dir, inbox_dir = self._dir(OUTBOX_DIR), self._dir(INBOX_DIR)
         out_files = {n for n in os.listdir(outbox_dir) if _OWN_FILE.fullmatch(n)}
         in_files = {n for n in os.listdir(inbox_dir) if _OWN_FILE.fullmatch(n)}
+        # Listed before ``busy`` is read: a staging folder is registered before it is made.
+        staged = list(outbox_dir.glob(STAGING_PREFIX + "*"))
         with self._writing_lock:
             busy = set(self._writing)
         items = repo.outbox()
@@ -121,6 +194,9 @@ class SyncOutbox(SyncCommon):
                 repo.save_outbox(fixed)
                 repo.drop_outbox(dropped)
             log.info("outbox recovered: %d kept, %d dropped", len(fixed), len(dropped))
+        for leftover in staged:
+            if leftover.name not in busy:  # a crash's: its bundles were never queued
+                shutil.rmtree(leftover, ignore_errors=True)
         referenced = {i.name for i in items if i.id not in dropped}
         for name in out_files - referenced:
             with contextlib.suppress(FileNotFoundError):

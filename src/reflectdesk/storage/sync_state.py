@@ -191,8 +191,13 @@ class SyncStateRepo:
             row.state, row.blob = record.state.value, blob
 
     def save_remote(self, record: RemoteRecord) -> None:
+        self.save_remotes([record])
+
+    def save_remotes(self, records: Iterable[RemoteRecord]) -> None:
+        """Several records in one transaction (the inbox's outcomes of a batch)."""
         with self._db.session() as s:
-            self._upsert_remote(s, record)
+            for record in records:
+                self._upsert_remote(s, record)
 
     def remote_ids(self) -> set[str]:
         """Every remote file id known (no record opened: the quick "nothing new" check)."""

@@ -8,7 +8,9 @@ or broken server can neither expand entities (billion laughs) nor make us fetch 
 from __future__ import annotations
 
 import email.utils
+import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from urllib.parse import unquote, urlsplit
 
 from lxml import etree
@@ -43,13 +45,50 @@ def normalize_etag(value: str | None) -> str | None:
     return value.strip('"') or None
 
 
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1
+    )
+}
+# RFC 9110's preferred form, what servers send: "Wed, 02 Dec 2026 10:00:00 GMT".
+_IMF_FIXDATE = re.compile(
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) ([A-Z][a-z]{2}) (\d{4}) "
+    r"(\d{2}):(\d{2}):(\d{2}) GMT"
+)
+
+
 def http_date(value: str | None) -> float | None:
+    """Seconds since the epoch of an HTTP date, or None. The usual form is parsed
+    directly (a listing of 500 files has 500 of them); the others (RFC 850, asctime,
+    other zones) through ``email.utils``."""
     if not value:
         return None
+    m = _IMF_FIXDATE.fullmatch(value.strip())
+    if m is not None and m.group(2) in _MONTHS:
+        day, _, year, hour, minute, second = m.groups()
+        try:
+            return datetime(
+                int(year), _MONTHS[m.group(2)], int(day), int(hour), int(minute), int(second),
+                tzinfo=UTC,
+            ).timestamp()  # fmt: skip
+        except ValueError:
+            return None
     try:
         return email.utils.parsedate_to_datetime(value).timestamp()
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
+
+
+def _href_path(href: str) -> str:
+    """The decoded path of an ``href`` without a trailing slash. A plain absolute path
+    (what servers send) is taken as it is; anything else goes through ``urlsplit``."""
+    if href.startswith("/") and not href.startswith("//") and not _NEEDS_SPLIT.search(href):
+        return href.rstrip("/")
+    return unquote(urlsplit(href).path).rstrip("/")
+
+
+_NEEDS_SPLIT = re.compile(r"[%?#\\]")
 
 
 def _parser() -> etree.XMLParser:
@@ -78,7 +117,7 @@ def parse_multistatus(body: bytes) -> list[DavEntry]:
         href = (response.findtext(f"{_D}href") or "").strip()
         if not href:
             continue
-        path = unquote(urlsplit(href).path).rstrip("/")
+        path = _href_path(href)
         prop = _ok_props(response)
         if prop is None:
             continue

@@ -51,7 +51,13 @@ from reflectdesk.progress import (
     ProgressSink,
     ignore_progress,
 )
-from reflectdesk.sync.davxml import PROPFIND_BODY, DavEntry, normalize_etag, parse_multistatus
+from reflectdesk.sync.davxml import (
+    PROPFIND_BODY,
+    DavEntry,
+    http_date,
+    normalize_etag,
+    parse_multistatus,
+)
 from reflectdesk.sync.transport import (
     CHUNK,
     DOWNLOAD,
@@ -82,6 +88,7 @@ log = logging.getLogger(__name__)
 LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
 MAX_XML = 32 * 1024 * 1024  # a PROPFIND answer for tens of thousands of files
 MAX_SMALL = 1024 * 1024  # any other answer body we read whole
+STAMP_MARGIN_S = 5.0  # a folder's Last-Modified is relied on only when this much older
 _STALE = (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError)
 _XML = {"Content-Type": 'application/xml; charset="utf-8"'}
 
@@ -346,6 +353,33 @@ class WebDavTransport:
             elif answer.status != 207:
                 raise status_error(answer.status, answer.headers, "folder")
             self._folder_ok = True
+
+    def folder_stamp(self) -> str | None:
+        """What the folder itself says about its contents, with one ``PROPFIND`` depth 0
+        (not a listing): its ETag when the server gives folders one (Nextcloud and
+        ownCloud change it whenever anything inside changes), else its Last-Modified —
+        but only when that is at least ``STAMP_MARGIN_S`` older than the answer's own
+        ``Date``, so that a file added after this answer must move it (a server's
+        clock has one-second steps). ``None``: nothing to rely on, list the folder.
+        Both times are the server's: no clock of this computer is compared."""
+        with self._lock:
+            answer = self._call(
+                "PROPFIND", self._folder + "/", {"Depth": "0", **_XML}, PROPFIND_BODY
+            )
+            if answer.status != 207:
+                raise status_error(answer.status, answer.headers, "folder")
+            folders = [e for e in parse_multistatus(answer.body) if e.is_collection]
+            if len(folders) != 1:
+                return None
+            folder = folders[0]
+            if folder.etag:
+                return "etag:" + folder.etag
+            answered = http_date(answer.headers.get("Date"))
+            if folder.mtime is None or answered is None:
+                return None
+            if folder.mtime > answered - STAMP_MARGIN_S:
+                return None  # changed just now: a later change may carry the same second
+            return f"mtime:{folder.mtime:.0f}"
 
     def list(self) -> builtins.list[RemoteFile]:
         with self._lock:

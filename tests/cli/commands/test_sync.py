@@ -68,6 +68,21 @@ def test_send_and_receive_through_the_cli(
     assert isinstance(st, dict) and st["last_sync"] and st["last_error"] is None
     events = student.json("sync", "log", "--json")
     assert isinstance(events, list) and [e["event"] for e in events][:2] == ["sync", "offline"]
+    # The mentor's sign-off goes back the same way: bundle export --feedback --send.
+    (received,) = mentor.json("entry", "list", "--json")  # type: ignore[misc]
+    mentor.ok("signoff", "add", received["id"], "--standard", "C7=met:Bien.")  # type: ignore[index]
+    nothing = mentor("bundle", "export", "--feedback", "--to", student_at_mentor)
+    assert nothing.code != 0 and "Traceback" not in nothing.err  # neither -o nor --send
+    said = mentor.ok("bundle", "export", "--feedback", "--to", student_at_mentor, "--send")
+    feedback = said.strip().splitlines()[-1]
+    assert "Queued a bundle for 1 exchange point" in said
+    assert mentor.json("sync", "status", "--json")["pending"] == 1  # type: ignore[index]
+    assert mentor.json("sync", "now", "--json")["sent"] == 1  # type: ignore[index]
+    assert student.json("sync", "now", "--json")["received"] == 1  # type: ignore[index]
+    listed_log = student.json("bundle", "log", "--json")
+    assert isinstance(listed_log, list) and feedback in [i["bundle_id"] for i in listed_log]
+    (signed,) = student.json("comment", "list", entry, "--json")["sign_offs"]  # type: ignore[index]
+    assert signed["standards"][0]["verdict"] == "met"
     # A 401 after the password was changed: a clear message and a non-zero exit.
     dav.set_password("another-one-999")
     entry2 = student.ok("entry", "add", "--journal", journal, "--title", "Otra").strip()

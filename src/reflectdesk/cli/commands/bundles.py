@@ -126,8 +126,16 @@ def _say_exported(ctx: CliContext, result: ExportResult) -> None:
 def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     vault = ctx.open_vault()
     if args.feedback:
-        if args.send or not args.output:  # the outbox queues journal exports only, so far
-            raise InvalidValue("--output")
+        if args.send:  # the same rule as a journal bundle: queued for the exchange points
+            from reflectdesk.cli.commands.sync import say_queued
+
+            for queued in vault.sync.queue_feedback(
+                _recipients(vault, args.to), progress=ctx.progress()
+            ):
+                say_queued(ctx, queued)
+            return 0
+        if not args.output:
+            raise InvalidValue("--output or --send")
         results = vault.exports.export_feedback(
             _recipients(vault, args.to), Path(args.output), progress=ctx.progress()
         )
