@@ -16,15 +16,13 @@ changes and :meth:`extend_entry_menu` when it builds the entry list's context me
 
 from __future__ import annotations
 
-import inspect
 import logging
 from collections.abc import Collection
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from reflectdesk.domain.model import Role, Space
 from reflectdesk.errors import ReflectDeskError
@@ -313,10 +311,7 @@ class ReviewNav(QObject):
 
         w = self.window
         recipients = [contact_id] if contact_id else []
-        if "kind" not in inspect.signature(ExportWizard.__init__).parameters:
-            self._send_feedback_to_folder(recipients)  # until the wizard's feedback mode
-            return
-        wizard: Any = ExportWizard(  # type: ignore[call-arg,unused-ignore]
+        wizard = ExportWizard(
             self.ctx, self.vault, parent=w, kind="feedback", recipients=recipients
         )
         wizard.finished.connect(lambda _r: self._feedback_done())
@@ -327,50 +322,6 @@ class ReviewNav(QObject):
     def _feedback_done(self) -> None:
         self.window.refresh_pages()
         self.refresh()
-
-    def ask_folder(self) -> str:
-        return QFileDialog.getExistingDirectory(
-            self.window,
-            QCoreApplication.translate("ReviewNav", "Save the feedback bundle in"),
-            str(Path.home()),
-        )
-
-    def _send_feedback_to_folder(self, recipients: list[str]) -> None:
-        """A feedback bundle for ``recipients`` in a folder the user chooses."""
-        if not recipients:
-            students = sorted({q for q in self._queued_students()})
-            recipients = students[:1]
-        folder = self.ask_folder()
-        if not folder or not recipients:
-            return
-        exports = self.vault.exports
-        self.ctx.runner.submit(
-            lambda p, c: exports.export_feedback(recipients, Path(folder), progress=p, cancel=c),
-            on_result=lambda results: self._feedback_written(results[0].path),
-            on_error=lambda exc: report_error(self.window, exc),
-            writer=True,
-            name="write:feedback",
-            owner=self.window,
-        )
-
-    def _queued_students(self) -> list[str]:
-        page = self.pages.get("queue")
-        return [i.contact_id for i in getattr(page, "items", [])]
-
-    def _feedback_written(self, path: Path) -> None:
-        self.window.refresh_pages()
-        box = QMessageBox(self.window)
-        box.setObjectName("feedbackWritten")
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(QCoreApplication.translate("ReviewNav", "Send feedback"))
-        box.setText(
-            QCoreApplication.translate("ReviewNav", "The feedback bundle is saved as %1.").replace(
-                "%1", str(path)
-            )
-        )
-        box.finished.connect(box.deleteLater)
-        self.window.dialogs["feedback"] = box
-        box.open()
 
     # -- text ------------------------------------------------------------------------------
     def retranslate(self) -> None:
