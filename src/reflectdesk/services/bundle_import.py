@@ -44,6 +44,7 @@ from pathlib import Path
 
 from reflectdesk.bundles import (
     BundleInspection,
+    KnownAuthors,
     OpenedBundle,
     inspect_bundle,
     open_bundle,
@@ -231,6 +232,32 @@ class BundleImportService:
         """This vault's id for the entry ``entry_id`` a contact sent (ids are scoped by
         author and stored as keyed hashes; see storage/local_ids.py)."""
         return IdScope(self._state().cipher, contact_id).entry(entry_id)
+
+    def open_data(
+        self,
+        data: memoryview,
+        authors: KnownAuthors,
+        *,
+        progress: ProgressSink = ignore_progress,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> OpenedBundle:
+        """Steps 2 of a bundle already read (a batch reads and hashes each file once)
+        against a table of known authors the caller took (``known_authors``)."""
+        st = self._state()
+        opened = open_bundle(data, readers(st), authors, progress=progress, cancel=cancel)
+        _refuse_own_retired_key(st, opened)
+        return opened
+
+    def import_opened(
+        self,
+        opened: OpenedBundle,
+        *,
+        confirm_unknown_sender: bool = False,
+        progress: ProgressSink = ignore_progress,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> ImportResult:
+        """Steps 3 and 5 for a bundle :meth:`open_data` opened (the batch import)."""
+        return self._import(opened, confirm_unknown_sender, progress, cancel)
 
     # -- steps 1, 2 and 4: the bundle layer --------------------------------------------------
     def _open(

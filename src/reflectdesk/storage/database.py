@@ -133,10 +133,22 @@ def _migrate_3_to_4(conn: Connection) -> None:
     Base.metadata.create_all(conn, tables=missing)
 
 
+COHORT_TABLES = ("cohorts", "seen_files")
+
+
+def _migrate_4_to_5(conn: Connection) -> None:
+    """v5: cohorts (named groups of contacts) and the files a batch import has seen
+    (issue 14)."""
+    existing = set(inspect(conn).get_table_names())
+    missing = [Base.metadata.tables[n] for n in COHORT_TABLES if n not in existing]
+    Base.metadata.create_all(conn, tables=missing)
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _migrate_1_to_2,
     2: _migrate_2_to_3,
     3: _migrate_3_to_4,
+    4: _migrate_4_to_5,
 }
 
 

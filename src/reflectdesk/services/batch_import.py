@@ -1,0 +1,552 @@
+"""Import many bundles at once: files and folders, each bundle on its own (issue 14).
+
+``vault.batch_import``. The tutor drops a folder of a cohort's bundles; each one is
+read once, checked and imported **in its own transaction** through the same steps as
+a single import (:class:`~reflectdesk.services.bundle_import.BundleImportService`:
+``open_data`` then ``import_opened``), so a refused bundle never stops the batch and a
+crash or a cancel leaves every bundle either whole or absent.
+
+1. **collect** (:func:`collect`) — the paths given, folders walked recursively. A link
+   whose target leaves the chosen folder is not followed (``symlink_outside_folder``);
+   anything that is not a regular file (a FIFO, a device) is never opened; a regular
+   file is looked at by its size and its first 22 bytes only (the age magic line), so
+   5,000 photos in the folder cost a few milliseconds each, and one over the bundle cap
+   is refused without being read (``bundle_too_large``).
+2. **already seen** — each file is read once into memory and hashed (SHA-256). A file
+   whose hash is in ``seen_files`` (a keyed hash of it, written after its bundle's
+   transaction committed) is "already had" *without being decrypted*: the same folder
+   imported again costs one read and one hash per file.
+3. **check and import** — the bytes are opened against one table of known authors per
+   batch (rebuilt after a contact is added), then imported; ``UnknownSender`` is not a
+   refusal here: the sender's card is collected into :attr:`BatchReport.unknown_senders`
+   with the safety number, to verify all at once, and :meth:`BatchImportService.import_senders`
+   imports their bundles in a second pass.
+4. **report** — per file: imported, already had, refused with the error's code, waiting
+   for the sender's check, or not done (cancelled, or the batch stopped because the
+   disk is full). :func:`write_report_csv` keeps it as CSV (file, result, reason), written
+   atomically where the user chooses; it holds no journal text and no names.
+
+Progress is data (:class:`BatchProgress`: done/total, the file, the current sender's
+display name for the front end; names never go to the log). Cancel is checked
+between bundles and while a bundle is being decrypted (nothing stored yet); a bundle
+being stored finishes (one short transaction).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import logging
+import os
+import stat
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from pathlib import Path
+
+from reflectdesk.atomic_files import atomic_write
+from reflectdesk.bundles import KnownAuthors, OpenedBundle, read_bundle_file, safety_number
+from reflectdesk.bundles.limits import DEFAULT_LIMITS, BundleLimits
+from reflectdesk.domain.model import AuthorStatus
+from reflectdesk.domain.names import name_skeleton
+from reflectdesk.errors import (
+    BundleSenderCardMissing,
+    BundleTooLarge,
+    Cancelled,
+    FileUnreadable,
+    FileUnwritable,
+    NotABundle,
+    ReflectDeskError,
+    StorageUnwritable,
+    SymlinkOutsideFolder,
+    UnknownSender,
+    VaultError,
+)
+from reflectdesk.progress import NEVER_CANCELLED, CancelToken
+from reflectdesk.services.bundle_import import BundleImportService
+from reflectdesk.services.contacts import ContactService
+from reflectdesk.services.identity import load_or_create_identity
+from reflectdesk.services.unlocked_state import UnlockedState
+from reflectdesk.storage.seen_files import SeenFileRepo
+
+log = logging.getLogger(__name__)
+
+AGE_MAGIC = b"age-encryption.org/v1\n"
+SEEN_FLUSH = 50  # seen files are recorded in one transaction per this many
+AUTHORS_MAX_AGE_S = 5.0  # the table of known authors is taken again after this long
+
+
+class BatchOutcome(StrEnum):
+    IMPORTED = "imported"
+    ALREADY = "already"  # imported before (this file, or the same bundle)
+    REFUSED = "refused"  # ``reason`` says why; nothing of it was stored
+    UNKNOWN_SENDER = "unknown_sender"  # waits for the safety number check
+    NOT_DONE = "not_done"  # cancelled, or the batch stopped before it
+
+
+@dataclass(frozen=True, slots=True)
+class BatchItem:
+    path: Path
+    outcome: BatchOutcome
+    reason: str = ""  # the error code of a refusal (or of what stopped the batch)
+    bundle_id: str = ""
+    sender: str = ""  # display name, for the front end only (never logged)
+    sender_key_id: str = ""
+    contact_id: str | None = None
+    entries_new: int = 0
+    entries_updated: int = 0
+    contact_added: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownSenderInfo:
+    """One unknown sender of a batch and the files of theirs that wait."""
+
+    key_id: str
+    name: str
+    institution: str
+    safety_number: str
+    same_name_contacts: tuple[str, ...]
+    paths: tuple[Path, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BatchProgress:
+    done: int  # bundles finished (any outcome)
+    total: int
+    path: Path | None = None  # the file being worked on, or just finished
+    sender: str = ""  # its sender's display name, once known (front ends only)
+    item: BatchItem | None = None  # set when a file has just finished
+
+
+BatchSink = Callable[[BatchProgress], None]
+
+
+def ignore_batch_progress(_: BatchProgress) -> None:
+    """A sink for callers that show no progress."""
+
+
+@dataclass(frozen=True, slots=True)
+class BatchReport:
+    items: tuple[BatchItem, ...]
+    unknown_senders: tuple[UnknownSenderInfo, ...] = ()
+    cancelled: bool = False
+    stopped: str = ""  # the code of an error that stopped the batch (a full disk)
+    seconds: float = 0.0
+
+    def count(self, outcome: BatchOutcome) -> int:
+        return sum(1 for i in self.items if i.outcome is outcome)
+
+    @property
+    def refused(self) -> tuple[BatchItem, ...]:
+        return tuple(i for i in self.items if i.outcome is BatchOutcome.REFUSED)
+
+    @property
+    def sender_contact_ids(self) -> tuple[str, ...]:
+        """The contacts whose bundles this batch imported or already had (a cohort)."""
+        return tuple(
+            dict.fromkeys(
+                i.contact_id
+                for i in self.items
+                if i.contact_id
+                and i.outcome in (BatchOutcome.IMPORTED, BatchOutcome.ALREADY)
+            )
+        )
+
+
+@dataclass(slots=True)
+class Collected:
+    """The files a batch will open, and those refused while looking for them."""
+
+    candidates: list[Path] = field(default_factory=list)
+    refused: list[BatchItem] = field(default_factory=list)
+
+
+def _within(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def _quick_check(path: Path, limits: BundleLimits) -> ReflectDeskError | None:
+    """Is this worth reading? Never opens anything but a regular file (a FIFO would
+    block), reads 22 bytes at most."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return FileUnreadable(path.name)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return NotABundle(path.name)
+        if st.st_size > limits.max_bundle_bytes:
+            return BundleTooLarge(path.name, limit_mb=limits.max_bundle_mb)
+        if st.st_size < len(AGE_MAGIC) or os.read(fd, len(AGE_MAGIC)) != AGE_MAGIC:
+            return NotABundle(path.name)
+        return None
+    except OSError:
+        return FileUnreadable(path.name)
+    finally:
+        os.close(fd)
+
+
+def _refused(path: Path, err: ReflectDeskError) -> BatchItem:
+    return BatchItem(path, BatchOutcome.REFUSED, err.code)
+
+
+def collect(paths: Iterable[Path], limits: BundleLimits = DEFAULT_LIMITS) -> Collected:
+    """The files to open from files and folders (recursively), in a stable order, each
+    once; what cannot be a bundle is refused here without being read."""
+    out = Collected()
+    seen: set[tuple[int, int]] = set()
+
+    def consider(path: Path) -> None:
+        err = _quick_check(path, limits)
+        if err is not None:
+            out.refused.append(_refused(path, err))
+            return
+        try:
+            st = path.stat()
+        except OSError:
+            out.refused.append(_refused(path, FileUnreadable(path.name)))
+            return
+        if (st.st_dev, st.st_ino) in seen:
+            return  # the same file twice (chosen and inside a chosen folder, a link)
+        seen.add((st.st_dev, st.st_ino))
+        out.candidates.append(path)
+
+    def walk(folder: Path, root: Path) -> None:
+        try:
+            with os.scandir(folder) as it:
+                found = sorted(it, key=lambda e: e.name)
+        except OSError:
+            out.refused.append(_refused(folder, FileUnreadable(folder.name)))
+            return
+        for entry in found:
+            path = Path(entry.path)
+            try:
+                if entry.is_symlink():
+                    try:
+                        target = path.resolve(strict=True)
+                    except (OSError, RuntimeError):  # dangling, or a loop
+                        out.refused.append(_refused(path, FileUnreadable(path.name)))
+                        continue
+                    if not _within(target, root):
+                        out.refused.append(_refused(path, SymlinkOutsideFolder(path.name)))
+                    elif target.is_file():
+                        consider(path)
+                    # a link to a folder inside: its files are reached by the walk itself
+                elif entry.is_dir(follow_symlinks=False):
+                    walk(path, root)
+                else:
+                    consider(path)
+            except OSError:
+                out.refused.append(_refused(path, FileUnreadable(path.name)))
+
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            walk(path, path.resolve())
+        else:
+            consider(path)  # chosen by name: a link the user chose is followed
+    return out
+
+
+def _fatal(err: ReflectDeskError) -> bool:
+    """Errors of this vault or this computer, not of one bundle: the batch stops."""
+    return isinstance(err, StorageUnwritable | VaultError)
+
+
+class BatchImportService:
+    def __init__(
+        self,
+        state: Callable[[], UnlockedState],
+        contacts: ContactService,
+        imports: BundleImportService,
+    ) -> None:
+        self._state = state
+        self._contacts = contacts
+        self._imports = imports
+        self.limits = DEFAULT_LIMITS
+
+    def _seen(self) -> SeenFileRepo:
+        st = self._state()
+        return SeenFileRepo(st.db, st.cipher)
+
+    def run(
+        self,
+        paths: Sequence[Path],
+        *,
+        progress: BatchSink = ignore_batch_progress,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> BatchReport:
+        """Import every bundle found in ``paths`` (files and folders), each on its own.
+        Unknown senders are collected, not imported (see :meth:`import_senders`)."""
+        t0 = time.perf_counter()
+        found = collect(paths, self.limits)
+        progress(BatchProgress(0, len(found.candidates)))
+        report = self._run(found.candidates, set(), progress, cancel)
+        report = replace(
+            report,
+            items=tuple(found.refused) + report.items,
+            seconds=time.perf_counter() - t0,
+        )
+        log.info(
+            "batch import: %d imported, %d already, %d refused, %d from unknown senders",
+            report.count(BatchOutcome.IMPORTED),
+            report.count(BatchOutcome.ALREADY),
+            report.count(BatchOutcome.REFUSED),
+            report.count(BatchOutcome.UNKNOWN_SENDER),
+        )
+        return report
+
+    def import_senders(
+        self,
+        report: BatchReport,
+        key_ids: Iterable[str],
+        *,
+        verified: bool = False,
+        progress: BatchSink = ignore_batch_progress,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> BatchReport:
+        """The second pass: the user compared the safety numbers of these unknown
+        senders (``verified``: and they matched) and accepts them; each is added as a
+        contact from the card in their bundle and their waiting files are imported.
+        Returns ``report`` with those files' new results."""
+        t0 = time.perf_counter()
+        chosen = set(key_ids)
+        senders = [u for u in report.unknown_senders if u.key_id in chosen]
+        files = [p for u in senders for p in u.paths]
+        progress(BatchProgress(0, len(files)))
+        second = self._run(files, chosen, progress, cancel)
+        if verified:
+            for item in second.items:
+                if item.contact_added and item.contact_id:
+                    self._contacts.verify(item.contact_id)
+        by_path = {i.path: i for i in second.items}
+        items = tuple(by_path.get(i.path, i) for i in report.items)
+        still = {u.key_id for u in second.unknown_senders}
+        unknown = tuple(
+            u for u in report.unknown_senders if u.key_id not in chosen or u.key_id in still
+        )
+        return BatchReport(
+            items,
+            unknown,
+            cancelled=second.cancelled,
+            stopped=second.stopped,
+            seconds=report.seconds + time.perf_counter() - t0,
+        )
+
+    # -- the loop ----------------------------------------------------------------------------
+    def _run(
+        self,
+        files: Sequence[Path],
+        confirm: set[str],
+        progress: BatchSink,
+        cancel: CancelToken,
+    ) -> BatchReport:
+        st = self._state()
+        seen = self._seen()
+        names = {c.id: c.name for c in st.contacts.list()}
+        authors, taken = self._contacts.known_authors(), time.monotonic()
+        items: list[BatchItem] = []
+        unknown: dict[str, tuple[UnknownSenderInfo, list[Path]]] = {}
+        to_record: list[str] = []
+        cancelled, stopped = False, ""
+        total = len(files)
+        try:
+            for i, path in enumerate(files):
+                if cancel.cancelled:
+                    cancelled = True
+                    items.extend(BatchItem(p, BatchOutcome.NOT_DONE) for p in files[i:])
+                    break
+                if time.monotonic() - taken > AUTHORS_MAX_AGE_S:
+                    authors, taken = self._contacts.known_authors(), time.monotonic()
+                    names = {c.id: c.name for c in st.contacts.list()}
+                progress(BatchProgress(i, total, path))
+                try:
+                    item, digest, opened = self._one(
+                        path, seen, authors, names, confirm, progress, i, total, cancel
+                    )
+                except Cancelled:
+                    cancelled = True
+                    items.extend(BatchItem(p, BatchOutcome.NOT_DONE) for p in files[i:])
+                    break
+                except ReflectDeskError as exc:
+                    if _fatal(exc):
+                        stopped = exc.code
+                        log.error("batch import stopped: %s", exc.code)
+                        items.append(BatchItem(path, BatchOutcome.REFUSED, exc.code))
+                        items.extend(BatchItem(p, BatchOutcome.NOT_DONE) for p in files[i + 1 :])
+                        break
+                    item, digest, opened = _refused(path, exc), "", None
+                    log.info("a bundle of the batch was refused: %s", exc.code)
+                if item.outcome is BatchOutcome.UNKNOWN_SENDER and opened is not None:
+                    self._collect_unknown(unknown, opened, path)
+                if item.contact_added:
+                    # A new contact: the next bundles of the same sender are hers.
+                    authors, taken = self._contacts.known_authors(), time.monotonic()
+                    names = {c.id: c.name for c in st.contacts.list()}
+                if digest:
+                    to_record.append(digest)
+                    if len(to_record) >= SEEN_FLUSH:
+                        self._record(seen, to_record)
+                items.append(item)
+                progress(BatchProgress(i + 1, total, path, item.sender, item))
+        finally:
+            self._record(seen, to_record)
+        senders = tuple(replace(info, paths=tuple(ps)) for info, ps in unknown.values())
+        return BatchReport(tuple(items), senders, cancelled=cancelled, stopped=stopped)
+
+    def _record(self, seen: SeenFileRepo, digests: list[str]) -> None:
+        if not digests:
+            return
+        st = self._state()
+        try:
+            with st.write_lock:
+                seen.record(digests)
+        except ReflectDeskError as exc:  # only a shortcut for the next run: not fatal
+            log.warning("could not note the files seen: %s", exc.code)
+        digests.clear()
+
+    def _one(
+        self,
+        path: Path,
+        seen: SeenFileRepo,
+        authors: KnownAuthors,
+        names: dict[str, str],
+        confirm: set[str],
+        progress: BatchSink,
+        i: int,
+        total: int,
+        cancel: CancelToken,
+    ) -> tuple[BatchItem, str, OpenedBundle | None]:
+        """One file: (its result, its hash to note as seen or "", the opened bundle of
+        an unknown sender)."""
+        data = read_bundle_file(path, self.limits)
+        digest = hashlib.sha256(data).hexdigest()
+        if seen.seen(digest):
+            return BatchItem(path, BatchOutcome.ALREADY), "", None
+        opened = self._imports.open_data(data, authors, cancel=cancel)
+        del data  # the opened bundle holds views of what it needs
+        sender = self._sender_name(opened, names)
+        key_id = opened.author.key_id_hex
+        progress(BatchProgress(i, total, path, sender))
+        try:
+            result = self._imports.import_opened(
+                opened, confirm_unknown_sender=key_id in confirm
+            )
+        except UnknownSender:
+            if opened.sender_card is None:
+                raise BundleSenderCardMissing(key_id) from None
+            return (
+                BatchItem(
+                    path,
+                    BatchOutcome.UNKNOWN_SENDER,
+                    UnknownSender.code,
+                    opened.bundle_id,
+                    sender,
+                    key_id,
+                ),
+                "",
+                opened,
+            )
+        outcome = BatchOutcome.ALREADY if result.already_imported else BatchOutcome.IMPORTED
+        return (
+            BatchItem(
+                path,
+                outcome,
+                "",
+                opened.bundle_id,
+                sender,
+                key_id,
+                result.contact_id,
+                len(result.entries_new),
+                len(result.entries_updated),
+                result.contact_added,
+            ),
+            digest,
+            None,
+        )
+
+    def _sender_name(self, opened: OpenedBundle, names: dict[str, str]) -> str:
+        if opened.author_status is AuthorStatus.SELF:
+            return self._state().profile.get().name
+        pinned = opened.pinned
+        if pinned is not None and pinned.contact_id in names:
+            return names[pinned.contact_id]
+        card = opened.sender_card
+        return card.name if card is not None else ""
+
+    def _collect_unknown(
+        self,
+        unknown: dict[str, tuple[UnknownSenderInfo, list[Path]]],
+        opened: OpenedBundle,
+        path: Path,
+    ) -> None:
+        key_id = opened.author.key_id_hex
+        if key_id in unknown:
+            unknown[key_id][1].append(path)
+            return
+        card = opened.sender_card
+        assert card is not None
+        st = self._state()
+        me = load_or_create_identity(st).public
+        skeleton = name_skeleton(card.name)
+        same = tuple(c.id for c in st.contacts.list() if name_skeleton(c.name) == skeleton)
+        info = UnknownSenderInfo(
+            key_id=key_id,
+            name=card.name,
+            institution=card.institution,
+            safety_number=safety_number(me, opened.author),
+            same_name_contacts=same,
+            paths=(),
+        )
+        unknown[key_id] = (info, [path])
+
+
+# -- the report as CSV ----------------------------------------------------------------------
+CSV_COLUMNS = ("file", "result", "reason_code", "reason", "bundle_id")
+
+
+def report_csv(report: BatchReport, describe: Callable[[BatchItem], str]) -> bytes:
+    """The report as CSV (UTF-8 with a BOM, so spreadsheets read the accents): one row
+    per file with its result and reason (``describe`` gives the reason in the front
+    end's language). No journal text, no names."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for item in report.items:
+        text = describe(item) if item.reason else ""
+        writer.writerow(
+            [_cell(str(item.path)), item.outcome.value, item.reason, _cell(text), item.bundle_id]
+        )
+    return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
+
+
+def _cell(text: str) -> str:
+    """A file name a sender chose could start with ``=``: never a formula in a sheet."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def write_report_csv(
+    report: BatchReport, dest: Path, describe: Callable[[BatchItem], str]
+) -> None:
+    """Write :func:`report_csv` to ``dest`` atomically (a crash leaves the old file or
+    the new one)."""
+    atomic_write(dest, report_csv(report, describe), mode=0o600, error=FileUnwritable)
+
+
+__all__ = [
+    "BatchImportService",
+    "BatchItem",
+    "BatchOutcome",
+    "BatchProgress",
+    "BatchReport",
+    "Collected",
+    "UnknownSenderInfo",
+    "collect",
+    "ignore_batch_progress",
+    "report_csv",
+    "write_report_csv",
+]
