@@ -31,11 +31,44 @@ from reflectdesk.domain.model import EntryContent, Role
 from reflectdesk.ids import uuid7
 from reflectdesk.services.vault import Vault
 
-WORDS = (
-    "hoy observé una clase de matemáticas en segundo básico los estudiantes trabajaron "
-    "fracciones con material concreto y la profesora guía registró sus preguntas durante "
-    "la actividad reflexioné sobre el tiempo de espera y la retroalimentación oportuna"
-).split()
+WORDS = [
+    "hoy",
+    "observé",
+    "una",
+    "clase",
+    "de",
+    "matemáticas",
+    "en",
+    "segundo",
+    "básico",
+    "los",
+    "estudiantes",
+    "trabajaron",
+    "fracciones",
+    "con",
+    "material",
+    "concreto",
+    "y",
+    "la",
+    "profesora",
+    "guía",
+    "registró",
+    "sus",
+    "preguntas",
+    "durante",
+    "la",
+    "actividad",
+    "reflexioné",
+    "sobre",
+    "el",
+    "tiempo",
+    "de",
+    "espera",
+    "y",
+    "la",
+    "retroalimentación",
+    "oportuna",
+]
 FIRST = ("Camila", "Diego", "Valentina", "Matías", "Josefa", "Benjamín", "Isidora", "Tomás")
 LAST = ("Pérez", "González", "Muñoz", "Rojas", "Díaz", "Soto", "Contreras", "Silva")
 

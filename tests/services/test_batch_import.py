@@ -103,9 +103,7 @@ def test_a_cohort_folder_imports_with_a_reason_per_refusal(tutor: Vault, cohort:
     assert set(group.member_ids) == set(second.sender_contact_ids)
 
 
-def test_the_same_folder_again_is_answered_before_decrypting(
-    tutor: Vault, cohort: Cohort
-) -> None:
+def test_the_same_folder_again_is_answered_before_decrypting(tutor: Vault, cohort: Cohort) -> None:
     tutor.batch_import.run([cohort.folder])
     before = _entries_per_bundle(tutor)
     again = tutor.batch_import.run([cohort.folder])
@@ -147,9 +145,7 @@ def test_five_thousand_non_bundles_are_refused_quickly(tutor: Vault, tmp_path: P
     assert elapsed < 5.0, elapsed  # ~0.3 s here: 22 bytes read per file at most
 
 
-def test_links_fifos_unreadable_and_too_large(
-    tutor: Vault, cohort: Cohort, tmp_path: Path
-) -> None:
+def test_links_fifos_unreadable_and_too_large(tutor: Vault, cohort: Cohort, tmp_path: Path) -> None:
     folder = tmp_path / "mezcla"
     folder.mkdir()
     good = folder / "bueno.rdbundle"
@@ -181,9 +177,7 @@ def test_links_fifos_unreadable_and_too_large(
     assert tutor.entries.count() == 2 * (1 + (os.geteuid() == 0))
 
 
-def test_two_bundles_with_one_id_from_two_senders_both_import(
-    tutor: Vault, tmp_path: Path
-) -> None:
+def test_two_bundles_with_one_id_from_two_senders_both_import(tutor: Vault, tmp_path: Path) -> None:
     a, b = make_students(2)
     add_contacts(tutor, [a, b])
     me = [tutor.identity.key_pair().public]

@@ -21,7 +21,9 @@ def main() -> None:
     def show(p: BatchProgress) -> None:
         if p.item is not None:
             item = p.item
-            sys.stdout.write(f"{item.outcome.value} {item.bundle_id} {item.sender_key_id} {item.path}\n")
+            sys.stdout.write(
+                f"{item.outcome.value} {item.bundle_id} {item.sender_key_id} {item.path}\n"
+            )
             sys.stdout.flush()
 
     report = vault.batch_import.run([folder], progress=show)

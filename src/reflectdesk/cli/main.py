@@ -35,7 +35,16 @@ def _command_modules() -> list[object]:
     from reflectdesk.cli.commands import entries, journals, search, vault
 
     modules: list[object] = [vault, journals, entries, search]
-    for name in ("templates", "identity", "contacts", "bundles", "review", "sync", "desktop"):
+    for name in (
+        "templates",
+        "identity",
+        "contacts",
+        "bundles",
+        "cohorts",
+        "review",
+        "sync",
+        "desktop",
+    ):
         try:
             modules.append(__import__(f"reflectdesk.cli.commands.{name}", fromlist=["register"]))
         except ModuleNotFoundError as exc:

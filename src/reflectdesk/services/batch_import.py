@@ -98,6 +98,12 @@ class BatchItem:
     entries_new: int = 0
     entries_updated: int = 0
     contact_added: bool = False
+    # The refusal's parameters (a limit, a date: never journal text), for its message.
+    params: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def reason_params(self) -> dict[str, str]:
+        return dict(self.params)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,8 +156,7 @@ class BatchReport:
             dict.fromkeys(
                 i.contact_id
                 for i in self.items
-                if i.contact_id
-                and i.outcome in (BatchOutcome.IMPORTED, BatchOutcome.ALREADY)
+                if i.contact_id and i.outcome in (BatchOutcome.IMPORTED, BatchOutcome.ALREADY)
             )
         )
 
@@ -191,7 +196,8 @@ def _quick_check(path: Path, limits: BundleLimits) -> ReflectDeskError | None:
 
 
 def _refused(path: Path, err: ReflectDeskError) -> BatchItem:
-    return BatchItem(path, BatchOutcome.REFUSED, err.code)
+    params = tuple((k, str(v)) for k, v in err.params.items())
+    return BatchItem(path, BatchOutcome.REFUSED, err.code, params=params)
 
 
 def collect(paths: Iterable[Path], limits: BundleLimits = DEFAULT_LIMITS) -> Collected:
@@ -376,7 +382,7 @@ class BatchImportService:
                     if _fatal(exc):
                         stopped = exc.code
                         log.error("batch import stopped: %s", exc.code)
-                        items.append(BatchItem(path, BatchOutcome.REFUSED, exc.code))
+                        items.append(_refused(path, exc))
                         items.extend(BatchItem(p, BatchOutcome.NOT_DONE) for p in files[i + 1 :])
                         break
                     item, digest, opened = _refused(path, exc), "", None
@@ -433,9 +439,7 @@ class BatchImportService:
         key_id = opened.author.key_id_hex
         progress(BatchProgress(i, total, path, sender))
         try:
-            result = self._imports.import_opened(
-                opened, confirm_unknown_sender=key_id in confirm
-            )
+            result = self._imports.import_opened(opened, confirm_unknown_sender=key_id in confirm)
         except UnknownSender:
             if opened.sender_card is None:
                 raise BundleSenderCardMissing(key_id) from None
@@ -529,9 +533,7 @@ def _cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def write_report_csv(
-    report: BatchReport, dest: Path, describe: Callable[[BatchItem], str]
-) -> None:
+def write_report_csv(report: BatchReport, dest: Path, describe: Callable[[BatchItem], str]) -> None:
     """Write :func:`report_csv` to ``dest`` atomically (a crash leaves the old file or
     the new one)."""
     atomic_write(dest, report_csv(report, describe), mode=0o600, error=FileUnwritable)

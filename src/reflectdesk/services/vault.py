@@ -43,8 +43,8 @@ from reflectdesk.progress import (
     ignore_progress,
 )
 from reflectdesk.search.index import SearchIndex
-from reflectdesk.services.bundle_export import BundleExportService
 from reflectdesk.services.batch_import import BatchImportService
+from reflectdesk.services.bundle_export import BundleExportService
 from reflectdesk.services.bundle_import import BundleImportService
 from reflectdesk.services.bundle_log import BundleLogService
 from reflectdesk.services.cohorts import CohortService
