@@ -101,7 +101,12 @@ def _text(rnd: random.Random, words: int) -> str:
 
 
 def _entry(
-    rnd: random.Random, title: str, words: int, journal_id: str, image: bytes | None
+    rnd: random.Random,
+    title: str,
+    words: int,
+    journal_id: str,
+    image: bytes | None,
+    author: str,
 ) -> tuple[str, dict[str, bytes]]:
     entry_id, rev_id = uuid7(), uuid7()
     content = EntryContent(title=title, sections={"body": _text(rnd, words)}).to_json()
@@ -133,7 +138,7 @@ def _entry(
                 "id": rev_id,
                 "seq": 1,
                 "parent_ids": [],
-                "author": "x",
+                "author": author,  # the signer's key id, as an export writes it
                 "created_at": now,
                 "content_hash": hashlib.sha256(canonical_json(content)).hexdigest(),
                 "content": content,
@@ -161,7 +166,9 @@ def student_bundle(
         image = None
         if image_every and n % image_every == 0:
             image = b"\x89PNG\r\n\x1a\n" + os.urandom(image_bytes - 8)
-        _, more = _entry(rnd, f"Semana {n + 1}", words, student.journal_id, image)
+        _, more = _entry(
+            rnd, f"Semana {n + 1}", words, student.journal_id, image, student.key_id
+        )
         files.update(more)
     return build_bundle(student.identity, to, files, BundleMeta(BundleKind.JOURNAL))
 

@@ -812,19 +812,39 @@ class MainWindow(QMainWindow):
             super().dropEvent(event)
             return
         event.acceptProposedAction()
-        opened_bundle = False
-        for path in paths:
+        folders = [p for p in paths if p.is_dir()]
+        files = [p for p in paths if not p.is_dir()]
+        bundles: list[Path] = []
+        for path in files:
             try:
                 kind = kind_of(path)
             except ReflectDeskError as exc:
-                show_error(self, exc)
+                if len(files) == 1 and not folders:
+                    show_error(self, exc)
+                else:  # in a batch, the report names it
+                    bundles.append(path)
                 continue
             if kind is FileKind.CARD:
                 self.show_sharing("contacts")
                 self.page("contacts").import_card_file(path)  # type: ignore[attr-defined]
-            elif not opened_bundle:  # one import preview at a time
-                opened_bundle = True
-                self.open_bundle(path)
+            else:
+                bundles.append(path)
+        if folders or len(bundles) > 1:  # many at once: the batch dialog (issue 14)
+            self.open_batch([*folders, *bundles])
+        elif bundles:
+            self.open_bundle(bundles[0])
+
+    def open_batch(self, paths: list[Path]) -> None:
+        """Many bundles, or folders of them, each imported on its own with a report."""
+        from reflectdesk.gui.batch_import import BatchImportDialog
+
+        self.editor.flush()
+        dialog = BatchImportDialog(self.ctx, self.vault, paths, self)
+        dialog.imported.connect(lambda _r: self._bundle_imported())
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialogs["batch-import"] = dialog
+        dialog.open()
+        dialog.start()
 
     def _toggle_preview(self, checked: bool) -> None:
         self.editor.set_preview_visible(checked)
