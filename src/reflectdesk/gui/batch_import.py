@@ -93,6 +93,7 @@ def reason_text(item: BatchItem) -> str:
 class BatchImportDialog(QDialog):
     imported = Signal(object)  # BatchReport, after each pass that imported something
     cohort_made = Signal(object)  # Cohort
+    running = Signal(bool)  # a pass started (True) or ended (False)
 
     def __init__(
         self, ctx: AppContext, vault: Vault, paths: list[Path], parent: QWidget | None = None
@@ -235,6 +236,7 @@ class BatchImportDialog(QDialog):
             name=name,
             owner=self,
         )
+        self.running.emit(True)
         self._update_buttons()
 
     def _progress(self, report: Progress) -> None:
@@ -251,6 +253,7 @@ class BatchImportDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.task = None
+        self.running.emit(False)
         parent = self.parentWidget()
         if self.report is not None:
             self._show_report(self.report)
@@ -263,6 +266,7 @@ class BatchImportDialog(QDialog):
 
     def _done(self, report: BatchReport) -> None:
         self.task = None
+        self.running.emit(False)
         self.report = report
         self._show_report(report)
         if report.count(BatchOutcome.IMPORTED):

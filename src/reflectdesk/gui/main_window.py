@@ -183,6 +183,9 @@ class MainWindow(QMainWindow):
         self._changes_timer.setSingleShot(True)
         self._changes_timer.setInterval(50)
         self._changes_timer.timeout.connect(self._apply_changes)
+        # While a batch import runs, its changes are applied once at the end (issue 14):
+        # a refresh per bundle would block the window for each of hundreds of bundles.
+        self._changes_held = False
         self.sidebar.filter_selected.connect(self._sidebar_filter)
         self.sidebar.sharing_selected.connect(self.show_sharing)
         self.list.customContextMenuRequested.connect(self._list_menu)
@@ -532,7 +535,7 @@ class MainWindow(QMainWindow):
         self._changes_timer.start()
 
     def _apply_changes(self) -> None:
-        if self._closing or not self.vault.is_unlocked:
+        if self._closing or not self.vault.is_unlocked or self._changes_held:
             return
         ids, self._pending_changes = self._pending_changes, set()
         journals, self._journals_changed = self._journals_changed, False
@@ -788,6 +791,11 @@ class MainWindow(QMainWindow):
         else:
             self.open_bundle(path)
 
+    def _hold_changes(self, hold: bool) -> None:
+        self._changes_held = hold
+        if not hold:
+            self._changes_timer.start()  # what the batch changed, once
+
     def _bundle_imported(self) -> None:
         self.populate()
         self.refresh_pages()
@@ -840,7 +848,8 @@ class MainWindow(QMainWindow):
 
         self.editor.flush()
         dialog = BatchImportDialog(self.ctx, self.vault, paths, self)
-        dialog.imported.connect(lambda _r: self._bundle_imported())
+        dialog.running.connect(self._hold_changes)
+        dialog.finished.connect(lambda _r: self._hold_changes(False))
         dialog.finished.connect(dialog.deleteLater)
         self.dialogs["batch-import"] = dialog
         dialog.open()
