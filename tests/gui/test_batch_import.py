@@ -57,7 +57,6 @@ def test_a_cohort_folder_dropped_on_the_window(
     window = MainWindow(ctx, tutor)
     qtbot.addWidget(window)
     window.show()
-    import sys; sys.path.insert(0, "/tmp"); import cb_gui_debug  # noqa
     beat = Heartbeat()
     beat.start()
     drop(window, cohort.folder)
@@ -67,10 +66,6 @@ def test_a_cohort_folder_dropped_on_the_window(
     dialog.progress.valueChanged.connect(values.append)
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=120_000)
     beat.timer.stop()
-    import sys; sys.path.insert(0, "/tmp"); import cb_gui_debug as D
-    agg = {}
-    for n, t in D.TIMES: agg.setdefault(n, []).append(t)
-    print({n: (len(v), round(max(v), 3), round(sum(v), 3)) for n, v in agg.items()})
     report = dialog.report
     assert report is not None
     assert values and max(values) == 60 and dialog.progress.maximum() == 60
