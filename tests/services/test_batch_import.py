@@ -83,6 +83,10 @@ def test_a_cohort_folder_imports_with_a_reason_per_refusal(tutor: Vault, cohort:
     names = {s.name for s in cohort.students}
     assert {p.sender for p in seen if p.item and p.item.outcome is BatchOutcome.IMPORTED} <= names
     assert tutor.entries.count() == 2 * len(cohort.good)
+    # Indexed in batches, all of it by the end: search finds every entry.
+    assert tutor._unlocked().index.stale() == ([], [])
+    hits = tutor.search.query("semana", limit=1000)  # every title
+    assert len(hits) == 2 * len(cohort.good)
     # One list of unknown senders, with the safety number to compare.
     (unknown,) = report.unknown_senders
     assert unknown.name == cohort.unknown_student.name
@@ -337,6 +341,8 @@ def test_sigkill_during_a_batch_loses_nothing_counted_and_halves_nothing(
                 assert vault._unlocked().bundle_log.imported(bundle_id, key_id)
             entries, bundles = _entries_per_bundle(vault)
             assert entries == 2 * bundles  # none half-stored
+            # What the kill left unindexed was caught up at this unlock.
+            assert vault._unlocked().index.stale() == ([], [])
         finally:
             vault.close()
     vault = Vault.open(vault_dir)

@@ -40,15 +40,24 @@ import io
 import logging
 import os
 import stat
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
 from reflectdesk.atomic_files import atomic_write
-from reflectdesk.bundles import KnownAuthors, OpenedBundle, read_bundle_file, safety_number
+from reflectdesk.bundles import (
+    KnownAuthors,
+    OpenedBundle,
+    read_bundle_file,
+    recheck_author,
+    safety_number,
+)
 from reflectdesk.bundles.limits import DEFAULT_LIMITS, BundleLimits
+from reflectdesk.domain.index_doc import IndexDoc
 from reflectdesk.domain.model import AuthorStatus
 from reflectdesk.domain.names import name_skeleton
 from reflectdesk.errors import (
@@ -74,8 +83,9 @@ from reflectdesk.storage.seen_files import SeenFileRepo
 log = logging.getLogger(__name__)
 
 AGE_MAGIC = b"age-encryption.org/v1\n"
-SEEN_FLUSH = 50  # seen files are recorded in one transaction per this many
-AUTHORS_MAX_AGE_S = 5.0  # the table of known authors is taken again after this long
+SEEN_FLUSH = 50  # bundles indexed and files noted as seen in one transaction per this many
+INDEX_EVERY_S = 2.0  # ... or after this long: search finds a batch's entries soon
+AUTHORS_MAX_AGE_S = 30.0  # the table of known authors is taken again after this long
 
 
 class BatchOutcome(StrEnum):
@@ -263,6 +273,52 @@ def _fatal(err: ReflectDeskError) -> bool:
     return isinstance(err, StorageUnwritable | VaultError)
 
 
+@dataclass(frozen=True, slots=True)
+class _Opened:
+    """What the second thread made of one file."""
+
+    digest: str
+    opened: OpenedBundle | None
+    version: int  # of the table of known authors it was opened against
+    error: ReflectDeskError | None
+    seen_before: bool = False
+
+
+class _Authors:
+    """The table of known authors (and contact names) for one batch, taken when first
+    needed (a folder already imported never needs it), again after the batch added a
+    contact, and at least every ``AUTHORS_MAX_AGE_S``. Shared by both threads."""
+
+    def __init__(self, contacts: ContactService, st: UnlockedState) -> None:
+        self._contacts = contacts
+        self._st = st
+        self._lock = threading.Lock()
+        self._table: KnownAuthors | None = None
+        self._names: dict[str, str] | None = None
+        self._version = 0
+        self._taken = 0.0
+
+    def changed(self) -> None:
+        with self._lock:
+            self._table = self._names = None
+            self._version += 1
+
+    def table(self) -> tuple[KnownAuthors, int]:
+        with self._lock:
+            if self._table is None or time.monotonic() - self._taken > AUTHORS_MAX_AGE_S:
+                self._table = self._contacts.known_authors()
+                self._names = None
+                self._taken = time.monotonic()
+                self._version += 1
+            return self._table, self._version
+
+    def names(self) -> dict[str, str]:
+        with self._lock:
+            if self._names is None:
+                self._names = {c.id: c.name for c in self._st.contacts.list()}
+            return self._names
+
+
 class BatchImportService:
     def __init__(
         self,
@@ -351,95 +407,139 @@ class BatchImportService:
         progress: BatchSink,
         cancel: CancelToken,
     ) -> BatchReport:
+        """Each file in turn. While one bundle is stored (the writer's work), the next
+        is read, hashed and opened on a second thread (reading, SHA-256 and age
+        decryption release the GIL); at most two bundles are in memory."""
         st = self._state()
         seen = self._seen()
-        names = {c.id: c.name for c in st.contacts.list()}
-        authors, taken = self._contacts.known_authors(), time.monotonic()
+        authors = _Authors(self._contacts, st)
         items: list[BatchItem] = []
         unknown: dict[str, tuple[UnknownSenderInfo, list[Path]]] = {}
         to_record: list[str] = []
+        docs: list[IndexDoc] = []
+        indexed_at = time.monotonic()
         cancelled, stopped = False, ""
         total = len(files)
-        try:
-            for i, path in enumerate(files):
-                if cancel.cancelled:
-                    cancelled = True
-                    items.extend(BatchItem(p, BatchOutcome.NOT_DONE) for p in files[i:])
-                    break
-                if time.monotonic() - taken > AUTHORS_MAX_AGE_S:
-                    authors, taken = self._contacts.known_authors(), time.monotonic()
-                    names = {c.id: c.name for c in st.contacts.list()}
-                progress(BatchProgress(i, total, path))
-                try:
-                    item, digest, opened = self._one(
-                        path, seen, authors, names, confirm, progress, i, total, cancel
-                    )
-                except Cancelled:
-                    cancelled = True
-                    items.extend(BatchItem(p, BatchOutcome.NOT_DONE) for p in files[i:])
-                    break
-                except ReflectDeskError as exc:
-                    if _fatal(exc):
-                        stopped = exc.code
-                        log.error("batch import stopped: %s", exc.code)
-                        items.append(_refused(path, exc))
-                        items.extend(BatchItem(p, BatchOutcome.NOT_DONE) for p in files[i + 1 :])
+        with ThreadPoolExecutor(1, thread_name_prefix="batch-open") as pool:
+            ahead: Future[_Opened] | None = None
+            try:
+                for i, path in enumerate(files):
+                    if cancel.cancelled:
+                        cancelled = True
+                        items.extend(BatchItem(p, BatchOutcome.NOT_DONE) for p in files[i:])
                         break
-                    item, digest, opened = _refused(path, exc), "", None
-                    log.info("a bundle of the batch was refused: %s", exc.code)
-                if item.outcome is BatchOutcome.UNKNOWN_SENDER and opened is not None:
-                    self._collect_unknown(unknown, opened, path)
-                if item.contact_added:
-                    # A new contact: the next bundles of the same sender are hers.
-                    authors, taken = self._contacts.known_authors(), time.monotonic()
-                    names = {c.id: c.name for c in st.contacts.list()}
-                if digest:
-                    to_record.append(digest)
-                    if len(to_record) >= SEEN_FLUSH:
-                        self._record(seen, to_record)
-                items.append(item)
-                progress(BatchProgress(i + 1, total, path, item.sender, item))
-        finally:
-            self._record(seen, to_record)
+                    progress(BatchProgress(i, total, path))
+                    current = (
+                        ahead
+                        if ahead is not None
+                        else pool.submit(self._open, path, seen, authors, cancel)
+                    )
+                    ahead = None
+                    if i + 1 < total:
+                        ahead = pool.submit(self._open, files[i + 1], seen, authors, cancel)
+                    try:
+                        item, digest, opened = self._one(
+                            path, current.result(), authors, confirm, progress, i, total, docs
+                        )
+                    except Cancelled:
+                        cancelled = True
+                        items.extend(BatchItem(p, BatchOutcome.NOT_DONE) for p in files[i:])
+                        break
+                    except ReflectDeskError as exc:
+                        if _fatal(exc):
+                            stopped = exc.code
+                            log.error("batch import stopped: %s", exc.code)
+                            items.append(_refused(path, exc))
+                            items.extend(
+                                BatchItem(p, BatchOutcome.NOT_DONE) for p in files[i + 1 :]
+                            )
+                            break
+                        item, digest, opened = _refused(path, exc), "", None
+                        log.info("a bundle of the batch was refused: %s", exc.code)
+                    if item.outcome is BatchOutcome.UNKNOWN_SENDER and opened is not None:
+                        self._collect_unknown(unknown, opened, path)
+                    if item.contact_added:
+                        authors.changed()  # her next bundles are a contact's
+                    if digest:
+                        to_record.append(digest)
+                    if len(to_record) >= SEEN_FLUSH or (
+                        docs and time.monotonic() - indexed_at > INDEX_EVERY_S
+                    ):
+                        self._flush(seen, to_record, docs)
+                        indexed_at = time.monotonic()
+                    items.append(item)
+                    progress(BatchProgress(i + 1, total, path, item.sender, item))
+            finally:
+                if ahead is not None:
+                    ahead.cancel()
+                self._flush(seen, to_record, docs)
         senders = tuple(replace(info, paths=tuple(ps)) for info, ps in unknown.values())
         return BatchReport(tuple(items), senders, cancelled=cancelled, stopped=stopped)
 
-    def _record(self, seen: SeenFileRepo, digests: list[str]) -> None:
-        if not digests:
-            return
+    def _flush(self, seen: SeenFileRepo, digests: list[str], docs: list[IndexDoc]) -> None:
+        """Index what the last bundles stored (one transaction; the newest document of an
+        entry wins), then note their files as seen: a file is noted only once its
+        bundle is committed and indexed."""
         st = self._state()
+        with st.write_lock:
+            try:
+                if docs:
+                    st.index.add_many(list({d.entry_id: d for d in docs}.values()))
+                if digests:
+                    seen.record(digests)
+            except Exception as exc:  # the records are committed already
+                # The index is caught up at the next unlock; files not noted are checked
+                # again next time (and found in the bundle log).
+                log.warning("could not index or note the last bundles: %s", type(exc).__name__)
+            finally:
+                docs.clear()
+                digests.clear()
+
+    def _open(
+        self, path: Path, seen: SeenFileRepo, authors: _Authors, cancel: CancelToken
+    ) -> _Opened:
+        """Read, hash and (unless already seen) open one file; errors are kept, not
+        raised, and raised again where the file's turn comes. On the second thread."""
         try:
-            with st.write_lock:
-                seen.record(digests)
-        except ReflectDeskError as exc:  # only a shortcut for the next run: not fatal
-            log.warning("could not note the files seen: %s", exc.code)
-        digests.clear()
+            data = read_bundle_file(path, self.limits)
+            digest = hashlib.sha256(data).hexdigest()
+            if seen.seen(digest):
+                return _Opened(digest, None, 0, None, seen_before=True)
+            table, version = authors.table()
+            opened = self._imports.open_data(data, table, cancel=cancel)
+            return _Opened(digest, opened, version, None)
+        except ReflectDeskError as exc:
+            return _Opened("", None, 0, exc)
 
     def _one(
         self,
         path: Path,
-        seen: SeenFileRepo,
-        authors: KnownAuthors,
-        names: dict[str, str],
+        ready: _Opened,
+        authors: _Authors,
         confirm: set[str],
         progress: BatchSink,
         i: int,
         total: int,
-        cancel: CancelToken,
+        docs: list[IndexDoc],
     ) -> tuple[BatchItem, str, OpenedBundle | None]:
         """One file: (its result, its hash to note as seen or "", the opened bundle of
         an unknown sender)."""
-        data = read_bundle_file(path, self.limits)
-        digest = hashlib.sha256(data).hexdigest()
-        if seen.seen(digest):
+        if ready.error is not None:
+            raise ready.error
+        if ready.seen_before:
             return BatchItem(path, BatchOutcome.ALREADY), "", None
-        opened = self._imports.open_data(data, authors, cancel=cancel)
-        del data  # the opened bundle holds views of what it needs
-        sender = self._sender_name(opened, names)
+        opened = ready.opened
+        assert opened is not None
+        table, version = authors.table()
+        if version != ready.version:  # a contact was added since it was opened
+            opened = recheck_author(opened, table)
+        sender = self._sender_name(opened, authors)
         key_id = opened.author.key_id_hex
         progress(BatchProgress(i, total, path, sender))
         try:
-            result = self._imports.import_opened(opened, confirm_unknown_sender=key_id in confirm)
+            result = self._imports.import_opened(
+                opened, confirm_unknown_sender=key_id in confirm, index_later=docs
+            )
         except UnknownSender:
             if opened.sender_card is None:
                 raise BundleSenderCardMissing(key_id) from None
@@ -469,14 +569,15 @@ class BatchImportService:
                 len(result.entries_updated),
                 result.contact_added,
             ),
-            digest,
+            ready.digest,
             None,
         )
 
-    def _sender_name(self, opened: OpenedBundle, names: dict[str, str]) -> str:
+    def _sender_name(self, opened: OpenedBundle, authors: _Authors) -> str:
         if opened.author_status is AuthorStatus.SELF:
             return self._state().profile.get().name
         pinned = opened.pinned
+        names = authors.names()
         if pinned is not None and pinned.contact_id in names:
             return names[pinned.contact_id]
         card = opened.sender_card

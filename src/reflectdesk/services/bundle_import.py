@@ -255,9 +255,16 @@ class BundleImportService:
         confirm_unknown_sender: bool = False,
         progress: ProgressSink = ignore_progress,
         cancel: CancelToken = NEVER_CANCELLED,
+        index_later: list[IndexDoc] | None = None,
     ) -> ImportResult:
-        """Steps 3 and 5 for a bundle :meth:`open_data` opened (the batch import)."""
-        return self._import(opened, confirm_unknown_sender, progress, cancel)
+        """Steps 3 and 5 for a bundle :meth:`open_data` opened (the batch import).
+
+        With ``index_later``, the search documents are appended there instead of being
+        written: the caller indexes many bundles in one transaction (a crash before it
+        does is caught up at the next unlock, as for any crash between the two writes)."""
+        return self._import(
+            opened, confirm_unknown_sender, progress, cancel, index_later=index_later
+        )
 
     # -- steps 1, 2 and 4: the bundle layer --------------------------------------------------
     def _open(
@@ -343,6 +350,8 @@ class BundleImportService:
         progress: ProgressSink,
         cancel: CancelToken,
         new_contact_id: str | None = None,
+        *,
+        index_later: list[IndexDoc] | None = None,
     ) -> ImportResult:
         st = self._state()
         with st.write_lock:
@@ -370,7 +379,9 @@ class BundleImportService:
                     raise BundleSenderCardMissing(opened.author.key_id_hex)
             reviews = self._check_reviews(p)  # refused: nothing stored
             result, docs = self._store(st, p, progress, cancel, self._review, reviews)
-            if docs:  # committed: now the search index (under the lock, as edits do)
+            if docs and index_later is not None:
+                index_later.extend(docs)  # the batch indexes many bundles at once
+            elif docs:  # committed: now the search index (under the lock, as edits do)
                 st.index.add_many(docs)
         st.emit(
             Changes(
