@@ -101,206 +101,206 @@
     <name>BatchImportDialog</name>
     <message>
         <source>Checking and importing the bundles…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking and importing the bundles…</translation>
     </message>
     <message>
         <source>Importing the bundles of the checked senders…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importing the bundles of the checked senders…</translation>
     </message>
     <message>
         <source>Bundles: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundles: %1 of %2</translation>
     </message>
     <message>
         <source>From: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>From: %1</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported</translation>
     </message>
     <message>
         <source>Already had</source>
-        <translation type="unfinished"></translation>
+        <translation>Already had</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Refused</translation>
     </message>
     <message>
         <source>Sender to verify</source>
-        <translation type="unfinished"></translation>
+        <translation>Sender to verify</translation>
     </message>
     <message>
         <source>Not done</source>
-        <translation type="unfinished"></translation>
+        <translation>Not done</translation>
     </message>
     <message numerus="yes">
         <source>%n bundles imported</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bundle imported</numerusform>
+            <numerusform>%n bundles imported</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n already had</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n already had</numerusform>
+            <numerusform>%n already had</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n refused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n refused</numerusform>
+            <numerusform>%n refused</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n from senders to verify</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n from a sender to verify</numerusform>
+            <numerusform>%n from senders to verify</numerusform>
         </translation>
     </message>
     <message>
         <source>Cancelled: the bundles imported before stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled: the bundles imported before stay.</translation>
     </message>
     <message>
         <source>Stopped: %1 The bundles imported before stay; import again for the rest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopped: %1 The bundles imported before stay; import again for the rest.</translation>
     </message>
     <message>
         <source>Matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Matches</translation>
     </message>
     <message>
         <source>I compared the safety number with %1 and it matches</source>
-        <translation type="unfinished"></translation>
+        <translation>I compared the safety number with %1 and it matches</translation>
     </message>
     <message>
         <source>Careful: you already have a contact called %1 with other keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>Careful: you already have a contact called %1 with other keys.</translation>
     </message>
     <message numerus="yes">
         <source>%n bundles</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bundle</numerusform>
+            <numerusform>%n bundles</numerusform>
         </translation>
     </message>
     <message>
         <source>Save report as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Save report as CSV</translation>
     </message>
     <message>
         <source>import-report.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>import-report.csv</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV files (*.csv)</translation>
     </message>
     <message>
         <source>Report saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Report saved: %1</translation>
     </message>
     <message>
         <source>Make a cohort</source>
-        <translation type="unfinished"></translation>
+        <translation>Make a cohort</translation>
     </message>
     <message>
         <source>Name of the cohort (for example: Práctica II — 2026 — Sección 2):</source>
-        <translation type="unfinished"></translation>
+        <translation>Name of the cohort (for example: Práctica II — 2026 — Sección 2):</translation>
     </message>
     <message>
         <source>Cohort %1 made with %2 people.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cohort %1 made with %2 people.</translation>
     </message>
     <message>
         <source>Stopping after the current bundle…</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopping after the current bundle…</translation>
     </message>
     <message>
         <source>Import bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Import bundles</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Result</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>Import report</source>
-        <translation type="unfinished"></translation>
+        <translation>Import report</translation>
     </message>
     <message>
         <source>Compared</source>
-        <translation type="unfinished"></translation>
+        <translation>Compared</translation>
     </message>
     <message>
         <source>Sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Sender</translation>
     </message>
     <message>
         <source>Safety number</source>
-        <translation type="unfinished">Safety number</translation>
+        <translation>Safety number</translation>
     </message>
     <message>
         <source>Bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundles</translation>
     </message>
     <message>
         <source>Senders who are not your contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Senders who are not your contacts</translation>
     </message>
     <message>
         <source>Senders who are not your contacts. Compare each safety number with the person (in person or by phone), tick the ones that match, then import their bundles. They are added to your contacts as verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senders who are not your contacts. Compare each safety number with the person (in person or by phone), tick the ones that match, then import their bundles. They are added to your contacts as verified.</translation>
     </message>
     <message>
         <source>&amp;Import from the checked senders</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Import from the checked senders</translation>
     </message>
     <message>
         <source>&amp;Save report as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save report as CSV…</translation>
     </message>
     <message>
         <source>Make a &amp;cohort of these senders…</source>
-        <translation type="unfinished"></translation>
+        <translation>Make a &amp;cohort of these senders…</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished">Progress</translation>
+        <translation>Progress</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Choose a folder of bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a folder of bundles</translation>
     </message>
     <message>
         <source>Choose bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose bundles</translation>
     </message>
     <message>
         <source>Bundles (*.rdbundle);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundles (*.rdbundle);;All files (*)</translation>
     </message>
 </context>
 <context>
@@ -408,8 +408,8 @@
         <translation>Saved {name} to {path}. This copy is not encrypted.</translation>
     </message>
     <message>
-        <source>No journals yet. Create one with &apos;journal create&apos;.</source>
-        <translation>No journals yet. Create one with &apos;journal create&apos;.</translation>
+        <source>No journals yet. Create one with 'journal create'.</source>
+        <translation>No journals yet. Create one with 'journal create'.</translation>
     </message>
     <message>
         <source>No entries match.</source>
@@ -592,8 +592,8 @@
         <translation>WARNING: you already have a contact with this name but other keys. It will be added as a separate contact; compare the safety number with the person first.</translation>
     </message>
     <message>
-        <source>New key, vouched by the old one: the contact&apos;s previous key signed this card. Whoever holds the old key could have made it, so the contact is not verified until you compare the new safety number with the person.</source>
-        <translation>New key, vouched by the old one: the contact&apos;s previous key signed this card. Whoever holds the old key could have made it, so the contact is not verified until you compare the new safety number with the person.</translation>
+        <source>New key, vouched by the old one: the contact's previous key signed this card. Whoever holds the old key could have made it, so the contact is not verified until you compare the new safety number with the person.</source>
+        <translation>New key, vouched by the old one: the contact's previous key signed this card. Whoever holds the old key could have made it, so the contact is not verified until you compare the new safety number with the person.</translation>
     </message>
     <message>
         <source>The key on this card, or the key that vouched for it, was revoked.</source>
@@ -604,8 +604,8 @@
         <translation>This card is for, or signed by, a key this contact has already replaced.</translation>
     </message>
     <message>
-        <source>A revocation: this key, and every newer key it vouched for, will no longer be trusted; bundles they signed from the revocation&apos;s date on are refused.</source>
-        <translation>A revocation: this key, and every newer key it vouched for, will no longer be trusted; bundles they signed from the revocation&apos;s date on are refused.</translation>
+        <source>A revocation: this key, and every newer key it vouched for, will no longer be trusted; bundles they signed from the revocation's date on are refused.</source>
+        <translation>A revocation: this key, and every newer key it vouched for, will no longer be trusted; bundles they signed from the revocation's date on are refused.</translation>
     </message>
     <message>
         <source>A revocation of a key none of your contacts has. It is kept: a card or bundle with that key, or vouched for by it, will be refused.</source>
@@ -620,8 +620,8 @@
         <translation>Safety number:</translation>
     </message>
     <message>
-        <source>The contact was verified; it will be &apos;vouched&apos; (not verified) now.</source>
-        <translation>The contact was verified; it will be &apos;vouched&apos; (not verified) now.</translation>
+        <source>The contact was verified; it will be 'vouched' (not verified) now.</source>
+        <translation>The contact was verified; it will be 'vouched' (not verified) now.</translation>
     </message>
     <message>
         <source>WARNING: this card changes what you confirmed about this contact:</source>
@@ -636,8 +636,8 @@
         <translation>Accept this card?</translation>
     </message>
     <message>
-        <source>No contacts yet. Import a card with &apos;contact import&apos;.</source>
-        <translation>No contacts yet. Import a card with &apos;contact import&apos;.</translation>
+        <source>No contacts yet. Import a card with 'contact import'.</source>
+        <translation>No contacts yet. Import a card with 'contact import'.</translation>
     </message>
     <message>
         <source>verified</source>
@@ -668,8 +668,8 @@
         <translation>{name} is verified.</translation>
     </message>
     <message>
-        <source>{name}&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
-        <translation>{name}&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</translation>
+        <source>{name}'s keys are revoked: their bundles are refused and nothing is sent to them.</source>
+        <translation>{name}'s keys are revoked: their bundles are refused and nothing is sent to them.</translation>
     </message>
     <message>
         <source>Wrote your secret age key to {path}. Anyone with this file can read the bundles sent to you: keep it private and delete it when you are done.</source>
@@ -680,8 +680,8 @@
         <translation>Wrote your minisign public key to {path}.</translation>
     </message>
     <message>
-        <source>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them (&apos;contact safety-number&apos;).</source>
-        <translation>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them (&apos;contact safety-number&apos;).</translation>
+        <source>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them ('contact safety-number').</source>
+        <translation>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them ('contact safety-number').</translation>
     </message>
     <message>
         <source>Make a new key pair? Contacts will need the new card to send you bundles.</source>
@@ -696,8 +696,8 @@
         <translation>New key pair made; its card, signed by your old key too, is in {path}. Give it to your contacts: they take it without checking again. Bundles sent to your old key still open.</translation>
     </message>
     <message>
-        <source>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with &apos;identity rotate --no-vouch&apos; and give your contacts the new card.</source>
-        <translation>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with &apos;identity rotate --no-vouch&apos; and give your contacts the new card.</translation>
+        <source>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with 'identity rotate --no-vouch' and give your contacts the new card.</source>
+        <translation>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with 'identity rotate --no-vouch' and give your contacts the new card.</translation>
     </message>
     <message>
         <source>ReflectDesk is in the applications menu; .rdbundle and .rdcard files open with it ({count} files in {path}).</source>
@@ -760,12 +760,12 @@
         <translation>App password: </translation>
     </message>
     <message>
-        <source>Exchange point added. Nothing is sent until you run &apos;sync now&apos; or the app does.</source>
-        <translation>Exchange point added. Nothing is sent until you run &apos;sync now&apos; or the app does.</translation>
+        <source>Exchange point added. Nothing is sent until you run 'sync now' or the app does.</source>
+        <translation>Exchange point added. Nothing is sent until you run 'sync now' or the app does.</translation>
     </message>
     <message>
-        <source>No exchange points: nothing is ever sent. Add one with &apos;exchange add&apos;.</source>
-        <translation>No exchange points: nothing is ever sent. Add one with &apos;exchange add&apos;.</translation>
+        <source>No exchange points: nothing is ever sent. Add one with 'exchange add'.</source>
+        <translation>No exchange points: nothing is ever sent. Add one with 'exchange add'.</translation>
     </message>
     <message>
         <source>Exchange point removed. Files on it were left as they are.</source>
@@ -788,8 +788,8 @@
         <translation>last sync: {when}</translation>
     </message>
     <message>
-        <source>Received from people not verified, waiting for you: {count} (&apos;sync waiting&apos;).</source>
-        <translation>Received from people not verified, waiting for you: {count} (&apos;sync waiting&apos;).</translation>
+        <source>Received from people not verified, waiting for you: {count} ('sync waiting').</source>
+        <translation>Received from people not verified, waiting for you: {count} ('sync waiting').</translation>
     </message>
     <message>
         <source>Sent: {sent}. Imported: {received}. Waiting for you: {waiting}.</source>
@@ -808,8 +808,8 @@
         <translation>Imported.</translation>
     </message>
     <message>
-        <source>Queued a bundle for {points} exchange point(s) (entries: {entries}). It is sent by &apos;sync now&apos;, or by the app when it is open and online.</source>
-        <translation>Queued a bundle for {points} exchange point(s) (entries: {entries}). It is sent by &apos;sync now&apos;, or by the app when it is open and online.</translation>
+        <source>Queued a bundle for {points} exchange point(s) (entries: {entries}). It is sent by 'sync now', or by the app when it is open and online.</source>
+        <translation>Queued a bundle for {points} exchange point(s) (entries: {entries}). It is sent by 'sync now', or by the app when it is open and online.</translation>
     </message>
     <message>
         <source>imported</source>
@@ -856,8 +856,55 @@
         <translation>Cohort {name}: {count} members.</translation>
     </message>
     <message>
-        <source>No cohorts yet. Create one with &apos;cohort create&apos;.</source>
-        <translation>No cohorts yet. Create one with &apos;cohort create&apos;.</translation>
+        <source>No cohorts yet. Create one with 'cohort create'.</source>
+        <translation>No cohorts yet. Create one with 'cohort create'.</translation>
+    </message>
+</context>
+<context>
+    <name>CohortsPanel</name>
+    <message>
+        <source>No cohorts yet. A cohort groups contacts, for example a course section.</source>
+        <translation>No cohorts yet. A cohort groups contacts, for example a course section.</translation>
+    </message>
+    <message>
+        <source>Nobody in this cohort yet.</source>
+        <translation>Nobody in this cohort yet.</translation>
+    </message>
+    <message>
+        <source>Name (for example: Práctica II — 2026 — Sección 2):</source>
+        <translation>Name (for example: Práctica II — 2026 — Sección 2):</translation>
+    </message>
+    <message>
+        <source>New cohort</source>
+        <translation>New cohort</translation>
+    </message>
+    <message>
+        <source>Rename the cohort</source>
+        <translation>Rename the cohort</translation>
+    </message>
+    <message>
+        <source>Cohorts</source>
+        <translation>Cohorts</translation>
+    </message>
+    <message>
+        <source>&amp;New cohort…</source>
+        <translation>&amp;New cohort…</translation>
+    </message>
+    <message>
+        <source>Rena&amp;me…</source>
+        <translation>Rena&amp;me…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>&amp;Add this contact</source>
+        <translation>&amp;Add this contact</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve this contact</source>
+        <translation>Remo&amp;ve this contact</translation>
     </message>
 </context>
 <context>
@@ -945,8 +992,8 @@
         <translation>Safety number with %1</translation>
     </message>
     <message>
-        <source>This contact&apos;s keys were revoked: bundles signed with them are refused and nothing can be sent to them.</source>
-        <translation>This contact&apos;s keys were revoked: bundles signed with them are refused and nothing can be sent to them.</translation>
+        <source>This contact's keys were revoked: bundles signed with them are refused and nothing can be sent to them.</source>
+        <translation>This contact's keys were revoked: bundles signed with them are refused and nothing can be sent to them.</translation>
     </message>
     <message>
         <source>You compared this safety number with %1. It is verified.</source>
@@ -1001,20 +1048,20 @@
         <translation>You already have this card of %1.</translation>
     </message>
     <message>
-        <source>%1&apos;s card was renewed (signed by their key).</source>
-        <translation>%1&apos;s card was renewed (signed by their key).</translation>
+        <source>%1's card was renewed (signed by their key).</source>
+        <translation>%1's card was renewed (signed by their key).</translation>
     </message>
     <message>
         <source>You already have a newer card of %1; nothing changed.</source>
         <translation>You already have a newer card of %1; nothing changed.</translation>
     </message>
     <message>
-        <source>%1&apos;s new keys were saved, not verified: compare the safety number again.</source>
-        <translation>%1&apos;s new keys were saved, not verified: compare the safety number again.</translation>
+        <source>%1's new keys were saved, not verified: compare the safety number again.</source>
+        <translation>%1's new keys were saved, not verified: compare the safety number again.</translation>
     </message>
     <message>
-        <source>%1&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
-        <translation>%1&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</translation>
+        <source>%1's keys are revoked: their bundles are refused and nothing is sent to them.</source>
+        <translation>%1's keys are revoked: their bundles are refused and nothing is sent to them.</translation>
     </message>
     <message>
         <source>Contact card</source>
@@ -1037,14 +1084,14 @@
 %2</translation>
     </message>
     <message>
-        <source>%1&apos;s new key was vouched for by their old, verified key. Whoever holds the old key could have done that: compare this new safety number with %1 in person or by phone to mark them verified again.</source>
-        <translation>%1&apos;s new key was vouched for by their old, verified key. Whoever holds the old key could have done that: compare this new safety number with %1 in person or by phone to mark them verified again.</translation>
+        <source>%1's new key was vouched for by their old, verified key. Whoever holds the old key could have done that: compare this new safety number with %1 in person or by phone to mark them verified again.</source>
+        <translation>%1's new key was vouched for by their old, verified key. Whoever holds the old key could have done that: compare this new safety number with %1 in person or by phone to mark them verified again.</translation>
     </message>
     <message>
-        <source>This card is signed by the contact&apos;s key, but it changes what you confirmed:
+        <source>This card is signed by the contact's key, but it changes what you confirmed:
 %1
 Accept it only if the person told you about the change. Otherwise keep the name you have: nothing is changed.</source>
-        <translation>This card is signed by the contact&apos;s key, but it changes what you confirmed:
+        <translation>This card is signed by the contact's key, but it changes what you confirmed:
 %1
 Accept it only if the person told you about the change. Otherwise keep the name you have: nothing is changed.</translation>
     </message>
@@ -1509,8 +1556,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no vault in this folder.</translation>
     </message>
     <message>
-        <source>Create one with &apos;init&apos;, or choose the folder that holds your vault.</source>
-        <translation>Create one with &apos;init&apos;, or choose the folder that holds your vault.</translation>
+        <source>Create one with 'init', or choose the folder that holds your vault.</source>
+        <translation>Create one with 'init', or choose the folder that holds your vault.</translation>
     </message>
     <message>
         <source>A vault already exists in this folder.</source>
@@ -1621,24 +1668,24 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no journal with this id.</translation>
     </message>
     <message>
-        <source>See the ids with &apos;journal list&apos;.</source>
-        <translation>See the ids with &apos;journal list&apos;.</translation>
+        <source>See the ids with 'journal list'.</source>
+        <translation>See the ids with 'journal list'.</translation>
     </message>
     <message>
         <source>There is no entry with this id.</source>
         <translation>There is no entry with this id.</translation>
     </message>
     <message>
-        <source>See the ids with &apos;entry list&apos;.</source>
-        <translation>See the ids with &apos;entry list&apos;.</translation>
+        <source>See the ids with 'entry list'.</source>
+        <translation>See the ids with 'entry list'.</translation>
     </message>
     <message>
         <source>There is no attachment with this id.</source>
         <translation>There is no attachment with this id.</translation>
     </message>
     <message>
-        <source>See an entry&apos;s attachments with &apos;entry show&apos;.</source>
-        <translation>See an entry&apos;s attachments with &apos;entry show&apos;.</translation>
+        <source>See an entry's attachments with 'entry show'.</source>
+        <translation>See an entry's attachments with 'entry show'.</translation>
     </message>
     <message>
         <source>The attachment is larger than the limit of {limit_mb} MB.</source>
@@ -1669,8 +1716,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>The search could not be understood.</translation>
     </message>
     <message>
-        <source>Check quotes and parentheses. Use &quot;two words&quot; for a phrase, word* for a prefix, and AND, OR, NOT between words.</source>
-        <translation>Check quotes and parentheses. Use &quot;two words&quot; for a phrase, word* for a prefix, and AND, OR, NOT between words.</translation>
+        <source>Check quotes and parentheses. Use "two words" for a phrase, word* for a prefix, and AND, OR, NOT between words.</source>
+        <translation>Check quotes and parentheses. Use "two words" for a phrase, word* for a prefix, and AND, OR, NOT between words.</translation>
     </message>
     <message>
         <source>The passphrase is too short.</source>
@@ -1709,8 +1756,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no template with this id.</translation>
     </message>
     <message>
-        <source>See the ids with &apos;templates list&apos;.</source>
-        <translation>See the ids with &apos;templates list&apos;.</translation>
+        <source>See the ids with 'templates list'.</source>
+        <translation>See the ids with 'templates list'.</translation>
     </message>
     <message>
         <source>The standards file is not valid.</source>
@@ -1761,20 +1808,20 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no comment with this id.</translation>
     </message>
     <message>
-        <source>See an entry&apos;s comments with &apos;comment list ENTRY&apos;.</source>
-        <translation>See an entry&apos;s comments with &apos;comment list ENTRY&apos;.</translation>
+        <source>See an entry's comments with 'comment list ENTRY'.</source>
+        <translation>See an entry's comments with 'comment list ENTRY'.</translation>
     </message>
     <message>
         <source>There are no comments, sign-offs or statuses to send to these contacts.</source>
         <translation>There are no comments, sign-offs or statuses to send to these contacts.</translation>
     </message>
     <message>
-        <source>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with &apos;bundle export&apos;.</source>
-        <translation>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with &apos;bundle export&apos;.</translation>
+        <source>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with 'bundle export'.</source>
+        <translation>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with 'bundle export'.</translation>
     </message>
     <message>
-        <source>Feedback on someone&apos;s entry goes back to its author only, not to other contacts too.</source>
-        <translation>Feedback on someone&apos;s entry goes back to its author only, not to other contacts too.</translation>
+        <source>Feedback on someone's entry goes back to its author only, not to other contacts too.</source>
+        <translation>Feedback on someone's entry goes back to its author only, not to other contacts too.</translation>
     </message>
     <message>
         <source>Send the feedback bundle to the author alone; her next bundle forwards it to the others she shares the entry with (they cannot check that she shared it with you).</source>
@@ -1785,12 +1832,12 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no sign-off with this id.</translation>
     </message>
     <message>
-        <source>See an entry&apos;s sign-offs with &apos;comment list ENTRY&apos;.</source>
-        <translation>See an entry&apos;s sign-offs with &apos;comment list ENTRY&apos;.</translation>
+        <source>See an entry's sign-offs with 'comment list ENTRY'.</source>
+        <translation>See an entry's sign-offs with 'comment list ENTRY'.</translation>
     </message>
     <message>
-        <source>The quoted text is not in that section of the entry&apos;s current version.</source>
-        <translation>The quoted text is not in that section of the entry&apos;s current version.</translation>
+        <source>The quoted text is not in that section of the entry's current version.</source>
+        <translation>The quoted text is not in that section of the entry's current version.</translation>
     </message>
     <message>
         <source>Copy the passage exactly as it appears (up to 2,000 characters) and try again.</source>
@@ -1817,16 +1864,16 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>Send it to your mentor, who signs it off against the standards.</translation>
     </message>
     <message>
-        <source>Only the entry&apos;s author can mark it ready for feedback.</source>
-        <translation>Only the entry&apos;s author can mark it ready for feedback.</translation>
+        <source>Only the entry's author can mark it ready for feedback.</source>
+        <translation>Only the entry's author can mark it ready for feedback.</translation>
     </message>
     <message>
         <source>A comment or sign-off is signed by someone who is not among your contacts.</source>
         <translation>A comment or sign-off is signed by someone who is not among your contacts.</translation>
     </message>
     <message>
-        <source>Add that person&apos;s contact card first, compare the safety number, and import again. Nothing was imported.</source>
-        <translation>Add that person&apos;s contact card first, compare the safety number, and import again. Nothing was imported.</translation>
+        <source>Add that person's contact card first, compare the safety number, and import again. Nothing was imported.</source>
+        <translation>Add that person's contact card first, compare the safety number, and import again. Nothing was imported.</translation>
     </message>
     <message>
         <source>A comment or sign-off is signed with a key that was revoked or replaced.</source>
@@ -1857,8 +1904,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>A comment points at text that is not in the version it names.</translation>
     </message>
     <message>
-        <source>A record does something its author may not do (withdraw another person&apos;s sign-off, mark someone else&apos;s entry, or sign off their own).</source>
-        <translation>A record does something its author may not do (withdraw another person&apos;s sign-off, mark someone else&apos;s entry, or sign off their own).</translation>
+        <source>A record does something its author may not do (withdraw another person's sign-off, mark someone else's entry, or sign off their own).</source>
+        <translation>A record does something its author may not do (withdraw another person's sign-off, mark someone else's entry, or sign off their own).</translation>
     </message>
     <message>
         <source>There are more comments and sign-offs than ReflectDesk takes at once ({limit}).</source>
@@ -1881,8 +1928,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>This template id belongs to a built-in template.</translation>
     </message>
     <message>
-        <source>Choose another id for your template, for example with your university&apos;s prefix.</source>
-        <translation>Choose another id for your template, for example with your university&apos;s prefix.</translation>
+        <source>Choose another id for your template, for example with your university's prefix.</source>
+        <translation>Choose another id for your template, for example with your university's prefix.</translation>
     </message>
     <message>
         <source>This template version was already imported with different content.</source>
@@ -2169,12 +2216,12 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no contact with this id.</translation>
     </message>
     <message>
-        <source>See the ids with &apos;contact list&apos;.</source>
-        <translation>See the ids with &apos;contact list&apos;.</translation>
+        <source>See the ids with 'contact list'.</source>
+        <translation>See the ids with 'contact list'.</translation>
     </message>
     <message>
-        <source>This contact&apos;s key has been revoked; nothing can be sent to it.</source>
-        <translation>This contact&apos;s key has been revoked; nothing can be sent to it.</translation>
+        <source>This contact's key has been revoked; nothing can be sent to it.</source>
+        <translation>This contact's key has been revoked; nothing can be sent to it.</translation>
     </message>
     <message>
         <source>Ask the person for their new contact card. Nothing was exported.</source>
@@ -2221,12 +2268,12 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>Only someone holding the old key could make it. Ask the person for their current card and compare the safety number. Nothing was changed.</translation>
     </message>
     <message>
-        <source>This is a revocation of your own key, not of a contact&apos;s.</source>
-        <translation>This is a revocation of your own key, not of a contact&apos;s.</translation>
+        <source>This is a revocation of your own key, not of a contact's.</source>
+        <translation>This is a revocation of your own key, not of a contact's.</translation>
     </message>
     <message>
-        <source>If you did not make it, someone else has your secret key: make new keys now with &apos;identity rotate --no-vouch&apos; and give your contacts the new card. Nothing was changed.</source>
-        <translation>If you did not make it, someone else has your secret key: make new keys now with &apos;identity rotate --no-vouch&apos; and give your contacts the new card. Nothing was changed.</translation>
+        <source>If you did not make it, someone else has your secret key: make new keys now with 'identity rotate --no-vouch' and give your contacts the new card. Nothing was changed.</source>
+        <translation>If you did not make it, someone else has your secret key: make new keys now with 'identity rotate --no-vouch' and give your contacts the new card. Nothing was changed.</translation>
     </message>
     <message>
         <source>The name on this card contains invisible or text-direction characters.</source>
@@ -2249,8 +2296,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>You already have a newer card for this contact.</translation>
     </message>
     <message>
-        <source>The safety number you entered does not match this contact&apos;s.</source>
-        <translation>The safety number you entered does not match this contact&apos;s.</translation>
+        <source>The safety number you entered does not match this contact's.</source>
+        <translation>The safety number you entered does not match this contact's.</translation>
     </message>
     <message>
         <source>Do not mark the contact verified. Check that you both opened the right contact, then compare again.</source>
@@ -2269,8 +2316,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>The bundle does not carry the contact card of its unknown sender.</translation>
     </message>
     <message>
-        <source>Import the sender&apos;s contact card first, then the bundle again. Nothing was imported.</source>
-        <translation>Import the sender&apos;s contact card first, then the bundle again. Nothing was imported.</translation>
+        <source>Import the sender's contact card first, then the bundle again. Nothing was imported.</source>
+        <translation>Import the sender's contact card first, then the bundle again. Nothing was imported.</translation>
     </message>
     <message>
         <source>The bundle would change an entry that belongs to someone else.</source>
@@ -2497,8 +2544,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>The secure connection to the exchange server could not be verified.</translation>
     </message>
     <message>
-        <source>Check the address and the computer&apos;s date and time. If it persists, someone may be intercepting the connection: do not use this network, and tell your university&apos;s IT.</source>
-        <translation>Check the address and the computer&apos;s date and time. If it persists, someone may be intercepting the connection: do not use this network, and tell your university&apos;s IT.</translation>
+        <source>Check the address and the computer's date and time. If it persists, someone may be intercepting the connection: do not use this network, and tell your university's IT.</source>
+        <translation>Check the address and the computer's date and time. If it persists, someone may be intercepting the connection: do not use this network, and tell your university's IT.</translation>
     </message>
     <message>
         <source>The exchange server gave an answer ReflectDesk does not understand.</source>
@@ -2553,8 +2600,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no exchange point with this id.</translation>
     </message>
     <message>
-        <source>See the ids with &apos;exchange list&apos;.</source>
-        <translation>See the ids with &apos;exchange list&apos;.</translation>
+        <source>See the ids with 'exchange list'.</source>
+        <translation>See the ids with 'exchange list'.</translation>
     </message>
     <message>
         <source>This folder cannot be used as an exchange point.</source>
@@ -2577,24 +2624,24 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>Bundles are still waiting to be sent through this exchange point: {count}.</translation>
     </message>
     <message>
-        <source>Send them first (&apos;sync now&apos;), or remove it with --force: they are then not sent.</source>
-        <translation>Send them first (&apos;sync now&apos;), or remove it with --force: they are then not sent.</translation>
+        <source>Send them first ('sync now'), or remove it with --force: they are then not sent.</source>
+        <translation>Send them first ('sync now'), or remove it with --force: they are then not sent.</translation>
     </message>
     <message>
         <source>None of these contacts is reached through an exchange point.</source>
         <translation>None of these contacts is reached through an exchange point.</translation>
     </message>
     <message>
-        <source>Add an exchange point for them (&apos;exchange add … --contact&apos;), or export to a file with --output.</source>
-        <translation>Add an exchange point for them (&apos;exchange add … --contact&apos;), or export to a file with --output.</translation>
+        <source>Add an exchange point for them ('exchange add … --contact'), or export to a file with --output.</source>
+        <translation>Add an exchange point for them ('exchange add … --contact'), or export to a file with --output.</translation>
     </message>
     <message>
         <source>No received bundle is waiting with this id.</source>
         <translation>No received bundle is waiting with this id.</translation>
     </message>
     <message>
-        <source>See the ids with &apos;sync waiting&apos;.</source>
-        <translation>See the ids with &apos;sync waiting&apos;.</translation>
+        <source>See the ids with 'sync waiting'.</source>
+        <translation>See the ids with 'sync waiting'.</translation>
     </message>
     <message>
         <source>This link points outside the chosen folder.</source>
@@ -2609,12 +2656,12 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no cohort with this id or name.</translation>
     </message>
     <message>
-        <source>See your cohorts with &apos;cohort list&apos;.</source>
-        <translation>See your cohorts with &apos;cohort list&apos;.</translation>
+        <source>See your cohorts with 'cohort list'.</source>
+        <translation>See your cohorts with 'cohort list'.</translation>
     </message>
     <message>
-        <source>The cohort&apos;s name is empty, too long or not valid.</source>
-        <translation>The cohort&apos;s name is empty, too long or not valid.</translation>
+        <source>The cohort's name is empty, too long or not valid.</source>
+        <translation>The cohort's name is empty, too long or not valid.</translation>
     </message>
     <message>
         <source>Use up to 120 characters, for example: Práctica II — 2026 — Sección 2.</source>
@@ -3234,11 +3281,11 @@ Choose the language of the app. You can change it later in Settings.</translatio
     </message>
     <message>
         <source>Import &amp;many bundles…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import &amp;many bundles…</translation>
     </message>
     <message>
         <source>Import a fol&amp;der of bundles…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import a fol&amp;der of bundles…</translation>
     </message>
     <message>
         <source>&amp;Contacts</source>
@@ -3643,8 +3690,8 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>School &amp;mentor (profesor/a guía)</translation>
     </message>
     <message>
-        <source>I read my student teachers&apos; journals and give feedback.</source>
-        <translation>I read my student teachers&apos; journals and give feedback.</translation>
+        <source>I read my student teachers' journals and give feedback.</source>
+        <translation>I read my student teachers' journals and give feedback.</translation>
     </message>
     <message>
         <source>&amp;University educator or researcher</source>
@@ -3682,8 +3729,8 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
 <context>
     <name>Progress</name>
     <message>
-        <source>Measuring this computer&apos;s speed…</source>
-        <translation>Measuring this computer&apos;s speed…</translation>
+        <source>Measuring this computer's speed…</source>
+        <translation>Measuring this computer's speed…</translation>
     </message>
     <message>
         <source>Deriving the key from your passphrase…</source>

@@ -101,206 +101,206 @@
     <name>BatchImportDialog</name>
     <message>
         <source>Checking and importing the bundles…</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisando e importando los paquetes…</translation>
     </message>
     <message>
         <source>Importing the bundles of the checked senders…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importando los paquetes de los remitentes marcados…</translation>
     </message>
     <message>
         <source>Bundles: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquetes: %1 de %2</translation>
     </message>
     <message>
         <source>From: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>De: %1</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Importado</translation>
     </message>
     <message>
         <source>Already had</source>
-        <translation type="unfinished"></translation>
+        <translation>Ya estaba</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechazado</translation>
     </message>
     <message>
         <source>Sender to verify</source>
-        <translation type="unfinished"></translation>
+        <translation>Remitente por verificar</translation>
     </message>
     <message>
         <source>Not done</source>
-        <translation type="unfinished"></translation>
+        <translation>No realizado</translation>
     </message>
     <message numerus="yes">
         <source>%n bundles imported</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n paquete importado</numerusform>
+            <numerusform>%n paquetes importados</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n already had</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ya estaba</numerusform>
+            <numerusform>%n ya estaban</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n refused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n rechazado</numerusform>
+            <numerusform>%n rechazados</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n from senders to verify</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n de remitentes por verificar</numerusform>
+            <numerusform>%n de remitentes por verificar</numerusform>
         </translation>
     </message>
     <message>
         <source>Cancelled: the bundles imported before stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelado: los paquetes ya importados se conservan.</translation>
     </message>
     <message>
         <source>Stopped: %1 The bundles imported before stay; import again for the rest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Detenido: %1 Los paquetes ya importados se conservan; vuelve a importar para el resto.</translation>
     </message>
     <message>
         <source>Matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Coincide</translation>
     </message>
     <message>
         <source>I compared the safety number with %1 and it matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparé el número de seguridad con %1 y coincide</translation>
     </message>
     <message>
         <source>Careful: you already have a contact called %1 with other keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuidado: ya tienes un contacto llamado %1 con otras claves.</translation>
     </message>
     <message numerus="yes">
         <source>%n bundles</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n paquete</numerusform>
+            <numerusform>%n paquetes</numerusform>
         </translation>
     </message>
     <message>
         <source>Save report as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el informe como CSV</translation>
     </message>
     <message>
         <source>import-report.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>informe-importacion.csv</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
         <source>Report saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe guardado: %1</translation>
     </message>
     <message>
         <source>Make a cohort</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear una cohorte</translation>
     </message>
     <message>
         <source>Name of the cohort (for example: Práctica II — 2026 — Sección 2):</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de la cohorte (por ejemplo: Práctica II — 2026 — Sección 2):</translation>
     </message>
     <message>
         <source>Cohort %1 made with %2 people.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cohorte %1 creada con %2 personas.</translation>
     </message>
     <message>
         <source>Stopping after the current bundle…</source>
-        <translation type="unfinished"></translation>
+        <translation>Deteniendo después del paquete en curso…</translation>
     </message>
     <message>
         <source>Import bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar paquetes</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Import report</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe de importación</translation>
     </message>
     <message>
         <source>Compared</source>
-        <translation type="unfinished"></translation>
+        <translation>Comparado</translation>
     </message>
     <message>
         <source>Sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Remitente</translation>
     </message>
     <message>
         <source>Safety number</source>
-        <translation type="unfinished">Número de seguridad</translation>
+        <translation>Número de seguridad</translation>
     </message>
     <message>
         <source>Bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquetes</translation>
     </message>
     <message>
         <source>Senders who are not your contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Remitentes que no son tus contactos</translation>
     </message>
     <message>
         <source>Senders who are not your contacts. Compare each safety number with the person (in person or by phone), tick the ones that match, then import their bundles. They are added to your contacts as verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>Remitentes que no son tus contactos. Compara cada número de seguridad con la persona (en persona o por teléfono), marca los que coinciden y luego importa sus paquetes. Se agregan a tus contactos como verificados.</translation>
     </message>
     <message>
         <source>&amp;Import from the checked senders</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importar de los remitentes marcados</translation>
     </message>
     <message>
         <source>&amp;Save report as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar el informe como CSV…</translation>
     </message>
     <message>
         <source>Make a &amp;cohort of these senders…</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear una &amp;cohorte con estos remitentes…</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished">Progreso</translation>
+        <translation>Progreso</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancelar</translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Cerrar</translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>Choose a folder of bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige una carpeta de paquetes</translation>
     </message>
     <message>
         <source>Choose bundles</source>
-        <translation type="unfinished"></translation>
+        <translation>Elige paquetes</translation>
     </message>
     <message>
         <source>Bundles (*.rdbundle);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquetes (*.rdbundle);;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>
@@ -408,8 +408,8 @@
         <translation>Se guardó {name} en {path}. Esta copia no está cifrada.</translation>
     </message>
     <message>
-        <source>No journals yet. Create one with &apos;journal create&apos;.</source>
-        <translation>Aún no hay diarios. Crea uno con &apos;journal create&apos;.</translation>
+        <source>No journals yet. Create one with 'journal create'.</source>
+        <translation>Aún no hay diarios. Crea uno con 'journal create'.</translation>
     </message>
     <message>
         <source>No entries match.</source>
@@ -592,7 +592,7 @@
         <translation>ADVERTENCIA: ya tienes un contacto con este nombre pero con otras claves. Se agregará como un contacto aparte; primero compara el número de seguridad con la persona.</translation>
     </message>
     <message>
-        <source>New key, vouched by the old one: the contact&apos;s previous key signed this card. Whoever holds the old key could have made it, so the contact is not verified until you compare the new safety number with the person.</source>
+        <source>New key, vouched by the old one: the contact's previous key signed this card. Whoever holds the old key could have made it, so the contact is not verified until you compare the new safety number with the person.</source>
         <translation>Clave nueva, avalada por la anterior: la clave anterior del contacto firmó esta tarjeta. Quien tenga la clave anterior pudo haberla hecho, así que el contacto queda sin verificar hasta que compares el nuevo número de seguridad con la persona.</translation>
     </message>
     <message>
@@ -604,7 +604,7 @@
         <translation>Esta tarjeta es de una clave que este contacto ya reemplazó, o está firmada por ella.</translation>
     </message>
     <message>
-        <source>A revocation: this key, and every newer key it vouched for, will no longer be trusted; bundles they signed from the revocation&apos;s date on are refused.</source>
+        <source>A revocation: this key, and every newer key it vouched for, will no longer be trusted; bundles they signed from the revocation's date on are refused.</source>
         <translation>Una revocación: esta clave, y cada clave más nueva que avaló, dejarán de ser de confianza; se rechazarán los paquetes que firmen desde la fecha de la revocación.</translation>
     </message>
     <message>
@@ -620,7 +620,7 @@
         <translation>Número de seguridad:</translation>
     </message>
     <message>
-        <source>The contact was verified; it will be &apos;vouched&apos; (not verified) now.</source>
+        <source>The contact was verified; it will be 'vouched' (not verified) now.</source>
         <translation>El contacto estaba verificado; ahora quedará «avalado» (sin verificar).</translation>
     </message>
     <message>
@@ -636,8 +636,8 @@
         <translation>¿Aceptar esta tarjeta?</translation>
     </message>
     <message>
-        <source>No contacts yet. Import a card with &apos;contact import&apos;.</source>
-        <translation>Aún no hay contactos. Importa una tarjeta con &apos;contact import&apos;.</translation>
+        <source>No contacts yet. Import a card with 'contact import'.</source>
+        <translation>Aún no hay contactos. Importa una tarjeta con 'contact import'.</translation>
     </message>
     <message>
         <source>verified</source>
@@ -668,7 +668,7 @@
         <translation>{name} quedó verificado/a.</translation>
     </message>
     <message>
-        <source>{name}&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
+        <source>{name}'s keys are revoked: their bundles are refused and nothing is sent to them.</source>
         <translation>Las claves de {name} están revocadas: sus paquetes se rechazan y no se le envía nada.</translation>
     </message>
     <message>
@@ -680,8 +680,8 @@
         <translation>Se escribió tu clave pública minisign en {path}.</translation>
     </message>
     <message>
-        <source>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them (&apos;contact safety-number&apos;).</source>
-        <translation>Se escribió tu tarjeta de contacto en {path}. Entrégala a tus contactos y luego compara los números de seguridad con ellos (&apos;contact safety-number&apos;).</translation>
+        <source>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them ('contact safety-number').</source>
+        <translation>Se escribió tu tarjeta de contacto en {path}. Entrégala a tus contactos y luego compara los números de seguridad con ellos ('contact safety-number').</translation>
     </message>
     <message>
         <source>Make a new key pair? Contacts will need the new card to send you bundles.</source>
@@ -696,8 +696,8 @@
         <translation>Nuevo par de claves creado; su tarjeta, firmada también con tu clave anterior, está en {path}. Entrégala a tus contactos: la aceptan sin volver a comprobar. Los paquetes enviados a tu clave anterior se siguen abriendo.</translation>
     </message>
     <message>
-        <source>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with &apos;identity rotate --no-vouch&apos; and give your contacts the new card.</source>
-        <translation>Se escribió una revocación de tus claves en {path}. Los contactos que la importen dejan de confiar en estas claves. Luego crea claves nuevas con &apos;identity rotate --no-vouch&apos; y entrega la nueva tarjeta a tus contactos.</translation>
+        <source>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with 'identity rotate --no-vouch' and give your contacts the new card.</source>
+        <translation>Se escribió una revocación de tus claves en {path}. Los contactos que la importen dejan de confiar en estas claves. Luego crea claves nuevas con 'identity rotate --no-vouch' y entrega la nueva tarjeta a tus contactos.</translation>
     </message>
     <message>
         <source>ReflectDesk is in the applications menu; .rdbundle and .rdcard files open with it ({count} files in {path}).</source>
@@ -760,12 +760,12 @@
         <translation>Contraseña de aplicación: </translation>
     </message>
     <message>
-        <source>Exchange point added. Nothing is sent until you run &apos;sync now&apos; or the app does.</source>
-        <translation>Punto de intercambio agregado. No se envía nada hasta que ejecutes &apos;sync now&apos; o lo haga la aplicación.</translation>
+        <source>Exchange point added. Nothing is sent until you run 'sync now' or the app does.</source>
+        <translation>Punto de intercambio agregado. No se envía nada hasta que ejecutes 'sync now' o lo haga la aplicación.</translation>
     </message>
     <message>
-        <source>No exchange points: nothing is ever sent. Add one with &apos;exchange add&apos;.</source>
-        <translation>No hay puntos de intercambio: nunca se envía nada. Agrega uno con &apos;exchange add&apos;.</translation>
+        <source>No exchange points: nothing is ever sent. Add one with 'exchange add'.</source>
+        <translation>No hay puntos de intercambio: nunca se envía nada. Agrega uno con 'exchange add'.</translation>
     </message>
     <message>
         <source>Exchange point removed. Files on it were left as they are.</source>
@@ -788,8 +788,8 @@
         <translation>última sincronización: {when}</translation>
     </message>
     <message>
-        <source>Received from people not verified, waiting for you: {count} (&apos;sync waiting&apos;).</source>
-        <translation>Recibidos de personas no verificadas, esperándote: {count} (&apos;sync waiting&apos;).</translation>
+        <source>Received from people not verified, waiting for you: {count} ('sync waiting').</source>
+        <translation>Recibidos de personas no verificadas, esperándote: {count} ('sync waiting').</translation>
     </message>
     <message>
         <source>Sent: {sent}. Imported: {received}. Waiting for you: {waiting}.</source>
@@ -808,8 +808,8 @@
         <translation>Importado.</translation>
     </message>
     <message>
-        <source>Queued a bundle for {points} exchange point(s) (entries: {entries}). It is sent by &apos;sync now&apos;, or by the app when it is open and online.</source>
-        <translation>Paquete en cola para {points} punto(s) de intercambio (entradas: {entries}). Se envía con &apos;sync now&apos;, o lo envía la aplicación cuando está abierta y con conexión.</translation>
+        <source>Queued a bundle for {points} exchange point(s) (entries: {entries}). It is sent by 'sync now', or by the app when it is open and online.</source>
+        <translation>Paquete en cola para {points} punto(s) de intercambio (entradas: {entries}). Se envía con 'sync now', o lo envía la aplicación cuando está abierta y con conexión.</translation>
     </message>
     <message>
         <source>imported</source>
@@ -856,8 +856,55 @@
         <translation>Cohorte {name}: {count} integrantes.</translation>
     </message>
     <message>
-        <source>No cohorts yet. Create one with &apos;cohort create&apos;.</source>
-        <translation>Aún no hay cohortes. Crea una con &apos;cohort create&apos;.</translation>
+        <source>No cohorts yet. Create one with 'cohort create'.</source>
+        <translation>Aún no hay cohortes. Crea una con 'cohort create'.</translation>
+    </message>
+</context>
+<context>
+    <name>CohortsPanel</name>
+    <message>
+        <source>No cohorts yet. A cohort groups contacts, for example a course section.</source>
+        <translation>Aún no hay cohortes. Una cohorte agrupa contactos, por ejemplo una sección de un curso.</translation>
+    </message>
+    <message>
+        <source>Nobody in this cohort yet.</source>
+        <translation>Todavía no hay nadie en esta cohorte.</translation>
+    </message>
+    <message>
+        <source>Name (for example: Práctica II — 2026 — Sección 2):</source>
+        <translation>Nombre (por ejemplo: Práctica II — 2026 — Sección 2):</translation>
+    </message>
+    <message>
+        <source>New cohort</source>
+        <translation>Nueva cohorte</translation>
+    </message>
+    <message>
+        <source>Rename the cohort</source>
+        <translation>Cambiar el nombre de la cohorte</translation>
+    </message>
+    <message>
+        <source>Cohorts</source>
+        <translation>Cohortes</translation>
+    </message>
+    <message>
+        <source>&amp;New cohort…</source>
+        <translation>&amp;Nueva cohorte…</translation>
+    </message>
+    <message>
+        <source>Rena&amp;me…</source>
+        <translation>Ca&amp;mbiar nombre…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>&amp;Add this contact</source>
+        <translation>&amp;Agregar este contacto</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve this contact</source>
+        <translation>&amp;Quitar este contacto</translation>
     </message>
 </context>
 <context>
@@ -945,7 +992,7 @@
         <translation>Número de seguridad con %1</translation>
     </message>
     <message>
-        <source>This contact&apos;s keys were revoked: bundles signed with them are refused and nothing can be sent to them.</source>
+        <source>This contact's keys were revoked: bundles signed with them are refused and nothing can be sent to them.</source>
         <translation>Las claves de este contacto fueron revocadas: se rechazan los paquetes firmados con ellas y no se le puede enviar nada.</translation>
     </message>
     <message>
@@ -1001,7 +1048,7 @@
         <translation>Ya tienes esta tarjeta de %1.</translation>
     </message>
     <message>
-        <source>%1&apos;s card was renewed (signed by their key).</source>
+        <source>%1's card was renewed (signed by their key).</source>
         <translation>Se renovó la tarjeta de %1 (firmada con su clave).</translation>
     </message>
     <message>
@@ -1009,11 +1056,11 @@
         <translation>Ya tienes una tarjeta más reciente de %1; no cambió nada.</translation>
     </message>
     <message>
-        <source>%1&apos;s new keys were saved, not verified: compare the safety number again.</source>
+        <source>%1's new keys were saved, not verified: compare the safety number again.</source>
         <translation>Se guardaron las claves nuevas de %1, sin verificar: vuelve a comparar el número de seguridad.</translation>
     </message>
     <message>
-        <source>%1&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
+        <source>%1's keys are revoked: their bundles are refused and nothing is sent to them.</source>
         <translation>Las claves de %1 están revocadas: sus paquetes se rechazan y no se le envía nada.</translation>
     </message>
     <message>
@@ -1037,11 +1084,11 @@
 %2</translation>
     </message>
     <message>
-        <source>%1&apos;s new key was vouched for by their old, verified key. Whoever holds the old key could have done that: compare this new safety number with %1 in person or by phone to mark them verified again.</source>
+        <source>%1's new key was vouched for by their old, verified key. Whoever holds the old key could have done that: compare this new safety number with %1 in person or by phone to mark them verified again.</source>
         <translation>La clave nueva de %1 fue avalada por su clave anterior, que estaba verificada. Quien tenga la clave anterior pudo hacer eso: compara este nuevo número de seguridad con %1 en persona o por teléfono para marcarlo como verificado otra vez.</translation>
     </message>
     <message>
-        <source>This card is signed by the contact&apos;s key, but it changes what you confirmed:
+        <source>This card is signed by the contact's key, but it changes what you confirmed:
 %1
 Accept it only if the person told you about the change. Otherwise keep the name you have: nothing is changed.</source>
         <translation>Esta tarjeta está firmada con la clave del contacto, pero cambia lo que confirmaste:
@@ -1509,8 +1556,8 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay una bóveda en esta carpeta.</translation>
     </message>
     <message>
-        <source>Create one with &apos;init&apos;, or choose the folder that holds your vault.</source>
-        <translation>Crea una con &apos;init&apos; o elige la carpeta que contiene tu bóveda.</translation>
+        <source>Create one with 'init', or choose the folder that holds your vault.</source>
+        <translation>Crea una con 'init' o elige la carpeta que contiene tu bóveda.</translation>
     </message>
     <message>
         <source>A vault already exists in this folder.</source>
@@ -1621,24 +1668,24 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay un diario con este identificador.</translation>
     </message>
     <message>
-        <source>See the ids with &apos;journal list&apos;.</source>
-        <translation>Mira los identificadores con &apos;journal list&apos;.</translation>
+        <source>See the ids with 'journal list'.</source>
+        <translation>Mira los identificadores con 'journal list'.</translation>
     </message>
     <message>
         <source>There is no entry with this id.</source>
         <translation>No hay una entrada con este identificador.</translation>
     </message>
     <message>
-        <source>See the ids with &apos;entry list&apos;.</source>
-        <translation>Mira los identificadores con &apos;entry list&apos;.</translation>
+        <source>See the ids with 'entry list'.</source>
+        <translation>Mira los identificadores con 'entry list'.</translation>
     </message>
     <message>
         <source>There is no attachment with this id.</source>
         <translation>No hay un archivo adjunto con este identificador.</translation>
     </message>
     <message>
-        <source>See an entry&apos;s attachments with &apos;entry show&apos;.</source>
-        <translation>Mira los archivos adjuntos de una entrada con &apos;entry show&apos;.</translation>
+        <source>See an entry's attachments with 'entry show'.</source>
+        <translation>Mira los archivos adjuntos de una entrada con 'entry show'.</translation>
     </message>
     <message>
         <source>The attachment is larger than the limit of {limit_mb} MB.</source>
@@ -1669,8 +1716,8 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No se pudo entender la búsqueda.</translation>
     </message>
     <message>
-        <source>Check quotes and parentheses. Use &quot;two words&quot; for a phrase, word* for a prefix, and AND, OR, NOT between words.</source>
-        <translation>Revisa las comillas y los paréntesis. Usa &quot;dos palabras&quot; para una frase, palabra* para un prefijo, y Y, O, NO (o AND, OR, NOT) entre palabras.</translation>
+        <source>Check quotes and parentheses. Use "two words" for a phrase, word* for a prefix, and AND, OR, NOT between words.</source>
+        <translation>Revisa las comillas y los paréntesis. Usa "dos palabras" para una frase, palabra* para un prefijo, y Y, O, NO (o AND, OR, NOT) entre palabras.</translation>
     </message>
     <message>
         <source>The passphrase is too short.</source>
@@ -1709,8 +1756,8 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay una plantilla con este identificador.</translation>
     </message>
     <message>
-        <source>See the ids with &apos;templates list&apos;.</source>
-        <translation>Mira los identificadores con &apos;templates list&apos;.</translation>
+        <source>See the ids with 'templates list'.</source>
+        <translation>Mira los identificadores con 'templates list'.</translation>
     </message>
     <message>
         <source>The standards file is not valid.</source>
@@ -1761,19 +1808,19 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay ningún comentario con este id.</translation>
     </message>
     <message>
-        <source>See an entry&apos;s comments with &apos;comment list ENTRY&apos;.</source>
-        <translation>Revisa los comentarios de una entrada con &apos;comment list ENTRADA&apos;.</translation>
+        <source>See an entry's comments with 'comment list ENTRY'.</source>
+        <translation>Revisa los comentarios de una entrada con 'comment list ENTRADA'.</translation>
     </message>
     <message>
         <source>There are no comments, sign-offs or statuses to send to these contacts.</source>
         <translation>No hay comentarios, aprobaciones ni estados para enviar a estos contactos.</translation>
     </message>
     <message>
-        <source>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with &apos;bundle export&apos;.</source>
-        <translation>La retroalimentación va sobre entradas compartidas con ellos: comenta o aprueba una entrada recibida, o envíales primero tus entradas con &apos;bundle export&apos;.</translation>
+        <source>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with 'bundle export'.</source>
+        <translation>La retroalimentación va sobre entradas compartidas con ellos: comenta o aprueba una entrada recibida, o envíales primero tus entradas con 'bundle export'.</translation>
     </message>
     <message>
-        <source>Feedback on someone&apos;s entry goes back to its author only, not to other contacts too.</source>
+        <source>Feedback on someone's entry goes back to its author only, not to other contacts too.</source>
         <translation>La retroalimentación sobre la entrada de otra persona vuelve solo a su autora, no también a otros contactos.</translation>
     </message>
     <message>
@@ -1785,11 +1832,11 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay ninguna aprobación con este id.</translation>
     </message>
     <message>
-        <source>See an entry&apos;s sign-offs with &apos;comment list ENTRY&apos;.</source>
-        <translation>Revisa las aprobaciones de una entrada con &apos;comment list ENTRADA&apos;.</translation>
+        <source>See an entry's sign-offs with 'comment list ENTRY'.</source>
+        <translation>Revisa las aprobaciones de una entrada con 'comment list ENTRADA'.</translation>
     </message>
     <message>
-        <source>The quoted text is not in that section of the entry&apos;s current version.</source>
+        <source>The quoted text is not in that section of the entry's current version.</source>
         <translation>El texto citado no está en esa sección de la versión actual de la entrada.</translation>
     </message>
     <message>
@@ -1817,7 +1864,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Envíala a tu profesor/a colaborador/a, que la aprueba según los estándares.</translation>
     </message>
     <message>
-        <source>Only the entry&apos;s author can mark it ready for feedback.</source>
+        <source>Only the entry's author can mark it ready for feedback.</source>
         <translation>Solo quien escribió la entrada puede marcarla como lista para retroalimentación.</translation>
     </message>
     <message>
@@ -1825,7 +1872,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Un comentario o una aprobación está firmado por alguien que no está entre tus contactos.</translation>
     </message>
     <message>
-        <source>Add that person&apos;s contact card first, compare the safety number, and import again. Nothing was imported.</source>
+        <source>Add that person's contact card first, compare the safety number, and import again. Nothing was imported.</source>
         <translation>Agrega primero la tarjeta de contacto de esa persona, compara el número de seguridad e importa de nuevo. No se importó nada.</translation>
     </message>
     <message>
@@ -1857,7 +1904,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Un comentario apunta a un texto que no está en la versión que indica.</translation>
     </message>
     <message>
-        <source>A record does something its author may not do (withdraw another person&apos;s sign-off, mark someone else&apos;s entry, or sign off their own).</source>
+        <source>A record does something its author may not do (withdraw another person's sign-off, mark someone else's entry, or sign off their own).</source>
         <translation>Un registro hace algo que su autor no puede hacer (retirar la aprobación de otra persona, marcar la entrada de otra persona o aprobar la propia).</translation>
     </message>
     <message>
@@ -1881,7 +1928,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Este identificador pertenece a una plantilla incluida.</translation>
     </message>
     <message>
-        <source>Choose another id for your template, for example with your university&apos;s prefix.</source>
+        <source>Choose another id for your template, for example with your university's prefix.</source>
         <translation>Elige otro identificador para tu plantilla, por ejemplo con el prefijo de tu universidad.</translation>
     </message>
     <message>
@@ -2169,11 +2216,11 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay un contacto con este identificador.</translation>
     </message>
     <message>
-        <source>See the ids with &apos;contact list&apos;.</source>
-        <translation>Mira los identificadores con &apos;contact list&apos;.</translation>
+        <source>See the ids with 'contact list'.</source>
+        <translation>Mira los identificadores con 'contact list'.</translation>
     </message>
     <message>
-        <source>This contact&apos;s key has been revoked; nothing can be sent to it.</source>
+        <source>This contact's key has been revoked; nothing can be sent to it.</source>
         <translation>La clave de este contacto fue revocada; no se le puede enviar nada.</translation>
     </message>
     <message>
@@ -2221,12 +2268,12 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Solo alguien con la clave anterior pudo hacerla. Pide a la persona su tarjeta actual y compara el número de seguridad. No se cambió nada.</translation>
     </message>
     <message>
-        <source>This is a revocation of your own key, not of a contact&apos;s.</source>
+        <source>This is a revocation of your own key, not of a contact's.</source>
         <translation>Esta es una revocación de tu propia clave, no de la de un contacto.</translation>
     </message>
     <message>
-        <source>If you did not make it, someone else has your secret key: make new keys now with &apos;identity rotate --no-vouch&apos; and give your contacts the new card. Nothing was changed.</source>
-        <translation>Si no la hiciste tú, otra persona tiene tu clave secreta: crea claves nuevas ahora con &apos;identity rotate --no-vouch&apos; y entrega la nueva tarjeta a tus contactos. No se cambió nada.</translation>
+        <source>If you did not make it, someone else has your secret key: make new keys now with 'identity rotate --no-vouch' and give your contacts the new card. Nothing was changed.</source>
+        <translation>Si no la hiciste tú, otra persona tiene tu clave secreta: crea claves nuevas ahora con 'identity rotate --no-vouch' y entrega la nueva tarjeta a tus contactos. No se cambió nada.</translation>
     </message>
     <message>
         <source>The name on this card contains invisible or text-direction characters.</source>
@@ -2249,7 +2296,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Ya tienes una tarjeta más reciente de este contacto.</translation>
     </message>
     <message>
-        <source>The safety number you entered does not match this contact&apos;s.</source>
+        <source>The safety number you entered does not match this contact's.</source>
         <translation>El número de seguridad que ingresaste no coincide con el de este contacto.</translation>
     </message>
     <message>
@@ -2269,7 +2316,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>El paquete no trae la tarjeta de contacto de su remitente desconocido.</translation>
     </message>
     <message>
-        <source>Import the sender&apos;s contact card first, then the bundle again. Nothing was imported.</source>
+        <source>Import the sender's contact card first, then the bundle again. Nothing was imported.</source>
         <translation>Primero importa la tarjeta de contacto de quien lo envió y luego el paquete de nuevo. No se importó nada.</translation>
     </message>
     <message>
@@ -2497,7 +2544,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No se pudo verificar la conexión segura con el servidor de intercambio.</translation>
     </message>
     <message>
-        <source>Check the address and the computer&apos;s date and time. If it persists, someone may be intercepting the connection: do not use this network, and tell your university&apos;s IT.</source>
+        <source>Check the address and the computer's date and time. If it persists, someone may be intercepting the connection: do not use this network, and tell your university's IT.</source>
         <translation>Revisa la dirección y la fecha y hora del computador. Si sigue pasando, alguien podría estar interceptando la conexión: no uses esta red y avisa al soporte informático de tu universidad.</translation>
     </message>
     <message>
@@ -2553,8 +2600,8 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay un punto de intercambio con este id.</translation>
     </message>
     <message>
-        <source>See the ids with &apos;exchange list&apos;.</source>
-        <translation>Mira los ids con &apos;exchange list&apos;.</translation>
+        <source>See the ids with 'exchange list'.</source>
+        <translation>Mira los ids con 'exchange list'.</translation>
     </message>
     <message>
         <source>This folder cannot be used as an exchange point.</source>
@@ -2577,24 +2624,24 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Todavía hay paquetes por enviar a través de este punto de intercambio: {count}.</translation>
     </message>
     <message>
-        <source>Send them first (&apos;sync now&apos;), or remove it with --force: they are then not sent.</source>
-        <translation>Envíalos primero (&apos;sync now&apos;), o elimínalo con --force: entonces no se envían.</translation>
+        <source>Send them first ('sync now'), or remove it with --force: they are then not sent.</source>
+        <translation>Envíalos primero ('sync now'), o elimínalo con --force: entonces no se envían.</translation>
     </message>
     <message>
         <source>None of these contacts is reached through an exchange point.</source>
         <translation>Ninguno de estos contactos se alcanza a través de un punto de intercambio.</translation>
     </message>
     <message>
-        <source>Add an exchange point for them (&apos;exchange add … --contact&apos;), or export to a file with --output.</source>
-        <translation>Agrega un punto de intercambio para ellos (&apos;exchange add … --contact&apos;), o exporta a un archivo con --output.</translation>
+        <source>Add an exchange point for them ('exchange add … --contact'), or export to a file with --output.</source>
+        <translation>Agrega un punto de intercambio para ellos ('exchange add … --contact'), o exporta a un archivo con --output.</translation>
     </message>
     <message>
         <source>No received bundle is waiting with this id.</source>
         <translation>No hay un paquete recibido en espera con este id.</translation>
     </message>
     <message>
-        <source>See the ids with &apos;sync waiting&apos;.</source>
-        <translation>Mira los ids con &apos;sync waiting&apos;.</translation>
+        <source>See the ids with 'sync waiting'.</source>
+        <translation>Mira los ids con 'sync waiting'.</translation>
     </message>
     <message>
         <source>This link points outside the chosen folder.</source>
@@ -2609,11 +2656,11 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay ninguna cohorte con este identificador o nombre.</translation>
     </message>
     <message>
-        <source>See your cohorts with &apos;cohort list&apos;.</source>
-        <translation>Consulta tus cohortes con &apos;cohort list&apos;.</translation>
+        <source>See your cohorts with 'cohort list'.</source>
+        <translation>Consulta tus cohortes con 'cohort list'.</translation>
     </message>
     <message>
-        <source>The cohort&apos;s name is empty, too long or not valid.</source>
+        <source>The cohort's name is empty, too long or not valid.</source>
         <translation>El nombre de la cohorte está vacío, es demasiado largo o no es válido.</translation>
     </message>
     <message>
@@ -3234,11 +3281,11 @@ Elige el idioma de la aplicación. Puedes cambiarlo después en Configuración.<
     </message>
     <message>
         <source>Import &amp;many bundles…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar &amp;varios paquetes…</translation>
     </message>
     <message>
         <source>Import a fol&amp;der of bundles…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar una carpe&amp;ta de paquetes…</translation>
     </message>
     <message>
         <source>&amp;Contacts</source>
@@ -3643,7 +3690,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>Profesor/a &amp;guía del centro de práctica</translation>
     </message>
     <message>
-        <source>I read my student teachers&apos; journals and give feedback.</source>
+        <source>I read my student teachers' journals and give feedback.</source>
         <translation>Leo los diarios de mis estudiantes en práctica y les doy retroalimentación.</translation>
     </message>
     <message>
@@ -3682,7 +3729,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
 <context>
     <name>Progress</name>
     <message>
-        <source>Measuring this computer&apos;s speed…</source>
+        <source>Measuring this computer's speed…</source>
         <translation>Midiendo la velocidad de este computador…</translation>
     </message>
     <message>
