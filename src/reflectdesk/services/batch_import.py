@@ -330,6 +330,7 @@ class BatchImportService:
         self._contacts = contacts
         self._imports = imports
         self.limits = DEFAULT_LIMITS
+        self.prefetch = True  # open the next bundle on a second thread (benchmarks: False)
 
     def _seen(self) -> SeenFileRepo:
         st = self._state()
@@ -435,7 +436,7 @@ class BatchImportService:
                         else pool.submit(self._open, path, seen, authors, cancel)
                     )
                     ahead = None
-                    if i + 1 < total:
+                    if i + 1 < total and self.prefetch:
                         ahead = pool.submit(self._open, files[i + 1], seen, authors, cancel)
                     try:
                         item, digest, opened = self._one(
