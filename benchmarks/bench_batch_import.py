@@ -50,9 +50,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "src"))
 
-from reflectdesk.crypto.kdf import KdfParams  # noqa: E402
-from reflectdesk.domain.model import Role  # noqa: E402
-from reflectdesk.services.vault import NewProfile, Vault  # noqa: E402
+from reflectdesk.crypto.kdf import KdfParams
+from reflectdesk.domain.model import Role
+from reflectdesk.services.vault import NewProfile, Vault
 
 OUT = REPO / "benchmarks" / "out"
 PASSPHRASE = "benchmark passphrase 2026"
@@ -321,8 +321,7 @@ def main() -> int:
     size = sum(p.stat().st_size for p in (folder / "bundles").rglob("*.rdbundle"))
     print(
         f"cohort: {args.bundles} bundles x {args.entries} entries x ~{args.words} words, "
-        f"{size / 1e6:.0f} MB"
-        + (f", built in {built:.1f} s" if built is not None else " (reused)")
+        f"{size / 1e6:.0f} MB" + (f", built in {built:.1f} s" if built is not None else " (reused)")
     )
     sizes = [int(x) for x in args.scale.split(",") if x] or [args.bundles]
     for n in sizes:

@@ -94,9 +94,9 @@ def test_a_cohort_folder_dropped_on_the_window(
     assert dialog.import_senders_button.isEnabled()
     dialog.import_senders_button.click()
     qtbot.waitUntil(
-        lambda: dialog.task is None
-        and dialog.report is not None
-        and not dialog.report.unknown_senders,
+        lambda: (
+            dialog.task is None and dialog.report is not None and not dialog.report.unknown_senders
+        ),
         timeout=60_000,
     )
     assert _rows(dialog)[str(cohort.unknown[0])][0] == "Importado"

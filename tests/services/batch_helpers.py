@@ -166,9 +166,7 @@ def student_bundle(
         image = None
         if image_every and n % image_every == 0:
             image = b"\x89PNG\r\n\x1a\n" + os.urandom(image_bytes - 8)
-        _, more = _entry(
-            rnd, f"Semana {n + 1}", words, student.journal_id, image, student.key_id
-        )
+        _, more = _entry(rnd, f"Semana {n + 1}", words, student.journal_id, image, student.key_id)
         files.update(more)
     return build_bundle(student.identity, to, files, BundleMeta(BundleKind.JOURNAL))
 
