@@ -334,13 +334,16 @@ class BatchImportDialog(QDialog):
                     .replace("%1", sender.name)
                 )  # fmt: skip
             digits = sender.safety_number.replace(" ", "")
-            groups = " ".join(digits[i : i + 5] for i in range(0, len(digits), 5))
+            parts = [digits[i : i + 5] for i in range(0, len(digits), 5)]
+            groups = " ".join(parts[:6]) + "\n" + " ".join(parts[6:])  # two lines of six
             number = QTableWidgetItem(groups)
+            number.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             number.setFont(mono)
             number.setToolTip(groups)
             files = QTableWidgetItem(self.tr("%n bundles", "", len(sender.paths)))
             for column, cell in enumerate((check, name_item, number, files)):
                 self.senders.setItem(row, column, cell)
+        self.senders.resizeRowsToContents()
         self.senders.blockSignals(False)
         has = bool(report.unknown_senders)
         for widget in (self.senders_title, self.senders, self.import_senders_button):

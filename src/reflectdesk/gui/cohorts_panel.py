@@ -55,7 +55,7 @@ class CohortsPanel(QGroupBox):
         self.names: dict[str, str] = {}
         self.list = QListWidget()
         self.list.setObjectName("cohortList")
-        self.list.setMaximumHeight(110)
+        self.list.setMaximumHeight(72)  # about three names: the contacts list keeps the room
         self.list.currentRowChanged.connect(lambda _r: self._show_members())
         self.members = wrap(QLabel())
         self.members.setObjectName("cohortMembers")
