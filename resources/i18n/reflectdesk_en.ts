@@ -279,6 +279,14 @@
         <translation>Make a &amp;cohort of these senders…</translation>
     </message>
     <message>
+        <source>Import from the checked senders</source>
+        <translation>Import from the checked senders</translation>
+    </message>
+    <message>
+        <source>Make a cohort of these senders</source>
+        <translation>Make a cohort of these senders</translation>
+    </message>
+    <message>
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
@@ -887,24 +895,28 @@
         <translation>Cohorts</translation>
     </message>
     <message>
-        <source>&amp;New cohort…</source>
-        <translation>&amp;New cohort…</translation>
+        <source>Members of the cohort</source>
+        <translation>Members of the cohort</translation>
     </message>
     <message>
-        <source>Rena&amp;me…</source>
-        <translation>Rena&amp;me…</translation>
+        <source>New cohort…</source>
+        <translation>New cohort…</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>Delete</translation>
+        <source>Rename the cohort…</source>
+        <translation>Rename the cohort…</translation>
     </message>
     <message>
-        <source>&amp;Add this contact</source>
-        <translation>&amp;Add this contact</translation>
+        <source>Delete the cohort</source>
+        <translation>Delete the cohort</translation>
     </message>
     <message>
-        <source>Remo&amp;ve this contact</source>
-        <translation>Remo&amp;ve this contact</translation>
+        <source>Add this contact</source>
+        <translation>Add this contact</translation>
+    </message>
+    <message>
+        <source>Remove this contact</source>
+        <translation>Remove this contact</translation>
     </message>
 </context>
 <context>

@@ -279,6 +279,14 @@
         <translation>Crear una &amp;cohorte con estos remitentes…</translation>
     </message>
     <message>
+        <source>Import from the checked senders</source>
+        <translation>Importar de los remitentes marcados</translation>
+    </message>
+    <message>
+        <source>Make a cohort of these senders</source>
+        <translation>Crear una cohorte con estos remitentes</translation>
+    </message>
+    <message>
         <source>Progress</source>
         <translation>Progreso</translation>
     </message>
@@ -887,24 +895,28 @@
         <translation>Cohortes</translation>
     </message>
     <message>
-        <source>&amp;New cohort…</source>
-        <translation>&amp;Nueva cohorte…</translation>
+        <source>Members of the cohort</source>
+        <translation>Integrantes de la cohorte</translation>
     </message>
     <message>
-        <source>Rena&amp;me…</source>
-        <translation>Ca&amp;mbiar nombre…</translation>
+        <source>New cohort…</source>
+        <translation>Nueva cohorte…</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>Eliminar</translation>
+        <source>Rename the cohort…</source>
+        <translation>Cambiar el nombre de la cohorte…</translation>
     </message>
     <message>
-        <source>&amp;Add this contact</source>
-        <translation>&amp;Agregar este contacto</translation>
+        <source>Delete the cohort</source>
+        <translation>Eliminar la cohorte</translation>
     </message>
     <message>
-        <source>Remo&amp;ve this contact</source>
-        <translation>&amp;Quitar este contacto</translation>
+        <source>Add this contact</source>
+        <translation>Agregar este contacto</translation>
+    </message>
+    <message>
+        <source>Remove this contact</source>
+        <translation>Quitar este contacto</translation>
     </message>
 </context>
 <context>

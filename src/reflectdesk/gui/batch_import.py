@@ -478,9 +478,14 @@ class BatchImportDialog(QDialog):
         self.import_senders_button.setText(self.tr("&Import from the checked senders"))
         self.csv_button.setText(self.tr("&Save report as CSV…"))
         self.cohort_button.setText(self.tr("Make a &cohort of these senders…"))
+        self.import_senders_button.setAccessibleName(self.tr("Import from the checked senders"))
+        self.csv_button.setAccessibleName(self.tr("Save report as CSV"))
+        self.cohort_button.setAccessibleName(self.tr("Make a cohort of these senders"))
         self.progress.setAccessibleName(self.tr("Progress"))
         self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
         self.close_button.setText(self.tr("Close"))
+        self.close_button.setAccessibleName(self.tr("Close"))
         if self.report is not None:
             self._show_report(self.report)
 

@@ -202,11 +202,18 @@ class CohortsPanel(QGroupBox):
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("Cohorts"))
         self.list.setAccessibleName(self.tr("Cohorts"))
-        self.new_button.setText(self.tr("&New cohort…"))
-        self.rename_button.setText(self.tr("Rena&me…"))
-        self.delete_button.setText(self.tr("Delete"))
-        self.add_button.setText(self.tr("&Add this contact"))
-        self.remove_button.setText(self.tr("Remo&ve this contact"))
+        self.members.setAccessibleName(self.tr("Members of the cohort"))
+        # No mnemonics: the contacts page has used the letters already.
+        texts = {
+            self.new_button: self.tr("New cohort…"),
+            self.rename_button: self.tr("Rename the cohort…"),
+            self.delete_button: self.tr("Delete the cohort"),
+            self.add_button: self.tr("Add this contact"),
+            self.remove_button: self.tr("Remove this contact"),
+        }
+        for button, text in texts.items():
+            button.setText(text)
+            button.setAccessibleName(text.rstrip("…"))
         self._show_members()
 
     def changeEvent(self, event: QEvent) -> None:
