@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
-QM := resources/i18n/reflectdesk_es.qm resources/i18n/reflectdesk_en.qm
+QM := resources/i18n/reflectdesk_es.qm resources/i18n/reflectdesk_en.qm resources/i18n/qt_extra_es.qm
 
 .PHONY: run test lint typecheck pytest system-deps translations lupdate screenshots bench clean \
 	wheel dist install-desktop

@@ -122,7 +122,7 @@ def main() -> None:
         built: list[Path] = []
 
         def bundle_build() -> None:
-            built.append(mentor.exports.export_feedback([at_mentor.id], out_dir).path)
+            built.append(mentor.exports.export_feedback([at_mentor.id], out_dir)[0].path)
 
         def bundle_import() -> None:
             result = importers.pop().imports.import_bundle(built[-1])

@@ -516,10 +516,6 @@
         <translation>Wrote a bundle to {path} (entries: {entries}, attachments: {attachments}).</translation>
     </message>
     <message>
-        <source>Wrote a feedback bundle to {path} (entries: {entries}).</source>
-        <translation>Wrote a feedback bundle to {path} (entries: {entries}).</translation>
-    </message>
-    <message>
         <source>Wrote the withdrawal of research consent to {path} (entries: {entries}). Send it to the same people as before.</source>
         <translation>Wrote the withdrawal of research consent to {path} (entries: {entries}). Send it to the same people as before.</translation>
     </message>
@@ -554,6 +550,10 @@
     <message>
         <source>Compare this safety number with the sender (in person or by phone) before you import:</source>
         <translation>Compare this safety number with the sender (in person or by phone) before you import:</translation>
+    </message>
+    <message>
+        <source>Wrote a feedback bundle for {names} to {path} (entries: {entries}).</source>
+        <translation>Wrote a feedback bundle for {names} to {path} (entries: {entries}).</translation>
     </message>
     <message>
         <source>WARNING: you have a contact with this name but other keys ({ids}).</source>
@@ -926,8 +926,12 @@
         <translation>That matches. Your vault is ready.</translation>
     </message>
     <message>
-        <source>That does not match the key. Look at it again.</source>
-        <translation>That does not match the key. Look at it again.</translation>
+        <source>Groups %1 and %2 do not match your key. Look at them again.</source>
+        <translation>Groups %1 and %2 do not match your key. Look at them again.</translation>
+    </message>
+    <message>
+        <source>Group %1 does not match your key. Look at it again.</source>
+        <translation>Group %1 does not match your key. Look at it again.</translation>
     </message>
     <message>
         <source>Check your copy</source>
@@ -1748,6 +1752,14 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>Check the value named in the message and try again.</translation>
     </message>
     <message>
+        <source>{name} could not accept any of this feedback: its entries were not shared with {name}, or not in a bundle that also named you.</source>
+        <translation>{name} could not accept any of this feedback: its entries were not shared with {name}, or not in a bundle that also named you.</translation>
+    </message>
+    <message>
+        <source>Leave {name} out. Feedback on your entries goes to those you sent them to; on someone else's entry, to its author, who forwards it.</source>
+        <translation>Leave {name} out. Feedback on your entries goes to those you sent them to; on someone else's entry, to its author, who forwards it.</translation>
+    </message>
+    <message>
         <source>This template has no section with that key.</source>
         <translation>This template has no section with that key.</translation>
     </message>
@@ -1830,14 +1842,6 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
     <message>
         <source>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with 'bundle export'.</source>
         <translation>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with 'bundle export'.</translation>
-    </message>
-    <message>
-        <source>Feedback on someone's entry goes back to its author only, not to other contacts too.</source>
-        <translation>Feedback on someone's entry goes back to its author only, not to other contacts too.</translation>
-    </message>
-    <message>
-        <source>Send the feedback bundle to the author alone; her next bundle forwards it to the others she shares the entry with (they cannot check that she shared it with you).</source>
-        <translation>Send the feedback bundle to the author alone; her next bundle forwards it to the others she shares the entry with (they cannot check that she shared it with you).</translation>
     </message>
     <message>
         <source>There is no sign-off with this id.</source>
@@ -2930,6 +2934,10 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
 <context>
     <name>HistoryDialog</name>
     <message>
+        <source>From revision %1 to revision %2: struck out was removed, marked was added.</source>
+        <translation>From revision %1 to revision %2: struck out was removed, marked was added.</translation>
+    </message>
+    <message>
         <source>These two revisions are the same.</source>
         <translation>These two revisions are the same.</translation>
     </message>
@@ -3882,6 +3890,21 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     <message>
         <source>Revision %1 · %2</source>
         <translation>Revision %1 · %2</translation>
+    </message>
+    <message>
+        <source>first version</source>
+        <translation>first version</translation>
+    </message>
+    <message>
+        <source>no change in the text</source>
+        <translation>no change in the text</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) changed</source>
+        <translation>
+            <numerusform>%n part changed</numerusform>
+            <numerusform>%n parts changed</numerusform>
+        </translation>
     </message>
 </context>
 <context>

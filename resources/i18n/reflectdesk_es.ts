@@ -516,10 +516,6 @@
         <translation>Paquete escrito en {path} (entradas: {entries}, adjuntos: {attachments}).</translation>
     </message>
     <message>
-        <source>Wrote a feedback bundle to {path} (entries: {entries}).</source>
-        <translation>Se escribió un paquete de retroalimentación en {path} (entradas: {entries}).</translation>
-    </message>
-    <message>
         <source>Wrote the withdrawal of research consent to {path} (entries: {entries}). Send it to the same people as before.</source>
         <translation>Retiro del consentimiento de investigación escrito en {path} (entradas: {entries}). Envíalo a las mismas personas que antes.</translation>
     </message>
@@ -554,6 +550,10 @@
     <message>
         <source>Compare this safety number with the sender (in person or by phone) before you import:</source>
         <translation>Compara este número de seguridad con quien lo envió (en persona o por teléfono) antes de importar:</translation>
+    </message>
+    <message>
+        <source>Wrote a feedback bundle for {names} to {path} (entries: {entries}).</source>
+        <translation>Se escribió un paquete de retroalimentación para {names} en {path} (entradas: {entries}).</translation>
     </message>
     <message>
         <source>WARNING: you have a contact with this name but other keys ({ids}).</source>
@@ -926,8 +926,12 @@
         <translation>Coincide. Tu bóveda está lista.</translation>
     </message>
     <message>
-        <source>That does not match the key. Look at it again.</source>
-        <translation>No coincide con la clave. Revísala otra vez.</translation>
+        <source>Groups %1 and %2 do not match your key. Look at them again.</source>
+        <translation>Los grupos %1 y %2 no coinciden con tu clave. Revísalos de nuevo.</translation>
+    </message>
+    <message>
+        <source>Group %1 does not match your key. Look at it again.</source>
+        <translation>El grupo %1 no coincide con tu clave. Revísalo de nuevo.</translation>
     </message>
     <message>
         <source>Check your copy</source>
@@ -1748,6 +1752,14 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Revisa el valor que indica el mensaje e inténtalo de nuevo.</translation>
     </message>
     <message>
+        <source>{name} could not accept any of this feedback: its entries were not shared with {name}, or not in a bundle that also named you.</source>
+        <translation>{name} no podría aceptar nada de esta retroalimentación: sus entradas no se compartieron con {name}, o no en un paquete que también te nombrara a ti.</translation>
+    </message>
+    <message>
+        <source>Leave {name} out. Feedback on your entries goes to those you sent them to; on someone else's entry, to its author, who forwards it.</source>
+        <translation>Deja fuera a {name}. La retroalimentación sobre tus entradas va a quienes se las enviaste; sobre la entrada de otra persona, a su autora, que la reenvía.</translation>
+    </message>
+    <message>
         <source>This template has no section with that key.</source>
         <translation>Esta plantilla no tiene una sección con esa clave.</translation>
     </message>
@@ -1830,14 +1842,6 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     <message>
         <source>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with 'bundle export'.</source>
         <translation>La retroalimentación va sobre entradas compartidas con ellos: comenta o aprueba una entrada recibida, o envíales primero tus entradas con 'bundle export'.</translation>
-    </message>
-    <message>
-        <source>Feedback on someone's entry goes back to its author only, not to other contacts too.</source>
-        <translation>La retroalimentación sobre la entrada de otra persona vuelve solo a su autora, no también a otros contactos.</translation>
-    </message>
-    <message>
-        <source>Send the feedback bundle to the author alone; her next bundle forwards it to the others she shares the entry with (they cannot check that she shared it with you).</source>
-        <translation>Envía el paquete de retroalimentación solo a la autora; su próximo paquete lo reenvía a las demás personas con quienes comparte la entrada (ellas no pueden comprobar que la compartió contigo).</translation>
     </message>
     <message>
         <source>There is no sign-off with this id.</source>
@@ -2930,6 +2934,10 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
 <context>
     <name>HistoryDialog</name>
     <message>
+        <source>From revision %1 to revision %2: struck out was removed, marked was added.</source>
+        <translation>De la revisión %1 a la revisión %2: lo tachado se quitó, lo marcado se agregó.</translation>
+    </message>
+    <message>
         <source>These two revisions are the same.</source>
         <translation>Estas dos revisiones son iguales.</translation>
     </message>
@@ -3882,6 +3890,21 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <message>
         <source>Revision %1 · %2</source>
         <translation>Revisión %1 · %2</translation>
+    </message>
+    <message>
+        <source>first version</source>
+        <translation>primera versión</translation>
+    </message>
+    <message>
+        <source>no change in the text</source>
+        <translation>sin cambios en el texto</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) changed</source>
+        <translation>
+            <numerusform>%n parte cambiada</numerusform>
+            <numerusform>%n partes cambiadas</numerusform>
+        </translation>
     </message>
 </context>
 <context>

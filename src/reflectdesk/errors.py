@@ -314,12 +314,13 @@ class FeedbackThroughAuthor(InputError):
     code = "feedback_through_author"
     message = QT_TRANSLATE_NOOP(
         "Errors",
-        "Feedback on someone's entry goes back to its author only, not to other contacts too.",
+        "{name} could not accept any of this feedback: its entries were not shared with "
+        "{name}, or not in a bundle that also named you.",
     )
     hint = QT_TRANSLATE_NOOP(
         "Errors",
-        "Send the feedback bundle to the author alone; her next bundle forwards it to the "
-        "others she shares the entry with (they cannot check that she shared it with you).",
+        "Leave {name} out. Feedback on your entries goes to those you sent them to; on "
+        "someone else's entry, to its author, who forwards it.",
     )
 
 

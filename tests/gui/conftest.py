@@ -41,12 +41,11 @@ def qm_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The .ts sources compiled with pyside6-lrelease into a temporary folder."""
     out = tmp_path_factory.mktemp("qm")
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    for lang in ("es", "en"):
+    for ts in sorted(TS_DIR.glob("*.ts")):
         subprocess.run(
-            [str(lrelease), "-silent", str(TS_DIR / f"reflectdesk_{lang}.ts"), "-qm",
-             str(out / f"reflectdesk_{lang}.qm")],
+            [str(lrelease), "-silent", str(ts), "-qm", str(out / f"{ts.stem}.qm")],
             check=True,
-        )  # fmt: skip
+        )
     return out
 
 

@@ -8,6 +8,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from reflectdesk.errors import AttachmentTooLarge, WrongPassphrase
@@ -123,3 +132,58 @@ def test_settings_dialog_switches_language_and_theme(
     saved = Path(ctx.prefs_store.path).read_text()
     assert "Camila" not in saved and "Práctica" not in saved
     window.prepare_to_close()
+
+
+def test_qts_own_file_dialog_speaks_spanish_under_the_spanish_ui(
+    ctx: AppContext, qtbot: QtBot
+) -> None:
+    """Qt's own strings ("Look in:", "Files of type:", Cancel) come from Qt's qtbase
+    catalogue, loaded with ours (issue 16, point 5): the non-native dialog, as on Linux
+    desktops without a portal."""
+    ctx.translations.set_language("es")
+    dialog = QFileDialog()
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    texts = {label.text() for label in dialog.findChildren(QLabel)}
+    assert "&Buscar en:" in texts and "Archivos de &tipo:" in texts, texts
+    assert "&Nombre de fichero:" in texts  # Qt's own catalogue, still consulted
+    ctx.translations.set_language("en")
+    english = QFileDialog()
+    english.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(english)
+    assert "&Look in:" in {label.text() for label in english.findChildren(QLabel)}
+
+
+@pytest.mark.parametrize(
+    "make", [QFileDialog, QColorDialog, QInputDialog, QMessageBox, QProgressDialog]
+)
+def test_qts_own_dialogs_have_no_english_left(
+    ctx: AppContext, qtbot: QtBot, make: type[QWidget]
+) -> None:
+    """Every text Qt's own dialogs show under the Spanish UI is translated: a string that
+    is the same in an English UI is English left behind (for a new Qt version, add it to
+    resources/i18n/qt_extra_es.ts)."""
+
+    def texts(language: str) -> set[str]:
+        ctx.translations.set_language(language)
+        dialog = make()
+        if isinstance(dialog, QFileDialog):
+            dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        qtbot.addWidget(dialog)
+        out = set()
+        for widget in dialog.findChildren(QWidget):
+            for attr in ("text", "toolTip", "placeholderText"):
+                value = getattr(widget, attr, None)
+                if callable(value):
+                    try:
+                        text = value()
+                    except TypeError:
+                        continue
+                    if isinstance(text, str) and re.search(r"[A-Za-z]{3}", text):
+                        out.add(text)
+        return out
+
+    english, spanish = texts("en"), texts("es")
+    same_in_both = {"&HTML:"}
+    left = {t for t in english & spanish if not t.startswith(("/", "#"))} - same_in_both
+    assert left == set()

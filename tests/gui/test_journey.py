@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 
 from reflectdesk.domain.model import HIGHLIGHT_START
@@ -207,6 +207,10 @@ def test_whole_journey(qtbot: QtBot, make_ctx: Callable[..., AppContext], tmp_pa
     type_text(qtbot, recovery.key, key.lower().replace("-", " "))
     with qtbot.waitSignal(controller.main_window_shown, timeout=10_000):
         recovery.recover_button.click()
+    assert controller.main_window is not None
+    done = controller.main_window.findChild(QMessageBox, "messageBox")
+    assert done is not None and done.icon() == QMessageBox.Icon.Information  # good news
+    done.close()
     lock(qtbot, controller)
     window = unlock(qtbot, controller, THIRD)
     assert window.model.row_of(entry_id) >= 0
@@ -226,4 +230,20 @@ def test_wizard_pages_translate(
     QApplication.processEvents()  # LanguageChange is a posted event
     expected = "Te damos la bienvenida" if language == "es" else "Welcome to ReflectDesk"
     assert wizard.language_page.title().startswith(expected)
+    assert ctx.prefs_store.load().language == language
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_language_kept_as_preselected_is_stored(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], language: str
+) -> None:
+    """Keeping the language the wizard preselected (the system's) still stores it: a
+    later start under another system locale must not switch the app's language."""
+    ctx = make_ctx(language)
+    assert ctx.prefs_store.load().language == ""
+    wizard = FirstRunWizard(ctx)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    assert wizard.currentPage() is wizard.profile_page
     assert ctx.prefs_store.load().language == language

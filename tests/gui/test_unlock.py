@@ -63,3 +63,26 @@ def test_converting_an_older_vault_shows_progress_and_can_be_cancelled(
     qtbot.waitUntil(lambda: controller.main_window is not None, timeout=20_000)
     assert read_header(ctx.vault_dir).format == 3
     controller.shutdown()
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_the_wrong_passphrase_hint_is_shown_whole(
+    qtbot: QtBot, make_ctx: Any, language: str
+) -> None:
+    """The hint ends by naming the recovery key: the window grows to the wrapped text
+    instead of cutting it ("…del teclado e", issue 16 point 2)."""
+    from reflectdesk.errors import WrongPassphrase
+    from reflectdesk.gui.unlock import UnlockWindow
+
+    make_ctx(language)
+    window = UnlockWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.wrong_passphrase(*error_texts(WrongPassphrase()))
+    qtbot.waitUntil(
+        lambda: window.error.height() >= window.error.heightForWidth(window.error.width())
+    )
+    label = window.error
+    assert label.geometry().bottom() <= window.rect().bottom()
+    assert ("recuperación" if language == "es" else "recovery key") in label.text()

@@ -1,5 +1,6 @@
 import functools
 import os
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -111,6 +112,50 @@ def test_upsert_replaces_and_remove(index: SearchIndex) -> None:
     index.remove("e1")
     assert ids(index.search("nuevo")) == []
     assert len(index) == 2
+
+
+def test_the_count_follows_writes_without_waiting_for_a_reader(tmp_path: Path) -> None:
+    """``len`` is asked on the GUI thread: once known it is kept by the index's own
+    writes, and never waits for the reader's lock (held here as a long list query on a
+    worker would hold it)."""
+    path, key = _keyed_file(tmp_path)
+    index = SearchIndex(functools.partial(pages.connect, path, key))
+    index.add_many(_many(5))
+    assert len(index) == 5
+    index.add_many([_doc("m1", "otra", "x"), _doc("n1", "nueva", "y"), _doc("n1", "dos", "z")])
+    index.remove("m2")
+    index.remove("nadie")
+    with index._r.lock:  # a reader busy elsewhere
+        done = threading.Event()
+        seen: list[int] = []
+        worker = threading.Thread(target=lambda: (seen.append(len(index)), done.set()))
+        worker.start()
+        assert done.wait(2), "len waited for the reader's lock"
+    worker.join()
+    truth = index.conn.execute("SELECT count(*) FROM search_meta").fetchone()[0]
+    assert seen == [truth] == [5]
+    index.close()
+
+
+@pytest.mark.parametrize(
+    ("snippet", "shown"),
+    [
+        ("**Lo que** pasó con _grupos_ y `código`", "Lo que pasó con grupos y código"),
+        ("# Título\n- punto \x02uno\x03\n> cita", "Título punto \x02uno\x03 cita"),
+        ("ver [la guía](https://x.org) y snake_case_word", "ver la guía y snake_case_word"),
+        ("…un **\x02reflexión\x03** clave…", "…un \x02reflexión\x03 clave…"),
+        ("2 * 3 = 6 y a_b", "2 * 3 = 6 y a_b"),
+    ],
+)
+def test_snippets_show_text_not_markdown(snippet: str, shown: str) -> None:
+    assert index_module.plain_snippet(snippet) == shown
+
+
+def test_a_hit_on_emphasised_words_has_no_markers(index: SearchIndex) -> None:
+    index.upsert(_doc("md", "Marcas", "Hoy **la pregunta abierta** funcionó con _todo_ el curso"))
+    (hit,) = index.search("pregunta")
+    assert "*" not in hit.snippet and "_" not in hit.snippet
+    assert f"{HIGHLIGHT_START}pregunta" in hit.snippet
 
 
 def test_malformed_query_is_a_clear_error(index: SearchIndex) -> None:

@@ -65,17 +65,27 @@ def mentor_feedback(t: Triad) -> tuple[str, str]:
     return comment.id, sign_off.id
 
 
-def refused(t: Triad, docs: list[JsonObject], sender: str, error: type[ReflectDeskError]) -> None:
-    before = table_digest(t.dirs["student"])
+def refused(
+    t: Triad,
+    docs: list[JsonObject],
+    sender: str,
+    error: type[ReflectDeskError],
+    at: str = "student",
+) -> None:
+    """``at`` refuses ``docs`` from ``sender`` with ``error`` and stores nothing."""
+    vault: Vault = getattr(t, at)
+    before = table_digest(t.dirs[at])
     with pytest.raises(error) as info:
-        t.student.review.receive(docs, sender)
+        vault.review.receive(docs, sender)
     assert info.value.message and info.value.hint  # a specific, translatable message
-    assert table_digest(t.dirs["student"]) == before  # nothing stored
+    assert table_digest(t.dirs[at]) == before  # nothing stored
 
 
 def feedback_bundle(t: Triad, sender: str, to: tuple[str, ...]) -> Path:
+    """The one feedback bundle ``sender`` writes to ``to`` (all can accept the same)."""
     vault: Vault = getattr(t, sender)
-    return vault.exports.export_feedback([t.ids[f"{w}@{sender}"] for w in to], t.tmp).path
+    (result,) = vault.exports.export_feedback([t.ids[f"{w}@{sender}"] for w in to], t.tmp)
+    return result.path
 
 
 def contact(vault: Vault, name: str) -> str:

@@ -64,6 +64,44 @@ def test_v1_vault_migrates_to_current(created: CreatedVault) -> None:
     assert int(version) == SCHEMA_VERSION
 
 
+def _indexes(path: Path, table: str) -> dict[str, list[str]]:
+    with raw_db(path) as conn:
+        names = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                "AND sql IS NOT NULL",
+                (table,),
+            )
+        ]
+        return {n: [r[2] for r in conn.execute(f"PRAGMA index_info({n})")] for n in names}
+
+
+def test_schema_4_gets_the_covering_revisions_index(created: CreatedVault) -> None:
+    """v5 replaces (entry_id, seq) by (entry_id, seq, id): what the unlock's state check
+    scans (storage/trust_state.py), with the history's lookups unchanged."""
+    v = created.vault
+    e = v.entries.add(v.journals.create("J").id, EntryContent(title="uno"))
+    v.entries.edit(e.id, EntryContent(title="dos"))
+    v.close()
+    with raw_db(created.path) as conn:
+        conn.execute("DROP INDEX ix_rev_entry_seq_id")
+        conn.execute("CREATE INDEX ix_rev_entry_seq ON entry_revisions (entry_id, seq)")
+        conn.execute("UPDATE meta SET value='4' WHERE key='schema_version'")
+    before = _indexes(created.path, "entry_revisions")
+    assert before["ix_rev_entry_seq"] == ["entry_id", "seq"]
+    assert "ix_rev_entry_seq_id" not in before
+    with Vault.open(created.path) as vault:
+        vault.unlock(PASSPHRASE)
+        assert [r.content.title for r in vault.entries.history(e.id)] == ["uno", "dos"]
+        assert vault.integrity_check() == "ok"
+    after = _indexes(created.path, "entry_revisions")
+    assert after["ix_rev_entry_seq_id"] == ["entry_id", "seq", "id"]
+    assert "ix_rev_entry_seq" not in after
+    with Vault.open(created.path) as vault:
+        vault.unlock(PASSPHRASE)  # the sealed state still checks through the new index
+
+
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "vault_0_2"
 
 

@@ -55,10 +55,13 @@ def _opens_current(path: Path, entry_id: str) -> str:
             return "search postings"
         check = vault.integrity_check()
         if check != "ok":
-            # The stated gap (docs/threat-model.md): the revisions' index is not checked
-            # at unlock, so an older page of it can hide the newest revision from the
-            # history list; the head, its text and the search stay right.
-            assert "index ix_rev_entry_seq" in check or "index ix_entry_revisions" in check, check
+            # The stated gap (docs/threat-model.md): the revisions' table is not checked
+            # against its indexes at unlock (the vault-state MAC reads the index), so an
+            # older page of the table can hold a revision row the index no longer has;
+            # the head, its text, the history and the search stay right.
+            assert "index ix_rev_entry_seq_id" in check or "index ix_entry_revisions" in check, (
+                check
+            )
             return "revisions index"
         return "current"
     except (VaultDamaged, VaultStateTampered, RecordTampered):

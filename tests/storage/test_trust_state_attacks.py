@@ -201,3 +201,31 @@ def test_deleting_a_middle_revision_is_detected(created: CreatedVault) -> None:
             vault.entries.history(e.id)
     finally:
         vault.close()
+
+
+def test_an_index_hiding_a_middle_revision_from_the_history_is_detected(
+    created: CreatedVault, cli: Cli
+) -> None:
+    """Since schema 5 the state check reads the revisions through the index the history
+    is listed by (a covering index, named with INDEXED BY): a revision left out of that
+    index while its row stays in the table is a missing element of the MAC."""
+    v = created.vault
+    e = v.entries.add(v.journals.create("J").id, EntryContent(title="v1"))
+    for title in ("v2", "v3"):
+        e = v.entries.edit(e.id, EntryContent(title=title))
+    middle = v.entries.history(e.id)[1].id
+    v.close()
+    _index_without(
+        created.path,
+        "entry_revisions",
+        "ix_rev_entry_seq_id",
+        "entry_id, seq, id",
+        f"id != '{middle}'",
+    )
+    vault = Vault.open(created.path)
+    try:
+        with pytest.raises(VaultStateTampered) as caught:
+            vault.unlock(PASSPHRASE)
+        assert caught.value.detail == "entry_revisions"
+    finally:
+        vault.close()

@@ -16,8 +16,6 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -27,6 +25,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from reflectdesk.domain.model import BundleLogItem, Consent, Contact, Role
+from reflectdesk.gui.dates import show_datetime
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
@@ -103,11 +102,7 @@ def safety_number_lines(digits: str) -> str:
 
 
 def format_date(moment: datetime) -> str:
-    local = moment.astimezone()
-    day = QLocale().toString(
-        QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat
-    )
-    return day + local.strftime(" %H:%M")
+    return show_datetime(moment)
 
 
 # -- contacts ------------------------------------------------------------------------------

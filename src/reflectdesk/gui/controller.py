@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
 
 from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.dialogs import message_box, show_error
@@ -317,6 +317,7 @@ class AppController(QObject):
                 self.tr("ReflectDesk"),
                 self.tr("Your new passphrase is set."),
                 self.tr("Use it from now on. Your recovery key still works, too."),
+                QMessageBox.Icon.Information,  # good news, not a warning (issue 16.8)
             )
 
     # -- main window and locking -----------------------------------------------------------

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from reflectdesk.gui.dates import widest_date
 from reflectdesk.gui.entry_model import COL_DATE, COL_TAGS, COL_TEMPLATE, COL_TITLE, SORT_KEYS
 
 
@@ -46,7 +47,7 @@ class EntryListView(QTableView):
 
     def fit_date_column(self) -> None:
         """Wide enough for any date in the current language, and for the header."""
-        sample = QLocale().toString(QDate(2026, 12, 28), QLocale.FormatType.ShortFormat)
+        sample = widest_date()
         header = self.horizontalHeader()
         model = self.model()
         title = str(model.headerData(COL_DATE, Qt.Orientation.Horizontal)) if model else ""

@@ -17,8 +17,6 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -26,6 +24,7 @@ from PySide6.QtCore import (
 )
 
 from reflectdesk.domain.model import EntrySummary, SearchFilters
+from reflectdesk.gui.dates import show_date
 
 COL_DATE, COL_TITLE, COL_TEMPLATE, COL_TAGS = range(4)
 HEADERS = (
@@ -93,9 +92,7 @@ class EntryTableModel(QAbstractTableModel):
         if cells is None:
             s = self._all[row]
             d = entry_date(s)
-            shown = QLocale().toString(
-                QDate(d.year, d.month, d.day), QLocale.FormatType.ShortFormat
-            )
+            shown = show_date(d)
             title = s.title or QCoreApplication.translate("EntryTableModel", "(untitled)")
             cells = (shown, title, self._template_name(s.template_id), ", ".join(s.tags))
             self._cells[row] = cells

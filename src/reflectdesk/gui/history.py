@@ -8,9 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QDateTime,
     QEvent,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -31,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflectdesk.domain.model import Entry, Revision
+from reflectdesk.domain.model import Entry, EntryContent, Revision
 from reflectdesk.gui.app_context import AppContext
+from reflectdesk.gui.dates import show_datetime
 from reflectdesk.gui.dialogs import report_error
 from reflectdesk.gui.theme import accents
 from reflectdesk.progress import CancelToken, ProgressSink
@@ -51,10 +50,12 @@ class RevisionListModel(QAbstractListModel):
     def __init__(self) -> None:
         super().__init__()
         self._revisions: list[Revision] = []
+        self._by_id: dict[str, Revision] = {}
 
     def set_revisions(self, revisions: list[Revision]) -> None:
         self.beginResetModel()
         self._revisions = sorted(revisions, key=lambda r: r.seq, reverse=True)
+        self._by_id = {r.id: r for r in self._revisions}
         self.endResetModel()
 
     def revision(self, row: int) -> Revision | None:
@@ -79,9 +80,22 @@ class RevisionListModel(QAbstractListModel):
         return None
 
     def _label(self, revision: Revision) -> str:
-        moment = QDateTime.fromMSecsSinceEpoch(int(revision.created_at.timestamp() * 1000))
-        when = QLocale().toString(moment, QLocale.FormatType.ShortFormat)
-        return self.tr("Revision %1 · %2").replace("%1", str(revision.seq)).replace("%2", when)
+        when = show_datetime(revision.created_at)
+        label = self.tr("Revision %1 · %2").replace("%1", str(revision.seq)).replace("%2", when)
+        before = self._before(revision)
+        if before is None:
+            return label + " · " + self.tr("first version")
+        changed = changed_parts(before.content, revision.content)
+        if not changed:
+            return label + " · " + self.tr("no change in the text")
+        return label + " · " + self.tr("%n part(s) changed", "", changed)
+
+    def _before(self, revision: Revision) -> Revision | None:
+        """The revision this one was made from (its first parent), if held."""
+        for parent in revision.parent_ids:
+            if parent in self._by_id:
+                return self._by_id[parent]
+        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -95,6 +109,17 @@ class RevisionListModel(QAbstractListModel):
     def retranslate(self) -> None:
         if self._revisions:
             self.dataChanged.emit(self.index(0), self.index(len(self._revisions) - 1))
+
+
+def changed_parts(old: EntryContent, new: EntryContent) -> int:
+    """Sections (and the title, tags, standards, date) that differ: a revision's label."""
+    keys = set(old.sections) | set(new.sections)
+    count = sum(1 for k in keys if old.sections.get(k, "") != new.sections.get(k, ""))
+    count += old.title != new.title
+    count += set(old.tags) != set(new.tags)
+    count += set(old.standards) != set(new.standards)
+    count += old.event_date != new.event_date
+    return count
 
 
 def diff_html(diffs: list[SectionDiff], section_title: Callable[[str], str], same: str) -> str:
@@ -153,6 +178,9 @@ class HistoryDialog(QDialog):
         self.compare.setModel(self.model_)
         self.compare_label = QLabel()
         self.compare_label.setBuddy(self.compare)
+        self.direction = QLabel()
+        self.direction.setObjectName("diffDirection")
+        self.direction.setWordWrap(True)
         self.diff = QTextBrowser()
         self.diff.setObjectName("diffView")
         self.diff.setOpenLinks(False)
@@ -173,6 +201,7 @@ class HistoryDialog(QDialog):
         compare_row.addWidget(self.compare_label)
         compare_row.addWidget(self.compare, 1)
         right_layout.addLayout(compare_row)
+        right_layout.addWidget(self.direction)
         right_layout.addWidget(self.diff, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -218,9 +247,16 @@ class HistoryDialog(QDialog):
         old = self.compared_revision()
         if new is None or old is None:
             self.diff.clear()
+            self.direction.clear()
             return
         if old.seq > new.seq:
             old, new = new, old
+        # Which way the colours read: struck out was in the older, marked is in the newer.
+        self.direction.setText(
+            self.tr("From revision %1 to revision %2: struck out was removed, marked was added.")
+            .replace("%1", str(old.seq))
+            .replace("%2", str(new.seq))
+        )
         diffs = self.vault.entries.diff(self.entry_id, old.id, new.id)
         self.diff.setHtml(
             diff_html(diffs, self._section_title, self.tr("These two revisions are the same."))
@@ -281,5 +317,6 @@ class HistoryDialog(QDialog):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
-            self.show_diff()
+            if self.vault.is_unlocked:  # a language change may come after the lock
+                self.show_diff()
         super().changeEvent(event)

@@ -63,6 +63,11 @@ class Translations:
 
             report_damaged(f"i18n/{QM_PREFIX}{language}.qm", "unreadable")
         if language != "en":
+            # Qt's own dialogs (the file dialog's "Look in:", Cancel…) in the same
+            # language: Qt's catalogue, and ours for what it lacks in this Qt version.
+            extra = QTranslator()
+            if extra.load(str(self.qm_dir / f"qt_extra_{language}.qm")):
+                self._installed.append(extra)
             qt = QTranslator()
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if qt.load(QLocale(LOCALES[language]), "qtbase", "_", qt_dir):

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import gc
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -43,6 +42,7 @@ from reflectdesk.gui.entry_list import EntryListView
 from reflectdesk.gui.entry_model import ID_ROLE, EntryTableModel
 from reflectdesk.gui.i18n import error_texts
 from reflectdesk.gui.main_actions import MainActions
+from reflectdesk.gui.screen_fit import fit_to_screen, restore_layout, save_layout, share
 from reflectdesk.gui.search_model import ID_ROLE as HIT_ID_ROLE
 from reflectdesk.gui.search_model import SearchResultsModel, SnippetDelegate
 from reflectdesk.gui.search_panel import SearchPanel
@@ -202,7 +202,8 @@ class MainWindow(QMainWindow):
 
         self.retranslate_ui()
         self.populate()
-        self.resize(1280, 800)
+        fit_to_screen(self, QSize(1280, 800))
+        self._share_on_show = True  # the splitters get their widths once laid out
         self._first_load = True
         self.model.reload()
         self.list.setFocus()
@@ -875,20 +876,30 @@ class MainWindow(QMainWindow):
                 dialog.close()
         self.dialogs.clear()
 
+    def _share_splitters(self) -> None:
+        # Proportions, not pixels: the list keeps room for its titles at 1024 wide.
+        _sidebar, rest = share(self.splitter, self.width(), (0.17, 0.83), (170, 600))
+        share(self.work, rest, (0.38, 0.62), (300, 380))
+
     def save_geometry(self) -> None:
-        geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
+        layouts = save_layout(self.ctx.prefs.window_layouts, self, (self.splitter, self.work))
         try:
-            self.ctx.update_prefs(window_geometry=geometry)
+            self.ctx.update_prefs(window_layouts=layouts)
         except ReflectDeskError:
             log.warning("window geometry not saved")
 
     def restore_geometry(self) -> None:
-        if self.ctx.prefs.window_geometry:
-            try:
-                raw = base64.b64decode(self.ctx.prefs.window_geometry, validate=True)
-            except ValueError:
-                return
-            self.restoreGeometry(QByteArray(raw))
+        """This screen's layout if one was saved on it, else the window fitted to it."""
+        restored = restore_layout(self.ctx.prefs.window_layouts, self, (self.splitter, self.work))
+        self._share_on_show = not restored
+        if not restored:
+            fit_to_screen(self, QSize(1280, 800))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._share_on_show:
+            self._share_on_show = False
+            QTimer.singleShot(0, self._share_splitters)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()

@@ -28,7 +28,10 @@ class Prefs:
     theme: str = "system"
     font_size: int = 0
     autolock_minutes: int = 10  # 0: never
-    window_geometry: str = ""  # base64 of QWidget.saveGeometry()
+    window_geometry: str = ""  # base64 of QWidget.saveGeometry() (before 0.7)
+    # JSON: per screen (name and available size), the main window's geometry and
+    # splitters (gui/screen_fit.py).
+    window_layouts: str = ""
 
     def validated(self) -> Prefs:
         language = self.language if self.language in LANGUAGES else ""
@@ -36,7 +39,16 @@ class Prefs:
         font_size = self.font_size if self.font_size in FONT_SIZES else 0
         minutes = min(max(int(self.autolock_minutes), 0), AUTOLOCK_MAX_MINUTES)
         geometry = self.window_geometry if len(self.window_geometry) < 4096 else ""
-        return Prefs(language, theme, font_size, minutes, geometry)
+        layouts = self.window_layouts if len(self.window_layouts) < 32_768 else ""
+        return replace(
+            self,
+            language=language,
+            theme=theme,
+            font_size=font_size,
+            autolock_minutes=minutes,
+            window_geometry=geometry,
+            window_layouts=layouts,
+        )
 
     @classmethod
     def from_json(cls, doc: Any) -> Prefs:

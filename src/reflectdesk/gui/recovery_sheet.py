@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflectdesk.gui.dates import show_date
 from reflectdesk.gui.dialogs import message_box
 from reflectdesk.gui.theme import accents
 
@@ -92,7 +93,7 @@ def draw_sheet(painter: QPainter, page: QRectF, key: str) -> None:
     painter.setFont(body_font)
     footer = QCoreApplication.translate(
         "RecoverySheet", "Written on {date}. Spaces and dashes do not matter when you type it."
-    ).format(date=date.today().isoformat())
+    ).format(date=show_date(date.today()))
     rect = painter.boundingRect(
         QRectF(page.left(), y, width, 1e6), Qt.TextFlag.TextWordWrap, footer
     )

@@ -6,8 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QDate,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -17,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from reflectdesk.domain.model import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
+from reflectdesk.gui.dates import show_date
 from reflectdesk.gui.theme import accents
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -62,7 +61,7 @@ class SearchResultsModel(QAbstractListModel):
             if hit.event_date is None:
                 return ""
             d = hit.event_date
-            return QLocale().toString(QDate(d.year, d.month, d.day), QLocale.FormatType.ShortFormat)
+            return show_date(d)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 
 from PySide6.QtCore import (
@@ -24,15 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflectdesk.domain.folding import fold
 from reflectdesk.standards.model import Taxonomy
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 class FoldingFilter(QSortFilterProxyModel):

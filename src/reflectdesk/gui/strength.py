@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from reflectdesk.domain.folding import fold
 
 MIN_LENGTH = 10  # the core refuses shorter passphrases (services.vault.MIN_PASSPHRASE)
 
@@ -170,8 +171,7 @@ class Strength:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ñ", "n")
+    return fold(text)
 
 
 def _alphabet(piece: str) -> int:

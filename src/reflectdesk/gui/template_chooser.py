@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflectdesk.domain.folding import matches
 from reflectdesk.templates.model import TemplateSummary
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -61,6 +62,39 @@ class TemplateListModel(QAbstractListModel):
         )
 
 
+class TemplateFilter(QSortFilterProxyModel):
+    """Every typed word in the name, description, framework or an alias; case and
+    accents ignored ("bitacora", "schon", "GIBBS")."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+
+    def set_needle(self, text: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9; invalidateFilter is deprecated
+            self.beginFilterChange()
+            self._needle = text
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            self._needle = text
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._needle.strip():
+            return True
+        model = self.sourceModel()
+        summary = model.summary(source_row) if isinstance(model, TemplateListModel) else None
+        if summary is None:
+            return False
+        return matches(
+            self._needle,
+            summary.name,
+            summary.description,
+            summary.framework or "",
+            *summary.aliases,
+        )
+
+
 class TemplateChooser(QDialog):
     def __init__(
         self, summaries: list[TemplateSummary], preselect: str = "", parent: QWidget | None = None
@@ -69,9 +103,8 @@ class TemplateChooser(QDialog):
         self.setObjectName("templateChooser")
         self.resize(620, 460)
         self.model_ = TemplateListModel(summaries)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = TemplateFilter(self)
         self.proxy.setSourceModel(self.model_)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter = QLineEdit()
         self.filter.setObjectName("templateFilter")
         self.filter.setClearButtonEnabled(True)
@@ -101,7 +134,9 @@ class TemplateChooser(QDialog):
         self.filter.installEventFilter(self)
         self.retranslate_ui()
         self.select(preselect)
-        self.list.setFocus()
+        # Typing goes to the filter at once; arrows still move through the list and
+        # Enter takes the selected row (the first match as soon as one is typed).
+        self.filter.setFocus()
 
     def eventFilter(self, watched: Any, event: QEvent) -> bool:
         # Up/Down in the filter field move through the list.
@@ -123,9 +158,15 @@ class TemplateChooser(QDialog):
             self.list.setCurrentIndex(self.proxy.index(0, 0))
 
     def _filter(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text)
-        if self.proxy.rowCount() and not self.list.currentIndex().isValid():
-            self.list.setCurrentIndex(self.proxy.index(0, 0))
+        self.proxy.set_needle(text)
+        if not self.proxy.rowCount():
+            self.list.setCurrentIndex(QModelIndex())
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            return
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+        # The first match, always: what was selected before the filter is not what the
+        # person is now asking for (typing "gibbs" must not leave ALACT selected).
+        self.list.setCurrentIndex(self.proxy.index(0, 0))
 
     def _describe(self, current: QModelIndex, _previous: QModelIndex) -> None:
         summary = self.model_.summary(self.proxy.mapToSource(current).row())

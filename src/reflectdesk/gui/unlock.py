@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflectdesk.gui.theme import accents
+from reflectdesk.gui.widgets import wrap
 from reflectdesk.progress import Progress
 
 
@@ -93,9 +95,8 @@ class UnlockWindow(QWidget):
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
-        self.error = QLabel()
+        self.error = wrap(QLabel())
         self.error.setObjectName("error")
-        self.error.setWordWrap(True)
         self.error.hide()
         # Another vault in the data folder (one an older CLI made): named, never hidden.
         self.other_vaults = QLabel()
@@ -129,6 +130,9 @@ class UnlockWindow(QWidget):
         layout.addLayout(buttons)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setMinimumWidth(460)
+        # The window grows to the wrapped height of what it says (a long hint in Spanish
+        # was cut off at "…del teclado e", right where it names the recovery key).
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
 
         self.unlock_button.clicked.connect(self._submit)
         self.passphrase.returnPressed.connect(self._submit)

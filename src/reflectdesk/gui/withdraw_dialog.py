@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from reflectdesk.domain.model import Contact, EntrySummary, ExportResult, Space
 from reflectdesk.errors import Cancelled, ReflectDeskError, StorageUnwritable
 from reflectdesk.gui.contact_model import CheckItem, role_text, state_text, trust_state
+from reflectdesk.gui.dates import show_date
 from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.export_pages import DonePage, RecipientsPage
 from reflectdesk.gui.i18n import error_texts
@@ -205,7 +206,7 @@ class WithdrawDialog(QDialog):
     # -- labels ----------------------------------------------------------------------------
     def _entry_label(self, title: str, event_date: Any) -> str:
         title = title or self.tr("(untitled)")
-        return f"{event_date.isoformat()}  {title}" if event_date else title
+        return f"{show_date(event_date)}  {title}" if event_date else title
 
     def _recipient(self, contact: Contact) -> CheckItem:
         state = trust_state(contact)

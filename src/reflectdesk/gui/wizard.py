@@ -78,6 +78,13 @@ class LanguagePage(QWizardPage):
     def language(self) -> str:
         return "es" if self.spanish.isChecked() else "en"
 
+    def validatePage(self) -> bool:
+        # Stored when the person goes on, also when she keeps the preselected language:
+        # an unset preference follows the system locale at the next start (issue 16.5).
+        if self.ctx.prefs.language != self.language():
+            self.ctx.update_prefs(language=self.language())
+        return True
+
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("Welcome to ReflectDesk"))
         self.setSubTitle(self.tr("Your practicum journal: private, structured, yours."))

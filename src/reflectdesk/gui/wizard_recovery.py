@@ -111,12 +111,29 @@ class ConfirmPage(QWizardPage):
 
     def _changed(self) -> None:
         self.completeChanged.emit()
-        complete = self.isComplete()
-        typed = len(_norm(self.first.text())) >= 4 and len(_norm(self.second.text())) >= 4
-        if complete:
+        if self.isComplete():
             self.feedback.setText(self.tr("That matches. Your vault is ready."))
-        elif typed:
-            self.feedback.setText(self.tr("That does not match the key. Look at it again."))
+            return
+        groups = self._groups()
+        wrong = [
+            n + 1
+            for n, edit in zip(self.asked, (self.first, self.second), strict=True)
+            if len(_norm(edit.text())) >= 4
+            and (len(groups) <= n or _norm(edit.text()) != groups[n])
+        ]
+        if len(wrong) == 2:
+            self.feedback.setText(
+                self.tr("Groups %1 and %2 do not match your key. Look at them again.")
+                .replace("%1", str(wrong[0]))
+                .replace("%2", str(wrong[1]))
+            )
+        elif wrong:
+            # Name the group: "the copy is wrong" left people re-checking both.
+            self.feedback.setText(
+                self.tr("Group %1 does not match your key. Look at it again.").replace(
+                    "%1", str(wrong[0])
+                )
+            )
         else:
             self.feedback.setText("")
 

@@ -164,6 +164,22 @@ def create_schema(conn: Any) -> None:
             conn.execute(stmt)
 
 
+# Markdown a person typed, shown as text in a snippet (issue 16.8: "**" in the results):
+# emphasis and code markers, heading and quote marks at a line start, list bullets, and
+# links reduced to their text. The highlight marks (\x02, \x03) are left alone.
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_MD_MARKS = re.compile(r"(\*\*|__|~~|`+|(?<![\w\x02\x03])[*_](?=\S)|(?<=\S)[*_](?![\w\x02\x03]))")
+_MD_LINE = re.compile(r"(^|\n)[ \t]*(#{1,6}[ \t]+|>[ \t]?|[-+*][ \t]+|\d+[.)][ \t]+)")
+
+
+def plain_snippet(snippet: str) -> str:
+    """A snippet without Markdown's markers, on one line."""
+    text = _MD_LINK.sub(r"\1", snippet)
+    text = _MD_LINE.sub(r"\1", text)
+    text = _MD_MARKS.sub("", text)
+    return " ".join(text.split())
+
+
 class _Conn:
     """One connection and the lock that serialises its users."""
 
@@ -180,6 +196,12 @@ class SearchIndex:
         never reaches up into storage)."""
         self._closed = False
         self._persistent = connect is not None
+        # The number of entries, kept current by this object's own writes: the GUI asks
+        # for it on its thread, which must never wait for the reader's lock behind a
+        # long list query on a worker (a 300 ms block while sorting 10,000 entries).
+        self._count: int | None = None
+        self._count_gen = 0
+        self._count_lock = threading.Lock()
         if connect is None:
             mem = sqlcipher3.connect(":memory:", check_same_thread=False, isolation_level=None)
             mem.execute("PRAGMA temp_store=MEMORY")
@@ -206,8 +228,22 @@ class SearchIndex:
     @_damage_checked
     def __len__(self) -> int:
         self._check_open()
+        with self._count_lock:
+            cached, gen = self._count, self._count_gen
+        if cached is not None:
+            return cached
         with self._r.lock:
-            return int(self._r.conn.execute("SELECT count(*) FROM search_meta").fetchone()[0])
+            value = int(self._r.conn.execute("SELECT count(*) FROM search_meta").fetchone()[0])
+        with self._count_lock:
+            if self._count_gen == gen:  # no write committed while counting
+                self._count = value
+        return value
+
+    def _committed(self, delta: int) -> None:
+        with self._count_lock:
+            self._count_gen += 1
+            if self._count is not None:
+                self._count += delta
 
     @property
     def conn(self) -> Any:
@@ -233,12 +269,12 @@ class SearchIndex:
         return out
 
     @staticmethod
-    def _remove_in(conn: Any, entry_id: str) -> None:
+    def _remove_in(conn: Any, entry_id: str) -> bool:
         row = conn.execute(
             "SELECT rowid FROM search_meta WHERE entry_id = ?", (entry_id,)
         ).fetchone()
         if row is None:
-            return
+            return False
         # External content: FTS5 needs the old values to remove their postings.
         conn.execute(
             "INSERT INTO search_docs(search_docs, rowid, title, body, tags, standards) "
@@ -249,6 +285,7 @@ class SearchIndex:
         conn.execute("DELETE FROM search_meta WHERE rowid = ?", row)
         conn.execute("DELETE FROM search_tags WHERE doc = ?", row)
         conn.execute("DELETE FROM search_std WHERE doc = ?", row)
+        return True
 
     @_damage_checked
     def add_many(self, docs: Iterable[IndexDoc]) -> None:
@@ -264,8 +301,9 @@ class SearchIndex:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 heads = self._heads(conn, [d.entry_id for d in batch])
+                added = 0
                 for d in batch:
-                    self._remove_in(conn, d.entry_id)
+                    added += not self._remove_in(conn, d.entry_id)
                     created = ms_to_datetime(d.created_ms).date().isoformat()
                     cur = conn.execute(
                         f"INSERT INTO search_meta({_META_COLS}) "
@@ -295,6 +333,7 @@ class SearchIndex:
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
+            self._committed(added)
 
     def upsert(self, doc: IndexDoc) -> None:
         self.add_many([doc])
@@ -306,11 +345,12 @@ class SearchIndex:
             conn = self._w.conn
             conn.execute("BEGIN IMMEDIATE")
             try:
-                self._remove_in(conn, entry_id)
+                removed = self._remove_in(conn, entry_id)
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
+            self._committed(-int(removed))
 
     def bulk_load(self, docs: Iterator[IndexDoc], batch: int = 2000) -> int:
         """Fill the index in batches (the migration; a rebuild)."""
@@ -435,7 +475,7 @@ class SearchIndex:
                     entry_id=r[1],
                     journal_id=r[2],
                     title=r[3],
-                    snippet=r[6],
+                    snippet=plain_snippet(r[6]),
                     rank=rank,
                     event_date=date.fromisoformat(r[4]) if r[4] else None,
                     template_id=r[5],

@@ -35,6 +35,7 @@ from reflectdesk.domain.model import Consent, Contact, ExportRequest, ExportResu
 from reflectdesk.errors import (
     EntryNotExportable,
     EntryNotFound,
+    FeedbackThroughAuthor,
     FileUnwritable,
     InvalidValue,
     NoFeedbackToSend,
@@ -136,34 +137,55 @@ class BundleExportService:
         *,
         progress: ProgressSink = ignore_progress,
         cancel: CancelToken = NEVER_CANCELLED,
-    ) -> ExportResult:
-        """A ``feedback`` bundle: the review records (comments, replies, resolutions,
-        sign-offs, withdrawals, statuses) about the entries shared with ``recipients``
-        (your entries you sent them, their entries you received). Raises
-        ``ContactNotFound``, ``RecipientRevoked``, ``NothingToSend`` when there is none."""
+    ) -> list[ExportResult]:
+        """``feedback`` bundles: the review records (comments, replies, resolutions,
+        sign-offs, withdrawals, statuses) each of ``recipients`` can accept from you
+        (``ReviewService.feedback_for``): on your entries you sent her, on her entries,
+        on a third author's entries she and the signer were both listed on. One bundle
+        per distinct set of records (one for all when they can all accept the same), in
+        ``dest`` (a folder; a file name only when one bundle is enough).
+
+        Raises ``ContactNotFound``, ``RecipientRevoked``, ``NoFeedbackToSend`` when
+        there is nothing for anyone, ``FeedbackThroughAuthor`` (naming her) when one
+        chosen recipient could accept nothing, ``InvalidValue("--output")`` when
+        several bundles are needed and ``dest`` is not a folder."""
         st = self._state()
         contacts = self._contacts.recipients(tuple(recipients))
         if not contacts:
             raise InvalidValue("--to")
-        records, entry_ids = self._review.travelling([c.id for c in contacts])
-        if not records:
+        per = self._review.feedback_for([c.id for c in contacts])
+        if not any(s.records for s in per.values()):
             raise NoFeedbackToSend()
+        for c in contacts:
+            if not per[c.id].records:
+                raise FeedbackThroughAuthor(c.id[:8], name=c.name)
+        groups: dict[frozenset[str], list[Contact]] = {}
+        for c in contacts:
+            groups.setdefault(frozenset(r.id for r in per[c.id].records), []).append(c)
+        if len(groups) > 1 and not dest.is_dir():
+            raise InvalidValue("--output")
         me = load_or_create_identity(st)
-        files = feedback_files(records, me.public.key_id_hex)
-        meta = BundleMeta(
-            kind=BundleKind.FEEDBACK, created=datetime.now(UTC).replace(microsecond=0)
-        )
-        return self._write(
-            st,
-            files=files,
-            meta=meta,
-            recipients=contacts,
-            dest=dest,
-            entry_ids=entry_ids,
-            consents=[],
-            progress=progress,
-            cancel=cancel,
-        )
+        results: list[ExportResult] = []
+        for members in groups.values():
+            chosen = per[members[0].id]
+            files = feedback_files([r.to_json() for r in chosen.records], me.public.key_id_hex)
+            meta = BundleMeta(
+                kind=BundleKind.FEEDBACK, created=datetime.now(UTC).replace(microsecond=0)
+            )
+            results.append(
+                self._write(
+                    st,
+                    files=files,
+                    meta=meta,
+                    recipients=members,
+                    dest=dest,
+                    entry_ids=list(chosen.entry_ids),
+                    consents=[],
+                    progress=progress,
+                    cancel=cancel,
+                )
+            )
+        return results
 
     def export(
         self,

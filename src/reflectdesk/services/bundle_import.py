@@ -486,6 +486,9 @@ class BundleImportService:
                 kind=manifest.kind.value,
                 contact_ids=contact_ids,
                 entry_ids=[e.entry_id for e in p.entries],
+                # What the signed manifest says about who else got it (the review rules).
+                recipients=[(r.key_id, r.age_recipient) for r in manifest.recipients],
+                revisions={e.entry_id: [r.id for r in e.revisions] for e in p.entries},
                 batch=batch,
             )
         # Committed. Index what changed (the heads come from the bundle or the vault).

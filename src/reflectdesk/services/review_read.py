@@ -195,9 +195,9 @@ class ReviewReading(ReviewRules):
         )
 
     def records(self, entry_ids: Sequence[str] | None = None) -> list[JsonObject]:
-        """The records held about ``entry_ids`` (all when None) as they travel: what a
-        feedback bundle carries (records that still wait travel too: the receiver may
-        hold their entry)."""
+        """Every record held about ``entry_ids`` (all when None) as they travel, those
+        that wait or no longer pass included. A feedback bundle carries fewer: per
+        recipient, what she can accept (:meth:`feedback_for`)."""
         st = self._state()
         repo = ReviewRecordRepo(st.db, st.cipher)
         return [s.record.to_json() for s in repo.for_entries(entry_ids)]

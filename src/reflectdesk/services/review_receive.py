@@ -4,22 +4,22 @@ are in services/review_rules.py); and the records a bundle carries to its recipi
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from reflectdesk.bundles.canonical import JsonObject, JsonValue
 from reflectdesk.domain.model import Changes, Contact, Space
 from reflectdesk.errors import (
-    FeedbackThroughAuthor,
+    ReflectDeskError,
     ReviewRecordInvalid,
     ReviewSignerUnknown,
     ReviewTooManyRecords,
 )
 from reflectdesk.review.records import RecordType, ReviewRecord, parse, verify
-from reflectdesk.services.review_rules import ReviewRules
+from reflectdesk.services.review_rules import ReviewContext, ReviewRules
 from reflectdesk.storage.entry_import import ImportBatch
-from reflectdesk.storage.review_records import ReviewRecordRepo
+from reflectdesk.storage.review_records import ReviewRecordRepo, StoredRecord
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +45,14 @@ class CheckedRecords:
     @property
     def sign_offs(self) -> int:
         return sum(1 for _e, r, _v in self.rows if r.type is RecordType.SIGN_OFF)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackSet:
+    """What one recipient of a feedback bundle can accept from you."""
+
+    records: tuple[ReviewRecord, ...]
+    entry_ids: tuple[str, ...]  # this vault's ids of the entries they are about
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,41 +143,70 @@ class ReviewReceiving(ReviewRules):
         entry_ids = tuple(sorted({e for e, _, _ in checked.rows}))
         return ReceiveResult(added, checked.already_held, checked.pending, entry_ids)
 
+    def _passing(
+        self, ctx: ReviewContext, stored: Sequence[StoredRecord], known: Mapping[str, ReviewRecord]
+    ) -> list[ReviewRecord]:
+        """The stored records that pass the rules here now, on a held revision (those
+        that wait, or no longer pass, never travel: a receiver would refuse the bundle)."""
+        out: list[ReviewRecord] = []
+        for item in stored:
+            holder = ctx.keys.get(item.record.author)
+            if holder is None:
+                continue
+            try:
+                target = self._check(ctx, item.record, holder[0], item.via, known)
+            except ReflectDeskError:
+                continue
+            if target is not None:
+                out.append(item.record)
+        return out
+
     def travelling(
-        self, recipients: Sequence[str], entry_ids: Sequence[str] | None = None
+        self, recipients: Sequence[str], entry_ids: Sequence[str]
     ) -> tuple[list[JsonObject], list[str]]:
-        """The records a bundle to ``recipients`` (contact ids) carries, and the entries
-        they are about: every record held about an entry shared with one of them (your
-        own entry in a journal bundle you sent them) or written by one of them (another
-        author's entry goes back to its author). ``entry_ids`` narrows the entries (a
-        journal bundle carries the records of its entries). Records that wait for their
-        entry are not sent: who may see that entry is not known here."""
+        """The records a journal bundle of ``entry_ids`` (your own entries) to
+        ``recipients`` (contact ids) carries, and the entries they are about: every
+        record held about them that passes the rules here (her status, her replies, the
+        feedback she forwards)."""
         st = self._state()
         ctx = self._context(st)
-        wanted = set(recipients)
+        grouped: dict[str, list[StoredRecord]] = {}
+        for item in ctx.repo().for_entries(entry_ids):
+            grouped.setdefault(item.entry_id, []).append(item)
+        known = {s.record.id: s.record for items in grouped.values() for s in items}
         out: list[JsonObject] = []
-        about: dict[str, None] = {}
-        if entry_ids is None:
-            grouped = self._by_entry(ctx)
-        else:
-            grouped = {}
-            for item in ctx.repo().for_entries(entry_ids):
-                grouped.setdefault(item.entry_id, []).append(item)
+        about: list[str] = []
         for entry_id, stored in grouped.items():
             place = ctx.place(entry_id)
-            if place is None:
+            if place is None or place[0] is not Space.OWN:
                 continue
-            space, author = place
-            if space is Space.OWN:
-                shared = entry_ids is not None or any((c, entry_id) in ctx.shared for c in wanted)
-            else:
-                shared = author in wanted
-                if shared and len(wanted) > 1:
-                    # Another recipient cannot know the author shared it with you, so she
-                    # would refuse the whole bundle: it reaches her through the author.
-                    raise FeedbackThroughAuthor(entry_id)
-            if not shared:
+            records = self._passing(ctx, stored, known)
+            if records:
+                about.append(entry_id)
+                out += [r.to_json() for r in records]
+        return out, about
+
+    def feedback_for(self, recipients: Sequence[str]) -> dict[str, FeedbackSet]:
+        """Per recipient (contact ids), the records she can accept from you and the
+        entries they are about (:meth:`ReviewRules._acceptable`): on your entries you
+        sent her, on her entries, and on a third author's entries she and the signer were
+        both listed on. Empty when she could accept nothing."""
+        st = self._state()
+        ctx = self._context(st)
+        grouped = self._by_entry(ctx)
+        known = {s.record.id: s.record for items in grouped.values() for s in items}
+        out = {c: FeedbackSet((), ()) for c in recipients}
+        for entry_id, stored in grouped.items():
+            if ctx.place(entry_id) is None:
                 continue
-            about[entry_id] = None
-            out += [s.record.to_json() for s in stored]
-        return out, list(about)
+            records = self._passing(ctx, stored, known)
+            if not records:
+                continue
+            for contact_id in recipients:
+                chosen = self._acceptable(ctx, entry_id, records, contact_id)
+                if chosen:
+                    had = out[contact_id]
+                    out[contact_id] = FeedbackSet(
+                        had.records + tuple(chosen), (*had.entry_ids, entry_id)
+                    )
+        return out

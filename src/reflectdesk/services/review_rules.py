@@ -16,8 +16,15 @@ again when a record that waited for its entry attaches):
   went with the bundle, or with an earlier one: a revision written after your last
   bundle to that contact was never received by them);
 - on **another author's** entry (you received it from her): the author herself, you,
-  or a third contact only in a bundle the author herself sent (she forwards the
-  feedback she accepted under the rule above; you cannot see whom else she shared with).
+  a third contact in a bundle the author herself sent (she forwards the feedback she
+  accepted under the rule above), or a third contact C whom the author **listed**: a
+  bundle signed by the author that you imported listed C among its recipients (key id
+  and age key; the manifest's signature covers the list) and carried that entry with
+  the revision the record names, or with a later one (the named revision is one it
+  carried or no newer, by the author's time, than the newest it carried: the mirror of
+  "existed when the bundle was made" above). Whoever delivers such a record (C herself,
+  or another co-recipient) does not matter: it is signed by C. A record on an entry or
+  a revision not held yet waits and is checked when it attaches.
 
 Signed by anyone else, changed, moved to another entry or revision, quoting text that is
 not in the revision it names, a withdrawal of another person's sign-off, a status set by
@@ -57,7 +64,7 @@ from reflectdesk.services.identity import (
 from reflectdesk.services.unlocked_state import UnlockedState
 from reflectdesk.standards.loader import mbe_2021
 from reflectdesk.standards.model import Taxonomy
-from reflectdesk.storage.bundle_log import OUT
+from reflectdesk.storage.bundle_log import OUT, Listing
 from reflectdesk.storage.local_ids import IdScope
 from reflectdesk.storage.review_records import ReviewRecordRepo, RevisionRef, StoredRecord
 
@@ -90,6 +97,9 @@ class ReviewContext:
     _revisions: dict[str, list[RevisionRef]] = field(default_factory=dict)
     _places: dict[str, tuple[Space, str | None] | None] = field(default_factory=dict)
     _texts: dict[tuple[str, str], EntryContent] = field(default_factory=dict)
+    # (author contact, entry) -> per received bundle that carried it: the contacts it
+    # listed and the revisions it carried (read when first needed)
+    _listed: dict[tuple[str, str], list[tuple[frozenset[str], frozenset[str]]]] | None = None
 
     def repo(self) -> ReviewRecordRepo:
         return ReviewRecordRepo(self.st.db, self.st.cipher)
@@ -114,6 +124,34 @@ class ReviewContext:
             self._texts[key] = self.st.entries.revision(entry_id, revision.local_id).content
         return self._texts[key]
 
+    def listed(self, author: str, contacts: frozenset[str], entry_id: str) -> set[str]:
+        """The revisions of ``entry_id`` (this vault's ids) carried by the bundles signed
+        by ``author`` (a contact id) that listed every one of ``contacts`` (contact ids)
+        among their recipients; empty if none did. A listed key counts only with the age
+        key it is pinned with here (any key of the contact's rotation chain)."""
+        if self._listed is None:
+            self._listed = {}
+            listings: list[Listing] = self.st.bundle_log.listings()
+            for listing in listings:
+                who: set[str] = set()
+                for key_id, age in listing.recipients:
+                    holder = self.keys.get(key_id)
+                    # The key id with the age key she holds, or it lists nobody of hers.
+                    if (
+                        holder is not None
+                        and holder[0] is not None
+                        and holder[1].age_recipient == age
+                    ):
+                        who.add(holder[0].id)
+                for entry, revisions in listing.revisions.items():
+                    key = (listing.author_contact_id, entry)
+                    self._listed.setdefault(key, []).append((frozenset(who), revisions))
+        out: set[str] = set()
+        for listed, revisions in self._listed.get((author, entry_id), ()):
+            if contacts <= listed:
+                out.update(revisions)
+        return out
+
     def name(self, key_id: str) -> str:
         holder = self.keys.get(key_id)
         if holder is None:
@@ -125,6 +163,15 @@ class ReviewContext:
 def contact_of(ctx: ReviewContext, key_id: str) -> Contact | None:
     holder = ctx.keys.get(key_id)
     return holder[0] if holder is not None else None
+
+
+def _within(ctx: ReviewContext, entry_id: str, revision: RevisionRef, carried: set[str]) -> bool:
+    """Whether ``revision`` is one of ``carried`` or no newer (the author's time) than
+    the newest of them: it existed when the author sent the entry."""
+    if revision.local_id in carried:
+        return True
+    times = [r.created_ms for r in ctx.revisions(entry_id) if r.local_id in carried]
+    return bool(times) and revision.created_ms <= max(times)
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,16 +280,23 @@ class ReviewRules:
             original = known.get(str(record.body["sign_off"]))
             if original is not None and original.author != record.author:
                 raise ReviewNotAllowed("withdrawal")
+        listed_by_author: str | None = None  # a third person's record, not forwarded
         if target.author_contact is not None and signer_id not in (None, target.author_contact):
-            # A third person on another author's entry: only as forwarded by the author.
+            # A third person on another author's entry: forwarded by the author, or
+            # listed by her as a recipient of the entry (checked below, on the revision).
             via_contact = None if via is None else contact_of(ctx, via)
-            if via is None or via_contact is None or via_contact.id != target.author_contact:
-                raise ReviewNotShared(record.id[:16])
+            if via_contact is None or via_contact.id != target.author_contact:
+                listed_by_author = target.author_contact
         revision = target.revision
         if revision is None:
             return None
         if revision.content_hash != record.entry.revision_hash:
             raise ReviewRevisionMismatch(record.id[:16])
+        if listed_by_author is not None:
+            assert signer_id is not None
+            carried = ctx.listed(listed_by_author, frozenset([signer_id]), target.entry_id)
+            if not _within(ctx, target.entry_id, revision, carried):
+                raise ReviewNotShared(record.id[:16])
         if target.author_contact is None and signer_id is not None:
             sent = ctx.shared.get((signer_id, target.entry_id))
             if sent is None or revision.created_ms > sent:
@@ -301,3 +355,42 @@ class ReviewRules:
         for item in ctx.repo().for_entries(None):
             grouped.setdefault(item.entry_id, []).append(item)
         return grouped
+
+    def _acceptable(
+        self,
+        ctx: ReviewContext,
+        entry_id: str,
+        records: Sequence[ReviewRecord],
+        recipient: str,
+    ) -> list[ReviewRecord]:
+        """Of ``records`` (about ``entry_id``, held here and passing the rules here),
+        those ``recipient`` (a contact id) would accept from you under the same rules
+        (docs/review.md, "The feedback bundle"): every one on your own entry you sent her
+        in a journal bundle, and on her own entry; on a third author's entry she too was
+        listed on, the author's, hers, and those of a signer listed with her in one bundle
+        of the author's (you: every bundle you hold lists you), on a revision it carried
+        or an older one. Nothing otherwise."""
+        place = ctx.place(entry_id)
+        if place is None:
+            return []
+        space, author = place
+        if space is Space.OWN:
+            return list(records) if (recipient, entry_id) in ctx.shared else []
+        if author is None or author == recipient:
+            return list(records) if author == recipient else []
+        if not ctx.listed(author, frozenset([recipient]), entry_id):
+            return []  # she never got the entry from its author (not with you)
+        by_ref = {r.revision_ref: r for r in ctx.revisions(entry_id)}
+        out: list[ReviewRecord] = []
+        for record in records:
+            signer = contact_of(ctx, record.author)
+            signer_id = None if signer is None else signer.id
+            if signer_id in (author, recipient):
+                out.append(record)
+                continue
+            revision = by_ref.get(record.entry.revision_id)
+            together = frozenset({recipient} if signer_id is None else {recipient, signer_id})
+            carried = ctx.listed(author, together, entry_id)
+            if revision is not None and _within(ctx, entry_id, revision, carried):
+                out.append(record)
+        return out

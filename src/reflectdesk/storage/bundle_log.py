@@ -4,11 +4,21 @@ The row id is a keyed hash of the signing author's key id and the bundle id
 (:func:`~reflectdesk.storage.local_ids.bundle_log_id`): key ids are printed on public
 cards, so neither is stored in the clear. The direction and time are plaintext; the
 bundle id, who it went to or came from and which entries it carried are sealed.
+
+A received bundle's row also keeps, sealed, what its signed manifest says about who else
+got it: **every recipient** the author listed (key id and age key; docs/bundle-format.md
+§2) and, per entry, the revisions it carried (this vault's ids). The review rules read them
+(:meth:`BundleLogRepo.listings`): a co-recipient's feedback on that entry is accepted
+directly from her (docs/review.md, "Receiving rules"). The row is a trust record
+(storage/trust_state.py): deleted, rolled back or edited in the closed file, it shows at
+the next unlock.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import builtins
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import select
 
@@ -23,12 +33,28 @@ from reflectdesk.vault.cipher import RecordCipher
 TABLE = "bundle_log"
 IN = "in"
 OUT = "out"
+_IN_BATCH = 500  # ids per ``IN (...)``
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """What a received bundle's signed manifest said: who signed it (this vault's contact
+    id), whom it listed (key ids) and which revisions of which entries it carried."""
+
+    bundle_id: str
+    author_contact_id: str
+    recipients: frozenset[tuple[str, str]]  # (key id, age recipient) as the manifest lists
+    revisions: Mapping[str, frozenset[str]]  # entry id -> revision ids it carried (ours)
 
 
 class BundleLogRepo:
     def __init__(self, db: Database, cipher: RecordCipher) -> None:
         self._db = db
         self._cipher = cipher
+        # Received rows opened so far, by row id: a received row is written once and
+        # never edited (its id is a keyed hash of its author and bundle id), so only
+        # rows not seen yet are opened (each costs ~0.1 ms; a tutor holds thousands).
+        self._opened: dict[str, Listing | None] = {}
 
     def _seal(self, row_id: str, direction: str, doc: dict[str, object]) -> bytes:
         return self._cipher.seal_json(TABLE, row_id, direction, doc)
@@ -45,9 +71,15 @@ class BundleLogRepo:
         kind: str,
         contact_ids: Sequence[str],
         entry_ids: Sequence[str],
+        recipients: Sequence[tuple[str, str]] = (),
+        revisions: Mapping[str, Sequence[str]] | None = None,
         batch: ImportBatch | None = None,
     ) -> None:
-        """Log a bundle; importing one you exported marks that row as imported too."""
+        """Log a bundle; importing one you exported marks that row as imported too.
+
+        ``recipients`` ((key id, age recipient) pairs) and ``revisions`` (entry id ->
+        revision ids): what a received bundle's signed manifest listed and carried
+        (see :meth:`listings`)."""
         doc: dict[str, object] = {
             "bundle": bundle_id,
             "kind": kind,
@@ -55,6 +87,9 @@ class BundleLogRepo:
             "entries": list(entry_ids),
             "imported": direction == IN,
         }
+        if direction == IN:
+            doc["recipients"] = [list(r) for r in sorted(set(recipients))]
+            doc["revisions"] = {e: sorted(set(r)) for e, r in sorted((revisions or {}).items())}
         key = self._key(bundle_id, author)
         with batch_session(self._db, batch) as s:
             row = s.get(t.BundleLog, key)
@@ -89,6 +124,45 @@ class BundleLogRepo:
             if direction is not None:
                 q = q.where(t.BundleLog.direction == direction)
             return [self._to_domain(r) for r in s.scalars(q)]
+
+    def listings(self) -> builtins.list[Listing]:
+        """Every bundle received from a contact with the recipients its author listed
+        and the revisions it carried, oldest first. Rows from before 0.5 (no list kept)
+        list nobody: a co-recipient's feedback then still arrives through the author."""
+        out: builtins.list[Listing] = []
+        with self._db.session() as s:
+            q = (
+                select(t.BundleLog.id)
+                .where(t.BundleLog.direction == IN)
+                .order_by(t.BundleLog.created_at, t.BundleLog.id)
+            )
+            ids = list(s.scalars(q))
+            for start in range(0, len(ids), _IN_BATCH):
+                new = [i for i in ids[start : start + _IN_BATCH] if i not in self._opened]
+                if new:
+                    for row in s.scalars(select(t.BundleLog).where(t.BundleLog.id.in_(new))):
+                        self._opened[row.id] = self._listing(row)
+        self._opened = {i: self._opened[i] for i in ids}  # nothing kept past its row
+        for row_id in ids:
+            listing = self._opened[row_id]
+            if listing is not None:
+                out.append(listing)
+        return out
+
+    def _listing(self, row: t.BundleLog) -> Listing | None:
+        doc = self._cipher.open_json(TABLE, row.id, row.direction, row.blob)
+        try:
+            contacts = [str(c) for c in doc["contacts"]]
+            if not contacts:
+                return None  # your own bundle, imported back
+            listed = frozenset((str(key_id), str(age)) for key_id, age in doc.get("recipients", []))
+            carried = {
+                str(e): frozenset(str(r) for r in revs)
+                for e, revs in dict(doc.get("revisions", {})).items()
+            }
+            return Listing(str(doc["bundle"]), contacts[0], listed, carried)
+        except (KeyError, ValueError, TypeError):
+            raise RecordTampered("bundle_log.shape") from None
 
     def _to_domain(self, row: t.BundleLog) -> BundleLogItem:
         doc = self._cipher.open_json(TABLE, row.id, row.direction, row.blob)

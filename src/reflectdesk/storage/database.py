@@ -24,7 +24,13 @@ from reflectdesk.errors import (
     VaultTooNew,
 )
 from reflectdesk.storage import pages
-from reflectdesk.storage.schema import SCHEMA_VERSION, TRUST_SEALED_MARKER, Base, Meta
+from reflectdesk.storage.schema import (
+    REVISION_INDEX,
+    SCHEMA_VERSION,
+    TRUST_SEALED_MARKER,
+    Base,
+    Meta,
+)
 from reflectdesk.storage.trust_state import TrustState, install_triggers
 
 log = logging.getLogger(__name__)
@@ -133,11 +139,21 @@ def _migrate_3_to_4(conn: Connection) -> None:
     Base.metadata.create_all(conn, tables=missing)
 
 
+def _migrate_4_to_5(conn: Connection) -> None:
+    """v5: the revisions' index also holds their id, so the unlock's vault-state check
+    scans the index alone (issue 11: its cost at 120,000 entries was the revisions' leaf
+    pages). The old (entry_id, seq) index is a prefix of the new one and goes."""
+    conn.execute(
+        text(f"CREATE INDEX IF NOT EXISTS {REVISION_INDEX} ON entry_revisions (entry_id, seq, id)")
+    )
+    conn.execute(text("DROP INDEX IF EXISTS ix_rev_entry_seq"))
+
+
 COHORT_TABLES = ("cohorts", "seen_files")
 
 
-def _migrate_4_to_5(conn: Connection) -> None:
-    """v5: cohorts (named groups of contacts) and the files a batch import has seen
+def _migrate_5_to_6(conn: Connection) -> None:
+    """v6: cohorts (named groups of contacts) and the files a batch import has seen
     (issue 14)."""
     existing = set(inspect(conn).get_table_names())
     missing = [Base.metadata.tables[n] for n in COHORT_TABLES if n not in existing]
@@ -149,6 +165,7 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     2: _migrate_2_to_3,
     3: _migrate_3_to_4,
     4: _migrate_4_to_5,
+    5: _migrate_5_to_6,
 }
 
 

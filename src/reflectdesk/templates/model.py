@@ -145,7 +145,16 @@ class Template:
             framework=self.framework.name.get(lang) if self.framework else None,
             origin=self.origin,
             section_count=len(self.section_keys()),
+            aliases=self.aliases(),
         )
+
+    def aliases(self) -> tuple[str, ...]:
+        texts = [self.id, self.name.es, self.name.en]
+        if self.framework is not None:
+            texts += [self.framework.name.es, self.framework.name.en]
+        for tag in self.tags:
+            texts += [tag.es, tag.en]
+        return tuple(dict.fromkeys(texts))
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready description (both languages), for ``templates show --json``."""
@@ -200,6 +209,9 @@ class TemplateSummary:
     framework: str | None
     origin: TemplateOrigin
     section_count: int
+    # What else a person may type to find it: its id, its name and framework in every
+    # language, its tags ("lesson study" finds "Estudio de clases" in Spanish).
+    aliases: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {

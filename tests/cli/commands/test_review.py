@@ -174,3 +174,52 @@ def test_feedback_from_someone_not_shared_with_is_refused(
     assert "no se compartió esta entrada" in refused.err
     assert student.ok("bundle", "log") == before
     assert student.json("comment", "list", entry, "--json")["threads"] == []  # type: ignore[index]
+
+
+def test_feedback_to_the_student_and_the_tutor_through_the_cli(
+    student: Person, mentor: Person, tutor: Person, tmp_path: Path
+) -> None:
+    """Issue 13: 'bundle export --feedback --to A B'. The student's one bundle listed the
+    mentor and the tutor: one feedback bundle to both, each imports it. When she sent
+    them separate bundles, the tutor is refused by name (es and en), nothing written."""
+    for a, b in ((student, mentor), (student, tutor), (mentor, tutor)):
+        give_card(a, b, tmp_path)
+        give_card(b, a, tmp_path)
+    journal = student.ok("journal", "create", "Práctica II").strip()
+    entry = student.ok(
+        "entry", "add", "--journal", journal, "--template", "gibbs", "--title", "Fracciones",
+        "--section", f"description={TEXT}", "--standard", "C7",
+    ).strip()  # fmt: skip
+    out = tmp_path / "usb"
+    out.mkdir()
+    # Separate bundles first: the tutor cannot know that the mentor got the entry.
+    for who, person in (("Ana Mentor", mentor), ("Tomás Tutor", tutor)):
+        path = _last_line(student.ok("bundle", "export", "--to", who, "--journal",
+                                     "Práctica II", "-o", str(out)))  # fmt: skip
+        person.ok("bundle", "import", path, "--yes")
+    (here,) = [e["id"] for e in mentor.json("entry", "list", "--json")]  # type: ignore[index,union-attr]
+    mentor.ok("comment", "add", str(here), "--section", "description", "--quote", "pizzas",
+              "--text", "¿Por qué pizzas?")  # fmt: skip
+    files = set(out.iterdir())
+    to_both = ("bundle", "export", "--feedback", "--to", "Camila Pérez", "Tomás Tutor",
+               "-o", str(out))  # fmt: skip
+    r = mentor(*to_both)
+    assert r.code == 6 and "Tomás Tutor could not accept any of this feedback" in r.err
+    assert "Leave Tomás Tutor out" in r.err
+    r = mentor("--lang", "es", *to_both)
+    assert r.code == 6 and "Tomás Tutor no podría aceptar" in r.err
+    assert set(out.iterdir()) == files  # nothing written
+    # One bundle listing both: now the mentor's feedback goes to both in one bundle.
+    path = _last_line(student.ok("bundle", "export", "--to", "Ana Mentor", "Tomás Tutor",
+                                 "--journal", "Práctica II", "-o", str(out)))  # fmt: skip
+    mentor.ok("bundle", "import", path, "--yes")
+    tutor.ok("bundle", "import", path, "--yes")
+    said = mentor.ok("--lang", "es", *to_both)
+    assert "Camila Pérez, Tomás Tutor" in said and len(said.strip().splitlines()) == 2
+    feedback = _last_line(said)
+    assert "Feedback: 1 comments" in tutor.ok("bundle", "import", feedback, "--yes")
+    student.ok("bundle", "import", feedback, "--yes")
+    for person, ref in ((tutor, None), (student, entry)):
+        if ref is None:
+            (ref,) = [e["id"] for e in person.json("entry", "list", "--json")]  # type: ignore[index,union-attr]
+        assert "«pizzas»" in person.ok("comment", "list", str(ref))

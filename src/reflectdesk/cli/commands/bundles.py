@@ -142,16 +142,22 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.feedback:
         if args.send or not args.output:  # the outbox queues journal exports only, so far
             raise InvalidValue("--output")
-        result = vault.exports.export_feedback(
+        results = vault.exports.export_feedback(
             _recipients(vault, args.to), Path(args.output), progress=ctx.progress()
         )
-        ctx.say(
-            "Cli",
-            QT_TRANSLATE_NOOP("Cli", "Wrote a feedback bundle to {path} (entries: {entries})."),
-            entries=len(result.entry_ids),
-            path=result.path,
-        )
-        ctx.out.write(str(result.path) + "\n")
+        # One bundle per set of records its recipients can accept (often one for all).
+        names = {c.id: c.name for c in vault.contacts.list()}
+        for result in results:
+            ctx.say(
+                "Cli",
+                QT_TRANSLATE_NOOP(
+                    "Cli", "Wrote a feedback bundle for {names} to {path} (entries: {entries})."
+                ),
+                names=", ".join(names.get(c, c) for c in result.recipients),
+                entries=len(result.entry_ids),
+                path=result.path,
+            )
+            ctx.out.write(str(result.path) + "\n")
         return 0
     journal_id = vault.journals.resolve(args.journal).id if args.journal else None
     entry_consent = dict(args.entry_consent)

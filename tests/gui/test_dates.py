@@ -1,0 +1,34 @@
+"""One date format in the interface (issue 16.7): the locale's medium date and a
+24-hour time, in both languages."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from reflectdesk.gui.app_context import AppContext
+from reflectdesk.gui.dates import show_date, show_datetime, show_moment, show_time, widest_date
+
+
+@pytest.mark.parametrize(("language", "expected"), [("es", "2 dic 2026"), ("en", "2 Dec 2026")])
+def test_medium_date_in_each_language(ctx: AppContext, language: str, expected: str) -> None:
+    ctx.translations.set_language(language)
+    assert show_date(date(2026, 12, 2)).replace(".", "") == expected
+
+
+def test_times_are_24_hour_and_local(ctx: AppContext) -> None:
+    ctx.translations.set_language("es")
+    moment = datetime(2026, 12, 2, 19, 8, tzinfo=UTC)
+    local = moment.astimezone()
+    assert show_time(moment) == f"{local.hour:02d}:{local.minute:02d}"
+    assert show_datetime(moment) == f"{show_date(local.date())}, {show_time(moment)}"
+    assert "m." not in show_datetime(moment) and "AM" not in show_datetime(moment).upper()
+    assert show_moment(moment, today=local.date()) == show_time(moment)
+    assert show_moment(moment, today=local.date() + timedelta(days=1)) == show_datetime(moment)
+
+
+def test_the_widest_date_is_at_least_as_wide_as_any(ctx: AppContext) -> None:
+    ctx.translations.set_language("es")
+    widest = widest_date()
+    assert all(len(show_date(date(2026, m, 28))) <= len(widest) for m in range(1, 13))
