@@ -1,4 +1,4 @@
-"""Cohort rows: sealed names, in the vault state MAC, schema 4 -> 5."""
+"""Cohort rows: sealed names, in the vault state MAC, schema 5 -> 6."""
 
 from __future__ import annotations
 
@@ -43,12 +43,12 @@ def test_a_cohort_row_edited_while_closed_is_caught_at_unlock(created: CreatedVa
     vault.close()
 
 
-def test_a_schema_4_vault_gains_the_cohort_tables(created: CreatedVault) -> None:
+def test_a_schema_5_vault_gains_the_cohort_tables(created: CreatedVault) -> None:
     created.vault.close()
     with raw_db(created.path) as conn:
         conn.execute("DROP TABLE cohorts")
         conn.execute("DROP TABLE seen_files")
-        conn.execute("UPDATE meta SET value='4' WHERE key='schema_version'")
+        conn.execute("UPDATE meta SET value='5' WHERE key='schema_version'")
     vault = Vault.open(created.path)
     vault.unlock(PASSPHRASE)
     try:
@@ -60,4 +60,4 @@ def test_a_schema_4_vault_gains_the_cohort_tables(created: CreatedVault) -> None
         vault.close()
     with raw_db(created.path) as conn:
         (version,) = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-    assert version == "5"
+    assert version == "6"
