@@ -354,3 +354,24 @@ def test_sigkill_during_a_batch_loses_nothing_counted_and_halves_nothing(
         assert _entries_per_bundle(vault) == (2 * len(cohort.good), len(cohort.good))
     finally:
         vault.close()
+
+
+def test_an_unknown_sender_with_several_bundles_becomes_one_contact(
+    tutor: Vault, tmp_path: Path
+) -> None:
+    (newcomer,) = make_students(1, seed=7)
+    me = [tutor.identity.key_pair().public]
+    folder = tmp_path / "nueva"
+    folder.mkdir()
+    for i in range(4):
+        (folder / f"{i}.rdbundle").write_bytes(student_bundle(newcomer, me, seed=i))
+    report = tutor.batch_import.run([folder])
+    assert report.count(BatchOutcome.UNKNOWN_SENDER) == 4
+    (sender,) = report.unknown_senders
+    assert len(sender.paths) == 4
+    second = tutor.batch_import.import_senders(report, [sender.key_id])
+    assert second.count(BatchOutcome.IMPORTED) == 4
+    assert [i.contact_added for i in second.items].count(True) == 1
+    (contact,) = tutor.contacts.list()
+    assert not contact.verified  # not said to match: added unverified
+    assert tutor.entries.count() == 4 * 3

@@ -501,6 +501,7 @@ class BatchImportService:
     ) -> _Opened:
         """Read, hash and (unless already seen) open one file; errors are kept, not
         raised, and raised again where the file's turn comes. On the second thread."""
+        version = 0
         try:
             data = read_bundle_file(path, self.limits)
             digest = hashlib.sha256(data).hexdigest()
@@ -510,7 +511,7 @@ class BatchImportService:
             opened = self._imports.open_data(data, table, cancel=cancel)
             return _Opened(digest, opened, version, None)
         except ReflectDeskError as exc:
-            return _Opened("", None, 0, exc)
+            return _Opened("", None, version, exc)
 
     def _one(
         self,
@@ -526,7 +527,14 @@ class BatchImportService:
         """One file: (its result, its hash to note as seen or "", the opened bundle of
         an unknown sender)."""
         if ready.error is not None:
-            raise ready.error
+            if ready.version and ready.version != authors.table()[1]:
+                # Refused against an older table of authors (the batch added a contact
+                # since): open it again against the current one.
+                ready = self._open(path, self._seen(), authors, NEVER_CANCELLED)
+            if ready.error is not None:
+                raise ready.error
+            if ready.seen_before:
+                return BatchItem(path, BatchOutcome.ALREADY), "", None
         if ready.seen_before:
             return BatchItem(path, BatchOutcome.ALREADY), "", None
         opened = ready.opened
