@@ -330,11 +330,15 @@ def gui(folder: Path, limit: int) -> dict[str, Any]:
     files = sorted((folder / "bundles").rglob("*.rdbundle"))[:limit]
     clock = QElapsedTimer()
     gaps: list[tuple[float, float]] = []
+    phases: dict[str, list[tuple[float, float]]] = {"batch": [], "report and refresh": []}
+    phase = ["batch"]
     last = [0, 0.0]
 
     def beat() -> None:
         now, cpu = clock.nsecsElapsed(), time.thread_time()
-        gaps.append(((now - last[0]) / 1e6, (cpu - last[1]) * 1000))
+        gap = ((now - last[0]) / 1e6, (cpu - last[1]) * 1000)
+        gaps.append(gap)
+        phases[phase[0]].append(gap)
         last[0], last[1] = now, cpu
 
     timer = QTimer()
@@ -352,6 +356,7 @@ def gui(folder: Path, limit: int) -> dict[str, Any]:
         app.processEvents()
         time.sleep(0.001)
     wall = time.perf_counter() - t0
+    phase[0] = "report and refresh"
     end = time.perf_counter() + 1.0  # the window's one refresh after the batch
     while time.perf_counter() < end:
         app.processEvents()
@@ -365,6 +370,14 @@ def gui(folder: Path, limit: int) -> dict[str, Any]:
         "longest_block_ms": worst[0] - 5,
         "gui_cpu_in_it_ms": worst[1],
         "p99_gap_ms": sorted(g for g, _ in gaps)[int(len(gaps) * 0.99) - 1],
+        "by_phase": {
+            name: {
+                "longest_block_ms": max(p)[0] - 5 if p else 0,
+                "gui_cpu_in_it_ms": max(p)[1] if p else 0,
+                "most_gui_cpu_in_a_gap_ms": max(c for _, c in p) if p else 0,
+            }
+            for name, p in phases.items()
+        },
         "imported": dialog.report.count(BatchOutcome.IMPORTED),
     }
     dialog.accept()
