@@ -6,12 +6,9 @@ a single import (:class:`~reflectdesk.services.bundle_import.BundleImportService
 ``open_data`` then ``import_opened``), so a refused bundle never stops the batch and a
 crash or a cancel leaves every bundle either whole or absent.
 
-1. **collect** (:func:`collect`) — the paths given, folders walked recursively. A link
-   whose target leaves the chosen folder is not followed (``symlink_outside_folder``);
-   anything that is not a regular file (a FIFO, a device) is never opened; a regular
-   file is looked at by its size and its first 22 bytes only (the age magic line), so
-   5,000 photos in the folder cost a few milliseconds each, and one over the bundle cap
-   is refused without being read (``bundle_too_large``).
+1. **collect** (:mod:`~reflectdesk.services.batch_collect`) — the paths given, folders
+   walked recursively; links leaving the folder, FIFOs, files over the cap and files
+   without the age magic line are refused there without being read.
 2. **already seen** — each file is read once into memory and hashed (SHA-256). A file
    whose hash is in ``seen_files`` (a keyed hash of it, written after its bundle's
    transaction committed) is "already had" *without being decrypted*: the same folder
@@ -21,10 +18,11 @@ crash or a cancel leaves every bundle either whole or absent.
    refusal here: the sender's card is collected into :attr:`BatchReport.unknown_senders`
    with the safety number, to verify all at once, and :meth:`BatchImportService.import_senders`
    imports their bundles in a second pass.
-4. **report** — per file: imported, already had, refused with the error's code, waiting
-   for the sender's check, or not done (cancelled, or the batch stopped because the
-   disk is full). :func:`write_report_csv` keeps it as CSV (file, result, reason), written
-   atomically where the user chooses; it holds no journal text and no names.
+4. **report** (:mod:`~reflectdesk.services.batch_report`) — per file: imported, already
+   had, refused with the error's code, waiting for the sender's check, or not done
+   (cancelled, or the batch stopped because the disk is full); ``write_report_csv``
+   keeps it as CSV (file, result, reason), written atomically where the user chooses;
+   no journal text, no names.
 
 Progress is data (:class:`BatchProgress`: done/total, the file, the current sender's
 display name for the front end; names never go to the log). Cancel is checked
@@ -34,21 +32,15 @@ being stored finishes (one short transaction).
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import logging
-import os
-import stat
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reflectdesk.atomic_files import atomic_write
 from reflectdesk.bundles import (
     KnownAuthors,
     OpenedBundle,
@@ -56,24 +48,32 @@ from reflectdesk.bundles import (
     recheck_author,
     safety_number,
 )
-from reflectdesk.bundles.limits import DEFAULT_LIMITS, BundleLimits
+from reflectdesk.bundles.limits import DEFAULT_LIMITS
 from reflectdesk.domain.index_doc import IndexDoc
 from reflectdesk.domain.model import AuthorStatus
 from reflectdesk.domain.names import name_skeleton
 from reflectdesk.errors import (
     BundleSenderCardMissing,
-    BundleTooLarge,
     Cancelled,
-    FileUnreadable,
-    FileUnwritable,
-    NotABundle,
     ReflectDeskError,
     StorageUnwritable,
-    SymlinkOutsideFolder,
     UnknownSender,
     VaultError,
 )
 from reflectdesk.progress import NEVER_CANCELLED, CancelToken
+from reflectdesk.services.batch_collect import Collected, collect
+from reflectdesk.services.batch_report import (
+    BatchItem,
+    BatchOutcome,
+    BatchProgress,
+    BatchReport,
+    BatchSink,
+    UnknownSenderInfo,
+    ignore_batch_progress,
+    refused,
+    report_csv,
+    write_report_csv,
+)
 from reflectdesk.services.bundle_import import BundleImportService
 from reflectdesk.services.contacts import ContactService
 from reflectdesk.services.identity import load_or_create_identity
@@ -82,190 +82,9 @@ from reflectdesk.storage.seen_files import SeenFileRepo
 
 log = logging.getLogger(__name__)
 
-AGE_MAGIC = b"age-encryption.org/v1\n"
 SEEN_FLUSH = 50  # bundles indexed and files noted as seen in one transaction per this many
 INDEX_EVERY_S = 2.0  # ... or after this long: search finds a batch's entries soon
 AUTHORS_MAX_AGE_S = 30.0  # the table of known authors is taken again after this long
-
-
-class BatchOutcome(StrEnum):
-    IMPORTED = "imported"
-    ALREADY = "already"  # imported before (this file, or the same bundle)
-    REFUSED = "refused"  # ``reason`` says why; nothing of it was stored
-    UNKNOWN_SENDER = "unknown_sender"  # waits for the safety number check
-    NOT_DONE = "not_done"  # cancelled, or the batch stopped before it
-
-
-@dataclass(frozen=True, slots=True)
-class BatchItem:
-    path: Path
-    outcome: BatchOutcome
-    reason: str = ""  # the error code of a refusal (or of what stopped the batch)
-    bundle_id: str = ""
-    sender: str = ""  # display name, for the front end only (never logged)
-    sender_key_id: str = ""
-    contact_id: str | None = None
-    entries_new: int = 0
-    entries_updated: int = 0
-    contact_added: bool = False
-    # The refusal's parameters (a limit, a date: never journal text), for its message.
-    params: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def reason_params(self) -> dict[str, str]:
-        return dict(self.params)
-
-
-@dataclass(frozen=True, slots=True)
-class UnknownSenderInfo:
-    """One unknown sender of a batch and the files of theirs that wait."""
-
-    key_id: str
-    name: str
-    institution: str
-    safety_number: str
-    same_name_contacts: tuple[str, ...]
-    paths: tuple[Path, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class BatchProgress:
-    done: int  # bundles finished (any outcome)
-    total: int
-    path: Path | None = None  # the file being worked on, or just finished
-    sender: str = ""  # its sender's display name, once known (front ends only)
-    item: BatchItem | None = None  # set when a file has just finished
-
-
-BatchSink = Callable[[BatchProgress], None]
-
-
-def ignore_batch_progress(_: BatchProgress) -> None:
-    """A sink for callers that show no progress."""
-
-
-@dataclass(frozen=True, slots=True)
-class BatchReport:
-    items: tuple[BatchItem, ...]
-    unknown_senders: tuple[UnknownSenderInfo, ...] = ()
-    cancelled: bool = False
-    stopped: str = ""  # the code of an error that stopped the batch (a full disk)
-    seconds: float = 0.0
-
-    def count(self, outcome: BatchOutcome) -> int:
-        return sum(1 for i in self.items if i.outcome is outcome)
-
-    @property
-    def refused(self) -> tuple[BatchItem, ...]:
-        return tuple(i for i in self.items if i.outcome is BatchOutcome.REFUSED)
-
-    @property
-    def sender_contact_ids(self) -> tuple[str, ...]:
-        """The contacts whose bundles this batch imported or already had (a cohort)."""
-        return tuple(
-            dict.fromkeys(
-                i.contact_id
-                for i in self.items
-                if i.contact_id and i.outcome in (BatchOutcome.IMPORTED, BatchOutcome.ALREADY)
-            )
-        )
-
-
-@dataclass(slots=True)
-class Collected:
-    """The files a batch will open, and those refused while looking for them."""
-
-    candidates: list[Path] = field(default_factory=list)
-    refused: list[BatchItem] = field(default_factory=list)
-
-
-def _within(path: Path, root: Path) -> bool:
-    return path == root or root in path.parents
-
-
-def _quick_check(path: Path, limits: BundleLimits) -> ReflectDeskError | None:
-    """Is this worth reading? Never opens anything but a regular file (a FIFO would
-    block), reads 22 bytes at most."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except OSError:
-        return FileUnreadable(path.name)
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            return NotABundle(path.name)
-        if st.st_size > limits.max_bundle_bytes:
-            return BundleTooLarge(path.name, limit_mb=limits.max_bundle_mb)
-        if st.st_size < len(AGE_MAGIC) or os.read(fd, len(AGE_MAGIC)) != AGE_MAGIC:
-            return NotABundle(path.name)
-        return None
-    except OSError:
-        return FileUnreadable(path.name)
-    finally:
-        os.close(fd)
-
-
-def _refused(path: Path, err: ReflectDeskError) -> BatchItem:
-    params = tuple((k, str(v)) for k, v in err.params.items())
-    return BatchItem(path, BatchOutcome.REFUSED, err.code, params=params)
-
-
-def collect(paths: Iterable[Path], limits: BundleLimits = DEFAULT_LIMITS) -> Collected:
-    """The files to open from files and folders (recursively), in a stable order, each
-    once; what cannot be a bundle is refused here without being read."""
-    out = Collected()
-    seen: set[tuple[int, int]] = set()
-
-    def consider(path: Path) -> None:
-        err = _quick_check(path, limits)
-        if err is not None:
-            out.refused.append(_refused(path, err))
-            return
-        try:
-            st = path.stat()
-        except OSError:
-            out.refused.append(_refused(path, FileUnreadable(path.name)))
-            return
-        if (st.st_dev, st.st_ino) in seen:
-            return  # the same file twice (chosen and inside a chosen folder, a link)
-        seen.add((st.st_dev, st.st_ino))
-        out.candidates.append(path)
-
-    def walk(folder: Path, root: Path) -> None:
-        try:
-            with os.scandir(folder) as it:
-                found = sorted(it, key=lambda e: e.name)
-        except OSError:
-            out.refused.append(_refused(folder, FileUnreadable(folder.name)))
-            return
-        for entry in found:
-            path = Path(entry.path)
-            try:
-                if entry.is_symlink():
-                    try:
-                        target = path.resolve(strict=True)
-                    except (OSError, RuntimeError):  # dangling, or a loop
-                        out.refused.append(_refused(path, FileUnreadable(path.name)))
-                        continue
-                    if not _within(target, root):
-                        out.refused.append(_refused(path, SymlinkOutsideFolder(path.name)))
-                    elif target.is_file():
-                        consider(path)
-                    # a link to a folder inside: its files are reached by the walk itself
-                elif entry.is_dir(follow_symlinks=False):
-                    walk(path, root)
-                else:
-                    consider(path)
-            except OSError:
-                out.refused.append(_refused(path, FileUnreadable(path.name)))
-
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            walk(path, path.resolve())
-        else:
-            consider(path)  # chosen by name: a link the user chose is followed
-    return out
 
 
 def _fatal(err: ReflectDeskError) -> bool:
@@ -450,12 +269,12 @@ class BatchImportService:
                         if _fatal(exc):
                             stopped = exc.code
                             log.error("batch import stopped: %s", exc.code)
-                            items.append(_refused(path, exc))
+                            items.append(refused(path, exc))
                             items.extend(
                                 BatchItem(p, BatchOutcome.NOT_DONE) for p in files[i + 1 :]
                             )
                             break
-                        item, digest, opened = _refused(path, exc), "", None
+                        item, digest, opened = refused(path, exc), "", None
                         log.info("a bundle of the batch was refused: %s", exc.code)
                     if item.outcome is BatchOutcome.UNKNOWN_SENDER and opened is not None:
                         self._collect_unknown(unknown, opened, path)
@@ -617,36 +436,6 @@ class BatchImportService:
             paths=(),
         )
         unknown[key_id] = (info, [path])
-
-
-# -- the report as CSV ----------------------------------------------------------------------
-CSV_COLUMNS = ("file", "result", "reason_code", "reason", "bundle_id")
-
-
-def report_csv(report: BatchReport, describe: Callable[[BatchItem], str]) -> bytes:
-    """The report as CSV (UTF-8 with a BOM, so spreadsheets read the accents): one row
-    per file with its result and reason (``describe`` gives the reason in the front
-    end's language). No journal text, no names."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for item in report.items:
-        text = describe(item) if item.reason else ""
-        writer.writerow(
-            [_cell(str(item.path)), item.outcome.value, item.reason, _cell(text), item.bundle_id]
-        )
-    return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
-
-
-def _cell(text: str) -> str:
-    """A file name a sender chose could start with ``=``: never a formula in a sheet."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def write_report_csv(report: BatchReport, dest: Path, describe: Callable[[BatchItem], str]) -> None:
-    """Write :func:`report_csv` to ``dest`` atomically (a crash leaves the old file or
-    the new one)."""
-    atomic_write(dest, report_csv(report, describe), mode=0o600, error=FileUnwritable)
 
 
 __all__ = [
