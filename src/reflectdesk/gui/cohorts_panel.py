@@ -88,13 +88,15 @@ class CohortsPanel(QGroupBox):
         return button
 
     # -- data -------------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, contacts: list[Contact] | None = None) -> None:
+        """The cohorts again; ``contacts``: the page's list, if it has just read it."""
         current = self.current_cohort()
         try:
             self.cohorts = self.vault.cohorts.list()
-            self.names = {c.id: c.name for c in self.vault.contacts.list()}
+            people = contacts if contacts is not None else self.vault.contacts.list()
         except ReflectDeskError:
             return  # locked meanwhile
+        self.names = {c.id: c.name for c in people}
         self.list.blockSignals(True)
         self.list.clear()
         for cohort in self.cohorts:

@@ -199,7 +199,7 @@ class ContactsPage(QWidget):
             self.table.selectRow(0)
         self._show_contact()
         self.my_card.show_card()
-        self.cohorts.refresh()
+        self.cohorts.refresh(contacts)
 
     def current_contact(self) -> Contact | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
