@@ -139,3 +139,37 @@ def test_cancel_stops_between_bundles(qtbot: QtBot, make_ctx: object, tmp_path: 
     assert "Cancelled" in dialog.summary.text()
     dialog.close()
     window.prepare_to_close()
+
+
+def test_several_dropped_files_open_the_batch_dialog(
+    qtbot: QtBot, make_ctx: object, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    ctx: AppContext = make_ctx("en")  # type: ignore[operator]
+    tutor = mentor_vault(ctx, "Teresa Tutora")
+    cohort = make_cohort(tutor, tmp_path / "cohorte", students=3, bundles=10)
+    junk = tmp_path / "notas.txt"
+    junk.write_text("no es un paquete")
+    window = MainWindow(ctx, tutor)
+    qtbot.addWidget(window)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in (*cohort.good[:2], junk)])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    dialog = window.dialogs["batch-import"]
+    assert isinstance(dialog, BatchImportDialog)
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=60_000)
+    report = dialog.report
+    assert report is not None
+    assert report.count(BatchOutcome.IMPORTED) == 2, report.items
+    assert [i.reason for i in report.refused] == ["not_a_bundle"]  # named in the report
+    dialog.close()
+    window.prepare_to_close()
