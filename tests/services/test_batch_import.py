@@ -214,6 +214,8 @@ def _fill_the_disk_after(tutor: Vault, n: int) -> Any:
             event.listen(engine, "connect", cap)
             engine.dispose()
             full.cap = cap  # type: ignore[attr-defined]
+            # The search index writes through its own connection: full there too.
+            tutor._unlocked().index._w.conn.execute(f"PRAGMA max_page_count={pages}")
 
     return full
 
@@ -238,11 +240,17 @@ def test_a_full_disk_stops_the_batch_and_keeps_what_was_committed(
     assert set(outcomes[4:]) == {BatchOutcome.NOT_DONE}
     event.remove(tutor._unlocked().db.engine, "connect", sink.cap)
     tutor._unlocked().db.engine.dispose()
-    assert _entries_per_bundle(tutor) == (18, 3)  # nothing of the fourth
+    tutor._unlocked().index._w.conn.execute("PRAGMA max_page_count=1073741823")
+    with tutor._unlocked().db.engine.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT count(*) FROM entries").scalar()
+    assert (rows, len(tutor.bundle_log.list("in"))) == (18, 3)  # nothing of the fourth
     assert tutor.integrity_check() == "ok"
+    assert len(tutor._unlocked().index.stale()[0]) == 18  # the index could not be written
     again = tutor.batch_import.run([folder])  # space again: the rest completes
     assert [i.outcome for i in again.items].count(BatchOutcome.IMPORTED) == 5
     assert _entries_per_bundle(tutor) == (48, 8)
+    # What the full disk kept out of the search index was caught up by this batch.
+    assert tutor._unlocked().index.stale() == ([], [])
 
 
 def test_cancel_between_bundles_keeps_the_committed_ones(tutor: Vault, cohort: Cohort) -> None:

@@ -150,6 +150,7 @@ class BatchImportService:
         self._imports = imports
         self.limits = DEFAULT_LIMITS
         self.prefetch = True  # open the next bundle on a second thread (benchmarks: False)
+        self._index_behind = False  # a flush failed (a full disk): catch up next time
 
     def _seen(self) -> SeenFileRepo:
         st = self._state()
@@ -231,6 +232,8 @@ class BatchImportService:
         is read, hashed and opened on a second thread (reading, SHA-256 and age
         decryption release the GIL); at most two bundles are in memory."""
         st = self._state()
+        if self._index_behind:
+            self._catch_up_index(st)
         seen = self._seen()
         authors = _Authors(self._contacts, st)
         items: list[BatchItem] = []
@@ -308,12 +311,22 @@ class BatchImportService:
                 if digests:
                     seen.record(digests)
             except Exception as exc:  # the records are committed already
-                # The index is caught up at the next unlock; files not noted are checked
-                # again next time (and found in the bundle log).
+                # The index is caught up by the next batch or at the next unlock; files
+                # not noted are checked again next time (and found in the bundle log).
                 log.warning("could not index or note the last bundles: %s", type(exc).__name__)
+                self._index_behind = True
             finally:
                 docs.clear()
                 digests.clear()
+
+    def _catch_up_index(self, st: UnlockedState) -> None:
+        """What an earlier flush could not index (the unlock would do it otherwise)."""
+        try:
+            with st.write_lock:
+                st.index.catch_up(lambda ids: st.entries.iter_head_docs(ids))
+            self._index_behind = False
+        except Exception as exc:  # still failing: the next unlock catches up
+            log.warning("could not catch the search index up: %s", type(exc).__name__)
 
     def _open(
         self, path: Path, seen: SeenFileRepo, authors: _Authors, cancel: CancelToken
