@@ -263,6 +263,220 @@
     </message>
 </context>
 <context>
+    <name>BatchImportDialog</name>
+    <message>
+        <source>Checking and importing the bundles…</source>
+        <translation>Checking and importing the bundles…</translation>
+    </message>
+    <message>
+        <source>Importing the bundles of the checked senders…</source>
+        <translation>Importing the bundles of the checked senders…</translation>
+    </message>
+    <message>
+        <source>Bundles: %1 of %2</source>
+        <translation>Bundles: %1 of %2</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>From: %1</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Already had</source>
+        <translation>Already had</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Sender to verify</source>
+        <translation>Sender to verify</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Not done</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundles imported</source>
+        <translation>
+            <numerusform>%n bundle imported</numerusform>
+            <numerusform>%n bundles imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already had</source>
+        <translation>
+            <numerusform>%n already had</numerusform>
+            <numerusform>%n already had</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n refused</numerusform>
+            <numerusform>%n refused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n from senders to verify</source>
+        <translation>
+            <numerusform>%n from a sender to verify</numerusform>
+            <numerusform>%n from senders to verify</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: the bundles imported before stay.</source>
+        <translation>Cancelled: the bundles imported before stay.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 The bundles imported before stay; import again for the rest.</source>
+        <translation>Stopped: %1 The bundles imported before stay; import again for the rest.</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Matches</translation>
+    </message>
+    <message>
+        <source>I compared the safety number with %1 and it matches</source>
+        <translation>I compared the safety number with %1 and it matches</translation>
+    </message>
+    <message>
+        <source>Careful: you already have a contact called %1 with other keys.</source>
+        <translation>Careful: you already have a contact called %1 with other keys.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundles</source>
+        <translation>
+            <numerusform>%n bundle</numerusform>
+            <numerusform>%n bundles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save report as CSV</source>
+        <translation>Save report as CSV</translation>
+    </message>
+    <message>
+        <source>import-report.csv</source>
+        <translation>import-report.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Report saved: %1</source>
+        <translation>Report saved: %1</translation>
+    </message>
+    <message>
+        <source>Make a cohort</source>
+        <translation>Make a cohort</translation>
+    </message>
+    <message>
+        <source>Name of the cohort (for example: Práctica II — 2026 — Sección 2):</source>
+        <translation>Name of the cohort (for example: Práctica II — 2026 — Sección 2):</translation>
+    </message>
+    <message>
+        <source>Cohort %1 made with %2 people.</source>
+        <translation>Cohort %1 made with %2 people.</translation>
+    </message>
+    <message>
+        <source>Stopping after the current bundle…</source>
+        <translation>Stopping after the current bundle…</translation>
+    </message>
+    <message>
+        <source>Import bundles</source>
+        <translation>Import bundles</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>Import report</translation>
+    </message>
+    <message>
+        <source>Compared</source>
+        <translation>Compared</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Safety number</source>
+        <translation>Safety number</translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation>Bundles</translation>
+    </message>
+    <message>
+        <source>Senders who are not your contacts</source>
+        <translation>Senders who are not your contacts</translation>
+    </message>
+    <message>
+        <source>Senders who are not your contacts. Compare each safety number with the person (in person or by phone), tick the ones that match, then import their bundles. They are added to your contacts as verified.</source>
+        <translation>Senders who are not your contacts. Compare each safety number with the person (in person or by phone), tick the ones that match, then import their bundles. They are added to your contacts as verified.</translation>
+    </message>
+    <message>
+        <source>&amp;Import from the checked senders</source>
+        <translation>&amp;Import from the checked senders</translation>
+    </message>
+    <message>
+        <source>&amp;Save report as CSV…</source>
+        <translation>&amp;Save report as CSV…</translation>
+    </message>
+    <message>
+        <source>Make a &amp;cohort of these senders…</source>
+        <translation>Make a &amp;cohort of these senders…</translation>
+    </message>
+    <message>
+        <source>Import from the checked senders</source>
+        <translation>Import from the checked senders</translation>
+    </message>
+    <message>
+        <source>Make a cohort of these senders</source>
+        <translation>Make a cohort of these senders</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Choose a folder of bundles</source>
+        <translation>Choose a folder of bundles</translation>
+    </message>
+    <message>
+        <source>Choose bundles</source>
+        <translation>Choose bundles</translation>
+    </message>
+    <message>
+        <source>Bundles (*.rdbundle);;All files (*)</source>
+        <translation>Bundles (*.rdbundle);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>BundleLogPage</name>
     <message>
         <source>you</source>
@@ -805,6 +1019,105 @@
     <message>
         <source>Restored into {path}. Open it with --vault {path}.</source>
         <translation>Restored into {path}. Open it with --vault {path}.</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <source>already had</source>
+        <translation>already had</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>unknown sender</source>
+        <translation>unknown sender</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>not done</translation>
+    </message>
+    <message>
+        <source>Senders who are NOT your contacts ({count}). Compare each safety number with the sender (in person or by phone) before you import their bundles:</source>
+        <translation>Senders who are NOT your contacts ({count}). Compare each safety number with the sender (in person or by phone) before you import their bundles:</translation>
+    </message>
+    <message>
+        <source>    WARNING: you have a contact with this name but other keys ({ids}).</source>
+        <translation>    WARNING: you have a contact with this name but other keys ({ids}).</translation>
+    </message>
+    <message>
+        <source>Bundles: {imported} imported, {already} already had, {refused} refused, {unknown} from unknown senders, {not_done} not done.</source>
+        <translation>Bundles: {imported} imported, {already} already had, {refused} refused, {unknown} from unknown senders, {not_done} not done.</translation>
+    </message>
+    <message>
+        <source>The import stopped: {reason} The bundles imported before stay; run it again to import the rest.</source>
+        <translation>The import stopped: {reason} The bundles imported before stay; run it again to import the rest.</translation>
+    </message>
+    <message>
+        <source>Run the import again with --yes to import their bundles; they become contacts, not verified yet.</source>
+        <translation>Run the import again with --yes to import their bundles; they become contacts, not verified yet.</translation>
+    </message>
+    <message>
+        <source>Cohort {name}: {count} members.</source>
+        <translation>Cohort {name}: {count} members.</translation>
+    </message>
+    <message>
+        <source>No cohorts yet. Create one with 'cohort create'.</source>
+        <translation>No cohorts yet. Create one with 'cohort create'.</translation>
+    </message>
+</context>
+<context>
+    <name>CohortsPanel</name>
+    <message>
+        <source>No cohorts yet. A cohort groups contacts, for example a course section.</source>
+        <translation>No cohorts yet. A cohort groups contacts, for example a course section.</translation>
+    </message>
+    <message>
+        <source>Nobody in this cohort yet.</source>
+        <translation>Nobody in this cohort yet.</translation>
+    </message>
+    <message>
+        <source>Name (for example: Práctica II — 2026 — Sección 2):</source>
+        <translation>Name (for example: Práctica II — 2026 — Sección 2):</translation>
+    </message>
+    <message>
+        <source>New cohort</source>
+        <translation>New cohort</translation>
+    </message>
+    <message>
+        <source>Rename the cohort</source>
+        <translation>Rename the cohort</translation>
+    </message>
+    <message>
+        <source>Cohorts</source>
+        <translation>Cohorts</translation>
+    </message>
+    <message>
+        <source>Members of the cohort</source>
+        <translation>Members of the cohort</translation>
+    </message>
+    <message>
+        <source>New cohort…</source>
+        <translation>New cohort…</translation>
+    </message>
+    <message>
+        <source>Rename the cohort…</source>
+        <translation>Rename the cohort…</translation>
+    </message>
+    <message>
+        <source>Delete the cohort</source>
+        <translation>Delete the cohort</translation>
+    </message>
+    <message>
+        <source>Add this contact</source>
+        <translation>Add this contact</translation>
+    </message>
+    <message>
+        <source>Remove this contact</source>
+        <translation>Remove this contact</translation>
     </message>
 </context>
 <context>
@@ -2716,6 +3029,38 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <source>Choose a new folder: a restore never writes over existing files.</source>
         <translation>Choose a new folder: a restore never writes over existing files.</translation>
     </message>
+    <message>
+        <source>This link points outside the chosen folder.</source>
+        <translation>This link points outside the chosen folder.</translation>
+    </message>
+    <message>
+        <source>Links that leave the folder are not followed. Choose the file it points to if you want to import it.</source>
+        <translation>Links that leave the folder are not followed. Choose the file it points to if you want to import it.</translation>
+    </message>
+    <message>
+        <source>There is no cohort with this id or name.</source>
+        <translation>There is no cohort with this id or name.</translation>
+    </message>
+    <message>
+        <source>See your cohorts with 'cohort list'.</source>
+        <translation>See your cohorts with 'cohort list'.</translation>
+    </message>
+    <message>
+        <source>The cohort's name is empty, too long or not valid.</source>
+        <translation>The cohort's name is empty, too long or not valid.</translation>
+    </message>
+    <message>
+        <source>Use up to 120 characters, for example: Práctica II — 2026 — Sección 2.</source>
+        <translation>Use up to 120 characters, for example: Práctica II — 2026 — Sección 2.</translation>
+    </message>
+    <message>
+        <source>You already have a cohort with this name.</source>
+        <translation>You already have a cohort with this name.</translation>
+    </message>
+    <message>
+        <source>Choose another name, or add the people to that cohort.</source>
+        <translation>Choose another name, or add the people to that cohort.</translation>
+    </message>
 </context>
 <context>
     <name>ExchangeDialog</name>
@@ -3434,6 +3779,14 @@ Choose the language of the app. You can change it later in Settings.</translatio
     <message>
         <source>&amp;Open bundle…</source>
         <translation>&amp;Open bundle…</translation>
+    </message>
+    <message>
+        <source>Import &amp;many bundles…</source>
+        <translation>Import &amp;many bundles…</translation>
+    </message>
+    <message>
+        <source>Import a fol&amp;der of bundles…</source>
+        <translation>Import a fol&amp;der of bundles…</translation>
     </message>
     <message>
         <source>&amp;Contacts</source>
@@ -4408,18 +4761,6 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     <message>
         <source>Marked as draft.</source>
         <translation>Marked as draft.</translation>
-    </message>
-    <message>
-        <source>Save the feedback bundle in</source>
-        <translation>Save the feedback bundle in</translation>
-    </message>
-    <message>
-        <source>Send feedback</source>
-        <translation>Send feedback</translation>
-    </message>
-    <message>
-        <source>The feedback bundle is saved as %1.</source>
-        <translation>The feedback bundle is saved as %1.</translation>
     </message>
     <message>
         <source>&amp;Ready for feedback</source>

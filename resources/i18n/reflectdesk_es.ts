@@ -263,6 +263,220 @@
     </message>
 </context>
 <context>
+    <name>BatchImportDialog</name>
+    <message>
+        <source>Checking and importing the bundles…</source>
+        <translation>Revisando e importando los paquetes…</translation>
+    </message>
+    <message>
+        <source>Importing the bundles of the checked senders…</source>
+        <translation>Importando los paquetes de los remitentes marcados…</translation>
+    </message>
+    <message>
+        <source>Bundles: %1 of %2</source>
+        <translation>Paquetes: %1 de %2</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>De: %1</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importado</translation>
+    </message>
+    <message>
+        <source>Already had</source>
+        <translation>Ya estaba</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>Sender to verify</source>
+        <translation>Remitente por verificar</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>No realizado</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundles imported</source>
+        <translation>
+            <numerusform>%n paquete importado</numerusform>
+            <numerusform>%n paquetes importados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already had</source>
+        <translation>
+            <numerusform>%n ya estaba</numerusform>
+            <numerusform>%n ya estaban</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n rechazado</numerusform>
+            <numerusform>%n rechazados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n from senders to verify</source>
+        <translation>
+            <numerusform>%n de remitentes por verificar</numerusform>
+            <numerusform>%n de remitentes por verificar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: the bundles imported before stay.</source>
+        <translation>Cancelado: los paquetes ya importados se conservan.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 The bundles imported before stay; import again for the rest.</source>
+        <translation>Detenido: %1 Los paquetes ya importados se conservan; vuelve a importar para el resto.</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Coincide</translation>
+    </message>
+    <message>
+        <source>I compared the safety number with %1 and it matches</source>
+        <translation>Comparé el número de seguridad con %1 y coincide</translation>
+    </message>
+    <message>
+        <source>Careful: you already have a contact called %1 with other keys.</source>
+        <translation>Cuidado: ya tienes un contacto llamado %1 con otras claves.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundles</source>
+        <translation>
+            <numerusform>%n paquete</numerusform>
+            <numerusform>%n paquetes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save report as CSV</source>
+        <translation>Guardar el informe como CSV</translation>
+    </message>
+    <message>
+        <source>import-report.csv</source>
+        <translation>informe-importacion.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Report saved: %1</source>
+        <translation>Informe guardado: %1</translation>
+    </message>
+    <message>
+        <source>Make a cohort</source>
+        <translation>Crear una cohorte</translation>
+    </message>
+    <message>
+        <source>Name of the cohort (for example: Práctica II — 2026 — Sección 2):</source>
+        <translation>Nombre de la cohorte (por ejemplo: Práctica II — 2026 — Sección 2):</translation>
+    </message>
+    <message>
+        <source>Cohort %1 made with %2 people.</source>
+        <translation>Cohorte %1 creada con %2 personas.</translation>
+    </message>
+    <message>
+        <source>Stopping after the current bundle…</source>
+        <translation>Deteniendo después del paquete en curso…</translation>
+    </message>
+    <message>
+        <source>Import bundles</source>
+        <translation>Importar paquetes</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>Informe de importación</translation>
+    </message>
+    <message>
+        <source>Compared</source>
+        <translation>Comparado</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Remitente</translation>
+    </message>
+    <message>
+        <source>Safety number</source>
+        <translation>Número de seguridad</translation>
+    </message>
+    <message>
+        <source>Bundles</source>
+        <translation>Paquetes</translation>
+    </message>
+    <message>
+        <source>Senders who are not your contacts</source>
+        <translation>Remitentes que no son tus contactos</translation>
+    </message>
+    <message>
+        <source>Senders who are not your contacts. Compare each safety number with the person (in person or by phone), tick the ones that match, then import their bundles. They are added to your contacts as verified.</source>
+        <translation>Remitentes que no son tus contactos. Compara cada número de seguridad con la persona (en persona o por teléfono), marca los que coinciden y luego importa sus paquetes. Se agregan a tus contactos como verificados.</translation>
+    </message>
+    <message>
+        <source>&amp;Import from the checked senders</source>
+        <translation>&amp;Importar de los remitentes marcados</translation>
+    </message>
+    <message>
+        <source>&amp;Save report as CSV…</source>
+        <translation>&amp;Guardar el informe como CSV…</translation>
+    </message>
+    <message>
+        <source>Make a &amp;cohort of these senders…</source>
+        <translation>Crear una &amp;cohorte con estos remitentes…</translation>
+    </message>
+    <message>
+        <source>Import from the checked senders</source>
+        <translation>Importar de los remitentes marcados</translation>
+    </message>
+    <message>
+        <source>Make a cohort of these senders</source>
+        <translation>Crear una cohorte con estos remitentes</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Choose a folder of bundles</source>
+        <translation>Elige una carpeta de paquetes</translation>
+    </message>
+    <message>
+        <source>Choose bundles</source>
+        <translation>Elige paquetes</translation>
+    </message>
+    <message>
+        <source>Bundles (*.rdbundle);;All files (*)</source>
+        <translation>Paquetes (*.rdbundle);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
     <name>BundleLogPage</name>
     <message>
         <source>you</source>
@@ -805,6 +1019,105 @@
     <message>
         <source>Restored into {path}. Open it with --vault {path}.</source>
         <translation>Restaurado en {path}. Ábrelo con --vault {path}.</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importado</translation>
+    </message>
+    <message>
+        <source>already had</source>
+        <translation>ya estaba</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>rechazado</translation>
+    </message>
+    <message>
+        <source>unknown sender</source>
+        <translation>remitente desconocido</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>no realizado</translation>
+    </message>
+    <message>
+        <source>Senders who are NOT your contacts ({count}). Compare each safety number with the sender (in person or by phone) before you import their bundles:</source>
+        <translation>Remitentes que NO son tus contactos ({count}). Compara cada número de seguridad con quien lo envía (en persona o por teléfono) antes de importar sus paquetes:</translation>
+    </message>
+    <message>
+        <source>    WARNING: you have a contact with this name but other keys ({ids}).</source>
+        <translation>    ATENCIÓN: tienes un contacto con este nombre pero con otras claves ({ids}).</translation>
+    </message>
+    <message>
+        <source>Bundles: {imported} imported, {already} already had, {refused} refused, {unknown} from unknown senders, {not_done} not done.</source>
+        <translation>Paquetes: {imported} importados, {already} ya estaban, {refused} rechazados, {unknown} de remitentes desconocidos, {not_done} no realizados.</translation>
+    </message>
+    <message>
+        <source>The import stopped: {reason} The bundles imported before stay; run it again to import the rest.</source>
+        <translation>La importación se detuvo: {reason} Los paquetes ya importados se conservan; vuelve a ejecutarla para importar el resto.</translation>
+    </message>
+    <message>
+        <source>Run the import again with --yes to import their bundles; they become contacts, not verified yet.</source>
+        <translation>Vuelve a ejecutar la importación con --yes para importar sus paquetes; quedarán como contactos aún no verificados.</translation>
+    </message>
+    <message>
+        <source>Cohort {name}: {count} members.</source>
+        <translation>Cohorte {name}: {count} integrantes.</translation>
+    </message>
+    <message>
+        <source>No cohorts yet. Create one with 'cohort create'.</source>
+        <translation>Aún no hay cohortes. Crea una con 'cohort create'.</translation>
+    </message>
+</context>
+<context>
+    <name>CohortsPanel</name>
+    <message>
+        <source>No cohorts yet. A cohort groups contacts, for example a course section.</source>
+        <translation>Aún no hay cohortes. Una cohorte agrupa contactos, por ejemplo una sección de un curso.</translation>
+    </message>
+    <message>
+        <source>Nobody in this cohort yet.</source>
+        <translation>Todavía no hay nadie en esta cohorte.</translation>
+    </message>
+    <message>
+        <source>Name (for example: Práctica II — 2026 — Sección 2):</source>
+        <translation>Nombre (por ejemplo: Práctica II — 2026 — Sección 2):</translation>
+    </message>
+    <message>
+        <source>New cohort</source>
+        <translation>Nueva cohorte</translation>
+    </message>
+    <message>
+        <source>Rename the cohort</source>
+        <translation>Cambiar el nombre de la cohorte</translation>
+    </message>
+    <message>
+        <source>Cohorts</source>
+        <translation>Cohortes</translation>
+    </message>
+    <message>
+        <source>Members of the cohort</source>
+        <translation>Integrantes de la cohorte</translation>
+    </message>
+    <message>
+        <source>New cohort…</source>
+        <translation>Nueva cohorte…</translation>
+    </message>
+    <message>
+        <source>Rename the cohort…</source>
+        <translation>Cambiar el nombre de la cohorte…</translation>
+    </message>
+    <message>
+        <source>Delete the cohort</source>
+        <translation>Eliminar la cohorte</translation>
+    </message>
+    <message>
+        <source>Add this contact</source>
+        <translation>Agregar este contacto</translation>
+    </message>
+    <message>
+        <source>Remove this contact</source>
+        <translation>Quitar este contacto</translation>
     </message>
 </context>
 <context>
@@ -2716,6 +3029,38 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <source>Choose a new folder: a restore never writes over existing files.</source>
         <translation>Elige una carpeta nueva: una restauración nunca escribe sobre archivos existentes.</translation>
     </message>
+    <message>
+        <source>This link points outside the chosen folder.</source>
+        <translation>Este enlace apunta fuera de la carpeta elegida.</translation>
+    </message>
+    <message>
+        <source>Links that leave the folder are not followed. Choose the file it points to if you want to import it.</source>
+        <translation>No se siguen los enlaces que salen de la carpeta. Elige el archivo al que apunta si quieres importarlo.</translation>
+    </message>
+    <message>
+        <source>There is no cohort with this id or name.</source>
+        <translation>No hay ninguna cohorte con este identificador o nombre.</translation>
+    </message>
+    <message>
+        <source>See your cohorts with 'cohort list'.</source>
+        <translation>Consulta tus cohortes con 'cohort list'.</translation>
+    </message>
+    <message>
+        <source>The cohort's name is empty, too long or not valid.</source>
+        <translation>El nombre de la cohorte está vacío, es demasiado largo o no es válido.</translation>
+    </message>
+    <message>
+        <source>Use up to 120 characters, for example: Práctica II — 2026 — Sección 2.</source>
+        <translation>Usa hasta 120 caracteres, por ejemplo: Práctica II — 2026 — Sección 2.</translation>
+    </message>
+    <message>
+        <source>You already have a cohort with this name.</source>
+        <translation>Ya tienes una cohorte con este nombre.</translation>
+    </message>
+    <message>
+        <source>Choose another name, or add the people to that cohort.</source>
+        <translation>Elige otro nombre, o agrega a las personas a esa cohorte.</translation>
+    </message>
 </context>
 <context>
     <name>ExchangeDialog</name>
@@ -3434,6 +3779,14 @@ Elige el idioma de la aplicación. Puedes cambiarlo después en Configuración.<
     <message>
         <source>&amp;Open bundle…</source>
         <translation>Abrir un &amp;paquete…</translation>
+    </message>
+    <message>
+        <source>Import &amp;many bundles…</source>
+        <translation>Importar &amp;varios paquetes…</translation>
+    </message>
+    <message>
+        <source>Import a fol&amp;der of bundles…</source>
+        <translation>Importar una carpe&amp;ta de paquetes…</translation>
     </message>
     <message>
         <source>&amp;Contacts</source>
@@ -4408,18 +4761,6 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <message>
         <source>Marked as draft.</source>
         <translation>Marcada como borrador.</translation>
-    </message>
-    <message>
-        <source>Save the feedback bundle in</source>
-        <translation>Guardar el paquete de retroalimentación en</translation>
-    </message>
-    <message>
-        <source>Send feedback</source>
-        <translation>Enviar retroalimentación</translation>
-    </message>
-    <message>
-        <source>The feedback bundle is saved as %1.</source>
-        <translation>El paquete de retroalimentación quedó guardado como %1.</translation>
     </message>
     <message>
         <source>&amp;Ready for feedback</source>

@@ -1544,3 +1544,35 @@ class RestoreTargetExists(InputError):
     hint = QT_TRANSLATE_NOOP(
         "Errors", "Choose a new folder: a restore never writes over existing files."
     )
+
+
+# --- batch import and cohorts (issue 14) --------------------------------------------------
+class SymlinkOutsideFolder(InputError):
+    code = "symlink_outside_folder"
+    message = QT_TRANSLATE_NOOP("Errors", "This link points outside the chosen folder.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Links that leave the folder are not followed. Choose the file it points to if you "
+        "want to import it.",
+    )
+    exit_code = EXIT_IO
+
+
+class CohortNotFound(NotFound):
+    code = "cohort_not_found"
+    message = QT_TRANSLATE_NOOP("Errors", "There is no cohort with this id or name.")
+    hint = QT_TRANSLATE_NOOP("Errors", "See your cohorts with 'cohort list'.")
+
+
+class CohortNameInvalid(InputError):
+    code = "cohort_name_invalid"
+    message = QT_TRANSLATE_NOOP("Errors", "The cohort's name is empty, too long or not valid.")
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Use up to 120 characters, for example: Práctica II — 2026 — Sección 2."
+    )
+
+
+class CohortNameTaken(InputError):
+    code = "cohort_name_taken"
+    message = QT_TRANSLATE_NOOP("Errors", "You already have a cohort with this name.")
+    hint = QT_TRANSLATE_NOOP("Errors", "Choose another name, or add the people to that cohort.")

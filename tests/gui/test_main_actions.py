@@ -17,7 +17,7 @@ def test_shortcuts_are_unique_and_texts_translated(
     window = MainWindow(ctx, unlocked)
     qtbot.addWidget(window)
     actions = [a for a in vars(window.menu_actions).values() if isinstance(a, QAction)]
-    assert len(actions) == 18  # 17 + the sync page (issue 17)
+    assert len(actions) == 20  # 17 + the sync page (issue 17) + two batch imports (issue 14)
     shortcuts = [a.shortcut().toString() for a in actions if not a.shortcut().isEmpty()]
     assert len(shortcuts) == len(set(shortcuts)) >= 12
     english = {a.objectName(): a.text() for a in actions}

@@ -40,6 +40,7 @@ def _command_modules() -> list[object]:
         "identity",
         "contacts",
         "bundles",
+        "cohorts",
         "review",
         "sync",
         "desktop",

@@ -225,6 +225,7 @@ class Changes:
     contacts: frozenset[str] = frozenset()
     profile: bool = False
     locked: bool = False
+    cohorts: frozenset[str] = frozenset()  # issue 14
 
 
 # --- identities, contacts and bundles -----------------------------------------------------

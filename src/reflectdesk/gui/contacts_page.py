@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from reflectdesk.domain.model import CardAction, CardImportResult, CardPreview, Contact
 from reflectdesk.errors import ReflectDeskError
+from reflectdesk.gui.cohorts_panel import CohortsPanel
 from reflectdesk.gui.contact_model import (
     REVOKED,
     VOUCHED,
@@ -108,6 +109,9 @@ class ContactsPage(QWidget):
         buttons.addWidget(self.import_button)
         buttons.addStretch(1)
         left.addLayout(buttons)
+        # Cohorts: named groups of these contacts (issue 14).
+        self.cohorts = CohortsPanel(vault, self.runner, self.current_contact)
+        left.addWidget(self.cohorts)
 
         # -- the selected contact --------------------------------------------------------
         self.detail = QGroupBox()
@@ -174,6 +178,9 @@ class ContactsPage(QWidget):
         layout.addWidget(self.my_card, 3)
 
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_a: self.cohorts.update_buttons()
+        )
         self.retranslate_ui()
         self.refresh()
 
@@ -192,6 +199,7 @@ class ContactsPage(QWidget):
             self.table.selectRow(0)
         self._show_contact()
         self.my_card.show_card()
+        self.cohorts.refresh(contacts)
 
     def current_contact(self) -> Contact | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []

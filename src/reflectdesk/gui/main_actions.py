@@ -9,6 +9,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar, QWidget
 
+from reflectdesk.gui.batch_import import choose_many
+
 if TYPE_CHECKING:
     from reflectdesk.gui.main_window import MainWindow
 
@@ -40,6 +42,13 @@ class MainActions:
         self.open_bundle_action = self._action(
             "openBundle", QKeySequence.StandardKey.Open, w.choose_bundle
         )
+        # Issue 14: many bundles, or a folder of them, at once.
+        self.import_many_action = self._action(
+            "importManyBundles", None, lambda: choose_many(w, folder=False)
+        )
+        self.import_folder_action = self._action(
+            "importBundleFolder", None, lambda: choose_many(w, folder=True)
+        )
         self.contacts_action = self._action(
             "contacts", "Ctrl+Shift+K", lambda: w.sidebar.select("sharing", "contacts")
         )
@@ -56,6 +65,8 @@ class MainActions:
                 self.share_action,
                 self.withdraw_action,
                 self.open_bundle_action,
+                self.import_many_action,
+                self.import_folder_action,
                 self.contacts_action,
                 self.sync_action,
             ]
@@ -123,6 +134,12 @@ class MainActions:
             self.about_action: QCoreApplication.translate("MainWindow", "&About ReflectDesk"),
             self.share_action: QCoreApplication.translate("MainWindow", "&Share entries…"),
             self.open_bundle_action: QCoreApplication.translate("MainWindow", "&Open bundle…"),
+            self.import_many_action: QCoreApplication.translate(
+                "MainWindow", "Import &many bundles…"
+            ),
+            self.import_folder_action: QCoreApplication.translate(
+                "MainWindow", "Import a fol&der of bundles…"
+            ),
             self.contacts_action: QCoreApplication.translate("MainWindow", "&Contacts"),
             self.share_selected_action: QCoreApplication.translate(
                 "MainWindow", "&Share the selected entries…"

@@ -193,6 +193,9 @@ class MainWindow(QMainWindow):
         self._changes_timer.setSingleShot(True)
         self._changes_timer.setInterval(50)
         self._changes_timer.timeout.connect(self._apply_changes)
+        # While a batch import runs, its changes are applied once at the end (issue 14):
+        # a refresh per bundle would block the window for each of hundreds of bundles.
+        self._changes_held = False
         self.sidebar.filter_selected.connect(self._sidebar_filter)
         self.sidebar.sharing_selected.connect(self.show_sharing)
         self.list.customContextMenuRequested.connect(self._list_menu)
@@ -618,7 +621,7 @@ class MainWindow(QMainWindow):
         self._changes_timer.start()
 
     def _apply_changes(self) -> None:
-        if self._closing or not self.vault.is_unlocked:
+        if self._closing or not self.vault.is_unlocked or self._changes_held:
             return
         ids, self._pending_changes = self._pending_changes, set()
         journals, self._journals_changed = self._journals_changed, False
@@ -880,6 +883,11 @@ class MainWindow(QMainWindow):
         else:
             self.open_bundle(path)
 
+    def _hold_changes(self, hold: bool) -> None:
+        self._changes_held = hold
+        if not hold:
+            self._changes_timer.start()  # what the batch changed, once
+
     def _bundle_imported(self) -> None:
         self.populate()
         self.refresh_pages()
@@ -913,19 +921,40 @@ class MainWindow(QMainWindow):
             super().dropEvent(event)
             return
         event.acceptProposedAction()
-        opened_bundle = False
-        for path in paths:
+        folders = [p for p in paths if p.is_dir()]
+        files = [p for p in paths if not p.is_dir()]
+        bundles: list[Path] = []
+        for path in files:
             try:
                 kind = kind_of(path)
             except ReflectDeskError as exc:
-                show_error(self, exc)
+                if len(files) == 1 and not folders:
+                    show_error(self, exc)
+                else:  # in a batch, the report names it
+                    bundles.append(path)
                 continue
             if kind is FileKind.CARD:
                 self.show_sharing("contacts")
                 self.page("contacts").import_card_file(path)  # type: ignore[attr-defined]
-            elif not opened_bundle:  # one import preview at a time
-                opened_bundle = True
-                self.open_bundle(path)
+            else:
+                bundles.append(path)
+        if folders or len(bundles) > 1:  # many at once: the batch dialog (issue 14)
+            self.open_batch([*folders, *bundles])
+        elif bundles:
+            self.open_bundle(bundles[0])
+
+    def open_batch(self, paths: list[Path]) -> None:
+        """Many bundles, or folders of them, each imported on its own with a report."""
+        from reflectdesk.gui.batch_import import BatchImportDialog
+
+        self.editor.flush()
+        dialog = BatchImportDialog(self.ctx, self.vault, paths, self)
+        dialog.running.connect(self._hold_changes)
+        dialog.finished.connect(lambda _r: self._hold_changes(False))
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialogs["batch-import"] = dialog
+        dialog.open()
+        dialog.start()
 
     def _toggle_preview(self, checked: bool) -> None:
         self.editor.set_preview_visible(checked)

@@ -45,6 +45,7 @@ from pathlib import Path
 
 from reflectdesk.bundles import (
     BundleInspection,
+    KnownAuthors,
     OpenedBundle,
     inspect_bundle,
     open_bundle,
@@ -233,6 +234,39 @@ class BundleImportService:
         author and stored as keyed hashes; see storage/local_ids.py)."""
         return IdScope(self._state().cipher, contact_id).entry(entry_id)
 
+    def open_data(
+        self,
+        data: memoryview,
+        authors: KnownAuthors,
+        *,
+        progress: ProgressSink = ignore_progress,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> OpenedBundle:
+        """Steps 2 of a bundle already read (a batch reads and hashes each file once)
+        against a table of known authors the caller took (``known_authors``)."""
+        st = self._state()
+        opened = open_bundle(data, readers(st), authors, progress=progress, cancel=cancel)
+        _refuse_own_retired_key(st, opened)
+        return opened
+
+    def import_opened(
+        self,
+        opened: OpenedBundle,
+        *,
+        confirm_unknown_sender: bool = False,
+        progress: ProgressSink = ignore_progress,
+        cancel: CancelToken = NEVER_CANCELLED,
+        index_later: list[IndexDoc] | None = None,
+    ) -> ImportResult:
+        """Steps 3 and 5 for a bundle :meth:`open_data` opened (the batch import).
+
+        With ``index_later``, the search documents are appended there instead of being
+        written: the caller indexes many bundles in one transaction (a crash before it
+        does is caught up at the next unlock, as for any crash between the two writes)."""
+        return self._import(
+            opened, confirm_unknown_sender, progress, cancel, index_later=index_later
+        )
+
     # -- steps 1, 2 and 4: the bundle layer --------------------------------------------------
     def _open(
         self, st: UnlockedState, path: Path, progress: ProgressSink, cancel: CancelToken
@@ -317,6 +351,8 @@ class BundleImportService:
         progress: ProgressSink,
         cancel: CancelToken,
         new_contact_id: str | None = None,
+        *,
+        index_later: list[IndexDoc] | None = None,
     ) -> ImportResult:
         st = self._state()
         with st.write_lock:
@@ -344,7 +380,9 @@ class BundleImportService:
                     raise BundleSenderCardMissing(opened.author.key_id_hex)
             reviews = self._check_reviews(p)  # refused: nothing stored
             result, docs = self._store(st, p, progress, cancel, self._review, reviews)
-            if docs:  # committed: now the search index (under the lock, as edits do)
+            if docs and index_later is not None:
+                index_later.extend(docs)  # the batch indexes many bundles at once
+            elif docs:  # committed: now the search index (under the lock, as edits do)
                 st.index.add_many(docs)
         st.emit(
             Changes(

@@ -44,9 +44,11 @@ from reflectdesk.progress import (
 )
 from reflectdesk.search.index import SearchIndex
 from reflectdesk.services.backup import BackupService
+from reflectdesk.services.batch_import import BatchImportService
 from reflectdesk.services.bundle_export import BundleExportService
 from reflectdesk.services.bundle_import import BundleImportService
 from reflectdesk.services.bundle_log import BundleLogService
+from reflectdesk.services.cohorts import CohortService
 from reflectdesk.services.contacts import ContactService
 from reflectdesk.services.entries import EntryService, TemplateGate
 from reflectdesk.services.exchange import ExchangeService
@@ -159,6 +161,9 @@ class Vault:
         self.exchange = ExchangeService(self._unlocked)
         self.sync = SyncService(self._unlocked, self.exchange, self.exports, self.imports)
         self.backups = BackupService(self._unlocked, lambda: self.path, self.header_bytes)
+        # A cohort's bundles at once, and cohorts as data (issue 14).
+        self.batch_import = BatchImportService(self._unlocked, self.contacts, self.imports)
+        self.cohorts = CohortService(self._unlocked)
 
     # -- lifecycle ------------------------------------------------------------------
     @staticmethod

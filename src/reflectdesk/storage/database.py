@@ -149,11 +149,23 @@ def _migrate_4_to_5(conn: Connection) -> None:
     conn.execute(text("DROP INDEX IF EXISTS ix_rev_entry_seq"))
 
 
+COHORT_TABLES = ("cohorts", "seen_files")
+
+
+def _migrate_5_to_6(conn: Connection) -> None:
+    """v6: cohorts (named groups of contacts) and the files a batch import has seen
+    (issue 14)."""
+    existing = set(inspect(conn).get_table_names())
+    missing = [Base.metadata.tables[n] for n in COHORT_TABLES if n not in existing]
+    Base.metadata.create_all(conn, tables=missing)
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _migrate_1_to_2,
     2: _migrate_2_to_3,
     3: _migrate_3_to_4,
     4: _migrate_4_to_5,
+    5: _migrate_5_to_6,
 }
 
 

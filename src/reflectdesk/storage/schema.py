@@ -13,7 +13,7 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 REVISION_INDEX = "ix_rev_entry_seq_id"
 # Tables each schema version introduced; migrations create what a file lacks.
 V1_TABLES = (
@@ -278,3 +278,22 @@ class SyncLog(Base):
     id: Mapped[str] = mapped_column(String, primary_key=True)
     created_at: Mapped[int] = mapped_column(Integer, index=True)
     blob: Mapped[bytes] = mapped_column(LargeBinary)  # point, event, error code, counts
+
+
+class Cohort(Base):
+    """A named group of contacts (issue 14): a course section, a programme's year."""
+
+    __tablename__ = "cohorts"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    created_at: Mapped[int] = mapped_column(Integer)
+    rev: Mapped[int] = mapped_column(Integer, default=1)
+    blob: Mapped[bytes] = mapped_column(LargeBinary)  # name, member contact ids
+
+
+class SeenFile(Base):
+    """A bundle file already imported (or found already held), by a keyed hash of its
+    SHA-256: a batch import skips it without decrypting (issue 14)."""
+
+    __tablename__ = "seen_files"
+    id: Mapped[str] = mapped_column(String, primary_key=True)  # local_id("file", sha256)
+    created_at: Mapped[int] = mapped_column(Integer)

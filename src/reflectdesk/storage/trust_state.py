@@ -120,6 +120,8 @@ TRUST_RECORDS: tuple[TrustTable, ...] = (
     TrustTable("exchange_points", ("id", "rev", "blob")),
     TrustTable("outbox", ("id", "state", "blob")),
     TrustTable("sync_remote", ("id", "state", "blob")),
+    # Cohorts (issue 14): who is in which group decides what a dashboard counts.
+    TrustTable("cohorts", ("id", "rev", "blob")),
 )
 STATE_FORMAT = 1  # the sealed document's layout (its associated data)
 _BY_NAME = {tt.name: tt for tt in TRUST_RECORDS}

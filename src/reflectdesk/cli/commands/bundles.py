@@ -96,9 +96,23 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     c.set_defaults(handler=cmd_inspect)
 
-    c = bsub.add_parser("import", help="import a bundle (shows what it holds first)")
-    c.add_argument("file")
-    c.add_argument("--yes", action="store_true", help="import without asking")
+    c = bsub.add_parser(
+        "import",
+        help="import bundles: one file (shows what it holds first), or many files and "
+        "folders at once (each on its own, with a report)",
+    )
+    c.add_argument("paths", nargs="+", metavar="FILE|DIR")
+    c.add_argument(
+        "--yes",
+        action="store_true",
+        help="import without asking; in a batch, also the bundles of unknown senders "
+        "(after their safety numbers are shown)",
+    )
+    c.add_argument("--json", action="store_true", help="the batch report as JSON")
+    c.add_argument("--csv", default=None, metavar="FILE", help="also save the report as CSV")
+    c.add_argument(
+        "--cohort", default=None, metavar="NAME", help="put the batch's senders in this cohort"
+    )
     c.set_defaults(handler=cmd_import)
 
     c = bsub.add_parser("log", help="bundles exported and imported")
@@ -347,10 +361,15 @@ def cmd_inspect(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    paths = [Path(p) for p in args.paths]
+    if len(paths) > 1 or paths[0].is_dir() or args.json or args.csv or args.cohort:
+        from reflectdesk.cli.commands.batch import cmd_batch_import
+
+        return cmd_batch_import(args, ctx, paths)
     vault = ctx.open_vault()
     # Read once: what is imported is what was previewed, even if the file is replaced
     # while the question waits for an answer (a synced folder, a USB stick).
-    prepared = vault.imports.prepare(Path(args.file), progress=ctx.progress())
+    prepared = vault.imports.prepare(paths[0], progress=ctx.progress())
     preview = prepared.preview
     say_preview(ctx, preview)
     if preview.already_imported:

@@ -1,0 +1,466 @@
+"""Import many bundles at once: files and folders, each bundle on its own (issue 14).
+
+``vault.batch_import``. The tutor drops a folder of a cohort's bundles; each one is
+read once, checked and imported **in its own transaction** through the same steps as
+a single import (:class:`~reflectdesk.services.bundle_import.BundleImportService`:
+``open_data`` then ``import_opened``), so a refused bundle never stops the batch and a
+crash or a cancel leaves every bundle either whole or absent.
+
+1. **collect** (:mod:`~reflectdesk.services.batch_collect`) — the paths given, folders
+   walked recursively; links leaving the folder, FIFOs, files over the cap and files
+   without the age magic line are refused there without being read.
+2. **already seen** — each file is read once into memory and hashed (SHA-256). A file
+   whose hash is in ``seen_files`` (a keyed hash of it, written after its bundle's
+   transaction committed) is "already had" *without being decrypted*: the same folder
+   imported again costs one read and one hash per file.
+3. **check and import** — the bytes are opened against one table of known authors per
+   batch (rebuilt after a contact is added), then imported; ``UnknownSender`` is not a
+   refusal here: the sender's card is collected into :attr:`BatchReport.unknown_senders`
+   with the safety number, to verify all at once, and :meth:`BatchImportService.import_senders`
+   imports their bundles in a second pass.
+4. **report** (:mod:`~reflectdesk.services.batch_report`) — per file: imported, already
+   had, refused with the error's code, waiting for the sender's check, or not done
+   (cancelled, or the batch stopped because the disk is full); ``write_report_csv``
+   keeps it as CSV (file, result, reason), written atomically where the user chooses;
+   no journal text, no names.
+
+Progress is data (:class:`BatchProgress`: done/total, the file, the current sender's
+display name for the front end; names never go to the log). Cancel is checked
+between bundles and while a bundle is being decrypted (nothing stored yet); a bundle
+being stored finishes (one short transaction).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from reflectdesk.bundles import (
+    KnownAuthors,
+    OpenedBundle,
+    read_bundle_file,
+    recheck_author,
+    safety_number,
+)
+from reflectdesk.bundles.limits import DEFAULT_LIMITS
+from reflectdesk.domain.index_doc import IndexDoc
+from reflectdesk.domain.model import AuthorStatus
+from reflectdesk.domain.names import name_skeleton
+from reflectdesk.errors import (
+    BundleSenderCardMissing,
+    Cancelled,
+    ReflectDeskError,
+    StorageUnwritable,
+    UnknownSender,
+    VaultError,
+)
+from reflectdesk.progress import NEVER_CANCELLED, CancelToken
+from reflectdesk.services.batch_collect import Collected, collect
+from reflectdesk.services.batch_report import (
+    BatchItem,
+    BatchOutcome,
+    BatchProgress,
+    BatchReport,
+    BatchSink,
+    UnknownSenderInfo,
+    ignore_batch_progress,
+    refused,
+    report_csv,
+    write_report_csv,
+)
+from reflectdesk.services.bundle_import import BundleImportService
+from reflectdesk.services.contacts import ContactService
+from reflectdesk.services.identity import load_or_create_identity
+from reflectdesk.services.unlocked_state import UnlockedState
+from reflectdesk.storage.seen_files import SeenFileRepo
+
+log = logging.getLogger(__name__)
+
+SEEN_FLUSH = 50  # bundles indexed and files noted as seen in one transaction per this many
+INDEX_EVERY_S = 2.0  # ... or after this long: search finds a batch's entries soon
+AUTHORS_MAX_AGE_S = 30.0  # the table of known authors is taken again after this long
+
+
+def _fatal(err: ReflectDeskError) -> bool:
+    """Errors of this vault or this computer, not of one bundle: the batch stops."""
+    return isinstance(err, StorageUnwritable | VaultError)
+
+
+@dataclass(frozen=True, slots=True)
+class _Opened:
+    """What the second thread made of one file."""
+
+    digest: str
+    opened: OpenedBundle | None
+    version: int  # of the table of known authors it was opened against
+    error: ReflectDeskError | None
+    seen_before: bool = False
+
+
+class _Authors:
+    """The table of known authors (and contact names) for one batch, taken when first
+    needed (a folder already imported never needs it), again after the batch added a
+    contact, and at least every ``AUTHORS_MAX_AGE_S``. Shared by both threads."""
+
+    def __init__(self, contacts: ContactService, st: UnlockedState) -> None:
+        self._contacts = contacts
+        self._st = st
+        self._lock = threading.Lock()
+        self._table: KnownAuthors | None = None
+        self._names: dict[str, str] | None = None
+        self._version = 0
+        self._taken = 0.0
+
+    def changed(self) -> None:
+        with self._lock:
+            self._table = self._names = None
+            self._version += 1
+
+    def table(self) -> tuple[KnownAuthors, int]:
+        with self._lock:
+            if self._table is None or time.monotonic() - self._taken > AUTHORS_MAX_AGE_S:
+                self._table = self._contacts.known_authors()
+                self._names = None
+                self._taken = time.monotonic()
+                self._version += 1
+            return self._table, self._version
+
+    def names(self) -> dict[str, str]:
+        with self._lock:
+            if self._names is None:
+                self._names = {c.id: c.name for c in self._st.contacts.list()}
+            return self._names
+
+
+class BatchImportService:
+    def __init__(
+        self,
+        state: Callable[[], UnlockedState],
+        contacts: ContactService,
+        imports: BundleImportService,
+    ) -> None:
+        self._state = state
+        self._contacts = contacts
+        self._imports = imports
+        self.limits = DEFAULT_LIMITS
+        self.prefetch = True  # open the next bundle on a second thread (benchmarks: False)
+        self._index_behind = False  # a flush failed (a full disk): catch up next time
+
+    def _seen(self) -> SeenFileRepo:
+        st = self._state()
+        return SeenFileRepo(st.db, st.cipher)
+
+    def run(
+        self,
+        paths: Sequence[Path],
+        *,
+        progress: BatchSink = ignore_batch_progress,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> BatchReport:
+        """Import every bundle found in ``paths`` (files and folders), each on its own.
+        Unknown senders are collected, not imported (see :meth:`import_senders`)."""
+        t0 = time.perf_counter()
+        found = collect(paths, self.limits)
+        progress(BatchProgress(0, len(found.candidates)))
+        report = self._run(found.candidates, set(), progress, cancel)
+        report = replace(
+            report,
+            items=tuple(found.refused) + report.items,
+            seconds=time.perf_counter() - t0,
+        )
+        log.info(
+            "batch import: %d imported, %d already, %d refused, %d from unknown senders",
+            report.count(BatchOutcome.IMPORTED),
+            report.count(BatchOutcome.ALREADY),
+            report.count(BatchOutcome.REFUSED),
+            report.count(BatchOutcome.UNKNOWN_SENDER),
+        )
+        return report
+
+    def import_senders(
+        self,
+        report: BatchReport,
+        key_ids: Iterable[str],
+        *,
+        verified: bool = False,
+        progress: BatchSink = ignore_batch_progress,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> BatchReport:
+        """The second pass: the user compared the safety numbers of these unknown
+        senders (``verified``: and they matched) and accepts them; each is added as a
+        contact from the card in their bundle and their waiting files are imported.
+        Returns ``report`` with those files' new results."""
+        t0 = time.perf_counter()
+        chosen = set(key_ids)
+        senders = [u for u in report.unknown_senders if u.key_id in chosen]
+        files = [p for u in senders for p in u.paths]
+        progress(BatchProgress(0, len(files)))
+        second = self._run(files, chosen, progress, cancel)
+        if verified:
+            for item in second.items:
+                if item.contact_added and item.contact_id:
+                    self._contacts.verify(item.contact_id)
+        by_path = {i.path: i for i in second.items}
+        items = tuple(by_path.get(i.path, i) for i in report.items)
+        still = {u.key_id for u in second.unknown_senders}
+        unknown = tuple(
+            u for u in report.unknown_senders if u.key_id not in chosen or u.key_id in still
+        )
+        return BatchReport(
+            items,
+            unknown,
+            cancelled=second.cancelled,
+            stopped=second.stopped,
+            seconds=report.seconds + time.perf_counter() - t0,
+        )
+
+    # -- the loop ----------------------------------------------------------------------------
+    def _run(
+        self,
+        files: Sequence[Path],
+        confirm: set[str],
+        progress: BatchSink,
+        cancel: CancelToken,
+    ) -> BatchReport:
+        """Each file in turn. While one bundle is stored (the writer's work), the next
+        is read, hashed and opened on a second thread (reading, SHA-256 and age
+        decryption release the GIL); at most two bundles are in memory."""
+        st = self._state()
+        if self._index_behind:
+            self._catch_up_index(st)
+        seen = self._seen()
+        authors = _Authors(self._contacts, st)
+        items: list[BatchItem] = []
+        unknown: dict[str, tuple[UnknownSenderInfo, list[Path]]] = {}
+        to_record: list[str] = []
+        docs: list[IndexDoc] = []
+        indexed_at = time.monotonic()
+        cancelled, stopped = False, ""
+        total = len(files)
+        with ThreadPoolExecutor(1, thread_name_prefix="batch-open") as pool:
+            ahead: Future[_Opened] | None = None
+            try:
+                for i, path in enumerate(files):
+                    if cancel.cancelled:
+                        cancelled = True
+                        items.extend(BatchItem(p, BatchOutcome.NOT_DONE) for p in files[i:])
+                        break
+                    progress(BatchProgress(i, total, path))
+                    current = (
+                        ahead
+                        if ahead is not None
+                        else pool.submit(self._open, path, seen, authors, cancel)
+                    )
+                    ahead = None
+                    if i + 1 < total and self.prefetch:
+                        ahead = pool.submit(self._open, files[i + 1], seen, authors, cancel)
+                    try:
+                        item, digest, opened = self._one(
+                            path, current.result(), authors, confirm, progress, i, total, docs
+                        )
+                    except Cancelled:
+                        cancelled = True
+                        items.extend(BatchItem(p, BatchOutcome.NOT_DONE) for p in files[i:])
+                        break
+                    except ReflectDeskError as exc:
+                        if _fatal(exc):
+                            stopped = exc.code
+                            log.error("batch import stopped: %s", exc.code)
+                            items.append(refused(path, exc))
+                            items.extend(
+                                BatchItem(p, BatchOutcome.NOT_DONE) for p in files[i + 1 :]
+                            )
+                            break
+                        item, digest, opened = refused(path, exc), "", None
+                        log.info("a bundle of the batch was refused: %s", exc.code)
+                    if item.outcome is BatchOutcome.UNKNOWN_SENDER and opened is not None:
+                        self._collect_unknown(unknown, opened, path)
+                    if item.contact_added:
+                        authors.changed()  # her next bundles are a contact's
+                    if digest:
+                        to_record.append(digest)
+                    if len(to_record) >= SEEN_FLUSH or (
+                        docs and time.monotonic() - indexed_at > INDEX_EVERY_S
+                    ):
+                        self._flush(seen, to_record, docs)
+                        indexed_at = time.monotonic()
+                    items.append(item)
+                    progress(BatchProgress(i + 1, total, path, item.sender, item))
+            finally:
+                if ahead is not None:
+                    ahead.cancel()
+                self._flush(seen, to_record, docs)
+        senders = tuple(replace(info, paths=tuple(ps)) for info, ps in unknown.values())
+        return BatchReport(tuple(items), senders, cancelled=cancelled, stopped=stopped)
+
+    def _flush(self, seen: SeenFileRepo, digests: list[str], docs: list[IndexDoc]) -> None:
+        """Index what the last bundles stored (one transaction; the newest document of an
+        entry wins), then note their files as seen: a file is noted only once its
+        bundle is committed and indexed."""
+        st = self._state()
+        with st.write_lock:
+            try:
+                if docs:
+                    st.index.add_many(list({d.entry_id: d for d in docs}.values()))
+                if digests:
+                    seen.record(digests)
+            except Exception as exc:  # the records are committed already
+                # The index is caught up by the next batch or at the next unlock; files
+                # not noted are checked again next time (and found in the bundle log).
+                log.warning("could not index or note the last bundles: %s", type(exc).__name__)
+                self._index_behind = True
+            finally:
+                docs.clear()
+                digests.clear()
+
+    def _catch_up_index(self, st: UnlockedState) -> None:
+        """What an earlier flush could not index (the unlock would do it otherwise)."""
+        try:
+            with st.write_lock:
+                st.index.catch_up(lambda ids: st.entries.iter_head_docs(ids))
+            self._index_behind = False
+        except Exception as exc:  # still failing: the next unlock catches up
+            log.warning("could not catch the search index up: %s", type(exc).__name__)
+
+    def _open(
+        self, path: Path, seen: SeenFileRepo, authors: _Authors, cancel: CancelToken
+    ) -> _Opened:
+        """Read, hash and (unless already seen) open one file; errors are kept, not
+        raised, and raised again where the file's turn comes. On the second thread."""
+        version = 0
+        try:
+            data = read_bundle_file(path, self.limits)
+            digest = hashlib.sha256(data).hexdigest()
+            if seen.seen(digest):
+                return _Opened(digest, None, 0, None, seen_before=True)
+            table, version = authors.table()
+            opened = self._imports.open_data(data, table, cancel=cancel)
+            return _Opened(digest, opened, version, None)
+        except ReflectDeskError as exc:
+            return _Opened("", None, version, exc)
+
+    def _one(
+        self,
+        path: Path,
+        ready: _Opened,
+        authors: _Authors,
+        confirm: set[str],
+        progress: BatchSink,
+        i: int,
+        total: int,
+        docs: list[IndexDoc],
+    ) -> tuple[BatchItem, str, OpenedBundle | None]:
+        """One file: (its result, its hash to note as seen or "", the opened bundle of
+        an unknown sender)."""
+        if ready.error is not None:
+            if ready.version and ready.version != authors.table()[1]:
+                # Refused against an older table of authors (the batch added a contact
+                # since): open it again against the current one.
+                ready = self._open(path, self._seen(), authors, NEVER_CANCELLED)
+            if ready.error is not None:
+                raise ready.error
+            if ready.seen_before:
+                return BatchItem(path, BatchOutcome.ALREADY), "", None
+        if ready.seen_before:
+            return BatchItem(path, BatchOutcome.ALREADY), "", None
+        opened = ready.opened
+        assert opened is not None
+        table, version = authors.table()
+        if version != ready.version:  # a contact was added since it was opened
+            opened = recheck_author(opened, table)
+        sender = self._sender_name(opened, authors)
+        key_id = opened.author.key_id_hex
+        progress(BatchProgress(i, total, path, sender))
+        try:
+            result = self._imports.import_opened(
+                opened, confirm_unknown_sender=key_id in confirm, index_later=docs
+            )
+        except UnknownSender:
+            if opened.sender_card is None:
+                raise BundleSenderCardMissing(key_id) from None
+            return (
+                BatchItem(
+                    path,
+                    BatchOutcome.UNKNOWN_SENDER,
+                    UnknownSender.code,
+                    opened.bundle_id,
+                    sender,
+                    key_id,
+                ),
+                "",
+                opened,
+            )
+        outcome = BatchOutcome.ALREADY if result.already_imported else BatchOutcome.IMPORTED
+        return (
+            BatchItem(
+                path,
+                outcome,
+                "",
+                opened.bundle_id,
+                sender,
+                key_id,
+                result.contact_id,
+                len(result.entries_new),
+                len(result.entries_updated),
+                result.contact_added,
+            ),
+            ready.digest,
+            None,
+        )
+
+    def _sender_name(self, opened: OpenedBundle, authors: _Authors) -> str:
+        if opened.author_status is AuthorStatus.SELF:
+            return self._state().profile.get().name
+        pinned = opened.pinned
+        names = authors.names()
+        if pinned is not None and pinned.contact_id in names:
+            return names[pinned.contact_id]
+        card = opened.sender_card
+        return card.name if card is not None else ""
+
+    def _collect_unknown(
+        self,
+        unknown: dict[str, tuple[UnknownSenderInfo, list[Path]]],
+        opened: OpenedBundle,
+        path: Path,
+    ) -> None:
+        key_id = opened.author.key_id_hex
+        if key_id in unknown:
+            unknown[key_id][1].append(path)
+            return
+        card = opened.sender_card
+        assert card is not None
+        st = self._state()
+        me = load_or_create_identity(st).public
+        skeleton = name_skeleton(card.name)
+        same = tuple(c.id for c in st.contacts.list() if name_skeleton(c.name) == skeleton)
+        info = UnknownSenderInfo(
+            key_id=key_id,
+            name=card.name,
+            institution=card.institution,
+            safety_number=safety_number(me, opened.author),
+            same_name_contacts=same,
+            paths=(),
+        )
+        unknown[key_id] = (info, [path])
+
+
+__all__ = [
+    "BatchImportService",
+    "BatchItem",
+    "BatchOutcome",
+    "BatchProgress",
+    "BatchReport",
+    "Collected",
+    "UnknownSenderInfo",
+    "collect",
+    "ignore_batch_progress",
+    "report_csv",
+    "write_report_csv",
+]
