@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.services.bundle_helpers import Pair
+import pytest
+
+from reflectdesk.bundles.manifest import entry_path
+from reflectdesk.errors import BundleRevisionAuthorMismatch
+from reflectdesk.services.vault import Vault
+from tests.services.bundle_helpers import Pair, craft, entry_file, rid, table_digest
 from tests.services.test_entries_merge import TwoComputers, content, send
 from tests.services.test_entries_merge import two as two  # the fixture
 
@@ -37,3 +42,46 @@ def test_a_sent_automatic_merge_is_not_removed_when_superseded(
     state = home.review.state(two.clean)
     assert state.pending == 0 and len(state.threads) == 1  # shown, not waiting for ever
     assert home.entries.get(two.clean).head.id != first.id  # history, not the head again
+
+
+def test_the_mentor_cannot_fork_your_entry_into_an_automatic_merge(
+    pair: Pair, two: TwoComputers, tmp_path: Path
+) -> None:
+    """The mentor holds the student's entry id and head revision id (she was sent them)
+    and signs, with her own real key, a bundle whose entry has that id and a revision
+    built on the student's head (claiming the student as author: refused; as herself:
+    stored as hers). Never a revision of the student's own entry, never merged."""
+    home, m = two.home, pair.mentor
+    before = home.entries.get(two.clean)
+    held = {r.id for r in home.entries.history(two.clean)}
+    mentor_key = m.identity.public().key_id_hex
+
+    def forged(author: str) -> Path:
+        doc = entry_file(
+            two.clean,
+            [(before.head.id, before.head.seq, [], "x"), (rid(7), before.head.seq + 1,
+              [before.head.id], "Texto de la mentora")],
+            pair.journal_id,
+            author=author,
+        )  # fmt: skip
+        path = tmp_path / f"forged-{author[:8]}.rdbundle"
+        path.write_bytes(craft(m, [home.identity.public()], {entry_path(two.clean): doc}))
+        return path
+
+    digest = table_digest(_dir(home))
+    with pytest.raises(BundleRevisionAuthorMismatch):
+        home.imports.import_bundle(forged(home._unlocked().author))
+    assert table_digest(_dir(home)) == digest
+    home.imports.import_bundle(forged(mentor_key))
+    after = home.entries.get(two.clean)
+    assert after.head.id == before.head.id and after.content == before.content
+    assert {r.id for r in home.entries.history(two.clean)} == held
+    assert not home.entries.has_conflict(two.clean)
+    # What she sent is hers: in her received journal, under another id, signed by her.
+    theirs = home.imports.received_entry_id(pair.mentor_at_student, two.clean)
+    assert theirs != two.clean
+    assert {r.author for r in home.entries.history(theirs)} == {mentor_key}
+
+
+def _dir(vault: Vault) -> Path:
+    return Path(vault._unlocked().db.path).parent
