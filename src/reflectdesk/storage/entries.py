@@ -300,6 +300,12 @@ class EntryRepo:
                 raise EntryNotFound(revision_id)
             return self._open(row)
 
+    def head_id(self, entry_id: str) -> str | None:
+        """The entry's head revision id (one row, nothing opened); None if not held."""
+        with self._db.session() as s:
+            entry = s.get(t.Entry, entry_id)
+            return None if entry is None or entry.deleted else str(entry.head_revision_id)
+
     def revision_counts(self) -> dict[str, int]:
         with self._db.session() as s:
             return {
