@@ -13,7 +13,7 @@ import pytest
 from reflectdesk.domain.model import Role
 from reflectdesk.services.batch_import import BatchOutcome, BatchProgress, BatchReport
 from reflectdesk.services.vault import Vault
-from tests.services.batch_helpers import Cohort, make_cohort
+from tests.services.batch_helpers import Cohort, make_cohort, make_students, student_bundle
 from tests.services.bundle_helpers import new_vault
 
 
@@ -85,3 +85,31 @@ def test_a_different_bundle_is_never_already_had(
     # and the first one back: already had (byte for byte a file that passed every check)
     path.write_bytes(cohort.good[0].read_bytes())
     assert [i.outcome for i in tutor.batch_import.run([folder]).items] == [BatchOutcome.ALREADY]
+
+
+def test_verifying_one_unknown_sender_admits_nobody_else(tutor: Vault, tmp_path: Path) -> None:
+    """Two unknown senders; the tutor compares and accepts one. Before the second pass,
+    someone writing to the folder swaps the other sender's bundle in under a path of
+    the accepted one's: it is not imported, its sender is not added, nothing verified
+    but the one chosen."""
+    alba, intrusa = make_students(2, seed=21)
+    me = [tutor.identity.key_pair().public]
+    folder = tmp_path / "nuevos"
+    folder.mkdir()
+    for i in range(2):
+        (folder / f"alba-{i}.rdbundle").write_bytes(student_bundle(alba, me, seed=i))
+    (folder / "intrusa.rdbundle").write_bytes(student_bundle(intrusa, me, seed=9))
+    report = tutor.batch_import.run([folder])
+    assert report.count(BatchOutcome.UNKNOWN_SENDER) == 3
+    chosen = alba.identity.public.key_id_hex
+    (info,) = [u for u in report.unknown_senders if u.key_id == chosen]
+    swapped = info.paths[0]
+    swapped.write_bytes(student_bundle(intrusa, me, seed=10))  # swapped in
+    second = tutor.batch_import.import_senders(report, [chosen], verified=True)
+    outcomes = {i.path.name: i.outcome for i in second.items}
+    assert outcomes[swapped.name] is BatchOutcome.UNKNOWN_SENDER
+    assert outcomes["intrusa.rdbundle"] is BatchOutcome.UNKNOWN_SENDER
+    (contact,) = tutor.contacts.list()
+    assert contact.verified and contact.name == alba.name
+    assert tutor.entries.count() == 3  # alba's other bundle only
+    assert {u.key_id for u in second.unknown_senders} == {intrusa.identity.public.key_id_hex}
