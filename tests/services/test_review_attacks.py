@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -360,3 +361,31 @@ def test_a_withdrawal_by_someone_else_arriving_first_never_withdraws(triad: Tria
     assert not standing.withdrawn
     t.tutor.review.receive([sign_off], t.key("mentor"))
     refused(t, [withdrawal.to_json()], t.key("tutor"), ReviewNotAllowed, at="tutor")
+
+
+def test_a_listing_for_one_version_does_not_cover_a_later_one(triad: Triad) -> None:
+    """The student listed the mentor with the tutor for the first version; she then sent
+    a second version to the tutor alone. The mentor (who learnt its ids) signs off the
+    second version straight to the tutor: refused; on the first, accepted."""
+    t = triad
+    t.send_entries(("mentor", "tutor"))
+    first = t.student.entries.get(t.entry).head
+    content = first.content
+    t.student.entries.edit(
+        t.entry, replace(content, sections={**content.sections, "analysis": "Otra cosa."})
+    )
+    t.send_entries(("tutor",))
+    second = t.student.entries.get(t.entry).head
+    assert second.id != first.id
+    body: JsonObject = {"standards": {"C7": {"verdict": "met", "note": ""}},
+                        "overall": "met", "note": "Aprobado."}  # fmt: skip
+    mentor = t.mentor.identity.key_pair()
+    later = sign(mentor, RecordType.SIGN_OFF,
+                 EntryRef(t.key("student"), t.entry, second.id, second.content_hash),
+                 body, datetime.now(UTC))  # fmt: skip
+    refused(t, [later.to_json()], t.key("mentor"), ReviewNotShared, at="tutor")
+    earlier = sign(mentor, RecordType.SIGN_OFF,
+                   EntryRef(t.key("student"), t.entry, first.id, first.content_hash),
+                   body, datetime.now(UTC))  # fmt: skip
+    t.tutor.review.receive([earlier.to_json()], t.key("mentor"))
+    assert len(t.tutor.review.state(t.at("tutor")).sign_offs) == 1

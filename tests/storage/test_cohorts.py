@@ -61,3 +61,38 @@ def test_a_schema_5_vault_gains_the_cohort_tables(created: CreatedVault) -> None
     with raw_db(created.path) as conn:
         (version,) = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
     assert version == "6"
+
+
+def test_a_cohort_rolled_back_to_its_older_sealed_row_is_caught(created: CreatedVault) -> None:
+    """Attack: put back a cohort's earlier row (a genuine sealed blob, with a member the
+    tutor since removed) in the closed file."""
+    st = created.vault._unlocked()
+    repo = CohortRepo(st.db, st.cipher)
+    repo.add("c1", NAME, ("a", "b"))
+    st.db.checkpoint()
+    with raw_db(created.path) as conn:
+        old = conn.execute("SELECT id, rev, blob FROM cohorts").fetchone()
+    repo.update("c1", NAME, ("b",))
+    created.vault.close()
+    with raw_db(created.path) as conn:
+        conn.execute("UPDATE cohorts SET rev = ?, blob = ? WHERE id = ?", (old[1], old[2], old[0]))
+    vault = Vault.open(created.path)
+    with pytest.raises(VaultStateTampered):
+        vault.unlock(PASSPHRASE)
+    vault.close()
+
+
+def test_a_cohort_table_dropped_as_if_schema_5_is_caught(created: CreatedVault) -> None:
+    """Attack: drop the cohorts table and say the vault is schema 5, so the migration
+    makes an empty one: the vault state MAC still names the cohort."""
+    st = created.vault._unlocked()
+    CohortRepo(st.db, st.cipher).add("c1", NAME, ("a",))
+    created.vault.close()
+    with raw_db(created.path) as conn:
+        conn.execute("DROP TABLE cohorts")
+        conn.execute("DROP TABLE seen_files")
+        conn.execute("UPDATE meta SET value='5' WHERE key='schema_version'")
+    vault = Vault.open(created.path)
+    with pytest.raises(VaultStateTampered):
+        vault.unlock(PASSPHRASE)
+    vault.close()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 import struct
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -65,6 +66,7 @@ from reflectdesk.errors import (
     BundleSignatureInvalid,
     BundleTooLarge,
     FileUnreadable,
+    NotABundle,
 )
 from reflectdesk.progress import (
     NEVER_CANCELLED,
@@ -152,10 +154,17 @@ def read_bundle_file(path: str | Path, limits: BundleLimits = DEFAULT_LIMITS) ->
     Read, not mapped: a mapped file that shrinks underneath (a USB stick pulled, a
     sync client rewriting it) would crash the process; a short read just fails the
     checks. Read straight into one buffer of the file's size (no second copy).
+    Opened without blocking and refused unless a regular file: a FIFO swapped in for
+    a bundle in a shared folder (after a batch looked at it) would block for ever.
     """
     try:
-        with open(path, "rb", buffering=0) as handle:
-            size = os.fstat(handle.fileno()).st_size
+        flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+        fd = os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb", buffering=0, closefd=True) as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise NotABundle(Path(path).name)
+            size = info.st_size
             if size > limits.max_bundle_bytes:
                 raise BundleTooLarge(f"{size} bytes", limit_mb=limits.max_bundle_mb)
             view = memoryview(age_io.allocate(size))

@@ -187,10 +187,12 @@ def _parse(
     page_out: IO[bytes] | None = None,
     progress: ProgressSink = ignore_progress,
     cancel: CancelToken = NEVER_CANCELLED,
+    *,
+    hashed: bool = False,
 ) -> _Parsed:
     """Read the container. With ``page_out`` every byte is hashed (the seal's input) and
-    the database copied there; without it the database is skipped (the plaintext
-    manifest only)."""
+    the database copied there; with ``hashed`` every byte is hashed, nothing copied;
+    without either the database is skipped (the plaintext manifest only)."""
     try:
         fh = path.open("rb")
     except FileNotFoundError:
@@ -203,13 +205,13 @@ def _parse(
             if magic and MAGIC.startswith(magic):
                 raise BackupDamaged("truncated")
             raise NotABackup(path.name)
-        full = page_out is not None
+        full = page_out is not None or hashed
         digest = hashlib.sha256(magic) if full else None
         header_raw = _small(fh, b"HEAD", digest)
         page_len = _section_head(fh, b"PAGE", digest)
         page_offset = fh.tell()
         page_digest = hashlib.sha256()
-        if page_out is None:
+        if not full:
             fh.seek(page_len, os.SEEK_CUR)
         else:
             left = page_len
@@ -218,7 +220,8 @@ def _parse(
                 if not chunk:
                     raise BackupDamaged("truncated")
                 page_digest.update(chunk)
-                page_out.write(chunk)
+                if page_out is not None:
+                    page_out.write(chunk)
                 left -= len(chunk)
                 cancel.raise_if_cancelled()
                 progress(Progress(page_len - left, page_len, "backup_read"))
@@ -248,7 +251,7 @@ def _parse(
         page_offset,
         page_len,
         prefix,
-        page_digest.hexdigest() if page_out is not None else "",
+        page_digest.hexdigest() if full else "",
     )
 
 
@@ -369,6 +372,8 @@ class BackupService:
         self._state = state
         self._vault_path = vault_path
         self._header_bytes = header_bytes
+        # (device, inode, size, mtime) of files whose seal opened with this vault's key
+        self._sealed: dict[tuple[int, int, int, int], bool] = {}
 
     def create(
         self,
@@ -492,11 +497,44 @@ class BackupService:
             src.close()
         return counts, schema
 
+    def _is_sealed(self, path: Path, cipher: RecordCipher) -> bool:
+        """Whether the file's seal opens with this vault's key (every byte read and
+        hashed once; remembered by device, inode, size and modification time). The
+        plaintext manifest is anyone's to edit: a copy with a date far ahead would
+        otherwise count as the newest and push the real backups out."""
+        try:
+            st = path.stat()
+        except OSError:
+            return False
+        stamp = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+        known = self._sealed.get(stamp)
+        if known is not None:
+            return known
+        try:
+            parsed = _parse(path, hashed=True)
+            doc = cipher.open_json(
+                SEAL_TABLE,
+                str(parsed.manifest.get("id")),
+                _seal_ad_revision(parsed.prefix_sha256),
+                parsed.seal,
+            )
+            ok = isinstance(doc, dict) and doc.get("created") == parsed.manifest.get("created")
+        except (RecordTampered, BackupDamaged, NotABackup, FileUnreadable, VaultTooNew):
+            ok = False
+        self._sealed[stamp] = ok
+        return ok
+
+    def ours(self, folder: Path) -> list[BackupInfo]:
+        """This vault's backups in ``folder``, newest first: only those whose seal opens
+        with its key (a file planted with a forged plaintext manifest is not one)."""
+        cipher = self._state().cipher
+        return [i for i in list_backups(folder, cipher.vault_id) if self._is_sealed(i.path, cipher)]
+
     def prune(self, folder: Path, keep: int) -> list[Path]:
-        """Delete this vault's backups beyond the newest ``keep``; returns what went."""
-        vault_id = self._state().cipher.vault_id
+        """Delete this vault's backups beyond the newest ``keep``; returns what went.
+        Only sealed backups of this vault count and are deleted (:meth:`ours`)."""
         removed: list[Path] = []
-        for info in list_backups(folder, vault_id)[max(1, keep) :]:
+        for info in self.ours(folder)[max(1, keep) :]:
             with contextlib.suppress(OSError):
                 info.path.unlink()
                 removed.append(info.path)
@@ -506,7 +544,7 @@ class BackupService:
         return removed
 
     def latest(self, folder: Path) -> BackupInfo | None:
-        found = list_backups(folder, self._state().cipher.vault_id)
+        found = self.ours(folder)
         return found[0] if found else None
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +31,7 @@ from reflectdesk.bundles import (
     write_bundle,
 )
 from reflectdesk.bundles.canonical import JsonObject, format_timestamp
+from reflectdesk.domain.merge import is_automatic
 from reflectdesk.domain.model import Consent, Contact, ExportRequest, ExportResult, Space
 from reflectdesk.errors import (
     EntryNotExportable,
@@ -264,6 +265,14 @@ class BundleExportService:
             consents=consents,
             progress=progress,
             cancel=cancel,
+            merges={
+                item.entry.id: [
+                    r.id
+                    for r in item.revisions
+                    if is_automatic(item.entry.id, r.id, r.parent_ids, r.content_hash)
+                ]
+                for item in exported
+            },
         )
 
     def withdraw_consent(
@@ -357,6 +366,7 @@ class BundleExportService:
         consents: Sequence[NewConsent],
         progress: ProgressSink,
         cancel: CancelToken,
+        merges: Mapping[str, Sequence[str]] | None = None,
     ) -> ExportResult:
         me = load_or_create_identity(st)
         files[card_path(me.public.key_id_hex)] = profile_card(st)  # for unknown receivers
@@ -377,6 +387,7 @@ class BundleExportService:
                     kind=meta.kind.value,
                     contact_ids=contact_ids,
                     entry_ids=entry_ids,
+                    merges=merges,
                     batch=batch,
                 )
                 st.consents.add_many(consents, batch=batch)

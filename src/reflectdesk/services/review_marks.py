@@ -54,13 +54,18 @@ class ReviewReadMarks(ReviewRules):
         """The revision of ``entry_id`` you last read, or None (never opened)."""
         return self._marks(self._state()).get(entry_id)
 
-    def read_state(self, entry_id: str, head_seq: int) -> ReadState:
-        """New, updated since you last read, or read, for an entry whose current version
-        is ``head_seq`` (an entry summary's ``revision_count``)."""
-        mark = self.read_mark(entry_id)
+    def read_state(self, entry_id: str, head_seq: int = 0) -> ReadState:
+        """New, updated since you last read, or read. Read means the revision you last
+        read *is* the current head: numbers do not say it (a bundle with the head only
+        leaves fewer versions held than the head's number; concurrent versions share
+        one). ``head_seq`` (an entry summary's ``revision_count``) is no longer used."""
+        del head_seq
+        st = self._state()
+        mark = self._marks(st).get(entry_id)
         if mark is None:
             return ReadState.NEW
-        return ReadState.READ if mark.seq >= head_seq else ReadState.UPDATED
+        head = st.entries.head_id(entry_id)
+        return ReadState.READ if mark.revision_id == head else ReadState.UPDATED
 
     def mark_read(self, entry_id: str) -> ReadMark:
         """The entry's current version is read; written only when the mark moves (a

@@ -73,13 +73,15 @@ class BundleLogRepo:
         entry_ids: Sequence[str],
         recipients: Sequence[tuple[str, str]] = (),
         revisions: Mapping[str, Sequence[str]] | None = None,
+        merges: Mapping[str, Sequence[str]] | None = None,
         batch: ImportBatch | None = None,
     ) -> None:
         """Log a bundle; importing one you exported marks that row as imported too.
 
         ``recipients`` ((key id, age recipient) pairs) and ``revisions`` (entry id ->
         revision ids): what a received bundle's signed manifest listed and carried
-        (see :meth:`listings`)."""
+        (see :meth:`listings`). ``merges`` (entry id -> revision ids): the automatic
+        merges a bundle sent carried; never removed as superseded (storage/entries.py)."""
         doc: dict[str, object] = {
             "bundle": bundle_id,
             "kind": kind,
@@ -90,6 +92,8 @@ class BundleLogRepo:
         if direction == IN:
             doc["recipients"] = [list(r) for r in sorted(set(recipients))]
             doc["revisions"] = {e: sorted(set(r)) for e, r in sorted((revisions or {}).items())}
+        elif merges:
+            doc["merges"] = {e: sorted(set(r)) for e, r in sorted(merges.items()) if r}
         key = self._key(bundle_id, author)
         with batch_session(self._db, batch) as s:
             row = s.get(t.BundleLog, key)

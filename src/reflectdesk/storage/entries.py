@@ -217,9 +217,8 @@ class EntryRepo:
                     )
                 )  # fmt: skip
             if decision.drop and not self._under_review(s, [entry_id]):
-                s.execute(
-                    delete(t.EntryRevision).where(t.EntryRevision.id.in_(sorted(decision.drop)))
-                )
+                drop = decision.drop - self._sent(s, self._cipher, entry_id, decision.drop)
+                s.execute(delete(t.EntryRevision).where(t.EntryRevision.id.in_(sorted(drop))))
             # Conflicted: the editor's side stays the head it shows.
             head_id = rev.id if decision.conflicted else decision.head
             head_seq = rev.seq if decision.conflicted else (
@@ -300,6 +299,12 @@ class EntryRepo:
             if row is None or row.entry_id != entry_id:
                 raise EntryNotFound(revision_id)
             return self._open(row)
+
+    def head_id(self, entry_id: str) -> str | None:
+        """The entry's head revision id (one row, nothing opened); None if not held."""
+        with self._db.session() as s:
+            entry = s.get(t.Entry, entry_id)
+            return None if entry is None or entry.deleted else str(entry.head_revision_id)
 
     def revision_counts(self) -> dict[str, int]:
         with self._db.session() as s:
@@ -408,6 +413,24 @@ class EntryRepo:
             found.update(str(e) for (e,) in s.execute(q))
         return found
 
+    @staticmethod
+    def _sent(s: Session, cipher: RecordCipher, entry_id: str, drop: Collection[str]) -> set[str]:
+        """Which of ``drop`` (superseded automatic merges of an own entry) a bundle sent
+        to a contact carried: kept, as history (the mentor read that version; her
+        comment names it and would wait for it for ever). Read only when there is
+        something to drop (the bundle log's rows are sealed)."""
+        if not drop:
+            return set()
+        log = table_of(t.BundleLog)
+        q = select(log.c.id, log.c.direction, log.c.blob).where(log.c.direction == "out")
+        sent: set[str] = set()
+        for row_id, direction, blob in s.execute(q):
+            doc = cipher.open_json(t.BundleLog.__tablename__, row_id, direction, blob)
+            carried = doc.get("merges", {})
+            if isinstance(carried, dict) and doc.get("contacts"):
+                sent.update(str(r) for r in carried.get(entry_id, ()))
+        return sent & set(drop)
+
     def is_conflicted(self, entry_id: str) -> bool:
         """Whether an entry holds concurrent versions not merged (one row, no decryption)."""
         with self._db.session() as s:
@@ -440,8 +463,9 @@ class EntryRepo:
             rev = self._new_revision_row(entry_id, seq, content, author, found, ts)
             s.add(rev)
             if dangling and not self._under_review(s, [entry_id]):
-                # superseded automatic merges (none is kept while conflicted)
-                s.execute(delete(t.EntryRevision).where(t.EntryRevision.id.in_(sorted(dangling))))
+                # superseded automatic merges (none is kept while conflicted), unless sent
+                drop = set(dangling) - self._sent(s, self._cipher, entry_id, dangling)
+                s.execute(delete(t.EntryRevision).where(t.EntryRevision.id.in_(sorted(drop))))
             s.execute(
                 update(t.Entry)
                 .where(t.Entry.id == entry_id)

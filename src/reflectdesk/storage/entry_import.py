@@ -274,6 +274,8 @@ class ImportBatch:
             drops = decision.drop
             if drops and item.entry_id in existing and self._under_review(item.entry_id):
                 drops = frozenset()  # a comment may name one: kept (docs/merge.md)
+            elif drops and item.entry_id in existing:  # one sent to a contact: kept too
+                drops = drops - EntryRepo._sent(self._s, self._cipher, item.entry_id, drops)
             for gone in sorted(drops):
                 del known[gone]
                 if revision_rows.pop(gone, None) is None:
