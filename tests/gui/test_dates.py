@@ -32,3 +32,14 @@ def test_the_widest_date_is_at_least_as_wide_as_any(ctx: AppContext) -> None:
     ctx.translations.set_language("es")
     widest = widest_date()
     assert all(len(show_date(date(2026, m, 28))) <= len(widest) for m in range(1, 13))
+
+
+def test_date_fields_show_the_same_format(qtbot: object, ctx: AppContext, unlocked: object) -> None:
+    from reflectdesk.gui.dates import MEDIUM_DATE
+    from reflectdesk.gui.main_window import MainWindow
+
+    window = MainWindow(ctx, unlocked)  # type: ignore[arg-type]
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    edits = [window.editor.date, window.search.from_date, window.search.to_date]
+    assert {e.displayFormat() for e in edits} == {MEDIUM_DATE}  # not "09-03-26"
+    window.prepare_to_close()

@@ -46,6 +46,7 @@ from reflectdesk.gui.attachments import AttachmentsPanel
 from reflectdesk.gui.autosave import AutoSaver, EntryRef, SaveState
 from reflectdesk.gui.catalog import Catalog
 from reflectdesk.gui.conflict_view import ConflictBanner, ConflictDialog
+from reflectdesk.gui.dates import MEDIUM_DATE
 from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.feedback_panel import FeedbackPanel
 from reflectdesk.gui.preview import PreviewBrowser, Section, preview_html
@@ -195,6 +196,7 @@ class EntryEditor(QWidget):
         self.date = QDateEdit()
         self.date.setObjectName("entryDate")
         self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat(MEDIUM_DATE)  # "2 dic 2026", as everywhere (issue 16.7)
         self.template_name = QLabel()
         self.template_name.setObjectName("templateName")
         self.template_name.setWordWrap(True)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflectdesk.domain.model import SearchFilters
+from reflectdesk.gui.dates import MEDIUM_DATE
 from reflectdesk.gui.theme import accents
 
 DEBOUNCE_MS = 250
@@ -71,6 +72,7 @@ class SearchPanel(QWidget):
         self.to_date.setObjectName("filterTo")
         for edit in (self.from_date, self.to_date):
             edit.setCalendarPopup(True)
+            edit.setDisplayFormat(MEDIUM_DATE)
             edit.setDate(QDate.currentDate())
             edit.setEnabled(False)
         self.from_date.setDate(QDate.currentDate().addMonths(-1))
