@@ -8,18 +8,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from reflectdesk.errors import ReflectDeskError
 from reflectdesk.gui.contact_model import BundleLogModel
+from reflectdesk.gui.widgets import list_page_layout
 
 if TYPE_CHECKING:
     from reflectdesk.services.vault import Vault
@@ -63,16 +62,7 @@ class BundleLogPage(QWidget):
         self.action = QPushButton()
         self.action.setObjectName("openBundle" if direction == "in" else "shareEntries")
         self.action.clicked.connect(self.action_requested)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.action)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 10, 10, 10)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
-        layout.addLayout(buttons)
+        list_page_layout(self, self.heading, self.intro, self.table, self.empty, [self.action])
         self.retranslate_ui()
         self.refresh()
 

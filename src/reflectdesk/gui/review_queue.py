@@ -14,19 +14,18 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
     QTreeWidget,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.review_badges import badge_text
+from reflectdesk.gui.widgets import list_page_layout
 from reflectdesk.progress import CancelToken, ProgressSink
 
 if TYPE_CHECKING:
@@ -88,17 +87,8 @@ class ReviewQueuePage(QWidget):
         self.send_button.setObjectName("sendFeedback")
         self.send_button.clicked.connect(self._send)
         self.send_button.setVisible(not student)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.open_button)
-        buttons.addWidget(self.send_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 10, 10, 10)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.tree, 1)
-        layout.addWidget(self.empty)
-        layout.addLayout(buttons)
+        buttons = [self.open_button, self.send_button]
+        list_page_layout(self, self.heading, self.intro, self.tree, self.empty, buttons)
         self.retranslate_ui()
         self.refresh()
 

@@ -11,19 +11,18 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.catalog import Catalog
+from reflectdesk.gui.widgets import list_page_layout
 from reflectdesk.progress import CancelToken, ProgressSink
 
 if TYPE_CHECKING:
@@ -80,16 +79,7 @@ class TriadView(QWidget):
         self.open_button = QPushButton()
         self.open_button.setObjectName("openStudentEntries")
         self.open_button.clicked.connect(lambda: self._open(self.table.currentRow()))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 10, 10, 10)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.intro)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
-        layout.addLayout(buttons)
+        list_page_layout(self, self.heading, self.intro, self.table, self.empty, [self.open_button])
         self.retranslate_ui()
         self.refresh()
 

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def wrap(label: QLabel) -> QLabel:
@@ -35,3 +42,27 @@ def local_paths(event: QDragEnterEvent | QDropEvent, suffix: str) -> list[Path]:
         for url in mime.urls()
         if url.isLocalFile() and url.toLocalFile().lower().endswith(suffix)
     ]
+
+
+def list_page_layout(
+    page: QWidget,
+    heading: QWidget,
+    intro: QWidget,
+    view: QWidget,
+    empty: QWidget,
+    buttons: Sequence[QWidget],
+) -> QVBoxLayout:
+    """The sharing and review pages' one layout: a heading, a line of what it is, the
+    list (stretching), what shows when it is empty, and its buttons on the left."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(10, 10, 10, 10)
+    layout.addWidget(heading)
+    layout.addWidget(intro)
+    layout.addWidget(view, 1)
+    layout.addWidget(empty)
+    layout.addLayout(row)
+    return layout
