@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
@@ -1733,6 +1733,10 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
     <message>
         <source>None chosen</source>
         <translation>None chosen</translation>
+    </message>
+    <message>
+        <source>%1 · * still to answer: %2</source>
+        <translation>%1 · * still to answer: %2</translation>
     </message>
     <message>
         <source>New entry: it is saved as soon as you write.</source>
@@ -4362,6 +4366,13 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     <message>
         <source>Working…</source>
         <translation>Working…</translation>
+    </message>
+</context>
+<context>
+    <name>PromptField</name>
+    <message>
+        <source>* The template asks you to answer this.</source>
+        <translation>* The template asks you to answer this.</translation>
     </message>
 </context>
 <context>

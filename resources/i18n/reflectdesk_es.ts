@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es_CL" sourcelanguage="en">
 <context>
@@ -1733,6 +1733,10 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     <message>
         <source>None chosen</source>
         <translation>Ninguno elegido</translation>
+    </message>
+    <message>
+        <source>%1 · * still to answer: %2</source>
+        <translation>%1 · * por responder: %2</translation>
     </message>
     <message>
         <source>New entry: it is saved as soon as you write.</source>
@@ -4362,6 +4366,13 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <message>
         <source>Working…</source>
         <translation>Trabajando…</translation>
+    </message>
+</context>
+<context>
+    <name>PromptField</name>
+    <message>
+        <source>* The template asks you to answer this.</source>
+        <translation>* La plantilla te pide responder esto.</translation>
     </message>
 </context>
 <context>

@@ -120,3 +120,30 @@ def test_switching_entries_reuses_fields(qtbot: QtBot, ctx: AppContext, unlocked
     assert QApplication.focusWidget() is None or window.isAncestorOf(QApplication.focusWidget())
     window.prepare_to_close()
     assert window.editor.fields == [] and window.editor.title.text() == ""
+
+
+def test_empty_required_prompts_are_named_after_the_save(
+    qtbot: QtBot, ctx: AppContext, unlocked: Vault
+) -> None:
+    """Issue 16.8: saved all the same, and the status line names the prompts marked *
+    that are still empty; the * has its legend on the prompt's title."""
+    ctx.translations.set_language("en")
+    window = open_window(qtbot, ctx, unlocked)
+    window.start_entry("alact")
+    editor = window.editor
+    required = [f for f in editor.fields if f.prompt.required and f.edit is not None]
+    assert required, "ALACT marks prompts as required"
+    assert required[0].title.toolTip() == "* The template asks you to answer this."
+    type_text(qtbot, editor.title, "Borrador")
+    editor.flush()
+    qtbot.waitUntil(lambda: editor.saver.state == SaveState.SAVED, timeout=5000)
+    assert editor.entry_id is not None  # saved
+    first = required[0].prompt.title.get("en")
+    assert editor.status.text().startswith("Saved and encrypted · * still to answer: ")
+    assert first in editor.status.text()
+    for field in required:
+        assert field.edit is not None
+        field.edit.setPlainText("Algo.")
+    editor.flush()
+    qtbot.waitUntil(lambda: editor.status.text() == "Saved and encrypted", timeout=5000)
+    window.prepare_to_close()

@@ -748,8 +748,26 @@ class EntryEditor(QWidget):
         self.banner.hide()
 
     # -- text -------------------------------------------------------------------------------
+    def missing_required(self) -> list[str]:
+        """The titles of the prompts marked * that are still empty."""
+        lang = self.ctx.language
+        return [
+            f.prompt.title.get(lang)
+            for f in self.fields
+            if f.prompt.required and f.edit is not None and not f.text().strip()
+        ]
+
     def _state_changed(self, state: str) -> None:
-        self.status.setText(self._state_text(state))
+        text = self._state_text(state)
+        missing = self.missing_required() if state == SaveState.SAVED.value else []
+        if missing:
+            # Saved all the same (a draft is a draft); says which asked-for prompts wait.
+            text = (
+                self.tr("%1 · * still to answer: %2")
+                .replace("%1", text)
+                .replace("%2", ", ".join(missing))
+            )
+        self.status.setText(text)
         self.status.setAccessibleName(self.status.text())
         self.state_changed.emit(state)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
@@ -142,6 +142,12 @@ class PromptField(QFrame):
         title = self.prompt.title.get(lang)
         marker = " *" if self.prompt.required else ""
         self.title.setText(title.replace("&", "&&") + marker)
+        # The legend of the *, where the eye is.
+        self.title.setToolTip(
+            QCoreApplication.translate("PromptField", "* The template asks you to answer this.")
+            if self.prompt.required
+            else ""
+        )
         self.guidance.setText(self.prompt.guidance.get(lang))
         if self.edit is not None:
             self.edit.setAccessibleName(title)
