@@ -40,9 +40,7 @@ import json
 import multiprocessing
 import os
 import random
-import select
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -56,6 +54,7 @@ sys.path.insert(0, str(REPO / "src"))
 from reflectdesk.crypto.kdf import KdfParams
 from reflectdesk.domain.model import Role
 from reflectdesk.services.vault import NewProfile, Vault
+from tests.services.test_batch_import import kill_at_random
 
 OUT = REPO / "benchmarks" / "out"
 PASSPHRASE = "benchmark passphrase 2026"
@@ -238,22 +237,7 @@ def _run_until_killed(vault_dir: Path, folder: Path, rng: random.Random) -> list
         text=True,
         env=env,
     ) as proc:
-        assert proc.stdout is not None
-        assert proc.stdout.readline().strip() == "ready"
-        deadline = time.monotonic() + rng.uniform(0.0, 2.5)
-        fd = proc.stdout.fileno()
-        buf = ""
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
-            if ready:
-                chunk = os.read(fd, 65536).decode()
-                if not chunk:
-                    break
-                buf += chunk
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait()
-        buf += proc.stdout.read()
-    return buf.splitlines()
+        return kill_at_random(proc, rng, within=(0.0, 2.5))
 
 
 def kills(n: int, bundles: int, entries: int) -> dict[str, Any]:

@@ -303,10 +303,14 @@ def test_collect_orders_and_deduplicates(tmp_path: Path, cohort: Cohort) -> None
 
 
 # -- SIGKILL during a batch -----------------------------------------------------------------
-def _kill_at_random(proc: subprocess.Popen[str], rng: random.Random) -> list[str]:
+def kill_at_random(
+    proc: subprocess.Popen[str], rng: random.Random, within: tuple[float, float] = (0.05, 1.2)
+) -> list[str]:
+    """Once the child says "ready", SIGKILL it after a random moment of ``within``
+    seconds; the lines it printed until then (the benchmark shares it)."""
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "ready"
-    deadline = time.monotonic() + rng.uniform(0.05, 1.2)
+    deadline = time.monotonic() + rng.uniform(*within)
     fd = proc.stdout.fileno()
     buf = ""
     while time.monotonic() < deadline:
@@ -336,7 +340,7 @@ def test_sigkill_during_a_batch_loses_nothing_counted_and_halves_nothing(
             stdout=subprocess.PIPE,
             text=True,
         ) as proc:
-            lines = _kill_at_random(proc, rng)
+            lines = kill_at_random(proc, rng)
         for line in lines:
             if line.startswith("imported "):
                 _, bundle_id, key_id, _path = line.split(" ", 3)
