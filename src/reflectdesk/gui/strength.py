@@ -170,10 +170,6 @@ class Strength:
         return TOO_SHORT not in self.advice and self.score >= 2
 
 
-def _fold(text: str) -> str:
-    return fold(text)
-
-
 def _alphabet(piece: str) -> int:
     size = 0
     if any(c.islower() for c in piece):
@@ -191,7 +187,7 @@ def _alphabet(piece: str) -> int:
 
 def _is_run(piece: str) -> bool:
     """A keyboard row or alphabet run, forwards or backwards (``qwer``, ``4321``)."""
-    low = _fold(piece)
+    low = fold(piece)
     if len(low) < 3:
         return False
     return any(low in row or low in row[::-1] for row in _KEYBOARD_ROWS)
@@ -206,7 +202,7 @@ def _is_repeat(piece: str) -> bool:
 
 
 def _piece_bits(piece: str, personal: Sequence[str], advice: set[str]) -> float:
-    folded = _fold(piece)
+    folded = fold(piece)
     if folded in COMMON_PASSWORDS or folded.rstrip("0123456789") in COMMON_PASSWORDS:
         advice.add(COMMON)
         return COMMON_BITS
@@ -247,7 +243,7 @@ def _bits(passphrase: str, personal: Sequence[str], advice: set[str]) -> tuple[f
         if not piece.isalnum() and all(c in _SEPARATORS for c in piece):
             bits += float(len(piece))  # separators between words cost little
             continue
-        folded = _fold(piece)
+        folded = fold(piece)
         if folded in seen:
             advice.add(REPEAT)
             bits += 1.0
@@ -263,7 +259,7 @@ def estimate(passphrase: str, personal: Sequence[str] = ()) -> Strength:
     """How hard ``passphrase`` is to guess; ``personal``: names etc. to penalise."""
     if not passphrase:
         return Strength(0, 0.0, (TOO_SHORT,))
-    personal_folded = [_fold(w) for p in personal for w in p.split() if w.strip()]
+    personal_folded = [fold(w) for p in personal for w in p.split() if w.strip()]
     advice: set[str] = set()
     bits, words = _bits(passphrase, personal_folded, advice)
     unleet = passphrase.translate(_LEET)
