@@ -219,9 +219,6 @@ class EntryTableModel(QAbstractTableModel):
     def badge(self, entry_id: str) -> str:
         return self._badges.get(entry_id, ("", ""))[0]
 
-    def has_badges(self) -> bool:
-        return bool(self._badges)
-
     # -- lookups -------------------------------------------------------------------------
     def row_of(self, entry_id: str) -> int:
         """The row of an entry in the (whole) list, -1 if it is not in it."""

@@ -426,10 +426,6 @@ class ReviewMargin(QWidget):
             self._relayout()
         return self.cards[thread_id]
 
-    def card_top(self, thread_id: str) -> int | None:
-        card = self.cards.get(thread_id)
-        return None if card is None else card.geometry().top()
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
