@@ -126,6 +126,10 @@ class Revision:
     created_at: datetime
     content_hash: str
     content: EntryContent
+    # When the editing session this revision holds began (sealed; docs/history.md):
+    # ``created_at`` is its last save. None for revisions not written in a session
+    # (the CLI, a restore, a merge, one received).
+    started_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
