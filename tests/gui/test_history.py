@@ -75,7 +75,9 @@ def test_revisions_are_labelled_by_session_and_change_in_both_languages(
     assert model.label(newest, today) == (
         f"Edited {show_span(None, newest.created_at, today)} · changed: title, tags"
     )
-    assert model.index(1).data() == model.label(middle)  # what the list shows
+    # The list shows it on two lines, the comparison's drop-down on one.
+    assert model.index(1).data() == f"Edited {span}\n3 sections changed"
+    assert dialog.compare.itemText(1) == model.label(middle)
     assert model.index(1).data(3) == "Revision 2: Uno"  # the tooltip keeps the number
     # The comparison: the newest with the one before it, older first.
     assert dialog.direction.text() == (

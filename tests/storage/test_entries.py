@@ -188,3 +188,42 @@ def test_a_revision_logged_as_sent_is_never_amended_even_after_a_restart(
     author = vault._unlocked().author
     assert repo.amend(entry.id, entry.head.id, _content(body="x"), author) is None
     assert repo.get(entry.id).head.id == entry.head.id
+
+
+def test_an_amended_revision_put_back_with_its_head_is_caught_at_unlock(
+    created: CreatedVault,
+) -> None:
+    """Why an amend writes a new id: the replaced revision's row and the head that named
+    it are an older copy of trust rows, which the sealed vault state sees put back (an
+    amend in place, same id, would let an older blob of it be put back unseen)."""
+    from reflectdesk.errors import VaultStateTampered
+
+    vault = created.vault
+    repo = _repo(vault)
+    author = vault._unlocked().author
+    journal = vault.journals.create("J")
+    entry = repo.create(journal.id, _content(), author, started=1)
+    conn = raw_db(created.path)
+    old_row = conn.execute(
+        "SELECT id, entry_id, seq, created_at, size, blob FROM entry_revisions WHERE id = ?",
+        (entry.head.id,),
+    ).fetchone()
+    conn.close()
+    amended = repo.amend(entry.id, entry.head.id, _content(body="después"), author)
+    assert amended is not None
+    vault.lock()
+    vault.unlock(PASSPHRASE)  # the amend kept the sealed state current
+    assert vault.entries.get(entry.id).content.sections["body"] == "después"
+    vault.close()
+    conn = raw_db(created.path)
+    conn.execute("INSERT INTO entry_revisions VALUES (?, ?, ?, ?, ?, ?)", old_row)
+    conn.execute("UPDATE entries SET head_revision_id = ? WHERE id = ?", (old_row[0], entry.id))
+    conn.execute("DELETE FROM entry_revisions WHERE id = ?", (amended.head.id,))
+    conn.commit()
+    conn.close()
+    again = Vault.open(created.path)
+    try:
+        with pytest.raises(VaultStateTampered):
+            again.unlock(PASSPHRASE)
+    finally:
+        again.close()

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QEvent,
+    QIdentityProxyModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -77,7 +78,9 @@ class RevisionListModel(QAbstractListModel):
         if not index.isValid() or not (0 <= index.row() < len(self._revisions)):
             return None
         revision = self._revisions[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:  # two lines in the list: when, what
+            return self.label(revision, sep="\n")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.label(revision)
         if role == Qt.ItemDataRole.ToolTipRole:
             number = self.tr("Revision %1").replace("%1", str(revision.seq))
@@ -86,11 +89,11 @@ class RevisionListModel(QAbstractListModel):
             return revision.id
         return None
 
-    def label(self, revision: Revision, today: date | None = None) -> str:
+    def label(self, revision: Revision, today: date | None = None, sep: str = " · ") -> str:
         """What a revision is, when it was written and what it changed."""
         when = self.when(revision, today)
         if not revision.parent_ids or len(revision.parent_ids) > 1:
-            return when
+            return when.replace(" · ", sep, 1)  # "First version · 14:02", on two lines
         before = self._before(revision)
         if before is None:  # its parent was never received (sent without history)
             return when
@@ -109,10 +112,10 @@ class RevisionListModel(QAbstractListModel):
             changed = self.tr("changed: %1").replace("%1", ", ".join(parts))
         else:
             changed = self.tr("no change in the text")
-        return f"{when} · {changed}"
+        return f"{when}{sep}{changed}"
 
     def when(self, revision: Revision, today: date | None = None) -> str:
-        """"First version · 14:02", "Edited 14:02–14:09", "Versions merged · 14:10":
+        """ "First version · 14:02", "Edited 14:02–14:09", "Versions merged · 14:10":
         the first part of a label, the name the comparison gives a revision."""
         span = show_span(revision.started_at, revision.created_at, today)
         if not revision.parent_ids:
@@ -140,6 +143,16 @@ class RevisionListModel(QAbstractListModel):
     def retranslate(self) -> None:
         if self._revisions:
             self.dataChanged.emit(self.index(0), self.index(len(self._revisions) - 1))
+
+
+class OneLine(QIdentityProxyModel):
+    """The revisions for the comparison's drop-down: each label on one line."""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        value = super().data(index, role)
+        if role == Qt.ItemDataRole.DisplayRole and isinstance(value, str):
+            return value.replace("\n", " · ")
+        return value
 
 
 def what_changed(old: EntryContent, new: EntryContent) -> tuple[int, list[str]]:
@@ -224,11 +237,14 @@ class HistoryDialog(QDialog):
         self.list = QListView()
         self.list.setObjectName("revisionList")
         self.list.setModel(self.model_)
+        self.list.setSpacing(2)
         self.list_label = QLabel()
         self.list_label.setBuddy(self.list)
         self.compare = QComboBox()
         self.compare.setObjectName("compareWith")
-        self.compare.setModel(self.model_)
+        self.compare_model = OneLine(self)
+        self.compare_model.setSourceModel(self.model_)
+        self.compare.setModel(self.compare_model)
         self.compare_label = QLabel()
         self.compare_label.setBuddy(self.compare)
         self.direction = QLabel()
@@ -259,8 +275,9 @@ class HistoryDialog(QDialog):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([320, 540])  # the labels' two lines fit, in both languages
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
