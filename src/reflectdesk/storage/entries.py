@@ -306,9 +306,8 @@ class EntryRepo:
                 or self._left_device(s, entry_id, row.id, row.created_at)
             ):
                 return None
-            old = self._open(row)
-            if old.content_hash == content.content_hash():
-                return self._entry_of(entry, old)
+            if doc.get("content_hash") == content.content_hash():
+                return self._entry_of(entry, self._open(row))
             started = doc.get("started")
             started = started if isinstance(started, int) else row.created_at
             seq = row.seq
