@@ -103,3 +103,29 @@ def test_revisions_are_labelled_by_session_and_change_in_both_languages(
     fourth, _ = unlocked.entries.edit_from(entry.id, one, third.head.id)
     dialog.reload()
     assert model.label(fourth.head, today).endswith(" · 1 sección cambiada")
+
+
+def test_the_session_label_survives_a_restart(
+    qtbot: QtBot, ctx: AppContext, unlocked: Vault
+) -> None:
+    from tests.gui.conftest import PASSPHRASE
+
+    ctx.translations.set_language("en")
+    journal = unlocked.journals.list()[0].id
+    started = datetime.now().astimezone() - timedelta(minutes=12)
+    entry = unlocked.entries.add(journal, EntryContent(title="Uno"), started=started)
+    today = entry.created_at.astimezone().date()
+    before = HistoryDialog(ctx, unlocked, entry.id, lambda key: key)
+    qtbot.addWidget(before)
+    first = before.model_.revision(0)
+    assert first is not None
+    label = before.model_.label(first, today)
+    assert label == f"First version · {show_span(started, entry.created_at, today)}"
+    assert "–" in label
+    before.close()
+    unlocked.lock()
+    unlocked.unlock(PASSPHRASE)  # read back from the sealed revision
+    after = HistoryDialog(ctx, unlocked, entry.id, lambda key: key)
+    qtbot.addWidget(after)
+    again = after.model_.revision(0)
+    assert again is not None and after.model_.label(again, today) == label

@@ -187,7 +187,7 @@ class AutoSaver(QObject):
         self._runner.submit(
             job,
             on_result=lambda entry: self._done(ref, entry),
-            on_error=lambda exc: self._failed(ref, exc),
+            on_error=lambda exc: self._failed(ref, exc, since),
             writer=True,
             name="write:save-entry",
             owner=self,
@@ -199,10 +199,11 @@ class AutoSaver(QObject):
             self._set_state(SaveState.SAVED)
         self.saved.emit(entry)
 
-    def _failed(self, ref: EntryRef, exc: BaseException) -> None:
+    def _failed(self, ref: EntryRef, exc: BaseException, since: datetime) -> None:
         self._in_flight -= 1
         if ref is self._ref:
             self._dirty = True  # the next change or flush tries again
+            self._dirty_since = min(since, self._dirty_since or since)
             self._set_state(SaveState.FAILED)
         self.failed.emit(exc)
 
