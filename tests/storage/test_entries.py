@@ -227,3 +227,38 @@ def test_an_amended_revision_put_back_with_its_head_is_caught_at_unlock(
             again.unlock(PASSPHRASE)
     finally:
         again.close()
+
+
+def test_an_export_still_writing_its_bundle_freezes_what_it_read(vault: Vault) -> None:
+    """The window between an export's read and its bundle log row: the amend (on the
+    writer thread) must not replace what the export (on another thread) is writing."""
+    import threading
+
+    repo = _repo(vault)
+    author = vault._unlocked().author
+    journal = vault.journals.create("J")
+    entry = repo.create(journal.id, _content(), author)
+    real = repo._export_entries
+    read, release = threading.Event(), threading.Event()
+
+    def reading(*args: object, **kwargs: object) -> object:
+        out = real(*args, **kwargs)  # type: ignore[arg-type]
+        read.set()
+        release.wait(10)  # the bundle being encrypted and written
+        return out
+
+    repo._export_entries = reading  # type: ignore[method-assign]
+    exporting = threading.Thread(
+        target=repo.export_entries,
+        args=([entry.id],),
+        kwargs={"history": False, "attachments": False},
+    )
+    exporting.start()
+    try:
+        assert read.wait(10)
+        assert repo.amend(entry.id, entry.head.id, _content(body="x"), author) is None
+    finally:
+        release.set()
+        exporting.join(10)
+    assert repo.amend(entry.id, entry.head.id, _content(body="x"), author) is None
+    assert repo.get(entry.id).head.id == entry.head.id
