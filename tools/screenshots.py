@@ -518,7 +518,7 @@ def render_sharing(
         settle(100)
         save(wizard, out, f"export-3-consent-{suffix}")
         wizard.next()
-        wizard.save_page.folder.setText(str(Path(tmp) / "out"))
+        wizard.save_page.set_folder(str(Path(tmp) / "out"))
         settle(100)
         save(wizard, out, f"export-4-save-{suffix}")
         wizard.start_export()

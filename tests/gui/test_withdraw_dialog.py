@@ -91,7 +91,8 @@ def test_withdraw_consent_from_the_entry_list(
     result = dialog.result_
     assert result is not None and list(out.glob("*.rdbundle")) == [result.path]
     assert dialog.stack.currentIndex() == PAGE_DONE and dialog.close_button.isVisible()
-    assert dialog.done_page.path.text() == str(result.path)
+    assert dialog.done_page.bundle_path() == result.path
+    assert dialog.done_page.saved_to.text() == f"Saved to {out}"
     text = dialog.done_page.text.text()
     assert "Research consent withdrawn for 2 entries" in text and "Rosa Díaz" in text
     dialog.accept()
