@@ -192,7 +192,7 @@ def test_screens_are_translated_accessible_and_fit_a_small_window(
     qtbot.waitUntil(lambda: dialog.result_ is not None, timeout=10_000)
     settle(qtbot)
     problems["withdraw-done"] = check_screen(dialog)
-    assert ("Paquete creado" in dialog.done_page.title()) == spanish  # the reused page
+    assert ("Paquete guardado" in dialog.done_page.title()) == spanish  # the reused page
     dialog.accept()
     sctx.translations.set_language("en")
     sw.prepare_to_close()

@@ -532,49 +532,50 @@ def usable_folder(folder: str) -> bool:
 
 
 class FolderButton(QPushButton):
-    """The folder chooser: a button that shows the chosen folder (shortened in the
-    middle to fit; whole in its tooltip), or "Choose a folder…" while there is none.
-    ``path()`` is the folder; ``set_path`` sets it."""
+    """The folder chooser: a push button labelled with the chosen folder (shortened in
+    the middle when the window is narrow; whole in its tooltip), or "Choose a folder…"
+    while there is none. ``path()`` is the folder; ``set_path`` sets it."""
 
     def __init__(self) -> None:
         super().__init__()
         self._path = ""
         self._empty = ""
         self.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon))
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setStyleSheet("text-align: left; padding: 4px 10px;")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def path(self) -> str:
         return self._path
 
     def set_path(self, path: str) -> None:
         self._path = path
+        self.updateGeometry()
         self._relabel()
 
     def set_empty_text(self, text: str) -> None:
         self._empty = text
+        self.updateGeometry()
         self._relabel()
 
-    def _room(self) -> int:
-        return max(self.width() - self.iconSize().width() - 40, 40)
+    def _chrome(self) -> int:
+        """The button's width around its text: the icon and the style's margins."""
+        return self.iconSize().width() + 32
 
     def _relabel(self) -> None:
-        if not self._path:
-            self.setText(self._empty)
-            return
-        shown = self.fontMetrics().elidedText(
-            self._path, Qt.TextElideMode.ElideMiddle, self._room()
-        )
-        self.setText(shown)
+        text = self._path or self._empty
+        room = max(self.width() - self._chrome(), 40)
+        self.setText(self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, room))
 
     def sizeHint(self) -> QSize:
-        # Not the path's width: a long path must not widen the window; it is shortened.
+        # The label's width up to about 60 characters: a longer path is shortened in the
+        # middle, never the window widened by it.
         metrics = self.fontMetrics()
-        width = metrics.horizontalAdvance(self._empty) + self.iconSize().width() + 48
-        return QSize(max(width, 160), super().sizeHint().height())
+        text = metrics.horizontalAdvance(self._path or self._empty)
+        width = min(text, metrics.averageCharWidth() * 60) + self._chrome() + 8
+        return QSize(width, super().sizeHint().height())
 
     def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
+        width = self.fontMetrics().horizontalAdvance(self._empty) + self._chrome() + 8
+        return QSize(min(width, self.sizeHint().width()), super().minimumSizeHint().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -630,7 +631,7 @@ class SavePage(QWizardPage):
         layout.addWidget(self.send_note)
         layout.addWidget(self.folder_radio)
         layout.addWidget(self.folder_label)
-        layout.addWidget(self.folder)
+        layout.addWidget(self.folder, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addSpacing(8)
         layout.addLayout(run_row)
         layout.addWidget(self.status)
@@ -732,7 +733,7 @@ class SavePage(QWizardPage):
     def retranslate_ui(self) -> None:
         self.folder_radio.setText(self.tr("Save it in a &folder:"))
         self.folder_radio.setAccessibleName(self.tr("Save it in a folder"))
-        self.folder_label.setText(self.tr("&Folder (click to choose another):"))
+        self.folder_label.setText(self.tr("Folder (click to choose another):"))
         self.folder_label.setBuddy(self.folder)
         self.folder.set_empty_text(self.tr("Choose a folder…"))
         self.folder.setAccessibleName(self.tr("Folder for the bundle: choose"))
