@@ -7,8 +7,10 @@ read while the vault is locked, so it holds nothing readable from inside the vau
   backup settings keep theirs the same way);
 - ``recipients``: for each person chosen, a hash of the vault id and the contact's key
   id (``recipient_token``), never a name, and not the key id itself — a key id is
-  printed on that person's card, so a key id in the file would say whom you share with
-  to anyone holding the card; the hash only matches inside this vault's own contacts.
+  printed on that person's card, so a key id in the file would tell anyone holding the
+  card whom you share with. The vault id is in the vault's plaintext header, so someone
+  with the disk *and* the card can still confirm it (docs/threat-model.md); nobody can
+  read a list of people off the file.
 
 One record per vault id (the newest ``MAX_VAULTS``), so two vaults on one account (a
 student's and a mentor's test vault) each keep their own.

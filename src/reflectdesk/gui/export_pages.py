@@ -780,11 +780,15 @@ class DonePage(QWizardPage):
         buttons.addWidget(self.open_folder)
         buttons.addWidget(self.copy)
         buttons.addStretch(1)
+        self.saved = QWidget()  # where the file is: hidden when it was queued instead
+        self.saved.setObjectName("savedBlock")
+        saved_layout = QVBoxLayout(self.saved)
+        saved_layout.setContentsMargins(0, 0, 0, 12)
+        saved_layout.addWidget(self.saved_to)
+        saved_layout.addWidget(self.file_name)
+        saved_layout.addLayout(buttons)
         layout, self.reason = scrolled_page(self)
-        layout.addWidget(self.saved_to)
-        layout.addWidget(self.file_name)
-        layout.addLayout(buttons)
-        layout.addSpacing(12)
+        layout.addWidget(self.saved)
         layout.addWidget(self.text)
         layout.addStretch(1)
 
@@ -796,9 +800,7 @@ class DonePage(QWizardPage):
         return None if result is None or self._queued() else Path(result.path)
 
     def initializePage(self) -> None:
-        path = self.bundle_path()
-        for widget in (self.saved_to, self.file_name, self.open_folder, self.copy):
-            widget.setVisible(path is not None)
+        self.saved.setVisible(self.bundle_path() is not None)
         self.retranslate_ui()
 
     def _open_folder(self) -> None:
