@@ -117,6 +117,10 @@ def test_a_chosen_row_looks_chosen_and_verified_is_only_a_badge(
     assert sorted(page.model.checked_ids()) == sorted([rosa, pedro])
     assert page.count.text() == "2 people chosen, and you"
     assert page.warning.isVisible() and "Pedro Soto" in page.warning.text()
+    sctx.translations.set_language("es")
+    qtbot.waitUntil(lambda: page.count.text() == "2 personas elegidas, y tú")
+    assert model.index(r).data(BADGE_ROLE) == "Verificado"
+    assert model.index(r).data() == "Rosa Díaz — Profesor/a guía"
     wizard.reject()
 
 
@@ -233,7 +237,7 @@ def test_the_last_folder_and_people_are_remembered_per_vault_without_names(
     first.recipients_page.model.set_checked(pedro, True)
     first.next()
     first.next()
-    usb = folder(tmp_path, "USB Camila")
+    usb = folder(tmp_path, "usb")
     first.save_page.set_folder(str(usb))
     first.save_page.create_button.click()
     qtbot.waitUntil(lambda: first.currentId() == PAGE_DONE, timeout=10_000)

@@ -435,7 +435,9 @@ class RecipientsPage(QWizardPage):
         self.none.setText(
             self.tr("You have no contacts yet. Import their card on the Contacts page first.")
         )
-        self.model.layoutChanged.emit()  # the badges' words
+        rows = self.model.rowCount()
+        if rows:  # the badges' words
+            self.model.dataChanged.emit(self.model.index(0), self.model.index(rows - 1))
         self._update()
 
 

@@ -469,7 +469,22 @@ class ExportWizard(QWizard):
         super().reject()
 
     # -- text ----------------------------------------------------------------------------------
+    def _relabel_recipients(self) -> None:
+        """The people's roles and tooltips in the current language (the choice kept)."""
+        by_id = {c.id: c for c in self.contacts}
+        model = self.recipients_page.model
+        items = [
+            replace(
+                i, text=self._contact_label(by_id[i.id]), tooltip=self._contact_tip(by_id[i.id])
+            )
+            for i in model.items()
+            if i.id in by_id
+        ]
+        if items != model.items():
+            model.set_items(items)
+
     def retranslate_ui(self) -> None:
+        self._relabel_recipients()
         self.setWindowTitle(
             self.tr("Send feedback") if self.kind == "feedback" else self.tr("Share entries")
         )
