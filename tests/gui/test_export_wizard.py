@@ -287,6 +287,7 @@ def test_send_through_exchange_point_and_feedback_back(
             else:
                 assert fb.result_ is not None and fb.result_.path.parent == usb
                 assert fb.done_page.bundle_path() == fb.result_.path
+                assert DATED_NAME_RE.fullmatch(fb.result_.path.name)  # not hex, no names
             fb.accept()
         assert duo.mentor.sync.status().pending == 1
         assert duo.mentor.sync.sync_now().sent == 1

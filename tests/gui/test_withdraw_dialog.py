@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 )
 from pytestqt.qtbot import QtBot
 
+from reflectdesk.bundles import DATED_NAME_RE
 from reflectdesk.domain.model import (
     Consent,
     ExportRequest,
@@ -92,6 +93,7 @@ def test_withdraw_consent_from_the_entry_list(
     assert result is not None and list(out.glob("*.rdbundle")) == [result.path]
     assert dialog.stack.currentIndex() == PAGE_DONE and dialog.close_button.isVisible()
     assert dialog.done_page.bundle_path() == result.path
+    assert DATED_NAME_RE.fullmatch(result.path.name)
     assert dialog.done_page.saved_to.text() == f"Saved to {out}"
     text = dialog.done_page.text.text()
     assert "Research consent withdrawn for 2 entries" in text and "Rosa Díaz" in text
