@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -62,8 +63,14 @@ def render_export(ctx: Any, vault: Any, out: Path, tag: str, lang: str) -> None:
 
     with tempfile.TemporaryDirectory(prefix="reflectdesk-export-shots-") as tmp:
         mentor, student_at_mentor = _mentor_with_comments(Path(tmp), vault, lang)
-        usb = Path(tmp) / ("MEMORIA USB" if lang == "es" else "USB STICK")
-        usb.mkdir()
+        # A fixed path, so the pictures change only when the screens do.
+        usb = (
+            Path(tempfile.gettempdir())
+            / "reflectdesk-shots"
+            / ("MEMORIA USB" if lang == "es" else "USB STICK")
+        )
+        shutil.rmtree(usb, ignore_errors=True)
+        usb.mkdir(parents=True)
 
         ids = [s.id for s in vault.entries.list()][:2]
         wizard = ExportWizard(ctx, vault, ids)
@@ -107,6 +114,7 @@ def render_export(ctx: Any, vault: Any, out: Path, tag: str, lang: str) -> None:
         feedback.accept()
         settle()
         mentor.close()
+        shutil.rmtree(usb, ignore_errors=True)
 
 
 def render_size(out: Path, width: int, height: int) -> None:
