@@ -38,7 +38,10 @@ PHRASES: list[tuple[str, str]] = [
     ("La bóveda está bloqueada.", "Tu espacio está bloqueado."),
     ("Coincide. Tu bóveda está lista.", "Coincide. Tu espacio está listo."),
     ("Tu bóveda ya está creada.", "Tu espacio ya está creado."),
-    ("Esta bóveda ya está abierta en otra ventana.", "Este espacio ya está abierto en otra ventana."),
+    (
+        "Esta bóveda ya está abierta en otra ventana.",
+        "Este espacio ya está abierto en otra ventana.",
+    ),
     ("Cambia a la ventana que la tiene abierta,", "Cambia a la ventana que lo tiene abierto,"),
     ("Esta bóveda fue escrita por", "Este espacio fue escrito por"),
     (
@@ -48,7 +51,10 @@ PHRASES: list[tuple[str, str]] = [
     ("Crea una con 'init' o elige", "Crea uno con 'init' o elige"),
     ("Crea una con &apos;init&apos; o elige", "Crea uno con &apos;init&apos; o elige"),
     ("No hay una bóveda en esta carpeta.", "No hay un espacio de ReflectDesk en esta carpeta."),
-    ("Ya existe una bóveda en esta carpeta.", "Ya existe un espacio de ReflectDesk en esta carpeta."),
+    (
+        "Ya existe una bóveda en esta carpeta.",
+        "Ya existe un espacio de ReflectDesk en esta carpeta.",
+    ),
     ("Este archivo no es una bóveda de", "Este archivo no es un espacio de"),
     ("Verificando la bóveda convertida", "Verificando tu espacio convertido"),
     ("La bóveda no se vuelve a cifrar", "Tu espacio no se vuelve a cifrar"),

@@ -1735,6 +1735,10 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Ninguno elegido</translation>
     </message>
     <message>
+        <source>+ %1 more</source>
+        <translation>+ %1 más</translation>
+    </message>
+    <message>
         <source>%1 · * still to answer: %2</source>
         <translation>%1 · * por responder: %2</translation>
     </message>
@@ -3844,14 +3848,6 @@ Ctrl+F busca y Ctrl+L bloquea.</translation>
         <translation>Mi diario de práctica</translation>
     </message>
     <message>
-        <source>New journal</source>
-        <translation>Nuevo diario</translation>
-    </message>
-    <message>
-        <source>Name of the journal:</source>
-        <translation>Nombre del diario:</translation>
-    </message>
-    <message>
         <source>No entries match.</source>
         <translation>Ninguna entrada coincide.</translation>
     </message>
@@ -4076,6 +4072,73 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
 </context>
 <context>
+    <name>NewJournalDialog</name>
+    <message>
+        <source>Give the journal a name, for example the practicum it is for.</source>
+        <translation>Ponle un nombre al diario, por ejemplo, la práctica a la que corresponde.</translation>
+    </message>
+    <message>
+        <source>The name is too long: at most %1 characters.</source>
+        <translation>El nombre es demasiado largo: como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>You already have a journal with this name: choose another.</source>
+        <translation>Ya tienes un diario con este nombre: elige otro.</translation>
+    </message>
+    <message>
+        <source>New journal</source>
+        <translation>Nuevo diario</translation>
+    </message>
+    <message>
+        <source>A journal holds the entries of one practicum or course. You can have several; each entry belongs to one.</source>
+        <translation>Un diario reúne las entradas de una práctica o un curso. Puedes tener varios; cada entrada pertenece a uno.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Course or practicum (optional):</source>
+        <translation>&amp;Curso o práctica (opcional):</translation>
+    </message>
+    <message>
+        <source>&amp;Template for new entries (optional):</source>
+        <translation>&amp;Plantilla para entradas nuevas (opcional):</translation>
+    </message>
+    <message>
+        <source>e.g. Professional practicum II</source>
+        <translation>p. ej., Práctica profesional II</translation>
+    </message>
+    <message>
+        <source>e.g. Practicum II, 2nd semester 2026</source>
+        <translation>p. ej., Práctica II, 2.º semestre 2026</translation>
+    </message>
+    <message>
+        <source>None: choose each time</source>
+        <translation>Ninguna: elegir cada vez</translation>
+    </message>
+    <message>
+        <source>New entries in this journal start with this template chosen.</source>
+        <translation>Las entradas nuevas de este diario parten con esta plantilla elegida.</translation>
+    </message>
+    <message>
+        <source>Name of the journal</source>
+        <translation>Nombre del diario</translation>
+    </message>
+    <message>
+        <source>Course or practicum</source>
+        <translation>Curso o práctica</translation>
+    </message>
+    <message>
+        <source>Template for new entries</source>
+        <translation>Plantilla para entradas nuevas</translation>
+    </message>
+    <message>
+        <source>C&amp;reate journal</source>
+        <translation>C&amp;rear diario</translation>
+    </message>
+</context>
+<context>
     <name>NewPassphraseFields</name>
     <message>
         <source>New &amp;passphrase:</source>
@@ -4268,6 +4331,21 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <message>
         <source>&amp;Export…</source>
         <translation>E&amp;xportar…</translation>
+    </message>
+</context>
+<context>
+    <name>Preview</name>
+    <message>
+        <source>Tags:</source>
+        <translation>Etiquetas:</translation>
+    </message>
+    <message>
+        <source>Standards:</source>
+        <translation>Estándares:</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Adjuntos</translation>
     </message>
 </context>
 <context>

@@ -1,15 +1,18 @@
-"""Live preview: the entry as sanitised HTML (``rendering.markdown_to_safe_html`` only).
+"""Live preview: the entry as sanitised HTML (``rendering.markdown_to_safe_html`` only):
+title, tags, the standards with their titles, the prompts answered, and the attachments
+by name and size, images shown (issue 16.8).
 
 Nothing is ever fetched: the only resources served are ``attachment:<id>`` images of
-the entry being edited, decrypted in memory.
+the entry being edited, decrypted in memory (never a temporary file).
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QLocale, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -26,9 +29,54 @@ STYLE = (
 )
 
 
-def preview_html(title: str, sections: list[Section]) -> str:
-    """Prompts answered so far, each under its title; a parent shows if any child has text."""
+@dataclass(frozen=True, slots=True)
+class PreviewAttachment:
+    id: str
+    filename: str
+    size: int
+    image: bool
+
+
+def _header_html(tags: Sequence[str], standards: Sequence[str]) -> list[str]:
+    parts: list[str] = []
+    if tags:
+        shown = ", ".join(html.escape(t) for t in tags)
+        label = html.escape(QCoreApplication.translate("Preview", "Tags:"))
+        parts.append(f"<p><b>{label}</b> {shown}</p>")
+    if standards:
+        items = "".join(f"<li>{html.escape(s)}</li>" for s in standards)
+        label = html.escape(QCoreApplication.translate("Preview", "Standards:"))
+        parts.append(f'<p><b>{label}</b></p><ul style="margin-top: 0px;">{items}</ul>')
+    return parts
+
+
+def _attachments_html(attachments: Sequence[PreviewAttachment], texts: str) -> list[str]:
+    if not attachments:
+        return []
+    heading = QCoreApplication.translate("Preview", "Attachments")
+    parts = [f"<h2>{html.escape(heading)}</h2>"]
+    locale = QLocale()
+    for att in attachments:
+        size = locale.formattedDataSize(att.size)
+        parts.append(f"<p>📎 {html.escape(att.filename)} ({html.escape(size)})</p>")
+        # An image the text already shows inline is not shown twice.
+        if att.image and f"attachment:{att.id}" not in texts:
+            name = html.escape(att.filename, quote=True)
+            parts.append(f'<p><img src="attachment:{html.escape(att.id)}" alt="{name}"></p>')
+    return parts
+
+
+def preview_html(
+    title: str,
+    sections: list[Section],
+    tags: Sequence[str] = (),
+    standards: Sequence[str] = (),
+    attachments: Sequence[PreviewAttachment] = (),
+) -> str:
+    """Prompts answered so far, each under its title; a parent shows if any child has text.
+    ``standards`` are labels ("C7 — Evalúa…"); attachments close the page."""
     parts = [f"<h1>{html.escape(title)}</h1>"] if title else []
+    parts += _header_html(tags, standards)
     for i, (depth, heading, text) in enumerate(sections):
         level = min(2 + depth, 6)
         body = markdown_to_safe_html(text, heading_offset=level)
@@ -42,6 +90,7 @@ def preview_html(title: str, sections: list[Section]) -> str:
             continue
         parts.append(f"<h{level}>{html.escape(heading)}</h{level}>")
         parts.append(body)
+    parts += _attachments_html(attachments, "\n".join(s[2] for s in sections))
     return "\n".join(parts)
 
 
