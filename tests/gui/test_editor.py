@@ -149,13 +149,13 @@ def test_empty_required_prompts_are_named_after_the_save(
     qtbot.waitUntil(lambda: editor.saver.state == SaveState.SAVED, timeout=5000)
     assert editor.entry_id is not None  # saved
     first = required[0].prompt.title.get("en")
-    assert editor.status.text().startswith("Saved and encrypted · * still to answer: ")
-    assert first in editor.status.text()
+    assert editor.status.full_text.startswith("Saved and encrypted · * still to answer: ")
+    assert first in editor.status.full_text and first in editor.status.toolTip()
     for field in required:
         assert field.edit is not None
         field.edit.setPlainText("Algo.")
     editor.flush()
-    qtbot.waitUntil(lambda: editor.status.text() == "Saved and encrypted", timeout=5000)
+    qtbot.waitUntil(lambda: editor.status.full_text == "Saved and encrypted", timeout=5000)
     window.prepare_to_close()
 
 

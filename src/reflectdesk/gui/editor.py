@@ -51,7 +51,7 @@ from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.feedback_panel import FeedbackPanel
 from reflectdesk.gui.preview import PreviewAttachment, PreviewBrowser, Section, preview_html
 from reflectdesk.gui.prompt_fields import PromptField
-from reflectdesk.gui.standard_labels import StandardLabels
+from reflectdesk.gui.standard_labels import ElidedLabel, StandardLabels
 from reflectdesk.gui.theme import accents
 from reflectdesk.services.review import to_utf16
 from reflectdesk.templates.model import LocalizedText, Prompt, Template
@@ -213,7 +213,9 @@ class EntryEditor(QWidget):
         self.standards_button.setObjectName("chooseStandards")
         self.history_button = QPushButton()
         self.history_button.setObjectName("historyButton")
-        self.status = QLabel()
+        # One line, shortened with "…" (the whole text in its tooltip): a long list of
+        # prompts still to answer must not widen the window past a 1024-pixel screen.
+        self.status = ElidedLabel()
         self.status.setObjectName("saveStatus")
 
         self.labels = {k: QLabel() for k in ("title", "date", "template", "tags", "standards")}
@@ -781,8 +783,7 @@ class EntryEditor(QWidget):
                 .replace("%1", text)
                 .replace("%2", ", ".join(missing))
             )
-        self.status.setText(text)
-        self.status.setAccessibleName(self.status.text())
+        self.status.set_full_text(text)
         self.state_changed.emit(state)
 
     def _state_text(self, state: str) -> str:
@@ -811,7 +812,7 @@ class EntryEditor(QWidget):
         self.history_button.setAccessibleName(self.tr("Revision history"))
         self.preview.setAccessibleName(self.tr("Preview"))
         self.fields_scroll.setAccessibleName(self.tr("Prompts"))
-        self.status.setText(self._state_text(self.saver.state.value))
+        self.status.set_full_text(self._state_text(self.saver.state.value))
         if self.template is not None:
             self.template_name.setText(self.template.name.get(self.lang))
         for page in self._pages.values():

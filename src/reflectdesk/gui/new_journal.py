@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -65,27 +64,31 @@ class NewJournalDialog(QDialog):
         self.labels["name"].setBuddy(self.name)
         self.labels["course"].setBuddy(self.course)
         self.labels["template"].setBuddy(self.template)
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow(self.labels["name"], self.name)
-        form.addRow("", self.error)
-        form.addRow(self.labels["course"], self.course)
-        form.addRow(self.labels["template"], self.template)
-        form.addRow("", self.template_note)
+        # Each label above its field: the longer Spanish labels and the messages wrap in
+        # the dialog's width instead of squeezing a second column.
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addSpacing(6)
+        for key, field in (("name", self.name), ("course", self.course)):
+            layout.addWidget(self.labels[key])
+            layout.addWidget(field)
+            if key == "name":
+                layout.addWidget(self.error)
+            layout.addSpacing(4)
+        layout.addWidget(self.labels["template"])
+        layout.addWidget(self.template)
+        layout.addWidget(self.template_note)
+        layout.addSpacing(6)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.accepted.connect(self.try_accept)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.name.textChanged.connect(self._name_changed)
         self.restyle()
         self.retranslate_ui()
-        self.setMinimumWidth(min(460, max(self.sizeHint().width(), 360)))
+        self.setMinimumWidth(440)
         self.name.setFocus()
 
     # -- values ---------------------------------------------------------------------------
@@ -127,9 +130,12 @@ class NewJournalDialog(QDialog):
             self._show_problem(self.problem())
 
     def _show_problem(self, problem: str) -> None:
+        shown = not self.error.isHidden()
         self.error.setText(problem)
         self.error.setVisible(bool(problem))
         self.name.setAccessibleDescription(problem)
+        if shown != bool(problem) and self.isVisible():
+            self.adjustSize()  # room for the message, or none
 
     # -- looks and words --------------------------------------------------------------------
     def restyle(self) -> None:
