@@ -236,6 +236,16 @@ def test_the_entry_shows_each_standard_with_its_title(
     vault.close()
 
 
+def _png(image: QImage) -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
 def c7_label(taxonomy: object, lang: str) -> str:
     return taxonomy.label("C7", lang)  # type: ignore[attr-defined,no-any-return]
 
@@ -274,6 +284,18 @@ def test_the_preview_shows_tags_standards_and_attachments(
     image = editor.preview.loadResource(resource, QUrl(f"attachment:{photo}"))
     assert isinstance(image, QImage) and (image.width(), image.height()) == (40, 30)
     assert photo in served
+    # In a narrow pane (1024×600) a photo is shown no wider than the pane.
+    big = QImage(900, 300, QImage.Format.Format_RGB32)
+    big.fill(QColor("#345"))
+    editor.preview.clear_cache()
+    editor.preview.image_source = lambda _att: _png(big)
+    editor.preview.setFixedWidth(260)
+    qtbot.waitUntil(lambda: editor.preview.viewport().width() < 260, timeout=3000)
+    fitted = editor.preview.loadResource(resource, QUrl(f"attachment:{photo}"))
+    assert isinstance(fitted, QImage) and 120 <= fitted.width() < 260
+    editor.preview.setMinimumWidth(0)
+    editor.preview.setMaximumWidth(16777215)
+    editor.preview.image_source = source
     # Tags typed now show at once in the preview.
     editor.tags.setText("fracciones, material concreto")
     editor.tags.textEdited.emit(editor.tags.text())
