@@ -43,6 +43,8 @@ PHRASES: list[tuple[str, str]] = [
         "Este espacio ya está abierto en otra ventana.",
     ),
     ("Cambia a la ventana que la tiene abierta,", "Cambia a la ventana que lo tiene abierto,"),
+    # the hint of "Tu espacio está bloqueado." (VaultLocked): "it" is the vault
+    ("Primero desbloquéala con tu frase", "Primero desbloquéalo con tu frase"),
     ("Esta bóveda fue escrita por", "Este espacio fue escrito por"),
     (
         "Ábrela o elige otra carpeta para una bóveda nueva.",

@@ -1899,7 +1899,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     </message>
     <message>
         <source>Unlock it with your passphrase first.</source>
-        <translation>Primero desbloquéala con tu frase de contraseña.</translation>
+        <translation>Primero desbloquéalo con tu frase de contraseña.</translation>
     </message>
     <message>
         <source>There is no vault in this folder.</source>
