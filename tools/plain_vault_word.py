@@ -70,6 +70,24 @@ PHRASES: list[tuple[str, str]] = [
     ("tu diario no se tocó", "tu espacio no se tocó"),
     ("para el diario restaurado", "para el espacio restaurado"),
     ("Hay otro diario en %1.", "Hay otro espacio en %1."),
+    # English says "journal" for the whole vault in places (what locks, unlocks, is backed
+    # up and restored): in Spanish that is "espacio" too; the text one writes stays
+    # "diario" ("puede leer tu diario", "texto de tu diario").
+    ("Cada vez que el diario se bloquea", "Cada vez que tu espacio se bloquea"),
+    (
+        "Tu diario todavía no tiene copia de seguridad",
+        "Tu espacio todavía no tiene copia de seguridad",
+    ),
+    ("Restaurar un diario desde una copia", "Restaurar tu espacio desde una copia"),
+    ("el diario restaurado", "el espacio restaurado"),
+    ("Diario restaurado", "Espacio restaurado"),
+    ("tu diario actual no se toca", "tu espacio actual no se toca"),
+    ("Tu diario está cifrado. Escribe tu frase", "Tu espacio está cifrado. Escribe tu frase"),
+    (
+        "Tu diario no se ve afectado: se guarda aparte",
+        "Tu espacio no se ve afectado: se guarda aparte",
+    ),
+    ("volver a entrar a tu diario", "volver a entrar a tu espacio"),
     # phrases
     ("tu bóveda cifrada", "tu espacio cifrado"),
     ("la carpeta completa de la bóveda", "la carpeta completa de tu espacio"),

@@ -141,7 +141,7 @@
     </message>
     <message>
         <source>Every time the journal locks</source>
-        <translation>Cada vez que el diario se bloquea</translation>
+        <translation>Cada vez que tu espacio se bloquea</translation>
     </message>
     <message>
         <source>Once a day</source>
@@ -216,7 +216,7 @@
     </message>
     <message>
         <source>Your journal has no backup yet. A lost or broken laptop would take all of it.</source>
-        <translation>Tu diario todavía no tiene copia de seguridad. Si pierdes o se daña el computador, lo perderías entero.</translation>
+        <translation>Tu espacio todavía no tiene copia de seguridad. Si pierdes o se daña el computador, lo perderías entero.</translation>
     </message>
     <message>
         <source>Back &amp;up now</source>
@@ -1871,7 +1871,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     </message>
     <message>
         <source>Reinstall ReflectDesk. Your journal is not affected: it is kept apart.</source>
-        <translation>Reinstala ReflectDesk. Tu diario no se ve afectado: se guarda aparte.</translation>
+        <translation>Reinstala ReflectDesk. Tu espacio no se ve afectado: se guarda aparte.</translation>
     </message>
     <message>
         <source>The vault could not be used.</source>
@@ -3706,7 +3706,7 @@ Elige el idioma de la aplicación. Puedes cambiarlo después en Configuración.<
     </message>
     <message>
         <source>Restore a journal from a backup</source>
-        <translation>Restaurar un diario desde una copia de seguridad</translation>
+        <translation>Restaurar tu espacio desde una copia de seguridad</translation>
     </message>
 </context>
 <context>
@@ -4638,7 +4638,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
     <message>
         <source>If you forget your passphrase, this key is the only way back into your journal. Nobody else has a copy, not even ReflectDesk.</source>
-        <translation>Si olvidas tu frase de contraseña, esta clave es la única forma de volver a entrar a tu diario. Nadie más tiene una copia, ni siquiera ReflectDesk.</translation>
+        <translation>Si olvidas tu frase de contraseña, esta clave es la única forma de volver a entrar a tu espacio. Nadie más tiene una copia, ni siquiera ReflectDesk.</translation>
     </message>
     <message>
         <source>Keep it away from this computer, like a spare house key. Anyone with the key and your computer can read your journal.</source>
@@ -4676,11 +4676,11 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
     <message>
         <source>Where the restored journal goes</source>
-        <translation>Dónde va el diario restaurado</translation>
+        <translation>Dónde va el espacio restaurado</translation>
     </message>
     <message>
         <source>Journal restored</source>
-        <translation>Diario restaurado</translation>
+        <translation>Espacio restaurado</translation>
     </message>
     <message>
         <source>The backup was checked and restored into %1.</source>
@@ -4716,7 +4716,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
     <message>
         <source>Choose where the restored journal goes</source>
-        <translation>Elegir dónde va el diario restaurado</translation>
+        <translation>Elegir dónde va el espacio restaurado</translation>
     </message>
     <message>
         <source>With the passphrase</source>
@@ -4744,7 +4744,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
     <message>
         <source>The backup is checked in full first. It goes into a new folder: your current journal is not touched.</source>
-        <translation>Primero se comprueba la copia entera. Va a una carpeta nueva: tu diario actual no se toca.</translation>
+        <translation>Primero se comprueba la copia entera. Va a una carpeta nueva: tu espacio actual no se toca.</translation>
     </message>
     <message>
         <source>&amp;Restore</source>
@@ -5901,7 +5901,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
     <message>
         <source>Your journal is encrypted. Enter your passphrase to open it.</source>
-        <translation>Tu diario está cifrado. Escribe tu frase de contraseña para abrirlo.</translation>
+        <translation>Tu espacio está cifrado. Escribe tu frase de contraseña para abrirlo.</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
