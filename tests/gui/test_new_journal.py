@@ -71,6 +71,8 @@ def test_a_new_journal_has_a_course_and_a_template_and_is_selected(
     # Selected in the sidebar, and the list shows it (empty).
     qtbot.waitUntil(lambda: window.sidebar.currentIndex().data(VALUE_ROLE) == made.id)
     assert window.sidebar.currentIndex().data(KIND_ROLE) == "journal"
+    tooltip = window.sidebar.currentIndex().data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "Práctica profesional II\nPráctica II, 2.º semestre 2026"  # on hover
     assert window.current_journal_id() == made.id
     assert window.model.total() == 0
     # It stays selected when the change from the vault comes round (the debounce).

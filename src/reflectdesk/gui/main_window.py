@@ -273,7 +273,11 @@ class MainWindow(QMainWindow):
                 children = [(s.code, s.title.get(lang)) for s in domain.standards]
                 domains.append((domain.code, domain.title.get(lang), children))
                 standards += [(code, f"{code} {title}") for code, title in children]
-        self.sidebar.set_journals(journals)
+        # The course or practicum on hover (issue 16.8: the New journal dialog asks it).
+        courses = {
+            j.id: f"{j.title}\n{j.description}" for j in all_journals if j.description.strip()
+        }
+        self.sidebar.set_journals(journals, courses)
         self.sidebar.set_received(list(self.received.items()))
         self.sidebar.set_tags(tags)
         self.sidebar.set_templates(templates)
