@@ -324,6 +324,11 @@ def render_app(ctx: AppContext, out: Path, suffix: str, lang: str) -> None:
     from screenshots_sync import render_sync  # sync screens (issue 17)
 
     render_sync(ctx, window, vault, out, suffix, lang, save, settle)
+    # Issue 16.8 (last: it adds an entry): standards with titles, the preview with tags,
+    # standards and attachments, the New journal dialog.
+    from screenshots_everyday import render_everyday
+
+    render_everyday(ctx, vault, out, suffix, lang)
     window.prepare_to_close()
     ctx.runner.wait(10_000)
     window.hide()
@@ -789,6 +794,13 @@ def render(
                     render_conflict_only(ctx, out, suffix, lang)
                 if only in (None, "history"):
                     render_history(ctx, out, suffix, lang)
+                if only == "everyday":
+                    from screenshots_everyday import render_everyday
+
+                    vault = _make_vault(ctx, lang)
+                    render_everyday(ctx, vault, out, suffix, lang)
+                    ctx.runner.wait(10_000)
+                    vault.close()  # type: ignore[attr-defined]
                 if only in (None, "app"):
                     render_wizard(ctx, out, suffix)
                     render_app(ctx, out, suffix, lang)
@@ -820,9 +832,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pseudo", action="store_true", help="render the pseudo-locale")
     parser.add_argument(
         "--only",
-        choices=("app", "review", "conflict", "history", "export"),
+        choices=("app", "review", "conflict", "history", "export", "everyday"),
         help="only these screens (review: issue 13; conflict: issue 14; history: 16.6; "
-        "export: the export wizard, issue 16)",
+        "export: the export wizard, issue 16; everyday: issue 16.8)",
     )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
