@@ -1,0 +1,640 @@
+"""Case studies (issue 15): ``vault.case_studies``.
+
+A case study is planned freely (title, research question, cohorts, team); entries are
+added, and anything exported, only under a current ethics approval. Only entries
+received with research consent can be added, each at one revision, with its provenance
+(the signing key, checked against the author's pinned keys; the bundle that carried the
+consent). Pseudonymisation is reviewed proposal by proposal and applied to the item's
+text in the vault (the original text is not kept in the study; the map that links
+pseudonyms to people stays sealed in the vault, never exported). A consent withdrawal
+that arrives removes every item of that entry, with its passages and memos, keeping
+only "withdrawn on DATE, from bundle …" in the signed audit log, and marks earlier
+exports outdated (docs/research.md).
+"""
+
+from __future__ import annotations
+
+import builtins
+import logging
+import mimetypes
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from reflectdesk.domain.cohorts import Cohort
+from reflectdesk.domain.model import Changes, Role, Space
+from reflectdesk.errors import (
+    CaseConsentMissing,
+    CaseEntryNotReceived,
+    CaseFieldInvalid,
+    CaseFileTooLarge,
+    CaseItemDuplicate,
+    CaseItemNotFound,
+    CaseStudyNotFound,
+    CohortNotFound,
+    ContactNotFound,
+    FileUnreadable,
+    NotFound,
+)
+from reflectdesk.ids import uuid7
+from reflectdesk.progress import NEVER_CANCELLED, CancelToken, ProgressSink, ignore_progress
+from reflectdesk.research import guids
+from reflectdesk.research import pseudonymise as ps
+from reflectdesk.research.model import CodedSelection
+from reflectdesk.services import case_audit
+from reflectdesk.services.bundle_log import BundleLogService
+from reflectdesk.services.case_audit import CaseAuditService
+from reflectdesk.services.case_coding import CaseCodingService
+from reflectdesk.services.case_common import (
+    ADDABLE,
+    ALREADY_ADDED,
+    ITEM_KIND,
+    MAX_LONG_TEXT,
+    NO_CONSENT,
+    ORIGIN_ENTRY,
+    READ_ONLY,
+    RESEARCH_LEVELS,
+    WITHDRAWN,
+    Approval,
+    Candidate,
+    CaseContext,
+    CaseItem,
+    CaseStudy,
+    Provenance,
+    clean_text,
+    item_doc,
+    item_of,
+    now_iso,
+    pmap_of,
+    study_of,
+)
+from reflectdesk.services.case_export import CaseExportService
+from reflectdesk.services.unlocked_state import UnlockedState
+from reflectdesk.storage.cohorts import CohortRepo
+
+log = logging.getLogger(__name__)
+
+MAX_SHEET_BYTES = 20 * 1024 * 1024
+_KIND_OF_ROLE = {Role.STUDENT: ps.STUDENT, Role.MENTOR: ps.MENTOR, Role.EDUCATOR: ps.TUTOR}
+SECTION_SEP = "#"  # a pseudonymisation source id: "<item id>#<section key>"
+
+
+def source_id(item_id: str, section: str) -> str:
+    return f"{item_id}{SECTION_SEP}{section}"
+
+
+class CaseStudyService:
+    def __init__(self, state: Callable[[], UnlockedState]) -> None:
+        self._state = state
+        self._ctx = CaseContext(state)
+        self._consents = BundleLogService(state)
+        self.coding = CaseCodingService(self._ctx)
+        self.exports = CaseExportService(self._ctx, self.propagate_withdrawals)
+        self.audit = CaseAuditService(state, self._signed)
+
+    def _signed(self, case_id: str) -> list[dict[str, Any]]:
+        self._ctx.stored(case_id)
+        return [r.doc for r in self._ctx.repo().audit(case_id)]
+
+    def _changed(self, case_id: str) -> None:
+        self._state().emit(Changes(case_studies=frozenset([case_id])))
+
+    # -- projects -------------------------------------------------------------------
+    def _check_refs(self, cohort_ids: Sequence[str], team: Sequence[str]) -> None:
+        st = self._state()
+        known_cohorts = {c.id for c in _cohorts(st)}
+        for cid in cohort_ids:
+            if cid not in known_cohorts:
+                raise CohortNotFound(cid)
+        known = {c.id for c in st.contacts.list()}
+        for cid in team:
+            if cid not in known:
+                raise ContactNotFound(cid)
+
+    def create(
+        self,
+        title: str,
+        *,
+        question: str = "",
+        description: str = "",
+        cohort_ids: Sequence[str] = (),
+        team: Sequence[str] = (),
+        language: str | None = None,
+    ) -> CaseStudy:
+        """A new case study, in planning until its approval is recorded."""
+        st = self._state()
+        self._check_refs(cohort_ids, team)
+        lang = language or st.profile.get().lang
+        if lang not in ("es", "en"):
+            raise CaseFieldInvalid("language", field="language")
+        doc = {
+            "title": clean_text(title, "title"),
+            "question": clean_text(question, "question", limit=MAX_LONG_TEXT, required=False),
+            "description": clean_text(
+                description, "description", limit=MAX_LONG_TEXT, required=False
+            ),
+            "language": lang,
+            "approval": None,
+            "cohorts": list(dict.fromkeys(cohort_ids)),
+            "team": list(dict.fromkeys(team)),
+            "pmap": ps.PseudonymMap(language=lang).to_json(),
+            "exports": [],
+            "withdrawals": [],
+        }
+        case_id = uuid7()
+        with st.write_lock, self._ctx.repo().writing() as w:
+            w.put_study(case_id, doc)
+            self._ctx.audit(w, case_id, case_audit.CREATED, {})
+        self._changed(case_id)
+        return self._ctx.study(case_id)
+
+    def update(
+        self,
+        case_id: str,
+        *,
+        title: str | None = None,
+        question: str | None = None,
+        description: str | None = None,
+        cohort_ids: Sequence[str] | None = None,
+        team: Sequence[str] | None = None,
+        published: date | None = None,
+    ) -> CaseStudy:
+        st = self._state()
+        with st.write_lock:
+            doc = dict(self._ctx.stored(case_id).doc)
+            if title is not None:
+                doc["title"] = clean_text(title, "title")
+            if question is not None:
+                doc["question"] = clean_text(question, "question", limit=MAX_LONG_TEXT, required=False)
+            if description is not None:
+                doc["description"] = clean_text(
+                    description, "description", limit=MAX_LONG_TEXT, required=False
+                )
+            self._check_refs(cohort_ids or (), team or ())
+            if cohort_ids is not None:
+                doc["cohorts"] = list(dict.fromkeys(cohort_ids))
+            if team is not None:
+                doc["team"] = list(dict.fromkeys(team))
+            if published is not None:
+                doc["published"] = published.isoformat()
+            with self._ctx.repo().writing() as w:
+                w.put_study(case_id, doc)
+        self._changed(case_id)
+        return self._ctx.study(case_id)
+
+    def approve(
+        self,
+        case_id: str,
+        *,
+        committee: str,
+        reference: str,
+        expires: date,
+        sheet: Path | None = None,
+    ) -> CaseStudy:
+        """Record (or renew) the ethics approval; ``sheet``: the information sheet given to
+        participants, stored sealed in the vault."""
+        st = self._state()
+        data: bytes | None = None
+        if sheet is not None:
+            try:
+                size = sheet.stat().st_size
+                if size > MAX_SHEET_BYTES:
+                    raise CaseFileTooLarge(sheet.name, limit_mb=MAX_SHEET_BYTES // 2**20)
+                data = sheet.read_bytes()
+            except OSError as exc:
+                raise FileUnreadable(sheet.name) from exc
+            if len(data) > MAX_SHEET_BYTES:
+                raise CaseFileTooLarge(sheet.name, limit_mb=MAX_SHEET_BYTES // 2**20)
+        with st.write_lock:
+            stored = self._ctx.stored(case_id)
+            old = study_of(stored).approval
+            approval = Approval(
+                clean_text(committee, "committee"),
+                clean_text(reference, "reference"),
+                expires,
+                old.sheet_file_id if old else None,
+                old.sheet_name if old else None,
+            )
+            doc = dict(stored.doc)
+            with self._ctx.repo().writing() as w:
+                if sheet is not None and data is not None:
+                    if old is not None and old.sheet_file_id:
+                        w.remove_file(old.sheet_file_id)
+                    file_id = uuid7()
+                    media = mimetypes.guess_type(sheet.name)[0] or "application/octet-stream"
+                    w.put_file(file_id, case_id, sheet.name, media, data)
+                    approval = replace(approval, sheet_file_id=file_id, sheet_name=sheet.name)
+                doc["approval"] = approval.to_json()
+                w.put_study(case_id, doc)
+                self._ctx.audit(
+                    w,
+                    case_id,
+                    case_audit.APPROVED,
+                    {"expires": expires.isoformat(), "sheet": approval.sheet_file_id is not None},
+                )
+        self._changed(case_id)
+        return self._ctx.study(case_id)
+
+    def information_sheet(self, case_id: str) -> tuple[str, str, bytes]:
+        """(file name, media type, bytes) of the study's information sheet."""
+        approval = self._ctx.study(case_id).approval
+        found = None
+        if approval is not None and approval.sheet_file_id:
+            found = self._ctx.repo().file(approval.sheet_file_id)
+        if found is None:
+            raise NotFound("information sheet")
+        return found
+
+    def list(self) -> builtins.list[CaseStudy]:
+        self.propagate_withdrawals()
+        return [study_of(r) for r in self._ctx.repo().studies()]
+
+    def get(self, case_id: str) -> CaseStudy:
+        self.propagate_withdrawals()
+        return self._ctx.study(case_id)
+
+    def resolve(self, ref: str) -> CaseStudy:
+        """A case study by id, id prefix (6+ characters) or title (for the CLI)."""
+        studies = self.list()
+        for s in studies:
+            if ref == s.id:
+                return s
+        if len(ref) >= 6:
+            found = [s for s in studies if s.id.startswith(ref)]
+            if len(found) == 1:
+                return found[0]
+        found = [s for s in studies if s.title.casefold() == ref.casefold()]
+        if len(found) == 1:
+            return found[0]
+        raise CaseStudyNotFound(ref)
+
+    def items(self, case_id: str) -> builtins.list[CaseItem]:
+        self.propagate_withdrawals()
+        self._ctx.stored(case_id)
+        return self._ctx.items(case_id)
+
+    def item(self, case_id: str, item_id: str) -> CaseItem:
+        row = self._ctx.repo().item(item_id)
+        if row is None or row.case_id != case_id:
+            raise CaseItemNotFound(item_id)
+        return item_of(row)
+
+    # -- the picker and adding ------------------------------------------------------
+    def _consent(self, entry_id: str) -> tuple[str | None, str | None, str]:
+        """(consent value, bundle id, reason code) of a received entry."""
+        record = self._consents.current_consent(entry_id)
+        if record is None:
+            return None, None, NO_CONSENT
+        if record.level is None:
+            return None, record.bundle_id, WITHDRAWN
+        if record.level not in RESEARCH_LEVELS:
+            return record.level.value, record.bundle_id, READ_ONLY
+        return record.level.value, record.bundle_id, ADDABLE
+
+    def candidates(self, case_id: str) -> builtins.list[Candidate]:
+        """Every received entry with its consent: addable ones, and the others with the
+        reason they cannot be added (read-only, withdrawn, no consent, already added)."""
+        st = self._state()
+        held = {r.entry_id for r in self._ctx.repo().items(self._ctx.study(case_id).id)}
+        names = {c.id: c.name for c in st.contacts.list()}
+        out: list[Candidate] = []
+        for journal in st.journals.list(Space.RECEIVED):
+            for entry_id in st.entries.ids_in_journal(journal.id):
+                entry = st.entries.get(entry_id)
+                level, _bundle, reason = self._consent(entry_id)
+                if reason == ADDABLE and entry_id in held:
+                    reason = ALREADY_ADDED
+                author = journal.author_contact_id
+                out.append(
+                    Candidate(
+                        entry_id=entry_id,
+                        revision_id=entry.head.id,
+                        revision_seq=entry.head.seq,
+                        title=entry.content.title,
+                        author_contact_id=author,
+                        author_name=names.get(author or "", ""),
+                        consent=level,
+                        reason=reason,
+                        event_date=entry.content.event_date,
+                    )
+                )
+        return out
+
+    def add(self, case_id: str, entry_id: str, revision_id: str | None = None) -> CaseItem:
+        """Add a received, research-consented entry at ``revision_id`` (default: its
+        current revision), with its provenance; refused without a current approval."""
+        st = self._state()
+        self.propagate_withdrawals()
+        with st.write_lock:
+            stored = self._ctx.stored(case_id)
+            study = study_of(stored)
+            self._ctx.require_approval(study)
+            where = st.entries.locations([entry_id]).get(entry_id)
+            if where is None or where.space is not Space.RECEIVED or not where.author_contact_id:
+                raise CaseEntryNotReceived(entry_id)
+            level, bundle_id, reason = self._consent(entry_id)
+            if reason != ADDABLE:
+                raise CaseConsentMissing(reason)
+            if any(r.entry_id == entry_id for r in self._ctx.repo().items(case_id)):
+                raise CaseItemDuplicate(entry_id)
+            entry = st.entries.get(entry_id)
+            revision = (
+                entry.head if revision_id is None else st.entries.revision(entry_id, revision_id)
+            )
+            contact = st.contacts.get(where.author_contact_id)
+            pinned = {link.key_id for link in contact.chain} | {contact.key_id}
+            language = study.language
+            pmap = pmap_of(stored.doc, language).add(
+                contact.id,
+                _KIND_OF_ROLE.get(contact.card.role, ps.STUDENT),
+                ps.name_forms(contact.name),
+            )
+            person = pmap.get(contact.id)
+            assert person is not None
+            content = revision.content
+            item = CaseItem(
+                id=uuid7(),
+                case_id=case_id,
+                entry_id=entry_id,
+                revision_id=revision.id,
+                revision_seq=revision.seq,
+                pseudonym=person.pseudonym,
+                event_date=content.event_date,
+                template_id=content.template_id,
+                standards=tuple(content.standards),
+                sections=tuple((k, v) for k, v in content.sections.items() if v.strip()),
+                pseudonymised=False,
+                provenance=Provenance(
+                    origin=ORIGIN_ENTRY,
+                    author_contact_id=contact.id,
+                    author_key_id=revision.author,
+                    signature_checked=revision.author in pinned,
+                    author_status="verified" if contact.verified else "known",
+                    bundle_id=bundle_id,
+                    consent=level,
+                ),
+                added_at=datetime.now(UTC),
+            )
+            doc = dict(stored.doc)
+            doc["pmap"] = pmap.to_json()
+            with self._ctx.repo().writing() as w:
+                w.put_item(item.id, case_id, entry_id, revision.id, item_doc(item))
+                w.put_study(case_id, doc)
+                self._ctx.audit(
+                    w,
+                    case_id,
+                    case_audit.ADDED,
+                    {
+                        "item": guids.guid(ITEM_KIND, item.id),
+                        "revision": revision.seq,
+                        "consent": level,
+                        "bundle": bundle_id,
+                        "signature_checked": item.provenance.signature_checked,
+                    },
+                )
+        log.info("case item added")
+        self._changed(case_id)
+        return self.item(case_id, item.id)
+
+    def remove(self, case_id: str, item_id: str) -> None:
+        """Remove an item with its passages and their memos (logged)."""
+        st = self._state()
+        with st.write_lock:
+            item = self.item(case_id, item_id)
+            self._remove_items(case_id, [item], case_audit.REMOVED, {})
+        self._changed(case_id)
+
+    def _remove_items(
+        self,
+        case_id: str,
+        items: Sequence[CaseItem],
+        event: str,
+        extra: dict[str, Any],
+        note: dict[str, Any] | None = None,
+    ) -> tuple[int, int]:
+        repo = self._ctx.repo()
+        ids = {i.id for i in items}
+        segments = [s for s in repo.segments(case_id) if s.item_id in ids]
+        segment_ids = {s.id for s in segments}
+        memos = [
+            m.id
+            for m in repo.memos(case_id)
+            if (m.doc.get("target") == "segment" and m.doc.get("ref") in segment_ids)
+            or (m.doc.get("target") == "item" and m.doc.get("ref") in ids)
+        ]
+        doc = dict(self._ctx.stored(case_id).doc)
+        doc["exports"] = [dict(e, outdated=True) for e in doc.get("exports", [])]
+        if note is not None:
+            doc["withdrawals"] = [
+                *doc.get("withdrawals", []),
+                dict(note, segments=len(segments), memos=len(memos)),
+            ]
+        with repo.writing() as w:
+            w.remove_memos(memos)
+            w.remove_items(ids)
+            w.put_study(case_id, doc)
+            for item in items:
+                self._ctx.audit(
+                    w,
+                    case_id,
+                    event,
+                    {
+                        "item": guids.guid(ITEM_KIND, item.id),
+                        "segments": sum(1 for s in segments if s.item_id == item.id),
+                        "memos": len(memos),
+                        **extra,
+                    },
+                )
+        return len(segments), len(memos)
+
+    # -- withdrawal -----------------------------------------------------------------
+    def propagate_withdrawals(self) -> int:
+        """Remove every item whose entry's research consent was withdrawn since it was
+        added (from every case study); returns how many. Called by every read of the
+        case studies and after each import, so a withdrawal that arrived by any path
+        (a bundle, a batch, a sync) takes effect before anything is shown or exported."""
+        st = self._state()
+        repo = self._ctx.repo()
+        places = repo.item_places()
+        if not places:
+            return 0
+        removed = 0
+        decided: dict[str, tuple[str | None, str | None, str]] = {}
+        for item_id, case_id, entry_id in places:
+            if entry_id not in decided:
+                decided[entry_id] = (
+                    self._consent(entry_id) if not entry_id.startswith("qdpx:") else (None, None, ADDABLE)
+                )
+            if decided[entry_id][2] == ADDABLE:
+                continue
+            with st.write_lock:
+                row = repo.item(item_id)
+                if row is None:
+                    continue
+                item = item_of(row)
+                if item.provenance.origin != ORIGIN_ENTRY:
+                    continue
+                record = self._consents.current_consent(entry_id)
+                on = record.stated_at.date() if record is not None else datetime.now(UTC).date()
+                bundle = record.bundle_id if record is not None else ""
+                reason = decided[entry_id][2]
+                note = {"on": on.isoformat(), "bundle": bundle, "at": now_iso()}
+                self._remove_items(
+                    case_id,
+                    [item],
+                    case_audit.WITHDRAWN,
+                    {"withdrawn_on": on.isoformat(), "bundle": bundle, "reason": reason},
+                    note,
+                )
+            log.info("case item removed: consent %s", reason)
+            removed += 1
+            self._changed(case_id)
+        return removed
+
+    # -- pseudonymisation -----------------------------------------------------------
+    def pseudonym_map(self, case_id: str) -> ps.PseudonymMap:
+        """The study's map with everyone it should know: the authors of its items, the
+        contacts (students, mentors, tutors), you, and the terms you added. It stays in
+        the vault: never exported, never in a bundle."""
+        st = self._state()
+        stored = self._ctx.stored(case_id)
+        study = study_of(stored)
+        pmap = pmap_of(stored.doc, study.language)
+        for contact in st.contacts.list():
+            pmap = pmap.add(
+                contact.id, _KIND_OF_ROLE.get(contact.card.role, ps.OTHER), ps.name_forms(contact.name)
+            )
+        profile = st.profile.get()
+        pmap = pmap.add(
+            "profile", _KIND_OF_ROLE.get(profile.role, ps.OTHER), ps.name_forms(profile.name)
+        )
+        return pmap
+
+    def _save_map(self, case_id: str, pmap: ps.PseudonymMap) -> None:
+        doc = dict(self._ctx.stored(case_id).doc)
+        if doc.get("pmap") == pmap.to_json():
+            return
+        doc["pmap"] = pmap.to_json()
+        with self._ctx.repo().writing() as w:
+            w.put_study(case_id, doc)
+
+    def add_term(
+        self, case_id: str, kind: str, name: str, *, forms: Iterable[str] = ()
+    ) -> str:
+        """A person or place the researcher adds (a pupil, a school, a commune, a
+        colleague); returns its pseudonym. ``forms``: more ways it is written."""
+        if kind not in ps.NAME_KINDS:
+            raise CaseFieldInvalid("kind", field="kind")
+        text = clean_text(name, "name")
+        st = self._state()
+        with st.write_lock:
+            pmap = pmap_of(self._ctx.stored(case_id).doc, self._ctx.study(case_id).language)
+            term_id = f"term:{ps.fold(text)}"
+            pmap = pmap.add(term_id, kind, [*ps.name_forms(text), *forms])
+            self._save_map(case_id, pmap)
+        person = pmap.get(term_id)
+        assert person is not None
+        return person.pseudonym
+
+    def propose(
+        self,
+        case_id: str,
+        *,
+        progress: ProgressSink = ignore_progress,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> builtins.list[ps.Replacement]:
+        """Proposals over every item's text (``source`` is "<item id>#<section>"), for
+        review one by one; nothing changes until :meth:`apply_pseudonymisation`."""
+        self.propagate_withdrawals()
+        st = self._state()
+        with st.write_lock:
+            pmap = self.pseudonym_map(case_id)
+            self._save_map(case_id, pmap)
+        texts = {
+            source_id(item.id, key): text
+            for item in self._ctx.items(case_id)
+            for key, text in item.sections
+        }
+        return ps.propose(texts, pmap, progress=progress, cancel=cancel)
+
+    def apply_pseudonymisation(
+        self,
+        case_id: str,
+        accepted: Sequence[ps.Replacement],
+        *,
+        reviewed: Collection[str] | None = None,
+    ) -> int:
+        """Make the accepted replacements in the items' texts and move their coded
+        passages; mark ``reviewed`` items (default: every item) as pseudonymised.
+        Returns how many replacements were made. Refused whole, nothing changed, if a
+        replacement no longer matches (:class:`PseudonymisationStale`)."""
+        st = self._state()
+        with st.write_lock:
+            items = {i.id: i for i in self._ctx.items(case_id)}
+            texts: dict[str, str] = {}
+            for item in items.values():
+                for key, text in item.sections:
+                    texts[source_id(item.id, key)] = text
+            for r in accepted:
+                if r.source not in texts:
+                    raise CaseItemNotFound(r.source.split(SECTION_SEP, 1)[0])
+            results = ps.apply_all(
+                {s: texts[s] for s in {r.source for r in accepted}}, accepted
+            )
+            repo = self._ctx.repo()
+            segments = repo.segments(case_id)
+            moved = ps.remap_selections(
+                [
+                    CodedSelection(
+                        s.id,
+                        source_id(s.item_id, str(s.doc["section"])),
+                        int(s.doc["start"]),
+                        int(s.doc["end"]),
+                        s.code_id,
+                    )
+                    for s in segments
+                ],
+                results,
+            )
+            marked = set(items) if reviewed is None else set(reviewed)
+            by_kind: dict[str, int] = {}
+            for r in accepted:
+                by_kind[r.kind] = by_kind.get(r.kind, 0) + 1
+            with repo.writing() as w:
+                for item in items.values():
+                    sections = tuple(
+                        (k, results[source_id(item.id, k)].text)
+                        if source_id(item.id, k) in results
+                        else (k, v)
+                        for k, v in item.sections
+                    )
+                    changed = sections != item.sections
+                    now_reviewed = item.pseudonymised or item.id in marked
+                    if changed or now_reviewed != item.pseudonymised:
+                        new = replace(item, sections=sections, pseudonymised=now_reviewed)
+                        w.put_item(item.id, case_id, item.entry_id, item.revision_id, item_doc(new))
+                by_id = {s.id: s for s in segments}
+                for sel in moved:
+                    old = by_id[sel.id]
+                    if (sel.start, sel.end) != (old.doc["start"], old.doc["end"]):
+                        w.put_segment(
+                            sel.id, old.item_id, old.code_id, dict(old.doc, start=sel.start, end=sel.end)
+                        )
+                self._ctx.audit(
+                    w,
+                    case_id,
+                    case_audit.PSEUDONYMISED,
+                    {
+                        "items": sorted(guids.guid(ITEM_KIND, i) for i in marked if i in items),
+                        "accepted": len(accepted),
+                        "kinds": by_kind,
+                    },
+                )
+        self._changed(case_id)
+        return len(accepted)
+
+
+def _cohorts(st: UnlockedState) -> builtins.list[Cohort]:
+    return CohortRepo(st.db, st.cipher).list()
