@@ -1669,7 +1669,7 @@ class CasePseudonymisationRequired(InputError):
     code = "case_pseudonymisation_required"
     message = QT_TRANSLATE_NOOP(
         "Errors",
-        "{count} items may only be used pseudonymised and have not been reviewed: "
+        "Entries that may only be used pseudonymised have not been reviewed yet ({count}): "
         "nothing was exported.",
     )
     hint = QT_TRANSLATE_NOOP(

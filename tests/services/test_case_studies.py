@@ -1,0 +1,323 @@
+"""Case studies (issue 15): approval gate, the consent picker, items with provenance at a
+revision, pseudonymisation review, withdrawal propagation; real vaults and bundles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from reflectdesk.domain.model import EntryContent
+from reflectdesk.errors import (
+    CaseApprovalExpired,
+    CaseApprovalMissing,
+    CaseConsentMissing,
+    CaseEntryNotReceived,
+    CaseFieldInvalid,
+    CaseItemDuplicate,
+    CasePseudonymisationRequired,
+    CaseStudyNotFound,
+    PseudonymisationStale,
+    VaultStateTampered,
+)
+from reflectdesk.research.pseudonymise import Replacement
+from reflectdesk.services.vault import Vault
+from reflectdesk.storage.consents import NewConsent
+from tests.services.case_helpers import (
+    CANARIES,
+    PUPIL,
+    RESEARCH_TEXT,
+    SCHOOL,
+    Study,
+    close,
+    make_study,
+    yesterday,
+)
+from tests.support import PASSPHRASE, raw_db
+
+
+@pytest.fixture
+def study(tmp_path: Path) -> Iterator[Study]:
+    s = make_study(tmp_path)
+    yield s
+    close(s)
+
+
+# --- projects and the approval gate ------------------------------------------------------------
+def test_a_study_is_planned_without_approval_but_nothing_is_added_or_exported(
+    study: Study, tmp_path: Path
+) -> None:
+    cs = study.researcher.case_studies
+    case = cs.create("Fracciones en 2º básico", question="¿Qué material usan?")
+    assert case.status == "planning" and case.approval is None
+    code = cs.coding.add_code(case.id, "Material concreto")  # planning: the codebook
+    assert [c.name for c in cs.coding.codes(case.id)] == [code.name]
+    with pytest.raises(CaseApprovalMissing) as info:
+        cs.add(case.id, study.at("research"))
+    assert info.value.message and info.value.hint
+    with pytest.raises(CaseApprovalMissing):
+        cs.exports.export(case.id, "qdpx", tmp_path / "x.qdpx")
+    assert not (tmp_path / "x.qdpx").exists()
+    sheet = tmp_path / "hoja.pdf"
+    sheet.write_bytes(b"%PDF-1.4 hoja informativa")
+    approved = cs.approve(
+        case.id,
+        committee="CEC-CSAH",
+        reference="2026-041",
+        expires=date.today() + timedelta(days=30),
+        sheet=sheet,
+    )
+    assert approved.status == "approved" and approved.approval is not None
+    assert cs.information_sheet(case.id) == ("hoja.pdf", "application/pdf", sheet.read_bytes())
+    assert cs.add(case.id, study.at("research")).pseudonym == "Estudiante A"
+
+
+def test_an_expired_approval_blocks_additions_and_exports(study: Study, tmp_path: Path) -> None:
+    cs = study.researcher.case_studies
+    case = study.new_case()
+    cs.add(case, study.at("research"))
+    cs.approve(case, committee="CEC", reference="1", expires=yesterday())
+    assert cs.get(case).status == "expired"
+    with pytest.raises(CaseApprovalExpired) as info:
+        cs.add(case, study.at("pseudo"))
+    assert yesterday().isoformat() in str(info.value)
+    with pytest.raises(CaseApprovalExpired):
+        cs.exports.export(case, "md", tmp_path / "r.md")
+    cs.approve(case, committee="CEC", reference="1-bis", expires=date.today())
+    cs.exports.export(case, "md", tmp_path / "r.md")  # renewed: today still counts
+
+
+def test_fields_are_checked_and_studies_resolve_by_title(study: Study) -> None:
+    cs = study.researcher.case_studies
+    with pytest.raises(CaseFieldInvalid):
+        cs.create("   ")
+    with pytest.raises(CaseFieldInvalid):
+        cs.create("x" * 201)
+    case = cs.create("Mi estudio")
+    assert cs.resolve("mi estudio").id == case.id
+    assert cs.resolve(case.id[:8]).id == case.id
+    with pytest.raises(CaseStudyNotFound):
+        cs.resolve("otro")
+
+
+# --- the picker and adding ------------------------------------------------------------------
+def test_the_picker_lists_received_entries_with_their_consent(study: Study) -> None:
+    cs = study.researcher.case_studies
+    case = study.new_case()
+    reasons = {c.title: (c.consent, c.reason) for c in cs.candidates(case)}
+    assert reasons == {
+        "Clase de fracciones": ("research", "addable"),
+        "Observación": ("research-pseudonymised", "addable"),
+        "Solo lectura": ("read", "read-only"),
+    }
+    with pytest.raises(CaseConsentMissing) as info:
+        cs.add(case, study.at("read"))
+    assert info.value.detail == "read-only"
+    cs.add(case, study.at("research"))
+    after = {c.title: c.reason for c in cs.candidates(case)}
+    assert after["Clase de fracciones"] == "already-added"
+    with pytest.raises(CaseItemDuplicate):
+        cs.add(case, study.at("research"))
+    # Own entries are not research material.
+    journal = study.researcher.journals.create("Mis notas")
+    own = study.researcher.entries.add(journal.id, EntryContent(title="Nota"))
+    with pytest.raises(CaseEntryNotReceived):
+        cs.add(case, own.id)
+
+
+def test_an_entry_is_added_at_a_revision_with_its_provenance(study: Study) -> None:
+    s, r = study.student, study.researcher
+    entry = study.entries["research"]
+    s.entries.edit(
+        entry,
+        EntryContent(
+            title="Clase de fracciones",
+            sections={"description": "Versión nueva."},
+            template_id="gibbs",
+        ),
+    )
+    from reflectdesk.domain.model import Consent, ExportRequest
+
+    request = ExportRequest(
+        recipients=(study.researcher_at_student,),
+        entry_ids=(entry,),
+        consent=Consent.RESEARCH,
+        history=True,
+    )
+    bundle = s.exports.export(request, study.out)
+    r.imports.import_bundle(bundle.path)
+    cs = r.case_studies
+    case = study.new_case()
+    history = r.entries.history(study.at("research"))
+    first = min(history, key=lambda rev: rev.seq)
+    item = cs.add(case, study.at("research"), first.id)
+    assert item.revision_id == first.id and item.revision_seq == 1
+    assert item.text("description") == RESEARCH_TEXT  # the text of that revision
+    p = item.provenance
+    assert p.author_key_id == s.identity.public().key_id_hex
+    assert p.signature_checked and p.author_status == "known"
+    assert p.bundle_id == bundle.bundle_id  # the bundle whose consent is in force
+    assert p.consent == "research"
+    assert [e.event for e in cs.audit.events(case)][-1] == "item-added"
+
+
+# --- pseudonymisation ------------------------------------------------------------------------
+def test_pseudonymisation_is_reviewed_and_moves_coded_passages(study: Study, tmp_path: Path) -> None:
+    cs = study.researcher.case_studies
+    case = study.new_case()
+    item = cs.add(case, study.at("research"))
+    pseudo = cs.add(case, study.at("pseudo"))
+    assert cs.add_term(case, "pupil", PUPIL) == "Alumno/a 1"
+    assert cs.add_term(case, "school", SCHOOL) == "Escuela 1"
+    assert cs.add_term(case, "pupil", PUPIL) == "Alumno/a 1"  # stable
+    code = cs.coding.add_code(case, "Regletas")
+    segment = cs.coding.apply_quote(case, item.id, "description", "le expliqué con regletas", code.id)
+    # An item consented as research-pseudonymised cannot leave before its review.
+    with pytest.raises(CasePseudonymisationRequired) as info:
+        cs.exports.export(case, "qdpx", tmp_path / "x.qdpx")
+    assert info.value.params == {"count": 1}
+    proposals = cs.propose(case)
+    originals = {p.original for p in proposals}
+    assert {PUPIL, SCHOOL, "Martina", "Valentina", "12.345.678-5", "vrojas@example.cl"} <= originals
+    assert all(p.source.split("#")[0] in (item.id, pseudo.id) for p in proposals)
+    # Skip one: it stays; accept the rest.
+    skipped = next(p for p in proposals if p.original == "Valentina")
+    accepted = [p for p in proposals if p is not skipped]
+    assert cs.apply_pseudonymisation(case, accepted) == len(accepted)
+    text = cs.item(case, item.id).text("description") or ""
+    assert PUPIL not in text and SCHOOL not in text and "Alumno/a 1" in text
+    assert "Valentina" in text  # skipped at review
+    assert cs.item(case, pseudo.id).pseudonymised
+    (passage,) = cs.coding.passages(case, code.id)
+    assert passage.segment_id == segment and passage.text == "le expliqué con regletas"
+    # A proposal made before the change no longer matches: refused, nothing changed.
+    with pytest.raises(PseudonymisationStale):
+        cs.apply_pseudonymisation(case, [proposals[0]])
+    # Pseudonyms never name anyone; the audit log counts kinds, never names.
+    event = cs.audit.events(case)[-1]
+    assert event.event == "pseudonymisation-accepted" and event.data["accepted"] == len(accepted)
+    assert not any(c in repr(e.data) for e in cs.audit.events(case) for c in CANARIES)
+    cs.exports.export(case, "qdpx", tmp_path / "x.qdpx")  # reviewed: allowed
+
+
+def test_a_replacement_for_an_unknown_item_is_refused(study: Study) -> None:
+    cs = study.researcher.case_studies
+    case = study.new_case()
+    cs.add(case, study.at("research"))
+    bogus = Replacement("nope#description", 0, 3, "Hoy", "X", "other")
+    with pytest.raises(Exception) as info:
+        cs.apply_pseudonymisation(case, [bogus])
+    assert getattr(info.value, "code", "") == "case_item_not_found"
+
+
+# --- withdrawal -------------------------------------------------------------------------------
+def test_a_withdrawal_removes_the_items_codings_and_memos_and_is_logged(
+    study: Study, tmp_path: Path
+) -> None:
+    r = study.researcher
+    cs = r.case_studies
+    case = study.new_case()
+    kept = cs.add(case, study.at("pseudo"))
+    gone = cs.add(case, study.at("research"))
+    code = cs.coding.add_code(case, "Fracciones")
+    seg = cs.coding.apply_quote(case, gone.id, "description", "fracciones", code.id)
+    cs.coding.apply_quote(case, kept.id, "description", "fracciones", code.id)
+    cs.coding.add_memo(case, "Sobre este pasaje", segment_id=seg)
+    cs.coding.add_memo(case, "Sobre la entrada", item_id=gone.id)
+    cs.coding.add_memo(case, "Del proyecto")
+    cs.apply_pseudonymisation(case, [])
+    export = cs.exports.export(case, "md", tmp_path / "r.md")
+    assert "fracciones" in export.path.read_text(encoding="utf-8")
+    withdrawal = study.withdraw("research")
+    result = r.imports.import_bundle(withdrawal)
+    assert result.withdrawals == 1
+    # Gone at once (the import propagates), with everything that came from it.
+    assert [i.id for i in cs.items(case)] == [kept.id]
+    assert [p.item_id for p in cs.coding.passages(case)] == [kept.id]
+    assert [m.text for m in cs.coding.memos(case)] == ["Del proyecto"]
+    after = cs.get(case)
+    assert [e.outdated for e in after.exports] == [True]
+    (note,) = after.withdrawals
+    consent = r.bundle_log.current_consent(study.at("research"))
+    assert consent is not None and consent.withdrawn
+    assert note.bundle_id == consent.bundle_id and note.withdrawn_on == consent.stated_at.date()
+    assert (note.segments, note.memos) == (1, 2)
+    last = cs.audit.events(case)[-1]
+    assert last.event == "withdrawn"
+    assert last.data["bundle"] == consent.bundle_id
+    assert last.data["withdrawn_on"] == consent.stated_at.date().isoformat()
+    cs.audit.verify(case)
+    # Nothing of it is left in the study's tables.
+    r._unlocked().db.checkpoint()
+    assert not any(
+        c in text for text in _sealed_texts(r) for c in ("Sobre este pasaje", "Sobre la entrada")
+    )
+    # It cannot come back.
+    with pytest.raises(CaseConsentMissing):
+        cs.add(case, study.at("research"))
+
+
+def _sealed_texts(r: Vault) -> list[str]:
+    cs = r.case_studies
+    out = []
+    for case in cs.list():
+        out += [m.text for m in cs.coding.memos(case.id)]
+        out += [t for i in cs.items(case.id) for _, t in i.sections]
+    return out
+
+
+def test_a_withdrawal_that_arrived_by_another_path_is_applied_before_any_read(
+    study: Study,
+) -> None:
+    r = study.researcher
+    cs = r.case_studies
+    case = study.new_case()
+    item = cs.add(case, study.at("research"))
+    # A withdrawal stored without the bundle import's hook (a path added later, say).
+    st = r._unlocked()
+    st.consents.add_many(
+        [
+            NewConsent(
+                study.at("research"),
+                None,
+                "in",
+                "bundle-from-elsewhere",
+                (study.student_at_researcher,),
+                datetime.now(UTC),
+            )
+        ]
+    )
+    assert item.id in {p[0] for p in cs._ctx.repo().item_places()}  # still stored
+    assert cs.items(case) == []  # but never shown: the read applies it first
+    assert cs.get(case).withdrawals[0].bundle_id == "bundle-from-elsewhere"
+    assert cs.propagate_withdrawals() == 0
+
+
+# --- storage: sealed, and in the vault state ----------------------------------------------------
+def test_names_and_texts_are_sealed_and_a_deleted_audit_record_is_caught(
+    study: Study, tmp_path: Path
+) -> None:
+    r = study.researcher
+    cs = r.case_studies
+    case = study.new_case(title="Estudio de Valentina Rojas")
+    cs.add(case, study.at("research"))
+    cs.add_term(case, "pupil", PUPIL)
+    cs.coding.add_memo(case, "Memo con Martina Soto")
+    r._unlocked().db.checkpoint()
+    path = tmp_path / "researcher"
+    with raw_db(path) as conn:
+        blobs = b"".join(
+            bytes(row[0])
+            for table in ("case_studies", "case_items", "memos", "case_audit")
+            for row in conn.execute(f"SELECT blob FROM {table}")  # noqa: S608
+        )
+    for canary in CANARIES:
+        assert canary.encode() not in blobs
+    r.lock()
+    with raw_db(path) as conn:
+        conn.execute("DELETE FROM case_audit WHERE seq = (SELECT MAX(seq) FROM case_audit)")
+        conn.commit()
+    with pytest.raises(VaultStateTampered):
+        r.unlock(PASSPHRASE)
