@@ -67,9 +67,11 @@ class Study:
         return case.id
 
 
-def make_study(tmp_path: Path) -> Study:
+def make_study(tmp_path: Path, researcher_dir: Path | None = None) -> Study:
     student = new_vault(tmp_path / "student", STUDENT, Role.STUDENT)
-    researcher = new_vault(tmp_path / "researcher", "Rita Investigadora", Role.EDUCATOR)
+    researcher = new_vault(
+        researcher_dir or tmp_path / "researcher", "Rita Investigadora", Role.EDUCATOR
+    )
     r_at_s, s_at_r = exchange_cards(student, researcher)
     journal = student.journals.create("Práctica II")
     contents = {

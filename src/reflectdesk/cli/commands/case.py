@@ -1,0 +1,563 @@
+"""case create | approve | list | show | add | remove | pseudonymise | codebook | code | memo |
+query | export | import | audit verify (issue 15).
+
+Case studies from received, research-consented entries (docs/research.md, docs/cli.md).
+The same service as the app: ``vault.case_studies``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reflectdesk.cli.session import CliContext
+from reflectdesk.errors import CaseFieldInvalid, CaseItemNotFound, NotFound
+from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
+from reflectdesk.services.case_common import CaseItem, CaseStudy
+from reflectdesk.services.vault import Vault
+
+FORMATS = ("qdpx", "qdc", "md", "html")
+KINDS = ("pupil", "school", "commune", "colleague", "student", "mentor", "tutor", "other")
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("case", help="case studies from consented entries (research)")
+    csub = p.add_subparsers(dest="case_cmd", required=True)
+    c = csub.add_parser("create", help="create a case study (planning) and print its id")
+    c.add_argument("title")
+    c.add_argument("--question", default="")
+    c.add_argument("--description", default="")
+    c.add_argument("--cohort", action="append", default=[], metavar="COHORT")
+    c.add_argument("--team", action="append", default=[], metavar="CONTACT")
+    c.add_argument("--language", choices=("es", "en"), default=None)
+    c.set_defaults(handler=cmd_create)
+    c = csub.add_parser("approve", help="record the ethics approval (committee, reference, expiry)")
+    c.add_argument("case")
+    c.add_argument("--committee", required=True)
+    c.add_argument("--reference", required=True)
+    c.add_argument("--expires", required=True, metavar="YYYY-MM-DD")
+    c.add_argument("--sheet", metavar="FILE", help="the participants' information sheet")
+    c.set_defaults(handler=cmd_approve)
+    c = csub.add_parser("list", help="list case studies")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(handler=cmd_list)
+    c = csub.add_parser("show", help="a case study: approval, items, codes, memos, exports")
+    c.add_argument("case")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(handler=cmd_show)
+    c = csub.add_parser("add", help="add a received entry (or --list the picker)")
+    c.add_argument("case")
+    c.add_argument("entry", nargs="?")
+    c.add_argument("--revision", help="a revision id (default: the current one)")
+    c.add_argument("--list", action="store_true", help="received entries and their consent")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(handler=cmd_add)
+    c = csub.add_parser("remove", help="remove an item, its passages and memos")
+    c.add_argument("case")
+    c.add_argument("item")
+    c.set_defaults(handler=cmd_remove)
+    c = csub.add_parser("pseudonymise", help="review proposed replacements one by one")
+    c.add_argument("case")
+    c.add_argument("--term", nargs=2, action="append", default=[], metavar=("KIND", "NAME"))
+    c.add_argument("--accept-all", action="store_true")
+    c.add_argument("--list", action="store_true", help="show the proposals, change nothing")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(handler=cmd_pseudonymise)
+    c = csub.add_parser("codebook", help="add, list or import (.qdc) codes")
+    c.add_argument("case")
+    c.add_argument("--add", metavar="NAME")
+    c.add_argument("--parent")
+    c.add_argument("--color", metavar="#RRGGBB")
+    c.add_argument("--description", default="")
+    c.add_argument("--import", dest="import_file", metavar="FILE.qdc")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(handler=cmd_codebook)
+    c = csub.add_parser("code", help="code a passage of an item's section")
+    c.add_argument("case")
+    c.add_argument("code")
+    c.add_argument("item")
+    c.add_argument("section")
+    c.add_argument("--quote", help="the passage's text (its first occurrence)")
+    c.add_argument("--occurrence", type=int, default=1)
+    c.add_argument("--start", type=int, help="code points from 0")
+    c.add_argument("--end", type=int, help="code points, exclusive")
+    c.set_defaults(handler=cmd_code)
+    c = csub.add_parser("memo", help="a memo on the project, a code, an item or a passage")
+    c.add_argument("case")
+    c.add_argument("text")
+    c.add_argument("--title", default="")
+    target = c.add_mutually_exclusive_group()
+    target.add_argument("--code")
+    target.add_argument("--item")
+    target.add_argument("--passage")
+    c.set_defaults(handler=cmd_memo)
+    c = csub.add_parser("query", help="passages by code, frequencies, co-occurrence, standards")
+    c.add_argument("case")
+    c.add_argument("what", choices=("passages", "frequencies", "cooccurrence", "standards"))
+    c.add_argument("code", nargs="?")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(handler=cmd_query)
+    c = csub.add_parser("export", help="export as REFI-QDA (.qdpx, .qdc) or a report")
+    c.add_argument("case")
+    c.add_argument("output")
+    c.add_argument("--format", choices=FORMATS, required=True)
+    c.set_defaults(handler=cmd_export)
+    c = csub.add_parser("import", help="a REFI-QDA project (.qdpx) as a new case study")
+    c.add_argument("file")
+    c.add_argument("--title")
+    c.set_defaults(handler=cmd_import)
+    c = csub.add_parser("audit", help="the signed audit log")
+    asub = c.add_subparsers(dest="audit_cmd", required=True)
+    a = asub.add_parser("verify", help="check a study's log, or an exported .audit.json")
+    a.add_argument("case", nargs="?")
+    a.add_argument("--file", metavar="FILE.audit.json")
+    a.add_argument("--key", action="append", default=[], metavar="KEY_ID")
+    a.set_defaults(handler=cmd_audit_verify)
+
+
+# --- helpers -----------------------------------------------------------------------------
+def _date(text: str, name: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CaseFieldInvalid(name, field=name) from None
+
+
+def _item(vault: Vault, case_id: str, ref: str) -> CaseItem:
+    items = vault.case_studies.items(case_id)
+    found = [i for i in items if i.id == ref] or [
+        i for i in items if len(ref) >= 6 and i.id.startswith(ref)
+    ]
+    if len(found) != 1:
+        raise CaseItemNotFound(ref)
+    return found[0]
+
+
+def _study_json(s: CaseStudy) -> dict[str, Any]:
+    a = s.approval
+    return {
+        "id": s.id,
+        "title": s.title,
+        "question": s.question,
+        "status": s.status,
+        "language": s.language,
+        "approval": None
+        if a is None
+        else {
+            "committee": a.committee,
+            "reference": a.reference,
+            "expires": a.expires.isoformat(),
+            "information_sheet": a.sheet_name,
+        },
+        "cohorts": list(s.cohort_ids),
+        "team": list(s.team),
+        "exports": [
+            {"format": e.format, "at": e.at.isoformat(), "file": e.file_name, "outdated": e.outdated}
+            for e in s.exports
+        ],
+        "withdrawals": [
+            {"withdrawn_on": w.withdrawn_on.isoformat(), "bundle": w.bundle_id} for w in s.withdrawals
+        ],
+    }
+
+
+# --- commands ----------------------------------------------------------------------------
+def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
+    vault = ctx.open_vault()
+    case = vault.case_studies.create(
+        args.title,
+        question=args.question,
+        description=args.description,
+        cohort_ids=[vault.cohorts.resolve(c).id for c in args.cohort],
+        team=[vault.contacts.resolve(c).id for c in args.team],
+        language=args.language,
+    )
+    ctx.out.write(case.id + "\n")
+    ctx.say(
+        "Cli",
+        QT_TRANSLATE_NOOP(
+            "Cli", "Planning. Record its ethics approval with 'case approve' before adding entries."
+        ),
+    )
+    return 0
+
+
+def cmd_approve(args: argparse.Namespace, ctx: CliContext) -> int:
+    vault = ctx.open_vault()
+    case = vault.case_studies.resolve(args.case)
+    vault.case_studies.approve(
+        case.id,
+        committee=args.committee,
+        reference=args.reference,
+        expires=_date(args.expires, "expires"),
+        sheet=Path(args.sheet) if args.sheet else None,
+    )
+    ctx.say(
+        "Cli",
+        QT_TRANSLATE_NOOP("Cli", "Ethics approval recorded; it expires on {date}."),
+        date=args.expires,
+    )
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
+    vault = ctx.open_vault()
+    studies = vault.case_studies.list()
+    if args.json:
+        ctx.emit_json([_study_json(s) for s in studies])
+        return 0
+    if not studies:
+        ctx.say("Cli", QT_TRANSLATE_NOOP("Cli", "No case studies yet. Create one with 'case create'."))
+    for s in studies:
+        ctx.out.write(f"{s.id}  {s.title}  [{s.status}]\n")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
+    vault = ctx.open_vault()
+    cs = vault.case_studies
+    s = cs.resolve(args.case)
+    items = cs.items(s.id)
+    codes = cs.coding.codes(s.id)
+    memos = cs.coding.memos(s.id)
+    if args.json:
+        doc = _study_json(s)
+        doc["items"] = [
+            {
+                "id": i.id,
+                "pseudonym": i.pseudonym,
+                "revision": i.revision_seq,
+                "date": i.event_date.isoformat() if i.event_date else None,
+                "sections": [k for k, _ in i.sections],
+                "consent": i.provenance.consent,
+                "pseudonymised": i.pseudonymised,
+                "author_key_id": i.provenance.author_key_id,
+                "signature_checked": i.provenance.signature_checked,
+                "bundle": i.provenance.bundle_id,
+            }
+            for i in items
+        ]
+        doc["codes"] = [
+            {"id": c.id, "name": c.name, "parent": c.parent_id, "color": c.color} for c in codes
+        ]
+        doc["memos"] = [
+            {"id": m.id, "target": m.target, "ref": m.ref, "title": m.title} for m in memos
+        ]
+        ctx.emit_json(doc)
+        return 0
+    ctx.out.write(f"{s.id}  {s.title}  [{s.status}]\n")
+    if s.approval is not None:
+        a = s.approval
+        ctx.out.write(f"  {a.committee} · {a.reference} · {a.expires.isoformat()}\n")
+    for i in items:
+        mark = "✓" if i.pseudonymised else "·"
+        sections = ", ".join(k for k, _ in i.sections)
+        ctx.out.write(f"  {mark} {i.id}  {i.pseudonym}  #{i.revision_seq}  {sections}\n")
+    for c in codes:
+        ctx.out.write(f"  ◆ {c.id}  {c.name}\n")
+    for e in s.exports:
+        if e.outdated:
+            ctx.say(
+                "Cli",
+                QT_TRANSLATE_NOOP("Cli", "Export {file} ({date}) is outdated: items were removed since."),
+                file=e.file_name,
+                date=e.at.date().isoformat(),
+            )
+    for w in s.withdrawals:
+        ctx.say(
+            "Cli",
+            QT_TRANSLATE_NOOP("Cli", "Withdrawn on {date}, from bundle {bundle}."),
+            date=w.withdrawn_on.isoformat(),
+            bundle=w.bundle_id,
+        )
+    return 0
+
+
+_REASONS = {
+    "addable": QT_TRANSLATE_NOOP("Cli", "can be added"),
+    "read-only": QT_TRANSLATE_NOOP("Cli", "consent to read only"),
+    "withdrawn": QT_TRANSLATE_NOOP("Cli", "consent withdrawn"),
+    "no-consent": QT_TRANSLATE_NOOP("Cli", "no consent recorded"),
+    "already-added": QT_TRANSLATE_NOOP("Cli", "already in this study"),
+}
+
+
+def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
+    vault = ctx.open_vault()
+    cs = vault.case_studies
+    case = cs.resolve(args.case)
+    if args.list or not args.entry:
+        candidates = cs.candidates(case.id)
+        if args.json:
+            ctx.emit_json(
+                [
+                    {
+                        "entry": c.entry_id,
+                        "revision": c.revision_id,
+                        "title": c.title,
+                        "author": c.author_name,
+                        "consent": c.consent,
+                        "reason": c.reason,
+                        "addable": c.addable,
+                    }
+                    for c in candidates
+                ]
+            )
+            return 0
+        for c in candidates:
+            reason = ctx.translate("Cli", _REASONS.get(c.reason, c.reason))
+            ctx.out.write(f"{'+' if c.addable else '-'} {c.entry_id}  {c.author_name}  {c.title}  ({reason})\n")
+        return 0
+    found = [c.entry_id for c in cs.candidates(case.id) if c.entry_id == args.entry] or [
+        c.entry_id
+        for c in cs.candidates(case.id)
+        if len(args.entry) >= 6 and c.entry_id.startswith(args.entry)
+    ]
+    if len(found) != 1:
+        raise NotFound(args.entry)
+    item = cs.add(case.id, found[0], args.revision)
+    ctx.out.write(item.id + "\n")
+    ctx.say(
+        "Cli",
+        QT_TRANSLATE_NOOP("Cli", "Added as {pseudonym}, version {seq}."),
+        pseudonym=item.pseudonym,
+        seq=item.revision_seq,
+    )
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace, ctx: CliContext) -> int:
+    vault = ctx.open_vault()
+    case = vault.case_studies.resolve(args.case)
+    vault.case_studies.remove(case.id, _item(vault, case.id, args.item).id)
+    return 0
+
+
+def _ask(ctx: CliContext, line: str) -> str:
+    ctx.out.write(line + " [y/N/a/q] ")
+    ctx.out.flush()
+    return sys.stdin.readline().strip().casefold()[:1]
+
+
+def cmd_pseudonymise(args: argparse.Namespace, ctx: CliContext) -> int:
+    vault = ctx.open_vault()
+    cs = vault.case_studies
+    case = cs.resolve(args.case)
+    for kind, name in args.term:
+        if kind not in KINDS:
+            raise CaseFieldInvalid("kind", field="kind")
+        pseudonym = cs.add_term(case.id, kind, name)
+        ctx.say("Cli", QT_TRANSLATE_NOOP("Cli", "Term added as {pseudonym}."), pseudonym=pseudonym)
+    proposals = cs.propose(case.id, progress=ctx.progress())
+    if args.json:
+        ctx.emit_json(
+            [
+                {
+                    "item": p.source.split("#", 1)[0],
+                    "section": p.source.split("#", 1)[1],
+                    "start": p.start,
+                    "end": p.end,
+                    "original": p.original,
+                    "replacement": p.replacement,
+                    "kind": p.kind,
+                }
+                for p in proposals
+            ]
+        )
+        if not args.accept_all:
+            return 0
+    interactive = not args.accept_all and not args.list and sys.stdin.isatty()
+    accepted = []
+    for n, p in enumerate(proposals, start=1):
+        line = f"[{n}/{len(proposals)}] {p.source.split('#', 1)[1]}: «{p.original}» → «{p.replacement}»"
+        if args.accept_all:
+            accepted.append(p)
+        elif interactive:
+            answer = _ask(ctx, line)
+            if answer == "q":
+                ctx.say("Cli", QT_TRANSLATE_NOOP("Cli", "Stopped: nothing was changed."))
+                return 0
+            if answer == "a":
+                accepted += proposals[n - 1 :]
+                break
+            if answer in ("y", "s"):
+                accepted.append(p)
+        elif not args.json:
+            ctx.out.write(line + "\n")
+    if not (args.accept_all or interactive):
+        ctx.say(
+            "Cli",
+            QT_TRANSLATE_NOOP(
+                "Cli", "{count} proposals; nothing changed. Review them on a terminal or use --accept-all."
+            ),
+            count=len(proposals),
+        )
+        return 0
+    made = cs.apply_pseudonymisation(case.id, accepted)
+    ctx.say(
+        "Cli",
+        QT_TRANSLATE_NOOP("Cli", "{made} of {count} replacements made; the items are reviewed."),
+        made=made,
+        count=len(proposals),
+    )
+    return 0
+
+
+def cmd_codebook(args: argparse.Namespace, ctx: CliContext) -> int:
+    vault = ctx.open_vault()
+    coding = vault.case_studies.coding
+    case = vault.case_studies.resolve(args.case)
+    if args.import_file:
+        added = coding.import_codebook(case.id, Path(args.import_file))
+        ctx.say("Cli", QT_TRANSLATE_NOOP("Cli", "{count} codes imported."), count=len(added))
+    if args.add:
+        parent = coding.resolve_code(case.id, args.parent).id if args.parent else None
+        code = coding.add_code(
+            case.id, args.add, parent_id=parent, color=args.color, description=args.description
+        )
+        ctx.out.write(code.id + "\n")
+        return 0
+    codes = coding.codes(case.id)
+    if args.json:
+        ctx.emit_json(
+            [
+                {
+                    "id": c.id,
+                    "name": c.name,
+                    "parent": c.parent_id,
+                    "color": c.color,
+                    "description": c.description,
+                }
+                for c in codes
+            ]
+        )
+        return 0
+    depth: dict[str, int] = {}
+    for c in codes:
+        depth[c.id] = depth.get(c.parent_id or "", -1) + 1
+        ctx.out.write(f"{'  ' * depth[c.id]}{c.id}  {c.name}  {c.color or ''}\n")
+    return 0
+
+
+def cmd_code(args: argparse.Namespace, ctx: CliContext) -> int:
+    vault = ctx.open_vault()
+    cs = vault.case_studies
+    case = cs.resolve(args.case)
+    code = cs.coding.resolve_code(case.id, args.code)
+    item = _item(vault, case.id, args.item)
+    if args.quote is not None:
+        segment = cs.coding.apply_quote(
+            case.id, item.id, args.section, args.quote, code.id, args.occurrence
+        )
+    elif args.start is not None and args.end is not None:
+        segment = cs.coding.apply(case.id, item.id, args.section, args.start, args.end, code.id)
+    else:
+        raise CaseFieldInvalid("quote", field="--quote / --start --end")
+    ctx.out.write(segment + "\n")
+    return 0
+
+
+def cmd_memo(args: argparse.Namespace, ctx: CliContext) -> int:
+    vault = ctx.open_vault()
+    cs = vault.case_studies
+    case = cs.resolve(args.case)
+    memo = cs.coding.add_memo(
+        case.id,
+        args.text,
+        title=args.title,
+        code_id=cs.coding.resolve_code(case.id, args.code).id if args.code else None,
+        item_id=_item(vault, case.id, args.item).id if args.item else None,
+        segment_id=args.passage,
+    )
+    ctx.out.write(memo.id + "\n")
+    return 0
+
+
+def cmd_query(args: argparse.Namespace, ctx: CliContext) -> int:
+    vault = ctx.open_vault()
+    coding = vault.case_studies.coding
+    case = vault.case_studies.resolve(args.case)
+    names = {c.id: c.name for c in coding.codes(case.id)}
+    result: Any
+    if args.what == "passages":
+        code = coding.resolve_code(case.id, args.code).id if args.code else None
+        passages = coding.passages(case.id, code)
+        result = [
+            {
+                "code": names.get(p.code_id),
+                "pseudonym": p.pseudonym,
+                "date": p.event_date.isoformat() if p.event_date else None,
+                "section": p.section,
+                "start": p.start,
+                "end": p.end,
+                "text": p.text,
+            }
+            for p in passages
+        ]
+        if not args.json:
+            for r in result:
+                ctx.out.write(f"[{r['code']}] {r['pseudonym']} · {r['date'] or ''} · {r['section']}: {r['text']}\n")
+            return 0
+    elif args.what == "frequencies":
+        f = coding.frequencies(case.id)
+        result = {
+            "by_student": {k: {names[c]: n for c, n in v.items()} for k, v in f.by_student.items()},
+            "by_section": {k: {names[c]: n for c, n in v.items()} for k, v in f.by_section.items()},
+            "totals": {names[c]: n for c, n in f.totals.items()},
+        }
+    elif args.what == "cooccurrence":
+        result = [
+            {"a": names[a], "b": names[b], "count": n}
+            for (a, b), n in sorted(coding.cooccurrence(case.id).items())
+        ]
+    else:
+        result = {
+            names[c]: row for c, row in sorted(coding.standards_matrix(case.id).items())
+        }
+    ctx.emit_json(result)  # tables: JSON is how they read best on a terminal too
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
+    vault = ctx.open_vault()
+    case = vault.case_studies.resolve(args.case)
+    result = vault.case_studies.exports.export(
+        case.id, args.format, Path(args.output), progress=ctx.progress()
+    )
+    ctx.say(
+        "Cli",
+        QT_TRANSLATE_NOOP("Cli", "Exported to {file}; its signed audit log is {audit}."),
+        file=str(result.path),
+        audit=str(result.audit_path),
+    )
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
+    vault = ctx.open_vault()
+    case_id = vault.case_studies.exports.import_qdpx(Path(args.file), title=args.title)
+    ctx.out.write(case_id + "\n")
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
+    if args.file:
+        from reflectdesk.services.case_audit import CaseAuditService
+
+        check = CaseAuditService.verify_file(Path(args.file), args.key)
+    else:
+        if not args.case:
+            raise CaseFieldInvalid("case", field="case")
+        vault = ctx.open_vault()
+        case = vault.case_studies.resolve(args.case)
+        check = vault.case_studies.audit.verify(case.id)
+    ctx.say(
+        "Cli",
+        QT_TRANSLATE_NOOP("Cli", "The audit log verifies: {count} records, signed by {keys}."),
+        count=len(check.events),
+        keys=", ".join(check.key_ids),
+    )
+    return 0
