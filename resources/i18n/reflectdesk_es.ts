@@ -3159,7 +3159,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     </message>
     <message>
         <source>See its codebook with 'case show'.</source>
-        <translation>Vea su libro de códigos con 'case show'.</translation>
+        <translation>Ve su libro de códigos con 'case show'.</translation>
     </message>
     <message>
         <source>The case study has no memo or passage with this id.</source>
