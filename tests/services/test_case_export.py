@@ -65,9 +65,7 @@ def _files(paths: list[Path]) -> dict[str, bytes]:
 
 
 def _forms(word: str) -> set[str]:
-    plain = "".join(
-        c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)
-    )
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
     return {word, word.upper(), word.lower(), plain, plain.lower()}
 
 
@@ -192,7 +190,7 @@ def test_reports_hold_the_approval_excerpts_and_tables(study: Study, tmp_path: P
     assert "Frecuencia por estudiante" in md and "Coocurrencia" in md
     html = cs.exports.export(case, "html", tmp_path / "r.html").path.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "<script" not in html
-    assert "class=\"bar\"" in html and "Material concreto" in html
+    assert 'class="bar"' in html and "Material concreto" in html
     exports = cs.get(case).exports
     assert [e.format for e in exports] == ["md", "html"] and not any(e.outdated for e in exports)
 

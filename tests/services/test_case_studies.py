@@ -164,7 +164,9 @@ def test_an_entry_is_added_at_a_revision_with_its_provenance(study: Study) -> No
 
 
 # --- pseudonymisation ------------------------------------------------------------------------
-def test_pseudonymisation_is_reviewed_and_moves_coded_passages(study: Study, tmp_path: Path) -> None:
+def test_pseudonymisation_is_reviewed_and_moves_coded_passages(
+    study: Study, tmp_path: Path
+) -> None:
     cs = study.researcher.case_studies
     case = study.new_case()
     item = cs.add(case, study.at("research"))
@@ -173,7 +175,9 @@ def test_pseudonymisation_is_reviewed_and_moves_coded_passages(study: Study, tmp
     assert cs.add_term(case, "school", SCHOOL) == "Escuela 1"
     assert cs.add_term(case, "pupil", PUPIL) == "Alumno/a 1"  # stable
     code = cs.coding.add_code(case, "Regletas")
-    segment = cs.coding.apply_quote(case, item.id, "description", "le expliqué con regletas", code.id)
+    segment = cs.coding.apply_quote(
+        case, item.id, "description", "le expliqué con regletas", code.id
+    )
     # An item consented as research-pseudonymised cannot leave before its review.
     with pytest.raises(CasePseudonymisationRequired) as info:
         cs.exports.export(case, "qdpx", tmp_path / "x.qdpx")

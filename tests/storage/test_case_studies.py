@@ -64,7 +64,9 @@ def test_documents_round_trip_and_nothing_is_plaintext(created: CreatedVault) ->
         ("memos", "UPDATE memos SET case_id = 'c2'"),
     ],
 )  # fmt: skip
-def test_a_moved_or_swapped_record_fails_its_seal(created: CreatedVault, table: str, sql: str) -> None:
+def test_a_moved_or_swapped_record_fails_its_seal(
+    created: CreatedVault, table: str, sql: str
+) -> None:
     repo = _filled(created.vault)
     created.vault._unlocked().db.checkpoint()
     with raw_db(created.path) as conn:

@@ -262,11 +262,12 @@ def render_html(data: ReportData) -> str:
     if data.description:
         out += [f"<h2>{_e(lab['description'])}</h2>", f"<p>{_e(data.description)}</p>"]
     if data.committee or data.expires:
+        expires = data.expires.isoformat() if data.expires else ""
         out += [
             f"<h2>{_e(lab['approval'])}</h2><ul>",
             f"<li>{_e(lab['committee'])}: {_e(data.committee)}</li>",
             f"<li>{_e(lab['reference'])}: {_e(data.reference)}</li>",
-            f"<li>{_e(lab['expires'])}: {_e(data.expires.isoformat() if data.expires else '')}</li>",
+            f"<li>{_e(lab['expires'])}: {_e(expires)}</li>",
             "</ul>",
         ]
     out += [

@@ -79,9 +79,9 @@ from reflectdesk.progress import (
     ProgressSink,
     ignore_progress,
 )
-from reflectdesk.services.case_studies import CaseStudyService
 from reflectdesk.services.bundle_common import readers, workers
 from reflectdesk.services.bundle_plan import ImportPlan, plan
+from reflectdesk.services.case_studies import CaseStudyService
 from reflectdesk.services.contacts import ContactService, card_data
 from reflectdesk.services.identity import load_or_create_identity, untrusted_keys
 from reflectdesk.services.review import ReviewService

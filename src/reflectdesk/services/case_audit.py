@@ -32,7 +32,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from reflectdesk.atomic_files import atomic_write
-from reflectdesk.bundles.canonical import canonical_json, parse_json
+from reflectdesk.bundles.canonical import JsonValue, canonical_json, parse_json
 from reflectdesk.bundles.keys import Identity, key_id_of
 from reflectdesk.errors import CaseAuditInvalid, FileUnreadable, FileUnwritable
 from reflectdesk.services.identity import load_or_create_identity, previous_identities
@@ -106,7 +106,9 @@ class AuditCheck:
     head: str
 
 
-def verify(signed: Sequence[Mapping[str, Any]], trusted: Sequence[bytes] | None = None) -> AuditCheck:
+def verify(
+    signed: Sequence[Mapping[str, Any]], trusted: Sequence[bytes] | None = None
+) -> AuditCheck:
     """Check the chain and every signature; ``trusted``: the Ed25519 public keys that may
     have signed (the researcher's, current and retired), or None to accept the keys the
     records name (an exported copy: the caller shows the key ids to compare).
@@ -169,7 +171,7 @@ def _verify_raw(raw_key: bytes, signature: bytes, message: bytes) -> bool:
 
 def file_bytes(signed: Sequence[Mapping[str, Any]]) -> bytes:
     """The exported log: canonical JSON and one newline."""
-    doc = {"format": FORMAT, "version": VERSION, "records": [dict(s) for s in signed]}
+    doc: JsonValue = {"format": FORMAT, "version": VERSION, "records": [dict(s) for s in signed]}
     return canonical_json(doc, error=CaseAuditInvalid) + b"\n"
 
 
@@ -193,15 +195,22 @@ def read_file(path: Path) -> list[dict[str, Any]]:
     if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("version") != VERSION:
         raise CaseAuditInvalid("file: format")
     records = doc["records"]
-    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
+    if not isinstance(records, list):
         raise CaseAuditInvalid("file: records")
-    return records
+    out: list[dict[str, Any]] = []
+    for record in records:
+        if not isinstance(record, dict):
+            raise CaseAuditInvalid("file: records")
+        out.append(record)
+    return out
 
 
 class CaseAuditService:
     """``vault.case_studies.audit``: read and check a study's log, or an exported copy."""
 
-    def __init__(self, state: Callable[[], UnlockedState], signed: Callable[[str], list[dict[str, Any]]]) -> None:
+    def __init__(
+        self, state: Callable[[], UnlockedState], signed: Callable[[str], list[dict[str, Any]]]
+    ) -> None:
         self._state = state
         self._signed = signed
 

@@ -139,7 +139,9 @@ class CaseCodingService:
             return found[0]
         raise CaseCodeNotFound(ref)
 
-    def _doc(self, name: str, color: str | None, description: str, codable: bool) -> dict[str, object]:
+    def _doc(
+        self, name: str, color: str | None, description: str, codable: bool
+    ) -> dict[str, object]:
         if color is not None and not _COLOR.fullmatch(color):
             raise CaseFieldInvalid("color", field="color")
         return {
@@ -168,7 +170,9 @@ class CaseCodingService:
                 raise CaseCodeNotFound(parent_id)
             code_id = uuid7()
             with self._ctx.repo().writing() as w:
-                w.put_code(code_id, case_id, parent_id, self._doc(name, color, description, codable))
+                w.put_code(
+                    code_id, case_id, parent_id, self._doc(name, color, description, codable)
+                )
         return self.resolve_code(case_id, code_id)
 
     def update_code(
@@ -269,7 +273,13 @@ class CaseCodingService:
         return segment_id
 
     def apply_quote(
-        self, case_id: str, item_id: str, section: str, quote: str, code_id: str, occurrence: int = 1
+        self,
+        case_id: str,
+        item_id: str,
+        section: str,
+        quote: str,
+        code_id: str,
+        occurrence: int = 1,
     ) -> str:
         """Code the ``occurrence``-th place where ``quote`` appears in the section."""
         row = self._ctx.repo().item(item_id)

@@ -133,7 +133,7 @@ class CaseStudy:
 
     @property
     def status(self) -> str:
-        """"planning" (no approval), "approved" or "expired"."""
+        """ "planning" (no approval), "approved" or "expired"."""
         if self.approval is None:
             return "planning"
         return "approved" if self.approval.current() else "expired"

@@ -20,9 +20,10 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from reflectdesk.atomic_files import atomic_write
 from reflectdesk.errors import CaseFieldInvalid, CasePseudonymisationRequired, FileUnwritable
@@ -34,7 +35,6 @@ from reflectdesk.progress import (
     ProgressSink,
     ignore_progress,
 )
-from reflectdesk.research import guids
 from reflectdesk.research import pseudonymise as ps
 from reflectdesk.research.model import (
     Attribute,
@@ -88,6 +88,16 @@ class CaseExport:
     path: Path
     audit_path: Path
     sha256: str
+
+
+@dataclass
+class _CaseAcc:
+    """One student pseudonym's sources and attributes, gathered item by item."""
+
+    sources: list[str] = field(default_factory=list)
+    cohorts: set[str] = field(default_factory=set)
+    templates: set[str] = field(default_factory=set)
+    standards: set[str] = field(default_factory=set)
 
 
 def audit_path_of(path: Path) -> Path:
@@ -165,7 +175,7 @@ class CaseExportService:
             on.setdefault((m.target, m.ref), []).append(m.id)
         cohort_names = self._cohort_names(study)
         sources: list[Source] = []
-        cases: dict[str, dict[str, object]] = {}
+        cases: dict[str, _CaseAcc] = {}
         for item in items:
             day = item.event_date.isoformat() if item.event_date else f"#{item.revision_seq}"
             item_memos = tuple(memo(m) for m in on.get((ITEM, item.id), []))
@@ -186,22 +196,11 @@ class CaseExportService:
                     )
                 )
                 who = item.pseudonym or "?"
-                case = cases.setdefault(
-                    who,
-                    {
-                        "sources": [],
-                        "templates": set(),
-                        "standards": set(),
-                        "cohorts": set(
-                            cohort_names.get(item.provenance.author_contact_id or "", [])
-                        ),
-                    },
-                )
-                case["sources"].append(sid)  # type: ignore[attr-defined]
-            case = cases.get(item.pseudonym or "?")
-            if case is not None:
-                case["templates"].add(item.template_id)  # type: ignore[attr-defined]
-                case["standards"].update(item.standards)  # type: ignore[attr-defined]
+                acc = cases.setdefault(who, _CaseAcc())
+                acc.sources.append(sid)
+                acc.cohorts.update(cohort_names.get(item.provenance.author_contact_id or "", []))
+                acc.templates.add(item.template_id)
+                acc.standards.update(item.standards)
         selections = [
             CodedSelection(
                 p.segment_id,
@@ -232,13 +231,13 @@ class CaseExportService:
                 id=f"{case_id}/{name}",
                 name=name,
                 attributes=case_attributes(
-                    cohort=", ".join(sorted(data["cohorts"])),  # type: ignore[call-overload]
-                    template=", ".join(sorted(data["templates"])),  # type: ignore[call-overload]
-                    mbe_standards=tuple(sorted(data["standards"])),  # type: ignore[call-overload]
+                    cohort=", ".join(sorted(acc.cohorts)),
+                    template=", ".join(sorted(t for t in acc.templates if t)),
+                    mbe_standards=tuple(sorted(acc.standards)),
                 ),
-                sources=tuple(data["sources"]),  # type: ignore[call-overload]
+                sources=tuple(acc.sources),
             )
-            for name, data in sorted(cases.items())
+            for name, acc in sorted(cases.items())
         ]
         description = "\n\n".join(
             t
@@ -386,7 +385,7 @@ class CaseExportService:
         item_ids = {s.id: uuid7() for s in project.sources}
         pseudonym_of = {sid: case.name for case in project.cases for sid in case.sources}
         name = (title or project.name or path.stem)[:200].strip() or path.stem[:200]
-        doc = {
+        doc: dict[str, Any] = {
             "title": " ".join(name.split()),
             "question": project.description[:20_000],
             "description": "",

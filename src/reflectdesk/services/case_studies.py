@@ -167,7 +167,9 @@ class CaseStudyService:
             if title is not None:
                 doc["title"] = clean_text(title, "title")
             if question is not None:
-                doc["question"] = clean_text(question, "question", limit=MAX_LONG_TEXT, required=False)
+                doc["question"] = clean_text(
+                    question, "question", limit=MAX_LONG_TEXT, required=False
+                )
             if description is not None:
                 doc["description"] = clean_text(
                     description, "description", limit=MAX_LONG_TEXT, required=False
@@ -465,7 +467,9 @@ class CaseStudyService:
         for item_id, case_id, entry_id in places:
             if entry_id not in decided:
                 decided[entry_id] = (
-                    self._consent(entry_id) if not entry_id.startswith("qdpx:") else (None, None, ADDABLE)
+                    self._consent(entry_id)
+                    if not entry_id.startswith("qdpx:")
+                    else (None, None, ADDABLE)
                 )
             if decided[entry_id][2] == ADDABLE:
                 continue
@@ -504,7 +508,9 @@ class CaseStudyService:
         pmap = pmap_of(stored.doc, study.language)
         for contact in st.contacts.list():
             pmap = pmap.add(
-                contact.id, _KIND_OF_ROLE.get(contact.card.role, ps.OTHER), ps.name_forms(contact.name)
+                contact.id,
+                _KIND_OF_ROLE.get(contact.card.role, ps.OTHER),
+                ps.name_forms(contact.name),
             )
         profile = st.profile.get()
         pmap = pmap.add(
@@ -520,9 +526,7 @@ class CaseStudyService:
         with self._ctx.repo().writing() as w:
             w.put_study(case_id, doc)
 
-    def add_term(
-        self, case_id: str, kind: str, name: str, *, forms: Iterable[str] = ()
-    ) -> str:
+    def add_term(self, case_id: str, kind: str, name: str, *, forms: Iterable[str] = ()) -> str:
         """A person or place the researcher adds (a pupil, a school, a commune, a
         colleague); returns its pseudonym. ``forms``: more ways it is written."""
         if kind not in ps.NAME_KINDS:
@@ -580,9 +584,7 @@ class CaseStudyService:
             for r in accepted:
                 if r.source not in texts:
                     raise CaseItemNotFound(r.source.split(SECTION_SEP, 1)[0])
-            results = ps.apply_all(
-                {s: texts[s] for s in {r.source for r in accepted}}, accepted
-            )
+            results = ps.apply_all({s: texts[s] for s in {r.source for r in accepted}}, accepted)
             repo = self._ctx.repo()
             segments = repo.segments(case_id)
             moved = ps.remap_selections(
@@ -620,7 +622,10 @@ class CaseStudyService:
                     old = by_id[sel.id]
                     if (sel.start, sel.end) != (old.doc["start"], old.doc["end"]):
                         w.put_segment(
-                            sel.id, old.item_id, old.code_id, dict(old.doc, start=sel.start, end=sel.end)
+                            sel.id,
+                            old.item_id,
+                            old.code_id,
+                            dict(old.doc, start=sel.start, end=sel.end),
                         )
                 self._ctx.audit(
                     w,

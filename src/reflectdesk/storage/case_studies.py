@@ -201,7 +201,9 @@ class CaseWrite:
         row = self._s.get(t.Memo, memo_id)
         now = now_ms()
         if row is None:
-            self._s.add(t.Memo(id=memo_id, case_id=case_id, created_at=now, updated_at=now, blob=blob))
+            self._s.add(
+                t.Memo(id=memo_id, case_id=case_id, created_at=now, updated_at=now, blob=blob)
+            )
         else:
             if row.case_id != case_id:
                 raise RecordTampered("memos.place")
@@ -293,7 +295,9 @@ class CaseRepo:
     def codes(self, case_id: str) -> builtins.list[StoredCode]:
         with self._db.session() as s:
             rows = s.scalars(
-                select(t.Code).where(t.Code.case_id == case_id).order_by(t.Code.created_at, t.Code.id)
+                select(t.Code)
+                .where(t.Code.case_id == case_id)
+                .order_by(t.Code.created_at, t.Code.id)
             ).all()
             return [
                 StoredCode(
@@ -331,7 +335,9 @@ class CaseRepo:
     def memos(self, case_id: str) -> builtins.list[StoredMemo]:
         with self._db.session() as s:
             rows = s.scalars(
-                select(t.Memo).where(t.Memo.case_id == case_id).order_by(t.Memo.created_at, t.Memo.id)
+                select(t.Memo)
+                .where(t.Memo.case_id == case_id)
+                .order_by(t.Memo.created_at, t.Memo.id)
             ).all()
             return [
                 StoredMemo(

@@ -21,9 +21,7 @@ def study(tmp_path: Path, vault_dir: Path) -> Iterator[Study]:
     s.student.close()
 
 
-def test_a_case_study_from_the_command_line(
-    study: Study, cli: Cli, tmp_path: Path
-) -> None:
+def test_a_case_study_from_the_command_line(study: Study, cli: Cli, tmp_path: Path) -> None:
     r = cli("case", "list", env={"REFLECTDESK_LANG": "es"})
     assert r.code == 0 and "Aún no hay estudios de caso" in r.out
     r = cli("case", "create", "Fracciones", "--question", "¿Qué material usan?")
@@ -37,7 +35,9 @@ def test_a_case_study_from_the_command_line(
     research = picker["Clase de fracciones"]["entry"]
     r = cli("case", "add", case, research)
     assert r.code == 6 and "ethics approval" in r.err and "case approve" in r.err
-    r = cli("case", "approve", case, "--committee", "CEC", "--reference", "7", "--expires", "mañana")
+    r = cli(
+        "case", "approve", case, "--committee", "CEC", "--reference", "7", "--expires", "mañana"
+    )
     assert r.code == 6
     r = cli(
         "case", "approve", "fracciones", "--committee", "CEC-CSAH", "--reference", "2026-041",

@@ -155,11 +155,17 @@ def _study_json(s: CaseStudy) -> dict[str, Any]:
         "cohorts": list(s.cohort_ids),
         "team": list(s.team),
         "exports": [
-            {"format": e.format, "at": e.at.isoformat(), "file": e.file_name, "outdated": e.outdated}
+            {
+                "format": e.format,
+                "at": e.at.isoformat(),
+                "file": e.file_name,
+                "outdated": e.outdated,
+            }
             for e in s.exports
         ],
         "withdrawals": [
-            {"withdrawn_on": w.withdrawn_on.isoformat(), "bundle": w.bundle_id} for w in s.withdrawals
+            {"withdrawn_on": w.withdrawn_on.isoformat(), "bundle": w.bundle_id}
+            for w in s.withdrawals
         ],
     }
 
@@ -210,7 +216,9 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.emit_json([_study_json(s) for s in studies])
         return 0
     if not studies:
-        ctx.say("Cli", QT_TRANSLATE_NOOP("Cli", "No case studies yet. Create one with 'case create'."))
+        ctx.say(
+            "Cli", QT_TRANSLATE_NOOP("Cli", "No case studies yet. Create one with 'case create'.")
+        )
     for s in studies:
         ctx.out.write(f"{s.id}  {s.title}  [{s.status}]\n")
     return 0
@@ -262,7 +270,9 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
         if e.outdated:
             ctx.say(
                 "Cli",
-                QT_TRANSLATE_NOOP("Cli", "Export {file} ({date}) is outdated: items were removed since."),
+                QT_TRANSLATE_NOOP(
+                    "Cli", "Export {file} ({date}) is outdated: items were removed since."
+                ),
                 file=e.file_name,
                 date=e.at.date().isoformat(),
             )
@@ -309,7 +319,10 @@ def cmd_add(args: argparse.Namespace, ctx: CliContext) -> int:
             return 0
         for c in candidates:
             reason = ctx.translate("Cli", _REASONS.get(c.reason, c.reason))
-            ctx.out.write(f"{'+' if c.addable else '-'} {c.entry_id}  {c.author_name}  {c.title}  ({reason})\n")
+            ctx.out.write(
+                f"{'+' if c.addable else '-'} {c.entry_id}  {c.author_name}  {c.title}"
+                f"  ({reason})\n"
+            )
         return 0
     found = [c.entry_id for c in cs.candidates(case.id) if c.entry_id == args.entry] or [
         c.entry_id
@@ -372,7 +385,8 @@ def cmd_pseudonymise(args: argparse.Namespace, ctx: CliContext) -> int:
     interactive = not args.accept_all and not args.list and sys.stdin.isatty()
     accepted = []
     for n, p in enumerate(proposals, start=1):
-        line = f"[{n}/{len(proposals)}] {p.source.split('#', 1)[1]}: «{p.original}» → «{p.replacement}»"
+        section = p.source.split("#", 1)[1]
+        line = f"[{n}/{len(proposals)}] {section}: «{p.original}» → «{p.replacement}»"
         if args.accept_all:
             accepted.append(p)
         elif interactive:
@@ -391,7 +405,8 @@ def cmd_pseudonymise(args: argparse.Namespace, ctx: CliContext) -> int:
         ctx.say(
             "Cli",
             QT_TRANSLATE_NOOP(
-                "Cli", "{count} proposals; nothing changed. Review them on a terminal or use --accept-all."
+                "Cli",
+                "{count} proposals; nothing changed. Review them on a terminal or use --accept-all.",  # noqa: E501
             ),
             count=len(proposals),
         )
@@ -499,7 +514,10 @@ def cmd_query(args: argparse.Namespace, ctx: CliContext) -> int:
         ]
         if not args.json:
             for r in result:
-                ctx.out.write(f"[{r['code']}] {r['pseudonym']} · {r['date'] or ''} · {r['section']}: {r['text']}\n")
+                ctx.out.write(
+                    f"[{r['code']}] {r['pseudonym']} · {r['date'] or ''} · {r['section']}: "
+                    f"{r['text']}\n"
+                )
             return 0
     elif args.what == "frequencies":
         f = coding.frequencies(case.id)
@@ -514,9 +532,7 @@ def cmd_query(args: argparse.Namespace, ctx: CliContext) -> int:
             for (a, b), n in sorted(coding.cooccurrence(case.id).items())
         ]
     else:
-        result = {
-            names[c]: row for c, row in sorted(coding.standards_matrix(case.id).items())
-        }
+        result = {names[c]: row for c, row in sorted(coding.standards_matrix(case.id).items())}
     ctx.emit_json(result)  # tables: JSON is how they read best on a terminal too
     return 0
 
