@@ -339,19 +339,19 @@ class CaseContext:
         """Append one signed record to ``case_id``'s log, in ``w``'s transaction. The
         caller holds the write lock (so the chain's head cannot move under it)."""
         st = self.state()
-        rows = self.repo().audit(case_id)
-        previous = rows[-1].doc if rows else None
+        head = w.pending_head.get(case_id) or self.repo().audit_head(case_id)
+        seq = 1 if head is None else head.seq + 1
         identity = load_or_create_identity(st)
         signed = case_audit.sign(
             identity,
             study=guids.guid(STUDY_KIND, case_id),
-            seq=len(rows) + 1,
+            seq=seq,
             event=event,
             data=data,
-            previous=previous,
+            previous=None if head is None else head.doc,
         )
         created = int(datetime.fromisoformat(signed["record"]["at"]).timestamp() * 1000)
-        w.append_audit(uuid7(), case_id, len(rows) + 1, created, signed)
+        w.pending_head[case_id] = w.append_audit(uuid7(), case_id, seq, created, signed)
         log.info("case audit: %s", event)
 
 

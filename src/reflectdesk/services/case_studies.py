@@ -90,6 +90,7 @@ class CaseStudyService:
         self._state = state
         self._ctx = CaseContext(state)
         self._consents = BundleLogService(state)
+        self._consents_seen: int | None = None  # consent rows at the last withdrawal check
         self.coding = CaseCodingService(self._ctx)
         self.exports = CaseExportService(self._ctx, self.propagate_withdrawals)
         self.audit = CaseAuditService(state, self._signed)
@@ -299,7 +300,8 @@ class CaseStudyService:
         """Every received entry with its consent: addable ones, and the others with the
         reason they cannot be added (read-only, withdrawn, no consent, already added)."""
         st = self._state()
-        held = {r.entry_id for r in self._ctx.repo().items(self._ctx.study(case_id).id)}
+        study_id = self._ctx.study(case_id).id
+        held = {e for _, c, e in self._ctx.repo().item_places() if c == study_id}
         names = {c.id: c.name for c in st.contacts.list()}
         out: list[Candidate] = []
         for journal in st.journals.list(Space.RECEIVED):
@@ -339,7 +341,7 @@ class CaseStudyService:
             level, bundle_id, reason = self._consent(entry_id)
             if reason != ADDABLE:
                 raise CaseConsentMissing(reason)
-            if any(r.entry_id == entry_id for r in self._ctx.repo().items(case_id)):
+            if any(c == case_id and e == entry_id for _, c, e in self._ctx.repo().item_places()):
                 raise CaseItemDuplicate(entry_id)
             entry = st.entries.get(entry_id)
             revision = (
@@ -459,8 +461,12 @@ class CaseStudyService:
         (a bundle, a batch, a sync) takes effect before anything is shown or exported."""
         st = self._state()
         repo = self._ctx.repo()
+        seen = repo.consent_rows()
+        if seen == self._consents_seen:
+            return 0  # no consent statement arrived since the last check
         places = repo.item_places()
         if not places:
+            self._consents_seen = seen
             return 0
         removed = 0
         decided: dict[str, tuple[str | None, str | None, str]] = {}
@@ -495,6 +501,7 @@ class CaseStudyService:
             log.info("case item removed: consent %s", reason)
             removed += 1
             self._changed(case_id)
+        self._consents_seen = seen
         return removed
 
     # -- pseudonymisation -----------------------------------------------------------

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import orjson
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from reflectdesk.domain.model import now_ms
@@ -108,6 +108,10 @@ class CaseWrite:
     def __init__(self, s: Session, cipher: RecordCipher) -> None:
         self._s = s
         self._c = cipher
+        # The log's head per study as this transaction left it (other connections
+        # cannot see it before the commit): the next record of the same transaction
+        # chains to it.
+        self.pending_head: dict[str, StoredAudit] = {}
 
     # -- studies ------------------------------------------------------------------------
     def put_study(self, case_id: str, doc: Doc) -> None:
@@ -215,12 +219,15 @@ class CaseWrite:
             self._s.execute(delete(t.Memo).where(t.Memo.id.in_(memo_ids)))
 
     # -- audit and files ----------------------------------------------------------------
-    def append_audit(self, row_id: str, case_id: str, seq: int, created_ms: int, doc: Doc) -> None:
+    def append_audit(
+        self, row_id: str, case_id: str, seq: int, created_ms: int, doc: Doc
+    ) -> StoredAudit:
         blob = self._c.seal_json(AUDIT, row_id, f"{case_id}|{seq}", doc)
         self._s.add(
             t.CaseAuditRow(id=row_id, case_id=case_id, seq=seq, created_at=created_ms, blob=blob)
         )
         self._s.flush()
+        return StoredAudit(row_id, case_id, seq, created_ms, doc)
 
     def put_file(self, file_id: str, case_id: str, name: str, media_type: str, data: bytes) -> None:
         # A JSON head (compact: no newline in it), a newline, then the bytes as they are.
@@ -367,6 +374,26 @@ class CaseRepo:
                 )
                 for r in rows
             ]
+
+    def audit_head(self, case_id: str) -> StoredAudit | None:
+        """The last record of a study's log (the next one chains to it)."""
+        with self._db.session() as s:
+            r = s.scalars(
+                select(t.CaseAuditRow)
+                .where(t.CaseAuditRow.case_id == case_id)
+                .order_by(t.CaseAuditRow.seq.desc(), t.CaseAuditRow.id.desc())
+                .limit(1)
+            ).first()
+            if r is None:
+                return None
+            doc = self._c.open_json(AUDIT, r.id, f"{r.case_id}|{r.seq}", r.blob)
+            return StoredAudit(r.id, r.case_id, r.seq, r.created_at, _doc(doc, AUDIT))
+
+    def consent_rows(self) -> int:
+        """How many consent statements the vault holds: a withdrawal adds one, so the
+        case studies recheck their items only when this changes."""
+        with self._db.session() as s:
+            return int(s.scalar(select(func.count()).select_from(t.Consent)) or 0)
 
     def file(self, file_id: str) -> tuple[str, str, bytes] | None:
         """(name, media type, bytes) of a case study's file."""
