@@ -325,3 +325,30 @@ def test_names_and_texts_are_sealed_and_a_deleted_audit_record_is_caught(
         conn.commit()
     with pytest.raises(VaultStateTampered):
         r.unlock(PASSPHRASE)
+
+
+def test_several_entries_are_added_together_or_not_at_all(study: Study) -> None:
+    cs = study.researcher.case_studies
+    case = study.new_case()
+    with pytest.raises(CaseConsentMissing):
+        cs.add_many(case, [(study.at("research"), None), (study.at("read"), None)])
+    assert cs.items(case) == []
+    with pytest.raises(CaseItemDuplicate):
+        cs.add_many(case, [(study.at("research"), None), (study.at("research"), None)])
+    items = cs.add_many(case, [(study.at("research"), None), (study.at("pseudo"), None)])
+    assert [i.pseudonym for i in items] == ["Estudiante A", "Estudiante A"]
+    events = cs.audit.verify(case).events  # two records chained in one transaction
+    assert [e.event for e in events][-2:] == ["item-added", "item-added"]
+    assert [e.seq for e in events] == list(range(1, len(events) + 1))
+
+
+def test_a_withdrawal_reaches_every_study_holding_the_entry(study: Study) -> None:
+    r = study.researcher
+    cs = r.case_studies
+    first, second = study.new_case(title="Uno"), study.new_case(title="Dos")
+    for case in (first, second):
+        cs.add(case, study.at("research"))
+    r.imports.import_bundle(study.withdraw("research"))
+    for case in (first, second):
+        assert cs.items(case) == []
+        assert cs.audit.verify(case).events[-1].event == "withdrawn"

@@ -76,7 +76,7 @@ from reflectdesk.storage.cohorts import CohortRepo
 
 log = logging.getLogger(__name__)
 
-FORMATS = ("qdpx", "qdc", "md", "html")
+FORMATS = ("qdpx", "qdc", "md", "html", "pdf")
 ORIGIN = "ReflectDesk"
 AUDIT_SUFFIX = ".audit.json"
 IMPORTED_SECTION = "text"
@@ -314,9 +314,12 @@ class CaseExportService:
         *,
         progress: ProgressSink = ignore_progress,
         cancel: CancelToken = NEVER_CANCELLED,
+        pdf: Callable[[str], bytes] | None = None,
     ) -> CaseExport:
-        """Write the study as ``fmt`` to ``path`` and its audit log beside it."""
-        if fmt not in FORMATS:
+        """Write the study as ``fmt`` to ``path`` and its audit log beside it. ``pdf``:
+        for ``"pdf"``, the front end's renderer of the report's HTML (Qt draws it: the
+        GUI on a worker, the CLI in a child process; the core never imports Qt)."""
+        if fmt not in FORMATS or (fmt == "pdf" and pdf is None):
             raise CaseFieldInvalid("format", field="format")
         self._before()
         study = self._ctx.study(case_id)
@@ -333,6 +336,8 @@ class CaseExportService:
             validate_codebook(data)
         elif fmt == "md":
             data = render_markdown(self.report(case_id)).encode("utf-8")
+        elif fmt == "pdf" and pdf is not None:
+            data = pdf(render_html(self.report(case_id)))
         else:
             data = render_html(self.report(case_id)).encode("utf-8")
         cancel.raise_if_cancelled()

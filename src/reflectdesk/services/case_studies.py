@@ -329,78 +329,104 @@ class CaseStudyService:
     def add(self, case_id: str, entry_id: str, revision_id: str | None = None) -> CaseItem:
         """Add a received, research-consented entry at ``revision_id`` (default: its
         current revision), with its provenance; refused without a current approval."""
+        (item,) = self.add_many(case_id, [(entry_id, revision_id)])
+        return item
+
+    def add_many(
+        self, case_id: str, entries: Sequence[tuple[str, str | None]]
+    ) -> builtins.list[CaseItem]:
+        """Add several (entry id, revision id or None) in one transaction (the picker's
+        selection): all are checked first, and all are added or none."""
         st = self._state()
         self.propagate_withdrawals()
         with st.write_lock:
             stored = self._ctx.stored(case_id)
             study = study_of(stored)
             self._ctx.require_approval(study)
-            where = st.entries.locations([entry_id]).get(entry_id)
-            if where is None or where.space is not Space.RECEIVED or not where.author_contact_id:
-                raise CaseEntryNotReceived(entry_id)
-            level, bundle_id, reason = self._consent(entry_id)
-            if reason != ADDABLE:
-                raise CaseConsentMissing(reason)
-            if any(c == case_id and e == entry_id for _, c, e in self._ctx.repo().item_places()):
-                raise CaseItemDuplicate(entry_id)
-            entry = st.entries.get(entry_id)
-            revision = (
-                entry.head if revision_id is None else st.entries.revision(entry_id, revision_id)
-            )
-            contact = st.contacts.get(where.author_contact_id)
-            pinned = {link.key_id for link in contact.chain} | {contact.key_id}
-            language = study.language
-            pmap = pmap_of(stored.doc, language).add(
-                contact.id,
-                _KIND_OF_ROLE.get(contact.card.role, ps.STUDENT),
-                ps.name_forms(contact.name),
-            )
-            person = pmap.get(contact.id)
-            assert person is not None
-            content = revision.content
-            item = CaseItem(
-                id=uuid7(),
-                case_id=case_id,
-                entry_id=entry_id,
-                revision_id=revision.id,
-                revision_seq=revision.seq,
-                pseudonym=person.pseudonym,
-                event_date=content.event_date,
-                template_id=content.template_id,
-                standards=tuple(content.standards),
-                sections=tuple((k, v) for k, v in content.sections.items() if v.strip()),
-                pseudonymised=False,
-                provenance=Provenance(
-                    origin=ORIGIN_ENTRY,
-                    author_contact_id=contact.id,
-                    author_key_id=revision.author,
-                    signature_checked=revision.author in pinned,
-                    author_status="verified" if contact.verified else "known",
-                    bundle_id=bundle_id,
-                    consent=level,
-                ),
-                added_at=datetime.now(UTC),
-            )
+            held = {e for _, c, e in self._ctx.repo().item_places() if c == case_id}
+            pmap = pmap_of(stored.doc, study.language)
+            items: list[CaseItem] = []
+            for entry_id, revision_id in entries:
+                if entry_id in held:
+                    raise CaseItemDuplicate(entry_id)
+                item, pmap = self._new_item(st, case_id, pmap, entry_id, revision_id)
+                held.add(entry_id)
+                items.append(item)
             doc = dict(stored.doc)
             doc["pmap"] = pmap.to_json()
             with self._ctx.repo().writing() as w:
-                w.put_item(item.id, case_id, entry_id, revision.id, item_doc(item))
+                for item in items:
+                    w.put_item(item.id, case_id, item.entry_id, item.revision_id, item_doc(item))
+                    self._ctx.audit(
+                        w,
+                        case_id,
+                        case_audit.ADDED,
+                        {
+                            "item": guids.guid(ITEM_KIND, item.id),
+                            "revision": item.revision_seq,
+                            "consent": item.provenance.consent,
+                            "bundle": item.provenance.bundle_id,
+                            "signature_checked": item.provenance.signature_checked,
+                        },
+                    )
                 w.put_study(case_id, doc)
-                self._ctx.audit(
-                    w,
-                    case_id,
-                    case_audit.ADDED,
-                    {
-                        "item": guids.guid(ITEM_KIND, item.id),
-                        "revision": revision.seq,
-                        "consent": level,
-                        "bundle": bundle_id,
-                        "signature_checked": item.provenance.signature_checked,
-                    },
-                )
-        log.info("case item added")
+        log.info("case items added: %d", len(items))
         self._changed(case_id)
-        return self.item(case_id, item.id)
+        return [self.item(case_id, item.id) for item in items]
+
+    def _new_item(
+        self,
+        st: UnlockedState,
+        case_id: str,
+        pmap: ps.PseudonymMap,
+        entry_id: str,
+        revision_id: str | None,
+    ) -> tuple[CaseItem, ps.PseudonymMap]:
+        where = st.entries.locations([entry_id]).get(entry_id)
+        if where is None or where.space is not Space.RECEIVED or not where.author_contact_id:
+            raise CaseEntryNotReceived(entry_id)
+        level, bundle_id, reason = self._consent(entry_id)
+        if reason != ADDABLE:
+            raise CaseConsentMissing(reason)
+        revision = (
+            st.entries.get(entry_id).head
+            if revision_id is None
+            else st.entries.revision(entry_id, revision_id)
+        )
+        contact = st.contacts.get(where.author_contact_id)
+        pinned = {link.key_id for link in contact.chain} | {contact.key_id}
+        pmap = pmap.add(
+            contact.id,
+            _KIND_OF_ROLE.get(contact.card.role, ps.STUDENT),
+            ps.name_forms(contact.name),
+        )
+        person = pmap.get(contact.id)
+        assert person is not None
+        content = revision.content
+        item = CaseItem(
+            id=uuid7(),
+            case_id=case_id,
+            entry_id=entry_id,
+            revision_id=revision.id,
+            revision_seq=revision.seq,
+            pseudonym=person.pseudonym,
+            event_date=content.event_date,
+            template_id=content.template_id,
+            standards=tuple(content.standards),
+            sections=tuple((k, v) for k, v in content.sections.items() if v.strip()),
+            pseudonymised=False,
+            provenance=Provenance(
+                origin=ORIGIN_ENTRY,
+                author_contact_id=contact.id,
+                author_key_id=revision.author,
+                signature_checked=revision.author in pinned,
+                author_status="verified" if contact.verified else "known",
+                bundle_id=bundle_id,
+                consent=level,
+            ),
+            added_at=datetime.now(UTC),
+        )
+        return item, pmap
 
     def remove(self, case_id: str, item_id: str) -> None:
         """Remove an item with its passages and their memos (logged)."""

@@ -97,6 +97,10 @@ def test_a_case_study_from_the_command_line(study: Study, cli: Cli, tmp_path: Pa
     audit.write_bytes(bytes(data))
     r = cli("case", "audit", "verify", "--file", str(audit))
     assert r.code == 6 and "audit log does not verify" in r.err
+    pdf = tmp_path / "informe.pdf"
+    r = cli("case", "export", case, str(pdf), "--format", "pdf")
+    assert r.code == 0, r.err
+    assert pdf.read_bytes().startswith(b"%PDF-") and Path(str(pdf) + ".audit.json").exists()
     # Re-import the project as a new study.
     r = cli("case", "import", str(out), "--title", "Reimportado")
     assert r.code == 0, r.err

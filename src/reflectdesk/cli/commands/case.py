@@ -13,13 +13,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from reflectdesk.cli.commands.review import html_to_pdf
 from reflectdesk.cli.session import CliContext
 from reflectdesk.errors import CaseFieldInvalid, CaseItemNotFound, NotFound
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
 from reflectdesk.services.case_common import CaseItem, CaseStudy
 from reflectdesk.services.vault import Vault
 
-FORMATS = ("qdpx", "qdc", "md", "html")
+FORMATS = ("qdpx", "qdc", "md", "html", "pdf")
 KINDS = ("pupil", "school", "commune", "colleague", "student", "mentor", "tutor", "other")
 
 
@@ -541,7 +542,7 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     vault = ctx.open_vault()
     case = vault.case_studies.resolve(args.case)
     result = vault.case_studies.exports.export(
-        case.id, args.format, Path(args.output), progress=ctx.progress()
+        case.id, args.format, Path(args.output), progress=ctx.progress(), pdf=html_to_pdf
     )
     ctx.say(
         "Cli",
