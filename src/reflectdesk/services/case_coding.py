@@ -33,6 +33,7 @@ from reflectdesk.research.qdpx_read import read_codebook
 from reflectdesk.services.case_common import (
     MAX_LONG_TEXT,
     CaseContext,
+    CaseItem,
     Passage,
     clean_text,
     item_of,
@@ -309,10 +310,16 @@ class CaseCodingService:
                 w.remove_segments([segment_id])
 
     def passages(
-        self, case_id: str, code_id: str | None = None, *, with_subcodes: bool = True
+        self,
+        case_id: str,
+        code_id: str | None = None,
+        *,
+        with_subcodes: bool = True,
+        items: Sequence[CaseItem] | None = None,
     ) -> builtins.list[Passage]:
         """Coded passages (of one code and its sub-codes, or all), with the source's
-        pseudonym, date and template section, in item then text order."""
+        pseudonym, date and template section, in item then text order. ``items``: the
+        study's items when the caller holds them already."""
         self._ctx.stored(case_id)
         repo = self._ctx.repo()
         wanted: set[str] | None = None
@@ -324,8 +331,8 @@ class CaseCodingService:
                 more = {c.id for c in codes if c.parent_id in wanted} - wanted
                 grew = bool(more)
                 wanted |= more
-        items = {i.id: i for i in self._ctx.items(case_id)}
-        order = {item_id: n for n, item_id in enumerate(items)}
+        by_id = {i.id: i for i in (self._ctx.items(case_id) if items is None else items)}
+        order = {item_id: n for n, item_id in enumerate(by_id)}
         memo_refs: dict[str, list[str]] = defaultdict(list)
         for m in repo.memos(case_id):
             if m.doc.get("target") == SEGMENT:
@@ -334,7 +341,7 @@ class CaseCodingService:
         for s in repo.segments(case_id):
             if wanted is not None and s.code_id not in wanted:
                 continue
-            item = items.get(s.item_id)
+            item = by_id.get(s.item_id)
             if item is None:
                 continue
             section, start, end = _span(s)
@@ -356,11 +363,11 @@ class CaseCodingService:
         out.sort(key=lambda p: (order.get(p.item_id, 0), p.section, p.start, p.end))
         return out
 
-    def frequencies(self, case_id: str) -> Frequencies:
+    def frequencies(self, case_id: str, passages: Sequence[Passage] | None = None) -> Frequencies:
         by_student: dict[str, Counter[str]] = defaultdict(Counter)
         by_section: dict[str, Counter[str]] = defaultdict(Counter)
         totals: Counter[str] = Counter()
-        for p in self.passages(case_id):
+        for p in self.passages(case_id) if passages is None else passages:
             by_student[p.pseudonym][p.code_id] += 1
             by_section[p.section][p.code_id] += 1
             totals[p.code_id] += 1
@@ -370,11 +377,13 @@ class CaseCodingService:
             dict(totals),
         )
 
-    def cooccurrence(self, case_id: str) -> dict[tuple[str, str], int]:
+    def cooccurrence(
+        self, case_id: str, passages: Sequence[Passage] | None = None
+    ) -> dict[tuple[str, str], int]:
         """How many times two codes' passages overlap in the same item section (pairs
         of code ids, sorted; a pair counted once per pair of overlapping passages)."""
         groups: dict[tuple[str, str], list[Passage]] = defaultdict(list)
-        for p in self.passages(case_id):
+        for p in self.passages(case_id) if passages is None else passages:
             groups[(p.item_id, p.section)].append(p)
         counts: Counter[tuple[str, str]] = Counter()
         for group in groups.values():
@@ -450,5 +459,5 @@ class CaseCodingService:
         with st.write_lock, self._ctx.repo().writing() as w:
             w.remove_memos([memo_id])
 
-    def segment_ids(self, case_id: str) -> Sequence[str]:
-        return [s.id for s in self._ctx.repo().segments(case_id)]
+    def passage_count(self, case_id: str) -> int:
+        return self._ctx.repo().segment_count(case_id)

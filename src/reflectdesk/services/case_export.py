@@ -154,14 +154,14 @@ class CaseExportService:
                     out.setdefault(member, []).append(cohort.name)
         return out
 
-    def project(self, case_id: str) -> Project:
+    def project(self, case_id: str, items: list[CaseItem] | None = None) -> Project:
         """The study as a REFI-QDA project (pseudonymised; not yet validated)."""
         study = self._ctx.study(case_id)
-        items = self._ctx.items(case_id)
+        items = self._ctx.items(case_id) if items is None else items
         scrub = self._scrubber(case_id, study)
         codes = self._coding.codes(case_id)
         memos = self._coding.memos(case_id)
-        passages = self._coding.passages(case_id)
+        passages = self._coding.passages(case_id, items=items)
         st = self._ctx.state()
         user = User("researcher", scrub(st.profile.get().name) or "researcher")
 
@@ -269,12 +269,13 @@ class CaseExportService:
             return ""
         return f"Ethics approval: {a.committee}, {a.reference}, expires {a.expires.isoformat()}"
 
-    def report(self, case_id: str) -> ReportData:
+    def report(self, case_id: str, items: list[CaseItem] | None = None) -> ReportData:
         study = self._ctx.study(case_id)
-        items = self._ctx.items(case_id)
+        items = self._ctx.items(case_id) if items is None else items
         scrub = self._scrubber(case_id, study)
         codes = self._coding.codes(case_id)
-        freq = self._coding.frequencies(case_id)
+        passages = self._coding.passages(case_id, items=items)
+        freq = self._coding.frequencies(case_id, passages)
         memos = self._coding.memos(case_id)
         st = self._ctx.state()
         cohorts = [c.name for c in CohortRepo(st.db, st.cipher).list() if c.id in study.cohort_ids]
@@ -296,11 +297,11 @@ class CaseExportService:
             ),
             excerpts=tuple(
                 ReportExcerpt(p.code_id, p.pseudonym, p.section, p.event_date, p.text)
-                for p in self._coding.passages(case_id)
+                for p in passages
             ),
             by_student=freq.by_student,
             by_section=freq.by_section,
-            cooccurrence=self._coding.cooccurrence(case_id),
+            cooccurrence=self._coding.cooccurrence(case_id, passages),
             memos=tuple(scrub(m.text) for m in memos if m.target == PROJECT),
             generated=datetime.now(UTC).replace(microsecond=0),
         )
@@ -327,19 +328,19 @@ class CaseExportService:
         self._check(study, items)
         progress(Progress(0, 3, "case-export"))
         if fmt == "qdpx":
-            members = build_qdpx(self.project(case_id), progress=progress, cancel=cancel)
+            members = build_qdpx(self.project(case_id, items), progress=progress, cancel=cancel)
             validate_project(members)
             data = zip_members(members)
         elif fmt == "qdc":
-            project = self.project(case_id)
+            project = self.project(case_id, items)
             data = build_codebook(Codebook(project.codes, ORIGIN))
             validate_codebook(data)
         elif fmt == "md":
-            data = render_markdown(self.report(case_id)).encode("utf-8")
+            data = render_markdown(self.report(case_id, items)).encode("utf-8")
         elif fmt == "pdf" and pdf is not None:
-            data = pdf(render_html(self.report(case_id)))
+            data = pdf(render_html(self.report(case_id, items)))
         else:
-            data = render_html(self.report(case_id)).encode("utf-8")
+            data = render_html(self.report(case_id, items)).encode("utf-8")
         cancel.raise_if_cancelled()
         progress(Progress(1, 3, "case-export"))
         atomic_write(path, data, error=FileUnwritable)
@@ -368,7 +369,7 @@ class CaseExportService:
                         "format": fmt,
                         "sha256": digest,
                         "items": len(items),
-                        "passages": len(self._coding.segment_ids(case_id)),
+                        "passages": self._coding.passage_count(case_id),
                     },
                 )
             signed = [r.doc for r in self._ctx.repo().audit(case_id)]

@@ -276,11 +276,19 @@ class CaseRepo:
 
     def items(self, case_id: str | None = None) -> builtins.list[StoredItem]:
         """The items of one case study (or of all), oldest first."""
+        c = t.CaseItem
+        q = select(c.id, c.case_id, c.entry_id, c.revision_id, c.created_at, c.blob).order_by(
+            c.created_at, c.id
+        )
+        if case_id is not None:
+            q = q.where(c.case_id == case_id)
         with self._db.session() as s:
-            q = select(t.CaseItem).order_by(t.CaseItem.created_at, t.CaseItem.id)
-            if case_id is not None:
-                q = q.where(t.CaseItem.case_id == case_id)
-            return [self._item(r) for r in s.scalars(q).all()]
+            rows = s.execute(q).all()
+        out = []
+        for item_id, case, entry, revision, created, blob in rows:
+            doc = self._c.open_json(ITEMS, item_id, f"{case}|{entry}|{revision}", blob)
+            out.append(StoredItem(item_id, case, entry, revision, created, _doc(doc, ITEMS)))
+        return out
 
     def item(self, item_id: str) -> StoredItem | None:
         with self._db.session() as s:
@@ -318,26 +326,30 @@ class CaseRepo:
             ]
 
     def segments(self, case_id: str) -> builtins.list[StoredSegment]:
+        seg = t.CodedSegment
+        q = (
+            select(seg.id, seg.item_id, seg.code_id, seg.created_at, seg.blob)
+            .join(t.CaseItem, t.CaseItem.id == seg.item_id)
+            .where(t.CaseItem.case_id == case_id)
+            .order_by(seg.created_at, seg.id)
+        )
         with self._db.session() as s:
-            rows = s.scalars(
-                select(t.CodedSegment)
+            rows = s.execute(q).all()
+        out = []
+        for seg_id, item_id, code_id, created, blob in rows:
+            doc = self._c.open_json(SEGMENTS, seg_id, f"{item_id}|{code_id}", blob)
+            out.append(StoredSegment(seg_id, item_id, code_id, created, _doc(doc, SEGMENTS)))
+        return out
+
+    def segment_count(self, case_id: str) -> int:
+        with self._db.session() as s:
+            q = (
+                select(func.count())
+                .select_from(t.CodedSegment)
                 .join(t.CaseItem, t.CaseItem.id == t.CodedSegment.item_id)
                 .where(t.CaseItem.case_id == case_id)
-                .order_by(t.CodedSegment.created_at, t.CodedSegment.id)
-            ).all()
-            return [
-                StoredSegment(
-                    r.id,
-                    r.item_id,
-                    r.code_id,
-                    r.created_at,
-                    _doc(
-                        self._c.open_json(SEGMENTS, r.id, f"{r.item_id}|{r.code_id}", r.blob),
-                        SEGMENTS,
-                    ),
-                )
-                for r in rows
-            ]
+            )
+            return int(s.scalar(q) or 0)
 
     def memos(self, case_id: str) -> builtins.list[StoredMemo]:
         with self._db.session() as s:
