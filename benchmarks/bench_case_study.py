@@ -37,14 +37,13 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "src"))
 
-from corpus import EN, ES  # noqa: E402
-
-from reflectdesk.bundles import BundleKind, BundleMeta, build_bundle, card_path  # noqa: E402
-from reflectdesk.crypto.kdf import KdfParams  # noqa: E402
-from reflectdesk.domain.model import Consent, Role  # noqa: E402
-from reflectdesk.research.pseudonymise import rut_check_digit  # noqa: E402
-from reflectdesk.services.vault import NewProfile, Vault  # noqa: E402
-from tests.services.batch_helpers import _entry, add_contacts, make_students  # noqa: E402
+from corpus import EN, ES
+from reflectdesk.bundles import BundleKind, BundleMeta, build_bundle, card_path
+from reflectdesk.crypto.kdf import KdfParams
+from reflectdesk.domain.model import Consent, Role
+from reflectdesk.research.pseudonymise import rut_check_digit
+from reflectdesk.services.vault import NewProfile, Vault
+from tests.services.batch_helpers import _entry, add_contacts, make_students
 
 PASSPHRASE = "benchmark passphrase 2026"
 PUPILS = "Martina Agustín Florencia Tomás Isidora Vicente Antonia Gaspar Emilia Lucas".split()
