@@ -19,6 +19,8 @@ from reflectdesk.errors import (
     CaseItemDuplicate,
     CasePseudonymisationRequired,
     CaseStudyNotFound,
+    CohortNotFound,
+    ContactNotFound,
     PseudonymisationStale,
     VaultStateTampered,
 )
@@ -352,3 +354,18 @@ def test_a_withdrawal_reaches_every_study_holding_the_entry(study: Study) -> Non
     for case in (first, second):
         assert cs.items(case) == []
         assert cs.audit.verify(case).events[-1].event == "withdrawn"
+
+
+def test_a_study_is_edited_with_its_cohorts_team_and_cut_off(study: Study) -> None:
+    r = study.researcher
+    cs = r.case_studies
+    cohort = r.cohorts.create("Práctica II", [study.student_at_researcher])
+    case = cs.create("Estudio", cohort_ids=[cohort.id], team=[study.student_at_researcher])
+    assert case.cohort_ids == (cohort.id,) and case.team == (study.student_at_researcher,)
+    with pytest.raises(CohortNotFound):
+        cs.update(case.id, cohort_ids=["nope"])
+    with pytest.raises(ContactNotFound):
+        cs.create("Otro", team=["nope"])
+    cut_off = date(2027, 3, 1)
+    edited = cs.update(case.id, title="Estudio II", question="¿Qué?", published=cut_off)
+    assert (edited.title, edited.question, edited.published) == ("Estudio II", "¿Qué?", cut_off)
