@@ -3,6 +3,7 @@ import|audit verify` (issue 15), against a researcher's vault with real received
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -115,3 +116,35 @@ def test_a_case_study_from_the_command_line(study: Study, cli: Cli, tmp_path: Pa
     listed = cli("case", "list").out
     assert "Fracciones" in listed and "Reimportado" in listed
     assert cli("case", "show", "nada").code == 4
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_pseudonymise_reviews_one_by_one_on_a_terminal(
+    study: Study, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = cli("case", "create", "Uno").out.splitlines()[0]
+    cli("case", "approve", case, "--committee", "C", "--reference", "1", "--expires", "2099-01-01")
+    picker = json.loads(cli("case", "add", case, "--list", "--json").out)
+    entry = next(c["entry"] for c in picker if c["title"] == "Clase de fracciones")
+    item = cli("case", "add", case, entry).out.splitlines()[0]
+    cli("case", "pseudonymise", case, "--term", "pupil", PUPIL, "--list")
+    # q: stop, nothing changed.
+    monkeypatch.setattr("sys.stdin", _Terminal("q\n"))
+    r = cli("case", "pseudonymise", case)
+    assert r.code == 0 and "[1/" in r.out and "nothing was changed" in r.out
+    # y for the first (the pupil's full name), N for the second, then a: the rest.
+    monkeypatch.setattr("sys.stdin", _Terminal("y\n\na\n"))
+    r = cli("case", "pseudonymise", case)
+    assert r.code == 0 and "replacements made" in r.out
+    (shown,) = json.loads(cli("case", "show", case, "--json").out)["items"]
+    assert shown["id"] == item and shown["pseudonymised"]
+    text = json.loads(cli("case", "query", case, "passages", "--json").out)
+    assert text == []  # nothing coded yet
+    monkeypatch.setattr("sys.stdin", _Terminal(""))
+    r = cli("case", "pseudonymise", case, "--json")
+    left = [p["original"] for p in json.loads(r.out)]
+    assert PUPIL not in left and len(left) == 1  # the one skipped is proposed again
