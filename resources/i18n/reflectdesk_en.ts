@@ -3249,6 +3249,14 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <source>Do not trust this copy of the log. Export it again from the researcher's vault and compare.</source>
         <translation>Do not trust this copy of the log. Export it again from the researcher's vault and compare.</translation>
     </message>
+    <message>
+        <source>The codebook is empty: there is nothing to export.</source>
+        <translation>The codebook is empty: there is nothing to export.</translation>
+    </message>
+    <message>
+        <source>Add codes first, with 'case codebook --add'.</source>
+        <translation>Add codes first, with 'case codebook --add'.</translation>
+    </message>
 </context>
 <context>
     <name>ExchangeDialog</name>

@@ -3249,6 +3249,14 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <source>Do not trust this copy of the log. Export it again from the researcher's vault and compare.</source>
         <translation>No confíes en esta copia del registro. Expórtalo de nuevo desde la bóveda de la persona investigadora y compara.</translation>
     </message>
+    <message>
+        <source>The codebook is empty: there is nothing to export.</source>
+        <translation>El libro de códigos está vacío: no hay nada que exportar.</translation>
+    </message>
+    <message>
+        <source>Add codes first, with 'case codebook --add'.</source>
+        <translation>Agrega códigos primero, con 'case codebook --add'.</translation>
+    </message>
 </context>
 <context>
     <name>ExchangeDialog</name>

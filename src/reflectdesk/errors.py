@@ -1705,3 +1705,9 @@ class CaseAuditInvalid(InputError):
         "Do not trust this copy of the log. Export it again from the researcher's vault and "
         "compare.",
     )
+
+
+class CaseCodebookEmpty(InputError):
+    code = "case_codebook_empty"
+    message = QT_TRANSLATE_NOOP("Errors", "The codebook is empty: there is nothing to export.")
+    hint = QT_TRANSLATE_NOOP("Errors", "Add codes first, with 'case codebook --add'.")

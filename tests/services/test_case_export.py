@@ -11,7 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from reflectdesk.errors import CaseAuditInvalid, CaseFieldInvalid, QdpxSchemaInvalid
+from reflectdesk.errors import (
+    CaseAuditInvalid,
+    CaseCodebookEmpty,
+    CaseFieldInvalid,
+    QdpxSchemaInvalid,
+)
 from reflectdesk.research.qdpx_read import read_qdpx
 from reflectdesk.research.qdpx_validate import validate_project
 from tests.services.case_helpers import CANARIES, PUPIL, SCHOOL, Study, close, make_study
@@ -193,6 +198,20 @@ def test_reports_hold_the_approval_excerpts_and_tables(study: Study, tmp_path: P
     assert 'class="bar"' in html and "Material concreto" in html
     exports = cs.get(case).exports
     assert [e.format for e in exports] == ["md", "html"] and not any(e.outdated for e in exports)
+
+
+def test_an_empty_study_exports_and_an_empty_codebook_is_refused(
+    study: Study, tmp_path: Path
+) -> None:
+    cs = study.researcher.case_studies
+    case = study.new_case()
+    for fmt in ("qdpx", "md", "html"):
+        assert cs.exports.export(case, fmt, tmp_path / f"e.{fmt}").path.exists()
+    with pytest.raises(CaseCodebookEmpty):
+        cs.exports.export(case, "qdc", tmp_path / "e.qdc")
+    assert not (tmp_path / "e.qdc").exists()
+    fresh = cs.exports.import_qdpx(tmp_path / "e.qdpx")
+    assert cs.items(fresh) == [] and cs.get(fresh).title == "Fracciones"
 
 
 def test_codebook_round_trip_and_an_unknown_format(study: Study, tmp_path: Path) -> None:

@@ -26,7 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from reflectdesk.atomic_files import atomic_write
-from reflectdesk.errors import CaseFieldInvalid, CasePseudonymisationRequired, FileUnwritable
+from reflectdesk.errors import (
+    CaseCodebookEmpty,
+    CaseFieldInvalid,
+    CasePseudonymisationRequired,
+    FileUnwritable,
+)
 from reflectdesk.ids import uuid7
 from reflectdesk.progress import (
     NEVER_CANCELLED,
@@ -333,6 +338,8 @@ class CaseExportService:
             data = zip_members(members)
         elif fmt == "qdc":
             project = self.project(case_id, items)
+            if not project.codes:  # Codebook.xsd needs one code at least
+                raise CaseCodebookEmpty(case_id)
             data = build_codebook(Codebook(project.codes, ORIGIN))
             validate_codebook(data)
         elif fmt == "md":

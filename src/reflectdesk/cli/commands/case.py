@@ -17,6 +17,7 @@ from reflectdesk.cli.commands.review import html_to_pdf
 from reflectdesk.cli.session import CliContext
 from reflectdesk.errors import CaseFieldInvalid, CaseItemNotFound, NotFound
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
+from reflectdesk.services.case_audit import CaseAuditService
 from reflectdesk.services.case_common import CaseItem, CaseStudy
 from reflectdesk.services.vault import Vault
 
@@ -562,8 +563,6 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     if args.file:
-        from reflectdesk.services.case_audit import CaseAuditService
-
         check = CaseAuditService.verify_file(Path(args.file), args.key)
     else:
         if not args.case:
