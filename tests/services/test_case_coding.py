@@ -69,6 +69,12 @@ def test_codes_passages_and_memos(study: Study) -> None:
         coding.add_memo(case, "dos", code_id=child.id, item_id=item.id)
     with pytest.raises(CaseMemoNotFound):
         coding.add_memo(case, "x", segment_id="nope")
+    edited = coding.update_memo(case, memo.id, "Pasaje clave, revisado", title="Clave")
+    assert (edited.text, edited.title, edited.ref) == ("Pasaje clave, revisado", "Clave", seg)
+    coding.remove_memo(case, edited.id)
+    memo = coding.add_memo(case, "Pasaje clave", segment_id=seg)
+    with pytest.raises(CaseMemoNotFound):
+        coding.update_memo(case, "nope", "x")
     coding.update_code(case, child.id, name="Material concreto", color="#aa0000")
     assert coding.resolve_code(case, child.id).color == "#AA0000"
     # Removing the parent removes its sub-code, their passages and memos on them.

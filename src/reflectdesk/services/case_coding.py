@@ -452,6 +452,25 @@ class CaseCodingService:
         self._ctx.stored(case_id)
         return [memo_of(r) for r in self._ctx.repo().memos(case_id)]
 
+    def update_memo(
+        self, case_id: str, memo_id: str, text: str, *, title: str | None = None
+    ) -> MemoView:
+        """A memo's new text (and title); its target stays."""
+        st = self._ctx.state()
+        with st.write_lock:
+            old = next((m for m in self.memos(case_id) if m.id == memo_id), None)
+            if old is None:
+                raise CaseMemoNotFound(memo_id)
+            doc = {
+                "target": old.target,
+                "ref": old.ref,
+                "title": clean_text(old.title if title is None else title, "title", required=False),
+                "text": clean_text(text, "text", limit=MAX_LONG_TEXT),
+            }
+            with self._ctx.repo().writing() as w:
+                w.put_memo(memo_id, case_id, doc)
+        return next(m for m in self.memos(case_id) if m.id == memo_id)
+
     def remove_memo(self, case_id: str, memo_id: str) -> None:
         if not any(m.id == memo_id for m in self.memos(case_id)):
             raise CaseMemoNotFound(memo_id)
