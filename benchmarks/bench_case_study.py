@@ -147,31 +147,31 @@ def main() -> None:
         )
         rng = random.Random(7)
         terms = 0
-        while len(cs.pseudonym_map(case).people) < a.names:
+        while len(cs.pseudonymise.pseudonym_map(case).people) < a.names:
             kind = ("pupil", "school", "commune")[terms % 3]
             name = f"{rng.choice(PUPILS)} {rng.choice(LAST)} {rng.choice(LAST)}"
             if kind == "school":
                 name = f"Escuela {terms}"
             elif kind == "commune":
                 name = f"Comuna {rng.choice(LAST)} {terms}"
-            cs.add_term(case, kind, name)
+            cs.pseudonymise.add_term(case, kind, name)
             terms += 1
         for n in range(12):
-            cs.add_term(case, "school", f"Escuela {n}")
+            cs.pseudonymise.add_term(case, "school", f"Escuela {n}")
         for pupil in PUPILS:
             for last in LAST:
-                cs.add_term(case, "pupil", f"{pupil} {last}")
-        people = len(cs.pseudonym_map(case).people)
+                cs.pseudonymise.add_term(case, "pupil", f"{pupil} {last}")
+        people = len(cs.pseudonymise.pseudonym_map(case).people)
         steps: list[int] = []
         start = time.perf_counter()
-        proposals = cs.propose(case, progress=lambda p: steps.append(p.done))
+        proposals = cs.pseudonymise.propose(case, progress=lambda p: steps.append(p.done))
         proposed = time.perf_counter() - start
         print(
             f"propose: {proposed:.2f} s, {len(proposals)} proposals, map of {people} people, "
             f"{len(steps)} progress reports (target ≤ 5 s)"
         )
         start = time.perf_counter()
-        cs.apply_pseudonymisation(case, proposals)
+        cs.pseudonymise.apply(case, proposals)
         print(f"apply every proposal: {time.perf_counter() - start:.2f} s")
         codes = [cs.coding.add_code(case, f"Código {n}").id for n in range(40)]
         texts = [(i.id, cs.item(case, i.id).text("body") or "") for i in items]

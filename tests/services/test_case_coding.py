@@ -88,7 +88,7 @@ def test_queries_frequencies_cooccurrence_and_standards(study: Study) -> None:
     case = study.new_case()
     one = cs.add(case, study.at("research"))  # standards C7
     two = cs.add(case, study.at("pseudo"))  # standards C7, D10
-    cs.apply_pseudonymisation(case, [])
+    cs.pseudonymise.apply(case, [])
     c = cs.coding
     a = c.add_code(case, "A")
     b = c.add_code(case, "B")

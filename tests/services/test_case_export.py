@@ -36,10 +36,10 @@ def coded_case(study: Study, *, pseudonymise: bool = True) -> str:
     case = study.new_case(title="Fracciones con Valentina Rojas")
     one = cs.add(case, study.at("research"))
     two = cs.add(case, study.at("pseudo"))
-    cs.add_term(case, "pupil", PUPIL)
-    cs.add_term(case, "school", SCHOOL)
+    cs.pseudonymise.add_term(case, "pupil", PUPIL)
+    cs.pseudonymise.add_term(case, "school", SCHOOL)
     # Reviewed either way: every proposal accepted, or every one skipped.
-    cs.apply_pseudonymisation(case, cs.propose(case) if pseudonymise else [])
+    cs.pseudonymise.apply(case, cs.pseudonymise.propose(case) if pseudonymise else [])
     parent = cs.coding.add_code(case, "Didáctica", color="#336699", description="Todo lo didáctico")
     material = cs.coding.add_code(
         case, "Material concreto", parent_id=parent.id, description="Usado con Martina Soto"

@@ -17,21 +17,17 @@ from reflectdesk.errors import (
     CaseEntryNotReceived,
     CaseFieldInvalid,
     CaseItemDuplicate,
-    CasePseudonymisationRequired,
     CaseStudyNotFound,
     CohortNotFound,
     ContactNotFound,
-    PseudonymisationStale,
     VaultStateTampered,
 )
-from reflectdesk.research.pseudonymise import Replacement
 from reflectdesk.services.vault import Vault
 from reflectdesk.storage.consents import NewConsent
 from tests.services.case_helpers import (
     CANARIES,
     PUPIL,
     RESEARCH_TEXT,
-    SCHOOL,
     Study,
     close,
     make_study,
@@ -165,59 +161,6 @@ def test_an_entry_is_added_at_a_revision_with_its_provenance(study: Study) -> No
     assert [e.event for e in cs.audit.events(case)][-1] == "item-added"
 
 
-# --- pseudonymisation ------------------------------------------------------------------------
-def test_pseudonymisation_is_reviewed_and_moves_coded_passages(
-    study: Study, tmp_path: Path
-) -> None:
-    cs = study.researcher.case_studies
-    case = study.new_case()
-    item = cs.add(case, study.at("research"))
-    pseudo = cs.add(case, study.at("pseudo"))
-    assert cs.add_term(case, "pupil", PUPIL) == "Alumno/a 1"
-    assert cs.add_term(case, "school", SCHOOL) == "Escuela 1"
-    assert cs.add_term(case, "pupil", PUPIL) == "Alumno/a 1"  # stable
-    code = cs.coding.add_code(case, "Regletas")
-    segment = cs.coding.apply_quote(
-        case, item.id, "description", "le expliqué con regletas", code.id
-    )
-    # An item consented as research-pseudonymised cannot leave before its review.
-    with pytest.raises(CasePseudonymisationRequired) as info:
-        cs.exports.export(case, "qdpx", tmp_path / "x.qdpx")
-    assert info.value.params == {"count": 1}
-    proposals = cs.propose(case)
-    originals = {p.original for p in proposals}
-    assert {PUPIL, SCHOOL, "Martina", "Valentina", "12.345.678-5", "vrojas@example.cl"} <= originals
-    assert all(p.source.split("#")[0] in (item.id, pseudo.id) for p in proposals)
-    # Skip one: it stays; accept the rest.
-    skipped = next(p for p in proposals if p.original == "Valentina")
-    accepted = [p for p in proposals if p is not skipped]
-    assert cs.apply_pseudonymisation(case, accepted) == len(accepted)
-    text = cs.item(case, item.id).text("description") or ""
-    assert PUPIL not in text and SCHOOL not in text and "Alumno/a 1" in text
-    assert "Valentina" in text  # skipped at review
-    assert cs.item(case, pseudo.id).pseudonymised
-    (passage,) = cs.coding.passages(case, code.id)
-    assert passage.segment_id == segment and passage.text == "le expliqué con regletas"
-    # A proposal made before the change no longer matches: refused, nothing changed.
-    with pytest.raises(PseudonymisationStale):
-        cs.apply_pseudonymisation(case, [proposals[0]])
-    # Pseudonyms never name anyone; the audit log counts kinds, never names.
-    event = cs.audit.events(case)[-1]
-    assert event.event == "pseudonymisation-accepted" and event.data["accepted"] == len(accepted)
-    assert not any(c in repr(e.data) for e in cs.audit.events(case) for c in CANARIES)
-    cs.exports.export(case, "qdpx", tmp_path / "x.qdpx")  # reviewed: allowed
-
-
-def test_a_replacement_for_an_unknown_item_is_refused(study: Study) -> None:
-    cs = study.researcher.case_studies
-    case = study.new_case()
-    cs.add(case, study.at("research"))
-    bogus = Replacement("nope#description", 0, 3, "Hoy", "X", "other")
-    with pytest.raises(Exception) as info:
-        cs.apply_pseudonymisation(case, [bogus])
-    assert getattr(info.value, "code", "") == "case_item_not_found"
-
-
 # --- withdrawal -------------------------------------------------------------------------------
 def test_a_withdrawal_removes_the_items_codings_and_memos_and_is_logged(
     study: Study, tmp_path: Path
@@ -233,7 +176,7 @@ def test_a_withdrawal_removes_the_items_codings_and_memos_and_is_logged(
     cs.coding.add_memo(case, "Sobre este pasaje", segment_id=seg)
     cs.coding.add_memo(case, "Sobre la entrada", item_id=gone.id)
     cs.coding.add_memo(case, "Del proyecto")
-    cs.apply_pseudonymisation(case, [])
+    cs.pseudonymise.apply(case, [])
     export = cs.exports.export(case, "md", tmp_path / "r.md")
     assert "fracciones" in export.path.read_text(encoding="utf-8")
     withdrawal = study.withdraw("research")
@@ -309,7 +252,7 @@ def test_names_and_texts_are_sealed_and_a_deleted_audit_record_is_caught(
     cs = r.case_studies
     case = study.new_case(title="Estudio de Valentina Rojas")
     cs.add(case, study.at("research"))
-    cs.add_term(case, "pupil", PUPIL)
+    cs.pseudonymise.add_term(case, "pupil", PUPIL)
     cs.coding.add_memo(case, "Memo con Martina Soto")
     r._unlocked().db.checkpoint()
     path = tmp_path / "researcher"

@@ -58,9 +58,9 @@ def test_twenty_students_to_a_verified_audit_log(tmp_path: Path) -> None:
         items = cs.add_many(case, [(c.entry_id, None) for c in addable])
         assert len({i.pseudonym for i in items}) == 20
         # Pseudonymisation: every proposal accepted.
-        cs.add_term(case, "pupil", "Martina Soto")
-        cs.apply_pseudonymisation(case, cs.propose(case))
-        assert cs.propose(case) == []
+        cs.pseudonymise.add_term(case, "pupil", "Martina Soto")
+        cs.pseudonymise.apply(case, cs.pseudonymise.propose(case))
+        assert cs.pseudonymise.propose(case) == []
         # Three codes on passages in two sections; an emoji and accents before one.
         real = next(i for i in items if i.entry_id == study.at("research"))
         coding = cs.coding

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from reflectdesk.domain.model import Consent, ms_to_datetime
+from reflectdesk.domain.model import Consent, Role, ms_to_datetime
 from reflectdesk.errors import (
     CaseApprovalExpired,
     CaseApprovalMissing,
@@ -25,6 +25,7 @@ from reflectdesk.errors import (
 )
 from reflectdesk.ids import uuid7
 from reflectdesk.research import guids
+from reflectdesk.research import pseudonymise as ps
 from reflectdesk.research.pseudonymise import PseudonymMap
 from reflectdesk.services import case_audit
 from reflectdesk.services.identity import load_or_create_identity
@@ -47,6 +48,15 @@ ALREADY_ADDED = "already-added"
 # Where an item came from.
 ORIGIN_ENTRY = "entry"  # a received entry, with its consent and provenance
 ORIGIN_QDPX = "qdpx"  # a source of an imported REFI-QDA project
+
+# Which kind of person of the pseudonym map a contact's role is.
+KIND_OF_ROLE = {Role.STUDENT: ps.STUDENT, Role.MENTOR: ps.MENTOR, Role.EDUCATOR: ps.TUTOR}
+SECTION_SEP = "#"  # a pseudonymisation source id: "<item id>#<section key>"
+
+
+def source_id(item_id: str, section: str) -> str:
+    return f"{item_id}{SECTION_SEP}{section}"
+
 
 # Guid kinds the audit log names things by (ours never leave the vault).
 STUDY_KIND = "case-study"

@@ -75,6 +75,7 @@ from reflectdesk.services.case_common import (
     item_doc,
     now_iso,
     pmap_of,
+    source_id,
     study_of,
 )
 from reflectdesk.storage.cohorts import CohortRepo
@@ -121,10 +122,6 @@ class _Scrubber:
             return text
         found = self._matcher.find("text", text)
         return ps.apply(text, found).text if found else text
-
-
-def section_source(item_id: str, section: str) -> str:
-    return f"{item_id}#{section}"
 
 
 class CaseExportService:
@@ -185,7 +182,7 @@ class CaseExportService:
             day = item.event_date.isoformat() if item.event_date else f"#{item.revision_seq}"
             item_memos = tuple(memo(m) for m in on.get((ITEM, item.id), []))
             for n, (key, text) in enumerate(item.sections):
-                sid = section_source(item.id, key)
+                sid = source_id(item.id, key)
                 attrs: list[Attribute] = [Attribute("Section", key)]
                 if item.event_date:
                     attrs.append(Attribute("Date", item.event_date))
@@ -209,7 +206,7 @@ class CaseExportService:
         selections = [
             CodedSelection(
                 p.segment_id,
-                section_source(p.item_id, p.section),
+                source_id(p.item_id, p.section),
                 p.start,
                 p.end,
                 p.code_id,

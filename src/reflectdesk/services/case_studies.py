@@ -17,14 +17,14 @@ from __future__ import annotations
 import builtins
 import logging
 import mimetypes
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from reflectdesk.domain.cohorts import Cohort
-from reflectdesk.domain.model import Changes, Role, Space
+from reflectdesk.domain.model import Changes, Space
 from reflectdesk.errors import (
     CaseConsentMissing,
     CaseEntryNotReceived,
@@ -39,10 +39,8 @@ from reflectdesk.errors import (
     NotFound,
 )
 from reflectdesk.ids import uuid7
-from reflectdesk.progress import NEVER_CANCELLED, CancelToken, ProgressSink, ignore_progress
 from reflectdesk.research import guids
 from reflectdesk.research import pseudonymise as ps
-from reflectdesk.research.model import CodedSelection
 from reflectdesk.services import case_audit
 from reflectdesk.services.bundle_log import BundleLogService
 from reflectdesk.services.case_audit import CaseAuditService
@@ -51,6 +49,7 @@ from reflectdesk.services.case_common import (
     ADDABLE,
     ALREADY_ADDED,
     ITEM_KIND,
+    KIND_OF_ROLE,
     MAX_LONG_TEXT,
     NO_CONSENT,
     ORIGIN_ENTRY,
@@ -71,18 +70,13 @@ from reflectdesk.services.case_common import (
     study_of,
 )
 from reflectdesk.services.case_export import CaseExportService
+from reflectdesk.services.case_pseudonymise import CasePseudonymiseService
 from reflectdesk.services.unlocked_state import UnlockedState
 from reflectdesk.storage.cohorts import CohortRepo
 
 log = logging.getLogger(__name__)
 
 MAX_SHEET_BYTES = 20 * 1024 * 1024
-_KIND_OF_ROLE = {Role.STUDENT: ps.STUDENT, Role.MENTOR: ps.MENTOR, Role.EDUCATOR: ps.TUTOR}
-SECTION_SEP = "#"  # a pseudonymisation source id: "<item id>#<section key>"
-
-
-def source_id(item_id: str, section: str) -> str:
-    return f"{item_id}{SECTION_SEP}{section}"
 
 
 class CaseStudyService:
@@ -94,6 +88,9 @@ class CaseStudyService:
         self.coding = CaseCodingService(self._ctx)
         self.exports = CaseExportService(self._ctx, self.propagate_withdrawals)
         self.audit = CaseAuditService(state, self._signed)
+        self.pseudonymise = CasePseudonymiseService(
+            self._ctx, self.propagate_withdrawals, self._changed
+        )
 
     def _signed(self, case_id: str) -> list[dict[str, Any]]:
         self._ctx.stored(case_id)
@@ -397,7 +394,7 @@ class CaseStudyService:
         pinned = {link.key_id for link in contact.chain} | {contact.key_id}
         pmap = pmap.add(
             contact.id,
-            _KIND_OF_ROLE.get(contact.card.role, ps.STUDENT),
+            KIND_OF_ROLE.get(contact.card.role, ps.STUDENT),
             ps.name_forms(contact.name),
         )
         person = pmap.get(contact.id)
@@ -529,149 +526,6 @@ class CaseStudyService:
             self._changed(case_id)
         self._consents_seen = seen
         return removed
-
-    # -- pseudonymisation -----------------------------------------------------------
-    def pseudonym_map(self, case_id: str) -> ps.PseudonymMap:
-        """The study's map with everyone it should know: the authors of its items, the
-        contacts (students, mentors, tutors), you, and the terms you added. It stays in
-        the vault: never exported, never in a bundle."""
-        st = self._state()
-        stored = self._ctx.stored(case_id)
-        study = study_of(stored)
-        pmap = pmap_of(stored.doc, study.language)
-        for contact in st.contacts.list():
-            pmap = pmap.add(
-                contact.id,
-                _KIND_OF_ROLE.get(contact.card.role, ps.OTHER),
-                ps.name_forms(contact.name),
-            )
-        profile = st.profile.get()
-        pmap = pmap.add(
-            "profile", _KIND_OF_ROLE.get(profile.role, ps.OTHER), ps.name_forms(profile.name)
-        )
-        return pmap
-
-    def _save_map(self, case_id: str, pmap: ps.PseudonymMap) -> None:
-        doc = dict(self._ctx.stored(case_id).doc)
-        if doc.get("pmap") == pmap.to_json():
-            return
-        doc["pmap"] = pmap.to_json()
-        with self._ctx.repo().writing() as w:
-            w.put_study(case_id, doc)
-
-    def add_term(self, case_id: str, kind: str, name: str, *, forms: Iterable[str] = ()) -> str:
-        """A person or place the researcher adds (a pupil, a school, a commune, a
-        colleague); returns its pseudonym. ``forms``: more ways it is written."""
-        if kind not in ps.NAME_KINDS:
-            raise CaseFieldInvalid("kind", field="kind")
-        text = clean_text(name, "name")
-        st = self._state()
-        with st.write_lock:
-            pmap = pmap_of(self._ctx.stored(case_id).doc, self._ctx.study(case_id).language)
-            term_id = f"term:{ps.fold(text)}"
-            pmap = pmap.add(term_id, kind, [*ps.name_forms(text), *forms])
-            self._save_map(case_id, pmap)
-        person = pmap.get(term_id)
-        assert person is not None
-        return person.pseudonym
-
-    def propose(
-        self,
-        case_id: str,
-        *,
-        progress: ProgressSink = ignore_progress,
-        cancel: CancelToken = NEVER_CANCELLED,
-    ) -> builtins.list[ps.Replacement]:
-        """Proposals over every item's text (``source`` is "<item id>#<section>"), for
-        review one by one; nothing changes until :meth:`apply_pseudonymisation`."""
-        self.propagate_withdrawals()
-        st = self._state()
-        with st.write_lock:
-            pmap = self.pseudonym_map(case_id)
-            self._save_map(case_id, pmap)
-        texts = {
-            source_id(item.id, key): text
-            for item in self._ctx.items(case_id)
-            for key, text in item.sections
-        }
-        return ps.propose(texts, pmap, progress=progress, cancel=cancel)
-
-    def apply_pseudonymisation(
-        self,
-        case_id: str,
-        accepted: Sequence[ps.Replacement],
-        *,
-        reviewed: Collection[str] | None = None,
-    ) -> int:
-        """Make the accepted replacements in the items' texts and move their coded
-        passages; mark ``reviewed`` items (default: every item) as pseudonymised.
-        Returns how many replacements were made. Refused whole, nothing changed, if a
-        replacement no longer matches (:class:`PseudonymisationStale`)."""
-        st = self._state()
-        with st.write_lock:
-            items = {i.id: i for i in self._ctx.items(case_id)}
-            texts: dict[str, str] = {}
-            for item in items.values():
-                for key, text in item.sections:
-                    texts[source_id(item.id, key)] = text
-            for r in accepted:
-                if r.source not in texts:
-                    raise CaseItemNotFound(r.source.split(SECTION_SEP, 1)[0])
-            results = ps.apply_all({s: texts[s] for s in {r.source for r in accepted}}, accepted)
-            repo = self._ctx.repo()
-            segments = repo.segments(case_id)
-            moved = ps.remap_selections(
-                [
-                    CodedSelection(
-                        s.id,
-                        source_id(s.item_id, str(s.doc["section"])),
-                        int(s.doc["start"]),
-                        int(s.doc["end"]),
-                        s.code_id,
-                    )
-                    for s in segments
-                ],
-                results,
-            )
-            marked = set(items) if reviewed is None else set(reviewed)
-            by_kind: dict[str, int] = {}
-            for r in accepted:
-                by_kind[r.kind] = by_kind.get(r.kind, 0) + 1
-            with repo.writing() as w:
-                for item in items.values():
-                    sections = tuple(
-                        (k, results[source_id(item.id, k)].text)
-                        if source_id(item.id, k) in results
-                        else (k, v)
-                        for k, v in item.sections
-                    )
-                    changed = sections != item.sections
-                    now_reviewed = item.pseudonymised or item.id in marked
-                    if changed or now_reviewed != item.pseudonymised:
-                        new = replace(item, sections=sections, pseudonymised=now_reviewed)
-                        w.put_item(item.id, case_id, item.entry_id, item.revision_id, item_doc(new))
-                by_id = {s.id: s for s in segments}
-                for sel in moved:
-                    old = by_id[sel.id]
-                    if (sel.start, sel.end) != (old.doc["start"], old.doc["end"]):
-                        w.put_segment(
-                            sel.id,
-                            old.item_id,
-                            old.code_id,
-                            dict(old.doc, start=sel.start, end=sel.end),
-                        )
-                self._ctx.audit(
-                    w,
-                    case_id,
-                    case_audit.PSEUDONYMISED,
-                    {
-                        "items": sorted(guids.guid(ITEM_KIND, i) for i in marked if i in items),
-                        "accepted": len(accepted),
-                        "kinds": by_kind,
-                    },
-                )
-        self._changed(case_id)
-        return len(accepted)
 
 
 def _cohorts(st: UnlockedState) -> builtins.list[Cohort]:

@@ -364,9 +364,9 @@ def cmd_pseudonymise(args: argparse.Namespace, ctx: CliContext) -> int:
     for kind, name in args.term:
         if kind not in KINDS:
             raise CaseFieldInvalid("kind", field="kind")
-        pseudonym = cs.add_term(case.id, kind, name)
+        pseudonym = cs.pseudonymise.add_term(case.id, kind, name)
         ctx.say("Cli", QT_TRANSLATE_NOOP("Cli", "Term added as {pseudonym}."), pseudonym=pseudonym)
-    proposals = cs.propose(case.id, progress=ctx.progress())
+    proposals = cs.pseudonymise.propose(case.id, progress=ctx.progress())
     if args.json:
         ctx.emit_json(
             [
@@ -413,7 +413,7 @@ def cmd_pseudonymise(args: argparse.Namespace, ctx: CliContext) -> int:
             count=len(proposals),
         )
         return 0
-    made = cs.apply_pseudonymisation(case.id, accepted)
+    made = cs.pseudonymise.apply(case.id, accepted)
     ctx.say(
         "Cli",
         QT_TRANSLATE_NOOP("Cli", "{made} of {count} replacements made; the items are reviewed."),
