@@ -1069,6 +1069,18 @@
         <translation>No cohorts yet. Create one with 'cohort create'.</translation>
     </message>
     <message>
+        <source>planning</source>
+        <translation>planning</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <source>approval expired</source>
+        <translation>approval expired</translation>
+    </message>
+    <message>
         <source>Planning. Record its ethics approval with 'case approve' before adding entries.</source>
         <translation>Planning. Record its ethics approval with 'case approve' before adding entries.</translation>
     </message>

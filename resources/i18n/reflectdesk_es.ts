@@ -1069,6 +1069,18 @@
         <translation>Aún no hay cohortes. Crea una con 'cohort create'.</translation>
     </message>
     <message>
+        <source>planning</source>
+        <translation>en planificación</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>aprobado</translation>
+    </message>
+    <message>
+        <source>approval expired</source>
+        <translation>aprobación vencida</translation>
+    </message>
+    <message>
         <source>Planning. Record its ethics approval with 'case approve' before adding entries.</source>
         <translation>En planificación. Registra su aprobación ética con 'case approve' antes de agregar entradas.</translation>
     </message>

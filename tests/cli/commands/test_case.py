@@ -45,6 +45,7 @@ def test_a_case_study_from_the_command_line(study: Study, cli: Cli, tmp_path: Pa
         "--expires", "2099-12-31",
     )  # fmt: skip
     assert r.code == 0 and "2099-12-31" in r.out
+    assert "[aprobado]" in cli("case", "list", env={"REFLECTDESK_LANG": "es"}).out
     r = cli("case", "add", case, "--list", env={"REFLECTDESK_LANG": "es"})
     assert "solo lectura" in r.out.lower()
     r = cli("case", "add", case, picker["Solo lectura"]["entry"])

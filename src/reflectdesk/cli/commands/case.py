@@ -22,6 +22,11 @@ from reflectdesk.services.case_audit import CaseAuditService
 from reflectdesk.services.case_common import CaseStudy
 
 FORMATS = ("qdpx", "qdc", "md", "html", "pdf")
+_STATUS = {
+    "planning": QT_TRANSLATE_NOOP("Cli", "planning"),
+    "approved": QT_TRANSLATE_NOOP("Cli", "approved"),
+    "expired": QT_TRANSLATE_NOOP("Cli", "approval expired"),
+}
 KINDS = ("pupil", "school", "commune", "colleague", "student", "mentor", "tutor", "other")
 
 
@@ -179,7 +184,7 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
             "Cli", QT_TRANSLATE_NOOP("Cli", "No case studies yet. Create one with 'case create'.")
         )
     for s in studies:
-        ctx.out.write(f"{s.id}  {s.title}  [{s.status}]\n")
+        ctx.out.write(f"{s.id}  {s.title}  [{ctx.translate('Cli', _STATUS[s.status])}]\n")
     return 0
 
 
@@ -215,7 +220,7 @@ def cmd_show(args: argparse.Namespace, ctx: CliContext) -> int:
         ]
         ctx.emit_json(doc)
         return 0
-    ctx.out.write(f"{s.id}  {s.title}  [{s.status}]\n")
+    ctx.out.write(f"{s.id}  {s.title}  [{ctx.translate('Cli', _STATUS[s.status])}]\n")
     if s.approval is not None:
         a = s.approval
         ctx.out.write(f"  {a.committee} · {a.reference} · {a.expires.isoformat()}\n")
