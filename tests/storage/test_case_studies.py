@@ -110,3 +110,22 @@ def test_a_schema_6_vault_gains_the_case_tables(created: CreatedVault) -> None:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         version = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0]
     assert {"case_audit", "case_files"} <= tables and int(version) == SCHEMA_VERSION == 7
+
+
+def test_a_backups_deep_check_opens_every_case_record(created: CreatedVault) -> None:
+    from reflectdesk.storage.record_check import open_every_record
+
+    _filled(created.vault)
+    cipher = created.vault._unlocked().cipher
+    created.vault._unlocked().db.checkpoint()
+    with raw_db(created.path) as conn:
+        counts = open_every_record(conn, cipher)
+    assert counts["case_studies"] == 2 and counts["case_items"] == 2
+    assert counts["codes"] == counts["coded_segments"] == counts["memos"] == 1
+    assert counts["case_audit"] == counts["case_files"] == 1
+    with raw_db(created.path) as conn:
+        conn.execute("UPDATE case_audit SET seq = 2")
+        conn.commit()
+        with pytest.raises(RecordTampered) as info:
+            open_every_record(conn, cipher)
+    assert info.value.detail == "case_audit"
