@@ -9,7 +9,7 @@ sit in the texts.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from reflectdesk.domain.model import Consent, EntryContent, ExportRequest, Role
@@ -116,4 +116,4 @@ def close(study: Study) -> None:
 
 
 def yesterday() -> date:
-    return datetime.now(UTC).date() - timedelta(days=1)
+    return date.today() - timedelta(days=1)

@@ -150,6 +150,9 @@ def test_an_entry_is_added_at_a_revision_with_its_provenance(study: Study) -> No
     case = study.new_case()
     history = r.entries.history(study.at("research"))
     first = min(history, key=lambda rev: rev.seq)
+    (listed,) = [c for c in cs.candidates(case) if c.entry_id == study.at("research")]
+    head = r.entries.get(study.at("research")).head
+    assert (listed.revision_id, listed.revision_seq) == (head.id, 2) and listed.addable
     item = cs.add(case, study.at("research"), first.id)
     assert item.revision_id == first.id and item.revision_seq == 1
     assert item.text("description") == RESEARCH_TEXT  # the text of that revision

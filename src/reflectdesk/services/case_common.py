@@ -81,7 +81,9 @@ class Approval:
     sheet_name: str | None = None
 
     def current(self, today: date | None = None) -> bool:
-        return (today or datetime.now(UTC).date()) <= self.expires
+        """Current through its expiry day, a calendar date where the researcher is
+        (the computer's local date), as the committee wrote it."""
+        return (today or date.today()) <= self.expires
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from reflectdesk.domain.cohorts import Cohort
-from reflectdesk.domain.model import Changes, Space
+from reflectdesk.domain.model import Changes, SearchFilters, Space
 from reflectdesk.errors import (
     CaseConsentMissing,
     CaseEntryNotReceived,
@@ -72,6 +72,7 @@ from reflectdesk.services.case_common import (
 from reflectdesk.services.case_export import CaseExportService
 from reflectdesk.services.case_pseudonymise import CasePseudonymiseService
 from reflectdesk.services.unlocked_state import UnlockedState
+from reflectdesk.storage.bundle_log import IN
 from reflectdesk.storage.cohorts import CohortRepo
 
 log = logging.getLogger(__name__)
@@ -282,9 +283,21 @@ class CaseStudyService:
         return item_of(row)
 
     # -- the picker and adding ------------------------------------------------------
-    def _consent(self, entry_id: str) -> tuple[str | None, str | None, str]:
-        """(consent value, bundle id, reason code) of a received entry."""
-        record = self._consents.current_consent(entry_id)
+    def _consent(
+        self, entry_id: str, author_contact_id: str | None = None
+    ) -> tuple[str | None, str | None, str]:
+        """(consent value, bundle id, reason code) of a received entry: its author's
+        latest statement (as ``bundle_log.current_consent``; the author given by a caller
+        that knows it saves a lookup)."""
+        if author_contact_id is None:
+            record = self._consents.current_consent(entry_id)
+        else:
+            records = [
+                r
+                for r in self._state().consents.for_entry(entry_id)
+                if r.direction == IN and author_contact_id in r.contact_ids
+            ]
+            record = max(records, key=lambda r: (r.stated_at, r.bundle_id)) if records else None
         if record is None:
             return None, None, NO_CONSENT
         if record.level is None:
@@ -295,30 +308,42 @@ class CaseStudyService:
 
     def candidates(self, case_id: str) -> builtins.list[Candidate]:
         """Every received entry with its consent: addable ones, and the others with the
-        reason they cannot be added (read-only, withdrawn, no consent, already added)."""
+        reason they cannot be added (read-only, withdrawn, no consent, already added).
+        Titles and dates come from the search index; nothing is decrypted but the
+        consent statements."""
         st = self._state()
         study_id = self._ctx.study(case_id).id
-        held = {e for _, c, e in self._ctx.repo().item_places() if c == study_id}
+        repo = self._ctx.repo()
+        held = {e for _, c, e in repo.item_places() if c == study_id}
         names = {c.id: c.name for c in st.contacts.list()}
         out: list[Candidate] = []
         for journal in st.journals.list(Space.RECEIVED):
-            for entry_id in st.entries.ids_in_journal(journal.id):
-                entry = st.entries.get(entry_id)
-                level, _bundle, reason = self._consent(entry_id)
+            author = journal.author_contact_id
+            summaries = {
+                s.id: s
+                for s in st.index.summaries(SearchFilters(journal_id=journal.id), descending=False)
+            }
+            ids = st.entries.ids_in_journal(journal.id)
+            heads = repo.heads(ids)
+            for entry_id in ids:
+                if entry_id not in heads:
+                    continue
+                summary = summaries.get(entry_id)
+                level, _bundle, reason = self._consent(entry_id, author)
                 if reason == ADDABLE and entry_id in held:
                     reason = ALREADY_ADDED
-                author = journal.author_contact_id
+                head, seq = heads[entry_id]
                 out.append(
                     Candidate(
                         entry_id=entry_id,
-                        revision_id=entry.head.id,
-                        revision_seq=entry.head.seq,
-                        title=entry.content.title,
+                        revision_id=head,
+                        revision_seq=seq,
+                        title=summary.title if summary else "",
                         author_contact_id=author,
                         author_name=names.get(author or "", ""),
                         consent=level,
                         reason=reason,
-                        event_date=entry.content.event_date,
+                        event_date=summary.event_date if summary else None,
                     )
                 )
         return out

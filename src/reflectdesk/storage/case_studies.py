@@ -401,6 +401,21 @@ class CaseRepo:
             doc = self._c.open_json(AUDIT, r.id, f"{r.case_id}|{r.seq}", r.blob)
             return StoredAudit(r.id, r.case_id, r.seq, r.created_at, _doc(doc, AUDIT))
 
+    def heads(self, entry_ids: Collection[str]) -> dict[str, tuple[str, int]]:
+        """(head revision id, its number) of each live entry: plain columns, nothing
+        opened (the picker lists thousands)."""
+        out: dict[str, tuple[str, int]] = {}
+        ids = list(entry_ids)
+        with self._db.session() as s:
+            for n in range(0, len(ids), 500):
+                q = select(t.Entry.id, t.Entry.head_revision_id, t.Entry.head_seq).where(
+                    t.Entry.id.in_(ids[n : n + 500]), t.Entry.deleted == 0
+                )
+                for entry_id, head, seq in s.execute(q):
+                    if head is not None:
+                        out[str(entry_id)] = (str(head), int(seq))
+        return out
+
     def consent_rows(self) -> int:
         """How many consent statements the vault holds: a withdrawal adds one, so the
         case studies recheck their items only when this changes."""
