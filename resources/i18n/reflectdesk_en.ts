@@ -1068,6 +1068,90 @@
         <source>No cohorts yet. Create one with 'cohort create'.</source>
         <translation>No cohorts yet. Create one with 'cohort create'.</translation>
     </message>
+    <message>
+        <source>planning</source>
+        <translation>planning</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <source>approval expired</source>
+        <translation>approval expired</translation>
+    </message>
+    <message>
+        <source>Planning. Record its ethics approval with 'case approve' before adding entries.</source>
+        <translation>Planning. Record its ethics approval with 'case approve' before adding entries.</translation>
+    </message>
+    <message>
+        <source>Ethics approval recorded; it expires on {date}.</source>
+        <translation>Ethics approval recorded; it expires on {date}.</translation>
+    </message>
+    <message>
+        <source>No case studies yet. Create one with 'case create'.</source>
+        <translation>No case studies yet. Create one with 'case create'.</translation>
+    </message>
+    <message>
+        <source>Export {file} ({date}) is outdated: items were removed since.</source>
+        <translation>Export {file} ({date}) is outdated: items were removed since.</translation>
+    </message>
+    <message>
+        <source>Withdrawn on {date}, from bundle {bundle}.</source>
+        <translation>Withdrawn on {date}, from bundle {bundle}.</translation>
+    </message>
+    <message>
+        <source>can be added</source>
+        <translation>can be added</translation>
+    </message>
+    <message>
+        <source>consent to read only</source>
+        <translation>consent to read only</translation>
+    </message>
+    <message>
+        <source>consent withdrawn</source>
+        <translation>consent withdrawn</translation>
+    </message>
+    <message>
+        <source>no consent recorded</source>
+        <translation>no consent recorded</translation>
+    </message>
+    <message>
+        <source>already in this study</source>
+        <translation>already in this study</translation>
+    </message>
+    <message>
+        <source>Added as {pseudonym}, version {seq}.</source>
+        <translation>Added as {pseudonym}, version {seq}.</translation>
+    </message>
+    <message>
+        <source>Term added as {pseudonym}.</source>
+        <translation>Term added as {pseudonym}.</translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was changed.</source>
+        <translation>Stopped: nothing was changed.</translation>
+    </message>
+    <message>
+        <source>{count} proposals; nothing changed. Review them on a terminal or use --accept-all.</source>
+        <translation>{count} proposals; nothing changed. Review them on a terminal or use --accept-all.</translation>
+    </message>
+    <message>
+        <source>{made} of {count} replacements made; the items are reviewed.</source>
+        <translation>{made} of {count} replacements made; the items are reviewed.</translation>
+    </message>
+    <message>
+        <source>{count} codes imported.</source>
+        <translation>{count} codes imported.</translation>
+    </message>
+    <message>
+        <source>Exported to {file}; its signed audit log is {audit}.</source>
+        <translation>Exported to {file}; its signed audit log is {audit}.</translation>
+    </message>
+    <message>
+        <source>The audit log verifies: {count} records, signed by {keys}.</source>
+        <translation>The audit log verifies: {count} records, signed by {keys}.</translation>
+    </message>
 </context>
 <context>
     <name>CohortsPanel</name>
@@ -3088,6 +3172,126 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
     <message>
         <source>Choose another name, or add the people to that cohort.</source>
         <translation>Choose another name, or add the people to that cohort.</translation>
+    </message>
+    <message>
+        <source>There is no case study with this id or title.</source>
+        <translation>There is no case study with this id or title.</translation>
+    </message>
+    <message>
+        <source>See your case studies with 'case list'.</source>
+        <translation>See your case studies with 'case list'.</translation>
+    </message>
+    <message>
+        <source>The case study holds no item with this id.</source>
+        <translation>The case study holds no item with this id.</translation>
+    </message>
+    <message>
+        <source>See its items with 'case show'.</source>
+        <translation>See its items with 'case show'.</translation>
+    </message>
+    <message>
+        <source>The case study has no code with this id or name.</source>
+        <translation>The case study has no code with this id or name.</translation>
+    </message>
+    <message>
+        <source>See its codebook with 'case show'.</source>
+        <translation>See its codebook with 'case show'.</translation>
+    </message>
+    <message>
+        <source>The case study has no memo or passage with this id.</source>
+        <translation>The case study has no memo or passage with this id.</translation>
+    </message>
+    <message>
+        <source>See its memos and passages with 'case show'.</source>
+        <translation>See its memos and passages with 'case show'.</translation>
+    </message>
+    <message>
+        <source>A field of the case study is empty, too long or not valid: {field}.</source>
+        <translation>A field of the case study is empty, too long or not valid: {field}.</translation>
+    </message>
+    <message>
+        <source>Titles and names take up to 200 characters; dates are written YYYY-MM-DD.</source>
+        <translation>Titles and names take up to 200 characters; dates are written YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>This case study has no ethics approval: entries cannot be added or exported.</source>
+        <translation>This case study has no ethics approval: entries cannot be added or exported.</translation>
+    </message>
+    <message>
+        <source>Record the committee, the approval's reference and its expiry date with 'case approve'. Until then the study can be planned.</source>
+        <translation>Record the committee, the approval's reference and its expiry date with 'case approve'. Until then the study can be planned.</translation>
+    </message>
+    <message>
+        <source>The ethics approval of this case study expired on {date}: no entry can be added and nothing exported.</source>
+        <translation>The ethics approval of this case study expired on {date}: no entry can be added and nothing exported.</translation>
+    </message>
+    <message>
+        <source>Record the renewed approval with 'case approve' and try again.</source>
+        <translation>Record the renewed approval with 'case approve' and try again.</translation>
+    </message>
+    <message>
+        <source>The author of this entry has not consented to its use in research.</source>
+        <translation>The author of this entry has not consented to its use in research.</translation>
+    </message>
+    <message>
+        <source>Only entries received with the consent 'research' or 'research-pseudonymised', and not withdrawn, can be added to a case study.</source>
+        <translation>Only entries received with the consent 'research' or 'research-pseudonymised', and not withdrawn, can be added to a case study.</translation>
+    </message>
+    <message>
+        <source>Only entries received from their authors can be added to a case study.</source>
+        <translation>Only entries received from their authors can be added to a case study.</translation>
+    </message>
+    <message>
+        <source>Import the author's bundle, then pick the entry from 'case add --list'.</source>
+        <translation>Import the author's bundle, then pick the entry from 'case add --list'.</translation>
+    </message>
+    <message>
+        <source>This entry is already in the case study.</source>
+        <translation>This entry is already in the case study.</translation>
+    </message>
+    <message>
+        <source>Remove the item first to add another version of it.</source>
+        <translation>Remove the item first to add another version of it.</translation>
+    </message>
+    <message>
+        <source>Entries that may only be used pseudonymised have not been reviewed yet ({count}): nothing was exported.</source>
+        <translation>Entries that may only be used pseudonymised have not been reviewed yet ({count}): nothing was exported.</translation>
+    </message>
+    <message>
+        <source>Review the proposed replacements with 'case pseudonymise', then export.</source>
+        <translation>Review the proposed replacements with 'case pseudonymise', then export.</translation>
+    </message>
+    <message>
+        <source>The passage is empty or lies outside the text of its section.</source>
+        <translation>The passage is empty or lies outside the text of its section.</translation>
+    </message>
+    <message>
+        <source>Select the passage again; offsets count characters (code points) from 0.</source>
+        <translation>Select the passage again; offsets count characters (code points) from 0.</translation>
+    </message>
+    <message>
+        <source>The file is larger than the limit of {limit_mb} MB.</source>
+        <translation>The file is larger than the limit of {limit_mb} MB.</translation>
+    </message>
+    <message>
+        <source>Keep the information sheet as a smaller PDF.</source>
+        <translation>Keep the information sheet as a smaller PDF.</translation>
+    </message>
+    <message>
+        <source>The audit log does not verify: a record was changed, removed, reordered or not signed by the researcher.</source>
+        <translation>The audit log does not verify: a record was changed, removed, reordered or not signed by the researcher.</translation>
+    </message>
+    <message>
+        <source>Do not trust this copy of the log. Export it again from the researcher's vault and compare.</source>
+        <translation>Do not trust this copy of the log. Export it again from the researcher's vault and compare.</translation>
+    </message>
+    <message>
+        <source>The codebook is empty: there is nothing to export.</source>
+        <translation>The codebook is empty: there is nothing to export.</translation>
+    </message>
+    <message>
+        <source>Add codes first, with 'case codebook --add'.</source>
+        <translation>Add codes first, with 'case codebook --add'.</translation>
     </message>
 </context>
 <context>

@@ -1068,6 +1068,90 @@
         <source>No cohorts yet. Create one with 'cohort create'.</source>
         <translation>Aún no hay cohortes. Crea una con 'cohort create'.</translation>
     </message>
+    <message>
+        <source>planning</source>
+        <translation>en planificación</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>aprobado</translation>
+    </message>
+    <message>
+        <source>approval expired</source>
+        <translation>aprobación vencida</translation>
+    </message>
+    <message>
+        <source>Planning. Record its ethics approval with 'case approve' before adding entries.</source>
+        <translation>En planificación. Registra su aprobación ética con 'case approve' antes de agregar entradas.</translation>
+    </message>
+    <message>
+        <source>Ethics approval recorded; it expires on {date}.</source>
+        <translation>Aprobación ética registrada; vence el {date}.</translation>
+    </message>
+    <message>
+        <source>No case studies yet. Create one with 'case create'.</source>
+        <translation>Aún no hay estudios de caso. Crea uno con 'case create'.</translation>
+    </message>
+    <message>
+        <source>Export {file} ({date}) is outdated: items were removed since.</source>
+        <translation>La exportación {file} ({date}) está desactualizada: desde entonces se quitaron elementos.</translation>
+    </message>
+    <message>
+        <source>Withdrawn on {date}, from bundle {bundle}.</source>
+        <translation>Retirado el {date}, desde el paquete {bundle}.</translation>
+    </message>
+    <message>
+        <source>can be added</source>
+        <translation>se puede agregar</translation>
+    </message>
+    <message>
+        <source>consent to read only</source>
+        <translation>consentimiento solo de lectura</translation>
+    </message>
+    <message>
+        <source>consent withdrawn</source>
+        <translation>consentimiento retirado</translation>
+    </message>
+    <message>
+        <source>no consent recorded</source>
+        <translation>sin consentimiento registrado</translation>
+    </message>
+    <message>
+        <source>already in this study</source>
+        <translation>ya está en este estudio</translation>
+    </message>
+    <message>
+        <source>Added as {pseudonym}, version {seq}.</source>
+        <translation>Agregada como {pseudonym}, versión {seq}.</translation>
+    </message>
+    <message>
+        <source>Term added as {pseudonym}.</source>
+        <translation>Término agregado como {pseudonym}.</translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was changed.</source>
+        <translation>Detenido: no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{count} proposals; nothing changed. Review them on a terminal or use --accept-all.</source>
+        <translation>{count} propuestas; no se cambió nada. Revísalas en una terminal o use --accept-all.</translation>
+    </message>
+    <message>
+        <source>{made} of {count} replacements made; the items are reviewed.</source>
+        <translation>Se hicieron {made} de {count} reemplazos; los elementos quedan revisados.</translation>
+    </message>
+    <message>
+        <source>{count} codes imported.</source>
+        <translation>Códigos importados: {count}.</translation>
+    </message>
+    <message>
+        <source>Exported to {file}; its signed audit log is {audit}.</source>
+        <translation>Exportado a {file}; su registro de auditoría firmado es {audit}.</translation>
+    </message>
+    <message>
+        <source>The audit log verifies: {count} records, signed by {keys}.</source>
+        <translation>El registro de auditoría es válido: {count} registros, firmados por {keys}.</translation>
+    </message>
 </context>
 <context>
     <name>CohortsPanel</name>
@@ -3088,6 +3172,126 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     <message>
         <source>Choose another name, or add the people to that cohort.</source>
         <translation>Elige otro nombre, o agrega a las personas a esa cohorte.</translation>
+    </message>
+    <message>
+        <source>There is no case study with this id or title.</source>
+        <translation>No hay ningún estudio de caso con este id o título.</translation>
+    </message>
+    <message>
+        <source>See your case studies with 'case list'.</source>
+        <translation>Ve sus estudios de caso con 'case list'.</translation>
+    </message>
+    <message>
+        <source>The case study holds no item with this id.</source>
+        <translation>El estudio de caso no tiene ningún elemento con este id.</translation>
+    </message>
+    <message>
+        <source>See its items with 'case show'.</source>
+        <translation>Ve sus elementos con 'case show'.</translation>
+    </message>
+    <message>
+        <source>The case study has no code with this id or name.</source>
+        <translation>El estudio de caso no tiene ningún código con este id o nombre.</translation>
+    </message>
+    <message>
+        <source>See its codebook with 'case show'.</source>
+        <translation>Ve su libro de códigos con 'case show'.</translation>
+    </message>
+    <message>
+        <source>The case study has no memo or passage with this id.</source>
+        <translation>El estudio de caso no tiene ningún memo ni pasaje con este id.</translation>
+    </message>
+    <message>
+        <source>See its memos and passages with 'case show'.</source>
+        <translation>Ve sus memos y pasajes con 'case show'.</translation>
+    </message>
+    <message>
+        <source>A field of the case study is empty, too long or not valid: {field}.</source>
+        <translation>Un campo del estudio de caso está vacío, es demasiado largo o no es válido: {field}.</translation>
+    </message>
+    <message>
+        <source>Titles and names take up to 200 characters; dates are written YYYY-MM-DD.</source>
+        <translation>Los títulos y nombres admiten hasta 200 caracteres; las fechas se escriben AAAA-MM-DD.</translation>
+    </message>
+    <message>
+        <source>This case study has no ethics approval: entries cannot be added or exported.</source>
+        <translation>Este estudio de caso no tiene aprobación ética: no se pueden agregar ni exportar entradas.</translation>
+    </message>
+    <message>
+        <source>Record the committee, the approval's reference and its expiry date with 'case approve'. Until then the study can be planned.</source>
+        <translation>Registra el comité, la referencia de la aprobación y su fecha de vencimiento con 'case approve'. Mientras tanto, el estudio se puede planificar.</translation>
+    </message>
+    <message>
+        <source>The ethics approval of this case study expired on {date}: no entry can be added and nothing exported.</source>
+        <translation>La aprobación ética de este estudio de caso venció el {date}: no se pueden agregar entradas ni exportar nada.</translation>
+    </message>
+    <message>
+        <source>Record the renewed approval with 'case approve' and try again.</source>
+        <translation>Registra la aprobación renovada con 'case approve' e intenta de nuevo.</translation>
+    </message>
+    <message>
+        <source>The author of this entry has not consented to its use in research.</source>
+        <translation>La autora o el autor de esta entrada no ha consentido su uso en investigación.</translation>
+    </message>
+    <message>
+        <source>Only entries received with the consent 'research' or 'research-pseudonymised', and not withdrawn, can be added to a case study.</source>
+        <translation>Solo se pueden agregar a un estudio de caso entradas recibidas con el consentimiento 'research' o 'research-pseudonymised' y no retirado.</translation>
+    </message>
+    <message>
+        <source>Only entries received from their authors can be added to a case study.</source>
+        <translation>Solo se pueden agregar a un estudio de caso entradas recibidas de sus autores.</translation>
+    </message>
+    <message>
+        <source>Import the author's bundle, then pick the entry from 'case add --list'.</source>
+        <translation>Importa el paquete de la autora o el autor y luego elige la entrada en 'case add --list'.</translation>
+    </message>
+    <message>
+        <source>This entry is already in the case study.</source>
+        <translation>Esta entrada ya está en el estudio de caso.</translation>
+    </message>
+    <message>
+        <source>Remove the item first to add another version of it.</source>
+        <translation>Quita primero el elemento para agregar otra versión.</translation>
+    </message>
+    <message>
+        <source>Entries that may only be used pseudonymised have not been reviewed yet ({count}): nothing was exported.</source>
+        <translation>Hay entradas que solo pueden usarse seudonimizadas y aún no se han revisado ({count}): no se exportó nada.</translation>
+    </message>
+    <message>
+        <source>Review the proposed replacements with 'case pseudonymise', then export.</source>
+        <translation>Revisa los reemplazos propuestos con 'case pseudonymise' y luego exporta.</translation>
+    </message>
+    <message>
+        <source>The passage is empty or lies outside the text of its section.</source>
+        <translation>El pasaje está vacío o queda fuera del texto de su sección.</translation>
+    </message>
+    <message>
+        <source>Select the passage again; offsets count characters (code points) from 0.</source>
+        <translation>Selecciona el pasaje de nuevo; las posiciones cuentan caracteres (puntos de código) desde 0.</translation>
+    </message>
+    <message>
+        <source>The file is larger than the limit of {limit_mb} MB.</source>
+        <translation>El archivo supera el límite de {limit_mb} MB.</translation>
+    </message>
+    <message>
+        <source>Keep the information sheet as a smaller PDF.</source>
+        <translation>Guarda la hoja informativa como un PDF más pequeño.</translation>
+    </message>
+    <message>
+        <source>The audit log does not verify: a record was changed, removed, reordered or not signed by the researcher.</source>
+        <translation>El registro de auditoría no es válido: un registro fue cambiado, quitado, reordenado o no lo firmó la persona investigadora.</translation>
+    </message>
+    <message>
+        <source>Do not trust this copy of the log. Export it again from the researcher's vault and compare.</source>
+        <translation>No confíes en esta copia del registro. Expórtalo de nuevo desde la bóveda de la persona investigadora y compara.</translation>
+    </message>
+    <message>
+        <source>The codebook is empty: there is nothing to export.</source>
+        <translation>El libro de códigos está vacío: no hay nada que exportar.</translation>
+    </message>
+    <message>
+        <source>Add codes first, with 'case codebook --add'.</source>
+        <translation>Agrega códigos primero, con 'case codebook --add'.</translation>
     </message>
 </context>
 <context>

@@ -81,6 +81,7 @@ from reflectdesk.progress import (
 )
 from reflectdesk.services.bundle_common import readers, workers
 from reflectdesk.services.bundle_plan import ImportPlan, plan
+from reflectdesk.services.case_studies import CaseStudyService
 from reflectdesk.services.contacts import ContactService, card_data
 from reflectdesk.services.identity import load_or_create_identity, untrusted_keys
 from reflectdesk.services.review import ReviewService
@@ -384,6 +385,8 @@ class BundleImportService:
                 index_later.extend(docs)  # the batch indexes many bundles at once
             elif docs:  # committed: now the search index (under the lock, as edits do)
                 st.index.add_many(docs)
+        if result.withdrawals:  # issue 15: withdrawn entries leave every case study now
+            CaseStudyService(self._state).propagate_withdrawals()
         st.emit(
             Changes(
                 entries=frozenset(result.entries_new + result.entries_updated)

@@ -160,12 +160,25 @@ def _migrate_5_to_6(conn: Connection) -> None:
     Base.metadata.create_all(conn, tables=missing)
 
 
+CASE_TABLES = ("case_audit", "case_files")
+
+
+def _migrate_6_to_7(conn: Connection) -> None:
+    """v7: case studies (issue 15): the signed audit log and the files of a case study
+    (its information sheet). The approval, the pseudonym map and each item's provenance
+    are sealed in the v2 ``case_studies``/``case_items`` records."""
+    existing = set(inspect(conn).get_table_names())
+    missing = [Base.metadata.tables[n] for n in CASE_TABLES if n not in existing]
+    Base.metadata.create_all(conn, tables=missing)
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _migrate_1_to_2,
     2: _migrate_2_to_3,
     3: _migrate_3_to_4,
     4: _migrate_4_to_5,
     5: _migrate_5_to_6,
+    6: _migrate_6_to_7,
 }
 
 
