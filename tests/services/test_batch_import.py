@@ -231,6 +231,9 @@ def test_a_full_disk_stops_the_batch_and_keeps_what_was_committed(
     for i in range(8):
         data = student_bundle(students[i % 4], me, entries=6, words=3000, seed=i)
         (folder / f"{i:02d}.rdbundle").write_bytes(data)
+    # Three bundles per transaction: the disk fills once the first group committed,
+    # and the second group fails on its first bundle (rolled back whole).
+    tutor.batch_import.group_bundles = 3
     sink = _fill_the_disk_after(tutor, 3)
     report = tutor.batch_import.run([folder], progress=sink)
     assert report.stopped == "storage_unwritable"
@@ -260,6 +263,9 @@ def test_cancel_between_bundles_keeps_the_committed_ones(tutor: Vault, cohort: C
         if p.item is not None and p.done == 4:
             token.cancel()
 
+    # Two bundles per transaction: a file is reported only once its group committed,
+    # and the cancel is seen before the next bundle.
+    tutor.batch_import.group_bundles = 2
     report = tutor.batch_import.run(cohort.good, progress=stop_after_four, cancel=token)
     assert report.cancelled
     assert [i.outcome for i in report.items[:4]] == [BatchOutcome.IMPORTED] * 4

@@ -208,10 +208,31 @@ class Database:
         # Set at unlock: folds each transaction's trust-row changes into the sealed
         # vault state before it commits (storage/trust_state.py).
         self.trust: TrustState | None = None
+        self._local = threading.local()  # .group: the session of an open group()
+
+    def _unwritable(self, exc: OperationalError) -> StorageUnwritable | None:
+        if "readonly" in str(exc) or "disk" in str(exc):
+            return StorageUnwritable(str(self.path.parent))
+        return None
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
-        """A short unit of work: commit on success, roll back on any error."""
+        """A short unit of work: commit on success, roll back on any error.
+
+        Inside :meth:`group` (on the thread that opened it) the unit of work is a
+        SAVEPOINT of the group's transaction instead: released on success, rolled back
+        to on any error, committed with the group."""
+        group: Session | None = getattr(self._local, "group", None)
+        if group is not None:
+            try:
+                with group.begin_nested():
+                    yield group
+            except OperationalError as exc:
+                unwritable = self._unwritable(exc)
+                if unwritable is not None:
+                    raise unwritable from exc
+                raise
+            return
         with self._sessions() as sess:
             try:
                 yield sess
@@ -222,8 +243,47 @@ class Database:
                 self._after_commit()
             except OperationalError as exc:
                 sess.rollback()
-                if "readonly" in str(exc) or "disk" in str(exc):
-                    raise StorageUnwritable(str(self.path.parent)) from exc
+                unwritable = self._unwritable(exc)
+                if unwritable is not None:
+                    raise unwritable from exc
+                raise
+            except BaseException:
+                sess.rollback()
+                raise
+
+    @contextlib.contextmanager
+    def group(self) -> Iterator[None]:
+        """Many units of work in one transaction, committed once (a batch import stores
+        many bundles per commit: one fsync, one vault-state reseal, and each B-tree page
+        written once for all of them).
+
+        While the block runs, every :meth:`session` opened *on this thread* is a
+        SAVEPOINT in the group's transaction (all or nothing each, and each sees what
+        the earlier ones wrote); other threads get their own sessions and see only what
+        is committed. The transaction starts with ``BEGIN IMMEDIATE`` (the write lock
+        is taken at once, and a SAVEPOINT is never the outermost transaction, whose
+        RELEASE would commit). Any error rolls the whole group back; nothing of it is
+        committed until the block ends. Not reentrant."""
+        if getattr(self._local, "group", None) is not None:
+            raise RuntimeError("a group is already open on this thread")
+        with self._sessions() as sess:
+            try:
+                sess.connection().exec_driver_sql("BEGIN IMMEDIATE")
+                self._local.group = sess
+                try:
+                    yield
+                finally:
+                    self._local.group = None
+                if self.trust is not None:
+                    sess.flush()
+                    self.trust.apply(sess.connection())
+                sess.commit()
+                self._after_commit()
+            except OperationalError as exc:
+                sess.rollback()
+                unwritable = self._unwritable(exc)
+                if unwritable is not None:
+                    raise unwritable from exc
                 raise
             except BaseException:
                 sess.rollback()
