@@ -234,6 +234,7 @@ def test_a_full_disk_stops_the_batch_and_keeps_what_was_committed(
     # Three bundles per transaction: the disk fills once the first group committed,
     # and the second group fails on its first bundle (rolled back whole).
     tutor.batch_import.group_bundles = 3
+    tutor.batch_import.group_seconds = 600.0  # by count only, however slow the machine
     sink = _fill_the_disk_after(tutor, 3)
     report = tutor.batch_import.run([folder], progress=sink)
     assert report.stopped == "storage_unwritable"
@@ -266,6 +267,7 @@ def test_cancel_between_bundles_keeps_the_committed_ones(tutor: Vault, cohort: C
     # Two bundles per transaction: a file is reported only once its group committed,
     # and the cancel is seen before the next bundle.
     tutor.batch_import.group_bundles = 2
+    tutor.batch_import.group_seconds = 600.0  # by count only, however slow the machine
     report = tutor.batch_import.run(cohort.good, progress=stop_after_four, cancel=token)
     assert report.cancelled
     assert [i.outcome for i in report.items[:4]] == [BatchOutcome.IMPORTED] * 4

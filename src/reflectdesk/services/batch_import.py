@@ -32,6 +32,7 @@ being stored finishes (one short transaction).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import threading
@@ -49,7 +50,7 @@ from reflectdesk.bundles import (
     recheck_author,
     safety_number,
 )
-from reflectdesk.bundles.limits import DEFAULT_LIMITS
+from reflectdesk.bundles.limits import DEFAULT_LIMITS, BundleLimits
 from reflectdesk.domain.index_doc import IndexDoc
 from reflectdesk.domain.model import AuthorStatus, Changes
 from reflectdesk.domain.names import name_skeleton
@@ -62,6 +63,7 @@ from reflectdesk.errors import (
     VaultError,
 )
 from reflectdesk.progress import NEVER_CANCELLED, CancelToken
+from reflectdesk.services import batch_open
 from reflectdesk.services.batch_collect import Collected, collect
 from reflectdesk.services.batch_report import (
     BatchItem,
@@ -105,6 +107,34 @@ class _Opened:
     version: int  # of the table of known authors it was opened against
     error: ReflectDeskError | None
     seen_before: bool = False
+
+
+class _Opener:
+    """The batch's worker process (:mod:`~reflectdesk.services.batch_open`), started
+    at its first bundle; ``open`` returns None when there is none (or it is gone): the
+    caller then opens the bundle on its own thread."""
+
+    def __init__(self, keys: tuple[Identity, ...], limits: BundleLimits, wanted: bool) -> None:
+        self._keys = keys
+        self._limits = limits
+        self._wanted = wanted
+        self._process: batch_open.ProcessOpener | None = None
+
+    def open(self, data: memoryview, table: KnownAuthors) -> OpenedBundle | None:
+        if not self._wanted:
+            return None
+        try:
+            if self._process is None:
+                self._process = batch_open.ProcessOpener(self._keys, self._limits)
+            return self._process.open(data, table)
+        except batch_open.WorkerGone:
+            self._wanted = False  # the rest of the batch opens on the thread
+            return None
+
+    def close(self) -> None:
+        if self._process is not None:
+            self._process.close()
+            self._process = None
 
 
 @dataclass(slots=True)
@@ -182,6 +212,9 @@ class BatchImportService:
         self._imports = imports
         self.limits = DEFAULT_LIMITS
         self.prefetch = True  # open the next bundle on a second thread (benchmarks: False)
+        # Open bundles in a worker process (the second core) in batches big enough
+        # (batch_open.usable); False: on the second thread only.
+        self.processes = True
         # One transaction stores up to this many bundles, bytes of bundles, or seconds of
         # work (each bundle in its own SAVEPOINT): one fsync and one vault-state reseal
         # per group, and the B-tree pages the bundles share written once.
@@ -281,7 +314,12 @@ class BatchImportService:
         authors = _Authors(self._contacts, st, self._imports.reader_keys())
         run = _RunState()
         total = len(files)
-        with ThreadPoolExecutor(1, thread_name_prefix="batch-open") as pool:
+        opener = _Opener(authors.keys, self.limits, self.processes and batch_open.usable(total))
+        # The worker process (if any) ends after the thread that uses it.
+        with (
+            contextlib.closing(opener),
+            ThreadPoolExecutor(1, thread_name_prefix="batch-open") as pool,
+        ):
             ahead: Future[_Opened] | None = None
 
             def opened_at(k: int) -> Future[_Opened]:
@@ -289,11 +327,11 @@ class BatchImportService:
                 current = (
                     ahead
                     if ahead is not None
-                    else pool.submit(self._open, files[k], seen, authors, cancel)
+                    else pool.submit(self._open, files[k], seen, authors, cancel, opener)
                 )
                 ahead = None
                 if k + 1 < total and self.prefetch:
-                    ahead = pool.submit(self._open, files[k + 1], seen, authors, cancel)
+                    ahead = pool.submit(self._open, files[k + 1], seen, authors, cancel, opener)
                 return current
 
             i = 0
@@ -454,10 +492,16 @@ class BatchImportService:
             log.warning("could not catch the search index up: %s", type(exc).__name__)
 
     def _open(
-        self, path: Path, seen: SeenFileRepo, authors: _Authors, cancel: CancelToken
+        self,
+        path: Path,
+        seen: SeenFileRepo,
+        authors: _Authors,
+        cancel: CancelToken,
+        opener: _Opener | None = None,
     ) -> _Opened:
         """Read, hash and (unless already seen) open one file; errors are kept, not
-        raised, and raised again where the file's turn comes. On the second thread."""
+        raised, and raised again where the file's turn comes. On the second thread,
+        which hands the opening to the worker process when there is one."""
         version = 0
         try:
             data = read_bundle_file(path, self.limits)
@@ -465,7 +509,10 @@ class BatchImportService:
             if seen.seen(digest):
                 return _Opened(digest, None, 0, None, seen_before=True)
             table, version = authors.table()
-            opened = self._imports.open_data(data, table, keys=authors.keys, cancel=cancel)
+            cancel.raise_if_cancelled()
+            opened = opener.open(data, table) if opener is not None else None
+            if opened is None:
+                opened = self._imports.open_data(data, table, keys=authors.keys, cancel=cancel)
             return _Opened(digest, opened, version, None)
         except ReflectDeskError as exc:
             return _Opened("", None, version, exc)
