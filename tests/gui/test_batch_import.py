@@ -75,6 +75,9 @@ def test_a_cohort_folder_dropped_on_the_window(
     assert values and max(values) == 60 and dialog.progress.maximum() == 60
     assert beat.longest < 0.5, beat.longest  # the benchmark holds it to 50 ms
     assert report.count(BatchOutcome.IMPORTED) == 53
+    # The window's one refresh after the batch reads the vault on a worker, then fills
+    # the sidebar: a received journal per sender.
+    qtbot.waitUntil(lambda: len(window.received) == 19, timeout=30_000)
     rows = _rows(dialog)
     assert len(rows) == 60
     refused = "Rechazado"
