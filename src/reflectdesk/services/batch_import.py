@@ -87,9 +87,11 @@ log = logging.getLogger(__name__)
 
 SEEN_FLUSH = 50  # bundles indexed and files noted as seen in one transaction per this many
 INDEX_EVERY_S = 2.0  # ... or after this long: search finds a batch's entries soon
-GROUP_BUNDLES = 32  # bundles per transaction at most
-GROUP_BYTES = 64 * 1024 * 1024  # ... bundle bytes held for one transaction
-GROUP_SECONDS = 0.5  # ... or this long: the write lock is held for one group
+GROUP_BUNDLES = 64  # bundles per transaction at most
+GROUP_BYTES = 96 * 1024 * 1024  # ... bundle bytes held for one transaction
+GROUP_SECONDS = 1.5  # ... or this long: the write lock is held for one group
+GROUP_CACHE_MB = 96  # SQLite page cache of the group's connection (default 2 MB)
+PREFETCH = 3  # bundles opened ahead of the one being stored
 AUTHORS_MAX_AGE_S = 30.0  # the table of known authors is taken again after this long
 
 
@@ -320,26 +322,23 @@ class BatchImportService:
             contextlib.closing(opener),
             ThreadPoolExecutor(1, thread_name_prefix="batch-open") as pool,
         ):
-            ahead: Future[_Opened] | None = None
+            # Files k, k+1, ... submitted in order to the one opening thread: up to
+            # PREFETCH bundles opened ahead of the one being stored (bounded memory).
+            ahead: dict[int, Future[_Opened]] = {}
 
             def opened_at(k: int) -> Future[_Opened]:
-                nonlocal ahead
-                current = (
-                    ahead
-                    if ahead is not None
-                    else pool.submit(self._open, files[k], seen, authors, cancel, opener)
-                )
-                ahead = None
-                if k + 1 < total and self.prefetch:
-                    ahead = pool.submit(self._open, files[k + 1], seen, authors, cancel, opener)
-                return current
+                depth = PREFETCH if self.prefetch else 0
+                for j in range(k, min(total, k + 1 + depth)):
+                    if j not in ahead:
+                        ahead[j] = pool.submit(self._open, files[j], seen, authors, cancel, opener)
+                return ahead.pop(k)
 
             i = 0
             try:
                 while i < total and not run.cancelled and not run.stopped:
                     group = _Group(time.monotonic(), failed_at=i)
                     try:
-                        with st.write_lock, st.db.group():
+                        with st.write_lock, st.db.group(cache_mb=GROUP_CACHE_MB):
                             i = self._fill_group(
                                 files, i, group, run, opened_at, authors, confirm, progress,
                                 cancel,
@@ -356,8 +355,8 @@ class BatchImportService:
                     if run.stopped or run.cancelled:
                         run.items.extend(BatchItem(p, BatchOutcome.NOT_DONE) for p in files[i:])
             finally:
-                if ahead is not None:
-                    ahead.cancel()
+                for waiting in ahead.values():
+                    waiting.cancel()
                 self._flush(seen, run.to_record, run.docs)
         senders = tuple(replace(info, paths=tuple(ps)) for info, ps in run.unknown.values())
         return BatchReport(tuple(run.items), senders, cancelled=run.cancelled, stopped=run.stopped)
