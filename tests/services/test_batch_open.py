@@ -97,6 +97,7 @@ def test_a_dead_worker_is_said_and_the_batch_opens_on_its_thread(
     for i in range(batch_open.MIN_FILES):
         bundle = student_bundle(students[i % 3], [me], seed=i)
         (folder / f"{i:02d}.rdbundle").write_bytes(bundle)
+    tutor.batch_import.processes = True
     report = tutor.batch_import.run([folder])
     assert report.count(BatchOutcome.IMPORTED) == batch_open.MIN_FILES
 
@@ -104,7 +105,32 @@ def test_a_dead_worker_is_said_and_the_batch_opens_on_its_thread(
 def test_small_batches_and_frozen_builds_open_on_the_thread(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(batch_open, "_cpus", lambda: 2)
     assert not batch_open.usable(batch_open.MIN_FILES - 1)
     assert batch_open.usable(batch_open.MIN_FILES)
+    monkeypatch.setattr(batch_open, "_cpus", lambda: 1)  # pinned to one CPU
+    assert not batch_open.usable(500)
+    monkeypatch.setattr(batch_open, "_cpus", lambda: 2)
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     assert not batch_open.usable(500)
+
+
+def test_a_batch_through_the_worker_imports_what_the_thread_does(
+    tutor: Vault, tmp_path: Path
+) -> None:
+    students = make_students(4)
+    add_contacts(tutor, students)
+    me = tutor.identity.key_pair().public
+    folder = tmp_path / "cohorte"
+    folder.mkdir()
+    for i in range(batch_open.MIN_FILES + 2):
+        bundle = student_bundle(students[i % 4], [me], seed=i, image_every=2)
+        (folder / f"{i:02d}.rdbundle").write_bytes(bundle)
+    (folder / "99-alterado.rdbundle").write_bytes(tamper(student_bundle(students[0], [me])))
+    tutor.batch_import.processes = True
+    report = tutor.batch_import.run([folder])
+    assert report.count(BatchOutcome.IMPORTED) == batch_open.MIN_FILES + 2
+    (bad,) = [i for i in report.items if i.outcome is BatchOutcome.REFUSED]
+    assert bad.reason == "bundle_decryption_failed"
+    assert tutor.entries.count() == 3 * (batch_open.MIN_FILES + 2)
+    assert tutor.integrity_check() == "ok"

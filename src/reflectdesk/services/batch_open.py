@@ -16,10 +16,12 @@ file is written: the bytes and keys travel through the pipe and live in the work
 memory only, as they do in this process. The worker is *spawned* (a fresh interpreter,
 never a fork of a process with threads, such as the GUI's) and ends with the batch.
 
-Used when it pays: at least :data:`MIN_FILES` files to open and not a frozen
-(PyInstaller) build, where spawning needs the launcher's cooperation; otherwise the
-caller opens on its thread as before. A worker that dies or cannot start is reported as
-:class:`WorkerGone`; the caller opens that bundle itself and stops using the process.
+Used when the batch asks for it (``BatchImportService.processes``, off by default: see
+docs/benchmarks.md) and it can pay: at least :data:`MIN_FILES` files to open, two CPUs
+this process may use, and not a frozen (PyInstaller) build, where spawning needs the
+launcher's cooperation; otherwise the caller opens on its thread as before. A worker
+that dies or cannot start is reported as :class:`WorkerGone`; the caller opens that
+bundle itself and stops using the process.
 """
 
 from __future__ import annotations
@@ -124,9 +126,18 @@ def _open(
 
 
 # -- in the batch -----------------------------------------------------------------------------
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
 def usable(files: int) -> bool:
-    """Whether a batch of ``files`` files should open them in a worker process."""
-    return files >= MIN_FILES and not getattr(sys, "frozen", False)
+    """Whether a batch of ``files`` files should open them in a worker process: enough
+    files, a second CPU this process may run on (pinned to one, the worker would only
+    take turns with the batch), and not a frozen build."""
+    return files >= MIN_FILES and _cpus() >= 2 and not getattr(sys, "frozen", False)
 
 
 class ProcessOpener:
