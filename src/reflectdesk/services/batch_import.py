@@ -385,13 +385,14 @@ class BatchImportService:
                 return i
             path = files[i]
             progress(BatchProgress(len(run.items), total, path))
-            current = opened_at(i)
+            ready = opened_at(i).result()
             group.failed_at = i
+            # The bundle's bytes count towards the group's cap whatever becomes of it.
+            group.size += ready.opened.size if ready.opened is not None else 0
             try:
                 item, digest, opened = self._one(
-                    path, current.result(), authors, confirm, progress, len(run.items), total,
-                    group,
-                )  # fmt: skip
+                    path, ready, authors, confirm, progress, len(run.items), total, group
+                )
             except Cancelled:  # that bundle rolled back in its savepoint; the rest stays
                 run.cancelled = True
                 return i
@@ -403,7 +404,6 @@ class BatchImportService:
             if item.outcome is BatchOutcome.UNKNOWN_SENDER and opened is not None:
                 self._collect_unknown(run.unknown, opened, path)
             group.items.append((item, digest))
-            group.size += opened.size if opened is not None else 0
             i += 1
             if item.contact_added:
                 # Committed before the next bundle: the table of known authors (taken on
