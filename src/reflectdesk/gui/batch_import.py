@@ -113,6 +113,18 @@ class ReportModel(QAbstractTableModel):
         self._items: tuple[BatchItem, ...] = ()
         self._headers = ["", "", ""]
         self._reasons: dict[tuple[str, tuple[tuple[str, str], ...]], str] = {}
+        self._folders: tuple[Path, ...] = ()
+
+    def set_folders(self, folders: list[Path]) -> None:
+        """The folders chosen or dropped: a file in one is shown by its path inside it
+        (``semana-2/camila.rdbundle``), since a cohort's weekly sub-folders repeat names."""
+        self._folders = tuple(dict.fromkeys([*folders, *(f.resolve() for f in folders)]))
+
+    def file_text(self, path: Path) -> str:
+        for folder in self._folders:
+            if path.is_relative_to(folder):
+                return str(path.relative_to(folder))
+        return path.name
 
     def set_items(self, items: tuple[BatchItem, ...]) -> None:
         self.beginResetModel()
@@ -152,7 +164,7 @@ class ReportModel(QAbstractTableModel):
         if role not in (_DISPLAY, Qt.ItemDataRole.ToolTipRole):
             return None
         if column == COL_FILE:
-            return str(item.path) if role == Qt.ItemDataRole.ToolTipRole else item.path.name
+            return str(item.path) if role == Qt.ItemDataRole.ToolTipRole else self.file_text(item.path)
         if column == COL_RESULT:
             return self._outcome_text(item.outcome)
         return self._reason(item)
@@ -203,6 +215,7 @@ class BatchImportDialog(QDialog):
         # A model, not one widget item per cell: a folder of 5,000 other files gives a
         # report of 5,000 rows, and only the rows on screen are ever asked for text.
         self.report_model = ReportModel(self._outcome_text, self)
+        self.report_model.set_folders([p for p in self.paths if p.is_dir()])
         self.sorted_report = QSortFilterProxyModel(self)
         self.sorted_report.setSourceModel(self.report_model)
         self.table = QTableView()
@@ -244,10 +257,12 @@ class BatchImportDialog(QDialog):
         self.import_senders_button.clicked.connect(self.import_checked_senders)
         self.csv_button = QPushButton()
         self.csv_button.setObjectName("saveReportCsv")
-        self.csv_button.clicked.connect(self.save_csv)
+        # Not connected directly: ``clicked`` would pass its ``checked`` (False) as the
+        # file or the name (the button used to fail with a TypeError).
+        self.csv_button.clicked.connect(lambda: self.save_csv())
         self.cohort_button = QPushButton()
         self.cohort_button.setObjectName("makeCohort")
-        self.cohort_button.clicked.connect(self.make_cohort)
+        self.cohort_button.clicked.connect(lambda: self.make_cohort())
         senders_row = QHBoxLayout()
         senders_row.addStretch(1)
         senders_row.addWidget(self.import_senders_button)

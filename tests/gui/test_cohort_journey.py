@@ -1,0 +1,215 @@
+"""Issue 14, "how it is shown": the university tutor's cohort, end to end, through real
+widgets, real vaults, real crypto and a real folder of bundle files.
+
+A folder of 60 bundles from 20 students (tests/gui/cohort_setup.py: each student a real
+vault; 3 files tampered in three ways, 2 sealed for another tutor, 1 from a student not
+yet in the tutor's contacts, 1 signed by a revoked key) is dropped on the tutor's window
+→ the batch import runs with its progress bar moving → the report gives each refused
+file its reason in Spanish → the unknown student's safety number, as her own vault shows
+it, is in the unknown-senders list; ticked with the keyboard, her bundle is imported →
+the senders become a cohort → the cohort dashboard shows the 20 students with the
+counts their vaults wrote → the entry student 0 changed on two computers is shown side
+by side in the conflict view, both versions labelled with her name, read-only."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog
+from pytestqt.qtbot import QtBot
+
+from reflectdesk.crypto.kdf import KdfParams
+from reflectdesk.domain.model import Role
+from reflectdesk.errors import (
+    BundleAuthorRevoked,
+    BundleDecryptionFailed,
+    BundleHashMismatch,
+    BundleNotForYou,
+)
+from reflectdesk.gui.app_context import AppContext
+from reflectdesk.gui.batch_import import (
+    COL_FILE,
+    COL_REASON,
+    COL_RESULT,
+    SENDER_COL_CHECK,
+    SENDER_COL_NAME,
+    SENDER_COL_NUMBER,
+    BatchImportDialog,
+)
+from reflectdesk.gui.conflict_view import ConflictDialog
+from reflectdesk.gui.i18n import error_texts
+from reflectdesk.gui.main_window import MainWindow
+from reflectdesk.services.batch_import import BatchOutcome
+from reflectdesk.services.vault import NewProfile, Vault
+from tests.gui.cohort_setup import CONFLICT_SECTION, NAMES, build_cohort, describe
+from tests.gui.conftest import PASSPHRASE
+from tests.gui.sharing import drop
+
+COHORT = "Práctica Profesional II — 2026 — Sección 2"
+
+
+def _report_rows(dialog: BatchImportDialog) -> dict[str, tuple[str, str]]:
+    """File (its path in the dropped folder) → (result, reason), as the report shows them."""
+    model = dialog.table.model()
+
+    def text(row: int, column: int) -> str:
+        return str(model.index(row, column).data())
+
+    return {
+        text(r, COL_FILE): (text(r, COL_RESULT), text(r, COL_REASON))
+        for r in range(model.rowCount())
+    }
+
+
+def _answer_input(name: str) -> None:
+    """Type ``name`` into the "Make a cohort" question when it opens, and accept it."""
+
+    def fill() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QInputDialog):
+            QTimer.singleShot(20, fill)
+            return
+        box.setTextValue(name)
+        box.accept()
+
+    QTimer.singleShot(0, fill)
+
+
+def test_a_cohort_from_folder_to_dashboard_and_conflict(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], tmp_path: Path
+) -> None:
+    started = time.perf_counter()
+    ctx = make_ctx("es")
+    tutor, _key = Vault.create(
+        ctx.vault_dir,
+        PASSPHRASE,
+        NewProfile("Teresa Tutora", Role.EDUCATOR, "es", "UMCE"),
+        kdf_params=KdfParams.insecure_for_tests(),
+    )
+    try:
+        cohort = build_cohort(tutor, tmp_path)
+        assert len(list(cohort.folder.rglob("*.rdbundle"))) == 60
+        window = MainWindow(ctx, tutor)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+
+        # -- the folder dropped on the window: one batch, the bar moving -----------------
+        drop(window, cohort.folder)
+        dialog = window.dialogs["batch-import"]
+        assert isinstance(dialog, BatchImportDialog)
+        seen: list[int] = []
+        dialog.progress.valueChanged.connect(seen.append)
+        qtbot.waitUntil(lambda: dialog.report is not None, timeout=60_000)
+        report = dialog.report
+        assert report is not None
+        assert dialog.progress.maximum() == 60 and seen and max(seen) == 60
+        assert len(set(seen)) > 1, seen  # it moved, not one jump
+        assert report.count(BatchOutcome.IMPORTED) == 53
+        assert report.count(BatchOutcome.REFUSED) == 6
+        assert report.count(BatchOutcome.UNKNOWN_SENDER) == 1
+        assert "53 paquetes importados" in dialog.summary.text()
+
+        # -- each refusal with its reason, in Spanish ------------------------------------
+        rows = _report_rows(dialog)
+        assert len(rows) == 60  # weekly sub-folders repeat names: shown with the folder
+        at = cohort.folder
+        refused = "Rechazado"
+        reasons = {
+            cohort.tampered["flipped"]: BundleDecryptionFailed(),
+            cohort.tampered["truncated"]: BundleDecryptionFailed(),
+            cohort.tampered["swapped"]: BundleHashMismatch(),
+            cohort.not_for_you[0]: BundleNotForYou(),
+            cohort.not_for_you[1]: BundleNotForYou(),
+            cohort.revoked: BundleAuthorRevoked(),
+        }
+        for path, error in reasons.items():
+            message = error_texts(error)[0]
+            assert message and message != error.message, error.code  # translated
+            assert rows[str(path.relative_to(at))] == (refused, message), path
+        assert "dañado o incompleto" in rows[str(cohort.tampered["truncated"].relative_to(at))][1]
+        assert "no fue cifrado para tu clave" in rows[str(cohort.not_for_you[0].relative_to(at))][1]
+        assert "revocada" in rows[str(cohort.revoked.relative_to(at))][1]
+        assert rows[str(cohort.unknown.relative_to(at))][0] == "Remitente por verificar"
+        for path in [*cohort.good, cohort.laptop]:
+            assert rows[str(path.relative_to(at))] == ("Importado", ""), path
+
+        # -- the unknown student, verified from the list by her safety number ------------
+        newcomer = cohort.unknown_student
+        senders = dialog.senders
+        assert senders.isVisible() and senders.rowCount() == 1
+        assert newcomer.name in senders.item(0, SENDER_COL_NAME).text()
+        shown = senders.item(0, SENDER_COL_NUMBER).text()
+        assert shown.split() == newcomer.safety_number.split()  # what she reads out
+        assert not dialog.import_senders_button.isEnabled()
+        senders.setFocus()
+        senders.setCurrentCell(0, SENDER_COL_CHECK)
+        qtbot.keyClick(senders.viewport(), Qt.Key.Key_Space)  # "compared: it matches"
+        check = senders.item(0, SENDER_COL_CHECK)
+        assert check.checkState() == Qt.CheckState.Checked
+        assert dialog.import_senders_button.isEnabled()
+        qtbot.mouseClick(dialog.import_senders_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(
+            lambda: dialog.task is None
+            and dialog.report is not None
+            and not dialog.report.unknown_senders,
+            timeout=30_000,
+        )
+        assert _report_rows(dialog)[str(cohort.unknown.relative_to(at))] == ("Importado", "")
+        (added,) = [c for c in tutor.contacts.list() if c.name == newcomer.name]
+        assert added.verified
+        assert not senders.isVisible()
+        expected_total = sum(cohort.expected(n).entries for n in NAMES)
+        assert tutor.entries.count() == expected_total, describe(cohort)
+
+        # -- the senders as a cohort ------------------------------------------------------
+        made: list[object] = []
+        dialog.cohort_made.connect(made.append)
+        _answer_input(COHORT)
+        qtbot.mouseClick(dialog.cohort_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(made), timeout=10_000)
+        (group,) = tutor.cohorts.list()
+        assert group.name == COHORT and group.size == 20
+        names = {c.id: c.name for c in tutor.contacts.list()}
+        assert sorted(names[m] for m in group.member_ids) == sorted(NAMES)
+        qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
+
+        # -- the conflict between her two computers, side by side --------------------------
+        camila = cohort.students[0]
+        assert camila.contact_id is not None
+        here = tutor.imports.received_entry_id(camila.contact_id, cohort.conflict_entry)
+        assert tutor.entries.has_conflict(here)
+        window.open_entry(here)
+        reader = window.reader
+        assert reader is not None and window.editor_stack.currentWidget() is reader
+        banner = reader.conflict_banner
+        qtbot.waitUntil(banner.isVisible, timeout=10_000)
+        assert "no ha" in banner.text.text()  # her author has not merged them
+        qtbot.mouseClick(banner.button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: reader.conflict_dialog is not None, timeout=10_000)
+        conflict = reader.conflict_dialog
+        assert isinstance(conflict, ConflictDialog)
+        qtbot.waitUntil(lambda: bool(conflict.choices), timeout=10_000)
+        (choice,) = conflict.choices
+        assert choice.conflict.field.endswith(CONFLICT_SECTION)
+        texts = sorted(t.toPlainText() for t in choice.texts)
+        assert texts == sorted(cohort.conflict_texts)
+        assert all(t.isReadOnly() for t in choice.texts) and not choice.radios
+        left, right = choice.texts
+        assert left.mapTo(conflict, left.rect().topLeft()).x() < right.mapTo(
+            conflict, right.rect().topLeft()
+        ).x()  # side by side
+        labels = " ".join(lbl.text() for lbl in conflict.findChildren(type(conflict.intro)))
+        assert f"Versión 1 de {camila.name}" in labels and f"Versión 2 de {camila.name}" in labels
+        conflict.close()
+        window.prepare_to_close()
+    finally:
+        ctx.runner.wait(10_000)
+        tutor.close()
+    spent = time.perf_counter() - started
+    assert spent < 60, spent
