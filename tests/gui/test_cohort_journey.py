@@ -184,12 +184,19 @@ def test_a_cohort_from_folder_to_dashboard_and_conflict(
         assert camila.contact_id is not None
         here = tutor.imports.received_entry_id(camila.contact_id, cohort.conflict_entry)
         assert tutor.entries.has_conflict(here)
-        window.open_entry(here)
+        journal = tutor.entries.get(here).journal_id
+        qtbot.waitUntil(lambda: journal in window.received, timeout=10_000)  # the sidebar
+        window.sidebar.select("journal", journal)  # her journal under "Received"
+        qtbot.waitUntil(lambda: window.model.row_of(here) >= 0, timeout=10_000)
+        index = window.list.model().index(window.model.row_of(here), 0)
+        rect = window.list.visualRect(index)
+        qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.waitUntil(lambda: window.current_entry_id() == here, timeout=10_000)
         reader = window.reader
         assert reader is not None and window.editor_stack.currentWidget() is reader
         banner = reader.conflict_banner
         qtbot.waitUntil(banner.isVisible, timeout=10_000)
-        assert "no ha" in banner.text.text()  # her author has not merged them
+        assert "aún no las ha unido" in banner.text.text()  # her author has not merged them
         qtbot.mouseClick(banner.button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: reader.conflict_dialog is not None, timeout=10_000)
         conflict = reader.conflict_dialog
