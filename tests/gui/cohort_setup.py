@@ -52,6 +52,15 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "learning-round": ("setting",),
     "free": ("body",),
 }
+SECTION_TEXT = {
+    "description": "Semana {week}: observé una clase de fracciones en 4° básico.",
+    "feelings": "Me sentí tranquila al principio y luego con poco tiempo.",
+    "analysis": "Las preguntas abiertas funcionaron mejor que la guía escrita.",
+    "action": "Semana {week}: probé el trabajo en parejas con material concreto.",
+    "teacher-do": "Esperé más tiempo antes de dar la respuesta.",
+    "setting": "Semana {week}: sala de 32 estudiantes, segundo bloque.",
+    "body": "Semana {week}: notas breves de la práctica.",
+}
 STANDARDS = (("A1", "C7"), ("C9",), (), ("A3", "B5", "C7"), ("D10",))
 CONFLICT_SECTION = "feelings"
 
@@ -125,7 +134,7 @@ def _content(i: int, week: int, n: int) -> EntryContent:
     template = list(TEMPLATES)[(i + week + n) % len(TEMPLATES)]
     if i == 0 and week == 1 and n == 0:
         template = "gibbs"  # the entry she will change on two computers
-    sections = {key: f"Semana {WEEKS[week]}, {key}: texto de la entrada {n + 1}." for key in TEMPLATES[template]}
+    sections = {key: SECTION_TEXT[key].format(week=week + 1) for key in TEMPLATES[template]}
     day = date.fromisocalendar(2026, WEEKS[week], 1 + (n + i) % 5)
     return EntryContent(
         title=f"Semana {week + 1} — reflexión {n + 1}",

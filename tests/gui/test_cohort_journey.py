@@ -64,6 +64,14 @@ def _report_rows(dialog: BatchImportDialog) -> dict[str, tuple[str, str]]:
     }
 
 
+def _reason_tip(dialog: BatchImportDialog, name: str) -> str:
+    """What hovering the reason of the file shown as ``name`` says."""
+    model = dialog.table.model()
+    tip = Qt.ItemDataRole.ToolTipRole
+    (row,) = [r for r in range(model.rowCount()) if model.index(r, COL_FILE).data() == name]
+    return str(model.index(row, COL_REASON).data(tip))
+
+
 def _answer_input(name: str) -> None:
     """Type ``name`` into the "Make a cohort" question when it opens, and accept it."""
 
@@ -134,6 +142,8 @@ def test_a_cohort_from_folder_to_dashboard_and_conflict(
         assert "dañado o incompleto" in rows[str(cohort.tampered["truncated"].relative_to(at))][1]
         assert "no fue cifrado para tu clave" in rows[str(cohort.not_for_you[0].relative_to(at))][1]
         assert "revocada" in rows[str(cohort.revoked.relative_to(at))][1]
+        swapped = _reason_tip(dialog, str(cohort.tampered["swapped"].relative_to(at)))
+        assert "que lo exporte de nuevo. No se importó nada." in swapped  # the hint, on hover
         assert rows[str(cohort.unknown.relative_to(at))][0] == "Remitente por verificar"
         for path in [*cohort.good, cohort.laptop]:
             assert rows[str(path.relative_to(at))] == ("Importado", ""), path

@@ -91,16 +91,21 @@ class _Latest:
             return self._value
 
 
-def reason_text(item: BatchItem) -> str:
-    """A refusal's message in the GUI's language ("" when there is none)."""
+def reason_texts(item: BatchItem) -> tuple[str, str]:
+    """A refusal's message and hint in the GUI's language ("" when there is none)."""
     if not item.reason:
-        return ""
+        return "", ""
     cls = error_class_for(item.reason)
     try:
         err = cls(**item.reason_params)
     except TypeError:
         err = cls()
-    return error_texts(err)[0]
+    return error_texts(err)
+
+
+def reason_text(item: BatchItem) -> str:
+    """A refusal's message in the GUI's language ("" when there is none)."""
+    return reason_texts(item)[0]
 
 
 class ReportModel(QAbstractTableModel):
@@ -112,7 +117,7 @@ class ReportModel(QAbstractTableModel):
         self._outcome_text = outcome_text
         self._items: tuple[BatchItem, ...] = ()
         self._headers = ["", "", ""]
-        self._reasons: dict[tuple[str, tuple[tuple[str, str], ...]], str] = {}
+        self._reasons: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[str, str]] = {}
         self._folders: tuple[Path, ...] = ()
 
     def set_folders(self, folders: list[Path]) -> None:
@@ -147,12 +152,15 @@ class ReportModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else 3
 
-    def _reason(self, item: BatchItem) -> str:
+    def _reason(self, item: BatchItem, tip: bool = False) -> str:
         key = (item.reason, item.params)
-        text = self._reasons.get(key)
-        if text is None:
-            text = self._reasons[key] = reason_text(item)
-        return text
+        texts = self._reasons.get(key)
+        if texts is None:
+            texts = self._reasons[key] = reason_texts(item)
+        message, hint = texts
+        # On hover, the hint too: what to do about it ("ask the sender to export it
+        # again. Nothing was imported.").
+        return f"{message}\n{hint}" if tip and hint else message
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
         if not index.isValid():
@@ -167,7 +175,7 @@ class ReportModel(QAbstractTableModel):
             return str(item.path) if role == Qt.ItemDataRole.ToolTipRole else self.file_text(item.path)
         if column == COL_RESULT:
             return self._outcome_text(item.outcome)
-        return self._reason(item)
+        return self._reason(item, tip=role == Qt.ItemDataRole.ToolTipRole)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and 0 <= section < 3:
