@@ -25,7 +25,7 @@ import functools
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import date
 from typing import Any, TypeVar, cast
 
@@ -562,6 +562,32 @@ class SearchIndex:
         with self._r.lock:
             rows = self._r.conn.execute(sql, params).fetchall()
         return [_summary(r) for r in rows]
+
+    @_damage_checked
+    def facts(
+        self, journal_ids: Collection[str]
+    ) -> tuple[list[tuple[int, str, str, str, str, int]], list[tuple[int, str]]]:
+        """The cohort dashboard's facts of the entries in ``journal_ids``, no text:
+        (rowid, entry id, journal id, template id, date, updated ms) per entry, and
+        (rowid, standard code) pairs. Only the columns before the title are read, so
+        the rows' overflow pages (the body) stay on disk."""
+        self._check_open()
+        wanted = sorted(set(journal_ids))
+        rows: list[tuple[int, str, str, str, str, int]] = []
+        with self._r.lock:
+            conn = self._r.conn
+            for i in range(0, len(wanted), 500):
+                part = wanted[i : i + 500]
+                marks = ",".join("?" * len(part))
+                rows.extend(
+                    conn.execute(
+                        "SELECT rowid, entry_id, journal_id, template_id, sort_date, "
+                        f"updated_ms FROM search_meta WHERE journal_id IN ({marks})",
+                        part,
+                    ).fetchall()
+                )
+            codes = conn.execute("SELECT doc, code FROM search_std").fetchall() if rows else []
+        return rows, codes
 
     @_damage_checked
     def all_tags(self) -> list[tuple[str, int]]:
