@@ -42,10 +42,12 @@ from reflectdesk.gui.batch_import import (
 from reflectdesk.gui.conflict_view import ConflictDialog
 from reflectdesk.gui.i18n import error_texts
 from reflectdesk.gui.main_window import MainWindow
+from reflectdesk.gui.reading_view import ReadingView
 from reflectdesk.services.batch_import import BatchOutcome
 from reflectdesk.services.vault import NewProfile, Vault
 from tests.gui.cohort_setup import CONFLICT_SECTION, NAMES, build_cohort, describe
 from tests.gui.conftest import PASSPHRASE
+from tests.gui.review_setup import answer, select, settle
 from tests.gui.sharing import drop
 
 COHORT = "Práctica Profesional II — 2026 — Sección 2"
@@ -70,6 +72,23 @@ def _reason_tip(dialog: BatchImportDialog, name: str) -> str:
     tip = Qt.ItemDataRole.ToolTipRole
     (row,) = [r for r in range(model.rowCount()) if model.index(r, COL_FILE).data() == name]
     return str(model.index(row, COL_REASON).data(tip))
+
+
+def _open_received(qtbot: QtBot, window: MainWindow, entry_id: str) -> ReadingView:
+    """Her journal under "Received" in the sidebar, then the entry clicked in the list:
+    the reading view shows it."""
+    journal = window.vault.entries.get(entry_id).journal_id
+    qtbot.waitUntil(lambda: journal in window.received, timeout=10_000)
+    window.sidebar.select("journal", journal)
+    qtbot.waitUntil(lambda: window.model.row_of(entry_id) >= 0, timeout=10_000)
+    index = window.list.model().index(window.model.row_of(entry_id), 0)
+    rect = window.list.visualRect(index)
+    qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: window.current_entry_id() == entry_id, timeout=10_000)
+    reader = window.reader
+    assert reader is not None and window.editor_stack.currentWidget() is reader
+    settle(qtbot, window)
+    return reader
 
 
 def _answer_input(name: str) -> None:
@@ -164,9 +183,11 @@ def test_a_cohort_from_folder_to_dashboard_and_conflict(
         assert dialog.import_senders_button.isEnabled()
         qtbot.mouseClick(dialog.import_senders_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(
-            lambda: dialog.task is None
-            and dialog.report is not None
-            and not dialog.report.unknown_senders,
+            lambda: (
+                dialog.task is None
+                and dialog.report is not None
+                and not dialog.report.unknown_senders
+            ),
             timeout=30_000,
         )
         assert _report_rows(dialog)[str(cohort.unknown.relative_to(at))] == ("Importado", "")
@@ -189,21 +210,47 @@ def test_a_cohort_from_folder_to_dashboard_and_conflict(
         qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
 
+        # -- the tutor comments on one student's entry and signs a standard off -----------
+        isidora = cohort.students[6]
+        assert isidora.contact_id is not None
+        first = next(iter(isidora.contents))
+        assert isidora.contents[first].standards == ("C9",)
+        reader = _open_received(
+            qtbot, window, tutor.imports.received_entry_id(isidora.contact_id, first)
+        )
+        select(reader, "setting", "segundo bloque")
+        qtbot.mouseClick(reader.comment_button, Qt.MouseButton.LeftButton)
+        answer(qtbot, reader, "¿Cómo organizaste los grupos en ese bloque?")
+        panel = reader.signoff
+        assert panel.codes == ["C9"]
+        panel.verdicts["C9"].setCurrentIndex(1)  # met
+        qtbot.mouseClick(panel.sign_button, Qt.MouseButton.LeftButton)
+        settle(qtbot, reader)
+        assert len(panel.boxes) == 1
+
+        # -- the cohort dashboard: the 20 students with what their vaults wrote -----------
+        view = tutor.dashboard.view(group.id)
+        assert sorted(r.name for r in view.students) == sorted(NAMES)
+        for row in view.students:
+            expected = cohort.expected(row.name)
+            assert row.entries == expected.entries, row.name
+            weeks = {
+                m.isocalendar()[:2]: c for m, c in zip(view.weeks, row.weeks, strict=True) if c
+            }
+            assert weeks == dict(expected.weeks), row.name
+            assert dict(row.templates) == dict(expected.templates), row.name
+            codes = {c: n for c, n in zip(view.standard_codes, row.standards, strict=True) if n}
+            assert codes == dict(expected.standards), row.name
+            reviewed = row.name == isidora.name
+            assert (row.feedback, row.sign_offs) == ((1, 1) if reviewed else (0, 0)), row.name
+        assert view.entries == expected_total
+
         # -- the conflict between her two computers, side by side --------------------------
         camila = cohort.students[0]
         assert camila.contact_id is not None
         here = tutor.imports.received_entry_id(camila.contact_id, cohort.conflict_entry)
         assert tutor.entries.has_conflict(here)
-        journal = tutor.entries.get(here).journal_id
-        qtbot.waitUntil(lambda: journal in window.received, timeout=10_000)  # the sidebar
-        window.sidebar.select("journal", journal)  # her journal under "Received"
-        qtbot.waitUntil(lambda: window.model.row_of(here) >= 0, timeout=10_000)
-        index = window.list.model().index(window.model.row_of(here), 0)
-        rect = window.list.visualRect(index)
-        qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-        qtbot.waitUntil(lambda: window.current_entry_id() == here, timeout=10_000)
-        reader = window.reader
-        assert reader is not None and window.editor_stack.currentWidget() is reader
+        reader = _open_received(qtbot, window, here)
         banner = reader.conflict_banner
         qtbot.waitUntil(banner.isVisible, timeout=10_000)
         assert "aún no las ha unido" in banner.text.text()  # her author has not merged them
@@ -218,9 +265,13 @@ def test_a_cohort_from_folder_to_dashboard_and_conflict(
         assert texts == sorted(cohort.conflict_texts)
         assert all(t.isReadOnly() for t in choice.texts) and not choice.radios
         left, right = choice.texts
-        assert left.mapTo(conflict, left.rect().topLeft()).x() < right.mapTo(
-            conflict, right.rect().topLeft()
-        ).x()  # side by side
+        qtbot.waitExposed(conflict)
+
+        def side_by_side() -> bool:
+            a, b = left.geometry(), right.geometry()
+            return a.y() == b.y() and a.right() < b.left()
+
+        qtbot.waitUntil(side_by_side, timeout=5_000)
         labels = " ".join(lbl.text() for lbl in conflict.findChildren(type(conflict.intro)))
         assert f"Versión 1 de {camila.name}" in labels and f"Versión 2 de {camila.name}" in labels
         conflict.close()

@@ -172,7 +172,9 @@ class ReportModel(QAbstractTableModel):
         if role not in (_DISPLAY, Qt.ItemDataRole.ToolTipRole):
             return None
         if column == COL_FILE:
-            return str(item.path) if role == Qt.ItemDataRole.ToolTipRole else self.file_text(item.path)
+            return (
+                str(item.path) if role == Qt.ItemDataRole.ToolTipRole else self.file_text(item.path)
+            )
         if column == COL_RESULT:
             return self._outcome_text(item.outcome)
         return self._reason(item, tip=role == Qt.ItemDataRole.ToolTipRole)
