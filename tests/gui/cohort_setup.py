@@ -176,7 +176,6 @@ def build_cohort(tutor: Vault, root: Path) -> CohortFolder:
     out = root / "exports"
     for d in (folder, homes, out):
         d.mkdir(parents=True)
-    me = tutor.identity.public()
     other_tutor = make_card(Identity.generate(), name="Otra Tutora", role=Role.EDUCATOR)
     tutor_key = tutor.identity.key_pair()
     students: list[CohortStudent] = []
