@@ -152,3 +152,33 @@ def test_exports(qtbot: QtBot, ctx: AppContext, cohort: SmallCohort, tmp_path: P
     assert [r[0] for r in rows[1:]] == ["Ana Rojas", "Bea Soto", "Carla Díaz"]
     assert rows[1][1:3] == ["3", "2026-03-20"] and rows[1][4:6] == ["2", "1"]
     assert ctx.extras["dashboard_export_dir"] == str(out)  # the folder is remembered
+
+
+def test_from_the_sidebar_to_the_entries(
+    qtbot: QtBot, ctx: AppContext, cohort: SmallCohort
+) -> None:
+    """The tutor's window: Review → Cohort dashboard; a double click on a heatmap cell
+    shows those entries in the entry list (its filters set and visible)."""
+    from reflectdesk.gui.main_window import MainWindow
+    from tests.gui.review_triad import settle
+
+    w = MainWindow(ctx, cohort.tutor)
+    qtbot.addWidget(w)
+    w.show()
+    settle(qtbot, w)
+    assert w.sidebar._find("review", "dashboard").isValid()
+    w.sidebar.select("review", "dashboard")
+    board = w.review.pages["dashboard"]
+    assert isinstance(board, CohortDashboard)
+    assert w.main_stack.currentWidget() is board
+    settle(qtbot, w)
+    with qtbot.waitSignal(board.loaded, timeout=10_000):
+        board.set_cohort(cohort.cohort_id)
+    column = [code for code, _d in board.heat.columns].index("A1")
+    board.heatmap.doubleClicked.emit(board.heat.index(0, column))  # Ana × A1: 2 entries
+    settle(qtbot, w)
+    assert w.main_stack.currentWidget() is not board
+    assert w.search.filters().standard == "A1"
+    assert w.search.filters_box.isVisibleTo(w)
+    shown = w.model.loaded_ids()
+    assert shown == set(board.last_opened) and len(shown) == 2

@@ -306,6 +306,9 @@ class CohortDashboard(QWidget):
 
     def refresh(self) -> None:
         """Read the current cohort's facts again (after an import, a review change)."""
+        self.fill_cohorts()
+        value = self.cohort.currentData()
+        self.cohort_id = None if value in (None, ALL) else str(value)
         self._seq += 1
         seq = self._seq
         cohort_id = self.cohort_id

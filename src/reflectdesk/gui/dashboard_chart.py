@@ -200,7 +200,7 @@ class WeeklyChart(QWidget):
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, b"PNG")
+        image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs want bytes, the binding a str
         buffer.close()
         return bytes(data.data())
 
