@@ -12,8 +12,10 @@ No names or titles are logged here or anywhere on the way.
 
 from __future__ import annotations
 
+import csv
+import io
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
@@ -297,3 +299,36 @@ def domain_index(
     """Per standard code, the index of the domain that lists it (-1: none)."""
     where = {code: k for k, (_d, members) in enumerate(domains) for code in members}
     return tuple(where.get(c, -1) for c in codes)
+
+
+def _cell(text: str) -> str:
+    """A name someone chose could start with ``=``: never a formula in a sheet."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def view_csv(
+    view: DashboardView, header: Sequence[str], template_name: Callable[[str], str]
+) -> bytes:
+    """The student table as CSV (UTF-8 with a BOM, so spreadsheets read the accents):
+    ``header`` names the first six columns in the front end's language (student,
+    entries, last activity, templates, feedback, sign-offs); then one column per domain
+    and per standard. Dates in ISO 8601."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow([*header[:6], *view.domain_codes, *view.standard_codes])
+    for s in view.students:
+        last = s.last_activity.date().isoformat() if s.last_activity else ""
+        templates = "; ".join(f"{template_name(t)} ({n})" for t, n in s.templates)
+        writer.writerow(
+            [
+                _cell(s.name),
+                s.entries,
+                last,
+                _cell(templates),
+                s.feedback,
+                s.sign_offs,
+                *s.domains,
+                *s.standards,
+            ]
+        )
+    return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")

@@ -1,0 +1,681 @@
+"""The tutor's cohort dashboard (issue 14, point 3): a page of the main window.
+
+Pick a cohort (or every student who sent you entries), filter by course or journal
+title, template and a date range, and see per student: entries, last activity,
+templates used, feedback and sign-offs (a sortable table), entries per ISO week (a
+chart) and the MBE standards her entries name (a heatmap with the count in each cell).
+A double click on a student, a heatmap cell or a bar opens those entries in the entry
+list (``open_entries`` carries the list's filters). The chart exports as PNG and SVG,
+the table as CSV (atomic writes; the folder is remembered for the session).
+
+The facts are read once per cohort on a worker (``vault.dashboard.load``); a filter
+change is aggregated here in memory (``DashboardData.view``), no vault read.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflectdesk.atomic_files import atomic_write
+from reflectdesk.domain.dashboard import (
+    DashboardData,
+    DashboardFilters,
+    DashboardView,
+    StudentRow,
+    view_csv,
+    week_end,
+)
+from reflectdesk.domain.model import SearchFilters
+from reflectdesk.errors import FileUnwritable, ReflectDeskError
+from reflectdesk.gui.app_context import AppContext
+from reflectdesk.gui.catalog import Catalog
+from reflectdesk.gui.dashboard_chart import WeeklyChart
+from reflectdesk.gui.dashboard_models import (
+    CODE_ROLE,
+    COL_NAME,
+    COL_SIGNOFFS,
+    COL_TEMPLATES,
+    CONTACT_ROLE,
+    SORT_ROLE,
+    HeatmapModel,
+    StudentTableModel,
+)
+from reflectdesk.gui.dates import MEDIUM_DATE
+from reflectdesk.gui.dialogs import report_error
+from reflectdesk.progress import CancelToken, ProgressSink
+
+if TYPE_CHECKING:
+    from reflectdesk.services.vault import Vault
+
+log = logging.getLogger(__name__)
+
+ALL = "\x00all"  # the cohort picker's "every student who sent you entries"
+EXPORT_DIR = "dashboard_export_dir"  # AppContext.extras: the folder last exported to
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+class CohortDashboard(QWidget):
+    loaded = Signal()  # the data of a cohort arrived and is shown
+    shown = Signal()  # a view (after a load or a filter change) is in the widgets
+    open_entries = Signal(object)  # SearchFilters: the entry list filtered to them
+    exported = Signal(object)  # the Path written
+
+    def __init__(self, ctx: AppContext, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cohortDashboard")
+        self.ctx = ctx
+        self.vault = vault
+        self.data: DashboardData | None = None
+        self.view: DashboardView | None = None
+        self.cohort_id: str | None = None
+        self.last_opened: list[str] = []  # the entry ids behind the last click-through
+        self.timings: dict[str, float] = {}  # seconds: "load", "view" (benchmarks)
+        self._seq = 0
+        self._catalog = Catalog.for_vault(vault)
+        self._template_names: dict[str, str] = {}
+        self._suspend = False
+
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.status = QLabel()
+        self.status.setObjectName("dashboardStatus")
+        self.status.setWordWrap(True)
+        self.status.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+        self.cohort = self._combo("dashboardCohort")
+        self.title = self._combo("dashboardTitle")
+        self.template = self._combo("dashboardTemplate")
+        self.from_check = QCheckBox()
+        self.from_check.setObjectName("dashboardFromEnabled")
+        self.to_check = QCheckBox()
+        self.to_check.setObjectName("dashboardToEnabled")
+        self.from_date = QDateEdit()
+        self.from_date.setObjectName("dashboardFrom")
+        self.to_date = QDateEdit()
+        self.to_date.setObjectName("dashboardTo")
+        for edit in (self.from_date, self.to_date):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat(MEDIUM_DATE)
+            edit.setDate(QDate.currentDate())
+            edit.setEnabled(False)
+        self.reset_button = QPushButton()
+        self.reset_button.setObjectName("dashboardReset")
+        self.reset_button.clicked.connect(self.reset_filters)
+        self.labels = {k: QLabel() for k in ("cohort", "title", "template")}
+        self.labels["cohort"].setBuddy(self.cohort)
+        self.labels["title"].setBuddy(self.title)
+        self.labels["template"].setBuddy(self.template)
+
+        filters = QGridLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.labels["cohort"], 0, 0)
+        filters.addWidget(self.cohort, 0, 1, 1, 3)
+        filters.addWidget(self.labels["title"], 1, 0)
+        filters.addWidget(self.title, 1, 1)
+        filters.addWidget(self.labels["template"], 1, 2)
+        filters.addWidget(self.template, 1, 3)
+        dates = QHBoxLayout()
+        dates.addWidget(self.from_check)
+        dates.addWidget(self.from_date)
+        dates.addSpacing(8)
+        dates.addWidget(self.to_check)
+        dates.addWidget(self.to_date)
+        dates.addStretch(1)
+        dates.addWidget(self.reset_button)
+        filters.addLayout(dates, 2, 0, 1, 4)
+        filters.setColumnStretch(1, 1)
+        filters.setColumnStretch(3, 1)
+
+        self.students = StudentTableModel(self._template_name, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.students)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setObjectName("dashboardTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_TEMPLATES, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicatorShown(True)
+        self.table.doubleClicked.connect(self._student_activated)
+        self.table.activated.connect(self._student_activated)
+        self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
+
+        self.chart = WeeklyChart()
+        self.chart.bar_clicked.connect(self.open_week)
+        self.heat = HeatmapModel(self)
+        self.heatmap = QTableView()
+        self.heatmap.setObjectName("dashboardHeatmap")
+        self.heatmap.setModel(self.heat)
+        self.heatmap.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.heatmap.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.heatmap.setTabKeyNavigation(False)
+        self.heatmap.horizontalHeader().setDefaultSectionSize(
+            self.fontMetrics().horizontalAdvance("D12") + 22
+        )
+        self.heatmap.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.heatmap.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.heatmap.doubleClicked.connect(self._cell_activated)
+        self.heatmap.activated.connect(self._cell_activated)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("dashboardTabs")
+        self.tabs.addTab(self.chart, "")
+        self.tabs.addTab(self.heatmap, "")
+
+        self.png_button = QPushButton()
+        self.png_button.setObjectName("dashboardPng")
+        self.png_button.clicked.connect(lambda: self.save_chart("png"))
+        self.svg_button = QPushButton()
+        self.svg_button.setObjectName("dashboardSvg")
+        self.svg_button.clicked.connect(lambda: self.save_chart("svg"))
+        self.csv_button = QPushButton()
+        self.csv_button.setObjectName("dashboardCsv")
+        self.csv_button.clicked.connect(lambda: self.save_csv())
+        self.open_button = QPushButton()
+        self.open_button.setObjectName("dashboardOpen")
+        self.open_button.clicked.connect(self._open_current)
+        buttons = QHBoxLayout()
+        for b in (self.open_button, self.csv_button, self.png_button, self.svg_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("dashboardSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.table.setMinimumHeight(90)
+        self.tabs.setMinimumHeight(150)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.addWidget(self.heading)
+        layout.addLayout(filters)
+        layout.addWidget(self.status)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(buttons)
+
+        self.cohort.currentIndexChanged.connect(self._cohort_chosen)
+        for combo in (self.title, self.template):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        self.from_check.toggled.connect(self.from_date.setEnabled)
+        self.to_check.toggled.connect(self.to_date.setEnabled)
+        for signal in (
+            self.from_check.toggled,
+            self.to_check.toggled,
+            self.from_date.dateChanged,
+            self.to_date.dateChanged,
+        ):
+            signal.connect(self._filters_changed)
+        self.retranslate_ui()
+        self.fill_cohorts()
+        self.set_cohort(None)
+
+    @staticmethod
+    def _combo(name: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
+        return combo
+
+    def _template_name(self, template_id: str) -> str:
+        name = self._template_names.get(template_id)
+        if name is None:
+            name = self._catalog.name(template_id, self.ctx.language)
+            self._template_names[template_id] = name
+        return name
+
+    # -- the public face (the window, the journey test) ----------------------------------------
+    def fill_cohorts(self) -> None:
+        """The cohort picker again (after cohorts changed); the choice is kept."""
+        current = self.cohort.currentData()
+        try:
+            cohorts = self.vault.cohorts.list()
+        except ReflectDeskError:
+            return  # locked meanwhile
+        self._suspend = True
+        try:
+            self.cohort.clear()
+            self.cohort.addItem(self.tr("Everyone who sent you entries"), ALL)
+            for c in cohorts:
+                self.cohort.addItem(f"{c.name} ({c.size})", c.id)
+            at = self.cohort.findData(current) if current is not None else 0
+            self.cohort.setCurrentIndex(max(at, 0))
+        finally:
+            self._suspend = False
+
+    def set_cohort(self, cohort_id: str | None) -> None:
+        """Show a cohort (None: everyone who sent you entries); reads on a worker and
+        emits ``loaded`` when shown."""
+        at = self.cohort.findData(ALL if cohort_id is None else cohort_id)
+        if at < 0 and cohort_id is not None:
+            self.fill_cohorts()
+            at = self.cohort.findData(cohort_id)
+        self._suspend = True
+        self.cohort.setCurrentIndex(max(at, 0))
+        self._suspend = False
+        self.cohort_id = cohort_id if at >= 0 else None
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the current cohort's facts again (after an import, a review change)."""
+        self.fill_cohorts()
+        value = self.cohort.currentData()
+        self.cohort_id = None if value in (None, ALL) else str(value)
+        self._seq += 1
+        seq = self._seq
+        cohort_id = self.cohort_id
+        service = self.vault.dashboard
+        started = time.perf_counter()
+        self.status.setText(self.tr("Reading the cohort…"))
+
+        def job(_p: ProgressSink, cancel: CancelToken) -> DashboardData:
+            return service.load(cohort_id, cancel)
+
+        self.ctx.runner.submit(
+            job,
+            on_result=lambda data: self._loaded(seq, data, started),
+            on_error=lambda exc: self._failed(seq, exc),
+            name="dashboard",
+            owner=self,
+        )
+
+    def filters(self) -> DashboardFilters:
+        return DashboardFilters(
+            journal_title=self.title.currentData(),
+            template_id=self.template.currentData(),
+            date_from=_pydate(self.from_date.date()) if self.from_check.isChecked() else None,
+            date_to=_pydate(self.to_date.date()) if self.to_check.isChecked() else None,
+        )
+
+    def set_filters(self, f: DashboardFilters) -> None:
+        self._suspend = True
+        try:
+            for combo, value in ((self.title, f.journal_title), (self.template, f.template_id)):
+                at = combo.findData(value) if value is not None else 0
+                combo.setCurrentIndex(max(at, 0))
+            self.from_check.setChecked(f.date_from is not None)
+            self.to_check.setChecked(f.date_to is not None)
+            if f.date_from is not None:
+                self.from_date.setDate(_qdate(f.date_from))
+            if f.date_to is not None:
+                self.to_date.setDate(_qdate(f.date_to))
+        finally:
+            self._suspend = False
+        self.apply_filters()
+
+    def reset_filters(self) -> None:
+        self.set_filters(DashboardFilters())
+
+    def student_rows(self) -> list[StudentRow]:
+        """The table's rows in the order shown (tests)."""
+        rows = []
+        for r in range(self.proxy.rowCount()):
+            source = self.proxy.mapToSource(self.proxy.index(r, 0))
+            rows.append(self.students.rows[source.row()])
+        return rows
+
+    def selected_student(self) -> str | None:
+        index = self.table.currentIndex()
+        return str(index.data(CONTACT_ROLE)) if index.isValid() else None
+
+    def select_student(self, contact_id: str | None) -> None:
+        for r in range(self.proxy.rowCount()):
+            index = self.proxy.index(r, 0)
+            if index.data(CONTACT_ROLE) == contact_id:
+                self.table.setCurrentIndex(index)
+                return
+        self.table.clearSelection()
+        self.table.setCurrentIndex(QModelIndex())
+
+    # -- data ------------------------------------------------------------------------------------
+    def _loaded(self, seq: int, data: DashboardData, started: float) -> None:
+        if seq != self._seq:
+            return
+        self.timings["load"] = time.perf_counter() - started
+        self.data = data
+        self._fill_filter_options(data)
+        self.apply_filters()
+        self.loaded.emit()
+
+    def _failed(self, seq: int, exc: BaseException) -> None:
+        if seq != self._seq:
+            return
+        log.warning("dashboard not read: %s", type(exc).__name__)
+        self.status.setText(self.tr("The cohort could not be read."))
+        if isinstance(exc, ReflectDeskError):
+            report_error(self, exc)
+
+    def _fill_filter_options(self, data: DashboardData) -> None:
+        self._suspend = True
+        try:
+            for combo, options, everything in (
+                (
+                    self.title,
+                    [(t, t) for t in data.titles() if t],
+                    self.tr("All courses and journals"),
+                ),
+                (
+                    self.template,
+                    sorted(
+                        ((t, self._template_name(t)) for t in data.templates_used()),
+                        key=lambda o: o[1].casefold(),
+                    ),
+                    self.tr("All templates"),
+                ),
+            ):
+                current = combo.currentData()
+                combo.clear()
+                combo.addItem(everything, None)
+                for value, label in options:
+                    combo.addItem(label, value)
+                at = combo.findData(current) if current is not None else 0
+                combo.setCurrentIndex(max(at, 0))
+            span = data.date_span()
+            if span is not None and not self.from_check.isChecked():
+                self.from_date.setDate(_qdate(span[0]))
+            if span is not None and not self.to_check.isChecked():
+                self.to_date.setDate(_qdate(span[1]))
+        finally:
+            self._suspend = False
+
+    def _cohort_chosen(self, _index: int) -> None:
+        if self._suspend:
+            return
+        value = self.cohort.currentData()
+        self.cohort_id = None if value in (None, ALL) else str(value)
+        self.refresh()
+
+    def _filters_changed(self, *_args: object) -> None:
+        if not self._suspend:
+            self.apply_filters()
+
+    def apply_filters(self) -> None:
+        """Aggregate the loaded facts under the filters and show them (no vault read)."""
+        data = self.data
+        if data is None:
+            return
+        started = time.perf_counter()
+        view = data.view(self.filters())
+        self.view = view
+        selected = self.selected_student()
+        self.students.set_rows(list(view.students))
+        self.heat.set_view(view, self._standard_titles())
+        self.select_student(selected)
+        self.chart.show_view(view, selected)
+        self._show_status()
+        self._update_buttons()
+        self.timings["view"] = time.perf_counter() - started
+        self.shown.emit()
+
+    def _standard_titles(self) -> dict[str, str]:
+        taxonomy = self._catalog.taxonomy()
+        if taxonomy is None:
+            return {}
+        lang = self.ctx.language
+        out = {d.code: d.title.get(lang) for d in taxonomy.domains}
+        out.update({s.code: s.title.get(lang) for d in taxonomy.domains for s in d.standards})
+        return out
+
+    def _show_status(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        if not view.students:
+            self.status.setText(
+                self.tr("Nobody here has sent you entries yet. Import their bundles first.")
+            )
+            return
+        self.status.setText(
+            self.tr(
+                "%1 students, %2 entries shown. Double-click a student, a cell or a bar "
+                "to open the entries."
+            )
+            .replace("%1", str(len(view.students)))
+            .replace("%2", str(view.entries))
+        )
+
+    def _selection_changed(self, *_args: object) -> None:
+        self.chart.show_view(self.view, self.selected_student())
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has = self.view is not None and bool(self.view.students)
+        self.open_button.setEnabled(self.selected_student() is not None)
+        for b in (self.csv_button, self.png_button, self.svg_button):
+            b.setEnabled(has)
+
+    # -- click-through ---------------------------------------------------------------------------
+    def _entry_filters(
+        self, contact_id: str, standard: str | None = None, week: date | None = None
+    ) -> SearchFilters | None:
+        """The entry list's filters for a student's entries (on a standard, in a week),
+        under the dashboard's filters."""
+        data, view = self.data, self.view
+        if data is None or view is None:
+            return None
+        row = view.student(contact_id)
+        if row is None or not row.journal_ids:
+            return None
+        f = view.filters
+        date_from, date_to = f.date_from, f.date_to
+        if week is not None:
+            date_from = max(week, date_from) if date_from else week
+            date_to = min(week_end(week), date_to) if date_to else week_end(week)
+        self.last_opened = data.entries_of(
+            DashboardFilters(f.journal_title, f.template_id, date_from, date_to),
+            contact_id,
+            standard if standard and len(standard) > 1 else None,
+        )
+        if standard is not None and len(standard) == 1:  # a domain: its standards' entries
+            codes = [
+                c for c, d in zip(data.standard_codes, data.standard_domain, strict=True)
+                if d >= 0 and data.domain_codes[d] == standard
+            ]  # fmt: skip
+            wanted = {e for c in codes for e in data.entries_of(f, contact_id, c)}
+            self.last_opened = [e for e in self.last_opened if e in wanted]
+            standard = None  # the list filters by one standard; the domain opens them all
+        return SearchFilters(
+            journal_id=row.journal_ids[0],
+            template_id=f.template_id,
+            standard=standard,
+            date_from=date_from,
+            date_to=date_to,
+        )
+
+    def open_student(self, contact_id: str) -> None:
+        found = self._entry_filters(contact_id)
+        if found is not None:
+            self.open_entries.emit(found)
+
+    def open_cell(self, contact_id: str, code: str) -> None:
+        found = self._entry_filters(contact_id, standard=code)
+        if found is not None:
+            self.open_entries.emit(found)
+
+    def open_week(self, week: int, contact_id: str = "") -> None:
+        view = self.view
+        if view is None or not 0 <= week < len(view.weeks):
+            return
+        who = contact_id or self.selected_student()
+        if not who:
+            return  # a bar of several students: the list shows one journal at a time
+        found = self._entry_filters(who, week=view.weeks[week])
+        if found is not None:
+            self.open_entries.emit(found)
+
+    def _student_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_student(str(index.data(CONTACT_ROLE)))
+
+    def _cell_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_cell(str(index.data(CONTACT_ROLE)), str(index.data(CODE_ROLE)))
+
+    def _open_current(self) -> None:
+        who = self.selected_student()
+        if who is not None:
+            self.open_student(who)
+
+    # -- exports ---------------------------------------------------------------------------------
+    def _ask_path(self, title: str, name: str, pattern: str, suffix: str) -> Path | None:
+        folder = Path(str(self.ctx.extras.get(EXPORT_DIR) or Path.home()))
+        chosen, _ = QFileDialog.getSaveFileName(self, title, str(folder / name), pattern)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+        return path
+
+    def _write(self, dest: Path, data: bytes) -> None:
+        """Write on a worker, atomically; remember the folder."""
+        self.ctx.extras[EXPORT_DIR] = str(dest.parent)
+
+        def job(_p: ProgressSink, _c: CancelToken) -> Path:
+            atomic_write(dest, data, mode=0o600, error=FileUnwritable)
+            return dest
+
+        self.ctx.runner.submit(
+            job,
+            on_result=self._written,
+            on_error=lambda exc: report_error(self, exc),
+            name="dashboard-export",
+            owner=self,
+        )
+
+    def _written(self, path: Path) -> None:
+        self.status.setText(self.tr("Saved: %1").replace("%1", path.name))
+        self.exported.emit(path)
+
+    def save_chart(self, fmt: str, dest: Path | None = None) -> None:
+        """The chart as PNG or SVG (``fmt``), to ``dest`` or where the user chooses."""
+        if self.view is None:
+            return
+        if dest is None:
+            if fmt == "svg":
+                pattern = self.tr("SVG images (*.svg)")
+            else:
+                pattern = self.tr("PNG images (*.png)")
+            dest = self._ask_path(
+                self.tr("Export the chart"), self.tr("entries-per-week") + "." + fmt, pattern,
+                "." + fmt,
+            )  # fmt: skip
+            if dest is None:
+                return
+        data = self.chart.svg_bytes() if fmt == "svg" else self.chart.png_bytes()
+        self._write(dest, data)
+
+    def csv_header(self) -> list[str]:
+        return [
+            str(self.students.headerData(c, Qt.Orientation.Horizontal))
+            for c in range(COL_NAME, COL_SIGNOFFS + 1)
+        ]
+
+    def save_csv(self, dest: Path | None = None) -> None:
+        view = self.view
+        if view is None:
+            return
+        if dest is None:
+            dest = self._ask_path(
+                self.tr("Export the table"),
+                self.tr("cohort") + ".csv",
+                self.tr("CSV files (*.csv)"),
+                ".csv",
+            )
+            if dest is None:
+                return
+        self._write(dest, view_csv(view, self.csv_header(), self._template_name))
+
+    # -- text --------------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.heading.setText(self.tr("Cohort dashboard"))
+        self.labels["cohort"].setText(self.tr("&Cohort:"))
+        self.labels["title"].setText(self.tr("C&ourse or journal:"))
+        self.labels["template"].setText(self.tr("&Template:"))
+        self.from_check.setText(self.tr("&From"))
+        self.to_check.setText(self.tr("T&o"))
+        self.from_date.setAccessibleName(self.tr("From date"))
+        self.to_date.setAccessibleName(self.tr("To date"))
+        self.reset_button.setText(self.tr("&Reset filters"))
+        self.students.set_headers(
+            [
+                self.tr("Student"),
+                self.tr("Entries"),
+                self.tr("Last activity"),
+                self.tr("Templates"),
+                self.tr("Feedback"),
+                self.tr("Sign-offs"),
+            ]
+        )
+        self.table.setAccessibleName(self.tr("Students"))
+        self.heatmap.setAccessibleName(self.tr("Standards covered per student"))
+        self.tabs.setTabText(0, self.tr("Entries per week"))
+        self.tabs.setTabText(1, self.tr("Standards (MBE)"))
+        self.chart.set_texts(self.tr("Entries per week"), self.tr("ISO week"), self.tr("Entries"))
+        self.chart.redraw()
+        self.open_button.setText(self.tr("&Show her entries"))
+        self.csv_button.setText(self.tr("Ta&ble as CSV…"))
+        self.png_button.setText(self.tr("Chart as &PNG…"))
+        self.svg_button.setText(self.tr("Chart as S&VG…"))
+        if self.cohort.count():
+            self.cohort.setItemText(0, self.tr("Everyone who sent you entries"))
+        if self.title.count():
+            self.title.setItemText(0, self.tr("All courses and journals"))
+        if self.template.count():
+            self.template.setItemText(0, self.tr("All templates"))
+        self._show_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self.chart.redraw()
+        super().changeEvent(event)
