@@ -5,11 +5,15 @@ A folder of 60 bundles from 20 students (tests/gui/cohort_setup.py: each student
 vault; 3 files tampered in three ways, 2 sealed for another tutor, 1 from a student not
 yet in the tutor's contacts, 1 signed by a revoked key) is dropped on the tutor's window
 → the batch import runs with its progress bar moving → the report gives each refused
-file its reason in Spanish → the unknown student's safety number, as her own vault shows
-it, is in the unknown-senders list; ticked with the keyboard, her bundle is imported →
-the senders become a cohort → the cohort dashboard shows the 20 students with the
-counts their vaults wrote → the entry student 0 changed on two computers is shown side
-by side in the conflict view, both versions labelled with her name, read-only."""
+file its reason in Spanish (the hint on hover) → the unknown student's safety number, as
+her own vault shows it, is in the unknown-senders list; ticked with the keyboard, her
+bundle is imported → the senders become a cohort → the tutor comments on an entry and
+signs a standard off in the reading view → the cohort dashboard (sidebar → Review →
+Cohort dashboard, her cohort picked) shows the 20 students with the entries, weeks,
+templates, standards, feedback and sign-offs their vaults and the tutor wrote → a double
+click on Camila's row lists her entries → the one she changed on two computers opens in
+the reading view with its banner → both versions side by side, labelled with her name,
+read-only."""
 
 from __future__ import annotations
 
@@ -39,7 +43,15 @@ from reflectdesk.gui.batch_import import (
     SENDER_COL_NUMBER,
     BatchImportDialog,
 )
+from reflectdesk.gui.cohort_dashboard import CohortDashboard
 from reflectdesk.gui.conflict_view import ConflictDialog
+from reflectdesk.gui.dashboard_models import (
+    COL_ENTRIES,
+    COL_FEEDBACK,
+    COL_NAME,
+    COL_SIGNOFFS,
+    CONTACT_ROLE,
+)
 from reflectdesk.gui.i18n import error_texts
 from reflectdesk.gui.main_window import MainWindow
 from reflectdesk.gui.reading_view import ReadingView
@@ -74,13 +86,19 @@ def _reason_tip(dialog: BatchImportDialog, name: str) -> str:
     return str(model.index(row, COL_REASON).data(tip))
 
 
-def _open_received(qtbot: QtBot, window: MainWindow, entry_id: str) -> ReadingView:
-    """Her journal under "Received" in the sidebar, then the entry clicked in the list:
-    the reading view shows it."""
-    journal = window.vault.entries.get(entry_id).journal_id
-    qtbot.waitUntil(lambda: journal in window.received, timeout=10_000)
-    window.sidebar.select("journal", journal)
+def _click_sidebar(qtbot: QtBot, window: MainWindow, kind: str, key: str) -> None:
+    """A click on a sidebar item, as the tutor does."""
+    index = window.sidebar._find(kind, key)
+    assert index.isValid(), (kind, key)
+    window.sidebar.scrollTo(index)
+    rect = window.sidebar.visualRect(index)
+    qtbot.mouseClick(window.sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def _click_entry(qtbot: QtBot, window: MainWindow, entry_id: str) -> ReadingView:
+    """A click on the entry in the list: the reading view shows it."""
     qtbot.waitUntil(lambda: window.model.row_of(entry_id) >= 0, timeout=10_000)
+    window.list.scrollTo(window.list.model().index(window.model.row_of(entry_id), 0))
     index = window.list.model().index(window.model.row_of(entry_id), 0)
     rect = window.list.visualRect(index)
     qtbot.mouseClick(window.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -89,6 +107,14 @@ def _open_received(qtbot: QtBot, window: MainWindow, entry_id: str) -> ReadingVi
     assert reader is not None and window.editor_stack.currentWidget() is reader
     settle(qtbot, window)
     return reader
+
+
+def _open_received(qtbot: QtBot, window: MainWindow, entry_id: str) -> ReadingView:
+    """Her journal under "Received" in the sidebar, then the entry in the list."""
+    journal = window.vault.entries.get(entry_id).journal_id
+    qtbot.waitUntil(lambda: journal in window.received, timeout=10_000)
+    _click_sidebar(qtbot, window, "journal", journal)
+    return _click_entry(qtbot, window, entry_id)
 
 
 def _answer_input(name: str) -> None:
@@ -229,28 +255,65 @@ def test_a_cohort_from_folder_to_dashboard_and_conflict(
         assert len(panel.boxes) == 1
 
         # -- the cohort dashboard: the 20 students with what their vaults wrote -----------
-        view = tutor.dashboard.view(group.id)
-        assert sorted(r.name for r in view.students) == sorted(NAMES)
-        for row in view.students:
+        _click_sidebar(qtbot, window, "review", "dashboard")
+        board = window.review.pages["dashboard"]
+        assert isinstance(board, CohortDashboard)
+        assert window.main_stack.currentWidget() is board
+        at = board.cohort.findData(group.id)
+        assert at > 0 and board.cohort.itemText(at).startswith(COHORT)
+        with qtbot.waitSignal(board.loaded, timeout=20_000):
+            board.cohort.setCurrentIndex(at)  # the tutor picks her cohort
+        assert board.view is not None
+        rows = board.student_rows()
+        assert sorted(r.name for r in rows) == sorted(NAMES)
+        shown = board.table.model()
+        heat_codes = [code for code, _d in board.heat.columns]
+        for r, row in enumerate(rows):
             expected = cohort.expected(row.name)
-            assert row.entries == expected.entries, row.name
+            assert shown.index(r, COL_NAME).data() == row.name
+            assert shown.index(r, COL_ENTRIES).data() == str(expected.entries), row.name
             weeks = {
-                m.isocalendar()[:2]: c for m, c in zip(view.weeks, row.weeks, strict=True) if c
+                m.isocalendar()[:2]: n
+                for m, n in zip(board.view.weeks, row.weeks, strict=True)
+                if n
             }
             assert weeks == dict(expected.weeks), row.name
             assert dict(row.templates) == dict(expected.templates), row.name
-            codes = {c: n for c, n in zip(view.standard_codes, row.standards, strict=True) if n}
+            codes = {
+                c: n for c, n in zip(board.view.standard_codes, row.standards, strict=True) if n
+            }
             assert codes == dict(expected.standards), row.name
             reviewed = row.name == isidora.name
-            assert (row.feedback, row.sign_offs) == ((1, 1) if reviewed else (0, 0)), row.name
-        assert view.entries == expected_total
+            counts = (shown.index(r, COL_FEEDBACK).data(), shown.index(r, COL_SIGNOFFS).data())
+            assert counts == (("1", "1") if reviewed else ("0", "0")), row.name
+            heat_row = next(
+                h for h in range(board.heat.rowCount())
+                if board.heat.index(h, 0).data(CONTACT_ROLE) == row.contact_id
+            )  # fmt: skip
+            for code in ("A1", "C7", "C9"):
+                cell = board.heat.index(heat_row, heat_codes.index(code)).data()
+                assert cell == str(expected.standards[code]), (row.name, code)
 
-        # -- the conflict between her two computers, side by side --------------------------
+        # -- from her row to her entries, and the conflict between her two computers -------
         camila = cohort.students[0]
         assert camila.contact_id is not None
         here = tutor.imports.received_entry_id(camila.contact_id, cohort.conflict_entry)
         assert tutor.entries.has_conflict(here)
-        reader = _open_received(qtbot, window, here)
+        (row,) = [
+            r
+            for r in range(shown.rowCount())
+            if shown.index(r, 0).data(CONTACT_ROLE) == camila.contact_id
+        ]
+        board.table.scrollTo(shown.index(row, COL_NAME))
+        rect = board.table.visualRect(shown.index(row, COL_NAME))
+        assert board.table.viewport().rect().contains(rect.center())
+        # A double click: press, release, then the second press (Qt sends it as one).
+        qtbot.mouseClick(board.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(board.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.waitUntil(lambda: window.main_stack.currentWidget() is not board, timeout=10_000)
+        qtbot.waitUntil(lambda: window.model.loaded_ids() == set(board.last_opened), timeout=10_000)
+        assert len(board.last_opened) == cohort.expected(camila.name).entries
+        reader = _click_entry(qtbot, window, here)
         banner = reader.conflict_banner
         qtbot.waitUntil(banner.isVisible, timeout=10_000)
         assert "aún no las ha unido" in banner.text.text()  # her author has not merged them
