@@ -198,8 +198,8 @@ def test_a_cohort_from_folder_to_dashboard_and_conflict(
         senders = dialog.senders
         assert senders.isVisible() and senders.rowCount() == 1
         assert newcomer.name in senders.item(0, SENDER_COL_NAME).text()
-        shown = senders.item(0, SENDER_COL_NUMBER).text()
-        assert shown.split() == newcomer.safety_number.split()  # what she reads out
+        number = senders.item(0, SENDER_COL_NUMBER).text()
+        assert number.split() == newcomer.safety_number.split()  # what she reads out
         assert not dialog.import_senders_button.isEnabled()
         senders.setFocus()
         senders.setCurrentCell(0, SENDER_COL_CHECK)
@@ -259,19 +259,20 @@ def test_a_cohort_from_folder_to_dashboard_and_conflict(
         board = window.review.pages["dashboard"]
         assert isinstance(board, CohortDashboard)
         assert window.main_stack.currentWidget() is board
-        at = board.cohort.findData(group.id)
-        assert at > 0 and board.cohort.itemText(at).startswith(COHORT)
+        picked = board.cohort.findData(group.id)
+        assert picked > 0 and board.cohort.itemText(picked).startswith(COHORT)
         with qtbot.waitSignal(board.loaded, timeout=20_000):
-            board.cohort.setCurrentIndex(at)  # the tutor picks her cohort
+            board.cohort.setCurrentIndex(picked)  # the tutor picks her cohort
         assert board.view is not None
         rows = board.student_rows()
         assert sorted(r.name for r in rows) == sorted(NAMES)
-        shown = board.table.model()
+        table = board.table.model()
         heat_codes = [code for code, _d in board.heat.columns]
         for r, row in enumerate(rows):
             expected = cohort.expected(row.name)
-            assert shown.index(r, COL_NAME).data() == row.name
-            assert shown.index(r, COL_ENTRIES).data() == str(expected.entries), row.name
+            assert table.index(r, COL_NAME).data() == row.name
+            assert table.index(r, COL_ENTRIES).data() == str(expected.entries), row.name
+            assert row.last_activity is not None, row.name
             weeks = {
                 m.isocalendar()[:2]: n
                 for m, n in zip(board.view.weeks, row.weeks, strict=True)
@@ -284,7 +285,7 @@ def test_a_cohort_from_folder_to_dashboard_and_conflict(
             }
             assert codes == dict(expected.standards), row.name
             reviewed = row.name == isidora.name
-            counts = (shown.index(r, COL_FEEDBACK).data(), shown.index(r, COL_SIGNOFFS).data())
+            counts = (table.index(r, COL_FEEDBACK).data(), table.index(r, COL_SIGNOFFS).data())
             assert counts == (("1", "1") if reviewed else ("0", "0")), row.name
             heat_row = next(
                 h for h in range(board.heat.rowCount())
@@ -301,11 +302,11 @@ def test_a_cohort_from_folder_to_dashboard_and_conflict(
         assert tutor.entries.has_conflict(here)
         (row,) = [
             r
-            for r in range(shown.rowCount())
-            if shown.index(r, 0).data(CONTACT_ROLE) == camila.contact_id
+            for r in range(table.rowCount())
+            if table.index(r, 0).data(CONTACT_ROLE) == camila.contact_id
         ]
-        board.table.scrollTo(shown.index(row, COL_NAME))
-        rect = board.table.visualRect(shown.index(row, COL_NAME))
+        board.table.scrollTo(table.index(row, COL_NAME))
+        rect = board.table.visualRect(table.index(row, COL_NAME))
         assert board.table.viewport().rect().contains(rect.center())
         # A double click: press, release, then the second press (Qt sends it as one).
         qtbot.mouseClick(board.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
