@@ -1,10 +1,10 @@
 """Screenshots of the cohort journey (issue 14): the tutor drops a folder of 60 bundles
 from 20 students (tests/gui/cohort_setup.py: real vaults, 3 tampered files, 2 for
 another tutor, 1 unknown sender, 1 revoked key) → the batch report, the unknown-senders
-list with the newcomer ticked, and the reading view of the entry a student changed on
-two computers (its banner). Spanish and English, light and dark, 1366×768 and 1024×600.
+list with the newcomer ticked, the cohort dashboard of the 20 students, and the reading
+view of the entry a student changed on two computers (its banner). Spanish and English, light and dark, 1366×768 and 1024×600.
 
-``python tools/screenshots_journey.py [DIR] [--only report|senders|conflict]``
+``python tools/screenshots_journey.py [DIR] [--only report|senders|dashboard|conflict]``
 (default ``docs/screenshots``; files ``journey-*.png``). Everything else is written in
 a temporary folder, with light key-derivation parameters.
 """
@@ -31,7 +31,7 @@ from screenshots import PASSPHRASE, save, settle  # noqa: E402
 log = logging.getLogger(__name__)
 
 SIZES = ((1366, 768), (1024, 600))
-SCREENS = ("report", "senders", "conflict")
+SCREENS = ("report", "senders", "dashboard", "conflict")
 
 
 def render_journey(ctx: Any, out: Path, suffix: str, tmp: Path, only: str | None) -> None:
@@ -73,13 +73,32 @@ def render_journey(ctx: Any, out: Path, suffix: str, tmp: Path, only: str | None
             save(dialog, out, f"journey-unknown-senders-{suffix}-{width}x{height}")
             dialog.set_sender_checked(cohort.unknown_student.key_id, False)
             dialog.table.show()
-    if only in (None, "conflict"):
+    closed = only in (None, "dashboard", "conflict")
+    if closed:
         dialog.set_sender_checked(cohort.unknown_student.key_id)
         dialog.import_checked_senders()
         ctx.runner.wait(30_000)
         settle(200)
+        dialog.make_cohort("Práctica Profesional II — 2026 — Sección 2")
+        ctx.runner.wait(10_000)
+        settle(100)
         dialog.accept()
         settle(300)
+    if only in (None, "dashboard"):
+        (group,) = vault.cohorts.list()
+        window.review.show_dashboard(group.id)
+        board = window.review.pages["dashboard"]
+        ctx.runner.wait(20_000)
+        settle(300)
+        board.select_student(cohort.students[0].contact_id)
+        for width, height in SIZES:
+            window.resize(width, height)
+            for tab in range(board.tabs.count()):
+                board.tabs.setCurrentIndex(tab)
+                settle(300)
+                save(window, out, f"journey-dashboard-{tab + 1}-{suffix}-{width}x{height}")
+        board.tabs.setCurrentIndex(0)
+    if only in (None, "conflict"):
         camila = cohort.students[0]
         assert camila.contact_id is not None
         here = vault.imports.received_entry_id(camila.contact_id, cohort.conflict_entry)
@@ -93,7 +112,7 @@ def render_journey(ctx: Any, out: Path, suffix: str, tmp: Path, only: str | None
             window.resize(width, height)
             settle(300)
             save(window, out, f"journey-reading-conflict-{suffix}-{width}x{height}")
-    else:
+    if not closed:
         dialog.accept()
     window.prepare_to_close()
     ctx.runner.wait(10_000)
