@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from reflectdesk.crypto.kdf import KdfParams
@@ -131,6 +131,20 @@ def _answer_input(name: str) -> None:
     QTimer.singleShot(0, fill)
 
 
+def _answer_file(path: Path) -> None:
+    """Choose ``path`` in the file dialog when it opens."""
+
+    def fill() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QFileDialog):
+            QTimer.singleShot(20, fill)
+            return
+        box.selectFile(str(path))
+        box.accept()
+
+    QTimer.singleShot(0, fill)
+
+
 def test_a_cohort_from_folder_to_dashboard_and_conflict(
     qtbot: QtBot, make_ctx: Callable[..., AppContext], tmp_path: Path
 ) -> None:
@@ -233,6 +247,13 @@ def test_a_cohort_from_folder_to_dashboard_and_conflict(
         assert group.name == COHORT and group.size == 20
         names = {c.id: c.name for c in tutor.contacts.list()}
         assert sorted(names[m] for m in group.member_ids) == sorted(NAMES)
+        # -- and the report kept as CSV --------------------------------------------------
+        csv_file = tmp_path / "informe.csv"
+        _answer_file(csv_file)
+        qtbot.mouseClick(dialog.csv_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(csv_file.exists, timeout=10_000)
+        kept = csv_file.read_text(encoding="utf-8-sig")
+        assert kept.count("\n") >= 61 and error_texts(BundleNotForYou())[0] in kept
         qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
 
