@@ -170,12 +170,17 @@ def test_a_cohort_from_folder_to_dashboard_and_conflict(
         dialog = window.dialogs["batch-import"]
         assert isinstance(dialog, BatchImportDialog)
         seen: list[int] = []
+        senders_named: set[str] = set()
         dialog.progress.valueChanged.connect(seen.append)
+        dialog.progress.valueChanged.connect(
+            lambda _v: senders_named.add(dialog.sender_label.text())
+        )
         qtbot.waitUntil(lambda: dialog.report is not None, timeout=60_000)
         report = dialog.report
         assert report is not None
         assert dialog.progress.maximum() == 60 and seen and max(seen) == 60
         assert len(set(seen)) > 1, seen  # it moved, not one jump
+        assert senders_named & {f"De: {n}" for n in NAMES}, senders_named  # who is being read
         assert report.count(BatchOutcome.IMPORTED) == 53
         assert report.count(BatchOutcome.REFUSED) == 6
         assert report.count(BatchOutcome.UNKNOWN_SENDER) == 1
@@ -231,6 +236,8 @@ def test_a_cohort_from_folder_to_dashboard_and_conflict(
             timeout=30_000,
         )
         assert _report_rows(dialog)[str(cohort.unknown.relative_to(at))] == ("Importado", "")
+        assert "54 paquetes importados" in dialog.summary.text()
+        assert "por verificar" not in dialog.summary.text()
         (added,) = [c for c in tutor.contacts.list() if c.name == newcomer.name]
         assert added.verified
         assert not senders.isVisible()
