@@ -181,6 +181,8 @@ class CohortDashboard(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_TEMPLATES, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicatorShown(True)
+        header.resizeSection(COL_NAME, self.fontMetrics().horizontalAdvance("M" * 16))
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("M" * 4))
         self.table.doubleClicked.connect(self._student_activated)
         self.table.activated.connect(self._student_activated)
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
