@@ -86,7 +86,8 @@ def _pydate(q: QDate) -> date:
 
 
 class CohortDashboard(QWidget):
-    loaded = Signal()  # the data of a cohort arrived and is shown
+    facts_shown = Signal()  # the first paint: everything but feedback and sign-offs
+    loaded = Signal()  # the cohort is shown whole (feedback and sign-offs included)
     shown = Signal()  # a view (after a load or a filter change) is in the widgets
     open_entries = Signal(object)  # SearchFilters: the entry list filtered to them
     exported = Signal(object)  # the Path written
@@ -100,7 +101,8 @@ class CohortDashboard(QWidget):
         self.view: DashboardView | None = None
         self.cohort_id: str | None = None
         self.last_opened: list[str] = []  # the entry ids behind the last click-through
-        self.timings: dict[str, float] = {}  # seconds: "load", "view" (benchmarks)
+        # Seconds (benchmarks): "load" (the facts), "review", "view" (the last filter).
+        self.timings: dict[str, float] = {}
         self._seq = 0
         self._catalog = Catalog.for_vault(vault)
         self._template_names: dict[str, str] = {}
@@ -319,13 +321,37 @@ class CohortDashboard(QWidget):
         self.status.setText(self.tr("Reading the cohort…"))
 
         def job(_p: ProgressSink, cancel: CancelToken) -> DashboardData:
-            return service.load(cohort_id, cancel)
+            return service.load_facts(cohort_id, cancel)
 
         self.ctx.runner.submit(
             job,
             on_result=lambda data: self._loaded(seq, data, started),
             on_error=lambda exc: self._failed(seq, exc),
             name="dashboard",
+            owner=self,
+        )
+
+    def _read_review(self, seq: int, data: DashboardData) -> None:
+        """Feedback and sign-offs, second (each review record is checked)."""
+        service = self.vault.dashboard
+        started = time.perf_counter()
+
+        def job(_p: ProgressSink, cancel: CancelToken) -> dict[str, tuple[int, int]]:
+            return service.review_counts(data, cancel)
+
+        def done(counts: dict[str, tuple[int, int]]) -> None:
+            if seq != self._seq:
+                return
+            data.set_review(counts)
+            self.timings["review"] = time.perf_counter() - started
+            self.apply_filters()
+            self.loaded.emit()
+
+        self.ctx.runner.submit(
+            job,
+            on_result=done,
+            on_error=lambda exc: self._failed(seq, exc),
+            name="dashboard-review",
             owner=self,
         )
 
@@ -385,7 +411,8 @@ class CohortDashboard(QWidget):
         self.data = data
         self._fill_filter_options(data)
         self.apply_filters()
-        self.loaded.emit()
+        self.facts_shown.emit()
+        self._read_review(seq, data)
 
     def _failed(self, seq: int, exc: BaseException) -> None:
         if seq != self._seq:
@@ -448,7 +475,7 @@ class CohortDashboard(QWidget):
         view = data.view(self.filters())
         self.view = view
         selected = self.selected_student()
-        self.students.set_rows(list(view.students))
+        self.students.set_rows(list(view.students), view.review_read)
         self.heat.set_view(view, self._standard_titles())
         self.select_student(selected)
         self.chart.show_view(view, selected)
