@@ -1227,6 +1227,10 @@
         <source>Chart as S&amp;VG…</source>
         <translation>Chart as S&amp;VG…</translation>
     </message>
+    <message>
+        <source>Chart and standards</source>
+        <translation>Chart and standards</translation>
+    </message>
 </context>
 <context>
     <name>CohortsPanel</name>
@@ -1277,6 +1281,10 @@
     <message>
         <source>Remove this contact</source>
         <translation>Remove this contact</translation>
+    </message>
+    <message>
+        <source>Show the cohort's dashboard</source>
+        <translation>Show the cohort's dashboard</translation>
     </message>
 </context>
 <context>

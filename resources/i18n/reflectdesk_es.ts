@@ -1227,6 +1227,10 @@
         <source>Chart as S&amp;VG…</source>
         <translation>Gráfico como S&amp;VG…</translation>
     </message>
+    <message>
+        <source>Chart and standards</source>
+        <translation>Gráfico y estándares</translation>
+    </message>
 </context>
 <context>
     <name>CohortsPanel</name>
@@ -1277,6 +1281,10 @@
     <message>
         <source>Remove this contact</source>
         <translation>Quitar este contacto</translation>
+    </message>
+    <message>
+        <source>Show the cohort's dashboard</source>
+        <translation>Ver el panel de la cohorte</translation>
     </message>
 </context>
 <context>

@@ -694,6 +694,24 @@ class CohortDashboard(QWidget):
         self.csv_button.setText(self.tr("Ta&ble as CSV…"))
         self.png_button.setText(self.tr("Chart as &PNG…"))
         self.svg_button.setText(self.tr("Chart as S&VG…"))
+        self.chart.chart_view.setAccessibleName(self.tr("Entries per week"))
+        self.tabs.setAccessibleName(self.tr("Chart and standards"))
+        for key, widget in (
+            ("cohort", self.cohort),
+            ("title", self.title),
+            ("template", self.template),
+        ):
+            widget.setAccessibleName(self.labels[key].text().replace("&", "").rstrip(":"))
+        for button in (
+            self.from_check,
+            self.to_check,
+            self.reset_button,
+            self.open_button,
+            self.csv_button,
+            self.png_button,
+            self.svg_button,
+        ):
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
         if self.cohort.count():
             self.cohort.setItemText(0, self.tr("Everyone who sent you entries"))
         if self.title.count():
