@@ -182,3 +182,46 @@ def test_from_the_sidebar_to_the_entries(
     assert w.search.filters_box.isVisibleTo(w)
     shown = w.model.loaded_ids()
     assert shown == set(board.last_opened) and len(shown) == 2
+
+
+def test_fits_1024x600_with_longer_words_and_every_control_named(
+    qtbot: QtBot, ctx: AppContext, cohort: SmallCohort
+) -> None:
+    """The pseudo-locale (every string 40% longer): nothing clipped on the page at
+    1024×600 in the main window; every control has an accessible name."""
+    from reflectdesk.gui.i18n import PseudoTranslator
+    from reflectdesk.gui.main_window import MainWindow
+    from tests.gui.helpers import clipped_texts, unnamed_controls
+    from tests.gui.review_triad import settle
+
+    ctx.translations.install_extra(PseudoTranslator())
+    w = MainWindow(ctx, cohort.tutor)
+    qtbot.addWidget(w)
+    w.resize(1024, 600)
+    w.show()
+    settle(qtbot, w)
+    w.review.show_dashboard(cohort.cohort_id)
+    settle(qtbot, w)
+    board = w.review.pages["dashboard"]
+    assert clipped_texts(board) == []
+    assert unnamed_controls(board) == []
+
+
+def test_from_the_cohorts_box(qtbot: QtBot, ctx: AppContext, cohort: SmallCohort) -> None:
+    """Contacts → Cohorts → "Show the cohort's dashboard": the page on that cohort."""
+    from reflectdesk.gui.main_window import MainWindow
+    from tests.gui.review_triad import settle
+
+    w = MainWindow(ctx, cohort.tutor)
+    qtbot.addWidget(w)
+    w.show()
+    settle(qtbot, w)
+    w.show_sharing("contacts")
+    settle(qtbot, w)
+    panel = w.page("contacts").cohorts  # type: ignore[attr-defined]
+    assert panel.current_cohort().id == cohort.cohort_id
+    panel.dashboard_button.click()
+    settle(qtbot, w)
+    board = w.review.pages["dashboard"]
+    assert w.main_stack.currentWidget() is board and board.cohort_id == cohort.cohort_id
+    assert [r.entries for r in board.student_rows()] == [3, 1, 0]

@@ -249,3 +249,29 @@ def test_first_answer_ranks_the_newest_then_grows(index: SearchIndex, monkeypatc
 def test_index_is_memory_only(index: SearchIndex) -> None:
     files = index.conn.execute("PRAGMA database_list").fetchall()
     assert all(row[2] == "" for row in files)  # no file behind any attached database
+
+
+def test_facts_for_the_dashboard(index: SearchIndex) -> None:
+    """The dashboard's facts: per entry of the journals asked for, its template, date and
+    last change, and its standards, without the title or the text."""
+    index.add_many(
+        [
+            IndexDoc.from_content(
+                "e9", "j2", 1_700_000_000_000, 1_700_000_500_000, 2,
+                EntryContent(title="Otra", sections={"body": "x"}, standards=("C7", "D10")),
+            )
+        ]
+    )  # fmt: skip
+    rows, codes = index.facts(["j1"])
+    assert sorted((r[1], r[2], r[3], r[4]) for r in rows) == [
+        ("e1", "j1", "gibbs", "2026-04-02"),
+        ("e2", "j1", "alact", "2026-05-10"),
+        ("e3", "j1", "lesson-study", "2026-06-01"),
+    ]
+    by_doc = {r[0]: r[1] for r in rows}
+    assert sorted((by_doc[d], c) for d, c in codes if d in by_doc) == [("e1", "A1"), ("e2", "B6")]
+    rows, codes = index.facts(["j2"])
+    assert [(r[1], r[4], r[5]) for r in rows] == [("e9", "2023-11-14", 1_700_000_500_000)]
+    assert sorted(c for d, c in codes if d == rows[0][0]) == ["C7", "D10"]
+    assert index.facts([]) == ([], [])
+    assert all("Reflexión" not in str(r) for r in index.facts(["j1"])[0])

@@ -9,8 +9,9 @@ given exactly: template, standards, event date, so the counts below are exact.
 from __future__ import annotations
 
 import hashlib
+import random
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from reflectdesk.bundles import (
@@ -142,3 +143,44 @@ def small_cohort(tutor: Vault, folder: Path) -> SmallCohort:
     tutor.review.reply(c.id, "Y ¿después?")
     tutor.review.sign_off(commented, {"C7": (Verdict.MET, "Bien.")})
     return SmallCohort(tutor, people, ids, cohort.id, commented)
+
+
+TEMPLATES = ("free", "gibbs", "kolb")
+CODES = ("A1", "A2", "A3", "A4", "B5", "B6", "C7", "C8", "C9", "D10", "D11", "D12")
+
+
+def demo_specs(rnd: random.Random, first: date, weeks: int, entries: int) -> list[Spec]:
+    """``entries`` entries spread over ``weeks`` weeks from ``first``, with a student's
+    own habits (a favourite template, two favourite standards)."""
+    favourite = rnd.choice(TEMPLATES)
+    liked = rnd.sample(CODES, 2)
+    out = []
+    for n in range(entries):
+        day = first + timedelta(days=rnd.randrange(weeks * 7))
+        template = favourite if rnd.random() < 0.6 else rnd.choice(TEMPLATES)
+        codes = {c for c in liked if rnd.random() < 0.5}
+        codes |= {rnd.choice(CODES)} if rnd.random() < 0.4 else set()
+        out.append(Spec(template, day, tuple(sorted(codes)), f"Semana {n + 1}"))
+    return out
+
+
+def demo_cohort(
+    tutor: Vault, folder: Path, *, students: int = 8, weeks: int = 10, seed: int = 3
+) -> str:
+    """A cohort for screenshots: ``students`` students with 2–9 entries each over
+    ``weeks`` weeks of March–May 2026, some with the tutor's comments and sign-offs.
+    Returns the cohort id."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rnd = random.Random(seed)
+    people = make_students(students, seed=seed)
+    ids = add_contacts(tutor, people)
+    for p in people:
+        specs = demo_specs(rnd, date(2026, 3, 2), weeks, rnd.randint(2, 9))
+        send(tutor, p, specs, folder, AT)
+    cohort = tutor.cohorts.create("Práctica Profesional II — 2026 — Sección 2", ids)
+    for summary in tutor.entries.list()[::3]:
+        section = SECTION[summary.template_id]
+        tutor.review.add_comment(summary.id, section, "¿Por qué?", quote="fracciones")
+        if rnd.random() < 0.5:
+            tutor.review.sign_off(summary.id, {"A1": (Verdict.MET, "")})
+    return cohort.id

@@ -57,6 +57,7 @@ class DashboardView:
     standard_codes: tuple[str, ...]
     domain_codes: tuple[str, ...]
     entries: int  # entries shown (all students)
+    review_read: bool = True  # False: feedback and sign-offs not read yet (shown as …)
 
     def student(self, contact_id: str) -> StudentRow | None:
         return next((s for s in self.students if s.contact_id == contact_id), None)
@@ -91,6 +92,7 @@ class DashboardData:
     standards: list[tuple[int, ...]] = field(default_factory=list)  # standard indexes
     feedback: array[int] = field(default_factory=lambda: array("i"))
     sign_offs: array[int] = field(default_factory=lambda: array("i"))
+    review_read: bool = False  # feedback and sign-offs are known (set_review)
 
     def __len__(self) -> int:
         return len(self.entry_ids)
@@ -116,6 +118,14 @@ class DashboardData:
         self.standards.append(standards)
         self.feedback.append(feedback)
         self.sign_offs.append(sign_offs)
+
+    def set_review(self, counts: dict[str, tuple[int, int]]) -> None:
+        """Feedback and sign-offs per entry id (read after the facts)."""
+        for i, entry_id in enumerate(self.entry_ids):
+            feedback, sign_offs = counts.get(entry_id, (0, 0))
+            self.feedback[i] = feedback
+            self.sign_offs[i] = sign_offs
+        self.review_read = True
 
     # -- what the filters offer -----------------------------------------------------------
     def titles(self) -> list[str]:
@@ -267,6 +277,7 @@ class DashboardData:
             standard_codes=self.standard_codes,
             domain_codes=self.domain_codes,
             entries=len(chosen),
+            review_read=self.review_read,
         )
 
 

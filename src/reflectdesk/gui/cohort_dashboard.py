@@ -86,7 +86,8 @@ def _pydate(q: QDate) -> date:
 
 
 class CohortDashboard(QWidget):
-    loaded = Signal()  # the data of a cohort arrived and is shown
+    facts_shown = Signal()  # the first paint: everything but feedback and sign-offs
+    loaded = Signal()  # the cohort is shown whole (feedback and sign-offs included)
     shown = Signal()  # a view (after a load or a filter change) is in the widgets
     open_entries = Signal(object)  # SearchFilters: the entry list filtered to them
     exported = Signal(object)  # the Path written
@@ -100,7 +101,8 @@ class CohortDashboard(QWidget):
         self.view: DashboardView | None = None
         self.cohort_id: str | None = None
         self.last_opened: list[str] = []  # the entry ids behind the last click-through
-        self.timings: dict[str, float] = {}  # seconds: "load", "view" (benchmarks)
+        # Seconds (benchmarks): "load" (the facts), "review", "view" (the last filter).
+        self.timings: dict[str, float] = {}
         self._seq = 0
         self._catalog = Catalog.for_vault(vault)
         self._template_names: dict[str, str] = {}
@@ -181,6 +183,8 @@ class CohortDashboard(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_TEMPLATES, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicatorShown(True)
+        header.resizeSection(COL_NAME, self.fontMetrics().horizontalAdvance("M" * 16))
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("M" * 4))
         self.table.doubleClicked.connect(self._student_activated)
         self.table.activated.connect(self._student_activated)
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
@@ -317,13 +321,37 @@ class CohortDashboard(QWidget):
         self.status.setText(self.tr("Reading the cohort…"))
 
         def job(_p: ProgressSink, cancel: CancelToken) -> DashboardData:
-            return service.load(cohort_id, cancel)
+            return service.load_facts(cohort_id, cancel)
 
         self.ctx.runner.submit(
             job,
             on_result=lambda data: self._loaded(seq, data, started),
             on_error=lambda exc: self._failed(seq, exc),
             name="dashboard",
+            owner=self,
+        )
+
+    def _read_review(self, seq: int, data: DashboardData) -> None:
+        """Feedback and sign-offs, second (each review record is checked)."""
+        service = self.vault.dashboard
+        started = time.perf_counter()
+
+        def job(_p: ProgressSink, cancel: CancelToken) -> dict[str, tuple[int, int]]:
+            return service.review_counts(data, cancel)
+
+        def done(counts: dict[str, tuple[int, int]]) -> None:
+            if seq != self._seq:
+                return
+            data.set_review(counts)
+            self.timings["review"] = time.perf_counter() - started
+            self.apply_filters()
+            self.loaded.emit()
+
+        self.ctx.runner.submit(
+            job,
+            on_result=done,
+            on_error=lambda exc: self._failed(seq, exc),
+            name="dashboard-review",
             owner=self,
         )
 
@@ -383,7 +411,8 @@ class CohortDashboard(QWidget):
         self.data = data
         self._fill_filter_options(data)
         self.apply_filters()
-        self.loaded.emit()
+        self.facts_shown.emit()
+        self._read_review(seq, data)
 
     def _failed(self, seq: int, exc: BaseException) -> None:
         if seq != self._seq:
@@ -446,7 +475,7 @@ class CohortDashboard(QWidget):
         view = data.view(self.filters())
         self.view = view
         selected = self.selected_student()
-        self.students.set_rows(list(view.students))
+        self.students.set_rows(list(view.students), view.review_read)
         self.heat.set_view(view, self._standard_titles())
         self.select_student(selected)
         self.chart.show_view(view, selected)
@@ -665,6 +694,24 @@ class CohortDashboard(QWidget):
         self.csv_button.setText(self.tr("Ta&ble as CSV…"))
         self.png_button.setText(self.tr("Chart as &PNG…"))
         self.svg_button.setText(self.tr("Chart as S&VG…"))
+        self.chart.chart_view.setAccessibleName(self.tr("Entries per week"))
+        self.tabs.setAccessibleName(self.tr("Chart and standards"))
+        for key, widget in (
+            ("cohort", self.cohort),
+            ("title", self.title),
+            ("template", self.template),
+        ):
+            widget.setAccessibleName(self.labels[key].text().replace("&", "").rstrip(":"))
+        for button in (
+            self.from_check,
+            self.to_check,
+            self.reset_button,
+            self.open_button,
+            self.csv_button,
+            self.png_button,
+            self.svg_button,
+        ):
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
         if self.cohort.count():
             self.cohort.setItemText(0, self.tr("Everyone who sent you entries"))
         if self.title.count():

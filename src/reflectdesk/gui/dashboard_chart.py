@@ -37,6 +37,20 @@ STACK_COLOURS = (
 EXPORT_SIZE = QSize(1200, 600)
 
 
+def nice_scale(top: int, most: int = 6) -> tuple[int, int]:
+    """(step, tick count) for an axis from 0 over ``top``: whole steps of 1, 2 or 5 × 10ⁿ,
+    at most ``most`` ticks, the last one at or above ``top``."""
+    top = max(top, 1)
+    magnitude = 1
+    while True:
+        for base in (1, 2, 5):
+            step = base * magnitude
+            ticks = -(-top // step) + 1
+            if ticks <= most:
+                return step, ticks
+        magnitude *= 10
+
+
 class WeeklyChart(QWidget):
     bar_clicked = Signal(int, str)  # week index, contact id ("": several students' bar)
 
@@ -146,10 +160,10 @@ class WeeklyChart(QWidget):
         )
         x_axis.setTitleText(self.axis_labels[0])
         y_axis = QValueAxis()
-        top = max(max(totals, default=0), 1)
-        y_axis.setRange(0, top + max(1, top // 10))
+        step, ticks = nice_scale(max(totals, default=0))
+        y_axis.setRange(0, step * (ticks - 1))
+        y_axis.setTickCount(ticks)
         y_axis.setLabelFormat("%d")
-        y_axis.setTickCount(min(top + 2, 6) if top < 5 else 6)
         y_axis.setTitleText(self.axis_labels[1])
         for axis in (x_axis, y_axis):
             axis.setLabelsColor(text)

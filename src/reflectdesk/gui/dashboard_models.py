@@ -40,12 +40,14 @@ class StudentTableModel(QAbstractTableModel):
     def __init__(self, template_name: Callable[[str], str], parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[StudentRow] = []
+        self.review_read = True
         self.template_name = template_name
         self.headers = [""] * STUDENT_COLUMNS
 
-    def set_rows(self, rows: list[StudentRow]) -> None:
+    def set_rows(self, rows: list[StudentRow], review_read: bool = True) -> None:
         self.beginResetModel()
         self.rows = rows
+        self.review_read = review_read
         self.endResetModel()
 
     def set_headers(self, headers: list[str]) -> None:
@@ -72,6 +74,8 @@ class StudentTableModel(QAbstractTableModel):
             return show_date(row.last_activity.astimezone().date())
         if column == COL_TEMPLATES:
             return self.templates_text(row) or "—"
+        if not self.review_read:
+            return "…"  # still being read
         if column == COL_FEEDBACK:
             return str(row.feedback)
         return str(row.sign_offs)

@@ -72,9 +72,32 @@ class CohortDashboardService:
     def load(
         self, cohort_id: str | None = None, cancel: CancelToken = NEVER_CANCELLED
     ) -> DashboardData:
+        """:meth:`load_facts` then :meth:`review_counts`, in one call (the CLI, tests)."""
+        data = self.load_facts(cohort_id, cancel)
+        data.set_review(self.review_counts(data, cancel))
+        return data
+
+    def review_counts(
+        self, data: DashboardData, cancel: CancelToken = NEVER_CANCELLED
+    ) -> dict[str, tuple[int, int]]:
+        """Per entry of ``data`` with review records: (comments and replies by anyone
+        but its author, standing sign-offs), from the records that pass the review's
+        rules now (as the triad view counts them). Slower than the facts (each record
+        is checked against its version), so the GUI asks for it second."""
+        cancel.raise_if_cancelled()
+        students = data.students
+        student_of = {
+            e: students[s].contact_id for e, s in zip(data.entry_ids, data.student, strict=True)
+        }
+        return self._review.counts(student_of) if student_of else {}
+
+    def load_facts(
+        self, cohort_id: str | None = None, cancel: CancelToken = NEVER_CANCELLED
+    ) -> DashboardData:
         """The facts of a cohort's received entries (``cohort_id``), or of every
-        received entry (None): one read, on a worker. Members who sent nothing are rows
-        with zeros."""
+        received entry (None): one read, on a worker, no entry text and no review
+        record opened (feedback and sign-offs are 0 until :meth:`review_counts`).
+        Members who sent nothing are rows with zeros."""
         st = self._state()
         contacts = {c.id: c for c in st.contacts.list()}
         journals = st.journals.list(Space.RECEIVED)
@@ -129,12 +152,8 @@ class CohortDashboardService:
             domain_codes=tuple(d for d, _m in domains),
             standard_domain=domain_index(codes, domains),
         )
-        student_of_entry = {r[1]: people[student_of_journal[r[2]]].contact_id for r in rows}
-        review = self._review.counts(student_of_entry) if rows else {}
-        cancel.raise_if_cancelled()
         ordinal = _ordinals()
         for rowid, entry_id, journal_id, template_id, day, updated in rows:
-            fb, so = review.get(entry_id, (0, 0))
             data.add(
                 entry_id,
                 student_of_journal[journal_id],
@@ -143,8 +162,6 @@ class CohortDashboardService:
                 ordinal(day),
                 int(updated),
                 tuple(sorted({code_at[c] for c in by_row.get(rowid, ())})),
-                fb,
-                so,
             )
         log.info("dashboard: %d students, %d entries", len(people), len(data))
         return data
