@@ -2,11 +2,14 @@
 from 20 students (tests/gui/cohort_setup.py: real vaults, 3 tampered files, 2 for
 another tutor, 1 unknown sender, 1 revoked key) → the batch report, the unknown-senders
 list with the newcomer ticked, the cohort dashboard of the 20 students, and the reading
-view of the entry a student changed on two computers (its banner). Spanish and English, light and dark, 1366×768 and 1024×600.
+view of the entry a student changed on two computers (its banner). Spanish and English,
+light and dark, 1366×768 and 1024×600.
 
 ``python tools/screenshots_journey.py [DIR] [--only report|senders|dashboard|conflict]``
-(default ``docs/screenshots``; files ``journey-*.png``). Everything else is written in
-a temporary folder, with light key-derivation parameters.
+(default ``docs/screenshots``; files ``journey-*.png``). The dashboard is drawn only on
+request (``--only dashboard``): ``tools/screenshots_dashboard.py`` keeps its pictures in
+docs/screenshots. Everything else is written in a temporary folder, with light
+key-derivation parameters.
 """
 
 from __future__ import annotations
@@ -84,7 +87,7 @@ def render_journey(ctx: Any, out: Path, suffix: str, tmp: Path, only: str | None
         settle(100)
         dialog.accept()
         settle(300)
-    if only in (None, "dashboard"):
+    if only == "dashboard":
         (group,) = vault.cohorts.list()
         window.review.show_dashboard(group.id)
         board = window.review.pages["dashboard"]
