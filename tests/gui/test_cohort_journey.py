@@ -13,7 +13,7 @@ Cohort dashboard, her cohort picked) shows the 20 students with the entries, wee
 templates, standards, feedback and sign-offs their vaults and the tutor wrote → a double
 click on Camila's row lists her entries → the one she changed on two computers opens in
 the reading view with its banner → both versions side by side, labelled with her name,
-read-only."""
+read-only → the same folder dropped again: everything "already had", nothing changed."""
 
 from __future__ import annotations
 
@@ -367,6 +367,20 @@ def test_a_cohort_from_folder_to_dashboard_and_conflict(
         labels = " ".join(lbl.text() for lbl in conflict.findChildren(type(conflict.intro)))
         assert f"Versión 1 de {camila.name}" in labels and f"Versión 2 de {camila.name}" in labels
         conflict.close()
+
+        # -- the same folder again, a week later: nothing new, nothing changed -------------
+        drop(window, cohort.folder)
+        again = window.dialogs["batch-import"]
+        assert isinstance(again, BatchImportDialog) and again is not dialog
+        qtbot.waitUntil(lambda: again.report is not None, timeout=60_000)
+        assert again.report is not None
+        assert again.report.count(BatchOutcome.ALREADY) == 54
+        assert again.report.count(BatchOutcome.REFUSED) == 6
+        assert "0 paquetes importados" in again.summary.text()
+        assert not again.senders.isVisible()
+        assert tutor.entries.count() == expected_total
+        assert tutor.entries.has_conflict(here)  # still hers to merge
+        qtbot.mouseClick(again.close_button, Qt.MouseButton.LeftButton)
         window.prepare_to_close()
     finally:
         ctx.runner.wait(10_000)
