@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from reflectdesk.crypto.kdf import KdfParams
@@ -117,32 +117,42 @@ def _open_received(qtbot: QtBot, window: MainWindow, entry_id: str) -> ReadingVi
     return _click_entry(qtbot, window, entry_id)
 
 
+def _when_open(kind: type[QDialog], answer: Callable[[QDialog], None]) -> None:
+    """Answer the modal dialog of ``kind`` when it opens (a static QInputDialog or
+    QFileDialog call blocks the test): poll for up to 10 s, then give up."""
+    tries = [500]
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, kind):
+            answer(box)
+        elif tries[0] > 0:
+            tries[0] -= 1
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+
+
 def _answer_input(name: str) -> None:
     """Type ``name`` into the "Make a cohort" question when it opens, and accept it."""
 
-    def fill() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QInputDialog):
-            QTimer.singleShot(20, fill)
-            return
+    def answer(box: QDialog) -> None:
+        assert isinstance(box, QInputDialog)
         box.setTextValue(name)
         box.accept()
 
-    QTimer.singleShot(0, fill)
+    _when_open(QInputDialog, answer)
 
 
 def _answer_file(path: Path) -> None:
     """Choose ``path`` in the file dialog when it opens."""
 
-    def fill() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QFileDialog):
-            QTimer.singleShot(20, fill)
-            return
+    def answer(box: QDialog) -> None:
+        assert isinstance(box, QFileDialog)
         box.selectFile(str(path))
         box.accept()
 
-    QTimer.singleShot(0, fill)
+    _when_open(QFileDialog, answer)
 
 
 def test_a_cohort_from_folder_to_dashboard_and_conflict(
