@@ -56,6 +56,9 @@ from reflectdesk.gui.catalog import Catalog
 from reflectdesk.gui.dashboard_chart import WeeklyChart
 from reflectdesk.gui.dashboard_models import (
     CODE_ROLE,
+    COL_ENTRIES,
+    COL_FEEDBACK,
+    COL_LAST,
     COL_NAME,
     COL_SIGNOFFS,
     COL_TEMPLATES,
@@ -107,6 +110,7 @@ class CohortDashboard(QWidget):
         self._catalog = Catalog.for_vault(vault)
         self._template_names: dict[str, str] = {}
         self._suspend = False
+        self._sized = False  # the numeric columns fitted to their contents once
 
         self.heading = QLabel()
         font = self.heading.font()
@@ -232,10 +236,10 @@ class CohortDashboard(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.tabs)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
         self.table.setMinimumHeight(90)
-        self.tabs.setMinimumHeight(150)
+        self.tabs.setMinimumHeight(200)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
@@ -476,6 +480,10 @@ class CohortDashboard(QWidget):
         self.view = view
         selected = self.selected_student()
         self.students.set_rows(list(view.students), view.review_read)
+        if not self._sized and view.students:
+            self._sized = True
+            for column in (COL_ENTRIES, COL_LAST, COL_FEEDBACK, COL_SIGNOFFS):
+                self.table.resizeColumnToContents(column)
         self.heat.set_view(view, self._standard_titles())
         self.select_student(selected)
         self.chart.show_view(view, selected)
