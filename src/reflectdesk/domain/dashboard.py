@@ -98,6 +98,7 @@ class DashboardData:
     feedback: array[int] = field(default_factory=lambda: array("i"))
     sign_offs: array[int] = field(default_factory=lambda: array("i"))
     review_read: bool = False  # feedback and sign-offs are known (set_review)
+    _unfiltered: DashboardView | None = field(default=None, repr=False)  # view() cached
 
     def __len__(self) -> int:
         return len(self.entry_ids)
@@ -114,6 +115,7 @@ class DashboardData:
         feedback: int = 0,
         sign_offs: int = 0,
     ) -> None:
+        self._unfiltered = None
         self.entry_ids.append(entry_id)
         self.student.append(student)
         self.journal.append(journal)
@@ -139,6 +141,7 @@ class DashboardData:
     ) -> None:
         """Many entries at once (parallel lists): what :meth:`add` does, in bulk."""
         count = len(entry_ids)
+        self._unfiltered = None
         self.entry_ids.extend(entry_ids)
         self.student.extend(student)
         self.journal.extend(journal)
@@ -167,6 +170,7 @@ class DashboardData:
             self.feedback[i] = feedback
             self.sign_offs[i] = sign_offs
         self.review_read = True
+        self._unfiltered = None
 
     # -- what the filters offer -----------------------------------------------------------
     def titles(self) -> list[str]:
@@ -242,6 +246,14 @@ class DashboardData:
     def view(self, f: DashboardFilters | None = None) -> DashboardView:
         """Per student, the numbers under ``f`` (every entry when None)."""
         f = f or DashboardFilters()
+        if f == DashboardFilters() and self._unfiltered is not None:
+            return self._unfiltered  # the reset button, the first paint after the review
+        view = self._view(f)
+        if f == DashboardFilters():
+            self._unfiltered = view
+        return view
+
+    def _view(self, f: DashboardFilters) -> DashboardView:
         chosen = self._selected(f)
         n = len(self.students)
         n_t = len(self.template_ids)

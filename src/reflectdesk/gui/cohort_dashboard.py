@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -63,7 +63,6 @@ from reflectdesk.gui.dashboard_models import (
     COL_SIGNOFFS,
     COL_TEMPLATES,
     CONTACT_ROLE,
-    SORT_ROLE,
     HeatmapModel,
     StudentTableModel,
 )
@@ -167,12 +166,9 @@ class CohortDashboard(QWidget):
         filters.setColumnStretch(3, 1)
 
         self.students = StudentTableModel(self._template_name, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.students)
-        self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
         self.table.setObjectName("dashboardTable")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.students)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -388,21 +384,16 @@ class CohortDashboard(QWidget):
 
     def student_rows(self) -> list[StudentRow]:
         """The table's rows in the order shown (tests)."""
-        rows = []
-        for r in range(self.proxy.rowCount()):
-            source = self.proxy.mapToSource(self.proxy.index(r, 0))
-            rows.append(self.students.rows[source.row()])
-        return rows
+        return list(self.students.rows)
 
     def selected_student(self) -> str | None:
         index = self.table.currentIndex()
         return str(index.data(CONTACT_ROLE)) if index.isValid() else None
 
     def select_student(self, contact_id: str | None) -> None:
-        for r in range(self.proxy.rowCount()):
-            index = self.proxy.index(r, 0)
-            if index.data(CONTACT_ROLE) == contact_id:
-                self.table.setCurrentIndex(index)
+        for r, row in enumerate(self.students.rows):
+            if row.contact_id == contact_id:
+                self.table.setCurrentIndex(self.students.index(r, 0))
                 return
         self.table.clearSelection()
         self.table.setCurrentIndex(QModelIndex())
