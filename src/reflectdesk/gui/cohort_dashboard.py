@@ -258,8 +258,7 @@ class CohortDashboard(QWidget):
         ):
             signal.connect(self._filters_changed)
         self.retranslate_ui()
-        self.fill_cohorts()
-        self.set_cohort(None)
+        self.fill_cohorts()  # nothing read yet: set_cohort or refresh (the window's show)
 
     @staticmethod
     def _combo(name: str) -> QComboBox:
@@ -295,9 +294,10 @@ class CohortDashboard(QWidget):
         finally:
             self._suspend = False
 
-    def set_cohort(self, cohort_id: str | None) -> None:
+    def set_cohort(self, cohort_id: str | None, load: bool = True) -> None:
         """Show a cohort (None: everyone who sent you entries); reads on a worker and
-        emits ``loaded`` when shown."""
+        emits ``facts_shown``, then ``loaded``. ``load=False``: only choose it (the next
+        :meth:`refresh` reads it)."""
         at = self.cohort.findData(ALL if cohort_id is None else cohort_id)
         if at < 0 and cohort_id is not None:
             self.fill_cohorts()
@@ -306,7 +306,8 @@ class CohortDashboard(QWidget):
         self.cohort.setCurrentIndex(max(at, 0))
         self._suspend = False
         self.cohort_id = cohort_id if at >= 0 else None
-        self.refresh()
+        if load:
+            self.refresh()
 
     def refresh(self) -> None:
         """Read the current cohort's facts again (after an import, a review change)."""
