@@ -47,6 +47,11 @@ class _ReviewCounts(ReviewRules):
         (comments and replies by anyone but her, standing sign-offs)."""
         st = self._state()
         ctx = self._context(st)
+        # Where each entry is, known already (a received entry, her journal): the
+        # context would otherwise ask storage once per entry.
+        ctx._places.update(
+            {entry_id: (Space.RECEIVED, contact_id) for entry_id, contact_id in student_of.items()}
+        )
         out: dict[str, tuple[int, int]] = {}
         for entry_id, stored in self._by_entry(ctx).items():
             contact_id = student_of.get(entry_id)
