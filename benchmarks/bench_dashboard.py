@@ -183,11 +183,12 @@ def measure(vault_dir: Path, cohort_id: str, runs: int, reps: int) -> dict[str, 
     page = CohortDashboard(ctx, vault)
     page.resize(1366, 700)
     page.show()
-    wait_for(page.loaded)  # the page's own first read ("everyone")
-    page.set_cohort(cohort_id)
-    wait_for(page.loaded)
+    page.set_cohort(cohort_id)  # supersedes the page's own first read ("everyone")
+    wait_for(page.facts_shown)
     page.repaint()
     cold = time.perf_counter() - t0
+    wait_for(page.loaded)
+    ctx.runner.wait(60_000)
 
     paints, loads, wholes, reviews = [], [], [], []
     for _ in range(runs):

@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime, timedelta
 
 MAX_WEEKS = 156  # at most three years of weekly bars (the latest ones)
 NO_DAY = 0  # an entry without a usable date: counted, in no week
+WEEK_KEY = 1 << 20  # a week's count is keyed monday * WEEK_KEY + student (< 1M students)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,9 +91,14 @@ class DashboardData:
     day: array[int] = field(default_factory=lambda: array("i"))  # date ordinal (NO_DAY)
     updated_ms: array[int] = field(default_factory=lambda: array("q"))
     standards: list[tuple[int, ...]] = field(default_factory=list)  # standard indexes
+    # Derived at ``add``: the Monday of the entry's week (ordinal, NO_DAY) and the
+    # domains its standards belong to (each once), so a view does no date arithmetic.
+    monday: array[int] = field(default_factory=lambda: array("i"))
+    domains: list[tuple[int, ...]] = field(default_factory=list)
     feedback: array[int] = field(default_factory=lambda: array("i"))
     sign_offs: array[int] = field(default_factory=lambda: array("i"))
     review_read: bool = False  # feedback and sign-offs are known (set_review)
+    _unfiltered: DashboardView | None = field(default=None, repr=False)  # view() cached
 
     def __len__(self) -> int:
         return len(self.entry_ids)
@@ -109,6 +115,7 @@ class DashboardData:
         feedback: int = 0,
         sign_offs: int = 0,
     ) -> None:
+        self._unfiltered = None
         self.entry_ids.append(entry_id)
         self.student.append(student)
         self.journal.append(journal)
@@ -118,6 +125,43 @@ class DashboardData:
         self.standards.append(standards)
         self.feedback.append(feedback)
         self.sign_offs.append(sign_offs)
+        self.monday.append(day - date.fromordinal(day).weekday() if day != NO_DAY else NO_DAY)
+        dom = self.standard_domain
+        self.domains.append(tuple(sorted({dom[c] for c in standards if dom[c] >= 0})))
+
+    def extend(
+        self,
+        entry_ids: list[str],
+        student: list[int],
+        journal: list[int],
+        template: list[int],
+        day: list[int],
+        updated_ms: list[int],
+        standards: list[tuple[int, ...]],
+    ) -> None:
+        """Many entries at once (parallel lists): what :meth:`add` does, in bulk."""
+        count = len(entry_ids)
+        self._unfiltered = None
+        self.entry_ids.extend(entry_ids)
+        self.student.extend(student)
+        self.journal.extend(journal)
+        self.template.extend(template)
+        self.day.extend(day)
+        self.updated_ms.extend(updated_ms)
+        self.standards.extend(standards)
+        self.feedback.extend([0] * count)
+        self.sign_offs.extend([0] * count)
+        mondays: dict[int, int] = {NO_DAY: NO_DAY}
+        for d in set(day):
+            if d != NO_DAY:
+                mondays[d] = d - date.fromordinal(d).weekday()
+        self.monday.extend([mondays[d] for d in day])
+        dom = self.standard_domain
+        seen: dict[tuple[int, ...], tuple[int, ...]] = {}
+        for codes in standards:
+            if codes not in seen:
+                seen[codes] = tuple(sorted({dom[c] for c in codes if dom[c] >= 0}))
+        self.domains.extend([seen[c] for c in standards])
 
     def set_review(self, counts: dict[str, tuple[int, int]]) -> None:
         """Feedback and sign-offs per entry id (read after the facts)."""
@@ -126,6 +170,7 @@ class DashboardData:
             self.feedback[i] = feedback
             self.sign_offs[i] = sign_offs
         self.review_read = True
+        self._unfiltered = None
 
     # -- what the filters offer -----------------------------------------------------------
     def titles(self) -> list[str]:
@@ -201,58 +246,63 @@ class DashboardData:
     def view(self, f: DashboardFilters | None = None) -> DashboardView:
         """Per student, the numbers under ``f`` (every entry when None)."""
         f = f or DashboardFilters()
+        if f == DashboardFilters() and self._unfiltered is not None:
+            return self._unfiltered  # the reset button, the first paint after the review
+        view = self._view(f)
+        if f == DashboardFilters():
+            self._unfiltered = view
+        return view
+
+    def _view(self, f: DashboardFilters) -> DashboardView:
         chosen = self._selected(f)
         n = len(self.students)
+        n_t = len(self.template_ids)
         n_std = len(self.standard_codes)
         n_dom = len(self.domain_codes)
         entries = [0] * n
         last = [0] * n
         feedback = [0] * n
         sign_offs = [0] * n
-        templates: list[dict[int, int]] = [{} for _ in range(n)]
-        standards = [[0] * n_std for _ in range(n)]
-        domains = [[0] * n_dom for _ in range(n)]
-        weeks: dict[tuple[int, int], int] = {}
-        mondays: set[int] = set()
-        dom_of = self.standard_domain
-        student, template, day, updated = self.student, self.template, self.day, self.updated_ms
+        templates = [0] * (n * n_t)  # flat: student * n_t + template
+        standards = [0] * (n * n_std)
+        domains = [0] * (n * n_dom)
+        weeks: dict[int, int] = {}  # monday * WEEK_KEY + student -> entries
+        student, template, updated = self.student, self.template, self.updated_ms
+        std, dom, monday = self.standards, self.domains, self.monday
         for i in chosen:
             s = student[i]
             entries[s] += 1
             if updated[i] > last[s]:
                 last[s] = updated[i]
-            feedback[s] += self.feedback[i]
-            sign_offs[s] += self.sign_offs[i]
-            counts = templates[s]
-            t = template[i]
-            counts[t] = counts.get(t, 0) + 1
-            codes = self.standards[i]
-            if codes:
-                row = standards[s]
-                touched: set[int] = set()
-                for c in codes:
-                    row[c] += 1
-                    if dom_of[c] >= 0:
-                        touched.add(dom_of[c])
-                drow = domains[s]
-                for dm in touched:
-                    drow[dm] += 1
-            d = day[i]
-            if d != NO_DAY:
-                monday = d - date.fromordinal(d).weekday()
-                key = (s, monday)
+            templates[s * n_t + template[i]] += 1
+            for c in std[i]:
+                standards[s * n_std + c] += 1
+            for d in dom[i]:
+                domains[s * n_dom + d] += 1
+            m = monday[i]
+            if m != NO_DAY:
+                key = m * WEEK_KEY + s
                 weeks[key] = weeks.get(key, 0) + 1
-                mondays.add(monday)
+        fb_all, so_all = self.feedback, self.sign_offs
+        if any(fb_all) or any(so_all):
+            for i in chosen:
+                feedback[student[i]] += fb_all[i]
+                sign_offs[student[i]] += so_all[i]
+        mondays = {key // WEEK_KEY for key in weeks}
         span = _week_span(mondays, f)
         index = {m: k for k, m in enumerate(span)}
         per_week = [[0] * len(span) for _ in range(n)]
-        for (s, monday), count in weeks.items():
-            k = index.get(monday)
+        for key, count in weeks.items():
+            k = index.get(key // WEEK_KEY)
             if k is not None:
-                per_week[s][k] += count
+                per_week[key % WEEK_KEY][k] += count
         rows = []
         for s, who in enumerate(self.students):
-            used = sorted(templates[s].items(), key=lambda kv: (-kv[1], self.template_ids[kv[0]]))
+            counts = templates[s * n_t : (s + 1) * n_t]
+            used = sorted(
+                ((t, c) for t, c in enumerate(counts) if c),
+                key=lambda kv: (-kv[1], self.template_ids[kv[0]]),
+            )
             rows.append(
                 StudentRow(
                     contact_id=who.contact_id,
@@ -262,8 +312,8 @@ class DashboardData:
                         datetime.fromtimestamp(last[s] / 1000, tz=UTC) if last[s] else None
                     ),
                     templates=tuple((self.template_ids[t], c) for t, c in used),
-                    standards=tuple(standards[s]),
-                    domains=tuple(domains[s]),
+                    standards=tuple(standards[s * n_std : (s + 1) * n_std]),
+                    domains=tuple(domains[s * n_dom : (s + 1) * n_dom]),
                     weeks=tuple(per_week[s]),
                     feedback=feedback[s],
                     sign_offs=sign_offs[s],

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -56,11 +56,13 @@ from reflectdesk.gui.catalog import Catalog
 from reflectdesk.gui.dashboard_chart import WeeklyChart
 from reflectdesk.gui.dashboard_models import (
     CODE_ROLE,
+    COL_ENTRIES,
+    COL_FEEDBACK,
+    COL_LAST,
     COL_NAME,
     COL_SIGNOFFS,
     COL_TEMPLATES,
     CONTACT_ROLE,
-    SORT_ROLE,
     HeatmapModel,
     StudentTableModel,
 )
@@ -107,6 +109,7 @@ class CohortDashboard(QWidget):
         self._catalog = Catalog.for_vault(vault)
         self._template_names: dict[str, str] = {}
         self._suspend = False
+        self._sized = False  # the numeric columns fitted to their contents once
 
         self.heading = QLabel()
         font = self.heading.font()
@@ -163,12 +166,9 @@ class CohortDashboard(QWidget):
         filters.setColumnStretch(3, 1)
 
         self.students = StudentTableModel(self._template_name, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.students)
-        self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
         self.table.setObjectName("dashboardTable")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.students)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -232,10 +232,10 @@ class CohortDashboard(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.tabs)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
         self.table.setMinimumHeight(90)
-        self.tabs.setMinimumHeight(150)
+        self.tabs.setMinimumHeight(200)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
@@ -258,8 +258,7 @@ class CohortDashboard(QWidget):
         ):
             signal.connect(self._filters_changed)
         self.retranslate_ui()
-        self.fill_cohorts()
-        self.set_cohort(None)
+        self.fill_cohorts()  # nothing read yet: set_cohort or refresh (the window's show)
 
     @staticmethod
     def _combo(name: str) -> QComboBox:
@@ -295,9 +294,10 @@ class CohortDashboard(QWidget):
         finally:
             self._suspend = False
 
-    def set_cohort(self, cohort_id: str | None) -> None:
+    def set_cohort(self, cohort_id: str | None, load: bool = True) -> None:
         """Show a cohort (None: everyone who sent you entries); reads on a worker and
-        emits ``loaded`` when shown."""
+        emits ``facts_shown``, then ``loaded``. ``load=False``: only choose it (the next
+        :meth:`refresh` reads it)."""
         at = self.cohort.findData(ALL if cohort_id is None else cohort_id)
         if at < 0 and cohort_id is not None:
             self.fill_cohorts()
@@ -306,7 +306,8 @@ class CohortDashboard(QWidget):
         self.cohort.setCurrentIndex(max(at, 0))
         self._suspend = False
         self.cohort_id = cohort_id if at >= 0 else None
-        self.refresh()
+        if load:
+            self.refresh()
 
     def refresh(self) -> None:
         """Read the current cohort's facts again (after an import, a review change)."""
@@ -384,21 +385,16 @@ class CohortDashboard(QWidget):
 
     def student_rows(self) -> list[StudentRow]:
         """The table's rows in the order shown (tests)."""
-        rows = []
-        for r in range(self.proxy.rowCount()):
-            source = self.proxy.mapToSource(self.proxy.index(r, 0))
-            rows.append(self.students.rows[source.row()])
-        return rows
+        return list(self.students.rows)
 
     def selected_student(self) -> str | None:
         index = self.table.currentIndex()
         return str(index.data(CONTACT_ROLE)) if index.isValid() else None
 
     def select_student(self, contact_id: str | None) -> None:
-        for r in range(self.proxy.rowCount()):
-            index = self.proxy.index(r, 0)
-            if index.data(CONTACT_ROLE) == contact_id:
-                self.table.setCurrentIndex(index)
+        for r, row in enumerate(self.students.rows):
+            if row.contact_id == contact_id:
+                self.table.setCurrentIndex(self.students.index(r, 0))
                 return
         self.table.clearSelection()
         self.table.setCurrentIndex(QModelIndex())
@@ -476,6 +472,10 @@ class CohortDashboard(QWidget):
         self.view = view
         selected = self.selected_student()
         self.students.set_rows(list(view.students), view.review_read)
+        if not self._sized and view.students:
+            self._sized = True
+            for column in (COL_ENTRIES, COL_LAST, COL_FEEDBACK, COL_SIGNOFFS):
+                self.table.resizeColumnToContents(column)
         self.heat.set_view(view, self._standard_titles())
         self.select_student(selected)
         self.chart.show_view(view, selected)

@@ -26,7 +26,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from reflectdesk.domain.dashboard import DashboardView, iso_week_label
+from reflectdesk.domain.dashboard import DashboardView
 from reflectdesk.gui.theme import is_dark
 
 STACK_MAX = 8
@@ -154,11 +154,13 @@ class WeeklyChart(QWidget):
         # distinct runs of zero-width spaces: a category axis needs unique names).
         x_axis.append(
             [
-                iso_week_label(w) if k % step == 0 else "\u200b" * (k + 1)
+                f"W{w.isocalendar()[1]:02d}" if k % step == 0 else "\u200b" * (k + 1)
                 for k, w in enumerate(view.weeks)
             ]
         )
-        x_axis.setTitleText(self.axis_labels[0])
+        years = sorted({w.isocalendar()[0] for w in view.weeks})
+        span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+        x_axis.setTitleText(f"{self.axis_labels[0]} ({span})")
         y_axis = QValueAxis()
         step, ticks = nice_scale(max(totals, default=0))
         y_axis.setRange(0, step * (ticks - 1))

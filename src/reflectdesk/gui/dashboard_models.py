@@ -1,5 +1,5 @@
-"""The dashboard's two tables as Qt models: the students (sortable through a proxy: the
-sort role holds numbers and dates, the display role what is shown) and the standards
+"""The dashboard's two tables as Qt models: the students (sortable on each column's
+value, numbers and dates, not the text shown; sorted in Python) and the standards
 heatmap (student × domain and standard; the count is always written in the cell, the
 colour only repeats it, in the light and the dark palette)."""
 
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication
 from reflectdesk.domain.dashboard import DashboardView, StudentRow
 from reflectdesk.gui.dates import show_date
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 CONTACT_ROLE = Qt.ItemDataRole.UserRole + 2
 CODE_ROLE = Qt.ItemDataRole.UserRole + 3  # the heatmap column's standard or domain code
 
@@ -41,14 +40,39 @@ class StudentTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[StudentRow] = []
         self.review_read = True
+        self.sort_column = COL_NAME
+        self.descending = False
         self.template_name = template_name
         self.headers = [""] * STUDENT_COLUMNS
 
     def set_rows(self, rows: list[StudentRow], review_read: bool = True) -> None:
         self.beginResetModel()
-        self.rows = rows
+        self.rows = sorted(rows, key=self._key, reverse=self.descending)
         self.review_read = review_read
         self.endResetModel()
+
+    def _key(self, row: StudentRow) -> Any:
+        column = self.sort_column
+        if column == COL_NAME:
+            return row.name.casefold()
+        if column == COL_ENTRIES:
+            return (row.entries, row.name.casefold())
+        if column == COL_LAST:
+            return (row.last_activity.timestamp() if row.last_activity else 0.0, row.name)
+        if column == COL_TEMPLATES:
+            return (len(row.templates), row.name.casefold())
+        if column == COL_FEEDBACK:
+            return (row.feedback, row.name.casefold())
+        return (row.sign_offs, row.name.casefold())
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted here, in Python, on each column's value (not its text): a proxy would
+        ask for every row's sort value through Qt tens of thousands of times."""
+        self.sort_column = column
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        self.rows.sort(key=self._key, reverse=self.descending)
+        self.layoutChanged.emit()
 
     def set_headers(self, headers: list[str]) -> None:
         self.headers = headers
@@ -87,18 +111,6 @@ class StudentTableModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.cell_text(row, column)
-        if role == SORT_ROLE:
-            if column == COL_NAME:
-                return row.name.casefold()
-            if column == COL_ENTRIES:
-                return row.entries
-            if column == COL_LAST:
-                return row.last_activity.timestamp() if row.last_activity else 0.0
-            if column == COL_TEMPLATES:
-                return len(row.templates)
-            if column == COL_FEEDBACK:
-                return row.feedback
-            return row.sign_offs
         if role == CONTACT_ROLE:
             return row.contact_id
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (

@@ -221,12 +221,12 @@ class ReviewNav(QObject):
 
     def show_dashboard(self, cohort_id: str | None = None) -> None:
         """The cohort dashboard, on ``cohort_id`` (None: as it was)."""
-        self.show_page("dashboard")
         if cohort_id is not None:
-            board = self.pages["dashboard"]
+            board = self.page("dashboard")
             set_cohort = getattr(board, "set_cohort", None)
             if set_cohort is not None:
-                set_cohort(cohort_id)
+                set_cohort(cohort_id, load=False)  # read once, by show_page's refresh
+        self.show_page("dashboard")
 
     def show_filtered(self, filters: SearchFilters) -> None:
         """From the dashboard: the entry list filtered to the entries behind a number."""

@@ -47,6 +47,11 @@ class _ReviewCounts(ReviewRules):
         (comments and replies by anyone but her, standing sign-offs)."""
         st = self._state()
         ctx = self._context(st)
+        # Where each entry is, known already (a received entry, her journal): the
+        # context would otherwise ask storage once per entry.
+        ctx._places.update(
+            {entry_id: (Space.RECEIVED, contact_id) for entry_id, contact_id in student_of.items()}
+        )
         out: dict[str, tuple[int, int]] = {}
         for entry_id, stored in self._by_entry(ctx).items():
             contact_id = student_of.get(entry_id)
@@ -125,22 +130,19 @@ class CohortDashboardService:
             jid: student_at[s.contact_id] for s in people for jid in s.journal_ids
         }
         cancel.raise_if_cancelled()
-        rows, std_rows = st.index.facts(journal_ids)
+        rows = st.index.facts(journal_ids)
         cancel.raise_if_cancelled()
 
         taxonomy = mbe_2021()
         codes = list(taxonomy.codes())
-        wanted = {r[0] for r in rows}
-        by_row: dict[int, list[str]] = {}
-        for doc, code in std_rows:
-            if doc in wanted:
-                by_row.setdefault(doc, []).append(code)
         known = set(codes)
-        codes += sorted({c for cs in by_row.values() for c in cs if c not in known})
+        joined = {r[5] for r in rows}
+        named = {text: _codes(text) for text in joined}
+        codes += sorted({c for cs in named.values() for c in cs} - known)
         code_at = {c: k for k, c in enumerate(codes)}
+        as_codes = {text: tuple(sorted({code_at[c] for c in cs})) for text, cs in named.items()}
         domains = [(d.code, [s.code for s in d.standards]) for d in taxonomy.domains]
-
-        template_ids = sorted({r[3] for r in rows})
+        template_ids = sorted({r[2] for r in rows})
         template_at = {t: k for k, t in enumerate(template_ids)}
         data = DashboardData(
             cohort_id=cohort_id,
@@ -153,16 +155,15 @@ class CohortDashboardService:
             standard_domain=domain_index(codes, domains),
         )
         ordinal = _ordinals()
-        for rowid, entry_id, journal_id, template_id, day, updated in rows:
-            data.add(
-                entry_id,
-                student_of_journal[journal_id],
-                journal_at[journal_id],
-                template_at[template_id],
-                ordinal(day),
-                int(updated),
-                tuple(sorted({code_at[c] for c in by_row.get(rowid, ())})),
-            )
+        data.extend(
+            [r[0] for r in rows],
+            [student_of_journal[r[1]] for r in rows],
+            [journal_at[r[1]] for r in rows],
+            [template_at[r[2]] for r in rows],
+            [ordinal(r[3]) for r in rows],
+            [int(r[4]) for r in rows],
+            [as_codes[r[5]] for r in rows],
+        )
         log.info("dashboard: %d students, %d entries", len(people), len(data))
         return data
 
@@ -171,6 +172,11 @@ class CohortDashboardService:
     ) -> DashboardView:
         """Load and aggregate in one call (the CLI, tests)."""
         return self.load(cohort_id).view(filters)
+
+
+def _codes(text: str) -> list[str]:
+    """Standard codes as the index keeps them (newline-joined), as the search reads them."""
+    return [c.strip().upper() for c in text.split("\n") if c.strip()] if text else []
 
 
 def _ordinals() -> Callable[[str], int]:
