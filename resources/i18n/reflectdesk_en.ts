@@ -1072,24 +1072,12 @@
 <context>
     <name>CohortDashboard</name>
     <message>
-        <source>Everyone who sent you entries</source>
-        <translation>Everyone who sent you entries</translation>
-    </message>
-    <message>
         <source>Reading the cohort…</source>
         <translation>Reading the cohort…</translation>
     </message>
     <message>
         <source>The cohort could not be read.</source>
         <translation>The cohort could not be read.</translation>
-    </message>
-    <message>
-        <source>All courses and journals</source>
-        <translation>All courses and journals</translation>
-    </message>
-    <message>
-        <source>All templates</source>
-        <translation>All templates</translation>
     </message>
     <message>
         <source>Nobody here has sent you entries yet. Import their bundles first.</source>
@@ -1134,38 +1122,6 @@
     <message>
         <source>Cohort dashboard</source>
         <translation>Cohort dashboard</translation>
-    </message>
-    <message>
-        <source>&amp;Cohort:</source>
-        <translation>&amp;Cohort:</translation>
-    </message>
-    <message>
-        <source>C&amp;ourse or journal:</source>
-        <translation>C&amp;ourse or journal:</translation>
-    </message>
-    <message>
-        <source>&amp;Template:</source>
-        <translation>&amp;Template:</translation>
-    </message>
-    <message>
-        <source>&amp;From</source>
-        <translation>&amp;From</translation>
-    </message>
-    <message>
-        <source>T&amp;o</source>
-        <translation>T&amp;o</translation>
-    </message>
-    <message>
-        <source>From date</source>
-        <translation>From date</translation>
-    </message>
-    <message>
-        <source>To date</source>
-        <translation>To date</translation>
-    </message>
-    <message>
-        <source>&amp;Reset filters</source>
-        <translation>&amp;Reset filters</translation>
     </message>
     <message>
         <source>Student</source>
@@ -1761,6 +1717,53 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
     <message>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Next &gt;</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardFilterBar</name>
+    <message>
+        <source>Everyone who sent you entries</source>
+        <translation>Everyone who sent you entries</translation>
+    </message>
+    <message>
+        <source>All courses and journals</source>
+        <translation>All courses and journals</translation>
+    </message>
+    <message>
+        <source>All templates</source>
+        <translation>All templates</translation>
+    </message>
+    <message>
+        <source>&amp;Cohort:</source>
+        <translation>&amp;Cohort:</translation>
+    </message>
+    <message>
+        <source>C&amp;ourse or journal:</source>
+        <translation>C&amp;ourse or journal:</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Template:</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>T&amp;o</source>
+        <translation>T&amp;o</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>To date</translation>
+    </message>
+    <message>
+        <source>&amp;Reset filters</source>
+        <translation>&amp;Reset filters</translation>
     </message>
 </context>
 <context>

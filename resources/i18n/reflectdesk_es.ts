@@ -1072,24 +1072,12 @@
 <context>
     <name>CohortDashboard</name>
     <message>
-        <source>Everyone who sent you entries</source>
-        <translation>Todas las personas que te enviaron entradas</translation>
-    </message>
-    <message>
         <source>Reading the cohort…</source>
         <translation>Leyendo la cohorte…</translation>
     </message>
     <message>
         <source>The cohort could not be read.</source>
         <translation>No se pudo leer la cohorte.</translation>
-    </message>
-    <message>
-        <source>All courses and journals</source>
-        <translation>Todos los cursos y diarios</translation>
-    </message>
-    <message>
-        <source>All templates</source>
-        <translation>Todas las plantillas</translation>
     </message>
     <message>
         <source>Nobody here has sent you entries yet. Import their bundles first.</source>
@@ -1134,38 +1122,6 @@
     <message>
         <source>Cohort dashboard</source>
         <translation>Panel de la cohorte</translation>
-    </message>
-    <message>
-        <source>&amp;Cohort:</source>
-        <translation>&amp;Cohorte:</translation>
-    </message>
-    <message>
-        <source>C&amp;ourse or journal:</source>
-        <translation>C&amp;urso o diario:</translation>
-    </message>
-    <message>
-        <source>&amp;Template:</source>
-        <translation>&amp;Plantilla:</translation>
-    </message>
-    <message>
-        <source>&amp;From</source>
-        <translation>&amp;Desde</translation>
-    </message>
-    <message>
-        <source>T&amp;o</source>
-        <translation>&amp;Hasta</translation>
-    </message>
-    <message>
-        <source>From date</source>
-        <translation>Fecha de inicio</translation>
-    </message>
-    <message>
-        <source>To date</source>
-        <translation>Fecha de término</translation>
-    </message>
-    <message>
-        <source>&amp;Reset filters</source>
-        <translation>&amp;Restablecer filtros</translation>
     </message>
     <message>
         <source>Student</source>
@@ -1761,6 +1717,53 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     <message>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Siguiente &gt;</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardFilterBar</name>
+    <message>
+        <source>Everyone who sent you entries</source>
+        <translation>Todas las personas que te enviaron entradas</translation>
+    </message>
+    <message>
+        <source>All courses and journals</source>
+        <translation>Todos los cursos y diarios</translation>
+    </message>
+    <message>
+        <source>All templates</source>
+        <translation>Todas las plantillas</translation>
+    </message>
+    <message>
+        <source>&amp;Cohort:</source>
+        <translation>&amp;Cohorte:</translation>
+    </message>
+    <message>
+        <source>C&amp;ourse or journal:</source>
+        <translation>C&amp;urso o diario:</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Plantilla:</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Desde</translation>
+    </message>
+    <message>
+        <source>T&amp;o</source>
+        <translation>&amp;Hasta</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Fecha de inicio</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Fecha de término</translation>
+    </message>
+    <message>
+        <source>&amp;Reset filters</source>
+        <translation>&amp;Restablecer filtros</translation>
     </message>
 </context>
 <context>

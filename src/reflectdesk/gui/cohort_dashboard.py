@@ -20,14 +20,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -54,6 +50,7 @@ from reflectdesk.errors import FileUnwritable, ReflectDeskError
 from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.catalog import Catalog
 from reflectdesk.gui.dashboard_chart import WeeklyChart
+from reflectdesk.gui.dashboard_filters import DashboardFilterBar
 from reflectdesk.gui.dashboard_models import (
     CODE_ROLE,
     COL_ENTRIES,
@@ -66,7 +63,6 @@ from reflectdesk.gui.dashboard_models import (
     HeatmapModel,
     StudentTableModel,
 )
-from reflectdesk.gui.dates import MEDIUM_DATE
 from reflectdesk.gui.dialogs import report_error
 from reflectdesk.progress import CancelToken, ProgressSink
 
@@ -75,16 +71,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ALL = "\x00all"  # the cohort picker's "every student who sent you entries"
 EXPORT_DIR = "dashboard_export_dir"  # AppContext.extras: the folder last exported to
-
-
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
 
 
 class CohortDashboard(QWidget):
@@ -108,7 +95,6 @@ class CohortDashboard(QWidget):
         self._seq = 0
         self._catalog = Catalog.for_vault(vault)
         self._template_names: dict[str, str] = {}
-        self._suspend = False
         self._sized = False  # the numeric columns fitted to their contents once
 
         self.heading = QLabel()
@@ -121,49 +107,13 @@ class CohortDashboard(QWidget):
         self.status.setWordWrap(True)
         self.status.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
-        self.cohort = self._combo("dashboardCohort")
-        self.title = self._combo("dashboardTitle")
-        self.template = self._combo("dashboardTemplate")
-        self.from_check = QCheckBox()
-        self.from_check.setObjectName("dashboardFromEnabled")
-        self.to_check = QCheckBox()
-        self.to_check.setObjectName("dashboardToEnabled")
-        self.from_date = QDateEdit()
-        self.from_date.setObjectName("dashboardFrom")
-        self.to_date = QDateEdit()
-        self.to_date.setObjectName("dashboardTo")
-        for edit in (self.from_date, self.to_date):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(MEDIUM_DATE)
-            edit.setDate(QDate.currentDate())
-            edit.setEnabled(False)
-        self.reset_button = QPushButton()
-        self.reset_button.setObjectName("dashboardReset")
-        self.reset_button.clicked.connect(self.reset_filters)
-        self.labels = {k: QLabel() for k in ("cohort", "title", "template")}
-        self.labels["cohort"].setBuddy(self.cohort)
-        self.labels["title"].setBuddy(self.title)
-        self.labels["template"].setBuddy(self.template)
-
-        filters = QGridLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(self.labels["cohort"], 0, 0)
-        filters.addWidget(self.cohort, 0, 1, 1, 3)
-        filters.addWidget(self.labels["title"], 1, 0)
-        filters.addWidget(self.title, 1, 1)
-        filters.addWidget(self.labels["template"], 1, 2)
-        filters.addWidget(self.template, 1, 3)
-        dates = QHBoxLayout()
-        dates.addWidget(self.from_check)
-        dates.addWidget(self.from_date)
-        dates.addSpacing(8)
-        dates.addWidget(self.to_check)
-        dates.addWidget(self.to_date)
-        dates.addStretch(1)
-        dates.addWidget(self.reset_button)
-        filters.addLayout(dates, 2, 0, 1, 4)
-        filters.setColumnStretch(1, 1)
-        filters.setColumnStretch(3, 1)
+        self.bar = DashboardFilterBar()
+        self.bar.cohort_changed.connect(self._cohort_chosen)
+        self.bar.changed.connect(self.apply_filters)
+        # The bar's widgets, by the names the tests and the benchmark use.
+        self.cohort, self.title, self.template = self.bar.cohort, self.bar.title, self.bar.template
+        self.from_check, self.to_check = self.bar.from_check, self.bar.to_check
+        self.from_date, self.to_date = self.bar.from_date, self.bar.to_date
 
         self.students = StudentTableModel(self._template_name, self)
         self.table = QTableView()
@@ -240,33 +190,13 @@ class CohortDashboard(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.addWidget(self.heading)
-        layout.addLayout(filters)
+        layout.addWidget(self.bar)
         layout.addWidget(self.status)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(buttons)
 
-        self.cohort.currentIndexChanged.connect(self._cohort_chosen)
-        for combo in (self.title, self.template):
-            combo.currentIndexChanged.connect(self._filters_changed)
-        self.from_check.toggled.connect(self.from_date.setEnabled)
-        self.to_check.toggled.connect(self.to_date.setEnabled)
-        for signal in (
-            self.from_check.toggled,
-            self.to_check.toggled,
-            self.from_date.dateChanged,
-            self.to_date.dateChanged,
-        ):
-            signal.connect(self._filters_changed)
         self.retranslate_ui()
         self.fill_cohorts()  # nothing read yet: set_cohort or refresh (the window's show)
-
-    @staticmethod
-    def _combo(name: str) -> QComboBox:
-        combo = QComboBox()
-        combo.setObjectName(name)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(10)
-        return combo
 
     def _template_name(self, template_id: str) -> str:
         name = self._template_names.get(template_id)
@@ -278,42 +208,27 @@ class CohortDashboard(QWidget):
     # -- the public face (the window, the journey test) ----------------------------------------
     def fill_cohorts(self) -> None:
         """The cohort picker again (after cohorts changed); the choice is kept."""
-        current = self.cohort.currentData()
         try:
             cohorts = self.vault.cohorts.list()
         except ReflectDeskError:
             return  # locked meanwhile
-        self._suspend = True
-        try:
-            self.cohort.clear()
-            self.cohort.addItem(self.tr("Everyone who sent you entries"), ALL)
-            for c in cohorts:
-                self.cohort.addItem(f"{c.name} ({c.size})", c.id)
-            at = self.cohort.findData(current) if current is not None else 0
-            self.cohort.setCurrentIndex(max(at, 0))
-        finally:
-            self._suspend = False
+        self.bar.set_cohorts([(c.id, f"{c.name} ({c.size})") for c in cohorts])
 
     def set_cohort(self, cohort_id: str | None, load: bool = True) -> None:
         """Show a cohort (None: everyone who sent you entries); reads on a worker and
         emits ``facts_shown``, then ``loaded``. ``load=False``: only choose it (the next
         :meth:`refresh` reads it)."""
-        at = self.cohort.findData(ALL if cohort_id is None else cohort_id)
-        if at < 0 and cohort_id is not None:
+        if not self.bar.choose_cohort(cohort_id) and cohort_id is not None:
             self.fill_cohorts()
-            at = self.cohort.findData(cohort_id)
-        self._suspend = True
-        self.cohort.setCurrentIndex(max(at, 0))
-        self._suspend = False
-        self.cohort_id = cohort_id if at >= 0 else None
+            self.bar.choose_cohort(cohort_id)
+        self.cohort_id = self.bar.cohort_id()
         if load:
             self.refresh()
 
     def refresh(self) -> None:
         """Read the current cohort's facts again (after an import, a review change)."""
         self.fill_cohorts()
-        value = self.cohort.currentData()
-        self.cohort_id = None if value in (None, ALL) else str(value)
+        self.cohort_id = self.bar.cohort_id()
         self._seq += 1
         seq = self._seq
         cohort_id = self.cohort_id
@@ -357,28 +272,10 @@ class CohortDashboard(QWidget):
         )
 
     def filters(self) -> DashboardFilters:
-        return DashboardFilters(
-            journal_title=self.title.currentData(),
-            template_id=self.template.currentData(),
-            date_from=_pydate(self.from_date.date()) if self.from_check.isChecked() else None,
-            date_to=_pydate(self.to_date.date()) if self.to_check.isChecked() else None,
-        )
+        return self.bar.filters()
 
     def set_filters(self, f: DashboardFilters) -> None:
-        self._suspend = True
-        try:
-            for combo, value in ((self.title, f.journal_title), (self.template, f.template_id)):
-                at = combo.findData(value) if value is not None else 0
-                combo.setCurrentIndex(max(at, 0))
-            self.from_check.setChecked(f.date_from is not None)
-            self.to_check.setChecked(f.date_to is not None)
-            if f.date_from is not None:
-                self.from_date.setDate(_qdate(f.date_from))
-            if f.date_to is not None:
-                self.to_date.setDate(_qdate(f.date_to))
-        finally:
-            self._suspend = False
-        self.apply_filters()
+        self.bar.set_filters(f)  # shown through the bar's ``changed``
 
     def reset_filters(self) -> None:
         self.set_filters(DashboardFilters())
@@ -419,48 +316,15 @@ class CohortDashboard(QWidget):
             report_error(self, exc)
 
     def _fill_filter_options(self, data: DashboardData) -> None:
-        self._suspend = True
-        try:
-            for combo, options, everything in (
-                (
-                    self.title,
-                    [(t, t) for t in data.titles() if t],
-                    self.tr("All courses and journals"),
-                ),
-                (
-                    self.template,
-                    sorted(
-                        ((t, self._template_name(t)) for t in data.templates_used()),
-                        key=lambda o: o[1].casefold(),
-                    ),
-                    self.tr("All templates"),
-                ),
-            ):
-                current = combo.currentData()
-                combo.clear()
-                combo.addItem(everything, None)
-                for value, label in options:
-                    combo.addItem(label, value)
-                at = combo.findData(current) if current is not None else 0
-                combo.setCurrentIndex(max(at, 0))
-            span = data.date_span()
-            if span is not None and not self.from_check.isChecked():
-                self.from_date.setDate(_qdate(span[0]))
-            if span is not None and not self.to_check.isChecked():
-                self.to_date.setDate(_qdate(span[1]))
-        finally:
-            self._suspend = False
+        templates = sorted(
+            ((t, self._template_name(t)) for t in data.templates_used()),
+            key=lambda o: o[1].casefold(),
+        )
+        self.bar.set_options(data.titles(), templates, data.date_span())
 
-    def _cohort_chosen(self, _index: int) -> None:
-        if self._suspend:
-            return
-        value = self.cohort.currentData()
-        self.cohort_id = None if value in (None, ALL) else str(value)
+    def _cohort_chosen(self) -> None:
+        self.cohort_id = self.bar.cohort_id()
         self.refresh()
-
-    def _filters_changed(self, *_args: object) -> None:
-        if not self._suspend:
-            self.apply_filters()
 
     def apply_filters(self) -> None:
         """Aggregate the loaded facts under the filters and show them (no vault read)."""
@@ -666,14 +530,6 @@ class CohortDashboard(QWidget):
     # -- text --------------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.heading.setText(self.tr("Cohort dashboard"))
-        self.labels["cohort"].setText(self.tr("&Cohort:"))
-        self.labels["title"].setText(self.tr("C&ourse or journal:"))
-        self.labels["template"].setText(self.tr("&Template:"))
-        self.from_check.setText(self.tr("&From"))
-        self.to_check.setText(self.tr("T&o"))
-        self.from_date.setAccessibleName(self.tr("From date"))
-        self.to_date.setAccessibleName(self.tr("To date"))
-        self.reset_button.setText(self.tr("&Reset filters"))
         self.students.set_headers(
             [
                 self.tr("Student"),
@@ -696,28 +552,13 @@ class CohortDashboard(QWidget):
         self.svg_button.setText(self.tr("Chart as S&VG…"))
         self.chart.chart_view.setAccessibleName(self.tr("Entries per week"))
         self.tabs.setAccessibleName(self.tr("Chart and standards"))
-        for key, widget in (
-            ("cohort", self.cohort),
-            ("title", self.title),
-            ("template", self.template),
-        ):
-            widget.setAccessibleName(self.labels[key].text().replace("&", "").rstrip(":"))
         for button in (
-            self.from_check,
-            self.to_check,
-            self.reset_button,
             self.open_button,
             self.csv_button,
             self.png_button,
             self.svg_button,
         ):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
-        if self.cohort.count():
-            self.cohort.setItemText(0, self.tr("Everyone who sent you entries"))
-        if self.title.count():
-            self.title.setItemText(0, self.tr("All courses and journals"))
-        if self.template.count():
-            self.template.setItemText(0, self.tr("All templates"))
         self._show_status()
 
     def changeEvent(self, event: QEvent) -> None:
