@@ -336,3 +336,36 @@ def test_an_import_under_a_dirty_editor_is_merged_and_shown(
     window.close()
     ctx.runner.wait(10_000)
     home.close()
+
+
+def test_the_reading_view_shows_a_received_entry_has_two_versions(
+    qtbot: QtBot, ctx: AppContext, forked: Forked
+) -> None:
+    """A mentor opens the student's unmerged entry from her list: the reading view says
+    so and opens both versions side by side, labelled with the author's name."""
+    mentor = forked.mentor
+    mentor.imports.import_bundle(forked.from_home, confirm_unknown_sender=True)
+    window = MainWindow(ctx, mentor)
+    qtbot.addWidget(window)
+    window.show()
+    (summary,) = mentor.entries.list()
+    window.open_entry(summary.id)
+    reader = window.reader
+    assert reader is not None and window.editor_stack.currentWidget() is reader
+    assert not reader.conflict_banner.isVisible()  # one version so far
+    mentor.imports.import_bundle(forked.to_home)  # the laptop's: a second head
+    qtbot.waitUntil(reader.conflict_banner.isVisible, timeout=5_000)  # the open entry follows
+    assert "its author has not merged" in reader.conflict_banner.text.text()
+    reader.conflict_banner.button.click()
+    dialog = reader.conflict_dialog
+    assert isinstance(dialog, ConflictDialog)
+    qtbot.waitUntil(lambda: bool(dialog.choices), timeout=10_000)
+    labels = " ".join(lbl.text() for lbl in dialog.findChildren(type(dialog.intro)))
+    assert "Version 1 by Camila Pérez" in labels
+    assert not dialog.save_button.isVisible()
+    dialog.close()
+    reader.clear()
+    assert not reader.conflict_banner.isVisible()
+    window.close()
+    ctx.runner.wait(10_000)
+    forked.home.close()

@@ -90,16 +90,21 @@ class _Latest:
             return self._value
 
 
-def reason_text(item: BatchItem) -> str:
-    """A refusal's message in the GUI's language ("" when there is none)."""
+def reason_texts(item: BatchItem) -> tuple[str, str]:
+    """A refusal's message and hint in the GUI's language ("" when there is none)."""
     if not item.reason:
-        return ""
+        return "", ""
     cls = error_class_for(item.reason)
     try:
         err = cls(**item.reason_params)
     except TypeError:
         err = cls()
-    return error_texts(err)[0]
+    return error_texts(err)
+
+
+def reason_text(item: BatchItem) -> str:
+    """A refusal's message in the GUI's language ("" when there is none)."""
+    return reason_texts(item)[0]
 
 
 class ReportModel(QAbstractTableModel):
@@ -118,7 +123,19 @@ class ReportModel(QAbstractTableModel):
         self._order: list[int] = []  # row -> index in _items
         self._sorted: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         self._headers = ["", "", ""]
-        self._reasons: dict[tuple[str, tuple[tuple[str, str], ...]], str] = {}
+        self._reasons: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[str, str]] = {}
+        self._folders: tuple[Path, ...] = ()
+
+    def set_folders(self, folders: list[Path]) -> None:
+        """The folders chosen or dropped: a file in one is shown by its path inside it
+        (``semana-2/camila.rdbundle``), since a cohort's weekly sub-folders repeat names."""
+        self._folders = tuple(dict.fromkeys([*folders, *(f.resolve() for f in folders)]))
+
+    def file_text(self, path: Path) -> str:
+        for folder in self._folders:
+            if path.is_relative_to(folder):
+                return str(path.relative_to(folder))
+        return path.name
 
     def set_items(self, items: tuple[BatchItem, ...]) -> None:
         self.beginResetModel()
@@ -143,18 +160,21 @@ class ReportModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else 3
 
-    def _reason(self, item: BatchItem) -> str:
+    def _reason(self, item: BatchItem, tip: bool = False) -> str:
         key = (item.reason, item.params)
-        text = self._reasons.get(key)
-        if text is None:
-            text = self._reasons[key] = reason_text(item)
-        return text
+        texts = self._reasons.get(key)
+        if texts is None:
+            texts = self._reasons[key] = reason_texts(item)
+        message, hint = texts
+        # On hover, the hint too: what to do about it ("ask the sender to export it
+        # again. Nothing was imported.").
+        return f"{message}\n{hint}" if tip and hint else message
 
     def _ordered(self, column: int, order: Qt.SortOrder) -> list[int]:
         rows = range(len(self._items))
         items = self._items
         if column == COL_FILE:
-            names = [(i.path.name.casefold(), str(i.path)) for i in items]
+            names = [(self.file_text(i.path).casefold(), str(i.path)) for i in items]
             key: Callable[[int], Any] = names.__getitem__
         elif column == COL_RESULT:
             texts = {o: self._outcome_text(o).casefold() for o in {i.outcome for i in items}}
@@ -191,10 +211,12 @@ class ReportModel(QAbstractTableModel):
         if role not in (_DISPLAY, Qt.ItemDataRole.ToolTipRole):
             return None
         if column == COL_FILE:
-            return str(item.path) if role == Qt.ItemDataRole.ToolTipRole else item.path.name
+            return (
+                str(item.path) if role == Qt.ItemDataRole.ToolTipRole else self.file_text(item.path)
+            )
         if column == COL_RESULT:
             return self._outcome_text(item.outcome)
-        return self._reason(item)
+        return self._reason(item, tip=role == Qt.ItemDataRole.ToolTipRole)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and 0 <= section < 3:
@@ -242,6 +264,7 @@ class BatchImportDialog(QDialog):
         # A model, not one widget item per cell: a folder of 5,000 other files gives a
         # report of 5,000 rows, and only the rows on screen are ever asked for text.
         self.report_model = ReportModel(self._outcome_text, self)
+        self.report_model.set_folders([p for p in self.paths if p.is_dir()])
         self.table = QTableView()
         self.table.setObjectName("batchReport")
         self.table.setModel(self.report_model)
@@ -279,10 +302,12 @@ class BatchImportDialog(QDialog):
         self.import_senders_button.clicked.connect(self.import_checked_senders)
         self.csv_button = QPushButton()
         self.csv_button.setObjectName("saveReportCsv")
-        self.csv_button.clicked.connect(self.save_csv)
+        # Not connected directly: ``clicked`` would pass its ``checked`` (False) as the
+        # file or the name (the button used to fail with a TypeError).
+        self.csv_button.clicked.connect(lambda: self.save_csv())
         self.cohort_button = QPushButton()
         self.cohort_button.setObjectName("makeCohort")
-        self.cohort_button.clicked.connect(self.make_cohort)
+        self.cohort_button.clicked.connect(lambda: self.make_cohort())
         senders_row = QHBoxLayout()
         senders_row.addStretch(1)
         senders_row.addWidget(self.import_senders_button)

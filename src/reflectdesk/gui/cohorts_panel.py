@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 class CohortsPanel(QGroupBox):
     changed = Signal()
+    open_dashboard = Signal(str)  # the cohort's id: its dashboard (gui/cohort_dashboard.py)
 
     def __init__(
         self,
@@ -65,12 +66,13 @@ class CohortsPanel(QGroupBox):
         self.delete_button = self._button("deleteCohort", self.delete_current)
         self.add_button = self._button("addToCohort", self.add_current_contact)
         self.remove_button = self._button("removeFromCohort", self.remove_current_contact)
+        self.dashboard_button = self._button("cohortDashboard", self.show_dashboard)
         row1 = QHBoxLayout()
         for b in (self.new_button, self.rename_button, self.delete_button):
             row1.addWidget(b)
         row1.addStretch(1)
         row2 = QHBoxLayout()
-        for b in (self.add_button, self.remove_button):
+        for b in (self.add_button, self.remove_button, self.dashboard_button):
             row2.addWidget(b)
         row2.addStretch(1)
         layout = QVBoxLayout(self)
@@ -133,9 +135,15 @@ class CohortsPanel(QGroupBox):
         contact = self.current_contact()
         self.rename_button.setEnabled(cohort is not None)
         self.delete_button.setEnabled(cohort is not None)
+        self.dashboard_button.setEnabled(cohort is not None)
         inside = cohort is not None and contact is not None and contact.id in cohort.member_ids
         self.add_button.setEnabled(cohort is not None and contact is not None and not inside)
         self.remove_button.setEnabled(inside)
+
+    def show_dashboard(self) -> None:
+        cohort = self.current_cohort()
+        if cohort is not None:
+            self.open_dashboard.emit(cohort.id)
 
     # -- writes -------------------------------------------------------------------------------
     def _write(self, job: Callable[[], object]) -> None:
@@ -212,6 +220,7 @@ class CohortsPanel(QGroupBox):
             self.delete_button: self.tr("Delete the cohort"),
             self.add_button: self.tr("Add this contact"),
             self.remove_button: self.tr("Remove this contact"),
+            self.dashboard_button: self.tr("Show the cohort's dashboard"),
         }
         for button, text in texts.items():
             button.setText(text)

@@ -41,6 +41,7 @@ from reflectdesk.domain.model import Entry, SearchFilters
 from reflectdesk.errors import ReflectDeskError
 from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.catalog import Catalog
+from reflectdesk.gui.conflict_view import ConflictBanner, ConflictDialog
 from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.reading_document import (
     LINE_CHARS,
@@ -157,6 +158,10 @@ class ReadingView(QWidget):
         banner_row = QHBoxLayout()
         banner_row.addWidget(self.read_banner, 1)
         banner_row.addWidget(self.changes_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        # Versions her author has not merged (two computers): shown side by side on request.
+        self.conflict_banner = ConflictBanner()
+        self.conflict_banner.open_requested.connect(self.show_conflict)
+        self.conflict_dialog: ConflictDialog | None = None
 
         # -- the page: the document with its margin, the sign-off panel under it -----------
         self.text = DocumentText(self.comment_action)
@@ -206,6 +211,7 @@ class ReadingView(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
         layout.addLayout(banner_row)
+        layout.addWidget(self.conflict_banner)
         layout.addWidget(self.scroller, 1)
         self._set_column_width()
         self.retranslate_ui()
@@ -245,6 +251,7 @@ class ReadingView(QWidget):
             self._build_document(entry)
             self.reload_review(fresh=False)
             self._update_bar()
+            self.conflict_banner.show_for(self.vault.entries.has_conflict(entry.id), own=False)
         finally:
             self._building = False
         self._layout_changed()
@@ -353,6 +360,20 @@ class ReadingView(QWidget):
         self.text.document().clear()
         self.margin.set_threads([], lambda k: k)
         self.signoff.clear()
+        self.conflict_banner.hide()
+
+    def show_conflict(self) -> None:
+        """The versions her author has not merged, side by side, read-only (only the
+        author merges them)."""
+        entry = self.entry
+        if entry is None:
+            return
+        dialog = ConflictDialog(
+            self.ctx, self.vault, entry.id, self.section_title, self, self.author_name or None
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        self.conflict_dialog = dialog
+        dialog.open()
 
     def section_title(self, key: str) -> str:
         template = self._template()
