@@ -40,7 +40,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "none": "(ninguno)",
         "notice": (
             "Datos seudonimizados: siguen siendo datos personales mientras exista la "
-            "clave de seudónimos, que queda cifrada en la bóveda del investigador."
+            "clave de seudónimos, que queda cifrada en el espacio de ReflectDesk de "
+            "quien investiga."
         ),
     },
     "en": {
