@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -52,6 +53,7 @@ from PySide6.QtWidgets import (
 from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.i18n import error_texts
+from reflectdesk.gui.screen_fit import fit_dialog
 from reflectdesk.gui.sync_status import error_class_for
 from reflectdesk.gui.tasks import Task
 from reflectdesk.gui.widgets import wrap
@@ -179,7 +181,7 @@ class BatchImportDialog(QDialog):
         self.report: BatchReport | None = None
         self.task: Task[Any] | None = None
         self.latest = _Latest()
-        self.resize(860, 620)
+        fit_dialog(self, QSize(860, 620))
 
         # -- busy page -------------------------------------------------------------------------
         self.busy_label = wrap(QLabel())

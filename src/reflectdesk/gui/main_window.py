@@ -711,7 +711,19 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from reflectdesk.gui.about import about_text
 
-        QMessageBox.about(self, self.tr("About ReflectDesk"), about_text())
+        # Not QMessageBox.about (a nested event loop): opened like the other dialogs.
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("About ReflectDesk"),
+            about_text(),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("aboutBox")
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.finished.connect(box.deleteLater)
+        self.dialogs["about"] = box
+        box.open()
 
     # -- sharing ---------------------------------------------------------------------------
     def page(self, key: str) -> QWidget:
