@@ -214,6 +214,7 @@ class EntryEditor(QWidget):
         self.history_button.setObjectName("historyButton")
         self.status = QLabel()
         self.status.setObjectName("saveStatus")
+        self.status.setWordWrap(True)  # the missing prompts can be a long list
 
         self.labels = {k: QLabel() for k in ("title", "date", "template", "tags", "standards")}
         self.labels["title"].setBuddy(self.title)

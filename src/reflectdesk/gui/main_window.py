@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QFileDialog,
+    QFrame,
     QInputDialog,
     QLabel,
     QListView,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -745,7 +747,7 @@ class MainWindow(QMainWindow):
                 )
                 page = log_page
             self.pages[key] = page
-            self.main_stack.addWidget(page)
+            self.main_stack.addWidget(scrolled(page) if key == "contacts" else page)
         return page
 
     def show_sharing(self, key: str) -> None:
@@ -756,7 +758,7 @@ class MainWindow(QMainWindow):
         refresh = getattr(page, "refresh", None)
         if refresh is not None:
             refresh()
-        self.main_stack.setCurrentWidget(page)
+        self.main_stack.setCurrentWidget(stacked(page))
         if self.sidebar.currentIndex().data(Qt.ItemDataRole.UserRole + 2) != key:
             self.sidebar.blockSignals(True)
             self.sidebar.select("sharing", key)
@@ -1023,3 +1025,21 @@ class MainWindow(QMainWindow):
         self.ctx.runner.wait_for_writes(30_000)
         super().closeEvent(event)
         self.closed.emit()
+
+
+def scrolled(page: QWidget) -> QScrollArea:
+    """``page`` in a scroll area of the main stack: its three columns need more than a
+    1024x600 screen gives in Spanish (issue 16.1), and then they scroll, never clip."""
+    area = QScrollArea()
+    area.setObjectName(f"{page.objectName()}Scroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    return area
+
+
+def stacked(page: QWidget) -> QWidget:
+    """What the main stack holds for ``page``: its scroll area, or the page itself."""
+    viewport = page.parentWidget()
+    area = viewport.parentWidget() if viewport is not None else None
+    return area if isinstance(area, QScrollArea) else page

@@ -24,6 +24,22 @@ def wrap(label: QLabel) -> QLabel:
     return label
 
 
+def grow_to_fit(window: QWidget) -> None:
+    """A window whose wrapped text needs more height at its width than it has (Qt
+    sizes a window by its minimum, not by the height its wrapped labels need at the
+    width it got): grown to that height, as far as its screen allows. Call once it is
+    shown and after its text grows (an error message, another language)."""
+    layout = window.layout()
+    if layout is None or not layout.hasHeightForWidth():
+        return
+    need = layout.totalHeightForWidth(window.width())
+    screen = window.screen()
+    room = screen.availableGeometry().height() - 48 if screen is not None else need
+    height = min(need, room)
+    if height > window.height():
+        window.resize(window.width(), height)
+
+
 def named_button(name: str, slot: Callable[[], object]) -> QPushButton:
     """A push button with its object name (tests and the theme use it) and its action."""
     button = QPushButton()

@@ -382,7 +382,7 @@ class FirstRunWizard(QWizard):
         self.recovery_key = ""
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setMinimumSize(640, 560)
+        self.setMinimumSize(600, 480)  # fits a 1024x600 screen under its panel
         self.language_page = LanguagePage(ctx)
         self.profile_page = ProfilePage()
         self.passphrase_page = PassphrasePage()
