@@ -74,6 +74,7 @@ log = logging.getLogger("layout_probe")
 # Room for the title bar and frame the window manager adds (as gui/screen_fit.FRAME).
 FRAME_W, FRAME_H = 16, 48
 LANGS = ("es", "en", "pseudo")
+PASSPHRASE = "caballo bateria grapa correcto"  # the throwaway vaults' (light KDF)
 
 # -- the checks ------------------------------------------------------------------------------
 CHECKED = (
@@ -525,6 +526,9 @@ def scenario_student(probe: Probe) -> None:
         window.new_entry()
         probe.check("template-chooser", window.dialogs["templates"])
         window.dialogs["templates"].close()
+        window.start_entry("alact")  # the longest template, empty
+        probe.wait()
+        probe.check("new-entry-alact", window)
         window.new_journal()
         probe.check("new-journal", window.dialogs["journal"])
         window.dialogs["journal"].close()
@@ -589,22 +593,46 @@ def scenario_settings(probe: Probe) -> None:
         probe.check("change-passphrase", settings.passphrase_dialog)
         settings.passphrase_dialog.close()
         settings.new_recovery_key()
-        probe.check("new-recovery-key", settings.recovery_dialog)
-        settings.recovery_dialog.close()
+        dialog = settings.recovery_dialog
+        probe.check("new-recovery-key", dialog)
+        dialog.current.setText(PASSPHRASE)
+        dialog.submit()
+        wait_until(lambda: bool(dialog.key))
+        probe.check("new-recovery-key-shown", dialog)
+        dialog.saved.setChecked(True)
+        dialog.close()
         settings.close()
+        # The reminder when the last backup is older than 14 days.
+        from reflectdesk.gui.backups import BackupUi, manager
+
+        manager(probe.ctx).update(
+            folder=str(probe.tmp / "USB"), mode="lock", keep=10, last=int(time.time()) - 15 * 86400
+        )
+        ui = BackupUi(window, probe.ctx, vault)
+        ui.check()
+        probe.check("backup-reminder", window)
+        # A core error in its box (a long message and hint).
+        from reflectdesk.errors import WrongPassphrase
+        from reflectdesk.gui.dialogs import show_error
+
+        box = show_error(window, WrongPassphrase())
+        if box is not None:
+            probe.check("error-box", box)
+            box.close()
 
 
 def scenario_export(probe: Probe) -> None:
     vault = probe.people.student
     with main_window(probe, vault) as window:
-        own = [s.id for s in vault.entries.list()][:2]
-        window.share_entries(own)
+        own = [s.id for s in vault.entries.list() if s.journal_id not in window.received]
+        window.share_entries(own[:2])
         wait_until(lambda: "export" in window.dialogs)
         wizard = window.dialogs["export"]
         probe.check("export-1-entries", wizard)
         wizard.next()
-        for contact in vault.contacts.list():
-            wizard.recipients_page.model.set_checked(contact.id, True)
+        for contact in vault.contacts.list()[:2]:
+            if not contact.revoked:
+                wizard.recipients_page.model.set_checked(contact.id, True)
         probe.check("export-2-recipients", wizard)
         wizard.next()
         probe.check("export-3-consent", wizard)
@@ -715,7 +743,7 @@ def scenario_batch(probe: Probe) -> None:
 
     vault, _ = Vault.create(
         probe.tmp / f"batch-{probe.lang}",
-        "caballo bateria grapa correcto",
+        PASSPHRASE,
         NewProfile("Teresa Tutora", Role.MENTOR, "es"),
         kdf_params=KdfParams.insecure_for_tests(),
     )
@@ -740,7 +768,7 @@ def scenario_conflict(probe: Probe) -> None:
     from reflectdesk.services.vault import NewProfile, Vault
     from reflectdesk.storage.database import DB_NAME
 
-    passphrase = "caballo bateria grapa correcto"
+    passphrase = PASSPHRASE
     home_dir = probe.tmp / f"conflict-{probe.lang}"
     vault, _ = Vault.create(
         home_dir, passphrase, NewProfile("Camila Pérez", Role.STUDENT, "es"),

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QFileDialog,
-    QFrame,
     QInputDialog,
     QLabel,
     QListView,
@@ -51,7 +50,7 @@ from reflectdesk.gui.search_model import SearchResultsModel, SnippetDelegate
 from reflectdesk.gui.search_panel import SearchPanel
 from reflectdesk.gui.sidebar import Sidebar
 from reflectdesk.gui.sync_status import SyncStatusItem
-from reflectdesk.gui.widgets import local_paths
+from reflectdesk.gui.widgets import local_paths, scrolling
 from reflectdesk.progress import CancelToken, ProgressSink
 from reflectdesk.services.openable import FileKind, kind_of
 
@@ -747,7 +746,9 @@ class MainWindow(QMainWindow):
                 )
                 page = log_page
             self.pages[key] = page
-            self.main_stack.addWidget(scrolled(page) if key == "contacts" else page)
+            # Its three columns need more than a 1024x600 screen gives in Spanish: they
+            # scroll there, never clip (issue 16.1).
+            self.main_stack.addWidget(scrolling(page) if key == "contacts" else page)
         return page
 
     def show_sharing(self, key: str) -> None:
@@ -1025,17 +1026,6 @@ class MainWindow(QMainWindow):
         self.ctx.runner.wait_for_writes(30_000)
         super().closeEvent(event)
         self.closed.emit()
-
-
-def scrolled(page: QWidget) -> QScrollArea:
-    """``page`` in a scroll area of the main stack: its three columns need more than a
-    1024x600 screen gives in Spanish (issue 16.1), and then they scroll, never clip."""
-    area = QScrollArea()
-    area.setObjectName(f"{page.objectName()}Scroll")
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidget(page)
-    return area
 
 
 def stacked(page: QWidget) -> QWidget:

@@ -134,7 +134,7 @@ class ReviewNav(QObject):
             header = str(self.window.model.headerData(COL_REVIEW, Qt.Orientation.Horizontal))
             widest = max(metrics.horizontalAdvance(t) for t, _tip in shown.values())
             title = view.horizontalHeader().fontMetrics().horizontalAdvance(header) + 24
-            view.horizontalHeader().resizeSection(COL_REVIEW, min(max(widest + 16, title), 170))
+            view.set_review_width(min(max(widest + 16, title), 170))
         self.update_sidebar()
         self.update_actions()
         self.badges_loaded.emit()

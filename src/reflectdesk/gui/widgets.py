@@ -7,9 +7,11 @@ from pathlib import Path
 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -22,6 +24,17 @@ def wrap(label: QLabel) -> QLabel:
     label.setWordWrap(True)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return label
+
+
+def scrolling(content: QWidget, name: str = "") -> QScrollArea:
+    """``content`` in a frameless scroll area that resizes it: a dialog or page whose
+    content is longer than a 1024x600 screen scrolls instead of clipping it (issue 16)."""
+    area = QScrollArea()
+    area.setObjectName(name or f"{content.objectName()}Scroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(content)
+    return area
 
 
 def grow_to_fit(window: QWidget) -> None:

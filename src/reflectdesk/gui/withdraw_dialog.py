@@ -39,7 +39,7 @@ from reflectdesk.gui.export_pages import DonePage, RecipientsPage
 from reflectdesk.gui.i18n import error_texts
 from reflectdesk.gui.screen_fit import fit_dialog
 from reflectdesk.gui.tasks import Task
-from reflectdesk.gui.widgets import wrap
+from reflectdesk.gui.widgets import scrolling, wrap
 from reflectdesk.progress import CancelToken, ProgressSink
 
 if TYPE_CHECKING:
@@ -103,7 +103,8 @@ class WithdrawDialog(QDialog):
         self.before = previous_recipients(vault, self.titles)
 
         self.stack = QStackedWidget()
-        self.stack.addWidget(self._build_form(summaries))
+        # The form scrolls on a small screen (1024x600) rather than clip (issue 16.1).
+        self.stack.addWidget(scrolling(self._build_form(summaries), "withdrawFormScroll"))
         self.stack.addWidget(self._build_result())
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack, 1)
