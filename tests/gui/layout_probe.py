@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6 import QtGui
-from PySide6.QtCore import QEventLoop, QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QModelIndex, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -294,12 +294,52 @@ def view_problem(view: QAbstractItemView) -> str | None:
         if model is None or header.isHidden():
             return None
         minimum = 5 * QFontMetrics(view.font()).averageCharWidth()
-        for column in range(model.columnCount()):
+        for column in range(_count(model.columnCount)):
             if header.isSectionHidden(column) or header.sectionSize(column) == 0:
                 continue
             if header.sectionSize(column) < minimum:
                 title = model.headerData(column, Qt.Orientation.Horizontal)
                 return f"column {column} «{title}» only {header.sectionSize(column)}px wide"
+    return None
+
+
+def _count(method: Callable[..., int]) -> int:
+    """rowCount/columnCount: with the root index, or without (Qt's list models have
+    them private with an argument)."""
+    try:
+        return int(method(QModelIndex()))
+    except TypeError:
+        try:
+            return int(method())
+        except TypeError:
+            return 1
+
+
+def elided_items(view: QAbstractItemView, rows: int = 30) -> str | None:
+    """An item whose text does not fit its cell must carry it whole in its tooltip (the
+    view elides on purpose, the tooltip tells the rest)."""
+    model = view.model()
+    if model is None:
+        return None
+    metrics = QFontMetrics(view.font())
+    viewport = view.viewport().rect()
+    columns = _count(model.columnCount)
+    for row in range(min(_count(model.rowCount), rows)):
+        for column in range(columns):
+            index = model.index(row, column)
+            rect = view.visualRect(index)
+            if not rect.isValid() or not rect.intersects(viewport) or rect.width() <= 0:
+                continue
+            text = model.data(index, Qt.ItemDataRole.DisplayRole)
+            if not isinstance(text, str) or not text:
+                continue
+            line = max(text.split("\n"), key=len)
+            icon = 0 if model.data(index, Qt.ItemDataRole.DecorationRole) is None else 20
+            if metrics.horizontalAdvance(line) + 8 + icon <= rect.width():
+                continue
+            tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
+            if not isinstance(tip, str) or line.strip()[:12] not in tip:
+                return f"row {row} «{line[:30]}» cut to {rect.width()}px, no tooltip with it"
     return None
 
 
@@ -332,7 +372,7 @@ def widget_problems(root: QWidget) -> list[str]:
         elif isinstance(widget, QLineEdit | QAbstractSpinBox | QTextEdit | QPlainTextEdit):
             problem = input_problem(widget)
         elif isinstance(widget, QAbstractItemView):
-            problem = view_problem(widget)
+            problem = view_problem(widget) or elided_items(widget)
         if problem:
             found.append(f"{describe(widget)}: {problem}")
     return found

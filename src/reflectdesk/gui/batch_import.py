@@ -410,8 +410,10 @@ class BatchImportDialog(QDialog):
             if sender.same_name_contacts:
                 name += "  ⚠"
             name_item = QTableWidgetItem(name)
+            name_item.setToolTip(name)  # the column may cut a long institution (issue 16.1)
             if sender.same_name_contacts:
                 name_item.setToolTip(
+                    name + "\n" +
                     self.tr("Careful: you already have a contact called %1 with other keys.")
                     .replace("%1", sender.name)
                 )  # fmt: skip
@@ -423,6 +425,7 @@ class BatchImportDialog(QDialog):
             number.setFont(mono)
             number.setToolTip(groups)
             files = QTableWidgetItem(self.tr("%n bundles", "", len(sender.paths)))
+            files.setToolTip(files.text())
             for column, cell in enumerate((check, name_item, number, files)):
                 self.senders.setItem(row, column, cell)
         self.senders.resizeRowsToContents()
