@@ -142,7 +142,7 @@ def probed(qm_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
         env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
         out = tmp / f"{name}.json"
         command = [sys.executable, "-m", "tests.gui.layout_probe", str(qm_dir), str(out)]
-        process = subprocess.Popen(  # noqa: S603 - our own module
+        process = subprocess.Popen(
             command,
             cwd=REPO,
             env=env,

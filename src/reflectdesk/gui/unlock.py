@@ -241,7 +241,6 @@ class UnlockWindow(QWidget):
         self.error.setAccessibleName(message)
         self.error.show()
         # The hint ends with what to do (the recovery key): never cut off (issue 16.2).
-        self.layout().activate()
         grow_to_fit(self)
 
     def wrong_passphrase(self, message: str, hint: str) -> None:
@@ -269,7 +268,6 @@ class UnlockWindow(QWidget):
         self.retranslate_ui()
         self.other_vaults.setVisible(bool(paths))
         if self.isVisible():
-            self.layout().activate()
             grow_to_fit(self)
 
     def reset(self) -> None:

@@ -43,7 +43,10 @@ def grow_to_fit(window: QWidget) -> None:
     width it got): grown to that height, as far as its screen allows. Call once it is
     shown and after its text grows (an error message, another language)."""
     layout = window.layout()
-    if layout is None or not layout.hasHeightForWidth():
+    if layout is None:
+        return
+    layout.activate()  # a label just shown or changed is counted
+    if not layout.hasHeightForWidth():
         return
     need = layout.totalHeightForWidth(window.width())
     screen = window.screen()
