@@ -541,6 +541,7 @@ def scenario_unlock(probe: Probe) -> None:
     probe.check("recovery", dialog)
     dialog.close()
     restore = RestoreDialog(probe.ctx, unlock)
+    restore.file.setText(str(probe.tmp / "USB" / "reflectdesk-20261130-183000-4f2a9c1e.rdbackup"))
     restore.open()
     probe.check("restore-backup", restore)
     restore.close()
@@ -703,6 +704,14 @@ def scenario_import(probe: Probe) -> None:
         wait_until(lambda: dialog.result_ is not None)
         probe.check("import-done", dialog)
         dialog.accept()
+        damaged = probe.tmp / f"damaged-{probe.lang}.rdbundle"
+        damaged.write_bytes(b"RDBUNDLE" + bytes(200))
+        window.open_bundle(damaged)
+        probe.wait()
+        for box in QApplication.topLevelWidgets():  # the error says what is wrong
+            if isinstance(box, QMessageBox) and box.isVisible():
+                probe.check("import-damaged", box)
+                box.close()
     partner.close()
 
 
