@@ -911,6 +911,7 @@ def run(qm_dir: Path, langs: tuple[str, ...], only: set[str] | None) -> dict[str
                 if only and key not in only:
                     continue
                 began = time.monotonic()
+                print(f"layout_probe: {key} [{lang}]", file=sys.stderr, flush=True)
                 try:
                     scenario(probe)
                 except Exception:
