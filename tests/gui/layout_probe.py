@@ -8,7 +8,8 @@ platform's screen is set with ``QT_QPA_PLATFORM=offscreen:configfile=…``)::
 For each language (Spanish, English and the +40 % pseudo-locale) it builds the real
 windows over real vaults (a student, her mentor and her tutor, with bundles, comments and
 a sign-off between them), opens them the way the app does, and checks each with
-:func:`window_problems`. ``OUT.json`` holds ``{"problems": {screen: [...]}, "covered":
+:func:`window_problems`. With ``LAYOUT_PROBE_SHOTS=DIR`` each window checked is saved
+there as PNG. ``OUT.json`` holds ``{"problems": {screen: [...]}, "covered":
 [class names], "seconds": {...}}``.
 
 Adding a window: write a ``scenario`` function below that opens it and calls
@@ -22,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import tempfile
 import time
@@ -440,6 +442,10 @@ class Probe:
         found = window_problems(window)
         if found:
             self.problems[f"{name} [{self.lang}]"] = found
+        shots = os.environ.get("LAYOUT_PROBE_SHOTS")  # to look at what was checked
+        if shots:
+            size = window.screen().availableGeometry()
+            window.grab().save(f"{shots}/{name}-{self.lang}-{size.width()}x{size.height()}.png")
 
     def wait(self) -> None:
         self.ctx.runner.wait(20_000)
@@ -679,7 +685,8 @@ def scenario_export(probe: Probe) -> None:
         wizard.next()
         out = probe.tmp / f"export-{probe.lang}"
         out.mkdir(exist_ok=True)
-        wizard.save_page.folder.setText(str(out))
+        folder = wizard.save_page.folder  # a chooser button (set_path) or a line edit
+        (folder.set_path if hasattr(folder, "set_path") else folder.setText)(str(out))
         probe.check("export-4-save", wizard)
         wizard.start_export()
         wait_until(lambda: wizard.result_ is not None)
@@ -911,7 +918,7 @@ def run(qm_dir: Path, langs: tuple[str, ...], only: set[str] | None) -> dict[str
                 if only and key not in only:
                     continue
                 began = time.monotonic()
-                print(f"layout_probe: {key} [{lang}]", file=sys.stderr, flush=True)
+                log.warning("layout_probe: %s [%s]", key, lang)  # stderr: where it stopped
                 try:
                     scenario(probe)
                 except Exception:
