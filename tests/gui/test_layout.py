@@ -26,13 +26,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
 from reflectdesk.gui.i18n import pseudo_translate
-from tests.gui.layout_probe import widget_problems, window_problems
+from tests.gui.layout_probe import elided_items, widget_problems, window_problems
 
 REPO = Path(__file__).resolve().parents[2]
 SCREENS = {"1024x600": (1024, 600), "1366x768": (1366, 768)}
@@ -115,6 +117,19 @@ def test_a_control_outside_its_parent_is_clipped_unless_it_can_be_scrolled_to(
     assert window_problems(dialog) == []  # below the viewport, but a scroll away
     area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     assert any("clipped" in p for p in widget_problems(dialog))
+
+
+def test_a_cut_list_item_needs_its_whole_text_in_a_tooltip(qtbot: QtBot) -> None:
+    table = QTableWidget(1, 2)
+    table.setHorizontalHeaderLabels(["Name", "Institution"])
+    item = QTableWidgetItem("Liceo Bicentenario de Valparaíso, sede Playa Ancha")
+    table.setItem(0, 1, item)
+    table.setColumnWidth(1, 90)
+    table.resize(300, 120)
+    _shown(qtbot, table)
+    assert elided_items(table) is not None
+    item.setToolTip(item.text())
+    assert elided_items(table) is None
 
 
 def test_a_window_larger_than_the_screen_is_found(qtbot: QtBot) -> None:
