@@ -549,27 +549,8 @@ def render_sharing(
         window.show_sharing("contacts")
         settle(200)
         save(window, out, f"contacts-{suffix}")
-        window.share_entries([s.id for s in vault.entries.list()][:2])
-        wizard = window.dialogs["export"]
-        settle(100)
-        save(wizard, out, f"export-1-entries-{suffix}")
-        wizard.next()
-        for contact in vault.contacts.list():
-            wizard.recipients_page.model.set_checked(contact.id, True)
-        settle(100)
-        save(wizard, out, f"export-2-recipients-{suffix}")
-        wizard.next()
-        settle(100)
-        save(wizard, out, f"export-3-consent-{suffix}")
-        wizard.next()
-        wizard.save_page.folder.setText(str(Path(tmp) / "out"))
-        settle(100)
-        save(wizard, out, f"export-4-save-{suffix}")
-        wizard.start_export()
-        ctx.runner.wait(10_000)
-        settle(200)
-        save(wizard, out, f"export-5-done-{suffix}")
-        wizard.accept()
+        # The export wizard's pages: tools/screenshots_export.py (--only export), on a
+        # 1366×768 and a 1024×600 screen.
         from reflectdesk.gui.withdraw_dialog import WithdrawDialog
 
         withdraw = WithdrawDialog(ctx, vault, [s.id for s in vault.entries.list()][:2], window)
@@ -770,6 +751,11 @@ def render(
                 settle()
         if pseudo:
             break
+    if only in (None, "export") and not pseudo:
+        # Every export-wizard page on a 1366×768 and a 1024×600 screen (child processes).
+        from screenshots_export import render as render_export
+
+        render_export(out)
     return sorted(out.glob("*.png"))
 
 
@@ -780,9 +766,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pseudo", action="store_true", help="render the pseudo-locale")
     parser.add_argument(
         "--only",
-        choices=("app", "review", "conflict", "unlock", "layout"),
-        help="only these screens (review: issue 13; conflict: issue 14; unlock and "
-        "layout: issue 16.1/16.2, the fitted screens at 1366x768 and 1024x600)",
+        choices=("app", "review", "conflict", "unlock", "layout", "export"),
+        help="only these screens (see docs/screenshots/README.md)",
     )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

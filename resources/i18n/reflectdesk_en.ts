@@ -1614,16 +1614,20 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>It waits in the outbox until it is sent: only the recipients can open it.</translation>
     </message>
     <message>
-        <source>Bundle created</source>
-        <translation>Bundle created</translation>
+        <source>Bundle saved</source>
+        <translation>Bundle saved</translation>
     </message>
     <message>
-        <source>Send this file any way you like: only the recipients can open it.</source>
-        <translation>Send this file any way you like: only the recipients can open it.</translation>
+        <source>Nothing has been sent yet: give them the file any way you like (a USB stick, e-mail, a shared folder). Only they can open it.</source>
+        <translation>Nothing has been sent yet: give them the file any way you like (a USB stick, e-mail, a shared folder). Only they can open it.</translation>
     </message>
     <message>
-        <source>Where the bundle is</source>
-        <translation>Where the bundle is</translation>
+        <source>Saved to %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <source>File: %1 (%2 KB)</source>
+        <translation>File: %1 (%2 KB)</translation>
     </message>
     <message>
         <source>&amp;Open the folder</source>
@@ -1644,6 +1648,22 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
 </context>
 <context>
     <name>EntriesPage</name>
+    <message>
+        <source>You have no journal of your own to share yet.</source>
+        <translation>You have no journal of your own to share yet.</translation>
+    </message>
+    <message>
+        <source>This journal has no entries yet: choose another one.</source>
+        <translation>This journal has no entries yet: choose another one.</translation>
+    </message>
+    <message>
+        <source>You have no entries of your own to share yet.</source>
+        <translation>You have no entries of your own to share yet.</translation>
+    </message>
+    <message>
+        <source>Tick at least one entry to go on.</source>
+        <translation>Tick at least one entry to go on.</translation>
+    </message>
     <message numerus="yes">
         <source>%n entries chosen</source>
         <translation>
@@ -3187,13 +3207,6 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
             <numerusform>With %n attachments.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Sent %n entries:</source>
-        <translation>
-            <numerusform>Sent %n entry:</numerusform>
-            <numerusform>Sent %n entries:</numerusform>
-        </translation>
-    </message>
     <message>
         <source>To: %1 and you.</source>
         <translation>To: %1 and you.</translation>
@@ -3234,10 +3247,6 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
             <numerusform>%n bundle, one for each group of recipients who can accept the same feedback, in the same folder.</numerusform>
             <numerusform>%n bundles, one for each group of recipients who can accept the same feedback, in the same folder.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The file (%1 KB) is here:</source>
-        <translation>The file (%1 KB) is here:</translation>
     </message>
     <message>
         <source>Where to save the bundle</source>
@@ -4481,8 +4490,23 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
 <context>
     <name>RecipientsPage</name>
     <message>
+        <source>Add a contact first: there is no one to share with yet.</source>
+        <translation>Add a contact first: there is no one to share with yet.</translation>
+    </message>
+    <message>
+        <source>Choose at least one person: click their row.</source>
+        <translation>Choose at least one person: click their row.</translation>
+    </message>
+    <message>
         <source>Not verified yet: %1. Compare the safety number with them (Contacts) so you know the bundle can only be opened by them.</source>
         <translation>Not verified yet: %1. Compare the safety number with them (Contacts) so you know the bundle can only be opened by them.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people chosen, and you</source>
+        <translation>
+            <numerusform>%n person chosen, and you</numerusform>
+            <numerusform>%n people chosen, and you</numerusform>
+        </translation>
     </message>
     <message>
         <source>Who may open it?</source>
@@ -4503,6 +4527,10 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     <message>
         <source>Recipients</source>
         <translation>Recipients</translation>
+    </message>
+    <message>
+        <source>Click a row or press Space to choose a person; chosen rows are ticked.</source>
+        <translation>Click a row or press Space to choose a person; chosen rows are ticked.</translation>
     </message>
     <message>
         <source>You have no contacts yet. Import their card on the Contacts page first.</source>
@@ -4893,20 +4921,20 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>Save the bundle</translation>
     </message>
     <message>
-        <source>Choose a folder (a USB stick, a shared folder…). The file gets a random name that says nothing about what is inside.</source>
-        <translation>Choose a folder (a USB stick, a shared folder…). The file gets a random name that says nothing about what is inside.</translation>
+        <source>Press “Queue it to send” to go on.</source>
+        <translation>Press “Queue it to send” to go on.</translation>
     </message>
     <message>
-        <source>Folder for the bundle</source>
-        <translation>Folder for the bundle</translation>
+        <source>Choose a folder for the bundle.</source>
+        <translation>Choose a folder for the bundle.</translation>
     </message>
     <message>
-        <source>C&amp;hoose…</source>
-        <translation>C&amp;hoose…</translation>
+        <source>The folder %1 cannot be written to (is the USB stick still plugged in?): choose another one.</source>
+        <translation>The folder %1 cannot be written to (is the USB stick still plugged in?): choose another one.</translation>
     </message>
     <message>
-        <source>Choose a folder</source>
-        <translation>Choose a folder</translation>
+        <source>Press “Create the bundle” to go on.</source>
+        <translation>Press “Create the bundle” to go on.</translation>
     </message>
     <message>
         <source>C&amp;reate the bundle</source>
@@ -4925,12 +4953,28 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>Queue it to send</translation>
     </message>
     <message>
+        <source>No folder chosen yet</source>
+        <translation>No folder chosen yet</translation>
+    </message>
+    <message>
         <source>Where does it go?</source>
         <translation>Where does it go?</translation>
     </message>
     <message>
-        <source>Send it through an exchange point, or save it in a folder (a USB stick, a shared folder…). The file gets a random name that says nothing about what is inside.</source>
-        <translation>Send it through an exchange point, or save it in a folder (a USB stick, a shared folder…). The file gets a random name that says nothing about what is inside.</translation>
+        <source>Send it through an exchange point, or save it in a folder (a USB stick, a shared folder…). The file is named by today's date and a short code, never by who or what is inside.</source>
+        <translation>Send it through an exchange point, or save it in a folder (a USB stick, a shared folder…). The file is named by today's date and a short code, never by who or what is inside.</translation>
+    </message>
+    <message>
+        <source>Choose a folder (a USB stick, a shared folder…). The file is named by today's date and a short code, never by who or what is inside.</source>
+        <translation>Choose a folder (a USB stick, a shared folder…). The file is named by today's date and a short code, never by who or what is inside.</translation>
+    </message>
+    <message>
+        <source>Choose a folder…</source>
+        <translation>Choose a folder…</translation>
+    </message>
+    <message>
+        <source>Folder for the bundle: choose</source>
+        <translation>Folder for the bundle: choose</translation>
     </message>
     <message>
         <source>&amp;Send through exchange point %1</source>
@@ -4953,8 +4997,8 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>Save it in a folder</translation>
     </message>
     <message>
-        <source>Folder:</source>
-        <translation>Folder:</translation>
+        <source>Folder (click to choose another):</source>
+        <translation>Folder (click to choose another):</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -5929,10 +5973,6 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     <message>
         <source>To: %1 and you.</source>
         <translation>To: %1 and you.</translation>
-    </message>
-    <message>
-        <source>The file (%1 KB) is here:</source>
-        <translation>The file (%1 KB) is here:</translation>
     </message>
     <message>
         <source>Where to save the withdrawal</source>

@@ -1614,16 +1614,20 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Espera en la bandeja de salida hasta que se envíe: solo los destinatarios pueden abrirlo.</translation>
     </message>
     <message>
-        <source>Bundle created</source>
-        <translation>Paquete creado</translation>
+        <source>Bundle saved</source>
+        <translation>Paquete guardado</translation>
     </message>
     <message>
-        <source>Send this file any way you like: only the recipients can open it.</source>
-        <translation>Envía este archivo como prefieras: solo sus destinatarios pueden abrirlo.</translation>
+        <source>Nothing has been sent yet: give them the file any way you like (a USB stick, e-mail, a shared folder). Only they can open it.</source>
+        <translation>Todavía no se ha enviado nada: hazles llegar el archivo como prefieras (una memoria USB, correo electrónico, una carpeta compartida). Solo ellos pueden abrirlo.</translation>
     </message>
     <message>
-        <source>Where the bundle is</source>
-        <translation>Dónde está el paquete</translation>
+        <source>Saved to %1</source>
+        <translation>Guardado en %1</translation>
+    </message>
+    <message>
+        <source>File: %1 (%2 KB)</source>
+        <translation>Archivo: %1 (%2 KB)</translation>
     </message>
     <message>
         <source>&amp;Open the folder</source>
@@ -1644,6 +1648,22 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
 </context>
 <context>
     <name>EntriesPage</name>
+    <message>
+        <source>You have no journal of your own to share yet.</source>
+        <translation>Aún no tienes un diario propio que compartir.</translation>
+    </message>
+    <message>
+        <source>This journal has no entries yet: choose another one.</source>
+        <translation>Este diario aún no tiene entradas: elige otro.</translation>
+    </message>
+    <message>
+        <source>You have no entries of your own to share yet.</source>
+        <translation>Aún no tienes entradas propias que compartir.</translation>
+    </message>
+    <message>
+        <source>Tick at least one entry to go on.</source>
+        <translation>Marca al menos una entrada para seguir.</translation>
+    </message>
     <message numerus="yes">
         <source>%n entries chosen</source>
         <translation>
@@ -3187,13 +3207,6 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
             <numerusform>Con %n archivos adjuntos.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Sent %n entries:</source>
-        <translation>
-            <numerusform>Se envió %n entrada:</numerusform>
-            <numerusform>Se enviaron %n entradas:</numerusform>
-        </translation>
-    </message>
     <message>
         <source>To: %1 and you.</source>
         <translation>Para: %1 y tú.</translation>
@@ -3234,10 +3247,6 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
             <numerusform>%n paquete, uno por cada grupo de destinatarios que puede aceptar la misma retroalimentación, en la misma carpeta.</numerusform>
             <numerusform>%n paquetes, uno por cada grupo de destinatarios que puede aceptar la misma retroalimentación, en la misma carpeta.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The file (%1 KB) is here:</source>
-        <translation>El archivo (%1 KB) está aquí:</translation>
     </message>
     <message>
         <source>Where to save the bundle</source>
@@ -4481,8 +4490,23 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
 <context>
     <name>RecipientsPage</name>
     <message>
+        <source>Add a contact first: there is no one to share with yet.</source>
+        <translation>Primero agrega un contacto: aún no hay nadie con quien compartir.</translation>
+    </message>
+    <message>
+        <source>Choose at least one person: click their row.</source>
+        <translation>Elige al menos a una persona: haz clic en su fila.</translation>
+    </message>
+    <message>
         <source>Not verified yet: %1. Compare the safety number with them (Contacts) so you know the bundle can only be opened by them.</source>
         <translation>Aún sin verificar: %1. Compara el número de seguridad con ellos (Contactos) para saber que solo ellos pueden abrir el paquete.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people chosen, and you</source>
+        <translation>
+            <numerusform>%n persona elegida, y tú</numerusform>
+            <numerusform>%n personas elegidas, y tú</numerusform>
+        </translation>
     </message>
     <message>
         <source>Who may open it?</source>
@@ -4503,6 +4527,10 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <message>
         <source>Recipients</source>
         <translation>Destinatarios</translation>
+    </message>
+    <message>
+        <source>Click a row or press Space to choose a person; chosen rows are ticked.</source>
+        <translation>Haz clic en una fila o pulsa Espacio para elegir a una persona; las filas elegidas quedan marcadas.</translation>
     </message>
     <message>
         <source>You have no contacts yet. Import their card on the Contacts page first.</source>
@@ -4893,20 +4921,20 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>Guardar el paquete</translation>
     </message>
     <message>
-        <source>Choose a folder (a USB stick, a shared folder…). The file gets a random name that says nothing about what is inside.</source>
-        <translation>Elige una carpeta (un pendrive, una carpeta compartida…). El archivo recibe un nombre al azar que no dice nada de su contenido.</translation>
+        <source>Press “Queue it to send” to go on.</source>
+        <translation>Pulsa «Poner en cola para enviar» para seguir.</translation>
     </message>
     <message>
-        <source>Folder for the bundle</source>
-        <translation>Carpeta para el paquete</translation>
+        <source>Choose a folder for the bundle.</source>
+        <translation>Elige una carpeta para el paquete.</translation>
     </message>
     <message>
-        <source>C&amp;hoose…</source>
-        <translation>E&amp;legir…</translation>
+        <source>The folder %1 cannot be written to (is the USB stick still plugged in?): choose another one.</source>
+        <translation>No se puede escribir en la carpeta %1 (¿sigue conectada la memoria USB?): elige otra.</translation>
     </message>
     <message>
-        <source>Choose a folder</source>
-        <translation>Elegir una carpeta</translation>
+        <source>Press “Create the bundle” to go on.</source>
+        <translation>Pulsa «Crear el paquete» para seguir.</translation>
     </message>
     <message>
         <source>C&amp;reate the bundle</source>
@@ -4925,12 +4953,28 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>Poner en cola para enviar</translation>
     </message>
     <message>
+        <source>No folder chosen yet</source>
+        <translation>Aún no se ha elegido una carpeta</translation>
+    </message>
+    <message>
         <source>Where does it go?</source>
         <translation>¿Adónde va?</translation>
     </message>
     <message>
-        <source>Send it through an exchange point, or save it in a folder (a USB stick, a shared folder…). The file gets a random name that says nothing about what is inside.</source>
-        <translation>Envíalo por un punto de intercambio o guárdalo en una carpeta (un pendrive, una carpeta compartida…). El archivo recibe un nombre aleatorio que no dice nada de su contenido.</translation>
+        <source>Send it through an exchange point, or save it in a folder (a USB stick, a shared folder…). The file is named by today's date and a short code, never by who or what is inside.</source>
+        <translation>Envíalo por un punto de intercambio o guárdalo en una carpeta (una memoria USB, una carpeta compartida…). El archivo se nombra con la fecha de hoy y un código corto, nunca con quién o qué hay dentro.</translation>
+    </message>
+    <message>
+        <source>Choose a folder (a USB stick, a shared folder…). The file is named by today's date and a short code, never by who or what is inside.</source>
+        <translation>Elige una carpeta (una memoria USB, una carpeta compartida…). El archivo se nombra con la fecha de hoy y un código corto, nunca con quién o qué hay dentro.</translation>
+    </message>
+    <message>
+        <source>Choose a folder…</source>
+        <translation>Elegir una carpeta…</translation>
+    </message>
+    <message>
+        <source>Folder for the bundle: choose</source>
+        <translation>Carpeta para el paquete: elegir</translation>
     </message>
     <message>
         <source>&amp;Send through exchange point %1</source>
@@ -4953,8 +4997,8 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>Guardarlo en una carpeta</translation>
     </message>
     <message>
-        <source>Folder:</source>
-        <translation>Carpeta:</translation>
+        <source>Folder (click to choose another):</source>
+        <translation>Carpeta (haz clic para elegir otra):</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -5929,10 +5973,6 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <message>
         <source>To: %1 and you.</source>
         <translation>Para: %1 y tú.</translation>
-    </message>
-    <message>
-        <source>The file (%1 KB) is here:</source>
-        <translation>El archivo (%1 KB) está aquí:</translation>
     </message>
     <message>
         <source>Where to save the withdrawal</source>

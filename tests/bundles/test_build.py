@@ -6,11 +6,13 @@ import json
 import re
 import subprocess
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from reflectdesk.bundles import (
+    DATED_NAME_RE,
     AuthorStatus,
     BundleKind,
     BundleLimits,
@@ -20,6 +22,7 @@ from reflectdesk.bundles import (
     build_bundle,
     bundle_file_name,
     card_path,
+    dated_bundle_file_name,
     entry_path,
     inspect_bundle,
     make_card,
@@ -43,6 +46,16 @@ from tests.bundles.helpers import (
 def test_random_file_name() -> None:
     assert re.fullmatch(r"[0-9a-f]{32}\.rdbundle", bundle_file_name())
     assert bundle_file_name() != bundle_file_name()
+
+
+def test_dated_file_name() -> None:
+    day = date(2026, 12, 3)
+    assert dated_bundle_file_name(day, "7f3a") == "reflectdesk-2026-12-03-7f3a.rdbundle"
+    name = dated_bundle_file_name(day)
+    assert DATED_NAME_RE.fullmatch(name) and re.fullmatch(r".*-[0-9a-f]{4}\.rdbundle", name)
+    for bad in ("7F3A", "abc", "../x", "Rosa"):
+        with pytest.raises(ValueError):
+            dated_bundle_file_name(day, bad)
 
 
 def test_cards_travel_in_card_bundles(alice: Identity, bob: Identity, carol: Identity) -> None:

@@ -98,7 +98,7 @@ def walk_sharing(
         settle(qtbot)
         check("export-consent", wizard)
         wizard.next()  # type: ignore[attr-defined]
-        wizard.save_page.folder.setText(tmp)  # type: ignore[attr-defined]
+        wizard.save_page.set_folder(tmp)  # type: ignore[attr-defined]
         settle(qtbot)
         check("export-save", wizard)
         wizard.start_export()  # type: ignore[attr-defined]

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from reflectdesk.bundles import DATED_NAME_RE
 from reflectdesk.domain.model import (
     Consent,
     ExportRequest,
@@ -25,6 +26,7 @@ from reflectdesk.gui.contact_model import (
     safety_number_lines,
 )
 from reflectdesk.gui.entry_model import ID_ROLE
+from reflectdesk.gui.export_pages import BADGE_ROLE
 from reflectdesk.gui.export_wizard import PAGE_DONE, PAGE_RECIPIENTS, PAGE_SAVE, ExportWizard
 from reflectdesk.gui.import_dialog import ImportDialog
 from reflectdesk.review.records import Verdict
@@ -101,10 +103,11 @@ def test_round_trip_between_two_vaults(
     result = wizard.result_
     assert result is not None
     bundles = list(out.glob("*.rdbundle"))
-    assert bundles == [result.path] and len(result.path.stem) == 32
+    assert bundles == [result.path] and DATED_NAME_RE.fullmatch(result.path.name)
     text = wizard.done_page.text.text()
-    assert "Sent 2 entries" in text and "Rosa Díaz" in text
-    assert wizard.done_page.path.text() == str(result.path)
+    assert "2 entries:" in text and "Sent" not in text and "Rosa Díaz" in text
+    assert wizard.done_page.bundle_path() == result.path
+    assert wizard.done_page.saved_to.text() == f"Saved to {out}"
     wizard.accept()
 
     # The mentor drags the bundle onto the window: the preview first.
@@ -188,7 +191,7 @@ def test_revoked_contacts_cannot_be_chosen_and_unverified_ones_warn(
     rows = {model.index(r).data(Qt.ItemDataRole.UserRole + 1): r for r in range(model.rowCount())}
     revoked = model.index(rows[pedro.id])
     assert not (model.flags(revoked) & Qt.ItemFlag.ItemIsEnabled)
-    assert "Revoked" in revoked.data()
+    assert revoked.data(BADGE_ROLE) == "Revoked" and "Revoked" not in revoked.data()
     model.set_checked(pedro.id, True)
     assert model.checked_ids() == [] and not wizard.recipients_page.isComplete()
     assert "Camila Pérez (you): always included" in wizard.recipients_page.me.text()
@@ -247,7 +250,8 @@ def test_send_through_exchange_point_and_feedback_back(
         text = wizard.done_page.text.text()
         assert text.startswith("Queued to send via Escuela — carpeta compartida.")
         assert "Sent" not in text and "Clase de fracciones" in text
-        assert not wizard.done_page.path.isVisible() and wizard.done_page.title() == "Bundle queued"
+        assert not wizard.done_page.saved_to.isVisible()
+        assert wizard.done_page.title() == "Bundle queued"
         assert duo.student.sync.status().pending == 1 and os.listdir(shared) == []
         wizard.accept()
         assert duo.student.sync.sync_now().sent == 1
@@ -282,7 +286,8 @@ def test_send_through_exchange_point_and_feedback_back(
                 assert done.startswith("Queued to send via Escuela")
             else:
                 assert fb.result_ is not None and fb.result_.path.parent == usb
-                assert fb.done_page.path.text() == str(fb.result_.path)
+                assert fb.done_page.bundle_path() == fb.result_.path
+                assert DATED_NAME_RE.fullmatch(fb.result_.path.name)  # not hex, no names
             fb.accept()
         assert duo.mentor.sync.status().pending == 1
         assert duo.mentor.sync.sync_now().sent == 1

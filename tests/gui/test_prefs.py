@@ -16,7 +16,8 @@ def test_round_trip_and_validation(tmp_path: Path) -> None:
     assert (tmp_path / "settings.json").stat().st_mode & 0o777 == 0o600
     doc = json.loads((tmp_path / "settings.json").read_text())
     assert set(doc) == {"format", "language", "theme", "font_size", "autolock_minutes",
-                        "window_geometry", "window_layouts"}  # fmt: skip
+                        "window_geometry", "window_layouts", "export_memory"}  # fmt: skip
+    assert Prefs(export_memory="x" * 40_000).validated().export_memory == ""
 
 
 def test_damaged_or_hostile_files_fall_back(tmp_path: Path) -> None:

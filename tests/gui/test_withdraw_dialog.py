@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 )
 from pytestqt.qtbot import QtBot
 
+from reflectdesk.bundles import DATED_NAME_RE
 from reflectdesk.domain.model import (
     Consent,
     ExportRequest,
@@ -91,7 +92,9 @@ def test_withdraw_consent_from_the_entry_list(
     result = dialog.result_
     assert result is not None and list(out.glob("*.rdbundle")) == [result.path]
     assert dialog.stack.currentIndex() == PAGE_DONE and dialog.close_button.isVisible()
-    assert dialog.done_page.path.text() == str(result.path)
+    assert dialog.done_page.bundle_path() == result.path
+    assert DATED_NAME_RE.fullmatch(result.path.name)
+    assert dialog.done_page.saved_to.text() == f"Saved to {out}"
     text = dialog.done_page.text.text()
     assert "Research consent withdrawn for 2 entries" in text and "Rosa Díaz" in text
     dialog.accept()
@@ -191,7 +194,7 @@ def test_screens_are_translated_accessible_and_fit_a_small_window(
     qtbot.waitUntil(lambda: dialog.result_ is not None, timeout=10_000)
     settle(qtbot)
     problems["withdraw-done"] = check_screen(dialog)
-    assert ("Paquete creado" in dialog.done_page.title()) == spanish  # the reused page
+    assert ("Paquete guardado" in dialog.done_page.title()) == spanish  # the reused page
     dialog.accept()
     sctx.translations.set_language("en")
     sw.prepare_to_close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -12,9 +14,12 @@ from reflectdesk.domain.model import (
     ExportRequest,
 )
 from reflectdesk.errors import (
+    FileUnwritable,
     InvalidValue,
     RecipientRevoked,
 )
+from reflectdesk.services import bundle_export
+from reflectdesk.services.bundle_export import free_bundle_path
 from tests.services.bundle_helpers import (
     Pair,
     export,
@@ -83,3 +88,36 @@ def test_logs_name_no_key_and_no_shared_id(
     needles = [sent.bundle_id, entry.id, s.identity.info().key_id, m.identity.info().key_id]
     assert [n for n in needles if n in caplog.text] == [], caplog.text
     assert "imported a bundle" in caplog.text  # the scan sees the log
+
+
+# --- file names (issue 16.4) ------------------------------------------------------------------
+def test_bundles_in_a_folder_are_named_by_day_and_a_short_id(pair: Pair, tmp_path: Path) -> None:
+    """``reflectdesk-<local date>-<4 hex>.rdbundle``: a person tells them apart; nothing of
+    who or what is inside (names, titles) is in the name; the import side takes it."""
+    s = pair.student
+    entry = s.entries.add(pair.journal_id, EntryContent(title="Clase de Rosa"))
+    first = export(pair, entry_ids=(entry.id,))
+    second = export(pair, entry_ids=(entry.id,))
+    today = datetime.now().astimezone().date().isoformat()
+    for path in (first, second):
+        assert re.fullmatch(rf"reflectdesk-{today}-[0-9a-f]{{4}}\.rdbundle", path.name), path.name
+        for secret in ("Rosa", "Camila", "Clase", "rosa", "camila"):
+            assert secret not in path.name
+    assert first != second and first.exists() and second.exists()
+    preview = pair.mentor.imports.preview(second)
+    assert preview is not None
+    assert len(pair.mentor.imports.import_bundle(first).entries_new) == 1
+
+
+def test_a_taken_name_is_never_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    day = date(2026, 12, 3)
+    taken = tmp_path / "reflectdesk-2026-12-03-7f3a.rdbundle"
+    taken.write_bytes(b"someone else's bundle")
+    ids = iter(["7f3a", "7f3a", "0b1c"])
+    monkeypatch.setattr(bundle_export.secrets, "token_hex", lambda _n: next(ids))
+    assert free_bundle_path(tmp_path, day).name == "reflectdesk-2026-12-03-0b1c.rdbundle"
+    # Every try taken: refused, never overwritten.
+    monkeypatch.setattr(bundle_export.secrets, "token_hex", lambda _n: "7f3a")
+    with pytest.raises(FileUnwritable):
+        free_bundle_path(tmp_path, day)
+    assert taken.read_bytes() == b"someone else's bundle"

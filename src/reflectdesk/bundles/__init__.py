@@ -6,7 +6,13 @@ function takes a path. The import/export services build on it.
 
 from __future__ import annotations
 
-from reflectdesk.bundles.build import build_bundle, bundle_file_name, write_bundle
+from reflectdesk.bundles.build import (
+    DATED_NAME_RE,
+    build_bundle,
+    bundle_file_name,
+    dated_bundle_file_name,
+    write_bundle,
+)
 from reflectdesk.bundles.cards import (
     CARD_EXTENSION,
     Card,
@@ -51,6 +57,7 @@ from reflectdesk.bundles.schemas import BundleKind, Consent, RecordType, Revocat
 __all__ = [
     "BUNDLE_EXTENSION",
     "CARD_EXTENSION",
+    "DATED_NAME_RE",
     "DEFAULT_LIMITS",
     "AttachmentRef",
     "AuthorStatus",
@@ -80,6 +87,7 @@ __all__ = [
     "card_qr_png",
     "card_qr_svg",
     "card_replaces",
+    "dated_bundle_file_name",
     "entry_path",
     "inspect_bundle",
     "key_id_of",

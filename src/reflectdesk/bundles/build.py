@@ -4,10 +4,12 @@ describes the layers)."""
 from __future__ import annotations
 
 import logging
+import re
 import secrets
 import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from datetime import date
 from typing import TypeVar
 
 from reflectdesk.bundles import age_io, minisign
@@ -61,8 +63,24 @@ _PLACEHOLDER_SHA256 = "0" * 64
 
 
 def bundle_file_name() -> str:
-    """A random name that tells couriers nothing: 32 hex digits + ``.rdbundle``."""
+    """A random name that tells couriers nothing: 32 hex digits + ``.rdbundle``. Used for
+    the files exchange points carry (the sync outbox and inbox), which no person sees."""
     return f"{secrets.token_hex(16)}{BUNDLE_EXTENSION}"
+
+
+DATED_NAME_RE = re.compile(r"reflectdesk-\d{4}-\d{2}-\d{2}-[0-9a-f]{4,16}\.rdbundle")
+
+
+def dated_bundle_file_name(day: date, short_id: str | None = None) -> str:
+    """The name of a bundle a person saves in a folder: ``reflectdesk-2026-12-03-7f3a.rdbundle``.
+
+    The day it was made and a short random id, so a person can tell two files apart;
+    never a name, a title or a count (the file may lie in a shared folder or travel by
+    mail). ``short_id``: 4 to 16 lowercase hex digits (random when not given)."""
+    short = secrets.token_hex(2) if short_id is None else short_id
+    if not re.fullmatch(r"[0-9a-f]{4,16}", short):
+        raise ValueError("short_id: 4 to 16 lowercase hex digits")
+    return f"reflectdesk-{day.isoformat()}-{short}{BUNDLE_EXTENSION}"
 
 
 def _trusted_comment(manifest: Manifest) -> str:

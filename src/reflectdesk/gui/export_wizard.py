@@ -14,7 +14,13 @@ The destination is a folder, or — when an exchange point reaches one of the re
 
 The bundle is written on the task runner's writer queue (it also logs the export in
 the vault), with progress and cancel. The last page says exactly what was written, to
-whom, and where the file is or through which exchange point it is queued.
+whom, and where the file was saved (nothing is sent by saving it) or through which
+exchange point it is queued.
+
+The last folder and, for the journal kind, the last recipients are remembered per vault
+(``gui/export_memory.py``: the folder and hashes of key ids in the settings file, never
+names) and chosen again the next time. The window fits the screen (a 1024×600 netbook
+too): every page scrolls.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import (
     QFileDialog,
     QWidget,
@@ -45,14 +51,17 @@ from reflectdesk.gui.contact_model import (
 )
 from reflectdesk.gui.dates import show_date
 from reflectdesk.gui.dialogs import show_error
+from reflectdesk.gui.export_memory import recall, recipient_token, remember
 from reflectdesk.gui.export_pages import (
     ConsentPage,
     DonePage,
     EntriesPage,
     RecipientsPage,
     SavePage,
+    usable_folder,
 )
 from reflectdesk.gui.i18n import error_texts
+from reflectdesk.gui.screen_fit import fit_to_screen
 from reflectdesk.gui.sync_status import SyncStatusItem
 from reflectdesk.gui.tasks import Task
 from reflectdesk.progress import CancelToken, Progress, ProgressSink
@@ -100,7 +109,6 @@ class ExportWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.resize(760, 620)
 
         own = {j.id: j for j in vault.journals.list(Space.OWN)}
         self.journals = list(own.values())
@@ -110,6 +118,13 @@ class ExportWizard(QWizard):
             self.titles = {s.id: s.title for s in vault.entries.list()}
         self.contacts = vault.contacts.list()
         self.my_name = vault.profile.name
+        self.vault_id = vault.vault_id
+        self.remembered = recall(ctx.prefs.export_memory, self.vault_id)
+        if not recipients and kind == "journal":  # the people chosen last time
+            tokens = set(self.remembered.recipients)
+            recipients = [
+                c.id for c in self.contacts if recipient_token(self.vault_id, c.key_id) in tokens
+            ]
 
         self.entries_page = EntriesPage(self)
         self.recipients_page = RecipientsPage(self)
@@ -161,7 +176,9 @@ class ExportWizard(QWizard):
         )
         if kind == "feedback":
             self.setStartId(PAGE_RECIPIENTS)
+        self.save_page.set_folder(self.remembered.folder)
         self.retranslate_ui()
+        fit_to_screen(self, QSize(760, 620))
 
     def nextId(self) -> int:
         """The feedback kind has no entries or consent to choose: recipients, then where."""
@@ -175,9 +192,7 @@ class ExportWizard(QWizard):
         return f"{show_date(event_date)}  {title}" if event_date else title
 
     def _contact_label(self, contact: Any) -> str:
-        return (
-            f"{contact.name} — {role_text(contact.card.role)} · {state_text(trust_state(contact))}"
-        )
+        return f"{contact.name} — {role_text(contact.card.role)}"  # the state: a badge
 
     def _contact_tip(self, contact: Any) -> str:
         if contact.revoked:
@@ -281,9 +296,7 @@ class ExportWizard(QWizard):
             parts = [self.tr("Your feedback on %n entries:", "", len(result.entry_ids)), shown, to]
         else:
             parts = [
-                self.tr("%n entries:", "", len(result.entry_ids))
-                if self.queued_ is not None
-                else self.tr("Sent %n entries:", "", len(result.entry_ids)),
+                self.tr("%n entries:", "", len(result.entry_ids)),
                 shown,
                 to,
                 self.tr("Consent: %1.").replace(
@@ -299,33 +312,46 @@ class ExportWizard(QWizard):
                     "still waiting."
                 )
             )
-        else:
-            if self.bundles > 1:
-                parts.append(
-                    self.tr(
-                        "%n bundles, one for each group of recipients who can accept the "
-                        "same feedback, in the same folder.",
-                        "",
-                        self.bundles,
-                    )
-                )
+        elif self.bundles > 1:
             parts.append(
-                self.tr("The file (%1 KB) is here:").replace(
-                    "%1", str(max(1, round(result.size / 1024)))
+                self.tr(
+                    "%n bundles, one for each group of recipients who can accept the "
+                    "same feedback, in the same folder.",
+                    "",
+                    self.bundles,
                 )
             )
         return "\n\n".join(parts)
 
     # -- saving --------------------------------------------------------------------------------
     def ask_folder(self) -> str:
+        start = self.save_page.folder.path()
         return QFileDialog.getExistingDirectory(
-            self, self.tr("Where to save the bundle"), str(Path.home())
+            self,
+            self.tr("Where to save the bundle"),
+            start if usable_folder(start) else str(Path.home()),
         )
 
     def choose_folder(self) -> None:
         folder = self.ask_folder()
         if folder:
-            self.save_page.folder.setText(folder)
+            self.save_page.set_folder(folder)
+
+    def _remember(self, folder: str | None) -> None:
+        """Keep this run's folder (when one was used) and, for the journal kind, its
+        recipients for the next wizard on this vault."""
+        tokens = None
+        if self.kind == "journal":
+            by_id = {c.id: c for c in self.contacts}
+            tokens = [
+                recipient_token(self.vault_id, by_id[i].key_id)
+                for i in self.recipient_ids()
+                if i in by_id
+            ]
+        stored = remember(
+            self.ctx.prefs.export_memory, self.vault_id, folder=folder, recipients=tokens
+        )
+        self.ctx.update_prefs(export_memory=stored)
 
     def sending(self) -> bool:
         """The destination chosen is "send through the exchange point(s)"."""
@@ -333,8 +359,9 @@ class ExportWizard(QWizard):
 
     def start_export(self) -> None:
         sending = self.sending()
-        folder = self.save_page.folder.text()
-        if (not folder and not sending) or self.task is not None:
+        folder = self.save_page.folder.path()
+        if (not usable_folder(folder) and not sending) or self.task is not None:
+            self.save_page._update()
             return
         exports, sync = self.vault.exports, self.vault.sync
         recipients = self.recipient_ids()
@@ -412,6 +439,7 @@ class ExportWizard(QWizard):
             self._sync_soon()
         else:
             log.info("%d bundle(s) written", len(results))
+        self._remember(None if queued else str(first.path.parent))
         self.save_page.status.setText(self.tr("Done."))
         self.save_page.completeChanged.emit()
         self.next()
@@ -441,7 +469,22 @@ class ExportWizard(QWizard):
         super().reject()
 
     # -- text ----------------------------------------------------------------------------------
+    def _relabel_recipients(self) -> None:
+        """The people's roles and tooltips in the current language (the choice kept)."""
+        by_id = {c.id: c for c in self.contacts}
+        model = self.recipients_page.model
+        items = [
+            replace(
+                i, text=self._contact_label(by_id[i.id]), tooltip=self._contact_tip(by_id[i.id])
+            )
+            for i in model.items()
+            if i.id in by_id
+        ]
+        if items != model.items():
+            model.set_items(items)
+
     def retranslate_ui(self) -> None:
+        self._relabel_recipients()
         self.setWindowTitle(
             self.tr("Send feedback") if self.kind == "feedback" else self.tr("Share entries")
         )

@@ -1,7 +1,9 @@
 """Settings needed before unlock, in a small plaintext JSON file in the data folder.
 
 Only presentation choices live here (language, theme, font size, auto-lock, window
-geometry): never journal text, names or anything from inside the vault. The file is
+geometry, and per vault the export wizard's last folder and recipients as keyed hashes
+of their key ids, ``gui/export_memory.py``): never journal text, names or anything
+readable from inside the vault. The file is
 replaced atomically, so a crash leaves the old or the new settings, never half.
 """
 
@@ -32,6 +34,9 @@ class Prefs:
     # JSON: per screen (name and available size), the main window's geometry and
     # splitters (gui/screen_fit.py).
     window_layouts: str = ""
+    # JSON: per vault id, the export wizard's last folder and recipients (hashes of key
+    # ids, never names: gui/export_memory.py).
+    export_memory: str = ""
 
     def validated(self) -> Prefs:
         language = self.language if self.language in LANGUAGES else ""
@@ -40,6 +45,7 @@ class Prefs:
         minutes = min(max(int(self.autolock_minutes), 0), AUTOLOCK_MAX_MINUTES)
         geometry = self.window_geometry if len(self.window_geometry) < 4096 else ""
         layouts = self.window_layouts if len(self.window_layouts) < 32_768 else ""
+        memory = self.export_memory if len(self.export_memory) < 32_768 else ""
         return replace(
             self,
             language=language,
@@ -48,6 +54,7 @@ class Prefs:
             autolock_minutes=minutes,
             window_geometry=geometry,
             window_layouts=layouts,
+            export_memory=memory,
         )
 
     @classmethod

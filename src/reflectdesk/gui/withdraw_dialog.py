@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from reflectdesk.domain.model import Contact, EntrySummary, ExportResult, Space
 from reflectdesk.errors import Cancelled, ReflectDeskError, StorageUnwritable
-from reflectdesk.gui.contact_model import CheckItem, role_text, state_text, trust_state
+from reflectdesk.gui.contact_model import CheckItem, role_text, trust_state
 from reflectdesk.gui.dates import show_date
 from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.export_pages import DonePage, RecipientsPage
@@ -214,7 +214,7 @@ class WithdrawDialog(QDialog):
         state = trust_state(contact)
         return CheckItem(
             id=contact.id,
-            text=f"{contact.name} — {role_text(contact.card.role)} · {state_text(state)}",
+            text=f"{contact.name} — {role_text(contact.card.role)}",  # the state: a badge
             tooltip=self._recipient_tip(contact),
             enabled=not contact.revoked,
             checked=contact.id in self.before and not contact.revoked,
@@ -265,9 +265,6 @@ class WithdrawDialog(QDialog):
                 shown,
                 self.tr("To: %1 and you.").replace(
                     "%1", ", ".join(self.recipient_names(result.recipients))
-                ),
-                self.tr("The file (%1 KB) is here:").replace(
-                    "%1", str(max(1, round(result.size / 1024)))
                 ),
             ]
         )

@@ -3,7 +3,9 @@
 Entries (by id or a whole journal; own entries only), with or without their
 attachments and history, go to chosen contacts (you are always a recipient), with a
 consent per bundle and per entry; the author's card travels in ``cards/`` so an
-unknown receiver can add you. One file with a random name, written atomically.
+unknown receiver can add you. One file, written atomically; in a folder it is named by
+the day and a short random id (``reflectdesk-2026-12-03-7f3a.rdbundle``), never by who or
+what is inside.
 Logged in ``bundle_log`` ("out") with the consent given per entry, in the same
 transaction that commits the file: a failed write logs nothing.
 """
@@ -13,9 +15,10 @@ from __future__ import annotations
 import json
 import logging
 import re
+import secrets
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from reflectdesk.atomic_files import AtomicFile
@@ -24,8 +27,8 @@ from reflectdesk.bundles import (
     BundleMeta,
     RecordType,
     attachment_path,
-    bundle_file_name,
     card_path,
+    dated_bundle_file_name,
     entry_path,
     record_path,
     write_bundle,
@@ -60,6 +63,18 @@ from reflectdesk.storage.consents import NewConsent
 from reflectdesk.storage.entries import ExportedEntry
 
 log = logging.getLogger(__name__)
+
+
+def free_bundle_path(folder: Path, day: date) -> Path:
+    """A dated name not yet taken in ``folder``: two bundles made the same day clash on
+    the 4-digit id once in 65,536; then another id, and after a few tries a longer one.
+    An existing file is never replaced."""
+    for attempt in range(24):
+        short = secrets.token_hex(2 if attempt < 16 else 8)
+        path = folder / dated_bundle_file_name(day, short)
+        if not path.exists():
+            return path
+    raise FileUnwritable(str(folder))
 
 
 def _entry_document(item: ExportedEntry) -> bytes:
@@ -371,7 +386,7 @@ class BundleExportService:
         me = load_or_create_identity(st)
         files[card_path(me.public.key_id_hex)] = profile_card(st)  # for unknown receivers
         publics = [public_of(c) for c in recipients]
-        path = dest / bundle_file_name() if dest.is_dir() else dest
+        path = free_bundle_path(dest, datetime.now().astimezone().date()) if dest.is_dir() else dest
         contact_ids = tuple(c.id for c in recipients)
         # Streamed as it is encrypted; removed on any error.
         with AtomicFile(path, 0o600, FileUnwritable) as out:
