@@ -375,6 +375,11 @@ def render_app(ctx: AppContext, out: Path, suffix: str, lang: str) -> None:
     from screenshots_sync import render_sync  # sync screens (issue 17)
 
     render_sync(ctx, window, vault, out, suffix, lang, save, settle)
+    # Issue 16.8 (last: it adds an entry): standards with titles, the preview with tags,
+    # standards and attachments, the New journal dialog.
+    from screenshots_everyday import render_everyday
+
+    render_everyday(ctx, vault, out, suffix, lang)
     window.prepare_to_close()
     ctx.runner.wait(10_000)
     window.hide()
@@ -735,6 +740,13 @@ def render(
                     render_unlock(ctx, out, suffix)
                 if only == "layout":
                     render_layout(ctx, out, suffix, lang)
+                if only == "everyday":
+                    from screenshots_everyday import render_everyday
+
+                    vault = _make_vault(ctx, lang)
+                    render_everyday(ctx, vault, out, suffix, lang)
+                    ctx.runner.wait(10_000)
+                    vault.close()  # type: ignore[attr-defined]
                 if only in (None, "app"):
                     render_wizard(ctx, out, suffix)
                     render_app(ctx, out, suffix, lang)
@@ -766,7 +778,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pseudo", action="store_true", help="render the pseudo-locale")
     parser.add_argument(
         "--only",
-        choices=("app", "review", "conflict", "unlock", "layout", "export"),
+        choices=("app", "review", "conflict", "unlock", "layout", "export", "everyday"),
         help="only these screens (see docs/screenshots/README.md)",
     )
     args = parser.parse_args(argv)

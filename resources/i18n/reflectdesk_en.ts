@@ -1755,6 +1755,10 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>None chosen</translation>
     </message>
     <message>
+        <source>+ %1 more</source>
+        <translation>+ %1 more</translation>
+    </message>
+    <message>
         <source>%1 · * still to answer: %2</source>
         <translation>%1 · * still to answer: %2</translation>
     </message>
@@ -3853,14 +3857,6 @@ Ctrl+F searches, Ctrl+L locks.</translation>
         <translation>My practicum journal</translation>
     </message>
     <message>
-        <source>New journal</source>
-        <translation>New journal</translation>
-    </message>
-    <message>
-        <source>Name of the journal:</source>
-        <translation>Name of the journal:</translation>
-    </message>
-    <message>
         <source>No entries match.</source>
         <translation>No entries match.</translation>
     </message>
@@ -4085,6 +4081,73 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     </message>
 </context>
 <context>
+    <name>NewJournalDialog</name>
+    <message>
+        <source>Give the journal a name, for example the practicum it is for.</source>
+        <translation>Give the journal a name, for example the practicum it is for.</translation>
+    </message>
+    <message>
+        <source>The name is too long: at most %1 characters.</source>
+        <translation>The name is too long: at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>You already have a journal with this name: choose another.</source>
+        <translation>You already have a journal with this name: choose another.</translation>
+    </message>
+    <message>
+        <source>New journal</source>
+        <translation>New journal</translation>
+    </message>
+    <message>
+        <source>A journal holds the entries of one practicum or course. You can have several; each entry belongs to one.</source>
+        <translation>A journal holds the entries of one practicum or course. You can have several; each entry belongs to one.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Course or practicum (optional):</source>
+        <translation>&amp;Course or practicum (optional):</translation>
+    </message>
+    <message>
+        <source>&amp;Template for new entries (optional):</source>
+        <translation>&amp;Template for new entries (optional):</translation>
+    </message>
+    <message>
+        <source>e.g. Professional practicum II</source>
+        <translation>e.g. Professional practicum II</translation>
+    </message>
+    <message>
+        <source>e.g. Practicum II, 2nd semester 2026</source>
+        <translation>e.g. Practicum II, 2nd semester 2026</translation>
+    </message>
+    <message>
+        <source>None: choose each time</source>
+        <translation>None: choose each time</translation>
+    </message>
+    <message>
+        <source>New entries in this journal start with this template chosen.</source>
+        <translation>New entries in this journal start with this template chosen.</translation>
+    </message>
+    <message>
+        <source>Name of the journal</source>
+        <translation>Name of the journal</translation>
+    </message>
+    <message>
+        <source>Course or practicum</source>
+        <translation>Course or practicum</translation>
+    </message>
+    <message>
+        <source>Template for new entries</source>
+        <translation>Template for new entries</translation>
+    </message>
+    <message>
+        <source>C&amp;reate journal</source>
+        <translation>C&amp;reate journal</translation>
+    </message>
+</context>
+<context>
     <name>NewPassphraseFields</name>
     <message>
         <source>New &amp;passphrase:</source>
@@ -4277,6 +4340,21 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     <message>
         <source>&amp;Export…</source>
         <translation>&amp;Export…</translation>
+    </message>
+</context>
+<context>
+    <name>Preview</name>
+    <message>
+        <source>Tags:</source>
+        <translation>Tags:</translation>
+    </message>
+    <message>
+        <source>Standards:</source>
+        <translation>Standards:</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
     </message>
 </context>
 <context>

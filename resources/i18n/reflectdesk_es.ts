@@ -141,7 +141,7 @@
     </message>
     <message>
         <source>Every time the journal locks</source>
-        <translation>Cada vez que el diario se bloquea</translation>
+        <translation>Cada vez que tu espacio se bloquea</translation>
     </message>
     <message>
         <source>Once a day</source>
@@ -216,7 +216,7 @@
     </message>
     <message>
         <source>Your journal has no backup yet. A lost or broken laptop would take all of it.</source>
-        <translation>Tu diario todavía no tiene copia de seguridad. Si pierdes o se daña el computador, lo perderías entero.</translation>
+        <translation>Tu espacio todavía no tiene copia de seguridad. Si pierdes o se daña el computador, lo perderías entero.</translation>
     </message>
     <message>
         <source>Back &amp;up now</source>
@@ -235,7 +235,7 @@
     <name>Backups</name>
     <message>
         <source>Copying the encrypted vault…</source>
-        <translation>Copiando el diario cifrado…</translation>
+        <translation>Copiando tu espacio cifrado…</translation>
     </message>
     <message>
         <source>Writing the backup file…</source>
@@ -547,7 +547,7 @@
     </message>
     <message>
         <source>The vault is not re-encrypted: a copy of it made before now (a backup, a copied folder) still opens with the old passphrase. If someone may know your old passphrase and have such a copy, it stays readable to them.</source>
-        <translation>La bóveda no se vuelve a cifrar: una copia hecha antes de ahora (un respaldo, una carpeta copiada) sigue abriéndose con la frase de contraseña anterior. Si alguien puede conocer tu frase de contraseña anterior y tener una copia así, podrá seguir leyéndola.</translation>
+        <translation>Tu espacio no se vuelve a cifrar: una copia hecha antes de ahora (un respaldo, una carpeta copiada) sigue abriéndose con la frase de contraseña anterior. Si alguien puede conocer tu frase de contraseña anterior y tener una copia así, podrá seguir leyéndola.</translation>
     </message>
     <message>
         <source>C&amp;urrent passphrase:</source>
@@ -630,7 +630,7 @@
     </message>
     <message>
         <source>Vault created in {path}.</source>
-        <translation>Bóveda creada en {path}.</translation>
+        <translation>Espacio creado en {path}.</translation>
     </message>
     <message>
         <source>Your recovery key is shown only this once. Write it down or print it and keep it somewhere safe; it is the only way back in if you forget your passphrase:</source>
@@ -642,15 +642,15 @@
     </message>
     <message>
         <source>Vault recovered; the new passphrase is set.</source>
-        <translation>Bóveda recuperada; la nueva frase de contraseña quedó configurada.</translation>
+        <translation>Espacio recuperado; la nueva frase de contraseña quedó configurada.</translation>
     </message>
     <message>
         <source>Your old recovery key no longer opens this vault. The new one is shown only this once. Write it down or print it and keep it somewhere safe:</source>
-        <translation>Tu clave de recuperación anterior ya no abre esta bóveda. La nueva se muestra solo esta vez. Anótala o imprímela y guárdala en un lugar seguro:</translation>
+        <translation>Tu clave de recuperación anterior ya no abre este espacio. La nueva se muestra solo esta vez. Anótala o imprímela y guárdala en un lugar seguro:</translation>
     </message>
     <message>
         <source>Copies of the vault made before now (backups) still open with the old recovery key.</source>
-        <translation>Las copias de la bóveda hechas antes de ahora (respaldos) siguen abriéndose con la clave de recuperación anterior.</translation>
+        <translation>Las copias de tu espacio hechas antes de ahora (respaldos) siguen abriéndose con la clave de recuperación anterior.</translation>
     </message>
     <message>
         <source>Passphrase: </source>
@@ -666,7 +666,7 @@
     </message>
     <message>
         <source>Note: another vault is in {path}; open it with --vault {path}</source>
-        <translation>Nota: hay otro diario en {path}; ábrelo con --vault {path}</translation>
+        <translation>Nota: hay otro espacio en {path}; ábrelo con --vault {path}</translation>
     </message>
     <message>
         <source>Error</source>
@@ -1014,7 +1014,7 @@
     </message>
     <message>
         <source>The backup is whole: every record opens and the vault checks pass.</source>
-        <translation>La copia está completa: cada registro se abre y las comprobaciones del diario pasan.</translation>
+        <translation>La copia está completa: cada registro se abre y las comprobaciones del espacio pasan.</translation>
     </message>
     <message>
         <source>Restored into {path}. Open it with --vault {path}.</source>
@@ -1147,7 +1147,7 @@
     <name>ConfirmPage</name>
     <message>
         <source>That matches. Your vault is ready.</source>
-        <translation>Coincide. Tu bóveda está lista.</translation>
+        <translation>Coincide. Tu espacio está listo.</translation>
     </message>
     <message>
         <source>Groups %1 and %2 do not match your key. Look at them again.</source>
@@ -1565,11 +1565,11 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     </message>
     <message>
         <source>The vault could not be created.</source>
-        <translation>No se pudo crear la bóveda.</translation>
+        <translation>No se pudo crear tu espacio.</translation>
     </message>
     <message>
         <source>Creating your vault</source>
-        <translation>Creando tu bóveda</translation>
+        <translation>Creando tu espacio</translation>
     </message>
     <message>
         <source>This takes a few seconds on purpose: it makes guessing slow.</source>
@@ -1577,7 +1577,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     </message>
     <message>
         <source>ReflectDesk turns your passphrase into a key with Argon2id, tuned to this computer, and creates your encrypted vault and your recovery key.</source>
-        <translation>ReflectDesk convierte tu frase de contraseña en una clave con Argon2id, ajustado a este computador, y crea tu bóveda cifrada y tu clave de recuperación.</translation>
+        <translation>ReflectDesk convierte tu frase de contraseña en una clave con Argon2id, ajustado a este computador, y crea tu espacio cifrado y tu clave de recuperación.</translation>
     </message>
     <message>
         <source>&amp;Try again</source>
@@ -1755,6 +1755,10 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Ninguno elegido</translation>
     </message>
     <message>
+        <source>+ %1 more</source>
+        <translation>+ %1 más</translation>
+    </message>
+    <message>
         <source>%1 · * still to answer: %2</source>
         <translation>%1 · * por responder: %2</translation>
     </message>
@@ -1887,11 +1891,11 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     </message>
     <message>
         <source>Reinstall ReflectDesk. Your journal is not affected: it is kept apart.</source>
-        <translation>Reinstala ReflectDesk. Tu diario no se ve afectado: se guarda aparte.</translation>
+        <translation>Reinstala ReflectDesk. Tu espacio no se ve afectado: se guarda aparte.</translation>
     </message>
     <message>
         <source>The vault could not be used.</source>
-        <translation>No se pudo usar la bóveda.</translation>
+        <translation>No se pudo usar tu espacio.</translation>
     </message>
     <message>
         <source>The passphrase is not correct.</source>
@@ -1911,47 +1915,47 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     </message>
     <message>
         <source>The vault is locked.</source>
-        <translation>La bóveda está bloqueada.</translation>
+        <translation>Tu espacio está bloqueado.</translation>
     </message>
     <message>
         <source>Unlock it with your passphrase first.</source>
-        <translation>Primero desbloquéala con tu frase de contraseña.</translation>
+        <translation>Primero desbloquéalo con tu frase de contraseña.</translation>
     </message>
     <message>
         <source>There is no vault in this folder.</source>
-        <translation>No hay una bóveda en esta carpeta.</translation>
+        <translation>No hay un espacio de ReflectDesk en esta carpeta.</translation>
     </message>
     <message>
         <source>Create one with 'init', or choose the folder that holds your vault.</source>
-        <translation>Crea una con 'init' o elige la carpeta que contiene tu bóveda.</translation>
+        <translation>Crea uno con 'init' o elige la carpeta que contiene tu espacio.</translation>
     </message>
     <message>
         <source>A vault already exists in this folder.</source>
-        <translation>Ya existe una bóveda en esta carpeta.</translation>
+        <translation>Ya existe un espacio de ReflectDesk en esta carpeta.</translation>
     </message>
     <message>
         <source>Open it, or choose another folder for a new vault.</source>
-        <translation>Ábrela o elige otra carpeta para una bóveda nueva.</translation>
+        <translation>Ábrelo o elige otra carpeta para un espacio nuevo.</translation>
     </message>
     <message>
         <source>The vault header is damaged or incomplete.</source>
-        <translation>La cabecera de la bóveda está dañada o incompleta.</translation>
+        <translation>La cabecera de tu espacio está dañada o incompleta.</translation>
     </message>
     <message>
         <source>Restore the vault folder from a backup. Nothing was changed.</source>
-        <translation>Restaura la carpeta de la bóveda desde un respaldo. No se cambió nada.</translation>
+        <translation>Restaura la carpeta de tu espacio desde un respaldo. No se cambió nada.</translation>
     </message>
     <message>
         <source>This file is not a ReflectDesk vault.</source>
-        <translation>Este archivo no es una bóveda de ReflectDesk.</translation>
+        <translation>Este archivo no es un espacio de ReflectDesk.</translation>
     </message>
     <message>
         <source>Choose the folder that holds your ReflectDesk vault.</source>
-        <translation>Elige la carpeta que contiene tu bóveda de ReflectDesk.</translation>
+        <translation>Elige la carpeta que contiene tu espacio de ReflectDesk.</translation>
     </message>
     <message>
         <source>This vault was written by a newer version of ReflectDesk.</source>
-        <translation>Esta bóveda fue escrita por una versión más nueva de ReflectDesk.</translation>
+        <translation>Este espacio fue escrito por una versión más nueva de ReflectDesk.</translation>
     </message>
     <message>
         <source>Update ReflectDesk to open it. Nothing was changed.</source>
@@ -1959,43 +1963,43 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     </message>
     <message>
         <source>This vault is already open in another window.</source>
-        <translation>Esta bóveda ya está abierta en otra ventana.</translation>
+        <translation>Este espacio ya está abierto en otra ventana.</translation>
     </message>
     <message>
         <source>Switch to the window that has it open, or close it and try again.</source>
-        <translation>Cambia a la ventana que la tiene abierta, o ciérrala e inténtalo de nuevo.</translation>
+        <translation>Cambia a la ventana que lo tiene abierto, o ciérrala e inténtalo de nuevo.</translation>
     </message>
     <message>
         <source>A record in the vault failed its integrity check.</source>
-        <translation>Un registro de la bóveda no pasó su verificación de integridad.</translation>
+        <translation>Un registro de tu espacio no pasó su verificación de integridad.</translation>
     </message>
     <message>
         <source>The vault file was altered or damaged. Restore it from a backup.</source>
-        <translation>El archivo de la bóveda fue alterado o está dañado. Restáuralo desde un respaldo.</translation>
+        <translation>El archivo de tu espacio fue alterado o está dañado. Restáuralo desde un respaldo.</translation>
     </message>
     <message>
         <source>The vault file is damaged: part of it fails its integrity check.</source>
-        <translation>El archivo de la bóveda está dañado: una parte no pasa su verificación de integridad.</translation>
+        <translation>El archivo de tu espacio está dañado: una parte no pasa su verificación de integridad.</translation>
     </message>
     <message>
         <source>The file was changed outside ReflectDesk or the disk failed. Do not use this copy: restore the whole vault folder from a backup.</source>
-        <translation>El archivo se cambió fuera de ReflectDesk o el disco falló. No uses esta copia: restaura la carpeta completa de la bóveda desde un respaldo.</translation>
+        <translation>El archivo se cambió fuera de ReflectDesk o el disco falló. No uses esta copia: restaura la carpeta completa de tu espacio desde un respaldo.</translation>
     </message>
     <message>
         <source>The vault could not be converted to the new format: the copy did not check.</source>
-        <translation>No se pudo convertir la bóveda al nuevo formato: la copia no pasó la verificación.</translation>
+        <translation>No se pudo convertir tu espacio al nuevo formato: la copia no pasó la verificación.</translation>
     </message>
     <message>
         <source>Nothing was changed: the vault still opens as before. Free some disk space and try again; if it keeps happening, report it.</source>
-        <translation>No se cambió nada: la bóveda se abre igual que antes. Libera espacio en el disco e inténtalo de nuevo; si sigue pasando, infórmalo.</translation>
+        <translation>No se cambió nada: tu espacio se abre igual que antes. Haz lugar en el disco e inténtalo de nuevo; si sigue pasando, infórmalo.</translation>
     </message>
     <message>
         <source>Part of the vault was changed, deleted or replaced by an older copy outside ReflectDesk.</source>
-        <translation>Una parte de la bóveda fue cambiada, borrada o reemplazada por una copia anterior fuera de ReflectDesk.</translation>
+        <translation>Una parte de tu espacio fue cambiada, borrada o reemplazada por una copia anterior fuera de ReflectDesk.</translation>
     </message>
     <message>
         <source>Keys, contacts, consents or entry versions may have been altered. Do not use this copy: restore the whole vault folder from a backup.</source>
-        <translation>Pueden haberse alterado claves, contactos, consentimientos o versiones de entradas. No uses esta copia: restaura la carpeta completa de la bóveda desde un respaldo.</translation>
+        <translation>Pueden haberse alterado claves, contactos, consentimientos o versiones de entradas. No uses esta copia: restaura la carpeta completa de tu espacio desde un respaldo.</translation>
     </message>
     <message>
         <source>ReflectDesk cannot write to the data folder.</source>
@@ -2191,7 +2195,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     </message>
     <message>
         <source>Do not restore from it. Use another backup (an older one, or a copy kept elsewhere); your vault was not touched.</source>
-        <translation>No restaures desde ella. Usa otra copia (una más antigua, o una guardada en otro lugar); tu diario no se tocó.</translation>
+        <translation>No restaures desde ella. Usa otra copia (una más antigua, o una guardada en otro lugar); tu espacio no se tocó.</translation>
     </message>
     <message>
         <source>There is no comment with this id.</source>
@@ -2535,7 +2539,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     </message>
     <message>
         <source>Restore the vault from a backup.</source>
-        <translation>Restaura la bóveda desde un respaldo.</translation>
+        <translation>Restaura tu espacio desde un respaldo.</translation>
     </message>
     <message>
         <source>A public key is not valid.</source>
@@ -2731,7 +2735,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     </message>
     <message>
         <source>The bundle reuses an id that stands for something else in your vault.</source>
-        <translation>El paquete reutiliza un identificador que corresponde a otra cosa en tu bóveda.</translation>
+        <translation>El paquete reutiliza un identificador que corresponde a otra cosa en tu espacio.</translation>
     </message>
     <message>
         <source>Ask the sender to export it again, and report it if it happens again. Nothing was imported.</source>
@@ -3003,7 +3007,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     </message>
     <message>
         <source>Choose an existing folder by its full path (a USB stick, a network drive or a folder your Nextcloud client syncs), outside the vault.</source>
-        <translation>Elige una carpeta existente por su ruta completa (un pendrive, una unidad de red o una carpeta que sincroniza tu cliente de Nextcloud), fuera de la bóveda.</translation>
+        <translation>Elige una carpeta existente por su ruta completa (un pendrive, una unidad de red o una carpeta que sincroniza tu cliente de Nextcloud), fuera de tu espacio.</translation>
     </message>
     <message>
         <source>An exchange point needs a name (up to 80 characters).</source>
@@ -3047,7 +3051,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     </message>
     <message>
         <source>The folder for the restored vault already exists and is not empty.</source>
-        <translation>La carpeta para el diario restaurado ya existe y no está vacía.</translation>
+        <translation>La carpeta para el espacio restaurado ya existe y no está vacía.</translation>
     </message>
     <message>
         <source>Choose a new folder: a restore never writes over existing files.</source>
@@ -3134,7 +3138,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     </message>
     <message>
         <source>Only encrypted, signed bundles go there, under random names. The server learns their sizes and times, never who wrote them or to whom. Use an app password, not your main password: it is stored encrypted in your vault.</source>
-        <translation>Solo van ahí paquetes cifrados y firmados, con nombres al azar. El servidor conoce sus tamaños y horas, nunca quién los escribió ni para quién. Usa una contraseña de aplicación, no tu contraseña principal: se guarda cifrada en tu bóveda.</translation>
+        <translation>Solo van ahí paquetes cifrados y firmados, con nombres al azar. El servidor conoce sus tamaños y horas, nunca quién los escribió ni para quién. Usa una contraseña de aplicación, no tu contraseña principal: se guarda cifrada en tu espacio.</translation>
     </message>
 </context>
 <context>
@@ -3339,7 +3343,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     </message>
     <message>
         <source>Your vault is created. If you have not saved the recovery key, you will not see it again. Continue without checking it?</source>
-        <translation>Tu bóveda ya está creada. Si no guardaste la clave de recuperación, no la volverás a ver. ¿Continuar sin revisarla?</translation>
+        <translation>Tu espacio ya está creado. Si no guardaste la clave de recuperación, no la volverás a ver. ¿Continuar sin revisarla?</translation>
     </message>
     <message>
         <source>ReflectDesk: first steps</source>
@@ -3355,7 +3359,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     </message>
     <message>
         <source>Create my vault</source>
-        <translation>Crear mi bóveda</translation>
+        <translation>Crear mi espacio</translation>
     </message>
     <message>
         <source>Finish</source>
@@ -3711,7 +3715,7 @@ Elige el idioma de la aplicación. Puedes cambiarlo después en Configuración.<
     </message>
     <message>
         <source>Restore a journal from a backup</source>
-        <translation>Restaurar un diario desde una copia de seguridad</translation>
+        <translation>Restaurar tu espacio desde una copia de seguridad</translation>
     </message>
 </context>
 <context>
@@ -3851,14 +3855,6 @@ Ctrl+F busca y Ctrl+L bloquea.</translation>
     <message>
         <source>My practicum journal</source>
         <translation>Mi diario de práctica</translation>
-    </message>
-    <message>
-        <source>New journal</source>
-        <translation>Nuevo diario</translation>
-    </message>
-    <message>
-        <source>Name of the journal:</source>
-        <translation>Nombre del diario:</translation>
     </message>
     <message>
         <source>No entries match.</source>
@@ -4085,6 +4081,73 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
 </context>
 <context>
+    <name>NewJournalDialog</name>
+    <message>
+        <source>Give the journal a name, for example the practicum it is for.</source>
+        <translation>Ponle un nombre al diario, por ejemplo, la práctica a la que corresponde.</translation>
+    </message>
+    <message>
+        <source>The name is too long: at most %1 characters.</source>
+        <translation>El nombre es demasiado largo: como máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>You already have a journal with this name: choose another.</source>
+        <translation>Ya tienes un diario con este nombre: elige otro.</translation>
+    </message>
+    <message>
+        <source>New journal</source>
+        <translation>Nuevo diario</translation>
+    </message>
+    <message>
+        <source>A journal holds the entries of one practicum or course. You can have several; each entry belongs to one.</source>
+        <translation>Un diario reúne las entradas de una práctica o un curso. Puedes tener varios; cada entrada pertenece a uno.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Course or practicum (optional):</source>
+        <translation>&amp;Curso o práctica (opcional):</translation>
+    </message>
+    <message>
+        <source>&amp;Template for new entries (optional):</source>
+        <translation>&amp;Plantilla para entradas nuevas (opcional):</translation>
+    </message>
+    <message>
+        <source>e.g. Professional practicum II</source>
+        <translation>p. ej., Práctica profesional II</translation>
+    </message>
+    <message>
+        <source>e.g. Practicum II, 2nd semester 2026</source>
+        <translation>p. ej., Práctica II, 2.º semestre 2026</translation>
+    </message>
+    <message>
+        <source>None: choose each time</source>
+        <translation>Ninguna: elegir cada vez</translation>
+    </message>
+    <message>
+        <source>New entries in this journal start with this template chosen.</source>
+        <translation>Las entradas nuevas de este diario parten con esta plantilla elegida.</translation>
+    </message>
+    <message>
+        <source>Name of the journal</source>
+        <translation>Nombre del diario</translation>
+    </message>
+    <message>
+        <source>Course or practicum</source>
+        <translation>Curso o práctica</translation>
+    </message>
+    <message>
+        <source>Template for new entries</source>
+        <translation>Plantilla para entradas nuevas</translation>
+    </message>
+    <message>
+        <source>C&amp;reate journal</source>
+        <translation>C&amp;rear diario</translation>
+    </message>
+</context>
+<context>
     <name>NewPassphraseFields</name>
     <message>
         <source>New &amp;passphrase:</source>
@@ -4123,7 +4186,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
     <message>
         <source>A new recovery key replaces the one you saved: the old key stops opening this vault. Do this if someone may have seen or found your recovery key. Copies of the vault made before now (backups) still open with the old key.</source>
-        <translation>Una nueva clave de recuperación reemplaza la que guardaste: la clave anterior deja de abrir esta bóveda. Hazlo si alguien pudo ver o encontrar tu clave de recuperación. Las copias de la bóveda hechas antes de ahora (respaldos) siguen abriéndose con la clave anterior.</translation>
+        <translation>Una nueva clave de recuperación reemplaza la que guardaste: la clave anterior deja de abrir este espacio. Hazlo si alguien pudo ver o encontrar tu clave de recuperación. Las copias de tu espacio hechas antes de ahora (respaldos) siguen abriéndose con la clave anterior.</translation>
     </message>
     <message>
         <source>C&amp;urrent passphrase:</source>
@@ -4174,7 +4237,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
     <message>
         <source>&amp;Create my vault</source>
-        <translation>&amp;Crear mi bóveda</translation>
+        <translation>&amp;Crear mi espacio</translation>
     </message>
 </context>
 <context>
@@ -4280,6 +4343,21 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
 </context>
 <context>
+    <name>Preview</name>
+    <message>
+        <source>Tags:</source>
+        <translation>Etiquetas:</translation>
+    </message>
+    <message>
+        <source>Standards:</source>
+        <translation>Estándares:</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Adjuntos</translation>
+    </message>
+</context>
+<context>
     <name>ProfilePage</name>
     <message>
         <source>About you</source>
@@ -4354,7 +4432,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
     <message>
         <source>Creating your encrypted vault…</source>
-        <translation>Creando tu bóveda cifrada…</translation>
+        <translation>Creando tu espacio cifrado…</translation>
     </message>
     <message>
         <source>Preparing search…</source>
@@ -4362,15 +4440,15 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
     <message>
         <source>Converting the vault to the new encrypted format (once)…</source>
-        <translation>Convirtiendo la bóveda al nuevo formato cifrado (solo esta vez)…</translation>
+        <translation>Convirtiendo tu espacio al nuevo formato cifrado (solo esta vez)…</translation>
     </message>
     <message>
         <source>Checking the converted vault…</source>
-        <translation>Verificando la bóveda convertida…</translation>
+        <translation>Verificando tu espacio convertido…</translation>
     </message>
     <message>
         <source>Opening the vault…</source>
-        <translation>Abriendo la bóveda…</translation>
+        <translation>Abriendo tu espacio…</translation>
     </message>
     <message>
         <source>Working…</source>
@@ -4545,7 +4623,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
     <message>
         <source>Type the recovery key you saved or printed when you created your vault, then choose a new passphrase. Your entries stay as they are.</source>
-        <translation>Escribe la clave de recuperación que guardaste o imprimiste al crear tu bóveda y luego elige una nueva frase de contraseña. Tus entradas quedan tal como están.</translation>
+        <translation>Escribe la clave de recuperación que guardaste o imprimiste al crear tu espacio y luego elige una nueva frase de contraseña. Tus entradas quedan tal como están.</translation>
     </message>
     <message>
         <source>Recovery &amp;key:</source>
@@ -4588,7 +4666,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
     <message>
         <source>If you forget your passphrase, this key is the only way back into your journal. Nobody else has a copy, not even ReflectDesk.</source>
-        <translation>Si olvidas tu frase de contraseña, esta clave es la única forma de volver a entrar a tu diario. Nadie más tiene una copia, ni siquiera ReflectDesk.</translation>
+        <translation>Si olvidas tu frase de contraseña, esta clave es la única forma de volver a entrar a tu espacio. Nadie más tiene una copia, ni siquiera ReflectDesk.</translation>
     </message>
     <message>
         <source>Keep it away from this computer, like a spare house key. Anyone with the key and your computer can read your journal.</source>
@@ -4603,7 +4681,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
     <message>
         <source>This key opens your ReflectDesk vault if you forget your passphrase. Anyone who has it and your computer can read your journal: keep this page somewhere safe, away from the computer, and do not photograph it or send it by e-mail.</source>
-        <translation>Esta clave abre tu bóveda de ReflectDesk si olvidas tu frase de contraseña. Cualquiera que la tenga junto con tu computador puede leer tu diario: guarda esta hoja en un lugar seguro, lejos del computador, y no la fotografíes ni la envíes por correo electrónico.</translation>
+        <translation>Esta clave abre tu espacio de ReflectDesk si olvidas tu frase de contraseña. Cualquiera que la tenga junto con tu computador puede leer tu diario: guarda esta hoja en un lugar seguro, lejos del computador, y no la fotografíes ni la envíes por correo electrónico.</translation>
     </message>
     <message>
         <source>Written on {date}. Spaces and dashes do not matter when you type it.</source>
@@ -4626,11 +4704,11 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
     <message>
         <source>Where the restored journal goes</source>
-        <translation>Dónde va el diario restaurado</translation>
+        <translation>Dónde va el espacio restaurado</translation>
     </message>
     <message>
         <source>Journal restored</source>
-        <translation>Diario restaurado</translation>
+        <translation>Espacio restaurado</translation>
     </message>
     <message>
         <source>The backup was checked and restored into %1.</source>
@@ -4666,7 +4744,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
     <message>
         <source>Choose where the restored journal goes</source>
-        <translation>Elegir dónde va el diario restaurado</translation>
+        <translation>Elegir dónde va el espacio restaurado</translation>
     </message>
     <message>
         <source>With the passphrase</source>
@@ -4690,11 +4768,11 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
     <message>
         <source>New folder for the restored journal</source>
-        <translation>Carpeta nueva para el diario restaurado</translation>
+        <translation>Carpeta nueva para el espacio restaurado</translation>
     </message>
     <message>
         <source>The backup is checked in full first. It goes into a new folder: your current journal is not touched.</source>
-        <translation>Primero se comprueba la copia entera. Va a una carpeta nueva: tu diario actual no se toca.</translation>
+        <translation>Primero se comprueba la copia entera. Va a una carpeta nueva: tu espacio actual no se toca.</translation>
     </message>
     <message>
         <source>&amp;Restore</source>
@@ -5867,7 +5945,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
     <message>
         <source>Your journal is encrypted. Enter your passphrase to open it.</source>
-        <translation>Tu diario está cifrado. Escribe tu frase de contraseña para abrirlo.</translation>
+        <translation>Tu espacio está cifrado. Escribe tu frase de contraseña para abrirlo.</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
@@ -5895,7 +5973,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
     <message>
         <source>Another journal is in %1. To open it, start ReflectDesk with --vault %1.</source>
-        <translation>Hay otro diario en %1. Para abrirlo, inicia ReflectDesk con --vault %1.</translation>
+        <translation>Hay otro espacio en %1. Para abrirlo, inicia ReflectDesk con --vault %1.</translation>
     </message>
     <message>
         <source>Unlock</source>

@@ -208,7 +208,7 @@ def test_the_backup_texts_are_translated_and_fit(
         if lang == "es":
             assert panel.title() == "Copias de seguridad"
             assert panel.mode.itemText(panel.mode.findData("lock")) == (
-                "Cada vez que el diario se bloquea"
+                "Cada vez que tu espacio se bloquea"
             )
         assert clipped_texts(panel) == []
         restore = RestoreDialog(ctx)

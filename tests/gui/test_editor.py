@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QTextDocument
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, Qt, QUrl
+from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from reflectdesk.domain.model import EntryContent
 from reflectdesk.gui.app_context import AppContext, calibrated_kdf
 from reflectdesk.gui.autosave import SaveState
 from reflectdesk.gui.main_window import MainWindow
 from reflectdesk.services.vault import Vault
+from tests.gui.conftest import add_samples, create_vault
 from tests.gui.helpers import type_text
 
 
@@ -72,7 +79,10 @@ def test_focus_change_saves_and_tags_and_standards(
                 child.setCheckState(Qt.CheckState.Checked)
     picker.accept()
     assert editor.standards == ("A3", "A4")
-    assert editor.standards_label.text() == "A3, A4"
+    assert [line.full_text for line in editor.standards_label.lines] == [
+        editor.catalog.taxonomy().label(code, "en")  # type: ignore[union-attr]
+        for code in ("A3", "A4")
+    ]
     assert editor.saver.state == SaveState.DIRTY
     window.search.field.setFocus()  # focus leaves the editor: save now
     qtbot.waitUntil(lambda: editor.saver.state == SaveState.SAVED, timeout=5000)
@@ -139,11 +149,157 @@ def test_empty_required_prompts_are_named_after_the_save(
     qtbot.waitUntil(lambda: editor.saver.state == SaveState.SAVED, timeout=5000)
     assert editor.entry_id is not None  # saved
     first = required[0].prompt.title.get("en")
-    assert editor.status.text().startswith("Saved and encrypted · * still to answer: ")
-    assert first in editor.status.text()
+    assert editor.status.full_text.startswith("Saved and encrypted · * still to answer: ")
+    assert first in editor.status.full_text and first in editor.status.toolTip()
     for field in required:
         assert field.edit is not None
         field.edit.setPlainText("Algo.")
     editor.flush()
-    qtbot.waitUntil(lambda: editor.status.text() == "Saved and encrypted", timeout=5000)
+    qtbot.waitUntil(lambda: editor.status.full_text == "Saved and encrypted", timeout=5000)
     window.prepare_to_close()
+
+
+# -- issue 16.8: standards with their titles; tags, standards, attachments in the preview --
+def _entry_with_everything(vault: Vault, tmp_path: Path) -> tuple[str, str, str]:
+    """An entry with tags, five standards, a photo and a PDF: (entry, photo, pdf) ids."""
+    journal = vault.journals.list()[0].id
+    entry = vault.entries.add(
+        journal,
+        EntryContent(
+            title="Clase de fracciones",
+            sections={"action": "Probé material concreto."},
+            tags=("fracciones", "4° básico"),
+            standards=("D12", "C7", "C9", "B5", "A1"),
+            event_date=date(2026, 3, 10),
+            template_id="alact",
+        ),
+    )
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("#3a7"))
+    photo_path = tmp_path / "pizarra.png"
+    assert image.save(str(photo_path))
+    pdf_path = tmp_path / "pauta.pdf"
+    pdf_path.write_bytes(b"%PDF-1.4 " + b"x" * 3000)
+    photo = vault.entries.attach(entry.id, photo_path)
+    pdf = vault.entries.attach(entry.id, pdf_path)
+    photo_path.unlink()
+    pdf_path.unlink()
+    return entry.id, photo.id, pdf.id
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_entry_shows_each_standard_with_its_title(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], lang: str, tmp_path: Path
+) -> None:
+    ctx = make_ctx(lang)
+    vault, _key = create_vault(ctx)
+    add_samples(vault)
+    entry_id, _photo, _pdf = _entry_with_everything(vault, tmp_path)
+    window = open_window(qtbot, ctx, vault)
+    window.resize(1366, 768)
+    window.open_entry(entry_id)
+    editor = window.editor
+    taxonomy = editor.catalog.taxonomy()
+    assert taxonomy is not None
+    shown = editor.standards_label
+    visible = [line for line in shown.lines if not line.isHidden()]
+    # Three lines at most: two standards, then "+ 3 more" with the rest in its tooltip.
+    assert [line.full_text for line in visible] == [
+        taxonomy.label("D12", lang),
+        taxonomy.label("C7", lang),
+    ]
+    c7 = taxonomy.standard("C7")
+    assert c7 is not None and visible[1].full_text == f"C7 — {c7.title.get(lang)}"
+    assert visible[1].toolTip() == visible[1].full_text
+    assert not shown.more.isHidden()
+    assert "3" in shown.more.text()
+    assert shown.more.toolTip().splitlines() == [
+        taxonomy.label(c, lang) for c in ("C9", "B5", "A1")
+    ]
+    assert taxonomy.label("C9", lang) in shown.accessibleDescription()
+    # At 1024×600 a long title is shortened with "…", never cut or pushing the window.
+    window.resize(1024, 600)
+    d12 = visible[0]
+    qtbot.waitUntil(lambda: d12.width() < d12.sizeHint().width(), timeout=3000)
+    assert d12.is_elided() and d12.text().endswith("…") and d12.text().startswith("D12 — ")
+    assert d12.toolTip() == taxonomy.label("D12", lang)  # the whole title on hover
+    assert d12.geometry().right() <= shown.width()
+    assert window.width() <= 1024
+    # Fewer than four: every one on its line, no "more".
+    editor.set_standards(("C7",))
+    assert [ln.full_text for ln in shown.lines if not ln.isHidden()] == [c7_label(taxonomy, lang)]
+    assert shown.more.isHidden()
+    editor.set_standards(())
+    assert shown.labels == [] and shown.lines[0].full_text == editor.tr("None chosen")
+    window.prepare_to_close()
+    ctx.runner.wait(30_000)
+    vault.close()
+
+
+def _png(image: QImage) -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+def c7_label(taxonomy: object, lang: str) -> str:
+    return taxonomy.label("C7", lang)  # type: ignore[attr-defined,no-any-return]
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_preview_shows_tags_standards_and_attachments(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], lang: str, tmp_path: Path
+) -> None:
+    ctx = make_ctx(lang)
+    vault, _key = create_vault(ctx)
+    add_samples(vault)
+    entry_id, photo, pdf = _entry_with_everything(vault, tmp_path)
+    served: list[str] = []
+    window = open_window(qtbot, ctx, vault)
+    editor = window.editor
+    source = editor.preview.image_source
+    assert source is not None
+    editor.preview.image_source = lambda att: served.append(att) or source(att)
+    window.open_entry(entry_id)
+    editor.update_preview()
+    text = editor.preview.toPlainText()
+    taxonomy = editor.catalog.taxonomy()
+    assert taxonomy is not None
+    assert "fracciones, 4° básico" in text
+    for code in ("D12", "C7", "C9", "B5", "A1"):  # all of them, with their titles
+        assert taxonomy.label(code, lang) in text
+    assert "pizarra.png (" in text and "pauta.pdf (" in text
+    assert QLocale().formattedDataSize(3009) in text  # the PDF's size, as the locale says it
+    heading = {"es": "Adjuntos", "en": "Attachments"}[lang]
+    assert heading in text and {"es": "Etiquetas:", "en": "Tags:"}[lang] in text
+    html = editor.preview.toHtml()
+    assert f"attachment:{photo}" in html  # the photo inline ...
+    assert f"attachment:{pdf}" not in html  # ... the PDF by name only
+    # The photo comes decrypted in memory through the browser, never from a file.
+    resource = QTextDocument.ResourceType.ImageResource.value
+    image = editor.preview.loadResource(resource, QUrl(f"attachment:{photo}"))
+    assert isinstance(image, QImage) and (image.width(), image.height()) == (40, 30)
+    assert photo in served
+    # In a narrow pane (1024×600) a photo is shown no wider than the pane.
+    big = QImage(900, 300, QImage.Format.Format_RGB32)
+    big.fill(QColor("#345"))
+    editor.preview.clear_cache()
+    editor.preview.image_source = lambda _att: _png(big)
+    editor.preview.setFixedWidth(260)
+    qtbot.waitUntil(lambda: editor.preview.viewport().width() < 260, timeout=3000)
+    fitted = editor.preview.loadResource(resource, QUrl(f"attachment:{photo}"))
+    assert isinstance(fitted, QImage) and 120 <= fitted.width() < 260
+    editor.preview.setMinimumWidth(0)
+    editor.preview.setMaximumWidth(16777215)
+    editor.preview.image_source = source
+    # Tags typed now show at once in the preview.
+    editor.tags.setText("fracciones, material concreto")
+    editor.tags.textEdited.emit(editor.tags.text())
+    qtbot.waitUntil(lambda: "material concreto" in editor.preview.toPlainText(), timeout=3000)
+    window.prepare_to_close()
+    ctx.runner.wait(30_000)
+    vault.close()

@@ -83,8 +83,30 @@ def test_core_errors_are_translated_with_params(ctx: AppContext) -> None:
     message, _ = error_texts(AttachmentTooLarge("foto.jpg", limit_mb=50))
     assert message == "El archivo adjunto supera el límite de 50 MB."
     assert (
-        QCoreApplication.translate("Errors", "The vault is locked.") == "La bóveda está bloqueada."
+        QCoreApplication.translate("Errors", "The vault is locked.") == "Tu espacio está bloqueado."
     )
+
+
+def test_the_spanish_ui_says_espacio_for_the_vault_everywhere() -> None:
+    """Issue 16.8: "bóveda" is jargon; the Spanish UI, CLI and errors say "espacio", and
+    never "diario" for the whole vault (a journal is "diario"). tools/plain_vault_word.py
+    rewrites new strings; this test fails if one slips through."""
+    wrong: list[str] = []
+    said_espacio = 0
+    for _context, source, message in messages("es"):
+        node = message.find("translation")
+        texts = [node.text or ""] if node is not None else []
+        texts += [n.text or "" for n in message.iter("numerusform")]
+        for text in texts:
+            if "bóveda" in text.casefold():
+                wrong.append(text)
+            vault = re.search(r"\bvaults?\b", source, re.IGNORECASE)
+            if vault and "journal" not in source.casefold():
+                if re.search(r"\bdiario\b", text, re.IGNORECASE):
+                    wrong.append(text)
+                said_espacio += "espacio" in text.casefold()
+    assert wrong == []
+    assert said_espacio >= 40
 
 
 def test_language_switches_at_once(qtbot: QtBot, ctx: AppContext, unlocked: Vault) -> None:

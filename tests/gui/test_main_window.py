@@ -38,9 +38,9 @@ def test_a_new_journal_is_made_off_the_gui_thread_and_selected(
     threads: list[str] = []
     original = vault.journals.create
 
-    def create(title: str, description: str = "") -> object:
+    def create(title: str, description: str = "", default_template: str = "") -> object:
         threads.append(threading.current_thread().name)
-        return original(title, description)
+        return original(title, description, default_template)
 
     vault.journals.create = create  # type: ignore[method-assign]  # records the thread only
     window._create_journal("Práctica profesional II")

@@ -84,8 +84,8 @@ def test_new_journal_appears_in_sidebar_and_filters(
     window = window_for(qtbot, ctx, unlocked)
     window.new_journal()
     dialog = window.dialogs["journal"]
-    dialog.setTextValue("Segundo semestre")  # type: ignore[attr-defined]
-    dialog.accept()  # type: ignore[attr-defined]
+    dialog.name.setText("Segundo semestre")  # type: ignore[attr-defined]
+    dialog.try_accept()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: window.search.journal.findText("Segundo semestre") >= 0, timeout=3000)
     window.sidebar.select("journal", unlocked.journals.list()[-1].id)
     assert window.model.total() == 0  # a new, empty journal

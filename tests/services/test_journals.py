@@ -24,6 +24,20 @@ def test_create_rename_and_the_changes_announced(vault: Vault) -> None:
             vault.journals.rename(journal.id, bad)
 
 
+def test_a_journal_names_its_course_and_the_template_new_entries_start_with(
+    vault: Vault,
+) -> None:
+    journal = vault.journals.create("Práctica II", "  Práctica II, 2026  ", " gibbs ")
+    assert (journal.description, journal.default_template) == ("Práctica II, 2026", "gibbs")
+    assert vault.journals.get(journal.id).default_template == "gibbs"
+    assert vault.journals.rename(journal.id, "Práctica 2").default_template == "gibbs"
+    with pytest.raises(InvalidValue):
+        vault.journals.create("Otra", "x" * 2001)
+    with pytest.raises(InvalidValue):
+        vault.journals.create("Otra", "", "t" * 101)
+    assert [j.title for j in vault.journals.list()] == ["Práctica 2"]
+
+
 def test_resolve_by_id_title_or_a_long_enough_prefix(vault: Vault) -> None:
     a = vault.journals.create("Práctica")
     b = vault.journals.create("Otra")

@@ -30,3 +30,15 @@ def test_create_update_get_and_list_by_space(vault: Vault) -> None:
         repo.get("nope")
     with pytest.raises(JournalNotFound):
         repo.update("nope", "t", "")
+
+
+def test_the_default_template_is_sealed_and_kept_by_an_update(vault: Vault) -> None:
+    repo = _repo(vault)
+    plain = repo.create("Sin plantilla")
+    assert plain.default_template == ""
+    journal = repo.create("Práctica II", "2.º semestre", default_template="gibbs")
+    assert repo.get(journal.id).default_template == "gibbs"
+    renamed = repo.update(journal.id, "Práctica II bis", "otro")
+    assert (renamed.title, renamed.default_template) == ("Práctica II bis", "gibbs")
+    cleared = repo.update(journal.id, "Práctica II bis", "otro", default_template="")
+    assert cleared.default_template == "" and repo.get(journal.id).default_template == ""

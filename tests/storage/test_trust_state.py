@@ -54,7 +54,7 @@ def _spanish_refusal(cli: Cli) -> None:
     result = cli("entry", "list", env={"REFLECTDESK_LANG": "es"})
     assert result.code == EXIT_VAULT
     assert "fue cambiada, borrada o reemplazada por una copia anterior" in result.err
-    assert "restaura la carpeta completa de la bóveda" in result.err
+    assert "restaura la carpeta completa de tu espacio" in result.err
     assert "Traceback" not in result.err
 
 

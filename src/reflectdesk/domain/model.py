@@ -178,6 +178,9 @@ class Journal:
     author_contact_id: str | None
     created_at: datetime
     updated_at: datetime
+    # The template a new entry of this journal starts with ("" = ask each time); sealed
+    # with the title (issue 16.8).
+    default_template: str = ""
 
 
 @dataclass(frozen=True, slots=True)

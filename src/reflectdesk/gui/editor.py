@@ -42,15 +42,16 @@ from PySide6.QtWidgets import (
 from reflectdesk.domain.model import Entry, EntryContent
 from reflectdesk.errors import ReflectDeskError
 from reflectdesk.gui.app_context import AppContext
-from reflectdesk.gui.attachments import AttachmentsPanel
+from reflectdesk.gui.attachments import AttachmentsPanel, is_image
 from reflectdesk.gui.autosave import AutoSaver, EntryRef, SaveState
 from reflectdesk.gui.catalog import Catalog
 from reflectdesk.gui.conflict_view import ConflictBanner, ConflictDialog
 from reflectdesk.gui.dates import MEDIUM_DATE
 from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.feedback_panel import FeedbackPanel
-from reflectdesk.gui.preview import PreviewBrowser, Section, preview_html
+from reflectdesk.gui.preview import PreviewAttachment, PreviewBrowser, Section, preview_html
 from reflectdesk.gui.prompt_fields import PromptField
+from reflectdesk.gui.standard_labels import ElidedLabel, StandardLabels
 from reflectdesk.gui.theme import accents
 from reflectdesk.services.review import to_utf16
 from reflectdesk.templates.model import LocalizedText, Prompt, Template
@@ -206,13 +207,15 @@ class EntryEditor(QWidget):
         completer = TagCompleter(self.tag_model, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.tags.setCompleter(completer)
-        self.standards_label = QLabel()
-        self.standards_label.setObjectName("standardsLabel")
+        # Each chosen standard with its title, elided to the width (issue 16.8).
+        self.standards_label = StandardLabels()
         self.standards_button = QPushButton()
         self.standards_button.setObjectName("chooseStandards")
         self.history_button = QPushButton()
         self.history_button.setObjectName("historyButton")
-        self.status = QLabel()
+        # One line, shortened with "…" (the whole text in its tooltip): a long list of
+        # prompts still to answer must not widen the window past a 1024-pixel screen.
+        self.status = ElidedLabel()
         self.status.setObjectName("saveStatus")
         self.status.setWordWrap(True)  # the missing prompts can be a long list
 
@@ -235,7 +238,7 @@ class EntryEditor(QWidget):
         header.addRow(self.labels["tags"], self.tags)
         std_row = QHBoxLayout()
         std_row.addWidget(self.standards_label, 1)
-        std_row.addWidget(self.standards_button)
+        std_row.addWidget(self.standards_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addRow(self.labels["standards"], std_row)
 
         self.banner = HintBanner()
@@ -598,7 +601,7 @@ class EntryEditor(QWidget):
             self.title.clear()
             self.tags.clear()
             self.standards = ()
-            self.standards_label.clear()
+            self.standards_label.set_labels([])
             self._drop_pages()
             self.attachments.clear()
             self.read_only_from = None
@@ -704,15 +707,17 @@ class EntryEditor(QWidget):
         self._show_standards()
         self._changed()
 
-    def _show_standards(self) -> None:
+    def standard_labels(self) -> list[str]:
+        """ "C7 — Evalúa y monitorea…" for each chosen standard (the bare code if the
+        catalogue lacks it)."""
         taxonomy = self.catalog.taxonomy()
+        return [taxonomy.label(c, self.lang) if taxonomy else c for c in self.standards]
+
+    def _show_standards(self) -> None:
         if not self.standards:
-            self.standards_label.setText(self.tr("None chosen"))
+            self.standards_label.set_empty(self.tr("None chosen"))
             return
-        labels = [taxonomy.label(c, self.lang) if taxonomy else c for c in self.standards]
-        self.standards_label.setText(", ".join(self.standards))
-        self.standards_label.setToolTip("\n".join(labels))
-        self.standards_label.setAccessibleDescription("; ".join(labels))
+        self.standards_label.set_labels(self.standard_labels(), self.tr("+ %1 more"))
 
     # -- preview and hints ----------------------------------------------------------------
     def set_preview_visible(self, visible: bool) -> None:
@@ -728,7 +733,18 @@ class EntryEditor(QWidget):
         ]
         bar = self.preview.verticalScrollBar()
         position = bar.value()
-        self.preview.setHtml(preview_html(self.title.text(), sections))
+        attachments = [
+            PreviewAttachment(row.info.id, row.info.filename, row.info.size, is_image(row.info))
+            for row in self.attachments.rows.values()
+        ]
+        page = preview_html(
+            self.title.text(),
+            sections,
+            tags=parse_tags(self.tags.text()),
+            standards=self.standard_labels(),
+            attachments=attachments,
+        )
+        self.preview.setHtml(page)
         bar.setValue(position)
 
     def _update_banner(self) -> None:
@@ -768,8 +784,7 @@ class EntryEditor(QWidget):
                 .replace("%1", text)
                 .replace("%2", ", ".join(missing))
             )
-        self.status.setText(text)
-        self.status.setAccessibleName(self.status.text())
+        self.status.set_full_text(text)
         self.state_changed.emit(state)
 
     def _state_text(self, state: str) -> str:
@@ -798,7 +813,7 @@ class EntryEditor(QWidget):
         self.history_button.setAccessibleName(self.tr("Revision history"))
         self.preview.setAccessibleName(self.tr("Preview"))
         self.fields_scroll.setAccessibleName(self.tr("Prompts"))
-        self.status.setText(self._state_text(self.saver.state.value))
+        self.status.set_full_text(self._state_text(self.saver.state.value))
         if self.template is not None:
             self.template_name.setText(self.template.name.get(self.lang))
         for page in self._pages.values():

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QFileDialog,
-    QInputDialog,
     QLabel,
     QListView,
     QMainWindow,
@@ -275,7 +274,11 @@ class MainWindow(QMainWindow):
                 children = [(s.code, s.title.get(lang)) for s in domain.standards]
                 domains.append((domain.code, domain.title.get(lang), children))
                 standards += [(code, f"{code} {title}") for code, title in children]
-        self.sidebar.set_journals(journals)
+        # The course or practicum on hover (issue 16.8: the New journal dialog asks it).
+        courses = {
+            j.id: f"{j.title}\n{j.description}" for j in all_journals if j.description.strip()
+        }
+        self.sidebar.set_journals(journals, courses)
         self.sidebar.set_received(list(self.received.items()))
         self.sidebar.set_tags(tags)
         self.sidebar.set_templates(templates)
@@ -469,12 +472,25 @@ class MainWindow(QMainWindow):
         from reflectdesk.gui.template_chooser import TemplateChooser
 
         chooser = TemplateChooser(
-            self.catalog.summaries(self.ctx.language), self._last_template, self
+            self.catalog.summaries(self.ctx.language), self.template_to_offer(), self
         )
         chooser.accepted.connect(lambda: self.start_entry(chooser.selected_id() or "free"))
         chooser.finished.connect(chooser.deleteLater)
         self.dialogs["templates"] = chooser
         chooser.open()
+
+    def template_to_offer(self) -> str:
+        """The template the chooser starts on: the current journal's own, if it names one
+        (issue 16.8), else the one used last."""
+        journal_id = self.current_journal_id()
+        if journal_id is not None:
+            try:
+                default = self.vault.journals.get(journal_id).default_template
+            except ReflectDeskError:
+                default = ""
+            if default and self.catalog.template(default) is not None:
+                return default
+        return self._last_template
 
     def start_entry(self, template_id: str) -> None:
         """Open an empty entry of ``template_id``; it is created on the first save."""
@@ -511,21 +527,24 @@ class MainWindow(QMainWindow):
         self.editor_stack.setCurrentWidget(self.editor)
 
     def new_journal(self) -> None:
-        dialog = QInputDialog(self)
-        dialog.setObjectName("newJournalDialog")
-        dialog.setWindowTitle(self.tr("New journal"))
-        dialog.setLabelText(self.tr("Name of the journal:"))
-        dialog.textValueSelected.connect(self._create_journal)
+        """Name, course or practicum, template for new entries (issue 16.8)."""
+        from reflectdesk.gui.new_journal import NewJournalDialog
+
+        own = self.vault.journals.list(Space.OWN)
+        dialog = NewJournalDialog(
+            self.catalog.summaries(self.ctx.language), [j.title for j in own], self
+        )
+        dialog.create_requested.connect(self._create_journal)
         dialog.finished.connect(dialog.deleteLater)
         self.dialogs["journal"] = dialog
         dialog.open()
 
-    def _create_journal(self, title: str) -> None:
+    def _create_journal(self, title: str, course: str = "", template_id: str = "") -> None:
         if not title.strip():
             return
         vault = self.vault
         self.ctx.runner.submit(
-            lambda _p, _c: vault.journals.create(title).id,
+            lambda _p, _c: vault.journals.create(title, course, template_id).id,
             on_result=self._journal_created,
             on_error=lambda exc: report_error(self, exc),
             writer=True,
@@ -539,6 +558,7 @@ class MainWindow(QMainWindow):
             return
         self.populate()
         self.sidebar.select("journal", journal_id)
+        self.sidebar.scrollTo(self.sidebar.currentIndex())
 
     # -- search and filters ------------------------------------------------------------------
     def _sidebar_filter(self, kind: str, value: str | None) -> None:

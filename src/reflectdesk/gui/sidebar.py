@@ -37,6 +37,7 @@ class Sidebar(QTreeView):
         self.setUniformRowHeights(True)
         self.setMinimumWidth(170)
         self._journals: list[tuple[str, str]] = []
+        self._journal_tips: dict[str, str] = {}
         self._received: list[tuple[str, str]] = []
         self._tags: list[tuple[str, int]] = []
         self._templates: list[tuple[str, str]] = []
@@ -48,8 +49,13 @@ class Sidebar(QTreeView):
         self.collapsed.connect(lambda i: self._expanded.discard(str(i.data(VALUE_ROLE))))
         self.rebuild()
 
-    def set_journals(self, journals: Sequence[tuple[str, str]]) -> None:
+    def set_journals(
+        self, journals: Sequence[tuple[str, str]], tooltips: dict[str, str] | None = None
+    ) -> None:
+        """Your journals (id, title); ``tooltips``: id → what a hover says (the title and
+        the course or practicum)."""
         self._journals = list(journals)
+        self._journal_tips = dict(tooltips or {})
         self.rebuild()
 
     def set_received(self, journals: Sequence[tuple[str, str]]) -> None:
@@ -102,7 +108,8 @@ class Sidebar(QTreeView):
         root.appendRow(self._leaf(self.tr("All entries"), "all", ""))
         journals = self._section("journals", self.tr("Journals"))
         for journal_id, title in self._journals:
-            journals.appendRow(self._leaf(title, "journal", journal_id))
+            tip = self._journal_tips.get(journal_id, "")
+            journals.appendRow(self._leaf(title, "journal", journal_id, tip))
         received = self._section("received", self.tr("Received"))
         for journal_id, author in self._received:
             received.appendRow(

@@ -1,4 +1,5 @@
-"""Journals: create, list, rename."""
+"""Journals: create, list, rename. A journal has a title, a description (the course or
+practicum it is for) and may name the template its new entries start with."""
 
 from __future__ import annotations
 
@@ -9,19 +10,29 @@ from reflectdesk.errors import InvalidValue
 from reflectdesk.services.unlocked_state import UnlockedState
 
 MAX_TITLE = 300
+MAX_DESCRIPTION = 2000
+MAX_TEMPLATE_ID = 100
 
 
 class JournalService:
     def __init__(self, state: Callable[[], UnlockedState]) -> None:
         self._state = state
 
-    def create(self, title: str, description: str = "") -> Journal:
+    def create(self, title: str, description: str = "", default_template: str = "") -> Journal:
+        """``default_template``: a template id ("" = ask each time); the front end offers
+        the templates the vault has."""
         title = title.strip()
         if not title or len(title) > MAX_TITLE:
             raise InvalidValue("title")
+        description = description.strip()
+        if len(description) > MAX_DESCRIPTION:
+            raise InvalidValue("description")
+        default_template = default_template.strip()
+        if len(default_template) > MAX_TEMPLATE_ID:
+            raise InvalidValue("default_template")
         st = self._state()
         with st.write_lock:
-            journal = st.journals.create(title, description)
+            journal = st.journals.create(title, description, default_template=default_template)
         st.emit(Changes(journals=frozenset({journal.id})))
         return journal
 

@@ -1,4 +1,5 @@
-"""Journals: sealed title and description; plaintext space and timestamps."""
+"""Journals: sealed title, description (the course or practicum) and default template;
+plaintext space and timestamps."""
 
 from __future__ import annotations
 
@@ -29,7 +30,15 @@ class JournalRepo:
             author_contact_id=row.author_contact_id,
             created_at=ms_to_datetime(row.created_at),
             updated_at=ms_to_datetime(row.updated_at),
+            default_template=str(doc.get("default_template", "")),
         )
+
+    @staticmethod
+    def _doc(title: str, description: str, default_template: str) -> dict[str, str]:
+        doc = {"title": title, "description": description}
+        if default_template:  # absent when unset: older records read the same
+            doc["default_template"] = default_template
+        return doc
 
     def create(
         self,
@@ -38,10 +47,13 @@ class JournalRepo:
         space: Space = Space.OWN,
         author_contact_id: str | None = None,
         journal_id: str | None = None,
+        default_template: str = "",
     ) -> Journal:
         jid = journal_id or uuid7()
         ts = now_ms()
-        blob = self._cipher.seal_json(TABLE, jid, 1, {"title": title, "description": description})
+        blob = self._cipher.seal_json(
+            TABLE, jid, 1, self._doc(title, description, default_template)
+        )
         row = t.Journal(
             id=jid,
             space=space.value,
@@ -56,15 +68,21 @@ class JournalRepo:
             s.add(row)
         return self._to_domain(row)
 
-    def update(self, journal_id: str, title: str, description: str) -> Journal:
+    def update(
+        self, journal_id: str, title: str, description: str, default_template: str | None = None
+    ) -> Journal:
+        """New title and description; the default template kept unless given."""
         with self._db.session() as s:
             row = s.get(t.Journal, journal_id)
             if row is None:
                 raise JournalNotFound(journal_id)
+            if default_template is None:
+                old = self._cipher.open_json(TABLE, row.id, row.rev, row.blob)
+                default_template = str(old.get("default_template", ""))
             row.rev += 1
             row.updated_at = now_ms()
             row.blob = self._cipher.seal_json(
-                TABLE, journal_id, row.rev, {"title": title, "description": description}
+                TABLE, journal_id, row.rev, self._doc(title, description, default_template)
             )
         return self._to_domain(row)
 

@@ -65,7 +65,7 @@ def test_recover_rotate_retires_the_old_recovery_key(cli: Cli, tmp_path: Path) -
     assert r.code == 0, r.err
     new = _recovery_key(r.out)
     assert new != old and r.out.count(new) == 1
-    assert "ya no abre esta bóveda" in r.out and "copias de la bóveda" in r.out.lower()
+    assert "ya no abre este espacio" in r.out and "copias de tu espacio" in r.out.lower()
     refused = cli("recover", "--recovery-key-file", str(old_file), "--new-passphrase-file",
                   str(new_pass))  # fmt: skip
     assert refused.code == 3 and "recovery key is not correct" in refused.err

@@ -13,7 +13,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     jsub = p.add_subparsers(dest="journal_cmd", required=True)
     c = jsub.add_parser("create", help="create a journal and print its id")
     c.add_argument("title")
-    c.add_argument("--description", default="")
+    c.add_argument("--description", default="", help="the course or practicum")
+    c.add_argument("--template", default="", help="the template new entries start with")
     c.set_defaults(handler=cmd_create)
     c = jsub.add_parser("list", help="list journals")
     c.add_argument("--json", action="store_true")
@@ -21,7 +22,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
-    journal = ctx.open_vault().journals.create(args.title, args.description)
+    vault = ctx.open_vault()
+    if args.template:
+        vault.templates.get(args.template)  # an unknown id is refused before anything
+    journal = vault.journals.create(args.title, args.description, args.template)
     ctx.out.write(journal.id + "\n")
     return 0
 
@@ -36,6 +40,7 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
                     "title": j.title,
                     "description": j.description,
                     "space": j.space.value,
+                    "default_template": j.default_template,
                     "created_at": j.created_at.isoformat(),
                 }
                 for j in journals
