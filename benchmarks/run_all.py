@@ -23,6 +23,8 @@ SCRIPTS = [
     ["bench_qdpx_export.py"],
     ["bench_sync_transport.py"],
     ["bench_crash.py", "--runs", "300"],
+    ["bench_crash.py", "--amend", "--runs", "300"],
+    ["bench_sessions.py"],
 ]
 
 

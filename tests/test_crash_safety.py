@@ -99,3 +99,81 @@ def test_sigkill_loop(tmp_path: Path) -> None:
         expected.update(saved)
         verify(vault_dir, expected)
     assert total_saves > runs  # the kills really landed mid-stream
+
+
+AMEND_SCRIPT = REPO / "tests" / "support_scripts" / "crash_amend_writer.py"
+
+
+def _verify_amends(vault_dir: Path, allowed: set[str]) -> tuple[str, int]:
+    """The last returned save (or the one after it, cut off between its commit and its
+    report) is the head; the history is one chain (an amend left the old revision or its
+    replacement, never both or neither); the sealed state and the index check.
+    Returns the head's title and the number of revisions."""
+    vault = Vault.open(vault_dir)
+    try:
+        vault.unlock(PASSPHRASE)  # the sealed vault state checks (no VaultStateTampered)
+        assert vault.integrity_check() == "ok"
+        (summary,) = vault.entries.list()
+        head = vault.entries.get(summary.id).head
+        assert head.content.title in allowed
+        history = vault.entries.history(summary.id)
+        by_id = {r.id: r for r in history}
+        assert [r.seq for r in history] == list(range(1, len(history) + 1))
+        for rev in history[1:]:
+            (parent,) = rev.parent_ids
+            assert by_id[parent].seq == rev.seq - 1
+        assert history[-1].id == head.id
+        index = vault._unlocked().index
+        assert index.stale() == ([], [])
+        assert summary.title == head.content.title
+        return head.content.title, len(history)
+    finally:
+        vault.close()
+
+
+def amend_kill_once(
+    vault_dir: Path, run: int, rng: random.Random, head: str
+) -> tuple[int, str, int]:
+    """One writer of editing sessions killed at a random moment, then checked: the saves
+    it reported, the head's title and the revision count. ``head``: the title before."""
+    with subprocess.Popen(
+        [PYTHON, str(AMEND_SCRIPT), str(vault_dir), PASSPHRASE, f"r{run}"],
+        env=cli_env(vault_dir),
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as proc:
+        saved = _kill_at_random(proc, rng)
+    saves = 0
+    if saved:
+        (last,) = saved.values()
+        saves = int(last.rsplit("-", 1)[1]) + 1
+        allowed = {last, f"r{run}-{saves}"}
+    else:  # killed before its first report: its warm-up or first save, or before
+        allowed = {head, f"r{run}-w", f"r{run}-0"}
+    head, revisions = _verify_amends(vault_dir, allowed)
+    return saves, head, revisions
+
+
+def new_amend_vault(vault_dir: Path) -> None:
+    vault, _ = Vault.create(
+        vault_dir,
+        PASSPHRASE,
+        NewProfile("C", Role.STUDENT),
+        kdf_params=KdfParams.insecure_for_tests(),
+    )
+    vault.journals.create("Diario")
+    vault.close()
+
+
+@pytest.mark.slow
+def test_sigkill_during_amend_leaves_the_last_saved_text(tmp_path: Path) -> None:
+    vault_dir = tmp_path / "vault"
+    new_amend_vault(vault_dir)
+    rng = random.Random(int(os.environ.get("CRASH_SEED", "5678")))
+    runs = int(os.environ.get("CRASH_RUNS", "30"))
+    saves, head, revisions = 0, "inicio", 0
+    for run in range(runs):
+        done, head, revisions = amend_kill_once(vault_dir, run, rng, head)
+        saves += done
+    assert saves > runs  # the kills really landed mid-stream, among amends
+    assert revisions < saves / 3  # and the saves were coalesced

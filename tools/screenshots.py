@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shutil
 import sys
 import tempfile
 from dataclasses import replace
@@ -339,15 +340,7 @@ def render_app(ctx: AppContext, out: Path, suffix: str, lang: str) -> None:
     save(window, out, f"search-{suffix}")
     window.search.field.clear()
     window.search.flush()
-    # History with a diff.
-    window.list.selectRow(window.model.rowCount() - 1)
-    settle(200)
-    window.show_history()
-    history = window.dialogs["history"]
-    history.resize(900, 560)
-    settle(200)
-    save(history, out, f"history-{suffix}")
-    history.close()
+    # History: render_history (--only history).
     # Settings.
     window.show_settings()
     settings = window.dialogs["settings"]
@@ -569,6 +562,113 @@ def render_sharing(
         partner.close()  # type: ignore[attr-defined]
 
 
+HISTORY_STORY = {
+    "es": (
+        "Usé tiras de papel para que doblaran partes iguales.",
+        "Varios doblaron partes desiguales y lo discutieron entre ellos.",
+        "Primera clase de fracciones en 4° básico (con regletas)",
+        "regletas",
+    ),
+    "en": (
+        "I used paper strips so they could fold equal parts.",
+        "Several folded unequal parts and argued about it among themselves.",
+        "First fractions lesson in year 4 (with fraction bars)",
+        "fraction bars",
+    ),
+}
+
+
+def history_story(vault: Any, journal_id: str, lang: str) -> str:
+    """An entry written in four editing sessions over three days, as the editor saves
+    them (each session one revision, its start sealed): the History's labels. The
+    vault's clock is moved for the story (storage stamps a revision when written)."""
+    from datetime import datetime
+
+    import reflectdesk.storage.entries as stored
+    from reflectdesk.domain.model import EntryContent
+
+    sample = SAMPLES[lang][0]
+    content = EntryContent(
+        title=str(sample["title"]),
+        sections={k: v for k, v in dict(sample["sections"]).items() if k != "pupils-do"},  # type: ignore[call-overload]
+        tags=tuple(sample["tags"]),  # type: ignore[arg-type]
+        standards=tuple(sample["standards"]),  # type: ignore[arg-type]
+        event_date=date(2026, 3, 9),
+        template_id=str(sample["template_id"]),
+    )
+    now = datetime.now().astimezone().replace(second=0, microsecond=0)
+    day = now.replace(hour=0, minute=0)
+    sessions = [
+        (day - timedelta(days=2) + timedelta(hours=18, minutes=2), 19),
+        (day - timedelta(days=1) + timedelta(hours=9, minutes=40), 12),
+        (now - timedelta(minutes=47), 7),
+        (now - timedelta(minutes=9), 3),
+    ]
+    teacher_do, pupils_do, title, tag = HISTORY_STORY[lang]
+    real = stored.now_ms
+    try:
+        (start, minutes) = sessions[0]
+        stored.now_ms = lambda: int((start + timedelta(minutes=minutes)).timestamp() * 1000)
+        entry = vault.entries.add(journal_id, content, started=start)
+        base = entry.head.id
+        sections = dict(content.sections)
+        sections["teacher-do"] = teacher_do
+        sections["pupils-do"] = pupils_do
+        alternatives = (
+            "Usar regletas antes de doblar; acordar qué significa *igual*."
+            if lang == "es"
+            else "Use fraction bars before folding; agree on what *equal* means."
+        )
+        final = {**sections, "alternatives": alternatives}
+        later = [
+            replace(content, sections=sections),
+            replace(content, sections=final),
+            replace(content, sections=final, title=title, tags=(*content.tags, tag)),
+        ]
+        for (start, minutes), version in zip(sessions[1:], later, strict=True):
+            stored.now_ms = lambda s=start, m=minutes: int(  # type: ignore[misc]
+                (s + timedelta(minutes=m)).timestamp() * 1000
+            )
+            _e, base = vault.entries.edit_from(entry.id, version, base, started=start)
+    finally:
+        stored.now_ms = real
+    return str(entry.id)
+
+
+def render_history(ctx: AppContext, out: Path, suffix: str, lang: str) -> None:
+    """Issue 16.6: the History of an entry written in four editing sessions (labels,
+    the comparison and its direction), at 1366x768 and 1024x600."""
+    from reflectdesk.gui.main_window import MainWindow
+
+    before = ctx.vault_override  # a vault of its own, beside the other screens'
+    ctx.vault_override = Path(tempfile.mkdtemp(prefix="reflectdesk-history-")) / "vault"
+    vault: Any = _make_vault(ctx, lang)
+    entry_id = history_story(vault, vault.journals.list()[0].id, lang)
+    window = MainWindow(ctx, vault)
+    window.show()
+    for width, height, tag in ((1366, 768, ""), (1024, 600, "-1024x600")):
+        window.resize(width, height)
+        window.select_entry(entry_id)
+        window.open_entry(entry_id)
+        settle(300)
+        window.show_history()
+        ctx.runner.wait(10_000)
+        settle(200)
+        history = window.dialogs["history"]
+        history.resize(min(900, width - 60), min(560, height - 80))
+        history.list.setCurrentIndex(history.model_.index(1))
+        settle(200)
+        save(history, out, f"history{tag}-{suffix}")
+        history.close()
+    window.prepare_to_close()
+    ctx.runner.wait(10_000)
+    window.hide()
+    window.deleteLater()
+    vault.close()
+    shutil.rmtree(ctx.vault_override.parent, ignore_errors=True)
+    ctx.vault_override = before
+
+
 def render_conflict_only(ctx: AppContext, out: Path, suffix: str, lang: str) -> None:
     from reflectdesk.gui.main_window import MainWindow
 
@@ -747,6 +847,8 @@ def render(
                     render_everyday(ctx, vault, out, suffix, lang)
                     ctx.runner.wait(10_000)
                     vault.close()  # type: ignore[attr-defined]
+                if only in (None, "history"):
+                    render_history(ctx, out, suffix, lang)
                 if only in (None, "app"):
                     render_wizard(ctx, out, suffix)
                     render_app(ctx, out, suffix, lang)
@@ -778,7 +880,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pseudo", action="store_true", help="render the pseudo-locale")
     parser.add_argument(
         "--only",
-        choices=("app", "review", "conflict", "unlock", "layout", "export", "everyday"),
+        choices=("app", "review", "conflict", "unlock", "layout", "export", "everyday", "history"),
         help="only these screens (see docs/screenshots/README.md)",
     )
     args = parser.parse_args(argv)

@@ -3392,10 +3392,6 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
 <context>
     <name>HistoryDialog</name>
     <message>
-        <source>From revision %1 to revision %2: struck out was removed, marked was added.</source>
-        <translation>From revision %1 to revision %2: struck out was removed, marked was added.</translation>
-    </message>
-    <message>
         <source>These two revisions are the same.</source>
         <translation>These two revisions are the same.</translation>
     </message>
@@ -3404,8 +3400,12 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>Restore this revision?</translation>
     </message>
     <message>
-        <source>Revision %1 becomes the current text, as a new revision. Nothing is lost: the current text stays in the history.</source>
-        <translation>Revision %1 becomes the current text, as a new revision. Nothing is lost: the current text stays in the history.</translation>
+        <source>From “%1” to “%2”: struck out was removed, marked was added.</source>
+        <translation>From “%1” to “%2”: struck out was removed, marked was added.</translation>
+    </message>
+    <message>
+        <source>“%1” becomes the current text, as a new revision. Nothing is lost: the current text stays in the history.</source>
+        <translation>“%1” becomes the current text, as a new revision. Nothing is lost: the current text stays in the history.</translation>
     </message>
     <message>
         <source>Revision history</source>
@@ -4973,23 +4973,58 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
 <context>
     <name>RevisionListModel</name>
     <message>
-        <source>Revision %1 · %2</source>
-        <translation>Revision %1 · %2</translation>
+        <source>Revision %1</source>
+        <translation>Revision %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section(s) changed</source>
+        <translation>
+            <numerusform>%n section changed</numerusform>
+            <numerusform>%n sections changed</numerusform>
+        </translation>
     </message>
     <message>
-        <source>first version</source>
-        <translation>first version</translation>
+        <source>title</source>
+        <translation>title</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>tags</translation>
+    </message>
+    <message>
+        <source>standards</source>
+        <translation>standards</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section(s)</source>
+        <translation>
+            <numerusform>%n section</numerusform>
+            <numerusform>%n sections</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>changed: %1</source>
+        <translation>changed: %1</translation>
     </message>
     <message>
         <source>no change in the text</source>
         <translation>no change in the text</translation>
     </message>
-    <message numerus="yes">
-        <source>%n part(s) changed</source>
-        <translation>
-            <numerusform>%n part changed</numerusform>
-            <numerusform>%n parts changed</numerusform>
-        </translation>
+    <message>
+        <source>First version · %1</source>
+        <translation>First version · %1</translation>
+    </message>
+    <message>
+        <source>Versions merged · %1</source>
+        <translation>Versions merged · %1</translation>
+    </message>
+    <message>
+        <source>Edited %1</source>
+        <translation>Edited %1</translation>
     </message>
 </context>
 <context>

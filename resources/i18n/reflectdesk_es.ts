@@ -3392,10 +3392,6 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
 <context>
     <name>HistoryDialog</name>
     <message>
-        <source>From revision %1 to revision %2: struck out was removed, marked was added.</source>
-        <translation>De la revisión %1 a la revisión %2: lo tachado se quitó, lo marcado se agregó.</translation>
-    </message>
-    <message>
         <source>These two revisions are the same.</source>
         <translation>Estas dos revisiones son iguales.</translation>
     </message>
@@ -3404,8 +3400,12 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>¿Restaurar esta revisión?</translation>
     </message>
     <message>
-        <source>Revision %1 becomes the current text, as a new revision. Nothing is lost: the current text stays in the history.</source>
-        <translation>La revisión %1 pasa a ser el texto actual, como una revisión nueva. No se pierde nada: el texto actual queda en el historial.</translation>
+        <source>From “%1” to “%2”: struck out was removed, marked was added.</source>
+        <translation>De «%1» a «%2»: lo tachado se quitó, lo marcado se agregó.</translation>
+    </message>
+    <message>
+        <source>“%1” becomes the current text, as a new revision. Nothing is lost: the current text stays in the history.</source>
+        <translation>«%1» pasa a ser el texto actual, como una revisión nueva. No se pierde nada: el texto actual queda en el historial.</translation>
     </message>
     <message>
         <source>Revision history</source>
@@ -4973,23 +4973,58 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
 <context>
     <name>RevisionListModel</name>
     <message>
-        <source>Revision %1 · %2</source>
-        <translation>Revisión %1 · %2</translation>
+        <source>Revision %1</source>
+        <translation>Revisión %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section(s) changed</source>
+        <translation>
+            <numerusform>%n sección cambiada</numerusform>
+            <numerusform>%n secciones cambiadas</numerusform>
+        </translation>
     </message>
     <message>
-        <source>first version</source>
-        <translation>primera versión</translation>
+        <source>title</source>
+        <translation>título</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>fecha</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>etiquetas</translation>
+    </message>
+    <message>
+        <source>standards</source>
+        <translation>estándares</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section(s)</source>
+        <translation>
+            <numerusform>%n sección</numerusform>
+            <numerusform>%n secciones</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>changed: %1</source>
+        <translation>cambios: %1</translation>
     </message>
     <message>
         <source>no change in the text</source>
         <translation>sin cambios en el texto</translation>
     </message>
-    <message numerus="yes">
-        <source>%n part(s) changed</source>
-        <translation>
-            <numerusform>%n parte cambiada</numerusform>
-            <numerusform>%n partes cambiadas</numerusform>
-        </translation>
+    <message>
+        <source>First version · %1</source>
+        <translation>Primera versión · %1</translation>
+    </message>
+    <message>
+        <source>Versions merged · %1</source>
+        <translation>Versiones unidas · %1</translation>
+    </message>
+    <message>
+        <source>Edited %1</source>
+        <translation>Editada %1</translation>
     </message>
 </context>
 <context>

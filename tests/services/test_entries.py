@@ -158,3 +158,41 @@ def test_index_rebuilt_on_unlock(created, journal_id: str) -> None:  # type: ign
     vault.lock()
     vault.unlock(PASSPHRASE)
     assert vault.search.query("nandu")[0].title == "persistente"
+
+
+# -- editing sessions (docs/history.md) ------------------------------------------------
+def test_a_session_amends_its_revision_and_the_index_follows(vault: Vault, journal_id: str) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    started = datetime.now(UTC) - timedelta(minutes=5)
+    entry = vault.entries.add(journal_id, EntryContent(title="uno", sections={"body": "a"}))
+    first, written = vault.entries.edit_from(
+        entry.id, EntryContent(title="dos", sections={"body": "b"}), entry.head.id,
+        started=started,
+    )  # fmt: skip
+    second, again = vault.entries.edit_from(
+        entry.id, EntryContent(title="tres", sections={"body": "c"}), written, amend=written
+    )
+    assert again != written and second.head.id == again
+    assert second.head.started_at is not None
+    assert abs((second.head.started_at - started).total_seconds()) < 0.01
+    assert [r.seq for r in vault.entries.history(entry.id)] == [1, 2]
+    assert [s.title for s in vault.entries.list() if s.id == entry.id] == ["tres"]
+    assert [h.entry_id for h in vault.search.query("tres")] == [entry.id]
+    assert vault.search.query("dos") == []  # the amended-away text is not found
+    assert first.head.id == written
+
+
+def test_ready_for_feedback_freezes_the_sessions_revision(vault: Vault, journal_id: str) -> None:
+    """A review record about the entry (here "ready for feedback", which names the head)
+    may name the session's revision: the next save writes a new revision on it."""
+    entry = vault.entries.add(journal_id, EntryContent(title="uno", sections={"body": "a"}))
+    vault.review.submit(entry.id)
+    after, written = vault.entries.edit_from(
+        entry.id, EntryContent(title="dos"), entry.head.id, amend=entry.head.id
+    )
+    assert after.head.parent_ids == (entry.head.id,)
+    assert vault.entries.revision(entry.id, entry.head.id) == entry.head
+    # The next session's revision was never named: it is amended.
+    third, _ = vault.entries.edit_from(entry.id, EntryContent(title="tres"), written, amend=written)
+    assert len(vault.entries.history(entry.id)) == 2 and third.head.content.title == "tres"

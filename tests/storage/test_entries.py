@@ -15,7 +15,7 @@ from reflectdesk.domain.model import EntryContent, Space
 from reflectdesk.errors import EntryNotFound, JournalNotFound, RecordTampered
 from reflectdesk.services.vault import Vault
 from reflectdesk.storage.entries import EntryRepo, id_parts
-from tests.support import CreatedVault, raw_db
+from tests.support import PASSPHRASE, CreatedVault, raw_db
 
 TITLE = "Clase de fracciones CANARYentry"
 
@@ -124,3 +124,141 @@ def test_ids_are_queried_in_bounded_slices() -> None:
     parts = list(id_parts(ids))
     assert [len(p) for p in parts] == [500, 500, 201]
     assert [i for p in parts for i in p] == ids
+
+
+# -- editing sessions: amending the session's revision (docs/history.md) -------------------
+def test_amend_replaces_the_sessions_revision_in_place_of_the_graph(vault: Vault) -> None:
+    repo = _repo(vault)
+    journal = vault.journals.create("J")
+    first = repo.create(journal.id, _content(), vault._unlocked().author, started=1_000)
+    assert first.head.started_at is not None and first.head.started_at.year == 1970
+    author = vault._unlocked().author
+    second, _ = repo.revise_from(first.id, first.head.id, _content(body="dos"), author, 2_000)
+    amended = repo.amend(first.id, second.head.id, _content(body="dos y tres"), author)
+    assert amended is not None
+    new = amended.head
+    assert new.id != second.head.id  # a new id: the index and the vault state see the change
+    assert (new.seq, new.parent_ids) == (2, (first.head.id,))
+    assert new.started_at == second.head.started_at  # the session's start is kept
+    assert [r.id for r in repo.history(first.id)] == [first.head.id, new.id]
+    assert repo.get(first.id) == amended
+    with pytest.raises(EntryNotFound):
+        repo.revision(first.id, second.head.id)  # the replaced revision is gone
+    # The same content again: nothing written.
+    same = repo.amend(first.id, new.id, _content(body="dos y tres"), author)
+    assert same is not None and same.head.id == new.id
+
+
+def test_amend_refuses_what_is_not_the_sessions_head(vault: Vault) -> None:
+    repo = _repo(vault)
+    author = vault._unlocked().author
+    journal = vault.journals.create("J")
+    entry = repo.create(journal.id, _content(), author)
+    second, _ = repo.revise(entry.id, _content(body="dos"), author)
+    assert repo.amend(entry.id, entry.head.id, _content(body="x"), author) is None  # not head
+    assert repo.amend(entry.id, second.head.id, _content(body="x"), "someone") is None
+    assert repo.get(entry.id).head.id == second.head.id
+
+
+def test_what_an_export_read_is_never_amended(vault: Vault, tmp_path: Path) -> None:
+    repo = _repo(vault)
+    author = vault._unlocked().author
+    journal = vault.journals.create("J")
+    entry = repo.create(journal.id, _content(), author)
+    # An export reading it (the bundle log is written later): frozen from the read on.
+    repo.export_entries([entry.id], history=False, attachments=False)
+    assert repo.amend(entry.id, entry.head.id, _content(body="x"), author) is None
+    # A new revision after it is the next session's, and may be amended.
+    second, _ = repo.revise(entry.id, _content(body="dos"), author)
+    assert repo.amend(entry.id, second.head.id, _content(body="tres"), author) is not None
+
+
+def test_a_revision_logged_as_sent_is_never_amended_even_after_a_restart(
+    created: CreatedVault, tmp_path: Path
+) -> None:
+    from reflectdesk.domain.model import ExportRequest
+
+    vault = created.vault
+    journal = vault.journals.create("J")
+    entry = vault.entries.add(journal.id, _content())
+    vault.exports.export(ExportRequest(recipients=(), entry_ids=(entry.id,)), tmp_path)
+    vault.lock()
+    vault.unlock(PASSPHRASE)  # a fresh repository: nothing in memory, the bundle log says it
+    repo = _repo(vault)
+    author = vault._unlocked().author
+    assert repo.amend(entry.id, entry.head.id, _content(body="x"), author) is None
+    assert repo.get(entry.id).head.id == entry.head.id
+
+
+def test_an_amended_revision_put_back_with_its_head_is_caught_at_unlock(
+    created: CreatedVault,
+) -> None:
+    """Why an amend writes a new id: the replaced revision's row and the head that named
+    it are an older copy of trust rows, which the sealed vault state sees put back (an
+    amend in place, same id, would let an older blob of it be put back unseen)."""
+    from reflectdesk.errors import VaultStateTampered
+
+    vault = created.vault
+    repo = _repo(vault)
+    author = vault._unlocked().author
+    journal = vault.journals.create("J")
+    entry = repo.create(journal.id, _content(), author, started=1)
+    conn = raw_db(created.path)
+    old_row = conn.execute(
+        "SELECT id, entry_id, seq, created_at, size, blob FROM entry_revisions WHERE id = ?",
+        (entry.head.id,),
+    ).fetchone()
+    conn.close()
+    amended = repo.amend(entry.id, entry.head.id, _content(body="después"), author)
+    assert amended is not None
+    vault.lock()
+    vault.unlock(PASSPHRASE)  # the amend kept the sealed state current
+    assert vault.entries.get(entry.id).content.sections["body"] == "después"
+    vault.close()
+    conn = raw_db(created.path)
+    conn.execute("INSERT INTO entry_revisions VALUES (?, ?, ?, ?, ?, ?)", old_row)
+    conn.execute("UPDATE entries SET head_revision_id = ? WHERE id = ?", (old_row[0], entry.id))
+    conn.execute("DELETE FROM entry_revisions WHERE id = ?", (amended.head.id,))
+    conn.commit()
+    conn.close()
+    again = Vault.open(created.path)
+    try:
+        with pytest.raises(VaultStateTampered):
+            again.unlock(PASSPHRASE)
+    finally:
+        again.close()
+
+
+def test_an_export_still_writing_its_bundle_freezes_what_it_read(vault: Vault) -> None:
+    """The window between an export's read and its bundle log row: the amend (on the
+    writer thread) must not replace what the export (on another thread) is writing."""
+    import threading
+
+    repo = _repo(vault)
+    author = vault._unlocked().author
+    journal = vault.journals.create("J")
+    entry = repo.create(journal.id, _content(), author)
+    real = repo._export_entries
+    read, release = threading.Event(), threading.Event()
+
+    def reading(*args: object, **kwargs: object) -> object:
+        out = real(*args, **kwargs)  # type: ignore[arg-type]
+        read.set()
+        release.wait(10)  # the bundle being encrypted and written
+        return out
+
+    repo._export_entries = reading  # type: ignore[method-assign]
+    exporting = threading.Thread(
+        target=repo.export_entries,
+        args=([entry.id],),
+        kwargs={"history": False, "attachments": False},
+    )
+    exporting.start()
+    try:
+        assert read.wait(10)
+        assert repo.amend(entry.id, entry.head.id, _content(body="x"), author) is None
+    finally:
+        release.set()
+        exporting.join(10)
+    assert repo.amend(entry.id, entry.head.id, _content(body="x"), author) is None
+    assert repo.get(entry.id).head.id == entry.head.id

@@ -126,6 +126,11 @@ class Revision:
     created_at: datetime
     content_hash: str
     content: EntryContent
+    # When the editing session this revision holds began (sealed; docs/history.md):
+    # ``created_at`` is its last save. None for revisions not written in a session
+    # (the CLI, a restore, a merge, one received). Not in the repr: the migration
+    # fixtures (tests/fixtures/vault-v2) compare reprs written by older releases.
+    started_at: datetime | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reflectdesk.gui.autosave import utc_now
 from reflectdesk.gui.i18n import Translations
 from reflectdesk.gui.prefs import Prefs, PrefsStore
 from reflectdesk.gui.tasks import TaskRunner
@@ -40,6 +42,9 @@ class AppContext:
     idle_timeout_ms: int | None = None
     # The pause after typing before an autosave.
     autosave_ms: int = 1500
+    # What time it is, for editing sessions (gui/autosave.py): tests pass a clock they
+    # move by minutes instead of sleeping.
+    clock: Callable[[], datetime] = utc_now
     # Shared with the crash handler; set by the app.
     extras: dict[str, Any] = field(default_factory=dict)
     # ``reflectdesk --vault DIR``: the vault folder itself (the CLI's option means the same).

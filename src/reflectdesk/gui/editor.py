@@ -304,7 +304,7 @@ class EntryEditor(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addLayout(bottom)
 
-        self.saver = AutoSaver(ctx.runner, vault, ctx.autosave_ms, parent=self)
+        self.saver = AutoSaver(ctx.runner, vault, ctx.autosave_ms, parent=self, clock=ctx.clock)
         self.saver.state_changed.connect(self._state_changed)
         self.saver.saved.connect(self._saved)
         self.saver.failed.connect(lambda exc: show_error(self, exc))

@@ -1,14 +1,21 @@
-"""Revision history: every revision of an entry, a diff of any two, restore as new."""
+"""Revision history: every revision of an entry, a diff of any two, restore as new.
+
+Each revision is labelled by what it is and when it was written ("Edited 14:02–14:09 ·
+3 sections changed", "First version · 14:02"): one editing session is one revision
+(docs/history.md), its start sealed in it, so the label survives restarts.
+"""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
     QEvent,
+    QIdentityProxyModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -31,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from reflectdesk.domain.model import Entry, EntryContent, Revision
 from reflectdesk.gui.app_context import AppContext
-from reflectdesk.gui.dates import show_datetime
+from reflectdesk.gui.dates import show_moment, show_time
 from reflectdesk.gui.dialogs import report_error
 from reflectdesk.gui.theme import accents
 from reflectdesk.progress import CancelToken, ProgressSink
@@ -71,24 +78,51 @@ class RevisionListModel(QAbstractListModel):
         if not index.isValid() or not (0 <= index.row() < len(self._revisions)):
             return None
         revision = self._revisions[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._label(revision)
+        if role == Qt.ItemDataRole.DisplayRole:  # two lines in the list: when, what
+            return self.label(revision, sep="\n")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.label(revision)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return revision.content.title
+            number = self.tr("Revision %1").replace("%1", str(revision.seq))
+            return f"{number}: {revision.content.title}" if revision.content.title else number
         if role == ID_ROLE:
             return revision.id
         return None
 
-    def _label(self, revision: Revision) -> str:
-        when = show_datetime(revision.created_at)
-        label = self.tr("Revision %1 · %2").replace("%1", str(revision.seq)).replace("%2", when)
+    def label(self, revision: Revision, today: date | None = None, sep: str = " · ") -> str:
+        """What a revision is, when it was written and what it changed."""
+        when = self.when(revision, today)
+        if not revision.parent_ids or len(revision.parent_ids) > 1:
+            return when.replace(" · ", sep, 1)  # "First version · 14:02", on two lines
         before = self._before(revision)
-        if before is None:
-            return label + " · " + self.tr("first version")
-        changed = changed_parts(before.content, revision.content)
-        if not changed:
-            return label + " · " + self.tr("no change in the text")
-        return label + " · " + self.tr("%n part(s) changed", "", changed)
+        if before is None:  # its parent was never received (sent without history)
+            return when
+        sections, others = what_changed(before.content, revision.content)
+        if sections and not others:
+            changed = self.tr("%n section(s) changed", "", sections)
+        elif sections or others:
+            names = {
+                "title": self.tr("title"),
+                "date": self.tr("date"),
+                "tags": self.tr("tags"),
+                "standards": self.tr("standards"),
+            }
+            parts = [self.tr("%n section(s)", "", sections)] if sections else []
+            parts += [names[o] for o in others]
+            changed = self.tr("changed: %1").replace("%1", ", ".join(parts))
+        else:
+            changed = self.tr("no change in the text")
+        return f"{when}{sep}{changed}"
+
+    def when(self, revision: Revision, today: date | None = None) -> str:
+        """ "First version · 14:02", "Edited 14:02–14:09", "Versions merged · 14:10":
+        the first part of a label, the name the comparison gives a revision."""
+        span = show_span(revision.started_at, revision.created_at, today)
+        if not revision.parent_ids:
+            return self.tr("First version · %1").replace("%1", span)
+        if len(revision.parent_ids) > 1:
+            return self.tr("Versions merged · %1").replace("%1", span)
+        return self.tr("Edited %1").replace("%1", span)
 
     def _before(self, revision: Revision) -> Revision | None:
         """The revision this one was made from (its first parent), if held."""
@@ -111,15 +145,47 @@ class RevisionListModel(QAbstractListModel):
             self.dataChanged.emit(self.index(0), self.index(len(self._revisions) - 1))
 
 
-def changed_parts(old: EntryContent, new: EntryContent) -> int:
-    """Sections (and the title, tags, standards, date) that differ: a revision's label."""
+class OneLine(QIdentityProxyModel):
+    """The revisions for the comparison's drop-down: each label on one line."""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        value = super().data(index, role)
+        if role == Qt.ItemDataRole.DisplayRole and isinstance(value, str):
+            return value.replace("\n", " · ")
+        return value
+
+
+def what_changed(old: EntryContent, new: EntryContent) -> tuple[int, list[str]]:
+    """How many sections differ, and which of the title, date, tags and standards."""
     keys = set(old.sections) | set(new.sections)
-    count = sum(1 for k in keys if old.sections.get(k, "") != new.sections.get(k, ""))
-    count += old.title != new.title
-    count += set(old.tags) != set(new.tags)
-    count += set(old.standards) != set(new.standards)
-    count += old.event_date != new.event_date
-    return count
+    sections = sum(1 for k in keys if old.sections.get(k, "") != new.sections.get(k, ""))
+    others = [
+        name
+        for name, differs in (
+            ("title", old.title != new.title),
+            ("date", old.event_date != new.event_date),
+            ("tags", set(old.tags) != set(new.tags)),
+            ("standards", set(old.standards) != set(new.standards)),
+        )
+        if differs
+    ]
+    return sections, others
+
+
+def show_span(start: datetime | None, end: datetime, today: date | None = None) -> str:
+    """When a session wrote: "14:02–14:09" today, "2 dic 2026, 14:02–14:09" another day
+    (gui/dates.py), one time when it began and ended in the same minute or its start is
+    not known."""
+    end_text = show_moment(end, today)
+    if start is None:
+        return end_text
+    first, last = start.astimezone(), end.astimezone()
+    if first >= last or first.replace(second=0, microsecond=0) == last.replace(
+        second=0, microsecond=0
+    ):
+        return end_text
+    end_part = show_time(last) if first.date() == last.date() else end_text
+    return f"{show_moment(first, today)}–{end_part}"
 
 
 def diff_html(diffs: list[SectionDiff], section_title: Callable[[str], str], same: str) -> str:
@@ -171,11 +237,14 @@ class HistoryDialog(QDialog):
         self.list = QListView()
         self.list.setObjectName("revisionList")
         self.list.setModel(self.model_)
+        self.list.setSpacing(2)
         self.list_label = QLabel()
         self.list_label.setBuddy(self.list)
         self.compare = QComboBox()
         self.compare.setObjectName("compareWith")
-        self.compare.setModel(self.model_)
+        self.compare_model = OneLine(self)
+        self.compare_model.setSourceModel(self.model_)
+        self.compare.setModel(self.compare_model)
         self.compare_label = QLabel()
         self.compare_label.setBuddy(self.compare)
         self.direction = QLabel()
@@ -206,8 +275,9 @@ class HistoryDialog(QDialog):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([320, 540])  # the labels' two lines fit, in both languages
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
@@ -232,9 +302,12 @@ class HistoryDialog(QDialog):
 
     def _selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = current.row()
-        # By default compare with the revision just before the one selected.
+        # The comparison follows: with the revision just before the one selected (the
+        # oldest, with the one after it).
         if row + 1 < self.model_.rowCount():
             self.compare.setCurrentIndex(row + 1)
+        elif row > 0:
+            self.compare.setCurrentIndex(row - 1)
         self.show_diff()
         head = self.model_.revision(0)
         selected = self.model_.revision(row)
@@ -249,13 +322,13 @@ class HistoryDialog(QDialog):
             self.diff.clear()
             self.direction.clear()
             return
-        if old.seq > new.seq:
+        if (old.seq, old.created_at) > (new.seq, new.created_at):
             old, new = new, old
         # Which way the colours read: struck out was in the older, marked is in the newer.
         self.direction.setText(
-            self.tr("From revision %1 to revision %2: struck out was removed, marked was added.")
-            .replace("%1", str(old.seq))
-            .replace("%2", str(new.seq))
+            self.tr("From “%1” to “%2”: struck out was removed, marked was added.")
+            .replace("%1", self.model_.when(old))
+            .replace("%2", self.model_.when(new))
         )
         diffs = self.vault.entries.diff(self.entry_id, old.id, new.id)
         self.diff.setHtml(
@@ -270,9 +343,9 @@ class HistoryDialog(QDialog):
             QMessageBox.Icon.Question,
             self.tr("Restore this revision?"),
             self.tr(
-                "Revision %1 becomes the current text, as a new revision. Nothing is lost: the "
+                "“%1” becomes the current text, as a new revision. Nothing is lost: the "
                 "current text stays in the history."
-            ).replace("%1", str(revision.seq)),
+            ).replace("%1", self.model_.when(revision)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )

@@ -9,6 +9,7 @@ import mimetypes
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -94,6 +95,10 @@ def _normalise(content: EntryContent) -> EntryContent:
     return replace(content, title=title, tags=tuple(tags), standards=standards)
 
 
+def _ms(moment: datetime | None) -> int | None:
+    return None if moment is None else int(moment.timestamp() * 1000)
+
+
 def check_attachment_file(path: Path, max_bytes: int = MAX_ATTACHMENT_BYTES) -> int:
     """Size of a file about to be attached, or the error a user should see."""
     try:
@@ -154,7 +159,11 @@ class EntryService:
         journal_id: str,
         content: EntryContent,
         attachments: Sequence[Path] = (),
+        *,
+        started: datetime | None = None,
     ) -> Entry:
+        """A new entry; ``started``: when the editing session that wrote it began
+        (sealed in its first revision, for the history's labels)."""
         content = self._prepare(content)
         for path in attachments:  # check before anything is stored
             check_attachment_file(path)
@@ -162,7 +171,7 @@ class EntryService:
         with st.write_lock:
             if st.journals.get(journal_id).space is not Space.OWN:
                 raise ReadOnlyEntry(journal_id)
-            entry = st.entries.create(journal_id, content, st.author)
+            entry = st.entries.create(journal_id, content, st.author, _ms(started))
             gate = self._templates()
             if gate is not None:
                 gate.snapshot(content.template_id, content.template_version)
@@ -194,20 +203,39 @@ class EntryService:
         return self._with_attachments(st, entry)
 
     def edit_from(
-        self, entry_id: str, content: EntryContent, base_revision_id: str
+        self,
+        entry_id: str,
+        content: EntryContent,
+        base_revision_id: str,
+        *,
+        amend: str | None = None,
+        started: datetime | None = None,
     ) -> tuple[Entry, str]:
         """:meth:`edit` of the version an editor loaded (``base_revision_id``): if an
         import moved the head meanwhile (a sync from another computer), the edit is
         merged with it section by section (docs/merge.md), never written over it.
         Returns the entry (its head may be the merge) and the revision holding
-        ``content``, the editor's next base."""
+        ``content``, the editor's next base.
+
+        An editing session (docs/history.md): ``amend`` names the revision this
+        session wrote, replaced by one holding ``content`` when it is still the head
+        and has not left the device; otherwise a new revision is written, sealed with
+        ``started`` (when the session began)."""
         content = self._prepare(content)
         st = self._state()
         with st.write_lock:
             self._check_writable(st, entry_id)
             before = st.entries.get(entry_id).head.id
-            entry, written = st.entries.revise_from(entry_id, base_revision_id, content, st.author)
-            if entry.head.id == before and written == before:
+            amended = None
+            if amend is not None and amend == base_revision_id:
+                amended = st.entries.amend(entry_id, amend, content, st.author)
+            if amended is not None:
+                entry, written = amended, amended.head.id
+            else:
+                entry, written = st.entries.revise_from(
+                    entry_id, base_revision_id, content, st.author, _ms(started)
+                )
+            if entry.head.id == before and written == before:  # nothing changed
                 return self._with_attachments(st, entry), written
             gate = self._templates()
             if gate is not None:

@@ -1,9 +1,16 @@
-"""Entries and their immutable, sealed revisions."""
+"""Entries and their sealed revisions.
+
+A revision is immutable once it may have left this device. Until then, the revision an
+editing session wrote is *amended* by the session's next save (:meth:`EntryRepo.amend`,
+rules in docs/history.md): replaced, in one transaction, by a revision with a new id,
+the same parents and ``seq``, and the session's start sealed in it.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import threading
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
@@ -51,6 +58,12 @@ class EntryRepo:
     def __init__(self, db: Database, cipher: RecordCipher) -> None:
         self._db = db
         self._cipher = cipher
+        # Revisions that may have left the device and whose bundle log row may not be
+        # written yet (docs/history.md): entries an export is reading now, and per entry
+        # the head the last export read. Only a head can be amended, so one id per entry.
+        self._share_lock = threading.Lock()
+        self._exporting: dict[str, int] = {}
+        self._exported_heads: dict[str, str] = {}
 
     # -- sealing -------------------------------------------------------------------
     def _seal(self, rev_id: str, entry_id: str, seq: int, rev_doc: dict[str, object]) -> bytes:
@@ -66,6 +79,7 @@ class EntryRepo:
         if not isinstance(doc, dict) or not isinstance(doc.get("content"), dict):
             raise RecordTampered("entry_revisions.shape")
         content = EntryContent.from_json(doc["content"])
+        started = doc.get("started")
         return Revision(
             id=rev_id,
             entry_id=entry_id,
@@ -75,6 +89,7 @@ class EntryRepo:
             created_at=ms_to_datetime(created_at),
             content_hash=str(doc.get("content_hash", "")),
             content=content,
+            started_at=ms_to_datetime(started) if isinstance(started, int) else None,
         )
 
     def _new_revision_row(
@@ -86,6 +101,7 @@ class EntryRepo:
         parents: Sequence[str],
         ts: int,
         revision_id: str | None = None,
+        started: int | None = None,
     ) -> t.EntryRevision:
         rev_id = revision_id or uuid7()
         doc: dict[str, object] = {
@@ -94,19 +110,25 @@ class EntryRepo:
             "author": author,
             "content_hash": content.content_hash(),
         }
+        if started is not None:  # an editing session's start (docs/history.md)
+            doc["started"] = min(started, ts)
         blob = self._seal(rev_id, entry_id, seq, doc)
         return t.EntryRevision(
             id=rev_id, entry_id=entry_id, seq=seq, created_at=ts, size=len(blob), blob=blob
         )
 
     # -- writes ----------------------------------------------------------------------
-    def create(self, journal_id: str, content: EntryContent, author: str) -> Entry:
+    def create(
+        self, journal_id: str, content: EntryContent, author: str, started: int | None = None
+    ) -> Entry:
+        """A new entry and its first revision; ``started`` (ms): when the editing
+        session that wrote it began."""
         entry_id = uuid7()
         ts = now_ms()
         with self._db.session() as s:
             if s.get(t.Journal, journal_id) is None:
                 raise JournalNotFound(journal_id)
-            rev = self._new_revision_row(entry_id, 1, content, author, (), ts)
+            rev = self._new_revision_row(entry_id, 1, content, author, (), ts, started=started)
             s.add(
                 t.Entry(
                     id=entry_id,
@@ -127,7 +149,7 @@ class EntryRepo:
             journal_id=journal_id,
             created_at=ms_to_datetime(ts),
             updated_at=ms_to_datetime(ts),
-            head=self._revision_of(rev, entry_id, content, author, ()),
+            head=self._revision_of(rev, entry_id, content, author, (), started),
         )
 
     @staticmethod
@@ -137,6 +159,7 @@ class EntryRepo:
         content: EntryContent,
         author: str,
         parents: Sequence[str],
+        started: int | None = None,
     ) -> Revision:
         return Revision(
             id=row.id,
@@ -147,6 +170,7 @@ class EntryRepo:
             created_at=ms_to_datetime(row.created_at),
             content_hash=content.content_hash(),
             content=content,
+            started_at=None if started is None else ms_to_datetime(min(started, row.created_at)),
         )
 
     def revise(self, entry_id: str, content: EntryContent, author: str) -> tuple[Entry, bool]:
@@ -172,13 +196,19 @@ class EntryRepo:
             ), True
 
     def revise_from(
-        self, entry_id: str, base_id: str, content: EntryContent, author: str
+        self,
+        entry_id: str,
+        base_id: str,
+        content: EntryContent,
+        author: str,
+        started: int | None = None,
     ) -> tuple[Entry, str]:
         """An edit of the version the editor loaded (``base_id``), after an import may
         have moved the head under it. Where the head is still ``base_id`` it is
         :meth:`revise`; otherwise the edit becomes a revision on ``base_id`` and the
         merge engine joins it with the head (an automatic merge, or a conflict): the
-        imported changes are never overwritten by the editor's older text.
+        imported changes are never overwritten by the editor's older text. ``started``
+        (ms): when the editing session began, sealed in the revision written.
         Returns (entry, the revision holding ``content``)."""
         ts = now_ms()
         with self._db.session() as s:
@@ -189,7 +219,9 @@ class EntryRepo:
                 if head.content_hash == content.content_hash():
                     return self._entry_of(entry, head), head.id
                 seq, parents = entry.head_seq + 1, (head.id,)
-                rev = self._new_revision_row(entry_id, seq, content, author, parents, ts)
+                rev = self._new_revision_row(
+                    entry_id, seq, content, author, parents, ts, started=started
+                )
                 s.add(rev)
                 s.execute(
                     update(t.Entry)
@@ -197,12 +229,12 @@ class EntryRepo:
                     .values(head_revision_id=rev.id, head_seq=seq, updated_at=ts)
                 )
                 entry.updated_at = ts
-                written = self._revision_of(rev, entry_id, content, author, parents)
+                written = self._revision_of(rev, entry_id, content, author, parents, started)
                 return self._entry_of(entry, written), rev.id
             if self._open(base_row).content_hash == content.content_hash():
                 return self._entry_of(entry, self._open(head_row)), base_id
             rev = self._new_revision_row(
-                entry_id, base_row.seq + 1, content, author, (base_id,), ts
+                entry_id, base_row.seq + 1, content, author, (base_id,), ts, started=started
             )
             s.add(rev)
             s.flush()
@@ -239,6 +271,83 @@ class EntryRepo:
             assert head_after is not None
             entry.updated_at = ts
             return self._entry_of(entry, self._open(head_after)), rev.id
+
+    def amend(
+        self, entry_id: str, revision_id: str, content: EntryContent, author: str
+    ) -> Entry | None:
+        """The next save of an editing session (docs/history.md): ``revision_id``, the
+        revision the session wrote, is replaced by one holding ``content`` with a new
+        id, the same parents and ``seq``, and the session's start. One transaction:
+        a kill leaves the old revision or the new one, never both or neither.
+
+        ``None`` (nothing written; the caller writes a new revision instead) unless
+        ``revision_id`` is the head of an own, unconflicted entry, written here by
+        ``author`` (not a merge, not imported), and has not left the device: not read
+        by an export of this session, not named by a bundle sent (or exported to a
+        file), a review record or a case study since it was written. The entry
+        unchanged if ``content`` is the revision's."""
+        ts = now_ms()
+        with self._share_lock, self._db.session() as s:
+            if self._exporting.get(entry_id) or self._exported_heads.get(entry_id) == revision_id:
+                return None
+            entry, row = self._head_rows(s, entry_id)
+            if row.id != revision_id or entry.conflicted:
+                return None
+            journal = s.get(t.Journal, entry.journal_id)
+            if journal is None or journal.space != Space.OWN.value:
+                return None
+            doc = self._cipher.open_json(TABLE, f"{entry_id}/{row.id}", row.seq, row.blob)
+            parents = [str(p) for p in doc.get("parents", [])]
+            if (
+                doc.get("author") != author
+                or len(parents) > 1
+                or "via" in doc
+                or "source" in doc
+                or self._left_device(s, entry_id, row.id, row.created_at)
+            ):
+                return None
+            if doc.get("content_hash") == content.content_hash():
+                return self._entry_of(entry, self._open(row))
+            started = doc.get("started")
+            started = started if isinstance(started, int) else row.created_at
+            seq = row.seq
+            s.execute(delete(t.EntryRevision).where(t.EntryRevision.id == row.id))
+            rev = self._new_revision_row(
+                entry_id, seq, content, author, parents, ts, started=started
+            )
+            s.add(rev)
+            s.execute(
+                update(t.Entry)
+                .where(t.Entry.id == entry_id)
+                .values(head_revision_id=rev.id, updated_at=ts)
+            )
+            entry.updated_at = ts
+            return self._entry_of(
+                entry, self._revision_of(rev, entry_id, content, author, parents, started)
+            )
+
+    def _left_device(self, s: Session, entry_id: str, revision_id: str, since: int) -> bool:
+        """Whether a revision written at ``since`` (ms) may be held by anyone else: a
+        bundle logged as sent or exported since then that carries its entry (to a
+        contact, a file, an exchange point: her other computer may import it), a review
+        record about its entry since then (one may name it), or a case study naming it.
+        Conservative: a bundle that carried an older head also counts."""
+        rr, ci = table_of(t.ReviewRecordRow), table_of(t.CaseItem)
+        if s.execute(
+            select(rr.c.id).where(rr.c.entry_id == entry_id, rr.c.created_at >= since).limit(1)
+        ).first():
+            return True
+        if s.execute(select(ci.c.id).where(ci.c.revision_id == revision_id).limit(1)).first():
+            return True
+        log = table_of(t.BundleLog)
+        q = select(log.c.id, log.c.direction, log.c.blob).where(
+            log.c.direction == "out", log.c.created_at >= since
+        )
+        for row_id, direction, blob in s.execute(q):
+            doc = self._cipher.open_json(t.BundleLog.__tablename__, row_id, direction, blob)
+            if entry_id in doc.get("entries", ()):
+                return True
+        return False
 
     @staticmethod
     def _entry_of(row: t.Entry, head: Revision) -> Entry:
@@ -540,7 +649,30 @@ class EntryRepo:
 
         A handful of queries whatever the count (not one session per entry): the
         export of a whole journal reads a thousand entries.
+
+        What it reads may leave the device: no editing session amends those revisions
+        from the moment the read starts (docs/history.md; the bundle log names them
+        only once the bundle is written).
         """
+        with self._share_lock:
+            for entry_id in entry_ids:
+                self._exporting[entry_id] = self._exporting.get(entry_id, 0) + 1
+        out: list[ExportedEntry] = []
+        try:
+            out = self._export_entries(entry_ids, history=history, attachments=attachments)
+        finally:
+            with self._share_lock:  # the heads read are frozen before the entries are freed
+                for item in out:
+                    self._exported_heads[item.entry.id] = item.entry.head.id
+                for entry_id in entry_ids:
+                    left = self._exporting.pop(entry_id, 1) - 1
+                    if left > 0:
+                        self._exporting[entry_id] = left
+        return out
+
+    def _export_entries(
+        self, entry_ids: Sequence[str], *, history: bool, attachments: bool
+    ) -> list[ExportedEntry]:
         e, r, a = table_of(t.Entry), table_of(t.EntryRevision), table_of(t.Attachment)
         rows: dict[str, Any] = {}
         revisions: dict[str, list[Revision]] = {i: [] for i in entry_ids}

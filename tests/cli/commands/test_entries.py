@@ -51,6 +51,7 @@ def test_journal_entry_search_flow(ready: Cli, tmp_path: Path) -> None:
     assert r.code == 0 and "2" in r.out
     history = json.loads(ready("entry", "history", eid, "--json").out)
     assert [h["seq"] for h in history] == [1, 2]
+    assert history[1]["started_at"] is None  # the CLI writes no editing session
     diff = ready("entry", "diff", eid, history[0]["id"], history[1]["id"]).out
     assert "+Texto nuevo" in diff
     assert ready("entry", "restore", eid, history[0]["id"]).code == 0

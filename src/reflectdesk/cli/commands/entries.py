@@ -291,6 +291,8 @@ def cmd_history(args: argparse.Namespace, ctx: CliContext) -> int:
                     "parents": list(r.parent_ids),
                     "author": r.author,
                     "created_at": r.created_at.isoformat(),
+                    # when the editing session that wrote it began (docs/history.md)
+                    "started_at": r.started_at.isoformat() if r.started_at else None,
                     "hash": r.content_hash,
                     "title": r.content.title,
                     "words": r.content.word_count(),
