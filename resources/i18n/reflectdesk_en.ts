@@ -1070,6 +1070,125 @@
     </message>
 </context>
 <context>
+    <name>CohortDashboard</name>
+    <message>
+        <source>Reading the cohort…</source>
+        <translation>Reading the cohort…</translation>
+    </message>
+    <message>
+        <source>The cohort could not be read.</source>
+        <translation>The cohort could not be read.</translation>
+    </message>
+    <message>
+        <source>Nobody here has sent you entries yet. Import their bundles first.</source>
+        <translation>Nobody here has sent you entries yet. Import their bundles first.</translation>
+    </message>
+    <message>
+        <source>%1 students, %2 entries shown. Double-click a student, a cell or a bar to open the entries.</source>
+        <translation>%1 students, %2 entries shown. Double-click a student, a cell or a bar to open the entries.</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG images (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Export the chart</source>
+        <translation>Export the chart</translation>
+    </message>
+    <message>
+        <source>entries-per-week</source>
+        <translation>entries-per-week</translation>
+    </message>
+    <message>
+        <source>Export the table</source>
+        <translation>Export the table</translation>
+    </message>
+    <message>
+        <source>cohort</source>
+        <translation>cohort</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cohort dashboard</source>
+        <translation>Cohort dashboard</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Last activity</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>Sign-offs</source>
+        <translation>Sign-offs</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>Students</translation>
+    </message>
+    <message>
+        <source>Standards covered per student</source>
+        <translation>Standards covered per student</translation>
+    </message>
+    <message>
+        <source>Entries per week</source>
+        <translation>Entries per week</translation>
+    </message>
+    <message>
+        <source>Standards (MBE)</source>
+        <translation>Standards (MBE)</translation>
+    </message>
+    <message>
+        <source>ISO week</source>
+        <translation>ISO week</translation>
+    </message>
+    <message>
+        <source>&amp;Show her entries</source>
+        <translation>&amp;Show her entries</translation>
+    </message>
+    <message>
+        <source>Ta&amp;ble as CSV…</source>
+        <translation>Ta&amp;ble as CSV…</translation>
+    </message>
+    <message>
+        <source>Chart as &amp;PNG…</source>
+        <translation>Chart as &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Chart as S&amp;VG…</source>
+        <translation>Chart as S&amp;VG…</translation>
+    </message>
+    <message>
+        <source>Chart and standards</source>
+        <translation>Chart and standards</translation>
+    </message>
+</context>
+<context>
     <name>CohortsPanel</name>
     <message>
         <source>No cohorts yet. A cohort groups contacts, for example a course section.</source>
@@ -1118,6 +1237,10 @@
     <message>
         <source>Remove this contact</source>
         <translation>Remove this contact</translation>
+    </message>
+    <message>
+        <source>Show the cohort's dashboard</source>
+        <translation>Show the cohort's dashboard</translation>
     </message>
 </context>
 <context>
@@ -1594,6 +1717,53 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
     <message>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Next &gt;</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardFilterBar</name>
+    <message>
+        <source>Everyone who sent you entries</source>
+        <translation>Everyone who sent you entries</translation>
+    </message>
+    <message>
+        <source>All courses and journals</source>
+        <translation>All courses and journals</translation>
+    </message>
+    <message>
+        <source>All templates</source>
+        <translation>All templates</translation>
+    </message>
+    <message>
+        <source>&amp;Cohort:</source>
+        <translation>&amp;Cohort:</translation>
+    </message>
+    <message>
+        <source>C&amp;ourse or journal:</source>
+        <translation>C&amp;ourse or journal:</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Template:</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <source>T&amp;o</source>
+        <translation>T&amp;o</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>To date</translation>
+    </message>
+    <message>
+        <source>&amp;Reset filters</source>
+        <translation>&amp;Reset filters</translation>
     </message>
 </context>
 <context>
@@ -4868,6 +5038,10 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>Triad overview</translation>
     </message>
     <message>
+        <source>Cohort dashboard</source>
+        <translation>Cohort dashboard</translation>
+    </message>
+    <message>
         <source>Feedback (%1)</source>
         <translation>Feedback (%1)</translation>
     </message>
@@ -6041,6 +6215,13 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     <message>
         <source>Enter your passphrase.</source>
         <translation>Enter your passphrase.</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyChart</name>
+    <message>
+        <source>Rest of the cohort</source>
+        <translation>Rest of the cohort</translation>
     </message>
 </context>
 <context>

@@ -1070,6 +1070,125 @@
     </message>
 </context>
 <context>
+    <name>CohortDashboard</name>
+    <message>
+        <source>Reading the cohort…</source>
+        <translation>Leyendo la cohorte…</translation>
+    </message>
+    <message>
+        <source>The cohort could not be read.</source>
+        <translation>No se pudo leer la cohorte.</translation>
+    </message>
+    <message>
+        <source>Nobody here has sent you entries yet. Import their bundles first.</source>
+        <translation>Nadie de aquí te ha enviado entradas todavía. Importa primero sus paquetes.</translation>
+    </message>
+    <message>
+        <source>%1 students, %2 entries shown. Double-click a student, a cell or a bar to open the entries.</source>
+        <translation>%1 estudiantes, %2 entradas a la vista. Haz doble clic en un estudiante, una celda o una barra para abrir las entradas.</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Guardado: %1</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>Imágenes SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export the chart</source>
+        <translation>Exportar el gráfico</translation>
+    </message>
+    <message>
+        <source>entries-per-week</source>
+        <translation>entradas-por-semana</translation>
+    </message>
+    <message>
+        <source>Export the table</source>
+        <translation>Exportar la tabla</translation>
+    </message>
+    <message>
+        <source>cohort</source>
+        <translation>cohorte</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cohort dashboard</source>
+        <translation>Panel de la cohorte</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Estudiante</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Entradas</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Última actividad</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Plantillas</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Retroalimentación</translation>
+    </message>
+    <message>
+        <source>Sign-offs</source>
+        <translation>Vistos buenos</translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation>Estudiantes</translation>
+    </message>
+    <message>
+        <source>Standards covered per student</source>
+        <translation>Estándares abordados por estudiante</translation>
+    </message>
+    <message>
+        <source>Entries per week</source>
+        <translation>Entradas por semana</translation>
+    </message>
+    <message>
+        <source>Standards (MBE)</source>
+        <translation>Estándares (MBE)</translation>
+    </message>
+    <message>
+        <source>ISO week</source>
+        <translation>Semana ISO</translation>
+    </message>
+    <message>
+        <source>&amp;Show her entries</source>
+        <translation>&amp;Ver sus entradas</translation>
+    </message>
+    <message>
+        <source>Ta&amp;ble as CSV…</source>
+        <translation>Ta&amp;bla como CSV…</translation>
+    </message>
+    <message>
+        <source>Chart as &amp;PNG…</source>
+        <translation>Gráfico como P&amp;NG…</translation>
+    </message>
+    <message>
+        <source>Chart as S&amp;VG…</source>
+        <translation>Gráfico como S&amp;VG…</translation>
+    </message>
+    <message>
+        <source>Chart and standards</source>
+        <translation>Gráfico y estándares</translation>
+    </message>
+</context>
+<context>
     <name>CohortsPanel</name>
     <message>
         <source>No cohorts yet. A cohort groups contacts, for example a course section.</source>
@@ -1118,6 +1237,10 @@
     <message>
         <source>Remove this contact</source>
         <translation>Quitar este contacto</translation>
+    </message>
+    <message>
+        <source>Show the cohort's dashboard</source>
+        <translation>Ver el panel de la cohorte</translation>
     </message>
 </context>
 <context>
@@ -1594,6 +1717,53 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     <message>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Siguiente &gt;</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardFilterBar</name>
+    <message>
+        <source>Everyone who sent you entries</source>
+        <translation>Todas las personas que te enviaron entradas</translation>
+    </message>
+    <message>
+        <source>All courses and journals</source>
+        <translation>Todos los cursos y diarios</translation>
+    </message>
+    <message>
+        <source>All templates</source>
+        <translation>Todas las plantillas</translation>
+    </message>
+    <message>
+        <source>&amp;Cohort:</source>
+        <translation>&amp;Cohorte:</translation>
+    </message>
+    <message>
+        <source>C&amp;ourse or journal:</source>
+        <translation>C&amp;urso o diario:</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Plantilla:</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Desde</translation>
+    </message>
+    <message>
+        <source>T&amp;o</source>
+        <translation>&amp;Hasta</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Fecha de inicio</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Fecha de término</translation>
+    </message>
+    <message>
+        <source>&amp;Reset filters</source>
+        <translation>&amp;Restablecer filtros</translation>
     </message>
 </context>
 <context>
@@ -4868,6 +5038,10 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>Resumen de la tríada</translation>
     </message>
     <message>
+        <source>Cohort dashboard</source>
+        <translation>Panel de la cohorte</translation>
+    </message>
+    <message>
         <source>Feedback (%1)</source>
         <translation>Retroalimentación (%1)</translation>
     </message>
@@ -6041,6 +6215,13 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <message>
         <source>Enter your passphrase.</source>
         <translation>Escribe tu frase de contraseña.</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyChart</name>
+    <message>
+        <source>Rest of the cohort</source>
+        <translation>Resto de la cohorte</translation>
     </message>
 </context>
 <context>

@@ -53,7 +53,11 @@ def test_the_mentor_queue_opens_entries_and_empties_as_she_answers(
 ) -> None:
     t = gui_triad
     w = window(qtbot, make_ctx(data_dir=tmp_path / "app-mentor"), t.mentor)
-    assert sidebar_review(w) == {"queue": "Waiting for feedback (2)", "triad": "Triad overview"}
+    assert sidebar_review(w) == {
+        "queue": "Waiting for feedback (2)",
+        "triad": "Triad overview",
+        "dashboard": "Cohort dashboard",
+    }
     file_menu = w.menu_actions.file_menu.actions()
     assert w.review.send_action in file_menu and w.review.send_action.isVisible()
     assert w.review.portfolio_action in file_menu
@@ -191,6 +195,7 @@ def test_the_queue_in_spanish_and_its_empty_state(
     assert sidebar_review(w) == {
         "queue": "Esperando retroalimentación (2)",
         "triad": "Resumen de la tríada",
+        "dashboard": "Panel de la cohorte",
     }
     w.sidebar.select("review", "queue")
     page = w.review.pages["queue"]

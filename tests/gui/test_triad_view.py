@@ -30,7 +30,11 @@ def test_the_triad_shows_both_sides(
 ) -> None:
     t = gui_triad
     w = window(qtbot, make_ctx(data_dir=tmp_path / "app-tutor"), t.tutor)
-    assert sidebar_review(w) == {"queue": "Waiting for feedback (2)", "triad": "Triad overview"}
+    assert sidebar_review(w) == {
+        "queue": "Waiting for feedback (2)",
+        "triad": "Triad overview",
+        "dashboard": "Cohort dashboard",
+    }
     w.sidebar.select("review", "triad")
     view = w.review.pages["triad"]
     assert isinstance(view, TriadView) and w.main_stack.currentWidget() is view

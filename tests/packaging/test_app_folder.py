@@ -146,6 +146,10 @@ def test_app_folder_holds_what_the_app_loads_and_not_what_it_never_does(app: Pat
     assert list((internal / "lxml").glob("etree*.so"))  # REFI-QDA export (research core)
     # SQLCipher with its OpenSSL linked in: the page-encrypted vault file (format 3).
     assert list((internal / "sqlcipher3").glob("_sqlite3*.so"))
+    # Qt Charts (PySide6-Addons) for the cohort dashboard's chart, and only that module.
+    assert list((internal / "PySide6").glob("QtCharts*.so"))
+    assert list(internal.rglob("libQt6Charts.so.6"))
+    assert not list((internal / "PySide6").glob("QtWebEngine*.so"))
     qt = internal / "PySide6" / "Qt"
     present = {p.relative_to(qt / "plugins").as_posix() for p in (qt / "plugins").rglob("*.so")}
     for plugin in (

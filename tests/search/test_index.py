@@ -249,3 +249,31 @@ def test_first_answer_ranks_the_newest_then_grows(index: SearchIndex, monkeypatc
 def test_index_is_memory_only(index: SearchIndex) -> None:
     files = index.conn.execute("PRAGMA database_list").fetchall()
     assert all(row[2] == "" for row in files)  # no file behind any attached database
+
+
+def test_facts_for_the_dashboard(index: SearchIndex) -> None:
+    """The dashboard's facts: per entry of the journals asked for, its template, date and
+    last change, and its standards, without the title or the text."""
+    index.add_many(
+        [
+            IndexDoc.from_content(
+                "e9", "j2", 1_700_000_000_000, 1_700_000_500_000, 2,
+                EntryContent(title="Otra", sections={"body": "x"}, standards=("C7", "D10")),
+            )
+        ]
+    )  # fmt: skip
+    rows = index.facts(["j1"])
+    assert sorted(rows) == [
+        ("e1", "j1", "gibbs", "2026-04-02", 1_700_000_000_000, "A1"),
+        ("e2", "j1", "alact", "2026-05-10", 1_700_000_000_000, "B6"),
+        ("e3", "j1", "lesson-study", "2026-06-01", 1_700_000_000_000, ""),
+    ]
+    assert index.facts(["j2"]) == [("e9", "j2", "free", "2023-11-14", 1_700_000_500_000, "C7\nD10")]
+    assert index.facts([]) == []
+    plan = index.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT entry_id, journal_id, template_id, sort_date, updated_ms, "
+        "standards FROM search_meta INDEXED BY search_meta_facts WHERE journal_id IN (?)",
+        ["j1"],
+    ).fetchall()
+    assert "COVERING INDEX search_meta_facts" in str(plan)  # the text stays unread
+    assert all("Reflexión" not in str(r) for r in index.facts(["j1"]))

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 class CohortsPanel(QGroupBox):
     changed = Signal()
+    open_dashboard = Signal(str)  # the cohort's id: its dashboard (gui/cohort_dashboard.py)
 
     def __init__(
         self,
@@ -64,6 +65,7 @@ class CohortsPanel(QGroupBox):
         self.delete_button = self._button("deleteCohort", self.delete_current)
         self.add_button = self._button("addToCohort", self.add_current_contact)
         self.remove_button = self._button("removeFromCohort", self.remove_current_contact)
+        self.dashboard_button = self._button("cohortDashboard", self.show_dashboard)
         # One button per row, as on "My card": the contacts page's three columns then
         # fit a 1024x600 screen in Spanish without scrolling sideways (issue 16.1).
         buttons = QVBoxLayout()
@@ -73,6 +75,7 @@ class CohortsPanel(QGroupBox):
             self.delete_button,
             self.add_button,
             self.remove_button,
+            self.dashboard_button,
         ):
             buttons.addWidget(b, 0, Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
@@ -134,9 +137,15 @@ class CohortsPanel(QGroupBox):
         contact = self.current_contact()
         self.rename_button.setEnabled(cohort is not None)
         self.delete_button.setEnabled(cohort is not None)
+        self.dashboard_button.setEnabled(cohort is not None)
         inside = cohort is not None and contact is not None and contact.id in cohort.member_ids
         self.add_button.setEnabled(cohort is not None and contact is not None and not inside)
         self.remove_button.setEnabled(inside)
+
+    def show_dashboard(self) -> None:
+        cohort = self.current_cohort()
+        if cohort is not None:
+            self.open_dashboard.emit(cohort.id)
 
     # -- writes -------------------------------------------------------------------------------
     def _write(self, job: Callable[[], object]) -> None:
@@ -213,6 +222,7 @@ class CohortsPanel(QGroupBox):
             self.delete_button: self.tr("Delete the cohort"),
             self.add_button: self.tr("Add this contact"),
             self.remove_button: self.tr("Remove this contact"),
+            self.dashboard_button: self.tr("Show the cohort's dashboard"),
         }
         for button, text in texts.items():
             button.setText(text)

@@ -58,6 +58,7 @@ __all__ = ["CARD_SUFFIX", "ContactsPage", "key_id_text"]
 
 class ContactsPage(QWidget):
     contacts_changed = Signal()
+    open_dashboard = Signal(str)  # a cohort's id (the cohorts box's button)
 
     def __init__(
         self, vault: Vault, parent: QWidget | None = None, runner: TaskRunner | None = None
@@ -111,6 +112,7 @@ class ContactsPage(QWidget):
         left.addLayout(buttons)
         # Cohorts: named groups of these contacts (issue 14).
         self.cohorts = CohortsPanel(vault, self.runner, self.current_contact)
+        self.cohorts.open_dashboard.connect(self.open_dashboard)
         left.addWidget(self.cohorts)
 
         # -- the selected contact --------------------------------------------------------

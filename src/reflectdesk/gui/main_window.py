@@ -756,6 +756,7 @@ class MainWindow(QMainWindow):
 
                 contacts = ContactsPage(self.vault, runner=self.ctx.runner)
                 contacts.contacts_changed.connect(self.populate)
+                contacts.open_dashboard.connect(lambda cid: self.review.show_dashboard(cid))
                 page = contacts
             else:
                 from reflectdesk.gui.bundle_log_page import BundleLogPage

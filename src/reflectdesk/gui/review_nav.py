@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
-from reflectdesk.domain.model import Role, Space
+from reflectdesk.domain.model import Role, SearchFilters, Space
 from reflectdesk.errors import ReflectDeskError
 from reflectdesk.gui.dialogs import report_error
 from reflectdesk.gui.entry_model import COL_REVIEW
@@ -154,6 +154,7 @@ class ReviewNav(QObject):
                         ).replace("%1", str(self.queue_count)),
                     ),
                     ("triad", QCoreApplication.translate("ReviewNav", "Triad overview")),
+                    ("dashboard", QCoreApplication.translate("ReviewNav", "Cohort dashboard")),
                 ],
             )
         else:
@@ -173,7 +174,13 @@ class ReviewNav(QObject):
     def page(self, key: str) -> QWidget:
         page = self.pages.get(key)
         if page is None:
-            if key == "triad":
+            if key == "dashboard":
+                from reflectdesk.gui.cohort_dashboard import CohortDashboard
+
+                board = CohortDashboard(self.ctx, self.vault)
+                board.open_entries.connect(self.show_filtered)
+                page = board
+            elif key == "triad":
                 from reflectdesk.gui.triad_view import TriadView
 
                 triad = TriadView(self.ctx, self.vault)
@@ -211,6 +218,25 @@ class ReviewNav(QObject):
             w.sidebar.select("all", "")
         w.open_entry(entry_id)
         w.select_entry(entry_id)
+
+    def show_dashboard(self, cohort_id: str | None = None) -> None:
+        """The cohort dashboard, on ``cohort_id`` (None: as it was)."""
+        if cohort_id is not None:
+            board = self.page("dashboard")
+            set_cohort = getattr(board, "set_cohort", None)
+            if set_cohort is not None:
+                set_cohort(cohort_id, load=False)  # read once, by show_page's refresh
+        self.show_page("dashboard")
+
+    def show_filtered(self, filters: SearchFilters) -> None:
+        """From the dashboard: the entry list filtered to the entries behind a number."""
+        w = self.window
+        w.show_entries()
+        w.sidebar.blockSignals(True)
+        if filters.journal_id is not None:
+            w.sidebar.select("journal", filters.journal_id)
+        w.sidebar.blockSignals(False)
+        w.search.set_filters(filters)
 
     def show_student(self, contact_id: str) -> None:
         """From the triad view: the student's received journal."""

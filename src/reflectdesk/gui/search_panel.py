@@ -218,6 +218,27 @@ class SearchPanel(QWidget):
             self._suspend = False
         self._emit_filters()
 
+    def set_filters(self, f: SearchFilters) -> None:
+        """Set every filter at once (the dashboard's click-through) and show them."""
+        self._suspend = True
+        try:
+            for kind, value in (
+                ("journal", f.journal_id),
+                ("tag", f.tag),
+                ("template", f.template_id),
+                ("standard", f.standard),
+            ):
+                combo = self._combo(kind)
+                at = combo.findData(value) if value is not None else 0
+                if value is not None and at < 0:
+                    combo.addItem(value, value)
+                    at = combo.count() - 1
+                combo.setCurrentIndex(at)
+        finally:
+            self._suspend = False
+        self.filter_toggle.setChecked(True)
+        self.set_dates(f.date_from, f.date_to)  # emits the filters once
+
     def filters(self) -> SearchFilters:
         def pydate(edit: QDateEdit) -> date:
             q = edit.date()

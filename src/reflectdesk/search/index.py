@@ -25,7 +25,7 @@ import functools
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import date
 from typing import Any, TypeVar, cast
 
@@ -64,6 +64,9 @@ CREATE INDEX IF NOT EXISTS search_meta_journal ON search_meta(journal_id);
 -- Covering the unlock's catch-up joins: the rows themselves (with the text) stay unread.
 CREATE INDEX IF NOT EXISTS search_meta_head ON search_meta(entry_id, head);
 CREATE INDEX IF NOT EXISTS search_meta_sort ON search_meta(sort_date);
+-- Covering the cohort dashboard's read (``facts``): the rows (the text) stay unread.
+CREATE INDEX IF NOT EXISTS search_meta_facts
+    ON search_meta(journal_id, template_id, sort_date, updated_ms, entry_id, standards);
 CREATE VIRTUAL TABLE IF NOT EXISTS search_docs USING fts5(
     title, body, tags, standards,
     content = 'search_meta', content_rowid = 'rowid',
@@ -562,6 +565,30 @@ class SearchIndex:
         with self._r.lock:
             rows = self._r.conn.execute(sql, params).fetchall()
         return [_summary(r) for r in rows]
+
+    @_damage_checked
+    def facts(self, journal_ids: Collection[str]) -> list[tuple[str, str, str, str, int, str]]:
+        """The cohort dashboard's facts of the entries in ``journal_ids``, no text:
+        (entry id, journal id, template id, date, updated ms, standards joined by a
+        newline) per entry. Answered from the covering index ``search_meta_facts``: the
+        rows themselves (title, body) stay on disk."""
+        self._check_open()
+        wanted = sorted(set(journal_ids))
+        rows: list[tuple[str, str, str, str, int, str]] = []
+        with self._r.lock:
+            conn = self._r.conn
+            for i in range(0, len(wanted), 500):
+                part = wanted[i : i + 500]
+                marks = ",".join("?" * len(part))
+                rows.extend(
+                    conn.execute(
+                        "SELECT entry_id, journal_id, template_id, sort_date, updated_ms, "
+                        "standards FROM search_meta INDEXED BY search_meta_facts "
+                        f"WHERE journal_id IN ({marks})",
+                        part,
+                    ).fetchall()
+                )
+        return rows
 
     @_damage_checked
     def all_tags(self) -> list[tuple[str, int]]:

@@ -48,6 +48,7 @@ from reflectdesk.services.batch_import import BatchImportService
 from reflectdesk.services.bundle_export import BundleExportService
 from reflectdesk.services.bundle_import import BundleImportService
 from reflectdesk.services.bundle_log import BundleLogService
+from reflectdesk.services.cohort_dashboard import CohortDashboardService
 from reflectdesk.services.cohorts import CohortService
 from reflectdesk.services.contacts import ContactService
 from reflectdesk.services.entries import EntryService, TemplateGate
@@ -164,6 +165,7 @@ class Vault:
         # A cohort's bundles at once, and cohorts as data (issue 14).
         self.batch_import = BatchImportService(self._unlocked, self.contacts, self.imports)
         self.cohorts = CohortService(self._unlocked)
+        self.dashboard = CohortDashboardService(self._unlocked, self.contacts)
 
     # -- lifecycle ------------------------------------------------------------------
     @staticmethod
