@@ -783,6 +783,10 @@ def scenario_tutor(probe: Probe) -> None:
         window.review.show_page("triad")
         probe.wait()
         probe.check("triad", window)
+        if hasattr(window.review, "show_dashboard"):  # no cohort yet: what it says
+            window.review.show_dashboard()
+            probe.wait()
+            probe.check("cohort-dashboard-empty", window)
         window.show_sharing("contacts")
         probe.wait()
         probe.check("tutor-contacts", window)
@@ -807,7 +811,16 @@ def scenario_batch(probe: Probe) -> None:
         probe.check("batch-import-running", dialog)
         probe.wait()
         probe.check("batch-import-report", dialog)
+        make_cohort = getattr(dialog, "make_cohort", None)
+        if make_cohort is not None:
+            make_cohort("Práctica II — 2026 — Sección 2")
+            probe.wait()
         dialog.accept()
+        cohorts = vault.cohorts.list()
+        if cohorts and hasattr(window.review, "show_dashboard"):  # issue 14.3
+            window.review.show_dashboard(cohorts[0].id)
+            probe.wait()
+            probe.check("cohort-dashboard", window)
     vault.close()
 
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -49,7 +48,7 @@ from reflectdesk.gui.search_model import SearchResultsModel, SnippetDelegate
 from reflectdesk.gui.search_panel import SearchPanel
 from reflectdesk.gui.sidebar import Sidebar
 from reflectdesk.gui.sync_status import SyncStatusItem
-from reflectdesk.gui.widgets import local_paths, scrolling
+from reflectdesk.gui.widgets import local_paths, scrolling, stacked
 from reflectdesk.progress import CancelToken, ProgressSink
 from reflectdesk.services.openable import FileKind, kind_of
 
@@ -1047,10 +1046,3 @@ class MainWindow(QMainWindow):
         self.ctx.runner.wait_for_writes(30_000)
         super().closeEvent(event)
         self.closed.emit()
-
-
-def stacked(page: QWidget) -> QWidget:
-    """What the main stack holds for ``page``: its scroll area, or the page itself."""
-    viewport = page.parentWidget()
-    area = viewport.parentWidget() if viewport is not None else None
-    return area if isinstance(area, QScrollArea) else page

@@ -37,6 +37,14 @@ def scrolling(content: QWidget, name: str = "") -> QScrollArea:
     return area
 
 
+def stacked(page: QWidget) -> QWidget:
+    """What a stack holds for ``page``: the scroll area made by :func:`scrolling`, or
+    the page itself (``stack.setCurrentWidget(stacked(page))``)."""
+    viewport = page.parentWidget()
+    area = viewport.parentWidget() if viewport is not None else None
+    return area if isinstance(area, QScrollArea) and area.widget() is page else page
+
+
 def grow_to_fit(window: QWidget) -> None:
     """A window whose wrapped text needs more height at its width than it has (Qt
     sizes a window by its minimum, not by the height its wrapped labels need at the
