@@ -217,7 +217,6 @@ class EntryEditor(QWidget):
         # prompts still to answer must not widen the window past a 1024-pixel screen.
         self.status = ElidedLabel()
         self.status.setObjectName("saveStatus")
-        self.status.setWordWrap(True)  # the missing prompts can be a long list
 
         self.labels = {k: QLabel() for k in ("title", "date", "template", "tags", "standards")}
         self.labels["title"].setBuddy(self.title)
