@@ -138,6 +138,9 @@ KEEP_PLUGINS = {
     "tls": (),  # ReflectDesk makes no TLS connection through Qt
     "networkinformation": (),
     "wayland-graphics-integration-server": (),  # for compositors, not clients
+    # PySide6-Addons (Qt Charts, for the dashboard) also brings Qt's virtual keyboard,
+    # which drags Qt Quick and QML in (17 MB): the desktop input methods only.
+    "platforminputcontexts": ("compose", "ibus"),
 }
 # Qt's own translations (dialog buttons, shortcuts): the app's languages only.
 KEEP_QT_TRANSLATIONS = ("_es.qm", "_en.qm")

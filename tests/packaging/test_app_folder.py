@@ -150,6 +150,8 @@ def test_app_folder_holds_what_the_app_loads_and_not_what_it_never_does(app: Pat
     assert list((internal / "PySide6").glob("QtCharts*.so"))
     assert list(internal.rglob("libQt6Charts.so.6"))
     assert not list((internal / "PySide6").glob("QtWebEngine*.so"))
+    for lib in ("libQt6Quick.so.6", "libQt6Qml.so.6", "libQt6VirtualKeyboard.so.6"):
+        assert not list(internal.rglob(lib)), lib  # the virtual keyboard's, trimmed
     qt = internal / "PySide6" / "Qt"
     present = {p.relative_to(qt / "plugins").as_posix() for p in (qt / "plugins").rglob("*.so")}
     for plugin in (
@@ -161,6 +163,7 @@ def test_app_folder_holds_what_the_app_loads_and_not_what_it_never_does(app: Pat
         "iconengines/libqsvgicon.so",
         "platformthemes/libqxdgdesktopportal.so",
         "printsupport/libcupsprintersupport.so",
+        "platforminputcontexts/libcomposeplatforminputcontextplugin.so",
     ):
         assert plugin in present, plugin
     for trimmed in ("platforms/libqeglfs.so", "platformthemes/libqgtk3.so", "tls/"):

@@ -25,3 +25,18 @@ def test_own_revisions_keep_their_ids_and_nothing_is_held_yet(vault: Vault) -> N
     assert repo.held(["some-record"]) == set()
     assert repo.for_entries([entry.id]) == [] and repo.for_entries() == []
     assert repo.row_id("r") == repo.row_id("r") != repo.row_id("s")  # keyed, stable
+
+
+def test_many_entries_revisions_at_once_match_one_by_one(vault: Vault) -> None:
+    st = vault._unlocked()
+    repo = ReviewRecordRepo(st.db, st.cipher)
+    journal = vault.journals.create("J")
+    a = vault.entries.add(journal.id, EntryContent(title="a", sections={"body": "uno"}))
+    vault.entries.edit(a.id, EntryContent(title="a2", sections={"body": "dos"}))
+    b = vault.entries.add(journal.id, EntryContent(title="b", sections={"body": "tres"}))
+    many = repo.revisions_many([a.id, b.id, "not-held"])
+    assert set(many) == {a.id, b.id}
+    for entry_id in (a.id, b.id):
+        assert [ref for ref, _c in many[entry_id]] == repo.revisions(entry_id)
+    assert [c.sections["body"] for _r, c in many[a.id]] == ["uno", "dos"]
+    assert repo.revisions_many([]) == {}

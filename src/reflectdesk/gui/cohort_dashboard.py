@@ -310,10 +310,10 @@ class CohortDashboard(QWidget):
     def _failed(self, seq: int, exc: BaseException) -> None:
         if seq != self._seq:
             return
+        # Logged and said on the page, no dialog: a lock while it reads ends up here too
+        # (as the triad view does).
         log.warning("dashboard not read: %s", type(exc).__name__)
         self.status.setText(self.tr("The cohort could not be read."))
-        if isinstance(exc, ReflectDeskError):
-            report_error(self, exc)
 
     def _fill_filter_options(self, data: DashboardData) -> None:
         templates = sorted(

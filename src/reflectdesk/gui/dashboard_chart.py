@@ -21,7 +21,18 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMargins, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QIODevice,
+    QMargins,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -58,9 +69,16 @@ class WeeklyChart(QWidget):
         super().__init__(parent)
         self.setObjectName("weeklyChart")
         self.chart = QChart()
-        self.chart.setMargins(QMargins(4, 4, 4, 4))
+        self.chart.setMargins(QMargins(2, 2, 2, 2))
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.chart.layout().setContentsMargins(0, 0, 0, 0)
+        # The axes live as long as the chart (removed and made anew at each redraw, the
+        # old ones wait for a deferred delete and an export would draw them too).
+        self.x_axis = QBarCategoryAxis()
+        self.y_axis = QValueAxis()
+        self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
         self.chart_view = QChartView(self.chart)
         self.chart_view.setObjectName("weeklyPlot")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -110,20 +128,23 @@ class WeeklyChart(QWidget):
         background, text, accent, muted = self._colours()
         chart = self.chart
         chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
         self.set_owner = []
         chart.setBackgroundBrush(background)
-        chart.setTitle(self.title)
+        chart.setTitle("")  # on screen the tab names it; the exports carry it (_render)
         chart.setTitleBrush(text)
         title_font = QFont(self.font())
         title_font.setBold(True)
         chart.setTitleFont(title_font)
         legend = chart.legend()
         legend.setLabelColor(text)
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.8))
+        legend.setFont(small)  # eight names fit beside the bars at 1024×600
         legend.setVisible(False)
         view = self.view
         if view is None or not view.weeks:
+            self.x_axis.clear()
+            self.y_axis.setRange(0, 1)
             return
         n = len(view.weeks)
         totals = [sum(s.weeks[k] for s in view.students) for k in range(n)]
@@ -148,7 +169,8 @@ class WeeklyChart(QWidget):
             series.append(self._bar_set(self.title, totals, accent, only))
         series.setBarWidth(0.8)
         chart.addSeries(series)
-        x_axis = QBarCategoryAxis()
+        x_axis, y_axis = self.x_axis, self.y_axis
+        x_axis.clear()
         step = max(1, (n + 11) // 12)
         # Every week is a category; only every ``step``-th is labelled (the others get
         # distinct runs of zero-width spaces: a category axis needs unique names).
@@ -161,7 +183,6 @@ class WeeklyChart(QWidget):
         years = sorted({w.isocalendar()[0] for w in view.weeks})
         span = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
         x_axis.setTitleText(f"{self.axis_labels[0]} ({span})")
-        y_axis = QValueAxis()
         step, ticks = nice_scale(max(totals, default=0))
         y_axis.setRange(0, step * (ticks - 1))
         y_axis.setTickCount(ticks)
@@ -173,8 +194,6 @@ class WeeklyChart(QWidget):
             axis.setLinePenColor(muted)
             axis.setGridLineColor(muted)
         x_axis.setGridLineVisible(False)
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x_axis)
         series.attachAxis(y_axis)
 
@@ -194,7 +213,9 @@ class WeeklyChart(QWidget):
     def _render(self, painter: QPainter, size: QSize) -> None:
         """The chart alone (no scroll bars, no frame) at ``size``."""
         old = self.chart.size()
+        self.chart.setTitle(self.title)
         self.chart.resize(float(size.width()), float(size.height()))
+        self._settle()
         try:
             painter.fillRect(QRectF(0, 0, size.width(), size.height()), self._colours()[0])
             self.chart.scene().render(
@@ -203,7 +224,18 @@ class WeeklyChart(QWidget):
                 QRectF(0, 0, size.width(), size.height()),
             )
         finally:
+            self.chart.setTitle("")
             self.chart.resize(old)
+            self._settle()
+
+    def _settle(self) -> None:
+        """Lay the chart out at its new size now (Qt Charts lays out on a posted
+        event: rendered before it, the old and the new layout overlap)."""
+        layout = self.chart.layout()
+        if layout is not None:
+            layout.activate()
+        QCoreApplication.sendPostedEvents(self.chart, QEvent.Type.LayoutRequest)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def png_bytes(self, size: QSize = EXPORT_SIZE) -> bytes:
         image = QImage(size, QImage.Format.Format_ARGB32)

@@ -52,8 +52,14 @@ class _ReviewCounts(ReviewRules):
         ctx._places.update(
             {entry_id: (Space.RECEIVED, contact_id) for entry_id, contact_id in student_of.items()}
         )
+        grouped = {e: stored for e, stored in self._by_entry(ctx).items() if e in student_of}
+        # Their revisions and contents in one read (the rules look at each record's
+        # revision and a comment's quote), not a query or two per entry.
+        for entry_id, held in ctx.repo().revisions_many(grouped).items():
+            ctx._revisions[entry_id] = [ref for ref, _content in held]
+            ctx._texts.update({(entry_id, ref.local_id): content for ref, content in held})
         out: dict[str, tuple[int, int]] = {}
-        for entry_id, stored in self._by_entry(ctx).items():
+        for entry_id, stored in grouped.items():
             contact_id = student_of.get(entry_id)
             if contact_id is None:
                 continue
