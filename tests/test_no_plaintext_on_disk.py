@@ -28,6 +28,10 @@ CANARIES = {
     "filename": f"{CANARY}file.txt",
     "markdown": f"{CANARY}markdown",
     "edit": f"{CANARY}edit",
+    "case": f"Estudio {CANARY}case",
+    "pupil": f"Martina {CANARY}pupil",
+    "memo": f"{CANARY}memo",
+    "sheet": f"{CANARY}sheet-bytes",
 }
 
 
@@ -133,6 +137,17 @@ def test_canaries_never_reach_disk(tmp_path: Path) -> None:
         str(outside / "portfolio.pdf"), HOME=str(home))  # fmt: skip
     assert [p.name for p in outside.iterdir() if "portfolio" in p.name] == ["portfolio.pdf"]
     assert (outside / "portfolio.pdf").read_bytes().startswith(b"%PDF-")
+    # A case study (issue 15): title, codebook, a researcher's term, a memo, the
+    # information sheet: all sealed in the vault.
+    case = run("case", "create", CANARIES["case"], "--question", CANARIES["case"]).split()[0]
+    sheet = outside / "hoja.txt"
+    sheet.write_text(CANARIES["sheet"] * 100)
+    run("case", "approve", case, "--committee", "CEC", "--reference", CANARIES["case"],
+        "--expires", "2099-01-01", "--sheet", str(sheet))  # fmt: skip
+    run("case", "codebook", case, "--add", CANARIES["case"])
+    run("case", "pseudonymise", case, "--term", "pupil", CANARIES["pupil"], "--list")
+    run("case", "memo", case, CANARIES["memo"])
+    run("case", "show", case, "--json")
     newpass = outside / "new.txt"
     newpass.write_text("changed passphrase 1\n")
     run("passphrase", "change", "--new-passphrase-file", str(newpass))

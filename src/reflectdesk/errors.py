@@ -1576,3 +1576,138 @@ class CohortNameTaken(InputError):
     code = "cohort_name_taken"
     message = QT_TRANSLATE_NOOP("Errors", "You already have a cohort with this name.")
     hint = QT_TRANSLATE_NOOP("Errors", "Choose another name, or add the people to that cohort.")
+
+
+# --- case studies (issue 15; raised by services/case_*.py) ----------------------------------
+class CaseStudyNotFound(NotFound):
+    code = "case_study_not_found"
+    message = QT_TRANSLATE_NOOP("Errors", "There is no case study with this id or title.")
+    hint = QT_TRANSLATE_NOOP("Errors", "See your case studies with 'case list'.")
+
+
+class CaseItemNotFound(NotFound):
+    code = "case_item_not_found"
+    message = QT_TRANSLATE_NOOP("Errors", "The case study holds no item with this id.")
+    hint = QT_TRANSLATE_NOOP("Errors", "See its items with 'case show'.")
+
+
+class CaseCodeNotFound(NotFound):
+    code = "case_code_not_found"
+    message = QT_TRANSLATE_NOOP("Errors", "The case study has no code with this id or name.")
+    hint = QT_TRANSLATE_NOOP("Errors", "See its codebook with 'case show'.")
+
+
+class CaseMemoNotFound(NotFound):
+    code = "case_memo_not_found"
+    message = QT_TRANSLATE_NOOP("Errors", "The case study has no memo or passage with this id.")
+    hint = QT_TRANSLATE_NOOP("Errors", "See its memos and passages with 'case show'.")
+
+
+class CaseFieldInvalid(InputError):
+    code = "case_field_invalid"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "A field of the case study is empty, too long or not valid: {field}."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Titles and names take up to 200 characters; dates are written YYYY-MM-DD."
+    )
+
+
+class CaseApprovalMissing(InputError):
+    code = "case_approval_missing"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "This case study has no ethics approval: entries cannot be added or exported."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Record the committee, the approval's reference and its expiry date with "
+        "'case approve'. Until then the study can be planned.",
+    )
+
+
+class CaseApprovalExpired(InputError):
+    code = "case_approval_expired"
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The ethics approval of this case study expired on {date}: no entry can be added and "
+        "nothing exported.",
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Record the renewed approval with 'case approve' and try again."
+    )
+
+
+class CaseConsentMissing(InputError):
+    code = "case_consent_missing"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The author of this entry has not consented to its use in research."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Only entries received with the consent 'research' or 'research-pseudonymised', "
+        "and not withdrawn, can be added to a case study.",
+    )
+
+
+class CaseEntryNotReceived(InputError):
+    code = "case_entry_not_received"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "Only entries received from their authors can be added to a case study."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Import the author's bundle, then pick the entry from 'case add --list'."
+    )
+
+
+class CaseItemDuplicate(InputError):
+    code = "case_item_duplicate"
+    message = QT_TRANSLATE_NOOP("Errors", "This entry is already in the case study.")
+    hint = QT_TRANSLATE_NOOP("Errors", "Remove the item first to add another version of it.")
+
+
+class CasePseudonymisationRequired(InputError):
+    code = "case_pseudonymisation_required"
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Entries that may only be used pseudonymised have not been reviewed yet ({count}): "
+        "nothing was exported.",
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Review the proposed replacements with 'case pseudonymise', then export."
+    )
+
+
+class CaseSegmentInvalid(InputError):
+    code = "case_segment_invalid"
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The passage is empty or lies outside the text of its section."
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors", "Select the passage again; offsets count characters (code points) from 0."
+    )
+
+
+class CaseFileTooLarge(InputError):
+    code = "case_file_too_large"
+    message = QT_TRANSLATE_NOOP("Errors", "The file is larger than the limit of {limit_mb} MB.")
+    hint = QT_TRANSLATE_NOOP("Errors", "Keep the information sheet as a smaller PDF.")
+
+
+class CaseAuditInvalid(InputError):
+    code = "case_audit_invalid"
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The audit log does not verify: a record was changed, removed, reordered or not "
+        "signed by the researcher.",
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Do not trust this copy of the log. Export it again from the researcher's vault and "
+        "compare.",
+    )
+
+
+class CaseCodebookEmpty(InputError):
+    code = "case_codebook_empty"
+    message = QT_TRANSLATE_NOOP("Errors", "The codebook is empty: there is nothing to export.")
+    hint = QT_TRANSLATE_NOOP("Errors", "Add codes first, with 'case codebook --add'.")

@@ -231,6 +231,10 @@ def test_a_full_disk_stops_the_batch_and_keeps_what_was_committed(
     for i in range(8):
         data = student_bundle(students[i % 4], me, entries=6, words=3000, seed=i)
         (folder / f"{i:02d}.rdbundle").write_bytes(data)
+    # Three bundles per transaction: the disk fills once the first group committed,
+    # and the second group fails on its first bundle (rolled back whole).
+    tutor.batch_import.group_bundles = 3
+    tutor.batch_import.group_seconds = 600.0  # by count only, however slow the machine
     sink = _fill_the_disk_after(tutor, 3)
     report = tutor.batch_import.run([folder], progress=sink)
     assert report.stopped == "storage_unwritable"
@@ -260,6 +264,10 @@ def test_cancel_between_bundles_keeps_the_committed_ones(tutor: Vault, cohort: C
         if p.item is not None and p.done == 4:
             token.cancel()
 
+    # Two bundles per transaction: a file is reported only once its group committed,
+    # and the cancel is seen before the next bundle.
+    tutor.batch_import.group_bundles = 2
+    tutor.batch_import.group_seconds = 600.0  # by count only, however slow the machine
     report = tutor.batch_import.run(cohort.good, progress=stop_after_four, cancel=token)
     assert report.cancelled
     assert [i.outcome for i in report.items[:4]] == [BatchOutcome.IMPORTED] * 4
@@ -387,3 +395,30 @@ def test_an_unknown_sender_with_several_bundles_becomes_one_contact(
     (contact,) = tutor.contacts.list()
     assert not contact.verified  # not said to match: added unverified
     assert tutor.entries.count() == 4 * 3
+
+
+def test_a_group_ends_at_its_byte_cap_and_reports_only_what_committed(
+    tutor: Vault, cohort: Cohort
+) -> None:
+    """Each bundle is bigger than the cap: one per transaction, so each file's result
+    comes (after its COMMIT) before the next file is started; with no cap all of them
+    share one transaction and every result comes after the last file was started."""
+
+    def order(group_bytes: int) -> list[str]:
+        events: list[str] = []
+
+        def sink(p: BatchProgress) -> None:
+            if p.path is not None:
+                events.append(("done " if p.item is not None else "start ") + p.path.name)
+
+        tutor.batch_import.group_bytes = group_bytes
+        tutor.batch_import.group_bundles = 64
+        tutor.batch_import.group_seconds = 600.0
+        tutor.batch_import.run(cohort.good[:4], progress=sink)
+        # The sender's name is reported while a bundle is stored: one "start" each.
+        return list(dict.fromkeys(events))
+
+    names = [p.name for p in cohort.good[:4]]
+    assert order(1) == [e for n in names for e in (f"start {n}", f"done {n}")]
+    # Again (each file "already had" now, still reported once its group committed).
+    assert order(1 << 30) == [f"start {n}" for n in names] + [f"done {n}" for n in names]

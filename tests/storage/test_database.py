@@ -120,3 +120,79 @@ def test_the_checkpointer_survives_an_unexpected_error(tmp_path: Path) -> None:
     assert _wait_for(lambda: os.stat(db.path).st_size > len(BIG))
     assert checkpointer._thread is not None and checkpointer._thread.is_alive()
     db.close()
+
+
+# -- group(): many units of work, one transaction (the batch import) -----------------------
+def _keys(db: Database) -> set[str]:
+    """What another connection sees: only what is committed."""
+    with db.engine.connect() as conn:
+        return {r[0] for r in conn.execute(select(Meta.key).where(Meta.key.like("k%")))}
+
+
+def test_a_group_commits_its_units_once_and_each_sees_the_earlier(tmp_path: Path) -> None:
+    db = Database(tmp_path / "vault.db")
+    db.initialise("vault-1")
+    with db.group():
+        with db.session() as s:
+            s.execute(insert(Meta).values(key="k1", value="1"))
+        assert _keys(db) == set()  # released, not committed: RELEASE is not a COMMIT
+        with db.session() as s:
+            assert s.execute(select(Meta.value).where(Meta.key == "k1")).scalar() == "1"
+            s.execute(insert(Meta).values(key="k2", value="2"))
+        assert _keys(db) == set()
+    assert _keys(db) == {"k1", "k2"}
+    db.close()
+
+
+def test_a_failed_unit_rolls_back_alone_and_the_group_goes_on(tmp_path: Path) -> None:
+    db = Database(tmp_path / "vault.db")
+    db.initialise("vault-1")
+    with db.group():
+        with db.session() as s:
+            s.execute(insert(Meta).values(key="k1", value="1"))
+        with pytest.raises(ZeroDivisionError), db.session() as s:
+            s.execute(insert(Meta).values(key="k2", value="2"))
+            _ = 1 / 0
+        with db.session() as s:
+            s.execute(insert(Meta).values(key="k3", value="3"))
+    assert _keys(db) == {"k1", "k3"}
+    db.close()
+
+
+def test_an_error_in_the_group_keeps_nothing_of_it(tmp_path: Path) -> None:
+    db = Database(tmp_path / "vault.db")
+    db.initialise("vault-1")
+    with db.session() as s:
+        s.execute(insert(Meta).values(key="k0", value="0"))
+    with pytest.raises(KeyError), db.group():
+        with db.session() as s:
+            s.execute(insert(Meta).values(key="k1", value="1"))
+        raise KeyError("stop")
+    assert _keys(db) == {"k0"}
+    with db.group(), db.session() as s:  # the thread is free for the next group
+        s.execute(insert(Meta).values(key="k2", value="2"))
+    assert _keys(db) == {"k0", "k2"}
+    db.close()
+
+
+def test_other_threads_get_their_own_sessions_during_a_group(tmp_path: Path) -> None:
+    import threading
+
+    db = Database(tmp_path / "vault.db")
+    db.initialise("vault-1")
+    seen: list[object] = []
+
+    def read() -> None:
+        with db.session() as s:
+            seen.append(s.execute(select(Meta.value).where(Meta.key == "k1")).scalar())
+
+    with db.group():
+        with db.session() as s:
+            s.execute(insert(Meta).values(key="k1", value="1"))
+        worker = threading.Thread(target=read)
+        worker.start()
+        worker.join()
+    assert seen == [None]  # the group's uncommitted row is not the other thread's
+    with pytest.raises(RuntimeError), db.group(), db.group():
+        pass
+    db.close()

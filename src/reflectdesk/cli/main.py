@@ -41,6 +41,7 @@ def _command_modules() -> list[object]:
         "contacts",
         "bundles",
         "cohorts",
+        "case",
         "review",
         "sync",
         "desktop",

@@ -234,6 +234,7 @@ class Changes:
     profile: bool = False
     locked: bool = False
     cohorts: frozenset[str] = frozenset()  # issue 14
+    case_studies: frozenset[str] = frozenset()  # issue 15
 
 
 # --- identities, contacts and bundles -----------------------------------------------------

@@ -29,6 +29,7 @@ from reflectdesk.domain.model import (
     Changes,
     Entry,
     EntrySummary,
+    Journal,
     SearchFilters,
     SearchHit,
     Space,
@@ -57,6 +58,8 @@ if TYPE_CHECKING:
     from reflectdesk.services.vault import Vault
 
 log = logging.getLogger(__name__)
+# Journals, contact names by id, tags with counts: what the sidebar is filled from.
+_SidebarData = tuple[list[Journal], dict[str, str], list[tuple[str, int]]]
 
 SEARCH_LIMIT = 100
 #: Up to this many entries the list is fetched on the GUI thread (a few ms); above, on a
@@ -195,6 +198,7 @@ class MainWindow(QMainWindow):
         # While a batch import runs, its changes are applied once at the end (issue 14):
         # a refresh per bundle would block the window for each of hundreds of bundles.
         self._changes_held = False
+        self._after_batch = False  # the next refresh follows a batch: populate on a worker
         self.sidebar.filter_selected.connect(self._sidebar_filter)
         self.sidebar.sharing_selected.connect(self.show_sharing)
         self.list.customContextMenuRequested.connect(self._list_menu)
@@ -248,12 +252,38 @@ class MainWindow(QMainWindow):
     def _template_name(self, template_id: str) -> str:
         return self.catalog.name(template_id, self.ctx.language)
 
+    def _populate_data(self) -> _SidebarData:
+        """What :meth:`populate` shows, read from the vault (any thread: reads only)."""
+        journals = self.vault.journals.list()
+        names = {c.id: c.name for c in self.vault.contacts.list()}
+        return journals, names, self.vault.search.tags()
+
     def populate(self) -> None:
         """Sidebar and filter options from the vault (journals, tags, templates, standards)."""
+        self._populate_apply(self._populate_data())
+
+    def populate_later(self) -> None:
+        """:meth:`populate` with the vault reads on a worker: after a batch import they
+        open every contact and journal (500 students: ~50 ms of the GUI thread); the
+        widgets are filled when they arrive."""
+
+        def failed(exc: BaseException) -> None:  # locked meanwhile: the unlock repopulates
+            log.info("sidebar refresh skipped: %s", type(exc).__name__)
+
+        self.ctx.runner.submit(
+            lambda _p, _c: self._populate_data(),
+            on_result=self._populate_apply,
+            on_error=failed,
+            name="populate",
+            owner=self,
+        )
+
+    def _populate_apply(self, data: _SidebarData) -> None:
+        if self._closing:
+            return
         lang = self.ctx.language
-        all_journals = self.vault.journals.list()
+        all_journals, names, tags = data
         journals = [(j.id, j.title) for j in all_journals if j.space is Space.OWN]
-        names = {c.id: c.name for c in self.vault.contacts.list()}
         self.received = {
             j.id: names.get(j.author_contact_id or "", j.title)
             for j in all_journals
@@ -263,7 +293,6 @@ class MainWindow(QMainWindow):
             (jid, self.tr("%1 (received)").replace("%1", name))
             for jid, name in self.received.items()
         ]
-        tags = self.vault.search.tags()
         templates = [(s.id, s.name) for s in self.catalog.summaries(lang)]
         taxonomy = self.catalog.taxonomy()
         domains = []
@@ -644,6 +673,7 @@ class MainWindow(QMainWindow):
         if self._closing or not self.vault.is_unlocked or self._changes_held:
             return
         ids, self._pending_changes = self._pending_changes, set()
+        after_batch, self._after_batch = self._after_batch, False
         journals, self._journals_changed = self._journals_changed, False
         reload = False
         for entry_id in ids:
@@ -659,7 +689,10 @@ class MainWindow(QMainWindow):
         if reload:
             self.model.reload()  # the selection follows in _list_loaded
         if ids or journals:
-            self.populate()
+            if after_batch:  # hundreds of contacts and journals: read on a worker
+                self.populate_later()
+            else:
+                self.populate()
             self._update_count()
             self.refresh_pages()
             self.review.refresh(None if journals else ids)
@@ -921,6 +954,7 @@ class MainWindow(QMainWindow):
     def _hold_changes(self, hold: bool) -> None:
         self._changes_held = hold
         if not hold:
+            self._after_batch = True
             self._changes_timer.start()  # what the batch changed, once
 
     def _bundle_imported(self) -> None:

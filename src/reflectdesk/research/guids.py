@@ -7,6 +7,7 @@ leave the vault; the kind prefix keeps a code and a source with equal ids apart.
 
 from __future__ import annotations
 
+import functools
 import uuid
 
 # Fixed forever: changing it would give every exported object a new identity.
@@ -22,6 +23,7 @@ NOTE = "note"
 VARIABLE = "variable"
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a user's and a code's GUID recur on every passage
 def guid(kind: str, our_id: str) -> str:
     """The GUID of ``our_id`` as a ``kind`` (lower case, hyphenated)."""
     return str(uuid.uuid5(NAMESPACE, f"reflectdesk/{kind}/{our_id}"))

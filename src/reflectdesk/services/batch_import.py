@@ -32,25 +32,27 @@ being stored finishes (one short transaction).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reflectdesk.bundles import (
+    Identity,
     KnownAuthors,
     OpenedBundle,
     read_bundle_file,
     recheck_author,
     safety_number,
 )
-from reflectdesk.bundles.limits import DEFAULT_LIMITS
+from reflectdesk.bundles.limits import DEFAULT_LIMITS, BundleLimits
 from reflectdesk.domain.index_doc import IndexDoc
-from reflectdesk.domain.model import AuthorStatus
+from reflectdesk.domain.model import AuthorStatus, Changes
 from reflectdesk.domain.names import name_skeleton
 from reflectdesk.errors import (
     BundleSenderCardMissing,
@@ -61,6 +63,7 @@ from reflectdesk.errors import (
     VaultError,
 )
 from reflectdesk.progress import NEVER_CANCELLED, CancelToken
+from reflectdesk.services import batch_open
 from reflectdesk.services.batch_collect import Collected, collect
 from reflectdesk.services.batch_report import (
     BatchItem,
@@ -84,6 +87,11 @@ log = logging.getLogger(__name__)
 
 SEEN_FLUSH = 50  # bundles indexed and files noted as seen in one transaction per this many
 INDEX_EVERY_S = 2.0  # ... or after this long: search finds a batch's entries soon
+GROUP_BUNDLES = 64  # bundles per transaction at most
+GROUP_BYTES = 96 * 1024 * 1024  # ... bundle bytes held for one transaction
+GROUP_SECONDS = 1.5  # ... or this long: the write lock is held for one group
+GROUP_CACHE_MB = 96  # SQLite page cache of the group's connection (default 2 MB)
+PREFETCH = 3  # bundles opened ahead of the one being stored
 AUTHORS_MAX_AGE_S = 30.0  # the table of known authors is taken again after this long
 
 
@@ -103,14 +111,70 @@ class _Opened:
     seen_before: bool = False
 
 
+class _Opener:
+    """The batch's worker process (:mod:`~reflectdesk.services.batch_open`), started
+    at its first bundle; ``open`` returns None when there is none (or it is gone): the
+    caller then opens the bundle on its own thread."""
+
+    def __init__(self, keys: tuple[Identity, ...], limits: BundleLimits, wanted: bool) -> None:
+        self._keys = keys
+        self._limits = limits
+        self._wanted = wanted
+        self._process: batch_open.ProcessOpener | None = None
+
+    def open(self, data: memoryview, table: KnownAuthors) -> OpenedBundle | None:
+        if not self._wanted:
+            return None
+        try:
+            if self._process is None:
+                self._process = batch_open.ProcessOpener(self._keys, self._limits)
+            return self._process.open(data, table)
+        except batch_open.WorkerGone:
+            self._wanted = False  # the rest of the batch opens on the thread
+            return None
+
+    def close(self) -> None:
+        if self._process is not None:
+            self._process.close()
+            self._process = None
+
+
+@dataclass(slots=True)
+class _Group:
+    """The files of one transaction, reported once it committed."""
+
+    started: float
+    failed_at: int  # the file being stored (where a fatal error is reported)
+    items: list[tuple[BatchItem, str]] = field(default_factory=list)  # (result, its hash)
+    docs: list[IndexDoc] = field(default_factory=list)  # to index once committed
+    changes: list[Changes] = field(default_factory=list)  # to emit once committed
+    size: int = 0  # bytes of the bundles held in it
+
+
+@dataclass(slots=True)
+class _RunState:
+    """One run's results so far (only committed ones)."""
+
+    items: list[BatchItem] = field(default_factory=list)
+    unknown: dict[str, tuple[UnknownSenderInfo, list[Path]]] = field(default_factory=dict)
+    to_record: list[str] = field(default_factory=list)  # hashes to note as seen
+    docs: list[IndexDoc] = field(default_factory=list)  # committed, not indexed yet
+    indexed_at: float = field(default_factory=time.monotonic)
+    cancelled: bool = False
+    stopped: str = ""
+
+
 class _Authors:
     """The table of known authors (and contact names) for one batch, taken when first
     needed (a folder already imported never needs it), again after the batch added a
     contact, and at least every ``AUTHORS_MAX_AGE_S``. Shared by both threads."""
 
-    def __init__(self, contacts: ContactService, st: UnlockedState) -> None:
+    def __init__(
+        self, contacts: ContactService, st: UnlockedState, keys: tuple[Identity, ...]
+    ) -> None:
         self._contacts = contacts
         self._st = st
+        self.keys = keys  # this vault's key pairs, taken before the batch
         self._lock = threading.Lock()
         self._table: KnownAuthors | None = None
         self._names: dict[str, str] | None = None
@@ -150,6 +214,17 @@ class BatchImportService:
         self._imports = imports
         self.limits = DEFAULT_LIMITS
         self.prefetch = True  # open the next bundle on a second thread (benchmarks: False)
+        # Open bundles in a worker process (the second core) in batches big enough
+        # (batch_open.usable). Off by default: measured on the 2-core machine it gave
+        # no shorter wall time than the second thread (the storing thread is the
+        # critical path) and ~10 s more CPU per 500 bundles (docs/benchmarks.md).
+        self.processes = False
+        # One transaction stores up to this many bundles, bytes of bundles, or seconds of
+        # work (each bundle in its own SAVEPOINT): one fsync and one vault-state reseal
+        # per group, and the B-tree pages the bundles share written once.
+        self.group_bundles = GROUP_BUNDLES
+        self.group_bytes = GROUP_BYTES
+        self.group_seconds = GROUP_SECONDS
         self._index_behind = False  # a flush failed (a full disk): catch up next time
 
     def _seen(self) -> SeenFileRepo:
@@ -228,76 +303,165 @@ class BatchImportService:
         progress: BatchSink,
         cancel: CancelToken,
     ) -> BatchReport:
-        """Each file in turn. While one bundle is stored (the writer's work), the next
-        is read, hashed and opened on a second thread (reading, SHA-256 and age
-        decryption release the GIL); at most two bundles are in memory."""
+        """Each file in turn, the bundles stored in groups: one transaction (one
+        ``Database.group``) holds up to ``group_bundles`` bundles or ``group_seconds``
+        of work, each bundle in its own SAVEPOINT (a refused one is rolled back alone).
+        A file's result is reported only once its group COMMITTED. While one bundle is
+        stored, the next is read, hashed and opened on a second thread (reading,
+        SHA-256 and age decryption release the GIL)."""
         st = self._state()
         if self._index_behind:
             self._catch_up_index(st)
         seen = self._seen()
-        authors = _Authors(self._contacts, st)
-        items: list[BatchItem] = []
-        unknown: dict[str, tuple[UnknownSenderInfo, list[Path]]] = {}
-        to_record: list[str] = []
-        docs: list[IndexDoc] = []
-        indexed_at = time.monotonic()
-        cancelled, stopped = False, ""
+        # Taken here, on this thread: the second thread must never need the write
+        # lock, which this one holds for each group while it waits for it.
+        authors = _Authors(self._contacts, st, self._imports.reader_keys())
+        run = _RunState()
         total = len(files)
-        with ThreadPoolExecutor(1, thread_name_prefix="batch-open") as pool:
-            ahead: Future[_Opened] | None = None
+        opener = _Opener(authors.keys, self.limits, self.processes and batch_open.usable(total))
+        # The worker process (if any) ends after the thread that uses it.
+        with (
+            contextlib.closing(opener),
+            ThreadPoolExecutor(1, thread_name_prefix="batch-open") as pool,
+        ):
+            # Files k, k+1, ... submitted in order to the one opening thread: up to
+            # PREFETCH bundles opened ahead of the one being stored (bounded memory).
+            ahead: dict[int, Future[_Opened]] = {}
+
+            def opened_at(k: int) -> Future[_Opened]:
+                depth = PREFETCH if self.prefetch else 0
+                for j in range(k, min(total, k + 1 + depth)):
+                    if j not in ahead:
+                        ahead[j] = pool.submit(self._open, files[j], seen, authors, cancel, opener)
+                return ahead.pop(k)
+
+            i = 0
             try:
-                for i, path in enumerate(files):
-                    if cancel.cancelled:
-                        cancelled = True
-                        items.extend(BatchItem(p, BatchOutcome.NOT_DONE) for p in files[i:])
-                        break
-                    progress(BatchProgress(i, total, path))
-                    current = (
-                        ahead
-                        if ahead is not None
-                        else pool.submit(self._open, path, seen, authors, cancel)
-                    )
-                    ahead = None
-                    if i + 1 < total and self.prefetch:
-                        ahead = pool.submit(self._open, files[i + 1], seen, authors, cancel)
+                while i < total and not run.cancelled and not run.stopped:
+                    group = _Group(time.monotonic(), failed_at=i)
                     try:
-                        item, digest, opened = self._one(
-                            path, current.result(), authors, confirm, progress, i, total, docs
-                        )
-                    except Cancelled:
-                        cancelled = True
-                        items.extend(BatchItem(p, BatchOutcome.NOT_DONE) for p in files[i:])
-                        break
-                    except ReflectDeskError as exc:
-                        if _fatal(exc):
-                            stopped = exc.code
-                            log.error("batch import stopped: %s", exc.code)
-                            items.append(refused(path, exc))
-                            items.extend(
-                                BatchItem(p, BatchOutcome.NOT_DONE) for p in files[i + 1 :]
-                            )
-                            break
-                        item, digest, opened = refused(path, exc), "", None
-                        log.info("a bundle of the batch was refused: %s", exc.code)
-                    if item.outcome is BatchOutcome.UNKNOWN_SENDER and opened is not None:
-                        self._collect_unknown(unknown, opened, path)
-                    if item.contact_added:
-                        authors.changed()  # her next bundles are a contact's
-                    if digest:
-                        to_record.append(digest)
-                    if len(to_record) >= SEEN_FLUSH or (
-                        docs and time.monotonic() - indexed_at > INDEX_EVERY_S
-                    ):
-                        self._flush(seen, to_record, docs)
-                        indexed_at = time.monotonic()
-                    items.append(item)
-                    progress(BatchProgress(i + 1, total, path, item.sender, item))
+                        with st.write_lock, st.db.group(cache_mb=GROUP_CACHE_MB):
+                            i = self._fill_group(
+                                files, i, group, run, opened_at, authors, confirm, progress,
+                                cancel,
+                            )  # fmt: skip
+                    except ReflectDeskError as exc:  # the group rolled back: none of it is
+                        if not _fatal(exc):  # stored (its files are "not done")
+                            raise
+                        run.stopped = exc.code
+                        log.error("batch import stopped: %s", exc.code)
+                        i = max(i, group.failed_at + 1)
+                        self._abandon(group, exc, run, files[group.failed_at])
+                    else:
+                        self._committed(group, run, authors, st, seen, progress, total)
+                    if run.stopped or run.cancelled:
+                        run.items.extend(BatchItem(p, BatchOutcome.NOT_DONE) for p in files[i:])
             finally:
-                if ahead is not None:
-                    ahead.cancel()
-                self._flush(seen, to_record, docs)
-        senders = tuple(replace(info, paths=tuple(ps)) for info, ps in unknown.values())
-        return BatchReport(tuple(items), senders, cancelled=cancelled, stopped=stopped)
+                for waiting in ahead.values():
+                    waiting.cancel()
+                self._flush(seen, run.to_record, run.docs)
+        senders = tuple(replace(info, paths=tuple(ps)) for info, ps in run.unknown.values())
+        return BatchReport(tuple(run.items), senders, cancelled=run.cancelled, stopped=run.stopped)
+
+    def _fill_group(
+        self,
+        files: Sequence[Path],
+        i: int,
+        group: _Group,
+        run: _RunState,
+        opened_at: Callable[[int], Future[_Opened]],
+        authors: _Authors,
+        confirm: set[str],
+        progress: BatchSink,
+        cancel: CancelToken,
+    ) -> int:
+        """Store files from ``i`` on in the open group until it is full; returns the
+        index of the next file. A fatal error is raised (the group rolls back) with
+        ``group.failed_at`` set; a bundle's own error refuses that bundle only."""
+        total = len(files)
+        while i < total:
+            if cancel.cancelled:
+                run.cancelled = True
+                return i
+            path = files[i]
+            progress(BatchProgress(len(run.items), total, path))
+            ready = opened_at(i).result()
+            group.failed_at = i
+            # The bundle's bytes count towards the group's cap whatever becomes of it.
+            group.size += ready.opened.size if ready.opened is not None else 0
+            try:
+                item, digest, opened = self._one(
+                    path, ready, authors, confirm, progress, len(run.items), total, group
+                )
+            except Cancelled:  # that bundle rolled back in its savepoint; the rest stays
+                run.cancelled = True
+                return i
+            except ReflectDeskError as exc:
+                if _fatal(exc):
+                    raise
+                item, digest, opened = refused(path, exc), "", None
+                log.info("a bundle of the batch was refused: %s", exc.code)
+            if item.outcome is BatchOutcome.UNKNOWN_SENDER and opened is not None:
+                self._collect_unknown(run.unknown, opened, path)
+            group.items.append((item, digest))
+            i += 1
+            if item.contact_added:
+                # Committed before the next bundle: the table of known authors (taken on
+                # the other thread too) must see her as a contact.
+                return i
+            if (
+                len(group.items) >= self.group_bundles
+                or group.size >= self.group_bytes
+                or time.monotonic() - group.started >= self.group_seconds
+            ):
+                return i
+        return i
+
+    def _committed(
+        self,
+        group: _Group,
+        run: _RunState,
+        authors: _Authors,
+        st: UnlockedState,
+        seen: SeenFileRepo,
+        progress: BatchSink,
+        total: int,
+    ) -> None:
+        """The group is committed: its results are true now. Report them, emit its
+        changes, and index / note as seen (every ``SEEN_FLUSH`` files or
+        ``INDEX_EVERY_S``)."""
+        if any(item.contact_added for item, _ in group.items):
+            authors.changed()  # her next bundles are a contact's
+        for changes in group.changes:
+            st.emit(changes)
+        run.docs.extend(group.docs)
+        for item, digest in group.items:
+            if digest:
+                run.to_record.append(digest)
+            run.items.append(item)
+            progress(BatchProgress(len(run.items), total, item.path, item.sender, item))
+        if len(run.to_record) >= SEEN_FLUSH or (
+            run.docs and time.monotonic() - run.indexed_at > INDEX_EVERY_S
+        ):
+            self._flush(seen, run.to_record, run.docs)
+            run.indexed_at = time.monotonic()
+
+    @staticmethod
+    def _abandon(group: _Group, exc: ReflectDeskError, run: _RunState, failed: Path) -> None:
+        """The group rolled back (a full disk, an unwritable vault): what it stored is
+        not there, so those files are "not done"; refusals stay; the file it failed on
+        carries the reason (the group's first stored file if the COMMIT failed)."""
+        base = len(run.items)
+        for item, _ in group.items:
+            stored = item.outcome in (BatchOutcome.IMPORTED, BatchOutcome.ALREADY)
+            run.items.append(BatchItem(item.path, BatchOutcome.NOT_DONE) if stored else item)
+        if all(item.path != failed for item, _ in group.items):
+            run.items.append(refused(failed, exc))  # failed while being stored
+            return
+        for k in range(base, len(run.items)):
+            if run.items[k].outcome is BatchOutcome.NOT_DONE:
+                run.items[k] = refused(run.items[k].path, exc)
+                return
 
     def _flush(self, seen: SeenFileRepo, digests: list[str], docs: list[IndexDoc]) -> None:
         """Index what the last bundles stored (one transaction; the newest document of an
@@ -329,10 +493,16 @@ class BatchImportService:
             log.warning("could not catch the search index up: %s", type(exc).__name__)
 
     def _open(
-        self, path: Path, seen: SeenFileRepo, authors: _Authors, cancel: CancelToken
+        self,
+        path: Path,
+        seen: SeenFileRepo,
+        authors: _Authors,
+        cancel: CancelToken,
+        opener: _Opener | None = None,
     ) -> _Opened:
         """Read, hash and (unless already seen) open one file; errors are kept, not
-        raised, and raised again where the file's turn comes. On the second thread."""
+        raised, and raised again where the file's turn comes. On the second thread,
+        which hands the opening to the worker process when there is one."""
         version = 0
         try:
             data = read_bundle_file(path, self.limits)
@@ -340,7 +510,10 @@ class BatchImportService:
             if seen.seen(digest):
                 return _Opened(digest, None, 0, None, seen_before=True)
             table, version = authors.table()
-            opened = self._imports.open_data(data, table, cancel=cancel)
+            cancel.raise_if_cancelled()
+            opened = opener.open(data, table) if opener is not None else None
+            if opened is None:
+                opened = self._imports.open_data(data, table, keys=authors.keys, cancel=cancel)
             return _Opened(digest, opened, version, None)
         except ReflectDeskError as exc:
             return _Opened("", None, version, exc)
@@ -352,9 +525,9 @@ class BatchImportService:
         authors: _Authors,
         confirm: set[str],
         progress: BatchSink,
-        i: int,
+        done: int,
         total: int,
-        docs: list[IndexDoc],
+        group: _Group,
     ) -> tuple[BatchItem, str, OpenedBundle | None]:
         """One file: (its result, its hash to note as seen or "", the opened bundle of
         an unknown sender)."""
@@ -371,15 +544,19 @@ class BatchImportService:
             return BatchItem(path, BatchOutcome.ALREADY), "", None
         opened = ready.opened
         assert opened is not None
+        self._imports.refuse_own_retired_key(opened)  # on this thread: it may take the lock
         table, version = authors.table()
         if version != ready.version:  # a contact was added since it was opened
             opened = recheck_author(opened, table)
         sender = self._sender_name(opened, authors)
         key_id = opened.author.key_id_hex
-        progress(BatchProgress(i, total, path, sender))
+        progress(BatchProgress(done, total, path, sender))
         try:
             result = self._imports.import_opened(
-                opened, confirm_unknown_sender=key_id in confirm, index_later=docs
+                opened,
+                confirm_unknown_sender=key_id in confirm,
+                index_later=group.docs,
+                changes_later=group.changes,
             )
         except UnknownSender:
             if opened.sender_card is None:

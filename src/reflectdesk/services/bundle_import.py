@@ -45,6 +45,7 @@ from pathlib import Path
 
 from reflectdesk.bundles import (
     BundleInspection,
+    Identity,
     KnownAuthors,
     OpenedBundle,
     inspect_bundle,
@@ -81,6 +82,7 @@ from reflectdesk.progress import (
 )
 from reflectdesk.services.bundle_common import readers, workers
 from reflectdesk.services.bundle_plan import ImportPlan, plan
+from reflectdesk.services.case_studies import CaseStudyService
 from reflectdesk.services.contacts import ContactService, card_data
 from reflectdesk.services.identity import load_or_create_identity, untrusted_keys
 from reflectdesk.services.review import ReviewService
@@ -239,15 +241,32 @@ class BundleImportService:
         data: memoryview,
         authors: KnownAuthors,
         *,
+        keys: tuple[Identity, ...] | None = None,
         progress: ProgressSink = ignore_progress,
         cancel: CancelToken = NEVER_CANCELLED,
     ) -> OpenedBundle:
         """Steps 2 of a bundle already read (a batch reads and hashes each file once)
-        against a table of known authors the caller took (``known_authors``)."""
+        against a table of known authors the caller took (``known_authors``).
+
+        With ``keys`` (this vault's key pairs, :meth:`reader_keys`, taken beforehand),
+        nothing here takes the vault's write lock (a batch opens on a second thread
+        while its first holds the lock), and the check against your own retired keys is
+        the caller's: :meth:`refuse_own_retired_key`."""
         st = self._state()
+        if keys is not None:
+            return open_bundle(data, keys, authors, progress=progress, cancel=cancel)
         opened = open_bundle(data, readers(st), authors, progress=progress, cancel=cancel)
         _refuse_own_retired_key(st, opened)
         return opened
+
+    def reader_keys(self) -> tuple[Identity, ...]:
+        """This vault's key pairs, current first (what bundles are opened with)."""
+        return readers(self._state())
+
+    def refuse_own_retired_key(self, opened: OpenedBundle) -> None:
+        """Raises ``BundleSignedByYourRetiredKey`` for a bundle signed by your own key
+        that was revoked or replaced as lost."""
+        _refuse_own_retired_key(self._state(), opened)
 
     def import_opened(
         self,
@@ -257,14 +276,23 @@ class BundleImportService:
         progress: ProgressSink = ignore_progress,
         cancel: CancelToken = NEVER_CANCELLED,
         index_later: list[IndexDoc] | None = None,
+        changes_later: list[Changes] | None = None,
     ) -> ImportResult:
         """Steps 3 and 5 for a bundle :meth:`open_data` opened (the batch import).
 
         With ``index_later``, the search documents are appended there instead of being
         written: the caller indexes many bundles in one transaction (a crash before it
-        does is caught up at the next unlock, as for any crash between the two writes)."""
+        does is caught up at the next unlock, as for any crash between the two writes).
+        With ``changes_later``, the ``Changes`` are appended there instead of being
+        emitted: inside a :meth:`Database.group` nothing is committed yet, and the caller
+        emits them once it is."""
         return self._import(
-            opened, confirm_unknown_sender, progress, cancel, index_later=index_later
+            opened,
+            confirm_unknown_sender,
+            progress,
+            cancel,
+            index_later=index_later,
+            changes_later=changes_later,
         )
 
     # -- steps 1, 2 and 4: the bundle layer --------------------------------------------------
@@ -353,6 +381,7 @@ class BundleImportService:
         new_contact_id: str | None = None,
         *,
         index_later: list[IndexDoc] | None = None,
+        changes_later: list[Changes] | None = None,
     ) -> ImportResult:
         st = self._state()
         with st.write_lock:
@@ -384,17 +413,21 @@ class BundleImportService:
                 index_later.extend(docs)  # the batch indexes many bundles at once
             elif docs:  # committed: now the search index (under the lock, as edits do)
                 st.index.add_many(docs)
-        st.emit(
-            Changes(
-                entries=frozenset(result.entries_new + result.entries_updated)
-                | (reviews.shown if reviews is not None and result.review_records_added else set()),
-                journals=frozenset(result.journal_ids),
-                contacts=frozenset(
-                    [result.contact_id] if result.contact_added and result.contact_id else []
-                ),
-                attachments=frozenset(a.attachment_id for e in p.entries for a in e.attachments),
-            )
+        if result.withdrawals:  # issue 15: withdrawn entries leave every case study now
+            CaseStudyService(self._state).propagate_withdrawals()
+        changes = Changes(
+            entries=frozenset(result.entries_new + result.entries_updated)
+            | (reviews.shown if reviews is not None and result.review_records_added else set()),
+            journals=frozenset(result.journal_ids),
+            contacts=frozenset(
+                [result.contact_id] if result.contact_added and result.contact_id else []
+            ),
+            attachments=frozenset(a.attachment_id for e in p.entries for a in e.attachments),
         )
+        if changes_later is not None:
+            changes_later.append(changes)
+        else:
+            st.emit(changes)
         log.info(
             "imported a bundle: %d new, %d updated, %d unchanged entries",
             len(result.entries_new),

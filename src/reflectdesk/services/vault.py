@@ -48,6 +48,7 @@ from reflectdesk.services.batch_import import BatchImportService
 from reflectdesk.services.bundle_export import BundleExportService
 from reflectdesk.services.bundle_import import BundleImportService
 from reflectdesk.services.bundle_log import BundleLogService
+from reflectdesk.services.case_studies import CaseStudyService
 from reflectdesk.services.cohort_dashboard import CohortDashboardService
 from reflectdesk.services.cohorts import CohortService
 from reflectdesk.services.contacts import ContactService
@@ -166,6 +167,7 @@ class Vault:
         self.batch_import = BatchImportService(self._unlocked, self.contacts, self.imports)
         self.cohorts = CohortService(self._unlocked)
         self.dashboard = CohortDashboardService(self._unlocked, self.contacts)
+        self.case_studies = CaseStudyService(self._unlocked)
 
     # -- lifecycle ------------------------------------------------------------------
     @staticmethod

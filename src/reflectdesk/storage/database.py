@@ -42,6 +42,7 @@ LEGACY_DB_NAME = "vault.db"
 _WAL_CHECKPOINT_BYTES = 4 * 1024 * 1024
 _WAL_KEEP_BYTES = 1024 * 1024
 _FALLBACK_AUTOCHECKPOINT_PAGES = 100_000
+_DEFAULT_CACHE = -2000  # SQLite's default page cache: 2,000 KiB
 
 
 def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -160,12 +161,25 @@ def _migrate_5_to_6(conn: Connection) -> None:
     Base.metadata.create_all(conn, tables=missing)
 
 
+CASE_TABLES = ("case_audit", "case_files")
+
+
+def _migrate_6_to_7(conn: Connection) -> None:
+    """v7: case studies (issue 15): the signed audit log and the files of a case study
+    (its information sheet). The approval, the pseudonym map and each item's provenance
+    are sealed in the v2 ``case_studies``/``case_items`` records."""
+    existing = set(inspect(conn).get_table_names())
+    missing = [Base.metadata.tables[n] for n in CASE_TABLES if n not in existing]
+    Base.metadata.create_all(conn, tables=missing)
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _migrate_1_to_2,
     2: _migrate_2_to_3,
     3: _migrate_3_to_4,
     4: _migrate_4_to_5,
     5: _migrate_5_to_6,
+    6: _migrate_6_to_7,
 }
 
 
@@ -208,10 +222,31 @@ class Database:
         # Set at unlock: folds each transaction's trust-row changes into the sealed
         # vault state before it commits (storage/trust_state.py).
         self.trust: TrustState | None = None
+        self._local = threading.local()  # .group: the session of an open group()
+
+    def _unwritable(self, exc: OperationalError) -> StorageUnwritable | None:
+        if "readonly" in str(exc) or "disk" in str(exc):
+            return StorageUnwritable(str(self.path.parent))
+        return None
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
-        """A short unit of work: commit on success, roll back on any error."""
+        """A short unit of work: commit on success, roll back on any error.
+
+        Inside :meth:`group` (on the thread that opened it) the unit of work is a
+        SAVEPOINT of the group's transaction instead: released on success, rolled back
+        to on any error, committed with the group."""
+        group: Session | None = getattr(self._local, "group", None)
+        if group is not None:
+            try:
+                with group.begin_nested():
+                    yield group
+            except OperationalError as exc:
+                unwritable = self._unwritable(exc)
+                if unwritable is not None:
+                    raise unwritable from exc
+                raise
+            return
         with self._sessions() as sess:
             try:
                 yield sess
@@ -222,10 +257,66 @@ class Database:
                 self._after_commit()
             except OperationalError as exc:
                 sess.rollback()
-                if "readonly" in str(exc) or "disk" in str(exc):
-                    raise StorageUnwritable(str(self.path.parent)) from exc
+                unwritable = self._unwritable(exc)
+                if unwritable is not None:
+                    raise unwritable from exc
                 raise
             except BaseException:
+                sess.rollback()
+                raise
+
+    @contextlib.contextmanager
+    def group(self, *, cache_mb: int = 0) -> Iterator[None]:
+        """Many units of work in one transaction, committed once (a batch import stores
+        many bundles per commit: one fsync, one vault-state reseal, and each B-tree page
+        written once for all of them).
+
+        While the block runs, every :meth:`session` opened *on this thread* is a
+        SAVEPOINT in the group's transaction (all or nothing each, and each sees what
+        the earlier ones wrote); other threads get their own sessions and see only what
+        is committed. The transaction starts with ``BEGIN IMMEDIATE`` (the write lock
+        is taken at once, and a SAVEPOINT is never the outermost transaction, whose
+        RELEASE would commit). Any error rolls the whole group back; nothing of it is
+        committed until the block ends. Not reentrant.
+
+        ``cache_mb``: SQLite's page cache for this connection while the group runs
+        (SQLite's default is 2 MB; a batch of bundles revisits the same B-tree pages
+        and each page read is decrypted and its HMAC checked). Set back afterwards, so
+        the pooled connection does not keep it."""
+        if getattr(self._local, "group", None) is not None:
+            raise RuntimeError("a group is already open on this thread")
+        with self._sessions() as sess:
+            conn = sess.connection()
+
+            def default_cache() -> None:  # before the connection goes back to the pool
+                if cache_mb:
+                    with contextlib.suppress(DatabaseError, sqlite3.Error, sqlcipher3.Error):
+                        conn.exec_driver_sql(f"PRAGMA cache_size={_DEFAULT_CACHE}")
+
+            try:
+                if cache_mb:
+                    conn.exec_driver_sql(f"PRAGMA cache_size=-{int(cache_mb) * 1024}")
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                self._local.group = sess
+                try:
+                    yield
+                finally:
+                    self._local.group = None
+                if self.trust is not None:
+                    sess.flush()
+                    self.trust.apply(sess.connection())
+                default_cache()
+                sess.commit()
+                self._after_commit()
+            except OperationalError as exc:
+                default_cache()
+                sess.rollback()
+                unwritable = self._unwritable(exc)
+                if unwritable is not None:
+                    raise unwritable from exc
+                raise
+            except BaseException:
+                default_cache()
                 sess.rollback()
                 raise
 

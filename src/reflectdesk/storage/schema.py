@@ -13,7 +13,7 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 REVISION_INDEX = "ix_rev_entry_seq_id"
 # Tables each schema version introduced; migrations create what a file lacks.
 V1_TABLES = (
@@ -237,6 +237,30 @@ class Memo(Base):
     created_at: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[int] = mapped_column(Integer)
     blob: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class CaseAuditRow(Base):
+    """One signed, hash-chained record of a case study's audit log (schema 7, issue 15):
+    additions, removals, pseudonymisation acceptances, exports, withdrawals. The record
+    and its Ed25519 signature are sealed whole; ``seq`` orders the chain."""
+
+    __tablename__ = "case_audit"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    case_id: Mapped[str] = mapped_column(String, index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[int] = mapped_column(Integer)
+    blob: Mapped[bytes] = mapped_column(LargeBinary)  # the signed record
+
+
+class CaseFile(Base):
+    """A file of a case study (its ethics information sheet), sealed whole (schema 7)."""
+
+    __tablename__ = "case_files"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("case_studies.id"), index=True)
+    created_at: Mapped[int] = mapped_column(Integer)
+    size: Mapped[int] = mapped_column(Integer)
+    blob: Mapped[bytes] = mapped_column(LargeBinary)  # file name, media type, bytes
 
 
 class OutboxItem(Base):

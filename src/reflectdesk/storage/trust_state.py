@@ -122,6 +122,12 @@ TRUST_RECORDS: tuple[TrustTable, ...] = (
     TrustTable("sync_remote", ("id", "state", "blob")),
     # Cohorts (issue 14): who is in which group decides what a dashboard counts.
     TrustTable("cohorts", ("id", "rev", "blob")),
+    # Case studies (issue 15): the approval and the pseudonym map, which entries (at which
+    # revision, with which consent) a study holds, and its signed audit log (a deleted
+    # record would be a truncated log; a restored item would bring back a withdrawn one).
+    TrustTable("case_studies", ("id", "updated_at", "blob")),
+    TrustTable("case_items", ("id", "case_id", "entry_id", "revision_id", "blob")),
+    TrustTable("case_audit", ("id", "case_id", "seq", "blob")),
 )
 STATE_FORMAT = 1  # the sealed document's layout (its associated data)
 _BY_NAME = {tt.name: tt for tt in TRUST_RECORDS}

@@ -1,0 +1,481 @@
+"""Exporting a case study (issue 15, point 7): ``vault.case_studies.exports``.
+
+Formats: the REFI-QDA project (``qdpx``: sources, codes, coded passages, memos as notes,
+the researcher as user, one case per student pseudonym with its attributes; validated
+against the XSD and the reference checks, written only if valid), the codebook
+(``qdc``), and a report (``md``, ``html``). Every export needs a current ethics approval,
+and every item consented as ``research-pseudonymised`` reviewed first. Memos, code
+descriptions and the project's texts pass through the study's pseudonym map on the way
+out (every name and pattern found is replaced), and source names are built from the
+pseudonym, the date and the section, never an entry's title. Attachments are never
+exported: no consent value covers images of people yet (docs/research.md).
+
+Beside each export the signed audit log is written (``<file>.audit.json``, without the
+pseudonym map), including the record of this export; each export is recorded in the
+study, and marked outdated when an item is later removed or withdrawn.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from reflectdesk.atomic_files import atomic_write
+from reflectdesk.errors import (
+    CaseCodebookEmpty,
+    CaseFieldInvalid,
+    CasePseudonymisationRequired,
+    FileUnwritable,
+)
+from reflectdesk.ids import uuid7
+from reflectdesk.progress import (
+    NEVER_CANCELLED,
+    CancelToken,
+    Progress,
+    ProgressSink,
+    ignore_progress,
+)
+from reflectdesk.research import pseudonymise as ps
+from reflectdesk.research.model import (
+    Attribute,
+    Case,
+    Code,
+    Codebook,
+    CodedSelection,
+    Memo,
+    Project,
+    Source,
+    User,
+    case_attributes,
+)
+from reflectdesk.research.qdpx import build_codebook, build_qdpx, zip_members
+from reflectdesk.research.qdpx_read import read_qdpx
+from reflectdesk.research.qdpx_validate import validate_codebook, validate_project
+from reflectdesk.research.report import (
+    ReportCode,
+    ReportData,
+    ReportExcerpt,
+    render_html,
+    render_markdown,
+)
+from reflectdesk.services import case_audit
+from reflectdesk.services.case_coding import CODE, ITEM, PROJECT, SEGMENT, CaseCodingService
+from reflectdesk.services.case_common import (
+    ORIGIN_QDPX,
+    CaseContext,
+    CaseItem,
+    CaseStudy,
+    ExportRecord,
+    Provenance,
+    item_doc,
+    now_iso,
+    pmap_of,
+    source_id,
+    study_of,
+)
+from reflectdesk.storage.cohorts import CohortRepo
+
+log = logging.getLogger(__name__)
+
+FORMATS = ("qdpx", "qdc", "md", "html", "pdf")
+ORIGIN = "ReflectDesk"
+AUDIT_SUFFIX = ".audit.json"
+IMPORTED_SECTION = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class CaseExport:
+    record: ExportRecord
+    path: Path
+    audit_path: Path
+    sha256: str
+
+
+@dataclass
+class _CaseAcc:
+    """One student pseudonym's sources and attributes, gathered item by item."""
+
+    sources: list[str] = field(default_factory=list)
+    cohorts: set[str] = field(default_factory=set)
+    templates: set[str] = field(default_factory=set)
+    standards: set[str] = field(default_factory=set)
+
+
+def audit_path_of(path: Path) -> Path:
+    return path.with_name(path.name + AUDIT_SUFFIX)
+
+
+class _Scrubber:
+    """Every name and pattern of the map, replaced (the safety net for texts the
+    researcher wrote: memos, descriptions, titles)."""
+
+    def __init__(self, pmap: ps.PseudonymMap) -> None:
+        self._matcher = ps.Matcher(pmap)
+
+    def __call__(self, text: str) -> str:
+        if not text:
+            return text
+        found = self._matcher.find("text", text)
+        return ps.apply(text, found).text if found else text
+
+
+class CaseExportService:
+    def __init__(self, ctx: CaseContext, before: Callable[[], int]) -> None:
+        self._ctx = ctx
+        self._before = before  # the withdrawal check, run before anything leaves
+        self._coding = CaseCodingService(ctx)
+
+    # -- building ---------------------------------------------------------------------
+    def _check(self, study: CaseStudy, items: list[CaseItem]) -> None:
+        self._ctx.require_approval(study)
+        waiting = [i for i in items if i.needs_pseudonymisation and not i.pseudonymised]
+        if waiting:
+            raise CasePseudonymisationRequired(study.id, count=len(waiting))
+
+    def _scrubber(self, case_id: str, study: CaseStudy) -> _Scrubber:
+        st = self._ctx.state()
+        pmap = pmap_of(self._ctx.stored(case_id).doc, study.language)
+        for contact in st.contacts.list():
+            pmap = pmap.add(contact.id, ps.OTHER, ps.name_forms(contact.name))
+        profile = st.profile.get()
+        pmap = pmap.add("profile", ps.OTHER, ps.name_forms(profile.name))
+        return _Scrubber(pmap)
+
+    def _cohort_names(self, study: CaseStudy) -> dict[str, list[str]]:
+        """contact id → names of the study's cohorts that hold it."""
+        st = self._ctx.state()
+        out: dict[str, list[str]] = {}
+        for cohort in CohortRepo(st.db, st.cipher).list():
+            if cohort.id in study.cohort_ids:
+                for member in cohort.member_ids:
+                    out.setdefault(member, []).append(cohort.name)
+        return out
+
+    def project(self, case_id: str, items: list[CaseItem] | None = None) -> Project:
+        """The study as a REFI-QDA project (pseudonymised; not yet validated)."""
+        study = self._ctx.study(case_id)
+        items = self._ctx.items(case_id) if items is None else items
+        scrub = self._scrubber(case_id, study)
+        codes = self._coding.codes(case_id)
+        memos = self._coding.memos(case_id)
+        passages = self._coding.passages(case_id, items=items)
+        st = self._ctx.state()
+        user = User("researcher", scrub(st.profile.get().name) or "researcher")
+
+        def memo(m_id: str) -> Memo:
+            m = by_id[m_id]
+            return Memo(m.id, scrub(m.text), scrub(m.title), user.id, m.created_at)
+
+        by_id = {m.id: m for m in memos}
+        on: dict[tuple[str, str | None], list[str]] = {}
+        for m in memos:
+            on.setdefault((m.target, m.ref), []).append(m.id)
+        cohort_names = self._cohort_names(study)
+        sources: list[Source] = []
+        cases: dict[str, _CaseAcc] = {}
+        for item in items:
+            day = item.event_date.isoformat() if item.event_date else f"#{item.revision_seq}"
+            item_memos = tuple(memo(m) for m in on.get((ITEM, item.id), []))
+            for n, (key, text) in enumerate(item.sections):
+                sid = source_id(item.id, key)
+                attrs: list[Attribute] = [Attribute("Section", key)]
+                if item.event_date:
+                    attrs.append(Attribute("Date", item.event_date))
+                sources.append(
+                    Source(
+                        id=sid,
+                        name=f"{item.pseudonym} · {day} · {key}",
+                        text=text,
+                        attributes=tuple(attrs),
+                        user=user.id,
+                        created=item.added_at,
+                        memos=item_memos if n == 0 else (),
+                    )
+                )
+                who = item.pseudonym or "?"
+                acc = cases.setdefault(who, _CaseAcc())
+                acc.sources.append(sid)
+                acc.cohorts.update(cohort_names.get(item.provenance.author_contact_id or "", []))
+                acc.templates.add(item.template_id)
+                acc.standards.update(item.standards)
+        selections = [
+            CodedSelection(
+                p.segment_id,
+                source_id(p.item_id, p.section),
+                p.start,
+                p.end,
+                p.code_id,
+                user.id,
+                None,
+                tuple(memo(m) for m in p.memos),
+            )
+            for p in passages
+        ]
+        model_codes = [
+            Code(
+                c.id,
+                scrub(c.name),
+                c.parent_id,
+                c.color,
+                scrub(c.description),
+                tuple(memo(m) for m in on.get((CODE, c.id), [])),
+                c.codable,
+            )
+            for c in codes
+        ]
+        model_cases = [
+            Case(
+                id=f"{case_id}/{name}",
+                name=name,
+                attributes=case_attributes(
+                    cohort=", ".join(sorted(acc.cohorts)),
+                    template=", ".join(sorted(t for t in acc.templates if t)),
+                    mbe_standards=tuple(sorted(acc.standards)),
+                ),
+                sources=tuple(acc.sources),
+            )
+            for name, acc in sorted(cases.items())
+        ]
+        description = "\n\n".join(
+            t
+            for t in (
+                scrub(study.question),
+                scrub(study.description),
+                self._approval_line(study),
+            )
+            if t
+        )
+        return Project(
+            name=scrub(study.title),
+            origin=ORIGIN,
+            description=description,
+            users=(user,),
+            codes=tuple(model_codes),
+            sources=tuple(sources),
+            selections=tuple(selections),
+            cases=tuple(model_cases),
+            memos=tuple(memo(m) for m in on.get((PROJECT, None), [])),
+            creating_user=user.id,
+            created=study.created_at,
+        )
+
+    @staticmethod
+    def _approval_line(study: CaseStudy) -> str:
+        a = study.approval
+        if a is None:
+            return ""
+        return f"Ethics approval: {a.committee}, {a.reference}, expires {a.expires.isoformat()}"
+
+    def report(self, case_id: str, items: list[CaseItem] | None = None) -> ReportData:
+        study = self._ctx.study(case_id)
+        items = self._ctx.items(case_id) if items is None else items
+        scrub = self._scrubber(case_id, study)
+        codes = self._coding.codes(case_id)
+        passages = self._coding.passages(case_id, items=items)
+        freq = self._coding.frequencies(case_id, passages)
+        memos = self._coding.memos(case_id)
+        st = self._ctx.state()
+        cohorts = [c.name for c in CohortRepo(st.db, st.cipher).list() if c.id in study.cohort_ids]
+        a = study.approval
+        return ReportData(
+            title=scrub(study.title),
+            language=study.language,
+            question=scrub(study.question),
+            description=scrub(study.description),
+            committee=a.committee if a else "",
+            reference=a.reference if a else "",
+            expires=a.expires if a else None,
+            cohorts=tuple(cohorts),
+            items=len(items),
+            students=tuple(sorted({i.pseudonym for i in items if i.pseudonym})),
+            codes=tuple(
+                ReportCode(c.id, scrub(c.name), c.parent_id, c.color, scrub(c.description))
+                for c in codes
+            ),
+            excerpts=tuple(
+                ReportExcerpt(p.code_id, p.pseudonym, p.section, p.event_date, p.text)
+                for p in passages
+            ),
+            by_student=freq.by_student,
+            by_section=freq.by_section,
+            cooccurrence=self._coding.cooccurrence(case_id, passages),
+            memos=tuple(scrub(m.text) for m in memos if m.target == PROJECT),
+            generated=datetime.now(UTC).replace(microsecond=0),
+        )
+
+    # -- exporting --------------------------------------------------------------------
+    def export(
+        self,
+        case_id: str,
+        fmt: str,
+        path: Path,
+        *,
+        progress: ProgressSink = ignore_progress,
+        cancel: CancelToken = NEVER_CANCELLED,
+        pdf: Callable[[str], bytes] | None = None,
+    ) -> CaseExport:
+        """Write the study as ``fmt`` to ``path`` and its audit log beside it. ``pdf``:
+        for ``"pdf"``, the front end's renderer of the report's HTML (Qt draws it: the
+        GUI on a worker, the CLI in a child process; the core never imports Qt)."""
+        if fmt not in FORMATS or (fmt == "pdf" and pdf is None):
+            raise CaseFieldInvalid("format", field="format")
+        self._before()
+        study = self._ctx.study(case_id)
+        items = self._ctx.items(case_id)
+        self._check(study, items)
+        progress(Progress(0, 3, "case-export"))
+        if fmt == "qdpx":
+            members = build_qdpx(self.project(case_id, items), progress=progress, cancel=cancel)
+            validate_project(members)
+            data = zip_members(members)
+        elif fmt == "qdc":
+            project = self.project(case_id, items)
+            if not project.codes:  # Codebook.xsd needs one code at least
+                raise CaseCodebookEmpty(case_id)
+            data = build_codebook(Codebook(project.codes, ORIGIN))
+            validate_codebook(data)
+        elif fmt == "md":
+            data = render_markdown(self.report(case_id, items)).encode("utf-8")
+        elif fmt == "pdf" and pdf is not None:
+            data = pdf(render_html(self.report(case_id, items)))
+        else:
+            data = render_html(self.report(case_id, items)).encode("utf-8")
+        cancel.raise_if_cancelled()
+        progress(Progress(1, 3, "case-export"))
+        atomic_write(path, data, error=FileUnwritable)
+        digest = hashlib.sha256(data).hexdigest()
+        record = ExportRecord(uuid7(), fmt, datetime.now(UTC).replace(microsecond=0), path.name)
+        st = self._ctx.state()
+        with st.write_lock:
+            doc = dict(self._ctx.stored(case_id).doc)
+            doc["exports"] = [
+                *doc.get("exports", []),
+                {
+                    "id": record.id,
+                    "format": fmt,
+                    "at": record.at.isoformat(),
+                    "file": record.file_name,
+                    "outdated": False,
+                },
+            ]
+            with self._ctx.repo().writing() as w:
+                w.put_study(case_id, doc)
+                self._ctx.audit(
+                    w,
+                    case_id,
+                    case_audit.EXPORTED,
+                    {
+                        "format": fmt,
+                        "sha256": digest,
+                        "items": len(items),
+                        "passages": self._coding.passage_count(case_id),
+                    },
+                )
+            signed = [r.doc for r in self._ctx.repo().audit(case_id)]
+        audit = audit_path_of(path)
+        atomic_write(audit, case_audit.file_bytes(signed), error=FileUnwritable)
+        progress(Progress(3, 3, "case-export"))
+        log.info("case study exported as %s", fmt)
+        return CaseExport(record, path, audit, digest)
+
+    # -- importing --------------------------------------------------------------------
+    def import_qdpx(self, path: Path, *, title: str | None = None, language: str = "es") -> str:
+        """A new case study from a REFI-QDA project (validated whole first): its sources
+        as items, its codes, passages (same text, same offsets) and memos. Returns the
+        new study's id. The study starts in planning, as any other."""
+        project = read_qdpx(path)
+        st = self._ctx.state()
+        case_id = uuid7()
+        code_ids = {c.id: uuid7() for c in project.codes}
+        item_ids = {s.id: uuid7() for s in project.sources}
+        pseudonym_of = {sid: case.name for case in project.cases for sid in case.sources}
+        name = (title or project.name or path.stem)[:200].strip() or path.stem[:200]
+        doc: dict[str, Any] = {
+            "title": " ".join(name.split()),
+            "question": project.description[:20_000],
+            "description": "",
+            "language": language if language in ("es", "en") else "es",
+            "approval": None,
+            "cohorts": [],
+            "team": [],
+            "pmap": ps.PseudonymMap(language=language).to_json(),
+            "exports": [],
+            "withdrawals": [],
+        }
+        with st.write_lock, self._ctx.repo().writing() as w:
+            w.put_study(case_id, doc)
+            for source in project.sources:
+                item = CaseItem(
+                    id=item_ids[source.id],
+                    case_id=case_id,
+                    entry_id=f"qdpx:{source.id}",
+                    revision_id="qdpx",
+                    revision_seq=0,
+                    pseudonym=pseudonym_of.get(source.id, ""),
+                    event_date=None,
+                    template_id="",
+                    standards=(),
+                    sections=((IMPORTED_SECTION, source.text),),
+                    pseudonymised=True,
+                    provenance=Provenance(ORIGIN_QDPX, None, None, False, "imported", None, None),
+                    added_at=datetime.now(UTC),
+                )
+                w.put_item(item.id, case_id, item.entry_id, "qdpx", item_doc(item))
+                for m in source.memos:
+                    w.put_memo(uuid7(), case_id, _memo_doc(ITEM, item.id, m))
+            pending = list(project.codes)
+            done: set[str] = set()
+            while pending:
+                ready = [c for c in pending if c.parent is None or c.parent in done]
+                if not ready:
+                    raise CaseFieldInvalid("parent", field="parent")
+                for c in ready:
+                    w.put_code(
+                        code_ids[c.id],
+                        case_id,
+                        None if c.parent is None else code_ids[c.parent],
+                        {
+                            "name": c.name,
+                            "color": c.color,
+                            "description": c.description,
+                            "codable": c.codable,
+                        },
+                    )
+                    for m in c.memos:
+                        w.put_memo(uuid7(), case_id, _memo_doc(CODE, code_ids[c.id], m))
+                    done.add(c.id)
+                pending = [c for c in pending if c.id not in done]
+            for sel in project.selections:
+                segment_id = uuid7()
+                w.put_segment(
+                    segment_id,
+                    item_ids[sel.source],
+                    code_ids[sel.code],
+                    {
+                        "section": IMPORTED_SECTION,
+                        "start": sel.start,
+                        "end": sel.end,
+                        "created": now_iso(),
+                    },
+                )
+                for m in sel.memos:
+                    w.put_memo(uuid7(), case_id, _memo_doc(SEGMENT, segment_id, m))
+            for m in project.memos:
+                w.put_memo(uuid7(), case_id, _memo_doc(PROJECT, None, m))
+            self._ctx.audit(
+                w,
+                case_id,
+                case_audit.IMPORTED,
+                {"sources": len(project.sources), "passages": len(project.selections)},
+            )
+        log.info("case study imported from a REFI-QDA project")
+        return study_of(self._ctx.stored(case_id)).id
+
+
+def _memo_doc(target: str, ref: str | None, memo: Memo) -> dict[str, object]:
+    return {"target": target, "ref": ref, "title": memo.title[:200], "text": memo.text}

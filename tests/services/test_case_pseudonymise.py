@@ -1,0 +1,91 @@
+"""Pseudonymisation of a case study (issue 15, point 3): terms, proposals reviewed one by
+one, applied to the stored text with coded passages moved; exports wait for the review."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reflectdesk.errors import (
+    CaseFieldInvalid,
+    CaseItemNotFound,
+    CasePseudonymisationRequired,
+    PseudonymisationStale,
+)
+from reflectdesk.research.pseudonymise import Replacement
+from tests.services.case_helpers import CANARIES, PUPIL, SCHOOL, Study, close, make_study
+
+
+@pytest.fixture
+def study(tmp_path: Path) -> Iterator[Study]:
+    s = make_study(tmp_path)
+    yield s
+    close(s)
+
+
+def test_pseudonymisation_is_reviewed_and_moves_coded_passages(
+    study: Study, tmp_path: Path
+) -> None:
+    cs = study.researcher.case_studies
+    case = study.new_case()
+    item = cs.add(case, study.at("research"))
+    pseudo = cs.add(case, study.at("pseudo"))
+    assert cs.pseudonymise.add_term(case, "pupil", PUPIL) == "Alumno/a 1"
+    assert cs.pseudonymise.add_term(case, "school", SCHOOL) == "Escuela 1"
+    assert cs.pseudonymise.add_term(case, "pupil", PUPIL) == "Alumno/a 1"  # stable
+    code = cs.coding.add_code(case, "Regletas")
+    segment = cs.coding.apply_quote(
+        case, item.id, "description", "le expliqué con regletas", code.id
+    )
+    # An item consented as research-pseudonymised cannot leave before its review.
+    with pytest.raises(CasePseudonymisationRequired) as info:
+        cs.exports.export(case, "qdpx", tmp_path / "x.qdpx")
+    assert info.value.params == {"count": 1}
+    proposals = cs.pseudonymise.propose(case)
+    originals = {p.original for p in proposals}
+    assert {PUPIL, SCHOOL, "Martina", "Valentina", "12.345.678-5", "vrojas@example.cl"} <= originals
+    assert all(p.source.split("#")[0] in (item.id, pseudo.id) for p in proposals)
+    # Skip one: it stays; accept the rest.
+    skipped = next(p for p in proposals if p.original == "Valentina")
+    accepted = [p for p in proposals if p is not skipped]
+    assert cs.pseudonymise.apply(case, accepted) == len(accepted)
+    text = cs.item(case, item.id).text("description") or ""
+    assert PUPIL not in text and SCHOOL not in text and "Alumno/a 1" in text
+    assert "Valentina" in text  # skipped at review
+    assert cs.item(case, pseudo.id).pseudonymised
+    (passage,) = cs.coding.passages(case, code.id)
+    assert passage.segment_id == segment and passage.text == "le expliqué con regletas"
+    # A proposal made before the change no longer matches: refused, nothing changed.
+    with pytest.raises(PseudonymisationStale):
+        cs.pseudonymise.apply(case, [proposals[0]])
+    # Pseudonyms never name anyone; the audit log counts kinds, never names.
+    event = cs.audit.events(case)[-1]
+    assert event.event == "pseudonymisation-accepted" and event.data["accepted"] == len(accepted)
+    assert not any(c in repr(e.data) for e in cs.audit.events(case) for c in CANARIES)
+    cs.exports.export(case, "qdpx", tmp_path / "x.qdpx")  # reviewed: allowed
+
+
+def test_a_replacement_for_an_unknown_item_is_refused(study: Study) -> None:
+    cs = study.researcher.case_studies
+    case = study.new_case()
+    cs.add(case, study.at("research"))
+    bogus = Replacement("nope#description", 0, 3, "Hoy", "X", "other")
+    with pytest.raises(CaseItemNotFound):
+        cs.pseudonymise.apply(case, [bogus])
+
+
+def test_the_map_knows_the_contacts_you_and_the_terms_and_keeps_pseudonyms(study: Study) -> None:
+    cs = study.researcher.case_studies
+    case = study.new_case()
+    cs.add(case, study.at("research"))
+    assert cs.pseudonymise.add_term(case, "school", SCHOOL) == "Escuela 1"
+    pmap = cs.pseudonymise.pseudonym_map(case)
+    kinds = {p.pseudonym: p.kind for p in pmap.people}
+    assert kinds["Estudiante A"] == "student" and kinds["Escuela 1"] == "school"
+    assert "Supervisor/a A" in kinds  # you, an educator
+    again = cs.pseudonymise.pseudonym_map(case)
+    assert [(p.id, p.pseudonym) for p in again.people] == [(p.id, p.pseudonym) for p in pmap.people]
+    with pytest.raises(CaseFieldInvalid):
+        cs.pseudonymise.add_term(case, "planet", "Marte")
