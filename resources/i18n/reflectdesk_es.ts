@@ -3453,7 +3453,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     </message>
     <message>
         <source>Do not trust this copy of the log. Export it again from the researcher&apos;s vault and compare.</source>
-        <translation>No confíes en esta copia del registro. Expórtalo de nuevo desde la bóveda de la persona investigadora y compara.</translation>
+        <translation>No confíes en esta copia del registro. Expórtalo de nuevo desde el espacio de ReflectDesk de la persona investigadora y compara.</translation>
     </message>
     <message>
         <source>The codebook is empty: there is nothing to export.</source>
