@@ -55,6 +55,7 @@ from reflectdesk.gui.dashboard_models import (
 from reflectdesk.gui.i18n import error_texts
 from reflectdesk.gui.main_window import MainWindow
 from reflectdesk.gui.reading_view import ReadingView
+from reflectdesk.gui.widgets import stacked
 from reflectdesk.services.batch_import import BatchOutcome
 from reflectdesk.services.vault import NewProfile, Vault
 from tests.gui.cohort_setup import CONFLICT_SECTION, NAMES, build_cohort, describe
@@ -296,7 +297,7 @@ def test_a_cohort_from_folder_to_dashboard_and_conflict(
         _click_sidebar(qtbot, window, "review", "dashboard")
         board = window.review.pages["dashboard"]
         assert isinstance(board, CohortDashboard)
-        assert window.main_stack.currentWidget() is board
+        assert window.main_stack.currentWidget() is stacked(board)
         picked = board.cohort.findData(group.id)
         assert picked > 0 and board.cohort.itemText(picked).startswith(COHORT)
         with qtbot.waitSignal(board.loaded, timeout=20_000):
@@ -349,7 +350,9 @@ def test_a_cohort_from_folder_to_dashboard_and_conflict(
         # A double click: press, release, then the second press (Qt sends it as one).
         qtbot.mouseClick(board.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         qtbot.mouseDClick(board.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-        qtbot.waitUntil(lambda: window.main_stack.currentWidget() is not board, timeout=10_000)
+        qtbot.waitUntil(
+            lambda: window.main_stack.currentWidget() is not stacked(board), timeout=10_000
+        )
         qtbot.waitUntil(lambda: window.model.loaded_ids() == set(board.last_opened), timeout=10_000)
         assert len(board.last_opened) == cohort.expected(camila.name).entries
         reader = _click_entry(qtbot, window, here)
