@@ -210,3 +210,32 @@ def test_the_exported_audit_log_names_nobody(study: Study, tmp_path: Path) -> No
     assert sorted(p.name for p in out.iterdir()) == ["r.md", "r.md.audit.json"]  # no temp left
     check = CaseAuditService.verify_file(audit, [r.identity.public().key_id_hex])
     assert check.head == cs.audit.verify(case).head
+
+
+def test_a_withdrawal_arriving_while_an_export_is_written_marks_it_outdated(
+    study: Study, tmp_path: Path
+) -> None:
+    """The export reads the items, builds the file (here: the withdrawal bundle is
+    imported at that moment, through the export's own progress report), then logs the
+    export. The file holds the withdrawn entry: the export must not be listed as current
+    (the log's order, "withdrawn" then "exported", would suggest it honoured it)."""
+    from reflectdesk.progress import Progress
+
+    r = study.researcher
+    cs = r.case_studies
+    case = study.new_case()
+    cs.add(case, study.at("research"))
+    bundle = study.withdraw("research")
+
+    def progress(p: Progress) -> None:
+        if p.done == 1:  # the file is built from the items read before
+            r.imports.import_bundle(bundle)
+
+    result = cs.exports.export(case, "md", tmp_path / "r.md", progress=progress)
+    assert cs.items(case) == []
+    events = cs.audit.events(case)
+    assert [e.event for e in events][-2:] == [case_audit.WITHDRAWN, case_audit.EXPORTED]
+    assert events[-1].data["items"] == 1  # the export holds the withdrawn entry
+    assert events[-1].data.get("outdated") is True  # and the log says so
+    (record,) = cs.get(case).exports
+    assert record.outdated, "an export holding a withdrawn entry is listed as current"
