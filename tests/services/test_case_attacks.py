@@ -232,6 +232,7 @@ def test_a_withdrawal_arriving_while_an_export_is_written_marks_it_outdated(
             r.imports.import_bundle(bundle)
 
     result = cs.exports.export(case, "md", tmp_path / "r.md", progress=progress)
+    assert result.record.outdated
     assert cs.items(case) == []
     events = cs.audit.events(case)
     assert [e.event for e in events][-2:] == [case_audit.WITHDRAWN, case_audit.EXPORTED]
@@ -239,3 +240,22 @@ def test_a_withdrawal_arriving_while_an_export_is_written_marks_it_outdated(
     assert events[-1].data.get("outdated") is True  # and the log says so
     (record,) = cs.get(case).exports
     assert record.outdated, "an export holding a withdrawn entry is listed as current"
+
+
+def test_a_withdrawal_in_a_batch_group_leaves_every_study_with_a_valid_log(study: Study) -> None:
+    """The withdrawal is stored in a batch import's group transaction (a SAVEPOINT among
+    other bundles): the items leave the study and the log's chain stays whole."""
+    r = study.researcher
+    cs = r.case_studies
+    case = study.new_case()
+    cs.add(case, study.at("research"))
+    cs.add(case, study.at("pseudo"))
+    r.batch_import.group_bundles = 64
+    report = r.batch_import.run([study.withdraw("research")])
+    assert [i.outcome.value for i in report.items] == ["imported"]
+    assert [i.entry_id for i in cs.items(case)] == [study.at("pseudo")]
+    events = cs.audit.verify(case).events
+    assert [e.event for e in events].count(case_audit.WITHDRAWN) == 1
+    r.lock()
+    r.unlock(PASSPHRASE)  # the sealed state followed the group's commit
+    assert [i.entry_id for i in cs.items(case)] == [study.at("pseudo")]
