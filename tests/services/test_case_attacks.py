@@ -259,3 +259,24 @@ def test_a_withdrawal_in_a_batch_group_leaves_every_study_with_a_valid_log(study
     r.lock()
     r.unlock(PASSPHRASE)  # the sealed state followed the group's commit
     assert [i.entry_id for i in cs.items(case)] == [study.at("pseudo")]
+
+
+def test_the_information_sheet_deleted_in_the_closed_file_fails_unlock(
+    study: Study, tmp_path: Path
+) -> None:
+    """The ethics information sheet is the approval's evidence: deleting its row from the
+    closed file must not turn the study into one approved "without a sheet"."""
+    r = study.researcher
+    cs = r.case_studies
+    case = cs.create("Fracciones").id
+    sheet = tmp_path / "hoja.pdf"
+    sheet.write_bytes(b"%PDF-1.4 hoja informativa")
+    cs.approve(
+        case, committee="CEC", reference="1", expires=date.today() + timedelta(days=9), sheet=sheet
+    )
+    r.lock()
+    with raw_db(r.path) as conn:
+        assert conn.execute("DELETE FROM case_files").rowcount == 1
+        conn.commit()
+    with pytest.raises(VaultStateTampered):
+        r.unlock(PASSPHRASE)

@@ -10,9 +10,7 @@ from reflectdesk.services.case_audit import file_bytes
 from tests.cli.conftest import Cli
 
 
-def test_an_empty_audit_log_does_not_verify_from_the_command_line(
-    cli: Cli, tmp_path: Path
-) -> None:
+def test_an_empty_audit_log_does_not_verify_from_the_command_line(cli: Cli, tmp_path: Path) -> None:
     key = Identity.generate().public.key_id_hex
     path = tmp_path / "estudio.qdpx.audit.json"
     path.write_bytes(file_bytes([]))
