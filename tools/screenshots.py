@@ -255,8 +255,11 @@ def render_wizard(ctx: AppContext, out: Path, suffix: str) -> None:
     wizard.deleteLater()
 
 
-def render_app(ctx: AppContext, out: Path, suffix: str, lang: str) -> None:
-    from reflectdesk.gui.main_window import MainWindow
+def render_unlock(ctx: AppContext, out: Path, suffix: str) -> None:
+    """The unlock window as it opens, and after a wrong passphrase (the hint that
+    points to the recovery key whole: issue 16.2)."""
+    from reflectdesk.errors import WrongPassphrase
+    from reflectdesk.gui.i18n import error_texts
     from reflectdesk.gui.unlock import UnlockWindow
 
     unlock = UnlockWindow()
@@ -264,13 +267,54 @@ def render_app(ctx: AppContext, out: Path, suffix: str, lang: str) -> None:
     unlock.adjustSize()
     save(unlock, out, f"unlock-{suffix}")
     unlock.passphrase.setText("xxxxxxxxxxxx")
-    from reflectdesk.errors import WrongPassphrase
-    from reflectdesk.gui.i18n import error_texts
-
     unlock.wrong_passphrase(*error_texts(WrongPassphrase()))
-    unlock.adjustSize()
     save(unlock, out, f"unlock-error-{suffix}")
     unlock.close()
+    unlock.deleteLater()
+
+
+LAYOUT_SIZES = ((1366, 768), (1024, 600))
+
+
+def render_layout(ctx: AppContext, out: Path, suffix: str, lang: str) -> None:
+    """What issue 16.1 fixed, as a 1366x768 and a 1024x600 screen leave room for it
+    (less a panel and the title bar): the main window with its entry list and the
+    editor, the contacts page (it scrolls at 1024x600) and the withdrawal dialog."""
+    from reflectdesk.gui.main_window import MainWindow
+    from reflectdesk.gui.withdraw_dialog import WithdrawDialog
+
+    vault: Any = _make_vault(ctx, lang)
+    window = MainWindow(ctx, vault)
+    window.show()
+    for width, height in LAYOUT_SIZES:
+        window.resize(width - 16, height - 48)
+        settle(100)
+        window._share_splitters()
+        window.list.selectRow(window.model.rowCount() - 1)  # the ALACT entry
+        settle(300)
+        save(window, out, f"layout-main-{suffix}-{width}x{height}")
+        window.show_sharing("contacts")
+        settle(200)
+        save(window, out, f"layout-contacts-{suffix}-{width}x{height}")
+        window.show_entries()
+    ids = [s.id for s in vault.entries.list()][:2]
+    withdraw = WithdrawDialog(ctx, vault, ids, window)
+    withdraw.show()
+    for width, height in LAYOUT_SIZES:
+        withdraw.resize(min(660, width - 16), min(560, height - 48))
+        save(withdraw, out, f"layout-withdraw-{suffix}-{width}x{height}")
+    withdraw.reject()
+    window.prepare_to_close()
+    ctx.runner.wait(10_000)
+    window.hide()
+    window.deleteLater()
+    vault.close()
+
+
+def render_app(ctx: AppContext, out: Path, suffix: str, lang: str) -> None:
+    from reflectdesk.gui.main_window import MainWindow
+
+    render_unlock(ctx, out, suffix)
 
     vault = _make_vault(ctx, lang)
     window = MainWindow(ctx, vault)  # type: ignore[arg-type]
@@ -792,8 +836,10 @@ def render(
                 suffix = f"{'pseudo' if pseudo else lang}-{theme}"
                 if only == "conflict":
                     render_conflict_only(ctx, out, suffix, lang)
-                if only in (None, "history"):
-                    render_history(ctx, out, suffix, lang)
+                if only == "unlock":
+                    render_unlock(ctx, out, suffix)
+                if only == "layout":
+                    render_layout(ctx, out, suffix, lang)
                 if only == "everyday":
                     from screenshots_everyday import render_everyday
 
@@ -801,6 +847,8 @@ def render(
                     render_everyday(ctx, vault, out, suffix, lang)
                     ctx.runner.wait(10_000)
                     vault.close()  # type: ignore[attr-defined]
+                if only in (None, "history"):
+                    render_history(ctx, out, suffix, lang)
                 if only in (None, "app"):
                     render_wizard(ctx, out, suffix)
                     render_app(ctx, out, suffix, lang)
@@ -832,9 +880,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pseudo", action="store_true", help="render the pseudo-locale")
     parser.add_argument(
         "--only",
-        choices=("app", "review", "conflict", "history", "export", "everyday"),
-        help="only these screens (review: issue 13; conflict: issue 14; history: 16.6; "
-        "export: the export wizard, issue 16; everyday: issue 16.8)",
+        choices=("app", "review", "conflict", "unlock", "layout", "export", "everyday", "history"),
+        help="only these screens (see docs/screenshots/README.md)",
     )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -4965,8 +4965,8 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>Who may open it?</translation>
     </message>
     <message>
-        <source>Your comments, replies and sign-offs on the entries you share with them, in one bundle encrypted to exactly these people and signed by you.</source>
-        <translation>Your comments, replies and sign-offs on the entries you share with them, in one bundle encrypted to exactly these people and signed by you.</translation>
+        <source>Your comments, replies and sign-offs, in one bundle encrypted to these people and signed by you.</source>
+        <translation>Your comments, replies and sign-offs, in one bundle encrypted to these people and signed by you.</translation>
     </message>
     <message>
         <source>The bundle is encrypted to exactly these people and signed by you.</source>

@@ -4965,8 +4965,8 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>¿Quién puede abrirlo?</translation>
     </message>
     <message>
-        <source>Your comments, replies and sign-offs on the entries you share with them, in one bundle encrypted to exactly these people and signed by you.</source>
-        <translation>Tus comentarios, respuestas y aprobaciones sobre las entradas que compartes con ellos, en un paquete cifrado exactamente para estas personas y firmado por ti.</translation>
+        <source>Your comments, replies and sign-offs, in one bundle encrypted to these people and signed by you.</source>
+        <translation>Tus comentarios, respuestas y aprobaciones, en un paquete cifrado para estas personas y firmado por ti.</translation>
     </message>
     <message>
         <source>The bundle is encrypted to exactly these people and signed by you.</source>

@@ -21,6 +21,7 @@ from reflectdesk.domain.model import Role, SearchFilters
 from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.cohort_dashboard import CohortDashboard
 from reflectdesk.gui.dashboard_models import COL_ENTRIES, CONTACT_ROLE
+from reflectdesk.gui.widgets import stacked
 from reflectdesk.services.vault import NewProfile, Vault
 from tests.gui.conftest import PASSPHRASE
 from tests.services.dashboard_helpers import W11, SmallCohort, small_cohort
@@ -170,14 +171,14 @@ def test_from_the_sidebar_to_the_entries(
     w.sidebar.select("review", "dashboard")
     board = w.review.pages["dashboard"]
     assert isinstance(board, CohortDashboard)
-    assert w.main_stack.currentWidget() is board
+    assert w.main_stack.currentWidget() is stacked(board)
     settle(qtbot, w)
     with qtbot.waitSignal(board.loaded, timeout=10_000):
         board.set_cohort(cohort.cohort_id)
     column = [code for code, _d in board.heat.columns].index("A1")
     board.heatmap.doubleClicked.emit(board.heat.index(0, column))  # Ana × A1: 2 entries
     settle(qtbot, w)
-    assert w.main_stack.currentWidget() is not board
+    assert w.main_stack.currentWidget() is not stacked(board)
     assert w.search.filters().standard == "A1"
     assert w.search.filters_box.isVisibleTo(w)
     shown = w.model.loaded_ids()
@@ -223,5 +224,5 @@ def test_from_the_cohorts_box(qtbot: QtBot, ctx: AppContext, cohort: SmallCohort
     panel.dashboard_button.click()
     settle(qtbot, w)
     board = w.review.pages["dashboard"]
-    assert w.main_stack.currentWidget() is board and board.cohort_id == cohort.cohort_id
+    assert w.main_stack.currentWidget() is stacked(board) and board.cohort_id == cohort.cohort_id
     assert [r.entries for r in board.student_rows()] == [3, 1, 0]

@@ -156,6 +156,14 @@ def test_empty_required_prompts_are_named_after_the_save(
         field.edit.setPlainText("Algo.")
     editor.flush()
     qtbot.waitUntil(lambda: editor.status.full_text == "Saved and encrypted", timeout=5000)
+    # Another entry names its own missing prompts, not the ones of the entry before.
+    alact = editor.entry_id
+    free = next(s.id for s in unlocked.entries.list() if s.template_id == "free")
+    window.open_entry(free)
+    assert editor.status.full_text == "Saved and encrypted"
+    window.open_entry(next(s.id for s in unlocked.entries.list() if s.template_id == "alact"
+                           and s.id != alact))  # fmt: skip
+    assert "* still to answer: " in editor.status.full_text
     window.prepare_to_close()
 
 

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
@@ -51,6 +52,7 @@ from PySide6.QtWidgets import (
 from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.i18n import error_texts
+from reflectdesk.gui.screen_fit import fit_dialog
 from reflectdesk.gui.sync_status import error_class_for
 from reflectdesk.gui.tasks import Task
 from reflectdesk.gui.widgets import wrap
@@ -240,7 +242,7 @@ class BatchImportDialog(QDialog):
         self.report: BatchReport | None = None
         self.task: Task[Any] | None = None
         self.latest = _Latest()
-        self.resize(860, 620)
+        fit_dialog(self, QSize(860, 620))
 
         # -- busy page -------------------------------------------------------------------------
         self.busy_label = wrap(QLabel())
@@ -468,8 +470,10 @@ class BatchImportDialog(QDialog):
             if sender.same_name_contacts:
                 name += "  ⚠"
             name_item = QTableWidgetItem(name)
+            name_item.setToolTip(name)  # the column may cut a long institution (issue 16.1)
             if sender.same_name_contacts:
                 name_item.setToolTip(
+                    name + "\n" +
                     self.tr("Careful: you already have a contact called %1 with other keys.")
                     .replace("%1", sender.name)
                 )  # fmt: skip
@@ -481,6 +485,7 @@ class BatchImportDialog(QDialog):
             number.setFont(mono)
             number.setToolTip(groups)
             files = QTableWidgetItem(self.tr("%n bundles", "", len(sender.paths)))
+            files.setToolTip(files.text())
             for column, cell in enumerate((check, name_item, number, files)):
                 self.senders.setItem(row, column, cell)
         self.senders.resizeRowsToContents()

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -67,19 +66,22 @@ class CohortsPanel(QGroupBox):
         self.add_button = self._button("addToCohort", self.add_current_contact)
         self.remove_button = self._button("removeFromCohort", self.remove_current_contact)
         self.dashboard_button = self._button("cohortDashboard", self.show_dashboard)
-        row1 = QHBoxLayout()
-        for b in (self.new_button, self.rename_button, self.delete_button):
-            row1.addWidget(b)
-        row1.addStretch(1)
-        row2 = QHBoxLayout()
-        for b in (self.add_button, self.remove_button, self.dashboard_button):
-            row2.addWidget(b)
-        row2.addStretch(1)
+        # One button per row, as on "My card": the contacts page's three columns then
+        # fit a 1024x600 screen in Spanish without scrolling sideways (issue 16.1).
+        buttons = QVBoxLayout()
+        for b in (
+            self.new_button,
+            self.rename_button,
+            self.delete_button,
+            self.add_button,
+            self.remove_button,
+            self.dashboard_button,
+        ):
+            buttons.addWidget(b, 0, Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addWidget(self.members)
-        layout.addLayout(row1)
-        layout.addLayout(row2)
+        layout.addLayout(buttons)
         self.retranslate_ui()
 
     @staticmethod

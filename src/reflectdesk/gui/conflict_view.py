@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -50,6 +50,7 @@ from reflectdesk.domain.model import Entry
 from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.dates import show_datetime
 from reflectdesk.gui.dialogs import report_error
+from reflectdesk.gui.screen_fit import fit_dialog
 from reflectdesk.gui.theme import accents
 from reflectdesk.progress import CancelToken, ProgressSink
 
@@ -220,7 +221,7 @@ class ConflictDialog(QDialog):
         self._section_title = section_title
         self.conflict: EntryConflict | None = None
         self.choices: list[FieldChoice] = []
-        self.resize(960, 560)
+        fit_dialog(self, QSize(960, 560))
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.intro.setObjectName("conflictIntro")

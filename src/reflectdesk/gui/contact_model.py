@@ -168,7 +168,10 @@ class ContactTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 3:
             return state_icon(state)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{contact.name} · {state_text(state)} · {contact.key_id}"
+            summary = f"{contact.name} · {state_text(state)} · {contact.key_id}"
+            # The role and institution whole: their columns may cut them (issue 16.1).
+            cell = {1: role_text(contact.card.role), 2: contact.card.institution}.get(column)
+            return f"{cell}\n{summary}" if cell else summary
         if role == ID_ROLE:
             return contact.id
         return None

@@ -346,6 +346,7 @@ class EntryEditor(QWidget):
         self._load(template or fallback_template(content), content, entry)
         self.saver.attach(entry.journal_id, entry.id, self.snapshot, entry.head.id)
         self.feedback.show_entry(None if read_only_from else entry)
+        self.status.set_full_text(self._status_text(self.saver.state.value))  # this entry's
 
     def new_entry(self, journal_id: str, template: Template) -> None:
         self.read_only_from = None
@@ -774,6 +775,10 @@ class EntryEditor(QWidget):
         ]
 
     def _state_changed(self, state: str) -> None:
+        self.status.set_full_text(self._status_text(state))
+        self.state_changed.emit(state)
+
+    def _status_text(self, state: str) -> str:
         text = self._state_text(state)
         missing = self.missing_required() if state == SaveState.SAVED.value else []
         if missing:
@@ -783,8 +788,7 @@ class EntryEditor(QWidget):
                 .replace("%1", text)
                 .replace("%2", ", ".join(missing))
             )
-        self.status.set_full_text(text)
-        self.state_changed.emit(state)
+        return text
 
     def _state_text(self, state: str) -> str:
         return {

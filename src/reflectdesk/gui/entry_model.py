@@ -249,13 +249,15 @@ class EntryTableModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return self._badges.get(self._all[index.row()].id, ("", ""))[0]
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self._badges.get(self._all[index.row()].id, ("", ""))[1] or None
+                # The badge itself first: a narrow column cuts it (issue 16.1).
+                text, tip = self._badges.get(self._all[index.row()].id, ("", ""))
+                return "\n".join(t for t in (text, tip) if t) or None
             if role == ID_ROLE:
                 return self._all[index.row()].id
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._cells_of(index.row())[col]
-        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_TITLE, COL_TAGS):
+        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_TITLE, COL_TAGS, COL_TEMPLATE):
             return self._cells_of(index.row())[col]
         if role == ID_ROLE:
             return self._all[index.row()].id

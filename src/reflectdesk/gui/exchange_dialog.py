@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from reflectdesk.domain.sync import ExchangePoint
 from reflectdesk.errors import ReflectDeskError
 from reflectdesk.gui.i18n import error_texts
+from reflectdesk.gui.screen_fit import fit_dialog
 from reflectdesk.services.vault import Vault
 
 
@@ -112,7 +113,7 @@ class ExchangeDialog(QDialog):
         self.kinds.buttonToggled.connect(lambda *_: self._kind_changed())
         self.retranslate_ui()
         self._kind_changed()
-        self.resize(620, 520)
+        fit_dialog(self, QSize(620, 520))
 
     def _kind_changed(self) -> None:
         webdav = self.webdav_kind.isChecked()

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QIdentityProxyModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
@@ -40,6 +41,7 @@ from reflectdesk.domain.model import Entry, EntryContent, Revision
 from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.dates import show_moment, show_time
 from reflectdesk.gui.dialogs import report_error
+from reflectdesk.gui.screen_fit import fit_dialog
 from reflectdesk.gui.theme import accents
 from reflectdesk.progress import CancelToken, ProgressSink
 
@@ -232,7 +234,7 @@ class HistoryDialog(QDialog):
         self.vault = vault
         self.entry_id = entry_id
         self._section_title = section_title
-        self.resize(860, 560)
+        fit_dialog(self, QSize(860, 560))  # cut to a small screen (issue 16.1)
         self.model_ = RevisionListModel()
         self.list = QListView()
         self.list.setObjectName("revisionList")

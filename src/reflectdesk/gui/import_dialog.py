@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -47,6 +47,7 @@ from reflectdesk.gui.contact_model import (
 )
 from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.qr_view import SafetyNumberLabel
+from reflectdesk.gui.screen_fit import fit_dialog
 from reflectdesk.gui.tasks import Task
 from reflectdesk.gui.widgets import wrap
 from reflectdesk.progress import CancelToken, Progress, ProgressSink
@@ -79,7 +80,7 @@ class ImportDialog(QDialog):
         self.result_: ImportResult | None = None
         self.task: Task[Any] | None = None
         self.error_box: QMessageBox | None = None
-        self.resize(700, 600)
+        fit_dialog(self, QSize(700, 600))
 
         # -- busy page ---------------------------------------------------------------------
         self.busy_label = wrap(QLabel())

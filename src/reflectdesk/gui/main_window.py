@@ -49,7 +49,7 @@ from reflectdesk.gui.search_model import SearchResultsModel, SnippetDelegate
 from reflectdesk.gui.search_panel import SearchPanel
 from reflectdesk.gui.sidebar import Sidebar
 from reflectdesk.gui.sync_status import SyncStatusItem
-from reflectdesk.gui.widgets import local_paths
+from reflectdesk.gui.widgets import local_paths, scrolling, stacked
 from reflectdesk.progress import CancelToken, ProgressSink
 from reflectdesk.services.openable import FileKind, kind_of
 
@@ -764,7 +764,19 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from reflectdesk.gui.about import about_text
 
-        QMessageBox.about(self, self.tr("About ReflectDesk"), about_text())
+        # Not QMessageBox.about (a nested event loop): opened like the other dialogs.
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("About ReflectDesk"),
+            about_text(),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("aboutBox")
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.finished.connect(box.deleteLater)
+        self.dialogs["about"] = box
+        box.open()
 
     # -- sharing ---------------------------------------------------------------------------
     def page(self, key: str) -> QWidget:
@@ -787,7 +799,9 @@ class MainWindow(QMainWindow):
                 )
                 page = log_page
             self.pages[key] = page
-            self.main_stack.addWidget(page)
+            # Its three columns need more than a 1024x600 screen gives in Spanish: they
+            # scroll there, never clip (issue 16.1).
+            self.main_stack.addWidget(scrolling(page) if key == "contacts" else page)
         return page
 
     def show_sharing(self, key: str) -> None:
@@ -798,7 +812,7 @@ class MainWindow(QMainWindow):
         refresh = getattr(page, "refresh", None)
         if refresh is not None:
             refresh()
-        self.main_stack.setCurrentWidget(page)
+        self.main_stack.setCurrentWidget(stacked(page))
         if self.sidebar.currentIndex().data(Qt.ItemDataRole.UserRole + 2) != key:
             self.sidebar.blockSignals(True)
             self.sidebar.select("sharing", key)

@@ -491,6 +491,7 @@ class ReadingView(QWidget):
         self.signoff.show_entry(
             entry.id, entry.content.standards, self.state.sign_offs, can_sign=True
         )
+        self._set_column_width()  # the sign-off form's rows are known now
         self._highlight()
         if not self._building:
             self._place_margin()
@@ -582,7 +583,11 @@ class ReadingView(QWidget):
         metrics = self.fontMetrics()
         width = int(metrics.averageCharWidth() * 1.1 * LINE_CHARS) + 40
         self.column.setMaximumWidth(width)
-        self.column.setMinimumWidth(min(width, 320))
+        # Never narrower than what it holds (the sign-off form in a long language):
+        # the page scrolls sideways instead of clipping it (issue 16.1).
+        self.column.setMinimumWidth(0)
+        content = self.column.minimumSizeHint().width()
+        self.column.setMinimumWidth(max(min(width, 320), content))
 
     # -- commenting ---------------------------------------------------------------------------
     def selected_passage(self) -> NewComment | None:

@@ -30,6 +30,7 @@ from reflectdesk.gui.dialogs import report_error
 from reflectdesk.gui.entry_model import COL_REVIEW
 from reflectdesk.gui.review_badges import badge_text, badge_tooltip
 from reflectdesk.gui.sidebar import VALUE_ROLE
+from reflectdesk.gui.widgets import scrolling, stacked
 from reflectdesk.progress import CancelToken, ProgressSink
 from reflectdesk.services.review_status import Status
 
@@ -134,7 +135,7 @@ class ReviewNav(QObject):
             header = str(self.window.model.headerData(COL_REVIEW, Qt.Orientation.Horizontal))
             widest = max(metrics.horizontalAdvance(t) for t, _tip in shown.values())
             title = view.horizontalHeader().fontMetrics().horizontalAdvance(header) + 24
-            view.horizontalHeader().resizeSection(COL_REVIEW, min(max(widest + 16, title), 170))
+            view.set_review_width(min(max(widest + 16, title), 170))
         self.update_sidebar()
         self.update_actions()
         self.badges_loaded.emit()
@@ -194,7 +195,9 @@ class ReviewNav(QObject):
                 queue.send_feedback.connect(self.send_feedback)
                 page = queue
             self.pages[key] = page
-            self.window.main_stack.addWidget(page)
+            # The dashboard's table, chart and filters need more height than 1024x600
+            # leaves: it scrolls there instead of making the window taller (issue 16.1).
+            self.window.main_stack.addWidget(scrolling(page) if key == "dashboard" else page)
         return page
 
     def show_page(self, key: str) -> None:
@@ -203,7 +206,7 @@ class ReviewNav(QObject):
         refresh = getattr(page, "refresh", None)
         if refresh is not None:
             refresh()
-        self.window.main_stack.setCurrentWidget(page)
+        self.window.main_stack.setCurrentWidget(stacked(page))
         sidebar = self.window.sidebar
         if sidebar.currentIndex().data(VALUE_ROLE) != key:
             sidebar.blockSignals(True)

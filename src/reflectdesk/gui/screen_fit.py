@@ -56,6 +56,18 @@ def fit_to_screen(window: QWidget, preferred: QSize) -> None:
     )
 
 
+def fit_dialog(dialog: QWidget, preferred: QSize) -> None:
+    """A dialog's first size: ``preferred``, cut to the screen it will open on (its
+    parent's) less the frame; the layout keeps it from going under its minimum, so what
+    is long has to scroll inside (the layout test checks the minimum fits 1024x600)."""
+    parent = dialog.parentWidget()
+    area = available(parent.window() if parent is not None else dialog)
+    dialog.resize(
+        min(preferred.width(), area.width() - FRAME.width()),
+        min(preferred.height(), area.height() - FRAME.height()),
+    )
+
+
 def keep_on_screen(window: QWidget) -> None:
     """After a restore: a geometry saved on a larger screen is cut down and moved in."""
     area = available(window)

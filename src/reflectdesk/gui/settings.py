@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,6 +30,7 @@ from reflectdesk.gui.passphrase import (
     show_inline_error,
 )
 from reflectdesk.gui.prefs import AUTOLOCK_MAX_MINUTES
+from reflectdesk.gui.widgets import grow_to_fit
 from reflectdesk.progress import CancelToken, ProgressSink
 
 if TYPE_CHECKING:
@@ -180,7 +182,13 @@ class SettingsDialog(QDialog):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+            QTimer.singleShot(0, self, lambda: grow_to_fit(self))
         super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Wrapped text needs more height than the window's minimum (issue 16.1).
+        QTimer.singleShot(0, self, lambda: grow_to_fit(self))
 
 
 class ChangePassphraseDialog(QDialog):

@@ -86,6 +86,7 @@ class Sidebar(QTreeView):
         item.setData("section", KIND_ROLE)
         item.setData(key, VALUE_ROLE)
         item.setSelectable(False)
+        item.setToolTip(title)  # a narrow sidebar cuts it (issue 16.1)
         font = item.font()
         font.setBold(True)
         item.setFont(font)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -170,6 +171,9 @@ class SignOffPanel(QWidget):
         self.overall_label = QLabel()
         self.overall = QComboBox()
         self.overall.setObjectName("overallVerdict")
+        # As wide as its longest verdict: never cut (issue 16.1).
+        self.overall.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.overall.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.overall_label.setBuddy(self.overall)
         self.note_label = QLabel()
         self.note = QLineEdit()

@@ -7,7 +7,7 @@ Reads go through the task runner's pool; the page never touches the network itse
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -28,6 +28,7 @@ from reflectdesk.gui.dates import show_datetime
 from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.exchange_dialog import ExchangeDialog
 from reflectdesk.gui.i18n import error_texts
+from reflectdesk.gui.screen_fit import fit_dialog
 from reflectdesk.gui.sync_status import SyncStatusItem, error_class_for
 from reflectdesk.services.vault import Vault
 
@@ -84,7 +85,7 @@ class SyncPage(QDialog):
         self.item.synced.connect(lambda _r: self.reload())
         self.retranslate_ui()
         self.reload()
-        self.resize(900, 560)
+        fit_dialog(self, QSize(900, 560))
 
     def reload(self) -> None:
         current = self.points.currentRow()

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPaintEvent, QShortcut
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QPaintEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflectdesk.gui.theme import accents
-from reflectdesk.gui.widgets import wrap
+from reflectdesk.gui.widgets import grow_to_fit, wrap
 from reflectdesk.progress import Progress
 
 
@@ -184,7 +184,13 @@ class UnlockWindow(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+            QTimer.singleShot(0, self, lambda: grow_to_fit(self))
         super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Wrapped text needs more height than the window's minimum (issue 16.1).
+        QTimer.singleShot(0, self, lambda: grow_to_fit(self))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -234,6 +240,8 @@ class UnlockWindow(QWidget):
         self.error.setStyleSheet(f"color: {accents().error_text};")
         self.error.setAccessibleName(message)
         self.error.show()
+        # The hint ends with what to do (the recovery key): never cut off (issue 16.2).
+        grow_to_fit(self)
 
     def wrong_passphrase(self, message: str, hint: str) -> None:
         self.set_busy(False)
@@ -259,6 +267,8 @@ class UnlockWindow(QWidget):
         self._others = paths
         self.retranslate_ui()
         self.other_vaults.setVisible(bool(paths))
+        if self.isVisible():
+            grow_to_fit(self)
 
     def reset(self) -> None:
         """Forget the passphrase typed and any message (after unlock, on lock)."""

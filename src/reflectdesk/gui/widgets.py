@@ -7,9 +7,11 @@ from pathlib import Path
 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -22,6 +24,44 @@ def wrap(label: QLabel) -> QLabel:
     label.setWordWrap(True)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return label
+
+
+def scrolling(content: QWidget, name: str = "") -> QScrollArea:
+    """``content`` in a frameless scroll area that resizes it: a dialog or page whose
+    content is longer than a 1024x600 screen scrolls instead of clipping it (issue 16)."""
+    area = QScrollArea()
+    area.setObjectName(name or f"{content.objectName()}Scroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(content)
+    return area
+
+
+def stacked(page: QWidget) -> QWidget:
+    """What a stack holds for ``page``: the scroll area made by :func:`scrolling`, or
+    the page itself (``stack.setCurrentWidget(stacked(page))``)."""
+    viewport = page.parentWidget()
+    area = viewport.parentWidget() if viewport is not None else None
+    return area if isinstance(area, QScrollArea) and area.widget() is page else page
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """A window whose wrapped text needs more height at its width than it has (Qt
+    sizes a window by its minimum, not by the height its wrapped labels need at the
+    width it got): grown to that height, as far as its screen allows. Call once it is
+    shown and after its text grows (an error message, another language)."""
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()  # a label just shown or changed is counted
+    if not layout.hasHeightForWidth():
+        return
+    need = layout.totalHeightForWidth(window.width())
+    screen = window.screen()
+    room = screen.availableGeometry().height() - 48 if screen is not None else need
+    height = min(need, room)
+    if height > window.height():
+        window.resize(window.width(), height)
 
 
 def named_button(name: str, slot: Callable[[], object]) -> QPushButton:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -37,8 +37,9 @@ from reflectdesk.gui.dates import show_date
 from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.export_pages import DonePage, RecipientsPage
 from reflectdesk.gui.i18n import error_texts
+from reflectdesk.gui.screen_fit import fit_dialog
 from reflectdesk.gui.tasks import Task
-from reflectdesk.gui.widgets import wrap
+from reflectdesk.gui.widgets import scrolling, wrap
 from reflectdesk.progress import CancelToken, ProgressSink
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ class WithdrawDialog(QDialog):
         self.task: Task[Any] | None = None
         self.result_: ExportResult | None = None
         self.error_box: QMessageBox | None = None
-        self.resize(660, 560)
+        fit_dialog(self, QSize(660, 560))
 
         # Only own entries: received ones cannot be withdrawn (``EntryNotExportable``).
         own = {j.id for j in vault.journals.list(Space.OWN)}
@@ -102,7 +103,8 @@ class WithdrawDialog(QDialog):
         self.before = previous_recipients(vault, self.titles)
 
         self.stack = QStackedWidget()
-        self.stack.addWidget(self._build_form(summaries))
+        # The form scrolls on a small screen (1024x600) rather than clip (issue 16.1).
+        self.stack.addWidget(scrolling(self._build_form(summaries), "withdrawFormScroll"))
         self.stack.addWidget(self._build_result())
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack, 1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -30,6 +30,7 @@ from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.i18n import error_texts
 from reflectdesk.gui.passphrase import NewPassphraseFields
+from reflectdesk.gui.screen_fit import fit_dialog
 from reflectdesk.gui.unlock import progress_label
 from reflectdesk.gui.wizard_recovery import ConfirmPage, RecoveryPage
 from reflectdesk.progress import CancelToken, Progress, ProgressSink
@@ -382,7 +383,8 @@ class FirstRunWizard(QWizard):
         self.recovery_key = ""
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setMinimumSize(640, 560)
+        self.setMinimumSize(600, 480)  # fits a 1024x600 screen under its panel
+        fit_dialog(self, QSize(680, 560))  # as before where there is room (issue 16.1)
         self.language_page = LanguagePage(ctx)
         self.profile_page = ProfilePage()
         self.passphrase_page = PassphrasePage()
