@@ -233,9 +233,13 @@ class CaseAuditService:
 
     @staticmethod
     def verify_file(path: Path, key_ids: Sequence[str] = ()) -> AuditCheck:
-        """An exported log: chain, signatures and canonical form; with ``key_ids``, every
-        record must be signed by one of those keys (hex key ids)."""
+        """An exported log: chain, signatures and canonical form, at least one record;
+        with ``key_ids``, every record must be signed by one of those keys (hex key ids)."""
         check = verify(read_file(path))
+        if not check.events:
+            # A study's log always begins with its creation (or import) record: an empty
+            # copy is a log truncated to nothing, and would pass any key check vacuously.
+            raise CaseAuditInvalid("file: no records")
         if key_ids and any(k not in key_ids for k in check.key_ids):
             raise CaseAuditInvalid("signer")
         return check

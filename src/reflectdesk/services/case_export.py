@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -352,6 +352,12 @@ class CaseExportService:
         record = ExportRecord(uuid7(), fmt, datetime.now(UTC).replace(microsecond=0), path.name)
         st = self._ctx.state()
         with st.write_lock:
+            # A withdrawal stored while the file was built (attack2, 03 Dec) removed an
+            # item it holds: the export is outdated from the start, as the earlier ones.
+            self._before()
+            held = {i.id for i in self._ctx.items(case_id)}
+            if any(i.id not in held for i in items):
+                record = replace(record, outdated=True)
             doc = dict(self._ctx.stored(case_id).doc)
             doc["exports"] = [
                 *doc.get("exports", []),
@@ -360,7 +366,7 @@ class CaseExportService:
                     "format": fmt,
                     "at": record.at.isoformat(),
                     "file": record.file_name,
-                    "outdated": False,
+                    "outdated": record.outdated,
                 },
             ]
             with self._ctx.repo().writing() as w:
@@ -374,6 +380,8 @@ class CaseExportService:
                         "sha256": digest,
                         "items": len(items),
                         "passages": self._coding.passage_count(case_id),
+                        # It holds an entry withdrawn while it was written.
+                        **({"outdated": True} if record.outdated else {}),
                     },
                 )
             signed = [r.doc for r in self._ctx.repo().audit(case_id)]

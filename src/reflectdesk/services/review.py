@@ -60,6 +60,7 @@ class ReviewService(ReviewReceiving, ReviewPortfolio, ReviewReadMarks, ReviewSta
         # Your own records pass the same rules as received ones (your key is "you").
         self._check(ctx, record, None, None, {})
         ctx.repo().add_many([(entry_id, record, None)])
+        ctx.st.entries.freeze_head(entry_id)  # it names the head: never amended now
         ctx.st.emit(Changes(entries=frozenset({entry_id})))
         return record
 

@@ -326,6 +326,17 @@ class EntryRepo:
                 entry, self._revision_of(rev, entry_id, content, author, parents, started)
             )
 
+    def freeze_head(self, entry_id: str) -> None:
+        """A record naming the entry's head was just written here (a review record: "ready
+        for feedback", a comment): no editing session amends that revision from now on.
+        In memory, beside what the exports read: the bundle log and review record checks
+        of :meth:`_left_device` compare wall-clock times, and a clock stepped back (NTP)
+        stamps the record before the revision it names (attack2, 03 Dec)."""
+        with self._share_lock:
+            head = self.head_id(entry_id)
+            if head is not None:
+                self._exported_heads[entry_id] = head
+
     def _left_device(self, s: Session, entry_id: str, revision_id: str, since: int) -> bool:
         """Whether a revision written at ``since`` (ms) may be held by anyone else: a
         bundle logged as sent or exported since then that carries its entry (to a

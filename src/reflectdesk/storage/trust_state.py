@@ -128,6 +128,10 @@ TRUST_RECORDS: tuple[TrustTable, ...] = (
     TrustTable("case_studies", ("id", "updated_at", "blob")),
     TrustTable("case_items", ("id", "case_id", "entry_id", "revision_id", "blob")),
     TrustTable("case_audit", ("id", "case_id", "seq", "blob")),
+    # The approval's information sheet (attack2, 03 Dec): a deleted row would leave an
+    # approval without its evidence. Presence and place only: each upload has a new id,
+    # and its content (≤ 20 MB, not read at unlock) is sealed under that id.
+    TrustTable("case_files", ("id", "case_id", "size")),
 )
 STATE_FORMAT = 1  # the sealed document's layout (its associated data)
 _BY_NAME = {tt.name: tt for tt in TRUST_RECORDS}
