@@ -22,6 +22,7 @@ from reflectdesk.bundles import (
     make_card,
     parse_card,
 )
+from reflectdesk.bundles.build import DATED_NAME_RE
 from reflectdesk.bundles.canonical import JsonObject
 from reflectdesk.bundles.zipsafe import DEFLATED
 from reflectdesk.domain.model import (
@@ -97,7 +98,7 @@ def test_round_trip_keeps_content_and_received_entries_are_read_only(
     changes: list[Changes] = []
     m.subscribe(changes.append)
     path = export(pair, journal_id=pair.journal_id, history=True, consent=Consent.RESEARCH)
-    assert path.parent == pair.out and len(path.name) == 32 + len(".rdbundle")
+    assert path.parent == pair.out and DATED_NAME_RE.fullmatch(path.name)  # date + short id
     assert path.stat().st_mode & 0o777 == 0o600
     result = m.imports.import_bundle(path)
     one_m, two_m = received(pair, one.id), received(pair, two.id)

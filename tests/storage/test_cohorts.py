@@ -7,6 +7,7 @@ import pytest
 from reflectdesk.errors import VaultStateTampered
 from reflectdesk.services.vault import Vault
 from reflectdesk.storage.cohorts import CohortRepo
+from reflectdesk.storage.schema import SCHEMA_VERSION
 from tests.support import PASSPHRASE, CreatedVault, raw_db
 
 NAME = "Práctica Profesional II — 2026 — Sección 2"
@@ -60,7 +61,7 @@ def test_a_schema_5_vault_gains_the_cohort_tables(created: CreatedVault) -> None
         vault.close()
     with raw_db(created.path) as conn:
         (version,) = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-    assert version == "6"
+    assert version == str(SCHEMA_VERSION)  # and every later step ran too
 
 
 def test_a_cohort_rolled_back_to_its_older_sealed_row_is_caught(created: CreatedVault) -> None:
