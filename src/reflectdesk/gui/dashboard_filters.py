@@ -13,9 +13,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflectdesk.domain.dashboard import DashboardFilters
-from reflectdesk.gui.dates import MEDIUM_DATE
+from reflectdesk.gui.dates import date_range_edits
 
 ALL = "\x00all"  # the cohort picker's "every student who sent you entries"
 
@@ -56,19 +54,7 @@ class DashboardFilterBar(QWidget):
         self.cohort = _combo("dashboardCohort")
         self.title = _combo("dashboardTitle")
         self.template = _combo("dashboardTemplate")
-        self.from_check = QCheckBox()
-        self.from_check.setObjectName("dashboardFromEnabled")
-        self.to_check = QCheckBox()
-        self.to_check.setObjectName("dashboardToEnabled")
-        self.from_date = QDateEdit()
-        self.from_date.setObjectName("dashboardFrom")
-        self.to_date = QDateEdit()
-        self.to_date.setObjectName("dashboardTo")
-        for edit in (self.from_date, self.to_date):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(MEDIUM_DATE)
-            edit.setDate(QDate.currentDate())
-            edit.setEnabled(False)
+        self.from_check, self.from_date, self.to_check, self.to_date = date_range_edits("dashboard")
         self.reset_button = QPushButton()
         self.reset_button.setObjectName("dashboardReset")
         self.reset_button.clicked.connect(lambda: self.set_filters(DashboardFilters()))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtWidgets import QCheckBox, QDateEdit
 
 MEDIUM_DATE = "d MMM yyyy"
 TIME = "HH:mm"
@@ -42,3 +43,21 @@ def widest_date() -> str:
     """A date as wide as any in the current language (for column widths)."""
     samples = (date(2026, month, 28) for month in range(1, 13))
     return max((show_date(d) for d in samples), key=len)
+
+
+def date_range_edits(prefix: str) -> tuple[QCheckBox, QDateEdit, QCheckBox, QDateEdit]:
+    """A From/To filter: a checkbox and a disabled ``QDateEdit`` (``MEDIUM_DATE``, today)
+    each, named ``{prefix}FromEnabled``, ``{prefix}From``, ``{prefix}ToEnabled``,
+    ``{prefix}To`` (the search filters and the cohort dashboard share it)."""
+    from_check, to_check = QCheckBox(), QCheckBox()
+    from_check.setObjectName(f"{prefix}FromEnabled")
+    to_check.setObjectName(f"{prefix}ToEnabled")
+    from_date, to_date = QDateEdit(), QDateEdit()
+    from_date.setObjectName(f"{prefix}From")
+    to_date.setObjectName(f"{prefix}To")
+    for edit in (from_date, to_date):
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat(MEDIUM_DATE)
+        edit.setDate(QDate.currentDate())
+        edit.setEnabled(False)
+    return from_check, from_date, to_check, to_date

@@ -7,7 +7,6 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QGridLayout,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflectdesk.domain.model import SearchFilters
-from reflectdesk.gui.dates import MEDIUM_DATE
+from reflectdesk.gui.dates import date_range_edits
 from reflectdesk.gui.theme import accents
 
 DEBOUNCE_MS = 250
@@ -62,19 +61,7 @@ class SearchPanel(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(8)
-        self.from_check = QCheckBox()
-        self.from_check.setObjectName("filterFromEnabled")
-        self.from_date = QDateEdit()
-        self.from_date.setObjectName("filterFrom")
-        self.to_check = QCheckBox()
-        self.to_check.setObjectName("filterToEnabled")
-        self.to_date = QDateEdit()
-        self.to_date.setObjectName("filterTo")
-        for edit in (self.from_date, self.to_date):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat(MEDIUM_DATE)
-            edit.setDate(QDate.currentDate())
-            edit.setEnabled(False)
+        self.from_check, self.from_date, self.to_check, self.to_date = date_range_edits("filter")
         self.from_date.setDate(QDate.currentDate().addMonths(-1))
         self.labels = {name: QLabel() for name in ("journal", "tag", "template", "standard")}
         self.labels["journal"].setBuddy(self.journal)
