@@ -139,10 +139,18 @@ def _refuse_own_retired_key(st: UnlockedState, opened: OpenedBundle) -> None:
 
 
 class BundleImportService:
-    def __init__(self, state: Callable[[], UnlockedState], contacts: ContactService) -> None:
+    def __init__(
+        self,
+        state: Callable[[], UnlockedState],
+        contacts: ContactService,
+        case_studies: CaseStudyService,
+    ) -> None:
         self._state = state
         self._contacts = contacts
         self._review = ReviewService(state, contacts)
+        # The vault's own instance: its consent-row mark then knows this import's
+        # withdrawals were applied, and the next read of the studies does not scan again.
+        self._case_studies = case_studies
 
     def _check_reviews(self, p: ImportPlan) -> CheckedRecords | None:
         """The review records of the bundle through every rule of the review service;
@@ -414,7 +422,7 @@ class BundleImportService:
             elif docs:  # committed: now the search index (under the lock, as edits do)
                 st.index.add_many(docs)
         if result.withdrawals:  # issue 15: withdrawn entries leave every case study now
-            CaseStudyService(self._state).propagate_withdrawals()
+            self._case_studies.propagate_withdrawals()
         changes = Changes(
             entries=frozenset(result.entries_new + result.entries_updated)
             | (reviews.shown if reviews is not None and result.review_records_added else set()),

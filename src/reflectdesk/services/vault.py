@@ -156,7 +156,8 @@ class Vault:
         self.identity = IdentityService(self._unlocked)
         self.contacts = ContactService(self._unlocked)
         self.exports = BundleExportService(self._unlocked, self.contacts)
-        self.imports = BundleImportService(self._unlocked, self.contacts)
+        self.case_studies = CaseStudyService(self._unlocked)  # before imports: they share it
+        self.imports = BundleImportService(self._unlocked, self.contacts, self.case_studies)
         self.bundle_log = BundleLogService(self._unlocked)
         # Mentor review: comments, sign-offs, statuses (review issue).
         self.review = ReviewService(self._unlocked, self.contacts)
@@ -166,7 +167,6 @@ class Vault:
         # A cohort's bundles at once, and cohorts as data (issue 14).
         self.batch_import = BatchImportService(self._unlocked, self.contacts, self.imports)
         self.cohorts = CohortService(self._unlocked)
-        self.case_studies = CaseStudyService(self._unlocked)
         self.dashboard = CohortDashboardService(self._unlocked, self.contacts)
 
     # -- lifecycle ------------------------------------------------------------------
