@@ -54,7 +54,9 @@ class DashboardFilterBar(QWidget):
         self.cohort = _combo("dashboardCohort")
         self.title = _combo("dashboardTitle")
         self.template = _combo("dashboardTemplate")
-        self.from_check, self.from_date, self.to_check, self.to_date = date_range_edits("dashboard")
+        self.from_check, self.from_date, self.to_check, self.to_date = date_range_edits(
+            "dashboard", self._changed
+        )
         self.reset_button = QPushButton()
         self.reset_button.setObjectName("dashboardReset")
         self.reset_button.clicked.connect(lambda: self.set_filters(DashboardFilters()))
@@ -86,15 +88,6 @@ class DashboardFilterBar(QWidget):
         self.cohort.currentIndexChanged.connect(self._cohort_picked)
         for combo in (self.title, self.template):
             combo.currentIndexChanged.connect(self._changed)
-        self.from_check.toggled.connect(self.from_date.setEnabled)
-        self.to_check.toggled.connect(self.to_date.setEnabled)
-        for signal in (
-            self.from_check.toggled,
-            self.to_check.toggled,
-            self.from_date.dateChanged,
-            self.to_date.dateChanged,
-        ):
-            signal.connect(self._changed)
         self.retranslate_ui()
 
     def _cohort_picked(self, _index: int) -> None:

@@ -7,6 +7,7 @@ and a 24-hour time ("14:05"), in local time. Files and the CLI's JSON keep ISO 8
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale, QTime
@@ -45,10 +46,13 @@ def widest_date() -> str:
     return max((show_date(d) for d in samples), key=len)
 
 
-def date_range_edits(prefix: str) -> tuple[QCheckBox, QDateEdit, QCheckBox, QDateEdit]:
+def date_range_edits(
+    prefix: str, on_change: Callable[..., object]
+) -> tuple[QCheckBox, QDateEdit, QCheckBox, QDateEdit]:
     """A From/To filter: a checkbox and a disabled ``QDateEdit`` (``MEDIUM_DATE``, today)
     each, named ``{prefix}FromEnabled``, ``{prefix}From``, ``{prefix}ToEnabled``,
-    ``{prefix}To`` (the search filters and the cohort dashboard share it)."""
+    ``{prefix}To``; a box enables its date, and any change calls ``on_change`` (the
+    search filters and the cohort dashboard share it)."""
     from_check, to_check = QCheckBox(), QCheckBox()
     from_check.setObjectName(f"{prefix}FromEnabled")
     to_check.setObjectName(f"{prefix}ToEnabled")
@@ -60,4 +64,13 @@ def date_range_edits(prefix: str) -> tuple[QCheckBox, QDateEdit, QCheckBox, QDat
         edit.setDisplayFormat(MEDIUM_DATE)
         edit.setDate(QDate.currentDate())
         edit.setEnabled(False)
+    from_check.toggled.connect(from_date.setEnabled)
+    to_check.toggled.connect(to_date.setEnabled)
+    for signal in (
+        from_check.toggled,
+        to_check.toggled,
+        from_date.dateChanged,
+        to_date.dateChanged,
+    ):
+        signal.connect(on_change)
     return from_check, from_date, to_check, to_date

@@ -61,7 +61,10 @@ class SearchPanel(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(8)
-        self.from_check, self.from_date, self.to_check, self.to_date = date_range_edits("filter")
+        self._suspend = True  # no filter signals while the panel is built
+        self.from_check, self.from_date, self.to_check, self.to_date = date_range_edits(
+            "filter", self._emit_filters
+        )
         self.from_date.setDate(QDate.currentDate().addMonths(-1))
         self.labels = {name: QLabel() for name in ("journal", "tag", "template", "standard")}
         self.labels["journal"].setBuddy(self.journal)
@@ -107,15 +110,6 @@ class SearchPanel(QWidget):
         self.filter_toggle.toggled.connect(self.filters_box.setVisible)
         for combo in (self.journal, self.tag, self.template, self.standard):
             combo.currentIndexChanged.connect(self._emit_filters)
-        self.from_check.toggled.connect(self.from_date.setEnabled)
-        self.to_check.toggled.connect(self.to_date.setEnabled)
-        for signal in (
-            self.from_check.toggled,
-            self.to_check.toggled,
-            self.from_date.dateChanged,
-            self.to_date.dateChanged,
-        ):
-            signal.connect(self._emit_filters)
         self._options: dict[str, list[tuple[str, str]]] = {}
         self._suspend = False
         self.retranslate_ui()
