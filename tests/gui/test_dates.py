@@ -6,9 +6,19 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from PySide6.QtCore import QDate
+from pytestqt.qtbot import QtBot
 
 from reflectdesk.gui.app_context import AppContext
-from reflectdesk.gui.dates import show_date, show_datetime, show_moment, show_time, widest_date
+from reflectdesk.gui.dates import (
+    MEDIUM_DATE,
+    date_range_edits,
+    show_date,
+    show_datetime,
+    show_moment,
+    show_time,
+    widest_date,
+)
 
 
 @pytest.mark.parametrize(("language", "expected"), [("es", "2 dic 2026"), ("en", "2 Dec 2026")])
@@ -43,3 +53,23 @@ def test_date_fields_show_the_same_format(qtbot: object, ctx: AppContext, unlock
     edits = [window.editor.date, window.search.from_date, window.search.to_date]
     assert {e.displayFormat() for e in edits} == {MEDIUM_DATE}  # not "09-03-26"
     window.prepare_to_close()
+
+
+def test_a_date_range_box_enables_its_date_and_every_change_is_reported(qtbot: QtBot) -> None:
+    changes: list[object] = []
+    from_check, from_date, to_check, to_date = date_range_edits("probe", changes.append)
+    for widget in (from_check, from_date, to_check, to_date):
+        qtbot.addWidget(widget)
+    assert [w.objectName() for w in (from_check, from_date, to_check, to_date)] == [
+        "probeFromEnabled",
+        "probeFrom",
+        "probeToEnabled",
+        "probeTo",
+    ]
+    assert not from_date.isEnabled() and not to_date.isEnabled() and changes == []
+    assert from_date.displayFormat() == MEDIUM_DATE and from_date.calendarPopup()
+    from_check.setChecked(True)
+    assert from_date.isEnabled() and not to_date.isEnabled() and len(changes) == 1
+    to_date.setDate(QDate(2026, 3, 1))
+    to_check.setChecked(True)
+    assert to_date.isEnabled() and len(changes) == 3
