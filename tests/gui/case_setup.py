@@ -19,11 +19,24 @@ texts: ``CANARIES``. Building it all takes a second or two.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
+import unicodedata
+import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TypeVar
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QProgressBar,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from reflectdesk.bundles import (
@@ -54,6 +67,7 @@ from tests.services.case_helpers import (
     make_study,
 )
 
+W = TypeVar("W", bound=QObject)
 LEVELS = (Consent.RESEARCH, Consent.RESEARCH_PSEUDONYMISED, Consent.READ)
 # Nineteen more students: no first or last name shared with Valentina Rojas or the
 # pupil Martina Soto (a shared form is "ambiguous" to the pseudonymiser, by design).
@@ -196,6 +210,39 @@ def build_world(vault_dir: Path, root: Path) -> CaseWorld:
     return world
 
 
+def coded_case(world: CaseWorld, *, pseudonymise: bool = True, title: str = "Fracciones") -> str:
+    """A study (through the services) of the real student's two consented entries and two
+    more students' entries: the pupil and the school added as terms, every proposal
+    accepted (or, ``pseudonymise=False``, every one skipped), three codes on passages in
+    two sections, memos on a passage, a code and the project that name people."""
+    cs = world.researcher.case_studies
+    case = world.study.new_case(title=f"{title} con {STUDENT}")
+    one = cs.add(case, world.at("research"))
+    cs.add(case, world.at("pseudo"))
+    others = sorted(e for e in world.addable if world.author[e] != STUDENT)[:2]
+    cs.add_many(case, [(e, None) for e in others])
+    if pseudonymise:
+        cs.pseudonymise.add_term(case, "pupil", PUPIL)
+        cs.pseudonymise.add_term(case, "school", SCHOOL)
+    cs.pseudonymise.apply(case, cs.pseudonymise.propose(case) if pseudonymise else [])
+    parent = cs.coding.add_code(case, "Didáctica", description="Todo lo didáctico")
+    material = cs.coding.add_code(
+        case, "Material concreto", parent_id=parent.id, description=f"Usado con {PUPIL}"
+    )
+    question = cs.coding.add_code(case, "Preguntas", color="#AA3300")
+    s1 = cs.coding.apply_quote(case, one.id, "description", "fracciones", material.id)
+    cs.coding.apply_quote(case, one.id, "description", "preguntó", question.id)
+    cs.coding.apply_quote(case, one.id, "analysis", "regletas", parent.id)
+    for item in cs.items(case):  # whole sections too: the names, the RUT, the e-mail
+        if item.entry_id in (world.at("research"), world.at("pseudo")):
+            text = item.text("description") or ""
+            cs.coding.apply(case, item.id, "description", 0, len(text), question.id)
+    cs.coding.add_memo(case, f"Memo del pasaje: {PUPIL} otra vez", segment_id=s1)
+    cs.coding.add_memo(case, "Sobre el código", code_id=material.id, title="Código")
+    cs.coding.add_memo(case, f"Proyecto: escribir a {EMAIL} ({RUT})", title="Proyecto")
+    return case
+
+
 def open_window(qtbot: QtBot, ctx: AppContext, vault: Vault) -> MainWindow:
     """The researcher's real main window, shown at 1366×768."""
     window = MainWindow(ctx, vault)
@@ -213,3 +260,135 @@ def click_sidebar(qtbot: QtBot, window: MainWindow, kind: str, key: str) -> None
     window.sidebar.scrollTo(index)
     rect = window.sidebar.visualRect(index)
     qtbot.mouseClick(window.sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+# -- driving the window -------------------------------------------------------------------
+def need(module: str, what: str) -> None:
+    """While the workspace's parts are merged one by one: skip with what is missing.
+    (The final version runs every step; this only helps while developing.)"""
+    if importlib.util.find_spec(module) is None:
+        pytest.skip(f"waiting for {what} ({module})")
+
+
+def child(parent: QWidget, kind: type[W], name: str) -> W:
+    found = parent.findChild(kind, name)
+    assert found is not None, f"no {kind.__name__} named {name!r} in {parent.objectName()!r}"
+    return found
+
+
+def click(qtbot: QtBot, button: QAbstractButton) -> None:
+    assert button.isVisible() and button.isEnabled(), button.objectName()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def modal(qtbot: QtBot, kind: type[W], timeout: int = 10_000) -> W:
+    """The dialog of ``kind`` the last action opened (shown, on top)."""
+    found: list[W] = []
+
+    def shown() -> bool:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, kind) and w.isVisible():
+                found[:] = [w]
+                return True
+        return False
+
+    qtbot.waitUntil(shown, timeout=timeout)
+    return found[0]
+
+
+def answer_file(qtbot: QtBot, name: str, path: Path) -> None:
+    """The file dialog named ``name`` (opened with ``open()``): ``path`` chosen."""
+    dialogs: list[QFileDialog] = []
+
+    def shown() -> bool:
+        dialogs[:] = [
+            d
+            for d in QApplication.topLevelWidgets()
+            if isinstance(d, QFileDialog) and d.objectName() == name and d.isVisible()
+        ]
+        return bool(dialogs)
+
+    qtbot.waitUntil(shown, timeout=10_000)
+    box = dialogs[0]
+    box.selectFile(str(path))
+    box.accept()
+
+
+def answer_static_file(path: Path) -> None:
+    """Choose ``path`` in the next static QFileDialog call (which blocks the test)."""
+    tries = [500]
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QFileDialog):
+            box.selectFile(str(path))
+            box.accept()
+        elif tries[0] > 0:
+            tries[0] -= 1
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+
+
+def export_from_tab(qtbot: QtBot, tab: QWidget, fmt: str, path: Path) -> list[int]:
+    """The Exports tab: ``fmt`` chosen in its format box, "Export…" clicked, ``path``
+    chosen in the save dialog; waits for the file and returns the progress bar's values."""
+    combo = child(tab, QComboBox, "caseExportFormat")
+    index = combo.findData(fmt)
+    assert index >= 0, fmt
+    combo.setCurrentIndex(index)
+    bar = child(tab, QProgressBar, "caseExportProgress")
+    seen: list[int] = []
+    bar.valueChanged.connect(seen.append)
+    answer_static_file(path)
+    click(qtbot, child(tab, QAbstractButton, "caseExportButton"))
+    qtbot.waitUntil(lambda: path.exists() and tab.task is None, timeout=60_000)  # type: ignore[attr-defined]
+    bar.valueChanged.disconnect(seen.append)
+    return seen
+
+
+# -- the canary scan ----------------------------------------------------------------------
+def pdf_text(path: Path) -> str:
+    """The text a PDF shows, read back with Qt's PDF reader (a byte scan of a PDF finds
+    nothing: its streams are compressed and its fonts subset)."""
+    from PySide6.QtPdf import QPdfDocument
+
+    doc = QPdfDocument()
+    assert doc.load(str(path)) == QPdfDocument.Error.None_, path
+    try:
+        return "\n".join(doc.getAllText(page).text() for page in range(doc.pageCount()))
+    finally:
+        doc.close()
+
+
+def exported_files(paths: list[Path]) -> dict[str, bytes]:
+    """Every file, every member of an archive, and the text of every PDF page."""
+    out: dict[str, bytes] = {}
+    for path in paths:
+        data = path.read_bytes()
+        out[path.name] = data
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                for name in archive.namelist():
+                    out[f"{path.name}/{name}"] = archive.read(name)
+        if data.startswith(b"%PDF-"):
+            out[f"{path.name}#text"] = pdf_text(path).encode("utf-8")
+    return out
+
+
+def _forms(word: str) -> set[str]:
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    nfd = unicodedata.normalize("NFD", word)
+    return {word, word.upper(), word.lower(), plain, plain.lower(), nfd}
+
+
+def leaks(files: dict[str, bytes], canaries: dict[str, str] = CANARIES) -> list[str]:
+    """Where a canary (any case, with or without accents) appears, UTF-8 or UTF-16."""
+    found = []
+    for name, data in files.items():
+        for kind, canary in canaries.items():
+            for form in _forms(canary):
+                for codec in ("utf-8", "utf-16-le", "utf-16-be"):
+                    if form.encode(codec) in data:
+                        found.append(f"{name}: {kind} ({codec})")
+    return sorted(set(found))

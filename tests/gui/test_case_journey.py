@@ -17,24 +17,22 @@ is changed."""
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import time
 import zipfile
 from collections.abc import Callable
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QDialog,
-    QFileDialog,
     QLabel,
+    QProgressBar,
     QTabWidget,
     QWidget,
 )
@@ -49,8 +47,15 @@ from tests.gui.case_setup import (
     CANARIES,
     EMOJI,
     CaseWorld,
+    answer_file,
+    answer_static_file,
     build_world,
+    child,
+    click,
     click_sidebar,
+    export_from_tab,
+    modal,
+    need,
     open_window,
 )
 from tests.gui.helpers import type_text
@@ -58,78 +63,10 @@ from tests.gui.review_setup import settle
 from tests.gui.sharing import drop
 from tests.support import PASSPHRASE, CliResult
 
-W = TypeVar("W", bound=QObject)
 TITLE = "Fracciones con material concreto"
 QUESTION = "¿Cómo explican las fracciones con material concreto?"
 MEMO = "Las regletas aparecen con las fracciones: ¿material o pregunta?"
 CODES = ("Material concreto", "Preguntas de alumnos", "Reflexión")
-
-
-def _need(module: str, what: str) -> None:
-    """While the workspace's parts are merged one by one: skip with what is missing.
-    (The final version runs every step; this only helps while developing.)"""
-    if importlib.util.find_spec(module) is None:
-        pytest.skip(f"waiting for {what} ({module})")
-
-
-def child(parent: QWidget, kind: type[W], name: str) -> W:
-    found = parent.findChild(kind, name)
-    assert found is not None, f"no {kind.__name__} named {name!r} in {parent.objectName()!r}"
-    return found
-
-
-def click(qtbot: QtBot, button: QAbstractButton) -> None:
-    assert button.isVisible() and button.isEnabled(), button.objectName()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def modal(qtbot: QtBot, kind: type[W], timeout: int = 10_000) -> W:
-    """The dialog of ``kind`` the last action opened (shown, on top)."""
-    found: list[W] = []
-
-    def shown() -> bool:
-        for w in QApplication.topLevelWidgets():
-            if isinstance(w, kind) and w.isVisible():
-                found[:] = [w]
-                return True
-        return False
-
-    qtbot.waitUntil(shown, timeout=timeout)
-    return found[0]
-
-
-def answer_file(qtbot: QtBot, name: str, path: Path) -> None:
-    """The file dialog named ``name`` (opened with ``open()``): ``path`` chosen."""
-    dialogs: list[QFileDialog] = []
-
-    def shown() -> bool:
-        dialogs[:] = [
-            d
-            for d in QApplication.topLevelWidgets()
-            if isinstance(d, QFileDialog) and d.objectName() == name and d.isVisible()
-        ]
-        return bool(dialogs)
-
-    qtbot.waitUntil(shown, timeout=10_000)
-    box = dialogs[0]
-    box.selectFile(str(path))
-    box.accept()
-
-
-def answer_static_file(path: Path) -> None:
-    """Choose ``path`` in the next static QFileDialog call (which blocks the test)."""
-    tries = [500]
-
-    def poll() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QFileDialog):
-            box.selectFile(str(path))
-            box.accept()
-        elif tries[0] > 0:
-            tries[0] -= 1
-            QTimer.singleShot(20, poll)
-
-    QTimer.singleShot(0, poll)
 
 
 def show_tab(qtbot: QtBot, tabs: QTabWidget, page: QWidget) -> None:
@@ -219,7 +156,7 @@ def _journey(
     cs = r.case_studies
 
     # -- sidebar → Case studies --------------------------------------------------------
-    _need("reflectdesk.gui.case_workspace", "case-shell's workspace")
+    need("reflectdesk.gui.case_workspace", "case-shell's workspace")
     from reflectdesk.gui.case_workspace import CaseWorkspace
 
     click_sidebar(qtbot, window, "sharing", "case_studies")
@@ -290,7 +227,7 @@ def _journey(
     assert all(i.provenance.signature_checked and i.provenance.bundle_id for i in items)
 
     # -- the pseudonymisation review: the proposals accepted -----------------------------
-    _need("reflectdesk.gui.case_pseudonymise_dialog", "case-pseudo's review dialog")
+    need("reflectdesk.gui.case_pseudonymise_dialog", "case-pseudo's review dialog")
     from reflectdesk.gui.case_pseudonymise_dialog import PseudonymiseDialog
 
     waiting = [i for i in items if i.needs_pseudonymisation]
@@ -308,7 +245,7 @@ def _journey(
             assert canary not in text, (kind, item.pseudonym)
 
     # -- coding: three codes, passages in two sections (an emoji and accents before) -----
-    _need("reflectdesk.gui.case_coding_view", "case-coding's coding view")
+    need("reflectdesk.gui.case_coding_view", "case-coding's coding view")
     from reflectdesk.gui.case_coding_view import CaseCodingTab, CodeDialog
 
     coding = workspace.findChild(CaseCodingTab)
@@ -369,7 +306,7 @@ def _journey(
     before = sorted((p.text, p.start, p.end) for p in cs.coding.passages(case))
 
     # -- the .qdpx from the Exports tab, progress shown, valid against the schema ---------
-    _need("reflectdesk.gui.case_exports", "case-export's Exports tab")
+    need("reflectdesk.gui.case_exports", "case-export's Exports tab")
     exported = tmp_path / "estudio.qdpx"
     _export_from_tab(qtbot, tabs, workspace, "qdpx", exported)
     with zipfile.ZipFile(exported) as archive:
@@ -463,7 +400,16 @@ def _review_pseudonyms(qtbot: QtBot, review: Any) -> None:
 def _export_from_tab(
     qtbot: QtBot, tabs: QTabWidget, workspace: QWidget, fmt: str, path: Path
 ) -> None:
-    pytest.skip("waiting for case-export's Exports tab (its controls)")
+    """The Exports tab writes ``path`` as ``fmt``, its progress bar moving to the end."""
+    from reflectdesk.gui.case_exports import CaseExportsTab
+
+    tab = workspace.findChild(CaseExportsTab)
+    assert tab is not None
+    show_tab(qtbot, tabs, tab)
+    qtbot.waitUntil(lambda: not tab.loading, timeout=10_000)
+    seen = export_from_tab(qtbot, tab, fmt, path)
+    assert seen and len(set(seen)) > 1, seen  # it moved, not one jump
+    assert max(seen) == child(tab, QProgressBar, "caseExportProgress").maximum()
 
 
 def _open_project(qtbot: QtBot, workspace: Any, case_id: str) -> None:
