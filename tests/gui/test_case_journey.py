@@ -122,6 +122,22 @@ def select_passage(qtbot: QtBot, coding: Any, section: str, quote: str) -> tuple
     return start, start + len(quote)
 
 
+def click_in_text(qtbot: QtBot, coding: Any, section: str, quote: str) -> None:
+    """A click in the middle of ``quote`` in the coding view's text."""
+    sec = coding.section(section)
+    assert sec is not None, section
+    text: str = sec.text
+    middle = text.index(quote) + len(quote) // 2
+    edit = coding.text
+    cursor = QTextCursor(edit.document())
+    cursor.setPosition(sec.start + len(text[:middle].encode("utf-16-le")) // 2)
+    edit.setTextCursor(cursor)
+    edit.ensureCursorVisible()
+    pos = edit.cursorRect().center()
+    qtbot.mouseClick(edit.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.waitUntil(lambda: not edit.textCursor().hasSelection(), timeout=2_000)
+
+
 def test_a_case_study_from_consent_to_a_verified_audit_log(
     qtbot: QtBot,
     make_ctx: Callable[..., AppContext],
@@ -282,7 +298,7 @@ def _journey(
         with qtbot.waitSignal(coding.applied, timeout=10_000) as applied:
             click(qtbot, child(coding, QAbstractButton, "caseCodeApply"))
         made[str(applied.args[0])] = (section, start, end, code)
-    passages = {p.id: p for p in cs.coding.passages(case)}
+    passages = {p.segment_id: p for p in cs.coding.passages(case)}
     for pid, (section, start, end, code) in made.items():
         p = passages[pid]
         assert (p.section, p.start, p.end, p.code_id) == (section, start, end, codes[code].id)
@@ -293,16 +309,16 @@ def _journey(
 
     # -- a memo on the first passage ------------------------------------------------------
     first = next(pid for pid, m in made.items() if m[3] == CODES[0])
-    start, end = made[first][1], made[first][2]
-    select_passage(qtbot, coding, "description", "fracciones")
+    click_in_text(qtbot, coding, "description", "fracciones")
     qtbot.waitUntil(coding.passage_box.isVisible, timeout=5_000)
+    assert coding.current_passage().segment_id == first
     memo_edit = child(coding, QWidget, "casePassageMemo")
     memo_edit.setFocus()
     type_text(qtbot, memo_edit, MEMO)
     click(qtbot, child(coding, QAbstractButton, "casePassageMemoSave"))
     qtbot.waitUntil(lambda: [m.text for m in cs.coding.memos(case)] == [MEMO], timeout=10_000)
     (memo,) = cs.coding.memos(case)
-    assert memo.segment_id == first
+    assert (memo.target, memo.ref) == ("segment", first)
     before = sorted((p.text, p.start, p.end) for p in cs.coding.passages(case))
 
     # -- the .qdpx from the Exports tab, progress shown, valid against the schema ---------
