@@ -30,8 +30,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QComboBox,
     QDialog,
     QLabel,
+    QLineEdit,
+    QListWidget,
     QProgressBar,
     QTabWidget,
     QWidget,
@@ -45,10 +48,14 @@ from reflectdesk.gui.main_window import MainWindow
 from reflectdesk.research.qdpx_validate import validate_project
 from tests.gui.case_setup import (
     CANARIES,
+    EMAIL,
     EMOJI,
+    PUPIL,
+    RUT,
+    SCHOOL,
+    STUDENT,
     CaseWorld,
     answer_file,
-    answer_static_file,
     build_world,
     child,
     click,
@@ -184,7 +191,7 @@ def _journey(
     # -- a new project with its approval -------------------------------------------------
     from reflectdesk.gui.case_project_dialog import CaseProjectDialog
 
-    click(qtbot, child(workspace, QAbstractButton, "caseNewProject"))
+    click(qtbot, child(workspace, QAbstractButton, "caseNewButton"))
     dialog = modal(qtbot, CaseProjectDialog)
     dialog.title.setFocus()
     type_text(qtbot, dialog.title, TITLE)
@@ -199,9 +206,10 @@ def _journey(
     assert study.title == TITLE and study.question == QUESTION
     assert study.status == "approved" and study.approval is not None
     assert (study.approval.committee, study.approval.reference) == ("CEC-CSAH", "2026-041")
-    qtbot.waitUntil(lambda: "CEC-CSAH" in labels_text(workspace), timeout=5_000)
-    header = labels_text(workspace)
-    assert "Aprobado por CEC-CSAH, ref 2026-041" in header, header
+    status = child(workspace, QLabel, "caseApprovalStatus")
+    qtbot.waitUntil(lambda: "CEC-CSAH" in status.text(), timeout=5_000)
+    assert status.text().startswith("Aprobado por CEC-CSAH, ref 2026-041, hasta"), status.text()
+    assert child(workspace, QLabel, "caseTitle").text() == TITLE
 
     # -- the picker: read-only greyed with the reason, only the consented can be added ---
     from reflectdesk.gui.case_items import CaseItemsTab
@@ -330,8 +338,8 @@ def _journey(
     assert exported.with_name(exported.name + ".audit.json").exists()
 
     # -- re-imported from the project list: the same codes, passages and memos ------------
-    answer_static_file(exported)
-    click(qtbot, child(workspace, QAbstractButton, "caseImportProject"))
+    click(qtbot, child(workspace, QAbstractButton, "caseImportButton"))
+    answer_file(qtbot, "caseImportDialog", exported)
     qtbot.waitUntil(lambda: len(cs.list()) == 2, timeout=20_000)
     (fresh,) = [s.id for s in cs.list() if s.id != case]
     assert sorted((p.text, p.start, p.end) for p in cs.coding.passages(fresh)) == before
@@ -409,8 +417,25 @@ def _tree_items(tree: Any) -> list[Any]:
 
 
 def _review_pseudonyms(qtbot: QtBot, review: Any) -> None:
-    """The pupil and the school added as terms, every proposal accepted."""
-    pytest.skip("waiting for case-pseudo's review dialog (its controls)")
+    """The pupil and the school added as terms, every proposal accepted, applied."""
+    qtbot.waitUntil(lambda: not review.busy(), timeout=20_000)
+    found = {p.original for p in review.model.proposals()}
+    assert STUDENT in found and RUT in found and EMAIL in found, found
+    assert PUPIL not in found  # not a contact: the researcher adds her
+    click(qtbot, child(review, QAbstractButton, "pseudoAddTermButton"))
+    for kind, name in (("pupil", PUPIL), ("school", SCHOOL)):
+        combo = child(review, QComboBox, "pseudoTermKind")
+        combo.setCurrentIndex(combo.findData(kind))
+        edit = child(review, QLineEdit, "pseudoTermName")
+        edit.setFocus()
+        type_text(qtbot, edit, name)
+        click(qtbot, child(review, QAbstractButton, "pseudoTermAdd"))
+        qtbot.waitUntil(lambda: not review.busy(), timeout=20_000)
+    found = {p.original for p in review.model.proposals()}
+    assert PUPIL in found and SCHOOL in found, found
+    click(qtbot, child(review, QAbstractButton, "pseudoAcceptAll"))
+    assert len(review.model.accepted_proposals()) == len(review.model.proposals())
+    click(qtbot, child(review, QAbstractButton, "pseudoApply"))
 
 
 def _export_from_tab(
@@ -429,4 +454,14 @@ def _export_from_tab(
 
 
 def _open_project(qtbot: QtBot, workspace: Any, case_id: str) -> None:
-    pytest.skip("waiting for case-shell's project list")
+    """A click on the study in the project list."""
+    projects = child(workspace, QListWidget, "caseProjectList")
+    (row,) = [
+        projects.item(r)
+        for r in range(projects.count())
+        if projects.item(r).data(Qt.ItemDataRole.UserRole + 1) == case_id
+    ]
+    projects.scrollToItem(row)
+    rect = projects.visualItemRect(row)
+    qtbot.mouseClick(projects.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: workspace.current_case_id() == case_id, timeout=5_000)
