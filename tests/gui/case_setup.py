@@ -80,7 +80,7 @@ NAMES = (
 )  # fmt: skip
 TOPICS = ("fracciones", "lectura compartida", "evaluación formativa")
 # The canaries that must never leave a pseudonymised project.
-CANARIES = {"student": STUDENT, "pupil": PUPIL, "school": SCHOOL, "rut": RUT, "email": EMAIL}
+CANARIES = {"student": STUDENT, "pupil": PUPIL, "rut": RUT, "email": EMAIL}
 # The passages the journey codes, in the research entry's pseudonymised text.
 EMOJI = "😀"
 assert EMOJI in RESEARCH_TEXT[: RESEARCH_TEXT.index("fracciones")]
