@@ -325,6 +325,7 @@ def _journey(
         with qtbot.waitSignal(coding.applied, timeout=10_000) as applied:
             click(qtbot, child(coding, QAbstractButton, "caseCodeApply"))
         made[str(applied.args[0])] = (section, start, end, code)
+    assert "regletas" in coding.text.toPlainText()
     passages = {p.segment_id: p for p in cs.coding.passages(case)}
     for pid, (section, start, end, code) in made.items():
         p = passages[pid]
@@ -379,8 +380,21 @@ def _journey(
     settle(qtbot, window)
     show_tab(qtbot, tabs, coding)
     qtbot.waitUntil(lambda: real.id not in coding.items, timeout=10_000)
+    assert coding.item_id != real.id and not coding.passages.get(real.id)
+    assert "regletas" not in coding.text.toPlainText()
     assert all(p.item_id != real.id for p in cs.coding.passages(case))
     assert cs.coding.memos(case) == []
+    (note,) = cs.get(case).withdrawals
+    show_tab(qtbot, tabs, items_tab)
+    qtbot.waitUntil(lambda: items_tab.model.rowCount() == 40, timeout=5_000)  # 39 and a line
+    lines = [
+        items_tab.model.item(row, 0).text()
+        for row in range(items_tab.model.rowCount())
+        if not items_tab.model.item(row, 0).flags() & Qt.ItemFlag.ItemIsEnabled
+    ]
+    assert len(lines) == 1 and note.bundle_id[:16] in lines[0], lines  # greyed
+    said.starts(lines[0], "Retirado el ")
+    assert cs.get(case).exports[0].outdated  # the .qdpx made before it
     from reflectdesk.gui.case_audit_view import CaseAuditTab
 
     audit_tab = workspace.findChild(CaseAuditTab)
@@ -409,7 +423,7 @@ def _journey(
     log_file.write_bytes(bytes(data))
     shown = run_cli(ctx.vault_dir, monkeypatch, "case", "audit", "verify", "--file", str(log_file))
     assert shown.code == 6 and "audit log does not verify" in shown.err, shown
-    assert said.wrong == []  # in Spanish, as the researcher reads it
+    assert said.wrong == [], "\n".join(said.wrong)  # in Spanish, as the researcher reads it
 
 
 # -- steps whose widgets are the other helpers' ------------------------------------------
