@@ -22,15 +22,17 @@ import time
 import zipfile
 from collections.abc import Callable
 from contextlib import redirect_stderr, redirect_stdout
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
+    QDateEdit,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -42,6 +44,7 @@ from pytestqt.qtbot import QtBot
 
 from reflectdesk.domain.model import Consent
 from reflectdesk.gui.app_context import AppContext
+from reflectdesk.gui.dates import show_date
 from reflectdesk.gui.import_dialog import ImportDialog
 from reflectdesk.gui.main_window import MainWindow
 from reflectdesk.research.qdpx_validate import validate_project
@@ -217,6 +220,10 @@ def _journey(
     type_text(qtbot, dialog.question, QUESTION)
     type_text(qtbot, dialog.committee, "CEC-CSAH")
     type_text(qtbot, dialog.reference, "2026-041")
+    until = date.today() + timedelta(days=400)
+    expires = child(dialog, QDateEdit, "caseExpiresEdit")
+    expires.setFocus()
+    expires.setDate(QDate(until.year, until.month, until.day))  # as picked on its calendar
     save = child(dialog, QAbstractButton, "caseProjectSave")
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         click(qtbot, save)
@@ -225,8 +232,10 @@ def _journey(
     assert study.title == TITLE and study.question == QUESTION
     assert study.status == "approved" and study.approval is not None
     assert (study.approval.committee, study.approval.reference) == ("CEC-CSAH", "2026-041")
+    assert study.approval.expires == until
     status = child(workspace, QLabel, "caseApprovalStatus")
     qtbot.waitUntil(lambda: "CEC-CSAH" in status.text(), timeout=5_000)
+    assert show_date(until) in status.text(), status.text()
     said.starts(status.text(), "Aprobado por CEC-CSAH, ref 2026-041, hasta")
     assert child(workspace, QLabel, "caseTitle").text() == TITLE
 
