@@ -89,10 +89,6 @@ def show_tab(qtbot: QtBot, tabs: QTabWidget, page: QWidget) -> None:
     qtbot.waitUntil(lambda: tabs.currentIndex() == index, timeout=5_000)
 
 
-def labels_text(root: QWidget) -> str:
-    return "\n".join(lbl.text() for lbl in root.findChildren(QLabel) if lbl.isVisible())
-
-
 def run_cli(vault_dir: Path, monkeypatch: pytest.MonkeyPatch, *argv: str) -> CliResult:
     """``reflectdesk-cli`` in-process, as tests/cli runs it."""
     from reflectdesk.cli.main import main
@@ -110,20 +106,30 @@ def run_cli(vault_dir: Path, monkeypatch: pytest.MonkeyPatch, *argv: str) -> Cli
     return CliResult(code, out.getvalue(), err.getvalue())
 
 
+def click_at(qtbot: QtBot, coding: Any, section: str, offset: int) -> None:
+    """A click in the coding view's text just before code point ``offset`` of
+    ``section`` (Qt counts UTF-16 units: the emoji is two)."""
+    sec = coding.section(section)
+    assert sec is not None, section
+    edit = coding.text
+    target = sec.start + len(sec.text[:offset].encode("utf-16-le")) // 2
+    cursor = QTextCursor(edit.document())
+    cursor.setPosition(target)
+    rect = edit.cursorRect(cursor)
+    assert edit.viewport().rect().contains(rect.center()), (rect, edit.viewport().rect())
+    qtbot.mouseClick(edit.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert edit.textCursor().position() == target and not edit.textCursor().hasSelection()
+
+
 def select_passage(qtbot: QtBot, coding: Any, section: str, quote: str) -> tuple[int, int]:
     """Select ``quote`` in ``section`` of the coding view's text as a person does: a
     click before it, then Shift+Right over it. Returns its (start, end) in code points
     of the section's text."""
     sec = coding.section(section)
     assert sec is not None, section
-    text: str = sec.text
-    start = text.index(quote)
-    utf16 = len(text[:start].encode("utf-16-le")) // 2  # the emoji counts two here
+    start = sec.text.index(quote)
+    click_at(qtbot, coding, section, start)
     edit = coding.text
-    cursor = QTextCursor(edit.document())
-    cursor.setPosition(sec.start + utf16)
-    edit.setTextCursor(cursor)
-    edit.setFocus()
     for _ in range(len(quote.encode("utf-16-le")) // 2):
         qtbot.keyClick(edit, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     assert edit.textCursor().selectedText() == quote
@@ -134,16 +140,7 @@ def click_in_text(qtbot: QtBot, coding: Any, section: str, quote: str) -> None:
     """A click in the middle of ``quote`` in the coding view's text."""
     sec = coding.section(section)
     assert sec is not None, section
-    text: str = sec.text
-    middle = text.index(quote) + len(quote) // 2
-    edit = coding.text
-    cursor = QTextCursor(edit.document())
-    cursor.setPosition(sec.start + len(text[:middle].encode("utf-16-le")) // 2)
-    edit.setTextCursor(cursor)
-    edit.ensureCursorVisible()
-    pos = edit.cursorRect().center()
-    qtbot.mouseClick(edit.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-    qtbot.waitUntil(lambda: not edit.textCursor().hasSelection(), timeout=2_000)
+    click_at(qtbot, coding, section, sec.text.index(quote) + len(quote) // 2)
 
 
 class Said:
