@@ -53,6 +53,7 @@ PSEUDONYMISED = "pseudonymisation-accepted"
 EXPORTED = "exported"
 WITHDRAWN = "withdrawn"
 IMPORTED = "imported"
+DELETED = "deleted"  # the last record, in the copy a deletion writes out
 
 
 def _hash(record: Mapping[str, Any]) -> str:
