@@ -16,7 +16,7 @@ from reflectdesk.gui.case_items import CaseItemsTab
 from reflectdesk.gui.case_workspace import TABS, CaseWorkspace
 from reflectdesk.gui.sidebar import ENABLED_SHARING
 from reflectdesk.services.case_audit import CaseAuditService
-from tests.gui.case_setup import study, wait_writes  # noqa: F401
+from tests.gui.case_setup import study, wait_writes
 from tests.services.case_helpers import Study
 
 __all__ = ["study"]

@@ -325,11 +325,15 @@ class CaseWorkspace(QWidget):
 
     def _open_dialog(self, case_id: str | None, *, approval: bool) -> CaseProjectDialog:
         dialog = CaseProjectDialog(self.vault, self.runner, case_id, self, approval_first=approval)
-        dialog.saved.connect(self.select_case)
+        dialog.saved.connect(self._saved)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _saved(self, case_id: str) -> None:
+        self.refresh()
+        self.select_case(case_id)
 
     def choose_qdpx(self) -> None:
         dialog = QFileDialog(self, self.tr("Import a REFI-QDA project"))
