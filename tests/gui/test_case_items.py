@@ -57,7 +57,7 @@ def test_items_show_their_provenance(qtbot: QtBot, ctx: AppContext, study: Study
     assert "Signature checked: yes" in text
     assert p.bundle_id and f"Bundle: {p.bundle_id}" in text
     assert "Consent: Research" in text and "Standards: C7" in text
-    assert "1 items need the pseudonymisation review" in tab.pseudo_note.text()
+    assert "1 item needs the pseudonymisation review" in tab.pseudo_note.text()
     asked: list[str] = []
     tab.pseudonymise_requested.connect(asked.append)
     tab.pseudo_button.click()

@@ -53,7 +53,7 @@ def test_only_consented_entries_can_be_chosen(qtbot: QtBot, ctx: AppContext, stu
     assert picker.selected() == [
         (study.at("research"), study.researcher.entries.get(study.at("research")).head.id)
     ]
-    assert picker.add_button.isEnabled() and picker.add_button.text() == "&Add 1 entries"
+    assert picker.add_button.isEnabled() and picker.add_button.text() == "&Add 1 entry"
     added: list[int] = []
     picker.added.connect(added.append)
     picker.add_button.click()

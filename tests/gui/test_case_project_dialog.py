@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -20,6 +21,10 @@ from tests.gui.helpers import type_text
 from tests.services.case_helpers import Study
 
 __all__ = ["study"]
+
+
+def _closed(dialog: CaseProjectDialog) -> bool:
+    return not shiboken6.isValid(dialog) or not dialog.isVisible()
 
 
 def _save(dialog: CaseProjectDialog) -> None:
@@ -48,7 +53,7 @@ def test_create_a_project_then_approve_it(
     assert team == ["Valentina Rojas"]
     _save(dialog)
     wait_writes(qtbot, ctx)
-    assert not dialog.isVisible()
+    assert _closed(dialog)
     (made,) = r.case_studies.list()
     assert made.title == "Fracciones con regletas" and made.cohort_ids == (cohort.id,)
     assert made.approval is None and made.status == "planning"
@@ -118,7 +123,7 @@ def test_a_refused_approval_keeps_the_dialog_open_with_the_reason(
     dialog.reference.setText("2026-041")
     _save(dialog)  # … and saving again approves that study, no second one
     wait_writes(qtbot, ctx)
-    assert not dialog.isVisible()
+    assert _closed(dialog)
     (made,) = r.case_studies.list()
     assert made.approval is not None and made.approval.reference == "2026-041"
 

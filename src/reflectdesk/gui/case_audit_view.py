@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +35,7 @@ from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.i18n import error_texts
 from reflectdesk.gui.tasks import TaskRunner
 from reflectdesk.gui.widgets import wrap
+from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
 from reflectdesk.services.case_audit import AuditCheck, CaseAuditService
 
 if TYPE_CHECKING:
@@ -48,23 +50,49 @@ log = logging.getLogger(__name__)
 AUDIT_SUFFIX = ".audit.json"
 
 
+EVENTS = {
+    "created": QT_TRANSLATE_NOOP("CaseAuditTab", "Study created"),
+    "approval-recorded": QT_TRANSLATE_NOOP("CaseAuditTab", "Ethics approval recorded"),
+    "item-added": QT_TRANSLATE_NOOP("CaseAuditTab", "Item added"),
+    "item-removed": QT_TRANSLATE_NOOP("CaseAuditTab", "Item removed"),
+    "pseudonymisation-accepted": QT_TRANSLATE_NOOP("CaseAuditTab", "Pseudonymisation accepted"),
+    "exported": QT_TRANSLATE_NOOP("CaseAuditTab", "Exported"),
+    "withdrawn": QT_TRANSLATE_NOOP("CaseAuditTab", "Consent withdrawn: item removed"),
+    "imported": QT_TRANSLATE_NOOP("CaseAuditTab", "Imported from a REFI-QDA project"),
+    "deleted": QT_TRANSLATE_NOOP("CaseAuditTab", "Study deleted"),
+}
+# A record's data keys as words ("%1": the value).
+LABELS = {
+    "expires": QT_TRANSLATE_NOOP("CaseAuditTab", "expires %1"),
+    "withdrawn_on": QT_TRANSLATE_NOOP("CaseAuditTab", "withdrawn on %1"),
+    "bundle": QT_TRANSLATE_NOOP("CaseAuditTab", "bundle %1"),
+    "revision": QT_TRANSLATE_NOOP("CaseAuditTab", "version %1"),
+    "consent": QT_TRANSLATE_NOOP("CaseAuditTab", "consent: %1"),
+    "segments": QT_TRANSLATE_NOOP("CaseAuditTab", "%1 passages"),
+    "memos": QT_TRANSLATE_NOOP("CaseAuditTab", "%1 memos"),
+    "format": QT_TRANSLATE_NOOP("CaseAuditTab", "format %1"),
+    "items": QT_TRANSLATE_NOOP("CaseAuditTab", "%1 items"),
+    "codes": QT_TRANSLATE_NOOP("CaseAuditTab", "%1 codes"),
+}
+FLAGS = {
+    "signature_checked": (
+        QT_TRANSLATE_NOOP("CaseAuditTab", "signature checked"),
+        QT_TRANSLATE_NOOP("CaseAuditTab", "signature not checked"),
+    ),
+    "sheet": (
+        QT_TRANSLATE_NOOP("CaseAuditTab", "with information sheet"),
+        QT_TRANSLATE_NOOP("CaseAuditTab", "no information sheet"),
+    ),
+}
+
+
 def _t(text: str) -> str:
     return QCoreApplication.translate("CaseAuditTab", text)
 
 
 def event_text(event: str) -> str:
-    names = {
-        "created": _t("Study created"),
-        "approval-recorded": _t("Ethics approval recorded"),
-        "item-added": _t("Item added"),
-        "item-removed": _t("Item removed"),
-        "pseudonymisation-accepted": _t("Pseudonymisation accepted"),
-        "exported": _t("Exported"),
-        "withdrawn": _t("Consent withdrawn: item removed"),
-        "imported": _t("Imported from a REFI-QDA project"),
-        "deleted": _t("Study deleted"),
-    }
-    return names.get(event, event)
+    name = EVENTS.get(event)
+    return _t(name) if name else event
 
 
 def _short(value: object, keep: int = 12) -> str:
@@ -72,39 +100,30 @@ def _short(value: object, keep: int = 12) -> str:
     return text if len(text) <= keep else text[:keep] + "…"
 
 
+def _value(key: str, value: object) -> str:
+    if key in ("expires", "withdrawn_on"):
+        try:
+            return show_date(date.fromisoformat(str(value)))
+        except ValueError:
+            return str(value)
+    if key == "bundle":
+        return _short(value, 16)
+    return str(value)
+
+
 def details_text(data: Mapping[str, Any]) -> str:
-    """A record's data as words: the known keys named, the rest as they are."""
+    """A record's data as words: the known keys named, the rest as they are (the log
+    holds ids, counts, dates and hashes only)."""
     parts: list[str] = []
     for key, value in data.items():
         if value is None or value == "" or key == "item":
             continue
-        if key in ("expires", "withdrawn_on"):
-            try:
-                from datetime import date
-
-                shown = show_date(date.fromisoformat(str(value)))
-            except ValueError:
-                shown = str(value)
-            label = _t("expires %1") if key == "expires" else _t("withdrawn on %1")
-            parts.append(label.replace("%1", shown))
-        elif key == "bundle":
-            parts.append(_t("bundle %1").replace("%1", _short(value, 16)))
-        elif key == "revision":
-            parts.append(_t("version %1").replace("%1", str(value)))
-        elif key == "consent":
-            parts.append(_t("consent: %1").replace("%1", str(value)))
-        elif key == "signature_checked":
-            parts.append(_t("signature checked") if value else _t("signature not checked"))
-        elif key == "segments":
-            parts.append(_t("%1 passages").replace("%1", str(value)))
-        elif key == "memos":
-            parts.append(_t("%1 memos").replace("%1", str(value)))
-        elif key == "format":
-            parts.append(_t("format %1").replace("%1", str(value)))
+        if key in LABELS:
+            parts.append(_t(LABELS[key]).replace("%1", _value(key, value)))
+        elif key in FLAGS:
+            parts.append(_t(FLAGS[key][0] if value else FLAGS[key][1]))
         elif key == "sha256":
             parts.append(f"SHA-256 {_short(value, 16)}")
-        elif key == "sheet":
-            parts.append(_t("with information sheet") if value else _t("no information sheet"))
         elif isinstance(value, Mapping):
             inner = ", ".join(f"{k} {v}" for k, v in value.items())
             parts.append(f"{key}: {inner}")

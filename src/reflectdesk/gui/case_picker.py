@@ -51,6 +51,7 @@ from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.screen_fit import fit_dialog
 from reflectdesk.gui.tasks import Task, TaskRunner
 from reflectdesk.gui.widgets import wrap
+from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
 from reflectdesk.progress import Progress
 
 if TYPE_CHECKING:
@@ -79,29 +80,30 @@ def ui_language() -> str:
     return "es" if QLocale().language() == QLocale.Language.Spanish else "en"
 
 
+CONSENTS = {
+    "research": QT_TRANSLATE_NOOP("CasePicker", "Research"),
+    "research-pseudonymised": QT_TRANSLATE_NOOP("CasePicker", "Research, pseudonymised"),
+    "read": QT_TRANSLATE_NOOP("CasePicker", "Read only"),
+}
+REASONS = {
+    "read-only": QT_TRANSLATE_NOOP("CasePicker", "Not addable: consent to read only"),
+    "withdrawn": QT_TRANSLATE_NOOP("CasePicker", "Not addable: consent withdrawn"),
+    "no-consent": QT_TRANSLATE_NOOP("CasePicker", "Not addable: no consent recorded"),
+    "already-added": QT_TRANSLATE_NOOP("CasePicker", "Already in this study"),
+}
+
+
 def consent_text(consent: str | None) -> str:
-    names = {
-        "research": QCoreApplication.translate("CasePicker", "Research"),
-        "research-pseudonymised": QCoreApplication.translate(
-            "CasePicker", "Research, pseudonymised"
-        ),
-        "read": QCoreApplication.translate("CasePicker", "Read only"),
-    }
-    return names.get(consent or "", consent or "")
+    name = CONSENTS.get(consent or "")
+    return QCoreApplication.translate("CasePicker", name) if name else (consent or "")
 
 
 def reason_text(candidate: Candidate) -> str:
     """The consent in force, or why the entry cannot be added, as words."""
-    t = QCoreApplication.translate
     if candidate.reason == "addable":
         return consent_text(candidate.consent)
-    reasons = {
-        "read-only": t("CasePicker", "Not addable: consent to read only"),
-        "withdrawn": t("CasePicker", "Not addable: consent withdrawn"),
-        "no-consent": t("CasePicker", "Not addable: no consent recorded"),
-        "already-added": t("CasePicker", "Already in this study"),
-    }
-    return reasons.get(candidate.reason, candidate.reason)
+    reason = REASONS.get(candidate.reason)
+    return QCoreApplication.translate("CasePicker", reason) if reason else candidate.reason
 
 
 class _Filter(QSortFilterProxyModel):

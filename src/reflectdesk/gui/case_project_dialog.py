@@ -45,6 +45,7 @@ from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.screen_fit import fit_dialog
 from reflectdesk.gui.tasks import TaskRunner
 from reflectdesk.gui.widgets import scrolling, wrap
+from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -59,6 +60,18 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 DEFAULT_MONTHS = 12  # a new approval's expiry proposed a year ahead
 
 
+# Said by the workspace's header and next to the disabled buttons of every tab.
+NO_APPROVAL = QT_TRANSLATE_NOOP(
+    "CaseWorkspace", "No ethics approval: you can plan, not add or export."
+)
+EXPIRED = QT_TRANSLATE_NOOP(
+    "CaseWorkspace", "Approval expired on %1: renew it to add entries or export."
+)
+APPROVED = QT_TRANSLATE_NOOP("CaseWorkspace", "Approved by %1, ref %2, until %3")
+BLOCKED_NONE = QT_TRANSLATE_NOOP("CaseWorkspace", "Needs an ethics approval first (Approval…).")
+BLOCKED_EXPIRED = QT_TRANSLATE_NOOP("CaseWorkspace", "The approval expired on %1.")
+
+
 def _t(text: str) -> str:
     return QCoreApplication.translate("CaseWorkspace", text)
 
@@ -68,13 +81,11 @@ def approval_text(study: CaseStudy, today: date | None = None) -> str:
     there is none (planning only), or since when it expired."""
     a = study.approval
     if a is None:
-        return _t("No ethics approval: you can plan, not add or export.")
+        return _t(NO_APPROVAL)
     if not a.current(today):
-        return _t("Approval expired on %1: renew it to add entries or export.").replace(
-            "%1", show_date(a.expires)
-        )
+        return _t(EXPIRED).replace("%1", show_date(a.expires))
     return (
-        _t("Approved by %1, ref %2, until %3")
+        _t(APPROVED)
         .replace("%1", a.committee)
         .replace("%2", a.reference)
         .replace("%3", show_date(a.expires))
@@ -88,9 +99,9 @@ def blocked_reason(study: CaseStudy | None, today: date | None = None) -> str:
         return ""
     a = study.approval
     if a is None:
-        return _t("Needs an ethics approval first (Approval…).")
+        return _t(BLOCKED_NONE)
     if not a.current(today):
-        return _t("The approval expired on %1.").replace("%1", show_date(a.expires))
+        return _t(BLOCKED_EXPIRED).replace("%1", show_date(a.expires))
     return ""
 
 
