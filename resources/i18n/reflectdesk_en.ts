@@ -610,6 +610,22 @@
         <translation>%1 codes</translation>
     </message>
     <message>
+        <source>reason: %1</source>
+        <translation>reason: %1</translation>
+    </message>
+    <message>
+        <source>consent withdrawn</source>
+        <translation>consent withdrawn</translation>
+    </message>
+    <message>
+        <source>consent changed to read only</source>
+        <translation>consent changed to read only</translation>
+    </message>
+    <message>
+        <source>no consent recorded</source>
+        <translation>no consent recorded</translation>
+    </message>
+    <message>
         <source>signature checked</source>
         <translation>signature checked</translation>
     </message>

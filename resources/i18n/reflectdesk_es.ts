@@ -610,6 +610,22 @@
         <translation>%1 códigos</translation>
     </message>
     <message>
+        <source>reason: %1</source>
+        <translation>motivo: %1</translation>
+    </message>
+    <message>
+        <source>consent withdrawn</source>
+        <translation>consentimiento retirado</translation>
+    </message>
+    <message>
+        <source>consent changed to read only</source>
+        <translation>consentimiento cambiado a solo lectura</translation>
+    </message>
+    <message>
+        <source>no consent recorded</source>
+        <translation>no hay consentimiento registrado</translation>
+    </message>
+    <message>
         <source>signature checked</source>
         <translation>firma comprobada</translation>
     </message>
@@ -627,7 +643,7 @@
     </message>
     <message>
         <source>Every addition, removal, pseudonymisation, export and withdrawal, signed with your key. It names no person and quotes no text.</source>
-        <translation>Cada incorporación, retiro, seudonimización, exportación y retiro de consentimiento, firmado con tu clave. No nombra a nadie ni cita ningún texto.</translation>
+        <translation>Cada elemento añadido o quitado, seudonimización, exportación y retiro de consentimiento, firmado con tu clave. No nombra a nadie ni cita ningún texto.</translation>
     </message>
     <message>
         <source>Time</source>

@@ -51,7 +51,7 @@ def test_items_show_their_provenance(qtbot: QtBot, ctx: AppContext, study: Study
     assert tab.model.item(0, VERSION).text() == "1"
     row = {tab.model.item(r_, CONSENT).text(): r_ for r_ in range(2)}
     assert tab.model.item(row["Research, pseudonymised"], REVIEW).text() == "Needs review"
-    text = tab.details.text()
+    text = tab.details.toPlainText()
     p = research.provenance
     assert p.author_key_id and p.author_key_id in text
     assert "Signature checked: yes" in text
@@ -108,6 +108,7 @@ def test_a_withdrawn_item_is_a_greyed_line(qtbot: QtBot, ctx: AppContext, study:
     line = tab.model.item(1, 0)
     (note,) = r.case_studies.get(case).withdrawals
     assert line.text().startswith(f"Withdrawn on {note.withdrawn_on.strftime('%-d %b %Y')}")
-    assert f"from bundle {note.bundle_id[:16]}" in line.text()
+    assert f"from bundle {note.bundle_id[:8]}…" in line.text()
+    assert note.bundle_id in line.toolTip()
     assert line.flags() == Qt.ItemFlag.NoItemFlags
     assert tab.table.columnSpan(1, 0) == tab.model.columnCount()

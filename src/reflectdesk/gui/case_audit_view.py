@@ -73,6 +73,12 @@ LABELS = {
     "format": QT_TRANSLATE_NOOP("CaseAuditTab", "format %1"),
     "items": QT_TRANSLATE_NOOP("CaseAuditTab", "%1 items"),
     "codes": QT_TRANSLATE_NOOP("CaseAuditTab", "%1 codes"),
+    "reason": QT_TRANSLATE_NOOP("CaseAuditTab", "reason: %1"),
+}
+REASONS = {
+    "withdrawn": QT_TRANSLATE_NOOP("CaseAuditTab", "consent withdrawn"),
+    "read-only": QT_TRANSLATE_NOOP("CaseAuditTab", "consent changed to read only"),
+    "no-consent": QT_TRANSLATE_NOOP("CaseAuditTab", "no consent recorded"),
 }
 FLAGS = {
     "signature_checked": (
@@ -108,6 +114,8 @@ def _value(key: str, value: object) -> str:
             return str(value)
     if key == "bundle":
         return _short(value, 16)
+    if key == "reason" and str(value) in REASONS:
+        return _t(REASONS[str(value)])
     return str(value)
 
 
@@ -152,9 +160,10 @@ class CaseAuditTab(QWidget):
         self.table.setObjectName("caseAuditTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # the details wrap in their column
         self.table.setShowGrid(False)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -212,8 +221,8 @@ class CaseAuditTab(QWidget):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
                 self.table.setItem(row, column, cell)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(1)
 
     # -- texts -------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:

@@ -15,7 +15,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QBrush, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QPalette, QStandardItem, QStandardItemModel, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +36,7 @@ from reflectdesk.gui.case_project_dialog import blocked_reason
 from reflectdesk.gui.dates import show_date, show_datetime
 from reflectdesk.gui.dialogs import ask_question, show_error
 from reflectdesk.gui.tasks import TaskRunner
-from reflectdesk.gui.widgets import scrolling, wrap
+from reflectdesk.gui.widgets import wrap
 
 if TYPE_CHECKING:
     from reflectdesk.progress import CancelToken, ProgressSink
@@ -84,16 +85,19 @@ class CaseItemsTab(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(PSEUDONYM, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
         self.empty = wrap(QLabel())
         self.empty.setObjectName("caseItemsEmpty")
-        self.details = wrap(QLabel())
+        # A text box, not a label: key and bundle ids are long words that must wrap
+        # anywhere in a narrow pane.
+        self.details = QTextBrowser()
         self.details.setObjectName("caseItemDetails")
-        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setOpenLinks(False)
+        self.details.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.details.setMinimumHeight(self.details.fontMetrics().lineSpacing() * 3 + 12)
         self.details_title = QLabel()
+        self.details_title.setObjectName("caseItemDetailsTitle")
         font = self.details_title.font()
         font.setBold(True)
         self.details_title.setFont(font)
@@ -112,27 +116,29 @@ class CaseItemsTab(QWidget):
         self.pseudo_note = wrap(QLabel())
         self.pseudo_note.setObjectName("casePseudonymiseNote")
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.cutoff)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.empty)
-        right = QWidget()
-        right.setObjectName("caseItemDetailsPane")
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(6, 0, 0, 0)
-        right_layout.addWidget(self.details_title)
-        right_layout.addWidget(self.details, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.cutoff)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addWidget(self.empty)
+        bottom = QWidget()
+        bottom.setObjectName("caseItemDetailsPane")
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 4, 0, 0)
+        bottom_layout.addWidget(self.details_title)
+        bottom_layout.addWidget(self.details, 1)
+        # The details under the list: the workspace is narrow on a 1024x600 screen.
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(scrolling(right, "caseItemDetailsScroll"))
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.add_blocked, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.remove_button)
         buttons.addWidget(self.pseudo_button)
         layout = QVBoxLayout(self)
@@ -172,16 +178,14 @@ class CaseItemsTab(QWidget):
             row = self.model.rowCount()
             self.model.appendRow(self._withdrawn_row(note))
             self.table.setSpan(row, 0, 1, self.model.columnCount())
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(
-            PSEUDONYM, QHeaderView.ResizeMode.Stretch
-        )
+        if self.items:
+            self.table.resizeColumnsToContents()
         self.empty.setVisible(study is not None and not self.items and not notes)
         self.table.setVisible(study is not None and bool(self.items or notes))
         if keep is not None:
             self.select_item(keep)
-        elif self.items:
-            self.table.selectRow(0)
+        if self.current_item_id() is None and self.items:
+            self.table.selectRow(0)  # the one kept was removed (a withdrawal)
         self._show_selected()
         self._update()
 
@@ -214,7 +218,7 @@ class CaseItemsTab(QWidget):
     def _withdrawn_row(self, note: WithdrawalNote) -> list[QStandardItem]:
         text = self.withdrawn_text(note)
         first = QStandardItem(text)
-        first.setToolTip(text)
+        first.setToolTip(f"{text}\n{self.tr('Bundle: %1').replace('%1', note.bundle_id)}")
         first.setFlags(Qt.ItemFlag.NoItemFlags)  # greyed, not selectable
         grey = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         first.setForeground(QBrush(grey))
@@ -227,7 +231,7 @@ class CaseItemsTab(QWidget):
         return (
             self.tr("Withdrawn on %1, from bundle %2: removed with %3 passages and %4 memos.")
             .replace("%1", show_date(note.withdrawn_on))
-            .replace("%2", short_id(note.bundle_id, 16))
+            .replace("%2", short_id(note.bundle_id, 8))
             .replace("%3", str(note.segments))
             .replace("%4", str(note.memos))
         )
@@ -258,7 +262,9 @@ class CaseItemsTab(QWidget):
     def _show_selected(self) -> None:
         item = self.current_item()
         self.details_title.setText(self.tr("Provenance"))
-        self.details.setText(self.provenance_text(item) if item else self.tr("Select an item."))
+        self.details.setPlainText(
+            self.provenance_text(item) if item else self.tr("Select an item.")
+        )
         self._update()
 
     def provenance_text(self, item: CaseItem) -> str:

@@ -171,8 +171,7 @@ class CasePickerDialog(QDialog):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)  # the consent or the reason: the longest
         self.count = wrap(QLabel())
         self.count.setObjectName("casePickerCount")
         self.blocked = wrap(QLabel())
@@ -238,8 +237,6 @@ class CasePickerDialog(QDialog):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the order above
         self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.loaded = True
         self._update()
 
