@@ -351,9 +351,9 @@ class CaseCodingTab(QWidget):
         self.item_list.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.item_list.setAlternatingRowColors(True)
         header = self.item_list.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        for column in (0, 1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self.item_list.currentItemChanged.connect(self._item_chosen)
         left = QWidget()
         lv = QVBoxLayout(left)
@@ -379,13 +379,13 @@ class CaseCodingTab(QWidget):
         self.passage_label = QLabel()
         self.passage_list = QListWidget()
         self.passage_list.setObjectName("caseCodingPassages")
-        self.passage_list.setMaximumHeight(84)
+        self.passage_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.passage_list.currentItemChanged.connect(self._passage_chosen)
         self.remove_button = named_button("casePassageRemove", self.confirm_remove_passage)
         self.memo_edit = QPlainTextEdit()
         self.memo_edit.setObjectName("casePassageMemo")
         self.memo_edit.setTabChangesFocus(True)
-        self.memo_edit.setMaximumHeight(70)
+        self.memo_edit.setFixedHeight(self.memo_edit.fontMetrics().lineSpacing() * 3 + 12)
         self.memo_button = named_button("casePassageMemoSave", self.save_passage_memo)
         pv = QVBoxLayout(self.passage_box)
         pv.setContentsMargins(6, 4, 6, 4)
@@ -448,7 +448,9 @@ class CaseCodingTab(QWidget):
         for pane, stretch in ((left, 2), (centre, 5), (right, 2)):
             self.splitter.addWidget(pane)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
-        self.splitter.setSizes([260, 620, 260])
+        self.splitter.setSizes([240, 640, 260])
+        left.setMinimumWidth(170)
+        right.setMinimumWidth(200)
         self.empty = wrap(QLabel())
         self.empty.setObjectName("caseCodingEmpty")
         layout = QVBoxLayout(self)
@@ -561,27 +563,43 @@ class CaseCodingTab(QWidget):
         self.item_list.clear()
         self._item_rows = {}
         for item in self.items.values():
+            template = self.templates.get(item.template_id, item.template_id)
             row = QTreeWidgetItem(
                 [
                     item.pseudonym,
                     item.event_date.isoformat() if item.event_date else "",
-                    self.templates.get(item.template_id, item.template_id),
                     "",
+                    template,
                 ]
             )
-            if item.event_date:
-                row.setToolTip(1, show_date(item.event_date))
+            row.setToolTip(0, " · ".join(self._facts(item)))
+            row.setToolTip(3, template)
             row.setData(0, ITEM_ROLE, item.id)
-            row.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            row.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self._item_rows[item.id] = row
             self._count_item(item.id)
         self.item_list.addTopLevelItems(list(self._item_rows.values()))
         self.item_list.setSortingEnabled(True)
+        # Widths from the texts, not ResizeToContents (which measures every row again).
+        fm = self.item_list.fontMetrics()
+        widest = max((fm.horizontalAdvance(i.pseudonym) for i in self.items.values()), default=0)
+        header = self.item_list.header()
+        self.item_list.setColumnWidth(0, max(widest, header.sectionSizeHint(0)) + 16)
+        self.item_list.setColumnWidth(1, fm.horizontalAdvance("2026-12-31") + 16)
+        self.item_list.setColumnWidth(2, header.sectionSizeHint(2) + 4)
+
+    def _facts(self, item: CaseItem) -> list[str]:
+        facts = [item.pseudonym]
+        if item.event_date:
+            facts.append(show_date(item.event_date))
+        if item.template_id:
+            facts.append(self.templates.get(item.template_id, item.template_id))
+        return facts
 
     def _count_item(self, item_id: str) -> None:
         row = self._item_rows.get(item_id)
         if row is not None:
-            row.setData(3, Qt.ItemDataRole.DisplayRole, len(self.passages.get(item_id, {})))
+            row.setData(2, Qt.ItemDataRole.DisplayRole, len(self.passages.get(item_id, {})))
 
     def _fill_codebook(self) -> None:
         current = self.current_code_id()
@@ -635,12 +653,7 @@ class CaseCodingTab(QWidget):
             self._show_passages([])
             self._update_buttons()
             return
-        facts = [item.pseudonym]
-        if item.event_date:
-            facts.append(show_date(item.event_date))
-        if item.template_id:
-            facts.append(self.templates.get(item.template_id, item.template_id))
-        self.item_heading.setText(" · ".join(facts))
+        self.item_heading.setText(" · ".join(self._facts(item)))
         titles = self.titles.get(item.template_id, {})
         cursor = QTextCursor(doc)
         heading = QTextCharFormat()
@@ -782,6 +795,12 @@ class CaseCodingTab(QWidget):
             self.passage_list.addItem(row)
         self.passage_list.blockSignals(False)
         self.passage_box.setVisible(bool(found))
+        rows = max(1, min(3, len(found)))
+        self.passage_list.setFixedHeight(
+            self.passage_list.sizeHintForRow(0) * rows + 2 * self.passage_list.frameWidth() + 2
+            if found
+            else 0
+        )
         if found:
             ids = [p.segment_id for p in found]
             index = ids.index(keep.segment_id) if keep and keep.segment_id in ids else 0
@@ -1103,12 +1122,14 @@ class CaseCodingTab(QWidget):
     def retranslate_ui(self) -> None:
         self.items_label.setText(self.tr("Items"))
         self.item_list.setHeaderLabels(
-            [self.tr("Pseudonym"), self.tr("Date"), self.tr("Template"), self.tr("Passages")]
+            [self.tr("Pseudonym"), self.tr("Date"), self.tr("N"), self.tr("Template")]
         )
+        self.item_list.headerItem().setToolTip(2, self.tr("Coded passages"))
         self.item_list.setAccessibleName(self.tr("Items of the study"))
         self.text.setAccessibleName(self.tr("The item's text"))
         self.codebook_label.setText(self.tr("Codebook"))
-        self.codebook.setHeaderLabels([self.tr("Code"), self.tr("Passages")])
+        self.codebook.setHeaderLabels([self.tr("Code"), self.tr("N")])
+        self.codebook.headerItem().setToolTip(1, self.tr("Coded passages"))
         self.codebook.setAccessibleName(self.tr("Codebook"))
         self.apply_button.setText(self.tr("&Code selection"))
         self.apply_button.setToolTip(
