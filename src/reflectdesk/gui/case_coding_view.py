@@ -643,6 +643,7 @@ class CaseCodingTab(QWidget):
         self.sections = []
         item = self.items.get(item_id or "")
         doc = QTextDocument(self.text)
+        doc.setUndoRedoEnabled(False)  # highlights are not edits to undo
         base = QFont(self.font())
         base.setPointSizeF(max(base.pointSizeF(), 10.0) * 1.05)
         doc.setDefaultFont(base)
@@ -703,6 +704,7 @@ class CaseCodingTab(QWidget):
             return
         doc = self.text.document()
         cursor = QTextCursor(doc)
+        cursor.beginEditBlock()  # one layout of the section at the end, not one per piece
         cursor.setPosition(section.start)
         cursor.setPosition(section.end, QTextCursor.MoveMode.KeepAnchor)
         cursor.setCharFormat(QTextCharFormat())
@@ -722,6 +724,7 @@ class CaseCodingTab(QWidget):
             cursor.setPosition(section.start + to_utf16(text, a))
             cursor.setPosition(section.start + to_utf16(text, b), QTextCursor.MoveMode.KeepAnchor)
             cursor.setCharFormat(fmt)
+        cursor.endEditBlock()
 
     def _color(self, code_id: str) -> str:
         code = self.codes.get(code_id)
