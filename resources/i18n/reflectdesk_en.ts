@@ -532,6 +532,313 @@
     </message>
 </context>
 <context>
+    <name>CaseCodingTab</name>
+    <message>
+        <source>Choose a code in the codebook first.</source>
+        <translation>Choose a code in the codebook first.</translation>
+    </message>
+    <message>
+        <source>Select a passage in the text first.</source>
+        <translation>Select a passage in the text first.</translation>
+    </message>
+    <message>
+        <source>Coded «%1» as %2.</source>
+        <translation>Coded «%1» as %2.</translation>
+    </message>
+    <message>
+        <source>Remove coding</source>
+        <translation>Remove coding</translation>
+    </message>
+    <message>
+        <source>Remove the code %1 from «%2»?</source>
+        <translation>Remove the code %1 from «%2»?</translation>
+    </message>
+    <message>
+        <source>The text stays; its memo on this passage is removed with it.</source>
+        <translation>The text stays; its memo on this passage is removed with it.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Memo saved.</source>
+        <translation>Memo saved.</translation>
+    </message>
+    <message>
+        <source>Memo removed.</source>
+        <translation>Memo removed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coded passage(s) go with it.</source>
+        <translation>
+            <numerusform>%n coded passage goes with it.</numerusform>
+            <numerusform>%n coded passages go with it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n subcode(s) go too.</source>
+        <translation>
+            <numerusform>Its %n subcode goes too.</numerusform>
+            <numerusform>Its %n subcodes go too.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete code</source>
+        <translation>Delete code</translation>
+    </message>
+    <message>
+        <source>Delete the code %1?</source>
+        <translation>Delete the code %1?</translation>
+    </message>
+    <message>
+        <source>Memos on them are deleted too. The texts stay.</source>
+        <translation>Memos on them are deleted too. The texts stay.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Import a codebook</source>
+        <translation>Import a codebook</translation>
+    </message>
+    <message>
+        <source>REFI-QDA codebook (*.qdc)</source>
+        <translation>REFI-QDA codebook (*.qdc)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s) imported.</source>
+        <translation>
+            <numerusform>%n code imported.</numerusform>
+            <numerusform>%n codes imported.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Pseudonym</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Coded passages</source>
+        <translation>Coded passages</translation>
+    </message>
+    <message>
+        <source>Items of the study</source>
+        <translation>Items of the study</translation>
+    </message>
+    <message>
+        <source>The item&apos;s text</source>
+        <translation>The item&apos;s text</translation>
+    </message>
+    <message>
+        <source>Codebook</source>
+        <translation>Codebook</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>&amp;Code selection</source>
+        <translation>&amp;Code selection</translation>
+    </message>
+    <message>
+        <source>Apply the chosen code to the selected text (Ctrl+Return). You can also double-click a code or drag the selection onto it.</source>
+        <translation>Apply the chosen code to the selected text (Ctrl+Return). You can also double-click a code or drag the selection onto it.</translation>
+    </message>
+    <message>
+        <source>&amp;New code…</source>
+        <translation>&amp;New code…</translation>
+    </message>
+    <message>
+        <source>New &amp;subcode…</source>
+        <translation>New &amp;subcode…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <source>&amp;Import codebook (.qdc)…</source>
+        <translation>&amp;Import codebook (.qdc)…</translation>
+    </message>
+    <message>
+        <source>Codes on this passage</source>
+        <translation>Codes on this passage</translation>
+    </message>
+    <message>
+        <source>&amp;Remove coding…</source>
+        <translation>&amp;Remove coding…</translation>
+    </message>
+    <message>
+        <source>A memo on this coded passage</source>
+        <translation>A memo on this coded passage</translation>
+    </message>
+    <message>
+        <source>Memo on the passage</source>
+        <translation>Memo on the passage</translation>
+    </message>
+    <message>
+        <source>Save &amp;memo</source>
+        <translation>Save &amp;memo</translation>
+    </message>
+    <message>
+        <source>Choose a case study to code its items.</source>
+        <translation>Choose a case study to code its items.</translation>
+    </message>
+    <message>
+        <source>Select a passage, then double-click a code or press Ctrl+Return.</source>
+        <translation>Select a passage, then double-click a code or press Ctrl+Return.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseMemosTab</name>
+    <message>
+        <source>The project</source>
+        <translation>The project</translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation>Code: %1</translation>
+    </message>
+    <message>
+        <source>Item: %1</source>
+        <translation>Item: %1</translation>
+    </message>
+    <message>
+        <source>A coded passage</source>
+        <translation>A coded passage</translation>
+    </message>
+    <message>
+        <source>Passage: «%1» (%2, %3)</source>
+        <translation>Passage: «%1» (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Written %1 · changed %2</source>
+        <translation>Written %1 · changed %2</translation>
+    </message>
+    <message>
+        <source>A new memo</source>
+        <translation>A new memo</translation>
+    </message>
+    <message>
+        <source>Delete memo</source>
+        <translation>Delete memo</translation>
+    </message>
+    <message>
+        <source>Delete the memo on %1?</source>
+        <translation>Delete the memo on %1?</translation>
+    </message>
+    <message>
+        <source>Its text is gone for good.</source>
+        <translation>Its text is gone for good.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Show:</translation>
+    </message>
+    <message>
+        <source>All memos</source>
+        <translation>All memos</translation>
+    </message>
+    <message>
+        <source>On the project</source>
+        <translation>On the project</translation>
+    </message>
+    <message>
+        <source>On codes</source>
+        <translation>On codes</translation>
+    </message>
+    <message>
+        <source>On items</source>
+        <translation>On items</translation>
+    </message>
+    <message>
+        <source>On coded passages</source>
+        <translation>On coded passages</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Memos</source>
+        <translation>Memos</translation>
+    </message>
+    <message>
+        <source>On:</source>
+        <translation>On:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Write the memo here.</source>
+        <translation>Write the memo here.</translation>
+    </message>
+    <message>
+        <source>Memo text</source>
+        <translation>Memo text</translation>
+    </message>
+    <message>
+        <source>&amp;New memo</source>
+        <translation>&amp;New memo</translation>
+    </message>
+    <message>
+        <source>&amp;Save memo</source>
+        <translation>&amp;Save memo</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <source>No memos yet. Write one on the project, a code or an item here, or on a coded passage in the Coding tab.</source>
+        <translation>No memos yet. Write one on the project, a code or an item here, or on a coded passage in the Coding tab.</translation>
+    </message>
+    <message>
+        <source>Choose a case study to see its memos.</source>
+        <translation>Choose a case study to see its memos.</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Passphrase changed</source>
@@ -1151,6 +1458,38 @@
     <message>
         <source>The audit log verifies: {count} records, signed by {keys}.</source>
         <translation>The audit log verifies: {count} records, signed by {keys}.</translation>
+    </message>
+</context>
+<context>
+    <name>CodeDialog</name>
+    <message>
+        <source>New code</source>
+        <extracomment>Colours a new code gets in turn (readable under text, light and dark).</extracomment>
+        <translation>New code</translation>
+    </message>
+    <message>
+        <source>Edit code</source>
+        <translation>Edit code</translation>
+    </message>
+    <message>
+        <source>Under:</source>
+        <translation>Under:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>&amp;Colour:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description:</translation>
+    </message>
+    <message>
+        <source>Choose the code&apos;s colour</source>
+        <translation>Choose the code&apos;s colour</translation>
     </message>
 </context>
 <context>

@@ -532,6 +532,313 @@
     </message>
 </context>
 <context>
+    <name>CaseCodingTab</name>
+    <message>
+        <source>Choose a code in the codebook first.</source>
+        <translation>Elige primero un código en el libro de códigos.</translation>
+    </message>
+    <message>
+        <source>Select a passage in the text first.</source>
+        <translation>Selecciona primero un pasaje en el texto.</translation>
+    </message>
+    <message>
+        <source>Coded «%1» as %2.</source>
+        <translation>«%1» codificado como %2.</translation>
+    </message>
+    <message>
+        <source>Remove coding</source>
+        <translation>Quitar codificación</translation>
+    </message>
+    <message>
+        <source>Remove the code %1 from «%2»?</source>
+        <translation>¿Quitar el código %1 de «%2»?</translation>
+    </message>
+    <message>
+        <source>The text stays; its memo on this passage is removed with it.</source>
+        <translation>El texto se mantiene; el memo de este pasaje se elimina con ella.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Memo saved.</source>
+        <translation>Memo guardado.</translation>
+    </message>
+    <message>
+        <source>Memo removed.</source>
+        <translation>Memo eliminado.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coded passage(s) go with it.</source>
+        <translation>
+            <numerusform>%n pasaje codificado se va con él.</numerusform>
+            <numerusform>%n pasajes codificados se van con él.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n subcode(s) go too.</source>
+        <translation>
+            <numerusform>También se va su %n subcódigo.</numerusform>
+            <numerusform>También se van sus %n subcódigos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete code</source>
+        <translation>Eliminar código</translation>
+    </message>
+    <message>
+        <source>Delete the code %1?</source>
+        <translation>¿Eliminar el código %1?</translation>
+    </message>
+    <message>
+        <source>Memos on them are deleted too. The texts stay.</source>
+        <translation>Sus memos también se eliminan. Los textos se mantienen.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Import a codebook</source>
+        <translation>Importar un libro de códigos</translation>
+    </message>
+    <message>
+        <source>REFI-QDA codebook (*.qdc)</source>
+        <translation>Libro de códigos REFI-QDA (*.qdc)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s) imported.</source>
+        <translation>
+            <numerusform>%n código importado.</numerusform>
+            <numerusform>%n códigos importados.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Elementos</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Seudónimo</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>Coded passages</source>
+        <translation>Pasajes codificados</translation>
+    </message>
+    <message>
+        <source>Items of the study</source>
+        <translation>Elementos del estudio</translation>
+    </message>
+    <message>
+        <source>The item&apos;s text</source>
+        <translation>El texto del elemento</translation>
+    </message>
+    <message>
+        <source>Codebook</source>
+        <translation>Libro de códigos</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>&amp;Code selection</source>
+        <translation>&amp;Codificar selección</translation>
+    </message>
+    <message>
+        <source>Apply the chosen code to the selected text (Ctrl+Return). You can also double-click a code or drag the selection onto it.</source>
+        <translation>Aplica el código elegido al texto seleccionado (Ctrl+Intro). También puedes hacer doble clic en un código o arrastrar la selección sobre él.</translation>
+    </message>
+    <message>
+        <source>&amp;New code…</source>
+        <translation>&amp;Nuevo código…</translation>
+    </message>
+    <message>
+        <source>New &amp;subcode…</source>
+        <translation>Nuevo &amp;subcódigo…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>E&amp;liminar…</translation>
+    </message>
+    <message>
+        <source>&amp;Import codebook (.qdc)…</source>
+        <translation>&amp;Importar libro de códigos (.qdc)…</translation>
+    </message>
+    <message>
+        <source>Codes on this passage</source>
+        <translation>Códigos de este pasaje</translation>
+    </message>
+    <message>
+        <source>&amp;Remove coding…</source>
+        <translation>&amp;Quitar codificación…</translation>
+    </message>
+    <message>
+        <source>A memo on this coded passage</source>
+        <translation>Un memo sobre este pasaje codificado</translation>
+    </message>
+    <message>
+        <source>Memo on the passage</source>
+        <translation>Memo sobre el pasaje</translation>
+    </message>
+    <message>
+        <source>Save &amp;memo</source>
+        <translation>Guardar &amp;memo</translation>
+    </message>
+    <message>
+        <source>Choose a case study to code its items.</source>
+        <translation>Elige un estudio de caso para codificar sus elementos.</translation>
+    </message>
+    <message>
+        <source>Select a passage, then double-click a code or press Ctrl+Return.</source>
+        <translation>Selecciona un pasaje y haz doble clic en un código o pulsa Ctrl+Intro.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseMemosTab</name>
+    <message>
+        <source>The project</source>
+        <translation>El proyecto</translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation>Código: %1</translation>
+    </message>
+    <message>
+        <source>Item: %1</source>
+        <translation>Elemento: %1</translation>
+    </message>
+    <message>
+        <source>A coded passage</source>
+        <translation>Un pasaje codificado</translation>
+    </message>
+    <message>
+        <source>Passage: «%1» (%2, %3)</source>
+        <translation>Pasaje: «%1» (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Written %1 · changed %2</source>
+        <translation>Escrito %1 · modificado %2</translation>
+    </message>
+    <message>
+        <source>A new memo</source>
+        <translation>Un memo nuevo</translation>
+    </message>
+    <message>
+        <source>Delete memo</source>
+        <translation>Eliminar memo</translation>
+    </message>
+    <message>
+        <source>Delete the memo on %1?</source>
+        <translation>¿Eliminar el memo sobre %1?</translation>
+    </message>
+    <message>
+        <source>Its text is gone for good.</source>
+        <translation>Su texto se pierde para siempre.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Mostrar:</translation>
+    </message>
+    <message>
+        <source>All memos</source>
+        <translation>Todos los memos</translation>
+    </message>
+    <message>
+        <source>On the project</source>
+        <translation>Sobre el proyecto</translation>
+    </message>
+    <message>
+        <source>On codes</source>
+        <translation>Sobre códigos</translation>
+    </message>
+    <message>
+        <source>On items</source>
+        <translation>Sobre elementos</translation>
+    </message>
+    <message>
+        <source>On coded passages</source>
+        <translation>Sobre pasajes codificados</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Sobre</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modificado</translation>
+    </message>
+    <message>
+        <source>Memos</source>
+        <translation>Memos</translation>
+    </message>
+    <message>
+        <source>On:</source>
+        <translation>Sobre:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Opcional</translation>
+    </message>
+    <message>
+        <source>Write the memo here.</source>
+        <translation>Escribe el memo aquí.</translation>
+    </message>
+    <message>
+        <source>Memo text</source>
+        <translation>Texto del memo</translation>
+    </message>
+    <message>
+        <source>&amp;New memo</source>
+        <translation>&amp;Nuevo memo</translation>
+    </message>
+    <message>
+        <source>&amp;Save memo</source>
+        <translation>&amp;Guardar memo</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>E&amp;liminar…</translation>
+    </message>
+    <message>
+        <source>No memos yet. Write one on the project, a code or an item here, or on a coded passage in the Coding tab.</source>
+        <translation>Aún no hay memos. Escribe uno sobre el proyecto, un código o un elemento aquí, o sobre un pasaje codificado en la pestaña Codificación.</translation>
+    </message>
+    <message>
+        <source>Choose a case study to see its memos.</source>
+        <translation>Elige un estudio de caso para ver sus memos.</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Passphrase changed</source>
@@ -1151,6 +1458,38 @@
     <message>
         <source>The audit log verifies: {count} records, signed by {keys}.</source>
         <translation>El registro de auditoría es válido: {count} registros, firmados por {keys}.</translation>
+    </message>
+</context>
+<context>
+    <name>CodeDialog</name>
+    <message>
+        <source>New code</source>
+        <extracomment>Colours a new code gets in turn (readable under text, light and dark).</extracomment>
+        <translation>Nuevo código</translation>
+    </message>
+    <message>
+        <source>Edit code</source>
+        <translation>Editar código</translation>
+    </message>
+    <message>
+        <source>Under:</source>
+        <translation>Dentro de:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>&amp;Color:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Descripción:</translation>
+    </message>
+    <message>
+        <source>Choose the code&apos;s colour</source>
+        <translation>Elegir el color del código</translation>
     </message>
 </context>
 <context>
