@@ -663,24 +663,44 @@
         <translation>Apply the chosen code to the selected text (Ctrl+Return). You can also double-click a code or drag the selection onto it.</translation>
     </message>
     <message>
-        <source>&amp;New code…</source>
-        <translation>&amp;New code…</translation>
+        <source>&amp;New…</source>
+        <translation>&amp;New…</translation>
     </message>
     <message>
-        <source>New &amp;subcode…</source>
-        <translation>New &amp;subcode…</translation>
+        <source>New code</source>
+        <translation>New code</translation>
+    </message>
+    <message>
+        <source>&amp;Subcode…</source>
+        <translation>&amp;Subcode…</translation>
+    </message>
+    <message>
+        <source>New subcode of the chosen code</source>
+        <translation>New subcode of the chosen code</translation>
+    </message>
+    <message>
+        <source>Delete the chosen code</source>
+        <translation>Delete the chosen code</translation>
+    </message>
+    <message>
+        <source>&amp;Import .qdc…</source>
+        <translation>&amp;Import .qdc…</translation>
+    </message>
+    <message>
+        <source>Import a REFI-QDA codebook (.qdc)</source>
+        <translation>Import a REFI-QDA codebook (.qdc)</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <source>&amp;Delete…</source>
-        <translation>&amp;Delete…</translation>
+        <source>Edit the chosen code</source>
+        <translation>Edit the chosen code</translation>
     </message>
     <message>
-        <source>&amp;Import codebook (.qdc)…</source>
-        <translation>&amp;Import codebook (.qdc)…</translation>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Delete…</translation>
     </message>
     <message>
         <source>Codes on this passage</source>

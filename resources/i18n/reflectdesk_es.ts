@@ -663,24 +663,44 @@
         <translation>Aplica el código elegido al texto seleccionado (Ctrl+Intro). También puedes hacer doble clic en un código o arrastrar la selección sobre él.</translation>
     </message>
     <message>
-        <source>&amp;New code…</source>
-        <translation>&amp;Nuevo código…</translation>
+        <source>&amp;New…</source>
+        <translation>&amp;Nuevo…</translation>
     </message>
     <message>
-        <source>New &amp;subcode…</source>
-        <translation>Nuevo &amp;subcódigo…</translation>
+        <source>New code</source>
+        <translation>Nuevo código</translation>
+    </message>
+    <message>
+        <source>&amp;Subcode…</source>
+        <translation>&amp;Subcódigo…</translation>
+    </message>
+    <message>
+        <source>New subcode of the chosen code</source>
+        <translation>Nuevo subcódigo del código elegido</translation>
+    </message>
+    <message>
+        <source>Delete the chosen code</source>
+        <translation>Eliminar el código elegido</translation>
+    </message>
+    <message>
+        <source>&amp;Import .qdc…</source>
+        <translation>&amp;Importar .qdc…</translation>
+    </message>
+    <message>
+        <source>Import a REFI-QDA codebook (.qdc)</source>
+        <translation>Importar un libro de códigos REFI-QDA (.qdc)</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
         <translation>&amp;Editar…</translation>
     </message>
     <message>
-        <source>&amp;Delete…</source>
-        <translation>E&amp;liminar…</translation>
+        <source>Edit the chosen code</source>
+        <translation>Editar el código elegido</translation>
     </message>
     <message>
-        <source>&amp;Import codebook (.qdc)…</source>
-        <translation>&amp;Importar libro de códigos (.qdc)…</translation>
+        <source>&amp;Delete…</source>
+        <translation>E&amp;liminar…</translation>
     </message>
     <message>
         <source>Codes on this passage</source>

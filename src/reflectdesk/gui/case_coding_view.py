@@ -415,7 +415,8 @@ class CaseCodingTab(QWidget):
         cheader = self.codebook.header()
         cheader.setStretchLastSection(False)
         cheader.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        cheader.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        cheader.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.codebook.setColumnWidth(1, 6 * self.codebook.fontMetrics().averageCharWidth() + 8)
         self.codebook.itemDoubleClicked.connect(self._code_double_clicked)
         self.codebook.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.codebook.dropped.connect(self.apply_code)
@@ -449,8 +450,8 @@ class CaseCodingTab(QWidget):
             self.splitter.addWidget(pane)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         self.splitter.setSizes([240, 640, 260])
-        left.setMinimumWidth(170)
-        right.setMinimumWidth(200)
+        left.setMinimumWidth(150)
+        right.setMinimumWidth(230)
         self.empty = wrap(QLabel())
         self.empty.setObjectName("caseCodingEmpty")
         layout = QVBoxLayout(self)
@@ -572,8 +573,9 @@ class CaseCodingTab(QWidget):
                     template,
                 ]
             )
-            row.setToolTip(0, " · ".join(self._facts(item)))
-            row.setToolTip(3, template)
+            facts = " · ".join(self._facts(item))
+            for column in range(4):
+                row.setToolTip(column, facts)
             row.setData(0, ITEM_ROLE, item.id)
             row.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self._item_rows[item.id] = row
@@ -586,7 +588,9 @@ class CaseCodingTab(QWidget):
         header = self.item_list.header()
         self.item_list.setColumnWidth(0, max(widest, header.sectionSizeHint(0)) + 16)
         self.item_list.setColumnWidth(1, fm.horizontalAdvance("2026-12-31") + 16)
-        self.item_list.setColumnWidth(2, header.sectionSizeHint(2) + 4)
+        self.item_list.setColumnWidth(
+            2, max(header.sectionSizeHint(2), 5 * fm.averageCharWidth()) + 8
+        )
 
     def _facts(self, item: CaseItem) -> list[str]:
         facts = [item.pseudonym]
@@ -609,7 +613,9 @@ class CaseCodingTab(QWidget):
             row = QTreeWidgetItem([code.name, ""])
             row.setData(0, ITEM_ROLE, code.id)
             row.setIcon(0, swatch(code.color))
-            row.setToolTip(0, code.description or code.name)
+            tip = f"{code.name}\n{code.description}" if code.description else code.name
+            row.setToolTip(0, tip)
+            row.setToolTip(1, tip)
             row.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self._code_rows[code.id] = row
             self._count_code(code.id)
@@ -794,11 +800,11 @@ class CaseCodingTab(QWidget):
                 f"{code.name if code else '?'} — «{snippet(p.text, 60)}»",
             )
             row.setData(ITEM_ROLE, p.segment_id)
-            row.setToolTip(p.text)
+            row.setToolTip(f"{code.name if code else '?'} — «{p.text}»")
             self.passage_list.addItem(row)
         self.passage_list.blockSignals(False)
         self.passage_box.setVisible(bool(found))
-        rows = max(1, min(3, len(found)))
+        rows = max(2, min(3, len(found)))  # two at least: one row reads as a field
         self.passage_list.setFixedHeight(
             self.passage_list.sizeHintForRow(0) * rows + 2 * self.passage_list.frameWidth() + 2
             if found
@@ -1141,11 +1147,21 @@ class CaseCodingTab(QWidget):
                 "double-click a code or drag the selection onto it."
             )
         )
-        self.new_button.setText(self.tr("&New code…"))
-        self.sub_button.setText(self.tr("New &subcode…"))
-        self.edit_button.setText(self.tr("&Edit…"))
-        self.delete_button.setText(self.tr("&Delete…"))
-        self.import_button.setText(self.tr("&Import codebook (.qdc)…"))
+        # Short texts under the "Codebook" heading (the pane is narrow); whole in tooltips.
+        for button, text, tip in (
+            (self.new_button, self.tr("&New…"), self.tr("New code")),
+            (self.sub_button, self.tr("&Subcode…"), self.tr("New subcode of the chosen code")),
+            (self.edit_button, self.tr("&Edit…"), self.tr("Edit the chosen code")),
+            (self.delete_button, self.tr("&Delete…"), self.tr("Delete the chosen code")),
+            (
+                self.import_button,
+                self.tr("&Import .qdc…"),
+                self.tr("Import a REFI-QDA codebook (.qdc)"),
+            ),
+        ):
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
         self.passage_label.setText(self.tr("Codes on this passage"))
         self.remove_button.setText(self.tr("&Remove coding…"))
         self.memo_edit.setPlaceholderText(self.tr("A memo on this coded passage"))

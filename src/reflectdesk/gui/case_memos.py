@@ -95,7 +95,7 @@ class CaseMemosTab(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.memo_list.setColumnWidth(1, 160)
+        self.memo_list.setColumnWidth(1, 130)
         self.memo_list.currentItemChanged.connect(self._memo_chosen)
         self.empty = wrap(QLabel())
         self.empty.setObjectName("caseMemosEmpty")
@@ -124,7 +124,7 @@ class CaseMemosTab(QWidget):
         self.text = QPlainTextEdit()
         self.text.setObjectName("caseMemoText")
         self.text.setTabChangesFocus(True)
-        self.dates = QLabel()
+        self.dates = wrap(QLabel())
         self.dates.setObjectName("caseMemoDates")
         self.new_button = named_button("caseMemoNew", self.new_memo)
         self.save_button = named_button("caseMemoSave", self.save)
@@ -283,8 +283,11 @@ class CaseMemosTab(QWidget):
                 ]
             )
             row.setData(0, ID_ROLE, memo.id)
-            row.setToolTip(0, self.describe(memo))
-            row.setToolTip(1, _short(memo.text, 300))
+            tip = "\n".join(
+                x for x in (self.describe(memo), memo.title, _short(memo.text, 300)) if x
+            )
+            for column in range(3):
+                row.setToolTip(column, tip + "\n" + show_datetime(memo.updated_at))
             rows[memo.id] = row
         self.memo_list.addTopLevelItems(list(rows.values()))
         self.memo_list.blockSignals(False)
