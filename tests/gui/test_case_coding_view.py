@@ -167,7 +167,7 @@ def test_hierarchical_codes_and_deleting_a_code_says_how_many_passages_go(
     child = add_code(tab, runner, "Material concreto", parent_id=parent)
     row = tab._code_rows[child]
     assert row.parent() is tab._code_rows[parent]
-    assert tab._code_rows[parent].toolTip(0) == "Cómo enseña"
+    assert tab._code_rows[parent].toolTip(0) == "Didáctica\nCómo enseña"
     select_found(tab, "regletas")
     code(tab, runner, qtbot, child)
     select_found(tab, "Las regletas")
