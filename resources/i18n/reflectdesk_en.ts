@@ -695,6 +695,10 @@
         <translation>&amp;Edit…</translation>
     </message>
     <message>
+        <source>Reading the study…</source>
+        <translation>Reading the study…</translation>
+    </message>
+    <message>
         <source>Edit the chosen code</source>
         <translation>Edit the chosen code</translation>
     </message>
@@ -725,6 +729,14 @@
     <message>
         <source>Choose a case study to code its items.</source>
         <translation>Choose a case study to code its items.</translation>
+    </message>
+    <message>
+        <source>This study has no items yet: add entries in the Items tab.</source>
+        <translation>This study has no items yet: add entries in the Items tab.</translation>
+    </message>
+    <message>
+        <source>Make a code with New… (or import a codebook), then select a passage.</source>
+        <translation>Make a code with New… (or import a codebook), then select a passage.</translation>
     </message>
     <message>
         <source>Select a passage, then double-click a code or press Ctrl+Return.</source>

@@ -695,6 +695,10 @@
         <translation>&amp;Editar…</translation>
     </message>
     <message>
+        <source>Reading the study…</source>
+        <translation>Leyendo el estudio…</translation>
+    </message>
+    <message>
         <source>Edit the chosen code</source>
         <translation>Editar el código elegido</translation>
     </message>
@@ -725,6 +729,14 @@
     <message>
         <source>Choose a case study to code its items.</source>
         <translation>Elige un estudio de caso para codificar sus elementos.</translation>
+    </message>
+    <message>
+        <source>This study has no items yet: add entries in the Items tab.</source>
+        <translation>Este estudio aún no tiene elementos: agrega entradas en la pestaña Elementos.</translation>
+    </message>
+    <message>
+        <source>Make a code with New… (or import a codebook), then select a passage.</source>
+        <translation>Crea un código con Nuevo… (o importa un libro de códigos) y luego selecciona un pasaje.</translation>
     </message>
     <message>
         <source>Select a passage, then double-click a code or press Ctrl+Return.</source>

@@ -480,6 +480,7 @@ class CaseCodingTab(QWidget):
         self.empty.hide()
         self.splitter.show()
         self._loading += 1
+        self.status.setText(self.tr("Reading the study…"))
         vault, lang = self.vault, language()
 
         def job(_progress: ProgressSink, _cancel: CancelToken) -> Loaded:
@@ -530,6 +531,7 @@ class CaseCodingTab(QWidget):
                 self.memos[m.ref].append(m)
         self._fill_items()
         self._fill_codebook()
+        self.status.setText(self._hint())
         if self.item_id not in self.items:
             self.item_id = None
         chosen = self._item_rows.get(self.item_id or "")
@@ -1168,10 +1170,14 @@ class CaseCodingTab(QWidget):
         self.memo_edit.setAccessibleName(self.tr("Memo on the passage"))
         self.memo_button.setText(self.tr("Save &memo"))
         self.empty.setText(self.tr("Choose a case study to code its items."))
-        if not self.status.text():
-            self.status.setText(
-                self.tr("Select a passage, then double-click a code or press Ctrl+Return.")
-            )
+        self.status.setText(self._hint())
+
+    def _hint(self) -> str:
+        if self.case_id is not None and not self.items:
+            return self.tr("This study has no items yet: add entries in the Items tab.")
+        if self.case_id is not None and not self.codes:
+            return self.tr("Make a code with New… (or import a codebook), then select a passage.")
+        return self.tr("Select a passage, then double-click a code or press Ctrl+Return.")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
