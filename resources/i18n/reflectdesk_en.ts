@@ -699,6 +699,14 @@
         <translation>Reading the study…</translation>
     </message>
     <message>
+        <source>Code selection as</source>
+        <translation>Code selection as</translation>
+    </message>
+    <message>
+        <source>Remove coding %1…</source>
+        <translation>Remove coding %1…</translation>
+    </message>
+    <message>
         <source>Edit the chosen code</source>
         <translation>Edit the chosen code</translation>
     </message>

@@ -699,6 +699,14 @@
         <translation>Leyendo el estudio…</translation>
     </message>
     <message>
+        <source>Code selection as</source>
+        <translation>Codificar selección como</translation>
+    </message>
+    <message>
+        <source>Remove coding %1…</source>
+        <translation>Quitar codificación %1…</translation>
+    </message>
+    <message>
         <source>Edit the chosen code</source>
         <translation>Editar el código elegido</translation>
     </message>

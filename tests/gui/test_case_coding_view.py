@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QDropEvent, QTextCursor
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reflectdesk.gui.case_coding_view import CODING_MIME, CaseCodingTab, CodeDialog, layers
@@ -264,6 +264,38 @@ def test_double_click_and_drop_apply_the_code(qtbot: QtBot, study: tuple[Study, 
     assert len(s.researcher.case_studies.coding.passages(case_id)) == 2
     assert "Select a passage" in tab.status.text()
     assert tab.codebook.itemAt(QPoint(rect.center())) is tab._code_rows[code_id]
+
+
+def test_the_text_menu_codes_the_selection_and_removes_a_coding(
+    qtbot: QtBot, study: tuple[Study, str, str]
+) -> None:
+    s, case_id, _item = study
+    tab, runner = make_tab(qtbot, study)
+    parent = add_code(tab, runner, "Didáctica")
+    child = add_code(tab, runner, "Material concreto", parent_id=parent)
+    select_found(tab, "regletas")
+    menu = QMenu()
+    tab.fill_menu(menu)
+    (sub,) = [a.menu() for a in menu.actions() if a.menu() is not None]
+    assert isinstance(sub, QMenu)
+    names = [a.text() for a in sub.actions()]
+    assert names == ["Didáctica", "   Material concreto"]  # the tree, indented
+    with qtbot.waitSignal(tab.applied, timeout=10_000):
+        sub.actions()[1].trigger()
+    (p,) = s.researcher.case_studies.coding.passages(case_id)
+    assert (p.code_id, p.text) == (child, "regletas")
+    # the cursor inside the passage, no selection: "Remove coding Material concreto…"
+    cursor = QTextCursor(tab.text.document())
+    cursor.setPosition(tab.text.document().find("regletas").selectionStart() + 2)
+    tab.text.setTextCursor(cursor)
+    menu = QMenu()
+    tab.fill_menu(menu)
+    assert not any(a.menu() for a in menu.actions())
+    (remove,) = [a for a in menu.actions() if a.text().startswith("Remove coding")]
+    assert remove.text() == "Remove coding Material concreto…"
+    remove.trigger()
+    box = tab.last_box
+    assert box is not None and box.objectName() == "caseRemovePassage"
 
 
 def test_code_dialog_and_empty_state(qtbot: QtBot, study: tuple[Study, str, str]) -> None:

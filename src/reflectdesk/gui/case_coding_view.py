@@ -29,8 +29,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QLocale, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QBrush,
     QColor,
+    QContextMenuEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -58,6 +60,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -168,11 +171,22 @@ class CodingText(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("caseCodingText")
+        self.menu_hook: Callable[[QMenu], None] | None = None  # adds the coding actions
         self.setOpenLinks(False)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        if menu is None:
+            return
+        menu.setObjectName("caseCodingMenu")
+        if self.menu_hook is not None:
+            self.menu_hook(menu)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def createMimeDataFromSelection(self) -> QMimeData:
         mime = super().createMimeDataFromSelection()
@@ -369,6 +383,7 @@ class CaseCodingTab(QWidget):
         self.item_heading.setFont(bold)
         self.item_heading.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.text = CodingText()
+        self.text.menu_hook = self.fill_menu
         self.text.cursorPositionChanged.connect(self._cursor_moved)
         self.text.selectionChanged.connect(self._selection_changed)
         self.status = wrap(QLabel())
@@ -847,6 +862,48 @@ class CaseCodingTab(QWidget):
         self.delete_button.setEnabled(code)
         self.import_button.setEnabled(has_case)
 
+    def fill_menu(self, menu: QMenu) -> None:
+        """The text's context menu: "Code selection as" each code (a selection), and
+        "Remove coding" of each passage under the cursor."""
+        first = menu.actions()[0] if menu.actions() else None
+        added = []
+        if self.selection() is not None and self.codes:
+            sub = QMenu(self.tr("Code selection as"), menu)
+            sub.setObjectName("caseCodeAsMenu")
+            for code_id, depth in self._tree_order():
+                code = self.codes[code_id]
+                action = sub.addAction(swatch(self._color(code_id)), "   " * depth + code.name)
+                action.triggered.connect(lambda _c=False, c=code_id: self.apply_code(c))
+            added.append(sub.menuAction())
+        for p in self.passages_at(self.text.textCursor().position()):
+            code = self.codes.get(p.code_id)
+            action = QAction(
+                self.tr("Remove coding %1…").replace("%1", code.name if code else "?"), menu
+            )
+            action.triggered.connect(lambda _c=False, p=p: self._confirm_remove(p))
+            added.append(action)
+        if first is None:
+            menu.addActions(added)
+        elif added:
+            menu.insertActions(first, added)
+            menu.insertSeparator(first)
+
+    def _tree_order(self) -> list[tuple[str, int]]:
+        """Code ids depth first, as the codebook shows them, with their depth."""
+        children: dict[str | None, list[str]] = defaultdict(list)
+        for code in self.codes.values():
+            parent = code.parent_id if code.parent_id in self.codes else None
+            children[parent].append(code.id)
+        out: list[tuple[str, int]] = []
+
+        def walk(parent: str | None, depth: int) -> None:
+            for code_id in children.get(parent, []):
+                out.append((code_id, depth))
+                walk(code_id, depth + 1)
+
+        walk(None, 0)
+        return out
+
     def _code_double_clicked(self, row: QTreeWidgetItem, _column: int) -> None:
         self.apply_code(str(row.data(0, ITEM_ROLE)))
 
@@ -904,8 +961,10 @@ class CaseCodingTab(QWidget):
     # -- passages: remove, memo ----------------------------------------------------------------
     def confirm_remove_passage(self) -> None:
         p = self.current_passage()
-        if p is None:
-            return
+        if p is not None:
+            self._confirm_remove(p)
+
+    def _confirm_remove(self, p: Passage) -> None:
         code = self.codes.get(p.code_id)
         self.last_box = ask_question(
             self,
