@@ -871,14 +871,14 @@ class CaseCodingTab(QWidget):
             sub = QMenu(self.tr("Code selection as"), menu)
             sub.setObjectName("caseCodeAsMenu")
             for code_id, depth in self._tree_order():
-                code = self.codes[code_id]
-                action = sub.addAction(swatch(self._color(code_id)), "   " * depth + code.name)
+                name = self.codes[code_id].name
+                action = sub.addAction(swatch(self._color(code_id)), "   " * depth + name)
                 action.triggered.connect(lambda _c=False, c=code_id: self.apply_code(c))
             added.append(sub.menuAction())
         for p in self.passages_at(self.text.textCursor().position()):
-            code = self.codes.get(p.code_id)
+            on = self.codes.get(p.code_id)
             action = QAction(
-                self.tr("Remove coding %1…").replace("%1", code.name if code else "?"), menu
+                self.tr("Remove coding %1…").replace("%1", on.name if on else "?"), menu
             )
             action.triggered.connect(lambda _c=False, p=p: self._confirm_remove(p))
             added.append(action)
