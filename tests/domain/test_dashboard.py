@@ -14,9 +14,9 @@ from reflectdesk.domain.dashboard import (
     DashboardData,
     DashboardFilters,
     Student,
+    csv_bytes,
     domain_index,
     iso_week_label,
-    csv_bytes,
     view_csv,
 )
 
