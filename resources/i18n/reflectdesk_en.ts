@@ -582,16 +582,8 @@
         <translation>No two codes overlap yet. Two codes co-occur where their passages overlap in the same section.</translation>
     </message>
     <message>
-        <source>How many times passages of two codes overlap in the same section.</source>
-        <translation>How many times passages of two codes overlap in the same section.</translation>
-    </message>
-    <message>
         <source>The coded items name no MBE standard: the matrix fills when the entries were tagged with standards.</source>
         <translation>The coded items name no MBE standard: the matrix fills when the entries were tagged with standards.</translation>
-    </message>
-    <message>
-        <source>Coded passages of each code in entries tagged with each standard.</source>
-        <translation>Coded passages of each code in entries tagged with each standard.</translation>
     </message>
     <message>
         <source>and %1 more (hover the headers)</source>
@@ -610,12 +602,12 @@
         <translation>Coded passages: %1 · codes: %2 · students: %3.</translation>
     </message>
     <message>
-        <source>Pairs of codes whose passages overlap: %1.</source>
-        <translation>Pairs of codes whose passages overlap: %1.</translation>
+        <source>How many times passages of two codes overlap in the same section. Pairs of codes that overlap: %1.</source>
+        <translation>How many times passages of two codes overlap in the same section. Pairs of codes that overlap: %1.</translation>
     </message>
     <message>
-        <source>MBE standards named by the coded items: %1.</source>
-        <translation>MBE standards named by the coded items: %1.</translation>
+        <source>Coded passages of each code in entries tagged with each MBE standard. Standards named: %1.</source>
+        <translation>Coded passages of each code in entries tagged with each MBE standard. Standards named: %1.</translation>
     </message>
     <message>
         <source>Saved: %1</source>

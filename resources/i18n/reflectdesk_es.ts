@@ -582,16 +582,8 @@
         <translation>Aún no se superponen dos códigos. Dos códigos co-ocurren donde sus pasajes se superponen en la misma sección.</translation>
     </message>
     <message>
-        <source>How many times passages of two codes overlap in the same section.</source>
-        <translation>Cuántas veces se superponen pasajes de dos códigos en la misma sección.</translation>
-    </message>
-    <message>
         <source>The coded items name no MBE standard: the matrix fills when the entries were tagged with standards.</source>
         <translation>Los elementos codificados no nombran ningún estándar MBE: la matriz se llena cuando las entradas fueron etiquetadas con estándares.</translation>
-    </message>
-    <message>
-        <source>Coded passages of each code in entries tagged with each standard.</source>
-        <translation>Pasajes codificados de cada código en entradas etiquetadas con cada estándar.</translation>
     </message>
     <message>
         <source>and %1 more (hover the headers)</source>
@@ -610,12 +602,12 @@
         <translation>Pasajes codificados: %1 · códigos: %2 · estudiantes: %3.</translation>
     </message>
     <message>
-        <source>Pairs of codes whose passages overlap: %1.</source>
-        <translation>Pares de códigos cuyos pasajes se superponen: %1.</translation>
+        <source>How many times passages of two codes overlap in the same section. Pairs of codes that overlap: %1.</source>
+        <translation>Cuántas veces se superponen pasajes de dos códigos en la misma sección. Pares de códigos que se superponen: %1.</translation>
     </message>
     <message>
-        <source>MBE standards named by the coded items: %1.</source>
-        <translation>Estándares MBE nombrados por los elementos codificados: %1.</translation>
+        <source>Coded passages of each code in entries tagged with each MBE standard. Standards named: %1.</source>
+        <translation>Pasajes codificados de cada código en entradas etiquetadas con cada estándar MBE. Estándares nombrados: %1.</translation>
     </message>
     <message>
         <source>Saved: %1</source>

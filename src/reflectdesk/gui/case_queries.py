@@ -45,11 +45,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QIcon, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -98,7 +99,7 @@ COL_CODE, COL_STUDENT, COL_DATE, COL_SECTION, COL_TEXT = range(5)
 PASSAGE_COLUMNS = 5
 ELIDE_AT = 160  # characters of a passage in its table cell (the pane shows it all)
 CONTEXT = 240  # characters of the section shown around a passage in the pane
-LEGEND_MAX = 12  # codes named in the chart's legend (more: the table names them)
+LEGEND_MAX = 8  # codes named in the chart's legend (more: the table's swatches are the key)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -538,6 +539,7 @@ class FrequencyChart(ExportableChart):
             axis.setLinePenColor(muted)
             axis.setGridLineColor(muted)
         self.cat_axis.setGridLineVisible(False)
+        self.cat_axis.setTruncateLabels(False)  # "Estudiante A" whole, never "…"
         series.attachAxis(self.cat_axis)
         series.attachAxis(self.value_axis)
 
@@ -550,11 +552,25 @@ def heat_table(name: str, model: QAbstractTableModel) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setTabKeyNavigation(False)
     metrics = view.fontMetrics()
-    view.horizontalHeader().setDefaultSectionSize(metrics.horizontalAdvance("00000") + 22)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setTextElideMode(Qt.TextElideMode.ElideRight)
+    header.setMinimumSectionSize(metrics.horizontalAdvance("0000") + 12)
     view.verticalHeader().setDefaultSectionSize(metrics.height() + 6)
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     return view
+
+
+def fit_columns(view: QTableView) -> None:
+    """Each column as wide as its header and counts, but a long code name no wider
+    than ~9 characters (elided; the whole name in the header's tooltip): the matrix
+    stays readable at 1024×600."""
+    view.resizeColumnsToContents()
+    cap = view.fontMetrics().horizontalAdvance("M" * 9)
+    header = view.horizontalHeader()
+    for k in range(header.count()):
+        if header.sectionSize(k) > cap:
+            header.resizeSection(k, cap)
 
 
 # --- the tab ------------------------------------------------------------------------------
@@ -577,6 +593,7 @@ class CaseQueriesTab(QWidget):
         self._seq = 0
         self._task: Task[QueryData] | None = None
         self._failed = False
+        self._sized = False  # the filter column given its width once shown
 
         # The segmented control: four exclusive buttons.
         self.group = QButtonGroup(self)
@@ -648,7 +665,8 @@ class CaseQueriesTab(QWidget):
         self.code_tree.setObjectName("caseQueryCodes")
         self.code_tree.setHeaderHidden(True)
         self.code_tree.setRootIsDecorated(True)
-        self.code_tree.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 10))
+        self.code_tree.setIndentation(self.fontMetrics().horizontalAdvance("M") + 2)
+        self.code_tree.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 8))
         self.code_tree.itemChanged.connect(lambda *_a: self.apply_filters())
 
         self.student = QComboBox()
@@ -658,23 +676,30 @@ class CaseQueriesTab(QWidget):
         self.section.setObjectName("caseQuerySection")
         self.section.currentIndexChanged.connect(lambda *_a: self.apply_filters())
         for combo in (self.student, self.section):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo.setMinimumContentsLength(8)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.from_check, self.from_date, self.to_check, self.to_date = date_range_edits(
             "caseQuery", lambda *_a: self.apply_filters()
         )
-        filters = QHBoxLayout()
+        # The filters in a column left of the table (the codes, then the rest): the
+        # table keeps the width, which a 1024×600 window has little of.
+        left = QWidget()
+        left.setObjectName("caseQueryFilters")
+        left.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 12))
+        filters = QGridLayout(left)
         filters.setContentsMargins(0, 0, 0, 0)
-        for w in (
-            self.student,
-            self.section,
-            self.from_check,
-            self.from_date,
-            self.to_check,
-            self.to_date,
-        ):
-            filters.addWidget(w)
-        filters.addStretch(1)
+        filters.addWidget(self.code_tree, 0, 0, 1, 2)
+        filters.addWidget(self.student, 1, 0, 1, 2)
+        filters.addWidget(self.section, 2, 0, 1, 2)
+        filters.addWidget(self.from_check, 3, 0)
+        filters.addWidget(self.from_date, 3, 1)
+        filters.addWidget(self.to_check, 4, 0)
+        filters.addWidget(self.to_date, 4, 1)
+        filters.setRowStretch(0, 1)
+        filters.setColumnStretch(1, 1)
 
         self.passage_model = PassageModel(self)
         self.table = QTableView()
@@ -698,7 +723,7 @@ class CaseQueriesTab(QWidget):
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicatorShown(True)
         m = self.fontMetrics()
-        header.resizeSection(COL_CODE, m.horizontalAdvance("M" * 9))
+        header.resizeSection(COL_CODE, m.horizontalAdvance("M" * 8))
         header.resizeSection(COL_STUDENT, m.horizontalAdvance("Estudiante AA") + 16)
         header.resizeSection(COL_DATE, m.horizontalAdvance(widest_date()) + 16)
         header.resizeSection(COL_SECTION, m.horizontalAdvance("M" * 8))
@@ -711,10 +736,6 @@ class CaseQueriesTab(QWidget):
         self.passage_text.setOpenLinks(False)
         self.passage_text.setMinimumHeight(m.height() * 3)
 
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addLayout(filters)
         self.passage_split = QSplitter(Qt.Orientation.Vertical)
         self.passage_split.setObjectName("caseQueryPassageSplit")
         self.passage_split.setChildrenCollapsible(False)
@@ -722,14 +743,14 @@ class CaseQueriesTab(QWidget):
         self.passage_split.addWidget(self.passage_text)
         self.passage_split.setStretchFactor(0, 3)
         self.passage_split.setStretchFactor(1, 1)
-        right_layout.addWidget(self.passage_split, 1)
 
-        split = QSplitter(Qt.Orientation.Horizontal)
+        split = self.filter_split = QSplitter(Qt.Orientation.Horizontal)
+        split.setObjectName("caseQueryPassagesSplit")
         split.setChildrenCollapsible(False)
-        split.addWidget(self.code_tree)
-        split.addWidget(right)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 4)
+        split.addWidget(left)
+        split.addWidget(self.passage_split)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
         return split
 
     def _frequencies_page(self) -> QWidget:
@@ -745,6 +766,8 @@ class CaseQueriesTab(QWidget):
         split.setChildrenCollapsible(False)
         split.addWidget(self.freq_table)
         split.addWidget(self.freq_chart)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
         self.freq_table.setMinimumHeight(80)
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -1131,6 +1154,7 @@ class CaseQueriesTab(QWidget):
     def _show_frequencies(self) -> None:
         matrix = self.frequency_matrix()
         self.freq_model.set_matrix(matrix)
+        fit_columns(self.freq_table)
         self.freq_chart.show_matrix(matrix, self._chart_title(), self.tr("Coded passages"))
 
     def _chart_title(self) -> str:
@@ -1140,37 +1164,33 @@ class CaseQueriesTab(QWidget):
 
     def _show_cooccurrence(self) -> None:
         self.co_model.set_matrix(self.cooccurrence_matrix())
+        fit_columns(self.co_table)
         self._show_notes()
 
     def _show_standards(self) -> None:
         self.std_model.set_matrix(self.standards_matrix())
+        fit_columns(self.std_table)
         self._standard_cell()
         self._show_notes()
 
     def _show_notes(self) -> None:
         data = self.data
-        if data is not None and data.passages and not data.cooccurrence:
-            self.co_note.setText(
-                self.tr(
-                    "No two codes overlap yet. Two codes co-occur where their passages "
-                    "overlap in the same section."
-                )
+        no_pairs = data is not None and bool(data.passages) and not data.cooccurrence
+        self.co_note.setText(
+            self.tr(
+                "No two codes overlap yet. Two codes co-occur where their passages "
+                "overlap in the same section."
             )
-        else:
-            self.co_note.setText(
-                self.tr("How many times passages of two codes overlap in the same section.")
+        )
+        self.co_note.setVisible(no_pairs)
+        no_standards = data is not None and bool(data.passages) and not data.standards
+        self.std_note.setText(
+            self.tr(
+                "The coded items name no MBE standard: the matrix fills when the "
+                "entries were tagged with standards."
             )
-        if data is not None and data.passages and not data.standards:
-            self.std_note.setText(
-                self.tr(
-                    "The coded items name no MBE standard: the matrix fills when the "
-                    "entries were tagged with standards."
-                )
-            )
-        else:
-            self.std_note.setText(
-                self.tr("Coded passages of each code in entries tagged with each standard.")
-            )
+        )
+        self.std_note.setVisible(no_standards)
 
     def _standard_cell(self, *_args: object) -> None:
         """Below the matrix: the current column's standard with its title, or all."""
@@ -1218,13 +1238,15 @@ class CaseQueriesTab(QWidget):
             text = text.replace("%2", str(len(data.codes)))
             text = text.replace("%3", str(len(data.students())))
         elif which == COOCCURRENCE:
-            text = self.tr("Pairs of codes whose passages overlap: %1.").replace(
-                "%1", str(len(data.cooccurrence))
-            )
+            text = self.tr(
+                "How many times passages of two codes overlap in the same section. "
+                "Pairs of codes that overlap: %1."
+            ).replace("%1", str(len(data.cooccurrence)))
         else:
-            text = self.tr("MBE standards named by the coded items: %1.").replace(
-                "%1", str(len(data.used_standards()))
-            )
+            text = self.tr(
+                "Coded passages of each code in entries tagged with each MBE standard. "
+                "Standards named: %1."
+            ).replace("%1", str(len(data.used_standards())))
         self.status.setText(text)
 
     def _update_buttons(self) -> None:
@@ -1379,6 +1401,13 @@ class CaseQueriesTab(QWidget):
             self._show_status()
         if self.body.currentIndex() == 0:
             self._show_empty_state()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._sized and self.isVisible() and self.width() > 200:
+            self._sized = True
+            left = min(self.fontMetrics().horizontalAdvance("M" * 17), self.width() // 3)
+            self.filter_split.setSizes([left, max(1, self.width() - left)])
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
