@@ -139,6 +139,10 @@ class QueryData:
     children: dict[str, list[str]] = field(init=False)
 
     def __post_init__(self) -> None:
+        self._students = sorted({p.pseudonym for p in self.passages}, key=pseudonym_key)
+        used = {p.section for p in self.passages}
+        self._sections = [s for s in self.section_order if s in used]
+        self._sections += sorted(used - set(self.section_order))
         self.code_by_id = {c.id: c for c in self.codes}
         self.children = {}
         for c in self.codes:
@@ -193,11 +197,10 @@ class QueryData:
         return f"{code} — {title}" if title else code
 
     def students(self) -> list[str]:
-        return sorted({p.pseudonym for p in self.passages}, key=pseudonym_key)
+        return self._students
 
     def sections(self) -> list[str]:
-        used = {p.section for p in self.passages}
-        return [s for s in self.section_order if s in used] + sorted(used - set(self.section_order))
+        return self._sections
 
     def used_standards(self) -> list[str]:
         used = {s for row in self.standards.values() for s in row}
@@ -562,15 +565,20 @@ def heat_table(name: str, model: QAbstractTableModel) -> QTableView:
 
 
 def fit_columns(view: QTableView) -> None:
-    """Each column as wide as its header and counts, but a long code name no wider
-    than ~9 characters (elided; the whole name in the header's tooltip): the matrix
-    stays readable at 1024×600."""
-    view.resizeColumnsToContents()
-    cap = view.fontMetrics().horizontalAdvance("M" * 9)
+    """Each column as wide as its header (a count is never wider than "0000"), but a
+    long code name no wider than ~9 characters (elided; the whole name in the
+    header's tooltip): the matrix stays readable at 1024×600. Measured from the
+    labels, not by asking every cell (``resizeColumnsToContents``)."""
     header = view.horizontalHeader()
-    for k in range(header.count()):
-        if header.sectionSize(k) > cap:
-            header.resizeSection(k, cap)
+    model = view.model()
+    metrics = header.fontMetrics()
+    cap = metrics.horizontalAdvance("M" * 9)
+    least = metrics.horizontalAdvance("0000") + 14
+    for k in range(model.columnCount()):
+        text = str(model.headerData(k, Qt.Orientation.Horizontal) or "")
+        icon = model.headerData(k, Qt.Orientation.Horizontal, Qt.ItemDataRole.DecorationRole)
+        width = metrics.horizontalAdvance(text) + 16 + (18 if icon is not None else 0)
+        header.resizeSection(k, max(least, min(cap, width)))
 
 
 # --- the tab ------------------------------------------------------------------------------
@@ -594,6 +602,7 @@ class CaseQueriesTab(QWidget):
         self._task: Task[QueryData] | None = None
         self._failed = False
         self._sized = False  # the filter column given its width once shown
+        self._stale: set[int] = set()  # matrix pages to make again before they show
 
         # The segmented control: four exclusive buttons.
         self.group = QButtonGroup(self)
@@ -871,9 +880,10 @@ class CaseQueriesTab(QWidget):
         self._fill_codes()
         self._fill_filters()
         self.apply_filters()
-        self._show_frequencies()
-        self._show_cooccurrence()
-        self._show_standards()
+        # The matrices are made when their page is first shown (a study of 10,000
+        # passages: the GUI thread does only what is on screen).
+        self._stale = {FREQUENCIES, COOCCURRENCE, STANDARDS}
+        self._show_page(self.pages.currentIndex())
         if data is None or not data.passages:
             self._show_empty_state()
         else:
@@ -1207,7 +1217,20 @@ class CaseQueriesTab(QWidget):
         self.std_labels.set_labels(chosen, self.tr("and %1 more (hover the headers)"))
 
     # -- status and buttons ----------------------------------------------------------------
+    def _show_page(self, which: int) -> None:
+        """Make a matrix page's content if it is stale."""
+        if which not in self._stale:
+            return
+        self._stale.discard(which)
+        if which == FREQUENCIES:
+            self._show_frequencies()
+        elif which == COOCCURRENCE:
+            self._show_cooccurrence()
+        elif which == STANDARDS:
+            self._show_standards()
+
     def show_query(self, which: int) -> None:
+        self._show_page(which)
         self.pages.setCurrentIndex(which)
         button = self.query_buttons[which]
         if not button.isChecked():
@@ -1344,6 +1367,7 @@ class CaseQueriesTab(QWidget):
             )  # fmt: skip
             if dest is None:
                 return
+        self._show_page(FREQUENCIES)
         chart = self.freq_chart
         self._write(dest, chart.svg_bytes() if fmt == "svg" else chart.png_bytes())
 
@@ -1395,9 +1419,8 @@ class CaseQueriesTab(QWidget):
             push.setAccessibleName(push.text().replace("&", "").rstrip("…"))
         if self.data is not None:
             self._fill_filters()
-            self._show_frequencies()
-            self._show_cooccurrence()
-            self._show_standards()
+            self._stale = {FREQUENCIES, COOCCURRENCE, STANDARDS}
+            self._show_page(self.pages.currentIndex())
             self._show_status()
         if self.body.currentIndex() == 0:
             self._show_empty_state()
