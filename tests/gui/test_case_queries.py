@@ -320,3 +320,28 @@ def test_spanish_labels(qtbot: QtBot, make_ctx: Callable[..., AppContext], coded
     assert "Elige un estudio de caso" in tab.empty.text()
     assert tab.current_query() == FREQUENCIES and PASSAGES == 0
     assert isinstance(tab.table.currentIndex(), QModelIndex)
+
+
+def test_fits_the_workspace_at_1024x600_and_follows_a_language_change(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], coded: Coded
+) -> None:
+    ctx = make_ctx("en")
+    tab = make_tab(qtbot, ctx, coded)
+    for lang in ("en", "es"):
+        ctx.translations.set_language(lang)
+        qtbot.wait(20)  # the LanguageChange event
+        for which in (PASSAGES, FREQUENCIES, COOCCURRENCE, STANDARDS):
+            tab.show_query(which)
+            hint = tab.minimumSizeHint()
+            # The workspace gives a tab ~640×360 of a 1024×600 window (sidebar, project
+            # list, the study's header and its tab bar around it).
+            assert hint.width() <= 620 and hint.height() <= 340, (lang, which, hint)
+    # The switch to Spanish showed the section titles in Spanish without a new read.
+    data = tab.data
+    tab.show_query(PASSAGES)
+    assert tab.data is data and "Descripción" in column(tab, COL_SECTION)
+    assert tab.query_buttons[0].text() == "Pasajes por código"
+    ctx.translations.set_language("en")
+    qtbot.wait(20)
+    assert "Description" in column(tab, COL_SECTION)
+    assert tab.query_buttons[0].text() == "Passages by code"

@@ -474,6 +474,7 @@ class FrequencyChart(ExportableChart):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("caseFrequencyChart", parent)
         self.chart_view.setObjectName("caseFrequencyPlot")
+        self.chart_view.setMinimumHeight(110)  # the tab fits a 1024×600 window's workspace
         self.cat_axis = QBarCategoryAxis()
         self.value_axis = QValueAxis()
         self.chart.addAxis(self.cat_axis, Qt.AlignmentFlag.AlignLeft)
@@ -777,7 +778,7 @@ class CaseQueriesTab(QWidget):
         split.addWidget(self.freq_chart)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
-        self.freq_table.setMinimumHeight(80)
+        self.freq_table.setMinimumHeight(60)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -1421,6 +1422,7 @@ class CaseQueriesTab(QWidget):
             self._fill_filters()
             self._stale = {FREQUENCIES, COOCCURRENCE, STANDARDS}
             self._show_page(self.pages.currentIndex())
+            self._passage_selected()  # its heading names the section in the new language
             self._show_status()
         if self.body.currentIndex() == 0:
             self._show_empty_state()
