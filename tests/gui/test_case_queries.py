@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reflectdesk.gui.app_context import AppContext
@@ -345,3 +346,15 @@ def test_fits_the_workspace_at_1024x600_and_follows_a_language_change(
     qtbot.wait(20)
     assert "Description" in column(tab, COL_SECTION)
     assert tab.query_buttons[0].text() == "Passages by code"
+
+
+def test_a_study_that_cannot_be_read_says_so(qtbot: QtBot, ctx: AppContext, coded: Coded) -> None:
+    tab = make_tab(qtbot, ctx, coded)
+    with qtbot.waitSignal(tab.shown, timeout=10_000):
+        tab.set_case("no-such-study")
+    assert tab.body.currentIndex() == 0 and tab.data is None
+    assert "could not be read" in tab.empty.text()
+    boxes = [b for b in tab.findChildren(QMessageBox) if b.isVisible()]
+    assert len(boxes) == 1 and boxes[0].text()  # the error's translated message
+    assert not tab.csv_button.isEnabled()
+    boxes[0].close()

@@ -356,6 +356,8 @@ class PassageModel(QAbstractTableModel):
             return self.cell_text(p, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_CODE and self.data_:
             return self.data_.code_path(p.code_id)
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_TEXT:
+            return p.text if len(p.text) <= 600 else p.text[:599] + "…"
         if role == Qt.ItemDataRole.DecorationRole and column == COL_CODE and self.data_:
             if p.code_id not in self._icons:
                 code = self.data_.code_by_id.get(p.code_id)
