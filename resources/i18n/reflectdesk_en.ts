@@ -1440,6 +1440,229 @@
     </message>
 </context>
 <context>
+    <name>CaseQueriesTab</name>
+    <message>
+        <source>Reading the coded passages…</source>
+        <translation>Reading the coded passages…</translation>
+    </message>
+    <message>
+        <source>Choose a case study on the left to query its coding.</source>
+        <translation>Choose a case study on the left to query its coding.</translation>
+    </message>
+    <message>
+        <source>The coded passages could not be read.</source>
+        <translation>The coded passages could not be read.</translation>
+    </message>
+    <message>
+        <source>No codes yet. Create a codebook and code some passages in the Coding tab first; their queries appear here.</source>
+        <translation>No codes yet. Create a codebook and code some passages in the Coding tab first; their queries appear here.</translation>
+    </message>
+    <message>
+        <source>No coded passages yet. Code some passages in the Coding tab first; then find them here by code, student, section and date, and see code frequencies, co-occurrence and the code × MBE standard matrix.</source>
+        <translation>No coded passages yet. Code some passages in the Coding tab first; then find them here by code, student, section and date, and see code frequencies, co-occurrence and the code × MBE standard matrix.</translation>
+    </message>
+    <message>
+        <source>All students</source>
+        <translation>All students</translation>
+    </message>
+    <message>
+        <source>All sections</source>
+        <translation>All sections</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Coded passages</source>
+        <translation>Coded passages</translation>
+    </message>
+    <message>
+        <source>Coded passages per template section</source>
+        <translation>Coded passages per template section</translation>
+    </message>
+    <message>
+        <source>Coded passages per student</source>
+        <translation>Coded passages per student</translation>
+    </message>
+    <message>
+        <source>No two codes overlap yet. Two codes co-occur where their passages overlap in the same section.</source>
+        <translation>No two codes overlap yet. Two codes co-occur where their passages overlap in the same section.</translation>
+    </message>
+    <message>
+        <source>The coded items name no MBE standard: the matrix fills when the entries were tagged with standards.</source>
+        <translation>The coded items name no MBE standard: the matrix fills when the entries were tagged with standards.</translation>
+    </message>
+    <message>
+        <source>and %1 more (hover the headers)</source>
+        <translation>and %1 more (hover the headers)</translation>
+    </message>
+    <message>
+        <source>Passages shown: %1 of %2. Double-click one to show it in the Coding tab.</source>
+        <translation>Passages shown: %1 of %2. Double-click one to show it in the Coding tab.</translation>
+    </message>
+    <message>
+        <source>No passage matches these filters (coded passages: %1).</source>
+        <translation>No passage matches these filters (coded passages: %1).</translation>
+    </message>
+    <message>
+        <source>Coded passages: %1 · codes: %2 · students: %3.</source>
+        <translation>Coded passages: %1 · codes: %2 · students: %3.</translation>
+    </message>
+    <message>
+        <source>How many times passages of two codes overlap in the same section. Pairs of codes that overlap: %1.</source>
+        <translation>How many times passages of two codes overlap in the same section. Pairs of codes that overlap: %1.</translation>
+    </message>
+    <message>
+        <source>Coded passages of each code in entries tagged with each MBE standard. Standards named: %1.</source>
+        <translation>Coded passages of each code in entries tagged with each MBE standard. Standards named: %1.</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Student (pseudonym)</source>
+        <translation>Student (pseudonym)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>Passage</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>passages-by-code</source>
+        <translation>passages-by-code</translation>
+    </message>
+    <message>
+        <source>code-frequencies</source>
+        <translation>code-frequencies</translation>
+    </message>
+    <message>
+        <source>code-cooccurrence</source>
+        <translation>code-cooccurrence</translation>
+    </message>
+    <message>
+        <source>codes-by-standard</source>
+        <translation>codes-by-standard</translation>
+    </message>
+    <message>
+        <source>Export the query</source>
+        <translation>Export the query</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG images (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Export the chart</source>
+        <translation>Export the chart</translation>
+    </message>
+    <message>
+        <source>Passages by code</source>
+        <translation>Passages by code</translation>
+    </message>
+    <message>
+        <source>Code frequencies</source>
+        <translation>Code frequencies</translation>
+    </message>
+    <message>
+        <source>Co-occurrence</source>
+        <translation>Co-occurrence</translation>
+    </message>
+    <message>
+        <source>Code × MBE standard</source>
+        <translation>Code × MBE standard</translation>
+    </message>
+    <message>
+        <source>Codes (none checked: all)</source>
+        <translation>Codes (none checked: all)</translation>
+    </message>
+    <message>
+        <source>Check one or more codes; a code includes its sub-codes. None: all.</source>
+        <translation>Check one or more codes; a code includes its sub-codes. None: all.</translation>
+    </message>
+    <message>
+        <source>The whole passage in its context</source>
+        <translation>The whole passage in its context</translation>
+    </message>
+    <message>
+        <source>Template section</source>
+        <translation>Template section</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Count &amp;per</source>
+        <translation>Count &amp;per</translation>
+    </message>
+    <message>
+        <source>Code frequencies chart</source>
+        <translation>Code frequencies chart</translation>
+    </message>
+    <message>
+        <source>Code co-occurrence</source>
+        <translation>Code co-occurrence</translation>
+    </message>
+    <message>
+        <source>Codes by MBE standard</source>
+        <translation>Codes by MBE standard</translation>
+    </message>
+    <message>
+        <source>Show in &amp;Coding</source>
+        <translation>Show in &amp;Coding</translation>
+    </message>
+    <message>
+        <source>Export C&amp;SV…</source>
+        <translation>Export C&amp;SV…</translation>
+    </message>
+    <message>
+        <source>Chart as &amp;PNG…</source>
+        <translation>Chart as &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Chart as S&amp;VG…</source>
+        <translation>Chart as S&amp;VG…</translation>
+    </message>
+</context>
+<context>
     <name>CaseWorkspace</name>
     <message>
         <source>Items</source>

@@ -1440,6 +1440,229 @@
     </message>
 </context>
 <context>
+    <name>CaseQueriesTab</name>
+    <message>
+        <source>Reading the coded passages…</source>
+        <translation>Leyendo los pasajes codificados…</translation>
+    </message>
+    <message>
+        <source>Choose a case study on the left to query its coding.</source>
+        <translation>Elige un estudio de caso a la izquierda para consultar su codificación.</translation>
+    </message>
+    <message>
+        <source>The coded passages could not be read.</source>
+        <translation>No se pudieron leer los pasajes codificados.</translation>
+    </message>
+    <message>
+        <source>No codes yet. Create a codebook and code some passages in the Coding tab first; their queries appear here.</source>
+        <translation>Aún no hay códigos. Primero crea un libro de códigos y codifica algunos pasajes en la pestaña Codificación; sus consultas aparecerán aquí.</translation>
+    </message>
+    <message>
+        <source>No coded passages yet. Code some passages in the Coding tab first; then find them here by code, student, section and date, and see code frequencies, co-occurrence and the code × MBE standard matrix.</source>
+        <translation>Aún no hay pasajes codificados. Primero codifica algunos pasajes en la pestaña Codificación; luego encuéntralos aquí por código, estudiante, sección y fecha, y ve las frecuencias de códigos, la co-ocurrencia y la matriz código × estándar MBE.</translation>
+    </message>
+    <message>
+        <source>All students</source>
+        <translation>Todos los estudiantes</translation>
+    </message>
+    <message>
+        <source>All sections</source>
+        <translation>Todas las secciones</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Coded passages</source>
+        <translation>Pasajes codificados</translation>
+    </message>
+    <message>
+        <source>Coded passages per template section</source>
+        <translation>Pasajes codificados por sección de la plantilla</translation>
+    </message>
+    <message>
+        <source>Coded passages per student</source>
+        <translation>Pasajes codificados por estudiante</translation>
+    </message>
+    <message>
+        <source>No two codes overlap yet. Two codes co-occur where their passages overlap in the same section.</source>
+        <translation>Aún no se superponen dos códigos. Dos códigos co-ocurren donde sus pasajes se superponen en la misma sección.</translation>
+    </message>
+    <message>
+        <source>The coded items name no MBE standard: the matrix fills when the entries were tagged with standards.</source>
+        <translation>Los elementos codificados no nombran ningún estándar MBE: la matriz se llena cuando las entradas fueron etiquetadas con estándares.</translation>
+    </message>
+    <message>
+        <source>and %1 more (hover the headers)</source>
+        <translation>y %1 más (pasa el cursor por los encabezados)</translation>
+    </message>
+    <message>
+        <source>Passages shown: %1 of %2. Double-click one to show it in the Coding tab.</source>
+        <translation>Pasajes mostrados: %1 de %2. Haz doble clic en uno para verlo en la pestaña Codificación.</translation>
+    </message>
+    <message>
+        <source>No passage matches these filters (coded passages: %1).</source>
+        <translation>Ningún pasaje coincide con estos filtros (pasajes codificados: %1).</translation>
+    </message>
+    <message>
+        <source>Coded passages: %1 · codes: %2 · students: %3.</source>
+        <translation>Pasajes codificados: %1 · códigos: %2 · estudiantes: %3.</translation>
+    </message>
+    <message>
+        <source>How many times passages of two codes overlap in the same section. Pairs of codes that overlap: %1.</source>
+        <translation>Cuántas veces se superponen pasajes de dos códigos en la misma sección. Pares de códigos que se superponen: %1.</translation>
+    </message>
+    <message>
+        <source>Coded passages of each code in entries tagged with each MBE standard. Standards named: %1.</source>
+        <translation>Pasajes codificados de cada código en entradas etiquetadas con cada estándar MBE. Estándares nombrados: %1.</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Guardado: %1</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Student (pseudonym)</source>
+        <translation>Estudiante (seudónimo)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Sección</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>Pasaje</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Estudiante</translation>
+    </message>
+    <message>
+        <source>passages-by-code</source>
+        <translation>pasajes-por-codigo</translation>
+    </message>
+    <message>
+        <source>code-frequencies</source>
+        <translation>frecuencias-de-codigos</translation>
+    </message>
+    <message>
+        <source>code-cooccurrence</source>
+        <translation>co-ocurrencia-de-codigos</translation>
+    </message>
+    <message>
+        <source>codes-by-standard</source>
+        <translation>codigos-por-estandar</translation>
+    </message>
+    <message>
+        <source>Export the query</source>
+        <translation>Exportar la consulta</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>Imágenes SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export the chart</source>
+        <translation>Exportar el gráfico</translation>
+    </message>
+    <message>
+        <source>Passages by code</source>
+        <translation>Pasajes por código</translation>
+    </message>
+    <message>
+        <source>Code frequencies</source>
+        <translation>Frecuencias de códigos</translation>
+    </message>
+    <message>
+        <source>Co-occurrence</source>
+        <translation>Co-ocurrencia</translation>
+    </message>
+    <message>
+        <source>Code × MBE standard</source>
+        <translation>Código × estándar MBE</translation>
+    </message>
+    <message>
+        <source>Codes (none checked: all)</source>
+        <translation>Códigos (ninguno marcado: todos)</translation>
+    </message>
+    <message>
+        <source>Check one or more codes; a code includes its sub-codes. None: all.</source>
+        <translation>Marca uno o más códigos; un código incluye sus subcódigos. Ninguno: todos.</translation>
+    </message>
+    <message>
+        <source>The whole passage in its context</source>
+        <translation>El pasaje completo en su contexto</translation>
+    </message>
+    <message>
+        <source>Template section</source>
+        <translation>Sección de la plantilla</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Count &amp;per</source>
+        <translation>Contar &amp;por</translation>
+    </message>
+    <message>
+        <source>Code frequencies chart</source>
+        <translation>Gráfico de frecuencias de códigos</translation>
+    </message>
+    <message>
+        <source>Code co-occurrence</source>
+        <translation>Co-ocurrencia de códigos</translation>
+    </message>
+    <message>
+        <source>Codes by MBE standard</source>
+        <translation>Códigos por estándar MBE</translation>
+    </message>
+    <message>
+        <source>Show in &amp;Coding</source>
+        <translation>Ver en &amp;Codificación</translation>
+    </message>
+    <message>
+        <source>Export C&amp;SV…</source>
+        <translation>Exportar C&amp;SV…</translation>
+    </message>
+    <message>
+        <source>Chart as &amp;PNG…</source>
+        <translation>Gráfico como P&amp;NG…</translation>
+    </message>
+    <message>
+        <source>Chart as S&amp;VG…</source>
+        <translation>Gráfico como S&amp;VG…</translation>
+    </message>
+</context>
+<context>
     <name>CaseWorkspace</name>
     <message>
         <source>Items</source>
