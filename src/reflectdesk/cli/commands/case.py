@@ -18,6 +18,7 @@ from reflectdesk.cli.commands.review import html_to_pdf
 from reflectdesk.cli.session import CliContext
 from reflectdesk.errors import CaseFieldInvalid, NotFound
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
+from reflectdesk.progress import CancelToken, ProgressSink
 from reflectdesk.services.case_audit import CaseAuditService
 from reflectdesk.services.case_common import CaseStudy
 
@@ -389,7 +390,7 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     vault = ctx.open_vault()
     case = vault.case_studies.resolve(args.case)
     result = vault.case_studies.exports.export(
-        case.id, args.format, Path(args.output), progress=ctx.progress(), pdf=html_to_pdf
+        case.id, args.format, Path(args.output), progress=ctx.progress(), pdf=_pdf
     )
     ctx.say(
         "Cli",
@@ -398,6 +399,11 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
         audit=str(result.audit_path),
     )
     return 0
+
+
+def _pdf(html: str, *, progress: ProgressSink, cancel: CancelToken) -> bytes:
+    """The report drawn by Qt in a child process (the portfolio's renderer)."""
+    return html_to_pdf(html)
 
 
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
