@@ -90,6 +90,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     a.add_argument("case", nargs="?")
     a.add_argument("--file", metavar="FILE.audit.json")
     a.add_argument("--key", action="append", default=[], metavar="KEY_ID")
+    a.add_argument(
+        "--project",
+        metavar="FILE",
+        help="with --file: the exported file the log must end on (its SHA-256)",
+    )
     a.set_defaults(handler=cmd_audit_verify)
 
 
@@ -414,8 +419,15 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
-    if args.file:
-        check = CaseAuditService.verify_file(Path(args.file), args.key)
+    project = Path(args.project) if args.project else None
+    if project is not None and not args.file:
+        raise CaseFieldInvalid("file", field="file")
+    if args.file and args.case:
+        vault = ctx.open_vault()
+        case = vault.case_studies.resolve(args.case)
+        check = vault.case_studies.audit.verify_copy(case.id, Path(args.file), project)
+    elif args.file:
+        check = CaseAuditService.verify_file(Path(args.file), args.key, project)
     else:
         if not args.case:
             raise CaseFieldInvalid("case", field="case")
@@ -425,7 +437,40 @@ def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.say(
         "Cli",
         QT_TRANSLATE_NOOP("Cli", "The audit log verifies: {count} records, signed by {keys}."),
-        count=len(check.events),
+        count=check.count,
         keys=", ".join(check.key_ids),
     )
+    ctx.say("Cli", QT_TRANSLATE_NOOP("Cli", "Study: {study}."), study=check.study)
+    end = check.export
+    if args.file and end is not None:
+        ctx.say(
+            "Cli",
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "It ends on record {seq}, the signed record of the {format} export of {date} "
+                "(SHA-256 {sha256}).",
+            ),
+            seq=end.seq,
+            format=end.format,
+            date=end.at.isoformat(),
+            sha256=end.sha256 or "-",
+        )
+        if project is not None:
+            ctx.say(
+                "Cli",
+                QT_TRANSLATE_NOOP("Cli", "{file} is that export: its SHA-256 matches."),
+                file=project.name,
+            )
+        else:
+            ctx.say(
+                "Cli",
+                QT_TRANSLATE_NOOP(
+                    "Cli", "Add --project FILE to check that FILE is the export it ends on."
+                ),
+            )
+    if args.file and args.case:
+        ctx.say(
+            "Cli",
+            QT_TRANSLATE_NOOP("Cli", "It is this study's log in the vault, up to that record."),
+        )
     return 0
