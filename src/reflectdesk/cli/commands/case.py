@@ -1,5 +1,5 @@
 """case create | approve | list | show | add | remove | pseudonymise | codebook | code | memo |
-query | export | import | audit verify (issue 15).
+query | attribute | export | import | audit verify (issue 15).
 
 Case studies from received, research-consented entries (docs/research.md, docs/cli.md).
 The same service as the app: ``vault.case_studies``.
@@ -21,6 +21,7 @@ from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
 from reflectdesk.progress import CancelToken, ProgressSink
 from reflectdesk.services.case_audit import CaseAuditService
 from reflectdesk.services.case_common import CaseStudy
+from reflectdesk.services.case_export import SCHOOL_TYPES, school_type_label
 
 FORMATS = ("qdpx", "qdc", "md", "html", "pdf")
 _STATUS = {
@@ -80,6 +81,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     c.add_argument("output")
     c.add_argument("--format", choices=FORMATS, required=True)
     c.set_defaults(handler=cmd_export)
+    c = csub.add_parser(
+        "attribute", help="the students' case attributes; set a student's school type"
+    )
+    c.add_argument("case")
+    c.add_argument("pseudonym", nargs="?", help="a student of the study, by pseudonym")
+    c.add_argument("--school-type", choices=(*SCHOOL_TYPES, "none"))
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(handler=cmd_attribute)
     c = csub.add_parser("import", help="a REFI-QDA project (.qdpx) as a new case study")
     c.add_argument("file")
     c.add_argument("--title")
@@ -403,6 +412,42 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
         file=str(result.path),
         audit=str(result.audit_path),
     )
+    return 0
+
+
+def cmd_attribute(args: argparse.Namespace, ctx: CliContext) -> int:
+    vault = ctx.open_vault()
+    exports = vault.case_studies.exports
+    case = vault.case_studies.resolve(args.case)
+    if args.pseudonym is not None:
+        if args.school_type is None:
+            raise CaseFieldInvalid("school_type", field="school_type")
+        value = None if args.school_type == "none" else args.school_type
+        exports.set_school_type(case.id, args.pseudonym, value)
+    elif args.school_type is not None:
+        raise CaseFieldInvalid("pseudonym", field="pseudonym")
+    rows = exports.attributes(case.id)
+    if args.json:
+        ctx.emit_json(
+            [
+                {
+                    "pseudonym": a.pseudonym,
+                    "cohorts": list(a.cohorts),
+                    "school_type": a.school_type,
+                    "templates": list(a.templates),
+                    "mbe_standards": list(a.standards),
+                    "items": a.items,
+                }
+                for a in rows
+            ]
+        )
+        return 0
+    for a in rows:
+        school = school_type_label(a.school_type, case.language) or "-"
+        ctx.out.write(
+            f"{a.pseudonym}  [{school}]  {', '.join(a.cohorts) or '-'}  "
+            f"{', '.join(a.templates) or '-'}  {', '.join(a.standards) or '-'}\n"
+        )
     return 0
 
 
