@@ -220,3 +220,73 @@ def test_the_school_type_set_here_goes_into_the_qdpx(
     (case_,) = read_qdpx(dest).cases
     values = {a.name: a.value for a in case_.attributes}
     assert values["School type"] == "SLEP (servicio local)"  # the study's language: es
+
+
+# --- the PDF of a long report: laid out in pieces, cancel between them ----------------
+def _long_report(excerpts: int = 3000) -> str:
+    from reflectdesk.research.report import ReportCode, ReportData, ReportExcerpt, render_html
+
+    codes = tuple(ReportCode(f"c{i}", f"Código {i}") for i in range(12))
+    text = "Las regletas ayudaron a explicar las fracciones equivalentes con material concreto."
+    return render_html(
+        ReportData(
+            title="Largo",
+            items=excerpts,
+            codes=codes,
+            excerpts=tuple(
+                ReportExcerpt(f"c{n % 12}", f"Estudiante {n % 7}", "análisis", None, f"{n} {text}")
+                for n in range(excerpts)
+            ),
+            by_student={f"Estudiante {s}": {f"c{i}": s + i for i in range(12)} for s in range(7)},
+        )
+    )
+
+
+def test_a_long_report_is_cut_between_blocks_never_inside_a_table() -> None:
+    from reflectdesk.gui.portfolio_pdf import html_chunks
+
+    html = _long_report()
+    chunks = html_chunks(html, size=4000)
+    assert len(chunks) > 20
+    body = html.split("<body>", 1)[1].rsplit("</body>", 1)[0]
+    assert "".join(chunks) == body  # nothing lost, nothing added
+    for chunk in chunks:
+        assert chunk.count("<table") == chunk.count("</table>")
+        assert chunk.startswith(("<h2", "<h3", "<blockquote")) or chunk is chunks[0]
+
+
+def test_a_chunked_pdf_has_every_passage_and_cancels_during_layout(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    import time
+
+    from reflectdesk.errors import Cancelled
+    from reflectdesk.gui.case_exports import render_pdf
+    from reflectdesk.progress import CancelToken
+    from tests.cli.commands.test_review import pdf_text
+
+    html = _long_report(600)
+    seen: list[Progress] = []
+    data = render_pdf(html, progress=seen.append, cancel=CancelToken())
+    assert data.startswith(b"%PDF-")
+    assert [p.done for p in seen] == sorted(p.done for p in seen) and seen[-1].done == 1000
+    layout = [p for p in seen if p.done <= 400]
+    assert len(layout) > 3  # progress while laying out, not only per page
+    path = tmp_path / "r.pdf"
+    path.write_bytes(data)
+    text = " ".join(pdf_text(path).split())
+    assert "0 Las regletas" in text and "599 Las regletas" in text
+    assert "Frecuencia por estudiante" in text
+
+    # Cancelled at the first piece laid out: raised before the next one.
+    token = CancelToken()
+    at: list[float] = []
+
+    def cancel_early(p: Progress) -> None:
+        if not at:
+            at.append(time.perf_counter())
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        render_pdf(_long_report(), progress=cancel_early, cancel=token)
+    assert time.perf_counter() - at[0] < 2.0

@@ -72,10 +72,12 @@ SUFFIX = {"qdpx": ".qdpx", "qdc": ".qdc", "html": ".html", "pdf": ".pdf", "md": 
 
 
 def render_pdf(html: str, *, progress: ProgressSink, cancel: CancelToken) -> bytes:
-    """The report's PDF as the app draws it (Qt, on the worker that runs the export)."""
+    """The report's PDF as the app draws it (Qt, on the worker that runs the export):
+    laid out in pieces, so Cancel is honoured within a fraction of a second even for
+    2,000 items and 10,000 passages (benchmarks/bench_case_study.py)."""
     from reflectdesk.gui.portfolio_pdf import html_to_pdf
 
-    return html_to_pdf(html, progress=progress, cancel=cancel)
+    return html_to_pdf(html, progress=progress, cancel=cancel, chunked=True)
 
 
 @dataclass(frozen=True, slots=True)
