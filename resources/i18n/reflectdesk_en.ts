@@ -1375,6 +1375,26 @@
         <translation>{made} of {count} replacements made; the items are reviewed.</translation>
     </message>
     <message>
+        <source>Study: {study}.</source>
+        <translation>Study: {study}.</translation>
+    </message>
+    <message>
+        <source>It ends on record {seq}, the signed record of the {format} export of {date} (SHA-256 {sha256}).</source>
+        <translation>It ends on record {seq}, the signed record of the {format} export of {date} (SHA-256 {sha256}).</translation>
+    </message>
+    <message>
+        <source>{file} is that export: its SHA-256 matches.</source>
+        <translation>{file} is that export: its SHA-256 matches.</translation>
+    </message>
+    <message>
+        <source>Add --project FILE to check that FILE is the export it ends on.</source>
+        <translation>Add --project FILE to check that FILE is the export it ends on.</translation>
+    </message>
+    <message>
+        <source>It is this study's log in the vault, up to that record.</source>
+        <translation>It is this study's log in the vault, up to that record.</translation>
+    </message>
+    <message>
         <source>{count} codes imported.</source>
         <translation>{count} codes imported.</translation>
     </message>
@@ -3664,6 +3684,14 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
     <message>
         <source>Do not trust this copy of the log. Export it again from the researcher's vault and compare.</source>
         <translation>Do not trust this copy of the log. Export it again from the researcher's vault and compare.</translation>
+    </message>
+    <message>
+        <source>The audit log verifies, but it does not end on the export of this file ({file}): its SHA-256 is not the one the log signed.</source>
+        <translation>The audit log verifies, but it does not end on the export of this file ({file}): its SHA-256 is not the one the log signed.</translation>
+    </message>
+    <message>
+        <source>The log belongs to another export: another case study, or an earlier or later export of this one. Check the file with the .audit.json written beside it.</source>
+        <translation>The log belongs to another export: another case study, or an earlier or later export of this one. Check the file with the .audit.json written beside it.</translation>
     </message>
     <message>
         <source>The codebook is empty: there is nothing to export.</source>

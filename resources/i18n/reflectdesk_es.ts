@@ -1375,6 +1375,26 @@
         <translation>Se hicieron {made} de {count} reemplazos; los elementos quedan revisados.</translation>
     </message>
     <message>
+        <source>Study: {study}.</source>
+        <translation>Estudio: {study}.</translation>
+    </message>
+    <message>
+        <source>It ends on record {seq}, the signed record of the {format} export of {date} (SHA-256 {sha256}).</source>
+        <translation>Termina en el registro {seq}, el registro firmado de la exportación {format} del {date} (SHA-256 {sha256}).</translation>
+    </message>
+    <message>
+        <source>{file} is that export: its SHA-256 matches.</source>
+        <translation>{file} es esa exportación: su SHA-256 coincide.</translation>
+    </message>
+    <message>
+        <source>Add --project FILE to check that FILE is the export it ends on.</source>
+        <translation>Agregue --project ARCHIVO para comprobar que ARCHIVO es la exportación en que termina.</translation>
+    </message>
+    <message>
+        <source>It is this study's log in the vault, up to that record.</source>
+        <translation>Es el registro de este estudio en el espacio, hasta ese registro.</translation>
+    </message>
+    <message>
         <source>{count} codes imported.</source>
         <translation>Códigos importados: {count}.</translation>
     </message>
@@ -3664,6 +3684,14 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     <message>
         <source>Do not trust this copy of the log. Export it again from the researcher's vault and compare.</source>
         <translation>No confíes en esta copia del registro. Expórtalo de nuevo desde el espacio de ReflectDesk de la persona investigadora y compara.</translation>
+    </message>
+    <message>
+        <source>The audit log verifies, but it does not end on the export of this file ({file}): its SHA-256 is not the one the log signed.</source>
+        <translation>El registro de auditoría se verifica, pero no termina en la exportación de este archivo ({file}): su SHA-256 no es el que firmó el registro.</translation>
+    </message>
+    <message>
+        <source>The log belongs to another export: another case study, or an earlier or later export of this one. Check the file with the .audit.json written beside it.</source>
+        <translation>El registro pertenece a otra exportación: otro estudio de caso, o una exportación anterior o posterior de este. Compruebe el archivo con el .audit.json escrito a su lado.</translation>
     </message>
     <message>
         <source>The codebook is empty: there is nothing to export.</source>

@@ -66,7 +66,7 @@ def test_a_truncated_copy_and_another_studys_copy_fail_from_the_command_line(
         # Spanish.
         r = cli("case", "audit", "verify", "--file", str(b_log), "--project", str(a),
                 env={"REFLECTDESK_LANG": "es"})  # fmt: skip
-        assert r.code == 6 and "mine.qdpx" in r.err and "SHA-256" in r.err
+        assert r.code == 6 and "no termina en la exportación de este archivo (mine.qdpx)" in r.err
         # --project needs --file.
         assert cli("case", "audit", "verify", mine, "--project", str(a)).code == 6
     finally:
