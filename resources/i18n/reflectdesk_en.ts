@@ -601,10 +601,6 @@
         <translation>Its signed audit log is beside it: %1</translation>
     </message>
     <message>
-        <source>Exported.</source>
-        <translation>Exported.</translation>
-    </message>
-    <message>
         <source>Export cancelled: nothing was written.</source>
         <translation>Export cancelled: nothing was written.</translation>
     </message>
@@ -641,8 +637,12 @@
         <translation>Other</translation>
     </message>
     <message>
-        <source>Outdated: an entry was withdrawn or removed after this export</source>
-        <translation>Outdated: an entry was withdrawn or removed after this export</translation>
+        <source>Outdated</source>
+        <translation>Outdated</translation>
+    </message>
+    <message>
+        <source>Outdated: an entry was withdrawn or removed after the export was made, so the file still holds it. Export again for a copy without it, and delete the old one.</source>
+        <translation>Outdated: an entry was withdrawn or removed after the export was made, so the file still holds it. Export again for a copy without it, and delete the old one.</translation>
     </message>
     <message>
         <source>Current</source>

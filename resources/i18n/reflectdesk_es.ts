@@ -601,10 +601,6 @@
         <translation>Su registro de auditoría firmado está al lado: %1</translation>
     </message>
     <message>
-        <source>Exported.</source>
-        <translation>Exportado.</translation>
-    </message>
-    <message>
         <source>Export cancelled: nothing was written.</source>
         <translation>Exportación cancelada: no se escribió nada.</translation>
     </message>
@@ -641,8 +637,12 @@
         <translation>Otro</translation>
     </message>
     <message>
-        <source>Outdated: an entry was withdrawn or removed after this export</source>
-        <translation>Desactualizada: se retiró o quitó una entrada después de esta exportación</translation>
+        <source>Outdated</source>
+        <translation>Desactualizada</translation>
+    </message>
+    <message>
+        <source>Outdated: an entry was withdrawn or removed after the export was made, so the file still holds it. Export again for a copy without it, and delete the old one.</source>
+        <translation>Desactualizada: se retiró o quitó una entrada después de hacer la exportación, así que el archivo aún la contiene. Exporte de nuevo para tener una copia sin ella y elimine la anterior.</translation>
     </message>
     <message>
         <source>Current</source>

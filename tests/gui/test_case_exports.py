@@ -121,7 +121,7 @@ def test_a_qdpx_export_validates_with_progress_and_says_where_it_went(
     assert not tab.export_button.isEnabled()
     qtbot.waitUntil(lambda: tab.task is None, timeout=30_000)
     qtbot.waitUntil(lambda: not tab.loading, timeout=10_000)
-    assert tab.status.text() == "Exported.", tab.status.text()
+    assert tab.last_error == "" and not tab.status.isVisible(), tab.status.text()
     assert reports and reports[-1].done == reports[-1].total == 100
     # The file is there, valid, readable back; its audit log beside it.
     with zipfile.ZipFile(dest) as z:
@@ -187,13 +187,14 @@ def test_an_export_made_before_a_withdrawal_is_flagged_outdated(
     tab = _tab(qtbot, study, runner, case)
     tab.set_format("md")
     _export(qtbot, tab, tmp_path / "informe.md")
-    assert tab.history.item(0, 3).text() == "Current"
+    assert tab.history.item(0, 3).text() == "Current" and not tab.outdated.isVisible()
     study.researcher.imports.import_bundle(study.withdraw("research"))
     tab.set_case(case)
     qtbot.waitUntil(lambda: not tab.loading, timeout=10_000)
     state = tab.history.item(0, 3)
-    assert state.text() == tab.outdated_text()
-    assert "withdrawn" in state.text() and state.font().bold() and not state.icon().isNull()
+    assert state.text() == "Outdated" and state.font().bold() and not state.icon().isNull()
+    assert "withdrawn" in state.toolTip()
+    assert tab.outdated.isVisible() and "an entry was withdrawn" in tab.outdated.text()
 
 
 def test_the_school_type_set_here_goes_into_the_qdpx(

@@ -182,9 +182,12 @@ class CaseExportsTab(QWidget):
         self._table_defaults(self.history)
         self.history_empty = wrap(QLabel())
         self.history_empty.setObjectName("caseExportsEmpty")
+        self.outdated = wrap(QLabel())
+        self.outdated.setObjectName("caseExportsOutdated")
         history = QVBoxLayout(self.history_box)
         history.addWidget(self.history_empty)
         history.addWidget(self.history)
+        history.addWidget(self.outdated)
 
         # -- case attributes ------------------------------------------------------------
         self.attributes_box = QGroupBox()
@@ -222,7 +225,19 @@ class CaseExportsTab(QWidget):
         header = table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.setMinimumHeight(120)
+        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.setWordWrap(False)
+
+    @staticmethod
+    def _fit_height(table: QTableWidget, most: int = 8) -> None:
+        """As tall as its rows, up to ``most`` of them (then it scrolls): the page
+        scrolls as one, without empty table space."""
+        rows = min(table.rowCount(), most)
+        height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        height += sum(table.rowHeight(r) for r in range(rows))
+        if table.rowCount() > most:
+            height += table.rowHeight(0) // 2  # a part of the next row: there is more
+        table.setFixedHeight(height)
 
     # -- the contract ---------------------------------------------------------------------
     def set_case(self, case_id: str | None) -> None:
@@ -309,6 +324,7 @@ class CaseExportsTab(QWidget):
         self.format.setEnabled(not busy)
         self.cancel_button.setVisible(busy)
         self.progress.setVisible(busy)
+        self.status.setVisible(bool(self.status.text()))
         self._hint()
 
     # -- exporting ------------------------------------------------------------------------
@@ -381,6 +397,7 @@ class CaseExportsTab(QWidget):
         if self.task is not None:
             self.task.cancel()
             self.status.setText(self.tr("Cancelling…"))
+            self._update()
 
     def _progress(self, report: Progress) -> None:
         if report.total:
@@ -397,7 +414,7 @@ class CaseExportsTab(QWidget):
             self.tr("Its signed audit log is beside it: %1").replace("%1", result.audit_path.name)
         )
         self.audit_name.show()
-        self.status.setText(self.tr("Exported."))
+        self.status.clear()  # the block says it: "Saved to ‹folder›"
         self._update()
         self.changed.emit()
         self.set_case(self.case_id)  # the new export in the list
@@ -483,7 +500,13 @@ class CaseExportsTab(QWidget):
         self._update()
 
     def outdated_text(self) -> str:
-        return self.tr("Outdated: an entry was withdrawn or removed after this export")
+        return self.tr("Outdated")
+
+    def outdated_note(self) -> str:
+        return self.tr(
+            "Outdated: an entry was withdrawn or removed after the export was made, so the "
+            "file still holds it. Export again for a copy without it, and delete the old one."
+        )
 
     def _fill_history(self) -> None:
         exports: tuple[ExportRecord, ...] = self.view.study.exports if self.view else ()
@@ -500,13 +523,16 @@ class CaseExportsTab(QWidget):
             ]
             if record.outdated:
                 cells[3].setIcon(warn)
+                cells[3].setToolTip(self.outdated_note())
                 font = cells[3].font()
                 font.setBold(True)
                 cells[3].setFont(font)
             for col, cell in enumerate(cells):
                 self.history.setItem(row, col, cell)
+        self._fit_height(self.history)
         self.history.setVisible(bool(rows))
         self.history_empty.setVisible(not rows)
+        self.outdated.setVisible(any(r.outdated for r in rows))
 
     def _fill_attributes(self) -> None:
         attrs = self.view.attributes if self.view else ()
@@ -521,6 +547,7 @@ class CaseExportsTab(QWidget):
                     )
                 else:
                     self.attributes.setItem(row, col, QTableWidgetItem(text))
+        self._fit_height(self.attributes, 12)
         self.attributes.setVisible(bool(attrs))
 
     def _format_name(self, fmt: str) -> str:
@@ -570,6 +597,7 @@ class CaseExportsTab(QWidget):
             [self.tr("Format"), self.tr("Date"), self.tr("File"), self.tr("State")]
         )
         self.history_empty.setText(self.tr("Nothing exported yet."))
+        self.outdated.setText(self.outdated_note())
         self.attributes.setHorizontalHeaderLabels(
             [
                 self.tr("Pseudonym"),
