@@ -927,6 +927,240 @@
     </message>
 </context>
 <context>
+    <name>CaseExportsTab</name>
+    <message>
+        <source>No ethics approval: record it (Approval…) before exporting anything.</source>
+        <translation>No ethics approval: record it (Approval…) before exporting anything.</translation>
+    </message>
+    <message>
+        <source>The ethics approval expired on %1: record the renewed approval (Approval…) before exporting.</source>
+        <translation>The ethics approval expired on %1: record the renewed approval (Approval…) before exporting.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries may only be used pseudonymised and are not reviewed yet: review their pseudonyms (Items tab, Review pseudonyms…) before exporting.</source>
+        <translation>
+            <numerusform>%n entry may only be used pseudonymised and is not reviewed yet: review its pseudonyms (Items tab, Review pseudonyms…) before exporting.</numerusform>
+            <numerusform>%n entries may only be used pseudonymised and are not reviewed yet: review their pseudonyms (Items tab, Review pseudonyms…) before exporting.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The codebook is empty: add a code before exporting it.</source>
+        <translation>The codebook is empty: add a code before exporting it.</translation>
+    </message>
+    <message>
+        <source>case-study</source>
+        <translation>case-study</translation>
+    </message>
+    <message>
+        <source>codebook</source>
+        <translation>codebook</translation>
+    </message>
+    <message>
+        <source>case-study-report</source>
+        <translation>case-study-report</translation>
+    </message>
+    <message>
+        <source>REFI-QDA projects (*.qdpx)</source>
+        <translation>REFI-QDA projects (*.qdpx)</translation>
+    </message>
+    <message>
+        <source>REFI-QDA codebooks (*.qdc)</source>
+        <translation>REFI-QDA codebooks (*.qdc)</translation>
+    </message>
+    <message>
+        <source>Web pages (*.html)</source>
+        <translation>Web pages (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Export the case study to</source>
+        <translation>Export the case study to</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Its signed audit log is beside it: %1</source>
+        <translation>Its signed audit log is beside it: %1</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>Export cancelled: nothing was written.</translation>
+    </message>
+    <message>
+        <source>The export failed: nothing was written.</source>
+        <translation>The export failed: nothing was written.</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <source>School type of %1</source>
+        <translation>School type of %1</translation>
+    </message>
+    <message>
+        <source>Municipal</source>
+        <translation>Municipal</translation>
+    </message>
+    <message>
+        <source>SLEP (local public education service)</source>
+        <translation>SLEP (local public education service)</translation>
+    </message>
+    <message>
+        <source>Private subsidised</source>
+        <translation>Private subsidised</translation>
+    </message>
+    <message>
+        <source>Private fee-paying</source>
+        <translation>Private fee-paying</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Outdated</source>
+        <translation>Outdated</translation>
+    </message>
+    <message>
+        <source>Outdated: an entry was withdrawn or removed after the export was made, so the file still holds it. Export again for a copy without it, and delete the old one.</source>
+        <translation>Outdated: an entry was withdrawn or removed after the export was made, so the file still holds it. Export again for a copy without it, and delete the old one.</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>REFI-QDA project (.qdpx)</source>
+        <translation>REFI-QDA project (.qdpx)</translation>
+    </message>
+    <message>
+        <source>Codebook (.qdc)</source>
+        <translation>Codebook (.qdc)</translation>
+    </message>
+    <message>
+        <source>Report, web page (.html)</source>
+        <translation>Report, web page (.html)</translation>
+    </message>
+    <message>
+        <source>Report, PDF (.pdf)</source>
+        <translation>Report, PDF (.pdf)</translation>
+    </message>
+    <message>
+        <source>Report, Markdown (.md)</source>
+        <translation>Report, Markdown (.md)</translation>
+    </message>
+    <message>
+        <source>The whole project — texts, codes, coded passages, memos, one case per student — for QualCoder, NVivo, ATLAS.ti or MAXQDA. Checked against the REFI-QDA schema before it is written.</source>
+        <translation>The whole project — texts, codes, coded passages, memos, one case per student — for QualCoder, NVivo, ATLAS.ti or MAXQDA. Checked against the REFI-QDA schema before it is written.</translation>
+    </message>
+    <message>
+        <source>The codebook only: codes, colours and descriptions.</source>
+        <translation>The codebook only: codes, colours and descriptions.</translation>
+    </message>
+    <message>
+        <source>The report: the project and its approval, excerpts by code, the code tables.</source>
+        <translation>The report: the project and its approval, excerpts by code, the code tables.</translation>
+    </message>
+    <message>
+        <source>The report as a PDF, to print or hand in.</source>
+        <translation>The report as a PDF, to print or hand in.</translation>
+    </message>
+    <message>
+        <source>The report as Markdown text.</source>
+        <translation>The report as Markdown text.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Exports made</source>
+        <translation>Exports made</translation>
+    </message>
+    <message>
+        <source>Case attributes</source>
+        <translation>Case attributes</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The exported file is not encrypted. It holds only pseudonymised text, never the pseudonym key; its signed audit log is saved beside it.</source>
+        <translation>The exported file is not encrypted. It holds only pseudonymised text, never the pseudonym key; its signed audit log is saved beside it.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Nothing exported yet.</source>
+        <translation>Nothing exported yet.</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Pseudonym</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Cohort</translation>
+    </message>
+    <message>
+        <source>School type</source>
+        <translation>School type</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <source>MBE standards</source>
+        <translation>MBE standards</translation>
+    </message>
+    <message>
+        <source>Each student is a case of the REFI-QDA project with these attributes; the report lists them too. Set the school type here.</source>
+        <translation>Each student is a case of the REFI-QDA project with these attributes; the report lists them too. Set the school type here.</translation>
+    </message>
+    <message>
+        <source>Choose a case study to export it.</source>
+        <translation>Choose a case study to export it.</translation>
+    </message>
+</context>
+<context>
     <name>CaseItemsTab</name>
     <message>
         <source>Reviewed</source>
@@ -2391,6 +2625,26 @@
         <translation>{made} of {count} replacements made; the items are reviewed.</translation>
     </message>
     <message>
+        <source>Study: {study}.</source>
+        <translation>Study: {study}.</translation>
+    </message>
+    <message>
+        <source>It ends on record {seq}, the signed record of the {format} export of {date} (SHA-256 {sha256}).</source>
+        <translation>It ends on record {seq}, the signed record of the {format} export of {date} (SHA-256 {sha256}).</translation>
+    </message>
+    <message>
+        <source>{file} is that export: its SHA-256 matches.</source>
+        <translation>{file} is that export: its SHA-256 matches.</translation>
+    </message>
+    <message>
+        <source>Add --project FILE to check that FILE is the export it ends on.</source>
+        <translation>Add --project FILE to check that FILE is the export it ends on.</translation>
+    </message>
+    <message>
+        <source>It is this study&apos;s log in the vault, up to that record.</source>
+        <translation>It is this study&apos;s log in the vault, up to that record.</translation>
+    </message>
+    <message>
         <source>{count} codes imported.</source>
         <translation>{count} codes imported.</translation>
     </message>
@@ -3168,30 +3422,6 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
     <message>
         <source>Nothing has been sent yet: give them the file any way you like (a USB stick, e-mail, a shared folder). Only they can open it.</source>
         <translation>Nothing has been sent yet: give them the file any way you like (a USB stick, e-mail, a shared folder). Only they can open it.</translation>
-    </message>
-    <message>
-        <source>Saved to %1</source>
-        <translation>Saved to %1</translation>
-    </message>
-    <message>
-        <source>File: %1 (%2 KB)</source>
-        <translation>File: %1 (%2 KB)</translation>
-    </message>
-    <message>
-        <source>&amp;Open the folder</source>
-        <translation>&amp;Open the folder</translation>
-    </message>
-    <message>
-        <source>Open the folder</source>
-        <translation>Open the folder</translation>
-    </message>
-    <message>
-        <source>Co&amp;py the path</source>
-        <translation>Co&amp;py the path</translation>
-    </message>
-    <message>
-        <source>Copy the path</source>
-        <translation>Copy the path</translation>
     </message>
 </context>
 <context>
@@ -4748,6 +4978,14 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
     <message>
         <source>Do not trust this copy of the log. Export it again from the researcher&apos;s vault and compare.</source>
         <translation>Do not trust this copy of the log. Export it again from the researcher&apos;s vault and compare.</translation>
+    </message>
+    <message>
+        <source>The audit log verifies, but it does not end on the export of this file ({file}): its SHA-256 is not the one the log signed.</source>
+        <translation>The audit log verifies, but it does not end on the export of this file ({file}): its SHA-256 is not the one the log signed.</translation>
+    </message>
+    <message>
+        <source>The log belongs to another export: another case study, or an earlier or later export of this one. Check the file with the .audit.json written beside it.</source>
+        <translation>The log belongs to another export: another case study, or an earlier or later export of this one. Check the file with the .audit.json written beside it.</translation>
     </message>
     <message>
         <source>The codebook is empty: there is nothing to export.</source>
@@ -6796,6 +7034,33 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     <message>
         <source>Progress</source>
         <translation>Progress</translation>
+    </message>
+</context>
+<context>
+    <name>SavedFile</name>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <source>File: %1 (%2 KB)</source>
+        <translation>File: %1 (%2 KB)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the folder</source>
+        <translation>&amp;Open the folder</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Open the folder</translation>
+    </message>
+    <message>
+        <source>Co&amp;py the path</source>
+        <translation>Co&amp;py the path</translation>
+    </message>
+    <message>
+        <source>Copy the path</source>
+        <translation>Copy the path</translation>
     </message>
 </context>
 <context>

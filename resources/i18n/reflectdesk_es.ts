@@ -927,6 +927,240 @@
     </message>
 </context>
 <context>
+    <name>CaseExportsTab</name>
+    <message>
+        <source>No ethics approval: record it (Approval…) before exporting anything.</source>
+        <translation>Sin aprobación ética: regístrela (Aprobación…) antes de exportar.</translation>
+    </message>
+    <message>
+        <source>The ethics approval expired on %1: record the renewed approval (Approval…) before exporting.</source>
+        <translation>La aprobación ética venció el %1: registre la aprobación renovada (Aprobación…) antes de exportar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries may only be used pseudonymised and are not reviewed yet: review their pseudonyms (Items tab, Review pseudonyms…) before exporting.</source>
+        <translation>
+            <numerusform>%n entrada solo puede usarse seudonimizada y aún no se revisa: revise sus seudónimos (pestaña Elementos, Revisar seudónimos…) antes de exportar.</numerusform>
+            <numerusform>%n entradas solo pueden usarse seudonimizadas y aún no se revisan: revise sus seudónimos (pestaña Elementos, Revisar seudónimos…) antes de exportar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The codebook is empty: add a code before exporting it.</source>
+        <translation>El libro de códigos está vacío: agregue un código antes de exportarlo.</translation>
+    </message>
+    <message>
+        <source>case-study</source>
+        <translation>estudio-de-caso</translation>
+    </message>
+    <message>
+        <source>codebook</source>
+        <translation>libro-de-codigos</translation>
+    </message>
+    <message>
+        <source>case-study-report</source>
+        <translation>informe-estudio-de-caso</translation>
+    </message>
+    <message>
+        <source>REFI-QDA projects (*.qdpx)</source>
+        <translation>Proyectos REFI-QDA (*.qdpx)</translation>
+    </message>
+    <message>
+        <source>REFI-QDA codebooks (*.qdc)</source>
+        <translation>Libros de códigos REFI-QDA (*.qdc)</translation>
+    </message>
+    <message>
+        <source>Web pages (*.html)</source>
+        <translation>Páginas web (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Export the case study to</source>
+        <translation>Exportar el estudio de caso a</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Its signed audit log is beside it: %1</source>
+        <translation>Su registro de auditoría firmado está al lado: %1</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>Exportación cancelada: no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>The export failed: nothing was written.</source>
+        <translation>La exportación falló: no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(sin definir)</translation>
+    </message>
+    <message>
+        <source>School type of %1</source>
+        <translation>Tipo de establecimiento de %1</translation>
+    </message>
+    <message>
+        <source>Municipal</source>
+        <translation>Municipal</translation>
+    </message>
+    <message>
+        <source>SLEP (local public education service)</source>
+        <translation>SLEP (servicio local)</translation>
+    </message>
+    <message>
+        <source>Private subsidised</source>
+        <translation>Particular subvencionado</translation>
+    </message>
+    <message>
+        <source>Private fee-paying</source>
+        <translation>Particular pagado</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Outdated</source>
+        <translation>Desactualizada</translation>
+    </message>
+    <message>
+        <source>Outdated: an entry was withdrawn or removed after the export was made, so the file still holds it. Export again for a copy without it, and delete the old one.</source>
+        <translation>Desactualizada: se retiró o quitó una entrada después de hacer la exportación, así que el archivo aún la contiene. Exporte de nuevo para tener una copia sin ella y elimine la anterior.</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Vigente</translation>
+    </message>
+    <message>
+        <source>REFI-QDA project (.qdpx)</source>
+        <translation>Proyecto REFI-QDA (.qdpx)</translation>
+    </message>
+    <message>
+        <source>Codebook (.qdc)</source>
+        <translation>Libro de códigos (.qdc)</translation>
+    </message>
+    <message>
+        <source>Report, web page (.html)</source>
+        <translation>Informe, página web (.html)</translation>
+    </message>
+    <message>
+        <source>Report, PDF (.pdf)</source>
+        <translation>Informe, PDF (.pdf)</translation>
+    </message>
+    <message>
+        <source>Report, Markdown (.md)</source>
+        <translation>Informe, Markdown (.md)</translation>
+    </message>
+    <message>
+        <source>The whole project — texts, codes, coded passages, memos, one case per student — for QualCoder, NVivo, ATLAS.ti or MAXQDA. Checked against the REFI-QDA schema before it is written.</source>
+        <translation>El proyecto completo —textos, códigos, pasajes codificados, memos, un caso por estudiante— para QualCoder, NVivo, ATLAS.ti o MAXQDA. Se valida contra el esquema REFI-QDA antes de escribirlo.</translation>
+    </message>
+    <message>
+        <source>The codebook only: codes, colours and descriptions.</source>
+        <translation>Solo el libro de códigos: códigos, colores y descripciones.</translation>
+    </message>
+    <message>
+        <source>The report: the project and its approval, excerpts by code, the code tables.</source>
+        <translation>El informe: el proyecto y su aprobación, extractos por código, las tablas de códigos.</translation>
+    </message>
+    <message>
+        <source>The report as a PDF, to print or hand in.</source>
+        <translation>El informe en PDF, para imprimir o entregar.</translation>
+    </message>
+    <message>
+        <source>The report as Markdown text.</source>
+        <translation>El informe como texto Markdown.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Exports made</source>
+        <translation>Exportaciones hechas</translation>
+    </message>
+    <message>
+        <source>Case attributes</source>
+        <translation>Atributos de los casos</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Formato:</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportar…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>The exported file is not encrypted. It holds only pseudonymised text, never the pseudonym key; its signed audit log is saved beside it.</source>
+        <translation>El archivo exportado no está cifrado. Contiene solo texto seudonimizado, nunca la clave de seudónimos; su registro de auditoría firmado se guarda al lado.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Nothing exported yet.</source>
+        <translation>Aún no se ha exportado nada.</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Seudónimo</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Cohorte</translation>
+    </message>
+    <message>
+        <source>School type</source>
+        <translation>Tipo de establecimiento</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Plantillas</translation>
+    </message>
+    <message>
+        <source>MBE standards</source>
+        <translation>Estándares MBE</translation>
+    </message>
+    <message>
+        <source>Each student is a case of the REFI-QDA project with these attributes; the report lists them too. Set the school type here.</source>
+        <translation>Cada estudiante es un caso del proyecto REFI-QDA con estos atributos; el informe también los lista. Defina aquí el tipo de establecimiento.</translation>
+    </message>
+    <message>
+        <source>Choose a case study to export it.</source>
+        <translation>Elija un estudio de caso para exportarlo.</translation>
+    </message>
+</context>
+<context>
     <name>CaseItemsTab</name>
     <message>
         <source>Reviewed</source>
@@ -2391,6 +2625,26 @@
         <translation>Se hicieron {made} de {count} reemplazos; los elementos quedan revisados.</translation>
     </message>
     <message>
+        <source>Study: {study}.</source>
+        <translation>Estudio: {study}.</translation>
+    </message>
+    <message>
+        <source>It ends on record {seq}, the signed record of the {format} export of {date} (SHA-256 {sha256}).</source>
+        <translation>Termina en el registro {seq}, el registro firmado de la exportación {format} del {date} (SHA-256 {sha256}).</translation>
+    </message>
+    <message>
+        <source>{file} is that export: its SHA-256 matches.</source>
+        <translation>{file} es esa exportación: su SHA-256 coincide.</translation>
+    </message>
+    <message>
+        <source>Add --project FILE to check that FILE is the export it ends on.</source>
+        <translation>Agregue --project ARCHIVO para comprobar que ARCHIVO es la exportación en que termina.</translation>
+    </message>
+    <message>
+        <source>It is this study&apos;s log in the vault, up to that record.</source>
+        <translation>Es el registro de este estudio en el espacio, hasta ese registro.</translation>
+    </message>
+    <message>
         <source>{count} codes imported.</source>
         <translation>Códigos importados: {count}.</translation>
     </message>
@@ -3168,30 +3422,6 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     <message>
         <source>Nothing has been sent yet: give them the file any way you like (a USB stick, e-mail, a shared folder). Only they can open it.</source>
         <translation>Todavía no se ha enviado nada: hazles llegar el archivo como prefieras (una memoria USB, correo electrónico, una carpeta compartida). Solo ellos pueden abrirlo.</translation>
-    </message>
-    <message>
-        <source>Saved to %1</source>
-        <translation>Guardado en %1</translation>
-    </message>
-    <message>
-        <source>File: %1 (%2 KB)</source>
-        <translation>Archivo: %1 (%2 KB)</translation>
-    </message>
-    <message>
-        <source>&amp;Open the folder</source>
-        <translation>&amp;Abrir la carpeta</translation>
-    </message>
-    <message>
-        <source>Open the folder</source>
-        <translation>Abrir la carpeta</translation>
-    </message>
-    <message>
-        <source>Co&amp;py the path</source>
-        <translation>Co&amp;piar la ruta</translation>
-    </message>
-    <message>
-        <source>Copy the path</source>
-        <translation>Copiar la ruta</translation>
     </message>
 </context>
 <context>
@@ -4748,6 +4978,14 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     <message>
         <source>Do not trust this copy of the log. Export it again from the researcher&apos;s vault and compare.</source>
         <translation>No confíes en esta copia del registro. Expórtalo de nuevo desde el espacio de ReflectDesk de la persona investigadora y compara.</translation>
+    </message>
+    <message>
+        <source>The audit log verifies, but it does not end on the export of this file ({file}): its SHA-256 is not the one the log signed.</source>
+        <translation>El registro de auditoría se verifica, pero no termina en la exportación de este archivo ({file}): su SHA-256 no es el que firmó el registro.</translation>
+    </message>
+    <message>
+        <source>The log belongs to another export: another case study, or an earlier or later export of this one. Check the file with the .audit.json written beside it.</source>
+        <translation>El registro pertenece a otra exportación: otro estudio de caso, o una exportación anterior o posterior de este. Compruebe el archivo con el .audit.json escrito a su lado.</translation>
     </message>
     <message>
         <source>The codebook is empty: there is nothing to export.</source>
@@ -6796,6 +7034,33 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <message>
         <source>Progress</source>
         <translation>Progreso</translation>
+    </message>
+</context>
+<context>
+    <name>SavedFile</name>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Guardado en %1</translation>
+    </message>
+    <message>
+        <source>File: %1 (%2 KB)</source>
+        <translation>Archivo: %1 (%2 KB)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the folder</source>
+        <translation>&amp;Abrir la carpeta</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Abrir la carpeta</translation>
+    </message>
+    <message>
+        <source>Co&amp;py the path</source>
+        <translation>Co&amp;piar la ruta</translation>
+    </message>
+    <message>
+        <source>Copy the path</source>
+        <translation>Copiar la ruta</translation>
     </message>
 </context>
 <context>
