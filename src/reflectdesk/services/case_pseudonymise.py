@@ -38,6 +38,13 @@ from reflectdesk.services.case_common import (
     study_of,
 )
 
+# What a front end shows of the research core, without importing it.
+Replacement = ps.Replacement
+PseudonymMap = ps.PseudonymMap
+NAME_KINDS = ps.NAME_KINDS
+PATTERN_KINDS = (ps.RUT, ps.EMAIL, ps.PHONE)
+AMBIGUOUS = ps.AMBIGUOUS
+
 
 @dataclass(frozen=True, slots=True)
 class Review:
@@ -62,7 +69,9 @@ def blocked_items(items: Iterable[CaseItem], skipped: Iterable[ps.Replacement]) 
     left in the text of an author who asked for pseudonyms)."""
     with_skips = {item_of_source(r.source) for r in skipped}
     return {
-        i.id for i in items if i.needs_pseudonymisation and not i.pseudonymised and i.id in with_skips
+        i.id
+        for i in items
+        if i.needs_pseudonymisation and not i.pseudonymised and i.id in with_skips
     }
 
 
@@ -145,9 +154,7 @@ class CasePseudonymiseService:
             self._save_map(case_id, pmap)
         items = {item.id: item for item in self._ctx.items(case_id)}
         texts = {
-            source_id(item.id, key): text
-            for item in items.values()
-            for key, text in item.sections
+            source_id(item.id, key): text for item in items.values() for key, text in item.sections
         }
         proposals = ps.propose(texts, pmap, progress=progress, cancel=cancel)
         return Review(proposals, texts, items, pmap)
