@@ -206,6 +206,11 @@ def test_stop_while_finding_changes_nothing(qtbot: QtBot, ctx: AppContext, study
     assert cs.item(case, item.id).text("description") == RESEARCH_TEXT
     assert not cs.item(case, item.id).pseudonymised
     assert len(cs.audit.events(case)) == events
+    # It can be started again, and then finds the proposals.
+    assert dialog.again_button.isVisible() and not dialog.stop_button.isVisible()
+    qtbot.mouseClick(dialog.again_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.model.review is not None, timeout=10_000)
+    assert dialog.model.counts()[1] > 0 and not dialog.again_button.isVisible()
     dialog.reject()
     assert dialog.result() == QDialog.DialogCode.Rejected
 

@@ -305,14 +305,15 @@ class ReviewModel(QAbstractItemModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Term → pseudonym"), self.tr("Kind · as written"), self.tr("Found"))[
-            section
-        ]
+        return (
+            self.tr("Term → pseudonym"),
+            self.tr("Kind · as written"),
+            self.tr("Found · decision"),
+        )[section]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if not index.isValid():
             return None
-        tr = self.tr
         n = self.proposal_at(index)
         if n is None:
             term = self.terms[index.row()]
@@ -327,10 +328,10 @@ class ReviewModel(QAbstractItemModel):
                     return f"{term.label} → {term.pseudonym}"
                 if index.column() == 1:
                     return kind_text(term.kind)
-                return tr("%n occurrences", "", len(term.rows))
+                return self.tr("%n occurrences", "", len(term.rows))
             if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
                 return (
-                    tr("%1 of %2 accepted")
+                    self.tr("%1 of %2 accepted")
                     .replace("%1", str(term.accepted))
                     .replace("%2", str(len(term.rows)))
                 )
@@ -344,7 +345,7 @@ class ReviewModel(QAbstractItemModel):
                 return " · ".join(x for x in (self.where.get(item_id, ""), self.section(p)) if x)
             if index.column() == 1:
                 return f"«{p.original}»"
-            return tr("accepted") if self.accepted[n] else tr("skipped")
+            return self.tr("accepted") if self.accepted[n] else self.tr("skipped")
         return None
 
     def section(self, p: Replacement) -> str:
@@ -445,11 +446,15 @@ class PseudonymiseDialog(QDialog):
         self.stop_button = QPushButton()
         self.stop_button.setObjectName("pseudoStop")
         self.stop_button.clicked.connect(self.stop)
+        self.again_button = QPushButton()
+        self.again_button.setObjectName("pseudoSearchAgain")
+        self.again_button.clicked.connect(lambda: self.find_proposals())
         self.progress_row = QWidget()
         row = QHBoxLayout(self.progress_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.progress, 1)
         row.addWidget(self.stop_button)
+        row.addWidget(self.again_button)
 
         self.tree = ReviewTree()
         self.tree.setObjectName("pseudoTree")
@@ -511,6 +516,9 @@ class PseudonymiseDialog(QDialog):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([580, 420])  # the list first: it is what is reviewed
+        left.setMinimumWidth(300)
+        right.setMinimumWidth(240)
 
         self.term_row = self._build_term_row()
 
@@ -872,8 +880,12 @@ class PseudonymiseDialog(QDialog):
     # -- state -------------------------------------------------------------------------------
     def _update(self) -> None:
         busy = self.busy()
-        self.progress_row.setVisible(busy and not self.applying)
-        self.stop_button.setEnabled(busy and not self.applying)
+        searching = busy and not self.applying
+        stopped = not busy and self.model.review is None  # stopped, or the search failed
+        self.progress_row.setVisible(searching or stopped)
+        self.progress.setVisible(searching)
+        self.stop_button.setVisible(searching)
+        self.again_button.setVisible(stopped)
         has = bool(self.model.proposals())
         self.tree.setVisible(has)
         self.empty.setVisible(not has)
@@ -934,6 +946,7 @@ class PseudonymiseDialog(QDialog):
             )
         )
         self.stop_button.setText(self.tr("S&top"))
+        self.again_button.setText(self.tr("&Search again"))
         self.tree.setAccessibleName(self.tr("Proposed replacements, grouped by term"))
         self.before_label.setText(self.tr("&Before:"))
         self.after_label.setText(self.tr("A&fter:"))
@@ -954,7 +967,7 @@ class PseudonymiseDialog(QDialog):
             self.term_kind.setItemText(i, kind_text(str(self.term_kind.itemData(i))))
         self.apply_button.setText(self.tr("A&pply"))
         self.cancel_button.setText(self.tr("Cancel"))
-        for button in (self.apply_button, self.cancel_button, self.stop_button):
+        for button in (self.apply_button, self.cancel_button, self.stop_button, self.again_button):
             button.setAccessibleName(button.text().replace("&", ""))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
         self._update()
