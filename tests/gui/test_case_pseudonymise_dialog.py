@@ -5,6 +5,7 @@ service; a term added finds them again; a stop changes nothing."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.case_pseudonymise_dialog import PseudonymiseDialog, ReviewModel
 from reflectdesk.progress import CancelToken, ProgressSink
+from reflectdesk.services.case_pseudonymise import PseudonymMap, Replacement, Review
 from tests.services.case_helpers import (
     EMAIL,
     PSEUDO_TEXT,
@@ -228,3 +230,34 @@ def test_spanish_texts(qtbot: QtBot, make_ctx: object, study: Study) -> None:
     assert "aceptad" in dialog.count.text()
     assert dialog.model.index(0, 0, QModelIndex()).isValid()
     assert PSEUDO_TEXT  # the canary texts are the helper's
+
+
+def test_twenty_thousand_proposals_review_quickly(qtbot: QtBot, ctx: AppContext) -> None:
+    """The model of a large study: grouping, a whole term accepted and one occurrence
+    toggled stay quick (one repaint per term, no scan of every proposal)."""
+    sources = [f"item{i}#description" for i in range(2_000)]
+    text = "Valentina habló con Martina. " * 10
+    proposals = [
+        Replacement(source, at, at + 9, "Valentina", "Estudiante A", "student", "s1")
+        for source in sources
+        for at in range(0, len(text), 29)
+    ] + [
+        Replacement(source, at + 20, at + 27, "Martina", "Alumno/a 1", "pupil", f"p{n % 50}")
+        for n, source in enumerate(sources)
+        for at in range(0, len(text), 29)
+    ]
+    people = PseudonymMap(language="es").add("s1", "student", ["Valentina"])
+    for k in range(50):
+        people = people.add(f"p{k}", "pupil", [f"Martina{k}"])
+    review = Review(proposals, dict.fromkeys(sources, text), {}, people)
+    model = ReviewModel(lambda _t, key: key)
+    started = time.perf_counter()
+    model.set_review(review)
+    grouped = time.perf_counter() - started
+    assert model.rowCount() == 51 and model.counts() == (0, 40_000)
+    started = time.perf_counter()
+    model.set_accepted(model.terms[0].rows, True)  # 20,000 occurrences of one term
+    model.toggle(model.index_of_proposal(model.terms[0].rows[-1]))
+    decided = time.perf_counter() - started
+    assert model.counts() == (19_999, 40_000)
+    assert grouped < 2.0 and decided < 0.5, (grouped, decided)

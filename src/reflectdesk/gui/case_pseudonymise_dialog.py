@@ -171,6 +171,8 @@ class ReviewModel(QAbstractItemModel):
         self.terms: list[Term] = []
         self.accepted: list[bool] = []
         self.term_of: list[int] = []  # proposal → its term's row
+        self.row_in_term: list[int] = []  # proposal → its row under its term
+        self.by_source: dict[str, list[int]] = {}  # source → its proposals, in text order
         self.where: dict[str, str] = {}  # item id → "Estudiante A · 4 may 2026"
 
     # -- contents ----------------------------------------------------------------------------
@@ -183,10 +185,15 @@ class ReviewModel(QAbstractItemModel):
         kept = keep or set()
         self.accepted = [key(p) in kept for p in proposals]
         self.term_of = [0] * len(proposals)
+        self.row_in_term = [0] * len(proposals)
         for row, term in enumerate(self.terms):
-            for n in term.rows:
+            for child, n in enumerate(term.rows):
                 self.term_of[n] = row
+                self.row_in_term[n] = child
             term.accepted = sum(self.accepted[n] for n in term.rows)
+        self.by_source = {}
+        for n, p in enumerate(proposals):
+            self.by_source.setdefault(p.source, []).append(n)
         self.where = {}
         if review is not None:
             for item in review.items.values():
@@ -223,22 +230,26 @@ class ReviewModel(QAbstractItemModel):
 
     def index_of_proposal(self, n: int, column: int = 0) -> QModelIndex:
         term = self.term_of[n]
-        return self.index(self.terms[term].rows.index(n), column, self.index(term, 0))
+        return self.index(self.row_in_term[n], column, self.index(term, 0))
 
     # -- decisions ---------------------------------------------------------------------------
     def set_accepted(self, rows: Sequence[int], value: bool) -> None:
-        touched: set[int] = set()
+        # term → (first, last) child row changed: one repaint per term, whatever the count.
+        touched: dict[int, tuple[int, int]] = {}
         for n in rows:
             if self.accepted[n] != value:
                 self.accepted[n] = value
                 term = self.term_of[n]
                 self.terms[term].accepted += 1 if value else -1
-                touched.add(term)
-                occurrence = self.index_of_proposal(n)
-                self.dataChanged.emit(occurrence, occurrence, [Qt.ItemDataRole.CheckStateRole])
-        for term in touched:
-            row = self.index(term, 0)
-            self.dataChanged.emit(row, row, [Qt.ItemDataRole.CheckStateRole])
+                child = self.row_in_term[n]
+                first, last = touched.get(term, (child, child))
+                touched[term] = (min(first, child), max(last, child))
+        for term, (first, last) in touched.items():
+            parent = self.index(term, 0)
+            self.dataChanged.emit(parent, parent.siblingAtColumn(COLUMNS - 1))
+            self.dataChanged.emit(
+                self.index(first, 0, parent), self.index(last, COLUMNS - 1, parent)
+            )
         if touched:
             self.decisions_changed.emit()
 
@@ -330,16 +341,21 @@ class ReviewModel(QAbstractItemModel):
                     return kind_text(term.kind)
                 return self.tr("%n occurrences", "", len(term.rows))
             if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
-                return (
+                accepted = (
                     self.tr("%1 of %2 accepted")
                     .replace("%1", str(term.accepted))
                     .replace("%2", str(len(term.rows)))
                 )
+                return f"{term.label} → {term.pseudonym}\n{accepted}"
             return None
         p = self.proposals()[n]
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
             return Qt.CheckState.Checked if self.accepted[n] else Qt.CheckState.Unchecked
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
             if index.column() == 0:
                 item_id = item_of_source(p.source)
                 return " · ".join(x for x in (self.where.get(item_id, ""), self.section(p)) if x)
@@ -786,15 +802,11 @@ class PseudonymiseDialog(QDialog):
         # After: every accepted replacement in the window made, this one marked.
         review = self.model.review
         assert review is not None
-        others = (
-            [
-                (m, q)
-                for m, q in enumerate(review.proposals)
-                if q.source == p.source and start <= q.start and q.end <= end and m != n
-            ]
-            if len(review.proposals) <= 5000
-            else []
-        )
+        others = [
+            (m, review.proposals[m])
+            for m in self.model.by_source.get(p.source, [])
+            if m != n and start <= review.proposals[m].start and review.proposals[m].end <= end
+        ]
         pieces: list[str] = []
         at = start
         spans = sorted([*((q.start, q.end, m) for m, q in others), (p.start, p.end, n)])
