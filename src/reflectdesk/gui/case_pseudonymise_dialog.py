@@ -84,6 +84,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CONTEXT = 180  # characters shown either side of an occurrence
+EXPANDED = 500  # up to this many proposals, every term starts open
+MEASURED_ROWS = 200  # rows measured to size the columns
 GROUP = 0  # internalId of a term row; an occurrence row's is its term's row + 1
 COLUMNS = 3
 _ROOT = QModelIndex()
@@ -254,13 +256,16 @@ class ReviewModel(QAbstractItemModel):
             self.decisions_changed.emit()
 
     def set_all(self, value: bool) -> None:
+        """Every occurrence accepted or skipped. One layout change, which keeps the
+        current row and the open terms: a dataChanged per term costs the tree a search
+        of its rows each, seconds for a large study."""
         if not self.accepted:
             return
-        self.beginResetModel()  # one repaint for any number of rows
+        self.layoutAboutToBeChanged.emit()
         self.accepted = [value] * len(self.accepted)
         for term in self.terms:
             term.accepted = len(term.rows) if value else 0
-        self.endResetModel()
+        self.layoutChanged.emit()
         self.decisions_changed.emit()
 
     def toggle(self, index: QModelIndex | QPersistentModelIndex) -> None:
@@ -481,8 +486,11 @@ class PseudonymiseDialog(QDialog):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Measured once per list, on the first rows: ResizeToContents would measure
+        # every row again at each tick (tens of thousands in a large study).
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(MEASURED_ROWS)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._show_current())
         self.empty = wrap(QLabel())
         self.empty.setObjectName("pseudoEmpty")
@@ -700,11 +708,17 @@ class PseudonymiseDialog(QDialog):
 
     # -- deciding ----------------------------------------------------------------------------
     def _after_reset(self) -> None:
-        self.tree.expandAll() if len(self.model.proposals()) <= 500 else None
+        if len(self.model.proposals()) <= EXPANDED:
+            self.tree.expandAll()
+        self._size_columns()
         if self.model.terms:
             first = self.model.index(0, 0, self.model.index(0, 0))
             self.tree.setCurrentIndex(first)
         self._show_current()
+
+    def _size_columns(self) -> None:
+        for column in (1, 2):
+            self.tree.resizeColumnToContents(column)
 
     def current_proposal(self) -> int | None:
         return self.model.proposal_at(self.tree.currentIndex())
@@ -982,6 +996,7 @@ class PseudonymiseDialog(QDialog):
         for button in (self.apply_button, self.cancel_button, self.stop_button, self.again_button):
             button.setAccessibleName(button.text().replace("&", ""))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
+        self._size_columns()
         self._update()
 
     def changeEvent(self, event: QEvent) -> None:
