@@ -4946,8 +4946,20 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>Tick each replacement you accept; unticked ones are skipped and stay as written. Space ticks or unticks, the arrow keys move. The list of who is who stays in this vault: it is never exported.</translation>
     </message>
     <message>
-        <source>S&amp;top</source>
-        <translation>S&amp;top</translation>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stop</translation>
+    </message>
+    <message>
+        <source>Kind of term</source>
+        <translation>Kind of term</translation>
+    </message>
+    <message>
+        <source>Name of the term</source>
+        <translation>Name of the term</translation>
+    </message>
+    <message>
+        <source>Other forms of the term</source>
+        <translation>Other forms of the term</translation>
     </message>
     <message>
         <source>&amp;Search again</source>

@@ -4946,8 +4946,20 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>Marca cada reemplazo que aceptas; los no marcados se omiten y quedan como están escritos. La barra espaciadora marca o desmarca, las flechas se mueven. La lista de quién es quién queda en este espacio: nunca se exporta.</translation>
     </message>
     <message>
-        <source>S&amp;top</source>
-        <translation>De&amp;tener</translation>
+        <source>&amp;Stop</source>
+        <translation>Detene&amp;r</translation>
+    </message>
+    <message>
+        <source>Kind of term</source>
+        <translation>Tipo de término</translation>
+    </message>
+    <message>
+        <source>Name of the term</source>
+        <translation>Nombre del término</translation>
+    </message>
+    <message>
+        <source>Other forms of the term</source>
+        <translation>Otras formas del término</translation>
     </message>
     <message>
         <source>&amp;Search again</source>
@@ -4959,11 +4971,11 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
     <message>
         <source>&amp;Before:</source>
-        <translation>An&amp;tes:</translation>
+        <translation>Ante&amp;s:</translation>
     </message>
     <message>
         <source>A&amp;fter:</source>
-        <translation>&amp;Después:</translation>
+        <translation>D&amp;espués:</translation>
     </message>
     <message>
         <source>The text as written</source>
@@ -4995,7 +5007,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
     <message>
         <source>Add t&amp;erm…</source>
-        <translation>Agregar t&amp;érmino…</translation>
+        <translation>A&amp;gregar término…</translation>
     </message>
     <message>
         <source>Kind:</source>
@@ -5003,7 +5015,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nombre:</translation>
+        <translation>No&amp;mbre:</translation>
     </message>
     <message>
         <source>&amp;Other forms:</source>

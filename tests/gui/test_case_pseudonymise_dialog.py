@@ -4,13 +4,14 @@ service; a term added finds them again; a stop changes nothing."""
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -18,9 +19,10 @@ from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.case_pseudonymise_dialog import PseudonymiseDialog, ReviewModel
 from reflectdesk.progress import CancelToken, ProgressSink
 from reflectdesk.services.case_pseudonymise import PseudonymMap, Replacement, Review
+from tests.gui.sharing import check_screen
 from tests.services.case_helpers import (
+    CANARIES,
     EMAIL,
-    PSEUDO_TEXT,
     PUPIL,
     RESEARCH_TEXT,
     RUT,
@@ -57,8 +59,9 @@ def row_of(model: ReviewModel, label: str) -> int:
 
 
 def test_review_skip_one_accept_the_rest_and_apply(
-    qtbot: QtBot, ctx: AppContext, study: Study
+    qtbot: QtBot, ctx: AppContext, study: Study, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.DEBUG)
     cs = study.researcher.case_studies
     case = study.new_case()
     research = cs.add(case, study.at("research"))
@@ -126,6 +129,9 @@ def test_review_skip_one_accept_the_rest_and_apply(
     other = cs.item(case, pseudo.id).text("description") or ""
     assert RUT not in other and EMAIL not in other and STUDENT not in other
     assert cs.item(case, pseudo.id).pseudonymised
+    # The map never reaches a log line.
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert not any(c in logged for c in CANARIES), logged
 
 
 def test_a_skip_in_a_pseudonymised_only_entry_says_exports_stay_blocked(
@@ -217,19 +223,29 @@ def test_stop_while_finding_changes_nothing(qtbot: QtBot, ctx: AppContext, study
     assert dialog.result() == QDialog.DialogCode.Rejected
 
 
-def test_spanish_texts(qtbot: QtBot, make_ctx: object, study: Study) -> None:
-    ctx = make_ctx("es")  # type: ignore[operator]
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_translated_named_and_unclipped(
+    qtbot: QtBot, make_ctx: Callable[..., AppContext], study: Study, language: str
+) -> None:
+    ctx = make_ctx(language)
     cs = study.researcher.case_studies
     case = study.new_case()
     cs.add(case, study.at("pseudo"))
     dialog = open_dialog(qtbot, ctx, study, case)
-    assert dialog.windowTitle() == QCoreApplication.translate(
-        "PseudonymiseDialog", "Review pseudonyms"
-    )
-    assert dialog.windowTitle() != "Review pseudonyms"
-    assert "aceptad" in dialog.count.text()
-    assert dialog.model.index(0, 0, QModelIndex()).isValid()
-    assert PSEUDO_TEXT  # the canary texts are the helper's
+    dialog.model.set_all(True)
+    dialog.model.set_accepted([0], False)  # the blocked note shows
+    dialog.add_term_button.setChecked(True)
+    qtbot.wait(50)
+    assert check_screen(dialog) == []
+    title = dialog.windowTitle()
+    count = dialog.count.text()
+    if language == "es":
+        assert title == "Revisar seudónimos" and count.endswith("aceptados")
+        assert "quedan bloqueadas" in dialog.blocked.text()
+        assert dialog.model.index(0, 2).data() == "1 vez"
+    else:
+        assert title == "Review pseudonyms" and count == "2 of 3 accepted"
+        assert dialog.blocked.text().startswith("1 entry may only be used pseudonymised")
 
 
 def test_twenty_thousand_proposals_review_quickly(qtbot: QtBot, ctx: AppContext) -> None:

@@ -617,7 +617,7 @@ class PseudonymiseDialog(QDialog):
         self.term_name.textChanged.connect(lambda _t: self._update())
         self.term_name.returnPressed.connect(self.add_term)
         self.term_forms.returnPressed.connect(self.add_term)
-        self.term_kind_label = QLabel()
+        self.term_kind_label = QLabel()  # no mnemonic: every letter is taken
         self.term_kind_label.setBuddy(self.term_kind)
         self.term_name_label = QLabel()
         self.term_name_label.setBuddy(self.term_name)
@@ -971,7 +971,7 @@ class PseudonymiseDialog(QDialog):
                 "who stays in this vault: it is never exported."
             )
         )
-        self.stop_button.setText(self.tr("S&top"))
+        self.stop_button.setText(self.tr("&Stop"))
         self.again_button.setText(self.tr("&Search again"))
         self.tree.setAccessibleName(self.tr("Proposed replacements, grouped by term"))
         self.before_label.setText(self.tr("&Before:"))
@@ -993,8 +993,11 @@ class PseudonymiseDialog(QDialog):
             self.term_kind.setItemText(i, kind_text(str(self.term_kind.itemData(i))))
         self.apply_button.setText(self.tr("A&pply"))
         self.cancel_button.setText(self.tr("Cancel"))
-        for button in (self.apply_button, self.cancel_button, self.stop_button, self.again_button):
+        for button in self.findChildren(QPushButton):
             button.setAccessibleName(button.text().replace("&", ""))
+        self.term_kind.setAccessibleName(self.tr("Kind of term"))
+        self.term_name.setAccessibleName(self.tr("Name of the term"))
+        self.term_forms.setAccessibleName(self.tr("Other forms of the term"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
         self._size_columns()
         self._update()
