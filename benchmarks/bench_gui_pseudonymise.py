@@ -46,22 +46,25 @@ class Gaps:
         self.timer = QTimer()
         self.timer.setInterval(10)
         self.timer.timeout.connect(self._tick)
-        self.last = time.perf_counter()
-        self.largest = 0.0
+        self.start()
+        self.timer.stop()
 
     def _tick(self) -> None:
-        now = time.perf_counter()
-        self.largest = max(self.largest, now - self.last)
-        self.last = now
+        now, cpu = time.perf_counter(), time.thread_time()
+        if now - self.last > self.largest:
+            self.largest, self.cpu = now - self.last, cpu - self.last_cpu
+        self.last, self.last_cpu = now, cpu
 
     def start(self) -> None:
-        self.last = time.perf_counter()
-        self.largest = 0.0
+        self.last, self.last_cpu = time.perf_counter(), time.thread_time()
+        self.largest = self.cpu = 0.0
         self.timer.start()
 
-    def stop(self) -> float:
+    def stop(self) -> str:
+        """The largest gap, and the GUI thread's own CPU time in it (the rest: waiting
+        for the GIL or for a core on a busy machine)."""
         self.timer.stop()
-        return self.largest
+        return f"{1000 * self.largest:.0f} ms ({1000 * self.cpu:.0f} ms of it GUI-thread CPU)"
 
 
 def wait(condition: object, timeout: float = 600.0) -> None:
@@ -128,13 +131,18 @@ def main() -> None:
         model = dialog.model
         print(
             f"open → {len(model.proposals())} proposals in {len(model.terms)} terms shown: "
-            f"{shown:.2f} s; GUI thread's longest gap {1000 * stall:.0f} ms",
+            f"{shown:.2f} s; GUI thread's longest gap {stall}",
             flush=True,
         )
         start = time.perf_counter()
         dialog.accept_all.click()
         app.processEvents()
         all_ = time.perf_counter() - start
+        dialog.skip_all.click()
+        start = time.perf_counter()
+        dialog.accept_all.click()
+        app.processEvents()
+        all_ = min(all_, time.perf_counter() - start)
         biggest = max(range(len(model.terms)), key=lambda t: len(model.terms[t].rows))
         start = time.perf_counter()
         model.toggle(model.index(biggest, 0))  # the largest term: all skipped
@@ -158,7 +166,7 @@ def main() -> None:
         stall = gaps.stop()
         print(
             f"apply {dialog.made} replacements → accepted: {applied:.2f} s; "
-            f"GUI thread's longest gap {1000 * stall:.0f} ms",
+            f"GUI thread's longest gap {stall}",
             flush=True,
         )
         runner.wait(60_000)

@@ -89,6 +89,8 @@ MEASURED_ROWS = 200  # rows measured to size the columns
 GROUP = 0  # internalId of a term row; an occurrence row's is its term's row + 1
 COLUMNS = 3
 _ROOT = QModelIndex()
+_PLAIN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_CHECKABLE = _PLAIN | Qt.ItemFlag.ItemIsUserCheckable
 # Terms in this order: people, places, then the patterns.
 KIND_ORDER = (
     "student",
@@ -311,10 +313,7 @@ class ReviewModel(QAbstractItemModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == 0:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
+        return _CHECKABLE if index.column() == 0 else _PLAIN
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
