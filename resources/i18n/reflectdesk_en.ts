@@ -4891,6 +4891,10 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>Looking for names, RUTs, e-mail addresses and phones…</translation>
     </message>
     <message>
+        <source>Term added as %1; it does not appear in the texts.</source>
+        <translation>Term added as %1; it does not appear in the texts.</translation>
+    </message>
+    <message>
         <source>Term added as %1.</source>
         <translation>Term added as %1.</translation>
     </message>

@@ -4891,6 +4891,10 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>Buscando nombres, RUT, correos y teléfonos…</translation>
     </message>
     <message>
+        <source>Term added as %1; it does not appear in the texts.</source>
+        <translation>Término agregado como %1; no aparece en los textos.</translation>
+    </message>
+    <message>
         <source>Term added as %1.</source>
         <translation>Término agregado como %1.</translation>
     </message>

@@ -180,6 +180,9 @@ def test_add_term_finds_the_proposals_again_and_keeps_decisions(
     found = terms(model)
     assert found[PUPIL] == ("pupil", 2)
     assert "Alumno/a 1" in dialog.status.text()
+    n = dialog.current_proposal()  # the new term is shown where it was found
+    assert n is not None and model.proposals()[n].replacement == "Alumno/a 1"
+    assert PUPIL in dialog.before.toPlainText() or "Martina" in dialog.before.toPlainText()
     # The decisions taken stay; the new ones wait for review.
     assert model.counts() == (accepted_before, accepted_before + 2)
     assert cs.pseudonymise.pseudonym_map(case).get(f"term:{PUPIL.casefold()}") is not None
@@ -221,6 +224,29 @@ def test_stop_while_finding_changes_nothing(qtbot: QtBot, ctx: AppContext, study
     assert dialog.model.counts()[1] > 0 and not dialog.again_button.isVisible()
     dialog.reject()
     assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_texts_changed_meanwhile_are_reported_and_searched_again(
+    qtbot: QtBot, ctx: AppContext, study: Study
+) -> None:
+    cs = study.researcher.case_studies
+    case = study.new_case()
+    item = cs.add(case, study.at("research"))
+    cs.pseudonymise.add_term(case, "school", SCHOOL)
+    dialog = open_dialog(qtbot, ctx, study, case)
+    dialog.model.set_all(True)
+    # Someone else (the CLI) pseudonymises the school first.
+    school = next(p for p in cs.pseudonymise.propose(case) if p.original == SCHOOL)
+    cs.pseudonymise.apply(case, [school])
+    text = cs.item(case, item.id).text("description")
+    dialog.apply_button.click()
+    qtbot.waitUntil(lambda: dialog.error_box is not None, timeout=10_000)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "no longer matches" in dialog.error_box.text()
+    assert cs.item(case, item.id).text("description") == text  # refused whole
+    qtbot.waitUntil(lambda: not dialog.busy() and dialog.model.review is not None, timeout=10_000)
+    assert SCHOOL not in {p.original for p in dialog.model.proposals()}  # found again
+    dialog.error_box.close()
 
 
 @pytest.mark.parametrize("language", ["es", "en"])

@@ -58,7 +58,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflectdesk.errors import Cancelled, PseudonymisationStale, ReflectDeskError
+from reflectdesk.errors import (
+    Cancelled,
+    CaseItemNotFound,
+    PseudonymisationStale,
+    ReflectDeskError,
+)
 from reflectdesk.gui.dates import show_date
 from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.i18n import error_texts
@@ -678,9 +683,20 @@ class PseudonymiseDialog(QDialog):
         review, pseudonym = result
         self.model.set_review(review, keep)
         if pseudonym:
-            self.status.setText(self.tr("Term added as %1.").replace("%1", pseudonym))
             self.term_name.clear()
             self.term_forms.clear()
+            row = next(
+                (r for r, t in enumerate(self.model.terms) if t.pseudonym == pseudonym), None
+            )
+            if row is None:
+                self.status.setText(
+                    self.tr("Term added as %1; it does not appear in the texts.").replace(
+                        "%1", pseudonym
+                    )
+                )
+            else:  # show where it was found
+                self.status.setText(self.tr("Term added as %1.").replace("%1", pseudonym))
+                self.select_proposal(self.model.terms[row].rows[0])
         else:
             self.status.setText("")
         log.info("pseudonymisation proposals: %d", len(review.proposals))
@@ -702,8 +718,9 @@ class PseudonymiseDialog(QDialog):
             message, hint = error_texts(exc)
             self.status.setText(f"{message} {hint}")
         self.error_box = show_error(self, exc)
-        if was_applying and isinstance(exc, PseudonymisationStale):
-            self.find_proposals()  # the texts changed meanwhile: propose again over them
+        if was_applying and isinstance(exc, PseudonymisationStale | CaseItemNotFound):
+            # The texts changed meanwhile (or an item was withdrawn): propose again.
+            self.find_proposals()
 
     # -- deciding ----------------------------------------------------------------------------
     def _after_reset(self) -> None:
