@@ -6369,6 +6369,212 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     </message>
 </context>
 <context>
+    <name>PseudonymiseDialog</name>
+    <message>
+        <source>student</source>
+        <translation>student</translation>
+    </message>
+    <message>
+        <source>mentor</source>
+        <translation>mentor</translation>
+    </message>
+    <message>
+        <source>tutor</source>
+        <translation>tutor</translation>
+    </message>
+    <message>
+        <source>colleague</source>
+        <translation>colleague</translation>
+    </message>
+    <message>
+        <source>pupil</source>
+        <translation>pupil</translation>
+    </message>
+    <message>
+        <source>school</source>
+        <translation>school</translation>
+    </message>
+    <message>
+        <source>commune</source>
+        <translation>commune</translation>
+    </message>
+    <message>
+        <source>other person</source>
+        <translation>other person</translation>
+    </message>
+    <message>
+        <source>name of two people</source>
+        <translation>name of two people</translation>
+    </message>
+    <message>
+        <source>RUT</source>
+        <translation>RUT</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>Looking for names, RUTs, e-mail addresses and phones…</source>
+        <translation>Looking for names, RUTs, e-mail addresses and phones…</translation>
+    </message>
+    <message>
+        <source>Term added as %1; it does not appear in the texts.</source>
+        <translation>Term added as %1; it does not appear in the texts.</translation>
+    </message>
+    <message>
+        <source>Term added as %1.</source>
+        <translation>Term added as %1.</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was changed.</source>
+        <translation>Stopped: nothing was changed.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 accepted</source>
+        <translation>%1 of %2 accepted</translation>
+    </message>
+    <message>
+        <source>Accepted: it will be replaced.</source>
+        <translation>Accepted: it will be replaced.</translation>
+    </message>
+    <message>
+        <source>Skipped: it stays as written.</source>
+        <translation>Skipped: it stays as written.</translation>
+    </message>
+    <message>
+        <source>Making the replacements…</source>
+        <translation>Making the replacements…</translation>
+    </message>
+    <message>
+        <source>Making the replacements… please wait.</source>
+        <translation>Making the replacements… please wait.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries may only be used pseudonymised and have skipped replacements: exports stay blocked until those entries are pseudonymised.</source>
+        <translation>
+            <numerusform>%n entry may only be used pseudonymised and has skipped replacements: exports stay blocked until it is pseudonymised.</numerusform>
+            <numerusform>%n entries may only be used pseudonymised and have skipped replacements: exports stay blocked until those entries are pseudonymised.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to replace: no names, RUTs, e-mail addresses or phone numbers were found. Add a term if someone is missing.</source>
+        <translation>Nothing to replace: no names, RUTs, e-mail addresses or phone numbers were found. Add a term if someone is missing.</translation>
+    </message>
+    <message>
+        <source>Review pseudonyms</source>
+        <translation>Review pseudonyms</translation>
+    </message>
+    <message>
+        <source>Review the proposed pseudonyms</source>
+        <translation>Review the proposed pseudonyms</translation>
+    </message>
+    <message>
+        <source>Tick each replacement you accept; unticked ones are skipped and stay as written. Space ticks or unticks, the arrow keys move. The list of who is who stays in this vault: it is never exported.</source>
+        <translation>Tick each replacement you accept; unticked ones are skipped and stay as written. Space ticks or unticks, the arrow keys move. The list of who is who stays in this vault: it is never exported.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stop</translation>
+    </message>
+    <message>
+        <source>Kind of term</source>
+        <translation>Kind of term</translation>
+    </message>
+    <message>
+        <source>Name of the term</source>
+        <translation>Name of the term</translation>
+    </message>
+    <message>
+        <source>Other forms of the term</source>
+        <translation>Other forms of the term</translation>
+    </message>
+    <message>
+        <source>&amp;Search again</source>
+        <translation>&amp;Search again</translation>
+    </message>
+    <message>
+        <source>Proposed replacements, grouped by term</source>
+        <translation>Proposed replacements, grouped by term</translation>
+    </message>
+    <message>
+        <source>&amp;Before:</source>
+        <translation>&amp;Before:</translation>
+    </message>
+    <message>
+        <source>A&amp;fter:</source>
+        <translation>A&amp;fter:</translation>
+    </message>
+    <message>
+        <source>The text as written</source>
+        <translation>The text as written</translation>
+    </message>
+    <message>
+        <source>The text with the pseudonym</source>
+        <translation>The text with the pseudonym</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>&amp;Accept</translation>
+    </message>
+    <message>
+        <source>S&amp;kip</source>
+        <translation>S&amp;kip</translation>
+    </message>
+    <message>
+        <source>Accept all for this &amp;term</source>
+        <translation>Accept all for this &amp;term</translation>
+    </message>
+    <message>
+        <source>Accept a&amp;ll</source>
+        <translation>Accept a&amp;ll</translation>
+    </message>
+    <message>
+        <source>Skip all</source>
+        <translation>Skip all</translation>
+    </message>
+    <message>
+        <source>Add t&amp;erm…</source>
+        <translation>Add t&amp;erm…</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Other forms:</source>
+        <translation>&amp;Other forms:</translation>
+    </message>
+    <message>
+        <source>separated by commas: Martina, la Martina</source>
+        <translation>separated by commas: Martina, la Martina</translation>
+    </message>
+    <message>
+        <source>A&amp;dd and search again</source>
+        <translation>A&amp;dd and search again</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>A&amp;pply</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ReadingView</name>
     <message>
         <source>(untitled)</source>
@@ -6757,6 +6963,40 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     <message>
         <source>Comments</source>
         <translation>Comments</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModel</name>
+    <message>
+        <source>Term → pseudonym</source>
+        <translation>Term → pseudonym</translation>
+    </message>
+    <message>
+        <source>Kind · as written</source>
+        <translation>Kind · as written</translation>
+    </message>
+    <message>
+        <source>Found · decision</source>
+        <translation>Found · decision</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n occurrences</source>
+        <translation>
+            <numerusform>%n occurrence</numerusform>
+            <numerusform>%n occurrences</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 accepted</source>
+        <translation>%1 of %2 accepted</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>skipped</translation>
     </message>
 </context>
 <context>

@@ -6369,6 +6369,212 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
 </context>
 <context>
+    <name>PseudonymiseDialog</name>
+    <message>
+        <source>student</source>
+        <translation>estudiante</translation>
+    </message>
+    <message>
+        <source>mentor</source>
+        <translation>mentor/a</translation>
+    </message>
+    <message>
+        <source>tutor</source>
+        <translation>supervisor/a</translation>
+    </message>
+    <message>
+        <source>colleague</source>
+        <translation>colega</translation>
+    </message>
+    <message>
+        <source>pupil</source>
+        <translation>alumno/a</translation>
+    </message>
+    <message>
+        <source>school</source>
+        <translation>escuela</translation>
+    </message>
+    <message>
+        <source>commune</source>
+        <translation>comuna</translation>
+    </message>
+    <message>
+        <source>other person</source>
+        <translation>otra persona</translation>
+    </message>
+    <message>
+        <source>name of two people</source>
+        <translation>nombre de dos personas</translation>
+    </message>
+    <message>
+        <source>RUT</source>
+        <translation>RUT</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>correo</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>teléfono</translation>
+    </message>
+    <message>
+        <source>Looking for names, RUTs, e-mail addresses and phones…</source>
+        <translation>Buscando nombres, RUT, correos y teléfonos…</translation>
+    </message>
+    <message>
+        <source>Term added as %1; it does not appear in the texts.</source>
+        <translation>Término agregado como %1; no aparece en los textos.</translation>
+    </message>
+    <message>
+        <source>Term added as %1.</source>
+        <translation>Término agregado como %1.</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Deteniendo…</translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was changed.</source>
+        <translation>Detenido: no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 accepted</source>
+        <translation>%1 de %2 aceptados</translation>
+    </message>
+    <message>
+        <source>Accepted: it will be replaced.</source>
+        <translation>Aceptado: se reemplazará.</translation>
+    </message>
+    <message>
+        <source>Skipped: it stays as written.</source>
+        <translation>Omitido: queda como está escrito.</translation>
+    </message>
+    <message>
+        <source>Making the replacements…</source>
+        <translation>Haciendo los reemplazos…</translation>
+    </message>
+    <message>
+        <source>Making the replacements… please wait.</source>
+        <translation>Haciendo los reemplazos… espera, por favor.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries may only be used pseudonymised and have skipped replacements: exports stay blocked until those entries are pseudonymised.</source>
+        <translation>
+            <numerusform>%n entrada solo puede usarse con seudónimos y tiene reemplazos omitidos: las exportaciones quedan bloqueadas hasta que se seudonimice.</numerusform>
+            <numerusform>%n entradas solo pueden usarse con seudónimos y tienen reemplazos omitidos: las exportaciones quedan bloqueadas hasta que se seudonimicen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to replace: no names, RUTs, e-mail addresses or phone numbers were found. Add a term if someone is missing.</source>
+        <translation>Nada que reemplazar: no se encontraron nombres, RUT, correos ni teléfonos. Agrega un término si falta alguien.</translation>
+    </message>
+    <message>
+        <source>Review pseudonyms</source>
+        <translation>Revisar seudónimos</translation>
+    </message>
+    <message>
+        <source>Review the proposed pseudonyms</source>
+        <translation>Revisa los seudónimos propuestos</translation>
+    </message>
+    <message>
+        <source>Tick each replacement you accept; unticked ones are skipped and stay as written. Space ticks or unticks, the arrow keys move. The list of who is who stays in this vault: it is never exported.</source>
+        <translation>Marca cada reemplazo que aceptas; los no marcados se omiten y quedan como están escritos. La barra espaciadora marca o desmarca, las flechas se mueven. La lista de quién es quién queda en este espacio: nunca se exporta.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>Detene&amp;r</translation>
+    </message>
+    <message>
+        <source>Kind of term</source>
+        <translation>Tipo de término</translation>
+    </message>
+    <message>
+        <source>Name of the term</source>
+        <translation>Nombre del término</translation>
+    </message>
+    <message>
+        <source>Other forms of the term</source>
+        <translation>Otras formas del término</translation>
+    </message>
+    <message>
+        <source>&amp;Search again</source>
+        <translation>&amp;Buscar de nuevo</translation>
+    </message>
+    <message>
+        <source>Proposed replacements, grouped by term</source>
+        <translation>Reemplazos propuestos, agrupados por término</translation>
+    </message>
+    <message>
+        <source>&amp;Before:</source>
+        <translation>Ante&amp;s:</translation>
+    </message>
+    <message>
+        <source>A&amp;fter:</source>
+        <translation>D&amp;espués:</translation>
+    </message>
+    <message>
+        <source>The text as written</source>
+        <translation>El texto como está escrito</translation>
+    </message>
+    <message>
+        <source>The text with the pseudonym</source>
+        <translation>El texto con el seudónimo</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>&amp;Aceptar</translation>
+    </message>
+    <message>
+        <source>S&amp;kip</source>
+        <translation>&amp;Omitir</translation>
+    </message>
+    <message>
+        <source>Accept all for this &amp;term</source>
+        <translation>Aceptar todo este &amp;término</translation>
+    </message>
+    <message>
+        <source>Accept a&amp;ll</source>
+        <translation>Aceptar to&amp;dos</translation>
+    </message>
+    <message>
+        <source>Skip all</source>
+        <translation>Omitir todos</translation>
+    </message>
+    <message>
+        <source>Add t&amp;erm…</source>
+        <translation>A&amp;gregar término…</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Tipo:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>No&amp;mbre:</translation>
+    </message>
+    <message>
+        <source>&amp;Other forms:</source>
+        <translation>Otras &amp;formas:</translation>
+    </message>
+    <message>
+        <source>separated by commas: Martina, la Martina</source>
+        <translation>separadas por comas: Martina, la Martina</translation>
+    </message>
+    <message>
+        <source>A&amp;dd and search again</source>
+        <translation>Agregar y buscar de &amp;nuevo</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>A&amp;plicar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
     <name>ReadingView</name>
     <message>
         <source>(untitled)</source>
@@ -6757,6 +6963,40 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <message>
         <source>Comments</source>
         <translation>Comentarios</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModel</name>
+    <message>
+        <source>Term → pseudonym</source>
+        <translation>Término → seudónimo</translation>
+    </message>
+    <message>
+        <source>Kind · as written</source>
+        <translation>Tipo · como está escrito</translation>
+    </message>
+    <message>
+        <source>Found · decision</source>
+        <translation>Veces · decisión</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n occurrences</source>
+        <translation>
+            <numerusform>%n vez</numerusform>
+            <numerusform>%n veces</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 accepted</source>
+        <translation>%1 de %2 aceptados</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>aceptado</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>omitido</translation>
     </message>
 </context>
 <context>

@@ -976,6 +976,33 @@ def scenario_case_coding(probe: Probe) -> None:
     memos.close()
 
 
+def scenario_case_pseudo(probe: Probe) -> None:
+    """The pseudonymisation review of a case study (issue 15, point 3)."""
+    from reflectdesk.gui.case_pseudonymise_dialog import PseudonymiseDialog
+    from tests.services.case_helpers import PUPIL, close, make_study
+
+    study = make_study(probe.tmp / f"case-pseudo-{probe.lang}")
+    cs = study.researcher.case_studies
+    case = study.new_case()
+    cs.add(case, study.at("research"))
+    cs.add(case, study.at("pseudo"))
+    cs.pseudonymise.add_term(case, "pupil", PUPIL)
+    dialog = PseudonymiseDialog(study.researcher, probe.ctx.runner, case)
+    dialog.show()
+    probe.wait()
+    model = dialog.model
+    model.set_all(True)
+    email = next(i for i, p in enumerate(model.proposals()) if "@" in p.original)
+    model.set_accepted([email], False)  # the "exports stay blocked" note shows
+    dialog.select_proposal(email)
+    dialog.add_term_button.setChecked(True)
+    probe.check("case-pseudonymise", dialog)
+    dialog.reject()
+    dialog.deleteLater()
+    settle()
+    close(study)
+
+
 SCENARIOS: dict[str, Callable[[Probe], None]] = {
     "wizard": scenario_wizard,
     "unlock": scenario_unlock,
@@ -990,6 +1017,7 @@ SCENARIOS: dict[str, Callable[[Probe], None]] = {
     "crash": scenario_crash,
     "case": scenario_case,
     "case-coding": scenario_case_coding,
+    "case-pseudo": scenario_case_pseudo,
 }
 
 
