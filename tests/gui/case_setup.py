@@ -1,6 +1,8 @@
-"""A researcher's window on twenty students' consented entries (issue 15, the GUI journey).
+"""The case-study GUI tests' setup (issue 15).
 
-The researcher's vault (a real vault, light KDF parameters, made where the app context
+The workspace tests' small fixtures (at the end: ``study``, ``wait_writes``, message
+boxes). And, first, a researcher's window on twenty students' consented entries (the
+journey and the GUI canary test): the researcher's vault (a real vault, light KDF parameters, made where the app context
 opens it) holds real received entries from twenty students:
 
 - one real student vault (``tests/services/case_helpers.make_study``: Valentina Rojas)
@@ -12,8 +14,8 @@ opens it) holds real received entries from twenty students:
   entries each, consent ``research`` / ``research-pseudonymised`` / ``read`` in turn,
   each student's own name in one of her texts. Their cards are imported and verified.
 
-Canaries (the student's name, a pupil, a school, a RUT, an e-mail address) sit in the
-texts: ``CANARIES``. Building it all takes a second or two.
+Canaries (the student's name, a pupil, a RUT, an e-mail address; a school too) sit in
+the texts: ``CANARIES``. Building it all takes a second or two.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import hashlib
 import importlib.util
 import unicodedata
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -34,6 +37,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFileDialog,
+    QMessageBox,
     QProgressBar,
     QWidget,
 )
@@ -392,3 +396,30 @@ def leaks(files: dict[str, bytes], canaries: dict[str, str] = CANARIES) -> list[
                     if form.encode(codec) in data:
                         found.append(f"{name}: {kind} ({codec})")
     return sorted(set(found))
+
+
+# -- the workspace tests' fixtures and steps -----------------------------------------------
+@pytest.fixture
+def study(tmp_path: Path) -> Iterator[Study]:
+    s = make_study(tmp_path)
+    yield s
+    close(s)
+
+
+def wait_writes(qtbot: QtBot, ctx: AppContext) -> None:
+    """Every job queued so far ran and its result reached the GUI thread."""
+    qtbot.waitUntil(lambda: ctx.runner.pending == 0, timeout=20_000)
+
+
+def message_boxes() -> list[QMessageBox]:
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
+
+
+def box_text(box: QMessageBox) -> str:
+    return f"{box.text()} {box.informativeText()}"
+
+
+def flags_of(model: object, row: int, column: int = 0) -> Qt.ItemFlag:
+    return model.flags(model.index(row, column))  # type: ignore[attr-defined, no-any-return]
