@@ -2,8 +2,9 @@
 
 The workspace tests' small fixtures (at the end: ``study``, ``wait_writes``, message
 boxes). And, first, a researcher's window on twenty students' consented entries (the
-journey and the GUI canary test): the researcher's vault (a real vault, light KDF parameters, made where the app context
-opens it) holds real received entries from twenty students:
+journey and the GUI canary test): the researcher's vault (a real vault, light KDF
+parameters, made where the app context opens it) holds real received entries from
+twenty students:
 
 - one real student vault (``tests/services/case_helpers.make_study``: Valentina Rojas)
   who sent three entries in a real bundle, one ``research`` (an emoji and accents before

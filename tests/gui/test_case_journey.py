@@ -233,7 +233,7 @@ def _journey(
     status = child(workspace, QLabel, "caseApprovalStatus")
     qtbot.waitUntil(lambda: "CEC-CSAH" in status.text(), timeout=5_000)
     assert show_date(until) in status.text(), status.text()
-    said.starts(status.text(), "Aprobado por CEC-CSAH, ref 2026-041, hasta")
+    said.equal(status.text(), f"Aprobado por CEC-CSAH, ref. 2026-041, hasta el {show_date(until)}")
     assert child(workspace, QLabel, "caseTitle").text() == TITLE
 
     # -- the picker: read-only greyed with the reason, only the consented can be added ---
@@ -259,10 +259,10 @@ def _journey(
         assert bool(flags & Qt.ItemFlag.ItemIsSelectable) == addable, entry_id
     read_only = {reasons[e] for e in world.read_only}
     assert len(read_only) == 1, read_only  # one reason, the same for every one
-    said.equal(read_only.pop(), "No se puede añadir: consentimiento solo de lectura")
+    said.equal(read_only.pop(), "No se puede añadir: consentimiento solo para lectura")
     consented = sorted({reasons[e] for e in world.addable})
     assert len(consented) == 2, consented
-    said.equal(consented, ["Investigación", "Investigación, seudonimizada"])
+    said.equal(consented, ["Investigación", "Investigación, con seudónimos"])
     picker.table.setFocus()
     qtbot.keyClick(picker.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     assert {e for e, _rev in picker.selected()} == world.addable
@@ -371,6 +371,14 @@ def _journey(
     assert sorted((p.text, p.start, p.end) for p in cs.coding.passages(fresh)) == before
     assert sorted(c.name for c in cs.coding.codes(fresh)) == sorted(CODES)
     assert [m.text for m in cs.coding.memos(fresh)] == [MEMO]
+    # The window shows it, selected in the list, its codebook in the Coding tab.
+    qtbot.waitUntil(lambda: workspace.current_case_id() == fresh, timeout=10_000)
+    assert child(workspace, QListWidget, "caseProjectList").count() == 2
+    show_tab(qtbot, tabs, coding)
+    qtbot.waitUntil(
+        lambda: coding.case_id == fresh and {c.name for c in coding.codes.values()} == set(CODES),
+        timeout=10_000,
+    )
     _open_project(qtbot, workspace, case)
 
     # -- the student withdraws: her excerpts go, the audit tab says so --------------------
@@ -392,13 +400,13 @@ def _journey(
     assert cs.coding.memos(case) == []
     (note,) = cs.get(case).withdrawals
     show_tab(qtbot, tabs, items_tab)
-    qtbot.waitUntil(lambda: items_tab.model.rowCount() == 40, timeout=5_000)  # 39 and a line
+    qtbot.waitUntil(lambda: items_tab.model.rowCount() == 40, timeout=10_000)  # 39 and a line
     lines = [
         items_tab.model.item(row, 0).text()
         for row in range(items_tab.model.rowCount())
         if not items_tab.model.item(row, 0).flags() & Qt.ItemFlag.ItemIsEnabled
     ]
-    assert len(lines) == 1 and note.bundle_id[:16] in lines[0], lines  # greyed
+    assert len(lines) == 1 and note.bundle_id[:8] in lines[0], lines  # greyed
     said.starts(lines[0], "Retirado el ")
     assert cs.get(case).exports[0].outdated  # the .qdpx made before it
     from reflectdesk.gui.case_audit_view import CaseAuditTab
