@@ -22,7 +22,6 @@ the texts: ``CANARIES``. Building it all takes a second or two.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import unicodedata
 import zipfile
 from collections.abc import Iterator
@@ -268,13 +267,6 @@ def click_sidebar(qtbot: QtBot, window: MainWindow, kind: str, key: str) -> None
 
 
 # -- driving the window -------------------------------------------------------------------
-def need(module: str, what: str) -> None:
-    """While the workspace's parts are merged one by one: skip with what is missing.
-    (The final version runs every step; this only helps while developing.)"""
-    if importlib.util.find_spec(module) is None:
-        pytest.skip(f"waiting for {what} ({module})")
-
-
 def child(parent: QWidget, kind: type[W], name: str) -> W:
     found = parent.findChild(kind, name)
     assert found is not None, f"no {kind.__name__} named {name!r} in {parent.objectName()!r}"

@@ -14,13 +14,13 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from reflectdesk.gui.app_context import AppContext
+from reflectdesk.gui.case_exports import CaseExportsTab
 from tests.gui.case_setup import (
     build_world,
     coded_case,
     export_from_tab,
     exported_files,
     leaks,
-    need,
 )
 
 FORMATS = ("qdpx", "qdc", "html", "pdf", "md")
@@ -29,9 +29,6 @@ FORMATS = ("qdpx", "qdc", "html", "pdf", "md")
 def test_no_name_pupil_rut_or_email_in_any_file_the_exports_tab_writes(
     qtbot: QtBot, make_ctx: Callable[..., AppContext], tmp_path: Path
 ) -> None:
-    need("reflectdesk.gui.case_exports", "case-export's Exports tab")
-    from reflectdesk.gui.case_exports import CaseExportsTab
-
     ctx = make_ctx("es")
     world = build_world(ctx.vault_dir, tmp_path)
     try:

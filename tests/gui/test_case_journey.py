@@ -44,6 +44,15 @@ from pytestqt.qtbot import QtBot
 
 from reflectdesk.domain.model import Consent
 from reflectdesk.gui.app_context import AppContext
+from reflectdesk.gui.case_audit_view import CaseAuditTab
+from reflectdesk.gui.case_coding_view import CaseCodingTab, CodeDialog
+from reflectdesk.gui.case_exports import CaseExportsTab
+from reflectdesk.gui.case_items import CaseItemsTab
+from reflectdesk.gui.case_picker import CONSENT, ENTRY_ROLE, CasePickerDialog
+from reflectdesk.gui.case_picker import STUDENT as STUDENT_COL
+from reflectdesk.gui.case_project_dialog import CaseProjectDialog
+from reflectdesk.gui.case_pseudonymise_dialog import PseudonymiseDialog
+from reflectdesk.gui.case_workspace import CaseWorkspace
 from reflectdesk.gui.dates import show_date
 from reflectdesk.gui.import_dialog import ImportDialog
 from reflectdesk.gui.main_window import MainWindow
@@ -63,7 +72,6 @@ from tests.gui.case_setup import (
     click_sidebar,
     export_from_tab,
     modal,
-    need,
     open_window,
 )
 from tests.gui.helpers import type_text
@@ -198,9 +206,6 @@ def _journey(
     said = Said()
 
     # -- sidebar → Case studies --------------------------------------------------------
-    need("reflectdesk.gui.case_workspace", "case-shell's workspace")
-    from reflectdesk.gui.case_workspace import CaseWorkspace
-
     click_sidebar(qtbot, window, "sharing", "case_studies")
     workspace = window.page("case_studies")
     assert isinstance(workspace, CaseWorkspace)
@@ -208,8 +213,6 @@ def _journey(
     assert cs.list() == []
 
     # -- a new project with its approval -------------------------------------------------
-    from reflectdesk.gui.case_project_dialog import CaseProjectDialog
-
     click(qtbot, child(workspace, QAbstractButton, "caseNewButton"))
     dialog = modal(qtbot, CaseProjectDialog)
     dialog.title.setFocus()
@@ -237,9 +240,6 @@ def _journey(
     assert child(workspace, QLabel, "caseTitle").text() == TITLE
 
     # -- the picker: read-only greyed with the reason, only the consented can be added ---
-    from reflectdesk.gui.case_items import CaseItemsTab
-    from reflectdesk.gui.case_picker import CONSENT, ENTRY_ROLE, STUDENT, CasePickerDialog
-
     tabs = child(workspace, QTabWidget, "caseTabs")
     items_tab = workspace.findChild(CaseItemsTab)
     assert items_tab is not None
@@ -251,8 +251,8 @@ def _journey(
     assert proxy.rowCount() == len(world.consent) == 60
     reasons: dict[str, str] = {}
     for row in range(proxy.rowCount()):
-        entry_id = proxy.index(row, STUDENT).data(ENTRY_ROLE)
-        flags = proxy.flags(proxy.index(row, STUDENT))
+        entry_id = proxy.index(row, STUDENT_COL).data(ENTRY_ROLE)
+        flags = proxy.flags(proxy.index(row, STUDENT_COL))
         reasons[entry_id] = proxy.index(row, CONSENT).data()
         addable = entry_id in world.addable
         assert bool(flags & Qt.ItemFlag.ItemIsEnabled) == addable, entry_id  # greyed
@@ -276,9 +276,6 @@ def _journey(
     assert all(i.provenance.signature_checked and i.provenance.bundle_id for i in items)
 
     # -- the pseudonymisation review: the proposals accepted -----------------------------
-    need("reflectdesk.gui.case_pseudonymise_dialog", "case-pseudo's review dialog")
-    from reflectdesk.gui.case_pseudonymise_dialog import PseudonymiseDialog
-
     waiting = [i for i in items if i.needs_pseudonymisation]
     assert len(waiting) == sum(c is Consent.RESEARCH_PSEUDONYMISED for c in world.consent.values())
     click(qtbot, child(items_tab, QAbstractButton, "casePseudonymiseButton"))
@@ -294,9 +291,6 @@ def _journey(
             assert canary not in text, (kind, item.pseudonym)
 
     # -- coding: three codes, passages in two sections (an emoji and accents before) -----
-    need("reflectdesk.gui.case_coding_view", "case-coding's coding view")
-    from reflectdesk.gui.case_coding_view import CaseCodingTab, CodeDialog
-
     coding = workspace.findChild(CaseCodingTab)
     assert coding is not None
     show_tab(qtbot, tabs, coding)
@@ -356,7 +350,6 @@ def _journey(
     before = sorted((p.text, p.start, p.end) for p in cs.coding.passages(case))
 
     # -- the .qdpx from the Exports tab, progress shown, valid against the schema ---------
-    need("reflectdesk.gui.case_exports", "case-export's Exports tab")
     exported = tmp_path / "estudio.qdpx"
     _export_from_tab(qtbot, tabs, workspace, "qdpx", exported)
     with zipfile.ZipFile(exported) as archive:
@@ -409,8 +402,6 @@ def _journey(
     assert len(lines) == 1 and note.bundle_id[:8] in lines[0], lines  # greyed
     said.starts(lines[0], "Retirado el ")
     assert cs.get(case).exports[0].outdated  # the .qdpx made before it
-    from reflectdesk.gui.case_audit_view import CaseAuditTab
-
     audit_tab = workspace.findChild(CaseAuditTab)
     assert audit_tab is not None
     show_tab(qtbot, tabs, audit_tab)
@@ -490,8 +481,6 @@ def _export_from_tab(
     qtbot: QtBot, tabs: QTabWidget, workspace: QWidget, fmt: str, path: Path
 ) -> None:
     """The Exports tab writes ``path`` as ``fmt``, its progress bar moving to the end."""
-    from reflectdesk.gui.case_exports import CaseExportsTab
-
     tab = workspace.findChild(CaseExportsTab)
     assert tab is not None
     show_tab(qtbot, tabs, tab)
