@@ -2,7 +2,8 @@
 
     nice -n 10 .venv/bin/python benchmarks/bench_dashboard.py [--students 500] [--entries 50]
 
-The vault: a tutor who received one journal bundle from each of 500 students (50
+The vault: a tutor who received one journal bundle from each of 500 students (each
+journal titled with one of 8 course sections, so the course filter has 8 titles; 50
 entries each, ~600 words, real templates, 1–3 MBE standards, tags, event dates over 20
 weeks; ``benchmarks/corpus.py``'s text), imported through ``vault.batch_import`` with
 real keys, age encryption and signatures; the tutor commented on every 25th entry and
@@ -46,7 +47,14 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 import corpus
-from reflectdesk.bundles import BundleKind, BundleMeta, build_bundle, card_path, entry_path
+from reflectdesk.bundles import (
+    BundleKind,
+    BundleMeta,
+    build_bundle,
+    card_path,
+    entry_path,
+    journal_record,
+)
 from reflectdesk.bundles.canonical import canonical_json
 from reflectdesk.crypto.kdf import KdfParams
 from reflectdesk.domain.model import Role
@@ -67,8 +75,13 @@ def pct(values: list[float], p: float) -> float:
     return values[k]
 
 
-def student_bundle(rng: random.Random, s: Student, tutor_key: object, entries: int) -> bytes:
+def student_bundle(
+    rng: random.Random, s: Student, tutor_key: object, entries: int, course: str
+) -> bytes:
     files: dict[str, bytes] = {card_path(s.key_id): s.card}
+    # Her journal's title (issue 14): the dashboard's "course or journal" filter.
+    path, data = journal_record(uuid7(), s.journal_id, course, s.key_id, datetime.now(UTC))
+    files[path] = data
     for _ in range(entries):
         day = FIRST_DAY + timedelta(days=rng.randrange(20 * 7))
         content = corpus.make_content(rng, day)
@@ -130,7 +143,8 @@ def build(students: int, entries: int) -> tuple[Path, str]:
     folder.mkdir()
     rng = random.Random(2026)
     for i, s in enumerate(people):
-        (folder / f"{i:04d}.rdbundle").write_bytes(student_bundle(rng, s, key, entries))
+        course = f"Práctica Profesional II — 2026 — Sección {i % 8 + 1}"
+        (folder / f"{i:04d}.rdbundle").write_bytes(student_bundle(rng, s, key, entries, course))
     t1 = time.perf_counter()
     report = tutor.batch_import.run([folder])
     t2 = time.perf_counter()

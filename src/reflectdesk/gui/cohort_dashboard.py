@@ -416,7 +416,8 @@ class CohortDashboard(QWidget):
             self.last_opened = [e for e in self.last_opened if e in wanted]
             standard = None  # the list filters by one standard; the domain opens them all
         return SearchFilters(
-            journal_id=row.journal_ids[0],
+            # Of her journals (one per course), the one those entries are in.
+            journal_id=data.journal_of(self.last_opened, row.journal_ids),
             template_id=f.template_id,
             standard=standard,
             date_from=date_from,

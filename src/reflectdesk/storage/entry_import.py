@@ -180,8 +180,9 @@ class ImportBatch:
         (:meth:`IdScope.journal`), titled with her title, or ``fallback`` (her name)
         while no bundle has named one. A later title renames it; "later" is by her
         time, then the record id, so the order bundles arrive in does not matter.
-        A bundle naming no title (an older sender) lands where it always did: in the
-        sender's journal made before titles travelled, the oldest one kept, if any.
+        A bundle naming no title (an older sender's) for a journal not held yet lands
+        where it always did: in the sender's oldest received journal, if she has one
+        (until a titled bundle moves its entries to their own journal).
         """
         j = table_of(t.Journal)
         # Keyed by the contact too: another sender's journal never has this id.
@@ -191,9 +192,9 @@ class ImportBatch:
         if row is not None:
             return where.journal_id, False, self._retitle(row, where)
         if where.title is None:
-            legacy = self._legacy_journal(contact_id)
-            if legacy is not None:
-                return legacy, False, False
+            first = self._first_journal(contact_id)
+            if first is not None:
+                return first, False, False
         doc: dict[str, object] = {"title": fallback, "description": "", "source": where.source_id}
         if where.title is not None:
             doc.update(where.title_doc())
@@ -221,11 +222,11 @@ class ImportBatch:
         )  # fmt: skip
         return renamed
 
-    def _legacy_journal(self, contact_id: str) -> str | None:
-        """The sender's received journal made before titles travelled (one per sender,
-        a random UUIDv7 id, where keyed ids are version 8), if it is still shown."""
+    def _first_journal(self, contact_id: str) -> str | None:
+        """The sender's oldest received journal still shown: where everything she sent
+        went before titles travelled (one journal per sender)."""
         j = table_of(t.Journal)
-        for (journal_id,) in self._s.execute(
+        found = self._s.execute(
             select(j.c.id)
             .where(
                 j.c.space == Space.RECEIVED.value,
@@ -233,10 +234,9 @@ class ImportBatch:
                 j.c.archived == 0,
             )
             .order_by(j.c.created_at, j.c.id)
-        ):
-            if not is_keyed_id(str(journal_id)):
-                return str(journal_id)
-        return None
+            .limit(1)
+        ).scalar()
+        return None if found is None else str(found)
 
     def retire_if_empty(self, journal_ids: Iterable[str]) -> list[str]:
         """Hide (archive) the older-style received journals among ``journal_ids`` that
