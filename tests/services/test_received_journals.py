@@ -14,6 +14,10 @@ bundle layer, real keys and age), imported through ``vault.imports``.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
+import unicodedata
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -22,10 +26,13 @@ import pytest
 
 from reflectdesk.crypto.kdf import KdfParams
 from reflectdesk.domain.dashboard import DashboardFilters
-from reflectdesk.domain.model import Journal, Role, Space
+from reflectdesk.domain.model import EntryContent, Journal, Role, Space
+from reflectdesk.errors import BundleJsonTooLarge, BundleSchemaInvalid
 from reflectdesk.ids import uuid7
 from reflectdesk.services.vault import NewProfile, Vault
+from tests.bundles.helpers import encrypt_to, resign, unpack, zip_of
 from tests.services.batch_helpers import Student, add_contacts, make_students
+from tests.services.bundle_helpers import Pair, export, received, table_digest
 from tests.services.dashboard_helpers import Spec, bundle_bytes, entry_files, send
 from tests.support import PASSPHRASE
 
@@ -222,3 +229,148 @@ def test_an_older_style_journal_keeps_working_and_hands_its_entries_over(
     data = tutor.dashboard.load(None)
     assert data.titles() == [PRACTICA]
     assert data.view(DashboardFilters(journal_title=PRACTICA)).entries == 2
+
+
+def forged(tutor: Vault, student: Student, title: str) -> bytes:
+    """Her bundle with a journal title her ReflectDesk would never write (the builder
+    refuses it): made valid, then the record edited, re-hashed and re-signed with her
+    real key (so only the title's own checks can refuse it)."""
+    reader = tutor.identity.key_pair()
+    good = bundle_bytes(tutor, student, specs("f1"), AT, title="PLACEHOLDER")
+    members = unpack(good, reader)
+    (path,) = [p for p in members if p.startswith("records/")]
+    doc = json.loads(members[path])
+    doc["body"]["title"] = title
+    members[path] = json.dumps(doc, ensure_ascii=False).encode()
+    manifest = json.loads(members["manifest.json"])
+    manifest["files"] = [
+        {"path": p, "sha256": hashlib.sha256(d).hexdigest(), "size": len(d)}
+        for p, d in sorted(members.items())
+        if not p.startswith("manifest.json")
+    ]
+    members = resign(members, manifest, student.identity)
+    return encrypt_to(zip_of(members), [reader.public, student.identity.public])
+
+
+@pytest.mark.parametrize(
+    ("title", "error"),
+    [
+        ("Práctica\nII", BundleSchemaInvalid),
+        ("Práctica\x1b[31mII", BundleSchemaInvalid),
+        ("P" * 301, BundleSchemaInvalid),
+        ("P" * (10 * 1024 * 1024), BundleJsonTooLarge),
+    ],
+)
+def test_a_forged_title_refuses_the_bundle_and_stores_nothing(
+    tutor: Vault, students: list[Student], tmp_path: Path, title: str, error: type
+) -> None:
+    ana = students[0]
+    path = tmp_path / "forged.rdbundle"
+    path.write_bytes(forged(tutor, ana, title))
+    digest = table_digest(tmp_path / "tutor")
+    with pytest.raises(error):
+        tutor.imports.import_bundle(path)
+    assert table_digest(tmp_path / "tutor") == digest
+    assert tutor.journals.list(Space.RECEIVED) == []
+
+
+def test_invisible_and_direction_characters_are_dropped(
+    tutor: Vault, students: list[Student], tmp_path: Path
+) -> None:
+    """A right-to-left override would draw the rest of the title backwards in the
+    sidebar and the filter ("Práctica II" made to look like another course)."""
+    ana, bea = students
+    folder = tmp_path / "in"
+    send(tutor, ana, specs("a1"), folder, AT, title="\u202eII acitcárP\u202c\u200b")
+    send(tutor, bea, specs("b1"), folder, AT, title="Seminario\u2066 I\u2069\ufeff")
+    assert [j.title for j in journals_of(tutor, ana)] == ["II acitcárP"]
+    assert [j.title for j in journals_of(tutor, bea)] == ["Seminario I"]
+
+
+def test_titles_differing_only_by_normalisation_are_one_course(
+    tutor: Vault, students: list[Student], tmp_path: Path
+) -> None:
+    ana, bea = students
+    folder = tmp_path / "in"
+    decomposed = unicodedata.normalize("NFD", PRACTICA)
+    assert decomposed != PRACTICA
+    send(tutor, ana, specs("a1"), folder, AT, title=PRACTICA)
+    send(tutor, bea, specs("b1"), folder, AT, title=decomposed)
+    assert {j.title for j in tutor.journals.list(Space.RECEIVED)} == {PRACTICA}  # stored NFC
+    data = tutor.dashboard.load(None)
+    assert data.titles() == [PRACTICA]
+    assert data.view(DashboardFilters(journal_title=decomposed)).entries == 2
+
+
+def test_two_senders_with_the_same_journal_id_stay_apart(
+    tutor: Vault, students: list[Student], tmp_path: Path
+) -> None:
+    """Bea names Ana's journal id (she saw it, or guessed): her bundle reaches only a
+    journal of her own; Ana's journal keeps its title and entries."""
+    ana, bea = students
+    folder = tmp_path / "in"
+    send(tutor, ana, specs("a1"), folder, AT, title=PRACTICA)
+    send(
+        tutor,
+        bea,
+        specs("b1"),
+        folder,
+        AT,
+        journal_id=ana.journal_id,
+        title="Otro curso",
+        titled_at=AT + timedelta(days=30),
+    )
+    (hers,) = journals_of(tutor, ana)
+    (theirs,) = journals_of(tutor, bea)
+    assert hers.id != theirs.id and hers.id != ana.journal_id
+    assert (hers.title, theirs.title) == (PRACTICA, "Otro curso")
+    assert where(tutor) == {"a1": PRACTICA, "b1": "Otro curso"}
+
+
+def test_titles_are_sealed_and_never_logged(
+    tutor: Vault, students: list[Student], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    ana = students[0]
+    canary = "CANARYjt7 Práctica"
+    caplog.set_level(logging.DEBUG)
+    data = bundle_bytes(tutor, ana, specs("a1"), AT, title=canary)
+    assert canary.encode() not in data  # encrypted in the bundle
+    path = tmp_path / "in.rdbundle"
+    path.write_bytes(data)
+    tutor.imports.import_bundle(path)
+    tutor.dashboard.load(None)
+    assert [j.title for j in journals_of(tutor, ana)] == [canary]
+    tutor.close()
+    for file in (tmp_path / "tutor").rglob("*"):
+        if file.is_file():
+            raw = file.read_bytes()
+            assert b"CANARYjt7" not in raw and "CANARYjt7".encode("utf-16-le") not in raw
+    assert "CANARYjt7" not in caplog.text
+    tutor.unlock(PASSPHRASE)  # the fixture closes it
+
+
+def test_a_students_export_carries_her_journal_titles(pair: Pair) -> None:
+    """The real exporter writes a ``journal`` record per journal of the entries it
+    sends (cleaned as a receiver would store it); her mentor's journals follow."""
+    s, m = pair.student, pair.mentor
+    s.journals.rename(pair.journal_id, "Práctica\u202e II")
+    other = s.journals.create("Seminario")
+    one = s.entries.add(pair.journal_id, EntryContent(title="Uno"))
+    two = s.entries.add(other.id, EntryContent(title="Dos"))
+    path = export(pair, entry_ids=(one.id, two.id))
+    members = unpack(path.read_bytes(), m.identity.key_pair())
+    records = [json.loads(d) for p, d in members.items() if p.startswith("records/")]
+    titled = sorted((r["refs"][0], r["body"]["title"]) for r in records if r["type"] == "journal")
+    assert titled == sorted([(pair.journal_id, "Práctica II"), (other.id, "Seminario")])
+    m.imports.import_bundle(path)
+    titles = {j.id: j.title for j in m.journals.list(Space.RECEIVED)}
+    assert sorted(titles.values()) == ["Práctica II", "Seminario"]
+    assert titles[m.entries.get(received(pair, one.id)).journal_id] == "Práctica II"
+    assert titles[m.entries.get(received(pair, two.id)).journal_id] == "Seminario"
+    # She renames her journal: her next bundle renames it at her mentor's.
+    s.journals.rename(other.id, "Seminario de Investigación")
+    m.imports.import_bundle(export(pair, entry_ids=(two.id,)))
+    assert sorted(j.title for j in m.journals.list(Space.RECEIVED)) == [
+        "Práctica II",
+        "Seminario de Investigación",
+    ]
