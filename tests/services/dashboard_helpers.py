@@ -207,15 +207,21 @@ def demo_cohort(
     tutor: Vault, folder: Path, *, students: int = 8, weeks: int = 10, seed: int = 3
 ) -> str:
     """A cohort for screenshots: ``students`` students with 2–9 entries each over
-    ``weeks`` weeks of March–May 2026, some with the tutor's comments and sign-offs.
+    ``weeks`` weeks of March–May 2026 in two course sections (every third student also
+    1–3 in a seminar), some with the tutor's comments and sign-offs.
     Returns the cohort id."""
     folder.mkdir(parents=True, exist_ok=True)
     rnd = random.Random(seed)
     people = make_students(students, seed=seed)
     ids = add_contacts(tutor, people)
-    for p in people:
+    for k, p in enumerate(people):
         specs = demo_specs(rnd, date(2026, 3, 2), weeks, rnd.randint(2, 9))
-        send(tutor, p, specs, folder, AT)
+        # Her journal's title (issue 14): two sections of one course, and every third
+        # student a second journal for another course.
+        send(tutor, p, specs, folder, AT, title=f"Práctica Profesional II — Sección {1 + k % 2}")
+        if k % 3 == 0:
+            more = demo_specs(rnd, date(2026, 3, 2), weeks, rnd.randint(1, 3))
+            send(tutor, p, more, folder, AT, journal_id=uuid7(), title="Seminario de Investigación")
     cohort = tutor.cohorts.create("Práctica Profesional II — 2026 — Sección 2", ids)
     for summary in tutor.entries.list()[::3]:
         section = SECTION[summary.template_id]
