@@ -32,7 +32,7 @@ from reflectdesk.ids import uuid7
 from reflectdesk.services.vault import NewProfile, Vault
 from tests.bundles.helpers import encrypt_to, resign, unpack, zip_of
 from tests.services.batch_helpers import Student, add_contacts, make_students
-from tests.services.bundle_helpers import Pair, export, received, table_digest
+from tests.services.bundle_helpers import Pair, clone_vault, export, received, table_digest
 from tests.services.dashboard_helpers import Spec, bundle_bytes, entry_files, send
 from tests.support import PASSPHRASE
 
@@ -374,3 +374,20 @@ def test_a_students_export_carries_her_journal_titles(pair: Pair) -> None:
         "Práctica II",
         "Seminario de Investigación",
     ]
+
+
+def test_your_own_bundle_on_another_computer_brings_the_journal_title(
+    pair: Pair, vault_dir: Path, tmp_path: Path
+) -> None:
+    """Your bundle (you are always one of its recipients) imported on a computer that
+    does not have the journal yet: the journal is made with its title, not untitled."""
+    s = pair.student
+    laptop = clone_vault(s, vault_dir, tmp_path / "laptop")
+    try:
+        seminar = s.journals.create("Seminario de Investigación")
+        entry = s.entries.add(seminar.id, EntryContent(title="Uno"))
+        laptop.imports.import_bundle(export(pair, entry_ids=(entry.id,)))
+        assert laptop.journals.get(seminar.id).title == "Seminario de Investigación"
+        assert laptop.entries.get(entry.id).journal_id == seminar.id
+    finally:
+        laptop.close()

@@ -602,7 +602,9 @@ def _targets(
     moving: set[str] = set()
     if p.status is AuthorStatus.SELF:
         for e in p.entries:
-            journal_id, created = batch.own_journal(e.journal_id)
+            named = p.titles.get(e.journal_id)
+            title = clean_title(named.title) if named is not None else ""
+            journal_id, created = batch.own_journal(e.journal_id, title)
             targets[e.entry_id] = journal_id
             if created:
                 journal_ids.add(journal_id)

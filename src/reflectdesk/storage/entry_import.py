@@ -262,11 +262,12 @@ class ImportBatch:
         j = table_of(t.Journal)
         return self._s.execute(select(j.c.id).where(j.c.id == journal_id)).first() is not None
 
-    def own_journal(self, journal_id: str) -> tuple[str, bool]:
-        """An own journal by id, made (untitled) if this vault no longer has it."""
+    def own_journal(self, journal_id: str, title: str = "") -> tuple[str, bool]:
+        """An own journal by id, made if this vault no longer has it: titled as your
+        bundle titles it (untitled when it names none)."""
         if self._s.get(t.Journal, journal_id) is not None:
             return journal_id, False
-        doc: dict[str, object] = {"title": "", "description": ""}
+        doc: dict[str, object] = {"title": title, "description": ""}
         return self._new_journal(journal_id, doc, Space.OWN, None), True
 
     # -- entries and revisions ---------------------------------------------------------
