@@ -41,5 +41,14 @@ def test_the_key_ignores_case_accents_spacing_and_normalisation() -> None:
     key = title_key("Práctica Profesional II")
     assert key == title_key("PRACTICA  profesional ii")
     assert key == title_key(unicodedata.normalize("NFD", "Práctica Profesional II"))
-    assert key == title_key("Práctica\u202e Profesional II")
+    assert key == title_key(clean_title("Práctica\u202e Profesional II"))  # as stored
     assert key != title_key("Práctica Profesional I")
+
+
+def test_printable_invisible_characters_do_not_slip_through_the_fast_way() -> None:
+    """Most titles are printable text and skip the per-character pass; the invisible
+    code points str.isprintable() accepts must still go."""
+    assert clean_title("a\u034fb") == "ab"  # combining grapheme joiner
+    assert clean_title("x\u2800y") == "xy"  # blank braille pattern
+    assert clean_title("Semi\ufe0fnario") == "Seminario"  # variation selector
+    assert clean_title("Práctica\u00a0\u00a0II") == "Práctica II"  # no-break spaces

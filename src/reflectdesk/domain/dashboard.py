@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-from reflectdesk.domain.titles import clean_title, title_key
+from reflectdesk.domain.titles import title_key
 
 MAX_WEEKS = 156  # at most three years of weekly bars (the latest ones)
 NO_DAY = 0  # an entry without a usable date: counted, in no week
@@ -187,7 +188,7 @@ class DashboardData:
         spellings: dict[str, Counter[str]] = {}
         for title, key in zip(self.journal_titles, self._title_keys(), strict=True):
             if key:
-                spellings.setdefault(key, Counter())[clean_title(title)] += 1
+                spellings.setdefault(key, Counter())[unicodedata.normalize("NFC", title)] += 1
         shown = {
             key: min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
             for key, counts in spellings.items()

@@ -18,19 +18,29 @@ read by her tutor next to other students' titles, so before it is stored or show
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from reflectdesk.domain.folding import fold
-from reflectdesk.domain.names import _is_refused
+from reflectdesk.domain.names import _IGNORABLE_RANGES, _is_refused
 
 MAX_TITLE = 300  # as a journal's own title (services/journals.py)
 
 _AS_SPACE = frozenset({"Cc", "Zl", "Zp"})
+# The invisible code points :mod:`reflectdesk.domain.names` refuses that str.isprintable
+# lets through (combining grapheme joiner, fillers, variation selectors, blank braille).
+_PRINTABLE_INVISIBLE = re.compile(
+    "[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in _IGNORABLE_RANGES) + "]"
+)
 
 
 def clean_title(text: str) -> str:
     """``text`` as a title to store and show: one line, nothing invisible, bounded."""
     text = unicodedata.normalize("NFC", text)
+    # Printable text (no category C, Zl, Zp; spaces other than U+0020 included) without
+    # the few printable invisible code points is already clean but for its spacing.
+    if text.isprintable() and not _PRINTABLE_INVISIBLE.search(text):
+        return " ".join(text.split())[:MAX_TITLE].rstrip()
     out = []
     for ch in text:
         if unicodedata.category(ch) in _AS_SPACE:
@@ -42,5 +52,6 @@ def clean_title(text: str) -> str:
 
 
 def title_key(text: str) -> str:
-    """What two titles share when they name the same course: case and accents folded."""
-    return " ".join(fold(clean_title(text)).split())
+    """What two titles share when they name the same course: case and accents folded
+    (of a title as stored, so already clean: :func:`clean_title`)."""
+    return " ".join(fold(text).split())

@@ -128,6 +128,10 @@ class CohortDashboard(QWidget):
         self.table.setShowGrid(False)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
+        # Fitting the numeric columns (once) looks at 100 rows, not all 500 of a
+        # programme: Qt asks every row for its text and font (a third of a cold first
+        # paint's GUI work at 500 students).
+        self.table.horizontalHeader().setResizeContentsPrecision(100)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
