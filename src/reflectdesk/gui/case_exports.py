@@ -383,7 +383,7 @@ class CaseExportsTab(QWidget):
         self.status.setText(self.tr("Exporting…"))
         self.task = self.runner.submit(
             job,
-            on_result=self._done,
+            on_result=lambda result: self._done(case_id, result),
             on_error=self._failed,
             on_progress=self._progress,
             writer=True,
@@ -404,8 +404,12 @@ class CaseExportsTab(QWidget):
             self.progress.setRange(0, report.total)
             self.progress.setValue(report.done)
 
-    def _done(self, result: CaseExport) -> None:
+    def _done(self, case_id: str, result: CaseExport) -> None:
         self.task = None
+        if case_id != self.case_id:  # another study is shown now: its list will say it
+            self._update()
+            self.changed.emit()
+            return
         self.written = result
         size = result.path.stat().st_size if result.path.exists() else 0
         self.saved.set_file(result.path, size)
