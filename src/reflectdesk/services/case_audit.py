@@ -58,6 +58,7 @@ PSEUDONYMISED = "pseudonymisation-accepted"
 EXPORTED = "exported"
 WITHDRAWN = "withdrawn"
 IMPORTED = "imported"
+DELETED = "deleted"  # the last record, in the copy a deletion writes out
 AUDIT_LOG = "audit-log"  # the format of the log exported alone
 
 
@@ -184,13 +185,15 @@ def verify(
         except (KeyError, TypeError, ValueError, AttributeError):
             raise CaseAuditInvalid(f"record {n}: shape") from None
     end = None
-    if events and events[-1].event == EXPORTED:
+    # A copy ends on the signed record of the export that wrote it, or of the
+    # deletion that wrote it out (CaseStudyService.delete): either closes the chain.
+    if events and events[-1].event in (EXPORTED, DELETED):
         last = events[-1]
         sha = last.data.get("sha256")
         end = ExportEnd(
             last.seq,
             last.at,
-            str(last.data.get("format", "")),
+            str(last.data.get("format", DELETED if last.event == DELETED else "")),
             sha if isinstance(sha, str) else None,
         )
     return AuditCheck(

@@ -151,6 +151,31 @@ def test_pseudonymise_reviews_one_by_one_on_a_terminal(
     assert PUPIL not in left and len(left) == 1  # the one skipped is proposed again
 
 
+def test_delete_asks_and_saves_the_record_of_deletion(
+    study: Study, cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = cli("case", "create", "Para borrar").out.splitlines()[0]
+    keep = cli("case", "create", "Otro").out.splitlines()[0]
+    # Not on a terminal and no --yes: refused, nothing deleted.
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    r = cli("case", "delete", case, env={"REFLECTDESK_LANG": "es"})
+    assert r.code == 6 and "--yes" in r.err
+    assert "Para borrar" in cli("case", "list").out
+    # On a terminal, "n" keeps it.
+    monkeypatch.setattr("sys.stdin", _Terminal("n\n"))
+    r = cli("case", "delete", "para borrar")
+    assert r.code == 6 and "Delete 'Para borrar'" in r.out
+    log = tmp_path / "borrado.audit.json"
+    r = cli("case", "delete", case, "--yes", "--log", str(log), env={"REFLECTDESK_LANG": "es"})
+    assert r.code == 0, r.err
+    assert "eliminado" in r.out and str(log) in r.out
+    listed = cli("case", "list").out
+    assert "Para borrar" not in listed and keep in listed
+    r = cli("case", "audit", "verify", "--file", str(log))
+    assert r.code == 0 and "2 records" in r.out  # created, deleted
+    assert cli("case", "delete", case, "--yes").code == 4
+
+
 def test_case_attribute_sets_a_students_school_type(study: Study, cli: Cli) -> None:
     r = cli("case", "create", "Fracciones")
     case = r.out.splitlines()[0]

@@ -1,5 +1,5 @@
 """case create | approve | list | show | add | remove | pseudonymise | codebook | code | memo |
-query | attribute | export | import | audit verify (issue 15).
+query | attribute | export | import | delete | audit verify (issue 15).
 
 Case studies from received, research-consented entries (docs/research.md, docs/cli.md).
 The same service as the app: ``vault.case_studies``.
@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from reflectdesk.cli.commands.case_coding import item_of_ref, register_coding
+from reflectdesk.cli.commands.contacts import ask
 from reflectdesk.cli.commands.review import html_to_pdf
 from reflectdesk.cli.session import CliContext
-from reflectdesk.errors import CaseFieldInvalid, NotFound
+from reflectdesk.errors import CaseFieldInvalid, ConfirmationRequired, NotFound
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
 from reflectdesk.progress import CancelToken, ProgressSink
 from reflectdesk.services.case_audit import CaseAuditService
@@ -93,6 +94,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     c.add_argument("file")
     c.add_argument("--title")
     c.set_defaults(handler=cmd_import)
+    c = csub.add_parser("delete", help="delete a case study and everything in it")
+    c.add_argument("case")
+    c.add_argument(
+        "--log", metavar="FILE.audit.json", help="first save its signed log, closed by the deletion"
+    )
+    c.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    c.set_defaults(handler=cmd_delete)
     c = csub.add_parser("audit", help="the signed audit log")
     asub = c.add_subparsers(dest="audit_cmd", required=True)
     a = asub.add_parser("verify", help="check a study's log, or an exported .audit.json")
@@ -460,6 +468,35 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     vault = ctx.open_vault()
     case_id = vault.case_studies.exports.import_qdpx(Path(args.file), title=args.title)
     ctx.out.write(case_id + "\n")
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace, ctx: CliContext) -> int:
+    vault = ctx.open_vault()
+    case = vault.case_studies.resolve(args.case)
+    question = ctx.translate(
+        "Cli",
+        QT_TRANSLATE_NOOP(
+            "Cli",
+            "Delete '{title}' with its items, codes, memos, pseudonym map and audit log "
+            "from the vault? This cannot be undone.",
+        ),
+        title=case.title,
+    )
+    if not args.yes and not ask(ctx, question):
+        raise ConfirmationRequired("--yes")
+    log = Path(args.log) if args.log else None
+    vault.case_studies.delete(case.id, log)
+    if log is None:
+        ctx.say("Cli", QT_TRANSLATE_NOOP("Cli", "Case study deleted."))
+    else:
+        ctx.say(
+            "Cli",
+            QT_TRANSLATE_NOOP(
+                "Cli", "Case study deleted; its signed log, closed by the deletion, is {file}."
+            ),
+            file=str(log),
+        )
     return 0
 
 
