@@ -43,7 +43,7 @@ def test_verify_export_and_a_changed_copy(
     exported = tmp_path / "fracciones.audit.json"
     assert tab.last_export == exported and exported.exists()
     tab.verify_file(exported)
-    # The copy ends on the signed record of its own export (a copy cut short fails).
+    # The three records and the signed record of this export, which closes the copy.
     assert tab.result.text().startswith("Passed: fracciones.audit.json (4 records")
 
     data = bytearray(exported.read_bytes())
