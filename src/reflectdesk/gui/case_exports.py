@@ -179,7 +179,7 @@ class CaseExportsTab(QWidget):
         self.history_box = QGroupBox()
         self.history = QTableWidget(0, 4)
         self.history.setObjectName("caseExportsTable")
-        self._table_defaults(self.history)
+        self._table_defaults(self.history, stretch=(2,))  # the file name gives way
         self.history_empty = wrap(QLabel())
         self.history_empty.setObjectName("caseExportsEmpty")
         self.outdated = wrap(QLabel())
@@ -193,7 +193,7 @@ class CaseExportsTab(QWidget):
         self.attributes_box = QGroupBox()
         self.attributes = QTableWidget(0, 5)
         self.attributes.setObjectName("caseAttributesTable")
-        self._table_defaults(self.attributes)
+        self._table_defaults(self.attributes, stretch=(1, 4))
         self.attributes_note = wrap(QLabel())
         self.attributes_note.setObjectName("caseAttributesNote")
         attributes = QVBoxLayout(self.attributes_box)
@@ -217,14 +217,18 @@ class CaseExportsTab(QWidget):
         self.set_case(None)
 
     @staticmethod
-    def _table_defaults(table: QTableWidget) -> None:
+    def _table_defaults(table: QTableWidget, stretch: tuple[int, ...]) -> None:
+        """Read-only rows; columns as wide as their contents but ``stretch``, which share
+        what is left and elide (the tab fits a 1024×600 window without a side scroll)."""
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setAlternatingRowColors(True)
         header = table.horizontalHeader()
-        header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         table.setWordWrap(False)
 
