@@ -229,6 +229,21 @@ class CaseExportsTab(QWidget):
         for column in stretch:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        table.setProperty("stretch", list(stretch))
+
+    @staticmethod
+    def _keep_headers_whole(table: QTableWidget) -> None:
+        """A column that gives way still shows its whole header: every column is at
+        least as wide as the widest header of those that stretch (the table scrolls
+        sideways before a header is cut)."""
+        header = table.horizontalHeader()
+        metrics = header.fontMetrics()
+        widest = 0
+        for column in table.property("stretch") or []:
+            item = table.horizontalHeaderItem(int(column))
+            if item is not None:
+                widest = max(widest, metrics.horizontalAdvance(item.text()))
+        header.setMinimumSectionSize(widest + 24)
         table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         table.setWordWrap(False)
 
@@ -604,6 +619,7 @@ class CaseExportsTab(QWidget):
         self.history.setHorizontalHeaderLabels(
             [self.tr("Format"), self.tr("Date"), self.tr("File"), self.tr("State")]
         )
+        self._keep_headers_whole(self.history)
         self.history_empty.setText(self.tr("Nothing exported yet."))
         self.outdated.setText(self.outdated_note())
         self.attributes.setHorizontalHeaderLabels(
@@ -615,6 +631,7 @@ class CaseExportsTab(QWidget):
                 self.tr("MBE standards"),
             ]
         )
+        self._keep_headers_whole(self.attributes)
         self.attributes_note.setText(
             self.tr(
                 "Each student is a case of the REFI-QDA project with these attributes; the "
