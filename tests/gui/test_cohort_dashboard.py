@@ -298,3 +298,40 @@ def test_the_course_filter_lists_the_students_journal_titles(
     finally:
         ctx.runner.wait(10_000)
         tutor.close()
+
+
+def test_the_sidebar_names_each_received_journal_by_sender_and_title(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    """Issue 14: several journals per sender: "her name — her title"; a journal still
+    titled with her name (an older sender's bundle) is just her name."""
+    from reflectdesk.gui.main_window import MainWindow
+
+    tutor, _key = Vault.create(
+        ctx.vault_dir,
+        PASSPHRASE,
+        NewProfile("Tutora Ruiz", Role.EDUCATOR, "es"),
+        kdf_params=KdfParams.insecure_for_tests(),
+    )
+    try:
+        ana, bea = make_students(2, seed=9)
+        add_contacts(tutor, [ana, bea])
+        folder = tmp_path / "in"
+        day = [Spec("free", date(2026, 3, 11), ("A1",), "x")]
+        send(tutor, ana, day, folder, AT, title="Práctica II")
+        send(tutor, ana, day, folder, AT, journal_id=uuid7(), title="Seminario")
+        send(tutor, bea, day, folder, AT)  # no title: her name
+        window = MainWindow(ctx, tutor)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: len(window.sidebar._received) == 3, timeout=10_000)
+        assert sorted(label for _id, label in window.sidebar._received) == sorted(
+            [f"{ana.name} — Práctica II", f"{ana.name} — Seminario", bea.name]
+        )
+        # The editor still says whom an entry is from (her name, not the course).
+        assert set(window.received.values()) == {ana.name, bea.name}
+        window.prepare_to_close()
+        window.close()
+    finally:
+        ctx.runner.wait(10_000)
+        tutor.close()
