@@ -323,3 +323,10 @@ def test_a_person_is_found_by_parts_but_never_by_particles() -> None:
     found = _found("Los alumnos y María, de los más atentos, con San Pedro.", pmap)
     assert found == [("María", "Alumno/a 1", "pupil")]
     assert name_forms("  ") == ()
+
+
+def test_a_particle_stored_as_a_form_is_never_looked_for() -> None:
+    # A map saved before name_forms dropped particles still holds "Los" as a form.
+    pmap = PseudonymMap().add("sc-9", SCHOOL, ["Escuela Los Aromos", "Escuela", "Los", "Aromos"])
+    found = _found("Los niños de los cursos; Aromos.", pmap)
+    assert found == [("Aromos", "Escuela 1", "school")]

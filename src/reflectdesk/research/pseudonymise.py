@@ -373,7 +373,9 @@ class Matcher:
         for person in pmap.people:
             for name in person.names:
                 key = _key(name)
-                if key:
+                # A particle alone ("los", left by maps made before name_forms dropped
+                # them) never names anyone: looking for it would replace every "los".
+                if key and key not in NAME_PARTICLES:
                     owners.setdefault(key, set()).add(person.id)
         self._owners = owners
         pattern = _trie_pattern(owners)
