@@ -5,7 +5,7 @@ Twenty students' bundles with mixed consent are in the researcher's vault
 (tests/gui/case_setup.py) → sidebar → Case studies → a new project with its ethics
 approval (the project dialog) → the picker shows the read-only entries greyed with the
 reason; only the consented ones are added → the pseudonymisation review accepts the
-proposals (the pupil added as a term) → three codes, made in the codebook,
+proposals (the pupil and the school added as terms) → three codes, made in the codebook,
 applied to passages in two sections by selecting the text in the coding view (an emoji
 and accents before one) → a memo on a passage → the Exports tab writes the `.qdpx` with
 its progress bar moving, and it validates against the REFI-QDA schema → the project list
@@ -63,6 +63,7 @@ from tests.gui.case_setup import (
     EMOJI,
     PUPIL,
     RUT,
+    SCHOOL,
     STUDENT,
     CaseWorld,
     answer_file,
@@ -287,7 +288,7 @@ def _journey(
     assert all(i.pseudonymised for i in items if i.needs_pseudonymisation)
     for item in items:
         text = " ".join(t for _k, t in item.sections)
-        for kind, canary in CANARIES.items():
+        for kind, canary in {**CANARIES, "school": SCHOOL}.items():
             assert canary not in text, (kind, item.pseudonym)
 
     # -- coding: three codes, passages in two sections (an emoji and accents before) -----
@@ -456,13 +457,13 @@ def _tree_items(tree: Any) -> list[Any]:
 
 
 def _review_pseudonyms(qtbot: QtBot, review: Any) -> None:
-    """The pupil added as a term, every proposal accepted, applied."""
+    """The pupil and her school added as terms, every proposal accepted, applied."""
     qtbot.waitUntil(lambda: not review.busy(), timeout=20_000)
     found = {p.original for p in review.model.proposals()}
     assert STUDENT in found and RUT in found and EMAIL in found, found
     assert PUPIL not in found  # not a contact: the researcher adds her
     click(qtbot, child(review, QAbstractButton, "pseudoAddTermButton"))
-    for kind, name in (("pupil", PUPIL),):
+    for kind, name in (("pupil", PUPIL), ("school", SCHOOL)):
         combo = child(review, QComboBox, "pseudoTermKind")
         combo.setCurrentIndex(combo.findData(kind))
         edit = child(review, QLineEdit, "pseudoTermName")
@@ -471,7 +472,7 @@ def _review_pseudonyms(qtbot: QtBot, review: Any) -> None:
         click(qtbot, child(review, QAbstractButton, "pseudoTermAdd"))
         qtbot.waitUntil(lambda: not review.busy(), timeout=20_000)
     found = {p.original for p in review.model.proposals()}
-    assert PUPIL in found, found
+    assert PUPIL in found and SCHOOL in found, found
     click(qtbot, child(review, QAbstractButton, "pseudoAcceptAll"))
     assert len(review.model.accepted_proposals()) == len(review.model.proposals())
     click(qtbot, child(review, QAbstractButton, "pseudoApply"))
