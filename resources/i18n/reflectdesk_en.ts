@@ -619,6 +619,14 @@
         <translation>Items</translation>
     </message>
     <message>
+        <source>Filter: pseudonym, date, template</source>
+        <translation>Filter: pseudonym, date, template</translation>
+    </message>
+    <message>
+        <source>Filter the items</source>
+        <translation>Filter the items</translation>
+    </message>
+    <message>
         <source>Pseudonym</source>
         <translation>Pseudonym</translation>
     </message>

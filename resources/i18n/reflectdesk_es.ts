@@ -619,6 +619,14 @@
         <translation>Elementos</translation>
     </message>
     <message>
+        <source>Filter: pseudonym, date, template</source>
+        <translation>Filtrar: seudónimo, fecha, plantilla</translation>
+    </message>
+    <message>
+        <source>Filter the items</source>
+        <translation>Filtrar los elementos</translation>
+    </message>
+    <message>
         <source>Pseudonym</source>
         <translation>Seudónimo</translation>
     </message>

@@ -298,6 +298,21 @@ def test_the_text_menu_codes_the_selection_and_removes_a_coding(
     assert box is not None and box.objectName() == "caseRemovePassage"
 
 
+def test_the_item_filter(qtbot: QtBot, study: tuple[Study, str, str]) -> None:
+    s, case_id, item_id = study
+    other = s.researcher.case_studies.add(case_id, s.at("pseudo"))
+    tab, _runner = make_tab(qtbot, study)
+    assert tab.item_list.topLevelItemCount() == 2
+    tab.item_filter.setText("2026-05-11")
+    visible = [i for i, row in tab._item_rows.items() if not row.isHidden()]
+    assert visible == [other.id]
+    tab.item_filter.setText("estudiante 2026-05")
+    assert not any(row.isHidden() for row in tab._item_rows.values())
+    tab.item_filter.setText("nadie")
+    assert all(row.isHidden() for row in tab._item_rows.values())
+    assert item_id in tab._item_rows
+
+
 def test_code_dialog_and_empty_state(qtbot: QtBot, study: tuple[Study, str, str]) -> None:
     tab, runner = make_tab(qtbot, study)
     tab.new_code()

@@ -372,7 +372,12 @@ class CaseCodingTab(QWidget):
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
+        self.item_filter = QLineEdit()
+        self.item_filter.setObjectName("caseCodingFilter")
+        self.item_filter.setClearButtonEnabled(True)
+        self.item_filter.textChanged.connect(self._filter_items)
         lv.addWidget(self.items_label)
+        lv.addWidget(self.item_filter)
         lv.addWidget(self.item_list, 1)
 
         # -- centre: the text and the passage under the cursor ---------------------------
@@ -599,6 +604,8 @@ class CaseCodingTab(QWidget):
             self._count_item(item.id)
         self.item_list.addTopLevelItems(list(self._item_rows.values()))
         self.item_list.setSortingEnabled(True)
+        if self.item_filter.text():
+            self._filter_items()
         # Widths from the texts, not ResizeToContents (which measures every row again).
         fm = self.item_list.fontMetrics()
         widest = max((fm.horizontalAdvance(i.pseudonym) for i in self.items.values()), default=0)
@@ -608,6 +615,13 @@ class CaseCodingTab(QWidget):
         self.item_list.setColumnWidth(
             2, max(header.sectionSizeHint(2), 5 * fm.averageCharWidth()) + 8
         )
+
+    def _filter_items(self, text: str = "") -> None:
+        """Show the items whose pseudonym, date or template holds every word typed."""
+        words = (text or self.item_filter.text()).casefold().split()
+        for row in self._item_rows.values():
+            line = " ".join(row.text(c) for c in (0, 1, 3)).casefold()
+            row.setHidden(not all(w in line for w in words))
 
     def _facts(self, item: CaseItem) -> list[str]:
         facts = [item.pseudonym]
@@ -1191,6 +1205,8 @@ class CaseCodingTab(QWidget):
     # -- language --------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.items_label.setText(self.tr("Items"))
+        self.item_filter.setPlaceholderText(self.tr("Filter: pseudonym, date, template"))
+        self.item_filter.setAccessibleName(self.tr("Filter the items"))
         self.item_list.setHeaderLabels(
             [self.tr("Pseudonym"), self.tr("Date"), self.tr("N"), self.tr("Template")]
         )
