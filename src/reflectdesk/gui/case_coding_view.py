@@ -350,6 +350,8 @@ class CaseCodingTab(QWidget):
         self.last_box: QMessageBox | None = None
         self.dialog: CodeDialog | None = None
         self._loading = 0
+        self._generation = 0  # of set_case's reads: only the newest is shown
+        self._writes = 0  # this tab's writes done: a read begun before one is stale
         self._doc: QTextDocument | None = None
         self._item_rows: dict[str, QTreeWidgetItem] = {}
         self._code_rows: dict[str, QTreeWidgetItem] = {}
@@ -500,6 +502,8 @@ class CaseCodingTab(QWidget):
         self.empty.hide()
         self.splitter.show()
         self._loading += 1
+        self._generation += 1
+        generation, writes = self._generation, self._writes
         self.status.setText(self.tr("Reading the study…"))
         vault, lang = self.vault, language()
 
@@ -520,9 +524,18 @@ class CaseCodingTab(QWidget):
                 names[template_id] = template.name.get(lang)
             return Loaded(case_id, items, codes, passages, memos, titles, names)
 
+        def loaded(data: Loaded) -> None:
+            self._loading -= 1
+            if generation != self._generation:
+                return  # a newer read is on its way
+            if writes != self._writes:
+                self.set_case(data.case_id)  # a write of ours landed meanwhile: read again
+                return
+            self._loaded(data)
+
         self.runner.submit(
             job,
-            on_result=self._loaded,
+            on_result=loaded,
             on_error=self._load_failed,
             name="case-coding-load",
             owner=self,
@@ -533,7 +546,6 @@ class CaseCodingTab(QWidget):
         self.last_box = show_error(self, exc)
 
     def _loaded(self, data: Loaded) -> None:
-        self._loading -= 1
         if data.case_id != self.case_id:
             return
         self.items = {i.id: i for i in data.items}
@@ -967,10 +979,16 @@ class CaseCodingTab(QWidget):
         done: Callable[[Any], None],
         name: str,
     ) -> None:
+        def succeeded(result: object) -> None:
+            self._writes += 1
+            done(result)
+
         def failed(exc: BaseException) -> None:
             self.last_box = show_error(self, exc)
 
-        self.runner.submit(job, on_result=done, on_error=failed, writer=True, name=name, owner=self)
+        self.runner.submit(
+            job, on_result=succeeded, on_error=failed, writer=True, name=name, owner=self
+        )
 
     # -- passages: remove, memo ----------------------------------------------------------------
     def confirm_remove_passage(self) -> None:
