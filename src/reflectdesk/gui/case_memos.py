@@ -77,6 +77,8 @@ class CaseMemosTab(QWidget):
         self.editing: str | None = None  # the memo in the editor; None: a new one
         self.last_box: QMessageBox | None = None
         self._loading = 0
+        self._generation = 0  # of set_case's reads: only the newest is shown
+        self._writes = 0  # this tab's writes done: a read begun before one is stale
 
         # -- the list --------------------------------------------------------------------
         self.filter = QComboBox()
@@ -184,6 +186,8 @@ class CaseMemosTab(QWidget):
         self.no_case.hide()
         self.splitter.show()
         self._loading += 1
+        self._generation += 1
+        generation, writes = self._generation, self._writes
         vault = self.vault
 
         def job(_progress: ProgressSink, _cancel: CancelToken) -> MemoData:
@@ -206,8 +210,17 @@ class CaseMemosTab(QWidget):
             self._loading -= 1
             self.last_box = show_error(self, exc)
 
+        def loaded(data: MemoData) -> None:
+            self._loading -= 1
+            if generation != self._generation:
+                return  # a newer read is on its way
+            if writes != self._writes:
+                self.set_case(data.case_id)  # a write of ours landed meanwhile: read again
+                return
+            self._loaded(data)
+
         self.runner.submit(
-            job, on_result=self._loaded, on_error=failed, name="case-memos-load", owner=self
+            job, on_result=loaded, on_error=failed, name="case-memos-load", owner=self
         )
 
     @property
@@ -215,7 +228,6 @@ class CaseMemosTab(QWidget):
         return self._loading > 0
 
     def _loaded(self, data: MemoData) -> None:
-        self._loading -= 1
         if data.case_id != self.case_id:
             return
         self.memos = {m.id: m for m in data.memos}
@@ -409,7 +421,13 @@ class CaseMemosTab(QWidget):
         def failed(exc: BaseException) -> None:
             self.last_box = show_error(self, exc)
 
-        self.runner.submit(job, on_result=done, on_error=failed, writer=True, name=name, owner=self)
+        def succeeded(result: object) -> None:
+            self._writes += 1
+            done(result)
+
+        self.runner.submit(
+            job, on_result=succeeded, on_error=failed, writer=True, name=name, owner=self
+        )
 
     # -- language --------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
