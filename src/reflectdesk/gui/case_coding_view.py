@@ -367,7 +367,10 @@ class CaseCodingTab(QWidget):
         self.item_list.setSortingEnabled(True)
         self.item_list.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.item_list.setAlternatingRowColors(True)
+        # The template is cut where the pane ends (the whole line is in each tooltip).
+        self.item_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.item_list.header()
+        header.setMinimumSectionSize(24)
         header.setStretchLastSection(True)
         for column in (0, 1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
