@@ -315,6 +315,23 @@ def test_a_refresh_under_way_does_not_lose_a_code_applied_meanwhile(
     assert len(s.researcher.case_studies.coding.passages(case_id)) == 1
 
 
+def test_a_run_of_codings_says_changed_once(qtbot: QtBot, study: tuple[Study, str, str]) -> None:
+    """The workspace re-reads the study in every other tab on ``changed``: not after each
+    code applied, once the researcher pauses."""
+    tab, runner = make_tab(qtbot, study)
+    code_id = add_code(tab, runner, "Contenido")
+    qtbot.waitSignal(tab.changed, timeout=5_000).wait()  # the code's own
+    said: list[int] = []
+    tab.changed.connect(lambda: said.append(1))
+    for needle in ("fracciones", "regletas", "Hoy"):
+        select_found(tab, needle)
+        code(tab, runner, qtbot, code_id)
+    assert said == []
+    qtbot.waitUntil(lambda: said == [1], timeout=5_000)
+    qtbot.wait(300)
+    assert said == [1]
+
+
 def test_the_item_filter(qtbot: QtBot, study: tuple[Study, str, str]) -> None:
     s, case_id, item_id = study
     other = s.researcher.case_studies.add(case_id, s.at("pseudo"))

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QLocale, QMimeData, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -97,6 +97,7 @@ PALETTE = (
 HIGHLIGHT_ALPHA = 95  # one code over the text; overlaps add up, up to OVERLAP_ALPHA
 OVERLAP_ALPHA = 170
 SNIPPET = 80
+CHANGED_PAUSE_MS = 1500  # ``changed`` this long after the last write of a run of them
 
 
 def language() -> str:
@@ -354,6 +355,12 @@ class CaseCodingTab(QWidget):
         self._generation = 0  # of set_case's reads: only the newest is shown
         self._writes = 0  # this tab's writes done: a read begun before one is stale
         self._doc: QTextDocument | None = None
+        # ``changed`` once the researcher pauses: every signal makes the workspace re-read
+        # the study in the other tabs, which must not happen after each code applied.
+        self._changed_timer = QTimer(self)
+        self._changed_timer.setSingleShot(True)
+        self._changed_timer.setInterval(CHANGED_PAUSE_MS)
+        self._changed_timer.timeout.connect(self.changed.emit)
         self._item_rows: dict[str, QTreeWidgetItem] = {}
         self._code_rows: dict[str, QTreeWidgetItem] = {}
 
@@ -988,9 +995,12 @@ class CaseCodingTab(QWidget):
                 .replace("%2", code.name if code else "")
             )
             self.applied.emit(segment_id)
-            self.changed.emit()
+            self._changed_soon()
 
         self._write(job, done, "case-code-apply")
+
+    def _changed_soon(self) -> None:
+        self._changed_timer.start()
 
     def _write(
         self,
@@ -1051,7 +1061,7 @@ class CaseCodingTab(QWidget):
                 if self.item_id == item_id:
                     self._paint_section(p.section)
                     self._cursor_moved()
-            self.changed.emit()
+            self._changed_soon()
 
         self._write(job, done, "case-code-remove")
 
@@ -1079,7 +1089,7 @@ class CaseCodingTab(QWidget):
             rest = [m for m in self.memos.get(p.segment_id, []) if m.id != memo_id]
             self.memos[p.segment_id] = ([memo] if memo else []) + rest
             self.status.setText(self.tr("Memo saved.") if memo else self.tr("Memo removed."))
-            self.changed.emit()
+            self._changed_soon()
 
         self._write(job, done, "case-passage-memo")
 
@@ -1144,7 +1154,7 @@ class CaseCodingTab(QWidget):
             self.codes[code.id] = code
             self._fill_codebook()
             self.codebook.setCurrentItem(self._code_rows[code.id])
-            self.changed.emit()
+            self._changed_soon()
 
         self._write(job, done, "case-code-add")
 
@@ -1164,7 +1174,7 @@ class CaseCodingTab(QWidget):
             if self.item_id is not None:
                 for section in self.sections:
                     self._paint_section(section.key)
-            self.changed.emit()
+            self._changed_soon()
 
         self._write(job, done, "case-code-update")
 
@@ -1210,7 +1220,7 @@ class CaseCodingTab(QWidget):
             vault.case_studies.coding.remove_code(case_id, code_id)
 
         def done(_result: object) -> None:
-            self.changed.emit()
+            self._changed_soon()
             self.set_case(case_id)  # passages, memos and counts of the whole subtree
 
         self._write(job, done, "case-code-delete")
@@ -1235,7 +1245,7 @@ class CaseCodingTab(QWidget):
                 self.codes[code.id] = code
             self._fill_codebook()
             self.status.setText(self.tr("%n code(s) imported.", "", len(added)))
-            self.changed.emit()
+            self._changed_soon()
 
         self._write(job, done, "case-codebook-import")
 
