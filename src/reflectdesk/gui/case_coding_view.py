@@ -394,7 +394,7 @@ class CaseCodingTab(QWidget):
         lv.addWidget(self.item_list, 1)
 
         # -- centre: the text and the passage under the cursor ---------------------------
-        self.item_heading = QLabel()
+        self.item_heading = wrap(QLabel())
         self.item_heading.setObjectName("caseCodingHeading")
         bold = self.item_heading.font()
         bold.setBold(True)
@@ -409,7 +409,7 @@ class CaseCodingTab(QWidget):
         self.passage_box = QFrame()
         self.passage_box.setObjectName("casePassageBox")
         self.passage_box.setFrameShape(QFrame.Shape.StyledPanel)
-        self.passage_label = QLabel()
+        self.passage_label = wrap(QLabel())
         self.passage_list = QListWidget()
         self.passage_list.setObjectName("caseCodingPassages")
         self.passage_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -483,8 +483,8 @@ class CaseCodingTab(QWidget):
             self.splitter.addWidget(pane)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         self.splitter.setSizes([240, 640, 260])
-        left.setMinimumWidth(150)
-        right.setMinimumWidth(230)
+        left.setMinimumWidth(130)
+        right.setMinimumWidth(210)
         self.empty = wrap(QLabel())
         self.empty.setObjectName("caseCodingEmpty")
         layout = QVBoxLayout(self)
