@@ -63,6 +63,8 @@ def _short(text: str, limit: int = 50) -> str:
 class CaseMemosTab(QWidget):
     changed = Signal()  # after this tab changed the study
     loaded = Signal()
+    # A passage memo double-clicked: (item id, passage id), to show it in the Coding tab.
+    open_passage = Signal(str, str)
 
     def __init__(self, vault: Vault, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +101,7 @@ class CaseMemosTab(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.memo_list.setColumnWidth(1, 130)
         self.memo_list.currentItemChanged.connect(self._memo_chosen)
+        self.memo_list.itemDoubleClicked.connect(self._memo_double_clicked)
         self.empty = wrap(QLabel())
         self.empty.setObjectName("caseMemosEmpty")
         left = QWidget()
@@ -312,6 +315,12 @@ class CaseMemosTab(QWidget):
     # -- the editor ----------------------------------------------------------------------
     def _memo_chosen(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         self._show(None if current is None else self.memos.get(str(current.data(0, ID_ROLE))))
+
+    def _memo_double_clicked(self, row: QTreeWidgetItem, _column: int) -> None:
+        memo = self.memos.get(str(row.data(0, ID_ROLE)))
+        passage = self.passages.get(memo.ref or "") if memo and memo.target == SEGMENT else None
+        if passage is not None:
+            self.open_passage.emit(passage.item_id, passage.segment_id)
 
     def select_memo(self, memo_id: str) -> None:
         for n in range(self.memo_list.topLevelItemCount()):
