@@ -678,8 +678,12 @@
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <source>Export the chart</source>
-        <translation>Export the chart</translation>
+        <source>Image as &amp;PNG…</source>
+        <translation>Image as &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Image as S&amp;VG…</source>
+        <translation>Image as S&amp;VG…</translation>
     </message>
     <message>
         <source>Passages by code</source>
@@ -738,20 +742,16 @@
         <translation>Codes by MBE standard</translation>
     </message>
     <message>
+        <source>Export the image</source>
+        <translation>Export the image</translation>
+    </message>
+    <message>
         <source>Show in &amp;Coding</source>
         <translation>Show in &amp;Coding</translation>
     </message>
     <message>
         <source>Export C&amp;SV…</source>
         <translation>Export C&amp;SV…</translation>
-    </message>
-    <message>
-        <source>Chart as &amp;PNG…</source>
-        <translation>Chart as &amp;PNG…</translation>
-    </message>
-    <message>
-        <source>Chart as S&amp;VG…</source>
-        <translation>Chart as S&amp;VG…</translation>
     </message>
 </context>
 <context>

@@ -678,8 +678,12 @@
         <translation>Imágenes PNG (*.png)</translation>
     </message>
     <message>
-        <source>Export the chart</source>
-        <translation>Exportar el gráfico</translation>
+        <source>Image as &amp;PNG…</source>
+        <translation>Imagen como P&amp;NG…</translation>
+    </message>
+    <message>
+        <source>Image as S&amp;VG…</source>
+        <translation>Imagen como S&amp;VG…</translation>
     </message>
     <message>
         <source>Passages by code</source>
@@ -738,20 +742,16 @@
         <translation>Códigos por estándar MBE</translation>
     </message>
     <message>
+        <source>Export the image</source>
+        <translation>Exportar la imagen</translation>
+    </message>
+    <message>
         <source>Show in &amp;Coding</source>
         <translation>Ver en &amp;Codificación</translation>
     </message>
     <message>
         <source>Export C&amp;SV…</source>
         <translation>Exportar C&amp;SV…</translation>
-    </message>
-    <message>
-        <source>Chart as &amp;PNG…</source>
-        <translation>Gráfico como P&amp;NG…</translation>
-    </message>
-    <message>
-        <source>Chart as S&amp;VG…</source>
-        <translation>Gráfico como S&amp;VG…</translation>
     </message>
 </context>
 <context>

@@ -240,15 +240,21 @@ def test_csv_png_and_svg_exports(
         ["Student", "Didáctica", "Material", "Evaluación", "Total"],
         ["Estudiante A", "2", "1", "2", "5"],
     ]
-    png = export(lambda p: tab.save_chart("png", p), "freq.png").read_bytes()
+    png = export(lambda p: tab.save_image("png", p), "freq.png").read_bytes()
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 2_000
-    svg = ET.fromstring(export(lambda p: tab.save_chart("svg", p), "freq.svg").read_bytes())  # noqa: S314
+    svg = ET.fromstring(export(lambda p: tab.save_image("svg", p), "freq.svg").read_bytes())  # noqa: S314
     assert svg.tag.endswith("svg")
     tab.show_query(COOCCURRENCE)
     rows = read_csv(export(tab.save_csv, "co.csv"))
     assert rows[0] == ["Code", "Didáctica", "Material", "Evaluación"]
     assert rows[1] == ["Didáctica", "", "0", "1"] and rows[3] == ["Evaluación", "1", "0", ""]
+    co_png = export(lambda p: tab.save_image("png", p), "co.png").read_bytes()
+    assert co_png.startswith(b"\x89PNG\r\n\x1a\n")
     tab.show_query(STANDARDS)
+    std_svg = export(lambda p: tab.save_image("svg", p), "std.svg").read_text("utf-8")
+    # The heatmap as a picture: its title, labels and counts are text in the SVG.
+    for word in ("Codes by MBE standard", "Didáctica", "Evaluación", "C7", "D10"):
+        assert word in std_svg, word
     rows = read_csv(export(tab.save_csv, "std.csv"))
     assert rows == [
         ["Code", "C7", "D10"],

@@ -42,12 +42,24 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
+    QRectF,
+    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QIcon, QPalette, QPixmap, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QIcon,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QButtonGroup,
     QComboBox,
     QGridLayout,
@@ -71,7 +83,13 @@ from reflectdesk.domain.dashboard import csv_bytes
 from reflectdesk.errors import Cancelled
 from reflectdesk.gui.catalog import Catalog
 from reflectdesk.gui.cohort_dashboard import ask_export_path, write_export
-from reflectdesk.gui.dashboard_chart import STACK_COLOURS, ExportableChart, nice_scale
+from reflectdesk.gui.dashboard_chart import (
+    STACK_COLOURS,
+    ExportableChart,
+    nice_scale,
+    png_of,
+    svg_of,
+)
 from reflectdesk.gui.dashboard_models import CENTER, heat_colour
 from reflectdesk.gui.dates import date_range_edits, show_date, widest_date
 from reflectdesk.gui.dialogs import report_error
@@ -550,6 +568,115 @@ class FrequencyChart(ExportableChart):
         series.attachAxis(self.value_axis)
 
 
+class MatrixPicture:
+    """A :class:`Matrix` drawn as its heatmap table for an image: the title, the column
+    labels, each row's label (with the code's colour) and every count in its cell,
+    coloured as on screen; long labels elided. ``size`` fits it all."""
+
+    PAD = 16
+
+    def __init__(self, matrix: Matrix, title: str, font: QFont, notes: Sequence[str] = ()) -> None:
+        self.matrix = matrix
+        self.title = title
+        self.notes = list(notes)  # lines under the table (the standards' titles)
+        self.font = QFont(font)
+        self.bold = QFont(font)
+        self.bold.setBold(True)
+        m = QFontMetrics(self.font)
+        self.row_h = m.height() + 10
+        self.swatch = m.height() - 2
+        cap = m.horizontalAdvance("M" * 20)
+        self.label_w = min(
+            cap,
+            max(
+                (m.horizontalAdvance(label) + (self.swatch + 6 if colour else 0)
+                 for label, _t, colour in matrix.rows),
+                default=0,
+            ) + 12,
+        )  # fmt: skip
+        self.col_w = [
+            max(m.horizontalAdvance("0000"), min(m.horizontalAdvance("M" * 9),
+                m.horizontalAdvance(label) + (self.swatch + 6 if colour else 0))) + 14
+            for label, _t, colour in matrix.columns
+        ]  # fmt: skip
+        width = 2 * self.PAD + self.label_w + sum(self.col_w)
+        height = 2 * self.PAD + self.row_h * (len(matrix.rows) + 2)
+        height += (m.height() + 4) * len(self.notes) + (self.PAD // 2 if self.notes else 0)
+        width = max(width, 2 * self.PAD + QFontMetrics(self.bold).horizontalAdvance(title))
+        widest_note = max((m.horizontalAdvance(n) for n in self.notes), default=0)
+        width = max(width, min(2 * self.PAD + widest_note, m.horizontalAdvance("M" * 90)))
+        self.size = QSize(width, height)
+
+    def paint(self, painter: QPainter, size: QSize) -> None:
+        pal = QApplication.palette()
+        base = pal.color(QPalette.ColorRole.Base)
+        text = pal.color(QPalette.ColorRole.Text)
+        grid = pal.color(QPalette.ColorRole.Mid)
+        painter.fillRect(QRectF(0, 0, size.width(), size.height()), base)
+        m = self.matrix
+        top = m.top()
+        metrics = QFontMetrics(self.font)
+        x0, y = self.PAD, self.PAD
+        painter.setFont(self.bold)
+        painter.setPen(text)
+        painter.drawText(
+            QRectF(x0, y, size.width() - 2 * self.PAD, self.row_h),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            self.title,
+        )
+        y += self.row_h
+
+        def label(rect: QRectF, caption: str, colour: str | None, align: Qt.AlignmentFlag) -> None:
+            left = rect.left() + 4
+            if colour:
+                box = QRectF(left, rect.center().y() - self.swatch / 2, self.swatch, self.swatch)
+                painter.fillRect(box, QColor(colour))
+                left += self.swatch + 4
+            room = QRectF(left, rect.top(), rect.right() - left - 2, rect.height())
+            shown = metrics.elidedText(caption, Qt.TextElideMode.ElideRight, int(room.width()))
+            painter.setPen(text)
+            painter.drawText(room, int(align | Qt.AlignmentFlag.AlignVCenter), shown)
+
+        painter.setFont(self.font)
+        x = x0 + self.label_w
+        for (caption, _t, colour), w in zip(m.columns, self.col_w, strict=True):
+            label(QRectF(x, y, w, self.row_h), caption, colour, Qt.AlignmentFlag.AlignHCenter)
+            x += w
+        y += self.row_h
+        for (caption, _t, colour), row in zip(m.rows, m.counts, strict=True):
+            label(
+                QRectF(x0, y, self.label_w, self.row_h), caption, colour, Qt.AlignmentFlag.AlignLeft
+            )
+            x = x0 + self.label_w
+            for k, (n, w) in enumerate(zip(row, self.col_w, strict=True)):
+                cell = QRectF(x, y, w, self.row_h)
+                total = k in m.totals
+                if not total and n is not None:
+                    painter.fillRect(cell, heat_colour(Qt.ItemDataRole.BackgroundRole, n, top))
+                painter.setPen(grid)
+                painter.drawRect(cell)
+                painter.setFont(self.bold if total else self.font)
+                painter.setPen(
+                    text if total or n is None
+                    else heat_colour(Qt.ItemDataRole.ForegroundRole, n, top)
+                )  # fmt: skip
+                painter.drawText(
+                    cell, int(Qt.AlignmentFlag.AlignCenter), "—" if n is None else str(n)
+                )
+                painter.setFont(self.font)
+                x += w
+            y += self.row_h
+        y += self.PAD // 2
+        painter.setPen(text)
+        for note in self.notes:
+            room = QRectF(x0, y, size.width() - 2 * self.PAD, metrics.height() + 4)
+            shown = metrics.elidedText(note, Qt.TextElideMode.ElideRight, int(room.width()))
+            painter.drawText(
+                room, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown
+            )
+            y += metrics.height() + 4
+
+
 def heat_table(name: str, model: QAbstractTableModel) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
@@ -652,10 +779,10 @@ class CaseQueriesTab(QWidget):
         self.csv_button.clicked.connect(lambda: self.save_csv())
         self.png_button = QPushButton()
         self.png_button.setObjectName("caseQueryPng")
-        self.png_button.clicked.connect(lambda: self.save_chart("png"))
+        self.png_button.clicked.connect(lambda: self.save_image("png"))
         self.svg_button = QPushButton()
         self.svg_button.setObjectName("caseQuerySvg")
-        self.svg_button.clicked.connect(lambda: self.save_chart("svg"))
+        self.svg_button.clicked.connect(lambda: self.save_image("svg"))
         buttons = QHBoxLayout()
         for b in (self.open_button, self.csv_button, self.png_button, self.svg_button):
             buttons.addWidget(b)
@@ -1282,7 +1409,7 @@ class CaseQueriesTab(QWidget):
         self.open_button.setEnabled(has and self.current_passage() is not None)
         self.csv_button.setEnabled(has)
         for b in (self.png_button, self.svg_button):
-            b.setVisible(which == FREQUENCIES)
+            b.setVisible(which != PASSAGES)
             b.setEnabled(has)
 
     # -- exports ---------------------------------------------------------------------------
@@ -1355,9 +1482,29 @@ class CaseQueriesTab(QWidget):
                 return
         self._write(dest, csv_bytes(self.csv_rows(which)))
 
-    def save_chart(self, fmt: str, dest: Path | None = None) -> None:
-        """The frequency chart as PNG or SVG (``fmt``)."""
-        if self.data is None:
+    def image_bytes(self, fmt: str, which: int | None = None) -> bytes:
+        """The query shown (or ``which``) as a PNG or SVG (``fmt``) image: the frequency
+        chart, or the co-occurrence or code × standard heatmap with its labels."""
+        which = self.pages.currentIndex() if which is None else which
+        if which == FREQUENCIES:
+            self._show_page(FREQUENCIES)
+            chart = self.freq_chart
+            return chart.svg_bytes() if fmt == "svg" else chart.png_bytes()
+        notes: list[str] = []
+        if which == COOCCURRENCE:
+            matrix, title = self.cooccurrence_matrix(), self.tr("Code co-occurrence")
+        else:
+            matrix, title = self.standards_matrix(), self.tr("Codes by MBE standard")
+            notes = [tip for label, tip, _c in matrix.columns if tip != label]
+        picture = MatrixPicture(matrix, title, self.font(), notes)
+        if fmt == "svg":
+            return svg_of(picture.size, title, picture.paint)
+        return png_of(picture.size, picture.paint)
+
+    def save_image(self, fmt: str, dest: Path | None = None) -> None:
+        """The query shown as PNG or SVG (``fmt``), to ``dest`` or where the user chooses."""
+        which = self.pages.currentIndex()
+        if self.data is None or which == PASSAGES:
             return
         if dest is None:
             if fmt == "svg":
@@ -1365,14 +1512,12 @@ class CaseQueriesTab(QWidget):
             else:
                 pattern = self.tr("PNG images (*.png)")
             dest = self._ask(
-                self.tr("Export the chart"), self.csv_name(FREQUENCIES) + "." + fmt, pattern,
+                self.tr("Export the image"), self.csv_name(which) + "." + fmt, pattern,
                 "." + fmt,
             )  # fmt: skip
             if dest is None:
                 return
-        self._show_page(FREQUENCIES)
-        chart = self.freq_chart
-        self._write(dest, chart.svg_bytes() if fmt == "svg" else chart.png_bytes())
+        self._write(dest, self.image_bytes(fmt, which))
 
     # -- text ------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
@@ -1416,8 +1561,8 @@ class CaseQueriesTab(QWidget):
         self.std_table.setAccessibleName(self.tr("Codes by MBE standard"))
         self.open_button.setText(self.tr("Show in &Coding"))
         self.csv_button.setText(self.tr("Export C&SV…"))
-        self.png_button.setText(self.tr("Chart as &PNG…"))
-        self.svg_button.setText(self.tr("Chart as S&VG…"))
+        self.png_button.setText(self.tr("Image as &PNG…"))
+        self.svg_button.setText(self.tr("Image as S&VG…"))
         for push in (self.open_button, self.csv_button, self.png_button, self.svg_button):
             push.setAccessibleName(push.text().replace("&", "").rstrip("…"))
         if self.data is not None:
