@@ -1578,8 +1578,15 @@ class CaseQueriesTab(QWidget):
         super().resizeEvent(event)
         if not self._sized and self.isVisible() and self.width() > 200:
             self._sized = True
-            left = min(self.fontMetrics().horizontalAdvance("M" * 17), self.width() // 3)
+            em = self.fontMetrics().horizontalAdvance("M")
+            left = min(20 * em, self.width() // 3)
             self.filter_split.setSizes([left, max(1, self.width() - left)])
+            # The code and section columns grow with the room there is (1366: whole
+            # names; 1024: 8 characters); the passage takes the rest.
+            column = max(8 * em, min(14 * em, (self.width() - left) // 7))
+            header = self.table.horizontalHeader()
+            header.resizeSection(COL_CODE, column)
+            header.resizeSection(COL_SECTION, column)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
