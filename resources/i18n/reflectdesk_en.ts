@@ -532,6 +532,1148 @@
     </message>
 </context>
 <context>
+    <name>CaseAuditTab</name>
+    <message>
+        <source>Study created</source>
+        <translation>Study created</translation>
+    </message>
+    <message>
+        <source>Ethics approval recorded</source>
+        <translation>Ethics approval recorded</translation>
+    </message>
+    <message>
+        <source>Item added</source>
+        <translation>Item added</translation>
+    </message>
+    <message>
+        <source>Item removed</source>
+        <translation>Item removed</translation>
+    </message>
+    <message>
+        <source>Pseudonymisation accepted</source>
+        <translation>Pseudonymisation accepted</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn: item removed</source>
+        <translation>Consent withdrawn: item removed</translation>
+    </message>
+    <message>
+        <source>Imported from a REFI-QDA project</source>
+        <translation>Imported from a REFI-QDA project</translation>
+    </message>
+    <message>
+        <source>Study deleted</source>
+        <translation>Study deleted</translation>
+    </message>
+    <message>
+        <source>expires %1</source>
+        <translation>expires %1</translation>
+    </message>
+    <message>
+        <source>withdrawn on %1</source>
+        <translation>withdrawn on %1</translation>
+    </message>
+    <message>
+        <source>bundle %1</source>
+        <translation>bundle %1</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>version %1</translation>
+    </message>
+    <message>
+        <source>consent: %1</source>
+        <translation>consent: %1</translation>
+    </message>
+    <message>
+        <source>%1 passages</source>
+        <translation>%1 passages</translation>
+    </message>
+    <message>
+        <source>%1 memos</source>
+        <translation>%1 memos</translation>
+    </message>
+    <message>
+        <source>format %1</source>
+        <translation>format %1</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 items</translation>
+    </message>
+    <message>
+        <source>%1 codes</source>
+        <translation>%1 codes</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>reason: %1</translation>
+    </message>
+    <message>
+        <source>consent withdrawn</source>
+        <translation>consent withdrawn</translation>
+    </message>
+    <message>
+        <source>consent changed to read only</source>
+        <translation>consent changed to read only</translation>
+    </message>
+    <message>
+        <source>no consent recorded</source>
+        <translation>no consent recorded</translation>
+    </message>
+    <message>
+        <source>signature checked</source>
+        <translation>signature checked</translation>
+    </message>
+    <message>
+        <source>signature not checked</source>
+        <translation>signature not checked</translation>
+    </message>
+    <message>
+        <source>with information sheet</source>
+        <translation>with information sheet</translation>
+    </message>
+    <message>
+        <source>no information sheet</source>
+        <translation>no information sheet</translation>
+    </message>
+    <message>
+        <source>Every addition, removal, pseudonymisation, export and withdrawal, signed with your key. It names no person and quotes no text.</source>
+        <translation>Every addition, removal, pseudonymisation, export and withdrawal, signed with your key. It names no person and quotes no text.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Verify</translation>
+    </message>
+    <message>
+        <source>&amp;Export log…</source>
+        <translation>&amp;Export log…</translation>
+    </message>
+    <message>
+        <source>&amp;Check a file…</source>
+        <translation>&amp;Check a file…</translation>
+    </message>
+    <message>
+        <source>Passed: %1 (%2 records, signed by %3).</source>
+        <translation>Passed: %1 (%2 records, signed by %3).</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <source>(at %1)</source>
+        <translation>(at %1)</translation>
+    </message>
+    <message>
+        <source>the log in your vault is whole and signed</source>
+        <translation>the log in your vault is whole and signed</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Export the audit log</translation>
+    </message>
+    <message>
+        <source>Audit logs (*.audit.json)</source>
+        <translation>Audit logs (*.audit.json)</translation>
+    </message>
+    <message>
+        <source>Exported to %1 (%2 records).</source>
+        <translation>Exported to %1 (%2 records).</translation>
+    </message>
+    <message>
+        <source>Check an exported audit log</source>
+        <translation>Check an exported audit log</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseCodingTab</name>
+    <message>
+        <source>Reading the study…</source>
+        <translation>Reading the study…</translation>
+    </message>
+    <message>
+        <source>Code selection as</source>
+        <translation>Code selection as</translation>
+    </message>
+    <message>
+        <source>Remove coding %1…</source>
+        <translation>Remove coding %1…</translation>
+    </message>
+    <message>
+        <source>Choose a code in the codebook first.</source>
+        <translation>Choose a code in the codebook first.</translation>
+    </message>
+    <message>
+        <source>Select a passage in the text first.</source>
+        <translation>Select a passage in the text first.</translation>
+    </message>
+    <message>
+        <source>Coded «%1» as %2.</source>
+        <translation>Coded «%1» as %2.</translation>
+    </message>
+    <message>
+        <source>Remove coding</source>
+        <translation>Remove coding</translation>
+    </message>
+    <message>
+        <source>Remove the code %1 from «%2»?</source>
+        <translation>Remove the code %1 from «%2»?</translation>
+    </message>
+    <message>
+        <source>The text stays; its memo on this passage is removed with it.</source>
+        <translation>The text stays; its memo on this passage is removed with it.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Memo saved.</source>
+        <translation>Memo saved.</translation>
+    </message>
+    <message>
+        <source>Memo removed.</source>
+        <translation>Memo removed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coded passage(s) go with it.</source>
+        <translation>
+            <numerusform>%n coded passage goes with it.</numerusform>
+            <numerusform>%n coded passages go with it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n subcode(s) go too.</source>
+        <translation>
+            <numerusform>Its %n subcode goes too.</numerusform>
+            <numerusform>Its %n subcodes go too.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete code</source>
+        <translation>Delete code</translation>
+    </message>
+    <message>
+        <source>Delete the code %1?</source>
+        <translation>Delete the code %1?</translation>
+    </message>
+    <message>
+        <source>Memos on them are deleted too. The texts stay.</source>
+        <translation>Memos on them are deleted too. The texts stay.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Import a codebook</source>
+        <translation>Import a codebook</translation>
+    </message>
+    <message>
+        <source>REFI-QDA codebook (*.qdc)</source>
+        <translation>REFI-QDA codebook (*.qdc)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s) imported.</source>
+        <translation>
+            <numerusform>%n code imported.</numerusform>
+            <numerusform>%n codes imported.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Pseudonym</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Coded passages</source>
+        <translation>Coded passages</translation>
+    </message>
+    <message>
+        <source>Items of the study</source>
+        <translation>Items of the study</translation>
+    </message>
+    <message>
+        <source>The item's text</source>
+        <translation>The item's text</translation>
+    </message>
+    <message>
+        <source>Codebook</source>
+        <translation>Codebook</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>&amp;Code selection</source>
+        <translation>&amp;Code selection</translation>
+    </message>
+    <message>
+        <source>Apply the chosen code to the selected text (Ctrl+Return). You can also double-click a code or drag the selection onto it.</source>
+        <translation>Apply the chosen code to the selected text (Ctrl+Return). You can also double-click a code or drag the selection onto it.</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;New…</translation>
+    </message>
+    <message>
+        <source>New code</source>
+        <translation>New code</translation>
+    </message>
+    <message>
+        <source>&amp;Subcode…</source>
+        <translation>&amp;Subcode…</translation>
+    </message>
+    <message>
+        <source>New subcode of the chosen code</source>
+        <translation>New subcode of the chosen code</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>Edit the chosen code</source>
+        <translation>Edit the chosen code</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <source>Delete the chosen code</source>
+        <translation>Delete the chosen code</translation>
+    </message>
+    <message>
+        <source>&amp;Import .qdc…</source>
+        <translation>&amp;Import .qdc…</translation>
+    </message>
+    <message>
+        <source>Import a REFI-QDA codebook (.qdc)</source>
+        <translation>Import a REFI-QDA codebook (.qdc)</translation>
+    </message>
+    <message>
+        <source>Codes on this passage</source>
+        <translation>Codes on this passage</translation>
+    </message>
+    <message>
+        <source>&amp;Remove coding…</source>
+        <translation>&amp;Remove coding…</translation>
+    </message>
+    <message>
+        <source>A memo on this coded passage</source>
+        <translation>A memo on this coded passage</translation>
+    </message>
+    <message>
+        <source>Memo on the passage</source>
+        <translation>Memo on the passage</translation>
+    </message>
+    <message>
+        <source>Save &amp;memo</source>
+        <translation>Save &amp;memo</translation>
+    </message>
+    <message>
+        <source>Choose a case study to code its items.</source>
+        <translation>Choose a case study to code its items.</translation>
+    </message>
+    <message>
+        <source>This study has no items yet: add entries in the Items tab.</source>
+        <translation>This study has no items yet: add entries in the Items tab.</translation>
+    </message>
+    <message>
+        <source>Make a code with New… (or import a codebook), then select a passage.</source>
+        <translation>Make a code with New… (or import a codebook), then select a passage.</translation>
+    </message>
+    <message>
+        <source>Select a passage, then double-click a code or press Ctrl+Return.</source>
+        <translation>Select a passage, then double-click a code or press Ctrl+Return.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseExportsTab</name>
+    <message>
+        <source>No ethics approval: record it (Approval…) before exporting anything.</source>
+        <translation>No ethics approval: record it (Approval…) before exporting anything.</translation>
+    </message>
+    <message>
+        <source>The ethics approval expired on %1: record the renewed approval (Approval…) before exporting.</source>
+        <translation>The ethics approval expired on %1: record the renewed approval (Approval…) before exporting.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries may only be used pseudonymised and are not reviewed yet: review their pseudonyms (Items tab, Review pseudonyms…) before exporting.</source>
+        <translation>
+            <numerusform>%n entry may only be used pseudonymised and is not reviewed yet: review its pseudonyms (Items tab, Review pseudonyms…) before exporting.</numerusform>
+            <numerusform>%n entries may only be used pseudonymised and are not reviewed yet: review their pseudonyms (Items tab, Review pseudonyms…) before exporting.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The codebook is empty: add a code before exporting it.</source>
+        <translation>The codebook is empty: add a code before exporting it.</translation>
+    </message>
+    <message>
+        <source>case-study</source>
+        <translation>case-study</translation>
+    </message>
+    <message>
+        <source>codebook</source>
+        <translation>codebook</translation>
+    </message>
+    <message>
+        <source>case-study-report</source>
+        <translation>case-study-report</translation>
+    </message>
+    <message>
+        <source>REFI-QDA projects (*.qdpx)</source>
+        <translation>REFI-QDA projects (*.qdpx)</translation>
+    </message>
+    <message>
+        <source>REFI-QDA codebooks (*.qdc)</source>
+        <translation>REFI-QDA codebooks (*.qdc)</translation>
+    </message>
+    <message>
+        <source>Web pages (*.html)</source>
+        <translation>Web pages (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Export the case study to</source>
+        <translation>Export the case study to</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Its signed audit log is beside it: %1</source>
+        <translation>Its signed audit log is beside it: %1</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>Export cancelled: nothing was written.</translation>
+    </message>
+    <message>
+        <source>The export failed: nothing was written.</source>
+        <translation>The export failed: nothing was written.</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <source>School type of %1</source>
+        <translation>School type of %1</translation>
+    </message>
+    <message>
+        <source>Municipal</source>
+        <translation>Municipal</translation>
+    </message>
+    <message>
+        <source>SLEP (local public education service)</source>
+        <translation>SLEP (local public education service)</translation>
+    </message>
+    <message>
+        <source>Private subsidised</source>
+        <translation>Private subsidised</translation>
+    </message>
+    <message>
+        <source>Private fee-paying</source>
+        <translation>Private fee-paying</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Outdated</source>
+        <translation>Outdated</translation>
+    </message>
+    <message>
+        <source>Outdated: an entry was withdrawn or removed after the export was made, so the file still holds it. Export again for a copy without it, and delete the old one.</source>
+        <translation>Outdated: an entry was withdrawn or removed after the export was made, so the file still holds it. Export again for a copy without it, and delete the old one.</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>REFI-QDA project (.qdpx)</source>
+        <translation>REFI-QDA project (.qdpx)</translation>
+    </message>
+    <message>
+        <source>Codebook (.qdc)</source>
+        <translation>Codebook (.qdc)</translation>
+    </message>
+    <message>
+        <source>Report, web page (.html)</source>
+        <translation>Report, web page (.html)</translation>
+    </message>
+    <message>
+        <source>Report, PDF (.pdf)</source>
+        <translation>Report, PDF (.pdf)</translation>
+    </message>
+    <message>
+        <source>Report, Markdown (.md)</source>
+        <translation>Report, Markdown (.md)</translation>
+    </message>
+    <message>
+        <source>The whole project — texts, codes, coded passages, memos, one case per student — for QualCoder, NVivo, ATLAS.ti or MAXQDA. Checked against the REFI-QDA schema before it is written.</source>
+        <translation>The whole project — texts, codes, coded passages, memos, one case per student — for QualCoder, NVivo, ATLAS.ti or MAXQDA. Checked against the REFI-QDA schema before it is written.</translation>
+    </message>
+    <message>
+        <source>The codebook only: codes, colours and descriptions.</source>
+        <translation>The codebook only: codes, colours and descriptions.</translation>
+    </message>
+    <message>
+        <source>The report: the project and its approval, excerpts by code, the code tables.</source>
+        <translation>The report: the project and its approval, excerpts by code, the code tables.</translation>
+    </message>
+    <message>
+        <source>The report as a PDF, to print or hand in.</source>
+        <translation>The report as a PDF, to print or hand in.</translation>
+    </message>
+    <message>
+        <source>The report as Markdown text.</source>
+        <translation>The report as Markdown text.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Exports made</source>
+        <translation>Exports made</translation>
+    </message>
+    <message>
+        <source>Case attributes</source>
+        <translation>Case attributes</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The exported file is not encrypted. It holds only pseudonymised text, never the pseudonym key; its signed audit log is saved beside it.</source>
+        <translation>The exported file is not encrypted. It holds only pseudonymised text, never the pseudonym key; its signed audit log is saved beside it.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Nothing exported yet.</source>
+        <translation>Nothing exported yet.</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Pseudonym</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Cohort</translation>
+    </message>
+    <message>
+        <source>School type</source>
+        <translation>School type</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <source>MBE standards</source>
+        <translation>MBE standards</translation>
+    </message>
+    <message>
+        <source>Each student is a case of the REFI-QDA project with these attributes; the report lists them too. Set the school type here.</source>
+        <translation>Each student is a case of the REFI-QDA project with these attributes; the report lists them too. Set the school type here.</translation>
+    </message>
+    <message>
+        <source>Choose a case study to export it.</source>
+        <translation>Choose a case study to export it.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseItemsTab</name>
+    <message>
+        <source>Reviewed</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Needs review</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>Not reviewed</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Withdrawn on %1, from bundle %2: removed with %3 passages and %4 memos.</source>
+        <translation>Withdrawn on %1, from bundle %2: removed with %3 passages and %4 memos.</translation>
+    </message>
+    <message>
+        <source>Provenance</source>
+        <translation>Provenance</translation>
+    </message>
+    <message>
+        <source>Select an item.</source>
+        <translation>Select an item.</translation>
+    </message>
+    <message>
+        <source>Pseudonym: %1</source>
+        <translation>Pseudonym: %1</translation>
+    </message>
+    <message>
+        <source>Version %1 of the entry, added %2</source>
+        <translation>Version %1 of the entry, added %2</translation>
+    </message>
+    <message>
+        <source>Imported from a REFI-QDA project: no signature or consent.</source>
+        <translation>Imported from a REFI-QDA project: no signature or consent.</translation>
+    </message>
+    <message>
+        <source>Author's key: %1</source>
+        <translation>Author's key: %1</translation>
+    </message>
+    <message>
+        <source>Signature checked: yes, with a key pinned for the author.</source>
+        <translation>Signature checked: yes, with a key pinned for the author.</translation>
+    </message>
+    <message>
+        <source>Signature checked: no, the key is not one pinned for the author.</source>
+        <translation>Signature checked: no, the key is not one pinned for the author.</translation>
+    </message>
+    <message>
+        <source>verified in person (safety number compared)</source>
+        <translation>verified in person (safety number compared)</translation>
+    </message>
+    <message>
+        <source>known, not verified in person</source>
+        <translation>known, not verified in person</translation>
+    </message>
+    <message>
+        <source>Author: %1</source>
+        <translation>Author: %1</translation>
+    </message>
+    <message>
+        <source>Consent: %1</source>
+        <translation>Consent: %1</translation>
+    </message>
+    <message>
+        <source>Bundle: %1</source>
+        <translation>Bundle: %1</translation>
+    </message>
+    <message>
+        <source>Standards: %1</source>
+        <translation>Standards: %1</translation>
+    </message>
+    <message>
+        <source>Sections: %1</source>
+        <translation>Sections: %1</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Pseudonym</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Pseudonymisation</source>
+        <translation>Pseudonymisation</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>Review &amp;pseudonyms…</source>
+        <translation>Review &amp;pseudonyms…</translation>
+    </message>
+    <message>
+        <source>No items yet. Add received entries whose authors consented to research.</source>
+        <translation>No items yet. Add received entries whose authors consented to research.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items need the pseudonymisation review before any export.</source>
+        <translation>
+            <numerusform>%n item needs the pseudonymisation review before any export.</numerusform>
+            <numerusform>%n items need the pseudonymisation review before any export.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Published on %1: the cut-off date. Exports made before a withdrawal are marked outdated.</source>
+        <translation>Published on %1: the cut-off date. Exports made before a withdrawal are marked outdated.</translation>
+    </message>
+    <message>
+        <source>Not published yet: a consent withdrawal removes that entry's excerpts from this study.</source>
+        <translation>Not published yet: a consent withdrawal removes that entry's excerpts from this study.</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>Remove item</translation>
+    </message>
+    <message>
+        <source>Remove %1's entry from this case study?</source>
+        <translation>Remove %1's entry from this case study?</translation>
+    </message>
+    <message>
+        <source>Its coded passages and the memos on them are removed too. The audit log records the removal. The entry stays in your received journals.</source>
+        <translation>Its coded passages and the memos on them are removed too. The audit log records the removal. The entry stays in your received journals.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+</context>
+<context>
+    <name>CaseMemosTab</name>
+    <message>
+        <source>The project</source>
+        <translation>The project</translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation>Code: %1</translation>
+    </message>
+    <message>
+        <source>Item: %1</source>
+        <translation>Item: %1</translation>
+    </message>
+    <message>
+        <source>A coded passage</source>
+        <translation>A coded passage</translation>
+    </message>
+    <message>
+        <source>Passage: «%1» (%2, %3)</source>
+        <translation>Passage: «%1» (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Written %1 · changed %2</source>
+        <translation>Written %1 · changed %2</translation>
+    </message>
+    <message>
+        <source>A new memo</source>
+        <translation>A new memo</translation>
+    </message>
+    <message>
+        <source>Delete memo</source>
+        <translation>Delete memo</translation>
+    </message>
+    <message>
+        <source>Delete the memo on %1?</source>
+        <translation>Delete the memo on %1?</translation>
+    </message>
+    <message>
+        <source>Its text is gone for good.</source>
+        <translation>Its text is gone for good.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Show:</translation>
+    </message>
+    <message>
+        <source>All memos</source>
+        <translation>All memos</translation>
+    </message>
+    <message>
+        <source>On the project</source>
+        <translation>On the project</translation>
+    </message>
+    <message>
+        <source>On codes</source>
+        <translation>On codes</translation>
+    </message>
+    <message>
+        <source>On items</source>
+        <translation>On items</translation>
+    </message>
+    <message>
+        <source>On coded passages</source>
+        <translation>On coded passages</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Memos</source>
+        <translation>Memos</translation>
+    </message>
+    <message>
+        <source>On:</source>
+        <translation>On:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Write the memo here.</source>
+        <translation>Write the memo here.</translation>
+    </message>
+    <message>
+        <source>Memo text</source>
+        <translation>Memo text</translation>
+    </message>
+    <message>
+        <source>&amp;New memo</source>
+        <translation>&amp;New memo</translation>
+    </message>
+    <message>
+        <source>&amp;Save memo</source>
+        <translation>&amp;Save memo</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <source>No memos yet. Write one on the project, a code or an item here, or on a coded passage in the Coding tab.</source>
+        <translation>No memos yet. Write one on the project, a code or an item here, or on a coded passage in the Coding tab.</translation>
+    </message>
+    <message>
+        <source>Choose a case study to see its memos.</source>
+        <translation>Choose a case study to see its memos.</translation>
+    </message>
+</context>
+<context>
+    <name>CasePicker</name>
+    <message>
+        <source>Research</source>
+        <translation>Research</translation>
+    </message>
+    <message>
+        <source>Research, pseudonymised</source>
+        <translation>Research, pseudonymised</translation>
+    </message>
+    <message>
+        <source>Read only</source>
+        <translation>Read only</translation>
+    </message>
+    <message>
+        <source>Not addable: consent to read only</source>
+        <translation>Not addable: consent to read only</translation>
+    </message>
+    <message>
+        <source>Not addable: consent withdrawn</source>
+        <translation>Not addable: consent withdrawn</translation>
+    </message>
+    <message>
+        <source>Not addable: no consent recorded</source>
+        <translation>Not addable: no consent recorded</translation>
+    </message>
+    <message>
+        <source>Already in this study</source>
+        <translation>Already in this study</translation>
+    </message>
+</context>
+<context>
+    <name>CasePickerDialog</name>
+    <message>
+        <source>Add entries to the case study</source>
+        <translation>Add entries to the case study</translation>
+    </message>
+    <message>
+        <source>Entries your students sent with consent for research can be added. The others are shown greyed, with the reason.</source>
+        <translation>Entries your students sent with consent for research can be added. The others are shown greyed, with the reason.</translation>
+    </message>
+    <message>
+        <source>Filter by student, title, template or cohort</source>
+        <translation>Filter by student, title, template or cohort</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Cohort</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consent</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Add %n entries</source>
+        <translation>
+            <numerusform>&amp;Add %n entry</numerusform>
+            <numerusform>&amp;Add %n entries</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>Reading the received entries…</source>
+        <translation>Reading the received entries…</translation>
+    </message>
+    <message>
+        <source>No received entries yet: import your students' bundles first.</source>
+        <translation>No received entries yet: import your students' bundles first.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries shown; %3 can be added.</source>
+        <translation>%1 of %2 entries shown; %3 can be added.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseProjectDialog</name>
+    <message>
+        <source>New case study</source>
+        <translation>New case study</translation>
+    </message>
+    <message>
+        <source>Case study</source>
+        <translation>Case study</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>Research &amp;question:</source>
+        <translation>Research &amp;question:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>Of the pseudonyms (“Estudiante A” or “Student A”) and the report.</source>
+        <translation>Of the pseudonyms (“Estudiante A” or “Student A”) and the report.</translation>
+    </message>
+    <message>
+        <source>Cohorts:</source>
+        <translation>Cohorts:</translation>
+    </message>
+    <message>
+        <source>No cohorts yet: make them in Contacts after importing a batch.</source>
+        <translation>No cohorts yet: make them in Contacts after importing a batch.</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>Team:</translation>
+    </message>
+    <message>
+        <source>Publication:</source>
+        <translation>Publication:</translation>
+    </message>
+    <message>
+        <source>Published on</source>
+        <translation>Published on</translation>
+    </message>
+    <message>
+        <source>The cut-off: a withdrawal that arrives later cannot reach back past it.</source>
+        <translation>The cut-off: a withdrawal that arrives later cannot reach back past it.</translation>
+    </message>
+    <message>
+        <source>Ethics approval</source>
+        <translation>Ethics approval</translation>
+    </message>
+    <message>
+        <source>Without an approval you can plan the study (codes, memos) but not add.</source>
+        <translation>Without an approval you can plan the study (codes, memos) but not add.</translation>
+    </message>
+    <message>
+        <source>&amp;Committee:</source>
+        <translation>&amp;Committee:</translation>
+    </message>
+    <message>
+        <source>&amp;Reference number:</source>
+        <translation>&amp;Reference number:</translation>
+    </message>
+    <message>
+        <source>&amp;Expires on:</source>
+        <translation>&amp;Expires on:</translation>
+    </message>
+    <message>
+        <source>Information sheet:</source>
+        <translation>Information sheet:</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoose…</translation>
+    </message>
+    <message>
+        <source>Leave the committee empty to record no approval yet. The information sheet is kept encrypted in your vault.</source>
+        <translation>Leave the committee empty to record no approval yet. The information sheet is kept encrypted in your vault.</translation>
+    </message>
+    <message>
+        <source>e.g. Fractions with concrete materials</source>
+        <translation>e.g. Fractions with concrete materials</translation>
+    </message>
+    <message>
+        <source>e.g. CEC-CSAH</source>
+        <translation>e.g. CEC-CSAH</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-041</source>
+        <translation>e.g. 2026-041</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Create</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>None chosen</source>
+        <translation>None chosen</translation>
+    </message>
+    <message>
+        <source>Choose the information sheet</source>
+        <translation>Choose the information sheet</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.odt *.docx *.doc *.txt *.md)</source>
+        <translation>Documents (*.pdf *.odt *.docx *.doc *.txt *.md)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>An approval needs both the committee and the reference.</source>
+        <translation>An approval needs both the committee and the reference.</translation>
+    </message>
+    <message>
+        <source>The information sheet goes with an approval.</source>
+        <translation>The information sheet goes with an approval.</translation>
+    </message>
+</context>
+<context>
     <name>CaseQueriesTab</name>
     <message>
         <source>Reading the coded passages…</source>
@@ -752,6 +1894,125 @@
     <message>
         <source>Export C&amp;SV…</source>
         <translation>Export C&amp;SV…</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWorkspace</name>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Coding</source>
+        <translation>Coding</translation>
+    </message>
+    <message>
+        <source>Memos</source>
+        <translation>Memos</translation>
+    </message>
+    <message>
+        <source>Queries</source>
+        <translation>Queries</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>Exports</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Case studies</source>
+        <translation>Case studies</translation>
+    </message>
+    <message>
+        <source>No case studies yet. Create one, then record its ethics approval and add entries your students sent with consent for research.</source>
+        <translation>No case studies yet. Create one, then record its ethics approval and add entries your students sent with consent for research.</translation>
+    </message>
+    <message>
+        <source>Choose a case study, or create one.</source>
+        <translation>Choose a case study, or create one.</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;New…</translation>
+    </message>
+    <message>
+        <source>&amp;Import REFI-QDA project…</source>
+        <translation>&amp;Import REFI-QDA project…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>A&amp;pproval…</source>
+        <translation>A&amp;pproval…</translation>
+    </message>
+    <message>
+        <source>Import a REFI-QDA project</source>
+        <translation>Import a REFI-QDA project</translation>
+    </message>
+    <message>
+        <source>REFI-QDA projects (*.qdpx)</source>
+        <translation>REFI-QDA projects (*.qdpx)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Save the signed audit log first, as the record of deletion</source>
+        <translation>Save the signed audit log first, as the record of deletion</translation>
+    </message>
+    <message>
+        <source>Delete case study</source>
+        <translation>Delete case study</translation>
+    </message>
+    <message>
+        <source>Delete “%1” and everything in it?</source>
+        <translation>Delete “%1” and everything in it?</translation>
+    </message>
+    <message>
+        <source>Its items, codes, passages, memos, the pseudonym map and the information sheet are deleted from your vault, with its audit log. Files you exported are not touched. This cannot be undone.</source>
+        <translation>Its items, codes, passages, memos, the pseudonym map and the information sheet are deleted from your vault, with its audit log. Files you exported are not touched. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Save the audit log</source>
+        <translation>Save the audit log</translation>
+    </message>
+    <message>
+        <source>Audit logs (*.audit.json)</source>
+        <translation>Audit logs (*.audit.json)</translation>
+    </message>
+    <message>
+        <source>No ethics approval: you can plan, not add or export.</source>
+        <translation>No ethics approval: you can plan, not add or export.</translation>
+    </message>
+    <message>
+        <source>Approval expired on %1: renew it to add entries or export.</source>
+        <translation>Approval expired on %1: renew it to add entries or export.</translation>
+    </message>
+    <message>
+        <source>Approved by %1, ref %2, until %3</source>
+        <translation>Approved by %1, ref %2, until %3</translation>
+    </message>
+    <message>
+        <source>Needs an ethics approval first (Approval…).</source>
+        <translation>Needs an ethics approval first (Approval…).</translation>
+    </message>
+    <message>
+        <source>The approval expired on %1.</source>
+        <translation>The approval expired on %1.</translation>
     </message>
 </context>
 <context>
@@ -1364,6 +2625,26 @@
         <translation>{made} of {count} replacements made; the items are reviewed.</translation>
     </message>
     <message>
+        <source>Study: {study}.</source>
+        <translation>Study: {study}.</translation>
+    </message>
+    <message>
+        <source>It ends on record {seq}, the signed record of the {format} export of {date} (SHA-256 {sha256}).</source>
+        <translation>It ends on record {seq}, the signed record of the {format} export of {date} (SHA-256 {sha256}).</translation>
+    </message>
+    <message>
+        <source>{file} is that export: its SHA-256 matches.</source>
+        <translation>{file} is that export: its SHA-256 matches.</translation>
+    </message>
+    <message>
+        <source>Add --project FILE to check that FILE is the export it ends on.</source>
+        <translation>Add --project FILE to check that FILE is the export it ends on.</translation>
+    </message>
+    <message>
+        <source>It is this study's log in the vault, up to that record.</source>
+        <translation>It is this study's log in the vault, up to that record.</translation>
+    </message>
+    <message>
         <source>{count} codes imported.</source>
         <translation>{count} codes imported.</translation>
     </message>
@@ -1372,8 +2653,52 @@
         <translation>Exported to {file}; its signed audit log is {audit}.</translation>
     </message>
     <message>
+        <source>Delete '{title}' with its items, codes, memos, pseudonym map and audit log from the vault? This cannot be undone.</source>
+        <translation>Delete '{title}' with its items, codes, memos, pseudonym map and audit log from the vault? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Case study deleted.</source>
+        <translation>Case study deleted.</translation>
+    </message>
+    <message>
+        <source>Case study deleted; its signed log, closed by the deletion, is {file}.</source>
+        <translation>Case study deleted; its signed log, closed by the deletion, is {file}.</translation>
+    </message>
+    <message>
         <source>The audit log verifies: {count} records, signed by {keys}.</source>
         <translation>The audit log verifies: {count} records, signed by {keys}.</translation>
+    </message>
+</context>
+<context>
+    <name>CodeDialog</name>
+    <message>
+        <source>New code</source>
+        <extracomment>Colours a new code gets in turn (readable under text, light and dark).</extracomment>
+        <translation>New code</translation>
+    </message>
+    <message>
+        <source>Edit code</source>
+        <translation>Edit code</translation>
+    </message>
+    <message>
+        <source>Under:</source>
+        <translation>Under:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>&amp;Colour:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description:</translation>
+    </message>
+    <message>
+        <source>Choose the code's colour</source>
+        <translation>Choose the code's colour</translation>
     </message>
 </context>
 <context>
@@ -2097,30 +3422,6 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
     <message>
         <source>Nothing has been sent yet: give them the file any way you like (a USB stick, e-mail, a shared folder). Only they can open it.</source>
         <translation>Nothing has been sent yet: give them the file any way you like (a USB stick, e-mail, a shared folder). Only they can open it.</translation>
-    </message>
-    <message>
-        <source>Saved to %1</source>
-        <translation>Saved to %1</translation>
-    </message>
-    <message>
-        <source>File: %1 (%2 KB)</source>
-        <translation>File: %1 (%2 KB)</translation>
-    </message>
-    <message>
-        <source>&amp;Open the folder</source>
-        <translation>&amp;Open the folder</translation>
-    </message>
-    <message>
-        <source>Open the folder</source>
-        <translation>Open the folder</translation>
-    </message>
-    <message>
-        <source>Co&amp;py the path</source>
-        <translation>Co&amp;py the path</translation>
-    </message>
-    <message>
-        <source>Copy the path</source>
-        <translation>Copy the path</translation>
     </message>
 </context>
 <context>
@@ -3679,6 +4980,14 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>Do not trust this copy of the log. Export it again from the researcher's vault and compare.</translation>
     </message>
     <message>
+        <source>The audit log verifies, but it does not end on the export of this file ({file}): its SHA-256 is not the one the log signed.</source>
+        <translation>The audit log verifies, but it does not end on the export of this file ({file}): its SHA-256 is not the one the log signed.</translation>
+    </message>
+    <message>
+        <source>The log belongs to another export: another case study, or an earlier or later export of this one. Check the file with the .audit.json written beside it.</source>
+        <translation>The log belongs to another export: another case study, or an earlier or later export of this one. Check the file with the .audit.json written beside it.</translation>
+    </message>
+    <message>
         <source>The codebook is empty: there is nothing to export.</source>
         <translation>The codebook is empty: there is nothing to export.</translation>
     </message>
@@ -5060,6 +6369,212 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     </message>
 </context>
 <context>
+    <name>PseudonymiseDialog</name>
+    <message>
+        <source>student</source>
+        <translation>student</translation>
+    </message>
+    <message>
+        <source>mentor</source>
+        <translation>mentor</translation>
+    </message>
+    <message>
+        <source>tutor</source>
+        <translation>tutor</translation>
+    </message>
+    <message>
+        <source>colleague</source>
+        <translation>colleague</translation>
+    </message>
+    <message>
+        <source>pupil</source>
+        <translation>pupil</translation>
+    </message>
+    <message>
+        <source>school</source>
+        <translation>school</translation>
+    </message>
+    <message>
+        <source>commune</source>
+        <translation>commune</translation>
+    </message>
+    <message>
+        <source>other person</source>
+        <translation>other person</translation>
+    </message>
+    <message>
+        <source>name of two people</source>
+        <translation>name of two people</translation>
+    </message>
+    <message>
+        <source>RUT</source>
+        <translation>RUT</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>Looking for names, RUTs, e-mail addresses and phones…</source>
+        <translation>Looking for names, RUTs, e-mail addresses and phones…</translation>
+    </message>
+    <message>
+        <source>Term added as %1; it does not appear in the texts.</source>
+        <translation>Term added as %1; it does not appear in the texts.</translation>
+    </message>
+    <message>
+        <source>Term added as %1.</source>
+        <translation>Term added as %1.</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was changed.</source>
+        <translation>Stopped: nothing was changed.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 accepted</source>
+        <translation>%1 of %2 accepted</translation>
+    </message>
+    <message>
+        <source>Accepted: it will be replaced.</source>
+        <translation>Accepted: it will be replaced.</translation>
+    </message>
+    <message>
+        <source>Skipped: it stays as written.</source>
+        <translation>Skipped: it stays as written.</translation>
+    </message>
+    <message>
+        <source>Making the replacements…</source>
+        <translation>Making the replacements…</translation>
+    </message>
+    <message>
+        <source>Making the replacements… please wait.</source>
+        <translation>Making the replacements… please wait.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries may only be used pseudonymised and have skipped replacements: exports stay blocked until those entries are pseudonymised.</source>
+        <translation>
+            <numerusform>%n entry may only be used pseudonymised and has skipped replacements: exports stay blocked until it is pseudonymised.</numerusform>
+            <numerusform>%n entries may only be used pseudonymised and have skipped replacements: exports stay blocked until those entries are pseudonymised.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to replace: no names, RUTs, e-mail addresses or phone numbers were found. Add a term if someone is missing.</source>
+        <translation>Nothing to replace: no names, RUTs, e-mail addresses or phone numbers were found. Add a term if someone is missing.</translation>
+    </message>
+    <message>
+        <source>Review pseudonyms</source>
+        <translation>Review pseudonyms</translation>
+    </message>
+    <message>
+        <source>Review the proposed pseudonyms</source>
+        <translation>Review the proposed pseudonyms</translation>
+    </message>
+    <message>
+        <source>Tick each replacement you accept; unticked ones are skipped and stay as written. Space ticks or unticks, the arrow keys move. The list of who is who stays in this vault: it is never exported.</source>
+        <translation>Tick each replacement you accept; unticked ones are skipped and stay as written. Space ticks or unticks, the arrow keys move. The list of who is who stays in this vault: it is never exported.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stop</translation>
+    </message>
+    <message>
+        <source>Kind of term</source>
+        <translation>Kind of term</translation>
+    </message>
+    <message>
+        <source>Name of the term</source>
+        <translation>Name of the term</translation>
+    </message>
+    <message>
+        <source>Other forms of the term</source>
+        <translation>Other forms of the term</translation>
+    </message>
+    <message>
+        <source>&amp;Search again</source>
+        <translation>&amp;Search again</translation>
+    </message>
+    <message>
+        <source>Proposed replacements, grouped by term</source>
+        <translation>Proposed replacements, grouped by term</translation>
+    </message>
+    <message>
+        <source>&amp;Before:</source>
+        <translation>&amp;Before:</translation>
+    </message>
+    <message>
+        <source>A&amp;fter:</source>
+        <translation>A&amp;fter:</translation>
+    </message>
+    <message>
+        <source>The text as written</source>
+        <translation>The text as written</translation>
+    </message>
+    <message>
+        <source>The text with the pseudonym</source>
+        <translation>The text with the pseudonym</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>&amp;Accept</translation>
+    </message>
+    <message>
+        <source>S&amp;kip</source>
+        <translation>S&amp;kip</translation>
+    </message>
+    <message>
+        <source>Accept all for this &amp;term</source>
+        <translation>Accept all for this &amp;term</translation>
+    </message>
+    <message>
+        <source>Accept a&amp;ll</source>
+        <translation>Accept a&amp;ll</translation>
+    </message>
+    <message>
+        <source>Skip all</source>
+        <translation>Skip all</translation>
+    </message>
+    <message>
+        <source>Add t&amp;erm…</source>
+        <translation>Add t&amp;erm…</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Other forms:</source>
+        <translation>&amp;Other forms:</translation>
+    </message>
+    <message>
+        <source>separated by commas: Martina, la Martina</source>
+        <translation>separated by commas: Martina, la Martina</translation>
+    </message>
+    <message>
+        <source>A&amp;dd and search again</source>
+        <translation>A&amp;dd and search again</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>A&amp;pply</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ReadingView</name>
     <message>
         <source>(untitled)</source>
@@ -5451,6 +6966,40 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     </message>
 </context>
 <context>
+    <name>ReviewModel</name>
+    <message>
+        <source>Term → pseudonym</source>
+        <translation>Term → pseudonym</translation>
+    </message>
+    <message>
+        <source>Kind · as written</source>
+        <translation>Kind · as written</translation>
+    </message>
+    <message>
+        <source>Found · decision</source>
+        <translation>Found · decision</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n occurrences</source>
+        <translation>
+            <numerusform>%n occurrence</numerusform>
+            <numerusform>%n occurrences</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 accepted</source>
+        <translation>%1 of %2 accepted</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>skipped</translation>
+    </message>
+</context>
+<context>
     <name>ReviewNav</name>
     <message>
         <source>Review</source>
@@ -5725,6 +7274,33 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     <message>
         <source>Progress</source>
         <translation>Progress</translation>
+    </message>
+</context>
+<context>
+    <name>SavedFile</name>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <source>File: %1 (%2 KB)</source>
+        <translation>File: %1 (%2 KB)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the folder</source>
+        <translation>&amp;Open the folder</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Open the folder</translation>
+    </message>
+    <message>
+        <source>Co&amp;py the path</source>
+        <translation>Co&amp;py the path</translation>
+    </message>
+    <message>
+        <source>Copy the path</source>
+        <translation>Copy the path</translation>
     </message>
 </context>
 <context>

@@ -532,6 +532,1148 @@
     </message>
 </context>
 <context>
+    <name>CaseAuditTab</name>
+    <message>
+        <source>Study created</source>
+        <translation>Estudio creado</translation>
+    </message>
+    <message>
+        <source>Ethics approval recorded</source>
+        <translation>Aprobación ética registrada</translation>
+    </message>
+    <message>
+        <source>Item added</source>
+        <translation>Elemento añadido</translation>
+    </message>
+    <message>
+        <source>Item removed</source>
+        <translation>Elemento quitado</translation>
+    </message>
+    <message>
+        <source>Pseudonymisation accepted</source>
+        <translation>Seudonimización aceptada</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportado</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn: item removed</source>
+        <translation>Consentimiento retirado: elemento quitado</translation>
+    </message>
+    <message>
+        <source>Imported from a REFI-QDA project</source>
+        <translation>Importado de un proyecto REFI-QDA</translation>
+    </message>
+    <message>
+        <source>Study deleted</source>
+        <translation>Estudio eliminado</translation>
+    </message>
+    <message>
+        <source>expires %1</source>
+        <translation>vence el %1</translation>
+    </message>
+    <message>
+        <source>withdrawn on %1</source>
+        <translation>retirado el %1</translation>
+    </message>
+    <message>
+        <source>bundle %1</source>
+        <translation>paquete %1</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>versión %1</translation>
+    </message>
+    <message>
+        <source>consent: %1</source>
+        <translation>consentimiento: %1</translation>
+    </message>
+    <message>
+        <source>%1 passages</source>
+        <translation>%1 pasajes</translation>
+    </message>
+    <message>
+        <source>%1 memos</source>
+        <translation>%1 memos</translation>
+    </message>
+    <message>
+        <source>format %1</source>
+        <translation>formato %1</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 elementos</translation>
+    </message>
+    <message>
+        <source>%1 codes</source>
+        <translation>%1 códigos</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>motivo: %1</translation>
+    </message>
+    <message>
+        <source>consent withdrawn</source>
+        <translation>consentimiento retirado</translation>
+    </message>
+    <message>
+        <source>consent changed to read only</source>
+        <translation>consentimiento cambiado a solo lectura</translation>
+    </message>
+    <message>
+        <source>no consent recorded</source>
+        <translation>no hay consentimiento registrado</translation>
+    </message>
+    <message>
+        <source>signature checked</source>
+        <translation>firma comprobada</translation>
+    </message>
+    <message>
+        <source>signature not checked</source>
+        <translation>firma no comprobada</translation>
+    </message>
+    <message>
+        <source>with information sheet</source>
+        <translation>con hoja informativa</translation>
+    </message>
+    <message>
+        <source>no information sheet</source>
+        <translation>sin hoja informativa</translation>
+    </message>
+    <message>
+        <source>Every addition, removal, pseudonymisation, export and withdrawal, signed with your key. It names no person and quotes no text.</source>
+        <translation>Cada elemento añadido o quitado, seudonimización, exportación y retiro de consentimiento, firmado con tu clave. No nombra a nadie ni cita ningún texto.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Verificar</translation>
+    </message>
+    <message>
+        <source>&amp;Export log…</source>
+        <translation>&amp;Exportar registro…</translation>
+    </message>
+    <message>
+        <source>&amp;Check a file…</source>
+        <translation>&amp;Comprobar un archivo…</translation>
+    </message>
+    <message>
+        <source>Passed: %1 (%2 records, signed by %3).</source>
+        <translation>Correcto: %1 (%2 registros, firmados por %3).</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Falló: %1</translation>
+    </message>
+    <message>
+        <source>(at %1)</source>
+        <translation>(en %1)</translation>
+    </message>
+    <message>
+        <source>the log in your vault is whole and signed</source>
+        <translation>el registro de tu espacio está completo y firmado</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Exportar el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Audit logs (*.audit.json)</source>
+        <translation>Registros de auditoría (*.audit.json)</translation>
+    </message>
+    <message>
+        <source>Exported to %1 (%2 records).</source>
+        <translation>Exportado a %1 (%2 registros).</translation>
+    </message>
+    <message>
+        <source>Check an exported audit log</source>
+        <translation>Comprobar un registro de auditoría exportado</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseCodingTab</name>
+    <message>
+        <source>Reading the study…</source>
+        <translation>Leyendo el estudio…</translation>
+    </message>
+    <message>
+        <source>Code selection as</source>
+        <translation>Codificar selección como</translation>
+    </message>
+    <message>
+        <source>Remove coding %1…</source>
+        <translation>Quitar codificación %1…</translation>
+    </message>
+    <message>
+        <source>Choose a code in the codebook first.</source>
+        <translation>Elige primero un código en el libro de códigos.</translation>
+    </message>
+    <message>
+        <source>Select a passage in the text first.</source>
+        <translation>Selecciona primero un pasaje en el texto.</translation>
+    </message>
+    <message>
+        <source>Coded «%1» as %2.</source>
+        <translation>«%1» codificado como %2.</translation>
+    </message>
+    <message>
+        <source>Remove coding</source>
+        <translation>Quitar codificación</translation>
+    </message>
+    <message>
+        <source>Remove the code %1 from «%2»?</source>
+        <translation>¿Quitar el código %1 de «%2»?</translation>
+    </message>
+    <message>
+        <source>The text stays; its memo on this passage is removed with it.</source>
+        <translation>El texto se mantiene; el memo de este pasaje se elimina con ella.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Memo saved.</source>
+        <translation>Memo guardado.</translation>
+    </message>
+    <message>
+        <source>Memo removed.</source>
+        <translation>Memo eliminado.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coded passage(s) go with it.</source>
+        <translation>
+            <numerusform>%n pasaje codificado se va con él.</numerusform>
+            <numerusform>%n pasajes codificados se van con él.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n subcode(s) go too.</source>
+        <translation>
+            <numerusform>También se va su %n subcódigo.</numerusform>
+            <numerusform>También se van sus %n subcódigos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete code</source>
+        <translation>Eliminar código</translation>
+    </message>
+    <message>
+        <source>Delete the code %1?</source>
+        <translation>¿Eliminar el código %1?</translation>
+    </message>
+    <message>
+        <source>Memos on them are deleted too. The texts stay.</source>
+        <translation>Sus memos también se eliminan. Los textos se mantienen.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Import a codebook</source>
+        <translation>Importar un libro de códigos</translation>
+    </message>
+    <message>
+        <source>REFI-QDA codebook (*.qdc)</source>
+        <translation>Libro de códigos REFI-QDA (*.qdc)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s) imported.</source>
+        <translation>
+            <numerusform>%n código importado.</numerusform>
+            <numerusform>%n códigos importados.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Elementos</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Seudónimo</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>Coded passages</source>
+        <translation>Pasajes codificados</translation>
+    </message>
+    <message>
+        <source>Items of the study</source>
+        <translation>Elementos del estudio</translation>
+    </message>
+    <message>
+        <source>The item's text</source>
+        <translation>El texto del elemento</translation>
+    </message>
+    <message>
+        <source>Codebook</source>
+        <translation>Libro de códigos</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>&amp;Code selection</source>
+        <translation>&amp;Codificar selección</translation>
+    </message>
+    <message>
+        <source>Apply the chosen code to the selected text (Ctrl+Return). You can also double-click a code or drag the selection onto it.</source>
+        <translation>Aplica el código elegido al texto seleccionado (Ctrl+Intro). También puedes hacer doble clic en un código o arrastrar la selección sobre él.</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Nuevo…</translation>
+    </message>
+    <message>
+        <source>New code</source>
+        <translation>Nuevo código</translation>
+    </message>
+    <message>
+        <source>&amp;Subcode…</source>
+        <translation>&amp;Subcódigo…</translation>
+    </message>
+    <message>
+        <source>New subcode of the chosen code</source>
+        <translation>Nuevo subcódigo del código elegido</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>Edit the chosen code</source>
+        <translation>Editar el código elegido</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>E&amp;liminar…</translation>
+    </message>
+    <message>
+        <source>Delete the chosen code</source>
+        <translation>Eliminar el código elegido</translation>
+    </message>
+    <message>
+        <source>&amp;Import .qdc…</source>
+        <translation>&amp;Importar .qdc…</translation>
+    </message>
+    <message>
+        <source>Import a REFI-QDA codebook (.qdc)</source>
+        <translation>Importar un libro de códigos REFI-QDA (.qdc)</translation>
+    </message>
+    <message>
+        <source>Codes on this passage</source>
+        <translation>Códigos de este pasaje</translation>
+    </message>
+    <message>
+        <source>&amp;Remove coding…</source>
+        <translation>&amp;Quitar codificación…</translation>
+    </message>
+    <message>
+        <source>A memo on this coded passage</source>
+        <translation>Un memo sobre este pasaje codificado</translation>
+    </message>
+    <message>
+        <source>Memo on the passage</source>
+        <translation>Memo sobre el pasaje</translation>
+    </message>
+    <message>
+        <source>Save &amp;memo</source>
+        <translation>Guardar &amp;memo</translation>
+    </message>
+    <message>
+        <source>Choose a case study to code its items.</source>
+        <translation>Elige un estudio de caso para codificar sus elementos.</translation>
+    </message>
+    <message>
+        <source>This study has no items yet: add entries in the Items tab.</source>
+        <translation>Este estudio aún no tiene elementos: agrega entradas en la pestaña Elementos.</translation>
+    </message>
+    <message>
+        <source>Make a code with New… (or import a codebook), then select a passage.</source>
+        <translation>Crea un código con Nuevo… (o importa un libro de códigos) y luego selecciona un pasaje.</translation>
+    </message>
+    <message>
+        <source>Select a passage, then double-click a code or press Ctrl+Return.</source>
+        <translation>Selecciona un pasaje y haz doble clic en un código o pulsa Ctrl+Intro.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseExportsTab</name>
+    <message>
+        <source>No ethics approval: record it (Approval…) before exporting anything.</source>
+        <translation>Sin aprobación ética: regístrela (Aprobación…) antes de exportar.</translation>
+    </message>
+    <message>
+        <source>The ethics approval expired on %1: record the renewed approval (Approval…) before exporting.</source>
+        <translation>La aprobación ética venció el %1: registre la aprobación renovada (Aprobación…) antes de exportar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries may only be used pseudonymised and are not reviewed yet: review their pseudonyms (Items tab, Review pseudonyms…) before exporting.</source>
+        <translation>
+            <numerusform>%n entrada solo puede usarse seudonimizada y aún no se revisa: revise sus seudónimos (pestaña Elementos, Revisar seudónimos…) antes de exportar.</numerusform>
+            <numerusform>%n entradas solo pueden usarse seudonimizadas y aún no se revisan: revise sus seudónimos (pestaña Elementos, Revisar seudónimos…) antes de exportar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The codebook is empty: add a code before exporting it.</source>
+        <translation>El libro de códigos está vacío: agregue un código antes de exportarlo.</translation>
+    </message>
+    <message>
+        <source>case-study</source>
+        <translation>estudio-de-caso</translation>
+    </message>
+    <message>
+        <source>codebook</source>
+        <translation>libro-de-codigos</translation>
+    </message>
+    <message>
+        <source>case-study-report</source>
+        <translation>informe-estudio-de-caso</translation>
+    </message>
+    <message>
+        <source>REFI-QDA projects (*.qdpx)</source>
+        <translation>Proyectos REFI-QDA (*.qdpx)</translation>
+    </message>
+    <message>
+        <source>REFI-QDA codebooks (*.qdc)</source>
+        <translation>Libros de códigos REFI-QDA (*.qdc)</translation>
+    </message>
+    <message>
+        <source>Web pages (*.html)</source>
+        <translation>Páginas web (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Export the case study to</source>
+        <translation>Exportar el estudio de caso a</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Its signed audit log is beside it: %1</source>
+        <translation>Su registro de auditoría firmado está al lado: %1</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>Exportación cancelada: no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>The export failed: nothing was written.</source>
+        <translation>La exportación falló: no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(sin definir)</translation>
+    </message>
+    <message>
+        <source>School type of %1</source>
+        <translation>Tipo de establecimiento de %1</translation>
+    </message>
+    <message>
+        <source>Municipal</source>
+        <translation>Municipal</translation>
+    </message>
+    <message>
+        <source>SLEP (local public education service)</source>
+        <translation>SLEP (servicio local)</translation>
+    </message>
+    <message>
+        <source>Private subsidised</source>
+        <translation>Particular subvencionado</translation>
+    </message>
+    <message>
+        <source>Private fee-paying</source>
+        <translation>Particular pagado</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Outdated</source>
+        <translation>Desactualizada</translation>
+    </message>
+    <message>
+        <source>Outdated: an entry was withdrawn or removed after the export was made, so the file still holds it. Export again for a copy without it, and delete the old one.</source>
+        <translation>Desactualizada: se retiró o quitó una entrada después de hacer la exportación, así que el archivo aún la contiene. Exporte de nuevo para tener una copia sin ella y elimine la anterior.</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Vigente</translation>
+    </message>
+    <message>
+        <source>REFI-QDA project (.qdpx)</source>
+        <translation>Proyecto REFI-QDA (.qdpx)</translation>
+    </message>
+    <message>
+        <source>Codebook (.qdc)</source>
+        <translation>Libro de códigos (.qdc)</translation>
+    </message>
+    <message>
+        <source>Report, web page (.html)</source>
+        <translation>Informe, página web (.html)</translation>
+    </message>
+    <message>
+        <source>Report, PDF (.pdf)</source>
+        <translation>Informe, PDF (.pdf)</translation>
+    </message>
+    <message>
+        <source>Report, Markdown (.md)</source>
+        <translation>Informe, Markdown (.md)</translation>
+    </message>
+    <message>
+        <source>The whole project — texts, codes, coded passages, memos, one case per student — for QualCoder, NVivo, ATLAS.ti or MAXQDA. Checked against the REFI-QDA schema before it is written.</source>
+        <translation>El proyecto completo —textos, códigos, pasajes codificados, memos, un caso por estudiante— para QualCoder, NVivo, ATLAS.ti o MAXQDA. Se valida contra el esquema REFI-QDA antes de escribirlo.</translation>
+    </message>
+    <message>
+        <source>The codebook only: codes, colours and descriptions.</source>
+        <translation>Solo el libro de códigos: códigos, colores y descripciones.</translation>
+    </message>
+    <message>
+        <source>The report: the project and its approval, excerpts by code, the code tables.</source>
+        <translation>El informe: el proyecto y su aprobación, extractos por código, las tablas de códigos.</translation>
+    </message>
+    <message>
+        <source>The report as a PDF, to print or hand in.</source>
+        <translation>El informe en PDF, para imprimir o entregar.</translation>
+    </message>
+    <message>
+        <source>The report as Markdown text.</source>
+        <translation>El informe como texto Markdown.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Exports made</source>
+        <translation>Exportaciones hechas</translation>
+    </message>
+    <message>
+        <source>Case attributes</source>
+        <translation>Atributos de los casos</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Formato:</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportar…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>The exported file is not encrypted. It holds only pseudonymised text, never the pseudonym key; its signed audit log is saved beside it.</source>
+        <translation>El archivo exportado no está cifrado. Contiene solo texto seudonimizado, nunca la clave de seudónimos; su registro de auditoría firmado se guarda al lado.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Nothing exported yet.</source>
+        <translation>Aún no se ha exportado nada.</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Seudónimo</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Cohorte</translation>
+    </message>
+    <message>
+        <source>School type</source>
+        <translation>Tipo de establecimiento</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Plantillas</translation>
+    </message>
+    <message>
+        <source>MBE standards</source>
+        <translation>Estándares MBE</translation>
+    </message>
+    <message>
+        <source>Each student is a case of the REFI-QDA project with these attributes; the report lists them too. Set the school type here.</source>
+        <translation>Cada estudiante es un caso del proyecto REFI-QDA con estos atributos; el informe también los lista. Defina aquí el tipo de establecimiento.</translation>
+    </message>
+    <message>
+        <source>Choose a case study to export it.</source>
+        <translation>Elija un estudio de caso para exportarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseItemsTab</name>
+    <message>
+        <source>Reviewed</source>
+        <translation>Revisado</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Falta revisar</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>Sin revisar</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importado</translation>
+    </message>
+    <message>
+        <source>Withdrawn on %1, from bundle %2: removed with %3 passages and %4 memos.</source>
+        <translation>Retirado el %1, del paquete %2: quitado con %3 pasajes y %4 memos.</translation>
+    </message>
+    <message>
+        <source>Provenance</source>
+        <translation>Procedencia</translation>
+    </message>
+    <message>
+        <source>Select an item.</source>
+        <translation>Selecciona un elemento.</translation>
+    </message>
+    <message>
+        <source>Pseudonym: %1</source>
+        <translation>Seudónimo: %1</translation>
+    </message>
+    <message>
+        <source>Version %1 of the entry, added %2</source>
+        <translation>Versión %1 de la entrada, añadida el %2</translation>
+    </message>
+    <message>
+        <source>Imported from a REFI-QDA project: no signature or consent.</source>
+        <translation>Importado de un proyecto REFI-QDA: sin firma ni consentimiento.</translation>
+    </message>
+    <message>
+        <source>Author's key: %1</source>
+        <translation>Clave de la autora o autor: %1</translation>
+    </message>
+    <message>
+        <source>Signature checked: yes, with a key pinned for the author.</source>
+        <translation>Firma comprobada: sí, con una clave fijada para su autor.</translation>
+    </message>
+    <message>
+        <source>Signature checked: no, the key is not one pinned for the author.</source>
+        <translation>Firma comprobada: no, la clave no es una de las fijadas para su autor.</translation>
+    </message>
+    <message>
+        <source>verified in person (safety number compared)</source>
+        <translation>verificado en persona (número de seguridad comparado)</translation>
+    </message>
+    <message>
+        <source>known, not verified in person</source>
+        <translation>conocido, no verificado en persona</translation>
+    </message>
+    <message>
+        <source>Author: %1</source>
+        <translation>Autor: %1</translation>
+    </message>
+    <message>
+        <source>Consent: %1</source>
+        <translation>Consentimiento: %1</translation>
+    </message>
+    <message>
+        <source>Bundle: %1</source>
+        <translation>Paquete: %1</translation>
+    </message>
+    <message>
+        <source>Standards: %1</source>
+        <translation>Estándares: %1</translation>
+    </message>
+    <message>
+        <source>Sections: %1</source>
+        <translation>Secciones: %1</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Seudónimo</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Pseudonymisation</source>
+        <translation>Seudonimización</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Añadir…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Review &amp;pseudonyms…</source>
+        <translation>Revisar &amp;seudónimos…</translation>
+    </message>
+    <message>
+        <source>No items yet. Add received entries whose authors consented to research.</source>
+        <translation>Aún no hay elementos. Añade entradas recibidas cuyos autores consintieron su uso en investigación.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items need the pseudonymisation review before any export.</source>
+        <translation>
+            <numerusform>%n elemento necesita la revisión de seudónimos antes de exportar.</numerusform>
+            <numerusform>%n elementos necesitan la revisión de seudónimos antes de exportar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Published on %1: the cut-off date. Exports made before a withdrawal are marked outdated.</source>
+        <translation>Publicado el %1: la fecha de corte. Las exportaciones hechas antes de un retiro se marcan como desactualizadas.</translation>
+    </message>
+    <message>
+        <source>Not published yet: a consent withdrawal removes that entry's excerpts from this study.</source>
+        <translation>Aún no publicado: un retiro de consentimiento quita de este estudio los fragmentos de esa entrada.</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>Quitar elemento</translation>
+    </message>
+    <message>
+        <source>Remove %1's entry from this case study?</source>
+        <translation>¿Quitar la entrada de %1 de este estudio de caso?</translation>
+    </message>
+    <message>
+        <source>Its coded passages and the memos on them are removed too. The audit log records the removal. The entry stays in your received journals.</source>
+        <translation>También se quitan sus pasajes codificados y los memos sobre ellos. El registro de auditoría anota el retiro. La entrada sigue en tus diarios recibidos.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+</context>
+<context>
+    <name>CaseMemosTab</name>
+    <message>
+        <source>The project</source>
+        <translation>El proyecto</translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation>Código: %1</translation>
+    </message>
+    <message>
+        <source>Item: %1</source>
+        <translation>Elemento: %1</translation>
+    </message>
+    <message>
+        <source>A coded passage</source>
+        <translation>Un pasaje codificado</translation>
+    </message>
+    <message>
+        <source>Passage: «%1» (%2, %3)</source>
+        <translation>Pasaje: «%1» (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Written %1 · changed %2</source>
+        <translation>Escrito %1 · modificado %2</translation>
+    </message>
+    <message>
+        <source>A new memo</source>
+        <translation>Un memo nuevo</translation>
+    </message>
+    <message>
+        <source>Delete memo</source>
+        <translation>Eliminar memo</translation>
+    </message>
+    <message>
+        <source>Delete the memo on %1?</source>
+        <translation>¿Eliminar el memo sobre %1?</translation>
+    </message>
+    <message>
+        <source>Its text is gone for good.</source>
+        <translation>Su texto se pierde para siempre.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Mostrar:</translation>
+    </message>
+    <message>
+        <source>All memos</source>
+        <translation>Todos los memos</translation>
+    </message>
+    <message>
+        <source>On the project</source>
+        <translation>Sobre el proyecto</translation>
+    </message>
+    <message>
+        <source>On codes</source>
+        <translation>Sobre códigos</translation>
+    </message>
+    <message>
+        <source>On items</source>
+        <translation>Sobre elementos</translation>
+    </message>
+    <message>
+        <source>On coded passages</source>
+        <translation>Sobre pasajes codificados</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Sobre</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modificado</translation>
+    </message>
+    <message>
+        <source>Memos</source>
+        <translation>Memos</translation>
+    </message>
+    <message>
+        <source>On:</source>
+        <translation>Sobre:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Opcional</translation>
+    </message>
+    <message>
+        <source>Write the memo here.</source>
+        <translation>Escribe el memo aquí.</translation>
+    </message>
+    <message>
+        <source>Memo text</source>
+        <translation>Texto del memo</translation>
+    </message>
+    <message>
+        <source>&amp;New memo</source>
+        <translation>&amp;Nuevo memo</translation>
+    </message>
+    <message>
+        <source>&amp;Save memo</source>
+        <translation>&amp;Guardar memo</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>E&amp;liminar…</translation>
+    </message>
+    <message>
+        <source>No memos yet. Write one on the project, a code or an item here, or on a coded passage in the Coding tab.</source>
+        <translation>Aún no hay memos. Escribe uno sobre el proyecto, un código o un elemento aquí, o sobre un pasaje codificado en la pestaña Codificación.</translation>
+    </message>
+    <message>
+        <source>Choose a case study to see its memos.</source>
+        <translation>Elige un estudio de caso para ver sus memos.</translation>
+    </message>
+</context>
+<context>
+    <name>CasePicker</name>
+    <message>
+        <source>Research</source>
+        <translation>Investigación</translation>
+    </message>
+    <message>
+        <source>Research, pseudonymised</source>
+        <translation>Investigación, con seudónimos</translation>
+    </message>
+    <message>
+        <source>Read only</source>
+        <translation>Solo lectura</translation>
+    </message>
+    <message>
+        <source>Not addable: consent to read only</source>
+        <translation>No se puede añadir: consentimiento solo para lectura</translation>
+    </message>
+    <message>
+        <source>Not addable: consent withdrawn</source>
+        <translation>No se puede añadir: consentimiento retirado</translation>
+    </message>
+    <message>
+        <source>Not addable: no consent recorded</source>
+        <translation>No se puede añadir: no hay consentimiento registrado</translation>
+    </message>
+    <message>
+        <source>Already in this study</source>
+        <translation>Ya está en este estudio</translation>
+    </message>
+</context>
+<context>
+    <name>CasePickerDialog</name>
+    <message>
+        <source>Add entries to the case study</source>
+        <translation>Añadir entradas al estudio de caso</translation>
+    </message>
+    <message>
+        <source>Entries your students sent with consent for research can be added. The others are shown greyed, with the reason.</source>
+        <translation>Se pueden añadir las entradas que tus estudiantes enviaron con consentimiento para investigación. Las demás se muestran en gris, con el motivo.</translation>
+    </message>
+    <message>
+        <source>Filter by student, title, template or cohort</source>
+        <translation>Filtrar por estudiante, título, plantilla o cohorte</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtro</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Estudiante</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Cohorte</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Add %n entries</source>
+        <translation>
+            <numerusform>&amp;Añadir %n entrada</numerusform>
+            <numerusform>&amp;Añadir %n entradas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Añadir</translation>
+    </message>
+    <message>
+        <source>Reading the received entries…</source>
+        <translation>Leyendo las entradas recibidas…</translation>
+    </message>
+    <message>
+        <source>No received entries yet: import your students' bundles first.</source>
+        <translation>Aún no hay entradas recibidas: primero importa los paquetes de tus estudiantes.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries shown; %3 can be added.</source>
+        <translation>Se muestran %1 de %2 entradas; se pueden añadir %3.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseProjectDialog</name>
+    <message>
+        <source>New case study</source>
+        <translation>Nuevo estudio de caso</translation>
+    </message>
+    <message>
+        <source>Case study</source>
+        <translation>Estudio de caso</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <source>Research &amp;question:</source>
+        <translation>&amp;Pregunta de investigación:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Descripción:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>Of the pseudonyms (“Estudiante A” or “Student A”) and the report.</source>
+        <translation>De los seudónimos («Estudiante A» o «Student A») y del informe.</translation>
+    </message>
+    <message>
+        <source>Cohorts:</source>
+        <translation>Cohortes:</translation>
+    </message>
+    <message>
+        <source>No cohorts yet: make them in Contacts after importing a batch.</source>
+        <translation>Aún no hay cohortes: créalas en Contactos después de importar un lote.</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>Equipo:</translation>
+    </message>
+    <message>
+        <source>Publication:</source>
+        <translation>Publicación:</translation>
+    </message>
+    <message>
+        <source>Published on</source>
+        <translation>Publicado el</translation>
+    </message>
+    <message>
+        <source>The cut-off: a withdrawal that arrives later cannot reach back past it.</source>
+        <translation>La fecha de corte: un retiro que llegue después no puede ir más atrás.</translation>
+    </message>
+    <message>
+        <source>Ethics approval</source>
+        <translation>Aprobación ética</translation>
+    </message>
+    <message>
+        <source>Without an approval you can plan the study (codes, memos) but not add.</source>
+        <translation>Sin aprobación puedes planificar el estudio (códigos, memos), pero no añadir entradas.</translation>
+    </message>
+    <message>
+        <source>&amp;Committee:</source>
+        <translation>&amp;Comité:</translation>
+    </message>
+    <message>
+        <source>&amp;Reference number:</source>
+        <translation>&amp;Número de referencia:</translation>
+    </message>
+    <message>
+        <source>&amp;Expires on:</source>
+        <translation>&amp;Vence el:</translation>
+    </message>
+    <message>
+        <source>Information sheet:</source>
+        <translation>Hoja informativa:</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>E&amp;legir…</translation>
+    </message>
+    <message>
+        <source>Leave the committee empty to record no approval yet. The information sheet is kept encrypted in your vault.</source>
+        <translation>Deja el comité vacío para no registrar aún una aprobación. La hoja informativa se guarda cifrada en tu espacio.</translation>
+    </message>
+    <message>
+        <source>e.g. Fractions with concrete materials</source>
+        <translation>p. ej., Fracciones con material concreto</translation>
+    </message>
+    <message>
+        <source>e.g. CEC-CSAH</source>
+        <translation>p. ej., CEC-CSAH</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-041</source>
+        <translation>p. ej., 2026-041</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Crear</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>None chosen</source>
+        <translation>Ninguna elegida</translation>
+    </message>
+    <message>
+        <source>Choose the information sheet</source>
+        <translation>Elegir la hoja informativa</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.odt *.docx *.doc *.txt *.md)</source>
+        <translation>Documentos (*.pdf *.odt *.docx *.doc *.txt *.md)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>An approval needs both the committee and the reference.</source>
+        <translation>Una aprobación necesita el comité y la referencia.</translation>
+    </message>
+    <message>
+        <source>The information sheet goes with an approval.</source>
+        <translation>La hoja informativa va con una aprobación.</translation>
+    </message>
+</context>
+<context>
     <name>CaseQueriesTab</name>
     <message>
         <source>Reading the coded passages…</source>
@@ -752,6 +1894,125 @@
     <message>
         <source>Export C&amp;SV…</source>
         <translation>Exportar C&amp;SV…</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWorkspace</name>
+    <message>
+        <source>Items</source>
+        <translation>Elementos</translation>
+    </message>
+    <message>
+        <source>Coding</source>
+        <translation>Codificación</translation>
+    </message>
+    <message>
+        <source>Memos</source>
+        <translation>Memos</translation>
+    </message>
+    <message>
+        <source>Queries</source>
+        <translation>Consultas</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>Exportaciones</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Case studies</source>
+        <translation>Estudios de caso</translation>
+    </message>
+    <message>
+        <source>No case studies yet. Create one, then record its ethics approval and add entries your students sent with consent for research.</source>
+        <translation>Aún no hay estudios de caso. Crea uno, registra su aprobación ética y añade entradas que tus estudiantes enviaron con consentimiento para investigación.</translation>
+    </message>
+    <message>
+        <source>Choose a case study, or create one.</source>
+        <translation>Elige un estudio de caso o crea uno.</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Nuevo…</translation>
+    </message>
+    <message>
+        <source>&amp;Import REFI-QDA project…</source>
+        <translation>&amp;Importar proyecto REFI-QDA…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Eliminar…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>E&amp;ditar…</translation>
+    </message>
+    <message>
+        <source>A&amp;pproval…</source>
+        <translation>A&amp;probación…</translation>
+    </message>
+    <message>
+        <source>Import a REFI-QDA project</source>
+        <translation>Importar un proyecto REFI-QDA</translation>
+    </message>
+    <message>
+        <source>REFI-QDA projects (*.qdpx)</source>
+        <translation>Proyectos REFI-QDA (*.qdpx)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Save the signed audit log first, as the record of deletion</source>
+        <translation>Guardar antes el registro de auditoría firmado, como constancia de la eliminación</translation>
+    </message>
+    <message>
+        <source>Delete case study</source>
+        <translation>Eliminar estudio de caso</translation>
+    </message>
+    <message>
+        <source>Delete “%1” and everything in it?</source>
+        <translation>¿Eliminar «%1» y todo lo que contiene?</translation>
+    </message>
+    <message>
+        <source>Its items, codes, passages, memos, the pseudonym map and the information sheet are deleted from your vault, with its audit log. Files you exported are not touched. This cannot be undone.</source>
+        <translation>Sus elementos, códigos, pasajes, memos, el mapa de seudónimos y la hoja informativa se eliminan de tu espacio, junto con su registro de auditoría. Los archivos que exportaste no se tocan. No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Save the audit log</source>
+        <translation>Guardar el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Audit logs (*.audit.json)</source>
+        <translation>Registros de auditoría (*.audit.json)</translation>
+    </message>
+    <message>
+        <source>No ethics approval: you can plan, not add or export.</source>
+        <translation>Sin aprobación ética: puedes planificar, pero no añadir ni exportar.</translation>
+    </message>
+    <message>
+        <source>Approval expired on %1: renew it to add entries or export.</source>
+        <translation>La aprobación venció el %1: renuévala para añadir entradas o exportar.</translation>
+    </message>
+    <message>
+        <source>Approved by %1, ref %2, until %3</source>
+        <translation>Aprobado por %1, ref. %2, hasta el %3</translation>
+    </message>
+    <message>
+        <source>Needs an ethics approval first (Approval…).</source>
+        <translation>Primero necesita una aprobación ética (Aprobación…).</translation>
+    </message>
+    <message>
+        <source>The approval expired on %1.</source>
+        <translation>La aprobación venció el %1.</translation>
     </message>
 </context>
 <context>
@@ -1364,6 +2625,26 @@
         <translation>Se hicieron {made} de {count} reemplazos; los elementos quedan revisados.</translation>
     </message>
     <message>
+        <source>Study: {study}.</source>
+        <translation>Estudio: {study}.</translation>
+    </message>
+    <message>
+        <source>It ends on record {seq}, the signed record of the {format} export of {date} (SHA-256 {sha256}).</source>
+        <translation>Termina en el registro {seq}, el registro firmado de la exportación {format} del {date} (SHA-256 {sha256}).</translation>
+    </message>
+    <message>
+        <source>{file} is that export: its SHA-256 matches.</source>
+        <translation>{file} es esa exportación: su SHA-256 coincide.</translation>
+    </message>
+    <message>
+        <source>Add --project FILE to check that FILE is the export it ends on.</source>
+        <translation>Agregue --project ARCHIVO para comprobar que ARCHIVO es la exportación en que termina.</translation>
+    </message>
+    <message>
+        <source>It is this study's log in the vault, up to that record.</source>
+        <translation>Es el registro de este estudio en el espacio, hasta ese registro.</translation>
+    </message>
+    <message>
         <source>{count} codes imported.</source>
         <translation>Códigos importados: {count}.</translation>
     </message>
@@ -1372,8 +2653,52 @@
         <translation>Exportado a {file}; su registro de auditoría firmado es {audit}.</translation>
     </message>
     <message>
+        <source>Delete '{title}' with its items, codes, memos, pseudonym map and audit log from the vault? This cannot be undone.</source>
+        <translation>¿Eliminar «{title}» con sus elementos, códigos, memos, mapa de seudónimos y registro de auditoría de tu espacio? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Case study deleted.</source>
+        <translation>Estudio de caso eliminado.</translation>
+    </message>
+    <message>
+        <source>Case study deleted; its signed log, closed by the deletion, is {file}.</source>
+        <translation>Estudio de caso eliminado; su registro firmado, cerrado por la eliminación, está en {file}.</translation>
+    </message>
+    <message>
         <source>The audit log verifies: {count} records, signed by {keys}.</source>
         <translation>El registro de auditoría es válido: {count} registros, firmados por {keys}.</translation>
+    </message>
+</context>
+<context>
+    <name>CodeDialog</name>
+    <message>
+        <source>New code</source>
+        <extracomment>Colours a new code gets in turn (readable under text, light and dark).</extracomment>
+        <translation>Nuevo código</translation>
+    </message>
+    <message>
+        <source>Edit code</source>
+        <translation>Editar código</translation>
+    </message>
+    <message>
+        <source>Under:</source>
+        <translation>Dentro de:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>&amp;Color:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Descripción:</translation>
+    </message>
+    <message>
+        <source>Choose the code's colour</source>
+        <translation>Elegir el color del código</translation>
     </message>
 </context>
 <context>
@@ -2097,30 +3422,6 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     <message>
         <source>Nothing has been sent yet: give them the file any way you like (a USB stick, e-mail, a shared folder). Only they can open it.</source>
         <translation>Todavía no se ha enviado nada: hazles llegar el archivo como prefieras (una memoria USB, correo electrónico, una carpeta compartida). Solo ellos pueden abrirlo.</translation>
-    </message>
-    <message>
-        <source>Saved to %1</source>
-        <translation>Guardado en %1</translation>
-    </message>
-    <message>
-        <source>File: %1 (%2 KB)</source>
-        <translation>Archivo: %1 (%2 KB)</translation>
-    </message>
-    <message>
-        <source>&amp;Open the folder</source>
-        <translation>&amp;Abrir la carpeta</translation>
-    </message>
-    <message>
-        <source>Open the folder</source>
-        <translation>Abrir la carpeta</translation>
-    </message>
-    <message>
-        <source>Co&amp;py the path</source>
-        <translation>Co&amp;piar la ruta</translation>
-    </message>
-    <message>
-        <source>Copy the path</source>
-        <translation>Copiar la ruta</translation>
     </message>
 </context>
 <context>
@@ -3679,6 +4980,14 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No confíes en esta copia del registro. Expórtalo de nuevo desde el espacio de ReflectDesk de la persona investigadora y compara.</translation>
     </message>
     <message>
+        <source>The audit log verifies, but it does not end on the export of this file ({file}): its SHA-256 is not the one the log signed.</source>
+        <translation>El registro de auditoría se verifica, pero no termina en la exportación de este archivo ({file}): su SHA-256 no es el que firmó el registro.</translation>
+    </message>
+    <message>
+        <source>The log belongs to another export: another case study, or an earlier or later export of this one. Check the file with the .audit.json written beside it.</source>
+        <translation>El registro pertenece a otra exportación: otro estudio de caso, o una exportación anterior o posterior de este. Compruebe el archivo con el .audit.json escrito a su lado.</translation>
+    </message>
+    <message>
         <source>The codebook is empty: there is nothing to export.</source>
         <translation>El libro de códigos está vacío: no hay nada que exportar.</translation>
     </message>
@@ -5060,6 +6369,212 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
 </context>
 <context>
+    <name>PseudonymiseDialog</name>
+    <message>
+        <source>student</source>
+        <translation>estudiante</translation>
+    </message>
+    <message>
+        <source>mentor</source>
+        <translation>mentor/a</translation>
+    </message>
+    <message>
+        <source>tutor</source>
+        <translation>supervisor/a</translation>
+    </message>
+    <message>
+        <source>colleague</source>
+        <translation>colega</translation>
+    </message>
+    <message>
+        <source>pupil</source>
+        <translation>alumno/a</translation>
+    </message>
+    <message>
+        <source>school</source>
+        <translation>escuela</translation>
+    </message>
+    <message>
+        <source>commune</source>
+        <translation>comuna</translation>
+    </message>
+    <message>
+        <source>other person</source>
+        <translation>otra persona</translation>
+    </message>
+    <message>
+        <source>name of two people</source>
+        <translation>nombre de dos personas</translation>
+    </message>
+    <message>
+        <source>RUT</source>
+        <translation>RUT</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>correo</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>teléfono</translation>
+    </message>
+    <message>
+        <source>Looking for names, RUTs, e-mail addresses and phones…</source>
+        <translation>Buscando nombres, RUT, correos y teléfonos…</translation>
+    </message>
+    <message>
+        <source>Term added as %1; it does not appear in the texts.</source>
+        <translation>Término agregado como %1; no aparece en los textos.</translation>
+    </message>
+    <message>
+        <source>Term added as %1.</source>
+        <translation>Término agregado como %1.</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Deteniendo…</translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was changed.</source>
+        <translation>Detenido: no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 accepted</source>
+        <translation>%1 de %2 aceptados</translation>
+    </message>
+    <message>
+        <source>Accepted: it will be replaced.</source>
+        <translation>Aceptado: se reemplazará.</translation>
+    </message>
+    <message>
+        <source>Skipped: it stays as written.</source>
+        <translation>Omitido: queda como está escrito.</translation>
+    </message>
+    <message>
+        <source>Making the replacements…</source>
+        <translation>Haciendo los reemplazos…</translation>
+    </message>
+    <message>
+        <source>Making the replacements… please wait.</source>
+        <translation>Haciendo los reemplazos… espera, por favor.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries may only be used pseudonymised and have skipped replacements: exports stay blocked until those entries are pseudonymised.</source>
+        <translation>
+            <numerusform>%n entrada solo puede usarse con seudónimos y tiene reemplazos omitidos: las exportaciones quedan bloqueadas hasta que se seudonimice.</numerusform>
+            <numerusform>%n entradas solo pueden usarse con seudónimos y tienen reemplazos omitidos: las exportaciones quedan bloqueadas hasta que se seudonimicen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to replace: no names, RUTs, e-mail addresses or phone numbers were found. Add a term if someone is missing.</source>
+        <translation>Nada que reemplazar: no se encontraron nombres, RUT, correos ni teléfonos. Agrega un término si falta alguien.</translation>
+    </message>
+    <message>
+        <source>Review pseudonyms</source>
+        <translation>Revisar seudónimos</translation>
+    </message>
+    <message>
+        <source>Review the proposed pseudonyms</source>
+        <translation>Revisa los seudónimos propuestos</translation>
+    </message>
+    <message>
+        <source>Tick each replacement you accept; unticked ones are skipped and stay as written. Space ticks or unticks, the arrow keys move. The list of who is who stays in this vault: it is never exported.</source>
+        <translation>Marca cada reemplazo que aceptas; los no marcados se omiten y quedan como están escritos. La barra espaciadora marca o desmarca, las flechas se mueven. La lista de quién es quién queda en este espacio: nunca se exporta.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>Detene&amp;r</translation>
+    </message>
+    <message>
+        <source>Kind of term</source>
+        <translation>Tipo de término</translation>
+    </message>
+    <message>
+        <source>Name of the term</source>
+        <translation>Nombre del término</translation>
+    </message>
+    <message>
+        <source>Other forms of the term</source>
+        <translation>Otras formas del término</translation>
+    </message>
+    <message>
+        <source>&amp;Search again</source>
+        <translation>&amp;Buscar de nuevo</translation>
+    </message>
+    <message>
+        <source>Proposed replacements, grouped by term</source>
+        <translation>Reemplazos propuestos, agrupados por término</translation>
+    </message>
+    <message>
+        <source>&amp;Before:</source>
+        <translation>Ante&amp;s:</translation>
+    </message>
+    <message>
+        <source>A&amp;fter:</source>
+        <translation>D&amp;espués:</translation>
+    </message>
+    <message>
+        <source>The text as written</source>
+        <translation>El texto como está escrito</translation>
+    </message>
+    <message>
+        <source>The text with the pseudonym</source>
+        <translation>El texto con el seudónimo</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>&amp;Aceptar</translation>
+    </message>
+    <message>
+        <source>S&amp;kip</source>
+        <translation>&amp;Omitir</translation>
+    </message>
+    <message>
+        <source>Accept all for this &amp;term</source>
+        <translation>Aceptar todo este &amp;término</translation>
+    </message>
+    <message>
+        <source>Accept a&amp;ll</source>
+        <translation>Aceptar to&amp;dos</translation>
+    </message>
+    <message>
+        <source>Skip all</source>
+        <translation>Omitir todos</translation>
+    </message>
+    <message>
+        <source>Add t&amp;erm…</source>
+        <translation>A&amp;gregar término…</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Tipo:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>No&amp;mbre:</translation>
+    </message>
+    <message>
+        <source>&amp;Other forms:</source>
+        <translation>Otras &amp;formas:</translation>
+    </message>
+    <message>
+        <source>separated by commas: Martina, la Martina</source>
+        <translation>separadas por comas: Martina, la Martina</translation>
+    </message>
+    <message>
+        <source>A&amp;dd and search again</source>
+        <translation>Agregar y buscar de &amp;nuevo</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>A&amp;plicar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
     <name>ReadingView</name>
     <message>
         <source>(untitled)</source>
@@ -5451,6 +6966,40 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
 </context>
 <context>
+    <name>ReviewModel</name>
+    <message>
+        <source>Term → pseudonym</source>
+        <translation>Término → seudónimo</translation>
+    </message>
+    <message>
+        <source>Kind · as written</source>
+        <translation>Tipo · como está escrito</translation>
+    </message>
+    <message>
+        <source>Found · decision</source>
+        <translation>Veces · decisión</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n occurrences</source>
+        <translation>
+            <numerusform>%n vez</numerusform>
+            <numerusform>%n veces</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 accepted</source>
+        <translation>%1 de %2 aceptados</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>aceptado</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>omitido</translation>
+    </message>
+</context>
+<context>
     <name>ReviewNav</name>
     <message>
         <source>Review</source>
@@ -5725,6 +7274,33 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <message>
         <source>Progress</source>
         <translation>Progreso</translation>
+    </message>
+</context>
+<context>
+    <name>SavedFile</name>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Guardado en %1</translation>
+    </message>
+    <message>
+        <source>File: %1 (%2 KB)</source>
+        <translation>Archivo: %1 (%2 KB)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the folder</source>
+        <translation>&amp;Abrir la carpeta</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Abrir la carpeta</translation>
+    </message>
+    <message>
+        <source>Co&amp;py the path</source>
+        <translation>Co&amp;piar la ruta</translation>
+    </message>
+    <message>
+        <source>Copy the path</source>
+        <translation>Copiar la ruta</translation>
     </message>
 </context>
 <context>
