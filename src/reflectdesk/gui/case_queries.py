@@ -41,6 +41,7 @@ from PySide6.QtCore import (
     QEvent,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRectF,
     QSize,
@@ -869,6 +870,7 @@ class CaseQueriesTab(QWidget):
         self.table.doubleClicked.connect(self._passage_activated)
         self.table.activated.connect(self._passage_activated)
         self.table.selectionModel().currentRowChanged.connect(self._passage_selected)
+        self.table.viewport().installEventFilter(self)
 
         self.passage_text = QTextBrowser()
         self.passage_text.setObjectName("caseQueryPassageText")
@@ -1579,14 +1581,33 @@ class CaseQueriesTab(QWidget):
         if not self._sized and self.isVisible() and self.width() > 200:
             self._sized = True
             em = self.fontMetrics().horizontalAdvance("M")
-            left = min(20 * em, self.width() // 3)
+            left = min(16 * em, self.width() // 3)
             self.filter_split.setSizes([left, max(1, self.width() - left)])
-            # The code and section columns grow with the room there is (1366: whole
-            # names; 1024: 8 characters); the passage takes the rest.
-            column = max(8 * em, min(14 * em, (self.width() - left) // 7))
-            header = self.table.horizontalHeader()
-            header.resizeSection(COL_CODE, column)
-            header.resizeSection(COL_SECTION, column)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_passage_columns()
+        return super().eventFilter(watched, event)
+
+    def fit_passage_columns(self) -> None:
+        """The passage keeps at least a third of the table: the code and section
+        columns grow with the room there is (whole names at 1366 wide, 5 characters at
+        1024), and where even that leaves too little the date goes (the pane below the
+        table names it)."""
+        m = self.fontMetrics()
+        em = m.horizontalAdvance("M")
+        room = self.table.viewport().width()
+        student = m.horizontalAdvance("Estudiante AA") + 16
+        when = m.horizontalAdvance(widest_date()) + 16
+        narrow = room - student - when < 24 * em
+        self.table.setColumnHidden(COL_DATE, narrow)
+        rest = room - student - (0 if narrow else when)
+        column = max(5 * em, min(14 * em, rest // 5))
+        header = self.table.horizontalHeader()
+        header.resizeSection(COL_STUDENT, student)
+        header.resizeSection(COL_DATE, when)
+        header.resizeSection(COL_CODE, column)
+        header.resizeSection(COL_SECTION, column)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
