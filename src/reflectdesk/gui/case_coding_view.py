@@ -341,6 +341,7 @@ class CaseCodingTab(QWidget):
         self.items: dict[str, CaseItem] = {}
         self.codes: dict[str, CodeView] = {}
         self.passages: dict[str, dict[str, Passage]] = defaultdict(dict)  # item → id → p
+        self._pending_passage: tuple[str, str] | None = None  # show_passage while reading
         self.memos: dict[str, list[MemoView]] = defaultdict(list)  # passage id → memos
         self.code_counts: dict[str, int] = defaultdict(int)
         self.titles: dict[str, dict[str, str]] = {}
@@ -560,6 +561,8 @@ class CaseCodingTab(QWidget):
         else:
             self._show_item(None)
         self._update_buttons()
+        if self._pending_passage is not None and not self.busy:
+            self.show_passage(*self._pending_passage)
         self.loaded.emit()
 
     @property
@@ -660,6 +663,19 @@ class CaseCodingTab(QWidget):
         row = self._item_rows.get(item_id)
         if row is not None:
             self.item_list.setCurrentItem(row)
+
+    def show_passage(self, item_id: str, segment_id: str) -> None:
+        """A passage chosen elsewhere (a query): its item shown, the passage selected and
+        scrolled into view. While the study is still being read, once it is."""
+        if self.busy:
+            self._pending_passage = (item_id, segment_id)
+            return
+        self._pending_passage = None
+        self.select_item(item_id)
+        passage = self.passages.get(item_id, {}).get(segment_id)
+        if passage is not None and self.item_id == item_id:
+            self.select_range(passage.section, passage.start, passage.end)
+            self.text.ensureCursorVisible()
 
     def _show_item(self, item_id: str | None) -> None:
         self.item_id = item_id
