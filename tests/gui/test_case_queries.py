@@ -293,10 +293,16 @@ def test_the_empty_states_say_what_to_do(qtbot: QtBot, ctx: AppContext, coded: C
 def test_the_read_runs_on_the_runner(qtbot: QtBot, ctx: AppContext, coded: Coded) -> None:
     tab = CaseQueriesTab(coded.study.researcher, ctx.runner)
     qtbot.addWidget(tab)
+    # Hidden (another workspace tab is shown, and the workspace refreshes every tab
+    # after each coding): nothing is read until the tab is shown.
+    tab.set_case(coded.case)
+    assert ctx.runner.pending == 0 and tab.data is None
+    with qtbot.waitSignal(tab.shown, timeout=10_000):
+        tab.show()
+    assert tab.data is not None and len(tab.data.passages) == 5
     tab.set_case(coded.case)
     # set_case returned before anything was read: the GUI thread never waits for it.
-    assert tab.data is None and ctx.runner.pending >= 1
-    assert "Reading" in tab.status.text()
+    assert ctx.runner.pending >= 1 and "Reading" in tab.status.text()
     # A second study chosen meanwhile wins; the first one's result is dropped.
     other = coded.study.new_case(title="Otro")
     with qtbot.waitSignal(tab.shown, timeout=10_000):

@@ -57,6 +57,7 @@ from PySide6.QtGui import (
     QPalette,
     QPixmap,
     QResizeEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -734,6 +735,7 @@ class CaseQueriesTab(QWidget):
         self._failed = False
         self._sized = False  # the filter column given its width once shown
         self._stale: set[int] = set()  # matrix pages to make again before they show
+        self._pending = False  # set_case came while hidden: read when shown
 
         # The segmented control: four exclusive buttons.
         self.group = QButtonGroup(self)
@@ -959,8 +961,18 @@ class CaseQueriesTab(QWidget):
         if self._task is not None and not self._task.done:
             self._task.cancel()
         self._task = None
+        same = case_id == self.case_id
         self.case_id = case_id
         self._failed = False
+        if case_id is not None and not self.isVisible():
+            # Hidden (another tab of the workspace is shown, which refreshes every tab
+            # after each coding): read when shown, not 10,000 passages per change.
+            self._pending = True
+            if not same:
+                self.data = None
+                self._fill()
+            return
+        self._pending = False
         if case_id is None:
             self.data = None
             self._fill()
@@ -1575,6 +1587,11 @@ class CaseQueriesTab(QWidget):
             self._show_status()
         if self.body.currentIndex() == 0:
             self._show_empty_state()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._pending:
+            self.set_case(self.case_id)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
