@@ -136,6 +136,12 @@ def test_passages_by_code_with_the_filters(qtbot: QtBot, ctx: AppContext, coded:
     with qtbot.waitSignal(tab.open_passage, timeout=2_000) as blocker:
         tab.open_button.click()
     assert blocker.args == [coded.items[1], coded.segments["class"]]
+    # A double click opens the row clicked, whichever row is current.
+    first = tab.passage_rows()[0]
+    assert first.segment_id != coded.segments["class"]
+    with qtbot.waitSignal(tab.open_passage, timeout=2_000) as blocker:
+        tab.table.doubleClicked.emit(tab.passage_model.index(0, 4))
+    assert blocker.args == [first.item_id, first.segment_id]
 
 
 def test_sorting_passages_by_date(qtbot: QtBot, ctx: AppContext, coded: Coded) -> None:
@@ -370,3 +376,32 @@ def test_a_study_that_cannot_be_read_says_so(qtbot: QtBot, ctx: AppContext, code
     assert len(boxes) == 1 and boxes[0].text()  # the error's translated message
     assert not tab.csv_button.isEnabled()
     boxes[0].close()
+
+
+def test_in_the_workspace_it_reads_when_shown_and_opens_the_coding_tab(
+    qtbot: QtBot, ctx: AppContext, coded: Coded
+) -> None:
+    from reflectdesk.gui.case_coding_view import CaseCodingTab
+    from reflectdesk.gui.case_workspace import CaseWorkspace
+
+    ws = CaseWorkspace(coded.study.researcher, ctx.runner)
+    qtbot.addWidget(ws)
+    ws.resize(1000, 560)
+    ws.show()
+    ws.select_case(coded.case)
+    tab = ws.tab(CaseQueriesTab)
+    assert tab.case_id == coded.case and tab.data is None  # hidden: nothing read yet
+    with qtbot.waitSignal(tab.shown, timeout=10_000):
+        ws.tabs.setCurrentWidget(tab)
+    assert len(tab.passage_rows()) == 5
+    coding = ws.tab(CaseCodingTab)
+    qtbot.waitUntil(lambda: not coding.busy and bool(coding.passages), timeout=10_000)
+    rows = [p.segment_id for p in tab.passage_rows()]
+    row = rows.index(coded.segments["class"])
+    tab.table.doubleClicked.emit(tab.passage_model.index(row, 4))
+    assert ws.tabs.currentWidget() is coding
+    # (The Coding tab may read again as it is shown: it selects the passage after.)
+    qtbot.waitUntil(lambda: coding.item_id == coded.items[1], timeout=10_000)
+    qtbot.waitUntil(
+        lambda: coding.text.textCursor().selectedText() == "observó la clase", timeout=10_000
+    )

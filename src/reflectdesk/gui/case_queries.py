@@ -1238,8 +1238,10 @@ class CaseQueriesTab(QWidget):
         self._update_buttons()
 
     def _passage_activated(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.open_current()
+        rows = self.passage_model.rows
+        if index.isValid() and index.row() < len(rows):
+            p = rows[index.row()]  # the row clicked, whichever is current
+            self.open_passage.emit(p.item_id, p.segment_id)
 
     def open_current(self) -> None:
         """Ask the workspace to show the current passage in the Coding tab."""
