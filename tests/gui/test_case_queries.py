@@ -405,3 +405,16 @@ def test_in_the_workspace_it_reads_when_shown_and_opens_the_coding_tab(
     qtbot.waitUntil(
         lambda: coding.text.textCursor().selectedText() == "observó la clase", timeout=10_000
     )
+
+
+def test_the_passage_keeps_its_room_at_any_width(
+    qtbot: QtBot, ctx: AppContext, coded: Coded
+) -> None:
+    tab = make_tab(qtbot, ctx, coded)
+    for width, hidden in ((1300, False), (560, True)):
+        tab.resize(width, 560)
+        qtbot.wait(30)
+        view = tab.table
+        assert view.isColumnHidden(COL_DATE) is hidden
+        text = view.columnWidth(4)
+        assert text >= view.viewport().width() // 3, (width, text, view.viewport().width())

@@ -1610,18 +1610,20 @@ class CaseQueriesTab(QWidget):
 
     def fit_passage_columns(self) -> None:
         """The passage keeps at least a third of the table: the code and section
-        columns grow with the room there is (whole names at 1366 wide, 5 characters at
-        1024), and where even that leaves too little the date goes (the pane below the
-        table names it)."""
+        columns grow with the room there is (whole names at 1366 wide), and where even
+        that leaves too little the date, then the section, go (the pane below the table
+        names both)."""
         m = self.fontMetrics()
         em = m.horizontalAdvance("M")
         room = self.table.viewport().width()
         student = m.horizontalAdvance("Estudiante AA") + 16
         when = m.horizontalAdvance(widest_date()) + 16
-        narrow = room - student - when < 24 * em
-        self.table.setColumnHidden(COL_DATE, narrow)
-        rest = room - student - (0 if narrow else when)
-        column = max(5 * em, min(14 * em, rest // 5))
+        no_date = room - student - when < 24 * em
+        no_section = room - student < 26 * em
+        self.table.setColumnHidden(COL_DATE, no_date)
+        self.table.setColumnHidden(COL_SECTION, no_section)
+        rest = room - student - (0 if no_date else when)
+        column = max(5 * em, min(14 * em, rest // (4 if no_section else 5)))
         header = self.table.horizontalHeader()
         header.resizeSection(COL_STUDENT, student)
         header.resizeSection(COL_DATE, when)
