@@ -23,7 +23,7 @@ from __future__ import annotations
 import html
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -1432,7 +1432,7 @@ class CaseQueriesTab(QWidget):
     def _ask(self, title: str, name: str, pattern: str, suffix: str) -> Path | None:
         return ask_export_path(self, self.export_dir, title, name, pattern, suffix)
 
-    def _write(self, dest: Path, data: bytes) -> None:
+    def _write(self, dest: Path, data: bytes | Callable[[], bytes]) -> None:
         self.export_dir = dest.parent
         write_export(self.runner, self, dest, data, self._written, "case-query-export")
 
@@ -1496,7 +1496,8 @@ class CaseQueriesTab(QWidget):
             )
             if dest is None:
                 return
-        self._write(dest, csv_bytes(self.csv_rows(which)))
+        rows = self.csv_rows(which)  # the table as shown, read here; encoded on the worker
+        self._write(dest, lambda: csv_bytes(rows))
 
     def image_bytes(self, fmt: str, which: int | None = None) -> bytes:
         """The query shown (or ``which``) as a PNG or SVG (``fmt``) image: the frequency
