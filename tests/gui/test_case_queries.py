@@ -30,6 +30,7 @@ from reflectdesk.gui.case_queries import (
     STANDARDS,
     CaseQueriesTab,
 )
+from reflectdesk.gui.i18n import PseudoTranslator
 from reflectdesk.services.case_coding import CodeView
 from tests.services.case_helpers import EMAIL, RUT, STUDENT, Study, close, make_study
 
@@ -355,6 +356,20 @@ def test_fits_the_workspace_at_1024x600_and_follows_a_language_change(
             # The workspace gives a tab ~640×360 of a 1024×600 window (sidebar, project
             # list, the study's header and its tab bar around it).
             assert hint.width() <= 620 and hint.height() <= 340, (lang, which, hint)
+    # The +40 % pseudo-locale (the layout test's): the segments give way, eliding.
+    ctx.translations.set_language("en")
+    ctx.translations.install_extra(PseudoTranslator())
+    qtbot.wait(20)
+    hint = tab.minimumSizeHint()
+    assert hint.width() <= 560, hint
+    tab.resize(560, 400)
+    qtbot.wait(20)
+    button = tab.query_buttons[STANDARDS]
+    assert button.text() != button.full_text and button.text().endswith("…")
+    assert button.toolTip() == button.full_text
+    ctx.translations.set_language("es")
+    tab.resize(1000, 560)
+    qtbot.wait(20)
     # The switch to Spanish showed the section titles in Spanish without a new read.
     data = tab.data
     tab.show_query(PASSAGES)

@@ -679,6 +679,50 @@ class MatrixPicture:
             y += metrics.height() + 4
 
 
+class SegmentButton(QToolButton):
+    """One segment of the query control: its whole text when there is room, elided
+    ("Code freq…") when the workspace is narrow (a 1024×600 window in a long language),
+    the whole text then in its tooltip; sized by the whole text, so eliding never
+    changes what the layout asks for."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.full_text = ""
+        self.setCheckable(True)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self.setAccessibleName(text.replace("&", ""))
+        self.updateGeometry()
+        self._elide()
+
+    def _padding(self) -> int:
+        return 2 * self.fontMetrics().horizontalAdvance("M")
+
+    def sizeHint(self) -> QSize:
+        width = self.fontMetrics().horizontalAdvance(self.full_text) + self._padding()
+        return QSize(width, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        width = self.fontMetrics().horizontalAdvance("Mmmm…") + self._padding()
+        return QSize(min(width, self.sizeHint().width()), super().sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        metrics = self.fontMetrics()
+        room = max(1, self.width() - self._padding())
+        shown = self.full_text
+        if metrics.horizontalAdvance(shown) > room:
+            shown = metrics.elidedText(shown, Qt.TextElideMode.ElideRight, room)
+        self.setText(shown)
+        self.setToolTip("" if shown == self.full_text else self.full_text)
+
+
 def heat_table(name: str, model: QAbstractTableModel) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
@@ -742,13 +786,10 @@ class CaseQueriesTab(QWidget):
         self.group.setExclusive(True)
         segments = QHBoxLayout()
         segments.setSpacing(0)
-        self.query_buttons: list[QToolButton] = []
+        self.query_buttons: list[SegmentButton] = []
         for k, name in enumerate(QUERY_NAMES):
-            button = QToolButton()
+            button = SegmentButton()
             button.setObjectName(name)
-            button.setCheckable(True)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             self.group.addButton(button, k)
             segments.addWidget(button)
             self.query_buttons.append(button)
@@ -1548,8 +1589,7 @@ class CaseQueriesTab(QWidget):
             ),
             strict=True,
         ):
-            button.setText(text)
-            button.setAccessibleName(text)
+            button.set_full_text(text)
         self.passage_model.set_headers(
             [
                 self.tr("Code"),
