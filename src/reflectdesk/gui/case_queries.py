@@ -95,7 +95,7 @@ from reflectdesk.gui.dashboard_chart import (
 from reflectdesk.gui.dashboard_models import CENTER, heat_colour
 from reflectdesk.gui.dates import date_range_edits, show_date, widest_date
 from reflectdesk.gui.dialogs import report_error
-from reflectdesk.gui.standard_labels import StandardLabels
+from reflectdesk.gui.standard_labels import ElidedLabel, StandardLabels
 from reflectdesk.gui.tasks import Task, TaskRunner
 from reflectdesk.gui.widgets import wrap
 from reflectdesk.progress import CancelToken, ProgressSink
@@ -378,6 +378,8 @@ class PassageModel(QAbstractTableModel):
             return self.data_.code_path(p.code_id)
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_TEXT:
             return p.text if len(p.text) <= 600 else p.text[:599] + "…"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.cell_text(p, column)  # whole, where the column elides it
         if role == Qt.ItemDataRole.DecorationRole and column == COL_CODE and self.data_:
             if p.code_id not in self._icons:
                 code = self.data_.code_by_id.get(p.code_id)
@@ -730,6 +732,7 @@ def heat_table(name: str, model: QAbstractTableModel) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setTabKeyNavigation(False)
+    view.setMinimumHeight(60)  # it scrolls: the tab fits a 1024×600 window
     metrics = view.fontMetrics()
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -797,7 +800,9 @@ class CaseQueriesTab(QWidget):
         self.query_buttons[PASSAGES].setChecked(True)
         self.group.idClicked.connect(self.show_query)
 
-        self.status = wrap(QLabel())
+        # One line, elided where narrow (the whole line in its tooltip): the tab fits
+        # a 1024×600 window in every language.
+        self.status = ElidedLabel()
         self.status.setObjectName("caseQueryStatus")
 
         self.pages = QStackedWidget()
@@ -1022,7 +1027,7 @@ class CaseQueriesTab(QWidget):
         seq = self._seq
         vault = self.vault
         started = time.perf_counter()
-        self.status.setText(self.tr("Reading the coded passages…"))
+        self.status.set_full_text(self.tr("Reading the coded passages…"))
 
         def job(_p: ProgressSink, cancel: CancelToken) -> QueryData:
             return read_query_data(vault, case_id, cancel)
@@ -1097,7 +1102,7 @@ class CaseQueriesTab(QWidget):
                     "code frequencies, co-occurrence and the code × MBE standard matrix."
                 )
             )
-        self.status.setText("")
+        self.status.set_full_text("")
         self._update_buttons()
 
     def _fill_codes(self) -> None:
@@ -1397,11 +1402,10 @@ class CaseQueriesTab(QWidget):
         if data is None or not columns:
             self.std_labels.set_labels([])
             return
-        if index.isValid():
-            chosen = [columns[index.column()][1]]
-        else:
-            chosen = [tip for _label, tip, _c in columns]
-        self.std_labels.set_labels(chosen, self.tr("and %1 more (hover the headers)"))
+        # One line (the tab fits a 1024×600 window): the chosen column's standard, else
+        # the first one's; every title is in its column header's tooltip.
+        column = index.column() if index.isValid() else 0
+        self.std_labels.set_labels([columns[column][1]])
 
     # -- status and buttons ----------------------------------------------------------------
     def _show_page(self, which: int) -> None:
@@ -1457,7 +1461,7 @@ class CaseQueriesTab(QWidget):
                 "Coded passages of each code in entries tagged with each MBE standard. "
                 "Standards named: %1."
             ).replace("%1", str(len(data.used_standards())))
-        self.status.setText(text)
+        self.status.set_full_text(text)
 
     def _update_buttons(self) -> None:
         has = self.data is not None and bool(self.data.passages)
@@ -1478,7 +1482,7 @@ class CaseQueriesTab(QWidget):
         write_export(self.runner, self, dest, data, self._written, "case-query-export")
 
     def _written(self, path: Path) -> None:
-        self.status.setText(self.tr("Saved: %1").replace("%1", path.name))
+        self.status.set_full_text(self.tr("Saved: %1").replace("%1", path.name))
         self.exported.emit(path)
 
     def csv_rows(self, which: int | None = None) -> list[list[object]]:
