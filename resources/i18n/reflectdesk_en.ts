@@ -1728,10 +1728,6 @@
         <translation>The coded items name no MBE standard: the matrix fills when the entries were tagged with standards.</translation>
     </message>
     <message>
-        <source>and %1 more (hover the headers)</source>
-        <translation>and %1 more (hover the headers)</translation>
-    </message>
-    <message>
         <source>Passages shown: %1 of %2. Double-click one to show it in the Coding tab.</source>
         <translation>Passages shown: %1 of %2. Double-click one to show it in the Coding tab.</translation>
     </message>

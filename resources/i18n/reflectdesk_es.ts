@@ -1728,10 +1728,6 @@
         <translation>Los elementos codificados no nombran ningún estándar MBE: la matriz se llena cuando las entradas fueron etiquetadas con estándares.</translation>
     </message>
     <message>
-        <source>and %1 more (hover the headers)</source>
-        <translation>y %1 más (pasa el cursor por los encabezados)</translation>
-    </message>
-    <message>
         <source>Passages shown: %1 of %2. Double-click one to show it in the Coding tab.</source>
         <translation>Pasajes mostrados: %1 de %2. Haz doble clic en uno para verlo en la pestaña Codificación.</translation>
     </message>
