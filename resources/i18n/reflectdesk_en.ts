@@ -2621,6 +2621,10 @@
         <translation>{made} of {count} replacements made; the items are reviewed.</translation>
     </message>
     <message>
+        <source>{n} item(s) consented as research-pseudonymised still hold a name you skipped: they stay unreviewed and exports wait for them. Run 'case pseudonymise' again.</source>
+        <translation>{n} item(s) consented as research-pseudonymised still hold a name you skipped: they stay unreviewed and exports wait for them. Run 'case pseudonymise' again.</translation>
+    </message>
+    <message>
         <source>Study: {study}.</source>
         <translation>Study: {study}.</translation>
     </message>
@@ -6450,6 +6454,17 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <source>Making the replacements…</source>
         <translation>Making the replacements…</translation>
     </message>
+    <message numerus="yes">
+        <source>%n entries still wait for their pseudonyms: exports stay blocked until every replacement in them is accepted.</source>
+        <translation>
+            <numerusform>%n entry still waits for its pseudonyms: exports stay blocked until every replacement in it is accepted.</numerusform>
+            <numerusform>%n entries still wait for their pseudonyms: exports stay blocked until every replacement in them is accepted.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Review pseudonyms again to accept what was skipped in them.</source>
+        <translation>Review pseudonyms again to accept what was skipped in them.</translation>
+    </message>
     <message>
         <source>Making the replacements… please wait.</source>
         <translation>Making the replacements… please wait.</translation>
@@ -6985,6 +7000,12 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     <message>
         <source>%1 of %2 accepted</source>
         <translation>%1 of %2 accepted</translation>
+    </message>
+    <message>
+        <source>%1
+This entry may only be used pseudonymised: if this is skipped, exports wait until it is accepted.</source>
+        <translation>%1
+This entry may only be used pseudonymised: if this is skipped, exports wait until it is accepted.</translation>
     </message>
     <message>
         <source>accepted</source>

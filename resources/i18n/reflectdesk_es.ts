@@ -2621,6 +2621,10 @@
         <translation>Se hicieron {made} de {count} reemplazos; los elementos quedan revisados.</translation>
     </message>
     <message>
+        <source>{n} item(s) consented as research-pseudonymised still hold a name you skipped: they stay unreviewed and exports wait for them. Run 'case pseudonymise' again.</source>
+        <translation>{n} elemento(s) con consentimiento de investigación seudonimizada aún contienen un nombre que omitiste: siguen sin revisar y las exportaciones los esperan. Ejecuta «case pseudonymise» de nuevo.</translation>
+    </message>
+    <message>
         <source>Study: {study}.</source>
         <translation>Estudio: {study}.</translation>
     </message>
@@ -6450,6 +6454,17 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <source>Making the replacements…</source>
         <translation>Haciendo los reemplazos…</translation>
     </message>
+    <message numerus="yes">
+        <source>%n entries still wait for their pseudonyms: exports stay blocked until every replacement in them is accepted.</source>
+        <translation>
+            <numerusform>%n entrada aún espera sus seudónimos: las exportaciones quedan bloqueadas hasta que se acepte cada reemplazo en ella.</numerusform>
+            <numerusform>%n entradas aún esperan sus seudónimos: las exportaciones quedan bloqueadas hasta que se acepte cada reemplazo en ellas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Review pseudonyms again to accept what was skipped in them.</source>
+        <translation>Vuelve a revisar los seudónimos para aceptar lo que se omitió en ellas.</translation>
+    </message>
     <message>
         <source>Making the replacements… please wait.</source>
         <translation>Haciendo los reemplazos… espera, por favor.</translation>
@@ -6985,6 +7000,12 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <message>
         <source>%1 of %2 accepted</source>
         <translation>%1 de %2 aceptados</translation>
+    </message>
+    <message>
+        <source>%1
+This entry may only be used pseudonymised: if this is skipped, exports wait until it is accepted.</source>
+        <translation>%1
+Esta entrada solo puede usarse con seudónimos: si se omite este reemplazo, las exportaciones esperan hasta que se acepte.</translation>
     </message>
     <message>
         <source>accepted</source>
