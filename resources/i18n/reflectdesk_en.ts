@@ -1816,6 +1816,30 @@
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
+        <source>Frequencies</source>
+        <translation>Frequencies</translation>
+    </message>
+    <message>
+        <source>Code × MBE</source>
+        <translation>Code × MBE</translation>
+    </message>
+    <message>
+        <source>The coded passages of the codes checked, by student, section and date</source>
+        <translation>The coded passages of the codes checked, by student, section and date</translation>
+    </message>
+    <message>
+        <source>How often each code was applied, per student or per template section</source>
+        <translation>How often each code was applied, per student or per template section</translation>
+    </message>
+    <message>
+        <source>How many times passages of two codes overlap</source>
+        <translation>How many times passages of two codes overlap</translation>
+    </message>
+    <message>
+        <source>Coded passages of each code in entries tagged with each MBE standard</source>
+        <translation>Coded passages of each code in entries tagged with each MBE standard</translation>
+    </message>
+    <message>
         <source>Image as &amp;PNG…</source>
         <translation>Image as &amp;PNG…</translation>
     </message>
@@ -1834,10 +1858,6 @@
     <message>
         <source>Co-occurrence</source>
         <translation>Co-occurrence</translation>
-    </message>
-    <message>
-        <source>Code × MBE standard</source>
-        <translation>Code × MBE standard</translation>
     </message>
     <message>
         <source>Codes (none checked: all)</source>

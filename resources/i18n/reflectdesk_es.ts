@@ -1816,6 +1816,30 @@
         <translation>Imágenes PNG (*.png)</translation>
     </message>
     <message>
+        <source>Frequencies</source>
+        <translation>Frecuencias</translation>
+    </message>
+    <message>
+        <source>Code × MBE</source>
+        <translation>Código × MBE</translation>
+    </message>
+    <message>
+        <source>The coded passages of the codes checked, by student, section and date</source>
+        <translation>Los pasajes codificados de los códigos marcados, por estudiante, sección y fecha</translation>
+    </message>
+    <message>
+        <source>How often each code was applied, per student or per template section</source>
+        <translation>Cuántas veces se aplicó cada código, por estudiante o por sección de la plantilla</translation>
+    </message>
+    <message>
+        <source>How many times passages of two codes overlap</source>
+        <translation>Cuántas veces se superponen pasajes de dos códigos</translation>
+    </message>
+    <message>
+        <source>Coded passages of each code in entries tagged with each MBE standard</source>
+        <translation>Pasajes codificados de cada código en entradas etiquetadas con cada estándar MBE</translation>
+    </message>
+    <message>
         <source>Image as &amp;PNG…</source>
         <translation>Imagen como P&amp;NG…</translation>
     </message>
@@ -1834,10 +1858,6 @@
     <message>
         <source>Co-occurrence</source>
         <translation>Co-ocurrencia</translation>
-    </message>
-    <message>
-        <source>Code × MBE standard</source>
-        <translation>Código × estándar MBE</translation>
     </message>
     <message>
         <source>Codes (none checked: all)</source>

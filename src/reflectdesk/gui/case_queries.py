@@ -72,6 +72,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTableView,
     QTextBrowser,
     QToolButton,
@@ -690,18 +691,25 @@ class SegmentButton(QToolButton):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.full_text = ""
+        self.description = ""  # what the query shows (the tooltip)
         self.setCheckable(True)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
-    def set_full_text(self, text: str) -> None:
+    def set_full_text(self, text: str, description: str = "") -> None:
         self.full_text = text
+        self.description = description
         self.setAccessibleName(text.replace("&", ""))
+        self.setAccessibleDescription(description)
         self.updateGeometry()
         self._elide()
 
     def _padding(self) -> int:
-        return 2 * self.fontMetrics().horizontalAdvance("M")
+        """Room the style takes around the text (its button margins and frame)."""
+        style = self.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, None, self)
+        frame = style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, self)
+        return 2 * (margin + frame) + 4
 
     def sizeHint(self) -> QSize:
         width = self.fontMetrics().horizontalAdvance(self.full_text) + self._padding()
@@ -722,7 +730,10 @@ class SegmentButton(QToolButton):
         if metrics.horizontalAdvance(shown) > room:
             shown = metrics.elidedText(shown, Qt.TextElideMode.ElideRight, room)
         self.setText(shown)
-        self.setToolTip("" if shown == self.full_text else self.full_text)
+        tip = (
+            self.description if shown == self.full_text else f"{self.full_text}: {self.description}"
+        )
+        self.setToolTip(tip.rstrip(": "))
 
 
 def heat_table(name: str, model: QAbstractTableModel) -> QTableView:
@@ -1583,17 +1594,23 @@ class CaseQueriesTab(QWidget):
 
     # -- text ------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        for button, text in zip(
+        for button, text, what in zip(
             self.query_buttons,
             (
                 self.tr("Passages by code"),
-                self.tr("Code frequencies"),
+                self.tr("Frequencies"),
                 self.tr("Co-occurrence"),
-                self.tr("Code × MBE standard"),
+                self.tr("Code × MBE"),
+            ),
+            (
+                self.tr("The coded passages of the codes checked, by student, section and date"),
+                self.tr("How often each code was applied, per student or per template section"),
+                self.tr("How many times passages of two codes overlap"),
+                self.tr("Coded passages of each code in entries tagged with each MBE standard"),
             ),
             strict=True,
         ):
-            button.set_full_text(text)
+            button.set_full_text(text, what)
         self.passage_model.set_headers(
             [
                 self.tr("Code"),
