@@ -429,3 +429,12 @@ def test_the_passage_keeps_its_room_at_any_width(
         assert view.isColumnHidden(COL_DATE) is hidden
         text = view.columnWidth(4)
         assert text >= view.viewport().width() // 3, (width, text, view.viewport().width())
+
+
+def test_a_lock_while_it_reads_shows_no_box(qtbot: QtBot, ctx: AppContext, coded: Coded) -> None:
+    tab = make_tab(qtbot, ctx, coded)
+    coded.study.researcher.lock()
+    with qtbot.waitSignal(tab.shown, timeout=10_000):
+        tab.set_case(coded.case)
+    assert tab.data is None and "could not be read" in tab.empty.text()
+    assert [b for b in tab.findChildren(QMessageBox) if b.isVisible()] == []

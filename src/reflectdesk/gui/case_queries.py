@@ -1072,7 +1072,8 @@ class CaseQueriesTab(QWidget):
         self._failed = True
         self.data = None
         self._fill()
-        report_error(self, exc)
+        if self.vault.is_unlocked:  # locked meanwhile: the page is going away, no box
+            report_error(self, exc)
         self.shown.emit()
 
     # -- filling ---------------------------------------------------------------------------
