@@ -110,8 +110,11 @@ def test_import_a_refi_qda_project_as_a_new_study(
     r.case_studies.coding.apply_quote(case, item.id, "description", "fracciones", code.id)
     exported = r.case_studies.exports.export(case, "qdpx", tmp_path / "estudio.qdpx").path
     ws = _workspace(qtbot, ctx, study)
+    imported: list[str] = []
+    ws.imported.connect(imported.append)
     ws.import_qdpx(exported)
     wait_writes(qtbot, ctx)
+    assert imported == [ws.current_case_id()]
     assert ws.projects.count() == 2
     fresh = ws.current_case_id()
     assert fresh is not None and fresh != case

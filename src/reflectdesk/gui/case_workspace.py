@@ -88,6 +88,7 @@ class CaseWorkspace(QWidget):
     """The project list and the selected study's tabs."""
 
     case_selected = Signal(object)  # the case id, or None
+    imported = Signal(str)  # the study a REFI-QDA project became
 
     def __init__(self, vault: Vault, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -357,6 +358,7 @@ class CaseWorkspace(QWidget):
     def _imported(self, case_id: Any) -> None:
         self.refresh()
         self.select_case(str(case_id))
+        self.imported.emit(str(case_id))
 
     def confirm_delete(self) -> None:
         study = self.study
