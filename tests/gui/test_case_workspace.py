@@ -161,3 +161,60 @@ def test_delete_a_study_keeping_its_signed_log(
     check = CaseAuditService.verify_file(log)
     assert [e.event for e in check.events][-1] == "deleted"
     assert check.events[-1].data["items"] == 1
+
+
+def test_the_workspace_from_a_new_project_to_a_verified_log(
+    qtbot: QtBot, ctx: AppContext, study: Study, tmp_path: Path
+) -> None:
+    """The brief's path through the GUI alone: create, approve, pick (the read-only entry
+    greyed with its reason), add, provenance, withdrawal, the log verified and a copy
+    with one byte changed refused."""
+    from PySide6.QtCore import QDate, Qt
+
+    from reflectdesk.gui.case_picker import CONSENT, TITLE
+
+    r = study.researcher
+    ws = _workspace(qtbot, ctx, study)
+    dialog = ws.new_case()
+    dialog.title.setText("Fracciones")
+    dialog.committee.setText("CEC-CSAH")
+    dialog.reference.setText("2026-041")
+    later = date.today() + timedelta(days=90)
+    dialog.expires.setDate(QDate(later.year, later.month, later.day))
+    dialog.save()
+    wait_writes(qtbot, ctx)
+    case = ws.current_case_id()
+    assert case is not None and ws.approval.text().startswith("Approved by CEC-CSAH")
+    items = ws.tab(CaseItemsTab)
+    items.add_button.click()
+    picker = items.picker
+    assert picker is not None
+    qtbot.waitUntil(lambda: picker.loaded, timeout=10_000)
+    rows = {picker.model.item(n, TITLE).text(): n for n in range(picker.model.rowCount())}
+    read = rows["Solo lectura"]
+    assert picker.model.item(read, CONSENT).text() == "Not addable: consent to read only"
+    assert picker.model.item(read, TITLE).flags() == Qt.ItemFlag.NoItemFlags
+    picker.select_entries([study.at("research"), study.at("read")])
+    picker.add_button.click()
+    wait_writes(qtbot, ctx)
+    (item,) = items.items
+    assert item.entry_id == study.at("research")
+    assert item.provenance.author_key_id and item.provenance.author_key_id in (
+        items.details.toPlainText()
+    )
+    r.imports.import_bundle(study.withdraw("research"))
+    qtbot.waitUntil(lambda: not items.items, timeout=5000)
+    assert items.model.item(0, 0).text().startswith("Withdrawn on ")
+    audit = ws.tab(CaseAuditTab)
+    assert audit.table.item(0, 1).text() == "Consent withdrawn: item removed"
+    audit.verify_button.click()
+    assert audit.result.text().startswith("Passed:")
+    audit.export_to(tmp_path / "log.audit.json")
+    wait_writes(qtbot, ctx)
+    log = tmp_path / "log.audit.json"
+    assert CaseAuditService.verify_file(log).events[0].event == "created"
+    data = bytearray(log.read_bytes())
+    data[len(data) // 3] ^= 0x04
+    log.write_bytes(bytes(data))
+    audit.verify_file(log)
+    assert audit.result.text().startswith("Failed:")

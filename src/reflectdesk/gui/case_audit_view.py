@@ -309,6 +309,7 @@ class CaseAuditTab(QWidget):
 
         def done(check: Any) -> None:
             self.last_export = path
+            self.set_case(case_id)  # the export may have signed a record of its own
             self._say(
                 self.tr("Exported to %1 (%2 records).")
                 .replace("%1", str(path))
@@ -316,8 +317,14 @@ class CaseAuditTab(QWidget):
                 True,
             )
 
+        # On the writer queue: exporting the log appends its signed record.
         self.runner.submit(
-            job, on_result=done, on_error=self._error, name="case-audit-export", owner=self
+            job,
+            on_result=done,
+            on_error=self._error,
+            writer=True,
+            name="case-audit-export",
+            owner=self,
         )
 
     def choose_file(self) -> None:
