@@ -1,0 +1,97 @@
+"""Benchmark: the case-study workspace (issue 15) on a study of 2,000 items, offscreen.
+
+A researcher's vault receives ``--students`` × ``--per-student`` entries of ``--words``
+words in real bundles (``bench_case_study.build_vault``), all added to an approved study.
+Then, on the GUI thread, as the user meets them:
+
+- opening the workspace (the project list and every tab's ``set_case``: the items table
+  with 2,000 rows, the audit log with 2,000+ records verified);
+- a refresh (what a withdrawal or another tab's change triggers);
+- the picker: reading 2,000 candidates with their consent on a worker, then the table;
+- filtering the picker (one word typed).
+
+Run (one command): ``QT_QPA_PLATFORM=offscreen .venv/bin/python
+benchmarks/bench_case_workspace.py [--students 20] [--per-student 100] [--words 600]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from bench_case_study import build_vault
+from reflectdesk.gui.case_picker import CasePickerDialog
+from reflectdesk.gui.case_workspace import CaseWorkspace
+from reflectdesk.gui.tasks import TaskRunner
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents()
+        QCoreApplication.processEvents()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--students", type=int, default=20)
+    ap.add_argument("--per-student", type=int, default=100)
+    ap.add_argument("--words", type=int, default=600)
+    a = ap.parse_args()
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    with tempfile.TemporaryDirectory() as tmp:
+        vault, built = build_vault(Path(tmp), a.students, a.per_student, a.words)
+        cs = vault.case_studies
+        case = cs.create("Benchmark").id
+        cs.approve(case, committee="CEC", reference="1", expires=date.today() + timedelta(9))
+        cs.add_many(case, [(c.entry_id, None) for c in cs.candidates(case) if c.addable])
+        items = len(cs.items(case))
+        print(f"setup: {items} items in a study ({built:.1f} s to receive them)")
+        runner = TaskRunner()
+        t0 = time.perf_counter()
+        ws = CaseWorkspace(vault, runner)
+        ws.resize(1200, 700)
+        ws.show()
+        _settle()
+        print(f"open the workspace (list, {items} item rows, audit log): "
+              f"{time.perf_counter() - t0:.2f} s")  # fmt: skip
+        t0 = time.perf_counter()
+        ws.refresh()
+        _settle()
+        print(f"refresh every tab: {time.perf_counter() - t0:.2f} s")
+        t0 = time.perf_counter()
+        picker = CasePickerDialog(vault, runner, case, ws)
+        picker.show()
+        while not picker.loaded:
+            _settle()
+            time.sleep(0.005)
+        _settle()
+        rows = picker.model.rowCount()
+        print(f"picker: {rows} candidates read and shown: {time.perf_counter() - t0:.2f} s")
+        t0 = time.perf_counter()
+        picker.filter.setText("semana 7")
+        _settle()
+        print(
+            f"picker filter (one word typed): {(time.perf_counter() - t0) * 1000:.0f} ms, "
+            f"{picker.proxy.rowCount()} shown"
+        )
+        picker.close()
+        ws.close()
+        runner.wait(10_000)
+        vault.close()
+    del app
+
+
+if __name__ == "__main__":
+    main()
