@@ -7,17 +7,21 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from reflectdesk.errors import CaseStudyNotFound
 from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.case_audit_view import CaseAuditTab
+from reflectdesk.gui.case_coding_view import CaseCodingTab
 from reflectdesk.gui.case_items import CaseItemsTab
+from reflectdesk.gui.case_pseudonymise_dialog import PseudonymiseDialog
+from reflectdesk.gui.case_queries import CaseQueriesTab
 from reflectdesk.gui.case_workspace import TABS, CaseWorkspace
 from reflectdesk.gui.sidebar import ENABLED_SHARING
 from reflectdesk.services.case_audit import CaseAuditService
 from tests.gui.case_setup import study, wait_writes
-from tests.services.case_helpers import Study
+from tests.services.case_helpers import RESEARCH_TEXT, Study
 
 __all__ = ["study"]
 
@@ -38,7 +42,14 @@ def test_an_empty_workspace_says_what_to_do_first(
     assert ws.no_projects.isVisible() and "ethics approval" in ws.no_projects.text()
     assert ws.right.currentWidget() is ws.nothing
     assert not ws.delete_button.isEnabled()
-    assert [ws.tabs.tabText(i) for i in range(ws.tabs.count())] == ["Items", "Audit log"]
+    assert [ws.tabs.tabText(i) for i in range(ws.tabs.count())] == [
+        "Items",
+        "Coding",
+        "Memos",
+        "Queries",
+        "Exports",
+        "Audit log",
+    ]
     assert len(TABS) == ws.tabs.count()
 
 
@@ -218,3 +229,39 @@ def test_the_workspace_from_a_new_project_to_a_verified_log(
     log.write_bytes(bytes(data))
     audit.verify_file(log)
     assert audit.result.text().startswith("Failed:")
+
+
+def test_the_items_button_opens_the_pseudonym_review(
+    qtbot: QtBot, ctx: AppContext, study: Study
+) -> None:
+    case = study.new_case()
+    study.researcher.case_studies.add(case, study.at("pseudo"))
+    ws = _workspace(qtbot, ctx, study)
+    items = ws.tab(CaseItemsTab)
+    qtbot.waitUntil(lambda: len(items.items) == 1, timeout=5000)
+    items.findChild(QPushButton, "casePseudonymiseButton").click()
+    dialog = ws.pseudonymise_dialog
+    assert isinstance(dialog, PseudonymiseDialog) and dialog.isVisible()
+    assert dialog.case_id == case
+    dialog.reject()
+
+
+def test_a_passage_double_clicked_in_a_query_is_shown_in_the_coding_tab(
+    qtbot: QtBot, ctx: AppContext, study: Study
+) -> None:
+    r = study.researcher
+    case = study.new_case()
+    item = r.case_studies.add(case, study.at("research"))
+    code = r.case_studies.coding.add_code(case, "Material concreto")
+    start = RESEARCH_TEXT.index("regletas")
+    segment = r.case_studies.coding.apply(
+        case, item.id, "description", start, start + len("regletas"), code.id
+    )
+    ws = _workspace(qtbot, ctx, study)
+    coding = ws.tab(CaseCodingTab)
+    qtbot.waitUntil(lambda: not coding.busy and bool(coding.passages), timeout=5000)
+    ws.tab(CaseQueriesTab).open_passage.emit(item.id, segment)
+    assert ws.tabs.currentWidget() is coding
+    assert coding.item_id == item.id
+    assert coding.text.textCursor().selectedText() == "regletas"
+    assert coding.selection() == ("description", start, start + len("regletas"))

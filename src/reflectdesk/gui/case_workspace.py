@@ -40,8 +40,13 @@ from PySide6.QtWidgets import (
 from reflectdesk.domain.model import Changes
 from reflectdesk.errors import ReflectDeskError
 from reflectdesk.gui.case_audit_view import AUDIT_SUFFIX, CaseAuditTab
+from reflectdesk.gui.case_coding_view import CaseCodingTab
+from reflectdesk.gui.case_exports import CaseExportsTab
 from reflectdesk.gui.case_items import CaseItemsTab
+from reflectdesk.gui.case_memos import CaseMemosTab
 from reflectdesk.gui.case_project_dialog import CaseProjectDialog, approval_text
+from reflectdesk.gui.case_pseudonymise_dialog import PseudonymiseDialog
+from reflectdesk.gui.case_queries import CaseQueriesTab
 from reflectdesk.gui.dialogs import ask_question, show_error
 from reflectdesk.gui.tasks import TaskRunner
 from reflectdesk.gui.widgets import wrap
@@ -70,10 +75,13 @@ TITLES = {
 TabFactory = Callable[["Vault", TaskRunner, QWidget | None], QWidget]
 
 # (title, factory): a tab is ``factory(vault, runner, parent)`` with ``changed`` and
-# ``set_case`` (docs/gui.md, "The case-study workspace"). The lead adds the other tabs
-# here, in this order: coding, memos, queries, exports.
+# ``set_case`` (docs/gui.md, "The case-study workspace").
 TABS: list[tuple[str, TabFactory]] = [
     (TITLES["items"], CaseItemsTab),
+    (TITLES["coding"], CaseCodingTab),
+    (TITLES["memos"], CaseMemosTab),
+    (TITLES["queries"], CaseQueriesTab),
+    (TITLES["exports"], CaseExportsTab),
     (TITLES["audit"], CaseAuditTab),
 ]
 
@@ -167,7 +175,9 @@ class CaseWorkspace(QWidget):
                 changed.connect(lambda source=tab: self._tab_changed(source))
             self.tab_widgets.append(tab)
             self.tabs.addTab(tab, "")
-        # wired by the lead: PseudonymiseDialog (CaseItemsTab.pseudonymise_requested)
+        self.tab(CaseItemsTab).pseudonymise_requested.connect(self.review_pseudonyms)
+        self.tab(CaseQueriesTab).open_passage.connect(self.show_passage)
+        self.pseudonymise_dialog: PseudonymiseDialog | None = None
         study_page = QWidget()
         study_layout = QVBoxLayout(study_page)
         study_layout.setContentsMargins(6, 0, 0, 0)
@@ -215,6 +225,22 @@ class CaseWorkspace(QWidget):
 
     def _tab_changed(self, source: QWidget) -> None:
         self.refresh(skip=source)
+
+    def review_pseudonyms(self, case_id: str) -> PseudonymiseDialog:
+        """The pseudonymisation review (window-modal); applying it refreshes every tab."""
+        dialog = PseudonymiseDialog(self.vault, self.runner, case_id, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.accepted.connect(lambda: self.refresh())
+        dialog.finished.connect(dialog.deleteLater)
+        self.pseudonymise_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_passage(self, item_id: str, segment_id: str) -> None:
+        """A passage double-clicked in a query, shown in the Coding tab."""
+        coding: CaseCodingTab = self.tab(CaseCodingTab)
+        self.tabs.setCurrentWidget(coding)
+        coding.show_passage(item_id, segment_id)
 
     # -- data --------------------------------------------------------------------------------
     def current_case_id(self) -> str | None:

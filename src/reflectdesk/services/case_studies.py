@@ -92,7 +92,7 @@ class CaseStudyService:
         self._consents_seen: int | None = None  # consent rows at the last withdrawal check
         self.coding = CaseCodingService(self._ctx)
         self.exports = CaseExportService(self._ctx, self.propagate_withdrawals)
-        self.audit = CaseAuditService(state, self._signed)
+        self.audit = CaseAuditService(state, self._signed, self._append_audit)
         self.pseudonymise = CasePseudonymiseService(
             self._ctx, self.propagate_withdrawals, self._changed
         )
@@ -100,6 +100,13 @@ class CaseStudyService:
     def _signed(self, case_id: str) -> list[dict[str, Any]]:
         self._ctx.stored(case_id)
         return [r.doc for r in self._ctx.repo().audit(case_id)]
+
+    def _append_audit(self, case_id: str, event: str, data: dict[str, Any]) -> None:
+        st = self._state()
+        with st.write_lock:
+            self._ctx.stored(case_id)
+            with self._ctx.repo().writing() as w:
+                self._ctx.audit(w, case_id, event, data)
 
     def _changed(self, case_id: str) -> None:
         self._state().emit(Changes(case_studies=frozenset([case_id])))

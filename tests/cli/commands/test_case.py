@@ -174,3 +174,24 @@ def test_delete_asks_and_saves_the_record_of_deletion(
     r = cli("case", "audit", "verify", "--file", str(log))
     assert r.code == 0 and "2 records" in r.out  # created, deleted
     assert cli("case", "delete", case, "--yes").code == 4
+
+
+def test_case_attribute_sets_a_students_school_type(study: Study, cli: Cli) -> None:
+    r = cli("case", "create", "Fracciones")
+    case = r.out.splitlines()[0]
+    assert cli("case", "approve", case, "--committee", "CEC", "--reference", "1",
+               "--expires", "2099-01-01").code == 0  # fmt: skip
+    picker = {c["title"]: c for c in json.loads(cli("case", "add", case, "--json").out)}
+    assert cli("case", "add", case, picker["Clase de fracciones"]["entry"]).code == 0
+    (row,) = json.loads(cli("case", "attribute", case, "--json").out)
+    assert row["pseudonym"] == "Estudiante A" and row["school_type"] is None
+    assert row["mbe_standards"] == ["C7"] and row["templates"] == ["gibbs"]
+    r = cli("case", "attribute", case, "Estudiante A", "--school-type", "slep")
+    assert r.code == 0, r.err
+    assert "Estudiante A  [SLEP (servicio local)]" in r.out
+    r = cli("case", "attribute", case, "Estudiante Z", "--school-type", "slep")
+    assert r.code == 6 and "pseudonym" in r.err
+    assert cli("case", "attribute", case, "Estudiante A", "--school-type", "privado").code == 2
+    assert cli("case", "attribute", case, "--school-type", "slep").code == 6
+    r = cli("case", "attribute", case, "Estudiante A", "--school-type", "none", "--json")
+    assert json.loads(r.out)[0]["school_type"] is None

@@ -1,5 +1,5 @@
 """case create | approve | list | show | add | remove | pseudonymise | codebook | code | memo |
-query | export | import | delete | audit verify (issue 15).
+query | attribute | export | import | delete | audit verify (issue 15).
 
 Case studies from received, research-consented entries (docs/research.md, docs/cli.md).
 The same service as the app: ``vault.case_studies``.
@@ -19,8 +19,10 @@ from reflectdesk.cli.commands.review import html_to_pdf
 from reflectdesk.cli.session import CliContext
 from reflectdesk.errors import CaseFieldInvalid, ConfirmationRequired, NotFound
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
+from reflectdesk.progress import CancelToken, ProgressSink
 from reflectdesk.services.case_audit import CaseAuditService
 from reflectdesk.services.case_common import CaseStudy
+from reflectdesk.services.case_export import SCHOOL_TYPES, school_type_label
 
 FORMATS = ("qdpx", "qdc", "md", "html", "pdf")
 _STATUS = {
@@ -80,6 +82,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     c.add_argument("output")
     c.add_argument("--format", choices=FORMATS, required=True)
     c.set_defaults(handler=cmd_export)
+    c = csub.add_parser(
+        "attribute", help="the students' case attributes; set a student's school type"
+    )
+    c.add_argument("case")
+    c.add_argument("pseudonym", nargs="?", help="a student of the study, by pseudonym")
+    c.add_argument("--school-type", choices=(*SCHOOL_TYPES, "none"))
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(handler=cmd_attribute)
     c = csub.add_parser("import", help="a REFI-QDA project (.qdpx) as a new case study")
     c.add_argument("file")
     c.add_argument("--title")
@@ -97,6 +107,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     a.add_argument("case", nargs="?")
     a.add_argument("--file", metavar="FILE.audit.json")
     a.add_argument("--key", action="append", default=[], metavar="KEY_ID")
+    a.add_argument(
+        "--project",
+        metavar="FILE",
+        help="with --file: the exported file the log must end on (its SHA-256)",
+    )
     a.set_defaults(handler=cmd_audit_verify)
 
 
@@ -397,7 +412,7 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     vault = ctx.open_vault()
     case = vault.case_studies.resolve(args.case)
     result = vault.case_studies.exports.export(
-        case.id, args.format, Path(args.output), progress=ctx.progress(), pdf=html_to_pdf
+        case.id, args.format, Path(args.output), progress=ctx.progress(), pdf=_pdf
     )
     ctx.say(
         "Cli",
@@ -406,6 +421,47 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
         audit=str(result.audit_path),
     )
     return 0
+
+
+def cmd_attribute(args: argparse.Namespace, ctx: CliContext) -> int:
+    vault = ctx.open_vault()
+    exports = vault.case_studies.exports
+    case = vault.case_studies.resolve(args.case)
+    if args.pseudonym is not None:
+        if args.school_type is None:
+            raise CaseFieldInvalid("school_type", field="school_type")
+        value = None if args.school_type == "none" else args.school_type
+        exports.set_school_type(case.id, args.pseudonym, value)
+    elif args.school_type is not None:
+        raise CaseFieldInvalid("pseudonym", field="pseudonym")
+    rows = exports.attributes(case.id)
+    if args.json:
+        ctx.emit_json(
+            [
+                {
+                    "pseudonym": a.pseudonym,
+                    "cohorts": list(a.cohorts),
+                    "school_type": a.school_type,
+                    "templates": list(a.templates),
+                    "mbe_standards": list(a.standards),
+                    "items": a.items,
+                }
+                for a in rows
+            ]
+        )
+        return 0
+    for a in rows:
+        school = school_type_label(a.school_type, case.language) or "-"
+        ctx.out.write(
+            f"{a.pseudonym}  [{school}]  {', '.join(a.cohorts) or '-'}  "
+            f"{', '.join(a.templates) or '-'}  {', '.join(a.standards) or '-'}\n"
+        )
+    return 0
+
+
+def _pdf(html: str, *, progress: ProgressSink, cancel: CancelToken) -> bytes:
+    """The report drawn by Qt in a child process (the portfolio's renderer)."""
+    return html_to_pdf(html)
 
 
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -445,8 +501,15 @@ def cmd_delete(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
-    if args.file:
-        check = CaseAuditService.verify_file(Path(args.file), args.key)
+    project = Path(args.project) if args.project else None
+    if project is not None and not args.file:
+        raise CaseFieldInvalid("file", field="file")
+    if args.file and args.case:
+        vault = ctx.open_vault()
+        case = vault.case_studies.resolve(args.case)
+        check = vault.case_studies.audit.verify_copy(case.id, Path(args.file), project)
+    elif args.file:
+        check = CaseAuditService.verify_file(Path(args.file), args.key, project)
     else:
         if not args.case:
             raise CaseFieldInvalid("case", field="case")
@@ -456,7 +519,40 @@ def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.say(
         "Cli",
         QT_TRANSLATE_NOOP("Cli", "The audit log verifies: {count} records, signed by {keys}."),
-        count=len(check.events),
+        count=check.count,
         keys=", ".join(check.key_ids),
     )
+    ctx.say("Cli", QT_TRANSLATE_NOOP("Cli", "Study: {study}."), study=check.study)
+    end = check.export
+    if args.file and end is not None:
+        ctx.say(
+            "Cli",
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "It ends on record {seq}, the signed record of the {format} export of {date} "
+                "(SHA-256 {sha256}).",
+            ),
+            seq=end.seq,
+            format=end.format,
+            date=end.at.isoformat(),
+            sha256=end.sha256 or "-",
+        )
+        if project is not None:
+            ctx.say(
+                "Cli",
+                QT_TRANSLATE_NOOP("Cli", "{file} is that export: its SHA-256 matches."),
+                file=project.name,
+            )
+        else:
+            ctx.say(
+                "Cli",
+                QT_TRANSLATE_NOOP(
+                    "Cli", "Add --project FILE to check that FILE is the export it ends on."
+                ),
+            )
+    if args.file and args.case:
+        ctx.say(
+            "Cli",
+            QT_TRANSLATE_NOOP("Cli", "It is this study's log in the vault, up to that record."),
+        )
     return 0
