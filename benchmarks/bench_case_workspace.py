@@ -48,6 +48,7 @@ def main() -> None:
     ap.add_argument("--students", type=int, default=20)
     ap.add_argument("--per-student", type=int, default=100)
     ap.add_argument("--words", type=int, default=600)
+    ap.add_argument("--profile", action="store_true", help="where a refresh spends its time")
     a = ap.parse_args()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     with tempfile.TemporaryDirectory() as tmp:
@@ -70,6 +71,16 @@ def main() -> None:
         ws.refresh()
         _settle()
         print(f"refresh every tab: {time.perf_counter() - t0:.2f} s")
+        if a.profile:
+            import cProfile
+            import pstats
+
+            profile = cProfile.Profile()
+            profile.enable()
+            ws.refresh()
+            _settle()
+            profile.disable()
+            pstats.Stats(profile).sort_stats("cumulative").print_stats(40)
         t0 = time.perf_counter()
         picker = CasePickerDialog(vault, runner, case, ws)
         picker.show()

@@ -154,6 +154,8 @@ class CaseAuditTab(QWidget):
         self.check: AuditCheck | None = None
         self.box: QMessageBox | None = None
         self.last_export: Path | None = None
+        self.loading = False  # the log is being read and checked on a worker
+        self._seq = 0  # the latest read asked for (an older result is dropped)
 
         self.intro = wrap(QLabel())
         self.table = QTableWidget(0, 3)
@@ -196,22 +198,56 @@ class CaseAuditTab(QWidget):
 
     # -- data --------------------------------------------------------------------------------
     def set_case(self, case_id: str | None) -> None:
+        """Show this study's log (None: nothing); also the refresh. The log is read and
+        every signature checked on a worker: 2,000 records take a second or two."""
         if case_id != self.case_id:
             self._say("")
+            self._fill(())
         self.case_id = case_id
         self.check = None
-        events: tuple[AuditEvent, ...] = ()
-        if case_id is not None:
-            try:
-                self.check = self.vault.case_studies.audit.verify(case_id)
-                events = self.check.events
-            except CaseAuditInvalid as exc:
-                self._failed_check(exc)
-            except ReflectDeskError as exc:
-                self.box = show_error(self, exc)
-        self._fill(events)
+        self._seq += 1
         for button in (self.verify_button, self.export_button):
             button.setEnabled(case_id is not None)
+        if case_id is None:
+            self._fill(())
+            self.loading = False
+            return
+        self._load(case_id, announce=False)
+
+    def _load(self, case_id: str, *, announce: bool) -> None:
+        seq = self._seq
+        audit = self.vault.case_studies.audit
+
+        def job(_p: ProgressSink, _c: CancelToken) -> AuditCheck:
+            return audit.verify(case_id)
+
+        self.loading = True
+        self.runner.submit(
+            job,
+            on_result=lambda check: self._loaded(seq, check, announce),
+            on_error=lambda exc: self._load_failed(seq, exc),
+            name="case-audit",
+            owner=self,
+        )
+
+    def _loaded(self, seq: int, check: AuditCheck, announce: bool) -> None:
+        if seq != self._seq:
+            return  # another study, or a newer refresh, was asked for meanwhile
+        self.loading = False
+        self.check = check
+        self._fill(check.events)
+        if announce:
+            self._passed(check, self.tr("the log in your vault is whole and signed"))
+
+    def _load_failed(self, seq: int, exc: BaseException) -> None:
+        if seq != self._seq:
+            return
+        self.loading = False
+        self._fill(())
+        if isinstance(exc, CaseAuditInvalid):
+            self._failed_check(exc)
+        else:
+            self.box = show_error(self, exc)
 
     def _fill(self, events: tuple[AuditEvent, ...]) -> None:
         self.table.setRowCount(len(events))
@@ -268,21 +304,12 @@ class CaseAuditTab(QWidget):
 
     # -- acting ------------------------------------------------------------------------------
     def verify(self) -> None:
-        """Check this study's log in the vault against your keys."""
+        """Check this study's log in the vault against your keys (on a worker)."""
         if self.case_id is None:
             return
-        try:
-            check = self.vault.case_studies.audit.verify(self.case_id)
-        except CaseAuditInvalid as exc:
-            self.check = None
-            self._failed_check(exc)
-            return
-        except ReflectDeskError as exc:
-            self.box = show_error(self, exc)
-            return
-        self.check = check
-        self._fill(check.events)
-        self._passed(check, self.tr("the log in your vault is whole and signed"))
+        self._seq += 1
+        self._say(self.tr("Verifying…"))
+        self._load(self.case_id, announce=True)
 
     def choose_export(self) -> None:
         if self.case_id is None:
