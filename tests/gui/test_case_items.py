@@ -25,6 +25,7 @@ def _tab(qtbot: QtBot, ctx: AppContext, study: Study, case: str) -> CaseItemsTab
     tab.resize(900, 500)
     tab.show()
     tab.set_case(case)
+    qtbot.waitUntil(lambda: not tab.loading)  # read on a worker
     return tab
 
 
@@ -65,6 +66,7 @@ def test_items_show_their_provenance(qtbot: QtBot, ctx: AppContext, study: Study
     assert "Not published yet" in tab.cutoff.text()
     r.case_studies.update(case, published=date(2027, 1, 15))
     tab.set_case(case)
+    qtbot.waitUntil(lambda: not tab.loading)
     assert tab.cutoff.text().startswith("Published on 15 Jan 2027")
     assert tab.current_item_id() == research.id  # the refresh kept the selection
 
@@ -103,6 +105,7 @@ def test_a_withdrawn_item_is_a_greyed_line(qtbot: QtBot, ctx: AppContext, study:
     assert tab.model.rowCount() == 2
     r.imports.import_bundle(study.withdraw("research"))
     tab.set_case(case)
+    qtbot.waitUntil(lambda: not tab.loading)
     assert len(tab.items) == 1
     assert tab.model.rowCount() == 2  # the item, and the line the withdrawal left
     line = tab.model.item(1, 0)

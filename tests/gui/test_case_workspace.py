@@ -37,6 +37,7 @@ def _workspace(qtbot: QtBot, ctx: AppContext, study: Study) -> CaseWorkspace:
     qtbot.addWidget(ws)
     ws.resize(1000, 640)
     ws.show()
+    wait_writes(qtbot, ctx)  # the tabs read their study on workers
     return ws
 
 
@@ -74,13 +75,16 @@ def test_the_header_says_what_the_approval_allows(
         "Vencido",
     ]
     ws.select_case(planning)
+    wait_writes(qtbot, ctx)
     assert ws.approval.text() == "No ethics approval: you can plan, not add or export."
     items = ws.tab(CaseItemsTab)
     assert not items.add_button.isEnabled() and "approval" in items.add_blocked.text()
     ws.select_case(approved)
+    wait_writes(qtbot, ctx)
     assert ws.approval.text().startswith("Approved by CEC-CSAH, ref 2026-041, until ")
     assert items.add_button.isEnabled() and not items.add_blocked.isVisibleTo(items)
     ws.select_case(expired)
+    wait_writes(qtbot, ctx)
     assert ws.approval.text().startswith("Approval expired on ")
     assert not items.add_button.isEnabled() and "expired" in items.add_blocked.text()
     assert ws.question.text() == "¿Cómo explican fracciones?"
