@@ -116,7 +116,7 @@ def test_a_withdrawal_refreshes_every_tab(qtbot: QtBot, ctx: AppContext, study: 
     assert len(items.items) == 1
     r.imports.import_bundle(study.withdraw("research"))  # the vault says a study changed
     qtbot.waitUntil(lambda: not items.items, timeout=5000)
-    assert "Withdrawn on" in items.model.item(0, 0).text()
+    assert "Withdrawn on" in items.model.text(0, 0)
     qtbot.waitUntil(lambda: _first_event(audit) == "Consent withdrawn: item removed")
 
 
@@ -225,7 +225,7 @@ def test_the_workspace_from_a_new_project_to_a_verified_log(
     )
     r.imports.import_bundle(study.withdraw("research"))
     qtbot.waitUntil(lambda: not items.items, timeout=5000)
-    assert items.model.item(0, 0).text().startswith("Withdrawn on ")
+    assert items.model.text(0, 0).startswith("Withdrawn on ")
     audit = ws.tab(CaseAuditTab)
     qtbot.waitUntil(lambda: _first_event(audit) == "Consent withdrawn: item removed")
     audit.verify_button.click()

@@ -162,10 +162,13 @@ class CaseAuditTab(QWidget):
         self.table.setObjectName("caseAuditTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)  # the details wrap in their column
+        # One line per record (the whole details in the tooltip): a log of 2,000 records
+        # with rows sized to wrapped text froze the window for a second.
+        self.table.setWordWrap(False)
         self.table.setShowGrid(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setResizeContentsPrecision(100)
+        self.table.horizontalHeader().setResizeContentsPrecision(100)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
