@@ -28,8 +28,7 @@ __all__ = ["study"]
 
 def _first_event(audit: CaseAuditTab) -> str:
     """What the newest record of the audit tab says ("" while it is read)."""
-    cell = audit.table.item(0, 1)
-    return cell.text() if audit.table.rowCount() and cell is not None else ""
+    return audit.model.text(0, 1) if audit.model.rowCount() else ""
 
 
 def _workspace(qtbot: QtBot, ctx: AppContext, study: Study) -> CaseWorkspace:

@@ -15,7 +15,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -23,8 +31,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +55,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 AUDIT_SUFFIX = ".audit.json"
+_ROOT = QModelIndex()
 
 
 EVENTS = {
@@ -142,6 +150,59 @@ def details_text(data: Mapping[str, Any]) -> str:
     return "; ".join(parts)
 
 
+class AuditModel(QAbstractTableModel):
+    """The records, newest first; a row's texts made when it is first shown (a log of
+    2,000 records fills at once)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.events: list[AuditEvent] = []
+        self.headers: list[str] = []
+        self._texts: dict[int, tuple[str, str, str]] = {}
+
+    def set_events(self, events: tuple[AuditEvent, ...]) -> None:
+        self.beginResetModel()
+        self.events = list(reversed(events))
+        self._texts = {}
+        self.endResetModel()
+
+    def set_headers(self, headers: list[str]) -> None:
+        self.headers = headers
+        self._texts = {}  # the language changed
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(headers) - 1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.events)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else 3
+
+    def text(self, row: int, column: int) -> str:
+        texts = self._texts.get(row)
+        if texts is None:
+            event = self.events[row]
+            texts = (show_datetime(event.at), event_text(event.event), details_text(event.data))
+            self._texts[row] = texts
+        return texts[column]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        return self.text(index.row(), index.column())
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.headers)
+        ):
+            return self.headers[section]
+        return None
+
+
 class CaseAuditTab(QWidget):
     changed = Signal()
 
@@ -158,8 +219,10 @@ class CaseAuditTab(QWidget):
         self._seq = 0  # the latest read asked for (an older result is dropped)
 
         self.intro = wrap(QLabel())
-        self.table = QTableWidget(0, 3)
+        self.model = AuditModel(self)
+        self.table = QTableView()
         self.table.setObjectName("caseAuditTable")
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # One line per record (the whole details in the tooltip): a log of 2,000 records
@@ -253,13 +316,7 @@ class CaseAuditTab(QWidget):
             self.box = show_error(self, exc)
 
     def _fill(self, events: tuple[AuditEvent, ...]) -> None:
-        self.table.setRowCount(len(events))
-        for row, event in enumerate(reversed(events)):  # the newest first
-            texts = (show_datetime(event.at), event_text(event.event), details_text(event.data))
-            for column, text in enumerate(texts):
-                cell = QTableWidgetItem(text)
-                cell.setToolTip(text)
-                self.table.setItem(row, column, cell)
+        self.model.set_events(events)
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
 
@@ -271,7 +328,7 @@ class CaseAuditTab(QWidget):
                 "your key. It names no person and quotes no text."
             )
         )
-        self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("What"), self.tr("Details")])
+        self.model.set_headers([self.tr("Time"), self.tr("What"), self.tr("Details")])
         self.verify_button.setText(self.tr("&Verify"))
         self.export_button.setText(self.tr("&Export log…"))
         self.file_button.setText(self.tr("&Check a file…"))

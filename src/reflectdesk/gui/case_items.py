@@ -151,6 +151,7 @@ class CaseItemsTab(QWidget):
         self.box: QMessageBox | None = None
         self.writing = 0
         self.loading = False  # the items are being read on a worker
+        self.waiting = 0  # items whose pseudonymisation review is due
         self._seq = 0  # the latest read asked for (an older result is dropped)
 
         self.cutoff = wrap(QLabel())
@@ -285,6 +286,9 @@ class CaseItemsTab(QWidget):
         self.box = show_error(self, exc)
 
     def _fill(self, keep: str | None) -> None:
+        self.waiting = sum(
+            1 for i in self.items if not i.pseudonymised and i.needs_pseudonymisation
+        )
         study = self.study
         notes = list(study.withdrawals) if study is not None else []
         self.table.clearSpans()
@@ -424,7 +428,7 @@ class CaseItemsTab(QWidget):
         )
         self.remove_button.setEnabled(self.current_item() is not None and not self.writing)
         self.pseudo_button.setEnabled(bool(self.items))
-        waiting = sum(1 for i in self.items if i.needs_pseudonymisation and not i.pseudonymised)
+        waiting = self.waiting
         self.pseudo_note.setText(
             self.tr("%n items need the pseudonymisation review before any export.", "", waiting)
             if waiting
