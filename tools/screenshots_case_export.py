@@ -3,11 +3,11 @@ point 7), in Spanish and English.
 
 ``python tools/screenshots_case_export.py [DIR]`` (default ``docs/screenshots``) writes
 
-- ``case-exports-{lang}-{theme}-{W}x{H}.png``: the Exports tab after an export ("Saved
-  to…"), with an earlier export flagged outdated by a withdrawal and the case attributes
-  with a school type set; light and dark; the tab at the size the case workspace gives it
-  in a window of 1366×768 and 1024×600 (the window less the sidebar, the project list and
-  the study's header);
+- ``case-exports-{lang}-{theme}-{W}x{H}.png``: the main window on the case-study
+  workspace's Exports tab after an export ("Saved to…"), with an earlier export flagged
+  outdated by a withdrawal; light and dark; screens of 1366×768 and 1024×600;
+- ``case-exports-attributes-{lang}-{theme}.png``: the foot of the tab, the case
+  attributes with a school type set (1366×768);
 - ``case-report-{lang}.png``: the first page of the report's PDF, drawn by the app's
   renderer and rasterised with ``pdftoppm`` (poppler-utils).
 
@@ -27,7 +27,7 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QScrollArea, QTabWidget
+from PySide6.QtWidgets import QApplication, QScrollArea
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -38,9 +38,7 @@ from screenshots import save, settle  # noqa: E402
 log = logging.getLogger(__name__)
 
 WINDOWS = ((1366, 768), (1024, 600))
-# What the case workspace leaves its tabs in a window: the sidebar and the project list
-# on the left, the study's header (title, question, approval) above.
-PANE_LEFT, PANE_TOP = 430, 190
+FRAME_W, FRAME_H = 16, 48  # what the window manager takes of the screen
 
 TITLES = {
     "es": ("Fracciones con material concreto", "¿Cómo explican las fracciones?"),
@@ -84,6 +82,8 @@ def make_case(study: object, lang: str) -> str:
 
 def render_tab(ctx: object, out: Path, lang: str, theme: str, tmp: Path) -> None:
     from reflectdesk.gui.case_exports import CaseExportsTab
+    from reflectdesk.gui.case_workspace import CaseWorkspace
+    from reflectdesk.gui.main_window import MainWindow
     from tests.services.case_helpers import close, make_study
 
     study = make_study(tmp / "vaults")
@@ -97,29 +97,36 @@ def render_tab(ctx: object, out: Path, lang: str, theme: str, tmp: Path) -> None
         cs.exports.export(case, "md", folder / "informe-2026-12-01.md")
         study.researcher.imports.import_bundle(study.withdraw("research"))  # outdates it
         runner = ctx.runner  # type: ignore[attr-defined]
-        tabs = QTabWidget()
-        tab = CaseExportsTab(study.researcher, runner)
-        tabs.addTab(tab, "Exportaciones" if lang == "es" else "Exports")
-        tab.set_case(case)
+        window = MainWindow(ctx, study.researcher)  # type: ignore[arg-type]
+        window.show()
+        window.show_sharing("case_studies")
+        page = window.page("case_studies")
+        assert isinstance(page, CaseWorkspace)
+        page.select_case(case)
+        tab = page.tab(CaseExportsTab)
+        assert isinstance(tab, CaseExportsTab)
+        page.tabs.setCurrentWidget(tab)
         runner.wait(20_000)
-        settle(100)
+        settle(200)
         tab.start(folder / tab.default_name())
         runner.wait(60_000)
         settle(200)
-        for width, height in WINDOWS:
-            tabs.resize(width - PANE_LEFT, height - PANE_TOP)
-            tabs.show()
-            settle(200)
-            save(tabs, out, f"case-exports-{lang}-{theme}-{width}x{height}")
-        # The case attributes, at the foot of the tab.
-        tabs.resize(WINDOWS[0][0] - PANE_LEFT, WINDOWS[0][1] - PANE_TOP)
-        settle(100)
         area = tab.findChild(QScrollArea)
         assert area is not None
+        for width, height in WINDOWS:
+            window.resize(width - FRAME_W, height - FRAME_H)
+            area.verticalScrollBar().setValue(0)
+            settle(200)
+            save(window, out, f"case-exports-{lang}-{theme}-{width}x{height}")
+        # The case attributes, at the foot of the tab.
+        window.resize(WINDOWS[0][0] - FRAME_W, WINDOWS[0][1] - FRAME_H)
+        settle(100)
         area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
         settle(100)
-        save(tabs, out, f"case-exports-attributes-{lang}-{theme}")
-        tabs.close()
+        save(window, out, f"case-exports-attributes-{lang}-{theme}")
+        window.prepare_to_close()
+        runner.wait(20_000)
+        window.close()
     finally:
         close(study)
 

@@ -913,6 +913,30 @@ def scenario_case(probe: Probe) -> None:
         picker.reject()
 
 
+def scenario_case_exports(probe: Probe) -> None:
+    """The case study's Exports tab (issue 15) at the room the workspace leaves it: the
+    format, the exports made, the case attributes with their school-type box."""
+    from reflectdesk.gui.case_exports import CaseExportsTab
+    from reflectdesk.gui.case_workspace import CaseWorkspace
+    from tests.services.case_helpers import make_study
+
+    study = _CASE_STUDIES.get("study")
+    if study is None:
+        study = make_study(probe.tmp / "case")
+        case = study.new_case(title="Fracciones con material concreto")
+        study.researcher.case_studies.add(case, study.at("research"))
+        _CASE_STUDIES["study"] = study
+    with main_window(probe, study.researcher) as window:
+        window.show_sharing("case_studies")
+        probe.wait()
+        page = window.page("case_studies")
+        assert isinstance(page, CaseWorkspace)
+        tab = page.tab(CaseExportsTab)
+        page.tabs.setCurrentWidget(tab)
+        wait_until(lambda: not tab.loading)
+        probe.check("case-exports", window)
+
+
 def scenario_crash(probe: Probe) -> None:
     from reflectdesk.gui.crash_dialog import CrashDialog
 
@@ -1016,6 +1040,7 @@ SCENARIOS: dict[str, Callable[[Probe], None]] = {
     "conflict": scenario_conflict,
     "crash": scenario_crash,
     "case": scenario_case,
+    "case-exports": scenario_case_exports,
     "case-coding": scenario_case_coding,
     "case-pseudo": scenario_case_pseudo,
 }

@@ -291,3 +291,28 @@ def test_a_chunked_pdf_has_every_passage_and_cancels_during_layout(
     with pytest.raises(Cancelled):
         render_pdf(_long_report(), progress=cancel_early, cancel=token)
     assert time.perf_counter() - at[0] < 2.0
+
+
+def test_the_save_dialog_suggests_a_dated_name_in_the_last_folder(
+    qtbot: QtBot, study: Study, runner: TaskRunner, tmp_path: Path
+) -> None:
+    case = _ready_case(study)
+    tab = _tab(qtbot, study, runner, case)
+    CaseExportsTab.last_folder = str(tmp_path)
+    tab.set_format("md")
+    asked: list[str] = []
+
+    def answer(suggested: str) -> str:
+        asked.append(suggested)
+        return str(tmp_path / "mi-informe")  # typed without its extension
+
+    tab.ask_save_path = answer  # type: ignore[method-assign]
+    tab.choose_and_export()
+    qtbot.waitUntil(lambda: tab.task is None, timeout=30_000)
+    assert asked == [str(tmp_path / tab.default_name())]
+    assert tab.default_name().startswith("case-study-report-") and asked[0].endswith(".md")
+    assert (tmp_path / "mi-informe.md").exists()  # the extension added
+    # Cancelled dialog: nothing happens.
+    tab.ask_save_path = lambda suggested: ""  # type: ignore[method-assign]
+    tab.choose_and_export()
+    assert tab.task is None

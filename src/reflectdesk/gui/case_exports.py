@@ -179,7 +179,7 @@ class CaseExportsTab(QWidget):
         self.history_box = QGroupBox()
         self.history = QTableWidget(0, 4)
         self.history.setObjectName("caseExportsTable")
-        self._table_defaults(self.history)
+        self._table_defaults(self.history, stretch=(2,))  # the file name gives way
         self.history_empty = wrap(QLabel())
         self.history_empty.setObjectName("caseExportsEmpty")
         self.outdated = wrap(QLabel())
@@ -193,7 +193,7 @@ class CaseExportsTab(QWidget):
         self.attributes_box = QGroupBox()
         self.attributes = QTableWidget(0, 5)
         self.attributes.setObjectName("caseAttributesTable")
-        self._table_defaults(self.attributes)
+        self._table_defaults(self.attributes, stretch=(1, 4))
         self.attributes_note = wrap(QLabel())
         self.attributes_note.setObjectName("caseAttributesNote")
         attributes = QVBoxLayout(self.attributes_box)
@@ -217,14 +217,33 @@ class CaseExportsTab(QWidget):
         self.set_case(None)
 
     @staticmethod
-    def _table_defaults(table: QTableWidget) -> None:
+    def _table_defaults(table: QTableWidget, stretch: tuple[int, ...]) -> None:
+        """Read-only rows; columns as wide as their contents but ``stretch``, which share
+        what is left and elide (the tab fits a 1024×600 window without a side scroll)."""
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setAlternatingRowColors(True)
         header = table.horizontalHeader()
-        header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        table.setProperty("stretch", list(stretch))
+
+    @staticmethod
+    def _keep_headers_whole(table: QTableWidget) -> None:
+        """A column that gives way still shows its whole header: every column is at
+        least as wide as the widest header of those that stretch (the table scrolls
+        sideways before a header is cut)."""
+        header = table.horizontalHeader()
+        metrics = header.fontMetrics()
+        widest = 0
+        for column in table.property("stretch") or []:
+            item = table.horizontalHeaderItem(int(column))
+            if item is not None:
+                widest = max(widest, metrics.horizontalAdvance(item.text()))
+        header.setMinimumSectionSize(widest + 24)
         table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         table.setWordWrap(False)
 
@@ -383,7 +402,7 @@ class CaseExportsTab(QWidget):
         self.status.setText(self.tr("Exporting…"))
         self.task = self.runner.submit(
             job,
-            on_result=self._done,
+            on_result=lambda result: self._done(case_id, result),
             on_error=self._failed,
             on_progress=self._progress,
             writer=True,
@@ -404,8 +423,12 @@ class CaseExportsTab(QWidget):
             self.progress.setRange(0, report.total)
             self.progress.setValue(report.done)
 
-    def _done(self, result: CaseExport) -> None:
+    def _done(self, case_id: str, result: CaseExport) -> None:
         self.task = None
+        if case_id != self.case_id:  # another study is shown now: its list will say it
+            self._update()
+            self.changed.emit()
+            return
         self.written = result
         size = result.path.stat().st_size if result.path.exists() else 0
         self.saved.set_file(result.path, size)
@@ -596,6 +619,7 @@ class CaseExportsTab(QWidget):
         self.history.setHorizontalHeaderLabels(
             [self.tr("Format"), self.tr("Date"), self.tr("File"), self.tr("State")]
         )
+        self._keep_headers_whole(self.history)
         self.history_empty.setText(self.tr("Nothing exported yet."))
         self.outdated.setText(self.outdated_note())
         self.attributes.setHorizontalHeaderLabels(
@@ -607,6 +631,7 @@ class CaseExportsTab(QWidget):
                 self.tr("MBE standards"),
             ]
         )
+        self._keep_headers_whole(self.attributes)
         self.attributes_note.setText(
             self.tr(
                 "Each student is a case of the REFI-QDA project with these attributes; the "

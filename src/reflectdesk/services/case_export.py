@@ -383,14 +383,22 @@ class CaseExportService:
             return ""
         return f"Ethics approval: {a.committee}, {a.reference}, expires {a.expires.isoformat()}"
 
-    def report(self, case_id: str, items: list[CaseItem] | None = None) -> ReportData:
+    def report(
+        self,
+        case_id: str,
+        items: list[CaseItem] | None = None,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> ReportData:
         study = self._ctx.study(case_id)
         items = self._ctx.items(case_id) if items is None else items
         scrub = self._scrubber(case_id, study)
         codes = self._coding.codes(case_id)
+        cancel.raise_if_cancelled()
         passages = self._coding.passages(case_id, items=items)
+        cancel.raise_if_cancelled()
         freq = self._coding.frequencies(case_id, passages)
         memos = self._coding.memos(case_id)
+        cancel.raise_if_cancelled()
         st = self._ctx.state()
         cohorts = [c.name for c in CohortRepo(st.db, st.cipher).list() if c.id in study.cohort_ids]
         a = study.approval
@@ -472,14 +480,14 @@ class CaseExportService:
             data = build_codebook(Codebook(project.codes, ORIGIN))
             validate_codebook(data)
         elif fmt == "md":
-            data = render_markdown(self.report(case_id, items)).encode("utf-8")
+            data = render_markdown(self.report(case_id, items, cancel)).encode("utf-8")
         elif fmt == "pdf" and pdf is not None:
-            html = render_html(self.report(case_id, items))
+            html = render_html(self.report(case_id, items, cancel))
             progress(Progress(10, PROGRESS_TOTAL, "case-export"))
             cancel.raise_if_cancelled()
             data = pdf(html, progress=_scaled(progress, 10, BUILT), cancel=cancel)
         else:
-            data = render_html(self.report(case_id, items)).encode("utf-8")
+            data = render_html(self.report(case_id, items, cancel)).encode("utf-8")
         cancel.raise_if_cancelled()
         progress(Progress(BUILT, PROGRESS_TOTAL, "case-export"))
         atomic_write(path, data, error=FileUnwritable)
