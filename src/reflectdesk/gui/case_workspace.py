@@ -211,7 +211,9 @@ class CaseWorkspace(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
-        self._relay = _Relay(self)
+        # No parent: the vault may call it from a worker while the page is being
+        # destroyed on the GUI thread; the relay outlives the page, its connection not.
+        self._relay = _Relay()
         self._relay.changed.connect(self._on_changes)
         unsubscribe = vault.subscribe(self._relay.changed.emit)
         self.destroyed.connect(lambda *_a: unsubscribe())
