@@ -686,6 +686,10 @@
         <translation>the log in your vault is whole and signed</translation>
     </message>
     <message>
+        <source>Verifying…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
         <source>Export the audit log</source>
         <translation>Export the audit log</translation>
     </message>

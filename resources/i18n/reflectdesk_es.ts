@@ -686,6 +686,10 @@
         <translation>el registro de tu espacio está completo y firmado</translation>
     </message>
     <message>
+        <source>Verifying…</source>
+        <translation>Verificando…</translation>
+    </message>
+    <message>
         <source>Export the audit log</source>
         <translation>Exportar el registro de auditoría</translation>
     </message>
