@@ -1,0 +1,47 @@
+"""Adversary session attack3 (03 Dec): getting a student's, a pupil's or a school's real
+name out of a pseudonymised case-study export by a way around the pseudonymisation
+review (issue 15)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reflectdesk.research.qdpx_read import read_qdpx
+from tests.services.case_helpers import SCHOOL, STUDENT, Study, close, make_study
+from tests.services.test_case_export import _files, _leaks, coded_case
+
+
+@pytest.fixture
+def study(tmp_path: Path) -> Iterator[Study]:
+    s = make_study(tmp_path)
+    yield s
+    close(s)
+
+
+def test_a_cohort_named_after_the_school_or_the_student_is_pseudonymised_in_every_export(
+    study: Study, tmp_path: Path
+) -> None:
+    # Attack (b): the researcher's cohorts are named as people name them ("Práctica
+    # 2026 — Escuela Los Aromos", a one-student tutoring group). The cohort's name went
+    # out as the REFI-QDA case attribute "Cohort" and in the reports' tables, past the
+    # pseudonym map that already held the school and the student.
+    r = study.researcher
+    cohort = r.cohorts.create(
+        f"Práctica 2026 — {SCHOOL} — tutoría {STUDENT}", [study.student_at_researcher]
+    )
+    case = coded_case(study)
+    r.case_studies.update(case, cohort_ids=[cohort.id])
+    out = tmp_path / "export"
+    out.mkdir()
+    paths = []
+    for fmt in ("qdpx", "md", "html"):
+        result = r.case_studies.exports.export(case, fmt, out / f"estudio.{fmt}")
+        paths += [result.path, result.audit_path]
+    assert _leaks(_files(paths)) == []
+    # The cohort is still there, pseudonymised: the attribute was not simply dropped.
+    (exported,) = read_qdpx(out / "estudio.qdpx").cases
+    values = {a.name: a.value for a in exported.attributes}
+    assert values["Cohort"].startswith("Práctica 2026 — Escuela ")
