@@ -206,21 +206,22 @@ class CaseExportService:
         pmap = pmap.add("profile", ps.OTHER, ps.name_forms(profile.name))
         return _Scrubber(pmap)
 
-    def _cohort_names(self, study: CaseStudy) -> dict[str, list[str]]:
-        """contact id → names of the study's cohorts that hold it."""
+    def _cohort_names(self, study: CaseStudy, scrub: _Scrubber) -> dict[str, list[str]]:
+        """contact id → names of the study's cohorts that hold it, pseudonymised (a
+        cohort is named as people name it: "Práctica — Escuela Los Aromos"; attack3)."""
         st = self._ctx.state()
         out: dict[str, list[str]] = {}
         for cohort in CohortRepo(st.db, st.cipher).list():
             if cohort.id in study.cohort_ids:
                 for member in cohort.member_ids:
-                    out.setdefault(member, []).append(cohort.name)
+                    out.setdefault(member, []).append(scrub(cohort.name))
         return out
 
     # -- case attributes --------------------------------------------------------------
     def _attributes(
         self, case_id: str, study: CaseStudy, items: list[CaseItem]
     ) -> list[CaseAttributes]:
-        cohort_names = self._cohort_names(study)
+        cohort_names = self._cohort_names(study, self._scrubber(case_id, study))
         school = _school_types(self._ctx.stored(case_id).doc)
         cases: dict[str, _CaseAcc] = {}
         counts: dict[str, int] = {}
@@ -400,7 +401,9 @@ class CaseExportService:
         memos = self._coding.memos(case_id)
         cancel.raise_if_cancelled()
         st = self._ctx.state()
-        cohorts = [c.name for c in CohortRepo(st.db, st.cipher).list() if c.id in study.cohort_ids]
+        cohorts = [
+            scrub(c.name) for c in CohortRepo(st.db, st.cipher).list() if c.id in study.cohort_ids
+        ]
         a = study.approval
         return ReportData(
             title=scrub(study.title),
