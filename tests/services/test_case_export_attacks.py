@@ -45,3 +45,52 @@ def test_a_cohort_named_after_the_school_or_the_student_is_pseudonymised_in_ever
     (exported,) = read_qdpx(out / "estudio.qdpx").cases
     values = {a.name: a.value for a in exported.attributes}
     assert values["Cohort"].startswith("Práctica 2026 — Escuela ")
+
+
+ROSTER = (
+    "Ana Araya",
+    "Benjamín Bravo",
+    "Camila Castro",
+    "Diego Díaz",
+    "Elena Espinoza",
+    "Felipe Fuentes",
+    "Gabriela González",
+    "Hugo Herrera",
+    "Isidora Ibáñez",
+    "Joaquín Jara",
+)
+
+
+def test_pseudonym_letters_do_not_follow_the_order_the_students_were_added(
+    study: Study,
+) -> None:
+    # Attack (b) by another student of the cohort: the researcher imports the class's
+    # cards in roster order (alphabetical, as a class list is). "Estudiante A" was the
+    # first contact, "Estudiante B" the second…: whoever knows the roster reads the
+    # real names back from the letters of a published, pseudonymised project.
+    from reflectdesk.bundles import Identity, make_card
+    from reflectdesk.domain.model import Role
+
+    r = study.researcher
+    ids = []
+    for name in ROSTER:
+        card = make_card(Identity.generate(), name=name, role=Role.STUDENT, institution="U")
+        contact = r.contacts.import_card(card).contact
+        assert contact is not None
+        ids.append(contact.id)
+    ids.insert(0, study.student_at_researcher)  # the first card of all
+    case = study.new_case()
+    item = r.case_studies.add(case, study.at("research"))
+    pmap = r.case_studies.pseudonymise.review(case).pmap  # the map as the review saves it
+    letters = []
+    for contact_id in ids:
+        person = pmap.get(contact_id)
+        assert person is not None and person.kind == "student"
+        letters.append(person.pseudonym)
+    assert item.pseudonym == letters[0]
+    # Chance of this order at random: 1 in 11! (40 million).
+    assert letters != sorted(letters, key=lambda p: (len(p), p))
+    # Stable once made: the same student keeps her pseudonym.
+    again = r.case_studies.pseudonymise.pseudonym_map(case)
+    assert [again.get(i).pseudonym for i in ids] == letters  # type: ignore[union-attr]
+    assert r.case_studies.item(case, item.id).pseudonym == letters[0]
