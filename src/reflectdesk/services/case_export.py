@@ -79,6 +79,7 @@ from reflectdesk.services.case_common import (
     pmap_of,
     source_id,
     study_of,
+    with_contacts,
 )
 from reflectdesk.storage.cohorts import CohortRepo
 
@@ -200,8 +201,7 @@ class CaseExportService:
     def _scrubber(self, case_id: str, study: CaseStudy) -> _Scrubber:
         st = self._ctx.state()
         pmap = pmap_of(self._ctx.stored(case_id).doc, study.language)
-        for contact in st.contacts.list():
-            pmap = pmap.add(contact.id, ps.OTHER, ps.name_forms(contact.name))
+        pmap = with_contacts(pmap, st.contacts.list())
         profile = st.profile.get()
         pmap = pmap.add("profile", ps.OTHER, ps.name_forms(profile.name))
         return _Scrubber(pmap)

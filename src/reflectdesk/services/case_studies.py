@@ -71,6 +71,7 @@ from reflectdesk.services.case_common import (
     now_iso,
     pmap_of,
     study_of,
+    with_contacts,
 )
 from reflectdesk.services.case_export import CaseExportService
 from reflectdesk.services.case_pseudonymise import CasePseudonymiseService
@@ -470,6 +471,10 @@ class CaseStudyService:
         )
         contact = st.contacts.get(where.author_contact_id)
         pinned = {link.key_id for link in contact.chain} | {contact.key_id}
+        if pmap.get(contact.id) is None:
+            # Everyone at once, in a random order: the order items are added in (the
+            # picker's, by name) must not give the letters (attack3).
+            pmap = with_contacts(pmap, st.contacts.list(), author=contact.id)
         pmap = pmap.add(
             contact.id,
             KIND_OF_ROLE.get(contact.card.role, ps.STUDENT),
