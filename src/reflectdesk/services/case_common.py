@@ -326,6 +326,22 @@ def with_contacts(
     return pmap
 
 
+def source_guids(item: CaseItem) -> list[str]:
+    """The GUIDs an item's sections have as sources of an exported .qdpx."""
+    return [guids.guid(guids.SOURCE, source_id(item.id, key)) for key, _text in item.sections]
+
+
+def withdrawn_sources(repo: CaseRepo) -> set[str]:
+    """The source GUIDs of every item withdrawn from any study of this vault: a .qdpx
+    exported before the withdrawal and imported again must not bring them back
+    (attack3, 03 Dec)."""
+    out: set[str] = set()
+    for stored in repo.studies():
+        for note in stored.doc.get("withdrawals", []):
+            out.update(str(g) for g in note.get("sources", []))
+    return out
+
+
 def pmap_of(doc: Mapping[str, Any], language: str) -> PseudonymMap:
     raw = doc.get("pmap")
     if not raw:

@@ -80,6 +80,7 @@ from reflectdesk.services.case_common import (
     source_id,
     study_of,
     with_contacts,
+    withdrawn_sources,
 )
 from reflectdesk.storage.cohorts import CohortRepo
 
@@ -544,6 +545,20 @@ class CaseExportService:
         new study's id. The study starts in planning, as any other."""
         project = read_qdpx(path)
         st = self._ctx.state()
+        withdrawn = withdrawn_sources(self._ctx.repo())
+        if any(s.id in withdrawn for s in project.sources):
+            # This vault's own export, made before a withdrawal: the withdrawn
+            # sources (and their passages) stay out (attack3, 03 Dec).
+            gone = {s.id for s in project.sources if s.id in withdrawn}
+            project = replace(
+                project,
+                sources=tuple(s for s in project.sources if s.id not in gone),
+                selections=tuple(x for x in project.selections if x.source not in gone),
+                cases=tuple(
+                    replace(c, sources=tuple(i for i in c.sources if i not in gone))
+                    for c in project.cases
+                ),
+            )
         case_id = uuid7()
         code_ids = {c.id: uuid7() for c in project.codes}
         item_ids = {s.id: uuid7() for s in project.sources}
