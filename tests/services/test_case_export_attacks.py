@@ -94,3 +94,59 @@ def test_pseudonym_letters_do_not_follow_the_order_the_students_were_added(
     again = r.case_studies.pseudonymise.pseudonym_map(case)
     assert [again.get(i).pseudonym for i in ids] == letters  # type: ignore[union-attr]
     assert r.case_studies.item(case, item.id).pseudonym == letters[0]
+
+
+def test_a_template_named_after_the_school_is_not_exported_as_it_is(
+    tmp_path: Path,
+) -> None:
+    # Attack (b): a school's own practicum template ("pauta-escuela-los-aromos", an id
+    # its author chose) went out verbatim as the REFI-QDA case attribute "Template"
+    # and in the reports' tables, past the map that holds the school.
+    from reflectdesk.domain.model import Consent, EntryContent, ExportRequest
+
+    s = make_study(tmp_path)
+    try:
+        template = "pauta-escuela-los-aromos"
+        free = Path(__file__).resolve().parents[2] / "resources" / "templates" / "free.yaml"
+        source = free.read_text(encoding="utf-8")
+        yaml = tmp_path / "pauta.yaml"
+        yaml.write_text(source.replace("id: free", f"id: {template}"), encoding="utf-8")
+        s.student.templates.import_file(yaml)
+        journal = s.student.journals.create("Otra")
+        entry = s.student.entries.add(
+            journal.id,
+            EntryContent(
+                title="Con pauta del colegio",
+                sections={"body": "Observé la clase de matemáticas."},
+                template_id=template,
+            ),
+        )
+        bundle = s.student.exports.export(
+            ExportRequest(
+                recipients=(s.researcher_at_student,),
+                entry_ids=(entry.id,),
+                consent=Consent.RESEARCH,
+            ),
+            s.out,
+        ).path
+        s.researcher.imports.import_bundle(bundle)
+        cs = s.researcher.case_studies
+        case = s.new_case()
+        cs.add(case, s.researcher.imports.received_entry_id(s.student_at_researcher, entry.id))
+        cs.pseudonymise.add_term(case, "school", SCHOOL)
+        cs.pseudonymise.apply(case, cs.pseudonymise.propose(case))
+        out = tmp_path / "export"
+        out.mkdir()
+        paths = [
+            cs.exports.export(case, fmt, out / f"estudio.{fmt}").path
+            for fmt in ("qdpx", "md", "html")
+        ]
+        files = _files(paths)
+        leaked = [
+            name
+            for name, data in files.items()
+            if b"aromos" in data.lower() or "aromos".encode("utf-16-le") in data.lower()
+        ]
+        assert leaked == []
+    finally:
+        close(s)
