@@ -222,7 +222,8 @@ class CaseExportService:
     def _attributes(
         self, case_id: str, study: CaseStudy, items: list[CaseItem]
     ) -> list[CaseAttributes]:
-        cohort_names = self._cohort_names(study, self._scrubber(case_id, study))
+        scrub = self._scrubber(case_id, study)
+        cohort_names = self._cohort_names(study, scrub)
         school = _school_types(self._ctx.stored(case_id).doc)
         cases: dict[str, _CaseAcc] = {}
         counts: dict[str, int] = {}
@@ -232,7 +233,7 @@ class CaseExportService:
             counts[who] = counts.get(who, 0) + 1
             acc.cohorts.update(cohort_names.get(item.provenance.author_contact_id or "", []))
             if item.template_id:
-                acc.templates.add(item.template_id)
+                acc.templates.add(_template_label(item.template_id, scrub))
             acc.standards.update(item.standards)
         return [
             CaseAttributes(
@@ -644,6 +645,15 @@ class CaseExportService:
             )
         log.info("case study imported from a REFI-QDA project")
         return study_of(self._ctx.stored(case_id)).id
+
+
+def _template_label(template_id: str, scrub: _Scrubber) -> str:
+    """A template's id as exported: as it is, unless its words name someone or a place
+    of the map ("pauta-escuela-los-aromos": its author chose it; attack3, 03 Dec), then
+    those words pseudonymised ("pauta Escuela 1")."""
+    words = template_id.replace("-", " ")
+    scrubbed = scrub(words)
+    return template_id if scrubbed == words else scrubbed
 
 
 def _school_types(doc: dict[str, Any] | Any) -> dict[str, str]:
