@@ -122,7 +122,7 @@ def test_review_skip_one_accept_the_rest_and_apply(
 
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
-    assert dialog.made == 6 and dialog.still_blocked == []
+    assert dialog.made == 6 and dialog.still_blocked == [] and dialog.blocked_box is None
     text = cs.item(case, research.id).text("description") or ""
     assert PUPIL not in text and SCHOOL not in text and "Alumno/a 1" in text
     assert "Escuela 1" in text and "Valentina" in text  # the skipped one stays
@@ -150,10 +150,20 @@ def test_a_skip_in_a_pseudonymised_only_entry_says_exports_stay_blocked(
     model.setData(index, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     assert not dialog.blocked.isHidden()
     assert "exports stay blocked" in dialog.blocked.text()
+    # The row says why: a warning mark while skipped, and the reason in its tooltip.
+    assert not index.data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert "only be used pseudonymised" in index.data(Qt.ItemDataRole.ToolTipRole)
+    research_row = next(
+        i for i, p in enumerate(model.proposals()) if not p.source.startswith(pseudo.id)
+    )
+    model.set_accepted([research_row], False)  # research consent: no mark, no note
+    assert model.index_of_proposal(research_row).data(Qt.ItemDataRole.DecorationRole) is None
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         dialog.apply_button.click()
     # The service's answer: the entry still waits, and an export is refused.
     assert dialog.still_blocked == [pseudo.id]
+    assert dialog.blocked_box is not None and "exports stay blocked" in dialog.blocked_box.text()
+    dialog.blocked_box.close()
     assert EMAIL in (cs.item(case, pseudo.id).text("description") or "")
     assert not cs.item(case, pseudo.id).pseudonymised
 

@@ -14,7 +14,7 @@ from reflectdesk.errors import (
     CasePseudonymisationRequired,
     PseudonymisationStale,
 )
-from reflectdesk.research.pseudonymise import Replacement
+from reflectdesk.research.pseudonymise import Matcher, Replacement, fold
 from reflectdesk.services.case_pseudonymise import blocked_items
 from tests.services.case_helpers import CANARIES, PUPIL, SCHOOL, Study, close, make_study
 
@@ -132,3 +132,21 @@ def test_a_skip_in_a_pseudonymised_only_item_keeps_exports_waiting(
     cs.pseudonymise.apply(case, again.proposals, skipped=[])
     assert cs.item(case, pseudo.id).pseudonymised
     cs.exports.export(case, "qdpx", tmp_path / "x.qdpx")
+
+
+def test_a_term_for_a_place_is_not_split_into_words(study: Study) -> None:
+    cs = study.researcher.case_studies
+    case = study.new_case()
+    cs.add(case, study.at("research"))
+    cs.pseudonymise.add_term(case, "school", SCHOOL)
+    cs.pseudonymise.add_term(case, "pupil", "María de los Ángeles Soto")
+    pmap = cs.pseudonymise.pseudonym_map(case)
+    school = pmap.get(f"term:{fold(SCHOOL)}")
+    pupil = pmap.get(f"term:{fold('María de los Ángeles Soto')}")
+    assert school is not None and school.names == (SCHOOL,)
+    assert pupil is not None and "los" not in {n.casefold() for n in pupil.names}
+    found = {p.original for p in cs.pseudonymise.propose(case)}
+    assert SCHOOL in found and not {"Escuela", "Los", "Aromos"} & found
+    # Nor in what the researcher writes and the export scrubs (a code's name).
+    found = Matcher(pmap).find("code", "Los alumnos de los Aromos")
+    assert found == []

@@ -38,9 +38,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtGui import QIcon, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -49,9 +50,11 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStyle,
     QTextBrowser,
     QTreeView,
     QVBoxLayout,
@@ -65,7 +68,7 @@ from reflectdesk.errors import (
     ReflectDeskError,
 )
 from reflectdesk.gui.dates import show_date
-from reflectdesk.gui.dialogs import show_error
+from reflectdesk.gui.dialogs import message_box, show_error
 from reflectdesk.gui.i18n import error_texts
 from reflectdesk.gui.screen_fit import fit_dialog
 from reflectdesk.gui.widgets import wrap
@@ -81,8 +84,6 @@ from reflectdesk.services.case_pseudonymise import (
 )
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox
-
     from reflectdesk.gui.tasks import Task, TaskRunner
     from reflectdesk.services.vault import Vault
 
@@ -183,6 +184,8 @@ class ReviewModel(QAbstractItemModel):
         self.row_in_term: list[int] = []  # proposal → its row under its term
         self.by_source: dict[str, list[int]] = {}  # source → its proposals, in text order
         self.where: dict[str, str] = {}  # item id → "Estudiante A · 4 may 2026"
+        self.strict: set[str] = set()
+        self._warning = QIcon()
 
     # -- contents ----------------------------------------------------------------------------
     def set_review(self, review: Review | None, keep: set[tuple[Any, ...]] | None = None) -> None:
@@ -204,6 +207,10 @@ class ReviewModel(QAbstractItemModel):
         for n, p in enumerate(proposals):
             self.by_source.setdefault(p.source, []).append(n)
         self.where = {}
+        # Items where a skip keeps exports waiting (the service's rule, asked once).
+        self.strict = (
+            blocked_items(review.items.values(), review.proposals) if review is not None else set()
+        )
         if review is not None:
             for item in review.items.values():
                 when = show_date(item.event_date) if item.event_date else ""
@@ -360,6 +367,17 @@ class ReviewModel(QAbstractItemModel):
         p = self.proposals()[n]
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
             return Qt.CheckState.Checked if self.accepted[n] else Qt.CheckState.Unchecked
+        strict = index.column() == 0 and item_of_source(p.source) in self.strict
+        if role == Qt.ItemDataRole.DecorationRole and strict and not self.accepted[n]:
+            if self._warning.isNull():
+                style = QApplication.style()
+                self._warning = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            return self._warning
+        if role == Qt.ItemDataRole.ToolTipRole and strict:
+            return self.tr(
+                "%1\nThis entry may only be used pseudonymised: if this is skipped, exports "
+                "wait until it is accepted."
+            ).replace("%1", self.data(index, Qt.ItemDataRole.DisplayRole))
         if role in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.AccessibleTextRole,
@@ -436,6 +454,7 @@ class PseudonymiseDialog(QDialog):
         self.task: Task[Any] | None = None
         self.applying = False
         self.error_box: QMessageBox | None = None
+        self.blocked_box: QMessageBox | None = None  # after Apply, if exports still wait
         self.still_blocked: list[str] = []  # after Apply: items exports still wait for
         self.made = 0
         fit_dialog(self, QSize(1040, 700))
@@ -908,6 +927,20 @@ class PseudonymiseDialog(QDialog):
         self.applying = False
         self.made, self.still_blocked = result
         log.info("pseudonymisation applied: %d replacements", self.made)
+        if self.still_blocked:  # the service's answer, after the fact too
+            count = len(self.still_blocked)
+            self.blocked_box = message_box(
+                self.parentWidget(),
+                self.tr("Review pseudonyms"),
+                self.tr(
+                    "%n entries still wait for their pseudonyms: exports stay blocked until "
+                    "every replacement in them is accepted.",
+                    "",
+                    count,
+                ),
+                self.tr("Review pseudonyms again to accept what was skipped in them."),
+                QMessageBox.Icon.Information,
+            )
         self.applied.emit(self.made)
         self.accept()
 

@@ -109,7 +109,8 @@ class CasePseudonymiseService:
 
     def add_term(self, case_id: str, kind: str, name: str, *, forms: Iterable[str] = ()) -> str:
         """A person or place the researcher adds (a pupil, a school, a commune, a
-        colleague); returns its pseudonym. ``forms``: more ways it is written."""
+        colleague); returns its pseudonym. ``forms``: more ways it is written. A place is
+        found only whole; a person also by the parts of the name (:func:`ps.name_forms`)."""
         if kind not in ps.NAME_KINDS:
             raise CaseFieldInvalid("kind", field="kind")
         text = clean_text(name, "name")
@@ -117,7 +118,7 @@ class CasePseudonymiseService:
         with st.write_lock:
             pmap = pmap_of(self._ctx.stored(case_id).doc, self._ctx.study(case_id).language)
             term_id = f"term:{ps.fold(text)}"
-            pmap = pmap.add(term_id, kind, [*ps.name_forms(text), *forms])
+            pmap = pmap.add(term_id, kind, [*ps.name_forms(text, kind), *forms])
             self._save_map(case_id, pmap)
         person = pmap.get(term_id)
         assert person is not None

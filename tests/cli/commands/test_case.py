@@ -151,6 +151,29 @@ def test_pseudonymise_reviews_one_by_one_on_a_terminal(
     assert PUPIL not in left and len(left) == 1  # the one skipped is proposed again
 
 
+def test_a_name_skipped_in_a_pseudonymised_only_item_keeps_exports_waiting(
+    study: Study, cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    case = cli("case", "create", "Dos").out.splitlines()[0]
+    cli("case", "approve", case, "--committee", "C", "--reference", "1", "--expires", "2099-01-01")
+    picker = json.loads(cli("case", "add", case, "--list", "--json").out)
+    entry = next(c["entry"] for c in picker if c["title"] == "Observación")
+    cli("case", "add", case, entry)
+    count = len(json.loads(cli("case", "pseudonymise", case, "--json").out))
+    # Every proposal but the first accepted: the first is skipped.
+    monkeypatch.setattr("sys.stdin", _Terminal("\n" + "y\n" * (count - 1)))
+    r = cli("case", "pseudonymise", case)
+    assert r.code == 0 and "stay unreviewed" in r.out
+    (shown,) = json.loads(cli("case", "show", case, "--json").out)["items"]
+    assert not shown["pseudonymised"]
+    assert cli("case", "export", case, str(tmp_path / "x.md"), "--format", "md").code != 0
+    monkeypatch.setattr("sys.stdin", _Terminal("a\n"))
+    r = cli("case", "pseudonymise", case)
+    assert r.code == 0 and "stay unreviewed" not in r.out
+    (shown,) = json.loads(cli("case", "show", case, "--json").out)["items"]
+    assert shown["pseudonymised"]
+
+
 def test_delete_asks_and_saves_the_record_of_deletion(
     study: Study, cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

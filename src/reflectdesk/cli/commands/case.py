@@ -23,6 +23,7 @@ from reflectdesk.progress import CancelToken, ProgressSink
 from reflectdesk.services.case_audit import CaseAuditService
 from reflectdesk.services.case_common import CaseStudy
 from reflectdesk.services.case_export import SCHOOL_TYPES, school_type_label
+from reflectdesk.services.case_pseudonymise import blocked_items
 
 FORMATS = ("qdpx", "qdc", "md", "html", "pdf")
 _STATUS = {
@@ -398,13 +399,28 @@ def cmd_pseudonymise(args: argparse.Namespace, ctx: CliContext) -> int:
             count=len(proposals),
         )
         return 0
-    made = cs.pseudonymise.apply(case.id, accepted)
+    # A skip in an item consented as research-pseudonymised leaves that item unreviewed
+    # (exports wait for it), as in the GUI's review.
+    chosen = set(map(id, accepted))
+    skipped = [p for p in proposals if id(p) not in chosen]
+    blocked = blocked_items(cs.items(case.id), skipped)
+    made = cs.pseudonymise.apply(case.id, accepted, skipped=skipped)
     ctx.say(
         "Cli",
         QT_TRANSLATE_NOOP("Cli", "{made} of {count} replacements made; the items are reviewed."),
         made=made,
         count=len(proposals),
     )
+    if blocked:
+        ctx.say(
+            "Cli",
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "{n} item(s) consented as research-pseudonymised still hold a name you skipped: "
+                "they stay unreviewed and exports wait for them. Run 'case pseudonymise' again.",
+            ),
+            n=len(blocked),
+        )
     return 0
 
 
