@@ -44,3 +44,32 @@ def test_a_title_naming_another_student_never_shows_without_the_sender(
     (line,) = [x for x in listed.splitlines() if victim.name in x and "Práctica" not in x]
     # The forger's journal must name its sender (as the sidebar does: "name — title").
     assert forger.name in line, line
+
+
+def test_a_title_naming_another_student_does_not_pick_her_journal_by_name(
+    vault_dir: Path,
+    cli,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    # Before titles travelled, a received journal was titled with its sender's name, so
+    # `entry list --journal "Valentina Rojas"` listed hers. Now the forger titles hers
+    # with the victim's name and the victim titles hers with a course: the name
+    # resolved, uniquely, to the forger's journal.
+    tutor, _key = Vault.create(
+        vault_dir,
+        PASSPHRASE,
+        NewProfile("Tutora Ruiz", Role.EDUCATOR, "es"),
+        kdf_params=KdfParams.insecure_for_tests(),
+    )
+    victim, forger = make_students(2, seed=7)
+    add_contacts(tutor, [victim, forger])
+    a, b = tmp_path / "a", tmp_path / "b"
+    send(tutor, victim, [Spec("gibbs", W10, title="Mi semana")], a, AT, title="Práctica II")  # type: ignore[call-arg]
+    send(tutor, forger, [Spec("gibbs", W10, title="Plagio")], b, AT, title=victim.name)  # type: ignore[call-arg]
+    tutor.close()
+    listed = cli("entry", "list", "--journal", victim.name, "--json")
+    assert "Plagio" not in listed.out, listed.out
+    # The user's own journals are still found by their titles.
+    own = cli("journal", "create", "Mis notas").out.strip()
+    assert cli("entry", "list", "--journal", "Mis notas").code == 0
+    assert own
