@@ -176,6 +176,7 @@ class CaseWorkspace(QWidget):
             self.tabs.addTab(tab, "")
         self.tab(CaseItemsTab).pseudonymise_requested.connect(self.review_pseudonyms)
         self.tab(CaseQueriesTab).open_passage.connect(self.show_passage)
+        self.tab(CaseMemosTab).open_passage.connect(self.show_passage)
         self.pseudonymise_dialog: PseudonymiseDialog | None = None
         study_page = QWidget()
         study_layout = QVBoxLayout(study_page)
