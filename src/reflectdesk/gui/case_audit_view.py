@@ -423,9 +423,14 @@ class CaseAuditTab(QWidget):
         dialog.open()
 
     def verify_file(self, path: Path) -> None:
-        """Check an exported copy: canonical form, chain and signatures."""
+        """Check an exported copy: canonical form, chain and signatures; in a study, also
+        that it is this study's log, signed by your keys, record for record up to the
+        export it ends on (a log signed by anyone else's key passed here: attack3)."""
         try:
-            check = CaseAuditService.verify_file(path)
+            if self.case_id is not None:
+                check = self.vault.case_studies.audit.verify_copy(self.case_id, path)
+            else:
+                check = CaseAuditService.verify_file(path)
         except CaseAuditInvalid as exc:
             self._failed_check(exc)
             return
