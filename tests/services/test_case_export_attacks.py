@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reflectdesk.errors import CasePseudonymisationRequired
+from reflectdesk.errors import CaseThirdPartiesUnreviewed
 from reflectdesk.research.qdpx_read import read_qdpx
 from tests.services.case_helpers import PUPIL, SCHOOL, STUDENT, Study, close, make_study
 from tests.services.test_case_export import _files, _leaks, coded_case
@@ -153,21 +153,29 @@ def test_a_template_named_after_the_school_is_not_exported_as_it_is(
         close(s)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack3, not fixed (policy for the lead): an item consented as plain "
-    "'research' exports without any pseudonymisation review, so a pupil's name (a "
-    "minor, who consented to nothing) and the school leave in clear",
-)
+# attack3: an item consented as plain "research" exported without any review, so a
+# pupil's name (a minor, who consented to nothing) and the school left in clear. Now an
+# unreviewed item that names one is refused (CaseThirdPartiesUnreviewed).
 def test_a_pupil_named_in_a_research_consent_entry_never_leaves_unreviewed(
     study: Study, tmp_path: Path
 ) -> None:
     cs = study.researcher.case_studies
     case = study.new_case()
     cs.add(case, study.at("research"))  # consent "research": nobody asks for a review
-    cs.pseudonymise.add_term(case, "pupil", PUPIL)  # even with the pupil in the map
-    try:
-        path = cs.exports.export(case, "qdpx", tmp_path / "e.qdpx").path
-    except CasePseudonymisationRequired:
-        return  # refused until reviewed: what this test asks
-    assert _leaks(_files([path])) == []  # else nothing of the pupil in the file
+    cs.pseudonymise.add_term(case, "pupil", PUPIL)  # the pupil and her school in the map
+    cs.pseudonymise.add_term(case, "school", SCHOOL)
+    with pytest.raises(CaseThirdPartiesUnreviewed) as refused:
+        cs.exports.export(case, "qdpx", tmp_path / "e.qdpx")
+    assert refused.value.params["count"] == 1
+    assert not (tmp_path / "e.qdpx").exists()
+    # Reviewed (every proposal accepted): it goes, and nothing of the pupil with it.
+    cs.pseudonymise.apply(case, cs.pseudonymise.propose(case))
+    path = cs.exports.export(case, "qdpx", tmp_path / "e.qdpx").path
+    assert _leaks(_files([path])) == []
+
+
+def test_an_unreviewed_item_naming_nobody_exports(study: Study, tmp_path: Path) -> None:
+    cs = study.researcher.case_studies
+    case = study.new_case()
+    cs.add(case, study.at("research"))  # it names the pupil, but the map does not know her
+    assert cs.exports.export(case, "md", tmp_path / "e.md").path.exists()

@@ -31,6 +31,7 @@ from reflectdesk.errors import (
     CaseCodebookEmpty,
     CaseFieldInvalid,
     CasePseudonymisationRequired,
+    CaseThirdPartiesUnreviewed,
     FileUnwritable,
 )
 from reflectdesk.ids import uuid7
@@ -82,9 +83,13 @@ from reflectdesk.services.case_common import (
     with_contacts,
     withdrawn_sources,
 )
+from reflectdesk.services.case_pseudonymise import item_of_source
 from reflectdesk.storage.cohorts import CohortRepo
 
 log = logging.getLogger(__name__)
+
+# What an unreviewed item may not carry out, whatever its author consented to.
+THIRD_PARTY_KINDS = frozenset({ps.PUPIL, ps.SCHOOL, ps.COMMUNE, ps.RUT, ps.EMAIL, ps.PHONE})
 
 FORMATS = ("qdpx", "qdc", "md", "html", "pdf")
 ORIGIN = "ReflectDesk"
@@ -198,6 +203,20 @@ class CaseExportService:
         waiting = [i for i in items if i.needs_pseudonymisation and not i.pseudonymised]
         if waiting:
             raise CasePseudonymisationRequired(study.id, count=len(waiting))
+        # An author's consent to "research" is hers, not her pupils': an item nobody
+        # reviewed may not carry a pupil, a school, a commune or an identifier the map
+        # or the patterns find (attack3, 03 Dec).
+        unreviewed = [i for i in items if not i.pseudonymised]
+        if unreviewed:
+            pmap = pmap_of(self._ctx.stored(study.id).doc, study.language)
+            texts = {source_id(i.id, key): text for i in unreviewed for key, text in i.sections}
+            named = {
+                item_of_source(r.source)
+                for r in ps.propose(texts, pmap)
+                if r.kind in THIRD_PARTY_KINDS
+            }
+            if named:
+                raise CaseThirdPartiesUnreviewed(study.id, count=len(named))
 
     def _scrubber(self, case_id: str, study: CaseStudy) -> _Scrubber:
         st = self._ctx.state()
