@@ -94,15 +94,18 @@ def write_export(
     runner: TaskRunner,
     owner: QWidget,
     dest: Path,
-    data: bytes,
+    data: bytes | Callable[[], bytes],
     on_written: Callable[[Path], None],
     name: str = "export",
 ) -> None:
     """Write ``data`` to ``dest`` on a worker, atomically (owner-only permissions);
-    ``on_written(dest)`` after, an error in a message box on ``owner``."""
+    ``on_written(dest)`` after, an error in a message box on ``owner``. ``data`` may be
+    a function making the bytes (a large CSV is then made on the worker too; it must
+    not touch widgets)."""
 
     def job(_p: ProgressSink, _c: CancelToken) -> Path:
-        atomic_write(dest, data, mode=0o600, error=FileUnwritable)
+        payload = data() if callable(data) else data
+        atomic_write(dest, payload, mode=0o600, error=FileUnwritable)
         return dest
 
     runner.submit(
