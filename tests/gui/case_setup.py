@@ -274,7 +274,9 @@ def child(parent: QWidget, kind: type[W], name: str) -> W:
 
 
 def click(qtbot: QtBot, button: QAbstractButton) -> None:
-    assert button.isVisible() and button.isEnabled(), button.objectName()
+    """A click once the button is shown and enabled (tabs read on workers: a person
+    waits for the button too)."""
+    qtbot.waitUntil(lambda: button.isVisible() and button.isEnabled(), timeout=10_000)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 

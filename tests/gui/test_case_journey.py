@@ -395,10 +395,11 @@ def _journey(
     (note,) = cs.get(case).withdrawals
     show_tab(qtbot, tabs, items_tab)
     qtbot.waitUntil(lambda: items_tab.model.rowCount() == 40, timeout=10_000)  # 39 and a line
+    model = items_tab.table.model()
     lines = [
-        items_tab.model.item(row, 0).text()
-        for row in range(items_tab.model.rowCount())
-        if not items_tab.model.item(row, 0).flags() & Qt.ItemFlag.ItemIsEnabled
+        str(model.index(row, 0).data())
+        for row in range(model.rowCount())
+        if not model.flags(model.index(row, 0)) & Qt.ItemFlag.ItemIsEnabled
     ]
     assert len(lines) == 1 and note.bundle_id[:8] in lines[0], lines  # greyed
     said.starts(lines[0], "Retirado el ")
@@ -406,11 +407,13 @@ def _journey(
     audit_tab = workspace.findChild(CaseAuditTab)
     assert audit_tab is not None
     show_tab(qtbot, tabs, audit_tab)
-    table = audit_tab.table
-    qtbot.waitUntil(lambda: table.rowCount() > 0, timeout=5_000)
-    newest = table.item(0, 1).text()
-    said.equal(newest, "Consentimiento retirado: elemento quitado")
-    said.contains(table.item(0, 2).text(), "retirado el")
+    log_model = audit_tab.table.model()
+    qtbot.waitUntil(
+        lambda: log_model.rowCount() > 0 and "retirado" in str(log_model.index(0, 1).data()),
+        timeout=10_000,
+    )  # the newest first
+    said.equal(log_model.index(0, 1).data(), "Consentimiento retirado: elemento quitado")
+    said.contains(str(log_model.index(0, 2).data()), "retirado el")
 
     # -- `case audit verify`: passes, and fails after one byte of the exported log --------
     log_file = tmp_path / "registro.audit.json"
