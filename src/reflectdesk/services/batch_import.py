@@ -63,7 +63,8 @@ from reflectdesk.errors import (
     VaultError,
 )
 from reflectdesk.progress import NEVER_CANCELLED, CancelToken
-from reflectdesk.services import batch_open
+from reflectdesk.services import batch_ahead, batch_open
+from reflectdesk.services.batch_ahead import NOTHING, Ahead
 from reflectdesk.services.batch_collect import Collected, collect
 from reflectdesk.services.batch_report import (
     BatchItem,
@@ -82,6 +83,7 @@ from reflectdesk.services.contacts import ContactService
 from reflectdesk.services.identity import load_or_create_identity
 from reflectdesk.services.unlocked_state import UnlockedState
 from reflectdesk.storage.seen_files import SeenFileRepo
+from reflectdesk.vault.cipher import RecordCipher
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +111,7 @@ class _Opened:
     version: int  # of the table of known authors it was opened against
     error: ReflectDeskError | None
     seen_before: bool = False
+    ahead: Ahead = NOTHING  # ids and revision rows computed on the opening side
 
 
 class _Opener:
@@ -116,18 +119,25 @@ class _Opener:
     at its first bundle; ``open`` returns None when there is none (or it is gone): the
     caller then opens the bundle on its own thread."""
 
-    def __init__(self, keys: tuple[Identity, ...], limits: BundleLimits, wanted: bool) -> None:
+    def __init__(
+        self,
+        keys: tuple[Identity, ...],
+        limits: BundleLimits,
+        wanted: bool,
+        cipher: RecordCipher,
+    ) -> None:
         self._keys = keys
         self._limits = limits
         self._wanted = wanted
+        self._cipher = cipher
         self._process: batch_open.ProcessOpener | None = None
 
-    def open(self, data: memoryview, table: KnownAuthors) -> OpenedBundle | None:
+    def open(self, data: memoryview, table: KnownAuthors) -> tuple[OpenedBundle, Ahead] | None:
         if not self._wanted:
             return None
         try:
             if self._process is None:
-                self._process = batch_open.ProcessOpener(self._keys, self._limits)
+                self._process = batch_open.ProcessOpener(self._keys, self._limits, self._cipher)
             return self._process.open(data, table)
         except batch_open.WorkerGone:
             self._wanted = False  # the rest of the batch opens on the thread
@@ -318,7 +328,9 @@ class BatchImportService:
         authors = _Authors(self._contacts, st, self._imports.reader_keys())
         run = _RunState()
         total = len(files)
-        opener = _Opener(authors.keys, self.limits, self.processes and batch_open.usable(total))
+        opener = _Opener(
+            authors.keys, self.limits, self.processes and batch_open.usable(total), st.cipher
+        )
         # The worker process (if any) ends after the thread that uses it.
         with (
             contextlib.closing(opener),
@@ -511,10 +523,13 @@ class BatchImportService:
                 return _Opened(digest, None, 0, None, seen_before=True)
             table, version = authors.table()
             cancel.raise_if_cancelled()
-            opened = opener.open(data, table) if opener is not None else None
-            if opened is None:
-                opened = self._imports.open_data(data, table, keys=authors.keys, cancel=cancel)
-            return _Opened(digest, opened, version, None)
+            done = opener.open(data, table) if opener is not None else None
+            if done is not None:
+                return _Opened(digest, done[0], version, None, ahead=done[1])
+            opened = self._imports.open_data(data, table, keys=authors.keys, cancel=cancel)
+            # The storing thread's keyed hashes and revision seals, made here instead.
+            ahead = batch_ahead.compute(self._state().cipher, opened)
+            return _Opened(digest, opened, version, None, ahead=ahead)
         except ReflectDeskError as exc:
             return _Opened("", None, version, exc)
 
@@ -557,6 +572,7 @@ class BatchImportService:
                 confirm_unknown_sender=key_id in confirm,
                 index_later=group.docs,
                 changes_later=group.changes,
+                ahead=ready.ahead,
             )
         except UnknownSender:
             if opened.sender_card is None:
