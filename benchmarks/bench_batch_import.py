@@ -184,8 +184,8 @@ def child(vault_dir: Path, folder: Path, limit: int, profile: bool) -> None:
     vault = Vault.open(vault_dir)
     vault.unlock(PASSPHRASE)
     vault.batch_import.prefetch = os.environ.get("RD_BATCH_PREFETCH", "1") == "1"
-    # RD_BATCH_PROCESS=1: open in a worker process (the default: on the second thread).
-    vault.batch_import.processes = os.environ.get("RD_BATCH_PROCESS", "0") == "1"
+    # RD_BATCH_PROCESS=0: open on the second thread (the default: in a worker process).
+    vault.batch_import.processes = os.environ.get("RD_BATCH_PROCESS", "1") == "1"
     # RD_BATCH_GROUP=1: one bundle per transaction (as before the groups).
     if os.environ.get("RD_BATCH_GROUP"):
         vault.batch_import.group_bundles = int(os.environ["RD_BATCH_GROUP"])

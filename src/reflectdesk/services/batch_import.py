@@ -225,10 +225,10 @@ class BatchImportService:
         self.limits = DEFAULT_LIMITS
         self.prefetch = True  # open the next bundle on a second thread (benchmarks: False)
         # Open bundles in a worker process (the second core) in batches big enough
-        # (batch_open.usable). Off by default: measured on the 2-core machine it gave
-        # no shorter wall time than the second thread (the storing thread is the
-        # critical path) and ~10 s more CPU per 500 bundles (docs/benchmarks.md).
-        self.processes = False
+        # (batch_open.usable), where the ids and rows of batch_ahead are made too: the
+        # storing thread then shares the GIL only with reading, hashing and unpickling
+        # (docs/benchmarks.md, issue 14, third round). False: on the second thread.
+        self.processes = True
         # One transaction stores up to this many bundles, bytes of bundles, or seconds of
         # work (each bundle in its own SAVEPOINT): one fsync and one vault-state reseal
         # per group, and the B-tree pages the bundles share written once.
