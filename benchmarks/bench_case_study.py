@@ -15,6 +15,12 @@ consented ``research-pseudonymised``. Then, timed through ``vault.case_studies``
   p95 ≤ 30 ms at 10,000 passages);
 - exporting to ``.qdpx`` (the project built from the vault, XSD and reference checks,
   ZIP, atomic write, the audit log beside it; target ≤ 10 s), Markdown and HTML;
+- exporting the PDF report the way the app does: the Exports tab (``CaseExportsTab``)
+  starts it on the task runner's writer queue and Qt draws it with the app's renderer
+  (``gui/case_exports.render_pdf``, laid out in pieces), timed from the click to the
+  result on the GUI thread (target ≤ 30 s, with progress); then a second PDF export
+  cancelled at its first progress report inside the drawing: how long Cancel takes to
+  stop it, and that no file is left;
 - verifying the audit log.
 
 Run (one command, defaults are the issue's sizes):
@@ -25,6 +31,7 @@ Run (one command, defaults are the issue's sizes):
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import statistics
 import sys
@@ -119,6 +126,80 @@ def _rebuild(files: dict[str, bytes], entry_id: str, content: object) -> dict[st
     return {name: canonical_json(doc)}
 
 
+def pdf_figures(vault: Vault, case: str, root: Path) -> None:
+    """The PDF through the Exports tab, as a click does; then one cancelled."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from reflectdesk.gui.case_exports import CaseExportsTab
+    from reflectdesk.gui.tasks import TaskRunner
+    from reflectdesk.progress import Progress
+
+    app = QApplication.instance() or QApplication([])
+    runner = TaskRunner()
+    tab = CaseExportsTab(vault, runner)
+    tab.set_case(case)
+    while tab.loading:
+        app.processEvents()
+        time.sleep(0.001)
+    tab.set_format("pdf")
+
+    def run(dest: Path, cancel_after: int | None) -> dict[str, float | int | str]:
+        reports: list[tuple[float, Progress]] = []
+        marks: dict[str, float] = {}
+        start = time.perf_counter()
+        task = tab.start(dest)
+        assert task is not None
+
+        def seen(p: object) -> None:
+            assert isinstance(p, Progress)
+            reports.append((time.perf_counter(), p))
+            if cancel_after is not None and p.done >= cancel_after and "cancel" not in marks:
+                marks["cancel"] = time.perf_counter()
+                tab.cancel()
+
+        task.progressed.connect(seen)
+        while tab.task is not None:
+            app.processEvents()
+            time.sleep(0.001)
+        end = time.perf_counter()
+        gaps = [b[0] - a[0] for a, b in itertools.pairwise(reports)]
+        return {
+            "seconds": end - start,
+            "reports": len(reports),
+            "max_gap": max(gaps, default=0.0),
+            "status": tab.last_error or "done",
+            "cancel_to_stop": end - marks["cancel"] if "cancel" in marks else 0.0,
+        }
+
+    done = run(root / "estudio.pdf", None)
+    pages = _pdf_pages(root / "estudio.pdf")
+    size = (root / "estudio.pdf").stat().st_size / 2**20
+    print(
+        f"export pdf through the Exports tab: {done['seconds']:.2f} s, {pages} pages, "
+        f"{size:.1f} MB, {done['reports']} progress reports (longest gap "
+        f"{done['max_gap']:.2f} s) (target ≤ 30 s)"
+    )
+    # Cancelled inside the drawing (past 10 of 100: the report is built, Qt lays it out).
+    cancelled = run(root / "cancelled.pdf", 15)
+    left = sorted(p.name for p in root.iterdir() if p.name.startswith(("cancelled", ".")))
+    print(
+        f"export pdf cancelled while Qt draws it: stopped {cancelled['cancel_to_stop']:.2f} s "
+        f"after Cancel ({cancelled['status']}); files left: {left or 'none'}"
+    )
+    runner.wait(10_000)
+    tab.deleteLater()
+    app.processEvents()
+
+
+def _pdf_pages(path: Path) -> int:
+    import re
+
+    return len(re.findall(rb"/Type\s*/Page[^s]", path.read_bytes()))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--students", type=int, default=20)
@@ -203,6 +284,7 @@ def main() -> None:
             size = result.path.stat().st_size / 2**20
             note = " (target ≤ 10 s)" if fmt == "qdpx" else ""
             print(f"export {fmt}: {took:.2f} s, {size:.1f} MB{note}")
+        pdf_figures(vault, case, root)
         start = time.perf_counter()
         check = cs.audit.verify(case)
         print(f"audit verify: {len(check.events)} records in {time.perf_counter() - start:.2f} s")

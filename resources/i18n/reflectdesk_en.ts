@@ -532,6 +532,1490 @@
     </message>
 </context>
 <context>
+    <name>CaseAuditTab</name>
+    <message>
+        <source>Study created</source>
+        <translation>Study created</translation>
+    </message>
+    <message>
+        <source>Ethics approval recorded</source>
+        <translation>Ethics approval recorded</translation>
+    </message>
+    <message>
+        <source>Item added</source>
+        <translation>Item added</translation>
+    </message>
+    <message>
+        <source>Item removed</source>
+        <translation>Item removed</translation>
+    </message>
+    <message>
+        <source>Pseudonymisation accepted</source>
+        <translation>Pseudonymisation accepted</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn: item removed</source>
+        <translation>Consent withdrawn: item removed</translation>
+    </message>
+    <message>
+        <source>Imported from a REFI-QDA project</source>
+        <translation>Imported from a REFI-QDA project</translation>
+    </message>
+    <message>
+        <source>Study deleted</source>
+        <translation>Study deleted</translation>
+    </message>
+    <message>
+        <source>expires %1</source>
+        <translation>expires %1</translation>
+    </message>
+    <message>
+        <source>withdrawn on %1</source>
+        <translation>withdrawn on %1</translation>
+    </message>
+    <message>
+        <source>bundle %1</source>
+        <translation>bundle %1</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>version %1</translation>
+    </message>
+    <message>
+        <source>consent: %1</source>
+        <translation>consent: %1</translation>
+    </message>
+    <message>
+        <source>%1 passages</source>
+        <translation>%1 passages</translation>
+    </message>
+    <message>
+        <source>%1 memos</source>
+        <translation>%1 memos</translation>
+    </message>
+    <message>
+        <source>format %1</source>
+        <translation>format %1</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 items</translation>
+    </message>
+    <message>
+        <source>%1 codes</source>
+        <translation>%1 codes</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>reason: %1</translation>
+    </message>
+    <message>
+        <source>consent withdrawn</source>
+        <translation>consent withdrawn</translation>
+    </message>
+    <message>
+        <source>consent changed to read only</source>
+        <translation>consent changed to read only</translation>
+    </message>
+    <message>
+        <source>no consent recorded</source>
+        <translation>no consent recorded</translation>
+    </message>
+    <message>
+        <source>signature checked</source>
+        <translation>signature checked</translation>
+    </message>
+    <message>
+        <source>signature not checked</source>
+        <translation>signature not checked</translation>
+    </message>
+    <message>
+        <source>with information sheet</source>
+        <translation>with information sheet</translation>
+    </message>
+    <message>
+        <source>no information sheet</source>
+        <translation>no information sheet</translation>
+    </message>
+    <message>
+        <source>Every addition, removal, pseudonymisation, export and withdrawal, signed with your key. It names no person and quotes no text.</source>
+        <translation>Every addition, removal, pseudonymisation, export and withdrawal, signed with your key. It names no person and quotes no text.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Verify</translation>
+    </message>
+    <message>
+        <source>&amp;Export log…</source>
+        <translation>&amp;Export log…</translation>
+    </message>
+    <message>
+        <source>&amp;Check a file…</source>
+        <translation>&amp;Check a file…</translation>
+    </message>
+    <message>
+        <source>Passed: %1 (%2 records, signed by %3).</source>
+        <translation>Passed: %1 (%2 records, signed by %3).</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <source>(at %1)</source>
+        <translation>(at %1)</translation>
+    </message>
+    <message>
+        <source>the log in your vault is whole and signed</source>
+        <translation>the log in your vault is whole and signed</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Export the audit log</translation>
+    </message>
+    <message>
+        <source>Audit logs (*.audit.json)</source>
+        <translation>Audit logs (*.audit.json)</translation>
+    </message>
+    <message>
+        <source>Exported to %1 (%2 records).</source>
+        <translation>Exported to %1 (%2 records).</translation>
+    </message>
+    <message>
+        <source>Check an exported audit log</source>
+        <translation>Check an exported audit log</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseCodingTab</name>
+    <message>
+        <source>Reading the study…</source>
+        <translation>Reading the study…</translation>
+    </message>
+    <message>
+        <source>Code selection as</source>
+        <translation>Code selection as</translation>
+    </message>
+    <message>
+        <source>Remove coding %1…</source>
+        <translation>Remove coding %1…</translation>
+    </message>
+    <message>
+        <source>Choose a code in the codebook first.</source>
+        <translation>Choose a code in the codebook first.</translation>
+    </message>
+    <message>
+        <source>Select a passage in the text first.</source>
+        <translation>Select a passage in the text first.</translation>
+    </message>
+    <message>
+        <source>Coded «%1» as %2.</source>
+        <translation>Coded «%1» as %2.</translation>
+    </message>
+    <message>
+        <source>Remove coding</source>
+        <translation>Remove coding</translation>
+    </message>
+    <message>
+        <source>Remove the code %1 from «%2»?</source>
+        <translation>Remove the code %1 from «%2»?</translation>
+    </message>
+    <message>
+        <source>The text stays; its memo on this passage is removed with it.</source>
+        <translation>The text stays; its memo on this passage is removed with it.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Memo saved.</source>
+        <translation>Memo saved.</translation>
+    </message>
+    <message>
+        <source>Memo removed.</source>
+        <translation>Memo removed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coded passage(s) go with it.</source>
+        <translation>
+            <numerusform>%n coded passage goes with it.</numerusform>
+            <numerusform>%n coded passages go with it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n subcode(s) go too.</source>
+        <translation>
+            <numerusform>Its %n subcode goes too.</numerusform>
+            <numerusform>Its %n subcodes go too.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete code</source>
+        <translation>Delete code</translation>
+    </message>
+    <message>
+        <source>Delete the code %1?</source>
+        <translation>Delete the code %1?</translation>
+    </message>
+    <message>
+        <source>Memos on them are deleted too. The texts stay.</source>
+        <translation>Memos on them are deleted too. The texts stay.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Import a codebook</source>
+        <translation>Import a codebook</translation>
+    </message>
+    <message>
+        <source>REFI-QDA codebook (*.qdc)</source>
+        <translation>REFI-QDA codebook (*.qdc)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s) imported.</source>
+        <translation>
+            <numerusform>%n code imported.</numerusform>
+            <numerusform>%n codes imported.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Pseudonym</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Coded passages</source>
+        <translation>Coded passages</translation>
+    </message>
+    <message>
+        <source>Items of the study</source>
+        <translation>Items of the study</translation>
+    </message>
+    <message>
+        <source>The item's text</source>
+        <translation>The item's text</translation>
+    </message>
+    <message>
+        <source>Codebook</source>
+        <translation>Codebook</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>&amp;Code selection</source>
+        <translation>&amp;Code selection</translation>
+    </message>
+    <message>
+        <source>Apply the chosen code to the selected text (Ctrl+Return). You can also double-click a code or drag the selection onto it.</source>
+        <translation>Apply the chosen code to the selected text (Ctrl+Return). You can also double-click a code or drag the selection onto it.</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;New…</translation>
+    </message>
+    <message>
+        <source>New code</source>
+        <translation>New code</translation>
+    </message>
+    <message>
+        <source>&amp;Subcode…</source>
+        <translation>&amp;Subcode…</translation>
+    </message>
+    <message>
+        <source>New subcode of the chosen code</source>
+        <translation>New subcode of the chosen code</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>Edit the chosen code</source>
+        <translation>Edit the chosen code</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <source>Delete the chosen code</source>
+        <translation>Delete the chosen code</translation>
+    </message>
+    <message>
+        <source>&amp;Import .qdc…</source>
+        <translation>&amp;Import .qdc…</translation>
+    </message>
+    <message>
+        <source>Import a REFI-QDA codebook (.qdc)</source>
+        <translation>Import a REFI-QDA codebook (.qdc)</translation>
+    </message>
+    <message>
+        <source>Codes on this passage</source>
+        <translation>Codes on this passage</translation>
+    </message>
+    <message>
+        <source>&amp;Remove coding…</source>
+        <translation>&amp;Remove coding…</translation>
+    </message>
+    <message>
+        <source>A memo on this coded passage</source>
+        <translation>A memo on this coded passage</translation>
+    </message>
+    <message>
+        <source>Memo on the passage</source>
+        <translation>Memo on the passage</translation>
+    </message>
+    <message>
+        <source>Save &amp;memo</source>
+        <translation>Save &amp;memo</translation>
+    </message>
+    <message>
+        <source>Choose a case study to code its items.</source>
+        <translation>Choose a case study to code its items.</translation>
+    </message>
+    <message>
+        <source>This study has no items yet: add entries in the Items tab.</source>
+        <translation>This study has no items yet: add entries in the Items tab.</translation>
+    </message>
+    <message>
+        <source>Make a code with New… (or import a codebook), then select a passage.</source>
+        <translation>Make a code with New… (or import a codebook), then select a passage.</translation>
+    </message>
+    <message>
+        <source>Select a passage, then double-click a code or press Ctrl+Return.</source>
+        <translation>Select a passage, then double-click a code or press Ctrl+Return.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseExportsTab</name>
+    <message>
+        <source>No ethics approval: record it (Approval…) before exporting anything.</source>
+        <translation>No ethics approval: record it (Approval…) before exporting anything.</translation>
+    </message>
+    <message>
+        <source>The ethics approval expired on %1: record the renewed approval (Approval…) before exporting.</source>
+        <translation>The ethics approval expired on %1: record the renewed approval (Approval…) before exporting.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries may only be used pseudonymised and are not reviewed yet: review their pseudonyms (Items tab, Review pseudonyms…) before exporting.</source>
+        <translation>
+            <numerusform>%n entry may only be used pseudonymised and is not reviewed yet: review its pseudonyms (Items tab, Review pseudonyms…) before exporting.</numerusform>
+            <numerusform>%n entries may only be used pseudonymised and are not reviewed yet: review their pseudonyms (Items tab, Review pseudonyms…) before exporting.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The codebook is empty: add a code before exporting it.</source>
+        <translation>The codebook is empty: add a code before exporting it.</translation>
+    </message>
+    <message>
+        <source>case-study</source>
+        <translation>case-study</translation>
+    </message>
+    <message>
+        <source>codebook</source>
+        <translation>codebook</translation>
+    </message>
+    <message>
+        <source>case-study-report</source>
+        <translation>case-study-report</translation>
+    </message>
+    <message>
+        <source>REFI-QDA projects (*.qdpx)</source>
+        <translation>REFI-QDA projects (*.qdpx)</translation>
+    </message>
+    <message>
+        <source>REFI-QDA codebooks (*.qdc)</source>
+        <translation>REFI-QDA codebooks (*.qdc)</translation>
+    </message>
+    <message>
+        <source>Web pages (*.html)</source>
+        <translation>Web pages (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Export the case study to</source>
+        <translation>Export the case study to</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Its signed audit log is beside it: %1</source>
+        <translation>Its signed audit log is beside it: %1</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>Export cancelled: nothing was written.</translation>
+    </message>
+    <message>
+        <source>The export failed: nothing was written.</source>
+        <translation>The export failed: nothing was written.</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <source>School type of %1</source>
+        <translation>School type of %1</translation>
+    </message>
+    <message>
+        <source>Municipal</source>
+        <translation>Municipal</translation>
+    </message>
+    <message>
+        <source>SLEP (local public education service)</source>
+        <translation>SLEP (local public education service)</translation>
+    </message>
+    <message>
+        <source>Private subsidised</source>
+        <translation>Private subsidised</translation>
+    </message>
+    <message>
+        <source>Private fee-paying</source>
+        <translation>Private fee-paying</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Outdated</source>
+        <translation>Outdated</translation>
+    </message>
+    <message>
+        <source>Outdated: an entry was withdrawn or removed after the export was made, so the file still holds it. Export again for a copy without it, and delete the old one.</source>
+        <translation>Outdated: an entry was withdrawn or removed after the export was made, so the file still holds it. Export again for a copy without it, and delete the old one.</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>REFI-QDA project (.qdpx)</source>
+        <translation>REFI-QDA project (.qdpx)</translation>
+    </message>
+    <message>
+        <source>Codebook (.qdc)</source>
+        <translation>Codebook (.qdc)</translation>
+    </message>
+    <message>
+        <source>Report, web page (.html)</source>
+        <translation>Report, web page (.html)</translation>
+    </message>
+    <message>
+        <source>Report, PDF (.pdf)</source>
+        <translation>Report, PDF (.pdf)</translation>
+    </message>
+    <message>
+        <source>Report, Markdown (.md)</source>
+        <translation>Report, Markdown (.md)</translation>
+    </message>
+    <message>
+        <source>The whole project — texts, codes, coded passages, memos, one case per student — for QualCoder, NVivo, ATLAS.ti or MAXQDA. Checked against the REFI-QDA schema before it is written.</source>
+        <translation>The whole project — texts, codes, coded passages, memos, one case per student — for QualCoder, NVivo, ATLAS.ti or MAXQDA. Checked against the REFI-QDA schema before it is written.</translation>
+    </message>
+    <message>
+        <source>The codebook only: codes, colours and descriptions.</source>
+        <translation>The codebook only: codes, colours and descriptions.</translation>
+    </message>
+    <message>
+        <source>The report: the project and its approval, excerpts by code, the code tables.</source>
+        <translation>The report: the project and its approval, excerpts by code, the code tables.</translation>
+    </message>
+    <message>
+        <source>The report as a PDF, to print or hand in.</source>
+        <translation>The report as a PDF, to print or hand in.</translation>
+    </message>
+    <message>
+        <source>The report as Markdown text.</source>
+        <translation>The report as Markdown text.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Exports made</source>
+        <translation>Exports made</translation>
+    </message>
+    <message>
+        <source>Case attributes</source>
+        <translation>Case attributes</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>The exported file is not encrypted. It holds only pseudonymised text, never the pseudonym key; its signed audit log is saved beside it.</source>
+        <translation>The exported file is not encrypted. It holds only pseudonymised text, never the pseudonym key; its signed audit log is saved beside it.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Nothing exported yet.</source>
+        <translation>Nothing exported yet.</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Pseudonym</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Cohort</translation>
+    </message>
+    <message>
+        <source>School type</source>
+        <translation>School type</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <source>MBE standards</source>
+        <translation>MBE standards</translation>
+    </message>
+    <message>
+        <source>Each student is a case of the REFI-QDA project with these attributes; the report lists them too. Set the school type here.</source>
+        <translation>Each student is a case of the REFI-QDA project with these attributes; the report lists them too. Set the school type here.</translation>
+    </message>
+    <message>
+        <source>Choose a case study to export it.</source>
+        <translation>Choose a case study to export it.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseItemsTab</name>
+    <message>
+        <source>Reviewed</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Needs review</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>Not reviewed</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Withdrawn on %1, from bundle %2: removed with %3 passages and %4 memos.</source>
+        <translation>Withdrawn on %1, from bundle %2: removed with %3 passages and %4 memos.</translation>
+    </message>
+    <message>
+        <source>Provenance</source>
+        <translation>Provenance</translation>
+    </message>
+    <message>
+        <source>Select an item.</source>
+        <translation>Select an item.</translation>
+    </message>
+    <message>
+        <source>Pseudonym: %1</source>
+        <translation>Pseudonym: %1</translation>
+    </message>
+    <message>
+        <source>Version %1 of the entry, added %2</source>
+        <translation>Version %1 of the entry, added %2</translation>
+    </message>
+    <message>
+        <source>Imported from a REFI-QDA project: no signature or consent.</source>
+        <translation>Imported from a REFI-QDA project: no signature or consent.</translation>
+    </message>
+    <message>
+        <source>Author's key: %1</source>
+        <translation>Author's key: %1</translation>
+    </message>
+    <message>
+        <source>Signature checked: yes, with a key pinned for the author.</source>
+        <translation>Signature checked: yes, with a key pinned for the author.</translation>
+    </message>
+    <message>
+        <source>Signature checked: no, the key is not one pinned for the author.</source>
+        <translation>Signature checked: no, the key is not one pinned for the author.</translation>
+    </message>
+    <message>
+        <source>verified in person (safety number compared)</source>
+        <translation>verified in person (safety number compared)</translation>
+    </message>
+    <message>
+        <source>known, not verified in person</source>
+        <translation>known, not verified in person</translation>
+    </message>
+    <message>
+        <source>Author: %1</source>
+        <translation>Author: %1</translation>
+    </message>
+    <message>
+        <source>Consent: %1</source>
+        <translation>Consent: %1</translation>
+    </message>
+    <message>
+        <source>Bundle: %1</source>
+        <translation>Bundle: %1</translation>
+    </message>
+    <message>
+        <source>Standards: %1</source>
+        <translation>Standards: %1</translation>
+    </message>
+    <message>
+        <source>Sections: %1</source>
+        <translation>Sections: %1</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Pseudonym</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Pseudonymisation</source>
+        <translation>Pseudonymisation</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>Review &amp;pseudonyms…</source>
+        <translation>Review &amp;pseudonyms…</translation>
+    </message>
+    <message>
+        <source>No items yet. Add received entries whose authors consented to research.</source>
+        <translation>No items yet. Add received entries whose authors consented to research.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items need the pseudonymisation review before any export.</source>
+        <translation>
+            <numerusform>%n item needs the pseudonymisation review before any export.</numerusform>
+            <numerusform>%n items need the pseudonymisation review before any export.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Published on %1: the cut-off date. Exports made before a withdrawal are marked outdated.</source>
+        <translation>Published on %1: the cut-off date. Exports made before a withdrawal are marked outdated.</translation>
+    </message>
+    <message>
+        <source>Not published yet: a consent withdrawal removes that entry's excerpts from this study.</source>
+        <translation>Not published yet: a consent withdrawal removes that entry's excerpts from this study.</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>Remove item</translation>
+    </message>
+    <message>
+        <source>Remove %1's entry from this case study?</source>
+        <translation>Remove %1's entry from this case study?</translation>
+    </message>
+    <message>
+        <source>Its coded passages and the memos on them are removed too. The audit log records the removal. The entry stays in your received journals.</source>
+        <translation>Its coded passages and the memos on them are removed too. The audit log records the removal. The entry stays in your received journals.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+</context>
+<context>
+    <name>CaseMemosTab</name>
+    <message>
+        <source>The project</source>
+        <translation>The project</translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation>Code: %1</translation>
+    </message>
+    <message>
+        <source>Item: %1</source>
+        <translation>Item: %1</translation>
+    </message>
+    <message>
+        <source>A coded passage</source>
+        <translation>A coded passage</translation>
+    </message>
+    <message>
+        <source>Passage: «%1» (%2, %3)</source>
+        <translation>Passage: «%1» (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Written %1 · changed %2</source>
+        <translation>Written %1 · changed %2</translation>
+    </message>
+    <message>
+        <source>A new memo</source>
+        <translation>A new memo</translation>
+    </message>
+    <message>
+        <source>Delete memo</source>
+        <translation>Delete memo</translation>
+    </message>
+    <message>
+        <source>Delete the memo on %1?</source>
+        <translation>Delete the memo on %1?</translation>
+    </message>
+    <message>
+        <source>Its text is gone for good.</source>
+        <translation>Its text is gone for good.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Show:</translation>
+    </message>
+    <message>
+        <source>All memos</source>
+        <translation>All memos</translation>
+    </message>
+    <message>
+        <source>On the project</source>
+        <translation>On the project</translation>
+    </message>
+    <message>
+        <source>On codes</source>
+        <translation>On codes</translation>
+    </message>
+    <message>
+        <source>On items</source>
+        <translation>On items</translation>
+    </message>
+    <message>
+        <source>On coded passages</source>
+        <translation>On coded passages</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Memos</source>
+        <translation>Memos</translation>
+    </message>
+    <message>
+        <source>On:</source>
+        <translation>On:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Write the memo here.</source>
+        <translation>Write the memo here.</translation>
+    </message>
+    <message>
+        <source>Memo text</source>
+        <translation>Memo text</translation>
+    </message>
+    <message>
+        <source>&amp;New memo</source>
+        <translation>&amp;New memo</translation>
+    </message>
+    <message>
+        <source>&amp;Save memo</source>
+        <translation>&amp;Save memo</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <source>No memos yet. Write one on the project, a code or an item here, or on a coded passage in the Coding tab.</source>
+        <translation>No memos yet. Write one on the project, a code or an item here, or on a coded passage in the Coding tab.</translation>
+    </message>
+    <message>
+        <source>Choose a case study to see its memos.</source>
+        <translation>Choose a case study to see its memos.</translation>
+    </message>
+</context>
+<context>
+    <name>CasePicker</name>
+    <message>
+        <source>Research</source>
+        <translation>Research</translation>
+    </message>
+    <message>
+        <source>Research, pseudonymised</source>
+        <translation>Research, pseudonymised</translation>
+    </message>
+    <message>
+        <source>Read only</source>
+        <translation>Read only</translation>
+    </message>
+    <message>
+        <source>Not addable: consent to read only</source>
+        <translation>Not addable: consent to read only</translation>
+    </message>
+    <message>
+        <source>Not addable: consent withdrawn</source>
+        <translation>Not addable: consent withdrawn</translation>
+    </message>
+    <message>
+        <source>Not addable: no consent recorded</source>
+        <translation>Not addable: no consent recorded</translation>
+    </message>
+    <message>
+        <source>Already in this study</source>
+        <translation>Already in this study</translation>
+    </message>
+</context>
+<context>
+    <name>CasePickerDialog</name>
+    <message>
+        <source>Add entries to the case study</source>
+        <translation>Add entries to the case study</translation>
+    </message>
+    <message>
+        <source>Entries your students sent with consent for research can be added. The others are shown greyed, with the reason.</source>
+        <translation>Entries your students sent with consent for research can be added. The others are shown greyed, with the reason.</translation>
+    </message>
+    <message>
+        <source>Filter by student, title, template or cohort</source>
+        <translation>Filter by student, title, template or cohort</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Cohort</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consent</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Add %n entries</source>
+        <translation>
+            <numerusform>&amp;Add %n entry</numerusform>
+            <numerusform>&amp;Add %n entries</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>Reading the received entries…</source>
+        <translation>Reading the received entries…</translation>
+    </message>
+    <message>
+        <source>No received entries yet: import your students' bundles first.</source>
+        <translation>No received entries yet: import your students' bundles first.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries shown; %3 can be added.</source>
+        <translation>%1 of %2 entries shown; %3 can be added.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseProjectDialog</name>
+    <message>
+        <source>New case study</source>
+        <translation>New case study</translation>
+    </message>
+    <message>
+        <source>Case study</source>
+        <translation>Case study</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>Research &amp;question:</source>
+        <translation>Research &amp;question:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>Of the pseudonyms (“Estudiante A” or “Student A”) and the report.</source>
+        <translation>Of the pseudonyms (“Estudiante A” or “Student A”) and the report.</translation>
+    </message>
+    <message>
+        <source>Cohorts:</source>
+        <translation>Cohorts:</translation>
+    </message>
+    <message>
+        <source>No cohorts yet: make them in Contacts after importing a batch.</source>
+        <translation>No cohorts yet: make them in Contacts after importing a batch.</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>Team:</translation>
+    </message>
+    <message>
+        <source>Publication:</source>
+        <translation>Publication:</translation>
+    </message>
+    <message>
+        <source>Published on</source>
+        <translation>Published on</translation>
+    </message>
+    <message>
+        <source>The cut-off: a withdrawal that arrives later cannot reach back past it.</source>
+        <translation>The cut-off: a withdrawal that arrives later cannot reach back past it.</translation>
+    </message>
+    <message>
+        <source>Ethics approval</source>
+        <translation>Ethics approval</translation>
+    </message>
+    <message>
+        <source>Without an approval you can plan the study (codes, memos) but not add.</source>
+        <translation>Without an approval you can plan the study (codes, memos) but not add.</translation>
+    </message>
+    <message>
+        <source>&amp;Committee:</source>
+        <translation>&amp;Committee:</translation>
+    </message>
+    <message>
+        <source>&amp;Reference number:</source>
+        <translation>&amp;Reference number:</translation>
+    </message>
+    <message>
+        <source>&amp;Expires on:</source>
+        <translation>&amp;Expires on:</translation>
+    </message>
+    <message>
+        <source>Information sheet:</source>
+        <translation>Information sheet:</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoose…</translation>
+    </message>
+    <message>
+        <source>Leave the committee empty to record no approval yet. The information sheet is kept encrypted in your vault.</source>
+        <translation>Leave the committee empty to record no approval yet. The information sheet is kept encrypted in your vault.</translation>
+    </message>
+    <message>
+        <source>e.g. Fractions with concrete materials</source>
+        <translation>e.g. Fractions with concrete materials</translation>
+    </message>
+    <message>
+        <source>e.g. CEC-CSAH</source>
+        <translation>e.g. CEC-CSAH</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-041</source>
+        <translation>e.g. 2026-041</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Create</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>None chosen</source>
+        <translation>None chosen</translation>
+    </message>
+    <message>
+        <source>Choose the information sheet</source>
+        <translation>Choose the information sheet</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.odt *.docx *.doc *.txt *.md)</source>
+        <translation>Documents (*.pdf *.odt *.docx *.doc *.txt *.md)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>An approval needs both the committee and the reference.</source>
+        <translation>An approval needs both the committee and the reference.</translation>
+    </message>
+    <message>
+        <source>The information sheet goes with an approval.</source>
+        <translation>The information sheet goes with an approval.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseQueriesTab</name>
+    <message>
+        <source>Reading the coded passages…</source>
+        <translation>Reading the coded passages…</translation>
+    </message>
+    <message>
+        <source>Choose a case study on the left to query its coding.</source>
+        <translation>Choose a case study on the left to query its coding.</translation>
+    </message>
+    <message>
+        <source>The coded passages could not be read.</source>
+        <translation>The coded passages could not be read.</translation>
+    </message>
+    <message>
+        <source>No codes yet. Create a codebook and code some passages in the Coding tab first; their queries appear here.</source>
+        <translation>No codes yet. Create a codebook and code some passages in the Coding tab first; their queries appear here.</translation>
+    </message>
+    <message>
+        <source>No coded passages yet. Code some passages in the Coding tab first; then find them here by code, student, section and date, and see code frequencies, co-occurrence and the code × MBE standard matrix.</source>
+        <translation>No coded passages yet. Code some passages in the Coding tab first; then find them here by code, student, section and date, and see code frequencies, co-occurrence and the code × MBE standard matrix.</translation>
+    </message>
+    <message>
+        <source>All students</source>
+        <translation>All students</translation>
+    </message>
+    <message>
+        <source>All sections</source>
+        <translation>All sections</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Coded passages</source>
+        <translation>Coded passages</translation>
+    </message>
+    <message>
+        <source>Coded passages per template section</source>
+        <translation>Coded passages per template section</translation>
+    </message>
+    <message>
+        <source>Coded passages per student</source>
+        <translation>Coded passages per student</translation>
+    </message>
+    <message>
+        <source>No two codes overlap yet. Two codes co-occur where their passages overlap in the same section.</source>
+        <translation>No two codes overlap yet. Two codes co-occur where their passages overlap in the same section.</translation>
+    </message>
+    <message>
+        <source>The coded items name no MBE standard: the matrix fills when the entries were tagged with standards.</source>
+        <translation>The coded items name no MBE standard: the matrix fills when the entries were tagged with standards.</translation>
+    </message>
+    <message>
+        <source>and %1 more (hover the headers)</source>
+        <translation>and %1 more (hover the headers)</translation>
+    </message>
+    <message>
+        <source>Passages shown: %1 of %2. Double-click one to show it in the Coding tab.</source>
+        <translation>Passages shown: %1 of %2. Double-click one to show it in the Coding tab.</translation>
+    </message>
+    <message>
+        <source>No passage matches these filters (coded passages: %1).</source>
+        <translation>No passage matches these filters (coded passages: %1).</translation>
+    </message>
+    <message>
+        <source>Coded passages: %1 · codes: %2 · students: %3.</source>
+        <translation>Coded passages: %1 · codes: %2 · students: %3.</translation>
+    </message>
+    <message>
+        <source>How many times passages of two codes overlap in the same section. Pairs of codes that overlap: %1.</source>
+        <translation>How many times passages of two codes overlap in the same section. Pairs of codes that overlap: %1.</translation>
+    </message>
+    <message>
+        <source>Coded passages of each code in entries tagged with each MBE standard. Standards named: %1.</source>
+        <translation>Coded passages of each code in entries tagged with each MBE standard. Standards named: %1.</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Student (pseudonym)</source>
+        <translation>Student (pseudonym)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>Passage</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>passages-by-code</source>
+        <translation>passages-by-code</translation>
+    </message>
+    <message>
+        <source>code-frequencies</source>
+        <translation>code-frequencies</translation>
+    </message>
+    <message>
+        <source>code-cooccurrence</source>
+        <translation>code-cooccurrence</translation>
+    </message>
+    <message>
+        <source>codes-by-standard</source>
+        <translation>codes-by-standard</translation>
+    </message>
+    <message>
+        <source>Export the query</source>
+        <translation>Export the query</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG images (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>Export the chart</source>
+        <translation>Export the chart</translation>
+    </message>
+    <message>
+        <source>Passages by code</source>
+        <translation>Passages by code</translation>
+    </message>
+    <message>
+        <source>Code frequencies</source>
+        <translation>Code frequencies</translation>
+    </message>
+    <message>
+        <source>Co-occurrence</source>
+        <translation>Co-occurrence</translation>
+    </message>
+    <message>
+        <source>Code × MBE standard</source>
+        <translation>Code × MBE standard</translation>
+    </message>
+    <message>
+        <source>Codes (none checked: all)</source>
+        <translation>Codes (none checked: all)</translation>
+    </message>
+    <message>
+        <source>Check one or more codes; a code includes its sub-codes. None: all.</source>
+        <translation>Check one or more codes; a code includes its sub-codes. None: all.</translation>
+    </message>
+    <message>
+        <source>The whole passage in its context</source>
+        <translation>The whole passage in its context</translation>
+    </message>
+    <message>
+        <source>Template section</source>
+        <translation>Template section</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Count &amp;per</source>
+        <translation>Count &amp;per</translation>
+    </message>
+    <message>
+        <source>Code frequencies chart</source>
+        <translation>Code frequencies chart</translation>
+    </message>
+    <message>
+        <source>Code co-occurrence</source>
+        <translation>Code co-occurrence</translation>
+    </message>
+    <message>
+        <source>Codes by MBE standard</source>
+        <translation>Codes by MBE standard</translation>
+    </message>
+    <message>
+        <source>Show in &amp;Coding</source>
+        <translation>Show in &amp;Coding</translation>
+    </message>
+    <message>
+        <source>Export C&amp;SV…</source>
+        <translation>Export C&amp;SV…</translation>
+    </message>
+    <message>
+        <source>Chart as &amp;PNG…</source>
+        <translation>Chart as &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Chart as S&amp;VG…</source>
+        <translation>Chart as S&amp;VG…</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWorkspace</name>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Coding</source>
+        <translation>Coding</translation>
+    </message>
+    <message>
+        <source>Memos</source>
+        <translation>Memos</translation>
+    </message>
+    <message>
+        <source>Queries</source>
+        <translation>Queries</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>Exports</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Case studies</source>
+        <translation>Case studies</translation>
+    </message>
+    <message>
+        <source>No case studies yet. Create one, then record its ethics approval and add entries your students sent with consent for research.</source>
+        <translation>No case studies yet. Create one, then record its ethics approval and add entries your students sent with consent for research.</translation>
+    </message>
+    <message>
+        <source>Choose a case study, or create one.</source>
+        <translation>Choose a case study, or create one.</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;New…</translation>
+    </message>
+    <message>
+        <source>&amp;Import REFI-QDA project…</source>
+        <translation>&amp;Import REFI-QDA project…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>A&amp;pproval…</source>
+        <translation>A&amp;pproval…</translation>
+    </message>
+    <message>
+        <source>Import a REFI-QDA project</source>
+        <translation>Import a REFI-QDA project</translation>
+    </message>
+    <message>
+        <source>REFI-QDA projects (*.qdpx)</source>
+        <translation>REFI-QDA projects (*.qdpx)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Save the signed audit log first, as the record of deletion</source>
+        <translation>Save the signed audit log first, as the record of deletion</translation>
+    </message>
+    <message>
+        <source>Delete case study</source>
+        <translation>Delete case study</translation>
+    </message>
+    <message>
+        <source>Delete “%1” and everything in it?</source>
+        <translation>Delete “%1” and everything in it?</translation>
+    </message>
+    <message>
+        <source>Its items, codes, passages, memos, the pseudonym map and the information sheet are deleted from your vault, with its audit log. Files you exported are not touched. This cannot be undone.</source>
+        <translation>Its items, codes, passages, memos, the pseudonym map and the information sheet are deleted from your vault, with its audit log. Files you exported are not touched. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Save the audit log</source>
+        <translation>Save the audit log</translation>
+    </message>
+    <message>
+        <source>Audit logs (*.audit.json)</source>
+        <translation>Audit logs (*.audit.json)</translation>
+    </message>
+    <message>
+        <source>No ethics approval: you can plan, not add or export.</source>
+        <translation>No ethics approval: you can plan, not add or export.</translation>
+    </message>
+    <message>
+        <source>Approval expired on %1: renew it to add entries or export.</source>
+        <translation>Approval expired on %1: renew it to add entries or export.</translation>
+    </message>
+    <message>
+        <source>Approved by %1, ref %2, until %3</source>
+        <translation>Approved by %1, ref %2, until %3</translation>
+    </message>
+    <message>
+        <source>Needs an ethics approval first (Approval…).</source>
+        <translation>Needs an ethics approval first (Approval…).</translation>
+    </message>
+    <message>
+        <source>The approval expired on %1.</source>
+        <translation>The approval expired on %1.</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Passphrase changed</source>
@@ -601,8 +2085,8 @@
         <translation>Resolve with: entry resolve {id} --keep FIELD=N or --text FIELD=TEXT</translation>
     </message>
     <message>
-        <source>No journals yet. Create one with &apos;journal create&apos;.</source>
-        <translation>No journals yet. Create one with &apos;journal create&apos;.</translation>
+        <source>No journals yet. Create one with 'journal create'.</source>
+        <translation>No journals yet. Create one with 'journal create'.</translation>
     </message>
     <message>
         <source>No entries match.</source>
@@ -785,8 +2269,8 @@
         <translation>WARNING: you already have a contact with this name but other keys. It will be added as a separate contact; compare the safety number with the person first.</translation>
     </message>
     <message>
-        <source>New key, vouched by the old one: the contact&apos;s previous key signed this card. Whoever holds the old key could have made it, so the contact is not verified until you compare the new safety number with the person.</source>
-        <translation>New key, vouched by the old one: the contact&apos;s previous key signed this card. Whoever holds the old key could have made it, so the contact is not verified until you compare the new safety number with the person.</translation>
+        <source>New key, vouched by the old one: the contact's previous key signed this card. Whoever holds the old key could have made it, so the contact is not verified until you compare the new safety number with the person.</source>
+        <translation>New key, vouched by the old one: the contact's previous key signed this card. Whoever holds the old key could have made it, so the contact is not verified until you compare the new safety number with the person.</translation>
     </message>
     <message>
         <source>The key on this card, or the key that vouched for it, was revoked.</source>
@@ -797,8 +2281,8 @@
         <translation>This card is for, or signed by, a key this contact has already replaced.</translation>
     </message>
     <message>
-        <source>A revocation: this key, and every newer key it vouched for, will no longer be trusted; bundles they signed from the revocation&apos;s date on are refused.</source>
-        <translation>A revocation: this key, and every newer key it vouched for, will no longer be trusted; bundles they signed from the revocation&apos;s date on are refused.</translation>
+        <source>A revocation: this key, and every newer key it vouched for, will no longer be trusted; bundles they signed from the revocation's date on are refused.</source>
+        <translation>A revocation: this key, and every newer key it vouched for, will no longer be trusted; bundles they signed from the revocation's date on are refused.</translation>
     </message>
     <message>
         <source>A revocation of a key none of your contacts has. It is kept: a card or bundle with that key, or vouched for by it, will be refused.</source>
@@ -813,8 +2297,8 @@
         <translation>Safety number:</translation>
     </message>
     <message>
-        <source>The contact was verified; it will be &apos;vouched&apos; (not verified) now.</source>
-        <translation>The contact was verified; it will be &apos;vouched&apos; (not verified) now.</translation>
+        <source>The contact was verified; it will be 'vouched' (not verified) now.</source>
+        <translation>The contact was verified; it will be 'vouched' (not verified) now.</translation>
     </message>
     <message>
         <source>WARNING: this card changes what you confirmed about this contact:</source>
@@ -829,8 +2313,8 @@
         <translation>Accept this card?</translation>
     </message>
     <message>
-        <source>No contacts yet. Import a card with &apos;contact import&apos;.</source>
-        <translation>No contacts yet. Import a card with &apos;contact import&apos;.</translation>
+        <source>No contacts yet. Import a card with 'contact import'.</source>
+        <translation>No contacts yet. Import a card with 'contact import'.</translation>
     </message>
     <message>
         <source>verified</source>
@@ -861,8 +2345,8 @@
         <translation>{name} is verified.</translation>
     </message>
     <message>
-        <source>{name}&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
-        <translation>{name}&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</translation>
+        <source>{name}'s keys are revoked: their bundles are refused and nothing is sent to them.</source>
+        <translation>{name}'s keys are revoked: their bundles are refused and nothing is sent to them.</translation>
     </message>
     <message>
         <source>Wrote your secret age key to {path}. Anyone with this file can read the bundles sent to you: keep it private and delete it when you are done.</source>
@@ -873,8 +2357,8 @@
         <translation>Wrote your minisign public key to {path}.</translation>
     </message>
     <message>
-        <source>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them (&apos;contact safety-number&apos;).</source>
-        <translation>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them (&apos;contact safety-number&apos;).</translation>
+        <source>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them ('contact safety-number').</source>
+        <translation>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them ('contact safety-number').</translation>
     </message>
     <message>
         <source>Make a new key pair? Contacts will need the new card to send you bundles.</source>
@@ -889,8 +2373,8 @@
         <translation>New key pair made; its card, signed by your old key too, is in {path}. Give it to your contacts: they take it without checking again. Bundles sent to your old key still open.</translation>
     </message>
     <message>
-        <source>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with &apos;identity rotate --no-vouch&apos; and give your contacts the new card.</source>
-        <translation>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with &apos;identity rotate --no-vouch&apos; and give your contacts the new card.</translation>
+        <source>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with 'identity rotate --no-vouch' and give your contacts the new card.</source>
+        <translation>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with 'identity rotate --no-vouch' and give your contacts the new card.</translation>
     </message>
     <message>
         <source>ReflectDesk is in the applications menu; .rdbundle and .rdcard files open with it ({count} files in {path}).</source>
@@ -953,12 +2437,12 @@
         <translation>App password: </translation>
     </message>
     <message>
-        <source>Exchange point added. Nothing is sent until you run &apos;sync now&apos; or the app does.</source>
-        <translation>Exchange point added. Nothing is sent until you run &apos;sync now&apos; or the app does.</translation>
+        <source>Exchange point added. Nothing is sent until you run 'sync now' or the app does.</source>
+        <translation>Exchange point added. Nothing is sent until you run 'sync now' or the app does.</translation>
     </message>
     <message>
-        <source>No exchange points: nothing is ever sent. Add one with &apos;exchange add&apos;.</source>
-        <translation>No exchange points: nothing is ever sent. Add one with &apos;exchange add&apos;.</translation>
+        <source>No exchange points: nothing is ever sent. Add one with 'exchange add'.</source>
+        <translation>No exchange points: nothing is ever sent. Add one with 'exchange add'.</translation>
     </message>
     <message>
         <source>Exchange point removed. Files on it were left as they are.</source>
@@ -981,8 +2465,8 @@
         <translation>last sync: {when}</translation>
     </message>
     <message>
-        <source>Received from people not verified, waiting for you: {count} (&apos;sync waiting&apos;).</source>
-        <translation>Received from people not verified, waiting for you: {count} (&apos;sync waiting&apos;).</translation>
+        <source>Received from people not verified, waiting for you: {count} ('sync waiting').</source>
+        <translation>Received from people not verified, waiting for you: {count} ('sync waiting').</translation>
     </message>
     <message>
         <source>Sent: {sent}. Imported: {received}. Waiting for you: {waiting}.</source>
@@ -1001,8 +2485,8 @@
         <translation>Imported.</translation>
     </message>
     <message>
-        <source>Queued a bundle for {points} exchange point(s) (entries: {entries}). It is sent by &apos;sync now&apos;, or by the app when it is open and online.</source>
-        <translation>Queued a bundle for {points} exchange point(s) (entries: {entries}). It is sent by &apos;sync now&apos;, or by the app when it is open and online.</translation>
+        <source>Queued a bundle for {points} exchange point(s) (entries: {entries}). It is sent by 'sync now', or by the app when it is open and online.</source>
+        <translation>Queued a bundle for {points} exchange point(s) (entries: {entries}). It is sent by 'sync now', or by the app when it is open and online.</translation>
     </message>
     <message>
         <source>Backup written: {path}</source>
@@ -1065,8 +2549,8 @@
         <translation>Cohort {name}: {count} members.</translation>
     </message>
     <message>
-        <source>No cohorts yet. Create one with &apos;cohort create&apos;.</source>
-        <translation>No cohorts yet. Create one with &apos;cohort create&apos;.</translation>
+        <source>No cohorts yet. Create one with 'cohort create'.</source>
+        <translation>No cohorts yet. Create one with 'cohort create'.</translation>
     </message>
     <message>
         <source>planning</source>
@@ -1081,16 +2565,16 @@
         <translation>approval expired</translation>
     </message>
     <message>
-        <source>Planning. Record its ethics approval with &apos;case approve&apos; before adding entries.</source>
-        <translation>Planning. Record its ethics approval with &apos;case approve&apos; before adding entries.</translation>
+        <source>Planning. Record its ethics approval with 'case approve' before adding entries.</source>
+        <translation>Planning. Record its ethics approval with 'case approve' before adding entries.</translation>
     </message>
     <message>
         <source>Ethics approval recorded; it expires on {date}.</source>
         <translation>Ethics approval recorded; it expires on {date}.</translation>
     </message>
     <message>
-        <source>No case studies yet. Create one with &apos;case create&apos;.</source>
-        <translation>No case studies yet. Create one with &apos;case create&apos;.</translation>
+        <source>No case studies yet. Create one with 'case create'.</source>
+        <translation>No case studies yet. Create one with 'case create'.</translation>
     </message>
     <message>
         <source>Export {file} ({date}) is outdated: items were removed since.</source>
@@ -1141,6 +2625,30 @@
         <translation>{made} of {count} replacements made; the items are reviewed.</translation>
     </message>
     <message>
+        <source>{n} item(s) consented as research-pseudonymised still hold a name you skipped: they stay unreviewed and exports wait for them. Run 'case pseudonymise' again.</source>
+        <translation>{n} item(s) consented as research-pseudonymised still hold a name you skipped: they stay unreviewed and exports wait for them. Run 'case pseudonymise' again.</translation>
+    </message>
+    <message>
+        <source>Study: {study}.</source>
+        <translation>Study: {study}.</translation>
+    </message>
+    <message>
+        <source>It ends on record {seq}, the signed record of the {format} export of {date} (SHA-256 {sha256}).</source>
+        <translation>It ends on record {seq}, the signed record of the {format} export of {date} (SHA-256 {sha256}).</translation>
+    </message>
+    <message>
+        <source>{file} is that export: its SHA-256 matches.</source>
+        <translation>{file} is that export: its SHA-256 matches.</translation>
+    </message>
+    <message>
+        <source>Add --project FILE to check that FILE is the export it ends on.</source>
+        <translation>Add --project FILE to check that FILE is the export it ends on.</translation>
+    </message>
+    <message>
+        <source>It is this study's log in the vault, up to that record.</source>
+        <translation>It is this study's log in the vault, up to that record.</translation>
+    </message>
+    <message>
         <source>{count} codes imported.</source>
         <translation>{count} codes imported.</translation>
     </message>
@@ -1149,8 +2657,52 @@
         <translation>Exported to {file}; its signed audit log is {audit}.</translation>
     </message>
     <message>
+        <source>Delete '{title}' with its items, codes, memos, pseudonym map and audit log from the vault? This cannot be undone.</source>
+        <translation>Delete '{title}' with its items, codes, memos, pseudonym map and audit log from the vault? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Case study deleted.</source>
+        <translation>Case study deleted.</translation>
+    </message>
+    <message>
+        <source>Case study deleted; its signed log, closed by the deletion, is {file}.</source>
+        <translation>Case study deleted; its signed log, closed by the deletion, is {file}.</translation>
+    </message>
+    <message>
         <source>The audit log verifies: {count} records, signed by {keys}.</source>
         <translation>The audit log verifies: {count} records, signed by {keys}.</translation>
+    </message>
+</context>
+<context>
+    <name>CodeDialog</name>
+    <message>
+        <source>New code</source>
+        <extracomment>Colours a new code gets in turn (readable under text, light and dark).</extracomment>
+        <translation>New code</translation>
+    </message>
+    <message>
+        <source>Edit code</source>
+        <translation>Edit code</translation>
+    </message>
+    <message>
+        <source>Under:</source>
+        <translation>Under:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>&amp;Colour:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Description:</translation>
+    </message>
+    <message>
+        <source>Choose the code's colour</source>
+        <translation>Choose the code's colour</translation>
     </message>
 </context>
 <context>
@@ -1323,8 +2875,8 @@
         <translation>Remove this contact</translation>
     </message>
     <message>
-        <source>Show the cohort&apos;s dashboard</source>
-        <translation>Show the cohort&apos;s dashboard</translation>
+        <source>Show the cohort's dashboard</source>
+        <translation>Show the cohort's dashboard</translation>
     </message>
 </context>
 <context>
@@ -1529,8 +3081,8 @@
         <translation>Safety number with %1</translation>
     </message>
     <message>
-        <source>This contact&apos;s keys were revoked: bundles signed with them are refused and nothing can be sent to them.</source>
-        <translation>This contact&apos;s keys were revoked: bundles signed with them are refused and nothing can be sent to them.</translation>
+        <source>This contact's keys were revoked: bundles signed with them are refused and nothing can be sent to them.</source>
+        <translation>This contact's keys were revoked: bundles signed with them are refused and nothing can be sent to them.</translation>
     </message>
     <message>
         <source>You compared this safety number with %1. It is verified.</source>
@@ -1585,20 +3137,20 @@
         <translation>You already have this card of %1.</translation>
     </message>
     <message>
-        <source>%1&apos;s card was renewed (signed by their key).</source>
-        <translation>%1&apos;s card was renewed (signed by their key).</translation>
+        <source>%1's card was renewed (signed by their key).</source>
+        <translation>%1's card was renewed (signed by their key).</translation>
     </message>
     <message>
         <source>You already have a newer card of %1; nothing changed.</source>
         <translation>You already have a newer card of %1; nothing changed.</translation>
     </message>
     <message>
-        <source>%1&apos;s new keys were saved, not verified: compare the safety number again.</source>
-        <translation>%1&apos;s new keys were saved, not verified: compare the safety number again.</translation>
+        <source>%1's new keys were saved, not verified: compare the safety number again.</source>
+        <translation>%1's new keys were saved, not verified: compare the safety number again.</translation>
     </message>
     <message>
-        <source>%1&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
-        <translation>%1&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</translation>
+        <source>%1's keys are revoked: their bundles are refused and nothing is sent to them.</source>
+        <translation>%1's keys are revoked: their bundles are refused and nothing is sent to them.</translation>
     </message>
     <message>
         <source>Contact card</source>
@@ -1621,14 +3173,14 @@
 %2</translation>
     </message>
     <message>
-        <source>%1&apos;s new key was vouched for by their old, verified key. Whoever holds the old key could have done that: compare this new safety number with %1 in person or by phone to mark them verified again.</source>
-        <translation>%1&apos;s new key was vouched for by their old, verified key. Whoever holds the old key could have done that: compare this new safety number with %1 in person or by phone to mark them verified again.</translation>
+        <source>%1's new key was vouched for by their old, verified key. Whoever holds the old key could have done that: compare this new safety number with %1 in person or by phone to mark them verified again.</source>
+        <translation>%1's new key was vouched for by their old, verified key. Whoever holds the old key could have done that: compare this new safety number with %1 in person or by phone to mark them verified again.</translation>
     </message>
     <message>
-        <source>This card is signed by the contact&apos;s key, but it changes what you confirmed:
+        <source>This card is signed by the contact's key, but it changes what you confirmed:
 %1
 Accept it only if the person told you about the change. Otherwise keep the name you have: nothing is changed.</source>
-        <translation>This card is signed by the contact&apos;s key, but it changes what you confirmed:
+        <translation>This card is signed by the contact's key, but it changes what you confirmed:
 %1
 Accept it only if the person told you about the change. Otherwise keep the name you have: nothing is changed.</translation>
     </message>
@@ -1874,30 +3426,6 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
     <message>
         <source>Nothing has been sent yet: give them the file any way you like (a USB stick, e-mail, a shared folder). Only they can open it.</source>
         <translation>Nothing has been sent yet: give them the file any way you like (a USB stick, e-mail, a shared folder). Only they can open it.</translation>
-    </message>
-    <message>
-        <source>Saved to %1</source>
-        <translation>Saved to %1</translation>
-    </message>
-    <message>
-        <source>File: %1 (%2 KB)</source>
-        <translation>File: %1 (%2 KB)</translation>
-    </message>
-    <message>
-        <source>&amp;Open the folder</source>
-        <translation>&amp;Open the folder</translation>
-    </message>
-    <message>
-        <source>Open the folder</source>
-        <translation>Open the folder</translation>
-    </message>
-    <message>
-        <source>Co&amp;py the path</source>
-        <translation>Co&amp;py the path</translation>
-    </message>
-    <message>
-        <source>Copy the path</source>
-        <translation>Copy the path</translation>
     </message>
 </context>
 <context>
@@ -2180,8 +3708,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no vault in this folder.</translation>
     </message>
     <message>
-        <source>Create one with &apos;init&apos;, or choose the folder that holds your vault.</source>
-        <translation>Create one with &apos;init&apos;, or choose the folder that holds your vault.</translation>
+        <source>Create one with 'init', or choose the folder that holds your vault.</source>
+        <translation>Create one with 'init', or choose the folder that holds your vault.</translation>
     </message>
     <message>
         <source>A vault already exists in this folder.</source>
@@ -2292,24 +3820,24 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no journal with this id.</translation>
     </message>
     <message>
-        <source>See the ids with &apos;journal list&apos;.</source>
-        <translation>See the ids with &apos;journal list&apos;.</translation>
+        <source>See the ids with 'journal list'.</source>
+        <translation>See the ids with 'journal list'.</translation>
     </message>
     <message>
         <source>There is no entry with this id.</source>
         <translation>There is no entry with this id.</translation>
     </message>
     <message>
-        <source>See the ids with &apos;entry list&apos;.</source>
-        <translation>See the ids with &apos;entry list&apos;.</translation>
+        <source>See the ids with 'entry list'.</source>
+        <translation>See the ids with 'entry list'.</translation>
     </message>
     <message>
         <source>There is no attachment with this id.</source>
         <translation>There is no attachment with this id.</translation>
     </message>
     <message>
-        <source>See an entry&apos;s attachments with &apos;entry show&apos;.</source>
-        <translation>See an entry&apos;s attachments with &apos;entry show&apos;.</translation>
+        <source>See an entry's attachments with 'entry show'.</source>
+        <translation>See an entry's attachments with 'entry show'.</translation>
     </message>
     <message>
         <source>The attachment is larger than the limit of {limit_mb} MB.</source>
@@ -2340,8 +3868,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>The search could not be understood.</translation>
     </message>
     <message>
-        <source>Check quotes and parentheses. Use &quot;two words&quot; for a phrase, word* for a prefix, and AND, OR, NOT between words.</source>
-        <translation>Check quotes and parentheses. Use &quot;two words&quot; for a phrase, word* for a prefix, and AND, OR, NOT between words.</translation>
+        <source>Check quotes and parentheses. Use "two words" for a phrase, word* for a prefix, and AND, OR, NOT between words.</source>
+        <translation>Check quotes and parentheses. Use "two words" for a phrase, word* for a prefix, and AND, OR, NOT between words.</translation>
     </message>
     <message>
         <source>The passphrase is too short.</source>
@@ -2364,8 +3892,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>{name} could not accept any of this feedback: its entries were not shared with {name}, or not in a bundle that also named you.</translation>
     </message>
     <message>
-        <source>Leave {name} out. Feedback on your entries goes to those you sent them to; on someone else&apos;s entry, to its author, who forwards it.</source>
-        <translation>Leave {name} out. Feedback on your entries goes to those you sent them to; on someone else&apos;s entry, to its author, who forwards it.</translation>
+        <source>Leave {name} out. Feedback on your entries goes to those you sent them to; on someone else's entry, to its author, who forwards it.</source>
+        <translation>Leave {name} out. Feedback on your entries goes to those you sent them to; on someone else's entry, to its author, who forwards it.</translation>
     </message>
     <message>
         <source>This template has no section with that key.</source>
@@ -2388,8 +3916,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no template with this id.</translation>
     </message>
     <message>
-        <source>See the ids with &apos;templates list&apos;.</source>
-        <translation>See the ids with &apos;templates list&apos;.</translation>
+        <source>See the ids with 'templates list'.</source>
+        <translation>See the ids with 'templates list'.</translation>
     </message>
     <message>
         <source>The standards file is not valid.</source>
@@ -2440,8 +3968,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>The PDF could not be made.</translation>
     </message>
     <message>
-        <source>The PDF is drawn with the desktop app&apos;s Qt libraries. Check that ReflectDesk is fully installed, or export as HTML and print that to PDF.</source>
-        <translation>The PDF is drawn with the desktop app&apos;s Qt libraries. Check that ReflectDesk is fully installed, or export as HTML and print that to PDF.</translation>
+        <source>The PDF is drawn with the desktop app's Qt libraries. Check that ReflectDesk is fully installed, or export as HTML and print that to PDF.</source>
+        <translation>The PDF is drawn with the desktop app's Qt libraries. Check that ReflectDesk is fully installed, or export as HTML and print that to PDF.</translation>
     </message>
     <message>
         <source>This backup is damaged or was changed after it was made: it does not pass its checks.</source>
@@ -2456,28 +3984,28 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no comment with this id.</translation>
     </message>
     <message>
-        <source>See an entry&apos;s comments with &apos;comment list ENTRY&apos;.</source>
-        <translation>See an entry&apos;s comments with &apos;comment list ENTRY&apos;.</translation>
+        <source>See an entry's comments with 'comment list ENTRY'.</source>
+        <translation>See an entry's comments with 'comment list ENTRY'.</translation>
     </message>
     <message>
         <source>There are no comments, sign-offs or statuses to send to these contacts.</source>
         <translation>There are no comments, sign-offs or statuses to send to these contacts.</translation>
     </message>
     <message>
-        <source>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with &apos;bundle export&apos;.</source>
-        <translation>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with &apos;bundle export&apos;.</translation>
+        <source>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with 'bundle export'.</source>
+        <translation>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with 'bundle export'.</translation>
     </message>
     <message>
         <source>There is no sign-off with this id.</source>
         <translation>There is no sign-off with this id.</translation>
     </message>
     <message>
-        <source>See an entry&apos;s sign-offs with &apos;comment list ENTRY&apos;.</source>
-        <translation>See an entry&apos;s sign-offs with &apos;comment list ENTRY&apos;.</translation>
+        <source>See an entry's sign-offs with 'comment list ENTRY'.</source>
+        <translation>See an entry's sign-offs with 'comment list ENTRY'.</translation>
     </message>
     <message>
-        <source>The quoted text is not in that section of the entry&apos;s current version.</source>
-        <translation>The quoted text is not in that section of the entry&apos;s current version.</translation>
+        <source>The quoted text is not in that section of the entry's current version.</source>
+        <translation>The quoted text is not in that section of the entry's current version.</translation>
     </message>
     <message>
         <source>Copy the passage exactly as it appears (up to 2,000 characters) and try again.</source>
@@ -2504,16 +4032,16 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>Send it to your mentor, who signs it off against the standards.</translation>
     </message>
     <message>
-        <source>Only the entry&apos;s author can mark it ready for feedback.</source>
-        <translation>Only the entry&apos;s author can mark it ready for feedback.</translation>
+        <source>Only the entry's author can mark it ready for feedback.</source>
+        <translation>Only the entry's author can mark it ready for feedback.</translation>
     </message>
     <message>
         <source>A comment or sign-off is signed by someone who is not among your contacts.</source>
         <translation>A comment or sign-off is signed by someone who is not among your contacts.</translation>
     </message>
     <message>
-        <source>Add that person&apos;s contact card first, compare the safety number, and import again. Nothing was imported.</source>
-        <translation>Add that person&apos;s contact card first, compare the safety number, and import again. Nothing was imported.</translation>
+        <source>Add that person's contact card first, compare the safety number, and import again. Nothing was imported.</source>
+        <translation>Add that person's contact card first, compare the safety number, and import again. Nothing was imported.</translation>
     </message>
     <message>
         <source>A comment or sign-off is signed with a key that was revoked or replaced.</source>
@@ -2544,8 +4072,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>A comment points at text that is not in the version it names.</translation>
     </message>
     <message>
-        <source>A record does something its author may not do (withdraw another person&apos;s sign-off, mark someone else&apos;s entry, or sign off their own).</source>
-        <translation>A record does something its author may not do (withdraw another person&apos;s sign-off, mark someone else&apos;s entry, or sign off their own).</translation>
+        <source>A record does something its author may not do (withdraw another person's sign-off, mark someone else's entry, or sign off their own).</source>
+        <translation>A record does something its author may not do (withdraw another person's sign-off, mark someone else's entry, or sign off their own).</translation>
     </message>
     <message>
         <source>There are more comments and sign-offs than ReflectDesk takes at once ({limit}).</source>
@@ -2568,8 +4096,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>This template id belongs to a built-in template.</translation>
     </message>
     <message>
-        <source>Choose another id for your template, for example with your university&apos;s prefix.</source>
-        <translation>Choose another id for your template, for example with your university&apos;s prefix.</translation>
+        <source>Choose another id for your template, for example with your university's prefix.</source>
+        <translation>Choose another id for your template, for example with your university's prefix.</translation>
     </message>
     <message>
         <source>This template version was already imported with different content.</source>
@@ -2868,12 +4396,12 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no contact with this id.</translation>
     </message>
     <message>
-        <source>See the ids with &apos;contact list&apos;.</source>
-        <translation>See the ids with &apos;contact list&apos;.</translation>
+        <source>See the ids with 'contact list'.</source>
+        <translation>See the ids with 'contact list'.</translation>
     </message>
     <message>
-        <source>This contact&apos;s key has been revoked; nothing can be sent to it.</source>
-        <translation>This contact&apos;s key has been revoked; nothing can be sent to it.</translation>
+        <source>This contact's key has been revoked; nothing can be sent to it.</source>
+        <translation>This contact's key has been revoked; nothing can be sent to it.</translation>
     </message>
     <message>
         <source>Ask the person for their new contact card. Nothing was exported.</source>
@@ -2920,12 +4448,12 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>Only someone holding the old key could make it. Ask the person for their current card and compare the safety number. Nothing was changed.</translation>
     </message>
     <message>
-        <source>This is a revocation of your own key, not of a contact&apos;s.</source>
-        <translation>This is a revocation of your own key, not of a contact&apos;s.</translation>
+        <source>This is a revocation of your own key, not of a contact's.</source>
+        <translation>This is a revocation of your own key, not of a contact's.</translation>
     </message>
     <message>
-        <source>If you did not make it, someone else has your secret key: make new keys now with &apos;identity rotate --no-vouch&apos; and give your contacts the new card. Nothing was changed.</source>
-        <translation>If you did not make it, someone else has your secret key: make new keys now with &apos;identity rotate --no-vouch&apos; and give your contacts the new card. Nothing was changed.</translation>
+        <source>If you did not make it, someone else has your secret key: make new keys now with 'identity rotate --no-vouch' and give your contacts the new card. Nothing was changed.</source>
+        <translation>If you did not make it, someone else has your secret key: make new keys now with 'identity rotate --no-vouch' and give your contacts the new card. Nothing was changed.</translation>
     </message>
     <message>
         <source>The name on this card contains invisible or text-direction characters.</source>
@@ -2948,8 +4476,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>You already have a newer card for this contact.</translation>
     </message>
     <message>
-        <source>The safety number you entered does not match this contact&apos;s.</source>
-        <translation>The safety number you entered does not match this contact&apos;s.</translation>
+        <source>The safety number you entered does not match this contact's.</source>
+        <translation>The safety number you entered does not match this contact's.</translation>
     </message>
     <message>
         <source>Do not mark the contact verified. Check that you both opened the right contact, then compare again.</source>
@@ -2968,8 +4496,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>The bundle does not carry the contact card of its unknown sender.</translation>
     </message>
     <message>
-        <source>Import the sender&apos;s contact card first, then the bundle again. Nothing was imported.</source>
-        <translation>Import the sender&apos;s contact card first, then the bundle again. Nothing was imported.</translation>
+        <source>Import the sender's contact card first, then the bundle again. Nothing was imported.</source>
+        <translation>Import the sender's contact card first, then the bundle again. Nothing was imported.</translation>
     </message>
     <message>
         <source>The bundle would change an entry that belongs to someone else.</source>
@@ -3196,8 +4724,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>The secure connection to the exchange server could not be verified.</translation>
     </message>
     <message>
-        <source>Check the address and the computer&apos;s date and time. If it persists, someone may be intercepting the connection: do not use this network, and tell your university&apos;s IT.</source>
-        <translation>Check the address and the computer&apos;s date and time. If it persists, someone may be intercepting the connection: do not use this network, and tell your university&apos;s IT.</translation>
+        <source>Check the address and the computer's date and time. If it persists, someone may be intercepting the connection: do not use this network, and tell your university's IT.</source>
+        <translation>Check the address and the computer's date and time. If it persists, someone may be intercepting the connection: do not use this network, and tell your university's IT.</translation>
     </message>
     <message>
         <source>The exchange server gave an answer ReflectDesk does not understand.</source>
@@ -3252,8 +4780,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no exchange point with this id.</translation>
     </message>
     <message>
-        <source>See the ids with &apos;exchange list&apos;.</source>
-        <translation>See the ids with &apos;exchange list&apos;.</translation>
+        <source>See the ids with 'exchange list'.</source>
+        <translation>See the ids with 'exchange list'.</translation>
     </message>
     <message>
         <source>This folder cannot be used as an exchange point.</source>
@@ -3276,32 +4804,32 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>Bundles are still waiting to be sent through this exchange point: {count}.</translation>
     </message>
     <message>
-        <source>Send them first (&apos;sync now&apos;), or remove it with --force: they are then not sent.</source>
-        <translation>Send them first (&apos;sync now&apos;), or remove it with --force: they are then not sent.</translation>
+        <source>Send them first ('sync now'), or remove it with --force: they are then not sent.</source>
+        <translation>Send them first ('sync now'), or remove it with --force: they are then not sent.</translation>
     </message>
     <message>
         <source>None of these contacts is reached through an exchange point.</source>
         <translation>None of these contacts is reached through an exchange point.</translation>
     </message>
     <message>
-        <source>Add an exchange point for them (&apos;exchange add … --contact&apos;), or export to a file with --output.</source>
-        <translation>Add an exchange point for them (&apos;exchange add … --contact&apos;), or export to a file with --output.</translation>
+        <source>Add an exchange point for them ('exchange add … --contact'), or export to a file with --output.</source>
+        <translation>Add an exchange point for them ('exchange add … --contact'), or export to a file with --output.</translation>
     </message>
     <message>
         <source>No received bundle is waiting with this id.</source>
         <translation>No received bundle is waiting with this id.</translation>
     </message>
     <message>
-        <source>See the ids with &apos;sync waiting&apos;.</source>
-        <translation>See the ids with &apos;sync waiting&apos;.</translation>
+        <source>See the ids with 'sync waiting'.</source>
+        <translation>See the ids with 'sync waiting'.</translation>
     </message>
     <message>
         <source>This file is not a ReflectDesk backup.</source>
         <translation>This file is not a ReflectDesk backup.</translation>
     </message>
     <message>
-        <source>Choose a file ending in .rdbackup made by &apos;Back up now&apos; or &apos;backup create&apos;.</source>
-        <translation>Choose a file ending in .rdbackup made by &apos;Back up now&apos; or &apos;backup create&apos;.</translation>
+        <source>Choose a file ending in .rdbackup made by 'Back up now' or 'backup create'.</source>
+        <translation>Choose a file ending in .rdbackup made by 'Back up now' or 'backup create'.</translation>
     </message>
     <message>
         <source>The folder for the restored vault already exists and is not empty.</source>
@@ -3324,12 +4852,12 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no cohort with this id or name.</translation>
     </message>
     <message>
-        <source>See your cohorts with &apos;cohort list&apos;.</source>
-        <translation>See your cohorts with &apos;cohort list&apos;.</translation>
+        <source>See your cohorts with 'cohort list'.</source>
+        <translation>See your cohorts with 'cohort list'.</translation>
     </message>
     <message>
-        <source>The cohort&apos;s name is empty, too long or not valid.</source>
-        <translation>The cohort&apos;s name is empty, too long or not valid.</translation>
+        <source>The cohort's name is empty, too long or not valid.</source>
+        <translation>The cohort's name is empty, too long or not valid.</translation>
     </message>
     <message>
         <source>Use up to 120 characters, for example: Práctica II — 2026 — Sección 2.</source>
@@ -3348,32 +4876,32 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no case study with this id or title.</translation>
     </message>
     <message>
-        <source>See your case studies with &apos;case list&apos;.</source>
-        <translation>See your case studies with &apos;case list&apos;.</translation>
+        <source>See your case studies with 'case list'.</source>
+        <translation>See your case studies with 'case list'.</translation>
     </message>
     <message>
         <source>The case study holds no item with this id.</source>
         <translation>The case study holds no item with this id.</translation>
     </message>
     <message>
-        <source>See its items with &apos;case show&apos;.</source>
-        <translation>See its items with &apos;case show&apos;.</translation>
+        <source>See its items with 'case show'.</source>
+        <translation>See its items with 'case show'.</translation>
     </message>
     <message>
         <source>The case study has no code with this id or name.</source>
         <translation>The case study has no code with this id or name.</translation>
     </message>
     <message>
-        <source>See its codebook with &apos;case show&apos;.</source>
-        <translation>See its codebook with &apos;case show&apos;.</translation>
+        <source>See its codebook with 'case show'.</source>
+        <translation>See its codebook with 'case show'.</translation>
     </message>
     <message>
         <source>The case study has no memo or passage with this id.</source>
         <translation>The case study has no memo or passage with this id.</translation>
     </message>
     <message>
-        <source>See its memos and passages with &apos;case show&apos;.</source>
-        <translation>See its memos and passages with &apos;case show&apos;.</translation>
+        <source>See its memos and passages with 'case show'.</source>
+        <translation>See its memos and passages with 'case show'.</translation>
     </message>
     <message>
         <source>A field of the case study is empty, too long or not valid: {field}.</source>
@@ -3388,32 +4916,32 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>This case study has no ethics approval: entries cannot be added or exported.</translation>
     </message>
     <message>
-        <source>Record the committee, the approval&apos;s reference and its expiry date with &apos;case approve&apos;. Until then the study can be planned.</source>
-        <translation>Record the committee, the approval&apos;s reference and its expiry date with &apos;case approve&apos;. Until then the study can be planned.</translation>
+        <source>Record the committee, the approval's reference and its expiry date with 'case approve'. Until then the study can be planned.</source>
+        <translation>Record the committee, the approval's reference and its expiry date with 'case approve'. Until then the study can be planned.</translation>
     </message>
     <message>
         <source>The ethics approval of this case study expired on {date}: no entry can be added and nothing exported.</source>
         <translation>The ethics approval of this case study expired on {date}: no entry can be added and nothing exported.</translation>
     </message>
     <message>
-        <source>Record the renewed approval with &apos;case approve&apos; and try again.</source>
-        <translation>Record the renewed approval with &apos;case approve&apos; and try again.</translation>
+        <source>Record the renewed approval with 'case approve' and try again.</source>
+        <translation>Record the renewed approval with 'case approve' and try again.</translation>
     </message>
     <message>
         <source>The author of this entry has not consented to its use in research.</source>
         <translation>The author of this entry has not consented to its use in research.</translation>
     </message>
     <message>
-        <source>Only entries received with the consent &apos;research&apos; or &apos;research-pseudonymised&apos;, and not withdrawn, can be added to a case study.</source>
-        <translation>Only entries received with the consent &apos;research&apos; or &apos;research-pseudonymised&apos;, and not withdrawn, can be added to a case study.</translation>
+        <source>Only entries received with the consent 'research' or 'research-pseudonymised', and not withdrawn, can be added to a case study.</source>
+        <translation>Only entries received with the consent 'research' or 'research-pseudonymised', and not withdrawn, can be added to a case study.</translation>
     </message>
     <message>
         <source>Only entries received from their authors can be added to a case study.</source>
         <translation>Only entries received from their authors can be added to a case study.</translation>
     </message>
     <message>
-        <source>Import the author&apos;s bundle, then pick the entry from &apos;case add --list&apos;.</source>
-        <translation>Import the author&apos;s bundle, then pick the entry from &apos;case add --list&apos;.</translation>
+        <source>Import the author's bundle, then pick the entry from 'case add --list'.</source>
+        <translation>Import the author's bundle, then pick the entry from 'case add --list'.</translation>
     </message>
     <message>
         <source>This entry is already in the case study.</source>
@@ -3428,8 +4956,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>Entries that may only be used pseudonymised have not been reviewed yet ({count}): nothing was exported.</translation>
     </message>
     <message>
-        <source>Review the proposed replacements with &apos;case pseudonymise&apos;, then export.</source>
-        <translation>Review the proposed replacements with &apos;case pseudonymise&apos;, then export.</translation>
+        <source>Review the proposed replacements with 'case pseudonymise', then export.</source>
+        <translation>Review the proposed replacements with 'case pseudonymise', then export.</translation>
     </message>
     <message>
         <source>The passage is empty or lies outside the text of its section.</source>
@@ -3452,16 +4980,24 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>The audit log does not verify: a record was changed, removed, reordered or not signed by the researcher.</translation>
     </message>
     <message>
-        <source>Do not trust this copy of the log. Export it again from the researcher&apos;s vault and compare.</source>
-        <translation>Do not trust this copy of the log. Export it again from the researcher&apos;s vault and compare.</translation>
+        <source>Do not trust this copy of the log. Export it again from the researcher's vault and compare.</source>
+        <translation>Do not trust this copy of the log. Export it again from the researcher's vault and compare.</translation>
+    </message>
+    <message>
+        <source>The audit log verifies, but it does not end on the export of this file ({file}): its SHA-256 is not the one the log signed.</source>
+        <translation>The audit log verifies, but it does not end on the export of this file ({file}): its SHA-256 is not the one the log signed.</translation>
+    </message>
+    <message>
+        <source>The log belongs to another export: another case study, or an earlier or later export of this one. Check the file with the .audit.json written beside it.</source>
+        <translation>The log belongs to another export: another case study, or an earlier or later export of this one. Check the file with the .audit.json written beside it.</translation>
     </message>
     <message>
         <source>The codebook is empty: there is nothing to export.</source>
         <translation>The codebook is empty: there is nothing to export.</translation>
     </message>
     <message>
-        <source>Add codes first, with &apos;case codebook --add&apos;.</source>
-        <translation>Add codes first, with &apos;case codebook --add&apos;.</translation>
+        <source>Add codes first, with 'case codebook --add'.</source>
+        <translation>Add codes first, with 'case codebook --add'.</translation>
     </message>
 </context>
 <context>
@@ -4758,8 +6294,8 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>School &amp;mentor (profesor/a guía)</translation>
     </message>
     <message>
-        <source>I read my student teachers&apos; journals and give feedback.</source>
-        <translation>I read my student teachers&apos; journals and give feedback.</translation>
+        <source>I read my student teachers' journals and give feedback.</source>
+        <translation>I read my student teachers' journals and give feedback.</translation>
     </message>
     <message>
         <source>&amp;University educator or researcher</source>
@@ -4797,8 +6333,8 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
 <context>
     <name>Progress</name>
     <message>
-        <source>Measuring this computer&apos;s speed…</source>
-        <translation>Measuring this computer&apos;s speed…</translation>
+        <source>Measuring this computer's speed…</source>
+        <translation>Measuring this computer's speed…</translation>
     </message>
     <message>
         <source>Deriving the key from your passphrase…</source>
@@ -4834,6 +6370,223 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     <message>
         <source>* The template asks you to answer this.</source>
         <translation>* The template asks you to answer this.</translation>
+    </message>
+</context>
+<context>
+    <name>PseudonymiseDialog</name>
+    <message>
+        <source>student</source>
+        <translation>student</translation>
+    </message>
+    <message>
+        <source>mentor</source>
+        <translation>mentor</translation>
+    </message>
+    <message>
+        <source>tutor</source>
+        <translation>tutor</translation>
+    </message>
+    <message>
+        <source>colleague</source>
+        <translation>colleague</translation>
+    </message>
+    <message>
+        <source>pupil</source>
+        <translation>pupil</translation>
+    </message>
+    <message>
+        <source>school</source>
+        <translation>school</translation>
+    </message>
+    <message>
+        <source>commune</source>
+        <translation>commune</translation>
+    </message>
+    <message>
+        <source>other person</source>
+        <translation>other person</translation>
+    </message>
+    <message>
+        <source>name of two people</source>
+        <translation>name of two people</translation>
+    </message>
+    <message>
+        <source>RUT</source>
+        <translation>RUT</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>Looking for names, RUTs, e-mail addresses and phones…</source>
+        <translation>Looking for names, RUTs, e-mail addresses and phones…</translation>
+    </message>
+    <message>
+        <source>Term added as %1; it does not appear in the texts.</source>
+        <translation>Term added as %1; it does not appear in the texts.</translation>
+    </message>
+    <message>
+        <source>Term added as %1.</source>
+        <translation>Term added as %1.</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was changed.</source>
+        <translation>Stopped: nothing was changed.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 accepted</source>
+        <translation>%1 of %2 accepted</translation>
+    </message>
+    <message>
+        <source>Accepted: it will be replaced.</source>
+        <translation>Accepted: it will be replaced.</translation>
+    </message>
+    <message>
+        <source>Skipped: it stays as written.</source>
+        <translation>Skipped: it stays as written.</translation>
+    </message>
+    <message>
+        <source>Making the replacements…</source>
+        <translation>Making the replacements…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries still wait for their pseudonyms: exports stay blocked until every replacement in them is accepted.</source>
+        <translation>
+            <numerusform>%n entry still waits for its pseudonyms: exports stay blocked until every replacement in it is accepted.</numerusform>
+            <numerusform>%n entries still wait for their pseudonyms: exports stay blocked until every replacement in them is accepted.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Review pseudonyms again to accept what was skipped in them.</source>
+        <translation>Review pseudonyms again to accept what was skipped in them.</translation>
+    </message>
+    <message>
+        <source>Making the replacements… please wait.</source>
+        <translation>Making the replacements… please wait.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries may only be used pseudonymised and have skipped replacements: exports stay blocked until those entries are pseudonymised.</source>
+        <translation>
+            <numerusform>%n entry may only be used pseudonymised and has skipped replacements: exports stay blocked until it is pseudonymised.</numerusform>
+            <numerusform>%n entries may only be used pseudonymised and have skipped replacements: exports stay blocked until those entries are pseudonymised.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to replace: no names, RUTs, e-mail addresses or phone numbers were found. Add a term if someone is missing.</source>
+        <translation>Nothing to replace: no names, RUTs, e-mail addresses or phone numbers were found. Add a term if someone is missing.</translation>
+    </message>
+    <message>
+        <source>Review pseudonyms</source>
+        <translation>Review pseudonyms</translation>
+    </message>
+    <message>
+        <source>Review the proposed pseudonyms</source>
+        <translation>Review the proposed pseudonyms</translation>
+    </message>
+    <message>
+        <source>Tick each replacement you accept; unticked ones are skipped and stay as written. Space ticks or unticks, the arrow keys move. The list of who is who stays in this vault: it is never exported.</source>
+        <translation>Tick each replacement you accept; unticked ones are skipped and stay as written. Space ticks or unticks, the arrow keys move. The list of who is who stays in this vault: it is never exported.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stop</translation>
+    </message>
+    <message>
+        <source>Kind of term</source>
+        <translation>Kind of term</translation>
+    </message>
+    <message>
+        <source>Name of the term</source>
+        <translation>Name of the term</translation>
+    </message>
+    <message>
+        <source>Other forms of the term</source>
+        <translation>Other forms of the term</translation>
+    </message>
+    <message>
+        <source>&amp;Search again</source>
+        <translation>&amp;Search again</translation>
+    </message>
+    <message>
+        <source>Proposed replacements, grouped by term</source>
+        <translation>Proposed replacements, grouped by term</translation>
+    </message>
+    <message>
+        <source>&amp;Before:</source>
+        <translation>&amp;Before:</translation>
+    </message>
+    <message>
+        <source>A&amp;fter:</source>
+        <translation>A&amp;fter:</translation>
+    </message>
+    <message>
+        <source>The text as written</source>
+        <translation>The text as written</translation>
+    </message>
+    <message>
+        <source>The text with the pseudonym</source>
+        <translation>The text with the pseudonym</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>&amp;Accept</translation>
+    </message>
+    <message>
+        <source>S&amp;kip</source>
+        <translation>S&amp;kip</translation>
+    </message>
+    <message>
+        <source>Accept all for this &amp;term</source>
+        <translation>Accept all for this &amp;term</translation>
+    </message>
+    <message>
+        <source>Accept a&amp;ll</source>
+        <translation>Accept a&amp;ll</translation>
+    </message>
+    <message>
+        <source>Skip all</source>
+        <translation>Skip all</translation>
+    </message>
+    <message>
+        <source>Add t&amp;erm…</source>
+        <translation>Add t&amp;erm…</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Other forms:</source>
+        <translation>&amp;Other forms:</translation>
+    </message>
+    <message>
+        <source>separated by commas: Martina, la Martina</source>
+        <translation>separated by commas: Martina, la Martina</translation>
+    </message>
+    <message>
+        <source>A&amp;dd and search again</source>
+        <translation>A&amp;dd and search again</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>A&amp;pply</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -5228,6 +6981,46 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     </message>
 </context>
 <context>
+    <name>ReviewModel</name>
+    <message>
+        <source>Term → pseudonym</source>
+        <translation>Term → pseudonym</translation>
+    </message>
+    <message>
+        <source>Kind · as written</source>
+        <translation>Kind · as written</translation>
+    </message>
+    <message>
+        <source>Found · decision</source>
+        <translation>Found · decision</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n occurrences</source>
+        <translation>
+            <numerusform>%n occurrence</numerusform>
+            <numerusform>%n occurrences</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 accepted</source>
+        <translation>%1 of %2 accepted</translation>
+    </message>
+    <message>
+        <source>%1
+This entry may only be used pseudonymised: if this is skipped, exports wait until it is accepted.</source>
+        <translation>%1
+This entry may only be used pseudonymised: if this is skipped, exports wait until it is accepted.</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>skipped</translation>
+    </message>
+</context>
+<context>
     <name>ReviewNav</name>
     <message>
         <source>Review</source>
@@ -5262,8 +7055,8 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>&amp;Ready for feedback</translation>
     </message>
     <message>
-        <source>Mark this entry ready for your mentor&apos;s feedback (it travels in your bundle)</source>
-        <translation>Mark this entry ready for your mentor&apos;s feedback (it travels in your bundle)</translation>
+        <source>Mark this entry ready for your mentor's feedback (it travels in your bundle)</source>
+        <translation>Mark this entry ready for your mentor's feedback (it travels in your bundle)</translation>
     </message>
     <message>
         <source>Send &amp;feedback…</source>
@@ -5452,12 +7245,12 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>Where does it go?</translation>
     </message>
     <message>
-        <source>Send it through an exchange point, or save it in a folder (a USB stick, a shared folder…). The file is named by today&apos;s date and a short code, never by who or what is inside.</source>
-        <translation>Send it through an exchange point, or save it in a folder (a USB stick, a shared folder…). The file is named by today&apos;s date and a short code, never by who or what is inside.</translation>
+        <source>Send it through an exchange point, or save it in a folder (a USB stick, a shared folder…). The file is named by today's date and a short code, never by who or what is inside.</source>
+        <translation>Send it through an exchange point, or save it in a folder (a USB stick, a shared folder…). The file is named by today's date and a short code, never by who or what is inside.</translation>
     </message>
     <message>
-        <source>Choose a folder (a USB stick, a shared folder…). The file is named by today&apos;s date and a short code, never by who or what is inside.</source>
-        <translation>Choose a folder (a USB stick, a shared folder…). The file is named by today&apos;s date and a short code, never by who or what is inside.</translation>
+        <source>Choose a folder (a USB stick, a shared folder…). The file is named by today's date and a short code, never by who or what is inside.</source>
+        <translation>Choose a folder (a USB stick, a shared folder…). The file is named by today's date and a short code, never by who or what is inside.</translation>
     </message>
     <message>
         <source>Choose a folder…</source>
@@ -5502,6 +7295,33 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
     <message>
         <source>Progress</source>
         <translation>Progress</translation>
+    </message>
+</context>
+<context>
+    <name>SavedFile</name>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <source>File: %1 (%2 KB)</source>
+        <translation>File: %1 (%2 KB)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the folder</source>
+        <translation>&amp;Open the folder</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Open the folder</translation>
+    </message>
+    <message>
+        <source>Co&amp;py the path</source>
+        <translation>Co&amp;py the path</translation>
+    </message>
+    <message>
+        <source>Copy the path</source>
+        <translation>Copy the path</translation>
     </message>
 </context>
 <context>

@@ -532,6 +532,1490 @@
     </message>
 </context>
 <context>
+    <name>CaseAuditTab</name>
+    <message>
+        <source>Study created</source>
+        <translation>Estudio creado</translation>
+    </message>
+    <message>
+        <source>Ethics approval recorded</source>
+        <translation>Aprobación ética registrada</translation>
+    </message>
+    <message>
+        <source>Item added</source>
+        <translation>Elemento añadido</translation>
+    </message>
+    <message>
+        <source>Item removed</source>
+        <translation>Elemento quitado</translation>
+    </message>
+    <message>
+        <source>Pseudonymisation accepted</source>
+        <translation>Seudonimización aceptada</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportado</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn: item removed</source>
+        <translation>Consentimiento retirado: elemento quitado</translation>
+    </message>
+    <message>
+        <source>Imported from a REFI-QDA project</source>
+        <translation>Importado de un proyecto REFI-QDA</translation>
+    </message>
+    <message>
+        <source>Study deleted</source>
+        <translation>Estudio eliminado</translation>
+    </message>
+    <message>
+        <source>expires %1</source>
+        <translation>vence el %1</translation>
+    </message>
+    <message>
+        <source>withdrawn on %1</source>
+        <translation>retirado el %1</translation>
+    </message>
+    <message>
+        <source>bundle %1</source>
+        <translation>paquete %1</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>versión %1</translation>
+    </message>
+    <message>
+        <source>consent: %1</source>
+        <translation>consentimiento: %1</translation>
+    </message>
+    <message>
+        <source>%1 passages</source>
+        <translation>%1 pasajes</translation>
+    </message>
+    <message>
+        <source>%1 memos</source>
+        <translation>%1 memos</translation>
+    </message>
+    <message>
+        <source>format %1</source>
+        <translation>formato %1</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 elementos</translation>
+    </message>
+    <message>
+        <source>%1 codes</source>
+        <translation>%1 códigos</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>motivo: %1</translation>
+    </message>
+    <message>
+        <source>consent withdrawn</source>
+        <translation>consentimiento retirado</translation>
+    </message>
+    <message>
+        <source>consent changed to read only</source>
+        <translation>consentimiento cambiado a solo lectura</translation>
+    </message>
+    <message>
+        <source>no consent recorded</source>
+        <translation>no hay consentimiento registrado</translation>
+    </message>
+    <message>
+        <source>signature checked</source>
+        <translation>firma comprobada</translation>
+    </message>
+    <message>
+        <source>signature not checked</source>
+        <translation>firma no comprobada</translation>
+    </message>
+    <message>
+        <source>with information sheet</source>
+        <translation>con hoja informativa</translation>
+    </message>
+    <message>
+        <source>no information sheet</source>
+        <translation>sin hoja informativa</translation>
+    </message>
+    <message>
+        <source>Every addition, removal, pseudonymisation, export and withdrawal, signed with your key. It names no person and quotes no text.</source>
+        <translation>Cada elemento añadido o quitado, seudonimización, exportación y retiro de consentimiento, firmado con tu clave. No nombra a nadie ni cita ningún texto.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Verificar</translation>
+    </message>
+    <message>
+        <source>&amp;Export log…</source>
+        <translation>&amp;Exportar registro…</translation>
+    </message>
+    <message>
+        <source>&amp;Check a file…</source>
+        <translation>&amp;Comprobar un archivo…</translation>
+    </message>
+    <message>
+        <source>Passed: %1 (%2 records, signed by %3).</source>
+        <translation>Correcto: %1 (%2 registros, firmados por %3).</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Falló: %1</translation>
+    </message>
+    <message>
+        <source>(at %1)</source>
+        <translation>(en %1)</translation>
+    </message>
+    <message>
+        <source>the log in your vault is whole and signed</source>
+        <translation>el registro de tu espacio está completo y firmado</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Exportar el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Audit logs (*.audit.json)</source>
+        <translation>Registros de auditoría (*.audit.json)</translation>
+    </message>
+    <message>
+        <source>Exported to %1 (%2 records).</source>
+        <translation>Exportado a %1 (%2 registros).</translation>
+    </message>
+    <message>
+        <source>Check an exported audit log</source>
+        <translation>Comprobar un registro de auditoría exportado</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseCodingTab</name>
+    <message>
+        <source>Reading the study…</source>
+        <translation>Leyendo el estudio…</translation>
+    </message>
+    <message>
+        <source>Code selection as</source>
+        <translation>Codificar selección como</translation>
+    </message>
+    <message>
+        <source>Remove coding %1…</source>
+        <translation>Quitar codificación %1…</translation>
+    </message>
+    <message>
+        <source>Choose a code in the codebook first.</source>
+        <translation>Elige primero un código en el libro de códigos.</translation>
+    </message>
+    <message>
+        <source>Select a passage in the text first.</source>
+        <translation>Selecciona primero un pasaje en el texto.</translation>
+    </message>
+    <message>
+        <source>Coded «%1» as %2.</source>
+        <translation>«%1» codificado como %2.</translation>
+    </message>
+    <message>
+        <source>Remove coding</source>
+        <translation>Quitar codificación</translation>
+    </message>
+    <message>
+        <source>Remove the code %1 from «%2»?</source>
+        <translation>¿Quitar el código %1 de «%2»?</translation>
+    </message>
+    <message>
+        <source>The text stays; its memo on this passage is removed with it.</source>
+        <translation>El texto se mantiene; el memo de este pasaje se elimina con ella.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Memo saved.</source>
+        <translation>Memo guardado.</translation>
+    </message>
+    <message>
+        <source>Memo removed.</source>
+        <translation>Memo eliminado.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coded passage(s) go with it.</source>
+        <translation>
+            <numerusform>%n pasaje codificado se va con él.</numerusform>
+            <numerusform>%n pasajes codificados se van con él.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n subcode(s) go too.</source>
+        <translation>
+            <numerusform>También se va su %n subcódigo.</numerusform>
+            <numerusform>También se van sus %n subcódigos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete code</source>
+        <translation>Eliminar código</translation>
+    </message>
+    <message>
+        <source>Delete the code %1?</source>
+        <translation>¿Eliminar el código %1?</translation>
+    </message>
+    <message>
+        <source>Memos on them are deleted too. The texts stay.</source>
+        <translation>Sus memos también se eliminan. Los textos se mantienen.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Import a codebook</source>
+        <translation>Importar un libro de códigos</translation>
+    </message>
+    <message>
+        <source>REFI-QDA codebook (*.qdc)</source>
+        <translation>Libro de códigos REFI-QDA (*.qdc)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s) imported.</source>
+        <translation>
+            <numerusform>%n código importado.</numerusform>
+            <numerusform>%n códigos importados.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Elementos</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Seudónimo</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>Coded passages</source>
+        <translation>Pasajes codificados</translation>
+    </message>
+    <message>
+        <source>Items of the study</source>
+        <translation>Elementos del estudio</translation>
+    </message>
+    <message>
+        <source>The item's text</source>
+        <translation>El texto del elemento</translation>
+    </message>
+    <message>
+        <source>Codebook</source>
+        <translation>Libro de códigos</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>&amp;Code selection</source>
+        <translation>&amp;Codificar selección</translation>
+    </message>
+    <message>
+        <source>Apply the chosen code to the selected text (Ctrl+Return). You can also double-click a code or drag the selection onto it.</source>
+        <translation>Aplica el código elegido al texto seleccionado (Ctrl+Intro). También puedes hacer doble clic en un código o arrastrar la selección sobre él.</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Nuevo…</translation>
+    </message>
+    <message>
+        <source>New code</source>
+        <translation>Nuevo código</translation>
+    </message>
+    <message>
+        <source>&amp;Subcode…</source>
+        <translation>&amp;Subcódigo…</translation>
+    </message>
+    <message>
+        <source>New subcode of the chosen code</source>
+        <translation>Nuevo subcódigo del código elegido</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>Edit the chosen code</source>
+        <translation>Editar el código elegido</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>E&amp;liminar…</translation>
+    </message>
+    <message>
+        <source>Delete the chosen code</source>
+        <translation>Eliminar el código elegido</translation>
+    </message>
+    <message>
+        <source>&amp;Import .qdc…</source>
+        <translation>&amp;Importar .qdc…</translation>
+    </message>
+    <message>
+        <source>Import a REFI-QDA codebook (.qdc)</source>
+        <translation>Importar un libro de códigos REFI-QDA (.qdc)</translation>
+    </message>
+    <message>
+        <source>Codes on this passage</source>
+        <translation>Códigos de este pasaje</translation>
+    </message>
+    <message>
+        <source>&amp;Remove coding…</source>
+        <translation>&amp;Quitar codificación…</translation>
+    </message>
+    <message>
+        <source>A memo on this coded passage</source>
+        <translation>Un memo sobre este pasaje codificado</translation>
+    </message>
+    <message>
+        <source>Memo on the passage</source>
+        <translation>Memo sobre el pasaje</translation>
+    </message>
+    <message>
+        <source>Save &amp;memo</source>
+        <translation>Guardar &amp;memo</translation>
+    </message>
+    <message>
+        <source>Choose a case study to code its items.</source>
+        <translation>Elige un estudio de caso para codificar sus elementos.</translation>
+    </message>
+    <message>
+        <source>This study has no items yet: add entries in the Items tab.</source>
+        <translation>Este estudio aún no tiene elementos: agrega entradas en la pestaña Elementos.</translation>
+    </message>
+    <message>
+        <source>Make a code with New… (or import a codebook), then select a passage.</source>
+        <translation>Crea un código con Nuevo… (o importa un libro de códigos) y luego selecciona un pasaje.</translation>
+    </message>
+    <message>
+        <source>Select a passage, then double-click a code or press Ctrl+Return.</source>
+        <translation>Selecciona un pasaje y haz doble clic en un código o pulsa Ctrl+Intro.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseExportsTab</name>
+    <message>
+        <source>No ethics approval: record it (Approval…) before exporting anything.</source>
+        <translation>Sin aprobación ética: regístrela (Aprobación…) antes de exportar.</translation>
+    </message>
+    <message>
+        <source>The ethics approval expired on %1: record the renewed approval (Approval…) before exporting.</source>
+        <translation>La aprobación ética venció el %1: registre la aprobación renovada (Aprobación…) antes de exportar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries may only be used pseudonymised and are not reviewed yet: review their pseudonyms (Items tab, Review pseudonyms…) before exporting.</source>
+        <translation>
+            <numerusform>%n entrada solo puede usarse seudonimizada y aún no se revisa: revise sus seudónimos (pestaña Elementos, Revisar seudónimos…) antes de exportar.</numerusform>
+            <numerusform>%n entradas solo pueden usarse seudonimizadas y aún no se revisan: revise sus seudónimos (pestaña Elementos, Revisar seudónimos…) antes de exportar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The codebook is empty: add a code before exporting it.</source>
+        <translation>El libro de códigos está vacío: agregue un código antes de exportarlo.</translation>
+    </message>
+    <message>
+        <source>case-study</source>
+        <translation>estudio-de-caso</translation>
+    </message>
+    <message>
+        <source>codebook</source>
+        <translation>libro-de-codigos</translation>
+    </message>
+    <message>
+        <source>case-study-report</source>
+        <translation>informe-estudio-de-caso</translation>
+    </message>
+    <message>
+        <source>REFI-QDA projects (*.qdpx)</source>
+        <translation>Proyectos REFI-QDA (*.qdpx)</translation>
+    </message>
+    <message>
+        <source>REFI-QDA codebooks (*.qdc)</source>
+        <translation>Libros de códigos REFI-QDA (*.qdc)</translation>
+    </message>
+    <message>
+        <source>Web pages (*.html)</source>
+        <translation>Páginas web (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Export the case study to</source>
+        <translation>Exportar el estudio de caso a</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Its signed audit log is beside it: %1</source>
+        <translation>Su registro de auditoría firmado está al lado: %1</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>Exportación cancelada: no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>The export failed: nothing was written.</source>
+        <translation>La exportación falló: no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(sin definir)</translation>
+    </message>
+    <message>
+        <source>School type of %1</source>
+        <translation>Tipo de establecimiento de %1</translation>
+    </message>
+    <message>
+        <source>Municipal</source>
+        <translation>Municipal</translation>
+    </message>
+    <message>
+        <source>SLEP (local public education service)</source>
+        <translation>SLEP (servicio local)</translation>
+    </message>
+    <message>
+        <source>Private subsidised</source>
+        <translation>Particular subvencionado</translation>
+    </message>
+    <message>
+        <source>Private fee-paying</source>
+        <translation>Particular pagado</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Outdated</source>
+        <translation>Desactualizada</translation>
+    </message>
+    <message>
+        <source>Outdated: an entry was withdrawn or removed after the export was made, so the file still holds it. Export again for a copy without it, and delete the old one.</source>
+        <translation>Desactualizada: se retiró o quitó una entrada después de hacer la exportación, así que el archivo aún la contiene. Exporte de nuevo para tener una copia sin ella y elimine la anterior.</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Vigente</translation>
+    </message>
+    <message>
+        <source>REFI-QDA project (.qdpx)</source>
+        <translation>Proyecto REFI-QDA (.qdpx)</translation>
+    </message>
+    <message>
+        <source>Codebook (.qdc)</source>
+        <translation>Libro de códigos (.qdc)</translation>
+    </message>
+    <message>
+        <source>Report, web page (.html)</source>
+        <translation>Informe, página web (.html)</translation>
+    </message>
+    <message>
+        <source>Report, PDF (.pdf)</source>
+        <translation>Informe, PDF (.pdf)</translation>
+    </message>
+    <message>
+        <source>Report, Markdown (.md)</source>
+        <translation>Informe, Markdown (.md)</translation>
+    </message>
+    <message>
+        <source>The whole project — texts, codes, coded passages, memos, one case per student — for QualCoder, NVivo, ATLAS.ti or MAXQDA. Checked against the REFI-QDA schema before it is written.</source>
+        <translation>El proyecto completo —textos, códigos, pasajes codificados, memos, un caso por estudiante— para QualCoder, NVivo, ATLAS.ti o MAXQDA. Se valida contra el esquema REFI-QDA antes de escribirlo.</translation>
+    </message>
+    <message>
+        <source>The codebook only: codes, colours and descriptions.</source>
+        <translation>Solo el libro de códigos: códigos, colores y descripciones.</translation>
+    </message>
+    <message>
+        <source>The report: the project and its approval, excerpts by code, the code tables.</source>
+        <translation>El informe: el proyecto y su aprobación, extractos por código, las tablas de códigos.</translation>
+    </message>
+    <message>
+        <source>The report as a PDF, to print or hand in.</source>
+        <translation>El informe en PDF, para imprimir o entregar.</translation>
+    </message>
+    <message>
+        <source>The report as Markdown text.</source>
+        <translation>El informe como texto Markdown.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Exports made</source>
+        <translation>Exportaciones hechas</translation>
+    </message>
+    <message>
+        <source>Case attributes</source>
+        <translation>Atributos de los casos</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Formato:</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportar…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>The exported file is not encrypted. It holds only pseudonymised text, never the pseudonym key; its signed audit log is saved beside it.</source>
+        <translation>El archivo exportado no está cifrado. Contiene solo texto seudonimizado, nunca la clave de seudónimos; su registro de auditoría firmado se guarda al lado.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Nothing exported yet.</source>
+        <translation>Aún no se ha exportado nada.</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Seudónimo</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Cohorte</translation>
+    </message>
+    <message>
+        <source>School type</source>
+        <translation>Tipo de establecimiento</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Plantillas</translation>
+    </message>
+    <message>
+        <source>MBE standards</source>
+        <translation>Estándares MBE</translation>
+    </message>
+    <message>
+        <source>Each student is a case of the REFI-QDA project with these attributes; the report lists them too. Set the school type here.</source>
+        <translation>Cada estudiante es un caso del proyecto REFI-QDA con estos atributos; el informe también los lista. Defina aquí el tipo de establecimiento.</translation>
+    </message>
+    <message>
+        <source>Choose a case study to export it.</source>
+        <translation>Elija un estudio de caso para exportarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseItemsTab</name>
+    <message>
+        <source>Reviewed</source>
+        <translation>Revisado</translation>
+    </message>
+    <message>
+        <source>Needs review</source>
+        <translation>Falta revisar</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>Sin revisar</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importado</translation>
+    </message>
+    <message>
+        <source>Withdrawn on %1, from bundle %2: removed with %3 passages and %4 memos.</source>
+        <translation>Retirado el %1, del paquete %2: quitado con %3 pasajes y %4 memos.</translation>
+    </message>
+    <message>
+        <source>Provenance</source>
+        <translation>Procedencia</translation>
+    </message>
+    <message>
+        <source>Select an item.</source>
+        <translation>Selecciona un elemento.</translation>
+    </message>
+    <message>
+        <source>Pseudonym: %1</source>
+        <translation>Seudónimo: %1</translation>
+    </message>
+    <message>
+        <source>Version %1 of the entry, added %2</source>
+        <translation>Versión %1 de la entrada, añadida el %2</translation>
+    </message>
+    <message>
+        <source>Imported from a REFI-QDA project: no signature or consent.</source>
+        <translation>Importado de un proyecto REFI-QDA: sin firma ni consentimiento.</translation>
+    </message>
+    <message>
+        <source>Author's key: %1</source>
+        <translation>Clave de la autora o autor: %1</translation>
+    </message>
+    <message>
+        <source>Signature checked: yes, with a key pinned for the author.</source>
+        <translation>Firma comprobada: sí, con una clave fijada para su autor.</translation>
+    </message>
+    <message>
+        <source>Signature checked: no, the key is not one pinned for the author.</source>
+        <translation>Firma comprobada: no, la clave no es una de las fijadas para su autor.</translation>
+    </message>
+    <message>
+        <source>verified in person (safety number compared)</source>
+        <translation>verificado en persona (número de seguridad comparado)</translation>
+    </message>
+    <message>
+        <source>known, not verified in person</source>
+        <translation>conocido, no verificado en persona</translation>
+    </message>
+    <message>
+        <source>Author: %1</source>
+        <translation>Autor: %1</translation>
+    </message>
+    <message>
+        <source>Consent: %1</source>
+        <translation>Consentimiento: %1</translation>
+    </message>
+    <message>
+        <source>Bundle: %1</source>
+        <translation>Paquete: %1</translation>
+    </message>
+    <message>
+        <source>Standards: %1</source>
+        <translation>Estándares: %1</translation>
+    </message>
+    <message>
+        <source>Sections: %1</source>
+        <translation>Secciones: %1</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>Seudónimo</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Pseudonymisation</source>
+        <translation>Seudonimización</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Añadir…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Review &amp;pseudonyms…</source>
+        <translation>Revisar &amp;seudónimos…</translation>
+    </message>
+    <message>
+        <source>No items yet. Add received entries whose authors consented to research.</source>
+        <translation>Aún no hay elementos. Añade entradas recibidas cuyos autores consintieron su uso en investigación.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items need the pseudonymisation review before any export.</source>
+        <translation>
+            <numerusform>%n elemento necesita la revisión de seudónimos antes de exportar.</numerusform>
+            <numerusform>%n elementos necesitan la revisión de seudónimos antes de exportar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Published on %1: the cut-off date. Exports made before a withdrawal are marked outdated.</source>
+        <translation>Publicado el %1: la fecha de corte. Las exportaciones hechas antes de un retiro se marcan como desactualizadas.</translation>
+    </message>
+    <message>
+        <source>Not published yet: a consent withdrawal removes that entry's excerpts from this study.</source>
+        <translation>Aún no publicado: un retiro de consentimiento quita de este estudio los fragmentos de esa entrada.</translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation>Quitar elemento</translation>
+    </message>
+    <message>
+        <source>Remove %1's entry from this case study?</source>
+        <translation>¿Quitar la entrada de %1 de este estudio de caso?</translation>
+    </message>
+    <message>
+        <source>Its coded passages and the memos on them are removed too. The audit log records the removal. The entry stays in your received journals.</source>
+        <translation>También se quitan sus pasajes codificados y los memos sobre ellos. El registro de auditoría anota el retiro. La entrada sigue en tus diarios recibidos.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+</context>
+<context>
+    <name>CaseMemosTab</name>
+    <message>
+        <source>The project</source>
+        <translation>El proyecto</translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation>Código: %1</translation>
+    </message>
+    <message>
+        <source>Item: %1</source>
+        <translation>Elemento: %1</translation>
+    </message>
+    <message>
+        <source>A coded passage</source>
+        <translation>Un pasaje codificado</translation>
+    </message>
+    <message>
+        <source>Passage: «%1» (%2, %3)</source>
+        <translation>Pasaje: «%1» (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Written %1 · changed %2</source>
+        <translation>Escrito %1 · modificado %2</translation>
+    </message>
+    <message>
+        <source>A new memo</source>
+        <translation>Un memo nuevo</translation>
+    </message>
+    <message>
+        <source>Delete memo</source>
+        <translation>Eliminar memo</translation>
+    </message>
+    <message>
+        <source>Delete the memo on %1?</source>
+        <translation>¿Eliminar el memo sobre %1?</translation>
+    </message>
+    <message>
+        <source>Its text is gone for good.</source>
+        <translation>Su texto se pierde para siempre.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Mostrar:</translation>
+    </message>
+    <message>
+        <source>All memos</source>
+        <translation>Todos los memos</translation>
+    </message>
+    <message>
+        <source>On the project</source>
+        <translation>Sobre el proyecto</translation>
+    </message>
+    <message>
+        <source>On codes</source>
+        <translation>Sobre códigos</translation>
+    </message>
+    <message>
+        <source>On items</source>
+        <translation>Sobre elementos</translation>
+    </message>
+    <message>
+        <source>On coded passages</source>
+        <translation>Sobre pasajes codificados</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Sobre</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modificado</translation>
+    </message>
+    <message>
+        <source>Memos</source>
+        <translation>Memos</translation>
+    </message>
+    <message>
+        <source>On:</source>
+        <translation>Sobre:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Opcional</translation>
+    </message>
+    <message>
+        <source>Write the memo here.</source>
+        <translation>Escribe el memo aquí.</translation>
+    </message>
+    <message>
+        <source>Memo text</source>
+        <translation>Texto del memo</translation>
+    </message>
+    <message>
+        <source>&amp;New memo</source>
+        <translation>&amp;Nuevo memo</translation>
+    </message>
+    <message>
+        <source>&amp;Save memo</source>
+        <translation>&amp;Guardar memo</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>E&amp;liminar…</translation>
+    </message>
+    <message>
+        <source>No memos yet. Write one on the project, a code or an item here, or on a coded passage in the Coding tab.</source>
+        <translation>Aún no hay memos. Escribe uno sobre el proyecto, un código o un elemento aquí, o sobre un pasaje codificado en la pestaña Codificación.</translation>
+    </message>
+    <message>
+        <source>Choose a case study to see its memos.</source>
+        <translation>Elige un estudio de caso para ver sus memos.</translation>
+    </message>
+</context>
+<context>
+    <name>CasePicker</name>
+    <message>
+        <source>Research</source>
+        <translation>Investigación</translation>
+    </message>
+    <message>
+        <source>Research, pseudonymised</source>
+        <translation>Investigación, con seudónimos</translation>
+    </message>
+    <message>
+        <source>Read only</source>
+        <translation>Solo lectura</translation>
+    </message>
+    <message>
+        <source>Not addable: consent to read only</source>
+        <translation>No se puede añadir: consentimiento solo para lectura</translation>
+    </message>
+    <message>
+        <source>Not addable: consent withdrawn</source>
+        <translation>No se puede añadir: consentimiento retirado</translation>
+    </message>
+    <message>
+        <source>Not addable: no consent recorded</source>
+        <translation>No se puede añadir: no hay consentimiento registrado</translation>
+    </message>
+    <message>
+        <source>Already in this study</source>
+        <translation>Ya está en este estudio</translation>
+    </message>
+</context>
+<context>
+    <name>CasePickerDialog</name>
+    <message>
+        <source>Add entries to the case study</source>
+        <translation>Añadir entradas al estudio de caso</translation>
+    </message>
+    <message>
+        <source>Entries your students sent with consent for research can be added. The others are shown greyed, with the reason.</source>
+        <translation>Se pueden añadir las entradas que tus estudiantes enviaron con consentimiento para investigación. Las demás se muestran en gris, con el motivo.</translation>
+    </message>
+    <message>
+        <source>Filter by student, title, template or cohort</source>
+        <translation>Filtrar por estudiante, título, plantilla o cohorte</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtro</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Estudiante</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Cohorte</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentimiento</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Add %n entries</source>
+        <translation>
+            <numerusform>&amp;Añadir %n entrada</numerusform>
+            <numerusform>&amp;Añadir %n entradas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Añadir</translation>
+    </message>
+    <message>
+        <source>Reading the received entries…</source>
+        <translation>Leyendo las entradas recibidas…</translation>
+    </message>
+    <message>
+        <source>No received entries yet: import your students' bundles first.</source>
+        <translation>Aún no hay entradas recibidas: primero importa los paquetes de tus estudiantes.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries shown; %3 can be added.</source>
+        <translation>Se muestran %1 de %2 entradas; se pueden añadir %3.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseProjectDialog</name>
+    <message>
+        <source>New case study</source>
+        <translation>Nuevo estudio de caso</translation>
+    </message>
+    <message>
+        <source>Case study</source>
+        <translation>Estudio de caso</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Título:</translation>
+    </message>
+    <message>
+        <source>Research &amp;question:</source>
+        <translation>&amp;Pregunta de investigación:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Descripción:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>Of the pseudonyms (“Estudiante A” or “Student A”) and the report.</source>
+        <translation>De los seudónimos («Estudiante A» o «Student A») y del informe.</translation>
+    </message>
+    <message>
+        <source>Cohorts:</source>
+        <translation>Cohortes:</translation>
+    </message>
+    <message>
+        <source>No cohorts yet: make them in Contacts after importing a batch.</source>
+        <translation>Aún no hay cohortes: créalas en Contactos después de importar un lote.</translation>
+    </message>
+    <message>
+        <source>Team:</source>
+        <translation>Equipo:</translation>
+    </message>
+    <message>
+        <source>Publication:</source>
+        <translation>Publicación:</translation>
+    </message>
+    <message>
+        <source>Published on</source>
+        <translation>Publicado el</translation>
+    </message>
+    <message>
+        <source>The cut-off: a withdrawal that arrives later cannot reach back past it.</source>
+        <translation>La fecha de corte: un retiro que llegue después no puede ir más atrás.</translation>
+    </message>
+    <message>
+        <source>Ethics approval</source>
+        <translation>Aprobación ética</translation>
+    </message>
+    <message>
+        <source>Without an approval you can plan the study (codes, memos) but not add.</source>
+        <translation>Sin aprobación puedes planificar el estudio (códigos, memos), pero no añadir entradas.</translation>
+    </message>
+    <message>
+        <source>&amp;Committee:</source>
+        <translation>&amp;Comité:</translation>
+    </message>
+    <message>
+        <source>&amp;Reference number:</source>
+        <translation>&amp;Número de referencia:</translation>
+    </message>
+    <message>
+        <source>&amp;Expires on:</source>
+        <translation>&amp;Vence el:</translation>
+    </message>
+    <message>
+        <source>Information sheet:</source>
+        <translation>Hoja informativa:</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>E&amp;legir…</translation>
+    </message>
+    <message>
+        <source>Leave the committee empty to record no approval yet. The information sheet is kept encrypted in your vault.</source>
+        <translation>Deja el comité vacío para no registrar aún una aprobación. La hoja informativa se guarda cifrada en tu espacio.</translation>
+    </message>
+    <message>
+        <source>e.g. Fractions with concrete materials</source>
+        <translation>p. ej., Fracciones con material concreto</translation>
+    </message>
+    <message>
+        <source>e.g. CEC-CSAH</source>
+        <translation>p. ej., CEC-CSAH</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-041</source>
+        <translation>p. ej., 2026-041</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Crear</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>None chosen</source>
+        <translation>Ninguna elegida</translation>
+    </message>
+    <message>
+        <source>Choose the information sheet</source>
+        <translation>Elegir la hoja informativa</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.odt *.docx *.doc *.txt *.md)</source>
+        <translation>Documentos (*.pdf *.odt *.docx *.doc *.txt *.md)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>An approval needs both the committee and the reference.</source>
+        <translation>Una aprobación necesita el comité y la referencia.</translation>
+    </message>
+    <message>
+        <source>The information sheet goes with an approval.</source>
+        <translation>La hoja informativa va con una aprobación.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseQueriesTab</name>
+    <message>
+        <source>Reading the coded passages…</source>
+        <translation>Leyendo los pasajes codificados…</translation>
+    </message>
+    <message>
+        <source>Choose a case study on the left to query its coding.</source>
+        <translation>Elige un estudio de caso a la izquierda para consultar su codificación.</translation>
+    </message>
+    <message>
+        <source>The coded passages could not be read.</source>
+        <translation>No se pudieron leer los pasajes codificados.</translation>
+    </message>
+    <message>
+        <source>No codes yet. Create a codebook and code some passages in the Coding tab first; their queries appear here.</source>
+        <translation>Aún no hay códigos. Primero crea un libro de códigos y codifica algunos pasajes en la pestaña Codificación; sus consultas aparecerán aquí.</translation>
+    </message>
+    <message>
+        <source>No coded passages yet. Code some passages in the Coding tab first; then find them here by code, student, section and date, and see code frequencies, co-occurrence and the code × MBE standard matrix.</source>
+        <translation>Aún no hay pasajes codificados. Primero codifica algunos pasajes en la pestaña Codificación; luego encuéntralos aquí por código, estudiante, sección y fecha, y ve las frecuencias de códigos, la co-ocurrencia y la matriz código × estándar MBE.</translation>
+    </message>
+    <message>
+        <source>All students</source>
+        <translation>Todos los estudiantes</translation>
+    </message>
+    <message>
+        <source>All sections</source>
+        <translation>Todas las secciones</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Coded passages</source>
+        <translation>Pasajes codificados</translation>
+    </message>
+    <message>
+        <source>Coded passages per template section</source>
+        <translation>Pasajes codificados por sección de la plantilla</translation>
+    </message>
+    <message>
+        <source>Coded passages per student</source>
+        <translation>Pasajes codificados por estudiante</translation>
+    </message>
+    <message>
+        <source>No two codes overlap yet. Two codes co-occur where their passages overlap in the same section.</source>
+        <translation>Aún no se superponen dos códigos. Dos códigos co-ocurren donde sus pasajes se superponen en la misma sección.</translation>
+    </message>
+    <message>
+        <source>The coded items name no MBE standard: the matrix fills when the entries were tagged with standards.</source>
+        <translation>Los elementos codificados no nombran ningún estándar MBE: la matriz se llena cuando las entradas fueron etiquetadas con estándares.</translation>
+    </message>
+    <message>
+        <source>and %1 more (hover the headers)</source>
+        <translation>y %1 más (pasa el cursor por los encabezados)</translation>
+    </message>
+    <message>
+        <source>Passages shown: %1 of %2. Double-click one to show it in the Coding tab.</source>
+        <translation>Pasajes mostrados: %1 de %2. Haz doble clic en uno para verlo en la pestaña Codificación.</translation>
+    </message>
+    <message>
+        <source>No passage matches these filters (coded passages: %1).</source>
+        <translation>Ningún pasaje coincide con estos filtros (pasajes codificados: %1).</translation>
+    </message>
+    <message>
+        <source>Coded passages: %1 · codes: %2 · students: %3.</source>
+        <translation>Pasajes codificados: %1 · códigos: %2 · estudiantes: %3.</translation>
+    </message>
+    <message>
+        <source>How many times passages of two codes overlap in the same section. Pairs of codes that overlap: %1.</source>
+        <translation>Cuántas veces se superponen pasajes de dos códigos en la misma sección. Pares de códigos que se superponen: %1.</translation>
+    </message>
+    <message>
+        <source>Coded passages of each code in entries tagged with each MBE standard. Standards named: %1.</source>
+        <translation>Pasajes codificados de cada código en entradas etiquetadas con cada estándar MBE. Estándares nombrados: %1.</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Guardado: %1</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Student (pseudonym)</source>
+        <translation>Estudiante (seudónimo)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Sección</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>Pasaje</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Estudiante</translation>
+    </message>
+    <message>
+        <source>passages-by-code</source>
+        <translation>pasajes-por-codigo</translation>
+    </message>
+    <message>
+        <source>code-frequencies</source>
+        <translation>frecuencias-de-codigos</translation>
+    </message>
+    <message>
+        <source>code-cooccurrence</source>
+        <translation>co-ocurrencia-de-codigos</translation>
+    </message>
+    <message>
+        <source>codes-by-standard</source>
+        <translation>codigos-por-estandar</translation>
+    </message>
+    <message>
+        <source>Export the query</source>
+        <translation>Exportar la consulta</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>SVG images (*.svg)</source>
+        <translation>Imágenes SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Export the chart</source>
+        <translation>Exportar el gráfico</translation>
+    </message>
+    <message>
+        <source>Passages by code</source>
+        <translation>Pasajes por código</translation>
+    </message>
+    <message>
+        <source>Code frequencies</source>
+        <translation>Frecuencias de códigos</translation>
+    </message>
+    <message>
+        <source>Co-occurrence</source>
+        <translation>Co-ocurrencia</translation>
+    </message>
+    <message>
+        <source>Code × MBE standard</source>
+        <translation>Código × estándar MBE</translation>
+    </message>
+    <message>
+        <source>Codes (none checked: all)</source>
+        <translation>Códigos (ninguno marcado: todos)</translation>
+    </message>
+    <message>
+        <source>Check one or more codes; a code includes its sub-codes. None: all.</source>
+        <translation>Marca uno o más códigos; un código incluye sus subcódigos. Ninguno: todos.</translation>
+    </message>
+    <message>
+        <source>The whole passage in its context</source>
+        <translation>El pasaje completo en su contexto</translation>
+    </message>
+    <message>
+        <source>Template section</source>
+        <translation>Sección de la plantilla</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Count &amp;per</source>
+        <translation>Contar &amp;por</translation>
+    </message>
+    <message>
+        <source>Code frequencies chart</source>
+        <translation>Gráfico de frecuencias de códigos</translation>
+    </message>
+    <message>
+        <source>Code co-occurrence</source>
+        <translation>Co-ocurrencia de códigos</translation>
+    </message>
+    <message>
+        <source>Codes by MBE standard</source>
+        <translation>Códigos por estándar MBE</translation>
+    </message>
+    <message>
+        <source>Show in &amp;Coding</source>
+        <translation>Ver en &amp;Codificación</translation>
+    </message>
+    <message>
+        <source>Export C&amp;SV…</source>
+        <translation>Exportar C&amp;SV…</translation>
+    </message>
+    <message>
+        <source>Chart as &amp;PNG…</source>
+        <translation>Gráfico como P&amp;NG…</translation>
+    </message>
+    <message>
+        <source>Chart as S&amp;VG…</source>
+        <translation>Gráfico como S&amp;VG…</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWorkspace</name>
+    <message>
+        <source>Items</source>
+        <translation>Elementos</translation>
+    </message>
+    <message>
+        <source>Coding</source>
+        <translation>Codificación</translation>
+    </message>
+    <message>
+        <source>Memos</source>
+        <translation>Memos</translation>
+    </message>
+    <message>
+        <source>Queries</source>
+        <translation>Consultas</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>Exportaciones</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Case studies</source>
+        <translation>Estudios de caso</translation>
+    </message>
+    <message>
+        <source>No case studies yet. Create one, then record its ethics approval and add entries your students sent with consent for research.</source>
+        <translation>Aún no hay estudios de caso. Crea uno, registra su aprobación ética y añade entradas que tus estudiantes enviaron con consentimiento para investigación.</translation>
+    </message>
+    <message>
+        <source>Choose a case study, or create one.</source>
+        <translation>Elige un estudio de caso o crea uno.</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Nuevo…</translation>
+    </message>
+    <message>
+        <source>&amp;Import REFI-QDA project…</source>
+        <translation>&amp;Importar proyecto REFI-QDA…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Eliminar…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>E&amp;ditar…</translation>
+    </message>
+    <message>
+        <source>A&amp;pproval…</source>
+        <translation>A&amp;probación…</translation>
+    </message>
+    <message>
+        <source>Import a REFI-QDA project</source>
+        <translation>Importar un proyecto REFI-QDA</translation>
+    </message>
+    <message>
+        <source>REFI-QDA projects (*.qdpx)</source>
+        <translation>Proyectos REFI-QDA (*.qdpx)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Save the signed audit log first, as the record of deletion</source>
+        <translation>Guardar antes el registro de auditoría firmado, como constancia de la eliminación</translation>
+    </message>
+    <message>
+        <source>Delete case study</source>
+        <translation>Eliminar estudio de caso</translation>
+    </message>
+    <message>
+        <source>Delete “%1” and everything in it?</source>
+        <translation>¿Eliminar «%1» y todo lo que contiene?</translation>
+    </message>
+    <message>
+        <source>Its items, codes, passages, memos, the pseudonym map and the information sheet are deleted from your vault, with its audit log. Files you exported are not touched. This cannot be undone.</source>
+        <translation>Sus elementos, códigos, pasajes, memos, el mapa de seudónimos y la hoja informativa se eliminan de tu espacio, junto con su registro de auditoría. Los archivos que exportaste no se tocan. No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Save the audit log</source>
+        <translation>Guardar el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Audit logs (*.audit.json)</source>
+        <translation>Registros de auditoría (*.audit.json)</translation>
+    </message>
+    <message>
+        <source>No ethics approval: you can plan, not add or export.</source>
+        <translation>Sin aprobación ética: puedes planificar, pero no añadir ni exportar.</translation>
+    </message>
+    <message>
+        <source>Approval expired on %1: renew it to add entries or export.</source>
+        <translation>La aprobación venció el %1: renuévala para añadir entradas o exportar.</translation>
+    </message>
+    <message>
+        <source>Approved by %1, ref %2, until %3</source>
+        <translation>Aprobado por %1, ref. %2, hasta el %3</translation>
+    </message>
+    <message>
+        <source>Needs an ethics approval first (Approval…).</source>
+        <translation>Primero necesita una aprobación ética (Aprobación…).</translation>
+    </message>
+    <message>
+        <source>The approval expired on %1.</source>
+        <translation>La aprobación venció el %1.</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Passphrase changed</source>
@@ -601,8 +2085,8 @@
         <translation>Resuelve con: entry resolve {id} --keep CAMPO=N o --text CAMPO=TEXTO</translation>
     </message>
     <message>
-        <source>No journals yet. Create one with &apos;journal create&apos;.</source>
-        <translation>Aún no hay diarios. Crea uno con &apos;journal create&apos;.</translation>
+        <source>No journals yet. Create one with 'journal create'.</source>
+        <translation>Aún no hay diarios. Crea uno con 'journal create'.</translation>
     </message>
     <message>
         <source>No entries match.</source>
@@ -785,7 +2269,7 @@
         <translation>ADVERTENCIA: ya tienes un contacto con este nombre pero con otras claves. Se agregará como un contacto aparte; primero compara el número de seguridad con la persona.</translation>
     </message>
     <message>
-        <source>New key, vouched by the old one: the contact&apos;s previous key signed this card. Whoever holds the old key could have made it, so the contact is not verified until you compare the new safety number with the person.</source>
+        <source>New key, vouched by the old one: the contact's previous key signed this card. Whoever holds the old key could have made it, so the contact is not verified until you compare the new safety number with the person.</source>
         <translation>Clave nueva, avalada por la anterior: la clave anterior del contacto firmó esta tarjeta. Quien tenga la clave anterior pudo haberla hecho, así que el contacto queda sin verificar hasta que compares el nuevo número de seguridad con la persona.</translation>
     </message>
     <message>
@@ -797,7 +2281,7 @@
         <translation>Esta tarjeta es de una clave que este contacto ya reemplazó, o está firmada por ella.</translation>
     </message>
     <message>
-        <source>A revocation: this key, and every newer key it vouched for, will no longer be trusted; bundles they signed from the revocation&apos;s date on are refused.</source>
+        <source>A revocation: this key, and every newer key it vouched for, will no longer be trusted; bundles they signed from the revocation's date on are refused.</source>
         <translation>Una revocación: esta clave, y cada clave más nueva que avaló, dejarán de ser de confianza; se rechazarán los paquetes que firmen desde la fecha de la revocación.</translation>
     </message>
     <message>
@@ -813,7 +2297,7 @@
         <translation>Número de seguridad:</translation>
     </message>
     <message>
-        <source>The contact was verified; it will be &apos;vouched&apos; (not verified) now.</source>
+        <source>The contact was verified; it will be 'vouched' (not verified) now.</source>
         <translation>El contacto estaba verificado; ahora quedará «avalado» (sin verificar).</translation>
     </message>
     <message>
@@ -829,8 +2313,8 @@
         <translation>¿Aceptar esta tarjeta?</translation>
     </message>
     <message>
-        <source>No contacts yet. Import a card with &apos;contact import&apos;.</source>
-        <translation>Aún no hay contactos. Importa una tarjeta con &apos;contact import&apos;.</translation>
+        <source>No contacts yet. Import a card with 'contact import'.</source>
+        <translation>Aún no hay contactos. Importa una tarjeta con 'contact import'.</translation>
     </message>
     <message>
         <source>verified</source>
@@ -861,7 +2345,7 @@
         <translation>{name} quedó verificado/a.</translation>
     </message>
     <message>
-        <source>{name}&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
+        <source>{name}'s keys are revoked: their bundles are refused and nothing is sent to them.</source>
         <translation>Las claves de {name} están revocadas: sus paquetes se rechazan y no se le envía nada.</translation>
     </message>
     <message>
@@ -873,8 +2357,8 @@
         <translation>Se escribió tu clave pública minisign en {path}.</translation>
     </message>
     <message>
-        <source>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them (&apos;contact safety-number&apos;).</source>
-        <translation>Se escribió tu tarjeta de contacto en {path}. Entrégala a tus contactos y luego compara los números de seguridad con ellos (&apos;contact safety-number&apos;).</translation>
+        <source>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them ('contact safety-number').</source>
+        <translation>Se escribió tu tarjeta de contacto en {path}. Entrégala a tus contactos y luego compara los números de seguridad con ellos ('contact safety-number').</translation>
     </message>
     <message>
         <source>Make a new key pair? Contacts will need the new card to send you bundles.</source>
@@ -889,8 +2373,8 @@
         <translation>Nuevo par de claves creado; su tarjeta, firmada también con tu clave anterior, está en {path}. Entrégala a tus contactos: la aceptan sin volver a comprobar. Los paquetes enviados a tu clave anterior se siguen abriendo.</translation>
     </message>
     <message>
-        <source>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with &apos;identity rotate --no-vouch&apos; and give your contacts the new card.</source>
-        <translation>Se escribió una revocación de tus claves en {path}. Los contactos que la importen dejan de confiar en estas claves. Luego crea claves nuevas con &apos;identity rotate --no-vouch&apos; y entrega la nueva tarjeta a tus contactos.</translation>
+        <source>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with 'identity rotate --no-vouch' and give your contacts the new card.</source>
+        <translation>Se escribió una revocación de tus claves en {path}. Los contactos que la importen dejan de confiar en estas claves. Luego crea claves nuevas con 'identity rotate --no-vouch' y entrega la nueva tarjeta a tus contactos.</translation>
     </message>
     <message>
         <source>ReflectDesk is in the applications menu; .rdbundle and .rdcard files open with it ({count} files in {path}).</source>
@@ -953,12 +2437,12 @@
         <translation>Contraseña de aplicación: </translation>
     </message>
     <message>
-        <source>Exchange point added. Nothing is sent until you run &apos;sync now&apos; or the app does.</source>
-        <translation>Punto de intercambio agregado. No se envía nada hasta que ejecutes &apos;sync now&apos; o lo haga la aplicación.</translation>
+        <source>Exchange point added. Nothing is sent until you run 'sync now' or the app does.</source>
+        <translation>Punto de intercambio agregado. No se envía nada hasta que ejecutes 'sync now' o lo haga la aplicación.</translation>
     </message>
     <message>
-        <source>No exchange points: nothing is ever sent. Add one with &apos;exchange add&apos;.</source>
-        <translation>No hay puntos de intercambio: nunca se envía nada. Agrega uno con &apos;exchange add&apos;.</translation>
+        <source>No exchange points: nothing is ever sent. Add one with 'exchange add'.</source>
+        <translation>No hay puntos de intercambio: nunca se envía nada. Agrega uno con 'exchange add'.</translation>
     </message>
     <message>
         <source>Exchange point removed. Files on it were left as they are.</source>
@@ -981,8 +2465,8 @@
         <translation>última sincronización: {when}</translation>
     </message>
     <message>
-        <source>Received from people not verified, waiting for you: {count} (&apos;sync waiting&apos;).</source>
-        <translation>Recibidos de personas no verificadas, esperándote: {count} (&apos;sync waiting&apos;).</translation>
+        <source>Received from people not verified, waiting for you: {count} ('sync waiting').</source>
+        <translation>Recibidos de personas no verificadas, esperándote: {count} ('sync waiting').</translation>
     </message>
     <message>
         <source>Sent: {sent}. Imported: {received}. Waiting for you: {waiting}.</source>
@@ -1001,8 +2485,8 @@
         <translation>Importado.</translation>
     </message>
     <message>
-        <source>Queued a bundle for {points} exchange point(s) (entries: {entries}). It is sent by &apos;sync now&apos;, or by the app when it is open and online.</source>
-        <translation>Paquete en cola para {points} punto(s) de intercambio (entradas: {entries}). Se envía con &apos;sync now&apos;, o lo envía la aplicación cuando está abierta y con conexión.</translation>
+        <source>Queued a bundle for {points} exchange point(s) (entries: {entries}). It is sent by 'sync now', or by the app when it is open and online.</source>
+        <translation>Paquete en cola para {points} punto(s) de intercambio (entradas: {entries}). Se envía con 'sync now', o lo envía la aplicación cuando está abierta y con conexión.</translation>
     </message>
     <message>
         <source>Backup written: {path}</source>
@@ -1065,8 +2549,8 @@
         <translation>Cohorte {name}: {count} integrantes.</translation>
     </message>
     <message>
-        <source>No cohorts yet. Create one with &apos;cohort create&apos;.</source>
-        <translation>Aún no hay cohortes. Crea una con &apos;cohort create&apos;.</translation>
+        <source>No cohorts yet. Create one with 'cohort create'.</source>
+        <translation>Aún no hay cohortes. Crea una con 'cohort create'.</translation>
     </message>
     <message>
         <source>planning</source>
@@ -1081,16 +2565,16 @@
         <translation>aprobación vencida</translation>
     </message>
     <message>
-        <source>Planning. Record its ethics approval with &apos;case approve&apos; before adding entries.</source>
-        <translation>En planificación. Registra su aprobación ética con &apos;case approve&apos; antes de agregar entradas.</translation>
+        <source>Planning. Record its ethics approval with 'case approve' before adding entries.</source>
+        <translation>En planificación. Registra su aprobación ética con 'case approve' antes de agregar entradas.</translation>
     </message>
     <message>
         <source>Ethics approval recorded; it expires on {date}.</source>
         <translation>Aprobación ética registrada; vence el {date}.</translation>
     </message>
     <message>
-        <source>No case studies yet. Create one with &apos;case create&apos;.</source>
-        <translation>Aún no hay estudios de caso. Crea uno con &apos;case create&apos;.</translation>
+        <source>No case studies yet. Create one with 'case create'.</source>
+        <translation>Aún no hay estudios de caso. Crea uno con 'case create'.</translation>
     </message>
     <message>
         <source>Export {file} ({date}) is outdated: items were removed since.</source>
@@ -1141,6 +2625,30 @@
         <translation>Se hicieron {made} de {count} reemplazos; los elementos quedan revisados.</translation>
     </message>
     <message>
+        <source>{n} item(s) consented as research-pseudonymised still hold a name you skipped: they stay unreviewed and exports wait for them. Run 'case pseudonymise' again.</source>
+        <translation>{n} elemento(s) con consentimiento de investigación seudonimizada aún contienen un nombre que omitiste: siguen sin revisar y las exportaciones los esperan. Ejecuta «case pseudonymise» de nuevo.</translation>
+    </message>
+    <message>
+        <source>Study: {study}.</source>
+        <translation>Estudio: {study}.</translation>
+    </message>
+    <message>
+        <source>It ends on record {seq}, the signed record of the {format} export of {date} (SHA-256 {sha256}).</source>
+        <translation>Termina en el registro {seq}, el registro firmado de la exportación {format} del {date} (SHA-256 {sha256}).</translation>
+    </message>
+    <message>
+        <source>{file} is that export: its SHA-256 matches.</source>
+        <translation>{file} es esa exportación: su SHA-256 coincide.</translation>
+    </message>
+    <message>
+        <source>Add --project FILE to check that FILE is the export it ends on.</source>
+        <translation>Agregue --project ARCHIVO para comprobar que ARCHIVO es la exportación en que termina.</translation>
+    </message>
+    <message>
+        <source>It is this study's log in the vault, up to that record.</source>
+        <translation>Es el registro de este estudio en el espacio, hasta ese registro.</translation>
+    </message>
+    <message>
         <source>{count} codes imported.</source>
         <translation>Códigos importados: {count}.</translation>
     </message>
@@ -1149,8 +2657,52 @@
         <translation>Exportado a {file}; su registro de auditoría firmado es {audit}.</translation>
     </message>
     <message>
+        <source>Delete '{title}' with its items, codes, memos, pseudonym map and audit log from the vault? This cannot be undone.</source>
+        <translation>¿Eliminar «{title}» con sus elementos, códigos, memos, mapa de seudónimos y registro de auditoría de tu espacio? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Case study deleted.</source>
+        <translation>Estudio de caso eliminado.</translation>
+    </message>
+    <message>
+        <source>Case study deleted; its signed log, closed by the deletion, is {file}.</source>
+        <translation>Estudio de caso eliminado; su registro firmado, cerrado por la eliminación, está en {file}.</translation>
+    </message>
+    <message>
         <source>The audit log verifies: {count} records, signed by {keys}.</source>
         <translation>El registro de auditoría es válido: {count} registros, firmados por {keys}.</translation>
+    </message>
+</context>
+<context>
+    <name>CodeDialog</name>
+    <message>
+        <source>New code</source>
+        <extracomment>Colours a new code gets in turn (readable under text, light and dark).</extracomment>
+        <translation>Nuevo código</translation>
+    </message>
+    <message>
+        <source>Edit code</source>
+        <translation>Editar código</translation>
+    </message>
+    <message>
+        <source>Under:</source>
+        <translation>Dentro de:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>&amp;Color:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Descripción:</translation>
+    </message>
+    <message>
+        <source>Choose the code's colour</source>
+        <translation>Elegir el color del código</translation>
     </message>
 </context>
 <context>
@@ -1323,7 +2875,7 @@
         <translation>Quitar este contacto</translation>
     </message>
     <message>
-        <source>Show the cohort&apos;s dashboard</source>
+        <source>Show the cohort's dashboard</source>
         <translation>Ver el panel de la cohorte</translation>
     </message>
 </context>
@@ -1529,7 +3081,7 @@
         <translation>Número de seguridad con %1</translation>
     </message>
     <message>
-        <source>This contact&apos;s keys were revoked: bundles signed with them are refused and nothing can be sent to them.</source>
+        <source>This contact's keys were revoked: bundles signed with them are refused and nothing can be sent to them.</source>
         <translation>Las claves de este contacto fueron revocadas: se rechazan los paquetes firmados con ellas y no se le puede enviar nada.</translation>
     </message>
     <message>
@@ -1585,7 +3137,7 @@
         <translation>Ya tienes esta tarjeta de %1.</translation>
     </message>
     <message>
-        <source>%1&apos;s card was renewed (signed by their key).</source>
+        <source>%1's card was renewed (signed by their key).</source>
         <translation>Se renovó la tarjeta de %1 (firmada con su clave).</translation>
     </message>
     <message>
@@ -1593,11 +3145,11 @@
         <translation>Ya tienes una tarjeta más reciente de %1; no cambió nada.</translation>
     </message>
     <message>
-        <source>%1&apos;s new keys were saved, not verified: compare the safety number again.</source>
+        <source>%1's new keys were saved, not verified: compare the safety number again.</source>
         <translation>Se guardaron las claves nuevas de %1, sin verificar: vuelve a comparar el número de seguridad.</translation>
     </message>
     <message>
-        <source>%1&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
+        <source>%1's keys are revoked: their bundles are refused and nothing is sent to them.</source>
         <translation>Las claves de %1 están revocadas: sus paquetes se rechazan y no se le envía nada.</translation>
     </message>
     <message>
@@ -1621,11 +3173,11 @@
 %2</translation>
     </message>
     <message>
-        <source>%1&apos;s new key was vouched for by their old, verified key. Whoever holds the old key could have done that: compare this new safety number with %1 in person or by phone to mark them verified again.</source>
+        <source>%1's new key was vouched for by their old, verified key. Whoever holds the old key could have done that: compare this new safety number with %1 in person or by phone to mark them verified again.</source>
         <translation>La clave nueva de %1 fue avalada por su clave anterior, que estaba verificada. Quien tenga la clave anterior pudo hacer eso: compara este nuevo número de seguridad con %1 en persona o por teléfono para marcarlo como verificado otra vez.</translation>
     </message>
     <message>
-        <source>This card is signed by the contact&apos;s key, but it changes what you confirmed:
+        <source>This card is signed by the contact's key, but it changes what you confirmed:
 %1
 Accept it only if the person told you about the change. Otherwise keep the name you have: nothing is changed.</source>
         <translation>Esta tarjeta está firmada con la clave del contacto, pero cambia lo que confirmaste:
@@ -1874,30 +3426,6 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     <message>
         <source>Nothing has been sent yet: give them the file any way you like (a USB stick, e-mail, a shared folder). Only they can open it.</source>
         <translation>Todavía no se ha enviado nada: hazles llegar el archivo como prefieras (una memoria USB, correo electrónico, una carpeta compartida). Solo ellos pueden abrirlo.</translation>
-    </message>
-    <message>
-        <source>Saved to %1</source>
-        <translation>Guardado en %1</translation>
-    </message>
-    <message>
-        <source>File: %1 (%2 KB)</source>
-        <translation>Archivo: %1 (%2 KB)</translation>
-    </message>
-    <message>
-        <source>&amp;Open the folder</source>
-        <translation>&amp;Abrir la carpeta</translation>
-    </message>
-    <message>
-        <source>Open the folder</source>
-        <translation>Abrir la carpeta</translation>
-    </message>
-    <message>
-        <source>Co&amp;py the path</source>
-        <translation>Co&amp;piar la ruta</translation>
-    </message>
-    <message>
-        <source>Copy the path</source>
-        <translation>Copiar la ruta</translation>
     </message>
 </context>
 <context>
@@ -2180,8 +3708,8 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay un espacio de ReflectDesk en esta carpeta.</translation>
     </message>
     <message>
-        <source>Create one with &apos;init&apos;, or choose the folder that holds your vault.</source>
-        <translation>Crea uno con &apos;init&apos; o elige la carpeta que contiene tu espacio.</translation>
+        <source>Create one with 'init', or choose the folder that holds your vault.</source>
+        <translation>Crea uno con 'init' o elige la carpeta que contiene tu espacio.</translation>
     </message>
     <message>
         <source>A vault already exists in this folder.</source>
@@ -2292,24 +3820,24 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay un diario con este identificador.</translation>
     </message>
     <message>
-        <source>See the ids with &apos;journal list&apos;.</source>
-        <translation>Mira los identificadores con &apos;journal list&apos;.</translation>
+        <source>See the ids with 'journal list'.</source>
+        <translation>Mira los identificadores con 'journal list'.</translation>
     </message>
     <message>
         <source>There is no entry with this id.</source>
         <translation>No hay una entrada con este identificador.</translation>
     </message>
     <message>
-        <source>See the ids with &apos;entry list&apos;.</source>
-        <translation>Mira los identificadores con &apos;entry list&apos;.</translation>
+        <source>See the ids with 'entry list'.</source>
+        <translation>Mira los identificadores con 'entry list'.</translation>
     </message>
     <message>
         <source>There is no attachment with this id.</source>
         <translation>No hay un archivo adjunto con este identificador.</translation>
     </message>
     <message>
-        <source>See an entry&apos;s attachments with &apos;entry show&apos;.</source>
-        <translation>Mira los archivos adjuntos de una entrada con &apos;entry show&apos;.</translation>
+        <source>See an entry's attachments with 'entry show'.</source>
+        <translation>Mira los archivos adjuntos de una entrada con 'entry show'.</translation>
     </message>
     <message>
         <source>The attachment is larger than the limit of {limit_mb} MB.</source>
@@ -2340,8 +3868,8 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No se pudo entender la búsqueda.</translation>
     </message>
     <message>
-        <source>Check quotes and parentheses. Use &quot;two words&quot; for a phrase, word* for a prefix, and AND, OR, NOT between words.</source>
-        <translation>Revisa las comillas y los paréntesis. Usa &quot;dos palabras&quot; para una frase, palabra* para un prefijo, y Y, O, NO (o AND, OR, NOT) entre palabras.</translation>
+        <source>Check quotes and parentheses. Use "two words" for a phrase, word* for a prefix, and AND, OR, NOT between words.</source>
+        <translation>Revisa las comillas y los paréntesis. Usa "dos palabras" para una frase, palabra* para un prefijo, y Y, O, NO (o AND, OR, NOT) entre palabras.</translation>
     </message>
     <message>
         <source>The passphrase is too short.</source>
@@ -2364,7 +3892,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>{name} no podría aceptar nada de esta retroalimentación: sus entradas no se compartieron con {name}, o no en un paquete que también te nombrara a ti.</translation>
     </message>
     <message>
-        <source>Leave {name} out. Feedback on your entries goes to those you sent them to; on someone else&apos;s entry, to its author, who forwards it.</source>
+        <source>Leave {name} out. Feedback on your entries goes to those you sent them to; on someone else's entry, to its author, who forwards it.</source>
         <translation>Deja fuera a {name}. La retroalimentación sobre tus entradas va a quienes se las enviaste; sobre la entrada de otra persona, a su autora, que la reenvía.</translation>
     </message>
     <message>
@@ -2388,8 +3916,8 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay una plantilla con este identificador.</translation>
     </message>
     <message>
-        <source>See the ids with &apos;templates list&apos;.</source>
-        <translation>Mira los identificadores con &apos;templates list&apos;.</translation>
+        <source>See the ids with 'templates list'.</source>
+        <translation>Mira los identificadores con 'templates list'.</translation>
     </message>
     <message>
         <source>The standards file is not valid.</source>
@@ -2440,7 +3968,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No se pudo generar el PDF.</translation>
     </message>
     <message>
-        <source>The PDF is drawn with the desktop app&apos;s Qt libraries. Check that ReflectDesk is fully installed, or export as HTML and print that to PDF.</source>
+        <source>The PDF is drawn with the desktop app's Qt libraries. Check that ReflectDesk is fully installed, or export as HTML and print that to PDF.</source>
         <translation>El PDF se dibuja con las bibliotecas Qt de la aplicación de escritorio. Revisa que ReflectDesk esté instalado completo, o exporta como HTML e imprímelo a PDF.</translation>
     </message>
     <message>
@@ -2456,27 +3984,27 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay ningún comentario con este id.</translation>
     </message>
     <message>
-        <source>See an entry&apos;s comments with &apos;comment list ENTRY&apos;.</source>
-        <translation>Revisa los comentarios de una entrada con &apos;comment list ENTRADA&apos;.</translation>
+        <source>See an entry's comments with 'comment list ENTRY'.</source>
+        <translation>Revisa los comentarios de una entrada con 'comment list ENTRADA'.</translation>
     </message>
     <message>
         <source>There are no comments, sign-offs or statuses to send to these contacts.</source>
         <translation>No hay comentarios, aprobaciones ni estados para enviar a estos contactos.</translation>
     </message>
     <message>
-        <source>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with &apos;bundle export&apos;.</source>
-        <translation>La retroalimentación va sobre entradas compartidas con ellos: comenta o aprueba una entrada recibida, o envíales primero tus entradas con &apos;bundle export&apos;.</translation>
+        <source>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with 'bundle export'.</source>
+        <translation>La retroalimentación va sobre entradas compartidas con ellos: comenta o aprueba una entrada recibida, o envíales primero tus entradas con 'bundle export'.</translation>
     </message>
     <message>
         <source>There is no sign-off with this id.</source>
         <translation>No hay ninguna aprobación con este id.</translation>
     </message>
     <message>
-        <source>See an entry&apos;s sign-offs with &apos;comment list ENTRY&apos;.</source>
-        <translation>Revisa las aprobaciones de una entrada con &apos;comment list ENTRADA&apos;.</translation>
+        <source>See an entry's sign-offs with 'comment list ENTRY'.</source>
+        <translation>Revisa las aprobaciones de una entrada con 'comment list ENTRADA'.</translation>
     </message>
     <message>
-        <source>The quoted text is not in that section of the entry&apos;s current version.</source>
+        <source>The quoted text is not in that section of the entry's current version.</source>
         <translation>El texto citado no está en esa sección de la versión actual de la entrada.</translation>
     </message>
     <message>
@@ -2504,7 +4032,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Envíala a tu profesor/a colaborador/a, que la aprueba según los estándares.</translation>
     </message>
     <message>
-        <source>Only the entry&apos;s author can mark it ready for feedback.</source>
+        <source>Only the entry's author can mark it ready for feedback.</source>
         <translation>Solo quien escribió la entrada puede marcarla como lista para retroalimentación.</translation>
     </message>
     <message>
@@ -2512,7 +4040,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Un comentario o una aprobación está firmado por alguien que no está entre tus contactos.</translation>
     </message>
     <message>
-        <source>Add that person&apos;s contact card first, compare the safety number, and import again. Nothing was imported.</source>
+        <source>Add that person's contact card first, compare the safety number, and import again. Nothing was imported.</source>
         <translation>Agrega primero la tarjeta de contacto de esa persona, compara el número de seguridad e importa de nuevo. No se importó nada.</translation>
     </message>
     <message>
@@ -2544,7 +4072,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Un comentario apunta a un texto que no está en la versión que indica.</translation>
     </message>
     <message>
-        <source>A record does something its author may not do (withdraw another person&apos;s sign-off, mark someone else&apos;s entry, or sign off their own).</source>
+        <source>A record does something its author may not do (withdraw another person's sign-off, mark someone else's entry, or sign off their own).</source>
         <translation>Un registro hace algo que su autor no puede hacer (retirar la aprobación de otra persona, marcar la entrada de otra persona o aprobar la propia).</translation>
     </message>
     <message>
@@ -2568,7 +4096,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Este identificador pertenece a una plantilla incluida.</translation>
     </message>
     <message>
-        <source>Choose another id for your template, for example with your university&apos;s prefix.</source>
+        <source>Choose another id for your template, for example with your university's prefix.</source>
         <translation>Elige otro identificador para tu plantilla, por ejemplo con el prefijo de tu universidad.</translation>
     </message>
     <message>
@@ -2868,11 +4396,11 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay un contacto con este identificador.</translation>
     </message>
     <message>
-        <source>See the ids with &apos;contact list&apos;.</source>
-        <translation>Mira los identificadores con &apos;contact list&apos;.</translation>
+        <source>See the ids with 'contact list'.</source>
+        <translation>Mira los identificadores con 'contact list'.</translation>
     </message>
     <message>
-        <source>This contact&apos;s key has been revoked; nothing can be sent to it.</source>
+        <source>This contact's key has been revoked; nothing can be sent to it.</source>
         <translation>La clave de este contacto fue revocada; no se le puede enviar nada.</translation>
     </message>
     <message>
@@ -2920,12 +4448,12 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Solo alguien con la clave anterior pudo hacerla. Pide a la persona su tarjeta actual y compara el número de seguridad. No se cambió nada.</translation>
     </message>
     <message>
-        <source>This is a revocation of your own key, not of a contact&apos;s.</source>
+        <source>This is a revocation of your own key, not of a contact's.</source>
         <translation>Esta es una revocación de tu propia clave, no de la de un contacto.</translation>
     </message>
     <message>
-        <source>If you did not make it, someone else has your secret key: make new keys now with &apos;identity rotate --no-vouch&apos; and give your contacts the new card. Nothing was changed.</source>
-        <translation>Si no la hiciste tú, otra persona tiene tu clave secreta: crea claves nuevas ahora con &apos;identity rotate --no-vouch&apos; y entrega la nueva tarjeta a tus contactos. No se cambió nada.</translation>
+        <source>If you did not make it, someone else has your secret key: make new keys now with 'identity rotate --no-vouch' and give your contacts the new card. Nothing was changed.</source>
+        <translation>Si no la hiciste tú, otra persona tiene tu clave secreta: crea claves nuevas ahora con 'identity rotate --no-vouch' y entrega la nueva tarjeta a tus contactos. No se cambió nada.</translation>
     </message>
     <message>
         <source>The name on this card contains invisible or text-direction characters.</source>
@@ -2948,7 +4476,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Ya tienes una tarjeta más reciente de este contacto.</translation>
     </message>
     <message>
-        <source>The safety number you entered does not match this contact&apos;s.</source>
+        <source>The safety number you entered does not match this contact's.</source>
         <translation>El número de seguridad que ingresaste no coincide con el de este contacto.</translation>
     </message>
     <message>
@@ -2968,7 +4496,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>El paquete no trae la tarjeta de contacto de su remitente desconocido.</translation>
     </message>
     <message>
-        <source>Import the sender&apos;s contact card first, then the bundle again. Nothing was imported.</source>
+        <source>Import the sender's contact card first, then the bundle again. Nothing was imported.</source>
         <translation>Primero importa la tarjeta de contacto de quien lo envió y luego el paquete de nuevo. No se importó nada.</translation>
     </message>
     <message>
@@ -3196,7 +4724,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No se pudo verificar la conexión segura con el servidor de intercambio.</translation>
     </message>
     <message>
-        <source>Check the address and the computer&apos;s date and time. If it persists, someone may be intercepting the connection: do not use this network, and tell your university&apos;s IT.</source>
+        <source>Check the address and the computer's date and time. If it persists, someone may be intercepting the connection: do not use this network, and tell your university's IT.</source>
         <translation>Revisa la dirección y la fecha y hora del computador. Si sigue pasando, alguien podría estar interceptando la conexión: no uses esta red y avisa al soporte informático de tu universidad.</translation>
     </message>
     <message>
@@ -3252,8 +4780,8 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay un punto de intercambio con este id.</translation>
     </message>
     <message>
-        <source>See the ids with &apos;exchange list&apos;.</source>
-        <translation>Mira los ids con &apos;exchange list&apos;.</translation>
+        <source>See the ids with 'exchange list'.</source>
+        <translation>Mira los ids con 'exchange list'.</translation>
     </message>
     <message>
         <source>This folder cannot be used as an exchange point.</source>
@@ -3276,31 +4804,31 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Todavía hay paquetes por enviar a través de este punto de intercambio: {count}.</translation>
     </message>
     <message>
-        <source>Send them first (&apos;sync now&apos;), or remove it with --force: they are then not sent.</source>
-        <translation>Envíalos primero (&apos;sync now&apos;), o elimínalo con --force: entonces no se envían.</translation>
+        <source>Send them first ('sync now'), or remove it with --force: they are then not sent.</source>
+        <translation>Envíalos primero ('sync now'), o elimínalo con --force: entonces no se envían.</translation>
     </message>
     <message>
         <source>None of these contacts is reached through an exchange point.</source>
         <translation>Ninguno de estos contactos se alcanza a través de un punto de intercambio.</translation>
     </message>
     <message>
-        <source>Add an exchange point for them (&apos;exchange add … --contact&apos;), or export to a file with --output.</source>
-        <translation>Agrega un punto de intercambio para ellos (&apos;exchange add … --contact&apos;), o exporta a un archivo con --output.</translation>
+        <source>Add an exchange point for them ('exchange add … --contact'), or export to a file with --output.</source>
+        <translation>Agrega un punto de intercambio para ellos ('exchange add … --contact'), o exporta a un archivo con --output.</translation>
     </message>
     <message>
         <source>No received bundle is waiting with this id.</source>
         <translation>No hay un paquete recibido en espera con este id.</translation>
     </message>
     <message>
-        <source>See the ids with &apos;sync waiting&apos;.</source>
-        <translation>Mira los ids con &apos;sync waiting&apos;.</translation>
+        <source>See the ids with 'sync waiting'.</source>
+        <translation>Mira los ids con 'sync waiting'.</translation>
     </message>
     <message>
         <source>This file is not a ReflectDesk backup.</source>
         <translation>Este archivo no es una copia de seguridad de ReflectDesk.</translation>
     </message>
     <message>
-        <source>Choose a file ending in .rdbackup made by &apos;Back up now&apos; or &apos;backup create&apos;.</source>
+        <source>Choose a file ending in .rdbackup made by 'Back up now' or 'backup create'.</source>
         <translation>Elige un archivo terminado en .rdbackup hecho con «Hacer copia ahora» o con «backup create».</translation>
     </message>
     <message>
@@ -3324,11 +4852,11 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay ninguna cohorte con este identificador o nombre.</translation>
     </message>
     <message>
-        <source>See your cohorts with &apos;cohort list&apos;.</source>
-        <translation>Consulta tus cohortes con &apos;cohort list&apos;.</translation>
+        <source>See your cohorts with 'cohort list'.</source>
+        <translation>Consulta tus cohortes con 'cohort list'.</translation>
     </message>
     <message>
-        <source>The cohort&apos;s name is empty, too long or not valid.</source>
+        <source>The cohort's name is empty, too long or not valid.</source>
         <translation>El nombre de la cohorte está vacío, es demasiado largo o no es válido.</translation>
     </message>
     <message>
@@ -3348,32 +4876,32 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay ningún estudio de caso con este id o título.</translation>
     </message>
     <message>
-        <source>See your case studies with &apos;case list&apos;.</source>
-        <translation>Ve sus estudios de caso con &apos;case list&apos;.</translation>
+        <source>See your case studies with 'case list'.</source>
+        <translation>Ve sus estudios de caso con 'case list'.</translation>
     </message>
     <message>
         <source>The case study holds no item with this id.</source>
         <translation>El estudio de caso no tiene ningún elemento con este id.</translation>
     </message>
     <message>
-        <source>See its items with &apos;case show&apos;.</source>
-        <translation>Ve sus elementos con &apos;case show&apos;.</translation>
+        <source>See its items with 'case show'.</source>
+        <translation>Ve sus elementos con 'case show'.</translation>
     </message>
     <message>
         <source>The case study has no code with this id or name.</source>
         <translation>El estudio de caso no tiene ningún código con este id o nombre.</translation>
     </message>
     <message>
-        <source>See its codebook with &apos;case show&apos;.</source>
-        <translation>Ve su libro de códigos con &apos;case show&apos;.</translation>
+        <source>See its codebook with 'case show'.</source>
+        <translation>Ve su libro de códigos con 'case show'.</translation>
     </message>
     <message>
         <source>The case study has no memo or passage with this id.</source>
         <translation>El estudio de caso no tiene ningún memo ni pasaje con este id.</translation>
     </message>
     <message>
-        <source>See its memos and passages with &apos;case show&apos;.</source>
-        <translation>Ve sus memos y pasajes con &apos;case show&apos;.</translation>
+        <source>See its memos and passages with 'case show'.</source>
+        <translation>Ve sus memos y pasajes con 'case show'.</translation>
     </message>
     <message>
         <source>A field of the case study is empty, too long or not valid: {field}.</source>
@@ -3388,32 +4916,32 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Este estudio de caso no tiene aprobación ética: no se pueden agregar ni exportar entradas.</translation>
     </message>
     <message>
-        <source>Record the committee, the approval&apos;s reference and its expiry date with &apos;case approve&apos;. Until then the study can be planned.</source>
-        <translation>Registra el comité, la referencia de la aprobación y su fecha de vencimiento con &apos;case approve&apos;. Mientras tanto, el estudio se puede planificar.</translation>
+        <source>Record the committee, the approval's reference and its expiry date with 'case approve'. Until then the study can be planned.</source>
+        <translation>Registra el comité, la referencia de la aprobación y su fecha de vencimiento con 'case approve'. Mientras tanto, el estudio se puede planificar.</translation>
     </message>
     <message>
         <source>The ethics approval of this case study expired on {date}: no entry can be added and nothing exported.</source>
         <translation>La aprobación ética de este estudio de caso venció el {date}: no se pueden agregar entradas ni exportar nada.</translation>
     </message>
     <message>
-        <source>Record the renewed approval with &apos;case approve&apos; and try again.</source>
-        <translation>Registra la aprobación renovada con &apos;case approve&apos; e intenta de nuevo.</translation>
+        <source>Record the renewed approval with 'case approve' and try again.</source>
+        <translation>Registra la aprobación renovada con 'case approve' e intenta de nuevo.</translation>
     </message>
     <message>
         <source>The author of this entry has not consented to its use in research.</source>
         <translation>La autora o el autor de esta entrada no ha consentido su uso en investigación.</translation>
     </message>
     <message>
-        <source>Only entries received with the consent &apos;research&apos; or &apos;research-pseudonymised&apos;, and not withdrawn, can be added to a case study.</source>
-        <translation>Solo se pueden agregar a un estudio de caso entradas recibidas con el consentimiento &apos;research&apos; o &apos;research-pseudonymised&apos; y no retirado.</translation>
+        <source>Only entries received with the consent 'research' or 'research-pseudonymised', and not withdrawn, can be added to a case study.</source>
+        <translation>Solo se pueden agregar a un estudio de caso entradas recibidas con el consentimiento 'research' o 'research-pseudonymised' y no retirado.</translation>
     </message>
     <message>
         <source>Only entries received from their authors can be added to a case study.</source>
         <translation>Solo se pueden agregar a un estudio de caso entradas recibidas de sus autores.</translation>
     </message>
     <message>
-        <source>Import the author&apos;s bundle, then pick the entry from &apos;case add --list&apos;.</source>
-        <translation>Importa el paquete de la autora o el autor y luego elige la entrada en &apos;case add --list&apos;.</translation>
+        <source>Import the author's bundle, then pick the entry from 'case add --list'.</source>
+        <translation>Importa el paquete de la autora o el autor y luego elige la entrada en 'case add --list'.</translation>
     </message>
     <message>
         <source>This entry is already in the case study.</source>
@@ -3428,8 +4956,8 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Hay entradas que solo pueden usarse seudonimizadas y aún no se han revisado ({count}): no se exportó nada.</translation>
     </message>
     <message>
-        <source>Review the proposed replacements with &apos;case pseudonymise&apos;, then export.</source>
-        <translation>Revisa los reemplazos propuestos con &apos;case pseudonymise&apos; y luego exporta.</translation>
+        <source>Review the proposed replacements with 'case pseudonymise', then export.</source>
+        <translation>Revisa los reemplazos propuestos con 'case pseudonymise' y luego exporta.</translation>
     </message>
     <message>
         <source>The passage is empty or lies outside the text of its section.</source>
@@ -3452,16 +4980,24 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>El registro de auditoría no es válido: un registro fue cambiado, quitado, reordenado o no lo firmó la persona investigadora.</translation>
     </message>
     <message>
-        <source>Do not trust this copy of the log. Export it again from the researcher&apos;s vault and compare.</source>
+        <source>Do not trust this copy of the log. Export it again from the researcher's vault and compare.</source>
         <translation>No confíes en esta copia del registro. Expórtalo de nuevo desde el espacio de ReflectDesk de la persona investigadora y compara.</translation>
+    </message>
+    <message>
+        <source>The audit log verifies, but it does not end on the export of this file ({file}): its SHA-256 is not the one the log signed.</source>
+        <translation>El registro de auditoría se verifica, pero no termina en la exportación de este archivo ({file}): su SHA-256 no es el que firmó el registro.</translation>
+    </message>
+    <message>
+        <source>The log belongs to another export: another case study, or an earlier or later export of this one. Check the file with the .audit.json written beside it.</source>
+        <translation>El registro pertenece a otra exportación: otro estudio de caso, o una exportación anterior o posterior de este. Compruebe el archivo con el .audit.json escrito a su lado.</translation>
     </message>
     <message>
         <source>The codebook is empty: there is nothing to export.</source>
         <translation>El libro de códigos está vacío: no hay nada que exportar.</translation>
     </message>
     <message>
-        <source>Add codes first, with &apos;case codebook --add&apos;.</source>
-        <translation>Agrega códigos primero, con &apos;case codebook --add&apos;.</translation>
+        <source>Add codes first, with 'case codebook --add'.</source>
+        <translation>Agrega códigos primero, con 'case codebook --add'.</translation>
     </message>
 </context>
 <context>
@@ -4758,7 +6294,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>Profesor/a &amp;guía del centro de práctica</translation>
     </message>
     <message>
-        <source>I read my student teachers&apos; journals and give feedback.</source>
+        <source>I read my student teachers' journals and give feedback.</source>
         <translation>Leo los diarios de mis estudiantes en práctica y les doy retroalimentación.</translation>
     </message>
     <message>
@@ -4797,7 +6333,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
 <context>
     <name>Progress</name>
     <message>
-        <source>Measuring this computer&apos;s speed…</source>
+        <source>Measuring this computer's speed…</source>
         <translation>Midiendo la velocidad de este computador…</translation>
     </message>
     <message>
@@ -4834,6 +6370,223 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <message>
         <source>* The template asks you to answer this.</source>
         <translation>* La plantilla te pide responder esto.</translation>
+    </message>
+</context>
+<context>
+    <name>PseudonymiseDialog</name>
+    <message>
+        <source>student</source>
+        <translation>estudiante</translation>
+    </message>
+    <message>
+        <source>mentor</source>
+        <translation>mentor/a</translation>
+    </message>
+    <message>
+        <source>tutor</source>
+        <translation>supervisor/a</translation>
+    </message>
+    <message>
+        <source>colleague</source>
+        <translation>colega</translation>
+    </message>
+    <message>
+        <source>pupil</source>
+        <translation>alumno/a</translation>
+    </message>
+    <message>
+        <source>school</source>
+        <translation>escuela</translation>
+    </message>
+    <message>
+        <source>commune</source>
+        <translation>comuna</translation>
+    </message>
+    <message>
+        <source>other person</source>
+        <translation>otra persona</translation>
+    </message>
+    <message>
+        <source>name of two people</source>
+        <translation>nombre de dos personas</translation>
+    </message>
+    <message>
+        <source>RUT</source>
+        <translation>RUT</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>correo</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>teléfono</translation>
+    </message>
+    <message>
+        <source>Looking for names, RUTs, e-mail addresses and phones…</source>
+        <translation>Buscando nombres, RUT, correos y teléfonos…</translation>
+    </message>
+    <message>
+        <source>Term added as %1; it does not appear in the texts.</source>
+        <translation>Término agregado como %1; no aparece en los textos.</translation>
+    </message>
+    <message>
+        <source>Term added as %1.</source>
+        <translation>Término agregado como %1.</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Deteniendo…</translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was changed.</source>
+        <translation>Detenido: no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 accepted</source>
+        <translation>%1 de %2 aceptados</translation>
+    </message>
+    <message>
+        <source>Accepted: it will be replaced.</source>
+        <translation>Aceptado: se reemplazará.</translation>
+    </message>
+    <message>
+        <source>Skipped: it stays as written.</source>
+        <translation>Omitido: queda como está escrito.</translation>
+    </message>
+    <message>
+        <source>Making the replacements…</source>
+        <translation>Haciendo los reemplazos…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries still wait for their pseudonyms: exports stay blocked until every replacement in them is accepted.</source>
+        <translation>
+            <numerusform>%n entrada aún espera sus seudónimos: las exportaciones quedan bloqueadas hasta que se acepte cada reemplazo en ella.</numerusform>
+            <numerusform>%n entradas aún esperan sus seudónimos: las exportaciones quedan bloqueadas hasta que se acepte cada reemplazo en ellas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Review pseudonyms again to accept what was skipped in them.</source>
+        <translation>Vuelve a revisar los seudónimos para aceptar lo que se omitió en ellas.</translation>
+    </message>
+    <message>
+        <source>Making the replacements… please wait.</source>
+        <translation>Haciendo los reemplazos… espera, por favor.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries may only be used pseudonymised and have skipped replacements: exports stay blocked until those entries are pseudonymised.</source>
+        <translation>
+            <numerusform>%n entrada solo puede usarse con seudónimos y tiene reemplazos omitidos: las exportaciones quedan bloqueadas hasta que se seudonimice.</numerusform>
+            <numerusform>%n entradas solo pueden usarse con seudónimos y tienen reemplazos omitidos: las exportaciones quedan bloqueadas hasta que se seudonimicen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to replace: no names, RUTs, e-mail addresses or phone numbers were found. Add a term if someone is missing.</source>
+        <translation>Nada que reemplazar: no se encontraron nombres, RUT, correos ni teléfonos. Agrega un término si falta alguien.</translation>
+    </message>
+    <message>
+        <source>Review pseudonyms</source>
+        <translation>Revisar seudónimos</translation>
+    </message>
+    <message>
+        <source>Review the proposed pseudonyms</source>
+        <translation>Revisa los seudónimos propuestos</translation>
+    </message>
+    <message>
+        <source>Tick each replacement you accept; unticked ones are skipped and stay as written. Space ticks or unticks, the arrow keys move. The list of who is who stays in this vault: it is never exported.</source>
+        <translation>Marca cada reemplazo que aceptas; los no marcados se omiten y quedan como están escritos. La barra espaciadora marca o desmarca, las flechas se mueven. La lista de quién es quién queda en este espacio: nunca se exporta.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>Detene&amp;r</translation>
+    </message>
+    <message>
+        <source>Kind of term</source>
+        <translation>Tipo de término</translation>
+    </message>
+    <message>
+        <source>Name of the term</source>
+        <translation>Nombre del término</translation>
+    </message>
+    <message>
+        <source>Other forms of the term</source>
+        <translation>Otras formas del término</translation>
+    </message>
+    <message>
+        <source>&amp;Search again</source>
+        <translation>&amp;Buscar de nuevo</translation>
+    </message>
+    <message>
+        <source>Proposed replacements, grouped by term</source>
+        <translation>Reemplazos propuestos, agrupados por término</translation>
+    </message>
+    <message>
+        <source>&amp;Before:</source>
+        <translation>Ante&amp;s:</translation>
+    </message>
+    <message>
+        <source>A&amp;fter:</source>
+        <translation>D&amp;espués:</translation>
+    </message>
+    <message>
+        <source>The text as written</source>
+        <translation>El texto como está escrito</translation>
+    </message>
+    <message>
+        <source>The text with the pseudonym</source>
+        <translation>El texto con el seudónimo</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>&amp;Aceptar</translation>
+    </message>
+    <message>
+        <source>S&amp;kip</source>
+        <translation>&amp;Omitir</translation>
+    </message>
+    <message>
+        <source>Accept all for this &amp;term</source>
+        <translation>Aceptar todo este &amp;término</translation>
+    </message>
+    <message>
+        <source>Accept a&amp;ll</source>
+        <translation>Aceptar to&amp;dos</translation>
+    </message>
+    <message>
+        <source>Skip all</source>
+        <translation>Omitir todos</translation>
+    </message>
+    <message>
+        <source>Add t&amp;erm…</source>
+        <translation>A&amp;gregar término…</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Tipo:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>No&amp;mbre:</translation>
+    </message>
+    <message>
+        <source>&amp;Other forms:</source>
+        <translation>Otras &amp;formas:</translation>
+    </message>
+    <message>
+        <source>separated by commas: Martina, la Martina</source>
+        <translation>separadas por comas: Martina, la Martina</translation>
+    </message>
+    <message>
+        <source>A&amp;dd and search again</source>
+        <translation>Agregar y buscar de &amp;nuevo</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>A&amp;plicar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
@@ -5228,6 +6981,46 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     </message>
 </context>
 <context>
+    <name>ReviewModel</name>
+    <message>
+        <source>Term → pseudonym</source>
+        <translation>Término → seudónimo</translation>
+    </message>
+    <message>
+        <source>Kind · as written</source>
+        <translation>Tipo · como está escrito</translation>
+    </message>
+    <message>
+        <source>Found · decision</source>
+        <translation>Veces · decisión</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n occurrences</source>
+        <translation>
+            <numerusform>%n vez</numerusform>
+            <numerusform>%n veces</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 accepted</source>
+        <translation>%1 de %2 aceptados</translation>
+    </message>
+    <message>
+        <source>%1
+This entry may only be used pseudonymised: if this is skipped, exports wait until it is accepted.</source>
+        <translation>%1
+Esta entrada solo puede usarse con seudónimos: si se omite este reemplazo, las exportaciones esperan hasta que se acepte.</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>aceptado</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>omitido</translation>
+    </message>
+</context>
+<context>
     <name>ReviewNav</name>
     <message>
         <source>Review</source>
@@ -5262,7 +7055,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>&amp;Lista para retroalimentación</translation>
     </message>
     <message>
-        <source>Mark this entry ready for your mentor&apos;s feedback (it travels in your bundle)</source>
+        <source>Mark this entry ready for your mentor's feedback (it travels in your bundle)</source>
         <translation>Marca esta entrada como lista para la retroalimentación de tu profesor/a colaborador/a (viaja en tu paquete)</translation>
     </message>
     <message>
@@ -5452,11 +7245,11 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>¿Adónde va?</translation>
     </message>
     <message>
-        <source>Send it through an exchange point, or save it in a folder (a USB stick, a shared folder…). The file is named by today&apos;s date and a short code, never by who or what is inside.</source>
+        <source>Send it through an exchange point, or save it in a folder (a USB stick, a shared folder…). The file is named by today's date and a short code, never by who or what is inside.</source>
         <translation>Envíalo por un punto de intercambio o guárdalo en una carpeta (una memoria USB, una carpeta compartida…). El archivo se nombra con la fecha de hoy y un código corto, nunca con quién o qué hay dentro.</translation>
     </message>
     <message>
-        <source>Choose a folder (a USB stick, a shared folder…). The file is named by today&apos;s date and a short code, never by who or what is inside.</source>
+        <source>Choose a folder (a USB stick, a shared folder…). The file is named by today's date and a short code, never by who or what is inside.</source>
         <translation>Elige una carpeta (una memoria USB, una carpeta compartida…). El archivo se nombra con la fecha de hoy y un código corto, nunca con quién o qué hay dentro.</translation>
     </message>
     <message>
@@ -5502,6 +7295,33 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
     <message>
         <source>Progress</source>
         <translation>Progreso</translation>
+    </message>
+</context>
+<context>
+    <name>SavedFile</name>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Guardado en %1</translation>
+    </message>
+    <message>
+        <source>File: %1 (%2 KB)</source>
+        <translation>Archivo: %1 (%2 KB)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the folder</source>
+        <translation>&amp;Abrir la carpeta</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Abrir la carpeta</translation>
+    </message>
+    <message>
+        <source>Co&amp;py the path</source>
+        <translation>Co&amp;piar la ruta</translation>
+    </message>
+    <message>
+        <source>Copy the path</source>
+        <translation>Copiar la ruta</translation>
     </message>
 </context>
 <context>

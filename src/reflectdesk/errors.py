@@ -1707,6 +1707,20 @@ class CaseAuditInvalid(InputError):
     )
 
 
+class CaseAuditProjectMismatch(InputError):
+    code = "case_audit_project_mismatch"
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The audit log verifies, but it does not end on the export of this file ({file}): "
+        "its SHA-256 is not the one the log signed.",
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The log belongs to another export: another case study, or an earlier or later "
+        "export of this one. Check the file with the .audit.json written beside it.",
+    )
+
+
 class CaseCodebookEmpty(InputError):
     code = "case_codebook_empty"
     message = QT_TRANSLATE_NOOP("Errors", "The codebook is empty: there is nothing to export.")

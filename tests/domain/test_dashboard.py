@@ -14,6 +14,7 @@ from reflectdesk.domain.dashboard import (
     DashboardData,
     DashboardFilters,
     Student,
+    csv_bytes,
     domain_index,
     iso_week_label,
     view_csv,
@@ -111,3 +112,10 @@ def test_a_filter_change_over_25000_entries_is_fast() -> None:
     elapsed = time.perf_counter() - started
     assert sum(s.entries for s in view.students) == view.entries > 0
     assert elapsed < 1.0, elapsed
+
+
+def test_csv_bytes_guards_every_text_cell_and_keeps_numbers() -> None:
+    raw = csv_bytes([["code", "n"], ["=SUM(A1)", 3], ["-dash", 0], ["ñandú 😀", 12]])
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows == [["code", "n"], ["'=SUM(A1)", "3"], ["'-dash", "0"], ["ñandú 😀", "12"]]

@@ -876,6 +876,67 @@ def scenario_conflict(probe: Probe) -> None:
     vault.close()
 
 
+_CASE_STUDIES: dict[str, Any] = {}
+
+
+def scenario_case(probe: Probe) -> None:
+    """The case-study workspace (issue 15): the project with its approval, the project
+    dialog, the picker with its consent reasons. One researcher's vault for every
+    language (made once: two vaults and a bundle)."""
+    from reflectdesk.gui.case_items import CaseItemsTab
+    from reflectdesk.gui.case_workspace import CaseWorkspace
+    from tests.services.case_helpers import make_study
+
+    study = _CASE_STUDIES.get("study")
+    if study is None:
+        study = make_study(probe.tmp / "case")
+        case = study.new_case(title="Fracciones con material concreto")
+        study.researcher.case_studies.add(case, study.at("research"))
+        _CASE_STUDIES["study"] = study
+    with main_window(probe, study.researcher) as window:
+        window.show_sharing("case_studies")
+        probe.wait()
+        page = window.page("case_studies")
+        assert isinstance(page, CaseWorkspace)
+        probe.check("case-workspace", window)
+        dialog = page.edit_case(approval=True)
+        probe.check("case-project-approval", dialog)
+        dialog.reject()
+        dialog = page.new_case()
+        probe.check("case-project-new", dialog)
+        dialog.reject()
+        items = page.tab(CaseItemsTab)
+        items.open_picker()
+        picker = items.picker
+        wait_until(lambda: picker.loaded)
+        probe.check("case-picker", picker)
+        picker.reject()
+
+
+def scenario_case_exports(probe: Probe) -> None:
+    """The case study's Exports tab (issue 15) at the room the workspace leaves it: the
+    format, the exports made, the case attributes with their school-type box."""
+    from reflectdesk.gui.case_exports import CaseExportsTab
+    from reflectdesk.gui.case_workspace import CaseWorkspace
+    from tests.services.case_helpers import make_study
+
+    study = _CASE_STUDIES.get("study")
+    if study is None:
+        study = make_study(probe.tmp / "case")
+        case = study.new_case(title="Fracciones con material concreto")
+        study.researcher.case_studies.add(case, study.at("research"))
+        _CASE_STUDIES["study"] = study
+    with main_window(probe, study.researcher) as window:
+        window.show_sharing("case_studies")
+        probe.wait()
+        page = window.page("case_studies")
+        assert isinstance(page, CaseWorkspace)
+        tab = page.tab(CaseExportsTab)
+        page.tabs.setCurrentWidget(tab)
+        wait_until(lambda: not tab.loading)
+        probe.check("case-exports", window)
+
+
 def scenario_crash(probe: Probe) -> None:
     from reflectdesk.gui.crash_dialog import CrashDialog
 
@@ -884,6 +945,86 @@ def scenario_crash(probe: Probe) -> None:
     probe.check("crash", crash)
     crash.close()
     crash.deleteLater()
+
+
+_CASE_STUDY: dict[str, Any] = {}  # the case-coding scenario's study, made once
+
+
+def scenario_case_coding(probe: Probe) -> None:
+    """The case study's Coding and Memos tabs (issue 15) at the room the workspace leaves
+    them, and the code dialog."""
+    from PySide6.QtGui import QTextCursor
+
+    from reflectdesk.gui.case_coding_view import CaseCodingTab
+    from reflectdesk.gui.case_memos import CaseMemosTab
+    from tests.services.case_helpers import make_study
+
+    if not _CASE_STUDY:
+        study = make_study(probe.tmp / "case-study")
+        cs = study.researcher.case_studies
+        case_id = study.new_case()
+        item = cs.add(case_id, study.at("research"))
+        parent = cs.coding.add_code(case_id, "Estrategias didácticas", color="#3CB44B").id
+        child = cs.coding.add_code(
+            case_id, "Material concreto", parent_id=parent, description="Regletas, tiras"
+        ).id
+        passage = cs.coding.apply_quote(case_id, item.id, "description", "regletas", child)
+        cs.coding.apply_quote(case_id, item.id, "description", "le expliqué con", parent)
+        cs.coding.add_memo(case_id, "Sobre el pasaje.", segment_id=passage)
+        cs.coding.add_memo(case_id, "Primera lectura.", title="Proyecto")
+        _CASE_STUDY.update(study=study, case_id=case_id)
+    vault, case_id = _CASE_STUDY["study"].researcher, _CASE_STUDY["case_id"]
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    size = (area.width() - 300 - FRAME_W, area.height() - 190 - FRAME_H)
+    tab = CaseCodingTab(vault, probe.ctx.runner)
+    tab.resize(*size)
+    tab.show()
+    tab.set_case(case_id)
+    probe.wait()
+    found = tab.text.document().find("regletas")
+    cursor = QTextCursor(found)
+    cursor.setPosition(found.selectionStart() + 2)
+    tab.text.setTextCursor(cursor)  # a coded passage: its codes and memo below the text
+    probe.check("case-coding", tab)
+    tab.new_code()
+    assert tab.dialog is not None
+    probe.check("case-code-dialog", tab.dialog)
+    tab.dialog.reject()
+    tab.close()
+    memos = CaseMemosTab(vault, probe.ctx.runner)
+    memos.resize(*size)
+    memos.show()
+    memos.set_case(case_id)
+    probe.wait()
+    probe.check("case-memos", memos)
+    memos.close()
+
+
+def scenario_case_pseudo(probe: Probe) -> None:
+    """The pseudonymisation review of a case study (issue 15, point 3)."""
+    from reflectdesk.gui.case_pseudonymise_dialog import PseudonymiseDialog
+    from tests.services.case_helpers import PUPIL, close, make_study
+
+    study = make_study(probe.tmp / f"case-pseudo-{probe.lang}")
+    cs = study.researcher.case_studies
+    case = study.new_case()
+    cs.add(case, study.at("research"))
+    cs.add(case, study.at("pseudo"))
+    cs.pseudonymise.add_term(case, "pupil", PUPIL)
+    dialog = PseudonymiseDialog(study.researcher, probe.ctx.runner, case)
+    dialog.show()
+    probe.wait()
+    model = dialog.model
+    model.set_all(True)
+    email = next(i for i, p in enumerate(model.proposals()) if "@" in p.original)
+    model.set_accepted([email], False)  # the "exports stay blocked" note shows
+    dialog.select_proposal(email)
+    dialog.add_term_button.setChecked(True)
+    probe.check("case-pseudonymise", dialog)
+    dialog.reject()
+    dialog.deleteLater()
+    settle()
+    close(study)
 
 
 SCENARIOS: dict[str, Callable[[Probe], None]] = {
@@ -898,6 +1039,10 @@ SCENARIOS: dict[str, Callable[[Probe], None]] = {
     "batch": scenario_batch,
     "conflict": scenario_conflict,
     "crash": scenario_crash,
+    "case": scenario_case,
+    "case-exports": scenario_case_exports,
+    "case-coding": scenario_case_coding,
+    "case-pseudo": scenario_case_pseudo,
 }
 
 
@@ -945,6 +1090,13 @@ def run(qm_dir: Path, langs: tuple[str, ...], only: set[str] | None) -> dict[str
             ctx.translations.set_language("en")
         for vault in (people.student, people.mentor, people.tutor):
             vault.close()
+        case_study = _CASE_STUDIES.pop("study", None)
+        if case_study is not None:
+            case_study.student.close()
+            case_study.researcher.close()
+        if _CASE_STUDY:
+            _CASE_STUDY["study"].student.close()
+            _CASE_STUDY["study"].researcher.close()
     result["covered"] = sorted(covered)
     return result
 

@@ -12,6 +12,7 @@ from reflectdesk.research.model import CodedSelection
 from reflectdesk.research.pseudonymise import (
     AMBIGUOUS,
     COLLEAGUE,
+    COMMUNE,
     EMAIL,
     PHONE,
     PUPIL,
@@ -303,3 +304,29 @@ def test_propose_reports_progress_and_can_be_cancelled() -> None:
     token.cancel()
     with pytest.raises(Cancelled):
         propose({"a": "José"}, _map(), cancel=token)
+
+
+# --- the forms of a name ----------------------------------------------------------------------
+def test_a_place_is_found_only_whole() -> None:
+    assert name_forms("Escuela  Los Aromos", SCHOOL) == ("Escuela Los Aromos",)
+    assert name_forms("Pudahuel", COMMUNE) == ("Pudahuel",)
+    pmap = PseudonymMap().add("sc-9", SCHOOL, name_forms("Escuela Los Aromos", SCHOOL))
+    text = "Los niños de la escuela fueron a Los Aromos; la Escuela Los Aromos abrió."
+    assert _found(text, pmap) == [("Escuela Los Aromos", "Escuela 1", "school")]
+
+
+def test_a_person_is_found_by_parts_but_never_by_particles() -> None:
+    assert name_forms("José Pérez") == ("José Pérez", "José", "Pérez")
+    forms = name_forms("María de los Ángeles San Martín", PUPIL)
+    assert forms == ("María de los Ángeles San Martín", "María", "Ángeles", "Martín")
+    pmap = PseudonymMap().add("pu-9", PUPIL, forms)
+    found = _found("Los alumnos y María, de los más atentos, con San Pedro.", pmap)
+    assert found == [("María", "Alumno/a 1", "pupil")]
+    assert name_forms("  ") == ()
+
+
+def test_a_particle_stored_as_a_form_is_never_looked_for() -> None:
+    # A map saved before name_forms dropped particles still holds "Los" as a form.
+    pmap = PseudonymMap().add("sc-9", SCHOOL, ["Escuela Los Aromos", "Escuela", "Los", "Aromos"])
+    found = _found("Los niños de los cursos; Aromos.", pmap)
+    assert found == [("Aromos", "Escuela 1", "school")]

@@ -71,14 +71,14 @@ def test_a_log_truncated_and_continued_by_another_key_fails_with_the_key(tmp_pat
     me, forger = Identity.generate(), Identity.generate()
     real = _log(me, 4)
     forged = copy.deepcopy(real[:2])
-    for seq in (3, 4):
+    for seq in (3, 4):  # ended, as every exported copy, on an export record
         forged.append(
             sign(
                 forger,
                 study="s-guid",
                 seq=seq,
-                event=case_audit.REMOVED,
-                data={"item": "i1"},
+                event=case_audit.REMOVED if seq == 3 else case_audit.EXPORTED,
+                data={"item": "i1"} if seq == 3 else {"format": "md", "sha256": "0" * 64},
                 previous=forged[-1],
             )
         )
@@ -220,6 +220,7 @@ def test_a_withdrawal_arriving_while_an_export_is_written_marks_it_outdated(
     export. The file holds the withdrawn entry: the export must not be listed as current
     (the log's order, "withdrawn" then "exported", would suggest it honoured it)."""
     from reflectdesk.progress import Progress
+    from reflectdesk.services.case_export import BUILT
 
     r = study.researcher
     cs = r.case_studies
@@ -228,7 +229,7 @@ def test_a_withdrawal_arriving_while_an_export_is_written_marks_it_outdated(
     bundle = study.withdraw("research")
 
     def progress(p: Progress) -> None:
-        if p.done == 1:  # the file is built from the items read before
+        if p.done == BUILT:  # the file is built from the items read before
             r.imports.import_bundle(bundle)
 
     result = cs.exports.export(case, "md", tmp_path / "r.md", progress=progress)

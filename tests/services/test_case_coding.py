@@ -103,6 +103,12 @@ def test_queries_frequencies_cooccurrence_and_standards(study: Study) -> None:
     pair = tuple(sorted((a.id, b.id)))
     assert c.cooccurrence(case) == {pair: 1}
     assert c.standards_matrix(case) == {a.id: {"C7": 2}, b.id: {"C7": 2, "D10": 1}}
+    # One read for every query (the GUI's queries tab): the same figures.
+    items = cs.items(case)
+    passages = c.passages(case, items=items)
+    assert c.standards_matrix(case, passages, items) == c.standards_matrix(case)
+    only_b = [p for p in passages if p.code_id == b.id]
+    assert c.standards_matrix(case, only_b, items) == {b.id: {"C7": 2, "D10": 1}}
     seg = c.passages(case, b.id)[0].segment_id
     c.remove_passage(case, seg)
     assert c.cooccurrence(case) == {}

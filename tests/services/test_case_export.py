@@ -229,3 +229,71 @@ def test_codebook_round_trip_and_an_unknown_format(study: Study, tmp_path: Path)
     bad.write_bytes(b'<?xml version="1.0"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"/>')
     with pytest.raises(QdpxSchemaInvalid):
         cs.coding.import_codebook(other, bad)
+
+
+# --- case attributes: the school type the researcher sets ------------------------------
+def test_the_school_type_is_a_case_attribute_of_the_qdpx_and_the_report(
+    study: Study, tmp_path: Path
+) -> None:
+    cs = study.researcher.case_studies
+    case = coded_case(study)
+    (before,) = cs.exports.attributes(case)
+    assert before.school_type is None and before.items == 2
+    assert before.templates == ("gibbs",) and before.standards == ("C7", "D10")
+    with pytest.raises(CaseFieldInvalid):
+        cs.exports.set_school_type(case, before.pseudonym, "privado")  # not one of ours
+    with pytest.raises(CaseFieldInvalid):
+        cs.exports.set_school_type(case, "Estudiante Z", "municipal")  # nobody of the study
+    cs.exports.set_school_type(case, before.pseudonym, "subvencionado")
+    (after,) = cs.exports.attributes(case)
+    assert after.school_type == "subvencionado"
+    path = cs.exports.export(case, "qdpx", tmp_path / "e.qdpx").path
+    (exported,) = read_qdpx(path).cases
+    values = {a.name: a.value for a in exported.attributes}
+    assert values["School type"] == "Particular subvencionado"  # the study is in Spanish
+    assert values["MBE standards"] == "C7, D10" and values["Template"] == "gibbs"
+    md = cs.exports.export(case, "md", tmp_path / "r.md").path.read_text(encoding="utf-8")
+    assert "## Estudiantes y sus atributos" in md
+    assert f"| {after.pseudonym} |  | Particular subvencionado | gibbs | C7, D10 | 2 |" in md
+    html = cs.exports.export(case, "html", tmp_path / "r.html").path.read_text(encoding="utf-8")
+    assert "<td>Particular subvencionado</td>" in html
+    cs.exports.set_school_type(case, before.pseudonym, None)  # cleared
+    assert cs.exports.attributes(case)[0].school_type is None
+    path = cs.exports.export(case, "qdpx", tmp_path / "e2.qdpx").path
+    assert "School type" not in {a.name for a in read_qdpx(path).cases[0].attributes}
+
+
+# --- progress and cancel ---------------------------------------------------------------
+def test_an_export_reports_progress_to_the_end_and_a_cancelled_one_writes_nothing(
+    study: Study, tmp_path: Path
+) -> None:
+    from reflectdesk.errors import Cancelled
+    from reflectdesk.progress import CancelToken, Progress, ProgressSink
+
+    cs = study.researcher.case_studies
+    case = coded_case(study)
+    seen: list[Progress] = []
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    cs.exports.export(case, "qdpx", folder / "e.qdpx", progress=seen.append)
+    assert [p.done for p in seen] == sorted(p.done for p in seen)
+    assert seen[0].done == 0 and seen[-1].done == seen[-1].total == 100
+    events = len(cs.audit.events(case))
+    exports = cs.get(case).exports
+
+    # A PDF renderer that is cancelled while it draws (as the GUI's Cancel does).
+    token = CancelToken()
+    drawn: list[Progress] = []
+
+    def renderer(html: str, *, progress: ProgressSink, cancel: CancelToken) -> bytes:
+        assert "<h1>" in html and cancel is token
+        progress(Progress(1, 2, "pdf"))
+        token.cancel()
+        return b"%PDF-1.4 half a document"
+
+    dest = folder / "informe.pdf"
+    with pytest.raises(Cancelled):
+        cs.exports.export(case, "pdf", dest, progress=drawn.append, cancel=token, pdf=renderer)
+    assert drawn[-1].done == 50  # a page of two: half of building (10 → 90)
+    assert sorted(p.name for p in folder.iterdir()) == ["e.qdpx", "e.qdpx.audit.json"]
+    assert len(cs.audit.events(case)) == events and cs.get(case).exports == exports

@@ -14,7 +14,8 @@ from reflectdesk.errors import (
     CasePseudonymisationRequired,
     PseudonymisationStale,
 )
-from reflectdesk.research.pseudonymise import Replacement
+from reflectdesk.research.pseudonymise import Matcher, Replacement, fold
+from reflectdesk.services.case_pseudonymise import blocked_items
 from tests.services.case_helpers import CANARIES, PUPIL, SCHOOL, Study, close, make_study
 
 
@@ -89,3 +90,63 @@ def test_the_map_knows_the_contacts_you_and_the_terms_and_keeps_pseudonyms(study
     assert [(p.id, p.pseudonym) for p in again.people] == [(p.id, p.pseudonym) for p in pmap.people]
     with pytest.raises(CaseFieldInvalid):
         cs.pseudonymise.add_term(case, "planet", "Marte")
+
+
+def test_review_gives_the_proposals_with_their_texts_items_and_map(study: Study) -> None:
+    cs = study.researcher.case_studies
+    case = study.new_case()
+    item = cs.add(case, study.at("research"))
+    cs.pseudonymise.add_term(case, "pupil", PUPIL)
+    review = cs.pseudonymise.review(case)
+    assert review.proposals == cs.pseudonymise.propose(case)
+    assert set(review.items) == {item.id}
+    for p in review.proposals:
+        assert review.texts[p.source][p.start : p.end] == p.original
+    assert {p.pseudonym for p in review.pmap.people} >= {"Estudiante A", "Alumno/a 1"}
+
+
+def test_a_skip_in_a_pseudonymised_only_item_keeps_exports_waiting(
+    study: Study, tmp_path: Path
+) -> None:
+    cs = study.researcher.case_studies
+    case = study.new_case()
+    research = cs.add(case, study.at("research"))
+    pseudo = cs.add(case, study.at("pseudo"))
+    review = cs.pseudonymise.review(case)
+    # A skip in the research item blocks nothing; one in the research-pseudonymised does.
+    in_research = next(p for p in review.proposals if p.source.startswith(research.id))
+    in_pseudo = next(p for p in review.proposals if p.original == "vrojas@example.cl")
+    assert blocked_items(review.items.values(), [in_research]) == set()
+    assert blocked_items(review.items.values(), [in_research, in_pseudo]) == {pseudo.id}
+    skipped = [in_research, in_pseudo]
+    accepted = [p for p in review.proposals if p not in skipped]
+    cs.pseudonymise.apply(case, accepted, skipped=skipped)
+    assert cs.item(case, research.id).pseudonymised
+    assert not cs.item(case, pseudo.id).pseudonymised
+    assert "vrojas@example.cl" in (cs.item(case, pseudo.id).text("description") or "")
+    with pytest.raises(CasePseudonymisationRequired):
+        cs.exports.export(case, "qdpx", tmp_path / "x.qdpx")
+    # Reviewed again with everything accepted: exports may go.
+    again = cs.pseudonymise.review(case)
+    assert blocked_items(again.items.values(), []) == set()
+    cs.pseudonymise.apply(case, again.proposals, skipped=[])
+    assert cs.item(case, pseudo.id).pseudonymised
+    cs.exports.export(case, "qdpx", tmp_path / "x.qdpx")
+
+
+def test_a_term_for_a_place_is_not_split_into_words(study: Study) -> None:
+    cs = study.researcher.case_studies
+    case = study.new_case()
+    cs.add(case, study.at("research"))
+    cs.pseudonymise.add_term(case, "school", SCHOOL)
+    cs.pseudonymise.add_term(case, "pupil", "María de los Ángeles Soto")
+    pmap = cs.pseudonymise.pseudonym_map(case)
+    school = pmap.get(f"term:{fold(SCHOOL)}")
+    pupil = pmap.get(f"term:{fold('María de los Ángeles Soto')}")
+    assert school is not None and school.names == (SCHOOL,)
+    assert pupil is not None and "los" not in {n.casefold() for n in pupil.names}
+    found = {p.original for p in cs.pseudonymise.propose(case)}
+    assert SCHOOL in found and not {"Escuela", "Los", "Aromos"} & found
+    # Nor in what the researcher writes and the export scrubs (a code's name).
+    found = Matcher(pmap).find("code", "Los alumnos de los Aromos")
+    assert found == []

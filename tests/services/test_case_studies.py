@@ -20,6 +20,7 @@ from reflectdesk.errors import (
     CaseStudyNotFound,
     CohortNotFound,
     ContactNotFound,
+    FileUnwritable,
     VaultStateTampered,
 )
 from reflectdesk.services.vault import Vault
@@ -315,3 +316,61 @@ def test_a_study_is_edited_with_its_cohorts_team_and_cut_off(study: Study) -> No
     cut_off = date(2027, 3, 1)
     edited = cs.update(case.id, title="Estudio II", question="¿Qué?", published=cut_off)
     assert (edited.title, edited.question, edited.published) == ("Estudio II", "¿Qué?", cut_off)
+
+
+# --- deleting a study ----------------------------------------------------------------------
+def test_delete_removes_everything_and_writes_the_record_of_deletion(
+    study: Study, tmp_path: Path
+) -> None:
+    r = study.researcher
+    cs = r.case_studies
+    sheet = tmp_path / "hoja.txt"
+    sheet.write_text("Hoja informativa")
+    case = study.new_case()
+    cs.approve(
+        case, committee="CEC", reference="1", expires=date.today() + timedelta(days=9), sheet=sheet
+    )
+    keep = study.new_case(title="Otro estudio")
+    item = cs.add(case, study.at("research"))
+    cs.add(keep, study.at("research"))
+    code = cs.coding.add_code(case, "Material")
+    segment = cs.coding.apply_quote(case, item.id, "description", "fracciones", code.id)
+    cs.coding.add_memo(case, "Memo", segment_id=segment)
+    cs.pseudonymise.add_term(case, "pupil", PUPIL)
+    log = tmp_path / "borrado.audit.json"
+    check = cs.delete(case, log)
+    assert check is not None and check.events[-1].event == "deleted"
+    assert check.events[-1].data == {
+        "items": 1, "codes": 1, "segments": 1, "memos": 1, "files": 1, "exports": 0,
+    }  # fmt: skip
+    copy = cs.audit.verify_file(log, [r.identity.public().key_id_hex])
+    assert copy.head == check.head and [e.event for e in copy.events][:2] == [
+        "created",
+        "approval-recorded",
+    ]
+    with pytest.raises(CaseStudyNotFound):
+        cs.get(case)
+    assert [s.id for s in cs.list()] == [keep]
+    assert len(cs.items(keep)) == 1  # the other study keeps its copy of the entry
+    r._unlocked().db.checkpoint()
+    with raw_db(tmp_path / "researcher") as conn:
+        for table in ("case_items", "codes", "memos", "case_files", "case_audit"):
+            rows = conn.execute(f"SELECT COUNT(*) FROM {table} WHERE case_id = ?", (case,))  # noqa: S608
+            assert rows.fetchone()[0] == 0, table
+        assert conn.execute("SELECT COUNT(*) FROM coded_segments").fetchone()[0] == 0
+    r.lock()
+    r.unlock(PASSPHRASE)  # the vault state MAC followed the deletion
+
+
+def test_delete_without_a_log_and_a_log_that_cannot_be_written(
+    study: Study, tmp_path: Path
+) -> None:
+    cs = study.researcher.case_studies
+    case = study.new_case()
+    with pytest.raises(FileUnwritable):
+        cs.delete(case, tmp_path / "no-such-folder" / "x.audit.json")
+    assert cs.get(case).id == case  # nothing deleted
+    assert cs.delete(case) is None
+    assert cs.list() == []
+    with pytest.raises(CaseStudyNotFound):
+        cs.delete(case)

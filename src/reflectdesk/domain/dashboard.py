@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
@@ -362,9 +362,19 @@ def domain_index(
     return tuple(where.get(c, -1) for c in codes)
 
 
-def _cell(text: str) -> str:
+def csv_cell(text: str) -> str:
     """A name someone chose could start with ``=``: never a formula in a sheet."""
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def csv_bytes(rows: Iterable[Sequence[object]]) -> bytes:
+    """Rows as CSV as the dashboard writes it: UTF-8 with a BOM (so spreadsheets read
+    the accents), CRLF; every text cell through :func:`csv_cell` (numbers as they are)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow([csv_cell(v) if isinstance(v, str) else v for v in row])
+    return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
 
 
 def view_csv(
@@ -374,22 +384,11 @@ def view_csv(
     ``header`` names the first six columns in the front end's language (student,
     entries, last activity, templates, feedback, sign-offs); then one column per domain
     and per standard. Dates in ISO 8601."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([*header[:6], *view.domain_codes, *view.standard_codes])
+    rows: list[Sequence[object]] = [[*header[:6], *view.domain_codes, *view.standard_codes]]
     for s in view.students:
         last = s.last_activity.date().isoformat() if s.last_activity else ""
         templates = "; ".join(f"{template_name(t)} ({n})" for t, n in s.templates)
-        writer.writerow(
-            [
-                _cell(s.name),
-                s.entries,
-                last,
-                _cell(templates),
-                s.feedback,
-                s.sign_offs,
-                *s.domains,
-                *s.standards,
-            ]
+        rows.append(
+            [s.name, s.entries, last, templates, s.feedback, s.sign_offs, *s.domains, *s.standards]
         )
-    return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
+    return csv_bytes(rows)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,6 +65,7 @@ from reflectdesk.gui.dashboard_models import (
     StudentTableModel,
 )
 from reflectdesk.gui.dialogs import report_error
+from reflectdesk.gui.tasks import TaskRunner
 from reflectdesk.progress import CancelToken, ProgressSink
 
 if TYPE_CHECKING:
@@ -72,6 +74,44 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EXPORT_DIR = "dashboard_export_dir"  # AppContext.extras: the folder last exported to
+
+
+def ask_export_path(
+    parent: QWidget, folder: Path, title: str, name: str, pattern: str, suffix: str
+) -> Path | None:
+    """Where to save an export (a save dialog in ``folder``, ``name`` proposed), with
+    ``suffix`` added when the user left it out; None: cancelled."""
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(folder / name), pattern)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower() != suffix:
+        path = path.with_name(path.name + suffix)
+    return path
+
+
+def write_export(
+    runner: TaskRunner,
+    owner: QWidget,
+    dest: Path,
+    data: bytes,
+    on_written: Callable[[Path], None],
+    name: str = "export",
+) -> None:
+    """Write ``data`` to ``dest`` on a worker, atomically (owner-only permissions);
+    ``on_written(dest)`` after, an error in a message box on ``owner``."""
+
+    def job(_p: ProgressSink, _c: CancelToken) -> Path:
+        atomic_write(dest, data, mode=0o600, error=FileUnwritable)
+        return dest
+
+    runner.submit(
+        job,
+        on_result=on_written,
+        on_error=lambda exc: report_error(owner, exc),
+        name=name,
+        owner=owner,
+    )
 
 
 class CohortDashboard(QWidget):
@@ -460,29 +500,12 @@ class CohortDashboard(QWidget):
     # -- exports ---------------------------------------------------------------------------------
     def _ask_path(self, title: str, name: str, pattern: str, suffix: str) -> Path | None:
         folder = Path(str(self.ctx.extras.get(EXPORT_DIR) or Path.home()))
-        chosen, _ = QFileDialog.getSaveFileName(self, title, str(folder / name), pattern)
-        if not chosen:
-            return None
-        path = Path(chosen)
-        if path.suffix.lower() != suffix:
-            path = path.with_name(path.name + suffix)
-        return path
+        return ask_export_path(self, folder, title, name, pattern, suffix)
 
     def _write(self, dest: Path, data: bytes) -> None:
         """Write on a worker, atomically; remember the folder."""
         self.ctx.extras[EXPORT_DIR] = str(dest.parent)
-
-        def job(_p: ProgressSink, _c: CancelToken) -> Path:
-            atomic_write(dest, data, mode=0o600, error=FileUnwritable)
-            return dest
-
-        self.ctx.runner.submit(
-            job,
-            on_result=self._written,
-            on_error=lambda exc: report_error(self, exc),
-            name="dashboard-export",
-            owner=self,
-        )
+        write_export(self.ctx.runner, self, dest, data, self._written, "dashboard-export")
 
     def _written(self, path: Path) -> None:
         self.status.setText(self.tr("Saved: %1").replace("%1", path.name))

@@ -62,41 +62,26 @@ def nice_scale(top: int, most: int = 6) -> tuple[int, int]:
         magnitude *= 10
 
 
-class WeeklyChart(QWidget):
-    bar_clicked = Signal(int, str)  # week index, contact id ("": several students' bar)
+class ExportableChart(QWidget):
+    """A Qt Charts chart in a view, coloured from the palette, that exports itself (the
+    chart alone, its title drawn in) to PNG and SVG bytes. The dashboard's weekly chart
+    and the case study's frequency chart are two of them."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("weeklyChart")
+        self.setObjectName(name)
         self.chart = QChart()
         self.chart.setMargins(QMargins(2, 2, 2, 2))
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         self.chart.layout().setContentsMargins(0, 0, 0, 0)
-        # The axes live as long as the chart (removed and made anew at each redraw, the
-        # old ones wait for a deferred delete and an export would draw them too).
-        self.x_axis = QBarCategoryAxis()
-        self.y_axis = QValueAxis()
-        self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
         self.chart_view = QChartView(self.chart)
-        self.chart_view.setObjectName("weeklyPlot")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(150)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.chart_view)
-        self.view: DashboardView | None = None
-        self.selected: str | None = None
         self.title = ""
-        self.axis_labels = ("", "")
-        # Per bar set drawn: the contact id it stands for ("" for the cohort's total).
-        self.set_owner: list[str] = []
-
-    # -- drawing -------------------------------------------------------------------------------
-    def set_texts(self, title: str, x_label: str, y_label: str) -> None:
-        self.title = title
-        self.axis_labels = (x_label, y_label)
 
     def _colours(self) -> tuple[QColor, QColor, QColor, QColor]:
         """(background, text, accent, muted) from the palette (light or dark)."""
@@ -108,6 +93,93 @@ class WeeklyChart(QWidget):
             pal.color(QPalette.ColorRole.Highlight),
             muted,
         )
+
+    def redraw(self) -> None:  # pragma: no cover - each chart draws its own
+        raise NotImplementedError
+
+    # -- exports --------------------------------------------------------------------------------
+    def _render(self, painter: QPainter, size: QSize) -> None:
+        """The chart alone (no scroll bars, no frame) at ``size``."""
+        old = self.chart.size()
+        self.chart.setTitle(self.title)
+        self.chart.resize(float(size.width()), float(size.height()))
+        self._settle()
+        try:
+            painter.fillRect(QRectF(0, 0, size.width(), size.height()), self._colours()[0])
+            self.chart.scene().render(
+                painter,
+                QRectF(0, 0, size.width(), size.height()),
+                QRectF(0, 0, size.width(), size.height()),
+            )
+        finally:
+            self.chart.setTitle("")
+            self.chart.resize(old)
+            self._settle()
+
+    def _settle(self) -> None:
+        """Lay the chart out at its new size now (Qt Charts lays out on a posted
+        event: rendered before it, the old and the new layout overlap)."""
+        layout = self.chart.layout()
+        if layout is not None:
+            layout.activate()
+        QCoreApplication.sendPostedEvents(self.chart, QEvent.Type.LayoutRequest)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+    def png_bytes(self, size: QSize = EXPORT_SIZE) -> bytes:
+        image = QImage(size, QImage.Format.Format_ARGB32)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        try:
+            self._render(painter, size)
+        finally:
+            painter.end()
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs want bytes, the binding a str
+        buffer.close()
+        return bytes(data.data())
+
+    def svg_bytes(self, size: QSize = EXPORT_SIZE) -> bytes:
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        generator = QSvgGenerator()
+        generator.setOutputDevice(buffer)
+        generator.setSize(size)
+        generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+        generator.setTitle(self.title)
+        painter = QPainter(generator)
+        try:
+            self._render(painter, size)
+        finally:
+            painter.end()
+        buffer.close()
+        return bytes(data.data())
+
+
+class WeeklyChart(ExportableChart):
+    bar_clicked = Signal(int, str)  # week index, contact id ("": several students' bar)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("weeklyChart", parent)
+        # The axes live as long as the chart (removed and made anew at each redraw, the
+        # old ones wait for a deferred delete and an export would draw them too).
+        self.x_axis = QBarCategoryAxis()
+        self.y_axis = QValueAxis()
+        self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        self.chart_view.setObjectName("weeklyPlot")
+        self.view: DashboardView | None = None
+        self.selected: str | None = None
+        self.axis_labels = ("", "")
+        # Per bar set drawn: the contact id it stands for ("" for the cohort's total).
+        self.set_owner: list[str] = []
+
+    # -- drawing -------------------------------------------------------------------------------
+    def set_texts(self, title: str, x_label: str, y_label: str) -> None:
+        self.title = title
+        self.axis_labels = (x_label, y_label)
 
     def show_view(self, view: DashboardView | None, selected: str | None = None) -> None:
         self.view = view
@@ -208,63 +280,3 @@ class WeeklyChart(QWidget):
     def click_bar(self, week: int, contact_id: str = "") -> None:
         """As a double click on a bar (keyboard users and tests)."""
         self.bar_clicked.emit(week, contact_id)
-
-    # -- exports --------------------------------------------------------------------------------
-    def _render(self, painter: QPainter, size: QSize) -> None:
-        """The chart alone (no scroll bars, no frame) at ``size``."""
-        old = self.chart.size()
-        self.chart.setTitle(self.title)
-        self.chart.resize(float(size.width()), float(size.height()))
-        self._settle()
-        try:
-            painter.fillRect(QRectF(0, 0, size.width(), size.height()), self._colours()[0])
-            self.chart.scene().render(
-                painter,
-                QRectF(0, 0, size.width(), size.height()),
-                QRectF(0, 0, size.width(), size.height()),
-            )
-        finally:
-            self.chart.setTitle("")
-            self.chart.resize(old)
-            self._settle()
-
-    def _settle(self) -> None:
-        """Lay the chart out at its new size now (Qt Charts lays out on a posted
-        event: rendered before it, the old and the new layout overlap)."""
-        layout = self.chart.layout()
-        if layout is not None:
-            layout.activate()
-        QCoreApplication.sendPostedEvents(self.chart, QEvent.Type.LayoutRequest)
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-
-    def png_bytes(self, size: QSize = EXPORT_SIZE) -> bytes:
-        image = QImage(size, QImage.Format.Format_ARGB32)
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        try:
-            self._render(painter, size)
-        finally:
-            painter.end()
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs want bytes, the binding a str
-        buffer.close()
-        return bytes(data.data())
-
-    def svg_bytes(self, size: QSize = EXPORT_SIZE) -> bytes:
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        generator = QSvgGenerator()
-        generator.setOutputDevice(buffer)
-        generator.setSize(size)
-        generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-        generator.setTitle(self.title)
-        painter = QPainter(generator)
-        try:
-            self._render(painter, size)
-        finally:
-            painter.end()
-        buffer.close()
-        return bytes(data.data())

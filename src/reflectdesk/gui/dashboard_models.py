@@ -35,6 +35,22 @@ def blend(a: QColor, b: QColor, t: float) -> QColor:
     )
 
 
+def heat_colour(role: int, n: int, top: int) -> QColor:
+    """A heatmap cell's background (``BackgroundRole``) or text colour (any other role)
+    for the count ``n`` out of the column's or table's ``top``: the accent, stronger as
+    the count grows, from the palette (light and dark); a zero stays the base colour
+    with a muted text."""
+    t = n / top if top else 0.0
+    pal = QApplication.palette()
+    base = pal.color(QPalette.ColorRole.Base)
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return blend(base, pal.color(QPalette.ColorRole.Highlight), 0.15 + 0.85 * t) if n else base
+    if n == 0:
+        return pal.color(QPalette.ColorRole.PlaceholderText)
+    strong = t > 0.55
+    return pal.color(QPalette.ColorRole.HighlightedText if strong else QPalette.ColorRole.Text)
+
+
 class StudentTableModel(QAbstractTableModel):
     def __init__(self, template_name: Callable[[str], str], parent: Any = None) -> None:
         super().__init__(parent)
@@ -183,19 +199,7 @@ class HeatmapModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(CENTER.value)
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            top = self.top_domain if is_domain else self.top
-            t = n / top if top else 0.0
-            pal = QApplication.palette()
-            base = pal.color(QPalette.ColorRole.Base)
-            accent = pal.color(QPalette.ColorRole.Highlight)
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return blend(base, accent, 0.15 + 0.85 * t) if n else base
-            if n == 0:
-                return pal.color(QPalette.ColorRole.PlaceholderText)
-            strong = t > 0.55
-            return pal.color(
-                QPalette.ColorRole.HighlightedText if strong else QPalette.ColorRole.Text
-            )
+            return heat_colour(role, n, self.top_domain if is_domain else self.top)
         if role == Qt.ItemDataRole.FontRole and is_domain:
             font = QFont()
             font.setBold(True)

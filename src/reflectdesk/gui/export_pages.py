@@ -749,17 +749,18 @@ class SavePage(QWizardPage):
             self.summary.setText(self.w.summary_text())
 
 
-class DonePage(QWizardPage):
-    """What was made: "Saved to <folder>" with the file's name, "Open the folder" and
-    "Copy the path" (or, queued for an exchange point, where it waits); then what is in
-    it and for whom. ``opener`` opens the folder (``QDesktopServices.openUrl``; tests
-    give their own, so nothing is launched)."""
+class SavedFile(QWidget):
+    """Where a file the user asked for went: "Saved to <folder>" (bold), the file's name
+    with its size, "Open the folder" and "Copy the path". Shared by the export wizard's
+    last page and the case study's exports tab. ``opener`` opens the folder
+    (``QDesktopServices.openUrl``; tests give their own, so nothing is launched)."""
 
-    def __init__(self, wizard: ExportWizard) -> None:
-        super().__init__()
-        self.setObjectName("exportDonePage")
-        self.w = wizard
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("savedBlock")
         self.opener: UrlOpener = QDesktopServices.openUrl
+        self.path: Path | None = None
+        self.bytes = 0
         self.saved_to = wrap(QLabel())
         self.saved_to.setObjectName("savedTo")
         font = self.saved_to.font()
@@ -769,9 +770,6 @@ class DonePage(QWizardPage):
         self.file_name = wrap(QLabel())
         self.file_name.setObjectName("bundleFileName")
         self.file_name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text = wrap(QLabel())
-        self.text.setObjectName("exportResult")
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_folder = QPushButton()
         self.open_folder.setObjectName("openFolder")
         self.open_folder.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon))
@@ -783,17 +781,75 @@ class DonePage(QWizardPage):
         buttons.addWidget(self.open_folder)
         buttons.addWidget(self.copy)
         buttons.addStretch(1)
-        self.saved = QWidget()  # where the file is: hidden when it was queued instead
-        self.saved.setObjectName("savedBlock")
-        saved_layout = QVBoxLayout(self.saved)
-        saved_layout.setContentsMargins(0, 0, 0, 12)
-        saved_layout.addWidget(self.saved_to)
-        saved_layout.addWidget(self.file_name)
-        saved_layout.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 12)
+        layout.addWidget(self.saved_to)
+        layout.addWidget(self.file_name)
+        layout.addLayout(buttons)
+        self.retranslate_ui()
+
+    def set_file(self, path: Path | None, size: int = 0) -> None:
+        self.path = path
+        self.bytes = size
+        self.retranslate_ui()
+
+    def _open_folder(self) -> None:
+        if self.path is not None:
+            self.opener(QUrl.fromLocalFile(str(self.path.parent)))
+
+    def _copy(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None and self.path is not None:
+            clipboard.setText(str(self.path))
+
+    def retranslate_ui(self) -> None:
+        if self.path is not None:
+            self.saved_to.setText(self.tr("Saved to %1").replace("%1", str(self.path.parent)))
+            self.file_name.setText(
+                self.tr("File: %1 (%2 KB)")
+                .replace("%1", self.path.name)
+                .replace("%2", str(max(1, round(self.bytes / 1024))))
+            )
+        self.open_folder.setText(self.tr("&Open the folder"))
+        self.open_folder.setAccessibleName(self.tr("Open the folder"))
+        self.copy.setText(self.tr("Co&py the path"))
+        self.copy.setAccessibleName(self.tr("Copy the path"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+class DonePage(QWizardPage):
+    """What was made: where the file went (:class:`SavedFile`: "Saved to <folder>", "Open
+    the folder", "Copy the path") or, queued for an exchange point, where it waits; then
+    what is in it and for whom."""
+
+    def __init__(self, wizard: ExportWizard) -> None:
+        super().__init__()
+        self.setObjectName("exportDonePage")
+        self.w = wizard
+        self.saved = SavedFile()  # hidden when it was queued instead
+        self.saved_to = self.saved.saved_to
+        self.file_name = self.saved.file_name
+        self.open_folder = self.saved.open_folder
+        self.copy = self.saved.copy
+        self.text = wrap(QLabel())
+        self.text.setObjectName("exportResult")
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout, self.reason = scrolled_page(self)
         layout.addWidget(self.saved)
         layout.addWidget(self.text)
         layout.addStretch(1)
+
+    @property
+    def opener(self) -> UrlOpener:
+        return self.saved.opener
+
+    @opener.setter
+    def opener(self, opener: UrlOpener) -> None:
+        self.saved.opener = opener
 
     def _queued(self) -> bool:
         return getattr(self.w, "queued_", None) is not None
@@ -805,17 +861,6 @@ class DonePage(QWizardPage):
     def initializePage(self) -> None:
         self.saved.setVisible(self.bundle_path() is not None)
         self.retranslate_ui()
-
-    def _open_folder(self) -> None:
-        path = self.bundle_path()
-        if path is not None:
-            self.opener(QUrl.fromLocalFile(str(path.parent)))
-
-    def _copy(self) -> None:
-        path = self.bundle_path()
-        clipboard = QGuiApplication.clipboard()
-        if clipboard is not None and path is not None:
-            clipboard.setText(str(path))
 
     def retranslate_ui(self) -> None:
         if self._queued():
@@ -833,16 +878,6 @@ class DonePage(QWizardPage):
             )
         path = self.bundle_path()
         result = self.w.result_
-        if path is not None and result is not None:
-            self.saved_to.setText(self.tr("Saved to %1").replace("%1", str(path.parent)))
-            self.file_name.setText(
-                self.tr("File: %1 (%2 KB)")
-                .replace("%1", path.name)
-                .replace("%2", str(max(1, round(result.size / 1024))))
-            )
-        self.open_folder.setText(self.tr("&Open the folder"))
-        self.open_folder.setAccessibleName(self.tr("Open the folder"))
-        self.copy.setText(self.tr("Co&py the path"))
-        self.copy.setAccessibleName(self.tr("Copy the path"))
+        self.saved.set_file(path, result.size if result is not None else 0)
         if result is not None:
             self.text.setText(self.w.result_text())

@@ -780,10 +780,15 @@ class MainWindow(QMainWindow):
 
     # -- sharing ---------------------------------------------------------------------------
     def page(self, key: str) -> QWidget:
-        """The contacts, inbox or outbox page (made the first time it is shown)."""
+        """The contacts, inbox, outbox or case-studies page (made the first time it is
+        shown)."""
         page = self.pages.get(key)
         if page is None:
-            if key == "contacts":
+            if key == "case_studies":
+                from reflectdesk.gui.case_workspace import CaseWorkspace
+
+                page = CaseWorkspace(self.vault, self.ctx.runner)
+            elif key == "contacts":
                 from reflectdesk.gui.contacts_page import ContactsPage
 
                 contacts = ContactsPage(self.vault, runner=self.ctx.runner)
@@ -805,7 +810,7 @@ class MainWindow(QMainWindow):
         return page
 
     def show_sharing(self, key: str) -> None:
-        if key not in ("contacts", "inbox", "outbox"):
+        if key not in ("contacts", "inbox", "outbox", "case_studies"):
             return
         self.editor.flush()
         page = self.page(key)

@@ -18,6 +18,7 @@ import logging
 import os
 import re
 import sys
+from html import unescape
 from pathlib import Path
 
 import shiboken6
@@ -28,6 +29,7 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextCursor,
     QTextDocument,
 )
 
@@ -81,13 +83,70 @@ def _for_qt(html: str) -> str:
     return "".join(out)
 
 
+# Where a long report may be cut into pieces fed to the document one by one: before a
+# heading of level 2 or 3 and before a quotation, outside any table.
+_CUT = re.compile(r"(?=<h[23][\s>])|(?=<blockquote[\s>])")
+_TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
+CHUNK_CHARS = 48_000  # a piece of about this size lays out in a fraction of a second
+LAYOUT_SHARE = 400  # of 1000: the layout's part of a chunked render's progress
+
+
+def html_chunks(html: str, size: int = CHUNK_CHARS) -> list[str]:
+    """The body of ``html`` in pieces of about ``size`` characters, cut only before an
+    ``h2``/``h3`` or a ``blockquote`` that is outside every table (the core's reports
+    are a sequence of such blocks)."""
+    body = html.split("<body>", 1)[-1].rsplit("</body>", 1)[0]
+    out: list[str] = []
+    piece = ""
+    depth = 0
+    for part in _CUT.split(body):
+        piece += part
+        depth += part.count("<table") - part.count("</table>")
+        if depth <= 0 and len(piece) >= size:
+            out.append(piece)
+            piece = ""
+    if piece:
+        out.append(piece)
+    return out
+
+
+def _layout_chunked(
+    doc: QTextDocument, html: str, progress: ProgressSink, cancel: CancelToken
+) -> None:
+    """Feed the body to ``doc`` piece by piece at its end: the document lays each piece
+    out as it arrives (as fast as one ``setHtml``), so cancel is honoured between
+    pieces and progress reported per piece, where one ``setHtml`` of a 2,000-item report
+    is seconds that can be neither cancelled nor measured."""
+    chunks = html_chunks(html)
+    title = _TITLE.search(html)
+    if title is not None:
+        doc.setMetaInformation(
+            QTextDocument.MetaInformation.DocumentTitle, unescape(title.group(1))
+        )
+    cursor = QTextCursor(doc)
+    for n, chunk in enumerate(chunks):
+        cancel.raise_if_cancelled()
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        if n == 0:
+            cursor.insertHtml(chunk)
+        else:
+            cursor.insertBlock()
+            cursor.insertHtml(chunk)
+        progress(Progress((n + 1) * LAYOUT_SHARE // len(chunks), 1000, "pdf"))
+
+
 def html_to_pdf(
     html: str,
     *,
     progress: ProgressSink = ignore_progress,
     cancel: CancelToken = NEVER_CANCELLED,
+    chunked: bool = False,
 ) -> bytes:
-    """The PDF of ``html`` (A4, margins, "n / N" under each page), made in memory."""
+    """The PDF of ``html`` (A4, margins, "n / N" under each page), made in memory.
+
+    Progress: the pages (done of pages). ``chunked``: for long reports (a case study's,
+    :func:`html_chunks`), the document is laid out piece by piece with cancel between
+    pieces, and progress is in thousandths: the layout to 400, then the pages."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -108,14 +167,30 @@ def html_to_pdf(
     doc.setDefaultFont(font)
     doc.setDefaultStyleSheet(STYLE)
     doc.setDocumentMargin(0)
-    doc.setHtml(_for_qt(html))
-    writer.setTitle(doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
     body = writer.pageLayout().paintRectPixels(RESOLUTION)
     footer = FOOTER_MM / 25.4 * RESOLUTION
     page_height = body.height() - footer
     doc.setPageSize(QSizeF(body.width(), page_height))
-    pages = doc.pageCount()  # lays the whole document out
-    progress(Progress(0, pages, "pdf"))
+    try:
+        if chunked:
+            _layout_chunked(doc, _for_qt(html), progress, cancel)
+        else:
+            doc.setHtml(_for_qt(html))
+        writer.setTitle(doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle))
+        pages = doc.pageCount()  # lays the whole document out (done already when chunked)
+    except BaseException:
+        shiboken6.delete(doc)
+        shiboken6.delete(writer)
+        raise
+
+    def report(page: int) -> None:
+        if chunked:
+            share = 1000 - LAYOUT_SHARE
+            progress(Progress(LAYOUT_SHARE + share * page // max(1, pages), 1000, "pdf"))
+        else:
+            progress(Progress(page, pages, "pdf"))
+
+    report(0)
     painter = QPainter()
     if not painter.begin(writer):
         raise FileUnwritable("pdf")
@@ -137,7 +212,7 @@ def html_to_pdf(
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
                 f"{page + 1} / {pages}",
             )
-            progress(Progress(page + 1, pages, "pdf"))
+            report(page + 1)
     finally:
         painter.end()
         # Freed here, on the thread that made them (a worker): its layout timer must

@@ -1,8 +1,8 @@
 """The sidebar: journals, tags, templates, standards, and the sharing places.
 
 Choosing an item filters the entry list. "Received" lists the read-only journal of
-each person who sent you entries (kind ``journal``). Inbox, outbox and contacts open
-their pages (kind ``sharing``); case studies is a placeholder for a later version.
+each person who sent you entries (kind ``journal``). Inbox, outbox, contacts and case
+studies open their pages (kind ``sharing``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 SECTIONS = ("journals", "received", "review", "tags", "templates", "standards", "sharing")
-ENABLED_SHARING = ("inbox", "outbox", "contacts")
+ENABLED_SHARING = ("inbox", "outbox", "contacts", "case_studies")
 SHARING = ("inbox", "outbox", "contacts", "case_studies")
 
 

@@ -168,13 +168,28 @@ class PseudonymMap:
         )
 
 
-def name_forms(full_name: str) -> tuple[str, ...]:
+PLACE_KINDS = (SCHOOL, COMMUNE)
+# Words of a person's name never looked for alone: particles and articles ("María de los
+# Ángeles", "van der Berg"); "los" alone would turn every "los" of a text into a pseudonym.
+NAME_PARTICLES = frozenset(
+    {"del", "las", "los", "san", "santa", "santo", "dos", "das", "des", "der", "den", "van"}
+    | {"von", "the", "and"}
+)
+
+
+def name_forms(full_name: str, kind: str = STUDENT) -> tuple[str, ...]:
     """A full name and its parts worth finding alone: "José Pérez" → itself, "José", "Pérez".
 
-    Parts shorter than three letters ("de", "la") are left out."""
-    parts = [p for p in full_name.split() if len(p) >= 3]
-    forms = [full_name.strip(), *parts]
-    return tuple(dict.fromkeys(f for f in forms if f))
+    A place (a school, a commune) is found only whole: "Escuela Los Aromos" is not
+    "Escuela", "Los" and "Aromos". Of a person's name, parts shorter than three letters
+    ("de", "la") and particles ("del", "los") are left out."""
+    whole = " ".join(full_name.split())
+    if not whole:
+        return ()
+    if kind in PLACE_KINDS:
+        return (whole,)
+    parts = [p for p in whole.split() if len(p) >= 3 and fold(p) not in NAME_PARTICLES]
+    return tuple(dict.fromkeys([whole, *parts]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,7 +373,9 @@ class Matcher:
         for person in pmap.people:
             for name in person.names:
                 key = _key(name)
-                if key:
+                # A particle alone ("los", left by maps made before name_forms dropped
+                # them) never names anyone: looking for it would replace every "los".
+                if key and key not in NAME_PARTICLES:
                     owners.setdefault(key, set()).add(person.id)
         self._owners = owners
         pattern = _trie_pattern(owners)

@@ -35,6 +35,12 @@ _LABELS: dict[str, dict[str, str]] = {
         "by_section": "Frecuencia por sección",
         "cooccurrence": "Coocurrencia de códigos",
         "memos": "Memos del proyecto",
+        "cases": "Estudiantes y sus atributos",
+        "pseudonym": "Seudónimo",
+        "cohort": "Cohorte",
+        "school_type": "Tipo de establecimiento",
+        "templates": "Plantillas",
+        "standards": "Estándares MBE",
         "section": "sección",
         "generated": "Generado",
         "none": "(ninguno)",
@@ -63,6 +69,12 @@ _LABELS: dict[str, dict[str, str]] = {
         "by_section": "Frequency per section",
         "cooccurrence": "Code co-occurrence",
         "memos": "Project memos",
+        "cases": "Students and their attributes",
+        "pseudonym": "Pseudonym",
+        "cohort": "Cohort",
+        "school_type": "School type",
+        "templates": "Templates",
+        "standards": "MBE standards",
         "section": "section",
         "generated": "Generated",
         "none": "(none)",
@@ -93,6 +105,19 @@ class ReportExcerpt:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportCase:
+    """One student pseudonym and its case attributes (the school type already in the
+    report's language)."""
+
+    pseudonym: str
+    cohorts: tuple[str, ...] = ()
+    school_type: str = ""
+    templates: tuple[str, ...] = ()
+    standards: tuple[str, ...] = ()
+    items: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class ReportData:
     title: str
     language: str = "es"
@@ -111,6 +136,21 @@ class ReportData:
     cooccurrence: Mapping[tuple[str, str], int] = field(default_factory=dict)
     memos: tuple[str, ...] = ()
     generated: datetime | None = None
+    cases: tuple[ReportCase, ...] = ()
+
+
+def _case_cells(case: ReportCase) -> list[str]:
+    return [
+        case.pseudonym,
+        ", ".join(case.cohorts),
+        case.school_type,
+        ", ".join(case.templates),
+        ", ".join(case.standards),
+        str(case.items),
+    ]
+
+
+_CASE_HEADS = ("pseudonym", "cohort", "school_type", "templates", "standards", "items")
 
 
 def _labels(language: str) -> dict[str, str]:
@@ -183,6 +223,15 @@ def render_markdown(data: ReportData) -> str:
         f"- {lab['items']}: {data.items}",
         f"- {lab['students']}: {', '.join(data.students) or lab['none']}",
         "",
+    ]
+    if data.cases:
+        out += [f"## {lab['cases']}", ""]
+        out.append("| " + " | ".join(lab[h] for h in _CASE_HEADS) + " |")
+        out.append("|---" * len(_CASE_HEADS) + "|")
+        for case in data.cases:
+            out.append("| " + " | ".join(_md_cell(c) for c in _case_cells(case)) + " |")
+        out.append("")
+    out += [
         f"## {lab['codebook']}",
         "",
         f"| {lab['code']} | {lab['count']} |",
@@ -280,6 +329,14 @@ def render_html(data: ReportData) -> str:
         f"<li>{_e(lab['items'])}: {data.items}</li>",
         f"<li>{_e(lab['students'])}: {_e(', '.join(data.students) or lab['none'])}</li>",
         "</ul>",
+    ]
+    if data.cases:
+        out.append(f"<h2>{_e(lab['cases'])}</h2>")
+        out.append("<table><tr>" + "".join(f"<th>{_e(lab[h])}</th>" for h in _CASE_HEADS) + "</tr>")
+        for case in data.cases:
+            out.append("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in _case_cells(case)) + "</tr>")
+        out.append("</table>")
+    out += [
         f"<h2>{_e(lab['codebook'])}</h2>",
         f"<table><tr><th>{_e(lab['code'])}</th><th>{_e(lab['count'])}</th><th></th></tr>",
     ]

@@ -34,7 +34,12 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from reflectdesk.atomic_files import atomic_write
 from reflectdesk.bundles.canonical import JsonValue, canonical_json, parse_json
 from reflectdesk.bundles.keys import Identity, key_id_of
-from reflectdesk.errors import CaseAuditInvalid, FileUnreadable, FileUnwritable
+from reflectdesk.errors import (
+    CaseAuditInvalid,
+    CaseAuditProjectMismatch,
+    FileUnreadable,
+    FileUnwritable,
+)
 from reflectdesk.services.identity import load_or_create_identity, previous_identities
 from reflectdesk.services.unlocked_state import UnlockedState
 
@@ -53,6 +58,8 @@ PSEUDONYMISED = "pseudonymisation-accepted"
 EXPORTED = "exported"
 WITHDRAWN = "withdrawn"
 IMPORTED = "imported"
+DELETED = "deleted"  # the last record, in the copy a deletion writes out
+AUDIT_LOG = "audit-log"  # the format of the log exported alone
 
 
 def _hash(record: Mapping[str, Any]) -> str:
@@ -98,12 +105,31 @@ class AuditEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class ExportEnd:
+    """The signed ``exported`` record an exported log ends on: which export it was
+    written with (format, the SHA-256 of that file; none for the log exported alone)."""
+
+    seq: int
+    at: datetime
+    format: str
+    sha256: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class AuditCheck:
-    """A log that verified: its records, the keys that signed it, its last hash."""
+    """A log that verified: its records, the keys that signed it, its last hash, the
+    study it belongs to (its exchange GUID, as every record names it) and, when its last
+    record is an export, that export."""
 
     events: tuple[AuditEvent, ...]
     key_ids: tuple[str, ...]
     head: str
+    study: str = ""
+    export: ExportEnd | None = None
+
+    @property
+    def count(self) -> int:
+        return len(self.events)
 
 
 def verify(
@@ -158,7 +184,21 @@ def verify(
             raise
         except (KeyError, TypeError, ValueError, AttributeError):
             raise CaseAuditInvalid(f"record {n}: shape") from None
-    return AuditCheck(tuple(events), tuple(keys), previous)
+    end = None
+    # A copy ends on the signed record of the export that wrote it, or of the
+    # deletion that wrote it out (CaseStudyService.delete): either closes the chain.
+    if events and events[-1].event in (EXPORTED, DELETED):
+        last = events[-1]
+        sha = last.data.get("sha256")
+        end = ExportEnd(
+            last.seq,
+            last.at,
+            str(last.data.get("format", DELETED if last.event == DELETED else "")),
+            sha if isinstance(sha, str) else None,
+        )
+    return AuditCheck(
+        tuple(events), tuple(keys), previous, "" if study is None else str(study), end
+    )
 
 
 def _verify_raw(raw_key: bytes, signature: bytes, message: bytes) -> bool:
@@ -205,14 +245,33 @@ def read_file(path: Path) -> list[dict[str, Any]]:
     return out
 
 
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of an exported file (read in blocks: a project may be large)."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        raise FileUnreadable(path.name) from exc
+    return digest.hexdigest()
+
+
+Append = Callable[[str, str, dict[str, Any]], None]  # (case id, event, data): one signed record
+
+
 class CaseAuditService:
     """``vault.case_studies.audit``: read and check a study's log, or an exported copy."""
 
     def __init__(
-        self, state: Callable[[], UnlockedState], signed: Callable[[str], list[dict[str, Any]]]
+        self,
+        state: Callable[[], UnlockedState],
+        signed: Callable[[str], list[dict[str, Any]]],
+        append: Append | None = None,
     ) -> None:
         self._state = state
         self._signed = signed
+        self._append = append
 
     def _own_keys(self) -> list[bytes]:
         st = self._state()
@@ -227,14 +286,37 @@ class CaseAuditService:
         return self.verify(case_id).events
 
     def export(self, case_id: str, path: Path) -> AuditCheck:
-        check = self.verify(case_id)
-        atomic_write(path, file_bytes(self._signed(case_id)), error=FileUnwritable)
+        """The log alone, ended (as every exported copy) by a signed ``exported``
+        record (format ``audit-log``): a copy cut short no longer verifies."""
+        self.verify(case_id)
+        if self._append is not None:
+            self._append(case_id, EXPORTED, {"format": AUDIT_LOG})
+        signed = self._signed(case_id)
+        check = verify(signed, self._own_keys())
+        atomic_write(path, file_bytes(signed), error=FileUnwritable)
         return check
 
+    def verify_copy(self, case_id: str, path: Path, project: Path | None = None) -> AuditCheck:
+        """An exported copy against the vault's log: it verifies on its own
+        (:meth:`verify_file`), belongs to this study, and is the vault's log up to the
+        export it ends on (the same hash at that place in the chain)."""
+        copy = self.verify_file(path, project=project)
+        own = self.verify(case_id)
+        if copy.study != own.study:
+            raise CaseAuditInvalid("study: another study's log")
+        if copy.count > own.count or own.events[copy.count - 1].hash != copy.head:
+            raise CaseAuditInvalid("chain: not this vault's log")
+        return copy
+
     @staticmethod
-    def verify_file(path: Path, key_ids: Sequence[str] = ()) -> AuditCheck:
-        """An exported log: chain, signatures and canonical form, at least one record;
-        with ``key_ids``, every record must be signed by one of those keys (hex key ids)."""
+    def verify_file(
+        path: Path, key_ids: Sequence[str] = (), project: Path | None = None
+    ) -> AuditCheck:
+        """An exported log: chain, signatures and canonical form, at least one record,
+        and **ending on a signed export record** (a copy cut short ends elsewhere); with
+        ``key_ids``, every record must be signed by one of those keys (hex key ids);
+        with ``project``, that file's SHA-256 must be the one the final record signed
+        (a log of another study, or of another export, names another hash)."""
         check = verify(read_file(path))
         if not check.events:
             # A study's log always begins with its creation (or import) record: an empty
@@ -242,4 +324,10 @@ class CaseAuditService:
             raise CaseAuditInvalid("file: no records")
         if key_ids and any(k not in key_ids for k in check.key_ids):
             raise CaseAuditInvalid("signer")
+        if check.export is None:
+            # Every copy is written ending on the signed record of its own export: one
+            # that ends elsewhere lost its tail (attack, 03 Dec).
+            raise CaseAuditInvalid("file: truncated (no signed export record at its end)")
+        if project is not None and file_sha256(project) != check.export.sha256:
+            raise CaseAuditProjectMismatch(project.name, file=project.name)
         return check

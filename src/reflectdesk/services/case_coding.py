@@ -397,12 +397,22 @@ class CaseCodingService:
                         counts[(first, second)] += 1
         return dict(counts)
 
-    def standards_matrix(self, case_id: str) -> dict[str, dict[str, int]]:
-        """code id → MBE standard code → passages of that code in items tagged with it."""
-        items = {i.id: i for i in self._ctx.items(case_id)}
+    def standards_matrix(
+        self,
+        case_id: str,
+        passages: Sequence[Passage] | None = None,
+        items: Sequence[CaseItem] | None = None,
+    ) -> dict[str, dict[str, int]]:
+        """code id → MBE standard code → passages of that code in items tagged with it.
+        ``passages`` and ``items``: the study's, when the caller read them already (the
+        queries tab reads them once for its four queries)."""
+        if items is None:
+            items = self._ctx.items(case_id)
+        by_id = {i.id: i for i in items}
         matrix: dict[str, Counter[str]] = defaultdict(Counter)
-        for p in self.passages(case_id):
-            for standard in items[p.item_id].standards:
+        for p in self.passages(case_id, items=items) if passages is None else passages:
+            item = by_id.get(p.item_id)
+            for standard in () if item is None else item.standards:
                 matrix[p.code_id][standard] += 1
         return {k: dict(v) for k, v in matrix.items()}
 

@@ -201,6 +201,7 @@ class Candidate:
     consent: str | None  # the Consent value in force, None: none or withdrawn
     reason: str  # ADDABLE | READ_ONLY | WITHDRAWN | NO_CONSENT | ALREADY_ADDED
     event_date: date | None
+    template_id: str = ""  # of its current revision (the picker's filter)
 
     @property
     def addable(self) -> bool:

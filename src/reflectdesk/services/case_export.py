@@ -23,9 +23,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from reflectdesk.atomic_files import atomic_write
+from reflectdesk.domain.model import Changes
 from reflectdesk.errors import (
     CaseCodebookEmpty,
     CaseFieldInvalid,
@@ -57,6 +58,7 @@ from reflectdesk.research.qdpx import build_codebook, build_qdpx, zip_members
 from reflectdesk.research.qdpx_read import read_qdpx
 from reflectdesk.research.qdpx_validate import validate_codebook, validate_project
 from reflectdesk.research.report import (
+    ReportCase,
     ReportCode,
     ReportData,
     ReportExcerpt,
@@ -87,6 +89,65 @@ ORIGIN = "ReflectDesk"
 AUDIT_SUFFIX = ".audit.json"
 IMPORTED_SECTION = "text"
 
+# The school types of Chile's system a researcher sets per student of a study (the
+# ``School type`` case attribute of the .qdpx and the report). Codes here; the value
+# exported is research data in the study's language, like the pseudonyms.
+SCHOOL_TYPES = ("municipal", "slep", "subvencionado", "pagado", "otro")
+SCHOOL_TYPE_LABELS: dict[str, dict[str, str]] = {
+    "es": {
+        "municipal": "Municipal",
+        "slep": "SLEP (servicio local)",
+        "subvencionado": "Particular subvencionado",
+        "pagado": "Particular pagado",
+        "otro": "Otro",
+    },
+    "en": {
+        "municipal": "Municipal",
+        "slep": "SLEP (local public education service)",
+        "subvencionado": "Private subsidised",
+        "pagado": "Private fee-paying",
+        "otro": "Other",
+    },
+}
+PROGRESS_TOTAL = 100  # an export's progress, in hundredths: building, then writing
+BUILT = 90  # where building ends and writing begins
+
+
+class PdfRenderer(Protocol):
+    """The front end's renderer of the report's HTML to PDF (Qt: the GUI on a worker,
+    the CLI in a child process); progress per page or chunk, cancel between them."""
+
+    def __call__(self, html: str, *, progress: ProgressSink, cancel: CancelToken) -> bytes: ...
+
+
+@dataclass(frozen=True, slots=True)
+class CaseAttributes:
+    """One student pseudonym of a study and the attributes its REFI-QDA case carries."""
+
+    pseudonym: str
+    cohorts: tuple[str, ...]
+    school_type: str | None  # one of SCHOOL_TYPES, set by the researcher
+    templates: tuple[str, ...]
+    standards: tuple[str, ...]
+    items: int
+
+
+def school_type_label(code: str | None, language: str) -> str:
+    if not code:
+        return ""
+    return SCHOOL_TYPE_LABELS.get(language, SCHOOL_TYPE_LABELS["es"]).get(code, "")
+
+
+def _scaled(progress: ProgressSink, low: int, high: int) -> ProgressSink:
+    """A step's own progress (done of total) as the export's, between ``low`` and ``high``."""
+
+    def report(p: Progress) -> None:
+        if p.total:
+            done = low + (high - low) * min(p.done, p.total) // p.total
+            progress(Progress(done, PROGRESS_TOTAL, "case-export"))
+
+    return report
+
 
 @dataclass(frozen=True, slots=True)
 class CaseExport:
@@ -98,9 +159,8 @@ class CaseExport:
 
 @dataclass
 class _CaseAcc:
-    """One student pseudonym's sources and attributes, gathered item by item."""
+    """One student pseudonym's attributes, gathered item by item."""
 
-    sources: list[str] = field(default_factory=list)
     cohorts: set[str] = field(default_factory=set)
     templates: set[str] = field(default_factory=set)
     standards: set[str] = field(default_factory=set)
@@ -156,6 +216,63 @@ class CaseExportService:
                     out.setdefault(member, []).append(cohort.name)
         return out
 
+    # -- case attributes --------------------------------------------------------------
+    def _attributes(
+        self, case_id: str, study: CaseStudy, items: list[CaseItem]
+    ) -> list[CaseAttributes]:
+        cohort_names = self._cohort_names(study)
+        school = _school_types(self._ctx.stored(case_id).doc)
+        cases: dict[str, _CaseAcc] = {}
+        counts: dict[str, int] = {}
+        for item in items:
+            who = item.pseudonym or "?"
+            acc = cases.setdefault(who, _CaseAcc())
+            counts[who] = counts.get(who, 0) + 1
+            acc.cohorts.update(cohort_names.get(item.provenance.author_contact_id or "", []))
+            if item.template_id:
+                acc.templates.add(item.template_id)
+            acc.standards.update(item.standards)
+        return [
+            CaseAttributes(
+                pseudonym=who,
+                cohorts=tuple(sorted(acc.cohorts)),
+                school_type=school.get(who),
+                templates=tuple(sorted(acc.templates)),
+                standards=tuple(sorted(acc.standards)),
+                items=counts[who],
+            )
+            for who, acc in sorted(cases.items())
+        ]
+
+    def attributes(self, case_id: str) -> list[CaseAttributes]:
+        """Per student pseudonym, the attributes its REFI-QDA case carries: cohorts,
+        school type (set with :meth:`set_school_type`), templates, MBE standards."""
+        self._before()
+        study = self._ctx.study(case_id)
+        return self._attributes(case_id, study, self._ctx.items(case_id))
+
+    def set_school_type(self, case_id: str, pseudonym: str, school_type: str | None) -> None:
+        """The school type of one student of the study (by pseudonym, as the study knows
+        them; ``None`` clears it). Exported as the case's ``School type`` attribute."""
+        if school_type is not None and school_type not in SCHOOL_TYPES:
+            raise CaseFieldInvalid("school_type", field="school_type")
+        st = self._ctx.state()
+        with st.write_lock:
+            stored = self._ctx.stored(case_id)
+            known = {i.pseudonym for i in self._ctx.items(case_id)}
+            if pseudonym not in known:
+                raise CaseFieldInvalid("pseudonym", field="pseudonym")
+            doc = dict(stored.doc)
+            types = _school_types(doc)
+            if school_type is None:
+                types.pop(pseudonym, None)
+            else:
+                types[pseudonym] = school_type
+            doc["school_types"] = dict(sorted(types.items()))
+            with self._ctx.repo().writing() as w:
+                w.put_study(case_id, doc)
+        st.emit(Changes(case_studies=frozenset([case_id])))
+
     def project(self, case_id: str, items: list[CaseItem] | None = None) -> Project:
         """The study as a REFI-QDA project (pseudonymised; not yet validated)."""
         study = self._ctx.study(case_id)
@@ -175,9 +292,8 @@ class CaseExportService:
         on: dict[tuple[str, str | None], list[str]] = {}
         for m in memos:
             on.setdefault((m.target, m.ref), []).append(m.id)
-        cohort_names = self._cohort_names(study)
         sources: list[Source] = []
-        cases: dict[str, _CaseAcc] = {}
+        cases: dict[str, list[str]] = {}
         for item in items:
             day = item.event_date.isoformat() if item.event_date else f"#{item.revision_seq}"
             item_memos = tuple(memo(m) for m in on.get((ITEM, item.id), []))
@@ -197,12 +313,7 @@ class CaseExportService:
                         memos=item_memos if n == 0 else (),
                     )
                 )
-                who = item.pseudonym or "?"
-                acc = cases.setdefault(who, _CaseAcc())
-                acc.sources.append(sid)
-                acc.cohorts.update(cohort_names.get(item.provenance.author_contact_id or "", []))
-                acc.templates.add(item.template_id)
-                acc.standards.update(item.standards)
+                cases.setdefault(item.pseudonym or "?", []).append(sid)
         selections = [
             CodedSelection(
                 p.segment_id,
@@ -230,16 +341,17 @@ class CaseExportService:
         ]
         model_cases = [
             Case(
-                id=f"{case_id}/{name}",
-                name=name,
+                id=f"{case_id}/{a.pseudonym}",
+                name=a.pseudonym,
                 attributes=case_attributes(
-                    cohort=", ".join(sorted(acc.cohorts)),
-                    template=", ".join(sorted(t for t in acc.templates if t)),
-                    mbe_standards=tuple(sorted(acc.standards)),
+                    cohort=", ".join(a.cohorts),
+                    school_type=school_type_label(a.school_type, study.language),
+                    template=", ".join(a.templates),
+                    mbe_standards=a.standards,
                 ),
-                sources=tuple(acc.sources),
+                sources=tuple(cases[a.pseudonym]),
             )
-            for name, acc in sorted(cases.items())
+            for a in self._attributes(case_id, study, items)
         ]
         description = "\n\n".join(
             t
@@ -271,14 +383,22 @@ class CaseExportService:
             return ""
         return f"Ethics approval: {a.committee}, {a.reference}, expires {a.expires.isoformat()}"
 
-    def report(self, case_id: str, items: list[CaseItem] | None = None) -> ReportData:
+    def report(
+        self,
+        case_id: str,
+        items: list[CaseItem] | None = None,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> ReportData:
         study = self._ctx.study(case_id)
         items = self._ctx.items(case_id) if items is None else items
         scrub = self._scrubber(case_id, study)
         codes = self._coding.codes(case_id)
+        cancel.raise_if_cancelled()
         passages = self._coding.passages(case_id, items=items)
+        cancel.raise_if_cancelled()
         freq = self._coding.frequencies(case_id, passages)
         memos = self._coding.memos(case_id)
+        cancel.raise_if_cancelled()
         st = self._ctx.state()
         cohorts = [c.name for c in CohortRepo(st.db, st.cipher).list() if c.id in study.cohort_ids]
         a = study.approval
@@ -306,6 +426,17 @@ class CaseExportService:
             cooccurrence=self._coding.cooccurrence(case_id, passages),
             memos=tuple(scrub(m.text) for m in memos if m.target == PROJECT),
             generated=datetime.now(UTC).replace(microsecond=0),
+            cases=tuple(
+                ReportCase(
+                    a.pseudonym,
+                    a.cohorts,
+                    school_type_label(a.school_type, study.language),
+                    a.templates,
+                    a.standards,
+                    a.items,
+                )
+                for a in self._attributes(case_id, study, items)
+            ),
         )
 
     # -- exporting --------------------------------------------------------------------
@@ -317,21 +448,30 @@ class CaseExportService:
         *,
         progress: ProgressSink = ignore_progress,
         cancel: CancelToken = NEVER_CANCELLED,
-        pdf: Callable[[str], bytes] | None = None,
+        pdf: PdfRenderer | None = None,
     ) -> CaseExport:
         """Write the study as ``fmt`` to ``path`` and its audit log beside it. ``pdf``:
         for ``"pdf"``, the front end's renderer of the report's HTML (Qt draws it: the
-        GUI on a worker, the CLI in a child process; the core never imports Qt)."""
+        GUI on a worker, the CLI in a child process; the core never imports Qt).
+
+        Progress in hundredths (``case-export``): building to 90, then writing. Cancel
+        is honoured until the file is written; a cancelled export writes nothing (no
+        file, no partial file, no record)."""
         if fmt not in FORMATS or (fmt == "pdf" and pdf is None):
             raise CaseFieldInvalid("format", field="format")
         self._before()
         study = self._ctx.study(case_id)
         items = self._ctx.items(case_id)
         self._check(study, items)
-        progress(Progress(0, 3, "case-export"))
+        progress(Progress(0, PROGRESS_TOTAL, "case-export"))
+        cancel.raise_if_cancelled()
         if fmt == "qdpx":
-            members = build_qdpx(self.project(case_id, items), progress=progress, cancel=cancel)
+            project = self.project(case_id, items)
+            progress(Progress(10, PROGRESS_TOTAL, "case-export"))
+            members = build_qdpx(project, progress=_scaled(progress, 10, 70), cancel=cancel)
+            cancel.raise_if_cancelled()
             validate_project(members)
+            progress(Progress(80, PROGRESS_TOTAL, "case-export"))
             data = zip_members(members)
         elif fmt == "qdc":
             project = self.project(case_id, items)
@@ -340,13 +480,16 @@ class CaseExportService:
             data = build_codebook(Codebook(project.codes, ORIGIN))
             validate_codebook(data)
         elif fmt == "md":
-            data = render_markdown(self.report(case_id, items)).encode("utf-8")
+            data = render_markdown(self.report(case_id, items, cancel)).encode("utf-8")
         elif fmt == "pdf" and pdf is not None:
-            data = pdf(render_html(self.report(case_id, items)))
+            html = render_html(self.report(case_id, items, cancel))
+            progress(Progress(10, PROGRESS_TOTAL, "case-export"))
+            cancel.raise_if_cancelled()
+            data = pdf(html, progress=_scaled(progress, 10, BUILT), cancel=cancel)
         else:
-            data = render_html(self.report(case_id, items)).encode("utf-8")
+            data = render_html(self.report(case_id, items, cancel)).encode("utf-8")
         cancel.raise_if_cancelled()
-        progress(Progress(1, 3, "case-export"))
+        progress(Progress(BUILT, PROGRESS_TOTAL, "case-export"))
         atomic_write(path, data, error=FileUnwritable)
         digest = hashlib.sha256(data).hexdigest()
         record = ExportRecord(uuid7(), fmt, datetime.now(UTC).replace(microsecond=0), path.name)
@@ -387,7 +530,7 @@ class CaseExportService:
             signed = [r.doc for r in self._ctx.repo().audit(case_id)]
         audit = audit_path_of(path)
         atomic_write(audit, case_audit.file_bytes(signed), error=FileUnwritable)
-        progress(Progress(3, 3, "case-export"))
+        progress(Progress(PROGRESS_TOTAL, PROGRESS_TOTAL, "case-export"))
         log.info("case study exported as %s", fmt)
         return CaseExport(record, path, audit, digest)
 
@@ -483,6 +626,13 @@ class CaseExportService:
             )
         log.info("case study imported from a REFI-QDA project")
         return study_of(self._ctx.stored(case_id)).id
+
+
+def _school_types(doc: dict[str, Any] | Any) -> dict[str, str]:
+    raw = doc.get("school_types") or {}
+    if not isinstance(raw, dict):
+        return {}
+    return {str(k): str(v) for k, v in raw.items() if v in SCHOOL_TYPES}
 
 
 def _memo_doc(target: str, ref: str | None, memo: Memo) -> dict[str, object]:

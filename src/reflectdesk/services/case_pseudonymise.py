@@ -6,13 +6,18 @@ researcher adds. :meth:`CasePseudonymiseService.propose` returns the proposals o
 item's sections for review one by one; :meth:`CasePseudonymiseService.apply` makes the
 accepted ones in the stored texts (the originals are not kept in the study), moves the
 coded passages and marks the items reviewed; the audit log counts kinds, never names.
+
+:meth:`CasePseudonymiseService.review` is what a review screen needs in one read (the
+proposals with their texts, items and map). An item whose consent asks for
+pseudonymisation and where the researcher skipped a proposal stays unreviewed, so
+exports wait for it (:func:`blocked_items` says which, before and after ``apply``).
 """
 
 from __future__ import annotations
 
 import builtins
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from reflectdesk.errors import CaseFieldInvalid, CaseItemNotFound
 from reflectdesk.progress import NEVER_CANCELLED, CancelToken, ProgressSink, ignore_progress
@@ -25,12 +30,49 @@ from reflectdesk.services.case_common import (
     KIND_OF_ROLE,
     SECTION_SEP,
     CaseContext,
+    CaseItem,
     clean_text,
     item_doc,
     pmap_of,
     source_id,
     study_of,
 )
+
+# What a front end shows of the research core, without importing it.
+Replacement = ps.Replacement
+PseudonymMap = ps.PseudonymMap
+NAME_KINDS = ps.NAME_KINDS
+PATTERN_KINDS = (ps.RUT, ps.EMAIL, ps.PHONE)
+AMBIGUOUS = ps.AMBIGUOUS
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """Everything a review of the proposals shows: they, the texts they were found in
+    (source id → text), the study's items by id and its map. It names people: keep it
+    in memory, never on disk or in a log."""
+
+    proposals: builtins.list[ps.Replacement]
+    texts: dict[str, str]
+    items: dict[str, CaseItem]
+    pmap: ps.PseudonymMap
+
+
+def item_of_source(source: str) -> str:
+    """The item id of a proposal's source ("<item id>#<section>")."""
+    return source.split(SECTION_SEP, 1)[0]
+
+
+def blocked_items(items: Iterable[CaseItem], skipped: Iterable[ps.Replacement]) -> set[str]:
+    """The items exports will still wait for when ``skipped`` are left out: consented
+    as research-pseudonymised, not reviewed yet, and holding a skipped proposal (a name
+    left in the text of an author who asked for pseudonyms)."""
+    with_skips = {item_of_source(r.source) for r in skipped}
+    return {
+        i.id
+        for i in items
+        if i.needs_pseudonymisation and not i.pseudonymised and i.id in with_skips
+    }
 
 
 class CasePseudonymiseService:
@@ -71,7 +113,8 @@ class CasePseudonymiseService:
 
     def add_term(self, case_id: str, kind: str, name: str, *, forms: Iterable[str] = ()) -> str:
         """A person or place the researcher adds (a pupil, a school, a commune, a
-        colleague); returns its pseudonym. ``forms``: more ways it is written."""
+        colleague); returns its pseudonym. ``forms``: more ways it is written. A place is
+        found only whole; a person also by the parts of the name (:func:`ps.name_forms`)."""
         if kind not in ps.NAME_KINDS:
             raise CaseFieldInvalid("kind", field="kind")
         text = clean_text(name, "name")
@@ -79,7 +122,7 @@ class CasePseudonymiseService:
         with st.write_lock:
             pmap = pmap_of(self._ctx.stored(case_id).doc, self._ctx.study(case_id).language)
             term_id = f"term:{ps.fold(text)}"
-            pmap = pmap.add(term_id, kind, [*ps.name_forms(text), *forms])
+            pmap = pmap.add(term_id, kind, [*ps.name_forms(text, kind), *forms])
             self._save_map(case_id, pmap)
         person = pmap.get(term_id)
         assert person is not None
@@ -94,17 +137,28 @@ class CasePseudonymiseService:
     ) -> builtins.list[ps.Replacement]:
         """Proposals over every item's text (``source`` is "<item id>#<section>"), for
         review one by one; nothing changes until :meth:`apply_pseudonymisation`."""
+        return self.review(case_id, progress=progress, cancel=cancel).proposals
+
+    def review(
+        self,
+        case_id: str,
+        *,
+        progress: ProgressSink = ignore_progress,
+        cancel: CancelToken = NEVER_CANCELLED,
+    ) -> Review:
+        """:meth:`propose` with what a reviewer shows beside the proposals: the texts,
+        the items (their pseudonym, date, consent) and the map."""
         self._before()
         st = self._ctx.state()
         with st.write_lock:
             pmap = self.pseudonym_map(case_id)
             self._save_map(case_id, pmap)
+        items = {item.id: item for item in self._ctx.items(case_id)}
         texts = {
-            source_id(item.id, key): text
-            for item in self._ctx.items(case_id)
-            for key, text in item.sections
+            source_id(item.id, key): text for item in items.values() for key, text in item.sections
         }
-        return ps.propose(texts, pmap, progress=progress, cancel=cancel)
+        proposals = ps.propose(texts, pmap, progress=progress, cancel=cancel)
+        return Review(proposals, texts, items, pmap)
 
     def apply(
         self,
@@ -112,9 +166,12 @@ class CasePseudonymiseService:
         accepted: Sequence[ps.Replacement],
         *,
         reviewed: Collection[str] | None = None,
+        skipped: Sequence[ps.Replacement] = (),
     ) -> int:
         """Make the accepted replacements in the items' texts and move their coded
-        passages; mark ``reviewed`` items (default: every item) as pseudonymised.
+        passages; mark ``reviewed`` items (default: every item) as pseudonymised, except
+        those :func:`blocked_items` names for the ``skipped`` proposals (the reviewer
+        left something out of an item consented as research-pseudonymised).
         Returns how many replacements were made. Refused whole, nothing changed, if a
         replacement no longer matches (:class:`PseudonymisationStale`)."""
         st = self._ctx.state()
@@ -144,6 +201,7 @@ class CasePseudonymiseService:
                 results,
             )
             marked = set(items) if reviewed is None else set(reviewed)
+            marked -= blocked_items(items.values(), skipped)
             by_kind: dict[str, int] = {}
             for r in accepted:
                 by_kind[r.kind] = by_kind.get(r.kind, 0) + 1

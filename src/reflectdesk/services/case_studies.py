@@ -23,6 +23,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from reflectdesk.atomic_files import atomic_write
 from reflectdesk.domain.cohorts import Cohort
 from reflectdesk.domain.model import Changes, SearchFilters, Space
 from reflectdesk.errors import (
@@ -36,6 +37,7 @@ from reflectdesk.errors import (
     CohortNotFound,
     ContactNotFound,
     FileUnreadable,
+    FileUnwritable,
     NotFound,
 )
 from reflectdesk.ids import uuid7
@@ -55,6 +57,7 @@ from reflectdesk.services.case_common import (
     ORIGIN_ENTRY,
     READ_ONLY,
     RESEARCH_LEVELS,
+    STUDY_KIND,
     WITHDRAWN,
     Approval,
     Candidate,
@@ -71,6 +74,7 @@ from reflectdesk.services.case_common import (
 )
 from reflectdesk.services.case_export import CaseExportService
 from reflectdesk.services.case_pseudonymise import CasePseudonymiseService
+from reflectdesk.services.identity import load_or_create_identity
 from reflectdesk.services.unlocked_state import UnlockedState
 from reflectdesk.storage.bundle_log import IN
 from reflectdesk.storage.cohorts import CohortRepo
@@ -88,7 +92,7 @@ class CaseStudyService:
         self._consents_seen: int | None = None  # consent rows at the last withdrawal check
         self.coding = CaseCodingService(self._ctx)
         self.exports = CaseExportService(self._ctx, self.propagate_withdrawals)
-        self.audit = CaseAuditService(state, self._signed)
+        self.audit = CaseAuditService(state, self._signed, self._append_audit)
         self.pseudonymise = CasePseudonymiseService(
             self._ctx, self.propagate_withdrawals, self._changed
         )
@@ -96,6 +100,13 @@ class CaseStudyService:
     def _signed(self, case_id: str) -> list[dict[str, Any]]:
         self._ctx.stored(case_id)
         return [r.doc for r in self._ctx.repo().audit(case_id)]
+
+    def _append_audit(self, case_id: str, event: str, data: dict[str, Any]) -> None:
+        st = self._state()
+        with st.write_lock:
+            self._ctx.stored(case_id)
+            with self._ctx.repo().writing() as w:
+                self._ctx.audit(w, case_id, event, data)
 
     def _changed(self, case_id: str) -> None:
         self._state().emit(Changes(case_studies=frozenset([case_id])))
@@ -271,6 +282,47 @@ class CaseStudyService:
             return found[0]
         raise CaseStudyNotFound(ref)
 
+    def delete(self, case_id: str, log_path: Path | None = None) -> case_audit.AuditCheck | None:
+        """Delete a case study and everything it holds from the vault: items (their
+        texts), codes, coded passages, memos, the pseudonym map, the information sheet and
+        its audit log. With ``log_path``, the signed log is first written there, closed by
+        a signed ``deleted`` record (what was removed, as counts: the record of
+        destruction an ethics committee asks for); nothing is deleted if that file cannot
+        be written. Exports already made are files outside the vault: not touched."""
+        st = self._state()
+        check: case_audit.AuditCheck | None = None
+        with st.write_lock:
+            stored = self._ctx.stored(case_id)
+            repo = self._ctx.repo()
+            if log_path is not None:
+                signed = [r.doc for r in repo.audit(case_id)]
+                counts = {
+                    "items": sum(1 for _, c, _e in repo.item_places() if c == case_id),
+                    "codes": len(repo.codes(case_id)),
+                    "segments": repo.segment_count(case_id),
+                    "memos": len(repo.memos(case_id)),
+                    "files": repo.file_count(case_id),
+                    "exports": len(stored.doc.get("exports", [])),
+                }
+                final = case_audit.sign(
+                    load_or_create_identity(st),
+                    study=guids.guid(STUDY_KIND, case_id),
+                    seq=len(signed) + 1,
+                    event=case_audit.DELETED,
+                    data=counts,
+                    previous=signed[-1] if signed else None,
+                )
+                self.audit.verify(case_id)  # whole and signed by you before it is copied
+                check = case_audit.verify([*signed, final])
+                data = case_audit.file_bytes([*signed, final])
+                atomic_write(log_path, data, error=FileUnwritable)
+            with repo.writing() as w:
+                w.remove_study(case_id)
+        log.info("case study deleted")
+        self._consents_seen = None
+        self._changed(case_id)
+        return check
+
     def items(self, case_id: str) -> builtins.list[CaseItem]:
         self.propagate_withdrawals()
         self._ctx.stored(case_id)
@@ -344,6 +396,7 @@ class CaseStudyService:
                         consent=level,
                         reason=reason,
                         event_date=summary.event_date if summary else None,
+                        template_id=summary.template_id if summary else "",
                     )
                 )
         return out

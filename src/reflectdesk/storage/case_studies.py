@@ -241,6 +241,24 @@ class CaseWrite:
     def remove_file(self, file_id: str) -> None:
         self._s.execute(delete(t.CaseFile).where(t.CaseFile.id == file_id))
 
+    def remove_study(self, case_id: str) -> None:
+        """The study and everything it holds: coded segments, items, codes, memos, files
+        and its audit log (what a deletion keeps is the service's to decide)."""
+        items = select(t.CaseItem.id).where(t.CaseItem.case_id == case_id)
+        codes = select(t.Code.id).where(t.Code.case_id == case_id)
+        self._s.execute(
+            delete(t.CodedSegment).where(
+                t.CodedSegment.item_id.in_(items) | t.CodedSegment.code_id.in_(codes)
+            )
+        )
+        self._s.execute(delete(t.CaseItem).where(t.CaseItem.case_id == case_id))
+        self._s.execute(delete(t.Code).where(t.Code.case_id == case_id))
+        self._s.execute(delete(t.Memo).where(t.Memo.case_id == case_id))
+        self._s.execute(delete(t.CaseFile).where(t.CaseFile.case_id == case_id))
+        self._s.execute(delete(t.CaseAuditRow).where(t.CaseAuditRow.case_id == case_id))
+        self._s.execute(delete(t.CaseStudy).where(t.CaseStudy.id == case_id))
+        self._s.flush()
+
 
 class CaseRepo:
     def __init__(self, db: Database, cipher: RecordCipher) -> None:
@@ -421,6 +439,11 @@ class CaseRepo:
         case studies recheck their items only when this changes."""
         with self._db.session() as s:
             return int(s.scalar(select(func.count()).select_from(t.Consent)) or 0)
+
+    def file_count(self, case_id: str) -> int:
+        with self._db.session() as s:
+            q = select(func.count()).select_from(t.CaseFile).where(t.CaseFile.case_id == case_id)
+            return int(s.scalar(q) or 0)
 
     def file(self, file_id: str) -> tuple[str, str, bytes] | None:
         """(name, media type, bytes) of a case study's file."""

@@ -149,3 +149,72 @@ def test_pseudonymise_reviews_one_by_one_on_a_terminal(
     r = cli("case", "pseudonymise", case, "--json")
     left = [p["original"] for p in json.loads(r.out)]
     assert PUPIL not in left and len(left) == 1  # the one skipped is proposed again
+
+
+def test_a_name_skipped_in_a_pseudonymised_only_item_keeps_exports_waiting(
+    study: Study, cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    case = cli("case", "create", "Dos").out.splitlines()[0]
+    cli("case", "approve", case, "--committee", "C", "--reference", "1", "--expires", "2099-01-01")
+    picker = json.loads(cli("case", "add", case, "--list", "--json").out)
+    entry = next(c["entry"] for c in picker if c["title"] == "Observación")
+    cli("case", "add", case, entry)
+    count = len(json.loads(cli("case", "pseudonymise", case, "--json").out))
+    # Every proposal but the first accepted: the first is skipped.
+    monkeypatch.setattr("sys.stdin", _Terminal("\n" + "y\n" * (count - 1)))
+    r = cli("case", "pseudonymise", case)
+    assert r.code == 0 and "stay unreviewed" in r.out
+    (shown,) = json.loads(cli("case", "show", case, "--json").out)["items"]
+    assert not shown["pseudonymised"]
+    assert cli("case", "export", case, str(tmp_path / "x.md"), "--format", "md").code != 0
+    monkeypatch.setattr("sys.stdin", _Terminal("a\n"))
+    r = cli("case", "pseudonymise", case)
+    assert r.code == 0 and "stay unreviewed" not in r.out
+    (shown,) = json.loads(cli("case", "show", case, "--json").out)["items"]
+    assert shown["pseudonymised"]
+
+
+def test_delete_asks_and_saves_the_record_of_deletion(
+    study: Study, cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = cli("case", "create", "Para borrar").out.splitlines()[0]
+    keep = cli("case", "create", "Otro").out.splitlines()[0]
+    # Not on a terminal and no --yes: refused, nothing deleted.
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    r = cli("case", "delete", case, env={"REFLECTDESK_LANG": "es"})
+    assert r.code == 6 and "--yes" in r.err
+    assert "Para borrar" in cli("case", "list").out
+    # On a terminal, "n" keeps it.
+    monkeypatch.setattr("sys.stdin", _Terminal("n\n"))
+    r = cli("case", "delete", "para borrar")
+    assert r.code == 6 and "Delete 'Para borrar'" in r.out
+    log = tmp_path / "borrado.audit.json"
+    r = cli("case", "delete", case, "--yes", "--log", str(log), env={"REFLECTDESK_LANG": "es"})
+    assert r.code == 0, r.err
+    assert "eliminado" in r.out and str(log) in r.out
+    listed = cli("case", "list").out
+    assert "Para borrar" not in listed and keep in listed
+    r = cli("case", "audit", "verify", "--file", str(log))
+    assert r.code == 0 and "2 records" in r.out  # created, deleted
+    assert cli("case", "delete", case, "--yes").code == 4
+
+
+def test_case_attribute_sets_a_students_school_type(study: Study, cli: Cli) -> None:
+    r = cli("case", "create", "Fracciones")
+    case = r.out.splitlines()[0]
+    assert cli("case", "approve", case, "--committee", "CEC", "--reference", "1",
+               "--expires", "2099-01-01").code == 0  # fmt: skip
+    picker = {c["title"]: c for c in json.loads(cli("case", "add", case, "--json").out)}
+    assert cli("case", "add", case, picker["Clase de fracciones"]["entry"]).code == 0
+    (row,) = json.loads(cli("case", "attribute", case, "--json").out)
+    assert row["pseudonym"] == "Estudiante A" and row["school_type"] is None
+    assert row["mbe_standards"] == ["C7"] and row["templates"] == ["gibbs"]
+    r = cli("case", "attribute", case, "Estudiante A", "--school-type", "slep")
+    assert r.code == 0, r.err
+    assert "Estudiante A  [SLEP (servicio local)]" in r.out
+    r = cli("case", "attribute", case, "Estudiante Z", "--school-type", "slep")
+    assert r.code == 6 and "pseudonym" in r.err
+    assert cli("case", "attribute", case, "Estudiante A", "--school-type", "privado").code == 2
+    assert cli("case", "attribute", case, "--school-type", "slep").code == 6
+    r = cli("case", "attribute", case, "Estudiante A", "--school-type", "none", "--json")
+    assert json.loads(r.out)[0]["school_type"] is None

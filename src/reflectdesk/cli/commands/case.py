@@ -1,5 +1,5 @@
 """case create | approve | list | show | add | remove | pseudonymise | codebook | code | memo |
-query | export | import | audit verify (issue 15).
+query | attribute | export | import | delete | audit verify (issue 15).
 
 Case studies from received, research-consented entries (docs/research.md, docs/cli.md).
 The same service as the app: ``vault.case_studies``.
@@ -14,12 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from reflectdesk.cli.commands.case_coding import item_of_ref, register_coding
+from reflectdesk.cli.commands.contacts import ask
 from reflectdesk.cli.commands.review import html_to_pdf
 from reflectdesk.cli.session import CliContext
-from reflectdesk.errors import CaseFieldInvalid, NotFound
+from reflectdesk.errors import CaseFieldInvalid, ConfirmationRequired, NotFound
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
+from reflectdesk.progress import CancelToken, ProgressSink
 from reflectdesk.services.case_audit import CaseAuditService
 from reflectdesk.services.case_common import CaseStudy
+from reflectdesk.services.case_export import SCHOOL_TYPES, school_type_label
+from reflectdesk.services.case_pseudonymise import blocked_items
 
 FORMATS = ("qdpx", "qdc", "md", "html", "pdf")
 _STATUS = {
@@ -79,16 +83,36 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     c.add_argument("output")
     c.add_argument("--format", choices=FORMATS, required=True)
     c.set_defaults(handler=cmd_export)
+    c = csub.add_parser(
+        "attribute", help="the students' case attributes; set a student's school type"
+    )
+    c.add_argument("case")
+    c.add_argument("pseudonym", nargs="?", help="a student of the study, by pseudonym")
+    c.add_argument("--school-type", choices=(*SCHOOL_TYPES, "none"))
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(handler=cmd_attribute)
     c = csub.add_parser("import", help="a REFI-QDA project (.qdpx) as a new case study")
     c.add_argument("file")
     c.add_argument("--title")
     c.set_defaults(handler=cmd_import)
+    c = csub.add_parser("delete", help="delete a case study and everything in it")
+    c.add_argument("case")
+    c.add_argument(
+        "--log", metavar="FILE.audit.json", help="first save its signed log, closed by the deletion"
+    )
+    c.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    c.set_defaults(handler=cmd_delete)
     c = csub.add_parser("audit", help="the signed audit log")
     asub = c.add_subparsers(dest="audit_cmd", required=True)
     a = asub.add_parser("verify", help="check a study's log, or an exported .audit.json")
     a.add_argument("case", nargs="?")
     a.add_argument("--file", metavar="FILE.audit.json")
     a.add_argument("--key", action="append", default=[], metavar="KEY_ID")
+    a.add_argument(
+        "--project",
+        metavar="FILE",
+        help="with --file: the exported file the log must end on (its SHA-256)",
+    )
     a.set_defaults(handler=cmd_audit_verify)
 
 
@@ -375,13 +399,28 @@ def cmd_pseudonymise(args: argparse.Namespace, ctx: CliContext) -> int:
             count=len(proposals),
         )
         return 0
-    made = cs.pseudonymise.apply(case.id, accepted)
+    # A skip in an item consented as research-pseudonymised leaves that item unreviewed
+    # (exports wait for it), as in the GUI's review.
+    chosen = set(map(id, accepted))
+    skipped = [p for p in proposals if id(p) not in chosen]
+    blocked = blocked_items(cs.items(case.id), skipped)
+    made = cs.pseudonymise.apply(case.id, accepted, skipped=skipped)
     ctx.say(
         "Cli",
         QT_TRANSLATE_NOOP("Cli", "{made} of {count} replacements made; the items are reviewed."),
         made=made,
         count=len(proposals),
     )
+    if blocked:
+        ctx.say(
+            "Cli",
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "{n} item(s) consented as research-pseudonymised still hold a name you skipped: "
+                "they stay unreviewed and exports wait for them. Run 'case pseudonymise' again.",
+            ),
+            n=len(blocked),
+        )
     return 0
 
 
@@ -389,7 +428,7 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     vault = ctx.open_vault()
     case = vault.case_studies.resolve(args.case)
     result = vault.case_studies.exports.export(
-        case.id, args.format, Path(args.output), progress=ctx.progress(), pdf=html_to_pdf
+        case.id, args.format, Path(args.output), progress=ctx.progress(), pdf=_pdf
     )
     ctx.say(
         "Cli",
@@ -400,6 +439,47 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def cmd_attribute(args: argparse.Namespace, ctx: CliContext) -> int:
+    vault = ctx.open_vault()
+    exports = vault.case_studies.exports
+    case = vault.case_studies.resolve(args.case)
+    if args.pseudonym is not None:
+        if args.school_type is None:
+            raise CaseFieldInvalid("school_type", field="school_type")
+        value = None if args.school_type == "none" else args.school_type
+        exports.set_school_type(case.id, args.pseudonym, value)
+    elif args.school_type is not None:
+        raise CaseFieldInvalid("pseudonym", field="pseudonym")
+    rows = exports.attributes(case.id)
+    if args.json:
+        ctx.emit_json(
+            [
+                {
+                    "pseudonym": a.pseudonym,
+                    "cohorts": list(a.cohorts),
+                    "school_type": a.school_type,
+                    "templates": list(a.templates),
+                    "mbe_standards": list(a.standards),
+                    "items": a.items,
+                }
+                for a in rows
+            ]
+        )
+        return 0
+    for a in rows:
+        school = school_type_label(a.school_type, case.language) or "-"
+        ctx.out.write(
+            f"{a.pseudonym}  [{school}]  {', '.join(a.cohorts) or '-'}  "
+            f"{', '.join(a.templates) or '-'}  {', '.join(a.standards) or '-'}\n"
+        )
+    return 0
+
+
+def _pdf(html: str, *, progress: ProgressSink, cancel: CancelToken) -> bytes:
+    """The report drawn by Qt in a child process (the portfolio's renderer)."""
+    return html_to_pdf(html)
+
+
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     vault = ctx.open_vault()
     case_id = vault.case_studies.exports.import_qdpx(Path(args.file), title=args.title)
@@ -407,9 +487,45 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def cmd_delete(args: argparse.Namespace, ctx: CliContext) -> int:
+    vault = ctx.open_vault()
+    case = vault.case_studies.resolve(args.case)
+    question = ctx.translate(
+        "Cli",
+        QT_TRANSLATE_NOOP(
+            "Cli",
+            "Delete '{title}' with its items, codes, memos, pseudonym map and audit log "
+            "from the vault? This cannot be undone.",
+        ),
+        title=case.title,
+    )
+    if not args.yes and not ask(ctx, question):
+        raise ConfirmationRequired("--yes")
+    log = Path(args.log) if args.log else None
+    vault.case_studies.delete(case.id, log)
+    if log is None:
+        ctx.say("Cli", QT_TRANSLATE_NOOP("Cli", "Case study deleted."))
+    else:
+        ctx.say(
+            "Cli",
+            QT_TRANSLATE_NOOP(
+                "Cli", "Case study deleted; its signed log, closed by the deletion, is {file}."
+            ),
+            file=str(log),
+        )
+    return 0
+
+
 def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
-    if args.file:
-        check = CaseAuditService.verify_file(Path(args.file), args.key)
+    project = Path(args.project) if args.project else None
+    if project is not None and not args.file:
+        raise CaseFieldInvalid("file", field="file")
+    if args.file and args.case:
+        vault = ctx.open_vault()
+        case = vault.case_studies.resolve(args.case)
+        check = vault.case_studies.audit.verify_copy(case.id, Path(args.file), project)
+    elif args.file:
+        check = CaseAuditService.verify_file(Path(args.file), args.key, project)
     else:
         if not args.case:
             raise CaseFieldInvalid("case", field="case")
@@ -419,7 +535,40 @@ def cmd_audit_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     ctx.say(
         "Cli",
         QT_TRANSLATE_NOOP("Cli", "The audit log verifies: {count} records, signed by {keys}."),
-        count=len(check.events),
+        count=check.count,
         keys=", ".join(check.key_ids),
     )
+    ctx.say("Cli", QT_TRANSLATE_NOOP("Cli", "Study: {study}."), study=check.study)
+    end = check.export
+    if args.file and end is not None:
+        ctx.say(
+            "Cli",
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "It ends on record {seq}, the signed record of the {format} export of {date} "
+                "(SHA-256 {sha256}).",
+            ),
+            seq=end.seq,
+            format=end.format,
+            date=end.at.isoformat(),
+            sha256=end.sha256 or "-",
+        )
+        if project is not None:
+            ctx.say(
+                "Cli",
+                QT_TRANSLATE_NOOP("Cli", "{file} is that export: its SHA-256 matches."),
+                file=project.name,
+            )
+        else:
+            ctx.say(
+                "Cli",
+                QT_TRANSLATE_NOOP(
+                    "Cli", "Add --project FILE to check that FILE is the export it ends on."
+                ),
+            )
+    if args.file and args.case:
+        ctx.say(
+            "Cli",
+            QT_TRANSLATE_NOOP("Cli", "It is this study's log in the vault, up to that record."),
+        )
     return 0
