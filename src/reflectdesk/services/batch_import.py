@@ -131,14 +131,21 @@ class _Opener:
         self._wanted = wanted
         self._cipher = cipher
         self._process: batch_open.ProcessOpener | None = None
+        self._lock = threading.Lock()  # two opening threads may start it
+
+    @property
+    def wanted(self) -> bool:
+        return self._wanted
 
     def open(self, data: memoryview, table: KnownAuthors) -> tuple[OpenedBundle, Ahead] | None:
         if not self._wanted:
             return None
         try:
-            if self._process is None:
-                self._process = batch_open.ProcessOpener(self._keys, self._limits, self._cipher)
-            return self._process.open(data, table)
+            with self._lock:
+                if self._process is None:
+                    self._process = batch_open.ProcessOpener(self._keys, self._limits, self._cipher)
+                process = self._process
+            return process.open(data, table)
         except batch_open.WorkerGone:
             self._wanted = False  # the rest of the batch opens on the thread
             return None
@@ -225,10 +232,11 @@ class BatchImportService:
         self.limits = DEFAULT_LIMITS
         self.prefetch = True  # open the next bundle on a second thread (benchmarks: False)
         # Open bundles in a worker process (the second core) in batches big enough
-        # (batch_open.usable), where the ids and rows of batch_ahead are made too: the
-        # storing thread then shares the GIL only with reading, hashing and unpickling
-        # (docs/benchmarks.md, issue 14, third round). False: on the second thread.
-        self.processes = True
+        # (batch_open.usable), where the ids and rows of batch_ahead are made too. Off by
+        # default: on the loaded 2-core machine it was slower than the second thread in
+        # every alternating run (the worker's pickling costs ~35 % more CPU, and the
+        # storing thread waited longer for bundles); docs/benchmarks.md, third round.
+        self.processes = False
         # One transaction stores up to this many bundles, bytes of bundles, or seconds of
         # work (each bundle in its own SAVEPOINT): one fsync and one vault-state reseal
         # per group, and the B-tree pages the bundles share written once.
@@ -331,10 +339,13 @@ class BatchImportService:
         opener = _Opener(
             authors.keys, self.limits, self.processes and batch_open.usable(total), st.cipher
         )
-        # The worker process (if any) ends after the thread that uses it.
+        # The worker process (if any) ends after the threads that use it. With one, two
+        # opening threads keep two bundles in flight: one is read, hashed, sent and
+        # unpickled here while the worker opens the other (one thread waited for each
+        # round trip, and the storing thread for it: 6.8 s of 200 bundles' 18 s).
         with (
             contextlib.closing(opener),
-            ThreadPoolExecutor(1, thread_name_prefix="batch-open") as pool,
+            ThreadPoolExecutor(2 if opener.wanted else 1, thread_name_prefix="batch-open") as pool,
         ):
             # Files k, k+1, ... submitted in order to the one opening thread: up to
             # PREFETCH bundles opened ahead of the one being stored (bounded memory).
