@@ -52,6 +52,11 @@ def main() -> int:
     ap.add_argument("--words", type=int, default=600)
     ap.add_argument("--passages", type=int, default=10_000)
     ap.add_argument("--applies", type=int, default=300)
+    ap.add_argument(
+        "--workspace",
+        action="store_true",
+        help="the tab inside the real CaseWorkspace (each application refreshes the other tabs)",
+    )
     a = ap.parse_args()
 
     from PySide6.QtCore import QEventLoop, QTimer, qInstallMessageHandler
@@ -90,14 +95,26 @@ def main() -> int:
 
         ctx = build_context(app, root / "app")
         ctx.translations.set_language("es")
-        tab = CaseCodingTab(vault, ctx.runner)
-        tab.resize(1066, 578)
-        tab.show()
         loop = QEventLoop()
-        tab.loaded.connect(loop.quit)
         t0, cpu0 = time.perf_counter(), time.thread_time()
-        tab.set_case(case)
-        loop.exec()
+        if a.workspace:
+            from reflectdesk.gui.case_workspace import CaseWorkspace
+
+            workspace = CaseWorkspace(vault, ctx.runner)
+            tab = workspace.tab(CaseCodingTab)
+            tab.loaded.connect(loop.quit)
+            workspace.resize(1366, 768)
+            workspace.show()
+            workspace.tabs.setCurrentWidget(tab)
+            if tab.busy:
+                loop.exec()
+        else:
+            tab = CaseCodingTab(vault, ctx.runner)
+            tab.resize(1066, 578)
+            tab.show()
+            tab.loaded.connect(loop.quit)
+            tab.set_case(case)
+            loop.exec()
         load_s, load_cpu = time.perf_counter() - t0, time.thread_time() - cpu0
         held = cs.coding.passage_count(case)
         print(

@@ -115,6 +115,7 @@ def render(ctx: Any, study: Any, case_id: str, out: Path, suffix: str) -> None:
         cursor = QTextCursor(doc)
         cursor.setPosition(found.selectionStart() + 2)
         tab.text.setTextCursor(cursor)  # inside a passage: its codes and memo below
+        tab.text.setFocus()
         first = next(iter(tab._code_rows.values()))
         tab.codebook.setCurrentItem(first)
         settle(100)

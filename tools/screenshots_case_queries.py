@@ -9,9 +9,9 @@ in real bundles (research consent), one approved study holds them with a small c
 and coded passages (``benchmarks/bench_case_queries.py``'s ``build_study``). Nothing is
 written outside it and ``DIR``.
 
-The tab is drawn where the workspace puts it: once the window has the case-study page
-(``MainWindow.page("case_studies")``) that page is used; until then a stand-in of its
-layout (the app's sidebar, the project list, the study's header and its six tabs).
+The tab is drawn where the workspace puts it: the main window's case-study page
+(``MainWindow.page("case_studies")``), the tab added in the contract's place if the
+workspace does not list it yet.
 """
 
 from __future__ import annotations
@@ -35,104 +35,63 @@ from screenshots import save, settle  # noqa: E402
 log = logging.getLogger(__name__)
 
 SIZES = ((1366, 768), (1024, 600))
+FRAME_W, FRAME_H = 16, 48  # what the window manager takes of the screen (as screenshots_case_shell)
 
 
-def stand_in(tab: object, title: str, lang: str) -> object:
-    """The workspace's layout around the tab, until the real page exists."""
-    from PySide6.QtWidgets import (
-        QHBoxLayout,
-        QLabel,
-        QListWidget,
-        QSplitter,
-        QTabWidget,
-        QVBoxLayout,
-        QWidget,
-    )
+def workspace_tab(window: object, lang: str) -> tuple[object, object]:
+    """The main window's case-study page and its Queries tab (added here, where the
+    contract puts it, if the workspace does not list it yet)."""
+    from reflectdesk.gui.case_queries import CaseQueriesTab
+    from reflectdesk.gui.case_workspace import CaseWorkspace
 
-    es = lang == "es"
-    window = QWidget()
-    sidebar = QListWidget()
-    sidebar.addItems(
-        ["Diario", "Revisión", "Contactos", "Estudios de caso"]
-        if es
-        else ["Journal", "Review", "Contacts", "Case studies"]
-    )
-    sidebar.setCurrentRow(3)
-    sidebar.setFixedWidth(170)
-    projects = QListWidget()
-    projects.setMaximumWidth(200)
-    projects.addItem(title)
-    projects.setCurrentRow(0)
-    right = QWidget()
-    header = QLabel(
-        f"<b>{title}</b><br>"
-        + (
-            "Aprobado por CEC-CSAH, ref. 2026-041, hasta el 30 jun 2027"
-            if es
-            else "Approved by CEC-CSAH, ref 2026-041, until 30 Jun 2027"
+    window.show_sharing("case_studies")  # type: ignore[attr-defined]
+    page = window.page("case_studies")  # type: ignore[attr-defined]
+    assert isinstance(page, CaseWorkspace)
+    tab = page.tab(CaseQueriesTab)
+    if tab is None:
+        tab = CaseQueriesTab(page.vault, page.runner)
+        page.tab_widgets.append(tab)
+        page.tabs.insertTab(
+            min(3, page.tabs.count()), tab, "Consultas" if lang == "es" else "Queries"
         )
-    )
-    tabs = QTabWidget()
-    names = (
-        [
-            "Elementos",
-            "Codificación",
-            "Memos",
-            "Consultas",
-            "Exportaciones",
-            "Registro de auditoría",
-        ]
-        if es
-        else ["Items", "Coding", "Memos", "Queries", "Exports", "Audit log"]
-    )
-    for k, name in enumerate(names):
-        tabs.addTab(tab if k == 3 else QWidget(), name)  # type: ignore[arg-type]
-    tabs.setCurrentIndex(3)
-    column = QVBoxLayout(right)
-    column.setContentsMargins(6, 6, 6, 6)
-    column.addWidget(header)
-    column.addWidget(tabs, 1)
-    split = QSplitter()
-    split.addWidget(projects)
-    split.addWidget(right)
-    split.setSizes([200, 1000])
-    row = QHBoxLayout(window)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.addWidget(sidebar)
-    row.addWidget(split, 1)
-    return window
+    return page, tab
 
 
 def render_queries(ctx: object, out: Path, suffix: str, lang: str, tmp: Path) -> None:
     from bench_case_queries import build_study
-    from reflectdesk.gui.case_queries import FREQUENCIES, STANDARDS, CaseQueriesTab
+    from reflectdesk.gui.case_queries import FREQUENCIES, STANDARDS
+    from reflectdesk.gui.main_window import MainWindow
 
     vault, case = build_study(tmp / "researcher", 8, 4, 90, quiet=True)
-    study = vault.case_studies.get(case)
-    tab = CaseQueriesTab(vault, ctx.runner)  # type: ignore[attr-defined]
-    window = stand_in(tab, study.title, lang)
+    window = MainWindow(ctx, vault)  # type: ignore[arg-type]
+    window.show()
+    page, tab = workspace_tab(window, lang)
+    runner = ctx.runner  # type: ignore[attr-defined]
     for width, height in SIZES:
-        window.resize(width, height)  # type: ignore[attr-defined]
-        window.show()  # type: ignore[attr-defined]
-        settle(150)
-        tab.show_query(0)
-        tab.set_case(case)
-        ctx.runner.wait(20_000)  # type: ignore[attr-defined]
+        window.resize(width - FRAME_W, height - FRAME_H)
         settle(200)
-        tab.set_codes([c.id for c in tab.data.codes[:1]] if tab.data else [])
-        tab.table.selectRow(2)
+        page.select_case(case)  # type: ignore[attr-defined]
+        page.tabs.setCurrentWidget(tab)  # type: ignore[attr-defined]
+        tab.show_query(0)  # type: ignore[attr-defined]
+        tab.set_case(case)  # type: ignore[attr-defined]
+        runner.wait(20_000)
+        settle(200)
+        codes = tab.data.codes[:1] if tab.data else []  # type: ignore[attr-defined]
+        tab.set_codes([c.id for c in codes])  # type: ignore[attr-defined]
+        tab.table.selectRow(2)  # type: ignore[attr-defined]
         settle(100)
-        save(window, out, f"case-queries-passages-{suffix}-{width}x{height}")  # type: ignore[arg-type]
-        tab.show_query(STANDARDS)
-        tab.std_table.setCurrentIndex(tab.std_model.index(1, 2))
+        save(window, out, f"case-queries-passages-{suffix}-{width}x{height}")
+        tab.show_query(STANDARDS)  # type: ignore[attr-defined]
+        tab.std_table.setCurrentIndex(tab.std_model.index(1, 2))  # type: ignore[attr-defined]
         settle(100)
-        save(window, out, f"case-queries-standards-{suffix}-{width}x{height}")  # type: ignore[arg-type]
-        tab.show_query(FREQUENCIES)
+        save(window, out, f"case-queries-standards-{suffix}-{width}x{height}")
+        tab.show_query(FREQUENCIES)  # type: ignore[attr-defined]
         settle(100)
-        save(window, out, f"case-queries-frequencies-{suffix}-{width}x{height}")  # type: ignore[arg-type]
-        tab.set_codes([])
-    window.close()  # type: ignore[attr-defined]
-    ctx.runner.wait(10_000)  # type: ignore[attr-defined]
+        save(window, out, f"case-queries-frequencies-{suffix}-{width}x{height}")
+        tab.set_codes([])  # type: ignore[attr-defined]
+    window.prepare_to_close()
+    runner.wait(20_000)
+    window.close()
     vault.close()
 
 

@@ -95,6 +95,7 @@ def render_case(ctx: object, out: Path, suffix: str, lang: str, tmp: Path) -> No
         audit = page.tab(CaseAuditTab)
         page.tabs.setCurrentWidget(audit)
         audit.verify()
+        runner.wait(20_000)  # read and checked on a worker
         settle(100)
         save(window, out, f"case-audit-{suffix}-{width}x{height}")
     window.prepare_to_close()

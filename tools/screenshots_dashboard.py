@@ -3,7 +3,8 @@ dashboard page (students, the entries-per-week chart, and the standards heatmap)
 Spanish and English, light and dark, with the window at 1366×768 and 1024×600.
 
 ``python tools/screenshots_dashboard.py [DIR]`` (default ``docs/screenshots``): writes
-``dashboard-{chart,heatmap}-{lang}-{theme}-{W}x{H}.png``. A temporary tutor vault with
+``dashboard-{chart,heatmap,student,course}-{lang}-{theme}-{W}x{H}.png`` (``course``:
+one course section picked in the course filter). A temporary tutor vault with
 light key-derivation parameters receives a cohort of eight students (real keys, real
 bundles, tests/services/dashboard_helpers.py). Nothing is written outside it and ``DIR``.
 """
@@ -67,6 +68,12 @@ def render_dashboard(ctx: object, out: Path, suffix: str, tmp: Path) -> None:
         board.tabs.setCurrentIndex(0)
         settle(100)
         save(window, out, f"dashboard-student-{suffix}-{width}x{height}")
+        # The course filter (issue 14): one section of the course picked.
+        board.select_student(None)
+        board.title.setCurrentIndex(min(2, board.title.count() - 1))
+        settle(100)
+        save(window, out, f"dashboard-course-{suffix}-{width}x{height}")
+        board.reset_filters()
     window.prepare_to_close()
     window.close()
     vault.close()

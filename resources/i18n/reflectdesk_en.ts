@@ -686,6 +686,10 @@
         <translation>the log in your vault is whole and signed</translation>
     </message>
     <message>
+        <source>Verifying…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
         <source>Export the audit log</source>
         <translation>Export the audit log</translation>
     </message>
@@ -804,6 +808,14 @@
     <message>
         <source>Items</source>
         <translation>Items</translation>
+    </message>
+    <message>
+        <source>Filter: pseudonym, date, template</source>
+        <translation>Filter: pseudonym, date, template</translation>
+    </message>
+    <message>
+        <source>Filter the items</source>
+        <translation>Filter the items</translation>
     </message>
     <message>
         <source>Pseudonym</source>
@@ -1728,10 +1740,6 @@
         <translation>The coded items name no MBE standard: the matrix fills when the entries were tagged with standards.</translation>
     </message>
     <message>
-        <source>and %1 more (hover the headers)</source>
-        <translation>and %1 more (hover the headers)</translation>
-    </message>
-    <message>
         <source>Passages shown: %1 of %2. Double-click one to show it in the Coding tab.</source>
         <translation>Passages shown: %1 of %2. Double-click one to show it in the Coding tab.</translation>
     </message>
@@ -1820,8 +1828,36 @@
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <source>Export the chart</source>
-        <translation>Export the chart</translation>
+        <source>Frequencies</source>
+        <translation>Frequencies</translation>
+    </message>
+    <message>
+        <source>Code × MBE</source>
+        <translation>Code × MBE</translation>
+    </message>
+    <message>
+        <source>The coded passages of the codes checked, by student, section and date</source>
+        <translation>The coded passages of the codes checked, by student, section and date</translation>
+    </message>
+    <message>
+        <source>How often each code was applied, per student or per template section</source>
+        <translation>How often each code was applied, per student or per template section</translation>
+    </message>
+    <message>
+        <source>How many times passages of two codes overlap</source>
+        <translation>How many times passages of two codes overlap</translation>
+    </message>
+    <message>
+        <source>Coded passages of each code in entries tagged with each MBE standard</source>
+        <translation>Coded passages of each code in entries tagged with each MBE standard</translation>
+    </message>
+    <message>
+        <source>Image as &amp;PNG…</source>
+        <translation>Image as &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Image as S&amp;VG…</source>
+        <translation>Image as S&amp;VG…</translation>
     </message>
     <message>
         <source>Passages by code</source>
@@ -1834,10 +1870,6 @@
     <message>
         <source>Co-occurrence</source>
         <translation>Co-occurrence</translation>
-    </message>
-    <message>
-        <source>Code × MBE standard</source>
-        <translation>Code × MBE standard</translation>
     </message>
     <message>
         <source>Codes (none checked: all)</source>
@@ -1880,20 +1912,16 @@
         <translation>Codes by MBE standard</translation>
     </message>
     <message>
+        <source>Export the image</source>
+        <translation>Export the image</translation>
+    </message>
+    <message>
         <source>Show in &amp;Coding</source>
         <translation>Show in &amp;Coding</translation>
     </message>
     <message>
         <source>Export C&amp;SV…</source>
         <translation>Export C&amp;SV…</translation>
-    </message>
-    <message>
-        <source>Chart as &amp;PNG…</source>
-        <translation>Chart as &amp;PNG…</translation>
-    </message>
-    <message>
-        <source>Chart as S&amp;VG…</source>
-        <translation>Chart as S&amp;VG…</translation>
     </message>
 </context>
 <context>
@@ -4958,6 +4986,14 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
     <message>
         <source>Review the proposed replacements with 'case pseudonymise', then export.</source>
         <translation>Review the proposed replacements with 'case pseudonymise', then export.</translation>
+    </message>
+    <message>
+        <source>Entries name pupils, schools or communes, or hold a RUT, e-mail or phone number, and have not been reviewed yet ({count}): nothing was exported.</source>
+        <translation>Entries name pupils, schools or communes, or hold a RUT, e-mail or phone number, and have not been reviewed yet ({count}): nothing was exported.</translation>
+    </message>
+    <message>
+        <source>Review the proposed replacements (Review pseudonyms… in the Items tab, or 'case pseudonymise'), then export. Pupils and schools never leave in clear, whatever the author consented to.</source>
+        <translation>Review the proposed replacements (Review pseudonyms… in the Items tab, or 'case pseudonymise'), then export. Pupils and schools never leave in clear, whatever the author consented to.</translation>
     </message>
     <message>
         <source>The passage is empty or lies outside the text of its section.</source>

@@ -686,6 +686,10 @@
         <translation>el registro de tu espacio está completo y firmado</translation>
     </message>
     <message>
+        <source>Verifying…</source>
+        <translation>Verificando…</translation>
+    </message>
+    <message>
         <source>Export the audit log</source>
         <translation>Exportar el registro de auditoría</translation>
     </message>
@@ -804,6 +808,14 @@
     <message>
         <source>Items</source>
         <translation>Elementos</translation>
+    </message>
+    <message>
+        <source>Filter: pseudonym, date, template</source>
+        <translation>Filtrar: seudónimo, fecha, plantilla</translation>
+    </message>
+    <message>
+        <source>Filter the items</source>
+        <translation>Filtrar los elementos</translation>
     </message>
     <message>
         <source>Pseudonym</source>
@@ -939,8 +951,8 @@
     <message numerus="yes">
         <source>%n entries may only be used pseudonymised and are not reviewed yet: review their pseudonyms (Items tab, Review pseudonyms…) before exporting.</source>
         <translation>
-            <numerusform>%n entrada solo puede usarse seudonimizada y aún no se revisa: revise sus seudónimos (pestaña Elementos, Revisar seudónimos…) antes de exportar.</numerusform>
-            <numerusform>%n entradas solo pueden usarse seudonimizadas y aún no se revisan: revise sus seudónimos (pestaña Elementos, Revisar seudónimos…) antes de exportar.</numerusform>
+            <numerusform>%n entrada solo puede usarse seudonimizada y aún no se revisa: revisa sus seudónimos (pestaña Elementos, Revisar seudónimos…) antes de exportar.</numerusform>
+            <numerusform>%n entradas solo pueden usarse seudonimizadas y aún no se revisan: revisa sus seudónimos (pestaña Elementos, Revisar seudónimos…) antes de exportar.</numerusform>
         </translation>
     </message>
     <message>
@@ -1728,10 +1740,6 @@
         <translation>Los elementos codificados no nombran ningún estándar MBE: la matriz se llena cuando las entradas fueron etiquetadas con estándares.</translation>
     </message>
     <message>
-        <source>and %1 more (hover the headers)</source>
-        <translation>y %1 más (pasa el cursor por los encabezados)</translation>
-    </message>
-    <message>
         <source>Passages shown: %1 of %2. Double-click one to show it in the Coding tab.</source>
         <translation>Pasajes mostrados: %1 de %2. Haz doble clic en uno para verlo en la pestaña Codificación.</translation>
     </message>
@@ -1820,8 +1828,36 @@
         <translation>Imágenes PNG (*.png)</translation>
     </message>
     <message>
-        <source>Export the chart</source>
-        <translation>Exportar el gráfico</translation>
+        <source>Frequencies</source>
+        <translation>Frecuencias</translation>
+    </message>
+    <message>
+        <source>Code × MBE</source>
+        <translation>Código × MBE</translation>
+    </message>
+    <message>
+        <source>The coded passages of the codes checked, by student, section and date</source>
+        <translation>Los pasajes codificados de los códigos marcados, por estudiante, sección y fecha</translation>
+    </message>
+    <message>
+        <source>How often each code was applied, per student or per template section</source>
+        <translation>Cuántas veces se aplicó cada código, por estudiante o por sección de la plantilla</translation>
+    </message>
+    <message>
+        <source>How many times passages of two codes overlap</source>
+        <translation>Cuántas veces se superponen pasajes de dos códigos</translation>
+    </message>
+    <message>
+        <source>Coded passages of each code in entries tagged with each MBE standard</source>
+        <translation>Pasajes codificados de cada código en entradas etiquetadas con cada estándar MBE</translation>
+    </message>
+    <message>
+        <source>Image as &amp;PNG…</source>
+        <translation>Imagen como P&amp;NG…</translation>
+    </message>
+    <message>
+        <source>Image as S&amp;VG…</source>
+        <translation>Imagen como S&amp;VG…</translation>
     </message>
     <message>
         <source>Passages by code</source>
@@ -1834,10 +1870,6 @@
     <message>
         <source>Co-occurrence</source>
         <translation>Co-ocurrencia</translation>
-    </message>
-    <message>
-        <source>Code × MBE standard</source>
-        <translation>Código × estándar MBE</translation>
     </message>
     <message>
         <source>Codes (none checked: all)</source>
@@ -1880,20 +1912,16 @@
         <translation>Códigos por estándar MBE</translation>
     </message>
     <message>
+        <source>Export the image</source>
+        <translation>Exportar la imagen</translation>
+    </message>
+    <message>
         <source>Show in &amp;Coding</source>
         <translation>Ver en &amp;Codificación</translation>
     </message>
     <message>
         <source>Export C&amp;SV…</source>
         <translation>Exportar C&amp;SV…</translation>
-    </message>
-    <message>
-        <source>Chart as &amp;PNG…</source>
-        <translation>Gráfico como P&amp;NG…</translation>
-    </message>
-    <message>
-        <source>Chart as S&amp;VG…</source>
-        <translation>Gráfico como S&amp;VG…</translation>
     </message>
 </context>
 <context>
@@ -4958,6 +4986,14 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
     <message>
         <source>Review the proposed replacements with 'case pseudonymise', then export.</source>
         <translation>Revisa los reemplazos propuestos con 'case pseudonymise' y luego exporta.</translation>
+    </message>
+    <message>
+        <source>Entries name pupils, schools or communes, or hold a RUT, e-mail or phone number, and have not been reviewed yet ({count}): nothing was exported.</source>
+        <translation>Hay entradas que nombran a estudiantes del curso, escuelas o comunas, o que contienen un RUT, un correo o un teléfono, y aún no se han revisado ({count}): no se exportó nada.</translation>
+    </message>
+    <message>
+        <source>Review the proposed replacements (Review pseudonyms… in the Items tab, or 'case pseudonymise'), then export. Pupils and schools never leave in clear, whatever the author consented to.</source>
+        <translation>Revisa los reemplazos propuestos (Revisar seudónimos… en la pestaña Elementos, o «case pseudonymise») y luego exporta. Los nombres de estudiantes del curso y de escuelas nunca salen sin seudónimo, cualquiera sea el consentimiento de la autora.</translation>
     </message>
     <message>
         <source>The passage is empty or lies outside the text of its section.</source>

@@ -1677,6 +1677,21 @@ class CasePseudonymisationRequired(InputError):
     )
 
 
+class CaseThirdPartiesUnreviewed(InputError):
+    code = "case_third_parties_unreviewed"
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Entries name pupils, schools or communes, or hold a RUT, e-mail or phone number, "
+        "and have not been reviewed yet ({count}): nothing was exported.",
+    )
+    hint = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Review the proposed replacements (Review pseudonyms… in the Items tab, or 'case "
+        "pseudonymise'), then export. Pupils and schools never leave in clear, whatever "
+        "the author consented to.",
+    )
+
+
 class CaseSegmentInvalid(InputError):
     code = "case_segment_invalid"
     message = QT_TRANSLATE_NOOP(

@@ -73,6 +73,40 @@ def test_filters() -> None:
     assert d.date_span() == (date(2026, 3, 2), date(2026, 3, 17))
 
 
+def test_titles_are_grouped_ignoring_case_accents_and_normalisation() -> None:
+    """Issue 14: the filter lists each course once (sorted as a reader would, accents
+    ignored), however each student typed it, and picks all of its journals."""
+    d = DashboardData(
+        cohort_id=None,
+        students=(Student("s1", "Ana", ("j1", "j2")), Student("s2", "Bea", ("j3", "j4", "j5"))),
+        journal_ids=("j1", "j2", "j3", "j4", "j5"),
+        journal_titles=(
+            "Práctica II",
+            "Seminario",
+            "PRACTICA II",
+            "Pra\u0301ctica II",  # decomposed "á"
+            "",  # an untitled journal: counted, not offered
+        ),
+        template_ids=("free",),
+        standard_codes=CODES,
+        domain_codes=("A", "C"),
+        standard_domain=domain_index(CODES, DOMAINS),
+    )
+    day = date(2026, 3, 2).toordinal()
+    for n, (student, journal) in enumerate([(0, 0), (0, 1), (1, 2), (1, 3), (1, 4)]):
+        d.add(f"e{n}", student, journal, 0, day, 0, ())
+    assert d.titles() == ["Práctica II", "Seminario"]  # the most common spelling
+    for typed in ("Práctica II", "practica ii", "PRACTICA II"):
+        view = d.view(DashboardFilters(journal_title=typed))
+        assert [s.entries for s in view.students] == [1, 2]
+    assert d.view(DashboardFilters(journal_title="Seminario")).entries == 1
+    assert d.view(DashboardFilters(journal_title="Otro")).entries == 0
+    # The entry list opens one journal: the one holding the entries behind the number.
+    assert d.journal_of(["e3"], ("j3", "j4", "j5")) == "j4"
+    assert d.journal_of(["e2", "e3", "e4"], ("j4", "j5")) in ("j4", "j5")
+    assert d.journal_of([], ("j3", "j4")) == "j3"
+
+
 def test_the_entries_behind_a_number() -> None:
     d = data()
     everything = DashboardFilters()

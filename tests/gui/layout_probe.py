@@ -937,6 +937,38 @@ def scenario_case_exports(probe: Probe) -> None:
         probe.check("case-exports", window)
 
 
+def scenario_case_queries(probe: Probe) -> None:
+    """The case study's Queries tab (issue 15) at the room the workspace leaves it: the
+    passages by code with their filters, then the code × MBE standard heatmap."""
+    from reflectdesk.gui.case_queries import STANDARDS, CaseQueriesTab
+    from reflectdesk.gui.case_workspace import CaseWorkspace
+    from tests.services.case_helpers import make_study
+
+    study = _CASE_STUDIES.get("study")
+    if study is None:
+        study = make_study(probe.tmp / "case")
+        case = study.new_case(title="Fracciones con material concreto")
+        study.researcher.case_studies.add(case, study.at("research"))
+        _CASE_STUDIES["study"] = study
+    cs = study.researcher.case_studies
+    case = cs.list()[0].id
+    if not cs.coding.codes(case):
+        item = cs.items(case)[0]
+        code = cs.coding.add_code(case, "Material concreto", color="#E69F00")
+        cs.coding.apply_quote(case, item.id, "description", "regletas", code.id)
+    with main_window(probe, study.researcher) as window:
+        window.show_sharing("case_studies")
+        probe.wait()
+        page = window.page("case_studies")
+        assert isinstance(page, CaseWorkspace)
+        tab = page.tab(CaseQueriesTab)
+        page.tabs.setCurrentWidget(tab)
+        wait_until(lambda: tab.data is not None and bool(tab.data.passages))
+        probe.check("case-queries", window)
+        tab.show_query(STANDARDS)
+        probe.check("case-queries-standards", window)
+
+
 def scenario_crash(probe: Probe) -> None:
     from reflectdesk.gui.crash_dialog import CrashDialog
 
@@ -1041,6 +1073,7 @@ SCENARIOS: dict[str, Callable[[Probe], None]] = {
     "crash": scenario_crash,
     "case": scenario_case,
     "case-exports": scenario_case_exports,
+    "case-queries": scenario_case_queries,
     "case-coding": scenario_case_coding,
     "case-pseudo": scenario_case_pseudo,
 }

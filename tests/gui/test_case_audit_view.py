@@ -26,12 +26,15 @@ def test_verify_export_and_a_changed_copy(
     qtbot.addWidget(tab)
     tab.show()
     tab.set_case(case)
-    whats = [tab.table.item(row, 1).text() for row in range(tab.table.rowCount())]
+    qtbot.waitUntil(lambda: not tab.loading)  # read and checked on a worker
+    whats = [tab.model.text(row, 1) for row in range(tab.model.rowCount())]
     assert whats == ["Item added", "Ethics approval recorded", "Study created"]  # newest first
-    added = tab.table.item(0, 2).text()
+    added = tab.model.text(0, 2)
     assert "version 1" in added and "consent: research" in added
     assert "signature checked" in added and "bundle " in added
     tab.verify_button.click()
+    assert tab.result.text() == "Verifying…"
+    qtbot.waitUntil(lambda: not tab.loading)
     key_id = r.identity.public().key_id_hex
     assert tab.result.text().startswith("Passed: the log in your vault is whole and signed")
     assert "3 records" in tab.result.text() and key_id in tab.result.text()

@@ -298,6 +298,55 @@ def test_the_text_menu_codes_the_selection_and_removes_a_coding(
     assert box is not None and box.objectName() == "caseRemovePassage"
 
 
+def test_a_refresh_under_way_does_not_lose_a_code_applied_meanwhile(
+    qtbot: QtBot, study: tuple[Study, str, str]
+) -> None:
+    s, case_id, _item = study
+    tab, runner = make_tab(qtbot, study)
+    code_id = add_code(tab, runner, "Contenido", color="#4363D8")
+    select_found(tab, "fracciones")
+    tab.set_case(case_id)  # a refresh read begins (the shell after another tab's change)
+    tab.apply_code(code_id)  # and the researcher codes before it arrives
+    qtbot.waitUntil(lambda: not tab.busy and runner.pending == 0, timeout=10_000)
+    assert tab.code_counts[code_id] == 1
+    assert tab._code_rows[code_id].text(1) == "1"
+    at = tab.text.document().find("fracciones").selectionStart()
+    assert background(tab, at + 1) == QColor("#4363D8").rgb()
+    assert len(s.researcher.case_studies.coding.passages(case_id)) == 1
+
+
+def test_a_run_of_codings_says_changed_once(qtbot: QtBot, study: tuple[Study, str, str]) -> None:
+    """The workspace re-reads the study in every other tab on ``changed``: not after each
+    code applied, once the researcher pauses."""
+    tab, runner = make_tab(qtbot, study)
+    code_id = add_code(tab, runner, "Contenido")
+    qtbot.waitSignal(tab.changed, timeout=5_000).wait()  # the code's own
+    said: list[int] = []
+    tab.changed.connect(lambda: said.append(1))
+    for needle in ("fracciones", "regletas", "Hoy"):
+        select_found(tab, needle)
+        code(tab, runner, qtbot, code_id)
+    assert said == []
+    qtbot.waitUntil(lambda: said == [1], timeout=5_000)
+    qtbot.wait(300)
+    assert said == [1]
+
+
+def test_the_item_filter(qtbot: QtBot, study: tuple[Study, str, str]) -> None:
+    s, case_id, item_id = study
+    other = s.researcher.case_studies.add(case_id, s.at("pseudo"))
+    tab, _runner = make_tab(qtbot, study)
+    assert tab.item_list.topLevelItemCount() == 2
+    tab.item_filter.setText("2026-05-11")
+    visible = [i for i, row in tab._item_rows.items() if not row.isHidden()]
+    assert visible == [other.id]
+    tab.item_filter.setText("estudiante 2026-05")
+    assert not any(row.isHidden() for row in tab._item_rows.values())
+    tab.item_filter.setText("nadie")
+    assert all(row.isHidden() for row in tab._item_rows.values())
+    assert item_id in tab._item_rows
+
+
 def test_code_dialog_and_empty_state(qtbot: QtBot, study: tuple[Study, str, str]) -> None:
     tab, runner = make_tab(qtbot, study)
     tab.new_code()

@@ -145,6 +145,11 @@ def test_a_passage_memo_from_the_coding_view_shows_here(
     assert rows(tab) == [
         ("Passage: «Martina Soto» (Personas, Estudiante A)", "Una alumna: seudónimo pendiente.")
     ]
+    # double-clicked, it asks to be shown in the Coding tab
+    (passage,) = s.researcher.case_studies.coding.passages(case_id)
+    with qtbot.waitSignal(tab.open_passage, timeout=2_000) as blocker:
+        tab.memo_list.itemDoubleClicked.emit(tab.memo_list.topLevelItem(0), 0)
+    assert blocker.args == [passage.item_id, passage.segment_id]
 
 
 def test_empty_states(qtbot: QtBot, study: tuple[Study, str, str]) -> None:

@@ -30,6 +30,7 @@ from reflectdesk.gui.case_queries import (
     STANDARDS,
     CaseQueriesTab,
 )
+from reflectdesk.gui.i18n import PseudoTranslator
 from reflectdesk.services.case_coding import CodeView
 from tests.services.case_helpers import EMAIL, RUT, STUDENT, Study, close, make_study
 
@@ -136,6 +137,12 @@ def test_passages_by_code_with_the_filters(qtbot: QtBot, ctx: AppContext, coded:
     with qtbot.waitSignal(tab.open_passage, timeout=2_000) as blocker:
         tab.open_button.click()
     assert blocker.args == [coded.items[1], coded.segments["class"]]
+    # A double click opens the row clicked, whichever row is current.
+    first = tab.passage_rows()[0]
+    assert first.segment_id != coded.segments["class"]
+    with qtbot.waitSignal(tab.open_passage, timeout=2_000) as blocker:
+        tab.table.doubleClicked.emit(tab.passage_model.index(0, 4))
+    assert blocker.args == [first.item_id, first.segment_id]
 
 
 def test_sorting_passages_by_date(qtbot: QtBot, ctx: AppContext, coded: Coded) -> None:
@@ -240,15 +247,21 @@ def test_csv_png_and_svg_exports(
         ["Student", "Didáctica", "Material", "Evaluación", "Total"],
         ["Estudiante A", "2", "1", "2", "5"],
     ]
-    png = export(lambda p: tab.save_chart("png", p), "freq.png").read_bytes()
+    png = export(lambda p: tab.save_image("png", p), "freq.png").read_bytes()
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 2_000
-    svg = ET.fromstring(export(lambda p: tab.save_chart("svg", p), "freq.svg").read_bytes())  # noqa: S314
+    svg = ET.fromstring(export(lambda p: tab.save_image("svg", p), "freq.svg").read_bytes())  # noqa: S314
     assert svg.tag.endswith("svg")
     tab.show_query(COOCCURRENCE)
     rows = read_csv(export(tab.save_csv, "co.csv"))
     assert rows[0] == ["Code", "Didáctica", "Material", "Evaluación"]
     assert rows[1] == ["Didáctica", "", "0", "1"] and rows[3] == ["Evaluación", "1", "0", ""]
+    co_png = export(lambda p: tab.save_image("png", p), "co.png").read_bytes()
+    assert co_png.startswith(b"\x89PNG\r\n\x1a\n")
     tab.show_query(STANDARDS)
+    std_svg = export(lambda p: tab.save_image("svg", p), "std.svg").read_text("utf-8")
+    # The heatmap as a picture: its title, labels and counts are text in the SVG.
+    for word in ("Codes by MBE standard", "Didáctica", "Evaluación", "C7", "D10"):
+        assert word in std_svg, word
     rows = read_csv(export(tab.save_csv, "std.csv"))
     assert rows == [
         ["Code", "C7", "D10"],
@@ -287,10 +300,16 @@ def test_the_empty_states_say_what_to_do(qtbot: QtBot, ctx: AppContext, coded: C
 def test_the_read_runs_on_the_runner(qtbot: QtBot, ctx: AppContext, coded: Coded) -> None:
     tab = CaseQueriesTab(coded.study.researcher, ctx.runner)
     qtbot.addWidget(tab)
+    # Hidden (another workspace tab is shown, and the workspace refreshes every tab
+    # after each coding): nothing is read until the tab is shown.
+    tab.set_case(coded.case)
+    assert ctx.runner.pending == 0 and tab.data is None
+    with qtbot.waitSignal(tab.shown, timeout=10_000):
+        tab.show()
+    assert tab.data is not None and len(tab.data.passages) == 5
     tab.set_case(coded.case)
     # set_case returned before anything was read: the GUI thread never waits for it.
-    assert tab.data is None and ctx.runner.pending >= 1
-    assert "Reading" in tab.status.text()
+    assert ctx.runner.pending >= 1 and "Reading" in tab.status.text()
     # A second study chosen meanwhile wins; the first one's result is dropped.
     other = coded.study.new_case(title="Otro")
     with qtbot.waitSignal(tab.shown, timeout=10_000):
@@ -303,12 +322,8 @@ def test_spanish_labels(qtbot: QtBot, make_ctx: Callable[..., AppContext], coded
     ctx = make_ctx("es")
     tab = make_tab(qtbot, ctx, coded)
     texts = [b.text() for b in tab.query_buttons]
-    assert texts == [
-        "Pasajes por código",
-        "Frecuencias de códigos",
-        "Co-ocurrencia",
-        "Código × estándar MBE",
-    ]
+    assert texts == ["Pasajes por código", "Frecuencias", "Co-ocurrencia", "Código × MBE"]
+    assert "estándar MBE" in tab.query_buttons[STANDARDS].toolTip()
     assert "Descripción" in column(tab, COL_SECTION)
     assert "4 may 2026" in column(tab, COL_DATE)
     assert tab.passage_model.headerData(0, Qt.Orientation.Horizontal) == "Código"
@@ -337,6 +352,20 @@ def test_fits_the_workspace_at_1024x600_and_follows_a_language_change(
             # The workspace gives a tab ~640×360 of a 1024×600 window (sidebar, project
             # list, the study's header and its tab bar around it).
             assert hint.width() <= 620 and hint.height() <= 340, (lang, which, hint)
+    # The +40 % pseudo-locale (the layout test's): the segments give way, eliding.
+    ctx.translations.set_language("en")
+    ctx.translations.install_extra(PseudoTranslator())
+    qtbot.wait(20)
+    hint = tab.minimumSizeHint()
+    assert hint.width() <= 560, hint
+    tab.resize(560, 400)
+    qtbot.wait(20)
+    button = tab.query_buttons[STANDARDS]
+    assert button.text() != button.full_text and button.text().endswith("…")
+    assert button.toolTip().startswith(button.full_text + ": ")
+    ctx.translations.set_language("es")
+    tab.resize(1000, 560)
+    qtbot.wait(20)
     # The switch to Spanish showed the section titles in Spanish without a new read.
     data = tab.data
     tab.show_query(PASSAGES)
@@ -358,3 +387,54 @@ def test_a_study_that_cannot_be_read_says_so(qtbot: QtBot, ctx: AppContext, code
     assert len(boxes) == 1 and boxes[0].text()  # the error's translated message
     assert not tab.csv_button.isEnabled()
     boxes[0].close()
+
+
+def test_in_the_workspace_it_reads_when_shown_and_opens_the_coding_tab(
+    qtbot: QtBot, ctx: AppContext, coded: Coded
+) -> None:
+    from reflectdesk.gui.case_coding_view import CaseCodingTab
+    from reflectdesk.gui.case_workspace import CaseWorkspace
+
+    ws = CaseWorkspace(coded.study.researcher, ctx.runner)
+    qtbot.addWidget(ws)
+    ws.resize(1000, 560)
+    ws.show()
+    ws.select_case(coded.case)
+    tab = ws.tab(CaseQueriesTab)
+    assert tab.case_id == coded.case and tab.data is None  # hidden: nothing read yet
+    with qtbot.waitSignal(tab.shown, timeout=10_000):
+        ws.tabs.setCurrentWidget(tab)
+    assert len(tab.passage_rows()) == 5
+    coding = ws.tab(CaseCodingTab)
+    qtbot.waitUntil(lambda: not coding.busy and bool(coding.passages), timeout=10_000)
+    rows = [p.segment_id for p in tab.passage_rows()]
+    row = rows.index(coded.segments["class"])
+    tab.table.doubleClicked.emit(tab.passage_model.index(row, 4))
+    assert ws.tabs.currentWidget() is coding
+    # (The Coding tab may read again as it is shown: it selects the passage after.)
+    qtbot.waitUntil(lambda: coding.item_id == coded.items[1], timeout=10_000)
+    qtbot.waitUntil(
+        lambda: coding.text.textCursor().selectedText() == "observó la clase", timeout=10_000
+    )
+
+
+def test_the_passage_keeps_its_room_at_any_width(
+    qtbot: QtBot, ctx: AppContext, coded: Coded
+) -> None:
+    tab = make_tab(qtbot, ctx, coded)
+    for width, hidden in ((1300, False), (560, True)):
+        tab.resize(width, 560)
+        qtbot.wait(30)
+        view = tab.table
+        assert view.isColumnHidden(COL_DATE) is hidden
+        text = view.columnWidth(4)
+        assert text >= view.viewport().width() // 3, (width, text, view.viewport().width())
+
+
+def test_a_lock_while_it_reads_shows_no_box(qtbot: QtBot, ctx: AppContext, coded: Coded) -> None:
+    tab = make_tab(qtbot, ctx, coded)
+    coded.study.researcher.lock()
+    with qtbot.waitSignal(tab.shown, timeout=10_000):
+        tab.set_case(coded.case)
+    assert tab.data is None and "could not be read" in tab.empty.text()
+    assert [b for b in tab.findChildren(QMessageBox) if b.isVisible()] == []

@@ -26,11 +26,17 @@ from tests.services.case_helpers import RESEARCH_TEXT, Study
 __all__ = ["study"]
 
 
+def _first_event(audit: CaseAuditTab) -> str:
+    """What the newest record of the audit tab says ("" while it is read)."""
+    return audit.model.text(0, 1) if audit.model.rowCount() else ""
+
+
 def _workspace(qtbot: QtBot, ctx: AppContext, study: Study) -> CaseWorkspace:
     ws = CaseWorkspace(study.researcher, ctx.runner)
     qtbot.addWidget(ws)
     ws.resize(1000, 640)
     ws.show()
+    wait_writes(qtbot, ctx)  # the tabs read their study on workers
     return ws
 
 
@@ -68,13 +74,16 @@ def test_the_header_says_what_the_approval_allows(
         "Vencido",
     ]
     ws.select_case(planning)
+    wait_writes(qtbot, ctx)
     assert ws.approval.text() == "No ethics approval: you can plan, not add or export."
     items = ws.tab(CaseItemsTab)
     assert not items.add_button.isEnabled() and "approval" in items.add_blocked.text()
     ws.select_case(approved)
+    wait_writes(qtbot, ctx)
     assert ws.approval.text().startswith("Approved by CEC-CSAH, ref 2026-041, until ")
     assert items.add_button.isEnabled() and not items.add_blocked.isVisibleTo(items)
     ws.select_case(expired)
+    wait_writes(qtbot, ctx)
     assert ws.approval.text().startswith("Approval expired on ")
     assert not items.add_button.isEnabled() and "expired" in items.add_blocked.text()
     assert ws.question.text() == "¿Cómo explican fracciones?"
@@ -106,8 +115,8 @@ def test_a_withdrawal_refreshes_every_tab(qtbot: QtBot, ctx: AppContext, study: 
     assert len(items.items) == 1
     r.imports.import_bundle(study.withdraw("research"))  # the vault says a study changed
     qtbot.waitUntil(lambda: not items.items, timeout=5000)
-    assert "Withdrawn on" in items.model.item(0, 0).text()
-    assert audit.table.item(0, 1).text() == "Consent withdrawn: item removed"
+    assert "Withdrawn on" in items.model.text(0, 0)
+    qtbot.waitUntil(lambda: _first_event(audit) == "Consent withdrawn: item removed")
 
 
 def test_import_a_refi_qda_project_as_a_new_study(
@@ -121,8 +130,11 @@ def test_import_a_refi_qda_project_as_a_new_study(
     r.case_studies.coding.apply_quote(case, item.id, "description", "fracciones", code.id)
     exported = r.case_studies.exports.export(case, "qdpx", tmp_path / "estudio.qdpx").path
     ws = _workspace(qtbot, ctx, study)
+    imported: list[str] = []
+    ws.imported.connect(imported.append)
     ws.import_qdpx(exported)
     wait_writes(qtbot, ctx)
+    assert imported == [ws.current_case_id()]
     assert ws.projects.count() == 2
     fresh = ws.current_case_id()
     assert fresh is not None and fresh != case
@@ -169,6 +181,63 @@ def test_delete_a_study_keeping_its_signed_log(
     check = CaseAuditService.verify_file(log)
     assert [e.event for e in check.events][-1] == "deleted"
     assert check.events[-1].data["items"] == 1
+
+
+def test_the_workspace_from_a_new_project_to_a_verified_log(
+    qtbot: QtBot, ctx: AppContext, study: Study, tmp_path: Path
+) -> None:
+    """The brief's path through the GUI alone: create, approve, pick (the read-only entry
+    greyed with its reason), add, provenance, withdrawal, the log verified and a copy
+    with one byte changed refused."""
+    from PySide6.QtCore import QDate, Qt
+
+    from reflectdesk.gui.case_picker import CONSENT, TITLE
+
+    r = study.researcher
+    ws = _workspace(qtbot, ctx, study)
+    dialog = ws.new_case()
+    dialog.title.setText("Fracciones")
+    dialog.committee.setText("CEC-CSAH")
+    dialog.reference.setText("2026-041")
+    later = date.today() + timedelta(days=90)
+    dialog.expires.setDate(QDate(later.year, later.month, later.day))
+    dialog.save()
+    wait_writes(qtbot, ctx)
+    case = ws.current_case_id()
+    assert case is not None and ws.approval.text().startswith("Approved by CEC-CSAH")
+    items = ws.tab(CaseItemsTab)
+    items.add_button.click()
+    picker = items.picker
+    assert picker is not None
+    qtbot.waitUntil(lambda: picker.loaded, timeout=10_000)
+    rows = {picker.model.item(n, TITLE).text(): n for n in range(picker.model.rowCount())}
+    read = rows["Solo lectura"]
+    assert picker.model.item(read, CONSENT).text() == "Not addable: consent to read only"
+    assert picker.model.item(read, TITLE).flags() == Qt.ItemFlag.NoItemFlags
+    picker.select_entries([study.at("research"), study.at("read")])
+    picker.add_button.click()
+    wait_writes(qtbot, ctx)
+    (item,) = items.items
+    assert item.entry_id == study.at("research")
+    assert item.provenance.author_key_id and item.provenance.author_key_id in (
+        items.details.toPlainText()
+    )
+    r.imports.import_bundle(study.withdraw("research"))
+    qtbot.waitUntil(lambda: not items.items, timeout=5000)
+    assert items.model.text(0, 0).startswith("Withdrawn on ")
+    audit = ws.tab(CaseAuditTab)
+    qtbot.waitUntil(lambda: _first_event(audit) == "Consent withdrawn: item removed")
+    audit.verify_button.click()
+    qtbot.waitUntil(lambda: audit.result.text().startswith("Passed:"))
+    audit.export_to(tmp_path / "log.audit.json")
+    wait_writes(qtbot, ctx)
+    log = tmp_path / "log.audit.json"
+    assert CaseAuditService.verify_file(log).events[0].event == "created"
+    data = bytearray(log.read_bytes())
+    data[len(data) // 3] ^= 0x04
+    log.write_bytes(bytes(data))
+    audit.verify_file(log)
+    assert audit.result.text().startswith("Failed:")
 
 
 def test_the_items_button_opens_the_pseudonym_review(

@@ -20,10 +20,11 @@ from reflectdesk.bundles import (
     build_bundle,
     card_path,
     entry_path,
+    journal_record,
     make_card,
 )
 from reflectdesk.bundles.canonical import canonical_json
-from reflectdesk.domain.model import EntryContent, Role
+from reflectdesk.domain.model import EntryContent, ImportResult, Role
 from reflectdesk.ids import uuid7
 from reflectdesk.review.records import Verdict
 from reflectdesk.services.vault import Vault
@@ -42,7 +43,9 @@ class Spec:
     title: str = "Semana"
 
 
-def entry_files(student: Student, spec: Spec, at: datetime) -> tuple[str, dict[str, bytes]]:
+def entry_files(
+    student: Student, spec: Spec, at: datetime, journal_id: str | None = None
+) -> tuple[str, dict[str, bytes]]:
     entry_id, rev_id = uuid7(), uuid7()
     content = EntryContent(
         title=spec.title,
@@ -56,7 +59,7 @@ def entry_files(student: Student, spec: Spec, at: datetime) -> tuple[str, dict[s
         "format": "reflectdesk-entry",
         "version": 1,
         "id": entry_id,
-        "journal_id": student.journal_id,
+        "journal_id": journal_id or student.journal_id,
         "created_at": stamp,
         "updated_at": stamp,
         "revisions": [
@@ -75,19 +78,55 @@ def entry_files(student: Student, spec: Spec, at: datetime) -> tuple[str, dict[s
     return entry_id, {entry_path(entry_id): canonical_json(doc)}
 
 
-def send(tutor: Vault, student: Student, specs: list[Spec], folder: Path, at: datetime) -> None:
+def bundle_bytes(
+    tutor: Vault,
+    student: Student,
+    specs: list[Spec],
+    at: datetime,
+    *,
+    journal_id: str | None = None,
+    title: str | None = None,
+    titled_at: datetime | None = None,
+    entries: dict[str, bytes] | None = None,
+) -> bytes:
+    """A journal bundle of ``specs`` (or of the entry files ``entries``: the same
+    entries sent again) in her journal ``journal_id`` (her usual one), carrying its
+    ``title`` (issue 14; None: none, as an older sender's bundle)."""
     files: dict[str, bytes] = {card_path(student.key_id): student.card}
     for spec in specs:
-        files.update(entry_files(student, spec, at)[1])
-    data = build_bundle(
+        files.update(entry_files(student, spec, at, journal_id)[1])
+    files.update(entries or {})
+    if title is not None:
+        path, data = journal_record(
+            uuid7(), journal_id or student.journal_id, title, student.key_id, titled_at or at
+        )
+        files[path] = data
+    return build_bundle(
         student.identity,
         [tutor.identity.key_pair().public],
         files,
         BundleMeta(BundleKind.JOURNAL),
     )
+
+
+def send(
+    tutor: Vault,
+    student: Student,
+    specs: list[Spec],
+    folder: Path,
+    at: datetime,
+    *,
+    journal_id: str | None = None,
+    title: str | None = None,
+    titled_at: datetime | None = None,
+) -> ImportResult:
+    data = bundle_bytes(
+        tutor, student, specs, at, journal_id=journal_id, title=title, titled_at=titled_at
+    )
+    folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{uuid7()}.rdbundle"
     path.write_bytes(data)
-    tutor.imports.import_bundle(path)
+    return tutor.imports.import_bundle(path)
 
 
 # Monday 2 March 2026 is ISO week 10; 9 March week 11; 16 March week 12.
@@ -168,15 +207,21 @@ def demo_cohort(
     tutor: Vault, folder: Path, *, students: int = 8, weeks: int = 10, seed: int = 3
 ) -> str:
     """A cohort for screenshots: ``students`` students with 2–9 entries each over
-    ``weeks`` weeks of March–May 2026, some with the tutor's comments and sign-offs.
+    ``weeks`` weeks of March–May 2026 in two course sections (every third student also
+    1–3 in a seminar), some with the tutor's comments and sign-offs.
     Returns the cohort id."""
     folder.mkdir(parents=True, exist_ok=True)
     rnd = random.Random(seed)
     people = make_students(students, seed=seed)
     ids = add_contacts(tutor, people)
-    for p in people:
+    for k, p in enumerate(people):
         specs = demo_specs(rnd, date(2026, 3, 2), weeks, rnd.randint(2, 9))
-        send(tutor, p, specs, folder, AT)
+        # Her journal's title (issue 14): two sections of one course, and every third
+        # student a second journal for another course.
+        send(tutor, p, specs, folder, AT, title=f"Práctica Profesional II — Sección {1 + k % 2}")
+        if k % 3 == 0:
+            more = demo_specs(rnd, date(2026, 3, 2), weeks, rnd.randint(1, 3))
+            send(tutor, p, more, folder, AT, journal_id=uuid7(), title="Seminario de Investigación")
     cohort = tutor.cohorts.create("Práctica Profesional II — 2026 — Sección 2", ids)
     for summary in tutor.entries.list()[::3]:
         section = SECTION[summary.template_id]

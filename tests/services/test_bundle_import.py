@@ -128,13 +128,15 @@ def test_round_trip_keeps_content_and_received_entries_are_read_only(
         sent.sha256,
     )
     assert m.entries.attachment_bytes(att.id) == photo.read_bytes()
-    # The received space: one read-only journal for this author.
+    # The received space: one read-only journal for this author's journal, titled as
+    # she titled it (issue 14), under a keyed id (not hers).
     journal = m.journals.get(got.journal_id)
     assert (journal.space, journal.author_contact_id, journal.title) == (
         Space.RECEIVED,
         pair.student_at_mentor,
-        "Camila Pérez",
+        s.journals.get(pair.journal_id).title,
     )
+    assert journal.id != pair.journal_id
     assert {h.entry_id for h in m.search.query("fracciones")} == {one_m}
     with pytest.raises(ReadOnlyEntry):
         m.entries.edit(one_m, EntryContent(title="cambiado"))
@@ -233,8 +235,13 @@ def test_importing_twice_changes_nothing(pair: Pair) -> None:
     result = m.imports.import_bundle(other)
     assert (result.entries_new, result.entries_updated, result.entries_unchanged) == ((), (), 1)
     after = table_digest(pair.mentor_dir)
-    # meta: the sealed vault state follows every change to a trust record.
-    assert {k for k in after if after[k] != before[k]} <= {"bundle_log", "consents", "meta"}
+    # meta: the sealed vault state follows every change to a trust record; journals:
+    # the journal keeps when its (same) title was last stated, so that an older title
+    # arriving later does not win (issue 14).
+    changed = {k for k in after if after[k] != before[k]}
+    assert changed <= {"bundle_log", "consents", "meta", "journals"}
+    (journal,) = m.journals.list(Space.RECEIVED)
+    assert journal.title == s.journals.get(pair.journal_id).title
 
 
 def test_your_own_bundle_imports_as_unchanged(pair: Pair) -> None:

@@ -83,9 +83,13 @@ def test_a_log_truncated_and_continued_by_another_key_fails_with_the_key(tmp_pat
             )
         )
     path = _write(tmp_path / "forged.audit.json", forged)
-    # Without a key the copy is self-consistent, but names both signers for the reader.
-    check = CaseAuditService.verify_file(path)
-    assert set(check.key_ids) == {me.public.key_id_hex, forger.public.key_id_hex}
+    # Without a key, a copy signed by two keys is refused (attack3): the reader who
+    # finds the researcher's key id among the signers would take the forger's tail.
+    with pytest.raises(CaseAuditInvalid):
+        CaseAuditService.verify_file(path)
+    both = [me.public.key_id_hex, forger.public.key_id_hex]
+    check = CaseAuditService.verify_file(path, both)  # both named: as a rotated key's log
+    assert set(check.key_ids) == set(both)
     with pytest.raises(CaseAuditInvalid):
         CaseAuditService.verify_file(path, [me.public.key_id_hex])
 
@@ -199,6 +203,7 @@ def test_the_exported_audit_log_names_nobody(study: Study, tmp_path: Path) -> No
     case = study.new_case(title="Estudio de Valentina Rojas")
     cs.add(case, study.at("research"))
     cs.pseudonymise.add_term(case, "pupil", "Martina Soto")
+    cs.pseudonymise.apply(case, cs.pseudonymise.propose(case))  # reviewed: it may go
     out = tmp_path / "exp"
     out.mkdir()
     cs.exports.export(case, "md", out / "r.md")

@@ -146,3 +146,54 @@ def test_the_log_exported_alone_ends_on_its_own_signed_record(study: Study, tmp_
     project.write_bytes(b"PK")
     with pytest.raises(CaseAuditProjectMismatch):
         CaseAuditService.verify_file(path, project=project)
+
+
+# --- attack3 (03 Dec, second session): a tail signed by another key -------------------------
+def _spliced(audit: Path, forged: Path, to: Path) -> Path:
+    """The genuine copy with one more record: an ``exported`` record naming ``forged``'s
+    SHA-256, chained on correctly and signed by the attacker's own key."""
+    from reflectdesk.bundles import Identity
+    from reflectdesk.services.case_audit import sign
+
+    records = read_file(audit)
+    last = records[-1]
+    extra = sign(
+        Identity.generate(),
+        study=str(last["record"]["study"]),
+        seq=len(records) + 1,
+        event=EXPORTED,
+        data={"format": "qdpx", "sha256": file_sha256(forged), "items": 2, "passages": 0},
+        previous=last,
+    )
+    to.write_bytes(file_bytes([*records, extra]))
+    return to
+
+
+def test_a_copy_with_a_tail_signed_by_another_key_is_not_the_researchers(
+    study: Study, tmp_path: Path
+) -> None:
+    # Attack (a): whoever holds an export and its log (a co-author, the shared folder)
+    # edits the project (an excerpt made up, a withdrawn one put back) and appends to
+    # the genuine log one record of her own: the chain holds, each signature is good
+    # for the key its record names, and the output said "signed by <researcher>,
+    # <attacker>" — the researcher's key id is there for whoever compares it.
+    cs = study.researcher.case_studies
+    case = _ready(study)
+    out = tmp_path / "e.qdpx"
+    result = cs.exports.export(case, "qdpx", out)
+    forged = tmp_path / "forged.qdpx"
+    forged.write_bytes(out.read_bytes() + b"\0")
+    spliced = _spliced(result.audit_path, forged, tmp_path / "forged.qdpx.audit.json")
+    own = CaseAuditService.verify_file(result.audit_path).key_ids
+    # Without --key, a log signed by more than one key proves nothing about who wrote
+    # which record: refused (name the keys to accept, current and retired).
+    with pytest.raises(CaseAuditInvalid):
+        CaseAuditService.verify_file(spliced, project=forged)
+    with pytest.raises(CaseAuditInvalid):
+        CaseAuditService.verify_file(spliced, key_ids=own, project=forged)
+    with pytest.raises(CaseAuditInvalid):
+        cs.audit.verify_copy(case, spliced, project=forged)
+    # The genuine copy still verifies, with and without the key.
+    CaseAuditService.verify_file(result.audit_path, project=out)
+    CaseAuditService.verify_file(result.audit_path, key_ids=own, project=out)
+    cs.audit.verify_copy(case, result.audit_path, project=out)

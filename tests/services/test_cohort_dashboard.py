@@ -69,7 +69,7 @@ def test_filters(cohort: SmallCohort) -> None:
     ranged = data.view(DashboardFilters(date_from=date(2026, 3, 12), date_to=date(2026, 3, 31)))
     assert [s.entries for s in ranged.students] == [1, 1, 0]
     assert [s.feedback for s in ranged.students] == [0, 0, 0]  # the commented one is out
-    # A received journal is titled by its sender (bundles carry no journal title).
+    # Bundles that name no journal title (an older sender's): titled by the sender.
     assert data.titles() == ["Ana Rojas", "Bea Soto"]
     by_title = data.view(DashboardFilters(journal_title="Bea Soto"))
     assert [s.entries for s in by_title.students] == [0, 1, 0]

@@ -28,7 +28,14 @@ from reflectdesk.bundles.cards import (
     safety_number,
 )
 from reflectdesk.bundles.container import BUNDLE_EXTENSION
-from reflectdesk.bundles.contents import AttachmentRef, BundledEntry, BundledRecord
+from reflectdesk.bundles.contents import (
+    AttachmentRef,
+    BundledEntry,
+    BundledRecord,
+    JournalTitle,
+    journal_record,
+    journal_titles,
+)
 from reflectdesk.bundles.keys import Identity, PublicIdentity, key_id_of
 from reflectdesk.bundles.limits import DEFAULT_LIMITS, BundleLimits
 from reflectdesk.bundles.manifest import (
@@ -71,6 +78,7 @@ __all__ = [
     "Consent",
     "FileRecord",
     "Identity",
+    "JournalTitle",
     "KnownAuthors",
     "Manifest",
     "OpenedBundle",
@@ -90,6 +98,8 @@ __all__ = [
     "dated_bundle_file_name",
     "entry_path",
     "inspect_bundle",
+    "journal_record",
+    "journal_titles",
     "key_id_of",
     "make_card",
     "make_revocation",

@@ -44,7 +44,7 @@ from reflectdesk.bundles.manifest import (
     Manifest,
     attachment_path,
 )
-from reflectdesk.bundles.schemas import ENTRY, RECORD, RecordType
+from reflectdesk.bundles.schemas import ENTRY, JOURNAL_RECORD, RECORD, RecordType
 from reflectdesk.errors import (
     BundleSchemaInvalid,
     BundleVersionUnsupported,
@@ -158,6 +158,8 @@ def load_contents(documents: Mapping[str, Blob], limits: BundleLimits) -> Conten
             validate(record, RECORD, name=path)
             if record["id"] != match.group(1):
                 raise BundleSchemaInvalid(f"{path}:$.id: does not match the file name")
+            if record["type"] == RecordType.JOURNAL.value:
+                validate(record, JOURNAL_RECORD, name=path)
             out.records[match.group(1)] = read_record(record)
         elif match := CARD_PATH_RE.fullmatch(path):
             try:

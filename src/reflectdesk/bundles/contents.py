@@ -10,6 +10,7 @@ The import service gets frozen values and never parses bundle JSON itself.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from types import MappingProxyType
@@ -20,8 +21,10 @@ from reflectdesk.bundles.canonical import (
     JsonValue,
     as_object,
     canonical_json,
+    format_timestamp,
     parse_timestamp,
 )
+from reflectdesk.bundles.manifest import record_path
 from reflectdesk.bundles.schemas import RecordType
 from reflectdesk.domain.model import EntryContent, Revision
 from reflectdesk.errors import BundleSchemaInvalid
@@ -148,3 +151,49 @@ def read_record(doc: JsonObject) -> BundledRecord:
         refs=tuple(str(r) for r in _items(doc["refs"])),
         body=MappingProxyType(as_object(doc["body"])),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class JournalTitle:
+    """A ``journal`` record: the title the author gave her journal ``journal_id`` (the
+    id her entry documents carry), stated at ``stated_at`` (her clock, signed)."""
+
+    journal_id: str
+    title: str
+    stated_at: datetime
+    record_id: str
+
+
+def journal_titles(records: Mapping[str, BundledRecord]) -> dict[str, JournalTitle]:
+    """The journal titles a bundle carries, by the author's journal id.
+
+    Raises :class:`BundleSchemaInvalid` when two records name the same journal (the
+    schema already holds each to one journal id and one single-line title)."""
+    out: dict[str, JournalTitle] = {}
+    for record_id, record in sorted(records.items()):
+        if record.type is not RecordType.JOURNAL:
+            continue
+        journal_id = record.refs[0]
+        if journal_id in out:
+            raise BundleSchemaInvalid(f"{record_path(record_id)}:$.refs: journal named twice")
+        out[journal_id] = JournalTitle(
+            journal_id, str(record.body["title"]), record.created_at, record_id
+        )
+    return out
+
+
+def journal_record(
+    record_id: str, journal_id: str, title: str, author: str, stated_at: datetime
+) -> tuple[str, bytes]:
+    """A ``journal`` record file (path, canonical bytes) naming ``journal_id``'s title."""
+    doc: JsonObject = {
+        "format": "reflectdesk-record",
+        "version": 1,
+        "id": record_id,
+        "type": RecordType.JOURNAL.value,
+        "created_at": format_timestamp(stated_at, millis=True),
+        "author": author,
+        "refs": [journal_id],
+        "body": {"title": title},
+    }
+    return record_path(record_id), canonical_json(doc)

@@ -63,6 +63,10 @@ class RecordType(StrEnum):
     CONSENT_WITHDRAWAL = "consent-withdrawal"
     TEMPLATE = "template"
     FEEDBACK = "feedback"
+    # The title of the sender's journal named in ``refs`` (one journal id), ``body`` =
+    # ``JOURNAL_BODY`` (format note 1.1). Readers older than this type refuse the whole
+    # bundle as from a newer version (``BundleVersionUnsupported``), nothing stored.
+    JOURNAL = "journal"
 
 
 class RevocationReason(StrEnum):
@@ -165,6 +169,17 @@ RECORD = Object(
         "author": Str(200, 1, single_line=True),
         "refs": Array(UUID, max_items=1000, unique=True),
         "body": AnyObject(max_depth=8),
+    }
+)
+
+JOURNAL_TITLE_MAX = 300  # a journal's own title is at most 300 characters
+JOURNAL_BODY = Object(required={"title": Str(JOURNAL_TITLE_MAX, 1, single_line=True)})
+# A ``journal`` record: one journal id in ``refs``, its title in ``body``.
+JOURNAL_RECORD = Object(
+    required={
+        **RECORD.required,
+        "refs": Array(UUID, max_items=1, min_items=1),
+        "body": JOURNAL_BODY,
     }
 )
 

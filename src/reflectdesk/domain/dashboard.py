@@ -14,10 +14,14 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+
+from reflectdesk.domain.titles import title_key
 
 MAX_WEEKS = 156  # at most three years of weekly bars (the latest ones)
 NO_DAY = 0  # an entry without a usable date: counted, in no week
@@ -26,7 +30,8 @@ WEEK_KEY = 1 << 20  # a week's count is keyed monday * WEEK_KEY + student (< 1M 
 
 @dataclass(frozen=True, slots=True)
 class DashboardFilters:
-    """Course or journal title (exact, as listed), template id and a date range
+    """Course or journal title (as listed; case, accents and Unicode normalisation
+    ignored: :func:`~reflectdesk.domain.titles.title_key`), template id and a date range
     (inclusive, on the entry's date: its event date, else the day it was written)."""
 
     journal_title: str | None = None
@@ -98,6 +103,7 @@ class DashboardData:
     feedback: array[int] = field(default_factory=lambda: array("i"))
     sign_offs: array[int] = field(default_factory=lambda: array("i"))
     review_read: bool = False  # feedback and sign-offs are known (set_review)
+    _keys: tuple[str, ...] | None = field(default=None, repr=False)  # per journal
     _unfiltered: DashboardView | None = field(default=None, repr=False)  # view() cached
 
     def __len__(self) -> int:
@@ -174,8 +180,37 @@ class DashboardData:
 
     # -- what the filters offer -----------------------------------------------------------
     def titles(self) -> list[str]:
-        """The course or journal titles, each once, sorted."""
-        return sorted(set(self.journal_titles), key=str.casefold)
+        """The course or journal titles, each course once, sorted ignoring case and
+        accents: titles with the same :func:`~reflectdesk.domain.titles.title_key`
+        ("Práctica II", "PRACTICA II", a decomposed "á") are one course, shown as its
+        most common spelling (ties: the first in code point order). Untitled journals
+        are not offered."""
+        spellings: dict[str, Counter[str]] = {}
+        for title, key in zip(self.journal_titles, self._title_keys(), strict=True):
+            if key:
+                spellings.setdefault(key, Counter())[unicodedata.normalize("NFC", title)] += 1
+        shown = {
+            key: min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            for key, counts in spellings.items()
+        }
+        return [shown[k] for k in sorted(shown, key=lambda k: (k, shown[k]))]
+
+    def _title_keys(self) -> tuple[str, ...]:
+        if self._keys is None:
+            self._keys = tuple(title_key(t) for t in self.journal_titles)
+        return self._keys
+
+    def journal_of(self, entry_ids: Sequence[str], among: Sequence[str]) -> str | None:
+        """Of the journals ``among``, the one holding most of ``entry_ids`` (the entry
+        list shows one journal at a time); the first of ``among`` if none holds any."""
+        wanted = set(entry_ids)
+        counts: Counter[int] = Counter(
+            j for e, j in zip(self.entry_ids, self.journal, strict=True) if e in wanted
+        )
+        for k, _n in counts.most_common():
+            if self.journal_ids[k] in among:
+                return self.journal_ids[k]
+        return among[0] if among else None
 
     def templates_used(self) -> list[str]:
         used = set(self.template)
@@ -190,7 +225,8 @@ class DashboardData:
         """The indexes of the entries ``f`` lets through (one pass)."""
         journals: set[int] | None = None
         if f.journal_title is not None:
-            journals = {i for i, t in enumerate(self.journal_titles) if t == f.journal_title}
+            wanted = title_key(f.journal_title)
+            journals = {i for i, k in enumerate(self._title_keys()) if k == wanted}
         template = -2
         if f.template_id is not None:
             template = (

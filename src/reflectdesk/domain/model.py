@@ -449,6 +449,9 @@ class ImportResult:
     # imported, not the file there now; the front ends say so (someone may have swapped it).
     file_changed: bool = False
     review_records_added: int = 0  # comments, replies, sign-offs … not held before
+    # Held entries moved to the journal her bundle names (issue 14: one received
+    # journal per sender and journal; her older-style journal empties).
+    entries_moved: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -23,8 +31,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +55,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 AUDIT_SUFFIX = ".audit.json"
+_ROOT = QModelIndex()
 
 
 EVENTS = {
@@ -142,6 +150,59 @@ def details_text(data: Mapping[str, Any]) -> str:
     return "; ".join(parts)
 
 
+class AuditModel(QAbstractTableModel):
+    """The records, newest first; a row's texts made when it is first shown (a log of
+    2,000 records fills at once)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.events: list[AuditEvent] = []
+        self.headers: list[str] = []
+        self._texts: dict[int, tuple[str, str, str]] = {}
+
+    def set_events(self, events: tuple[AuditEvent, ...]) -> None:
+        self.beginResetModel()
+        self.events = list(reversed(events))
+        self._texts = {}
+        self.endResetModel()
+
+    def set_headers(self, headers: list[str]) -> None:
+        self.headers = headers
+        self._texts = {}  # the language changed
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(headers) - 1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.events)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else 3
+
+    def text(self, row: int, column: int) -> str:
+        texts = self._texts.get(row)
+        if texts is None:
+            event = self.events[row]
+            texts = (show_datetime(event.at), event_text(event.event), details_text(event.data))
+            self._texts[row] = texts
+        return texts[column]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        return self.text(index.row(), index.column())
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.headers)
+        ):
+            return self.headers[section]
+        return None
+
+
 class CaseAuditTab(QWidget):
     changed = Signal()
 
@@ -154,16 +215,23 @@ class CaseAuditTab(QWidget):
         self.check: AuditCheck | None = None
         self.box: QMessageBox | None = None
         self.last_export: Path | None = None
+        self.loading = False  # the log is being read and checked on a worker
+        self._seq = 0  # the latest read asked for (an older result is dropped)
 
         self.intro = wrap(QLabel())
-        self.table = QTableWidget(0, 3)
+        self.model = AuditModel(self)
+        self.table = QTableView()
         self.table.setObjectName("caseAuditTable")
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)  # the details wrap in their column
+        # One line per record (the whole details in the tooltip): a log of 2,000 records
+        # with rows sized to wrapped text froze the window for a second.
+        self.table.setWordWrap(False)
         self.table.setShowGrid(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setResizeContentsPrecision(100)
+        self.table.horizontalHeader().setResizeContentsPrecision(100)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -196,31 +264,59 @@ class CaseAuditTab(QWidget):
 
     # -- data --------------------------------------------------------------------------------
     def set_case(self, case_id: str | None) -> None:
+        """Show this study's log (None: nothing); also the refresh. The log is read and
+        every signature checked on a worker: 2,000 records take a second or two."""
         if case_id != self.case_id:
             self._say("")
+            self._fill(())
         self.case_id = case_id
         self.check = None
-        events: tuple[AuditEvent, ...] = ()
-        if case_id is not None:
-            try:
-                self.check = self.vault.case_studies.audit.verify(case_id)
-                events = self.check.events
-            except CaseAuditInvalid as exc:
-                self._failed_check(exc)
-            except ReflectDeskError as exc:
-                self.box = show_error(self, exc)
-        self._fill(events)
+        self._seq += 1
         for button in (self.verify_button, self.export_button):
             button.setEnabled(case_id is not None)
+        if case_id is None:
+            self._fill(())
+            self.loading = False
+            return
+        self._load(case_id, announce=False)
+
+    def _load(self, case_id: str, *, announce: bool) -> None:
+        seq = self._seq
+        audit = self.vault.case_studies.audit
+
+        def job(_p: ProgressSink, _c: CancelToken) -> AuditCheck:
+            return audit.verify(case_id)
+
+        self.loading = True
+        self.runner.submit(
+            job,
+            on_result=lambda check: self._loaded(seq, check, announce),
+            on_error=lambda exc: self._load_failed(seq, exc),
+            name="case-audit",
+            owner=self,
+        )
+
+    def _loaded(self, seq: int, check: AuditCheck, announce: bool) -> None:
+        if seq != self._seq:
+            return  # another study, or a newer refresh, was asked for meanwhile
+        self.loading = False
+        self.check = check
+        self._fill(check.events)
+        if announce:
+            self._passed(check, self.tr("the log in your vault is whole and signed"))
+
+    def _load_failed(self, seq: int, exc: BaseException) -> None:
+        if seq != self._seq:
+            return
+        self.loading = False
+        self._fill(())
+        if isinstance(exc, CaseAuditInvalid):
+            self._failed_check(exc)
+        else:
+            self.box = show_error(self, exc)
 
     def _fill(self, events: tuple[AuditEvent, ...]) -> None:
-        self.table.setRowCount(len(events))
-        for row, event in enumerate(reversed(events)):  # the newest first
-            texts = (show_datetime(event.at), event_text(event.event), details_text(event.data))
-            for column, text in enumerate(texts):
-                cell = QTableWidgetItem(text)
-                cell.setToolTip(text)
-                self.table.setItem(row, column, cell)
+        self.model.set_events(events)
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
 
@@ -232,7 +328,7 @@ class CaseAuditTab(QWidget):
                 "your key. It names no person and quotes no text."
             )
         )
-        self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("What"), self.tr("Details")])
+        self.model.set_headers([self.tr("Time"), self.tr("What"), self.tr("Details")])
         self.verify_button.setText(self.tr("&Verify"))
         self.export_button.setText(self.tr("&Export log…"))
         self.file_button.setText(self.tr("&Check a file…"))
@@ -268,21 +364,12 @@ class CaseAuditTab(QWidget):
 
     # -- acting ------------------------------------------------------------------------------
     def verify(self) -> None:
-        """Check this study's log in the vault against your keys."""
+        """Check this study's log in the vault against your keys (on a worker)."""
         if self.case_id is None:
             return
-        try:
-            check = self.vault.case_studies.audit.verify(self.case_id)
-        except CaseAuditInvalid as exc:
-            self.check = None
-            self._failed_check(exc)
-            return
-        except ReflectDeskError as exc:
-            self.box = show_error(self, exc)
-            return
-        self.check = check
-        self._fill(check.events)
-        self._passed(check, self.tr("the log in your vault is whole and signed"))
+        self._seq += 1
+        self._say(self.tr("Verifying…"))
+        self._load(self.case_id, announce=True)
 
     def choose_export(self) -> None:
         if self.case_id is None:
@@ -309,6 +396,7 @@ class CaseAuditTab(QWidget):
 
         def done(check: Any) -> None:
             self.last_export = path
+            self.set_case(case_id)  # the export may have signed a record of its own
             self._say(
                 self.tr("Exported to %1 (%2 records).")
                 .replace("%1", str(path))
@@ -316,8 +404,14 @@ class CaseAuditTab(QWidget):
                 True,
             )
 
+        # On the writer queue: exporting the log appends its signed record.
         self.runner.submit(
-            job, on_result=done, on_error=self._error, name="case-audit-export", owner=self
+            job,
+            on_result=done,
+            on_error=self._error,
+            writer=True,
+            name="case-audit-export",
+            owner=self,
         )
 
     def choose_file(self) -> None:
@@ -329,9 +423,14 @@ class CaseAuditTab(QWidget):
         dialog.open()
 
     def verify_file(self, path: Path) -> None:
-        """Check an exported copy: canonical form, chain and signatures."""
+        """Check an exported copy: canonical form, chain and signatures; in a study, also
+        that it is this study's log, signed by your keys, record for record up to the
+        export it ends on (a log signed by anyone else's key passed here: attack3)."""
         try:
-            check = CaseAuditService.verify_file(path)
+            if self.case_id is not None:
+                check = self.vault.case_studies.audit.verify_copy(self.case_id, path)
+            else:
+                check = CaseAuditService.verify_file(path)
         except CaseAuditInvalid as exc:
             self._failed_check(exc)
             return

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QLocale, QMimeData, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -97,6 +97,7 @@ PALETTE = (
 HIGHLIGHT_ALPHA = 95  # one code over the text; overlaps add up, up to OVERLAP_ALPHA
 OVERLAP_ALPHA = 170
 SNIPPET = 80
+CHANGED_PAUSE_MS = 1500  # ``changed`` this long after the last write of a run of them
 
 
 def language() -> str:
@@ -351,7 +352,15 @@ class CaseCodingTab(QWidget):
         self.last_box: QMessageBox | None = None
         self.dialog: CodeDialog | None = None
         self._loading = 0
+        self._generation = 0  # of set_case's reads: only the newest is shown
+        self._writes = 0  # this tab's writes done: a read begun before one is stale
         self._doc: QTextDocument | None = None
+        # ``changed`` once the researcher pauses: every signal makes the workspace re-read
+        # the study in the other tabs, which must not happen after each code applied.
+        self._changed_timer = QTimer(self)
+        self._changed_timer.setSingleShot(True)
+        self._changed_timer.setInterval(CHANGED_PAUSE_MS)
+        self._changed_timer.timeout.connect(self.changed.emit)
         self._item_rows: dict[str, QTreeWidgetItem] = {}
         self._code_rows: dict[str, QTreeWidgetItem] = {}
 
@@ -365,7 +374,10 @@ class CaseCodingTab(QWidget):
         self.item_list.setSortingEnabled(True)
         self.item_list.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.item_list.setAlternatingRowColors(True)
+        # The template is cut where the pane ends (the whole line is in each tooltip).
+        self.item_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.item_list.header()
+        header.setMinimumSectionSize(24)
         header.setStretchLastSection(True)
         for column in (0, 1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
@@ -373,11 +385,16 @@ class CaseCodingTab(QWidget):
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
+        self.item_filter = QLineEdit()
+        self.item_filter.setObjectName("caseCodingFilter")
+        self.item_filter.setClearButtonEnabled(True)
+        self.item_filter.textChanged.connect(self._filter_items)
         lv.addWidget(self.items_label)
+        lv.addWidget(self.item_filter)
         lv.addWidget(self.item_list, 1)
 
         # -- centre: the text and the passage under the cursor ---------------------------
-        self.item_heading = QLabel()
+        self.item_heading = wrap(QLabel())
         self.item_heading.setObjectName("caseCodingHeading")
         bold = self.item_heading.font()
         bold.setBold(True)
@@ -392,7 +409,7 @@ class CaseCodingTab(QWidget):
         self.passage_box = QFrame()
         self.passage_box.setObjectName("casePassageBox")
         self.passage_box.setFrameShape(QFrame.Shape.StyledPanel)
-        self.passage_label = QLabel()
+        self.passage_label = wrap(QLabel())
         self.passage_list = QListWidget()
         self.passage_list.setObjectName("caseCodingPassages")
         self.passage_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -466,8 +483,8 @@ class CaseCodingTab(QWidget):
             self.splitter.addWidget(pane)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         self.splitter.setSizes([240, 640, 260])
-        left.setMinimumWidth(150)
-        right.setMinimumWidth(230)
+        left.setMinimumWidth(130)
+        right.setMinimumWidth(210)
         self.empty = wrap(QLabel())
         self.empty.setObjectName("caseCodingEmpty")
         layout = QVBoxLayout(self)
@@ -496,6 +513,8 @@ class CaseCodingTab(QWidget):
         self.empty.hide()
         self.splitter.show()
         self._loading += 1
+        self._generation += 1
+        generation, writes = self._generation, self._writes
         self.status.setText(self.tr("Reading the study…"))
         vault, lang = self.vault, language()
 
@@ -516,9 +535,18 @@ class CaseCodingTab(QWidget):
                 names[template_id] = template.name.get(lang)
             return Loaded(case_id, items, codes, passages, memos, titles, names)
 
+        def loaded(data: Loaded) -> None:
+            self._loading -= 1
+            if generation != self._generation:
+                return  # a newer read is on its way
+            if writes != self._writes:
+                self.set_case(data.case_id)  # a write of ours landed meanwhile: read again
+                return
+            self._loaded(data)
+
         self.runner.submit(
             job,
-            on_result=self._loaded,
+            on_result=loaded,
             on_error=self._load_failed,
             name="case-coding-load",
             owner=self,
@@ -529,7 +557,6 @@ class CaseCodingTab(QWidget):
         self.last_box = show_error(self, exc)
 
     def _loaded(self, data: Loaded) -> None:
-        self._loading -= 1
         if data.case_id != self.case_id:
             return
         self.items = {i.id: i for i in data.items}
@@ -602,6 +629,8 @@ class CaseCodingTab(QWidget):
             self._count_item(item.id)
         self.item_list.addTopLevelItems(list(self._item_rows.values()))
         self.item_list.setSortingEnabled(True)
+        if self.item_filter.text():
+            self._filter_items()
         # Widths from the texts, not ResizeToContents (which measures every row again).
         fm = self.item_list.fontMetrics()
         widest = max((fm.horizontalAdvance(i.pseudonym) for i in self.items.values()), default=0)
@@ -611,6 +640,13 @@ class CaseCodingTab(QWidget):
         self.item_list.setColumnWidth(
             2, max(header.sectionSizeHint(2), 5 * fm.averageCharWidth()) + 8
         )
+
+    def _filter_items(self, text: str = "") -> None:
+        """Show the items whose pseudonym, date or template holds every word typed."""
+        words = (text or self.item_filter.text()).casefold().split()
+        for row in self._item_rows.values():
+            line = " ".join(row.text(c) for c in (0, 1, 3)).casefold()
+            row.setHidden(not all(w in line for w in words))
 
     def _facts(self, item: CaseItem) -> list[str]:
         facts = [item.pseudonym]
@@ -959,9 +995,12 @@ class CaseCodingTab(QWidget):
                 .replace("%2", code.name if code else "")
             )
             self.applied.emit(segment_id)
-            self.changed.emit()
+            self._changed_soon()
 
         self._write(job, done, "case-code-apply")
+
+    def _changed_soon(self) -> None:
+        self._changed_timer.start()
 
     def _write(
         self,
@@ -969,10 +1008,16 @@ class CaseCodingTab(QWidget):
         done: Callable[[Any], None],
         name: str,
     ) -> None:
+        def succeeded(result: object) -> None:
+            self._writes += 1
+            done(result)
+
         def failed(exc: BaseException) -> None:
             self.last_box = show_error(self, exc)
 
-        self.runner.submit(job, on_result=done, on_error=failed, writer=True, name=name, owner=self)
+        self.runner.submit(
+            job, on_result=succeeded, on_error=failed, writer=True, name=name, owner=self
+        )
 
     # -- passages: remove, memo ----------------------------------------------------------------
     def confirm_remove_passage(self) -> None:
@@ -1016,7 +1061,7 @@ class CaseCodingTab(QWidget):
                 if self.item_id == item_id:
                     self._paint_section(p.section)
                     self._cursor_moved()
-            self.changed.emit()
+            self._changed_soon()
 
         self._write(job, done, "case-code-remove")
 
@@ -1044,7 +1089,7 @@ class CaseCodingTab(QWidget):
             rest = [m for m in self.memos.get(p.segment_id, []) if m.id != memo_id]
             self.memos[p.segment_id] = ([memo] if memo else []) + rest
             self.status.setText(self.tr("Memo saved.") if memo else self.tr("Memo removed."))
-            self.changed.emit()
+            self._changed_soon()
 
         self._write(job, done, "case-passage-memo")
 
@@ -1109,7 +1154,7 @@ class CaseCodingTab(QWidget):
             self.codes[code.id] = code
             self._fill_codebook()
             self.codebook.setCurrentItem(self._code_rows[code.id])
-            self.changed.emit()
+            self._changed_soon()
 
         self._write(job, done, "case-code-add")
 
@@ -1129,7 +1174,7 @@ class CaseCodingTab(QWidget):
             if self.item_id is not None:
                 for section in self.sections:
                     self._paint_section(section.key)
-            self.changed.emit()
+            self._changed_soon()
 
         self._write(job, done, "case-code-update")
 
@@ -1175,7 +1220,7 @@ class CaseCodingTab(QWidget):
             vault.case_studies.coding.remove_code(case_id, code_id)
 
         def done(_result: object) -> None:
-            self.changed.emit()
+            self._changed_soon()
             self.set_case(case_id)  # passages, memos and counts of the whole subtree
 
         self._write(job, done, "case-code-delete")
@@ -1200,13 +1245,15 @@ class CaseCodingTab(QWidget):
                 self.codes[code.id] = code
             self._fill_codebook()
             self.status.setText(self.tr("%n code(s) imported.", "", len(added)))
-            self.changed.emit()
+            self._changed_soon()
 
         self._write(job, done, "case-codebook-import")
 
     # -- language --------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.items_label.setText(self.tr("Items"))
+        self.item_filter.setPlaceholderText(self.tr("Filter: pseudonym, date, template"))
+        self.item_filter.setAccessibleName(self.tr("Filter the items"))
         self.item_list.setHeaderLabels(
             [self.tr("Pseudonym"), self.tr("Date"), self.tr("N"), self.tr("Template")]
         )

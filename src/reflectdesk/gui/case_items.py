@@ -14,8 +14,16 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QBrush, QPalette, QStandardItem, QStandardItemModel, QTextOption
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QPalette, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,29 +38,100 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflectdesk.errors import ReflectDeskError
 from reflectdesk.gui.case_picker import CasePickerDialog, consent_text, ui_language
 from reflectdesk.gui.case_project_dialog import blocked_reason
 from reflectdesk.gui.dates import show_date, show_datetime
 from reflectdesk.gui.dialogs import ask_question, show_error
 from reflectdesk.gui.tasks import TaskRunner
 from reflectdesk.gui.widgets import wrap
+from reflectdesk.services.case_common import CaseItem
 
 if TYPE_CHECKING:
     from reflectdesk.progress import CancelToken, ProgressSink
-    from reflectdesk.services.case_common import CaseItem, CaseStudy, WithdrawalNote
+    from reflectdesk.services.case_common import CaseStudy, WithdrawalNote
     from reflectdesk.services.vault import Vault
 
 log = logging.getLogger(__name__)
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 PSEUDONYM, DATE, TEMPLATE, CONSENT, VERSION, REVIEW = range(6)
+COLUMNS = 6
+_ROOT = QModelIndex()
 
 
 def short_id(value: str | None, keep: int = 12) -> str:
     if not value:
         return "—"
     return value if len(value) <= keep else value[:keep] + "…"
+
+
+class ItemsModel(QAbstractTableModel):
+    """The items and the lines withdrawals left, texts made only for the rows shown (a
+    study of 2,000 items fills at once)."""
+
+    def __init__(self, tab: CaseItemsTab) -> None:
+        super().__init__(tab)
+        self.tab = tab
+        self.rows: list[CaseItem | WithdrawalNote] = []
+        self.headers: list[str] = []
+
+    def set_rows(self, rows: list[CaseItem | WithdrawalNote]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def set_headers(self, headers: list[str]) -> None:
+        self.headers = headers
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(headers) - 1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else COLUMNS
+
+    def item_id(self, row: int) -> str | None:
+        found = self.rows[row] if 0 <= row < len(self.rows) else None
+        return found.id if isinstance(found, CaseItem) else None
+
+    def text(self, row: int, column: int) -> str:
+        found = self.rows[row]
+        if isinstance(found, CaseItem):
+            return self.tab.cell_text(found, column)
+        return self.tab.withdrawn_text(found) if column == 0 else ""
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            found = self.rows[row]
+            text = self.text(row, column)
+            if isinstance(found, CaseItem) or not text:
+                return text or None
+            return f"{text}\n{self.tab.tr('Bundle: %1').replace('%1', found.bundle_id)}"
+        if role == ITEM_ROLE:
+            return self.item_id(row)
+        if role == Qt.ItemDataRole.ForegroundRole and not isinstance(self.rows[row], CaseItem):
+            palette = self.tab.palette()
+            return QBrush(palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if index.isValid() and isinstance(self.rows[index.row()], CaseItem):
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return Qt.ItemFlag.NoItemFlags  # a withdrawal's line: greyed, not selectable
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.headers)
+        ):
+            return self.headers[section]
+        return None
 
 
 class CaseItemsTab(QWidget):
@@ -71,10 +150,13 @@ class CaseItemsTab(QWidget):
         self.picker: CasePickerDialog | None = None
         self.box: QMessageBox | None = None
         self.writing = 0
+        self.loading = False  # the items are being read on a worker
+        self.waiting = 0  # items whose pseudonymisation review is due
+        self._seq = 0  # the latest read asked for (an older result is dropped)
 
         self.cutoff = wrap(QLabel())
         self.cutoff.setObjectName("casePublished")
-        self.model = QStandardItemModel(0, 6, self)
+        self.model = ItemsModel(self)
         self.table = QTableView()
         self.table.setObjectName("caseItemsTable")
         self.table.setModel(self.model)
@@ -84,6 +166,9 @@ class CaseItemsTab(QWidget):
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        # Column widths from the first rows, not all 2,000.
+        self.table.verticalHeader().setResizeContentsPrecision(100)
+        self.table.horizontalHeader().setResizeContentsPrecision(100)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -152,32 +237,64 @@ class CaseItemsTab(QWidget):
 
     # -- data --------------------------------------------------------------------------------
     def set_case(self, case_id: str | None) -> None:
-        """Show this study's items (None: nothing); also the refresh."""
-        keep = self.current_item_id() if case_id == self.case_id else None
+        """Show this study's items (None: nothing); also the refresh. The items are read
+        (and decrypted) on a worker: 2,000 of them take a second, and every change in
+        another tab refreshes this one."""
+        if case_id != self.case_id:
+            self.study, self.items = None, []
+            self._fill(None)
         self.case_id = case_id
-        self.study, self.items = None, []
-        if case_id is not None:
-            try:
-                cs = self.vault.case_studies
-                self.items = cs.items(case_id)  # applies a withdrawal that arrived first
-                self.study = cs.get(case_id)
-                self.templates = {t.id: t.name for t in self.vault.templates.list(ui_language())}
-            except ReflectDeskError as exc:
-                self.case_id = None
-                show_error(self, exc)
+        self._seq += 1
+        if case_id is None:
+            self.study, self.items = None, []
+            self.loading = False
+            self._fill(None)
+            return
+        seq = self._seq
+        cs = self.vault.case_studies
+        templates = self.vault.templates
+        lang = ui_language()
+
+        def job(_p: ProgressSink, _c: CancelToken) -> tuple[Any, Any, dict[str, str]]:
+            items = cs.items(case_id)  # applies a withdrawal that arrived first
+            return cs.get(case_id), items, {t.id: t.name for t in templates.list(lang)}
+
+        self.loading = True
+        self._update()
+        self.runner.submit(
+            job,
+            on_result=lambda result: self._loaded(seq, result),
+            on_error=lambda exc: self._load_failed(seq, exc),
+            name="case-items",
+            owner=self,
+        )
+
+    def _loaded(self, seq: int, result: Any) -> None:
+        if seq != self._seq:
+            return  # another study, or a newer refresh, was asked for meanwhile
+        self.loading = False
+        keep = self.current_item_id()
+        self.study, self.items, self.templates = result
         self._fill(keep)
 
+    def _load_failed(self, seq: int, exc: BaseException) -> None:
+        if seq != self._seq:
+            return
+        self.loading = False
+        self.case_id, self.study, self.items = None, None, []
+        self._fill(None)
+        self.box = show_error(self, exc)
+
     def _fill(self, keep: str | None) -> None:
-        self.model.removeRows(0, self.model.rowCount())
-        self.table.clearSpans()
-        for item in self.items:
-            self.model.appendRow(self._row(item))
+        self.waiting = sum(
+            1 for i in self.items if not i.pseudonymised and i.needs_pseudonymisation
+        )
         study = self.study
-        notes = study.withdrawals if study is not None else ()
-        for note in notes:
-            row = self.model.rowCount()
-            self.model.appendRow(self._withdrawn_row(note))
-            self.table.setSpan(row, 0, 1, self.model.columnCount())
+        notes = list(study.withdrawals) if study is not None else []
+        self.table.clearSpans()
+        self.model.set_rows([*self.items, *notes])
+        for row in range(len(self.items), len(self.items) + len(notes)):
+            self.table.setSpan(row, 0, 1, COLUMNS)
         if self.items:
             self.table.resizeColumnsToContents()
         self.empty.setVisible(study is not None and not self.items and not notes)
@@ -189,43 +306,21 @@ class CaseItemsTab(QWidget):
         self._show_selected()
         self._update()
 
-    def _row(self, item: CaseItem) -> list[QStandardItem]:
-        review = (
-            self.tr("Reviewed")
-            if item.pseudonymised
-            else self.tr("Needs review")
-            if item.needs_pseudonymisation
-            else self.tr("Not reviewed")
-        )
-        texts = [
-            item.pseudonym,
-            show_date(item.event_date) if item.event_date else "",
-            self.templates.get(item.template_id, item.template_id),
-            consent_text(item.provenance.consent)
-            if item.provenance.consent
-            else self.tr("Imported"),
-            str(item.revision_seq),
-            review,
-        ]
-        cells = []
-        for text in texts:
-            cell = QStandardItem(text)
-            cell.setToolTip(text)
-            cells.append(cell)
-        cells[PSEUDONYM].setData(item.id, ITEM_ROLE)
-        return cells
-
-    def _withdrawn_row(self, note: WithdrawalNote) -> list[QStandardItem]:
-        text = self.withdrawn_text(note)
-        first = QStandardItem(text)
-        first.setToolTip(f"{text}\n{self.tr('Bundle: %1').replace('%1', note.bundle_id)}")
-        first.setFlags(Qt.ItemFlag.NoItemFlags)  # greyed, not selectable
-        grey = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-        first.setForeground(QBrush(grey))
-        rest = [QStandardItem("") for _ in range(self.model.columnCount() - 1)]
-        for cell in rest:
-            cell.setFlags(Qt.ItemFlag.NoItemFlags)
-        return [first, *rest]
+    def cell_text(self, item: CaseItem, column: int) -> str:
+        if column == PSEUDONYM:
+            return item.pseudonym
+        if column == DATE:
+            return show_date(item.event_date) if item.event_date else ""
+        if column == TEMPLATE:
+            return self.templates.get(item.template_id, item.template_id)
+        if column == CONSENT:
+            consent = item.provenance.consent
+            return consent_text(consent) if consent else self.tr("Imported")
+        if column == VERSION:
+            return str(item.revision_seq)
+        if item.pseudonymised:
+            return self.tr("Reviewed")
+        return self.tr("Needs review") if item.needs_pseudonymisation else self.tr("Not reviewed")
 
     def withdrawn_text(self, note: WithdrawalNote) -> str:
         return (
@@ -240,8 +335,7 @@ class CaseItemsTab(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        value = self.model.item(rows[0].row(), PSEUDONYM).data(ITEM_ROLE)
-        return str(value) if value else None
+        return self.model.item_id(rows[0].row())
 
     def current_item(self) -> CaseItem | None:
         item_id = self.current_item_id()
@@ -249,7 +343,7 @@ class CaseItemsTab(QWidget):
 
     def select_item(self, item_id: str) -> None:
         for row in range(self.model.rowCount()):
-            if self.model.item(row, PSEUDONYM).data(ITEM_ROLE) == item_id:
+            if self.model.item_id(row) == item_id:
                 self.table.selectionModel().select(
                     self.model.index(row, 0),
                     QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -300,7 +394,7 @@ class CaseItemsTab(QWidget):
 
     # -- texts and state ------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        self.model.setHorizontalHeaderLabels(
+        self.model.set_headers(
             [
                 self.tr("Pseudonym"),
                 self.tr("Date"),
@@ -329,10 +423,12 @@ class CaseItemsTab(QWidget):
         reason = blocked_reason(study)
         self.add_blocked.setText(reason)
         self.add_blocked.setVisible(bool(reason))
-        self.add_button.setEnabled(study is not None and not reason and not self.writing)
+        self.add_button.setEnabled(
+            study is not None and not reason and not self.writing and not self.loading
+        )
         self.remove_button.setEnabled(self.current_item() is not None and not self.writing)
         self.pseudo_button.setEnabled(bool(self.items))
-        waiting = sum(1 for i in self.items if i.needs_pseudonymisation and not i.pseudonymised)
+        waiting = self.waiting
         self.pseudo_note.setText(
             self.tr("%n items need the pseudonymisation review before any export.", "", waiting)
             if waiting

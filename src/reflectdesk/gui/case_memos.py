@@ -63,6 +63,8 @@ def _short(text: str, limit: int = 50) -> str:
 class CaseMemosTab(QWidget):
     changed = Signal()  # after this tab changed the study
     loaded = Signal()
+    # A passage memo double-clicked: (item id, passage id), to show it in the Coding tab.
+    open_passage = Signal(str, str)
 
     def __init__(self, vault: Vault, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +79,8 @@ class CaseMemosTab(QWidget):
         self.editing: str | None = None  # the memo in the editor; None: a new one
         self.last_box: QMessageBox | None = None
         self._loading = 0
+        self._generation = 0  # of set_case's reads: only the newest is shown
+        self._writes = 0  # this tab's writes done: a read begun before one is stale
 
         # -- the list --------------------------------------------------------------------
         self.filter = QComboBox()
@@ -97,6 +101,7 @@ class CaseMemosTab(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.memo_list.setColumnWidth(1, 130)
         self.memo_list.currentItemChanged.connect(self._memo_chosen)
+        self.memo_list.itemDoubleClicked.connect(self._memo_double_clicked)
         self.empty = wrap(QLabel())
         self.empty.setObjectName("caseMemosEmpty")
         left = QWidget()
@@ -184,6 +189,8 @@ class CaseMemosTab(QWidget):
         self.no_case.hide()
         self.splitter.show()
         self._loading += 1
+        self._generation += 1
+        generation, writes = self._generation, self._writes
         vault = self.vault
 
         def job(_progress: ProgressSink, _cancel: CancelToken) -> MemoData:
@@ -206,8 +213,17 @@ class CaseMemosTab(QWidget):
             self._loading -= 1
             self.last_box = show_error(self, exc)
 
+        def loaded(data: MemoData) -> None:
+            self._loading -= 1
+            if generation != self._generation:
+                return  # a newer read is on its way
+            if writes != self._writes:
+                self.set_case(data.case_id)  # a write of ours landed meanwhile: read again
+                return
+            self._loaded(data)
+
         self.runner.submit(
-            job, on_result=self._loaded, on_error=failed, name="case-memos-load", owner=self
+            job, on_result=loaded, on_error=failed, name="case-memos-load", owner=self
         )
 
     @property
@@ -215,7 +231,6 @@ class CaseMemosTab(QWidget):
         return self._loading > 0
 
     def _loaded(self, data: MemoData) -> None:
-        self._loading -= 1
         if data.case_id != self.case_id:
             return
         self.memos = {m.id: m for m in data.memos}
@@ -300,6 +315,12 @@ class CaseMemosTab(QWidget):
     # -- the editor ----------------------------------------------------------------------
     def _memo_chosen(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         self._show(None if current is None else self.memos.get(str(current.data(0, ID_ROLE))))
+
+    def _memo_double_clicked(self, row: QTreeWidgetItem, _column: int) -> None:
+        memo = self.memos.get(str(row.data(0, ID_ROLE)))
+        passage = self.passages.get(memo.ref or "") if memo and memo.target == SEGMENT else None
+        if passage is not None:
+            self.open_passage.emit(passage.item_id, passage.segment_id)
 
     def select_memo(self, memo_id: str) -> None:
         for n in range(self.memo_list.topLevelItemCount()):
@@ -409,7 +430,13 @@ class CaseMemosTab(QWidget):
         def failed(exc: BaseException) -> None:
             self.last_box = show_error(self, exc)
 
-        self.runner.submit(job, on_result=done, on_error=failed, writer=True, name=name, owner=self)
+        def succeeded(result: object) -> None:
+            self._writes += 1
+            done(result)
+
+        self.runner.submit(
+            job, on_result=succeeded, on_error=failed, writer=True, name=name, owner=self
+        )
 
     # -- language --------------------------------------------------------------------------
     def retranslate_ui(self) -> None:

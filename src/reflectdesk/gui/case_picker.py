@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflectdesk.errors import ReflectDeskError
 from reflectdesk.gui.case_project_dialog import blocked_reason
 from reflectdesk.gui.dates import show_date
 from reflectdesk.gui.dialogs import show_error
@@ -407,10 +406,7 @@ class CasePickerDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.loaded = True
         self._update()
-        if isinstance(exc, ReflectDeskError):
-            self.error_box = show_error(self, exc)
-        else:
-            raise exc
+        self.error_box = show_error(self, exc)
 
     def reject(self) -> None:
         if self.adding is not None:

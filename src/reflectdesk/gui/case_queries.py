@@ -23,7 +23,7 @@ from __future__ import annotations
 import html
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -41,13 +41,27 @@ from PySide6.QtCore import (
     QEvent,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
+    QRectF,
+    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QIcon, QPalette, QPixmap, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QIcon,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QButtonGroup,
     QComboBox,
     QGridLayout,
@@ -58,6 +72,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTableView,
     QTextBrowser,
     QToolButton,
@@ -71,11 +86,17 @@ from reflectdesk.domain.dashboard import csv_bytes
 from reflectdesk.errors import Cancelled
 from reflectdesk.gui.catalog import Catalog
 from reflectdesk.gui.cohort_dashboard import ask_export_path, write_export
-from reflectdesk.gui.dashboard_chart import STACK_COLOURS, ExportableChart, nice_scale
+from reflectdesk.gui.dashboard_chart import (
+    STACK_COLOURS,
+    ExportableChart,
+    nice_scale,
+    png_of,
+    svg_of,
+)
 from reflectdesk.gui.dashboard_models import CENTER, heat_colour
 from reflectdesk.gui.dates import date_range_edits, show_date, widest_date
 from reflectdesk.gui.dialogs import report_error
-from reflectdesk.gui.standard_labels import StandardLabels
+from reflectdesk.gui.standard_labels import ElidedLabel, StandardLabels
 from reflectdesk.gui.tasks import Task, TaskRunner
 from reflectdesk.gui.widgets import wrap
 from reflectdesk.progress import CancelToken, ProgressSink
@@ -358,6 +379,8 @@ class PassageModel(QAbstractTableModel):
             return self.data_.code_path(p.code_id)
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_TEXT:
             return p.text if len(p.text) <= 600 else p.text[:599] + "…"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.cell_text(p, column)  # whole, where the column elides it
         if role == Qt.ItemDataRole.DecorationRole and column == COL_CODE and self.data_:
             if p.code_id not in self._icons:
                 code = self.data_.code_by_id.get(p.code_id)
@@ -550,6 +573,169 @@ class FrequencyChart(ExportableChart):
         series.attachAxis(self.value_axis)
 
 
+class MatrixPicture:
+    """A :class:`Matrix` drawn as its heatmap table for an image: the title, the column
+    labels, each row's label (with the code's colour) and every count in its cell,
+    coloured as on screen; long labels elided. ``size`` fits it all."""
+
+    PAD = 16
+
+    def __init__(self, matrix: Matrix, title: str, font: QFont, notes: Sequence[str] = ()) -> None:
+        self.matrix = matrix
+        self.title = title
+        self.notes = list(notes)  # lines under the table (the standards' titles)
+        self.font = QFont(font)
+        self.bold = QFont(font)
+        self.bold.setBold(True)
+        m = QFontMetrics(self.font)
+        self.row_h = m.height() + 10
+        self.swatch = m.height() - 2
+        cap = m.horizontalAdvance("M" * 20)
+        self.label_w = min(
+            cap,
+            max(
+                (m.horizontalAdvance(label) + (self.swatch + 6 if colour else 0)
+                 for label, _t, colour in matrix.rows),
+                default=0,
+            ) + 12,
+        )  # fmt: skip
+        self.col_w = [
+            max(m.horizontalAdvance("0000"), min(m.horizontalAdvance("M" * 9),
+                m.horizontalAdvance(label) + (self.swatch + 6 if colour else 0))) + 14
+            for label, _t, colour in matrix.columns
+        ]  # fmt: skip
+        width = 2 * self.PAD + self.label_w + sum(self.col_w)
+        height = 2 * self.PAD + self.row_h * (len(matrix.rows) + 2)
+        height += (m.height() + 4) * len(self.notes) + (self.PAD // 2 if self.notes else 0)
+        width = max(width, 2 * self.PAD + QFontMetrics(self.bold).horizontalAdvance(title))
+        widest_note = max((m.horizontalAdvance(n) for n in self.notes), default=0)
+        width = max(width, min(2 * self.PAD + widest_note, m.horizontalAdvance("M" * 90)))
+        self.size = QSize(width, height)
+
+    def paint(self, painter: QPainter, size: QSize) -> None:
+        pal = QApplication.palette()
+        base = pal.color(QPalette.ColorRole.Base)
+        text = pal.color(QPalette.ColorRole.Text)
+        grid = pal.color(QPalette.ColorRole.Mid)
+        painter.fillRect(QRectF(0, 0, size.width(), size.height()), base)
+        m = self.matrix
+        top = m.top()
+        metrics = QFontMetrics(self.font)
+        x0, y = self.PAD, self.PAD
+        painter.setFont(self.bold)
+        painter.setPen(text)
+        painter.drawText(
+            QRectF(x0, y, size.width() - 2 * self.PAD, self.row_h),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            self.title,
+        )
+        y += self.row_h
+
+        def label(rect: QRectF, caption: str, colour: str | None, align: Qt.AlignmentFlag) -> None:
+            left = rect.left() + 4
+            if colour:
+                box = QRectF(left, rect.center().y() - self.swatch / 2, self.swatch, self.swatch)
+                painter.fillRect(box, QColor(colour))
+                left += self.swatch + 4
+            room = QRectF(left, rect.top(), rect.right() - left - 2, rect.height())
+            shown = metrics.elidedText(caption, Qt.TextElideMode.ElideRight, int(room.width()))
+            painter.setPen(text)
+            painter.drawText(room, int(align | Qt.AlignmentFlag.AlignVCenter), shown)
+
+        painter.setFont(self.font)
+        x = x0 + self.label_w
+        for (caption, _t, colour), w in zip(m.columns, self.col_w, strict=True):
+            label(QRectF(x, y, w, self.row_h), caption, colour, Qt.AlignmentFlag.AlignHCenter)
+            x += w
+        y += self.row_h
+        for (caption, _t, colour), row in zip(m.rows, m.counts, strict=True):
+            label(
+                QRectF(x0, y, self.label_w, self.row_h), caption, colour, Qt.AlignmentFlag.AlignLeft
+            )
+            x = x0 + self.label_w
+            for k, (n, w) in enumerate(zip(row, self.col_w, strict=True)):
+                cell = QRectF(x, y, w, self.row_h)
+                total = k in m.totals
+                if not total and n is not None:
+                    painter.fillRect(cell, heat_colour(Qt.ItemDataRole.BackgroundRole, n, top))
+                painter.setPen(grid)
+                painter.drawRect(cell)
+                painter.setFont(self.bold if total else self.font)
+                painter.setPen(
+                    text if total or n is None
+                    else heat_colour(Qt.ItemDataRole.ForegroundRole, n, top)
+                )  # fmt: skip
+                painter.drawText(
+                    cell, int(Qt.AlignmentFlag.AlignCenter), "—" if n is None else str(n)
+                )
+                painter.setFont(self.font)
+                x += w
+            y += self.row_h
+        y += self.PAD // 2
+        painter.setPen(text)
+        for note in self.notes:
+            room = QRectF(x0, y, size.width() - 2 * self.PAD, metrics.height() + 4)
+            shown = metrics.elidedText(note, Qt.TextElideMode.ElideRight, int(room.width()))
+            painter.drawText(
+                room, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown
+            )
+            y += metrics.height() + 4
+
+
+class SegmentButton(QToolButton):
+    """One segment of the query control: its whole text when there is room, elided
+    ("Code freq…") when the workspace is narrow (a 1024×600 window in a long language),
+    the whole text then in its tooltip; sized by the whole text, so eliding never
+    changes what the layout asks for."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.full_text = ""
+        self.description = ""  # what the query shows (the tooltip)
+        self.setCheckable(True)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def set_full_text(self, text: str, description: str = "") -> None:
+        self.full_text = text
+        self.description = description
+        self.setAccessibleName(text.replace("&", ""))
+        self.setAccessibleDescription(description)
+        self.updateGeometry()
+        self._elide()
+
+    def _padding(self) -> int:
+        """Room the style takes around the text (its button margins and frame)."""
+        style = self.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, None, self)
+        frame = style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, self)
+        return 2 * (margin + frame) + 4
+
+    def sizeHint(self) -> QSize:
+        width = self.fontMetrics().horizontalAdvance(self.full_text) + self._padding()
+        return QSize(width, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        width = self.fontMetrics().horizontalAdvance("Mmmm…") + self._padding()
+        return QSize(min(width, self.sizeHint().width()), super().sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        metrics = self.fontMetrics()
+        room = max(1, self.width() - self._padding())
+        shown = self.full_text
+        if metrics.horizontalAdvance(shown) > room:
+            shown = metrics.elidedText(shown, Qt.TextElideMode.ElideRight, room)
+        self.setText(shown)
+        tip = (
+            self.description if shown == self.full_text else f"{self.full_text}: {self.description}"
+        )
+        self.setToolTip(tip.rstrip(": "))
+
+
 def heat_table(name: str, model: QAbstractTableModel) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
@@ -557,6 +743,7 @@ def heat_table(name: str, model: QAbstractTableModel) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setTabKeyNavigation(False)
+    view.setMinimumHeight(60)  # it scrolls: the tab fits a 1024×600 window
     metrics = view.fontMetrics()
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -606,19 +793,17 @@ class CaseQueriesTab(QWidget):
         self._failed = False
         self._sized = False  # the filter column given its width once shown
         self._stale: set[int] = set()  # matrix pages to make again before they show
+        self._pending = False  # set_case came while hidden: read when shown
 
         # The segmented control: four exclusive buttons.
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         segments = QHBoxLayout()
         segments.setSpacing(0)
-        self.query_buttons: list[QToolButton] = []
+        self.query_buttons: list[SegmentButton] = []
         for k, name in enumerate(QUERY_NAMES):
-            button = QToolButton()
+            button = SegmentButton()
             button.setObjectName(name)
-            button.setCheckable(True)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             self.group.addButton(button, k)
             segments.addWidget(button)
             self.query_buttons.append(button)
@@ -626,7 +811,9 @@ class CaseQueriesTab(QWidget):
         self.query_buttons[PASSAGES].setChecked(True)
         self.group.idClicked.connect(self.show_query)
 
-        self.status = wrap(QLabel())
+        # One line, elided where narrow (the whole line in its tooltip): the tab fits
+        # a 1024×600 window in every language.
+        self.status = ElidedLabel()
         self.status.setObjectName("caseQueryStatus")
 
         self.pages = QStackedWidget()
@@ -652,10 +839,10 @@ class CaseQueriesTab(QWidget):
         self.csv_button.clicked.connect(lambda: self.save_csv())
         self.png_button = QPushButton()
         self.png_button.setObjectName("caseQueryPng")
-        self.png_button.clicked.connect(lambda: self.save_chart("png"))
+        self.png_button.clicked.connect(lambda: self.save_image("png"))
         self.svg_button = QPushButton()
         self.svg_button.setObjectName("caseQuerySvg")
-        self.svg_button.clicked.connect(lambda: self.save_chart("svg"))
+        self.svg_button.clicked.connect(lambda: self.save_image("svg"))
         buttons = QHBoxLayout()
         for b in (self.open_button, self.csv_button, self.png_button, self.svg_button):
             buttons.addWidget(b)
@@ -742,6 +929,7 @@ class CaseQueriesTab(QWidget):
         self.table.doubleClicked.connect(self._passage_activated)
         self.table.activated.connect(self._passage_activated)
         self.table.selectionModel().currentRowChanged.connect(self._passage_selected)
+        self.table.viewport().installEventFilter(self)
 
         self.passage_text = QTextBrowser()
         self.passage_text.setObjectName("caseQueryPassageText")
@@ -830,8 +1018,18 @@ class CaseQueriesTab(QWidget):
         if self._task is not None and not self._task.done:
             self._task.cancel()
         self._task = None
+        same = case_id == self.case_id
         self.case_id = case_id
         self._failed = False
+        if case_id is not None and not self.isVisible():
+            # Hidden (another tab of the workspace is shown, which refreshes every tab
+            # after each coding): read when shown, not 10,000 passages per change.
+            self._pending = True
+            if not same:
+                self.data = None
+                self._fill()
+            return
+        self._pending = False
         if case_id is None:
             self.data = None
             self._fill()
@@ -840,7 +1038,7 @@ class CaseQueriesTab(QWidget):
         seq = self._seq
         vault = self.vault
         started = time.perf_counter()
-        self.status.setText(self.tr("Reading the coded passages…"))
+        self.status.set_full_text(self.tr("Reading the coded passages…"))
 
         def job(_p: ProgressSink, cancel: CancelToken) -> QueryData:
             return read_query_data(vault, case_id, cancel)
@@ -874,7 +1072,8 @@ class CaseQueriesTab(QWidget):
         self._failed = True
         self.data = None
         self._fill()
-        report_error(self, exc)
+        if self.vault.is_unlocked:  # locked meanwhile: the page is going away, no box
+            report_error(self, exc)
         self.shown.emit()
 
     # -- filling ---------------------------------------------------------------------------
@@ -915,7 +1114,7 @@ class CaseQueriesTab(QWidget):
                     "code frequencies, co-occurrence and the code × MBE standard matrix."
                 )
             )
-        self.status.setText("")
+        self.status.set_full_text("")
         self._update_buttons()
 
     def _fill_codes(self) -> None:
@@ -1097,8 +1296,10 @@ class CaseQueriesTab(QWidget):
         self._update_buttons()
 
     def _passage_activated(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.open_current()
+        rows = self.passage_model.rows
+        if index.isValid() and index.row() < len(rows):
+            p = rows[index.row()]  # the row clicked, whichever is current
+            self.open_passage.emit(p.item_id, p.segment_id)
 
     def open_current(self) -> None:
         """Ask the workspace to show the current passage in the Coding tab."""
@@ -1213,11 +1414,10 @@ class CaseQueriesTab(QWidget):
         if data is None or not columns:
             self.std_labels.set_labels([])
             return
-        if index.isValid():
-            chosen = [columns[index.column()][1]]
-        else:
-            chosen = [tip for _label, tip, _c in columns]
-        self.std_labels.set_labels(chosen, self.tr("and %1 more (hover the headers)"))
+        # One line (the tab fits a 1024×600 window): the chosen column's standard, else
+        # the first one's; every title is in its column header's tooltip.
+        column = index.column() if index.isValid() else 0
+        self.std_labels.set_labels([columns[column][1]])
 
     # -- status and buttons ----------------------------------------------------------------
     def _show_page(self, which: int) -> None:
@@ -1273,7 +1473,7 @@ class CaseQueriesTab(QWidget):
                 "Coded passages of each code in entries tagged with each MBE standard. "
                 "Standards named: %1."
             ).replace("%1", str(len(data.used_standards())))
-        self.status.setText(text)
+        self.status.set_full_text(text)
 
     def _update_buttons(self) -> None:
         has = self.data is not None and bool(self.data.passages)
@@ -1282,19 +1482,19 @@ class CaseQueriesTab(QWidget):
         self.open_button.setEnabled(has and self.current_passage() is not None)
         self.csv_button.setEnabled(has)
         for b in (self.png_button, self.svg_button):
-            b.setVisible(which == FREQUENCIES)
+            b.setVisible(which != PASSAGES)
             b.setEnabled(has)
 
     # -- exports ---------------------------------------------------------------------------
     def _ask(self, title: str, name: str, pattern: str, suffix: str) -> Path | None:
         return ask_export_path(self, self.export_dir, title, name, pattern, suffix)
 
-    def _write(self, dest: Path, data: bytes) -> None:
+    def _write(self, dest: Path, data: bytes | Callable[[], bytes]) -> None:
         self.export_dir = dest.parent
         write_export(self.runner, self, dest, data, self._written, "case-query-export")
 
     def _written(self, path: Path) -> None:
-        self.status.setText(self.tr("Saved: %1").replace("%1", path.name))
+        self.status.set_full_text(self.tr("Saved: %1").replace("%1", path.name))
         self.exported.emit(path)
 
     def csv_rows(self, which: int | None = None) -> list[list[object]]:
@@ -1353,11 +1553,32 @@ class CaseQueriesTab(QWidget):
             )
             if dest is None:
                 return
-        self._write(dest, csv_bytes(self.csv_rows(which)))
+        rows = self.csv_rows(which)  # the table as shown, read here; encoded on the worker
+        self._write(dest, lambda: csv_bytes(rows))
 
-    def save_chart(self, fmt: str, dest: Path | None = None) -> None:
-        """The frequency chart as PNG or SVG (``fmt``)."""
-        if self.data is None:
+    def image_bytes(self, fmt: str, which: int | None = None) -> bytes:
+        """The query shown (or ``which``) as a PNG or SVG (``fmt``) image: the frequency
+        chart, or the co-occurrence or code × standard heatmap with its labels."""
+        which = self.pages.currentIndex() if which is None else which
+        if which == FREQUENCIES:
+            self._show_page(FREQUENCIES)
+            chart = self.freq_chart
+            return chart.svg_bytes() if fmt == "svg" else chart.png_bytes()
+        notes: list[str] = []
+        if which == COOCCURRENCE:
+            matrix, title = self.cooccurrence_matrix(), self.tr("Code co-occurrence")
+        else:
+            matrix, title = self.standards_matrix(), self.tr("Codes by MBE standard")
+            notes = [tip for label, tip, _c in matrix.columns if tip != label]
+        picture = MatrixPicture(matrix, title, self.font(), notes)
+        if fmt == "svg":
+            return svg_of(picture.size, title, picture.paint)
+        return png_of(picture.size, picture.paint)
+
+    def save_image(self, fmt: str, dest: Path | None = None) -> None:
+        """The query shown as PNG or SVG (``fmt``), to ``dest`` or where the user chooses."""
+        which = self.pages.currentIndex()
+        if self.data is None or which == PASSAGES:
             return
         if dest is None:
             if fmt == "svg":
@@ -1365,29 +1586,32 @@ class CaseQueriesTab(QWidget):
             else:
                 pattern = self.tr("PNG images (*.png)")
             dest = self._ask(
-                self.tr("Export the chart"), self.csv_name(FREQUENCIES) + "." + fmt, pattern,
+                self.tr("Export the image"), self.csv_name(which) + "." + fmt, pattern,
                 "." + fmt,
             )  # fmt: skip
             if dest is None:
                 return
-        self._show_page(FREQUENCIES)
-        chart = self.freq_chart
-        self._write(dest, chart.svg_bytes() if fmt == "svg" else chart.png_bytes())
+        self._write(dest, self.image_bytes(fmt, which))
 
     # -- text ------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        for button, text in zip(
+        for button, text, what in zip(
             self.query_buttons,
             (
                 self.tr("Passages by code"),
-                self.tr("Code frequencies"),
+                self.tr("Frequencies"),
                 self.tr("Co-occurrence"),
-                self.tr("Code × MBE standard"),
+                self.tr("Code × MBE"),
+            ),
+            (
+                self.tr("The coded passages of the codes checked, by student, section and date"),
+                self.tr("How often each code was applied, per student or per template section"),
+                self.tr("How many times passages of two codes overlap"),
+                self.tr("Coded passages of each code in entries tagged with each MBE standard"),
             ),
             strict=True,
         ):
-            button.setText(text)
-            button.setAccessibleName(text)
+            button.set_full_text(text, what)
         self.passage_model.set_headers(
             [
                 self.tr("Code"),
@@ -1416,8 +1640,8 @@ class CaseQueriesTab(QWidget):
         self.std_table.setAccessibleName(self.tr("Codes by MBE standard"))
         self.open_button.setText(self.tr("Show in &Coding"))
         self.csv_button.setText(self.tr("Export C&SV…"))
-        self.png_button.setText(self.tr("Chart as &PNG…"))
-        self.svg_button.setText(self.tr("Chart as S&VG…"))
+        self.png_button.setText(self.tr("Image as &PNG…"))
+        self.svg_button.setText(self.tr("Image as S&VG…"))
         for push in (self.open_button, self.csv_button, self.png_button, self.svg_button):
             push.setAccessibleName(push.text().replace("&", "").rstrip("…"))
         if self.data is not None:
@@ -1429,12 +1653,45 @@ class CaseQueriesTab(QWidget):
         if self.body.currentIndex() == 0:
             self._show_empty_state()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._pending:
+            self.set_case(self.case_id)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if not self._sized and self.isVisible() and self.width() > 200:
             self._sized = True
-            left = min(self.fontMetrics().horizontalAdvance("M" * 17), self.width() // 3)
+            em = self.fontMetrics().horizontalAdvance("M")
+            left = min(16 * em, self.width() // 3)
             self.filter_split.setSizes([left, max(1, self.width() - left)])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_passage_columns()
+        return super().eventFilter(watched, event)
+
+    def fit_passage_columns(self) -> None:
+        """The passage keeps at least a third of the table: the code and section
+        columns grow with the room there is (whole names at 1366 wide), and where even
+        that leaves too little the date, then the section, go (the pane below the table
+        names both)."""
+        m = self.fontMetrics()
+        em = m.horizontalAdvance("M")
+        room = self.table.viewport().width()
+        student = m.horizontalAdvance("Estudiante AA") + 16
+        when = m.horizontalAdvance(widest_date()) + 16
+        no_date = room - student - when < 24 * em
+        no_section = room - student < 26 * em
+        self.table.setColumnHidden(COL_DATE, no_date)
+        self.table.setColumnHidden(COL_SECTION, no_section)
+        rest = room - student - (0 if no_date else when)
+        column = max(5 * em, min(14 * em, rest // (4 if no_section else 5)))
+        header = self.table.horizontalHeader()
+        header.resizeSection(COL_STUDENT, student)
+        header.resizeSection(COL_DATE, when)
+        header.resizeSection(COL_CODE, column)
+        header.resizeSection(COL_SECTION, column)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

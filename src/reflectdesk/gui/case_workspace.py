@@ -96,6 +96,7 @@ class CaseWorkspace(QWidget):
     """The project list and the selected study's tabs."""
 
     case_selected = Signal(object)  # the case id, or None
+    imported = Signal(str)  # the study a REFI-QDA project became
 
     def __init__(self, vault: Vault, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -176,6 +177,7 @@ class CaseWorkspace(QWidget):
             self.tabs.addTab(tab, "")
         self.tab(CaseItemsTab).pseudonymise_requested.connect(self.review_pseudonyms)
         self.tab(CaseQueriesTab).open_passage.connect(self.show_passage)
+        self.tab(CaseMemosTab).open_passage.connect(self.show_passage)
         self.pseudonymise_dialog: PseudonymiseDialog | None = None
         study_page = QWidget()
         study_layout = QVBoxLayout(study_page)
@@ -210,7 +212,9 @@ class CaseWorkspace(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
-        self._relay = _Relay(self)
+        # No parent: the vault may call it from a worker while the page is being
+        # destroyed on the GUI thread; the relay outlives the page, its connection not.
+        self._relay = _Relay()
         self._relay.changed.connect(self._on_changes)
         unsubscribe = vault.subscribe(self._relay.changed.emit)
         self.destroyed.connect(lambda *_a: unsubscribe())
@@ -383,6 +387,7 @@ class CaseWorkspace(QWidget):
     def _imported(self, case_id: Any) -> None:
         self.refresh()
         self.select_case(str(case_id))
+        self.imported.emit(str(case_id))
 
     def confirm_delete(self) -> None:
         study = self.study

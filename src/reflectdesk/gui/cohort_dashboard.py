@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -50,7 +50,6 @@ from reflectdesk.domain.model import SearchFilters
 from reflectdesk.errors import FileUnwritable, ReflectDeskError
 from reflectdesk.gui.app_context import AppContext
 from reflectdesk.gui.catalog import Catalog
-from reflectdesk.gui.dashboard_chart import WeeklyChart
 from reflectdesk.gui.dashboard_filters import DashboardFilterBar
 from reflectdesk.gui.dashboard_models import (
     CODE_ROLE,
@@ -69,6 +68,7 @@ from reflectdesk.gui.tasks import TaskRunner
 from reflectdesk.progress import CancelToken, ProgressSink
 
 if TYPE_CHECKING:
+    from reflectdesk.gui.dashboard_chart import WeeklyChart
     from reflectdesk.services.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -94,15 +94,18 @@ def write_export(
     runner: TaskRunner,
     owner: QWidget,
     dest: Path,
-    data: bytes,
+    data: bytes | Callable[[], bytes],
     on_written: Callable[[Path], None],
     name: str = "export",
 ) -> None:
     """Write ``data`` to ``dest`` on a worker, atomically (owner-only permissions);
-    ``on_written(dest)`` after, an error in a message box on ``owner``."""
+    ``on_written(dest)`` after, an error in a message box on ``owner``. ``data`` may be
+    a function making the bytes (a large CSV is then made on the worker too; it must
+    not touch widgets)."""
 
     def job(_p: ProgressSink, _c: CancelToken) -> Path:
-        atomic_write(dest, data, mode=0o600, error=FileUnwritable)
+        payload = data() if callable(data) else data
+        atomic_write(dest, payload, mode=0o600, error=FileUnwritable)
         return dest
 
     runner.submit(
@@ -168,6 +171,10 @@ class CohortDashboard(QWidget):
         self.table.setShowGrid(False)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
+        # Fitting the numeric columns (once) looks at 100 rows, not all 500 of a
+        # programme: Qt asks every row for its text and font (a third of a cold first
+        # paint's GUI work at 500 students).
+        self.table.horizontalHeader().setResizeContentsPrecision(100)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -179,8 +186,15 @@ class CohortDashboard(QWidget):
         self.table.activated.connect(self._student_activated)
         self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
 
-        self.chart = WeeklyChart()
-        self.chart.bar_clicked.connect(self.open_week)
+        # The chart (Qt Charts, ~0.2 s to load the first time in a process) is made in
+        # the event-loop turn after the first paint, or when first asked for (``chart``):
+        # the table and the heatmap come first.
+        self._chart: WeeklyChart | None = None
+        self._chart_pending = False
+        self.chart_holder = QWidget()
+        self.chart_holder.setObjectName("dashboardChartHolder")
+        self._chart_layout = QVBoxLayout(self.chart_holder)
+        self._chart_layout.setContentsMargins(0, 0, 0, 0)
         self.heat = HeatmapModel(self)
         self.heatmap = QTableView()
         self.heatmap.setObjectName("dashboardHeatmap")
@@ -197,7 +211,7 @@ class CohortDashboard(QWidget):
         self.heatmap.activated.connect(self._cell_activated)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("dashboardTabs")
-        self.tabs.addTab(self.chart, "")
+        self.tabs.addTab(self.chart_holder, "")
         self.tabs.addTab(self.heatmap, "")
 
         self.png_button = QPushButton()
@@ -382,7 +396,7 @@ class CohortDashboard(QWidget):
                 self.table.resizeColumnToContents(column)
         self.heat.set_view(view, self._standard_titles())
         self.select_student(selected)
-        self.chart.show_view(view, selected)
+        self._show_chart()
         self._show_status()
         self._update_buttons()
         self.timings["view"] = time.perf_counter() - started
@@ -415,8 +429,44 @@ class CohortDashboard(QWidget):
             .replace("%2", str(view.entries))
         )
 
+    # -- the chart, made after the first paint -------------------------------------------------
+    @property
+    def chart(self) -> WeeklyChart:
+        """The entries-per-week chart, made now if it was not yet."""
+        if self._chart is None:
+            from reflectdesk.gui.dashboard_chart import WeeklyChart
+
+            chart = WeeklyChart()
+            chart.bar_clicked.connect(self.open_week)
+            self._chart_layout.addWidget(chart)
+            self._chart = chart
+            self._chart_texts()
+            chart.show_view(self.view, self.selected_student())
+        return self._chart
+
+    def _show_chart(self) -> None:
+        """The view in the chart; before the chart exists, it is made next turn."""
+        if self._chart is not None:
+            self._chart.show_view(self.view, self.selected_student())
+        elif not self._chart_pending:
+            self._chart_pending = True
+            QTimer.singleShot(0, self._make_chart)
+
+    def _make_chart(self) -> None:
+        self._chart_pending = False
+        if self._chart is None:
+            _ = self.chart  # made, and the current view shown
+
+    def _chart_texts(self) -> None:
+        chart = self._chart
+        if chart is None:
+            return
+        chart.set_texts(self.tr("Entries per week"), self.tr("ISO week"), self.tr("Entries"))
+        chart.redraw()
+        chart.chart_view.setAccessibleName(self.tr("Entries per week"))
+
     def _selection_changed(self, *_args: object) -> None:
-        self.chart.show_view(self.view, self.selected_student())
+        self._show_chart()
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -456,7 +506,8 @@ class CohortDashboard(QWidget):
             self.last_opened = [e for e in self.last_opened if e in wanted]
             standard = None  # the list filters by one standard; the domain opens them all
         return SearchFilters(
-            journal_id=row.journal_ids[0],
+            # Of her journals (one per course), the one those entries are in.
+            journal_id=data.journal_of(self.last_opened, row.journal_ids),
             template_id=f.template_id,
             standard=standard,
             date_from=date_from,
@@ -567,13 +618,11 @@ class CohortDashboard(QWidget):
         self.heatmap.setAccessibleName(self.tr("Standards covered per student"))
         self.tabs.setTabText(0, self.tr("Entries per week"))
         self.tabs.setTabText(1, self.tr("Standards (MBE)"))
-        self.chart.set_texts(self.tr("Entries per week"), self.tr("ISO week"), self.tr("Entries"))
-        self.chart.redraw()
+        self._chart_texts()
         self.open_button.setText(self.tr("&Show her entries"))
         self.csv_button.setText(self.tr("Ta&ble as CSV…"))
         self.png_button.setText(self.tr("Chart as &PNG…"))
         self.svg_button.setText(self.tr("Chart as S&VG…"))
-        self.chart.chart_view.setAccessibleName(self.tr("Entries per week"))
         self.tabs.setAccessibleName(self.tr("Chart and standards"))
         for button in (
             self.open_button,
@@ -587,6 +636,6 @@ class CohortDashboard(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
-        elif event.type() == QEvent.Type.PaletteChange:
-            self.chart.redraw()
+        elif event.type() == QEvent.Type.PaletteChange and self._chart is not None:
+            self._chart.redraw()
         super().changeEvent(event)

@@ -12,6 +12,8 @@ them atomically). Colours follow the palette (light and dark).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
@@ -126,36 +128,49 @@ class ExportableChart(QWidget):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def png_bytes(self, size: QSize = EXPORT_SIZE) -> bytes:
-        image = QImage(size, QImage.Format.Format_ARGB32)
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        try:
-            self._render(painter, size)
-        finally:
-            painter.end()
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs want bytes, the binding a str
-        buffer.close()
-        return bytes(data.data())
+        return png_of(size, self._render)
 
     def svg_bytes(self, size: QSize = EXPORT_SIZE) -> bytes:
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        generator = QSvgGenerator()
-        generator.setOutputDevice(buffer)
-        generator.setSize(size)
-        generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-        generator.setTitle(self.title)
-        painter = QPainter(generator)
-        try:
-            self._render(painter, size)
-        finally:
-            painter.end()
-        buffer.close()
-        return bytes(data.data())
+        return svg_of(size, self.title, self._render)
+
+
+Paint = Callable[[QPainter, QSize], None]
+
+
+def png_of(size: QSize, paint: Paint) -> bytes:
+    """What ``paint(painter, size)`` draws, as PNG bytes (antialiased)."""
+    image = QImage(size, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    try:
+        paint(painter, size)
+    finally:
+        painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs want bytes, the binding a str
+    buffer.close()
+    return bytes(data.data())
+
+
+def svg_of(size: QSize, title: str, paint: Paint) -> bytes:
+    """What ``paint(painter, size)`` draws, as an SVG document titled ``title``."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(size)
+    generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+    generator.setTitle(title)
+    painter = QPainter(generator)
+    try:
+        paint(painter, size)
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(data.data())
 
 
 class WeeklyChart(ExportableChart):

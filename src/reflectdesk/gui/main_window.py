@@ -47,7 +47,7 @@ from reflectdesk.gui.screen_fit import fit_to_screen, restore_layout, save_layou
 from reflectdesk.gui.search_model import ID_ROLE as HIT_ID_ROLE
 from reflectdesk.gui.search_model import SearchResultsModel, SnippetDelegate
 from reflectdesk.gui.search_panel import SearchPanel
-from reflectdesk.gui.sidebar import Sidebar
+from reflectdesk.gui.sidebar import Sidebar, received_label
 from reflectdesk.gui.sync_status import SyncStatusItem
 from reflectdesk.gui.widgets import local_paths, scrolling, stacked
 from reflectdesk.progress import CancelToken, ProgressSink
@@ -289,9 +289,16 @@ class MainWindow(QMainWindow):
             for j in all_journals
             if j.space is Space.RECEIVED
         }
+        # A sender may have several journals (issue 14: one per course): each is
+        # "her name — her title"; a journal still titled with her name (an older
+        # sender's) is just her name.
+        shown = {
+            j.id: received_label(self.received[j.id], j.title)
+            for j in all_journals
+            if j.id in self.received
+        }
         every_journal = journals + [
-            (jid, self.tr("%1 (received)").replace("%1", name))
-            for jid, name in self.received.items()
+            (jid, self.tr("%1 (received)").replace("%1", label)) for jid, label in shown.items()
         ]
         templates = [(s.id, s.name) for s in self.catalog.summaries(lang)]
         taxonomy = self.catalog.taxonomy()
@@ -307,7 +314,7 @@ class MainWindow(QMainWindow):
             j.id: f"{j.title}\n{j.description}" for j in all_journals if j.description.strip()
         }
         self.sidebar.set_journals(journals, courses)
-        self.sidebar.set_received(list(self.received.items()))
+        self.sidebar.set_received(list(shown.items()))
         self.sidebar.set_tags(tags)
         self.sidebar.set_templates(templates)
         self.sidebar.set_standards(domains)

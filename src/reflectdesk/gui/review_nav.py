@@ -29,7 +29,7 @@ from reflectdesk.errors import ReflectDeskError
 from reflectdesk.gui.dialogs import report_error
 from reflectdesk.gui.entry_model import COL_REVIEW
 from reflectdesk.gui.review_badges import badge_text, badge_tooltip
-from reflectdesk.gui.sidebar import VALUE_ROLE
+from reflectdesk.gui.sidebar import VALUE_ROLE, received_label
 from reflectdesk.gui.widgets import scrolling, stacked
 from reflectdesk.progress import CancelToken, ProgressSink
 from reflectdesk.services.review_status import Status
@@ -242,12 +242,15 @@ class ReviewNav(QObject):
         w.search.set_filters(filters)
 
     def show_student(self, contact_id: str) -> None:
-        """From the triad view: the student's received journal."""
-        for journal in self.vault.journals.list(Space.RECEIVED):
-            if journal.author_contact_id == contact_id:
-                self.window.show_entries()
-                self.window.sidebar.select("journal", journal.id)
-                return
+        """From the triad view: the student's received journal (of several, one per
+        course, the one her latest bundle touched)."""
+        hers = [
+            j for j in self.vault.journals.list(Space.RECEIVED) if j.author_contact_id == contact_id
+        ]
+        if hers:
+            journal = max(hers, key=lambda j: (j.updated_at, j.id))
+            self.window.show_entries()
+            self.window.sidebar.select("journal", journal.id)
 
     # -- commands --------------------------------------------------------------------------
     def current_own_entry(self) -> str | None:
@@ -312,7 +315,9 @@ class ReviewNav(QObject):
             return None
         for journal in self.vault.journals.list():
             if journal.id == journal_id:
-                title = w.received.get(journal.id, journal.title)
+                if journal.id in w.received:
+                    return journal.id, received_label(w.received[journal.id], journal.title)
+                title = journal.title
                 return journal.id, title
         return None
 

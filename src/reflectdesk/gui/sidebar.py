@@ -21,6 +21,15 @@ ENABLED_SHARING = ("inbox", "outbox", "contacts", "case_studies")
 SHARING = ("inbox", "outbox", "contacts", "case_studies")
 
 
+def received_label(name: str, title: str) -> str:
+    """A received journal as the sidebar names it: the sender, and her journal's title
+    when it says more than her name."""
+    title = title.strip()
+    if not title or title == name:
+        return name
+    return f"{name} — {title}"
+
+
 class Sidebar(QTreeView):
     filter_selected = Signal(str, object)  # kind ("all", "journal", …), value
     sharing_selected = Signal(str)

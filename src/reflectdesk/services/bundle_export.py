@@ -30,12 +30,14 @@ from reflectdesk.bundles import (
     card_path,
     dated_bundle_file_name,
     entry_path,
+    journal_record,
     record_path,
     write_bundle,
 )
 from reflectdesk.bundles.canonical import JsonObject, format_timestamp
 from reflectdesk.domain.merge import is_automatic
 from reflectdesk.domain.model import Consent, Contact, ExportRequest, ExportResult, Space
+from reflectdesk.domain.titles import clean_title
 from reflectdesk.errors import (
     EntryNotExportable,
     EntryNotFound,
@@ -133,6 +135,19 @@ def feedback_files(records: Sequence[JsonObject], author: str) -> dict[str, byte
             "body": review,
         }
         files[record_path(record_id)] = json.dumps(doc, ensure_ascii=False).encode("utf-8")
+    return files
+
+
+def journal_files(st: UnlockedState, journal_ids: set[str], author: str) -> dict[str, bytes]:
+    """A ``journal`` record per journal (its id as the entry documents carry it, its
+    title cleaned as a receiver would store it); none for an untitled journal."""
+    files: dict[str, bytes] = {}
+    now = datetime.now(UTC)
+    for journal_id in sorted(journal_ids):
+        title = clean_title(st.journals.get(journal_id).title)
+        if title:
+            path, data = journal_record(uuid7(), journal_id, title, author, now)
+            files[path] = data
     return files
 
 
@@ -250,7 +265,10 @@ class BundleExportService:
         # Her own review records (her status, her replies, feedback she forwards) travel
         # with her entries.
         records, _about = self._review.travelling([c.id for c in recipients], entry_ids)
-        files.update(feedback_files(records, load_or_create_identity(st).public.key_id_hex))
+        author = load_or_create_identity(st).public.key_id_hex
+        files.update(feedback_files(records, author))
+        # Each journal's title, so her tutor can tell her courses apart (issue 14).
+        files.update(journal_files(st, {item.entry.journal_id for item in exported}, author))
         stated = datetime.now(UTC).replace(microsecond=0)
         meta = BundleMeta(
             kind=BundleKind.JOURNAL,

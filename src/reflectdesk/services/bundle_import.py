@@ -46,6 +46,7 @@ from pathlib import Path
 from reflectdesk.bundles import (
     BundleInspection,
     Identity,
+    JournalTitle,
     KnownAuthors,
     OpenedBundle,
     inspect_bundle,
@@ -65,6 +66,7 @@ from reflectdesk.domain.model import (
     IncomingEntry,
 )
 from reflectdesk.domain.names import name_skeleton
+from reflectdesk.domain.titles import clean_title
 from reflectdesk.errors import (
     BundleNotForYou,
     BundleSchemaInvalid,
@@ -91,7 +93,7 @@ from reflectdesk.services.review_receive import CheckedRecords
 from reflectdesk.services.unlocked_state import UnlockedState
 from reflectdesk.storage.bundle_log import IN
 from reflectdesk.storage.consents import NewConsent
-from reflectdesk.storage.entry_import import EntryImport, ImportBatch
+from reflectdesk.storage.entry_import import EntryImport, ImportBatch, ReceivedJournal
 from reflectdesk.storage.local_ids import IdScope
 
 log = logging.getLogger(__name__)
@@ -431,7 +433,7 @@ class BundleImportService:
         if result.withdrawals:  # issue 15: withdrawn entries leave every case study now
             self._case_studies.propagate_withdrawals()
         changes = Changes(
-            entries=frozenset(result.entries_new + result.entries_updated)
+            entries=frozenset(result.entries_new + result.entries_updated + result.entries_moved)
             | (reviews.shown if reviews is not None and result.review_records_added else set()),
             journals=frozenset(result.journal_ids),
             contacts=frozenset(
@@ -478,7 +480,7 @@ class BundleImportService:
                     contact_id=p.new_contact_id,
                 )
                 added = True
-            targets = _targets(batch, p, contact, journal_ids)
+            targets, moving = _targets(batch, p, contact, journal_ids)
             items = [
                 EntryImport(
                     entry_id=e.entry_id,
@@ -490,6 +492,7 @@ class BundleImportService:
                     sources={} if p.scope.own else e.sources,
                     via=manifest.bundle_id if p.scope.own else None,
                     sealed=p.sealed.get(e.entry_id, {}),
+                    move=e.entry_id in moving,
                 )
                 for e in p.entries
             ]
@@ -499,6 +502,8 @@ class BundleImportService:
                 outcomes = batch.import_entries(items, merge_author=st.author)
             except RevisionGraphUnsound as exc:  # the bundle's fault: said as the bundle's error
                 raise BundleSchemaInvalid(f"entries/{exc.detail}.json: revision parents") from exc
+            # Her older-style journal, emptied as her entries moved to theirs, is hidden.
+            batch.retire_if_empty(o.moved_from for o in outcomes if o.moved_from)
             progress(Progress(len(items), len(items), "import-entries"))
             progress(Progress(0, total_bytes, "import-attachments"))
             for e in p.entries:
@@ -547,7 +552,9 @@ class BundleImportService:
         by_id = {e.entry_id: e for e in p.entries}
         docs: list[IndexDoc] = []
         for outcome in outcomes:
-            if not (outcome.new or outcome.revisions_added or outcome.head_changed):
+            if not (
+                outcome.new or outcome.revisions_added or outcome.head_changed or outcome.moved_from
+            ):
                 continue
             incoming = {r.id: r for r in by_id[outcome.entry_id].revisions}
             head = incoming.get(outcome.head_revision_id)
@@ -580,6 +587,7 @@ class BundleImportService:
                 for o in outcomes
                 if not o.new and not o.revisions_added and not by_id[o.entry_id].attachments
             ),
+            entries_moved=tuple(o.entry_id for o in outcomes if o.moved_from),
             conflicted=tuple(o.entry_id for o in outcomes if o.conflicted),
             revisions_added=sum(o.revisions_added for o in outcomes),
             attachments_added=sum(len(e.attachments) for e in p.entries),
@@ -591,21 +599,52 @@ class BundleImportService:
 
 def _targets(
     batch: ImportBatch, p: ImportPlan, contact: Contact | None, journal_ids: set[str]
-) -> dict[str, str]:
-    """The journal each new entry goes to: the author's received journal, or (for
-    your own bundle) the journal it came from."""
+) -> tuple[dict[str, str], set[str]]:
+    """The journal each entry goes to, and the entries that move there: your own
+    bundle's entries go to the journal they came from; a contact's to her received
+    journal for the journal they are in on her side (one per sender and journal,
+    titled as she titled it, issue 14). An entry held elsewhere moves when her bundle
+    names its journal's title (a sender that predates titles moves nothing).
+    ``journal_ids`` gathers the journals made, renamed or left."""
     targets: dict[str, str] = {}
-    if not p.entries:
-        return targets
+    moving: set[str] = set()
     if p.status is AuthorStatus.SELF:
         for e in p.entries:
-            journal_id, created = batch.own_journal(e.journal_id)
+            named = p.titles.get(e.journal_id)
+            title = clean_title(named.title) if named is not None else ""
+            journal_id, created = batch.own_journal(e.journal_id, title)
             targets[e.entry_id] = journal_id
             if created:
                 journal_ids.add(journal_id)
-        return targets
-    assert contact is not None
-    journal_id, created = batch.received_journal(contact.id, contact.name)
-    if created:
-        journal_ids.add(journal_id)
-    return dict.fromkeys((e.entry_id for e in p.entries), journal_id)
+        return targets, moving
+    if contact is None:
+        return targets, moving
+    carried = {e.journal_id for e in p.entries}
+    chosen: dict[str, str] = {}
+    for source in sorted(carried | set(p.titles)):
+        where = _received(p, source, p.titles.get(source))
+        if source not in carried and not batch.has_journal(where.journal_id):
+            continue  # the title of a journal none of whose entries is here yet
+        journal_id, created, renamed = batch.received_journal(contact.id, where, contact.name)
+        chosen[source] = journal_id
+        if created or renamed:
+            journal_ids.add(journal_id)
+    for e in p.entries:
+        target = targets[e.entry_id] = chosen[e.journal_id]
+        if e.journal_id in p.titles and e.held_journal not in (None, target):
+            moving.add(e.entry_id)
+            journal_ids.update((str(e.held_journal), target))
+    return targets, moving
+
+
+def _received(p: ImportPlan, source: str, title: JournalTitle | None) -> ReceivedJournal:
+    """Her journal ``source`` under this vault's keyed id, with the title she gave it."""
+    if title is None:
+        return ReceivedJournal(p.scope.journal(source), source)
+    return ReceivedJournal(
+        p.scope.journal(source),
+        source,
+        clean_title(title.title) or None,
+        int(title.stated_at.timestamp() * 1000),
+        title.record_id,
+    )

@@ -19,9 +19,11 @@ from datetime import datetime
 from reflectdesk.bundles import (
     BundledEntry,
     Card,
+    JournalTitle,
     OpenedBundle,
     RecordType,
     entry_path,
+    journal_titles,
     record_path,
 )
 from reflectdesk.bundles.canonical import JsonObject
@@ -80,6 +82,7 @@ class EntryPlan:
     consent: Consent
     attachments: list[AttachmentPlan] = field(default_factory=list)
     carried_attachments: int = 0
+    held_journal: str | None = None  # the journal it is in here, when held
 
     @property
     def newest(self) -> Revision:
@@ -103,6 +106,8 @@ class ImportPlan:
     # local entry id -> revision id -> row; used by the import where they match.
     sealed: Mapping[str, Mapping[str, SealedRevision]] = field(default_factory=dict)
     consent_rows: Mapping[NewConsent, dict[str, object]] = field(default_factory=dict)
+    # The titles of the author's journals the bundle names, by her journal ids.
+    titles: dict[str, JournalTitle] = field(default_factory=dict)
 
     @property
     def status(self) -> AuthorStatus:
@@ -151,6 +156,7 @@ def plan(
         already_imported=st.bundle_log.imported(manifest.bundle_id, manifest.author.key_id_hex),
         sealed=ahead.sealed,
         consent_rows=ahead.consents,
+        titles=journal_titles(opened.records),
     )
 
 
@@ -259,8 +265,10 @@ def _plan_entries(
         entries.append(_entry_plan(entry, scope, bundled, consent))
     locations = st.entries.locations([e.entry_id for e in entries])
     for p in entries:
-        if not _belongs_to_author(locations.get(p.entry_id), opened, contact):
+        where = locations.get(p.entry_id)
+        if not _belongs_to_author(where, opened, contact):
             raise BundleForeignEntry(p.entry_id)
+        p.held_journal = where.journal_id if where is not None else None
     stored = st.entries.stored_revisions([r.id for p in entries for r in p.revisions])
     for p in entries:
         fresh = []
@@ -331,6 +339,8 @@ def _plan_records(
         if record.type is RecordType.FEEDBACK and not unknown:
             reviews.append(dict(record.body))
             continue
+        if record.type is RecordType.JOURNAL:
+            continue  # a journal's title: ImportPlan.titles
         if record.type is not RecordType.CONSENT_WITHDRAWAL:
             skipped += 1
             continue

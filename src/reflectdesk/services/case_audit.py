@@ -298,9 +298,11 @@ class CaseAuditService:
 
     def verify_copy(self, case_id: str, path: Path, project: Path | None = None) -> AuditCheck:
         """An exported copy against the vault's log: it verifies on its own
-        (:meth:`verify_file`), belongs to this study, and is the vault's log up to the
+        (:meth:`verify_file`) signed by this vault's own keys only, belongs to this study, and
+        is the vault's log up to the
         export it ends on (the same hash at that place in the chain)."""
-        copy = self.verify_file(path, project=project)
+        own_ids = [key_id_of(k).hex() for k in self._own_keys()]
+        copy = self.verify_file(path, own_ids, project=project)
         own = self.verify(case_id)
         if copy.study != own.study:
             raise CaseAuditInvalid("study: another study's log")
@@ -324,6 +326,11 @@ class CaseAuditService:
             raise CaseAuditInvalid("file: no records")
         if key_ids and any(k not in key_ids for k in check.key_ids):
             raise CaseAuditInvalid("signer")
+        if not key_ids and len(check.key_ids) > 1:
+            # Self-consistent is all a copy checked without keys can be; with two
+            # signers, a tail signed by anyone's key (an export record naming a forged
+            # file) chains on a genuine log (attack3, 03 Dec): name the keys to accept.
+            raise CaseAuditInvalid("signer: more than one key (name the keys to accept)")
         if check.export is None:
             # Every copy is written ending on the signed record of its own export: one
             # that ends elsewhere lost its tail (attack, 03 Dec).

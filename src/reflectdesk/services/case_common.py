@@ -10,7 +10,8 @@ report exports and the re-import; its ``audit`` (:mod:`.case_audit`) the log's c
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+import random
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -301,6 +302,44 @@ def item_doc(item: CaseItem) -> dict[str, Any]:
             "consent": p.consent,
         },
     }
+
+
+def with_contacts(
+    pmap: PseudonymMap,
+    contacts: Sequence[Any],
+    *,
+    default: str = ps.OTHER,
+    author: str | None = None,
+) -> PseudonymMap:
+    """``pmap`` with every contact (kind by role, else ``default``; ``author``'s
+    default is a student). Those it did not know yet get their pseudonyms in a random
+    order: letters given in the order the cards were imported (a class list, in
+    alphabetical order) let whoever knows the roster read the names back (attack3,
+    03 Dec). Known people keep theirs."""
+    new = [c for c in contacts if pmap.get(c.id) is None]
+    random.SystemRandom().shuffle(new)
+    for contact in [*new, *(c for c in contacts if pmap.get(c.id) is not None)]:
+        kind = ps.STUDENT if contact.id == author else default
+        pmap = pmap.add(
+            contact.id, KIND_OF_ROLE.get(contact.card.role, kind), ps.name_forms(contact.name)
+        )
+    return pmap
+
+
+def source_guids(item: CaseItem) -> list[str]:
+    """The GUIDs an item's sections have as sources of an exported .qdpx."""
+    return [guids.guid(guids.SOURCE, source_id(item.id, key)) for key, _text in item.sections]
+
+
+def withdrawn_sources(repo: CaseRepo) -> set[str]:
+    """The source GUIDs of every item withdrawn from any study of this vault: a .qdpx
+    exported before the withdrawal and imported again must not bring them back
+    (attack3, 03 Dec)."""
+    out: set[str] = set()
+    for stored in repo.studies():
+        for note in stored.doc.get("withdrawals", []):
+            out.update(str(g) for g in note.get("sources", []))
+    return out
 
 
 def pmap_of(doc: Mapping[str, Any], language: str) -> PseudonymMap:

@@ -31,6 +31,7 @@ from reflectdesk.errors import (
     CaseCodebookEmpty,
     CaseFieldInvalid,
     CasePseudonymisationRequired,
+    CaseThirdPartiesUnreviewed,
     FileUnwritable,
 )
 from reflectdesk.ids import uuid7
@@ -79,10 +80,16 @@ from reflectdesk.services.case_common import (
     pmap_of,
     source_id,
     study_of,
+    with_contacts,
+    withdrawn_sources,
 )
+from reflectdesk.services.case_pseudonymise import item_of_source
 from reflectdesk.storage.cohorts import CohortRepo
 
 log = logging.getLogger(__name__)
+
+# What an unreviewed item may not carry out, whatever its author consented to.
+THIRD_PARTY_KINDS = frozenset({ps.PUPIL, ps.SCHOOL, ps.COMMUNE, ps.RUT, ps.EMAIL, ps.PHONE})
 
 FORMATS = ("qdpx", "qdc", "md", "html", "pdf")
 ORIGIN = "ReflectDesk"
@@ -196,31 +203,46 @@ class CaseExportService:
         waiting = [i for i in items if i.needs_pseudonymisation and not i.pseudonymised]
         if waiting:
             raise CasePseudonymisationRequired(study.id, count=len(waiting))
+        # An author's consent to "research" is hers, not her pupils': an item nobody
+        # reviewed may not carry a pupil, a school, a commune or an identifier the map
+        # or the patterns find (attack3, 03 Dec).
+        unreviewed = [i for i in items if not i.pseudonymised]
+        if unreviewed:
+            pmap = pmap_of(self._ctx.stored(study.id).doc, study.language)
+            texts = {source_id(i.id, key): text for i in unreviewed for key, text in i.sections}
+            named = {
+                item_of_source(r.source)
+                for r in ps.propose(texts, pmap)
+                if r.kind in THIRD_PARTY_KINDS
+            }
+            if named:
+                raise CaseThirdPartiesUnreviewed(study.id, count=len(named))
 
     def _scrubber(self, case_id: str, study: CaseStudy) -> _Scrubber:
         st = self._ctx.state()
         pmap = pmap_of(self._ctx.stored(case_id).doc, study.language)
-        for contact in st.contacts.list():
-            pmap = pmap.add(contact.id, ps.OTHER, ps.name_forms(contact.name))
+        pmap = with_contacts(pmap, st.contacts.list())
         profile = st.profile.get()
         pmap = pmap.add("profile", ps.OTHER, ps.name_forms(profile.name))
         return _Scrubber(pmap)
 
-    def _cohort_names(self, study: CaseStudy) -> dict[str, list[str]]:
-        """contact id → names of the study's cohorts that hold it."""
+    def _cohort_names(self, study: CaseStudy, scrub: _Scrubber) -> dict[str, list[str]]:
+        """contact id → names of the study's cohorts that hold it, pseudonymised (a
+        cohort is named as people name it: "Práctica — Escuela Los Aromos"; attack3)."""
         st = self._ctx.state()
         out: dict[str, list[str]] = {}
         for cohort in CohortRepo(st.db, st.cipher).list():
             if cohort.id in study.cohort_ids:
                 for member in cohort.member_ids:
-                    out.setdefault(member, []).append(cohort.name)
+                    out.setdefault(member, []).append(scrub(cohort.name))
         return out
 
     # -- case attributes --------------------------------------------------------------
     def _attributes(
         self, case_id: str, study: CaseStudy, items: list[CaseItem]
     ) -> list[CaseAttributes]:
-        cohort_names = self._cohort_names(study)
+        scrub = self._scrubber(case_id, study)
+        cohort_names = self._cohort_names(study, scrub)
         school = _school_types(self._ctx.stored(case_id).doc)
         cases: dict[str, _CaseAcc] = {}
         counts: dict[str, int] = {}
@@ -230,7 +252,7 @@ class CaseExportService:
             counts[who] = counts.get(who, 0) + 1
             acc.cohorts.update(cohort_names.get(item.provenance.author_contact_id or "", []))
             if item.template_id:
-                acc.templates.add(item.template_id)
+                acc.templates.add(_template_label(item.template_id, scrub))
             acc.standards.update(item.standards)
         return [
             CaseAttributes(
@@ -400,7 +422,9 @@ class CaseExportService:
         memos = self._coding.memos(case_id)
         cancel.raise_if_cancelled()
         st = self._ctx.state()
-        cohorts = [c.name for c in CohortRepo(st.db, st.cipher).list() if c.id in study.cohort_ids]
+        cohorts = [
+            scrub(c.name) for c in CohortRepo(st.db, st.cipher).list() if c.id in study.cohort_ids
+        ]
         a = study.approval
         return ReportData(
             title=scrub(study.title),
@@ -541,6 +565,20 @@ class CaseExportService:
         new study's id. The study starts in planning, as any other."""
         project = read_qdpx(path)
         st = self._ctx.state()
+        withdrawn = withdrawn_sources(self._ctx.repo())
+        if any(s.id in withdrawn for s in project.sources):
+            # This vault's own export, made before a withdrawal: the withdrawn
+            # sources (and their passages) stay out (attack3, 03 Dec).
+            gone = {s.id for s in project.sources if s.id in withdrawn}
+            project = replace(
+                project,
+                sources=tuple(s for s in project.sources if s.id not in gone),
+                selections=tuple(x for x in project.selections if x.source not in gone),
+                cases=tuple(
+                    replace(c, sources=tuple(i for i in c.sources if i not in gone))
+                    for c in project.cases
+                ),
+            )
         case_id = uuid7()
         code_ids = {c.id: uuid7() for c in project.codes}
         item_ids = {s.id: uuid7() for s in project.sources}
@@ -626,6 +664,15 @@ class CaseExportService:
             )
         log.info("case study imported from a REFI-QDA project")
         return study_of(self._ctx.stored(case_id)).id
+
+
+def _template_label(template_id: str, scrub: _Scrubber) -> str:
+    """A template's id as exported: as it is, unless its words name someone or a place
+    of the map ("pauta-escuela-los-aromos": its author chose it; attack3, 03 Dec), then
+    those words pseudonymised ("pauta Escuela 1")."""
+    words = template_id.replace("-", " ")
+    scrubbed = scrub(words)
+    return template_id if scrubbed == words else scrubbed
 
 
 def _school_types(doc: dict[str, Any] | Any) -> dict[str, str]:

@@ -36,6 +36,7 @@ from reflectdesk.services.case_common import (
     pmap_of,
     source_id,
     study_of,
+    with_contacts,
 )
 
 # What a front end shows of the research core, without importing it.
@@ -91,12 +92,7 @@ class CasePseudonymiseService:
         stored = self._ctx.stored(case_id)
         study = study_of(stored)
         pmap = pmap_of(stored.doc, study.language)
-        for contact in st.contacts.list():
-            pmap = pmap.add(
-                contact.id,
-                KIND_OF_ROLE.get(contact.card.role, ps.OTHER),
-                ps.name_forms(contact.name),
-            )
+        pmap = with_contacts(pmap, st.contacts.list())
         profile = st.profile.get()
         pmap = pmap.add(
             "profile", KIND_OF_ROLE.get(profile.role, ps.OTHER), ps.name_forms(profile.name)

@@ -70,7 +70,10 @@ from reflectdesk.services.case_common import (
     item_of,
     now_iso,
     pmap_of,
+    source_guids,
     study_of,
+    with_contacts,
+    withdrawn_sources,
 )
 from reflectdesk.services.case_export import CaseExportService
 from reflectdesk.services.case_pseudonymise import CasePseudonymiseService
@@ -470,6 +473,10 @@ class CaseStudyService:
         )
         contact = st.contacts.get(where.author_contact_id)
         pinned = {link.key_id for link in contact.chain} | {contact.key_id}
+        if pmap.get(contact.id) is None:
+            # Everyone at once, in a random order: the order items are added in (the
+            # picker's, by name) must not give the letters (attack3).
+            pmap = with_contacts(pmap, st.contacts.list(), author=contact.id)
         pmap = pmap.add(
             contact.id,
             KIND_OF_ROLE.get(contact.card.role, ps.STUDENT),
@@ -591,7 +598,12 @@ class CaseStudyService:
                 on = record.stated_at.date() if record is not None else datetime.now(UTC).date()
                 bundle = record.bundle_id if record is not None else ""
                 reason = decided[entry_id][2]
-                note = {"on": on.isoformat(), "bundle": bundle, "at": now_iso()}
+                note = {
+                    "on": on.isoformat(),
+                    "bundle": bundle,
+                    "at": now_iso(),
+                    "sources": source_guids(item),
+                }
                 self._remove_items(
                     case_id,
                     [item],
@@ -602,8 +614,38 @@ class CaseStudyService:
             log.info("case item removed: consent %s", reason)
             removed += 1
             self._changed(case_id)
+        removed += self._remove_withdrawn_copies()
         self._consents_seen = seen
         return removed
+
+    def _remove_withdrawn_copies(self) -> int:
+        """Items imported from a .qdpx (this vault's own export) that are copies of a
+        withdrawn item leave too: the withdrawal reaches a study sent round through a
+        file (attack3, 03 Dec)."""
+        st = self._state()
+        repo = self._ctx.repo()
+        withdrawn = withdrawn_sources(repo)
+        copies = [
+            (item_id, case_id)
+            for item_id, case_id, entry_id in repo.item_places()
+            if entry_id.startswith("qdpx:") and entry_id.removeprefix("qdpx:") in withdrawn
+        ]
+        for item_id, case_id in copies:
+            with st.write_lock:
+                row = repo.item(item_id)
+                if row is None:
+                    continue
+                today = datetime.now(UTC).date().isoformat()
+                self._remove_items(
+                    case_id,
+                    [item_of(row)],
+                    case_audit.WITHDRAWN,
+                    {"withdrawn_on": today, "bundle": "", "reason": "withdrawn"},
+                    {"on": today, "bundle": "", "at": now_iso()},
+                )
+            log.info("case item removed: a copy of a withdrawn item")
+            self._changed(case_id)
+        return len(copies)
 
 
 def _cohorts(st: UnlockedState) -> builtins.list[Cohort]:

@@ -56,12 +56,17 @@ class JournalService:
         return self._state().journals.list(space)
 
     def resolve(self, ref: str) -> Journal:
-        """A journal by id, id prefix or exact title (for the CLI)."""
+        """A journal by id, id prefix or exact title (for the CLI). Only your own
+        journals are found by title: a received journal's title is its sender's to
+        choose, and may be another student's name or your own journal's title (attack3,
+        03 Dec); a received journal is named by its id."""
         journals = self.list()
         for j in journals:
             if j.id == ref:
                 return j
-        by_title = [j for j in journals if j.title.casefold() == ref.casefold()]
+        by_title = [
+            j for j in journals if j.space is Space.OWN and j.title.casefold() == ref.casefold()
+        ]
         if len(by_title) == 1:
             return by_title[0]
         by_prefix = [j for j in journals if len(ref) >= 6 and j.id.startswith(ref)]

@@ -259,14 +259,15 @@ class ReviewReading(ReviewRules):
         st = self._state()
         ctx = self._context(st)
         grouped = self._by_entry(ctx)
-        rows: list[TriadRow] = []
+        # One row per student, over all her received journals (one per course).
+        tally: dict[str, tuple[int, int, int, set[str]]] = {}
         for journal in st.journals.list(Space.RECEIVED):
             contact_id = journal.author_contact_id
             if contact_id is None:
                 continue
             summaries = st.index.summaries(SearchFilters(journal_id=journal.id), "date", False)
-            ready = feedback = 0
-            met: set[str] = set()
+            entries, ready, feedback, met = tally.get(contact_id, (0, 0, 0, set()))
+            entries += len(summaries)
             for summary in summaries:
                 records, _ = self._admitted(ctx, grouped.get(summary.id, []))
                 folded = fold_entry(records)
@@ -284,8 +285,16 @@ class ReviewReading(ReviewRules):
                         for c, v in raw.items()
                         if isinstance(v, dict) and v.get("verdict") == "met"
                     )
-            name = next((c.name for c in ctx.contacts if c.id == contact_id), "")
-            rows.append(
-                TriadRow(contact_id, name, len(summaries), ready, feedback, tuple(sorted(met)))
+            tally[contact_id] = (entries, ready, feedback, met)
+        rows = [
+            TriadRow(
+                contact_id,
+                next((c.name for c in ctx.contacts if c.id == contact_id), ""),
+                entries,
+                ready,
+                feedback,
+                tuple(sorted(met)),
             )
+            for contact_id, (entries, ready, feedback, met) in tally.items()
+        ]
         return sorted(rows, key=lambda r: (r.student.casefold(), r.contact_id))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 from collections import deque
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from functools import partial
@@ -24,7 +24,6 @@ from reflectdesk.domain.merge import AutoMerge, decide
 from reflectdesk.domain.model import EntryContent, Revision, Space, ms_to_datetime, now_ms
 from reflectdesk.domain.revision_graph import graph_is_sound
 from reflectdesk.errors import RevisionGraphUnsound
-from reflectdesk.ids import uuid7
 from reflectdesk.storage import schema as t
 from reflectdesk.storage.attachments import (
     CHUNK_SIZE,
@@ -109,6 +108,28 @@ class SealedRevision:
     row: dict[str, object]
 
 
+def is_keyed_id(value: str) -> bool:
+    """Whether an id is a keyed hash (``RecordCipher.local_id``: UUID version 8) rather
+    than one drawn here (UUIDv7)."""
+    return len(value) == 36 and value[14] == "8"
+
+
+@dataclass(frozen=True, slots=True)
+class ReceivedJournal:
+    """Where a sender's entries go: her journal ``source_id`` (the id her entry
+    documents carry), under this vault's keyed id ``journal_id``, and the title her
+    bundle gave it (None: an older sender's bundle names none)."""
+
+    journal_id: str
+    source_id: str
+    title: str | None = None
+    title_ms: int = 0  # when she stated it (her clock, signed)
+    title_id: str = ""  # the record that stated it: breaks ties
+
+    def title_doc(self) -> dict[str, object]:
+        return {"title": self.title, "title_at": self.title_ms, "title_id": self.title_id}
+
+
 @dataclass(frozen=True, slots=True)
 class EntryImport:
     """One entry of a bundle to store: its place and the revisions it carries."""
@@ -124,6 +145,9 @@ class EntryImport:
     sources: Mapping[str, str] = field(default_factory=dict)
     via: str | None = None  # the bundle id the revisions came in (sealed with them)
     sealed: Mapping[str, SealedRevision] = field(default_factory=dict)  # by revision id
+    # An entry already held in another journal moves to ``journal_id`` (her bundle
+    # names the journal it is in, with its title: issue 14).
+    move: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +163,7 @@ class EntryImportOutcome:
     created_ms: int
     updated_ms: int
     merged: bool = False  # an automatic merge revision was made (own entries)
+    moved_from: str | None = None  # the journal it left (``move``)
 
 
 def _content_of(held: Mapping[str, HeldRevision], revision_id: str) -> EntryContent:
@@ -178,12 +203,10 @@ class ImportBatch:
 
     # -- journals ----------------------------------------------------------------------
     def _new_journal(
-        self, journal_id: str, title: str, space: Space, contact_id: str | None
+        self, journal_id: str, doc: dict[str, object], space: Space, contact_id: str | None
     ) -> str:
         ts = now_ms()
-        blob = self._cipher.seal_json(
-            JOURNAL_TABLE, journal_id, 1, {"title": title, "description": ""}
-        )
+        blob = self._cipher.seal_json(JOURNAL_TABLE, journal_id, 1, doc)
         self._s.execute(
             insert(table_of(t.Journal)),
             [
@@ -201,24 +224,105 @@ class ImportBatch:
         )
         return journal_id
 
-    def received_journal(self, contact_id: str, title: str) -> tuple[str, bool]:
-        """The read-only journal holding what ``contact_id`` sent; (id, created now)."""
+    def received_journal(
+        self, contact_id: str, where: ReceivedJournal, fallback: str
+    ) -> tuple[str, bool, bool]:
+        """The read-only journal holding what ``contact_id`` sent from her journal
+        ``where.source_id``: (id, created now, renamed now).
+
+        One per (sender, her journal), under the keyed id ``where.journal_id``
+        (:meth:`IdScope.journal`), titled with her title, or ``fallback`` (her name)
+        while no bundle has named one. A later title renames it; "later" is by her
+        time, then the record id, so the order bundles arrive in does not matter.
+        A bundle naming no title (an older sender's) for a journal not held yet lands
+        where it always did: in the sender's oldest received journal, if she has one
+        (until a titled bundle moves its entries to their own journal).
+        """
+        j = table_of(t.Journal)
+        # Keyed by the contact too: another sender's journal never has this id.
+        row = self._s.execute(
+            select(j.c.id, j.c.rev, j.c.blob).where(j.c.id == where.journal_id)
+        ).first()
+        if row is not None:
+            return where.journal_id, False, self._retitle(row, where)
+        if where.title is None:
+            first = self._first_journal(contact_id)
+            if first is not None:
+                return first, False, False
+        doc: dict[str, object] = {"title": fallback, "description": "", "source": where.source_id}
+        if where.title is not None:
+            doc.update(where.title_doc())
+        self._new_journal(where.journal_id, doc, Space.RECEIVED, contact_id)
+        return where.journal_id, True, False
+
+    def _retitle(self, row: Any, where: ReceivedJournal) -> bool:
+        """Rename a received journal when ``where`` names a newer title than it holds."""
+        if where.title is None:
+            return False
+        doc = self._cipher.open_json(JOURNAL_TABLE, row.id, row.rev, row.blob)
+        held = (int(doc.get("title_at", -1)), str(doc.get("title_id", "")))
+        if (where.title_ms, where.title_id) <= held:
+            return False
+        renamed = bool(doc.get("title") != where.title)
+        doc.update(where.title_doc())
+        rev = row.rev + 1
+        j = table_of(t.Journal)
+        self._s.execute(
+            update(j)
+            .where(j.c.id == row.id)
+            .values(rev=rev, updated_at=now_ms(), blob=self._cipher.seal_json(
+                JOURNAL_TABLE, row.id, rev, doc
+            ))
+        )  # fmt: skip
+        return renamed
+
+    def _first_journal(self, contact_id: str) -> str | None:
+        """The sender's oldest received journal still shown: where everything she sent
+        went before titles travelled (one journal per sender)."""
         j = table_of(t.Journal)
         found = self._s.execute(
             select(j.c.id)
-            .where(j.c.space == Space.RECEIVED.value, j.c.author_contact_id == contact_id)
+            .where(
+                j.c.space == Space.RECEIVED.value,
+                j.c.author_contact_id == contact_id,
+                j.c.archived == 0,
+            )
             .order_by(j.c.created_at, j.c.id)
             .limit(1)
         ).scalar()
-        if found is not None:
-            return str(found), False
-        return self._new_journal(uuid7(), title, Space.RECEIVED, contact_id), True
+        return None if found is None else str(found)
 
-    def own_journal(self, journal_id: str) -> tuple[str, bool]:
-        """An own journal by id, made (untitled) if this vault no longer has it."""
+    def retire_if_empty(self, journal_ids: Iterable[str]) -> list[str]:
+        """Hide (archive) the older-style received journals among ``journal_ids`` that
+        no entry is in any more (their entries moved to their own journals)."""
+        j, e = table_of(t.Journal), table_of(t.Entry)
+        retired: list[str] = []
+        for journal_id in sorted(set(journal_ids)):
+            if is_keyed_id(journal_id):
+                continue
+            still = self._s.execute(
+                select(e.c.id).where(e.c.journal_id == journal_id).limit(1)
+            ).first()
+            if still is None:
+                self._s.execute(
+                    update(j)
+                    .where(j.c.id == journal_id, j.c.space == Space.RECEIVED.value)
+                    .values(archived=1, updated_at=now_ms())
+                )
+                retired.append(journal_id)
+        return retired
+
+    def has_journal(self, journal_id: str) -> bool:
+        j = table_of(t.Journal)
+        return self._s.execute(select(j.c.id).where(j.c.id == journal_id)).first() is not None
+
+    def own_journal(self, journal_id: str, title: str = "") -> tuple[str, bool]:
+        """An own journal by id, made if this vault no longer has it: titled as your
+        bundle titles it (untitled when it names none)."""
         if self._s.get(t.Journal, journal_id) is not None:
             return journal_id, False
-        return self._new_journal(journal_id, "", Space.OWN, None), True
+        doc: dict[str, object] = {"title": title, "description": ""}
+        return self._new_journal(journal_id, doc, Space.OWN, None), True
 
     # -- entries and revisions ---------------------------------------------------------
     def _revision_row(
@@ -324,6 +428,7 @@ class ImportBatch:
                     added -= 1
             head, conflicted = decision.head, decision.conflicted
             old = existing.get(item.entry_id)
+            moved_from: str | None = None
             if old is None:
                 values = {
                     "id": item.entry_id,
@@ -345,9 +450,12 @@ class ImportBatch:
                     "updated_at": max(old.updated_at, item.updated_ms),
                     "conflicted": int(conflicted),
                 }
+                journal_id, head_changed = old.journal_id, head != old.head_revision_id
+                if item.move and old.journal_id != item.journal_id:
+                    values["journal_id"] = journal_id = item.journal_id
+                    moved_from = old.journal_id
                 if any(getattr(old, k) != v for k, v in values.items()):
                     self._s.execute(update(e).where(e.c.id == item.entry_id).values(**values))
-                journal_id, head_changed = old.journal_id, head != old.head_revision_id
             outcomes.append(
                 EntryImportOutcome(
                     entry_id=item.entry_id,
@@ -361,6 +469,7 @@ class ImportBatch:
                     created_ms=int(str(values["created_at"])),
                     updated_ms=int(str(values["updated_at"])),
                     merged=made is not None,
+                    moved_from=moved_from,
                 )
             )
         if dropped:

@@ -44,6 +44,13 @@ class IdScope:
             return external
         return self._local("entry", self.contact_id, external)
 
+    def journal(self, external: str) -> str:
+        """The received journal holding this author's journal ``external`` (issue 14:
+        one per sender and source journal). Your own journals keep their ids."""
+        if self.contact_id is None:
+            return external
+        return self.cipher.local_id("journal", self.contact_id, external)
+
     def revision(self, local_entry: str, external: str) -> str:
         if self.contact_id is None:
             return external

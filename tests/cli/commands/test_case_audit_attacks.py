@@ -71,3 +71,42 @@ def test_a_truncated_copy_and_another_studys_copy_fail_from_the_command_line(
         assert cli("case", "audit", "verify", mine, "--project", str(a)).code == 6
     finally:
         study.student.close()
+
+
+# --- attack3 (03 Dec): a tail signed by another key ------------------------------------
+def test_a_copy_continued_by_another_key_fails_from_the_command_line(
+    cli: Cli, tmp_path: Path, vault_dir: Path
+) -> None:
+    from reflectdesk.services.case_audit import EXPORTED, file_sha256, sign
+
+    study, mine, _other = _two_studies(tmp_path, vault_dir)
+    try:
+        a = tmp_path / "mine.qdpx"
+        assert cli("case", "export", mine, str(a), "--format", "qdpx").code == 0
+        log = Path(f"{a}.audit.json")
+        own = CaseAuditService.verify_file(log).key_ids[0]
+        forged = tmp_path / "forged.qdpx"
+        forged.write_bytes(a.read_bytes() + b"\0")
+        records = read_file(log)
+        extra = sign(
+            Identity.generate(),
+            study=str(records[-1]["record"]["study"]),
+            seq=len(records) + 1,
+            event=EXPORTED,
+            data={"format": "qdpx", "sha256": file_sha256(forged)},
+            previous=records[-1],
+        )
+        spliced = tmp_path / "forged.qdpx.audit.json"
+        spliced.write_bytes(file_bytes([*records, extra]))
+        for args in (
+            ("--file", str(spliced), "--project", str(forged)),
+            ("--file", str(spliced), "--project", str(forged), "--key", own),
+            (mine, "--file", str(spliced), "--project", str(forged)),
+        ):
+            r = cli("case", "audit", "verify", *args)
+            assert r.code == 6 and "audit log does not verify" in r.err, (args, r.out)
+            assert "matches" not in r.out
+        r = cli("case", "audit", "verify", "--file", str(log), "--project", str(a), "--key", own)
+        assert r.code == 0, r.err
+    finally:
+        study.student.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from reflectdesk.cli.session import CliContext
+from reflectdesk.domain.model import Journal, Space
 from reflectdesk.i18n_marker import QT_TRANSLATE_NOOP
 
 
@@ -30,8 +31,24 @@ def cmd_create(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _label(title: str, sender: str | None) -> str:
+    """A received journal names its sender first, as the sidebar does: its title is the
+    sender's to choose, and may be another student's name (attack3, 03 Dec)."""
+    if sender is None or title.strip() in ("", sender):
+        return title if sender is None else sender
+    return f"{sender} — {title}"
+
+
 def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
-    journals = ctx.open_vault().journals.list()
+    vault = ctx.open_vault()
+    journals = vault.journals.list()
+    names = {c.id: c.name for c in vault.contacts.list()}
+
+    def sender(j: Journal) -> str | None:
+        if j.space is not Space.RECEIVED:
+            return None
+        return names.get(j.author_contact_id or "", "?")
+
     if args.json:
         ctx.emit_json(
             [
@@ -40,6 +57,7 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
                     "title": j.title,
                     "description": j.description,
                     "space": j.space.value,
+                    "sender": sender(j),
                     "default_template": j.default_template,
                     "created_at": j.created_at.isoformat(),
                 }
@@ -52,5 +70,5 @@ def cmd_list(args: argparse.Namespace, ctx: CliContext) -> int:
             "Cli", QT_TRANSLATE_NOOP("Cli", "No journals yet. Create one with 'journal create'.")
         )
     for j in journals:
-        ctx.out.write(f"{j.id}  {j.title}\n")
+        ctx.out.write(f"{j.id}  {_label(j.title, sender(j))}\n")
     return 0
