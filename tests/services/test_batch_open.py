@@ -14,7 +14,7 @@ import pytest
 from reflectdesk.bundles import Identity, open_bundle
 from reflectdesk.domain.model import Role
 from reflectdesk.errors import BundleDecryptionFailed, BundleNotForYou
-from reflectdesk.services import batch_open
+from reflectdesk.services import batch_ahead, batch_open
 from reflectdesk.services.batch_import import BatchOutcome
 from reflectdesk.services.batch_open import ProcessOpener, WorkerGone
 from reflectdesk.services.vault import Vault
@@ -36,11 +36,17 @@ def test_the_worker_opens_a_bundle_as_this_process_does(tutor: Vault) -> None:
     table = tutor.contacts.known_authors()
     data = student_bundle(student, [tutor.identity.key_pair().public], entries=3, image_every=2)
     here = open_bundle(data, keys, table)
-    opener = ProcessOpener(keys)
+    cipher = tutor._unlocked().cipher
+    opener = ProcessOpener(keys, cipher=cipher)
     try:
-        there = opener.open(memoryview(data), table)
+        there, ahead = opener.open(memoryview(data), table)
     finally:
         opener.close()
+    # What the worker computed ahead with the vault's cipher is what this process would.
+    assert ahead.ids == batch_ahead.compute(cipher, here).ids and len(ahead.ids) >= 3
+    assert {e: set(rows) for e, rows in ahead.sealed.items()} == {
+        e: set(rows) for e, rows in batch_ahead.compute(cipher, here).sealed.items()
+    }
     assert there.bundle_id == here.bundle_id
     assert there.author_status is here.author_status and there.pinned == here.pinned
     assert there.author == here.author and there.reader == here.reader

@@ -63,7 +63,8 @@ from reflectdesk.errors import (
     VaultError,
 )
 from reflectdesk.progress import NEVER_CANCELLED, CancelToken
-from reflectdesk.services import batch_open
+from reflectdesk.services import batch_ahead, batch_open
+from reflectdesk.services.batch_ahead import NOTHING, Ahead
 from reflectdesk.services.batch_collect import Collected, collect
 from reflectdesk.services.batch_report import (
     BatchItem,
@@ -82,6 +83,7 @@ from reflectdesk.services.contacts import ContactService
 from reflectdesk.services.identity import load_or_create_identity
 from reflectdesk.services.unlocked_state import UnlockedState
 from reflectdesk.storage.seen_files import SeenFileRepo
+from reflectdesk.vault.cipher import RecordCipher
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +111,7 @@ class _Opened:
     version: int  # of the table of known authors it was opened against
     error: ReflectDeskError | None
     seen_before: bool = False
+    ahead: Ahead = NOTHING  # ids and revision rows computed on the opening side
 
 
 class _Opener:
@@ -116,19 +119,33 @@ class _Opener:
     at its first bundle; ``open`` returns None when there is none (or it is gone): the
     caller then opens the bundle on its own thread."""
 
-    def __init__(self, keys: tuple[Identity, ...], limits: BundleLimits, wanted: bool) -> None:
+    def __init__(
+        self,
+        keys: tuple[Identity, ...],
+        limits: BundleLimits,
+        wanted: bool,
+        cipher: RecordCipher,
+    ) -> None:
         self._keys = keys
         self._limits = limits
         self._wanted = wanted
+        self._cipher = cipher
         self._process: batch_open.ProcessOpener | None = None
+        self._lock = threading.Lock()  # two opening threads may start it
 
-    def open(self, data: memoryview, table: KnownAuthors) -> OpenedBundle | None:
+    @property
+    def wanted(self) -> bool:
+        return self._wanted
+
+    def open(self, data: memoryview, table: KnownAuthors) -> tuple[OpenedBundle, Ahead] | None:
         if not self._wanted:
             return None
         try:
-            if self._process is None:
-                self._process = batch_open.ProcessOpener(self._keys, self._limits)
-            return self._process.open(data, table)
+            with self._lock:
+                if self._process is None:
+                    self._process = batch_open.ProcessOpener(self._keys, self._limits, self._cipher)
+                process = self._process
+            return process.open(data, table)
         except batch_open.WorkerGone:
             self._wanted = False  # the rest of the batch opens on the thread
             return None
@@ -215,9 +232,10 @@ class BatchImportService:
         self.limits = DEFAULT_LIMITS
         self.prefetch = True  # open the next bundle on a second thread (benchmarks: False)
         # Open bundles in a worker process (the second core) in batches big enough
-        # (batch_open.usable). Off by default: measured on the 2-core machine it gave
-        # no shorter wall time than the second thread (the storing thread is the
-        # critical path) and ~10 s more CPU per 500 bundles (docs/benchmarks.md).
+        # (batch_open.usable), where the ids and rows of batch_ahead are made too. Off by
+        # default: on the loaded 2-core machine it was slower than the second thread in
+        # every alternating run (the worker's pickling costs ~35 % more CPU, and the
+        # storing thread waited longer for bundles); docs/benchmarks.md, third round.
         self.processes = False
         # One transaction stores up to this many bundles, bytes of bundles, or seconds of
         # work (each bundle in its own SAVEPOINT): one fsync and one vault-state reseal
@@ -318,11 +336,16 @@ class BatchImportService:
         authors = _Authors(self._contacts, st, self._imports.reader_keys())
         run = _RunState()
         total = len(files)
-        opener = _Opener(authors.keys, self.limits, self.processes and batch_open.usable(total))
-        # The worker process (if any) ends after the thread that uses it.
+        opener = _Opener(
+            authors.keys, self.limits, self.processes and batch_open.usable(total), st.cipher
+        )
+        # The worker process (if any) ends after the threads that use it. With one, two
+        # opening threads keep two bundles in flight: one is read, hashed, sent and
+        # unpickled here while the worker opens the other (one thread waited for each
+        # round trip, and the storing thread for it: 6.8 s of 200 bundles' 18 s).
         with (
             contextlib.closing(opener),
-            ThreadPoolExecutor(1, thread_name_prefix="batch-open") as pool,
+            ThreadPoolExecutor(2 if opener.wanted else 1, thread_name_prefix="batch-open") as pool,
         ):
             # Files k, k+1, ... submitted in order to the one opening thread: up to
             # PREFETCH bundles opened ahead of the one being stored (bounded memory).
@@ -511,10 +534,13 @@ class BatchImportService:
                 return _Opened(digest, None, 0, None, seen_before=True)
             table, version = authors.table()
             cancel.raise_if_cancelled()
-            opened = opener.open(data, table) if opener is not None else None
-            if opened is None:
-                opened = self._imports.open_data(data, table, keys=authors.keys, cancel=cancel)
-            return _Opened(digest, opened, version, None)
+            done = opener.open(data, table) if opener is not None else None
+            if done is not None:
+                return _Opened(digest, done[0], version, None, ahead=done[1])
+            opened = self._imports.open_data(data, table, keys=authors.keys, cancel=cancel)
+            # The storing thread's keyed hashes and revision seals, made here instead.
+            ahead = batch_ahead.compute(self._state().cipher, opened)
+            return _Opened(digest, opened, version, None, ahead=ahead)
         except ReflectDeskError as exc:
             return _Opened("", None, version, exc)
 
@@ -557,6 +583,7 @@ class BatchImportService:
                 confirm_unknown_sender=key_id in confirm,
                 index_later=group.docs,
                 changes_later=group.changes,
+                ahead=ready.ahead,
             )
         except UnknownSender:
             if opened.sender_card is None:

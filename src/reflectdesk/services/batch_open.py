@@ -9,11 +9,14 @@ thread keeps one core and the opening gets the other.
 
 What crosses the pipe (``multiprocessing``'s own pickler, with the reducers below for
 the values it does not know: read-only mappings, memoryviews, public identities):
-to the worker, this vault's key pairs once (at its start) and, per bundle, the file's
-bytes and the table of known authors; back, the :class:`~reflectdesk.bundles.OpenedBundle`
-or the error (its class, detail and parameters: re-raised here as the same error). No
-file is written: the bytes and keys travel through the pipe and live in the worker's
-memory only, as they do in this process. The worker is *spawned* (a fresh interpreter,
+to the worker, this vault's key pairs and its record cipher's key (the data key and
+vault id: :mod:`~reflectdesk.services.batch_ahead` makes the ids and seals the
+revision and consent rows there) once, at its start, and, per bundle, the file's bytes
+and the table of known authors; back, the :class:`~reflectdesk.bundles.OpenedBundle`
+with what was computed ahead, or the error (its class, detail and parameters: re-raised
+here as the same error). No file is written: the bytes and keys travel through the
+pipe (an anonymous pipe between this process and its own child) and live in the
+worker's memory only, as they do in this process. The worker is *spawned* (a fresh interpreter,
 never a fork of a process with threads, such as the GUI's) and ends with the batch.
 
 Used when the batch asks for it (``BatchImportService.processes``, off by default: see
@@ -48,6 +51,9 @@ from reflectdesk.bundles import (
 )
 from reflectdesk.bundles.limits import DEFAULT_LIMITS, BundleLimits
 from reflectdesk.errors import ReflectDeskError
+from reflectdesk.services import batch_ahead
+from reflectdesk.services.batch_ahead import NOTHING, Ahead
+from reflectdesk.vault.cipher import RecordCipher
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +103,7 @@ ForkingPickler.register(PublicIdentity, _reduce_public)
 
 # -- in the worker ----------------------------------------------------------------------------
 _KEYS: tuple[Identity, ...] = ()
+_CIPHER: RecordCipher | None = None
 
 
 def _watch_parent(parent: int) -> None:
@@ -108,9 +115,10 @@ def _watch_parent(parent: int) -> None:
     os._exit(0)
 
 
-def _start(keys: list[bytes], parent: int) -> None:
-    global _KEYS
+def _start(keys: list[bytes], parent: int, cipher: tuple[bytes, str] | None = None) -> None:
+    global _KEYS, _CIPHER
     _KEYS = tuple(Identity.from_bytes(k) for k in keys)
+    _CIPHER = RecordCipher(*cipher) if cipher is not None else None
     # The batch logs each refusal itself; nothing from here reaches stderr.
     logging.getLogger().addHandler(logging.NullHandler())
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
@@ -118,11 +126,13 @@ def _start(keys: list[bytes], parent: int) -> None:
 
 def _open(
     data: bytes, authors: KnownAuthors, limits: BundleLimits
-) -> tuple[OpenedBundle | None, tuple[Any, ...] | None]:
+) -> tuple[OpenedBundle | None, Ahead, tuple[Any, ...] | None]:
     try:
-        return open_bundle(data, _KEYS, authors, limits=limits), None
+        opened = open_bundle(data, _KEYS, authors, limits=limits)
+        ahead = batch_ahead.compute(_CIPHER, opened) if _CIPHER is not None else NOTHING
+        return opened, ahead, None
     except ReflectDeskError as exc:
-        return None, (type(exc), exc.detail, dict(exc.params))
+        return None, NOTHING, (type(exc), exc.detail, dict(exc.params))
 
 
 # -- in the batch -----------------------------------------------------------------------------
@@ -143,26 +153,36 @@ def usable(files: int) -> bool:
 class ProcessOpener:
     """One worker process opening bundles, one at a time, for one batch."""
 
-    def __init__(self, keys: tuple[Identity, ...], limits: BundleLimits = DEFAULT_LIMITS) -> None:
+    def __init__(
+        self,
+        keys: tuple[Identity, ...],
+        limits: BundleLimits = DEFAULT_LIMITS,
+        cipher: RecordCipher | None = None,
+    ) -> None:
         self._limits = limits
+        secret = (cipher.key, cipher.vault_id) if cipher is not None else None
         self._pool = ProcessPoolExecutor(
             1,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start,
-            initargs=([k.to_bytes() for k in keys], os.getpid()),
+            initargs=([k.to_bytes() for k in keys], os.getpid(), secret),
         )
 
-    def open(self, data: bytes | memoryview, authors: KnownAuthors) -> OpenedBundle:
-        """:func:`open_bundle` in the worker; raises what it raises, or ``WorkerGone``."""
+    def open(self, data: bytes | memoryview, authors: KnownAuthors) -> tuple[OpenedBundle, Ahead]:
+        """:func:`open_bundle` in the worker, and with this vault's cipher what
+        :func:`~reflectdesk.services.batch_ahead.compute` makes of it; raises what it
+        raises, or ``WorkerGone``."""
         try:
-            opened, error = self._pool.submit(_open, bytes(data), authors, self._limits).result()
+            opened, ahead, error = self._pool.submit(
+                _open, bytes(data), authors, self._limits
+            ).result()
         except (BrokenProcessPool, OSError, RuntimeError) as exc:
             log.warning("the batch's opening process is gone: %s", type(exc).__name__)
             raise WorkerGone from exc
         if error is not None:
             raise _error(*error)
         assert opened is not None
-        return opened
+        return opened, ahead
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

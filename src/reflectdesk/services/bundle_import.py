@@ -82,6 +82,7 @@ from reflectdesk.progress import (
     ProgressSink,
     ignore_progress,
 )
+from reflectdesk.services.batch_ahead import NOTHING, Ahead
 from reflectdesk.services.bundle_common import readers, workers
 from reflectdesk.services.bundle_plan import ImportPlan, plan
 from reflectdesk.services.case_studies import CaseStudyService
@@ -287,8 +288,12 @@ class BundleImportService:
         cancel: CancelToken = NEVER_CANCELLED,
         index_later: list[IndexDoc] | None = None,
         changes_later: list[Changes] | None = None,
+        ahead: Ahead = NOTHING,
     ) -> ImportResult:
         """Steps 3 and 5 for a bundle :meth:`open_data` opened (the batch import).
+
+        ``ahead``: the ids and sealed revision rows the batch computed on its opening
+        side (:mod:`~reflectdesk.services.batch_ahead`), used where they match.
 
         With ``index_later``, the search documents are appended there instead of being
         written: the caller indexes many bundles in one transaction (a crash before it
@@ -303,6 +308,7 @@ class BundleImportService:
             cancel,
             index_later=index_later,
             changes_later=changes_later,
+            ahead=ahead,
         )
 
     # -- steps 1, 2 and 4: the bundle layer --------------------------------------------------
@@ -392,10 +398,11 @@ class BundleImportService:
         *,
         index_later: list[IndexDoc] | None = None,
         changes_later: list[Changes] | None = None,
+        ahead: Ahead = NOTHING,
     ) -> ImportResult:
         st = self._state()
         with st.write_lock:
-            p = plan(st, self._contacts, opened, new_contact_id)
+            p = plan(st, self._contacts, opened, new_contact_id, ahead)
             if p.already_imported:
                 log.info("bundle already imported; nothing to do")
                 return ImportResult(
@@ -484,6 +491,7 @@ class BundleImportService:
                     source_id=None if p.scope.own else e.source_id,
                     sources={} if p.scope.own else e.sources,
                     via=manifest.bundle_id if p.scope.own else None,
+                    sealed=p.sealed.get(e.entry_id, {}),
                     move=e.entry_id in moving,
                 )
                 for e in p.entries
@@ -525,7 +533,7 @@ class BundleImportService:
                     NewConsent(e, None, IN, manifest.bundle_id, contact_ids, stated)
                     for e, stated in p.withdrawals
                 ]
-            st.consents.add_many(consents, batch=batch)
+            st.consents.add_many(consents, batch=batch, sealed=p.consent_rows)
             # In the same transaction: a failure after this stores no record either.
             received = review.store_received(reviews, batch=batch) if reviews else None
             st.bundle_log.record(

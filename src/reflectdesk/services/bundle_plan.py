@@ -12,7 +12,7 @@ written (``BundleForeignEntry``, ``BundleIdConflict``, ``BundleRevisionAuthorMis
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -42,10 +42,13 @@ from reflectdesk.errors import (
     BundleSchemaInvalid,
 )
 from reflectdesk.ids import uuid7
+from reflectdesk.services.batch_ahead import NOTHING, Ahead
 from reflectdesk.services.bundle_common import WITHDRAW_BODY
 from reflectdesk.services.contacts import ContactService
 from reflectdesk.services.unlocked_state import UnlockedState
+from reflectdesk.storage.consents import NewConsent
 from reflectdesk.storage.entries import EntryLocation
+from reflectdesk.storage.entry_import import SealedRevision
 from reflectdesk.storage.local_ids import IdScope
 
 
@@ -99,6 +102,10 @@ class ImportPlan:
     skipped_records: int
     omitted_attachments: int
     already_imported: bool
+    # Revision rows sealed ahead by a batch's opening side (services/batch_ahead.py):
+    # local entry id -> revision id -> row; used by the import where they match.
+    sealed: Mapping[str, Mapping[str, SealedRevision]] = field(default_factory=dict)
+    consent_rows: Mapping[NewConsent, dict[str, object]] = field(default_factory=dict)
     # The titles of the author's journals the bundle names, by her journal ids.
     titles: dict[str, JournalTitle] = field(default_factory=dict)
 
@@ -112,9 +119,12 @@ def plan(
     contacts: ContactService,
     opened: OpenedBundle,
     new_contact_id: str | None = None,
+    ahead: Ahead = NOTHING,
 ) -> ImportPlan:
     """Everything the import of ``opened`` would do; stores nothing. Call it under the
-    write lock: the plan is only true while nothing else writes."""
+    write lock: the plan is only true while nothing else writes. ``ahead``: ids and
+    rows a batch computed on its opening side (used where they are what the plan and
+    the import would compute)."""
     manifest = opened.manifest
     contact: Contact | None = None
     if opened.author_status in (AuthorStatus.KNOWN, AuthorStatus.VERIFIED):
@@ -128,7 +138,7 @@ def plan(
     if opened.author_status is AuthorStatus.SELF:
         scope = IdScope(st.cipher, None)
     else:
-        scope = IdScope(st.cipher, contact.id if contact is not None else new_contact_id)
+        scope = IdScope(st.cipher, contact.id if contact is not None else new_contact_id, ahead.ids)
     entries = _plan_entries(st, opened, contact, scope)
     omitted = _plan_attachments(st, opened, entries, scope)
     withdrawals, reviews, skipped = _plan_records(st, opened, contact, scope)
@@ -144,6 +154,8 @@ def plan(
         skipped_records=skipped,
         omitted_attachments=omitted,
         already_imported=st.bundle_log.imported(manifest.bundle_id, manifest.author.key_id_hex),
+        sealed=ahead.sealed,
+        consent_rows=ahead.consents,
         titles=journal_titles(opened.records),
     )
 
@@ -206,12 +218,20 @@ def _entry_plan(
 ) -> EntryPlan:
     """The entry under this vault's ids: another author's ids never meet this author's."""
     entry_id = scope.entry(entry.id)
+    local: dict[str, str] = {}  # each revision id hashed once, as itself and as a parent
+
+    def rev_id(external: str) -> str:
+        found = local.get(external)
+        if found is None:
+            found = local[external] = scope.revision(entry_id, external)
+        return found
+
     revisions = tuple(
         replace(
             rev,
-            id=scope.revision(entry_id, rev.id),
+            id=rev_id(rev.id),
             entry_id=entry_id,
-            parent_ids=tuple(scope.revision(entry_id, p) for p in rev.parent_ids),
+            parent_ids=tuple(rev_id(p) for p in rev.parent_ids),
         )
         for rev in bundled
     )

@@ -20,12 +20,13 @@ import builtins
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from reflectdesk.domain.model import BundleLogItem, ms_to_datetime, now_ms
 from reflectdesk.errors import RecordTampered
 from reflectdesk.storage import schema as t
 from reflectdesk.storage.database import Database
+from reflectdesk.storage.entries import table_of
 from reflectdesk.storage.entry_import import ImportBatch, batch_session
 from reflectdesk.storage.local_ids import bundle_log_id
 from reflectdesk.vault.cipher import RecordCipher
@@ -97,16 +98,18 @@ class BundleLogRepo:
         key = self._key(bundle_id, author)
         with batch_session(self._db, batch) as s:
             row = s.get(t.BundleLog, key)
-            if row is None:
-                s.add(
-                    t.BundleLog(
-                        id=key,
-                        direction=direction,
-                        created_at=now_ms(),
-                        blob=self._seal(key, direction, doc),
-                    )
+            if row is None:  # Core: no unit of work for one new row
+                s.execute(
+                    insert(table_of(t.BundleLog)),
+                    [
+                        {
+                            "id": key,
+                            "direction": direction,
+                            "created_at": now_ms(),
+                            "blob": self._seal(key, direction, doc),
+                        }
+                    ],
                 )
-                s.flush()
             elif direction == IN and row.direction == OUT:
                 old = self._cipher.open_json(TABLE, row.id, row.direction, row.blob)
                 old["imported"] = True

@@ -9,7 +9,7 @@ people are sealed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,6 +20,7 @@ from reflectdesk.errors import RecordTampered
 from reflectdesk.ids import uuid7
 from reflectdesk.storage import schema as t
 from reflectdesk.storage.database import Database
+from reflectdesk.storage.entries import table_of
 from reflectdesk.storage.entry_import import ImportBatch, batch_session
 from reflectdesk.vault.cipher import RecordCipher
 
@@ -36,36 +37,50 @@ class NewConsent:
     stated_at: datetime
 
 
+def consent_row(cipher: RecordCipher, item: NewConsent) -> dict[str, object]:
+    """The ``consents`` row of one statement, its record sealed (a new row id)."""
+    row_id = uuid7()
+    stated_ms = int(item.stated_at.timestamp() * 1000)
+    doc = {
+        "level": item.level.value if item.level is not None else None,
+        "withdrawn": item.level is None,
+        "direction": item.direction,
+        "bundle": item.bundle_id,
+        "contacts": list(item.contact_ids),
+        "stated_at": stated_ms,
+    }
+    return {
+        "id": row_id,
+        "entry_id": item.entry_id,
+        "created_at": stated_ms,
+        "blob": cipher.seal_json(TABLE, row_id, item.entry_id, doc),
+    }
+
+
 class ConsentRepo:
     def __init__(self, db: Database, cipher: RecordCipher) -> None:
         self._db = db
         self._cipher = cipher
 
-    def add_many(self, items: Sequence[NewConsent], *, batch: ImportBatch | None = None) -> None:
+    def add_many(
+        self,
+        items: Sequence[NewConsent],
+        *,
+        batch: ImportBatch | None = None,
+        sealed: Mapping[NewConsent, dict[str, object]] | None = None,
+    ) -> None:
+        """``sealed``: rows made ahead by :func:`consent_row` for these very statements
+        (a batch import seals them on its opening side); the others are sealed here."""
         rows = []
         for item in items:
-            row_id = uuid7()
-            stated_ms = int(item.stated_at.timestamp() * 1000)
-            doc = {
-                "level": item.level.value if item.level is not None else None,
-                "withdrawn": item.level is None,
-                "direction": item.direction,
-                "bundle": item.bundle_id,
-                "contacts": list(item.contact_ids),
-                "stated_at": stated_ms,
-            }
-            rows.append(
-                {
-                    "id": row_id,
-                    "entry_id": item.entry_id,
-                    "created_at": stated_ms,
-                    "blob": self._cipher.seal_json(TABLE, row_id, item.entry_id, doc),
-                }
-            )
+            ready = sealed.get(item) if sealed else None
+            rows.append(ready if ready is not None else consent_row(self._cipher, item))
         if not rows:
             return
         with batch_session(self._db, batch) as s:
-            s.execute(insert(t.Consent), rows)
+            # The table, not the mapped class: Core's executemany, without the ORM's
+            # bulk-insert bookkeeping (50 rows per bundle of a batch import).
+            s.execute(insert(table_of(t.Consent)), rows)
 
     def for_entry(self, entry_id: str) -> list[ConsentRecord]:
         """Every statement about ``entry_id``, oldest first."""

@@ -58,6 +58,56 @@ def batch_session(db: Database, batch: ImportBatch | None) -> Iterator[Session]:
         yield session
 
 
+def revision_key(
+    entry_id: str, rev: Revision, source: tuple[str, str] | None, via: str | None
+) -> tuple[object, ...]:
+    """Everything a stored revision row is made of except the content, which its
+    ``content_hash`` stands for (the bundle checked it): two equal keys, equal rows."""
+    return (
+        entry_id, rev.id, rev.seq, rev.parent_ids, rev.author, rev.content_hash,
+        rev.created_at, source, via,
+    )  # fmt: skip
+
+
+def revision_row(
+    cipher: RecordCipher,
+    entry_id: str,
+    rev: Revision,
+    source: tuple[str, str] | None = None,
+    via: str | None = None,
+) -> dict[str, object]:
+    """The ``entry_revisions`` row of one revision, its record sealed."""
+    doc: dict[str, object] = {
+        "content": rev.content.to_json(),
+        "parents": list(rev.parent_ids),
+        "author": rev.author,
+        "content_hash": rev.content_hash,
+    }
+    if source is not None:
+        doc["source"] = {"entry": source[0], "revision": source[1]}
+    if via is not None:
+        doc["via"] = via  # the bundle it came in: "from another computer"
+    blob = cipher.seal_json(TABLE, f"{entry_id}/{rev.id}", rev.seq, doc)
+    return {
+        "id": rev.id,
+        "entry_id": entry_id,
+        "seq": rev.seq,
+        "created_at": epoch_ms(rev.created_at),
+        "size": len(blob),
+        "blob": blob,
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class SealedRevision:
+    """A revision row sealed ahead, off the thread that holds the write lock (a batch
+    import seals on its opening side): stored as it is when its ``key`` is the key of
+    the row the import would seal (:func:`revision_key`), else sealed again."""
+
+    key: tuple[object, ...]
+    row: dict[str, object]
+
+
 def is_keyed_id(value: str) -> bool:
     """Whether an id is a keyed hash (``RecordCipher.local_id``: UUID version 8) rather
     than one drawn here (UUIDv7)."""
@@ -94,6 +144,7 @@ class EntryImport:
     source_id: str | None = None
     sources: Mapping[str, str] = field(default_factory=dict)
     via: str | None = None  # the bundle id the revisions came in (sealed with them)
+    sealed: Mapping[str, SealedRevision] = field(default_factory=dict)  # by revision id
     # An entry already held in another journal moves to ``journal_id`` (her bundle
     # names the journal it is in, with its title: issue 14).
     move: bool = False
@@ -157,16 +208,19 @@ class ImportBatch:
         ts = now_ms()
         blob = self._cipher.seal_json(JOURNAL_TABLE, journal_id, 1, doc)
         self._s.execute(
-            insert(table_of(t.Journal)).values(
-                id=journal_id,
-                space=space.value,
-                author_contact_id=contact_id,
-                created_at=ts,
-                updated_at=ts,
-                rev=1,
-                archived=0,
-                blob=blob,
-            )
+            insert(table_of(t.Journal)),
+            [
+                {
+                    "id": journal_id,
+                    "space": space.value,
+                    "author_contact_id": contact_id,
+                    "created_at": ts,
+                    "updated_at": ts,
+                    "rev": 1,
+                    "archived": 0,
+                    "blob": blob,
+                }
+            ],
         )
         return journal_id
 
@@ -277,26 +331,12 @@ class ImportBatch:
         rev: Revision,
         source: tuple[str, str] | None = None,
         via: str | None = None,
+        sealed: Mapping[str, SealedRevision] | None = None,
     ) -> dict[str, object]:
-        doc: dict[str, object] = {
-            "content": rev.content.to_json(),
-            "parents": list(rev.parent_ids),
-            "author": rev.author,
-            "content_hash": rev.content_hash,
-        }
-        if source is not None:
-            doc["source"] = {"entry": source[0], "revision": source[1]}
-        if via is not None:
-            doc["via"] = via  # the bundle it came in: "from another computer"
-        blob = self._cipher.seal_json(TABLE, f"{entry_id}/{rev.id}", rev.seq, doc)
-        return {
-            "id": rev.id,
-            "entry_id": entry_id,
-            "seq": rev.seq,
-            "created_at": epoch_ms(rev.created_at),
-            "size": len(blob),
-            "blob": blob,
-        }
+        ready = sealed.get(rev.id) if sealed else None
+        if ready is not None and ready.key == revision_key(entry_id, rev, source, via):
+            return ready.row
+        return revision_row(self._cipher, entry_id, rev, source, via)
 
     def import_entries(
         self, items: Sequence[EntryImport], *, merge_author: str | None = None
@@ -348,7 +388,7 @@ class ImportBatch:
                     )
                     incoming[rev.id] = rev
                     revision_rows[rev.id] = self._revision_row(
-                        item.entry_id, rev, source, via=item.via
+                        item.entry_id, rev, source, item.via, item.sealed
                     )
                     added += 1
             graph = revision_nodes(item.entry_id, item.source_id, known)
@@ -468,17 +508,22 @@ class ImportBatch:
         size = len(view)
         count = max(1, -(-size // CHUNK_SIZE))
         meta = attachment_meta(entry_id, filename, media_type, sha256)
+        # Parameters, not .values(): the statement compiles once (its cache key would
+        # otherwise cover every value, the sealed blob included).
         self._s.execute(
-            insert(a).values(
-                id=attachment_id,
-                entry_id=entry_id,
-                created_at=created_ms,
-                size=size,
-                chunk_count=count,
-                complete=1,
-                deleted=0,
-                blob=self._cipher.seal_json(META_TABLE, attachment_id, count, meta),
-            )
+            insert(a),
+            [
+                {
+                    "id": attachment_id,
+                    "entry_id": entry_id,
+                    "created_at": created_ms,
+                    "size": size,
+                    "chunk_count": count,
+                    "complete": 1,
+                    "deleted": 0,
+                    "blob": self._cipher.seal_json(META_TABLE, attachment_id, count, meta),
+                }
+            ],
         )
 
         def seal(idx: int) -> dict[str, object]:

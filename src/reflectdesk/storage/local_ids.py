@@ -13,26 +13,36 @@ The original ids stay inside the sealed revision (``source``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from reflectdesk.vault.cipher import RecordCipher
 
 
 @dataclass(frozen=True, slots=True)
 class IdScope:
-    """Maps a bundle's ids to this vault's ids for one author (``None``: yourself)."""
+    """Maps a bundle's ids to this vault's ids for one author (``None``: yourself).
+
+    ``known``: ids computed ahead, keyed by everything the hash is made of (kind,
+    scope, external id), so a wrong guess of the scope is only a miss (a batch import
+    computes them on its opening side, off the thread that holds the write lock)."""
 
     cipher: RecordCipher
     contact_id: str | None
+    known: Mapping[tuple[str, str, str], str] = field(default_factory=dict)
 
     @property
     def own(self) -> bool:
         return self.contact_id is None
 
+    def _local(self, kind: str, scope: str, external: str) -> str:
+        found = self.known.get((kind, scope, external))
+        return found if found is not None else self.cipher.local_id(kind, scope, external)
+
     def entry(self, external: str) -> str:
         if self.contact_id is None:
             return external
-        return self.cipher.local_id("entry", self.contact_id, external)
+        return self._local("entry", self.contact_id, external)
 
     def journal(self, external: str) -> str:
         """The received journal holding this author's journal ``external`` (issue 14:
@@ -44,12 +54,12 @@ class IdScope:
     def revision(self, local_entry: str, external: str) -> str:
         if self.contact_id is None:
             return external
-        return self.cipher.local_id("revision", local_entry, external)
+        return self._local("revision", local_entry, external)
 
     def attachment(self, local_entry: str, external: str) -> str:
         if self.contact_id is None:
             return external
-        return self.cipher.local_id("attachment", local_entry, external)
+        return self._local("attachment", local_entry, external)
 
 
 def bundle_log_id(cipher: RecordCipher, author_key_id: str, bundle_id: str) -> str:
