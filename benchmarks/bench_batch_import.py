@@ -194,6 +194,10 @@ def child(vault_dir: Path, folder: Path, limit: int, profile: bool) -> None:
     vault.batch_import.prefetch = os.environ.get("RD_BATCH_PREFETCH", "1") == "1"
     # RD_BATCH_PROCESS=1: open in a worker process (the default: on the second thread).
     vault.batch_import.processes = os.environ.get("RD_BATCH_PROCESS", "0") == "1"
+    # RD_BATCH_INDEX=50,2: index every 50 bundles or 2 s (before the fourth round).
+    if os.environ.get("RD_BATCH_INDEX"):
+        every, seconds = os.environ["RD_BATCH_INDEX"].split(",")
+        batch_import.SEEN_FLUSH, batch_import.INDEX_EVERY_S = int(every), float(seconds)
     # RD_BATCH_GROUP=1: one bundle per transaction (as before the groups).
     if os.environ.get("RD_BATCH_GROUP"):
         vault.batch_import.group_bundles = int(os.environ["RD_BATCH_GROUP"])
