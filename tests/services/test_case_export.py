@@ -297,3 +297,16 @@ def test_an_export_reports_progress_to_the_end_and_a_cancelled_one_writes_nothin
     assert drawn[-1].done == 50  # a page of two: half of building (10 → 90)
     assert sorted(p.name for p in folder.iterdir()) == ["e.qdpx", "e.qdpx.audit.json"]
     assert len(cs.audit.events(case)) == events and cs.get(case).exports == exports
+
+
+def test_the_report_names_sections_by_their_titles_not_their_keys(
+    study: Study, tmp_path: Path
+) -> None:
+    case = coded_case(study)
+    path = study.researcher.case_studies.exports.export(case, "md", tmp_path / "r.md").path
+    text = path.read_text(encoding="utf-8")
+    gibbs = study.researcher.templates.get("gibbs").section_titles("es")
+    description = dict(gibbs)["description"]
+    assert description != "description"
+    assert f"sección {description}" in text
+    assert "sección description" not in text and "sección analysis" not in text

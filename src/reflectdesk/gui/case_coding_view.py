@@ -981,9 +981,13 @@ class CaseCodingTab(QWidget):
             return vault.case_studies.coding.apply(case_id, item_id, key, start, end, code_id)
 
         def done(segment_id: str) -> None:
+            # A read that began before this write may have landed after its commit
+            # and already counted the passage (the result reached us first).
+            known = segment_id in self.passages.get(item_id, {})
             passage = _passage(item, segment_id, code_id, key, start, end, text)
             self.passages[item_id][segment_id] = passage
-            self.code_counts[code_id] += 1
+            if not known:
+                self.code_counts[code_id] += 1
             self._count_code(code_id)
             self._count_item(item_id)
             if self.item_id == item_id:

@@ -33,6 +33,7 @@ from reflectdesk.errors import (
     CasePseudonymisationRequired,
     CaseThirdPartiesUnreviewed,
     FileUnwritable,
+    ReflectDeskError,
 )
 from reflectdesk.ids import uuid7
 from reflectdesk.progress import (
@@ -198,6 +199,20 @@ class CaseExportService:
         self._coding = CaseCodingService(ctx)
 
     # -- building ---------------------------------------------------------------------
+    def _section_titles(self, items: list[CaseItem], language: str) -> Callable[[str], str]:
+        """A section key → its title in the study's language, as the items' templates
+        name it ("description" → "Descripción"); the key where no template knows it."""
+        titles: dict[str, str] = {}
+        templates = self._ctx.state().templates
+        for template_id in sorted({i.template_id for i in items if i.template_id}):
+            try:
+                pairs = templates.get(template_id).section_titles(language)
+            except ReflectDeskError:
+                continue  # a template this vault does not hold: keys stay
+            for key, title in pairs:
+                titles.setdefault(key, title)
+        return lambda key: titles.get(key) or key
+
     def _check(self, study: CaseStudy, items: list[CaseItem]) -> None:
         self._ctx.require_approval(study)
         waiting = [i for i in items if i.needs_pseudonymisation and not i.pseudonymised]
@@ -425,6 +440,7 @@ class CaseExportService:
         cohorts = [
             scrub(c.name) for c in CohortRepo(st.db, st.cipher).list() if c.id in study.cohort_ids
         ]
+        title_of = self._section_titles(items, study.language)
         a = study.approval
         return ReportData(
             title=scrub(study.title),
@@ -442,11 +458,11 @@ class CaseExportService:
                 for c in codes
             ),
             excerpts=tuple(
-                ReportExcerpt(p.code_id, p.pseudonym, p.section, p.event_date, p.text)
+                ReportExcerpt(p.code_id, p.pseudonym, title_of(p.section), p.event_date, p.text)
                 for p in passages
             ),
             by_student=freq.by_student,
-            by_section=freq.by_section,
+            by_section={title_of(k): v for k, v in freq.by_section.items()},
             cooccurrence=self._coding.cooccurrence(case_id, passages),
             memos=tuple(scrub(m.text) for m in memos if m.target == PROJECT),
             generated=datetime.now(UTC).replace(microsecond=0),
