@@ -87,13 +87,8 @@ from reflectdesk.vault.cipher import RecordCipher
 
 log = logging.getLogger(__name__)
 
-# Bundles indexed and files noted as seen in one transaction per this many, or after
-# this long. Few large FTS5 writes cost much less than many small ones (each is a new
-# segment to merge): 500 bundles indexed 50 at a time took the storing thread 4.5 s of
-# CPU, 250 at a time 2.0 s (docs/benchmarks.md, fourth round). A crash before a flush
-# is caught up at the next unlock (SearchIndex.catch_up); memory: ~50 MB of documents.
-SEEN_FLUSH = 250
-INDEX_EVERY_S = 20.0
+SEEN_FLUSH = 50  # bundles indexed and files noted as seen in one transaction per this many
+INDEX_EVERY_S = 2.0  # ... or after this long: search finds a batch's entries soon
 GROUP_BUNDLES = 64  # bundles per transaction at most
 GROUP_BYTES = 96 * 1024 * 1024  # ... bundle bytes held for one transaction
 GROUP_SECONDS = 1.5  # ... or this long: the write lock is held for one group
