@@ -73,6 +73,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflectdesk.errors import ReflectDeskError
+from reflectdesk.gui.case_common_view import TabReads
 from reflectdesk.gui.dates import show_date
 from reflectdesk.gui.dialogs import ask_question, show_error
 from reflectdesk.gui.widgets import named_button, wrap
@@ -351,9 +352,7 @@ class CaseCodingTab(QWidget):
         self.item_id: str | None = None
         self.last_box: QMessageBox | None = None
         self.dialog: CodeDialog | None = None
-        self._loading = 0
-        self._generation = 0  # of set_case's reads: only the newest is shown
-        self._writes = 0  # this tab's writes done: a read begun before one is stale
+        self.reads = TabReads(self, runner)
         self._doc: QTextDocument | None = None
         # ``changed`` once the researcher pauses: every signal makes the workspace re-read
         # the study in the other tabs, which must not happen after each code applied.
@@ -512,9 +511,6 @@ class CaseCodingTab(QWidget):
             return
         self.empty.hide()
         self.splitter.show()
-        self._loading += 1
-        self._generation += 1
-        generation, writes = self._generation, self._writes
         self.status.setText(self.tr("Reading the study…"))
         vault, lang = self.vault, language()
 
@@ -535,25 +531,15 @@ class CaseCodingTab(QWidget):
                 names[template_id] = template.name.get(lang)
             return Loaded(case_id, items, codes, passages, memos, titles, names)
 
-        def loaded(data: Loaded) -> None:
-            self._loading -= 1
-            if generation != self._generation:
-                return  # a newer read is on its way
-            if writes != self._writes:
-                self.set_case(data.case_id)  # a write of ours landed meanwhile: read again
-                return
-            self._loaded(data)
-
-        self.runner.submit(
+        self.reads.read(
             job,
-            on_result=loaded,
-            on_error=self._load_failed,
-            name="case-coding-load",
-            owner=self,
+            self._loaded,
+            lambda data: self.set_case(data.case_id),
+            self._failed,
+            "case-coding-load",
         )
 
-    def _load_failed(self, exc: BaseException) -> None:
-        self._loading -= 1
+    def _failed(self, exc: BaseException) -> None:
         self.last_box = show_error(self, exc)
 
     def _loaded(self, data: Loaded) -> None:
@@ -594,7 +580,7 @@ class CaseCodingTab(QWidget):
 
     @property
     def busy(self) -> bool:
-        return self._loading > 0
+        return self.reads.busy
 
     def _clear(self) -> None:
         self.items, self.codes = {}, {}
@@ -1012,16 +998,7 @@ class CaseCodingTab(QWidget):
         done: Callable[[Any], None],
         name: str,
     ) -> None:
-        def succeeded(result: object) -> None:
-            self._writes += 1
-            done(result)
-
-        def failed(exc: BaseException) -> None:
-            self.last_box = show_error(self, exc)
-
-        self.runner.submit(
-            job, on_result=succeeded, on_error=failed, writer=True, name=name, owner=self
-        )
+        self.reads.write(job, done, self._failed, name)
 
     # -- passages: remove, memo ----------------------------------------------------------------
     def confirm_remove_passage(self) -> None:

@@ -1,0 +1,76 @@
+"""What the case study's tabs share: reading the study off the GUI thread so that only
+the newest read is shown and a read begun before one of the tab's own writes is read
+again (``TabReads``), and those writes on the writer queue."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+
+    from reflectdesk.gui.tasks import TaskRunner
+    from reflectdesk.progress import CancelToken, ProgressSink
+
+T = TypeVar("T")
+Job = Callable[["ProgressSink", "CancelToken"], Any]
+
+
+class TabReads:
+    """One tab's reads and writes: ``read`` shows only the newest read's result, and
+    calls ``again`` instead when a write of this tab landed while the read was under way
+    (its result may predate the write); ``write`` counts the tab's writes done."""
+
+    def __init__(self, owner: QObject, runner: TaskRunner) -> None:
+        self.owner = owner
+        self.runner = runner
+        self.loading = 0  # reads under way
+        self.generation = 0  # of the reads: only the newest is shown
+        self.writes = 0  # this tab's writes done: a read begun before one is stale
+
+    @property
+    def busy(self) -> bool:
+        return self.loading > 0
+
+    def read(
+        self,
+        job: Callable[[ProgressSink, CancelToken], T],
+        shown: Callable[[T], None],
+        again: Callable[[T], None],
+        failed: Callable[[BaseException], None],
+        name: str,
+    ) -> None:
+        self.loading += 1
+        self.generation += 1
+        generation, writes = self.generation, self.writes
+
+        def loaded(data: T) -> None:
+            self.loading -= 1
+            if generation != self.generation:
+                return  # a newer read is on its way
+            if writes != self.writes:
+                again(data)  # a write of ours landed meanwhile: read again
+                return
+            shown(data)
+
+        def not_loaded(exc: BaseException) -> None:
+            self.loading -= 1
+            failed(exc)
+
+        self.runner.submit(job, on_result=loaded, on_error=not_loaded, name=name, owner=self.owner)
+
+    def write(
+        self,
+        job: Job,
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None],
+        name: str,
+    ) -> None:
+        def succeeded(result: object) -> None:
+            self.writes += 1
+            done(result)
+
+        self.runner.submit(
+            job, on_result=succeeded, on_error=failed, writer=True, name=name, owner=self.owner
+        )

@@ -1,0 +1,71 @@
+"""The case study tabs' shared reads (gui/case_common_view.py) on a real TaskRunner: only
+the newest read is shown, a read begun before one of the tab's writes is read again,
+and a failed read is no longer counted as under way."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject
+from pytestqt.qtbot import QtBot
+
+from reflectdesk.gui.case_common_view import TabReads
+from reflectdesk.gui.tasks import TaskRunner
+from reflectdesk.progress import CancelToken, ProgressSink
+
+
+def test_only_the_newest_read_is_shown(qtbot: QtBot) -> None:
+    owner, runner = QObject(), TaskRunner()
+    reads = TabReads(owner, runner)
+    shown: list[str] = []
+    again: list[str] = []
+    release = threading.Event()
+
+    def slow(_p: ProgressSink, _c: CancelToken) -> str:
+        release.wait(10)
+        return "old"
+
+    def fast(_p: ProgressSink, _c: CancelToken) -> str:
+        return "new"
+
+    reads.read(slow, shown.append, again.append, lambda e: None, "slow")
+    reads.read(fast, shown.append, again.append, lambda e: None, "fast")
+    assert reads.busy
+    qtbot.waitUntil(lambda: shown == ["new"], timeout=10_000)
+    release.set()
+    qtbot.waitUntil(lambda: not reads.busy, timeout=10_000)
+    assert shown == ["new"] and again == []
+
+
+def test_a_read_begun_before_a_write_is_read_again(qtbot: QtBot) -> None:
+    owner, runner = QObject(), TaskRunner()
+    reads = TabReads(owner, runner)
+    shown: list[str] = []
+    again: list[str] = []
+    done: list[object] = []
+    release = threading.Event()
+
+    def read(_p: ProgressSink, _c: CancelToken) -> str:
+        release.wait(10)
+        return "before the write"
+
+    reads.read(read, shown.append, again.append, lambda e: None, "read")
+    reads.write(lambda _p, _c: 7, done.append, lambda e: None, "write")
+    qtbot.waitUntil(lambda: done == [7], timeout=10_000)
+    assert reads.writes == 1
+    release.set()
+    qtbot.waitUntil(lambda: not reads.busy, timeout=10_000)
+    assert shown == [] and again == ["before the write"]
+
+
+def test_a_failed_read_ends(qtbot: QtBot) -> None:
+    owner, runner = QObject(), TaskRunner()
+    reads = TabReads(owner, runner)
+    errors: list[BaseException] = []
+
+    def broken(_p: ProgressSink, _c: CancelToken) -> str:
+        raise ValueError("no")
+
+    reads.read(broken, lambda d: None, lambda d: None, errors.append, "broken")
+    qtbot.waitUntil(lambda: not reads.busy, timeout=10_000)
+    assert len(errors) == 1 and isinstance(errors[0], ValueError)
