@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 from pytestqt.qtbot import QtBot
 
-from reflectdesk.gui.case_common_view import TabReads
+from reflectdesk.gui.case_common_view import HeadedTableModel, TabReads, record_table
 from reflectdesk.gui.tasks import TaskRunner
 from reflectdesk.progress import CancelToken, ProgressSink
 
@@ -69,3 +70,19 @@ def test_a_failed_read_ends(qtbot: QtBot) -> None:
     reads.read(broken, lambda d: None, lambda d: None, errors.append, "broken")
     qtbot.waitUntil(lambda: not reads.busy, timeout=10_000)
     assert len(errors) == 1 and isinstance(errors[0], ValueError)
+
+
+def test_a_record_table_and_its_headers(qtbot: QtBot) -> None:
+    table = QTableView()
+    qtbot.addWidget(table)
+    record_table(table, measured_rows=100)
+    assert table.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows
+    assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    assert not table.showGrid() and not table.wordWrap()
+    assert table.verticalHeader().isHidden()
+    assert table.horizontalHeader().resizeContentsPrecision() == 100
+    model = HeadedTableModel(table)
+    model.set_headers(["Date", "Event"])
+    assert model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == "Event"
+    assert model.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) is None
+    assert model.headerData(0, Qt.Orientation.Vertical, Qt.ItemDataRole.DisplayRole) is None

@@ -1,11 +1,15 @@
 """What the case study's tabs share: reading the study off the GUI thread so that only
 the newest read is shown and a read begun before one of the tab's own writes is read
-again (``TabReads``), and those writes on the writer queue."""
+again (``TabReads``), and those writes on the writer queue; the look of their record
+tables (``record_table``) and a table model's header texts (``HeadedTableModel``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
@@ -74,3 +78,38 @@ class TabReads:
         self.runner.submit(
             job, on_result=succeeded, on_error=failed, writer=True, name=name, owner=self.owner
         )
+
+
+def record_table(table: QTableView, measured_rows: int | None = None) -> None:
+    """A read-only table of records: whole rows selected, one line a row, no grid, no
+    row numbers; with ``measured_rows``, column widths from that many rows only (not
+    all 2,000)."""
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    if measured_rows is not None:
+        table.verticalHeader().setResizeContentsPrecision(measured_rows)
+        table.horizontalHeader().setResizeContentsPrecision(measured_rows)
+
+
+class HeadedTableModel(QAbstractTableModel):
+    """A table model whose column titles are ``headers`` (set in the GUI's language)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.headers: list[str] = []
+
+    def set_headers(self, headers: list[str]) -> None:
+        self.headers = headers
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(headers) - 1)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.headers)
+        ):
+            return self.headers[section]
+        return None

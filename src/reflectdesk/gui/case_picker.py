@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflectdesk.gui.case_common_view import record_table
 from reflectdesk.gui.case_project_dialog import blocked_reason
 from reflectdesk.gui.dates import show_date
 from reflectdesk.gui.dialogs import show_error
@@ -161,13 +162,9 @@ class CasePickerDialog(QDialog):
         self.table = QTableView()
         self.table.setObjectName("casePickerTable")
         self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        record_table(self.table)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)  # the consent or the reason: the longest

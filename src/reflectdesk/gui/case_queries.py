@@ -84,6 +84,7 @@ from PySide6.QtWidgets import (
 
 from reflectdesk.domain.dashboard import csv_bytes
 from reflectdesk.errors import Cancelled
+from reflectdesk.gui.case_common_view import record_table
 from reflectdesk.gui.catalog import Catalog
 from reflectdesk.gui.cohort_dashboard import ask_export_path, write_export
 from reflectdesk.gui.dashboard_chart import (
@@ -906,15 +907,11 @@ class CaseQueriesTab(QWidget):
         self.table.setModel(self.passage_model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        record_table(self.table)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
         self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
