@@ -516,20 +516,9 @@ class FrequencyChart(ExportableChart):
         self.redraw()
 
     def redraw(self) -> None:
-        background, text, _accent, muted = self._colours()
+        _background, text, _accent, muted = self._clear_chart()
         chart = self.chart
-        chart.removeAllSeries()
-        chart.setBackgroundBrush(background)
-        chart.setTitle("")
-        chart.setTitleBrush(text)
-        title_font = QFont(self.font())
-        title_font.setBold(True)
-        chart.setTitleFont(title_font)
         legend = chart.legend()
-        legend.setLabelColor(text)
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.8))
-        legend.setFont(small)
         m = self.matrix
         codes = [k for k in range(len(m.columns)) if k not in m.totals]
         if not m.rows or not codes:
