@@ -94,7 +94,7 @@ from reflectdesk.gui.dashboard_chart import (
     png_of,
     svg_of,
 )
-from reflectdesk.gui.dashboard_models import CENTER, heat_colour
+from reflectdesk.gui.dashboard_models import CENTER, SortedTableModel, heat_colour
 from reflectdesk.gui.dates import date_range_edits, show_date, widest_date
 from reflectdesk.gui.dialogs import report_error
 from reflectdesk.gui.standard_labels import ElidedLabel, StandardLabels
@@ -300,16 +300,16 @@ def swatch(colour: str | None) -> QIcon | None:
     return QIcon(pixmap)
 
 
-class PassageModel(QAbstractTableModel):
+class PassageModel(SortedTableModel):
     """The passages shown (after the filters): code, pseudonym, date, section, text."""
+
+    columns = PASSAGE_COLUMNS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.data_: QueryData | None = None
         self.rows: list[Passage] = []
-        self.headers = [""] * PASSAGE_COLUMNS
-        self.sort_column = -1  # -1: the service's order (item, then section and text)
-        self.descending = False
+        # sort_column -1: the service's order (item, then section and text)
         self._icons: dict[str, QIcon | None] = {}
         self._order: dict[str, int] = {}
 
@@ -337,24 +337,6 @@ class PassageModel(QAbstractTableModel):
         if column == COL_SECTION and data is not None:
             return data.section_title(p.section).casefold()
         return p.text.casefold()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sorted in Python on each column's value (a date as a date, not its text)."""
-        self.sort_column = column
-        self.descending = order == Qt.SortOrder.DescendingOrder
-        self.layoutAboutToBeChanged.emit()
-        self.rows.sort(key=self._key, reverse=self.descending)
-        self.layoutChanged.emit()
-
-    def set_headers(self, headers: list[str]) -> None:
-        self.headers = headers
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, PASSAGE_COLUMNS - 1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else PASSAGE_COLUMNS
 
     def cell_text(self, p: Passage, column: int) -> str:
         data = self.data_
@@ -389,13 +371,6 @@ class PassageModel(QAbstractTableModel):
             return self._icons[p.code_id]
         if role == Qt.ItemDataRole.UserRole:
             return p.segment_id
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section] if 0 <= section < len(self.headers) else None
         return None
 
 
