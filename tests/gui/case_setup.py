@@ -401,6 +401,16 @@ def study(tmp_path: Path) -> Iterator[Study]:
     close(s)
 
 
+def one_item_study(tmp_path: Path) -> Iterator[tuple[Study, str, str]]:
+    """A researcher's study with one item (the student's research entry): (the vaults,
+    the case id, the item id); closed after. The coding and memos tabs' fixture."""
+    s = make_study(tmp_path)
+    case_id = s.new_case()
+    item = s.researcher.case_studies.add(case_id, s.at("research"))
+    yield s, case_id, item.id
+    close(s)
+
+
 def wait_writes(qtbot: QtBot, ctx: AppContext) -> None:
     """Every job queued so far ran and its result reached the GUI thread."""
     qtbot.waitUntil(lambda: ctx.runner.pending == 0, timeout=20_000)
