@@ -98,6 +98,37 @@
     </message>
 </context>
 <context>
+    <name>AuditCounts</name>
+    <message numerus="yes">
+        <source>%n passage(s)</source>
+        <translation>
+            <numerusform>%n passage</numerusform>
+            <numerusform>%n passages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n memo(s)</source>
+        <translation>
+            <numerusform>%n memo</numerusform>
+            <numerusform>%n memos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s)</source>
+        <translation>
+            <numerusform>%n code</numerusform>
+            <numerusform>%n codes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BackupPanel</name>
     <message>
         <source>Choose a folder for your backups</source>
@@ -590,24 +621,8 @@
         <translation>consent: %1</translation>
     </message>
     <message>
-        <source>%1 passages</source>
-        <translation>%1 passages</translation>
-    </message>
-    <message>
-        <source>%1 memos</source>
-        <translation>%1 memos</translation>
-    </message>
-    <message>
         <source>format %1</source>
         <translation>format %1</translation>
-    </message>
-    <message>
-        <source>%1 items</source>
-        <translation>%1 items</translation>
-    </message>
-    <message>
-        <source>%1 codes</source>
-        <translation>%1 codes</translation>
     </message>
     <message>
         <source>reason: %1</source>
@@ -842,8 +857,8 @@
         <translation>Items of the study</translation>
     </message>
     <message>
-        <source>The item's text</source>
-        <translation>The item's text</translation>
+        <source>The item&apos;s text</source>
+        <translation>The item&apos;s text</translation>
     </message>
     <message>
         <source>Codebook</source>
@@ -1191,8 +1206,22 @@
         <translation>Imported</translation>
     </message>
     <message>
-        <source>Withdrawn on %1, from bundle %2: removed with %3 passages and %4 memos.</source>
-        <translation>Withdrawn on %1, from bundle %2: removed with %3 passages and %4 memos.</translation>
+        <source>Withdrawn on %1, from bundle %2: removed with %3 and %4.</source>
+        <translation>Withdrawn on %1, from bundle %2: removed with %3 and %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passage(s)</source>
+        <translation>
+            <numerusform>%n passage</numerusform>
+            <numerusform>%n passages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n memo(s)</source>
+        <translation>
+            <numerusform>%n memo</numerusform>
+            <numerusform>%n memos</numerusform>
+        </translation>
     </message>
     <message>
         <source>Provenance</source>
@@ -1215,8 +1244,8 @@
         <translation>Imported from a REFI-QDA project: no signature or consent.</translation>
     </message>
     <message>
-        <source>Author's key: %1</source>
-        <translation>Author's key: %1</translation>
+        <source>Author&apos;s key: %1</source>
+        <translation>Author&apos;s key: %1</translation>
     </message>
     <message>
         <source>Signature checked: yes, with a key pinned for the author.</source>
@@ -1306,16 +1335,16 @@
         <translation>Published on %1: the cut-off date. Exports made before a withdrawal are marked outdated.</translation>
     </message>
     <message>
-        <source>Not published yet: a consent withdrawal removes that entry's excerpts from this study.</source>
-        <translation>Not published yet: a consent withdrawal removes that entry's excerpts from this study.</translation>
+        <source>Not published yet: a consent withdrawal removes that entry&apos;s excerpts from this study.</source>
+        <translation>Not published yet: a consent withdrawal removes that entry&apos;s excerpts from this study.</translation>
     </message>
     <message>
         <source>Remove item</source>
         <translation>Remove item</translation>
     </message>
     <message>
-        <source>Remove %1's entry from this case study?</source>
-        <translation>Remove %1's entry from this case study?</translation>
+        <source>Remove %1&apos;s entry from this case study?</source>
+        <translation>Remove %1&apos;s entry from this case study?</translation>
     </message>
     <message>
         <source>Its coded passages and the memos on them are removed too. The audit log records the removal. The entry stays in your received journals.</source>
@@ -1542,8 +1571,8 @@
         <translation>Reading the received entries…</translation>
     </message>
     <message>
-        <source>No received entries yet: import your students' bundles first.</source>
-        <translation>No received entries yet: import your students' bundles first.</translation>
+        <source>No received entries yet: import your students&apos; bundles first.</source>
+        <translation>No received entries yet: import your students&apos; bundles first.</translation>
     </message>
     <message>
         <source>%1 of %2 entries shown; %3 can be added.</source>
@@ -2113,8 +2142,8 @@
         <translation>Resolve with: entry resolve {id} --keep FIELD=N or --text FIELD=TEXT</translation>
     </message>
     <message>
-        <source>No journals yet. Create one with 'journal create'.</source>
-        <translation>No journals yet. Create one with 'journal create'.</translation>
+        <source>No journals yet. Create one with &apos;journal create&apos;.</source>
+        <translation>No journals yet. Create one with &apos;journal create&apos;.</translation>
     </message>
     <message>
         <source>No entries match.</source>
@@ -2297,8 +2326,8 @@
         <translation>WARNING: you already have a contact with this name but other keys. It will be added as a separate contact; compare the safety number with the person first.</translation>
     </message>
     <message>
-        <source>New key, vouched by the old one: the contact's previous key signed this card. Whoever holds the old key could have made it, so the contact is not verified until you compare the new safety number with the person.</source>
-        <translation>New key, vouched by the old one: the contact's previous key signed this card. Whoever holds the old key could have made it, so the contact is not verified until you compare the new safety number with the person.</translation>
+        <source>New key, vouched by the old one: the contact&apos;s previous key signed this card. Whoever holds the old key could have made it, so the contact is not verified until you compare the new safety number with the person.</source>
+        <translation>New key, vouched by the old one: the contact&apos;s previous key signed this card. Whoever holds the old key could have made it, so the contact is not verified until you compare the new safety number with the person.</translation>
     </message>
     <message>
         <source>The key on this card, or the key that vouched for it, was revoked.</source>
@@ -2309,8 +2338,8 @@
         <translation>This card is for, or signed by, a key this contact has already replaced.</translation>
     </message>
     <message>
-        <source>A revocation: this key, and every newer key it vouched for, will no longer be trusted; bundles they signed from the revocation's date on are refused.</source>
-        <translation>A revocation: this key, and every newer key it vouched for, will no longer be trusted; bundles they signed from the revocation's date on are refused.</translation>
+        <source>A revocation: this key, and every newer key it vouched for, will no longer be trusted; bundles they signed from the revocation&apos;s date on are refused.</source>
+        <translation>A revocation: this key, and every newer key it vouched for, will no longer be trusted; bundles they signed from the revocation&apos;s date on are refused.</translation>
     </message>
     <message>
         <source>A revocation of a key none of your contacts has. It is kept: a card or bundle with that key, or vouched for by it, will be refused.</source>
@@ -2325,8 +2354,8 @@
         <translation>Safety number:</translation>
     </message>
     <message>
-        <source>The contact was verified; it will be 'vouched' (not verified) now.</source>
-        <translation>The contact was verified; it will be 'vouched' (not verified) now.</translation>
+        <source>The contact was verified; it will be &apos;vouched&apos; (not verified) now.</source>
+        <translation>The contact was verified; it will be &apos;vouched&apos; (not verified) now.</translation>
     </message>
     <message>
         <source>WARNING: this card changes what you confirmed about this contact:</source>
@@ -2341,8 +2370,8 @@
         <translation>Accept this card?</translation>
     </message>
     <message>
-        <source>No contacts yet. Import a card with 'contact import'.</source>
-        <translation>No contacts yet. Import a card with 'contact import'.</translation>
+        <source>No contacts yet. Import a card with &apos;contact import&apos;.</source>
+        <translation>No contacts yet. Import a card with &apos;contact import&apos;.</translation>
     </message>
     <message>
         <source>verified</source>
@@ -2373,8 +2402,8 @@
         <translation>{name} is verified.</translation>
     </message>
     <message>
-        <source>{name}'s keys are revoked: their bundles are refused and nothing is sent to them.</source>
-        <translation>{name}'s keys are revoked: their bundles are refused and nothing is sent to them.</translation>
+        <source>{name}&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
+        <translation>{name}&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</translation>
     </message>
     <message>
         <source>Wrote your secret age key to {path}. Anyone with this file can read the bundles sent to you: keep it private and delete it when you are done.</source>
@@ -2385,8 +2414,8 @@
         <translation>Wrote your minisign public key to {path}.</translation>
     </message>
     <message>
-        <source>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them ('contact safety-number').</source>
-        <translation>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them ('contact safety-number').</translation>
+        <source>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them (&apos;contact safety-number&apos;).</source>
+        <translation>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them (&apos;contact safety-number&apos;).</translation>
     </message>
     <message>
         <source>Make a new key pair? Contacts will need the new card to send you bundles.</source>
@@ -2401,8 +2430,8 @@
         <translation>New key pair made; its card, signed by your old key too, is in {path}. Give it to your contacts: they take it without checking again. Bundles sent to your old key still open.</translation>
     </message>
     <message>
-        <source>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with 'identity rotate --no-vouch' and give your contacts the new card.</source>
-        <translation>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with 'identity rotate --no-vouch' and give your contacts the new card.</translation>
+        <source>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with &apos;identity rotate --no-vouch&apos; and give your contacts the new card.</source>
+        <translation>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with &apos;identity rotate --no-vouch&apos; and give your contacts the new card.</translation>
     </message>
     <message>
         <source>ReflectDesk is in the applications menu; .rdbundle and .rdcard files open with it ({count} files in {path}).</source>
@@ -2465,12 +2494,12 @@
         <translation>App password: </translation>
     </message>
     <message>
-        <source>Exchange point added. Nothing is sent until you run 'sync now' or the app does.</source>
-        <translation>Exchange point added. Nothing is sent until you run 'sync now' or the app does.</translation>
+        <source>Exchange point added. Nothing is sent until you run &apos;sync now&apos; or the app does.</source>
+        <translation>Exchange point added. Nothing is sent until you run &apos;sync now&apos; or the app does.</translation>
     </message>
     <message>
-        <source>No exchange points: nothing is ever sent. Add one with 'exchange add'.</source>
-        <translation>No exchange points: nothing is ever sent. Add one with 'exchange add'.</translation>
+        <source>No exchange points: nothing is ever sent. Add one with &apos;exchange add&apos;.</source>
+        <translation>No exchange points: nothing is ever sent. Add one with &apos;exchange add&apos;.</translation>
     </message>
     <message>
         <source>Exchange point removed. Files on it were left as they are.</source>
@@ -2493,8 +2522,8 @@
         <translation>last sync: {when}</translation>
     </message>
     <message>
-        <source>Received from people not verified, waiting for you: {count} ('sync waiting').</source>
-        <translation>Received from people not verified, waiting for you: {count} ('sync waiting').</translation>
+        <source>Received from people not verified, waiting for you: {count} (&apos;sync waiting&apos;).</source>
+        <translation>Received from people not verified, waiting for you: {count} (&apos;sync waiting&apos;).</translation>
     </message>
     <message>
         <source>Sent: {sent}. Imported: {received}. Waiting for you: {waiting}.</source>
@@ -2513,8 +2542,8 @@
         <translation>Imported.</translation>
     </message>
     <message>
-        <source>Queued a bundle for {points} exchange point(s) (entries: {entries}). It is sent by 'sync now', or by the app when it is open and online.</source>
-        <translation>Queued a bundle for {points} exchange point(s) (entries: {entries}). It is sent by 'sync now', or by the app when it is open and online.</translation>
+        <source>Queued a bundle for {points} exchange point(s) (entries: {entries}). It is sent by &apos;sync now&apos;, or by the app when it is open and online.</source>
+        <translation>Queued a bundle for {points} exchange point(s) (entries: {entries}). It is sent by &apos;sync now&apos;, or by the app when it is open and online.</translation>
     </message>
     <message>
         <source>Backup written: {path}</source>
@@ -2577,8 +2606,8 @@
         <translation>Cohort {name}: {count} members.</translation>
     </message>
     <message>
-        <source>No cohorts yet. Create one with 'cohort create'.</source>
-        <translation>No cohorts yet. Create one with 'cohort create'.</translation>
+        <source>No cohorts yet. Create one with &apos;cohort create&apos;.</source>
+        <translation>No cohorts yet. Create one with &apos;cohort create&apos;.</translation>
     </message>
     <message>
         <source>planning</source>
@@ -2593,16 +2622,16 @@
         <translation>approval expired</translation>
     </message>
     <message>
-        <source>Planning. Record its ethics approval with 'case approve' before adding entries.</source>
-        <translation>Planning. Record its ethics approval with 'case approve' before adding entries.</translation>
+        <source>Planning. Record its ethics approval with &apos;case approve&apos; before adding entries.</source>
+        <translation>Planning. Record its ethics approval with &apos;case approve&apos; before adding entries.</translation>
     </message>
     <message>
         <source>Ethics approval recorded; it expires on {date}.</source>
         <translation>Ethics approval recorded; it expires on {date}.</translation>
     </message>
     <message>
-        <source>No case studies yet. Create one with 'case create'.</source>
-        <translation>No case studies yet. Create one with 'case create'.</translation>
+        <source>No case studies yet. Create one with &apos;case create&apos;.</source>
+        <translation>No case studies yet. Create one with &apos;case create&apos;.</translation>
     </message>
     <message>
         <source>Export {file} ({date}) is outdated: items were removed since.</source>
@@ -2653,8 +2682,8 @@
         <translation>{made} of {count} replacements made; the items are reviewed.</translation>
     </message>
     <message>
-        <source>{n} item(s) consented as research-pseudonymised still hold a name you skipped: they stay unreviewed and exports wait for them. Run 'case pseudonymise' again.</source>
-        <translation>{n} item(s) consented as research-pseudonymised still hold a name you skipped: they stay unreviewed and exports wait for them. Run 'case pseudonymise' again.</translation>
+        <source>{n} item(s) consented as research-pseudonymised still hold a name you skipped: they stay unreviewed and exports wait for them. Run &apos;case pseudonymise&apos; again.</source>
+        <translation>{n} item(s) consented as research-pseudonymised still hold a name you skipped: they stay unreviewed and exports wait for them. Run &apos;case pseudonymise&apos; again.</translation>
     </message>
     <message>
         <source>Study: {study}.</source>
@@ -2673,8 +2702,8 @@
         <translation>Add --project FILE to check that FILE is the export it ends on.</translation>
     </message>
     <message>
-        <source>It is this study's log in the vault, up to that record.</source>
-        <translation>It is this study's log in the vault, up to that record.</translation>
+        <source>It is this study&apos;s log in the vault, up to that record.</source>
+        <translation>It is this study&apos;s log in the vault, up to that record.</translation>
     </message>
     <message>
         <source>{count} codes imported.</source>
@@ -2685,8 +2714,8 @@
         <translation>Exported to {file}; its signed audit log is {audit}.</translation>
     </message>
     <message>
-        <source>Delete '{title}' with its items, codes, memos, pseudonym map and audit log from the vault? This cannot be undone.</source>
-        <translation>Delete '{title}' with its items, codes, memos, pseudonym map and audit log from the vault? This cannot be undone.</translation>
+        <source>Delete &apos;{title}&apos; with its items, codes, memos, pseudonym map and audit log from the vault? This cannot be undone.</source>
+        <translation>Delete &apos;{title}&apos; with its items, codes, memos, pseudonym map and audit log from the vault? This cannot be undone.</translation>
     </message>
     <message>
         <source>Case study deleted.</source>
@@ -2729,8 +2758,8 @@
         <translation>&amp;Description:</translation>
     </message>
     <message>
-        <source>Choose the code's colour</source>
-        <translation>Choose the code's colour</translation>
+        <source>Choose the code&apos;s colour</source>
+        <translation>Choose the code&apos;s colour</translation>
     </message>
 </context>
 <context>
@@ -2903,8 +2932,8 @@
         <translation>Remove this contact</translation>
     </message>
     <message>
-        <source>Show the cohort's dashboard</source>
-        <translation>Show the cohort's dashboard</translation>
+        <source>Show the cohort&apos;s dashboard</source>
+        <translation>Show the cohort&apos;s dashboard</translation>
     </message>
 </context>
 <context>
@@ -3109,8 +3138,8 @@
         <translation>Safety number with %1</translation>
     </message>
     <message>
-        <source>This contact's keys were revoked: bundles signed with them are refused and nothing can be sent to them.</source>
-        <translation>This contact's keys were revoked: bundles signed with them are refused and nothing can be sent to them.</translation>
+        <source>This contact&apos;s keys were revoked: bundles signed with them are refused and nothing can be sent to them.</source>
+        <translation>This contact&apos;s keys were revoked: bundles signed with them are refused and nothing can be sent to them.</translation>
     </message>
     <message>
         <source>You compared this safety number with %1. It is verified.</source>
@@ -3165,20 +3194,20 @@
         <translation>You already have this card of %1.</translation>
     </message>
     <message>
-        <source>%1's card was renewed (signed by their key).</source>
-        <translation>%1's card was renewed (signed by their key).</translation>
+        <source>%1&apos;s card was renewed (signed by their key).</source>
+        <translation>%1&apos;s card was renewed (signed by their key).</translation>
     </message>
     <message>
         <source>You already have a newer card of %1; nothing changed.</source>
         <translation>You already have a newer card of %1; nothing changed.</translation>
     </message>
     <message>
-        <source>%1's new keys were saved, not verified: compare the safety number again.</source>
-        <translation>%1's new keys were saved, not verified: compare the safety number again.</translation>
+        <source>%1&apos;s new keys were saved, not verified: compare the safety number again.</source>
+        <translation>%1&apos;s new keys were saved, not verified: compare the safety number again.</translation>
     </message>
     <message>
-        <source>%1's keys are revoked: their bundles are refused and nothing is sent to them.</source>
-        <translation>%1's keys are revoked: their bundles are refused and nothing is sent to them.</translation>
+        <source>%1&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
+        <translation>%1&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</translation>
     </message>
     <message>
         <source>Contact card</source>
@@ -3201,14 +3230,14 @@
 %2</translation>
     </message>
     <message>
-        <source>%1's new key was vouched for by their old, verified key. Whoever holds the old key could have done that: compare this new safety number with %1 in person or by phone to mark them verified again.</source>
-        <translation>%1's new key was vouched for by their old, verified key. Whoever holds the old key could have done that: compare this new safety number with %1 in person or by phone to mark them verified again.</translation>
+        <source>%1&apos;s new key was vouched for by their old, verified key. Whoever holds the old key could have done that: compare this new safety number with %1 in person or by phone to mark them verified again.</source>
+        <translation>%1&apos;s new key was vouched for by their old, verified key. Whoever holds the old key could have done that: compare this new safety number with %1 in person or by phone to mark them verified again.</translation>
     </message>
     <message>
-        <source>This card is signed by the contact's key, but it changes what you confirmed:
+        <source>This card is signed by the contact&apos;s key, but it changes what you confirmed:
 %1
 Accept it only if the person told you about the change. Otherwise keep the name you have: nothing is changed.</source>
-        <translation>This card is signed by the contact's key, but it changes what you confirmed:
+        <translation>This card is signed by the contact&apos;s key, but it changes what you confirmed:
 %1
 Accept it only if the person told you about the change. Otherwise keep the name you have: nothing is changed.</translation>
     </message>
@@ -3736,8 +3765,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no vault in this folder.</translation>
     </message>
     <message>
-        <source>Create one with 'init', or choose the folder that holds your vault.</source>
-        <translation>Create one with 'init', or choose the folder that holds your vault.</translation>
+        <source>Create one with &apos;init&apos;, or choose the folder that holds your vault.</source>
+        <translation>Create one with &apos;init&apos;, or choose the folder that holds your vault.</translation>
     </message>
     <message>
         <source>A vault already exists in this folder.</source>
@@ -3848,24 +3877,24 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no journal with this id.</translation>
     </message>
     <message>
-        <source>See the ids with 'journal list'.</source>
-        <translation>See the ids with 'journal list'.</translation>
+        <source>See the ids with &apos;journal list&apos;.</source>
+        <translation>See the ids with &apos;journal list&apos;.</translation>
     </message>
     <message>
         <source>There is no entry with this id.</source>
         <translation>There is no entry with this id.</translation>
     </message>
     <message>
-        <source>See the ids with 'entry list'.</source>
-        <translation>See the ids with 'entry list'.</translation>
+        <source>See the ids with &apos;entry list&apos;.</source>
+        <translation>See the ids with &apos;entry list&apos;.</translation>
     </message>
     <message>
         <source>There is no attachment with this id.</source>
         <translation>There is no attachment with this id.</translation>
     </message>
     <message>
-        <source>See an entry's attachments with 'entry show'.</source>
-        <translation>See an entry's attachments with 'entry show'.</translation>
+        <source>See an entry&apos;s attachments with &apos;entry show&apos;.</source>
+        <translation>See an entry&apos;s attachments with &apos;entry show&apos;.</translation>
     </message>
     <message>
         <source>The attachment is larger than the limit of {limit_mb} MB.</source>
@@ -3896,8 +3925,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>The search could not be understood.</translation>
     </message>
     <message>
-        <source>Check quotes and parentheses. Use "two words" for a phrase, word* for a prefix, and AND, OR, NOT between words.</source>
-        <translation>Check quotes and parentheses. Use "two words" for a phrase, word* for a prefix, and AND, OR, NOT between words.</translation>
+        <source>Check quotes and parentheses. Use &quot;two words&quot; for a phrase, word* for a prefix, and AND, OR, NOT between words.</source>
+        <translation>Check quotes and parentheses. Use &quot;two words&quot; for a phrase, word* for a prefix, and AND, OR, NOT between words.</translation>
     </message>
     <message>
         <source>The passphrase is too short.</source>
@@ -3920,8 +3949,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>{name} could not accept any of this feedback: its entries were not shared with {name}, or not in a bundle that also named you.</translation>
     </message>
     <message>
-        <source>Leave {name} out. Feedback on your entries goes to those you sent them to; on someone else's entry, to its author, who forwards it.</source>
-        <translation>Leave {name} out. Feedback on your entries goes to those you sent them to; on someone else's entry, to its author, who forwards it.</translation>
+        <source>Leave {name} out. Feedback on your entries goes to those you sent them to; on someone else&apos;s entry, to its author, who forwards it.</source>
+        <translation>Leave {name} out. Feedback on your entries goes to those you sent them to; on someone else&apos;s entry, to its author, who forwards it.</translation>
     </message>
     <message>
         <source>This template has no section with that key.</source>
@@ -3944,8 +3973,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no template with this id.</translation>
     </message>
     <message>
-        <source>See the ids with 'templates list'.</source>
-        <translation>See the ids with 'templates list'.</translation>
+        <source>See the ids with &apos;templates list&apos;.</source>
+        <translation>See the ids with &apos;templates list&apos;.</translation>
     </message>
     <message>
         <source>The standards file is not valid.</source>
@@ -3996,8 +4025,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>The PDF could not be made.</translation>
     </message>
     <message>
-        <source>The PDF is drawn with the desktop app's Qt libraries. Check that ReflectDesk is fully installed, or export as HTML and print that to PDF.</source>
-        <translation>The PDF is drawn with the desktop app's Qt libraries. Check that ReflectDesk is fully installed, or export as HTML and print that to PDF.</translation>
+        <source>The PDF is drawn with the desktop app&apos;s Qt libraries. Check that ReflectDesk is fully installed, or export as HTML and print that to PDF.</source>
+        <translation>The PDF is drawn with the desktop app&apos;s Qt libraries. Check that ReflectDesk is fully installed, or export as HTML and print that to PDF.</translation>
     </message>
     <message>
         <source>This backup is damaged or was changed after it was made: it does not pass its checks.</source>
@@ -4012,28 +4041,28 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no comment with this id.</translation>
     </message>
     <message>
-        <source>See an entry's comments with 'comment list ENTRY'.</source>
-        <translation>See an entry's comments with 'comment list ENTRY'.</translation>
+        <source>See an entry&apos;s comments with &apos;comment list ENTRY&apos;.</source>
+        <translation>See an entry&apos;s comments with &apos;comment list ENTRY&apos;.</translation>
     </message>
     <message>
         <source>There are no comments, sign-offs or statuses to send to these contacts.</source>
         <translation>There are no comments, sign-offs or statuses to send to these contacts.</translation>
     </message>
     <message>
-        <source>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with 'bundle export'.</source>
-        <translation>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with 'bundle export'.</translation>
+        <source>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with &apos;bundle export&apos;.</source>
+        <translation>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with &apos;bundle export&apos;.</translation>
     </message>
     <message>
         <source>There is no sign-off with this id.</source>
         <translation>There is no sign-off with this id.</translation>
     </message>
     <message>
-        <source>See an entry's sign-offs with 'comment list ENTRY'.</source>
-        <translation>See an entry's sign-offs with 'comment list ENTRY'.</translation>
+        <source>See an entry&apos;s sign-offs with &apos;comment list ENTRY&apos;.</source>
+        <translation>See an entry&apos;s sign-offs with &apos;comment list ENTRY&apos;.</translation>
     </message>
     <message>
-        <source>The quoted text is not in that section of the entry's current version.</source>
-        <translation>The quoted text is not in that section of the entry's current version.</translation>
+        <source>The quoted text is not in that section of the entry&apos;s current version.</source>
+        <translation>The quoted text is not in that section of the entry&apos;s current version.</translation>
     </message>
     <message>
         <source>Copy the passage exactly as it appears (up to 2,000 characters) and try again.</source>
@@ -4060,16 +4089,16 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>Send it to your mentor, who signs it off against the standards.</translation>
     </message>
     <message>
-        <source>Only the entry's author can mark it ready for feedback.</source>
-        <translation>Only the entry's author can mark it ready for feedback.</translation>
+        <source>Only the entry&apos;s author can mark it ready for feedback.</source>
+        <translation>Only the entry&apos;s author can mark it ready for feedback.</translation>
     </message>
     <message>
         <source>A comment or sign-off is signed by someone who is not among your contacts.</source>
         <translation>A comment or sign-off is signed by someone who is not among your contacts.</translation>
     </message>
     <message>
-        <source>Add that person's contact card first, compare the safety number, and import again. Nothing was imported.</source>
-        <translation>Add that person's contact card first, compare the safety number, and import again. Nothing was imported.</translation>
+        <source>Add that person&apos;s contact card first, compare the safety number, and import again. Nothing was imported.</source>
+        <translation>Add that person&apos;s contact card first, compare the safety number, and import again. Nothing was imported.</translation>
     </message>
     <message>
         <source>A comment or sign-off is signed with a key that was revoked or replaced.</source>
@@ -4100,8 +4129,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>A comment points at text that is not in the version it names.</translation>
     </message>
     <message>
-        <source>A record does something its author may not do (withdraw another person's sign-off, mark someone else's entry, or sign off their own).</source>
-        <translation>A record does something its author may not do (withdraw another person's sign-off, mark someone else's entry, or sign off their own).</translation>
+        <source>A record does something its author may not do (withdraw another person&apos;s sign-off, mark someone else&apos;s entry, or sign off their own).</source>
+        <translation>A record does something its author may not do (withdraw another person&apos;s sign-off, mark someone else&apos;s entry, or sign off their own).</translation>
     </message>
     <message>
         <source>There are more comments and sign-offs than ReflectDesk takes at once ({limit}).</source>
@@ -4124,8 +4153,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>This template id belongs to a built-in template.</translation>
     </message>
     <message>
-        <source>Choose another id for your template, for example with your university's prefix.</source>
-        <translation>Choose another id for your template, for example with your university's prefix.</translation>
+        <source>Choose another id for your template, for example with your university&apos;s prefix.</source>
+        <translation>Choose another id for your template, for example with your university&apos;s prefix.</translation>
     </message>
     <message>
         <source>This template version was already imported with different content.</source>
@@ -4424,12 +4453,12 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no contact with this id.</translation>
     </message>
     <message>
-        <source>See the ids with 'contact list'.</source>
-        <translation>See the ids with 'contact list'.</translation>
+        <source>See the ids with &apos;contact list&apos;.</source>
+        <translation>See the ids with &apos;contact list&apos;.</translation>
     </message>
     <message>
-        <source>This contact's key has been revoked; nothing can be sent to it.</source>
-        <translation>This contact's key has been revoked; nothing can be sent to it.</translation>
+        <source>This contact&apos;s key has been revoked; nothing can be sent to it.</source>
+        <translation>This contact&apos;s key has been revoked; nothing can be sent to it.</translation>
     </message>
     <message>
         <source>Ask the person for their new contact card. Nothing was exported.</source>
@@ -4476,12 +4505,12 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>Only someone holding the old key could make it. Ask the person for their current card and compare the safety number. Nothing was changed.</translation>
     </message>
     <message>
-        <source>This is a revocation of your own key, not of a contact's.</source>
-        <translation>This is a revocation of your own key, not of a contact's.</translation>
+        <source>This is a revocation of your own key, not of a contact&apos;s.</source>
+        <translation>This is a revocation of your own key, not of a contact&apos;s.</translation>
     </message>
     <message>
-        <source>If you did not make it, someone else has your secret key: make new keys now with 'identity rotate --no-vouch' and give your contacts the new card. Nothing was changed.</source>
-        <translation>If you did not make it, someone else has your secret key: make new keys now with 'identity rotate --no-vouch' and give your contacts the new card. Nothing was changed.</translation>
+        <source>If you did not make it, someone else has your secret key: make new keys now with &apos;identity rotate --no-vouch&apos; and give your contacts the new card. Nothing was changed.</source>
+        <translation>If you did not make it, someone else has your secret key: make new keys now with &apos;identity rotate --no-vouch&apos; and give your contacts the new card. Nothing was changed.</translation>
     </message>
     <message>
         <source>The name on this card contains invisible or text-direction characters.</source>
@@ -4504,8 +4533,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>You already have a newer card for this contact.</translation>
     </message>
     <message>
-        <source>The safety number you entered does not match this contact's.</source>
-        <translation>The safety number you entered does not match this contact's.</translation>
+        <source>The safety number you entered does not match this contact&apos;s.</source>
+        <translation>The safety number you entered does not match this contact&apos;s.</translation>
     </message>
     <message>
         <source>Do not mark the contact verified. Check that you both opened the right contact, then compare again.</source>
@@ -4524,8 +4553,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>The bundle does not carry the contact card of its unknown sender.</translation>
     </message>
     <message>
-        <source>Import the sender's contact card first, then the bundle again. Nothing was imported.</source>
-        <translation>Import the sender's contact card first, then the bundle again. Nothing was imported.</translation>
+        <source>Import the sender&apos;s contact card first, then the bundle again. Nothing was imported.</source>
+        <translation>Import the sender&apos;s contact card first, then the bundle again. Nothing was imported.</translation>
     </message>
     <message>
         <source>The bundle would change an entry that belongs to someone else.</source>
@@ -4752,8 +4781,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>The secure connection to the exchange server could not be verified.</translation>
     </message>
     <message>
-        <source>Check the address and the computer's date and time. If it persists, someone may be intercepting the connection: do not use this network, and tell your university's IT.</source>
-        <translation>Check the address and the computer's date and time. If it persists, someone may be intercepting the connection: do not use this network, and tell your university's IT.</translation>
+        <source>Check the address and the computer&apos;s date and time. If it persists, someone may be intercepting the connection: do not use this network, and tell your university&apos;s IT.</source>
+        <translation>Check the address and the computer&apos;s date and time. If it persists, someone may be intercepting the connection: do not use this network, and tell your university&apos;s IT.</translation>
     </message>
     <message>
         <source>The exchange server gave an answer ReflectDesk does not understand.</source>
@@ -4808,8 +4837,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no exchange point with this id.</translation>
     </message>
     <message>
-        <source>See the ids with 'exchange list'.</source>
-        <translation>See the ids with 'exchange list'.</translation>
+        <source>See the ids with &apos;exchange list&apos;.</source>
+        <translation>See the ids with &apos;exchange list&apos;.</translation>
     </message>
     <message>
         <source>This folder cannot be used as an exchange point.</source>
@@ -4832,32 +4861,32 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>Bundles are still waiting to be sent through this exchange point: {count}.</translation>
     </message>
     <message>
-        <source>Send them first ('sync now'), or remove it with --force: they are then not sent.</source>
-        <translation>Send them first ('sync now'), or remove it with --force: they are then not sent.</translation>
+        <source>Send them first (&apos;sync now&apos;), or remove it with --force: they are then not sent.</source>
+        <translation>Send them first (&apos;sync now&apos;), or remove it with --force: they are then not sent.</translation>
     </message>
     <message>
         <source>None of these contacts is reached through an exchange point.</source>
         <translation>None of these contacts is reached through an exchange point.</translation>
     </message>
     <message>
-        <source>Add an exchange point for them ('exchange add … --contact'), or export to a file with --output.</source>
-        <translation>Add an exchange point for them ('exchange add … --contact'), or export to a file with --output.</translation>
+        <source>Add an exchange point for them (&apos;exchange add … --contact&apos;), or export to a file with --output.</source>
+        <translation>Add an exchange point for them (&apos;exchange add … --contact&apos;), or export to a file with --output.</translation>
     </message>
     <message>
         <source>No received bundle is waiting with this id.</source>
         <translation>No received bundle is waiting with this id.</translation>
     </message>
     <message>
-        <source>See the ids with 'sync waiting'.</source>
-        <translation>See the ids with 'sync waiting'.</translation>
+        <source>See the ids with &apos;sync waiting&apos;.</source>
+        <translation>See the ids with &apos;sync waiting&apos;.</translation>
     </message>
     <message>
         <source>This file is not a ReflectDesk backup.</source>
         <translation>This file is not a ReflectDesk backup.</translation>
     </message>
     <message>
-        <source>Choose a file ending in .rdbackup made by 'Back up now' or 'backup create'.</source>
-        <translation>Choose a file ending in .rdbackup made by 'Back up now' or 'backup create'.</translation>
+        <source>Choose a file ending in .rdbackup made by &apos;Back up now&apos; or &apos;backup create&apos;.</source>
+        <translation>Choose a file ending in .rdbackup made by &apos;Back up now&apos; or &apos;backup create&apos;.</translation>
     </message>
     <message>
         <source>The folder for the restored vault already exists and is not empty.</source>
@@ -4880,12 +4909,12 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no cohort with this id or name.</translation>
     </message>
     <message>
-        <source>See your cohorts with 'cohort list'.</source>
-        <translation>See your cohorts with 'cohort list'.</translation>
+        <source>See your cohorts with &apos;cohort list&apos;.</source>
+        <translation>See your cohorts with &apos;cohort list&apos;.</translation>
     </message>
     <message>
-        <source>The cohort's name is empty, too long or not valid.</source>
-        <translation>The cohort's name is empty, too long or not valid.</translation>
+        <source>The cohort&apos;s name is empty, too long or not valid.</source>
+        <translation>The cohort&apos;s name is empty, too long or not valid.</translation>
     </message>
     <message>
         <source>Use up to 120 characters, for example: Práctica II — 2026 — Sección 2.</source>
@@ -4904,32 +4933,32 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>There is no case study with this id or title.</translation>
     </message>
     <message>
-        <source>See your case studies with 'case list'.</source>
-        <translation>See your case studies with 'case list'.</translation>
+        <source>See your case studies with &apos;case list&apos;.</source>
+        <translation>See your case studies with &apos;case list&apos;.</translation>
     </message>
     <message>
         <source>The case study holds no item with this id.</source>
         <translation>The case study holds no item with this id.</translation>
     </message>
     <message>
-        <source>See its items with 'case show'.</source>
-        <translation>See its items with 'case show'.</translation>
+        <source>See its items with &apos;case show&apos;.</source>
+        <translation>See its items with &apos;case show&apos;.</translation>
     </message>
     <message>
         <source>The case study has no code with this id or name.</source>
         <translation>The case study has no code with this id or name.</translation>
     </message>
     <message>
-        <source>See its codebook with 'case show'.</source>
-        <translation>See its codebook with 'case show'.</translation>
+        <source>See its codebook with &apos;case show&apos;.</source>
+        <translation>See its codebook with &apos;case show&apos;.</translation>
     </message>
     <message>
         <source>The case study has no memo or passage with this id.</source>
         <translation>The case study has no memo or passage with this id.</translation>
     </message>
     <message>
-        <source>See its memos and passages with 'case show'.</source>
-        <translation>See its memos and passages with 'case show'.</translation>
+        <source>See its memos and passages with &apos;case show&apos;.</source>
+        <translation>See its memos and passages with &apos;case show&apos;.</translation>
     </message>
     <message>
         <source>A field of the case study is empty, too long or not valid: {field}.</source>
@@ -4944,32 +4973,32 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>This case study has no ethics approval: entries cannot be added or exported.</translation>
     </message>
     <message>
-        <source>Record the committee, the approval's reference and its expiry date with 'case approve'. Until then the study can be planned.</source>
-        <translation>Record the committee, the approval's reference and its expiry date with 'case approve'. Until then the study can be planned.</translation>
+        <source>Record the committee, the approval&apos;s reference and its expiry date with &apos;case approve&apos;. Until then the study can be planned.</source>
+        <translation>Record the committee, the approval&apos;s reference and its expiry date with &apos;case approve&apos;. Until then the study can be planned.</translation>
     </message>
     <message>
         <source>The ethics approval of this case study expired on {date}: no entry can be added and nothing exported.</source>
         <translation>The ethics approval of this case study expired on {date}: no entry can be added and nothing exported.</translation>
     </message>
     <message>
-        <source>Record the renewed approval with 'case approve' and try again.</source>
-        <translation>Record the renewed approval with 'case approve' and try again.</translation>
+        <source>Record the renewed approval with &apos;case approve&apos; and try again.</source>
+        <translation>Record the renewed approval with &apos;case approve&apos; and try again.</translation>
     </message>
     <message>
         <source>The author of this entry has not consented to its use in research.</source>
         <translation>The author of this entry has not consented to its use in research.</translation>
     </message>
     <message>
-        <source>Only entries received with the consent 'research' or 'research-pseudonymised', and not withdrawn, can be added to a case study.</source>
-        <translation>Only entries received with the consent 'research' or 'research-pseudonymised', and not withdrawn, can be added to a case study.</translation>
+        <source>Only entries received with the consent &apos;research&apos; or &apos;research-pseudonymised&apos;, and not withdrawn, can be added to a case study.</source>
+        <translation>Only entries received with the consent &apos;research&apos; or &apos;research-pseudonymised&apos;, and not withdrawn, can be added to a case study.</translation>
     </message>
     <message>
         <source>Only entries received from their authors can be added to a case study.</source>
         <translation>Only entries received from their authors can be added to a case study.</translation>
     </message>
     <message>
-        <source>Import the author's bundle, then pick the entry from 'case add --list'.</source>
-        <translation>Import the author's bundle, then pick the entry from 'case add --list'.</translation>
+        <source>Import the author&apos;s bundle, then pick the entry from &apos;case add --list&apos;.</source>
+        <translation>Import the author&apos;s bundle, then pick the entry from &apos;case add --list&apos;.</translation>
     </message>
     <message>
         <source>This entry is already in the case study.</source>
@@ -4984,16 +5013,16 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>Entries that may only be used pseudonymised have not been reviewed yet ({count}): nothing was exported.</translation>
     </message>
     <message>
-        <source>Review the proposed replacements with 'case pseudonymise', then export.</source>
-        <translation>Review the proposed replacements with 'case pseudonymise', then export.</translation>
+        <source>Review the proposed replacements with &apos;case pseudonymise&apos;, then export.</source>
+        <translation>Review the proposed replacements with &apos;case pseudonymise&apos;, then export.</translation>
     </message>
     <message>
         <source>Entries name pupils, schools or communes, or hold a RUT, e-mail or phone number, and have not been reviewed yet ({count}): nothing was exported.</source>
         <translation>Entries name pupils, schools or communes, or hold a RUT, e-mail or phone number, and have not been reviewed yet ({count}): nothing was exported.</translation>
     </message>
     <message>
-        <source>Review the proposed replacements (Review pseudonyms… in the Items tab, or 'case pseudonymise'), then export. Pupils and schools never leave in clear, whatever the author consented to.</source>
-        <translation>Review the proposed replacements (Review pseudonyms… in the Items tab, or 'case pseudonymise'), then export. Pupils and schools never leave in clear, whatever the author consented to.</translation>
+        <source>Review the proposed replacements (Review pseudonyms… in the Items tab, or &apos;case pseudonymise&apos;), then export. Pupils and schools never leave in clear, whatever the author consented to.</source>
+        <translation>Review the proposed replacements (Review pseudonyms… in the Items tab, or &apos;case pseudonymise&apos;), then export. Pupils and schools never leave in clear, whatever the author consented to.</translation>
     </message>
     <message>
         <source>The passage is empty or lies outside the text of its section.</source>
@@ -5016,8 +5045,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>The audit log does not verify: a record was changed, removed, reordered or not signed by the researcher.</translation>
     </message>
     <message>
-        <source>Do not trust this copy of the log. Export it again from the researcher's vault and compare.</source>
-        <translation>Do not trust this copy of the log. Export it again from the researcher's vault and compare.</translation>
+        <source>Do not trust this copy of the log. Export it again from the researcher&apos;s vault and compare.</source>
+        <translation>Do not trust this copy of the log. Export it again from the researcher&apos;s vault and compare.</translation>
     </message>
     <message>
         <source>The audit log verifies, but it does not end on the export of this file ({file}): its SHA-256 is not the one the log signed.</source>
@@ -5032,8 +5061,8 @@ This cannot be undone: to share again, %1 makes new keys and gives you the new c
         <translation>The codebook is empty: there is nothing to export.</translation>
     </message>
     <message>
-        <source>Add codes first, with 'case codebook --add'.</source>
-        <translation>Add codes first, with 'case codebook --add'.</translation>
+        <source>Add codes first, with &apos;case codebook --add&apos;.</source>
+        <translation>Add codes first, with &apos;case codebook --add&apos;.</translation>
     </message>
 </context>
 <context>
@@ -6330,8 +6359,8 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
         <translation>School &amp;mentor (profesor/a guía)</translation>
     </message>
     <message>
-        <source>I read my student teachers' journals and give feedback.</source>
-        <translation>I read my student teachers' journals and give feedback.</translation>
+        <source>I read my student teachers&apos; journals and give feedback.</source>
+        <translation>I read my student teachers&apos; journals and give feedback.</translation>
     </message>
     <message>
         <source>&amp;University educator or researcher</source>
@@ -6369,8 +6398,8 @@ Then make a new key pair, not vouched for by the old key, and give your contacts
 <context>
     <name>Progress</name>
     <message>
-        <source>Measuring this computer's speed…</source>
-        <translation>Measuring this computer's speed…</translation>
+        <source>Measuring this computer&apos;s speed…</source>
+        <translation>Measuring this computer&apos;s speed…</translation>
     </message>
     <message>
         <source>Deriving the key from your passphrase…</source>
@@ -7091,8 +7120,8 @@ This entry may only be used pseudonymised: if this is skipped, exports wait unti
         <translation>&amp;Ready for feedback</translation>
     </message>
     <message>
-        <source>Mark this entry ready for your mentor's feedback (it travels in your bundle)</source>
-        <translation>Mark this entry ready for your mentor's feedback (it travels in your bundle)</translation>
+        <source>Mark this entry ready for your mentor&apos;s feedback (it travels in your bundle)</source>
+        <translation>Mark this entry ready for your mentor&apos;s feedback (it travels in your bundle)</translation>
     </message>
     <message>
         <source>Send &amp;feedback…</source>
@@ -7281,12 +7310,12 @@ This entry may only be used pseudonymised: if this is skipped, exports wait unti
         <translation>Where does it go?</translation>
     </message>
     <message>
-        <source>Send it through an exchange point, or save it in a folder (a USB stick, a shared folder…). The file is named by today's date and a short code, never by who or what is inside.</source>
-        <translation>Send it through an exchange point, or save it in a folder (a USB stick, a shared folder…). The file is named by today's date and a short code, never by who or what is inside.</translation>
+        <source>Send it through an exchange point, or save it in a folder (a USB stick, a shared folder…). The file is named by today&apos;s date and a short code, never by who or what is inside.</source>
+        <translation>Send it through an exchange point, or save it in a folder (a USB stick, a shared folder…). The file is named by today&apos;s date and a short code, never by who or what is inside.</translation>
     </message>
     <message>
-        <source>Choose a folder (a USB stick, a shared folder…). The file is named by today's date and a short code, never by who or what is inside.</source>
-        <translation>Choose a folder (a USB stick, a shared folder…). The file is named by today's date and a short code, never by who or what is inside.</translation>
+        <source>Choose a folder (a USB stick, a shared folder…). The file is named by today&apos;s date and a short code, never by who or what is inside.</source>
+        <translation>Choose a folder (a USB stick, a shared folder…). The file is named by today&apos;s date and a short code, never by who or what is inside.</translation>
     </message>
     <message>
         <source>Choose a folder…</source>

@@ -98,6 +98,37 @@
     </message>
 </context>
 <context>
+    <name>AuditCounts</name>
+    <message numerus="yes">
+        <source>%n passage(s)</source>
+        <translation>
+            <numerusform>%n pasaje</numerusform>
+            <numerusform>%n pasajes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n memo(s)</source>
+        <translation>
+            <numerusform>%n memo</numerusform>
+            <numerusform>%n memos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n elemento</numerusform>
+            <numerusform>%n elementos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n code(s)</source>
+        <translation>
+            <numerusform>%n código</numerusform>
+            <numerusform>%n códigos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BackupPanel</name>
     <message>
         <source>Choose a folder for your backups</source>
@@ -590,24 +621,8 @@
         <translation>consentimiento: %1</translation>
     </message>
     <message>
-        <source>%1 passages</source>
-        <translation>%1 pasajes</translation>
-    </message>
-    <message>
-        <source>%1 memos</source>
-        <translation>%1 memos</translation>
-    </message>
-    <message>
         <source>format %1</source>
         <translation>formato %1</translation>
-    </message>
-    <message>
-        <source>%1 items</source>
-        <translation>%1 elementos</translation>
-    </message>
-    <message>
-        <source>%1 codes</source>
-        <translation>%1 códigos</translation>
     </message>
     <message>
         <source>reason: %1</source>
@@ -842,7 +857,7 @@
         <translation>Elementos del estudio</translation>
     </message>
     <message>
-        <source>The item's text</source>
+        <source>The item&apos;s text</source>
         <translation>El texto del elemento</translation>
     </message>
     <message>
@@ -1191,8 +1206,22 @@
         <translation>Importado</translation>
     </message>
     <message>
-        <source>Withdrawn on %1, from bundle %2: removed with %3 passages and %4 memos.</source>
-        <translation>Retirado el %1, del paquete %2: quitado con %3 pasajes y %4 memos.</translation>
+        <source>Withdrawn on %1, from bundle %2: removed with %3 and %4.</source>
+        <translation>Retirado el %1, del paquete %2: quitado con %3 y %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passage(s)</source>
+        <translation>
+            <numerusform>%n pasaje</numerusform>
+            <numerusform>%n pasajes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n memo(s)</source>
+        <translation>
+            <numerusform>%n memo</numerusform>
+            <numerusform>%n memos</numerusform>
+        </translation>
     </message>
     <message>
         <source>Provenance</source>
@@ -1215,7 +1244,7 @@
         <translation>Importado de un proyecto REFI-QDA: sin firma ni consentimiento.</translation>
     </message>
     <message>
-        <source>Author's key: %1</source>
+        <source>Author&apos;s key: %1</source>
         <translation>Clave de la autora o autor: %1</translation>
     </message>
     <message>
@@ -1306,7 +1335,7 @@
         <translation>Publicado el %1: la fecha de corte. Las exportaciones hechas antes de un retiro se marcan como desactualizadas.</translation>
     </message>
     <message>
-        <source>Not published yet: a consent withdrawal removes that entry's excerpts from this study.</source>
+        <source>Not published yet: a consent withdrawal removes that entry&apos;s excerpts from this study.</source>
         <translation>Aún no publicado: un retiro de consentimiento quita de este estudio los fragmentos de esa entrada.</translation>
     </message>
     <message>
@@ -1314,7 +1343,7 @@
         <translation>Quitar elemento</translation>
     </message>
     <message>
-        <source>Remove %1's entry from this case study?</source>
+        <source>Remove %1&apos;s entry from this case study?</source>
         <translation>¿Quitar la entrada de %1 de este estudio de caso?</translation>
     </message>
     <message>
@@ -1542,7 +1571,7 @@
         <translation>Leyendo las entradas recibidas…</translation>
     </message>
     <message>
-        <source>No received entries yet: import your students' bundles first.</source>
+        <source>No received entries yet: import your students&apos; bundles first.</source>
         <translation>Aún no hay entradas recibidas: primero importa los paquetes de tus estudiantes.</translation>
     </message>
     <message>
@@ -2113,8 +2142,8 @@
         <translation>Resuelve con: entry resolve {id} --keep CAMPO=N o --text CAMPO=TEXTO</translation>
     </message>
     <message>
-        <source>No journals yet. Create one with 'journal create'.</source>
-        <translation>Aún no hay diarios. Crea uno con 'journal create'.</translation>
+        <source>No journals yet. Create one with &apos;journal create&apos;.</source>
+        <translation>Aún no hay diarios. Crea uno con &apos;journal create&apos;.</translation>
     </message>
     <message>
         <source>No entries match.</source>
@@ -2297,7 +2326,7 @@
         <translation>ADVERTENCIA: ya tienes un contacto con este nombre pero con otras claves. Se agregará como un contacto aparte; primero compara el número de seguridad con la persona.</translation>
     </message>
     <message>
-        <source>New key, vouched by the old one: the contact's previous key signed this card. Whoever holds the old key could have made it, so the contact is not verified until you compare the new safety number with the person.</source>
+        <source>New key, vouched by the old one: the contact&apos;s previous key signed this card. Whoever holds the old key could have made it, so the contact is not verified until you compare the new safety number with the person.</source>
         <translation>Clave nueva, avalada por la anterior: la clave anterior del contacto firmó esta tarjeta. Quien tenga la clave anterior pudo haberla hecho, así que el contacto queda sin verificar hasta que compares el nuevo número de seguridad con la persona.</translation>
     </message>
     <message>
@@ -2309,7 +2338,7 @@
         <translation>Esta tarjeta es de una clave que este contacto ya reemplazó, o está firmada por ella.</translation>
     </message>
     <message>
-        <source>A revocation: this key, and every newer key it vouched for, will no longer be trusted; bundles they signed from the revocation's date on are refused.</source>
+        <source>A revocation: this key, and every newer key it vouched for, will no longer be trusted; bundles they signed from the revocation&apos;s date on are refused.</source>
         <translation>Una revocación: esta clave, y cada clave más nueva que avaló, dejarán de ser de confianza; se rechazarán los paquetes que firmen desde la fecha de la revocación.</translation>
     </message>
     <message>
@@ -2325,7 +2354,7 @@
         <translation>Número de seguridad:</translation>
     </message>
     <message>
-        <source>The contact was verified; it will be 'vouched' (not verified) now.</source>
+        <source>The contact was verified; it will be &apos;vouched&apos; (not verified) now.</source>
         <translation>El contacto estaba verificado; ahora quedará «avalado» (sin verificar).</translation>
     </message>
     <message>
@@ -2341,8 +2370,8 @@
         <translation>¿Aceptar esta tarjeta?</translation>
     </message>
     <message>
-        <source>No contacts yet. Import a card with 'contact import'.</source>
-        <translation>Aún no hay contactos. Importa una tarjeta con 'contact import'.</translation>
+        <source>No contacts yet. Import a card with &apos;contact import&apos;.</source>
+        <translation>Aún no hay contactos. Importa una tarjeta con &apos;contact import&apos;.</translation>
     </message>
     <message>
         <source>verified</source>
@@ -2373,7 +2402,7 @@
         <translation>{name} quedó verificado/a.</translation>
     </message>
     <message>
-        <source>{name}'s keys are revoked: their bundles are refused and nothing is sent to them.</source>
+        <source>{name}&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
         <translation>Las claves de {name} están revocadas: sus paquetes se rechazan y no se le envía nada.</translation>
     </message>
     <message>
@@ -2385,8 +2414,8 @@
         <translation>Se escribió tu clave pública minisign en {path}.</translation>
     </message>
     <message>
-        <source>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them ('contact safety-number').</source>
-        <translation>Se escribió tu tarjeta de contacto en {path}. Entrégala a tus contactos y luego compara los números de seguridad con ellos ('contact safety-number').</translation>
+        <source>Wrote your contact card to {path}. Give it to your contacts, then compare safety numbers with them (&apos;contact safety-number&apos;).</source>
+        <translation>Se escribió tu tarjeta de contacto en {path}. Entrégala a tus contactos y luego compara los números de seguridad con ellos (&apos;contact safety-number&apos;).</translation>
     </message>
     <message>
         <source>Make a new key pair? Contacts will need the new card to send you bundles.</source>
@@ -2401,8 +2430,8 @@
         <translation>Nuevo par de claves creado; su tarjeta, firmada también con tu clave anterior, está en {path}. Entrégala a tus contactos: la aceptan sin volver a comprobar. Los paquetes enviados a tu clave anterior se siguen abriendo.</translation>
     </message>
     <message>
-        <source>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with 'identity rotate --no-vouch' and give your contacts the new card.</source>
-        <translation>Se escribió una revocación de tus claves en {path}. Los contactos que la importen dejan de confiar en estas claves. Luego crea claves nuevas con 'identity rotate --no-vouch' y entrega la nueva tarjeta a tus contactos.</translation>
+        <source>Wrote a revocation of your keys to {path}. Contacts who import it stop trusting these keys. Then make new ones with &apos;identity rotate --no-vouch&apos; and give your contacts the new card.</source>
+        <translation>Se escribió una revocación de tus claves en {path}. Los contactos que la importen dejan de confiar en estas claves. Luego crea claves nuevas con &apos;identity rotate --no-vouch&apos; y entrega la nueva tarjeta a tus contactos.</translation>
     </message>
     <message>
         <source>ReflectDesk is in the applications menu; .rdbundle and .rdcard files open with it ({count} files in {path}).</source>
@@ -2465,12 +2494,12 @@
         <translation>Contraseña de aplicación: </translation>
     </message>
     <message>
-        <source>Exchange point added. Nothing is sent until you run 'sync now' or the app does.</source>
-        <translation>Punto de intercambio agregado. No se envía nada hasta que ejecutes 'sync now' o lo haga la aplicación.</translation>
+        <source>Exchange point added. Nothing is sent until you run &apos;sync now&apos; or the app does.</source>
+        <translation>Punto de intercambio agregado. No se envía nada hasta que ejecutes &apos;sync now&apos; o lo haga la aplicación.</translation>
     </message>
     <message>
-        <source>No exchange points: nothing is ever sent. Add one with 'exchange add'.</source>
-        <translation>No hay puntos de intercambio: nunca se envía nada. Agrega uno con 'exchange add'.</translation>
+        <source>No exchange points: nothing is ever sent. Add one with &apos;exchange add&apos;.</source>
+        <translation>No hay puntos de intercambio: nunca se envía nada. Agrega uno con &apos;exchange add&apos;.</translation>
     </message>
     <message>
         <source>Exchange point removed. Files on it were left as they are.</source>
@@ -2493,8 +2522,8 @@
         <translation>última sincronización: {when}</translation>
     </message>
     <message>
-        <source>Received from people not verified, waiting for you: {count} ('sync waiting').</source>
-        <translation>Recibidos de personas no verificadas, esperándote: {count} ('sync waiting').</translation>
+        <source>Received from people not verified, waiting for you: {count} (&apos;sync waiting&apos;).</source>
+        <translation>Recibidos de personas no verificadas, esperándote: {count} (&apos;sync waiting&apos;).</translation>
     </message>
     <message>
         <source>Sent: {sent}. Imported: {received}. Waiting for you: {waiting}.</source>
@@ -2513,8 +2542,8 @@
         <translation>Importado.</translation>
     </message>
     <message>
-        <source>Queued a bundle for {points} exchange point(s) (entries: {entries}). It is sent by 'sync now', or by the app when it is open and online.</source>
-        <translation>Paquete en cola para {points} punto(s) de intercambio (entradas: {entries}). Se envía con 'sync now', o lo envía la aplicación cuando está abierta y con conexión.</translation>
+        <source>Queued a bundle for {points} exchange point(s) (entries: {entries}). It is sent by &apos;sync now&apos;, or by the app when it is open and online.</source>
+        <translation>Paquete en cola para {points} punto(s) de intercambio (entradas: {entries}). Se envía con &apos;sync now&apos;, o lo envía la aplicación cuando está abierta y con conexión.</translation>
     </message>
     <message>
         <source>Backup written: {path}</source>
@@ -2577,8 +2606,8 @@
         <translation>Cohorte {name}: {count} integrantes.</translation>
     </message>
     <message>
-        <source>No cohorts yet. Create one with 'cohort create'.</source>
-        <translation>Aún no hay cohortes. Crea una con 'cohort create'.</translation>
+        <source>No cohorts yet. Create one with &apos;cohort create&apos;.</source>
+        <translation>Aún no hay cohortes. Crea una con &apos;cohort create&apos;.</translation>
     </message>
     <message>
         <source>planning</source>
@@ -2593,16 +2622,16 @@
         <translation>aprobación vencida</translation>
     </message>
     <message>
-        <source>Planning. Record its ethics approval with 'case approve' before adding entries.</source>
-        <translation>En planificación. Registra su aprobación ética con 'case approve' antes de agregar entradas.</translation>
+        <source>Planning. Record its ethics approval with &apos;case approve&apos; before adding entries.</source>
+        <translation>En planificación. Registra su aprobación ética con &apos;case approve&apos; antes de agregar entradas.</translation>
     </message>
     <message>
         <source>Ethics approval recorded; it expires on {date}.</source>
         <translation>Aprobación ética registrada; vence el {date}.</translation>
     </message>
     <message>
-        <source>No case studies yet. Create one with 'case create'.</source>
-        <translation>Aún no hay estudios de caso. Crea uno con 'case create'.</translation>
+        <source>No case studies yet. Create one with &apos;case create&apos;.</source>
+        <translation>Aún no hay estudios de caso. Crea uno con &apos;case create&apos;.</translation>
     </message>
     <message>
         <source>Export {file} ({date}) is outdated: items were removed since.</source>
@@ -2653,7 +2682,7 @@
         <translation>Se hicieron {made} de {count} reemplazos; los elementos quedan revisados.</translation>
     </message>
     <message>
-        <source>{n} item(s) consented as research-pseudonymised still hold a name you skipped: they stay unreviewed and exports wait for them. Run 'case pseudonymise' again.</source>
+        <source>{n} item(s) consented as research-pseudonymised still hold a name you skipped: they stay unreviewed and exports wait for them. Run &apos;case pseudonymise&apos; again.</source>
         <translation>{n} elemento(s) con consentimiento de investigación seudonimizada aún contienen un nombre que omitiste: siguen sin revisar y las exportaciones los esperan. Ejecuta «case pseudonymise» de nuevo.</translation>
     </message>
     <message>
@@ -2673,7 +2702,7 @@
         <translation>Agregue --project ARCHIVO para comprobar que ARCHIVO es la exportación en que termina.</translation>
     </message>
     <message>
-        <source>It is this study's log in the vault, up to that record.</source>
+        <source>It is this study&apos;s log in the vault, up to that record.</source>
         <translation>Es el registro de este estudio en el espacio, hasta ese registro.</translation>
     </message>
     <message>
@@ -2685,7 +2714,7 @@
         <translation>Exportado a {file}; su registro de auditoría firmado es {audit}.</translation>
     </message>
     <message>
-        <source>Delete '{title}' with its items, codes, memos, pseudonym map and audit log from the vault? This cannot be undone.</source>
+        <source>Delete &apos;{title}&apos; with its items, codes, memos, pseudonym map and audit log from the vault? This cannot be undone.</source>
         <translation>¿Eliminar «{title}» con sus elementos, códigos, memos, mapa de seudónimos y registro de auditoría de tu espacio? No se puede deshacer.</translation>
     </message>
     <message>
@@ -2729,7 +2758,7 @@
         <translation>&amp;Descripción:</translation>
     </message>
     <message>
-        <source>Choose the code's colour</source>
+        <source>Choose the code&apos;s colour</source>
         <translation>Elegir el color del código</translation>
     </message>
 </context>
@@ -2903,7 +2932,7 @@
         <translation>Quitar este contacto</translation>
     </message>
     <message>
-        <source>Show the cohort's dashboard</source>
+        <source>Show the cohort&apos;s dashboard</source>
         <translation>Ver el panel de la cohorte</translation>
     </message>
 </context>
@@ -3109,7 +3138,7 @@
         <translation>Número de seguridad con %1</translation>
     </message>
     <message>
-        <source>This contact's keys were revoked: bundles signed with them are refused and nothing can be sent to them.</source>
+        <source>This contact&apos;s keys were revoked: bundles signed with them are refused and nothing can be sent to them.</source>
         <translation>Las claves de este contacto fueron revocadas: se rechazan los paquetes firmados con ellas y no se le puede enviar nada.</translation>
     </message>
     <message>
@@ -3165,7 +3194,7 @@
         <translation>Ya tienes esta tarjeta de %1.</translation>
     </message>
     <message>
-        <source>%1's card was renewed (signed by their key).</source>
+        <source>%1&apos;s card was renewed (signed by their key).</source>
         <translation>Se renovó la tarjeta de %1 (firmada con su clave).</translation>
     </message>
     <message>
@@ -3173,11 +3202,11 @@
         <translation>Ya tienes una tarjeta más reciente de %1; no cambió nada.</translation>
     </message>
     <message>
-        <source>%1's new keys were saved, not verified: compare the safety number again.</source>
+        <source>%1&apos;s new keys were saved, not verified: compare the safety number again.</source>
         <translation>Se guardaron las claves nuevas de %1, sin verificar: vuelve a comparar el número de seguridad.</translation>
     </message>
     <message>
-        <source>%1's keys are revoked: their bundles are refused and nothing is sent to them.</source>
+        <source>%1&apos;s keys are revoked: their bundles are refused and nothing is sent to them.</source>
         <translation>Las claves de %1 están revocadas: sus paquetes se rechazan y no se le envía nada.</translation>
     </message>
     <message>
@@ -3201,11 +3230,11 @@
 %2</translation>
     </message>
     <message>
-        <source>%1's new key was vouched for by their old, verified key. Whoever holds the old key could have done that: compare this new safety number with %1 in person or by phone to mark them verified again.</source>
+        <source>%1&apos;s new key was vouched for by their old, verified key. Whoever holds the old key could have done that: compare this new safety number with %1 in person or by phone to mark them verified again.</source>
         <translation>La clave nueva de %1 fue avalada por su clave anterior, que estaba verificada. Quien tenga la clave anterior pudo hacer eso: compara este nuevo número de seguridad con %1 en persona o por teléfono para marcarlo como verificado otra vez.</translation>
     </message>
     <message>
-        <source>This card is signed by the contact's key, but it changes what you confirmed:
+        <source>This card is signed by the contact&apos;s key, but it changes what you confirmed:
 %1
 Accept it only if the person told you about the change. Otherwise keep the name you have: nothing is changed.</source>
         <translation>Esta tarjeta está firmada con la clave del contacto, pero cambia lo que confirmaste:
@@ -3736,8 +3765,8 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay un espacio de ReflectDesk en esta carpeta.</translation>
     </message>
     <message>
-        <source>Create one with 'init', or choose the folder that holds your vault.</source>
-        <translation>Crea uno con 'init' o elige la carpeta que contiene tu espacio.</translation>
+        <source>Create one with &apos;init&apos;, or choose the folder that holds your vault.</source>
+        <translation>Crea uno con &apos;init&apos; o elige la carpeta que contiene tu espacio.</translation>
     </message>
     <message>
         <source>A vault already exists in this folder.</source>
@@ -3848,24 +3877,24 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay un diario con este identificador.</translation>
     </message>
     <message>
-        <source>See the ids with 'journal list'.</source>
-        <translation>Mira los identificadores con 'journal list'.</translation>
+        <source>See the ids with &apos;journal list&apos;.</source>
+        <translation>Mira los identificadores con &apos;journal list&apos;.</translation>
     </message>
     <message>
         <source>There is no entry with this id.</source>
         <translation>No hay una entrada con este identificador.</translation>
     </message>
     <message>
-        <source>See the ids with 'entry list'.</source>
-        <translation>Mira los identificadores con 'entry list'.</translation>
+        <source>See the ids with &apos;entry list&apos;.</source>
+        <translation>Mira los identificadores con &apos;entry list&apos;.</translation>
     </message>
     <message>
         <source>There is no attachment with this id.</source>
         <translation>No hay un archivo adjunto con este identificador.</translation>
     </message>
     <message>
-        <source>See an entry's attachments with 'entry show'.</source>
-        <translation>Mira los archivos adjuntos de una entrada con 'entry show'.</translation>
+        <source>See an entry&apos;s attachments with &apos;entry show&apos;.</source>
+        <translation>Mira los archivos adjuntos de una entrada con &apos;entry show&apos;.</translation>
     </message>
     <message>
         <source>The attachment is larger than the limit of {limit_mb} MB.</source>
@@ -3896,8 +3925,8 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No se pudo entender la búsqueda.</translation>
     </message>
     <message>
-        <source>Check quotes and parentheses. Use "two words" for a phrase, word* for a prefix, and AND, OR, NOT between words.</source>
-        <translation>Revisa las comillas y los paréntesis. Usa "dos palabras" para una frase, palabra* para un prefijo, y Y, O, NO (o AND, OR, NOT) entre palabras.</translation>
+        <source>Check quotes and parentheses. Use &quot;two words&quot; for a phrase, word* for a prefix, and AND, OR, NOT between words.</source>
+        <translation>Revisa las comillas y los paréntesis. Usa &quot;dos palabras&quot; para una frase, palabra* para un prefijo, y Y, O, NO (o AND, OR, NOT) entre palabras.</translation>
     </message>
     <message>
         <source>The passphrase is too short.</source>
@@ -3920,7 +3949,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>{name} no podría aceptar nada de esta retroalimentación: sus entradas no se compartieron con {name}, o no en un paquete que también te nombrara a ti.</translation>
     </message>
     <message>
-        <source>Leave {name} out. Feedback on your entries goes to those you sent them to; on someone else's entry, to its author, who forwards it.</source>
+        <source>Leave {name} out. Feedback on your entries goes to those you sent them to; on someone else&apos;s entry, to its author, who forwards it.</source>
         <translation>Deja fuera a {name}. La retroalimentación sobre tus entradas va a quienes se las enviaste; sobre la entrada de otra persona, a su autora, que la reenvía.</translation>
     </message>
     <message>
@@ -3944,8 +3973,8 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay una plantilla con este identificador.</translation>
     </message>
     <message>
-        <source>See the ids with 'templates list'.</source>
-        <translation>Mira los identificadores con 'templates list'.</translation>
+        <source>See the ids with &apos;templates list&apos;.</source>
+        <translation>Mira los identificadores con &apos;templates list&apos;.</translation>
     </message>
     <message>
         <source>The standards file is not valid.</source>
@@ -3996,7 +4025,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No se pudo generar el PDF.</translation>
     </message>
     <message>
-        <source>The PDF is drawn with the desktop app's Qt libraries. Check that ReflectDesk is fully installed, or export as HTML and print that to PDF.</source>
+        <source>The PDF is drawn with the desktop app&apos;s Qt libraries. Check that ReflectDesk is fully installed, or export as HTML and print that to PDF.</source>
         <translation>El PDF se dibuja con las bibliotecas Qt de la aplicación de escritorio. Revisa que ReflectDesk esté instalado completo, o exporta como HTML e imprímelo a PDF.</translation>
     </message>
     <message>
@@ -4012,27 +4041,27 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay ningún comentario con este id.</translation>
     </message>
     <message>
-        <source>See an entry's comments with 'comment list ENTRY'.</source>
-        <translation>Revisa los comentarios de una entrada con 'comment list ENTRADA'.</translation>
+        <source>See an entry&apos;s comments with &apos;comment list ENTRY&apos;.</source>
+        <translation>Revisa los comentarios de una entrada con &apos;comment list ENTRADA&apos;.</translation>
     </message>
     <message>
         <source>There are no comments, sign-offs or statuses to send to these contacts.</source>
         <translation>No hay comentarios, aprobaciones ni estados para enviar a estos contactos.</translation>
     </message>
     <message>
-        <source>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with 'bundle export'.</source>
-        <translation>La retroalimentación va sobre entradas compartidas con ellos: comenta o aprueba una entrada recibida, o envíales primero tus entradas con 'bundle export'.</translation>
+        <source>Feedback goes on entries shared with them: comment or sign off a received entry, or send them your entries first with &apos;bundle export&apos;.</source>
+        <translation>La retroalimentación va sobre entradas compartidas con ellos: comenta o aprueba una entrada recibida, o envíales primero tus entradas con &apos;bundle export&apos;.</translation>
     </message>
     <message>
         <source>There is no sign-off with this id.</source>
         <translation>No hay ninguna aprobación con este id.</translation>
     </message>
     <message>
-        <source>See an entry's sign-offs with 'comment list ENTRY'.</source>
-        <translation>Revisa las aprobaciones de una entrada con 'comment list ENTRADA'.</translation>
+        <source>See an entry&apos;s sign-offs with &apos;comment list ENTRY&apos;.</source>
+        <translation>Revisa las aprobaciones de una entrada con &apos;comment list ENTRADA&apos;.</translation>
     </message>
     <message>
-        <source>The quoted text is not in that section of the entry's current version.</source>
+        <source>The quoted text is not in that section of the entry&apos;s current version.</source>
         <translation>El texto citado no está en esa sección de la versión actual de la entrada.</translation>
     </message>
     <message>
@@ -4060,7 +4089,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Envíala a tu profesor/a colaborador/a, que la aprueba según los estándares.</translation>
     </message>
     <message>
-        <source>Only the entry's author can mark it ready for feedback.</source>
+        <source>Only the entry&apos;s author can mark it ready for feedback.</source>
         <translation>Solo quien escribió la entrada puede marcarla como lista para retroalimentación.</translation>
     </message>
     <message>
@@ -4068,7 +4097,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Un comentario o una aprobación está firmado por alguien que no está entre tus contactos.</translation>
     </message>
     <message>
-        <source>Add that person's contact card first, compare the safety number, and import again. Nothing was imported.</source>
+        <source>Add that person&apos;s contact card first, compare the safety number, and import again. Nothing was imported.</source>
         <translation>Agrega primero la tarjeta de contacto de esa persona, compara el número de seguridad e importa de nuevo. No se importó nada.</translation>
     </message>
     <message>
@@ -4100,7 +4129,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Un comentario apunta a un texto que no está en la versión que indica.</translation>
     </message>
     <message>
-        <source>A record does something its author may not do (withdraw another person's sign-off, mark someone else's entry, or sign off their own).</source>
+        <source>A record does something its author may not do (withdraw another person&apos;s sign-off, mark someone else&apos;s entry, or sign off their own).</source>
         <translation>Un registro hace algo que su autor no puede hacer (retirar la aprobación de otra persona, marcar la entrada de otra persona o aprobar la propia).</translation>
     </message>
     <message>
@@ -4124,7 +4153,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Este identificador pertenece a una plantilla incluida.</translation>
     </message>
     <message>
-        <source>Choose another id for your template, for example with your university's prefix.</source>
+        <source>Choose another id for your template, for example with your university&apos;s prefix.</source>
         <translation>Elige otro identificador para tu plantilla, por ejemplo con el prefijo de tu universidad.</translation>
     </message>
     <message>
@@ -4424,11 +4453,11 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay un contacto con este identificador.</translation>
     </message>
     <message>
-        <source>See the ids with 'contact list'.</source>
-        <translation>Mira los identificadores con 'contact list'.</translation>
+        <source>See the ids with &apos;contact list&apos;.</source>
+        <translation>Mira los identificadores con &apos;contact list&apos;.</translation>
     </message>
     <message>
-        <source>This contact's key has been revoked; nothing can be sent to it.</source>
+        <source>This contact&apos;s key has been revoked; nothing can be sent to it.</source>
         <translation>La clave de este contacto fue revocada; no se le puede enviar nada.</translation>
     </message>
     <message>
@@ -4476,12 +4505,12 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Solo alguien con la clave anterior pudo hacerla. Pide a la persona su tarjeta actual y compara el número de seguridad. No se cambió nada.</translation>
     </message>
     <message>
-        <source>This is a revocation of your own key, not of a contact's.</source>
+        <source>This is a revocation of your own key, not of a contact&apos;s.</source>
         <translation>Esta es una revocación de tu propia clave, no de la de un contacto.</translation>
     </message>
     <message>
-        <source>If you did not make it, someone else has your secret key: make new keys now with 'identity rotate --no-vouch' and give your contacts the new card. Nothing was changed.</source>
-        <translation>Si no la hiciste tú, otra persona tiene tu clave secreta: crea claves nuevas ahora con 'identity rotate --no-vouch' y entrega la nueva tarjeta a tus contactos. No se cambió nada.</translation>
+        <source>If you did not make it, someone else has your secret key: make new keys now with &apos;identity rotate --no-vouch&apos; and give your contacts the new card. Nothing was changed.</source>
+        <translation>Si no la hiciste tú, otra persona tiene tu clave secreta: crea claves nuevas ahora con &apos;identity rotate --no-vouch&apos; y entrega la nueva tarjeta a tus contactos. No se cambió nada.</translation>
     </message>
     <message>
         <source>The name on this card contains invisible or text-direction characters.</source>
@@ -4504,7 +4533,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Ya tienes una tarjeta más reciente de este contacto.</translation>
     </message>
     <message>
-        <source>The safety number you entered does not match this contact's.</source>
+        <source>The safety number you entered does not match this contact&apos;s.</source>
         <translation>El número de seguridad que ingresaste no coincide con el de este contacto.</translation>
     </message>
     <message>
@@ -4524,7 +4553,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>El paquete no trae la tarjeta de contacto de su remitente desconocido.</translation>
     </message>
     <message>
-        <source>Import the sender's contact card first, then the bundle again. Nothing was imported.</source>
+        <source>Import the sender&apos;s contact card first, then the bundle again. Nothing was imported.</source>
         <translation>Primero importa la tarjeta de contacto de quien lo envió y luego el paquete de nuevo. No se importó nada.</translation>
     </message>
     <message>
@@ -4752,7 +4781,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No se pudo verificar la conexión segura con el servidor de intercambio.</translation>
     </message>
     <message>
-        <source>Check the address and the computer's date and time. If it persists, someone may be intercepting the connection: do not use this network, and tell your university's IT.</source>
+        <source>Check the address and the computer&apos;s date and time. If it persists, someone may be intercepting the connection: do not use this network, and tell your university&apos;s IT.</source>
         <translation>Revisa la dirección y la fecha y hora del computador. Si sigue pasando, alguien podría estar interceptando la conexión: no uses esta red y avisa al soporte informático de tu universidad.</translation>
     </message>
     <message>
@@ -4808,8 +4837,8 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay un punto de intercambio con este id.</translation>
     </message>
     <message>
-        <source>See the ids with 'exchange list'.</source>
-        <translation>Mira los ids con 'exchange list'.</translation>
+        <source>See the ids with &apos;exchange list&apos;.</source>
+        <translation>Mira los ids con &apos;exchange list&apos;.</translation>
     </message>
     <message>
         <source>This folder cannot be used as an exchange point.</source>
@@ -4832,31 +4861,31 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Todavía hay paquetes por enviar a través de este punto de intercambio: {count}.</translation>
     </message>
     <message>
-        <source>Send them first ('sync now'), or remove it with --force: they are then not sent.</source>
-        <translation>Envíalos primero ('sync now'), o elimínalo con --force: entonces no se envían.</translation>
+        <source>Send them first (&apos;sync now&apos;), or remove it with --force: they are then not sent.</source>
+        <translation>Envíalos primero (&apos;sync now&apos;), o elimínalo con --force: entonces no se envían.</translation>
     </message>
     <message>
         <source>None of these contacts is reached through an exchange point.</source>
         <translation>Ninguno de estos contactos se alcanza a través de un punto de intercambio.</translation>
     </message>
     <message>
-        <source>Add an exchange point for them ('exchange add … --contact'), or export to a file with --output.</source>
-        <translation>Agrega un punto de intercambio para ellos ('exchange add … --contact'), o exporta a un archivo con --output.</translation>
+        <source>Add an exchange point for them (&apos;exchange add … --contact&apos;), or export to a file with --output.</source>
+        <translation>Agrega un punto de intercambio para ellos (&apos;exchange add … --contact&apos;), o exporta a un archivo con --output.</translation>
     </message>
     <message>
         <source>No received bundle is waiting with this id.</source>
         <translation>No hay un paquete recibido en espera con este id.</translation>
     </message>
     <message>
-        <source>See the ids with 'sync waiting'.</source>
-        <translation>Mira los ids con 'sync waiting'.</translation>
+        <source>See the ids with &apos;sync waiting&apos;.</source>
+        <translation>Mira los ids con &apos;sync waiting&apos;.</translation>
     </message>
     <message>
         <source>This file is not a ReflectDesk backup.</source>
         <translation>Este archivo no es una copia de seguridad de ReflectDesk.</translation>
     </message>
     <message>
-        <source>Choose a file ending in .rdbackup made by 'Back up now' or 'backup create'.</source>
+        <source>Choose a file ending in .rdbackup made by &apos;Back up now&apos; or &apos;backup create&apos;.</source>
         <translation>Elige un archivo terminado en .rdbackup hecho con «Hacer copia ahora» o con «backup create».</translation>
     </message>
     <message>
@@ -4880,11 +4909,11 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay ninguna cohorte con este identificador o nombre.</translation>
     </message>
     <message>
-        <source>See your cohorts with 'cohort list'.</source>
-        <translation>Consulta tus cohortes con 'cohort list'.</translation>
+        <source>See your cohorts with &apos;cohort list&apos;.</source>
+        <translation>Consulta tus cohortes con &apos;cohort list&apos;.</translation>
     </message>
     <message>
-        <source>The cohort's name is empty, too long or not valid.</source>
+        <source>The cohort&apos;s name is empty, too long or not valid.</source>
         <translation>El nombre de la cohorte está vacío, es demasiado largo o no es válido.</translation>
     </message>
     <message>
@@ -4904,32 +4933,32 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>No hay ningún estudio de caso con este id o título.</translation>
     </message>
     <message>
-        <source>See your case studies with 'case list'.</source>
-        <translation>Ve sus estudios de caso con 'case list'.</translation>
+        <source>See your case studies with &apos;case list&apos;.</source>
+        <translation>Ve sus estudios de caso con &apos;case list&apos;.</translation>
     </message>
     <message>
         <source>The case study holds no item with this id.</source>
         <translation>El estudio de caso no tiene ningún elemento con este id.</translation>
     </message>
     <message>
-        <source>See its items with 'case show'.</source>
-        <translation>Ve sus elementos con 'case show'.</translation>
+        <source>See its items with &apos;case show&apos;.</source>
+        <translation>Ve sus elementos con &apos;case show&apos;.</translation>
     </message>
     <message>
         <source>The case study has no code with this id or name.</source>
         <translation>El estudio de caso no tiene ningún código con este id o nombre.</translation>
     </message>
     <message>
-        <source>See its codebook with 'case show'.</source>
-        <translation>Ve su libro de códigos con 'case show'.</translation>
+        <source>See its codebook with &apos;case show&apos;.</source>
+        <translation>Ve su libro de códigos con &apos;case show&apos;.</translation>
     </message>
     <message>
         <source>The case study has no memo or passage with this id.</source>
         <translation>El estudio de caso no tiene ningún memo ni pasaje con este id.</translation>
     </message>
     <message>
-        <source>See its memos and passages with 'case show'.</source>
-        <translation>Ve sus memos y pasajes con 'case show'.</translation>
+        <source>See its memos and passages with &apos;case show&apos;.</source>
+        <translation>Ve sus memos y pasajes con &apos;case show&apos;.</translation>
     </message>
     <message>
         <source>A field of the case study is empty, too long or not valid: {field}.</source>
@@ -4944,32 +4973,32 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Este estudio de caso no tiene aprobación ética: no se pueden agregar ni exportar entradas.</translation>
     </message>
     <message>
-        <source>Record the committee, the approval's reference and its expiry date with 'case approve'. Until then the study can be planned.</source>
-        <translation>Registra el comité, la referencia de la aprobación y su fecha de vencimiento con 'case approve'. Mientras tanto, el estudio se puede planificar.</translation>
+        <source>Record the committee, the approval&apos;s reference and its expiry date with &apos;case approve&apos;. Until then the study can be planned.</source>
+        <translation>Registra el comité, la referencia de la aprobación y su fecha de vencimiento con &apos;case approve&apos;. Mientras tanto, el estudio se puede planificar.</translation>
     </message>
     <message>
         <source>The ethics approval of this case study expired on {date}: no entry can be added and nothing exported.</source>
         <translation>La aprobación ética de este estudio de caso venció el {date}: no se pueden agregar entradas ni exportar nada.</translation>
     </message>
     <message>
-        <source>Record the renewed approval with 'case approve' and try again.</source>
-        <translation>Registra la aprobación renovada con 'case approve' e intenta de nuevo.</translation>
+        <source>Record the renewed approval with &apos;case approve&apos; and try again.</source>
+        <translation>Registra la aprobación renovada con &apos;case approve&apos; e intenta de nuevo.</translation>
     </message>
     <message>
         <source>The author of this entry has not consented to its use in research.</source>
         <translation>La autora o el autor de esta entrada no ha consentido su uso en investigación.</translation>
     </message>
     <message>
-        <source>Only entries received with the consent 'research' or 'research-pseudonymised', and not withdrawn, can be added to a case study.</source>
-        <translation>Solo se pueden agregar a un estudio de caso entradas recibidas con el consentimiento 'research' o 'research-pseudonymised' y no retirado.</translation>
+        <source>Only entries received with the consent &apos;research&apos; or &apos;research-pseudonymised&apos;, and not withdrawn, can be added to a case study.</source>
+        <translation>Solo se pueden agregar a un estudio de caso entradas recibidas con el consentimiento &apos;research&apos; o &apos;research-pseudonymised&apos; y no retirado.</translation>
     </message>
     <message>
         <source>Only entries received from their authors can be added to a case study.</source>
         <translation>Solo se pueden agregar a un estudio de caso entradas recibidas de sus autores.</translation>
     </message>
     <message>
-        <source>Import the author's bundle, then pick the entry from 'case add --list'.</source>
-        <translation>Importa el paquete de la autora o el autor y luego elige la entrada en 'case add --list'.</translation>
+        <source>Import the author&apos;s bundle, then pick the entry from &apos;case add --list&apos;.</source>
+        <translation>Importa el paquete de la autora o el autor y luego elige la entrada en &apos;case add --list&apos;.</translation>
     </message>
     <message>
         <source>This entry is already in the case study.</source>
@@ -4984,15 +5013,15 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>Hay entradas que solo pueden usarse seudonimizadas y aún no se han revisado ({count}): no se exportó nada.</translation>
     </message>
     <message>
-        <source>Review the proposed replacements with 'case pseudonymise', then export.</source>
-        <translation>Revisa los reemplazos propuestos con 'case pseudonymise' y luego exporta.</translation>
+        <source>Review the proposed replacements with &apos;case pseudonymise&apos;, then export.</source>
+        <translation>Revisa los reemplazos propuestos con &apos;case pseudonymise&apos; y luego exporta.</translation>
     </message>
     <message>
         <source>Entries name pupils, schools or communes, or hold a RUT, e-mail or phone number, and have not been reviewed yet ({count}): nothing was exported.</source>
         <translation>Hay entradas que nombran a estudiantes del curso, escuelas o comunas, o que contienen un RUT, un correo o un teléfono, y aún no se han revisado ({count}): no se exportó nada.</translation>
     </message>
     <message>
-        <source>Review the proposed replacements (Review pseudonyms… in the Items tab, or 'case pseudonymise'), then export. Pupils and schools never leave in clear, whatever the author consented to.</source>
+        <source>Review the proposed replacements (Review pseudonyms… in the Items tab, or &apos;case pseudonymise&apos;), then export. Pupils and schools never leave in clear, whatever the author consented to.</source>
         <translation>Revisa los reemplazos propuestos (Revisar seudónimos… en la pestaña Elementos, o «case pseudonymise») y luego exporta. Los nombres de estudiantes del curso y de escuelas nunca salen sin seudónimo, cualquiera sea el consentimiento de la autora.</translation>
     </message>
     <message>
@@ -5016,7 +5045,7 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>El registro de auditoría no es válido: un registro fue cambiado, quitado, reordenado o no lo firmó la persona investigadora.</translation>
     </message>
     <message>
-        <source>Do not trust this copy of the log. Export it again from the researcher's vault and compare.</source>
+        <source>Do not trust this copy of the log. Export it again from the researcher&apos;s vault and compare.</source>
         <translation>No confíes en esta copia del registro. Expórtalo de nuevo desde el espacio de ReflectDesk de la persona investigadora y compara.</translation>
     </message>
     <message>
@@ -5032,8 +5061,8 @@ No se puede deshacer: para volver a compartir, %1 crea claves nuevas y te entreg
         <translation>El libro de códigos está vacío: no hay nada que exportar.</translation>
     </message>
     <message>
-        <source>Add codes first, with 'case codebook --add'.</source>
-        <translation>Agrega códigos primero, con 'case codebook --add'.</translation>
+        <source>Add codes first, with &apos;case codebook --add&apos;.</source>
+        <translation>Agrega códigos primero, con &apos;case codebook --add&apos;.</translation>
     </message>
 </context>
 <context>
@@ -6330,7 +6359,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
         <translation>Profesor/a &amp;guía del centro de práctica</translation>
     </message>
     <message>
-        <source>I read my student teachers' journals and give feedback.</source>
+        <source>I read my student teachers&apos; journals and give feedback.</source>
         <translation>Leo los diarios de mis estudiantes en práctica y les doy retroalimentación.</translation>
     </message>
     <message>
@@ -6369,7 +6398,7 @@ Luego crea un nuevo par de claves, sin el respaldo de la clave anterior, y entre
 <context>
     <name>Progress</name>
     <message>
-        <source>Measuring this computer's speed…</source>
+        <source>Measuring this computer&apos;s speed…</source>
         <translation>Midiendo la velocidad de este computador…</translation>
     </message>
     <message>
@@ -7091,7 +7120,7 @@ Esta entrada solo puede usarse con seudónimos: si se omite este reemplazo, las 
         <translation>&amp;Lista para retroalimentación</translation>
     </message>
     <message>
-        <source>Mark this entry ready for your mentor's feedback (it travels in your bundle)</source>
+        <source>Mark this entry ready for your mentor&apos;s feedback (it travels in your bundle)</source>
         <translation>Marca esta entrada como lista para la retroalimentación de tu profesor/a colaborador/a (viaja en tu paquete)</translation>
     </message>
     <message>
@@ -7281,11 +7310,11 @@ Esta entrada solo puede usarse con seudónimos: si se omite este reemplazo, las 
         <translation>¿Adónde va?</translation>
     </message>
     <message>
-        <source>Send it through an exchange point, or save it in a folder (a USB stick, a shared folder…). The file is named by today's date and a short code, never by who or what is inside.</source>
+        <source>Send it through an exchange point, or save it in a folder (a USB stick, a shared folder…). The file is named by today&apos;s date and a short code, never by who or what is inside.</source>
         <translation>Envíalo por un punto de intercambio o guárdalo en una carpeta (una memoria USB, una carpeta compartida…). El archivo se nombra con la fecha de hoy y un código corto, nunca con quién o qué hay dentro.</translation>
     </message>
     <message>
-        <source>Choose a folder (a USB stick, a shared folder…). The file is named by today's date and a short code, never by who or what is inside.</source>
+        <source>Choose a folder (a USB stick, a shared folder…). The file is named by today&apos;s date and a short code, never by who or what is inside.</source>
         <translation>Elige una carpeta (una memoria USB, una carpeta compartida…). El archivo se nombra con la fecha de hoy y un código corto, nunca con quién o qué hay dentro.</translation>
     </message>
     <message>

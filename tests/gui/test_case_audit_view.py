@@ -62,3 +62,14 @@ def test_details_name_no_one() -> None:
         }
     )
     assert text == "withdrawn on 4 May 2026; bundle 01abcdef01234567…; 2 passages"
+
+
+def test_counts_take_the_plural_they_need_in_both_languages(ctx: AppContext) -> None:
+    assert details_text({"segments": 1, "memos": 3}) == "1 passage; 3 memos"
+    assert details_text({"items": 2, "codes": 1}) == "2 items; 1 code"
+    ctx.translations.set_language("es")
+    try:
+        assert details_text({"segments": 1, "memos": 3}) == "1 pasaje; 3 memos"
+        assert details_text({"items": 1, "codes": 2}) == "1 elemento; 2 códigos"
+    finally:
+        ctx.translations.set_language("en")

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -75,11 +76,7 @@ LABELS = {
     "bundle": QT_TRANSLATE_NOOP("CaseAuditTab", "bundle %1"),
     "revision": QT_TRANSLATE_NOOP("CaseAuditTab", "version %1"),
     "consent": QT_TRANSLATE_NOOP("CaseAuditTab", "consent: %1"),
-    "segments": QT_TRANSLATE_NOOP("CaseAuditTab", "%1 passages"),
-    "memos": QT_TRANSLATE_NOOP("CaseAuditTab", "%1 memos"),
     "format": QT_TRANSLATE_NOOP("CaseAuditTab", "format %1"),
-    "items": QT_TRANSLATE_NOOP("CaseAuditTab", "%1 items"),
-    "codes": QT_TRANSLATE_NOOP("CaseAuditTab", "%1 codes"),
     "reason": QT_TRANSLATE_NOOP("CaseAuditTab", "reason: %1"),
 }
 REASONS = {
@@ -126,6 +123,33 @@ def _value(key: str, value: object) -> str:
     return str(value)
 
 
+class AuditCounts(QObject):
+    """The log's counts as words, in the plural each needs ("1 memo", "3 memos"): a
+    QObject so that lupdate sees numerus forms (``self.tr(text, "", n)``)."""
+
+    def text(self, key: str, n: int) -> str | None:
+        if key == "segments":
+            return self.tr("%n passage(s)", "", n)
+        if key == "memos":
+            return self.tr("%n memo(s)", "", n)
+        if key == "items":
+            return self.tr("%n item(s)", "", n)
+        if key == "codes":
+            return self.tr("%n code(s)", "", n)
+        return None
+
+
+def _count(key: str, value: object) -> str | None:
+    try:
+        n = int(str(value))
+    except ValueError:
+        return None
+    return AuditCounts().text(key, n)
+
+
+COUNTS = ("segments", "memos", "items", "codes")
+
+
 def details_text(data: Mapping[str, Any]) -> str:
     """A record's data as words: the known keys named, the rest as they are (the log
     holds ids, counts, dates and hashes only)."""
@@ -133,7 +157,10 @@ def details_text(data: Mapping[str, Any]) -> str:
     for key, value in data.items():
         if value is None or value == "" or key == "item":
             continue
-        if key in LABELS:
+        counted = _count(key, value) if key in COUNTS else None
+        if counted is not None:
+            parts.append(counted)
+        elif key in LABELS:
             parts.append(_t(LABELS[key]).replace("%1", _value(key, value)))
         elif key in FLAGS:
             parts.append(_t(FLAGS[key][0] if value else FLAGS[key][1]))

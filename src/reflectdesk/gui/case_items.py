@@ -303,11 +303,11 @@ class CaseItemsTab(QWidget):
 
     def withdrawn_text(self, note: WithdrawalNote) -> str:
         return (
-            self.tr("Withdrawn on %1, from bundle %2: removed with %3 passages and %4 memos.")
+            self.tr("Withdrawn on %1, from bundle %2: removed with %3 and %4.")
             .replace("%1", show_date(note.withdrawn_on))
             .replace("%2", short_id(note.bundle_id, 8))
-            .replace("%3", str(note.segments))
-            .replace("%4", str(note.memos))
+            .replace("%3", self.tr("%n passage(s)", "", note.segments))
+            .replace("%4", self.tr("%n memo(s)", "", note.memos))
         )
 
     def current_item_id(self) -> str | None:
