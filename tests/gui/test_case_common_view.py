@@ -17,7 +17,8 @@ from reflectdesk.progress import CancelToken, ProgressSink
 
 def test_only_the_newest_read_is_shown(qtbot: QtBot) -> None:
     owner, runner = QObject(), TaskRunner()
-    reads = TabReads(owner, runner)
+    errors: list[BaseException] = []
+    reads = TabReads(owner, runner, errors.append)
     shown: list[str] = []
     again: list[str] = []
     release = threading.Event()
@@ -29,18 +30,19 @@ def test_only_the_newest_read_is_shown(qtbot: QtBot) -> None:
     def fast(_p: ProgressSink, _c: CancelToken) -> str:
         return "new"
 
-    reads.read(slow, shown.append, again.append, lambda e: None, "slow")
-    reads.read(fast, shown.append, again.append, lambda e: None, "fast")
+    reads.read(slow, shown.append, again.append, "slow")
+    reads.read(fast, shown.append, again.append, "fast")
     assert reads.busy
     qtbot.waitUntil(lambda: shown == ["new"], timeout=10_000)
     release.set()
     qtbot.waitUntil(lambda: not reads.busy, timeout=10_000)
-    assert shown == ["new"] and again == []
+    assert shown == ["new"] and again == [] and errors == []
 
 
 def test_a_read_begun_before_a_write_is_read_again(qtbot: QtBot) -> None:
     owner, runner = QObject(), TaskRunner()
-    reads = TabReads(owner, runner)
+    errors: list[BaseException] = []
+    reads = TabReads(owner, runner, errors.append)
     shown: list[str] = []
     again: list[str] = []
     done: list[object] = []
@@ -50,24 +52,24 @@ def test_a_read_begun_before_a_write_is_read_again(qtbot: QtBot) -> None:
         release.wait(10)
         return "before the write"
 
-    reads.read(read, shown.append, again.append, lambda e: None, "read")
-    reads.write(lambda _p, _c: 7, done.append, lambda e: None, "write")
+    reads.read(read, shown.append, again.append, "read")
+    reads.write(lambda _p, _c: 7, done.append, "write")
     qtbot.waitUntil(lambda: done == [7], timeout=10_000)
     assert reads.writes == 1
     release.set()
     qtbot.waitUntil(lambda: not reads.busy, timeout=10_000)
-    assert shown == [] and again == ["before the write"]
+    assert shown == [] and again == ["before the write"] and errors == []
 
 
 def test_a_failed_read_ends(qtbot: QtBot) -> None:
     owner, runner = QObject(), TaskRunner()
-    reads = TabReads(owner, runner)
     errors: list[BaseException] = []
+    reads = TabReads(owner, runner, errors.append)
 
     def broken(_p: ProgressSink, _c: CancelToken) -> str:
         raise ValueError("no")
 
-    reads.read(broken, lambda d: None, lambda d: None, errors.append, "broken")
+    reads.read(broken, lambda d: None, lambda d: None, "broken")
     qtbot.waitUntil(lambda: not reads.busy, timeout=10_000)
     assert len(errors) == 1 and isinstance(errors[0], ValueError)
 

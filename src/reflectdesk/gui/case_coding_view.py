@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -352,7 +352,7 @@ class CaseCodingTab(QWidget):
         self.item_id: str | None = None
         self.last_box: QMessageBox | None = None
         self.dialog: CodeDialog | None = None
-        self.reads = TabReads(self, runner)
+        self.reads = TabReads(self, runner, self._failed)
         self._doc: QTextDocument | None = None
         # ``changed`` once the researcher pauses: every signal makes the workspace re-read
         # the study in the other tabs, which must not happen after each code applied.
@@ -535,7 +535,6 @@ class CaseCodingTab(QWidget):
             job,
             self._loaded,
             lambda data: self.set_case(data.case_id),
-            self._failed,
             "case-coding-load",
         )
 
@@ -987,18 +986,10 @@ class CaseCodingTab(QWidget):
             self.applied.emit(segment_id)
             self._changed_soon()
 
-        self._write(job, done, "case-code-apply")
+        self.reads.write(job, done, "case-code-apply")
 
     def _changed_soon(self) -> None:
         self._changed_timer.start()
-
-    def _write(
-        self,
-        job: Callable[[ProgressSink, CancelToken], Any],
-        done: Callable[[Any], None],
-        name: str,
-    ) -> None:
-        self.reads.write(job, done, self._failed, name)
 
     # -- passages: remove, memo ----------------------------------------------------------------
     def confirm_remove_passage(self) -> None:
@@ -1044,7 +1035,7 @@ class CaseCodingTab(QWidget):
                     self._cursor_moved()
             self._changed_soon()
 
-        self._write(job, done, "case-code-remove")
+        self.reads.write(job, done, "case-code-remove")
 
     def save_passage_memo(self) -> None:
         p = self.current_passage()
@@ -1072,7 +1063,7 @@ class CaseCodingTab(QWidget):
             self.status.setText(self.tr("Memo saved.") if memo else self.tr("Memo removed."))
             self._changed_soon()
 
-        self._write(job, done, "case-passage-memo")
+        self.reads.write(job, done, "case-passage-memo")
 
     # -- the codebook ------------------------------------------------------------------------
     def new_code(self) -> None:
@@ -1137,7 +1128,7 @@ class CaseCodingTab(QWidget):
             self.codebook.setCurrentItem(self._code_rows[code.id])
             self._changed_soon()
 
-        self._write(job, done, "case-code-add")
+        self.reads.write(job, done, "case-code-add")
 
     def update_code(self, code_id: str, *, name: str, color: str, description: str) -> None:
         case_id, vault = self.case_id, self.vault
@@ -1157,7 +1148,7 @@ class CaseCodingTab(QWidget):
                     self._paint_section(section.key)
             self._changed_soon()
 
-        self._write(job, done, "case-code-update")
+        self.reads.write(job, done, "case-code-update")
 
     def subtree(self, code_id: str) -> set[str]:
         doomed = {code_id}
@@ -1204,7 +1195,7 @@ class CaseCodingTab(QWidget):
             self._changed_soon()
             self.set_case(case_id)  # passages, memos and counts of the whole subtree
 
-        self._write(job, done, "case-code-delete")
+        self.reads.write(job, done, "case-code-delete")
 
     def choose_codebook(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -1228,7 +1219,7 @@ class CaseCodingTab(QWidget):
             self.status.setText(self.tr("%n code(s) imported.", "", len(added)))
             self._changed_soon()
 
-        self._write(job, done, "case-codebook-import")
+        self.reads.write(job, done, "case-codebook-import")
 
     # -- language --------------------------------------------------------------------------
     def retranslate_ui(self) -> None:

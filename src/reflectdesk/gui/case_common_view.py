@@ -26,9 +26,12 @@ class TabReads:
     calls ``again`` instead when a write of this tab landed while the read was under way
     (its result may predate the write); ``write`` counts the tab's writes done."""
 
-    def __init__(self, owner: QObject, runner: TaskRunner) -> None:
+    def __init__(
+        self, owner: QObject, runner: TaskRunner, failed: Callable[[BaseException], None]
+    ) -> None:
         self.owner = owner
         self.runner = runner
+        self.failed = failed  # a read's or write's error (a message box on the tab)
         self.loading = 0  # reads under way
         self.generation = 0  # of the reads: only the newest is shown
         self.writes = 0  # this tab's writes done: a read begun before one is stale
@@ -42,7 +45,6 @@ class TabReads:
         job: Callable[[ProgressSink, CancelToken], T],
         shown: Callable[[T], None],
         again: Callable[[T], None],
-        failed: Callable[[BaseException], None],
         name: str,
     ) -> None:
         self.loading += 1
@@ -60,23 +62,22 @@ class TabReads:
 
         def not_loaded(exc: BaseException) -> None:
             self.loading -= 1
-            failed(exc)
+            self.failed(exc)
 
         self.runner.submit(job, on_result=loaded, on_error=not_loaded, name=name, owner=self.owner)
 
-    def write(
-        self,
-        job: Job,
-        done: Callable[[Any], None],
-        failed: Callable[[BaseException], None],
-        name: str,
-    ) -> None:
+    def write(self, job: Job, done: Callable[[Any], None], name: str) -> None:
         def succeeded(result: object) -> None:
             self.writes += 1
             done(result)
 
         self.runner.submit(
-            job, on_result=succeeded, on_error=failed, writer=True, name=name, owner=self.owner
+            job,
+            on_result=succeeded,
+            on_error=self.failed,
+            writer=True,
+            name=name,
+            owner=self.owner,
         )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,8 +33,6 @@ from reflectdesk.gui.widgets import named_button, wrap
 from reflectdesk.services.case_coding import CODE, ITEM, PROJECT, SEGMENT
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from reflectdesk.gui.tasks import TaskRunner
     from reflectdesk.progress import CancelToken, ProgressSink
     from reflectdesk.services.case_coding import CodeView, MemoView
@@ -79,7 +77,7 @@ class CaseMemosTab(QWidget):
         self.passages: dict[str, Passage] = {}
         self.editing: str | None = None  # the memo in the editor; None: a new one
         self.last_box: QMessageBox | None = None
-        self.reads = TabReads(self, runner)
+        self.reads = TabReads(self, runner, self._failed)
 
         # -- the list --------------------------------------------------------------------
         self.filter = QComboBox()
@@ -209,7 +207,6 @@ class CaseMemosTab(QWidget):
             job,
             self._loaded,
             lambda data: self.set_case(data.case_id),
-            self._failed,
             "case-memos-load",
         )
 
@@ -375,7 +372,7 @@ class CaseMemosTab(QWidget):
             self._fill()
             self.changed.emit()
 
-        self._write(job, done, "case-memo-save")
+        self.reads.write(job, done, "case-memo-save")
 
     def confirm_delete(self) -> None:
         memo = self.memos.get(self.editing or "")
@@ -409,15 +406,7 @@ class CaseMemosTab(QWidget):
             self._fill()
             self.changed.emit()
 
-        self._write(job, done, "case-memo-delete")
-
-    def _write(
-        self,
-        job: Callable[[ProgressSink, CancelToken], Any],
-        done: Callable[[Any], None],
-        name: str,
-    ) -> None:
-        self.reads.write(job, done, self._failed, name)
+        self.reads.write(job, done, "case-memo-delete")
 
     # -- language --------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
