@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, QMimeData, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -73,9 +73,10 @@ from PySide6.QtWidgets import (
 )
 
 from reflectdesk.errors import ReflectDeskError
-from reflectdesk.gui.case_common_view import TabReads
+from reflectdesk.gui.case_common_view import TabReads, ui_language
 from reflectdesk.gui.dates import show_date
 from reflectdesk.gui.dialogs import ask_question, show_error
+from reflectdesk.gui.reading_document import Section
 from reflectdesk.gui.widgets import named_button, wrap
 from reflectdesk.services.case_common import Passage
 from reflectdesk.services.review import from_utf16, to_utf16
@@ -99,23 +100,6 @@ HIGHLIGHT_ALPHA = 95  # one code over the text; overlaps add up, up to OVERLAP_A
 OVERLAP_ALPHA = 170
 SNIPPET = 80
 CHANGED_PAUSE_MS = 1500  # ``changed`` this long after the last write of a run of them
-
-
-def language() -> str:
-    """The GUI's language (the translations set QLocale's default)."""
-    return "es" if QLocale().language() == QLocale.Language.Spanish else "en"
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    key: str
-    title: str
-    start: int  # document position (UTF-16) of the section's first character
-    text: str
-
-    @property
-    def end(self) -> int:
-        return self.start + to_utf16(self.text, len(self.text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -512,7 +496,7 @@ class CaseCodingTab(QWidget):
         self.empty.hide()
         self.splitter.show()
         self.status.setText(self.tr("Reading the study…"))
-        vault, lang = self.vault, language()
+        vault, lang = self.vault, ui_language()
 
         def job(_progress: ProgressSink, _cancel: CancelToken) -> Loaded:
             cs = vault.case_studies

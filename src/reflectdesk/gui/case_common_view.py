@@ -1,14 +1,15 @@
 """What the case study's tabs share: reading the study off the GUI thread so that only
 the newest read is shown and a read begun before one of the tab's own writes is read
 again (``TabReads``), and those writes on the writer queue; the look of their record
-tables (``record_table``) and a table model's header texts (``HeadedTableModel``)."""
+tables (``record_table``), a table model's header texts (``HeadedTableModel``) and the
+interface's language (``ui_language``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QLocale, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 if TYPE_CHECKING:
@@ -19,6 +20,11 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 Job = Callable[["ProgressSink", "CancelToken"], Any]
+
+
+def ui_language() -> str:
+    """The interface's language ("es" or "en"), as ``Translations`` set the locale."""
+    return "es" if QLocale().language() == QLocale.Language.Spanish else "en"
 
 
 class TabReads:

@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflectdesk.gui.case_common_view import HeadedTableModel, record_table
-from reflectdesk.gui.case_picker import CasePickerDialog, consent_text, ui_language
+from reflectdesk.gui.case_common_view import HeadedTableModel, record_table, ui_language
+from reflectdesk.gui.case_picker import CasePickerDialog, consent_text
 from reflectdesk.gui.case_project_dialog import blocked_reason
 from reflectdesk.gui.dates import show_date, show_datetime
 from reflectdesk.gui.dialogs import ask_question, show_error

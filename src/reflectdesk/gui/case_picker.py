@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QItemSelection,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -44,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflectdesk.gui.case_common_view import record_table
+from reflectdesk.gui.case_common_view import record_table, ui_language
 from reflectdesk.gui.case_project_dialog import blocked_reason
 from reflectdesk.gui.dates import show_date
 from reflectdesk.gui.dialogs import show_error
@@ -74,10 +73,6 @@ def fold(text: str) -> str:
     """Case- and accent-insensitive form for the filter ("Observación" ~ "observacion")."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def ui_language() -> str:
-    return "es" if QLocale().language() == QLocale.Language.Spanish else "en"
 
 
 CONSENTS = {

@@ -39,7 +39,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
     QEvent,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -84,7 +83,7 @@ from PySide6.QtWidgets import (
 
 from reflectdesk.domain.dashboard import csv_bytes
 from reflectdesk.errors import Cancelled
-from reflectdesk.gui.case_common_view import record_table
+from reflectdesk.gui.case_common_view import record_table, ui_language
 from reflectdesk.gui.catalog import Catalog
 from reflectdesk.gui.cohort_dashboard import ask_export_path, write_export
 from reflectdesk.gui.dashboard_chart import (
@@ -124,11 +123,6 @@ CONTEXT = 240  # characters of the section shown around a passage in the pane
 LEGEND_MAX = 8  # codes named in the chart's legend (more: the table's swatches are the key)
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def ui_language() -> str:
-    """The interface's language ("es" or "en"), as ``Translations`` set the locale."""
-    return "es" if QLocale().language() == QLocale.Language.Spanish else "en"
 
 
 def qdate_of(day: QDate) -> date:
