@@ -26,7 +26,6 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -35,7 +34,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from bench_case_study import build_vault
+from bench_case_study import approved_case, build_vault
 
 TARGET_MS = 30.0
 
@@ -77,8 +76,7 @@ def main() -> int:
         vault, built = build_vault(root, a.students, a.per_student, a.words)
         print(f"setup: {a.students * a.per_student} entries received in {built:.1f} s")
         cs = vault.case_studies
-        case = cs.create("Benchmark").id
-        cs.approve(case, committee="CEC", reference="1", expires=date.today() + timedelta(days=9))
+        case = approved_case(vault)
         items = cs.add_many(case, [(c.entry_id, None) for c in cs.candidates(case) if c.addable])
         codes = [cs.coding.add_code(case, f"Código {n}").id for n in range(40)]
         rng = random.Random(15)

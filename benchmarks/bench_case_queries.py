@@ -28,7 +28,6 @@ Measured (offscreen, the real widget in this process, light KDF; the load is pri
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import random
@@ -48,10 +47,8 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 import corpus
 from reflectdesk.bundles import BundleKind, BundleMeta, build_bundle, card_path, entry_path
-from reflectdesk.bundles.canonical import canonical_json
 from reflectdesk.crypto.kdf import KdfParams
 from reflectdesk.domain.model import Consent, Role
-from reflectdesk.ids import uuid7
 from reflectdesk.services.vault import NewProfile, Vault
 from tests.services.batch_helpers import Student, add_contacts, make_students
 
@@ -87,28 +84,8 @@ def student_bundle(rng: random.Random, s: Student, researcher_key: object, entri
         day = FIRST_DAY + timedelta(days=rng.randrange(16 * 7))
         content = corpus.make_content(rng, day).to_json()
         stamp = f"{day.isoformat()}T18:00:00Z"
-        entry_id = uuid7()
-        doc = {
-            "format": "reflectdesk-entry",
-            "version": 1,
-            "id": entry_id,
-            "journal_id": s.journal_id,
-            "created_at": stamp,
-            "updated_at": stamp,
-            "revisions": [
-                {
-                    "id": uuid7(),
-                    "seq": 1,
-                    "parent_ids": [],
-                    "author": s.key_id,
-                    "created_at": stamp,
-                    "content_hash": hashlib.sha256(canonical_json(content)).hexdigest(),
-                    "content": content,
-                }
-            ],
-            "attachments": [],
-        }
-        files[entry_path(entry_id)] = canonical_json(doc)
+        entry_id, data = corpus.entry_file(s.journal_id, s.key_id, stamp, content)
+        files[entry_path(entry_id)] = data
     meta = BundleMeta(BundleKind.JOURNAL, consent=Consent.RESEARCH)
     return build_bundle(s.identity, [researcher_key], files, meta)  # type: ignore[list-item]
 

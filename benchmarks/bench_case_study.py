@@ -111,6 +111,37 @@ def build_vault(root: Path, students: int, per: int, words: int) -> tuple[Vault,
     return vault, time.perf_counter() - start
 
 
+def approved_case(vault: Vault) -> str:
+    """A new study "Benchmark", approved by an ethics committee for nine more days."""
+    cs = vault.case_studies
+    case = cs.create("Benchmark").id
+    cs.approve(case, committee="CEC", reference="1", expires=date.today() + timedelta(days=9))
+    return case
+
+
+def fill_map(vault: Vault, case: str, names: int, rng: random.Random) -> int:
+    """Pupils, schools and communes in the study's pseudonym map until it names
+    ``names`` people, then 12 schools and every pupil × surname (seeded: the same map
+    each run with the same ``rng``); the number of people it names."""
+    cs = vault.case_studies
+    terms = 0
+    while len(cs.pseudonymise.pseudonym_map(case).people) < names:
+        kind = ("pupil", "school", "commune")[terms % 3]
+        name = f"{rng.choice(PUPILS)} {rng.choice(LAST)} {rng.choice(LAST)}"
+        if kind == "school":
+            name = f"Escuela {terms}"
+        elif kind == "commune":
+            name = f"Comuna {rng.choice(LAST)} {terms}"
+        cs.pseudonymise.add_term(case, kind, name)
+        terms += 1
+    for n in range(12):
+        cs.pseudonymise.add_term(case, "school", f"Escuela {n}")
+    for pupil in PUPILS:
+        for last in LAST:
+            cs.pseudonymise.add_term(case, "pupil", f"{pupil} {last}")
+    return len(cs.pseudonymise.pseudonym_map(case).people)
+
+
 def _rebuild(files: dict[str, bytes], entry_id: str, content: object) -> dict[str, bytes]:
     import hashlib
     import json
@@ -213,8 +244,7 @@ def main() -> None:
         vault, built = build_vault(root, a.students, a.per_student, a.words)
         print(f"setup: {a.students * a.per_student} entries received in {built:.1f} s")
         cs = vault.case_studies
-        case = cs.create("Benchmark").id
-        cs.approve(case, committee="CEC", reference="1", expires=date.today() + timedelta(days=9))
+        case = approved_case(vault)
         start = time.perf_counter()
         listed = cs.candidates(case)
         took = time.perf_counter() - start
@@ -231,22 +261,7 @@ def main() -> None:
             f"the other {len(candidates) - 100} as one selection: {many:.2f} s"
         )
         rng = random.Random(7)
-        terms = 0
-        while len(cs.pseudonymise.pseudonym_map(case).people) < a.names:
-            kind = ("pupil", "school", "commune")[terms % 3]
-            name = f"{rng.choice(PUPILS)} {rng.choice(LAST)} {rng.choice(LAST)}"
-            if kind == "school":
-                name = f"Escuela {terms}"
-            elif kind == "commune":
-                name = f"Comuna {rng.choice(LAST)} {terms}"
-            cs.pseudonymise.add_term(case, kind, name)
-            terms += 1
-        for n in range(12):
-            cs.pseudonymise.add_term(case, "school", f"Escuela {n}")
-        for pupil in PUPILS:
-            for last in LAST:
-                cs.pseudonymise.add_term(case, "pupil", f"{pupil} {last}")
-        people = len(cs.pseudonymise.pseudonym_map(case).people)
+        people = fill_map(vault, case, a.names, rng)
         steps: list[int] = []
         start = time.perf_counter()
         proposals = cs.pseudonymise.propose(case, progress=lambda p: steps.append(p.done))

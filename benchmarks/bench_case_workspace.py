@@ -22,7 +22,6 @@ import argparse
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -33,7 +32,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
-from bench_case_study import build_vault
+from bench_case_study import approved_case, build_vault
 from reflectdesk.gui.case_picker import CasePickerDialog
 from reflectdesk.gui.case_workspace import CaseWorkspace
 from reflectdesk.gui.tasks import TaskRunner
@@ -92,8 +91,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         vault, built = build_vault(Path(tmp), a.students, a.per_student, a.words)
         cs = vault.case_studies
-        case = cs.create("Benchmark").id
-        cs.approve(case, committee="CEC", reference="1", expires=date.today() + timedelta(9))
+        case = approved_case(vault)
         cs.add_many(case, [(c.entry_id, None) for c in cs.candidates(case) if c.addable])
         items = len(cs.items(case))
         print(f"setup: {items} items in a study ({built:.1f} s to receive them)")

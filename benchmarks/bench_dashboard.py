@@ -29,7 +29,6 @@ printed with the figures):
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import random
@@ -56,7 +55,6 @@ from reflectdesk.bundles import (
     entry_path,
     journal_record,
 )
-from reflectdesk.bundles.canonical import canonical_json
 from reflectdesk.crypto.kdf import KdfParams
 from reflectdesk.domain.model import Role
 from reflectdesk.ids import uuid7
@@ -97,28 +95,8 @@ def student_bundle(
         ).to_json()
         at = datetime.combine(day, datetime.min.time(), UTC) + timedelta(hours=18)
         stamp = at.strftime("%Y-%m-%dT%H:%M:%SZ")
-        entry_id = uuid7()
-        doc = {
-            "format": "reflectdesk-entry",
-            "version": 1,
-            "id": entry_id,
-            "journal_id": s.journal_id,
-            "created_at": stamp,
-            "updated_at": stamp,
-            "revisions": [
-                {
-                    "id": uuid7(),
-                    "seq": 1,
-                    "parent_ids": [],
-                    "author": s.key_id,
-                    "created_at": stamp,
-                    "content_hash": hashlib.sha256(canonical_json(content)).hexdigest(),
-                    "content": content,
-                }
-            ],
-            "attachments": [],
-        }
-        files[entry_path(entry_id)] = canonical_json(doc)
+        entry_id, data = corpus.entry_file(s.journal_id, s.key_id, stamp, content)
+        files[entry_path(entry_id)] = data
     return build_bundle(s.identity, [tutor_key], files, BundleMeta(BundleKind.JOURNAL))  # type: ignore[list-item]
 
 

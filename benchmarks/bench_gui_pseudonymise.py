@@ -25,7 +25,6 @@ import random
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -33,7 +32,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from bench_case_study import LAST, PUPILS, build_vault
+from bench_case_study import approved_case, build_vault, fill_map
 
 
 class Gaps:
@@ -96,26 +95,9 @@ def main() -> None:
         root = Path(tmp)
         vault, built = build_vault(root, a.students, a.per_student, a.words)
         cs = vault.case_studies
-        case = cs.create("Benchmark").id
-        cs.approve(case, committee="CEC", reference="1", expires=date.today() + timedelta(days=9))
+        case = approved_case(vault)
         added = cs.add_many(case, [(c.entry_id, None) for c in cs.candidates(case) if c.addable])
-        rng = random.Random(7)
-        terms = 0
-        while len(cs.pseudonymise.pseudonym_map(case).people) < a.names:
-            kind = ("pupil", "school", "commune")[terms % 3]
-            name = f"{rng.choice(PUPILS)} {rng.choice(LAST)} {rng.choice(LAST)}"
-            if kind == "school":
-                name = f"Escuela {terms}"
-            elif kind == "commune":
-                name = f"Comuna {rng.choice(LAST)} {terms}"
-            cs.pseudonymise.add_term(case, kind, name)
-            terms += 1
-        for n in range(12):
-            cs.pseudonymise.add_term(case, "school", f"Escuela {n}")
-        for pupil in PUPILS:
-            for last in LAST:
-                cs.pseudonymise.add_term(case, "pupil", f"{pupil} {last}")
-        people = len(cs.pseudonymise.pseudonym_map(case).people)
+        people = fill_map(vault, case, a.names, random.Random(7))
         print(f"setup: {len(added)} items, map of {people}, built in {built:.1f} s", flush=True)
 
         runner = TaskRunner()

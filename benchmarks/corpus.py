@@ -8,13 +8,17 @@ tags and MBE standards, through the real services. Reused when it exists.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import random
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
+from reflectdesk.bundles.canonical import canonical_json
 from reflectdesk.crypto.kdf import KdfParams
 from reflectdesk.domain.model import EntryContent, Role
+from reflectdesk.ids import uuid7
 from reflectdesk.services.vault import NewProfile, Vault
 from reflectdesk.templates.builtin import builtin_template
 
@@ -105,6 +109,35 @@ def entry_text(
             remaining -= n
         sections[key] = " ".join(sentences)
     return title, sections
+
+
+def entry_file(
+    journal_id: str, author: str, stamp: str, content: dict[str, Any]
+) -> tuple[str, bytes]:
+    """A new entry of a journal bundle: its id and its file (one revision by ``author``
+    at ``stamp`` with ``content``, an ``EntryContent.to_json()``)."""
+    entry_id = uuid7()
+    doc = {
+        "format": "reflectdesk-entry",
+        "version": 1,
+        "id": entry_id,
+        "journal_id": journal_id,
+        "created_at": stamp,
+        "updated_at": stamp,
+        "revisions": [
+            {
+                "id": uuid7(),
+                "seq": 1,
+                "parent_ids": [],
+                "author": author,
+                "created_at": stamp,
+                "content_hash": hashlib.sha256(canonical_json(content)).hexdigest(),
+                "content": content,
+            }
+        ],
+        "attachments": [],
+    }
+    return entry_id, canonical_json(doc)
 
 
 def make_content(rng: random.Random, day: date) -> EntryContent:

@@ -13,6 +13,7 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -140,6 +141,43 @@ def save(widget: QWidget, out: Path, name: str) -> Path:
     widget.grab().save(str(path))
     log.info("wrote %s", path)
     return path
+
+
+def each_language_and_theme(
+    out: Path, prefix: str, shoot: Callable[[AppContext, str, str, Path], None]
+) -> None:
+    """``shoot(ctx, lang, theme, tmp)`` for es and en × light and dark, each in a fresh
+    context over a temporary data folder ``tmp`` (named ``prefix``…) with that language
+    and theme; afterwards its tasks are waited for and every window is closed."""
+    from reflectdesk.gui.app import build_context, create_application
+
+    app = create_application([sys.argv[0]])
+    out.mkdir(parents=True, exist_ok=True)
+    for lang in ("es", "en"):
+        for theme in ("light", "dark"):
+            with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+                ctx = build_context(app, Path(tmp) / "data")
+                ctx.translations.set_language(lang)
+                ctx.theme.apply(theme, 0)
+                shoot(ctx, lang, theme, Path(tmp))
+                ctx.runner.wait(10_000)
+                for widget in QApplication.topLevelWidgets():
+                    widget.close()
+                settle()
+
+
+def tool_main(
+    render_to: Callable[[Path], list[Path]], doc: str | None, argv: list[str] | None
+) -> int:
+    """The command line of a screenshots_*.py tool: ``[DIR]`` (default docs/screenshots)."""
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    parser = argparse.ArgumentParser(description=doc)
+    parser.add_argument("out", type=Path, nargs="?", default=Path("docs/screenshots"))
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    paths = render_to(args.out)
+    log.info("%d screenshots in %s", len(paths), args.out)
+    return 0
 
 
 def _make_vault(ctx: AppContext, lang: str) -> object:

@@ -17,23 +17,20 @@ real bundle (tests/services/case_helpers.py); nothing is written outside it and 
 
 from __future__ import annotations
 
-import argparse
 import logging
-import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QScrollArea
+from PySide6.QtWidgets import QScrollArea
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tools"))
 
-from screenshots import save, settle  # noqa: E402
+from screenshots import each_language_and_theme, save, settle, tool_main  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -152,33 +149,16 @@ def render_report(study: object, case: str, out: Path, lang: str, tmp: Path) -> 
 
 
 def render(out: Path) -> list[Path]:
-    from reflectdesk.gui.app import build_context, create_application
-
-    app = create_application([sys.argv[0]])
-    out.mkdir(parents=True, exist_ok=True)
-    for lang in ("es", "en"):
-        for theme in ("light", "dark"):
-            with tempfile.TemporaryDirectory(prefix="reflectdesk-case-export-shots-") as tmp:
-                ctx = build_context(app, Path(tmp) / "data")
-                ctx.translations.set_language(lang)
-                ctx.theme.apply(theme, 0)
-                render_tab(ctx, out, lang, theme, Path(tmp))
-                ctx.runner.wait(10_000)
-                for widget in QApplication.topLevelWidgets():
-                    widget.close()
-                settle()
+    each_language_and_theme(
+        out,
+        "reflectdesk-case-export-shots-",
+        lambda ctx, lang, theme, tmp: render_tab(ctx, out, lang, theme, tmp),
+    )
     return sorted([*out.glob("case-exports-*.png"), *out.glob("case-report-*.png")])
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("out", type=Path, nargs="?", default=Path("docs/screenshots"))
-    args = parser.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    paths = render(args.out)
-    log.info("%d screenshots in %s", len(paths), args.out)
-    return 0
+    return tool_main(render, __doc__, argv)
 
 
 if __name__ == "__main__":

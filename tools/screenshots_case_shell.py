@@ -11,20 +11,15 @@ with mixed consent (tests/services/case_helpers.py). Nothing is written outside 
 
 from __future__ import annotations
 
-import argparse
 import logging
-import os
 import sys
-import tempfile
 from pathlib import Path
-
-from PySide6.QtWidgets import QApplication
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tools"))
 
-from screenshots import save, settle  # noqa: E402
+from screenshots import each_language_and_theme, save, settle, tool_main  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -106,33 +101,16 @@ def render_case(ctx: object, out: Path, suffix: str, lang: str, tmp: Path) -> No
 
 
 def render(out: Path) -> list[Path]:
-    from reflectdesk.gui.app import build_context, create_application
-
-    app = create_application([sys.argv[0]])
-    out.mkdir(parents=True, exist_ok=True)
-    for lang in ("es", "en"):
-        for theme in ("light", "dark"):
-            with tempfile.TemporaryDirectory(prefix="reflectdesk-case-shots-") as tmp:
-                ctx = build_context(app, Path(tmp) / "data")
-                ctx.translations.set_language(lang)
-                ctx.theme.apply(theme, 0)
-                render_case(ctx, out, f"{lang}-{theme}", lang, Path(tmp))
-                ctx.runner.wait(10_000)
-                for widget in QApplication.topLevelWidgets():
-                    widget.close()
-                settle()
+    each_language_and_theme(
+        out,
+        "reflectdesk-case-shots-",
+        lambda ctx, lang, theme, tmp: render_case(ctx, out, f"{lang}-{theme}", lang, tmp),
+    )
     return sorted(out.glob("case-*.png"))
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("out", type=Path, nargs="?", default=Path("docs/screenshots"))
-    args = parser.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    paths = render(args.out)
-    log.info("%d screenshots in %s", len(paths), args.out)
-    return 0
+    return tool_main(render, __doc__, argv)
 
 
 if __name__ == "__main__":

@@ -55,6 +55,7 @@ from reflectdesk.bundles import (
 from reflectdesk.bundles.canonical import canonical_json
 from reflectdesk.domain.model import Consent, EntryContent, Role
 from reflectdesk.gui.app_context import AppContext
+from reflectdesk.gui.case_audit_view import CaseAuditTab
 from reflectdesk.gui.main_window import MainWindow
 from reflectdesk.ids import uuid7
 from reflectdesk.services.vault import Vault
@@ -399,6 +400,29 @@ def study(tmp_path: Path) -> Iterator[Study]:
     s = make_study(tmp_path)
     yield s
     close(s)
+
+
+def one_item_study(tmp_path: Path) -> Iterator[tuple[Study, str, str]]:
+    """A researcher's study with one item (the student's research entry): (the vaults,
+    the case id, the item id); closed after. The coding and memos tabs' fixture."""
+    s = make_study(tmp_path)
+    case_id = s.new_case()
+    item = s.researcher.case_studies.add(case_id, s.at("research"))
+    yield s, case_id, item.id
+    close(s)
+
+
+def audit_tab(qtbot: QtBot, ctx: AppContext, study: Study) -> CaseAuditTab:
+    """The audit tab shown on a new study of the researcher's with one item (its log
+    being read and checked on a worker)."""
+    r = study.researcher
+    case = study.new_case()
+    r.case_studies.add(case, study.at("research"))
+    tab = CaseAuditTab(r, ctx.runner)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.set_case(case)
+    return tab
 
 
 def wait_writes(qtbot: QtBot, ctx: AppContext) -> None:

@@ -879,12 +879,8 @@ def scenario_conflict(probe: Probe) -> None:
 _CASE_STUDIES: dict[str, Any] = {}
 
 
-def scenario_case(probe: Probe) -> None:
-    """The case-study workspace (issue 15): the project with its approval, the project
-    dialog, the picker with its consent reasons. One researcher's vault for every
-    language (made once: two vaults and a bundle)."""
-    from reflectdesk.gui.case_items import CaseItemsTab
-    from reflectdesk.gui.case_workspace import CaseWorkspace
+def _case_study(probe: Probe) -> Any:
+    """The case scenarios' researcher with one study of one item, made once."""
     from tests.services.case_helpers import make_study
 
     study = _CASE_STUDIES.get("study")
@@ -893,11 +889,29 @@ def scenario_case(probe: Probe) -> None:
         case = study.new_case(title="Fracciones con material concreto")
         study.researcher.case_studies.add(case, study.at("research"))
         _CASE_STUDIES["study"] = study
+    return study
+
+
+def _case_page(probe: Probe, window: Any) -> Any:
+    """The window's case-study workspace, shown."""
+    from reflectdesk.gui.case_workspace import CaseWorkspace
+
+    window.show_sharing("case_studies")
+    probe.wait()
+    page = window.page("case_studies")
+    assert isinstance(page, CaseWorkspace)
+    return page
+
+
+def scenario_case(probe: Probe) -> None:
+    """The case-study workspace (issue 15): the project with its approval, the project
+    dialog, the picker with its consent reasons. One researcher's vault for every
+    language (made once: two vaults and a bundle)."""
+    from reflectdesk.gui.case_items import CaseItemsTab
+
+    study = _case_study(probe)
     with main_window(probe, study.researcher) as window:
-        window.show_sharing("case_studies")
-        probe.wait()
-        page = window.page("case_studies")
-        assert isinstance(page, CaseWorkspace)
+        page = _case_page(probe, window)
         probe.check("case-workspace", window)
         dialog = page.edit_case(approval=True)
         probe.check("case-project-approval", dialog)
@@ -917,20 +931,10 @@ def scenario_case_exports(probe: Probe) -> None:
     """The case study's Exports tab (issue 15) at the room the workspace leaves it: the
     format, the exports made, the case attributes with their school-type box."""
     from reflectdesk.gui.case_exports import CaseExportsTab
-    from reflectdesk.gui.case_workspace import CaseWorkspace
-    from tests.services.case_helpers import make_study
 
-    study = _CASE_STUDIES.get("study")
-    if study is None:
-        study = make_study(probe.tmp / "case")
-        case = study.new_case(title="Fracciones con material concreto")
-        study.researcher.case_studies.add(case, study.at("research"))
-        _CASE_STUDIES["study"] = study
+    study = _case_study(probe)
     with main_window(probe, study.researcher) as window:
-        window.show_sharing("case_studies")
-        probe.wait()
-        page = window.page("case_studies")
-        assert isinstance(page, CaseWorkspace)
+        page = _case_page(probe, window)
         tab = page.tab(CaseExportsTab)
         page.tabs.setCurrentWidget(tab)
         wait_until(lambda: not tab.loading)
@@ -941,15 +945,8 @@ def scenario_case_queries(probe: Probe) -> None:
     """The case study's Queries tab (issue 15) at the room the workspace leaves it: the
     passages by code with their filters, then the code × MBE standard heatmap."""
     from reflectdesk.gui.case_queries import STANDARDS, CaseQueriesTab
-    from reflectdesk.gui.case_workspace import CaseWorkspace
-    from tests.services.case_helpers import make_study
 
-    study = _CASE_STUDIES.get("study")
-    if study is None:
-        study = make_study(probe.tmp / "case")
-        case = study.new_case(title="Fracciones con material concreto")
-        study.researcher.case_studies.add(case, study.at("research"))
-        _CASE_STUDIES["study"] = study
+    study = _case_study(probe)
     cs = study.researcher.case_studies
     case = cs.list()[0].id
     if not cs.coding.codes(case):
@@ -957,10 +954,7 @@ def scenario_case_queries(probe: Probe) -> None:
         code = cs.coding.add_code(case, "Material concreto", color="#E69F00")
         cs.coding.apply_quote(case, item.id, "description", "regletas", code.id)
     with main_window(probe, study.researcher) as window:
-        window.show_sharing("case_studies")
-        probe.wait()
-        page = window.page("case_studies")
-        assert isinstance(page, CaseWorkspace)
+        page = _case_page(probe, window)
         tab = page.tab(CaseQueriesTab)
         page.tabs.setCurrentWidget(tab)
         wait_until(lambda: tab.data is not None and bool(tab.data.passages))

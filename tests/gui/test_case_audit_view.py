@@ -9,8 +9,8 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from reflectdesk.gui.app_context import AppContext
-from reflectdesk.gui.case_audit_view import CaseAuditTab, details_text
-from tests.gui.case_setup import study, wait_writes
+from reflectdesk.gui.case_audit_view import details_text
+from tests.gui.case_setup import audit_tab, study, wait_writes
 from tests.services.case_helpers import Study
 
 __all__ = ["study"]
@@ -19,13 +19,8 @@ __all__ = ["study"]
 def test_verify_export_and_a_changed_copy(
     qtbot: QtBot, ctx: AppContext, study: Study, tmp_path: Path
 ) -> None:
+    tab = audit_tab(qtbot, ctx, study)
     r = study.researcher
-    case = study.new_case()
-    r.case_studies.add(case, study.at("research"))
-    tab = CaseAuditTab(r, ctx.runner)
-    qtbot.addWidget(tab)
-    tab.show()
-    tab.set_case(case)
     qtbot.waitUntil(lambda: not tab.loading)  # read and checked on a worker
     whats = [tab.model.text(row, 1) for row in range(tab.model.rowCount())]
     assert whats == ["Item added", "Ethics approval recorded", "Study created"]  # newest first

@@ -12,9 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from reflectdesk.bundles import Identity
 from reflectdesk.gui.app_context import AppContext
-from reflectdesk.gui.case_audit_view import CaseAuditTab
 from reflectdesk.services.case_audit import file_bytes, read_file, sign
-from tests.gui.case_setup import study, wait_writes
+from tests.gui.case_setup import audit_tab, study, wait_writes
 from tests.services.case_helpers import Study
 
 __all__ = ["study"]
@@ -45,13 +44,7 @@ def _resigned(path: Path, to: Path) -> Path:
 def test_a_log_signed_by_another_key_fails_the_check_in_the_studys_audit_tab(
     qtbot: QtBot, ctx: AppContext, study: Study, tmp_path: Path
 ) -> None:
-    r = study.researcher
-    case = study.new_case()
-    r.case_studies.add(case, study.at("research"))
-    tab = CaseAuditTab(r, ctx.runner)
-    qtbot.addWidget(tab)
-    tab.show()
-    tab.set_case(case)
+    tab = audit_tab(qtbot, ctx, study)
     tab.export_to(tmp_path / "fracciones")
     wait_writes(qtbot, ctx)
     genuine = tmp_path / "fracciones.audit.json"

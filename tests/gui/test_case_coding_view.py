@@ -16,18 +16,15 @@ from pytestqt.qtbot import QtBot
 
 from reflectdesk.gui.case_coding_view import CODING_MIME, CaseCodingTab, CodeDialog, layers
 from reflectdesk.gui.tasks import TaskRunner
-from tests.services.case_helpers import RESEARCH_TEXT, Study, close, make_study
+from tests.gui.case_setup import one_item_study
+from tests.services.case_helpers import RESEARCH_TEXT, Study
 
 QUOTE = "Martina Soto"  # after "Hoy 😀 trabajé con": an emoji and an accent before it
 
 
 @pytest.fixture
 def study(tmp_path: Path) -> Iterator[tuple[Study, str, str]]:
-    s = make_study(tmp_path)
-    case_id = s.new_case()
-    item = s.researcher.case_studies.add(case_id, s.at("research"))
-    yield s, case_id, item.id
-    close(s)
+    yield from one_item_study(tmp_path)
 
 
 def make_tab(qtbot: QtBot, study: tuple[Study, str, str]) -> tuple[CaseCodingTab, TaskRunner]:

@@ -14,16 +14,13 @@ from pytestqt.qtbot import QtBot
 from reflectdesk.gui.case_coding_view import CaseCodingTab
 from reflectdesk.gui.case_memos import CaseMemosTab
 from reflectdesk.gui.tasks import TaskRunner
-from tests.services.case_helpers import Study, close, make_study
+from tests.gui.case_setup import one_item_study
+from tests.services.case_helpers import Study
 
 
 @pytest.fixture
 def study(tmp_path: Path) -> Iterator[tuple[Study, str, str]]:
-    s = make_study(tmp_path)
-    case_id = s.new_case()
-    item = s.researcher.case_studies.add(case_id, s.at("research"))
-    yield s, case_id, item.id
-    close(s)
+    yield from one_item_study(tmp_path)
 
 
 def make_tab(qtbot: QtBot, s: Study, case_id: str) -> tuple[CaseMemosTab, TaskRunner]:

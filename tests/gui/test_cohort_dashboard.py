@@ -30,16 +30,22 @@ from tests.services.dashboard_helpers import AT, W11, SmallCohort, Spec, send, s
 
 
 @pytest.fixture
-def cohort(ctx: AppContext, tmp_path: Path) -> Iterator[SmallCohort]:
+def tutor(ctx: AppContext) -> Iterator[Vault]:
+    """Tutora Ruiz's new vault (light key derivation); closed after the tasks ran."""
     tutor, _key = Vault.create(
         ctx.vault_dir,
         PASSPHRASE,
         NewProfile("Tutora Ruiz", Role.EDUCATOR, "es"),
         kdf_params=KdfParams.insecure_for_tests(),
     )
-    yield small_cohort(tutor, tmp_path / "bundles")
+    yield tutor
     ctx.runner.wait(10_000)
     tutor.close()
+
+
+@pytest.fixture
+def cohort(tutor: Vault, tmp_path: Path) -> Iterator[SmallCohort]:
+    yield small_cohort(tutor, tmp_path / "bundles")
 
 
 def dashboard(qtbot: QtBot, ctx: AppContext, c: SmallCohort) -> CohortDashboard:
@@ -253,85 +259,65 @@ def test_the_chart_comes_in_the_turn_after_the_first_paint(
 
 
 def test_the_course_filter_lists_the_students_journal_titles(
-    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+    qtbot: QtBot, ctx: AppContext, tutor: Vault, tmp_path: Path
 ) -> None:
     """Two students, two courses each (one course shared, typed differently): the
     filter lists each course once, and picking one counts only its entries; the click
     through opens the journal of that course."""
-    tutor, _key = Vault.create(
-        ctx.vault_dir,
-        PASSPHRASE,
-        NewProfile("Tutora Ruiz", Role.EDUCATOR, "es"),
-        kdf_params=KdfParams.insecure_for_tests(),
-    )
-    try:
-        ana, bea = make_students(2, seed=5)
-        add_contacts(tutor, [ana, bea])
-        folder = tmp_path / "in"
-        day = [Spec("free", date(2026, 3, 11), ("A1",), "x")]
-        send(tutor, ana, day * 2, folder, AT, title="Práctica II")
-        send(tutor, ana, day, folder, AT, journal_id=uuid7(), title="Seminario")
-        send(tutor, bea, day, folder, AT, title="PRACTICA II")
-        send(tutor, bea, day * 3, folder, AT, journal_id=uuid7(), title="Didáctica")
-        page = CohortDashboard(ctx, tutor)
-        qtbot.addWidget(page)
-        page.resize(1024, 600)
-        page.show()
-        with qtbot.waitSignal(page.loaded, timeout=10_000):
-            page.set_cohort(None)
-        listed = [page.title.itemText(i) for i in range(1, page.title.count())]
-        assert listed[0] == "Didáctica" and listed[2] == "Seminario" and len(listed) == 3
-        counts = {}
-        for i in range(1, page.title.count()):
-            page.title.setCurrentIndex(i)  # the user picks a course
-            counts[page.title.itemText(i)] = {r.name: r.entries for r in page.student_rows()}
-        assert counts["Didáctica"] == {ana.name: 0, bea.name: 3}
-        assert counts[listed[1]] == {ana.name: 2, bea.name: 1}
-        assert counts["Seminario"] == {ana.name: 1, bea.name: 0}
-        # Bea's entries in "Didáctica": the list opens her Didáctica journal.
-        page.title.setCurrentIndex(page.title.findText("Didáctica"))
-        opened: list[SearchFilters] = []
-        page.open_entries.connect(opened.append)
-        page.open_student(next(r.contact_id for r in page.student_rows() if r.name == bea.name))
-        assert tutor.journals.get(str(opened[-1].journal_id)).title == "Didáctica"
-        assert len(tutor.entries.list(opened[-1])) == 3
-    finally:
-        ctx.runner.wait(10_000)
-        tutor.close()
+    ana, bea = make_students(2, seed=5)
+    add_contacts(tutor, [ana, bea])
+    folder = tmp_path / "in"
+    day = [Spec("free", date(2026, 3, 11), ("A1",), "x")]
+    send(tutor, ana, day * 2, folder, AT, title="Práctica II")
+    send(tutor, ana, day, folder, AT, journal_id=uuid7(), title="Seminario")
+    send(tutor, bea, day, folder, AT, title="PRACTICA II")
+    send(tutor, bea, day * 3, folder, AT, journal_id=uuid7(), title="Didáctica")
+    page = CohortDashboard(ctx, tutor)
+    qtbot.addWidget(page)
+    page.resize(1024, 600)
+    page.show()
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.set_cohort(None)
+    listed = [page.title.itemText(i) for i in range(1, page.title.count())]
+    assert listed[0] == "Didáctica" and listed[2] == "Seminario" and len(listed) == 3
+    counts = {}
+    for i in range(1, page.title.count()):
+        page.title.setCurrentIndex(i)  # the user picks a course
+        counts[page.title.itemText(i)] = {r.name: r.entries for r in page.student_rows()}
+    assert counts["Didáctica"] == {ana.name: 0, bea.name: 3}
+    assert counts[listed[1]] == {ana.name: 2, bea.name: 1}
+    assert counts["Seminario"] == {ana.name: 1, bea.name: 0}
+    # Bea's entries in "Didáctica": the list opens her Didáctica journal.
+    page.title.setCurrentIndex(page.title.findText("Didáctica"))
+    opened: list[SearchFilters] = []
+    page.open_entries.connect(opened.append)
+    page.open_student(next(r.contact_id for r in page.student_rows() if r.name == bea.name))
+    assert tutor.journals.get(str(opened[-1].journal_id)).title == "Didáctica"
+    assert len(tutor.entries.list(opened[-1])) == 3
 
 
 def test_the_sidebar_names_each_received_journal_by_sender_and_title(
-    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+    qtbot: QtBot, ctx: AppContext, tutor: Vault, tmp_path: Path
 ) -> None:
     """Issue 14: several journals per sender: "her name — her title"; a journal still
     titled with her name (an older sender's bundle) is just her name."""
     from reflectdesk.gui.main_window import MainWindow
 
-    tutor, _key = Vault.create(
-        ctx.vault_dir,
-        PASSPHRASE,
-        NewProfile("Tutora Ruiz", Role.EDUCATOR, "es"),
-        kdf_params=KdfParams.insecure_for_tests(),
+    ana, bea = make_students(2, seed=9)
+    add_contacts(tutor, [ana, bea])
+    folder = tmp_path / "in"
+    day = [Spec("free", date(2026, 3, 11), ("A1",), "x")]
+    send(tutor, ana, day, folder, AT, title="Práctica II")
+    send(tutor, ana, day, folder, AT, journal_id=uuid7(), title="Seminario")
+    send(tutor, bea, day, folder, AT)  # no title: her name
+    window = MainWindow(ctx, tutor)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: len(window.sidebar._received) == 3, timeout=10_000)
+    assert sorted(label for _id, label in window.sidebar._received) == sorted(
+        [f"{ana.name} — Práctica II", f"{ana.name} — Seminario", bea.name]
     )
-    try:
-        ana, bea = make_students(2, seed=9)
-        add_contacts(tutor, [ana, bea])
-        folder = tmp_path / "in"
-        day = [Spec("free", date(2026, 3, 11), ("A1",), "x")]
-        send(tutor, ana, day, folder, AT, title="Práctica II")
-        send(tutor, ana, day, folder, AT, journal_id=uuid7(), title="Seminario")
-        send(tutor, bea, day, folder, AT)  # no title: her name
-        window = MainWindow(ctx, tutor)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitUntil(lambda: len(window.sidebar._received) == 3, timeout=10_000)
-        assert sorted(label for _id, label in window.sidebar._received) == sorted(
-            [f"{ana.name} — Práctica II", f"{ana.name} — Seminario", bea.name]
-        )
-        # The editor still says whom an entry is from (her name, not the course).
-        assert set(window.received.values()) == {ana.name, bea.name}
-        window.prepare_to_close()
-        window.close()
-    finally:
-        ctx.runner.wait(10_000)
-        tutor.close()
+    # The editor still says whom an entry is from (her name, not the course).
+    assert set(window.received.values()) == {ana.name, bea.name}
+    window.prepare_to_close()
+    window.close()

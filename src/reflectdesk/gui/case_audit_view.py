@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QEvent,
     QModelIndex,
@@ -26,7 +25,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -38,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflectdesk.errors import CaseAuditInvalid, ReflectDeskError
+from reflectdesk.gui.case_common_view import HeadedTableModel, record_table
 from reflectdesk.gui.dates import show_date, show_datetime
 from reflectdesk.gui.dialogs import show_error
 from reflectdesk.gui.i18n import error_texts
@@ -177,14 +176,13 @@ def details_text(data: Mapping[str, Any]) -> str:
     return "; ".join(parts)
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(HeadedTableModel):
     """The records, newest first; a row's texts made when it is first shown (a log of
     2,000 records fills at once)."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.events: list[AuditEvent] = []
-        self.headers: list[str] = []
         self._texts: dict[int, tuple[str, str, str]] = {}
 
     def set_events(self, events: tuple[AuditEvent, ...]) -> None:
@@ -194,9 +192,8 @@ class AuditModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_headers(self, headers: list[str]) -> None:
-        self.headers = headers
         self._texts = {}  # the language changed
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(headers) - 1)
+        super().set_headers(headers)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.events)
@@ -220,15 +217,6 @@ class AuditModel(QAbstractTableModel):
             return None
         return self.text(index.row(), index.column())
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
-
 
 class CaseAuditTab(QWidget):
     changed = Signal()
@@ -250,15 +238,9 @@ class CaseAuditTab(QWidget):
         self.table = QTableView()
         self.table.setObjectName("caseAuditTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # One line per record (the whole details in the tooltip): a log of 2,000 records
         # with rows sized to wrapped text froze the window for a second.
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setResizeContentsPrecision(100)
-        self.table.horizontalHeader().setResizeContentsPrecision(100)
+        record_table(self.table, measured_rows=100)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)

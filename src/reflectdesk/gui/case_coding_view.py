@@ -25,9 +25,9 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, QMimeData, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -73,8 +73,10 @@ from PySide6.QtWidgets import (
 )
 
 from reflectdesk.errors import ReflectDeskError
+from reflectdesk.gui.case_common_view import TabReads, ui_language
 from reflectdesk.gui.dates import show_date
 from reflectdesk.gui.dialogs import ask_question, show_error
+from reflectdesk.gui.reading_document import Section
 from reflectdesk.gui.widgets import named_button, wrap
 from reflectdesk.services.case_common import Passage
 from reflectdesk.services.review import from_utf16, to_utf16
@@ -98,23 +100,6 @@ HIGHLIGHT_ALPHA = 95  # one code over the text; overlaps add up, up to OVERLAP_A
 OVERLAP_ALPHA = 170
 SNIPPET = 80
 CHANGED_PAUSE_MS = 1500  # ``changed`` this long after the last write of a run of them
-
-
-def language() -> str:
-    """The GUI's language (the translations set QLocale's default)."""
-    return "es" if QLocale().language() == QLocale.Language.Spanish else "en"
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    key: str
-    title: str
-    start: int  # document position (UTF-16) of the section's first character
-    text: str
-
-    @property
-    def end(self) -> int:
-        return self.start + to_utf16(self.text, len(self.text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,9 +336,7 @@ class CaseCodingTab(QWidget):
         self.item_id: str | None = None
         self.last_box: QMessageBox | None = None
         self.dialog: CodeDialog | None = None
-        self._loading = 0
-        self._generation = 0  # of set_case's reads: only the newest is shown
-        self._writes = 0  # this tab's writes done: a read begun before one is stale
+        self.reads = TabReads(self, runner, self._failed)
         self._doc: QTextDocument | None = None
         # ``changed`` once the researcher pauses: every signal makes the workspace re-read
         # the study in the other tabs, which must not happen after each code applied.
@@ -512,11 +495,8 @@ class CaseCodingTab(QWidget):
             return
         self.empty.hide()
         self.splitter.show()
-        self._loading += 1
-        self._generation += 1
-        generation, writes = self._generation, self._writes
         self.status.setText(self.tr("Reading the study…"))
-        vault, lang = self.vault, language()
+        vault, lang = self.vault, ui_language()
 
         def job(_progress: ProgressSink, _cancel: CancelToken) -> Loaded:
             cs = vault.case_studies
@@ -535,25 +515,14 @@ class CaseCodingTab(QWidget):
                 names[template_id] = template.name.get(lang)
             return Loaded(case_id, items, codes, passages, memos, titles, names)
 
-        def loaded(data: Loaded) -> None:
-            self._loading -= 1
-            if generation != self._generation:
-                return  # a newer read is on its way
-            if writes != self._writes:
-                self.set_case(data.case_id)  # a write of ours landed meanwhile: read again
-                return
-            self._loaded(data)
-
-        self.runner.submit(
+        self.reads.read(
             job,
-            on_result=loaded,
-            on_error=self._load_failed,
-            name="case-coding-load",
-            owner=self,
+            self._loaded,
+            lambda data: self.set_case(data.case_id),
+            "case-coding-load",
         )
 
-    def _load_failed(self, exc: BaseException) -> None:
-        self._loading -= 1
+    def _failed(self, exc: BaseException) -> None:
         self.last_box = show_error(self, exc)
 
     def _loaded(self, data: Loaded) -> None:
@@ -594,7 +563,7 @@ class CaseCodingTab(QWidget):
 
     @property
     def busy(self) -> bool:
-        return self._loading > 0
+        return self.reads.busy
 
     def _clear(self) -> None:
         self.items, self.codes = {}, {}
@@ -1001,27 +970,10 @@ class CaseCodingTab(QWidget):
             self.applied.emit(segment_id)
             self._changed_soon()
 
-        self._write(job, done, "case-code-apply")
+        self.reads.write(job, done, "case-code-apply")
 
     def _changed_soon(self) -> None:
         self._changed_timer.start()
-
-    def _write(
-        self,
-        job: Callable[[ProgressSink, CancelToken], Any],
-        done: Callable[[Any], None],
-        name: str,
-    ) -> None:
-        def succeeded(result: object) -> None:
-            self._writes += 1
-            done(result)
-
-        def failed(exc: BaseException) -> None:
-            self.last_box = show_error(self, exc)
-
-        self.runner.submit(
-            job, on_result=succeeded, on_error=failed, writer=True, name=name, owner=self
-        )
 
     # -- passages: remove, memo ----------------------------------------------------------------
     def confirm_remove_passage(self) -> None:
@@ -1067,7 +1019,7 @@ class CaseCodingTab(QWidget):
                     self._cursor_moved()
             self._changed_soon()
 
-        self._write(job, done, "case-code-remove")
+        self.reads.write(job, done, "case-code-remove")
 
     def save_passage_memo(self) -> None:
         p = self.current_passage()
@@ -1095,7 +1047,7 @@ class CaseCodingTab(QWidget):
             self.status.setText(self.tr("Memo saved.") if memo else self.tr("Memo removed."))
             self._changed_soon()
 
-        self._write(job, done, "case-passage-memo")
+        self.reads.write(job, done, "case-passage-memo")
 
     # -- the codebook ------------------------------------------------------------------------
     def new_code(self) -> None:
@@ -1160,7 +1112,7 @@ class CaseCodingTab(QWidget):
             self.codebook.setCurrentItem(self._code_rows[code.id])
             self._changed_soon()
 
-        self._write(job, done, "case-code-add")
+        self.reads.write(job, done, "case-code-add")
 
     def update_code(self, code_id: str, *, name: str, color: str, description: str) -> None:
         case_id, vault = self.case_id, self.vault
@@ -1180,7 +1132,7 @@ class CaseCodingTab(QWidget):
                     self._paint_section(section.key)
             self._changed_soon()
 
-        self._write(job, done, "case-code-update")
+        self.reads.write(job, done, "case-code-update")
 
     def subtree(self, code_id: str) -> set[str]:
         doomed = {code_id}
@@ -1227,7 +1179,7 @@ class CaseCodingTab(QWidget):
             self._changed_soon()
             self.set_case(case_id)  # passages, memos and counts of the whole subtree
 
-        self._write(job, done, "case-code-delete")
+        self.reads.write(job, done, "case-code-delete")
 
     def choose_codebook(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -1251,7 +1203,7 @@ class CaseCodingTab(QWidget):
             self.status.setText(self.tr("%n code(s) imported.", "", len(added)))
             self._changed_soon()
 
-        self._write(job, done, "case-codebook-import")
+        self.reads.write(job, done, "case-codebook-import")
 
     # -- language --------------------------------------------------------------------------
     def retranslate_ui(self) -> None:

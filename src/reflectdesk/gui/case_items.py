@@ -15,7 +15,6 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -38,7 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflectdesk.gui.case_picker import CasePickerDialog, consent_text, ui_language
+from reflectdesk.gui.case_common_view import HeadedTableModel, record_table, ui_language
+from reflectdesk.gui.case_picker import CasePickerDialog, consent_text
 from reflectdesk.gui.case_project_dialog import blocked_reason
 from reflectdesk.gui.dates import show_date, show_datetime
 from reflectdesk.gui.dialogs import ask_question, show_error
@@ -65,7 +65,7 @@ def short_id(value: str | None, keep: int = 12) -> str:
     return value if len(value) <= keep else value[:keep] + "…"
 
 
-class ItemsModel(QAbstractTableModel):
+class ItemsModel(HeadedTableModel):
     """The items and the lines withdrawals left, texts made only for the rows shown (a
     study of 2,000 items fills at once)."""
 
@@ -73,16 +73,11 @@ class ItemsModel(QAbstractTableModel):
         super().__init__(tab)
         self.tab = tab
         self.rows: list[CaseItem | WithdrawalNote] = []
-        self.headers: list[str] = []
 
     def set_rows(self, rows: list[CaseItem | WithdrawalNote]) -> None:
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
-
-    def set_headers(self, headers: list[str]) -> None:
-        self.headers = headers
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(headers) - 1)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -124,15 +119,6 @@ class ItemsModel(QAbstractTableModel):
             return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         return Qt.ItemFlag.NoItemFlags  # a withdrawal's line: greyed, not selectable
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
-
 
 class CaseItemsTab(QWidget):
     changed = Signal()
@@ -160,15 +146,8 @@ class CaseItemsTab(QWidget):
         self.table = QTableView()
         self.table.setObjectName("caseItemsTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        # Column widths from the first rows, not all 2,000.
-        self.table.verticalHeader().setResizeContentsPrecision(100)
-        self.table.horizontalHeader().setResizeContentsPrecision(100)
+        record_table(self.table, measured_rows=100)  # widths from 100 rows, not 2,000
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,14 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflectdesk.gui.case_common_view import TabReads
 from reflectdesk.gui.dates import show_date, show_datetime
 from reflectdesk.gui.dialogs import ask_question, show_error
 from reflectdesk.gui.widgets import named_button, wrap
 from reflectdesk.services.case_coding import CODE, ITEM, PROJECT, SEGMENT
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from reflectdesk.gui.tasks import TaskRunner
     from reflectdesk.progress import CancelToken, ProgressSink
     from reflectdesk.services.case_coding import CodeView, MemoView
@@ -78,9 +77,7 @@ class CaseMemosTab(QWidget):
         self.passages: dict[str, Passage] = {}
         self.editing: str | None = None  # the memo in the editor; None: a new one
         self.last_box: QMessageBox | None = None
-        self._loading = 0
-        self._generation = 0  # of set_case's reads: only the newest is shown
-        self._writes = 0  # this tab's writes done: a read begun before one is stale
+        self.reads = TabReads(self, runner, self._failed)
 
         # -- the list --------------------------------------------------------------------
         self.filter = QComboBox()
@@ -188,9 +185,6 @@ class CaseMemosTab(QWidget):
             return
         self.no_case.hide()
         self.splitter.show()
-        self._loading += 1
-        self._generation += 1
-        generation, writes = self._generation, self._writes
         vault = self.vault
 
         def job(_progress: ProgressSink, _cancel: CancelToken) -> MemoData:
@@ -209,26 +203,19 @@ class CaseMemosTab(QWidget):
             )
             return MemoData(case_id, memos, cs.coding.codes(case_id), items, passages)
 
-        def failed(exc: BaseException) -> None:
-            self._loading -= 1
-            self.last_box = show_error(self, exc)
-
-        def loaded(data: MemoData) -> None:
-            self._loading -= 1
-            if generation != self._generation:
-                return  # a newer read is on its way
-            if writes != self._writes:
-                self.set_case(data.case_id)  # a write of ours landed meanwhile: read again
-                return
-            self._loaded(data)
-
-        self.runner.submit(
-            job, on_result=loaded, on_error=failed, name="case-memos-load", owner=self
+        self.reads.read(
+            job,
+            self._loaded,
+            lambda data: self.set_case(data.case_id),
+            "case-memos-load",
         )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.last_box = show_error(self, exc)
 
     @property
     def busy(self) -> bool:
-        return self._loading > 0
+        return self.reads.busy
 
     def _loaded(self, data: MemoData) -> None:
         if data.case_id != self.case_id:
@@ -385,7 +372,7 @@ class CaseMemosTab(QWidget):
             self._fill()
             self.changed.emit()
 
-        self._write(job, done, "case-memo-save")
+        self.reads.write(job, done, "case-memo-save")
 
     def confirm_delete(self) -> None:
         memo = self.memos.get(self.editing or "")
@@ -419,24 +406,7 @@ class CaseMemosTab(QWidget):
             self._fill()
             self.changed.emit()
 
-        self._write(job, done, "case-memo-delete")
-
-    def _write(
-        self,
-        job: Callable[[ProgressSink, CancelToken], Any],
-        done: Callable[[Any], None],
-        name: str,
-    ) -> None:
-        def failed(exc: BaseException) -> None:
-            self.last_box = show_error(self, exc)
-
-        def succeeded(result: object) -> None:
-            self._writes += 1
-            done(result)
-
-        self.runner.submit(
-            job, on_result=succeeded, on_error=failed, writer=True, name=name, owner=self
-        )
+        self.reads.write(job, done, "case-memo-delete")
 
     # -- language --------------------------------------------------------------------------
     def retranslate_ui(self) -> None:

@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QItemSelection,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -44,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflectdesk.gui.case_common_view import record_table, ui_language
 from reflectdesk.gui.case_project_dialog import blocked_reason
 from reflectdesk.gui.dates import show_date
 from reflectdesk.gui.dialogs import show_error
@@ -73,10 +73,6 @@ def fold(text: str) -> str:
     """Case- and accent-insensitive form for the filter ("Observación" ~ "observacion")."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-def ui_language() -> str:
-    return "es" if QLocale().language() == QLocale.Language.Spanish else "en"
 
 
 CONSENTS = {
@@ -161,13 +157,9 @@ class CasePickerDialog(QDialog):
         self.table = QTableView()
         self.table.setObjectName("casePickerTable")
         self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        record_table(self.table)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)  # the consent or the reason: the longest

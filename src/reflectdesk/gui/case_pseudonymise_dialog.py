@@ -30,7 +30,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QItemSelectionModel,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -67,6 +66,7 @@ from reflectdesk.errors import (
     PseudonymisationStale,
     ReflectDeskError,
 )
+from reflectdesk.gui.case_common_view import ui_language
 from reflectdesk.gui.dates import show_date
 from reflectdesk.gui.dialogs import message_box, show_error
 from reflectdesk.gui.i18n import error_texts
@@ -129,10 +129,6 @@ def kind_text(kind: str) -> str:
         "phone": QCoreApplication.translate("PseudonymiseDialog", "phone"),
     }
     return texts.get(kind, kind)
-
-
-def language() -> str:
-    return "es" if QLocale().language() == QLocale.Language.Spanish else "en"
 
 
 @dataclass
@@ -472,7 +468,7 @@ class PseudonymiseDialog(QDialog):
             prompt = self.vault.templates.get(template_id).prompt(section)
         except ReflectDeskError:
             prompt = None
-        return prompt.title.get(language()) if prompt is not None else section
+        return prompt.title.get(ui_language()) if prompt is not None else section
 
     # -- building ----------------------------------------------------------------------------
     def _build(self) -> None:

@@ -39,7 +39,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
     QEvent,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -84,6 +83,7 @@ from PySide6.QtWidgets import (
 
 from reflectdesk.domain.dashboard import csv_bytes
 from reflectdesk.errors import Cancelled
+from reflectdesk.gui.case_common_view import record_table, ui_language
 from reflectdesk.gui.catalog import Catalog
 from reflectdesk.gui.cohort_dashboard import ask_export_path, write_export
 from reflectdesk.gui.dashboard_chart import (
@@ -93,7 +93,7 @@ from reflectdesk.gui.dashboard_chart import (
     png_of,
     svg_of,
 )
-from reflectdesk.gui.dashboard_models import CENTER, heat_colour
+from reflectdesk.gui.dashboard_models import CENTER, SortedTableModel, heat_colour
 from reflectdesk.gui.dates import date_range_edits, show_date, widest_date
 from reflectdesk.gui.dialogs import report_error
 from reflectdesk.gui.standard_labels import ElidedLabel, StandardLabels
@@ -123,11 +123,6 @@ CONTEXT = 240  # characters of the section shown around a passage in the pane
 LEGEND_MAX = 8  # codes named in the chart's legend (more: the table's swatches are the key)
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def ui_language() -> str:
-    """The interface's language ("es" or "en"), as ``Translations`` set the locale."""
-    return "es" if QLocale().language() == QLocale.Language.Spanish else "en"
 
 
 def qdate_of(day: QDate) -> date:
@@ -299,16 +294,16 @@ def swatch(colour: str | None) -> QIcon | None:
     return QIcon(pixmap)
 
 
-class PassageModel(QAbstractTableModel):
+class PassageModel(SortedTableModel):
     """The passages shown (after the filters): code, pseudonym, date, section, text."""
+
+    columns = PASSAGE_COLUMNS
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.data_: QueryData | None = None
         self.rows: list[Passage] = []
-        self.headers = [""] * PASSAGE_COLUMNS
-        self.sort_column = -1  # -1: the service's order (item, then section and text)
-        self.descending = False
+        # sort_column -1: the service's order (item, then section and text)
         self._icons: dict[str, QIcon | None] = {}
         self._order: dict[str, int] = {}
 
@@ -336,24 +331,6 @@ class PassageModel(QAbstractTableModel):
         if column == COL_SECTION and data is not None:
             return data.section_title(p.section).casefold()
         return p.text.casefold()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sorted in Python on each column's value (a date as a date, not its text)."""
-        self.sort_column = column
-        self.descending = order == Qt.SortOrder.DescendingOrder
-        self.layoutAboutToBeChanged.emit()
-        self.rows.sort(key=self._key, reverse=self.descending)
-        self.layoutChanged.emit()
-
-    def set_headers(self, headers: list[str]) -> None:
-        self.headers = headers
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, PASSAGE_COLUMNS - 1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else PASSAGE_COLUMNS
 
     def cell_text(self, p: Passage, column: int) -> str:
         data = self.data_
@@ -388,13 +365,6 @@ class PassageModel(QAbstractTableModel):
             return self._icons[p.code_id]
         if role == Qt.ItemDataRole.UserRole:
             return p.segment_id
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section] if 0 <= section < len(self.headers) else None
         return None
 
 
@@ -515,20 +485,9 @@ class FrequencyChart(ExportableChart):
         self.redraw()
 
     def redraw(self) -> None:
-        background, text, _accent, muted = self._colours()
+        _background, text, _accent, muted = self._clear_chart()
         chart = self.chart
-        chart.removeAllSeries()
-        chart.setBackgroundBrush(background)
-        chart.setTitle("")
-        chart.setTitleBrush(text)
-        title_font = QFont(self.font())
-        title_font.setBold(True)
-        chart.setTitleFont(title_font)
         legend = chart.legend()
-        legend.setLabelColor(text)
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.8))
-        legend.setFont(small)
         m = self.matrix
         codes = [k for k in range(len(m.columns)) if k not in m.totals]
         if not m.rows or not codes:
@@ -906,15 +865,11 @@ class CaseQueriesTab(QWidget):
         self.table.setModel(self.passage_model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        record_table(self.table)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
         self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()

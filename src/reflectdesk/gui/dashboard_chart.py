@@ -96,6 +96,25 @@ class ExportableChart(QWidget):
             muted,
         )
 
+    def _clear_chart(self) -> tuple[QColor, QColor, QColor, QColor]:
+        """The chart emptied and coloured for a redraw (no title on screen: the tab names
+        it; the exports draw it in, ``_render``; a smaller legend); the colours."""
+        background, text, accent, muted = self._colours()
+        chart = self.chart
+        chart.removeAllSeries()
+        chart.setBackgroundBrush(background)
+        chart.setTitle("")
+        chart.setTitleBrush(text)
+        title_font = QFont(self.font())
+        title_font.setBold(True)
+        chart.setTitleFont(title_font)
+        legend = chart.legend()
+        legend.setLabelColor(text)
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.8))
+        legend.setFont(small)  # eight names fit beside the bars at 1024×600
+        return background, text, accent, muted
+
     def redraw(self) -> None:  # pragma: no cover - each chart draws its own
         raise NotImplementedError
 
@@ -212,21 +231,10 @@ class WeeklyChart(ExportableChart):
         return bar_set
 
     def redraw(self) -> None:
-        background, text, accent, muted = self._colours()
+        _background, text, accent, muted = self._clear_chart()
         chart = self.chart
-        chart.removeAllSeries()
         self.set_owner = []
-        chart.setBackgroundBrush(background)
-        chart.setTitle("")  # on screen the tab names it; the exports carry it (_render)
-        chart.setTitleBrush(text)
-        title_font = QFont(self.font())
-        title_font.setBold(True)
-        chart.setTitleFont(title_font)
         legend = chart.legend()
-        legend.setLabelColor(text)
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.8))
-        legend.setFont(small)  # eight names fit beside the bars at 1024×600
         legend.setVisible(False)
         view = self.view
         if view is None or not view.weeks:

@@ -51,15 +51,58 @@ def heat_colour(role: int, n: int, top: int) -> QColor:
     return pal.color(QPalette.ColorRole.HighlightedText if strong else QPalette.ColorRole.Text)
 
 
-class StudentTableModel(QAbstractTableModel):
+class SortedTableModel(QAbstractTableModel):
+    """A table of ``rows`` sorted here, in Python, on each column's value (``_key``, not
+    its text): a proxy would ask for every row's sort value through Qt tens of thousands
+    of times. ``columns`` columns titled ``headers``. The dashboard's students and the
+    case study's passages."""
+
+    columns = 0
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Any] = []
+        self.headers = [""] * self.columns
+        self.sort_column = -1
+        self.descending = False
+
+    def _key(self, row: Any) -> Any:  # pragma: no cover - each model sorts its own
+        raise NotImplementedError
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_column = column
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        self.rows.sort(key=self._key, reverse=self.descending)
+        self.layoutChanged.emit()
+
+    def set_headers(self, headers: list[str]) -> None:
+        self.headers = headers
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columns - 1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.columns
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section] if 0 <= section < len(self.headers) else None
+        return None
+
+
+class StudentTableModel(SortedTableModel):
+    columns = STUDENT_COLUMNS
+
     def __init__(self, template_name: Callable[[str], str], parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[StudentRow] = []
         self.review_read = True
         self.sort_column = COL_NAME
-        self.descending = False
         self.template_name = template_name
-        self.headers = [""] * STUDENT_COLUMNS
 
     def set_rows(self, rows: list[StudentRow], review_read: bool = True) -> None:
         self.beginResetModel()
@@ -80,25 +123,6 @@ class StudentTableModel(QAbstractTableModel):
         if column == COL_FEEDBACK:
             return (row.feedback, row.name.casefold())
         return (row.sign_offs, row.name.casefold())
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sorted here, in Python, on each column's value (not its text): a proxy would
-        ask for every row's sort value through Qt tens of thousands of times."""
-        self.sort_column = column
-        self.descending = order == Qt.SortOrder.DescendingOrder
-        self.layoutAboutToBeChanged.emit()
-        self.rows.sort(key=self._key, reverse=self.descending)
-        self.layoutChanged.emit()
-
-    def set_headers(self, headers: list[str]) -> None:
-        self.headers = headers
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, STUDENT_COLUMNS - 1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else STUDENT_COLUMNS
 
     def templates_text(self, row: StudentRow) -> str:
         return ", ".join(f"{self.template_name(t)} ({n})" for t, n in row.templates)
@@ -135,13 +159,6 @@ class StudentTableModel(QAbstractTableModel):
             COL_SIGNOFFS,
         ):
             return int(RIGHT.value)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section] if 0 <= section < len(self.headers) else None
         return None
 
 
