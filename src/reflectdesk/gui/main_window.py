@@ -58,6 +58,8 @@ if TYPE_CHECKING:
     from reflectdesk.services.vault import Vault
 
 log = logging.getLogger(__name__)
+# Changed entries beyond this are reloaded with the list, not read one by one.
+MANY_CHANGES = 50
 # Journals, contact names by id, tags with counts: what the sidebar is filled from.
 _SidebarData = tuple[list[Journal], dict[str, str], list[tuple[str, int]]]
 
@@ -682,8 +684,10 @@ class MainWindow(QMainWindow):
         ids, self._pending_changes = self._pending_changes, set()
         after_batch, self._after_batch = self._after_batch, False
         journals, self._journals_changed = self._journals_changed, False
-        reload = False
-        for entry_id in ids:
+        # Many at once (an import that moved a sender's entries into her course's
+        # journal): one reload on a worker, not a read per entry on the GUI thread.
+        reload = len(ids) > MANY_CHANGES
+        for entry_id in () if reload else ids:
             if self.model.row_of(entry_id) < 0:
                 reload = True
                 continue
