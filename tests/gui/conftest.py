@@ -28,10 +28,14 @@ PASSPHRASE = "caballo bateria grapa correcto"
 def _cycles_die_on_the_gui_thread(qapp: QApplication) -> Iterator[None]:
     """As in the app (gui/gc_guard.py): no automatic cyclic GC while Qt objects and
     worker threads live side by side; collected here, on the GUI thread, afterwards.
+    What earlier tests left is frozen meanwhile, as the app freezes what it holds from
+    start-up, so a test's collections walk only its own objects.
     The tests outside tests/gui get the interpreter's normal collector back."""
     gc.collect()
     gc.disable()
+    gc.freeze()  # as the app freezes what lives from start-up: earlier tests' objects
     yield
+    gc.unfreeze()
     gc.collect()
     gc.enable()
 

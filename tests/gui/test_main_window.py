@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import resource
 import shutil
 import sys
 import threading
@@ -82,6 +83,10 @@ LARGE_IMPORT_ENTRIES = 2500
 #: still holds the lock (a call that waited for it would return only after the import),
 #: the GUI thread's own CPU time stays small in every gap, and no gap comes near the
 #: length of the import.
+#: "Own CPU time" is user time: the thread's kernel time in a gap is mostly the GIL
+#: changing hands with the busy worker (perf on the GUI thread: finish_task_switch and
+#: try_to_wake_up under pthread_cond_signal, ~30% of its samples while the contacts page
+#: painted), which the worker's load decides, not the code the GUI thread runs.
 SAVE_CALL_MS = 50
 GUI_CPU_MS = 100
 HEARTBEAT_GAP_MS = 500
@@ -130,29 +135,37 @@ def large_import(tmp_path_factory: pytest.TempPathFactory) -> LargeImport:
     return LargeImport(root / "student", bundle, renamed)
 
 
+def _thread_cpu() -> tuple[float, float]:
+    """This thread's user and system CPU seconds."""
+    usage = resource.getrusage(resource.RUSAGE_THREAD)
+    return usage.ru_utime, usage.ru_stime
+
+
 class Heartbeat:
-    """A 5 ms timer on the GUI thread: its longest gap is the longest the window froze."""
+    """A 5 ms timer on the GUI thread: its longest gap is the longest the window froze.
+    Each gap is logged with the GUI thread's user and system CPU time in it."""
 
     def __init__(self) -> None:
         self.timer = QTimer()
         self.timer.setInterval(5)
         self.timer.timeout.connect(self._beat)
         self.last = time.perf_counter()
-        self.cpu = time.thread_time()
+        self.cpu = _thread_cpu()
         self.gaps: list[float] = []
-        self.log: list[tuple[float, float, float]] = []
+        self.log: list[tuple[float, float, float, float]] = []
 
     def _beat(self) -> None:
         now = time.perf_counter()
-        cpu = time.thread_time()
+        cpu = _thread_cpu()
+        user, system = ((cpu[i] - self.cpu[i]) * 1000 for i in (0, 1))
         self.gaps.append((now - self.last) * 1000)
-        self.log.append((now, (now - self.last) * 1000, (cpu - self.cpu) * 1000))
+        self.log.append((now, (now - self.last) * 1000, user, system))
         self.last = now
         self.cpu = cpu
 
     def start(self) -> None:
         self.last = time.perf_counter()
-        self.cpu = time.thread_time()
+        self.cpu = _thread_cpu()
         self.timer.start()
 
     def stop(self) -> float:
@@ -192,7 +205,11 @@ def test_the_window_answers_while_a_large_import_holds_the_write_lock(
             return False
         return True
 
-    window.page("contacts")  # built once, as when the user looked at it before
+    # The user looked at the contacts page before (it is built, laid out and painted
+    # once), then went back to the journal.
+    window.show_sharing("contacts")
+    qtbot.wait(50)
+    window.show_entries()
     beat = Heartbeat()
     window.open_bundle(large_import.bundle)
     dialog = window.dialogs["import"]
@@ -236,8 +253,9 @@ def test_the_window_answers_while_a_large_import_holds_the_write_lock(
     qtbot.waitUntil(lambda: not window.editor.saver.pending, timeout=30_000)
     longest_gap = beat.stop()
     worst = ", ".join(
-        f"{gap:.0f} ms (GUI CPU {cpu:.0f} ms) at {1000 * (at - t_done):+.0f} ms from the end"
-        for at, gap, cpu in sorted(beat.log, key=lambda b: -b[1])[:3]
+        f"{gap:.0f} ms (GUI CPU {user:.0f} ms user, {system:.0f} ms system) "
+        f"at {1000 * (at - t_done):+.0f} ms from the end"
+        for at, gap, user, system in sorted(beat.log, key=lambda b: -max(b[1], 3 * b[2]))[:3]
     )
     assert still_importing, "the import ended before the user acted: make it larger"
     assert len(dialog.result_.entries_new) == LARGE_IMPORT_ENTRIES
@@ -248,7 +266,7 @@ def test_the_window_answers_while_a_large_import_holds_the_write_lock(
     # Showing the page and previewing the card (reads: the key pair, the contacts).
     assert preview_ms < HEARTBEAT_GAP_MS, f"the preview took {preview_ms:.0f} ms"
     assert longest_gap < HEARTBEAT_GAP_MS, f"the window froze: {worst}"
-    assert max(cpu for _at, _gap, cpu in beat.log) < GUI_CPU_MS, worst
+    assert max(user for _at, _gap, user, _system in beat.log) < GUI_CPU_MS, worst
     close_box(page.last_box)
     dialog.accept()
     window.close()

@@ -16,6 +16,7 @@ the key it withdraws, over ``b"reflectdesk-revocation-v1\\x00" + canonical(revoc
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import io
 from dataclasses import dataclass
@@ -289,7 +290,13 @@ def parse_card_or_revocation(data: Blob, *, now: datetime | None = None) -> Card
 def _fingerprint(public: PublicIdentity) -> str:
     """Signal's numeric fingerprint construction over both of a party's keys."""
     recipient = public.age_recipient.encode("ascii")
-    material = len(recipient).to_bytes(2, "big") + recipient + public.signing_key
+    return _fingerprint_of(len(recipient).to_bytes(2, "big") + recipient + public.signing_key)
+
+
+@functools.lru_cache(maxsize=256)
+def _fingerprint_of(material: bytes) -> str:
+    # Thousands of hashes: cached, as the contacts page and every card preview ask for
+    # the owner's own half again (public keys only, so nothing secret is kept).
     digest = hashlib.sha512(_SAFETY_VERSION + material).digest()
     for _ in range(SAFETY_NUMBER_ITERATIONS):
         digest = hashlib.sha512(digest + material).digest()

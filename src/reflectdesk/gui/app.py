@@ -160,6 +160,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         instance.files_received.connect(controller.open_files)
     app.aboutToQuit.connect(controller.shutdown)
     controller.start()
+    from reflectdesk.gui import gc_guard
+
+    gc_guard.freeze_when_started(app)
     return app.exec()
 
 

@@ -19,18 +19,23 @@ class QrView(QWidget):
         self.setObjectName("qrView")
         self.renderer = QSvgRenderer(self)
         self.svg = b""
+        self._drawn: QImage | None = None  # the code at the current size, drawn once
         self.setMinimumSize(180, 180)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 
     def set_svg(self, svg: bytes) -> None:
+        if svg == self.svg:
+            return
         self.svg = svg
+        self._drawn = None
         self.renderer.load(QByteArray(svg))
         self.update()
 
     def clear(self) -> None:
         self.svg = b""
+        self._drawn = None
         self.renderer.load(QByteArray(b""))
         self.update()
 
@@ -53,11 +58,15 @@ class QrView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self.is_valid():
             return
-        painter = QPainter(self)
         square = self._square()
-        painter.fillRect(square, QColor("#ffffff"))
-        margin = square.width() * 0.04
-        self.renderer.render(painter, square.adjusted(margin, margin, -margin, -margin))
+        side = round(square.width() * self.devicePixelRatioF())
+        if self._drawn is None or self._drawn.width() != side:
+            # Rendering the SVG's hundreds of modules costs milliseconds on the GUI
+            # thread; a repaint (a scroll, a tooltip) only copies the image.
+            self._drawn = self.image(side)
+            self._drawn.setDevicePixelRatio(self.devicePixelRatioF())
+        painter = QPainter(self)
+        painter.drawImage(square.topLeft(), self._drawn)
         painter.end()
 
     def image(self, side: int = 600) -> QImage:
