@@ -239,6 +239,7 @@ def test_the_window_answers_while_a_large_import_holds_the_write_lock(
     qtbot.wait(30)
     page = window.page("contacts")
     assert isinstance(page, ContactsPage)
+    qtbot.waitUntil(lambda: page.last_box is not None)  # the card is checked next turn
     box = page.last_box
     assert box is not None and box.objectName() == "renameWarning"
     t0 = time.perf_counter()

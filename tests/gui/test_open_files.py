@@ -40,6 +40,7 @@ def test_file_open_takes_a_contact_card(
     page = sw.page("contacts")
     assert isinstance(page, ContactsPage)
     assert sw.main_stack.currentWidget() is page or page.isVisible()
+    qtbot.waitUntil(lambda: page.last_box is not None)  # checked on the next turn
     written(qtbot, page)
     assert "added" in close_box(page.last_box)
     assert [c.name for c in two[1].contacts.list()] == ["Rosa Díaz"]
@@ -55,6 +56,7 @@ def test_a_renamed_card_and_a_dropped_card_open_as_cards(
     drop(sw, renamed)  # dropped on the window, not on the contacts page
     page = sw.page("contacts")
     assert isinstance(page, ContactsPage)
+    qtbot.waitUntil(lambda: page.last_box is not None)  # checked on the next turn
     written(qtbot, page)
     assert "added" in close_box(page.last_box)
     assert [c.name for c in two[1].contacts.list()] == ["Rosa Díaz"]

@@ -283,3 +283,41 @@ def test_unreadable_stored_documents_do_not_break_the_library(
         service.get("broken")
     # The damaged snapshot is ignored; the built-in version 1 still serves.
     assert service.get("gibbs", 1).origin is TemplateOrigin.BUILTIN
+
+
+def test_warm_reads_every_snapshot_and_custom_template_ahead(
+    store: MemoryDocumentStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After the unlock a worker reads the pinned YAML, so opening an entry on the GUI
+    thread parses nothing."""
+    TemplateService(store).snapshot("rolfe", 1)
+    TemplateService(store).snapshot("gibbs", 1)
+    TemplateService(store).import_file(write(tmp_path, "v1.yaml", CUSTOM_V1))
+    service = TemplateService(store)
+    assert service.warm() == 3
+    parsed: list[str] = []
+    monkeypatch.setattr(
+        "reflectdesk.services.templates.parse_template",
+        lambda *a, **k: parsed.append(a[1]),  # type: ignore[func-returns-value]
+    )
+    assert service.get("rolfe", 1).id == "rolfe"
+    assert service.get("gibbs", 1).id == "gibbs"
+    assert service.get("ucsc-semanal").id == "ucsc-semanal"
+    assert parsed == []
+    assert TemplateService(None).warm() == 0
+
+
+def test_warm_compiles_the_hint_patterns_ahead(store: MemoryDocumentStore) -> None:
+    from reflectdesk.templates import descriptive
+
+    descriptive._pattern.cache_clear()
+    TemplateService(store).warm()
+    compiled = descriptive._pattern.cache_info().currsize
+    assert compiled >= 1
+    observation = next(
+        doc.template
+        for doc in builtin_documents().values()
+        if any(doc.template.is_descriptive(k) for k in doc.template.section_keys())
+    )
+    descriptive.descriptive_hints("fue excelente", observation)
+    assert descriptive._pattern.cache_info().currsize == compiled  # nothing new to compile

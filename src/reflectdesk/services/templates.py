@@ -42,6 +42,7 @@ from reflectdesk.standards.loader import (
     parse_taxonomy,
 )
 from reflectdesk.standards.model import Taxonomy
+from reflectdesk.templates import descriptive
 from reflectdesk.templates.builtin import RESERVED_IDS, builtin_documents
 from reflectdesk.templates.loader import TemplateDocument, load_template_file, parse_template
 from reflectdesk.templates.model import (
@@ -183,6 +184,25 @@ class TemplateService:
             return snapshot
         check_not_damaged(f"templates/{template_id}.yaml")
         raise TemplateNotFound(template_id)
+
+    def warm(self) -> int:
+        """Read every pinned snapshot and custom template now, and compile the hint
+        patterns of every template (for a worker, after the unlock): opening an entry
+        then finds its template parsed instead of reading its YAML on the GUI thread.
+        Returns how many stored templates are ready."""
+        docs = list(builtin_documents().values())
+        if self._store is not None:
+            docs += [
+                s.doc for versions in self._custom_versions().values() for s in versions.values()
+            ]
+            for info in self._store.list(SNAPSHOT_KIND):
+                template_id, _, version = info.name.rpartition("@")
+                snapshot = self._snapshot(template_id, int(version)) if version.isdigit() else None
+                if snapshot is not None:
+                    docs.append(snapshot)
+        for doc in docs:
+            descriptive.prepare(doc.template)
+        return len(docs) - len(builtin_documents())
 
     # -- templates -----------------------------------------------------------------------------
     def list(self, lang: str) -> builtins.list[TemplateSummary]:

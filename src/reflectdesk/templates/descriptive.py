@@ -124,6 +124,14 @@ def find_evaluative_words(text: str, extra_words: Iterable[str] = ()) -> list[De
     return hints
 
 
+def prepare(template: Template) -> None:
+    """Compile the pattern :func:`descriptive_hints` uses for ``template`` now (a worker
+    does it after the unlock: ~50 ms of regex compiling the GUI thread would otherwise
+    spend at the first hint check)."""
+    if any(template.is_descriptive(key) for key in template.section_keys()):
+        _pattern(EVALUATIVE_WORDS_ES + EVALUATIVE_WORDS_EN + tuple(template.evaluative_words.all()))
+
+
 def descriptive_hints(
     text: str, template: Template, section_key: str | None = None
 ) -> list[DescriptiveHint]:
