@@ -497,7 +497,7 @@ class EntryEditor(QWidget):
         layout.setContentsMargins(4, 4, 12, 4)
         fields: list[PromptField] = []
         finder = None
-        if any(template.is_descriptive(k) for k in template.section_keys()):
+        if template.has_descriptive():
 
             def finder(text: str, key: str) -> list:  # type: ignore[type-arg]
                 return (

@@ -190,19 +190,18 @@ class TemplateService:
         patterns of every template (for a worker, after the unlock): opening an entry
         then finds its template parsed instead of reading its YAML on the GUI thread.
         Returns how many stored templates are ready."""
-        docs = list(builtin_documents().values())
+        stored: list[TemplateDocument] = []
         if self._store is not None:
-            docs += [
-                s.doc for versions in self._custom_versions().values() for s in versions.values()
-            ]
+            custom = self._custom_versions().values()
+            stored += [s.doc for versions in custom for s in versions.values()]
             for info in self._store.list(SNAPSHOT_KIND):
                 template_id, _, version = info.name.rpartition("@")
                 snapshot = self._snapshot(template_id, int(version)) if version.isdigit() else None
                 if snapshot is not None:
-                    docs.append(snapshot)
-        for doc in docs:
+                    stored.append(snapshot)
+        for doc in (*builtin_documents().values(), *stored):
             descriptive.prepare(doc.template)
-        return len(docs) - len(builtin_documents())
+        return len(stored)
 
     # -- templates -----------------------------------------------------------------------------
     def list(self, lang: str) -> builtins.list[TemplateSummary]:

@@ -97,6 +97,11 @@ def _fold_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
+def _pattern_for(extra_words: Iterable[str]) -> re.Pattern[str] | None:
+    """The pattern of both languages' evaluative words and a template's own."""
+    return _pattern(EVALUATIVE_WORDS_ES + EVALUATIVE_WORDS_EN + tuple(extra_words))
+
+
 @functools.lru_cache(maxsize=64)
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     alternatives = sorted({fold(w.strip()) for w in words if w.strip()}, key=len, reverse=True)
@@ -108,8 +113,7 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def find_evaluative_words(text: str, extra_words: Iterable[str] = ()) -> list[DescriptiveHint]:
     """Every evaluative word or phrase in ``text`` (both languages), in text order."""
-    words = EVALUATIVE_WORDS_ES + EVALUATIVE_WORDS_EN + tuple(extra_words)
-    pattern = _pattern(words)
+    pattern = _pattern_for(extra_words)
     if pattern is None or not text:
         return []
     folded, origin = _fold_with_map(text)
@@ -128,8 +132,8 @@ def prepare(template: Template) -> None:
     """Compile the pattern :func:`descriptive_hints` uses for ``template`` now (a worker
     does it after the unlock: ~50 ms of regex compiling the GUI thread would otherwise
     spend at the first hint check)."""
-    if any(template.is_descriptive(key) for key in template.section_keys()):
-        _pattern(EVALUATIVE_WORDS_ES + EVALUATIVE_WORDS_EN + tuple(template.evaluative_words.all()))
+    if template.has_descriptive():
+        _pattern_for(template.evaluative_words.all())
 
 
 def descriptive_hints(
@@ -141,6 +145,6 @@ def descriptive_hints(
     if section_key is not None:
         if not template.is_descriptive(section_key):
             return []
-    elif not any(template.is_descriptive(key) for key in template.section_keys()):
+    elif not template.has_descriptive():
         return []
     return find_evaluative_words(text, template.evaluative_words.all())

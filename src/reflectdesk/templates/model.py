@@ -135,6 +135,10 @@ class Template:
             return prompt.descriptive
         return self.kind is TemplateKind.OBSERVATION
 
+    def has_descriptive(self) -> bool:
+        """Whether any of its sections should stay free of judgements."""
+        return any(self.is_descriptive(key) for key in self.section_keys())
+
     def summary(self, lang: str) -> TemplateSummary:
         return TemplateSummary(
             id=self.id,

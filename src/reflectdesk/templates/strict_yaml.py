@@ -133,7 +133,7 @@ if yaml.__with_libyaml__:
         yaml.constructor.SafeConstructor,
         yaml.resolver.Resolver,
     ):
-        """The same strict composer fed by libyaml's events: ten times faster on a
+        """The same strict composer fed by libyaml's events: about eight times faster on a
         template, which the editor may parse on the GUI thread the first time it opens an
         entry. Any problem is reported by re-reading with the pure-Python loader, so a
         malformed file gets the same line and reason either way."""
