@@ -192,8 +192,9 @@ def child(vault_dir: Path, folder: Path, limit: int, profile: bool) -> None:
     vault = Vault.open(vault_dir)
     vault.unlock(PASSPHRASE)
     vault.batch_import.prefetch = os.environ.get("RD_BATCH_PREFETCH", "1") == "1"
-    # RD_BATCH_PROCESS=1: open in a worker process (the default: on the second thread).
-    vault.batch_import.processes = os.environ.get("RD_BATCH_PROCESS", "0") == "1"
+    # RD_BATCH_PROCESS=0: open on the second thread (the default: in a worker process).
+    if os.environ.get("RD_BATCH_PROCESS"):
+        vault.batch_import.processes = os.environ["RD_BATCH_PROCESS"] == "1"
     # RD_BATCH_INDEX=50,2: index every 50 bundles or 2 s (before the fourth round).
     if os.environ.get("RD_BATCH_INDEX"):
         every, seconds = os.environ["RD_BATCH_INDEX"].split(",")

@@ -3,16 +3,18 @@ result and the same errors as opening them here; a dead worker is said, not hidd
 
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from reflectdesk.bundles import Identity, open_bundle
-from reflectdesk.domain.model import Role
+from reflectdesk.domain.model import AuthorStatus, Role
 from reflectdesk.errors import BundleDecryptionFailed, BundleNotForYou
 from reflectdesk.services import batch_ahead, batch_open
 from reflectdesk.services.batch_import import BatchOutcome
@@ -140,3 +142,64 @@ def test_a_batch_through_the_worker_imports_what_the_thread_does(
     assert bad.reason == "bundle_decryption_failed"
     assert tutor.entries.count() == 3 * (batch_open.MIN_FILES + 2)
     assert tutor.integrity_check() == "ok"
+
+
+def test_the_worker_reads_the_file_and_opens_the_bytes_the_batch_hashed_if_it_changed(
+    tutor: Vault, tmp_path: Path
+) -> None:
+    students = make_students(2)
+    add_contacts(tutor, students)
+    me = tutor.identity.key_pair().public
+    keys, table = tutor.imports.reader_keys(), tutor.contacts.known_authors()
+    first = student_bundle(students[0], [me], entries=2)
+    second = student_bundle(students[1], [me], entries=2)
+    path = tmp_path / "entrega.rdbundle"
+    path.write_bytes(first)
+    digest = hashlib.sha256(first).hexdigest()
+    opener = ProcessOpener(keys)
+    sent: list[object] = []  # what crossed the pipe for the bundle: a path, or bytes
+    submit = opener._pool.submit
+
+    def spy(fn: Any, source: object, *rest: Any) -> Any:
+        sent.append(source if isinstance(source, tuple) else type(source))
+        return submit(fn, source, *rest)
+
+    opener._pool.submit = spy
+    try:
+        same, _ = opener.open(memoryview(first), table, path=path, digest=digest)
+        assert sent == [(str(path), digest)]  # the worker read the file itself
+        # Swapped after the batch read and hashed it: the worker must not open what is
+        # there now (it would be imported under the first file's hash).
+        path.write_bytes(second)
+        swapped, _ = opener.open(memoryview(first), table, path=path, digest=digest)
+        path.unlink()  # gone: the same
+        gone, _ = opener.open(memoryview(first), table, path=path, digest=digest)
+    finally:
+        opener.close()
+    here = open_bundle(first, keys, table)
+    assert sent[1:] == [(str(path), digest), bytes, (str(path), digest), bytes]
+    assert same.bundle_id == swapped.bundle_id == gone.bundle_id == here.bundle_id
+    assert dict(swapped.entries) == dict(here.entries)
+
+
+def test_the_table_of_authors_goes_to_the_worker_once_per_version(tutor: Vault) -> None:
+    (student,) = make_students(1)
+    me = tutor.identity.key_pair().public
+    keys = tutor.imports.reader_keys()
+    data = memoryview(student_bundle(student, [me], entries=1))
+    before = tutor.contacts.known_authors()  # she is not a contact yet
+    add_contacts(tutor, [student])
+    after = tutor.contacts.known_authors()
+    opener = ProcessOpener(keys)
+    try:
+        unknown, _ = opener.open(data, before, version=1)
+        # The same version again: the worker keeps the table it has (not sent again).
+        kept, _ = opener.open(data, after, version=1)
+        known, _ = opener.open(data, after, version=2)
+        unversioned, _ = opener.open(data, before)  # no version: always sent
+    finally:
+        opener.close()
+    assert unknown.author_status is kept.author_status is AuthorStatus.UNKNOWN
+    assert known.author_status is open_bundle(data, keys, after).author_status
+    assert known.author_status in (AuthorStatus.KNOWN, AuthorStatus.VERIFIED)
+    assert unversioned.author_status is AuthorStatus.UNKNOWN

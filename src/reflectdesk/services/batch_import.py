@@ -137,7 +137,11 @@ class _Opener:
     def wanted(self) -> bool:
         return self._wanted
 
-    def open(self, data: memoryview, table: KnownAuthors) -> tuple[OpenedBundle, Ahead] | None:
+    def open(
+        self, data: memoryview, table: KnownAuthors, version: int, path: Path, digest: str
+    ) -> tuple[OpenedBundle, Ahead] | None:
+        """``data`` (read from ``path``, hashing to ``digest``) opened against ``table``
+        (of that ``version``) in the worker, which reads the file itself."""
         if not self._wanted:
             return None
         try:
@@ -145,7 +149,7 @@ class _Opener:
                 if self._process is None:
                     self._process = batch_open.ProcessOpener(self._keys, self._limits, self._cipher)
                 process = self._process
-            return process.open(data, table)
+            return process.open(data, table, path=path, digest=digest, version=version)
         except batch_open.WorkerGone:
             self._wanted = False  # the rest of the batch opens on the thread
             return None
@@ -232,11 +236,11 @@ class BatchImportService:
         self.limits = DEFAULT_LIMITS
         self.prefetch = True  # open the next bundle on a second thread (benchmarks: False)
         # Open bundles in a worker process (the second core) in batches big enough
-        # (batch_open.usable), where the ids and rows of batch_ahead are made too. Off by
-        # default: on the loaded 2-core machine it was slower than the second thread in
-        # every alternating run (the worker's pickling costs ~35 % more CPU, and the
-        # storing thread waited longer for bundles); docs/benchmarks.md, third round.
-        self.processes = False
+        # (batch_open.usable), where the ids and rows of batch_ahead are made too: the
+        # batch's own process keeps its GIL for the storing thread. On since the fifth
+        # round (the worker reads the files itself and keeps the table of authors);
+        # docs/benchmarks.md.
+        self.processes = True
         # One transaction stores up to this many bundles, bytes of bundles, or seconds of
         # work (each bundle in its own SAVEPOINT): one fsync and one vault-state reseal
         # per group, and the B-tree pages the bundles share written once.
@@ -534,7 +538,7 @@ class BatchImportService:
                 return _Opened(digest, None, 0, None, seen_before=True)
             table, version = authors.table()
             cancel.raise_if_cancelled()
-            done = opener.open(data, table) if opener is not None else None
+            done = opener.open(data, table, version, path, digest) if opener is not None else None
             if done is not None:
                 return _Opened(digest, done[0], version, None, ahead=done[1])
             opened = self._imports.open_data(data, table, keys=authors.keys, cancel=cancel)

@@ -8,18 +8,26 @@ Both need Python's GIL, so a second thread only overlaps the parts that release 
 thread keeps one core and the opening gets the other.
 
 What crosses the pipe (``multiprocessing``'s own pickler, with the reducers below for
-the values it does not know: read-only mappings, memoryviews, public identities):
-to the worker, this vault's key pairs and its record cipher's key (the data key and
-vault id: :mod:`~reflectdesk.services.batch_ahead` makes the ids and seals the
-revision and consent rows there) once, at its start, and, per bundle, the file's bytes
-and the table of known authors; back, the :class:`~reflectdesk.bundles.OpenedBundle`
-with what was computed ahead, or the error (its class, detail and parameters: re-raised
-here as the same error). No file is written: the bytes and keys travel through the
-pipe (an anonymous pipe between this process and its own child) and live in the
-worker's memory only, as they do in this process. The worker is *spawned* (a fresh interpreter,
-never a fork of a process with threads, such as the GUI's) and ends with the batch.
+the values it does not know: read-only mappings, memoryviews, public identities, and
+a quicker one for the frozen dataclasses a bundle is made of): to the worker, this
+vault's key pairs and its record cipher's key (the data key and vault id:
+:mod:`~reflectdesk.services.batch_ahead` makes the ids and seals the revision and
+consent rows there) once, at its start; the table of known authors once per version
+of it (the worker keeps the last one); and, per bundle, the file's *path and the
+SHA-256 the batch read* (the worker reads the file again from the page cache and opens
+it only if it hashes the same: a file swapped in between is opened from the bytes the
+batch hashed, sent through the pipe), or the bytes themselves where there is no path;
+back, the :class:`~reflectdesk.bundles.OpenedBundle` with what was computed ahead, or
+the error (its class, detail and parameters: re-raised here as the same error). The
+batch's own process is the busier one (the one SQLite writer and the GIL it shares
+with its opening threads), so what the worker can do for it, it does: reading and
+hashing the file, unpickling the table once instead of per bundle. No file is written:
+the bytes and keys travel through the pipe (an anonymous pipe between this process and
+its own child) and live in the worker's memory only, as they do in this process. The
+worker is *spawned* (a fresh interpreter, never a fork of a process with threads, such
+as the GUI's) and ends with the batch.
 
-Used when the batch asks for it (``BatchImportService.processes``, off by default: see
+Used when the batch asks for it (``BatchImportService.processes``, on by default: see
 docs/benchmarks.md) and it can pay: at least :data:`MIN_FILES` files to open, two CPUs
 this process may use, and not a frozen (PyInstaller) build, where spawning needs the
 launcher's cooperation; otherwise the caller opens on its thread as before. A worker
@@ -29,6 +37,8 @@ bundle itself and stops using the process.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import logging
 import multiprocessing
 import os
@@ -48,11 +58,19 @@ from reflectdesk.bundles import (
     OpenedBundle,
     PublicIdentity,
     open_bundle,
+    read_bundle_file,
 )
+from reflectdesk.bundles.cards import Card
+from reflectdesk.bundles.contents import AttachmentRef, BundledEntry
 from reflectdesk.bundles.limits import DEFAULT_LIMITS, BundleLimits
+from reflectdesk.bundles.manifest import FileRecord, Manifest, RecipientRecord
+from reflectdesk.bundles.opening import PinnedKey
+from reflectdesk.domain.model import EntryContent, Revision
 from reflectdesk.errors import ReflectDeskError
 from reflectdesk.services import batch_ahead
 from reflectdesk.services.batch_ahead import NOTHING, Ahead
+from reflectdesk.storage.consents import NewConsent
+from reflectdesk.storage.entry_import import SealedRevision
 from reflectdesk.vault.cipher import RecordCipher
 
 log = logging.getLogger(__name__)
@@ -96,14 +114,58 @@ def _reduce_public(p: PublicIdentity) -> tuple[Any, ...]:
     return (_public, (p.age_recipient, p.signing_key))
 
 
+def _rebuild(cls: type[Any], values: tuple[Any, ...]) -> Any:
+    """A frozen dataclass from its fields' values, as it was pickled (no ``__init__``:
+    it was checked where it was made)."""
+    obj = object.__new__(cls)
+    for name, value in zip(_FIELDS[cls], values, strict=True):
+        object.__setattr__(obj, name, value)
+    return obj
+
+
+def _reduce_dataclass(obj: Any) -> tuple[Any, ...]:
+    cls = type(obj)
+    return (_rebuild, (cls, tuple(getattr(obj, name) for name in _FIELDS[cls])))
+
+
+# The dataclasses a bundle is made of (~320 objects per bundle of 50 entries). With
+# slots, a dataclass pickles through ``__getstate__``/``__setstate__``, which look its
+# fields up again for every object: this reducer takes about half the time, on both
+# sides of the pipe.
+_FIELDS: dict[type[Any], tuple[str, ...]] = {
+    cls: tuple(f.name for f in dataclasses.fields(cls))
+    for cls in (
+        FileRecord,
+        BundledEntry,
+        Revision,
+        EntryContent,
+        SealedRevision,
+        NewConsent,
+        AttachmentRef,
+        OpenedBundle,
+        Manifest,
+        RecipientRecord,
+        PinnedKey,
+        Card,
+        Ahead,
+    )
+}
+
 ForkingPickler.register(types.MappingProxyType, _reduce_mapping)
 ForkingPickler.register(memoryview, _reduce_view)
 ForkingPickler.register(PublicIdentity, _reduce_public)
+for _cls in _FIELDS:
+    ForkingPickler.register(_cls, _reduce_dataclass)
 
 
 # -- in the worker ----------------------------------------------------------------------------
 _KEYS: tuple[Identity, ...] = ()
 _CIPHER: RecordCipher | None = None
+_TABLE: tuple[int, KnownAuthors] | None = None  # the last table sent, and its version
+
+# What the worker answers instead of a bundle or its error:
+_NEED_TABLE = "need_table"  # its table is not that version (send it again)
+_CHANGED = "changed"  # the file no longer hashes as the batch read it (send the bytes)
 
 
 def _watch_parent(parent: int) -> None:
@@ -125,10 +187,31 @@ def _start(keys: list[bytes], parent: int, cipher: tuple[bytes, str] | None = No
 
 
 def _open(
-    data: bytes, authors: KnownAuthors, limits: BundleLimits
-) -> tuple[OpenedBundle | None, Ahead, tuple[Any, ...] | None]:
+    source: bytes | tuple[str, str],
+    version: int,
+    authors: KnownAuthors | None,
+    limits: BundleLimits,
+) -> tuple[OpenedBundle | None, Ahead, tuple[Any, ...] | str | None]:
+    """``source``: the bytes, or (path, the SHA-256 the batch read); ``authors``: the
+    table of known authors of that ``version``, or None if the worker has it."""
+    global _TABLE
+    if authors is not None:
+        _TABLE = (version, authors)
+    elif _TABLE is None or _TABLE[0] != version:
+        return None, NOTHING, _NEED_TABLE
+    table = _TABLE[1]
+    if isinstance(source, tuple):
+        path, digest = source
+        try:
+            data: bytes | memoryview = read_bundle_file(path, limits)
+        except ReflectDeskError:  # gone or changed since the batch read it
+            return None, NOTHING, _CHANGED
+        if hashlib.sha256(data).hexdigest() != digest:
+            return None, NOTHING, _CHANGED
+    else:
+        data = source
     try:
-        opened = open_bundle(data, _KEYS, authors, limits=limits)
+        opened = open_bundle(data, _KEYS, table, limits=limits)
         ahead = batch_ahead.compute(_CIPHER, opened) if _CIPHER is not None else NOTHING
         return opened, ahead, None
     except ReflectDeskError as exc:
@@ -160,6 +243,8 @@ class ProcessOpener:
         cipher: RecordCipher | None = None,
     ) -> None:
         self._limits = limits
+        self._lock = threading.Lock()  # submissions in order with the table's version
+        self._sent = 0  # the version of the table the worker has (0: none)
         secret = (cipher.key, cipher.vault_id) if cipher is not None else None
         self._pool = ProcessPoolExecutor(
             1,
@@ -168,21 +253,53 @@ class ProcessOpener:
             initargs=([k.to_bytes() for k in keys], os.getpid(), secret),
         )
 
-    def open(self, data: bytes | memoryview, authors: KnownAuthors) -> tuple[OpenedBundle, Ahead]:
-        """:func:`open_bundle` in the worker, and with this vault's cipher what
-        :func:`~reflectdesk.services.batch_ahead.compute` makes of it; raises what it
-        raises, or ``WorkerGone``."""
+    def open(
+        self,
+        data: bytes | memoryview,
+        authors: KnownAuthors,
+        *,
+        path: str | os.PathLike[str] | None = None,
+        digest: str = "",
+        version: int = 0,
+    ) -> tuple[OpenedBundle, Ahead]:
+        """:func:`open_bundle` of ``data`` in the worker, and with this vault's cipher
+        what :func:`~reflectdesk.services.batch_ahead.compute` makes of it; raises what
+        it raises, or ``WorkerGone``.
+
+        With the file's ``path`` and the ``digest`` (SHA-256, hex) of ``data``, the
+        worker reads the file itself and opens it if it hashes the same (otherwise
+        ``data`` is sent). With a ``version`` (> 0) of the table, the table is sent only
+        when the worker does not have that version."""
+        source: bytes | tuple[str, str] = (
+            (os.fspath(path), digest) if path is not None and digest else bytes(data)
+        )
+        for _ in range(3):
+            opened, ahead, error = self._round(source, authors, version)
+            if error == _NEED_TABLE:  # not expected (submissions are in order): resend
+                with self._lock:
+                    self._sent = 0
+            elif error == _CHANGED:
+                source = bytes(data)
+            elif error is not None:
+                assert isinstance(error, tuple)
+                raise _error(*error)
+            else:
+                assert opened is not None
+                return opened, ahead
+        raise WorkerGone("the worker did not take the bundle")
+
+    def _round(
+        self, source: bytes | tuple[str, str], authors: KnownAuthors, version: int
+    ) -> tuple[OpenedBundle | None, Ahead, tuple[Any, ...] | str | None]:
         try:
-            opened, ahead, error = self._pool.submit(
-                _open, bytes(data), authors, self._limits
-            ).result()
+            with self._lock:  # the table goes with the first submission of its version
+                send = authors if not version or version != self._sent else None
+                future = self._pool.submit(_open, source, version, send, self._limits)
+                self._sent = version
+            return future.result()
         except (BrokenProcessPool, OSError, RuntimeError) as exc:
             log.warning("the batch's opening process is gone: %s", type(exc).__name__)
             raise WorkerGone from exc
-        if error is not None:
-            raise _error(*error)
-        assert opened is not None
-        return opened, ahead
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
