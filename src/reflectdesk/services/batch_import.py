@@ -116,8 +116,8 @@ class _Opened:
 
 class _Opener:
     """The batch's worker process (:mod:`~reflectdesk.services.batch_open`), started
-    at its first bundle; ``open`` returns None when there is none (or it is gone): the
-    caller then opens the bundle on its own thread."""
+    at its first bundle; ``open`` returns None when there is none (or it is gone, or
+    still starting): the caller then opens the bundle on its own thread."""
 
     def __init__(
         self,
@@ -149,6 +149,8 @@ class _Opener:
                 if self._process is None:
                     self._process = batch_open.ProcessOpener(self._keys, self._limits, self._cipher)
                 process = self._process
+            if not process.ready():
+                return None
             return process.open(data, table, path=path, digest=digest, version=version)
         except batch_open.WorkerGone:
             self._wanted = False  # the rest of the batch opens on the thread

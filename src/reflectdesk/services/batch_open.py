@@ -186,6 +186,10 @@ def _start(keys: list[bytes], parent: int, cipher: tuple[bytes, str] | None = No
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 
+def _started() -> bool:
+    return True
+
+
 def _open(
     source: bytes | tuple[str, str],
     version: int,
@@ -252,6 +256,13 @@ class ProcessOpener:
             initializer=_start,
             initargs=([k.to_bytes() for k in keys], os.getpid(), secret),
         )
+        # Started now, in the background: the interpreter and its imports take ~0.5 s,
+        # while the batch opens its first bundles itself (see ``ready``).
+        self._start = self._pool.submit(_started)
+
+    def ready(self) -> bool:
+        """Whether the worker has started (or failed to: ``open`` then says so)."""
+        return self._start.done()
 
     def open(
         self,
