@@ -20,7 +20,7 @@ import builtins
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from reflectdesk.domain.model import BundleLogItem, ms_to_datetime, now_ms
 from reflectdesk.errors import RecordTampered
@@ -29,6 +29,7 @@ from reflectdesk.storage.database import Database
 from reflectdesk.storage.entries import table_of
 from reflectdesk.storage.entry_import import ImportBatch, batch_session
 from reflectdesk.storage.local_ids import bundle_log_id
+from reflectdesk.storage.rows import insert_rows
 from reflectdesk.vault.cipher import RecordCipher
 
 TABLE = "bundle_log"
@@ -98,9 +99,10 @@ class BundleLogRepo:
         key = self._key(bundle_id, author)
         with batch_session(self._db, batch) as s:
             row = s.get(t.BundleLog, key)
-            if row is None:  # Core: no unit of work for one new row
-                s.execute(
-                    insert(table_of(t.BundleLog)),
+            if row is None:  # no unit of work for one new row (storage/rows.py)
+                insert_rows(
+                    s,
+                    table_of(t.BundleLog),
                     [
                         {
                             "id": key,

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from reflectdesk.domain.model import Consent, ConsentRecord, ms_to_datetime
 from reflectdesk.errors import RecordTampered
@@ -22,6 +22,7 @@ from reflectdesk.storage import schema as t
 from reflectdesk.storage.database import Database
 from reflectdesk.storage.entries import table_of
 from reflectdesk.storage.entry_import import ImportBatch, batch_session
+from reflectdesk.storage.rows import insert_rows
 from reflectdesk.vault.cipher import RecordCipher
 
 TABLE = "consents"
@@ -78,9 +79,8 @@ class ConsentRepo:
         if not rows:
             return
         with batch_session(self._db, batch) as s:
-            # The table, not the mapped class: Core's executemany, without the ORM's
-            # bulk-insert bookkeeping (50 rows per bundle of a batch import).
-            s.execute(insert(table_of(t.Consent)), rows)
+            # The driver's executemany (storage/rows.py): 50 rows per bundle of a batch.
+            insert_rows(s, table_of(t.Consent), rows)
 
     def for_entry(self, entry_id: str) -> list[ConsentRecord]:
         """Every statement about ``entry_id``, oldest first."""

@@ -43,6 +43,7 @@ from reflectdesk.storage.entries import (
     table_of,
 )
 from reflectdesk.storage.journals import TABLE as JOURNAL_TABLE
+from reflectdesk.storage.rows import insert_rows
 from reflectdesk.vault.cipher import RecordCipher
 
 _SEAL_WINDOW = 8  # attachment chunks sealed ahead of the insert (bounded memory)
@@ -476,9 +477,9 @@ class ImportBatch:
             for part in id_parts(dropped):
                 self._s.execute(delete(r).where(r.c.id.in_(part)))
         if entry_rows:
-            self._s.execute(insert(e), entry_rows)
+            insert_rows(self._s, e, entry_rows)
         if revision_rows:
-            self._s.execute(insert(r), list(revision_rows.values()))
+            insert_rows(self._s, r, list(revision_rows.values()))
         return outcomes
 
     def _under_review(self, entry_id: str) -> bool:
@@ -510,8 +511,9 @@ class ImportBatch:
         meta = attachment_meta(entry_id, filename, media_type, sha256)
         # Parameters, not .values(): the statement compiles once (its cache key would
         # otherwise cover every value, the sealed blob included).
-        self._s.execute(
-            insert(a),
+        insert_rows(
+            self._s,
+            a,
             [
                 {
                     "id": attachment_id,
@@ -532,14 +534,14 @@ class ImportBatch:
             blob = self._cipher.seal_bytes(CHUNK_TABLE, attachment_id, rev, chunk)
             return {"attachment_id": attachment_id, "idx": idx, "blob": blob}
 
-        if pool is None:
+        if pool is None or count == 1:  # one chunk: nothing to seal ahead of it
             for idx in range(count):
-                self._s.execute(insert(c), [seal(idx)])
+                insert_rows(self._s, c, [seal(idx)])
             return
         pending: deque[Future[dict[str, object]]] = deque()
         for idx in range(count):
             pending.append(pool.submit(seal, idx))
             if len(pending) >= _SEAL_WINDOW:
-                self._s.execute(insert(c), [pending.popleft().result()])
+                insert_rows(self._s, c, [pending.popleft().result()])
         while pending:
-            self._s.execute(insert(c), [pending.popleft().result()])
+            insert_rows(self._s, c, [pending.popleft().result()])

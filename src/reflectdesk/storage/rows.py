@@ -1,0 +1,76 @@
+"""Plain inserts through the session's DB-API connection, for the hot paths of an import.
+
+A batch import of 500 bundles writes ~100,000 rows in ~5,000 statements; through
+SQLAlchemy's Core each statement spends ~0.15 ms of Python (a statement object, its
+cache key, parameter processing that copies every blob) on the one thread that holds
+the vault's write lock: ~2 s per 500 bundles (docs/benchmarks.md, fifth round). Here the
+SQL is made once per table and set of columns, and the rows go to the driver as tuples,
+on the same connection and so inside the same transaction and SAVEPOINT.
+
+Only for tables whose columns SQLite takes as they are (integers, text, blobs): a column
+of another type (one SQLAlchemy would convert) is refused when the statement is made,
+so a later change to the schema fails loudly in the tests instead of storing a value
+unconverted. Python-side scalar defaults of the columns not given are filled in, as
+SQLAlchemy would. A driver error is raised as SQLAlchemy raises it (``OperationalError``
+for a full disk), so the callers' handling is unchanged.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Integer, LargeBinary, String, Table, Text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+_PLAIN = (Integer, String, Text, LargeBinary)  # what SQLite stores as it is given
+
+
+@functools.lru_cache(maxsize=64)
+def _statement(table: Table, keys: tuple[str, ...]) -> tuple[str, tuple[Any, ...]]:
+    """The INSERT for these columns, and the defaults appended for the missing ones."""
+    names = list(keys)
+    defaults: list[Any] = []
+    for column in table.columns:
+        if type(column.type) not in _PLAIN:  # exactly: a subclass may convert values
+            raise TypeError(f"{table.name}.{column.name}: not a plain column")
+        if column.name in keys:
+            continue
+        default = column.default
+        if default is not None:
+            if not default.is_scalar:
+                raise TypeError(f"{table.name}.{column.name}: not a scalar default")
+            names.append(column.name)
+            defaults.append(default.arg)  # type: ignore[attr-defined]
+    unknown = set(keys) - {c.name for c in table.columns}
+    if unknown:
+        raise KeyError(f"{table.name}: no column {sorted(unknown)}")
+    quoted = ", ".join(names)
+    marks = ", ".join("?" * len(names))
+    return f"INSERT INTO {table.name} ({quoted}) VALUES ({marks})", tuple(defaults)  # noqa: S608
+
+
+def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, object]]) -> None:
+    """INSERT ``rows`` (all with the same keys) into ``table`` in ``session``'s
+    transaction."""
+    if not rows:
+        return
+    keys = tuple(rows[0])
+    if any(len(row) != len(keys) for row in rows):
+        raise KeyError(f"{table.name}: rows with other columns")
+    sql, extra = _statement(table, keys)
+    params = [tuple(row[k] for k in keys) + extra for row in rows]
+    if session.new or session.dirty or session.deleted:
+        session.flush()  # what the unit of work holds goes first (foreign keys)
+    raw = session.connection().connection.driver_connection
+    assert raw is not None
+    try:
+        if len(params) == 1:
+            raw.execute(sql, params[0])
+        else:
+            raw.executemany(sql, params)
+    except sqlcipher3.Error as exc:
+        raise DBAPIError.instance(sql, None, exc, sqlcipher3.Error) from exc
