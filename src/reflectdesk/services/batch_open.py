@@ -77,6 +77,7 @@ log = logging.getLogger(__name__)
 
 MIN_FILES = 8  # fewer: the worker's start (~0.3 s) costs more than it saves
 _WATCH_S = 0.2  # how often the worker checks that the batch's process is alive
+_PIPE_BYTES = 1 << 20  # Linux's default /proc/sys/fs/pipe-max-size
 
 
 class WorkerGone(Exception):
@@ -237,6 +238,21 @@ def usable(files: int) -> bool:
     return files >= MIN_FILES and _cpus() >= 2 and not getattr(sys, "frozen", False)
 
 
+def _widen_result_pipe(pool: ProcessPoolExecutor) -> None:
+    """Let one opened bundle (~1.5 MB) through the result pipe in a few reads instead
+    of one per 64 KB (Linux's default pipe size): each read gives up the GIL and takes
+    it back, and every time it is taken back the batch's storing thread has to stop for
+    it. Best effort: the pipe is the executor's own (not a public attribute), and
+    elsewhere than on Linux, or beyond ``/proc/sys/fs/pipe-max-size``, it stays as it is."""
+    try:
+        import fcntl  # not on Windows
+
+        reader = pool._result_queue._reader  # type: ignore[attr-defined]
+        fcntl.fcntl(reader.fileno(), fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
+    except (ImportError, AttributeError, OSError, ValueError):
+        log.debug("the result pipe keeps its size")
+
+
 class ProcessOpener:
     """One worker process opening bundles, one at a time, for one batch."""
 
@@ -259,6 +275,7 @@ class ProcessOpener:
         # Started now, in the background: the interpreter and its imports take ~0.5 s,
         # while the batch opens its first bundles itself (see ``ready``).
         self._start = self._pool.submit(_started)
+        _widen_result_pipe(self._pool)
 
     def ready(self) -> bool:
         """Whether the worker has started (or failed to: ``open`` then says so)."""
