@@ -19,6 +19,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import select
 
@@ -29,7 +30,7 @@ from reflectdesk.storage.database import Database
 from reflectdesk.storage.entries import table_of
 from reflectdesk.storage.entry_import import ImportBatch, batch_session
 from reflectdesk.storage.local_ids import bundle_log_id
-from reflectdesk.storage.rows import insert_rows
+from reflectdesk.storage.rows import insert_rows, select_rows
 from reflectdesk.vault.cipher import RecordCipher
 
 TABLE = "bundle_log"
@@ -47,6 +48,15 @@ class Listing:
     author_contact_id: str
     recipients: frozenset[tuple[str, str]]  # (key id, age recipient) as the manifest lists
     revisions: Mapping[str, frozenset[str]]  # entry id -> revision ids it carried (ours)
+
+
+class _Row(NamedTuple):
+    """A bundle_log row read through the driver (storage/rows.py)."""
+
+    id: str
+    direction: str
+    created_at: int
+    blob: bytes
 
 
 class BundleLogRepo:
@@ -98,7 +108,8 @@ class BundleLogRepo:
             doc["merges"] = {e: sorted(set(r)) for e, r in sorted(merges.items()) if r}
         key = self._key(bundle_id, author)
         with batch_session(self._db, batch) as s:
-            row = s.get(t.BundleLog, key)
+            found = select_rows(s, "SELECT direction FROM bundle_log WHERE id = ?", (key,))
+            row = None if not found else s.get(t.BundleLog, key)  # ORM only to update
             if row is None:  # no unit of work for one new row (storage/rows.py)
                 insert_rows(
                     s,
@@ -119,9 +130,13 @@ class BundleLogRepo:
                 s.flush()
 
     def get(self, bundle_id: str, author: str) -> BundleLogItem | None:
-        with self._db.session() as s:
-            row = s.get(t.BundleLog, self._key(bundle_id, author))
-            return None if row is None else self._to_domain(row)
+        with self._db.reading() as s:
+            found = select_rows(
+                s,
+                "SELECT id, direction, created_at, blob FROM bundle_log WHERE id = ?",
+                (self._key(bundle_id, author),),
+            )
+        return self._to_domain(_Row(*found[0])) if found else None
 
     def imported(self, bundle_id: str, author: str) -> bool:
         item = self.get(bundle_id, author)
@@ -173,7 +188,7 @@ class BundleLogRepo:
         except (KeyError, ValueError, TypeError):
             raise RecordTampered("bundle_log.shape") from None
 
-    def _to_domain(self, row: t.BundleLog) -> BundleLogItem:
+    def _to_domain(self, row: t.BundleLog | _Row) -> BundleLogItem:
         doc = self._cipher.open_json(TABLE, row.id, row.direction, row.blob)
         try:
             return BundleLogItem(

@@ -318,7 +318,7 @@ class ContactRepo:
 
     # -- reads -----------------------------------------------------------------------
     def get(self, contact_id: str) -> Contact:
-        with self._db.session() as s:
+        with self._db.reading() as s:
             row = s.get(t.Contact, contact_id)
             if row is None:
                 raise ContactNotFound(contact_id)

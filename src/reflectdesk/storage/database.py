@@ -230,6 +230,18 @@ class Database:
         return None
 
     @contextlib.contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session only to read with: inside :meth:`group` (on its thread) the group's
+        own, with what it wrote so far and without a SAVEPOINT of its own (a batch
+        import reads a few rows per bundle); else a short session as :meth:`session`."""
+        group: Session | None = getattr(self._local, "group", None)
+        if group is not None:
+            yield group
+            return
+        with self.session() as sess:
+            yield sess
+
+    @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
         """A short unit of work: commit on success, roll back on any error.
 

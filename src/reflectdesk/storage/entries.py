@@ -40,6 +40,7 @@ from reflectdesk.storage.attachments import (
     chunk_revision,
 )
 from reflectdesk.storage.database import Database
+from reflectdesk.storage.rows import marks, select_rows
 from reflectdesk.vault.cipher import RecordCipher
 
 if TYPE_CHECKING:
@@ -615,40 +616,38 @@ class EntryRepo:
 
     def locations(self, entry_ids: Collection[str]) -> dict[str, EntryLocation]:
         """Where each of ``entry_ids`` held here lives (deleted entries included)."""
-        e, j = table_of(t.Entry), table_of(t.Journal)
         out: dict[str, EntryLocation] = {}
         with self._db.engine.connect() as conn:
             for part in id_parts(entry_ids):
-                q = (
-                    select(e.c.id, e.c.journal_id, j.c.space, j.c.author_contact_id)
-                    .join(j, j.c.id == e.c.journal_id)
-                    .where(e.c.id.in_(part))
+                sql = (
+                    "SELECT e.id, e.journal_id, j.space, j.author_contact_id FROM entries e "  # noqa: S608
+                    f"JOIN journals j ON j.id = e.journal_id WHERE e.id IN ({marks(len(part))})"
                 )
-                for entry_id, journal_id, space, contact_id in conn.execute(q):
+                for entry_id, journal_id, space, contact_id in select_rows(conn, sql, part):
                     out[entry_id] = EntryLocation(entry_id, journal_id, Space(space), contact_id)
         return out
 
     def stored_revisions(self, revision_ids: Collection[str]) -> dict[str, StoredRevision]:
         """Which of ``revision_ids`` are held here, with their entry and content hash."""
-        r = table_of(t.EntryRevision)
         out: dict[str, StoredRevision] = {}
         with self._db.engine.connect() as conn:
             for part in id_parts(revision_ids):
-                q = select(r.c.id, r.c.entry_id, r.c.seq, r.c.blob).where(r.c.id.in_(part))
-                for rev_id, entry_id, seq, blob in conn.execute(q):
+                sql = (
+                    "SELECT id, entry_id, seq, blob FROM entry_revisions "  # noqa: S608
+                    f"WHERE id IN ({marks(len(part))})"
+                )
+                for rev_id, entry_id, seq, blob in select_rows(conn, sql, part):
                     doc = self._cipher.open_json(TABLE, f"{entry_id}/{rev_id}", seq, blob)
                     out[rev_id] = StoredRevision(entry_id, str(doc.get("content_hash", "")))
         return out
 
     def attachment_owners(self, attachment_ids: Collection[str]) -> dict[str, str]:
         """Attachment id -> entry id, for those of ``attachment_ids`` held here."""
-        a = table_of(t.Attachment)
         out: dict[str, str] = {}
         with self._db.engine.connect() as conn:
             for part in id_parts(attachment_ids):
-                for att_id, entry_id in conn.execute(
-                    select(a.c.id, a.c.entry_id).where(a.c.id.in_(part))
-                ):
+                sql = f"SELECT id, entry_id FROM attachments WHERE id IN ({marks(len(part))})"  # noqa: S608
+                for att_id, entry_id in select_rows(conn, sql, part):
                     out[att_id] = entry_id
         return out
 

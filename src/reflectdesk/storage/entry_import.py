@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
@@ -43,7 +43,7 @@ from reflectdesk.storage.entries import (
     table_of,
 )
 from reflectdesk.storage.journals import TABLE as JOURNAL_TABLE
-from reflectdesk.storage.rows import insert_rows
+from reflectdesk.storage.rows import insert_rows, select_rows
 from reflectdesk.vault.cipher import RecordCipher
 
 _SEAL_WINDOW = 8  # attachment chunks sealed ahead of the insert (bounded memory)
@@ -185,6 +185,14 @@ def merge_revision(entry_id: str, made: AutoMerge, author: str) -> Revision:
     )
 
 
+class _JournalRow(NamedTuple):
+    """What a received journal's rename reads of its row (storage/rows.py)."""
+
+    id: str
+    rev: int
+    blob: bytes
+
+
 class ImportBatch:
     """One SQLite transaction for a whole bundle import: all of it or nothing.
 
@@ -239,13 +247,12 @@ class ImportBatch:
         where it always did: in the sender's oldest received journal, if she has one
         (until a titled bundle moves its entries to their own journal).
         """
-        j = table_of(t.Journal)
         # Keyed by the contact too: another sender's journal never has this id.
-        row = self._s.execute(
-            select(j.c.id, j.c.rev, j.c.blob).where(j.c.id == where.journal_id)
-        ).first()
-        if row is not None:
-            return where.journal_id, False, self._retitle(row, where)
+        found = select_rows(
+            self._s, "SELECT id, rev, blob FROM journals WHERE id = ?", (where.journal_id,)
+        )
+        if found:
+            return where.journal_id, False, self._retitle(_JournalRow(*found[0]), where)
         if where.title is None:
             first = self._first_journal(contact_id)
             if first is not None:
@@ -280,18 +287,13 @@ class ImportBatch:
     def _first_journal(self, contact_id: str) -> str | None:
         """The sender's oldest received journal still shown: where everything she sent
         went before titles travelled (one journal per sender)."""
-        j = table_of(t.Journal)
-        found = self._s.execute(
-            select(j.c.id)
-            .where(
-                j.c.space == Space.RECEIVED.value,
-                j.c.author_contact_id == contact_id,
-                j.c.archived == 0,
-            )
-            .order_by(j.c.created_at, j.c.id)
-            .limit(1)
-        ).scalar()
-        return None if found is None else str(found)
+        found = select_rows(
+            self._s,
+            "SELECT id FROM journals WHERE space = ? AND author_contact_id = ? "
+            "AND archived = 0 ORDER BY created_at, id LIMIT 1",
+            (Space.RECEIVED.value, contact_id),
+        )
+        return str(found[0][0]) if found else None
 
     def retire_if_empty(self, journal_ids: Iterable[str]) -> list[str]:
         """Hide (archive) the older-style received journals among ``journal_ids`` that

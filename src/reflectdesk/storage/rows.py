@@ -1,11 +1,12 @@
-"""Plain inserts through the session's DB-API connection, for the hot paths of an import.
+"""Plain inserts and reads through the DB-API connection, for the hot paths of an import.
 
 A batch import of 500 bundles writes ~100,000 rows in ~5,000 statements; through
 SQLAlchemy's Core each statement spends ~0.15 ms of Python (a statement object, its
 cache key, parameter processing that copies every blob) on the one thread that holds
 the vault's write lock: ~2 s per 500 bundles (docs/benchmarks.md, fifth round). Here the
 SQL is made once per table and set of columns, and the rows go to the driver as tuples,
-on the same connection and so inside the same transaction and SAVEPOINT.
+on the same connection and so inside the same transaction and SAVEPOINT. The reads
+(:func:`select_rows`) are the per-bundle look-ups of an import, made the same way.
 
 Only for tables whose columns SQLite takes as they are (integers, text, blobs): a column
 of another type (one SQLAlchemy would convert) is refused when the statement is made,
@@ -22,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import sqlcipher3
-from sqlalchemy import Integer, LargeBinary, String, Table, Text
+from sqlalchemy import Connection, Integer, LargeBinary, String, Table, Text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -49,8 +50,7 @@ def _statement(table: Table, keys: tuple[str, ...]) -> tuple[str, tuple[Any, ...
     if unknown:
         raise KeyError(f"{table.name}: no column {sorted(unknown)}")
     quoted = ", ".join(names)
-    marks = ", ".join("?" * len(names))
-    return f"INSERT INTO {table.name} ({quoted}) VALUES ({marks})", tuple(defaults)  # noqa: S608
+    return f"INSERT INTO {table.name} ({quoted}) VALUES ({marks(len(names))})", tuple(defaults)  # noqa: S608
 
 
 def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, object]]) -> None:
@@ -63,10 +63,7 @@ def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, obje
         raise KeyError(f"{table.name}: rows with other columns")
     sql, extra = _statement(table, keys)
     params = [tuple(row[k] for k in keys) + extra for row in rows]
-    if session.new or session.dirty or session.deleted:
-        session.flush()  # what the unit of work holds goes first (foreign keys)
-    raw = session.connection().connection.driver_connection
-    assert raw is not None
+    raw = _driver(session)
     try:
         if len(params) == 1:
             raw.execute(sql, params[0])
@@ -74,3 +71,30 @@ def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, obje
             raw.executemany(sql, params)
     except sqlcipher3.Error as exc:
         raise DBAPIError.instance(sql, None, exc, sqlcipher3.Error) from exc
+
+
+def select_rows(
+    where: Session | Connection, sql: str, params: Sequence[object] = ()
+) -> list[tuple[Any, ...]]:
+    """The rows of a SELECT with ``?`` parameters, read on ``where``'s connection (a
+    session's: inside its transaction, what it wrote so far included)."""
+    raw = _driver(where)
+    try:
+        return list(raw.execute(sql, tuple(params)).fetchall())
+    except sqlcipher3.Error as exc:
+        raise DBAPIError.instance(sql, None, exc, sqlcipher3.Error) from exc
+
+
+def marks(count: int) -> str:
+    """``?, ?, ...``: the placeholders of an ``IN (...)`` of ``count`` values."""
+    return ", ".join("?" * count)
+
+
+def _driver(where: Session | Connection) -> Any:
+    if isinstance(where, Session):
+        if where.new or where.dirty or where.deleted:
+            where.flush()  # what the unit of work holds goes first (foreign keys)
+        where = where.connection()
+    raw = where.connection.driver_connection
+    assert raw is not None
+    return raw
