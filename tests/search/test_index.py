@@ -277,3 +277,38 @@ def test_facts_for_the_dashboard(index: SearchIndex) -> None:
     ).fetchall()
     assert "COVERING INDEX search_meta_facts" in str(plan)  # the text stays unread
     assert all("Reflexión" not in str(r) for r in index.facts(["j1"]))
+
+
+def _titled(
+    entry_id: str, title: str, tags: tuple[str, ...] = (), std: tuple[str, ...] = ()
+) -> IndexDoc:
+    return IndexDoc(entry_id, "j", 1_700_000_000_000, 1_700_000_000_000, 1, title,
+                    "cuerpo " + title, tags, std, "free", None)  # fmt: skip
+
+
+def test_many_at_once_replace_in_the_order_of_writes_with_their_tags() -> None:
+    """add_many gives the rowids itself (one executemany per table): as SQLite would,
+    after the largest; a replaced entry moves to the end with its tags and standards;
+    of two documents of one entry in one call, the later one, at its place."""
+    index = SearchIndex()
+    conn = index._w.conn
+    index.add_many(
+        [_titled("a", "alfa", ("t1",)), _titled("b", "beta"), _titled("c", "gamma", (), ("S1",))]
+    )
+    index.add_many([_titled("c", "delta", ("t4",), ("S2",))])  # the newest row, replaced
+    index.add_many(
+        [_titled("a", "epsilon", ("t5",)), _titled("d", "zeta")]
+    )  # a middle one, and new
+    rows = conn.execute("SELECT rowid, entry_id, title FROM search_meta ORDER BY rowid").fetchall()
+    assert rows == [(2, "b", "beta"), (3, "c", "delta"), (4, "a", "epsilon"), (5, "d", "zeta")]
+    assert conn.execute("SELECT doc, tag FROM search_tags ORDER BY doc").fetchall() == [
+        (3, "t4"), (4, "t5")
+    ]  # fmt: skip
+    assert conn.execute("SELECT doc, code FROM search_std").fetchall() == [(3, "S2")]
+    assert [h.entry_id for h in index.search("gamma")] == []
+    assert [h.entry_id for h in index.search("epsilon")] == ["a"]
+    assert len(index) == 4
+    index.add_many([_titled("x", "uno"), _titled("y", "dos"), _titled("x", "tres")])
+    rows = conn.execute("SELECT rowid, entry_id, title FROM search_meta WHERE rowid > 5").fetchall()
+    assert rows == [(6, "y", "dos"), (7, "x", "tres")]
+    assert len(index) == 6

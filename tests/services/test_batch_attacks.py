@@ -13,8 +13,16 @@ import pytest
 from reflectdesk.domain.model import Role
 from reflectdesk.services.batch_import import BatchOutcome, BatchProgress, BatchReport
 from reflectdesk.services.vault import Vault
-from tests.services.batch_helpers import Cohort, make_cohort, make_students, student_bundle
+from reflectdesk.storage.database import DB_NAME
+from tests.services.batch_helpers import (
+    Cohort,
+    add_contacts,
+    make_cohort,
+    make_students,
+    student_bundle,
+)
 from tests.services.bundle_helpers import new_vault
+from tests.support import PASSPHRASE, raw_db
 
 
 @pytest.fixture
@@ -113,3 +121,49 @@ def test_verifying_one_unknown_sender_admits_nobody_else(tutor: Vault, tmp_path:
     assert contact.verified and contact.name == alba.name
     assert tutor.entries.count() == 3  # alba's other bundle only
     assert {u.key_id for u in second.unknown_senders} == {intrusa.identity.public.key_id_hex}
+
+
+def test_a_page_damaged_while_the_vault_was_closed_stops_the_batch_with_its_reason(
+    tmp_path: Path,
+) -> None:
+    """A page of a table the unlock does not read (attachment chunks), flipped in the
+    closed file: the batch meets it through the driver's own calls (storage/rows.py)
+    and stops with ``vault_damaged``, as through the engine; nothing is raised."""
+    vault_dir = tmp_path / "tutor"
+    tutor = new_vault(vault_dir, "Teresa Tutora", Role.MENTOR)
+    students = make_students(2)
+    add_contacts(tutor, students)
+    me = tutor.identity.key_pair().public
+    folder = tmp_path / "cohorte"
+    folder.mkdir()
+    for i in range(10):
+        data = student_bundle(
+            students[i % 2], [me], entries=2, image_every=1, image_bytes=20_000, seed=i
+        )
+        (folder / f"{i:02d}.rdbundle").write_bytes(data)
+    tutor.close()
+    conn = raw_db(vault_dir)
+    roots = [
+        page
+        for (page,) in conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE tbl_name = 'attachment_chunks'"
+        ).fetchall()
+    ]
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    path = vault_dir / DB_NAME
+    raw = bytearray(path.read_bytes())
+    for page in roots:
+        raw[(page - 1) * 4096 + 200] ^= 0x01
+    path.write_bytes(bytes(raw))
+    vault = Vault.open(vault_dir)
+    vault.unlock(PASSPHRASE)
+    try:
+        for processes in (True, False):  # opened in the worker, or on the thread
+            vault.batch_import.processes = processes
+            report = vault.batch_import.run([folder])
+            assert report.stopped == "vault_damaged"
+            assert report.items[0].reason == "vault_damaged"
+            assert {i.outcome for i in report.items[1:]} == {BatchOutcome.NOT_DONE}
+    finally:
+        vault.close()

@@ -319,7 +319,11 @@ class SearchIndex:
         SQLite would choose them (after the largest), so that the FTS rows can be
         written with them."""
         self._check_open()
-        batch = list({d.entry_id: d for d in docs}.values())
+        latest: dict[str, IndexDoc] = {}
+        for d in docs:  # the later document of an entry, at its place in the order
+            latest.pop(d.entry_id, None)
+            latest[d.entry_id] = d
+        batch = list(latest.values())
         if not batch:
             return
         c = self._w

@@ -500,7 +500,7 @@ class BatchImportService:
         with st.write_lock:
             try:
                 if docs:
-                    st.index.add_many(list({d.entry_id: d for d in docs}.values()))
+                    st.index.add_many(docs)  # the newest document of an entry wins
                 if digests:
                     seen.record(digests)
             except Exception as exc:  # the records are committed already

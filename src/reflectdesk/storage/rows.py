@@ -12,8 +12,9 @@ Only for tables whose columns SQLite takes as they are (integers, text, blobs): 
 of another type (one SQLAlchemy would convert) is refused when the statement is made,
 so a later change to the schema fails loudly in the tests instead of storing a value
 unconverted. Python-side scalar defaults of the columns not given are filled in, as
-SQLAlchemy would. A driver error is raised as SQLAlchemy raises it (``OperationalError``
-for a full disk), so the callers' handling is unchanged.
+SQLAlchemy would. A driver error is raised as a statement through the engine raises it
+(``VaultDamaged`` for a page that fails its check, SQLAlchemy's ``OperationalError`` for
+a full disk), so the callers' handling is unchanged.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ import sqlcipher3
 from sqlalchemy import Connection, Integer, LargeBinary, String, Table, Text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+
+from reflectdesk.errors import VaultDamaged
+from reflectdesk.storage import pages
 
 _PLAIN = (Integer, String, Text, LargeBinary)  # what SQLite stores as it is given
 
@@ -70,7 +74,7 @@ def insert_rows(session: Session, table: Table, rows: Sequence[Mapping[str, obje
         else:
             raw.executemany(sql, params)
     except sqlcipher3.Error as exc:
-        raise DBAPIError.instance(sql, None, exc, sqlcipher3.Error) from exc
+        raise _as_sqlalchemy_raises(sql, exc) from exc
 
 
 def select_rows(
@@ -82,12 +86,25 @@ def select_rows(
     try:
         return list(raw.execute(sql, tuple(params)).fetchall())
     except sqlcipher3.Error as exc:
-        raise DBAPIError.instance(sql, None, exc, sqlcipher3.Error) from exc
+        raise _as_sqlalchemy_raises(sql, exc) from exc
 
 
 def marks(count: int) -> str:
     """``?, ?, ...``: the placeholders of an ``IN (...)`` of ``count`` values."""
     return ", ".join("?" * count)
+
+
+def _as_sqlalchemy_raises(sql: str, exc: sqlcipher3.Error) -> BaseException:
+    """The error a statement through the engine would raise: a page that fails its
+    check is ``VaultDamaged`` (the engine's ``handle_error`` listener, which does not
+    see the driver's own calls), anything else SQLAlchemy's wrapper of it (a full disk:
+    ``OperationalError``, which the sessions turn into ``StorageUnwritable``)."""
+    if pages.is_damage(exc):
+        from reflectdesk.storage.database import DB_NAME  # it imports this module's users
+
+        return VaultDamaged(DB_NAME)
+    wrapped: BaseException = DBAPIError.instance(sql, None, exc, sqlcipher3.Error)
+    return wrapped
 
 
 def _driver(where: Session | Connection) -> Any:
