@@ -192,6 +192,15 @@ class _Conn:
         self.vocab = False
 
 
+def _pairs(conn: Any, select_in: str, ids: list[str]) -> dict[Any, Any]:
+    """``select_in`` (a query of two columns ending in ``IN``) for ``ids``, 500 at a time."""
+    out: dict[Any, Any] = {}
+    for i in range(0, len(ids), 500):
+        part = ids[i : i + 500]
+        out.update(conn.execute(f"{select_in} ({','.join('?' * len(part))})", part).fetchall())
+    return out
+
+
 class SearchIndex:
     def __init__(self, connect: Callable[[], Any] | None = None) -> None:
         """In memory without ``connect``; else persistent, over connections that
@@ -259,32 +268,12 @@ class SearchIndex:
         written): what the index row is made from, so a later unlock can tell."""
         if not self._persistent or not entry_ids:
             return {}
-        out: dict[str, str | None] = {}
-        for i in range(0, len(entry_ids), 500):
-            part = entry_ids[i : i + 500]
-            marks = ",".join("?" * len(part))
-            out.update(
-                conn.execute(
-                    f"SELECT id, head_revision_id FROM entries WHERE id IN ({marks})",
-                    part,
-                ).fetchall()
-            )
-        return out
+        return _pairs(conn, "SELECT id, head_revision_id FROM entries WHERE id IN", entry_ids)
 
     @staticmethod
     def _rowids(conn: Any, entry_ids: list[str]) -> dict[str, int]:
         """The index rows these entries have (a few queries, not one per entry)."""
-        out: dict[str, int] = {}
-        for i in range(0, len(entry_ids), 500):
-            part = entry_ids[i : i + 500]
-            marks = ",".join("?" * len(part))
-            out.update(
-                conn.execute(
-                    f"SELECT entry_id, rowid FROM search_meta WHERE entry_id IN ({marks})",
-                    part,
-                ).fetchall()
-            )
-        return out
+        return _pairs(conn, "SELECT entry_id, rowid FROM search_meta WHERE entry_id IN", entry_ids)
 
     @staticmethod
     def _remove_row(conn: Any, rowid: int) -> None:
