@@ -75,7 +75,7 @@ from reflectdesk.vault.cipher import RecordCipher
 
 log = logging.getLogger(__name__)
 
-MIN_FILES = 8  # fewer: the worker's start (~0.3 s) costs more than it saves
+MIN_FILES = 8  # fewer: the worker's start (~0.5 s) costs more than it saves
 _WATCH_S = 0.2  # how often the worker checks that the batch's process is alive
 _PIPE_BYTES = 1 << 20  # Linux's default /proc/sys/fs/pipe-max-size
 

@@ -40,7 +40,7 @@ from reflectdesk.storage.attachments import (
     chunk_revision,
 )
 from reflectdesk.storage.database import Database
-from reflectdesk.storage.rows import marks, select_rows
+from reflectdesk.storage.rows import select_in
 from reflectdesk.vault.cipher import RecordCipher
 
 if TYPE_CHECKING:
@@ -616,40 +616,41 @@ class EntryRepo:
 
     def locations(self, entry_ids: Collection[str]) -> dict[str, EntryLocation]:
         """Where each of ``entry_ids`` held here lives (deleted entries included)."""
-        out: dict[str, EntryLocation] = {}
         with self._db.engine.connect() as conn:
-            for part in id_parts(entry_ids):
-                sql = (
-                    "SELECT e.id, e.journal_id, j.space, j.author_contact_id FROM entries e "  # noqa: S608
-                    f"JOIN journals j ON j.id = e.journal_id WHERE e.id IN ({marks(len(part))})"
-                )
-                for entry_id, journal_id, space, contact_id in select_rows(conn, sql, part):
-                    out[entry_id] = EntryLocation(entry_id, journal_id, Space(space), contact_id)
-        return out
+            rows = select_in(
+                conn,
+                "SELECT e.id, e.journal_id, j.space, j.author_contact_id FROM entries e "
+                "JOIN journals j ON j.id = e.journal_id WHERE e.id IN",
+                entry_ids,
+                _IN_BATCH,
+            )
+        return {
+            entry_id: EntryLocation(entry_id, journal_id, Space(space), contact_id)
+            for entry_id, journal_id, space, contact_id in rows
+        }
 
     def stored_revisions(self, revision_ids: Collection[str]) -> dict[str, StoredRevision]:
         """Which of ``revision_ids`` are held here, with their entry and content hash."""
         out: dict[str, StoredRevision] = {}
         with self._db.engine.connect() as conn:
-            for part in id_parts(revision_ids):
-                sql = (
-                    "SELECT id, entry_id, seq, blob FROM entry_revisions "  # noqa: S608
-                    f"WHERE id IN ({marks(len(part))})"
-                )
-                for rev_id, entry_id, seq, blob in select_rows(conn, sql, part):
-                    doc = self._cipher.open_json(TABLE, f"{entry_id}/{rev_id}", seq, blob)
-                    out[rev_id] = StoredRevision(entry_id, str(doc.get("content_hash", "")))
+            rows = select_in(
+                conn,
+                "SELECT id, entry_id, seq, blob FROM entry_revisions WHERE id IN",
+                revision_ids,
+                _IN_BATCH,
+            )
+        for rev_id, entry_id, seq, blob in rows:
+            doc = self._cipher.open_json(TABLE, f"{entry_id}/{rev_id}", seq, blob)
+            out[rev_id] = StoredRevision(entry_id, str(doc.get("content_hash", "")))
         return out
 
     def attachment_owners(self, attachment_ids: Collection[str]) -> dict[str, str]:
         """Attachment id -> entry id, for those of ``attachment_ids`` held here."""
-        out: dict[str, str] = {}
         with self._db.engine.connect() as conn:
-            for part in id_parts(attachment_ids):
-                sql = f"SELECT id, entry_id FROM attachments WHERE id IN ({marks(len(part))})"  # noqa: S608
-                for att_id, entry_id in select_rows(conn, sql, part):
-                    out[att_id] = entry_id
-        return out
+            rows = select_in(
+                conn, "SELECT id, entry_id FROM attachments WHERE id IN", attachment_ids, _IN_BATCH
+            )
+        return {att_id: entry_id for att_id, entry_id in rows}
 
     # -- export to bundles (a few queries for many entries) ----------------------------
     def export_entries(

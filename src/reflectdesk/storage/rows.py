@@ -20,7 +20,7 @@ a full disk), so the callers' handling is unchanged.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 import sqlcipher3
@@ -87,6 +87,19 @@ def select_rows(
         return list(raw.execute(sql, tuple(params)).fetchall())
     except sqlcipher3.Error as exc:
         raise _as_sqlalchemy_raises(sql, exc) from exc
+
+
+def select_in(
+    where: Session | Connection, select_in: str, ids: Collection[str], per_query: int
+) -> list[tuple[Any, ...]]:
+    """Every row of ``select_in`` (a SELECT ending in ``... IN``) for ``ids``, asked
+    ``per_query`` ids at a time."""
+    items = list(ids)
+    out: list[tuple[Any, ...]] = []
+    for start in range(0, len(items), per_query):
+        part = items[start : start + per_query]
+        out += select_rows(where, f"{select_in} ({marks(len(part))})", part)
+    return out
 
 
 def marks(count: int) -> str:
