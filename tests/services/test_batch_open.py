@@ -93,8 +93,8 @@ def test_a_dead_worker_is_said_and_the_batch_opens_on_its_thread(
     data = student_bundle(students[0], [me])
     try:
         opener.open(memoryview(data), table)  # started
-        (pid,) = list(opener._pool._processes)  # type: ignore[attr-defined]
-        os.kill(pid, signal.SIGKILL)
+        assert opener.pid is not None
+        os.kill(opener.pid, signal.SIGKILL)
         with pytest.raises(WorkerGone):
             opener.open(memoryview(data), table)
     finally:
@@ -158,13 +158,14 @@ def test_the_worker_reads_the_file_and_opens_the_bytes_the_batch_hashed_if_it_ch
     digest = hashlib.sha256(first).hexdigest()
     opener = ProcessOpener(keys)
     sent: list[object] = []  # what crossed the pipe for the bundle: a path, or bytes
-    submit = opener._pool.submit
+    send = opener._send
 
-    def spy(fn: Any, source: object, *rest: Any) -> Any:
+    def spy(request: tuple[Any, ...]) -> None:
+        source = request[1]
         sent.append(source if isinstance(source, tuple) else type(source))
-        return submit(fn, source, *rest)
+        send(request)
 
-    opener._pool.submit = spy
+    opener._send = spy  # type: ignore[method-assign]
     try:
         same, _ = opener.open(memoryview(first), table, path=path, digest=digest)
         assert sent == [(str(path), digest)]  # the worker read the file itself

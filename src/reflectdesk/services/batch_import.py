@@ -93,7 +93,7 @@ GROUP_BUNDLES = 64  # bundles per transaction at most
 GROUP_BYTES = 96 * 1024 * 1024  # ... bundle bytes held for one transaction
 GROUP_SECONDS = 1.5  # ... or this long: the write lock is held for one group
 GROUP_CACHE_MB = 96  # SQLite page cache of the group's connection (default 2 MB)
-PREFETCH = 3  # bundles opened ahead of the one being stored
+PREFETCH = 12  # bundles opened ahead of the one being stored
 AUTHORS_MAX_AGE_S = 30.0  # the table of known authors is taken again after this long
 
 

@@ -37,18 +37,20 @@ bundle itself and stops using the process.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import logging
 import multiprocessing
 import os
+import queue
 import sys
 import threading
 import time
 import types
 from collections.abc import Mapping
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future
+from multiprocessing.connection import Connection
 from multiprocessing.reduction import ForkingPickler
 from typing import Any
 
@@ -78,6 +80,7 @@ log = logging.getLogger(__name__)
 MIN_FILES = 8  # fewer: the worker's start (~0.5 s) costs more than it saves
 _WATCH_S = 0.2  # how often the worker checks that the batch's process is alive
 _PIPE_BYTES = 1 << 20  # Linux's default /proc/sys/fs/pipe-max-size
+_CLOSE_S = 5.0  # how long the worker has to end after the batch before it is killed
 
 
 class WorkerGone(Exception):
@@ -187,10 +190,6 @@ def _start(keys: list[bytes], parent: int, cipher: tuple[bytes, str] | None = No
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 
-def _started() -> bool:
-    return True
-
-
 def _open(
     source: bytes | tuple[str, str],
     version: int,
@@ -238,23 +237,30 @@ def usable(files: int) -> bool:
     return files >= MIN_FILES and _cpus() >= 2 and not getattr(sys, "frozen", False)
 
 
-def _widen_result_pipe(pool: ProcessPoolExecutor) -> None:
+def _widen(conn: Connection) -> None:
     """Let one opened bundle (~1.5 MB) through the result pipe in a few reads instead
     of one per 64 KB (Linux's default pipe size): each read gives up the GIL and takes
     it back, and every time it is taken back the batch's storing thread has to stop for
-    it. Best effort: the pipe is the executor's own (not a public attribute), and
-    elsewhere than on Linux, or beyond ``/proc/sys/fs/pipe-max-size``, it stays as it is."""
+    it. Best effort: elsewhere than on Linux, or beyond ``/proc/sys/fs/pipe-max-size``,
+    it stays as it is."""
     try:
         import fcntl  # not on Windows
 
-        reader = pool._result_queue._reader  # type: ignore[attr-defined]
-        fcntl.fcntl(reader.fileno(), fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
+        fcntl.fcntl(conn.fileno(), fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
     except (ImportError, AttributeError, OSError, ValueError):
         log.debug("the result pipe keeps its size")
 
 
 class ProcessOpener:
-    """One worker process opening bundles, one at a time, for one batch."""
+    """One worker process opening bundles, in the order asked, for one batch.
+
+    Its own two pipes, not an executor's queues: an opening thread writes its request
+    straight into the worker's pipe (a request waits there, not in a queue of two that
+    a manager thread refills), the worker answers from a thread of its own (it opens
+    the next bundle while the last answer is still being read), and one thread here
+    reads the answers and hands each to the thread that asked (docs/benchmarks.md,
+    sixth round: the worker waited ~11 ms for every request behind
+    ``ProcessPoolExecutor``'s hand-offs)."""
 
     def __init__(
         self,
@@ -263,23 +269,45 @@ class ProcessOpener:
         cipher: RecordCipher | None = None,
     ) -> None:
         self._limits = limits
-        self._lock = threading.Lock()  # submissions in order with the table's version
+        self._send_lock = threading.Lock()  # requests in order with the table's version
+        self._lock = threading.Lock()  # the waiting requests
         self._sent = 0  # the version of the table the worker has (0: none)
+        self._next = 0
+        self._waiting: dict[int, Future[Any]] = {}
+        self._gone = False
+        self._started = threading.Event()
         secret = (cipher.key, cipher.vault_id) if cipher is not None else None
-        self._pool = ProcessPoolExecutor(
-            1,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start,
-            initargs=([k.to_bytes() for k in keys], os.getpid(), secret),
-        )
+        ctx = multiprocessing.get_context("spawn")
+        requests_in, self._requests = ctx.Pipe(duplex=False)
+        self._results, results_out = ctx.Pipe(duplex=False)
+        _widen(self._results)
         # Started now, in the background: the interpreter and its imports take ~0.5 s,
         # while the batch opens its first bundles itself (see ``ready``).
-        self._start = self._pool.submit(_started)
-        _widen_result_pipe(self._pool)
+        self._process = ctx.Process(
+            target=_serve,
+            args=(requests_in, results_out, [k.to_bytes() for k in keys], os.getpid(), secret),
+            name="reflectdesk-batch-open",
+            daemon=True,
+        )
+        try:
+            self._process.start()
+        except (OSError, RuntimeError, ValueError) as exc:
+            self._requests.close()
+            self._results.close()
+            raise WorkerGone from exc
+        finally:
+            requests_in.close()  # the worker's ends: the pipes break when it dies
+            results_out.close()
+        self._reader = threading.Thread(target=self._read, name="batch-open-results", daemon=True)
+        self._reader.start()
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid
 
     def ready(self) -> bool:
         """Whether the worker has started (or failed to: ``open`` then says so)."""
-        return self._start.done()
+        return self._started.is_set()
 
     def open(
         self,
@@ -303,11 +331,13 @@ class ProcessOpener:
         )
         for _ in range(3):
             opened, ahead, error = self._round(source, authors, version)
-            if error == _NEED_TABLE:  # not expected (submissions are in order): resend
-                with self._lock:
+            if error == _NEED_TABLE:  # not expected (requests are in order): resend
+                with self._send_lock:
                     self._sent = 0
             elif error == _CHANGED:
                 source = bytes(data)
+            elif isinstance(error, BaseException):  # not a bundle's error: as it was raised
+                raise error
             elif error is not None:
                 assert isinstance(error, tuple)
                 raise _error(*error)
@@ -318,16 +348,111 @@ class ProcessOpener:
 
     def _round(
         self, source: bytes | tuple[str, str], authors: KnownAuthors, version: int
-    ) -> tuple[OpenedBundle | None, Ahead, tuple[Any, ...] | str | None]:
+    ) -> tuple[OpenedBundle | None, Ahead, Any]:
+        future: Future[Any] = Future()
+        with self._send_lock:  # the table goes with the first request of its version
+            with self._lock:
+                if self._gone:
+                    raise WorkerGone("the worker is gone")
+                self._next += 1
+                request_id = self._next
+                self._waiting[request_id] = future
+            send = authors if not version or version != self._sent else None
+            try:
+                self._send((request_id, source, version, send, self._limits))
+            except (OSError, ValueError) as exc:
+                with self._lock:
+                    self._waiting.pop(request_id, None)
+                log.warning("the batch's opening process is gone: %s", type(exc).__name__)
+                raise WorkerGone from exc
+            self._sent = version
+        result: tuple[OpenedBundle | None, Ahead, Any] = future.result()
+        return result
+
+    def _send(self, request: tuple[Any, ...]) -> None:
+        self._requests.send(request)
+
+    def _read(self) -> None:
+        """The answers, each to the thread that asked, until the worker is gone."""
         try:
-            with self._lock:  # the table goes with the first submission of its version
-                send = authors if not version or version != self._sent else None
-                future = self._pool.submit(_open, source, version, send, self._limits)
-                self._sent = version
-            return future.result()
-        except (BrokenProcessPool, OSError, RuntimeError) as exc:
-            log.warning("the batch's opening process is gone: %s", type(exc).__name__)
-            raise WorkerGone from exc
+            while True:
+                request_id, answer = self._results.recv()
+                if request_id == 0:
+                    self._started.set()
+                    continue
+                with self._lock:
+                    future = self._waiting.pop(request_id, None)
+                if future is not None:
+                    future.set_result(answer)
+        except (EOFError, OSError):  # the worker is gone
+            pass
+        except Exception as exc:  # an answer that does not unpickle: as if it were gone
+            log.warning("an answer of the opening process was unreadable: %s", type(exc).__name__)
+        with self._lock:
+            self._gone = True
+            waiting = list(self._waiting.values())
+            self._waiting.clear()
+        self._started.set()  # ``open`` says so now
+        if waiting:
+            log.warning("the batch's opening process is gone")
+        for future in waiting:
+            future.set_exception(WorkerGone("the worker is gone"))
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        with self._send_lock, contextlib.suppress(OSError, ValueError):
+            self._requests.send(None)  # the worker's loop ends
+        self._process.join(_CLOSE_S)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+        self._requests.close()
+        self._reader.join(_CLOSE_S)
+        self._results.close()
+        self._process.close()
+
+
+def _serve(
+    requests: Connection,
+    results: Connection,
+    keys: list[bytes],
+    parent: int,
+    cipher: tuple[bytes, str] | None,
+) -> None:
+    """The worker's loop: each request opened in turn; the answers written by a thread
+    of their own, so the next bundle is opened while the last one's answer is read."""
+    _start(keys, parent, cipher)
+    answers: queue.SimpleQueue[memoryview | None] = queue.SimpleQueue()
+
+    def write() -> None:
+        try:
+            while (answer := answers.get()) is not None:
+                results.send_bytes(answer)
+        except OSError:  # the batch is gone
+            os._exit(0)
+
+    writer = threading.Thread(target=write, name="answers", daemon=True)
+    writer.start()
+    answers.put(ForkingPickler.dumps((0, None)))  # started
+    while True:
+        try:
+            request = requests.recv()
+        except (EOFError, OSError):
+            break
+        if request is None:
+            break
+        request_id, source, version, authors, limits = request
+        try:
+            answer: Any = _open(source, version, authors, limits)
+        except Exception as exc:  # not a bundle's error: raised in the batch as it was here
+            answer = (None, NOTHING, _picklable(exc))
+        answers.put(ForkingPickler.dumps((request_id, answer)))
+    answers.put(None)
+    writer.join()
+
+
+def _picklable(exc: Exception) -> BaseException:
+    try:
+        ForkingPickler.dumps(exc)
+    except Exception:  # any error of pickling it: say what it was
+        return RuntimeError(f"{type(exc).__name__} in the opening process")
+    return exc
