@@ -116,8 +116,9 @@ class _Opened:
 
 class _Opener:
     """The batch's worker process (:mod:`~reflectdesk.services.batch_open`), started
-    at its first bundle; ``open`` returns None when there is none (or it is gone, or
-    still starting): the caller then opens the bundle on its own thread."""
+    at the batch's first file not seen before; while it starts (or if it is gone, or the
+    batch is too small for it) ``ready`` is False and the caller opens bundles on its
+    own thread."""
 
     def __init__(
         self,
@@ -125,11 +126,13 @@ class _Opener:
         limits: BundleLimits,
         wanted: bool,
         cipher: RecordCipher,
+        seen: SeenFileRepo,
     ) -> None:
         self._keys = keys
         self._limits = limits
         self._wanted = wanted
         self._cipher = cipher
+        self._seen = seen
         self._process: batch_open.ProcessOpener | None = None
         self._lock = threading.Lock()  # two opening threads may start it
 
@@ -137,23 +140,38 @@ class _Opener:
     def wanted(self) -> bool:
         return self._wanted
 
-    def open(
-        self, data: memoryview, table: KnownAuthors, version: int, path: Path, digest: str
-    ) -> tuple[OpenedBundle, Ahead] | None:
-        """``data`` (read from ``path``, hashing to ``digest``) opened against ``table``
-        (of that ``version``) in the worker, which reads the file itself."""
-        if not self._wanted:
-            return None
+    def start(self) -> None:
+        """Start the worker (in the background), if wanted and not started: at the
+        batch's first file not seen before (a folder imported again never starts it)."""
+        if not self._wanted or self._process is not None:
+            return
         try:
             with self._lock:
                 if self._process is None:
-                    self._process = batch_open.ProcessOpener(self._keys, self._limits, self._cipher)
-                process = self._process
-            if not process.ready():
-                return None
-            return process.open(data, table, path=path, digest=digest, version=version)
+                    self._process = batch_open.ProcessOpener(
+                        self._keys, self._limits, self._cipher, self._seen.keys()
+                    )
         except batch_open.WorkerGone:
             self._wanted = False  # the rest of the batch opens on the thread
+
+    def ready(self) -> bool:
+        """Whether the worker has started and can take a file now."""
+        process = self._process
+        return self._wanted and process is not None and process.ready()
+
+    def open_file(
+        self, path: Path, table: KnownAuthors, version: int
+    ) -> tuple[str, OpenedBundle | None, Ahead] | None:
+        """The file read, hashed and (unless seen before) opened in the worker: see
+        :meth:`~reflectdesk.services.batch_open.ProcessOpener.open_file`; None if the
+        worker is gone (the caller opens it itself)."""
+        process = self._process
+        if process is None or not self._wanted:
+            return None
+        try:
+            return process.open_file(path, table, version=version)
+        except batch_open.WorkerGone:
+            self._wanted = False
             return None
 
     def close(self) -> None:
@@ -343,7 +361,7 @@ class BatchImportService:
         run = _RunState()
         total = len(files)
         opener = _Opener(
-            authors.keys, self.limits, self.processes and batch_open.usable(total), st.cipher
+            authors.keys, self.limits, self.processes and batch_open.usable(total), st.cipher, seen
         )
         # The worker process (if any) ends after the threads that use it. With one, two
         # opening threads keep two bundles in flight: one is read, hashed, sent and
@@ -534,15 +552,26 @@ class BatchImportService:
         which hands the opening to the worker process when there is one."""
         version = 0
         try:
+            if opener is not None and opener.ready():
+                # The worker reads, hashes and (unless seen before) opens the file: this
+                # process neither reads nor hashes it, and the GIL stays with the storing
+                # thread (docs/benchmarks.md, sixth round).
+                table, version = authors.table()
+                cancel.raise_if_cancelled()
+                done = opener.open_file(path, table, version)
+                if done is not None:
+                    digest, opened_there, ahead = done
+                    if opened_there is None:
+                        return _Opened(digest, None, 0, None, seen_before=True)
+                    return _Opened(digest, opened_there, version, None, ahead=ahead)
             data = read_bundle_file(path, self.limits)
             digest = hashlib.sha256(data).hexdigest()
             if seen.seen(digest):
                 return _Opened(digest, None, 0, None, seen_before=True)
             table, version = authors.table()
             cancel.raise_if_cancelled()
-            done = opener.open(data, table, version, path, digest) if opener is not None else None
-            if done is not None:
-                return _Opened(digest, done[0], version, None, ahead=done[1])
+            if opener is not None:
+                opener.start()  # it takes the next files once it runs
             opened = self._imports.open_data(data, table, keys=authors.keys, cancel=cancel)
             # The storing thread's keyed hashes and revision seals, made here instead.
             ahead = batch_ahead.compute(self._state().cipher, opened)

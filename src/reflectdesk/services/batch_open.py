@@ -73,6 +73,7 @@ from reflectdesk.services import batch_ahead
 from reflectdesk.services.batch_ahead import NOTHING, Ahead
 from reflectdesk.storage.consents import NewConsent
 from reflectdesk.storage.entry_import import SealedRevision
+from reflectdesk.storage.seen_files import seen_key
 from reflectdesk.vault.cipher import RecordCipher
 
 log = logging.getLogger(__name__)
@@ -166,6 +167,7 @@ for _cls in _FIELDS:
 _KEYS: tuple[Identity, ...] = ()
 _CIPHER: RecordCipher | None = None
 _TABLE: tuple[int, KnownAuthors] | None = None  # the last table sent, and its version
+_SEEN: frozenset[str] = frozenset()  # the vault's seen-file keys when the batch began
 
 # What the worker answers instead of a bundle or its error:
 _NEED_TABLE = "need_table"  # its table is not that version (send it again)
@@ -181,45 +183,62 @@ def _watch_parent(parent: int) -> None:
     os._exit(0)
 
 
-def _start(keys: list[bytes], parent: int, cipher: tuple[bytes, str] | None = None) -> None:
-    global _KEYS, _CIPHER
+def _start(
+    keys: list[bytes],
+    parent: int,
+    cipher: tuple[bytes, str] | None = None,
+    seen: frozenset[str] = frozenset(),
+) -> None:
+    global _KEYS, _CIPHER, _SEEN
     _KEYS = tuple(Identity.from_bytes(k) for k in keys)
     _CIPHER = RecordCipher(*cipher) if cipher is not None else None
+    _SEEN = seen
     # The batch logs each refusal itself; nothing from here reaches stderr.
     logging.getLogger().addHandler(logging.NullHandler())
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 
 def _open(
-    source: bytes | tuple[str, str],
+    source: bytes | str | tuple[str, str],
     version: int,
     authors: KnownAuthors | None,
     limits: BundleLimits,
-) -> tuple[OpenedBundle | None, Ahead, tuple[Any, ...] | str | None]:
-    """``source``: the bytes, or (path, the SHA-256 the batch read); ``authors``: the
-    table of known authors of that ``version``, or None if the worker has it."""
+) -> tuple[OpenedBundle | None, Ahead, tuple[Any, ...] | str | None, str, bool]:
+    """One request. ``source``: the bundle's bytes; or (path, the SHA-256 the batch
+    read), opened only if the file still hashes so; or a path alone, read and hashed
+    here and not opened if this vault has already seen a file with that hash.
+    ``authors``: the table of known authors of that ``version``, or None if the worker
+    has it.
+
+    Returns (the opened bundle, what was computed ahead, the error or what the worker
+    needs instead, the file's SHA-256 if read here, whether it was seen before)."""
     global _TABLE
     if authors is not None:
         _TABLE = (version, authors)
     elif _TABLE is None or _TABLE[0] != version:
-        return None, NOTHING, _NEED_TABLE
+        return None, NOTHING, _NEED_TABLE, "", False
     table = _TABLE[1]
-    if isinstance(source, tuple):
-        path, digest = source
-        try:
-            data: bytes | memoryview = read_bundle_file(path, limits)
-        except ReflectDeskError:  # gone or changed since the batch read it
-            return None, NOTHING, _CHANGED
-        if hashlib.sha256(data).hexdigest() != digest:
-            return None, NOTHING, _CHANGED
-    else:
-        data = source
+    digest = ""
     try:
+        if isinstance(source, bytes):
+            data: bytes | memoryview = source
+        elif isinstance(source, tuple):
+            try:
+                data = read_bundle_file(source[0], limits)
+            except ReflectDeskError:  # gone or changed since the batch read it
+                return None, NOTHING, _CHANGED, "", False
+            if hashlib.sha256(data).hexdigest() != source[1]:
+                return None, NOTHING, _CHANGED, "", False
+        else:
+            data = read_bundle_file(source, limits)
+            digest = hashlib.sha256(data).hexdigest()
+            if _CIPHER is not None and seen_key(_CIPHER, digest) in _SEEN:
+                return None, NOTHING, None, digest, True
         opened = open_bundle(data, _KEYS, table, limits=limits)
         ahead = batch_ahead.compute(_CIPHER, opened) if _CIPHER is not None else NOTHING
-        return opened, ahead, None
+        return opened, ahead, None, digest, False
     except ReflectDeskError as exc:
-        return None, NOTHING, (type(exc), exc.detail, dict(exc.params))
+        return None, NOTHING, (type(exc), exc.detail, dict(exc.params)), digest, False
 
 
 # -- in the batch -----------------------------------------------------------------------------
@@ -267,7 +286,9 @@ class ProcessOpener:
         keys: tuple[Identity, ...],
         limits: BundleLimits = DEFAULT_LIMITS,
         cipher: RecordCipher | None = None,
+        seen: frozenset[str] = frozenset(),
     ) -> None:
+        """``seen``: the vault's seen-file keys (see :meth:`open_file`)."""
         self._limits = limits
         self._send_lock = threading.Lock()  # requests in order with the table's version
         self._lock = threading.Lock()  # the waiting requests
@@ -285,7 +306,14 @@ class ProcessOpener:
         # while the batch opens its first bundles itself (see ``ready``).
         self._process = ctx.Process(
             target=_serve,
-            args=(requests_in, results_out, [k.to_bytes() for k in keys], os.getpid(), secret),
+            args=(
+                requests_in,
+                results_out,
+                [k.to_bytes() for k in keys],
+                os.getpid(),
+                secret,
+                seen,
+            ),
             name="reflectdesk-batch-open",
             daemon=True,
         )
@@ -330,25 +358,47 @@ class ProcessOpener:
             (os.fspath(path), digest) if path is not None and digest else bytes(data)
         )
         for _ in range(3):
-            opened, ahead, error = self._round(source, authors, version)
-            if error == _NEED_TABLE:  # not expected (requests are in order): resend
-                with self._send_lock:
-                    self._sent = 0
-            elif error == _CHANGED:
+            opened, ahead, error, _, _ = self._round(source, authors, version)
+            if error == _CHANGED:
                 source = bytes(data)
-            elif isinstance(error, BaseException):  # not a bundle's error: as it was raised
-                raise error
-            elif error is not None:
-                assert isinstance(error, tuple)
-                raise _error(*error)
-            else:
+            elif not self._retry(error):
                 assert opened is not None
                 return opened, ahead
         raise WorkerGone("the worker did not take the bundle")
 
+    def open_file(
+        self, path: str | os.PathLike[str], authors: KnownAuthors, *, version: int = 0
+    ) -> tuple[str, OpenedBundle | None, Ahead]:
+        """The file at ``path`` read and hashed in the worker, and opened there unless
+        its hash is one of the ``seen`` keys this opener was made with: (its SHA-256,
+        the opened bundle or None if seen before, what was computed ahead). This
+        process neither reads nor hashes the file, and what is opened is exactly what
+        was hashed (one read). Raises the bundle's error (an unreadable or oversized
+        file's too), or ``WorkerGone``."""
+        for _ in range(3):
+            opened, ahead, error, digest, seen = self._round(os.fspath(path), authors, version)
+            if not self._retry(error):
+                assert opened is not None or seen
+                return digest, opened, ahead
+        raise WorkerGone("the worker did not take the bundle")
+
+    def _retry(self, error: Any) -> bool:
+        """Whether to ask again (the worker lacked the table); raises the error of the
+        answer, if any."""
+        if error == _NEED_TABLE:  # not expected (requests are in order): resend
+            with self._send_lock:
+                self._sent = 0
+            return True
+        if isinstance(error, BaseException):  # not a bundle's error: as it was raised
+            raise error
+        if error is not None:
+            assert isinstance(error, tuple)
+            raise _error(*error)
+        return False
+
     def _round(
-        self, source: bytes | tuple[str, str], authors: KnownAuthors, version: int
-    ) -> tuple[OpenedBundle | None, Ahead, Any]:
+        self, source: bytes | str | tuple[str, str], authors: KnownAuthors, version: int
+    ) -> tuple[OpenedBundle | None, Ahead, Any, str, bool]:
         future: Future[Any] = Future()
         with self._send_lock:  # the table goes with the first request of its version
             with self._lock:
@@ -366,7 +416,7 @@ class ProcessOpener:
                 log.warning("the batch's opening process is gone: %s", type(exc).__name__)
                 raise WorkerGone from exc
             self._sent = version
-        result: tuple[OpenedBundle | None, Ahead, Any] = future.result()
+        result: tuple[OpenedBundle | None, Ahead, Any, str, bool] = future.result()
         return result
 
     def _send(self, request: tuple[Any, ...]) -> None:
@@ -417,10 +467,11 @@ def _serve(
     keys: list[bytes],
     parent: int,
     cipher: tuple[bytes, str] | None,
+    seen: frozenset[str],
 ) -> None:
     """The worker's loop: each request opened in turn; the answers written by a thread
     of their own, so the next bundle is opened while the last one's answer is read."""
-    _start(keys, parent, cipher)
+    _start(keys, parent, cipher, seen)
     answers: queue.SimpleQueue[memoryview | None] = queue.SimpleQueue()
 
     def write() -> None:
@@ -444,7 +495,7 @@ def _serve(
         try:
             answer: Any = _open(source, version, authors, limits)
         except Exception as exc:  # not a bundle's error: raised in the batch as it was here
-            answer = (None, NOTHING, _picklable(exc))
+            answer = (None, NOTHING, _picklable(exc), "", False)
         answers.put(ForkingPickler.dumps((request_id, answer)))
     answers.put(None)
     writer.join()

@@ -21,13 +21,24 @@ from reflectdesk.storage.database import Database
 from reflectdesk.vault.cipher import RecordCipher
 
 
+def seen_key(cipher: RecordCipher, sha256_hex: str) -> str:
+    """The row's id for a file of this SHA-256 (the batch's worker process checks it
+    too, against :meth:`SeenFileRepo.keys` taken when the batch began)."""
+    return cipher.local_id("seen-file", sha256_hex)
+
+
 class SeenFileRepo:
     def __init__(self, db: Database, cipher: RecordCipher) -> None:
         self._db = db
         self._cipher = cipher
 
     def key(self, sha256_hex: str) -> str:
-        return self._cipher.local_id("seen-file", sha256_hex)
+        return seen_key(self._cipher, sha256_hex)
+
+    def keys(self) -> frozenset[str]:
+        """Every recorded key (the files this vault has dealt with)."""
+        with self._db.session() as s:
+            return frozenset(s.scalars(select(t.SeenFile.id)))
 
     def seen(self, sha256_hex: str) -> bool:
         with self._db.session() as s:
