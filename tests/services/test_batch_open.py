@@ -13,13 +13,15 @@ from typing import Any
 
 import pytest
 
-from reflectdesk.bundles import Identity, open_bundle
+from reflectdesk.bundles import Identity, open_bundle, read_bundle_file
+from reflectdesk.bundles.limits import DEFAULT_LIMITS
 from reflectdesk.domain.model import AuthorStatus, Role
-from reflectdesk.errors import BundleDecryptionFailed, BundleNotForYou
+from reflectdesk.errors import BundleDecryptionFailed, BundleNotForYou, FileUnreadable
 from reflectdesk.services import batch_ahead, batch_open
 from reflectdesk.services.batch_import import BatchOutcome
 from reflectdesk.services.batch_open import ProcessOpener, WorkerGone
 from reflectdesk.services.vault import Vault
+from reflectdesk.storage.seen_files import seen_key
 from tests.services.batch_helpers import add_contacts, make_students, student_bundle, tamper
 from tests.services.bundle_helpers import new_vault
 
@@ -144,43 +146,47 @@ def test_a_batch_through_the_worker_imports_what_the_thread_does(
     assert tutor.integrity_check() == "ok"
 
 
-def test_the_worker_reads_the_file_and_opens_the_bytes_the_batch_hashed_if_it_changed(
+def test_the_worker_reads_hashes_and_opens_the_file_once_and_skips_what_was_seen(
     tutor: Vault, tmp_path: Path
 ) -> None:
     students = make_students(2)
     add_contacts(tutor, students)
     me = tutor.identity.key_pair().public
     keys, table = tutor.imports.reader_keys(), tutor.contacts.known_authors()
+    cipher = tutor._unlocked().cipher
     first = student_bundle(students[0], [me], entries=2)
     second = student_bundle(students[1], [me], entries=2)
-    path = tmp_path / "entrega.rdbundle"
-    path.write_bytes(first)
-    digest = hashlib.sha256(first).hexdigest()
-    opener = ProcessOpener(keys)
-    sent: list[object] = []  # what crossed the pipe for the bundle: a path, or bytes
+    old, new = tmp_path / "vista.rdbundle", tmp_path / "nueva.rdbundle"
+    old.write_bytes(first)
+    new.write_bytes(second)
+    seen = frozenset({seen_key(cipher, hashlib.sha256(first).hexdigest())})
+    opener = ProcessOpener(keys, cipher=cipher, seen=seen)
+    sent: list[object] = []  # what crossed the pipe for each bundle
     send = opener._send
 
     def spy(request: tuple[Any, ...]) -> None:
-        source = request[1]
-        sent.append(source if isinstance(source, tuple) else type(source))
+        sent.append(request[1])
         send(request)
 
     opener._send = spy  # type: ignore[method-assign]
     try:
-        same, _ = opener.open(memoryview(first), table, path=path, digest=digest)
-        assert sent == [(str(path), digest)]  # the worker read the file itself
-        # Swapped after the batch read and hashed it: the worker must not open what is
-        # there now (it would be imported under the first file's hash).
-        path.write_bytes(second)
-        swapped, _ = opener.open(memoryview(first), table, path=path, digest=digest)
-        path.unlink()  # gone: the same
-        gone, _ = opener.open(memoryview(first), table, path=path, digest=digest)
+        skipped = opener.open_file(old, table)
+        digest, opened, ahead = opener.open_file(new, table)
+        with pytest.raises(FileUnreadable):  # gone: the error reading it here gives
+            opener.open_file(tmp_path / "no-existe.rdbundle", table)
     finally:
         opener.close()
-    here = open_bundle(first, keys, table)
-    assert sent[1:] == [(str(path), digest), bytes, (str(path), digest), bytes]
-    assert same.bundle_id == swapped.bundle_id == gone.bundle_id == here.bundle_id
-    assert dict(swapped.entries) == dict(here.entries)
+    # Seen before: hashed, not opened, nothing computed ahead.
+    assert skipped == (hashlib.sha256(first).hexdigest(), None, batch_ahead.NOTHING)
+    # Only the path went; the hash is of what the worker read, and it opened that.
+    assert sent[:2] == [str(old), str(new)]
+    assert digest == hashlib.sha256(second).hexdigest()
+    assert opened is not None and opened.bundle_id == open_bundle(second, keys, table).bundle_id
+    assert set(ahead.sealed) and dict(opened.entries) == dict(
+        open_bundle(second, keys, table).entries
+    )
+    with pytest.raises(FileUnreadable):
+        read_bundle_file(tmp_path / "no-existe.rdbundle", DEFAULT_LIMITS)
 
 
 def test_the_table_of_authors_goes_to_the_worker_once_per_version(tutor: Vault) -> None:
@@ -204,3 +210,42 @@ def test_the_table_of_authors_goes_to_the_worker_once_per_version(tutor: Vault) 
     assert known.author_status is open_bundle(data, keys, after).author_status
     assert known.author_status in (AuthorStatus.KNOWN, AuthorStatus.VERIFIED)
     assert unversioned.author_status is AuthorStatus.UNKNOWN
+
+
+def test_a_folder_again_with_new_files_skips_the_seen_ones_in_the_worker(
+    tutor: Vault, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    students = make_students(3)
+    add_contacts(tutor, students)
+    me = tutor.identity.key_pair().public
+    folder = tmp_path / "cohorte"
+    folder.mkdir()
+    for i in range(batch_open.MIN_FILES):
+        bundle = student_bundle(students[i % 3], [me], seed=i)
+        (folder / f"{i:02d}.rdbundle").write_bytes(bundle)
+    tutor.batch_import.processes = True
+    first = tutor.batch_import.run([folder])
+    assert first.count(BatchOutcome.IMPORTED) == batch_open.MIN_FILES
+    # Two new files sort first: the first starts the worker, which then answers for
+    # the files already seen without opening them.
+    for i in range(2):
+        bundle = student_bundle(students[i], [me], seed=100 + i)
+        (folder / f"0-nueva-{i}.rdbundle").write_bytes(bundle)
+    answers: list[bool] = []  # opened (True) or seen before (False), per worker answer
+    open_file = ProcessOpener.open_file
+
+    def spy(self: ProcessOpener, *args: Any, **kwargs: Any) -> Any:
+        answer = open_file(self, *args, **kwargs)
+        answers.append(answer[1] is not None)
+        return answer
+
+    monkeypatch.setattr(ProcessOpener, "open_file", spy)
+    # Once started, the batch waits for it (here ten small files would all be opened
+    # on the thread in the ~0.5 s the worker takes to start).
+    monkeypatch.setattr(ProcessOpener, "ready", lambda self: self._started.wait(60))
+    again = tutor.batch_import.run([folder])
+    assert again.count(BatchOutcome.IMPORTED) == 2
+    assert again.count(BatchOutcome.ALREADY) == batch_open.MIN_FILES
+    assert False in answers  # the worker said "seen" for some, opening nothing
+    assert tutor.entries.count() == 3 * (batch_open.MIN_FILES + 2)
+    assert tutor.integrity_check() == "ok"

@@ -7,25 +7,25 @@ Both need Python's GIL, so a second thread only overlaps the parts that release 
 (~15 %). :class:`ProcessOpener` opens in a worker process instead: the batch's storing
 thread keeps one core and the opening gets the other.
 
-What crosses the pipe (``multiprocessing``'s own pickler, with the reducers below for
+What crosses the pipes (``multiprocessing``'s own pickler, with the reducers below for
 the values it does not know: read-only mappings, memoryviews, public identities, and
-a quicker one for the frozen dataclasses a bundle is made of): to the worker, this
-vault's key pairs and its record cipher's key (the data key and vault id:
+a quicker one for the frozen dataclasses a bundle is made of). To the worker, once, at
+its start: this vault's key pairs, its record cipher's key (the data key and vault id:
 :mod:`~reflectdesk.services.batch_ahead` makes the ids and seals the revision and
-consent rows there) once, at its start; the table of known authors once per version
-of it (the worker keeps the last one); and, per bundle, the file's *path and the
-SHA-256 the batch read* (the worker reads the file again from the page cache and opens
-it only if it hashes the same: a file swapped in between is opened from the bytes the
-batch hashed, sent through the pipe), or the bytes themselves where there is no path;
-back, the :class:`~reflectdesk.bundles.OpenedBundle` with what was computed ahead, or
-the error (its class, detail and parameters: re-raised here as the same error). The
-batch's own process is the busier one (the one SQLite writer and the GIL it shares
-with its opening threads), so what the worker can do for it, it does: reading and
-hashing the file, unpickling the table once instead of per bundle. No file is written:
-the bytes and keys travel through the pipe (an anonymous pipe between this process and
-its own child) and live in the worker's memory only, as they do in this process. The
+consent rows there) and the keyed hashes of the files the vault has already seen
+(:mod:`~reflectdesk.storage.seen_files`); the table of known authors once per version
+of it (the worker keeps the last one); and per bundle the file's *path*: the worker
+reads the file once, hashes what it read, and opens exactly those bytes unless the
+hash is one already seen (tests send bytes instead). Back: the file's SHA-256 and the
+:class:`~reflectdesk.bundles.OpenedBundle` with what was computed ahead, or the error
+(its class, detail and parameters: re-raised here as the same error). The batch's own
+process is the busier one (the one SQLite writer and the GIL it shares with its other
+threads), so what the worker can do for it, it does: reading and hashing the files,
+unpickling the table once instead of per bundle. No file is written: the keys and the
+opened bundles travel through the pipes (anonymous pipes between this process and its
+own child) and live in the worker's memory only, as they do in this process. The
 worker is *spawned* (a fresh interpreter, never a fork of a process with threads, such
-as the GUI's) and ends with the batch.
+as the GUI's) and ends with the batch (or with this process, even if it is killed).
 
 Used when the batch asks for it (``BatchImportService.processes``, on by default: see
 docs/benchmarks.md) and it can pay: at least :data:`MIN_FILES` files to open, two CPUs
@@ -171,7 +171,6 @@ _SEEN: frozenset[str] = frozenset()  # the vault's seen-file keys when the batch
 
 # What the worker answers instead of a bundle or its error:
 _NEED_TABLE = "need_table"  # its table is not that version (send it again)
-_CHANGED = "changed"  # the file no longer hashes as the batch read it (send the bytes)
 
 
 def _watch_parent(parent: int) -> None:
@@ -199,14 +198,13 @@ def _start(
 
 
 def _open(
-    source: bytes | str | tuple[str, str],
+    source: bytes | str,
     version: int,
     authors: KnownAuthors | None,
     limits: BundleLimits,
 ) -> tuple[OpenedBundle | None, Ahead, tuple[Any, ...] | str | None, str, bool]:
-    """One request. ``source``: the bundle's bytes; or (path, the SHA-256 the batch
-    read), opened only if the file still hashes so; or a path alone, read and hashed
-    here and not opened if this vault has already seen a file with that hash.
+    """One request. ``source``: the bundle's bytes, or a file's path: read and hashed
+    here, and not opened if this vault has already seen a file with that hash.
     ``authors``: the table of known authors of that ``version``, or None if the worker
     has it.
 
@@ -222,13 +220,6 @@ def _open(
     try:
         if isinstance(source, bytes):
             data: bytes | memoryview = source
-        elif isinstance(source, tuple):
-            try:
-                data = read_bundle_file(source[0], limits)
-            except ReflectDeskError:  # gone or changed since the batch read it
-                return None, NOTHING, _CHANGED, "", False
-            if hashlib.sha256(data).hexdigest() != source[1]:
-                return None, NOTHING, _CHANGED, "", False
         else:
             data = read_bundle_file(source, limits)
             digest = hashlib.sha256(data).hexdigest()
@@ -338,30 +329,16 @@ class ProcessOpener:
         return self._started.is_set()
 
     def open(
-        self,
-        data: bytes | memoryview,
-        authors: KnownAuthors,
-        *,
-        path: str | os.PathLike[str] | None = None,
-        digest: str = "",
-        version: int = 0,
+        self, data: bytes | memoryview, authors: KnownAuthors, *, version: int = 0
     ) -> tuple[OpenedBundle, Ahead]:
         """:func:`open_bundle` of ``data`` in the worker, and with this vault's cipher
         what :func:`~reflectdesk.services.batch_ahead.compute` makes of it; raises what
-        it raises, or ``WorkerGone``.
-
-        With the file's ``path`` and the ``digest`` (SHA-256, hex) of ``data``, the
-        worker reads the file itself and opens it if it hashes the same (otherwise
-        ``data`` is sent). With a ``version`` (> 0) of the table, the table is sent only
-        when the worker does not have that version."""
-        source: bytes | tuple[str, str] = (
-            (os.fspath(path), digest) if path is not None and digest else bytes(data)
-        )
+        it raises, or ``WorkerGone``. With a ``version`` (> 0) of the table, the table
+        is sent only when the worker does not have that version."""
+        source = bytes(data)
         for _ in range(3):
             opened, ahead, error, _, _ = self._round(source, authors, version)
-            if error == _CHANGED:
-                source = bytes(data)
-            elif not self._retry(error):
+            if not self._retry(error):
                 assert opened is not None
                 return opened, ahead
         raise WorkerGone("the worker did not take the bundle")
@@ -397,7 +374,7 @@ class ProcessOpener:
         return False
 
     def _round(
-        self, source: bytes | str | tuple[str, str], authors: KnownAuthors, version: int
+        self, source: bytes | str, authors: KnownAuthors, version: int
     ) -> tuple[OpenedBundle | None, Ahead, Any, str, bool]:
         future: Future[Any] = Future()
         with self._send_lock:  # the table goes with the first request of its version
