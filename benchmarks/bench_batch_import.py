@@ -341,7 +341,9 @@ def gui(folder: Path, limit: int) -> dict[str, Any]:
     ctx = build_context(app, run_dir / "data", vault_dir=run_dir / "vault")
     vault = Vault.open(run_dir / "vault")
     vault.unlock(PASSPHRASE)
-    vault.batch_import.processes = os.environ.get("RD_BATCH_PROCESS", "0") == "1"
+    # As the app does (the worker process) unless RD_BATCH_PROCESS says otherwise.
+    if os.environ.get("RD_BATCH_PROCESS"):
+        vault.batch_import.processes = os.environ["RD_BATCH_PROCESS"] == "1"
     window = MainWindow(ctx, vault)
     window.resize(1366, 768)
     window.show()

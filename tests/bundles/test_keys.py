@@ -8,7 +8,7 @@ from pathlib import Path
 import pyrage
 import pytest
 
-from reflectdesk.bundles import Identity, PublicIdentity, bech32, key_id_of
+from reflectdesk.bundles import Identity, PublicIdentity, bech32, key_id_of, keys
 from reflectdesk.bundles.keys import minisign_key_id_text, x25519_identity_from_str
 from reflectdesk.errors import IdentityInvalid, PublicKeyInvalid
 from tests.bundles.helpers import need_tool
@@ -68,6 +68,21 @@ def test_a_low_order_age_recipient_is_refused(alice: Identity, point: bytes) -> 
     """A card may not name one: sealing to it would leave the file key unprotected."""
     with pytest.raises(PublicKeyInvalid, match="low-order"):
         PublicIdentity(bech32.encode("age", point), alice.public.signing_key)
+
+
+def test_the_low_order_check_is_kept_per_recipient_and_a_refusal_every_time(
+    alice: Identity,
+) -> None:
+    """Kept per text (two scalar multiplications each time made the GUI wait behind
+    500 contacts' identities); a refused point is never kept as accepted."""
+    low = bech32.encode("age", bytes(32))
+    keys._x25519_recipient.cache_clear()
+    for _ in range(3):
+        PublicIdentity(alice.public.age_recipient, alice.public.signing_key)
+        with pytest.raises(PublicKeyInvalid, match="low-order"):
+            PublicIdentity(low, alice.public.signing_key)
+    info = keys._x25519_recipient.cache_info()
+    assert info.hits == 2 and info.currsize == 1  # only the good one, checked once
 
 
 def test_a_malformed_secret_key_is_an_identity_error() -> None:
