@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from reflectdesk.bundles import Identity, open_bundle, read_bundle_file
+from reflectdesk.bundles import Identity, PublicIdentity, open_bundle, read_bundle_file
 from reflectdesk.bundles.limits import DEFAULT_LIMITS
 from reflectdesk.domain.model import AuthorStatus, Role
 from reflectdesk.errors import BundleDecryptionFailed, BundleNotForYou, FileUnreadable
@@ -22,8 +22,26 @@ from reflectdesk.services.batch_import import BatchOutcome
 from reflectdesk.services.batch_open import ProcessOpener, WorkerGone
 from reflectdesk.services.vault import Vault
 from reflectdesk.storage.seen_files import seen_key
-from tests.services.batch_helpers import add_contacts, make_students, student_bundle, tamper
+from tests.services.batch_helpers import (
+    Student,
+    add_contacts,
+    make_students,
+    student_bundle,
+    tamper,
+)
 from tests.services.bundle_helpers import new_vault
+
+
+def _cohort(
+    tmp_path: Path, students: list[Student], me: PublicIdentity, count: int, **options: Any
+) -> Path:
+    """A folder of ``count`` bundles, the students taking turns."""
+    folder = tmp_path / "cohorte"
+    folder.mkdir()
+    for i in range(count):
+        bundle = student_bundle(students[i % len(students)], [me], seed=i, **options)
+        (folder / f"{i:02d}.rdbundle").write_bytes(bundle)
+    return folder
 
 
 @pytest.fixture
@@ -102,11 +120,7 @@ def test_a_dead_worker_is_said_and_the_batch_opens_on_its_thread(
     finally:
         opener.close()
     # A whole batch big enough for the worker imports every bundle.
-    folder = tmp_path / "cohorte"
-    folder.mkdir()
-    for i in range(batch_open.MIN_FILES):
-        bundle = student_bundle(students[i % 3], [me], seed=i)
-        (folder / f"{i:02d}.rdbundle").write_bytes(bundle)
+    folder = _cohort(tmp_path, students, me, batch_open.MIN_FILES)
     tutor.batch_import.processes = True
     report = tutor.batch_import.run([folder])
     assert report.count(BatchOutcome.IMPORTED) == batch_open.MIN_FILES
@@ -131,11 +145,7 @@ def test_a_batch_through_the_worker_imports_what_the_thread_does(
     students = make_students(4)
     add_contacts(tutor, students)
     me = tutor.identity.key_pair().public
-    folder = tmp_path / "cohorte"
-    folder.mkdir()
-    for i in range(batch_open.MIN_FILES + 2):
-        bundle = student_bundle(students[i % 4], [me], seed=i, image_every=2)
-        (folder / f"{i:02d}.rdbundle").write_bytes(bundle)
+    folder = _cohort(tmp_path, students, me, batch_open.MIN_FILES + 2, image_every=2)
     (folder / "99-alterado.rdbundle").write_bytes(tamper(student_bundle(students[0], [me])))
     tutor.batch_import.processes = True
     report = tutor.batch_import.run([folder])
@@ -218,11 +228,7 @@ def test_a_folder_again_with_new_files_skips_the_seen_ones_in_the_worker(
     students = make_students(3)
     add_contacts(tutor, students)
     me = tutor.identity.key_pair().public
-    folder = tmp_path / "cohorte"
-    folder.mkdir()
-    for i in range(batch_open.MIN_FILES):
-        bundle = student_bundle(students[i % 3], [me], seed=i)
-        (folder / f"{i:02d}.rdbundle").write_bytes(bundle)
+    folder = _cohort(tmp_path, students, me, batch_open.MIN_FILES)
     tutor.batch_import.processes = True
     first = tutor.batch_import.run([folder])
     assert first.count(BatchOutcome.IMPORTED) == batch_open.MIN_FILES
