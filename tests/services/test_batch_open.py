@@ -175,7 +175,7 @@ def test_the_worker_reads_hashes_and_opens_the_file_once_and_skips_what_was_seen
     send = opener._send
 
     def spy(request: tuple[Any, ...]) -> None:
-        sent.append(request[1])
+        sent.append(request[1] if request[0] else ("seen", request[1]))
         send(request)
 
     opener._send = spy  # type: ignore[method-assign]
@@ -188,8 +188,9 @@ def test_the_worker_reads_hashes_and_opens_the_file_once_and_skips_what_was_seen
         opener.close()
     # Seen before: hashed, not opened, nothing computed ahead.
     assert skipped == (hashlib.sha256(first).hexdigest(), None, batch_ahead.NOTHING)
-    # Only the path went; the hash is of what the worker read, and it opened that.
-    assert sent[:2] == [str(old), str(new)]
+    # The seen keys went once, before the first file; then only the paths; the hash
+    # is of what the worker read, and it opened that.
+    assert sent[:3] == [("seen", seen), str(old), str(new)]
     assert digest == hashlib.sha256(second).hexdigest()
     assert opened is not None and opened.bundle_id == open_bundle(second, keys, table).bundle_id
     assert set(ahead.sealed) and dict(opened.entries) == dict(

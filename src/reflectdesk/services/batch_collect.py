@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,14 +84,24 @@ def collect(paths: Iterable[Path], limits: BundleLimits = DEFAULT_LIMITS) -> Col
         seen.add((st.st_dev, st.st_ino))
         out.candidates.append(path)
 
-    def walk(folder: Path, root: Path) -> None:
+    def listing(folder: Path) -> Iterator[os.DirEntry[str]] | None:
         try:
             with os.scandir(folder) as it:
-                found = sorted(it, key=lambda e: e.name)
+                return iter(sorted(it, key=lambda e: e.name))
         except OSError:
             out.refused.append(refused(folder, FileUnreadable(folder.name)))
-            return
-        for entry in found:
+            return None
+
+    def walk(top: Path, root: Path) -> None:
+        """Depth first, in name order, with a stack of its own (a folder nested a
+        thousand deep must not exhaust Python's recursion)."""
+        first = listing(top)
+        stack = [first] if first is not None else []
+        while stack:
+            entry = next(stack[-1], None)
+            if entry is None:
+                stack.pop()
+                continue
             path = Path(entry.path)
             try:
                 if entry.is_symlink():
@@ -106,7 +116,9 @@ def collect(paths: Iterable[Path], limits: BundleLimits = DEFAULT_LIMITS) -> Col
                         consider(path)
                     # a link to a folder inside: its files are reached by the walk itself
                 elif entry.is_dir(follow_symlinks=False):
-                    walk(path, root)
+                    inner = listing(path)
+                    if inner is not None:
+                        stack.append(inner)
                 else:
                     consider(path)
             except OSError:

@@ -39,6 +39,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -94,6 +95,8 @@ GROUP_BYTES = 96 * 1024 * 1024  # ... bundle bytes held for one transaction
 GROUP_SECONDS = 1.5  # ... or this long: the write lock is held for one group
 GROUP_CACHE_MB = 96  # SQLite page cache of the group's connection (default 2 MB)
 PREFETCH = 12  # bundles opened ahead of the one being stored
+PREFETCH_BYTES = 64 * 1024 * 1024  # ... and bytes of their files, beyond the next one
+_WAIT_SLICE_S = 0.2  # how often a wait for the next bundle looks at the cancel
 AUTHORS_MAX_AGE_S = 30.0  # the table of known authors is taken again after this long
 
 
@@ -174,10 +177,23 @@ class _Opener:
             self._wanted = False
             return None
 
+    def abort(self) -> None:
+        """End the worker now; the batch opens on its own thread from here on."""
+        self._wanted = False
+        if self._process is not None:
+            self._process.abort()
+
     def close(self) -> None:
         if self._process is not None:
             self._process.close()
             self._process = None
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # gone: reading it says so
+        return 0
 
 
 @dataclass(slots=True)
@@ -364,23 +380,39 @@ class BatchImportService:
             authors.keys, self.limits, self.processes and batch_open.usable(total), st.cipher, seen
         )
         # The worker process (if any) ends after the threads that use it. With one, two
-        # opening threads keep two bundles in flight: one is read, hashed, sent and
-        # unpickled here while the worker opens the other (one thread waited for each
-        # round trip, and the storing thread for it: 6.8 s of 200 bundles' 18 s).
+        # opening threads keep two requests in its pipe, so it starts the next file as
+        # soon as it has answered one (one thread waited for each round trip, and the
+        # storing thread for it: 6.8 s of 200 bundles' 18 s).
         with (
             contextlib.closing(opener),
             ThreadPoolExecutor(2 if opener.wanted else 1, thread_name_prefix="batch-open") as pool,
         ):
-            # Files k, k+1, ... submitted in order to the one opening thread: up to
-            # PREFETCH bundles opened ahead of the one being stored (bounded memory).
+            # Files k, k+1, ... submitted in order to the opening threads: up to PREFETCH
+            # bundles, or PREFETCH_BYTES of files, opened ahead of the one being stored
+            # (bounded memory: a folder of bundles near the size cap holds one ahead).
             ahead: dict[int, Future[_Opened]] = {}
+            sizes: dict[int, int] = {}
 
-            def opened_at(k: int) -> Future[_Opened]:
+            def opened_at(k: int) -> _Opened:
                 depth = PREFETCH if self.prefetch else 0
                 for j in range(k, min(total, k + 1 + depth)):
-                    if j not in ahead:
-                        ahead[j] = pool.submit(self._open, files[j], seen, authors, cancel, opener)
-                return ahead.pop(k)
+                    if j in ahead:
+                        continue
+                    size = _size(files[j])
+                    if j > k and sum(sizes.values()) + size > PREFETCH_BYTES:
+                        break
+                    sizes[j] = size
+                    ahead[j] = pool.submit(self._open, files[j], seen, authors, cancel, opener)
+                future = ahead.pop(k)
+                sizes.pop(k, None)
+                # In slices: a cancel is heard even while the worker is stuck on a file
+                # (a hung network share), which is then ended, not waited for.
+                while True:
+                    try:
+                        return future.result(timeout=_WAIT_SLICE_S)
+                    except FuturesTimeout:
+                        if cancel.cancelled:
+                            opener.abort()
 
             i = 0
             try:
@@ -406,6 +438,8 @@ class BatchImportService:
             finally:
                 for waiting in ahead.values():
                     waiting.cancel()
+                if any(not waiting.done() for waiting in ahead.values()):
+                    opener.abort()  # what it still opens is not wanted: end it now
                 self._flush(seen, run.to_record, run.docs)
         senders = tuple(replace(info, paths=tuple(ps)) for info, ps in run.unknown.values())
         return BatchReport(tuple(run.items), senders, cancelled=run.cancelled, stopped=run.stopped)
@@ -416,7 +450,7 @@ class BatchImportService:
         i: int,
         group: _Group,
         run: _RunState,
-        opened_at: Callable[[int], Future[_Opened]],
+        opened_at: Callable[[int], _Opened],
         authors: _Authors,
         confirm: set[str],
         progress: BatchSink,
@@ -432,7 +466,7 @@ class BatchImportService:
                 return i
             path = files[i]
             progress(BatchProgress(len(run.items), total, path))
-            ready = opened_at(i).result()
+            ready = opened_at(i)
             group.failed_at = i
             # The bundle's bytes count towards the group's cap whatever becomes of it.
             group.size += ready.opened.size if ready.opened is not None else 0
@@ -564,6 +598,7 @@ class BatchImportService:
                     if opened_there is None:
                         return _Opened(digest, None, 0, None, seen_before=True)
                     return _Opened(digest, opened_there, version, None, ahead=ahead)
+            cancel.raise_if_cancelled()  # the worker was ended by a cancel: read nothing
             data = read_bundle_file(path, self.limits)
             digest = hashlib.sha256(data).hexdigest()
             if seen.seen(digest):

@@ -44,6 +44,7 @@ import logging
 import multiprocessing
 import os
 import queue
+import signal
 import sys
 import threading
 import time
@@ -82,6 +83,10 @@ MIN_FILES = 8  # fewer: the worker's start (~0.5 s) costs more than it saves
 _WATCH_S = 0.2  # how often the worker checks that the batch's process is alive
 _PIPE_BYTES = 1 << 20  # Linux's default /proc/sys/fs/pipe-max-size
 _CLOSE_S = 5.0  # how long the worker has to end after the batch before it is killed
+# The requests' and answers' shapes. The worker is spawned from the code on disk, which
+# an upgrade may have replaced under a running app: it says its version first, and a
+# worker of another is not used.
+_PROTOCOL = 2
 
 
 class WorkerGone(Exception):
@@ -182,16 +187,13 @@ def _watch_parent(parent: int) -> None:
     os._exit(0)
 
 
-def _start(
-    keys: list[bytes],
-    parent: int,
-    cipher: tuple[bytes, str] | None = None,
-    seen: frozenset[str] = frozenset(),
-) -> None:
-    global _KEYS, _CIPHER, _SEEN
+def _start(keys: list[bytes], parent: int, cipher: tuple[bytes, str] | None = None) -> None:
+    global _KEYS, _CIPHER
     _KEYS = tuple(Identity.from_bytes(k) for k in keys)
     _CIPHER = RecordCipher(*cipher) if cipher is not None else None
-    _SEEN = seen
+    # Ctrl-C in a terminal reaches the whole process group: the batch decides (and
+    # cancels); the worker ends when its pipe closes, without a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # The batch logs each refusal itself; nothing from here reaches stderr.
     logging.getLogger().addHandler(logging.NullHandler())
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
@@ -288,6 +290,9 @@ class ProcessOpener:
         self._waiting: dict[int, Future[Any]] = {}
         self._gone = False
         self._started = threading.Event()
+        # Sent with the first request, once the worker reads its pipe: 20,000 keys as a
+        # start argument held the batch ~0.5 s while the worker was still importing.
+        self._seen: frozenset[str] | None = seen
         secret = (cipher.key, cipher.vault_id) if cipher is not None else None
         ctx = multiprocessing.get_context("spawn")
         requests_in, self._requests = ctx.Pipe(duplex=False)
@@ -297,14 +302,7 @@ class ProcessOpener:
         # while the batch opens its first bundles itself (see ``ready``).
         self._process = ctx.Process(
             target=_serve,
-            args=(
-                requests_in,
-                results_out,
-                [k.to_bytes() for k in keys],
-                os.getpid(),
-                secret,
-                seen,
-            ),
+            args=(requests_in, results_out, [k.to_bytes() for k in keys], os.getpid(), secret),
             name="reflectdesk-batch-open",
             daemon=True,
         )
@@ -386,6 +384,9 @@ class ProcessOpener:
                 self._waiting[request_id] = future
             send = authors if not version or version != self._sent else None
             try:
+                if self._seen is not None:
+                    self._send((0, self._seen))
+                    self._seen = None
                 self._send((request_id, source, version, send, self._limits))
             except (OSError, ValueError) as exc:
                 with self._lock:
@@ -400,21 +401,31 @@ class ProcessOpener:
         self._requests.send(request)
 
     def _read(self) -> None:
-        """The answers, each to the thread that asked, until the worker is gone."""
+        """The answers, each to the thread that asked, until the worker is gone (or says
+        something this batch does not understand: then it is ended)."""
         try:
             while True:
-                request_id, answer = self._results.recv()
+                message = self._results.recv()
+                if not (isinstance(message, tuple) and len(message) == 2):
+                    raise ValueError("not an answer")
+                request_id, answer = message
                 if request_id == 0:
+                    if answer != _PROTOCOL:
+                        raise ValueError("another version of the worker")
                     self._started.set()
                     continue
+                if not (isinstance(answer, tuple) and len(answer) == 5):
+                    raise ValueError("not an answer")
                 with self._lock:
                     future = self._waiting.pop(request_id, None)
                 if future is not None:
                     future.set_result(answer)
         except (EOFError, OSError):  # the worker is gone
             pass
-        except Exception as exc:  # an answer that does not unpickle: as if it were gone
+        except Exception as exc:  # an answer that does not unpickle or is not one
             log.warning("an answer of the opening process was unreadable: %s", type(exc).__name__)
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                self._process.kill()
         with self._lock:
             self._gone = True
             waiting = list(self._waiting.values())
@@ -424,6 +435,12 @@ class ProcessOpener:
             log.warning("the batch's opening process is gone")
         for future in waiting:
             future.set_exception(WorkerGone("the worker is gone"))
+
+    def abort(self) -> None:
+        """End the worker now (a cancel, or a batch that stops): whoever waits for it
+        gets ``WorkerGone`` at once, even while it is stuck on one file."""
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            self._process.kill()
 
     def close(self) -> None:
         with self._send_lock, contextlib.suppress(OSError, ValueError):
@@ -444,11 +461,11 @@ def _serve(
     keys: list[bytes],
     parent: int,
     cipher: tuple[bytes, str] | None,
-    seen: frozenset[str],
 ) -> None:
     """The worker's loop: each request opened in turn; the answers written by a thread
     of their own, so the next bundle is opened while the last one's answer is read."""
-    _start(keys, parent, cipher, seen)
+    global _SEEN
+    _start(keys, parent, cipher)
     answers: queue.SimpleQueue[memoryview | None] = queue.SimpleQueue()
 
     def write() -> None:
@@ -460,7 +477,7 @@ def _serve(
 
     writer = threading.Thread(target=write, name="answers", daemon=True)
     writer.start()
-    answers.put(ForkingPickler.dumps((0, None)))  # started
+    answers.put(ForkingPickler.dumps((0, _PROTOCOL)))  # started
     while True:
         try:
             request = requests.recv()
@@ -468,6 +485,9 @@ def _serve(
             break
         if request is None:
             break
+        if request[0] == 0:  # the vault's seen-file keys, before the first file
+            _SEEN = request[1]
+            continue
         request_id, source, version, authors, limits = request
         try:
             answer: Any = _open(source, version, authors, limits)
