@@ -88,3 +88,11 @@ def duo(tmp_path: Path) -> Iterator[Duo]:
     yield d
     d.student.close()
     d.mentor.close()
+
+
+@pytest.fixture
+def tutor(tmp_path: Path) -> Iterator[Vault]:
+    """A mentor's (tutor's) vault, as the batch and cohort tests use."""
+    vault = new_vault(tmp_path / "tutor", "Teresa Tutora", Role.MENTOR)
+    yield vault
+    vault.close()

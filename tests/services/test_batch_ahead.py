@@ -4,28 +4,19 @@ itself, and is used only where it is (services/batch_ahead.py)."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from reflectdesk.bundles import open_bundle
-from reflectdesk.domain.model import AuthorStatus, Role
+from reflectdesk.domain.model import AuthorStatus
 from reflectdesk.services import batch_ahead
 from reflectdesk.services.vault import Vault
 from reflectdesk.storage import consents, entry_import
 from reflectdesk.storage.entry_import import revision_row
 from reflectdesk.storage.local_ids import IdScope
 from tests.services.batch_helpers import add_contacts, make_students, student_bundle
-from tests.services.bundle_helpers import new_vault
-
-
-@pytest.fixture
-def tutor(tmp_path: Path) -> Iterator[Vault]:
-    vault = new_vault(tmp_path / "tutor", "Teresa Tutora", Role.MENTOR)
-    yield vault
-    vault.close()
 
 
 def _opened(tutor: Vault, entries: int = 3):  # type: ignore[no-untyped-def]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,13 +22,6 @@ from tests.services.batch_helpers import (
 )
 from tests.services.bundle_helpers import new_vault
 from tests.support import PASSPHRASE, raw_db
-
-
-@pytest.fixture
-def tutor(tmp_path: Path) -> Iterator[Vault]:
-    vault = new_vault(tmp_path / "tutor", "Teresa Tutora", Role.MENTOR)
-    yield vault
-    vault.close()
 
 
 @pytest.fixture

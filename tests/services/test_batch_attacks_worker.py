@@ -18,7 +18,6 @@ import signal
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,13 +36,6 @@ from reflectdesk.vault.cipher import RecordCipher
 from tests.services.batch_helpers import Student, add_contacts, make_students, student_bundle
 from tests.services.bundle_helpers import new_vault
 from tests.support import PASSPHRASE, PYTHON, REPO, raw_db
-
-
-@pytest.fixture
-def tutor(tmp_path: Path) -> Iterator[Vault]:
-    vault = new_vault(tmp_path / "tutor", "Teresa Tutora", Role.MENTOR)
-    yield vault
-    vault.close()
 
 
 def _folder(
@@ -379,6 +371,16 @@ def test_seen_keys_from_another_vault_or_garbage_skip_nothing(
         vault.close()
 
 
+def _closable_tutor(tmp_path: Path, *, bundles: int, entries: int) -> tuple[Path, Vault, Path]:
+    """A tutor's vault (closed and reopened by the test), two students as contacts, and
+    a folder of their bundles."""
+    vault_dir = tmp_path / "tutor"
+    tutor = new_vault(vault_dir, "Teresa Tutora", Role.MENTOR)
+    students = make_students(2)
+    add_contacts(tutor, students)
+    return vault_dir, tutor, _folder(tmp_path, students, tutor, bundles, entries=entries)
+
+
 # -- (d) many rows per INSERT --------------------------------------------------------------------
 def test_rows_inserted_many_per_statement_are_in_the_state_mac(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -387,11 +389,7 @@ def test_rows_inserted_many_per_statement_are_in_the_state_mac(
     reopens (every row's trigger fired), and a revision, an entry head or
     a bundle-log row inserted that way and deleted in the closed file is caught."""
     monkeypatch.setattr(rows, "_MAX_ROWS", 2)
-    vault_dir = tmp_path / "tutor"
-    tutor = new_vault(vault_dir, "Teresa Tutora", Role.MENTOR)
-    students = make_students(2)
-    add_contacts(tutor, students)
-    folder = _folder(tmp_path, students, tutor, 3, entries=5)
+    vault_dir, tutor, folder = _closable_tutor(tmp_path, bundles=3, entries=5)
     tutor.batch_import.processes = False
     report = tutor.batch_import.run([folder])
     assert report.count(BatchOutcome.IMPORTED) == 3
@@ -424,11 +422,7 @@ def test_an_error_after_a_many_row_insert_rolls_the_bundle_back_in_its_savepoint
     is refused and nothing of it stays; the others of its group commit; the vault
     reopens (state MAC) and the bundle imports on the next run."""
     monkeypatch.setattr(rows, "_MAX_ROWS", 1)
-    vault_dir = tmp_path / "tutor"
-    tutor = new_vault(vault_dir, "Teresa Tutora", Role.MENTOR)
-    students = make_students(2)
-    add_contacts(tutor, students)
-    folder = _folder(tmp_path, students, tutor, 4, entries=3)
+    vault_dir, tutor, folder = _closable_tutor(tmp_path, bundles=4, entries=3)
     real = rows._driver
     state = {"n": 0, "failed": False}
 

@@ -10,24 +10,12 @@ runs on another thread, which sees only committed data."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import pytest
-
-from reflectdesk.domain.model import Role
 from reflectdesk.services.batch_report import BatchOutcome, BatchProgress
 from reflectdesk.services.vault import Vault
 from tests.services.batch_helpers import add_contacts, make_cohort, make_students, student_bundle
-from tests.services.bundle_helpers import new_vault
-
-
-@pytest.fixture
-def tutor(tmp_path: Path) -> Iterator[Vault]:
-    vault = new_vault(tmp_path / "tutor", "Teresa Tutora", Role.MENTOR)
-    yield vault
-    vault.close()
 
 
 def test_no_file_is_reported_imported_before_its_group_committed(

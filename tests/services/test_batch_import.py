@@ -11,7 +11,6 @@ import select
 import signal
 import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,6 @@ import pytest
 from sqlalchemy import event
 
 from reflectdesk.bundles import BundleKind, BundleMeta, build_bundle, card_path, safety_number
-from reflectdesk.domain.model import Role
 from reflectdesk.progress import CancelToken
 from reflectdesk.services.batch_import import (
     BatchItem,
@@ -38,17 +36,9 @@ from tests.services.batch_helpers import (
     make_students,
     student_bundle,
 )
-from tests.services.bundle_helpers import new_vault
 from tests.support import PASSPHRASE, PYTHON, REPO, cli_env
 
 SCRIPT = REPO / "tests" / "support_scripts" / "crash_batch_import.py"
-
-
-@pytest.fixture
-def tutor(tmp_path: Path) -> Iterator[Vault]:
-    vault = new_vault(tmp_path / "tutor", "Teresa Tutora", Role.MENTOR)
-    yield vault
-    vault.close()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import hashlib
 import os
 import signal
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ import pytest
 
 from reflectdesk.bundles import Identity, PublicIdentity, open_bundle, read_bundle_file
 from reflectdesk.bundles.limits import DEFAULT_LIMITS
-from reflectdesk.domain.model import AuthorStatus, Role
+from reflectdesk.domain.model import AuthorStatus
 from reflectdesk.errors import BundleDecryptionFailed, BundleNotForYou, FileUnreadable
 from reflectdesk.services import batch_ahead, batch_open
 from reflectdesk.services.batch_import import BatchOutcome
@@ -29,7 +28,6 @@ from tests.services.batch_helpers import (
     student_bundle,
     tamper,
 )
-from tests.services.bundle_helpers import new_vault
 
 
 def _cohort(
@@ -42,13 +40,6 @@ def _cohort(
         bundle = student_bundle(students[i % len(students)], [me], seed=i, **options)
         (folder / f"{i:02d}.rdbundle").write_bytes(bundle)
     return folder
-
-
-@pytest.fixture
-def tutor(tmp_path: Path) -> Iterator[Vault]:
-    vault = new_vault(tmp_path / "tutor", "Teresa Tutora", Role.MENTOR)
-    yield vault
-    vault.close()
 
 
 def test_the_worker_opens_a_bundle_as_this_process_does(tutor: Vault) -> None:
